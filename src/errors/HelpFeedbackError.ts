@@ -1,0 +1,40 @@
+/** Stable machine-readable error codes. UI maps each to a localized message `error.<code>`. */
+export type ErrorCode =
+  | 'config'
+  | 'offline'
+  | 'timeout'
+  | 'rate_limited'
+  | 'rejected'
+  | 'unauthorized'
+  | 'not_found'
+  | 'server'
+  | 'malformed_response'
+  | 'storage_unavailable'
+  | 'unsupported'
+  | 'file_too_large'
+  | 'file_type'
+
+/**
+ * Base class of every error the SDK throws. `code` is stable; `retryable` tells the outbox
+ * whether trying again later can help.
+ */
+export class HelpFeedbackError extends Error {
+  override readonly name: string = 'HelpFeedbackError'
+  readonly code: ErrorCode
+  readonly retryable: boolean
+
+  constructor(code: ErrorCode, message: string, options: { cause?: unknown; retryable?: boolean } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.code = code
+    this.retryable = options.retryable ?? false
+  }
+}
+
+/** True for any SDK error, also across bundle copies (checks the name, not only the prototype). */
+export function isHelpFeedbackError(error: unknown): error is HelpFeedbackError {
+  return (
+    error instanceof HelpFeedbackError ||
+    (typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' &&
+      typeof (error as { retryable?: unknown }).retryable === 'boolean')
+  )
+}

@@ -1,0 +1,68 @@
+import type {
+  Article, ArticleHit, AttachmentRef, Availability, ChatEvent, Comment, CommentInput, Conversation,
+  ConversationInput, Cursor, Message, MessageInput, MessagePage, RatingTarget, Session, Ticket,
+  TicketDetail, TicketInput, TicketSummary, UserIdentity,
+} from '../types.js'
+
+/** What a backend can do. The UI hides what is missing and falls back (no chat → leave a message). */
+export interface TransportCapabilities {
+  articles: boolean
+  articleSearch: boolean
+  tickets: boolean
+  chat: boolean
+  realtime: boolean
+  queuePosition: boolean
+  typing: boolean
+  readReceipts: boolean
+  attachments: boolean
+  csat: boolean
+  /** Server honours Idempotency-Key on creates; without it the outbox re-lists and matches. */
+  idempotency: boolean
+}
+
+export interface WriteOptions {
+  idempotencyKey: string
+  signal?: AbortSignal
+}
+
+/**
+ * The seam between the core and a ticket backend. A transport is the only code that knows a
+ * wire format; it validates every response and throws the core's typed errors
+ * (OfflineError, TimeoutError, RateLimitedError, RejectedError, UnauthorizedError,
+ * MalformedResponseError...). Optional methods exist when the matching capability is true.
+ */
+export interface Transport {
+  readonly name: string
+  readonly capabilities: TransportCapabilities
+  identify(user: UserIdentity, signal?: AbortSignal): Promise<Session>
+  listArticles?(query: { locale: string }): Promise<Article[]>
+  getArticle?(id: string, locale: string): Promise<Article>
+  searchArticles?(q: string, opts: { locale: string; limit: number }): Promise<ArticleHit[]>
+  voteArticle?(id: string, helpful: boolean, opts: WriteOptions): Promise<void>
+  createTicket(input: TicketInput, opts: WriteOptions): Promise<Ticket>
+  listTickets?(signal?: AbortSignal): Promise<TicketSummary[]>
+  getTicket?(id: string, signal?: AbortSignal): Promise<TicketDetail>
+  addComment?(ticketId: string, comment: CommentInput, opts: WriteOptions): Promise<Comment>
+  escalateTicket?(ticketId: string, reason: string, opts: WriteOptions): Promise<Ticket>
+  uploadAttachment?(file: Blob, meta: { name: string; type: string }, opts: WriteOptions): Promise<AttachmentRef>
+  availability?(signal?: AbortSignal): Promise<Availability>
+  startConversation?(input: ConversationInput, opts: WriteOptions): Promise<Conversation>
+  getConversation?(conversationId: string): Promise<Conversation>
+  sendMessage?(conversationId: string, msg: MessageInput, opts: WriteOptions): Promise<Message>
+  listMessages?(conversationId: string, since?: Cursor): Promise<MessagePage>
+  setTyping?(conversationId: string, on: boolean): Promise<void>
+  markRead?(conversationId: string, upToSeq: number): Promise<void>
+  endConversation?(conversationId: string): Promise<Conversation>
+  /** Realtime events for the user (all their conversations and tickets). Returns unsubscribe. */
+  subscribe?(onEvent: (e: ChatEvent) => void): () => void
+  rate?(target: RatingTarget, score: number, comment: string | undefined, opts: WriteOptions): Promise<void>
+  /** Release sockets, timers and listeners. */
+  dispose?(): void
+}
+
+/** Capabilities with everything off; transports spread their own on top. */
+export const noCapabilities: TransportCapabilities = {
+  articles: false, articleSearch: false, tickets: false, chat: false, realtime: false,
+  queuePosition: false, typing: false, readReceipts: false, attachments: false, csat: false,
+  idempotency: false,
+}

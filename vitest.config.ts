@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config'
+import { fileURLToPath } from 'node:url'
+
+const r = (p: string) => fileURLToPath(new URL(p, import.meta.url))
+const alias = {
+  'help-feedback/core': r('./src/index.ts'),
+  'help-feedback/transports/': r('./src/transports/'),
+  'help-feedback': r('./widgets/index.ts'),
+}
+const esbuild = { jsx: 'automatic' as const, jsxImportSource: 'preact' }
+
+export default defineConfig({
+  test: {
+    projects: [
+      { resolve: { alias }, esbuild, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        resolve: { alias }, esbuild,
+        test: { name: 'widgets', include: ['test/widgets/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['test/widgets/setup.ts'] },
+      },
+      { resolve: { alias }, esbuild, test: { name: 'contract', include: ['test/contract/**/*.test.ts'], environment: 'node', testTimeout: 20_000 } },
+      {
+        resolve: { alias }, esbuild,
+        test: {
+          name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node',
+          testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false,
+          globalSetup: ['test/e2e/globalSetup.ts'],
+        },
+      },
+    ],
+  },
+})
