@@ -1,13 +1,8 @@
 /** Shell, home view, launcher and generic errors. Keys are `area.thing`; `{name}` is a placeholder. */
 export const core = {
-  'launcher.label': 'Help & Feedback',
-  'launcher.unread': 'Help & Feedback, {count} unread',
   'panel.title': 'Help & Feedback',
   'panel.close': 'Close',
   'panel.back': 'Back',
-  'panel.loading': 'Loading…',
-  'panel.loadFailed': 'This part of the help panel could not be loaded. Check your connection and try again.',
-  'panel.retry': 'Try again',
   'home.searchLabel': 'Search help articles',
   'home.searchPlaceholder': 'Describe your problem, e.g. charged but not received',
   'home.entry.chat': 'Chat with us',
@@ -35,4 +30,11 @@ export const core = {
   'error.file_too_large': '{name} is too large (max {max}).',
   'error.file_type': '{name} is not a supported file type.',
   'error.unknown': 'Something went wrong.',
+  'view.search': 'Search results',
+  'view.article': 'Help article',
+  'view.chat': 'Chat with us',
+  'view.report': 'Report a problem',
+  'view.requests': 'My requests',
+  'view.request': 'Request details',
+  'view.contact': 'Contact us',
 }

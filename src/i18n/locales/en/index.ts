@@ -1,7 +1,9 @@
 import { core } from './core.js'
+import { launcher } from './launcher.js'
 
 /** The English catalog: the reference key set. Each domain adds its own file and spreads it here. */
 export const en = {
   ...core,
+  ...launcher,
 }
 export type MessageKey = keyof typeof en

@@ -1,14 +1,9 @@
 import type { core as en } from '../en/core.js'
 
 export const core: Record<keyof typeof en, string> = {
-  'launcher.label': '帮助与反馈',
-  'launcher.unread': '帮助与反馈，{count} 条未读',
   'panel.title': '帮助与反馈',
   'panel.close': '关闭',
   'panel.back': '返回',
-  'panel.loading': '加载中…',
-  'panel.loadFailed': '帮助面板的这部分内容未能加载，请检查网络后重试。',
-  'panel.retry': '重试',
   'home.searchLabel': '搜索帮助文章',
   'home.searchPlaceholder': '描述您的问题，例如：扣款了但没到账',
   'home.entry.chat': '在线客服',
@@ -36,4 +31,11 @@ export const core: Record<keyof typeof en, string> = {
   'error.file_too_large': '{name} 文件过大（最大 {max}）。',
   'error.file_type': '{name} 的文件类型不受支持。',
   'error.unknown': '出现了一点问题。',
+  'view.search': '搜索结果',
+  'view.article': '帮助文章',
+  'view.chat': '在线客服',
+  'view.report': '反馈交易问题',
+  'view.requests': '我的反馈',
+  'view.request': '反馈详情',
+  'view.contact': '联系我们',
 }

@@ -1,6 +1,8 @@
 import type { MessageKey } from '../en/index.js'
 import { core } from './core.js'
+import { launcher } from './launcher.js'
 
 export const zhCN: Record<MessageKey, string> = {
   ...core,
+  ...launcher,
 }

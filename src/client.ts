@@ -1,0 +1,142 @@
+import { createEmitter, type Emitter, type HelpFeedbackEvent, type ViewName } from './events.js'
+import { isHelpFeedbackError } from './errors/HelpFeedbackError.js'
+import { browserLanguages, catalogs, createTranslator, negotiateLocale, supportedLocales, type Translate } from './i18n/index.js'
+import { validateSupportOptions, type SupportOptions, type TransportOption } from './options.js'
+import { createCoreStore, patch, type Store } from './store/index.js'
+import type { Transport } from './transports/types.js'
+import type { Locale, UserIdentity } from './types.js'
+
+/** The headless client: state, events, i18n and the transport. The widget is one UI over it. */
+export interface SupportClient {
+  readonly options: Readonly<SupportOptions>
+  readonly store: Store
+  readonly events: Emitter
+  /** Translate with the current locale. */
+  t: Translate
+  /** The transport, resolved on first use (a factory or spec is loaded lazily). */
+  transport(): Promise<Transport>
+  identify(user: UserIdentity): Promise<void>
+  setLocale(locale: Locale | 'auto'): void
+  open(view?: ViewName, params?: Record<string, unknown>): void
+  navigate(view: ViewName, params?: Record<string, unknown>): void
+  back(): void
+  close(): void
+  /** Report an error to the host (event) and return its localized message. */
+  report(error: unknown): string
+  destroy(): void
+}
+
+
+async function resolveTransport(option: TransportOption | undefined): Promise<Transport> {
+  if (option === undefined || ('type' in option && option.type === 'memory')) {
+    const { memoryTransport } = await import('./transports/memory.js')
+    return memoryTransport()
+  }
+  if (typeof option === 'function') return option()
+  if ('type' in option && option.type === 'rest') {
+    const { restTransport } = await import('./transports/rest.js')
+    const { getUserToken, baseUrl } = option
+    return restTransport(getUserToken ? { baseUrl, getUserToken: async () => getUserToken() } : { baseUrl })
+  }
+  return option as Transport
+}
+
+/** Create the headless client. Throws ConfigError (with the bad option's path) on bad options. */
+export function createSupportClient(rawOptions: SupportOptions = {}): SupportClient {
+  const options = validateSupportOptions(rawOptions)
+  const pick = (l: Locale | 'auto' | undefined) => (l && l !== 'auto' ? negotiateLocale([l], supportedLocales) : negotiateLocale(browserLanguages(), supportedLocales))
+  const store = createCoreStore({
+    locale: pick(options.locale),
+    user: options.user,
+    online: typeof navigator === 'undefined' ? true : navigator.onLine !== false,
+  })
+  const events = createEmitter()
+  if (options.onEvent) events.on(options.onEvent)
+
+  let t = translatorFor(store.getState().system.locale)
+  function translatorFor(locale: Locale): Translate {
+    return createTranslator(catalogs[locale] ?? catalogs.en!, options.messages?.[locale])
+  }
+
+  let transportPromise: Promise<Transport> | undefined
+  const transport = () => {
+    transportPromise ??= resolveTransport(options.transport).then((tr) => {
+      patch(store, 'system', { capabilities: tr.capabilities })
+      return tr
+    })
+    transportPromise.catch(() => (transportPromise = undefined))
+    return transportPromise
+  }
+
+  const onOnline = () => patch(store, 'system', { online: true })
+  const onOffline = () => patch(store, 'system', { online: false })
+  if (typeof addEventListener === 'function') {
+    addEventListener('online', onOnline)
+    addEventListener('offline', onOffline)
+  }
+
+  const emit = (e: HelpFeedbackEvent) => events.emit(e)
+
+  const client: SupportClient = {
+    options,
+    store,
+    events,
+    t: (key, params) => t(key, params),
+    transport,
+    async identify(user) {
+      patch(store, 'session', { user, status: 'identifying', errorCode: undefined })
+      try {
+        const session = await (await transport()).identify(user)
+        patch(store, 'session', { session, status: 'ready' })
+        emit({ type: 'session:identify', userId: session.userId })
+      } catch (error) {
+        patch(store, 'session', { status: 'error', errorCode: isHelpFeedbackError(error) ? error.code : 'unknown' })
+        client.report(error)
+        throw error
+      }
+    },
+    setLocale(locale) {
+      const next = pick(locale)
+      t = translatorFor(next)
+      patch(store, 'system', { locale: next })
+    },
+    open(view = 'home', params = {}) {
+      const wasOpen = store.getState().ui.isOpen
+      patch(store, 'ui', { isOpen: true, view, params, stack: [] })
+      if (!wasOpen) emit({ type: 'widget:open', view })
+      else emit({ type: 'widget:navigate', view })
+    },
+    navigate(view, params = {}) {
+      const { ui } = store.getState()
+      patch(store, 'ui', { view, params, stack: [...ui.stack, { view: ui.view, params: ui.params }] })
+      emit({ type: 'widget:navigate', view })
+    },
+    back() {
+      const { ui } = store.getState()
+      const prev = ui.stack[ui.stack.length - 1]
+      if (!prev) return patch(store, 'ui', { view: 'home', params: {} })
+      patch(store, 'ui', { view: prev.view, params: prev.params, stack: ui.stack.slice(0, -1) })
+    },
+    close() {
+      if (!store.getState().ui.isOpen) return
+      patch(store, 'ui', { isOpen: false })
+      emit({ type: 'widget:close' })
+    },
+    report(error) {
+      const code = isHelpFeedbackError(error) ? error.code : 'unknown'
+      const message = t(`error.${code}` as Parameters<Translate>[0])
+      emit({ type: 'error', code: code === 'unknown' ? 'server' : code, message })
+      return message
+    },
+    destroy() {
+      if (typeof removeEventListener === 'function') {
+        removeEventListener('online', onOnline)
+        removeEventListener('offline', onOffline)
+      }
+      transportPromise?.then((tr) => tr.dispose?.()).catch(() => {})
+      events.clear()
+    },
+  }
+  if (options.user) client.identify(options.user).catch(() => {})
+  return client
+}

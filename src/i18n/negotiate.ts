@@ -1,0 +1,24 @@
+import type { Locale } from '../types.js'
+
+/**
+ * Pick the best supported locale for requested tags (BCP-47, any case): `zh-Hans-CN`, `zh-SG`
+ * → zh-CN; `zh-TW`, `zh-HK`, `zh-Hant` → zh-TW when shipped, else zh-CN; otherwise en.
+ * Kept apart from the catalogs so the launcher can use it without loading them.
+ */
+export function negotiateLocale(requested: readonly string[], supported: readonly Locale[]): Locale {
+  for (const raw of requested) {
+    const tag = raw.toLowerCase()
+    if (tag.startsWith('zh')) {
+      const traditional = /-(tw|hk|mo|hant)\b/.test(tag)
+      if (traditional && supported.includes('zh-TW')) return 'zh-TW'
+      if (supported.includes('zh-CN')) return 'zh-CN'
+    }
+    if (tag.startsWith('en') && supported.includes('en')) return 'en'
+  }
+  return supported.includes('en') ? 'en' : (supported[0] ?? 'en')
+}
+
+/** The browser's preferred languages, or [] outside a browser. */
+export function browserLanguages(): string[] {
+  return typeof navigator === 'undefined' ? [] : [...(navigator.languages ?? [navigator.language])]
+}

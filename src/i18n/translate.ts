@@ -1,0 +1,18 @@
+import type { Locale } from '../types.js'
+import { en, type MessageKey } from './locales/en/index.js'
+import { format, type MessageParams } from './format.js'
+
+export { format, type MessageParams }
+
+/** Translate a key; unknown keys fall back to English, then to the key itself (never throws). */
+export type Translate = (key: MessageKey, params?: MessageParams) => string
+
+export type Catalog = Record<MessageKey, string>
+
+/** Per-locale overrides the host may pass (`messages` option), e.g. a brand name in a title. */
+export type MessageOverrides = Partial<Record<Locale, Partial<Record<MessageKey, string>>>>
+
+/** Build a translator over a catalog with English as the fallback. */
+export function createTranslator(catalog: Partial<Catalog>, overrides?: Partial<Record<MessageKey, string>>): Translate {
+  return (key, params) => format(overrides?.[key] ?? catalog[key] ?? en[key] ?? key, params)
+}

@@ -1,0 +1,12 @@
+/**
+ * help-feedback/core — the headless client. No UI, no preact: use it to build your own
+ * interface or to drive the SDK from a framework.
+ */
+export { createSupportClient, type SupportClient } from './client.js'
+export { validateSupportOptions, validateWidgetOptions, type SupportOptions, type WidgetOptions, type TransportOption, type TransportSpec } from './options.js'
+export { createEmitter, type Emitter, type HelpFeedbackEvent, type EventType, type ViewName } from './events.js'
+export { createCoreStore, patch, type State, type Store } from './store/index.js'
+export { catalogs, createTranslator, negotiateLocale, supportedLocales, type MessageKey, type Translate } from './i18n/index.js'
+export * from './errors/index.js'
+export { noCapabilities, type Transport, type TransportCapabilities, type WriteOptions } from './transports/types.js'
+export type * from './types.js'

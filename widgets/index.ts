@@ -1,0 +1,169 @@
+/**
+ * help-feedback — the UI entry. This module is what loads before the user opens the panel:
+ * option checks, the shadow-root host and a plain-DOM launcher. Preact, the core client and
+ * the catalogs arrive in a lazy chunk on first intent (hover/focus) or on open.
+ */
+import { createEmitter, type HelpFeedbackEvent, type Listener, type ViewName } from '../src/events.js'
+import { browserLanguages, negotiateLocale } from '../src/i18n/negotiate.js'
+import { validateWidgetOptions, type WidgetOptions } from '../src/options.js'
+import type { SupportClient } from '../src/client.js'
+import type { Locale, UserIdentity } from '../src/types.js'
+import { createHost, type Host } from './host/host.js'
+import { createLauncher, type Launcher } from './host/launcher.js'
+import { launcherText } from './host/launcherText.js'
+import type { Runtime } from './panel/runtime.js'
+
+export type { WidgetOptions, HelpFeedbackEvent, ViewName, UserIdentity }
+export { ConfigError } from '../src/errors/ConfigError.js'
+
+export interface HelpFeedback {
+  /** Put the host (and launcher) in the page. Idempotent; `open()` mounts on demand. */
+  mount(): HelpFeedback
+  /** Open the panel on a view, e.g. `open('report', { transaction })` or `open('search', { query })`. */
+  open(view?: ViewName, params?: Record<string, unknown>): Promise<void>
+  close(): void
+  identify(user: UserIdentity): Promise<void>
+  setLocale(locale: Locale | 'auto'): void
+  setTheme(theme: 'light' | 'dark' | 'auto'): void
+  /** Listen to SDK events; returns the unsubscribe function. */
+  onEvent(listener: Listener): () => void
+  /** The headless client (loads the runtime chunk if needed). */
+  client(): Promise<SupportClient>
+  readonly isOpen: boolean
+  /** Remove everything the SDK put in the page: elements, styles, listeners, timers. */
+  destroy(): void
+}
+
+const LAUNCHER_LOCALES: Locale[] = ['en', 'zh-CN']
+
+/** @internal `adopt` lets the `<help-feedback>` element be its own shadow host. */
+export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLElement): HelpFeedback {
+  const options = validateWidgetOptions(rawOptions)
+  const events = createEmitter()
+  if (options.onEvent) events.on(options.onEvent)
+  let locale = negotiateLocale(options.locale && options.locale !== 'auto' ? [options.locale] : browserLanguages(), LAUNCHER_LOCALES)
+
+  let host: Host | undefined
+  let launcher: Launcher | undefined
+  let runtime: Promise<Runtime> | undefined
+  let loaded: Runtime | undefined
+  let returnFocus: HTMLElement | undefined
+  let destroyed = false
+  let open = false
+
+  const deepActive = (): HTMLElement | undefined => {
+    let el = document.activeElement
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
+    return el instanceof HTMLElement && el !== document.body ? el : undefined
+  }
+
+  const onOpenChange = (isOpen: boolean) => {
+    if (!host || isOpen === open) return
+    open = isOpen
+    host.frame.hidden = !isOpen
+    launcher?.setExpanded(isOpen)
+    if (!isOpen) {
+      const target = returnFocus?.isConnected ? returnFocus : launcher?.button
+      returnFocus = undefined
+      target?.focus()
+    }
+  }
+
+  const load = (): Promise<Runtime> => {
+    if (destroyed) return Promise.reject(new Error('help-feedback: destroyed'))
+    api.mount()
+    runtime ??= import('./panel/runtime.js')
+      .then(({ startRuntime }) => {
+        if (destroyed) throw new Error('help-feedback: destroyed')
+        loaded = startRuntime({
+          host: host!,
+          options: { ...options, locale, onEvent: (e: HelpFeedbackEvent) => events.emit(e) },
+          onOpenChange,
+          onUnread: (n) => launcher?.setUnread(n),
+        })
+        return loaded
+      })
+      .catch((error: unknown) => {
+        runtime = undefined
+        throw error
+      })
+    return runtime
+  }
+
+  const showLoadError = (retry: () => void) => {
+    const text = launcherText(locale, options.messages?.[locale])
+    const box = document.createElement('div')
+    box.className = 'status'
+    box.setAttribute('role', 'alert')
+    const button = document.createElement('button')
+    button.type = 'button'
+    button.textContent = text('panel.retry')
+    button.addEventListener('click', retry)
+    box.append(text('panel.loadFailed'), document.createElement('br'), button)
+    host!.frame.replaceChildren(box)
+    button.focus()
+  }
+
+  const api: HelpFeedback = {
+    mount() {
+      if (host || destroyed) return api
+      host = createHost(options, adopt)
+      if (options.launcher !== false) {
+        launcher = createLauncher(host.root, locale, () => (open ? api.close() : void api.open()), () => void load().catch(() => {}))
+      }
+      events.emit({ type: 'widget:mount' })
+      return api
+    },
+    async open(view = 'home', params = {}) {
+      api.mount()
+      if (!open) returnFocus = deepActive()
+      if (!loaded) {
+        const text = launcherText(locale, options.messages?.[locale])
+        const status = document.createElement('div')
+        status.className = 'status'
+        status.setAttribute('role', 'status')
+        status.textContent = text('panel.loading')
+        host!.frame.replaceChildren(status)
+        host!.frame.hidden = false
+      }
+      try {
+        const rt = await load()
+        rt.client.open(view, params)
+      } catch (error) {
+        if (destroyed) return
+        showLoadError(() => void api.open(view, params))
+        events.emit({ type: 'error', code: 'offline', message: String(error) })
+      }
+    },
+    close() {
+      if (loaded) loaded.client.close()
+      else if (host) host.frame.hidden = true
+    },
+    async identify(user) {
+      await (await load()).client.identify(user)
+    },
+    setLocale(next) {
+      locale = negotiateLocale(next === 'auto' ? browserLanguages() : [next], LAUNCHER_LOCALES)
+      launcher?.setLocale(locale)
+      loaded?.client.setLocale(next)
+    },
+    setTheme(theme) {
+      host?.applyTheme(theme)
+    },
+    onEvent: (listener) => events.on(listener),
+    client: async () => (await load()).client,
+    get isOpen() {
+      return open
+    },
+    destroy() {
+      if (destroyed) return
+      destroyed = true
+      loaded?.destroy()
+      host?.remove()
+      events.emit({ type: 'widget:destroy' })
+      events.clear()
+      host = launcher = loaded = runtime = undefined
+    },
+  }
+  return api
+}

@@ -1,0 +1,54 @@
+import { useState } from 'preact/hooks'
+import type { ViewName } from '../../src/events.js'
+import type { MessageKey } from '../../src/i18n/index.js'
+import { usePanel, useT } from '../ui/context.js'
+import type { ViewProps } from './views.js'
+
+const ENTRIES: Array<{ view: ViewName; label: MessageKey; hint: MessageKey }> = [
+  { view: 'chat', label: 'home.entry.chat', hint: 'home.entry.chat.hint' },
+  { view: 'report', label: 'home.entry.report', hint: 'home.entry.report.hint' },
+  { view: 'requests', label: 'home.entry.requests', hint: 'home.entry.requests.hint' },
+  { view: 'contact', label: 'home.entry.contact', hint: 'home.entry.contact.hint' },
+]
+
+/** The first view: search box, the four ways to get help, and the anti-scam notice. */
+export function Home(_: ViewProps) {
+  const { client, idPrefix } = usePanel()
+  const t = useT()
+  const [query, setQuery] = useState('')
+  const inputId = `${idPrefix}-q`
+
+  const onSubmit = (e: Event) => {
+    e.preventDefault()
+    if (query.trim()) client.navigate('search', { query: query.trim() })
+  }
+
+  return (
+    <div>
+      <form role="search" class="search" onSubmit={onSubmit}>
+        <label for={inputId}>{t('home.searchLabel')}</label>
+        <input
+          id={inputId}
+          type="search"
+          data-autofocus
+          enterKeyHint="search"
+          autoComplete="off"
+          placeholder={t('home.searchPlaceholder')}
+          value={query}
+          onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+        />
+      </form>
+      <ul class="entries">
+        {ENTRIES.map((entry) => (
+          <li key={entry.view}>
+            <button type="button" class="entry" data-entry={entry.view} onClick={() => client.navigate(entry.view)}>
+              <b>{t(entry.label)}</b>
+              <span>{t(entry.hint)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p class="notice" role="note">{t('home.safety')}</p>
+    </div>
+  )
+}

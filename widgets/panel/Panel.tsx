@@ -1,0 +1,61 @@
+import { useEffect, useRef } from 'preact/hooks'
+import type { ViewName } from '../../src/events.js'
+import type { MessageKey } from '../../src/i18n/index.js'
+import { trapTab } from '../ui/focus.js'
+import { usePanel, useStore, useT } from '../ui/context.js'
+import { ViewHost } from './ViewHost.js'
+
+const TITLES: Record<ViewName, MessageKey> = {
+  home: 'panel.title', search: 'view.search', article: 'view.article', chat: 'view.chat', report: 'view.report',
+  requests: 'view.requests', request: 'view.request', contact: 'view.contact',
+}
+
+/**
+ * The dialog: header (back, title, close), the current view, focus management. Focus moves to
+ * the view's `[data-autofocus]` element or the title on every view change; Tab stays inside;
+ * Escape closes and the host returns focus to where it was.
+ */
+export function Panel() {
+  const { client, idPrefix } = usePanel()
+  const t = useT()
+  const view = useStore((s) => s.ui.view)
+  const params = useStore((s) => s.ui.params)
+  const dialog = useRef<HTMLDivElement>(null)
+  const titleId = `${idPrefix}-title`
+
+  useEffect(() => {
+    // Wait a frame so a lazily loaded view has rendered its autofocus target.
+    const id = requestAnimationFrame(() => {
+      const el = dialog.current
+      const target = el?.querySelector<HTMLElement>('[data-autofocus]') ?? el?.querySelector<HTMLElement>('h2')
+      target?.focus()
+    })
+    return () => cancelAnimationFrame(id)
+  }, [view, params])
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.stopPropagation()
+      client.close()
+    } else if (dialog.current) trapTab(e, dialog.current)
+  }
+
+  return (
+    <div ref={dialog} class="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+      <div class="head">
+        {view !== 'home' && (
+          <button type="button" class="icon-btn" aria-label={t('panel.back')} onClick={() => client.back()}>
+            <span aria-hidden="true">‹</span>
+          </button>
+        )}
+        <h2 id={titleId} tabIndex={-1}>{t(TITLES[view])}</h2>
+        <button type="button" class="icon-btn" aria-label={t('panel.close')} onClick={() => client.close()}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      <div class="body">
+        <ViewHost view={view} params={params} />
+      </div>
+    </div>
+  )
+}

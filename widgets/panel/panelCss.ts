@@ -1,0 +1,25 @@
+/** Panel styles, shipped with the lazy runtime chunk. Colours come from the host's variables. */
+export const panelCss = `
+.dialog{display:flex;flex-direction:column;height:100%;min-height:0}
+.head{display:flex;align-items:center;gap:4px;padding:10px 8px 10px 16px;border-bottom:1px solid var(--hf-border)}
+.head h2{flex:1;margin:0;font-size:17px;font-weight:600;outline:none}
+.icon-btn{display:inline-grid;place-items:center;min-width:44px;min-height:44px;border:0;border-radius:8px;background:transparent;cursor:pointer;font-size:20px}
+.icon-btn:hover{background:var(--hf-surface)}
+.body{flex:1;min-height:0;overflow:auto;padding:16px;overscroll-behavior:contain}
+.search{display:flex;flex-direction:column;gap:6px;margin-bottom:16px}
+.search label{font-weight:600}
+input,textarea,select{width:100%;min-height:44px;padding:10px 12px;border:1px solid var(--hf-border);border-radius:8px;background:var(--hf-bg);color:var(--hf-text);font:inherit;font-size:16px}
+.entries{display:grid;gap:8px;margin:0;padding:0;list-style:none}
+.entry{display:flex;flex-direction:column;align-items:flex-start;width:100%;min-height:56px;padding:12px 14px;border:1px solid var(--hf-border);border-radius:10px;background:var(--hf-surface);text-align:left;cursor:pointer}
+.entry:hover{border-color:var(--hf-primary)}
+.entry b{font-weight:600}
+.entry span{color:var(--hf-muted);font-size:13px}
+.notice{margin:16px 0 0;padding:10px 12px;border-radius:8px;background:var(--hf-warn-bg);font-size:13px}
+.muted{color:var(--hf-muted)}
+.primary{min-height:44px;padding:0 18px;border:0;border-radius:8px;background:var(--hf-primary);color:var(--hf-on-primary);font-weight:600;cursor:pointer}
+.primary[disabled]{opacity:.6;cursor:default}
+.secondary{min-height:44px;padding:0 16px;border:1px solid var(--hf-border);border-radius:8px;background:transparent;cursor:pointer}
+.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
+.error{color:var(--hf-danger)}
+a{color:var(--hf-primary)}
+`

@@ -1,0 +1,64 @@
+import { render } from 'preact'
+import { createSupportClient, type SupportClient } from '../../src/client.js'
+import type { WidgetOptions } from '../../src/options.js'
+import type { Host } from '../host/host.js'
+import { PanelContext } from '../ui/context.js'
+import { Panel } from './Panel.js'
+import { panelCss } from './panelCss.js'
+
+export interface Runtime {
+  client: SupportClient
+  destroy(): void
+}
+
+let counter = 0
+
+/**
+ * The lazy half of the widget: the core client and the Preact panel. The panel is rendered
+ * while open and unmounted when closed, so a closed widget holds no view state in the DOM.
+ */
+export function startRuntime(ctx: {
+  host: Host
+  options: WidgetOptions
+  onOpenChange(open: boolean): void
+  onUnread(count: number): void
+}): Runtime {
+  const { theme, colors, position, zIndex, nonce, launcher, container, ...core } = ctx.options
+  void theme, colors, position, zIndex, launcher, container
+  const client = createSupportClient(core)
+  const style = document.createElement('style')
+  if (nonce) style.nonce = nonce
+  style.textContent = panelCss
+  ctx.host.root.prepend(style)
+  const value = { client, idPrefix: `hf${++counter}` }
+
+  let rendered = false
+  const sync = () => {
+    const { ui, system } = client.store.getState()
+    if (ui.isOpen) {
+      // The frame may hold the plain-DOM loading notice; Preact must start from an empty node.
+      if (!rendered) ctx.host.frame.replaceChildren()
+      rendered = true
+      render(<PanelContext.Provider value={value}><Panel /></PanelContext.Provider>, ctx.host.frame)
+    } else if (rendered) {
+      render(null, ctx.host.frame)
+      rendered = false
+    }
+    ctx.onOpenChange(ui.isOpen)
+    ctx.onUnread(system.unread)
+  }
+  let last = client.store.getState()
+  const unsubscribe = client.store.subscribe((s) => {
+    if (s.ui.isOpen !== last.ui.isOpen || s.system.unread !== last.system.unread) sync()
+    last = s
+  })
+
+  return {
+    client,
+    destroy() {
+      unsubscribe()
+      render(null, ctx.host.frame)
+      client.destroy()
+    },
+  }
+}
