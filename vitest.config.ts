@@ -7,19 +7,19 @@ const alias = {
   'help-feedback/transports/': r('./src/transports/'),
   'help-feedback': r('./widgets/index.ts'),
 }
-const esbuild = { jsx: 'automatic' as const, jsxImportSource: 'preact' }
+const oxc = { jsx: { runtime: 'automatic' as const, importSource: 'preact' } }
 
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias }, esbuild, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      { resolve: { alias }, oxc, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       {
-        resolve: { alias }, esbuild,
+        resolve: { alias }, oxc,
         test: { name: 'widgets', include: ['test/widgets/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['test/widgets/setup.ts'] },
       },
-      { resolve: { alias }, esbuild, test: { name: 'contract', include: ['test/contract/**/*.test.ts'], environment: 'node', testTimeout: 20_000 } },
+      { resolve: { alias }, oxc, test: { name: 'contract', include: ['test/contract/**/*.test.ts'], environment: 'node', testTimeout: 20_000 } },
       {
-        resolve: { alias }, esbuild,
+        resolve: { alias }, oxc,
         test: {
           name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node',
           testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false,

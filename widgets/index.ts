@@ -115,6 +115,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       return api
     },
     async open(view = 'home', params = {}) {
+      if (destroyed) return
       api.mount()
       if (!open) returnFocus = deepActive()
       if (!loaded) {

@@ -4,7 +4,7 @@
  * (`help-feedback { --hf-primary: #e60012 }`).
  */
 export const hostCss = `
-:host{all:initial;--hf-primary:#1677ff;--hf-on-primary:#fff;--hf-bg:#fff;--hf-surface:#f5f6f8;--hf-text:#1f2329;--hf-muted:#5c6370;--hf-border:#d9dce1;--hf-danger:#c62828;--hf-warn-bg:#fff4e5;--hf-radius:12px;--hf-font:system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif;--hf-z:2147483000;--hf-x:20px;--hf-y:20px;font:15px/1.5 var(--hf-font);color:var(--hf-text)}
+:host{all:initial;--hf-primary:#0958d9;--hf-on-primary:#fff;--hf-bg:#fff;--hf-surface:#f5f6f8;--hf-text:#1f2329;--hf-muted:#5c6370;--hf-border:#d9dce1;--hf-danger:#c62828;--hf-warn-bg:#fff4e5;--hf-radius:12px;--hf-font:system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif;--hf-z:2147483000;--hf-x:20px;--hf-y:20px;font:15px/1.5 var(--hf-font);color:var(--hf-text)}
 :host([data-theme=dark]){--hf-primary:#4c8dff;--hf-on-primary:#0b1220;--hf-bg:#17191d;--hf-surface:#22252b;--hf-text:#e8eaed;--hf-muted:#a5abb5;--hf-border:#3a3f47;--hf-danger:#ff8a80;--hf-warn-bg:#3a2c12}
 @media (prefers-color-scheme:dark){:host([data-theme=auto]){--hf-primary:#4c8dff;--hf-on-primary:#0b1220;--hf-bg:#17191d;--hf-surface:#22252b;--hf-text:#e8eaed;--hf-muted:#a5abb5;--hf-border:#3a3f47;--hf-danger:#ff8a80;--hf-warn-bg:#3a2c12}}
 *,*::before,*::after{box-sizing:border-box}

@@ -1,0 +1,81 @@
+// The wallet demo: a tiny wallet page that embeds help-feedback the way an app would.
+// `?transport=memory` runs without a backend; the default talks to the reference server.
+import { createHelpFeedback } from '/dist/help-feedback.js'
+import { transactions, labels } from './transactions.js'
+
+const params = new URLSearchParams(location.search)
+const transportName = params.get('transport') ?? 'rest'
+let locale = params.get('locale') ?? (navigator.language.startsWith('zh') ? 'zh-CN' : 'en')
+const userId = params.get('user') ?? 'demo-user'
+
+async function userToken() {
+  // Demo only: a real app gets this signed token from its own backend after login.
+  const res = await fetch(`/demo/token?userId=${encodeURIComponent(userId)}`)
+  if (!res.ok) throw new Error(`token endpoint answered ${res.status}`)
+  return (await res.json()).token
+}
+
+async function transport() {
+  if (transportName === 'memory') {
+    const { memoryTransport } = await import('/dist/transports/memory.js')
+    return memoryTransport()
+  }
+  const { restTransport } = await import('/dist/transports/rest.js')
+  return restTransport({ baseUrl: `${location.origin}/v1`, getUserToken: userToken })
+}
+
+const help = createHelpFeedback({
+  transport,
+  locale,
+  theme: params.get('theme') ?? 'auto',
+  appVersion: 'demo-wallet 1.0.0',
+  user: { id: userId, name: locale === 'zh-CN' ? '演示用户' : 'Demo user', token: transportName === 'memory' ? 'memory' : await userToken().catch(() => 'unavailable') },
+  getRecentTransactions: async () => transactions,
+  onAction: (action, payload) => {
+    if (action === 'freeze-account') alert(locale === 'zh-CN' ? '（演示）账户已冻结' : '(demo) Account frozen')
+    console.info('help-feedback action', action, payload)
+  },
+  onEvent: (event) => console.debug('help-feedback', event.type, event),
+}).mount()
+window.help = help
+
+function render() {
+  const L = labels[locale]
+  document.documentElement.lang = locale
+  document.getElementById('help').textContent = L.help
+  document.getElementById('balance-title').textContent = L.balance
+  document.getElementById('balance-note').textContent = L.note
+  document.getElementById('tx-title').textContent = L.recent
+  document.getElementById('transport-note').textContent = L.transport(transportName)
+  const list = document.getElementById('transactions')
+  list.replaceChildren(...transactions.map((tx) => {
+    const li = document.createElement('li')
+    li.className = 'tx'
+    li.dataset.tx = tx.id
+    const when = new Date(tx.time).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
+    li.innerHTML = `<span class="what"></span><span class="sum"></span><span class="meta"></span><button type="button" data-testid="report-tx"></button>`
+    li.querySelector('.what').textContent = `${L.kind[tx.kind] ?? tx.kind} · ${tx.counterparty}`
+    li.querySelector('.sum').textContent = `${tx.kind === 'refund' ? '+' : '-'}${tx.amount} ${tx.currency}`
+    const meta = li.querySelector('.meta')
+    meta.textContent = `${when} · `
+    const status = document.createElement('span')
+    status.className = `status-${tx.status}`
+    status.textContent = L.status[tx.status] ?? tx.status
+    meta.append(status)
+    const button = li.querySelector('button')
+    button.textContent = L.report
+    button.setAttribute('aria-label', L.reportLabel(tx))
+    button.addEventListener('click', () => help.open('report', { transaction: tx }))
+    return li
+  }))
+}
+
+document.getElementById('help').addEventListener('click', () => help.open())
+const lang = document.getElementById('lang')
+lang.value = locale
+lang.addEventListener('change', () => {
+  locale = lang.value
+  help.setLocale(locale)
+  render()
+})
+render()

@@ -1,0 +1,75 @@
+// Two builds from one source tree:
+//  1. ESM with code splitting: `help-feedback` (UI entry: launcher + host only; the panel,
+//     preact and the core client are lazy chunks), `help-feedback/core` (headless),
+//     `help-feedback/element`, and one entry per transport.
+//  2. A single-file IIFE for script tags: `window.HelpFeedback` with a pre-load command queue.
+import { existsSync } from 'node:fs'
+import resolve from '@rollup/plugin-node-resolve'
+import esbuild from 'rollup-plugin-esbuild'
+
+const transports = ['memory', 'rest', 'zendesk', 'freshdesk', 'chatwoot'].filter((t) => existsSync(`src/transports/${t}.ts`))
+
+const plugins = () => [
+  resolve({ browser: true, extensions: ['.ts', '.tsx', '.mjs', '.js'] }),
+  esbuild({
+    target: 'es2020',
+    minify: true,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    tsconfig: 'tsconfig.json',
+    legalComments: 'none',
+  }),
+]
+
+// Relative imports in the sources end in `.js`; map them to the .ts/.tsx files on disk.
+const tsResolve = {
+  name: 'ts-js-suffix',
+  async resolveId(source, importer) {
+    if (!importer || !source.startsWith('.') || !source.endsWith('.js')) return null
+    for (const ext of ['.ts', '.tsx']) {
+      const r = await this.resolve(source.slice(0, -3) + ext, importer, { skipSelf: true })
+      if (r) return r
+    }
+    return null
+  },
+}
+
+const onwarn = (warning, warn) => {
+  if (warning.code === 'CIRCULAR_DEPENDENCY') {
+    // Our own modules must form a DAG; cycles inside dependencies (zod's core) are theirs.
+    if (!warning.ids?.some((id) => id.includes('node_modules'))) throw new Error(`circular import: ${warning.message}`)
+    return
+  }
+  warn(warning)
+}
+
+export default [
+  {
+    input: {
+      'help-feedback': 'widgets/index.ts',
+      core: 'src/index.ts',
+      element: 'widgets/element.ts',
+      ...Object.fromEntries(transports.map((t) => [`transports/${t}`, `src/transports/${t}.ts`])),
+    },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+    plugins: [tsResolve, ...plugins()],
+    onwarn,
+  },
+  {
+    input: 'widgets/global.ts',
+    output: {
+      file: 'dist/help-feedback.global.js',
+      format: 'iife',
+      inlineDynamicImports: true,
+      sourcemap: true,
+    },
+    plugins: [tsResolve, ...plugins()],
+    onwarn,
+  },
+]

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { axe, launch, type Session } from './browser.js'
+
+const baseUrl = inject('baseUrl')
+let s: Session
+
+beforeAll(async () => {
+  s = await launch()
+})
+afterAll(async () => {
+  await s?.close()
+})
+
+const dialog = (s: Session) => s.page.locator('[data-help-feedback] >> [role=dialog]')
+
+describe('wallet demo in Chromium', () => {
+  it('opens the panel by keyboard from the launcher, Escape closes and restores focus', async () => {
+    const { page } = s
+    await page.goto(`${baseUrl}/?transport=memory&locale=en`)
+    await page.locator('[data-testid=report-tx]').first().waitFor()
+    // Tab through the page until the launcher in the shadow root has focus.
+    let onLauncher = false
+    for (let i = 0; i < 30 && !onLauncher; i++) {
+      await page.keyboard.press('Tab')
+      onLauncher = await page.evaluate(() => document.querySelector('[data-help-feedback]')?.shadowRoot?.activeElement?.classList.contains('launcher') ?? false)
+    }
+    expect(onLauncher).toBe(true)
+    await page.keyboard.press('Enter')
+    await dialog(s).waitFor()
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-help-feedback]')!.shadowRoot!.activeElement?.getAttribute('type'))).toBe('search')
+    await page.keyboard.press('Escape')
+    await dialog(s).waitFor({ state: 'detached' })
+    expect(await page.evaluate(() => document.querySelector('[data-help-feedback]')!.shadowRoot!.activeElement?.className)).toBe('launcher')
+  })
+
+  it('opens by click from the app entry and from a transaction row; axe finds no violations', async () => {
+    const { page } = s
+    await page.goto(`${baseUrl}/?transport=memory&locale=zh-CN`)
+    await page.getByTestId('help-entry').click()
+    await dialog(s).waitFor()
+    expect(await dialog(s).locator('h2').textContent()).toBe('帮助与反馈')
+    const violations = await axe(page)
+    expect(violations).toEqual([])
+    await page.keyboard.press('Escape')
+    await page.locator('[data-testid=report-tx]').first().click()
+    await dialog(s).waitFor()
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-help-feedback'))).toBe('')
+  })
+
+  it('is a full-screen sheet on a phone-sized screen, and the page has no violations in dark mode', async () => {
+    const phone = await launch({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    try {
+      await phone.page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' })
+      await phone.page.goto(`${baseUrl}/?transport=memory&locale=en`)
+      await phone.page.getByTestId('help-entry').click()
+      const box = await phone.page.locator('[data-help-feedback] >> .frame').boundingBox()
+      expect(box).toEqual({ x: 0, y: 0, width: 390, height: 844 })
+      expect(await axe(phone.page)).toEqual([])
+    } finally {
+      await phone.close()
+    }
+  })
+})

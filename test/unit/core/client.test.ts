@@ -1,0 +1,71 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createSupportClient } from '../../../src/client.js'
+import { UnauthorizedError } from '../../../src/errors/index.js'
+import type { HelpFeedbackEvent } from '../../../src/events.js'
+import { noCapabilities, type Transport } from '../../../src/transports/types.js'
+
+function fakeTransport(overrides: Partial<Transport> = {}): Transport {
+  return {
+    name: 'fake',
+    capabilities: { ...noCapabilities, tickets: true },
+    identify: async (u) => ({ userId: u.id, token: 'session' }),
+    createTicket: async () => { throw new Error('not used') },
+    ...overrides,
+  }
+}
+
+describe('createSupportClient', () => {
+  it('opens, navigates with a back stack, closes, and emits domain:verb events', () => {
+    const events: HelpFeedbackEvent[] = []
+    const client = createSupportClient({ transport: fakeTransport(), onEvent: (e) => events.push(e), locale: 'en' })
+    client.open('home')
+    client.navigate('report', { category: 'payment_failed' })
+    client.navigate('requests')
+    expect(client.store.getState().ui.view).toBe('requests')
+    client.back()
+    expect(client.store.getState().ui).toMatchObject({ view: 'report', params: { category: 'payment_failed' } })
+    client.back()
+    expect(client.store.getState().ui.view).toBe('home')
+    client.close()
+    client.close()
+    expect(events.map((e) => e.type)).toEqual(['widget:open', 'widget:navigate', 'widget:navigate', 'widget:close'])
+  })
+
+  it('identifies through the transport and records capabilities', async () => {
+    const client = createSupportClient({ transport: () => fakeTransport(), user: { id: 'u1' } })
+    await vi.waitFor(() => expect(client.store.getState().session.status).toBe('ready'))
+    expect(client.store.getState().session.session).toEqual({ userId: 'u1', token: 'session' })
+    expect(client.store.getState().system.capabilities?.tickets).toBe(true)
+  })
+
+  it('turns a failed identify into a localized error event and an error state', async () => {
+    const events: HelpFeedbackEvent[] = []
+    const client = createSupportClient({
+      locale: 'zh-CN',
+      transport: fakeTransport({ identify: async () => { throw new UnauthorizedError() } }),
+      onEvent: (e) => events.push(e),
+    })
+    await expect(client.identify({ id: 'u1' })).rejects.toBeInstanceOf(UnauthorizedError)
+    expect(client.store.getState().session).toMatchObject({ status: 'error', errorCode: 'unauthorized' })
+    const err = events.find((e) => e.type === 'error')
+    expect(err).toMatchObject({ code: 'unauthorized' })
+    expect(err && 'message' in err && err.message).toMatch(/登录|会话/)
+  })
+
+  it('switches locale at run time', () => {
+    const client = createSupportClient({ transport: fakeTransport(), locale: 'en' })
+    expect(client.t('panel.close')).toBe('Close')
+    client.setLocale('zh-CN')
+    expect(client.t('panel.close')).toBe('关闭')
+    expect(client.store.getState().system.locale).toBe('zh-CN')
+  })
+
+  it('a throwing host listener does not break the client', () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const client = createSupportClient({ transport: fakeTransport(), onEvent: () => { throw new Error('host bug') } })
+    expect(() => client.open()).not.toThrow()
+    expect(client.store.getState().ui.isOpen).toBe(true)
+    expect(spy).toHaveBeenCalled()
+    spy.mockRestore()
+  })
+})

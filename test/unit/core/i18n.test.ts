@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { en } from '../../../src/i18n/locales/en/index.js'
+import { catalogs, createTranslator, negotiateLocale } from '../../../src/i18n/index.js'
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+
+describe('catalogs', () => {
+  const reference = Object.keys(en).sort()
+  for (const [locale, catalog] of Object.entries(catalogs)) {
+    it(`${locale} has exactly the English keys, no empty strings, same placeholders`, () => {
+      const keys = Object.keys(catalog!).sort()
+      expect(reference.filter((k) => !keys.includes(k)), `missing in ${locale}`).toEqual([])
+      expect(keys.filter((k) => !reference.includes(k)), `extra in ${locale}`).toEqual([])
+      for (const [key, value] of Object.entries(catalog!)) {
+        expect(value.trim(), `${locale} ${key}`).not.toBe('')
+        expect(placeholders(value), `${locale} ${key}`).toEqual(placeholders(en[key as keyof typeof en]))
+      }
+    })
+  }
+
+  it('zh-CN is actually Chinese where English has letters', () => {
+    const zh = catalogs['zh-CN']!
+    const untranslated = Object.entries(zh).filter(([k, v]) => /[a-z]{4}/i.test(en[k as keyof typeof en]) && v === en[k as keyof typeof en])
+    expect(untranslated.map(([k]) => k)).toEqual([])
+  })
+})
+
+describe('translator', () => {
+  it('formats placeholders, honours overrides and falls back to English', () => {
+    const t = createTranslator({ 'launcher.label': '帮助' }, { 'panel.title': '客服中心' })
+    expect(t('launcher.label')).toBe('帮助')
+    expect(t('panel.title')).toBe('客服中心')
+    expect(t('panel.close')).toBe(en['panel.close'])
+    expect(t('launcher.unread', { count: 3 })).toBe('Help & Feedback, 3 unread')
+  })
+
+  it('negotiates locales', () => {
+    expect(negotiateLocale(['zh-Hans-CN'], ['en', 'zh-CN'])).toBe('zh-CN')
+    expect(negotiateLocale(['zh-HK'], ['en', 'zh-CN'])).toBe('zh-CN')
+    expect(negotiateLocale(['zh-HK'], ['en', 'zh-CN', 'zh-TW'])).toBe('zh-TW')
+    expect(negotiateLocale(['fr-FR', 'en-GB'], ['en', 'zh-CN'])).toBe('en')
+    expect(negotiateLocale(['ja'], ['en', 'zh-CN'])).toBe('en')
+  })
+})

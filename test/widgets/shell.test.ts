@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createHelpFeedback, type HelpFeedback } from '../../widgets/index.js'
+import { ConfigError } from '../../src/errors/index.js'
+import type { HelpFeedbackEvent } from '../../src/events.js'
+import { noCapabilities, type Transport } from '../../src/transports/types.js'
+
+const transport: Transport = {
+  name: 'fake', capabilities: { ...noCapabilities },
+  identify: async (u) => ({ userId: u.id }),
+  createTicket: async () => { throw new Error('unused') },
+}
+
+let widget: HelpFeedback | undefined
+afterEach(() => {
+  widget?.destroy()
+  widget = undefined
+})
+
+const hostOf = () => document.querySelector('[data-help-feedback]') as HTMLElement
+const shadow = () => hostOf().shadowRoot!
+const dialog = () => shadow().querySelector('[role=dialog]') as HTMLElement | null
+const active = () => shadow().activeElement as HTMLElement | null
+
+async function openByLauncher() {
+  const launcher = shadow().querySelector('.launcher') as HTMLButtonElement
+  launcher.focus()
+  launcher.click()
+  await vi.waitFor(() => expect(dialog()).not.toBeNull())
+  return launcher
+}
+
+describe('widget shell', () => {
+  it('mounts a shadow host with a launcher and no panel until opened', () => {
+    widget = createHelpFeedback({ transport, locale: 'zh-CN' }).mount()
+    const launcher = shadow().querySelector('.launcher') as HTMLButtonElement
+    expect(launcher.textContent).toContain('帮助与反馈')
+    expect(launcher.getAttribute('aria-expanded')).toBe('false')
+    expect(dialog()).toBeNull()
+  })
+
+  it('opens from the launcher as a labelled modal dialog with the home entries, focus inside', async () => {
+    const events: HelpFeedbackEvent[] = []
+    widget = createHelpFeedback({ transport, locale: 'en', onEvent: (e) => events.push(e) }).mount()
+    const launcher = await openByLauncher()
+    const d = dialog()!
+    expect(d.getAttribute('aria-modal')).toBe('true')
+    expect(shadow().getElementById(d.getAttribute('aria-labelledby')!)?.textContent).toBe('Help & Feedback')
+    expect([...d.querySelectorAll('[data-entry]')].map((b) => b.getAttribute('data-entry'))).toEqual(['chat', 'report', 'requests', 'contact'])
+    expect(d.querySelector('[role=search] input')).not.toBeNull()
+    expect(d.textContent).toMatch(/never ask for your password/)
+    expect(launcher.getAttribute('aria-expanded')).toBe('true')
+    await vi.waitFor(() => expect(active()?.getAttribute('type')).toBe('search'))
+    expect(events.map((e) => e.type)).toContain('widget:open')
+  })
+
+  it('Escape closes and returns focus to the launcher', async () => {
+    widget = createHelpFeedback({ transport, locale: 'en' }).mount()
+    const launcher = await openByLauncher()
+    await vi.waitFor(() => expect(active()).not.toBeNull())
+    active()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
+    await vi.waitFor(() => expect(dialog()).toBeNull())
+    expect(shadow().querySelector('.frame')!.hasAttribute('hidden')).toBe(true)
+    expect(active()).toBe(launcher)
+    expect(widget.isOpen).toBe(false)
+  })
+
+  it('keeps Tab inside the dialog', async () => {
+    widget = createHelpFeedback({ transport, locale: 'en' }).mount()
+    await openByLauncher()
+    const d = dialog()!
+    const close = d.querySelector('[aria-label=Close]') as HTMLButtonElement
+    const entries = [...d.querySelectorAll<HTMLButtonElement>('[data-entry]')]
+    entries.at(-1)!.focus()
+    const ev = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true })
+    entries.at(-1)!.dispatchEvent(ev)
+    expect(ev.defaultPrevented).toBe(true)
+    expect(active()).toBe(close)
+    const back = new KeyboardEvent('keydown', { key: 'Tab', shiftKey: true, bubbles: true, cancelable: true })
+    close.dispatchEvent(back)
+    expect(active()).toBe(entries.at(-1))
+  })
+
+  it('navigates to an entry and back', async () => {
+    widget = createHelpFeedback({ transport, locale: 'en' }).mount()
+    await openByLauncher()
+    ;(dialog()!.querySelector('[data-entry=contact]') as HTMLButtonElement).click()
+    await vi.waitFor(() => expect(dialog()!.querySelector('h2')!.textContent).toBe('Contact us'))
+    ;(dialog()!.querySelector('[aria-label=Back]') as HTMLButtonElement).click()
+    await vi.waitFor(() => expect(dialog()!.querySelector('[data-entry]')).not.toBeNull())
+  })
+
+  it('open(view) from the host API opens that view', async () => {
+    widget = createHelpFeedback({ transport, locale: 'zh-CN' })
+    await widget.open('requests')
+    await vi.waitFor(() => expect(dialog()!.querySelector('h2')!.textContent).toBe('我的反馈'))
+  })
+
+  it('applies theme, position, z-index, colours and the CSP nonce', () => {
+    widget = createHelpFeedback({ transport, theme: 'dark', position: 'bottom-left', zIndex: 99, nonce: 'n0nce', colors: { primary: '#e60012' } }).mount()
+    const host = hostOf()
+    expect(host.getAttribute('data-theme')).toBe('dark')
+    expect(host.getAttribute('data-position')).toBe('bottom-left')
+    expect(host.style.getPropertyValue('--hf-z')).toBe('99')
+    expect(host.style.getPropertyValue('--hf-primary')).toBe('#e60012')
+    const styles = [...shadow().querySelectorAll('style')]
+    expect(styles.length).toBeGreaterThan(0)
+    for (const s of styles) expect(s.nonce).toBe('n0nce')
+    expect(document.head.querySelectorAll('style').length).toBe(0)
+    widget.setTheme('light')
+    expect(host.getAttribute('data-theme')).toBe('light')
+  })
+
+  it('launcher:false mounts no launcher; the host opens it with its own button', async () => {
+    widget = createHelpFeedback({ transport, launcher: false }).mount()
+    expect(shadow().querySelector('.launcher')).toBeNull()
+    await widget.open()
+    await vi.waitFor(() => expect(dialog()).not.toBeNull())
+  })
+
+  it('destroy leaves nothing in the page and emits widget:destroy', async () => {
+    const before = document.body.innerHTML
+    const events: string[] = []
+    const w = createHelpFeedback({ transport, onEvent: (e) => events.push(e.type) }).mount()
+    await w.open()
+    await vi.waitFor(() => expect(dialog()).not.toBeNull())
+    w.destroy()
+    expect(document.body.innerHTML).toBe(before)
+    expect(document.querySelector('[data-help-feedback]')).toBeNull()
+    expect(events).toContain('widget:destroy')
+    await w.open()
+    expect(document.querySelector('[data-help-feedback]')).toBeNull()
+  })
+
+  it('bad options throw a ConfigError naming the path before anything is mounted', () => {
+    expect(() => createHelpFeedback({ position: 'middle' as never })).toThrow(ConfigError)
+    try {
+      createHelpFeedback({ user: { id: '' } })
+    } catch (error) {
+      expect((error as ConfigError).path).toBe('options.user.id')
+    }
+    expect(document.querySelector('[data-help-feedback]')).toBeNull()
+  })
+})

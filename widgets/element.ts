@@ -1,0 +1,66 @@
+import { createHelpFeedback, type HelpFeedback } from './index.js'
+import type { WidgetOptions } from '../src/options.js'
+
+/**
+ * `<help-feedback>`: the widget as a custom element, for pages without a bundler.
+ *
+ * ```html
+ * <help-feedback locale="zh-CN" theme="auto" position="bottom-right" base-url="/support-api"></help-feedback>
+ * ```
+ * Attributes: `locale`, `theme`, `position`, `z-index`, `nonce`, `launcher="off"`,
+ * `base-url` (REST transport; without it the memory transport is used). For callbacks and a
+ * custom transport, set the `options` property before connecting, or use `createHelpFeedback`.
+ * Removing the element destroys the widget.
+ */
+export class HelpFeedbackElement extends HTMLElement {
+  static observedAttributes = ['locale', 'theme']
+  /** Extra options (callbacks, transport); attributes win for what they cover. */
+  options: WidgetOptions = {}
+  widget: HelpFeedback | undefined
+
+  connectedCallback(): void {
+    if (this.widget) return
+    const a = (name: string) => this.getAttribute(name) ?? undefined
+    const opts: WidgetOptions = { ...this.options }
+    const locale = a('locale')
+    if (locale) opts.locale = locale as NonNullable<WidgetOptions['locale']>
+    const theme = a('theme')
+    if (theme) opts.theme = theme as NonNullable<WidgetOptions['theme']>
+    const position = a('position')
+    if (position) opts.position = position as NonNullable<WidgetOptions['position']>
+    const z = a('z-index')
+    if (z) opts.zIndex = Number(z)
+    const nonce = a('nonce')
+    if (nonce) opts.nonce = nonce
+    if (a('launcher') === 'off') opts.launcher = false
+    const baseUrl = a('base-url')
+    if (baseUrl) opts.transport = { type: 'rest', baseUrl }
+    this.widget = createHelpFeedback(opts, this).mount()
+  }
+
+  disconnectedCallback(): void {
+    this.widget?.destroy()
+    this.widget = undefined
+  }
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    if (!this.widget || value === null) return
+    if (name === 'locale') this.widget.setLocale(value as 'en')
+    if (name === 'theme') this.widget.setTheme(value as 'auto')
+  }
+
+  open(...args: Parameters<HelpFeedback['open']>) {
+    return this.widget?.open(...args)
+  }
+
+  close() {
+    this.widget?.close()
+  }
+}
+
+/** Register the element (idempotent: a second copy of the SDK on the page does not throw). */
+export function defineHelpFeedbackElement(tag = 'help-feedback'): void {
+  if (typeof customElements !== 'undefined' && !customElements.get(tag)) customElements.define(tag, HelpFeedbackElement)
+}
+
+defineHelpFeedbackElement()

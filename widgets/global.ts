@@ -1,0 +1,58 @@
+/**
+ * The single-file script-tag build: `window.HelpFeedback`. Calls made before the script loaded
+ * are queued by the snippet and replayed here, in order:
+ *
+ * ```html
+ * <script>
+ *   window.HelpFeedback = window.HelpFeedback || function () { (HelpFeedback.q = HelpFeedback.q || []).push(arguments) }
+ *   HelpFeedback('init', { locale: 'zh-CN', transport: { type: 'rest', baseUrl: '/support-api' } })
+ * </script>
+ * <script async src="https://cdn.example/help-feedback.global.js"></script>
+ * ```
+ */
+import { createHelpFeedback, type HelpFeedback } from './index.js'
+import { defineHelpFeedbackElement } from './element.js'
+import type { WidgetOptions } from '../src/options.js'
+
+type Command = 'init' | 'open' | 'close' | 'identify' | 'setLocale' | 'setTheme' | 'onEvent' | 'destroy'
+
+interface GlobalApi {
+  (command: Command, ...args: unknown[]): unknown
+  q?: ArrayLike<unknown>[]
+  create: typeof createHelpFeedback
+  instance?: HelpFeedback
+}
+
+const w = window as unknown as { HelpFeedback?: GlobalApi }
+const queued = w.HelpFeedback?.q ?? []
+
+const api = ((command: Command, ...args: unknown[]) => {
+  if (command === 'init') {
+    api.instance?.destroy()
+    api.instance = createHelpFeedback((args[0] ?? {}) as WidgetOptions).mount()
+    return api.instance
+  }
+  const instance = api.instance
+  if (!instance) {
+    console.error(`help-feedback: call HelpFeedback('init', options) before '${command}'`)
+    return undefined
+  }
+  const method = instance[command] as ((...a: unknown[]) => unknown) | undefined
+  if (typeof method !== 'function') {
+    console.error(`help-feedback: unknown command '${String(command)}'`)
+    return undefined
+  }
+  return method.apply(instance, args)
+}) as GlobalApi
+api.create = createHelpFeedback
+
+w.HelpFeedback = api
+defineHelpFeedbackElement()
+for (const call of queued) {
+  try {
+    api(...(Array.from(call) as [Command, ...unknown[]]))
+  } catch (error) {
+    // A bad queued call (e.g. invalid options) must not stop the ones after it.
+    console.error(error)
+  }
+}
