@@ -1,0 +1,130 @@
+import type { KeyValueStore } from '../storage/types.js'
+
+export interface DraftsOptions {
+  /** Quiet time after the last keystroke before writing. Default 400 ms. */
+  debounceMs?: number
+  /**
+   * Applied to every value before it is written (e.g. mask card numbers and codes), so storage
+   * never holds what the user should not have typed. Injected by the caller: drafts know no rules.
+   */
+  redact?: (value: unknown) => unknown
+  /** Key namespace inside the store. Default `draft:`. */
+  keyPrefix?: string
+  /** `pagehide` and `visibilitychange` flush pending writes; browsers give no later chance. */
+  environment?: {
+    window?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>
+    document?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> & { visibilityState?: string }
+  }
+  now?: () => number
+  /** Storage failure while writing a draft; the value stays in memory for this page. */
+  onError?: (error: unknown, key: string) => void
+}
+
+export interface Drafts {
+  /** Remembers the value and writes it after `debounceMs` of quiet. */
+  save(key: string, value: unknown): void
+  /** The latest value: the unsaved one from this page if any, else the stored (redacted) one. */
+  load<T = unknown>(key: string): Promise<T | undefined>
+  /** Forgets a draft (after it was submitted, or the user discarded it). */
+  clear(key: string): Promise<void>
+  /** Writes every pending draft now. */
+  flush(): Promise<void>
+  /** Writes pending drafts, then stops timers and listeners. */
+  dispose(): Promise<void>
+}
+
+interface StoredDraft {
+  value: unknown
+  savedAt: number
+}
+
+/**
+ * Drafts saved as the user types and restored when the panel reopens, even after a reload.
+ *
+ * @example
+ * const drafts = createDrafts(store, { redact: (v) => redactDeep(v) })
+ * drafts.save('report:tx_42', form)          // on every input
+ * const form = await drafts.load('report:tx_42') // on open
+ * await drafts.clear('report:tx_42')         // once the outbox holds the submission
+ */
+export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}): Drafts {
+  const debounceMs = options.debounceMs ?? 400
+  const prefix = options.keyPrefix ?? 'draft:'
+  const redact = options.redact ?? ((v: unknown) => v)
+  const now = options.now ?? Date.now
+  const env = options.environment ?? {
+    ...(typeof window === 'undefined' ? {} : { window }),
+    ...(typeof document === 'undefined' ? {} : { document }),
+  }
+  const pending = new Map<string, { value: unknown; timer: ReturnType<typeof setTimeout> }>()
+  // One chain per key keeps a slow write from landing after a later clear.
+  const chains = new Map<string, Promise<void>>()
+  const unsaved = new Map<string, unknown>()
+
+  const enqueueOp = (key: string, op: () => Promise<void>): Promise<void> => {
+    const next = (chains.get(key) ?? Promise.resolve()).then(op, op)
+    const settled = next.catch((error: unknown) => options.onError?.(error, key))
+    chains.set(key, settled)
+    void settled.then(() => {
+      if (chains.get(key) === settled) chains.delete(key)
+    })
+    return settled
+  }
+
+  const write = (key: string): Promise<void> => {
+    const entry = pending.get(key)
+    if (!entry) return chains.get(key) ?? Promise.resolve()
+    clearTimeout(entry.timer)
+    pending.delete(key)
+    return enqueueOp(key, async () => {
+      try {
+        const draft: StoredDraft = { value: redact(entry.value), savedAt: now() }
+        await store.set(prefix + key, draft)
+        unsaved.delete(key)
+      } catch (error) {
+        // Never fall back to writing the unredacted value; keep it for this page instead.
+        unsaved.set(key, entry.value)
+        throw error
+      }
+    })
+  }
+
+  const flush = async () => {
+    await Promise.all([...pending.keys()].map(write))
+    await Promise.all([...chains.values()])
+  }
+  const onHide = () => void flush()
+  const onVisibility = () => {
+    if (env.document?.visibilityState === 'hidden') void flush()
+  }
+  env.window?.addEventListener('pagehide', onHide)
+  env.document?.addEventListener('visibilitychange', onVisibility)
+
+  return {
+    save(key, value) {
+      const previous = pending.get(key)
+      if (previous) clearTimeout(previous.timer)
+      pending.set(key, { value, timer: setTimeout(() => void write(key), debounceMs) })
+    },
+    async load<T>(key: string) {
+      const entry = pending.get(key)
+      if (entry) return entry.value as T
+      await chains.get(key)
+      if (unsaved.has(key)) return unsaved.get(key) as T
+      return (await store.get<StoredDraft>(prefix + key))?.value as T | undefined
+    },
+    clear(key) {
+      const entry = pending.get(key)
+      if (entry) clearTimeout(entry.timer)
+      pending.delete(key)
+      unsaved.delete(key)
+      return enqueueOp(key, () => store.del(prefix + key))
+    },
+    flush,
+    async dispose() {
+      env.window?.removeEventListener('pagehide', onHide)
+      env.document?.removeEventListener('visibilitychange', onVisibility)
+      await flush()
+    },
+  }
+}

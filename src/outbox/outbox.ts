@@ -1,0 +1,287 @@
+import { broadcastChannel, defaultLock } from './locks.js'
+import { createJobStore } from './jobStore.js'
+import { decideFailure, isPending, pickDue, randomUuid, stableStringify } from './policy.js'
+import type {
+  Outbox, OutboxChannel, OutboxEvent, OutboxJob, OutboxListener, OutboxOptions, OutboxTimers,
+} from './types.js'
+
+/** Another tab holds the lock: look again after this long even if no `released` message comes. */
+const LOCK_RETRY_MS = 5_000
+/** `navigator.onLine === false`: some WebViews never fire `online`, so look again now and then. */
+const OFFLINE_RECHECK_MS = 30_000
+
+const defaultTimers: OutboxTimers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+}
+
+/**
+ * The durable outbox: every report, comment or chat message is written to storage before the
+ * first network attempt and leaves it only once the backend confirmed it, or when the user
+ * discards it. Each job carries one idempotency key for its whole life, so retries after
+ * timeouts, reloads or a second tab never create a second ticket on an idempotent backend.
+ *
+ * @example
+ * const outbox = createOutbox({
+ *   store: await openStore(),
+ *   send: (job, { idempotencyKey, signal }) =>
+ *     transport.createTicket(job.payload as TicketInput, { idempotencyKey, signal }),
+ *   onChange: (event, jobs) => store.setState({ outbox: jobs }),
+ * })
+ * const id = await outbox.enqueue('ticket', input)
+ */
+export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> {
+  const { store, send, reconcile } = options
+  const now = options.now ?? Date.now
+  const random = options.random ?? Math.random
+  const uuid = options.uuid ?? randomUuid
+  const timers = options.timers ?? defaultTimers
+  const baseMs = options.backoff?.baseMs ?? 1000
+  const capMs = options.backoff?.capMs ?? 300_000
+  const prefix = `${options.keyPrefix ?? 'outbox:'}job:`
+  const lock = options.lock ?? defaultLock(store, { now, timers })
+  const ownChannel = options.channel === undefined && store.persistent ? broadcastChannel() : undefined
+  const channel: OutboxChannel | undefined = options.channel ?? ownChannel
+  const online = options.online ?? (() => (globalThis as { navigator?: Navigator }).navigator?.onLine !== false)
+  const env = options.environment ?? {
+    ...(typeof window === 'undefined' ? {} : { window }),
+    ...(typeof document === 'undefined' ? {} : { document }),
+  }
+
+  const jobs = createJobStore(store, prefix)
+  const listeners = new Set<OutboxListener<R>>()
+  if (options.onChange) listeners.add(options.onChange)
+  let seq = 0
+  let timer: unknown
+  let timerAt = Number.POSITIVE_INFINITY
+  let disposed = false
+  let running: Promise<void> | undefined
+  let again = false
+  let waitingForLock = false
+  let inFlight: AbortController | undefined
+
+  const snapshot = jobs.snapshot
+  const emit = (event: OutboxEvent<R>) => {
+    const list = snapshot()
+    for (const listener of [...listeners]) {
+      try {
+        listener(event, list)
+      } catch {
+        // A listener bug must not stop delivery.
+      }
+    }
+  }
+  const tellOtherTabs = (type: 'changed' | 'released') => {
+    try {
+      channel?.post({ type })
+    } catch {
+      // Closed channel during unload: other tabs still poll.
+    }
+  }
+  const save = jobs.save
+  const loadAll = jobs.reload
+
+  function scheduleAt(at: number) {
+    if (disposed || at >= timerAt) return
+    if (timer !== undefined) timers.clearTimeout(timer)
+    timerAt = at
+    timer = timers.setTimeout(() => {
+      timer = undefined
+      timerAt = Number.POSITIVE_INFINITY
+      void flush()
+    }, Math.max(0, at - now()))
+  }
+
+  async function attempt(id: string): Promise<void> {
+    // Read again: another tab may have edited or discarded the job since the list was loaded.
+    const fresh = await jobs.read(id)
+    if (!fresh || !isPending(fresh) || fresh.nextAttemptAt > now()) {
+      jobs.note(id, fresh)
+      return
+    }
+    const number = fresh.attempts + 1
+    // Persisted before the request, so a reload knows this key may already have reached the server.
+    const sending: OutboxJob = { ...fresh, state: 'sending', attempts: number, updatedAt: now() }
+    await save(sending)
+    emit({ type: 'updated', job: sending })
+
+    const controller = new AbortController()
+    inFlight = controller
+    let result: R | undefined
+    try {
+      if (fresh.attempts > 0 && reconcile) result = await reconcile(sending)
+      if (result === undefined) {
+        result = await send(sending, { idempotencyKey: sending.idempotencyKey, signal: controller.signal, attempt: number })
+      }
+    } catch (error) {
+      inFlight = undefined
+      // Disposed (page going away): leave it 'sending'; the next start resends with the same key.
+      if (disposed) return
+      const decision = decideFailure(error, number, random, baseMs, capMs)
+      const failed: OutboxJob = decision.retry
+        ? { ...sending, state: 'failed_retryable', nextAttemptAt: now() + decision.afterMs, lastError: decision.error, updatedAt: now() }
+        : { ...sending, state: 'rejected', lastError: decision.error, updatedAt: now() }
+      await save(failed)
+      emit({ type: decision.retry ? 'updated' : 'rejected', job: failed })
+      tellOtherTabs('changed')
+      return
+    }
+    inFlight = undefined
+    const { lastError: _settled, ...rest } = sending
+    const sent: OutboxJob = { ...rest, state: 'sent', updatedAt: now() }
+    await jobs.forget(id)
+    emit({ type: 'sent', job: sent, result: result as R })
+    tellOtherTabs('changed')
+  }
+
+  async function pass(): Promise<void> {
+    let list = await loadAll()
+    // We hold the lock, so a job still marked 'sending' belongs to a page that died mid-send.
+    for (const job of list) {
+      if (job.state !== 'sending') continue
+      const recovered: OutboxJob = { ...job, state: 'queued', nextAttemptAt: Math.min(job.nextAttemptAt, now()), updatedAt: now() }
+      await save(recovered)
+      emit({ type: 'updated', job: recovered })
+    }
+    list = snapshot()
+    let fresh = true
+    while (!disposed) {
+      if (!online()) {
+        scheduleAt(now() + OFFLINE_RECHECK_MS)
+        return
+      }
+      const next = pickDue(list, now())
+      if (next) {
+        fresh = false
+        await attempt(next.id)
+        list = snapshot()
+        continue
+      }
+      // Nothing due in our copy; jobs other tabs queued meanwhile are only in storage.
+      if (!fresh) {
+        list = await loadAll()
+        fresh = true
+        continue
+      }
+      const waiting = list.filter(isPending).map((j) => j.nextAttemptAt)
+      if (waiting.length > 0) scheduleAt(Math.min(...waiting))
+      return
+    }
+  }
+
+  function flush(): Promise<void> {
+    if (disposed) return Promise.resolve()
+    if (running) {
+      again = true
+      return running
+    }
+    running = (async () => {
+      try {
+        for (;;) {
+          again = false
+          let ran = false
+          try {
+            ran = await lock.run(pass)
+          } catch {
+            // Storage or lock failure: nothing is lost (jobs stay stored); try again later.
+            scheduleAt(now() + baseMs)
+            break
+          }
+          waitingForLock = !ran
+          if (!ran) {
+            scheduleAt(now() + LOCK_RETRY_MS)
+            break
+          }
+          tellOtherTabs('released')
+          if (!again || disposed) break
+        }
+      } finally {
+        running = undefined
+      }
+    })()
+    return running
+  }
+
+  const onOnline = () => void flush()
+  const onVisible = () => {
+    if (env.document?.visibilityState !== 'hidden') void flush()
+  }
+  env.window?.addEventListener('online', onOnline)
+  env.document?.addEventListener('visibilitychange', onVisible)
+  const unsubscribeChannel = channel?.subscribe((message) => {
+    if (disposed) return
+    if (message.type === 'released' && waitingForLock) void flush()
+    if (message.type === 'changed') void loadAll().then(() => emit({ type: 'synced' }), () => undefined)
+  })
+
+  const outbox: Outbox<R> = {
+    async enqueue(kind, payload, opts = {}) {
+      if (disposed) throw new Error('help-feedback: outbox used after dispose()')
+      const at = now()
+      const job: OutboxJob = {
+        id: uuid(), kind, payload, idempotencyKey: uuid(), attempts: 0, nextAttemptAt: at,
+        state: 'queued', createdAt: at, updatedAt: at, seq: seq++,
+        ...(opts.group === undefined ? {} : { group: opts.group }),
+      }
+      await save(job)
+      emit({ type: 'enqueued', job })
+      tellOtherTabs('changed')
+      void flush()
+      return job.id
+    },
+
+    async retry(id, payload) {
+      const job = await jobs.read(id)
+      if (!job || job.state === 'sending' || job.state === 'sent') return false
+      const { lastError: _cleared, ...rest } = job
+      const next: OutboxJob = { ...rest, state: 'queued', nextAttemptAt: now(), updatedAt: now() }
+      // Same content keeps the key (the server may already have it); edited content is a new request.
+      if (payload !== undefined && stableStringify(payload) !== stableStringify(job.payload)) {
+        Object.assign(next, { payload, idempotencyKey: uuid(), attempts: 0 })
+      }
+      await save(next)
+      emit({ type: 'updated', job: next })
+      tellOtherTabs('changed')
+      void flush()
+      return true
+    },
+
+    async remove(id) {
+      const job = await jobs.read(id)
+      // In flight: the request may still land, so the job must stay to reconcile its outcome.
+      if (!job || job.state === 'sending') return false
+      await jobs.forget(id)
+      emit({ type: 'removed', id })
+      tellOtherTabs('changed')
+      return true
+    },
+
+    list: () => loadAll(),
+    snapshot,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => void listeners.delete(listener)
+    },
+    flush,
+
+    dispose() {
+      if (disposed) return
+      disposed = true
+      if (timer !== undefined) timers.clearTimeout(timer)
+      timer = undefined
+      env.window?.removeEventListener('online', onOnline)
+      env.document?.removeEventListener('visibilitychange', onVisible)
+      unsubscribeChannel?.()
+      ownChannel?.close?.()
+      inFlight?.abort()
+      listeners.clear()
+    },
+  }
+
+  if (options.autoStart !== false) {
+    // Show jobs left by an earlier page at once, even while another tab holds the lock.
+    void loadAll().then(() => !disposed && emit({ type: 'synced' }), () => undefined)
+    void flush()
+  }
+  return outbox
+}

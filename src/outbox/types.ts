@@ -1,0 +1,142 @@
+import type { FieldError } from '../errors/index.js'
+import type { KeyValueStore } from '../storage/types.js'
+
+/** What a job creates on the backend. Open-ended so hosts can queue their own kinds. */
+export type OutboxKind = 'ticket' | 'comment' | 'message' | 'attachment' | 'rating' | 'vote' | (string & {})
+
+/**
+ * - `queued`: waiting for its first (or a recovered) attempt.
+ * - `sending`: an attempt is in flight. Found at start-up, it means the page died mid-send; it is
+ *   sent again with the same idempotency key.
+ * - `failed_retryable`: the last attempt failed in a way time can fix; `nextAttemptAt` says when.
+ * - `rejected`: the backend refused the input; kept with the field errors until the user edits
+ *   and retries, or discards it.
+ * - `sent`: confirmed by the backend. Reported to listeners, then dropped from storage.
+ */
+export type OutboxJobState = 'queued' | 'sending' | 'failed_retryable' | 'rejected' | 'sent'
+
+export interface OutboxJobError {
+  code: string
+  message: string
+  fields?: FieldError[]
+}
+
+export interface OutboxJob<P = unknown> {
+  id: string
+  kind: OutboxKind
+  payload: P
+  /** Made once at enqueue and reused on every attempt; changes only when the payload does. */
+  idempotencyKey: string
+  /** Jobs sharing a group are sent in order (e.g. messages of one conversation). */
+  group?: string
+  /** Send attempts started with the current idempotency key. */
+  attempts: number
+  nextAttemptAt: number
+  state: OutboxJobState
+  lastError?: OutboxJobError
+  createdAt: number
+  updatedAt: number
+  /** Tie-breaker for jobs created in the same millisecond. */
+  seq: number
+}
+
+/** Passed to `send`. Forward `idempotencyKey` to the transport's WriteOptions. */
+export interface SendContext {
+  idempotencyKey: string
+  signal: AbortSignal
+  /** 1 on the first attempt with this key. */
+  attempt: number
+}
+
+/**
+ * Cross-tab mutual exclusion. `run` calls `fn` only when the lock is free right now and
+ * resolves to whether it ran; it never waits for another holder.
+ */
+export interface OutboxLock {
+  run(fn: () => Promise<void>): Promise<boolean>
+}
+
+/** Tells other tabs that jobs changed or the lock was released. */
+export interface OutboxChannel {
+  post(message: OutboxChannelMessage): void
+  subscribe(listener: (message: OutboxChannelMessage) => void): () => void
+  close?(): void
+}
+
+export type OutboxChannelMessage = { type: 'changed' } | { type: 'released' }
+
+export type OutboxEvent<R = unknown> =
+  | { type: 'enqueued' | 'updated' | 'rejected'; job: OutboxJob }
+  | { type: 'sent'; job: OutboxJob; result: R }
+  | { type: 'removed'; id: string }
+  | { type: 'synced' }
+
+export type OutboxListener<R = unknown> = (event: OutboxEvent<R>, jobs: readonly OutboxJob[]) => void
+
+/** Minimal timer API so tests and benchmarks can drive a virtual clock. */
+export interface OutboxTimers {
+  setTimeout(fn: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+}
+
+/** Where `online` and `visibilitychange` come from; `window`/`document` in browsers. */
+export interface OutboxEnvironment {
+  window?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>
+  document?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> & { visibilityState?: string }
+}
+
+export interface OutboxOptions<R = unknown> {
+  store: KeyValueStore
+  /** Delivers one job. Throw the SDK's typed errors so the outbox can tell retry from reject. */
+  send: (job: OutboxJob, context: SendContext) => Promise<R>
+  /**
+   * For backends without idempotency (transport `capabilities.idempotency === false`): called
+   * before re-sending a job that was attempted before. Look for the earlier attempt on the
+   * backend (e.g. list recent tickets and match a client nonce such as the idempotency key
+   * stored in a custom field) and return its result if found; return undefined to send again.
+   * Errors thrown here are handled like send errors.
+   */
+  reconcile?: (job: OutboxJob) => Promise<R | undefined>
+  now?: () => number
+  /** In [0, 1); drives backoff jitter. */
+  random?: () => number
+  /** Defaults to Web Locks, else a lease in `store`, else (memory store) an in-tab lock. */
+  lock?: OutboxLock
+  /** Defaults to a BroadcastChannel when the store is persistent; `null` turns it off. */
+  channel?: OutboxChannel | null
+  /** False means definitely offline: no attempt is made until the `online` event. */
+  online?: () => boolean
+  onChange?: OutboxListener<R>
+  /** Default 1000 ms and 5 min: full-jitter exponential backoff. */
+  backoff?: { baseMs?: number; capMs?: number }
+  /** Key namespace inside `store`. Default `outbox:`. */
+  keyPrefix?: string
+  timers?: OutboxTimers
+  environment?: OutboxEnvironment
+  /** Makes ids and idempotency keys. Default `crypto.randomUUID` with a getRandomValues fallback. */
+  uuid?: () => string
+  /** Flush as soon as the outbox is created (recovers jobs from a previous page). Default true. */
+  autoStart?: boolean
+}
+
+export interface Outbox<R = unknown> {
+  /** Persists the job, then tries to send it. Resolves to the job id once it is stored. */
+  enqueue<P>(kind: OutboxKind, payload: P, options?: { group?: string }): Promise<string>
+  /**
+   * Sends a failed or rejected job again now. Pass the edited payload when the user changed
+   * it: a different payload gets a new idempotency key, an identical one keeps the old key.
+   * Resolves false when the job is unknown or in flight.
+   */
+  retry(id: string, payload?: unknown): Promise<boolean>
+  /** Deletes a job. Only for an explicit user action ("discard"); never called by the outbox. */
+  remove(id: string): Promise<boolean>
+  /** All unsent jobs, oldest first, read fresh from storage. */
+  list(): Promise<OutboxJob[]>
+  /** The last known jobs without touching storage. */
+  snapshot(): readonly OutboxJob[]
+  subscribe(listener: OutboxListener<R>): () => void
+  /** Sends every due job if this tab can take the lock. Resolves when the pass is over. */
+  flush(): Promise<void>
+  /** Stops timers and listeners and aborts the attempt in flight (its job stays stored). */
+  dispose(): void
+}

@@ -1,0 +1,71 @@
+import { idbStore } from './idb.js'
+import { memoryStore } from './memory.js'
+import { resilientStore, type StorageWarningHandler } from './resilient.js'
+import type { KeyValueStore } from './types.js'
+
+/** Why the SDK is keeping data in memory only. */
+export type StorageFallbackReason = 'unsupported' | 'open_failed' | 'timeout' | 'probe_mismatch'
+
+/** The store the SDK will use. `reason` is set when it fell back to memory (`persistent: false`). */
+export interface OpenedStore extends KeyValueStore {
+  readonly reason: StorageFallbackReason | undefined
+}
+
+export interface OpenStoreOptions {
+  /** Key namespace inside the SDK database. Default `hf:`. */
+  prefix?: string
+  /** How long the probe may take. Some Android WebViews never settle `indexedDB.open`. Default 3000. */
+  timeoutMs?: number
+  /** Runtime storage failures (quota, closed connection); the data stays in memory meanwhile. */
+  onWarning?: StorageWarningHandler
+  /** Builds the persistent store to probe. Default: {@link idbStore}. Tests inject failures here. */
+  createPersistent?: (prefix: string) => KeyValueStore
+}
+
+const PROBE_KEY = '__probe__'
+
+class ProbeTimeout extends Error {}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ProbeTimeout()), ms)
+  })
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+}
+
+async function probe(store: KeyValueStore): Promise<boolean> {
+  const token = `${Date.now()}:${Math.random()}`
+  await store.set(PROBE_KEY, token)
+  const back = await store.get<string>(PROBE_KEY)
+  await store.del(PROBE_KEY)
+  return back === token
+}
+
+/**
+ * Opens IndexedDB and proves it works (open + write + read back) before trusting it; on any
+ * failure or a hang, falls back to memory with `persistent: false` and a `reason`. The returned
+ * store also survives runtime failures: see {@link resilientStore}.
+ *
+ * @example
+ * const store = await openStore({ onWarning: (w) => log(w.code) })
+ * if (!store.persistent) showNotice(t('storage.memoryOnly'))
+ */
+export async function openStore(options: OpenStoreOptions = {}): Promise<OpenedStore> {
+  const prefix = options.prefix ?? 'hf:'
+  const fallback = (reason: StorageFallbackReason): OpenedStore => ({ ...memoryStore(), reason })
+
+  if (!options.createPersistent && typeof indexedDB === 'undefined') return fallback('unsupported')
+  let persistent: KeyValueStore
+  try {
+    persistent = (options.createPersistent ?? idbStore)(prefix)
+    const ok = await withTimeout(probe(persistent), options.timeoutMs ?? 3000)
+    if (!ok) return fallback('probe_mismatch')
+  } catch (error) {
+    return fallback(error instanceof ProbeTimeout ? 'timeout' : 'open_failed')
+  }
+
+  const store = resilientStore(persistent, options.onWarning ? { onWarning: options.onWarning } : {})
+  // Object.assign keeps the store's live `persistent` getter (it only reads the source object).
+  return Object.assign(store, { reason: undefined })
+}

@@ -1,0 +1,45 @@
+import { createOutbox, type OutboxJob, type OutboxOptions, type SendContext } from '../../../src/outbox/index.js'
+import { memoryStore } from '../../../src/storage/index.js'
+import type { KeyValueStore } from '../../../src/storage/types.js'
+
+/** A backend that dedups on the idempotency key, like the reference REST contract. */
+export function fakeServer() {
+  const byKey = new Map<string, { id: string; payload: unknown }>()
+  let creates = 0
+  return {
+    byKey,
+    get creates() {
+      return creates
+    },
+    commit(job: OutboxJob, ctx: SendContext) {
+      const hit = byKey.get(ctx.idempotencyKey)
+      if (hit) return hit
+      creates++
+      const record = { id: `t${creates}`, payload: job.payload }
+      byKey.set(ctx.idempotencyKey, record)
+      return record
+    },
+  }
+}
+
+let counter = 0
+/** Deterministic ids, so failures are readable. */
+export const seqUuid = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`
+
+export type TestOutboxOptions = Partial<OutboxOptions<unknown>> & Pick<OutboxOptions<unknown>, 'send'>
+
+/** An outbox on fake timers, no real channel, no DOM. */
+export function makeOutbox(opts: TestOutboxOptions & { store?: KeyValueStore }) {
+  const store = opts.store ?? memoryStore()
+  const outbox = createOutbox({
+    random: () => 0.5,
+    uuid: seqUuid,
+    channel: null,
+    environment: {},
+    ...opts,
+    store,
+  })
+  return { outbox, store }
+}
+
+export const jobKey = (id: string) => `outbox:job:${id}`

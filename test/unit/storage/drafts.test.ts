@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createDrafts } from '../../../src/drafts/index.js'
+import { memoryStore } from '../../../src/storage/index.js'
+
+beforeEach(() => {
+  vi.useFakeTimers()
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+const maskDigits = (v: unknown) => JSON.parse(JSON.stringify(v).replace(/\d(?=\d{4})/g, '*'))
+
+describe('drafts', () => {
+  it('writes once after the user stops typing', async () => {
+    const store = memoryStore()
+    const set = vi.spyOn(store, 'set')
+    const drafts = createDrafts(store, { debounceMs: 400, environment: {} })
+    drafts.save('report', { text: 'c' })
+    await vi.advanceTimersByTimeAsync(200)
+    drafts.save('report', { text: 'ch' })
+    await vi.advanceTimersByTimeAsync(200)
+    drafts.save('report', { text: 'charged twice' })
+    expect(set).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(400)
+    expect(set).toHaveBeenCalledOnce()
+    expect(set.mock.calls[0]?.[1]).toMatchObject({ value: { text: 'charged twice' } })
+  })
+
+  it('restores after a reload (a new instance on the same store)', async () => {
+    const store = memoryStore()
+    const page1 = createDrafts(store, { environment: {} })
+    page1.save('report:tx_1', { category: 'double_charge', text: 'charged twice' })
+    await vi.advanceTimersByTimeAsync(400)
+    const page2 = createDrafts(store, { environment: {} })
+    expect(await page2.load('report:tx_1')).toEqual({ category: 'double_charge', text: 'charged twice' })
+    await page2.clear('report:tx_1')
+    expect(await createDrafts(store, { environment: {} }).load('report:tx_1')).toBeUndefined()
+  })
+
+  it('redacts before anything reaches storage', async () => {
+    const store = memoryStore()
+    const set = vi.spyOn(store, 'set')
+    const drafts = createDrafts(store, { redact: maskDigits, environment: {} })
+    drafts.save('report', { text: 'card 6222021234567890 was charged' })
+    await drafts.flush()
+    expect(JSON.stringify(set.mock.calls)).not.toContain('6222021234567890')
+    const reloaded = createDrafts(store, { environment: {} })
+    expect(await reloaded.load('report')).toEqual({ text: 'card ************7890 was charged' })
+  })
+
+  it('writes pending drafts on pagehide, before the debounce ends', async () => {
+    const store = memoryStore()
+    const win = new EventTarget()
+    const drafts = createDrafts(store, { debounceMs: 10_000, environment: { window: win } })
+    drafts.save('chat:c1', 'half-written message')
+    win.dispatchEvent(new Event('pagehide'))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(await store.get('draft:chat:c1')).toMatchObject({ value: 'half-written message' })
+  })
+
+  it('keeps the value for this page, never the unredacted text on disk, when redaction throws', async () => {
+    const store = memoryStore()
+    const errors: unknown[] = []
+    const drafts = createDrafts(store, {
+      redact: () => {
+        throw new Error('redactor failed')
+      },
+      onError: (e) => errors.push(e),
+      environment: {},
+    })
+    drafts.save('report', 'pin 123456')
+    await drafts.flush()
+    expect(await store.get('draft:report')).toBeUndefined()
+    expect(await drafts.load('report')).toBe('pin 123456')
+    expect(errors).toHaveLength(1)
+  })
+})
