@@ -5,6 +5,7 @@ import { validateSupportOptions, type SupportOptions, type TransportOption } fro
 import { createCoreStore, patch, type Store } from './store/index.js'
 import type { Transport } from './transports/types.js'
 import type { Locale, UserIdentity } from './types.js'
+import type { Services } from './services.js'
 
 /** The headless client: state, events, i18n and the transport. The widget is one UI over it. */
 export interface SupportClient {
@@ -15,6 +16,8 @@ export interface SupportClient {
   t: Translate
   /** The transport, resolved on first use (a factory or spec is loaded lazily). */
   transport(): Promise<Transport>
+  /** Storage, outbox and drafts (a lazy chunk), opened on first use. */
+  services(): Promise<Services>
   identify(user: UserIdentity): Promise<void>
   setLocale(locale: Locale | 'auto'): void
   open(view?: ViewName, params?: Record<string, unknown>): void
@@ -68,6 +71,21 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     return transportPromise
   }
 
+  let servicesPromise: Promise<Services> | undefined
+  const services = () => {
+    servicesPromise ??= import('./services.js').then(({ createServices }) =>
+      createServices({
+        transport,
+        onFallback: (reason) => {
+          patch(store, 'system', { storagePersistent: false })
+          emit({ type: 'storage:fallback', reason })
+        },
+      }),
+    )
+    servicesPromise.catch(() => (servicesPromise = undefined))
+    return servicesPromise
+  }
+
   const onOnline = () => patch(store, 'system', { online: true })
   const onOffline = () => patch(store, 'system', { online: false })
   if (typeof addEventListener === 'function') {
@@ -83,6 +101,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     events,
     t: (key, params) => t(key, params),
     transport,
+    services,
     async identify(user) {
       patch(store, 'session', { user, status: 'identifying', errorCode: undefined })
       try {
@@ -134,6 +153,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
         removeEventListener('offline', onOffline)
       }
       transportPromise?.then((tr) => tr.dispose?.()).catch(() => {})
+      servicesPromise?.then((sv) => sv.outbox.dispose()).catch(() => {})
       events.clear()
     },
   }
