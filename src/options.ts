@@ -1,7 +1,7 @@
 import { ConfigError } from './errors/ConfigError.js'
 import type { MessageOverrides } from './i18n/translate.js'
 import type { Transport } from './transports/types.js'
-import type { Locale, TransactionRef, UserIdentity } from './types.js'
+import type { Article, Locale, TransactionRef, UserIdentity } from './types.js'
 import type { HelpFeedbackEvent } from './events.js'
 
 /** A declarative transport for script-tag users; resolved lazily so it costs nothing up front. */
@@ -29,6 +29,12 @@ export interface SupportOptions {
   getRecentTransactions?: () => Promise<TransactionRef[]> | TransactionRef[]
   /** Host app version, shown to agents and in the self-check. */
   appVersion?: string
+  /**
+   * Where help articles come from. `url`: a prebuilt index (`npm run index:articles`) fetched on
+   * first search and cached for offline use; `index`: the same JSON inline; `articles`: raw
+   * articles indexed on the device. Default: the transport's `listArticles`.
+   */
+  articles?: { url?: string; index?: unknown; articles?: Article[] }
 }
 
 /** Visual options of the widget (`help-feedback`). */
@@ -111,6 +117,11 @@ const user = obj({ id: str, name: (v, p) => { if (typeof v !== 'string') fail(p,
 const coreShape: Record<string, Check> = {
   transport, locale: oneOf('auto', ...LOCALES), user, onEvent: fn, onAction: fn, getRecentTransactions: fn,
   appVersion: str,
+  articles: obj({
+    url: str,
+    index: (v, p) => { if (!isObj(v)) fail(p, `expected the JSON object written by index:articles, got ${show(v)}`) },
+    articles: (v, p) => { if (!Array.isArray(v)) fail(p, `expected an array of articles, got ${show(v)}`) },
+  }),
   messages: (v, p) => obj(Object.fromEntries(LOCALES.map((l) => [l, record(str)])))(v, p),
 }
 const color: Check = (v, p) => {
