@@ -1,0 +1,152 @@
+/**
+ * Client-side redaction: everything that leaves the device or is stored passes through here
+ * first. Over-redacting is the safe mistake, but the ids a ticket needs (28-digit WeChat Pay /
+ * Alipay numbers, labelled order numbers) are kept.
+ */
+import { detectCards, detectCnIds, detectEmails, detectIbans, detectPhones, detectSecrets, type ScanContext } from './detectors.js'
+import { Claims, digitRuns, foldWidth } from './scan.js'
+import type { FieldFinding, Finding, FindingKind, RedactOptions, RedactResult } from './types.js'
+
+/** The order is part of the contract: an 18-digit ID that also passes Luhn must be labelled an ID. */
+const RULES = [detectCnIds, detectIbans, detectCards, detectPhones, detectEmails, detectSecrets] as const
+
+/**
+ * Hides card numbers, resident IDs, IBANs, mainland mobile numbers, e-mail addresses and
+ * secrets (CVV, PIN, codes, passwords) in `text`.
+ *
+ * @example
+ * redact('卡号 6205 5000 0000 0000 004，验证码是 384921')
+ * // → { text: '卡号 ***************0004，验证码是 ******', findings: [{ kind: 'card', … }, { kind: 'secret', … }] }
+ */
+export function redact(text: string, options: RedactOptions = {}): RedactResult {
+  if (text === '') return { text, findings: [] }
+  const folded = foldWidth(text)
+  const ctx: ScanContext = {
+    text: folded,
+    runs: digitRuns(folded),
+    claims: new Claims(folded.length),
+    hits: [],
+    reference: options.reference === true,
+  }
+  for (const rule of RULES) rule(ctx)
+  if (ctx.hits.length === 0) return { text, findings: [] }
+  ctx.hits.sort((a, b) => a.start - b.start)
+  let out = ''
+  let at = 0
+  const findings: Finding[] = []
+  for (const hit of ctx.hits) {
+    out += text.slice(at, hit.start) + hit.replacement
+    at = hit.end
+    findings.push({ kind: hit.kind, start: hit.start, end: hit.end })
+  }
+  return { text: out + text.slice(at), findings }
+}
+
+/** Options for {@link redactFields}. */
+export interface RedactFieldsOptions {
+  /** Keys whose string values are order / transaction references (see {@link RedactOptions.reference}). */
+  referenceKeys?: readonly string[]
+  /** Keys left untouched (system-generated ids, URLs). */
+  skipKeys?: readonly string[]
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false
+  const proto: unknown = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
+
+/**
+ * Redacts every string inside a record, including nested arrays and plain objects, and returns
+ * a copy. Findings carry the dot path of the string they were found in.
+ *
+ * @example
+ * redactFields({ description: 'call 13800138000', fields: { transactionId: '4111111111111111' } },
+ *   { referenceKeys: ['transactionId'] })
+ * // → description masked, the labelled transaction id kept
+ */
+export function redactFields<T>(value: T, options: RedactFieldsOptions = {}): { value: T; findings: FieldFinding[] } {
+  const findings: FieldFinding[] = []
+  const references = new Set(options.referenceKeys ?? [])
+  const skip = new Set(options.skipKeys ?? [])
+  const seen = new WeakSet<object>()
+
+  const walk = (node: unknown, path: string, key: string): unknown => {
+    if (typeof node === 'string') {
+      const result = redact(node, { reference: references.has(key) })
+      for (const f of result.findings) findings.push({ ...f, path })
+      return result.text
+    }
+    if (Array.isArray(node)) {
+      if (seen.has(node)) return node
+      seen.add(node)
+      return node.map((item, i) => walk(item, path === '' ? String(i) : `${path}.${i}`, key))
+    }
+    if (isPlainObject(node)) {
+      if (seen.has(node)) return node
+      seen.add(node)
+      const copy: Record<string, unknown> = {}
+      for (const [k, v] of Object.entries(node)) {
+        copy[k] = skip.has(k) ? v : walk(v, path === '' ? k : `${path}.${k}`, k)
+      }
+      return copy
+    }
+    return node
+  }
+
+  return { value: walk(value, '', '') as T, findings }
+}
+
+const CODE_WORD =
+  /验证码|校验码|动态码|短信码|确认码|\b(?:verification|security|sms|login|auth|one[- ]?time|otp)\s?code|\bOTP\b|\bPIN\b|passcode/i
+const STANDALONE_CODE = /(?<![\d.,:/A-Za-z])\d{4,8}(?!\d|[.,:/]\d|[A-Za-z])/
+
+/**
+ * True when a chat message looks like it carries a one-time code: the message is nothing but
+ * 4–8 digits (`384921`, `384 921`), or it names a code and contains a standalone 4–8 digit
+ * number. The UI warns before sending; support never needs such a code.
+ *
+ * @example
+ * looksLikeCode('384921') // true
+ * looksLikeCode('I paid 128.50 on 2026-11-23') // false
+ */
+export function looksLikeCode(text: string): boolean {
+  const folded = foldWidth(text).trim()
+  if (folded.length <= 20 && /^\d{4,8}$/.test(folded.replace(/[\s-]/g, ''))) return true
+  return CODE_WORD.test(folded) && STANDALONE_CODE.test(folded)
+}
+
+/** Catalog keys of the "we hid your …" notices, one per kind. */
+export const HIDDEN_MESSAGE_KEYS = {
+  card: 'privacy.hidden.card',
+  cn_id: 'privacy.hidden.cn_id',
+  iban: 'privacy.hidden.iban',
+  phone: 'privacy.hidden.phone',
+  email: 'privacy.hidden.email',
+  secret: 'privacy.hidden.secret',
+} as const satisfies Record<FindingKind, string>
+
+/** What was hidden, for the "we hid a card number for your safety" notice. */
+export interface HiddenSummary {
+  total: number
+  /** Kinds in a stable order (most sensitive first). */
+  kinds: FindingKind[]
+  counts: Partial<Record<FindingKind, number>>
+  /** One catalog key per kind, resolved by the UI's translator. */
+  messageKeys: Array<(typeof HIDDEN_MESSAGE_KEYS)[FindingKind]>
+}
+
+const KIND_ORDER: readonly FindingKind[] = ['secret', 'card', 'cn_id', 'iban', 'phone', 'email']
+
+/**
+ * Summarises findings for the UI.
+ *
+ * @example
+ * summarizeFindings(redact('CVV 123').findings).messageKeys // ['privacy.hidden.secret']
+ */
+export function summarizeFindings(findings: ReadonlyArray<Pick<Finding, 'kind'>>): HiddenSummary {
+  const counts: Partial<Record<FindingKind, number>> = {}
+  for (const f of findings) counts[f.kind] = (counts[f.kind] ?? 0) + 1
+  const kinds = KIND_ORDER.filter((k) => counts[k] !== undefined)
+  return { total: findings.length, kinds, counts, messageKeys: kinds.map((k) => HIDDEN_MESSAGE_KEYS[k]) }
+}

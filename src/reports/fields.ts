@@ -1,0 +1,124 @@
+/**
+ * Every field a report form can show, as pure data: the UI renders from it, the validator
+ * picks a schema by `kind`, and buildTicketInput knows which values are references.
+ */
+import type { reports } from '../i18n/locales/en/reports.js'
+
+/** A key of the reports catalog (a subset of the SDK's MessageKey). */
+export type ReportsKey = keyof typeof reports
+
+export type FieldName =
+  | 'transactionId'
+  | 'time'
+  | 'amount'
+  | 'currency'
+  | 'counterparty'
+  | 'paymentMethod'
+  | 'errorText'
+  | 'description'
+  | 'failedStep'
+  | 'retryCount'
+  | 'moneyTaken'
+  | 'merchantOrderNo'
+  | 'secondTransactionId'
+  | 'secondPending'
+  | 'refundExpectedDate'
+  | 'refundReference'
+  | 'recipientBank'
+  | 'recipientAccountLast4'
+  | 'transferRail'
+  | 'trackingReference'
+  | 'channel'
+  | 'intendedRecipient'
+  | 'expectedBalance'
+  | 'shownBalance'
+  | 'lastCorrectTransactionId'
+  | 'stillHasCard'
+  | 'noticedAt'
+  | 'sharedCode'
+  | 'someoneWithAccess'
+
+/**
+ * How a field is entered and checked.
+ * `reference`: an order / transaction number (kept as typed, never masked as a card or phone).
+ * `amount`: decimal string > 0; `balance`: decimal string ≥ 0; both need `currency`.
+ * `paymentMethod`: brand + last 4 only. `datetime`: ISO-8601 with offset. `date`: YYYY-MM-DD.
+ */
+export type FieldKind =
+  | 'reference'
+  | 'datetime'
+  | 'date'
+  | 'amount'
+  | 'balance'
+  | 'currency'
+  | 'text'
+  | 'textarea'
+  | 'paymentMethod'
+  | 'last4'
+  | 'boolean'
+  | 'select'
+  | 'integer'
+
+export interface FieldDef {
+  name: FieldName
+  kind: FieldKind
+  labelKey: ReportsKey
+  helpKey?: ReportsKey
+  /** For `select`: allowed values; each has the label `report.option.<name>.<value>`. */
+  options?: readonly string[]
+  /** For text kinds: maximum length in UTF-16 units. */
+  maxLength?: number
+}
+
+/** Maximum description length, and the minimum in weighted characters (a Han character counts 2). */
+export const DESCRIPTION_MAX = 2000
+export const DESCRIPTION_MIN_WEIGHT = 10
+
+function field(name: FieldName, kind: FieldKind, extra: Partial<FieldDef> = {}): FieldDef {
+  return { name, kind, labelKey: `report.field.${name}.label`, ...extra }
+}
+
+/** The field registry. Order here is the display order inside a form. */
+export const FIELDS: Readonly<Record<FieldName, FieldDef>> = {
+  transactionId: field('transactionId', 'reference', { helpKey: 'report.field.transactionId.help', maxLength: 64 }),
+  time: field('time', 'datetime', { helpKey: 'report.field.time.help' }),
+  amount: field('amount', 'amount', { helpKey: 'report.field.amount.help' }),
+  currency: field('currency', 'currency', { helpKey: 'report.field.currency.help' }),
+  counterparty: field('counterparty', 'text', { helpKey: 'report.field.counterparty.help', maxLength: 100 }),
+  paymentMethod: field('paymentMethod', 'paymentMethod', { helpKey: 'report.field.paymentMethod.help', maxLength: 40 }),
+  errorText: field('errorText', 'text', { helpKey: 'report.field.errorText.help', maxLength: 500 }),
+  failedStep: field('failedStep', 'select', { options: ['confirm', 'verify', 'bank', 'unknown'] }),
+  retryCount: field('retryCount', 'integer'),
+  moneyTaken: field('moneyTaken', 'boolean', { helpKey: 'report.field.moneyTaken.help' }),
+  merchantOrderNo: field('merchantOrderNo', 'reference', { maxLength: 64 }),
+  secondTransactionId: field('secondTransactionId', 'reference', { helpKey: 'report.field.secondTransactionId.help', maxLength: 64 }),
+  secondPending: field('secondPending', 'boolean'),
+  refundExpectedDate: field('refundExpectedDate', 'date'),
+  refundReference: field('refundReference', 'reference', { maxLength: 64 }),
+  recipientBank: field('recipientBank', 'text', { maxLength: 100 }),
+  recipientAccountLast4: field('recipientAccountLast4', 'last4', { helpKey: 'report.field.recipientAccountLast4.help' }),
+  transferRail: field('transferRail', 'select', { options: ['local', 'swift', 'other'] }),
+  trackingReference: field('trackingReference', 'reference', { maxLength: 64 }),
+  channel: field('channel', 'select', { options: ['bank_card', 'online_banking', 'other'] }),
+  intendedRecipient: field('intendedRecipient', 'text', { helpKey: 'report.field.intendedRecipient.help', maxLength: 100 }),
+  expectedBalance: field('expectedBalance', 'balance'),
+  shownBalance: field('shownBalance', 'balance'),
+  lastCorrectTransactionId: field('lastCorrectTransactionId', 'reference', { maxLength: 64 }),
+  stillHasCard: field('stillHasCard', 'boolean'),
+  noticedAt: field('noticedAt', 'datetime'),
+  sharedCode: field('sharedCode', 'boolean'),
+  someoneWithAccess: field('someoneWithAccess', 'boolean'),
+  description: field('description', 'textarea', { helpKey: 'report.field.description.help', maxLength: DESCRIPTION_MAX }),
+}
+
+/** Screenshots are attachment refs, not values; the form shows them with these keys. */
+export const SCREENSHOTS = {
+  labelKey: 'report.field.screenshots.label',
+  helpKey: 'report.field.screenshots.help',
+  max: 5,
+} as const satisfies { labelKey: ReportsKey; helpKey: ReportsKey; max: number }
+
+/** Names of the fields holding order / transaction numbers. */
+export const REFERENCE_FIELDS: readonly FieldName[] = (Object.values(FIELDS) as FieldDef[])
+  .filter((f) => f.kind === 'reference')
+  .map((f) => f.name)

@@ -1,0 +1,10 @@
+/** Transaction-problem reports: categories, field definitions, validation and ticket payloads. */
+export { categories, getCategory, categoryFields, FRAUD_GUIDANCE_KEYS } from './categories.js'
+export type { CategoryDef, TransactionField } from './categories.js'
+export { FIELDS, REFERENCE_FIELDS, SCREENSHOTS, DESCRIPTION_MAX, DESCRIPTION_MIN_WEIGHT } from './fields.js'
+export type { FieldDef, FieldKind, FieldName, ReportsKey } from './fields.js'
+export { validateReport, descriptionWeight } from './validate.js'
+export type { ReportErrors, ValidatedReport, ValidationResult } from './validate.js'
+export { prefillFromTransaction, buildTicketInput, formatPaymentMethod } from './ticket.js'
+export type { BuildTicketOptions, BuiltTicket } from './ticket.js'
+export { minorUnits, isCurrencyCode } from './money.js'
