@@ -1,0 +1,237 @@
+import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky'
+import { HelpFeedbackError } from '../errors/HelpFeedbackError.js'
+import { OfflineError, RateLimitedError, ServerError, TimeoutError } from '../errors/NetworkErrors.js'
+import {
+  MalformedResponseError, NotFoundError, RejectedError, UnauthorizedError, type FieldError,
+} from '../errors/RequestErrors.js'
+
+type Awaitable<T> = T | Promise<T>
+
+/** Options of {@link createHttp}. */
+export interface HttpOptions {
+  /** Absolute, or relative to the page in browsers. Paths are appended to it. */
+  baseUrl: string
+  /** Bearer for the Authorization header; nothing is sent when it yields empty. */
+  getToken?: () => Awaitable<string | null | undefined>
+  /** Called once when a request answers 401; the request is then replayed once. */
+  refreshToken?: () => Promise<void>
+  /** Per attempt. Default 15 000. */
+  timeoutMs?: number
+  /** Extra attempts for idempotent or keyed requests. Default 2. */
+  retries?: number
+  /** A Retry-After longer than this is not waited for inline: the error goes to the outbox. Default 10 000. */
+  maxRetryAfterMs?: number
+  fetch?: typeof fetch
+}
+
+export interface RequestOptions<T> {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  json?: unknown
+  body?: BodyInit
+  headers?: Record<string, string>
+  searchParams?: Record<string, string | number | undefined>
+  /** Sent as Idempotency-Key; also what makes a POST safe to retry. */
+  idempotencyKey?: string
+  signal?: AbortSignal
+  /** Validates the JSON body; throw MalformedResponseError to refuse it. */
+  parse?: (data: unknown) => T
+  /** Set false for calls that must not carry the bearer (identify). Default true. */
+  auth?: boolean
+}
+
+/** A configured HTTP client: one ky instance plus the SDK's error mapping. */
+export interface Http {
+  request<T = undefined>(path: string, options?: RequestOptions<T>): Promise<T>
+  /** Resolves `path` against the base URL, for clients that open streams themselves. */
+  url(path: string): string
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'])
+
+/**
+ * Parses Retry-After (RFC 9110: delay-seconds or an HTTP date) into milliseconds from `now`.
+ * Returns undefined when absent or unreadable; past dates give 0.
+ *
+ * @example parseRetryAfter('3') // 3000
+ */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  if (value == null) return undefined
+  const text = value.trim()
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000)
+  // Only an IMF-fixdate-like value counts as a date: Date.parse('-1') would "succeed".
+  const date = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+/**
+ * Creates the one HTTP client a transport uses: timeout per attempt, exponential backoff with
+ * jitter for idempotent or keyed requests only, Retry-After honoured on 429/503, one token refresh
+ * on 401, and every failure mapped to a typed SDK error.
+ *
+ * @example
+ * const http = createHttp({ baseUrl: 'https://api.example.com', getToken: () => session?.token })
+ * const tickets = await http.request('/v1/tickets', { parse: parseTickets })
+ */
+export function createHttp(options: HttpOptions): Http {
+  const base = options.baseUrl.replace(/\/+$/, '')
+  const retries = options.retries ?? 2
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000
+  let refreshing: Promise<void> | undefined
+
+  const api: KyInstance = ky.create({
+    timeout: options.timeoutMs ?? 15_000,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    retry: {
+      limit: retries,
+      methods: ['get', 'put', 'head', 'delete', 'options', 'post', 'patch'],
+      statusCodes: [408, 429, 500, 502, 503, 504],
+      afterStatusCodes: [429, 503],
+      backoffLimit: 10_000,
+      delay: (attempt) => 300 * 2 ** (attempt - 1),
+      // "Equal jitter": never near zero, yet clients that failed together spread out.
+      jitter: (delay) => delay / 2 + Math.random() * (delay / 2),
+      shouldRetry: ({ error }) => {
+        if (isOffline()) return false
+        if (isHTTPError(error) && [429, 503].includes(error.response.status)) {
+          const wait = parseRetryAfter(error.response.headers.get('Retry-After'))
+          if (wait !== undefined && wait > maxRetryAfterMs) return false
+        }
+        return undefined
+      },
+    },
+    hooks: {
+      beforeRequest: [
+        async (request, kyOptions) => {
+          if (kyOptions.context['auth'] === false || !options.getToken) return
+          const token = await options.getToken()
+          if (token) request.headers.set('Authorization', `Bearer ${token}`)
+        },
+      ],
+    },
+  })
+
+  const url = (path: string) => `${base}/${path.replace(/^\/+/, '')}`
+
+  async function attempt<T>(path: string, o: RequestOptions<T>): Promise<T> {
+    const method = o.method ?? (o.json === undefined && o.body === undefined ? 'GET' : 'POST')
+    const headers: Record<string, string> = { Accept: 'application/json', ...o.headers }
+    if (o.idempotencyKey) headers['Idempotency-Key'] = o.idempotencyKey
+    // Retrying an unkeyed POST could create twice; such calls fail fast and the caller decides.
+    const retryable = SAFE_METHODS.has(method) || o.idempotencyKey !== undefined
+    const searchParams = Object.fromEntries(
+      Object.entries(o.searchParams ?? {}).filter((e): e is [string, string | number] => e[1] !== undefined),
+    )
+    const response = await api(url(path), {
+      method, headers, context: { auth: o.auth !== false },
+      ...(retryable ? {} : { retry: { limit: 0 } }),
+      ...(o.json === undefined ? {} : { json: o.json }),
+      ...(o.body === undefined ? {} : { body: o.body }),
+      ...(Object.keys(searchParams).length ? { searchParams } : {}),
+      ...(o.signal ? { signal: o.signal } : {}),
+    })
+    const text = response.status === 204 ? '' : await response.text()
+    if (text === '') return (o.parse ? o.parse(undefined) : undefined) as T
+    let data: unknown
+    try {
+      data = JSON.parse(text)
+    } catch (cause) {
+      throw new MalformedResponseError([`${method} ${path}: body is not JSON`], { cause })
+    }
+    return o.parse ? o.parse(data) : (data as T)
+  }
+
+  function refreshOnce(): Promise<void> {
+    // Concurrent 401s share one refresh instead of stampeding the identity endpoint.
+    refreshing ??= options.refreshToken!().finally(() => (refreshing = undefined))
+    return refreshing
+  }
+
+  return {
+    url,
+    async request<T>(path: string, o: RequestOptions<T> = {}): Promise<T> {
+      try {
+        return await attempt(path, o)
+      } catch (error) {
+        if (o.signal?.aborted) throw error
+        if (!(isHTTPError(error) && error.response.status === 401 && options.refreshToken && o.auth !== false)) {
+          throw await toSdkError(error)
+        }
+      }
+      try {
+        await refreshOnce()
+      } catch (cause) {
+        throw cause instanceof HelpFeedbackError ? cause : new UnauthorizedError('token refresh failed', { cause })
+      }
+      try {
+        return await attempt(path, o)
+      } catch (error) {
+        throw o.signal?.aborted ? error : await toSdkError(error)
+      }
+    },
+  }
+}
+
+function isOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false
+}
+
+/** The protocol's error body, plus RFC 9457 problem details for generic backends. */
+interface ErrorInfo {
+  message?: string
+  code?: string
+  fields: FieldError[]
+  retryAfterMs?: number
+}
+
+async function readErrorBody(response: Response): Promise<ErrorInfo> {
+  try {
+    const body = JSON.parse(await response.text()) as Record<string, unknown>
+    const err = (typeof body.error === 'object' && body.error !== null ? body.error : body) as Record<string, unknown>
+    const code = typeof err.code === 'string' ? err.code : undefined
+    const fields: FieldError[] = []
+    if (err.fields && typeof err.fields === 'object') {
+      for (const [field, message] of Object.entries(err.fields as Record<string, unknown>)) {
+        fields.push({ field, code: code ?? 'invalid', ...(typeof message === 'string' ? { message } : {}) })
+      }
+    }
+    if (Array.isArray(err.errors)) {
+      for (const e of err.errors as Array<Record<string, unknown>>) {
+        if (typeof e?.field !== 'string') continue
+        fields.push({ field: e.field, code: typeof e.code === 'string' ? e.code : 'invalid', ...(typeof e.message === 'string' ? { message: e.message } : {}) })
+      }
+    }
+    const message = typeof err.message === 'string' ? err.message : typeof err.title === 'string' ? err.title : undefined
+    return {
+      fields, ...(code ? { code } : {}), ...(message ? { message } : {}),
+      ...(typeof err.retryAfterMs === 'number' ? { retryAfterMs: err.retryAfterMs } : {}),
+    }
+  } catch {
+    // Proxies answer HTML or nothing: map by status alone.
+    return { fields: [] }
+  }
+}
+
+/**
+ * Maps anything a request can throw to the SDK's typed errors. Aborts by the caller's own
+ * signal pass through unchanged so cancellation is not mistaken for a failure.
+ */
+export async function toSdkError(error: unknown): Promise<unknown> {
+  if (error instanceof HelpFeedbackError) return error
+  if (isHTTPError(error)) {
+    const { status } = error.response
+    const info = await readErrorBody(error.response)
+    const message = info.message ?? `HTTP ${status}`
+    if (status === 429) {
+      return new RateLimitedError(parseRetryAfter(error.response.headers.get('Retry-After')) ?? info.retryAfterMs, { cause: error })
+    }
+    if (status === 401 || status === 403) return new UnauthorizedError(message, { cause: error })
+    if (status === 404 || status === 410) return new NotFoundError(message, { cause: error })
+    if (status === 408) return new TimeoutError(message, { cause: error })
+    if (status >= 500) return new ServerError(status, message, { cause: error })
+    return new RejectedError(info.fields, message, status, { cause: error })
+  }
+  if (isTimeoutError(error)) return new TimeoutError('request timed out', { cause: error })
+  if (error instanceof DOMException && error.name === 'AbortError') return error
+  if (isOffline() || error instanceof TypeError) return new OfflineError('network unavailable', { cause: error })
+  return new ServerError(undefined, error instanceof Error ? error.message : 'request failed', { cause: error })
+}

@@ -1,0 +1,210 @@
+import { FileRejectedError } from '../errors/LocalErrors.js'
+import { RejectedError, UnauthorizedError } from '../errors/RequestErrors.js'
+import type { ChatEvent, Session, UserIdentity } from '../types.js'
+import { createHttp, type RequestOptions } from './http.js'
+import {
+  parseArticle, parseArticles, parseAttachmentRef, parseAvailability, parseComment, parseConversation,
+  parseMessage, parseMessagePage, parseSession, parseTicket, parseTicketDetail, parseTickets, safeChatEvent,
+} from './schemas.js'
+import { openSse, type SseConnection } from './sse.js'
+import type { Transport } from './types.js'
+
+/** Options of {@link restTransport}. */
+export interface RestTransportOptions {
+  /** Where the API is mounted; routes `/v1/...` are appended (e.g. `/support-api`). */
+  baseUrl: string
+  /** Identify with this user on first need, so a host can skip calling identify. */
+  user?: UserIdentity
+  /** The identify signature minted by the host's backend, when `user.token` is not set. */
+  getUserToken?: () => Promise<string>
+  /** Same as `getUserToken` (the name used in the README sketch). */
+  getToken?: () => Promise<string>
+  fetch?: typeof fetch
+  /** Per attempt. Default 15 000. */
+  timeoutMs?: number
+  /** Retries of idempotent or keyed requests. Default 2. */
+  retries?: number
+  /** Event stream reconnect tuning. */
+  stream?: { minDelayMs?: number; maxDelayMs?: number; idleTimeoutMs?: number }
+}
+
+const EVENT_TYPES = new Set(['message', 'typing', 'read', 'conversation', 'ticket', 'resync'])
+const EXPIRY_SKEW_MS = 30_000
+const seg = encodeURIComponent
+
+/**
+ * Transport for the help-feedback REST protocol (docs/protocol.md), as served by
+ * examples/server. Validates every response; realtime via SSE with resume.
+ *
+ * @example
+ * const transport = restTransport({ baseUrl: '/support-api', getUserToken: () => fetchSignature() })
+ */
+export function restTransport(options: RestTransportOptions): Transport {
+  const getUserToken = options.getUserToken ?? options.getToken
+  let user = options.user
+  let session: Session | undefined
+  let identifying: Promise<Session> | undefined
+  const listeners = new Set<(e: ChatEvent) => void>()
+  let stream: SseConnection | undefined
+  let lastEventId: string | undefined
+  const closeStream = () => {
+    lastEventId = stream?.lastEventId ?? lastEventId
+    stream?.close()
+    stream = undefined
+  }
+
+  async function identifyAs(who: UserIdentity, signal?: AbortSignal): Promise<Session> {
+    const token = who.token ?? (await getUserToken?.())
+    const body = {
+      userId: who.id,
+      ...(who.name === undefined ? {} : { name: who.name }),
+      ...(who.email === undefined ? {} : { email: who.email }),
+      ...(who.attributes === undefined ? {} : { attributes: who.attributes }),
+      ...(token === undefined ? {} : { token }),
+    }
+    session = await http.request('/v1/identify', { method: 'POST', json: body, auth: false, parse: parseSession, ...(signal ? { signal } : {}) })
+    return session
+  }
+
+  /** One identify at a time, shared by every call that found the session missing or stale. */
+  function reidentify(): Promise<Session> {
+    if (!user) return Promise.reject(new UnauthorizedError('identify() was not called'))
+    const who = user
+    identifying ??= identifyAs(who).finally(() => (identifying = undefined))
+    return identifying
+  }
+
+  async function bearer(): Promise<string | undefined> {
+    const stale = session?.expiresAt !== undefined && Date.parse(session.expiresAt) - EXPIRY_SKEW_MS < Date.now()
+    if ((!session || stale) && user) await reidentify()
+    return session?.token
+  }
+
+  const http = createHttp({
+    baseUrl: options.baseUrl,
+    getToken: bearer,
+    refreshToken: async () => {
+      session = undefined
+      await reidentify()
+    },
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+    ...(options.retries === undefined ? {} : { retries: options.retries }),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  })
+
+  const post = <T>(path: string, json: unknown, o: Omit<RequestOptions<T>, 'json' | 'method'> = {}) =>
+    http.request<T>(path, { ...o, method: 'POST', json })
+  const write = (o: { idempotencyKey: string; signal?: AbortSignal }) =>
+    ({ idempotencyKey: o.idempotencyKey, ...(o.signal ? { signal: o.signal } : {}) })
+  const sig = (signal?: AbortSignal) => (signal ? { signal } : {})
+
+  function emit(e: ChatEvent): void {
+    for (const listener of [...listeners]) {
+      try { listener(e) } catch { /* one faulty listener must not starve the others */ }
+    }
+  }
+
+  function openStream(): SseConnection {
+    const resumeFrom = lastEventId
+    return openSse({
+      ...(resumeFrom === undefined ? {} : { lastEventId: resumeFrom }),
+      url: () => http.url('/v1/events'),
+      headers: async () => {
+        const token = await bearer()
+        return token ? { Authorization: `Bearer ${token}` } : {}
+      },
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...options.stream,
+      // Reopened after a gap (reconnect, or a resubscribe): consumers refetch since their cursor.
+      onOpen: ({ reconnected }) => (reconnected || resumeFrom !== undefined) && emit({ type: 'resync' }),
+      onUnauthorized: async () => {
+        session = undefined
+        await reidentify()
+      },
+      onEvent: ({ data }) => {
+        let raw: unknown
+        try { raw = JSON.parse(data) } catch { return }
+        // Unknown event types are a newer server talking, not an error.
+        if (!EVENT_TYPES.has((raw as { type?: unknown } | null)?.type as string)) return
+        // A malformed event is dropped: a stream has no caller to throw to, and resync repairs gaps.
+        const event = safeChatEvent(raw)
+        if (event) emit(event)
+      },
+    })
+  }
+
+  return {
+    name: 'rest',
+    capabilities: {
+      articles: true, articleSearch: false, tickets: true, chat: true, realtime: true, queuePosition: true,
+      typing: true, readReceipts: true, attachments: true, csat: true, idempotency: true,
+    },
+
+    async identify(who, signal) {
+      const switched = user !== undefined && user.id !== who.id
+      user = who
+      const result = await identifyAs(who, signal)
+      // Another user: the open stream and its resume point belong to the previous one.
+      if (switched) {
+        closeStream()
+        lastEventId = undefined
+        if (listeners.size) stream = openStream()
+      }
+      return result
+    },
+    listArticles: ({ locale }) => http.request('/v1/articles', { searchParams: { locale }, parse: parseArticles }),
+    getArticle: (id, locale) => http.request(`/v1/articles/${seg(id)}`, { searchParams: { locale }, parse: parseArticle }),
+    voteArticle: (id, helpful, o) => post(`/v1/articles/${seg(id)}/votes`, { helpful }, write(o)),
+
+    createTicket: (input, o) => post('/v1/tickets', input, { ...write(o), parse: parseTicket }),
+    listTickets: (signal) => http.request('/v1/tickets', { ...sig(signal), parse: parseTickets }),
+    getTicket: (id, signal) => http.request(`/v1/tickets/${seg(id)}`, { ...sig(signal), parse: parseTicketDetail }),
+    addComment: (id, comment, o) => post(`/v1/tickets/${seg(id)}/comments`, comment, { ...write(o), parse: parseComment }),
+    escalateTicket: (id, reason, o) => post(`/v1/tickets/${seg(id)}/escalate`, { reason }, { ...write(o), parse: parseTicket }),
+    async uploadAttachment(file, meta, o) {
+      try {
+        return await http.request('/v1/attachments', {
+          method: 'POST', body: file, ...write(o), parse: parseAttachmentRef,
+          headers: { 'Content-Type': meta.type || file.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(meta.name) },
+        })
+      } catch (error) {
+        // The server's size/type verdicts become the same errors the local file checks raise.
+        if (error instanceof RejectedError && error.status === 413) throw new FileRejectedError('file_too_large', meta.name)
+        if (error instanceof RejectedError && error.status === 415) throw new FileRejectedError('file_type', meta.name)
+        throw error
+      }
+    },
+    availability: (signal) => http.request('/v1/availability', { ...sig(signal), parse: parseAvailability }),
+
+    startConversation: (input, o) => post('/v1/conversations', input, { ...write(o), parse: parseConversation }),
+    getConversation: (id) => http.request(`/v1/conversations/${seg(id)}`, { parse: parseConversation }),
+    sendMessage: (id, msg, o) => post(`/v1/conversations/${seg(id)}/messages`, msg, { ...write(o), parse: parseMessage }),
+    listMessages: (id, since) =>
+      http.request(`/v1/conversations/${seg(id)}/messages`, { searchParams: { since }, parse: parseMessagePage }),
+    setTyping: (id, on) => post(`/v1/conversations/${seg(id)}/typing`, { on }),
+    markRead: (id, upToSeq) => post(`/v1/conversations/${seg(id)}/read`, { upToSeq }),
+    endConversation: (id) => post(`/v1/conversations/${seg(id)}/end`, {}, { parse: parseConversation }),
+    rate: (target, score, comment, o) =>
+      post(
+        target.kind === 'ticket' ? `/v1/tickets/${seg(target.id)}/rating` : `/v1/conversations/${seg(target.id)}/rating`,
+        { score, ...(comment === undefined ? {} : { comment }) },
+        write(o),
+      ),
+
+    subscribe(onEvent) {
+      listeners.add(onEvent)
+      stream ??= openStream()
+      return () => {
+        listeners.delete(onEvent)
+        // Last listener gone: close the socket; a later subscribe opens a fresh one.
+        if (listeners.size === 0) closeStream()
+      }
+    },
+    dispose() {
+      listeners.clear()
+      closeStream()
+    },
+  }
+}
+
+export default restTransport
