@@ -21,7 +21,7 @@ async function transport() {
     return memoryTransport()
   }
   const { restTransport } = await import('/dist/transports/rest.js')
-  return restTransport({ baseUrl: `${location.origin}/v1`, getUserToken: userToken })
+  return restTransport({ baseUrl: location.origin, getUserToken: userToken })
 }
 
 const help = createHelpFeedback({

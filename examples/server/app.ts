@@ -1,0 +1,174 @@
+import { createHash } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { BusinessHours } from '../../src/types.js'
+import { requireAgent, requireUser, verifySession, bearerFrom } from './auth.js'
+import type { Db } from './db.js'
+import type { EventHub } from './events.js'
+import { HttpError, canonicalJson, notFound, parseJson, readBody, rejected, requestOrigin } from './http.js'
+import type { RefOut } from './model.js'
+import type { RateLimiter } from './rateLimit.js'
+
+/** Shared state every route handler receives. */
+export interface App {
+  db: Db
+  hub: EventHub
+  secret: string
+  agentKey: string
+  sessionTtlMs: number
+  maxUploadBytes: number
+  /** null = open around the clock. */
+  hours: BusinessHours | null
+  requireAgentOnline: boolean
+  limiter: RateLimiter
+  /** Runs `fn` in one database transaction (a single wrapper, built once). */
+  tx<T>(fn: () => T): T
+  /** Turns a stored attachment ref into one with an absolute, signed download URL. */
+  refOut(origin: string): RefOut
+}
+
+export interface Ctx {
+  app: App
+  req: IncomingMessage
+  res: ServerResponse
+  url: URL
+  params: Record<string, string>
+  userId: string | undefined
+  origin: string
+  body: unknown
+  raw: Buffer | undefined
+  /** Fingerprint input of a non-JSON body (uploads); defaults to the canonical JSON body. */
+  fingerprint?: string
+}
+
+export interface Result { status: number; body?: unknown; headers?: Record<string, string> }
+
+export interface Route {
+  method: 'GET' | 'POST'
+  path: string
+  auth: 'user' | 'optional' | 'agent' | 'none'
+  idem?: 'required' | 'optional'
+  /** Custom body reader (uploads); JSON POST bodies are read by default. */
+  read?: (ctx: Ctx) => Promise<void>
+  /** Long-lived response (SSE): the route owns `res`. */
+  stream?: (ctx: Ctx) => void
+  /** Runs synchronously inside one database transaction. */
+  handle?: (ctx: Ctx) => Result
+}
+
+interface Compiled extends Route { re: RegExp; names: string[] }
+
+const JSON_LIMIT = 1 << 20
+const IDEM_RETENTION_MS = 24 * 3600_000
+
+/** Compiles `/v1/tickets/:id` patterns once. */
+export function compileRoutes(routes: Route[]): Compiled[] {
+  return routes.map((r) => {
+    const names: string[] = []
+    const re = new RegExp(`^${r.path.replace(/:(\w+)/g, (_, n: string) => (names.push(n), '([^/]+)'))}$`)
+    return { ...r, re, names }
+  })
+}
+
+/**
+ * Runs one API request: route match (404/405), auth, rate limit, body, idempotency, handler in a
+ * transaction, then the events it emitted are flushed to streams.
+ */
+export async function dispatch(app: App, routes: Compiled[], req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const path = url.pathname
+  const candidates = routes.filter((r) => r.re.test(path))
+  if (candidates.length === 0) throw notFound(`no route for ${path}`)
+  const route = candidates.find((r) => r.method === req.method)
+  if (!route) {
+    const allow = [...new Set(candidates.map((r) => r.method)), 'OPTIONS'].join(', ')
+    throw new HttpError(405, 'method_not_allowed', `use ${allow}`, { headers: { Allow: allow } })
+  }
+  const m = route.re.exec(path) as RegExpExecArray
+  const params: Record<string, string> = {}
+  route.names.forEach((n, i) => {
+    try { params[n] = decodeURIComponent(m[i + 1] ?? '') } catch { throw rejected(`bad ${n}`) }
+  })
+  const ctx: Ctx = { app, req, res, url, params, userId: undefined, origin: requestOrigin(req), body: undefined, raw: undefined }
+
+  if (route.auth === 'user') ctx.userId = requireUser(app.secret, req, url, route.stream !== undefined)
+  else if (route.auth === 'agent') requireAgent(app.agentKey, req, url)
+  else if (route.auth === 'optional') {
+    const token = bearerFrom(req, url, false)
+    ctx.userId = token ? verifySession(app.secret, token) : undefined
+  }
+  if (route.auth !== 'agent') {
+    const wait = app.limiter.take(ctx.userId ? `u:${ctx.userId}` : `ip:${req.socket.remoteAddress ?? '?'}`)
+    if (wait > 0) {
+      throw new HttpError(429, 'rate_limited', 'too many requests', {
+        retryAfterMs: wait, headers: { 'Retry-After': String(Math.max(1, Math.ceil(wait / 1000))) },
+      })
+    }
+  }
+
+  if (route.stream) return route.stream(ctx)
+  if (route.read) await route.read(ctx)
+  else if (req.method === 'POST') {
+    ctx.raw = await readBody(req, JSON_LIMIT, () => new HttpError(413, 'payload_too_large', 'JSON body over 1 MB'))
+    ctx.body = parseJson(ctx.raw)
+  }
+  const handle = route.handle
+  if (!handle) throw new Error(`route ${route.path} has no handler`)
+  try {
+    const result = route.idem ? runIdempotent(ctx, route, handle) : app.tx(() => handle(ctx))
+    app.hub.flush()
+    send(res, result)
+  } catch (err) {
+    app.hub.discard()
+    throw err
+  }
+}
+
+function send(res: ServerResponse, r: Result): void {
+  for (const [k, v] of Object.entries(r.headers ?? {})) res.setHeader(k, v)
+  if (r.body === undefined) {
+    res.writeHead(r.status)
+    res.end()
+    return
+  }
+  const text = JSON.stringify(r.body)
+  res.writeHead(r.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' })
+  res.end(text)
+}
+
+let idemInserts = 0
+
+/** Stores 2xx results per (scope, key); a repeat replays them, a different request with the key is 422. */
+function runIdempotent(ctx: Ctx, route: Route, handle: (ctx: Ctx) => Result): Result {
+  const { app, req } = ctx
+  const header = req.headers['idempotency-key']
+  const key = Array.isArray(header) ? header[0] : header
+  if (key === undefined || key === '') {
+    if (route.idem === 'required') throw rejected('Idempotency-Key header required', { 'Idempotency-Key': 'Required' })
+    return app.tx(() => handle(ctx))
+  }
+  if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw rejected('bad Idempotency-Key', { 'Idempotency-Key': 'Invalid' })
+  const scope = ctx.userId ?? 'agent'
+  const fingerprint = createHash('sha256')
+    .update(`${req.method} ${ctx.url.pathname}\n${ctx.fingerprint ?? canonicalJson(ctx.body)}`).digest('hex')
+  const db = app.db
+  return app.tx((): Result => {
+    const row = db.prepare<{ fingerprint: string; status: number; body: string }>(
+      'SELECT fingerprint, status, body FROM idempotency WHERE scope = ? AND key = ?').get(scope, key)
+    if (row) {
+      if (row.fingerprint !== fingerprint) {
+        throw new HttpError(422, 'idempotency_mismatch', 'Idempotency-Key was used for a different request')
+      }
+      const replay: Result = { status: row.status, headers: { 'Idempotent-Replayed': 'true' } }
+      if (row.body !== '') replay.body = JSON.parse(row.body) as unknown
+      return replay
+    }
+    const result = handle(ctx)
+    if (result.status >= 200 && result.status < 300) {
+      db.prepare('INSERT INTO idempotency (scope, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(scope, key, fingerprint, result.status, result.body === undefined ? '' : JSON.stringify(result.body), Date.now())
+      if (++idemInserts % 1000 === 0) {
+        db.prepare('DELETE FROM idempotency WHERE created_at < ?').run(Date.now() - IDEM_RETENTION_MS)
+      }
+    }
+    return result
+  })
+}

@@ -1,0 +1,252 @@
+// Agent console of the reference server: vanilla JS, no build step. Every piece of user data is
+// written with textContent, never innerHTML, because it comes from end users.
+
+const $ = (id) => document.getElementById(id)
+const params = new URLSearchParams(location.search)
+const state = {
+  key: params.get('key') || sessionStorage.getItem('hf-agent-key') || '',
+  name: localStorage.getItem('hf-agent-name') || 'Support',
+  open: null, // { kind: 'conversation' | 'ticket', id }
+  source: null,
+  typingTimer: 0,
+  typingSent: false,
+  userTypingTimer: 0,
+  shownTicket: null,
+}
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag)
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'class') node.className = v
+    else if (k === 'text') node.textContent = v
+    else if (k.startsWith('data-') || k.startsWith('aria-')) node.setAttribute(k, v)
+    else node[k] = v
+  }
+  for (const c of children) if (c) node.append(c)
+  return node
+}
+
+function showError(message) {
+  $('error').textContent = message || ''
+}
+
+async function api(path, init = {}) {
+  const headers = { 'X-Agent-Key': state.key, ...(init.body ? { 'Content-Type': 'application/json' } : {}) }
+  const res = await fetch(`/v1/agent${path}`, { ...init, headers })
+  if (res.status === 204) return undefined
+  const body = await res.json().catch(() => ({}))
+  if (!res.ok) throw new Error(body?.error?.message || `HTTP ${res.status}`)
+  return body
+}
+
+const post = (path, body) => api(path, { method: 'POST', body: JSON.stringify(body ?? {}) })
+const time = (iso) => new Date(iso).toLocaleString()
+
+function badge(status) {
+  return el('span', { class: `badge ${status}`, text: status, 'data-testid': 'status-badge' })
+}
+
+function listItem(testid, id, kind, title, sub, status) {
+  const current = state.open?.kind === kind && state.open.id === id
+  const button = el('button', { type: 'button', 'aria-current': String(current), 'data-id': id, onclick: () => select(kind, id) },
+    el('strong', { text: title }), badge(status), el('span', { class: 'sub', text: sub }))
+  return el('li', { 'data-testid': testid, 'data-id': id }, button)
+}
+
+async function refreshLists() {
+  const [conversations, tickets] = await Promise.all([api('/conversations'), api('/tickets')])
+  $('conversations').replaceChildren(...conversations.map((c) => listItem('conversation-item', c.id, 'conversation',
+    `${c.reference} · ${c.userName || c.userId}`, c.lastMessage ? c.lastMessage.text || `[${c.lastMessage.kind}]` : '', c.status)))
+  $('tickets').replaceChildren(...tickets.map((t) => listItem('ticket-item', t.id, 'ticket',
+    `${t.reference} · ${t.userName || t.userId}`, `${t.subject} (${t.priority})`, t.status)))
+  $('conv-count').textContent = `(${conversations.length})`
+  $('ticket-count').textContent = `(${tickets.length})`
+}
+
+function renderMessage(m) {
+  const who = m.author === 'agent' ? m.authorName || 'Agent' : m.author === 'user' ? 'User' : 'System'
+  let text = m.text
+  if (m.kind === 'transaction' && m.transaction) {
+    const t = m.transaction
+    text = `Transaction ${t.id}: ${t.amount} ${t.currency}${t.counterparty ? ` → ${t.counterparty}` : ''} (${t.status || 'unknown'})`
+  }
+  const li = el('li', { class: m.author, 'data-testid': 'message', 'data-seq': String(m.seq) }, el('span', { class: 'who', text: `${who} · ${time(m.createdAt)}` }), text)
+  for (const a of m.attachments || []) li.append(el('br'), el('a', { href: a.url, text: `📎 ${a.name}`, rel: 'noopener' }))
+  return li
+}
+
+async function showConversation(id) {
+  const { conversation: c, messages } = await api(`/conversations/${encodeURIComponent(id)}`)
+  $('conv-heading').textContent = `${c.reference} · ${c.userName || c.userId}`
+  $('conv-meta').replaceChildren(badge(c.status), ` started ${time(c.createdAt)}${c.agent ? ` · agent ${c.agent.name}` : ''}${c.queuePosition ? ` · queue #${c.queuePosition}` : ''}`)
+  $('messages').replaceChildren(...messages.map(renderMessage))
+  $('messages').scrollTop = $('messages').scrollHeight
+  const ended = c.status === 'ended'
+  $('reply-input').disabled = ended
+  $('reply-form').querySelector('[type=submit]').disabled = ended
+  $('conversation-end').disabled = ended
+  const last = messages[messages.length - 1]
+  if (last) post(`/conversations/${encodeURIComponent(id)}/read`, { upToSeq: last.seq }).catch(() => {})
+}
+
+async function showTicket(id) {
+  const t = await api(`/tickets/${encodeURIComponent(id)}`)
+  $('ticket-heading').textContent = `${t.reference} · ${t.subject}`
+  $('ticket-meta').replaceChildren(badge(t.status), ` ${t.category} · ${t.priority} · ${t.userName || t.userId} · ${time(t.createdAt)}${t.escalated ? ' · escalated' : ''}${t.rating ? ` · rated ${t.rating.score}/5` : ''}`)
+  $('ticket-description').textContent = t.description || '(no description)'
+  const fields = Object.entries(t.fields || {})
+  if (t.transaction) fields.unshift(['transaction', `${t.transaction.id} · ${t.transaction.amount} ${t.transaction.currency} · ${t.transaction.status || ''}`])
+  $('ticket-fields').replaceChildren(...fields.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: String(v) })]))
+  $('ticket-history').replaceChildren(...t.history.map((h) => el('li', { 'data-testid': 'history-item', 'data-status': h.status, text: `${h.status} · ${time(h.at)}${h.note ? ` — ${h.note}` : ''}` })))
+  $('ticket-comments').replaceChildren(...t.comments.map((c) => renderMessage({ ...c, text: c.body, kind: 'text', seq: 0 })))
+  // Refreshes triggered by live events must not undo a status the agent picked but has not applied.
+  if (state.shownTicket?.id !== t.id || state.shownTicket.status !== t.status) $('status-select').value = t.status
+  state.shownTicket = { id: t.id, status: t.status }
+}
+
+async function select(kind, id) {
+  state.open = { kind, id }
+  $('empty').hidden = true
+  $('conversation').hidden = kind !== 'conversation'
+  $('ticket').hidden = kind !== 'ticket'
+  $('user-typing').hidden = true
+  try {
+    await (kind === 'conversation' ? showConversation(id) : showTicket(id))
+    for (const b of document.querySelectorAll('.items button')) b.setAttribute('aria-current', String(b.dataset.id === id))
+    showError('')
+  } catch (err) {
+    showError(err.message)
+  }
+}
+
+let refreshTimer = 0
+function scheduleRefresh(detail) {
+  clearTimeout(refreshTimer)
+  refreshTimer = setTimeout(async () => {
+    try {
+      await refreshLists()
+      if (detail && state.open) await (state.open.kind === 'conversation' ? showConversation(state.open.id) : showTicket(state.open.id))
+    } catch (err) {
+      showError(err.message)
+    }
+  }, 150)
+}
+
+function onEvent(e) {
+  const open = state.open
+  if (e.type === 'typing') {
+    if (open?.kind === 'conversation' && open.id === e.conversationId && e.author === 'user') {
+      $('user-typing').hidden = !e.on
+      clearTimeout(state.userTypingTimer)
+      if (e.on) state.userTypingTimer = setTimeout(() => { $('user-typing').hidden = true }, 6000)
+    }
+    return
+  }
+  if (e.type === 'read') return
+  const about = e.message?.conversationId || e.conversation?.id || e.ticket?.id
+  scheduleRefresh(e.type === 'resync' || (open !== null && about === open.id))
+}
+
+function connect() {
+  state.source?.close()
+  const status = $('connection')
+  const source = new EventSource(`/v1/agent/events?key=${encodeURIComponent(state.key)}`)
+  state.source = source
+  source.onopen = () => {
+    status.textContent = 'online'
+    status.dataset.state = 'online'
+    scheduleRefresh(true)
+  }
+  source.onerror = () => {
+    status.textContent = source.readyState === EventSource.CLOSED ? 'offline (check the key)' : 'reconnecting…'
+    status.dataset.state = 'offline'
+  }
+  source.onmessage = (m) => {
+    try { onEvent(JSON.parse(m.data)) } catch { /* a malformed frame is not worth breaking the console */ }
+  }
+}
+
+$('settings').addEventListener('submit', (ev) => {
+  ev.preventDefault()
+  state.key = $('agent-key').value.trim()
+  state.name = $('agent-name').value.trim() || 'Support'
+  sessionStorage.setItem('hf-agent-key', state.key)
+  localStorage.setItem('hf-agent-name', state.name)
+  connect()
+})
+
+$('reply-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault()
+  const input = $('reply-input')
+  const text = input.value.trim()
+  if (!text || state.open?.kind !== 'conversation') return
+  try {
+    await post(`/conversations/${encodeURIComponent(state.open.id)}/messages`, { text, agentName: state.name })
+    input.value = ''
+    state.typingSent = false
+    await showConversation(state.open.id)
+  } catch (err) {
+    showError(err.message)
+  }
+})
+
+$('reply-input').addEventListener('input', () => {
+  if (state.open?.kind !== 'conversation') return
+  const path = `/conversations/${encodeURIComponent(state.open.id)}/typing`
+  if (!state.typingSent) {
+    state.typingSent = true
+    post(path, { on: true }).catch(() => {})
+  }
+  clearTimeout(state.typingTimer)
+  state.typingTimer = setTimeout(() => {
+    state.typingSent = false
+    post(path, { on: false }).catch(() => {})
+  }, 3000)
+})
+
+$('conversation-end').addEventListener('click', async () => {
+  if (state.open?.kind !== 'conversation') return
+  try {
+    await post(`/conversations/${encodeURIComponent(state.open.id)}/end`)
+    await showConversation(state.open.id)
+  } catch (err) {
+    showError(err.message)
+  }
+})
+
+$('status-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault()
+  if (state.open?.kind !== 'ticket') return
+  const note = $('status-note').value.trim()
+  try {
+    await post(`/tickets/${encodeURIComponent(state.open.id)}/status`, { status: $('status-select').value, ...(note ? { note } : {}) })
+    $('status-note').value = ''
+    await showTicket(state.open.id)
+    scheduleRefresh(false)
+  } catch (err) {
+    showError(err.message)
+  }
+})
+
+$('comment-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault()
+  const input = $('comment-input')
+  const body = input.value.trim()
+  if (!body || state.open?.kind !== 'ticket') return
+  try {
+    await post(`/tickets/${encodeURIComponent(state.open.id)}/comments`, { body, agentName: state.name })
+    input.value = ''
+    await showTicket(state.open.id)
+  } catch (err) {
+    showError(err.message)
+  }
+})
+
+$('agent-key').value = state.key
+$('agent-name').value = state.name
+if (state.key) {
+  sessionStorage.setItem('hf-agent-key', state.key)
+  connect()
+} else {
+  showError('Enter the agent key (AGENT_KEY, "demo-agent" in the demo) and press Connect.')
+}

@@ -1,0 +1,109 @@
+import Database from 'better-sqlite3'
+import type { Database as Db } from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+
+export type { Db }
+
+/**
+ * Schema migrations, applied in order. Append only: a deployed database has run the earlier ones,
+ * so editing one in place would never reach it.
+ */
+const migrations: string[] = [
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY, name TEXT, email TEXT, attributes TEXT,
+     created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+   CREATE TABLE articles (
+     id TEXT NOT NULL, locale TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL,
+     tags TEXT NOT NULL DEFAULT '[]', category TEXT, updated_at TEXT NOT NULL,
+     popularity INTEGER NOT NULL DEFAULT 0, helpful INTEGER NOT NULL DEFAULT 0,
+     unhelpful INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (id, locale));
+   CREATE TABLE attachments (
+     id TEXT PRIMARY KEY, user_id TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
+     size INTEGER NOT NULL, sha256 TEXT NOT NULL, data BLOB NOT NULL, created_at TEXT NOT NULL);
+   CREATE TABLE tickets (
+     n INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, user_id TEXT NOT NULL,
+     status TEXT NOT NULL, priority TEXT NOT NULL, category TEXT NOT NULL, subject TEXT NOT NULL,
+     description TEXT NOT NULL, fields TEXT NOT NULL, txn TEXT, attachments TEXT NOT NULL,
+     locale TEXT NOT NULL, diagnostics TEXT, escalated INTEGER NOT NULL DEFAULT 0,
+     rating_score INTEGER, rating_comment TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+   CREATE INDEX tickets_user ON tickets (user_id, updated_at);
+   CREATE TABLE ticket_comments (
+     n INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, ticket_id TEXT NOT NULL,
+     author TEXT NOT NULL, author_name TEXT, body TEXT NOT NULL, attachments TEXT NOT NULL,
+     created_at TEXT NOT NULL);
+   CREATE INDEX ticket_comments_ticket ON ticket_comments (ticket_id, n);
+   CREATE TABLE ticket_history (
+     n INTEGER PRIMARY KEY AUTOINCREMENT, ticket_id TEXT NOT NULL, status TEXT NOT NULL,
+     note TEXT, at TEXT NOT NULL);
+   CREATE INDEX ticket_history_ticket ON ticket_history (ticket_id, n);
+   CREATE TABLE conversations (
+     n INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, user_id TEXT NOT NULL,
+     status TEXT NOT NULL, locale TEXT NOT NULL, agent_id TEXT, agent_name TEXT,
+     last_seq INTEGER NOT NULL DEFAULT 0, user_read_seq INTEGER NOT NULL DEFAULT 0,
+     agent_read_seq INTEGER NOT NULL DEFAULT 0, rating_score INTEGER, rating_comment TEXT,
+     created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+   CREATE INDEX conversations_user ON conversations (user_id, n);
+   CREATE INDEX conversations_status ON conversations (status, n);
+   CREATE TABLE messages (
+     id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, seq INTEGER NOT NULL, client_id TEXT,
+     author TEXT NOT NULL, author_name TEXT, kind TEXT NOT NULL, text TEXT NOT NULL,
+     attachments TEXT NOT NULL, txn TEXT, created_at TEXT NOT NULL,
+     UNIQUE (conversation_id, seq));
+   CREATE TABLE idempotency (
+     scope TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL, status INTEGER NOT NULL,
+     body TEXT NOT NULL, created_at INTEGER NOT NULL, PRIMARY KEY (scope, key));
+   CREATE INDEX idempotency_age ON idempotency (created_at);
+   CREATE TABLE events (
+     id INTEGER PRIMARY KEY AUTOINCREMENT, user_id TEXT NOT NULL, audience TEXT NOT NULL,
+     data TEXT NOT NULL, created_at INTEGER NOT NULL);
+   CREATE INDEX events_user ON events (user_id, id);
+   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+]
+
+/**
+ * Opens (and creates) the database: WAL so readers never wait for the writer, NORMAL sync
+ * because WAL keeps it crash-safe, then runs pending migrations inside one transaction each.
+ */
+export function openDb(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const db = new Database(path)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('foreign_keys = ON')
+  db.pragma('busy_timeout = 5000')
+  cacheStatements(db)
+  const version = Number(db.pragma('user_version', { simple: true }))
+  for (let v = version; v < migrations.length; v++) {
+    const sql = migrations[v] as string
+    db.transaction(() => {
+      db.exec(sql)
+      db.pragma(`user_version = ${v + 1}`)
+    })()
+  }
+  return db
+}
+
+/**
+ * Handlers call `db.prepare(sql)` inline for readability; caching by SQL text makes that compile
+ * each statement once per connection instead of once per request.
+ */
+function cacheStatements(db: Db): void {
+  const prepare = db.prepare.bind(db)
+  const cache = new Map<string, ReturnType<Db['prepare']>>()
+  db.prepare = ((sql: string) => {
+    let stmt = cache.get(sql)
+    if (!stmt) cache.set(sql, (stmt = prepare(sql)))
+    return stmt
+  }) as Db['prepare']
+}
+
+/** Reads a value from the small key/value `meta` table. */
+export function getMeta(db: Db, key: string): string | undefined {
+  return db.prepare<{ value: string }>('SELECT value FROM meta WHERE key = ?').get(key)?.value
+}
+
+export function setMeta(db: Db, key: string, value: string): void {
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+    .run(key, value)
+}

@@ -1,0 +1,126 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+/** The one error shape of the protocol (docs/protocol.md §1.2). */
+export interface ErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string>; retryAfterMs?: number }
+}
+
+/** Thrown by handlers; the dispatcher turns it into the shared JSON error response. */
+export class HttpError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly fields: Record<string, string> | undefined
+  readonly headers: Record<string, string>
+  readonly retryAfterMs: number | undefined
+
+  constructor(
+    status: number, code: string, message: string,
+    extra: { fields?: Record<string, string>; headers?: Record<string, string>; retryAfterMs?: number } = {},
+  ) {
+    super(message)
+    this.status = status
+    this.code = code
+    this.fields = extra.fields
+    this.headers = extra.headers ?? {}
+    this.retryAfterMs = extra.retryAfterMs
+  }
+
+  toBody(): ErrorBody {
+    const error: ErrorBody['error'] = { code: this.code, message: this.message }
+    if (this.fields) error.fields = this.fields
+    if (this.retryAfterMs !== undefined) error.retryAfterMs = this.retryAfterMs
+    return { error }
+  }
+}
+
+export const notFound = (what = 'not found'): HttpError => new HttpError(404, 'not_found', what)
+export const conflict = (message: string): HttpError => new HttpError(409, 'conflict', message)
+export const rejected = (message: string, fields?: Record<string, string>): HttpError =>
+  new HttpError(400, 'rejected', message, fields ? { fields } : {})
+
+/** Writes a JSON response unless the socket already got headers (e.g. a stream that failed late). */
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) { res.end(); return }
+  const text = body === undefined ? '' : JSON.stringify(body)
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v)
+  if (status === 204 || body === undefined) {
+    res.writeHead(status)
+    res.end()
+    return
+  }
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  })
+  res.end(text)
+}
+
+export function sendError(res: ServerResponse, err: HttpError): void {
+  sendJson(res, err.status, err.toBody(), err.headers)
+}
+
+/**
+ * Reads the request body up to `limit` bytes. Over the limit it rejects at once but keeps
+ * draining (up to a bound) so the client gets to read the 413 instead of a reset connection;
+ * beyond the bound the socket is cut so nobody can make the server swallow an endless upload.
+ */
+export function readBody(req: IncomingMessage, limit: number, tooLarge: () => HttpError): Promise<Buffer> {
+  const drainCap = limit * 4 + (1 << 20)
+  const declared = Number(req.headers['content-length'])
+  if (Number.isFinite(declared) && declared > limit) {
+    const err = tooLarge()
+    if (declared > drainCap) err.headers.Connection = 'close'
+    return Promise.reject(err)
+  }
+  return new Promise((resolve, reject) => {
+    let chunks: Buffer[] = []
+    let size = 0
+    let over = false
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (over) {
+        if (size > drainCap) req.destroy()
+        return
+      }
+      if (size > limit) {
+        over = true
+        chunks = []
+        reject(tooLarge())
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => { if (!over) resolve(Buffer.concat(chunks, size)) })
+    req.on('error', reject)
+  })
+}
+
+/** Parses a JSON body; an empty body counts as `{}` so bodiless POSTs (end, typing) work. */
+export function parseJson(buf: Buffer): unknown {
+  if (buf.length === 0) return {}
+  try {
+    return JSON.parse(buf.toString('utf8')) as unknown
+  } catch {
+    throw rejected('malformed JSON body')
+  }
+}
+
+/** JSON with sorted keys, so the idempotency fingerprint ignores key order and whitespace. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}
+
+/** The origin clients reached us on; used to build absolute attachment URLs. */
+export function requestOrigin(req: IncomingMessage): string {
+  const proto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() || 'http'
+  const host = req.headers.host ?? 'localhost'
+  return `${proto === 'https' ? 'https' : 'http'}://${host}`
+}

@@ -1,0 +1,40 @@
+/**
+ * `npm run demo`: the reference backend with demo data, the wallet demo and the agent console.
+ * Environment: PORT (8787), HOST (127.0.0.1), DB_PATH (.data/demo.db), HF_SECRET, AGENT_KEY
+ * (demo-agent), HOURS=always (ignore business hours), LOG=1 (request log).
+ */
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { seedDemo } from './seed.js'
+import { startServer } from './server.js'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const env = process.env
+const agentKey = env.AGENT_KEY ?? 'demo-agent'
+
+const server = await startServer({
+  port: Number(env.PORT ?? 8787),
+  host: env.HOST ?? '127.0.0.1',
+  dbPath: env.DB_PATH ?? join(root, '.data', 'demo.db'),
+  // A fixed demo secret keeps sessions valid across restarts; real deployments must set their own.
+  secret: env.HF_SECRET ?? 'demo-secret-change-me',
+  agentKey,
+  staticRoot: root,
+  log: env.LOG === '1',
+  ...(env.HOURS === 'always' ? { hours: null } : {}),
+})
+
+const seeded = seedDemo(server.db, join(root, 'examples', 'articles'))
+const base = server.url.replace('127.0.0.1', 'localhost')
+console.log(`help-feedback reference server on ${base}
+  wallet demo    ${base}/
+  agent console  ${base}/console/?key=${encodeURIComponent(agentKey)}
+  API            ${base}/v1  (protocol: docs/protocol.md)
+  articles       ${seeded.articles} from ${seeded.source}
+  database       ${env.DB_PATH ?? '.data/demo.db'}`)
+
+const stop = (): void => {
+  void server.close().then(() => process.exit(0))
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)
