@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
 import { startServer } from '../../examples/server/server.js'
+import { seedDemo } from '../../examples/server/seed.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -19,7 +20,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   if (!existsSync(join(root, 'dist/help-feedback.js'))) execSync('npx rollup -c', { cwd: root, stdio: 'inherit' })
   const dir = mkdtempSync(join(tmpdir(), 'hf-e2e-'))
-  const server = await startServer({ port: 0, dbPath: join(dir, 'e2e.db'), secret: 'e2e-secret', staticRoot: root, log: false })
+  const server = await startServer({ port: 0, dbPath: join(dir, 'e2e.db'), secret: 'e2e-secret', staticRoot: root, log: false, hours: null })
+  seedDemo(server.db, join(root, 'examples', 'articles'))
   project.provide('baseUrl', server.url)
   project.provide('agentKey', 'demo-agent')
   return async () => {

@@ -47,6 +47,21 @@ describe('wallet demo in Chromium', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-help-feedback'))).toBe('')
   })
 
+  it('the default demo talks to the reference server over REST and identifies the user', async () => {
+    const { page } = s
+    const errors: string[] = []
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+    await page.goto(`${baseUrl}/?locale=en`)
+    await page.getByTestId('help-entry').click()
+    await dialog(s).waitFor()
+    await expect.poll(() => page.evaluate(async () => {
+      const c = await (window as unknown as { help: { client(): Promise<{ store: { getState(): { session: { status: string } } } }> } }).help.client()
+      return c.store.getState().session.status
+    })).toBe('ready')
+    expect(await page.evaluate(async () => (await (await (window as unknown as { help: { client(): Promise<{ transport(): Promise<{ name: string }> }> } }).help.client()).transport()).name)).toBe('rest')
+    expect(errors).toEqual([])
+  })
+
   it('is a full-screen sheet on a phone-sized screen, and the page has no violations in dark mode', async () => {
     const phone = await launch({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
     try {

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launch, type Session } from './browser.js'
+
+// The user page is the wallet demo on the REST transport (real HTTP + SSE to the reference
+// server); the agent is a person on the console page of the same server.
+const baseUrl = inject('baseUrl')
+const agentKey = inject('agentKey')
+let user: Session
+let agent: Session
+
+beforeAll(async () => {
+  ;[user, agent] = await Promise.all([launch(), launch()])
+})
+afterAll(async () => {
+  await Promise.all([user?.close(), agent?.close()])
+})
+
+type Win = { help: { client(): Promise<{ transport(): Promise<Record<string, (...a: unknown[]) => Promise<unknown>>> }> }; hfEvents: Array<Record<string, unknown>> }
+
+describe('user page ⇄ agent console through the reference server', () => {
+  it('exchanges chat messages and delivers a ticket status change to the user', async () => {
+    const userId = `e2e-${Date.now()}`
+    await user.page.goto(`${baseUrl}/?locale=en&user=${userId}`)
+    const conversationId = await user.page.evaluate(async () => {
+      const w = window as unknown as Win
+      const transport = await (await w.help.client()).transport()
+      w.hfEvents = []
+      ;(transport.subscribe as unknown as (fn: (e: Record<string, unknown>) => void) => void)((e) => w.hfEvents.push(e))
+      const conv = (await transport.startConversation!({ locale: 'en', text: 'Hello, my payment failed' }, { idempotencyKey: crypto.randomUUID() })) as { id: string }
+      return conv.id
+    })
+
+    await agent.page.goto(`${baseUrl}/console/?key=${agentKey}`)
+    const item = agent.page.locator(`[data-testid=conversation-item][data-id="${conversationId}"] button`)
+    await item.click()
+    await agent.page.getByTestId('message-list').getByText('Hello, my payment failed').waitFor()
+    await agent.page.getByTestId('reply-input').fill('Hi, I am looking at it now')
+    await agent.page.getByTestId('reply-send').click()
+
+    await expect.poll(() => user.page.evaluate(() => (window as unknown as Win).hfEvents.some((e) =>
+      e.type === 'message' && (e.message as { author: string; text: string }).author === 'agent' && (e.message as { text: string }).text === 'Hi, I am looking at it now')), { timeout: 15_000 }).toBe(true)
+
+    await user.page.evaluate(async (id) => {
+      const transport = await (await (window as unknown as Win).help.client()).transport()
+      await transport.sendMessage!(id, { kind: 'text', text: 'Thanks, order 4200001234', attachments: [] }, { idempotencyKey: crypto.randomUUID() })
+    }, conversationId)
+    await agent.page.getByTestId('message-list').getByText('Thanks, order 4200001234').waitFor({ timeout: 15_000 })
+
+    const ticketId = await user.page.evaluate(async () => {
+      const transport = await (await (window as unknown as Win).help.client()).transport()
+      const t = (await transport.createTicket!({
+        category: 'payment_failed', subject: 'Payment failed', description: 'Payment failed at the coffee shop twice',
+        fields: {}, attachments: [], priority: 'normal', locale: 'en',
+      }, { idempotencyKey: crypto.randomUUID() })) as { id: string }
+      return t.id
+    })
+    await agent.page.reload()
+    await agent.page.locator(`[data-testid=ticket-item][data-id="${ticketId}"] button`).click()
+    await agent.page.getByTestId('status-select').selectOption('solved')
+    await agent.page.getByTestId('status-apply').click()
+
+    await expect.poll(() => user.page.evaluate((id) => (window as unknown as Win).hfEvents.some((e) =>
+      e.type === 'ticket' && (e.ticket as { id: string; status: string }).id === id && (e.ticket as { status: string }).status === 'solved'), ticketId), { timeout: 15_000 }).toBe(true)
+    const history = await user.page.evaluate(async (id) => {
+      const transport = await (await (window as unknown as Win).help.client()).transport()
+      return ((await transport.getTicket!(id)) as { history: Array<{ status: string }> }).history.map((h) => h.status)
+    }, ticketId)
+    expect(history.at(-1)).toBe('solved')
+  })
+})
