@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import type { ViewName } from '../../src/events.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import { usePanel, useT } from '../ui/context.js'
@@ -11,12 +11,24 @@ const ENTRIES: Array<{ view: ViewName; label: MessageKey; hint: MessageKey }> = 
   { view: 'contact', label: 'home.entry.contact', hint: 'home.entry.contact.hint' },
 ]
 
-/** The first view: search box, the four ways to get help, and the anti-scam notice. */
+/**
+ * The first view: search box (results appear below it as you type; Enter opens the search
+ * view), the four ways to get help, popular articles, and the anti-scam notice.
+ */
 export function Home(_: ViewProps) {
   const { client, idPrefix } = usePanel()
   const t = useT()
   const [query, setQuery] = useState('')
   const inputId = `${idPrefix}-q`
+  // Inline results and popular articles come with the help chunk, loaded after first paint.
+  const [help, setHelp] = useState<typeof import('../help/HomeHelp.js') | null>(null)
+  useEffect(() => {
+    let live = true
+    import('../help/HomeHelp.js').then((m) => live && setHelp(m), () => undefined)
+    return () => {
+      live = false
+    }
+  }, [])
 
   const onSubmit = (e: Event) => {
     e.preventDefault()
@@ -38,6 +50,7 @@ export function Home(_: ViewProps) {
           onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
         />
       </form>
+      {help && query.trim() ? <help.HomeResults query={query} /> : null}
       <ul class="entries">
         {ENTRIES.map((entry) => (
           <li key={entry.view}>
@@ -48,6 +61,7 @@ export function Home(_: ViewProps) {
           </li>
         ))}
       </ul>
+      {help ? <help.PopularArticles /> : null}
       <p class="notice" role="note">{t('home.safety')}</p>
     </div>
   )

@@ -13,11 +13,11 @@ type Loader = () => Promise<ComponentType<ViewProps>>
  */
 export const lazyViews: Record<ViewName, Loader> = {
   home: () => import('./Home.js').then((m) => m.Home),
-  search: () => import('./Unavailable.js').then((m) => m.Unavailable),
-  article: () => import('./Unavailable.js').then((m) => m.Unavailable),
-  chat: () => import('./Unavailable.js').then((m) => m.Unavailable),
-  report: () => import('./Unavailable.js').then((m) => m.Unavailable),
-  requests: () => import('./Unavailable.js').then((m) => m.Unavailable),
-  request: () => import('./Unavailable.js').then((m) => m.Unavailable),
-  contact: () => import('./Unavailable.js').then((m) => m.Unavailable),
+  search: () => import('../help/index.js').then((m) => m.SearchView),
+  article: () => import('../help/index.js').then((m) => m.ArticleView),
+  chat: () => import('../chat/ChatView.js').then((m) => m.ChatView),
+  report: () => import('../report/index.js').then((m) => m.ReportView),
+  requests: () => import('../requests/index.js').then((m) => m.RequestsView),
+  request: () => import('../requests/index.js').then((m) => m.RequestView),
+  contact: () => import('../contact/index.js').then((m) => m.ContactView),
 }

@@ -1,0 +1,217 @@
+import type { SupportClient } from '../client.js'
+import { NotFoundError } from '../errors/index.js'
+import { isHelpFeedbackError } from '../errors/HelpFeedbackError.js'
+import type { MessageKey } from '../i18n/index.js'
+import type { OutboxJob } from '../outbox/index.js'
+import type { JobPayloads } from '../services.js'
+import type { Article, ArticleHit } from '../types.js'
+import { loadHelp, type LoadedHelp } from './helpSource.js'
+
+/** Where an article was opened from (the `article:open` event says it to the host). */
+export type ArticleSource = 'search' | 'popular' | 'suggestion' | 'link'
+
+/**
+ * Help search and articles for one client, headless. Content loads on first use, once: the
+ * prebuilt index at `articles.url` (cached for offline use, with `articles.json` beside it for
+ * the Markdown bodies), else the inline `articles.index`, else `articles.articles` indexed on the
+ * device, else the transport's `listArticles` (indexed on the device and cached per locale).
+ * Searches run on the device in the current locale; nothing typed leaves it.
+ */
+export interface HelpFlow {
+  /** Loads the content for the current locale; rejects with a typed error. */
+  ready(): Promise<void>
+  /** Ranked hits for a search box query. Emits `search:query` (length and count only). */
+  search(query: string, options?: { limit?: number }): Promise<ArticleHit[]>
+  /** Up to `limit` (3) articles for a problem description, to answer it before a ticket. */
+  suggest(text: string, options?: { limit?: number; exclude?: string[] }): Promise<ArticleHit[]>
+  popular(options?: { limit?: number }): Promise<ArticleHit[]>
+  /** The full article (Markdown body when available). Emits `article:open` with `source`. */
+  getArticle(id: string, options?: { source?: ArticleSource }): Promise<Article>
+  /** The id of the article a relative `./slug.md` link points to, in the current locale. */
+  resolveLink(slug: string): Promise<string | undefined>
+  /** Queues a vote in the outbox (it survives offline). False when this device already voted. */
+  vote(id: string, helpful: boolean): Promise<boolean>
+  /** This device's earlier vote on an article, if any. */
+  votedOn(id: string): Promise<boolean | undefined>
+  /** Opens an article picked from the suggestions under a report or chat draft. */
+  openSuggestion(id: string, from: 'report' | 'chat'): void
+  /** A short localized message for an error thrown by this flow (also reported as an event). */
+  errorMessage(error: unknown): string
+}
+
+export interface HelpFlowDeps {
+  /** Used for `articles.url`. Default: the global fetch. */
+  fetch?: typeof fetch
+  /** Download time limit. Default 15 s. */
+  timeoutMs?: number
+  /** How long to wait for `transport.getArticle` before showing the indexed text. Default 6 s. */
+  articleTimeoutMs?: number
+}
+
+const VOTES_KEY = 'help:votes'
+const flows = new WeakMap<SupportClient, HelpFlow>()
+
+/** The client's help flow, created on first use, so the index loads once per client. */
+export function getHelpFlow(client: SupportClient): HelpFlow {
+  let flow = flows.get(client)
+  if (!flow) flows.set(client, (flow = createHelpFlow(client)))
+  return flow
+}
+
+/** Markdown-escape indexed plain text so it renders as the text it is. */
+const asMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>#&|~!]/g, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2')
+
+/**
+ * Creates a help flow. Prefer {@link getHelpFlow}, which shares one per client.
+ *
+ * @example
+ * const help = getHelpFlow(client)
+ * const hits = await help.search('钱扣了但是没到账')
+ * const article = await help.getArticle(hits[0].id, { source: 'search' })
+ */
+export function createHelpFlow(client: SupportClient, deps: HelpFlowDeps = {}): HelpFlow {
+  const loads = new Map<string, Promise<LoadedHelp>>()
+  const fetched = new Map<string, Article>()
+  let votes: Promise<Map<string, boolean>> | undefined
+  let watching = false
+  const locale = () => client.store.getState().system.locale
+  const emit = client.events.emit
+  const source = client.options.articles
+  const perLocale = !source?.url && source?.index === undefined && !source?.articles
+  const kv = () => client.services().then((s) => s.store)
+
+  const load = (loc = locale()): Promise<LoadedHelp> => {
+    const key = perLocale ? loc : '*'
+    let p = loads.get(key)
+    if (!p) {
+      p = loadHelp(source, loc, {
+        ...(deps.fetch ? { fetch: deps.fetch } : {}),
+        ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
+        store: kv,
+        transport: () => client.transport(),
+        online: () => client.store.getState().system.online,
+      }, (fresh) => loads.set(key, Promise.resolve(fresh)))
+      loads.set(key, p)
+      // A failed load is forgotten so the next search tries again (back online, fixed file).
+      p.catch(() => loads.get(key) === p && loads.delete(key))
+    }
+    return p
+  }
+
+  /** The locale to filter by: the user's, unless the content has no article in it. */
+  const scope = (h: LoadedHelp) => (h.locales.has(locale()) ? { locale: locale() } : {})
+
+  const loadVotes = () =>
+    (votes ??= kv()
+      .then((s) => s.get<Record<string, boolean>>(VOTES_KEY))
+      .then((v) => new Map(Object.entries(v ?? {})), () => new Map<string, boolean>()))
+
+  /** A vote the backend refused (e.g. an article it does not know) needs no user action: drop it. */
+  const watchOutbox = async () => {
+    if (watching) return
+    watching = true
+    const { outbox } = await client.services()
+    const drop = (job: OutboxJob) => job.kind === 'vote' && job.state === 'rejected' && void outbox.remove(job.id)
+    outbox.snapshot().forEach(drop)
+    outbox.subscribe((event) => event.type === 'rejected' && drop(event.job))
+  }
+
+  const withTimeout = <T>(work: Promise<T>, ms: number): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('timeout')), ms)
+      work.then(resolve, reject).finally(() => clearTimeout(timer))
+    })
+
+  const flow: HelpFlow = {
+    async ready() {
+      await load()
+    },
+    async search(query, options = {}) {
+      const h = await load()
+      const hits = h.index.search(query, { ...scope(h), limit: options.limit ?? 10 })
+      if (query.trim()) emit({ type: 'search:query', length: query.trim().length, results: hits.length })
+      return hits
+    },
+    async suggest(text, options = {}) {
+      const h = await load()
+      const exclude = new Set(options.exclude ?? [])
+      const limit = options.limit ?? 3
+      return h.index.suggest(text, { ...scope(h), limit: limit + exclude.size }).filter((x) => !exclude.has(x.id)).slice(0, limit)
+    },
+    async popular(options = {}) {
+      const h = await load()
+      return h.index.popular({ ...scope(h), limit: options.limit ?? 5 })
+    },
+    async getArticle(id, options = {}) {
+      const loc = locale()
+      const h = await load(loc).catch(() => undefined)
+      let article = h?.bodies.get(id) ?? fetched.get(`${loc}:${id}`)
+      let failure: unknown
+      if (!article && client.store.getState().system.online) {
+        try {
+          const transport = await client.transport()
+          if (transport.getArticle) {
+            article = await withTimeout(transport.getArticle(id, loc), deps.articleTimeoutMs ?? 6000)
+            fetched.set(`${loc}:${id}`, article)
+          }
+        } catch (error) {
+          failure = error
+        }
+      }
+      const doc = h?.docs.get(id)
+      if (!article && doc) article = { id: doc.id, locale: doc.locale, title: doc.title, body: asMarkdown(doc.text), tags: doc.tags }
+      if (!article) throw isHelpFeedbackError(failure) ? failure : new NotFoundError(`article ${id} not found`)
+      emit({ type: 'article:open', id, source: options.source ?? 'link' })
+      return article
+    },
+    async resolveLink(slug) {
+      const h = await load()
+      const docs = [...h.docs.values()]
+      const tail = (d: { id: string }) => d.id === slug || d.id.endsWith(`-${slug}`)
+      return (docs.find((d) => d.id === slug) ?? docs.find((d) => tail(d) && d.locale === locale()) ?? docs.find(tail))?.id
+    },
+    async vote(id, helpful) {
+      const known = await loadVotes()
+      if (known.has(id)) return false
+      known.set(id, helpful)
+      try {
+        const services = await client.services()
+        const transport = await client.transport().catch(() => undefined)
+        // Without voteArticle there is nowhere to send it; the event still tells the host.
+        if (transport?.voteArticle) {
+          void watchOutbox().catch(() => undefined)
+          const payload: JobPayloads['vote'] = { articleId: id, helpful }
+          await services.outbox.enqueue('vote', payload)
+        }
+        await services.store.set(VOTES_KEY, Object.fromEntries(known)).catch(() => undefined)
+      } catch (error) {
+        known.delete(id)
+        throw error
+      }
+      emit({ type: 'article:vote', id, helpful })
+      return true
+    },
+    async votedOn(id) {
+      return (await loadVotes()).get(id)
+    },
+    openSuggestion(id, from) {
+      emit({ type: 'suggestion:open', id, from })
+      client.navigate('article', { id, from, source: 'suggestion' })
+    },
+    errorMessage(error) {
+      const generic = client.report(error)
+      const code = isHelpFeedbackError(error) ? error.code : 'unknown'
+      const key = HELP_ERRORS[code]
+      return key ? client.t(key) : generic
+    },
+  }
+  return flow
+}
+
+const HELP_ERRORS: Record<string, MessageKey> = {
+  offline: 'help.error.offline',
+  timeout: 'help.error.offline',
+  malformed_response: 'help.error.malformed',
+  unsupported: 'help.error.unsupported',
+  not_found: 'help.error.notFound',
+}

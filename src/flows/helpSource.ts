@@ -1,0 +1,176 @@
+import { MalformedResponseError, NotFoundError, OfflineError, ServerError, TimeoutError, UnsupportedError } from '../errors/index.js'
+import { createSearchIndex, loadIndex, plainText, walletSynonyms, type SearchIndex, type SerializedIndex } from '../search/index.js'
+import type { KeyValueStore } from '../storage/types.js'
+import type { Transport } from '../transports/types.js'
+import type { Article } from '../types.js'
+
+/** An article as the index knows it: plain text, no Markdown. */
+export interface IndexedDoc {
+  id: string
+  locale: string
+  title: string
+  text: string
+  tags: string[]
+}
+
+/** A ready index with what it knows about each article. */
+export interface LoadedHelp {
+  index: SearchIndex
+  docs: Map<string, IndexedDoc>
+  /** Full articles with their Markdown body, when the source ships them. */
+  bodies: Map<string, Article>
+  locales: Set<string>
+}
+
+/** What is written to the key-value store so help works offline next time. */
+interface CachedHelp {
+  savedAt: number
+  index?: SerializedIndex
+  articles?: Article[]
+}
+
+export interface SourceDeps {
+  fetch?: typeof fetch
+  /** Give up on a download after this long. Default 15 s. */
+  timeoutMs?: number
+  store: () => Promise<KeyValueStore | undefined>
+  transport: () => Promise<Transport>
+  online: () => boolean
+}
+
+/** A cached copy younger than this is used without asking the network again. */
+const REFRESH_AFTER_MS = 15 * 60_000
+
+const isStr = (v: unknown): v is string => typeof v === 'string'
+const isStrs = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr)
+
+/** Full shape check: a bad index must fail here with a typed error, not later inside a search. */
+export function checkIndex(json: unknown): SerializedIndex {
+  const bad = (why: string): never => {
+    throw new MalformedResponseError([`help index: ${why}`])
+  }
+  const data = json as Partial<SerializedIndex> | null
+  if (typeof data !== 'object' || data === null || data.version !== 1) bad('expected toJSON() output with version 1')
+  if (!Array.isArray(data!.docs) || typeof data!.terms !== 'object' || data!.terms === null || !Array.isArray(data!.weights)) bad('missing docs, terms or weights')
+  data!.docs!.forEach((d, i) => {
+    if (d === null) return
+    if (!isStr(d?.id) || !isStr(d.locale) || !isStr(d.title) || !isStr(d.text) || !isStrs(d.tags) || !Array.isArray(d.lengths)) bad(`docs[${i}] is not an article`)
+  })
+  for (const [term, postings] of Object.entries(data!.terms!)) if (!Array.isArray(postings)) bad(`terms["${term}"] is not a list`)
+  return data as SerializedIndex
+}
+
+function checkArticles(json: unknown): Article[] {
+  if (!Array.isArray(json)) throw new MalformedResponseError(['articles: expected a list'])
+  return json.filter((a): a is Article => isStr(a?.id) && isStr(a.locale) && isStr(a.title) && isStr(a.body)).map((a) => ({ ...a, tags: isStrs(a.tags) ? a.tags : [] }))
+}
+
+function fromIndex(data: SerializedIndex, articles: Article[] | undefined): LoadedHelp {
+  let index: SearchIndex
+  try {
+    index = loadIndex(data)
+  } catch (error) {
+    throw new MalformedResponseError([`help index: ${String((error as Error)?.message ?? error)}`], { cause: error })
+  }
+  const docs = new Map<string, IndexedDoc>()
+  for (const d of data.docs) if (d) docs.set(d.id, { id: d.id, locale: d.locale, title: d.title, text: d.text, tags: d.tags })
+  return { index, docs, bodies: new Map((articles ?? []).map((a) => [a.id, a])), locales: new Set([...docs.values()].map((d) => d.locale)) }
+}
+
+function fromArticles(list: Article[]): LoadedHelp {
+  const articles = checkArticles(list)
+  const index = createSearchIndex(articles, { synonyms: walletSynonyms })
+  const docs = new Map(articles.map((a) => [a.id, { id: a.id, locale: a.locale, title: a.title, text: plainText(a.body), tags: a.tags }]))
+  return { index, docs, bodies: new Map(articles.map((a) => [a.id, a])), locales: new Set(articles.map((a) => a.locale)) }
+}
+
+/** `…/search-index.json?v=2` → `…/articles.json`: the file `npm run index:articles` writes beside it. */
+export function siblingUrl(url: string, name: string): string {
+  const path = url.split(/[?#]/, 1)[0]!
+  return path.slice(0, path.lastIndexOf('/') + 1) + name
+}
+
+async function getJson(deps: SourceDeps, url: string): Promise<unknown> {
+  const f = deps.fetch ?? (typeof fetch === 'function' ? fetch : undefined)
+  if (!f) throw new UnsupportedError('fetch')
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => ((timedOut = true), controller.abort()), deps.timeoutMs ?? 15_000)
+  try {
+    let res: Response
+    try {
+      res = await f(url, { signal: controller.signal, credentials: 'same-origin' })
+    } catch (error) {
+      throw timedOut ? new TimeoutError(`GET ${url} timed out`, { cause: error }) : new OfflineError(`GET ${url} failed`, { cause: error })
+    }
+    if (res.status === 404) throw new NotFoundError(`GET ${url}: 404`)
+    if (!res.ok) throw new ServerError(res.status, `GET ${url}: ${res.status}`)
+    try {
+      return await res.json()
+    } catch (error) {
+      if (timedOut) throw new TimeoutError(`GET ${url} timed out`, { cause: error })
+      throw new MalformedResponseError([`${url}: not JSON`], { cause: error })
+    }
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/**
+ * Loads help content once and keeps a copy in the key-value store. A cached copy is used at once
+ * (offline too) and refreshed in the background; `onRefresh` receives the newer content.
+ */
+export async function loadHelp(
+  source: { url?: string; index?: unknown; articles?: Article[] } | undefined,
+  locale: string,
+  deps: SourceDeps,
+  onRefresh: (loaded: LoadedHelp) => void,
+): Promise<LoadedHelp> {
+  if (source?.url) {
+    const url = source.url
+    return cached(deps, `help:index:${url}`, async () => {
+      const index = checkIndex(await getJson(deps, url))
+      // The Markdown bodies are optional: without them articles show the index's plain text.
+      const articles = await getJson(deps, siblingUrl(url, 'articles.json')).then(checkArticles, () => undefined)
+      return { savedAt: Date.now(), index, ...(articles ? { articles } : {}) }
+    }, (c) => fromIndex(checkIndex(c.index), c.articles), onRefresh)
+  }
+  if (source?.index !== undefined) return fromIndex(checkIndex(source.index), source.articles)
+  if (source?.articles) return fromArticles(source.articles)
+  return cached(deps, `help:articles:${locale}`, async () => {
+    const transport = await deps.transport()
+    if (!transport.listArticles) throw new UnsupportedError('articles')
+    return { savedAt: Date.now(), articles: await transport.listArticles({ locale }) }
+  }, (c) => fromArticles(c.articles ?? []), onRefresh)
+}
+
+async function cached(
+  deps: SourceDeps,
+  key: string,
+  download: () => Promise<CachedHelp>,
+  build: (c: CachedHelp) => LoadedHelp,
+  onRefresh: (loaded: LoadedHelp) => void,
+): Promise<LoadedHelp> {
+  const store = await deps.store().catch(() => undefined)
+  const save = (c: CachedHelp) => store?.set(key, c).catch(() => undefined)
+  const copy = await store?.get<CachedHelp>(key).catch(() => undefined)
+  if (copy) {
+    try {
+      const loaded = build(copy)
+      if (deps.online() && !(Date.now() - copy.savedAt < REFRESH_AFTER_MS)) {
+        download().then((fresh) => {
+          const next = build(fresh)
+          void save(fresh)
+          onRefresh(next)
+        }, () => undefined)
+      }
+      return loaded
+    } catch {
+      // A corrupt copy (older format, storage damage) is replaced by a fresh download below.
+    }
+  }
+  const fresh = await download()
+  const loaded = build(fresh)
+  await save(fresh)
+  return loaded
+}

@@ -1,0 +1,125 @@
+import { eachRun, fold, hanTerms, stem, tokenize } from './tokenize.js'
+
+/** What the query builder needs to know about the index. */
+export interface QueryContext {
+  /** Number of live articles containing the term (0 = unknown term). */
+  df(term: string): number
+  /** Sorted non-Han vocabulary, for prefix and typo lookups. */
+  vocab(): string[]
+  /** Synonym groups of the query's locale (see `compileSynonyms`). */
+  synonyms: CompiledVariant[][]
+  words: boolean
+  /** Expand Latin prefixes and typos (off for long free text). */
+  loose: boolean
+}
+
+/** Weight of a single Han character used because none of its bigrams exists in the index. */
+const SINGLE = 0.15
+const SYNONYM = 0.6
+
+/** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    let low = i
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] == b[j - 1] ? 0 : 1))
+      row.push(v)
+      if (v < low) low = v
+    }
+    if (low > max) return max + 1
+    prev = row
+  }
+  return prev[b.length]!
+}
+
+/** Terms whose scores add up, like the bigrams of one word. */
+export type Variant = Map<string, number>
+/** Alternative variants; an article scores the best one, so synonyms never pile up. */
+export type Clause = Variant[]
+
+/**
+ * Turns a query into clauses (OR semantics; BM25 sorts it out). Han text gives one clause per
+ * bigram and dictionary word, and single characters only where no bigram of the query is known.
+ * A Latin word's clause also holds the longer words it prefixes and, when the word is unknown,
+ * words one or two edits away. Each matched synonym group adds one clause of its other variants.
+ */
+export function buildQuery(query: string, ctx: QueryContext): Clause[] {
+  const clauses: Clause[] = []
+  const seen = new Set<string>()
+  const add = (c: Clause, key: string): void => {
+    if (c.length && !seen.has(key)) seen.add(key), clauses.push(c)
+  }
+  const one = (t: string, w: number): void => add([new Map([[t, w]])], t)
+  const f = fold(query)
+  const latin: string[] = []
+  eachRun(f, (run, han) => {
+    if (!han) return void (run.length > 1 && latin.push(stem(run)))
+    const c = [...run]
+    const known: boolean[] = []
+    for (let i = 1; i < c.length; i++) {
+      const b = c[i - 1]! + c[i]!
+      one(b, 1)
+      if (ctx.df(b)) known[i - 1] = known[i] = true
+    }
+    hanTerms(run, ctx.words).forEach((t, i) => i >= c.length * 2 - 1 && one(t, 0.5))
+    c.forEach((ch, i) => known[i] || one(ch, c.length > 1 ? SINGLE : 1))
+  })
+  const vocab = latin.length && ctx.loose ? ctx.vocab() : []
+  const fixed: string[] = []
+  for (const w of latin) {
+    const c: Clause = [new Map([[w, 1]])]
+    if (vocab.length) {
+      let lo = 0
+      let hi = vocab.length
+      while (lo < hi) {
+        const m = (lo + hi) >> 1
+        vocab[m]! < w ? (lo = m + 1) : (hi = m)
+      }
+      // Up to 12 longer words sharing the prefix, weaker the more they add ("refund" → refunded).
+      for (let n = 0; w.length > 2 && n < 12 && vocab[lo]?.startsWith(w); lo++) {
+        if (vocab[lo] != w) c.push(new Map([[vocab[lo]!, (0.8 * w.length) / vocab[lo]!.length]])), n++
+      }
+      const max = w.length > 7 ? 2 : 1
+      let closest = max + 1
+      let fix = ''
+      if (w.length > 3 && !ctx.df(w)) {
+        for (const v of vocab) {
+          const d = Math.abs(v.length - w.length) <= max ? editDistance(w, v, max) : 9
+          if (d <= max) c.push(new Map([[v, 0.8 - 0.2 * d]]))
+          // The closest correction also triggers synonyms ("pasword" → password → pin).
+          if (d < closest) (closest = d), (fix = v)
+        }
+        if (fix) fixed.push(fix)
+      }
+    }
+    add(c, w)
+  }
+  const words = ` ${latin.concat(fixed).join(' ')} `
+  ctx.synonyms.forEach((group, g) => {
+    const hit = group.map(([key, han]) => (han ? f.includes(key) : words.includes(` ${key} `)))
+    if (!hit.includes(true)) return
+    // A variant scores through its rarest term: an article holding 定银 almost surely says
+    // 绑定银行卡, and rare lists are short. Its other terms ride along (weight 0) for highlighting.
+    const variants = group.flatMap(([, , ts], v): Variant[] => {
+      const rare = ts.reduce((a, b) => (ctx.df(b) < ctx.df(a) ? b : a))
+      return hit[v] || seen.has(rare) ? [] : [new Map(ts.map((t) => [t, t == rare ? SYNONYM : 0]))]
+    })
+    add(variants, '\0' + g)
+  })
+  return clauses
+}
+
+/** A synonym variant ready for matching: its key, whether it is Han text, and its terms. */
+export type CompiledVariant = [key: string, han: boolean, terms: string[]]
+
+/** Folds synonym variants once so that queries only compare strings. */
+export const compileSynonyms = (groups: string[][]): CompiledVariant[][] =>
+  groups.map((g) =>
+    g.map((v): CompiledVariant => {
+      const han = /\p{Script=Han}/u.test(v)
+      const terms = tokenize(v, false).filter((t) => t.length > 1)
+      return [han ? fold(v) : terms.join(' '), han, terms]
+    }),
+  )

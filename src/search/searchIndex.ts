@@ -1,0 +1,270 @@
+import type { Article, ArticleHit } from '../types.js'
+import { buildQuery, compileSynonyms, type CompiledVariant } from './query.js'
+import { K1, rank, type Scratch, type Term } from './rank.js'
+import { makeSnippet, plainText } from './snippet.js'
+import type { SynonymTable } from './synonyms.js'
+import { tokenize, WORD_CHAR } from './tokenize.js'
+
+/** Options of `createSearchIndex` and `loadIndex`. */
+export interface SearchIndexOptions {
+  /** Field weights (BM25F). Default title 4, tags 2.5, body 1. Ignored by `loadIndex`. */
+  weights?: { title?: number; tags?: number; body?: number }
+  /** Also index ICU dictionary words (3+ characters) when `Intl.Segmenter` exists. Default true. */
+  words?: boolean
+  /**
+   * Synonym groups per locale, e.g. `walletSynonyms`. Kept in `toJSON()` output, so a loaded
+   * index needs none; passing a table to `loadIndex` replaces the stored one. Default: none.
+   */
+  synonyms?: SynonymTable
+  /** Snippet length in characters. Default 120. */
+  snippetLength?: number
+}
+
+/** Options of `search`, `suggest` and `popular`. */
+export interface SearchOptions {
+  /** Most hits to return. Default 10 (`suggest`: 3, `popular`: 5). */
+  limit?: number
+  /** Only articles of this locale, and this locale's synonyms. Default: all. */
+  locale?: string
+}
+
+/** An article as the index stores it: Markdown already reduced to plain text. */
+export interface StoredArticle {
+  id: string
+  locale: string
+  title: string
+  tags: string[]
+  text: string
+  popularity: number
+  /** Term count per field: title, tags, body. */
+  lengths: number[]
+}
+
+/** What `toJSON` returns and `loadIndex` takes. Postings are `[slot, packedTf, ...]`. */
+export interface SerializedIndex {
+  version: 1
+  weights: number[]
+  words: boolean
+  synonyms: SynonymTable
+  docs: Array<StoredArticle | null>
+  terms: Record<string, number[]>
+}
+
+/** A client-side help search index (BM25F, OR semantics, CJK bigrams, wallet synonyms). */
+export interface SearchIndex {
+  /** Live article count. */
+  readonly size: number
+  /** Adds or replaces articles (same id replaces). */
+  add(articles: Article | Article[]): void
+  /** Removes an article; false when the id is unknown. */
+  remove(id: string): boolean
+  /** Ranked hits for a query typed in a search box. Blank queries give []. */
+  search(query: string, options?: SearchOptions): ArticleHit[]
+  /** Top articles for long free text (a problem description) to deflect a ticket. */
+  suggest(text: string, options?: SearchOptions): ArticleHit[]
+  /** Most popular articles, for the empty search state. */
+  popular(options?: SearchOptions): ArticleHit[]
+  /** Plain data for JSON.stringify; `loadIndex` restores it without re-indexing. */
+  toJSON(): SerializedIndex
+}
+
+const B = 0.75
+/** Packing of per-field term frequency into one integer: title bits 0-5, tags 6-11, body 12+. */
+const SHIFT = [1, 64, 4096]
+
+/** A resolved query term plus what the snippet needs. */
+interface Resolved extends Term {
+  t: string
+  mark: boolean
+}
+
+interface Postings {
+  p: number[]
+  /** BM25F saturation per posting and its maximum; valid while `v` equals the index version. */
+  c?: Float32Array
+  m?: number
+  v?: number
+}
+
+/**
+ * Builds an index of help articles.
+ *
+ * @example
+ * const index = createSearchIndex(articles, { synonyms: walletSynonyms })
+ * index.search('钱扣了但是没到账', { locale: 'zh-CN', limit: 5 })
+ */
+export function createSearchIndex(articles: Article[] = [], options: SearchIndexOptions = {}): SearchIndex {
+  const w = options.weights ?? {}
+  const index = open(
+    { version: 1, weights: [w.title ?? 4, w.tags ?? 2.5, w.body ?? 1], words: options.words ?? true, synonyms: options.synonyms ?? {}, docs: [], terms: {} },
+    options,
+  )
+  index.add(articles)
+  return index
+}
+
+/**
+ * Restores an index from `toJSON()` output (object or JSON string). Results are identical to the
+ * original index on the same JavaScript engine.
+ */
+export function loadIndex(json: SerializedIndex | string, options: SearchIndexOptions = {}): SearchIndex {
+  // A private copy: the index mutates its data, and the caller may keep or reuse theirs.
+  const data = JSON.parse(typeof json == 'string' ? json : JSON.stringify(json)) as SerializedIndex | null
+  if (data?.version !== 1 || !Array.isArray(data.docs) || typeof data.terms != 'object') {
+    throw new TypeError('help-feedback: not a search index (expected toJSON() output, version 1)')
+  }
+  return open(data, options)
+}
+
+function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
+  const { weights, words, docs } = data
+  const terms = new Map<string, Postings>(Object.entries(data.terms).map(([t, p]) => [t, { p }]))
+  const ids = new Map<string, number>()
+  const sums = [0, 0, 0]
+  const table = (data.synonyms = options.synonyms ?? data.synonyms ?? {})
+  const compiled = new Map<string, CompiledVariant[][]>()
+  let live = 0
+  let version = 0
+  let vocab: string[] | null = null
+  let avg: number[] = []
+  let scratch: Scratch = { acc: new Float64Array(0), best: new Float64Array(0), sum: new Float64Array(0) }
+
+  const fields = (d: StoredArticle): string[][] => [d.title, d.tags.join(' '), d.text].map((s) => tokenize(s, words))
+  const track = (d: StoredArticle, sign: number): void => {
+    live += sign
+    d.lengths.forEach((l, f) => (sums[f]! += sign * l))
+    version++
+    vocab = null
+  }
+  // Locale (as a small integer) and popularity per slot: ranking reads compact arrays, not articles.
+  const codes = new Map<string, number>()
+  const localeOf: number[] = []
+  const popularity: number[] = []
+  const place = (d: StoredArticle, slot: number): void => {
+    ids.set(d.id, slot)
+    popularity[slot] = d.popularity
+    localeOf[slot] = codes.get(d.locale) ?? (codes.set(d.locale, codes.size), codes.size - 1)
+    track(d, 1)
+  }
+  docs.forEach((d, i) => d && place(d, i))
+
+  const remove = (id: string): boolean => {
+    const slot = ids.get(id)
+    const d = slot === undefined ? null : docs[slot]
+    if (!d) return false
+    docs[slot!] = null
+    ids.delete(id)
+    track(d, -1)
+    // Postings that survive (another engine segmented differently) point at a null slot: skipped.
+    for (const t of new Set(fields(d).flat())) {
+      const p = terms.get(t)?.p ?? []
+      for (let j = 0; j < p.length; j += 2) if (p[j] == slot) p.splice(j, 2), p.length || terms.delete(t)
+    }
+    return true
+  }
+
+  const add = (a: Article): void => {
+    remove(a.id)
+    const d: StoredArticle = { id: a.id, locale: a.locale, title: a.title, tags: a.tags, text: plainText(a.body), popularity: a.popularity ?? 0, lengths: [] }
+    const slot = docs.push(d) - 1
+    const tf = new Map<string, number>()
+    fields(d).forEach((ts, f) => {
+      d.lengths[f] = ts.length
+      for (const t of ts) tf.set(t, (tf.get(t) ?? 0) + SHIFT[f]!)
+    })
+    for (const [t, x] of tf) {
+      const e = terms.get(t)
+      e ? e.p.push(slot, x) : terms.set(t, { p: [slot, x] })
+    }
+    place(d, slot)
+  }
+
+  /** BM25F: field-weighted, length-normalised tf, saturated once. Cached per term and version. */
+  const saturation = (e: Postings): Required<Postings> => {
+    if (e.v !== version) {
+      if (avg[3] !== version) avg = [...sums.map((s) => s / (live || 1) || 1), version]
+      const p = e.p
+      const c = (e.c = new Float32Array(p.length >> 1))
+      e.m = 0
+      for (let j = 0; j < p.length; j += 2) {
+        const d = docs[p[j]!]
+        if (!d) continue
+        let x = p[j + 1]!
+        let tf = 0
+        for (let f = 0; f < 3; f++, x = Math.floor(x / 64)) {
+          const n = f < 2 ? x % 64 : x
+          if (n) tf += (weights[f]! * n) / (1 - B + (B * d.lengths[f]!) / avg[f]!)
+        }
+        c[j >> 1] = (tf * (K1 + 1)) / (tf + K1)
+        // The stored (float32) value, so that `m` is a true upper bound for ranking shortcuts.
+        e.m = Math.max(e.m!, c[j >> 1]!)
+      }
+      e.v = version
+    }
+    return e as Required<Postings>
+  }
+
+  const run = (query: string, o: SearchOptions, limit: number, maxTerms: number): ArticleHit[] => {
+    if (typeof query != 'string' || !query.trim() || limit < 1) return []
+    const locale = o.locale ?? ''
+    const code = locale ? codes.get(locale) ?? -2 : -1
+    let synonyms = compiled.get(locale)
+    if (!synonyms) compiled.set(locale, (synonyms = compileSynonyms(locale ? table[locale] ?? [] : Object.values(table).flat())))
+    const q = buildQuery(query, {
+      df: (t) => (terms.get(t)?.p.length ?? 0) >> 1,
+      vocab: () => (vocab ??= [...terms.keys()].filter((t) => !/\p{Script=Han}/u.test(t)).sort()),
+      synonyms,
+      words,
+      loose: maxTerms > 99,
+    })
+    const idf = (n: number): number => Math.log(1 + (live - n + 0.5) / (n + 0.5))
+    const extra: string[] = []
+    const list = q
+      .map((clause) =>
+        clause
+          .map((variant) => [...variant].flatMap(([t, qw]): Resolved[] => {
+            const e = terms.get(t)
+            if (!e) return []
+            // Fallback single characters and words of Latin phrase variants are too weak to mark.
+            const mark = qw > 0.2 ? !(variant.size > 1 && WORD_CHAR.test(t)) : !qw && !WORD_CHAR.test(t)
+            if (!qw) {
+              if (mark) extra.push(t)
+              return []
+            }
+            const { c, m } = saturation(e)
+            return [{ p: e.p, c, m, w: qw * idf(e.p.length >> 1), t, mark }]
+          }))
+          .filter((v) => v.length),
+      )
+      .filter((c) => c.length)
+      .map((c) => [Math.max(...c.map((v) => v.reduce((s, x) => s + x.w, 0))), c] as const)
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, maxTerms)
+      .map((x) => x[1])
+    if (scratch.acc.length < docs.length) scratch = { acc: new Float64Array(docs.length * 2), best: new Float64Array(docs.length * 2), sum: new Float64Array(docs.length * 2) }
+    const top = rank(list, scratch, limit, (d) => code == -1 || localeOf[d] == code, (a, b) => popularity[a]! > popularity[b]!)
+    // Most important terms first: the snippet window opens at the first one found.
+    const marks = list.flat(2).filter((x) => x.mark).map((x) => x.t).concat(extra)
+    return top.map(([slot, score]) => {
+      const d = docs[slot]!
+      return { id: d.id, title: d.title, ...makeSnippet(d.text || d.title, marks, options.snippetLength), score }
+    })
+  }
+
+  return {
+    get size() {
+      return live
+    },
+    add: (a) => (Array.isArray(a) ? a : [a]).forEach(add),
+    remove,
+    search: (query, o = {}) => run(query, o, o.limit ?? 10, 1e9),
+    // Long text has many terms; the rarest few carry the meaning and keep it fast.
+    suggest: (text, o = {}) => run(text, o, o.limit ?? 3, 24),
+    popular: (o = {}) =>
+      (docs.filter((d) => d && (!o.locale || d.locale == o.locale)) as StoredArticle[])
+        .sort((a, b) => b.popularity - a.popularity)
+        .slice(0, o.limit ?? 5)
+        .map((d) => ({ id: d.id, title: d.title, ...makeSnippet(d.text, [], options.snippetLength), score: d.popularity })),
+    toJSON: () => ({ ...data, terms: Object.fromEntries([...terms].map(([t, e]) => [t, e.p])) }),
+  }
+}

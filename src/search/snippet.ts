@@ -1,0 +1,76 @@
+import { fold, WORD_CHAR } from './tokenize.js'
+
+/** Markdown to one line of plain text: what snippets show and what the body field indexes. */
+export const plainText = (md: string): string =>
+  md
+    .replace(/```[^]*?```/g, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/^\s*(?:#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
+    .replace(/[*_`~|]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+
+/** A snippet and the [start, end) ranges in it to highlight. */
+export interface Snippet {
+  snippet: string
+  highlights: Array<[number, number]>
+}
+
+/**
+ * Cuts a window of about `length` characters around the first occurrence of the best term
+ * (terms come best first) and marks every term occurrence inside it. Latin terms only match at
+ * a word start and are extended to the word end, so "refund" marks all of "refunds".
+ */
+export function makeSnippet(text: string, terms: string[], length = 120): Snippet {
+  let n = fold(text)
+  // Offsets must index the original text; a fold that changes length (rare ligatures) is skipped.
+  if (n.length != text.length) n = text.toLowerCase().length == text.length ? text.toLowerCase() : text
+  let at = -1
+  for (const t of terms) if ((at = n.indexOf(t)) >= 0) break
+  let start = Math.max(0, Math.min(at - (length >> 2), text.length - length))
+  // Do not open the window in the middle of a Latin word.
+  for (let i = 0; start && i < 12 && WORD_CHAR.test(text[start - 1]!); i++) start++
+  const end = Math.min(text.length, start + length)
+  const pre = start ? '…' : ''
+  const win = n.slice(start, end)
+  const ranges: Array<[number, number]> = []
+  for (const t of terms) {
+    for (let i = win.indexOf(t); i >= 0; i = win.indexOf(t, i + 1)) {
+      let j = i + t.length
+      if (WORD_CHAR.test(t[0]!)) {
+        if (i && WORD_CHAR.test(win[i - 1]!)) continue
+        while (j < win.length && WORD_CHAR.test(win[j]!)) j++
+      }
+      ranges.push([i + pre.length, j + pre.length])
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0])
+  const highlights: Array<[number, number]> = []
+  for (const r of ranges) {
+    const last = highlights[highlights.length - 1]
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1])
+    else highlights.push(r)
+  }
+  return { snippet: pre + text.slice(start, end) + (end < text.length ? '…' : ''), highlights }
+}
+
+/**
+ * Splits a hit's snippet into plain and highlighted parts, ready for a UI to render
+ * (`mark` parts in a `<mark>`), so that no widget repeats the offset arithmetic.
+ *
+ * @example
+ * snippetParts({ snippet: '收不到短信', highlights: [[3, 5]] })
+ * // [{ text: '收不到', mark: false }, { text: '短信', mark: true }]
+ */
+export function snippetParts(hit: Snippet): Array<{ text: string; mark: boolean }> {
+  const parts: Array<{ text: string; mark: boolean }> = []
+  let at = 0
+  for (const [start, end] of hit.highlights) {
+    if (start > at) parts.push({ text: hit.snippet.slice(at, start), mark: false })
+    if (end > start) parts.push({ text: hit.snippet.slice(start, end), mark: true })
+    at = Math.max(at, end)
+  }
+  if (at < hit.snippet.length) parts.push({ text: hit.snippet.slice(at), mark: false })
+  return parts
+}

@@ -1,0 +1,70 @@
+/**
+ * Wallet vocabulary that users and help articles spell differently. A query that contains any
+ * variant of a group also searches the other variants (at a lower weight than what was typed).
+ * Han variants match as substrings of the query; Latin variants match whole words.
+ * zh-CN groups carry common English words too, because Chinese users mix them in
+ * (「银行卡 bind failed」).
+ */
+export type SynonymTable = Record<string, string[][]>
+
+/** One group per line, variants separated by commas: cheaper to ship than nested arrays. */
+const parse = (groups: string): string[][] => groups.trim().split('\n').map((g) => g.split(','))
+
+/** Built-in groups for zh-CN and en. Pass your own table to `createSearchIndex` to extend it. */
+export const walletSynonyms: SynonymTable = {
+  'zh-CN': parse(`
+扣款,扣钱,扣费,扣了,被扣,划扣,charged,deducted,debited
+支付失败,付款失败,付款不成功,支付不成功,付不了,无法支付,支付不了
+失败,不成功,没成功,失败了,failed,fail,error
+到账,入账,收到,到帐,没收到,received,arrived
+验证码,短信码,短信验证码,动态码,校验码,短信,otp,sms,code
+退款,退钱,退费,退回,refund
+转账,汇款,转钱,打款,transfer
+提现,取现,提款,取钱,withdraw,cash out
+充值,充钱,存钱,top up,topup,recharge
+绑卡,绑定银行卡,添加银行卡,绑定,加卡,bind,link card
+冻结,锁定,冻住,封号,止付,freeze,frozen,lock
+盗刷,非本人操作,被盗,不是我,盗用,异常交易,unauthorized,hacked
+支付密码,付款密码,交易密码,pin
+忘记密码,找回密码,重置密码,密码忘了,改密码,reset
+重复扣款,扣了两次,扣两次,多扣,重复支付,重复扣费,charged twice
+实名认证,实名,身份认证,身份验证,人脸识别,kyc
+限额,额度,上限,超限,limit
+手续费,服务费,收费,费率,fee
+注销,销户,注销账户,关闭账户,删除账户
+骗子,诈骗,被骗,假客服,冒充客服,骗局,scam,fraud
+余额,零钱,钱包余额,balance
+转错,转错账,转错人,打错钱,收款人错误
+更新,升级,新版本,版本过低,update,upgrade
+延迟,处理中,很慢,还没到,pending,delay
+手机号,手机号码,换号,号码
+账单,交易记录,明细,流水
+免密支付,自动扣费,自动续费,代扣
+`),
+  en: parse(`
+password,passcode,pin
+reset,forgot,forget,recover,change pin
+refund,money back,reimburse,return
+charged,debited,deducted,taken,charge
+twice,duplicate,double,two times
+top up,topup,recharge,add money,load money,deposit
+withdraw,withdrawal,cash out,payout
+verification code,otp,sms code,one-time code,security code,code,sms
+transfer,send money,remittance,sent
+unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't recognize
+freeze,lock,block,frozen,locked,suspended
+link,bind,add card,linked,binding
+failed,fail,declined,error,unsuccessful,didn't go through
+delayed,delay,pending,slow,late,taking long,not arrived
+received,arrived,credited,got,reach
+limit,maximum,cap,quota
+fee,cost,commission,price
+close account,delete account,deactivate,cancel account
+scam,fraud,fake,impersonation,phishing,scammer
+identity,verification,kyc,id check,verify
+wrong recipient,wrong person,wrong account,by mistake
+update,upgrade,new version,latest version,outdated
+balance,wallet balance
+statement,history,transaction record,export
+`),
+}

@@ -1,0 +1,45 @@
+import { createSupportClient, type SupportClient } from '../../../src/client.js'
+import type { HelpFeedbackEvent } from '../../../src/events.js'
+import type { SupportOptions } from '../../../src/options.js'
+import { createServices, type Services } from '../../../src/services.js'
+import { memoryStore } from '../../../src/storage/index.js'
+import type { KeyValueStore } from '../../../src/storage/types.js'
+import type { TransactionRef } from '../../../src/types.js'
+import type { fakeTransport } from './fakeTransport.js'
+
+export const TX: TransactionRef = {
+  id: '4200001234202611231234567890', time: '2026-11-23T09:30:00+08:00', amount: '128.50', currency: 'CNY',
+  counterparty: 'Starbucks Guomao', status: 'failed', method: { brand: 'UnionPay', last4: '6217' }, kind: 'payment',
+}
+
+const opened: Array<Promise<Services>> = []
+
+/**
+ * A real client whose services live on `store` (a "device"): two clients on one store are the
+ * same app before and after a reload.
+ */
+export function makeClient(fake: ReturnType<typeof fakeTransport>, store: KeyValueStore = memoryStore(), options: SupportOptions = {}) {
+  const client = createSupportClient({ transport: fake.transport, locale: 'en', ...options })
+  let services: Promise<Services> | undefined
+  const events: HelpFeedbackEvent[] = []
+  client.events.on((e) => events.push(e))
+  Object.assign(client, {
+    services: () => {
+      if (!services) {
+        services = createServices({ transport: () => client.transport(), store })
+        opened.push(services)
+      }
+      return services
+    },
+  })
+  return { client: client as SupportClient, events, store }
+}
+
+/** Stops every outbox and drafts store the tests opened (the "page" closes). */
+export async function closeAll(): Promise<void> {
+  for (const s of opened.splice(0)) {
+    const sv = await s
+    sv.outbox.dispose()
+    await sv.drafts.dispose()
+  }
+}

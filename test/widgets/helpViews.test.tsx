@@ -1,0 +1,168 @@
+import { IDBFactory } from 'fake-indexeddb'
+import { fireEvent, render, waitFor, within } from '@testing-library/preact'
+import type { ComponentChildren } from 'preact'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createSupportClient, type SupportClient } from '../../src/client.js'
+import type { HelpFeedbackEvent } from '../../src/events.js'
+import type { SupportOptions } from '../../src/options.js'
+import { noCapabilities, type Transport } from '../../src/transports/types.js'
+import type { Article } from '../../src/types.js'
+import { loadArticles } from '../../scripts/indexArticles.js'
+import { ArticleView } from '../../widgets/help/ArticleView.js'
+import { SearchView } from '../../widgets/help/SearchView.js'
+import { Home } from '../../widgets/panel/Home.js'
+import { PanelContext } from '../../widgets/ui/context.js'
+
+let articles: Article[]
+beforeAll(() => {
+  articles = loadArticles('examples/articles')
+})
+
+const clients: SupportClient[] = []
+beforeEach(() => {
+  // A fresh database per case: no outbox of an earlier case sends this case's votes.
+  globalThis.indexedDB = new IDBFactory()
+})
+afterEach(() => clients.splice(0).forEach((c) => c.destroy()))
+
+function fakeTransport(overrides: Partial<Transport> = {}): Transport {
+  return {
+    name: 'fake', capabilities: { ...noCapabilities, articles: true },
+    identify: async (u) => ({ userId: u.id }),
+    createTicket: async () => { throw new Error('unused') },
+    ...overrides,
+  }
+}
+
+function mount(ui: ComponentChildren, options: SupportOptions = {}) {
+  const events: HelpFeedbackEvent[] = []
+  const client = createSupportClient({ transport: fakeTransport(), locale: 'zh-CN', articles: { articles }, onEvent: (e) => events.push(e), ...options })
+  clients.push(client)
+  const view = render(<PanelContext.Provider value={{ client, idPrefix: 't' }}>{ui}</PanelContext.Provider>)
+  return { client, events, ...view, container: view.container as HTMLElement }
+}
+
+const results = (root: HTMLElement) => [...root.querySelectorAll<HTMLButtonElement>('.help-result')]
+
+describe('search view', () => {
+  it('typing 钱扣了但是没到账 lists the charged-but-not-received article first, with marks and a polite count', async () => {
+    const { container, events } = mount(<SearchView params={{}} />)
+    const input = container.querySelector('input[type=search]') as HTMLInputElement
+    expect(input.hasAttribute('data-autofocus')).toBe(true)
+    fireEvent.input(input, { target: { value: '钱扣了但是没到账' } })
+    await waitFor(() => expect(results(container).length).toBeGreaterThan(0))
+    const first = results(container)[0]!
+    expect(first.dataset.article).toBe('zh-charged-not-received')
+    expect(first.textContent).toContain('已扣款但订单未成功')
+    const marks = [...first.querySelectorAll('mark')].map((m) => m.textContent)
+    expect(marks.length).toBeGreaterThan(0)
+    expect(marks.some((m) => /扣|到账/.test(m ?? ''))).toBe(true)
+    const status = container.querySelector('[role=status]')!
+    expect(status.textContent).toBe(`找到 ${results(container).length} 篇文章`)
+    expect(events).toContainEqual({ type: 'search:query', length: 8, results: results(container).length })
+
+    // Keyboard: ArrowDown from the box to the first result, ArrowUp back to the box.
+    input.focus()
+    fireEvent.keyDown(input, { key: 'ArrowDown' })
+    expect(document.activeElement).toBe(first)
+    fireEvent.keyDown(first, { key: 'ArrowDown' })
+    expect(document.activeElement).toBe(results(container)[1])
+    fireEvent.keyDown(results(container)[1]!, { key: 'ArrowUp' })
+    fireEvent.keyDown(first, { key: 'ArrowUp' })
+    expect(document.activeElement).toBe(input)
+  })
+
+  it('shows an empty state with a way to contact us, and opens an article from a result', async () => {
+    const { container, client } = mount(<SearchView params={{ query: 'zzqx' }} />, { locale: 'en' })
+    client.open('search', { query: 'zzqx' })
+    await waitFor(() => expect(container.textContent).toContain('No articles match “zzqx”.'))
+    expect(container.querySelector('[role=status]')!.textContent).toBe('No articles found')
+    const navigate = vi.spyOn(client, 'navigate').mockImplementationOnce(() => undefined)
+    fireEvent.click(within(container).getByText('Contact us'))
+    expect(navigate).toHaveBeenCalledWith('contact')
+
+    fireEvent.input(container.querySelector('input')!, { target: { value: 'refund' } })
+    await waitFor(() => expect(results(container)[0]?.dataset.article).toBe('en-refund'))
+    fireEvent.click(results(container)[0]!)
+    expect(client.store.getState().ui).toMatchObject({ view: 'article', params: { id: 'en-refund', source: 'search' } })
+    // Back returns to the search with the query that was typed.
+    expect(client.store.getState().ui.stack.at(-1)).toMatchObject({ view: 'search', params: { query: 'refund' } })
+  })
+
+  it('says so when help is offline and nothing was downloaded', async () => {
+    const fetch = vi.fn(async () => { throw new TypeError('Failed to fetch') })
+    vi.stubGlobal('fetch', fetch)
+    try {
+      const { container } = mount(<SearchView params={{ query: '退款' }} />, { articles: { url: '/nowhere/index.json' } })
+      await waitFor(() => expect(container.querySelector('[role=alert]')?.textContent).toContain('当前处于离线状态，帮助文章尚未下载。'))
+      expect(within(container).getByText('重试')).toBeTruthy()
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+})
+
+describe('home', () => {
+  it('keeps the entries and the safety notice, adds popular articles and results as you type', async () => {
+    const { container, client } = mount(<Home params={{}} />)
+    await waitFor(() => expect(container.querySelector('section[aria-labelledby=t-popular]:not([hidden])')).not.toBeNull())
+    expect([...container.querySelectorAll('[data-entry]')].map((b) => b.getAttribute('data-entry'))).toEqual(['chat', 'report', 'requests', 'contact'])
+    expect(container.querySelector('.notice')!.textContent).toContain('客服不会')
+    expect(results(container)[0]?.dataset.article).toBe('zh-charged-not-received')
+    const input = container.querySelector('input[type=search]') as HTMLInputElement
+    expect(input.hasAttribute('data-autofocus')).toBe(true)
+    fireEvent.input(input, { target: { value: '转错账' } })
+    await waitFor(() => expect(container.querySelector('.help-section [data-article=zh-wrong-recipient]')).not.toBeNull())
+    fireEvent.click(within(container).getByText('查看全部结果'))
+    expect(client.store.getState().ui).toMatchObject({ view: 'search', params: { query: '转错账' } })
+  })
+})
+
+const hostile: Article = {
+  id: 'en-hostile', locale: 'en', title: 'Card limits', tags: ['limits'],
+  body: [
+    '## Steps', '', 'Read this <script>alert(1)</script> first.<img src=x onerror="alert(2)">', '',
+    '[bad](javascript:alert(3)) [worse](JaVaScRiPt:alert(4)) [good](https://example.com/help) [fees](./fees.md)', '',
+    '<a href="javascript:alert(5)" onclick="alert(6)">raw link</a>', '', '- **one**', '- `two`',
+  ].join('\n'),
+}
+
+describe('article view', () => {
+  it('renders sanitized Markdown: no script, no handlers, only vetted links opened safely', async () => {
+    const { container, client, events } = mount(<ArticleView params={{ id: 'en-hostile', source: 'popular' }} />, {
+      locale: 'en', articles: { articles: [...articles, hostile] },
+    })
+    await waitFor(() => expect(container.querySelector('h3')?.textContent).toBe('Card limits'))
+    const body = container.querySelector('.help-md')!
+    expect(body.querySelector('h4')?.textContent).toBe('Steps')
+    expect(body.querySelectorAll('li')).toHaveLength(2)
+    expect(body.querySelector('li strong')?.textContent).toBe('one')
+    expect(body.querySelector('li code')?.textContent).toBe('two')
+    expect(container.querySelectorAll('script, img, iframe, style')).toHaveLength(0)
+    expect([...container.querySelectorAll('*')].flatMap((el) => el.getAttributeNames()).filter((n) => n.startsWith('on'))).toEqual([])
+    expect(body.textContent).not.toMatch(/alert/)
+    expect(body.textContent).toContain('raw link')
+    const anchors = [...body.querySelectorAll('a')]
+    expect(anchors.map((a) => [a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel')])).toEqual([
+      ['https://example.com/help', '_blank', 'noopener noreferrer'],
+    ])
+    expect(events).toContainEqual({ type: 'article:open', id: 'en-hostile', source: 'popular' })
+    // A relative article link opens that article inside the panel.
+    fireEvent.click(within(body as HTMLElement).getByText('fees'))
+    await waitFor(() => expect(client.store.getState().ui).toMatchObject({ view: 'article', params: { id: 'en-fees', source: 'link' } }))
+  })
+
+  it('"Was this helpful?" sends exactly one vote and thanks the user', async () => {
+    const voteArticle = vi.fn(async () => undefined)
+    const { container, events } = mount(<ArticleView params={{ id: 'zh-refund-not-received' }} />, { transport: fakeTransport({ voteArticle }) })
+    const yes = await waitFor(() => within(container).getByText('有帮助'))
+    fireEvent.click(yes)
+    fireEvent.click(yes)
+    await waitFor(() => expect(container.querySelector('.help-vote [role=status]')?.textContent).toBe('感谢您的反馈。'))
+    expect(within(container).queryByText('有帮助')).toBeNull()
+    await waitFor(() => expect(voteArticle).toHaveBeenCalledTimes(1))
+    expect(voteArticle).toHaveBeenCalledWith('zh-refund-not-received', true, expect.objectContaining({ idempotencyKey: expect.any(String) }))
+    expect(events.filter((e) => e.type === 'article:vote')).toHaveLength(1)
+    expect(within(container).getByText('仍需要帮助？')).toBeTruthy()
+  })
+})

@@ -1,0 +1,133 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import type { ArticleSource } from '../../src/flows/help.js'
+import { parseMarkdown } from '../../src/markdown/index.js'
+import type { Article, ArticleHit } from '../../src/types.js'
+import { usePanel, useStore, useT } from '../ui/context.js'
+import type { ViewProps } from '../panel/views.js'
+import { Markdown } from './Markdown.js'
+import { ResultList } from './ResultList.js'
+import { useArrivalFocus, useHelpFlow, useHelpStyles } from './useHelp.js'
+
+const SOURCES: ArticleSource[] = ['search', 'popular', 'suggestion', 'link']
+
+/** "Was this helpful?": one vote per article and device, sent through the outbox. */
+function Vote({ id }: { id: string }) {
+  const { idPrefix } = usePanel()
+  const t = useT()
+  const help = useHelpFlow()
+  const [voted, setVoted] = useState<boolean | undefined>(undefined)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+  useEffect(() => {
+    let live = true
+    setVoted(undefined)
+    help.votedOn(id).then((v) => live && setVoted(v), () => undefined)
+    return () => {
+      live = false
+    }
+  }, [id])
+  const vote = (helpful: boolean) => {
+    if (busy) return
+    setBusy(true)
+    setError('')
+    help.vote(id, helpful).then(
+      () => setVoted(helpful),
+      (e: unknown) => setError(help.errorMessage(e)),
+    ).finally(() => setBusy(false))
+  }
+  const qid = `${idPrefix}-vote`
+  return (
+    <section class="help-vote" aria-labelledby={qid}>
+      <p id={qid}>{t('help.vote.question')}</p>
+      {voted === undefined && (
+        <div class="help-actions" role="group" aria-labelledby={qid}>
+          <button type="button" class="secondary" disabled={busy} onClick={() => vote(true)}>{t('help.vote.yes')}</button>
+          <button type="button" class="secondary" disabled={busy} onClick={() => vote(false)}>{t('help.vote.no')}</button>
+        </div>
+      )}
+      <p role="status">{voted === true ? t('help.vote.thanks') : voted === false ? t('help.vote.sorry') : ''}</p>
+      {error && <p role="alert" class="error">{error}</p>}
+    </section>
+  )
+}
+
+/** A help article: title, sanitized Markdown body, vote, related articles and ways to get help. */
+export function ArticleView({ params }: ViewProps) {
+  const { client, idPrefix } = usePanel()
+  const t = useT()
+  const help = useHelpFlow()
+  const locale = useStore((s) => s.system.locale)
+  const chat = useStore((s) => s.system.capabilities?.chat !== false)
+  const root = useRef<HTMLDivElement>(null)
+  const title = useRef<HTMLHeadingElement>(null)
+  useHelpStyles(root)
+  const id = typeof params.id === 'string' ? params.id : ''
+  const source = SOURCES.find((s) => s === params.source) ?? 'link'
+  const from = params.from === 'report' || params.from === 'chat' ? params.from : undefined
+  const [state, setState] = useState<{ article: Article } | { error: string } | null>(null)
+  const [related, setRelated] = useState<ArticleHit[]>([])
+  const [attempt, setAttempt] = useState(0)
+
+  useEffect(() => {
+    let live = true
+    setState(null)
+    setRelated([])
+    help.getArticle(id, { source }).then(
+      (article) => {
+        if (!live) return
+        setState({ article })
+        help.suggest(`${article.title} ${article.tags.join(' ')}`, { exclude: [id] }).then((r) => live && setRelated(r), () => undefined)
+      },
+      (error: unknown) => live && setState({ error: help.errorMessage(error) }),
+    )
+    return () => {
+      live = false
+    }
+  }, [id, locale, attempt])
+
+  const article = state && 'article' in state ? state.article : null
+  const blocks = useMemo(() => (article ? parseMarkdown(article.body) : []), [article])
+  useArrivalFocus(title, article !== null)
+  const followLink = (slug: string) => {
+    help.resolveLink(slug).then((target) => target && client.navigate('article', { id: target, source: 'link' }), () => undefined)
+  }
+  const titleId = `${idPrefix}-article-title`
+  const relatedId = `${idPrefix}-related`
+  const moreId = `${idPrefix}-more`
+
+  if (!state) return <p ref={root} class="status" role="status">{t('help.article.loading')}</p>
+  if (!article) {
+    return (
+      <div ref={root} class="status" role="alert">
+        <p>{'error' in state ? state.error : ''}</p>
+        <button type="button" class="secondary" data-autofocus onClick={() => setAttempt((n) => n + 1)}>{t('help.retry')}</button>
+      </div>
+    )
+  }
+  return (
+    <div ref={root}>
+      <article class="help-article" aria-labelledby={titleId} lang={article.locale}>
+        <h3 ref={title} id={titleId} tabIndex={-1} data-autofocus>{article.title}</h3>
+        <Markdown blocks={blocks} onArticleLink={followLink} />
+      </article>
+      <Vote id={article.id} />
+      {related.length > 0 && (
+        <section class="help-section" aria-labelledby={relatedId}>
+          <h3 id={relatedId}>{t('help.related.title')}</h3>
+          <ResultList hits={related} snippets={false} labelledBy={relatedId} onOpen={(hit) => client.navigate('article', { id: hit.id, source: 'link' })} />
+        </section>
+      )}
+      <section class="help-section" aria-labelledby={moreId}>
+        <h3 id={moreId}>{t('help.more.title')}</h3>
+        <div class="help-actions">
+          {from && (
+            <button type="button" class="primary" onClick={() => client.back()}>{t(from === 'report' ? 'help.back.report' : 'help.back.chat')}</button>
+          )}
+          {chat && from !== 'chat' && <button type="button" class="secondary" onClick={() => client.navigate('chat')}>{t('help.more.chat')}</button>}
+          {from !== 'report' && <button type="button" class="secondary" onClick={() => client.navigate('report')}>{t('help.more.report')}</button>}
+          <button type="button" class="secondary" onClick={() => client.navigate('contact')}>{t('help.more.contact')}</button>
+        </div>
+      </section>
+    </div>
+  )
+}

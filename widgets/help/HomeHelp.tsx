@@ -1,0 +1,70 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
+import type { ArticleHit } from '../../src/types.js'
+import { usePanel, useStore, useT } from '../ui/context.js'
+import { ResultList } from './ResultList.js'
+import { countMessage, useSearch } from './useSearch.js'
+import { useHelpFlow, useHelpStyles } from './useHelp.js'
+
+/** How many results the home view shows inline before "See all results". */
+const INLINE_RESULTS = 5
+
+/**
+ * Results under the home search box while the user types. It mounts with the first keystroke,
+ * so its live region is in the DOM before the first count (which waits for the debounce).
+ */
+export function HomeResults({ query }: { query: string }) {
+  const { client, idPrefix } = usePanel()
+  const t = useT()
+  const root = useRef<HTMLDivElement>(null)
+  useHelpStyles(root)
+  const { outcome, retry } = useSearch(query, INLINE_RESULTS)
+  const hits = outcome && 'hits' in outcome ? outcome.hits : null
+  const titleId = `${idPrefix}-home-results`
+  return (
+    <div ref={root} class="help-section">
+      <p class="sr-only" role="status">{hits ? countMessage(t, hits.length) : ''}</p>
+      <h3 id={titleId} class="sr-only">{t('help.search.results')}</h3>
+      {outcome && 'error' in outcome ? (
+        <div role="alert" class="help-empty">
+          <p>{outcome.error}</p>
+          <button type="button" class="secondary" onClick={retry}>{t('help.retry')}</button>
+        </div>
+      ) : hits?.length ? (
+        <>
+          <ResultList hits={hits} labelledBy={titleId} onOpen={(hit) => client.navigate('article', { id: hit.id, source: 'search' })} />
+          <div class="help-actions">
+            <button type="button" class="secondary" onClick={() => client.navigate('search', { query: query.trim() })}>{t('help.search.seeAll')}</button>
+          </div>
+        </>
+      ) : hits ? (
+        <p class="muted">{t('help.search.empty', { query: outcome!.query })}</p>
+      ) : null}
+    </div>
+  )
+}
+
+/** The most popular articles of the current locale; renders nothing until (or unless) they load. */
+export function PopularArticles({ limit = 5 }: { limit?: number }) {
+  const { client, idPrefix } = usePanel()
+  const t = useT()
+  const help = useHelpFlow()
+  const locale = useStore((s) => s.system.locale)
+  const root = useRef<HTMLElement>(null)
+  useHelpStyles(root)
+  const [hits, setHits] = useState<ArticleHit[]>([])
+  useEffect(() => {
+    let live = true
+    // Popular articles are a bonus: when help content is unavailable the section stays hidden.
+    help.popular({ limit }).then((h) => live && setHits(h), () => live && setHits([]))
+    return () => {
+      live = false
+    }
+  }, [locale, limit])
+  const titleId = `${idPrefix}-popular`
+  return (
+    <section ref={root} class="help-section" aria-labelledby={titleId} hidden={hits.length === 0}>
+      <h3 id={titleId}>{t('help.popular.title')}</h3>
+      <ResultList hits={hits} snippets={false} labelledBy={titleId} onOpen={(hit) => client.navigate('article', { id: hit.id, source: 'popular' })} />
+    </section>
+  )
+}

@@ -1,0 +1,102 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
+import { patch } from '../../src/store/index.js'
+import type { ArticleHit } from '../../src/types.js'
+import { usePanel, useT } from '../ui/context.js'
+import type { ViewProps } from '../panel/views.js'
+import { PopularArticles } from './HomeHelp.js'
+import { ResultList } from './ResultList.js'
+import { countMessage, useSearch } from './useSearch.js'
+import { useArrivalFocus, useHelpStyles } from './useHelp.js'
+
+/** Help search: search as you type, highlighted snippets, result count announced politely. */
+export function SearchView({ params }: ViewProps) {
+  const { client, idPrefix } = usePanel()
+  const t = useT()
+  const root = useRef<HTMLDivElement>(null)
+  const input = useRef<HTMLInputElement>(null)
+  useHelpStyles(root)
+  const [value, setValue] = useState(typeof params.query === 'string' ? params.query : '')
+  // While an IME is composing (pinyin), the box holds letters that are not the query yet.
+  const [query, setQuery] = useState(value)
+  const { outcome, retry } = useSearch(query, 20)
+  const inputId = `${idPrefix}-help-q`
+  const listId = `${idPrefix}-help-results`
+
+  useArrivalFocus(input, true)
+  useEffect(() => {
+    // Put the caret after a query passed in from home.
+    const el = input.current
+    if (el) el.setSelectionRange(el.value.length, el.value.length)
+  }, [])
+
+  const open = (hit: ArticleHit) => {
+    // Back from the article should show this query, not the one the view opened with.
+    patch(client.store, 'ui', { params: { ...params, query: value } })
+    client.navigate('article', { id: hit.id, source: 'search' })
+  }
+  const onInputKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowDown') return
+    const first = root.current?.querySelector<HTMLButtonElement>('.help-result')
+    if (first) e.preventDefault(), first.focus()
+  }
+
+  // Earlier results stay on screen while the next query runs, so typing does not flicker.
+  const hits = outcome && 'hits' in outcome ? outcome.hits : null
+  const status = hits ? countMessage(t, hits.length) : ''
+
+  return (
+    <div ref={root}>
+      <form role="search" class="search" onSubmit={(e) => e.preventDefault()}>
+        <label for={inputId}>{t('help.search.label')}</label>
+        <input
+          ref={input}
+          id={inputId}
+          type="search"
+          data-autofocus
+          enterKeyHint="search"
+          autoComplete="off"
+          aria-controls={listId}
+          placeholder={t('help.search.placeholder')}
+          value={value}
+          onInput={(e) => {
+            const v = (e.currentTarget as HTMLInputElement).value
+            setValue(v)
+            if (!(e as InputEvent).isComposing) setQuery(v)
+          }}
+          onCompositionEnd={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+          onKeyDown={onInputKey}
+        />
+      </form>
+      <p class="sr-only" role="status" aria-live="polite">{status}</p>
+      <div id={listId}>
+        {!value.trim() ? (
+          <>
+            <p class="muted">{t('help.search.prompt')}</p>
+            <PopularArticles />
+          </>
+        ) : outcome && 'error' in outcome ? (
+          <div role="alert" class="help-empty">
+            <p>{outcome.error}</p>
+            <div class="help-actions">
+              <button type="button" class="secondary" onClick={retry}>{t('help.retry')}</button>
+              <button type="button" class="secondary" onClick={() => client.navigate('contact')}>{t('help.more.contact')}</button>
+            </div>
+          </div>
+        ) : hits && hits.length > 0 ? (
+          <ResultList hits={hits} onOpen={open} onExitTop={() => input.current?.focus()} />
+        ) : outcome ? (
+          <div class="help-empty">
+            <p>{t('help.search.empty', { query: outcome.query })}</p>
+            <p class="muted">{t('help.search.emptyHint')}</p>
+            <div class="help-actions">
+              <button type="button" class="primary" onClick={() => client.navigate('contact')}>{t('help.more.contact')}</button>
+              <button type="button" class="secondary" onClick={() => client.navigate('report')}>{t('help.more.report')}</button>
+            </div>
+          </div>
+        ) : (
+          <p class="muted">{t('help.search.loading')}</p>
+        )}
+      </div>
+    </div>
+  )
+}
