@@ -27,6 +27,8 @@ async function transport() {
 const help = createHelpFeedback({
   transport,
   locale,
+  // The prebuilt index (npm run demo:index) works offline and needs no backend search route.
+  articles: { url: '/search-index.json' },
   theme: params.get('theme') ?? 'auto',
   appVersion: 'demo-wallet 1.0.0',
   user: { id: userId, name: locale === 'zh-CN' ? '演示用户' : 'Demo user', token: transportName === 'memory' ? 'memory' : await userToken().catch(() => 'unavailable') },
