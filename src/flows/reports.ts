@@ -1,0 +1,257 @@
+/**
+ * The "report a transaction problem" flow without any UI: drafts, masking as the user types,
+ * submission through the outbox, and the report events. The widget's report view is one
+ * caller; a host app with its own form can be another.
+ */
+import type { SupportClient } from '../client.js'
+import { RejectedError, isHelpFeedbackError } from '../errors/index.js'
+import type { Outbox, OutboxJob, OutboxJobError } from '../outbox/index.js'
+import { type FieldFinding, type FindingKind, HIDDEN_MESSAGE_KEYS, type HiddenSummary, redact, redactFields } from '../privacy/index.js'
+import { REFERENCE_FIELDS, SCREENSHOTS, buildTicketInput, categoryFields, getCategory, prefillFromTransaction, type FieldName, type ReportErrors, type ReportsKey } from '../reports/index.js'
+import type { JobPayloads, QueuedFile } from '../services.js'
+import type { FieldValue, ReportCategory, Ticket, TransactionRef } from '../types.js'
+import { type JobOutcome, startJob } from './jobs.js'
+
+export { toLocalInput, fromLocalInput, isTransactionRef, recentTransactions } from './transactions.js'
+
+/** What the form holds: raw values by field name (strings, booleans, numbers). */
+export type ReportValues = Record<string, FieldValue>
+
+/** What is kept as the user types, so a reload does not lose the report. */
+export interface ReportDraft {
+  values: ReportValues
+  transaction?: TransactionRef
+}
+
+/** Key of a category's draft in the drafts store (stored as `draft:report:<category>`). */
+export const reportDraftKey = (category: ReportCategory) => `report:${category}`
+
+const references = new Set<string>(REFERENCE_FIELDS)
+
+/**
+ * Masks one field the way the ticket will be masked (order and transaction numbers keep their
+ * digits). Run when the user leaves a field, so they see what will be sent.
+ *
+ * @example
+ * maskField('description', 'card 4111 1111 1111 1111').findings[0].kind // 'card'
+ */
+export function maskField(name: string, value: FieldValue | undefined): { value: FieldValue | undefined; findings: FieldFinding[] } {
+  if (typeof value !== 'string') return { value, findings: [] }
+  const result = redact(value, { reference: references.has(name) })
+  return { value: result.text, findings: result.findings.map((f) => ({ ...f, path: name })) }
+}
+
+/** Masks every value of a form (and the transaction) before it is stored as a draft. */
+export function maskDraft(draft: ReportDraft): { draft: ReportDraft; findings: FieldFinding[] } {
+  const { value, findings } = redactFields(draft, { referenceKeys: [...REFERENCE_FIELDS, 'id'] })
+  return { draft: value, findings }
+}
+
+/** One line of the "we hid …" notice: what kind, in which field. */
+export interface HiddenNotice {
+  kind: FindingKind
+  messageKey: (typeof HIDDEN_MESSAGE_KEYS)[FindingKind]
+  /** Form field name (`description`, `counterparty`…), or `undefined` when not a form field. */
+  field: string | undefined
+}
+
+/** Turns findings (from maskField, maskDraft or buildTicketInput) into notice lines, one per field and kind. */
+export function hiddenNotices(findings: readonly FieldFinding[]): HiddenNotice[] {
+  const seen = new Set<string>()
+  const out: HiddenNotice[] = []
+  for (const f of findings) {
+    const field = fieldOfPath(f.path)
+    const id = `${field ?? ''}|${f.kind}`
+    if (seen.has(id)) continue
+    seen.add(id)
+    out.push({ kind: f.kind, messageKey: HIDDEN_MESSAGE_KEYS[f.kind], field })
+  }
+  return out
+}
+
+/** `fields.amount` → `amount`, `values.description` → `description`, `attachments.0.name` → `screenshots`. */
+export function fieldOfPath(path: string): string | undefined {
+  const parts = path.split('.')
+  if (parts[0] === 'fields' || parts[0] === 'values') return parts[1]
+  if (parts[0] === 'attachments' || parts[0] === 'files') return 'screenshots'
+  if (parts[0] === 'transaction') return undefined
+  return parts[0] || undefined
+}
+
+/** The draft saved for a category, if any (already masked when it was stored). */
+export async function loadReportDraft(client: Pick<SupportClient, 'services'>, category: ReportCategory): Promise<ReportDraft | undefined> {
+  const { drafts } = await client.services()
+  const draft = await drafts.load<ReportDraft>(reportDraftKey(category))
+  return draft && typeof draft === 'object' && draft.values && typeof draft.values === 'object' ? draft : undefined
+}
+
+/**
+ * Saves the form as typed (the write is debounced by the drafts store). Masked here with the
+ * report's own rules first, so a labelled order number keeps its digits; the store masks again.
+ */
+export async function saveReportDraft(client: Pick<SupportClient, 'services'>, category: ReportCategory, draft: ReportDraft): Promise<void> {
+  const { drafts } = await client.services()
+  drafts.save(reportDraftKey(category), maskDraft(draft).draft)
+}
+
+/** Forgets a category's draft (after the report is safely queued, or "start over"). */
+export async function clearReportDraft(client: Pick<SupportClient, 'services'>, category: ReportCategory): Promise<void> {
+  const { drafts } = await client.services()
+  await drafts.clear(reportDraftKey(category))
+}
+
+const sameTx = (a: TransactionRef | undefined, b: TransactionRef | undefined) => (a?.id ?? '') === (b?.id ?? '')
+
+/** Whether a stored draft belongs to the report being opened (same transaction, or both without one) and holds anything. */
+export function draftMatches(draft: ReportDraft | undefined, transaction: TransactionRef | undefined): draft is ReportDraft {
+  return !!draft && sameTx(draft.transaction, transaction) && Object.values(draft.values).some((v) => v !== '' && v !== null && v !== undefined)
+}
+
+/**
+ * The values a form starts with: the transaction's prefill, then the draft on top when the
+ * draft is about the same transaction (a draft about another payment must not leak into this one).
+ */
+export function startValues(category: ReportCategory, transaction: TransactionRef | undefined, draft: ReportDraft | undefined): ReportValues {
+  const base = transaction ? prefillFromTransaction(category, transaction) : {}
+  return draftMatches(draft, transaction) ? { ...base, ...draft.values } : base
+}
+
+/** The form values a queued ticket came from, to put a refused report back in the form. */
+export function valuesFromJob(job: OutboxJob): { category: ReportCategory; values: ReportValues; transaction?: TransactionRef; files: QueuedFile[] } | undefined {
+  if (job.kind !== 'ticket') return undefined
+  const p = job.payload as Partial<JobPayloads['ticket']>
+  const input = p?.input
+  if (!input || !getCategory(input.category)) return undefined
+  return {
+    category: input.category,
+    values: { ...input.fields, description: input.description },
+    ...(input.transaction ? { transaction: input.transaction } : {}),
+    files: Array.isArray(p.files) ? p.files : [],
+  }
+}
+
+/** Server refusals sorted into the form: per field where one matches, the rest as general messages. */
+export interface ServerErrors {
+  fields: Partial<Record<string, { code: string; message?: string }>>
+  general: Array<{ code: string; message?: string }>
+}
+
+/** Maps an outbox job error (RejectedError field errors) onto the category's form fields. */
+export function serverErrors(category: ReportCategory, error: OutboxJobError | undefined): ServerErrors {
+  const def = getCategory(category)
+  const known = new Set<string>(def ? categoryFields(def) : [])
+  const out: ServerErrors = { fields: {}, general: [] }
+  for (const fe of error?.fields ?? []) {
+    const field = fieldOfPath(fe.field)
+    const entry = { code: fe.code, ...(fe.message ? { message: fe.message } : {}) }
+    if (field && (known.has(field) || field === 'screenshots') && !out.fields[field]) out.fields[field] = entry
+    else out.general.push(entry)
+  }
+  if (error && out.general.length === 0 && Object.keys(out.fields).length === 0) out.general.push({ code: error.code, message: error.message })
+  return out
+}
+
+const watched = new WeakSet<object>()
+
+/**
+ * Emits `report:sent` and `report:rejected` for every ticket job of this outbox, including
+ * jobs left by an earlier page and sent now. Idempotent per outbox.
+ */
+export function ensureReportEvents(client: Pick<SupportClient, 'events'>, outbox: Outbox): void {
+  if (watched.has(outbox)) return
+  watched.add(outbox)
+  outbox.subscribe((event) => {
+    if (event.type === 'removed' || event.type === 'synced' || event.job.kind !== 'ticket') return
+    const category = (event.job.payload as JobPayloads['ticket']).input.category
+    if (event.type === 'sent') {
+      const ticket = event.result as Ticket
+      client.events.emit({ type: 'report:sent', category, ticketId: ticket.id, reference: ticket.reference })
+    } else if (event.type === 'rejected') {
+      client.events.emit({ type: 'report:rejected', category, jobId: event.job.id })
+    }
+  })
+}
+
+/** What {@link submitReport} needs: the form as typed; masking and validation happen inside. */
+export interface SubmitReportInput {
+  category: ReportCategory
+  values: Readonly<Record<string, FieldValue | undefined>>
+  transaction?: TransactionRef
+  /** Prepared screenshots (see src/attachments). */
+  files?: QueuedFile[]
+  /** Resubmitting a refused report: its outbox job is retried (a new key only if it changed). */
+  retryJobId?: string
+  settleMs?: number
+}
+
+/** What to show after a submit; every status except `invalid` means the report is stored in the outbox. */
+export type SubmitReportResult =
+  | { status: 'invalid'; errors: ReportErrors }
+  | { status: 'sent'; jobId: string; ticket: Ticket; hidden: HiddenSummary; findings: FieldFinding[] }
+  | { status: 'queued'; jobId: string; reason: 'offline' | 'retrying' | 'slow'; hidden: HiddenSummary; findings: FieldFinding[] }
+  | { status: 'rejected'; jobId: string; errors: ServerErrors; hidden: HiddenSummary; findings: FieldFinding[] }
+  /** The user discarded the job elsewhere (another tab) before it settled. */
+  | { status: 'removed'; jobId: string; hidden: HiddenSummary; findings: FieldFinding[] }
+
+/**
+ * Validates, masks and queues a report. The job is stored before the first attempt; the draft
+ * is cleared only after that. Resolves with what to show: sent (reference number), queued
+ * (saved on the device), rejected (the backend's field messages) or invalid (local checks).
+ *
+ * @example
+ * const r = await submitReport(client, { category: 'charged_not_received', values, transaction })
+ * if (r.status === 'sent') show(r.ticket.reference)
+ */
+export async function submitReport(client: SupportClient, req: SubmitReportInput): Promise<SubmitReportResult> {
+  const files = req.files ?? []
+  if (files.length > SCREENSHOTS.max || files.some((f) => !f.type.startsWith('image/'))) {
+    return { status: 'invalid', errors: { screenshots: 'report.error.screenshots' } }
+  }
+  let built: ReturnType<typeof buildTicketInput>
+  try {
+    built = buildTicketInput(req.category, req.values, {
+      ...(req.transaction ? { transaction: req.transaction } : {}),
+      locale: client.store.getState().system.locale,
+      translate: client.t,
+    })
+  } catch (error) {
+    if (error instanceof RejectedError || (isHelpFeedbackError(error) && error.code === 'rejected')) {
+      const errors: ReportErrors = {}
+      for (const fe of (error as RejectedError).fieldErrors) errors[fe.field as FieldName] = fe.code as ReportsKey
+      return { status: 'invalid', errors }
+    }
+    throw error
+  }
+
+  const { outbox } = await client.services()
+  ensureReportEvents(client, outbox)
+  const payload: JobPayloads['ticket'] = { input: built.input, ...(files.length > 0 ? { files } : {}) }
+  const { jobId, outcome } = await startJob(
+    outbox,
+    async () => (req.retryJobId && (await outbox.retry(req.retryJobId, payload)) ? req.retryJobId : outbox.enqueue('ticket', payload)),
+    { ...(req.settleMs === undefined ? {} : { settleMs: req.settleMs }), isOnline: () => isOnline(client) },
+  )
+  client.events.emit({ type: 'report:queued', category: built.input.category, jobId })
+  await clearReportDraft(client, req.category).catch(() => undefined)
+  return toResult(req.category, jobId, await outcome, built)
+}
+
+function toResult(category: ReportCategory, jobId: string, o: JobOutcome, built: ReturnType<typeof buildTicketInput>): SubmitReportResult {
+  const extra = { jobId, hidden: built.hidden, findings: built.findings }
+  switch (o.kind) {
+    case 'sent':
+      return { status: 'sent', ticket: o.result as Ticket, ...extra }
+    case 'queued':
+      return { status: 'queued', reason: o.reason, ...extra }
+    case 'rejected':
+      return { status: 'rejected', errors: serverErrors(category, o.error), ...extra }
+    case 'removed':
+      return { status: 'removed', ...extra }
+  }
+}
+
+/** The store's view of connectivity, and the browser's when it is sure we are offline. */
+export function isOnline(client: Pick<SupportClient, 'store'>): boolean {
+  const nav = (globalThis as { navigator?: { onLine?: boolean } }).navigator
+  return client.store.getState().system.online && nav?.onLine !== false
+}

@@ -1,0 +1,282 @@
+/**
+ * "My requests" without any UI: the user's tickets from the transport merged with reports
+ * still in the outbox, one ticket's details, and the writes on it (comment, escalate, rate),
+ * all of which go through the outbox so they survive going offline.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { SupportClient } from '../client.js'
+import { isHelpFeedbackError } from '../errors/index.js'
+import type { OutboxJob, OutboxJobError } from '../outbox/index.js'
+import { type FieldFinding, type HiddenSummary, redact, summarizeFindings } from '../privacy/index.js'
+import type { JobPayloads, QueuedFile } from '../services.js'
+import type { Transport } from '../transports/types.js'
+import type { ReportCategory, Ticket, TicketDetail, TicketSummary } from '../types.js'
+import { type PendingState, pendingState } from './jobs.js'
+import { ensureReportEvents } from './reports.js'
+
+export { pendingState, type PendingState } from './jobs.js'
+
+/** A report that is still on this device. */
+export interface PendingReport {
+  jobId: string
+  state: PendingState
+  category: ReportCategory
+  subject: string
+  createdAt: number
+  error?: OutboxJobError
+}
+
+/** State of the "My requests" list model. */
+export interface RequestsState {
+  status: 'loading' | 'ready' | 'error'
+  tickets: TicketSummary[]
+  pending: PendingReport[]
+  /** False when the transport cannot list tickets; only reports on this device are shown. */
+  listable: boolean
+  errorCode?: string | undefined
+}
+
+/** Ticket jobs of the outbox as list entries, newest first. */
+export function pendingReports(jobs: readonly OutboxJob[]): PendingReport[] {
+  return jobs
+    .filter((j) => j.kind === 'ticket' && j.state !== 'sent')
+    .map((j) => {
+      const { input } = j.payload as JobPayloads['ticket']
+      return { jobId: j.id, state: pendingState(j), category: input.category, subject: input.subject, createdAt: j.createdAt, ...(j.lastError ? { error: j.lastError } : {}) }
+    })
+    .sort((a, b) => b.createdAt - a.createdAt)
+}
+
+const newestFirst = (a: Ticket, b: Ticket) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0)
+
+function upsert(list: TicketSummary[], ticket: Ticket): TicketSummary[] {
+  return [ticket, ...list.filter((t) => t.id !== ticket.id)].sort(newestFirst)
+}
+
+const codeOf = (error: unknown) => (isHelpFeedbackError(error) ? error.code : 'unknown')
+
+/** A headless list model: a zustand store plus the actions the view calls. */
+export interface RequestsList {
+  store: StoreApi<RequestsState>
+  refresh(): Promise<void>
+  /** Throws the refused report away (explicit user action only). */
+  discard(jobId: string): Promise<boolean>
+  dispose(): void
+}
+
+/**
+ * The user's requests: tickets from `transport.listTickets()` and pending report jobs, kept
+ * live from outbox events and, when the transport has `subscribe`, from `ticket` events.
+ *
+ * @example
+ * const list = createRequestsList(client)
+ * list.store.subscribe((s) => render(s.pending, s.tickets))
+ */
+export function createRequestsList(client: SupportClient): RequestsList {
+  const store = createStore<RequestsState>()(() => ({ status: 'loading', tickets: [], pending: [], listable: true }))
+  const cleanups: Array<() => void> = []
+  let disposed = false
+  let transport: Transport | undefined
+
+  const refresh = async () => {
+    try {
+      transport ??= await client.transport()
+      if (!transport.listTickets) return void store.setState({ status: 'ready', listable: false })
+      const tickets = await transport.listTickets()
+      if (!disposed) store.setState({ status: 'ready', tickets: [...tickets].sort(newestFirst), listable: true, errorCode: undefined })
+    } catch (error) {
+      if (!disposed) store.setState({ status: store.getState().tickets.length ? 'ready' : 'error', errorCode: codeOf(error) })
+    }
+  }
+
+  void (async () => {
+    try {
+      const { outbox } = await client.services()
+      if (disposed) return
+      ensureReportEvents(client, outbox)
+      cleanups.push(
+        outbox.subscribe((event, jobs) => {
+          store.setState({ pending: pendingReports(jobs) })
+          if (event.type === 'sent' && event.job.kind === 'ticket') store.setState({ tickets: upsert(store.getState().tickets, event.result as Ticket) })
+        }),
+      )
+      store.setState({ pending: pendingReports(await outbox.list()) })
+    } catch {
+      // Storage failures already fell back to memory inside services(); nothing pending to show.
+    }
+  })()
+  void (async () => {
+    await refresh()
+    if (disposed || !transport?.subscribe) return
+    cleanups.push(transport.subscribe((e) => e.type === 'ticket' && store.setState({ tickets: upsert(store.getState().tickets, e.ticket) })))
+  })()
+
+  return {
+    store,
+    refresh,
+    async discard(jobId) {
+      const { outbox } = await client.services()
+      return outbox.remove(jobId)
+    },
+    dispose() {
+      disposed = true
+      for (const c of cleanups.splice(0)) c()
+    },
+  }
+}
+
+/** A comment still in the outbox. */
+export interface PendingComment {
+  jobId: string
+  state: PendingState
+  body: string
+  files: number
+  createdAt: number
+  error?: OutboxJobError
+}
+
+/** State of one request's model. */
+export interface RequestState {
+  status: 'loading' | 'ready' | 'error'
+  ticket?: TicketDetail
+  errorCode?: string | undefined
+  comments: PendingComment[]
+  /** Pending escalation / rating jobs for this ticket. */
+  escalation?: PendingState | undefined
+  rating?: { state: PendingState; score: number } | undefined
+  /** What the transport supports; the view hides the rest. */
+  can: { comment: boolean; escalate: boolean; rate: boolean }
+}
+
+/** Rating is offered once the work is done, and only once. */
+export function canRate(ticket: Pick<TicketDetail, 'status' | 'rating'>): boolean {
+  return (ticket.status === 'solved' || ticket.status === 'closed') && !ticket.rating
+}
+
+/** Escalation makes sense while the ticket is still being worked on. */
+export function canEscalate(ticket: Pick<TicketDetail, 'status' | 'escalated'>): boolean {
+  return !ticket.escalated && ticket.status !== 'solved' && ticket.status !== 'closed'
+}
+
+function related(ticketId: string, jobs: readonly OutboxJob[]): Pick<RequestState, 'comments' | 'escalation' | 'rating'> {
+  const comments: PendingComment[] = []
+  let escalation: PendingState | undefined
+  let rating: RequestState['rating']
+  for (const j of jobs) {
+    if (j.kind === 'comment' && (j.payload as JobPayloads['comment']).ticketId === ticketId) {
+      const p = j.payload as JobPayloads['comment']
+      comments.push({ jobId: j.id, state: pendingState(j), body: p.comment.body, files: p.files?.length ?? 0, createdAt: j.createdAt, ...(j.lastError ? { error: j.lastError } : {}) })
+    } else if (j.kind === 'escalate' && (j.payload as JobPayloads['escalate']).ticketId === ticketId) {
+      escalation = pendingState(j)
+    } else if (j.kind === 'rating') {
+      const p = j.payload as JobPayloads['rating']
+      if (p.target.kind === 'ticket' && p.target.id === ticketId) rating = { state: pendingState(j), score: p.score }
+    }
+  }
+  return { comments, escalation, rating }
+}
+
+/** What a write queued: its job id and what masking hid from the text. */
+export interface QueuedWrite {
+  jobId: string
+  hidden: HiddenSummary
+  findings: FieldFinding[]
+}
+
+/** A headless model of one request, plus its writes (all through the outbox). */
+export interface RequestDetail {
+  store: StoreApi<RequestState>
+  refresh(): Promise<void>
+  /** Masks the text and queues a comment (with optional prepared screenshots). */
+  addComment(body: string, files?: QueuedFile[]): Promise<QueuedWrite>
+  escalate(reason: string): Promise<QueuedWrite>
+  /** `score` 1–5; rejected with RangeError otherwise. */
+  rate(score: number, comment?: string): Promise<QueuedWrite>
+  retry(jobId: string): Promise<boolean>
+  discard(jobId: string): Promise<boolean>
+  dispose(): void
+}
+
+function masked(text: string, path: string): { text: string; findings: FieldFinding[] } {
+  const r = redact(text)
+  return { text: r.text, findings: r.findings.map((f) => ({ ...f, path })) }
+}
+
+/**
+ * One ticket: details from `getTicket`, pending writes from the outbox, refreshed when one of
+ * them is sent or the backend reports a change.
+ */
+export function createRequestDetail(client: SupportClient, ticketId: string): RequestDetail {
+  const store = createStore<RequestState>()(() => ({ status: 'loading', comments: [], can: { comment: false, escalate: false, rate: false } }))
+  const cleanups: Array<() => void> = []
+  let disposed = false
+  let transport: Transport | undefined
+
+  const refresh = async () => {
+    try {
+      transport ??= await client.transport()
+      const can = { comment: !!transport.addComment, escalate: !!transport.escalateTicket, rate: !!transport.rate }
+      if (!transport.getTicket) return void store.setState({ status: 'error', errorCode: 'unsupported', can })
+      const ticket = await transport.getTicket(ticketId)
+      if (!disposed) store.setState({ status: 'ready', ticket, can, errorCode: undefined })
+    } catch (error) {
+      if (!disposed) store.setState({ status: store.getState().ticket ? 'ready' : 'error', errorCode: codeOf(error) })
+    }
+  }
+
+  const services = client.services()
+  void (async () => {
+    try {
+      const { outbox } = await services
+      if (disposed) return
+      cleanups.push(
+        outbox.subscribe((event, jobs) => {
+          store.setState(related(ticketId, jobs))
+          if (event.type === 'sent' && ['comment', 'escalate', 'rating'].includes(event.job.kind)) void refresh()
+        }),
+      )
+      store.setState(related(ticketId, await outbox.list()))
+    } catch {
+      // See createRequestsList.
+    }
+  })()
+  void (async () => {
+    await refresh()
+    if (disposed || !transport?.subscribe) return
+    cleanups.push(transport.subscribe((e) => void (e.type === 'ticket' && e.ticket.id === ticketId && refresh())))
+  })()
+
+  const queue = async <K extends 'comment' | 'escalate' | 'rating'>(kind: K, payload: JobPayloads[K], findings: FieldFinding[]): Promise<QueuedWrite> => {
+    const { outbox } = await services
+    const jobId = await outbox.enqueue(kind, payload, { group: `ticket:${ticketId}` })
+    return { jobId, hidden: summarizeFindings(findings), findings }
+  }
+
+  return {
+    store,
+    refresh,
+    async addComment(body, files = []) {
+      const m = masked(body.trim(), 'comment')
+      return queue('comment', { ticketId, comment: { body: m.text, attachments: [] }, ...(files.length ? { files } : {}) }, m.findings)
+    },
+    async escalate(reason) {
+      const m = masked(reason.trim(), 'reason')
+      return queue('escalate', { ticketId, reason: m.text }, m.findings)
+    },
+    async rate(score, comment) {
+      if (!Number.isInteger(score) || score < 1 || score > 5) throw new RangeError('score must be an integer from 1 to 5')
+      const m = comment?.trim() ? masked(comment.trim(), 'comment') : undefined
+      return queue('rating', { target: { kind: 'ticket', id: ticketId }, score, ...(m ? { comment: m.text } : {}) }, m?.findings ?? [])
+    },
+    async retry(jobId) {
+      return (await services).outbox.retry(jobId)
+    },
+    async discard(jobId) {
+      return (await services).outbox.remove(jobId)
+    },
+    dispose() {
+      disposed = true
+      for (const c of cleanups.splice(0)) c()
+    },
+  }
+}

@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { RejectedError } from '../../../src/errors/index.js'
+import { pendingState } from '../../../src/flows/jobs.js'
+import { startValues, submitReport } from '../../../src/flows/reports.js'
+import { canEscalate, canRate, createRequestDetail, createRequestsList } from '../../../src/flows/requests.js'
+import { fakeTransport, sampleTicket } from './fakeTransport.js'
+import { TX, closeAll, makeClient } from './helpers.js'
+
+afterEach(async () => {
+  vi.unstubAllGlobals()
+  await closeAll()
+})
+
+const report = { category: 'charged_not_received' as const, values: { ...startValues('charged_not_received', TX, undefined), description: 'The shop says my payment never arrived.' }, transaction: TX }
+
+describe('requests list', () => {
+  it('merges the backend tickets with reports still on the device, and follows them until sent', async () => {
+    vi.stubGlobal('navigator', { onLine: false })
+    const fake = fakeTransport({ tickets: [sampleTicket()] })
+    const { client } = makeClient(fake)
+    const queued = await submitReport(client, report)
+    expect(queued.status).toBe('queued')
+
+    const list = createRequestsList(client)
+    await vi.waitFor(() => expect(list.store.getState().status).toBe('ready'))
+    await vi.waitFor(() => expect(list.store.getState().pending).toHaveLength(1))
+    expect(list.store.getState().tickets.map((t) => t.reference)).toEqual(['HF-2026-000009'])
+    expect(list.store.getState().pending[0]).toMatchObject({ state: 'waiting', category: 'charged_not_received' })
+
+    vi.stubGlobal('navigator', { onLine: true })
+    await (await client.services()).outbox.flush()
+    await vi.waitFor(() => expect(list.store.getState().pending).toEqual([]))
+    expect(list.store.getState().tickets).toHaveLength(2)
+    list.dispose()
+    expect(fake.listenerCount()).toBe(0)
+  })
+
+  it('applies live ticket events from the transport', async () => {
+    const fake = fakeTransport({ tickets: [sampleTicket()] })
+    const { client } = makeClient(fake)
+    const list = createRequestsList(client)
+    await vi.waitFor(() => expect(fake.listenerCount()).toBe(1))
+    fake.setStatus('tk_9', 'solved')
+    expect(list.store.getState().tickets[0]?.status).toBe('solved')
+    list.dispose()
+  })
+
+  it('shows a refused report as needing attention until the user discards it', async () => {
+    const fake = fakeTransport()
+    fake.setMode({ reject: new RejectedError([{ field: 'subject', code: 'x', message: 'Subject too long' }], 'invalid', 400) })
+    const { client } = makeClient(fake)
+    const r = await submitReport(client, report)
+    const list = createRequestsList(client)
+    await vi.waitFor(() => expect(list.store.getState().pending[0]?.state).toBe('attention'))
+    expect(list.store.getState().pending[0]?.error?.fields?.[0]?.message).toBe('Subject too long')
+    expect(await list.discard(r.status === 'rejected' ? r.jobId : '')).toBe(true)
+    await vi.waitFor(() => expect(list.store.getState().pending).toEqual([]))
+    list.dispose()
+  })
+})
+
+describe('request detail', () => {
+  it('loads the ticket with its history; a comment goes through the outbox masked and shows once sent', async () => {
+    const fake = fakeTransport({ tickets: [sampleTicket()] })
+    const { client } = makeClient(fake)
+    const detail = createRequestDetail(client, 'tk_9')
+    await vi.waitFor(() => expect(detail.store.getState().status).toBe('ready'))
+    expect(detail.store.getState().ticket?.history.map((h) => h.status)).toEqual(['new', 'open'])
+    expect(detail.store.getState().can).toEqual({ comment: true, escalate: true, rate: true })
+
+    const q = await detail.addComment('  my card is 6205 5000 0000 0000 004, please check  ')
+    expect(q.hidden.kinds).toEqual(['card'])
+    await vi.waitFor(() => expect(detail.store.getState().ticket?.comments).toHaveLength(2))
+    expect(fake.calls.addComment).toHaveLength(1)
+    expect(fake.calls.addComment[0]!.comment.body).not.toContain('6205 5000')
+    expect(fake.calls.addComment[0]!.comment.body).toMatch(/^my card is \*+0004, please check$/)
+    expect(detail.store.getState().comments).toEqual([])
+    detail.dispose()
+  })
+
+  it('keeps a comment as pending while offline, then sends it with its key', async () => {
+    vi.stubGlobal('navigator', { onLine: false })
+    const fake = fakeTransport({ tickets: [sampleTicket()] })
+    const { client } = makeClient(fake)
+    const detail = createRequestDetail(client, 'tk_9')
+    await vi.waitFor(() => expect(detail.store.getState().status).toBe('ready'))
+    const q = await detail.addComment('Any news?')
+    await vi.waitFor(() => expect(detail.store.getState().comments).toEqual([expect.objectContaining({ jobId: q.jobId, state: 'waiting', body: 'Any news?' })]))
+    vi.stubGlobal('navigator', { onLine: true })
+    await (await client.services()).outbox.flush()
+    await vi.waitFor(() => expect(detail.store.getState().comments).toEqual([]))
+    expect(fake.calls.addComment).toHaveLength(1)
+    detail.dispose()
+  })
+
+  it('escalates through the outbox and rates only a solved ticket', async () => {
+    const fake = fakeTransport({ tickets: [sampleTicket()] })
+    const { client } = makeClient(fake)
+    const detail = createRequestDetail(client, 'tk_9')
+    await vi.waitFor(() => expect(detail.store.getState().status).toBe('ready'))
+    expect(canRate(detail.store.getState().ticket!)).toBe(false)
+    expect(canEscalate(detail.store.getState().ticket!)).toBe(true)
+    await detail.escalate('Waiting for a week')
+    await vi.waitFor(() => expect(detail.store.getState().ticket?.escalated).toBe(true))
+    expect(fake.calls.escalate[0]).toMatchObject({ ticketId: 'tk_9', reason: 'Waiting for a week' })
+
+    fake.setStatus('tk_9', 'solved')
+    await vi.waitFor(() => expect(detail.store.getState().ticket?.status).toBe('solved'))
+    expect(canRate(detail.store.getState().ticket!)).toBe(true)
+    await expect(detail.rate(0)).rejects.toThrow(RangeError)
+    await detail.rate(4, 'quick, thanks')
+    await vi.waitFor(() => expect(detail.store.getState().ticket?.rating).toEqual({ score: 4, comment: 'quick, thanks' }))
+    expect(canRate(detail.store.getState().ticket!)).toBe(false)
+    detail.dispose()
+  })
+
+  it('maps job states for the user', () => {
+    expect(pendingState({ state: 'sending' })).toBe('sending')
+    expect(pendingState({ state: 'queued' })).toBe('waiting')
+    expect(pendingState({ state: 'failed_retryable' })).toBe('waiting')
+    expect(pendingState({ state: 'rejected' })).toBe('attention')
+  })
+})

@@ -1,0 +1,133 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { RejectedError } from '../../src/errors/index.js'
+import { startValues, submitReport } from '../../src/flows/reports.js'
+import { fakeTransport, sampleTicket } from '../unit/flows/fakeTransport.js'
+import { TX } from '../unit/flows/helpers.js'
+import { closeClients, freshDevice, openPanel, setOnline } from './panelHarness.js'
+
+beforeEach(() => freshDevice())
+afterEach(async () => {
+  await closeClients()
+})
+
+const find = (selector: string) =>
+  waitFor(() => {
+    const el = document.querySelector(selector) as HTMLElement | null
+    expect(el).not.toBeNull()
+    return el!
+  })
+
+async function openTicket(fake: ReturnType<typeof fakeTransport>, options = {}) {
+  const panel = openPanel(fake, 'requests', {}, options)
+  fireEvent.click(await find('[data-ticket="tk_9"]'))
+  await screen.findByRole('heading', { name: 'Refund not received · 89.00 CNY' })
+  return panel
+}
+
+describe('my requests', () => {
+  it('lists the tickets with status badges and opens one with its history and conversation', async () => {
+    const fake = fakeTransport({ tickets: [sampleTicket(), sampleTicket({ id: 'tk_8', reference: 'HF-2026-000008', subject: 'Top-up failed · 50.00 CNY', status: 'closed', updatedAt: '2026-11-01T10:00:00+08:00' })] })
+    const { client } = openPanel(fake, 'requests', {}, { locale: 'zh-CN' })
+    const item = await find('[data-ticket="tk_9"]')
+    expect(item.textContent).toContain('编号 HF-2026-000009')
+    expect(item.querySelector('[data-status]')?.textContent).toBe('处理中')
+    expect(document.querySelector('[data-ticket="tk_8"] [data-status]')?.textContent).toBe('已关闭')
+
+    fireEvent.click(item)
+    await waitFor(() => expect(client.store.getState().ui).toMatchObject({ view: 'request', params: { id: 'tk_9' } }))
+    const history = await find('[data-history]')
+    expect([...history.querySelectorAll('[data-status]')].map((el) => el.textContent)).toEqual(['已受理', '处理中'])
+    expect(history.textContent).toContain('Assigned')
+    expect((await find('[data-comments]')).textContent).toContain('We are checking with the bank.')
+    expect(document.querySelector('h2')?.textContent).toBe('反馈详情')
+  })
+
+  it('adds a comment through the outbox, masked, and shows it once sent', async () => {
+    const fake = fakeTransport({ tickets: [sampleTicket()] })
+    await openTicket(fake)
+    const box = screen.getByLabelText('Add a comment')
+    fireEvent.click(screen.getByRole('button', { name: 'Send comment' }))
+    await waitFor(() => expect(box.getAttribute('aria-invalid')).toBe('true'))
+    expect(screen.getByText('Write a comment first.')).toBeTruthy()
+
+    fireEvent.input(box, { target: { value: 'Call me on 13800138000 please' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Send comment' }))
+    await waitFor(() => expect(fake.calls.addComment).toHaveLength(1))
+    expect(fake.calls.addComment[0]!.comment.body).not.toContain('13800138000')
+    await waitFor(() => expect(document.querySelector('[data-comments]')!.textContent).toContain('Call me on 138****8000 please'))
+    expect(document.querySelector('[data-hidden-notice]')?.textContent).toContain('We hid a phone number.')
+  })
+
+  it('offers the rating only once the ticket is solved, then sends it', async () => {
+    const fake = fakeTransport({ tickets: [sampleTicket()] })
+    await openTicket(fake)
+    expect(document.querySelector('[data-rating-form]')).toBeNull()
+
+    fake.setStatus('tk_9', 'solved', 'Refund found')
+    const form = await find('[data-rating-form]')
+    expect(document.querySelector('[data-view=request] [data-status]')?.textContent).toBe('Solved')
+    await waitFor(() => expect(screen.getAllByRole('status').some((s) => s.textContent === 'This request was updated.')).toBe(true))
+    fireEvent.click(within(form).getByRole('button', { name: 'Send rating' }))
+    expect(within(form).getByText('Choose a score from 1 to 5.')).toBeTruthy()
+    fireEvent.click(within(form).getByLabelText('5 of 5'))
+    fireEvent.input(within(form).getByLabelText('Anything to add? (optional)'), { target: { value: 'Fast and kind' } })
+    fireEvent.click(within(form).getByRole('button', { name: 'Send rating' }))
+    await screen.findByText('You rated this 5 of 5.')
+    expect(fake.calls.rate).toEqual([expect.objectContaining({ id: 'tk_9', score: 5, comment: 'Fast and kind' })])
+    expect(document.querySelector('[data-rating-form]')).toBeNull()
+  })
+
+  it('escalates through the outbox', async () => {
+    const fake = fakeTransport({ tickets: [sampleTicket()] })
+    await openTicket(fake)
+    fireEvent.click(screen.getByRole('button', { name: 'Escalate this request' }))
+    fireEvent.input(screen.getByLabelText('Why does this need more attention? (optional)'), { target: { value: 'A week already' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Request escalation' }))
+    await screen.findByText('Escalated')
+    expect(fake.calls.escalate).toEqual([expect.objectContaining({ ticketId: 'tk_9', reason: 'A week already' })])
+    expect(screen.queryByRole('button', { name: 'Escalate this request' })).toBeNull()
+  })
+
+  it('shows new agent replies live', async () => {
+    const fake = fakeTransport({ tickets: [sampleTicket()] })
+    await openTicket(fake)
+    fake.agentReply('tk_9', 'The refund is on its way.')
+    await waitFor(() => expect(document.querySelector('[data-comments]')!.textContent).toContain('The refund is on its way.'))
+  })
+
+  it('a refused report needs attention: review reopens the form with the server message and sends it', async () => {
+    const fake = fakeTransport()
+    fake.setMode({ reject: new RejectedError([{ field: 'description', code: 'x', message: 'Please describe the problem in more detail' }], 'invalid', 400) })
+    const { client } = openPanel(fake, 'requests')
+    const values = { ...startValues('charged_not_received', TX, undefined), description: 'Shop says unpaid, I paid.' }
+    const r = await submitReport(client, { category: 'charged_not_received', values, transaction: TX })
+    expect(r.status).toBe('rejected')
+    const item = await find(`[data-job="${r.status === 'rejected' ? r.jobId : ''}"]`)
+    await waitFor(() => expect(item.textContent).toContain('Needs your attention'))
+    expect(item.textContent).toContain('Please describe the problem in more detail')
+
+    fake.setMode('ok')
+    fireEvent.click(within(item).getByRole('button', { name: 'Review and send again' }))
+    const description = (await find('[data-field=description] textarea')) as HTMLTextAreaElement
+    expect(description.value).toBe('Shop says unpaid, I paid.')
+    expect(description.getAttribute('aria-invalid')).toBe('true')
+    expect(document.getElementById(description.getAttribute('aria-describedby')!.split(' ').at(-1)!)?.textContent).toBe('Please describe the problem in more detail')
+    fireEvent.input(description, { target: { value: 'The shop says it was never paid, but 128.50 left my account.' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Send again' }))
+    await screen.findByText('Reference number: HF-2026-000001')
+    expect(await (await client.services()).outbox.list()).toEqual([])
+  })
+
+  it('shows sending and waiting states for reports on the device', async () => {
+    setOnline(false)
+    const fake = fakeTransport()
+    const { client } = openPanel(fake, 'requests')
+    const values = { ...startValues('charged_not_received', TX, undefined), description: 'Shop says unpaid, I paid.' }
+    await submitReport(client, { category: 'charged_not_received', values, transaction: TX })
+    const chip = await find('[data-pending]')
+    expect(chip.getAttribute('data-pending')).toBe('waiting')
+    expect(chip.textContent).toBe('Waiting to send')
+    expect(screen.queryByText('You have no requests yet.')).toBeNull()
+  })
+})

@@ -1,0 +1,249 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
+import {
+  clearReportDraft, draftMatches, hiddenNotices, loadReportDraft, maskDraft, maskField, saveReportDraft, startValues, submitReport,
+  type HiddenNotice as Notice, type ReportValues, type ServerErrors,
+} from '../../src/flows/reports.js'
+import type { MessageKey } from '../../src/i18n/index.js'
+import { FIELDS, SCREENSHOTS, categoryFields, getCategory, prefillFromTransaction, type FieldName, type ReportErrors } from '../../src/reports/index.js'
+import type { QueuedFile } from '../../src/services.js'
+import type { FieldValue, ReportCategory, TransactionRef } from '../../src/types.js'
+import { usePanel, useT } from '../ui/context.js'
+import { Field } from './Field.js'
+import { HiddenNotice } from './HiddenNotice.js'
+import type { ShownResult } from './Result.js'
+import { Screenshots, useShots } from './Screenshots.js'
+import { TransactionSection } from './Transaction.js'
+
+/** A refused report reopened from the outbox. */
+export interface EditState {
+  jobId: string
+  values: ReportValues
+  files: QueuedFile[]
+  errors: ServerErrors
+}
+
+export interface ReportFormProps {
+  category: ReportCategory
+  transaction: TransactionRef | undefined
+  onTransaction(tx: TransactionRef): void
+  /** Back to the picker, or straight to a suggested category. */
+  onChangeCategory(next?: ReportCategory): void
+  edit?: EditState | undefined
+  onDone(result: ShownResult, notices: Notice[]): void
+  onDiscarded(): void
+}
+
+/** Field name → catalog key of its label (for notices). */
+export const labelOf = (field: string): MessageKey | undefined =>
+  field === 'screenshots' ? SCREENSHOTS.labelKey : FIELDS[field as FieldName]?.labelKey
+
+function mergeNotices(a: readonly Notice[], b: readonly Notice[]): Notice[] {
+  const seen = new Set(a.map((n) => `${n.field}|${n.kind}`))
+  return [...a, ...b.filter((n) => !seen.has(`${n.field}|${n.kind}`))]
+}
+
+/**
+ * A category's form: prefilled from the transaction, saved as a draft as the user types,
+ * masked when a field is left, validated on submit with focus on the first invalid field.
+ */
+export function ReportForm(props: ReportFormProps) {
+  const { client, idPrefix } = usePanel()
+  const t = useT()
+  const { category, transaction: tx, edit } = props
+  const def = getCategory(category)!
+  const required = new Set<string>(def.required)
+  const [values, setValues] = useState<ReportValues>(edit?.values ?? {})
+  const valuesRef = useRef(values)
+  const [ready, setReady] = useState(!!edit)
+  const [restored, setRestored] = useState(false)
+  const [errors, setErrors] = useState<ReportErrors>({})
+  const [server, setServer] = useState<ServerErrors | undefined>(edit?.errors)
+  const [notices, setNotices] = useState<Notice[]>([])
+  const [submitting, setSubmitting] = useState(false)
+  const [failure, setFailure] = useState<string>()
+  // A reopened refused report starts on its first refused field.
+  const [focusTick, setFocusTick] = useState(edit ? 1 : 0)
+  const jobRef = useRef(edit?.jobId)
+  const shots = useShots(edit?.files.map((f) => ({ ...f, size: f.blob.size })))
+  const heading = useRef<HTMLHeadingElement>(null)
+  const form = useRef<HTMLFormElement>(null)
+  const alert = useRef<HTMLDivElement>(null)
+  const txRef = useRef(tx)
+  const id = (name: string) => `${idPrefix}-rf-${name}`
+
+  const put = (next: ReportValues) => {
+    valuesRef.current = next
+    setValues(next)
+    // A refused report lives in the outbox; a second copy as a draft would come back twice.
+    if (!jobRef.current) void saveReportDraft(client, category, { values: next, ...(tx ? { transaction: tx } : {}) }).catch(() => undefined)
+  }
+
+  useEffect(() => {
+    heading.current?.focus()
+    if (edit) return
+    let live = true
+    void loadReportDraft(client, category)
+      .catch(() => undefined)
+      .then((draft) => {
+        if (!live) return
+        valuesRef.current = startValues(category, tx, draft)
+        setValues(valuesRef.current)
+        setRestored(draftMatches(draft, tx))
+        setReady(true)
+      })
+    return () => {
+      live = false
+    }
+  }, [])
+
+  // Another transaction picked: refill what it knows, keep what the user wrote.
+  useEffect(() => {
+    if (txRef.current?.id === tx?.id) return
+    txRef.current = tx
+    if (tx) put({ ...valuesRef.current, ...prefillFromTransaction(category, tx) })
+  }, [tx])
+
+  useEffect(() => {
+    if (focusTick === 0) return
+    const target = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? alert.current
+    target?.focus()
+  }, [focusTick])
+
+  const update = (name: string, value: FieldValue) => {
+    put({ ...valuesRef.current, [name]: value })
+    if (errors[name as FieldName]) setErrors(({ [name as FieldName]: _gone, ...rest }) => rest)
+  }
+
+  const commit = (name: string) => {
+    const { value, findings } = maskField(name, valuesRef.current[name])
+    if (findings.length === 0 || value === undefined) return
+    put({ ...valuesRef.current, [name]: value })
+    setNotices((n) => mergeNotices(n, hiddenNotices(findings)))
+  }
+
+  const startOver = async () => {
+    await clearReportDraft(client, category).catch(() => undefined)
+    put(startValues(category, tx, undefined))
+    setRestored(false)
+    setErrors({})
+  }
+
+  const discard = async () => {
+    const { outbox } = await client.services()
+    if (jobRef.current && (await outbox.remove(jobRef.current))) props.onDiscarded()
+  }
+
+  const serverText = (e: { code: string; message?: string }) => {
+    const known = t(e.code as MessageKey)
+    return known !== e.code ? known : (e.message ?? t('error.rejected'))
+  }
+  const errorOf = (name: string): string | undefined => {
+    const local = errors[name as FieldName] ?? (name === 'screenshots' ? errors.screenshots : undefined)
+    if (local) return t(local)
+    const remote = server?.fields[name]
+    return remote ? serverText(remote) : undefined
+  }
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault()
+    if (submitting) return
+    setSubmitting(true)
+    setFailure(undefined)
+    try {
+      const r = await submitReport(client, {
+        category, values: valuesRef.current, files: shots.files(),
+        ...(tx ? { transaction: tx } : {}), ...(jobRef.current ? { retryJobId: jobRef.current } : {}),
+      })
+      if (r.status === 'invalid') {
+        setErrors(r.errors)
+        setServer(undefined)
+        setFocusTick((n) => n + 1)
+        return
+      }
+      jobRef.current = r.jobId
+      // Show in the form exactly what was queued: masked values.
+      valuesRef.current = maskDraft({ values: valuesRef.current }).draft.values
+      setValues(valuesRef.current)
+      const all = mergeNotices(notices, hiddenNotices(r.findings))
+      setNotices(all)
+      if (r.status === 'rejected') {
+        setErrors({})
+        setServer(r.errors)
+        setFocusTick((n) => n + 1)
+        return
+      }
+      props.onDone(r, all)
+    } catch (error) {
+      setFailure(`${t('reportUi.errors.failed')} ${client.report(error)}`)
+    } finally {
+      setSubmitting(false)
+    }
+  }
+
+  const names = categoryFields(def)
+  const fieldErrorCount = [...names, 'screenshots'].filter((n) => errorOf(n)).length
+  const suggest = def.suggest && values[def.suggest.field] === def.suggest.equals ? def.suggest : undefined
+
+  return (
+    <form ref={form} class="rf" noValidate onSubmit={(e) => void onSubmit(e)} data-category={category} aria-busy={ready ? undefined : 'true'}>
+      <div class="rf-field">
+        <span class="rf-help">{t('reportUi.category.current')}</span>
+        <h3 ref={heading} tabIndex={-1} data-autofocus>{t(def.labelKey)}</h3>
+        <p class="rf-help">{t(def.hintKey)}</p>
+        {!jobRef.current && <button type="button" class="rf-link" onClick={() => props.onChangeCategory()}>{t('reportUi.category.change')}</button>}
+      </div>
+      {def.urgent && <p class="rf-alert" data-urgent>{t('reportUi.urgent')}</p>}
+      {edit && (
+        <div class="rf-notice">
+          <p>{t('reportUi.edit.notice')}</p>
+          <button type="button" class="secondary" onClick={() => void discard()}>{t('reportUi.edit.discard')}</button>
+        </div>
+      )}
+      {restored && (
+        <div class="rf-notice" data-draft-restored>
+          <span>{t('reportUi.draft.restored')} </span>
+          <button type="button" class="rf-link" onClick={() => void startOver()}>{t('reportUi.draft.discard')}</button>
+        </div>
+      )}
+      <TransactionSection tx={tx} onPick={props.onTransaction} />
+      <div ref={alert} role="alert" class="rf-alert" tabIndex={-1} data-errors>
+        {fieldErrorCount > 0 && <p>{t('reportUi.errors.summary', { count: fieldErrorCount })}</p>}
+        {server && server.general.length > 0 && (
+          <>
+            <p>{t('reportUi.errors.server')}</p>
+            <ul>{server.general.map((g, i) => <li key={i}>{serverText(g)}</li>)}</ul>
+          </>
+        )}
+        {failure && <p>{failure}</p>}
+      </div>
+      {names.map((name) => (
+        <Field
+          key={name}
+          def={FIELDS[name]}
+          id={id(name)}
+          value={values[name]}
+          required={required.has(name)}
+          error={errorOf(name)}
+          onInput={(v) => update(name, v)}
+          onCommit={() => commit(name)}
+        />
+      ))}
+      {suggest && (
+        <div class="rf-notice" data-suggest={suggest.category}>
+          <p>{t(suggest.messageKey)}</p>
+          <button type="button" class="secondary" onClick={() => props.onChangeCategory(suggest.category)}>{t(getCategory(suggest.category)!.labelKey)}</button>
+        </div>
+      )}
+      <Screenshots api={shots} max={SCREENSHOTS.max} id={id('screenshots')} label={SCREENSHOTS.labelKey} help={SCREENSHOTS.helpKey} error={errorOf('screenshots')} />
+      <div role="status" aria-live="polite">
+        <HiddenNotice notices={notices} labelOf={labelOf} />
+      </div>
+      <p role="status" class="sr-only">{submitting ? t('reportUi.result.sending') : ''}</p>
+      <div class="rf-actions">
+        <button type="submit" class="primary" disabled={submitting || !ready} data-submit>
+          {submitting ? t('reportUi.submitting') : t(jobRef.current ? 'reportUi.resubmit' : 'reportUi.submit')}
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,131 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { isTransactionRef, serverErrors, valuesFromJob, type HiddenNotice as Notice } from '../../src/flows/reports.js'
+import { categories, getCategory } from '../../src/reports/index.js'
+import type { ReportCategory, TransactionRef } from '../../src/types.js'
+import type { ViewProps } from '../panel/views.js'
+import { usePanel, useT } from '../ui/context.js'
+import { FraudGuidance } from './FraudGuidance.js'
+import { ReportForm, labelOf, type EditState } from './ReportForm.js'
+import { Result, type ShownResult } from './Result.js'
+import { reportCss, useSheet } from './styles.js'
+import { TransactionSection } from './Transaction.js'
+
+type Step =
+  | { kind: 'loading' }
+  | { kind: 'missing' }
+  | { kind: 'category' }
+  | { kind: 'guidance'; category: ReportCategory }
+  | { kind: 'form'; category: ReportCategory; edit?: EditState }
+  | { kind: 'result'; result: ShownResult; notices: Notice[] }
+
+/** Urgent categories show the guidance before their form. */
+const enter = (category: ReportCategory): Step => (getCategory(category)?.urgent ? { kind: 'guidance', category } : { kind: 'form', category })
+
+function hotlineOf(params: Record<string, unknown>, options: object): string | undefined {
+  if (typeof params.hotline === 'string' && params.hotline.trim()) return params.hotline.trim()
+  // A `channels.hotline` option is read when the host passes one (the contact area defines it).
+  const number = (options as { channels?: { hotline?: { number?: unknown } } }).channels?.hotline?.number
+  return typeof number === 'string' && number.trim() ? number.trim() : undefined
+}
+
+function CategoryPicker({ tx, onTx, onPick }: { tx: TransactionRef | undefined; onTx(tx: TransactionRef): void; onPick(c: ReportCategory): void }) {
+  const t = useT()
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => heading.current?.focus(), [])
+  return (
+    <section class="rf">
+      <h3 ref={heading} tabIndex={-1} data-autofocus>{t('reportUi.category.title')}</h3>
+      {tx && <TransactionSection tx={tx} onPick={onTx} />}
+      <ul class="rf-list" data-categories>
+        {categories.map((c) => (
+          <li key={c.id}>
+            <button type="button" class="rf-item" data-category={c.id} onClick={() => onPick(c.id)}>
+              <b>{t(c.labelKey)}</b>
+              <span>{t(c.hintKey)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+/**
+ * `open('report', { transaction?, category?, hotline?, jobId? })`: category picker, fraud
+ * guidance for urgent categories, the category's form, then the outcome. `jobId` reopens a
+ * report the backend refused.
+ */
+function ReportFlow({ params }: ViewProps) {
+  const { client } = usePanel()
+  const t = useT()
+  const root = useRef<HTMLDivElement>(null)
+  useSheet('report', reportCss, root)
+  const [tx, setTx] = useState<TransactionRef | undefined>(isTransactionRef(params.transaction) ? params.transaction : undefined)
+  const jobId = typeof params.jobId === 'string' ? params.jobId : undefined
+  const [step, setStep] = useState<Step>(() => {
+    if (jobId) return { kind: 'loading' }
+    const initial = typeof params.category === 'string' ? getCategory(params.category) : undefined
+    return initial ? enter(initial.id) : { kind: 'category' }
+  })
+  const hotline = hotlineOf(params, client.options)
+
+  useEffect(() => {
+    if (!jobId) return
+    let live = true
+    void (async () => {
+      const { outbox } = await client.services()
+      const job = (await outbox.list()).find((j) => j.id === jobId)
+      const restored = job && valuesFromJob(job)
+      if (!live) return
+      if (!job || !restored) return setStep({ kind: 'missing' })
+      if (restored.transaction) setTx(restored.transaction)
+      const edit = { jobId, values: restored.values, files: restored.files, errors: serverErrors(restored.category, job.lastError) }
+      setStep({ kind: 'form', category: restored.category, edit })
+    })().catch(() => live && setStep({ kind: 'missing' }))
+    return () => {
+      live = false
+    }
+  }, [])
+
+  let body
+  switch (step.kind) {
+    case 'loading':
+      body = <p class="status" role="status">{t('panel.loading')}</p>
+      break
+    case 'missing':
+      body = <p class="status" role="status" data-autofocus tabIndex={-1}>{t('error.not_found')}</p>
+      break
+    case 'category':
+      body = <CategoryPicker tx={tx} onTx={setTx} onPick={(c) => setStep(enter(c))} />
+      break
+    case 'guidance':
+      body = <FraudGuidance hotline={hotline} onContinue={() => setStep({ kind: 'form', category: step.category })} />
+      break
+    case 'form':
+      body = (
+        <ReportForm
+          key={step.category}
+          category={step.category}
+          transaction={tx}
+          onTransaction={setTx}
+          edit={step.edit}
+          onChangeCategory={(next) => setStep(next ? enter(next) : { kind: 'category' })}
+          onDone={(result, notices) => setStep({ kind: 'result', result, notices })}
+          onDiscarded={() => client.navigate('requests')}
+        />
+      )
+      break
+    case 'result':
+      body = <Result result={step.result} notices={step.notices} labelOf={labelOf} />
+      break
+  }
+  return <div ref={root} data-view="report">{body}</div>
+}
+
+let opened = 0
+
+/** The report view. A new `open('report', …)` while it is showing starts over with the new params. */
+export function ReportView({ params }: ViewProps) {
+  const key = useMemo(() => ++opened, [params])
+  return <ReportFlow key={key} params={params} />
+}

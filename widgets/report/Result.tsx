@@ -1,0 +1,85 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
+import { watchJob } from '../../src/flows/jobs.js'
+import type { HiddenNotice as Notice } from '../../src/flows/reports.js'
+import type { MessageKey } from '../../src/i18n/index.js'
+import type { Ticket } from '../../src/types.js'
+import { usePanel, useT } from '../ui/context.js'
+import { HiddenNotice } from './HiddenNotice.js'
+
+export type ShownResult =
+  | { status: 'sent'; jobId: string; ticket: Ticket }
+  | { status: 'queued'; jobId: string; reason: 'offline' | 'retrying' | 'slow' }
+  | { status: 'removed'; jobId: string }
+  /** Refused by the backend after it had been saved: the user reviews it from here. */
+  | { status: 'attention'; jobId: string }
+
+/**
+ * After submitting: the reference number and the expected reply time, or "saved on this
+ * device" (which turns into the reference number if the report goes out while it is shown).
+ */
+export function Result(props: { result: ShownResult; notices: readonly Notice[]; labelOf(field: string): MessageKey | undefined }) {
+  const { client, idPrefix } = usePanel()
+  const t = useT()
+  const [result, setResult] = useState(props.result)
+  const heading = useRef<HTMLHeadingElement>(null)
+
+  useEffect(() => heading.current?.focus(), [result.status])
+  useEffect(() => {
+    if (result.status !== 'queued') return
+    let stop: (() => void) | undefined
+    let live = true
+    void client.services().then(({ outbox }) => {
+      if (!live) return
+      stop = watchJob(outbox, result.jobId, (o) => {
+        if (o.kind === 'sent') setResult({ status: 'sent', jobId: result.jobId, ticket: o.result as Ticket })
+        if (o.kind === 'removed') setResult({ status: 'removed', jobId: result.jobId })
+        if (o.kind === 'rejected') setResult({ status: 'attention', jobId: result.jobId })
+      })
+    })
+    return () => {
+      live = false
+      stop?.()
+    }
+  }, [client, result])
+
+  let body
+  if (result.status === 'sent') {
+    const hours = result.ticket.expectedResponseHours
+    body = (
+      <>
+        <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>{t('reportUi.result.sent.title')}</h3>
+        <p class="rf-ref" data-reference>{t('reportUi.result.sent.reference', { reference: result.ticket.reference })}</p>
+        {hours !== undefined && <p>{hours <= 1 ? t('reportUi.result.sent.etaOne') : t('reportUi.result.sent.eta', { hours })}</p>}
+      </>
+    )
+  } else if (result.status === 'queued') {
+    body = (
+      <>
+        <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>{t('reportUi.result.queued.title')}</h3>
+        <p data-queued={result.reason}>{t(`reportUi.result.queued.${result.reason}`)}</p>
+        <p>{t('reportUi.result.queued.where')}</p>
+      </>
+    )
+  } else if (result.status === 'attention') {
+    body = (
+      <>
+        <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>{t('requestsUi.pending.attention')}</h3>
+        <p>{t('reportUi.edit.notice')}</p>
+        <button type="button" class="primary" onClick={() => client.navigate('report', { jobId: result.jobId })}>{t('requestsUi.pending.review')}</button>
+      </>
+    )
+  } else {
+    body = <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>{t('reportUi.result.removed')}</h3>
+  }
+
+  return (
+    <section class="rf" data-result={result.status} aria-labelledby={`${idPrefix}-result`}>
+      <div role="status" class="rf">{body}</div>
+      <HiddenNotice notices={props.notices} labelOf={props.labelOf} />
+      <div class="rf-actions">
+        <button type="button" class="primary" onClick={() => client.navigate('requests')}>{t('reportUi.result.viewRequests')}</button>
+        <button type="button" class="secondary" onClick={() => client.close()}>{t('reportUi.result.done')}</button>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,2 @@
+/** The report area (a lazy chunk): `open('report', { transaction, category })`. */
+export { ReportView } from './ReportView.js'

@@ -1,0 +1,81 @@
+import { useEffect, useMemo, useRef } from 'preact/hooks'
+import { createRequestsList } from '../../src/flows/requests.js'
+import { getCategory } from '../../src/reports/index.js'
+import type { ViewProps } from '../panel/views.js'
+import { reportCss, useSheet } from '../report/styles.js'
+import { formatTime } from '../report/Transaction.js'
+import { usePanel, useStore, useT } from '../ui/context.js'
+import { PendingChip, StatusChip, useModel } from './parts.js'
+
+/**
+ * My requests: reports still on this device (sending / waiting / needs attention) first, then
+ * the user's tickets with their status. Live: outbox events and transport `ticket` events.
+ */
+export function RequestsView(_: ViewProps) {
+  const { client, idPrefix } = usePanel()
+  const t = useT()
+  const locale = useStore((s) => s.system.locale)
+  const root = useRef<HTMLDivElement>(null)
+  useSheet('report', reportCss, root)
+  const list = useMemo(() => createRequestsList(client), [client])
+  useEffect(() => () => list.dispose(), [list])
+  const s = useModel(list.store)
+
+  const pendingId = `${idPrefix}-rq-pending`
+  const ticketsId = `${idPrefix}-rq-tickets`
+  return (
+    <div ref={root} class="rf" data-view="requests" aria-busy={s.status === 'loading' ? 'true' : undefined}>
+      {s.pending.length > 0 && (
+        <section aria-labelledby={pendingId} class="rf">
+          <h3 id={pendingId}>{t('requestsUi.onDevice')}</h3>
+          <ul class="rf-list">
+            {s.pending.map((p) => {
+              const label = getCategory(p.category)?.labelKey
+              return (
+                <li key={p.jobId} class="rf-card" data-job={p.jobId}>
+                  <div class="rf-row"><b>{p.subject}</b><PendingChip state={p.state} /></div>
+                  {label && <p class="rf-meta">{t(label)}</p>}
+                  {p.state === 'attention' && (
+                    <>
+                      {p.error?.message && <p class="rf-err">{t('requestsUi.failed', { message: p.error.fields?.[0]?.message ?? p.error.message })}</p>}
+                      <div class="rf-actions">
+                        <button type="button" class="primary" onClick={() => client.navigate('report', { jobId: p.jobId })}>{t('requestsUi.pending.review')}</button>
+                        <button type="button" class="secondary" onClick={() => void list.discard(p.jobId)}>{t('requestsUi.pending.discard')}</button>
+                      </div>
+                    </>
+                  )}
+                </li>
+              )
+            })}
+          </ul>
+        </section>
+      )}
+      {!s.listable && <p class="rf-notice">{t('requestsUi.notListable')}</p>}
+      {s.status === 'loading' && <p class="status" role="status">{t('panel.loading')}</p>}
+      {s.status === 'error' && (
+        <div class="status" role="alert">
+          <p>{t('requestsUi.loadFailed')} {t(`error.${s.errorCode ?? 'unknown'}` as Parameters<typeof t>[0])}</p>
+          <button type="button" class="secondary" onClick={() => void list.refresh()}>{t('panel.retry')}</button>
+        </div>
+      )}
+      {s.status === 'ready' && s.listable && s.tickets.length === 0 && s.pending.length === 0 && <p class="status">{t('requestsUi.empty')}</p>}
+      {s.tickets.length > 0 && (
+        <section aria-labelledby={ticketsId} class="rf">
+          <h3 id={ticketsId} class="sr-only">{t('view.requests')}</h3>
+          <ul class="rf-list">
+            {s.tickets.map((tk) => (
+              <li key={tk.id}>
+                <button type="button" class="rf-item" data-ticket={tk.id} onClick={() => client.navigate('request', { id: tk.id })}>
+                  <span class="rf-row"><b>{tk.subject}</b><StatusChip status={tk.status} /></span>
+                  <span>
+                    {t('requestsUi.reference', { reference: tk.reference })} · {t('requestsUi.updated', { time: formatTime(tk.updatedAt, locale) })}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  )
+}
