@@ -76,6 +76,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     servicesPromise ??= import('./services.js').then(({ createServices }) =>
       createServices({
         transport,
+        events,
         onFallback: (reason) => {
           patch(store, 'system', { storagePersistent: false })
           emit({ type: 'storage:fallback', reason })

@@ -20,3 +20,5 @@ export { categories, getCategory, validateReport, prefillFromTransaction, buildT
 export { openStore, memoryStore } from './storage/index.js'
 export { createOutbox, type Outbox, type OutboxJob } from './outbox/index.js'
 export type { Services, JobPayloads, QueuedFile } from './services.js'
+export * as reports from './flows/reports.js'
+export * as requests from './flows/requests.js'

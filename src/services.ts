@@ -1,10 +1,12 @@
 import { createDrafts, type Drafts } from './drafts/index.js'
 import { createOutbox, type Outbox, type OutboxJob } from './outbox/index.js'
 import { redactFields } from './privacy/index.js'
+import { REFERENCE_FIELDS } from './reports/fields.js'
+import type { Emitter } from './events.js'
 import { openStore } from './storage/index.js'
 import type { KeyValueStore } from './storage/types.js'
 import type { Transport } from './transports/types.js'
-import type { AttachmentRef, CommentInput, MessageInput, RatingTarget, TicketInput } from './types.js'
+import type { AttachmentRef, CommentInput, MessageInput, RatingTarget, Ticket, TicketInput } from './types.js'
 
 /** A file queued with a write; stored as a Blob in IndexedDB until it is uploaded. */
 export interface QueuedFile {
@@ -86,6 +88,9 @@ function need<F>(fn: F | undefined, name: string): F {
   return fn
 }
 
+/** Outboxes whose report events are already emitted by the services (see flows/reports). */
+export const reportEventsWired = new WeakSet<object>()
+
 /**
  * Storage, outbox and drafts, opened once per client. Drafts are masked before they are
  * written, like everything else that is stored.
@@ -93,7 +98,8 @@ function need<F>(fn: F | undefined, name: string): F {
 export async function createServices(deps: {
   transport: () => Promise<Transport>
   onFallback?: (reason: string) => void
-  onJob?: (event: Parameters<NonNullable<Parameters<typeof createOutbox>[0]['onChange']>>[0]) => void
+  /** Receives `report:sent` / `report:rejected` for every ticket job, also ones left by an earlier page. */
+  events?: Emitter
   store?: KeyValueStore
 }): Promise<Services> {
   const opened = deps.store ?? (await openStore())
@@ -102,8 +108,17 @@ export async function createServices(deps: {
   const outbox = createOutbox({
     store: opened,
     send: async (job, ctx) => deliver(await deps.transport(), job, ctx.idempotencyKey, ctx.signal),
-    ...(deps.onJob ? { onChange: (event) => deps.onJob!(event) } : {}),
+    onChange: (event) => {
+      if (!deps.events || event.type === 'removed' || event.type === 'synced' || event.job.kind !== 'ticket') return
+      const category = (event.job.payload as JobPayloads['ticket']).input.category
+      if (event.type === 'sent') {
+        const ticket = event.result as Ticket
+        deps.events.emit({ type: 'report:sent', category, ticketId: ticket.id, reference: ticket.reference })
+      } else if (event.type === 'rejected') deps.events.emit({ type: 'report:rejected', category, jobId: event.job.id })
+    },
   })
-  const drafts = createDrafts(opened, { redact: (v) => redactFields(v).value })
+  if (deps.events) reportEventsWired.add(outbox)
+  // Order and transaction numbers may pass the Luhn check; they are references, not cards.
+  const drafts = createDrafts(opened, { redact: (v) => redactFields(v, { referenceKeys: [...REFERENCE_FIELDS, 'id'] }).value })
   return { store: opened, persistent, outbox, drafts }
 }

@@ -34,7 +34,7 @@ export interface HelpFeedback {
   destroy(): void
 }
 
-const LAUNCHER_LOCALES: Locale[] = ['en', 'zh-CN']
+const LAUNCHER_LOCALES: Locale[] = ['en', 'zh-CN', 'zh-TW']
 
 /** @internal `adopt` lets the `<help-feedback>` element be its own shadow host. */
 export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLElement): HelpFeedback {
@@ -61,6 +61,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
     if (!host || isOpen === open) return
     open = isOpen
     host.frame.hidden = !isOpen
+    host.element.toggleAttribute('data-open', isOpen)
     launcher?.setExpanded(isOpen)
     if (!isOpen) {
       const target = returnFocus?.isConnected ? returnFocus : launcher?.button

@@ -8,7 +8,7 @@ import { RejectedError, isHelpFeedbackError } from '../errors/index.js'
 import type { Outbox, OutboxJob, OutboxJobError } from '../outbox/index.js'
 import { type FieldFinding, type FindingKind, HIDDEN_MESSAGE_KEYS, type HiddenSummary, redact, redactFields } from '../privacy/index.js'
 import { REFERENCE_FIELDS, SCREENSHOTS, buildTicketInput, categoryFields, getCategory, prefillFromTransaction, type FieldName, type ReportErrors, type ReportsKey } from '../reports/index.js'
-import type { JobPayloads, QueuedFile } from '../services.js'
+import { reportEventsWired, type JobPayloads, type QueuedFile } from '../services.js'
 import type { FieldValue, ReportCategory, Ticket, TransactionRef } from '../types.js'
 import { type JobOutcome, startJob } from './jobs.js'
 
@@ -158,7 +158,7 @@ const watched = new WeakSet<object>()
  * jobs left by an earlier page and sent now. Idempotent per outbox.
  */
 export function ensureReportEvents(client: Pick<SupportClient, 'events'>, outbox: Outbox): void {
-  if (watched.has(outbox)) return
+  if (watched.has(outbox) || reportEventsWired.has(outbox)) return
   watched.add(outbox)
   outbox.subscribe((event) => {
     if (event.type === 'removed' || event.type === 'synced' || event.job.kind !== 'ticket') return

@@ -70,6 +70,8 @@ describe('wallet demo in Chromium', () => {
       await phone.page.getByTestId('help-entry').click()
       const box = await phone.page.locator('[data-help-feedback] >> .frame').boundingBox()
       expect(box).toEqual({ x: 0, y: 0, width: 390, height: 844 })
+      // The floating launcher must not cover the sheet's content (WCAG 2.4.11).
+      expect(await phone.page.locator('[data-help-feedback] >> .launcher').isVisible()).toBe(false)
       expect(await axe(phone.page)).toEqual([])
     } finally {
       await phone.close()

@@ -46,7 +46,7 @@ export function createHost(options: WidgetOptions, adopt?: HTMLElement): Host {
     remove() {
       root.replaceChildren()
       if (adopt) {
-        for (const a of ['data-theme', 'data-position', 'data-launcher']) adopt.removeAttribute(a)
+        for (const a of ['data-theme', 'data-position', 'data-launcher', 'data-open']) adopt.removeAttribute(a)
         adopt.removeAttribute('style')
       } else element.remove()
     },

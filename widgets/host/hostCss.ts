@@ -16,7 +16,7 @@ export const hostCss = `
 .frame{position:fixed;z-index:var(--hf-z);bottom:calc(var(--hf-y) + 64px + env(safe-area-inset-bottom,0px));right:calc(var(--hf-x) + env(safe-area-inset-right,0px));width:400px;height:min(680px,calc(100vh - 120px));display:flex;flex-direction:column;background:var(--hf-bg);color:var(--hf-text);border:1px solid var(--hf-border);border-radius:var(--hf-radius);box-shadow:0 12px 40px rgba(0,0,0,.25);overflow:hidden}
 :host([data-position=bottom-left]) .frame{right:auto;left:calc(var(--hf-x) + env(safe-area-inset-left,0px))}
 :host([data-launcher=off]) .frame{bottom:calc(var(--hf-y) + env(safe-area-inset-bottom,0px))}
-@media (max-width:640px){.frame{inset:0;width:100%;height:100%;height:100dvh;border:0;border-radius:0;padding:env(safe-area-inset-top,0px) env(safe-area-inset-right,0px) env(safe-area-inset-bottom,0px) env(safe-area-inset-left,0px)}}
+@media (max-width:640px){:host([data-open]) .launcher{display:none}.frame{inset:0;width:100%;height:100%;height:100dvh;border:0;border-radius:0;padding:env(safe-area-inset-top,0px) env(safe-area-inset-right,0px) env(safe-area-inset-bottom,0px) env(safe-area-inset-left,0px)}}
 .status{margin:auto;padding:24px;text-align:center;color:var(--hf-muted)}
 .status button{margin-top:12px}
 button{font:inherit;color:inherit}
