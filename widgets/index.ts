@@ -127,6 +127,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
         status.textContent = text('panel.loading')
         host!.frame.replaceChildren(status)
         host!.frame.hidden = false
+        host!.element.toggleAttribute('data-open', true)
       }
       try {
         const rt = await load()
@@ -139,7 +140,10 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
     },
     close() {
       if (loaded) loaded.client.close()
-      else if (host) host.frame.hidden = true
+      else if (host) {
+        host.frame.hidden = true
+        host.element.removeAttribute('data-open')
+      }
     },
     async identify(user) {
       await (await load()).client.identify(user)

@@ -68,6 +68,7 @@ describe('wallet demo in Chromium', () => {
       await phone.page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' })
       await phone.page.goto(`${baseUrl}/?transport=memory&locale=en`)
       await phone.page.getByTestId('help-entry').click()
+      await phone.page.locator('[data-help-feedback] >> [role=dialog]').waitFor()
       const box = await phone.page.locator('[data-help-feedback] >> .frame').boundingBox()
       expect(box).toEqual({ x: 0, y: 0, width: 390, height: 844 })
       // The floating launcher must not cover the sheet's content (WCAG 2.4.11).
