@@ -53,9 +53,18 @@ export function startRuntime(ctx: {
     last = s
   })
 
+  // A conversation saved by an earlier page resumes in the background, so agent replies count
+  // towards the launcher badge before the user reopens the chat.
+  const chat = import('../../src/chat/index.js').then((m) => {
+    void m.resumeChat(client)
+    return m
+  })
+  chat.catch(() => {})
+
   return {
     client,
     destroy() {
+      void chat.then((m) => m.disposeChat(client)).catch(() => {})
       unsubscribe()
       render(null, ctx.host.frame)
       client.destroy()

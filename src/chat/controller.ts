@@ -1,0 +1,289 @@
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { SupportClient } from '../client.js'
+import type { OutboxEvent, OutboxJob } from '../outbox/types.js'
+import type { Services } from '../services.js'
+import { patch } from '../store/index.js'
+import type { Transport } from '../transports/types.js'
+import type { ChatEvent, Cursor, Message } from '../types.js'
+import { createChatActions, type ChatActions } from './actions.js'
+import { transition } from './machine.js'
+import { createGapFill } from './sync.js'
+import { lastAgentSeq, lastSeq, mergeMessages, syncWithJobs, unreadCount } from './messages.js'
+import { createReadSignal, createTypingSignal } from './signals.js'
+import { CURRENT_KEY, createTranscriptSaver, loadTranscript, toStored, transcriptText } from './transcript.js'
+import type { ChatCore, ChatState, MessageJobPayload } from './types.js'
+
+const AGENT_TYPING_TIMEOUT_MS = 8000
+
+/** The live chat of one client, headless: the widget renders `store` and calls the actions. */
+export interface ChatController extends ChatActions {
+  readonly store: StoreApi<ChatState>
+  /** Loads the saved conversation (or checks availability) and starts listening. Idempotent. */
+  open(): Promise<void>
+  /** The user typed in the composer (throttled typing signal). */
+  typed(): void
+  /** The chat view is on screen or not: read receipts and the unread count follow it. */
+  setVisible(visible: boolean): void
+  /** Fetches what was missed since the last cursor (also runs on `resync`, `online`, focus). */
+  sync(): Promise<void>
+  /** Plain-text transcript for download, or undefined without a conversation. */
+  transcript(): string | undefined
+  dispose(): void
+}
+
+const initialState = (): ChatState => ({
+  status: 'idle', conversation: undefined, availability: undefined, items: [], agentTyping: false,
+  agentReadSeq: 0, unread: 0, error: undefined, rated: false,
+})
+
+/**
+ * Creates the chat controller: conversation state machine, ordered and deduplicated message
+ * list, sends through the outbox, gap fill after reconnects, typing and read signals, unread
+ * count, and the transcript kept on the device.
+ *
+ * @example
+ * const chat = createChatController(client)
+ * await chat.open()
+ * chat.store.subscribe((s) => render(s))
+ * await chat.send('My refund has not arrived')
+ */
+export function createChatController(client: SupportClient, options: { now?: () => Date } = {}): ChatController {
+  const store = createStore<ChatState>()(initialState)
+  const get = store.getState
+  const set = (partial: Partial<ChatState>) => store.setState(partial)
+  const now = options.now ?? (() => new Date())
+  let deps: { transport: Transport; services: Services } | undefined
+  let opening: Promise<void> | undefined
+  let saver: ReturnType<typeof createTranscriptSaver> | undefined
+  const offs: Array<() => void> = []
+  const seen = new Set<string>()
+  let cursor: Cursor | null = null
+  let readSeq = 0
+  let visible = false
+  let disposed = false
+  let agentTypingTimer: ReturnType<typeof setTimeout> | undefined
+
+  const conv = () => get().conversation
+  const docVisible = () => typeof document === 'undefined' || document.visibilityState !== 'hidden'
+  const typing = createTypingSignal((on) => {
+    const c = conv()
+    if (c && deps?.transport.capabilities.typing && deps.transport.setTyping) deps.transport.setTyping(c.id, on).catch(() => undefined)
+  })
+  const reads = createReadSignal((seq) => {
+    const c = conv()
+    if (c && deps?.transport.markRead) return deps.transport.markRead(c.id, seq)
+  })
+
+  const core: ChatCore = {
+    client, store, now,
+    dispatch(input) {
+      const next = transition(get().status, input)
+      if (next !== get().status) set({ status: next })
+    },
+    async ready() {
+      if (!deps) {
+        const [transport, services] = await Promise.all([client.transport(), client.services()])
+        deps ??= { transport, services }
+      }
+      return deps
+    },
+    receive(incoming) {
+      const c = conv()
+      if (!c) return
+      const mine = incoming.filter((m) => m.conversationId === c.id)
+      const fresh = mine.filter((m) => !seen.has(m.id))
+      const items = mergeMessages(get().items, mine)
+      for (const m of fresh) seen.add(m.id)
+      if (items !== get().items) set({ items, ...(fresh.some((m) => m.author === 'agent') ? { agentTyping: false } : {}) })
+      for (const m of fresh) client.events.emit({ type: 'chat:message', conversationId: c.id, author: m.author })
+      if (fresh.length) {
+        updateUnread()
+        core.persist()
+      }
+    },
+    onConversation(c) {
+      const current = conv()
+      if (!current || current.id !== c.id) return
+      // `ended` is final: a replayed older snapshot must not bring the conversation back.
+      if (current.status === 'ended' && c.status !== 'ended') return
+      set({ conversation: c })
+      core.dispatch({ type: 'conversation', conversation: c, csat: csat() })
+      if (get().rated) core.dispatch({ type: 'rated' })
+      core.persist()
+    },
+    applyJobs(jobs) {
+      const c = conv()
+      if (!c) return
+      const items = syncWithJobs(get().items, jobs, c.id)
+      if (items !== get().items) set({ items })
+    },
+    async adopt(c) {
+      const { services } = await core.ready()
+      cursor = null
+      readSeq = 0
+      seen.clear()
+      set({ conversation: c, items: [], agentReadSeq: 0, rated: false, error: undefined })
+      await services.store.set(CURRENT_KEY, c.id).catch(() => undefined)
+      core.dispatch({ type: 'conversation', conversation: c, csat: csat() })
+      client.events.emit({ type: 'chat:start', conversationId: c.id })
+      core.persist()
+    },
+    async forget() {
+      const { services } = await core.ready()
+      await saver?.flush()
+      await services.store.del(CURRENT_KEY).catch(() => undefined)
+      cursor = null
+      readSeq = 0
+      seen.clear()
+      set({ conversation: undefined, items: [], agentTyping: false, agentReadSeq: 0, rated: false, error: undefined })
+      updateUnread()
+    },
+    persist() {
+      const c = conv()
+      if (!c || !saver) return
+      saver.schedule(() => ({ version: 1, conversation: conv() ?? c, messages: toStored(get().items), cursor, readSeq, rated: get().rated }))
+    },
+    stopTyping: () => typing.stop(),
+    sync: () => gap.sync(),
+  }
+  const gap = createGapFill({
+    transport: () => deps?.transport,
+    conversation: conv,
+    receive: core.receive,
+    onConversation: core.onConversation,
+    cursor: { get: () => cursor, set: (c) => void (cursor = c) },
+    persist: core.persist,
+  })
+  const sync = gap.sync
+
+  const csat = () => deps?.transport.capabilities.csat === true && deps.transport.rate !== undefined
+
+  function updateUnread(): void {
+    const { items } = get()
+    if (visible && docVisible()) {
+      const top = lastAgentSeq(items)
+      if (top > readSeq) {
+        readSeq = top
+        reads.read(lastSeq(items))
+        core.persist()
+      }
+    }
+    const count = unreadCount(items, readSeq)
+    if (count === get().unread) return
+    set({ unread: count })
+    patch(client.store, 'system', { unread: count })
+    client.events.emit({ type: 'unread:change', count })
+  }
+
+  function onEvent(e: ChatEvent): void {
+    const c = conv()
+    switch (e.type) {
+      case 'message':
+        return core.receive([e.message])
+      case 'conversation':
+        return core.onConversation(e.conversation)
+      case 'typing':
+        if (e.author !== 'agent' || e.conversationId !== c?.id) return
+        clearTimeout(agentTypingTimer)
+        // A lost "typing off" must not leave the dots forever.
+        if (e.on) agentTypingTimer = setTimeout(() => set({ agentTyping: false }), AGENT_TYPING_TIMEOUT_MS)
+        if (get().agentTyping !== e.on) set({ agentTyping: e.on })
+        return
+      case 'read':
+        if (e.by === 'agent' && e.conversationId === c?.id && e.upToSeq > get().agentReadSeq) set({ agentReadSeq: e.upToSeq })
+        return
+      case 'resync':
+        void sync()
+        return
+      default:
+        return
+    }
+  }
+
+  function onOutbox(event: OutboxEvent, jobs: readonly OutboxJob[]): void {
+    const c = conv()
+    if (c && event.type === 'sent' && event.job.kind === 'message' && (event.job.payload as MessageJobPayload).conversationId === c.id) {
+      // The HTTP answer is the echo too: no need to wait for the stream.
+      const result = event.result as Message | undefined
+      if (result && typeof result === 'object' && typeof result.id === 'string') core.receive([result])
+    }
+    core.applyJobs(jobs)
+  }
+
+  async function start(): Promise<void> {
+    const { transport, services } = await core.ready()
+    if (disposed) return
+    saver = createTranscriptSaver(services.store)
+    offs.push(services.outbox.subscribe(onOutbox))
+    if (transport.subscribe) offs.push(transport.subscribe(onEvent))
+    offs.push(store.subscribe((s, prev) => s.status !== prev.status && gap.schedule(s.status)))
+    listen(globalThis, 'online', () => void sync())
+    listen(globalThis, 'pagehide', () => void saver?.flush())
+    if (typeof document !== 'undefined') {
+      listen(document, 'visibilitychange', () => {
+        if (!docVisible()) return
+        updateUnread()
+        void sync()
+      })
+    }
+    const currentId = await services.store.get<string>(CURRENT_KEY).catch(() => undefined)
+    const saved = currentId ? await loadTranscript(services.store, currentId) : undefined
+    if (saved) {
+      cursor = saved.cursor
+      readSeq = saved.readSeq
+      for (const m of saved.messages) seen.add(m.id)
+      set({ conversation: saved.conversation, items: mergeMessages([], saved.messages), rated: saved.rated })
+      core.dispatch({ type: 'conversation', conversation: saved.conversation, csat: csat() })
+      if (saved.rated) core.dispatch({ type: 'rated' })
+      core.applyJobs(await services.outbox.list().catch(() => services.outbox.snapshot()))
+      updateUnread()
+      gap.schedule(get().status)
+      await sync()
+    } else {
+      await actions.checkAvailability()
+    }
+  }
+
+  function listen(target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | undefined, type: string, fn: () => void): void {
+    if (!target?.addEventListener) return
+    target.addEventListener(type, fn)
+    offs.push(() => target.removeEventListener(type, fn))
+  }
+
+  const actions = createChatActions(core)
+
+  return {
+    ...actions,
+    store,
+    open() {
+      opening ??= start().catch((error: unknown) => {
+        opening = undefined
+        throw error
+      })
+      return opening
+    },
+    typed: () => {
+      const { status } = get()
+      if (status === 'queued' || status === 'active') typing.typed()
+    },
+    setVisible(v) {
+      visible = v
+      if (v) updateUnread()
+      else typing.stop()
+    },
+    sync,
+    transcript() {
+      const c = conv()
+      return c ? transcriptText(c, get().items, client.t, client.store.getState().system.locale) : undefined
+    },
+    dispose() {
+      disposed = true
+      for (const off of offs.splice(0)) off()
+      gap.dispose()
+      clearTimeout(agentTypingTimer)
+      typing.dispose()
+      reads.dispose()
+      void saver?.flush().finally(() => saver?.dispose())
+    },
+  }
+}

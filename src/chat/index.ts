@@ -1,0 +1,47 @@
+/** Live chat, headless: state machine, ordered message list, outbox sends, gap fill, transcript. */
+import type { SupportClient } from '../client.js'
+import { createChatController, type ChatController } from './controller.js'
+import { CURRENT_KEY } from './transcript.js'
+
+export { createChatController, type ChatController } from './controller.js'
+export type { ChatActions, SendResult } from './actions.js'
+export { transition, canCompose } from './machine.js'
+export { mergeMessages, compareItems, syncWithJobs, itemState, lastSeq } from './messages.js'
+export { prepareOutgoing, linkify, mentionsSecret, type Outgoing, type TextSegment } from './compose.js'
+export { transcriptText, CURRENT_KEY, transcriptKey, type StoredTranscript } from './transcript.js'
+export type { ChatStatus, ChatState, ChatItem, ChatItemState, ChatInput, MessageJobPayload } from './types.js'
+
+const controllers = new WeakMap<SupportClient, ChatController>()
+
+/**
+ * The client's chat controller, created on first use. It outlives the chat view, so the
+ * unread badge keeps counting while the panel is closed.
+ */
+export function getChat(client: SupportClient): ChatController {
+  let chat = controllers.get(client)
+  if (!chat) {
+    chat = createChatController(client)
+    controllers.set(client, chat)
+  }
+  return chat
+}
+
+/** Stops the client's chat (listeners, timers) and forgets it; the saved transcript stays. */
+export function disposeChat(client: SupportClient): void {
+  controllers.get(client)?.dispose()
+  controllers.delete(client)
+}
+
+/**
+ * Starts the chat in the background when the device has a conversation saved, so the unread
+ * badge counts agent replies after a reload before the user opens the chat view. Cheap when
+ * there is none: one storage read.
+ *
+ * @example
+ * void import('../chat/index.js').then((m) => m.resumeChat(client)) // from the widget runtime, lazily
+ */
+export async function resumeChat(client: SupportClient): Promise<void> {
+  const { store } = await client.services()
+  const current = await store.get<string>(CURRENT_KEY).catch(() => undefined)
+  if (current) await getChat(client).open()
+}

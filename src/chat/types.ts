@@ -1,0 +1,91 @@
+import type { StoreApi } from 'zustand/vanilla'
+import type { SupportClient } from '../client.js'
+import type { OutboxJob } from '../outbox/types.js'
+import type { Services } from '../services.js'
+import type { Transport } from '../transports/types.js'
+import type { Availability, Conversation, Message } from '../types.js'
+
+/**
+ * Where the chat is:
+ * - `idle`: no conversation yet; the first message starts one.
+ * - `connecting`: the conversation is being created.
+ * - `queued`: waiting for an agent (`conversation.queuePosition` when known).
+ * - `active`: an agent (`conversation.agent`) is answering.
+ * - `rating`: the conversation ended and the backend takes a rating.
+ * - `ended`: over (rated, skipped, or no rating possible).
+ * - `offline`: outside business hours, no agent, or the device is offline: "leave a message".
+ * - `left`: the message was left; it becomes a ticket through the outbox.
+ */
+export type ChatStatus = 'idle' | 'connecting' | 'queued' | 'active' | 'rating' | 'ended' | 'offline' | 'left'
+
+/** How a message of the list is doing. Messages from the server are always `sent`. */
+export type ChatItemState = 'sending' | 'queued' | 'sent' | 'failed'
+
+/** A message of the list: a confirmed server message, or the optimistic copy of one being sent. */
+export interface ChatItem extends Message {
+  state: ChatItemState
+  /** Set on optimistic items: the id we gave the outbox payload, before the server assigns one. */
+  localId?: string
+  /** The outbox job delivering an optimistic item. */
+  jobId?: string
+  /** Error code of the last failed attempt (catalog key `error.<code>`). */
+  errorCode?: string
+  /** A picked image not uploaded yet, shown from the device. */
+  preview?: Blob
+}
+
+/** Everything the chat UI renders. */
+export interface ChatState {
+  status: ChatStatus
+  conversation: Conversation | undefined
+  availability: Availability | undefined
+  items: ChatItem[]
+  agentTyping: boolean
+  /** Highest user message the agent has read (read receipts). */
+  agentReadSeq: number
+  /** Agent messages not yet seen by the user. Mirrored to the client store's `system.unread`. */
+  unread: number
+  /** Error code of the last failed action (start, leave a message...), for a notice. */
+  error: string | undefined
+  /** The conversation was rated on this device. */
+  rated: boolean
+}
+
+/** The inputs of the state machine (see {@link transition}). */
+export type ChatInput =
+  | { type: 'availability'; open: boolean }
+  | { type: 'start' }
+  | { type: 'start_failed' }
+  | { type: 'conversation'; conversation: Conversation; csat: boolean }
+  | { type: 'left' }
+  | { type: 'rated' }
+  | { type: 'skip_rating' }
+  | { type: 'reset' }
+
+/** The outbox payload of a chat message (`JobPayloads['message']` plus our local id). */
+export interface MessageJobPayload {
+  conversationId: string
+  message: Pick<Message, 'kind' | 'text' | 'attachments'> & { transaction?: Message['transaction'] }
+  files?: Array<{ blob: Blob; name: string; type: string }>
+  /** Ties the job to its optimistic item; not sent to the backend. */
+  localId: string
+}
+
+/** Controller internals shared with the actions module. */
+export interface ChatCore {
+  client: SupportClient
+  store: StoreApi<ChatState>
+  now: () => Date
+  dispatch(input: ChatInput): void
+  ready(): Promise<{ transport: Transport; services: Services }>
+  receive(messages: readonly Message[]): void
+  onConversation(c: Conversation): void
+  applyJobs(jobs: readonly OutboxJob[]): void
+  /** A conversation was just created: remember it and start from an empty list. */
+  adopt(c: Conversation): Promise<void>
+  /** Forget the current conversation (its transcript stays saved). */
+  forget(): Promise<void>
+  persist(): void
+  stopTyping(): void
+  sync(): Promise<void>
+}

@@ -1,0 +1,47 @@
+import { createSupportClient, type SupportClient } from '../../../src/client.js'
+import type { HelpFeedbackEvent } from '../../../src/events.js'
+import { memoryTransport, type MemoryTransport } from '../../../src/transports/memory.js'
+import { mapStore } from '../../../src/transports/memoryState.js'
+import type { Transport } from '../../../src/transports/types.js'
+import type { KeyValueStore } from '../../../src/storage/types.js'
+import type { ChatEvent } from '../../../src/types.js'
+
+/** A memory transport whose event stream can be cut (events are lost) and restored (resync). */
+export interface Harness {
+  client: SupportClient
+  mem: MemoryTransport
+  transport: Transport
+  events: HelpFeedbackEvent[]
+  /** Stop delivering stream events, as a dropped connection would. */
+  drop(): void
+  /** Deliver again and announce `resync`, as the SSE client does after a reconnect. */
+  reconnect(): void
+}
+
+export async function harness(options: { transport?: Partial<Transport>; locale?: 'en' | 'zh-CN'; store?: KeyValueStore } = {}): Promise<Harness> {
+  const mem = memoryTransport({ store: options.store ?? mapStore(), agent: { autoReply: false } })
+  let dropped = false
+  const listeners = new Set<(e: ChatEvent) => void>()
+  mem.subscribe((e) => {
+    if (!dropped) for (const l of [...listeners]) l(e)
+  })
+  const transport: Transport = {
+    ...mem,
+    subscribe(fn) {
+      listeners.add(fn)
+      return () => void listeners.delete(fn)
+    },
+    ...options.transport,
+  }
+  const events: HelpFeedbackEvent[] = []
+  const client = createSupportClient({ transport, locale: options.locale ?? 'en', onEvent: (e) => events.push(e) })
+  await client.identify({ id: 'u1', name: 'Ann' })
+  return {
+    client, mem, transport, events,
+    drop: () => void (dropped = true),
+    reconnect() {
+      dropped = false
+      for (const l of [...listeners]) l({ type: 'resync' })
+    },
+  }
+}

@@ -1,0 +1,63 @@
+import 'fake-indexeddb/auto'
+import { IDBFactory } from 'fake-indexeddb'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createChatController } from '../../../src/chat/index.js'
+import { OfflineError } from '../../../src/errors/index.js'
+import { mapStore } from '../../../src/transports/memoryState.js'
+import { harness } from './helpers.js'
+
+// fake-indexeddb: the clients of one test share device storage, like a page and its reload.
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory()
+})
+
+describe('chat across reloads', () => {
+  it('restores the transcript at once, then fetches what arrived while the app was closed (counted as unread)', async () => {
+    const backend = mapStore()
+    const first = await harness({ store: backend })
+    const chat1 = createChatController(first.client)
+    await chat1.open()
+    chat1.setVisible(true)
+    await chat1.send('before reload')
+    const id = chat1.store.getState().conversation!.id
+    await vi.waitFor(() => expect(chat1.store.getState().items[0]?.state).toBe('sent'))
+    await first.mem.agent.reply(id, 'answer 1')
+    chat1.dispose()
+    first.client.destroy()
+    await new Promise((r) => setTimeout(r, 50))
+
+    const second = await harness({ store: backend })
+    await second.mem.agent.reply(id, 'answer 2 (app closed)')
+    const chat2 = createChatController(second.client)
+    const opening = chat2.open()
+    await vi.waitFor(() => expect(chat2.store.getState().items.map((m) => m.text)).toContain('answer 1'))
+    await opening
+    expect(chat2.store.getState().status).toBe('active')
+    expect(chat2.store.getState().items.map((m) => m.text)).toEqual(['before reload', 'answer 1', 'answer 2 (app closed)'])
+    expect(chat2.store.getState().unread).toBe(1)
+    expect(second.client.store.getState().system.unread).toBe(1)
+    chat2.dispose()
+    second.client.destroy()
+  })
+
+  it('shows a message still in the outbox after a reload and delivers it exactly once', async () => {
+    const backend = mapStore()
+    const first = await harness({ store: backend, transport: { sendMessage: async () => { throw new OfflineError() } } })
+    const chat1 = createChatController(first.client)
+    await chat1.open()
+    await chat1.send('written offline')
+    const id = chat1.store.getState().conversation!.id
+    await vi.waitFor(() => expect(chat1.store.getState().items[0]?.state).toBe('failed'))
+    chat1.dispose()
+    first.client.destroy()
+    await new Promise((r) => setTimeout(r, 50))
+
+    const second = await harness({ store: backend })
+    const chat2 = createChatController(second.client)
+    await chat2.open()
+    await vi.waitFor(() => expect(chat2.store.getState().items).toEqual([expect.objectContaining({ text: 'written offline', state: 'sent', seq: 1 })]))
+    expect((await second.mem.listMessages(id)).messages.map((m) => m.text)).toEqual(['written offline'])
+    chat2.dispose()
+    second.client.destroy()
+  })
+})

@@ -1,0 +1,115 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
+import { canCompose, lastSeq, type ChatItem } from '../../src/chat/index.js'
+import type { Translate } from '../../src/i18n/index.js'
+import type { ViewProps } from '../panel/views.js'
+import { useStore, useT } from '../ui/context.js'
+import { ChatHeader } from './ChatHeader.js'
+import { chatCss } from './chatCss.js'
+import { Composer } from './Composer.js'
+import { useKeyboardInset } from './keyboard.js'
+import { LeaveMessage } from './LeaveMessage.js'
+import { MessageList } from './MessageList.js'
+import { Rating } from './Rating.js'
+import { useChat } from './useChat.js'
+
+/** Styles travel with the chunk; the nonce is copied from the panel's own style element. */
+function useChatStyles(ref: { readonly current: HTMLElement | null }) {
+  useEffect(() => {
+    const root = ref.current?.getRootNode()
+    if (!(root instanceof ShadowRoot || root instanceof Document)) return
+    const parent = root instanceof Document ? root.head : root
+    if (parent.querySelector('style[data-hf-chat]')) return
+    const style = document.createElement('style')
+    style.dataset['hfChat'] = ''
+    const nonce = parent.querySelector<HTMLStyleElement>('style')?.nonce
+    if (nonce) style.nonce = nonce
+    style.textContent = chatCss
+    parent.append(style)
+  }, [ref])
+}
+
+function announcement(m: ChatItem, t: Translate): string {
+  const name = m.authorName ?? t(m.author === 'agent' ? 'chat.author.agent' : 'chat.author.system')
+  if (m.kind === 'event') return m.text === 'ended' ? t('chat.event.ended') : m.text
+  if (m.kind === 'image') return t('chat.announce.image', { name })
+  if (m.kind === 'transaction') return t('chat.announce.transaction', { name })
+  return t('chat.announce.message', { name, text: m.text })
+}
+
+/** Announces messages from the agent (not the history, not the user's own) in a polite log. */
+function useAnnouncements(items: readonly ChatItem[], ready: boolean, t: Translate): string[] {
+  const baseline = useRef<number | undefined>(undefined)
+  const [lines, setLines] = useState<string[]>([])
+  useEffect(() => {
+    if (!ready) return
+    if (baseline.current === undefined) {
+      baseline.current = lastSeq(items)
+      return
+    }
+    // Newest first from the end: the list can be long, the news is short.
+    const fresh: ChatItem[] = []
+    for (let i = items.length - 1; i >= 0; i--) {
+      const m = items[i]!
+      if (m.localId !== undefined) continue
+      if (m.seq <= baseline.current) break
+      if (m.author !== 'user') fresh.unshift(m)
+    }
+    if (!fresh.length) return
+    baseline.current = lastSeq(items)
+    // A few lines are enough context; the log region reads only what was added.
+    setLines((prev) => [...prev, ...fresh.map((m) => announcement(m, t))].slice(-3))
+  }, [items, ready, t])
+  return lines
+}
+
+/** The live chat view (a lazy chunk of the panel). */
+export function ChatView(_: ViewProps) {
+  const t = useT()
+  const locale = useStore((s) => s.system.locale)
+  const online = useStore((s) => s.system.online)
+  const { chat, state } = useChat()
+  const root = useRef<HTMLElement>(null)
+  const [ready, setReady] = useState(false)
+  const [thanked, setThanked] = useState(false)
+  const inset = useKeyboardInset(root)
+  useChatStyles(root)
+  const lines = useAnnouncements(state.items, ready, t)
+
+  useEffect(() => {
+    let live = true
+    chat.open().then(() => live && setReady(true), () => live && setReady(true))
+    chat.setVisible(true)
+    return () => {
+      live = false
+      chat.setVisible(false)
+    }
+  }, [chat])
+
+  useEffect(() => {
+    // The panel focuses [data-autofocus] one frame after a view change, which can be before
+    // this lazy chunk rendered; take focus then unless the user already moved it.
+    const el = root.current
+    if (!el) return
+    const active = (el.getRootNode() as ShadowRoot | Document).activeElement
+    if (!active || active.tagName === 'H2' || active === document.body) el.querySelector<HTMLElement>('[data-autofocus]')?.focus()
+  }, [state.status])
+
+  const { status } = state
+  return (
+    <section ref={root} class="chat" style={{ paddingBottom: `${inset}px` }} data-chat-status={status} data-ready={ready ? '' : undefined}>
+      <ChatHeader chat={chat} state={state} t={t} locale={locale} />
+      <p class="chat-safety" role="note">{t('chat.safety')}</p>
+      {status === 'offline' && <LeaveMessage chat={chat} />}
+      {status !== 'offline' && status !== 'left' && (
+        <MessageList items={state.items} agentReadSeq={state.agentReadSeq} online={online} locale={locale} t={t} onRetry={(id) => void chat.retry(id)} />
+      )}
+      <p class="typing" aria-hidden="true">{!state.agentTyping ? '' : state.conversation?.agent?.name ? t('chat.typing', { name: state.conversation.agent.name }) : t('chat.typingAgent')}</p>
+      {status === 'rating' && <Rating chat={chat} onDone={setThanked} />}
+      {thanked && status === 'ended' && <p class="status" role="status">{t('chat.rating.thanks')}</p>}
+      {canCompose(status) && <Composer chat={chat} locale={locale} />}
+      <div class="sr-only" role="log" aria-live="polite" aria-atomic="false">
+        {lines.map((line, i) => <p key={`${i}:${line}`}>{line}</p>)}
+      </div>
+    </section>
+  )
+}

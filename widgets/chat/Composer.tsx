@@ -1,0 +1,141 @@
+import { useEffect, useRef, useState } from 'preact/hooks'
+import type { ChatController, SendResult } from '../../src/chat/index.js'
+import type { MessageKey } from '../../src/i18n/index.js'
+import type { TransactionRef } from '../../src/types.js'
+import { usePanel, useT } from '../ui/context.js'
+import { errorText } from './errorText.js'
+import { ClipIcon, ReceiptIcon, SendIcon } from './icons.js'
+import { TransactionPicker } from './TransactionPicker.js'
+
+const DRAFT_KEY = 'chat:composer'
+const IMAGE_ACCEPT = 'image/png,image/jpeg,image/webp'
+
+/**
+ * Where the user writes: Enter sends, Shift+Enter adds a line (and Enter while an IME is
+ * composing Chinese stays with the IME). Focus stays in the textarea after sending. A message
+ * that looks like a one-time code needs a second, explicit "send anyway".
+ */
+export function Composer({ chat, locale }: { chat: ChatController; locale: string }) {
+  const { client, idPrefix } = usePanel()
+  const t = useT()
+  const [text, setText] = useState('')
+  const [confirming, setConfirming] = useState(false)
+  const [notice, setNotice] = useState('')
+  const [error, setError] = useState('')
+  const [picking, setPicking] = useState(false)
+  const input = useRef<HTMLTextAreaElement>(null)
+  const file = useRef<HTMLInputElement>(null)
+  const pickButton = useRef<HTMLButtonElement>(null)
+  const inputId = `${idPrefix}-chat-input`
+  const getRecent = client.options.getRecentTransactions
+
+  useEffect(() => {
+    let live = true
+    client.services().then((s) => s.drafts.load<string>(DRAFT_KEY)).then((draft) => {
+      if (live && typeof draft === 'string') setText((cur) => cur || draft)
+    }).catch(() => undefined)
+    return () => {
+      live = false
+    }
+  }, [client])
+
+  const saveDraft = (value: string) => void client.services().then((s) => (value ? s.drafts.save(DRAFT_KEY, value) : s.drafts.clear(DRAFT_KEY))).catch(() => undefined)
+
+  const show = (result: SendResult) => {
+    setError(result.status === 'error' ? errorText(t, result) : '')
+    if (result.status === 'sent') setNotice(result.hidden.messageKeys.map((k) => t(k as MessageKey)).join(' '))
+  }
+
+  const submit = async (confirmed = false) => {
+    // The element, not state: Enter can arrive before the last input event re-rendered.
+    const value = input.current?.value ?? text
+    if (!value.trim()) return
+    const result = await chat.send(value, { confirmed })
+    if (result.status === 'confirm') {
+      setConfirming(true)
+      return
+    }
+    setConfirming(false)
+    show(result)
+    if (result.status === 'sent') {
+      setText((cur) => (cur === value ? '' : cur))
+      saveDraft('')
+    }
+    input.current?.focus()
+  }
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter' || e.shiftKey || e.isComposing || e.keyCode === 229) return
+    e.preventDefault()
+    void submit()
+  }
+
+  const onFile = async () => {
+    const picked = file.current?.files?.[0]
+    if (file.current) file.current.value = ''
+    if (!picked) return
+    show(await chat.sendImage(picked))
+    input.current?.focus()
+  }
+
+  const onPick = async (tx: TransactionRef) => {
+    setPicking(false)
+    show(await chat.sendTransaction(tx))
+    input.current?.focus()
+  }
+
+  const closePicker = () => {
+    setPicking(false)
+    pickButton.current?.focus()
+  }
+
+  return (
+    <form class="composer" onSubmit={(e) => { e.preventDefault(); void submit() }}>
+      {confirming && (
+        <div class="confirm" role="alert">
+          <p>{t('privacy.codeWarning')}</p>
+          <div class="actions">
+            <button type="button" class="secondary" onClick={() => void submit(true)}>{t('chat.code.sendAnyway')}</button>
+            <button type="button" class="primary" onClick={() => { setConfirming(false); input.current?.focus() }}>{t('chat.code.edit')}</button>
+          </div>
+        </div>
+      )}
+      <p class="notice-line" role="status">{notice}</p>
+      {error && <p class="error" role="alert">{error}</p>}
+      {picking && getRecent && <TransactionPicker load={getRecent} locale={locale} t={t} onPick={(tx) => void onPick(tx)} onClose={closePicker} />}
+      <div class="compose-row">
+        <button type="button" class="icon-btn" aria-label={t('chat.attachImage')} onClick={() => file.current?.click()}>
+          <ClipIcon />
+        </button>
+        <input ref={file} type="file" accept={IMAGE_ACCEPT} class="sr-only" tabIndex={-1} aria-hidden="true" onChange={() => void onFile()} />
+        {getRecent && (
+          <button ref={pickButton} type="button" class="icon-btn" aria-label={t('chat.attachTransaction')} aria-expanded={picking} onClick={() => setPicking(!picking)}>
+            <ReceiptIcon />
+          </button>
+        )}
+        <label class="sr-only" for={inputId}>{t('chat.input.label')}</label>
+        <textarea
+          ref={input}
+          id={inputId}
+          data-autofocus
+          rows={1}
+          enterkeyhint="send"
+          placeholder={t('chat.input.placeholder')}
+          value={text}
+          onInput={(e) => {
+            const value = (e.currentTarget as HTMLTextAreaElement).value
+            setText(value)
+            setNotice('')
+            setConfirming(false)
+            saveDraft(value)
+            chat.typed()
+          }}
+          onKeyDown={onKeyDown}
+        />
+        <button type="submit" class="send primary" aria-label={t('chat.send')}>
+          <SendIcon />
+        </button>
+      </div>
+    </form>
+  )
+}

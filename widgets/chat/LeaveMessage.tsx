@@ -1,0 +1,47 @@
+import { useRef, useState } from 'preact/hooks'
+import type { ChatController } from '../../src/chat/index.js'
+import { usePanel, useT } from '../ui/context.js'
+import { errorText, fieldText } from './errorText.js'
+
+/** Outside business hours (or offline): a message that becomes a request (ticket) via the outbox. */
+export function LeaveMessage({ chat }: { chat: ChatController }) {
+  const { idPrefix } = usePanel()
+  const t = useT()
+  const [text, setText] = useState('')
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const box = useRef<HTMLTextAreaElement>(null)
+  const id = `${idPrefix}-leave`
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault()
+    setBusy(true)
+    const result = await chat.leaveMessage(box.current?.value ?? text)
+    setBusy(false)
+    if (result.status === 'error') {
+      const field = result.fields?.[0]
+      setError(field ? fieldText(t, field.code) : errorText(t, result))
+    } else if (result.status === 'empty') setError(t('report.error.required'))
+    else if (result.status === 'sent') setError('')
+  }
+
+  return (
+    <form class="leave" onSubmit={(e) => void onSubmit(e)} noValidate>
+      <label for={id}>{t('chat.leave.label')}</label>
+      <p id={`${id}-help`} class="muted">{t('chat.leave.help')}</p>
+      <textarea
+        ref={box}
+        id={id}
+        data-autofocus
+        rows={5}
+        required
+        aria-describedby={error ? `${id}-help ${id}-error` : `${id}-help`}
+        aria-invalid={error ? 'true' : undefined}
+        value={text}
+        onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+      />
+      {error && <p id={`${id}-error`} class="error" role="alert">{error}</p>}
+      <button type="submit" class="primary" disabled={busy}>{t('chat.leave.submit')}</button>
+    </form>
+  )
+}

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'preact/hooks'
+import { linkify, mentionsSecret, type ChatItem } from '../../src/chat/index.js'
+import type { Translate } from '../../src/i18n/index.js'
+
+export interface RowProps {
+  item: ChatItem
+  index: number
+  total: number
+  /** Show "Read" under this (user) message. */
+  read: boolean
+  /** Offline, a message about to be sent is really waiting for the network. */
+  online: boolean
+  locale: string
+  t: Translate
+  onRetry(id: string): void
+}
+
+/** Message text as text nodes and http(s) links only: nothing is parsed as HTML. */
+function Text({ text }: { text: string }) {
+  return (
+    <p class="text">
+      {linkify(text).map((s, i) =>
+        s.type === 'link' ? <a key={i} href={s.href} rel="noopener noreferrer" target="_blank">{s.text}</a> : s.text,
+      )}
+    </p>
+  )
+}
+
+/** Object URL for a not yet uploaded image, revoked when the row goes away. */
+function usePreview(blob: Blob | undefined): string | undefined {
+  const [url, setUrl] = useState<string | undefined>(undefined)
+  useEffect(() => {
+    if (!blob || typeof URL.createObjectURL !== 'function') return
+    const u = URL.createObjectURL(blob)
+    setUrl(u)
+    return () => URL.revokeObjectURL(u)
+  }, [blob])
+  return url
+}
+
+function time(iso: string, locale: string): string {
+  const d = new Date(iso)
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })
+}
+
+function Body({ item, t, locale }: Pick<RowProps, 'item' | 't' | 'locale'>) {
+  const preview = usePreview(item.preview)
+  if (item.kind === 'transaction' && item.transaction) {
+    const tx = item.transaction
+    return (
+      <div class="tx-card">
+        <b>{t('chat.transaction.label', { id: tx.id })}</b>
+        <span>{`${tx.amount} ${tx.currency}`}{tx.counterparty ? ` · ${tx.counterparty}` : ''}</span>
+        <span class="muted">{new Date(tx.time).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })}</span>
+      </div>
+    )
+  }
+  const alt = t(item.author === 'user' ? 'chat.image.alt' : 'chat.image.altAgent')
+  const images = item.attachments.filter((a) => a.type.startsWith('image/') && a.url)
+  return (
+    <>
+      {preview && images.length === 0 && <img class="shot" src={preview} alt={alt} />}
+      {images.map((a) => <img key={a.id} class="shot" src={a.url} alt={alt} loading="lazy" />)}
+      {item.text && <Text text={item.text} />}
+    </>
+  )
+}
+
+/** One message: bubble, author, time, sending state or retry, read receipt, safety note. */
+export function MessageRow({ item, index, total, read, online, locale, t, onRetry }: RowProps) {
+  const common = { role: 'listitem' as const, 'data-row': '', 'data-id': item.id, 'data-index': index, 'aria-posinset': index + 1, 'aria-setsize': total }
+  if (item.kind === 'event') {
+    return <div {...common} class="row event"><p>{item.text === 'ended' ? t('chat.event.ended') : item.text}</p></div>
+  }
+  const who = item.author === 'user' ? t('chat.author.you') : item.author === 'agent' ? item.authorName ?? t('chat.author.agent') : t('chat.author.system')
+  return (
+    <div {...common} class={`row ${item.author}`} data-state={item.state}>
+      <div class="bubble">
+        <span class={item.author === 'user' ? 'sr-only' : 'who'}>{who}</span>
+        <Body item={item} t={t} locale={locale} />
+        {item.author === 'agent' && mentionsSecret(item.text) && <p class="warn" role="note">{t('chat.secretWarning')}</p>}
+      </div>
+      <div class="meta">
+        <span>{time(item.createdAt, locale)}</span>
+        {item.state === 'sending' && online && <span>{t('chat.state.sending')}</span>}
+        {(item.state === 'queued' || (item.state === 'sending' && !online)) && <span>{t('chat.state.queued')}</span>}
+        {item.state === 'failed' && (
+          <button type="button" class="retry" onClick={() => onRetry(item.id)}>{t('chat.state.failed')}</button>
+        )}
+        {read && <span>{t('chat.state.read')}</span>}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,42 @@
+import { useState } from 'preact/hooks'
+import type { ChatController } from '../../src/chat/index.js'
+import { usePanel, useT } from '../ui/context.js'
+
+/** 1–5 after the chat ended, with an optional comment; sent through the outbox. */
+export function Rating({ chat, onDone }: { chat: ChatController; onDone(rated: boolean): void }) {
+  const { idPrefix } = usePanel()
+  const t = useT()
+  const [score, setScore] = useState(0)
+  const [comment, setComment] = useState('')
+  const name = `${idPrefix}-score`
+
+  const onSubmit = async (e: Event) => {
+    e.preventDefault()
+    if (!score) return
+    const result = await chat.rate(score, comment)
+    if (result.status === 'sent') onDone(true)
+  }
+
+  return (
+    <form class="rating" onSubmit={(e) => void onSubmit(e)}>
+      <fieldset>
+        <legend>{t('chat.rating.legend')}</legend>
+        <div class="scores">
+          {[1, 2, 3, 4, 5].map((n) => (
+            <label key={n} class={score === n ? 'score on' : 'score'}>
+              <input type="radio" name={name} value={n} checked={score === n} onChange={() => setScore(n)} />
+              <span aria-hidden="true">{n}</span>
+              <span class="sr-only">{t('chat.rating.score', { score: n })}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label for={`${name}-comment`}>{t('chat.rating.comment')}</label>
+      <textarea id={`${name}-comment`} rows={2} value={comment} onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)} />
+      <div class="actions">
+        <button type="submit" class="primary" disabled={!score}>{t('chat.rating.submit')}</button>
+        <button type="button" class="secondary" onClick={() => { chat.skipRating(); onDone(false) }}>{t('chat.rating.skip')}</button>
+      </div>
+    </form>
+  )
+}
