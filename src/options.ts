@@ -3,6 +3,9 @@ import type { MessageOverrides } from './i18n/translate.js'
 import type { Transport } from './transports/types.js'
 import type { Article, Locale, TransactionRef, UserIdentity } from './types.js'
 import type { HelpFeedbackEvent } from './events.js'
+import type { BridgeOptions } from './bridge/types.js'
+import type { ChannelsOption } from './contact/channels.js'
+import { HHMM, httpsUrl, isDateKey, isEmailAddress, isTimeZone, telHref } from './contact/urls.js'
 
 /** A declarative transport for script-tag users; resolved lazily so it costs nothing up front. */
 export type TransportSpec =
@@ -35,6 +38,13 @@ export interface SupportOptions {
    * articles indexed on the device. Default: the transport's `listArticles`.
    */
   articles?: { url?: string; index?: unknown; articles?: Article[] }
+  /**
+   * Contact channels shown in the contact panel: hotline, e-mail, website, social accounts and
+   * service points, with weekly hours and holidays in the operator's `timeZone`.
+   */
+  channels?: ChannelsOption
+  /** Hybrid-app bridge to a native host (docs/bridge.md): the origins it may talk to. */
+  bridge?: BridgeOptions
 }
 
 /** Visual options of the widget (`help-feedback`). */
@@ -114,6 +124,41 @@ const user = obj({ id: str, name: (v, p) => { if (typeof v !== 'string') fail(p,
   if (!['string', 'number', 'boolean'].includes(typeof v)) fail(p, `expected a string, number or boolean, got ${show(v)}`)
 }) }, ['id'])
 
+const arrayOf = (check: Check): Check => (v, p) => {
+  if (!Array.isArray(v)) return fail(p, `expected an array, got ${show(v)}`)
+  v.forEach((item, i) => check(item, `${p}.${i}`))
+}
+const like = (ok: (v: string) => unknown, what: string): Check => (v, p) => {
+  if (typeof v !== 'string' || !ok(v)) fail(p, `expected ${what}, got ${show(v)}`)
+}
+const https = like(httpsUrl, 'an https URL')
+const hhmm = like((v) => HHMM.test(v), 'a time "HH:MM"')
+const hours = arrayOf(obj({ day: int(0, 6), open: hhmm, close: hhmm }, ['day', 'open', 'close']))
+const channels: Check = (v, p) => {
+  obj({
+    hotline: obj({ number: like(telHref, 'a phone number of digits'), hours }, ['number']),
+    email: obj({ address: like(isEmailAddress, 'a plain e-mail address'), hours }, ['address']),
+    website: obj({ url: https }, ['url']),
+    social: arrayOf(obj({ name: str, url: https, handle: str }, ['name', 'url'])),
+    servicePoints: arrayOf(obj({ name: str, address: str, hours, mapUrl: https }, ['name', 'address'])),
+    timeZone: like(isTimeZone, 'an IANA time zone such as "Asia/Shanghai"'),
+    holidays: arrayOf(like(isDateKey, 'a date "YYYY-MM-DD"')),
+  })(v, p)
+  if (JSON.stringify(v).includes('"hours"') && !(v as ChannelsOption).timeZone) fail(`${p}.timeZone`, 'is required when a channel has hours')
+}
+const bridge = obj({
+  allowedOrigins: (v, p) => {
+    // Only the cheap part here; createBridge checks each is an exact https origin (it is the only user).
+    arrayOf(like((o) => o !== '*', 'an exact origin such as "https://app.example.com" (never "*")'))(v, p)
+    if (!(v as unknown[]).length) fail(p, 'needs at least one origin')
+  },
+  channel: oneOf('auto', 'react-native', 'webkit', 'android', 'parent'),
+  timeoutMs: int(1000, 600_000),
+  maxMessageChars: int(1024, 2 ** 26),
+  onDebug: fn,
+  debug: bool,
+}, ['allowedOrigins'])
+
 const coreShape: Record<string, Check> = {
   transport, locale: oneOf('auto', ...LOCALES), user, onEvent: fn, onAction: fn, getRecentTransactions: fn,
   appVersion: str,
@@ -123,6 +168,8 @@ const coreShape: Record<string, Check> = {
     articles: (v, p) => { if (!Array.isArray(v)) fail(p, `expected an array of articles, got ${show(v)}`) },
   }),
   messages: (v, p) => obj(Object.fromEntries(LOCALES.map((l) => [l, record(str)])))(v, p),
+  channels,
+  bridge,
 }
 const color: Check = (v, p) => {
   str(v, p)

@@ -1,0 +1,19 @@
+import type { MessageKey } from '../en/index.js'
+import { chat } from './chat.js'
+import { contact } from './contact.js'
+import { core } from './core.js'
+import { help } from './help.js'
+import { launcher } from './launcher.js'
+import { reports } from './reports.js'
+import { reportUi } from './reportUi.js'
+
+/** Traditional Chinese (Taiwan usage). Same keys as en; each domain file mirrors zh-CN's. */
+export const zhTW: Record<MessageKey, string> = {
+  ...core,
+  ...help,
+  ...chat,
+  ...launcher,
+  ...reports,
+  ...reportUi,
+  ...contact,
+}

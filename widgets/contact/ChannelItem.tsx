@@ -1,0 +1,137 @@
+import type { ComponentChildren } from 'preact'
+import { describeStatus, hoursStatus, weeklySummary, zoneName, type FormatContext } from '../../src/contact/index.js'
+import type { ChannelKind, ContactChannel } from '../../src/contact/index.js'
+import type { WaitHint } from '../../src/contact/index.js'
+import type { MessageKey } from '../../src/i18n/index.js'
+import type { BusinessHours } from '../../src/types.js'
+
+const NAMES: Record<ChannelKind, MessageKey> = {
+  hotline: 'contact.channel.hotline', chat: 'contact.channel.chat', messages: 'contact.channel.messages', email: 'contact.channel.email',
+  website: 'contact.channel.website', social: 'contact.channel.social', servicePoints: 'contact.channel.servicePoints',
+}
+
+export interface ItemProps {
+  kind: ChannelKind
+  /** The configured channel; chat and messages have none. */
+  channel: ContactChannel | undefined
+  recommended: boolean
+  ctx: FormatContext
+  /** The mailto: URL with the draft, for the email channel. */
+  mailto?: string | undefined
+  wait?: WaitHint | undefined
+  onChat(): void
+  onMessages(): void
+  onCopy(number: string): void
+}
+
+/** "Open now · closes at 21:00" for a schedule, refreshed with the panel's minute clock. */
+function Status({ hours, ctx }: { hours: BusinessHours; ctx: FormatContext }) {
+  const status = hoursStatus(hours, ctx.now)
+  return <p class="ct-status" data-open={String(status.open)}>{describeStatus(status, hours.timeZone, ctx)}</p>
+}
+
+/** The weekly schedule in the operator's zone, folded away until asked for. */
+function Hours({ hours, ctx }: { hours: BusinessHours; ctx: FormatContext }) {
+  const rows = weeklySummary(hours, ctx)
+  if (rows.length === 0) return null
+  return (
+    <details>
+      <summary>{ctx.t('contact.hours.title')}</summary>
+      <dl class="ct-hours">
+        {rows.map((r) => [<dt key={`d${r.days}`}>{r.days}</dt>, <dd key={`h${r.days}`}>{r.hours}</dd>])}
+      </dl>
+      <p class="ct-status">{ctx.t('contact.hours.zone', { zone: zoneName(hours.timeZone, ctx.locale, ctx.now) })}</p>
+    </details>
+  )
+}
+
+/** An outside link: marked so a native bridge can open it through the app instead of the WebView. */
+function External({ href, children, plain = false, newWindow = false, label }: { href: string; children: ComponentChildren; plain?: boolean; newWindow?: boolean; label?: string }) {
+  return (
+    <a
+      class={plain ? 'ct-link ct-plain' : 'ct-link'}
+      href={href}
+      data-hf-external=""
+      {...(newWindow ? { target: '_blank', rel: 'noopener noreferrer' } : {})}
+      {...(label ? { 'aria-label': label } : {})}
+    >
+      {children}
+    </a>
+  )
+}
+
+/** One channel card: name, status, the action (link or button) and its details. */
+export function ChannelItem(props: ItemProps) {
+  const { kind, channel, recommended, ctx } = props
+  const { t } = ctx
+  const newWindow = <span class="sr-only"> {t('contact.newWindow')}</span>
+  let body: ComponentChildren = null
+
+  if (kind === 'hotline' && channel?.kind === 'hotline') {
+    body = [
+      <div class="ct-actions" key="a">
+        <External href={channel.href} label={t('contact.hotline.call', { number: channel.number })}>
+          <span class="ct-number">{channel.number}</span>
+        </External>
+        <button type="button" class="secondary" onClick={() => props.onCopy(channel.number)}>{t('contact.hotline.copy')}</button>
+      </div>,
+      channel.hours && <Status key="s" hours={channel.hours} ctx={ctx} />,
+      channel.hours && <Hours key="h" hours={channel.hours} ctx={ctx} />,
+    ]
+  } else if (kind === 'chat') {
+    body = [
+      <p key="h">{t('contact.chat.hint')}</p>,
+      props.wait && <p key="w" class="ct-status" data-open={String(props.wait.key !== 'contact.wait.closed')}>{t(props.wait.key, props.wait.params)}</p>,
+      <div class="ct-actions" key="a"><button type="button" class="primary" onClick={props.onChat}>{t('contact.chat.start')}</button></div>,
+    ]
+  } else if (kind === 'messages') {
+    body = [
+      <p key="h">{t('contact.messages.hint')}</p>,
+      <div class="ct-actions" key="a"><button type="button" class="primary" onClick={props.onMessages}>{t('contact.messages.start')}</button></div>,
+    ]
+  } else if (kind === 'email' && channel?.kind === 'email' && props.mailto) {
+    body = [
+      <div class="ct-actions" key="a"><External href={props.mailto}>{t('contact.email.write', { address: channel.address })}</External></div>,
+      <p key="h" class="ct-status">{t('contact.email.hint')}</p>,
+      channel.hours && <Status key="s" hours={channel.hours} ctx={ctx} />,
+      channel.hours && <Hours key="hh" hours={channel.hours} ctx={ctx} />,
+    ]
+  } else if (kind === 'website' && channel?.kind === 'website') {
+    body = <div class="ct-actions"><External href={channel.url} newWindow>{t('contact.website.open', { host: channel.host })}{newWindow}</External></div>
+  } else if (kind === 'social' && channel?.kind === 'social') {
+    body = (
+      <ul class="ct-sub">
+        {channel.accounts.map((a) => (
+          <li key={a.url}>
+            <External href={a.url} plain newWindow>{a.handle ? t('contact.social.handle', { name: a.name, handle: a.handle }) : a.name}{newWindow}</External>
+          </li>
+        ))}
+      </ul>
+    )
+  } else if (kind === 'servicePoints' && channel?.kind === 'servicePoints') {
+    body = (
+      <ul class="ct-sub">
+        {channel.points.map((p) => (
+          <li key={`${p.name}|${p.address}`}>
+            <p><b>{p.name}</b></p>
+            <address>{p.address}</address>
+            {p.hours && <Status hours={p.hours} ctx={ctx} />}
+            {p.hours && <Hours hours={p.hours} ctx={ctx} />}
+            {p.mapUrl && <External href={p.mapUrl} plain newWindow>{t('contact.servicePoint.map', { name: p.name })}{newWindow}</External>}
+          </li>
+        ))}
+      </ul>
+    )
+  }
+  if (body === null) return null
+
+  return (
+    <li class="ct-item" data-channel={kind} {...(recommended ? { 'data-recommended': '' } : {})}>
+      <div class="ct-head">
+        <h3>{t(NAMES[kind])}</h3>
+        {recommended && <span class="ct-badge">{t('contact.recommended')}</span>}
+      </div>
+      {body}
+    </li>
+  )
+}

@@ -1,0 +1,124 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import {
+  buildContactModel, channelGuidance, deviceTimeZone, emailDraft, buildMailto, formatDateKey, hoursStatus, problemLabelKey,
+  READY_ITEMS, upcomingHolidays, waitHint, type ChannelKind, type FormatContext,
+} from '../../src/contact/index.js'
+import type { Availability, ReportCategory } from '../../src/types.js'
+import type { ViewProps } from '../panel/views.js'
+import { usePanel, useStore, useT } from '../ui/context.js'
+import { ChannelItem } from './ChannelItem.js'
+import { contactCss, useSheet } from './styles.js'
+import { useMinuteClock } from './useMinuteClock.js'
+
+const CATEGORIES: readonly ReportCategory[] = [
+  'payment_failed', 'charged_not_received', 'duplicate_charge', 'refund_not_received', 'transfer_delayed',
+  'topup_failed', 'withdrawal_failed', 'wrong_recipient', 'balance_wrong', 'unauthorized', 'other',
+]
+const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9_./:-]{0,63}$/
+const MAX_HOLIDAYS = 8
+
+/**
+ * The contact panel: `open('contact', { problem?, reference?, transaction? })`. Channels are
+ * ordered by the problem (urgent money problems: hotline and chat first), each with its live
+ * open/closed state; the official-channels notice sits right above them.
+ */
+export function ContactView({ params }: ViewProps) {
+  const { client, idPrefix } = usePanel()
+  const t = useT()
+  const ref = useRef<HTMLDivElement>(null)
+  useSheet('contact', contactCss, ref)
+  const locale = useStore((s) => s.system.locale)
+  const capabilities = useStore((s) => s.system.capabilities)
+  const now = useMinuteClock()
+  const [availability, setAvailability] = useState<Availability | undefined>(undefined)
+  const [copied, setCopied] = useState('')
+
+  const problem = CATEGORIES.find((c) => c === params.problem)
+  const reference = typeof params.reference === 'string' && REFERENCE.test(params.reference) ? params.reference : undefined
+  const model = useMemo(() => buildContactModel(client.options.channels), [client])
+
+  useEffect(() => {
+    let live = true
+    // Capabilities come with the transport; the queue estimate only when the backend has chat.
+    client.transport()
+      .then((tr) => (tr.capabilities.chat && tr.availability ? tr.availability() : undefined))
+      .then((a) => live && a && setAvailability(a))
+      .catch(() => {})
+    return () => {
+      live = false
+    }
+  }, [client])
+
+  const ctx: FormatContext = { t, locale, displayTimeZone: deviceTimeZone(), now }
+  const byKind = new Map(model.channels.map((c) => [c.kind as ChannelKind, c]))
+  const available: ChannelKind[] = [...byKind.keys()]
+  if (capabilities?.chat) available.push('chat')
+  if (capabilities?.tickets) available.push('messages')
+  const hotline = byKind.get('hotline')
+  const openNow: Partial<Record<ChannelKind, boolean>> = {}
+  if (hotline?.kind === 'hotline' && hotline.hours) openNow.hotline = hoursStatus(hotline.hours, now).open
+  if (availability) openNow.chat = availability.open
+  const wait = waitHint(availability)
+  const guidance = channelGuidance({ problem, available, openNow, busy: wait?.peak ?? false })
+
+  const email = byKind.get('email')
+  const mailto = email?.kind === 'email'
+    ? buildMailto(email.address, emailDraft({ t, locale, reference, problemLabel: problem && t(problemLabelKey(problem)), appVersion: client.options.appVersion }))
+    : undefined
+  const holidays = upcomingHolidays({ timeZone: model.timeZone ?? ctx.displayTimeZone, holidays: model.holidays }, now).slice(0, MAX_HOLIDAYS)
+  const transaction = params.transaction
+  const noticeId = `${idPrefix}-ct-official`
+
+  const onCopy = (number: string) => {
+    const done = () => {
+      setCopied('')
+      // Re-set on the next frame so the same message is announced again on a second copy.
+      requestAnimationFrame(() => setCopied(t('contact.copied')))
+    }
+    navigator.clipboard?.writeText(number).then(done, () => {})
+  }
+
+  return (
+    <div class="ct" ref={ref}>
+      {reference && <p class="ct-ref">{t('contact.reference', { reference })}</p>}
+      {guidance.urgency !== 'none' && (
+        <div class={`ct-guide ct-${guidance.urgency}`} role="note" data-urgency={guidance.urgency}>
+          <p><b>{t(guidance.urgency === 'urgent' ? 'contact.guidance.urgent.title' : 'contact.guidance.standard.title')}</b></p>
+          <p>{t(guidance.urgency === 'urgent' ? 'contact.guidance.urgent.body' : 'contact.guidance.standard.body')}</p>
+        </div>
+      )}
+      <p class="notice ct-official" id={noticeId} role="note">{t('contact.notice.official')}</p>
+      {guidance.order.length === 0 ? (
+        <p class="muted">{t('contact.empty')}</p>
+      ) : (
+        <ul class="ct-list" aria-label={t('contact.channels.label')} aria-describedby={noticeId}>
+          {guidance.order.map((kind) => (
+            <ChannelItem
+              key={kind}
+              kind={kind}
+              channel={byKind.get(kind)}
+              recommended={guidance.recommended.includes(kind)}
+              ctx={ctx}
+              mailto={mailto}
+              wait={kind === 'chat' ? wait : undefined}
+              onChat={() => client.navigate('chat', transaction ? { transaction } : {})}
+              onMessages={() => client.navigate('report', { ...(problem ? { category: problem } : {}), ...(transaction ? { transaction } : {}) })}
+              onCopy={onCopy}
+            />
+          ))}
+        </ul>
+      )}
+      <p class="sr-only" role="status">{copied}</p>
+      <section class="ct-section" aria-labelledby={`${idPrefix}-ct-ready`}>
+        <h3 id={`${idPrefix}-ct-ready`}>{t('contact.ready.title')}</h3>
+        <ul>{READY_ITEMS.map((key) => <li key={key}>{t(key)}</li>)}</ul>
+      </section>
+      {holidays.length > 0 && (
+        <section class="ct-section" aria-labelledby={`${idPrefix}-ct-holidays`} data-holidays="">
+          <h3 id={`${idPrefix}-ct-holidays`}>{t('contact.holidays.title')}</h3>
+          <ul>{holidays.map((h) => <li key={h}><time dateTime={h}>{formatDateKey(h, locale)}</time></li>)}</ul>
+        </section>
+      )}
+    </div>
+  )
+}
