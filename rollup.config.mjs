@@ -49,6 +49,7 @@ export default [
       'help-feedback': 'widgets/index.ts',
       core: 'src/index.ts',
       element: 'widgets/element.ts',
+      bridge: 'widgets/bridge.ts',
       ...Object.fromEntries(transports.map((t) => [`transports/${t}`, `src/transports/${t}.ts`])),
     },
     output: {

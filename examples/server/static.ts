@@ -50,16 +50,18 @@ export async function resolveStatic(mount: Mount, pathname: string): Promise<str
 }
 
 /** CSP for our HTML: scripts only from us or carrying this response's nonce. */
-export function htmlSecurityHeaders(nonce: string): Record<string, string> {
+export function htmlSecurityHeaders(nonce: string, framable = false): Record<string, string> {
+  // Only the WebView example's wallet page may be framed, and only by our own shell page.
+  const frame = framable ? "frame-ancestors 'self'" : "frame-ancestors 'none'"
   return {
     'Content-Security-Policy': [
       "default-src 'self'", `script-src 'self' 'nonce-${nonce}'`, "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data: blob:", "connect-src 'self'", "font-src 'self'", "object-src 'none'",
-      "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'",
+      "base-uri 'none'", frame, "form-action 'self'",
     ].join('; '),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
-    'X-Frame-Options': 'DENY',
+    'X-Frame-Options': framable ? 'SAMEORIGIN' : 'DENY',
   }
 }
 
@@ -82,7 +84,7 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, mou
   if (type.startsWith('text/html')) {
     const nonce = randomBytes(16).toString('base64')
     body = Buffer.from(body.toString('utf8').replace(/<(script|style)(?=[\s>])/gi, `<$1 nonce="${nonce}"`), 'utf8')
-    Object.assign(headers, htmlSecurityHeaders(nonce))
+    Object.assign(headers, htmlSecurityHeaders(nonce, pathname.startsWith('/webview/')))
   }
   headers['Content-Length'] = String(body.length)
   res.writeHead(200, headers)

@@ -8,4 +8,4 @@ export { describeStatus, deviceTimeZone, formatDateKey, formatTime, weeklySummar
 export { channelGuidance, READY_ITEMS, URGENT_PROBLEMS, PEAK_WAIT_SECONDS, waitHint, type Guidance, type Urgency, type WaitHint } from './guidance.js'
 export { buildMailto, emailDraft, encodeMailtoValue, problemLabelKey, type DraftInput, type EmailDraft } from './mailto.js'
 export { httpsUrl, isEmailAddress, isTimeZone, telHref } from './urls.js'
-export { SDK_VERSION } from './version.js'
+export { SDK_VERSION } from '../version.js'

@@ -6,7 +6,7 @@
 import type { Translate } from '../i18n/translate.js'
 import type { ReportCategory } from '../types.js'
 import { isEmailAddress } from './urls.js'
-import { SDK_VERSION } from './version.js'
+import { SDK_VERSION } from '../version.js'
 
 export interface EmailDraft {
   subject: string

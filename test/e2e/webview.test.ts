@@ -5,65 +5,19 @@
  *  2. the wallet page as a WKWebView page (a fake `window.webkit` handler): native channel,
  *     safe-area insets and the virtual keyboard (simulated by shrinking the viewport).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import type { BrowserContext, Frame, Page } from 'playwright-core'
-import { rollup, type RollupOptions, type OutputOptions } from 'rollup'
+import type { Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { axe, launch, type Session } from './browser.js'
 
 const baseUrl = inject('baseUrl')
-const root = fileURLToPath(new URL('../../', import.meta.url))
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
 let s: Session
-let dist: string
-
-/**
- * Build the ESM bundles with the bridge entry into a private folder and serve /dist/ from it,
- * so this test runs the current sources with `help-feedback/bridge` whatever dist/ holds.
- */
-async function buildDist(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'hf-webview-dist-'))
-  const configs = (await import(join(root, 'rollup.config.mjs'))).default as Array<RollupOptions & { output: OutputOptions }>
-  const esm = configs[0]!
-  const input = Object.fromEntries(Object.entries({ ...(esm.input as Record<string, string>), bridge: 'widgets/bridge.ts' }).map(([k, v]) => [k, join(root, v)]))
-  // Keep the config's own-cycle check; silence the rest (third-party annotation notices).
-  const bundle = await rollup({ ...esm, input, onwarn: (warning) => esm.onwarn?.(warning, () => {}) })
-  await bundle.write({ ...esm.output, dir, sourcemap: false })
-  await bundle.close()
-  return dir
-}
-
-async function serveDist(context: BrowserContext): Promise<void> {
-  await context.route(`${baseUrl}/dist/**`, (route) => {
-    const path = new URL(route.request().url()).pathname.replace(/^\/dist\//, '')
-    try {
-      return route.fulfill({ body: readFileSync(join(dist, path)), contentType: 'text/javascript; charset=utf-8' })
-    } catch {
-      return route.fulfill({ status: 404, body: 'not found' })
-    }
-  })
-  // The reference server forbids framing (frame-ancestors 'none'); the shell needs to frame the
-  // wallet page from the same origin. Relax only that, only for the WebView page.
-  await context.route(`${baseUrl}/webview/wallet.html*`, async (route) => {
-    const response = await route.fetch()
-    const headers = { ...response.headers() }
-    headers['content-security-policy'] = (headers['content-security-policy'] ?? '').replace("frame-ancestors 'none'", "frame-ancestors 'self'")
-    delete headers['x-frame-options']
-    await route.fulfill({ response, headers })
-  })
-}
 
 beforeAll(async () => {
-  dist = await buildDist()
   s = await launch(PHONE)
-  await serveDist(s.browser)
 })
 afterAll(async () => {
   await s?.close()
-  if (dist) rmSync(dist, { recursive: true, force: true })
 })
 
 type Msg = { v: number; id: string; type: string; payload: Record<string, unknown> }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildMailto, emailDraft, encodeMailtoValue } from '../../../src/contact/mailto.js'
-import { SDK_VERSION } from '../../../src/contact/version.js'
+import { SDK_VERSION } from '../../../src/version.js'
 import { catalogs, createTranslator } from '../../../src/i18n/index.js'
 
 /** Parse the way a mail client does (RFC 6068): split on ? and &, then percent-decode once. */
