@@ -5,7 +5,8 @@
  */
 import { createEmitter, type HelpFeedbackEvent, type Listener, type ViewName } from '../src/events.js'
 import { browserLanguages, negotiateLocale } from '../src/i18n/negotiate.js'
-import { validateWidgetOptions, type WidgetOptions } from '../src/options.js'
+import type { WidgetOptions } from '../src/options.js'
+import { checkWidgetOptions } from '../src/options/widget.js'
 import type { SupportClient } from '../src/client.js'
 import type { Locale, UserIdentity } from '../src/types.js'
 import { createHost, type Host } from './host/host.js'
@@ -38,7 +39,10 @@ const LAUNCHER_LOCALES: Locale[] = ['en', 'zh-CN', 'zh-TW']
 
 /** @internal `adopt` lets the `<help-feedback>` element be its own shadow host. */
 export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLElement): HelpFeedback {
-  const options = validateWidgetOptions(rawOptions)
+  // Look and placement are checked here in full; the core checks the rest in depth when the
+  // panel chunk loads (a ConfigError then goes to the console and to onEvent as `error`).
+  checkWidgetOptions(rawOptions)
+  const options: WidgetOptions = rawOptions ?? {}
   const events = createEmitter()
   if (options.onEvent) events.on(options.onEvent)
   let locale = negotiateLocale(options.locale && options.locale !== 'auto' ? [options.locale] : browserLanguages(), LAUNCHER_LOCALES)
@@ -135,7 +139,9 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       } catch (error) {
         if (destroyed) return
         showLoadError(() => void api.open(view, params))
-        events.emit({ type: 'error', code: 'offline', message: String(error) })
+        const config = (error as { code?: unknown }).code === 'config'
+        if (config) console.error(error)
+        events.emit({ type: 'error', code: config ? 'config' : 'offline', message: String(error) })
       }
     },
     close() {

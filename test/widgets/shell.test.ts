@@ -131,13 +131,29 @@ describe('widget shell', () => {
     expect(document.querySelector('[data-help-feedback]')).toBeNull()
   })
 
-  it('bad options throw a ConfigError naming the path before anything is mounted', () => {
+  it('bad look-and-placement options throw a ConfigError naming the path before anything is mounted', () => {
     expect(() => createHelpFeedback({ position: 'middle' as never })).toThrow(ConfigError)
+    let path = ''
     try {
-      createHelpFeedback({ user: { id: '' } })
+      createHelpFeedback({ colors: { primary: 'red;}' } })
     } catch (error) {
-      expect((error as ConfigError).path).toBe('options.user.id')
+      path = (error as ConfigError).path
     }
+    expect(path).toBe('options.colors.primary')
+    expect(() => createHelpFeedback({ lanucher: false } as never)).toThrow(/did you mean "launcher"/)
     expect(document.querySelector('[data-help-feedback]')).toBeNull()
   })
+
+  it('a bad core option is reported with its path when the panel loads, and the page keeps working', async () => {
+    const events: HelpFeedbackEvent[] = []
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
+    widget = createHelpFeedback({ transport, user: { id: '' }, onEvent: (e) => events.push(e) })
+    await widget.open()
+    const error = events.find((e) => e.type === 'error')
+    expect(error).toMatchObject({ code: 'config' })
+    expect(error && 'message' in error && error.message).toContain('options.user.id')
+    expect(shadow().querySelector('.frame [role=alert] button')).not.toBeNull()
+    spy.mockRestore()
+  })
+
 })

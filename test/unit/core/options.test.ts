@@ -57,3 +57,20 @@ describe('options', () => {
     expect(pathOf(() => validateSupportOptions({ theme: 'dark' }))).toBe('options.theme')
   })
 })
+
+describe('launcher-side checks', () => {
+  it('know exactly the core option names', async () => {
+    const { coreShape } = await import('../../../src/options/core.js')
+    const { CORE_OPTION_NAMES } = await import('../../../src/options/widget.js')
+    expect([...CORE_OPTION_NAMES].sort()).toEqual(Object.keys(coreShape).sort())
+  })
+
+  it('check widget options and option names synchronously, leave core values to the core', async () => {
+    const { checkWidgetOptions } = await import('../../../src/options/widget.js')
+    expect(() => checkWidgetOptions({ posiiton: 'bottom-left' })).toThrow(/did you mean "position"/)
+    expect(() => checkWidgetOptions({ zIndex: 'high' })).toThrow(ConfigError)
+    expect(() => checkWidgetOptions({ locale: 'fr' })).toThrow(ConfigError)
+    expect(() => checkWidgetOptions({ channels: { hotline: {} } })).not.toThrow()
+    expect(pathOf(() => validateWidgetOptions({ channels: { hotline: {} } }))).toBe('options.channels.hotline.number')
+  })
+})
