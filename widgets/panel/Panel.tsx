@@ -20,6 +20,7 @@ export function Panel() {
   const t = useT()
   const view = useStore((s) => s.ui.view)
   const params = useStore((s) => s.ui.params)
+  const locale = useStore((s) => s.system.locale)
   const dialog = useRef<HTMLDivElement>(null)
   const titleId = `${idPrefix}-title`
 
@@ -41,7 +42,7 @@ export function Panel() {
   }
 
   return (
-    <div ref={dialog} class="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+    <div ref={dialog} class="dialog" lang={locale} role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
       <div class="head">
         {view !== 'home' && (
           <button type="button" class="icon-btn" aria-label={t('panel.back')} onClick={() => client.back()}>
