@@ -16,7 +16,8 @@ export const walletSynonyms: SynonymTable = {
 扣款,扣钱,扣费,扣了,被扣,划扣,charged,deducted,debited
 支付失败,付款失败,付款不成功,支付不成功,付不了,无法支付,支付不了
 失败,不成功,没成功,失败了,failed,fail,error
-到账,入账,收到,到帐,没收到,received,arrived
+到账,入账,收到,到帐,received,arrived
+没到账,未到账,没收到,未收到,没有到账,not received
 验证码,短信码,短信验证码,动态码,校验码,短信,otp,sms,code
 退款,退钱,退费,退回,refund
 转账,汇款,转钱,打款,transfer

@@ -1,0 +1,214 @@
+/**
+ * Help-search benchmark: this engine vs MiniSearch vs FlexSearch, each set up for Chinese.
+ *
+ *   npm run bench:search            (add `-- --quick` for 1k/10k only)
+ *
+ * Prints, side by side: build time, heap growth, p50/p95/p99 query latency on synthetic
+ * corpora of 1k/10k/50k articles; MRR@10 on bench/data/queries.json against the real example
+ * articles; and the engine's size (esbuild minified, gzip, brotli). Figures only, no asserts.
+ */
+import { readFileSync } from 'node:fs'
+import { availableParallelism, loadavg } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import v8 from 'node:v8'
+import vm from 'node:vm'
+import { constants, brotliCompressSync, gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
+import { Index } from 'flexsearch'
+import MiniSearch from 'minisearch'
+import { loadArticles } from '../scripts/indexArticles.js'
+import { createSearchIndex, walletSynonyms } from '../src/search/index.js'
+import type { Article } from '../src/types.js'
+import { queryMix, syntheticCorpus } from './data/corpus.js'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+v8.setFlagsFromString('--expose-gc')
+const gc = vm.runInNewContext('gc') as () => void
+
+interface Engine {
+  name: string
+  build(docs: Article[]): (q: string, locale: string) => string[]
+}
+
+/** The tokenizer the reference study recommends for MiniSearch/FlexSearch: Han bigrams + words. */
+function cjkTokens(text: string): string[] {
+  const out: string[] = []
+  for (const m of text.normalize('NFKC').toLowerCase().matchAll(/(\p{Script=Han}+)|(?:[^\P{L}\p{Script=Han}]|\p{N})+/gu)) {
+    const run = m[0]
+    if (!m[1]) out.push(run)
+    else {
+      const c = [...run]
+      if (c.length == 1) out.push(run)
+      for (let i = 1; i < c.length; i++) out.push(c[i - 1]! + c[i]!)
+    }
+  }
+  return out
+}
+
+const engines: Engine[] = [
+  {
+    name: 'this engine',
+    build(docs) {
+      const index = createSearchIndex(docs, { synonyms: walletSynonyms })
+      return (q, locale) => index.search(q, { locale, limit: 10 }).map((h) => h.id)
+    },
+  },
+  {
+    name: 'this engine, words: false',
+    build(docs) {
+      const index = createSearchIndex(docs, { synonyms: walletSynonyms, words: false })
+      return (q, locale) => index.search(q, { locale, limit: 10 }).map((h) => h.id)
+    },
+  },
+  {
+    name: 'MiniSearch',
+    build(docs) {
+      const ms = new MiniSearch<Article>({
+        fields: ['title', 'tags', 'body'],
+        storeFields: ['locale'],
+        tokenize: cjkTokens,
+        extractField: (d, f) => (f == 'tags' ? d.tags.join(' ') : (d as unknown as Record<string, string>)[f]!),
+        searchOptions: { boost: { title: 4, tags: 2.5 }, prefix: true, fuzzy: 0.2, combineWith: 'OR' },
+      })
+      ms.addAll(docs)
+      return (q, locale) => ms.search(q, { filter: (r) => r['locale'] == locale }).slice(0, 10).map((r) => r.id as string)
+    },
+  },
+  {
+    name: 'FlexSearch',
+    build(docs) {
+      // One index per locale (FlexSearch's Index has no filter); title first ranks title hits up.
+      const byLocale = new Map<string, Index>()
+      docs.forEach((d, i) => {
+        let index = byLocale.get(d.locale)
+        if (!index) byLocale.set(d.locale, (index = new Index({ tokenize: 'forward', encode: cjkTokens })))
+        index.add(i, `${d.title} ${d.tags.join(' ')} ${d.body}`)
+      })
+      return (q, locale) => (byLocale.get(locale)?.search(q, { limit: 10, suggest: true }) ?? []).map((i) => docs[i as number]!.id)
+    },
+  },
+]
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!
+const ms = (n: number): string => (n < 1 ? n.toFixed(3) : n < 100 ? n.toFixed(2) : n.toFixed(0))
+const memory = (): number => {
+  gc()
+  const m = process.memoryUsage()
+  return m.heapUsed + m.arrayBuffers
+}
+
+/** Prints rows as they are measured (a 50k run takes minutes), padded to fixed widths. */
+function printer(widths: number[]): (cells: string[]) => void {
+  return (cells) => console.log(cells.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  '))
+}
+
+function table(rows: string[][]): void {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)))
+  rows.forEach(printer(widths))
+}
+
+async function sizes(): Promise<void> {
+  const entries: Array<[string, string]> = [
+    ['engine (createSearchIndex, loadIndex)', "export { createSearchIndex, loadIndex } from './src/search/index.ts'"],
+    ['walletSynonyms table', "export { walletSynonyms } from './src/search/synonyms.ts'"],
+    ['engine + walletSynonyms', "export { createSearchIndex, loadIndex, walletSynonyms } from './src/search/index.ts'"],
+    ['MiniSearch 7 (for scale)', "export { default } from 'minisearch'"],
+    ['FlexSearch 0.8 Index (for scale)', "export { Index } from 'flexsearch'"],
+  ]
+  const rows = [['bundle (esbuild minify, es2020, utf8)', 'min B', 'gzip B', 'brotli B']]
+  for (const [name, contents] of entries) {
+    const out = await build({
+      stdin: { contents, resolveDir: root, loader: 'ts' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      target: 'es2020',
+      charset: 'utf8',
+      write: false,
+      logLevel: 'silent',
+    })
+    const code = out.outputFiles[0]!.contents
+    const brotli = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
+    rows.push([name, String(code.length), String(gzipSync(code, { level: 9 }).length), String(brotli)])
+  }
+  table(rows)
+}
+
+function latency(real: Article[], labeled: Array<{ q: string; locale: string }>, counts: number[]): void {
+  const mix = queryMix(real, labeled, 400)
+  const passes = 5
+  console.log(
+    `\nLatency: ${mix.length} queries (${labeled.length} labeled + corpus phrases, tags, typos), 3 warm-up passes, then ${passes} timed passes` +
+      ` with the engines interleaved per query (so machine load hits all alike); corpus 60% zh-CN / 40% en`,
+  )
+  const row = printer([6, 26, 9, 11, 8, 8, 8, 8])
+  row(['corpus', 'engine', 'build ms', 'heap Δ MB*', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms'])
+  for (const n of counts) {
+    const docs = syntheticCorpus(real, n)
+    let built: Array<{ name: string; search: (q: string, locale: string) => string[]; buildMs: number; heap: number; samples: number[] }> = []
+    for (const engine of engines) {
+      const before = memory()
+      const t0 = performance.now()
+      const search = engine.build(docs)
+      const buildMs = performance.now() - t0
+      // Warm-up: JIT and lazily built caches (this engine computes BM25F weights on first use).
+      for (let pass = 0; pass < 3; pass++) for (const { q, locale } of mix) search(q, locale)
+      built.push({ name: engine.name, search, buildMs, heap: (memory() - before) / 1048576, samples: [] })
+    }
+    for (let pass = 0; pass < passes; pass++) {
+      mix.forEach(({ q, locale }, i) => {
+        for (let k = 0; k < built.length; k++) {
+          const e = built[(i + k) % built.length]!
+          const s = performance.now()
+          e.search(q, locale)
+          e.samples.push(performance.now() - s)
+        }
+      })
+    }
+    const p95: Record<string, number> = {}
+    for (const e of built) {
+      const sorted = e.samples.sort((a, b) => a - b)
+      p95[e.name] = percentile(sorted, 95)
+      const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length
+      row([`${n / 1000}k`, e.name, ms(e.buildMs), e.heap.toFixed(1), ms(percentile(sorted, 50)), ms(p95[e.name]!), ms(percentile(sorted, 99)), ms(mean)])
+    }
+    const ours = p95['this engine']!
+    console.log(`${n / 1000}k p95: this engine is ${(p95['MiniSearch']! / ours).toFixed(1)}x faster than MiniSearch, ${(p95['FlexSearch']! / ours).toFixed(1)}x vs FlexSearch (<1 = slower)`)
+    built = []
+    gc()
+  }
+  console.log('* heapUsed + arrayBuffers growth over build and warm-up, after forced GCs. This engine keeps article text for snippets; the others keep ids only.')
+  console.log(`  machine load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs`)
+}
+
+function quality(real: Article[], labeled: Array<{ q: string; locale: string; relevant: string[] }>): void {
+  const zhCount = labeled.filter((q) => q.locale == 'zh-CN').length
+  console.log(`\nMRR@10 on bench/data/queries.json: ${labeled.length} queries (${zhCount} zh-CN, ${labeled.length - zhCount} en) over ${real.length} real articles`)
+  const rows = [['engine', 'MRR@10', 'zh-CN', 'en', 'hit@1', 'hit@3', 'miss@10']]
+  for (const engine of engines) {
+    const search = engine.build(real)
+    let all = 0
+    let zh = 0
+    let hit1 = 0
+    let hit3 = 0
+    let miss = 0
+    for (const q of labeled) {
+      const rank = search(q.q, q.locale).findIndex((id) => q.relevant.includes(id))
+      const rr = rank < 0 ? 0 : 1 / (rank + 1)
+      all += rr
+      if (q.locale == 'zh-CN') zh += rr
+      if (rank == 0) hit1++
+      if (rank >= 0 && rank < 3) hit3++
+      if (rank < 0) miss++
+    }
+    rows.push([engine.name, (all / labeled.length).toFixed(3), (zh / zhCount).toFixed(3), ((all - zh) / (labeled.length - zhCount)).toFixed(3), String(hit1), String(hit3), String(miss)])
+  }
+  table(rows)
+}
+
+const real = loadArticles(`${root}examples/articles`)
+const labeled = JSON.parse(readFileSync(`${root}bench/data/queries.json`, 'utf8')) as Array<{ q: string; locale: string; relevant: string[] }>
+console.log(`node ${process.version}, Intl.Segmenter ${typeof Intl.Segmenter == 'function' ? 'yes' : 'no'}`)
+await sizes()
+quality(real, labeled)
+latency(real, labeled, process.argv.includes('--quick') ? [1000, 10000] : [1000, 10000, 50000])

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import { rank, type RankClause, type Scratch, type Term } from '../../../src/search/rank.js'
+import { rng } from '../../../bench/data/corpus.js'
+
+const N = 3000
+const scratch = (): Scratch => ({ acc: new Float64Array(N), best: new Float64Array(N), sum: new Float64Array(N) })
+
+/** A term whose postings cover each article with probability `density`. */
+function term(random: () => number, density: number, w: number): Term {
+  const p: number[] = []
+  const c: number[] = []
+  for (let d = 0; d < N; d++) if (random() < density) p.push(d, 1), c.push(0.2 + 1.8 * random())
+  const sat = Float32Array.from(c)
+  return { p, c: sat, w, m: Math.max(0, ...sat) }
+}
+
+/** Reference: score every article with every clause, sort everything. */
+function bruteForce(clauses: RankClause[], limit: number, ok: (d: number) => boolean, pop: number[]): Array<[number, number]> {
+  const at = (t: Term, d: number): number => {
+    for (let j = 0; j < t.p.length; j += 2) if (t.p[j] == d) return t.c[j >> 1]!
+    return 0
+  }
+  const scores: Array<[number, number]> = []
+  for (let d = 0; d < N; d++) {
+    const s = clauses.reduce((sum, c) => sum + Math.max(...c.map((v) => v.reduce((x, t) => x + t.w * at(t, d), 0))), 0)
+    if (s > 0 && ok(d)) scores.push([d, s])
+  }
+  return scores.sort((a, b) => b[1] - a[1] || pop[b[0]]! - pop[a[0]]!).slice(0, limit)
+}
+
+describe('rank (BM25 accumulation with MaxScore shortcuts)', () => {
+  it('returns exactly the brute-force top k for random queries', () => {
+    for (let seed = 1; seed <= 25; seed++) {
+      const random = rng(seed)
+      const clauses: RankClause[] = []
+      for (let i = 0, n = 1 + Math.floor(random() * 8); i < n; i++) {
+        const variants = 1 + Math.floor(random() * 3)
+        clauses.push(Array.from({ length: variants }, () => Array.from({ length: 1 + Math.floor(random() * 2) }, () => term(random, random() < 0.3 ? 0.6 : 0.02, 0.1 + random() * 5))))
+      }
+      const weight = (c: RankClause): number => Math.max(...c.map((v) => v.reduce((x, t) => x + t.w * t.m, 0)))
+      clauses.sort((a, b) => weight(b) - weight(a))
+      const pop = Array.from({ length: N }, () => Math.floor(random() * 50))
+      const ok = (d: number): boolean => d % 3 != 0
+      const limit = 1 + Math.floor(random() * 10)
+      const got = rank(clauses, scratch(), limit, ok, (a, b) => pop[a]! > pop[b]!)
+      const want = bruteForce(clauses, limit, ok, pop)
+      expect(got.map((h) => h[0]), `seed ${seed}`).toEqual(want.map((h) => h[0]))
+      got.forEach((h, i) => expect(h[1]).toBeCloseTo(want[i]![1], 9))
+    }
+  })
+
+  it('keeps walking weak lists while fewer than limit articles have been seen', () => {
+    const strong: Term = { p: [10, 1, 20, 1], c: Float32Array.of(2, 2), w: 9, m: 2 }
+    const weak = term(rng(5), 0.5, 0.01)
+    const clauses: RankClause[] = [[[strong]], [[weak]]]
+    const got = rank(clauses, scratch(), 5, () => true, () => false)
+    expect(got).toHaveLength(5)
+    expect(got.map((h) => h[0])).toEqual(bruteForce(clauses, 5, () => true, []).map((h) => h[0]))
+  })
+
+  it('skips most of a long low-weight list once it cannot change the top', () => {
+    const random = rng(99)
+    const rare = [term(random, 0.01, 8), term(random, 0.01, 7)]
+    const common = term(random, 0.9, 0.05)
+    let reads = 0
+    const counted: Term = { ...common, p: new Proxy(common.p, { get: (t, k) => (typeof k == 'string' && /^\d+$/.test(k) && reads++, Reflect.get(t, k)) }) }
+    const clauses: RankClause[] = [[[rare[0]!]], [[rare[1]!]], [[counted]]]
+    const s = scratch()
+    const got = rank(clauses, s, 3, () => true, () => false)
+    expect(reads).toBeLessThan(common.p.length / 4)
+    expect(got.map((h) => h[0])).toEqual(bruteForce([[[rare[0]!]], [[rare[1]!]], [[common]]], 3, () => true, []).map((h) => h[0]))
+    // Buffers are left at zero for the next query.
+    expect(s.acc.every((x) => x == 0) && s.best.every((x) => x == 0) && s.sum.every((x) => x == 0)).toBe(true)
+  })
+})

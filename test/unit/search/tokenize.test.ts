@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import { fold, tokenize } from '../../../src/search/index.js'
+
+describe('search tokenizer', () => {
+  it('emits every character bigram of a Han run, plus the single characters', () => {
+    const terms = tokenize('转账失败', false)
+    expect(terms).toEqual(expect.arrayContaining(['转账', '账失', '失败', '转', '账', '失', '败']))
+    expect(terms).toHaveLength(7)
+  })
+
+  it('keeps a lone Han character as its own term', () => {
+    expect(tokenize('卡', false)).toEqual(['卡'])
+  })
+
+  it('folds full-width letters and digits to ASCII and lowercases them', () => {
+    expect(fold('ＡＢＣ１２３')).toBe('abc123')
+    expect(tokenize('ＡＢＣ１２３')).toEqual(['abc123'])
+    expect(tokenize('PassWord RESET')).toEqual(['password', 'reset'])
+  })
+
+  it('splits at Han/Latin boundaries so mixed text yields both kinds of term', () => {
+    const terms = tokenize('WeChat Pay扣款2次', false)
+    expect(terms).toEqual(expect.arrayContaining(['wechat', 'pay', '扣款']))
+    expect(terms.some((t) => t.includes('pay扣'))).toBe(false)
+  })
+
+  it('drops one-letter Latin words and folds a plural s', () => {
+    expect(tokenize('I got 2 refunds', false)).toEqual(['got', 'refund'])
+    expect(tokenize('access', false)).toEqual(['access'])
+  })
+
+  it('adds ICU dictionary words of three or more characters when Intl.Segmenter exists', () => {
+    const text = '信用卡还款'
+    const extra = tokenize(text, true).filter((t) => !tokenize(text, false).includes(t))
+    const expected = [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(text)]
+      .map((s) => s.segment)
+      .filter((w) => w.length > 2)
+    expect(extra).toEqual(expected)
+    expect(expected.length).toBeGreaterThan(0)
+  })
+})
