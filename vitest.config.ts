@@ -12,10 +12,10 @@ const oxc = { jsx: { runtime: 'automatic' as const, importSource: 'preact' } }
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias }, oxc, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      { resolve: { alias }, oxc, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', setupFiles: ['test/setupCatalogs.ts'] } },
       {
         resolve: { alias }, oxc,
-        test: { name: 'widgets', include: ['test/widgets/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['test/widgets/setup.ts'] },
+        test: { name: 'widgets', include: ['test/widgets/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['test/setupCatalogs.ts', 'test/widgets/setup.ts'] },
       },
       { resolve: { alias }, oxc, test: { name: 'contract', include: ['test/contract/**/*.test.ts'], environment: 'node', testTimeout: 20_000 } },
       {

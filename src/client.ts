@@ -1,6 +1,6 @@
 import { createEmitter, type Emitter, type HelpFeedbackEvent, type ViewName } from './events.js'
 import { isHelpFeedbackError } from './errors/HelpFeedbackError.js'
-import { browserLanguages, catalogs, createTranslator, negotiateLocale, supportedLocales, type Translate } from './i18n/index.js'
+import { browserLanguages, catalogs, format, isLoaded, loadCatalog, negotiateLocale, supportedLocales, type Domain, type Translate } from './i18n/index.js'
 import { validateSupportOptions, type SupportOptions, type TransportOption } from './options.js'
 import { createCoreStore, patch, type Store } from './store/index.js'
 import type { Transport } from './transports/types.js'
@@ -19,7 +19,12 @@ export interface SupportClient {
   /** Storage, outbox and drafts (a lazy chunk), opened on first use. */
   services(): Promise<Services>
   identify(user: UserIdentity): Promise<void>
-  setLocale(locale: Locale | 'auto'): void
+  /** Switch language; resolves once that locale's catalog has loaded and the UI switched. */
+  setLocale(locale: Locale | 'auto'): Promise<void>
+  /** Resolves when the current locale's strings have loaded (the widget waits for it). */
+  ready(): Promise<void>
+  /** Load more string domains (a view's own strings) for the current and later locales. */
+  need(domains: readonly Domain[]): Promise<void>
   open(view?: ViewName, params?: Record<string, unknown>): void
   navigate(view: ViewName, params?: Record<string, unknown>): void
   back(): void
@@ -56,10 +61,15 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
   const events = createEmitter()
   if (options.onEvent) events.on(options.onEvent)
 
-  let t = translatorFor(store.getState().system.locale)
-  function translatorFor(locale: Locale): Translate {
-    return createTranslator(catalogs[locale] ?? catalogs.en!, options.messages?.[locale])
+  // Looked up on every call: catalogs arrive lazily, one locale at a time.
+  const t: Translate = (key, params) => {
+    const locale = store.getState().system.locale
+    return format(options.messages?.[locale]?.[key] ?? catalogs[locale]?.[key] ?? catalogs.en?.[key] ?? key, params)
   }
+  // String domains this client has needed so far; a locale switch loads the same ones.
+  const wanted = new Set<Domain>(['core', 'launcher'])
+  let catalogReady: Promise<unknown> = loadCatalog(store.getState().system.locale, [...wanted])
+  catalogReady.catch(() => {})
 
   let transportPromise: Promise<Transport> | undefined
   const transport = () => {
@@ -100,7 +110,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     options,
     store,
     events,
-    t: (key, params) => t(key, params),
+    t,
     transport,
     services,
     async identify(user) {
@@ -117,8 +127,28 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     },
     setLocale(locale) {
       const next = pick(locale)
-      t = translatorFor(next)
-      patch(store, 'system', { locale: next })
+      if (isLoaded(next, [...wanted])) {
+        patch(store, 'system', { locale: next })
+        return Promise.resolve()
+      }
+      // Switch once the strings are here, so the panel never shows raw keys.
+      catalogReady = loadCatalog(next, [...wanted]).then(
+        () => patch(store, 'system', { locale: next }),
+        (error: unknown) => {
+          client.report(error)
+          throw error
+        },
+      )
+      catalogReady.catch(() => {})
+      return catalogReady.then(() => undefined)
+    },
+    ready: () => catalogReady.then(() => undefined),
+    need(more) {
+      for (const d of more) wanted.add(d)
+      const p = loadCatalog(store.getState().system.locale, more)
+      catalogReady = Promise.all([catalogReady, p])
+      catalogReady.catch(() => {})
+      return p
     },
     open(view = 'home', params = {}) {
       const wasOpen = store.getState().ui.isOpen

@@ -78,15 +78,20 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
     if (destroyed) return Promise.reject(new Error('help-feedback: destroyed'))
     api.mount()
     runtime ??= import('./panel/runtime.js')
-      .then(({ startRuntime }) => {
+      .then(async ({ startRuntime }) => {
         if (destroyed) throw new Error('help-feedback: destroyed')
-        loaded = startRuntime({
+        const rt = await startRuntime({
           host: host!,
           options: { ...options, locale, onEvent: (e: HelpFeedbackEvent) => events.emit(e) },
           onOpenChange,
           onUnread: (n) => launcher?.setUnread(n),
         })
-        return loaded
+        if (destroyed) {
+          rt.destroy()
+          throw new Error('help-feedback: destroyed')
+        }
+        loaded = rt
+        return rt
       })
       .catch((error: unknown) => {
         runtime = undefined
@@ -157,7 +162,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
     setLocale(next) {
       locale = negotiateLocale(next === 'auto' ? browserLanguages() : [next], LAUNCHER_LOCALES)
       launcher?.setLocale(locale)
-      loaded?.client.setLocale(next)
+      void loaded?.client.setLocale(next).catch(() => {})
     },
     setTheme(theme) {
       host?.applyTheme(theme)

@@ -1,5 +1,8 @@
 import { MalformedResponseError, NotFoundError, OfflineError, ServerError, TimeoutError, UnsupportedError } from '../errors/index.js'
-import { createSearchIndex, loadIndex, plainText, walletSynonyms, type SearchIndex, type SerializedIndex } from '../search/index.js'
+// Direct module imports (not search/index.js) keep the synonym table out of this chunk.
+import { createSearchIndex, loadIndex, type SearchIndex, type SerializedIndex } from '../search/searchIndex.js'
+import { plainText } from '../search/snippet.js'
+import type { SynonymTable } from '../search/synonyms.js'
 import type { KeyValueStore } from '../storage/types.js'
 import type { Transport } from '../transports/types.js'
 import type { Article } from '../types.js'
@@ -77,9 +80,9 @@ function fromIndex(data: SerializedIndex, articles: Article[] | undefined): Load
   return { index, docs, bodies: new Map((articles ?? []).map((a) => [a.id, a])), locales: new Set([...docs.values()].map((d) => d.locale)) }
 }
 
-function fromArticles(list: Article[]): LoadedHelp {
+function fromArticles(list: Article[], synonyms: SynonymTable): LoadedHelp {
   const articles = checkArticles(list)
-  const index = createSearchIndex(articles, { synonyms: walletSynonyms })
+  const index = createSearchIndex(articles, { synonyms })
   const docs = new Map(articles.map((a) => [a.id, { id: a.id, locale: a.locale, title: a.title, text: plainText(a.body), tags: a.tags }]))
   return { index, docs, bodies: new Map(articles.map((a) => [a.id, a])), locales: new Set(articles.map((a) => a.locale)) }
 }
@@ -136,12 +139,14 @@ export async function loadHelp(
     }, (c) => fromIndex(checkIndex(c.index), c.articles), onRefresh)
   }
   if (source?.index !== undefined) return fromIndex(checkIndex(source.index), source.articles)
-  if (source?.articles) return fromArticles(source.articles)
+  // A prebuilt index carries its synonyms; only indexing on the device needs the table (~1.2 KB).
+  const { walletSynonyms } = await import('../search/synonyms.js')
+  if (source?.articles) return fromArticles(source.articles, walletSynonyms)
   return cached(deps, `help:articles:${locale}`, async () => {
     const transport = await deps.transport()
     if (!transport.listArticles) throw new UnsupportedError('articles')
     return { savedAt: Date.now(), articles: await transport.listArticles({ locale }) }
-  }, (c) => fromArticles(c.articles ?? []), onRefresh)
+  }, (c) => fromArticles(c.articles ?? [], walletSynonyms), onRefresh)
 }
 
 async function cached(

@@ -1,15 +1,80 @@
 import type { Locale } from '../types.js'
-import { en, type MessageKey } from './locales/en/index.js'
-import { zhCN } from './locales/zh-CN/index.js'
-import { zhTW } from './locales/zh-TW/index.js'
+import type { MessageKey } from './locales/en/index.js'
 import type { Catalog } from './translate.js'
 
 export { negotiateLocale, browserLanguages } from './negotiate.js'
 export { createTranslator, format, type Translate, type MessageParams, type Catalog, type MessageOverrides } from './translate.js'
 export type { MessageKey }
 
-/** Catalogs shipped with the SDK, keyed by locale. */
-export const catalogs: Partial<Record<Locale, Catalog>> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW }
-
 /** Locales with a shipped catalog. */
-export const supportedLocales = Object.keys(catalogs) as Locale[]
+export const supportedLocales: Locale[] = ['en', 'zh-CN', 'zh-TW']
+
+/** String domains: one file per locale each, loaded when a part of the panel needs it. */
+export type Domain = 'core' | 'launcher' | 'help' | 'reports' | 'reportUi' | 'chat' | 'contact'
+export const domains: Domain[] = ['core', 'launcher', 'help', 'reports', 'reportUi', 'chat', 'contact']
+
+/**
+ * Strings loaded so far, per locale. Each locale × domain is its own lazy chunk, so a page
+ * loads only the language it shows and only the areas the user opens.
+ */
+export const catalogs: Partial<Record<Locale, Partial<Catalog>>> = {}
+
+type Loader = () => Promise<Record<string, string>>
+const loaders: Record<Locale, Record<Domain, Loader>> = {
+  'en': {
+    core: () => import('./locales/en/core.js').then((m) => m.core),
+    launcher: () => import('./locales/en/launcher.js').then((m) => m.launcher),
+    help: () => import('./locales/en/help.js').then((m) => m.help),
+    reports: () => import('./locales/en/reports.js').then((m) => m.reports),
+    reportUi: () => import('./locales/en/reportUi.js').then((m) => m.reportUi),
+    chat: () => import('./locales/en/chat.js').then((m) => m.chat),
+    contact: () => import('./locales/en/contact.js').then((m) => m.contact),
+  },
+  'zh-CN': {
+    core: () => import('./locales/zh-CN/core.js').then((m) => m.core),
+    launcher: () => import('./locales/zh-CN/launcher.js').then((m) => m.launcher),
+    help: () => import('./locales/zh-CN/help.js').then((m) => m.help),
+    reports: () => import('./locales/zh-CN/reports.js').then((m) => m.reports),
+    reportUi: () => import('./locales/zh-CN/reportUi.js').then((m) => m.reportUi),
+    chat: () => import('./locales/zh-CN/chat.js').then((m) => m.chat),
+    contact: () => import('./locales/zh-CN/contact.js').then((m) => m.contact),
+  },
+  'zh-TW': {
+    core: () => import('./locales/zh-TW/core.js').then((m) => m.core),
+    launcher: () => import('./locales/zh-TW/launcher.js').then((m) => m.launcher),
+    help: () => import('./locales/zh-TW/help.js').then((m) => m.help),
+    reports: () => import('./locales/zh-TW/reports.js').then((m) => m.reports),
+    reportUi: () => import('./locales/zh-TW/reportUi.js').then((m) => m.reportUi),
+    chat: () => import('./locales/zh-TW/chat.js').then((m) => m.chat),
+    contact: () => import('./locales/zh-TW/contact.js').then((m) => m.contact),
+  },
+}
+const pending = new Map<string, Promise<void>>()
+const done = new Set<string>()
+
+/** True when these domains of the locale are loaded (so a switch can happen at once). */
+export function isLoaded(locale: Locale, wanted: readonly Domain[]): boolean {
+  return wanted.every((d) => done.has(`${locale}:${d}`))
+}
+
+/** Load domains of a locale's catalog (each once) into `catalogs`. Default: every domain. */
+export function loadCatalog(locale: Locale, wanted: readonly Domain[] = domains): Promise<void> {
+  return Promise.all(wanted.map((domain) => {
+    const key = `${locale}:${domain}`
+    let p = pending.get(key)
+    if (!p) {
+      p = loaders[locale][domain]().then(
+        (strings) => {
+          catalogs[locale] = { ...catalogs[locale], ...strings }
+          done.add(key)
+        },
+        (error: unknown) => {
+          pending.delete(key)
+          throw error
+        },
+      )
+      pending.set(key, p)
+    }
+    return p
+  })).then(() => undefined)
+}

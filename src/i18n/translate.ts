@@ -1,10 +1,10 @@
 import type { Locale } from '../types.js'
-import { en, type MessageKey } from './locales/en/index.js'
+import type { MessageKey } from './locales/en/index.js'
 import { format, type MessageParams } from './format.js'
 
 export { format, type MessageParams }
 
-/** Translate a key; unknown keys fall back to English, then to the key itself (never throws). */
+/** Translate a key; a key missing from the catalog comes back as the key itself (never throws). */
 export type Translate = (key: MessageKey, params?: MessageParams) => string
 
 export type Catalog = Record<MessageKey, string>
@@ -12,7 +12,7 @@ export type Catalog = Record<MessageKey, string>
 /** Per-locale overrides the host may pass (`messages` option), e.g. a brand name in a title. */
 export type MessageOverrides = Partial<Record<Locale, Partial<Record<MessageKey, string>>>>
 
-/** Build a translator over a catalog with English as the fallback. */
+/** Build a translator over a catalog (and the host's overrides). */
 export function createTranslator(catalog: Partial<Catalog>, overrides?: Partial<Record<MessageKey, string>>): Translate {
-  return (key, params) => format(overrides?.[key] ?? catalog[key] ?? en[key] ?? key, params)
+  return (key, params) => format(overrides?.[key] ?? catalog[key] ?? key, params)
 }

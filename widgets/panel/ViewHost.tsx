@@ -1,7 +1,7 @@
 import type { ComponentType } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import type { ViewName } from '../../src/events.js'
-import { useT } from '../ui/context.js'
+import { usePanel, useT } from '../ui/context.js'
 import { Home } from './Home.js'
 import { lazyViews, type ViewProps } from './views.js'
 
@@ -10,6 +10,7 @@ const loaded = new Map<ViewName, ComponentType<ViewProps>>([['home', Home]])
 /** Renders the current view; views other than home are lazy chunks, loaded on first visit. */
 export function ViewHost({ view, params }: ViewProps & { view: ViewName }) {
   const t = useT()
+  const { client } = usePanel()
   const [, setTick] = useState(0)
   const [failed, setFailed] = useState<ViewName | null>(null)
   const Component = loaded.get(view)
@@ -18,7 +19,7 @@ export function ViewHost({ view, params }: ViewProps & { view: ViewName }) {
     if (loaded.has(view)) return
     let live = true
     setFailed(null)
-    lazyViews[view]()
+    lazyViews[view](client)
       .then((c) => {
         loaded.set(view, c)
         if (live) setTick((n) => n + 1)

@@ -17,15 +17,17 @@ let counter = 0
  * The lazy half of the widget: the core client and the Preact panel. The panel is rendered
  * while open and unmounted when closed, so a closed widget holds no view state in the DOM.
  */
-export function startRuntime(ctx: {
+export async function startRuntime(ctx: {
   host: Host
   options: WidgetOptions
   onOpenChange(open: boolean): void
   onUnread(count: number): void
-}): Runtime {
+}): Promise<Runtime> {
   const { theme, colors, position, zIndex, nonce, launcher, container, ...core } = ctx.options
   void theme, colors, position, zIndex, launcher, container
   const client = createSupportClient(core)
+  // The first render waits for the locale's catalog (its own small chunk).
+  await Promise.all([client.ready(), client.need(['help'])]).catch(() => {})
   const style = document.createElement('style')
   if (nonce) style.nonce = nonce
   style.textContent = panelCss

@@ -1,23 +1,28 @@
 import type { ComponentType } from 'preact'
+import type { SupportClient } from '../../src/client.js'
 import type { ViewName } from '../../src/events.js'
+import type { Domain } from '../../src/i18n/index.js'
 
 export interface ViewProps {
   params: Record<string, unknown>
 }
 
-type Loader = () => Promise<ComponentType<ViewProps>>
+type Loader = (client: SupportClient) => Promise<ComponentType<ViewProps>>
+
+/** Load a view's chunk and its strings together, so it never renders raw keys. */
+const with_ = <M>(client: SupportClient, domains: Domain[], load: () => Promise<M>): Promise<M> =>
+  Promise.all([load(), client.need(domains)]).then(([m]) => m)
 
 /**
- * One lazy chunk per panel area. Each area's folder exports its view components; views that
- * are not built yet render the "not available" notice.
+ * One lazy chunk per panel area, loaded on first visit with the string domains it uses.
  */
 export const lazyViews: Record<ViewName, Loader> = {
-  home: () => import('./Home.js').then((m) => m.Home),
-  search: () => import('../help/index.js').then((m) => m.SearchView),
-  article: () => import('../help/index.js').then((m) => m.ArticleView),
-  chat: () => import('../chat/ChatView.js').then((m) => m.ChatView),
-  report: () => import('../report/index.js').then((m) => m.ReportView),
-  requests: () => import('../requests/index.js').then((m) => m.RequestsView),
-  request: () => import('../requests/index.js').then((m) => m.RequestView),
-  contact: () => import('../contact/index.js').then((m) => m.ContactView),
+  home: (c) => with_(c, ['help'], () => import('./Home.js')).then((m) => m.Home),
+  search: (c) => with_(c, ['help'], () => import('../help/index.js')).then((m) => m.SearchView),
+  article: (c) => with_(c, ['help'], () => import('../help/index.js')).then((m) => m.ArticleView),
+  chat: (c) => with_(c, ['chat', 'help', 'reports', 'reportUi'], () => import('../chat/ChatView.js')).then((m) => m.ChatView),
+  report: (c) => with_(c, ['reports', 'reportUi', 'help'], () => import('../report/index.js')).then((m) => m.ReportView),
+  requests: (c) => with_(c, ['reports', 'reportUi'], () => import('../requests/index.js')).then((m) => m.RequestsView),
+  request: (c) => with_(c, ['reports', 'reportUi'], () => import('../requests/index.js')).then((m) => m.RequestView),
+  contact: (c) => with_(c, ['contact', 'help', 'reports'], () => import('../contact/index.js')).then((m) => m.ContactView),
 }

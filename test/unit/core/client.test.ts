@@ -52,10 +52,11 @@ describe('createSupportClient', () => {
     expect(err && 'message' in err && err.message).toMatch(/登录|会话/)
   })
 
-  it('switches locale at run time', () => {
+  it('switches locale at run time', async () => {
     const client = createSupportClient({ transport: fakeTransport(), locale: 'en' })
+    await client.ready()
     expect(client.t('panel.close')).toBe('Close')
-    client.setLocale('zh-CN')
+    await client.setLocale('zh-CN')
     expect(client.t('panel.close')).toBe('关闭')
     expect(client.store.getState().system.locale).toBe('zh-CN')
   })
@@ -67,5 +68,14 @@ describe('createSupportClient', () => {
     expect(client.store.getState().ui.isOpen).toBe(true)
     expect(spy).toHaveBeenCalled()
     spy.mockRestore()
+  })
+})
+
+describe('lazy catalogs', () => {
+  it('a client loads its locale, and the English fallback fills keys a host override does not', async () => {
+    const client = createSupportClient({ transport: fakeTransport(), locale: 'zh-TW', messages: { 'zh-TW': { 'panel.title': '客服' } } })
+    await client.ready()
+    expect(client.t('panel.title')).toBe('客服')
+    expect(client.t('panel.close')).not.toBe('panel.close')
   })
 })

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { en } from '../../../src/i18n/locales/en/index.js'
-import { catalogs, createTranslator, negotiateLocale } from '../../../src/i18n/index.js'
+import { createTranslator, domains, loadCatalog, catalogs as loaded, negotiateLocale } from '../../../src/i18n/index.js'
+import { zhCN } from '../../../src/i18n/locales/zh-CN/index.js'
+import { zhTW } from '../../../src/i18n/locales/zh-TW/index.js'
+
+const catalogs = { en, 'zh-CN': zhCN, 'zh-TW': zhTW }
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 
@@ -19,19 +23,19 @@ describe('catalogs', () => {
   }
 
   it('zh-CN is actually Chinese where English has letters', () => {
-    const zh = catalogs['zh-CN']!
+    const zh = catalogs['zh-CN']
     const untranslated = Object.entries(zh).filter(([k, v]) => /[a-z]{4}/i.test(en[k as keyof typeof en].replace(/\{\w+\}/g, '')) && v === en[k as keyof typeof en])
     expect(untranslated.map(([k]) => k)).toEqual([])
   })
 })
 
 describe('translator', () => {
-  it('formats placeholders, honours overrides and falls back to English', () => {
-    const t = createTranslator({ 'launcher.label': '帮助' }, { 'panel.title': '客服中心' })
+  it('formats placeholders, honours overrides and returns the key when a catalog lacks it', () => {
+    const t = createTranslator({ 'launcher.label': '帮助', 'launcher.unread': '帮助，{count} 条未读' }, { 'panel.title': '客服中心' })
     expect(t('launcher.label')).toBe('帮助')
     expect(t('panel.title')).toBe('客服中心')
-    expect(t('panel.close')).toBe(en['panel.close'])
-    expect(t('launcher.unread', { count: 3 })).toBe('Help & Feedback, 3 unread')
+    expect(t('panel.close')).toBe('panel.close')
+    expect(t('launcher.unread', { count: 3 })).toBe('帮助，3 条未读')
   })
 
   it('negotiates locales', () => {
@@ -40,5 +44,14 @@ describe('translator', () => {
     expect(negotiateLocale(['zh-HK'], ['en', 'zh-CN', 'zh-TW'])).toBe('zh-TW')
     expect(negotiateLocale(['fr-FR', 'en-GB'], ['en', 'zh-CN'])).toBe('en')
     expect(negotiateLocale(['ja'], ['en', 'zh-CN'])).toBe('en')
+  })
+})
+
+describe('lazy loading', () => {
+  it('the per-domain chunks add up to the full catalog of each locale', async () => {
+    for (const [locale, full] of Object.entries(catalogs)) {
+      await loadCatalog(locale as 'en', domains)
+      expect(loaded[locale as 'en']).toEqual(full)
+    }
   })
 })
