@@ -235,14 +235,17 @@ export function ReportForm(props: ReportFormProps) {
         </div>
       )}
       <Screenshots api={shots} max={SCREENSHOTS.max} id={id('screenshots')} label={SCREENSHOTS.labelKey} help={SCREENSHOTS.helpKey} error={errorOf('screenshots')} />
-      <div role="status" aria-live="polite">
-        <HiddenNotice notices={notices} labelOf={labelOf} />
-      </div>
       <p role="status" class="sr-only">{submitting ? t('reportUi.result.sending') : ''}</p>
       <div class="rf-actions">
         <button type="submit" class="primary" disabled={submitting || !ready} data-submit>
           {submitting ? t('reportUi.submitting') : t(jobRef.current ? 'reportUi.resubmit' : 'reportUi.submit')}
         </button>
+      </div>
+      {/* Below the button on purpose: masking runs when a field loses focus, i.e. on the
+          mousedown of a click on "Send"; a notice appearing above would move the button away
+          before mouseup and swallow the click. */}
+      <div role="status" aria-live="polite">
+        <HiddenNotice notices={notices} labelOf={labelOf} />
       </div>
     </form>
   )

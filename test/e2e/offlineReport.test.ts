@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { launch, type Session } from './browser.js'
+
+// A report written offline survives a reload and reaches the server exactly once, masked.
+const baseUrl = inject('baseUrl')
+const agentKey = inject('agentKey')
+let s: Session
+
+beforeAll(async () => {
+  s = await launch()
+})
+afterAll(async () => {
+  await s?.close()
+})
+
+type AgentTicket = { id: string; userId: string; category: string }
+type Detail = { description: string; fields: Record<string, unknown> }
+
+async function agent<T>(path: string): Promise<T> {
+  const res = await fetch(`${baseUrl}/v1/agent${path}`, { headers: { 'X-Agent-Key': agentKey } })
+  expect(res.ok).toBe(true)
+  return (await res.json()) as T
+}
+
+describe('report a problem while offline', () => {
+  it('queues durably, survives a reload, and creates exactly one masked ticket once back online', async () => {
+    const { page, browser } = s
+    const userId = `offline-${Date.now()}`
+    const card = '4111 1111 1111 1111'
+    await page.goto(`${baseUrl}/?locale=en&user=${userId}`)
+    // Identify while online, then lose the API: the page itself stays loadable, the backend does not.
+    await page.locator('[data-testid=report-tx]').first().click()
+    const shadow = (sel: string) => page.locator(`[data-help-feedback] >> ${sel}`)
+    await shadow('[data-category=charged_not_received]').click()
+    await shadow('[data-submit]:not([disabled])').waitFor()
+    await browser.route(`${baseUrl}/v1/**`, (route) => route.abort('internetdisconnected'))
+    await browser.setOffline(true)
+    await shadow('[data-field=description] textarea').fill(`I paid with card ${card} and the shop never got the money`)
+    await shadow('[data-submit]').click()
+    await shadow('[data-result=queued]').waitFor()
+
+    // Reload with the backend still unreachable: the report must still be there, queued.
+    await browser.setOffline(false)
+    await page.reload()
+    await page.getByTestId('help-entry').click()
+    await shadow('[data-entry=requests]').click()
+    // My requests lists it as waiting to send (an outbox job, not yet a ticket).
+    await shadow('[data-job]').first().waitFor()
+    expect((await agent<AgentTicket[]>('/tickets')).filter((t) => t.userId === userId)).toEqual([])
+
+    // Back online: the outbox delivers it, once.
+    await browser.unroute(`${baseUrl}/v1/**`)
+    await page.evaluate(() => window.dispatchEvent(new Event('online')))
+    await expect.poll(async () => (await agent<AgentTicket[]>('/tickets')).filter((t) => t.userId === userId).length, { timeout: 30_000 }).toBe(1)
+    // Nudge the outbox again and reload once more: still exactly one.
+    await page.reload()
+    await page.evaluate(() => window.dispatchEvent(new Event('online')))
+    await page.waitForTimeout(1500)
+    const mine = (await agent<AgentTicket[]>('/tickets')).filter((t) => t.userId === userId)
+    expect(mine).toHaveLength(1)
+    expect(mine[0]!.category).toBe('charged_not_received')
+    const detail = await agent<Detail>(`/tickets/${mine[0]!.id}`)
+    expect(detail.description).not.toContain('4111 1111 1111 1111')
+    expect(detail.description).not.toMatch(/4111\s?1111\s?1111/)
+    expect(detail.description).toMatch(/1111/)
+  })
+})
