@@ -2,6 +2,8 @@
  * `npm run demo`: the reference backend with demo data, the wallet demo and the agent console.
  * Environment: PORT (8787), HOST (127.0.0.1), DB_PATH (.data/demo.db), HF_SECRET, AGENT_KEY
  * (demo-agent), HOURS=always (ignore business hours), LOG=1 (request log).
+ * Freshdesk proxy mode (`/freshdesk/v1`): FRESHDESK_DOMAIN + FRESHDESK_API_KEY, optional
+ * FRESHDESK_REQUESTER=email, FRESHDESK_CUSTOM_FIELDS='{"orderId":"cf_order_id"}', FRESHDESK_BASE_URL.
  */
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -22,6 +24,14 @@ const server = await startServer({
   staticRoot: root,
   log: env.LOG === '1',
   ...(env.HOURS === 'always' ? { hours: null } : {}),
+  ...(env.FRESHDESK_DOMAIN && env.FRESHDESK_API_KEY ? {
+    freshdesk: {
+      domain: env.FRESHDESK_DOMAIN, apiKey: env.FRESHDESK_API_KEY,
+      ...(env.FRESHDESK_BASE_URL ? { baseUrl: env.FRESHDESK_BASE_URL } : {}),
+      ...(env.FRESHDESK_REQUESTER === 'email' ? { requesterBy: 'email' as const } : {}),
+      ...(env.FRESHDESK_CUSTOM_FIELDS ? { customFields: JSON.parse(env.FRESHDESK_CUSTOM_FIELDS) as Record<string, string> } : {}),
+    },
+  } : {}),
 })
 
 const seeded = seedDemo(server.db, join(root, 'examples', 'articles'))
@@ -31,7 +41,8 @@ console.log(`help-feedback reference server on ${base}
   agent console  ${base}/console/?key=${encodeURIComponent(agentKey)}
   API            ${base}/v1  (protocol: docs/protocol.md)
   articles       ${seeded.articles} from ${seeded.source}
-  database       ${env.DB_PATH ?? '.data/demo.db'}`)
+  database       ${env.DB_PATH ?? '.data/demo.db'}${env.FRESHDESK_DOMAIN && env.FRESHDESK_API_KEY ? `
+  freshdesk      ${base}/freshdesk/v1 → ${env.FRESHDESK_BASE_URL ?? `https://${env.FRESHDESK_DOMAIN}.freshdesk.com/api/v2`} (wallet demo: ?transport=freshdesk)` : ''}`)
 
 const stop = (): void => {
   void server.close().then(() => process.exit(0))

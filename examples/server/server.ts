@@ -8,6 +8,7 @@ import { compileRoutes, dispatch, type App } from './app.js'
 import { userToken } from './auth.js'
 import { openDb, type Db } from './db.js'
 import { EventHub } from './events.js'
+import { createFreshdeskProxy, type FreshdeskProxyOptions } from './freshdesk/index.js'
 import { defaultHours } from './hours.js'
 import { HttpError, sendError, sendJson } from './http.js'
 import { createRateLimiter } from './rateLimit.js'
@@ -48,6 +49,8 @@ export interface ServerOptions {
   heartbeatMs?: number
   /** Serve GET /demo/token (demo only). Default: on unless NODE_ENV=production. */
   demoTokens?: boolean
+  /** Freshdesk proxy mode under `/freshdesk/v1` (freshdesk/README.md). The API key stays here. */
+  freshdesk?: FreshdeskProxyOptions
 }
 
 export interface RunningServer {
@@ -89,6 +92,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     mounts.push({ prefix: '/', dir: join(opts.staticRoot, 'examples', 'wallet-demo'), missingHint: 'examples/wallet-demo is missing' })
   }
   const demoTokens = opts.demoTokens ?? process.env.NODE_ENV !== 'production'
+  const freshdesk = opts.freshdesk ? createFreshdeskProxy(app, opts.freshdesk) : undefined
 
   const cors = (req: IncomingMessage, res: ServerResponse): void => {
     const origin = req.headers.origin
@@ -116,6 +120,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       }
       const path = url.pathname
       if (path === '/v1' || path.startsWith('/v1/')) return await dispatch(app, routes, req, res, url)
+      if (freshdesk && (await freshdesk(req, res, url))) return
       if (path === '/healthz') return sendJson(res, 200, { ok: true })
       if (path === '/demo/token') {
         const userId = url.searchParams.get('userId')

@@ -60,6 +60,31 @@ export interface Transport {
   dispose?(): void
 }
 
+/**
+ * Implemented by transports for backends without idempotency (`capabilities.idempotency ===
+ * false`): finds what an earlier, unconfirmed attempt of a write created, or undefined when it
+ * never landed. Tickets are matched by the nonce the transport stamped into them (derived from
+ * the idempotency key); comments and messages by their text among the user's latest ones. The
+ * outbox's `reconcile` calls it before re-sending (see {@link canFindWrites}).
+ */
+export interface WriteFinder {
+  findWrite(lookup: WriteLookup, idempotencyKey: string, signal?: AbortSignal): Promise<Ticket | Comment | Message | undefined>
+}
+
+/** True when the transport can reconcile a retried write through {@link WriteFinder.findWrite}. */
+export function canFindWrites(t: Transport): t is Transport & WriteFinder {
+  return typeof (t as Partial<WriteFinder>).findWrite === 'function'
+}
+
+/**
+ * What {@link WriteFinder.findWrite} looks for. `since` (epoch ms, e.g. the outbox job's
+ * createdAt): older writes with the same text are the user's earlier, separate ones.
+ */
+export type WriteLookup =
+  | { kind: 'ticket' }
+  | { kind: 'comment'; ticketId: string; body: string; since?: number }
+  | { kind: 'message'; conversationId: string; text: string; since?: number }
+
 /** Capabilities with everything off; transports spread their own on top. */
 export const noCapabilities: TransportCapabilities = {
   articles: false, articleSearch: false, tickets: false, chat: false, realtime: false,

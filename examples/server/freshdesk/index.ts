@@ -1,0 +1,211 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { z } from 'zod'
+import type { TicketStatus, TransactionRef } from '../../../src/types.js'
+import type { App, Ctx } from '../app.js'
+import { mintSession, requireUser, unauthorized, verifyUserToken } from '../auth.js'
+import { HttpError, notFound, parseJson, readBody, requestOrigin } from '../http.js'
+import { nowIso, type StoredRef } from '../model.js'
+import { attachmentRoutes, resolveRefs } from '../routes/attachments.js'
+import { commentSchema, identifySchema, reasonSchema, ticketSchema, validate } from '../schemas.js'
+import { createFreshdeskClient, fdContact, fdConversation, fdTicket, type Body, type FdTicket, type FreshdeskClientOptions } from './client.js'
+import { commentHtml, descriptionHtml, ESCALATED_TAG, FD_PRIORITY, statusOf, toComment, toDetail, toTicket, type Sidecar } from './mapping.js'
+import { createProxyStore, requestPrint } from './store.js'
+
+/** Options of {@link createFreshdeskProxy}; from FRESHDESK_* variables in main.ts. */
+export interface FreshdeskProxyOptions extends FreshdeskClientOptions {
+  /** How an app user maps to a Freshdesk contact. Default `unique_external_id` (= the user id). */
+  requesterBy?: 'unique_external_id' | 'email'
+  /** SDK report field name (or `category`) → Freshdesk custom field name (`cf_…`). */
+  customFields?: Record<string, string>
+  /** Freshdesk status code → SDK status, for accounts with custom statuses. */
+  statusMap?: Record<number, TicketStatus>
+  /** Mount point. Default `/freshdesk`: the SDK's `freshdeskTransport({ baseUrl: origin + '/freshdesk' })`. */
+  prefix?: string
+}
+
+type Result = { status: number; body?: unknown; headers?: Record<string, string> }
+interface Route { method: 'GET' | 'POST'; path: RegExp; auth: boolean; idem?: boolean; upload?: boolean; handle(ctx: Ctx): Promise<Result> }
+
+const JSON_LIMIT = 1 << 20
+const UPDATED_SINCE = '2015-01-01T00:00:00Z'
+const upload = attachmentRoutes().find((r) => r.method === 'POST') as Required<Pick<ReturnType<typeof attachmentRoutes>[number], 'read' | 'handle'>>
+
+/**
+ * The Freshdesk proxy mode of the reference server: the same user tokens and protocol subset
+ * (identify, tickets, comments, escalate, attachments) under `/freshdesk/v1`, forwarded to
+ * Freshdesk API v2 with the agent key, which never reaches the browser. Returns a handler
+ * that answers false for paths outside its prefix.
+ *
+ * @example
+ * const proxy = createFreshdeskProxy(app, { domain: 'acme', apiKey: process.env.FRESHDESK_API_KEY! })
+ */
+export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
+  const fd = createFreshdeskClient(o)
+  const store = createProxyStore(app.db)
+  const prefix = (o.prefix ?? '/freshdesk').replace(/\/+$/, '')
+  const by = o.requesterBy ?? 'unique_external_id'
+  const userRow = (id: string) => app.db.prepare<{ name: string | null; email: string | null }>('SELECT name, email FROM users WHERE id = ?').get(id)
+
+  async function contactOf(userId: string): Promise<number | undefined> {
+    const cached = store.contactId(userId)
+    if (cached !== undefined) return cached
+    const value = by === 'email' ? userRow(userId)?.email : userId
+    if (!value) return undefined
+    const found = await fd.call('GET', '/contacts', z.array(fdContact), undefined, { [by]: value })
+    if (found[0]) store.saveContact(userId, found[0].id)
+    return found[0]?.id
+  }
+
+  /** 404 for tickets of other requesters, so ids cannot be probed. */
+  async function owned(userId: string, id: string | undefined): Promise<FdTicket> {
+    if (!id || !/^\d+$/.test(id)) throw notFound('no such ticket')
+    const ticket = await fd.call('GET', `/tickets/${id}`, fdTicket)
+    const contact = await contactOf(userId)
+    if (contact === undefined || ticket.requester_id !== contact) throw notFound('no such ticket')
+    return ticket
+  }
+
+  /** JSON, or multipart (`attachments[]`, `tags[]`, `custom_fields[x]`) when files go along. */
+  function body(fields: Record<string, unknown>, files: StoredRef[]): Body {
+    if (files.length === 0) return { json: fields }
+    const form = new FormData()
+    for (const [k, v] of Object.entries(fields)) {
+      if (Array.isArray(v)) v.forEach((x) => form.append(`${k}[]`, String(x)))
+      else if (v && typeof v === 'object') for (const [ck, cv] of Object.entries(v)) form.append(`${k}[${ck}]`, String(cv))
+      else if (v !== undefined) form.append(k, String(v))
+    }
+    const data = app.db.prepare<{ data: Buffer }>('SELECT data FROM attachments WHERE id = ?')
+    for (const f of files) form.append('attachments[]', new Blob([new Uint8Array(data.get(f.id)?.data ?? Buffer.alloc(0))], { type: f.type }), f.name)
+    return { form }
+  }
+
+  const routes: Route[] = [
+    {
+      method: 'POST', path: /^\/v1\/identify$/, auth: false,
+      async handle({ body }) {
+        const input = validate(identifySchema, body)
+        if (!verifyUserToken(app.secret, input.userId, input.token)) throw unauthorized('bad user signature')
+        const now = nowIso()
+        app.db.prepare(`INSERT INTO users (id, name, email, attributes, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?)
+          ON CONFLICT(id) DO UPDATE SET name = COALESCE(excluded.name, name), email = COALESCE(excluded.email, email), updated_at = excluded.updated_at`)
+          .run(input.userId, input.name ?? null, input.email ?? null, now, now)
+        const session = mintSession(app.secret, input.userId, app.sessionTtlMs)
+        return { status: 200, body: { userId: input.userId, token: session.token, expiresAt: session.expiresAt } }
+      },
+    },
+    {
+      method: 'POST', path: /^\/v1\/attachments$/, auth: true, idem: true, upload: true,
+      // The reference server's own upload checks (type, magic bytes, size, file name); staged in SQLite.
+      handle: async (ctx) => upload.handle(ctx),
+    },
+    {
+      method: 'GET', path: /^\/v1\/tickets$/, auth: true,
+      async handle({ userId }) {
+        const contact = await contactOf(userId as string)
+        if (contact === undefined) return { status: 200, body: [] }
+        const list = await fd.call('GET', '/tickets', z.array(fdTicket), undefined, {
+          requester_id: contact, order_by: 'updated_at', order_type: 'desc', per_page: 100, updated_since: UPDATED_SINCE,
+        })
+        return { status: 200, body: list.map((t) => toTicket(t, store.sidecar(t.id), o.statusMap)) }
+      },
+    },
+    {
+      method: 'POST', path: /^\/v1\/tickets$/, auth: true, idem: true,
+      async handle({ userId, body: raw }) {
+        const input = validate(ticketSchema, raw)
+        // zod marks absent optionals `| undefined`; absent keys stay absent at runtime.
+        const transaction = input.transaction as TransactionRef | undefined
+        const uid = userId as string
+        const files = resolveRefs(app, uid, input.attachments)
+        const who = userRow(uid)
+        if (by === 'email' && !who?.email) throw new HttpError(400, 'rejected', 'Freshdesk needs the user email', { fields: { email: 'Required' } })
+        const custom: Record<string, unknown> = {}
+        for (const [name, cf] of Object.entries(o.customFields ?? {})) {
+          const value = name === 'category' ? input.category : input.fields[name]
+          if (value !== undefined && value !== null) custom[cf] = value
+        }
+        const fields = {
+          subject: input.subject, description: descriptionHtml(input.description, input.category, input.fields, transaction),
+          status: 2, priority: FD_PRIORITY[input.priority], source: 2, tags: ['help-feedback', `hf-${input.category}`],
+          ...(by === 'email' ? { email: who?.email } : { unique_external_id: uid }), ...(who?.name ? { name: who.name } : {}),
+          ...(Object.keys(custom).length ? { custom_fields: custom } : {}),
+        }
+        const created = await fd.call('POST', '/tickets', fdTicket, body(fields, files))
+        if (created.requester_id != null) store.saveContact(uid, created.requester_id)
+        // Freshdesk lists attachments in upload order (VERIFY); the name is the fallback key.
+        const attachmentIds: Record<string, string> = {}
+        ;(created.attachments ?? []).forEach((a, i) => {
+          const staged = files[i]?.name === a.name ? files[i] : files.find((f) => f.name === a.name)
+          if (staged) attachmentIds[String(a.id)] = staged.id
+        })
+        const side: Sidecar = { category: input.category, description: input.description, fields: input.fields, attachmentIds, ...(transaction ? { transaction } : {}) }
+        store.saveSidecar(created.id, uid, side)
+        for (const f of files) app.db.prepare('DELETE FROM attachments WHERE id = ?').run(f.id)
+        return { status: 201, body: toTicket(created, side, o.statusMap) }
+      },
+    },
+    {
+      method: 'GET', path: /^\/v1\/tickets\/([^/]+)$/, auth: true,
+      async handle({ userId, params }) {
+        const ticket = await owned(userId as string, params.id)
+        const conversations = await fd.call('GET', `/tickets/${ticket.id}/conversations`, z.array(fdConversation), undefined, { per_page: 100 })
+        return { status: 200, body: toDetail(ticket, conversations, store.sidecar(ticket.id), o.statusMap) }
+      },
+    },
+    {
+      method: 'POST', path: /^\/v1\/tickets\/([^/]+)\/comments$/, auth: true, idem: true,
+      async handle({ userId, params, body: raw }) {
+        const input = validate(commentSchema, raw)
+        const ticket = await owned(userId as string, params.id)
+        const status = statusOf(ticket.status, o.statusMap)
+        if (status === 'closed') throw new HttpError(409, 'conflict', 'ticket is closed')
+        const files = resolveRefs(app, userId as string, input.attachments)
+        // A public note as the requester is how a customer reply enters through the API (VERIFY per account).
+        const note = await fd.call('POST', `/tickets/${ticket.id}/notes`, fdConversation,
+          body({ body: commentHtml(input.body), private: false, incoming: true, user_id: ticket.requester_id ?? undefined }, files))
+        if (status === 'pending' || status === 'solved') await fd.call('PUT', `/tickets/${ticket.id}`, fdTicket, { json: { status: 2 } })
+        for (const f of files) app.db.prepare('DELETE FROM attachments WHERE id = ?').run(f.id)
+        return { status: 201, body: toComment(note, ticket.requester_id) }
+      },
+    },
+    {
+      method: 'POST', path: /^\/v1\/tickets\/([^/]+)\/escalate$/, auth: true, idem: true,
+      async handle({ userId, params, body: raw }) {
+        const { reason } = validate(reasonSchema, raw)
+        const ticket = await owned(userId as string, params.id)
+        if (statusOf(ticket.status, o.statusMap) === 'closed') throw new HttpError(409, 'conflict', 'ticket is closed')
+        const updated = await fd.call('PUT', `/tickets/${ticket.id}`, fdTicket, {
+          json: { priority: Math.max(ticket.priority, FD_PRIORITY.high), tags: [...new Set([...(ticket.tags ?? []), ESCALATED_TAG])] },
+        })
+        await fd.call('POST', `/tickets/${ticket.id}/notes`, fdConversation, { json: { body: commentHtml(`Escalated by the customer: ${reason || '(no reason given)'}`), private: true } })
+        return { status: 200, body: toTicket(updated, store.sidecar(ticket.id), o.statusMap) }
+      },
+    },
+  ]
+
+  return async (req, res, url) => {
+    if (url.pathname !== `${prefix}/v1` && !url.pathname.startsWith(`${prefix}/v1/`)) return false
+    const path = url.pathname.slice(prefix.length)
+    const candidates = routes.filter((r) => r.path.test(path))
+    const route = candidates.find((r) => r.method === req.method)
+    if (!route) throw candidates.length ? new HttpError(405, 'method_not_allowed', 'method not allowed', { headers: { Allow: 'GET, POST, OPTIONS' } }) : notFound(`no route for ${url.pathname}`)
+    const id = route.path.exec(path)?.[1]
+    const ctx: Ctx = { app, req, res, url, params: id ? { id: decodeURIComponent(id) } : {}, userId: undefined, origin: requestOrigin(req), body: undefined, raw: undefined }
+    if (route.auth) ctx.userId = requireUser(app.secret, req, url, false)
+    const wait = app.limiter.take(ctx.userId ? `u:${ctx.userId}` : `ip:${req.socket.remoteAddress ?? '?'}`)
+    if (wait > 0) throw new HttpError(429, 'rate_limited', 'too many requests', { retryAfterMs: wait, headers: { 'Retry-After': String(Math.ceil(wait / 1000)) } })
+    if (route.upload) await upload.read(ctx)
+    else if (req.method === 'POST') {
+      ctx.raw = await readBody(req, JSON_LIMIT, () => new HttpError(413, 'payload_too_large', 'JSON body over 1 MB'))
+      ctx.body = parseJson(ctx.raw)
+    }
+    const header = req.headers['idempotency-key']
+    const result: Result = route.idem
+      ? await store.once(ctx.userId as string, Array.isArray(header) ? header[0] : header, requestPrint(req.method ?? 'POST', path, ctx.fingerprint ?? ctx.body), () => route.handle(ctx))
+      : await route.handle(ctx)
+    const text = result.body === undefined ? '' : JSON.stringify(result.body)
+    res.writeHead(result.status, { ...result.headers, ...(text ? { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } : {}) })
+    res.end(text)
+    return true
+  }
+}
