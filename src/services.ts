@@ -5,7 +5,7 @@ import { REFERENCE_FIELDS } from './reports/fields.js'
 import type { Emitter } from './events.js'
 import { openStore } from './storage/index.js'
 import type { KeyValueStore } from './storage/types.js'
-import type { Transport } from './transports/types.js'
+import { canFindWrites, type Transport } from './transports/types.js'
 import type { AttachmentRef, CommentInput, MessageInput, RatingTarget, Ticket, TicketInput } from './types.js'
 
 /** A file queued with a write; stored as a Blob in IndexedDB until it is uploaded. */
@@ -108,6 +108,22 @@ export async function createServices(deps: {
   const outbox = createOutbox({
     store: opened,
     send: async (job, ctx) => deliver(await deps.transport(), job, ctx.idempotencyKey, ctx.signal),
+    // Backends without Idempotency-Key: before re-sending a job whose answer was lost, look for
+    // the earlier attempt (a marker carrying the key, or the same text since the job began).
+    reconcile: async (job) => {
+      const t = await deps.transport()
+      if (t.capabilities.idempotency || !canFindWrites(t)) return undefined
+      if (job.kind === 'ticket') return t.findWrite({ kind: 'ticket' }, job.idempotencyKey)
+      if (job.kind === 'comment') {
+        const p = job.payload as JobPayloads['comment']
+        return t.findWrite({ kind: 'comment', ticketId: p.ticketId, body: p.comment.body, since: job.createdAt }, job.idempotencyKey)
+      }
+      if (job.kind === 'message') {
+        const p = job.payload as JobPayloads['message']
+        return t.findWrite({ kind: 'message', conversationId: p.conversationId, text: p.message.text, since: job.createdAt }, job.idempotencyKey)
+      }
+      return undefined
+    },
     onChange: (event) => {
       if (!deps.events || event.type === 'removed' || event.type === 'synced' || event.job.kind !== 'ticket') return
       const category = (event.job.payload as JobPayloads['ticket']).input.category

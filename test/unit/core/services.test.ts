@@ -1,0 +1,62 @@
+import { describe, expect, it, vi } from 'vitest'
+import { TimeoutError } from '../../../src/errors/index.js'
+import { createEmitter, type HelpFeedbackEvent } from '../../../src/events.js'
+import { createServices } from '../../../src/services.js'
+import { memoryStore } from '../../../src/storage/index.js'
+import { noCapabilities, type Transport, type WriteFinder } from '../../../src/transports/types.js'
+import type { Ticket, TicketInput } from '../../../src/types.js'
+
+const input: TicketInput = {
+  category: 'payment_failed', subject: 'Payment failed', description: 'It failed twice at the shop', fields: {},
+  attachments: [], priority: 'normal', locale: 'en',
+}
+
+/** A backend without idempotency whose first answer is lost after the ticket was created. */
+function lossyBackend() {
+  const tickets: Array<Ticket & { marker: string }> = []
+  const createTicket = vi.fn(async (i: TicketInput, opts: { idempotencyKey: string }) => {
+    const t = { id: `t${tickets.length + 1}`, reference: `R${tickets.length + 1}`, status: 'new' as const, priority: i.priority, category: i.category, subject: i.subject, createdAt: '', updatedAt: '', marker: opts.idempotencyKey }
+    tickets.push(t)
+    if (tickets.length === 1) throw new TimeoutError()
+    return t
+  })
+  const transport: Transport & WriteFinder = {
+    name: 'lossy', capabilities: { ...noCapabilities, tickets: true, idempotency: false },
+    identify: async (u) => ({ userId: u.id }),
+    createTicket,
+    findWrite: async (lookup, key) => (lookup.kind === 'ticket' ? tickets.find((t) => t.marker === key) : undefined),
+  }
+  return { transport, tickets, createTicket }
+}
+
+describe('services', () => {
+  it('reconciles a retried create on a backend without idempotency: one ticket, found not re-sent', async () => {
+    const { transport, tickets, createTicket } = lossyBackend()
+    const events = createEmitter()
+    const seen: HelpFeedbackEvent[] = []
+    events.on((e) => seen.push(e))
+    const services = await createServices({ transport: async () => transport, store: memoryStore(), events })
+    const id = await services.outbox.enqueue('ticket', { input })
+    await vi.waitFor(() => expect(createTicket).toHaveBeenCalledTimes(1))
+    await vi.waitFor(async () => expect((await services.outbox.list())[0]?.state).toBe('failed_retryable'))
+    await services.outbox.retry(id)
+    await vi.waitFor(async () => expect(await services.outbox.list()).toEqual([]))
+    expect(createTicket).toHaveBeenCalledTimes(1)
+    expect(tickets).toHaveLength(1)
+    expect(seen).toContainEqual({ type: 'report:sent', category: 'payment_failed', ticketId: 't1', reference: 'R1' })
+    services.outbox.dispose()
+  })
+
+  it('without a way to find writes, the retry sends again (what the idempotency capability prevents)', async () => {
+    const { transport, tickets } = lossyBackend()
+    const plain: Transport = { ...transport }
+    delete (plain as Partial<WriteFinder>).findWrite
+    const services = await createServices({ transport: async () => plain, store: memoryStore() })
+    const id = await services.outbox.enqueue('ticket', { input })
+    await vi.waitFor(async () => expect((await services.outbox.list())[0]?.state).toBe('failed_retryable'))
+    await services.outbox.retry(id)
+    await vi.waitFor(async () => expect(await services.outbox.list()).toEqual([]))
+    expect(tickets).toHaveLength(2)
+    services.outbox.dispose()
+  })
+})
