@@ -16,12 +16,9 @@ async function userToken() {
 }
 
 async function transport() {
-  if (transportName === 'memory') {
-    const { memoryTransport } = await import('/dist/transports/memory.js')
-    return memoryTransport()
-  }
-  const { restTransport } = await import('/dist/transports/rest.js')
-  return restTransport({ baseUrl: location.origin, getUserToken: userToken })
+  // Any backend by configuration (transports.js); memory and REST need no setup.
+  const { pickTransport } = await import('./transports.js')
+  return pickTransport(transportName, { origin: location.origin, params, hash: new URLSearchParams(location.hash.slice(1)), userToken })
 }
 
 const help = createHelpFeedback({
@@ -31,7 +28,12 @@ const help = createHelpFeedback({
   articles: { url: '/search-index.json' },
   theme: params.get('theme') ?? 'auto',
   appVersion: 'demo-wallet 1.0.0',
-  user: { id: userId, name: locale === 'zh-CN' ? '演示用户' : 'Demo user', token: transportName === 'memory' ? 'memory' : await userToken().catch(() => 'unavailable') },
+  user: {
+    id: userId,
+    name: locale === 'zh-CN' ? '演示用户' : 'Demo user',
+    ...(params.get('email') ? { email: params.get('email') } : {}),
+    token: transportName === 'memory' ? 'memory' : await userToken().catch(() => 'unavailable'),
+  },
   getRecentTransactions: async () => transactions,
   onAction: (action, payload) => {
     if (action === 'freeze-account') alert(locale === 'zh-CN' ? '（演示）账户已冻结' : '(demo) Account frozen')
