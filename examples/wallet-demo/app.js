@@ -28,11 +28,12 @@ const help = createHelpFeedback({
   articles: { url: '/search-index.json' },
   theme: params.get('theme') ?? 'auto',
   appVersion: 'demo-wallet 1.0.0',
+  // The signed token comes from the transport's getUserToken (transports.js), so nothing here
+  // waits on the network before the page is interactive.
   user: {
     id: userId,
     name: locale === 'zh-CN' ? '演示用户' : 'Demo user',
     ...(params.get('email') ? { email: params.get('email') } : {}),
-    token: transportName === 'memory' ? 'memory' : await userToken().catch(() => 'unavailable'),
   },
   getRecentTransactions: async () => transactions,
   onAction: (action, payload) => {

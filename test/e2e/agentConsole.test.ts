@@ -21,6 +21,7 @@ describe('user page ⇄ agent console through the reference server', () => {
   it('exchanges chat messages and delivers a ticket status change to the user', async () => {
     const userId = `e2e-${Date.now()}`
     await user.page.goto(`${baseUrl}/?locale=en&user=${userId}`)
+    await user.page.waitForFunction(() => 'help' in window)
     const conversationId = await user.page.evaluate(async () => {
       const w = window as unknown as Win
       const transport = await (await w.help.client()).transport()
