@@ -12,22 +12,12 @@ import { OfflineError, RateLimitedError, ServerError, TimeoutError } from '../sr
 import { createOutbox, leaseLock, localLock, type Outbox, type OutboxJob, type OutboxLock, type SendContext } from '../src/outbox/index.js'
 import { memoryStore } from '../src/storage/index.js'
 import type { KeyValueStore } from '../src/storage/types.js'
+import { rng } from './data/rng.js'
 
 const REPORTS = Number(process.argv[2] ?? 1000)
 const SEED = Number(process.argv[3] ?? 42)
 const MAX_VIRTUAL_MS = 48 * 3600_000
 const MAX_STEPS = 5_000_000
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Timers on virtual time: the run loop jumps to the next timer once microtasks settle. */
 class VirtualClock {
@@ -167,7 +157,7 @@ interface Scenario {
 
 async function runScenario(s: Scenario) {
   const clock = new VirtualClock()
-  const random = mulberry32(SEED)
+  const random = rng(SEED)
   const server = simulatedServer(clock, random, s.idempotent)
   const store: KeyValueStore = { ...memoryStore(), persistent: true } // stands in for IndexedDB
   const shared = localLock()

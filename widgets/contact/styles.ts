@@ -1,6 +1,3 @@
-import type { RefObject } from 'preact'
-import { useLayoutEffect } from 'preact/hooks'
-
 /** Styles of the contact view; class names start with `ct-` so they never meet other views' sheets. */
 export const contactCss = `
 .ct{display:grid;gap:16px}
@@ -32,17 +29,4 @@ export const contactCss = `
 .ct-section ul{margin:6px 0 0;padding-left:20px}
 `
 
-/** Put `css` once into the panel's shadow root, with the nonce of the panel's own style element. */
-export function useSheet(id: string, css: string, ref: RefObject<Element>): void {
-  useLayoutEffect(() => {
-    const root = ref.current?.getRootNode()
-    const parent = root instanceof ShadowRoot ? root : root instanceof Document ? root.head : undefined
-    if (!parent || parent.querySelector(`style[data-hf-sheet="${id}"]`)) return
-    const style = document.createElement('style')
-    style.setAttribute('data-hf-sheet', id)
-    const nonce = parent.querySelector<HTMLStyleElement>('style')?.nonce
-    if (nonce) style.nonce = nonce
-    style.textContent = css
-    parent.append(style)
-  }, [id, css, ref])
-}
+export { useSheet } from '../ui/useSheet.js'

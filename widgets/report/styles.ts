@@ -1,6 +1,3 @@
-import type { RefObject } from 'preact'
-import { useLayoutEffect } from 'preact/hooks'
-
 /** Styles of the report and requests views (lazy chunks, so they arrive with them). */
 export const reportCss = `
 .rf{display:grid;gap:16px}
@@ -52,20 +49,4 @@ export const reportCss = `
 .rf-meta{color:var(--hf-muted);font-size:13px}
 `
 
-/**
- * Adds a stylesheet once per shadow root. It copies the nonce of the panel's own `<style>`,
- * so a host with a strict style-src CSP lets it through like the rest of the widget.
- */
-export function useSheet(id: string, css: string, ref: RefObject<Element>): void {
-  useLayoutEffect(() => {
-    const root = ref.current?.getRootNode()
-    const parent = root instanceof ShadowRoot ? root : root instanceof Document ? root.head : undefined
-    if (!parent || parent.querySelector(`style[data-hf-sheet="${id}"]`)) return
-    const style = document.createElement('style')
-    style.setAttribute('data-hf-sheet', id)
-    const nonce = parent.querySelector<HTMLStyleElement>('style')?.nonce
-    if (nonce) style.nonce = nonce
-    style.textContent = css
-    parent.append(style)
-  }, [id, css, ref])
-}
+export { useSheet } from '../ui/useSheet.js'
