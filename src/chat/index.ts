@@ -35,13 +35,14 @@ export function disposeChat(client: SupportClient): void {
 /**
  * Starts the chat in the background when the device has a conversation saved, so the unread
  * badge counts agent replies after a reload before the user opens the chat view. Cheap when
- * there is none: one storage read.
+ * there is none: one storage read. Resolves true when a conversation was resumed.
  *
  * @example
  * void import('../chat/index.js').then((m) => m.resumeChat(client)) // from the widget runtime, lazily
  */
-export async function resumeChat(client: SupportClient): Promise<void> {
+export async function resumeChat(client: SupportClient): Promise<boolean> {
   const { store } = await client.services()
   const current = await store.get<string>(CURRENT_KEY).catch(() => undefined)
   if (current) await getChat(client).open()
+  return Boolean(current)
 }

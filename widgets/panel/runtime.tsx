@@ -5,6 +5,7 @@ import type { Host } from '../host/host.js'
 import { PanelContext } from '../ui/context.js'
 import { Panel } from './Panel.js'
 import { panelCss } from './panelCss.js'
+import { lazyViews } from './views.js'
 
 export interface Runtime {
   client: SupportClient
@@ -58,7 +59,11 @@ export async function startRuntime(ctx: {
   // A conversation saved by an earlier page resumes in the background, so agent replies count
   // towards the launcher badge before the user reopens the chat.
   const chat = import('../../src/chat/index.js').then((m) => {
-    void m.resumeChat(client)
+    // With a conversation under way, fetch the chat view and its strings now, so reopening it
+    // does not wait on the lazy-loading chain.
+    void m.resumeChat(client).then((resumed) => {
+      if (resumed) void lazyViews.chat(client).catch(() => {})
+    }).catch(() => {})
     return m
   })
   chat.catch(() => {})
