@@ -8,6 +8,8 @@
  *    panel and chat chunks, reads the transcript from IndexedDB, orders it);
  *  - back later: reload the page (code cached by the browser) and open: the transcript is read
  *    from IndexedDB and ordered again, then rendered;
+ *  - runtime up: as "back later", but the panel runtime was already loaded (the user had
+ *    opened help before): the chat chunk, the transcript and the render;
  *  - warm: close and open again (state already loaded: render only). Target ≤ 100 ms;
  *  - jump: scroll to the very top until the first message is rendered;
  *  - DOM nodes in the panel and in the message list. Target: independent of length.
@@ -81,6 +83,11 @@ window.bench = {
     return { render: rendered - t0, painted: performance.now() - t0, ...counts() }
   },
   close: () => help.close(),
+  /** The panel runtime is loaded (e.g. the user opened help before), the chat view is not. */
+  async openAfterRuntime() {
+    await help.client()
+    return window.bench.open()
+  },
   async jumpToTop() {
     const log = shadow().querySelector('.log')
     const t0 = performance.now()
@@ -115,7 +122,7 @@ type Figures = { render: number; painted?: number; nodes: number; list: number; 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const ms = (x: number) => `${x.toFixed(1)} ms`.padStart(10)
 
-interface Run { cold: Figures; warm: Figures; jump: Figures; reload: Figures }
+interface Run { cold: Figures; warm: Figures; jump: Figures; reload: Figures; afterRuntime: Figures }
 
 async function once(n: number): Promise<Run> {
   // A fresh profile each time: nothing cached, an empty IndexedDB.
@@ -135,21 +142,24 @@ async function once(n: number): Promise<Run> {
     await page.reload()
     await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, undefined, { timeout: 60_000 })
     const reload = await run<Figures>('open')
-    return { cold, warm, jump, reload }
+    await page.reload()
+    await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, undefined, { timeout: 60_000 })
+    const afterRuntime = await run<Figures>('openAfterRuntime')
+    return { cold, warm, jump, reload, afterRuntime }
   } finally {
     await s.close()
   }
 }
 
 console.log(`chat view, Chromium headless, ${RUNS} runs each (median)\n`)
-console.log('messages   cold render  cold paint  back later  warm render  warm paint  jump to top   DOM nodes (panel / list / rows)')
+console.log('messages   cold render  cold paint  back later  runtime up  warm render  warm paint  jump to top   DOM nodes (panel / list / rows)')
 for (const n of LENGTHS) {
   const runs: Run[] = []
   for (let i = 0; i < RUNS; i++) runs.push(await once(n))
   const pick = (f: (r: Run) => number) => median(runs.map(f))
   const last = runs.at(-1)!
   console.log(
-    `${String(n).padStart(8)} ${ms(pick((r) => r.cold.render))}  ${ms(pick((r) => r.cold.painted ?? 0))}  ${ms(pick((r) => r.reload.painted ?? 0))}  ${ms(pick((r) => r.warm.render))}  ${ms(pick((r) => r.warm.painted ?? 0))}  ${ms(pick((r) => r.jump.render))}   ${last.warm.nodes} / ${last.warm.list} / ${last.warm.rows} (after jump: ${last.jump.list} / ${last.jump.rows})`,
+    `${String(n).padStart(8)} ${ms(pick((r) => r.cold.render))}  ${ms(pick((r) => r.cold.painted ?? 0))}  ${ms(pick((r) => r.reload.painted ?? 0))}  ${ms(pick((r) => r.afterRuntime.painted ?? 0))}  ${ms(pick((r) => r.warm.render))}  ${ms(pick((r) => r.warm.painted ?? 0))}  ${ms(pick((r) => r.jump.render))}   ${last.warm.nodes} / ${last.warm.list} / ${last.warm.rows} (after jump: ${last.jump.list} / ${last.jump.rows})`,
   )
 }
 console.log('\ntargets: warm open ≤ 100 ms; DOM node count independent of the number of messages')
