@@ -100,7 +100,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
     return runtime
   }
 
-  const showLoadError = (retry: () => void) => {
+  const showLoadError = (retry: () => void, config: boolean) => {
     const text = launcherText(locale, options.messages?.[locale])
     const box = document.createElement('div')
     box.className = 'status'
@@ -109,9 +109,11 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
     button.type = 'button'
     button.textContent = text('panel.retry')
     button.addEventListener('click', retry)
-    box.append(text('panel.loadFailed'), document.createElement('br'), button)
+    // A setup error will not go away by retrying; say so instead of blaming the network.
+    if (config) box.append(text('panel.misconfigured'))
+    else box.append(text('panel.loadFailed'), document.createElement('br'), button)
     host!.frame.replaceChildren(box)
-    button.focus()
+    if (!config) button.focus()
   }
 
   const api: HelpFeedback = {
@@ -143,8 +145,8 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
         rt.client.open(view, params)
       } catch (error) {
         if (destroyed) return
-        showLoadError(() => void api.open(view, params))
         const config = (error as { code?: unknown }).code === 'config'
+        showLoadError(() => void api.open(view, params), config)
         if (config) console.error(error)
         events.emit({ type: 'error', code: config ? 'config' : 'offline', message: String(error) })
       }

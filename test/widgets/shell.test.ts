@@ -152,7 +152,9 @@ describe('widget shell', () => {
     const error = events.find((e) => e.type === 'error')
     expect(error).toMatchObject({ code: 'config' })
     expect(error && 'message' in error && error.message).toContain('options.user.id')
-    expect(shadow().querySelector('.frame [role=alert] button')).not.toBeNull()
+    const alert = shadow().querySelector('.frame [role=alert]')!
+    expect(alert.textContent).toMatch(/setup problem/)
+    expect(alert.querySelector('button')).toBeNull()
     spy.mockRestore()
   })
 
