@@ -13,7 +13,8 @@ const plugins = () => [
   resolve({ browser: true, extensions: ['.ts', '.tsx', '.mjs', '.js'] }),
   esbuild({
     target: 'es2020',
-    minify: true,
+    // MINIFY=0 keeps names readable for profiling (`MINIFY=0 npx rollup -c`).
+    minify: process.env.MINIFY !== '0',
     jsx: 'automatic',
     jsxImportSource: 'preact',
     tsconfig: 'tsconfig.json',

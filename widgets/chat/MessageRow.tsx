@@ -38,9 +38,15 @@ function usePreview(blob: Blob | undefined): string | undefined {
   return url
 }
 
+// toLocaleTimeString builds a new Intl formatter on every call; rows render often (scrolling,
+// measuring), so keep one formatter per locale.
+const formatters = new Map<string, Intl.DateTimeFormat>()
 function time(iso: string, locale: string): string {
   const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' })
+  if (Number.isNaN(d.getTime())) return ''
+  let f = formatters.get(locale)
+  if (!f) formatters.set(locale, (f = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' })))
+  return f.format(d)
 }
 
 function Body({ item, t, locale }: Pick<RowProps, 'item' | 't' | 'locale'>) {
