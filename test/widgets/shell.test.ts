@@ -159,3 +159,16 @@ describe('widget shell', () => {
   })
 
 })
+
+describe('capabilities', () => {
+  it('without live chat the home entry offers to leave a message', async () => {
+    const w = createHelpFeedback({ transport, locale: 'en' })
+    try {
+      await w.open()
+      await (await w.client()).transport()
+      await vi.waitFor(() => expect(shadow().querySelector('[data-entry=chat] b')?.textContent).toBe('Leave us a message'))
+    } finally {
+      w.destroy()
+    }
+  })
+})

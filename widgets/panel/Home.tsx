@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { ViewName } from '../../src/events.js'
 import type { MessageKey } from '../../src/i18n/index.js'
-import { usePanel, useT } from '../ui/context.js'
+import { usePanel, useStore, useT } from '../ui/context.js'
 import type { ViewProps } from './views.js'
 
 const ENTRIES: Array<{ view: ViewName; label: MessageKey; hint: MessageKey }> = [
@@ -18,6 +18,11 @@ const ENTRIES: Array<{ view: ViewName; label: MessageKey; hint: MessageKey }> = 
 export function Home(_: ViewProps) {
   const { client, idPrefix } = usePanel()
   const t = useT()
+  // A backend without live chat still takes messages: the entry says so instead of promising a chat.
+  const noChat = useStore((s) => s.system.capabilities?.chat === false)
+  const entries = noChat
+    ? ENTRIES.map((e) => (e.view === 'chat' ? { ...e, label: 'home.entry.message' as MessageKey, hint: 'home.entry.message.hint' as MessageKey } : e))
+    : ENTRIES
   const [query, setQuery] = useState('')
   const inputId = `${idPrefix}-q`
   // Inline results and popular articles come with the help chunk, loaded after first paint.
@@ -52,7 +57,7 @@ export function Home(_: ViewProps) {
       </form>
       {help && query.trim() ? <help.HomeResults query={query} /> : null}
       <ul class="entries">
-        {ENTRIES.map((entry) => (
+        {entries.map((entry) => (
           <li key={entry.view}>
             <button type="button" class="entry" data-entry={entry.view} onClick={() => client.navigate(entry.view)}>
               <b>{t(entry.label)}</b>

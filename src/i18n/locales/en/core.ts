@@ -37,4 +37,6 @@ export const core = {
   'view.requests': 'My requests',
   'view.request': 'Request details',
   'view.contact': 'Contact us',
+  'home.entry.message': 'Leave us a message',
+  'home.entry.message.hint': 'We reply as soon as we can',
 }

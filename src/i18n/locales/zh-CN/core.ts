@@ -38,4 +38,6 @@ export const core: Record<keyof typeof en, string> = {
   'view.requests': '我的反馈',
   'view.request': '反馈详情',
   'view.contact': '联系我们',
+  'home.entry.message': '给我们留言',
+  'home.entry.message.hint': '我们会尽快回复',
 }

@@ -38,4 +38,6 @@ export const core: Record<keyof typeof en, string> = {
   'view.requests': '我的回報',
   'view.request': '回報詳情',
   'view.contact': '聯絡我們',
+  'home.entry.message': '給我們留言',
+  'home.entry.message.hint': '我們會盡快回覆',
 }
