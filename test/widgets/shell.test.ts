@@ -172,3 +172,29 @@ describe('capabilities', () => {
     }
   })
 })
+
+describe('home search with an input method', () => {
+  it('does not search pinyin mid-composition, searches the composed text', async () => {
+    const w = createHelpFeedback({ transport, locale: 'zh-CN', articles: { articles: [
+      { id: 'a1', locale: 'zh-CN', title: '扣款未到账怎么办', body: '钱扣了但是没到账', tags: ['扣款'] },
+    ] } })
+    try {
+      await w.open()
+      const input = await vi.waitFor(() => {
+        const el = shadow().querySelector('input[type=search]') as HTMLInputElement | null
+        expect(el).not.toBeNull()
+        return el!
+      })
+      input.value = 'qian'
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true }))
+      const results = () => shadow().querySelector('[id$=-home-results]')
+      await new Promise((r) => setTimeout(r, 300))
+      expect(results()).toBeNull()
+      input.value = '扣款'
+      input.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true }))
+      await vi.waitFor(() => expect(results()?.parentElement?.textContent).toContain('扣款未到账怎么办'), { timeout: 3000 })
+    } finally {
+      w.destroy()
+    }
+  })
+})

@@ -24,6 +24,9 @@ export function Home(_: ViewProps) {
     ? ENTRIES.map((e) => (e.view === 'chat' ? { ...e, label: 'home.entry.message' as MessageKey, hint: 'home.entry.message.hint' as MessageKey } : e))
     : ENTRIES
   const [query, setQuery] = useState('')
+  // What results are shown for: not updated mid-composition, so pinyin being typed with an
+  // IME (「qian kou le」 before it becomes 钱扣了) does not search.
+  const [searchFor, setSearchFor] = useState('')
   const inputId = `${idPrefix}-q`
   // Inline results and popular articles come with the help chunk, loaded after first paint.
   const [help, setHelp] = useState<typeof import('../help/HomeHelp.js') | null>(null)
@@ -52,10 +55,15 @@ export function Home(_: ViewProps) {
           autoComplete="off"
           placeholder={t('home.searchPlaceholder')}
           value={query}
-          onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => {
+            const value = (e.currentTarget as HTMLInputElement).value
+            setQuery(value)
+            if (!(e as InputEvent).isComposing) setSearchFor(value)
+          }}
+          onCompositionEnd={(e) => setSearchFor((e.currentTarget as HTMLInputElement).value)}
         />
       </form>
-      {help && query.trim() ? <help.HomeResults query={query} /> : null}
+      {help && searchFor.trim() ? <help.HomeResults query={searchFor} /> : null}
       <ul class="entries">
         {entries.map((entry) => (
           <li key={entry.view}>
