@@ -54,7 +54,10 @@ await new Promise((resolve, reject) => {
   req.onsuccess = () => {
     const tx = req.result.transaction('kv', 'readwrite')
     tx.objectStore('kv').put(conversation.id, 'hf:chat:current')
-    tx.objectStore('kv').put({ version: 1, conversation, messages, cursor: String(n), readSeq: n, rated: false }, 'hf:chat:conversation:' + conversation.id)
+    // Same layout as the SDK writes: the newest page in the main record, the rest apart.
+    const split = Math.max(0, messages.length - 200)
+    tx.objectStore('kv').put({ version: 1, conversation, messages: messages.slice(split), cursor: String(n), readSeq: n, rated: false }, 'hf:chat:conversation:' + conversation.id)
+    if (split) tx.objectStore('kv').put(messages.slice(0, split), 'hf:chat:conversation:' + conversation.id + ':older')
     tx.oncomplete = () => { req.result.close(); resolve() }
     tx.onerror = () => reject(tx.error)
   }

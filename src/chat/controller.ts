@@ -8,9 +8,9 @@ import type { ChatEvent, Cursor, Message } from '../types.js'
 import { createChatActions, type ChatActions } from './actions.js'
 import { transition } from './machine.js'
 import { createGapFill } from './sync.js'
-import { lastAgentSeq, lastSeq, mergeMessages, syncWithJobs, unreadCount } from './messages.js'
+import { lastAgentSeq, lastSeq, mergeMessages, prependOlder, syncWithJobs, unreadCount } from './messages.js'
 import { createReadSignal, createTypingSignal } from './signals.js'
-import { CURRENT_KEY, createTranscriptSaver, loadTranscript, toStored, transcriptText } from './transcript.js'
+import { CURRENT_KEY, createTranscriptSaver, loadOlder, loadTranscript, toStored, transcriptText } from './transcript.js'
 import type { ChatCore, ChatState, MessageJobPayload } from './types.js'
 
 const AGENT_TYPING_TIMEOUT_MS = 8000
@@ -235,6 +235,12 @@ export function createChatController(client: SupportClient, options: { now?: () 
       set({ conversation: saved.conversation, items: mergeMessages([], saved.messages), rated: saved.rated })
       core.dispatch({ type: 'conversation', conversation: saved.conversation, csat: csat() })
       if (saved.rated) core.dispatch({ type: 'rated' })
+      // The newest page is on screen; the older part of a long transcript joins it when read.
+      const older = await loadOlder(services.store, saved.conversation.id)
+      if (older.length && !disposed && conv()?.id === saved.conversation.id) {
+        for (const m of older) seen.add(m.id)
+        set({ items: prependOlder(get().items, older) })
+      }
       core.applyJobs(await services.outbox.list().catch(() => services.outbox.snapshot()))
       updateUnread()
       gap.schedule(get().status)

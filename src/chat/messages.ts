@@ -90,6 +90,23 @@ export function mergeMessages(items: readonly ChatItem[], incoming: readonly Mes
 }
 
 /** Maps an outbox job state to what the message row shows. */
+/**
+ * Joins the older part of a stored transcript in front of the list. Merging thousands of
+ * older messages one by one (mergeMessages) searches the list per message; here they are
+ * turned into items in one ordered pass, then the two runs are joined and, only if they
+ * overlap, sorted once.
+ */
+export function prependOlder(items: readonly ChatItem[], older: readonly Message[]): ChatItem[] {
+  if (older.length === 0) return items as ChatItem[]
+  const have = new Set(items.map((m) => m.id))
+  const head = mergeMessages([], older.filter((m) => !have.has(m.id)))
+  if (head.length === 0) return items as ChatItem[]
+  const out = [...head, ...items]
+  const firstOfItems = items.find((m) => !pending(m))
+  const lastOfHead = head[head.length - 1]!
+  return firstOfItems && compareItems(lastOfHead, firstOfItems) > 0 ? out.sort(compareItems) : out
+}
+
 export function itemState(job: OutboxJob): ChatItemState {
   switch (job.state) {
     case 'failed_retryable':

@@ -8,8 +8,15 @@ import type { ChatItem } from './types.js'
 export const CURRENT_KEY = 'chat:current'
 /** Key of one conversation's saved transcript. */
 export const transcriptKey = (conversationId: string) => `chat:conversation:${conversationId}`
+/** Key of the older part of a saved transcript (everything before the newest page). */
+export const olderKey = (conversationId: string) => `chat:conversation:${conversationId}:older`
 /** Older messages are dropped from the device copy; the server still has them. */
 export const MAX_STORED_MESSAGES = 5000
+/**
+ * Messages kept in the main record. Opening a long conversation reads only these and renders;
+ * the older part follows in the background, so opening costs the same at 100 or 10,000.
+ */
+export const RECENT_MESSAGES = 200
 
 /** What is kept on the device per conversation. */
 export interface StoredTranscript {
@@ -46,7 +53,7 @@ export function toStored(items: readonly ChatItem[]): Message[] {
 /** List items are immutable, so each is masked once however often the transcript is saved. */
 const storedForm = new WeakMap<ChatItem, Message>()
 
-/** Loads a saved transcript; anything unreadable counts as none. */
+/** Loads a saved transcript's newest page (see {@link loadOlder}); anything unreadable counts as none. */
 export async function loadTranscript(store: KeyValueStore, conversationId: string): Promise<StoredTranscript | undefined> {
   try {
     const t = await store.get<StoredTranscript>(transcriptKey(conversationId))
@@ -56,21 +63,47 @@ export async function loadTranscript(store: KeyValueStore, conversationId: strin
   }
 }
 
+/** The part of a transcript older than its newest page; [] when there is none. */
+export async function loadOlder(store: KeyValueStore, conversationId: string): Promise<Message[]> {
+  try {
+    const older = await store.get<Message[]>(olderKey(conversationId))
+    return Array.isArray(older) ? older : []
+  } catch {
+    return []
+  }
+}
+
 /**
  * Writes at most once per `delayMs`, always the latest state; `flush` writes now (pagehide).
+ * The newest page goes to the main record on every write; the older part only when it changed
+ * (it grows rarely, and rewriting thousands of messages per new message would be waste).
  * Storage errors are swallowed: the transcript is a convenience, the server has the original.
  */
 export function createTranscriptSaver(store: KeyValueStore, delayMs = 300) {
   let timer: ReturnType<typeof setTimeout> | undefined
   let next: (() => StoredTranscript) | undefined
   let chain: Promise<void> = Promise.resolve()
+  let olderWritten: string | undefined
   const write = () => {
     timer = undefined
     const build = next
     next = undefined
     if (!build) return chain
     const value = build()
-    chain = chain.then(() => store.set(transcriptKey(value.conversation.id), value)).catch(() => undefined)
+    const split = Math.max(0, value.messages.length - RECENT_MESSAGES)
+    const older = value.messages.slice(0, split)
+    const recent = split ? { ...value, messages: value.messages.slice(split) } : value
+    // First id, last id and length identify the older part well enough to skip a rewrite.
+    const olderSig = `${value.conversation.id}:${older.length}:${older[0]?.id ?? ''}:${older.at(-1)?.id ?? ''}`
+    chain = chain
+      .then(async () => {
+        if (olderSig !== olderWritten) {
+          await (older.length ? store.set(olderKey(value.conversation.id), older) : store.del(olderKey(value.conversation.id)))
+          olderWritten = olderSig
+        }
+        await store.set(transcriptKey(value.conversation.id), recent)
+      })
+      .catch(() => undefined)
     return chain
   }
   return {
