@@ -1,20 +1,19 @@
 import { IDBFactory } from 'fake-indexeddb'
-import { fireEvent, render, waitFor, within } from '@testing-library/preact'
+import { fireEvent, waitFor, within } from '@testing-library/preact'
 import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createSupportClient, type SupportClient } from '../../src/client.js'
+import type { SupportClient } from '../../src/client.js'
 import { ServerError } from '../../src/errors/index.js'
-import type { HelpFeedbackEvent } from '../../src/events.js'
 import type { SelfCheckResult } from '../../src/flows/selfCheck.js'
 import type { SupportOptions } from '../../src/options.js'
-import { noCapabilities, type Transport } from '../../src/transports/types.js'
 import type { Article } from '../../src/types.js'
 import { loadArticles } from '../../scripts/indexArticles.js'
 import { SelfCheckPanel } from '../../widgets/help/SelfCheck.js'
 import { SuggestedArticles } from '../../widgets/help/SuggestedArticles.js'
 import { createHelpFeedback, type HelpFeedback } from '../../widgets/index.js'
-import { PanelContext } from '../../widgets/ui/context.js'
+import { mountHelp } from './helpHarness.js'
+import { articlesTransport } from '../unit/flows/articlesTransport.js'
 
 let articles: Article[]
 beforeAll(() => {
@@ -32,22 +31,9 @@ afterEach(() => {
   widget = undefined
 })
 
-function fakeTransport(overrides: Partial<Transport> = {}): Transport {
-  return {
-    name: 'fake', capabilities: { ...noCapabilities, articles: true },
-    identify: async (u) => ({ userId: u.id }),
-    createTicket: async () => { throw new Error('unused') },
-    ...overrides,
-  }
-}
+const fakeTransport = articlesTransport
 
-function mount(ui: ComponentChildren, options: SupportOptions = {}) {
-  const events: HelpFeedbackEvent[] = []
-  const client = createSupportClient({ transport: fakeTransport(), locale: 'zh-CN', articles: { articles }, onEvent: (e) => events.push(e), ...options })
-  clients.push(client)
-  const view = render(<PanelContext.Provider value={{ client, idPrefix: 't' }}>{ui}</PanelContext.Provider>)
-  return { client, events, ...view, container: view.container as HTMLElement }
-}
+const mount = (ui: ComponentChildren, options: SupportOptions = {}) => mountHelp(ui, articles, clients, options)
 
 /** A stand-in for the report form: a description box with suggestions under it. */
 function Description() {

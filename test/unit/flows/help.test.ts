@@ -6,9 +6,9 @@ import { MalformedResponseError, NotFoundError, OfflineError } from '../../../sr
 import type { HelpFeedbackEvent } from '../../../src/events.js'
 import { createHelpFlow } from '../../../src/flows/help.js'
 import { createSearchIndex, walletSynonyms, type SerializedIndex } from '../../../src/search/index.js'
-import { noCapabilities, type Transport } from '../../../src/transports/types.js'
 import type { Article } from '../../../src/types.js'
 import { loadArticles } from '../../../scripts/indexArticles.js'
+import { articlesTransport } from './articlesTransport.js'
 
 let articles: Article[]
 let index: SerializedIndex
@@ -17,14 +17,7 @@ beforeAll(() => {
   index = createSearchIndex(articles, { synonyms: walletSynonyms }).toJSON()
 })
 
-function fakeTransport(overrides: Partial<Transport> = {}): Transport {
-  return {
-    name: 'fake', capabilities: { ...noCapabilities, articles: true },
-    identify: async (u) => ({ userId: u.id }),
-    createTicket: async () => { throw new Error('unused') },
-    ...overrides,
-  }
-}
+const fakeTransport = articlesTransport
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
