@@ -37,6 +37,17 @@ export interface HelpFeedback {
 
 const LAUNCHER_LOCALES: Locale[] = ['en', 'zh-CN', 'zh-TW']
 
+/**
+ * The view chunks, fetched alongside the runtime when `open(view)` names one, instead of after
+ * it (the runtime alone would only discover them once it renders).
+ */
+const VIEW_CHUNKS: Partial<Record<ViewName, () => Promise<unknown>>> = {
+  chat: () => import('./chat/ChatView.js'),
+  report: () => import('./report/index.js'),
+  requests: () => import('./requests/index.js'),
+  contact: () => import('./contact/index.js'),
+}
+
 /** @internal `adopt` lets the `<help-feedback>` element be its own shadow host. */
 export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLElement): HelpFeedback {
   // Look and placement are checked here in full; the core checks the rest in depth when the
@@ -131,6 +142,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       api.mount()
       if (!open) returnFocus = deepActive()
       if (!loaded) {
+        VIEW_CHUNKS[view]?.().catch(() => {})
         const text = launcherText(locale, options.messages?.[locale])
         const status = document.createElement('div')
         status.className = 'status'
