@@ -113,7 +113,7 @@ describe('in the widget', () => {
     const shadow = document.querySelector('[data-help-feedback]')!.shadowRoot!
     await waitFor(() => expect(shadow.querySelector('.help-result')).not.toBeNull(), { timeout: 3000 })
     expect((shadow.querySelector('.help-result') as HTMLElement).dataset.article).toBe('zh-charged-not-received')
-    expect(shadow.querySelector('style[data-hf-help]')).not.toBeNull()
+    expect(shadow.querySelector('style[data-hf-sheet="help"]')).not.toBeNull()
     fireEvent.click(shadow.querySelector('.help-result')!)
     await waitFor(() => expect(shadow.querySelector('.help-article h3')?.textContent).toBe('已扣款但订单未成功、对方显示未到账怎么办？'), { timeout: 3000 })
     expect(shadow.querySelector('.help-md h4')?.textContent).toBe('为什么会这样')

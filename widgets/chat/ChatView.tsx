@@ -3,6 +3,7 @@ import { canCompose, lastSeq, type ChatItem } from '../../src/chat/index.js'
 import type { Translate } from '../../src/i18n/index.js'
 import type { ViewProps } from '../panel/views.js'
 import { useStore, useT } from '../ui/context.js'
+import { useSheet } from '../ui/useSheet.js'
 import { ChatHeader } from './ChatHeader.js'
 import { chatCss } from './chatCss.js'
 import { Composer } from './Composer.js'
@@ -12,21 +13,6 @@ import { MessageList } from './MessageList.js'
 import { Rating } from './Rating.js'
 import { useChat } from './useChat.js'
 
-/** Styles travel with the chunk; the nonce is copied from the panel's own style element. */
-function useChatStyles(ref: { readonly current: HTMLElement | null }) {
-  useEffect(() => {
-    const root = ref.current?.getRootNode()
-    if (!(root instanceof ShadowRoot || root instanceof Document)) return
-    const parent = root instanceof Document ? root.head : root
-    if (parent.querySelector('style[data-hf-chat]')) return
-    const style = document.createElement('style')
-    style.dataset['hfChat'] = ''
-    const nonce = parent.querySelector<HTMLStyleElement>('style')?.nonce
-    if (nonce) style.nonce = nonce
-    style.textContent = chatCss
-    parent.append(style)
-  }, [ref])
-}
 
 function announcement(m: ChatItem, t: Translate): string {
   const name = m.authorName ?? t(m.author === 'agent' ? 'chat.author.agent' : 'chat.author.system')
@@ -72,7 +58,8 @@ export function ChatView(_: ViewProps) {
   const [ready, setReady] = useState(false)
   const [thanked, setThanked] = useState(false)
   const inset = useKeyboardInset(root)
-  useChatStyles(root)
+  // Styles travel with the chunk, with the panel's nonce.
+  useSheet('chat', chatCss, root)
   const lines = useAnnouncements(state.items, ready, t)
 
   useEffect(() => {

@@ -1,7 +1,8 @@
 import type { RefObject } from 'preact'
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks'
+import { useEffect, useState } from 'preact/hooks'
 import { getHelpFlow, type HelpFlow } from '../../src/flows/help.js'
 import { usePanel } from '../ui/context.js'
+import { useSheet } from '../ui/useSheet.js'
 import { helpCss } from './helpCss.js'
 
 /** The client's help flow (one per client: the index loads once). */
@@ -19,24 +20,9 @@ export function useDebounced<T>(value: T, ms: number): T {
   return settled
 }
 
-const styled = new WeakSet<Node>()
-
-/**
- * Adds the help styles to the shadow root (or document) the component renders in, once. The
- * `<style>` copies the nonce of the panel's own style so a strict CSP accepts it.
- */
+/** Adds the help styles once per shadow root, with the panel's nonce (see useSheet). */
 export function useHelpStyles(ref: RefObject<Element>): void {
-  useLayoutEffect(() => {
-    const root = ref.current?.getRootNode()
-    if (!root || styled.has(root) || !(root instanceof ShadowRoot || root instanceof Document)) return
-    styled.add(root)
-    const style = document.createElement('style')
-    const nonce = root.querySelector<HTMLStyleElement>('style')?.nonce
-    if (nonce) style.nonce = nonce
-    style.dataset.hfHelp = ''
-    style.textContent = helpCss
-    ;(root instanceof Document ? root.head : root).append(style)
-  }, [])
+  useSheet('help', helpCss, ref)
 }
 
 /**
