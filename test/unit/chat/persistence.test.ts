@@ -40,7 +40,7 @@ describe('chat across reloads', () => {
     second.client.destroy()
   })
 
-  it('shows a message still in the outbox after a reload and delivers it exactly once', async () => {
+  it('shows a message still in the outbox after a reload and delivers it exactly once', { timeout: 15_000 }, async () => {
     const backend = mapStore()
     const first = await harness({ store: backend, transport: { sendMessage: async () => { throw new OfflineError() } } })
     const chat1 = createChatController(first.client)
@@ -55,7 +55,8 @@ describe('chat across reloads', () => {
     const second = await harness({ store: backend })
     const chat2 = createChatController(second.client)
     await chat2.open()
-    await vi.waitFor(() => expect(chat2.store.getState().items).toEqual([expect.objectContaining({ text: 'written offline', state: 'sent', seq: 1 })]))
+    // The recovered job keeps the backoff the first session gave it (full jitter, up to ~2 s).
+    await vi.waitFor(() => expect(chat2.store.getState().items).toEqual([expect.objectContaining({ text: 'written offline', state: 'sent', seq: 1 })]), { timeout: 5000 })
     expect((await second.mem.listMessages(id)).messages.map((m) => m.text)).toEqual(['written offline'])
     chat2.dispose()
     second.client.destroy()
