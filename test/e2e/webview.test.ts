@@ -36,10 +36,18 @@ const debugOf = (frame: Frame) => frame.evaluate(() => (window as unknown as { b
 describe('native shell around the wallet page (parent-frame channel)', () => {
   it('the host drives the SDK (locale, open contact) and tapping the hotline goes back to the host', async () => {
     const { page } = s
+    // The hotline is open 09:00–21:00 Shanghai time, and an urgent problem puts the open live
+    // channel first: pin the page's clock to 10:00 there (today, or a later day that is not one
+    // of the demo's holidays), so the order does not depend on when the test runs.
+    const at = new Date()
+    at.setUTCHours(2, 0, 0, 0)
+    while (['2026-10-01', '2026-10-02', '2026-10-03', '2027-01-01'].includes(at.toISOString().slice(0, 10))) at.setUTCDate(at.getUTCDate() + 1)
+    await page.clock.setFixedTime(at)
     await page.goto(`${baseUrl}/webview/`)
     const frame = await walletFrame(page)
     await expect.poll(() => shellReceived(page).then((r) => r.map((m) => m.type))).toContain('ready')
     expect(await frame.evaluate(() => (window as unknown as { bridge: { channel: string } }).bridge.channel)).toBe('parent')
+    expect(await frame.evaluate(() => new Date().toISOString())).toBe(at.toISOString())
 
     await page.getByRole('button', { name: '繁體中文' }).click()
     await page.getByRole('button', { name: 'Contact (unauthorized)' }).click()
