@@ -1,6 +1,7 @@
 /** Live chat, headless: state machine, ordered message list, outbox sends, gap fill, transcript. */
 import type { SupportClient } from '../client.js'
 import { createChatController, type ChatController } from './controller.js'
+import { warmMessageTime } from './time.js'
 import { CURRENT_KEY } from './transcript.js'
 
 export { createChatController, type ChatController } from './controller.js'
@@ -8,6 +9,7 @@ export type { ChatActions, SendResult } from './actions.js'
 export { transition, canCompose } from './machine.js'
 export { mergeMessages, compareItems, syncWithJobs, itemState, lastSeq } from './messages.js'
 export { prepareOutgoing, linkify, mentionsSecret, type Outgoing, type TextSegment } from './compose.js'
+export { messageTime } from './time.js'
 export { transcriptText, CURRENT_KEY, transcriptKey, type StoredTranscript } from './transcript.js'
 export type { ChatStatus, ChatState, ChatItem, ChatItemState, ChatInput, MessageJobPayload } from './types.js'
 
@@ -43,6 +45,9 @@ export function disposeChat(client: SupportClient): void {
 export async function resumeChat(client: SupportClient): Promise<boolean> {
   const { store } = await client.services()
   const current = await store.get<string>(CURRENT_KEY).catch(() => undefined)
-  if (current) await getChat(client).open()
+  if (current) {
+    warmMessageTime(client.store.getState().system.locale)
+    await getChat(client).open()
+  }
   return Boolean(current)
 }

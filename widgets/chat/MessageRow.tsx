@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks'
-import { linkify, mentionsSecret, type ChatItem } from '../../src/chat/index.js'
+import { linkify, mentionsSecret, messageTime, type ChatItem } from '../../src/chat/index.js'
 import type { Translate } from '../../src/i18n/index.js'
 
 export interface RowProps {
@@ -36,17 +36,6 @@ function usePreview(blob: Blob | undefined): string | undefined {
     return () => URL.revokeObjectURL(u)
   }, [blob])
   return url
-}
-
-// toLocaleTimeString builds a new Intl formatter on every call; rows render often (scrolling,
-// measuring), so keep one formatter per locale.
-const formatters = new Map<string, Intl.DateTimeFormat>()
-function time(iso: string, locale: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return ''
-  let f = formatters.get(locale)
-  if (!f) formatters.set(locale, (f = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' })))
-  return f.format(d)
 }
 
 function Body({ item, t, locale }: Pick<RowProps, 'item' | 't' | 'locale'>) {
@@ -87,7 +76,7 @@ export function MessageRow({ item, index, total, read, online, locale, t, onRetr
         {item.author === 'agent' && mentionsSecret(item.text) && <p class="warn" role="note">{t('chat.secretWarning')}</p>}
       </div>
       <div class="meta">
-        <span>{time(item.createdAt, locale)}</span>
+        <span>{messageTime(item.createdAt, locale)}</span>
         {item.state === 'sending' && online && <span>{t('chat.state.sending')}</span>}
         {(item.state === 'queued' || (item.state === 'sending' && !online)) && <span>{t('chat.state.queued')}</span>}
         {item.state === 'failed' && (
