@@ -211,9 +211,26 @@ export function createChatController(client: SupportClient, options: { now?: () 
   }
 
   async function start(): Promise<void> {
-    const { transport, services } = await core.ready()
+    // Local first: the saved transcript goes on screen as soon as storage answers; the
+    // transport (a network round trip, a vendor SDK) starts alongside and joins after.
+    const transportReady = core.ready()
+    transportReady.catch(() => undefined)
+    const services = await client.services()
     if (disposed) return
     saver = createTranscriptSaver(services.store)
+    const currentId = await services.store.get<string>(CURRENT_KEY).catch(() => undefined)
+    const saved = currentId ? await loadTranscript(services.store, currentId) : undefined
+    if (saved && !disposed) {
+      cursor = saved.cursor
+      readSeq = saved.readSeq
+      for (const m of saved.messages) seen.add(m.id)
+      set({ conversation: saved.conversation, items: mergeMessages([], saved.messages), rated: saved.rated })
+      // Whether an ended conversation asks for a rating depends on the transport; any other
+      // status can show now.
+      if (saved.conversation.status !== 'ended') core.dispatch({ type: 'conversation', conversation: saved.conversation, csat: false })
+    }
+    const { transport } = await transportReady
+    if (disposed) return
     offs.push(services.outbox.subscribe(onOutbox))
     if (transport.subscribe) offs.push(transport.subscribe(onEvent))
     offs.push(store.subscribe((s, prev) => s.status !== prev.status && gap.schedule(s.status)))
@@ -226,15 +243,12 @@ export function createChatController(client: SupportClient, options: { now?: () 
         void sync()
       })
     }
-    const currentId = await services.store.get<string>(CURRENT_KEY).catch(() => undefined)
-    const saved = currentId ? await loadTranscript(services.store, currentId) : undefined
     if (saved) {
-      cursor = saved.cursor
-      readSeq = saved.readSeq
-      for (const m of saved.messages) seen.add(m.id)
-      set({ conversation: saved.conversation, items: mergeMessages([], saved.messages), rated: saved.rated })
-      core.dispatch({ type: 'conversation', conversation: saved.conversation, csat: csat() })
-      if (saved.rated) core.dispatch({ type: 'rated' })
+      const c = conv()
+      if (c?.id === saved.conversation.id) {
+        core.dispatch({ type: 'conversation', conversation: c, csat: csat() })
+        if (saved.rated) core.dispatch({ type: 'rated' })
+      }
       // The newest page is on screen; the older part of a long transcript joins it when read.
       const older = await loadOlder(services.store, saved.conversation.id)
       if (older.length && !disposed && conv()?.id === saved.conversation.id) {

@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto'
 import { IDBFactory } from 'fake-indexeddb'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createChatController } from '../../../src/chat/index.js'
+import { createSupportClient } from '../../../src/client.js'
+import type { Transport } from '../../../src/transports/types.js'
 import { OfflineError } from '../../../src/errors/index.js'
 import { mapStore } from '../../../src/transports/memoryState.js'
 import { harness } from './helpers.js'
@@ -37,6 +39,38 @@ describe('chat across reloads', () => {
     expect(chat2.store.getState().unread).toBe(1)
     expect(second.client.store.getState().system.unread).toBe(1)
     chat2.dispose()
+    second.client.destroy()
+  })
+
+  it('shows the saved transcript before the transport is ready (local first), then joins it', async () => {
+    const backend = mapStore()
+    const first = await harness({ store: backend })
+    const chat1 = createChatController(first.client)
+    await chat1.open()
+    await chat1.send('saved on the device')
+    await vi.waitFor(() => expect(chat1.store.getState().items[0]?.state).toBe('sent'))
+    const id = chat1.store.getState().conversation!.id
+    await first.mem.agent.reply(id, 'agent answer')
+    await vi.waitFor(() => expect(chat1.store.getState().items).toHaveLength(2))
+    chat1.dispose()
+    first.client.destroy()
+    await new Promise((r) => setTimeout(r, 50))
+
+    // The next page's transport takes its time (a vendor SDK loading, a slow network).
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const second = await harness({ store: backend })
+    const client = createSupportClient({ locale: 'en', transport: async () => (await gate, second.transport as Transport) })
+    const chat2 = createChatController(client)
+    const opening = chat2.open()
+    await vi.waitFor(() => expect(chat2.store.getState().items.map((m) => m.text)).toEqual(['saved on the device', 'agent answer']))
+    expect(chat2.store.getState().status).toBe('active')
+    release()
+    await opening
+    await second.mem.agent.reply(id, 'after the transport joined')
+    await vi.waitFor(() => expect(chat2.store.getState().items.map((m) => m.text)).toContain('after the transport joined'))
+    chat2.dispose()
+    client.destroy()
     second.client.destroy()
   })
 
