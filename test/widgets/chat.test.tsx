@@ -191,4 +191,23 @@ describe('virtualized message list', () => {
     expect(bigRows.at(-1)!.getAttribute('aria-setsize')).toBe('5000')
     expect(bigRows.at(-1)!.getAttribute('aria-posinset')).toBe('5000')
   })
+
+  it('never takes a scroller taller than the window as its viewport (laid out without its styles, it reports its whole content)', async () => {
+    const desc = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight')
+    // Unstyled, the scroller is as tall as its content: here, 5,000 rows of 72 px.
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get() { return this.classList?.contains('log') ? 360_000 : 0 } })
+    try {
+      const view = render(<MessageList items={make(5000)} agentReadSeq={0} online locale="en" t={t} onRetry={() => {}} />)
+      // Let the measuring pass and its re-render run.
+      await new Promise((r) => setTimeout(r, 20))
+      const rows = view.container.querySelectorAll('[data-row]')
+      expect(rows.length).toBeGreaterThan(0)
+      expect(rows.length).toBeLessThan(Math.ceil(innerHeight / 40) + 20)
+      expect(rows[rows.length - 1]!.textContent).toContain('message 5000')
+      view.unmount()
+    } finally {
+      if (desc) Object.defineProperty(HTMLElement.prototype, 'clientHeight', desc)
+      else delete (HTMLElement.prototype as { clientHeight?: number }).clientHeight
+    }
+  })
 })

@@ -59,7 +59,7 @@ export function ChatView(_: ViewProps) {
   const [thanked, setThanked] = useState(false)
   const inset = useKeyboardInset(root)
   // Styles travel with the chunk, with the panel's nonce.
-  useSheet('chat', chatCss, root)
+  const styled = useSheet('chat', chatCss, root)
   const lines = useAnnouncements(state.items, ready, t)
 
   useEffect(() => {
@@ -87,7 +87,7 @@ export function ChatView(_: ViewProps) {
       <ChatHeader chat={chat} state={state} t={t} locale={locale} />
       <p class="chat-safety" role="note">{t('chat.safety')}</p>
       {status === 'offline' && <LeaveMessage chat={chat} />}
-      {status !== 'offline' && status !== 'left' && (
+      {styled && status !== 'offline' && status !== 'left' && (
         <MessageList items={state.items} agentReadSeq={state.agentReadSeq} online={online} locale={locale} t={t} onRetry={(id) => void chat.retry(id)} />
       )}
       <p class="typing" aria-hidden="true">{!state.agentTyping ? '' : state.conversation?.agent?.name ? t('chat.typing', { name: state.conversation.agent.name }) : t('chat.typingAgent')}</p>

@@ -1,5 +1,5 @@
 import { createContext } from 'preact'
-import { useContext, useEffect, useState } from 'preact/hooks'
+import { useContext, useEffect, useMemo, useState } from 'preact/hooks'
 import type { SupportClient } from '../../src/client.js'
 import type { MessageKey, Translate } from '../../src/i18n/index.js'
 import type { State } from '../../src/store/index.js'
@@ -8,6 +8,8 @@ export interface PanelContextValue {
   client: SupportClient
   /** Stable id prefix so several widgets on one page never share element ids. */
   idPrefix: string
+  /** Where the panel's stylesheets go (the widget's shadow root), when known before render. */
+  styleRoot?: ShadowRoot
 }
 
 export const PanelContext = createContext<PanelContextValue | null>(null)
@@ -34,6 +36,7 @@ export function useStore<T>(selector: (s: State) => T): T {
 /** The translator; components re-render when the locale changes. */
 export function useT(): Translate {
   const { client } = usePanel()
-  useStore((s) => s.system.locale)
-  return (key: MessageKey, params?: Record<string, string | number>) => client.t(key, params)
+  const locale = useStore((s) => s.system.locale)
+  // One function per locale, so components that skip unchanged props (chat rows) can compare it.
+  return useMemo(() => (key: MessageKey, params?: Record<string, string | number>) => client.t(key, params), [client, locale])
 }
