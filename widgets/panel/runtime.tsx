@@ -27,13 +27,28 @@ export async function startRuntime(ctx: {
   const { theme, colors, position, zIndex, nonce, launcher, container, ...core } = ctx.options
   void theme, colors, position, zIndex, launcher, container
   const client = createSupportClient(core)
+  // A conversation saved by an earlier page resumes in the background, so agent replies count
+  // towards the launcher badge before the user reopens the chat. It starts before the strings
+  // load: opening storage and reading the transcript overlap with fetching them. Storage opens
+  // at once (not after the chat module loads): it also resumes reports left in the outbox.
+  client.services().catch(() => {})
+  const chat = import('../../src/chat/index.js').then((m) => {
+    // With a conversation under way, fetch the chat view and its strings now, so reopening it
+    // does not wait on the lazy-loading chain.
+    void m.resumeChat(client).then((resumed) => {
+      if (resumed) void lazyViews.chat(client).catch(() => {})
+    }).catch(() => {})
+    return m
+  })
+  chat.catch(() => {})
+
   // The first render waits for the locale's catalog (its own small chunk).
   await Promise.all([client.ready(), client.need(['help'])]).catch(() => {})
   const style = document.createElement('style')
   if (nonce) style.nonce = nonce
   style.textContent = panelCss
   ctx.host.root.prepend(style)
-  const value = { client, idPrefix: `hf${++counter}` }
+  const value = { client, idPrefix: `hf${++counter}`, styleRoot: ctx.host.root }
 
   let rendered = false
   const sync = () => {
@@ -55,18 +70,8 @@ export async function startRuntime(ctx: {
     if (s.ui.isOpen !== last.ui.isOpen || s.system.unread !== last.system.unread) sync()
     last = s
   })
-
-  // A conversation saved by an earlier page resumes in the background, so agent replies count
-  // towards the launcher badge before the user reopens the chat.
-  const chat = import('../../src/chat/index.js').then((m) => {
-    // With a conversation under way, fetch the chat view and its strings now, so reopening it
-    // does not wait on the lazy-loading chain.
-    void m.resumeChat(client).then((resumed) => {
-      if (resumed) void lazyViews.chat(client).catch(() => {})
-    }).catch(() => {})
-    return m
-  })
-  chat.catch(() => {})
+  // The resumed chat may have counted unread replies while the strings loaded.
+  if (last.system.unread) ctx.onUnread(last.system.unread)
 
   return {
     client,
