@@ -22,86 +22,15 @@ import { createServer } from 'node:http'
 import { extname, join, normalize } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { launch, type Page } from '../test/e2e/browser.js'
+import { longChatPage } from '../test/e2e/longChatPage.js'
 
 const root = fileURLToPath(new URL('../', import.meta.url))
 const LENGTHS = (process.argv[2] ?? '100,1000,10000').split(',').map(Number)
-const RUNS = 3
+const RUNS = 5
 
 if (!existsSync(join(root, 'dist/help-feedback.js'))) execSync('npx rollup -c', { cwd: root, stdio: 'inherit' })
 
-/** The bench page: seeds state, mounts the widget, exposes `measure()` helpers. */
-const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body><script type="module">
-import { createHelpFeedback } from '/dist/help-feedback.js'
-import { memoryTransport } from '/dist/transports/memory.js'
-const n = Number(new URLSearchParams(location.search).get('n'))
-const at = (i) => new Date(Date.UTC(2026, 10, 1) + i * 30_000).toISOString()
-const conversation = { id: 'conv_bench', reference: 'C-BENCH', status: 'active', agent: { id: 'a1', name: 'Lin' }, createdAt: at(0) }
-const messages = Array.from({ length: n }, (_, i) => ({
-  id: 'm' + (i + 1), conversationId: conversation.id, author: i % 2 ? 'agent' : 'user', ...(i % 2 ? { authorName: 'Lin' } : { clientId: 'k' + i }),
-  kind: 'text', text: (i % 7 === 0 ? 'A longer message that wraps over a few lines, with a link https://help.example.com/refunds and some detail about message ' : 'Message ') + (i + 1),
-  attachments: [], createdAt: at(i + 1), seq: i + 1,
-}))
-const map = new Map([['hf:mem:state', { version: 1, counter: n + 10, tickets: {}, attachments: {}, idempotency: {}, votes: {},
-  conversations: { [conversation.id]: { ...conversation, userId: 'bench', locale: 'en' } }, messages: { [conversation.id]: messages } }]])
-const store = { persistent: false, get: async (k) => structuredClone(map.get(k)), set: async (k, v) => void map.set(k, structuredClone(v)),
-  del: async (k) => void map.delete(k), keys: async (p = '') => [...map.keys()].filter((k) => k.startsWith(p)) }
-// The transcript the SDK keeps on the device (idb-keyval layout: database help-feedback, store kv, keys hf:*).
-await new Promise((resolve, reject) => {
-  const req = indexedDB.open('help-feedback')
-  req.onupgradeneeded = () => req.result.createObjectStore('kv')
-  req.onerror = () => reject(req.error)
-  req.onsuccess = () => {
-    const tx = req.result.transaction('kv', 'readwrite')
-    tx.objectStore('kv').put(conversation.id, 'hf:chat:current')
-    // Same layout as the SDK writes: the newest page in the main record, the rest apart.
-    const split = Math.max(0, messages.length - 200)
-    tx.objectStore('kv').put({ version: 1, conversation, messages: messages.slice(split), cursor: String(n), readSeq: n, rated: false }, 'hf:chat:conversation:' + conversation.id)
-    if (split) tx.objectStore('kv').put(messages.slice(0, split), 'hf:chat:conversation:' + conversation.id + ':older')
-    tx.oncomplete = () => { req.result.close(); resolve() }
-    tx.onerror = () => reject(tx.error)
-  }
-})
-const help = createHelpFeedback({ transport: memoryTransport({ store, agent: { autoReply: false } }), locale: 'en', user: { id: 'bench' } }).mount()
-const shadow = () => document.querySelector('[data-help-feedback]').shadowRoot
-const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
-/** Resolves at the first DOM change that satisfies \`done\` (bounded). */
-function until(done) {
-  return new Promise((resolve, reject) => {
-    if (done()) return resolve(performance.now())
-    const mo = new MutationObserver(() => { if (done()) { mo.disconnect(); clearTimeout(t); resolve(performance.now()) } })
-    mo.observe(shadow(), { subtree: true, childList: true, attributes: true })
-    const t = setTimeout(() => { mo.disconnect(); reject(new Error('timeout')) }, 30_000)
-  })
-}
-const lastRowIs = (id) => () => { const rows = shadow().querySelectorAll('[data-row]'); return rows[rows.length - 1]?.getAttribute('data-id') === id }
-const counts = () => ({ nodes: shadow().querySelectorAll('*').length, list: shadow().querySelector('.log')?.querySelectorAll('*').length ?? 0, rows: shadow().querySelectorAll('[data-row]').length })
-window.bench = {
-  async open() {
-    const t0 = performance.now()
-    const opening = help.open('chat')
-    const rendered = await until(lastRowIs('m' + n))
-    await frame()
-    await opening
-    return { render: rendered - t0, painted: performance.now() - t0, ...counts() }
-  },
-  close: () => help.close(),
-  /** The panel runtime is loaded (e.g. the user opened help before), the chat view is not. */
-  async openAfterRuntime() {
-    await help.client()
-    return window.bench.open()
-  },
-  async jumpToTop() {
-    const log = shadow().querySelector('.log')
-    const t0 = performance.now()
-    log.scrollTop = 0
-    const rendered = await until(() => shadow().querySelector('[data-row][data-id="m1"]') !== null)
-    await frame()
-    return { render: rendered - t0, ...counts() }
-  },
-}
-window.benchReady = true
-</script></body></html>`
+const PAGE = longChatPage()
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.map': 'application/json', '.html': 'text/html' }
 const server = createServer((req, res) => {
@@ -115,7 +44,9 @@ const server = createServer((req, res) => {
     res.writeHead(404)
     return res.end()
   }
-  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' })
+  // As a CDN serves a release: the files do not change during the run, so the browser may keep
+  // them (and the code compiled from them) without asking again.
+  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'public, max-age=31536000, immutable' })
   res.end(readFileSync(file))
 })
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -144,9 +75,12 @@ async function once(n: number): Promise<Run> {
     // conversation is not in memory (it is read from IndexedDB and ordered again).
     await page.reload()
     await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, undefined, { timeout: 60_000 })
+    // The user taps a moment after the page loaded.
+    await page.waitForTimeout(500)
     const reload = await run<Figures>('open')
     await page.reload()
     await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, undefined, { timeout: 60_000 })
+    await page.waitForTimeout(500)
     const afterRuntime = await run<Figures>('openAfterRuntime')
     return { cold, warm, jump, reload, afterRuntime }
   } finally {
