@@ -21,6 +21,19 @@ export type ReportValues = Record<string, FieldValue>
 export interface ReportDraft {
   values: ReportValues
   transaction?: TransactionRef
+  /**
+   * Screenshots as prepared on the device (downscaled, metadata removed): they are kept with
+   * the text, so a reload before sending loses neither.
+   */
+  files?: QueuedFile[]
+}
+
+/** The draft's screenshots that are intact (storage may hand back anything). */
+export function draftFiles(draft: ReportDraft | undefined): QueuedFile[] {
+  if (!draft || !Array.isArray(draft.files)) return []
+  return draft.files.filter(
+    (f): f is QueuedFile => !!f && typeof Blob !== 'undefined' && f.blob instanceof Blob && typeof f.name === 'string' && typeof f.type === 'string',
+  )
 }
 
 /** Key of a category's draft in the drafts store (stored as `draft:report:<category>`). */
@@ -104,7 +117,7 @@ const sameTx = (a: TransactionRef | undefined, b: TransactionRef | undefined) =>
 
 /** Whether a stored draft belongs to the report being opened (same transaction, or both without one) and holds anything. */
 export function draftMatches(draft: ReportDraft | undefined, transaction: TransactionRef | undefined): draft is ReportDraft {
-  return !!draft && sameTx(draft.transaction, transaction) && Object.values(draft.values).some((v) => v !== '' && v !== null && v !== undefined)
+  return !!draft && sameTx(draft.transaction, transaction) && (Object.values(draft.values).some((v) => v !== '' && v !== null && v !== undefined) || draftFiles(draft).length > 0)
 }
 
 /**

@@ -14,7 +14,7 @@ afterAll(async () => {
 })
 
 type AgentTicket = { id: string; userId: string; category: string }
-type Detail = { description: string; fields: Record<string, unknown> }
+type Detail = { description: string; fields: Record<string, unknown>; attachments?: unknown[] }
 
 async function agent<T>(path: string): Promise<T> {
   const res = await fetch(`${baseUrl}/v1/agent${path}`, { headers: { 'X-Agent-Key': agentKey } })
@@ -63,5 +63,36 @@ describe('report a problem while offline', () => {
     expect(detail.description).not.toContain('4111 1111 1111 1111')
     expect(detail.description).not.toMatch(/4111\s?1111\s?1111/)
     expect(detail.description).toMatch(/1111/)
+  })
+
+  it('keeps a half-written report with its screenshot across a reload, then sends both', async () => {
+    const { page } = s
+    const userId = `draft-${Date.now()}`
+    // A 1×1 PNG: the SDK decodes and re-encodes it on the device like any screenshot.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+    const shadow = (sel: string) => page.locator(`[data-help-feedback] >> ${sel}`)
+    const openReport = async () => {
+      await page.locator('[data-testid=report-tx]').first().click()
+      await shadow('[data-category=charged_not_received]').click()
+      await shadow('[data-submit]:not([disabled])').waitFor()
+    }
+    await page.goto(`${baseUrl}/?locale=en&user=${userId}`)
+    await openReport()
+    await shadow('[data-field=description] textarea').fill('Refund promised on Monday, still nothing')
+    await shadow('[data-field=screenshots] input[type=file]').setInputFiles({ name: 'refund.png', mimeType: 'image/png', buffer: png })
+    await shadow('img[alt="Screenshot 1"]').waitFor()
+    // Past the draft's write delay, then the page goes away without sending.
+    await page.waitForTimeout(1000)
+    await page.reload()
+
+    await openReport()
+    await shadow('[data-draft-restored]').waitFor()
+    await shadow('img[alt="Screenshot 1"]').waitFor()
+    expect(await shadow('[data-field=description] textarea').inputValue()).toBe('Refund promised on Monday, still nothing')
+    await shadow('[data-submit]').click()
+    await shadow('[data-result=sent]').waitFor({ timeout: 15_000 })
+    const mine = (await agent<AgentTicket[]>('/tickets')).filter((t) => t.userId === userId)
+    expect(mine).toHaveLength(1)
+    expect((await agent<Detail>(`/tickets/${mine[0]!.id}`)).attachments).toHaveLength(1)
   })
 })

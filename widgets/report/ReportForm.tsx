@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import {
-  clearReportDraft, draftMatches, hiddenNotices, loadReportDraft, maskDraft, maskField, saveReportDraft, startValues, submitReport,
+  clearReportDraft, draftFiles, draftMatches, hiddenNotices, loadReportDraft, maskDraft, maskField, saveReportDraft, startValues, submitReport,
   type HiddenNotice as Notice, type ReportValues, type ServerErrors,
 } from '../../src/flows/reports.js'
 import type { MessageKey } from '../../src/i18n/index.js'
@@ -71,12 +71,25 @@ export function ReportForm(props: ReportFormProps) {
   const txRef = useRef(tx)
   const id = (name: string) => `${idPrefix}-rf-${name}`
 
+  const saveDraft = (next: ReportValues) => {
+    // A refused report lives in the outbox; a second copy as a draft would come back twice.
+    if (jobRef.current) return
+    const files = shots.files()
+    void saveReportDraft(client, category, { values: next, ...(tx ? { transaction: tx } : {}), ...(files.length ? { files } : {}) }).catch(() => undefined)
+  }
   const put = (next: ReportValues) => {
     valuesRef.current = next
     setValues(next)
-    // A refused report lives in the outbox; a second copy as a draft would come back twice.
-    if (!jobRef.current) void saveReportDraft(client, category, { values: next, ...(tx ? { transaction: tx } : {}) }).catch(() => undefined)
+    saveDraft(next)
   }
+  // Screenshots added or removed are part of the draft too (once the stored one is loaded).
+  const shotKeys = shots.shots.map((s) => s.key).join()
+  const savedShots = useRef(shotKeys)
+  useEffect(() => {
+    if (!ready || savedShots.current === shotKeys) return
+    savedShots.current = shotKeys
+    saveDraft(valuesRef.current)
+  }, [ready, shotKeys])
 
   useEffect(() => {
     heading.current?.focus()
@@ -88,7 +101,10 @@ export function ReportForm(props: ReportFormProps) {
         if (!live) return
         valuesRef.current = startValues(category, tx, draft)
         setValues(valuesRef.current)
-        setRestored(draftMatches(draft, tx))
+        const matches = draftMatches(draft, tx)
+        setRestored(matches)
+        const files = matches ? draftFiles(draft) : []
+        if (files.length) shots.add(files.map((f) => ({ ...f, size: f.blob.size })))
         setReady(true)
       })
     return () => {
@@ -123,6 +139,7 @@ export function ReportForm(props: ReportFormProps) {
 
   const startOver = async () => {
     await clearReportDraft(client, category).catch(() => undefined)
+    shots.clear()
     put(startValues(category, tx, undefined))
     setRestored(false)
     setErrors({})

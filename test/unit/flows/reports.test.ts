@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { RejectedError } from '../../../src/errors/index.js'
 import {
-  draftMatches, fromLocalInput, hiddenNotices, loadReportDraft, maskField, saveReportDraft, serverErrors, startValues, submitReport, toLocalInput,
+  draftFiles, draftMatches, fromLocalInput, hiddenNotices, loadReportDraft, maskField, saveReportDraft, serverErrors, startValues, submitReport, toLocalInput,
 } from '../../../src/flows/reports.js'
 import { pendingReports } from '../../../src/flows/requests.js'
 import { memoryStore } from '../../../src/storage/index.js'
@@ -157,6 +157,20 @@ describe('drafts and masking', () => {
     const other = { ...TX, id: 'T2026112300018842' }
     expect(draftMatches(draft, other)).toBe(false)
     expect(startValues('charged_not_received', other, draft).description).toBeUndefined()
+  })
+
+  it('a draft keeps its screenshots; damaged entries from storage are dropped, and screenshots alone make a draft', () => {
+    const blob = new Blob([new Uint8Array(8)], { type: 'image/jpeg' })
+    const draft = {
+      values: {},
+      transaction: TX,
+      files: [{ blob, name: 'screenshot-1.jpg', type: 'image/jpeg' }, { blob: {}, name: 'x', type: 'image/png' }, null, { name: 'no blob' }] as never,
+    }
+    expect(draftFiles(draft)).toEqual([{ blob, name: 'screenshot-1.jpg', type: 'image/jpeg' }])
+    expect(draftMatches(draft, TX)).toBe(true)
+    expect(draftMatches({ values: {}, transaction: TX }, TX)).toBe(false)
+    expect(draftFiles({ values: {}, files: 'junk' as never })).toEqual([])
+    expect(draftFiles(undefined)).toEqual([])
   })
 
   it('maskField keeps order numbers in reference fields and hides them in free text', () => {
