@@ -184,7 +184,11 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
         removeEventListener('offline', onOffline)
       }
       transportPromise?.then((tr) => tr.dispose?.()).catch(() => {})
-      servicesPromise?.then((sv) => sv.outbox.dispose()).catch(() => {})
+      servicesPromise?.then((sv) => {
+        sv.outbox.dispose()
+        // Writes what the user typed in the last moments, then drops the page listeners.
+        void sv.drafts.dispose().catch(() => {})
+      }).catch(() => {})
       events.clear()
     },
   }

@@ -142,6 +142,28 @@ describe('chat view', () => {
   })
 })
 
+describe('leave a message: a draft', () => {
+  it('keeps what the user wrote (masked) when the panel goes away before sending, and forgets it once sent', async () => {
+    const transport: Transport = { ...mem, availability: async () => ({ agentsOnline: 0, queueLength: 0, open: false }) }
+    await openChat(transport)
+    const box = $<HTMLTextAreaElement>('.leave textarea')!
+    box.value = 'Card 4111 1111 1111 1111 was charged twice'
+    box.dispatchEvent(new Event('input', { bubbles: true }))
+    // The widget goes away at once (before the draft's write delay); the same device opens the chat again.
+    await new Promise((r) => setTimeout(r, 0))
+    widget!.destroy()
+    await openChat(transport)
+    await vi.waitFor(() => expect($<HTMLTextAreaElement>('.leave textarea')!.value).toMatch(/^Card \*+1111 was charged twice$/))
+    $<HTMLButtonElement>('.leave button[type=submit]')!.click()
+    await vi.waitFor(() => expect($('[data-chat-status]')!.getAttribute('data-chat-status')).toBe('left'))
+    await new Promise((r) => setTimeout(r, 50))
+    widget!.destroy()
+    await openChat(transport)
+    await new Promise((r) => setTimeout(r, 50))
+    expect($<HTMLTextAreaElement>('.leave textarea')?.value ?? '').toBe('')
+  })
+})
+
 describe('on-screen keyboard', () => {
   it('pads the chat by the part of it the keyboard covers (visualViewport), so the composer stays visible', async () => {
     const vv = Object.assign(new EventTarget(), { height: 800, offsetTop: 0, width: 390 })

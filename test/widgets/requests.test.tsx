@@ -59,6 +59,25 @@ describe('my requests', () => {
     expect(document.querySelector('[data-hidden-notice]')?.textContent).toContain('We hid a phone number.')
   })
 
+  it('keeps a reply being written (masked) across a reload of the panel, per request', async () => {
+    const first = await openTicket(fakeTransport({ tickets: [sampleTicket()] }))
+    fireEvent.input(screen.getByLabelText('Add a comment'), { target: { value: 'My card 4111 1111 1111 1111 was charged' } })
+    await waitFor(async () => expect(await (await first.client.services()).drafts.load('request:tk_9:comment')).toBeTruthy())
+    await (await first.client.services()).drafts.flush()
+    first.unmount()
+    await closeClients()
+    // The closed page lets go of the outbox lease a moment later (no Web Locks in this DOM).
+    await new Promise((r) => setTimeout(r, 200))
+
+    const fake = fakeTransport({ tickets: [sampleTicket()] })
+    await openTicket(fake)
+    const box = screen.getByLabelText('Add a comment') as HTMLTextAreaElement
+    await waitFor(() => expect(box.value).toMatch(/^My card \*+1111 was charged$/))
+    fireEvent.click(screen.getByRole('button', { name: 'Send comment' }))
+    await waitFor(() => expect(fake.calls.addComment).toHaveLength(1))
+    await waitFor(() => expect(box.value).toBe(''))
+  })
+
   it('offers the rating only once the ticket is solved, then sends it', async () => {
     const fake = fakeTransport({ tickets: [sampleTicket()] })
     await openTicket(fake)

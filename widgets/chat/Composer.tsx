@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useRef, useState } from 'preact/hooks'
 import type { ChatController, SendResult } from '../../src/chat/index.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import type { TransactionRef } from '../../src/types.js'
 import { usePanel, useT } from '../ui/context.js'
+import { useDraftText } from '../ui/useDraftText.js'
 import { errorText } from './errorText.js'
 import { ClipIcon, ReceiptIcon, SendIcon } from './icons.js'
 import { TransactionPicker } from './TransactionPicker.js'
@@ -18,7 +19,9 @@ const IMAGE_ACCEPT = 'image/png,image/jpeg,image/webp'
 export function Composer({ chat, locale }: { chat: ChatController; locale: string }) {
   const { client, idPrefix } = usePanel()
   const t = useT()
-  const [text, setText] = useState('')
+  // What the user is writing survives a reload (masked on the device).
+  const draft = useDraftText(DRAFT_KEY)
+  const text = draft.value
   const [confirming, setConfirming] = useState(false)
   const [notice, setNotice] = useState('')
   const [error, setError] = useState('')
@@ -28,18 +31,6 @@ export function Composer({ chat, locale }: { chat: ChatController; locale: strin
   const pickButton = useRef<HTMLButtonElement>(null)
   const inputId = `${idPrefix}-chat-input`
   const getRecent = client.options.getRecentTransactions
-
-  useEffect(() => {
-    let live = true
-    client.services().then((s) => s.drafts.load<string>(DRAFT_KEY)).then((draft) => {
-      if (live && typeof draft === 'string') setText((cur) => cur || draft)
-    }).catch(() => undefined)
-    return () => {
-      live = false
-    }
-  }, [client])
-
-  const saveDraft = (value: string) => void client.services().then((s) => (value ? s.drafts.save(DRAFT_KEY, value) : s.drafts.clear(DRAFT_KEY))).catch(() => undefined)
 
   const show = (result: SendResult) => {
     setError(result.status === 'error' ? errorText(t, result) : '')
@@ -58,8 +49,7 @@ export function Composer({ chat, locale }: { chat: ChatController; locale: strin
     setConfirming(false)
     show(result)
     if (result.status === 'sent') {
-      setText((cur) => (cur === value ? '' : cur))
-      saveDraft('')
+      draft.clear(value)
     }
     input.current?.focus()
   }
@@ -124,10 +114,9 @@ export function Composer({ chat, locale }: { chat: ChatController; locale: strin
           value={text}
           onInput={(e) => {
             const value = (e.currentTarget as HTMLTextAreaElement).value
-            setText(value)
+            draft.set(value)
             setNotice('')
             setConfirming(false)
-            saveDraft(value)
             chat.typed()
           }}
           onKeyDown={onKeyDown}

@@ -1,13 +1,15 @@
 import { useRef, useState } from 'preact/hooks'
 import type { ChatController } from '../../src/chat/index.js'
 import { usePanel, useT } from '../ui/context.js'
+import { useDraftText } from '../ui/useDraftText.js'
 import { errorText, fieldText } from './errorText.js'
 
 /** Outside business hours (or offline): a message that becomes a request (ticket) via the outbox. */
 export function LeaveMessage({ chat }: { chat: ChatController }) {
   const { idPrefix } = usePanel()
   const t = useT()
-  const [text, setText] = useState('')
+  // Kept as a draft: nobody is online to read it yet, and a reload must not lose it.
+  const draft = useDraftText('chat:leave')
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
   const box = useRef<HTMLTextAreaElement>(null)
@@ -16,13 +18,16 @@ export function LeaveMessage({ chat }: { chat: ChatController }) {
   const onSubmit = async (e: Event) => {
     e.preventDefault()
     setBusy(true)
-    const result = await chat.leaveMessage(box.current?.value ?? text)
+    const result = await chat.leaveMessage(box.current?.value ?? draft.value)
     setBusy(false)
     if (result.status === 'error') {
       const field = result.fields?.[0]
       setError(field ? fieldText(t, field.code) : errorText(t, result))
     } else if (result.status === 'empty') setError(t('report.error.required'))
-    else if (result.status === 'sent') setError('')
+    else if (result.status === 'sent') {
+      setError('')
+      draft.clear()
+    }
   }
 
   return (
@@ -37,8 +42,8 @@ export function LeaveMessage({ chat }: { chat: ChatController }) {
         required
         aria-describedby={error ? `${id}-help ${id}-error` : `${id}-help`}
         aria-invalid={error ? 'true' : undefined}
-        value={text}
-        onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+        value={draft.value}
+        onInput={(e) => draft.set((e.currentTarget as HTMLTextAreaElement).value)}
       />
       {error && <p id={`${id}-error`} class="error" role="alert">{error}</p>}
       <button type="submit" class="primary" disabled={busy}>{t('chat.leave.submit')}</button>

@@ -5,14 +5,17 @@ import type { MessageKey } from '../../src/i18n/index.js'
 import { HiddenNotice } from '../report/HiddenNotice.js'
 import { Screenshots, useShots } from '../report/Screenshots.js'
 import { usePanel, useT } from '../ui/context.js'
+import { useDraftText } from '../ui/useDraftText.js'
 
 const noLabel = (): MessageKey | undefined => undefined
 
 /** Adds a comment (and optionally one screenshot) through the outbox. */
-export function CommentForm({ detail }: { detail: RequestDetail }) {
+export function CommentForm({ detail, ticketId }: { detail: RequestDetail; ticketId: string }) {
   const { idPrefix } = usePanel()
   const t = useT()
-  const [body, setBody] = useState('')
+  // A reply being written survives a reload, like a report.
+  const draft = useDraftText(`request:${ticketId}:comment`)
+  const body = draft.value
   const [error, setError] = useState<string>()
   const [done, setDone] = useState<Notice[] | undefined>()
   const [busy, setBusy] = useState(false)
@@ -29,7 +32,7 @@ export function CommentForm({ detail }: { detail: RequestDetail }) {
     setBusy(true)
     try {
       const queued = await detail.addComment(body, shots.files())
-      setBody('')
+      draft.clear()
       setError(undefined)
       shots.clear()
       setDone(hiddenNotices(queued.findings))
@@ -52,7 +55,7 @@ export function CommentForm({ detail }: { detail: RequestDetail }) {
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? `${id}-err` : undefined}
           onInput={(e) => {
-            setBody((e.currentTarget as HTMLTextAreaElement).value)
+            draft.set((e.currentTarget as HTMLTextAreaElement).value)
             setDone(undefined)
           }}
         />

@@ -116,7 +116,7 @@ export function RequestView({ params }: ViewProps) {
           <h3 id={id('comments')}>{t('requestsUi.comments')}</h3>
           <Conversation ticket={ticket} s={s} onRetry={(j) => void detail.retry(j)} onDiscard={(j) => void detail.discard(j)} />
         </section>
-        {s.can.comment && !closed && <CommentForm detail={detail} />}
+        {s.can.comment && !closed && <CommentForm detail={detail} ticketId={s.ticket?.id ?? ''} />}
         {s.can.escalate && canEscalate(ticket) && !s.escalation && <EscalateForm detail={detail} />}
         {s.can.rate && ticket.rating && <p data-rated>{t('requestsUi.rating.given', { score: ticket.rating.score })}</p>}
         {s.can.rate && s.rating && !ticket.rating && <p data-rated>{t('requestsUi.rating.thanks')}</p>}
