@@ -85,7 +85,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
     }
   }
 
-  const load = (): Promise<Runtime> => {
+  const load = (view?: ViewName): Promise<Runtime> => {
     if (destroyed) return Promise.reject(new Error('help-feedback: destroyed'))
     api.mount()
     runtime ??= import('./panel/runtime.js')
@@ -96,6 +96,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
           options: { ...options, locale, onEvent: (e: HelpFeedbackEvent) => events.emit(e) },
           onOpenChange,
           onUnread: (n) => launcher?.setUnread(n),
+          ...(view ? { view } : {}),
         })
         if (destroyed) {
           rt.destroy()
@@ -153,7 +154,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
         host!.element.toggleAttribute('data-open', true)
       }
       try {
-        const rt = await load()
+        const rt = await load(view)
         rt.client.open(view, params)
       } catch (error) {
         if (destroyed) return

@@ -1,5 +1,6 @@
 import { render } from 'preact'
 import { createSupportClient, type SupportClient } from '../../src/client.js'
+import type { ViewName } from '../../src/events.js'
 import type { WidgetOptions } from '../../src/options.js'
 import type { Host } from '../host/host.js'
 import { PanelContext } from '../ui/context.js'
@@ -23,6 +24,8 @@ export async function startRuntime(ctx: {
   options: WidgetOptions
   onOpenChange(open: boolean): void
   onUnread(count: number): void
+  /** The view the panel is being opened on, if that is why the runtime loads. */
+  view?: ViewName
 }): Promise<Runtime> {
   const { theme, colors, position, zIndex, nonce, launcher, container, ...core } = ctx.options
   void theme, colors, position, zIndex, launcher, container
@@ -41,6 +44,10 @@ export async function startRuntime(ctx: {
     return m
   })
   chat.catch(() => {})
+
+  // The view being opened fetches its chunk and strings now, alongside the first strings,
+  // not once the panel renders and asks for it.
+  if (ctx.view && ctx.view !== 'home') void lazyViews[ctx.view](client).catch(() => {})
 
   // The first render waits for the locale's catalog (its own small chunk).
   await Promise.all([client.ready(), client.need(['help'])]).catch(() => {})
