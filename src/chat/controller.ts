@@ -69,9 +69,12 @@ export function createChatController(client: SupportClient, options: { now?: () 
     const c = conv()
     if (c && deps?.transport.capabilities.typing && deps.transport.setTyping) deps.transport.setTyping(c.id, on).catch(() => undefined)
   })
-  const reads = createReadSignal((seq) => {
+  // The transcript can be on screen (and read) before the transport is ready: the receipt
+  // waits for it rather than counting as sent.
+  const reads = createReadSignal(async (seq) => {
+    const { transport } = await core.ready()
     const c = conv()
-    if (c && deps?.transport.markRead) return deps.transport.markRead(c.id, seq)
+    if (c && transport.markRead) return transport.markRead(c.id, seq)
   })
 
   const core: ChatCore = {
@@ -228,6 +231,8 @@ export function createChatController(client: SupportClient, options: { now?: () 
       // Whether an ended conversation asks for a rating depends on the transport; any other
       // status can show now.
       if (saved.conversation.status !== 'ended') core.dispatch({ type: 'conversation', conversation: saved.conversation, csat: false })
+      // Messages still in the outbox (local too) show with it, as sending or failed.
+      core.applyJobs(await services.outbox.list().catch(() => services.outbox.snapshot()))
     }
     const { transport } = await transportReady
     if (disposed) return
@@ -272,16 +277,24 @@ export function createChatController(client: SupportClient, options: { now?: () 
 
   const actions = createChatActions(core)
 
+  function open(): Promise<void> {
+    opening ??= start().catch((error: unknown) => {
+      opening = undefined
+      // The saved transcript may be on screen already; join the backend once back online.
+      if (!disposed && typeof addEventListener === 'function') {
+        addEventListener('online', () => {
+          if (!disposed && !opening) open().catch(() => undefined)
+        }, { once: true })
+      }
+      throw error
+    })
+    return opening
+  }
+
   return {
     ...actions,
     store,
-    open() {
-      opening ??= start().catch((error: unknown) => {
-        opening = undefined
-        throw error
-      })
-      return opening
-    },
+    open,
     typed: () => {
       const { status } = get()
       if (status === 'queued' || status === 'active') typing.typed()

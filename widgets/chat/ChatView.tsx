@@ -93,7 +93,7 @@ export function ChatView(_: ViewProps) {
       <p class="typing" aria-hidden="true">{!state.agentTyping ? '' : state.conversation?.agent?.name ? t('chat.typing', { name: state.conversation.agent.name }) : t('chat.typingAgent')}</p>
       {status === 'rating' && <Rating chat={chat} onDone={setThanked} />}
       {thanked && status === 'ended' && <p class="status" role="status">{t('chat.rating.thanks')}</p>}
-      {canCompose(status) && <Composer chat={chat} locale={locale} />}
+      {canCompose(status) && state.conversation?.status !== 'ended' && <Composer chat={chat} locale={locale} />}
       <div class="sr-only" role="log" aria-live="polite" aria-atomic="false">
         {lines.map((line, i) => <p key={`${i}:${line}`}>{line}</p>)}
       </div>

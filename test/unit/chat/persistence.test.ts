@@ -60,13 +60,19 @@ describe('chat across reloads', () => {
     let release!: () => void
     const gate = new Promise<void>((r) => (release = r))
     const second = await harness({ store: backend })
-    const client = createSupportClient({ locale: 'en', transport: async () => (await gate, second.transport as Transport) })
+    const markRead = vi.fn(async () => {})
+    const client = createSupportClient({ locale: 'en', transport: async () => (await gate, { ...second.transport, markRead } as Transport) })
     const chat2 = createChatController(client)
     const opening = chat2.open()
     await vi.waitFor(() => expect(chat2.store.getState().items.map((m) => m.text)).toEqual(['saved on the device', 'agent answer']))
     expect(chat2.store.getState().status).toBe('active')
+    // Read while the transport is still loading: the receipt goes out once it is there.
+    chat2.setVisible(true)
+    await new Promise((r) => setTimeout(r, 20))
+    expect(markRead).not.toHaveBeenCalled()
     release()
     await opening
+    await vi.waitFor(() => expect(markRead).toHaveBeenCalledWith(id, 2))
     await second.mem.agent.reply(id, 'after the transport joined')
     await vi.waitFor(() => expect(chat2.store.getState().items.map((m) => m.text)).toContain('after the transport joined'))
     chat2.dispose()
