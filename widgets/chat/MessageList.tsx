@@ -77,11 +77,9 @@ export function MessageList({ items, agentReadSeq, online, locale, t, onRetry }:
           for (const entry of entries) {
             if (entry.target === el) {
               const { clientWidth: width, clientHeight: height } = el
-              if (width !== size.current.width && size.current.width) {
-                // Text rewraps at a new width: every measured height is stale.
-                heights.current.clear()
-                remeasure = true
-              }
+              // Text rewraps at a new width: rows on screen are measured again; the others keep
+              // their old heights until shown, so what the user reads does not move.
+              if (width !== size.current.width && size.current.width) remeasure = true
               if (height !== size.current.height) setView({ top: el.scrollTop, height })
               size.current = { width, height }
             } else {

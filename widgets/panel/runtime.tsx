@@ -47,7 +47,7 @@ export async function startRuntime(ctx: {
 
   // The view being opened fetches its chunk and strings now, alongside the first strings,
   // not once the panel renders and asks for it.
-  if (ctx.view && ctx.view !== 'home') void lazyViews[ctx.view](client).catch(() => {})
+  if (ctx.view && ctx.view !== 'home') void lazyViews[ctx.view]?.(client).catch(() => {})
 
   // The first render waits for the locale's catalog (its own small chunk).
   await Promise.all([client.ready(), client.need(['help'])]).catch(() => {})

@@ -32,7 +32,7 @@ export function CommentForm({ detail, ticketId }: { detail: RequestDetail; ticke
     setBusy(true)
     try {
       const queued = await detail.addComment(body, shots.files())
-      draft.clear()
+      draft.clear(body)
       setError(undefined)
       shots.clear()
       setDone(hiddenNotices(queued.findings))
