@@ -91,11 +91,32 @@ export function fieldOfPath(path: string): string | undefined {
   return parts[0] || undefined
 }
 
-/** The draft saved for a category, if any (already masked when it was stored). */
+/**
+ * Where a draft's screenshots are kept: apart from the text, so the text's frequent saves do
+ * not write the images again each time.
+ */
+export const reportFilesKey = (category: ReportCategory) => `report:${category}:files`
+
+/** The draft saved for a category, if any (already masked when it was stored), with its screenshots. */
 export async function loadReportDraft(client: Pick<SupportClient, 'services'>, category: ReportCategory): Promise<ReportDraft | undefined> {
   const { drafts } = await client.services()
-  const draft = await drafts.load<ReportDraft>(reportDraftKey(category))
-  return draft && typeof draft === 'object' && draft.values && typeof draft.values === 'object' ? draft : undefined
+  const [raw, stored] = await Promise.all([
+    drafts.load<ReportDraft>(reportDraftKey(category)),
+    drafts.load<Pick<ReportDraft, 'files' | 'transaction'>>(reportFilesKey(category)).catch(() => undefined),
+  ])
+  const draft = raw && typeof raw === 'object' && raw.values && typeof raw.values === 'object' ? raw : undefined
+  const files = stored && typeof stored === 'object' ? draftFiles({ values: {}, ...stored }) : []
+  if (!files.length) return draft
+  // Screenshots of another payment's report stay out of this one.
+  if (draft) return sameTx(draft.transaction, stored?.transaction) ? { ...draft, files } : draft
+  return { values: {}, ...(stored?.transaction ? { transaction: stored.transaction } : {}), files }
+}
+
+/** Saves the screenshots of a category's draft (when they change; an empty list forgets them). */
+export async function saveReportFiles(client: Pick<SupportClient, 'services'>, category: ReportCategory, files: QueuedFile[], transaction?: TransactionRef): Promise<void> {
+  const { drafts } = await client.services()
+  if (files.length) drafts.save(reportFilesKey(category), { files, ...(transaction ? { transaction } : {}) })
+  else await drafts.clear(reportFilesKey(category))
 }
 
 /**
@@ -104,13 +125,15 @@ export async function loadReportDraft(client: Pick<SupportClient, 'services'>, c
  */
 export async function saveReportDraft(client: Pick<SupportClient, 'services'>, category: ReportCategory, draft: ReportDraft): Promise<void> {
   const { drafts } = await client.services()
-  drafts.save(reportDraftKey(category), maskDraft(draft).draft)
+  const { files, ...text } = draft
+  drafts.save(reportDraftKey(category), maskDraft(text).draft)
+  if (files) await saveReportFiles(client, category, files, draft.transaction)
 }
 
 /** Forgets a category's draft (after the report is safely queued, or "start over"). */
 export async function clearReportDraft(client: Pick<SupportClient, 'services'>, category: ReportCategory): Promise<void> {
   const { drafts } = await client.services()
-  await drafts.clear(reportDraftKey(category))
+  await Promise.all([drafts.clear(reportDraftKey(category)), drafts.clear(reportFilesKey(category))])
 }
 
 const sameTx = (a: TransactionRef | undefined, b: TransactionRef | undefined) => (a?.id ?? '') === (b?.id ?? '')

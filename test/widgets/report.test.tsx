@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { RejectedError } from '../../src/errors/index.js'
-import { draftFiles, reportDraftKey, type ReportDraft } from '../../src/flows/reports.js'
+import { draftFiles, loadReportDraft } from '../../src/flows/reports.js'
 import type { JobPayloads } from '../../src/services.js'
 import { createHelpFeedback, type HelpFeedback } from '../../widgets/index.js'
 import { fakeTransport } from '../unit/flows/fakeTransport.js'
@@ -226,8 +226,7 @@ describe('report view', () => {
     const png = new File([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0, 0, 0, 0])], 'shot.png', { type: 'image/png' })
     fireEvent.change(document.querySelector('[data-field=screenshots] input[type=file]') as HTMLInputElement, { target: { files: [png] } })
     await screen.findByRole('img', { name: 'Screenshot 1' })
-    const { drafts } = await first.client.services()
-    const saved = async () => draftFiles(await drafts.load<ReportDraft>(reportDraftKey('refund_not_received')))
+    const saved = async () => draftFiles(await loadReportDraft(first.client, 'refund_not_received'))
     await waitFor(async () => expect((await saved()).map((f) => [f.type, f.blob.size])).toEqual([['image/png', png.size]]))
     fireEvent.click(screen.getByRole('button', { name: 'Remove Screenshot 1' }))
     await waitFor(async () => expect(await saved()).toEqual([]))

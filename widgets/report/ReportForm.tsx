@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import {
-  clearReportDraft, draftFiles, draftMatches, hiddenNotices, loadReportDraft, maskDraft, maskField, saveReportDraft, startValues, submitReport,
+  clearReportDraft, draftFiles, draftMatches, hiddenNotices, loadReportDraft, maskDraft, maskField, saveReportDraft, saveReportFiles, startValues, submitReport,
   type HiddenNotice as Notice, type ReportValues, type ServerErrors,
 } from '../../src/flows/reports.js'
 import type { MessageKey } from '../../src/i18n/index.js'
@@ -71,16 +71,11 @@ export function ReportForm(props: ReportFormProps) {
   const txRef = useRef(tx)
   const id = (name: string) => `${idPrefix}-rf-${name}`
 
-  const saveDraft = (next: ReportValues) => {
-    // A refused report lives in the outbox; a second copy as a draft would come back twice.
-    if (jobRef.current) return
-    const files = shots.files()
-    void saveReportDraft(client, category, { values: next, ...(tx ? { transaction: tx } : {}), ...(files.length ? { files } : {}) }).catch(() => undefined)
-  }
   const put = (next: ReportValues) => {
     valuesRef.current = next
     setValues(next)
-    saveDraft(next)
+    // A refused report lives in the outbox; a second copy as a draft would come back twice.
+    if (!jobRef.current) void saveReportDraft(client, category, { values: next, ...(tx ? { transaction: tx } : {}) }).catch(() => undefined)
   }
   // Screenshots added or removed are part of the draft too (once the stored one is loaded).
   const shotKeys = shots.shots.map((s) => s.key).join()
@@ -88,7 +83,7 @@ export function ReportForm(props: ReportFormProps) {
   useEffect(() => {
     if (!ready || savedShots.current === shotKeys) return
     savedShots.current = shotKeys
-    saveDraft(valuesRef.current)
+    if (!jobRef.current) void saveReportFiles(client, category, shots.files(), tx).catch(() => undefined)
   }, [ready, shotKeys])
 
   useEffect(() => {

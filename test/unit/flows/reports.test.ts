@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { RejectedError } from '../../../src/errors/index.js'
 import {
-  draftFiles, draftMatches, fromLocalInput, hiddenNotices, loadReportDraft, maskField, saveReportDraft, serverErrors, startValues, submitReport, toLocalInput,
+  clearReportDraft, draftFiles, draftMatches, fromLocalInput, hiddenNotices, loadReportDraft, maskField, saveReportDraft, serverErrors, startValues, submitReport, toLocalInput,
 } from '../../../src/flows/reports.js'
 import { pendingReports } from '../../../src/flows/requests.js'
 import { memoryStore } from '../../../src/storage/index.js'
@@ -171,6 +171,28 @@ describe('drafts and masking', () => {
     expect(draftMatches({ values: {}, transaction: TX }, TX)).toBe(false)
     expect(draftFiles({ values: {}, files: 'junk' as never })).toEqual([])
     expect(draftFiles(undefined)).toEqual([])
+  })
+
+  it('screenshots are saved apart from the text, come back with it, and stay out of another payment\'s report', async () => {
+    const store = memoryStore()
+    const fake = fakeTransport()
+    const page1 = makeClient(fake, store)
+    const blob = new Blob([new Uint8Array(8)], { type: 'image/jpeg' })
+    await saveReportDraft(page1.client, 'charged_not_received', { values: { description: 'charged twice' }, transaction: TX, files: [{ blob, name: 'screenshot-1.jpg', type: 'image/jpeg' }] })
+    await (await page1.client.services()).drafts.flush()
+    expect(await store.get('draft:report:charged_not_received')).not.toHaveProperty('value.files')
+    await closeAll()
+
+    const page2 = makeClient(fake, store)
+    const draft = await loadReportDraft(page2.client, 'charged_not_received')
+    expect(draft?.values.description).toBe('charged twice')
+    expect(draftFiles(draft).map((f) => f.name)).toEqual(['screenshot-1.jpg'])
+    // A text draft about another payment does not pick up these screenshots.
+    await saveReportDraft(page2.client, 'charged_not_received', { values: { description: 'other' }, transaction: { ...TX, id: 'T2026112300018842' } })
+    expect(draftFiles(await loadReportDraft(page2.client, 'charged_not_received'))).toEqual([])
+    await clearReportDraft(page2.client, 'charged_not_received')
+    await (await page2.client.services()).drafts.flush()
+    expect(await store.get('draft:report:charged_not_received:files')).toBeUndefined()
   })
 
   it('maskField keeps order numbers in reference fields and hides them in free text', () => {
