@@ -10,6 +10,17 @@ afterEach(() => {
   chat = undefined
 })
 
+/** A conversation started by the user's "hello", once the server has it. */
+async function chattingAfterHello() {
+  const h = await harness()
+  chat = createChatController(h.client)
+  await chat.open()
+  await chat.send('hello')
+  const id = chat.store.getState().conversation!.id
+  await vi.waitFor(() => expect(chat!.store.getState().items[0]?.state).toBe('sent'))
+  return { h, id, chat }
+}
+
 const texts = (c: ChatController) => c.store.getState().items.map((m) => `${m.author}:${m.text}`)
 
 describe('chat controller (memory transport)', () => {
@@ -63,12 +74,8 @@ describe('chat controller (memory transport)', () => {
   })
 
   it('fills the gap after a dropped stream: nothing lost, nothing twice', async () => {
-    const h = await harness()
-    chat = createChatController(h.client)
-    await chat.open()
-    await chat.send('hello')
-    const id = chat.store.getState().conversation!.id
-    await vi.waitFor(() => expect(chat!.store.getState().items[0]?.state).toBe('sent'))
+    const { h, id, chat: started } = await chattingAfterHello()
+    chat = started
     await h.mem.agent.reply(id, 'a1')
     h.drop()
     await h.mem.agent.reply(id, 'a2 (missed)')
@@ -178,12 +185,8 @@ describe('chat controller (memory transport)', () => {
   })
 
   it('shows the agent typing and read receipts, and asks for a senior agent with a message', async () => {
-    const h = await harness()
-    chat = createChatController(h.client)
-    await chat.open()
-    await chat.send('hello')
-    const id = chat.store.getState().conversation!.id
-    await vi.waitFor(() => expect(chat!.store.getState().items[0]?.state).toBe('sent'))
+    const { h, id, chat: started } = await chattingAfterHello()
+    chat = started
     h.mem.agent.typing(id, true)
     expect(chat.store.getState().agentTyping).toBe(true)
     await h.mem.agent.reply(id, 'hi') // the reply ends typing and reads the user's message

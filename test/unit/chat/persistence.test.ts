@@ -80,6 +80,36 @@ describe('chat across reloads', () => {
     second.client.destroy()
   })
 
+  it('shows a message still in the outbox with the saved transcript, before the transport is ready', async () => {
+    const backend = mapStore()
+    const first = await harness({ store: backend })
+    const chat1 = createChatController(first.client)
+    await chat1.open()
+    await chat1.send('delivered')
+    await vi.waitFor(() => expect(chat1.store.getState().items[0]?.state).toBe('sent'))
+    chat1.dispose()
+    first.client.destroy()
+    await new Promise((r) => setTimeout(r, 50))
+
+    const offline = await harness({ store: backend, transport: { sendMessage: async () => { throw new OfflineError() } } })
+    const chat2 = createChatController(offline.client)
+    await chat2.open()
+    await chat2.send('written offline')
+    await vi.waitFor(() => expect(chat2.store.getState().items.map((m) => m.state)).toEqual(['sent', 'failed']))
+    chat2.dispose()
+    offline.client.destroy()
+    await new Promise((r) => setTimeout(r, 50))
+
+    // This page's transport never becomes ready: only the device answers.
+    const client = createSupportClient({ locale: 'en', transport: () => new Promise<Transport>(() => {}) })
+    const chat3 = createChatController(client)
+    void chat3.open()
+    await vi.waitFor(() => expect(chat3.store.getState().items.map((m) => m.text)).toEqual(['delivered', 'written offline']))
+    expect(chat3.store.getState().items[1]!.state).not.toBe('sent')
+    chat3.dispose()
+    client.destroy()
+  })
+
   it('shows a message still in the outbox after a reload and delivers it exactly once', { timeout: 15_000 }, async () => {
     const backend = mapStore()
     const first = await harness({ store: backend, transport: { sendMessage: async () => { throw new OfflineError() } } })

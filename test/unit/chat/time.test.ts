@@ -11,13 +11,20 @@ describe('message times', () => {
     expect(messageTime('not a date', 'en')).toBe('')
   })
 
-  it('warms the formatter on a later task and ignores a locale the engine rejects', async () => {
+  it('warms the formatter on a later task, so the first message time builds none; a locale the engine rejects is ignored', () => {
     vi.useFakeTimers()
+    const built = vi.spyOn(Intl, 'DateTimeFormat')
     try {
-      expect(() => warmMessageTime('en')).not.toThrow()
-      expect(() => warmMessageTime('not a locale!')).not.toThrow()
+      warmMessageTime('fr')
+      expect(built).not.toHaveBeenCalled()
+      warmMessageTime('not a locale!')
       expect(() => vi.runAllTimers()).not.toThrow()
+      const after = built.mock.calls.length
+      expect(after).toBeGreaterThan(0)
+      expect(messageTime('2026-11-01T14:05:00Z', 'fr')).toMatch(/05/)
+      expect(built.mock.calls.length).toBe(after)
     } finally {
+      built.mockRestore()
       vi.useRealTimers()
     }
   })
