@@ -13,20 +13,35 @@ beforeEach(() => {
   globalThis.indexedDB = new IDBFactory()
 })
 
+type Page = Awaited<ReturnType<typeof harness>>
+
+/**
+ * One page of the app on the shared device and backend: opens the chat, sends `text`, waits
+ * until it is `state`, runs `then`, and closes (as a reload would). Returns the conversation id.
+ */
+async function pageThatSent(
+  backend: ReturnType<typeof mapStore>,
+  text: string,
+  opts: { state?: 'sent' | 'failed'; transport?: Partial<Transport>; visible?: boolean; then?: (page: Page, id: string) => Promise<void> } = {},
+): Promise<string> {
+  const page = await harness({ store: backend, ...(opts.transport ? { transport: opts.transport } : {}) })
+  const chat = createChatController(page.client)
+  await chat.open()
+  if (opts.visible) chat.setVisible(true)
+  await chat.send(text)
+  const id = chat.store.getState().conversation!.id
+  await vi.waitFor(() => expect(chat.store.getState().items.at(-1)?.state).toBe(opts.state ?? 'sent'))
+  await opts.then?.(page, id)
+  chat.dispose()
+  page.client.destroy()
+  await new Promise((r) => setTimeout(r, 50))
+  return id
+}
+
 describe('chat across reloads', () => {
   it('restores the transcript at once, then fetches what arrived while the app was closed (counted as unread)', async () => {
     const backend = mapStore()
-    const first = await harness({ store: backend })
-    const chat1 = createChatController(first.client)
-    await chat1.open()
-    chat1.setVisible(true)
-    await chat1.send('before reload')
-    const id = chat1.store.getState().conversation!.id
-    await vi.waitFor(() => expect(chat1.store.getState().items[0]?.state).toBe('sent'))
-    await first.mem.agent.reply(id, 'answer 1')
-    chat1.dispose()
-    first.client.destroy()
-    await new Promise((r) => setTimeout(r, 50))
+    const id = await pageThatSent(backend, 'before reload', { visible: true, then: async (first, conv) => void (await first.mem.agent.reply(conv, 'answer 1')) })
 
     const second = await harness({ store: backend })
     await second.mem.agent.reply(id, 'answer 2 (app closed)')
@@ -44,17 +59,7 @@ describe('chat across reloads', () => {
 
   it('shows the saved transcript before the transport is ready (local first), then joins it', async () => {
     const backend = mapStore()
-    const first = await harness({ store: backend })
-    const chat1 = createChatController(first.client)
-    await chat1.open()
-    await chat1.send('saved on the device')
-    await vi.waitFor(() => expect(chat1.store.getState().items[0]?.state).toBe('sent'))
-    const id = chat1.store.getState().conversation!.id
-    await first.mem.agent.reply(id, 'agent answer')
-    await vi.waitFor(() => expect(chat1.store.getState().items).toHaveLength(2))
-    chat1.dispose()
-    first.client.destroy()
-    await new Promise((r) => setTimeout(r, 50))
+    const id = await pageThatSent(backend, 'saved on the device', { then: async (first, conv) => void (await first.mem.agent.reply(conv, 'agent answer')) })
 
     // The next page's transport takes its time (a vendor SDK loading, a slow network).
     let release!: () => void
@@ -82,23 +87,8 @@ describe('chat across reloads', () => {
 
   it('shows a message still in the outbox with the saved transcript, before the transport is ready', async () => {
     const backend = mapStore()
-    const first = await harness({ store: backend })
-    const chat1 = createChatController(first.client)
-    await chat1.open()
-    await chat1.send('delivered')
-    await vi.waitFor(() => expect(chat1.store.getState().items[0]?.state).toBe('sent'))
-    chat1.dispose()
-    first.client.destroy()
-    await new Promise((r) => setTimeout(r, 50))
-
-    const offline = await harness({ store: backend, transport: { sendMessage: async () => { throw new OfflineError() } } })
-    const chat2 = createChatController(offline.client)
-    await chat2.open()
-    await chat2.send('written offline')
-    await vi.waitFor(() => expect(chat2.store.getState().items.map((m) => m.state)).toEqual(['sent', 'failed']))
-    chat2.dispose()
-    offline.client.destroy()
-    await new Promise((r) => setTimeout(r, 50))
+    await pageThatSent(backend, 'delivered')
+    await pageThatSent(backend, 'written offline', { state: 'failed', transport: { sendMessage: async () => { throw new OfflineError() } } })
 
     // This page's transport never becomes ready: only the device answers.
     const client = createSupportClient({ locale: 'en', transport: () => new Promise<Transport>(() => {}) })
@@ -112,15 +102,7 @@ describe('chat across reloads', () => {
 
   it('shows a message still in the outbox after a reload and delivers it exactly once', { timeout: 15_000 }, async () => {
     const backend = mapStore()
-    const first = await harness({ store: backend, transport: { sendMessage: async () => { throw new OfflineError() } } })
-    const chat1 = createChatController(first.client)
-    await chat1.open()
-    await chat1.send('written offline')
-    const id = chat1.store.getState().conversation!.id
-    await vi.waitFor(() => expect(chat1.store.getState().items[0]?.state).toBe('failed'))
-    chat1.dispose()
-    first.client.destroy()
-    await new Promise((r) => setTimeout(r, 50))
+    const id = await pageThatSent(backend, 'written offline', { state: 'failed', transport: { sendMessage: async () => { throw new OfflineError() } } })
 
     const second = await harness({ store: backend })
     const chat2 = createChatController(second.client)
