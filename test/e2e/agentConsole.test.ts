@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launch, type Session } from './browser.js'
+import { launch, openConsole, type Session } from './browser.js'
 
 // The user page is the wallet demo on the REST transport (real HTTP + SSE to the reference
 // server); the agent is a person on the console page of the same server.
@@ -31,7 +31,12 @@ describe('user page ⇄ agent console through the reference server', () => {
       return conv.id
     })
 
-    await agent.page.goto(`${baseUrl}/console/?key=${agentKey}`)
+    const requested: string[] = []
+    agent.page.on('request', (r) => requested.push(r.url()))
+    await openConsole(agent.page, baseUrl, agentKey)
+    // Signed in by one POST: the key is in no URL and the session cookie is out of script's reach.
+    expect(requested.filter((u) => u.includes(agentKey))).toEqual([])
+    expect(await agent.page.evaluate(() => document.cookie)).not.toContain('hf_agent')
     const item = agent.page.locator(`[data-testid=conversation-item][data-id="${conversationId}"] button`)
     await item.click()
     await agent.page.getByTestId('message-list').getByText('Hello, my payment failed').waitFor()
