@@ -200,3 +200,13 @@ describe('attack: behind a proxy every user shares one rate-limit bucket', () =>
     expect((await fetch(`${server.url}/v1/tickets`, { headers: b.headers() })).status).toBe(200)
   })
 })
+
+describe('attack: agent routes are not rate limited', () => {
+  it('limits agent routes per address like every other route', async () => {
+    const server = await fresh({ rateLimit: { perMinute: 3 } })
+    for (let i = 0; i < 3; i++) expect((await agentGet(server, '/tickets')).status).toBe(200)
+    const res = await agentGet(server, '/tickets')
+    expect(res.status).toBe(429)
+    expect(retryAfter(res)).toBeGreaterThan(0)
+  })
+})
