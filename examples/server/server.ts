@@ -31,7 +31,10 @@ export interface ServerOptions {
   port?: number
   /** Default 127.0.0.1. Any other address makes this a deployment. */
   host?: string
-  /** `deployment` refuses demo or short secrets, a missing `publicUrl` and `demoTokens`. Default: `modeOf(process.env, host)`. */
+  /**
+   * `deployment` refuses demo or short secrets, a missing `publicUrl` and `demoTokens`. Always a
+   * deployment with NODE_ENV=production or a non-loopback `host`; `demo` cannot override that.
+   */
   mode?: Mode
   /** SQLite file, or ':memory:' (default). */
   dbPath?: string
@@ -91,7 +94,8 @@ const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, X-File-Name
  */
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1'
-  const mode = opts.mode ?? modeOf(process.env, host)
+  // A public address or NODE_ENV=production always makes a deployment; `mode` can only tighten that.
+  const mode = modeOf(process.env, host) === 'deployment' ? 'deployment' : opts.mode ?? 'demo'
   if (mode === 'deployment') checkDeployment(opts)
   const db = openDb(opts.dbPath ?? ':memory:')
   const secret = opts.secret ?? randomBytes(32).toString('hex')

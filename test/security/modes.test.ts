@@ -63,6 +63,7 @@ describe('a deployment started with defaults', () => {
 describe('startServer', () => {
   it('treats a non-loopback host as a deployment and refuses to start without secrets', async () => {
     await expect(startServer({ port: 0, host: '0.0.0.0' })).rejects.toBeInstanceOf(ConfigError)
+    await expect(startServer({ port: 0, host: '0.0.0.0', mode: 'demo', demoTokens: true })).rejects.toThrow(/HF_SECRET/)
     await expect(startServer({ port: 0, mode: 'deployment', secret: SECRET, agentKey: AGENT_KEY })).rejects.toThrow(/PUBLIC_URL/)
     await expect(startServer({ port: 0, mode: 'deployment', secret: SECRET, agentKey: AGENT_KEY, publicUrl: 'http://help.wallet.example' }))
       .rejects.toThrow(/PUBLIC_URL: must be https/)
