@@ -63,7 +63,8 @@ const migrations: string[] = [
   `ALTER TABLE attachments ADD COLUMN attached INTEGER NOT NULL DEFAULT 0;
    UPDATE attachments SET attached = 1;
    CREATE INDEX attachments_user_age ON attachments (user_id, created_at);
-   CREATE INDEX attachments_unattached ON attachments (attached, created_at);`,
+   CREATE INDEX attachments_unattached ON attachments (attached, created_at);
+   CREATE INDEX tickets_user_created ON tickets (user_id, created_at);`,
 ]
 
 /**

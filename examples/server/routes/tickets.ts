@@ -57,8 +57,9 @@ export function insertComment(
 /** 429 once a user filed `ticketsPerHour` tickets in the last hour; Retry-After says when the oldest ages out. */
 function checkTicketRate(app: App, userId: string, now = Date.now()): void {
   const max = app.limits.ticketsPerHour
+  if (!Number.isFinite(max)) return
   const since = new Date(now - 3600_000).toISOString()
-  const recent = app.db.prepare<{ created_at: string }>('SELECT created_at FROM tickets WHERE user_id = ? AND created_at >= ? ORDER BY n DESC LIMIT ?')
+  const recent = app.db.prepare<{ created_at: string }>('SELECT created_at FROM tickets WHERE user_id = ? AND created_at >= ? ORDER BY created_at DESC LIMIT ?')
     .all(userId, since, max)
   const oldest = recent[max - 1]
   if (oldest) throw tooMany('ticket_limit', `at most ${max} requests per hour`, Date.parse(oldest.created_at) + 3600_000 - now)
