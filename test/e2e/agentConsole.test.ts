@@ -64,6 +64,12 @@ describe('user page ⇄ agent console through the reference server', () => {
     await agent.page.locator(`[data-testid=ticket-item][data-id="${ticketId}"] button`).click()
     await agent.page.getByTestId('status-select').selectOption('solved')
     await agent.page.getByTestId('status-apply').click()
+    // The queue filters server-side: the solved ticket is under "solved" and not under "new".
+    const listed = agent.page.locator(`[data-testid=ticket-item][data-id="${ticketId}"]`)
+    await agent.page.getByTestId('ticket-status-filter').selectOption('solved')
+    await listed.waitFor()
+    await agent.page.getByTestId('ticket-status-filter').selectOption('new')
+    await listed.waitFor({ state: 'detached' })
 
     await expect.poll(() => user.page.evaluate((id) => (window as unknown as Win).hfEvents.some((e) =>
       e.type === 'ticket' && (e.ticket as { id: string; status: string }).id === id && (e.ticket as { status: string }).status === 'solved'), ticketId), { timeout: 15_000 }).toBe(true)

@@ -35,6 +35,20 @@ describe('attack: a page on another origin reads every ticket through the agent 
     expect(ok.headers.get('access-control-allow-origin')).toBe(WALLET_ORIGIN)
   })
 
+  it('gives /demo/token no CORS even in a demo with an allowed origin, so other sites cannot mint sessions', async () => {
+    const { startServer } = await import('../../examples/server/server.js')
+    const demo = await startServer({ port: 0, secret: SECRET, demoTokens: true, corsOrigins: [WALLET_ORIGIN] })
+    try {
+      for (const origin of ['null', 'https://evil.example', WALLET_ORIGIN]) {
+        const res = await fetch(`${demo.url}/demo/token?userId=alice`, { headers: { Origin: origin } })
+        expect(res.status).toBe(200)
+        expect(res.headers.get('access-control-allow-origin')).toBeNull()
+      }
+    } finally {
+      await demo.close()
+    }
+  })
+
   it('refuses to start with `null` or `*` in CORS_ORIGINS', async () => {
     const { parseOrigins } = await import('../../examples/server/config.js')
     expect(() => parseOrigins('https://wallet.example,null')).toThrow(/CORS_ORIGINS/)
