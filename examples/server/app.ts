@@ -130,8 +130,10 @@ function authenticate(ctx: Ctx, route: Route): void {
     if (url.searchParams.has('key')) {
       throw new HttpError(401, 'key_in_url', 'the agent key never goes in a URL: send X-Agent-Key or sign in with POST /v1/agent/session')
     }
-    app.guard.check(ip, 'agent')
     const how = agentCredential(app.secret, app.agentKey, req)
+    // A signed-in console is not locked out by someone else guessing keys; a key is only tried
+    // while neither this address nor the key has failed too often.
+    if (how !== 'cookie') app.guard.check(ip, 'agent')
     if (how === 'header' || how === 'cookie') {
       // The cookie is sent by the browser on its own; a state change must also come from our pages.
       if (how === 'cookie' && req.method !== 'GET' && req.headers.origin !== undefined && req.headers.origin !== new URL(app.publicUrl).origin) {

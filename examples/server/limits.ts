@@ -71,6 +71,12 @@ export class AuthGuard {
     if (wait > 0) throw tooMany('auth_rate_limited', 'too many failed sign-in attempts', wait)
   }
 
+  /** The 429 for a target that failed too often, if it has; for checks that must not block valid credentials. */
+  targetLimited(target: string): HttpError | undefined {
+    const wait = this.perKey.peek(target)
+    return wait > 0 ? tooMany('auth_rate_limited', 'too many failed attempts for this account', wait) : undefined
+  }
+
   /** Records one failure; returns the error to throw so call sites stay one line. */
   fail(ip: string, target: string | undefined, err: HttpError): HttpError {
     this.perIp.take(ip)

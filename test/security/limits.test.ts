@@ -134,6 +134,8 @@ describe('attack: 1,500 wrong agent keys, bearers and identify tokens', () => {
 
   it('answers wrong agent keys with 429 + Retry-After after a few, per IP and per key', async () => {
     const server = await fresh({ trustProxy: 1, limits: { authFailuresPerIpPerMinute: 5, authFailuresPerKeyPerMinute: 10 } })
+    const signedIn = await post(server, '/v1/agent/session', undefined, { key: AGENT_KEY }, from('198.51.100.201'))
+    const session = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] as string
     const statuses: number[] = []
     for (let i = 0; i < 15; i++) {
       const res = await fetch(`${server.url}/v1/agent/tickets`, { headers: { 'X-Agent-Key': `guess-${i}`, ...from('203.0.113.7') } })
@@ -151,6 +153,8 @@ describe('attack: 1,500 wrong agent keys, bearers and identify tokens', () => {
     // The console sign-in is counted too.
     const login = await post(server, '/v1/agent/session', undefined, { key: 'guess' }, from('198.51.100.200'))
     expect(login.status).toBe(429)
+    // A console signed in earlier is not locked out by the guessing.
+    expect((await fetch(`${server.url}/v1/agent/tickets`, { headers: { Cookie: session, ...from('198.51.100.201') } })).status).toBe(200)
   })
 
   it('answers wrong bearers from one address with 429 after a few', async () => {
@@ -175,6 +179,8 @@ describe('attack: 1,500 wrong agent keys, bearers and identify tokens', () => {
     const perUser: number[] = []
     for (let i = 0; i < 12; i++) perUser.push(await tries(`198.51.100.${i}`, 'victim'))
     expect(perUser.at(-1)).toBe(429)
+    // The victim, with a real token from the wallet backend, still signs in.
+    expect((await signIn(server, 'victim', from('198.51.100.99'))).bearer).toBeTruthy()
   })
 })
 

@@ -62,13 +62,16 @@ export async function readIdentify(ctx: Ctx): Promise<void> {
 /** Verifies an identify body (also used by the Freshdesk proxy); returns the signed claims. */
 export async function identifyClaims(app: App, ip: string, body: unknown): Promise<IdentityClaims> {
   const input = validate(identifySchema, body)
-  app.guard.check(ip, input.userId === undefined ? undefined : `user:${input.userId}`)
+  app.guard.check(ip)
   const target = `user:${input.userId ?? '?'}`
+  // Someone spraying forged tokens at one user id gets 429s, but never locks that user out: a
+  // valid token still passes (it cannot be guessed, so letting it through gives nothing away).
+  const limited = app.guard.targetLimited(target)
   let claims: IdentityClaims
   try {
     claims = await verifyIdentityToken(app.secret, input.token)
   } catch (err) {
-    throw err instanceof HttpError ? app.guard.fail(ip, target, err) : err
+    throw err instanceof HttpError ? app.guard.fail(ip, target, limited ?? err) : err
   }
   if (input.userId !== undefined && input.userId !== claims.sub) {
     throw app.guard.fail(ip, target, new HttpError(401, 'token_subject_mismatch', 'token was minted for another user'))
