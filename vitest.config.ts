@@ -17,6 +17,8 @@ export default defineConfig({
         resolve: { alias }, oxc,
         test: { name: 'widgets', include: ['test/widgets/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['test/setupCatalogs.ts', 'test/widgets/setup.ts'] },
       },
+      // Attacks as a stranger would send them, against the real server in deployment configuration.
+      { resolve: { alias }, oxc, test: { name: 'security', include: ['test/security/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       { resolve: { alias }, oxc, test: { name: 'contract', include: ['test/contract/**/*.test.ts'], environment: 'node', testTimeout: 20_000 } },
       {
         resolve: { alias }, oxc,

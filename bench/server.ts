@@ -167,7 +167,11 @@ async function fanout(server: RunningServer): Promise<void> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'hf-bench-'))
-const server = await startServer({ port: 0, dbPath: join(dir, 'bench.db'), hours: null, rateLimit: { perMinute: 1e9 } })
+// Throughput, not abuse: per-user limits are lifted so the few bench users are never refused.
+const server = await startServer({
+  port: 0, dbPath: join(dir, 'bench.db'), hours: null, agentKey: 'demo-agent', rateLimit: { perMinute: 1e9 },
+  limits: { ticketsPerHour: Infinity },
+})
 console.log(`help-feedback server bench · node ${process.version} · ${cpus().length} CPUs · ${cpus()[0]?.model ?? ''}`)
 try {
   await throughput(server)

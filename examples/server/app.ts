@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { BusinessHours } from '../../src/types.js'
-import { requireAgent, requireUser, verifySession, bearerFrom } from './auth.js'
+import { agentCredential, bearerFrom, verifySession } from './auth.js'
 import type { Db } from './db.js'
 import type { EventHub } from './events.js'
-import { HttpError, canonicalJson, notFound, parseJson, readBody, rejected, requestOrigin } from './http.js'
+import { HttpError, canonicalJson, notFound, readJsonBody, rejected } from './http.js'
+import { clientIp, tooMany, type AuthGuard, type Limits } from './limits.js'
 import type { RefOut } from './model.js'
 import type { RateLimiter } from './rateLimit.js'
 
@@ -20,11 +21,21 @@ export interface App {
   hours: BusinessHours | null
   requireAgentOnline: boolean
   limiter: RateLimiter
+  limits: Limits
+  /** Failed-authentication counters per IP and per target. */
+  guard: AuthGuard
+  /** Configured public origin; every absolute link is built from it, never from `Host`. */
+  publicUrl: string
+  /** Proxy hops whose X-Forwarded-For entries are trusted (0 = none). */
+  trustProxy: number
   /** Runs `fn` in one database transaction (a single wrapper, built once). */
   tx<T>(fn: () => T): T
-  /** Turns a stored attachment ref into one with an absolute, signed download URL. */
-  refOut(origin: string): RefOut
+  /** Turns a stored attachment ref into one with an absolute, signed, expiring download URL for `viewer`. */
+  refOut(viewer: Viewer): RefOut
 }
+
+/** Whom an attachment link is made for: the user of the request, or agents. */
+export type Viewer = { userId: string } | 'agent'
 
 export interface Ctx {
   app: App
@@ -33,7 +44,10 @@ export interface Ctx {
   url: URL
   params: Record<string, string>
   userId: string | undefined
-  origin: string
+  /** Who links in this response are made for. */
+  viewer: Viewer
+  /** Client address (X-Forwarded-For only through trusted hops). */
+  ip: string
   body: unknown
   raw: Buffer | undefined
   /** Fingerprint input of a non-JSON body (uploads); defaults to the canonical JSON body. */
@@ -57,7 +71,6 @@ export interface Route {
 
 interface Compiled extends Route { re: RegExp; names: string[] }
 
-const JSON_LIMIT = 1 << 20
 const IDEM_RETENTION_MS = 24 * 3600_000
 
 /** Compiles `/v1/tickets/:id` patterns once. */
@@ -87,29 +100,16 @@ export async function dispatch(app: App, routes: Compiled[], req: IncomingMessag
   route.names.forEach((n, i) => {
     try { params[n] = decodeURIComponent(m[i + 1] ?? '') } catch { throw rejected(`bad ${n}`) }
   })
-  const ctx: Ctx = { app, req, res, url, params, userId: undefined, origin: requestOrigin(req), body: undefined, raw: undefined }
-
-  if (route.auth === 'user') ctx.userId = requireUser(app.secret, req, url, route.stream !== undefined)
-  else if (route.auth === 'agent') requireAgent(app.agentKey, req, url)
-  else if (route.auth === 'optional') {
-    const token = bearerFrom(req, url, false)
-    ctx.userId = token ? verifySession(app.secret, token) : undefined
-  }
-  if (route.auth !== 'agent') {
-    const wait = app.limiter.take(ctx.userId ? `u:${ctx.userId}` : `ip:${req.socket.remoteAddress ?? '?'}`)
-    if (wait > 0) {
-      throw new HttpError(429, 'rate_limited', 'too many requests', {
-        retryAfterMs: wait, headers: { 'Retry-After': String(Math.max(1, Math.ceil(wait / 1000))) },
-      })
-    }
-  }
+  const ip = clientIp(req, app.trustProxy)
+  const ctx: Ctx = { app, req, res, url, params, userId: undefined, viewer: 'agent', ip, body: undefined, raw: undefined }
+  authenticate(ctx, route)
+  // Authenticated callers are limited per user (or as the agent team), everyone else per address.
+  const wait = app.limiter.take(ctx.userId ? `u:${ctx.userId}` : route.auth === 'agent' ? `agent:${ip}` : `ip:${ip}`)
+  if (wait > 0) throw tooMany('rate_limited', 'too many requests', wait)
 
   if (route.stream) return route.stream(ctx)
   if (route.read) await route.read(ctx)
-  else if (req.method === 'POST') {
-    ctx.raw = await readBody(req, JSON_LIMIT, () => new HttpError(413, 'payload_too_large', 'JSON body over 1 MB'))
-    ctx.body = parseJson(ctx.raw)
-  }
+  else if (req.method === 'POST') ({ raw: ctx.raw, body: ctx.body } = await readJsonBody(req))
   const handle = route.handle
   if (!handle) throw new Error(`route ${route.path} has no handler`)
   try {
@@ -120,6 +120,43 @@ export async function dispatch(app: App, routes: Compiled[], req: IncomingMessag
     app.hub.discard()
     throw err
   }
+}
+
+/** Resolves who is calling; failed attempts are counted per IP (and refused once there are too many). */
+function authenticate(ctx: Ctx, route: Route): void {
+  const { app, req, url, ip } = ctx
+  if (route.auth === 'none') return
+  if (route.auth === 'agent') {
+    if (url.searchParams.has('key')) {
+      throw new HttpError(401, 'key_in_url', 'the agent key never goes in a URL: send X-Agent-Key or sign in with POST /v1/agent/session')
+    }
+    const how = agentCredential(app.secret, app.agentKey, req)
+    // A signed-in console is not locked out by someone else guessing keys; a key is only tried
+    // while neither this address nor the key has failed too often.
+    if (how !== 'cookie') app.guard.check(ip, 'agent')
+    if (how === 'header' || how === 'cookie') {
+      // The cookie is sent by the browser on its own; a state change must also come from our pages.
+      if (how === 'cookie' && req.method !== 'GET' && req.headers.origin !== undefined && req.headers.origin !== new URL(app.publicUrl).origin) {
+        throw new HttpError(403, 'cross_origin', 'agent session used from another origin')
+      }
+      return
+    }
+    throw app.guard.fail(ip, how === 'bad' ? 'agent' : undefined, new HttpError(401, 'unauthorized', 'invalid agent key or session'))
+  }
+  const token = bearerFrom(req, url, route.stream !== undefined)
+  if (token === undefined) {
+    if (route.auth === 'user') throw new HttpError(401, 'unauthorized', 'missing bearer token')
+    return
+  }
+  app.guard.check(ip)
+  const userId = verifySession(app.secret, token)
+  if (userId === undefined) {
+    // An optional route with a stale bearer still answers, as for a visitor.
+    if (route.auth === 'optional') return
+    throw app.guard.fail(ip, undefined, new HttpError(401, 'unauthorized', 'invalid or expired session'))
+  }
+  ctx.userId = userId
+  ctx.viewer = { userId }
 }
 
 function send(res: ServerResponse, r: Result): void {

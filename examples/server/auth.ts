@@ -1,26 +1,14 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import { HttpError } from './http.js'
 
 const unauthorized = (message: string): HttpError => new HttpError(401, 'unauthorized', message)
-
-/**
- * The identify token the host app's backend mints: hex HMAC-SHA256(secret, userId).
- * @example userToken('s3cret', 'u_1') // '9f2c…'
- */
-export function userToken(secret: string, userId: string): string {
-  return createHmac('sha256', secret).update(userId, 'utf8').digest('hex')
-}
 
 /** Constant-time string comparison (length leak only), so signatures cannot be guessed byte by byte. */
 export function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a)
   const y = Buffer.from(b)
   return x.length === y.length && timingSafeEqual(x, y)
-}
-
-export function verifyUserToken(secret: string, userId: string, token: unknown): boolean {
-  return typeof token === 'string' && safeEqual(userToken(secret, userId), token.toLowerCase())
 }
 
 const sign = (secret: string, purpose: string, payload: string): string =>
@@ -62,14 +50,48 @@ export function requireUser(secret: string, req: IncomingMessage, url: URL, allo
   return userId
 }
 
-export function requireAgent(agentKey: string, req: IncomingMessage, url: URL): void {
-  const given = req.headers['x-agent-key'] ?? url.searchParams.get('key') ?? ''
-  if (typeof given !== 'string' || !safeEqual(given, agentKey)) throw unauthorized('invalid agent key')
+/** Name of the agent console's session cookie (HttpOnly, SameSite=Strict). */
+export const AGENT_COOKIE = 'hf_agent'
+
+/** Sessions die with the key: rotating AGENT_KEY signs every console out. */
+const agentPurpose = (agentKey: string): string => `agent-session:${createHash('sha256').update(agentKey).digest('base64url').slice(0, 16)}`
+
+/** Agent console session `expiryMs.sig`, set as a cookie after one POST of the agent key. */
+export function mintAgentSession(secret: string, agentKey: string, ttlMs: number, now = Date.now()): string {
+  const expiry = String(now + ttlMs)
+  return `${expiry}.${sign(secret, agentPurpose(agentKey), expiry)}`
 }
 
-/** Capability signature for attachment download URLs (usable in `<img src>` without a bearer). */
-export function attachmentSig(secret: string, id: string): string {
-  return sign(secret, 'attachment', id)
+export function verifyAgentSession(secret: string, agentKey: string, value: string, now = Date.now()): boolean {
+  const [expiry = '', sig = ''] = value.split('.')
+  return /^\d{1,15}$/.test(expiry) && Number(expiry) > now && safeEqual(sign(secret, agentPurpose(agentKey), expiry), sig)
+}
+
+/** One cookie's value from the Cookie header. */
+export function cookieValue(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=')
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim()
+  }
+  return undefined
+}
+
+/** How a request proved it is an agent, if it did: the header (scripts) or the console cookie. */
+export function agentCredential(secret: string, agentKey: string, req: IncomingMessage): 'header' | 'cookie' | 'bad' | undefined {
+  const given = req.headers['x-agent-key']
+  if (given !== undefined) return typeof given === 'string' && safeEqual(given, agentKey) ? 'header' : 'bad'
+  const cookie = cookieValue(req, AGENT_COOKIE)
+  if (cookie === undefined) return undefined
+  return verifyAgentSession(secret, agentKey, cookie) ? 'cookie' : 'bad'
+}
+
+/**
+ * Capability signature of an attachment link: bound to the attachment, to whom it was made for
+ * (`u` = its owner, `a` = agents) and to an expiry, so a copied link stops working and cannot be
+ * re-pointed at another file or viewer.
+ */
+export function attachmentSig(secret: string, id: string, bound: 'u' | 'a', expSeconds: number): string {
+  return sign(secret, 'attachment', `${id}.${bound}.${expSeconds}`)
 }
 
 export { unauthorized }

@@ -59,6 +59,12 @@ const migrations: string[] = [
      data TEXT NOT NULL, created_at INTEGER NOT NULL);
    CREATE INDEX events_user ON events (user_id, id);
    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // Abuse limits: uploads never attached are swept, and quotas count bytes per user per day.
+  `ALTER TABLE attachments ADD COLUMN attached INTEGER NOT NULL DEFAULT 0;
+   UPDATE attachments SET attached = 1;
+   CREATE INDEX attachments_user_age ON attachments (user_id, created_at);
+   CREATE INDEX attachments_unattached ON attachments (attached, created_at);
+   CREATE INDEX tickets_user_created ON tickets (user_id, created_at);`,
 ]
 
 /**

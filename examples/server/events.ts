@@ -28,7 +28,7 @@ export class EventHub {
   private readonly replayAll
   private readonly maxId
 
-  constructor(private readonly db: Db, private readonly opts: { keep: number; heartbeatMs: number }) {
+  constructor(private readonly db: Db, private readonly opts: { keep: number; heartbeatMs: number; streamsPerUser?: number }) {
     this.insert = db.prepare('INSERT INTO events (user_id, audience, data, created_at) VALUES (?, ?, ?, ?)')
     this.replayUser = db.prepare<EventRow>(
       "SELECT id, data FROM events WHERE user_id = ? AND id > ? AND audience != 'agent' ORDER BY id")
@@ -99,6 +99,14 @@ export class EventHub {
     if (userId !== undefined && kind === 'user') {
       let set = this.byUser.get(userId)
       if (!set) this.byUser.set(userId, (set = new Set()))
+      // One user holding hundreds of sockets starves everyone else: the oldest (a tab long gone,
+      // usually) makes room. Sets keep insertion order, so the first one is the oldest.
+      const max = this.opts.streamsPerUser ?? Infinity
+      for (const old of set) {
+        if (set.size < max) break
+        old.res.end()
+        this.remove(old)
+      }
       set.add(client)
     }
     res.on('close', () => this.remove(client))

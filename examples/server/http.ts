@@ -96,14 +96,49 @@ export function readBody(req: IncomingMessage, limit: number, tooLarge: () => Ht
   })
 }
 
+/** Deepest nesting a JSON body may have; no protocol body comes close. */
+export const MAX_JSON_DEPTH = 64
+const JSON_LIMIT = 1 << 20
+
+/**
+ * Nesting depth of JSON text, counted in one loop (strings skipped) so that a hostile body like
+ * `[` × 100 000 is refused before anything recursive (JSON.parse, canonicalJson) walks it.
+ */
+export function jsonDepth(text: string, stopAt = Infinity): number {
+  let depth = 0
+  let max = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 92) i++ // backslash: skip the escaped character
+      else if (c === 34) inString = false
+    } else if (c === 34) inString = true
+    else if (c === 91 || c === 123) {
+      if (++depth > max && (max = depth) > stopAt) return max
+    } else if (c === 93 || c === 125) depth--
+  }
+  return max
+}
+
 /** Parses a JSON body; an empty body counts as `{}` so bodiless POSTs (end, typing) work. */
 export function parseJson(buf: Buffer): unknown {
   if (buf.length === 0) return {}
+  const text = buf.toString('utf8')
+  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new HttpError(400, 'malformed_request', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`)
+  }
   try {
-    return JSON.parse(buf.toString('utf8')) as unknown
+    return JSON.parse(text) as unknown
   } catch {
     throw rejected('malformed JSON body')
   }
+}
+
+/** Reads and parses a JSON request body (1 MB at most). */
+export async function readJsonBody(req: IncomingMessage): Promise<{ raw: Buffer; body: unknown }> {
+  const raw = await readBody(req, JSON_LIMIT, () => new HttpError(413, 'payload_too_large', 'JSON body over 1 MB'))
+  return { raw, body: parseJson(raw) }
 }
 
 /** JSON with sorted keys, so the idempotency fingerprint ignores key order and whitespace. */
@@ -116,11 +151,4 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
   }
   return JSON.stringify(value) ?? 'null'
-}
-
-/** The origin clients reached us on; used to build absolute attachment URLs. */
-export function requestOrigin(req: IncomingMessage): string {
-  const proto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() || 'http'
-  const host = req.headers.host ?? 'localhost'
-  return `${proto === 'https' ? 'https' : 'http'}://${host}`
 }

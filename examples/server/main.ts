@@ -1,44 +1,62 @@
 /**
  * `npm run demo`: the reference backend with demo data, the wallet demo and the agent console.
- * Environment: PORT (8787), HOST (127.0.0.1), DB_PATH (.data/demo.db), HF_SECRET, AGENT_KEY
- * (demo-agent), HOURS=always (ignore business hours), LOG=1 (request log).
+ * Environment: PORT (8787), HOST (127.0.0.1), DB_PATH (.data/demo.db), HF_SECRET, AGENT_KEY,
+ * PUBLIC_URL, CORS_ORIGINS, TRUST_PROXY, HOURS=always (ignore business hours), LOG=1 (request log).
+ * With NODE_ENV=production or a non-loopback HOST this is a deployment: it exits unless HF_SECRET,
+ * AGENT_KEY and PUBLIC_URL are set (docs/deploying.md). On loopback it is the demo.
  * Freshdesk proxy mode (`/freshdesk/v1`): FRESHDESK_DOMAIN + FRESHDESK_API_KEY, optional
  * FRESHDESK_REQUESTER=email, FRESHDESK_CUSTOM_FIELDS='{"orderId":"cf_order_id"}', FRESHDESK_BASE_URL.
  */
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ConfigError, DEMO_AGENT_KEY, DEMO_SECRET, modeOf, parseOrigins, parseTrustProxy } from './config.js'
 import { seedDemo } from './seed.js'
-import { startServer } from './server.js'
+import { startServer, type RunningServer } from './server.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 const env = process.env
-const agentKey = env.AGENT_KEY ?? 'demo-agent'
+const host = env.HOST ?? '127.0.0.1'
+const port = Number(env.PORT ?? 8787)
+const mode = modeOf(env, host)
+const demo = mode === 'demo'
 
-const server = await startServer({
-  port: Number(env.PORT ?? 8787),
-  host: env.HOST ?? '127.0.0.1',
-  dbPath: env.DB_PATH ?? join(root, '.data', 'demo.db'),
-  // A fixed demo secret keeps sessions valid across restarts; real deployments must set their own.
-  secret: env.HF_SECRET ?? 'demo-secret-change-me',
-  agentKey,
-  staticRoot: root,
-  log: env.LOG === '1',
-  ...(env.HOURS === 'always' ? { hours: null } : {}),
-  ...(env.FRESHDESK_DOMAIN && env.FRESHDESK_API_KEY ? {
-    freshdesk: {
-      domain: env.FRESHDESK_DOMAIN, apiKey: env.FRESHDESK_API_KEY,
-      ...(env.FRESHDESK_BASE_URL ? { baseUrl: env.FRESHDESK_BASE_URL } : {}),
-      ...(env.FRESHDESK_REQUESTER === 'email' ? { requesterBy: 'email' as const } : {}),
-      ...(env.FRESHDESK_CUSTOM_FIELDS ? { customFields: JSON.parse(env.FRESHDESK_CUSTOM_FIELDS) as Record<string, string> } : {}),
-    },
-  } : {}),
-})
+let server: RunningServer
+try {
+  server = await startServer({
+    port, host, mode,
+    dbPath: env.DB_PATH ?? join(root, '.data', 'demo.db'),
+    // The demo falls back to the published demo values (fixed, so sessions survive restarts);
+    // a deployment gets no fallback and startServer names what is missing.
+    ...(env.HF_SECRET || demo ? { secret: env.HF_SECRET || DEMO_SECRET } : {}),
+    ...(env.AGENT_KEY || demo ? { agentKey: env.AGENT_KEY || DEMO_AGENT_KEY } : {}),
+    ...(env.PUBLIC_URL || demo ? { publicUrl: env.PUBLIC_URL || `http://localhost:${port}` } : {}),
+    corsOrigins: parseOrigins(env.CORS_ORIGINS),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    demoTokens: demo,
+    staticRoot: root,
+    log: env.LOG === '1',
+    ...(env.HOURS === 'always' ? { hours: null } : {}),
+    ...(env.FRESHDESK_DOMAIN && env.FRESHDESK_API_KEY ? {
+      freshdesk: {
+        domain: env.FRESHDESK_DOMAIN, apiKey: env.FRESHDESK_API_KEY,
+        ...(env.FRESHDESK_BASE_URL ? { baseUrl: env.FRESHDESK_BASE_URL } : {}),
+        ...(env.FRESHDESK_REQUESTER === 'email' ? { requesterBy: 'email' as const } : {}),
+        ...(env.FRESHDESK_CUSTOM_FIELDS ? { customFields: JSON.parse(env.FRESHDESK_CUSTOM_FIELDS) as Record<string, string> } : {}),
+      },
+    } : {}),
+  })
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err
+  console.error(`help-feedback server: refusing to start (${mode}): ${err.message}\nSee docs/deploying.md for the settings a deployment needs.`)
+  process.exit(1)
+}
 
 const seeded = seedDemo(server.db, join(root, 'examples', 'articles'))
-const base = server.url.replace('127.0.0.1', 'localhost')
-console.log(`help-feedback reference server on ${base}
+const base = server.app.publicUrl
+// Never print a secret: the console asks for the key on its sign-in form.
+console.log(`help-feedback reference server (${mode}) on ${base}
   wallet demo    ${base}/
-  agent console  ${base}/console/?key=${encodeURIComponent(agentKey)}
+  agent console  ${base}/console/  (sign in with AGENT_KEY${demo && !env.AGENT_KEY ? `; demo key: ${DEMO_AGENT_KEY}` : ''})
   API            ${base}/v1  (protocol: docs/protocol.md)
   articles       ${seeded.articles} from ${seeded.source}
   database       ${env.DB_PATH ?? '.data/demo.db'}${env.FRESHDESK_DOMAIN && env.FRESHDESK_API_KEY ? `

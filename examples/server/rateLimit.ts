@@ -2,6 +2,8 @@
 export interface RateLimiter {
   /** Takes one token; returns 0 when allowed, else the milliseconds until one is available. */
   take(key: string, now?: number): number
+  /** Like `take` but spends nothing: 0 when a token is there, else the wait in milliseconds. */
+  peek(key: string, now?: number): number
 }
 
 export function createRateLimiter(opts: { perMinute: number; burst?: number }): RateLimiter {
@@ -15,7 +17,16 @@ export function createRateLimiter(opts: { perMinute: number; burst?: number }): 
     for (const [k, b] of buckets) if (b.tokens + (now - b.at) * perMs >= capacity) buckets.delete(k)
   }
 
+  const level = (key: string, now: number): number => {
+    const b = buckets.get(key)
+    return b ? Math.min(capacity, b.tokens + (now - b.at) * perMs) : capacity
+  }
+
   return {
+    peek(key, now = Date.now()) {
+      const tokens = level(key, now)
+      return tokens >= 1 ? 0 : Math.ceil((1 - tokens) / perMs)
+    },
     take(key, now = Date.now()) {
       if (++sweeps % 10_000 === 0) sweep(now)
       const b = buckets.get(key) ?? { tokens: capacity, at: now }

@@ -13,7 +13,7 @@ export function validate<S extends z.ZodType>(schema: S, data: unknown): z.outpu
   throw rejected('invalid request', fields)
 }
 
-const categories = [
+export const categories = [
   'payment_failed', 'charged_not_received', 'duplicate_charge', 'refund_not_received', 'transfer_delayed',
   'topup_failed', 'withdrawal_failed', 'wrong_recipient', 'balance_wrong', 'unauthorized', 'other',
 ] as const
@@ -37,13 +37,11 @@ export const transactionSchema = z.object({
 /** Clients send full refs; only the id matters, the server re-reads the rest from its own record. */
 const attachmentRefs = z.array(z.object({ id: z.string().min(1).max(100) }).passthrough()).max(10)
 
+/** Identify body: the signed JWT is what counts; `userId`, when sent, must match its `sub`. */
 export const identifySchema = z.object({
-  userId: z.string().min(1).max(128),
-  name: z.string().max(200).optional(),
-  email: z.string().max(320).optional(),
-  attributes: z.record(z.string().max(100), z.union([z.string().max(500), z.number(), z.boolean()])).optional(),
-  token: z.string().min(1).max(256),
-})
+  userId: z.string().min(1).max(128).optional(),
+  token: z.string().min(1).max(8192),
+}).passthrough()
 
 export const ticketSchema = z.object({
   category: z.enum(categories),

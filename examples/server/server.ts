@@ -5,7 +5,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { BusinessHours } from '../../src/types.js'
 import { compileRoutes, dispatch, type App } from './app.js'
-import { userToken } from './auth.js'
+import { checkDeployment, modeOf, type Mode } from './config.js'
+import { mintIdentityToken, type IdentityClaims } from './identity.js'
+import { AuthGuard, defaultLimits, type Limits } from './limits.js'
 import { openDb, type Db } from './db.js'
 import { EventHub } from './events.js'
 import { createFreshdeskProxy, type FreshdeskProxyOptions } from './freshdesk/index.js'
@@ -13,41 +15,58 @@ import { defaultHours } from './hours.js'
 import { HttpError, sendError, sendJson } from './http.js'
 import { createRateLimiter } from './rateLimit.js'
 import { agentRoutes } from './routes/agent.js'
-import { attachmentRoutes, makeRefOut } from './routes/attachments.js'
+import { agentSessionRoutes } from './routes/agentSession.js'
+import { attachmentRoutes, makeRefOut, sweepUnattached } from './routes/attachments.js'
 import { chatRoutes } from './routes/chat.js'
 import { publicRoutes } from './routes/public.js'
 import { ticketRoutes } from './routes/tickets.js'
 import { serveStatic, type Mount } from './static.js'
 
-/** Options of the reference server; every one has a demo-friendly default. */
+/**
+ * Options of the reference server. Nothing insecure is on by default: no `/demo/token`, no CORS,
+ * a random secret and agent key unless given. Tests and the demo opt in explicitly.
+ */
 export interface ServerOptions {
   /** 0 = a random free port (tests). Default 0. */
   port?: number
-  /** Default 127.0.0.1: the demo is not meant to face a network. */
+  /** Default 127.0.0.1. Any other address makes this a deployment. */
   host?: string
+  /**
+   * `deployment` refuses demo or short secrets, a missing `publicUrl` and `demoTokens`. Always a
+   * deployment with NODE_ENV=production or a non-loopback `host`; `demo` cannot override that.
+   */
+  mode?: Mode
   /** SQLite file, or ':memory:' (default). */
   dbPath?: string
-  /** HMAC secret shared with the host app's backend. Default: random per start. */
+  /** Secret shared with the host app's backend (signs identify JWTs, sessions, links). Default: random per start. */
   secret?: string
-  /** Agent API key. Default 'demo-agent'. */
+  /** Agent API key. Default: random per start (agent API unusable until one is set). */
   agentKey?: string
+  /** Origin clients reach the server on; all links are built from it. Default: the listening address. */
+  publicUrl?: string
+  /** Number of reverse proxies in front whose X-Forwarded-For may be trusted. Default 0. */
+  trustProxy?: number
   /** Project root: serves examples/wallet-demo at `/` and dist/ at `/dist/`. */
   staticRoot?: string
   rateLimit?: { perMinute: number; burst?: number }
-  /** Log one line per request to stdout. */
+  /** Abuse limits (limits.ts); each defaults to `defaultLimits`. */
+  limits?: Partial<Limits>
+  /** Log one line per request (path only: queries can carry tokens) to stdout. */
   log?: boolean
-  /** Allowed CORS origins; default any origin (reflected, never `*`). */
-  corsOrigins?: string[] | 'any'
+  /** Exact origins allowed to call the user API cross-origin. Default none. Agent routes never get CORS. */
+  corsOrigins?: string[]
   /** Business hours; null = always open. Default Asia/Shanghai 09:00–21:00 daily. */
   hours?: BusinessHours | null
   /** `open` also needs an agent console connected. Default false. */
   requireAgentOnline?: boolean
   sessionTtlSeconds?: number
+  /** Agent console sessions. Default 8 h. */
+  agentSessionTtlSeconds?: number
   maxUploadBytes?: number
   /** How many events the resume window keeps. Default 10 000. */
   keepEvents?: number
   heartbeatMs?: number
-  /** Serve GET /demo/token (demo only). Default: on unless NODE_ENV=production. */
+  /** Serve GET /demo/token, which mints a session for anyone. Demo only; default off. */
   demoTokens?: boolean
   /** Freshdesk proxy mode under `/freshdesk/v1` (freshdesk/README.md). The API key stays here. */
   freshdesk?: FreshdeskProxyOptions
@@ -56,77 +75,97 @@ export interface ServerOptions {
 export interface RunningServer {
   url: string
   port: number
+  mode: Mode
   db: Db
   app: App
-  /** Mints the identify token the host backend would (for tests and the demo). */
-  userToken(userId: string): string
+  /** Mints the identify JWT the host backend would (for tests and the demo). */
+  userToken(userId: string, claims?: Omit<IdentityClaims, 'sub'>, ttlSeconds?: number): string
+  /** Deletes uploads never attached after `limits.unattachedUploadTtlMs` (also runs hourly); returns how many. */
+  sweepUploads(now?: number): number
   close(): Promise<void>
 }
 
 const consoleDir = fileURLToPath(new URL('./console/', import.meta.url))
-const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, X-File-Name, Last-Event-ID, X-Agent-Key'
+const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, X-File-Name, Last-Event-ID'
 
 /**
  * Starts the reference backend: REST API under /v1, SSE, agent API and console, static demo.
  * @example const s = await startServer({ port: 0 }); await fetch(`${s.url}/v1/availability`); await s.close()
  */
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1'
+  // A public address or NODE_ENV=production always makes a deployment; `mode` can only tighten that.
+  const mode = modeOf(process.env, host) === 'deployment' ? 'deployment' : opts.mode ?? 'demo'
+  if (mode === 'deployment') checkDeployment(opts)
   const db = openDb(opts.dbPath ?? ':memory:')
   const secret = opts.secret ?? randomBytes(32).toString('hex')
-  const hub = new EventHub(db, { keep: opts.keepEvents ?? 10_000, heartbeatMs: opts.heartbeatMs ?? 15_000 })
+  const limits: Limits = { ...defaultLimits, ...opts.limits }
+  const hub = new EventHub(db, { keep: opts.keepEvents ?? 10_000, heartbeatMs: opts.heartbeatMs ?? 15_000, streamsPerUser: limits.streamsPerUser })
+  const links = { publicUrl: opts.publicUrl ?? '' }
   const app: App = {
-    db, hub, secret,
-    agentKey: opts.agentKey ?? 'demo-agent',
+    db, hub, secret, limits,
+    agentKey: opts.agentKey ?? randomBytes(32).toString('hex'),
     sessionTtlMs: (opts.sessionTtlSeconds ?? 900) * 1000,
     maxUploadBytes: opts.maxUploadBytes ?? 10 * 1024 * 1024,
     hours: opts.hours === undefined ? defaultHours : opts.hours,
     requireAgentOnline: opts.requireAgentOnline ?? false,
     limiter: createRateLimiter(opts.rateLimit ?? { perMinute: 600 }),
-    refOut: makeRefOut(secret),
+    guard: new AuthGuard(limits),
+    get publicUrl() { return links.publicUrl },
+    trustProxy: opts.trustProxy ?? 0,
+    refOut: makeRefOut(secret, () => links.publicUrl, limits.attachmentLinkTtlMs),
     tx: db.transaction(<T>(fn: () => T): T => fn()) as <T>(fn: () => T) => T,
   }
-  const routes = compileRoutes([...publicRoutes(), ...attachmentRoutes(), ...ticketRoutes(), ...chatRoutes(), ...agentRoutes()])
+  const agentSessionTtlMs = (opts.agentSessionTtlSeconds ?? 8 * 3600) * 1000
+  const routes = compileRoutes([
+    ...publicRoutes(), ...attachmentRoutes(), ...ticketRoutes(), ...chatRoutes(), ...agentSessionRoutes(agentSessionTtlMs), ...agentRoutes(),
+  ])
   const mounts: Mount[] = [{ prefix: '/console/', dir: consoleDir }]
   if (opts.staticRoot) {
     mounts.push({ prefix: '/dist/', dir: join(opts.staticRoot, 'dist'), missingHint: 'dist/ is missing: run `npm run build` first' })
     mounts.push({ prefix: '/', dir: join(opts.staticRoot, 'examples', 'wallet-demo'), missingHint: 'examples/wallet-demo is missing' })
   }
-  const demoTokens = opts.demoTokens ?? process.env.NODE_ENV !== 'production'
+  const demoTokens = opts.demoTokens === true
+  const corsOrigins = new Set((opts.corsOrigins ?? []).filter((o) => o !== 'null' && o !== '*'))
   const freshdesk = opts.freshdesk ? createFreshdeskProxy(app, opts.freshdesk) : undefined
 
-  const cors = (req: IncomingMessage, res: ServerResponse): void => {
+  /** CORS only for the user API, only for listed origins; agent routes and the demo never get it. */
+  const cors = (req: IncomingMessage, res: ServerResponse, path: string): boolean => {
     const origin = req.headers.origin
-    if (!origin) return
-    const allowed = opts.corsOrigins === undefined || opts.corsOrigins === 'any' || opts.corsOrigins.includes(origin)
+    const userApi = (path.startsWith('/v1/') && !path.startsWith('/v1/agent/')) || path.startsWith('/freshdesk/v1/')
+    if (!origin || !userApi) return false
     res.setHeader('Vary', 'Origin')
-    if (!allowed) return
+    if (!corsOrigins.has(origin)) return false
     res.setHeader('Access-Control-Allow-Origin', origin)
     res.setHeader('Access-Control-Expose-Headers', 'Retry-After, Idempotent-Replayed, Content-Disposition')
+    return true
   }
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now()
-    if (opts.log) res.on('finish', () => console.log(`${req.method} ${req.url} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`))
+    let url = new URL('http://local/')
+    if (opts.log) res.on('finish', () => console.log(`${req.method} ${url.pathname} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`))
     try {
-      const url = new URL(req.url ?? '/', 'http://local')
-      cors(req, res)
+      url = new URL(req.url ?? '/', 'http://local')
+      const path = url.pathname
+      const allowed = cors(req, res, path)
       if (req.method === 'OPTIONS') {
-        res.writeHead(204, {
+        res.writeHead(204, allowed ? {
           'Access-Control-Allow-Methods': 'GET, POST, OPTIONS', 'Access-Control-Allow-Headers': ALLOW_HEADERS,
           'Access-Control-Max-Age': '600',
-        })
+        } : {})
         res.end()
         return
       }
-      const path = url.pathname
       if (path === '/v1' || path.startsWith('/v1/')) return await dispatch(app, routes, req, res, url)
       if (freshdesk && (await freshdesk(req, res, url))) return
       if (path === '/healthz') return sendJson(res, 200, { ok: true })
       if (path === '/demo/token') {
         const userId = url.searchParams.get('userId')
         if (!demoTokens) throw new HttpError(404, 'not_found', 'not found')
-        if (!userId) throw new HttpError(400, 'rejected', 'userId required', { fields: { userId: 'Required' } })
-        return sendJson(res, 200, { userId, token: userToken(secret, userId) })
+        if (!userId || userId.length > 128) throw new HttpError(400, 'rejected', 'userId required', { fields: { userId: 'Required' } })
+        const name = url.searchParams.get('name')?.slice(0, 200)
+        return sendJson(res, 200, { userId, token: mintIdentityToken(secret, { sub: userId, ...(name ? { name } : {}) }) })
       }
       if (await serveStatic(req, res, mounts, path)) return
       throw new HttpError(404, 'not_found', path === '/' ? 'no static root configured' : 'not found')
@@ -141,17 +180,23 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   server.keepAliveTimeout = 30_000
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject)
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolveListen())
+    server.listen(opts.port ?? 0, host, () => resolveListen())
   })
   const port = (server.address() as AddressInfo).port
+  const url = `http://${host !== '0.0.0.0' && host !== '::' ? (host.includes(':') ? `[${host}]` : host) : '127.0.0.1'}:${port}`
+  links.publicUrl = (opts.publicUrl ?? url).replace(/\/+$/, '')
+  const sweepUploads = (now = Date.now()): number => sweepUnattached(app, now)
+  sweepUploads()
+  const sweeper = setInterval(() => sweepUploads(), Math.min(3600_000, limits.unattachedUploadTtlMs))
+  sweeper.unref()
   let closed = false
   return {
-    url: `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`,
-    port, db, app,
-    userToken: (userId) => userToken(secret, userId),
+    url, port, mode, db, app, sweepUploads,
+    userToken: (userId, claims = {}, ttlSeconds) => mintIdentityToken(secret, { ...claims, sub: userId }, ttlSeconds),
     async close() {
       if (closed) return
       closed = true
+      clearInterval(sweeper)
       hub.close()
       await new Promise<void>((r) => {
         server.close(() => r())

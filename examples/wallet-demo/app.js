@@ -9,8 +9,10 @@ let locale = params.get('locale') ?? (navigator.language.startsWith('zh') ? 'zh-
 const userId = params.get('user') ?? 'demo-user'
 
 async function userToken() {
-  // Demo only: a real app gets this signed token from its own backend after login.
-  const res = await fetch(`/demo/token?userId=${encodeURIComponent(userId)}`)
+  // Demo only: a real app gets this signed token (a short-lived JWT) from its own backend after
+  // login. The display name rides inside the signature, so it is passed here too.
+  const name = locale === 'zh-CN' ? '演示用户' : 'Demo user'
+  const res = await fetch(`/demo/token?userId=${encodeURIComponent(userId)}&name=${encodeURIComponent(name)}`)
   if (!res.ok) throw new Error(`token endpoint answered ${res.status}`)
   return (await res.json()).token
 }

@@ -15,7 +15,11 @@ export interface RestTransportOptions {
   baseUrl: string
   /** Identify with this user on first need, so a host can skip calling identify. */
   user?: UserIdentity
-  /** The identify signature minted by the host's backend, when `user.token` is not set. */
+  /**
+   * The identify token minted by the host's backend (an HS256 JWT with `sub` and a short `exp`,
+   * docs/protocol.md §3), when `user.token` is not set. Called again on every re-identify, so
+   * return a fresh one each time rather than a cached string.
+   */
   getUserToken?: () => Promise<string>
   /** Same as `getUserToken` (the name used in the README sketch). */
   getToken?: () => Promise<string>

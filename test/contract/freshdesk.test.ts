@@ -1,10 +1,10 @@
-import { createHmac } from 'node:crypto'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll } from 'vitest'
 import { freshdeskTransport } from 'help-feedback/transports/freshdesk'
 import { startServer, type RunningServer } from '../../examples/server/server.js'
 import type { TicketStatus } from '../../src/types.js'
 import { createFreshdeskHandlers, FreshdeskState } from '../msw/freshdesk.js'
+import { identityToken } from '../support/identityToken.js'
 import { describeTransportContract, key } from './transportContract.js'
 
 /*
@@ -31,7 +31,6 @@ afterAll(async () => {
   msw.close()
 })
 
-const sign = (userId: string) => createHmac('sha256', SECRET).update(userId, 'utf8').digest('hex')
 const FD_STATUS: Record<TicketStatus, number> = { new: 2, open: 2, pending: 3, on_hold: 7, solved: 4, closed: 5 }
 
 describeTransportContract('freshdesk via the proxy', async () => {
@@ -39,7 +38,7 @@ describeTransportContract('freshdesk via the proxy', async () => {
   msw.resetHandlers(...createFreshdeskHandlers(state.current))
   const user = { id: `fd-${key()}`, name: 'Contract User', email: 'contract@example.org' }
   return {
-    transport: freshdeskTransport({ baseUrl: `${server.url}/freshdesk`, getUserToken: async () => sign(user.id) }),
+    transport: freshdeskTransport({ baseUrl: `${server.url}/freshdesk`, getUserToken: () => identityToken(SECRET, { sub: user.id, name: user.name, email: user.email }) }),
     user,
     agent: {
       reply: async () => { throw new Error('Freshdesk has no chat') },

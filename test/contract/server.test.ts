@@ -1,9 +1,9 @@
-import { createHmac } from 'node:crypto'
 import { afterAll, beforeAll } from 'vitest'
 import { restTransport } from 'help-feedback/transports/rest'
 import type { TicketStatus } from '../../src/types.js'
 import { builtinArticles, upsertArticles } from '../../examples/server/seed.js'
 import { startServer, type RunningServer } from '../../examples/server/server.js'
+import { identityToken } from '../support/identityToken.js'
 import { describeTransportContract, key, type AgentDriver } from './transportContract.js'
 
 /*
@@ -17,14 +17,12 @@ let server: RunningServer
 let base = ''
 
 beforeAll(async () => {
-  server = await startServer({ port: 0, dbPath: ':memory:', secret: SECRET })
+  server = await startServer({ port: 0, dbPath: ':memory:', secret: SECRET, agentKey: AGENT_KEY })
   upsertArticles(server.db, builtinArticles)
   base = server.url.replace(/\/+$/, '')
 })
 afterAll(async () => server?.close())
 
-/** What the host app's backend does: HMAC-SHA256(secret, userId), lowercase hex (protocol §3). */
-const sign = (userId: string) => createHmac('sha256', SECRET).update(userId, 'utf8').digest('hex')
 
 async function agentCall(path: string, body: unknown, expected: number): Promise<void> {
   const response = await fetch(`${base}/v1/agent${path}`, {
@@ -45,7 +43,7 @@ const agent: AgentDriver = {
 describeTransportContract('rest against examples/server', async () => {
   const user = { id: `srv-${key()}`, name: 'Contract User' }
   const transport = restTransport({
-    baseUrl: base, getUserToken: async () => sign(user.id), stream: { minDelayMs: 50 },
+    baseUrl: base, getUserToken: () => identityToken(SECRET, { sub: user.id, name: user.name }), stream: { minDelayMs: 50 },
   })
   return { transport, agent, user, cleanup: async () => {} }
 })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launch, type Session } from './browser.js'
+import { launch, openConsole, type Session } from './browser.js'
 
 // The user page is the wallet demo on the REST transport (real HTTP + SSE to the reference
 // server); the agent is a person on the console page of the same server.
@@ -31,7 +31,12 @@ describe('user page ⇄ agent console through the reference server', () => {
       return conv.id
     })
 
-    await agent.page.goto(`${baseUrl}/console/?key=${agentKey}`)
+    const requested: string[] = []
+    agent.page.on('request', (r) => requested.push(r.url()))
+    await openConsole(agent.page, baseUrl, agentKey)
+    // Signed in by one POST: the key is in no URL and the session cookie is out of script's reach.
+    expect(requested.filter((u) => u.includes(agentKey))).toEqual([])
+    expect(await agent.page.evaluate(() => document.cookie)).not.toContain('hf_agent')
     const item = agent.page.locator(`[data-testid=conversation-item][data-id="${conversationId}"] button`)
     await item.click()
     await agent.page.getByTestId('message-list').getByText('Hello, my payment failed').waitFor()
@@ -59,6 +64,12 @@ describe('user page ⇄ agent console through the reference server', () => {
     await agent.page.locator(`[data-testid=ticket-item][data-id="${ticketId}"] button`).click()
     await agent.page.getByTestId('status-select').selectOption('solved')
     await agent.page.getByTestId('status-apply').click()
+    // The queue filters server-side: the solved ticket is under "solved" and not under "new".
+    const listed = agent.page.locator(`[data-testid=ticket-item][data-id="${ticketId}"]`)
+    await agent.page.getByTestId('ticket-status-filter').selectOption('solved')
+    await listed.waitFor()
+    await agent.page.getByTestId('ticket-status-filter').selectOption('new')
+    await listed.waitFor({ state: 'detached' })
 
     await expect.poll(() => user.page.evaluate((id) => (window as unknown as Win).hfEvents.some((e) =>
       e.type === 'ticket' && (e.ticket as { id: string; status: string }).id === id && (e.ticket as { status: string }).status === 'solved'), ticketId), { timeout: 15_000 }).toBe(true)

@@ -55,3 +55,11 @@ export async function axe(page: Page, include?: string): Promise<Array<{ id: str
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }))
   }, include)
 }
+
+/** Opens the agent console and signs in the way an agent does: the key typed once into the form. */
+export async function openConsole(page: Page, baseUrl: string, agentKey: string): Promise<void> {
+  await page.goto(`${baseUrl}/console/`)
+  await page.getByTestId('agent-key').fill(agentKey)
+  await page.getByTestId('sign-in').click()
+  await page.locator('[data-testid=connection-status][data-state=online]').waitFor()
+}

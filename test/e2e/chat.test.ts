@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { axe, launch, type Page, type Session } from './browser.js'
+import { axe, launch, openConsole, type Page, type Session } from './browser.js'
 
 const baseUrl = inject('baseUrl')
 const agentKey = inject('agentKey')
@@ -81,8 +81,7 @@ describe('live chat in Chromium against the reference server (REST + SSE)', () =
     expect(await page.evaluate(() => document.querySelector('[data-help-feedback]')!.shadowRoot!.activeElement?.tagName)).toBe('TEXTAREA')
 
     const mine = (await agentApi<Array<{ id: string; userId: string }>>('/conversations')).find((c) => c.userId === userId)!
-    await agent.page.goto(`${baseUrl}/console/?key=${encodeURIComponent(agentKey)}`)
-    await agent.page.locator('[data-testid=connection-status][data-state=online]').waitFor()
+    await openConsole(agent.page, baseUrl, agentKey)
     await reply(mine.id, 'Hi, I am checking it')
     await expect.poll(() => texts(page)).toEqual(['Hello, my transfer is pending', 'Hi, I am checking it'])
     await expect.poll(() => page.locator('[data-help-feedback] >> [role=status][data-status]').textContent()).toMatch(/is helping you/)

@@ -20,7 +20,10 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   if (!existsSync(join(root, 'dist/help-feedback.js'))) execSync('npx rollup -c', { cwd: root, stdio: 'inherit' })
   const dir = mkdtempSync(join(tmpdir(), 'hf-e2e-'))
-  const server = await startServer({ port: 0, dbPath: join(dir, 'e2e.db'), secret: 'e2e-secret', staticRoot: root, log: false, hours: null })
+  // The demo's opt-ins, spelled out: a known agent key and /demo/token for the wallet page.
+  const server = await startServer({
+    port: 0, dbPath: join(dir, 'e2e.db'), secret: 'e2e-secret', agentKey: 'demo-agent', demoTokens: true, staticRoot: root, log: false, hours: null,
+  })
   seedDemo(server.db, join(root, 'examples', 'articles'))
   project.provide('baseUrl', server.url)
   project.provide('agentKey', 'demo-agent')

@@ -2,9 +2,13 @@
 // written with textContent, never innerHTML, because it comes from end users.
 
 const $ = (id) => document.getElementById(id)
-const params = new URLSearchParams(location.search)
+// The agent key is typed once and posted to /v1/agent/session, which answers with an HttpOnly
+// cookie: the key is never in a URL (history, logs, Referer) nor readable by script afterwards.
 const state = {
-  key: params.get('key') || sessionStorage.getItem('hf-agent-key') || '',
+  signedIn: false,
+  // Queue paging and filters; the server pages instead of sending everything.
+  pages: { conversations: 0, tickets: 0 },
+  next: { conversations: null, tickets: null },
   name: localStorage.getItem('hf-agent-name') || 'Support',
   open: null, // { kind: 'conversation' | 'ticket', id }
   source: null,
@@ -30,12 +34,28 @@ function showError(message) {
   $('error').textContent = message || ''
 }
 
-async function api(path, init = {}) {
-  const headers = { 'X-Agent-Key': state.key, ...(init.body ? { 'Content-Type': 'application/json' } : {}) }
-  const res = await fetch(`/v1/agent${path}`, { ...init, headers })
-  if (res.status === 204) return undefined
-  const body = await res.json().catch(() => ({}))
+async function call(path, init = {}) {
+  const headers = init.body ? { 'Content-Type': 'application/json' } : {}
+  const res = await fetch(`/v1/agent${path}`, { ...init, headers, credentials: 'same-origin' })
+  if (res.status === 401 && path !== '/session') signedOut('Your session ended: sign in again.')
+  const body = res.status === 204 ? undefined : await res.json().catch(() => ({}))
   if (!res.ok) throw new Error(body?.error?.message || `HTTP ${res.status}`)
+  return { body, next: res.headers.get('X-Next-Offset') }
+}
+
+const api = async (path, init) => (await call(path, init)).body
+
+const PAGE = 50
+
+/** One page of a queue with the filters of its form; remembers whether there is a next page. */
+async function page(kind) {
+  const q = new URLSearchParams({ limit: String(PAGE), offset: String(state.pages[kind] * PAGE) })
+  const form = new FormData($(`${kind}-filter`))
+  for (const [k, v] of form) if (v) q.set(k, String(v))
+  const { body, next } = await call(`/${kind}?${q}`)
+  state.next[kind] = next
+  $(`${kind}-prev`).disabled = state.pages[kind] === 0
+  $(`${kind}-next`).disabled = next === null
   return body
 }
 
@@ -54,7 +74,7 @@ function listItem(testid, id, kind, title, sub, status) {
 }
 
 async function refreshLists() {
-  const [conversations, tickets] = await Promise.all([api('/conversations'), api('/tickets')])
+  const [conversations, tickets] = await Promise.all([page('conversations'), page('tickets')])
   $('conversations').replaceChildren(...conversations.map((c) => listItem('conversation-item', c.id, 'conversation',
     `${c.reference} · ${c.userName || c.userId}`, c.lastMessage ? c.lastMessage.text || `[${c.lastMessage.kind}]` : '', c.status)))
   $('tickets').replaceChildren(...tickets.map((t) => listItem('ticket-item', t.id, 'ticket',
@@ -150,7 +170,7 @@ function onEvent(e) {
 function connect() {
   state.source?.close()
   const status = $('connection')
-  const source = new EventSource(`/v1/agent/events?key=${encodeURIComponent(state.key)}`)
+  const source = new EventSource('/v1/agent/events')
   state.source = source
   source.onopen = () => {
     status.textContent = 'online'
@@ -158,7 +178,7 @@ function connect() {
     scheduleRefresh(true)
   }
   source.onerror = () => {
-    status.textContent = source.readyState === EventSource.CLOSED ? 'offline (check the key)' : 'reconnecting…'
+    status.textContent = source.readyState === EventSource.CLOSED ? 'offline (sign in again)' : 'reconnecting…'
     status.dataset.state = 'offline'
   }
   source.onmessage = (m) => {
@@ -166,14 +186,61 @@ function connect() {
   }
 }
 
-$('settings').addEventListener('submit', (ev) => {
-  ev.preventDefault()
-  state.key = $('agent-key').value.trim()
-  state.name = $('agent-name').value.trim() || 'Support'
-  sessionStorage.setItem('hf-agent-key', state.key)
-  localStorage.setItem('hf-agent-name', state.name)
+function signedIn() {
+  state.signedIn = true
+  $('agent-key').value = ''
+  $('agent-key').hidden = true
+  $('sign-in').hidden = true
+  $('sign-out').hidden = false
+  showError('')
   connect()
+}
+
+function signedOut(message) {
+  state.signedIn = false
+  state.source?.close()
+  state.source = null
+  $('agent-key').hidden = false
+  $('sign-in').hidden = false
+  $('sign-out').hidden = true
+  $('connection').textContent = 'offline'
+  $('connection').dataset.state = 'offline'
+  showError(message)
+}
+
+$('settings').addEventListener('submit', async (ev) => {
+  ev.preventDefault()
+  state.name = $('agent-name').value.trim() || 'Support'
+  localStorage.setItem('hf-agent-name', state.name)
+  if (state.signedIn) return
+  try {
+    await call('/session', { method: 'POST', body: JSON.stringify({ key: $('agent-key').value.trim() }) })
+    signedIn()
+  } catch (err) {
+    signedOut(err.message)
+  }
 })
+
+$('sign-out').addEventListener('click', async () => {
+  await call('/session/end', { method: 'POST' }).catch(() => {})
+  signedOut('Signed out.')
+})
+
+for (const kind of ['conversations', 'tickets']) {
+  $(`${kind}-filter`).addEventListener('change', () => {
+    state.pages[kind] = 0
+    scheduleRefresh(false)
+  })
+  $(`${kind}-prev`).addEventListener('click', () => {
+    state.pages[kind] = Math.max(0, state.pages[kind] - 1)
+    scheduleRefresh(false)
+  })
+  $(`${kind}-next`).addEventListener('click', () => {
+    if (state.next[kind] === null) return
+    state.pages[kind] += 1
+    scheduleRefresh(false)
+  })
+}
 
 $('reply-form').addEventListener('submit', async (ev) => {
   ev.preventDefault()
@@ -242,11 +309,6 @@ $('comment-form').addEventListener('submit', async (ev) => {
   }
 })
 
-$('agent-key').value = state.key
 $('agent-name').value = state.name
-if (state.key) {
-  sessionStorage.setItem('hf-agent-key', state.key)
-  connect()
-} else {
-  showError('Enter the agent key (AGENT_KEY, "demo-agent" in the demo) and press Connect.')
-}
+// A session cookie from earlier may still be valid; otherwise ask for the key.
+call('/session').then(signedIn, () => signedOut('Enter the agent key (AGENT_KEY; "demo-agent" in the demo) and sign in.'))

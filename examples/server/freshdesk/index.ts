@@ -2,11 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
 import type { TicketStatus, TransactionRef } from '../../../src/types.js'
 import type { App, Ctx } from '../app.js'
-import { mintSession, requireUser, unauthorized, verifyUserToken } from '../auth.js'
-import { HttpError, notFound, parseJson, readBody, requestOrigin } from '../http.js'
+import { mintSession, requireUser } from '../auth.js'
+import { HttpError, notFound, readJsonBody } from '../http.js'
+import { clientIp, tooMany } from '../limits.js'
+import { identifyClaims } from '../routes/public.js'
 import { nowIso, type StoredRef } from '../model.js'
 import { attachmentRoutes, resolveRefs } from '../routes/attachments.js'
-import { commentSchema, identifySchema, reasonSchema, ticketSchema, validate } from '../schemas.js'
+import { commentSchema, reasonSchema, ticketSchema, validate } from '../schemas.js'
 import { createFreshdeskClient, fdContact, fdConversation, fdTicket, type Body, type FdTicket, type FreshdeskClientOptions } from './client.js'
 import { commentHtml, descriptionHtml, ESCALATED_TAG, FD_PRIORITY, statusOf, toComment, toDetail, toTicket, type Sidecar } from './mapping.js'
 import { createProxyStore, requestPrint } from './store.js'
@@ -26,7 +28,6 @@ export interface FreshdeskProxyOptions extends FreshdeskClientOptions {
 type Result = { status: number; body?: unknown; headers?: Record<string, string> }
 interface Route { method: 'GET' | 'POST'; path: RegExp; auth: boolean; idem?: boolean; upload?: boolean; handle(ctx: Ctx): Promise<Result> }
 
-const JSON_LIMIT = 1 << 20
 const UPDATED_SINCE = '2015-01-01T00:00:00Z'
 const upload = attachmentRoutes().find((r) => r.method === 'POST') as Required<Pick<ReturnType<typeof attachmentRoutes>[number], 'read' | 'handle'>>
 
@@ -82,15 +83,15 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
   const routes: Route[] = [
     {
       method: 'POST', path: /^\/v1\/identify$/, auth: false,
-      async handle({ body }) {
-        const input = validate(identifySchema, body)
-        if (!verifyUserToken(app.secret, input.userId, input.token)) throw unauthorized('bad user signature')
+      async handle({ body, ip }) {
+        // Name and e-mail come from the signed token only: the e-mail picks the Freshdesk requester.
+        const input = await identifyClaims(app, ip, body)
         const now = nowIso()
         app.db.prepare(`INSERT INTO users (id, name, email, attributes, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?)
           ON CONFLICT(id) DO UPDATE SET name = COALESCE(excluded.name, name), email = COALESCE(excluded.email, email), updated_at = excluded.updated_at`)
-          .run(input.userId, input.name ?? null, input.email ?? null, now, now)
-        const session = mintSession(app.secret, input.userId, app.sessionTtlMs)
-        return { status: 200, body: { userId: input.userId, token: session.token, expiresAt: session.expiresAt } }
+          .run(input.sub, input.name ?? null, input.email ?? null, now, now)
+        const session = mintSession(app.secret, input.sub, app.sessionTtlMs)
+        return { status: 200, body: { userId: input.sub, token: session.token, expiresAt: session.expiresAt } }
       },
     },
     {
@@ -190,15 +191,21 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
     const route = candidates.find((r) => r.method === req.method)
     if (!route) throw candidates.length ? new HttpError(405, 'method_not_allowed', 'method not allowed', { headers: { Allow: 'GET, POST, OPTIONS' } }) : notFound(`no route for ${url.pathname}`)
     const id = route.path.exec(path)?.[1]
-    const ctx: Ctx = { app, req, res, url, params: id ? { id: decodeURIComponent(id) } : {}, userId: undefined, origin: requestOrigin(req), body: undefined, raw: undefined }
-    if (route.auth) ctx.userId = requireUser(app.secret, req, url, false)
-    const wait = app.limiter.take(ctx.userId ? `u:${ctx.userId}` : `ip:${req.socket.remoteAddress ?? '?'}`)
-    if (wait > 0) throw new HttpError(429, 'rate_limited', 'too many requests', { retryAfterMs: wait, headers: { 'Retry-After': String(Math.ceil(wait / 1000)) } })
-    if (route.upload) await upload.read(ctx)
-    else if (req.method === 'POST') {
-      ctx.raw = await readBody(req, JSON_LIMIT, () => new HttpError(413, 'payload_too_large', 'JSON body over 1 MB'))
-      ctx.body = parseJson(ctx.raw)
+    const ip = clientIp(req, app.trustProxy)
+    const ctx: Ctx = { app, req, res, url, params: id ? { id: decodeURIComponent(id) } : {}, userId: undefined, viewer: 'agent', ip, body: undefined, raw: undefined }
+    if (route.auth) {
+      app.guard.check(ip)
+      try {
+        ctx.userId = requireUser(app.secret, req, url, false)
+      } catch (err) {
+        throw err instanceof HttpError ? app.guard.fail(ip, undefined, err) : err
+      }
+      ctx.viewer = { userId: ctx.userId }
     }
+    const wait = app.limiter.take(ctx.userId ? `u:${ctx.userId}` : `ip:${ip}`)
+    if (wait > 0) throw tooMany('rate_limited', 'too many requests', wait)
+    if (route.upload) await upload.read(ctx)
+    else if (req.method === 'POST') ({ raw: ctx.raw, body: ctx.body } = await readJsonBody(req))
     const header = req.headers['idempotency-key']
     const result: Result = route.idem
       ? await store.once(ctx.userId as string, Array.isArray(header) ? header[0] : header, requestPrint(req.method ?? 'POST', path, ctx.fingerprint ?? ctx.body), () => route.handle(ctx))

@@ -1,11 +1,13 @@
 import type { Conversation, Message, TicketDetail } from '../../../src/types.js'
-import type { App, Ctx, Route } from '../app.js'
+import type { App, Ctx, Result, Route, Viewer } from '../app.js'
 import {
   appendMessage, conversationOut, emitConversation, emitQueueMoves, endConversation, listMessages, loadConversation,
 } from '../chatStore.js'
 import { conflict, rejected } from '../http.js'
 import { nowIso, toComment, toMessage, toTicket, type ConversationRow, type MessageRow, type TicketRow } from '../model.js'
-import { agentCommentSchema, agentMessageSchema, agentStatusSchema, readSchema, typingSchema, validate } from '../schemas.js'
+import {
+  agentCommentSchema, agentMessageSchema, agentStatusSchema, categories, readSchema, ticketStatuses, typingSchema, validate,
+} from '../schemas.js'
 import { changeStatus, insertComment, loadTicket, ticketDetail, touchTicket } from './tickets.js'
 
 type AgentConversation = Conversation & { userId: string; userName?: string; updatedAt: string; lastMessage?: Message }
@@ -21,7 +23,7 @@ function agentConversation(app: App, row: ConversationRow, ctx: Ctx): AgentConve
   const name = userName(app, row.user_id)
   if (name !== undefined) c.userName = name
   const last = app.db.prepare<MessageRow>('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1').get(row.id)
-  if (last) c.lastMessage = toMessage(last, ctx.app.refOut(ctx.origin))
+  if (last) c.lastMessage = toMessage(last, ctx.app.refOut(ctx.viewer))
   return c
 }
 
@@ -40,29 +42,58 @@ export function openStream(ctx: Ctx, kind: 'user' | 'agent'): void {
   ctx.app.hub.open(ctx.res, kind, ctx.userId, last)
 }
 
+interface QueueQuery { status: string | null; category: string | null; limit: number; offset: number }
+
+/** `?status=&category=&limit=&offset=` of the agent lists; unknown values are a 400, not an empty page. */
+function queueQuery(url: URL, statuses: readonly string[], cats: readonly string[]): QueueQuery {
+  const p = url.searchParams
+  const pick = (name: string, allowed: readonly string[]): string | null => {
+    const v = p.get(name)
+    if (v === null || v === '') return null
+    if (!allowed.includes(v)) throw rejected(`unknown ${name}`, { [name]: 'Invalid' })
+    return v
+  }
+  const int = (name: string, def: number, max: number): number => {
+    const raw = p.get(name)
+    if (raw === null || raw === '') return def
+    if (!/^\d{1,9}$/.test(raw) || Number(raw) > max) throw rejected(`bad ${name}`, { [name]: 'Invalid' })
+    return Number(raw)
+  }
+  return { status: pick('status', statuses), category: pick('category', cats), limit: Math.max(1, int('limit', 50, 200)), offset: int('offset', 0, 1e9) }
+}
+
+/** Array body as before; `X-Next-Offset` tells the console there is another page. */
+function page<R, T>(rows: R[], q: QueueQuery, map: (r: R) => T): Result {
+  const more = rows.length > q.limit
+  const body = rows.slice(0, q.limit).map(map)
+  return { status: 200, body, headers: more ? { 'X-Next-Offset': String(q.offset + q.limit) } : {} }
+}
+
 export function agentRoutes(): Route[] {
   return [
     { method: 'GET', path: '/v1/events', auth: 'user', stream: (ctx) => openStream(ctx, 'user') },
     { method: 'GET', path: '/v1/agent/events', auth: 'agent', stream: (ctx) => openStream(ctx, 'agent') },
     {
       method: 'GET', path: '/v1/agent/conversations', auth: 'agent',
-      handle: (ctx) => ({
-        status: 200,
-        body: ctx.app.db.prepare<ConversationRow>('SELECT * FROM conversations ORDER BY updated_at DESC, n DESC LIMIT 500').all()
-          .map((r) => agentConversation(ctx.app, r, ctx)),
-      }),
+      handle: (ctx) => {
+        const q = queueQuery(ctx.url, ['queued', 'active', 'ended'], [])
+        // Open conversations first, so no pile of ended ones can push a waiting user off the page.
+        const rows = ctx.app.db.prepare<ConversationRow>(`SELECT * FROM conversations WHERE (? IS NULL OR status = ?)
+          ORDER BY status = 'ended', updated_at DESC, n DESC LIMIT ? OFFSET ?`).all(q.status, q.status, q.limit + 1, q.offset)
+        return page(rows, q, (r) => agentConversation(ctx.app, r, ctx))
+      },
     },
     {
       method: 'GET', path: '/v1/agent/conversations/:id', auth: 'agent',
       handle: (ctx) => {
         const row = loadConversation(ctx.app, ctx.params.id)
-        const { messages } = listMessages(ctx.app, row, 0, 10_000, ctx.app.refOut(ctx.origin))
+        const { messages } = listMessages(ctx.app, row, 0, 10_000, ctx.app.refOut(ctx.viewer))
         return { status: 200, body: { conversation: agentConversation(ctx.app, row, ctx), messages } }
       },
     },
     {
       method: 'POST', path: '/v1/agent/conversations/:id/messages', auth: 'agent', idem: 'optional',
-      handle: ({ app, params, body, origin }) => {
+      handle: ({ app, params, body, viewer }) => {
         const input = validate(agentMessageSchema, body)
         const name = input.agentName?.trim() || DEFAULT_AGENT
         const conv = loadConversation(app, params.id)
@@ -74,7 +105,7 @@ export function agentRoutes(): Route[] {
           emitConversation(app, loadConversation(app, conv.id))
           if (conv.status === 'queued') emitQueueMoves(app, conv.n)
         }
-        const message = appendMessage(app, conv, { author: 'agent', authorName: name, kind: 'text', text: input.text, attachments: [] }, app.refOut(origin))
+        const message = appendMessage(app, conv, { author: 'agent', authorName: name, kind: 'text', text: input.text, attachments: [] }, app.refOut(viewer))
         return { status: 201, body: message }
       },
     },
@@ -102,46 +133,49 @@ export function agentRoutes(): Route[] {
     },
     {
       method: 'POST', path: '/v1/agent/conversations/:id/end', auth: 'agent',
-      handle: ({ app, params, origin }) => ({ status: 200, body: endConversation(app, loadConversation(app, params.id), app.refOut(origin)) }),
+      handle: ({ app, params, viewer }) => ({ status: 200, body: endConversation(app, loadConversation(app, params.id), app.refOut(viewer)) }),
     },
     {
       method: 'GET', path: '/v1/agent/tickets', auth: 'agent',
-      handle: ({ app }) => ({
-        status: 200,
-        body: app.db.prepare<TicketRow>('SELECT * FROM tickets ORDER BY updated_at DESC, n DESC LIMIT 500').all().map((r) => {
+      handle: ({ app, url }) => {
+        const q = queueQuery(url, ticketStatuses, categories)
+        const rows = app.db.prepare<TicketRow>(`SELECT * FROM tickets WHERE (? IS NULL OR status = ?) AND (? IS NULL OR category = ?)
+          ORDER BY CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, updated_at DESC, n DESC
+          LIMIT ? OFFSET ?`).all(q.status, q.status, q.category, q.category, q.limit + 1, q.offset)
+        return page(rows, q, (r) => {
           const name = userName(app, r.user_id)
           return { ...toTicket(r), userId: r.user_id, ...(name !== undefined ? { userName: name } : {}) }
-        }),
-      }),
+        })
+      },
     },
     {
       method: 'GET', path: '/v1/agent/tickets/:id', auth: 'agent',
-      handle: ({ app, params, origin }) => ({ status: 200, body: agentTicket(app, loadTicket(app, params.id), origin) }),
+      handle: ({ app, params, viewer }) => ({ status: 200, body: agentTicket(app, loadTicket(app, params.id), viewer) }),
     },
     {
       method: 'POST', path: '/v1/agent/tickets/:id/status', auth: 'agent', idem: 'optional',
-      handle: ({ app, params, body, origin }) => {
+      handle: ({ app, params, body, viewer }) => {
         const input = validate(agentStatusSchema, body)
         const row = changeStatus(app, loadTicket(app, params.id), input.status, input.note)
-        return { status: 200, body: agentTicket(app, row, origin) }
+        return { status: 200, body: agentTicket(app, row, viewer) }
       },
     },
     {
       method: 'POST', path: '/v1/agent/tickets/:id/comments', auth: 'agent', idem: 'optional',
-      handle: ({ app, params, body, origin }) => {
+      handle: ({ app, params, body, viewer }) => {
         const input = validate(agentCommentSchema, body)
         const ticket = loadTicket(app, params.id)
         const name = input.agentName?.trim() || DEFAULT_AGENT
         const comment = insertComment(app, ticket.id, { author: 'agent', authorName: name, body: input.body, attachments: [] })
         if (ticket.status === 'new') changeStatus(app, ticket, 'open')
         else touchTicket(app, ticket.id)
-        return { status: 201, body: toComment(comment, app.refOut(origin)) }
+        return { status: 201, body: toComment(comment, app.refOut(viewer)) }
       },
     },
   ]
 }
 
-function agentTicket(app: App, row: TicketRow, origin: string): TicketDetail & { userId: string; userName?: string } {
+function agentTicket(app: App, row: TicketRow, viewer: Viewer): TicketDetail & { userId: string; userName?: string } {
   const name = userName(app, row.user_id)
-  return { ...ticketDetail(app, row, app.refOut(origin)), userId: row.user_id, ...(name !== undefined ? { userName: name } : {}) }
+  return { ...ticketDetail(app, row, app.refOut(viewer)), userId: row.user_id, ...(name !== undefined ? { userName: name } : {}) }
 }

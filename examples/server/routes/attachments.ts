@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
-import type { App, Ctx, Route } from '../app.js'
-import { attachmentSig, bearerFrom, safeEqual, verifySession } from '../auth.js'
+import type { App, Ctx, Route, Viewer } from '../app.js'
+import { agentCredential, attachmentSig, bearerFrom, safeEqual, verifySession } from '../auth.js'
 import { HttpError, notFound, readBody, rejected } from '../http.js'
+import { tooMany } from '../limits.js'
 import { newId, nowIso, type RefOut, type StoredRef } from '../model.js'
 
 /** Allowed upload types and the leading bytes each must start with. */
@@ -11,6 +12,9 @@ const MAGIC: Record<string, (b: Buffer) => boolean> = {
   'image/webp': (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
   'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
 }
+
+/** The one extension a served file may carry, from its sniffed type. */
+const EXT: Record<string, string> = { 'image/png': '.png', 'image/jpeg': '.jpg', 'image/webp': '.webp', 'application/pdf': '.pdf' }
 
 /** Allowed MIME types, in the order docs list them. */
 export const allowedTypes = Object.keys(MAGIC)
@@ -37,11 +41,45 @@ export function sanitizeFileName(raw: string): string {
   return name || 'file'
 }
 
+/**
+ * The name a file is stored and served under: the user's stem, with the extension of the type its
+ * bytes were sniffed as, so `evil.html` holding a PNG is served as `evil.png`.
+ * @example safeName('evil.html', 'image/png') // 'evil.png'
+ */
+export function safeName(name: string, type: string): string {
+  const dot = name.lastIndexOf('.')
+  const stem = (dot > 0 ? name.slice(0, dot) : name) || 'file'
+  return stem + (EXT[type] ?? '.bin')
+}
+
 interface AttachmentRow { id: string; user_id: string; name: string; type: string; size: number; data: Buffer }
 
-/** Builds the `refOut` of the app: absolute capability URL per attachment. */
-export function makeRefOut(secret: string): (origin: string) => RefOut {
-  return (origin) => (ref) => ({ ...ref, url: `${origin}/v1/attachments/${ref.id}?sig=${attachmentSig(secret, ref.id)}` })
+/**
+ * Builds the `refOut` of the app: absolute link from the configured public URL, signed for the
+ * viewer (`u` = the owner, `a` = agents) and expiring after `ttlMs`.
+ */
+export function makeRefOut(secret: string, publicUrl: () => string, ttlMs: number): (viewer: Viewer) => RefOut {
+  return (viewer) => (ref) => {
+    const by = viewer === 'agent' ? 'a' : 'u'
+    const exp = Math.ceil((Date.now() + ttlMs) / 1000)
+    return { ...ref, url: `${publicUrl()}/v1/attachments/${ref.id}?by=${by}&exp=${exp}&sig=${attachmentSig(secret, ref.id, by, exp)}` }
+  }
+}
+
+/** Deletes uploads that were never attached within the retention window; returns how many. */
+export function sweepUnattached(app: App, now = Date.now()): number {
+  const cut = new Date(now - app.limits.unattachedUploadTtlMs).toISOString()
+  return app.db.prepare('DELETE FROM attachments WHERE attached = 0 AND created_at < ?').run(cut).changes
+}
+
+/** Refuses an upload that would take the user past their bytes-per-day quota (429 + Retry-After). */
+function checkQuota(app: App, userId: string, size: number, now = Date.now()): void {
+  const since = new Date(now - 24 * 3600_000).toISOString()
+  const used = app.db.prepare<{ bytes: number | null; oldest: string | null }>(
+    'SELECT SUM(size) AS bytes, MIN(created_at) AS oldest FROM attachments WHERE user_id = ? AND created_at >= ?').get(userId, since)
+  if ((used?.bytes ?? 0) + size <= app.limits.uploadBytesPerDay) return
+  const wait = used?.oldest ? Date.parse(used.oldest) + 24 * 3600_000 - now : 24 * 3600_000
+  throw tooMany('upload_quota', `uploads are limited to ${app.limits.uploadBytesPerDay} bytes per day`, wait)
 }
 
 /**
@@ -58,6 +96,9 @@ export function resolveRefs(app: App, userId: string, refs: Array<{ id: string }
     else out.push({ id: row.id, name: row.name, type: row.type, size: row.size })
   })
   if (Object.keys(fields).length > 0) throw rejected('unknown attachment', fields)
+  // Attached files are kept; the sweeper only removes uploads nothing points at.
+  const mark = app.db.prepare('UPDATE attachments SET attached = 1 WHERE id = ?')
+  for (const r of out) mark.run(r.id)
   return out
 }
 
@@ -69,7 +110,7 @@ async function readUpload(ctx: Ctx): Promise<void> {
   const raw = await readBody(ctx.req, limit, tooLarge)
   if (raw.length === 0) throw rejected('empty file', { file: 'Required' })
   if (!MAGIC[type]?.(raw)) throw new HttpError(415, 'file_type', 'file content does not match its type')
-  const name = sanitizeFileName(String(ctx.req.headers['x-file-name'] ?? ''))
+  const name = safeName(sanitizeFileName(String(ctx.req.headers['x-file-name'] ?? '')), type)
   const sha = createHash('sha256').update(raw).digest('hex')
   ctx.raw = raw
   ctx.body = { type, name, sha }
@@ -80,13 +121,14 @@ export function attachmentRoutes(): Route[] {
   return [
     {
       method: 'POST', path: '/v1/attachments', auth: 'user', idem: 'required', read: readUpload,
-      handle: ({ app, userId, raw, body, origin }) => {
+      handle: ({ app, userId, raw, body, viewer }) => {
         const { type, name, sha } = body as { type: string; name: string; sha: string }
         const id = newId('att')
         const data = raw as Buffer
+        checkQuota(app, userId as string, data.length)
         app.db.prepare('INSERT INTO attachments (id, user_id, name, type, size, sha256, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
           .run(id, userId, name, type, data.length, sha, data, nowIso())
-        return { status: 201, body: app.refOut(origin)({ id, name, type, size: data.length }) }
+        return { status: 201, body: app.refOut(viewer)({ id, name, type, size: data.length }) }
       },
     },
     {
@@ -94,19 +136,14 @@ export function attachmentRoutes(): Route[] {
       stream: ({ app, req, url, params, res }) => {
         const row = app.db.prepare<AttachmentRow>('SELECT * FROM attachments WHERE id = ?').get(params.id)
         if (!row) throw notFound('no such attachment')
-        const sig = url.searchParams.get('sig')
-        const token = bearerFrom(req, url, true)
-        const agentKey = req.headers['x-agent-key'] ?? url.searchParams.get('key')
-        const allowed = (sig !== null && safeEqual(sig, attachmentSig(app.secret, row.id))) ||
-          (token !== undefined && verifySession(app.secret, token) === row.user_id) ||
-          (typeof agentKey === 'string' && safeEqual(agentKey, app.agentKey))
         // 404 rather than 401 so ids of other users' files cannot be probed.
-        if (!allowed) throw notFound('no such attachment')
-        const ascii = row.name.replace(/[^\x20-\x7e]|["\\]/g, '_')
+        if (!mayDownload(app, req, url, row.id, row.user_id)) throw notFound('no such attachment')
+        const name = safeName(row.name, row.type)
+        const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_')
         res.writeHead(200, {
           'Content-Type': row.type,
           'Content-Length': row.data.length,
-          'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(row.name)}`,
+          'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
           'X-Content-Type-Options': 'nosniff',
           'Content-Security-Policy': "default-src 'none'; sandbox",
           'Cache-Control': 'private, max-age=3600',
@@ -115,4 +152,23 @@ export function attachmentRoutes(): Route[] {
       },
     },
   ]
+}
+
+/**
+ * Agents (key header or console cookie) may open any file, the owner with their bearer may open
+ * theirs. Otherwise the link must be signed, unexpired, and made for a user (an agent link needs
+ * agent credentials); a link shown with another user's bearer is refused.
+ */
+function mayDownload(app: App, req: Ctx['req'], url: URL, id: string, ownerId: string): boolean {
+  const agent = agentCredential(app.secret, app.agentKey, req)
+  if (agent === 'header' || agent === 'cookie') return true
+  const token = bearerFrom(req, url, false)
+  if (token !== undefined) return verifySession(app.secret, token) === ownerId
+  const by = url.searchParams.get('by')
+  const exp = url.searchParams.get('exp') ?? ''
+  const sig = url.searchParams.get('sig') ?? ''
+  if ((by !== 'u' && by !== 'a') || !/^\d{1,12}$/.test(exp)) return false
+  if (!safeEqual(sig, attachmentSig(app.secret, id, by, Number(exp)))) return false
+  if (Number(exp) * 1000 <= Date.now()) throw new HttpError(403, 'link_expired', 'this attachment link has expired; reload to get a fresh one')
+  return by === 'u'
 }

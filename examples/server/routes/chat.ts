@@ -21,15 +21,22 @@ export function chatRoutes(): Route[] {
   return [
     {
       method: 'POST', path: '/v1/conversations', auth: 'user', idem: 'required',
-      handle: ({ app, userId, body, req, origin }) => {
+      handle: ({ app, userId, body, req, viewer }) => {
         const input = validate(conversationSchema, body)
         const uid = userId as string
-        const id = newId('cv')
-        const now = nowIso()
-        app.db.prepare("INSERT INTO conversations (id, user_id, status, locale, created_at, updated_at) VALUES (?, ?, 'queued', ?, ?, ?)")
-          .run(id, uid, input.locale, now, now)
+        // At the limit a start joins the newest open conversation instead of queueing another:
+        // one user must not be able to flood the queue and everyone's expected wait.
+        const open = app.db.prepare<ConversationRow>("SELECT * FROM conversations WHERE user_id = ? AND status != 'ended' ORDER BY n DESC LIMIT ?")
+          .all(uid, app.limits.openConversationsPerUser)
+        const reuse = open.length >= app.limits.openConversationsPerUser ? open[0] : undefined
+        const id = reuse?.id ?? newId('cv')
+        if (!reuse) {
+          const now = nowIso()
+          app.db.prepare("INSERT INTO conversations (id, user_id, status, locale, created_at, updated_at) VALUES (?, ?, 'queued', ?, ?, ?)")
+            .run(id, uid, input.locale, now, now)
+        }
         let conv = loadConversation(app, id)
-        const ref = app.refOut(origin)
+        const ref = app.refOut(viewer)
         const clientId = idemKey(req.headers['idempotency-key'])
         if (input.transaction) {
           appendMessage(app, conv, { author: 'user', kind: 'transaction', text: '', attachments: [], transaction: input.transaction,
@@ -39,7 +46,7 @@ export function chatRoutes(): Route[] {
           appendMessage(app, conv, { author: 'user', kind: 'text', text: input.text, attachments: [], clientId }, ref)
         }
         conv = loadConversation(app, id)
-        return { status: 201, body: emitConversation(app, conv) }
+        return { status: reuse ? 200 : 201, body: emitConversation(app, conv) }
       },
     },
     {
@@ -56,13 +63,13 @@ export function chatRoutes(): Route[] {
     },
     {
       method: 'GET', path: '/v1/conversations/:id/messages', auth: 'user',
-      handle: ({ app, userId, params, url, origin }) => {
+      handle: ({ app, userId, params, url, viewer }) => {
         const conv = loadConversation(app, params.id, userId)
         const sinceRaw = url.searchParams.get('since')
         const since = parseCursor(sinceRaw)
         const limitRaw = Number(url.searchParams.get('limit') ?? 100)
         const limit = Number.isInteger(limitRaw) ? Math.min(200, Math.max(1, limitRaw)) : 100
-        const { messages, hasMore } = listMessages(app, conv, since, limit, app.refOut(origin))
+        const { messages, hasMore } = listMessages(app, conv, since, limit, app.refOut(viewer))
         const last = messages[messages.length - 1]
         const cursor = last ? String(last.seq) : sinceRaw !== null && sinceRaw !== '' ? sinceRaw : null
         const page: MessagePage = { messages, cursor, hasMore }
@@ -71,7 +78,7 @@ export function chatRoutes(): Route[] {
     },
     {
       method: 'POST', path: '/v1/conversations/:id/messages', auth: 'user', idem: 'required',
-      handle: ({ app, userId, params, body, req, origin }) => {
+      handle: ({ app, userId, params, body, req, viewer }) => {
         const input = validate(messageSchema, body)
         const conv = loadConversation(app, params.id, userId)
         if (conv.status === 'ended') throw conflict('conversation has ended')
@@ -79,7 +86,7 @@ export function chatRoutes(): Route[] {
         const message = appendMessage(app, conv, {
           author: 'user', kind: input.kind, text: input.text, attachments, transaction: input.transaction,
           clientId: idemKey(req.headers['idempotency-key']),
-        }, app.refOut(origin))
+        }, app.refOut(viewer))
         return { status: 201, body: message }
       },
     },
@@ -107,8 +114,8 @@ export function chatRoutes(): Route[] {
     },
     {
       method: 'POST', path: '/v1/conversations/:id/end', auth: 'user', idem: 'optional',
-      handle: ({ app, userId, params, origin }) => ({
-        status: 200, body: endConversation(app, loadConversation(app, params.id, userId), app.refOut(origin)),
+      handle: ({ app, userId, params, viewer }) => ({
+        status: 200, body: endConversation(app, loadConversation(app, params.id, userId), app.refOut(viewer)),
       }),
     },
     {

@@ -1,8 +1,9 @@
 import type { Article, Availability } from '../../../src/types.js'
-import type { App, Route } from '../app.js'
-import { mintSession, unauthorized, verifyUserToken } from '../auth.js'
+import type { App, Ctx, Route } from '../app.js'
+import { mintSession } from '../auth.js'
 import { isOpenAt, nextOpenAt } from '../hours.js'
-import { notFound } from '../http.js'
+import { HttpError, notFound, readJsonBody } from '../http.js'
+import { verifyIdentityToken, type IdentityClaims } from '../identity.js'
 import { nowIso } from '../model.js'
 import { identifySchema, validate, voteSchema } from '../schemas.js'
 
@@ -47,20 +48,50 @@ export function availability(app: App, now = Date.now()): Availability {
   return a
 }
 
+/**
+ * Reads an identify body and verifies its token (async, hence here and not in the handler). Only
+ * signed claims are kept: a name or e-mail next to the token in the body is ignored. Failures
+ * count against the client's address and the claimed user id.
+ */
+export async function readIdentify(ctx: Ctx): Promise<void> {
+  const { raw, body } = await readJsonBody(ctx.req)
+  ctx.body = await identifyClaims(ctx.app, ctx.ip, body)
+  ctx.raw = raw
+}
+
+/** Verifies an identify body (also used by the Freshdesk proxy); returns the signed claims. */
+export async function identifyClaims(app: App, ip: string, body: unknown): Promise<IdentityClaims> {
+  const input = validate(identifySchema, body)
+  app.guard.check(ip)
+  const target = `user:${input.userId ?? '?'}`
+  // Someone spraying forged tokens at one user id gets 429s, but never locks that user out: a
+  // valid token still passes (it cannot be guessed, so letting it through gives nothing away).
+  const limited = app.guard.targetLimited(target)
+  let claims: IdentityClaims
+  try {
+    claims = await verifyIdentityToken(app.secret, input.token)
+  } catch (err) {
+    throw err instanceof HttpError ? app.guard.fail(ip, target, limited ?? err) : err
+  }
+  if (input.userId !== undefined && input.userId !== claims.sub) {
+    throw app.guard.fail(ip, target, new HttpError(401, 'token_subject_mismatch', 'token was minted for another user'))
+  }
+  return claims
+}
+
 export function publicRoutes(): Route[] {
   return [
     {
-      method: 'POST', path: '/v1/identify', auth: 'none',
+      method: 'POST', path: '/v1/identify', auth: 'none', read: readIdentify,
       handle: ({ app, body }) => {
-        const input = validate(identifySchema, body)
-        if (!verifyUserToken(app.secret, input.userId, input.token)) throw unauthorized('bad user signature')
+        const claims = body as IdentityClaims
         const now = nowIso()
         app.db.prepare(`INSERT INTO users (id, name, email, attributes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
           ON CONFLICT(id) DO UPDATE SET name = COALESCE(excluded.name, name), email = COALESCE(excluded.email, email),
           attributes = COALESCE(excluded.attributes, attributes), updated_at = excluded.updated_at`)
-          .run(input.userId, input.name ?? null, input.email ?? null, input.attributes ? JSON.stringify(input.attributes) : null, now, now)
-        const session = mintSession(app.secret, input.userId, app.sessionTtlMs)
-        return { status: 200, body: { userId: input.userId, token: session.token, expiresAt: session.expiresAt } }
+          .run(claims.sub, claims.name ?? null, claims.email ?? null, claims.attributes ? JSON.stringify(claims.attributes) : null, now, now)
+        const session = mintSession(app.secret, claims.sub, app.sessionTtlMs)
+        return { status: 200, body: { userId: claims.sub, token: session.token, expiresAt: session.expiresAt } }
       },
     },
     {

@@ -1,6 +1,7 @@
 import type { Priority, TicketStatus } from '../../../src/types.js'
 import type { App, Route } from '../app.js'
 import { conflict, notFound } from '../http.js'
+import { tooMany } from '../limits.js'
 import {
   newId, nowIso, toComment, toDetail, toTicket, type CommentRow, type HistoryRow, type RefOut, type TicketRow,
 } from '../model.js'
@@ -53,6 +54,17 @@ export function insertComment(
   return row
 }
 
+/** 429 once a user filed `ticketsPerHour` tickets in the last hour; Retry-After says when the oldest ages out. */
+function checkTicketRate(app: App, userId: string, now = Date.now()): void {
+  const max = app.limits.ticketsPerHour
+  if (!Number.isFinite(max)) return
+  const since = new Date(now - 3600_000).toISOString()
+  const recent = app.db.prepare<{ created_at: string }>('SELECT created_at FROM tickets WHERE user_id = ? AND created_at >= ? ORDER BY created_at DESC LIMIT ?')
+    .all(userId, since, max)
+  const oldest = recent[max - 1]
+  if (oldest) throw tooMany('ticket_limit', `at most ${max} requests per hour`, Date.parse(oldest.created_at) + 3600_000 - now)
+}
+
 const RANK: Priority[] = ['low', 'normal', 'high', 'urgent']
 
 export function ticketRoutes(): Route[] {
@@ -62,6 +74,7 @@ export function ticketRoutes(): Route[] {
       handle: ({ app, userId, body }) => {
         const input = validate(ticketSchema, body)
         const uid = userId as string
+        checkTicketRate(app, uid)
         const attachments = resolveRefs(app, uid, input.attachments)
         const id = newId('tk')
         const now = nowIso()
@@ -85,13 +98,13 @@ export function ticketRoutes(): Route[] {
     },
     {
       method: 'GET', path: '/v1/tickets/:id', auth: 'user',
-      handle: ({ app, userId, params, origin }) => ({
-        status: 200, body: ticketDetail(app, loadTicket(app, params.id, userId), app.refOut(origin)),
+      handle: ({ app, userId, params, viewer }) => ({
+        status: 200, body: ticketDetail(app, loadTicket(app, params.id, userId), app.refOut(viewer)),
       }),
     },
     {
       method: 'POST', path: '/v1/tickets/:id/comments', auth: 'user', idem: 'required',
-      handle: ({ app, userId, params, body, origin }) => {
+      handle: ({ app, userId, params, body, viewer }) => {
         const input = validate(commentSchema, body)
         const ticket = loadTicket(app, params.id, userId)
         if (ticket.status === 'closed') throw conflict('ticket is closed')
@@ -99,7 +112,7 @@ export function ticketRoutes(): Route[] {
         const comment = insertComment(app, ticket.id, { author: 'user', body: input.body, attachments })
         if (ticket.status === 'pending' || ticket.status === 'solved') changeStatus(app, ticket, 'open', 'reopened by a user comment')
         else touchTicket(app, ticket.id)
-        return { status: 201, body: toComment(comment, app.refOut(origin)) }
+        return { status: 201, body: toComment(comment, app.refOut(viewer)) }
       },
     },
     {

@@ -15,13 +15,13 @@ const errorOf = async (res: Response): Promise<{ code: string; message: string; 
 }
 
 describe('identify', () => {
-  it('refuses a bad signature with 401 unauthorized', async () => {
+  it('refuses a token minted for another user with 401 token_subject_mismatch', async () => {
     const res = await fetch(`${server.url}/v1/identify`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ userId: 'u_1', token: server.userToken('u_2') }),
     })
     expect(res.status).toBe(401)
-    expect((await errorOf(res)).code).toBe('unauthorized')
+    expect((await errorOf(res)).code).toBe('token_subject_mismatch')
   })
 
   it('issues a session whose bearer works and whose tampered form does not', async () => {

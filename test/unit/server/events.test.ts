@@ -90,7 +90,7 @@ describe('agent actions', () => {
     const user = await login(server, 'u_typing')
     const conv = (await (await user.post('/v1/conversations', { locale: 'en' })).json()) as Conversation
     const before = (await (await fetch(`${server.url}/v1/availability`)).json()) as { agentsOnline: number }
-    const agent = await openSse(`${server.url}/v1/agent/events?key=demo-agent`)
+    const agent = await openSse(`${server.url}/v1/agent/events`, { 'X-Agent-Key': 'demo-agent' })
     const mine = await openSse(`${server.url}/v1/events`, user.headers())
     const during = (await (await fetch(`${server.url}/v1/availability`)).json()) as { agentsOnline: number }
     expect(during.agentsOnline).toBe(before.agentsOnline + 1)

@@ -7,7 +7,7 @@ export const key = (): string => `test-key-${process.pid}-${++keySeq}`
 
 /** Starts an in-memory server that is always open (tests must not depend on the wall clock). */
 export function start(opts: ServerOptions = {}): Promise<RunningServer> {
-  return startServer({ port: 0, dbPath: ':memory:', secret: 'test-secret', hours: null, ...opts })
+  return startServer({ port: 0, dbPath: ':memory:', secret: 'test-secret', agentKey: 'demo-agent', hours: null, ...opts })
 }
 
 export interface UserClient {
@@ -22,7 +22,7 @@ export interface UserClient {
 export async function login(server: RunningServer, userId = 'u_1'): Promise<UserClient> {
   const res = await fetch(`${server.url}/v1/identify`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ userId, name: `User ${userId}`, token: server.userToken(userId) }),
+    body: JSON.stringify({ userId, token: server.userToken(userId, { name: `User ${userId}` }) }),
   })
   if (res.status !== 200) throw new Error(`identify failed: ${res.status}`)
   const session = (await res.json()) as { token: string }

@@ -16,7 +16,7 @@ beforeAll(async () => {
   writeFileSync(join(root, 'package.json'), '{"secret": true}')
   writeFileSync(join(root, 'examples', 'secret.txt'), 'secret')
   symlinkSync(join(root, 'package.json'), join(root, 'examples', 'wallet-demo', 'link.json'))
-  server = await start({ staticRoot: root })
+  server = await start({ staticRoot: root, corsOrigins: ['https://wallet.example'] })
 })
 afterAll(async () => {
   await server.close()
@@ -65,7 +65,7 @@ describe('static files', () => {
     }
   })
 
-  it('answers CORS preflight for the SDK headers, reflecting the origin', async () => {
+  it('answers CORS preflight for the SDK headers, for an allowed origin', async () => {
     const res = await fetch(`${server.url}/v1/tickets`, {
       method: 'OPTIONS',
       headers: { Origin: 'https://wallet.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,idempotency-key' },

@@ -1,7 +1,11 @@
+import type { IncomingMessage } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { mintSession, verifySession } from '../../../examples/server/auth.js'
+import { checkDeployment, modeOf } from '../../../examples/server/config.js'
 import { defaultHours, isOpenAt, nextOpenAt } from '../../../examples/server/hours.js'
+import { clientIp } from '../../../examples/server/limits.js'
 import { createRateLimiter } from '../../../examples/server/rateLimit.js'
+import { safeName } from '../../../examples/server/routes/attachments.js'
 import { parseArticle } from '../../../examples/server/seed.js'
 
 describe('business hours', () => {
@@ -54,5 +58,48 @@ describe('article front matter', () => {
     expect(b).toMatchObject({ id: 'fallback', title: 'Heading title', tags: ['a', 'b'] })
     expect(parseArticle('---\ntitle: x\n---\n', 'empty', 'en')).toBeUndefined()
     expect(parseArticle('no front matter, no heading', 'f', 'en')).toBeUndefined()
+  })
+})
+
+describe('client address behind proxies', () => {
+  const req = (remote: string, xff?: string): IncomingMessage =>
+    ({ socket: { remoteAddress: remote }, headers: xff === undefined ? {} : { 'x-forwarded-for': xff } }) as unknown as IncomingMessage
+
+  it('uses the socket address unless proxies are trusted', () => {
+    expect(clientIp(req('10.0.0.1', '6.6.6.6'), 0)).toBe('10.0.0.1')
+  })
+
+  it('takes the entry the last trusted hop wrote, not whatever the client put on the left', () => {
+    expect(clientIp(req('10.0.0.1', '6.6.6.6, 203.0.113.5'), 1)).toBe('203.0.113.5')
+    expect(clientIp(req('10.0.0.2', '6.6.6.6, 203.0.113.5, 10.0.0.1'), 2)).toBe('203.0.113.5')
+    // Fewer entries than hops: the farthest address we have.
+    expect(clientIp(req('10.0.0.1', '203.0.113.5'), 3)).toBe('203.0.113.5')
+    expect(clientIp(req('10.0.0.1'), 1)).toBe('10.0.0.1')
+  })
+})
+
+describe('served attachment names', () => {
+  it('keep the stem and take the extension of the sniffed type', () => {
+    expect(safeName('evil.html', 'image/png')).toBe('evil.png')
+    expect(safeName('scan.PDF.exe', 'application/pdf')).toBe('scan.PDF.pdf')
+    expect(safeName('photo', 'image/jpeg')).toBe('photo.jpg')
+  })
+})
+
+describe('deployment settings', () => {
+  const good = { secret: 'x'.repeat(32), agentKey: 'y'.repeat(32), publicUrl: 'https://help.example' }
+  it('names the first missing or unsafe setting', () => {
+    expect(() => checkDeployment({})).toThrow(/^HF_SECRET: required/)
+    expect(() => checkDeployment({ ...good, secret: 'x'.repeat(31) })).toThrow(/^HF_SECRET: shorter than 32 bytes/)
+    expect(() => checkDeployment({ ...good, agentKey: undefined })).toThrow(/^AGENT_KEY: required/)
+    expect(() => checkDeployment({ ...good, publicUrl: 'nope' })).toThrow(/^PUBLIC_URL: not a URL/)
+    expect(() => checkDeployment(good)).not.toThrow()
+  })
+
+  it('counts loopback as a demo and anything else, or NODE_ENV=production, as a deployment', () => {
+    expect(modeOf({}, '127.0.0.1')).toBe('demo')
+    expect(modeOf({}, '::1')).toBe('demo')
+    expect(modeOf({}, '0.0.0.0')).toBe('deployment')
+    expect(modeOf({ NODE_ENV: 'production' }, 'localhost')).toBe('deployment')
   })
 })

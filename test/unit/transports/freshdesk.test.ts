@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto'
 import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { NotFoundError, RateLimitedError, RejectedError, ServerError, UnauthorizedError } from '../../../src/errors/index.js'
@@ -6,6 +5,7 @@ import { freshdeskTransport } from '../../../src/transports/freshdesk.js'
 import type { TicketInput } from '../../../src/types.js'
 import { defaultStatusMap, descriptionHtml, statusOf } from '../../../examples/server/freshdesk/mapping.js'
 import { startServer, type RunningServer } from '../../../examples/server/server.js'
+import { identityToken } from '../../support/identityToken.js'
 import { createFreshdeskHandlers, FreshdeskState } from '../../msw/freshdesk.js'
 
 const SECRET = 'fd-unit-secret'
@@ -34,11 +34,10 @@ beforeEach(() => {
   seen.length = 0
 })
 
-const sign = (id: string) => createHmac('sha256', SECRET).update(id).digest('hex')
 /** The browser side: records every byte the proxy sends back. */
 function client(server: RunningServer, userId: string, email?: string) {
   const t = freshdeskTransport({
-    baseUrl: `${server.url}/freshdesk`, getUserToken: async () => sign(userId), retries: 0,
+    baseUrl: `${server.url}/freshdesk`, getUserToken: () => identityToken(SECRET, { sub: userId, name: 'Ada <b>', ...(email ? { email } : {}) }), retries: 0,
     fetch: async (input, init) => {
       const res = await fetch(input, init)
       seen.push([...res.headers].join('\n'), await res.clone().text())
