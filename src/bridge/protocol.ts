@@ -16,7 +16,7 @@ const id = text(64)
 const views = z.enum(['home', 'search', 'article', 'chat', 'report', 'requests', 'request', 'contact'])
 const category = z.enum([
   'payment_failed', 'charged_not_received', 'duplicate_charge', 'refund_not_received', 'transfer_delayed',
-  'topup_failed', 'withdrawal_failed', 'wrong_recipient', 'balance_wrong', 'unauthorized', 'other',
+  'topup_failed', 'withdrawal_failed', 'wrong_recipient', 'balance_wrong', 'unauthorized', 'impersonation', 'other',
 ])
 
 const transaction = z.object({
