@@ -108,6 +108,7 @@ export function ContactView({ params }: ViewProps) {
           ))}
         </ul>
       )}
+      <button type="button" class="secondary" data-open-checker="" onClick={() => client.navigate('checker')}>{t('checker.entry')}</button>
       <p class="sr-only" role="status">{copied}</p>
       <section class="ct-section" aria-labelledby={`${idPrefix}-ct-ready`}>
         <h3 id={`${idPrefix}-ct-ready`}>{t('contact.ready.title')}</h3>
