@@ -24,4 +24,5 @@ input,textarea,select{width:100%;min-height:44px;padding:10px 12px;border:1px so
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .error{color:var(--hf-danger)}
 a{color:var(--hf-primary)}
+.ext-mark{font-size:.85em;white-space:nowrap}
 `

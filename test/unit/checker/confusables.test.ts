@@ -47,3 +47,24 @@ describe('helpers', () => {
     expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3)
   })
 })
+
+describe('external links', async () => {
+  const { isExternalHref, officialDomains } = await import('../../../src/checker/external.js')
+  const domains = officialDomains({ website: { url: 'https://wallet.example.com' }, email: { address: 'help@mail.example.cn' } })
+  it('knows the operator domains from the website and the mailbox', () => {
+    expect(domains).toEqual(['example.com', 'example.cn'])
+  })
+  it.each([
+    ['https://help.example.com/a', false],
+    ['https://example.cn', false],
+    ['mailto:help@example.com', false],
+    ['tel:95188', false],
+    ['https://example.com.evil.cn', true],
+    ['https://wallet-example.com', true],
+    ['https://example.com@evil.cn', true],
+    ['https://xn--exmple-4nf.com', true],
+    ['mailto:service@qq.com', true],
+  ])('%s external: %s', (href, external) => {
+    expect(isExternalHref(href, domains)).toBe(external)
+  })
+})
