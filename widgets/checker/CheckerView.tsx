@@ -63,13 +63,20 @@ export function CheckerView({ params }: ViewProps) {
 
   const summary = useMemo(() => {
     const ch = client.options.channels
+    const host = (url: string) => {
+      try {
+        return new URL(url).host
+      } catch {
+        return url
+      }
+    }
     return [
-      ch?.hotline?.number,
-      ch?.website?.url,
-      ch?.email?.address,
-      ...(ch?.social ?? []).map((s) => `${s.name} ${s.handle ?? s.url}`),
+      ch?.hotline && t('checker.list.hotline', { value: ch.hotline.number }),
+      ch?.website && t('checker.list.website', { value: host(ch.website.url) }),
+      ch?.email && t('checker.list.email', { value: ch.email.address }),
+      ...(ch?.social ?? []).map((s) => t('checker.list.social', { platform: s.name, value: s.handle ?? host(s.url) })),
     ].filter((x): x is string => !!x)
-  }, [client])
+  }, [client, t])
 
   const result = checked?.result
   const canReport = result && (result.verdict === 'lookalike' || result.verdict === 'notOurs')

@@ -39,5 +39,9 @@ export const checker = {
   'checker.report.queued': 'Saved on this device. It will be sent when you are back online.',
   'checker.report.failed': 'The report could not be sent. Please try again.',
   'checker.report.description': 'Someone contacted me from {value}, pretending to be your support. The in-app check said: {verdict}.',
+  'checker.list.hotline': 'Hotline: {value}',
+  'checker.list.website': 'Website: {value}',
+  'checker.list.email': 'E-mail: {value}',
+  'checker.list.social': '{platform}: {value}',
   'checker.official.title': 'Our official channels',
 } as const

@@ -41,5 +41,9 @@ export const checker: Record<keyof typeof en, string> = {
   'checker.report.queued': '已保存在本设备，联网后会自动提交。',
   'checker.report.failed': '举报未能提交，请重试。',
   'checker.report.description': '有人通过 {value} 冒充客服联系我。应用内核验结果：{verdict}。',
+  'checker.list.hotline': '客服热线：{value}',
+  'checker.list.website': '官方网站：{value}',
+  'checker.list.email': '官方邮箱：{value}',
+  'checker.list.social': '{platform}：{value}',
   'checker.official.title': '我们的官方渠道',
 }

@@ -41,5 +41,9 @@ export const checker: Record<keyof typeof en, string> = {
   'checker.report.queued': '已儲存在本裝置，連網後會自動送出。',
   'checker.report.failed': '檢舉未能送出，請重試。',
   'checker.report.description': '有人透過 {value} 冒充客服聯絡我。應用程式內核驗結果：{verdict}。',
+  'checker.list.hotline': '客服專線：{value}',
+  'checker.list.website': '官方網站：{value}',
+  'checker.list.email': '官方信箱：{value}',
+  'checker.list.social': '{platform}：{value}',
   'checker.official.title': '我們的官方管道',
 }
