@@ -25,6 +25,7 @@ export function CheckerView({ params }: ViewProps) {
   const [checked, setChecked] = useState<Checked | undefined>(undefined)
   const [reported, setReported] = useState<Reported | undefined>(undefined)
   const inputId = `${idPrefix}-ck-input`
+  const field = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
     let live = true
@@ -83,10 +84,12 @@ export function CheckerView({ params }: ViewProps) {
   return (
     <div class="ck" ref={ref}>
       <p>{t('checker.intro')}</p>
-      <form class="ck-form" onSubmit={(e) => (e.preventDefault(), check(value))}>
+      {/* Reads the field itself: a paste or autofill may land without an input event first. */}
+      <form class="ck-form" onSubmit={(e) => (e.preventDefault(), check(field.current?.value ?? value))}>
         <label for={inputId}>{t('checker.label')}</label>
         <div class="ck-row">
           <input
+            ref={field}
             id={inputId}
             data-autofocus
             autoComplete="off"
