@@ -38,6 +38,8 @@ export type CheckResult =
   | { verdict: 'unreadable' }
 
 const EMAIL = /^[^\s@/]+@[^\s@/]+\.[^\s@/.]+$/u
+/** A host name with a common top-level domain before the `@`. */
+const DOMAIN_BEFORE_AT = /^(?!mailto:)[^\s@/]+\.(?:com|cn|net|org|top|xyz|vip|info|io|cc|hk|tw|mo)(?::[^\s@/]*)?@/iu
 
 /**
  * What the input looks like: a URL (scheme, or dotted host), an e-mail address, a phone
@@ -49,6 +51,8 @@ export function classify(raw: string): CheckKind | undefined {
   if (/^[a-z][a-z\d+.-]*:\/\//i.test(s)) return 'web'
   if (/^tel:/i.test(s) || (/^[+\d\s().\-\u2010-\u2015\u3000/]+$/.test(s) && (s.match(/\d/g)?.length ?? 0) >= 3)) return 'phone'
   if (s.startsWith('@')) return 'social'
+  // `wallet.example.com@evil.cn` is a link with a decoy user name, not a mailbox.
+  if (DOMAIN_BEFORE_AT.test(s)) return 'web'
   if (EMAIL.test(s.replace(/^mailto:/i, ''))) return 'email'
   if (/^[^\s/]+\.[^\s./\d]{2,}\.?(?:[/:?#]|$)/u.test(s)) return 'web'
   if (/^[^\s]{2,}$/u.test(s)) return 'social'

@@ -75,6 +75,7 @@ const lookalikes: Array<[string, Expect]> = [
   ['examplewallet.net', ['lookalike', 'combo']],
   ['https://wallet.example.com@evil.cn', ['lookalike', 'userinfo']],
   ['https://example.com:pass@evil.cn/', ['lookalike', 'userinfo']],
+  ['wallet.example.com@evil.cn', ['lookalike', 'userinfo']],
   ['https://exаmple.com', ['lookalike', 'homograph']], // Cyrillic а
   ['https://xn--exmple-4nf.com', ['lookalike', 'homograph']], // the same, as punycode
   ['https://wallet.exаmple.com', ['lookalike', 'homograph']],
