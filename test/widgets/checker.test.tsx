@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ChannelsOption } from '../../src/contact/channels.js'
 import { createSupportClient } from '../../src/client.js'
 import { parseMarkdown } from '../../src/markdown/index.js'
+import { MessageRow } from '../../widgets/chat/MessageRow.js'
 import { Markdown } from '../../widgets/help/Markdown.js'
 import { PanelContext } from '../../widgets/ui/context.js'
 import { fakeTransport } from '../unit/flows/fakeTransport.js'
@@ -81,6 +82,25 @@ describe('external links', () => {
     expect(links.map((a) => a.hasAttribute('data-external'))).toEqual([true, false, false])
     expect(links[0]!.textContent).toContain('(external site)')
     expect(links[1]!.textContent).not.toContain('(external site)')
+  })
+
+  it('links in an agent message leaving the official domains are marked', () => {
+    const client = createSupportClient({ transport: fakeTransport().transport, locale: 'en', channels })
+    const item = {
+      id: 'm1', conversationId: 'c1', author: 'agent' as const, kind: 'text' as const, attachments: [], seq: 1, state: 'sent' as const,
+      createdAt: '2026-12-02T08:00:00Z', text: 'Claim at https://example-refund.top/claim or read https://wallet.example.com/help',
+    }
+    const { container } = render(
+      <PanelContext.Provider value={{ client, idPrefix: 'hf' }}>
+        <MessageRow item={item} index={0} total={1} read={false} online locale="en" t={client.t} onRetry={() => {}} />
+      </PanelContext.Provider>,
+    )
+    const links = [...container.querySelectorAll('a')]
+    expect(links.map((a) => [a.getAttribute('href'), a.hasAttribute('data-external')])).toEqual([
+      ['https://example-refund.top/claim', true],
+      ['https://wallet.example.com/help', false],
+    ])
+    expect(links[0]!.textContent).toBe('https://example-refund.top/claim (external site)')
   })
 
   it('the home safety notice opens the checker', async () => {
