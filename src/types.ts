@@ -80,6 +80,7 @@ export type ReportCategory =
   | 'wrong_recipient'
   | 'balance_wrong'
   | 'unauthorized'
+  | 'impersonation'
   | 'other'
 
 export type FieldValue = string | number | boolean | null

@@ -9,7 +9,7 @@ import {
 const STATES: Record<string, TicketStatus> = { NEW: 'new', OPEN: 'open', WAITING_ON_YOU: 'pending', ON_HOLD: 'on_hold', RESOLVED: 'solved', CLOSED: 'closed' }
 const URGENCY = ['low', 'normal', 'high', 'urgent'] as const
 const KINDS = new Set(['payment_failed', 'charged_not_received', 'duplicate_charge', 'refund_not_received', 'transfer_delayed',
-  'topup_failed', 'withdrawal_failed', 'wrong_recipient', 'balance_wrong', 'unauthorized'])
+  'topup_failed', 'withdrawal_failed', 'wrong_recipient', 'balance_wrong', 'unauthorized', 'impersonation'])
 
 // Validate every answer: a malformed one becomes a typed error, never a crash in the UI.
 const careCase = z.object({

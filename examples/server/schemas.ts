@@ -15,7 +15,7 @@ export function validate<S extends z.ZodType>(schema: S, data: unknown): z.outpu
 
 export const categories = [
   'payment_failed', 'charged_not_received', 'duplicate_charge', 'refund_not_received', 'transfer_delayed',
-  'topup_failed', 'withdrawal_failed', 'wrong_recipient', 'balance_wrong', 'unauthorized', 'other',
+  'topup_failed', 'withdrawal_failed', 'wrong_recipient', 'balance_wrong', 'unauthorized', 'impersonation', 'other',
 ] as const
 export const ticketStatuses = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const
 const priorities = ['low', 'normal', 'high', 'urgent'] as const

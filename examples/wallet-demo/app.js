@@ -37,6 +37,15 @@ const help = createHelpFeedback({
     name: locale === 'zh-CN' ? '演示用户' : 'Demo user',
     ...(params.get('email') ? { email: params.get('email') } : {}),
   },
+  // The official channels: the contact panel lists them and the checker ("Is this really us?")
+  // compares what contacted a user against them. knownScams: reported impersonators.
+  channels: {
+    hotline: { number: '95188' },
+    email: { address: 'service@example.com' },
+    website: { url: 'https://wallet.example.com' },
+    social: [{ name: locale === 'en' ? 'Weibo' : '微博', url: 'https://weibo.com/examplewallet', handle: '@examplewallet' }],
+    knownScams: ['+86 171 0000 1234', 'refund-example.top'],
+  },
   getRecentTransactions: async () => transactions,
   onAction: (action, payload) => {
     if (action === 'freeze-account') alert(locale === 'zh-CN' ? '（演示）账户已冻结' : '(demo) Account frozen')

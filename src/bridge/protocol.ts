@@ -13,10 +13,10 @@ const opt = z.exactOptional
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
 const id = text(64)
 
-const views = z.enum(['home', 'search', 'article', 'chat', 'report', 'requests', 'request', 'contact'])
+const views = z.enum(['home', 'search', 'article', 'chat', 'report', 'requests', 'request', 'contact', 'checker'])
 const category = z.enum([
   'payment_failed', 'charged_not_received', 'duplicate_charge', 'refund_not_received', 'transfer_delayed',
-  'topup_failed', 'withdrawal_failed', 'wrong_recipient', 'balance_wrong', 'unauthorized', 'other',
+  'topup_failed', 'withdrawal_failed', 'wrong_recipient', 'balance_wrong', 'unauthorized', 'impersonation', 'other',
 ])
 
 const transaction = z.object({

@@ -18,6 +18,12 @@ export interface ChannelsOption {
   timeZone?: string
   /** Dates the operator is closed, `YYYY-MM-DD` in `timeZone`. */
   holidays?: string[]
+  /**
+   * Numbers, addresses and accounts known to impersonate the operator, as people see them
+   * (`+86 171 0000 1234`, `refund-example.top`, `@examp1ewallet`): the checker names them as
+   * known scams. A transport with `knownScams()` can serve more.
+   */
+  knownScams?: string[]
 }
 
 /** Kinds in the order the panel may show them; `chat` and `messages` are in-app channels. */

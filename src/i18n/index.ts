@@ -10,8 +10,8 @@ export type { MessageKey }
 export const supportedLocales: Locale[] = ['en', 'zh-CN', 'zh-TW']
 
 /** String domains: one file per locale each, loaded when a part of the panel needs it. */
-export type Domain = 'core' | 'launcher' | 'help' | 'reports' | 'reportUi' | 'chat' | 'contact'
-export const domains: Domain[] = ['core', 'launcher', 'help', 'reports', 'reportUi', 'chat', 'contact']
+export type Domain = 'core' | 'launcher' | 'help' | 'reports' | 'reportUi' | 'chat' | 'contact' | 'checker'
+export const domains: Domain[] = ['core', 'launcher', 'help', 'reports', 'reportUi', 'chat', 'contact', 'checker']
 
 /**
  * Strings loaded so far, per locale. Each locale × domain is its own lazy chunk, so a page
@@ -29,6 +29,7 @@ const loaders: Record<Locale, Record<Domain, Loader>> = {
     reportUi: () => import('./locales/en/reportUi.js').then((m) => m.reportUi),
     chat: () => import('./locales/en/chat.js').then((m) => m.chat),
     contact: () => import('./locales/en/contact.js').then((m) => m.contact),
+    checker: () => import('./locales/en/checker.js').then((m) => m.checker),
   },
   'zh-CN': {
     core: () => import('./locales/zh-CN/core.js').then((m) => m.core),
@@ -38,6 +39,7 @@ const loaders: Record<Locale, Record<Domain, Loader>> = {
     reportUi: () => import('./locales/zh-CN/reportUi.js').then((m) => m.reportUi),
     chat: () => import('./locales/zh-CN/chat.js').then((m) => m.chat),
     contact: () => import('./locales/zh-CN/contact.js').then((m) => m.contact),
+    checker: () => import('./locales/zh-CN/checker.js').then((m) => m.checker),
   },
   'zh-TW': {
     core: () => import('./locales/zh-TW/core.js').then((m) => m.core),
@@ -47,6 +49,7 @@ const loaders: Record<Locale, Record<Domain, Loader>> = {
     reportUi: () => import('./locales/zh-TW/reportUi.js').then((m) => m.reportUi),
     chat: () => import('./locales/zh-TW/chat.js').then((m) => m.chat),
     contact: () => import('./locales/zh-TW/contact.js').then((m) => m.contact),
+    checker: () => import('./locales/zh-TW/checker.js').then((m) => m.checker),
   },
 }
 const pending = new Map<string, Promise<void>>()

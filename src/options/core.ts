@@ -36,6 +36,7 @@ const channels: Check = (v, p) => {
     servicePoints: arrayOf(obj({ name: str, address: str, hours, mapUrl: https }, ['name', 'address'])),
     timeZone: like(isTimeZone, 'an IANA time zone such as "Asia/Shanghai"'),
     holidays: arrayOf(like(isDateKey, 'a date "YYYY-MM-DD"')),
+    knownScams: arrayOf(str),
   })(v, p)
   if (JSON.stringify(v).includes('"hours"') && !(v as ChannelsOption).timeZone) fail(`${p}.timeZone`, 'is required when a channel has hours')
 }

@@ -1,5 +1,6 @@
 /**
- * The eleven transaction-problem categories (shared/reference/wallet-domain.md §1.2), as data.
+ * The transaction-problem categories (eleven from (shared/reference/wallet-domain.md §1.2, plus
+ * `impersonation` for a fake support contact), as data.
  * The UI renders a form from a category; the validator and ticket builder read the same object.
  */
 import type { Priority, ReportCategory } from '../types.js'
@@ -102,6 +103,14 @@ export const categories: readonly CategoryDef[] = [
     priority: 'urgent',
     urgent: true,
     guidance: { kind: 'fraud', keys: FRAUD_GUIDANCE_KEYS },
+  }),
+  // Someone posing as our support (a call, a link, an account). Filed from the checker with what
+  // was checked and when; needs no transaction, and is urgent like fraud since money may follow.
+  define('impersonation', {
+    required: ['contactKind', 'contactValue', 'description'],
+    optional: ['verdict', 'checkedAt', 'sharedCode'],
+    priority: 'high',
+    prefill: [],
   }),
   define('other', {
     required: ['description'],

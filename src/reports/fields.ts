@@ -37,6 +37,10 @@ export type FieldName =
   | 'noticedAt'
   | 'sharedCode'
   | 'someoneWithAccess'
+  | 'contactKind'
+  | 'contactValue'
+  | 'verdict'
+  | 'checkedAt'
 
 /**
  * How a field is entered and checked.
@@ -108,6 +112,11 @@ export const FIELDS: Readonly<Record<FieldName, FieldDef>> = {
   noticedAt: field('noticedAt', 'datetime'),
   sharedCode: field('sharedCode', 'boolean'),
   someoneWithAccess: field('someoneWithAccess', 'boolean'),
+  // Someone pretending to be us: what contacted the user, and what the checker said of it.
+  contactKind: field('contactKind', 'select', { options: ['phone', 'web', 'email', 'social'] }),
+  contactValue: field('contactValue', 'text', { helpKey: 'report.field.contactValue.help', maxLength: 200 }),
+  verdict: field('verdict', 'select', { options: ['lookalike', 'notOurs', 'knownScam'] }),
+  checkedAt: field('checkedAt', 'datetime'),
   description: field('description', 'textarea', { helpKey: 'report.field.description.help', maxLength: DESCRIPTION_MAX }),
 }
 

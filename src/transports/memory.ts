@@ -21,7 +21,8 @@ export interface MemoryTransportOptions {
 }
 
 /** A memory transport: every Transport method, plus hooks to play the agent. */
-export interface MemoryTransport extends Required<Transport> {
+// knownScams is the operator's data, which a memory backend does not have.
+export interface MemoryTransport extends Required<Omit<Transport, 'knownScams'>> {
   readonly agent: MemoryAgent
   /** Resolves once state is loaded; `persistent` is false when IndexedDB was unavailable. */
   ready(): Promise<{ persistent: boolean }>

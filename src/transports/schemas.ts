@@ -19,7 +19,7 @@ const ticketStatus = z.enum(['new', 'open', 'pending', 'on_hold', 'solved', 'clo
 const priority = z.enum(['low', 'normal', 'high', 'urgent'])
 const category = z.enum([
   'payment_failed', 'charged_not_received', 'duplicate_charge', 'refund_not_received', 'transfer_delayed',
-  'topup_failed', 'withdrawal_failed', 'wrong_recipient', 'balance_wrong', 'unauthorized', 'other',
+  'topup_failed', 'withdrawal_failed', 'wrong_recipient', 'balance_wrong', 'unauthorized', 'impersonation', 'other',
 ])
 const author = z.enum(['user', 'agent', 'system'])
 const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()])

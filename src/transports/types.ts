@@ -46,6 +46,8 @@ export interface Transport {
   escalateTicket?(ticketId: string, reason: string, opts: WriteOptions): Promise<Ticket>
   uploadAttachment?(file: Blob, meta: { name: string; type: string }, opts: WriteOptions): Promise<AttachmentRef>
   availability?(signal?: AbortSignal): Promise<Availability>
+  /** Contacts known to impersonate the operator (numbers, addresses, accounts), for the checker. */
+  knownScams?(signal?: AbortSignal): Promise<string[]>
   startConversation?(input: ConversationInput, opts: WriteOptions): Promise<Conversation>
   getConversation?(conversationId: string): Promise<Conversation>
   sendMessage?(conversationId: string, msg: MessageInput, opts: WriteOptions): Promise<Message>

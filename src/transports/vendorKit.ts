@@ -93,7 +93,7 @@ export interface ParsedReport {
 
 const CATEGORIES = new Set<string>([
   'payment_failed', 'charged_not_received', 'duplicate_charge', 'refund_not_received', 'transfer_delayed',
-  'topup_failed', 'withdrawal_failed', 'wrong_recipient', 'balance_wrong', 'unauthorized', 'other',
+  'topup_failed', 'withdrawal_failed', 'wrong_recipient', 'balance_wrong', 'unauthorized', 'impersonation', 'other',
 ])
 const PRIORITIES = new Set<string>(['low', 'normal', 'high', 'urgent'])
 const TX_STATUS = new Set<string>(['pending', 'succeeded', 'failed', 'refunded', 'reversed'])

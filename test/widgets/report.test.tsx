@@ -39,9 +39,9 @@ async function formFor(category: string) {
 }
 
 describe('report view', () => {
-  it('shows the 11 localized categories, then the chosen form prefilled from the transaction', async () => {
+  it('shows the 12 localized categories, then the chosen form prefilled from the transaction', async () => {
     openPanel(fakeTransport(), 'report', { transaction: TX }, { locale: 'zh-CN' })
-    await waitFor(() => expect(document.querySelectorAll('[data-category]')).toHaveLength(11))
+    await waitFor(() => expect(document.querySelectorAll('[data-category]')).toHaveLength(12))
     expect(screen.getByRole('button', { name: /^非本人操作（盗刷）/ })).toBeTruthy()
     expect(document.querySelector('[data-current-tx]')?.textContent).toContain('128.50 CNY')
     await formFor('扣款未到账')
@@ -264,7 +264,7 @@ describe('report view in the widget', () => {
     widget = createHelpFeedback({ transport: fakeTransport().transport, locale: 'en', nonce: 'n0nce' })
     await widget.open('report', { transaction: TX })
     const shadow = (document.querySelector('[data-help-feedback]') as HTMLElement).shadowRoot!
-    await waitFor(() => expect(shadow.querySelectorAll('[data-category]')).toHaveLength(11))
+    await waitFor(() => expect(shadow.querySelectorAll('[data-category]')).toHaveLength(12))
     expect(shadow.querySelector('h2')!.textContent).toBe('Report a problem')
     const sheet = shadow.querySelector('style[data-hf-sheet=report]') as HTMLStyleElement
     expect(sheet.nonce).toBe('n0nce')

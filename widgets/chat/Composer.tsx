@@ -87,6 +87,7 @@ export function Composer({ chat, locale }: { chat: ChatController; locale: strin
           <div class="actions">
             <button type="button" class="secondary" onClick={() => void submit(true)}>{t('chat.code.sendAnyway')}</button>
             <button type="button" class="primary" onClick={() => { setConfirming(false); input.current?.focus() }}>{t('chat.code.edit')}</button>
+            <button type="button" class="secondary" data-open-checker="" onClick={() => client.navigate('checker')}>{t('checker.entry')}</button>
           </div>
         </div>
       )}

@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'preact/hooks'
+import { useContext, useEffect, useMemo, useState } from 'preact/hooks'
+import { isExternalHref, officialDomains } from '../../src/checker/external.js'
 import { linkify, mentionsSecret, messageTime, type ChatItem } from '../../src/chat/index.js'
 import type { Translate } from '../../src/i18n/index.js'
+import { PanelContext } from '../ui/context.js'
 
 export interface RowProps {
   item: ChatItem
@@ -16,12 +18,23 @@ export interface RowProps {
 }
 
 /** Message text as text nodes and http(s) links only: nothing is parsed as HTML. */
-function Text({ text }: { text: string }) {
+function Text({ text, t }: { text: string; t: Translate }) {
+  // Optional: a row or article rendered on its own (tests, benches) has no panel around it.
+  const client = useContext(PanelContext)?.client
+  const domains = useMemo(() => officialDomains(client?.options.channels), [client])
   return (
     <p class="text">
-      {linkify(text).map((s, i) =>
-        s.type === 'link' ? <a key={i} href={s.href} rel="noopener noreferrer" target="_blank">{s.text}</a> : s.text,
-      )}
+      {linkify(text).map((s, i) => {
+        if (s.type !== 'link') return s.text
+        // Marked before it is opened: an agent (or someone posing as one) linking off our domains.
+        const external = isExternalHref(s.href, domains)
+        return (
+          <a key={i} href={s.href} rel="noopener noreferrer" target="_blank" data-external={external ? '' : undefined}>
+            {s.text}
+            {external && <span class="ext-mark"> {t('checker.externalLink')}</span>}
+          </a>
+        )
+      })}
     </p>
   )
 }
@@ -56,7 +69,7 @@ function Body({ item, t, locale }: Pick<RowProps, 'item' | 't' | 'locale'>) {
     <>
       {preview && images.length === 0 && <img class="shot" src={preview} alt={alt} />}
       {images.map((a) => <img key={a.id} class="shot" src={a.url} alt={alt} loading="lazy" />)}
-      {item.text && <Text text={item.text} />}
+      {item.text && <Text text={item.text} t={t} />}
     </>
   )
 }

@@ -12,7 +12,7 @@ import { useMinuteClock } from './useMinuteClock.js'
 
 const CATEGORIES: readonly ReportCategory[] = [
   'payment_failed', 'charged_not_received', 'duplicate_charge', 'refund_not_received', 'transfer_delayed',
-  'topup_failed', 'withdrawal_failed', 'wrong_recipient', 'balance_wrong', 'unauthorized', 'other',
+  'topup_failed', 'withdrawal_failed', 'wrong_recipient', 'balance_wrong', 'unauthorized', 'impersonation', 'other',
 ]
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9_./:-]{0,63}$/
 const MAX_HOLIDAYS = 8
@@ -108,6 +108,7 @@ export function ContactView({ params }: ViewProps) {
           ))}
         </ul>
       )}
+      <button type="button" class="secondary" data-open-checker="" onClick={() => client.navigate('checker')}>{t('checker.entry')}</button>
       <p class="sr-only" role="status">{copied}</p>
       <section class="ct-section" aria-labelledby={`${idPrefix}-ct-ready`}>
         <h3 id={`${idPrefix}-ct-ready`}>{t('contact.ready.title')}</h3>

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact'
 import type { MdBlock, MdInline } from '../../src/markdown/index.js'
-import { useT } from '../ui/context.js'
+import { useContext, useMemo } from 'preact/hooks'
+import { isExternalHref, officialDomains } from '../../src/checker/external.js'
+import { PanelContext, useT } from '../ui/context.js'
 
 export interface MarkdownProps {
   blocks: MdBlock[]
@@ -15,6 +17,9 @@ export interface MarkdownProps {
  */
 export function Markdown({ blocks, onArticleLink }: MarkdownProps) {
   const t = useT()
+  // Optional: a row or article rendered on its own (tests, benches) has no panel around it.
+  const client = useContext(PanelContext)?.client
+  const domains = useMemo(() => officialDomains(client?.options.channels), [client])
   const inline = (nodes: MdInline[]): ComponentChildren[] =>
     nodes.map((n, i) => {
       switch (n.type) {
@@ -29,8 +34,9 @@ export function Markdown({ blocks, onArticleLink }: MarkdownProps) {
             return <button key={i} type="button" class="help-link" onClick={() => onArticleLink(slug)}>{inline(n.children)}</button>
           }
           return (
-            <a key={i} href={n.link.href} target="_blank" rel="noopener noreferrer">
+            <a key={i} href={n.link.href} target="_blank" rel="noopener noreferrer" data-external={isExternalHref(n.link.href, domains) ? '' : undefined}>
               {inline(n.children)}
+              {isExternalHref(n.link.href, domains) && <span class="ext-mark"> {t('checker.externalLink')}</span>}
               <span class="sr-only"> {t('help.article.externalHint')}</span>
             </a>
           )

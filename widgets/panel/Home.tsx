@@ -75,7 +75,10 @@ export function Home(_: ViewProps) {
         ))}
       </ul>
       {help ? <help.PopularArticles /> : null}
-      <p class="notice" role="note">{t('home.safety')}</p>
+      <div class="notice" role="note">
+        <p>{t('home.safety')}</p>
+        <button type="button" class="secondary" data-open-checker="" onClick={() => client.navigate('checker')}>{t('checker.entry')}</button>
+      </div>
     </div>
   )
 }

@@ -7,7 +7,7 @@ import { ViewHost } from './ViewHost.js'
 
 const TITLES: Record<ViewName, MessageKey> = {
   home: 'panel.title', search: 'view.search', article: 'view.article', chat: 'view.chat', report: 'view.report',
-  requests: 'view.requests', request: 'view.request', contact: 'view.contact',
+  requests: 'view.requests', request: 'view.request', contact: 'view.contact', checker: 'view.checker',
 }
 
 /**

@@ -15,6 +15,8 @@ input,textarea,select{width:100%;min-height:44px;padding:10px 12px;border:1px so
 .entry b{font-weight:600}
 .entry span{color:var(--hf-muted);font-size:13px}
 .notice{margin:16px 0 0;padding:10px 12px;border-radius:8px;background:var(--hf-warn-bg);font-size:13px}
+.notice>p{margin:0 0 8px}
+.notice>.secondary{min-height:36px;background:var(--hf-bg);color:var(--hf-text)}
 .muted{color:var(--hf-muted)}
 .primary{min-height:44px;padding:0 18px;border:0;border-radius:8px;background:var(--hf-primary);color:var(--hf-on-primary);font-weight:600;cursor:pointer}
 .primary[disabled]{opacity:.6;cursor:default}
@@ -22,4 +24,5 @@ input,textarea,select{width:100%;min-height:44px;padding:10px 12px;border:1px so
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .error{color:var(--hf-danger)}
 a{color:var(--hf-primary)}
+.ext-mark{font-size:.85em;white-space:nowrap}
 `

@@ -24,5 +24,6 @@ export const lazyViews: Record<ViewName, Loader> = {
   report: (c) => with_(c, ['reports', 'reportUi', 'help'], () => import('../report/index.js')).then((m) => m.ReportView),
   requests: (c) => with_(c, ['reports', 'reportUi'], () => import('../requests/index.js')).then((m) => m.RequestsView),
   request: (c) => with_(c, ['reports', 'reportUi'], () => import('../requests/index.js')).then((m) => m.RequestView),
+  checker: (c) => with_(c, ['checker', 'reports'], () => import('../checker/index.js')).then((m) => m.CheckerView),
   contact: (c) => with_(c, ['contact', 'help', 'reports'], () => import('../contact/index.js')).then((m) => m.ContactView),
 }

@@ -53,6 +53,7 @@ export function FraudGuidance({ hotline, onContinue }: { hotline: string | undef
       })}
       <div class="rf-actions">
         <button type="button" class="secondary" data-continue onClick={onContinue}>{t('report.guidance.fraud.continue')}</button>
+        <button type="button" class="secondary" data-open-checker="" onClick={() => client.navigate('checker')}>{t('checker.entry')}</button>
       </div>
     </section>
   )

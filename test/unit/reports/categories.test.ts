@@ -13,6 +13,7 @@ const ALL: ReportCategory[] = [
   'wrong_recipient',
   'balance_wrong',
   'unauthorized',
+  'impersonation',
   'other',
 ]
 
@@ -32,7 +33,7 @@ describe('category table', () => {
     for (const p of c.prefill) expect(fields).toContain(p)
   })
 
-  it('only unauthorized is urgent, with the fraud guidance; wrong recipient is high; the rest normal', () => {
+  it('only unauthorized is urgent, with the fraud guidance; wrong recipient and impersonation are high; the rest normal', () => {
     const unauthorized = getCategory('unauthorized')!
     expect(unauthorized).toMatchObject({ priority: 'urgent', urgent: true })
     expect(unauthorized.guidance?.kind).toBe('fraud')
@@ -41,7 +42,8 @@ describe('category table', () => {
     )
     expect(categories.filter((c) => c.urgent).map((c) => c.id)).toEqual(['unauthorized'])
     expect(getCategory('wrong_recipient')!.priority).toBe('high')
-    for (const c of categories.filter((c) => !['unauthorized', 'wrong_recipient'].includes(c.id))) {
+    expect(getCategory('impersonation')!.priority).toBe('high')
+    for (const c of categories.filter((c) => !['unauthorized', 'wrong_recipient', 'impersonation'].includes(c.id))) {
       expect(c.priority, c.id).toBe('normal')
     }
   })
@@ -63,6 +65,7 @@ describe('required fields per category (an empty form reports exactly these)', (
     wrong_recipient: ['transactionId', 'time', 'amount', 'currency', 'counterparty', 'intendedRecipient', 'description'],
     balance_wrong: ['currency', 'expectedBalance', 'shownBalance', 'description'],
     unauthorized: ['transactionId', 'time', 'amount', 'currency', 'stillHasCard', 'noticedAt', 'description'],
+    impersonation: ['contactKind', 'contactValue', 'description'],
     other: ['description'],
   }
 
@@ -93,6 +96,8 @@ describe('a complete report passes for every category', () => {
     shownBalance: '895.50',
     stillHasCard: true,
     noticedAt: '2026-11-23T10:00:00+08:00',
+    contactKind: 'phone',
+    contactValue: '+95188',
   }
   it.each(ALL)('%s', (id) => {
     const result = validateReport(id, base)

@@ -14,6 +14,8 @@ export const core = {
   'home.entry.contact': 'Contact us',
   'home.entry.contact.hint': 'Hotline, email and other official channels',
   'home.safety': 'Support will never ask for your password, PIN, SMS/verification code or full card number, or ask you to move money.',
+  'checker.entry': 'Check a caller, link or account',
+  'checker.externalLink': '(external site)',
   'home.comingSoon': 'This section is not available yet.',
   'storage.memoryOnly': 'Your device storage is unavailable, so drafts are kept only until you close this page.',
   'error.config': 'The help panel is misconfigured.',
@@ -37,6 +39,7 @@ export const core = {
   'view.requests': 'My requests',
   'view.request': 'Request details',
   'view.contact': 'Contact us',
+  'view.checker': 'Is this really us?',
   'home.entry.message': 'Leave us a message',
   'home.entry.message.hint': 'We reply as soon as we can',
 }

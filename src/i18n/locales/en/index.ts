@@ -1,4 +1,5 @@
 import { chat } from './chat.js'
+import { checker } from './checker.js'
 import { contact } from './contact.js'
 import { core } from './core.js'
 import { help } from './help.js'
@@ -15,5 +16,6 @@ export const en = {
   ...reports,
   ...reportUi,
   ...contact,
+  ...checker,
 }
 export type MessageKey = keyof typeof en

@@ -15,6 +15,8 @@ export const core: Record<keyof typeof en, string> = {
   'home.entry.contact': '联系我们',
   'home.entry.contact.hint': '客服热线、邮箱等官方渠道',
   'home.safety': '客服不会向您索要密码、支付密码、短信验证码或完整卡号，也不会要求您转账到“安全账户”。',
+  'checker.entry': '核验来电、链接或账号',
+  'checker.externalLink': '（外部网站）',
   'home.comingSoon': '此功能暂未开放。',
   'storage.memoryOnly': '您的设备存储不可用，草稿仅保留到关闭本页面为止。',
   'error.config': '帮助面板配置有误。',
@@ -38,6 +40,7 @@ export const core: Record<keyof typeof en, string> = {
   'view.requests': '我的反馈',
   'view.request': '反馈详情',
   'view.contact': '联系我们',
+  'view.checker': '这真的是我们吗？',
   'home.entry.message': '给我们留言',
   'home.entry.message.hint': '我们会尽快回复',
 }

@@ -1,5 +1,6 @@
 import type { MessageKey } from '../en/index.js'
 import { chat } from './chat.js'
+import { checker } from './checker.js'
 import { contact } from './contact.js'
 import { core } from './core.js'
 import { help } from './help.js'
@@ -15,4 +16,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...reports,
   ...reportUi,
   ...contact,
+  ...checker,
 }

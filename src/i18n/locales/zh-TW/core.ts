@@ -15,6 +15,8 @@ export const core: Record<keyof typeof en, string> = {
   'home.entry.contact': '聯絡我們',
   'home.entry.contact.hint': '客服專線、電子郵件等官方管道',
   'home.safety': '客服不會向您索取密碼、支付密碼、簡訊驗證碼或完整卡號，也不會要求您轉帳到「安全帳戶」。',
+  'checker.entry': '核驗來電、連結或帳號',
+  'checker.externalLink': '（外部網站）',
   'home.comingSoon': '此功能暫未開放。',
   'storage.memoryOnly': '您的裝置儲存空間不可用，草稿僅保留到關閉本頁面為止。',
   'error.config': '說明面板設定有誤。',
@@ -38,6 +40,7 @@ export const core: Record<keyof typeof en, string> = {
   'view.requests': '我的回報',
   'view.request': '回報詳情',
   'view.contact': '聯絡我們',
+  'view.checker': '這真的是我們嗎？',
   'home.entry.message': '給我們留言',
   'home.entry.message.hint': '我們會盡快回覆',
 }

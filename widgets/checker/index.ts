@@ -1,0 +1,1 @@
+export { CheckerView } from './CheckerView.js'
