@@ -18,6 +18,8 @@ export default defineConfig({
         test: { name: 'widgets', include: ['test/widgets/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['test/setupCatalogs.ts', 'test/widgets/setup.ts'] },
       },
       { resolve: { alias }, oxc, test: { name: 'contract', include: ['test/contract/**/*.test.ts'], environment: 'node', testTimeout: 20_000 } },
+      // The built package as users get it (dist/, exports map, shipped types), in plain Node.
+      { test: { name: 'package', include: ['test/package/**/*.test.ts'], environment: 'node', testTimeout: 60_000, globalSetup: ['test/package/globalSetup.ts'] } },
       {
         resolve: { alias }, oxc,
         test: {

@@ -12,7 +12,11 @@ import type { WidgetOptions } from '../src/options.js'
  * custom transport, set the `options` property before connecting, or use `createHelpFeedback`.
  * Removing the element destroys the widget.
  */
-export class HelpFeedbackElement extends HTMLElement {
+// On a server (SSR) there is no HTMLElement: extend an empty class so this module can still be
+// imported; the element is only registered where `customElements` exists.
+const Base = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as typeof HTMLElement
+
+export class HelpFeedbackElement extends Base {
   static observedAttributes = ['locale', 'theme']
   /** Extra options (callbacks, transport); attributes win for what they cover. */
   options: WidgetOptions = {}
@@ -30,7 +34,9 @@ export class HelpFeedbackElement extends HTMLElement {
     if (position) opts.position = position as NonNullable<WidgetOptions['position']>
     const z = a('z-index')
     if (z) opts.zIndex = Number(z)
-    const nonce = a('nonce')
+    // Under a CSP the browser hides the nonce attribute (getAttribute gives ""); the IDL
+    // property keeps it.
+    const nonce = this.nonce || a('nonce')
     if (nonce) opts.nonce = nonce
     if (a('launcher') === 'off') opts.launcher = false
     const baseUrl = a('base-url')
