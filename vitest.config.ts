@@ -25,7 +25,8 @@ export default defineConfig({
         test: {
           name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node',
           testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false,
-          globalSetup: ['test/e2e/globalSetup.ts'],
+          // The package's setup first: it builds dist/ with types and packs it for the framework examples.
+          globalSetup: ['test/package/globalSetup.ts', 'test/e2e/globalSetup.ts'],
         },
       },
     ],

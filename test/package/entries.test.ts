@@ -4,13 +4,13 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
-const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { name: string; exports: Record<string, unknown> }
+const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { name: string; exports: Record<string, string | Record<string, string>> }
 
-/** Every specifier the exports map offers, with `transports/*` expanded from what dist/ holds. */
+/** Every code specifier the exports map offers (not types-only ones), `transports/*` expanded from dist/. */
 function specifiers(): string[] {
   const out: string[] = []
-  for (const key of Object.keys(pkg.exports)) {
-    if (key === './package.json') continue
+  for (const [key, target] of Object.entries(pkg.exports)) {
+    if (key === './package.json' || (typeof target === 'object' && !target.import && !target.default)) continue
     if (key.includes('*')) {
       const dir = key.slice(2, key.indexOf('*'))
       for (const f of readdirSync(`${root}dist/${dir}`)) if (f.endsWith('.js')) out.push(`${pkg.name}/${dir}${f.slice(0, -3)}`)
