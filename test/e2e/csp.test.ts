@@ -35,6 +35,14 @@ const pages = {
   window.hfOpen = (view, params) => document.querySelector('help-feedback').open(view, params)
 </script>
 </head><body><main><h1>Wallet</h1></main><help-feedback locale="en" nonce="{{nonce}}"></help-feedback></body></html>`,
+  // No nonce at all: the SDK's styles go through constructable stylesheets, which style-src does not govern.
+  '/element-no-nonce.html': `${head}
+<script type="module" nonce="{{nonce}}" src="/dist/element.js"></script>
+<script type="module" nonce="{{nonce}}">
+  await customElements.whenDefined('help-feedback')
+  window.hfOpen = (view, params) => document.querySelector('help-feedback').open(view, params)
+</script>
+</head><body><main><h1>Wallet</h1></main><help-feedback locale="en"></help-feedback></body></html>`,
 }
 
 /** Records every CSP / Trusted Types violation, including those raised inside shadow roots. */
@@ -84,7 +92,8 @@ afterAll(async () => {
 })
 
 describe('strict CSP + Trusted Types', () => {
-  for (const [path, hostSel] of [['/bundler.html', '[data-help-feedback]'], ['/script-tag.html', '[data-help-feedback]'], ['/element.html', 'help-feedback']] as const) {
+  for (const [path, hostSel] of [['/bundler.html', '[data-help-feedback]'], ['/script-tag.html', '[data-help-feedback]'], ['/element.html', 'help-feedback'], ['/element-no-nonce.html', 'help-feedback']] as const) {
+    const nonced = path !== '/element-no-nonce.html'
     it(`${path.slice(1, -5)} embed: every view renders styled with no policy violation`, async () => {
       const { page } = s
       const errors: string[] = []
@@ -98,10 +107,18 @@ describe('strict CSP + Trusted Types', () => {
         await expect.poll(() => dialog.locator('h2').textContent(), { message: view }).toBe(title)
         // The view's own chunk has rendered (no loading notice left) and brought its sheet.
         await dialog.locator('.body > .status[role=status]').waitFor({ state: 'detached' })
-        if (sheet) await page.locator(`${hostSel} >> style[data-hf-sheet=${sheet}]`).waitFor({ state: 'attached' })
+        if (sheet && nonced) await page.locator(`${hostSel} >> style[data-hf-sheet=${sheet}]`).waitFor({ state: 'attached' })
       }
       // Styles really apply: the frame is positioned by the shadow root's stylesheet.
       expect(await page.evaluate((sel) => getComputedStyle(document.querySelector(sel)!.shadowRoot!.querySelector('.frame')!).position, hostSel)).toBe('fixed')
+      // With a nonce, nonced <style> elements; without, adopted sheets only.
+      const sheets = await page.evaluate((sel) => {
+        const root = document.querySelector(sel)!.shadowRoot!
+        return { styles: root.querySelectorAll('style').length, adopted: root.adoptedStyleSheets.length }
+      }, hostSel)
+      if (nonced) expect(sheets).toMatchObject({ adopted: 0 })
+      else expect(sheets).toEqual({ styles: 0, adopted: expect.any(Number) })
+      expect(sheets.styles + sheets.adopted).toBeGreaterThanOrEqual(6) // host, panel, help, report, chat, contact
       expect(await violations(page)).toEqual([])
       expect(errors).toEqual([])
       page.off('pageerror', onError)
