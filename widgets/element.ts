@@ -7,10 +7,12 @@ import type { WidgetOptions } from '../src/options.js'
  * ```html
  * <help-feedback locale="zh-CN" theme="auto" position="bottom-right" base-url="/support-api"></help-feedback>
  * ```
- * Attributes: `locale`, `theme`, `position`, `z-index`, `nonce`, `launcher="off"`,
+ * Attributes: `locale`, `theme`, `position`, `z-index`, `nonce` (read from the `nonce` property,
+ * which keeps the value browsers hide from the attribute under a CSP), `launcher="off"`,
  * `base-url` (REST transport; without it the memory transport is used). For callbacks and a
  * custom transport, set the `options` property before connecting, or use `createHelpFeedback`.
- * Removing the element destroys the widget.
+ * Removing the element destroys the widget. Typed for React (`help-feedback/jsx`) and Vue
+ * (`help-feedback/vue`); safe to import on a server, where it registers nothing.
  */
 // On a server (SSR) there is no HTMLElement: extend an empty class so this module can still be
 // imported; the element is only registered where `customElements` exists.

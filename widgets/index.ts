@@ -136,7 +136,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
   const api: HelpFeedback = {
     mount() {
       if (host || destroyed) return api
-      if (typeof document === 'undefined') throw new BrowserRequiredError('mount')
+      if (typeof document === 'undefined') throw new BrowserRequiredError()
       host = createHost(options, adopt)
       if (options.launcher !== false) {
         launcher = createLauncher(host.root, locale, () => (open ? api.close() : void api.open()), () => void load().catch(() => {}))
@@ -146,8 +146,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
     },
     async open(view = 'home', params = {}) {
       if (destroyed) return
-      if (typeof document === 'undefined') throw new BrowserRequiredError('open')
-      api.mount()
+      api.mount() // on a server this throws, so open() rejects with a BrowserRequiredError
       if (!open) returnFocus = deepActive()
       if (!loaded) {
         VIEW_CHUNKS[view]?.().catch(() => {})

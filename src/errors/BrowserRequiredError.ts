@@ -6,7 +6,7 @@ import { HelpFeedbackError } from './HelpFeedbackError.js'
  */
 export class BrowserRequiredError extends HelpFeedbackError {
   override readonly name = 'BrowserRequiredError'
-  constructor(method: string) {
-    super('unsupported', `help-feedback: ${method}() needs a browser (no document here); call it on the client, e.g. in an effect`)
+  constructor() {
+    super('unsupported', 'help-feedback: mount() and open() need a browser')
   }
 }

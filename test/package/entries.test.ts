@@ -59,8 +59,8 @@ describe('the package in Node without a DOM (server rendering)', () => {
       help.destroy()
       console.log(JSON.stringify(out))
     `) as { mount: unknown[]; open: unknown[]; element: string }
-    expect(result.mount).toEqual(['BrowserRequiredError', 'unsupported', true, expect.stringContaining('mount() needs a browser')])
-    expect(result.open).toEqual(['BrowserRequiredError', 'unsupported', expect.stringContaining('open() needs a browser')])
+    expect(result.mount).toEqual(['BrowserRequiredError', 'unsupported', true, expect.stringContaining('need a browser')])
+    expect(result.open).toEqual(['BrowserRequiredError', 'unsupported', expect.stringContaining('need a browser')])
     expect(result.element).toBe('function')
   })
 })
