@@ -39,7 +39,7 @@ const tsResolve = {
 
 // Group what the launcher needs into one small chunk (fewer requests, and brotli does better
 // on one file than on six tiny ones), and give each locale × domain of strings its own named chunk.
-const SHELL = [/i18n\/locales\/[^/]+\/launcher\.ts$/, /i18n\/(format|negotiate)\.ts$/, /options\/(check|widget)\.ts$/, /errors\/(ConfigError|HelpFeedbackError)\.ts$/, /src\/events\.ts$/]
+const SHELL = [/i18n\/locales\/[^/]+\/launcher\.ts$/, /i18n\/(format|negotiate)\.ts$/, /options\/(check|widget)\.ts$/, /errors\/(ConfigError|HelpFeedbackError|BrowserRequiredError)\.ts$/, /src\/events\.ts$/, /widgets\/host\/sheets\.ts$/]
 function manualChunks(id) {
   const file = id.split('?')[0].replaceAll('\\', '/')
   if (SHELL.some((re) => re.test(file))) return 'shell'

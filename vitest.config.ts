@@ -20,12 +20,15 @@ export default defineConfig({
       // Attacks as a stranger would send them, against the real server in deployment configuration.
       { resolve: { alias }, oxc, test: { name: 'security', include: ['test/security/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },
       { resolve: { alias }, oxc, test: { name: 'contract', include: ['test/contract/**/*.test.ts'], environment: 'node', testTimeout: 20_000 } },
+      // The built package as users get it (dist/, exports map, shipped types), in plain Node.
+      { test: { name: 'package', include: ['test/package/**/*.test.ts'], environment: 'node', testTimeout: 60_000, globalSetup: ['test/package/globalSetup.ts'] } },
       {
         resolve: { alias }, oxc,
         test: {
           name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node',
           testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false,
-          globalSetup: ['test/e2e/globalSetup.ts'],
+          // The package's setup first: it builds dist/ with types and packs it for the framework examples.
+          globalSetup: ['test/package/globalSetup.ts', 'test/e2e/globalSetup.ts'],
         },
       },
     ],

@@ -7,12 +7,18 @@ import type { WidgetOptions } from '../src/options.js'
  * ```html
  * <help-feedback locale="zh-CN" theme="auto" position="bottom-right" base-url="/support-api"></help-feedback>
  * ```
- * Attributes: `locale`, `theme`, `position`, `z-index`, `nonce`, `launcher="off"`,
+ * Attributes: `locale`, `theme`, `position`, `z-index`, `nonce` (read from the `nonce` property,
+ * which keeps the value browsers hide from the attribute under a CSP), `launcher="off"`,
  * `base-url` (REST transport; without it the memory transport is used). For callbacks and a
  * custom transport, set the `options` property before connecting, or use `createHelpFeedback`.
- * Removing the element destroys the widget.
+ * Removing the element destroys the widget. Typed for React (`help-feedback/jsx`) and Vue
+ * (`help-feedback/vue`); safe to import on a server, where it registers nothing.
  */
-export class HelpFeedbackElement extends HTMLElement {
+// On a server (SSR) there is no HTMLElement: extend an empty class so this module can still be
+// imported; the element is only registered where `customElements` exists.
+const Base = (typeof HTMLElement === 'undefined' ? class {} : HTMLElement) as typeof HTMLElement
+
+export class HelpFeedbackElement extends Base {
   static observedAttributes = ['locale', 'theme']
   /** Extra options (callbacks, transport); attributes win for what they cover. */
   options: WidgetOptions = {}
@@ -30,7 +36,9 @@ export class HelpFeedbackElement extends HTMLElement {
     if (position) opts.position = position as NonNullable<WidgetOptions['position']>
     const z = a('z-index')
     if (z) opts.zIndex = Number(z)
-    const nonce = a('nonce')
+    // Under a CSP the browser hides the nonce attribute (getAttribute gives ""); the IDL
+    // property keeps it.
+    const nonce = this.nonce || a('nonce')
     if (nonce) opts.nonce = nonce
     if (a('launcher') === 'off') opts.launcher = false
     const baseUrl = a('base-url')

@@ -23,7 +23,8 @@ interface GlobalApi {
   instance?: HelpFeedback
 }
 
-const w = window as unknown as { HelpFeedback?: GlobalApi }
+// Loaded outside a browser (a server bundle that pulls in every export), it defines nothing global.
+const w = (typeof window === 'undefined' ? {} : window) as unknown as { HelpFeedback?: GlobalApi }
 const queued = w.HelpFeedback?.q ?? []
 
 const api = ((command: Command, ...args: unknown[]) => {

@@ -7,6 +7,7 @@ import { createEmitter, type HelpFeedbackEvent, type Listener, type ViewName } f
 import { browserLanguages, negotiateLocale } from '../src/i18n/negotiate.js'
 import type { WidgetOptions } from '../src/options.js'
 import { checkWidgetOptions } from '../src/options/widget.js'
+import { BrowserRequiredError } from '../src/errors/BrowserRequiredError.js'
 import type { SupportClient } from '../src/client.js'
 import type { Locale, UserIdentity } from '../src/types.js'
 import { createHost, type Host } from './host/host.js'
@@ -16,9 +17,13 @@ import type { Runtime } from './panel/runtime.js'
 
 export type { WidgetOptions, HelpFeedbackEvent, ViewName, UserIdentity }
 export { ConfigError } from '../src/errors/ConfigError.js'
+export { BrowserRequiredError } from '../src/errors/BrowserRequiredError.js'
 
 export interface HelpFeedback {
-  /** Put the host (and launcher) in the page. Idempotent; `open()` mounts on demand. */
+  /**
+   * Put the host (and launcher) in the page. Idempotent; `open()` mounts on demand.
+   * Without a DOM (server rendering) it throws {@link BrowserRequiredError}, and `open()` rejects with it.
+   */
   mount(): HelpFeedback
   /** Open the panel on a view, e.g. `open('report', { transaction })` or `open('search', { query })`. */
   open(view?: ViewName, params?: Record<string, unknown>): Promise<void>
@@ -131,6 +136,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
   const api: HelpFeedback = {
     mount() {
       if (host || destroyed) return api
+      if (typeof document === 'undefined') throw new BrowserRequiredError()
       host = createHost(options, adopt)
       if (options.launcher !== false) {
         launcher = createLauncher(host.root, locale, () => (open ? api.close() : void api.open()), () => void load().catch(() => {}))
@@ -140,7 +146,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
     },
     async open(view = 'home', params = {}) {
       if (destroyed) return
-      api.mount()
+      api.mount() // on a server this throws, so open() rejects with a BrowserRequiredError
       if (!open) returnFocus = deepActive()
       if (!loaded) {
         VIEW_CHUNKS[view]?.().catch(() => {})

@@ -14,6 +14,7 @@ import { SuggestedArticles } from '../../widgets/help/SuggestedArticles.js'
 import { createHelpFeedback, type HelpFeedback } from '../../widgets/index.js'
 import { mountHelp } from './helpHarness.js'
 import { articlesTransport } from '../unit/flows/articlesTransport.js'
+import { hasSheet } from '../../widgets/host/sheets.js'
 
 let articles: Article[]
 beforeAll(() => {
@@ -113,7 +114,7 @@ describe('in the widget', () => {
     const shadow = document.querySelector('[data-help-feedback]')!.shadowRoot!
     await waitFor(() => expect(shadow.querySelector('.help-result')).not.toBeNull(), { timeout: 3000 })
     expect((shadow.querySelector('.help-result') as HTMLElement).dataset.article).toBe('zh-charged-not-received')
-    expect(shadow.querySelector('style[data-hf-sheet="help"]')).not.toBeNull()
+    expect(hasSheet(shadow, 'help')).toBe(true)
     fireEvent.click(shadow.querySelector('.help-result')!)
     await waitFor(() => expect(shadow.querySelector('.help-article h3')?.textContent).toBe('已扣款但订单未成功、对方显示未到账怎么办？'), { timeout: 3000 })
     expect(shadow.querySelector('.help-md h4')?.textContent).toBe('为什么会这样')

@@ -1,5 +1,6 @@
 import type { WidgetOptions } from '../../src/options.js'
 import { hostCss } from './hostCss.js'
+import { addSheet, removeSheets, setSheetNonce } from './sheets.js'
 
 /** The shadow-root container the whole widget lives in. */
 export interface Host {
@@ -16,20 +17,20 @@ const COLOR_VARS = { primary: '--hf-primary', onPrimary: '--hf-on-primary', back
 
 /**
  * Create (or adopt) the host element and its shadow root. Styles go in a `<style>` carrying the
- * CSP nonce; colours are set through CSSOM on the host, which CSP does not block.
+ * CSP nonce, or in adopted stylesheets when there is no nonce (see sheets.ts); colours are set
+ * through CSSOM on the host, which CSP does not block.
  */
 export function createHost(options: WidgetOptions, adopt?: HTMLElement): Host {
   const doc = document
   const element = adopt ?? doc.createElement('div')
   if (!adopt) element.setAttribute('data-help-feedback', '')
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' })
-  const style = doc.createElement('style')
-  if (options.nonce) style.nonce = options.nonce
-  style.textContent = hostCss
+  setSheetNonce(root, options.nonce)
+  addSheet(root, 'host', hostCss)
   const frame = doc.createElement('div')
   frame.className = 'frame'
   frame.hidden = true
-  root.append(style, frame)
+  root.append(frame)
 
   element.setAttribute('data-position', options.position ?? 'bottom-right')
   if (options.launcher === false) element.setAttribute('data-launcher', 'off')
@@ -44,6 +45,7 @@ export function createHost(options: WidgetOptions, adopt?: HTMLElement): Host {
     frame,
     applyTheme: (theme) => element.setAttribute('data-theme', theme ?? 'auto'),
     remove() {
+      removeSheets(root)
       root.replaceChildren()
       if (adopt) {
         for (const a of ['data-theme', 'data-position', 'data-launcher', 'data-open']) adopt.removeAttribute(a)

@@ -6,6 +6,7 @@ import type { Host } from '../host/host.js'
 import { PanelContext } from '../ui/context.js'
 import { Panel } from './Panel.js'
 import { panelCss } from './panelCss.js'
+import { addSheet } from '../host/sheets.js'
 import { lazyViews } from './views.js'
 
 export interface Runtime {
@@ -28,7 +29,7 @@ export async function startRuntime(ctx: {
   view?: ViewName
 }): Promise<Runtime> {
   const { theme, colors, position, zIndex, nonce, launcher, container, ...core } = ctx.options
-  void theme, colors, position, zIndex, launcher, container
+  void theme, colors, position, zIndex, nonce, launcher, container
   const client = createSupportClient(core)
   // A conversation saved by an earlier page resumes in the background, so agent replies count
   // towards the launcher badge before the user reopens the chat. It starts before the strings
@@ -51,10 +52,8 @@ export async function startRuntime(ctx: {
 
   // The first render waits for the locale's catalog (its own small chunk).
   await Promise.all([client.ready(), client.need(['help'])]).catch(() => {})
-  const style = document.createElement('style')
-  if (nonce) style.nonce = nonce
-  style.textContent = panelCss
-  ctx.host.root.prepend(style)
+  // Before the host's sheet: the host's rules win ties (the host already set the nonce).
+  addSheet(ctx.host.root, 'panel', panelCss, true)
   const value = { client, idPrefix: `hf${++counter}`, styleRoot: ctx.host.root }
 
   let rendered = false

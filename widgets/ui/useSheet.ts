@@ -1,21 +1,22 @@
 import type { RefObject } from 'preact'
 import { useContext, useLayoutEffect, useState } from 'preact/hooks'
 import { PanelContext } from './context.js'
+import { addSheet } from '../host/sheets.js'
 
-/** Appends the sheet unless this root has it; copies the nonce of the root's first `<style>`. */
-function addSheet(parent: ShadowRoot | HTMLHeadElement, id: string, css: string): void {
-  if (parent.querySelector(`style[data-hf-sheet="${id}"]`)) return
+/** A view rendered on its own (outside the panel, in tests) puts its sheet in the page's head. */
+function addHeadSheet(head: HTMLHeadElement, id: string, css: string): void {
+  if (head.querySelector(`style[data-hf-sheet="${id}"]`)) return
   const style = document.createElement('style')
   style.setAttribute('data-hf-sheet', id)
-  const nonce = parent.querySelector<HTMLStyleElement>('style')?.nonce
+  const nonce = head.querySelector('style')?.nonce
   if (nonce) style.nonce = nonce
   style.textContent = css
-  parent.append(style)
+  head.append(style)
 }
 
 /**
- * Adds a panel area's stylesheet once per shadow root. It copies the nonce of the panel's own
- * `<style>`, so a host with a strict style-src CSP lets it through like the rest of the widget.
+ * Adds a panel area's stylesheet once per shadow root, with the host's CSP nonce (or adopted
+ * without one, see host/sheets.ts), so a strict style-src lets it through like the rest.
  *
  * When the panel says where its styles go, the sheet is added on the first render, before the
  * area's elements are laid out. Otherwise (a view rendered on its own) it is added after the
@@ -34,8 +35,8 @@ export function useSheet(id: string, css: string, ref: RefObject<Element>): bool
   })
   useLayoutEffect(() => {
     const root = ref.current?.getRootNode()
-    const parent = root instanceof ShadowRoot ? root : root instanceof Document ? root.head : undefined
-    if (parent) addSheet(parent, id, css)
+    if (root instanceof ShadowRoot) addSheet(root, id, css)
+    else if (root instanceof Document) addHeadSheet(root.head, id, css)
     setApplied(true)
   }, [id, css, ref])
   return applied
