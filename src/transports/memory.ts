@@ -21,7 +21,7 @@ export interface MemoryTransportOptions {
 }
 
 /** A memory transport: every Transport method, plus hooks to play the agent. */
-export interface MemoryTransport extends Required<Transport> {
+export interface MemoryTransport extends Required<Omit<Transport, 'signOut'>>, Pick<Transport, 'signOut'> {
   readonly agent: MemoryAgent
   /** Resolves once state is loaded; `persistent` is false when IndexedDB was unavailable. */
   ready(): Promise<{ persistent: boolean }>
