@@ -61,6 +61,7 @@ export const reportUi = {
   'requestsUi.empty': 'You have no requests yet.',
   'requestsUi.loadFailed': 'We could not load your requests.',
   'requestsUi.notListable': 'This support service does not show past requests here. Reports still waiting on this device are listed below.',
+  'requestsUi.notKept': 'Not sent yet — lost if you close the app',
   'requestsUi.onDevice': 'On this device',
   'requestsUi.pending.sending': 'Sending',
   'requestsUi.pending.waiting': 'Waiting to send',

@@ -59,6 +59,7 @@ export const reportUi: Record<keyof typeof en, string> = {
   'requestsUi.empty': '您还没有提交过反馈。',
   'requestsUi.loadFailed': '无法加载您的反馈记录。',
   'requestsUi.notListable': '当前客服系统不支持在此查看历史反馈。下方列出仍保存在本机、等待发送的反馈。',
+  'requestsUi.notKept': '尚未发送 — 关闭应用后将丢失',
   'requestsUi.onDevice': '保存在本机',
   'requestsUi.pending.sending': '发送中',
   'requestsUi.pending.waiting': '等待发送',

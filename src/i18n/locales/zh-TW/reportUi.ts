@@ -59,6 +59,7 @@ export const reportUi: Record<keyof typeof en, string> = {
   'requestsUi.empty': '您還沒有提交過回報。',
   'requestsUi.loadFailed': '無法載入您的回報紀錄。',
   'requestsUi.notListable': '目前客服系統不支援在此查看歷史回報。下方列出仍儲存在本機、等待傳送的回報。',
+  'requestsUi.notKept': '尚未傳送 — 關閉應用程式後將遺失',
   'requestsUi.onDevice': '儲存在本機',
   'requestsUi.pending.sending': '傳送中',
   'requestsUi.pending.waiting': '等待傳送',
