@@ -2,6 +2,7 @@ import { broadcastChannel, defaultLock } from './locks.js'
 import { createJobStore } from './jobStore.js'
 import { decideFailure, isPending, pickDue, randomUuid, stableStringify } from './policy.js'
 import { createDueTimes, monotonicNow } from './schedule.js'
+import { tidy } from './tidy.js'
 import type {
   Outbox, OutboxChannel, OutboxEvent, OutboxJob, OutboxListener, OutboxOptions, OutboxTimers,
 } from './types.js'
@@ -156,24 +157,7 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
 
   async function pass(): Promise<void> {
     let list = await loadAll()
-    for (const job of list) {
-      if (author && job.author === undefined) {
-        const adopted: OutboxJob = { ...job, author: author() }
-        await save(adopted)
-        continue
-      }
-      if (job.state === 'rejected' && options.expireRejected?.(job)) {
-        await jobs.forget(job.id)
-        emit({ type: 'removed', id: job.id })
-        continue
-      }
-      // We hold the lock, so a job still marked 'sending' belongs to a page that died mid-send:
-      // its request may have landed, so it is reconciled (same key), due now.
-      if (job.state !== 'sending') continue
-      const recovered: OutboxJob = { ...job, state: job.attempts > 0 ? 'reconcile' : 'queued', retryDelayMs: 0, updatedAt: now() }
-      await save(recovered)
-      emit({ type: 'updated', job: recovered })
-    }
+    await tidy(list, { author, expireRejected: options.expireRejected, now, save, forget: jobs.forget, emit })
     list = snapshot()
     let fresh = true
     while (!disposed) {
