@@ -131,11 +131,14 @@ export async function createServices(deps: {
     deps.onFallback?.('reason' in opened ? String((opened as { reason?: unknown }).reason) : 'unavailable')
   }
   let scope = scopeOf(deps.userId?.())
+  // The outbox switches at once (no job may go out under the next user's session); the store
+  // switches once the previous user's pending drafts are written to their scope.
+  let author = scope
   await migrateUnscoped(opened, scope).catch(() => undefined)
   const store = scopedStore(opened, () => scope)
   const outbox = createOutbox({
     store: opened,
-    author: () => scope,
+    author: () => author,
     expireRejected: (job) => EPHEMERAL_KINDS.has(job.kind) && Math.abs(Date.now() - job.updatedAt) > EXPIRE_REJECTED_MS,
     send: async (job, ctx) => deliver(await deps.transport(), job, ctx.idempotencyKey, ctx.signal),
     // Backends without Idempotency-Key: before re-sending a job whose answer was lost, look for
@@ -175,11 +178,12 @@ export async function createServices(deps: {
     drafts,
     async setUser(userId) {
       const next = scopeOf(userId)
-      if (next === scope) return
+      if (next === author) return
+      author = next
+      outbox.rescope()
       // Keystrokes of the previous user land in their scope, not the next one's.
       await drafts.flush().catch(() => undefined)
       scope = next
-      outbox.rescope()
     },
     async forgetUser() {
       await drafts.flush().catch(() => undefined)

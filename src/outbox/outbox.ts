@@ -112,15 +112,17 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
     const number = fresh.attempts + 1
     // Persisted before the request, so a reload knows this key may already have reached the server.
     const sending: OutboxJob = { ...fresh, state: 'sending', attempts: number, updatedAt: now() }
-    await save(sending)
-    emit({ type: 'updated', job: sending })
-
+    // In flight from here: a sign-out while the job is being marked must abort it too.
     const controller = new AbortController()
     inFlight = controller
     inFlightAuthor = sending.author
     abortedForScope = false
+    await save(sending)
+    emit({ type: 'updated', job: sending })
+
     let result: R | undefined
     try {
+      controller.signal.throwIfAborted()
       if (fresh.attempts > 0 && reconcile) result = await reconcile(sending)
       if (result === undefined) {
         result = await send(sending, { idempotencyKey: sending.idempotencyKey, signal: controller.signal, attempt: number })
