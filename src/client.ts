@@ -18,7 +18,18 @@ export interface SupportClient {
   transport(): Promise<Transport>
   /** Storage, outbox and drafts (a lazy chunk), opened on first use. */
   services(): Promise<Services>
-  identify(user: UserIdentity): Promise<void>
+  /**
+   * Who uses the app now. Another user switches everything kept on the device (drafts,
+   * transcripts, unsent jobs) to theirs; the previous user's jobs wait for them. `null` signs
+   * out (see {@link SupportClient.logout}).
+   */
+  identify(user: UserIdentity | null): Promise<void>
+  /**
+   * Signs out. The user's unsent reports and messages stay on the device and go out when they
+   * sign in again, unless `forget: true` deletes them with their drafts and transcripts (a
+   * shared device, or "remove my data").
+   */
+  logout(options?: { forget?: boolean }): Promise<void>
   /** Switch language; resolves once that locale's catalog has loaded and the UI switched. */
   setLocale(locale: Locale | 'auto'): Promise<void>
   /** Resolves when the current locale's strings have loaded (the widget waits for it). */
@@ -87,6 +98,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
       createServices({
         transport,
         events,
+        userId: () => store.getState().session.user?.id,
         onFallback: (reason) => {
           patch(store, 'system', { storagePersistent: false })
           emit({ type: 'storage:fallback', reason })
@@ -114,7 +126,12 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     transport,
     services,
     async identify(user) {
-      patch(store, 'session', { user, status: 'identifying', errorCode: undefined })
+      const previous = store.getState().session.user?.id
+      if (user === null) return client.logout()
+      // A different user must never ride on the previous one's session.
+      const switched = previous !== user.id
+      patch(store, 'session', { user, status: 'identifying', errorCode: undefined, ...(switched ? { session: undefined } : {}) })
+      if (switched) void servicesPromise?.then((sv) => sv.setUser(user.id)).catch(() => {})
       try {
         const session = await (await transport()).identify(user)
         patch(store, 'session', { session, status: 'ready' })
@@ -124,6 +141,14 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
         client.report(error)
         throw error
       }
+    },
+    async logout(opts = {}) {
+      const sv = servicesPromise && (await servicesPromise.catch(() => undefined))
+      if (opts.forget) await sv?.forgetUser()
+      patch(store, 'session', { user: undefined, session: undefined, status: 'anonymous', errorCode: undefined })
+      await sv?.setUser(undefined)
+      transportPromise?.then((tr) => tr.signOut?.()).catch(() => {})
+      emit({ type: 'session:logout' })
     },
     setLocale(locale) {
       const next = pick(locale)

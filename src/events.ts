@@ -25,7 +25,13 @@ export type HelpFeedbackEvent =
   | { type: 'chat:start'; conversationId: string }
   | { type: 'chat:message'; conversationId: string; author: 'user' | 'agent' | 'system' }
   | { type: 'unread:change'; count: number }
+  /**
+   * What the user stores now will not survive closing the app: IndexedDB is unusable
+   * (`unsupported`, `open_failed`, `timeout`, `probe_mismatch`) or refused a write
+   * (`quota_exceeded`, `write_failed`).
+   */
   | { type: 'storage:fallback'; reason: string }
+  | { type: 'session:logout' }
   | { type: 'error'; code: HelpFeedbackError['code']; message: string }
 
 export type EventType = HelpFeedbackEvent['type']

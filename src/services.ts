@@ -3,7 +3,8 @@ import { createOutbox, type Outbox, type OutboxJob } from './outbox/index.js'
 import { redactFields } from './privacy/index.js'
 import { REFERENCE_FIELDS } from './reports/fields.js'
 import type { Emitter } from './events.js'
-import { openStore } from './storage/index.js'
+import { openStore, type StorageWarning } from './storage/index.js'
+import { clearScope, migrateUnscoped, scopedStore, scopeOf } from './storage/scope.js'
 import type { KeyValueStore } from './storage/types.js'
 import { canFindWrites, type Transport } from './transports/types.js'
 import type { AttachmentRef, CommentInput, MessageInput, RatingTarget, Ticket, TicketInput } from './types.js'
@@ -26,12 +27,24 @@ export interface JobPayloads {
 }
 
 export interface Services {
+  /** The current user's part of the device store (see `scopedStore`). */
   store: KeyValueStore
-  /** False when IndexedDB is unavailable and everything lives in memory for this page. */
-  persistent: boolean
+  /**
+   * False when IndexedDB is unavailable or a write fell back to memory (quota, closed
+   * connection): what is stored now is gone when the page closes.
+   */
+  readonly persistent: boolean
   outbox: Outbox
   drafts: Drafts
+  /** The signed-in user changed: pending drafts are written for the previous one, then the scope switches. */
+  setUser(userId: string | undefined): Promise<void>
+  /** Deletes the current user's drafts, transcripts, cached lists and unsent jobs on this device. */
+  forgetUser(): Promise<void>
 }
+
+/** Refused chat messages, votes and ratings are dropped after a week; reports and comments wait for the user. */
+const EXPIRE_REJECTED_MS = 7 * 86_400_000
+const EPHEMERAL_KINDS = new Set(['message', 'vote', 'rating'])
 
 /**
  * Upload the job's files first. Each upload reuses the job's idempotency key plus its index, so
@@ -97,16 +110,36 @@ export const reportEventsWired = new WeakSet<object>()
  */
 export async function createServices(deps: {
   transport: () => Promise<Transport>
+  /** IndexedDB unusable at start (`unsupported`, `open_failed`, `timeout`…) or a write refused later (`quota_exceeded`, `write_failed`). */
   onFallback?: (reason: string) => void
+  /** The id of the user signed in now (the one the host last identified), if any. */
+  userId?: () => string | undefined
   /** Receives `report:sent` / `report:rejected` for every ticket job, also ones left by an earlier page. */
   events?: Emitter
   store?: KeyValueStore
 }): Promise<Services> {
-  const opened = deps.store ?? (await openStore())
-  const persistent = opened.persistent
-  if (!persistent) deps.onFallback?.('reason' in opened ? String((opened as { reason?: unknown }).reason) : 'unavailable')
+  let warned = false
+  const onWarning = (w: StorageWarning) => {
+    // Reads of a key that fell back are served from memory; only lost durability is news.
+    if (warned || (w.code !== 'quota_exceeded' && w.code !== 'write_failed')) return
+    warned = true
+    deps.onFallback?.(w.code)
+  }
+  const opened = deps.store ?? (await openStore({ onWarning }))
+  if (!opened.persistent) {
+    warned = true
+    deps.onFallback?.('reason' in opened ? String((opened as { reason?: unknown }).reason) : 'unavailable')
+  }
+  let scope = scopeOf(deps.userId?.())
+  // The outbox switches at once (no job may go out under the next user's session); the store
+  // switches once the previous user's pending drafts are written to their scope.
+  let author = scope
+  await migrateUnscoped(opened, scope).catch(() => undefined)
+  const store = scopedStore(opened, () => scope)
   const outbox = createOutbox({
     store: opened,
+    author: () => author,
+    expireRejected: (job) => EPHEMERAL_KINDS.has(job.kind) && Math.abs(Date.now() - job.updatedAt) > EXPIRE_REJECTED_MS,
     send: async (job, ctx) => deliver(await deps.transport(), job, ctx.idempotencyKey, ctx.signal),
     // Backends without Idempotency-Key: before re-sending a job whose answer was lost, look for
     // the earlier attempt (a marker carrying the key, or the same text since the job began).
@@ -135,6 +168,27 @@ export async function createServices(deps: {
   })
   if (deps.events) reportEventsWired.add(outbox)
   // Order and transaction numbers may pass the Luhn check; they are references, not cards.
-  const drafts = createDrafts(opened, { redact: (v) => redactFields(v, { referenceKeys: [...REFERENCE_FIELDS, 'id'] }).value })
-  return { store: opened, persistent, outbox, drafts }
+  const drafts = createDrafts(store, { redact: (v) => redactFields(v, { referenceKeys: [...REFERENCE_FIELDS, 'id'] }).value })
+  return {
+    store,
+    get persistent() {
+      return opened.persistent
+    },
+    outbox,
+    drafts,
+    async setUser(userId) {
+      const next = scopeOf(userId)
+      if (next === author) return
+      author = next
+      outbox.rescope()
+      // Keystrokes of the previous user land in their scope, not the next one's.
+      await drafts.flush().catch(() => undefined)
+      scope = next
+    },
+    async forgetUser() {
+      await drafts.flush().catch(() => undefined)
+      await outbox.clearAuthor()
+      await clearScope(opened, scope)
+    },
+  }
 }

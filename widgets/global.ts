@@ -14,7 +14,7 @@ import { createHelpFeedback, type HelpFeedback } from './index.js'
 import { defineHelpFeedbackElement } from './element.js'
 import type { WidgetOptions } from '../src/options.js'
 
-type Command = 'init' | 'open' | 'close' | 'identify' | 'setLocale' | 'setTheme' | 'onEvent' | 'destroy'
+type Command = 'init' | 'open' | 'close' | 'identify' | 'logout' | 'setLocale' | 'setTheme' | 'onEvent' | 'destroy'
 
 interface GlobalApi {
   (command: Command, ...args: unknown[]): unknown

@@ -13,6 +13,7 @@ import type { Locale, UserIdentity } from '../src/types.js'
 import { createHost, type Host } from './host/host.js'
 import { createLauncher, type Launcher } from './host/launcher.js'
 import { launcherText } from './host/launcherText.js'
+import { hasQueuedJobs } from './host/queued.js'
 import type { Runtime } from './panel/runtime.js'
 
 export type { WidgetOptions, HelpFeedbackEvent, ViewName, UserIdentity }
@@ -28,7 +29,10 @@ export interface HelpFeedback {
   /** Open the panel on a view, e.g. `open('report', { transaction })` or `open('search', { query })`. */
   open(view?: ViewName, params?: Record<string, unknown>): Promise<void>
   close(): void
-  identify(user: UserIdentity): Promise<void>
+  /** Who uses the app now; another user switches what is kept on the device. `null` signs out. */
+  identify(user: UserIdentity | null): Promise<void>
+  /** Signs out; `forget: true` also deletes the user's drafts, transcripts and unsent jobs here. */
+  logout(options?: { forget?: boolean }): Promise<void>
   setLocale(locale: Locale | 'auto'): void
   setTheme(theme: 'light' | 'dark' | 'auto'): void
   /** Listen to SDK events; returns the unsubscribe function. */
@@ -66,6 +70,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
   let host: Host | undefined
   let launcher: Launcher | undefined
   let runtime: Promise<Runtime> | undefined
+  let core: Promise<SupportClient> | undefined
   let loaded: Runtime | undefined
   let returnFocus: HTMLElement | undefined
   let destroyed = false
@@ -90,15 +95,27 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
     }
   }
 
+  /** The headless client alone (no Preact): enough to deliver the outbox and identify. */
+  const loadCore = (): Promise<SupportClient> => {
+    if (destroyed) return Promise.reject(new Error('help-feedback: destroyed'))
+    core ??= import('./panel/core.js')
+      .then(({ createCore }) => createCore({ ...options, locale, onEvent: (e: HelpFeedbackEvent) => events.emit(e) }))
+      .catch((error: unknown) => {
+        core = undefined
+        throw error
+      })
+    return core
+  }
+
   const load = (view?: ViewName): Promise<Runtime> => {
     if (destroyed) return Promise.reject(new Error('help-feedback: destroyed'))
     api.mount()
-    runtime ??= import('./panel/runtime.js')
-      .then(async ({ startRuntime }) => {
+    runtime ??= Promise.all([import('./panel/runtime.js'), loadCore()])
+      .then(async ([{ startRuntime }, client]) => {
         if (destroyed) throw new Error('help-feedback: destroyed')
         const rt = await startRuntime({
           host: host!,
-          options: { ...options, locale, onEvent: (e: HelpFeedbackEvent) => events.emit(e) },
+          client,
           onOpenChange,
           onUnread: (n) => launcher?.setUnread(n),
           ...(view ? { view } : {}),
@@ -142,6 +159,8 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
         launcher = createLauncher(host.root, locale, () => (open ? api.close() : void api.open()), () => void load().catch(() => {}))
       }
       events.emit({ type: 'widget:mount' })
+      // Reports queued by an earlier page go out now, not when the panel next opens.
+      void hasQueuedJobs().then((queued) => (queued && !destroyed ? loadCore() : undefined)).catch(() => {})
       return api
     },
     async open(view = 'home', params = {}) {
@@ -178,29 +197,33 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       }
     },
     async identify(user) {
-      await (await load()).client.identify(user)
+      await (await loadCore()).identify(user)
+    },
+    async logout(opts) {
+      await (await loadCore()).logout(opts)
     },
     setLocale(next) {
       locale = negotiateLocale(next === 'auto' ? browserLanguages() : [next], LAUNCHER_LOCALES)
       launcher?.setLocale(locale)
-      void loaded?.client.setLocale(next).catch(() => {})
+      void core?.then((c) => c.setLocale(next)).catch(() => {})
     },
     setTheme(theme) {
       host?.applyTheme(theme)
     },
     onEvent: (listener) => events.on(listener),
-    client: async () => (await load()).client,
+    client: () => loadCore(),
     get isOpen() {
       return open
     },
     destroy() {
       if (destroyed) return
       destroyed = true
-      loaded?.destroy()
+      if (loaded) loaded.destroy()
+      else void core?.then((c) => c.destroy()).catch(() => {})
       host?.remove()
       events.emit({ type: 'widget:destroy' })
       events.clear()
-      host = launcher = loaded = runtime = undefined
+      host = launcher = loaded = runtime = core = undefined
     },
   }
   return api

@@ -96,9 +96,12 @@ export function watchJob<R>(outbox: Outbox<R>, id: string, onOutcome: (o: JobOut
 /** A job's current state as the user sees it. */
 export type PendingState = 'sending' | 'waiting' | 'attention'
 
-/** `sending`: in flight; `waiting`: stored, waiting for the network or a retry; `attention`: refused, the user must act. */
+/**
+ * `sending`: in flight, or its outcome is being reconciled (the backend may already have it);
+ * `waiting`: stored, waiting for the network or a retry; `attention`: refused, the user must act.
+ */
 export function pendingState(job: Pick<OutboxJob, 'state'>): PendingState {
-  if (job.state === 'sending') return 'sending'
+  if (job.state === 'sending' || job.state === 'reconcile') return 'sending'
   if (job.state === 'rejected') return 'attention'
   return 'waiting'
 }

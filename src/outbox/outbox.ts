@@ -1,6 +1,8 @@
 import { broadcastChannel, defaultLock } from './locks.js'
 import { createJobStore } from './jobStore.js'
 import { decideFailure, isPending, pickDue, randomUuid, stableStringify } from './policy.js'
+import { createDueTimes, monotonicNow } from './schedule.js'
+import { tidy } from './tidy.js'
 import type {
   Outbox, OutboxChannel, OutboxEvent, OutboxJob, OutboxListener, OutboxOptions, OutboxTimers,
 } from './types.js'
@@ -33,6 +35,9 @@ const defaultTimers: OutboxTimers = {
 export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> {
   const { store, send, reconcile } = options
   const now = options.now ?? Date.now
+  const clock = options.clock ?? monotonicNow
+  const due = createDueTimes(clock)
+  const author = options.author
   const random = options.random ?? Math.random
   const uuid = options.uuid ?? randomUuid
   const timers = options.timers ?? defaultTimers
@@ -60,7 +65,11 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
   let waitingForLock = false
   let inFlight: AbortController | undefined
 
-  const snapshot = jobs.snapshot
+  // Jobs of other users stay stored but out of sight; authorless ones (earlier versions) are adopted.
+  const mine = (job: OutboxJob) => !author || job.author === undefined || job.author === author()
+  const snapshot = () => jobs.snapshot().filter(mine)
+  let inFlightAuthor: string | undefined
+  let abortedForScope = false
   const emit = (event: OutboxEvent<R>) => {
     const list = snapshot()
     for (const listener of [...listeners]) {
@@ -81,6 +90,7 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
   const save = jobs.save
   const loadAll = jobs.reload
 
+  /** `at` is on the monotonic clock. */
   function scheduleAt(at: number) {
     if (disposed || at >= timerAt) return
     if (timer !== undefined) timers.clearTimeout(timer)
@@ -89,26 +99,30 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
       timer = undefined
       timerAt = Number.POSITIVE_INFINITY
       void flush()
-    }, Math.max(0, at - now()))
+    }, Math.max(0, at - clock()))
   }
 
   async function attempt(id: string): Promise<void> {
     // Read again: another tab may have edited or discarded the job since the list was loaded.
     const fresh = await jobs.read(id)
-    if (!fresh || !isPending(fresh) || fresh.nextAttemptAt > now()) {
+    if (!fresh || !isPending(fresh) || !mine(fresh) || !due.isDue(fresh)) {
       jobs.note(id, fresh)
       return
     }
     const number = fresh.attempts + 1
     // Persisted before the request, so a reload knows this key may already have reached the server.
     const sending: OutboxJob = { ...fresh, state: 'sending', attempts: number, updatedAt: now() }
+    // In flight from here: a sign-out while the job is being marked must abort it too.
+    const controller = new AbortController()
+    inFlight = controller
+    inFlightAuthor = sending.author
+    abortedForScope = false
     await save(sending)
     emit({ type: 'updated', job: sending })
 
-    const controller = new AbortController()
-    inFlight = controller
     let result: R | undefined
     try {
+      controller.signal.throwIfAborted()
       if (fresh.attempts > 0 && reconcile) result = await reconcile(sending)
       if (result === undefined) {
         result = await send(sending, { idempotencyKey: sending.idempotencyKey, signal: controller.signal, attempt: number })
@@ -117,10 +131,18 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
       inFlight = undefined
       // Disposed (page going away): leave it 'sending'; the next start resends with the same key.
       if (disposed) return
+      if (abortedForScope) {
+        // Its author signed out mid-send: it waits for them, same key, no backoff.
+        const back: OutboxJob = { ...sending, state: 'reconcile', retryDelayMs: 0, updatedAt: now() }
+        await save(back)
+        emit({ type: 'updated', job: back })
+        return
+      }
       const decision = decideFailure(error, number, random, baseMs, capMs)
       const failed: OutboxJob = decision.retry
-        ? { ...sending, state: 'failed_retryable', nextAttemptAt: now() + decision.afterMs, lastError: decision.error, updatedAt: now() }
+        ? { ...sending, state: decision.unknownOutcome ? 'reconcile' : 'failed_retryable', retryDelayMs: decision.afterMs, lastError: decision.error, updatedAt: now() }
         : { ...sending, state: 'rejected', lastError: decision.error, updatedAt: now() }
+      if (decision.retry) due.set(failed, clock() + decision.afterMs)
       await save(failed)
       emit({ type: decision.retry ? 'updated' : 'rejected', job: failed })
       tellOtherTabs('changed')
@@ -130,27 +152,22 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
     const { lastError: _settled, ...rest } = sending
     const sent: OutboxJob = { ...rest, state: 'sent', updatedAt: now() }
     await jobs.forget(id)
+    due.forget(id)
     emit({ type: 'sent', job: sent, result: result as R })
     tellOtherTabs('changed')
   }
 
   async function pass(): Promise<void> {
     let list = await loadAll()
-    // We hold the lock, so a job still marked 'sending' belongs to a page that died mid-send.
-    for (const job of list) {
-      if (job.state !== 'sending') continue
-      const recovered: OutboxJob = { ...job, state: 'queued', nextAttemptAt: Math.min(job.nextAttemptAt, now()), updatedAt: now() }
-      await save(recovered)
-      emit({ type: 'updated', job: recovered })
-    }
+    await tidy(list, { author, expireRejected: options.expireRejected, now, save, forget: jobs.forget, emit })
     list = snapshot()
     let fresh = true
     while (!disposed) {
       if (!online()) {
-        scheduleAt(now() + OFFLINE_RECHECK_MS)
+        scheduleAt(clock() + OFFLINE_RECHECK_MS)
         return
       }
-      const next = pickDue(list, now())
+      const next = pickDue(list, due.isDue)
       if (next) {
         fresh = false
         await attempt(next.id)
@@ -159,11 +176,11 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
       }
       // Nothing due in our copy; jobs other tabs queued meanwhile are only in storage.
       if (!fresh) {
-        list = await loadAll()
+        list = (await loadAll()).filter(mine)
         fresh = true
         continue
       }
-      const waiting = list.filter(isPending).map((j) => j.nextAttemptAt)
+      const waiting = list.filter(isPending).map(due.dueAt)
       if (waiting.length > 0) scheduleAt(Math.min(...waiting))
       return
     }
@@ -184,12 +201,12 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
             ran = await lock.run(pass)
           } catch {
             // Storage or lock failure: nothing is lost (jobs stay stored); try again later.
-            scheduleAt(now() + baseMs)
+            scheduleAt(clock() + baseMs)
             break
           }
           waitingForLock = !ran
           if (!ran) {
-            scheduleAt(now() + LOCK_RETRY_MS)
+            scheduleAt(clock() + LOCK_RETRY_MS)
             break
           }
           tellOtherTabs('released')
@@ -219,9 +236,10 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
       if (disposed) throw new Error('help-feedback: outbox used after dispose()')
       const at = now()
       const job: OutboxJob = {
-        id: uuid(), kind, payload, idempotencyKey: uuid(), attempts: 0, nextAttemptAt: at,
+        id: uuid(), kind, payload, idempotencyKey: uuid(), attempts: 0, retryDelayMs: 0,
         state: 'queued', createdAt: at, updatedAt: at, seq: seq++,
         ...(opts.group === undefined ? {} : { group: opts.group }),
+        ...(author ? { author: author() } : {}),
       }
       await save(job)
       emit({ type: 'enqueued', job })
@@ -232,9 +250,11 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
 
     async retry(id, payload) {
       const job = await jobs.read(id)
-      if (!job || job.state === 'sending' || job.state === 'sent') return false
+      if (!job || job.state === 'sending' || job.state === 'sent' || !mine(job)) return false
       const { lastError: _cleared, ...rest } = job
-      const next: OutboxJob = { ...rest, state: 'queued', nextAttemptAt: now(), updatedAt: now() }
+      // An unknown outcome stays one: the retry must still look for the earlier attempt.
+      const next: OutboxJob = { ...rest, state: job.state === 'reconcile' ? 'reconcile' : 'queued', retryDelayMs: 0, updatedAt: now() }
+      due.set(next, clock())
       // Same content keeps the key (the server may already have it); edited content is a new request.
       if (payload !== undefined && stableStringify(payload) !== stableStringify(job.payload)) {
         Object.assign(next, { payload, idempotencyKey: uuid(), attempts: 0 })
@@ -256,13 +276,34 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
       return true
     },
 
-    list: () => loadAll(),
+    list: () => loadAll().then((all) => all.filter(mine)),
     snapshot,
     subscribe(listener) {
       listeners.add(listener)
       return () => void listeners.delete(listener)
     },
     flush,
+
+    rescope() {
+      if (disposed) return
+      if (inFlight && author && inFlightAuthor !== author()) {
+        abortedForScope = true
+        inFlight.abort()
+      }
+      emit({ type: 'synced' })
+      void flush()
+    },
+
+    async clearAuthor() {
+      const all = (await loadAll()).filter((j) => mine(j) && j.state !== 'sending')
+      for (const job of all) {
+        await jobs.forget(job.id)
+        due.forget(job.id)
+        emit({ type: 'removed', id: job.id })
+      }
+      if (all.length) tellOtherTabs('changed')
+      return all.length
+    },
 
     dispose() {
       if (disposed) return

@@ -3,8 +3,11 @@ import type { OutboxJob, OutboxJobError } from './types.js'
 
 /** What to do after a failed attempt. */
 export type FailureDecision =
-  | { retry: true; afterMs: number; error: OutboxJobError }
+  | { retry: true; afterMs: number; error: OutboxJobError; unknownOutcome?: boolean }
   | { retry: false; error: OutboxJobError }
+
+/** Longest wait a server's Retry-After can impose on a job. */
+export const MAX_RETRY_AFTER_MS = 600_000
 
 /**
  * Full-jitter exponential backoff: uniform in [0, min(cap, base * 2^(attempt-1))). Jitter
@@ -35,7 +38,10 @@ function describe(error: unknown): OutboxJobError {
  * - 401/403 retry too: the report is still valid, only the session is not; it goes out after
  *   the host refreshes the session (and calls `flush()`).
  * - 409 from an idempotent backend means "same key still in flight": retry, it will replay.
- * - Other SDK errors (422 validation, malformed response...) stop as `rejected`.
+ * - A malformed answer (2xx with an unreadable or wrong-shape body, a captive portal's HTML) or a
+ *   timeout after sending leaves the outcome unknown: the backend may have committed. That is
+ *   never a refusal; the job is reconciled (same key, or `reconcile`) after a backoff.
+ * - Other SDK errors (422 validation...) stop as `rejected`.
  * - Unknown errors (e.g. a fetch TypeError on a dropped connection) retry: never drop user data
  *   on an error we cannot classify.
  */
@@ -43,10 +49,12 @@ export function decideFailure(error: unknown, attempt: number, random: () => num
   const info = describe(error)
   const backoff = () => backoffDelay(attempt, random, baseMs, capMs)
   if (!isHelpFeedbackError(error)) return { retry: true, afterMs: backoff(), error: info }
+  if (error.code === 'malformed_response' || error.code === 'timeout') return { retry: true, afterMs: backoff(), error: info, unknownOutcome: true }
   if (error instanceof RateLimitedError || error.code === 'rate_limited') {
     const after = (error as RateLimitedError).retryAfterMs
-    // The backend knows its own window better than our jitter does.
-    return { retry: true, afterMs: typeof after === 'number' && after >= 0 ? after : backoff(), error: info }
+    // The backend knows its own window better than our jitter does, up to a sane cap (a
+    // Retry-After date read against a wrong clock must not park a report for a day).
+    return { retry: true, afterMs: typeof after === 'number' && after >= 0 ? Math.min(after, MAX_RETRY_AFTER_MS) : backoff(), error: info }
   }
   if (error.retryable || error.code === 'unauthorized') return { retry: true, afterMs: backoff(), error: info }
   if (error.code === 'rejected' && (error as RejectedError).status === 409) return { retry: true, afterMs: backoff(), error: info }
@@ -83,7 +91,7 @@ export function randomUuid(): string {
 }
 
 /** Waiting for an attempt (now or after its backoff). */
-export const isPending = (job: OutboxJob) => job.state === 'queued' || job.state === 'failed_retryable'
+export const isPending = (job: OutboxJob) => job.state === 'queued' || job.state === 'failed_retryable' || job.state === 'reconcile'
 
 /** Oldest first; `seq` breaks ties inside one millisecond. */
 export function byAge(a: OutboxJob, b: OutboxJob): number {
@@ -91,13 +99,13 @@ export function byAge(a: OutboxJob, b: OutboxJob): number {
 }
 
 /** First due job, keeping order inside a group: a waiting job holds back the later ones. */
-export function pickDue(jobs: readonly OutboxJob[], at: number): OutboxJob | undefined {
+export function pickDue(jobs: readonly OutboxJob[], isDue: (job: OutboxJob) => boolean): OutboxJob | undefined {
   const held = new Set<string>()
   for (const job of jobs) {
     // A rejected job waits for the user; it must not stall the rest of its conversation.
     if (!isPending(job) && job.state !== 'sending') continue
     if (job.group !== undefined && held.has(job.group)) continue
-    if (isPending(job) && job.nextAttemptAt <= at) return job
+    if (isPending(job) && isDue(job)) return job
     if (job.group !== undefined) held.add(job.group)
   }
   return undefined

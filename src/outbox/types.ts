@@ -8,12 +8,16 @@ export type OutboxKind = 'ticket' | 'comment' | 'message' | 'attachment' | 'rati
  * - `queued`: waiting for its first (or a recovered) attempt.
  * - `sending`: an attempt is in flight. Found at start-up, it means the page died mid-send; it is
  *   sent again with the same idempotency key.
- * - `failed_retryable`: the last attempt failed in a way time can fix; `nextAttemptAt` says when.
+ * - `failed_retryable`: the last attempt failed in a way time can fix; `retryDelayMs` says when.
+ * - `reconcile`: the last attempt may have reached the backend but its answer was unreadable
+ *   (2xx with a malformed body, a captive portal's HTML, a timeout after sending). It is sent
+ *   again with the same idempotency key (or looked up with `reconcile`) — never refused. The
+ *   user sees it as still sending.
  * - `rejected`: the backend refused the input; kept with the field errors until the user edits
  *   and retries, or discards it.
  * - `sent`: confirmed by the backend. Reported to listeners, then dropped from storage.
  */
-export type OutboxJobState = 'queued' | 'sending' | 'failed_retryable' | 'rejected' | 'sent'
+export type OutboxJobState = 'queued' | 'sending' | 'failed_retryable' | 'reconcile' | 'rejected' | 'sent'
 
 export interface OutboxJobError {
   code: string
@@ -31,7 +35,16 @@ export interface OutboxJob<P = unknown> {
   group?: string
   /** Send attempts started with the current idempotency key. */
   attempts: number
-  nextAttemptAt: number
+  /**
+   * Wait before the next attempt, counted on the monotonic clock from when a page first saw
+   * the job in this state (a reload restarts it). A delay, never a device time: the wall clock
+   * can jump a day while the job waits.
+   */
+  retryDelayMs?: number
+  /** @deprecated Absolute device time written by earlier versions; read as "due now". */
+  nextAttemptAt?: number
+  /** Scope of the user who wrote it (see `scopeOf`); the job is sent only while that user is signed in. */
+  author?: string
   state: OutboxJobState
   lastError?: OutboxJobError
   createdAt: number
@@ -97,7 +110,21 @@ export interface OutboxOptions<R = unknown> {
    * Errors thrown here are handled like send errors.
    */
   reconcile?: (job: OutboxJob) => Promise<R | undefined>
+  /** Wall clock, for `createdAt`/`updatedAt` and the storage lease only. Default `Date.now`. */
   now?: () => number
+  /**
+   * Monotonic clock that schedules retries. Default `performance.now()`: a device clock set a
+   * day ahead (or corrected back) must not strand a job or let later ones overtake it.
+   */
+  clock?: () => number
+  /**
+   * The scope of the signed-in user. When given, jobs are stamped with it at enqueue, only the
+   * current user's jobs are listed and sent, and the others wait for their author. Jobs from
+   * earlier versions (no author) are adopted by the first user who runs the outbox.
+   */
+  author?: () => string
+  /** Rejected jobs this returns true for are dropped (e.g. a refused chat message after a week). */
+  expireRejected?: (job: OutboxJob) => boolean
   /** In [0, 1); drives backoff jitter. */
   random?: () => number
   /** Defaults to Web Locks, else a lease in `store`, else (memory store) an in-tab lock. */
@@ -137,6 +164,14 @@ export interface Outbox<R = unknown> {
   subscribe(listener: OutboxListener<R>): () => void
   /** Sends every due job if this tab can take the lock. Resolves when the pass is over. */
   flush(): Promise<void>
+  /**
+   * The signed-in user changed (`author()` returns another scope): an attempt in flight for the
+   * previous user is aborted (it stays stored, same key), listeners get `synced` with the new
+   * user's jobs, and those are flushed.
+   */
+  rescope(): void
+  /** Deletes every job of the current author (an explicit sign-out that forgets the device copy). */
+  clearAuthor(): Promise<number>
   /** Stops timers and listeners and aborts the attempt in flight (its job stays stored). */
   dispose(): void
 }

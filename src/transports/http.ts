@@ -44,6 +44,26 @@ export interface Http {
   request<T = undefined>(path: string, options?: RequestOptions<T>): Promise<T>
   /** Resolves `path` against the base URL, for clients that open streams themselves. */
   url(path: string): string
+  /**
+   * The server's time now, from the `Date` header of the last answer plus the time elapsed on
+   * this device since; the device time until a server answered. Expiry times the server
+   * issued are compared with this, so a device clock a day off does not expire every session.
+   */
+  serverNow(): number
+}
+
+/** Longest Retry-After honoured, whatever the header says (a date read on a wrong clock, a typo). */
+export const MAX_RETRY_AFTER_MS = 600_000
+
+/**
+ * The wait a response asks for: Retry-After seconds, or an HTTP date read against the same
+ * response's `Date` header (both are the server's clock; the device's may be a day off),
+ * capped at {@link MAX_RETRY_AFTER_MS}.
+ */
+export function retryAfterFrom(headers: Pick<Headers, 'get'>, localNow: number = Date.now()): number | undefined {
+  const serverNow = Date.parse(headers.get('Date') ?? '')
+  const ms = parseRetryAfter(headers.get('Retry-After'), Number.isNaN(serverNow) ? localNow : serverNow)
+  return ms === undefined ? undefined : Math.min(ms, MAX_RETRY_AFTER_MS)
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'])
@@ -77,6 +97,8 @@ export function createHttp(options: HttpOptions): Http {
   const retries = options.retries ?? 2
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000
   let refreshing: Promise<void> | undefined
+  // Server time minus device time, from the last `Date` header (1 s resolution is plenty).
+  let skewMs = 0
 
   const api: KyInstance = ky.create({
     timeout: options.timeoutMs ?? 15_000,
@@ -93,7 +115,7 @@ export function createHttp(options: HttpOptions): Http {
       shouldRetry: ({ error }) => {
         if (isOffline()) return false
         if (isHTTPError(error) && [429, 503].includes(error.response.status)) {
-          const wait = parseRetryAfter(error.response.headers.get('Retry-After'))
+          const wait = retryAfterFrom(error.response.headers)
           if (wait !== undefined && wait > maxRetryAfterMs) return false
         }
         return undefined
@@ -105,6 +127,12 @@ export function createHttp(options: HttpOptions): Http {
           if (kyOptions.context['auth'] === false || !options.getToken) return
           const token = await options.getToken()
           if (token) request.headers.set('Authorization', `Bearer ${token}`)
+        },
+      ],
+      afterResponse: [
+        (_request, _options, response) => {
+          const date = Date.parse(response.headers.get('Date') ?? '')
+          if (!Number.isNaN(date)) skewMs = date - Date.now()
         },
       ],
     },
@@ -148,6 +176,7 @@ export function createHttp(options: HttpOptions): Http {
 
   return {
     url,
+    serverNow: () => Date.now() + skewMs,
     async request<T>(path: string, o: RequestOptions<T> = {}): Promise<T> {
       try {
         return await attempt(path, o)
@@ -222,7 +251,7 @@ export async function toSdkError(error: unknown): Promise<unknown> {
     const info = await readErrorBody(error.response)
     const message = info.message ?? `HTTP ${status}`
     if (status === 429) {
-      return new RateLimitedError(parseRetryAfter(error.response.headers.get('Retry-After')) ?? info.retryAfterMs, { cause: error })
+      return new RateLimitedError(retryAfterFrom(error.response.headers) ?? info.retryAfterMs, { cause: error })
     }
     if (status === 401 || status === 403) return new UnauthorizedError(message, { cause: error })
     if (status === 404 || status === 410) return new NotFoundError(message, { cause: error })

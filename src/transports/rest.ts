@@ -79,7 +79,8 @@ export function restTransport(options: RestTransportOptions): Transport {
   }
 
   async function bearer(): Promise<string | undefined> {
-    const stale = session?.expiresAt !== undefined && Date.parse(session.expiresAt) - EXPIRY_SKEW_MS < Date.now()
+    // The server wrote expiresAt on its clock: compare with its clock, not the device's.
+    const stale = session?.expiresAt !== undefined && Date.parse(session.expiresAt) - EXPIRY_SKEW_MS < http.serverNow()
     if ((!session || stale) && user) await reidentify()
     return session?.token
   }
@@ -147,6 +148,8 @@ export function restTransport(options: RestTransportOptions): Transport {
     async identify(who, signal) {
       const switched = user !== undefined && user.id !== who.id
       user = who
+      // Until the new user's identify answers, nothing may go out with the previous one's token.
+      if (switched) session = undefined
       const result = await identifyAs(who, signal)
       // Another user: the open stream and its resume point belong to the previous one.
       if (switched) {
@@ -203,6 +206,12 @@ export function restTransport(options: RestTransportOptions): Transport {
         // Last listener gone: close the socket; a later subscribe opens a fresh one.
         if (listeners.size === 0) closeStream()
       }
+    },
+    signOut() {
+      user = undefined
+      session = undefined
+      closeStream()
+      lastEventId = undefined
     },
     dispose() {
       listeners.clear()

@@ -58,6 +58,8 @@ export interface Transport {
   /** Realtime events for the user (all their conversations and tickets). Returns unsubscribe. */
   subscribe?(onEvent: (e: ChatEvent) => void): () => void
   rate?(target: RatingTarget, score: number, comment: string | undefined, opts: WriteOptions): Promise<void>
+  /** Forget the signed-in user: drop the session and close their event stream. */
+  signOut?(): void
   /** Release sockets, timers and listeners. */
   dispose?(): void
 }

@@ -271,3 +271,44 @@ describe('report view in the widget', () => {
     expect(document.head.querySelector('style')).toBeNull()
   })
 })
+
+describe('report view when the device cannot keep it', () => {
+  const volatile = /cannot be kept on this device if you close the app/
+
+  it('IndexedDB missing: the form warns before Send, the host hears storage:fallback, and nothing says "Saved on this device"', async () => {
+    ;(globalThis as { indexedDB?: unknown }).indexedDB = undefined
+    setOnline(false)
+    const { events } = openPanel(fakeTransport(), 'report', { transaction: TX, category: 'charged_not_received' })
+    await waitFor(() => expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false))
+    expect((await find('[data-storage-warning]')).textContent).toMatch(volatile)
+    expect(events).toContainEqual({ type: 'storage:fallback', reason: 'unsupported' })
+    type('description', 'The coffee shop says my payment never arrived.')
+    submit()
+    await screen.findByText('Not saved on this device')
+    expect(screen.queryByText('Saved on this device')).toBeNull()
+  })
+
+  it('quota exceeded on write: the warning appears, storage:fallback fires with the reason, and the result does not claim it was saved', async () => {
+    const proto = (globalThis as { IDBObjectStore: { prototype: { put: (...a: unknown[]) => unknown } } }).IDBObjectStore.prototype
+    const put = proto.put
+    // The probe passes; real writes (drafts, the job) hit a full disk.
+    const spy = vi.spyOn(proto, 'put').mockImplementation(function (this: unknown, ...args: unknown[]) {
+      if (String(args[1]).includes('__probe__')) return put.apply(this, args)
+      throw new DOMException('full', 'QuotaExceededError')
+    })
+    try {
+      setOnline(false)
+      const { events } = openPanel(fakeTransport(), 'report', { transaction: TX, category: 'charged_not_received' })
+      await waitFor(() => expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false))
+      type('description', 'The coffee shop says my payment never arrived.')
+      // A draft write is refused (prefill or typing): the warning shows before Send.
+      expect((await find('[data-storage-warning]')).textContent).toMatch(volatile)
+      expect(events).toContainEqual({ type: 'storage:fallback', reason: 'quota_exceeded' })
+      submit()
+      await screen.findByText('Not saved on this device')
+      expect(screen.queryByText('Saved on this device')).toBeNull()
+    } finally {
+      spy.mockRestore()
+    }
+  })
+})

@@ -1,7 +1,6 @@
 import { render } from 'preact'
-import { createSupportClient, type SupportClient } from '../../src/client.js'
+import type { SupportClient } from '../../src/client.js'
 import type { ViewName } from '../../src/events.js'
-import type { WidgetOptions } from '../../src/options.js'
 import type { Host } from '../host/host.js'
 import { PanelContext } from '../ui/context.js'
 import { Panel } from './Panel.js'
@@ -22,15 +21,14 @@ let counter = 0
  */
 export async function startRuntime(ctx: {
   host: Host
-  options: WidgetOptions
+  /** The core client (see `core.ts`), possibly already delivering the outbox. */
+  client: SupportClient
   onOpenChange(open: boolean): void
   onUnread(count: number): void
   /** The view the panel is being opened on, if that is why the runtime loads. */
   view?: ViewName
 }): Promise<Runtime> {
-  const { theme, colors, position, zIndex, nonce, launcher, container, ...core } = ctx.options
-  void theme, colors, position, zIndex, nonce, launcher, container
-  const client = createSupportClient(core)
+  const { client } = ctx
   // A conversation saved by an earlier page resumes in the background, so agent replies count
   // towards the launcher badge before the user reopens the chat. It starts before the strings
   // load: opening storage and reading the transcript overlap with fetching them. Storage opens

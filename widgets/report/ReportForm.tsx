@@ -7,7 +7,7 @@ import type { MessageKey } from '../../src/i18n/index.js'
 import { FIELDS, SCREENSHOTS, categoryFields, getCategory, prefillFromTransaction, type FieldName, type ReportErrors } from '../../src/reports/index.js'
 import type { QueuedFile } from '../../src/services.js'
 import type { FieldValue, ReportCategory, TransactionRef } from '../../src/types.js'
-import { usePanel, useT } from '../ui/context.js'
+import { usePanel, useStore, useT } from '../ui/context.js'
 import { Field } from './Field.js'
 import { HiddenNotice } from './HiddenNotice.js'
 import type { ShownResult } from './Result.js'
@@ -53,6 +53,7 @@ export function ReportForm(props: ReportFormProps) {
   const def = getCategory(category)!
   const required = new Set<string>(def.required)
   const [values, setValues] = useState<ReportValues>(edit?.values ?? {})
+  const durable = useStore((s) => s.system.storagePersistent)
   const valuesRef = useRef(values)
   const [ready, setReady] = useState(!!edit)
   const [restored, setRestored] = useState(false)
@@ -217,6 +218,7 @@ export function ReportForm(props: ReportFormProps) {
           <button type="button" class="rf-link" onClick={() => void startOver()}>{t('reportUi.draft.discard')}</button>
         </div>
       )}
+      {!durable && <p class="rf-alert" data-storage-warning>{t('reportUi.storage.volatile')}</p>}
       <TransactionSection tx={tx} onPick={props.onTransaction} />
       <div ref={alert} role="alert" class="rf-alert" tabIndex={-1} data-errors>
         {fieldErrorCount > 0 && <p>{t('reportUi.errors.summary', { count: fieldErrorCount })}</p>}

@@ -3,7 +3,7 @@ import { watchJob } from '../../src/flows/jobs.js'
 import type { HiddenNotice as Notice } from '../../src/flows/reports.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import type { Ticket } from '../../src/types.js'
-import { usePanel, useT } from '../ui/context.js'
+import { usePanel, useStore, useT } from '../ui/context.js'
 import { HiddenNotice } from './HiddenNotice.js'
 
 export type ShownResult =
@@ -21,6 +21,8 @@ export function Result(props: { result: ShownResult; notices: readonly Notice[];
   const { client, idPrefix } = usePanel()
   const t = useT()
   const [result, setResult] = useState(props.result)
+  // "Saved on this device" only when durable storage took it (not after a fallback to memory).
+  const durable = useStore((s) => s.system.storagePersistent)
   const heading = useRef<HTMLHeadingElement>(null)
 
   useEffect(() => heading.current?.focus(), [result.status])
@@ -50,6 +52,13 @@ export function Result(props: { result: ShownResult; notices: readonly Notice[];
         <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>{t('reportUi.result.sent.title')}</h3>
         <p class="rf-ref" data-reference>{t('reportUi.result.sent.reference', { reference: result.ticket.reference })}</p>
         {hours !== undefined && <p>{hours <= 1 ? t('reportUi.result.sent.etaOne') : t('reportUi.result.sent.eta', { hours })}</p>}
+      </>
+    )
+  } else if (result.status === 'queued' && !durable) {
+    body = (
+      <>
+        <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>{t('reportUi.result.unsaved.title')}</h3>
+        <p data-volatile>{t('reportUi.result.unsaved.body')}</p>
       </>
     )
   } else if (result.status === 'queued') {

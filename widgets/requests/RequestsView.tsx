@@ -15,6 +15,8 @@ export function RequestsView(_: ViewProps) {
   const { client, idPrefix } = usePanel()
   const t = useT()
   const locale = useStore((s) => s.system.locale)
+  // Only durable storage may be called "on this device".
+  const durable = useStore((s) => s.system.storagePersistent)
   const root = useRef<HTMLDivElement>(null)
   useSheet('report', reportCss, root)
   const list = useMemo(() => createRequestsList(client), [client])
@@ -27,7 +29,7 @@ export function RequestsView(_: ViewProps) {
     <div ref={root} class="rf" data-view="requests" aria-busy={s.status === 'loading' ? 'true' : undefined}>
       {s.pending.length > 0 && (
         <section aria-labelledby={pendingId} class="rf">
-          <h3 id={pendingId}>{t('requestsUi.onDevice')}</h3>
+          <h3 id={pendingId}>{t(durable ? 'requestsUi.onDevice' : 'requestsUi.notKept')}</h3>
           <ul class="rf-list">
             {s.pending.map((p) => {
               const label = getCategory(p.category)?.labelKey

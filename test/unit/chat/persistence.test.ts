@@ -9,6 +9,7 @@ import { mapStore } from '../../../src/transports/memoryState.js'
 import { harness } from './helpers.js'
 
 // fake-indexeddb: the clients of one test share device storage, like a page and its reload.
+// Every page is the same user (u1): what is kept on the device belongs to the user who wrote it.
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory()
 })
@@ -66,7 +67,7 @@ describe('chat across reloads', () => {
     const gate = new Promise<void>((r) => (release = r))
     const second = await harness({ store: backend })
     const markRead = vi.fn(async () => {})
-    const client = createSupportClient({ locale: 'en', transport: async () => (await gate, { ...second.transport, markRead } as Transport) })
+    const client = createSupportClient({ locale: 'en', user: { id: 'u1', name: 'Ann' }, transport: async () => (await gate, { ...second.transport, markRead } as Transport) })
     const chat2 = createChatController(client)
     const opening = chat2.open()
     await vi.waitFor(() => expect(chat2.store.getState().items.map((m) => m.text)).toEqual(['saved on the device', 'agent answer']))
@@ -91,7 +92,7 @@ describe('chat across reloads', () => {
     await pageThatSent(backend, 'written offline', { state: 'failed', transport: { sendMessage: async () => { throw new OfflineError() } } })
 
     // This page's transport never becomes ready: only the device answers.
-    const client = createSupportClient({ locale: 'en', transport: () => new Promise<Transport>(() => {}) })
+    const client = createSupportClient({ locale: 'en', user: { id: 'u1', name: 'Ann' }, transport: () => new Promise<Transport>(() => {}) })
     const chat3 = createChatController(client)
     void chat3.open()
     await vi.waitFor(() => expect(chat3.store.getState().items.map((m) => m.text)).toEqual(['delivered', 'written offline']))

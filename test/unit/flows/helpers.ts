@@ -26,7 +26,7 @@ export function makeClient(fake: ReturnType<typeof fakeTransport>, store: KeyVal
   Object.assign(client, {
     services: () => {
       if (!services) {
-        services = createServices({ transport: () => client.transport(), store })
+        services = createServices({ transport: () => client.transport(), store, userId: () => client.store.getState().session.user?.id })
         opened.push(services)
       }
       return services

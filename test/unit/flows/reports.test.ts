@@ -1,3 +1,6 @@
+import { ANONYMOUS_SCOPE, scopePrefix } from '../../../src/storage/scope.js'
+/** Drafts of a client nobody identified live in the anonymous scope. */
+const ANON = scopePrefix(ANONYMOUS_SCOPE)
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { RejectedError } from '../../../src/errors/index.js'
 import {
@@ -146,7 +149,7 @@ describe('drafts and masking', () => {
     const page1 = makeClient(fake, store)
     await saveReportDraft(page1.client, 'charged_not_received', { values: { description: `card ${CARD} was charged`, merchantOrderNo: '4111111111111111' }, transaction: TX })
     await (await page1.client.services()).drafts.flush()
-    expect(JSON.stringify(await store.get('draft:report:charged_not_received'))).not.toContain('4111 1111')
+    expect(JSON.stringify(await store.get(ANON + 'draft:report:charged_not_received'))).not.toContain('4111 1111')
     await closeAll()
 
     const page2 = makeClient(fake, store)
@@ -180,7 +183,7 @@ describe('drafts and masking', () => {
     const blob = new Blob([new Uint8Array(8)], { type: 'image/jpeg' })
     await saveReportDraft(page1.client, 'charged_not_received', { values: { description: 'charged twice' }, transaction: TX, files: [{ blob, name: 'screenshot-1.jpg', type: 'image/jpeg' }] })
     await (await page1.client.services()).drafts.flush()
-    expect(await store.get('draft:report:charged_not_received')).not.toHaveProperty('value.files')
+    expect(await store.get(ANON + 'draft:report:charged_not_received')).not.toHaveProperty('value.files')
     await closeAll()
 
     const page2 = makeClient(fake, store)
@@ -192,7 +195,7 @@ describe('drafts and masking', () => {
     expect(draftFiles(await loadReportDraft(page2.client, 'charged_not_received'))).toEqual([])
     await clearReportDraft(page2.client, 'charged_not_received')
     await (await page2.client.services()).drafts.flush()
-    expect(await store.get('draft:report:charged_not_received:files')).toBeUndefined()
+    expect(await store.get(ANON + 'draft:report:charged_not_received:files')).toBeUndefined()
   })
 
   it('maskField keeps order numbers in reference fields and hides them in free text', () => {

@@ -1,0 +1,219 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { MalformedResponseError, OfflineError, RateLimitedError, RejectedError, TimeoutError } from '../../../src/errors/index.js'
+import type { OutboxEvent, OutboxJob, SendContext } from '../../../src/outbox/index.js'
+import { memoryStore } from '../../../src/storage/index.js'
+import { fakeServer, jobKey, makeOutbox } from './helpers.js'
+
+const DAY = 86_400_000
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 1_700_000_000_000 })
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('retries on a monotonic clock', () => {
+  it('a job that failed while the device clock was a day ahead is sent promptly after the clock is corrected and the page reloads', async () => {
+    const store = memoryStore()
+    let wall = Date.now() + DAY
+    const first = makeOutbox({ store, now: () => wall, send: async () => { throw new OfflineError() } })
+    const id = await first.outbox.enqueue('ticket', { subject: 'stuck' })
+    await vi.advanceTimersByTimeAsync(0)
+    const stored = await store.get<OutboxJob>(jobKey(id))
+    expect(stored).toMatchObject({ state: 'failed_retryable' })
+    // Only a delay is stored, bounded by the backoff cap: nothing measured on the wrong clock.
+    expect(stored!.retryDelayMs).toBeLessThanOrEqual(300_000)
+    expect(stored!.nextAttemptAt).toBeUndefined()
+    first.outbox.dispose()
+
+    wall = Date.now()
+    const server = fakeServer()
+    const sent: string[] = []
+    const second = makeOutbox({ store, now: () => wall, send: async (job, ctx) => (sent.push(job.id), server.commit(job, ctx)) })
+    await vi.advanceTimersByTimeAsync(stored!.retryDelayMs! + 1)
+    expect(sent).toEqual([id])
+    expect(server.creates).toBe(1)
+    second.outbox.dispose()
+  })
+
+  it('a wall clock jumping a day forward or back while the page waits does not move the retry', async () => {
+    let wall = Date.now()
+    let calls = 0
+    const { outbox } = makeOutbox({
+      now: () => wall,
+      send: async () => {
+        if (++calls === 1) throw new OfflineError()
+        return { id: 't1' }
+      },
+    })
+    await outbox.enqueue('ticket', { subject: 'jump' })
+    await vi.advanceTimersByTimeAsync(0)
+    wall += DAY
+    await vi.advanceTimersByTimeAsync(1000)
+    wall -= 2 * DAY
+    await vi.advanceTimersByTimeAsync(300_000)
+    expect(calls).toBe(2)
+    expect(await outbox.list()).toEqual([])
+    outbox.dispose()
+  })
+
+  it('caps a Retry-After of a day at ten minutes', async () => {
+    let calls = 0
+    const { outbox } = makeOutbox({
+      send: async () => {
+        if (++calls === 1) throw new RateLimitedError(DAY - 41_000)
+        return { id: 't1' }
+      },
+    })
+    await outbox.enqueue('ticket', { subject: 'limited' })
+    await vi.advanceTimersByTimeAsync(0)
+    expect((await outbox.list())[0]!.retryDelayMs).toBe(600_000)
+    await vi.advanceTimersByTimeAsync(600_000)
+    expect(calls).toBe(2)
+    outbox.dispose()
+  })
+})
+
+describe('writes whose outcome is unknown', () => {
+  it.each([
+    ['a 2xx with a malformed body', () => new MalformedResponseError(['body is not JSON'])],
+    ['a timeout after sending', () => new TimeoutError()],
+  ])('%s is reconciled with the same key, never rejected, and creates one record', async (_name, fault) => {
+    const server = fakeServer()
+    const keys: string[] = []
+    const events: OutboxEvent[] = []
+    let calls = 0
+    const { outbox } = makeOutbox({
+      onChange: (e) => events.push(e),
+      send: async (job, ctx: SendContext) => {
+        keys.push(ctx.idempotencyKey)
+        const record = server.commit(job, ctx) // the backend committed...
+        if (++calls === 1) throw fault() // ...but the answer was lost
+        return record
+      },
+    })
+    const id = await outbox.enqueue('ticket', { subject: 'charged twice' })
+    await vi.advanceTimersByTimeAsync(0)
+    expect((await outbox.list())[0]).toMatchObject({ id, state: 'reconcile' })
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(events.some((e) => e.type === 'rejected')).toBe(false)
+    expect(events.filter((e) => e.type === 'sent')).toHaveLength(1)
+    expect(new Set(keys).size).toBe(1)
+    expect(server.creates).toBe(1)
+    outbox.dispose()
+  })
+
+  it('asks reconcile before re-sending a job whose outcome is unknown (backends without idempotency)', async () => {
+    const records: string[] = []
+    let calls = 0
+    const reconciled: string[] = []
+    const { outbox } = makeOutbox({
+      send: async (job) => {
+        records.push(job.id)
+        if (++calls === 1) throw new MalformedResponseError(['text/html'])
+        return { id: 'again' }
+      },
+      reconcile: async (job) => (reconciled.push(job.id), records.includes(job.id) ? { id: 'found' } : undefined),
+    })
+    const id = await outbox.enqueue('ticket', { subject: 'portal' })
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(reconciled).toEqual([id])
+    expect(records).toEqual([id])
+    expect(await outbox.list()).toEqual([])
+    outbox.dispose()
+  })
+
+  it('drops a rejected job the caller says has expired (a refused chat message does not stay forever)', async () => {
+    const store = memoryStore()
+    const old: OutboxJob = {
+      id: 'm1', kind: 'message', payload: {}, idempotencyKey: 'k', attempts: 1, state: 'rejected', createdAt: 1, updatedAt: 1, seq: 0,
+    }
+    await store.set(jobKey('m1'), old)
+    const { outbox } = makeOutbox({ store, send: async () => ({}), expireRejected: (j) => j.kind === 'message' && Date.now() - j.updatedAt > 7 * DAY })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(await store.get(jobKey('m1'))).toBeUndefined()
+    outbox.dispose()
+  })
+
+  it('still rejects a validation error', async () => {
+    const { outbox } = makeOutbox({ send: async () => { throw new RejectedError([{ field: 'description', code: 'too_short' }]) } })
+    await outbox.enqueue('ticket', { subject: 'x' })
+    await vi.advanceTimersByTimeAsync(0)
+    expect((await outbox.list())[0]).toMatchObject({ state: 'rejected' })
+    outbox.dispose()
+  })
+})
+
+describe('jobs belong to their author', () => {
+  it("waits for its author: user B never sends A's job, A sends it once back", async () => {
+    let user = 'A'
+    const sentAs: Array<[string, string | undefined]> = []
+    const { outbox } = makeOutbox({
+      author: () => user,
+      online: () => user !== 'A' || sentAs.length > 0 || online,
+      send: async (job) => (sentAs.push([user, job.author]), { id: job.id }),
+    })
+    let online = false
+    await outbox.enqueue('ticket', { subject: "A's report" })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sentAs).toEqual([])
+    online = true
+    user = 'B'
+    outbox.rescope()
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(sentAs).toEqual([])
+    expect(await outbox.list()).toEqual([])
+    expect(outbox.snapshot()).toEqual([])
+
+    user = 'A'
+    outbox.rescope()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(sentAs).toEqual([['A', 'A']])
+    outbox.dispose()
+  })
+
+  it('aborts an attempt in flight when its author signs out, and resends it with the same key once they are back', async () => {
+    let user = 'A'
+    const keys: string[] = []
+    let hang = true
+    const { outbox } = makeOutbox({
+      author: () => user,
+      send: (job, ctx) => {
+        keys.push(ctx.idempotencyKey)
+        if (!hang) return Promise.resolve({ id: job.id })
+        return new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))
+      },
+    })
+    const id = await outbox.enqueue('ticket', { subject: 'mid-send' })
+    await vi.advanceTimersByTimeAsync(0)
+    user = 'B'
+    outbox.rescope()
+    await vi.advanceTimersByTimeAsync(0)
+    hang = false
+    user = 'A'
+    outbox.rescope()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(keys).toHaveLength(2)
+    expect(new Set(keys).size).toBe(1)
+    expect((await outbox.list()).map((j) => j.id)).not.toContain(id)
+    outbox.dispose()
+  })
+
+  it('a job stored by an earlier version (no author) is adopted by the first user, and clearAuthor forgets only theirs', async () => {
+    const store = memoryStore()
+    await store.set(jobKey('legacy'), { id: 'legacy', kind: 'ticket', payload: {}, idempotencyKey: 'k', attempts: 0, state: 'rejected', createdAt: 1, updatedAt: 1, seq: 0 })
+    let user = 'A'
+    const { outbox } = makeOutbox({ store, author: () => user, send: async () => { throw new OfflineError() } })
+    await vi.advanceTimersByTimeAsync(0)
+    expect((await store.get<OutboxJob>(jobKey('legacy')))!.author).toBe('A')
+    user = 'B'
+    outbox.rescope()
+    await outbox.enqueue('ticket', { subject: "B's" })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(await outbox.clearAuthor()).toBe(1)
+    expect(await outbox.list()).toEqual([])
+    expect(await store.get(jobKey('legacy'))).toBeDefined()
+    outbox.dispose()
+  })
+})
