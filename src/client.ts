@@ -69,6 +69,9 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
   // String domains this client has needed so far; a locale switch loads the same ones.
   const wanted = new Set<Domain>(['core', 'launcher'])
   let catalogReady: Promise<unknown> = loadCatalog(store.getState().system.locale, [...wanted])
+  // Which setLocale call is the latest, and the locale it is loading (if not yet applied).
+  let localeTicket = 0
+  let switchingTo: Locale | undefined
   catalogReady.catch(() => {})
 
   let transportPromise: Promise<Transport> | undefined
@@ -127,25 +130,33 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     },
     setLocale(locale) {
       const next = pick(locale)
-      if (isLoaded(next, [...wanted])) {
+      // The last call wins whatever order the string chunks arrive in: an earlier, slower
+      // switch must not land after a later one (a slow phone loads zh-TW after en is shown).
+      const ticket = ++localeTicket
+      switchingTo = next
+      const apply = (): Promise<void> => {
+        if (ticket !== localeTicket) return Promise.resolve()
+        // `need()` may have added domains while this load ran: load those too before switching.
+        if (!isLoaded(next, [...wanted])) return loadCatalog(next, [...wanted]).then(apply)
+        switchingTo = undefined
         patch(store, 'system', { locale: next })
         return Promise.resolve()
       }
-      // Switch once the strings are here, so the panel never shows raw keys.
-      catalogReady = loadCatalog(next, [...wanted]).then(
-        () => patch(store, 'system', { locale: next }),
-        (error: unknown) => {
-          client.report(error)
-          throw error
-        },
-      )
+      const switched = apply().catch((error: unknown) => {
+        if (ticket === localeTicket) switchingTo = undefined
+        client.report(error)
+        throw error
+      })
+      catalogReady = switched
       catalogReady.catch(() => {})
-      return catalogReady.then(() => undefined)
+      return switched
     },
     ready: () => catalogReady.then(() => undefined),
     need(more) {
       for (const d of more) wanted.add(d)
-      const p = loadCatalog(store.getState().system.locale, more)
+      // A switch under way needs these domains in its locale too (it checks again before applying).
+      const locales = new Set([store.getState().system.locale, switchingTo ?? store.getState().system.locale])
+      const p = Promise.all([...locales].map((l) => loadCatalog(l, more))).then(() => undefined)
       catalogReady = Promise.all([catalogReady, p])
       catalogReady.catch(() => {})
       return p

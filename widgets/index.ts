@@ -91,9 +91,10 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
     runtime ??= import('./panel/runtime.js')
       .then(async ({ startRuntime }) => {
         if (destroyed) throw new Error('help-feedback: destroyed')
+        const asked = locale
         const rt = await startRuntime({
           host: host!,
-          options: { ...options, locale, onEvent: (e: HelpFeedbackEvent) => events.emit(e) },
+          options: { ...options, locale: asked, onEvent: (e: HelpFeedbackEvent) => events.emit(e) },
           onOpenChange,
           onUnread: (n) => launcher?.setUnread(n),
           ...(view ? { view } : {}),
@@ -103,6 +104,9 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
           throw new Error('help-feedback: destroyed')
         }
         loaded = rt
+        // A setLocale that came while the runtime started (it waits for its strings) had no
+        // client to reach yet: pass it on before opening, or the panel shows the earlier language.
+        if (locale !== asked) await rt.client.setLocale(locale).catch(() => {})
         return rt
       })
       .catch((error: unknown) => {
