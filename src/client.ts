@@ -1,5 +1,6 @@
 import { createEmitter, type Emitter, type HelpFeedbackEvent, type ViewName } from './events.js'
 import { isHelpFeedbackError } from './errors/HelpFeedbackError.js'
+import { errorKey } from './i18n/errorKey.js'
 import { browserLanguages, catalogs, format, isLoaded, loadCatalog, negotiateLocale, supportedLocales, type Domain, type Translate } from './i18n/index.js'
 import { validateSupportOptions, type SupportOptions, type TransportOption } from './options.js'
 import { createCoreStore, patch, type Store } from './store/index.js'
@@ -185,7 +186,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     },
     report(error) {
       const code = isHelpFeedbackError(error) ? error.code : 'unknown'
-      const message = t(`error.${code}` as Parameters<Translate>[0])
+      const message = t(errorKey(code, store.getState().system.online))
       emit({ type: 'error', code: code === 'unknown' ? 'server' : code, message })
       return message
     },

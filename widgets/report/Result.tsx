@@ -3,7 +3,7 @@ import { watchJob } from '../../src/flows/jobs.js'
 import type { HiddenNotice as Notice } from '../../src/flows/reports.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import type { Ticket } from '../../src/types.js'
-import { usePanel, useT } from '../ui/context.js'
+import { usePanel, useStore, useT } from '../ui/context.js'
 import { HiddenNotice } from './HiddenNotice.js'
 
 export type ShownResult =
@@ -22,6 +22,7 @@ export function Result(props: { result: ShownResult; notices: readonly Notice[];
   const t = useT()
   const [result, setResult] = useState(props.result)
   const heading = useRef<HTMLHeadingElement>(null)
+  const online = useStore((s) => s.system.online)
 
   useEffect(() => heading.current?.focus(), [result.status])
   useEffect(() => {
@@ -56,7 +57,7 @@ export function Result(props: { result: ShownResult; notices: readonly Notice[];
     body = (
       <>
         <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>{t('reportUi.result.queued.title')}</h3>
-        <p data-queued={result.reason}>{t(`reportUi.result.queued.${result.reason}`)}</p>
+        <p data-queued={queuedWhy(result.reason, online)}>{t(`reportUi.result.queued.${queuedWhy(result.reason, online)}`)}</p>
         <p>{t('reportUi.result.queued.where')}</p>
       </>
     )
@@ -82,4 +83,14 @@ export function Result(props: { result: ShownResult; notices: readonly Notice[];
       </div>
     </section>
   )
+}
+
+/**
+ * Why the report waits, in the user's terms: a failed attempt with the network up means the
+ * service is not answering ("retrying"), not that the user is offline; and with the network
+ * gone, that is the reason whatever the last attempt said.
+ */
+function queuedWhy(reason: 'offline' | 'retrying' | 'slow', online: boolean): 'offline' | 'retrying' | 'slow' {
+  if (!online) return 'offline'
+  return reason === 'offline' ? 'retrying' : reason
 }
