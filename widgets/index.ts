@@ -65,6 +65,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
   let returnFocus: HTMLElement | undefined
   let destroyed = false
   let open = false
+  let idle: number | ReturnType<typeof setTimeout> | undefined
 
   const deepActive = (): HTMLElement | undefined => {
     let el = document.activeElement
@@ -140,6 +141,17 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
         launcher = createLauncher(host.root, locale, () => (open ? api.close() : void api.open()), () => void load().catch(() => {}))
       }
       events.emit({ type: 'widget:mount' })
+      // Once the page is idle, fetch what the panel needs to open without a network (the report
+      // form first of all), unless the user asked to save data.
+      if (!(navigator as { connection?: { saveData?: boolean } }).connection?.saveData) {
+        const run = () => {
+          idle = undefined
+          import('./panel/prefetch.js')
+            .then((m) => m.prefetchPanel(locale, options.transport))
+            .then(() => host?.element.setAttribute('data-prefetched', ''), () => {})
+        }
+        idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 4000 }) : setTimeout(run, 1500)
+      }
       return api
     },
     async open(view = 'home', params = {}) {
@@ -194,6 +206,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
     destroy() {
       if (destroyed) return
       destroyed = true
+      if (idle !== undefined) (typeof cancelIdleCallback === 'function' ? cancelIdleCallback : clearTimeout)(idle as number)
       loaded?.destroy()
       host?.remove()
       events.emit({ type: 'widget:destroy' })
