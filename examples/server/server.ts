@@ -6,11 +6,12 @@ import { fileURLToPath } from 'node:url'
 import type { BusinessHours } from '../../src/types.js'
 import { compileRoutes, dispatch, type App } from './app.js'
 import { userToken } from './auth.js'
-import { openDb, type Db } from './db.js'
+import { isReadOnly, openDb, type Db } from './db.js'
 import { EventHub } from './events.js'
 import { createFreshdeskProxy, type FreshdeskProxyOptions } from './freshdesk/index.js'
 import { defaultHours } from './hours.js'
 import { HttpError, sendError, sendJson } from './http.js'
+import { storageHttpError } from './storageErrors.js'
 import { createRateLimiter } from './rateLimit.js'
 import { agentRoutes } from './routes/agent.js'
 import { attachmentRoutes, makeRefOut } from './routes/attachments.js'
@@ -27,6 +28,8 @@ export interface ServerOptions {
   host?: string
   /** SQLite file, or ':memory:' (default). */
   dbPath?: string
+  /** Serve the database read-only (also chosen by itself when the file cannot be written). */
+  readOnly?: boolean
   /** HMAC secret shared with the host app's backend. Default: random per start. */
   secret?: string
   /** Agent API key. Default 'demo-agent'. */
@@ -58,6 +61,8 @@ export interface RunningServer {
   port: number
   db: Db
   app: App
+  /** Reads work, writes answer 503 `read_only` with Retry-After. */
+  readOnly: boolean
   /** Mints the identify token the host backend would (for tests and the demo). */
   userToken(userId: string): string
   close(): Promise<void>
@@ -71,7 +76,7 @@ const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, X-File-Name
  * @example const s = await startServer({ port: 0 }); await fetch(`${s.url}/v1/availability`); await s.close()
  */
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
-  const db = openDb(opts.dbPath ?? ':memory:')
+  const db = openDb(opts.dbPath ?? ':memory:', opts.readOnly ? { readOnly: true } : {})
   const secret = opts.secret ?? randomBytes(32).toString('hex')
   const hub = new EventHub(db, { keep: opts.keepEvents ?? 10_000, heartbeatMs: opts.heartbeatMs ?? 15_000 })
   const app: App = {
@@ -132,6 +137,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       throw new HttpError(404, 'not_found', path === '/' ? 'no static root configured' : 'not found')
     } catch (err) {
       if (err instanceof HttpError) return sendError(res, err)
+      // Busy, full, read-only or failing storage: retryable, and the client is told when.
+      const storage = storageHttpError(err)
+      if (storage) return sendError(res, storage)
       console.error('[server] unexpected error', err)
       sendError(res, new HttpError(500, 'server', 'internal error'))
     }
@@ -148,6 +156,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   return {
     url: `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`,
     port, db, app,
+    readOnly: isReadOnly(db),
     userToken: (userId) => userToken(secret, userId),
     async close() {
       if (closed) return
