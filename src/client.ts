@@ -101,7 +101,13 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     return servicesPromise
   }
 
-  const onOnline = () => patch(store, 'system', { online: true })
+  const onOnline = () => {
+    patch(store, 'system', { online: true })
+    // A sign-in that failed for want of a network is tried again now: the reports queued
+    // meanwhile can only be sent as their author once the session exists.
+    const { session } = store.getState()
+    if (session.status === 'error' && session.user) client.identify(session.user).catch(() => {})
+  }
   const onOffline = () => patch(store, 'system', { online: false })
   if (typeof addEventListener === 'function') {
     addEventListener('online', onOnline)

@@ -4,7 +4,13 @@
  * without a network, a read-only server answering 503 + Retry-After, text typed in the last
  * moments before the page went away, and the locale that the host asked for last.
  */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { seedDemo } from '../../examples/server/seed.js'
+import { startServer, type RunningServer } from '../../examples/server/server.js'
 import { launch, type Page, type Session } from './browser.js'
 
 const baseUrl = inject('baseUrl')
@@ -20,12 +26,24 @@ afterAll(async () => {
 
 const shadow = (page: Page, sel: string) => page.locator(`[data-help-feedback] >> ${sel}`)
 
-async function agent<T>(path: string): Promise<T> {
-  const res = await fetch(`${baseUrl}/v1/agent${path}`, { headers: { 'X-Agent-Key': agentKey } })
+type AgentTicket = { id: string; userId: string; category: string }
+async function ticketsOf(userId: string, base = baseUrl): Promise<AgentTicket[]> {
+  const res = await fetch(`${base}/v1/agent/tickets`, { headers: { 'X-Agent-Key': agentKey } })
   expect(res.ok).toBe(true)
-  return (await res.json()) as T
+  return ((await res.json()) as AgentTicket[]).filter((t) => t.userId === userId)
 }
-void agent
+
+/** Sends every job still waiting in the outbox now, instead of waiting out its backoff. */
+const retryQueued = (page: Page) =>
+  page.evaluate(async () => {
+    type Outbox = { list(): Promise<Array<{ id: string }>>; retry(id: string): Promise<boolean> }
+    const client = await (window as unknown as { help: { client(): Promise<{ services(): Promise<{ outbox: Outbox }> }> } }).help.client()
+    const { outbox } = await client.services()
+    for (const job of await outbox.list()) await outbox.retry(job.id)
+  })
+
+const queuedWords = (page: Page) => shadow(page, '[data-result=queued] [data-queued]').textContent()
+const DESCRIPTION = 'The shop says it never got my payment of 128.50'
 
 async function openReport(page: Page) {
   await page.locator('[data-testid=report-tx]').first().click()
@@ -60,5 +78,112 @@ describe('last-moment text', () => {
     await page.reload()
     await openChat(page)
     await expect.poll(() => composer.inputValue()).toBe('Where is my refund')
+  })
+})
+
+describe('the right words', () => {
+  it('a dead server reads "not answering"; no network reads "offline"; back up, exactly one ticket', async () => {
+    const { page, browser } = s
+    const userId = `deadserver-${Date.now()}`
+    await page.goto(`${baseUrl}/?locale=en&user=${userId}`)
+    await openReport(page)
+    // The service dies (connections refused) while the phone keeps its network.
+    await browser.route(`${baseUrl}/v1/**`, (route) => route.abort('connectionrefused'))
+    await shadow(page, '[data-field=description] textarea').fill(DESCRIPTION)
+    await shadow(page, '[data-submit]').click()
+    await shadow(page, '[data-result=queued]').waitFor()
+    expect(await queuedWords(page)).toMatch(/could not reach support/)
+    expect(await shadow(page, '.frame').textContent()).not.toMatch(/offline/i)
+
+    // Now the phone loses its network: the same waiting report says so.
+    await browser.setOffline(true)
+    await expect.poll(() => queuedWords(page)).toMatch(/You are offline/)
+    await browser.setOffline(false)
+    await browser.unroute(`${baseUrl}/v1/**`)
+    await retryQueued(page)
+    await shadow(page, '[data-result=sent]').waitFor()
+    expect(await ticketsOf(userId)).toHaveLength(1)
+  })
+
+  it('the report form opens offline after a reload, though it was never opened in the page', async () => {
+    const { page, browser } = s
+    const userId = `prefetch-${Date.now()}`
+    await page.goto(`${baseUrl}/?locale=zh-CN&user=${userId}`)
+    await page.reload()
+    // Fetched at idle after mount: the panel, the report view and the zh-CN strings.
+    await page.locator('[data-help-feedback][data-prefetched]').waitFor({ state: 'attached' })
+    // The wallet page's own list, which it renders after its own scripts load.
+    await page.locator('[data-testid=report-tx]').first().waitFor()
+    await browser.route(`${baseUrl}/**`, (route) => route.abort('internetdisconnected'))
+    await browser.setOffline(true)
+    try {
+      await page.locator('[data-testid=report-tx]').first().click()
+      await shadow(page, '[data-category=charged_not_received]').click()
+      await shadow(page, '[data-field=description] textarea').fill('商家说没有收到我的付款')
+      await shadow(page, '[data-submit]:not([disabled])').click()
+      await shadow(page, '[data-result=queued]').waitFor()
+      expect(await queuedWords(page)).toMatch(/离线/)
+      expect(await shadow(page, '.frame').textContent()).not.toContain('could not be loaded')
+    } finally {
+      await browser.setOffline(false)
+      await browser.unroute(`${baseUrl}/**`)
+    }
+    // The sign-in that failed offline is made again once the network is back.
+    await expect.poll(() => page.evaluate(async () => {
+      const client = await (window as unknown as { help: { client(): Promise<{ store: { getState(): { session: { status: string } } } }> } }).help.client()
+      return client.store.getState().session.status
+    })).toBe('ready')
+    await retryQueued(page)
+    await shadow(page, '[data-result=sent]').waitFor()
+    expect(await ticketsOf(userId)).toHaveLength(1)
+  })
+})
+
+describe('a read-only server', () => {
+  const root = fileURLToPath(new URL('../../', import.meta.url))
+  const dir = mkdtempSync(join(tmpdir(), 'hf-ro-'))
+  const dbPath = join(dir, 'ro.db')
+  let server: RunningServer | undefined
+  const serve = async (port: number, readOnly: boolean) => {
+    await server?.close()
+    server = await startServer({ port, dbPath, readOnly, secret: 'e2e-secret', staticRoot: root, log: false, hours: null })
+    return server
+  }
+  afterAll(async () => {
+    await server?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('answers writes with 503 + Retry-After; the report waits on the device and is sent once writable, exactly one ticket', async () => {
+    const { page } = s
+    const first = await serve(0, false)
+    seedDemo(first.db, join(root, 'examples', 'articles'))
+    const { port, url } = first
+    const userId = `readonly-${Date.now()}`
+    await page.goto(`${url}/?locale=en&user=${userId}`)
+    await openReport(page)
+
+    // Same file, same port, now read-only (what a full disk remounted read-only looks like).
+    const ro = await serve(port, true)
+    expect(ro.readOnly).toBe(true)
+    const write = await fetch(`${url}/v1/identify`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ userId, token: ro.userToken(userId) }),
+    })
+    expect(write.status).toBe(503)
+    expect(write.headers.get('Retry-After')).toBe('30')
+    expect(((await write.json()) as { error: { code: string } }).error.code).toBe('read_only')
+    expect((await fetch(`${url}/v1/availability`)).status).toBe(200)
+
+    await shadow(page, '[data-field=description] textarea').fill(DESCRIPTION)
+    await shadow(page, '[data-submit]').click()
+    await shadow(page, '[data-result=queued]').waitFor()
+    expect(await queuedWords(page)).toMatch(/could not reach support/)
+    expect(await ticketsOf(userId, url)).toHaveLength(0)
+
+    await serve(port, false)
+    await retryQueued(page)
+    await shadow(page, '[data-result=sent]').waitFor()
+    expect(await ticketsOf(userId, url)).toHaveLength(1)
   })
 })
