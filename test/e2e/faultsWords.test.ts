@@ -187,3 +187,43 @@ describe('a read-only server', () => {
     expect(await ticketsOf(userId, url)).toHaveLength(1)
   })
 })
+
+describe('the locale the host asked for last', () => {
+  it('wins when the earlier locale\'s strings arrive after the later one\'s', async () => {
+    const page = await s.browser.newPage()
+    try {
+      await page.goto(`${baseUrl}/?locale=en&user=locale-${Date.now()}`)
+      await page.getByTestId('help-entry').click()
+      await shadow(page, '[aria-label="Close"]').waitFor()
+
+      // Hold the zh-TW strings (the chunk holding 關閉, "Close") until the test lets them go.
+      let release!: () => void
+      const released = new Promise<void>((r) => (release = r))
+      let heldUrl: string | undefined
+      await page.route(`${baseUrl}/dist/**`, async (route) => {
+        const response = await route.fetch()
+        const body = await response.text()
+        if (body.includes('關閉')) {
+          heldUrl = route.request().url()
+          await released
+        }
+        await route.fulfill({ response, body })
+      })
+      await page.evaluate(() => {
+        const help = (window as unknown as { help: { setLocale(l: string): void } }).help
+        help.setLocale('zh-TW')
+        help.setLocale('zh-CN')
+      })
+      await shadow(page, '[aria-label="关闭"]').waitFor()
+      await expect.poll(() => heldUrl).toBeDefined()
+      release()
+      // Once the late chunk has been evaluated and every callback waiting on it has run.
+      // (A string, so the test runner does not rewrite the page's own import().)
+      await page.evaluate(`import(${JSON.stringify(heldUrl)}).then(() => new Promise((r) => setTimeout(r, 0)))`)
+      expect(await shadow(page, '[aria-label="关闭"]').count()).toBe(1)
+      expect(await shadow(page, '[aria-label="關閉"]').count()).toBe(0)
+    } finally {
+      await page.close()
+    }
+  })
+})
