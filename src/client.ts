@@ -1,5 +1,6 @@
 import { createEmitter, type Emitter, type HelpFeedbackEvent, type ViewName } from './events.js'
 import { isHelpFeedbackError } from './errors/HelpFeedbackError.js'
+import { errorKey } from './i18n/errorKey.js'
 import { browserLanguages, catalogs, format, isLoaded, loadCatalog, negotiateLocale, supportedLocales, type Domain, type Translate } from './i18n/index.js'
 import { validateSupportOptions, type SupportOptions, type TransportOption } from './options.js'
 import { createCoreStore, patch, type Store } from './store/index.js'
@@ -80,6 +81,9 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
   // String domains this client has needed so far; a locale switch loads the same ones.
   const wanted = new Set<Domain>(['core', 'launcher'])
   let catalogReady: Promise<unknown> = loadCatalog(store.getState().system.locale, [...wanted])
+  // Which setLocale call is the latest, and the locale it is loading (if not yet applied).
+  let localeTicket = 0
+  let switchingTo: Locale | undefined
   catalogReady.catch(() => {})
 
   let transportPromise: Promise<Transport> | undefined
@@ -109,7 +113,13 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     return servicesPromise
   }
 
-  const onOnline = () => patch(store, 'system', { online: true })
+  const onOnline = () => {
+    patch(store, 'system', { online: true })
+    // A sign-in that failed for want of a network is tried again now: the reports queued
+    // meanwhile can only be sent as their author once the session exists.
+    const { session } = store.getState()
+    if (session.status === 'error' && session.user) client.identify(session.user).catch(() => {})
+  }
   const onOffline = () => patch(store, 'system', { online: false })
   if (typeof addEventListener === 'function') {
     addEventListener('online', onOnline)
@@ -152,25 +162,33 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     },
     setLocale(locale) {
       const next = pick(locale)
-      if (isLoaded(next, [...wanted])) {
+      // The last call wins whatever order the string chunks arrive in: an earlier, slower
+      // switch must not land after a later one (a slow phone loads zh-TW after en is shown).
+      const ticket = ++localeTicket
+      switchingTo = next
+      const apply = (): Promise<void> => {
+        if (ticket !== localeTicket) return Promise.resolve()
+        // `need()` may have added domains while this load ran: load those too before switching.
+        if (!isLoaded(next, [...wanted])) return loadCatalog(next, [...wanted]).then(apply)
+        switchingTo = undefined
         patch(store, 'system', { locale: next })
         return Promise.resolve()
       }
-      // Switch once the strings are here, so the panel never shows raw keys.
-      catalogReady = loadCatalog(next, [...wanted]).then(
-        () => patch(store, 'system', { locale: next }),
-        (error: unknown) => {
-          client.report(error)
-          throw error
-        },
-      )
+      const switched = apply().catch((error: unknown) => {
+        if (ticket === localeTicket) switchingTo = undefined
+        client.report(error)
+        throw error
+      })
+      catalogReady = switched
       catalogReady.catch(() => {})
-      return catalogReady.then(() => undefined)
+      return switched
     },
     ready: () => catalogReady.then(() => undefined),
     need(more) {
       for (const d of more) wanted.add(d)
-      const p = loadCatalog(store.getState().system.locale, more)
+      // A switch under way needs these domains in its locale too (it checks again before applying).
+      const locales = new Set([store.getState().system.locale, switchingTo ?? store.getState().system.locale])
+      const p = Promise.all([...locales].map((l) => loadCatalog(l, more))).then(() => undefined)
       catalogReady = Promise.all([catalogReady, p])
       catalogReady.catch(() => {})
       return p
@@ -199,7 +217,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     },
     report(error) {
       const code = isHelpFeedbackError(error) ? error.code : 'unknown'
-      const message = t(`error.${code}` as Parameters<Translate>[0])
+      const message = t(errorKey(code, store.getState().system.online))
       emit({ type: 'error', code: code === 'unknown' ? 'server' : code, message })
       return message
     },

@@ -75,6 +75,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
   let returnFocus: HTMLElement | undefined
   let destroyed = false
   let open = false
+  let idle: number | ReturnType<typeof setTimeout> | undefined
 
   const deepActive = (): HTMLElement | undefined => {
     let el = document.activeElement
@@ -161,6 +162,17 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       events.emit({ type: 'widget:mount' })
       // Reports queued by an earlier page go out now, not when the panel next opens.
       void hasQueuedJobs().then((queued) => (queued && !destroyed ? loadCore() : undefined)).catch(() => {})
+      // Once the page is idle, fetch what the panel needs to open without a network (the report
+      // form first of all), unless the user asked to save data.
+      if (!(navigator as { connection?: { saveData?: boolean } }).connection?.saveData) {
+        const run = () => {
+          idle = undefined
+          import('./panel/prefetch.js')
+            .then((m) => m.prefetchPanel(locale, options.transport))
+            .then(() => host?.element.setAttribute('data-prefetched', ''), () => {})
+        }
+        idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 4000 }) : setTimeout(run, 1500)
+      }
       return api
     },
     async open(view = 'home', params = {}) {
@@ -218,6 +230,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
     destroy() {
       if (destroyed) return
       destroyed = true
+      if (idle !== undefined) (typeof cancelIdleCallback === 'function' ? cancelIdleCallback : clearTimeout)(idle as number)
       if (loaded) loaded.destroy()
       else void core?.then((c) => c.destroy()).catch(() => {})
       host?.remove()

@@ -15,7 +15,7 @@ declare module 'better-sqlite3' {
     readonly open: boolean
   }
   interface DatabaseConstructor {
-    new (filename: string, options?: { readonly?: boolean; fileMustExist?: boolean }): Database
+    new (filename: string | Buffer, options?: { readonly?: boolean; fileMustExist?: boolean }): Database
   }
   const Database: DatabaseConstructor
   export default Database

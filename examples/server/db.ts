@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import type { Database as Db } from 'better-sqlite3'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname } from 'node:path'
 
 export type { Db }
@@ -67,26 +67,75 @@ const migrations: string[] = [
    CREATE INDEX tickets_user_created ON tickets (user_id, created_at);`,
 ]
 
+/** Databases opened read-only (by request, or because the file or its folder cannot be written). */
+const readOnlyDbs = new WeakSet<Db>()
+
+/** True when the server answers reads only: every write fails with SQLITE_READONLY (a 503). */
+export const isReadOnly = (db: Db): boolean => readOnlyDbs.has(db)
+
+const isReadOnlyError = (err: unknown): boolean =>
+  /^SQLITE_(READONLY|CANTOPEN)|^(EACCES|EROFS|EPERM)$/.test(String((err as { code?: unknown } | null)?.code ?? ''))
+
 /**
  * Opens (and creates) the database: WAL so readers never wait for the writer, NORMAL sync
  * because WAL keeps it crash-safe, then runs pending migrations inside one transaction each.
+ * A database that cannot be written (a read-only file, folder or disk, or `readOnly`) opens in
+ * read-only mode instead of failing: reads work, writes answer 503 `read_only`. One whose
+ * schema is not up to date cannot be served and throws.
  */
-export function openDb(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
-  const db = new Database(path)
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = NORMAL')
-  db.pragma('foreign_keys = ON')
+export function openDb(path: string, options: { readOnly?: boolean } = {}): Db {
+  if (options.readOnly && path !== ':memory:') return openReadOnly(path)
+  let db: Db | undefined
+  try {
+    if (path !== ':memory:' && !existsSync(dirname(path))) mkdirSync(dirname(path), { recursive: true })
+    db = new Database(path)
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    cacheStatements(db)
+    const version = Number(db.pragma('user_version', { simple: true }))
+    for (let v = version; v < migrations.length; v++) {
+      const sql = migrations[v] as string
+      db.transaction(() => {
+        db!.exec(sql)
+        db!.pragma(`user_version = ${v + 1}`)
+      })()
+    }
+    // SQLite opens a file it may not write without a word; only a write tells.
+    db.exec("BEGIN IMMEDIATE; INSERT OR REPLACE INTO meta (key, value) VALUES ('write_probe', '1'); ROLLBACK")
+    return db
+  } catch (err) {
+    if (path === ':memory:' || !isReadOnlyError(err) || !existsSync(path)) throw err
+    try { db?.close() } catch { /* already unusable */ }
+    return openReadOnly(path)
+  }
+}
+
+function openReadOnly(path: string): Db {
+  let db = new Database(path, { readonly: true, fileMustExist: true })
+  let version: number
+  try {
+    version = Number(db.pragma('user_version', { simple: true }))
+  } catch (err) {
+    // A WAL database in a folder we may not write cannot even be read in place (SQLite needs its
+    // -shm file): serve a snapshot of the file as a rollback-journal database, writes refused.
+    db.close()
+    if (!isReadOnlyError(err) || statSync(`${path}-wal`, { throwIfNoEntry: false })?.size) throw err
+    const image = readFileSync(path)
+    image[18] = 1
+    image[19] = 1
+    db = new Database(image)
+    db.pragma('query_only = ON')
+    version = Number(db.pragma('user_version', { simple: true }))
+  }
   db.pragma('busy_timeout = 5000')
   cacheStatements(db)
-  const version = Number(db.pragma('user_version', { simple: true }))
-  for (let v = version; v < migrations.length; v++) {
-    const sql = migrations[v] as string
-    db.transaction(() => {
-      db.exec(sql)
-      db.pragma(`user_version = ${v + 1}`)
-    })()
+  if (version < migrations.length) {
+    db.close()
+    throw new Error(`${path} is read-only and its schema (version ${version}) is older than this server's (${migrations.length}): it cannot be served`)
   }
+  readOnlyDbs.add(db)
   return db
 }
 

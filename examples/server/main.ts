@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: the reference backend with demo data, the wallet demo and the agent console.
  * Environment: PORT (8787), HOST (127.0.0.1), DB_PATH (.data/demo.db), HF_SECRET, AGENT_KEY,
- * PUBLIC_URL, CORS_ORIGINS, TRUST_PROXY, HOURS=always (ignore business hours), LOG=1 (request log).
+ * PUBLIC_URL, CORS_ORIGINS, TRUST_PROXY, HOURS=always (ignore business hours), LOG=1 (request log), READ_ONLY=1 (serve the
+ * database read-only; chosen by itself when the file cannot be written).
  * With NODE_ENV=production or a non-loopback HOST this is a deployment: it exits unless HF_SECRET,
  * AGENT_KEY and PUBLIC_URL are set (docs/deploying.md). On loopback it is the demo.
  * Freshdesk proxy mode (`/freshdesk/v1`): FRESHDESK_DOMAIN + FRESHDESK_API_KEY, optional
@@ -25,6 +26,7 @@ try {
   server = await startServer({
     port, host, mode,
     dbPath: env.DB_PATH ?? join(root, '.data', 'demo.db'),
+    ...(env.READ_ONLY === '1' ? { readOnly: true } : {}),
     // The demo falls back to the published demo values (fixed, so sessions survive restarts);
     // a deployment gets no fallback and startServer names what is missing.
     ...(env.HF_SECRET || demo ? { secret: env.HF_SECRET || DEMO_SECRET } : {}),
@@ -51,15 +53,16 @@ try {
   process.exit(1)
 }
 
-const seeded = seedDemo(server.db, join(root, 'examples', 'articles'))
+// A read-only database is served as it is: seeding would write.
+const seeded = server.readOnly ? undefined : seedDemo(server.db, join(root, 'examples', 'articles'))
 const base = server.app.publicUrl
 // Never print a secret: the console asks for the key on its sign-in form.
 console.log(`help-feedback reference server (${mode}) on ${base}
   wallet demo    ${base}/
   agent console  ${base}/console/  (sign in with AGENT_KEY${demo && !env.AGENT_KEY ? `; demo key: ${DEMO_AGENT_KEY}` : ''})
   API            ${base}/v1  (protocol: docs/protocol.md)
-  articles       ${seeded.articles} from ${seeded.source}
-  database       ${env.DB_PATH ?? '.data/demo.db'}${env.FRESHDESK_DOMAIN && env.FRESHDESK_API_KEY ? `
+  articles       ${seeded ? `${seeded.articles} from ${seeded.source}` : 'as stored (not seeded: read-only)'}
+  database       ${env.DB_PATH ?? '.data/demo.db'}${server.readOnly ? ' — READ-ONLY: reads work, writes answer 503 read_only (Retry-After) until it is writable and the server restarts' : ''}${env.FRESHDESK_DOMAIN && env.FRESHDESK_API_KEY ? `
   freshdesk      ${base}/freshdesk/v1 → ${env.FRESHDESK_BASE_URL ?? `https://${env.FRESHDESK_DOMAIN}.freshdesk.com/api/v2`} (wallet demo: ?transport=freshdesk)` : ''}`)
 
 const stop = (): void => {

@@ -8,11 +8,12 @@ import { compileRoutes, dispatch, type App } from './app.js'
 import { checkDeployment, modeOf, type Mode } from './config.js'
 import { mintIdentityToken, type IdentityClaims } from './identity.js'
 import { AuthGuard, defaultLimits, type Limits } from './limits.js'
-import { openDb, type Db } from './db.js'
+import { isReadOnly, openDb, type Db } from './db.js'
 import { EventHub } from './events.js'
 import { createFreshdeskProxy, type FreshdeskProxyOptions } from './freshdesk/index.js'
 import { defaultHours } from './hours.js'
 import { HttpError, sendError, sendJson } from './http.js'
+import { storageHttpError } from './storageErrors.js'
 import { createRateLimiter } from './rateLimit.js'
 import { agentRoutes } from './routes/agent.js'
 import { agentSessionRoutes } from './routes/agentSession.js'
@@ -38,6 +39,8 @@ export interface ServerOptions {
   mode?: Mode
   /** SQLite file, or ':memory:' (default). */
   dbPath?: string
+  /** Serve the database read-only (also chosen by itself when the file cannot be written). */
+  readOnly?: boolean
   /** Secret shared with the host app's backend (signs identify JWTs, sessions, links). Default: random per start. */
   secret?: string
   /** Agent API key. Default: random per start (agent API unusable until one is set). */
@@ -78,6 +81,8 @@ export interface RunningServer {
   mode: Mode
   db: Db
   app: App
+  /** Reads work, writes answer 503 `read_only` with Retry-After. */
+  readOnly: boolean
   /** Mints the identify JWT the host backend would (for tests and the demo). */
   userToken(userId: string, claims?: Omit<IdentityClaims, 'sub'>, ttlSeconds?: number): string
   /** Deletes uploads never attached after `limits.unattachedUploadTtlMs` (also runs hourly); returns how many. */
@@ -97,7 +102,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   // A public address or NODE_ENV=production always makes a deployment; `mode` can only tighten that.
   const mode = modeOf(process.env, host) === 'deployment' ? 'deployment' : opts.mode ?? 'demo'
   if (mode === 'deployment') checkDeployment(opts)
-  const db = openDb(opts.dbPath ?? ':memory:')
+  const db = openDb(opts.dbPath ?? ':memory:', opts.readOnly ? { readOnly: true } : {})
   const secret = opts.secret ?? randomBytes(32).toString('hex')
   const limits: Limits = { ...defaultLimits, ...opts.limits }
   const hub = new EventHub(db, { keep: opts.keepEvents ?? 10_000, heartbeatMs: opts.heartbeatMs ?? 15_000, streamsPerUser: limits.streamsPerUser })
@@ -171,6 +176,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       throw new HttpError(404, 'not_found', path === '/' ? 'no static root configured' : 'not found')
     } catch (err) {
       if (err instanceof HttpError) return sendError(res, err)
+      // Busy, full, read-only or failing storage: retryable, and the client is told when.
+      const storage = storageHttpError(err)
+      if (storage) return sendError(res, storage)
       console.error('[server] unexpected error', err)
       sendError(res, new HttpError(500, 'server', 'internal error'))
     }
@@ -185,13 +193,16 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const port = (server.address() as AddressInfo).port
   const url = `http://${host !== '0.0.0.0' && host !== '::' ? (host.includes(':') ? `[${host}]` : host) : '127.0.0.1'}:${port}`
   links.publicUrl = (opts.publicUrl ?? url).replace(/\/+$/, '')
-  const sweepUploads = (now = Date.now()): number => sweepUnattached(app, now)
+  const readOnly = isReadOnly(db)
+  // A read-only database keeps its uploads: sweeping would write.
+  const sweepUploads = (now = Date.now()): number => (readOnly ? 0 : sweepUnattached(app, now))
   sweepUploads()
   const sweeper = setInterval(() => sweepUploads(), Math.min(3600_000, limits.unattachedUploadTtlMs))
   sweeper.unref()
   let closed = false
   return {
     url, port, mode, db, app, sweepUploads,
+    readOnly,
     userToken: (userId, claims = {}, ttlSeconds) => mintIdentityToken(secret, { ...claims, sub: userId }, ttlSeconds),
     async close() {
       if (closed) return

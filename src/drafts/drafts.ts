@@ -14,6 +14,11 @@ export interface DraftsOptions {
   environment?: {
     window?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>
     document?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> & { visibilityState?: string }
+    /**
+     * Synchronous storage written on pagehide / hidden (default `localStorage`): an IndexedDB
+     * write started while the page unloads is often dropped, a synchronous one is not.
+     */
+    backup?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
   }
   now?: () => number
   /** Storage failure while writing a draft; the value stays in memory for this page. */
@@ -55,7 +60,9 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   const env = options.environment ?? {
     ...(typeof window === 'undefined' ? {} : { window }),
     ...(typeof document === 'undefined' ? {} : { document }),
+    ...localBackup(),
   }
+  const backup = createBackup(env.backup, prefix)
   const pending = new Map<string, { value: unknown; timer: ReturnType<typeof setTimeout> }>()
   // One chain per key keeps a slow write from landing after a later clear.
   const chains = new Map<string, Promise<void>>()
@@ -81,6 +88,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
         const draft: StoredDraft = { value: redact(entry.value), savedAt: now() }
         await store.set(prefix + key, draft)
         unsaved.delete(key)
+        // On disk now; a backup from an earlier pagehide would only be older.
+        if (!pending.has(key)) backup.remove(key)
       } catch (error) {
         // Never fall back to writing the unredacted value; keep it for this page instead.
         unsaved.set(key, entry.value)
@@ -93,9 +102,13 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     await Promise.all([...pending.keys()].map(write))
     await Promise.all([...chains.values()])
   }
-  const onHide = () => void flush()
+  // The page may be gone before the asynchronous write lands: keep a synchronous copy first.
+  const onHide = () => {
+    for (const [key, entry] of pending) backup.write(key, entry.value, redact, now())
+    void flush()
+  }
   const onVisibility = () => {
-    if (env.document?.visibilityState === 'hidden') void flush()
+    if (env.document?.visibilityState === 'hidden') onHide()
   }
   env.window?.addEventListener('pagehide', onHide)
   env.document?.addEventListener('visibilitychange', onVisibility)
@@ -111,13 +124,17 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       if (entry) return entry.value as T
       await chains.get(key)
       if (unsaved.has(key)) return unsaved.get(key) as T
-      return (await store.get<StoredDraft>(prefix + key))?.value as T | undefined
+      const stored = await store.get<StoredDraft>(prefix + key)
+      const saved = backup.read(key)
+      if (saved && (!stored || saved.savedAt >= stored.savedAt)) return saved.value as T
+      return stored?.value as T | undefined
     },
     clear(key) {
       const entry = pending.get(key)
       if (entry) clearTimeout(entry.timer)
       pending.delete(key)
       unsaved.delete(key)
+      backup.remove(key)
       return enqueueOp(key, () => store.del(prefix + key))
     },
     flush,
@@ -125,6 +142,55 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       env.window?.removeEventListener('pagehide', onHide)
       env.document?.removeEventListener('visibilitychange', onVisibility)
       await flush()
+    },
+  }
+}
+
+type SyncStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+
+/** `localStorage` when the page may use it (it throws in some sandboxed frames and WebViews). */
+function localBackup(): { backup?: SyncStorage } {
+  try {
+    return typeof localStorage === 'undefined' ? {} : { backup: localStorage }
+  } catch {
+    return {}
+  }
+}
+
+/**
+ * The synchronous copy written when the page hides. It holds the same redacted value as the
+ * asynchronous store, JSON only (a draft with files keeps those for the asynchronous write),
+ * and every failure (quota, no storage) leaves the asynchronous write as the only one.
+ */
+function createBackup(storage: SyncStorage | undefined, prefix: string) {
+  const name = (key: string) => `help-feedback:${prefix}${key}`
+  const noBlobs = (_: string, v: unknown) => {
+    if (typeof Blob !== 'undefined' && v instanceof Blob) throw new TypeError('blob')
+    return v
+  }
+  return {
+    write(key: string, value: unknown, redact: (v: unknown) => unknown, savedAt: number) {
+      try {
+        storage?.setItem(name(key), JSON.stringify({ value: redact(value), savedAt }, noBlobs))
+      } catch {
+        // Not representable or not writable: the asynchronous write still runs.
+      }
+    },
+    read(key: string): StoredDraft | undefined {
+      try {
+        const raw = storage?.getItem(name(key))
+        const parsed: unknown = raw ? JSON.parse(raw) : undefined
+        return parsed && typeof parsed === 'object' && typeof (parsed as StoredDraft).savedAt === 'number' ? (parsed as StoredDraft) : undefined
+      } catch {
+        return undefined
+      }
+    },
+    remove(key: string) {
+      try {
+        storage?.removeItem(name(key))
+      } catch {
+        // Nothing to clean up if storage is gone.
+      }
     },
   }
 }

@@ -201,7 +201,10 @@ export function createHelpFlow(client: SupportClient, deps: HelpFlowDeps = {}): 
     errorMessage(error) {
       const generic = client.report(error)
       const code = isHelpFeedbackError(error) ? error.code : 'unknown'
-      const key = HELP_ERRORS[code]
+      // A failed fetch with the network up means the service is not answering, not "offline".
+      const key = code === 'offline' || code === 'timeout'
+        ? (client.store.getState().system.online ? 'help.error.unreachable' : 'help.error.offline')
+        : HELP_ERRORS[code]
       return key ? client.t(key) : generic
     },
   }
@@ -209,8 +212,6 @@ export function createHelpFlow(client: SupportClient, deps: HelpFlowDeps = {}): 
 }
 
 const HELP_ERRORS: Record<string, MessageKey> = {
-  offline: 'help.error.offline',
-  timeout: 'help.error.offline',
   malformed_response: 'help.error.malformed',
   unsupported: 'help.error.unsupported',
   not_found: 'help.error.notFound',

@@ -5,6 +5,7 @@ import type { Catalog } from './translate.js'
 export { negotiateLocale, browserLanguages } from './negotiate.js'
 export { createTranslator, format, type Translate, type MessageParams, type Catalog, type MessageOverrides } from './translate.js'
 export type { MessageKey }
+export { errorKey } from './errorKey.js'
 
 /** Locales with a shipped catalog. */
 export const supportedLocales: Locale[] = ['en', 'zh-CN', 'zh-TW']

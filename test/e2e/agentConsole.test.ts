@@ -20,6 +20,19 @@ type Win = { help: { client(): Promise<{ transport(): Promise<Record<string, (..
 describe('user page ⇄ agent console through the reference server', () => {
   it('exchanges chat messages and delivers a ticket status change to the user', async () => {
     const userId = `e2e-${Date.now()}`
+    // The server sends live events only to streams already open (no backlog without a
+    // Last-Event-ID): note when the page's event stream has its response, so the agent replies
+    // after that, however slow the machine.
+    await user.page.addInitScript(() => {
+      const fetch0 = window.fetch.bind(window)
+      window.fetch = async (input, init) => {
+        const response = await fetch0(input, init)
+        if (String(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).includes('/v1/events')) {
+          ;(window as unknown as { __streamOpen: boolean }).__streamOpen = true
+        }
+        return response
+      }
+    })
     await user.page.goto(`${baseUrl}/?locale=en&user=${userId}`)
     await user.page.waitForFunction(() => 'help' in window)
     const conversationId = await user.page.evaluate(async () => {
@@ -30,6 +43,7 @@ describe('user page ⇄ agent console through the reference server', () => {
       const conv = (await transport.startConversation!({ locale: 'en', text: 'Hello, my payment failed' }, { idempotencyKey: crypto.randomUUID() })) as { id: string }
       return conv.id
     })
+    await user.page.waitForFunction(() => (window as unknown as { __streamOpen?: boolean }).__streamOpen === true)
 
     const requested: string[] = []
     agent.page.on('request', (r) => requested.push(r.url()))

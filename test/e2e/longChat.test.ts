@@ -62,7 +62,8 @@ describe(`a ${N}-message conversation in Chromium`, () => {
     // The runtime starts and resumes the saved conversation before the user opens the chat: the
     // list then mounts with every message already in memory.
     await page.evaluate(() => (window as unknown as { help: { client(): Promise<unknown> } }).help.client())
-    await page.waitForTimeout(1000)
+    // The runtime fetches the chat view only once the resumed transcript is in memory.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/ChatView-[^/]*\.js$/.test(e.name)))
     // Count rows at every DOM change while it opens: a list measured before its styles apply
     // sees an unconstrained viewport and renders every message, if only for a moment.
     await page.evaluate(() => {

@@ -52,10 +52,15 @@ describe('report a problem while offline', () => {
     await browser.unroute(`${baseUrl}/v1/**`)
     await page.evaluate(() => window.dispatchEvent(new Event('online')))
     await expect.poll(async () => (await agent<AgentTicket[]>('/tickets')).filter((t) => t.userId === userId).length, { timeout: 30_000 }).toBe(1)
-    // Nudge the outbox again and reload once more: still exactly one.
+    // Reload once more and run the outbox to the end: still exactly one.
     await page.reload()
-    await page.evaluate(() => window.dispatchEvent(new Event('online')))
-    await page.waitForTimeout(1500)
+    expect(await page.evaluate(async () => {
+      type Outbox = { flush(): Promise<void>; list(): Promise<unknown[]> }
+      const client = await (window as unknown as { help: { client(): Promise<{ services(): Promise<{ outbox: Outbox }> }> } }).help.client()
+      const { outbox } = await client.services()
+      await outbox.flush()
+      return (await outbox.list()).length
+    })).toBe(0)
     const mine = (await agent<AgentTicket[]>('/tickets')).filter((t) => t.userId === userId)
     expect(mine).toHaveLength(1)
     expect(mine[0]!.category).toBe('charged_not_received')
@@ -81,8 +86,12 @@ describe('report a problem while offline', () => {
     await shadow('[data-field=description] textarea').fill('Refund promised on Monday, still nothing')
     await shadow('[data-field=screenshots] input[type=file]').setInputFiles({ name: 'refund.png', mimeType: 'image/png', buffer: png })
     await shadow('img[alt="Screenshot 1"]').waitFor()
-    // Past the draft's write delay, then the page goes away without sending.
-    await page.waitForTimeout(1000)
+    // The screenshot's draft is written (files are kept by the asynchronous store only), then
+    // the page goes away without sending.
+    await page.evaluate(async () => {
+      const client = await (window as unknown as { help: { client(): Promise<{ services(): Promise<{ drafts: { flush(): Promise<void> } }> }> } }).help.client()
+      await (await client.services()).drafts.flush()
+    })
     await page.reload()
 
     await openReport()

@@ -30,7 +30,7 @@ describe('wallet demo in Chromium', () => {
     await expect.poll(() => page.evaluate(() => document.querySelector('[data-help-feedback]')!.shadowRoot!.activeElement?.getAttribute('type'))).toBe('search')
     await page.keyboard.press('Escape')
     await dialog(s).waitFor({ state: 'detached' })
-    expect(await page.evaluate(() => document.querySelector('[data-help-feedback]')!.shadowRoot!.activeElement?.className)).toBe('launcher')
+    await expect.poll(() => page.evaluate(() => document.querySelector('[data-help-feedback]')!.shadowRoot!.activeElement?.className)).toBe('launcher')
   })
 
   it('opens by click from the app entry and from a transaction row; axe finds no violations', async () => {

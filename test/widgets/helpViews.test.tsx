@@ -78,10 +78,25 @@ describe('search view', () => {
   it('says so when help is offline and nothing was downloaded', async () => {
     const fetch = vi.fn(async () => { throw new TypeError('Failed to fetch') })
     vi.stubGlobal('fetch', fetch)
+    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false })
     try {
       const { container } = mount(<SearchView params={{ query: '退款' }} />, { articles: { url: '/nowhere/index.json' } })
       await waitFor(() => expect(container.querySelector('[role=alert]')?.textContent).toContain('当前处于离线状态，帮助文章尚未下载。'))
       expect(within(container).getByText('重试')).toBeTruthy()
+    } finally {
+      vi.unstubAllGlobals()
+      delete (navigator as { onLine?: boolean }).onLine
+      if (onLine) Object.defineProperty(Navigator.prototype, 'onLine', onLine)
+    }
+  })
+
+  it('with the network up, a failed download reads "not answering", not "offline"', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch') }))
+    try {
+      const { container } = mount(<SearchView params={{ query: '退款' }} />, { articles: { url: '/nowhere/index.json' } })
+      await waitFor(() => expect(container.querySelector('[role=alert]')?.textContent).toContain('服务暂时没有响应'))
+      expect(container.querySelector('[role=alert]')?.textContent).not.toContain('离线')
     } finally {
       vi.unstubAllGlobals()
     }

@@ -133,6 +133,21 @@ describe('report view', () => {
     expect(payload.input.description).toMatch(/\*+1111 and the shop/)
   })
 
+  it('a dead server with the network up is "not answering", not "offline"; losing the network then says offline', async () => {
+    setOnline(true)
+    const fake = fakeTransport()
+    // What a refused or cut connection looks like to the SDK: the same error as no network.
+    fake.setMode('offline')
+    openPanel(fake, 'report', { transaction: TX, category: 'charged_not_received' })
+    await waitFor(() => expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false))
+    type('description', 'The coffee shop says my payment never arrived.')
+    submit()
+    await screen.findByText(/We could not reach support just now/)
+    expect(screen.queryByText(/You are offline/)).toBeNull()
+    setOnline(false)
+    await screen.findByText(/You are offline. We will send your report automatically/)
+  })
+
   it('offline: keeps the report as pending in My requests; back online it sends exactly one ticket with the same key', async () => {
     setOnline(false)
     const fake = fakeTransport()

@@ -56,7 +56,8 @@ describe('widget shell', () => {
   it('Escape closes and returns focus to the launcher', async () => {
     widget = createHelpFeedback({ transport, locale: 'en' }).mount()
     const launcher = await openByLauncher()
-    await vi.waitFor(() => expect(active()).not.toBeNull())
+    // Focus moves into the dialog after it renders; Escape on the launcher would not close it.
+    await vi.waitFor(() => expect(dialog()?.contains(active())).toBe(true))
     active()!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }))
     await vi.waitFor(() => expect(dialog()).toBeNull())
     expect(shadow().querySelector('.frame')!.hasAttribute('hidden')).toBe(true)

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks'
 import type { ChatController, SendResult } from '../../src/chat/index.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import type { TransactionRef } from '../../src/types.js'
-import { usePanel, useT } from '../ui/context.js'
+import { useErrorText, usePanel, useT } from '../ui/context.js'
 import { useDraftText } from '../ui/useDraftText.js'
 import { errorText } from './errorText.js'
 import { ClipIcon, ReceiptIcon, SendIcon } from './icons.js'
@@ -19,6 +19,7 @@ const IMAGE_ACCEPT = 'image/png,image/jpeg,image/webp'
 export function Composer({ chat, locale }: { chat: ChatController; locale: string }) {
   const { client, idPrefix } = usePanel()
   const t = useT()
+  const words = useErrorText()
   // What the user is writing survives a reload (masked on the device).
   const draft = useDraftText(DRAFT_KEY)
   const text = draft.value
@@ -33,7 +34,7 @@ export function Composer({ chat, locale }: { chat: ChatController; locale: strin
   const getRecent = client.options.getRecentTransactions
 
   const show = (result: SendResult) => {
-    setError(result.status === 'error' ? errorText(t, result) : '')
+    setError(result.status === 'error' ? errorText(words, result) : '')
     if (result.status === 'sent') setNotice(result.hidden.messageKeys.map((k) => t(k as MessageKey)).join(' '))
   }
 

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks'
 import type { ChatController } from '../../src/chat/index.js'
-import { usePanel, useT } from '../ui/context.js'
+import { useErrorText, usePanel, useT } from '../ui/context.js'
 import { useDraftText } from '../ui/useDraftText.js'
 import { errorText, fieldText } from './errorText.js'
 
@@ -8,6 +8,7 @@ import { errorText, fieldText } from './errorText.js'
 export function LeaveMessage({ chat }: { chat: ChatController }) {
   const { idPrefix } = usePanel()
   const t = useT()
+  const words = useErrorText()
   // Kept as a draft: nobody is online to read it yet, and a reload must not lose it.
   const draft = useDraftText('chat:leave')
   const [error, setError] = useState('')
@@ -22,7 +23,7 @@ export function LeaveMessage({ chat }: { chat: ChatController }) {
     setBusy(false)
     if (result.status === 'error') {
       const field = result.fields?.[0]
-      setError(field ? fieldText(t, field.code) : errorText(t, result))
+      setError(field ? fieldText(t, field.code) : errorText(words, result))
     } else if (result.status === 'empty') setError(t('report.error.required'))
     else if (result.status === 'sent') {
       setError('')

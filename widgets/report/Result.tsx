@@ -24,6 +24,7 @@ export function Result(props: { result: ShownResult; notices: readonly Notice[];
   // "Saved on this device" only when durable storage took it (not after a fallback to memory).
   const durable = useStore((s) => s.system.storagePersistent)
   const heading = useRef<HTMLHeadingElement>(null)
+  const online = useStore((s) => s.system.online)
 
   useEffect(() => heading.current?.focus(), [result.status])
   useEffect(() => {
@@ -65,7 +66,7 @@ export function Result(props: { result: ShownResult; notices: readonly Notice[];
     body = (
       <>
         <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>{t('reportUi.result.queued.title')}</h3>
-        <p data-queued={result.reason}>{t(`reportUi.result.queued.${result.reason}`)}</p>
+        <p data-queued={queuedWhy(result.reason, online)}>{t(`reportUi.result.queued.${queuedWhy(result.reason, online)}`)}</p>
         <p>{t('reportUi.result.queued.where')}</p>
       </>
     )
@@ -91,4 +92,14 @@ export function Result(props: { result: ShownResult; notices: readonly Notice[];
       </div>
     </section>
   )
+}
+
+/**
+ * Why the report waits, in the user's terms: a failed attempt with the network up means the
+ * service is not answering ("retrying"), not that the user is offline; and with the network
+ * gone, that is the reason whatever the last attempt said.
+ */
+function queuedWhy(reason: 'offline' | 'retrying' | 'slow', online: boolean): 'offline' | 'retrying' | 'slow' {
+  if (!online) return 'offline'
+  return reason === 'offline' ? 'retrying' : reason
 }

@@ -4,7 +4,7 @@ import type { AttachmentRef, Comment, TicketDetail } from '../../src/types.js'
 import type { ViewProps } from '../panel/views.js'
 import { reportCss, useSheet } from '../report/styles.js'
 import { formatTime } from '../report/Transaction.js'
-import { usePanel, useStore, useT } from '../ui/context.js'
+import { useErrorText, usePanel, useStore, useT } from '../ui/context.js'
 import { CommentForm, EscalateForm, RatingForm } from './Actions.js'
 import { PendingChip, StatusChip, useModel } from './parts.js'
 
@@ -56,6 +56,7 @@ function Conversation({ ticket, s, onRetry, onDiscard }: { ticket: TicketDetail;
 export function RequestView({ params }: ViewProps) {
   const { client, idPrefix } = usePanel()
   const t = useT()
+  const words = useErrorText()
   const locale = useStore((x) => x.system.locale)
   const root = useRef<HTMLDivElement>(null)
   useSheet('report', reportCss, root)
@@ -80,7 +81,7 @@ export function RequestView({ params }: ViewProps) {
   else if (!ticket) {
     body = (
       <div class="status" role="alert">
-        <p>{t(`error.${s.errorCode ?? 'unknown'}` as Parameters<typeof t>[0])}</p>
+        <p>{words(s.errorCode)}</p>
         <button type="button" class="secondary" onClick={() => void detail.refresh()}>{t('panel.retry')}</button>
       </div>
     )

@@ -4,7 +4,7 @@ import { getCategory } from '../../src/reports/index.js'
 import type { ViewProps } from '../panel/views.js'
 import { reportCss, useSheet } from '../report/styles.js'
 import { formatTime } from '../report/Transaction.js'
-import { usePanel, useStore, useT } from '../ui/context.js'
+import { useErrorText, usePanel, useStore, useT } from '../ui/context.js'
 import { PendingChip, StatusChip, useModel } from './parts.js'
 
 /**
@@ -14,6 +14,7 @@ import { PendingChip, StatusChip, useModel } from './parts.js'
 export function RequestsView(_: ViewProps) {
   const { client, idPrefix } = usePanel()
   const t = useT()
+  const words = useErrorText()
   const locale = useStore((s) => s.system.locale)
   // Only durable storage may be called "on this device".
   const durable = useStore((s) => s.system.storagePersistent)
@@ -56,7 +57,7 @@ export function RequestsView(_: ViewProps) {
       {s.status === 'loading' && <p class="status" role="status">{t('panel.loading')}</p>}
       {s.status === 'error' && (
         <div class="status" role="alert">
-          <p>{t('requestsUi.loadFailed')} {t(`error.${s.errorCode ?? 'unknown'}` as Parameters<typeof t>[0])}</p>
+          <p>{t('requestsUi.loadFailed')} {words(s.errorCode)}</p>
           <button type="button" class="secondary" onClick={() => void list.refresh()}>{t('panel.retry')}</button>
         </div>
       )}

@@ -1,6 +1,7 @@
 import { createContext } from 'preact'
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks'
 import type { SupportClient } from '../../src/client.js'
+import { errorKey } from '../../src/i18n/errorKey.js'
 import type { MessageKey, Translate } from '../../src/i18n/index.js'
 import type { State } from '../../src/store/index.js'
 
@@ -31,6 +32,16 @@ export function useStore<T>(selector: (s: State) => T): T {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client])
   return value
+}
+
+/**
+ * Words for an error code: "you are offline" only while the device is, "the service is not
+ * answering" when a request failed with the network up. Re-renders when either changes.
+ */
+export function useErrorText(): (code: string | undefined, params?: Record<string, string | number>) => string {
+  const t = useT()
+  const online = useStore((s) => s.system.online)
+  return useMemo(() => (code: string | undefined, params?: Record<string, string | number>) => t(errorKey(code, online), params), [t, online])
 }
 
 /** The translator; components re-render when the locale changes. */

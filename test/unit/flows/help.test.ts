@@ -5,6 +5,7 @@ import { createSupportClient, type SupportClient } from '../../../src/client.js'
 import { MalformedResponseError, NotFoundError, OfflineError } from '../../../src/errors/index.js'
 import type { HelpFeedbackEvent } from '../../../src/events.js'
 import { createHelpFlow } from '../../../src/flows/help.js'
+import { patch } from '../../../src/store/index.js'
 import { createSearchIndex, walletSynonyms, type SerializedIndex } from '../../../src/search/index.js'
 import type { Article } from '../../../src/types.js'
 import { loadArticles } from '../../../scripts/indexArticles.js'
@@ -95,6 +96,9 @@ describe('help flow: where articles come from', () => {
     const none = createHelpFlow(fresh.client, { fetch: down })
     const error = await none.search('refund').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(OfflineError)
+    // The same failed fetch reads differently with and without a network.
+    expect(none.errorMessage(error)).toBe('Help articles could not be loaded: our service is not answering. Please try again later.')
+    patch(fresh.client.store, 'system', { online: false })
     expect(none.errorMessage(error)).toBe('You are offline and help articles have not been downloaded yet.')
     expect(fresh.events).toContainEqual(expect.objectContaining({ type: 'error', code: 'offline' }))
   })

@@ -75,4 +75,53 @@ describe('drafts', () => {
     expect(await drafts.load('report')).toBe('pin 123456')
     expect(errors).toHaveLength(1)
   })
+
+  describe('when the page goes away before the asynchronous write lands', () => {
+    const syncStorage = () => {
+      const items = new Map<string, string>()
+      return { items, getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) }
+    }
+    // A store whose writes never finish: the page was torn down under them.
+    const dyingStore = () => ({ ...memoryStore(), set: () => new Promise<void>(() => {}) })
+
+    it('pagehide keeps a synchronous, redacted copy that the next page restores', async () => {
+      const disk = memoryStore()
+      const backup = syncStorage()
+      const win = new EventTarget()
+      const page1 = createDrafts({ ...disk, set: dyingStore().set }, { debounceMs: 400, redact: maskDigits, environment: { window: win, backup } })
+      page1.save('chat:composer', 'card 6222020200112233 was charged')
+      win.dispatchEvent(new Event('pagehide'))
+      expect([...backup.items.values()].join()).not.toContain('6222020200112233')
+      const page2 = createDrafts(disk, { environment: { backup } })
+      expect(await page2.load('chat:composer')).toBe('card ************2233 was charged')
+    })
+
+    it('a hidden page does the same; visible changes write nothing early', async () => {
+      const backup = syncStorage()
+      const doc = Object.assign(new EventTarget(), { visibilityState: 'visible' })
+      const drafts = createDrafts(dyingStore(), { debounceMs: 400, environment: { document: doc, backup } })
+      drafts.save('request:t1:comment', 'still no refund')
+      doc.dispatchEvent(new Event('visibilitychange'))
+      expect(backup.items.size).toBe(0)
+      doc.visibilityState = 'hidden'
+      doc.dispatchEvent(new Event('visibilitychange'))
+      expect(await createDrafts(memoryStore(), { environment: { backup } }).load('request:t1:comment')).toBe('still no refund')
+    })
+
+    it('a later write to disk, or clearing the draft, drops the copy so an old text never comes back', async () => {
+      const store = memoryStore()
+      const backup = syncStorage()
+      const win = new EventTarget()
+      const drafts = createDrafts(store, { debounceMs: 400, environment: { window: win, backup } })
+      drafts.save('chat:composer', 'first')
+      win.dispatchEvent(new Event('pagehide'))
+      await vi.advanceTimersByTimeAsync(0)
+      expect(backup.items.size).toBe(0)
+      drafts.save('chat:composer', 'second')
+      win.dispatchEvent(new Event('pagehide'))
+      await drafts.clear('chat:composer')
+      expect(backup.items.size).toBe(0)
+      expect(await createDrafts(store, { environment: { backup } }).load('chat:composer')).toBeUndefined()
+    })
+  })
 })

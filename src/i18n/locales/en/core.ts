@@ -20,6 +20,7 @@ export const core = {
   'storage.memoryOnly': 'Your device storage is unavailable, so drafts are kept only until you close this page.',
   'error.config': 'The help panel is misconfigured.',
   'error.offline': 'You are offline. We will send it when you are back online.',
+  'error.unreachable': 'Our service is not answering right now. We will try again.',
   'error.timeout': 'The server took too long to answer. We will try again.',
   'error.rate_limited': 'Too many requests right now. We will try again shortly.',
   'error.rejected': 'Please check what you entered.',

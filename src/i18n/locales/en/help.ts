@@ -13,6 +13,7 @@ export const help = {
   'help.search.prompt': 'Type a few words about your problem.',
   'help.popular.title': 'Popular articles',
   'help.error.offline': 'You are offline and help articles have not been downloaded yet.',
+  'help.error.unreachable': 'Help articles could not be loaded: our service is not answering. Please try again later.',
   'help.error.malformed': 'Help articles could not be loaded. Please try again later.',
   'help.error.unsupported': 'Help articles are not available here.',
   'help.error.notFound': 'This article is no longer available.',

@@ -14,6 +14,7 @@ export const help: Record<keyof typeof en, string> = {
   'help.search.prompt': '简单描述一下您遇到的问题。',
   'help.popular.title': '热门问题',
   'help.error.offline': '当前处于离线状态，帮助文章尚未下载。',
+  'help.error.unreachable': '帮助文章加载失败：服务暂时没有响应，请稍后再试。',
   'help.error.malformed': '帮助文章加载失败，请稍后再试。',
   'help.error.unsupported': '此处暂不提供帮助文章。',
   'help.error.notFound': '这篇文章已不存在。',

@@ -21,6 +21,7 @@ export const core: Record<keyof typeof en, string> = {
   'storage.memoryOnly': '您的裝置儲存空間不可用，草稿僅保留到關閉本頁面為止。',
   'error.config': '說明面板設定有誤。',
   'error.offline': '網路已中斷，恢復連線後將自動傳送。',
+  'error.unreachable': '服務暫時沒有回應，稍後將自動重試。',
   'error.timeout': '伺服器回應逾時，稍後將自動重試。',
   'error.rate_limited': '目前請求過多，稍後將自動重試。',
   'error.rejected': '請檢查您填寫的內容。',

@@ -14,6 +14,7 @@ export const help: Record<keyof typeof en, string> = {
   'help.search.prompt': '簡單描述一下您遇到的問題。',
   'help.popular.title': '熱門問題',
   'help.error.offline': '目前處於離線狀態，說明文章尚未下載。',
+  'help.error.unreachable': '說明文章載入失敗：服務暫時沒有回應，請稍後再試。',
   'help.error.malformed': '說明文章載入失敗，請稍後再試。',
   'help.error.unsupported': '此處暫不提供說明文章。',
   'help.error.notFound': '這篇文章已不存在。',
