@@ -6,13 +6,13 @@
 import { cnIdValid, cnLegacyIdShape, ibanValid, isCalendarDate, luhnValid } from './checksums.js'
 import { IBAN_LENGTHS } from './ibanLengths.js'
 import { maskCard, maskCnId, maskEmail, maskIban, maskPhone } from './mask.js'
-import { type Claims, type DigitGroup, idLabelBefore, isAsciiAlnum, orderLabelBefore } from './scan.js'
+import { type Claims, type DigitRun, idLabelBefore, isAsciiAlnum, orderLabelBefore } from './scan.js'
 import type { FindingKind, Hit } from './types.js'
 
 /** Shared state of one redaction pass over the normalised text. */
 export interface ScanContext {
   text: string
-  runs: DigitGroup[][]
+  runs: DigitRun[]
   claims: Claims
   hits: Hit[]
   reference: boolean
@@ -57,17 +57,13 @@ function scanDigitRule(
   [minLen, maxLen]: readonly [number, number],
   accept: (slice: Slice) => Accepted | null,
 ): void {
-  const { text, claims } = ctx
-  for (const groups of ctx.runs) {
-    // One compact string per run plus group offsets: candidates are plain slices of it.
-    let compact = ''
-    const offsets: number[] = [0]
+  const { claims } = ctx
+  for (const run of ctx.runs) {
+    // Most runs in prose are short numbers (amounts, dates): no slice of them can match.
+    if (run.compact.length < minLen) continue
+    const { groups, compact, offsets } = run
     const open: boolean[] = []
-    for (const g of groups) {
-      compact += text.slice(g.start, g.end)
-      offsets.push(compact.length)
-      open.push(g.usable && claims.free(g.start, g.end))
-    }
+    for (const g of groups) open.push(g.usable && claims.free(g.start, g.end))
     let i = 0
     while (i < groups.length) {
       const first = groups[i]
@@ -181,6 +177,8 @@ export function detectCards(ctx: ScanContext): void {
   scanDigitRule(ctx, 'card', [13, 19], (slice) => {
     const { chars, start } = slice
     if (slice.glued || !plausiblyGrouped(slice)) return null
+    // No card number starts with 0 (`0086 138…` is a phone with its country code).
+    if (chars.startsWith('0')) return null
     const unionPay = chars.startsWith('62') && chars.length >= 16
     if (!unionPay && (slice.hardInside || !luhnValid(chars))) return null
     // Shaped like a phone number (`+…`, `86 138…`) or a timestamp: not a card.

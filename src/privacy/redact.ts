@@ -21,15 +21,16 @@ import type { FieldFinding, Finding, FindingKind, RedactOptions, RedactResult } 
 /**
  * The order is part of the contract: long transaction ids are set aside first so no card is cut
  * out of them; an 18-digit ID that also passes Luhn must be labelled an ID; a card with a network
- * prefix is taken before a shorter number in the same run can be read as something else.
+ * prefix is taken before a shorter number in the same run can be read as something else; a
+ * mobile before a Luhn-valid run that merely contains it.
  */
 const RULES = [
   keepTransactionIds,
   detectCnIds,
   detectIbans,
   detectStrongCards,
-  detectCards,
   detectPhones,
+  detectCards,
   detectEmails,
   detectSecrets,
 ] as const
@@ -123,6 +124,8 @@ export function redactFields<T>(value: T, options: RedactFieldsOptions = {}): { 
   return { value: walk(value, '', '') as T, findings }
 }
 
+const DATE_LIKE = /^(?:19|20)\d\d-\d\d?-\d\d?$/
+
 /**
  * True when a chat message looks like it carries a one-time code or another secret: the message
  * is nothing but 4–8 digits (`384921`, `3 8 4 9 2 1`), or the redactor finds a secret in it (the
@@ -136,7 +139,7 @@ export function redactFields<T>(value: T, options: RedactFieldsOptions = {}): { 
  */
 export function looksLikeCode(text: string): boolean {
   const bare = normalize(text).text.trim()
-  if (bare.length <= 24 && /^\d{4,8}$/.test(bare.replace(/[\s-]/g, ''))) return true
+  if (bare.length <= 24 && /^\d(?:[ \n-]{0,3}\d){3,7}$/.test(bare) && !DATE_LIKE.test(bare)) return true
   return redact(text).findings.some((f) => f.kind === 'secret')
 }
 

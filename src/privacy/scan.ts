@@ -31,6 +31,15 @@ export interface DigitGroup {
   join: 'none' | 'soft' | 'hard'
 }
 
+/** A run of digit groups read as one number, with its digits concatenated once for every rule. */
+export interface DigitRun {
+  groups: DigitGroup[]
+  /** The groups' characters without separators. */
+  compact: string
+  /** `offsets[k]`: where group `k` starts in `compact`; one extra entry for the end. */
+  offsets: number[]
+}
+
 /** Characters that may sit between two digit groups of one number (after normalisation). */
 const SEPARATOR = new Set([' ', '\n', '-', '_', '.', '/', '(', ')'])
 /** Longest separator run still read as "between the groups of one number" (two spaces and a line break fit). */
@@ -43,8 +52,8 @@ const NUMERIC_JOINERS = new Set([',', ':'])
  * 004`, `138.0013.8000`, `(138) 0013 8000`). A run never splits a group, so a 28-digit
  * transaction id stays one group and can never be cut into a card-sized piece.
  */
-export function digitRuns(text: string): DigitGroup[][] {
-  const runs: DigitGroup[][] = []
+export function digitRuns(text: string): DigitRun[] {
+  const runs: DigitRun[] = []
   const n = text.length
   let i = 0
   while (i < n) {
@@ -74,6 +83,12 @@ export function digitRuns(text: string): DigitGroup[][] {
         else soft = true
         k++
       }
+      // `11010519491231002 X`: an ID's check character typed apart from its digits.
+      if (k > j && (text[k] === 'X' || text[k] === 'x') && !isAsciiAlnum(text[k + 1]) && !hard) {
+        run.push({ start: k, end: k + 1, usable: true, glued: false, join: 'soft' })
+        j = k + 1
+        break
+      }
       if (k > j && isDigit(text[k])) {
         join = hard && !soft ? 'hard' : 'soft'
         j = k
@@ -82,7 +97,13 @@ export function digitRuns(text: string): DigitGroup[][] {
       break
     }
     markEdges(text, run)
-    runs.push(run)
+    let compact = ''
+    const offsets: number[] = [0]
+    for (const g of run) {
+      compact += text.slice(g.start, g.end)
+      offsets.push(compact.length)
+    }
+    runs.push({ groups: run, compact, offsets })
     i = j
   }
   return runs

@@ -19,14 +19,15 @@ type Family = 'cvv' | 'pin' | 'code' | 'password'
 const LENGTHS: Record<Family, readonly [number, number]> = { cvv: [3, 4], pin: [4, 8], code: [4, 8], password: [4, 12] }
 
 const ZH_CVV = String.raw`安全[码碼]|(?:卡)?背面?(?:后|後)?三位(?:数字|數字|数|數)?`
-const EN_CVV = String.raw`\b(?:CVV2?|CVC2?|CVN2?|CID)(?:[码碼])?`
+// `CVV2` is a name, but in `CVV2345` the 2 is the value's first digit.
+const EN_CVV = String.raw`\b(?:CVV|CVC|CVN|CID)(?:2(?!\d))?(?:[码碼])?`
 const ZH_CODE = String.raw`(?:短信|簡訊|手机|手機)?(?:验证|驗證|校验|校驗|动态|動態|确认|確認|认证|認證|授权|授權|短信|簡訊)[码碼]`
 // "code" alone is weak: "error code 1001" or "promo code" are not secrets.
 const CODE_QUALIFIERS = String.raw`error|status|response|reason|result|http|zip|postal|post|area|country|dial|promo|coupon|discount|voucher|gift|invite|invitation|referral|bank|branch|swift|sort|merchant|product|item|tracking|qr|bar|source|exit|return|app|reference|ref|order|tax|currency|region|city|colou?r|style|program|sample|example|fault|failure|rejection|decline|declined|transaction|txn|country|iso|mcc|bic|routing|postcode`
-const EN_CODE = String.raw`\b(?:OTP|2FA|MFA|TAN|one[- ]?time[- ](?:pass(?:word|code)?|code|pin)|(?:verification|verify|security|sms|text|login|log-in|sign-in|signin|auth|authentication|authori[sz]ation|confirmation|access|activation|otp|2fa|one[- ]?time|dynamic)[- ]code|pass ?code)\b|(?<!\b(?:${CODE_QUALIFIERS})[ -])\bcode\b`
+const EN_CODE = String.raw`\b(?:OTP|2FA|MFA|TAN|one[- ]?time[- ](?:pass(?:word|code)?|code|pin)|(?:verification|verify|security|sms|text|login|log-in|sign-in|signin|auth|authentication|authori[sz]ation|confirmation|access|activation|otp|2fa|one[- ]?time|dynamic)[- ]code|pass ?code)(?![A-Za-z])|(?<!\b(?:${CODE_QUALIFIERS})[ -])\bcode(?![A-Za-z])`
 const PIN = String.raw`\bPIN(?:[ -]?(?:code|number)\b|[码碼])?(?![A-Za-z])`
 const ZH_PASSWORD = String.raw`(?:动态|動態|一次性|支付|交易|取款|提款|提现|提現|登录|登錄|登入|账户|賬戶|帳戶|账号|帳號|银行卡|銀行卡|网银|網銀|查询|查詢)?密[码碼]|口令`
-const EN_PASSWORD = String.raw`\b(?:password|passwd|pwd)\b`
+const EN_PASSWORD = String.raw`\b(?:password|passwd|pwd)(?![A-Za-z])`
 
 // One capture group per family, in this order.
 const PHRASE_SOURCE = `(${ZH_CVV}|${EN_CVV})|(${PIN})|(${ZH_CODE}|${EN_CODE})|(${ZH_PASSWORD}|${EN_PASSWORD})`
@@ -96,11 +97,11 @@ interface Value {
 }
 
 /** Reads a possibly spread-out number (`384921`, `3 8 4 9 2 1`, `384-921`, split over a line) of at most `max` digits. */
-function readValue(ctx: ScanContext, p: number, max: number): Value | null {
+function readValue(ctx: ScanContext, p: number, max: number, direct = false): Value | null {
   const { text, claims } = ctx
   const before = text[p - 1]
-  // `M889900`, `M-889900`, `v1.2.3456`: part of an identifier, not a value.
-  if (isAsciiLetter(before)) return null
+  // `M889900`, `M-889900`, `v1.2.3456`: part of an identifier, not a value (`CVV123` is the phrase's own value).
+  if (isAsciiLetter(before) && !direct) return null
   if ((before === '-' || before === '_' || before === '.' || before === '/') && /[A-Za-z0-9]/.test(text[p - 2] ?? '')) return null
   let end = p
   let digits = ''
@@ -135,10 +136,10 @@ function looksLikeDate(v: Value): boolean {
   return y >= 1900 && y <= 2099 && isCalendarDate(y, Number(v.digits.slice(4, 6)), Number(v.digits.slice(6, 8)))
 }
 
-function accept(ctx: ScanContext, family: Family, value: Value | null): boolean {
+function accept(ctx: ScanContext, family: Family, value: Value | null, extra = 0): boolean {
   if (!value) return false
   const [min, max] = LENGTHS[family]
-  if (value.digits.length < min || value.digits.length > max || looksLikeDate(value)) return false
+  if (value.digits.length < min || value.digits.length > max + extra || looksLikeDate(value)) return false
   if (!ctx.claims.free(value.start, value.end)) return false
   push(ctx, 'secret', value.start, value.end, SECRET_MASK)
   return true
@@ -171,8 +172,12 @@ export function detectSecrets(ctx: ScanContext): void {
   const { text } = ctx
   for (const m of text.matchAll(PHRASE)) {
     const family = familyOf(m)
-    const at = skipFiller(text, m.index + m[0].length)
-    if (at >= 0) accept(ctx, family, readValue(ctx, at, LENGTHS[family][1]))
+    const end = m.index + m[0].length
+    const at = skipFiller(text, end)
+    if (at < 0) continue
+    // `CVV20000`: "CVV2" and a 4-digit value, or "CVV" and 20000; either way the digits go.
+    const cvv2 = family === 'cvv' && at === end && text[at] === '2' && /[VCN]$/i.test(m[0])
+    accept(ctx, family, readValue(ctx, at, LENGTHS[family][1] + (cvv2 ? 1 : 0), at === end), cvv2 ? 1 : 0)
   }
   for (const m of text.matchAll(VALUE_FIRST)) {
     const raw = m[1] ?? ''
