@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { App, Ctx, Route } from '../app.js'
 import { attachmentSig, bearerFrom, safeEqual, verifySession } from '../auth.js'
 import { HttpError, notFound, readBody, rejected } from '../http.js'
+import { maskText } from '../mask.js'
 import { newId, nowIso, type RefOut, type StoredRef } from '../model.js'
 
 /** Allowed upload types and the leading bytes each must start with. */
@@ -69,7 +70,7 @@ async function readUpload(ctx: Ctx): Promise<void> {
   const raw = await readBody(ctx.req, limit, tooLarge)
   if (raw.length === 0) throw rejected('empty file', { file: 'Required' })
   if (!MAGIC[type]?.(raw)) throw new HttpError(415, 'file_type', 'file content does not match its type')
-  const name = sanitizeFileName(String(ctx.req.headers['x-file-name'] ?? ''))
+  const name = maskText(sanitizeFileName(String(ctx.req.headers['x-file-name'] ?? '')))
   const sha = createHash('sha256').update(raw).digest('hex')
   ctx.raw = raw
   ctx.body = { type, name, sha }
