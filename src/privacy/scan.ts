@@ -45,6 +45,8 @@ const SEPARATOR = new Set([' ', '\n', '-', '_', '.', '/', '(', ')'])
 /** Longest separator run still read as "between the groups of one number" (two spaces and a line break fit). */
 const MAX_SEPARATOR = 8
 const NUMERIC_JOINERS = new Set([',', ':'])
+/** The shortest number any digit rule looks at: a mainland mobile. */
+const MIN_RUN_DIGITS = 11
 
 /**
  * Splits normalised text into runs of digit groups, joined by short runs of whitespace (line
@@ -57,7 +59,8 @@ export function digitRuns(text: string): DigitRun[] {
   const n = text.length
   let i = 0
   while (i < n) {
-    if (!isDigit(text[i])) {
+    const c = text.charCodeAt(i)
+    if (c < 48 || c > 57) {
       i++
       continue
     }
@@ -96,6 +99,10 @@ export function digitRuns(text: string): DigitRun[] {
       }
       break
     }
+    i = j
+    // Every digit rule needs at least 11 digits (a mobile): shorter runs (amounts, dates) are dropped here.
+    const last = run[run.length - 1]
+    if (!last || last.end - (run[0]?.start ?? 0) < MIN_RUN_DIGITS) continue
     markEdges(text, run)
     let compact = ''
     const offsets: number[] = [0]
@@ -103,8 +110,7 @@ export function digitRuns(text: string): DigitRun[] {
       compact += text.slice(g.start, g.end)
       offsets.push(compact.length)
     }
-    runs.push({ groups: run, compact, offsets })
-    i = j
+    if (compact.length >= MIN_RUN_DIGITS) runs.push({ groups: run, compact, offsets })
   }
   return runs
 }
