@@ -16,15 +16,16 @@ import { isAsciiLetter, isDigit } from './scan.js'
 type Family = 'cvv' | 'pin' | 'code' | 'password'
 
 /** Digits a value of each family may have. */
-const LENGTHS: Record<Family, readonly [number, number]> = { cvv: [3, 4], pin: [4, 8], code: [4, 8], password: [4, 12] }
+// A card's "security code" is its CVV (3–4 digits), a bank's is an SMS code (6–8): the family takes both.
+const LENGTHS: Record<Family, readonly [number, number]> = { cvv: [3, 8], pin: [4, 8], code: [4, 8], password: [4, 12] }
 
 const ZH_CVV = String.raw`安全[码碼]|(?:卡)?背面?(?:后|後)?三位(?:数字|數字|数|數)?`
 // `CVV2` is a name, but in `CVV2345` the 2 is the value's first digit.
-const EN_CVV = String.raw`\b(?:CVV|CVC|CVN|CID)(?:2(?!\d))?(?:[码碼])?`
+const EN_CVV = String.raw`\b(?:CVV|CVC|CVN|CID|CSC)(?:2(?!\d))?(?:[码碼])?|\b(?:card[- ])?security[- ]code(?![A-Za-z])`
 const ZH_CODE = String.raw`(?:短信|簡訊|手机|手機)?(?:验证|驗證|校验|校驗|动态|動態|确认|確認|认证|認證|授权|授權|短信|簡訊)[码碼]`
 // "code" alone is weak: "error code 1001" or "promo code" are not secrets.
 const CODE_QUALIFIERS = String.raw`error|status|response|reason|result|http|zip|postal|post|area|country|dial|promo|coupon|discount|voucher|gift|invite|invitation|referral|bank|branch|swift|sort|merchant|product|item|tracking|qr|bar|source|exit|return|app|reference|ref|order|tax|currency|region|city|colou?r|style|program|sample|example|fault|failure|rejection|decline|declined|transaction|txn|country|iso|mcc|bic|routing|postcode`
-const EN_CODE = String.raw`\b(?:OTP|2FA|MFA|TAN|one[- ]?time[- ](?:pass(?:word|code)?|code|pin)|(?:verification|verify|security|sms|text|login|log-in|sign-in|signin|auth|authentication|authori[sz]ation|confirmation|access|activation|otp|2fa|one[- ]?time|dynamic)[- ]code|pass ?code)(?![A-Za-z])|(?<!\b(?:${CODE_QUALIFIERS})[ -])\bcode(?![A-Za-z])`
+const EN_CODE = String.raw`\b(?:OTP|2FA|MFA|TAN|one[- ]?time[- ](?:pass(?:word|code)?|code|pin)|dynamic[- ]password|(?:verification|verify|sms|text|login|log-in|sign-in|signin|auth|authentication|authori[sz]ation|confirmation|access|activation|otp|2fa|one[- ]?time|dynamic)[- ]code|pass ?code)(?![A-Za-z])|(?<!\b(?:${CODE_QUALIFIERS})[ -])\bcode(?![A-Za-z])`
 const PIN = String.raw`\bPIN(?:[ -]?(?:code|number)\b|[码碼])?(?![A-Za-z])`
 const ZH_PASSWORD = String.raw`(?:动态|動態|一次性|支付|交易|取款|提款|提现|提現|登录|登錄|登入|账户|賬戶|帳戶|账号|帳號|银行卡|銀行卡|网银|網銀|查询|查詢)?密[码碼]|口令`
 const EN_PASSWORD = String.raw`\b(?:password|passwd|pwd)(?![A-Za-z])`
@@ -49,7 +50,7 @@ const STOP_WORDS = new Set([
 ])
 /** Ideographs that start another clause (amounts, order numbers, times, errors). */
 const STOP_HAN = new Set([...'元块塊次秒天单單额額期错錯误誤败敗订訂金钱錢尾号號卡账賬帳'])
-const FILLER_SEP = new Set([...' \n\t:=#"\'“”‘’「」『』()[]【】（）,、'])
+const FILLER_SEP = new Set([...' \n\t:=#"\'“”‘’「」『』()[]【】（）,、-'])
 const MAX_FILLER = 40
 const MAX_WORDS = 3
 const MAX_HAN = 6
@@ -97,12 +98,13 @@ interface Value {
 }
 
 /** Reads a possibly spread-out number (`384921`, `3 8 4 9 2 1`, `384-921`, split over a line) of at most `max` digits. */
-function readValue(ctx: ScanContext, p: number, max: number, direct = false): Value | null {
+function readValue(ctx: ScanContext, p: number, max: number, phraseEnd = -1): Value | null {
   const { text, claims } = ctx
   const before = text[p - 1]
-  // `M889900`, `M-889900`, `v1.2.3456`: part of an identifier, not a value (`CVV123` is the phrase's own value).
-  if (isAsciiLetter(before) && !direct) return null
-  if ((before === '-' || before === '_' || before === '.' || before === '/') && /[A-Za-z0-9]/.test(text[p - 2] ?? '')) return null
+  // `M889900`, `M-889900`, `v1.2.3456`: part of an identifier, not a value. The phrase's own
+  // letters do not count: `CVV123` and `OTP-384921` are the phrase and its value.
+  if (isAsciiLetter(before) && p - 1 >= phraseEnd) return null
+  if ((before === '-' || before === '_' || before === '.' || before === '/') && p - 2 >= phraseEnd && /[A-Za-z0-9]/.test(text[p - 2] ?? '')) return null
   let end = p
   let digits = ''
   const sizes: number[] = []
@@ -177,7 +179,7 @@ export function detectSecrets(ctx: ScanContext): void {
     if (at < 0) continue
     // `CVV20000`: "CVV2" and a 4-digit value, or "CVV" and 20000; either way the digits go.
     const cvv2 = family === 'cvv' && at === end && text[at] === '2' && /[VCN]$/i.test(m[0])
-    accept(ctx, family, readValue(ctx, at, LENGTHS[family][1] + (cvv2 ? 1 : 0), at === end), cvv2 ? 1 : 0)
+    accept(ctx, family, readValue(ctx, at, LENGTHS[family][1] + (cvv2 ? 1 : 0), end), cvv2 ? 1 : 0)
   }
   for (const m of text.matchAll(VALUE_FIRST)) {
     const raw = m[1] ?? ''

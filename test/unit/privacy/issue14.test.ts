@@ -104,3 +104,13 @@ describe('the chat warning uses the masking detector', () => {
     expect(looksLikeCode(t)).toBe(false)
   })
 })
+
+describe('phrase glued to its value by a dash, and the card security code', () => {
+  it.each([
+    ['OTP-384921', 'OTP-******'],
+    ['security code 123', 'security code ******'],
+    ['security code: 384921', 'security code: ******'],
+    ['dynamic password 384921', 'dynamic password ******'],
+  ])('%j', masked)
+  it.each(['code M-889900', 'refund code-M889900'])('%j keeps the merchant reference', untouched)
+})
