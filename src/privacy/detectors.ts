@@ -197,6 +197,8 @@ export function detectPhones(ctx: ScanContext): void {
     if (slice.glued || !plausiblyGrouped(slice)) return null
     if (!CN_PHONE.test(chars) || orderLabelBefore(ctx.text, start)) return null
     const plus = ctx.text[start - 1] === '+'
+    // `+1 (800) 555-0199`: another country's number that happens to read 1[3-9]…
+    if (plus && !CN_PHONE_WITH_CC.test(chars)) return null
     if (plus) return { replacement: maskPhone(chars, true), start: start - 1 }
     // `(138) 0013 8000`: the bracket opened before the number goes with it.
     if (ctx.text[start - 1] === '(') return { replacement: maskPhone(chars, false), start: start - 1 }

@@ -154,10 +154,10 @@ const CODE_PHRASES: ReadonlyArray<readonly [readonly string[], number, number]> 
   [['支付密码', '支付密碼', '密码', 'password', 'Password', 'PIN', 'pin', 'PIN码'], 4, 6],
   [['CVV', 'cvv', 'CVV2', 'CVC', '安全码', '安全碼', '背面三位'], 3, 4],
 ]
-const VERBS = [' ', '', ': ', '：', ' is ', ' was ', '是', '为', '為', ' = ', '\n', ' is\n', ' I got is ', '发给你：', ' you sent me: ']
+const VERBS = [' ', '', ': ', '：', ' is ', ' was ', '是', '为', '為', ' = ', '\n', ' is\n', ' I got is ', '发给你：', ' you sent me: ', '-', '【', ' (', '：\n']
 const OPENERS = ['', 'my ', 'the ', 'here is the ', 'My ', '我的', '你要的']
 
-export const sensitiveCode: fc.Arbitrary<SensitiveCase> = fc
+const phraseFirst: fc.Arbitrary<SensitiveCase> = fc
   .constantFrom(...CODE_PHRASES)
   .chain(([phrases, min, max]) =>
     fc.tuple(fc.constantFrom(...OPENERS), fc.constantFrom(...phrases), fc.constantFrom(...VERBS), digitString(min, max), fc.constantFrom(...AFTER)),
@@ -195,6 +195,12 @@ const version = fc
 const build = fc.tuple(fc.constantFrom('build ', 'Build ', '(build ', '构建号 '), fc.integer({ min: 1, max: 99_999_999 })).map(([p, n]) => `${p}${n}`)
 const lastFour = fc.tuple(fc.constantFrom('尾号 ', '尾號', 'card ending ', '卡号后四位 ', 'ending in '), digitString(4, 4)).map(([p, d]) => p + d)
 
+const timestamp = fc
+  .tuple(date, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }))
+  .map(([d, h, m, sec]) => d.toISOString().slice(0, 10).replace(/-/g, '') + pad(h, 2) + pad(m, 2) + pad(sec, 2))
+const errorCode = fc.tuple(fc.constantFrom('error code ', 'Error code: ', '错误码 ', 'HTTP status code '), fc.integer({ min: 100, max: 99_999 })).map(([p, n]) => p + n)
+const hotline = fc.constantFrom('95188', '95017', '400-820-8820', '+1 (800) 555-0199')
+
 const BENIGN_LABELS = ['', '微信支付单号 ', '交易单号：', '支付宝交易号 ', 'transaction id: ', 'ref ']
 
 export const benign: fc.Arbitrary<BenignCase> = fc
@@ -207,6 +213,9 @@ export const benign: fc.Arbitrary<BenignCase> = fc
     version,
     build,
     lastFour,
+    timestamp,
+    errorCode,
+    hotline,
   )
   .chain((id) =>
     fc.tuple(fc.constantFrom(...BEFORE), fc.constantFrom(...AFTER)).map(([before, after]) => ({ text: `${before}${id}${after}`, mustKeep: [id] })),
@@ -232,3 +241,20 @@ export function exposedDigits(c: SensitiveCase, findings: ReadonlyArray<{ start:
   const exposed = check.filter((i) => !covered(i))
   return exposed.map((i) => c.text.slice(i, i + 1)).join('')
 }
+
+/** The value first: "384921 is my code", "384921 是验证码", "384921（验证码）". */
+const valueFirst: fc.Arbitrary<SensitiveCase> = fc
+  .tuple(
+    digitString(4, 8),
+    fc.constantFrom(' is my code', ' is the OTP', ' is my verification code', '是验证码', ' 是我的驗證碼', '（验证码）', ' (OTP)', ' was the code'),
+    fc.constantFrom(...BEFORE),
+  )
+  .map(([code, tail, before]) => ({
+    text: `${before}${code}${tail}`,
+    secret: code,
+    kind: 'code' as const,
+    span: [before.length, before.length + code.length] as const,
+  }))
+
+/** Codes, CVV, PIN and digit passwords, phrase first (most cases) or value first. */
+export const sensitiveCode: fc.Arbitrary<SensitiveCase> = fc.oneof({ arbitrary: phraseFirst, weight: 4 }, { arbitrary: valueFirst, weight: 1 })

@@ -114,3 +114,7 @@ describe('phrase glued to its value by a dash, and the card security code', () =
   ])('%j', masked)
   it.each(['code M-889900', 'refund code-M889900'])('%j keeps the merchant reference', untouched)
 })
+
+describe('property-test counterexample: another country with +', () => {
+  it('+1 (800) 555-0199 is not a mainland mobile', () => untouched('+1 (800) 555-0199'))
+})

@@ -60,7 +60,8 @@ describe('generated benign ids come out unchanged', () => {
     fc.assert(
       fc.property(benign, (c) => {
         expect(redact(c.text).text).toBe(c.text)
-        expect(looksLikeCode(c.text)).toBe(false)
+        // A message that is nothing but a number (a hotline, `95188`) is asked about, by design.
+        if (!/^[\d\s-]+$/.test(c.text)) expect(looksLikeCode(c.text)).toBe(false)
       }),
       params,
     )
