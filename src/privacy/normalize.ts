@@ -28,7 +28,7 @@ const cache = new Map<number, string>()
 /** Value of a `\p{Nd}` digit: Unicode keeps each decimal digit set contiguous, from 0 to 9. */
 function digitValue(cp: number): number {
   let zero = cp
-  while (zero > 0 && cp - zero < 9 && DIGIT.test(String.fromCodePoint(zero - 1))) zero--
+  while (zero > 0 && cp - zero < 64 && DIGIT.test(String.fromCodePoint(zero - 1))) zero--
   // Adjacent sets (mathematical digits) run back-to-back: the offset modulo 10 still gives the value.
   return (cp - zero) % 10
 }

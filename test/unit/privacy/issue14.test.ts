@@ -118,3 +118,9 @@ describe('phrase glued to its value by a dash, and the card security code', () =
 describe('property-test counterexample: another country with +', () => {
   it('+1 (800) 555-0199 is not a mainland mobile', () => untouched('+1 (800) 555-0199'))
 })
+
+describe('digit sets that sit back to back (mathematical digits)', () => {
+  it('reads double-struck and monospace digits by their value', () => {
+    masked('卡号 𝟜𝟙𝟙𝟙 𝟷𝟷𝟷𝟷 𝟷𝟷𝟷𝟷 𝟷𝟷𝟷𝟷', '卡号 ************1111')
+  })
+})
