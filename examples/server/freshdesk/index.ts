@@ -4,6 +4,7 @@ import type { TicketStatus, TransactionRef } from '../../../src/types.js'
 import type { App, Ctx } from '../app.js'
 import { mintSession, requireUser, unauthorized, verifyUserToken } from '../auth.js'
 import { HttpError, notFound, parseJson, readBody, requestOrigin } from '../http.js'
+import { maskInput } from '../mask.js'
 import { nowIso, type StoredRef } from '../model.js'
 import { attachmentRoutes, resolveRefs } from '../routes/attachments.js'
 import { commentSchema, identifySchema, reasonSchema, ticketSchema, validate } from '../schemas.js'
@@ -112,7 +113,7 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
     {
       method: 'POST', path: /^\/v1\/tickets$/, auth: true, idem: true,
       async handle({ userId, body: raw }) {
-        const input = validate(ticketSchema, raw)
+        const input = maskInput(validate(ticketSchema, raw))
         // zod marks absent optionals `| undefined`; absent keys stay absent at runtime.
         const transaction = input.transaction as TransactionRef | undefined
         const uid = userId as string
@@ -155,7 +156,7 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
     {
       method: 'POST', path: /^\/v1\/tickets\/([^/]+)\/comments$/, auth: true, idem: true,
       async handle({ userId, params, body: raw }) {
-        const input = validate(commentSchema, raw)
+        const input = maskInput(validate(commentSchema, raw))
         const ticket = await owned(userId as string, params.id)
         const status = statusOf(ticket.status, o.statusMap)
         if (status === 'closed') throw new HttpError(409, 'conflict', 'ticket is closed')
@@ -171,7 +172,7 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
     {
       method: 'POST', path: /^\/v1\/tickets\/([^/]+)\/escalate$/, auth: true, idem: true,
       async handle({ userId, params, body: raw }) {
-        const { reason } = validate(reasonSchema, raw)
+        const { reason } = maskInput(validate(reasonSchema, raw))
         const ticket = await owned(userId as string, params.id)
         if (statusOf(ticket.status, o.statusMap) === 'closed') throw new HttpError(409, 'conflict', 'ticket is closed')
         const updated = await fd.call('PUT', `/tickets/${ticket.id}`, fdTicket, {
