@@ -1,4 +1,5 @@
 import type { Conversation, Message, MessageKind } from '../../src/types.js'
+import { maskInput, maskText } from './mask.js'
 import type { App } from './app.js'
 import { notFound } from './http.js'
 import { newId, nowIso, toConversation, toMessage, type ConversationRow, type MessageRow, type RefOut, type StoredRef } from './model.js'
@@ -52,8 +53,8 @@ export function appendMessage(app: App, conv: ConversationRow, m: NewMessage, re
     'UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq').get(now, conv.id)
   const row: MessageRow = {
     id: newId('msg'), conversation_id: conv.id, seq: seqRow?.last_seq ?? 1, client_id: m.clientId ?? null,
-    author: m.author, author_name: m.authorName ?? null, kind: m.kind, text: m.text,
-    attachments: JSON.stringify(m.attachments), txn: m.transaction === undefined ? null : JSON.stringify(m.transaction),
+    author: m.author, author_name: m.authorName ?? null, kind: m.kind, text: maskText(m.text),
+    attachments: JSON.stringify(m.attachments), txn: m.transaction === undefined ? null : JSON.stringify(maskInput(m.transaction)),
     created_at: now,
   }
   app.db.prepare(`INSERT INTO messages (id, conversation_id, seq, client_id, author, author_name, kind, text, attachments, txn, created_at)

@@ -1,31 +1,49 @@
 /**
- * The detectors, one per kind. Each reads the width-folded text, skips what an earlier rule
+ * The digit and address detectors. Each reads the normalised text, skips what an earlier rule
  * already claimed, and claims what it hides. The caller runs them in the reference order:
- * CN ID → IBAN → card → CN mobile → e-mail → secrets.
+ * 28-digit transaction ids (kept) → CN ID → IBAN → card → CN mobile → e-mail → secrets.
  */
 import { cnIdValid, cnLegacyIdShape, ibanValid, isCalendarDate, luhnValid } from './checksums.js'
 import { IBAN_LENGTHS } from './ibanLengths.js'
-import { SECRET_MASK, maskCard, maskCnId, maskEmail, maskIban, maskPhone } from './mask.js'
-import { type Claims, type DigitGroup, idLabelBefore, isAsciiAlnum, orderLabelBefore } from './scan.js'
+import { maskCard, maskCnId, maskEmail, maskIban, maskPhone } from './mask.js'
+import { type Claims, type DigitRun, idLabelBefore, isAsciiAlnum, orderLabelBefore } from './scan.js'
 import type { FindingKind, Hit } from './types.js'
 
-/** Shared state of one redaction pass. */
+/** Shared state of one redaction pass over the normalised text. */
 export interface ScanContext {
   text: string
-  runs: DigitGroup[][]
+  runs: DigitRun[]
   claims: Claims
   hits: Hit[]
   reference: boolean
 }
 
-function push(ctx: ScanContext, kind: FindingKind, start: number, end: number, replacement: string): void {
+export function push(ctx: ScanContext, kind: FindingKind, start: number, end: number, replacement: string): void {
   ctx.claims.claim(start, end)
   ctx.hits.push({ kind, start, end, replacement })
 }
 
-/** A candidate accepted by a digit rule: what to show instead, and an optional earlier start. */
+/** A candidate slice of whole groups of one digit run. */
+interface Slice {
+  chars: string
+  start: number
+  /** Groups in the slice. */
+  count: number
+  /** The slice crosses a `.` or `/` join (a dotted number such as a date or a version). */
+  hardInside: boolean
+  /** The slice would cut a dotted number at one of its ends (`4.111…`, `…670.00`). */
+  cutsHard: boolean
+  /** A letter is glued to its first group (`ref4111…`). */
+  glued: boolean
+  /** Shortest group in the slice. */
+  shortest: number
+  /** Every group but the last has the same length (`4200 0004 0420 …`). */
+  uniform: boolean
+}
+
+/** A candidate accepted by a digit rule: what to show instead (`null`: keep it visible but claimed), optional earlier start. */
 interface Accepted {
-  replacement: string
+  replacement: string | null
   start?: number
 }
 
@@ -37,35 +55,44 @@ function scanDigitRule(
   ctx: ScanContext,
   kind: FindingKind,
   [minLen, maxLen]: readonly [number, number],
-  accept: (chars: string, start: number) => Accepted | null,
+  accept: (slice: Slice) => Accepted | null,
 ): void {
-  const { text, claims } = ctx
-  for (const groups of ctx.runs) {
-    // One compact string per run plus group offsets: candidates are plain slices of it.
-    let compact = ''
-    const offsets: number[] = [0]
+  const { claims } = ctx
+  for (const run of ctx.runs) {
+    // Most runs in prose are short numbers (amounts, dates): no slice of them can match.
+    if (run.compact.length < minLen) continue
+    const { groups, compact, offsets } = run
     const open: boolean[] = []
-    for (const g of groups) {
-      compact += text.slice(g.start, g.end)
-      offsets.push(compact.length)
-      open.push(g.usable && claims.free(g.start, g.end))
-    }
+    for (const g of groups) open.push(g.usable && claims.free(g.start, g.end))
     let i = 0
     while (i < groups.length) {
       const first = groups[i]
       const from = offsets[i] ?? 0
       if (!first) break
       let best: { j: number; accepted: Accepted } | null = null
+      let hardInside = false
+      let shortest = Infinity
+      let uniform = true
       for (let j = i; j < groups.length && open[j] === true; j++) {
+        const g = groups[j]
+        if (!g) break
+        const size = g.end - g.start
+        shortest = Math.min(shortest, size)
+        if (j > i && g.join === 'hard') hardInside = true
+        if (j > i + 1 && (groups[j - 1]?.end ?? 0) - (groups[j - 1]?.start ?? 0) !== (groups[i]?.end ?? 0) - first.start) uniform = false
         const len = (offsets[j + 1] ?? 0) - from
         if (len > maxLen) break
         if (len < minLen) continue
-        const accepted = accept(compact.slice(from, from + len), first.start)
+        const cutsHard = first.join === 'hard' || groups[j + 1]?.join === 'hard'
+        const slice: Slice = { chars: compact.slice(from, from + len), start: first.start, count: j - i + 1, hardInside, cutsHard, glued: first.glued, shortest, uniform }
+        const accepted = accept(slice)
         if (accepted) best = { j, accepted }
       }
       const last = best ? groups[best.j] : undefined
       if (best && last) {
-        push(ctx, kind, best.accepted.start ?? first.start, last.end, best.accepted.replacement)
+        const start = best.accepted.start ?? first.start
+        if (best.accepted.replacement === null) claims.claim(start, last.end)
+        else push(ctx, kind, start, last.end, best.accepted.replacement)
         for (let k = i; k <= best.j; k++) open[k] = false
         i = best.j + 1
       } else {
@@ -75,11 +102,32 @@ function scanDigitRule(
   }
 }
 
+/** A dotted slice reads as one number only when no group is a lone digit (`4.111…` is a version). */
+function plausiblyGrouped(slice: Slice): boolean {
+  return !slice.cutsHard && (!slice.hardInside || slice.shortest >= 2)
+}
+
+const WECHAT_TXN = /^4200\d{24}$/
+const ALIPAY_TXN = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{20}$/
+
+/**
+ * 28-digit WeChat Pay (`4200…`) and Alipay (`YYYYMMDD…`) transaction numbers written in even
+ * groups: claimed as they are, so no card-sized piece is cut out of them.
+ */
+export function keepTransactionIds(ctx: ScanContext): void {
+  scanDigitRule(ctx, 'card', [28, 28], (slice) => {
+    if (slice.count === 1 || !slice.uniform || slice.hardInside) return null
+    return WECHAT_TXN.test(slice.chars) || ALIPAY_TXN.test(slice.chars) ? { replacement: null } : null
+  })
+}
+
 /** 18-character resident IDs (check character + birth date); 15-digit legacy IDs only after an ID label. */
 export function detectCnIds(ctx: ScanContext): void {
-  scanDigitRule(ctx, 'cn_id', [15, 18], (chars, start) => {
+  scanDigitRule(ctx, 'cn_id', [15, 18], (slice) => {
+    if (!plausiblyGrouped(slice)) return null
+    const { chars, start } = slice
     if (chars.length === 18 && cnIdValid(chars)) return { replacement: maskCnId(chars) }
-    if (chars.length === 15 && cnLegacyIdShape(chars) && idLabelBefore(ctx.text, start)) {
+    if (chars.length === 15 && !slice.glued && cnLegacyIdShape(chars) && idLabelBefore(ctx.text, start)) {
       return { replacement: maskCnId(chars) }
     }
     return null
@@ -97,13 +145,42 @@ function compactTimestamp(chars: string): boolean {
   return Number(chars.slice(8, 10)) < 24 && Number(chars.slice(10, 12)) < 60 && Number(chars.slice(12, 14)) < 60
 }
 
-/** Card numbers: 13–19 digits passing Luhn, or UnionPay `62` + 16–19 digits even without Luhn. */
+/**
+ * Issuer prefixes of the card networks: Visa 4; Mastercard 51–55 and 2221–2720; Maestro 50,
+ * 56–69; Amex 34, 37; Diners 300–305, 309, 36, 38, 39; JCB 35; Discover 6011, 644–649, 65;
+ * UnionPay 62, 81; RuPay 60, 65, 81, 82; Mir 2200–2204.
+ */
+const CARD_PREFIX = /^(?:4|5|6|3(?:0[0-59]|[4-9])|22(?:0[0-4]|2[1-9]|[3-9])|2[3-6]|27(?:[01]|20)|8[12])/
+
+/**
+ * Card numbers a label can never hide: 13–19 digits passing Luhn with a card network's prefix,
+ * whatever word sits before them (`订单号`, `ref:`, `TXN`).
+ */
+export function detectStrongCards(ctx: ScanContext): void {
+  if (ctx.reference) return
+  scanDigitRule(ctx, 'card', [13, 19], (slice) => {
+    const { chars, start } = slice
+    if (!plausiblyGrouped(slice) || !CARD_PREFIX.test(chars) || !luhnValid(chars)) return null
+    // `+44 …`: an international phone number (E.164 stops at 15 digits), not a card.
+    if (ctx.text[start - 1] === '+' && chars.length <= 15) return null
+    return { replacement: maskCard(chars) }
+  })
+}
+
+/**
+ * Other card-shaped numbers, unless a label marks them as an order number: Luhn-valid 13–19
+ * digits without a network prefix, and UnionPay `62` + 16–19 digits that fail Luhn (older
+ * UnionPay cards do).
+ */
 export function detectCards(ctx: ScanContext): void {
   if (ctx.reference) return
-  scanDigitRule(ctx, 'card', [13, 19], (chars, start) => {
-    if (!/^\d{13,19}$/.test(chars)) return null
+  scanDigitRule(ctx, 'card', [13, 19], (slice) => {
+    const { chars, start } = slice
+    if (slice.glued || !plausiblyGrouped(slice)) return null
+    // No card number starts with 0 (`0086 138…` is a phone with its country code).
+    if (chars.startsWith('0')) return null
     const unionPay = chars.startsWith('62') && chars.length >= 16
-    if (!unionPay && !luhnValid(chars)) return null
+    if (!unionPay && (slice.hardInside || !luhnValid(chars))) return null
     // Shaped like a phone number (`+…`, `86 138…`) or a timestamp: not a card.
     if (ctx.text[start - 1] === '+' || CN_PHONE_WITH_CC.test(chars)) return null
     if (chars.length === 14 && compactTimestamp(chars)) return null
@@ -115,10 +192,17 @@ export function detectCards(ctx: ScanContext): void {
 /** Mainland mobile numbers, `+86`/`86`/`0086` optional, digits grouped or not. */
 export function detectPhones(ctx: ScanContext): void {
   if (ctx.reference) return
-  scanDigitRule(ctx, 'phone', [11, 15], (chars, start) => {
+  scanDigitRule(ctx, 'phone', [11, 15], (slice) => {
+    const { chars, start } = slice
+    if (slice.glued || !plausiblyGrouped(slice)) return null
     if (!CN_PHONE.test(chars) || orderLabelBefore(ctx.text, start)) return null
     const plus = ctx.text[start - 1] === '+'
-    return plus ? { replacement: maskPhone(chars, true), start: start - 1 } : { replacement: maskPhone(chars, false) }
+    // `+1 (800) 555-0199`: another country's number that happens to read 1[3-9]…
+    if (plus && !CN_PHONE_WITH_CC.test(chars)) return null
+    if (plus) return { replacement: maskPhone(chars, true), start: start - 1 }
+    // `(138) 0013 8000`: the bracket opened before the number goes with it.
+    if (ctx.text[start - 1] === '(') return { replacement: maskPhone(chars, false), start: start - 1 }
+    return { replacement: maskPhone(chars, false) }
   })
 }
 
@@ -182,42 +266,3 @@ export function detectEmails(ctx: ScanContext): void {
   }
 }
 
-// Connectors between a keyword and its value: "验证码是 384921", "CVV: 123", "code is 1234".
-const JOIN = String.raw`[ \t:=]{0,4}(?:是|为|is)?[ \t:=]{0,4}`
-const CODE_WORDS = String.raw`验证码|校验码|动态码|短信码|确认码|动态密码|支付密码|交易密码|取款密码|\bOTP|\bone[- ]?time (?:pass)?code|\b(?:verification|security|sms|login|auth|authentication) code|\bpasscode|\bPIN(?: ?code|码)?`
-const CVV_WORDS = String.raw`(?:\bCVV2?|\bCVC2?|\bCVN2?)码?|安全码|(?:卡)?背面(?:后)?三位(?:数字|数)?|卡背(?:后)?三位(?:数字|数)?`
-const OTP_RULE = new RegExp(String.raw`(?:${CODE_WORDS})${JOIN}(\d{4,8})(?!\d)`, 'gi')
-const CVV_RULE = new RegExp(String.raw`(?:${CVV_WORDS})${JOIN}(\d{3,4})(?!\d)`, 'gi')
-const ZH_PASSWORD = new RegExp(
-  String.raw`(?:(?:登录|登陆|支付|交易|取款|账户|账号|银行卡)?密码|口令)${JOIN}([A-Za-z0-9!@#$%^&*_+=?~-][\x21-\x7e]{1,63})`,
-  'g',
-)
-const EN_PASSWORD = /\b(?:password|passwd|pwd|passcode)(?![A-Za-z])([ \t]{0,3}(?:[:=]|is\b)?[ \t]{0,3})([\x21-\x7e]{1,64})/gi
-const TRAILING_PUNCT = /[.,;:!?)\]}'"]+$/
-
-function pushSecret(ctx: ScanContext, valueEnd: number, value: string): void {
-  const trimmed = value.replace(TRAILING_PUNCT, '')
-  if (trimmed === '') return
-  const start = valueEnd - value.length
-  const end = start + trimmed.length
-  if (ctx.claims.free(start, end)) push(ctx, 'secret', start, end, SECRET_MASK)
-}
-
-/** CVV, PIN, one-time codes and passwords, found by the words around them; only the value is hidden. */
-export function detectSecrets(ctx: ScanContext): void {
-  for (const rule of [OTP_RULE, CVV_RULE, ZH_PASSWORD]) {
-    for (const m of ctx.text.matchAll(rule)) {
-      const value = m[1]
-      if (value !== undefined) pushSecret(ctx, m.index + m[0].length, value)
-    }
-  }
-  for (const m of ctx.text.matchAll(EN_PASSWORD)) {
-    const join = m[1] ?? ''
-    const value = m[2]
-    if (value === undefined) continue
-    // "password is wrong" is prose; "password is hunter2" or "password: abc" is a secret.
-    const strong = join.includes(':') || join.includes('=')
-    if (!strong && /^[A-Za-z]+[.,;:!?]*$/.test(value)) continue
-    pushSecret(ctx, m.index + m[0].length, value)
-  }
-}

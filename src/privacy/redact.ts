@@ -3,12 +3,37 @@
  * first. Over-redacting is the safe mistake, but the ids a ticket needs (28-digit WeChat Pay /
  * Alipay numbers, labelled order numbers) are kept.
  */
-import { detectCards, detectCnIds, detectEmails, detectIbans, detectPhones, detectSecrets, type ScanContext } from './detectors.js'
-import { Claims, digitRuns, foldWidth } from './scan.js'
+import {
+  type ScanContext,
+  detectCards,
+  detectCnIds,
+  detectEmails,
+  detectIbans,
+  detectPhones,
+  detectStrongCards,
+  keepTransactionIds,
+} from './detectors.js'
+import { normalize, originalSpan } from './normalize.js'
+import { Claims, digitRuns } from './scan.js'
+import { detectSecrets } from './secrets.js'
 import type { FieldFinding, Finding, FindingKind, RedactOptions, RedactResult } from './types.js'
 
-/** The order is part of the contract: an 18-digit ID that also passes Luhn must be labelled an ID. */
-const RULES = [detectCnIds, detectIbans, detectCards, detectPhones, detectEmails, detectSecrets] as const
+/**
+ * The order is part of the contract: long transaction ids are set aside first so no card is cut
+ * out of them; an 18-digit ID that also passes Luhn must be labelled an ID; a card with a network
+ * prefix is taken before a shorter number in the same run can be read as something else; a
+ * mobile before a Luhn-valid run that merely contains it.
+ */
+const RULES = [
+  keepTransactionIds,
+  detectCnIds,
+  detectIbans,
+  detectStrongCards,
+  detectPhones,
+  detectCards,
+  detectEmails,
+  detectSecrets,
+] as const
 
 /**
  * Hides card numbers, resident IDs, IBANs, mainland mobile numbers, e-mail addresses and
@@ -20,11 +45,11 @@ const RULES = [detectCnIds, detectIbans, detectCards, detectPhones, detectEmails
  */
 export function redact(text: string, options: RedactOptions = {}): RedactResult {
   if (text === '') return { text, findings: [] }
-  const folded = foldWidth(text)
+  const norm = normalize(text)
   const ctx: ScanContext = {
-    text: folded,
-    runs: digitRuns(folded),
-    claims: new Claims(folded.length),
+    text: norm.text,
+    runs: digitRuns(norm.text),
+    claims: new Claims(norm.text.length),
     hits: [],
     reference: options.reference === true,
   }
@@ -35,9 +60,11 @@ export function redact(text: string, options: RedactOptions = {}): RedactResult 
   let at = 0
   const findings: Finding[] = []
   for (const hit of ctx.hits) {
-    out += text.slice(at, hit.start) + hit.replacement
-    at = hit.end
-    findings.push({ kind: hit.kind, start: hit.start, end: hit.end })
+    // Back to the user's own characters: the span covers the invisibles and separators inside.
+    const [start, end] = originalSpan(norm, hit.start, hit.end)
+    out += text.slice(at, start) + hit.replacement
+    at = end
+    findings.push({ kind: hit.kind, start, end })
   }
   return { text: out + text.slice(at), findings }
 }
@@ -97,23 +124,23 @@ export function redactFields<T>(value: T, options: RedactFieldsOptions = {}): { 
   return { value: walk(value, '', '') as T, findings }
 }
 
-const CODE_WORD =
-  /验证码|校验码|动态码|短信码|确认码|\b(?:verification|security|sms|login|auth|one[- ]?time|otp)\s?code|\bOTP\b|\bPIN\b|passcode/i
-const STANDALONE_CODE = /(?<![\d.,:/A-Za-z])\d{4,8}(?!\d|[.,:/]\d|[A-Za-z])/
+const DATE_LIKE = /^(?:19|20)\d\d-\d\d?-\d\d?$/
 
 /**
- * True when a chat message looks like it carries a one-time code: the message is nothing but
- * 4–8 digits (`384921`, `384 921`), or it names a code and contains a standalone 4–8 digit
- * number. The UI warns before sending; support never needs such a code.
+ * True when a chat message looks like it carries a one-time code or another secret: the message
+ * is nothing but 4–8 digits (`384921`, `3 8 4 9 2 1`), or the redactor finds a secret in it (the
+ * same detector, so the warning and the masking never disagree). The UI warns before sending;
+ * support never needs such a code.
  *
  * @example
  * looksLikeCode('384921') // true
+ * looksLikeCode('my code is 384756') // true
  * looksLikeCode('I paid 128.50 on 2026-11-23') // false
  */
 export function looksLikeCode(text: string): boolean {
-  const folded = foldWidth(text).trim()
-  if (folded.length <= 20 && /^\d{4,8}$/.test(folded.replace(/[\s-]/g, ''))) return true
-  return CODE_WORD.test(folded) && STANDALONE_CODE.test(folded)
+  const bare = normalize(text).text.trim()
+  if (bare.length <= 24 && /^\d(?:[ \n-]{0,3}\d){3,7}$/.test(bare) && !DATE_LIKE.test(bare)) return true
+  return redact(text).findings.some((f) => f.kind === 'secret')
 }
 
 /** Catalog keys of the "we hid your …" notices, one per kind. */

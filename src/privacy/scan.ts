@@ -1,18 +1,8 @@
 /**
- * Low-level scanning helpers shared by the detectors: width folding, digit-run tokenizing and
+ * Low-level scanning helpers shared by the detectors: digit-run tokenizing and
  * label look-behinds. Everything here is a single forward pass or a bounded look-around, so the
  * redactor stays linear in the text length whatever the input.
  */
-
-/**
- * Full-width ASCII forms (IME input such as `４１１１`, `＠`, `：`) and the ideographic space
- * folded to ASCII. Each maps one UTF-16 unit to one, so offsets stay valid for the original.
- */
-export function foldWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
-    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
-  )
-}
 
 export function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9'
@@ -26,52 +16,101 @@ export function isAsciiAlnum(ch: string | undefined): boolean {
   return isDigit(ch) || isAsciiLetter(ch)
 }
 
-/** One group of a digit run: `[start, end)`, digits only except an ID's final `X`. */
+/** One group of a digit run: `[start, end)` in the normalised text, digits only except an ID's final `X`. */
 export interface DigitGroup {
   start: number
   end: number
-  /** False when the group is glued to a word (`TXN123`) or to a decimal, time or date part. */
+  /** False when the group is glued to a following word (`4111abc`) or to a decimal, time or thousands part. */
   usable: boolean
+  /** True when a letter sits right before the group (`TXN4111…`, `ref4111…`): only strong rules see it. */
+  glued: boolean
+  /**
+   * How the group is joined to the previous one: `soft` (whitespace, `-`, `_`, brackets, as people
+   * group card and phone numbers) or `hard` (`.` or `/` alone, as in dates, versions, decimals).
+   */
+  join: 'none' | 'soft' | 'hard'
 }
 
-const GROUP_SEPARATORS = new Set([' ', '-', '\u00a0'])
-const NUMERIC_JOINERS = new Set(['.', ',', ':', '/'])
+/** A run of digit groups read as one number, with its digits concatenated once for every rule. */
+export interface DigitRun {
+  groups: DigitGroup[]
+  /** The groups' characters without separators. */
+  compact: string
+  /** `offsets[k]`: where group `k` starts in `compact`; one extra entry for the end. */
+  offsets: number[]
+}
+
+/** Characters that may sit between two digit groups of one number (after normalisation). */
+const SEPARATOR = new Set([' ', '\n', '-', '_', '.', '/', '(', ')'])
+/** Longest separator run still read as "between the groups of one number" (two spaces and a line break fit). */
+const MAX_SEPARATOR = 8
+const NUMERIC_JOINERS = new Set([',', ':'])
+/** The shortest number any digit rule looks at: a mainland mobile. */
+const MIN_RUN_DIGITS = 11
 
 /**
- * Splits text into runs of digit groups joined by single spaces or dashes, as people type card
- * and phone numbers (`6205 5000 0000 0000 004`, `138-0013-8000`). A run never splits a group, so a
- * 28-digit transaction id stays one group and can never be cut into a card-sized piece.
+ * Splits normalised text into runs of digit groups, joined by short runs of whitespace (line
+ * breaks included) or `. / _ - ( )`, as people type card and phone numbers (`6205 5000 0000 0000
+ * 004`, `138.0013.8000`, `(138) 0013 8000`). A run never splits a group, so a 28-digit
+ * transaction id stays one group and can never be cut into a card-sized piece.
  */
-export function digitRuns(text: string): DigitGroup[][] {
-  const runs: DigitGroup[][] = []
+export function digitRuns(text: string): DigitRun[] {
+  const runs: DigitRun[] = []
   const n = text.length
   let i = 0
   while (i < n) {
-    if (!isDigit(text[i])) {
+    const c = text.charCodeAt(i)
+    if (c < 48 || c > 57) {
       i++
       continue
     }
     const run: DigitGroup[] = []
     let j = i
+    let join: DigitGroup['join'] = 'none'
     for (;;) {
       const start = j
       while (j < n && isDigit(text[j])) j++
       const x = text[j]
       if ((x === 'X' || x === 'x') && !isAsciiAlnum(text[j + 1])) {
         j++
-        run.push({ start, end: j, usable: true })
+        run.push({ start, end: j, usable: true, glued: false, join })
         break
       }
-      run.push({ start, end: j, usable: true })
-      if (j + 1 < n && GROUP_SEPARATORS.has(text[j] ?? '') && isDigit(text[j + 1])) {
-        j++
+      run.push({ start, end: j, usable: true, glued: false, join })
+      let k = j
+      let hard = false
+      let soft = false
+      while (k < n && k - j < MAX_SEPARATOR && SEPARATOR.has(text[k] ?? '')) {
+        const c = text[k]
+        if (c === '.' || c === '/') hard = true
+        else soft = true
+        k++
+      }
+      // `11010519491231002 X`: an ID's check character typed apart from its digits.
+      if (k > j && (text[k] === 'X' || text[k] === 'x') && !isAsciiAlnum(text[k + 1]) && !hard) {
+        run.push({ start: k, end: k + 1, usable: true, glued: false, join: 'soft' })
+        j = k + 1
+        break
+      }
+      if (k > j && isDigit(text[k])) {
+        join = hard && !soft ? 'hard' : 'soft'
+        j = k
         continue
       }
       break
     }
-    markEdges(text, run)
-    runs.push(run)
     i = j
+    // Every digit rule needs at least 11 digits (a mobile): shorter runs (amounts, dates) are dropped here.
+    const last = run[run.length - 1]
+    if (!last || last.end - (run[0]?.start ?? 0) < MIN_RUN_DIGITS) continue
+    markEdges(text, run)
+    let compact = ''
+    const offsets: number[] = [0]
+    for (const g of run) {
+      compact += text.slice(g.start, g.end)
+      offsets.push(compact.length)
+    }
+    if (compact.length >= MIN_RUN_DIGITS) runs.push({ groups: run, compact, offsets })
   }
   return runs
 }
@@ -82,10 +121,9 @@ function markEdges(text: string, run: DigitGroup[]): void {
   if (!first || !last) return
   const before = text[first.start - 1]
   const after = text[last.end]
-  // `No.TXN4111...` or `4111abc`: part of an alphanumeric identifier, not a bare number.
-  if (isAsciiLetter(before) || (NUMERIC_JOINERS.has(before ?? '') && isDigit(text[first.start - 2]))) {
-    first.usable = false
-  }
+  if (isAsciiLetter(before)) first.glued = true
+  // `14:30`, `1,234`: part of a time or an amount, not a bare number.
+  if (NUMERIC_JOINERS.has(before ?? '') && isDigit(text[first.start - 2])) first.usable = false
   // An `X` ending the group is an ID check character, not a glued letter.
   if (isAsciiLetter(after) || (NUMERIC_JOINERS.has(after ?? '') && isDigit(text[last.end + 1]))) {
     last.usable = false

@@ -6,6 +6,7 @@ import { mintSession, requireUser } from '../auth.js'
 import { HttpError, notFound, readJsonBody } from '../http.js'
 import { clientIp, tooMany } from '../limits.js'
 import { identifyClaims } from '../routes/public.js'
+import { maskInput } from '../mask.js'
 import { nowIso, type StoredRef } from '../model.js'
 import { attachmentRoutes, resolveRefs } from '../routes/attachments.js'
 import { commentSchema, reasonSchema, ticketSchema, validate } from '../schemas.js'
@@ -113,7 +114,7 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
     {
       method: 'POST', path: /^\/v1\/tickets$/, auth: true, idem: true,
       async handle({ userId, body: raw }) {
-        const input = validate(ticketSchema, raw)
+        const input = maskInput(validate(ticketSchema, raw))
         // zod marks absent optionals `| undefined`; absent keys stay absent at runtime.
         const transaction = input.transaction as TransactionRef | undefined
         const uid = userId as string
@@ -156,7 +157,7 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
     {
       method: 'POST', path: /^\/v1\/tickets\/([^/]+)\/comments$/, auth: true, idem: true,
       async handle({ userId, params, body: raw }) {
-        const input = validate(commentSchema, raw)
+        const input = maskInput(validate(commentSchema, raw))
         const ticket = await owned(userId as string, params.id)
         const status = statusOf(ticket.status, o.statusMap)
         if (status === 'closed') throw new HttpError(409, 'conflict', 'ticket is closed')
@@ -172,7 +173,7 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
     {
       method: 'POST', path: /^\/v1\/tickets\/([^/]+)\/escalate$/, auth: true, idem: true,
       async handle({ userId, params, body: raw }) {
-        const { reason } = validate(reasonSchema, raw)
+        const { reason } = maskInput(validate(reasonSchema, raw))
         const ticket = await owned(userId as string, params.id)
         if (statusOf(ticket.status, o.statusMap) === 'closed') throw new HttpError(409, 'conflict', 'ticket is closed')
         const updated = await fd.call('PUT', `/tickets/${ticket.id}`, fdTicket, {

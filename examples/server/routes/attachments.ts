@@ -3,6 +3,7 @@ import type { App, Ctx, Route, Viewer } from '../app.js'
 import { agentCredential, attachmentSig, bearerFrom, safeEqual, verifySession } from '../auth.js'
 import { HttpError, notFound, readBody, rejected } from '../http.js'
 import { tooMany } from '../limits.js'
+import { maskText } from '../mask.js'
 import { newId, nowIso, type RefOut, type StoredRef } from '../model.js'
 
 /** Allowed upload types and the leading bytes each must start with. */
@@ -110,7 +111,7 @@ async function readUpload(ctx: Ctx): Promise<void> {
   const raw = await readBody(ctx.req, limit, tooLarge)
   if (raw.length === 0) throw rejected('empty file', { file: 'Required' })
   if (!MAGIC[type]?.(raw)) throw new HttpError(415, 'file_type', 'file content does not match its type')
-  const name = safeName(sanitizeFileName(String(ctx.req.headers['x-file-name'] ?? '')), type)
+  const name = safeName(maskText(sanitizeFileName(String(ctx.req.headers['x-file-name'] ?? ''))), type)
   const sha = createHash('sha256').update(raw).digest('hex')
   ctx.raw = raw
   ctx.body = { type, name, sha }

@@ -7,6 +7,7 @@ import { conflict, rejected } from '../http.js'
 import { newId, nowIso, type ConversationRow } from '../model.js'
 import { conversationSchema, messageSchema, ratingSchema, readSchema, typingSchema, validate } from '../schemas.js'
 import { resolveRefs } from './attachments.js'
+import { maskText } from '../mask.js'
 
 const idemKey = (h: string | string[] | undefined): string | undefined => (Array.isArray(h) ? h[0] : h)
 
@@ -124,7 +125,7 @@ export function chatRoutes(): Route[] {
         const input = validate(ratingSchema, body)
         const conv = loadConversation(app, params.id, userId)
         if (conv.status !== 'ended') throw conflict('only an ended conversation can be rated')
-        app.db.prepare('UPDATE conversations SET rating_score = ?, rating_comment = ? WHERE id = ?').run(input.score, input.comment ?? null, conv.id)
+        app.db.prepare('UPDATE conversations SET rating_score = ?, rating_comment = ? WHERE id = ?').run(input.score, maskText(input.comment) ?? null, conv.id)
         return { status: 204 }
       },
     },

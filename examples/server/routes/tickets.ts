@@ -7,6 +7,7 @@ import {
 } from '../model.js'
 import { commentSchema, ratingSchema, reasonSchema, ticketSchema, validate } from '../schemas.js'
 import { resolveRefs } from './attachments.js'
+import { maskInput, maskText } from '../mask.js'
 
 /** Loads a ticket of `userId` (or of anyone when undefined: agent routes); 404 otherwise. */
 export function loadTicket(app: App, id: string | undefined, userId?: string): TicketRow {
@@ -28,7 +29,7 @@ export function ticketDetail(app: App, row: TicketRow, ref: RefOut): ReturnType<
 export function changeStatus(app: App, row: TicketRow, status: TicketStatus, note?: string): TicketRow {
   const at = nowIso()
   if (status !== row.status || note !== undefined) {
-    app.db.prepare('INSERT INTO ticket_history (ticket_id, status, note, at) VALUES (?, ?, ?, ?)').run(row.id, status, note ?? null, at)
+    app.db.prepare('INSERT INTO ticket_history (ticket_id, status, note, at) VALUES (?, ?, ?, ?)').run(row.id, status, maskText(note) ?? null, at)
   }
   app.db.prepare('UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?').run(status, at, row.id)
   return touchTicket(app, row.id)
@@ -46,7 +47,7 @@ export function insertComment(
   app: App, ticketId: string, c: { author: 'user' | 'agent' | 'system'; authorName?: string | undefined; body: string; attachments: unknown[] },
 ): CommentRow {
   const row: CommentRow = {
-    id: newId('cm'), ticket_id: ticketId, author: c.author, author_name: c.authorName ?? null, body: c.body,
+    id: newId('cm'), ticket_id: ticketId, author: c.author, author_name: c.authorName ?? null, body: maskText(c.body),
     attachments: JSON.stringify(c.attachments), created_at: nowIso(),
   }
   app.db.prepare('INSERT INTO ticket_comments (id, ticket_id, author, author_name, body, attachments, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -72,7 +73,7 @@ export function ticketRoutes(): Route[] {
     {
       method: 'POST', path: '/v1/tickets', auth: 'user', idem: 'required',
       handle: ({ app, userId, body }) => {
-        const input = validate(ticketSchema, body)
+        const input = maskInput(validate(ticketSchema, body))
         const uid = userId as string
         checkTicketRate(app, uid)
         const attachments = resolveRefs(app, uid, input.attachments)
@@ -133,7 +134,7 @@ export function ticketRoutes(): Route[] {
         const input = validate(ratingSchema, body)
         const ticket = loadTicket(app, params.id, userId)
         if (ticket.status !== 'solved' && ticket.status !== 'closed') throw conflict('only a solved or closed ticket can be rated')
-        app.db.prepare('UPDATE tickets SET rating_score = ?, rating_comment = ? WHERE id = ?').run(input.score, input.comment ?? null, ticket.id)
+        app.db.prepare('UPDATE tickets SET rating_score = ?, rating_comment = ? WHERE id = ?').run(input.score, maskText(input.comment) ?? null, ticket.id)
         touchTicket(app, ticket.id)
         return { status: 204 }
       },

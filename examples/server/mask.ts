@@ -1,0 +1,30 @@
+/**
+ * Server-side masking: the second layer behind the SDK's own. A client that skips the SDK (or
+ * calls the API directly) still cannot put a card number, ID, code or password in the database.
+ * Every free-text field of tickets, comments and chat messages, and every attachment file name,
+ * passes through the SDK's redactor before it is stored. Same module as the device, so both
+ * layers agree on what is hidden.
+ */
+import { redact, redactFields } from '../../src/privacy/index.js'
+import { REFERENCE_FIELDS } from '../../src/reports/fields.js'
+
+/**
+ * Structured values the host app supplies (transaction ids, order numbers in reference fields,
+ * amounts, times) are kept as the SDK keeps them; everything else that is text is masked.
+ */
+const OPTIONS = {
+  referenceKeys: [...REFERENCE_FIELDS, 'id'],
+  skipKeys: ['time', 'amount', 'currency', 'status', 'kind', 'locale', 'category', 'priority', 'type', 'attachments', 'last4', 'brand'],
+} as const
+
+/** A copy of a parsed request body with its free text masked. */
+export function maskInput<T>(input: T): T {
+  return redactFields(input, OPTIONS).value
+}
+
+/** One free-text value (a comment, a message, a reason, a file name). */
+export function maskText(text: string): string
+export function maskText(text: string | undefined): string | undefined
+export function maskText(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : redact(text).text
+}

@@ -1,0 +1,203 @@
+/**
+ * Secrets named by the words around them: one-time codes, CVV, PIN and passwords, in zh-CN,
+ * zh-TW and English sentences. The phrase may come before the value ("my code is 384921",
+ * "验证码\n3 8 4 9 2 1") or after it ("384921 是验证码"). Only the value is hidden.
+ *
+ * Reads the normalised text (ASCII digits, no invisibles), so every pattern here is ASCII- and
+ * ideograph-only, and each is either a bounded hand-written scan or a regex without nested
+ * unbounded repetition: the cost stays linear in the text length.
+ */
+import type { ScanContext } from './detectors.js'
+import { push } from './detectors.js'
+import { isCalendarDate } from './checksums.js'
+import { SECRET_MASK } from './mask.js'
+import { isAsciiLetter, isDigit } from './scan.js'
+
+type Family = 'cvv' | 'pin' | 'code' | 'password'
+
+/** Digits a value of each family may have. */
+// A card's "security code" is its CVV (3–4 digits), a bank's is an SMS code (6–8): the family takes both.
+const LENGTHS: Record<Family, readonly [number, number]> = { cvv: [3, 8], pin: [4, 8], code: [4, 8], password: [4, 12] }
+
+const ZH_CVV = String.raw`安全[码碼]|(?:卡)?背面?(?:后|後)?三位(?:数字|數字|数|數)?`
+// `CVV2` is a name, but in `CVV2345` the 2 is the value's first digit.
+const EN_CVV = String.raw`\b(?:CVV|CVC|CVN|CID|CSC)(?:2(?!\d))?(?:[码碼])?|\b(?:card[- ])?security[- ]code(?![A-Za-z])`
+const ZH_CODE = String.raw`(?:短信|簡訊|手机|手機)?(?:验证|驗證|校验|校驗|动态|動態|确认|確認|认证|認證|授权|授權|短信|簡訊)[码碼]`
+// "code" alone is weak: "error code 1001" or "promo code" are not secrets.
+const CODE_QUALIFIERS = String.raw`error|status|response|reason|result|http|zip|postal|post|area|country|dial|promo|coupon|discount|voucher|gift|invite|invitation|referral|bank|branch|swift|sort|merchant|product|item|tracking|qr|bar|source|exit|return|app|reference|ref|order|tax|currency|region|city|colou?r|style|program|sample|example|fault|failure|rejection|decline|declined|transaction|txn|country|iso|mcc|bic|routing|postcode`
+const EN_CODE = String.raw`\b(?:OTP|2FA|MFA|TAN|one[- ]?time[- ](?:pass(?:word|code)?|code|pin)|dynamic[- ]password|(?:verification|verify|sms|text|login|log-in|sign-in|signin|auth|authentication|authori[sz]ation|confirmation|access|activation|otp|2fa|one[- ]?time|dynamic)[- ]code|pass ?code)(?![A-Za-z])|(?<!\b(?:${CODE_QUALIFIERS})[ -])\bcode(?![A-Za-z])`
+const PIN = String.raw`\bPIN(?:[ -]?(?:code|number)\b|[码碼])?(?![A-Za-z])`
+const ZH_PASSWORD = String.raw`(?:动态|動態|一次性|支付|交易|取款|提款|提现|提現|登录|登錄|登入|账户|賬戶|帳戶|账号|帳號|银行卡|銀行卡|网银|網銀|查询|查詢)?密[码碼]|口令`
+const EN_PASSWORD = String.raw`\b(?:password|passwd|pwd)(?![A-Za-z])`
+
+// One capture group per family, in this order.
+const PHRASE_SOURCE = `(${ZH_CVV}|${EN_CVV})|(${PIN})|(${ZH_CODE}|${EN_CODE})|(${ZH_PASSWORD}|${EN_PASSWORD})`
+const PHRASE = new RegExp(PHRASE_SOURCE, 'gi')
+const FAMILIES: readonly Family[] = ['cvv', 'pin', 'code', 'password']
+
+function familyOf(m: RegExpMatchArray): Family {
+  for (let g = 1; g <= 4; g++) if (m[g] !== undefined) return FAMILIES[g - 1] ?? 'code'
+  return 'code'
+}
+
+/** Words that end the phrase's sentence ("code … and paid 1234", "PIN … at 2026"): the number after them is something else. */
+const STOP_WORDS = new Set([
+  'and', 'but', 'or', 'then', 'paid', 'pay', 'charged', 'charge', 'amount', 'order', 'transaction', 'txn', 'ref',
+  'reference', 'step', 'error', 'at', 'on', 'after', 'before', 'since', 'until', 'within', 'expired', 'expires',
+  'expire', 'version', 'build', 'times', 'attempts', 'tries', 'yuan', 'usd', 'rmb', 'cny', 'dollars', 'minutes',
+  'minute', 'seconds', 'hours', 'days', 'last', 'ending', 'card', 'account', 'phone', 'number', 'tel', 'mobile',
+  'from', 'wrong', 'not', "didn't", "don't", "doesn't", "isn't", 'never', 'no',
+])
+/** Ideographs that start another clause (amounts, order numbers, times, errors). */
+const STOP_HAN = new Set([...'元块塊次秒天单單额額期错錯误誤败敗订訂金钱錢尾号號卡账賬帳'])
+const FILLER_SEP = new Set([...' \n\t:=#"\'“”‘’「」『』()[]【】（）,、-'])
+const MAX_FILLER = 40
+const MAX_WORDS = 3
+const MAX_HAN = 6
+
+function isHan(ch: string): boolean {
+  const c = ch.charCodeAt(0)
+  return c >= 0x3400 && c <= 0x9fff
+}
+
+/** Skips the words between a phrase and its value; the offset of the value's first digit, or -1. */
+function skipFiller(text: string, at: number): number {
+  let p = at
+  let words = 0
+  let han = 0
+  while (p < text.length && p - at <= MAX_FILLER) {
+    const ch = text[p] ?? ''
+    if (isDigit(ch)) return p
+    if (FILLER_SEP.has(ch)) {
+      p++
+    } else if (isAsciiLetter(ch)) {
+      let q = p
+      while (q < text.length && (isAsciiLetter(text[q]) || text[q] === "'")) q++
+      if (++words > MAX_WORDS || STOP_WORDS.has(text.slice(p, q).toLowerCase())) return -1
+      p = q
+    } else if (isHan(ch)) {
+      if (++han > MAX_HAN || STOP_HAN.has(ch)) return -1
+      p++
+    } else {
+      // Sentence punctuation: the phrase's sentence ended without a value.
+      return -1
+    }
+  }
+  return -1
+}
+
+const VALUE_SEP = new Set([' ', '\n', '-', '.', '_'])
+const UNIT_AFTER = /^\s?(?:元|块|塊|%|分|秒|次|位|个|個|月|日|年|号|號|yuan|rmb|usd|cny|min|sec|hour|day|digit|time|am\b|pm\b)/i
+
+interface Value {
+  start: number
+  end: number
+  digits: string
+  /** Group sizes, to tell `2026-11-23` from `384-921`. */
+  sizes: number[]
+}
+
+/** Reads a possibly spread-out number (`384921`, `3 8 4 9 2 1`, `384-921`, split over a line) of at most `max` digits. */
+function readValue(ctx: ScanContext, p: number, max: number, phraseEnd = -1): Value | null {
+  const { text, claims } = ctx
+  const before = text[p - 1]
+  // `M889900`, `M-889900`, `v1.2.3456`: part of an identifier, not a value. The phrase's own
+  // letters do not count: `CVV123` and `OTP-384921` are the phrase and its value.
+  if (isAsciiLetter(before) && p - 1 >= phraseEnd) return null
+  if ((before === '-' || before === '_' || before === '.' || before === '/') && p - 2 >= phraseEnd && /[A-Za-z0-9]/.test(text[p - 2] ?? '')) return null
+  let end = p
+  let digits = ''
+  const sizes: number[] = []
+  let q = p
+  for (;;) {
+    const s = q
+    while (q < text.length && isDigit(text[q])) q++
+    if (digits.length + (q - s) > max) {
+      if (digits === '') return null
+      break
+    }
+    digits += text.slice(s, q)
+    sizes.push(q - s)
+    end = q
+    let k = q
+    while (k < text.length && k - q < 3 && VALUE_SEP.has(text[k] ?? '')) k++
+    if (k === q || !isDigit(text[k]) || !claims.free(k, k + 1)) break
+    q = k
+  }
+  const after = text[end]
+  if (isAsciiLetter(after) || isDigit(after)) return null
+  // `128.50`, `14:30`, `1,234`: an amount or a time.
+  if ((after === '.' || after === ',' || after === ':' || after === '/') && isDigit(text[end + 1])) return null
+  if (UNIT_AFTER.test(text.slice(end, end + 6))) return null
+  return { start: p, end, digits, sizes }
+}
+
+function looksLikeDate(v: Value): boolean {
+  if (v.digits.length !== 8 || v.sizes.length !== 3 || v.sizes[0] !== 4) return false
+  const y = Number(v.digits.slice(0, 4))
+  return y >= 1900 && y <= 2099 && isCalendarDate(y, Number(v.digits.slice(4, 6)), Number(v.digits.slice(6, 8)))
+}
+
+function accept(ctx: ScanContext, family: Family, value: Value | null, extra = 0): boolean {
+  if (!value) return false
+  const [min, max] = LENGTHS[family]
+  if (value.digits.length < min || value.digits.length > max + extra || looksLikeDate(value)) return false
+  if (!ctx.claims.free(value.start, value.end)) return false
+  push(ctx, 'secret', value.start, value.end, SECRET_MASK)
+  return true
+}
+
+// "384921 is my code", "384921 是验证码", "384921 (OTP)": the value comes first.
+const VALUE_FIRST = new RegExp(
+  String.raw`(?<![\dA-Za-z])(\d(?:[ -]?\d){2,11})(?!\d)[ \t]{0,3}(?:(?:is|was|are)[ \t]+(?:(?:my|the|your|our|a|an|this)[ \t]+)?(?:new[ \t]+)?|(?:就是|是|为|為)(?:我的|你的|新的|的)?|[(（\[【][ \t]*)?(?:${PHRASE_SOURCE})`,
+  'gi',
+)
+
+/** Token passwords: "password: hunter2", "登录密码是Abc12345". Digit-only values are handled above. */
+const ZH_PASSWORD_TOKEN = new RegExp(
+  String.raw`(?:${ZH_PASSWORD})[ \t:=]{0,4}(?:是|为|為)?[ \t:=]{0,4}([A-Za-z0-9!@#$%^&*_+=?~-][\x21-\x7e]{1,63})`,
+  'g',
+)
+const EN_PASSWORD_TOKEN = /\b(?:password|passwd|pwd|passcode)(?![A-Za-z])([ \t]{0,3}(?:[:=]|is\b|was\b)?[ \t]{0,3})([\x21-\x7e]{1,64})/gi
+const TRAILING_PUNCT = /[.,;:!?)\]}'"]+$/
+
+function pushToken(ctx: ScanContext, valueEnd: number, value: string): void {
+  const trimmed = value.replace(TRAILING_PUNCT, '')
+  if (trimmed === '') return
+  const start = valueEnd - value.length
+  const end = start + trimmed.length
+  if (ctx.claims.free(start, end)) push(ctx, 'secret', start, end, SECRET_MASK)
+}
+
+/** CVV, PIN, one-time codes and passwords, found by the words around them; only the value is hidden. */
+export function detectSecrets(ctx: ScanContext): void {
+  const { text } = ctx
+  for (const m of text.matchAll(PHRASE)) {
+    const family = familyOf(m)
+    const end = m.index + m[0].length
+    const at = skipFiller(text, end)
+    if (at < 0) continue
+    // `CVV20000`: "CVV2" and a 4-digit value, or "CVV" and 20000; either way the digits go.
+    const cvv2 = family === 'cvv' && at === end && text[at] === '2' && /[VCN]$/i.test(m[0])
+    accept(ctx, family, readValue(ctx, at, LENGTHS[family][1] + (cvv2 ? 1 : 0), end), cvv2 ? 1 : 0)
+  }
+  for (const m of text.matchAll(VALUE_FIRST)) {
+    const raw = m[1] ?? ''
+    const family = FAMILIES[[m[2], m[3], m[4], m[5]].findIndex((g) => g !== undefined)] ?? 'code'
+    const sizes = raw.split(/[ -]/).map((g) => g.length)
+    accept(ctx, family, { start: m.index, end: m.index + raw.length, digits: raw.replace(/[ -]/g, ''), sizes })
+  }
+  for (const m of text.matchAll(ZH_PASSWORD_TOKEN)) {
+    const value = m[1]
+    if (value !== undefined) pushToken(ctx, m.index + m[0].length, value)
+  }
+  for (const m of text.matchAll(EN_PASSWORD_TOKEN)) {
+    const join = m[1] ?? ''
+    const value = m[2]
+    if (value === undefined) continue
+    // "password is wrong" is prose; "password is hunter2" or "password: abc" is a secret.
+    const strong = join.includes(':') || join.includes('=')
+    if (!strong && /^[A-Za-z]+[.,;:!?]*$/.test(value)) continue
+    pushToken(ctx, m.index + m[0].length, value)
+  }
+}
