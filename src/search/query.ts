@@ -1,4 +1,4 @@
-import { eachRun, fold, hanTerms, stem, tokenize } from './tokenize.js'
+import { eachRun, fold, hanTerms, stem, STOP, tokenize } from './tokenize.js'
 
 /** What the query builder needs to know about the index. */
 export interface QueryContext {
@@ -15,7 +15,14 @@ export interface QueryContext {
 
 /** Weight of a single Han character used because none of its bigrams exists in the index. */
 const SINGLE = 0.15
-const SYNONYM = 0.6
+/**
+ * A synonym variant's weight relative to the words typed; the index also caps its idf at that of
+ * the words it stands for, so a rare synonym never outweighs the query's own word.
+ */
+const SYNONYM = 0.45
+/** Question filler bigrams (怎么办, 为什么, 如何...): kept, but they cannot decide a ranking. */
+const FILLER = new Set('怎么 么办 什么 为什 为啥 如何 怎样 么回 回事 请问 一下 是否 能否 怎么样 可以'.split(' '))
+const FILLER_WEIGHT = 0.2
 
 /** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -36,40 +43,54 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /** Terms whose scores add up, like the bigrams of one word. */
 export type Variant = Map<string, number>
-/** Alternative variants; an article scores the best one, so synonyms never pile up. */
-export type Clause = Variant[]
+
+/** Alternative variants (an article scores the best one, so synonyms never pile up). */
+export interface Clause {
+  v: Variant[]
+  /** A literal clause: the query term it stands for (what coverage counts). */
+  lit?: string
+  /** A synonym clause: the literal query terms it stands for. */
+  syn?: string[]
+}
 
 /**
  * Turns a query into clauses (OR semantics; BM25 sorts it out). Han text gives one clause per
  * bigram and dictionary word, and single characters only where no bigram of the query is known.
  * A Latin word's clause also holds the longer words it prefixes and, when the word is unknown,
- * words one or two edits away. Each matched synonym group adds one clause of its other variants.
+ * words one or two edits away; English function words are dropped when the query has other
+ * words. Each matched synonym group adds one clause of its other variants.
  */
 export function buildQuery(query: string, ctx: QueryContext): Clause[] {
   const clauses: Clause[] = []
   const seen = new Set<string>()
-  const add = (c: Clause, key: string): void => {
-    if (c.length && !seen.has(key)) seen.add(key), clauses.push(c)
+  const add = (v: Variant[], key: string, syn?: string[]): void => {
+    if (v.length && !seen.has(key)) seen.add(key), clauses.push(syn ? { v, syn } : { v, lit: key })
   }
   const one = (t: string, w: number): void => add([new Map([[t, w]])], t)
   const f = fold(query)
-  const latin: string[] = []
-  eachRun(f, (run, han) => {
-    if (!han) return void (run.length > 1 && latin.push(stem(run)))
+  const words: string[] = []
+  let han = false
+  eachRun(f, (run, isHan) => {
+    if (!isHan) return void (run.length > 1 && words.push(stem(run)))
+    han = true
     const c = [...run]
     const known: boolean[] = []
     for (let i = 1; i < c.length; i++) {
       const b = c[i - 1]! + c[i]!
-      one(b, 1)
+      one(b, FILLER.has(b) ? FILLER_WEIGHT : 1)
       if (ctx.df(b)) known[i - 1] = known[i] = true
     }
-    hanTerms(run, ctx.words).forEach((t, i) => i >= c.length * 2 - 1 && one(t, 0.5))
+    hanTerms(run, ctx.words).forEach((t, i) => i >= c.length * 2 - 1 && one(t, FILLER.has(t) ? FILLER_WEIGHT : 0.5))
     c.forEach((ch, i) => known[i] || one(ch, c.length > 1 ? SINGLE : 1))
   })
+  // Function words only count when the query has nothing else ("how do i").
+  const content = words.filter((w) => !STOP.has(w))
+  const latin = content.length || han ? content : words
   const vocab = latin.length && ctx.loose ? ctx.vocab() : []
-  const fixed: string[] = []
+  /** Typo corrections, each with the word it corrects (synonyms then cover that word). */
+  const fixed = new Map<string, string>()
   for (const w of latin) {
-    const c: Clause = [new Map([[w, 1]])]
+    const c: Variant[] = [new Map([[w, 1]])]
     if (vocab.length) {
       let lo = 0
       let hi = vocab.length
@@ -91,14 +112,15 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
           // The closest correction also triggers synonyms ("pasword" → password → pin).
           if (d < closest) (closest = d), (fix = v)
         }
-        if (fix) fixed.push(fix)
+        if (fix) fixed.set(fix, w)
       }
     }
     add(c, w)
   }
-  const words = ` ${latin.concat(fixed).join(' ')} `
+  // Synonym keys are matched against every word typed, function words included ("not me").
+  const line = ` ${words.concat([...fixed.keys()]).join(' ')} `
   ctx.synonyms.forEach((group, g) => {
-    const hit = group.map(([key, han]) => (han ? f.includes(key) : words.includes(` ${key} `)))
+    const hit = group.map(([key, han]) => (han ? f.includes(key) : line.includes(` ${key} `)))
     if (!hit.includes(true)) return
     // A variant scores through its rarest term: an article holding 定银 almost surely says
     // 绑定银行卡, and rare lists are short. Its other terms ride along (weight 0) for highlighting.
@@ -106,7 +128,9 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       const rare = ts.reduce((a, b) => (ctx.df(b) < ctx.df(a) ? b : a))
       return hit[v] || seen.has(rare) ? [] : [new Map(ts.map((t) => [t, t == rare ? SYNONYM : 0]))]
     })
-    add(variants, '\0' + g)
+    // The query terms this group stands for: a typo's correction stands for the typed word.
+    const covers = group.flatMap(([, , ts], v) => (hit[v] ? ts.map((t) => fixed.get(t) ?? t) : [])).filter((t) => seen.has(t))
+    add(variants, '\0' + g, covers)
   })
   return clauses
 }
@@ -120,6 +144,8 @@ export const compileSynonyms = (groups: string[][]): CompiledVariant[][] =>
     g.map((v): CompiledVariant => {
       const han = /\p{Script=Han}/u.test(v)
       const terms = tokenize(v, false).filter((t) => t.length > 1)
-      return [han ? fold(v) : terms.join(' '), han, terms]
+      // Function words match the key ("not me") but do not score: "me" is no sign of fraud.
+      const content = terms.filter((t) => !STOP.has(t))
+      return [han ? fold(v) : terms.join(' '), han, content.length ? content : terms]
     }),
   )

@@ -23,15 +23,76 @@ export interface Scratch {
   sum: Float64Array
 }
 
-/** Saturated tf of `t` for slot `d`, found by binary search (postings are sorted by slot). */
-function lookup(t: Term, d: number): number {
+/** Index of slot `d` in postings `p` (pairs, ascending by slot), or -1. */
+export function position(p: ArrayLike<number>, d: number): number {
   let lo = 0
-  let hi = t.c.length
+  let hi = p.length >> 1
   while (lo < hi) {
     const m = (lo + hi) >> 1
-    t.p[m * 2]! < d ? (lo = m + 1) : (hi = m)
+    p[m * 2]! < d ? (lo = m + 1) : (hi = m)
   }
-  return t.p[lo * 2] == d ? t.c[lo]! : 0
+  return p[lo * 2] == d ? lo : -1
+}
+
+/** Saturated tf of `t` for slot `d`, found by binary search (postings are sorted by slot). */
+function lookup(t: Term, d: number): number {
+  const j = position(t.p, d)
+  return j < 0 ? 0 : t.c[j]!
+}
+
+/** A clause as coverage sees it: its weight, its terms, and what it stands for. */
+export interface Covered {
+  w: number
+  terms: Term[]
+  /** A literal query term. */
+  lit?: string
+  /** A synonym clause: the literal terms it stands for. */
+  syn?: string[]
+}
+
+/** Credit a literal term gets when only one of its synonyms is in the article. */
+const SYN_CREDIT = 0.8
+/** Floor of the coverage factor: an article with a few of the query's words keeps that much. */
+const COVER_FLOOR = 0.35
+/** Bonus for the share of the query found in the title. */
+const TITLE = 0.8
+
+/**
+ * Reorders BM25F hits by how much of the query each article covers (idf-weighted share of the
+ * literal terms, a synonym counting half for the term it stands for) and how much of it its
+ * title holds. BM25 sums: one frequent common pair (到账) can outscore an article that has
+ * every concept of the query once; coverage puts the article that answers the whole question
+ * first. Title tf is the low 6 bits of the packed tf.
+ */
+export function rerank(hits: Array<[slot: number, score: number]>, clauses: Covered[]): Array<[slot: number, score: number]> {
+  const lits = clauses.filter((c) => c.lit !== undefined)
+  const total = lits.reduce((s, c) => s + c.w, 0)
+  if (!total) return hits
+  const out = hits.map(([d, score]): [number, number] => {
+    const body = new Map<string, number>()
+    const title = new Map<string, number>()
+    const credit = (c: Covered, key: string, x: number): void => {
+      let inBody = false
+      let inTitle = false
+      for (const t of c.terms) {
+        const j = position(t.p, d)
+        if (j < 0 || !t.c[j]) continue
+        inBody = true
+        if (t.p[j * 2 + 1]! % 64) inTitle = true
+      }
+      if (inBody) body.set(key, Math.max(body.get(key) ?? 0, x))
+      if (inTitle) title.set(key, Math.max(title.get(key) ?? 0, x))
+    }
+    for (const c of clauses) {
+      if (c.lit !== undefined) credit(c, c.lit, 1)
+      else for (const k of c.syn ?? []) credit(c, k, SYN_CREDIT)
+    }
+    let cov = 0
+    let tc = 0
+    for (const c of lits) (cov += c.w * (body.get(c.lit!) ?? 0)), (tc += c.w * (title.get(c.lit!) ?? 0))
+    return [d, score * (COVER_FLOOR + (1 - COVER_FLOOR) * (cov / total)) * (1 + (TITLE * tc) / total)]
+  })
+  return out.sort((a, b) => b[1] - a[1])
 }
 
 /**

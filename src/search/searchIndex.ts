@@ -1,6 +1,7 @@
 import type { Article, ArticleHit } from '../types.js'
 import { buildQuery, compileSynonyms, type CompiledVariant } from './query.js'
-import { K1, rank, type Scratch, type Term } from './rank.js'
+import { localesFor, translationKey } from './locales.js'
+import { K1, rank, rerank, type Scratch, type Term } from './rank.js'
 import { makeSnippet, plainText } from './snippet.js'
 import type { SynonymTable } from './synonyms.js'
 import { tokenize, WORD_CHAR } from './tokenize.js'
@@ -24,7 +25,13 @@ export interface SearchIndexOptions {
 export interface SearchOptions {
   /** Most hits to return. Default 10 (`suggest`: 3, `popular`: 5). */
   limit?: number
-  /** Only articles of this locale, and this locale's synonyms. Default: all. */
+  /**
+   * The user's locale. Search looks at the articles of its language (Traditional copies first for
+   * zh-TW/zh-HK), at the Chinese articles for a query in Chinese characters whatever the locale,
+   * and, for a Chinese UI, at the other languages when the Chinese articles give nothing; a
+   * translated article shows once, in the most preferred locale that has it. `popular` keeps
+   * to this exact locale. Default: all articles.
+   */
   locale?: string
 }
 
@@ -140,8 +147,17 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const codes = new Map<string, number>()
   const localeOf: number[] = []
   const popularity: number[] = []
+  /** Slots of each article's translations (see `translationKey`). */
+  const groups = new Map<string, number[]>()
+  const groupOf = (d: StoredArticle): string => translationKey(d.id, d.locale)
+  const rankOf = (locales: string[], slot: number): number => {
+    const i = locales.indexOf(docs[slot]?.locale ?? '')
+    return i < 0 ? Infinity : i
+  }
   const place = (d: StoredArticle, slot: number): void => {
     ids.set(d.id, slot)
+    const g = groups.get(groupOf(d))
+    g ? g.push(slot) : groups.set(groupOf(d), [slot])
     popularity[slot] = d.popularity
     localeOf[slot] = codes.get(d.locale) ?? (codes.set(d.locale, codes.size), codes.size - 1)
     track(d, 1)
@@ -154,6 +170,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     if (!d) return false
     docs[slot!] = null
     ids.delete(id)
+    const g = groups.get(groupOf(d))!.filter((x) => x != slot)
+    g.length ? groups.set(groupOf(d), g) : groups.delete(groupOf(d))
     track(d, -1)
     // Postings that survive (another engine segmented differently) point at a null slot: skipped.
     for (const t of new Set(fields(d).flat())) {
@@ -207,9 +225,16 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const run = (query: string, o: SearchOptions, limit: number, maxTerms: number): ArticleHit[] => {
     if (typeof query != 'string' || !query.trim() || limit < 1) return []
     const locale = o.locale ?? ''
-    const code = locale ? codes.get(locale) ?? -2 : -1
-    let synonyms = compiled.get(locale)
-    if (!synonyms) compiled.set(locale, (synonyms = compileSynonyms(locale ? table[locale] ?? [] : Object.values(table).flat())))
+    const [first, fallback] = locale ? localesFor(locale, query, [...codes.keys()]) : [[...codes.keys()], []]
+    const hits = search(query, first, limit, maxTerms)
+    return hits.length || !fallback.length ? hits : search(query, fallback, limit, maxTerms)
+  }
+
+  /** Hits among articles of `locales` (best first), one per translated article. */
+  const search = (query: string, locales: string[], limit: number, maxTerms: number): ArticleHit[] => {
+    const key = locales.join()
+    let synonyms = compiled.get(key)
+    if (!synonyms) compiled.set(key, (synonyms = compileSynonyms([...new Set(locales.flatMap((l) => table[l] ?? []))])))
     const q = buildQuery(query, {
       df: (t) => (terms.get(t)?.p.length ?? 0) >> 1,
       vocab: () => (vocab ??= [...terms.keys()].filter((t) => !/\p{Script=Han}/u.test(t)).sort()),
@@ -217,11 +242,16 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       words,
       loose: maxTerms > 99,
     })
-    const idf = (n: number): number => Math.log(1 + (live - n + 0.5) / (n + 0.5))
+    const idf = (t: string): number => {
+      const n = (terms.get(t)?.p.length ?? 0) >> 1
+      return Math.log(1 + (live - n + 0.5) / (n + 0.5))
+    }
     const extra: string[] = []
     const list = q
-      .map((clause) =>
-        clause
+      .map((clause) => {
+        // A synonym never weighs more than the words it stands for, however rare it is.
+        const cap = clause.syn?.length ? Math.max(...clause.syn.map(idf)) : Infinity
+        const v = clause.v
           .map((variant) => [...variant].flatMap(([t, qw]): Resolved[] => {
             const e = terms.get(t)
             if (!e) return []
@@ -232,23 +262,32 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
               return []
             }
             const { c, m } = saturation(e)
-            return [{ p: e.p, c, m, w: qw * idf(e.p.length >> 1), t, mark }]
+            return [{ p: e.p, c, m, w: qw * Math.min(cap, idf(t)), t, mark }]
           }))
-          .filter((v) => v.length),
-      )
-      .filter((c) => c.length)
-      .map((c) => [Math.max(...c.map((v) => v.reduce((s, x) => s + x.w, 0))), c] as const)
-      .sort((a, b) => b[0] - a[0])
+          .filter((v) => v.length)
+        return { ...clause, v, w: Math.max(0, ...v.map((x) => x.reduce((s, t) => s + t.w, 0))) }
+      })
+      .filter((c) => c.v.length)
+      .sort((a, b) => b.w - a.w)
       .slice(0, maxTerms)
-      .map((x) => x[1])
     if (scratch.acc.length < docs.length) scratch = { acc: new Float64Array(docs.length * 2), best: new Float64Array(docs.length * 2), sum: new Float64Array(docs.length * 2) }
-    const top = rank(list, scratch, limit, (d) => code == -1 || localeOf[d] == code, (a, b) => popularity[a]! > popularity[b]!)
+    const allowed = new Set(locales.map((l) => codes.get(l)))
+    // More than `limit`: coverage reorders the strongest candidates, and translations merge.
+    const top = rank(list.map((c) => c.v), scratch, limit * 2 + 10, (d) => allowed.has(localeOf[d]), (a, b) => popularity[a]! > popularity[b]!)
+    const ranked = rerank(top, list.map((c) => ({ ...c, terms: c.v.flat() })))
     // Most important terms first: the snippet window opens at the first one found.
-    const marks = list.flat(2).filter((x) => x.mark).map((x) => x.t).concat(extra)
-    return top.map(([slot, score]) => {
-      const d = docs[slot]!
-      return { id: d.id, title: d.title, ...makeSnippet(d.text || d.title, marks, options.snippetLength), score }
-    })
+    const marks = list.flatMap((c) => c.v.flat()).filter((x) => x.mark).map((x) => x.t).concat(extra)
+    const shown = new Set<string>()
+    const out: ArticleHit[] = []
+    for (const [slot, score] of ranked) {
+      const k = groupOf(docs[slot]!)
+      if (shown.has(k) || out.length == limit) continue
+      shown.add(k)
+      // The copy in the most preferred locale, even when another copy matched.
+      const d = docs[(groups.get(k) ?? []).reduce((x, y) => (rankOf(locales, y) < rankOf(locales, x) ? y : x), slot)]!
+      out.push({ id: d.id, title: d.title, ...makeSnippet(d.text || d.title, marks, options.snippetLength), score })
+    }
+    return out
   }
 
   return {
