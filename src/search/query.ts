@@ -23,6 +23,16 @@ const SYNONYM = 0.45
 /** Question filler bigrams (怎么办, 为什么, 如何...): kept, but they cannot decide a ranking. */
 const FILLER = new Set('怎么 么办 什么 为什 为啥 如何 怎样 么回 回事 请问 一下 是否 能否 怎么样 可以'.split(' '))
 const FILLER_WEIGHT = 0.2
+/**
+ * A verb with a negated resultative complement, the everyday way to say "cannot": 提不出来,
+ * 付不了款, 转不过去, 到不了账, 绑不上. Its bigrams (提不, 不出) are noise; the verb joined to
+ * what follows (付款, 到账) and the verb's wallet word carry the meaning.
+ */
+const COMPLEMENT = /(\p{Script=Han})不(?:出来|出去|过去|过来|进去|下来|起来|了|上|出|进|动|成|开)(\p{Script=Han})?/gu
+/** The wallet word a verb heads, found by its first character (提 → 提现). */
+const VERB_WORDS = '提现 转账 付款 充值 绑卡 退款 登录 到账 扣款 取现 解绑 注销 冻结 打开 收到'.split(' ')
+/** Weight of the words a complement pattern stands for, and of the failure it implies. */
+const COMPLEMENT_WEIGHT = 0.8
 
 /** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -70,18 +80,33 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
   const f = fold(query)
   const words: string[] = []
   let han = false
+  const complements: Array<[words: string[], span: string[]]> = []
   eachRun(f, (run, isHan) => {
     if (!isHan) return void (run.length > 1 && words.push(stem(run)))
     han = true
     const c = [...run]
     const known: boolean[] = []
+    const noise = new Set<string>()
+    for (const m of run.matchAll(COMPLEMENT)) {
+      const v = m[1]!
+      const words = [m[2] ? v + m[2] : '', VERB_WORDS.find((w) => w[0] == v) ?? ''].filter((w) => w && ctx.df(w))
+      const span = [...m[0]].slice(1).map((ch, i) => [...m[0]][i] + ch)
+      span.forEach((b) => noise.add(b))
+      complements.push([words, span])
+    }
     for (let i = 1; i < c.length; i++) {
       const b = c[i - 1]! + c[i]!
-      one(b, FILLER.has(b) ? FILLER_WEIGHT : 1)
+      one(b, FILLER.has(b) || noise.has(b) ? FILLER_WEIGHT : 1)
       if (ctx.df(b)) known[i - 1] = known[i] = true
     }
     hanTerms(run, ctx.words).forEach((t, i) => i >= c.length * 2 - 1 && one(t, FILLER.has(t) ? FILLER_WEIGHT : 0.5))
-    c.forEach((ch, i) => known[i] || one(ch, c.length > 1 ? SINGLE : 1))
+    c.forEach((ch, i) => {
+      if (known[i]) return
+      one(ch, c.length > 1 ? SINGLE : 1)
+      // A lone verb (充的钱, 提的钱) most likely means the wallet word it heads.
+      const w = c.length > 1 && VERB_WORDS.find((x) => x[0] == ch)
+      if (w && ctx.df(w)) complements.push([[w], [ch]])
+    })
   })
   // Function words only count when the query has nothing else ("how do i").
   const content = words.filter((w) => !STOP.has(w))
@@ -116,6 +141,12 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       }
     }
     add(c, w)
+  }
+  // The pattern's words stand for its bigrams, which an article about the problem rarely has.
+  for (const [ws, span] of complements) {
+    const covers = span.filter((t) => seen.has(t))
+    add(ws.map((w) => new Map([[w, COMPLEMENT_WEIGHT]])), '\0v' + ws, covers)
+    add(ctx.df('失败') ? [new Map([['失败', COMPLEMENT_WEIGHT / 2]])] : [], '失败', covers)
   }
   // Synonym keys are matched against every word typed, function words included ("not me").
   const line = ` ${words.concat([...fixed.keys()]).join(' ')} `

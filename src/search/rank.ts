@@ -62,9 +62,9 @@ const TITLE = 0.8
  * literal terms, a synonym counting half for the term it stands for) and how much of it its
  * title holds. BM25 sums: one frequent common pair (到账) can outscore an article that has
  * every concept of the query once; coverage puts the article that answers the whole question
- * first. Title tf is the low 6 bits of the packed tf.
+ * first. Title tf is the low 6 bits of the packed tf. `boost` multiplies a slot's score.
  */
-export function rerank(hits: Array<[slot: number, score: number]>, clauses: Covered[]): Array<[slot: number, score: number]> {
+export function rerank(hits: Array<[slot: number, score: number]>, clauses: Covered[], boost: (slot: number) => number): Array<[slot: number, score: number]> {
   const lits = clauses.filter((c) => c.lit !== undefined)
   const total = lits.reduce((s, c) => s + c.w, 0)
   if (!total) return hits
@@ -90,7 +90,7 @@ export function rerank(hits: Array<[slot: number, score: number]>, clauses: Cove
     let cov = 0
     let tc = 0
     for (const c of lits) (cov += c.w * (body.get(c.lit!) ?? 0)), (tc += c.w * (title.get(c.lit!) ?? 0))
-    return [d, score * (COVER_FLOOR + (1 - COVER_FLOOR) * (cov / total)) * (1 + (TITLE * tc) / total)]
+    return [d, boost(d) * score * (COVER_FLOOR + (1 - COVER_FLOOR) * (cov / total)) * (1 + (TITLE * tc) / total)]
   })
   return out.sort((a, b) => b[1] - a[1])
 }

@@ -4,7 +4,7 @@ import { localesFor, translationKey } from './locales.js'
 import { K1, rank, rerank, type Scratch, type Term } from './rank.js'
 import { makeSnippet, plainText } from './snippet.js'
 import type { SynonymTable } from './synonyms.js'
-import { tokenize, WORD_CHAR } from './tokenize.js'
+import { fold, tokenize, WORD_CHAR } from './tokenize.js'
 
 /** Options of `createSearchIndex` and `loadIndex`. */
 export interface SearchIndexOptions {
@@ -76,6 +76,8 @@ export interface SearchIndex {
 }
 
 const B = 0.75
+/** Score factor for an article with a tag equal to the whole query. */
+const TAG_BONUS = 1.25
 /** Packing of per-field term frequency into one integer: title bits 0-5, tags 6-11, body 12+. */
 const SHIFT = [1, 64, 4096]
 
@@ -274,7 +276,9 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const allowed = new Set(locales.map((l) => codes.get(l)))
     // More than `limit`: coverage reorders the strongest candidates, and translations merge.
     const top = rank(list.map((c) => c.v), scratch, limit * 2 + 10, (d) => allowed.has(localeOf[d]), (a, b) => popularity[a]! > popularity[b]!)
-    const ranked = rerank(top, list.map((c) => ({ ...c, terms: c.v.flat() })))
+    // A query that is exactly one of an article's tags names its topic: that article first.
+    const typed = fold(query).replace(/\s+/g, '')
+    const ranked = rerank(top, list.map((c) => ({ ...c, terms: c.v.flat() })), (d) => (docs[d]!.tags.some((t) => fold(t).replace(/\s+/g, '') == typed) ? TAG_BONUS : 1))
     // Most important terms first: the snippet window opens at the first one found.
     const marks = list.flatMap((c) => c.v.flat()).filter((x) => x.mark).map((x) => x.t).concat(extra)
     const shown = new Set<string>()

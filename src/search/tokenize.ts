@@ -54,7 +54,10 @@ export function stem(word: string): string {
  * limit" ranks by "limit", not by titles that say "what" and "my".
  */
 export const STOP = new Set(
-  'a an and are am be can could did do does for from have has how i im is it its me my of on or our so that the there this to was we what when where which who why will with would you your'.split(' '),
+  'a an and are am be can could did do does for from have has how i im is it its me my of on or our so that the there this to was we what when where which who why will with would you your'
+    .split(' ')
+    // Stemmed, as tokens are ("where" → wher).
+    .map(stem),
 )
 
 /** Calls `fn` for every Han run and every other word in already folded text. */
