@@ -24,18 +24,19 @@ export function translationKey(id: string, locale: string): string {
 /**
  * Locales to search, best first, then the ones to try when those find nothing. The user's
  * language comes first, Traditional before Simplified for zh-TW/zh-HK users and the reverse for
- * others. A query in Chinese characters searches the Chinese articles whatever the UI language;
- * a query without any, in a Chinese UI, falls back to the other languages' articles when the
- * Chinese ones give nothing. An unknown UI language searches everything.
+ * others. When those find nothing, a query with Chinese characters in another UI falls back to
+ * the Chinese articles, and a query without any in a Chinese UI to the other languages' ones.
+ * A UI language no article is written in searches everything.
  */
 export function localesFor(ui: string, query: string, known: string[]): [first: string[], fallback: string[]] {
   const trad = TRADITIONAL.test(ui)
   const order = (ls: string[]): string[] =>
     ls.sort((a, b) => +(b == ui) - +(a == ui) || +(TRADITIONAL.test(b) == trad) - +(TRADITIONAL.test(a) == trad) || (a < b ? -1 : 1))
-  const zh = known.filter((l) => language(l) == 'zh')
-  const other = known.filter((l) => language(l) != 'zh')
-  if (HAN.test(query) && zh.length && language(ui) != 'zh') return [order(zh), []]
+  const zh = language(ui) == 'zh'
   const own = known.filter((l) => language(l) == language(ui))
   if (!own.length) return [known.slice(), []]
-  return [order(own), language(ui) == 'zh' ? order(other) : []]
+  // The other script's articles: Chinese ones for a query with Chinese characters in another
+  // UI; the rest for a query without any in a Chinese UI.
+  const other = known.filter((l) => (language(l) == 'zh') != zh && (zh ? !HAN.test(query) : HAN.test(query)))
+  return [order(own), order(other)]
 }

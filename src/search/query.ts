@@ -57,7 +57,8 @@ export type Variant = Map<string, number>
 /** Alternative variants (an article scores the best one, so synonyms never pile up). */
 export interface Clause {
   v: Variant[]
-  /** A literal clause: the query term it stands for (what coverage counts). */
+  /** A literal clause: the query term it stands for (what coverage counts). Neither this nor
+   * `syn` for a fallback single character. */
   lit?: string
   /** A synonym clause: the literal query terms it stands for. */
   syn?: string[]
@@ -73,10 +74,10 @@ export interface Clause {
 export function buildQuery(query: string, ctx: QueryContext): Clause[] {
   const clauses: Clause[] = []
   const seen = new Set<string>()
-  const add = (v: Variant[], key: string, syn?: string[]): void => {
-    if (v.length && !seen.has(key)) seen.add(key), clauses.push(syn ? { v, syn } : { v, lit: key })
+  const add = (v: Variant[], key: string, syn?: string[], weak = false): void => {
+    if (v.length && !seen.has(key)) seen.add(key), clauses.push(syn ? { v, syn } : weak ? { v } : { v, lit: key })
   }
-  const one = (t: string, w: number): void => add([new Map([[t, w]])], t)
+  const one = (t: string, w: number, weak?: boolean): void => add([new Map([[t, w]])], t, undefined, weak)
   const f = fold(query)
   const words: string[] = []
   let han = false
@@ -102,7 +103,8 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
     hanTerms(run, ctx.words).forEach((t, i) => i >= c.length * 2 - 1 && one(t, FILLER.has(t) ? FILLER_WEIGHT : 0.5))
     c.forEach((ch, i) => {
       if (known[i]) return
-      one(ch, c.length > 1 ? SINGLE : 1)
+      // A fallback character is too weak a sign to count for coverage.
+      one(ch, c.length > 1 ? SINGLE : 1, c.length > 1)
       // A lone verb (充的钱, 提的钱) most likely means the wallet word it heads.
       const w = c.length > 1 && VERB_WORDS.find((x) => x[0] == ch)
       if (w && ctx.df(w)) complements.push([[w], [ch]])

@@ -278,7 +278,10 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const top = rank(list.map((c) => c.v), scratch, limit * 2 + 10, (d) => allowed.has(localeOf[d]), (a, b) => popularity[a]! > popularity[b]!)
     // A query that is exactly one of an article's tags names its topic: that article first.
     const typed = fold(query).replace(/\s+/g, '')
-    const ranked = rerank(top, list.map((c) => ({ ...c, terms: c.v.flat() })), (d) => (docs[d]!.tags.some((t) => fold(t).replace(/\s+/g, '') == typed) ? TAG_BONUS : 1))
+    // A synonym whose query words the index does not know (汇款 for 转账) counts as one of them.
+    const lits = new Set(list.map((c) => c.lit))
+    const covered = list.map((c, i) => ({ ...c, terms: c.v.flat(), ...(c.syn && !c.syn.some((t) => lits.has(t)) ? { lit: `\0${i}` } : {}) }))
+    const ranked = rerank(top, covered, (d) => (docs[d]!.tags.some((t) => fold(t).replace(/\s+/g, '') == typed) ? TAG_BONUS : 1))
     // Most important terms first: the snippet window opens at the first one found.
     const marks = list.flatMap((c) => c.v.flat()).filter((x) => x.mark).map((x) => x.t).concat(extra)
     const shown = new Set<string>()

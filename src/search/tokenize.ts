@@ -3,6 +3,8 @@
  * rule here applies to articles and queries alike.
  */
 
+import { SIMPLIFIED, TRADITIONAL } from './t2s.js'
+
 /** A Han run, or a run of other letters/digits (Latin, kana, Hangul...). */
 const RUN = /(\p{Script=Han}+)|(?:[^\P{L}\p{Script=Han}]|\p{N})+/gu
 
@@ -15,11 +17,21 @@ let seg: Intl.Segmenter | null | undefined
 const segmenter = (): Intl.Segmenter | null =>
   seg !== undefined ? seg : (seg = typeof Intl.Segmenter == 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null)
 
+let t2s: Map<string, string> | undefined
+let TRAD: RegExp | undefined
+
 /**
  * NFKC turns full-width forms (ＡＢＣ１２３) into ASCII and composes accents; lowercasing comes
- * after so that full-width capitals fold too.
+ * after so that full-width capitals fold too. Traditional characters fold to Simplified (轉賬 →
+ * 转账), one for one, so zh-TW queries meet zh-CN articles and the reverse, and offsets hold.
  */
-export const fold = (text: string): string => text.normalize('NFKC').toLowerCase()
+export function fold(text: string): string {
+  if (!t2s) {
+    t2s = new Map([...TRADITIONAL].map((c, i) => [c, SIMPLIFIED[i]!]))
+    TRAD = new RegExp(`[${TRADITIONAL}]`, 'g')
+  }
+  return text.normalize('NFKC').toLowerCase().replace(TRAD!, (c) => t2s!.get(c)!)
+}
 
 /** Irregular forms a suffix rule cannot join, mapped to their stem. */
 const IRREGULAR: Record<string, string> = {
