@@ -29,8 +29,8 @@ export interface SearchOptions {
    * The user's locale. Search looks at the articles of its language (Traditional copies first for
    * zh-TW/zh-HK), at the Chinese articles for a query in Chinese characters whatever the locale,
    * and, for a Chinese UI, at the other languages when the Chinese articles give nothing; a
-   * translated article shows once, in the most preferred locale that has it. `popular` keeps
-   * to this exact locale. Default: all articles.
+   * translated article shows once, in the most preferred locale that has it (`popular` too,
+   * within the locale's language). Default: all articles.
    */
   locale?: string
 }
@@ -284,6 +284,11 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const ranked = rerank(top, covered, (d) => (docs[d]!.tags.some((t) => fold(t).replace(/\s+/g, '') == typed) ? TAG_BONUS : 1))
     // Most important terms first: the snippet window opens at the first one found.
     const marks = list.flatMap((c) => c.v.flat()).filter((x) => x.mark).map((x) => x.t).concat(extra)
+    return pick(ranked, locales, limit, marks)
+  }
+
+  /** The first `limit` hits, one per translated article, each in the most preferred locale. */
+  const pick = (ranked: Array<[slot: number, score: number]>, locales: string[], limit: number, marks: string[]): ArticleHit[] => {
     const shown = new Set<string>()
     const out: ArticleHit[] = []
     for (const [slot, score] of ranked) {
@@ -306,11 +311,11 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     search: (query, o = {}) => run(query, o, o.limit ?? 10, 1e9),
     // Long text has many terms; the rarest few carry the meaning and keep it fast.
     suggest: (text, o = {}) => run(text, o, o.limit ?? 3, 24),
-    popular: (o = {}) =>
-      (docs.filter((d) => d && (!o.locale || d.locale == o.locale)) as StoredArticle[])
-        .sort((a, b) => b.popularity - a.popularity)
-        .slice(0, o.limit ?? 5)
-        .map((d) => ({ id: d.id, title: d.title, ...makeSnippet(d.text, [], options.snippetLength), score: d.popularity })),
+    popular: (o = {}) => {
+      const locales = o.locale ? localesFor(o.locale, '', [...codes.keys()])[0] : [...codes.keys()]
+      const slots = docs.flatMap((d, i) => (d && locales.includes(d.locale) ? [i] : [])).sort((a, b) => popularity[b]! - popularity[a]!)
+      return pick(slots.map((d): [number, number] => [d, popularity[d]!]), locales, o.limit ?? 5, [])
+    },
     toJSON: () => ({ ...data, terms: Object.fromEntries([...terms].map(([t, e]) => [t, e.p])) }),
   }
 }

@@ -6,10 +6,17 @@ export const plainText = (md: string): string =>
     .replace(/```[^]*?```/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/<[^>]*>/g, ' ')
+    // Table rule rows and horizontal rules (|---|:--:|, ***) carry no words.
+    .replace(/^[\s|:*_-]*[-*_]{3,}[\s|:*_-]*$/gm, ' ')
     .replace(/^\s*(?:#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
+    // Table cells read as a list: "认证等级 · 余额付款".
+    .replace(/^\s*\|(.*?)\|?\s*$/gm, (_, row: string) => row.split('|').map((c) => c.trim()).filter(Boolean).join(' · '))
     .replace(/[*_`~|]+/g, '')
     .replace(/\s+/g, ' ')
     .trim()
+
+/** Display width of a character: CJK and full-width forms take two columns. */
+const width = (c: string): number => (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1)
 
 /** A snippet and the [start, end) ranges in it to highlight. */
 export interface Snippet {
@@ -18,20 +25,25 @@ export interface Snippet {
 }
 
 /**
- * Cuts a window of about `length` characters around the first occurrence of the best term
- * (terms come best first) and marks every term occurrence inside it. Latin terms only match at
- * a word start and are extended to the word end, so "refund" marks all of "refunds".
+ * Cuts a window of about `length` columns (a CJK character counts two) around the first
+ * occurrence of the best term (terms come best first) and marks every term occurrence inside
+ * it. The default, 96 columns, fills two lines of the help panel. Latin terms only match at a
+ * word start and are extended to the word end, so "refund" marks all of "refunds".
  */
-export function makeSnippet(text: string, terms: string[], length = 120): Snippet {
+export function makeSnippet(text: string, terms: string[], length = 96): Snippet {
   let n = fold(text)
   // Offsets must index the original text; a fold that changes length (rare ligatures) is skipped.
   if (n.length != text.length) n = text.toLowerCase().length == text.length ? text.toLowerCase() : text
   let at = -1
   for (const t of terms) if ((at = n.indexOf(t)) >= 0) break
-  let start = Math.max(0, Math.min(at - (length >> 2), text.length - length))
+  // Open a quarter of the width before the match, less if the text ends first.
+  let start = Math.max(0, at)
+  for (let room = at < 0 ? 0 : length >> 2; start && room > 0; ) room -= width(text[--start]!)
+  let end = start
+  for (let room = length; end < text.length && room > 0; ) room -= width(text[end++]!)
+  for (let room = length - columns(text, start, end); start && room > 1; ) room -= width(text[--start]!)
   // Do not open the window in the middle of a Latin word.
   for (let i = 0; start && i < 12 && WORD_CHAR.test(text[start - 1]!); i++) start++
-  const end = Math.min(text.length, start + length)
   const pre = start ? '…' : ''
   const win = n.slice(start, end)
   const ranges: Array<[number, number]> = []
@@ -53,6 +65,12 @@ export function makeSnippet(text: string, terms: string[], length = 120): Snippe
     else highlights.push(r)
   }
   return { snippet: pre + text.slice(start, end) + (end < text.length ? '…' : ''), highlights }
+}
+
+const columns = (text: string, from: number, to: number): number => {
+  let n = 0
+  for (let i = from; i < to; i++) n += width(text[i]!)
+  return n
 }
 
 /**
