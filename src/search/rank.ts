@@ -3,11 +3,13 @@ export const K1 = 1.2
 
 /** A query term resolved against the index. */
 export interface Term {
-  /** Postings `[slot, packedTf, ...]`, ascending by slot. */
-  p: number[]
-  /** Saturated BM25F tf per posting. */
-  c: Float32Array
-  /** Query weight × idf. */
+  /** Slots of the articles holding the term, ascending. */
+  s: Uint32Array
+  /** Packed field tfs per posting (title in the low 6 bits). */
+  f: Uint16Array
+  /** Saturated BM25F tf per posting, scaled to 1-255 (0: a removed article). */
+  c: Uint8Array
+  /** Query weight × idf × the scale of `c`. */
   w: number
   /** Largest value in `c`: the most this term can add to one article is `w * m`. */
   m: number
@@ -23,20 +25,20 @@ export interface Scratch {
   sum: Float64Array
 }
 
-/** Index of slot `d` in postings `p` (pairs, ascending by slot), or -1. */
-export function position(p: ArrayLike<number>, d: number): number {
+/** Index of slot `d` in ascending `slots`, or -1. */
+export function position(slots: Uint32Array, d: number): number {
   let lo = 0
-  let hi = p.length >> 1
+  let hi = slots.length
   while (lo < hi) {
     const m = (lo + hi) >> 1
-    p[m * 2]! < d ? (lo = m + 1) : (hi = m)
+    slots[m]! < d ? (lo = m + 1) : (hi = m)
   }
-  return p[lo * 2] == d ? lo : -1
+  return slots[lo] == d ? lo : -1
 }
 
 /** Saturated tf of `t` for slot `d`, found by binary search (postings are sorted by slot). */
 function lookup(t: Term, d: number): number {
-  const j = position(t.p, d)
+  const j = position(t.s, d)
   return j < 0 ? 0 : t.c[j]!
 }
 
@@ -75,10 +77,10 @@ export function rerank(hits: Array<[slot: number, score: number]>, clauses: Cove
       let inBody = false
       let inTitle = false
       for (const t of c.terms) {
-        const j = position(t.p, d)
+        const j = position(t.s, d)
         if (j < 0 || !t.c[j]) continue
         inBody = true
-        if (t.p[j * 2 + 1]! % 64) inTitle = true
+        if (t.f[j]! % 64) inTitle = true
       }
       if (inBody) body.set(key, Math.max(body.get(key) ?? 0, x))
       if (inTitle) title.set(key, Math.max(title.get(key) ?? 0, x))
@@ -149,10 +151,10 @@ export function rank(
     const local: number[] = []
     for (const variant of clause) {
       const seen: number[] = single ? touched : []
-      for (const { p, c, w } of variant) {
+      for (const { s: p, c, w } of variant) {
         left -= c.length
-        for (let j = 0; j < p.length; j += 2) {
-          const v = c[j >> 1]!
+        for (let j = 0; j < p.length; j++) {
+          const v = c[j]!
           const d = p[j]!
           if (!v) continue
           if (!into[d]) seen.push(d)

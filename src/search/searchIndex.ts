@@ -1,6 +1,7 @@
 import type { Article, ArticleHit } from '../types.js'
 import { buildQuery, compileSynonyms, type CompiledVariant } from './query.js'
 import { localesFor, translationKey } from './locales.js'
+import { createPostingStore, pack } from './postings.js'
 import { K1, rank, rerank, type Scratch, type Term } from './rank.js'
 import { makeSnippet, plainText } from './snippet.js'
 import type { SynonymTable } from './synonyms.js'
@@ -78,21 +79,10 @@ export interface SearchIndex {
 const B = 0.75
 /** Score factor for an article with a tag equal to the whole query. */
 const TAG_BONUS = 1.25
-/** Packing of per-field term frequency into one integer: title bits 0-5, tags 6-11, body 12+. */
-const SHIFT = [1, 64, 4096]
-
 /** A resolved query term plus what the snippet needs. */
 interface Resolved extends Term {
   t: string
   mark: boolean
-}
-
-interface Postings {
-  p: number[]
-  /** BM25F saturation per posting and its maximum; valid while `v` equals the index version. */
-  c?: Float32Array
-  m?: number
-  v?: number
 }
 
 /**
@@ -127,13 +117,18 @@ export function loadIndex(json: SerializedIndex | string, options: SearchIndexOp
 
 function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const { weights, words, docs } = data
-  const terms = new Map<string, Postings>(Object.entries(data.terms).map(([t, p]) => [t, { p }]))
+  const terms = createPostingStore(data.terms)
+  // The store holds its own copy; `toJSON` rebuilds this from it.
+  data.terms = {}
+  /** Articles were removed since postings were last compacted. */
+  let removed = false
   const ids = new Map<string, number>()
   const sums = [0, 0, 0]
   const table = (data.synonyms = options.synonyms ?? data.synonyms ?? {})
   const compiled = new Map<string, CompiledVariant[][]>()
   let live = 0
-  let version = 0
+  // Starts at 1: the posting store's cache stamps start at 0 (= never computed).
+  let version = 1
   let vocab: string[] | null = null
   let avg: number[] = []
   let scratch: Scratch = { acc: new Float64Array(0), best: new Float64Array(0), sum: new Float64Array(0) }
@@ -175,11 +170,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const g = groups.get(groupOf(d))!.filter((x) => x != slot)
     g.length ? groups.set(groupOf(d), g) : groups.delete(groupOf(d))
     track(d, -1)
-    // Postings that survive (another engine segmented differently) point at a null slot: skipped.
-    for (const t of new Set(fields(d).flat())) {
-      const p = terms.get(t)?.p ?? []
-      for (let j = 0; j < p.length; j += 2) if (p[j] == slot) p.splice(j, 2), p.length || terms.delete(t)
-    }
+    // Its postings go at the next compaction; until then they point at a null slot: skipped.
+    removed = true
     return true
   }
 
@@ -187,41 +179,43 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     remove(a.id)
     const d: StoredArticle = { id: a.id, locale: a.locale, title: a.title, tags: a.tags, text: plainText(a.body), popularity: a.popularity ?? 0, lengths: [] }
     const slot = docs.push(d) - 1
-    const tf = new Map<string, number>()
+    const tf = new Map<string, number[]>()
     fields(d).forEach((ts, f) => {
       d.lengths[f] = ts.length
-      for (const t of ts) tf.set(t, (tf.get(t) ?? 0) + SHIFT[f]!)
+      for (const t of ts) (tf.get(t) ?? tf.set(t, [0, 0, 0]).get(t)!)[f]!++
     })
-    for (const [t, x] of tf) {
-      const e = terms.get(t)
-      e ? e.p.push(slot, x) : terms.set(t, { p: [slot, x] })
-    }
+    for (const [t, [a, b, c]] of tf) terms.push(t, slot, pack(a!, b!, c!))
     place(d, slot)
   }
 
-  /** BM25F: field-weighted, length-normalised tf, saturated once. Cached per term and version. */
-  const saturation = (e: Postings): Required<Postings> => {
-    if (e.v !== version) {
-      if (avg[3] !== version) avg = [...sums.map((s) => s / (live || 1) || 1), version]
-      const p = e.p
-      const c = (e.c = new Float32Array(p.length >> 1))
-      e.m = 0
-      for (let j = 0; j < p.length; j += 2) {
-        const d = docs[p[j]!]
+  /** Scale of the one-byte saturation cache: BM25 saturation stays below K1 + 1. */
+  const STEP = (K1 + 1) / 255
+
+  /** Postings of a term with their BM25F saturation, computed once per term and index version. */
+  const resolve = (t: string): Omit<Term, 'w'> | null => {
+    const id = terms.id(t)
+    if (id < 0) return null
+    const s = terms.slots(id)
+    const f = terms.tfs(id)
+    const c = terms.cache(id)
+    if (!terms.fresh(id, version)) {
+      if (avg[3] !== version) avg = [...sums.map((x) => x / (live || 1) || 1), version]
+      let m = 0
+      for (let j = 0; j < s.length; j++) {
+        const d = docs[s[j]!]
+        c[j] = 0
         if (!d) continue
-        let x = p[j + 1]!
+        // Field-weighted, length-normalised tf (BM25F), saturated once.
+        const x = f[j]!
         let tf = 0
-        for (let f = 0; f < 3; f++, x = Math.floor(x / 64)) {
-          const n = f < 2 ? x % 64 : x
-          if (n) tf += (weights[f]! * n) / (1 - B + (B * d.lengths[f]!) / avg[f]!)
-        }
-        c[j >> 1] = (tf * (K1 + 1)) / (tf + K1)
-        // The stored (float32) value, so that `m` is a true upper bound for ranking shortcuts.
-        e.m = Math.max(e.m!, c[j >> 1]!)
+        const n = [x & 63, (x >> 6) & 63, x >> 12]
+        for (let k = 0; k < 3; k++) if (n[k]) tf += (weights[k]! * n[k]!) / (1 - B + (B * d.lengths[k]!) / avg[k]!)
+        c[j] = Math.max(1, Math.round((tf * (K1 + 1)) / (tf + K1) / STEP))
+        m = Math.max(m, c[j]!)
       }
-      e.v = version
+      terms.setFresh(id, version, m)
     }
-    return e as Required<Postings>
+    return { s, f, c, m: terms.max(id) }
   }
 
   const run = (query: string, o: SearchOptions, limit: number, maxTerms: number): ArticleHit[] => {
@@ -237,15 +231,17 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const key = locales.join()
     let synonyms = compiled.get(key)
     if (!synonyms) compiled.set(key, (synonyms = compileSynonyms([...new Set(locales.flatMap((l) => table[l] ?? []))])))
+    terms.compact((slot) => !docs[slot], removed)
+    removed = false
     const q = buildQuery(query, {
-      df: (t) => (terms.get(t)?.p.length ?? 0) >> 1,
-      vocab: () => (vocab ??= [...terms.keys()].filter((t) => !/\p{Script=Han}/u.test(t)).sort()),
+      df: terms.df,
+      vocab: () => (vocab ??= terms.terms().filter((t) => !/\p{Script=Han}/u.test(t)).sort()),
       synonyms,
       words,
       loose: maxTerms > 99,
     })
     const idf = (t: string): number => {
-      const n = (terms.get(t)?.p.length ?? 0) >> 1
+      const n = terms.df(t)
       return Math.log(1 + (live - n + 0.5) / (n + 0.5))
     }
     const extra: string[] = []
@@ -255,7 +251,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
         const cap = clause.syn?.length ? Math.max(...clause.syn.map(idf)) : Infinity
         const v = clause.v
           .map((variant) => [...variant].flatMap(([t, qw]): Resolved[] => {
-            const e = terms.get(t)
+            const e = qw ? resolve(t) : terms.df(t)
             if (!e) return []
             // Fallback single characters and words of Latin phrase variants are too weak to mark.
             const mark = qw > 0.2 ? !(variant.size > 1 && WORD_CHAR.test(t)) : !qw && !WORD_CHAR.test(t)
@@ -263,8 +259,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
               if (mark) extra.push(t)
               return []
             }
-            const { c, m } = saturation(e)
-            return [{ p: e.p, c, m, w: qw * Math.min(cap, idf(t)), t, mark }]
+            return [{ ...(e as Omit<Term, 'w'>), w: qw * Math.min(cap, idf(t)) * STEP, t, mark }]
           }))
           .filter((v) => v.length)
         return { ...clause, v, w: Math.max(0, ...v.map((x) => x.reduce((s, t) => s + t.w, 0))) }
@@ -316,6 +311,6 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       const slots = docs.flatMap((d, i) => (d && locales.includes(d.locale) ? [i] : [])).sort((a, b) => popularity[b]! - popularity[a]!)
       return pick(slots.map((d): [number, number] => [d, popularity[d]!]), locales, o.limit ?? 5, [])
     },
-    toJSON: () => ({ ...data, terms: Object.fromEntries([...terms].map(([t, e]) => [t, e.p])) }),
+    toJSON: () => ({ ...data, terms: terms.toJSON((slot) => !docs[slot]) }),
   }
 }
