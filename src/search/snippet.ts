@@ -38,10 +38,13 @@ export function makeSnippet(text: string, terms: string[], length = 96): Snippet
   for (const t of terms) if ((at = n.indexOf(t)) >= 0) break
   // Open a quarter of the width before the match, less if the text ends first.
   let start = Math.max(0, at)
-  for (let room = at < 0 ? 0 : length >> 2; start && room > 0; ) room -= width(text[--start]!)
+  let used = 0
+  const fits = (i: number, max: number): boolean => used + width(text[i]!) <= max && !!(used += width(text[i]!))
+  while (at > 0 && start && fits(start - 1, length >> 2)) start--
   let end = start
-  for (let room = length; end < text.length && room > 0; ) room -= width(text[end++]!)
-  for (let room = length - columns(text, start, end); start && room > 1; ) room -= width(text[--start]!)
+  used = 0
+  while (end < text.length && fits(end, length)) end++
+  while (start && fits(start - 1, length)) start--
   // Do not open the window in the middle of a Latin word.
   for (let i = 0; start && i < 12 && WORD_CHAR.test(text[start - 1]!); i++) start++
   const pre = start ? '…' : ''
@@ -65,12 +68,6 @@ export function makeSnippet(text: string, terms: string[], length = 96): Snippet
     else highlights.push(r)
   }
   return { snippet: pre + text.slice(start, end) + (end < text.length ? '…' : ''), highlights }
-}
-
-const columns = (text: string, from: number, to: number): number => {
-  let n = 0
-  for (let i = from; i < to; i++) n += width(text[i]!)
-  return n
 }
 
 /**

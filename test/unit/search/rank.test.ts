@@ -16,9 +16,11 @@ function term(random: () => number, density: number, w: number): Term {
 
 /** Reference: score every article with every clause, sort everything. */
 function bruteForce(clauses: RankClause[], limit: number, ok: (d: number) => boolean, pop: number[]): Array<[number, number]> {
+  // A slot → saturation map per term: a linear scan per article made this reference slow.
+  const maps = new Map<Term, Map<number, number>>()
   const at = (t: Term, d: number): number => {
-    for (let j = 0; j < t.s.length; j++) if (t.s[j] == d) return t.c[j]!
-    return 0
+    if (!maps.has(t)) maps.set(t, new Map(Array.from(t.s, (slot, j) => [slot, t.c[j]!])))
+    return maps.get(t)!.get(d) ?? 0
   }
   const scores: Array<[number, number]> = []
   for (let d = 0; d < N; d++) {
