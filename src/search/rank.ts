@@ -73,21 +73,22 @@ export function rerank(hits: Array<[slot: number, score: number]>, clauses: Cove
   const out = hits.map(([d, score]): [number, number] => {
     const body = new Map<string, number>()
     const title = new Map<string, number>()
-    const credit = (c: Covered, key: string, x: number): void => {
+    for (const c of clauses) {
       let inBody = false
       let inTitle = false
       for (const t of c.terms) {
         const j = position(t.s, d)
         if (j < 0 || !t.c[j]) continue
         inBody = true
-        if (t.f[j]! % 64) inTitle = true
+        if (t.f[j]! % 64) inTitle = !!(inBody = true)
+        if (inTitle) break
       }
-      if (inBody) body.set(key, Math.max(body.get(key) ?? 0, x))
-      if (inTitle) title.set(key, Math.max(title.get(key) ?? 0, x))
-    }
-    for (const c of clauses) {
-      if (c.lit !== undefined) credit(c, c.lit, 1)
-      else for (const k of c.syn ?? []) credit(c, k, SYN_CREDIT)
+      if (!inBody) continue
+      const x = c.lit !== undefined ? 1 : SYN_CREDIT
+      for (const key of c.lit !== undefined ? [c.lit] : c.syn ?? []) {
+        body.set(key, Math.max(body.get(key) ?? 0, x))
+        if (inTitle) title.set(key, Math.max(title.get(key) ?? 0, x))
+      }
     }
     let cov = 0
     let tc = 0

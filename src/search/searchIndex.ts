@@ -144,17 +144,21 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const codes = new Map<string, number>()
   const localeOf: number[] = []
   const popularity: number[] = []
-  /** Slots of each article's translations (see `translationKey`). */
+  /** Slots of each article's translations (see `translationKey`), and each slot's key. */
   const groups = new Map<string, number[]>()
+  const keys: string[] = []
   const groupOf = (d: StoredArticle): string => translationKey(d.id, d.locale)
+  /** Locales to search per UI locale and query script (see `localesFor`). */
+  const plans = new Map<string, [string[], string[]]>()
   const rankOf = (locales: string[], slot: number): number => {
     const i = locales.indexOf(docs[slot]?.locale ?? '')
     return i < 0 ? Infinity : i
   }
   const place = (d: StoredArticle, slot: number): void => {
     ids.set(d.id, slot)
-    const g = groups.get(groupOf(d))
-    g ? g.push(slot) : groups.set(groupOf(d), [slot])
+    const k = (keys[slot] = groupOf(d))
+    const g = groups.get(k)
+    g ? g.push(slot) : groups.set(k, [slot])
     popularity[slot] = d.popularity
     localeOf[slot] = codes.get(d.locale) ?? (codes.set(d.locale, codes.size), codes.size - 1)
     track(d, 1)
@@ -221,7 +225,11 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const run = (query: string, o: SearchOptions, limit: number, maxTerms: number): ArticleHit[] => {
     if (typeof query != 'string' || !query.trim() || limit < 1) return []
     const locale = o.locale ?? ''
-    const [first, fallback] = locale ? localesFor(locale, query, [...codes.keys()]) : [[...codes.keys()], []]
+    const han = /\p{Script=Han}/u.test(query)
+    const key = `${locale}|${han}|${codes.size}`
+    let plan = plans.get(key)
+    if (!plan) plans.set(key, (plan = locale ? localesFor(locale, han ? '中' : '', [...codes.keys()]) : [[...codes.keys()], []]))
+    const [first, fallback] = plan
     const hits = search(query, first, limit, maxTerms)
     return hits.length || !fallback.length ? hits : search(query, fallback, limit, maxTerms)
   }
@@ -270,13 +278,13 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     if (scratch.acc.length < docs.length) scratch = { acc: new Float64Array(docs.length * 2), best: new Float64Array(docs.length * 2), sum: new Float64Array(docs.length * 2) }
     const allowed = new Set(locales.map((l) => codes.get(l)))
     // More than `limit`: coverage reorders the strongest candidates, and translations merge.
-    const top = rank(list.map((c) => c.v), scratch, limit * 2 + 10, (d) => allowed.has(localeOf[d]), (a, b) => popularity[a]! > popularity[b]!)
+    const top = rank(list.map((c) => c.v), scratch, limit + 10, (d) => allowed.has(localeOf[d]), (a, b) => popularity[a]! > popularity[b]!)
     // A query that is exactly one of an article's tags names its topic: that article first.
     const typed = fold(query).replace(/\s+/g, '')
     // A synonym whose query words the index does not know (汇款 for 转账) counts as one of them.
     const lits = new Set(list.map((c) => c.lit))
     const covered = list.map((c, i) => ({ ...c, terms: c.v.flat(), ...(c.syn && !c.syn.some((t) => lits.has(t)) ? { lit: `\0${i}` } : {}) }))
-    const ranked = rerank(top, covered, (d) => (docs[d]!.tags.some((t) => fold(t).replace(/\s+/g, '') == typed) ? TAG_BONUS : 1))
+    const ranked = rerank(top, covered, (d) => (docs[d]!.tags.some((t) => t.replace(/\s+/g, '').length == typed.length && fold(t).replace(/\s+/g, '') == typed) ? TAG_BONUS : 1))
     // Most important terms first: the snippet window opens at the first one found.
     const marks = list.flatMap((c) => c.v.flat()).filter((x) => x.mark).map((x) => x.t).concat(extra)
     return pick(ranked, locales, limit, marks)
@@ -287,7 +295,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const shown = new Set<string>()
     const out: ArticleHit[] = []
     for (const [slot, score] of ranked) {
-      const k = groupOf(docs[slot]!)
+      const k = keys[slot]!
       if (shown.has(k) || out.length == limit) continue
       shown.add(k)
       // The copy in the most preferred locale, even when another copy matched.

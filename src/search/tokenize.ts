@@ -17,20 +17,29 @@ let seg: Intl.Segmenter | null | undefined
 const segmenter = (): Intl.Segmenter | null =>
   seg !== undefined ? seg : (seg = typeof Intl.Segmenter == 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null)
 
-let t2s: Map<string, string> | undefined
-let TRAD: RegExp | undefined
+/** Simplified form per Traditional UTF-16 unit (0 = none), built on first use. */
+let t2s: Uint16Array | undefined
 
 /**
  * NFKC turns full-width forms (ＡＢＣ１２３) into ASCII and composes accents; lowercasing comes
  * after so that full-width capitals fold too. Traditional characters fold to Simplified (轉賬 →
  * 转账), one for one, so zh-TW queries meet zh-CN articles and the reverse, and offsets hold.
+ * A lookup table, not a regular expression: a character class of 1,500 characters made folding
+ * the slowest step of a search.
  */
 export function fold(text: string): string {
   if (!t2s) {
-    t2s = new Map([...TRADITIONAL].map((c, i) => [c, SIMPLIFIED[i]!]))
-    TRAD = new RegExp(`[${TRADITIONAL}]`, 'g')
+    t2s = new Uint16Array(65536)
+    for (let i = 0; i < TRADITIONAL.length; i++) t2s[TRADITIONAL.charCodeAt(i)] = SIMPLIFIED.charCodeAt(i)
   }
-  return text.normalize('NFKC').toLowerCase().replace(TRAD!, (c) => t2s!.get(c)!)
+  const n = text.normalize('NFKC').toLowerCase()
+  let out = ''
+  let from = 0
+  for (let i = 0; i < n.length; i++) {
+    const s = t2s[n.charCodeAt(i)]!
+    if (s) (out += n.slice(from, i) + String.fromCharCode(s)), (from = i + 1)
+  }
+  return from ? out + n.slice(from) : n
 }
 
 /** Irregular forms a suffix rule cannot join, mapped to their stem. */
