@@ -98,8 +98,12 @@ export function createHelpFlow(client: SupportClient, deps: HelpFlowDeps = {}): 
     return p
   }
 
-  /** The locale to filter by: the user's, unless the content has no article in it. */
-  const scope = (h: LoadedHelp) => (h.locales.has(locale()) ? { locale: locale() } : {})
+  /**
+   * The user's locale: the index searches its language (a zh-TW user also gets Simplified
+   * articles that have no Traditional copy), falls back to the other script's articles for a
+   * query typed in it, and searches everything when no article is in that language.
+   */
+  const scope = () => ({ locale: locale() })
 
   const loadVotes = () =>
     (votes ??= kv()
@@ -128,7 +132,7 @@ export function createHelpFlow(client: SupportClient, deps: HelpFlowDeps = {}): 
     },
     async search(query, options = {}) {
       const h = await load()
-      const hits = h.index.search(query, { ...scope(h), limit: options.limit ?? 10 })
+      const hits = h.index.search(query, { ...scope(), limit: options.limit ?? 10 })
       if (query.trim()) emit({ type: 'search:query', length: query.trim().length, results: hits.length })
       return hits
     },
@@ -136,11 +140,11 @@ export function createHelpFlow(client: SupportClient, deps: HelpFlowDeps = {}): 
       const h = await load()
       const exclude = new Set(options.exclude ?? [])
       const limit = options.limit ?? 3
-      return h.index.suggest(text, { ...scope(h), limit: limit + exclude.size }).filter((x) => !exclude.has(x.id)).slice(0, limit)
+      return h.index.suggest(text, { ...scope(), limit: limit + exclude.size }).filter((x) => !exclude.has(x.id)).slice(0, limit)
     },
     async popular(options = {}) {
       const h = await load()
-      return h.index.popular({ ...scope(h), limit: options.limit ?? 5 })
+      return h.index.popular({ ...scope(), limit: options.limit ?? 5 })
     },
     async getArticle(id, options = {}) {
       const loc = locale()

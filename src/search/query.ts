@@ -1,4 +1,4 @@
-import { eachRun, fold, hanTerms, stem, tokenize } from './tokenize.js'
+import { eachRun, fold, hanTerms, stem, STOP, tokenize } from './tokenize.js'
 
 /** What the query builder needs to know about the index. */
 export interface QueryContext {
@@ -15,7 +15,24 @@ export interface QueryContext {
 
 /** Weight of a single Han character used because none of its bigrams exists in the index. */
 const SINGLE = 0.15
-const SYNONYM = 0.6
+/**
+ * A synonym variant's weight relative to the words typed; the index also caps its idf at that of
+ * the words it stands for, so a rare synonym never outweighs the query's own word.
+ */
+const SYNONYM = 0.45
+/** Question filler bigrams (怎么办, 为什么, 如何...): kept, but they cannot decide a ranking. */
+const FILLER = new Set('怎么 么办 什么 为什 为啥 如何 怎样 么回 回事 请问 一下 是否 能否 怎么样 可以'.split(' '))
+const FILLER_WEIGHT = 0.2
+/**
+ * A verb with a negated resultative complement, the everyday way to say "cannot": 提不出来,
+ * 付不了款, 转不过去, 到不了账, 绑不上. Its bigrams (提不, 不出) are noise; the verb joined to
+ * what follows (付款, 到账) and the verb's wallet word carry the meaning.
+ */
+const COMPLEMENT = /(\p{Script=Han})不(?:出来|出去|过去|过来|进去|下来|起来|了|上|出|进|动|成|开)(\p{Script=Han})?/gu
+/** The wallet word a verb heads, found by its first character (提 → 提现). */
+const VERB_WORDS = '提现 转账 付款 充值 绑卡 退款 登录 到账 扣款 取现 解绑 注销 冻结 打开 收到'.split(' ')
+/** Weight of the words a complement pattern stands for, and of the failure it implies. */
+const COMPLEMENT_WEIGHT = 0.8
 
 /** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -36,40 +53,71 @@ export function editDistance(a: string, b: string, max: number): number {
 
 /** Terms whose scores add up, like the bigrams of one word. */
 export type Variant = Map<string, number>
-/** Alternative variants; an article scores the best one, so synonyms never pile up. */
-export type Clause = Variant[]
+
+/** Alternative variants (an article scores the best one, so synonyms never pile up). */
+export interface Clause {
+  v: Variant[]
+  /** A literal clause: the query term it stands for (what coverage counts). Neither this nor
+   * `syn` for a fallback single character. */
+  lit?: string
+  /** A synonym clause: the literal query terms it stands for. */
+  syn?: string[]
+}
 
 /**
  * Turns a query into clauses (OR semantics; BM25 sorts it out). Han text gives one clause per
  * bigram and dictionary word, and single characters only where no bigram of the query is known.
  * A Latin word's clause also holds the longer words it prefixes and, when the word is unknown,
- * words one or two edits away. Each matched synonym group adds one clause of its other variants.
+ * words one or two edits away; English function words are dropped when the query has other
+ * words. Each matched synonym group adds one clause of its other variants.
  */
 export function buildQuery(query: string, ctx: QueryContext): Clause[] {
   const clauses: Clause[] = []
   const seen = new Set<string>()
-  const add = (c: Clause, key: string): void => {
-    if (c.length && !seen.has(key)) seen.add(key), clauses.push(c)
+  const add = (v: Variant[], key: string, syn?: string[], weak = false): void => {
+    if (v.length && !seen.has(key)) seen.add(key), clauses.push(syn ? { v, syn } : weak ? { v } : { v, lit: key })
   }
-  const one = (t: string, w: number): void => add([new Map([[t, w]])], t)
+  const one = (t: string, w: number, weak?: boolean): void => add([new Map([[t, w]])], t, undefined, weak)
   const f = fold(query)
-  const latin: string[] = []
-  eachRun(f, (run, han) => {
-    if (!han) return void (run.length > 1 && latin.push(stem(run)))
+  const words: string[] = []
+  let han = false
+  const complements: Array<[words: string[], span: string[]]> = []
+  eachRun(f, (run, isHan) => {
+    if (!isHan) return void (run.length > 1 && words.push(stem(run)))
+    han = true
     const c = [...run]
     const known: boolean[] = []
+    const noise = new Set<string>()
+    for (const m of run.matchAll(COMPLEMENT)) {
+      const v = m[1]!
+      const words = [m[2] ? v + m[2] : '', VERB_WORDS.find((w) => w[0] == v) ?? ''].filter((w) => w && ctx.df(w))
+      const span = [...m[0]].slice(1).map((ch, i) => [...m[0]][i] + ch)
+      span.forEach((b) => noise.add(b))
+      complements.push([words, span])
+    }
     for (let i = 1; i < c.length; i++) {
       const b = c[i - 1]! + c[i]!
-      one(b, 1)
+      one(b, FILLER.has(b) || noise.has(b) ? FILLER_WEIGHT : 1)
       if (ctx.df(b)) known[i - 1] = known[i] = true
     }
-    hanTerms(run, ctx.words).forEach((t, i) => i >= c.length * 2 - 1 && one(t, 0.5))
-    c.forEach((ch, i) => known[i] || one(ch, c.length > 1 ? SINGLE : 1))
+    hanTerms(run, ctx.words).forEach((t, i) => i >= c.length * 2 - 1 && one(t, FILLER.has(t) ? FILLER_WEIGHT : 0.5))
+    c.forEach((ch, i) => {
+      if (known[i]) return
+      // A fallback character is too weak a sign to count for coverage.
+      one(ch, c.length > 1 ? SINGLE : 1, c.length > 1)
+      // A lone verb (充的钱, 提的钱) most likely means the wallet word it heads.
+      const w = c.length > 1 && VERB_WORDS.find((x) => x[0] == ch)
+      if (w && ctx.df(w)) complements.push([[w], [ch]])
+    })
   })
+  // Function words only count when the query has nothing else ("how do i").
+  const content = words.filter((w) => !STOP.has(w))
+  const latin = content.length || han ? content : words
   const vocab = latin.length && ctx.loose ? ctx.vocab() : []
-  const fixed: string[] = []
+  /** Typo corrections, each with the word it corrects (synonyms then cover that word). */
+  const fixed = new Map<string, string>()
   for (const w of latin) {
-    const c: Clause = [new Map([[w, 1]])]
+    const c: Variant[] = [new Map([[w, 1]])]
     if (vocab.length) {
       let lo = 0
       let hi = vocab.length
@@ -91,14 +139,21 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
           // The closest correction also triggers synonyms ("pasword" → password → pin).
           if (d < closest) (closest = d), (fix = v)
         }
-        if (fix) fixed.push(fix)
+        if (fix) fixed.set(fix, w)
       }
     }
     add(c, w)
   }
-  const words = ` ${latin.concat(fixed).join(' ')} `
+  // The pattern's words stand for its bigrams, which an article about the problem rarely has.
+  for (const [ws, span] of complements) {
+    const covers = span.filter((t) => seen.has(t))
+    add(ws.map((w) => new Map([[w, COMPLEMENT_WEIGHT]])), '\0v' + ws, covers)
+    add(ctx.df('失败') ? [new Map([['失败', COMPLEMENT_WEIGHT / 2]])] : [], '失败', covers)
+  }
+  // Synonym keys are matched against every word typed, function words included ("not me").
+  const line = ` ${words.concat([...fixed.keys()]).join(' ')} `
   ctx.synonyms.forEach((group, g) => {
-    const hit = group.map(([key, han]) => (han ? f.includes(key) : words.includes(` ${key} `)))
+    const hit = group.map(([key, han]) => (han ? f.includes(key) : line.includes(` ${key} `)))
     if (!hit.includes(true)) return
     // A variant scores through its rarest term: an article holding 定银 almost surely says
     // 绑定银行卡, and rare lists are short. Its other terms ride along (weight 0) for highlighting.
@@ -106,7 +161,9 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       const rare = ts.reduce((a, b) => (ctx.df(b) < ctx.df(a) ? b : a))
       return hit[v] || seen.has(rare) ? [] : [new Map(ts.map((t) => [t, t == rare ? SYNONYM : 0]))]
     })
-    add(variants, '\0' + g)
+    // The query terms this group stands for: a typo's correction stands for the typed word.
+    const covers = group.flatMap(([, , ts], v) => (hit[v] ? ts.map((t) => fixed.get(t) ?? t) : [])).filter((t) => seen.has(t))
+    add(variants, '\0' + g, covers)
   })
   return clauses
 }
@@ -120,6 +177,8 @@ export const compileSynonyms = (groups: string[][]): CompiledVariant[][] =>
     g.map((v): CompiledVariant => {
       const han = /\p{Script=Han}/u.test(v)
       const terms = tokenize(v, false).filter((t) => t.length > 1)
-      return [han ? fold(v) : terms.join(' '), han, terms]
+      // Function words match the key ("not me") but do not score: "me" is no sign of fraud.
+      const content = terms.filter((t) => !STOP.has(t))
+      return [han ? fold(v) : terms.join(' '), han, content.length ? content : terms]
     }),
   )

@@ -1,9 +1,11 @@
 import type { Article, ArticleHit } from '../types.js'
 import { buildQuery, compileSynonyms, type CompiledVariant } from './query.js'
-import { K1, rank, type Scratch, type Term } from './rank.js'
+import { localesFor, translationKey } from './locales.js'
+import { createPostingStore, pack } from './postings.js'
+import { K1, rank, rerank, type Scratch, type Term } from './rank.js'
 import { makeSnippet, plainText } from './snippet.js'
 import type { SynonymTable } from './synonyms.js'
-import { tokenize, WORD_CHAR } from './tokenize.js'
+import { fold, tokenize, WORD_CHAR } from './tokenize.js'
 
 /** Options of `createSearchIndex` and `loadIndex`. */
 export interface SearchIndexOptions {
@@ -24,7 +26,13 @@ export interface SearchIndexOptions {
 export interface SearchOptions {
   /** Most hits to return. Default 10 (`suggest`: 3, `popular`: 5). */
   limit?: number
-  /** Only articles of this locale, and this locale's synonyms. Default: all. */
+  /**
+   * The user's locale. Search looks at the articles of its language (Traditional copies first for
+   * zh-TW/zh-HK), at the Chinese articles for a query in Chinese characters whatever the locale,
+   * and, for a Chinese UI, at the other languages when the Chinese articles give nothing; a
+   * translated article shows once, in the most preferred locale that has it (`popular` too,
+   * within the locale's language). Default: all articles.
+   */
   locale?: string
 }
 
@@ -69,21 +77,12 @@ export interface SearchIndex {
 }
 
 const B = 0.75
-/** Packing of per-field term frequency into one integer: title bits 0-5, tags 6-11, body 12+. */
-const SHIFT = [1, 64, 4096]
-
+/** Score factor for an article with a tag equal to the whole query. */
+const TAG_BONUS = 1.25
 /** A resolved query term plus what the snippet needs. */
 interface Resolved extends Term {
   t: string
   mark: boolean
-}
-
-interface Postings {
-  p: number[]
-  /** BM25F saturation per posting and its maximum; valid while `v` equals the index version. */
-  c?: Float32Array
-  m?: number
-  v?: number
 }
 
 /**
@@ -118,13 +117,18 @@ export function loadIndex(json: SerializedIndex | string, options: SearchIndexOp
 
 function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const { weights, words, docs } = data
-  const terms = new Map<string, Postings>(Object.entries(data.terms).map(([t, p]) => [t, { p }]))
+  const terms = createPostingStore(data.terms)
+  // The store holds its own copy; `toJSON` rebuilds this from it.
+  data.terms = {}
+  /** Articles were removed since postings were last compacted. */
+  let removed = false
   const ids = new Map<string, number>()
   const sums = [0, 0, 0]
   const table = (data.synonyms = options.synonyms ?? data.synonyms ?? {})
   const compiled = new Map<string, CompiledVariant[][]>()
   let live = 0
-  let version = 0
+  // Starts at 1: the posting store's cache stamps start at 0 (= never computed).
+  let version = 1
   let vocab: string[] | null = null
   let avg: number[] = []
   let scratch: Scratch = { acc: new Float64Array(0), best: new Float64Array(0), sum: new Float64Array(0) }
@@ -140,8 +144,21 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const codes = new Map<string, number>()
   const localeOf: number[] = []
   const popularity: number[] = []
+  /** Slots of each article's translations (see `translationKey`), and each slot's key. */
+  const groups = new Map<string, number[]>()
+  const keys: string[] = []
+  const groupOf = (d: StoredArticle): string => translationKey(d.id, d.locale)
+  /** Locales to search per UI locale and query script (see `localesFor`). */
+  const plans = new Map<string, [string[], string[]]>()
+  const rankOf = (locales: string[], slot: number): number => {
+    const i = locales.indexOf(docs[slot]?.locale ?? '')
+    return i < 0 ? Infinity : i
+  }
   const place = (d: StoredArticle, slot: number): void => {
     ids.set(d.id, slot)
+    const k = (keys[slot] = groupOf(d))
+    const g = groups.get(k)
+    g ? g.push(slot) : groups.set(k, [slot])
     popularity[slot] = d.popularity
     localeOf[slot] = codes.get(d.locale) ?? (codes.set(d.locale, codes.size), codes.size - 1)
     track(d, 1)
@@ -154,12 +171,11 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     if (!d) return false
     docs[slot!] = null
     ids.delete(id)
+    const g = groups.get(groupOf(d))!.filter((x) => x != slot)
+    g.length ? groups.set(groupOf(d), g) : groups.delete(groupOf(d))
     track(d, -1)
-    // Postings that survive (another engine segmented differently) point at a null slot: skipped.
-    for (const t of new Set(fields(d).flat())) {
-      const p = terms.get(t)?.p ?? []
-      for (let j = 0; j < p.length; j += 2) if (p[j] == slot) p.splice(j, 2), p.length || terms.delete(t)
-    }
+    // Its postings go at the next compaction; until then they point at a null slot: skipped.
+    removed = true
     return true
   }
 
@@ -167,63 +183,83 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     remove(a.id)
     const d: StoredArticle = { id: a.id, locale: a.locale, title: a.title, tags: a.tags, text: plainText(a.body), popularity: a.popularity ?? 0, lengths: [] }
     const slot = docs.push(d) - 1
-    const tf = new Map<string, number>()
+    const tf = new Map<string, number[]>()
     fields(d).forEach((ts, f) => {
       d.lengths[f] = ts.length
-      for (const t of ts) tf.set(t, (tf.get(t) ?? 0) + SHIFT[f]!)
+      for (const t of ts) (tf.get(t) ?? tf.set(t, [0, 0, 0]).get(t)!)[f]!++
     })
-    for (const [t, x] of tf) {
-      const e = terms.get(t)
-      e ? e.p.push(slot, x) : terms.set(t, { p: [slot, x] })
-    }
+    for (const [t, [a, b, c]] of tf) terms.push(t, slot, pack(a!, b!, c!))
     place(d, slot)
   }
 
-  /** BM25F: field-weighted, length-normalised tf, saturated once. Cached per term and version. */
-  const saturation = (e: Postings): Required<Postings> => {
-    if (e.v !== version) {
-      if (avg[3] !== version) avg = [...sums.map((s) => s / (live || 1) || 1), version]
-      const p = e.p
-      const c = (e.c = new Float32Array(p.length >> 1))
-      e.m = 0
-      for (let j = 0; j < p.length; j += 2) {
-        const d = docs[p[j]!]
+  /** Scale of the one-byte saturation cache: BM25 saturation stays below K1 + 1. */
+  const STEP = (K1 + 1) / 255
+
+  /** Postings of a term with their BM25F saturation, computed once per term and index version. */
+  const resolve = (t: string): Omit<Term, 'w'> | null => {
+    const id = terms.id(t)
+    if (id < 0) return null
+    const s = terms.slots(id)
+    const f = terms.tfs(id)
+    const c = terms.cache(id)
+    if (!terms.fresh(id, version)) {
+      if (avg[3] !== version) avg = [...sums.map((x) => x / (live || 1) || 1), version]
+      let m = 0
+      for (let j = 0; j < s.length; j++) {
+        const d = docs[s[j]!]
+        c[j] = 0
         if (!d) continue
-        let x = p[j + 1]!
+        // Field-weighted, length-normalised tf (BM25F), saturated once.
+        const x = f[j]!
         let tf = 0
-        for (let f = 0; f < 3; f++, x = Math.floor(x / 64)) {
-          const n = f < 2 ? x % 64 : x
-          if (n) tf += (weights[f]! * n) / (1 - B + (B * d.lengths[f]!) / avg[f]!)
-        }
-        c[j >> 1] = (tf * (K1 + 1)) / (tf + K1)
-        // The stored (float32) value, so that `m` is a true upper bound for ranking shortcuts.
-        e.m = Math.max(e.m!, c[j >> 1]!)
+        const n = [x & 63, (x >> 6) & 63, x >> 12]
+        for (let k = 0; k < 3; k++) if (n[k]) tf += (weights[k]! * n[k]!) / (1 - B + (B * d.lengths[k]!) / avg[k]!)
+        c[j] = Math.max(1, Math.round((tf * (K1 + 1)) / (tf + K1) / STEP))
+        m = Math.max(m, c[j]!)
       }
-      e.v = version
+      terms.setFresh(id, version, m)
     }
-    return e as Required<Postings>
+    return { s, f, c, m: terms.max(id) }
   }
 
   const run = (query: string, o: SearchOptions, limit: number, maxTerms: number): ArticleHit[] => {
     if (typeof query != 'string' || !query.trim() || limit < 1) return []
     const locale = o.locale ?? ''
-    const code = locale ? codes.get(locale) ?? -2 : -1
-    let synonyms = compiled.get(locale)
-    if (!synonyms) compiled.set(locale, (synonyms = compileSynonyms(locale ? table[locale] ?? [] : Object.values(table).flat())))
+    const han = /\p{Script=Han}/u.test(query)
+    const key = `${locale}|${han}|${codes.size}`
+    let plan = plans.get(key)
+    if (!plan) plans.set(key, (plan = locale ? localesFor(locale, han ? '中' : '', [...codes.keys()]) : [[...codes.keys()], []]))
+    const [first, fallback] = plan
+    const hits = search(query, first, limit, maxTerms)
+    return hits.length || !fallback.length ? hits : search(query, fallback, limit, maxTerms)
+  }
+
+  /** Hits among articles of `locales` (best first), one per translated article. */
+  const search = (query: string, locales: string[], limit: number, maxTerms: number): ArticleHit[] => {
+    const key = locales.join()
+    let synonyms = compiled.get(key)
+    if (!synonyms) compiled.set(key, (synonyms = compileSynonyms([...new Set(locales.flatMap((l) => table[l] ?? []))])))
+    terms.compact((slot) => !docs[slot], removed)
+    removed = false
     const q = buildQuery(query, {
-      df: (t) => (terms.get(t)?.p.length ?? 0) >> 1,
-      vocab: () => (vocab ??= [...terms.keys()].filter((t) => !/\p{Script=Han}/u.test(t)).sort()),
+      df: terms.df,
+      vocab: () => (vocab ??= terms.terms().filter((t) => !/\p{Script=Han}/u.test(t)).sort()),
       synonyms,
       words,
       loose: maxTerms > 99,
     })
-    const idf = (n: number): number => Math.log(1 + (live - n + 0.5) / (n + 0.5))
+    const idf = (t: string): number => {
+      const n = terms.df(t)
+      return Math.log(1 + (live - n + 0.5) / (n + 0.5))
+    }
     const extra: string[] = []
     const list = q
-      .map((clause) =>
-        clause
+      .map((clause) => {
+        // A synonym never weighs more than the words it stands for, however rare it is.
+        const cap = clause.syn?.length ? Math.max(...clause.syn.map(idf)) : Infinity
+        const v = clause.v
           .map((variant) => [...variant].flatMap(([t, qw]): Resolved[] => {
-            const e = terms.get(t)
+            const e = qw ? resolve(t) : terms.df(t)
             if (!e) return []
             // Fallback single characters and words of Latin phrase variants are too weak to mark.
             const mark = qw > 0.2 ? !(variant.size > 1 && WORD_CHAR.test(t)) : !qw && !WORD_CHAR.test(t)
@@ -231,24 +267,42 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
               if (mark) extra.push(t)
               return []
             }
-            const { c, m } = saturation(e)
-            return [{ p: e.p, c, m, w: qw * idf(e.p.length >> 1), t, mark }]
+            return [{ ...(e as Omit<Term, 'w'>), w: qw * Math.min(cap, idf(t)) * STEP, t, mark }]
           }))
-          .filter((v) => v.length),
-      )
-      .filter((c) => c.length)
-      .map((c) => [Math.max(...c.map((v) => v.reduce((s, x) => s + x.w, 0))), c] as const)
-      .sort((a, b) => b[0] - a[0])
+          .filter((v) => v.length)
+        return { ...clause, v, w: Math.max(0, ...v.map((x) => x.reduce((s, t) => s + t.w, 0))) }
+      })
+      .filter((c) => c.v.length)
+      .sort((a, b) => b.w - a.w)
       .slice(0, maxTerms)
-      .map((x) => x[1])
     if (scratch.acc.length < docs.length) scratch = { acc: new Float64Array(docs.length * 2), best: new Float64Array(docs.length * 2), sum: new Float64Array(docs.length * 2) }
-    const top = rank(list, scratch, limit, (d) => code == -1 || localeOf[d] == code, (a, b) => popularity[a]! > popularity[b]!)
+    const allowed = new Set(locales.map((l) => codes.get(l)))
+    // More than `limit`: coverage reorders the strongest candidates, and translations merge.
+    const top = rank(list.map((c) => c.v), scratch, limit + 10, (d) => allowed.has(localeOf[d]), (a, b) => popularity[a]! > popularity[b]!)
+    // A query that is exactly one of an article's tags names its topic: that article first.
+    const typed = fold(query).replace(/\s+/g, '')
+    // A synonym whose query words the index does not know (汇款 for 转账) counts as one of them.
+    const lits = new Set(list.map((c) => c.lit))
+    const covered = list.map((c, i) => ({ ...c, terms: c.v.flat(), ...(c.syn && !c.syn.some((t) => lits.has(t)) ? { lit: `\0${i}` } : {}) }))
+    const ranked = rerank(top, covered, (d) => (docs[d]!.tags.some((t) => t.replace(/\s+/g, '').length == typed.length && fold(t).replace(/\s+/g, '') == typed) ? TAG_BONUS : 1))
     // Most important terms first: the snippet window opens at the first one found.
-    const marks = list.flat(2).filter((x) => x.mark).map((x) => x.t).concat(extra)
-    return top.map(([slot, score]) => {
-      const d = docs[slot]!
-      return { id: d.id, title: d.title, ...makeSnippet(d.text || d.title, marks, options.snippetLength), score }
-    })
+    const marks = list.flatMap((c) => c.v.flat()).filter((x) => x.mark).map((x) => x.t).concat(extra)
+    return pick(ranked, locales, limit, marks)
+  }
+
+  /** The first `limit` hits, one per translated article, each in the most preferred locale. */
+  const pick = (ranked: Array<[slot: number, score: number]>, locales: string[], limit: number, marks: string[]): ArticleHit[] => {
+    const shown = new Set<string>()
+    const out: ArticleHit[] = []
+    for (const [slot, score] of ranked) {
+      const k = keys[slot]!
+      if (shown.has(k) || out.length == limit) continue
+      shown.add(k)
+      // The copy in the most preferred locale, even when another copy matched.
+      const d = docs[(groups.get(k) ?? []).reduce((x, y) => (rankOf(locales, y) < rankOf(locales, x) ? y : x), slot)]!
+      out.push({ id: d.id, title: d.title, ...makeSnippet(d.text || d.title, marks, options.snippetLength), score })
+    }
+    return out
   }
 
   return {
@@ -260,11 +314,11 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     search: (query, o = {}) => run(query, o, o.limit ?? 10, 1e9),
     // Long text has many terms; the rarest few carry the meaning and keep it fast.
     suggest: (text, o = {}) => run(text, o, o.limit ?? 3, 24),
-    popular: (o = {}) =>
-      (docs.filter((d) => d && (!o.locale || d.locale == o.locale)) as StoredArticle[])
-        .sort((a, b) => b.popularity - a.popularity)
-        .slice(0, o.limit ?? 5)
-        .map((d) => ({ id: d.id, title: d.title, ...makeSnippet(d.text, [], options.snippetLength), score: d.popularity })),
-    toJSON: () => ({ ...data, terms: Object.fromEntries([...terms].map(([t, e]) => [t, e.p])) }),
+    popular: (o = {}) => {
+      const locales = o.locale ? localesFor(o.locale, '', [...codes.keys()])[0] : [...codes.keys()]
+      const slots = docs.flatMap((d, i) => (d && locales.includes(d.locale) ? [i] : [])).sort((a, b) => popularity[b]! - popularity[a]!)
+      return pick(slots.map((d): [number, number] => [d, popularity[d]!]), locales, o.limit ?? 5, [])
+    },
+    toJSON: () => ({ ...data, terms: terms.toJSON((slot) => !docs[slot]) }),
   }
 }

@@ -6,10 +6,20 @@ export const plainText = (md: string): string =>
     .replace(/```[^]*?```/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/<[^>]*>/g, ' ')
+    // Table rule rows and horizontal rules (|---|:--:|, ***) carry no words.
+    .replace(/^[\s|:*_-]*[-*_]{3,}[\s|:*_-]*$/gm, ' ')
     .replace(/^\s*(?:#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
+    // Table cells read as a list: "认证等级 · 余额付款".
+    .replace(/^\s*\|(.*?)\|?\s*$/gm, (_, row: string) => row.split('|').map((c) => c.trim()).filter(Boolean).join(' · '))
     .replace(/[*_`~|]+/g, '')
     .replace(/\s+/g, ' ')
     .trim()
+
+/** Display width of a UTF-16 unit: CJK, Hangul and full-width forms take two columns. */
+const width = (c: string): number => {
+  const x = c.charCodeAt(0)
+  return (x >= 0x1100 && x < 0x1160) || (x >= 0x2e80 && x < 0xa4d0) || (x >= 0xac00 && x < 0xd7a4) || (x >= 0xf900 && x < 0xfb00) || (x >= 0xfe30 && x < 0xfe50) || (x >= 0xff00 && x < 0xff61) || (x >= 0xffe0 && x < 0xffe7) ? 2 : 1
+}
 
 /** A snippet and the [start, end) ranges in it to highlight. */
 export interface Snippet {
@@ -18,20 +28,28 @@ export interface Snippet {
 }
 
 /**
- * Cuts a window of about `length` characters around the first occurrence of the best term
- * (terms come best first) and marks every term occurrence inside it. Latin terms only match at
- * a word start and are extended to the word end, so "refund" marks all of "refunds".
+ * Cuts a window of about `length` columns (a CJK character counts two) around the first
+ * occurrence of the best term (terms come best first) and marks every term occurrence inside
+ * it. The default, 96 columns, fills two lines of the help panel. Latin terms only match at a
+ * word start and are extended to the word end, so "refund" marks all of "refunds".
  */
-export function makeSnippet(text: string, terms: string[], length = 120): Snippet {
+export function makeSnippet(text: string, terms: string[], length = 96): Snippet {
   let n = fold(text)
   // Offsets must index the original text; a fold that changes length (rare ligatures) is skipped.
   if (n.length != text.length) n = text.toLowerCase().length == text.length ? text.toLowerCase() : text
   let at = -1
   for (const t of terms) if ((at = n.indexOf(t)) >= 0) break
-  let start = Math.max(0, Math.min(at - (length >> 2), text.length - length))
+  // Open a quarter of the width before the match, less if the text ends first.
+  let start = Math.max(0, at)
+  let used = 0
+  const fits = (i: number, max: number): boolean => used + width(text[i]!) <= max && !!(used += width(text[i]!))
+  while (at > 0 && start && fits(start - 1, length >> 2)) start--
+  let end = start
+  used = 0
+  while (end < text.length && fits(end, length)) end++
+  while (start && fits(start - 1, length)) start--
   // Do not open the window in the middle of a Latin word.
   for (let i = 0; start && i < 12 && WORD_CHAR.test(text[start - 1]!); i++) start++
-  const end = Math.min(text.length, start + length)
   const pre = start ? '…' : ''
   const win = n.slice(start, end)
   const ranges: Array<[number, number]> = []

@@ -19,27 +19,27 @@ export const walletSynonyms: SynonymTable = {
 到账,入账,收到,到帐,received,arrived
 没到账,未到账,没收到,未收到,没有到账,not received
 验证码,短信码,短信验证码,动态码,校验码,短信,otp,sms,code
-退款,退钱,退费,退回,refund
+退款,退钱,退费,退回,退的钱,退回来,refund
 转账,汇款,转钱,打款,transfer
 提现,取现,提款,取钱,withdraw,cash out
 充值,充钱,存钱,top up,topup,recharge
 绑卡,绑定银行卡,添加银行卡,绑定,加卡,bind,link card
-冻结,锁定,冻住,封号,止付,freeze,frozen,lock
-盗刷,非本人操作,被盗,不是我,盗用,异常交易,unauthorized,hacked
+冻结,锁定,冻住,封号,被封,止付,freeze,frozen,lock
+盗刷,非本人操作,被盗,不是我,盗用,异常交易,被转走,偷偷转,unauthorized,hacked
 支付密码,付款密码,交易密码,pin
 忘记密码,找回密码,重置密码,密码忘了,改密码,reset
 重复扣款,扣了两次,扣两次,多扣,重复支付,重复扣费,charged twice
 实名认证,实名,身份认证,身份验证,人脸识别,kyc
 限额,额度,上限,超限,limit
 手续费,服务费,收费,费率,fee
-注销,销户,注销账户,关闭账户,删除账户
+注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号
 骗子,诈骗,被骗,假客服,冒充客服,骗局,scam,fraud
 余额,零钱,钱包余额,balance
-转错,转错账,转错人,打错钱,收款人错误
+转错,转错账,转错人,打错钱,打错,收款人错误
 更新,升级,新版本,版本过低,update,upgrade
 延迟,处理中,很慢,还没到,pending,delay
 手机号,手机号码,换号,号码
-账单,交易记录,明细,流水
+账单,交易记录,记录,明细,流水,消费记录,花了多少,history,transactions,statement
 免密支付,自动扣费,自动续费,代扣
 `),
   en: parse(`

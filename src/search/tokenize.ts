@@ -3,6 +3,8 @@
  * rule here applies to articles and queries alike.
  */
 
+import { SIMPLIFIED, TRADITIONAL } from './t2s.js'
+
 /** A Han run, or a run of other letters/digits (Latin, kana, Hangul...). */
 const RUN = /(\p{Script=Han}+)|(?:[^\P{L}\p{Script=Han}]|\p{N})+/gu
 
@@ -15,15 +17,69 @@ let seg: Intl.Segmenter | null | undefined
 const segmenter = (): Intl.Segmenter | null =>
   seg !== undefined ? seg : (seg = typeof Intl.Segmenter == 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null)
 
+/** Simplified form per Traditional UTF-16 unit (0 = none), built on first use. */
+let t2s: Uint16Array | undefined
+
 /**
  * NFKC turns full-width forms (ＡＢＣ１２３) into ASCII and composes accents; lowercasing comes
- * after so that full-width capitals fold too.
+ * after so that full-width capitals fold too. Traditional characters fold to Simplified (轉賬 →
+ * 转账), one for one, so zh-TW queries meet zh-CN articles and the reverse, and offsets hold.
+ * A lookup table, not a regular expression: a character class of 1,500 characters made folding
+ * the slowest step of a search.
  */
-export const fold = (text: string): string => text.normalize('NFKC').toLowerCase()
+export function fold(text: string): string {
+  if (!t2s) {
+    t2s = new Uint16Array(65536)
+    for (let i = 0; i < TRADITIONAL.length; i++) t2s[TRADITIONAL.charCodeAt(i)] = SIMPLIFIED.charCodeAt(i)
+  }
+  const n = text.normalize('NFKC').toLowerCase()
+  let out = ''
+  let from = 0
+  for (let i = 0; i < n.length; i++) {
+    const s = t2s[n.charCodeAt(i)]!
+    if (s) (out += n.slice(from, i) + String.fromCharCode(s)), (from = i + 1)
+  }
+  return from ? out + n.slice(from) : n
+}
 
-/** A plural "s" is the one English suffix worth folding; prefix matching covers the rest. */
-export const stem = (word: string): string =>
-  word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word
+/** Irregular forms a suffix rule cannot join, mapped to their stem. */
+const IRREGULAR: Record<string, string> = {
+  frozen: 'freez', froze: 'freez', paid: 'pay', sent: 'send', spent: 'spend', got: 'get', gotten: 'get',
+  lost: 'los', stolen: 'steal', stole: 'steal', taken: 'tak', took: 'tak', gave: 'giv', given: 'giv', withdrawn: 'withdraw', withdrew: 'withdraw',
+}
+
+/**
+ * A light English stemmer, the same for articles and queries, so that inflected forms meet:
+ * charged/charge/charging → charg, refunded → refund, verified/verify → verifi, frozen → freez.
+ * It only strips -s, -es, -ies, -ed, -ing and a final -e; conflating a few unrelated words
+ * costs less than missing "frozen" for "freeze". Words of 3 letters or less stay as they are.
+ */
+export function stem(word: string): string {
+  let w = IRREGULAR[word] ?? word
+  if (w.length < 4 || w != word) return w
+  if (w.endsWith('ies')) w = w.slice(0, -3) + 'i'
+  else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1)
+  const cut = /(?:ed|ing)$/.exec(w)
+  // Only when a vowel is left ("red", "ring" keep theirs): stopped → stop, failed → fail.
+  if (cut && cut.index > 2 && /[aeiouy]/.test(w.slice(0, cut.index))) {
+    w = w.slice(0, cut.index)
+    if (/([^aeioulsz])\1$/.test(w)) w = w.slice(0, -1)
+  }
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1)
+  else if (/[^aeiou]y$/.test(w)) w = w.slice(0, -1) + 'i'
+  return w
+}
+
+/**
+ * English function words. A query drops them when it has any other word, so that "what is my
+ * limit" ranks by "limit", not by titles that say "what" and "my".
+ */
+export const STOP = new Set(
+  'a an and are am be can could did do does for from have has how i im is it its me my of on or our so that the there this to was we what when where which who why will with would you your'
+    .split(' ')
+    // Stemmed, as tokens are ("where" → wher).
+    .map(stem),
+)
 
 /** Calls `fn` for every Han run and every other word in already folded text. */
 export function eachRun(folded: string, fn: (run: string, han: boolean) => void): void {

@@ -28,6 +28,9 @@ const fakeTransport = articlesTransport
 
 const mount = (ui: ComponentChildren, options: SupportOptions = {}) => mountHelp(ui, articles, clients, options)
 
+/** The first search indexes the articles on the device: slow on a busy CI machine. */
+const INDEXING = { timeout: 15000 }
+
 const results = (root: HTMLElement) => [...root.querySelectorAll<HTMLButtonElement>('.help-result')]
 
 describe('search view', () => {
@@ -36,7 +39,7 @@ describe('search view', () => {
     const input = container.querySelector('input[type=search]') as HTMLInputElement
     expect(input.hasAttribute('data-autofocus')).toBe(true)
     fireEvent.input(input, { target: { value: '钱扣了但是没到账' } })
-    await waitFor(() => expect(results(container).length).toBeGreaterThan(0))
+    await waitFor(() => expect(results(container).length).toBeGreaterThan(0), INDEXING)
     const first = results(container)[0]!
     expect(first.dataset.article).toBe('zh-charged-not-received')
     expect(first.textContent).toContain('已扣款但订单未成功')
@@ -56,6 +59,27 @@ describe('search view', () => {
     fireEvent.keyDown(results(container)[1]!, { key: 'ArrowUp' })
     fireEvent.keyDown(first, { key: 'ArrowUp' })
     expect(document.activeElement).toBe(input)
+  })
+
+  it('answers a Chinese query typed in the English UI with the Chinese articles, in plain two-line snippets', async () => {
+    const { container } = mount(<SearchView params={{}} />, { locale: 'en' })
+    fireEvent.input(container.querySelector('input[type=search]')!, { target: { value: '限额' } })
+    await waitFor(() => expect(results(container).length).toBeGreaterThan(0), INDEXING)
+    expect(results(container)[0]!.dataset.article).toBe('zh-limits')
+    for (const snippet of container.querySelectorAll('.help-result-snippet')) {
+      // The limits article has a Markdown table: no rule dashes, pipes or emphasis reach the list.
+      expect(snippet.textContent).not.toMatch(/---|\||\*\*/)
+      expect([...(snippet.textContent ?? '')].length).toBeLessThanOrEqual(100)
+    }
+  })
+
+  it('gives a zh-TW user the Chinese articles and never the English copies beside them', async () => {
+    const { container } = mount(<SearchView params={{}} />, { locale: 'zh-TW' })
+    fireEvent.input(container.querySelector('input[type=search]')!, { target: { value: '轉賬處理中' } })
+    await waitFor(() => expect(results(container).length).toBeGreaterThan(0), INDEXING)
+    const ids = results(container).map((r) => r.dataset.article)
+    expect(ids[0]).toBe('zh-transfer-delayed')
+    expect(ids.filter((id) => id?.startsWith('en-'))).toEqual([])
   })
 
   it('shows an empty state with a way to contact us, and opens an article from a result', async () => {

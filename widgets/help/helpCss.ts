@@ -4,7 +4,7 @@ export const helpCss = `
 .help-result{display:flex;flex-direction:column;align-items:flex-start;gap:2px;width:100%;min-height:44px;padding:10px 12px;border:1px solid var(--hf-border);border-radius:10px;background:var(--hf-bg);text-align:left;cursor:pointer}
 .help-result:hover{border-color:var(--hf-primary)}
 .help-result-title{font-weight:600;overflow-wrap:anywhere}
-.help-result-snippet{color:var(--hf-muted);font-size:13px;overflow-wrap:anywhere}
+.help-result-snippet{color:var(--hf-muted);font-size:13px;overflow-wrap:anywhere;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;line-clamp:2;overflow:hidden}
 .help-results mark{background:var(--hf-warn-bg);color:var(--hf-text);font-weight:600;border-radius:2px}
 .help-section{margin-top:20px}
 .help-section h3{margin:0 0 8px;font-size:15px}

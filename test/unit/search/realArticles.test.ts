@@ -44,6 +44,18 @@ describe('help search on the real articles', () => {
     expect(index.search(q, { locale })[0]?.id).toBe(id)
   })
 
+  it('puts the charged-but-not-received article above top-up for 「钱扣了没到账」, in Simplified and Traditional', () => {
+    for (const q of ['钱扣了没到账', '錢扣了沒到賬']) {
+      const got = index.search(q, { locale: 'zh-CN' }).map((h) => h.id)
+      expect(got[0], q).toBe('zh-charged-not-received')
+      expect(got.indexOf('zh-topup-failed'), q).toBeGreaterThan(0)
+    }
+  })
+
+  it('answers a Chinese query typed in the English UI with the Chinese articles', () => {
+    expect(index.search('收不到验证码', { locale: 'en' })[0]?.id).toBe('zh-sms-code-not-received')
+  })
+
   it('toJSON → loadIndex gives identical results for every labeled query', () => {
     const loaded = loadIndex(JSON.stringify(index))
     expect(loaded.size).toBe(index.size)
