@@ -1,4 +1,4 @@
-// Generator for /work/heldout data. Deterministic (seeded). Run: node gen.mjs
+// Generator for the held-out data. Deterministic (seeded). Run: node gen.mjs
 import { writeFileSync } from 'node:fs';
 import { luhnValid, luhnCheckDigit, cnIdCheck, cnIdValid, ibanMake, escapeInvisible } from './lib.mjs';
 import { zh, en } from './queries.src.mjs';

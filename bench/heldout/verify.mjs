@@ -1,4 +1,4 @@
-// Verifies /work/heldout data. Run: node verify.mjs   (exit code 1 on any error)
+// Verifies the held-out data. Run: node verify.mjs   (exit code 1 on any error)
 import { readFileSync, readdirSync } from 'node:fs';
 import { luhnValid, cnIdValid, ibanValid, survives, canon, countIn, asciiDigits } from './lib.mjs';
 const here = new URL('.', import.meta.url);
@@ -6,7 +6,7 @@ const errors = [], warns = [];
 const err = m => errors.push(m), warn = m => warns.push(m);
 
 // ---- article ids (front matter `id:`) ----
-const artRoot = '/work/main/examples/articles';
+const artRoot = new URL('../../examples/articles', import.meta.url).pathname;
 const ids = new Map();
 for (const loc of ['en', 'zh-CN']) for (const f of readdirSync(`${artRoot}/${loc}`)) {
   if (!f.endsWith('.md')) continue;
