@@ -146,7 +146,7 @@ describe('a read-only server', () => {
   let server: RunningServer | undefined
   const serve = async (port: number, readOnly: boolean) => {
     await server?.close()
-    server = await startServer({ port, dbPath, readOnly, secret: 'e2e-secret', staticRoot: root, log: false, hours: null })
+    server = await startServer({ port, dbPath, readOnly, secret: 'e2e-secret', agentKey, demoTokens: true, staticRoot: root, log: false, hours: null })
     return server
   }
   afterAll(async () => {

@@ -61,7 +61,8 @@ describe(`a ${N}-message conversation in Chromium`, () => {
     await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true)
     // The runtime starts and resumes the saved conversation before the user opens the chat: the
     // list then mounts with every message already in memory.
-    await page.evaluate(() => (window as unknown as { help: { client(): Promise<unknown> } }).help.client())
+    // (`client()` loads only the headless client; the launcher's intent loads the panel runtime.)
+    await page.evaluate(() => document.querySelector('[data-help-feedback]')!.shadowRoot!.querySelector<HTMLElement>('button')!.focus())
     // The runtime fetches the chat view only once the resumed transcript is in memory.
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/ChatView-[^/]*\.js$/.test(e.name)))
     // Count rows at every DOM change while it opens: a list measured before its styles apply

@@ -10,11 +10,12 @@ import type { Locale } from '../../src/types.js'
 /** The strings of the views fetched below (the same domains `views.ts` asks for). */
 const DOMAINS: Domain[] = ['core', 'launcher', 'help', 'reports', 'reportUi', 'contact']
 
-/** Fetch the runtime, the report, requests and contact views, storage, and their strings. */
+/** Fetch the runtime and its headless client, the report, requests and contact views, storage, and their strings. */
 export function prefetchPanel(locale: Locale, transport: TransportOption | undefined): Promise<unknown> {
   const spec = transport && typeof transport === 'object' && 'type' in transport ? transport.type : undefined
   return Promise.all([
     import('./runtime.js'),
+    import('./core.js'),
     import('../report/index.js'),
     import('../requests/index.js'),
     import('../contact/index.js'),
