@@ -13,7 +13,6 @@ import type { Locale, UserIdentity } from '../src/types.js'
 import { createHost, type Host } from './host/host.js'
 import { createLauncher, type Launcher } from './host/launcher.js'
 import { launcherText } from './host/launcherText.js'
-import { hasQueuedJobs } from './host/queued.js'
 import type { Runtime } from './panel/runtime.js'
 
 export type { WidgetOptions, HelpFeedbackEvent, ViewName, UserIdentity }
@@ -75,7 +74,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
   let returnFocus: HTMLElement | undefined
   let destroyed = false
   let open = false
-  let idle: number | ReturnType<typeof setTimeout> | undefined
+  let stopBackground: (() => void) | undefined
 
   const deepActive = (): HTMLElement | undefined => {
     let el = document.activeElement
@@ -160,19 +159,16 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
         launcher = createLauncher(host.root, locale, () => (open ? api.close() : void api.open()), () => void load().catch(() => {}))
       }
       events.emit({ type: 'widget:mount' })
-      // Reports queued by an earlier page go out now, not when the panel next opens.
-      void hasQueuedJobs().then((queued) => (queued && !destroyed ? loadCore() : undefined)).catch(() => {})
-      // Once the page is idle, fetch what the panel needs to open without a network (the report
-      // form first of all), unless the user asked to save data.
-      if (!(navigator as { connection?: { saveData?: boolean } }).connection?.saveData) {
-        const run = () => {
-          idle = undefined
-          import('./panel/prefetch.js')
-            .then((m) => m.prefetchPanel(locale, options.transport))
-            .then(() => host?.element.setAttribute('data-prefetched', ''), () => {})
-        }
-        idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 4000 }) : setTimeout(run, 1500)
-      }
+      // Deliver what an earlier page left in the outbox; prefetch for offline use at idle.
+      void import('./host/afterMount.js').then((m) => {
+        if (destroyed) return
+        stopBackground = m.afterMount({
+          locale: () => locale,
+          transport: options.transport,
+          deliver: () => void loadCore().catch(() => {}),
+          prefetched: () => host?.element.setAttribute('data-prefetched', ''),
+        })
+      }, () => {})
       return api
     },
     async open(view = 'home', params = {}) {
@@ -230,7 +226,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
     destroy() {
       if (destroyed) return
       destroyed = true
-      if (idle !== undefined) (typeof cancelIdleCallback === 'function' ? cancelIdleCallback : clearTimeout)(idle as number)
+      stopBackground?.()
       if (loaded) loaded.destroy()
       else void core?.then((c) => c.destroy()).catch(() => {})
       host?.remove()
