@@ -10,6 +10,11 @@ export interface DraftsOptions {
   redact?: (value: unknown) => unknown
   /** Key namespace inside the store. Default `draft:`. */
   keyPrefix?: string
+  /**
+   * The user the drafts belong to now (read on each call), the same scope as the store's: the
+   * synchronous pagehide copy lives outside the store and is kept apart per user with it.
+   */
+  scope?: () => string
   /** `pagehide` and `visibilitychange` flush pending writes; browsers give no later chance. */
   environment?: {
     window?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>
@@ -18,7 +23,7 @@ export interface DraftsOptions {
      * Synchronous storage written on pagehide / hidden (default `localStorage`): an IndexedDB
      * write started while the page unloads is often dropped, a synchronous one is not.
      */
-    backup?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+    backup?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & Partial<Pick<Storage, 'key' | 'length'>>
   }
   now?: () => number
   /** Storage failure while writing a draft; the value stays in memory for this page. */
@@ -36,6 +41,8 @@ export interface Drafts {
   flush(): Promise<void>
   /** Writes pending drafts, then stops timers and listeners. */
   dispose(): Promise<void>
+  /** Deletes the synchronous (pagehide) copies of the current scope's drafts. */
+  forgetBackups(): void
 }
 
 interface StoredDraft {
@@ -62,7 +69,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     ...(typeof document === 'undefined' ? {} : { document }),
     ...localBackup(),
   }
-  const backup = createBackup(env.backup, prefix)
+  const scope = options.scope ?? (() => '')
+  const backup = createBackup(env.backup, prefix, scope)
   const pending = new Map<string, { value: unknown; timer: ReturnType<typeof setTimeout> }>()
   // One chain per key keeps a slow write from landing after a later clear.
   const chains = new Map<string, Promise<void>>()
@@ -138,6 +146,9 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       return enqueueOp(key, () => store.del(prefix + key))
     },
     flush,
+    forgetBackups() {
+      backup.removeAll()
+    },
     async dispose() {
       env.window?.removeEventListener('pagehide', onHide)
       env.document?.removeEventListener('visibilitychange', onVisibility)
@@ -146,7 +157,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   }
 }
 
-type SyncStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+type SyncStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & Partial<Pick<Storage, 'key' | 'length'>>
 
 /** `localStorage` when the page may use it (it throws in some sandboxed frames and WebViews). */
 function localBackup(): { backup?: SyncStorage } {
@@ -162,8 +173,12 @@ function localBackup(): { backup?: SyncStorage } {
  * asynchronous store, JSON only (a draft with files keeps those for the asynchronous write),
  * and every failure (quota, no storage) leaves the asynchronous write as the only one.
  */
-function createBackup(storage: SyncStorage | undefined, prefix: string) {
-  const name = (key: string) => `help-feedback:${prefix}${key}`
+function createBackup(storage: SyncStorage | undefined, prefix: string, scope: () => string) {
+  const base = () => {
+    const s = scope()
+    return s === '' ? `help-feedback:${prefix}` : `help-feedback:s:${s}:${prefix}`
+  }
+  const name = (key: string) => base() + key
   const noBlobs = (_: string, v: unknown) => {
     if (typeof Blob !== 'undefined' && v instanceof Blob) throw new TypeError('blob')
     return v
@@ -188,6 +203,20 @@ function createBackup(storage: SyncStorage | undefined, prefix: string) {
     remove(key: string) {
       try {
         storage?.removeItem(name(key))
+      } catch {
+        // Nothing to clean up if storage is gone.
+      }
+    },
+    removeAll() {
+      try {
+        if (!storage || typeof storage.key !== 'function' || typeof storage.length !== 'number') return
+        const start = base()
+        const names: string[] = []
+        for (let i = 0; i < storage.length; i++) {
+          const k = storage.key(i)
+          if (k !== null && k.startsWith(start)) names.push(k)
+        }
+        for (const k of names) storage.removeItem(k)
       } catch {
         // Nothing to clean up if storage is gone.
       }
