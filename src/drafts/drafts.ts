@@ -41,7 +41,7 @@ export interface Drafts {
   flush(): Promise<void>
   /** Writes pending drafts, then stops timers and listeners. */
   dispose(): Promise<void>
-  /** Deletes the synchronous (pagehide) copies of the current scope's drafts. */
+  /** Deletes the current scope's drafts kept outside the store: pagehide copies and refused writes. */
   forgetBackups(): void
 }
 
@@ -74,7 +74,9 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   const pending = new Map<string, { value: unknown; timer: ReturnType<typeof setTimeout> }>()
   // One chain per key keeps a slow write from landing after a later clear.
   const chains = new Map<string, Promise<void>>()
+  // Values the store refused, kept for this page under the scope of the user who typed them.
   const unsaved = new Map<string, unknown>()
+  const unsavedKey = (key: string) => `${scope()}\u0000${key}`
 
   const enqueueOp = (key: string, op: () => Promise<void>): Promise<void> => {
     const next = (chains.get(key) ?? Promise.resolve()).then(op, op)
@@ -91,16 +93,17 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     if (!entry) return chains.get(key) ?? Promise.resolve()
     clearTimeout(entry.timer)
     pending.delete(key)
+    const u = unsavedKey(key)
     return enqueueOp(key, async () => {
       try {
         const draft: StoredDraft = { value: redact(entry.value), savedAt: now() }
         await store.set(prefix + key, draft)
-        unsaved.delete(key)
+        unsaved.delete(u)
         // On disk now; a backup from an earlier pagehide would only be older.
         if (!pending.has(key)) backup.remove(key)
       } catch (error) {
         // Never fall back to writing the unredacted value; keep it for this page instead.
-        unsaved.set(key, entry.value)
+        unsaved.set(u, entry.value)
         throw error
       }
     })
@@ -131,7 +134,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       const entry = pending.get(key)
       if (entry) return entry.value as T
       await chains.get(key)
-      if (unsaved.has(key)) return unsaved.get(key) as T
+      const u = unsavedKey(key)
+      if (unsaved.has(u)) return unsaved.get(u) as T
       const stored = await store.get<StoredDraft>(prefix + key)
       const saved = backup.read(key)
       if (saved && (!stored || saved.savedAt >= stored.savedAt)) return saved.value as T
@@ -141,12 +145,14 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       const entry = pending.get(key)
       if (entry) clearTimeout(entry.timer)
       pending.delete(key)
-      unsaved.delete(key)
+      unsaved.delete(unsavedKey(key))
       backup.remove(key)
       return enqueueOp(key, () => store.del(prefix + key))
     },
     flush,
     forgetBackups() {
+      const mine = unsavedKey('')
+      for (const k of [...unsaved.keys()]) if (k.startsWith(mine)) unsaved.delete(k)
       backup.removeAll()
     },
     async dispose() {

@@ -71,3 +71,24 @@ describe('the pagehide copy of a draft (localStorage) belongs to its user', () =
     page2.outbox.dispose()
   })
 })
+
+describe('a draft the store refused stays with its user', () => {
+  it('is not shown to the next user signed in on the same page', async () => {
+    vi.useFakeTimers()
+    try {
+      const base = memoryStore()
+      const refusing: KeyValueStore = { ...base, get persistent() { return base.persistent }, set: (k, v) => (k.includes('draft:') ? Promise.reject(new Error('quota')) : base.set(k, v)) }
+      const services = await createServices({ transport: async () => transport, store: refusing, userId: () => 'alice' })
+      services.drafts.save('report:refund', { description: 'Alice: refund of my rent to landlord Zhang' })
+      await vi.advanceTimersByTimeAsync(1000)
+      expect(await services.drafts.load('report:refund')).toMatchObject({ description: expect.stringContaining('landlord Zhang') })
+      await services.setUser('bob')
+      expect(await services.drafts.load('report:refund')).toBeUndefined()
+      await services.setUser('alice')
+      expect(await services.drafts.load('report:refund')).toMatchObject({ description: expect.stringContaining('landlord Zhang') })
+      services.outbox.dispose()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
