@@ -29,3 +29,17 @@ describe('spellings people use for numbers', () => {
     expect(redact('paid 1,234,567,890,123 and 1,111,111,111,116').findings).toEqual([])
   })
 })
+
+describe('passwords in quotes or brackets', () => {
+  it.each([
+    ['密码：“Abc12345”', 'Abc12345'],
+    ['密码【Abc12345】', 'Abc12345'],
+    ['登录密码是「Wallet_9981」', 'Wallet_9981'],
+    ['支付密碼："Qq778899"', 'Qq778899'],
+    ["密码 'hunter2x'", 'hunter2x'],
+  ])('%s', (text, secret) => {
+    const out = redact(text)
+    expect(out.text).not.toContain(secret)
+    expect(out.findings.map((f) => f.kind)).toEqual(['secret'])
+  })
+})
