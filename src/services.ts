@@ -168,7 +168,7 @@ export async function createServices(deps: {
   })
   if (deps.events) reportEventsWired.add(outbox)
   // Order and transaction numbers may pass the Luhn check; they are references, not cards.
-  const drafts = createDrafts(store, { redact: (v) => redactFields(v, { referenceKeys: [...REFERENCE_FIELDS, 'id'] }).value })
+  const drafts = createDrafts(store, { scope: () => scope, redact: (v) => redactFields(v, { referenceKeys: [...REFERENCE_FIELDS, 'id'] }).value })
   return {
     store,
     get persistent() {
@@ -188,6 +188,7 @@ export async function createServices(deps: {
     async forgetUser() {
       await drafts.flush().catch(() => undefined)
       await outbox.clearAuthor()
+      drafts.forgetBackups()
       await clearScope(opened, scope)
     },
   }

@@ -10,6 +10,11 @@ export interface DraftsOptions {
   redact?: (value: unknown) => unknown
   /** Key namespace inside the store. Default `draft:`. */
   keyPrefix?: string
+  /**
+   * The user the drafts belong to now (read on each call), the same scope as the store's: the
+   * synchronous pagehide copy lives outside the store and is kept apart per user with it.
+   */
+  scope?: () => string
   /** `pagehide` and `visibilitychange` flush pending writes; browsers give no later chance. */
   environment?: {
     window?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>
@@ -18,7 +23,7 @@ export interface DraftsOptions {
      * Synchronous storage written on pagehide / hidden (default `localStorage`): an IndexedDB
      * write started while the page unloads is often dropped, a synchronous one is not.
      */
-    backup?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+    backup?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & Partial<Pick<Storage, 'key' | 'length'>>
   }
   now?: () => number
   /** Storage failure while writing a draft; the value stays in memory for this page. */
@@ -36,6 +41,8 @@ export interface Drafts {
   flush(): Promise<void>
   /** Writes pending drafts, then stops timers and listeners. */
   dispose(): Promise<void>
+  /** Deletes the current scope's drafts kept outside the store: pagehide copies and refused writes. */
+  forgetBackups(): void
 }
 
 interface StoredDraft {
@@ -62,11 +69,14 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     ...(typeof document === 'undefined' ? {} : { document }),
     ...localBackup(),
   }
-  const backup = createBackup(env.backup, prefix)
+  const scope = options.scope ?? (() => '')
+  const backup = createBackup(env.backup, prefix, scope)
   const pending = new Map<string, { value: unknown; timer: ReturnType<typeof setTimeout> }>()
   // One chain per key keeps a slow write from landing after a later clear.
   const chains = new Map<string, Promise<void>>()
+  // Values the store refused, kept for this page under the scope of the user who typed them.
   const unsaved = new Map<string, unknown>()
+  const unsavedKey = (key: string) => `${scope()}\u0000${key}`
 
   const enqueueOp = (key: string, op: () => Promise<void>): Promise<void> => {
     const next = (chains.get(key) ?? Promise.resolve()).then(op, op)
@@ -83,16 +93,17 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     if (!entry) return chains.get(key) ?? Promise.resolve()
     clearTimeout(entry.timer)
     pending.delete(key)
+    const u = unsavedKey(key)
     return enqueueOp(key, async () => {
       try {
         const draft: StoredDraft = { value: redact(entry.value), savedAt: now() }
         await store.set(prefix + key, draft)
-        unsaved.delete(key)
+        unsaved.delete(u)
         // On disk now; a backup from an earlier pagehide would only be older.
         if (!pending.has(key)) backup.remove(key)
       } catch (error) {
         // Never fall back to writing the unredacted value; keep it for this page instead.
-        unsaved.set(key, entry.value)
+        unsaved.set(u, entry.value)
         throw error
       }
     })
@@ -123,7 +134,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       const entry = pending.get(key)
       if (entry) return entry.value as T
       await chains.get(key)
-      if (unsaved.has(key)) return unsaved.get(key) as T
+      const u = unsavedKey(key)
+      if (unsaved.has(u)) return unsaved.get(u) as T
       const stored = await store.get<StoredDraft>(prefix + key)
       const saved = backup.read(key)
       if (saved && (!stored || saved.savedAt >= stored.savedAt)) return saved.value as T
@@ -133,11 +145,16 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       const entry = pending.get(key)
       if (entry) clearTimeout(entry.timer)
       pending.delete(key)
-      unsaved.delete(key)
+      unsaved.delete(unsavedKey(key))
       backup.remove(key)
       return enqueueOp(key, () => store.del(prefix + key))
     },
     flush,
+    forgetBackups() {
+      const mine = unsavedKey('')
+      for (const k of [...unsaved.keys()]) if (k.startsWith(mine)) unsaved.delete(k)
+      backup.removeAll()
+    },
     async dispose() {
       env.window?.removeEventListener('pagehide', onHide)
       env.document?.removeEventListener('visibilitychange', onVisibility)
@@ -146,7 +163,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   }
 }
 
-type SyncStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+type SyncStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & Partial<Pick<Storage, 'key' | 'length'>>
 
 /** `localStorage` when the page may use it (it throws in some sandboxed frames and WebViews). */
 function localBackup(): { backup?: SyncStorage } {
@@ -162,8 +179,12 @@ function localBackup(): { backup?: SyncStorage } {
  * asynchronous store, JSON only (a draft with files keeps those for the asynchronous write),
  * and every failure (quota, no storage) leaves the asynchronous write as the only one.
  */
-function createBackup(storage: SyncStorage | undefined, prefix: string) {
-  const name = (key: string) => `help-feedback:${prefix}${key}`
+function createBackup(storage: SyncStorage | undefined, prefix: string, scope: () => string) {
+  const base = () => {
+    const s = scope()
+    return s === '' ? `help-feedback:${prefix}` : `help-feedback:s:${s}:${prefix}`
+  }
+  const name = (key: string) => base() + key
   const noBlobs = (_: string, v: unknown) => {
     if (typeof Blob !== 'undefined' && v instanceof Blob) throw new TypeError('blob')
     return v
@@ -188,6 +209,20 @@ function createBackup(storage: SyncStorage | undefined, prefix: string) {
     remove(key: string) {
       try {
         storage?.removeItem(name(key))
+      } catch {
+        // Nothing to clean up if storage is gone.
+      }
+    },
+    removeAll() {
+      try {
+        if (!storage || typeof storage.key !== 'function' || typeof storage.length !== 'number') return
+        const start = base()
+        const names: string[] = []
+        for (let i = 0; i < storage.length; i++) {
+          const k = storage.key(i)
+          if (k !== null && k.startsWith(start)) names.push(k)
+        }
+        for (const k of names) storage.removeItem(k)
       } catch {
         // Nothing to clean up if storage is gone.
       }

@@ -70,6 +70,8 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
   const snapshot = () => jobs.snapshot().filter(mine)
   let inFlightAuthor: string | undefined
   let abortedForScope = false
+  // The author asked to forget their jobs (logout with forget) while one of them was in flight.
+  let forgetInFlight = false
   const emit = (event: OutboxEvent<R>) => {
     const list = snapshot()
     for (const listener of [...listeners]) {
@@ -117,6 +119,7 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
     inFlight = controller
     inFlightAuthor = sending.author
     abortedForScope = false
+    forgetInFlight = false
     await save(sending)
     emit({ type: 'updated', job: sending })
 
@@ -129,6 +132,7 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
       }
     } catch (error) {
       inFlight = undefined
+      if (forgetInFlight) return dropForgotten(id)
       // Disposed (page going away): leave it 'sending'; the next start resends with the same key.
       if (disposed) return
       if (abortedForScope) {
@@ -149,11 +153,21 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
       return
     }
     inFlight = undefined
+    if (forgetInFlight) return dropForgotten(id)
     const { lastError: _settled, ...rest } = sending
     const sent: OutboxJob = { ...rest, state: 'sent', updatedAt: now() }
     await jobs.forget(id)
     due.forget(id)
     emit({ type: 'sent', job: sent, result: result as R })
+    tellOtherTabs('changed')
+  }
+
+  /** The job whose author signed out with forget while it was in flight: nothing of it stays. */
+  async function dropForgotten(id: string): Promise<void> {
+    forgetInFlight = false
+    await jobs.forget(id)
+    due.forget(id)
+    emit({ type: 'removed', id })
     tellOtherTabs('changed')
   }
 
@@ -295,6 +309,11 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
     },
 
     async clearAuthor() {
+      if (inFlight && (!author || inFlightAuthor === author())) {
+        // Deleted once its request settles, whatever the answer: a save after it must not bring it back.
+        forgetInFlight = true
+        inFlight.abort()
+      }
       const all = (await loadAll()).filter((j) => mine(j) && j.state !== 'sending')
       for (const job of all) {
         await jobs.forget(job.id)

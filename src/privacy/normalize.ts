@@ -14,7 +14,8 @@ export interface Normalized {
   to: Int32Array
 }
 
-const FORMAT = /^[\p{Cf}\u034f\ufe00-\ufe0f]$/u
+// U+20E3 (combining enclosing keycap) turns `4` into the emoji 4️⃣: the digit is what the user means.
+const FORMAT = /^[\p{Cf}\u034f\ufe00-\ufe0f\u20e3]$/u
 const DIGIT = /^\p{Nd}$/u
 const LINE = /^[\n\r\v\f\u0085\u2028\u2029]$/u
 const SPACE = /^\s$/u

@@ -80,11 +80,20 @@ export function digitRuns(text: string): DigitRun[] {
       let k = j
       let hard = false
       let soft = false
-      while (k < n && k - j < MAX_SEPARATOR && SEPARATOR.has(text[k] ?? '')) {
+      let commas = 0
+      while (k < n && k - j < MAX_SEPARATOR && (SEPARATOR.has(text[k] ?? '') || (text[k] === ',' && commas === 0))) {
         const c = text[k]
+        if (c === ',') commas++
         if (c === '.' || c === '/') hard = true
         else soft = true
         k++
+      }
+      // `4111,1111,1111,1111`, `138，0013，8000`: commas between groups of a card or phone number; a
+      // group of exactly three digits after a comma is a thousands part (`1,234,567`), not a group.
+      if (commas > 0) {
+        let e = k
+        while (e < n && isDigit(text[e])) e++
+        if (e === k || (e - k === 3 && text[e] !== 'X' && text[e] !== 'x')) break
       }
       // `11010519491231002 X`: an ID's check character typed apart from its digits.
       if (k > j && (text[k] === 'X' || text[k] === 'x') && !isAsciiAlnum(text[k + 1]) && !hard) {

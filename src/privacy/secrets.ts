@@ -153,9 +153,12 @@ const VALUE_FIRST = new RegExp(
   'gi',
 )
 
-/** Token passwords: "password: hunter2", "登录密码是Abc12345". Digit-only values are handled above. */
+/**
+ * Token passwords: "password: hunter2", "登录密码是Abc12345", also quoted or bracketed
+ * (`密码：“Abc12345”`, `密码【Abc12345】`). Digit-only values are handled above.
+ */
 const ZH_PASSWORD_TOKEN = new RegExp(
-  String.raw`(?:${ZH_PASSWORD})[ \t:=]{0,4}(?:是|为|為)?[ \t:=]{0,4}([A-Za-z0-9!@#$%^&*_+=?~-][\x21-\x7e]{1,63})`,
+  String.raw`(?:${ZH_PASSWORD})[ \t:=]{0,4}(?:是|为|為)?[ \t:=]{0,4}["'“‘「『【(\[（]?([A-Za-z0-9!@#$%^&*_+=?~-][\x21-\x7e]{1,63})`,
   'g',
 )
 const EN_PASSWORD_TOKEN = /\b(?:password|passwd|pwd|passcode)(?![A-Za-z])([ \t]{0,3}(?:[:=]|is\b|was\b)?[ \t]{0,3})([\x21-\x7e]{1,64})/gi

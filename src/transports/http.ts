@@ -256,6 +256,8 @@ export async function toSdkError(error: unknown): Promise<unknown> {
     if (status === 401 || status === 403) return new UnauthorizedError(message, { cause: error })
     if (status === 404 || status === 410) return new NotFoundError(message, { cause: error })
     if (status === 408) return new TimeoutError(message, { cause: error })
+    // A proxy asking the device to sign in answered, not the server: the request went nowhere.
+    if (status === 407) return new OfflineError('proxy authentication required', { cause: error })
     if (status >= 500) return new ServerError(status, message, { cause: error })
     return new RejectedError(info.fields, message, status, { cause: error })
   }
