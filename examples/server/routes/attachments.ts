@@ -134,11 +134,11 @@ export function attachmentRoutes(): Route[] {
     },
     {
       method: 'GET', path: '/v1/attachments/:id', auth: 'none',
-      stream: ({ app, req, url, params, res }) => {
+      stream: ({ app, req, url, params, res, ip }) => {
         const row = app.db.prepare<AttachmentRow>('SELECT * FROM attachments WHERE id = ?').get(params.id)
         if (!row) throw notFound('no such attachment')
         // 404 rather than 401 so ids of other users' files cannot be probed.
-        if (!mayDownload(app, req, url, row.id, row.user_id)) throw notFound('no such attachment')
+        if (!mayDownload(app, req, url, ip, row.id, row.user_id)) throw notFound('no such attachment')
         const name = safeName(row.name, row.type)
         const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_')
         res.writeHead(200, {
@@ -160,9 +160,15 @@ export function attachmentRoutes(): Route[] {
  * theirs. Otherwise the link must be signed, unexpired, and made for a user (an agent link needs
  * agent credentials); a link shown with another user's bearer is refused.
  */
-function mayDownload(app: App, req: Ctx['req'], url: URL, id: string, ownerId: string): boolean {
+function mayDownload(app: App, req: Ctx['req'], url: URL, ip: string, id: string, ownerId: string): boolean {
   const agent = agentCredential(app.secret, app.agentKey, req)
   if (agent === 'header' || agent === 'cookie') return true
+  // A wrong key is a failed sign-in here as on the agent routes: counted per address and against
+  // the key, so downloads are no way around the limit on guessing it.
+  if (agent === 'bad' && req.headers['x-agent-key'] !== undefined) {
+    app.guard.check(ip, 'agent')
+    throw app.guard.fail(ip, 'agent', new HttpError(401, 'unauthorized', 'invalid agent key or session'))
+  }
   const token = bearerFrom(req, url, false)
   if (token !== undefined) return verifySession(app.secret, token) === ownerId
   const by = url.searchParams.get('by')
