@@ -1,4 +1,7 @@
 import { createHmac } from 'node:crypto'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../examples/server/server.js'
 import { AGENT_KEY, PNG, SECRET, deployment, errorCode, post, signIn, ticket, upload, type User } from './helpers.js'
@@ -92,6 +95,28 @@ describe('attack: guessing the agent key through attachment downloads, which did
       expect(agent.status).toBe(429)
     } finally {
       await s.close()
+    }
+  })
+})
+
+describe('read-only mode: every write refused, but sign-in is no write', () => {
+  it('lets a user identify and read their requests on a read-only database; a new request still waits (503)', async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'hf-ro-')), 'help.sqlite')
+    const writable = await deployment({ dbPath })
+    const before = await signIn(writable, 'break-ro')
+    expect((await post(writable, '/v1/tickets', before, ticket())).status).toBe(201)
+    await writable.close()
+    const ro = await deployment({ dbPath, readOnly: true })
+    try {
+      const again = await signIn(ro, 'break-ro')
+      const list = await fetch(`${ro.url}/v1/tickets`, { headers: again.headers() })
+      expect(list.status).toBe(200)
+      expect((await list.json()) as unknown[]).toHaveLength(1)
+      const write = await post(ro, '/v1/tickets', again, ticket())
+      expect(write.status).toBe(503)
+      expect(await errorCode(write)).toBe('read_only')
+    } finally {
+      await ro.close()
     }
   })
 })
