@@ -2,7 +2,11 @@ import { createHmac } from 'node:crypto'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer } from '../../examples/server/server.js'
+import { createFreshdeskHandlers, FreshdeskState } from '../msw/freshdesk.js'
 import type { RunningServer } from '../../examples/server/server.js'
 import { AGENT_KEY, PNG, SECRET, deployment, errorCode, post, signIn, ticket, upload, type User } from './helpers.js'
 
@@ -117,6 +121,35 @@ describe('read-only mode: every write refused, but sign-in is no write', () => {
       expect(await errorCode(write)).toBe('read_only')
     } finally {
       await ro.close()
+    }
+  })
+})
+
+describe('attack: in Freshdesk proxy mode one user files tickets without limit, all at once', () => {
+  it('answers past ticketsPerHour with 429 ticket_limit, even when the posts race each other', async () => {
+    // A fake Freshdesk in this process; any other https request fails instead of leaving the machine.
+    const msw = setupServer(...createFreshdeskHandlers(new FreshdeskState()), http.all('https://*', () => HttpResponse.error()))
+    msw.listen({ onUnhandledRequest: 'bypass' })
+    const s = await startServer({
+      port: 0, dbPath: ':memory:', secret: SECRET, freshdesk: { domain: 'acme', apiKey: 'fd-test-key' }, limits: { ticketsPerHour: 3 },
+    })
+    try {
+      const res = await fetch(`${s.url}/freshdesk/v1/identify`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: jwt({ sub: 'break-fd', exp: nowS() + 300 }) }),
+      })
+      const { token } = (await res.json()) as { token: string }
+      const fdUser: User = { id: 'break-fd', bearer: token, headers: (extra = {}) => ({ Authorization: `Bearer ${token}`, ...extra }) }
+      const parallel = await Promise.all(Array.from({ length: 8 }, () => post(s, '/freshdesk/v1/tickets', fdUser, ticket())))
+      const codes = parallel.map((r) => r.status).sort()
+      expect(codes.filter((c) => c === 201)).toHaveLength(3)
+      expect(codes.filter((c) => c === 429)).toHaveLength(5)
+      const later = await post(s, '/freshdesk/v1/tickets', fdUser, ticket())
+      expect(later.status).toBe(429)
+      expect(await errorCode(later)).toBe('ticket_limit')
+      expect(Number(later.headers.get('Retry-After'))).toBeGreaterThan(0)
+    } finally {
+      await s.close()
+      msw.close()
     }
   })
 })
