@@ -153,3 +153,39 @@ describe('attack: in Freshdesk proxy mode one user files tickets without limit, 
     }
   })
 })
+
+describe('attack: in Freshdesk proxy mode, forwarding uploads to Freshdesk resets the daily upload quota', () => {
+  it('keeps forwarded bytes on the quota, and a forwarded upload cannot be attached or fetched again', async () => {
+    const msw = setupServer(...createFreshdeskHandlers(new FreshdeskState()), http.all('https://*', () => HttpResponse.error()))
+    msw.listen({ onUnhandledRequest: 'bypass' })
+    const s = await startServer({
+      port: 0, dbPath: ':memory:', secret: SECRET, freshdesk: { domain: 'acme', apiKey: 'fd-test-key' }, limits: { uploadBytesPerDay: PNG.length * 3 },
+    })
+    try {
+      const res = await fetch(`${s.url}/freshdesk/v1/identify`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: jwt({ sub: 'break-fdq', exp: nowS() + 300 }) }),
+      })
+      const { token } = (await res.json()) as { token: string }
+      const fdUser: User = { id: 'break-fdq', bearer: token, headers: (extra = {}) => ({ Authorization: `Bearer ${token}`, ...extra }) }
+      const fdUpload = (): Promise<Response> => fetch(`${s.url}/freshdesk/v1/attachments`, {
+        method: 'POST', headers: fdUser.headers({ 'Content-Type': 'image/png', 'X-File-Name': 'r.png', 'Idempotency-Key': `${Math.random()}` }), body: new Uint8Array(PNG),
+      })
+      const refs: Array<{ id: string }> = []
+      for (let i = 0; i < 3; i++) {
+        const up = await fdUpload()
+        expect(up.status).toBe(201)
+        refs.push((await up.json()) as { id: string })
+      }
+      expect((await fdUpload()).status).toBe(429)
+      expect((await post(s, '/freshdesk/v1/tickets', fdUser, ticket({ attachments: refs }))).status).toBe(201)
+      const after = await fdUpload()
+      expect(after.status).toBe(429)
+      expect(await errorCode(after)).toBe('upload_quota')
+      expect((await post(s, '/freshdesk/v1/tickets', fdUser, ticket({ attachments: refs.slice(0, 1) }))).status).toBe(400)
+      expect((await fetch(`${s.url}/v1/attachments/${refs[0]!.id}`, { headers: fdUser.headers() })).status).toBe(404)
+    } finally {
+      await s.close()
+      msw.close()
+    }
+  })
+})

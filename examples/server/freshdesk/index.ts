@@ -8,7 +8,7 @@ import { clientIp, tooMany } from '../limits.js'
 import { identifyClaims } from '../routes/public.js'
 import { maskInput } from '../mask.js'
 import { nowIso, type StoredRef } from '../model.js'
-import { attachmentRoutes, resolveRefs } from '../routes/attachments.js'
+import { attachmentRoutes, markForwarded, resolveRefs } from '../routes/attachments.js'
 import { commentSchema, reasonSchema, ticketSchema, validate } from '../schemas.js'
 import { createFreshdeskClient, fdContact, fdConversation, fdTicket, type Body, type FdTicket, type FreshdeskClientOptions } from './client.js'
 import { commentHtml, descriptionHtml, ESCALATED_TAG, FD_PRIORITY, statusOf, toComment, toDetail, toTicket, type Sidecar } from './mapping.js'
@@ -170,7 +170,7 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
           })
           const side: Sidecar = { category: input.category, description: input.description, fields: input.fields, attachmentIds, ...(transaction ? { transaction } : {}) }
           store.saveSidecar(created.id, uid, side)
-          for (const f of files) app.db.prepare('DELETE FROM attachments WHERE id = ?').run(f.id)
+          for (const f of files) markForwarded(app, f.id)
           return { status: 201, body: toTicket(created, side, o.statusMap) }
         } finally {
           release()
@@ -197,7 +197,7 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
         const note = await fd.call('POST', `/tickets/${ticket.id}/notes`, fdConversation,
           body({ body: commentHtml(input.body), private: false, incoming: true, user_id: ticket.requester_id ?? undefined }, files))
         if (status === 'pending' || status === 'solved') await fd.call('PUT', `/tickets/${ticket.id}`, fdTicket, { json: { status: 2 } })
-        for (const f of files) app.db.prepare('DELETE FROM attachments WHERE id = ?').run(f.id)
+        for (const f of files) markForwarded(app, f.id)
         return { status: 201, body: toComment(note, ticket.requester_id) }
       },
     },
