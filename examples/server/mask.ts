@@ -11,16 +11,17 @@ import { REFERENCE_FIELDS } from '../../src/reports/fields.js'
 /**
  * Structured values the host app supplies (transaction ids, order numbers in reference fields,
  * amounts, times) are kept as the SDK keeps them; everything else that is text is masked.
- * `kind` of a transaction is free text, so it is masked like any other.
+ * `kind` of a transaction and `locale` are free text to the schema, so they are masked like any other.
  */
 const OPTIONS = {
   referenceKeys: [...REFERENCE_FIELDS, 'id'],
-  skipKeys: ['time', 'amount', 'currency', 'status', 'locale', 'category', 'priority', 'type', 'attachments', 'last4', 'brand'],
+  skipKeys: ['time', 'amount', 'currency', 'status', 'category', 'priority', 'type', 'attachments', 'last4', 'brand'],
 } as const
 
 /**
  * Maps whose keys the client chooses (a ticket's `fields` and `diagnostics`): a key there is only
- * a label, so naming a field `status` or `amount` must not exempt its value from masking.
+ * a label, so naming a field `status` or `amount` must not exempt its value from masking, and the
+ * key itself is masked too.
  */
 const FREE_MAPS = ['fields', 'diagnostics']
 const MAP_OPTIONS = { referenceKeys: REFERENCE_FIELDS } as const
@@ -33,7 +34,10 @@ export function maskInput<T>(input: T): T {
   if (isRecord(input) && isRecord(masked)) {
     for (const key of FREE_MAPS) {
       const map = input[key]
-      if (isRecord(map)) masked[key] = redactFields(map, MAP_OPTIONS).value
+      if (!isRecord(map)) continue
+      const values = redactFields(map, MAP_OPTIONS).value
+      // The keys are client text too (up to 100 characters each), shown to agents as labels.
+      masked[key] = Object.fromEntries(Object.entries(values).map(([k, v]) => [maskText(k), v]))
     }
   }
   return masked as T

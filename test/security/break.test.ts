@@ -189,3 +189,17 @@ describe('attack: in Freshdesk proxy mode, forwarding uploads to Freshdesk reset
     }
   })
 })
+
+describe('attack: a card number as a locale or as the name of a ticket field', () => {
+  it('never reaches the database unmasked', async () => {
+    const res = await post(server, '/v1/tickets', user, ticket({ locale: CARD, fields: { [CARD]: 'x' }, diagnostics: { [`pan ${CARD}`]: 1 } }))
+    expect(res.status).toBe(201)
+    const conv = await post(server, '/v1/conversations', await signIn(server, 'break-locale'), { locale: CARD })
+    expect(conv.status).toBe(201)
+    const rows = JSON.stringify([
+      server.db.prepare('SELECT locale, fields, diagnostics FROM tickets').all(),
+      server.db.prepare('SELECT locale FROM conversations').all(),
+    ])
+    expect(rows).not.toMatch(PAN)
+  })
+})
