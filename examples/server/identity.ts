@@ -18,6 +18,12 @@ export interface IdentityClaims {
 /** Clock skew tolerated between the wallet backend and this server. */
 export const CLOCK_SKEW_SECONDS = 60
 
+/**
+ * Furthest ahead an `exp` may lie. Tokens are minted per sign-in and used at once; one that stays
+ * valid for years is a standing credential if it leaks, so it is refused rather than trusted.
+ */
+export const MAX_TOKEN_LIFETIME_SECONDS = 3600
+
 const claimsSchema = z.object({
   sub: z.string().min(1).max(128),
   name: z.string().max(200).optional(),
@@ -44,6 +50,10 @@ export async function verifyIdentityToken(secret: string, token: string): Promis
   } catch (err) {
     if (err instanceof errors.JWTExpired) throw fail('token_expired', 'identify token expired; mint a fresh one')
     throw fail('invalid_token', 'identify token is not a valid HS256 JWT signed with the shared secret')
+  }
+  const exp = (payload as { exp?: unknown }).exp
+  if (typeof exp !== 'number' || exp > Date.now() / 1000 + MAX_TOKEN_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) {
+    throw fail('invalid_token', `identify token exp lies more than ${MAX_TOKEN_LIFETIME_SECONDS} s ahead; keep it short (e.g. 5 minutes)`)
   }
   const parsed = claimsSchema.safeParse(payload)
   if (!parsed.success) throw fail('invalid_token', 'identify token claims are malformed')

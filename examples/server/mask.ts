@@ -11,15 +11,36 @@ import { REFERENCE_FIELDS } from '../../src/reports/fields.js'
 /**
  * Structured values the host app supplies (transaction ids, order numbers in reference fields,
  * amounts, times) are kept as the SDK keeps them; everything else that is text is masked.
+ * `kind` of a transaction and `locale` are free text to the schema, so they are masked like any other.
  */
 const OPTIONS = {
   referenceKeys: [...REFERENCE_FIELDS, 'id'],
-  skipKeys: ['time', 'amount', 'currency', 'status', 'kind', 'locale', 'category', 'priority', 'type', 'attachments', 'last4', 'brand'],
+  skipKeys: ['time', 'amount', 'currency', 'status', 'category', 'priority', 'type', 'attachments', 'last4', 'brand'],
 } as const
+
+/**
+ * Maps whose keys the client chooses (a ticket's `fields` and `diagnostics`): a key there is only
+ * a label, so naming a field `status` or `amount` must not exempt its value from masking, and the
+ * key itself is masked too.
+ */
+const FREE_MAPS = ['fields', 'diagnostics']
+const MAP_OPTIONS = { referenceKeys: REFERENCE_FIELDS } as const
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** A copy of a parsed request body with its free text masked. */
 export function maskInput<T>(input: T): T {
-  return redactFields(input, OPTIONS).value
+  const masked: unknown = redactFields(input, OPTIONS).value
+  if (isRecord(input) && isRecord(masked)) {
+    for (const key of FREE_MAPS) {
+      const map = input[key]
+      if (!isRecord(map)) continue
+      const values = redactFields(map, MAP_OPTIONS).value
+      // The keys are client text too (up to 100 characters each), shown to agents as labels.
+      masked[key] = Object.fromEntries(Object.entries(values).map(([k, v]) => [maskText(k), v]))
+    }
+  }
+  return masked as T
 }
 
 /** One free-text value (a comment, a message, a reason, a file name). */

@@ -8,7 +8,7 @@ import { clientIp, tooMany } from '../limits.js'
 import { identifyClaims } from '../routes/public.js'
 import { maskInput } from '../mask.js'
 import { nowIso, type StoredRef } from '../model.js'
-import { attachmentRoutes, resolveRefs } from '../routes/attachments.js'
+import { attachmentRoutes, markForwarded, resolveRefs } from '../routes/attachments.js'
 import { commentSchema, reasonSchema, ticketSchema, validate } from '../schemas.js'
 import { createFreshdeskClient, fdContact, fdConversation, fdTicket, type Body, type FdTicket, type FreshdeskClientOptions } from './client.js'
 import { commentHtml, descriptionHtml, ESCALATED_TAG, FD_PRIORITY, statusOf, toComment, toDetail, toTicket, type Sidecar } from './mapping.js'
@@ -56,6 +56,32 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
     const found = await fd.call('GET', '/contacts', z.array(fdContact), undefined, { [by]: value })
     if (found[0]) store.saveContact(userId, found[0].id)
     return found[0]?.id
+  }
+
+  /** Tickets being created right now, per user: they count against the hourly limit too. */
+  const creating = new Map<string, number>()
+
+  /**
+   * The reference server's `ticketsPerHour`, here counted on the proxy's own records plus the
+   * creates still waiting on Freshdesk, so parallel posts cannot all pass before one is saved.
+   */
+  function claimTicketSlot(userId: string, now = Date.now()): () => void {
+    const max = app.limits.ticketsPerHour
+    if (Number.isFinite(max)) {
+      const recent = app.db.prepare<{ created_at: number }>('SELECT created_at FROM fd_tickets WHERE user_id = ? AND created_at >= ? ORDER BY created_at DESC LIMIT ?')
+        .all(userId, now - 3600_000, max)
+      const pending = creating.get(userId) ?? 0
+      if (recent.length + pending >= max) {
+        const oldest = recent[max - 1 - pending]
+        throw tooMany('ticket_limit', `at most ${max} requests per hour`, oldest ? oldest.created_at + 3600_000 - now : 1000)
+      }
+    }
+    creating.set(userId, (creating.get(userId) ?? 0) + 1)
+    return () => {
+      const left = (creating.get(userId) ?? 1) - 1
+      if (left > 0) creating.set(userId, left)
+      else creating.delete(userId)
+    }
   }
 
   /** 404 for tickets of other requesters, so ids cannot be probed. */
@@ -121,29 +147,34 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
         const files = resolveRefs(app, uid, input.attachments)
         const who = userRow(uid)
         if (by === 'email' && !who?.email) throw new HttpError(400, 'rejected', 'Freshdesk needs the user email', { fields: { email: 'Required' } })
-        const custom: Record<string, unknown> = {}
-        for (const [name, cf] of Object.entries(o.customFields ?? {})) {
-          const value = name === 'category' ? input.category : input.fields[name]
-          if (value !== undefined && value !== null) custom[cf] = value
+        const release = claimTicketSlot(uid)
+        try {
+          const custom: Record<string, unknown> = {}
+          for (const [name, cf] of Object.entries(o.customFields ?? {})) {
+            const value = name === 'category' ? input.category : input.fields[name]
+            if (value !== undefined && value !== null) custom[cf] = value
+          }
+          const fields = {
+            subject: input.subject, description: descriptionHtml(input.description, input.category, input.fields, transaction),
+            status: 2, priority: FD_PRIORITY[input.priority], source: 2, tags: ['help-feedback', `hf-${input.category}`],
+            ...(by === 'email' ? { email: who?.email } : { unique_external_id: uid }), ...(who?.name ? { name: who.name } : {}),
+            ...(Object.keys(custom).length ? { custom_fields: custom } : {}),
+          }
+          const created = await fd.call('POST', '/tickets', fdTicket, body(fields, files))
+          if (created.requester_id != null) store.saveContact(uid, created.requester_id)
+          // Freshdesk lists attachments in upload order (VERIFY); the name is the fallback key.
+          const attachmentIds: Record<string, string> = {}
+          ;(created.attachments ?? []).forEach((a, i) => {
+            const staged = files[i]?.name === a.name ? files[i] : files.find((f) => f.name === a.name)
+            if (staged) attachmentIds[String(a.id)] = staged.id
+          })
+          const side: Sidecar = { category: input.category, description: input.description, fields: input.fields, attachmentIds, ...(transaction ? { transaction } : {}) }
+          store.saveSidecar(created.id, uid, side)
+          for (const f of files) markForwarded(app, f.id)
+          return { status: 201, body: toTicket(created, side, o.statusMap) }
+        } finally {
+          release()
         }
-        const fields = {
-          subject: input.subject, description: descriptionHtml(input.description, input.category, input.fields, transaction),
-          status: 2, priority: FD_PRIORITY[input.priority], source: 2, tags: ['help-feedback', `hf-${input.category}`],
-          ...(by === 'email' ? { email: who?.email } : { unique_external_id: uid }), ...(who?.name ? { name: who.name } : {}),
-          ...(Object.keys(custom).length ? { custom_fields: custom } : {}),
-        }
-        const created = await fd.call('POST', '/tickets', fdTicket, body(fields, files))
-        if (created.requester_id != null) store.saveContact(uid, created.requester_id)
-        // Freshdesk lists attachments in upload order (VERIFY); the name is the fallback key.
-        const attachmentIds: Record<string, string> = {}
-        ;(created.attachments ?? []).forEach((a, i) => {
-          const staged = files[i]?.name === a.name ? files[i] : files.find((f) => f.name === a.name)
-          if (staged) attachmentIds[String(a.id)] = staged.id
-        })
-        const side: Sidecar = { category: input.category, description: input.description, fields: input.fields, attachmentIds, ...(transaction ? { transaction } : {}) }
-        store.saveSidecar(created.id, uid, side)
-        for (const f of files) app.db.prepare('DELETE FROM attachments WHERE id = ?').run(f.id)
-        return { status: 201, body: toTicket(created, side, o.statusMap) }
       },
     },
     {
@@ -166,7 +197,7 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
         const note = await fd.call('POST', `/tickets/${ticket.id}/notes`, fdConversation,
           body({ body: commentHtml(input.body), private: false, incoming: true, user_id: ticket.requester_id ?? undefined }, files))
         if (status === 'pending' || status === 'solved') await fd.call('PUT', `/tickets/${ticket.id}`, fdTicket, { json: { status: 2 } })
-        for (const f of files) app.db.prepare('DELETE FROM attachments WHERE id = ?').run(f.id)
+        for (const f of files) markForwarded(app, f.id)
         return { status: 201, body: toComment(note, ticket.requester_id) }
       },
     },

@@ -9,6 +9,7 @@ import {
   agentCommentSchema, agentMessageSchema, agentStatusSchema, categories, readSchema, ticketStatuses, typingSchema, validate,
 } from '../schemas.js'
 import { changeStatus, insertComment, loadTicket, ticketDetail, touchTicket } from './tickets.js'
+import { maskText } from '../mask.js'
 
 type AgentConversation = Conversation & { userId: string; userName?: string; updatedAt: string; lastMessage?: Message }
 
@@ -95,7 +96,7 @@ export function agentRoutes(): Route[] {
       method: 'POST', path: '/v1/agent/conversations/:id/messages', auth: 'agent', idem: 'optional',
       handle: ({ app, params, body, viewer }) => {
         const input = validate(agentMessageSchema, body)
-        const name = input.agentName?.trim() || DEFAULT_AGENT
+        const name = maskText(input.agentName?.trim()) || DEFAULT_AGENT
         const conv = loadConversation(app, params.id)
         if (conv.status === 'ended') throw conflict('conversation has ended')
         if (conv.status === 'queued' || conv.agent_name !== name) {
@@ -165,7 +166,7 @@ export function agentRoutes(): Route[] {
       handle: ({ app, params, body, viewer }) => {
         const input = validate(agentCommentSchema, body)
         const ticket = loadTicket(app, params.id)
-        const name = input.agentName?.trim() || DEFAULT_AGENT
+        const name = maskText(input.agentName?.trim()) || DEFAULT_AGENT
         const comment = insertComment(app, ticket.id, { author: 'agent', authorName: name, body: input.body, attachments: [] })
         if (ticket.status === 'new') changeStatus(app, ticket, 'open')
         else touchTicket(app, ticket.id)

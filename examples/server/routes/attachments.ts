@@ -53,7 +53,19 @@ export function safeName(name: string, type: string): string {
   return stem + (EXT[type] ?? '.bin')
 }
 
-interface AttachmentRow { id: string; user_id: string; name: string; type: string; size: number; data: Buffer }
+interface AttachmentRow { id: string; user_id: string; name: string; type: string; size: number; data: Buffer; attached: number }
+
+/**
+ * `attached` of an upload whose bytes went on to an external help desk (Freshdesk proxy): the row
+ * stays, without its data, so the upload still counts against the day's quota; it cannot be
+ * attached or downloaded again, and is deleted once it has aged out of the quota window.
+ */
+export const FORWARDED = 2
+
+/** Drops a forwarded upload's bytes but keeps its size on the user's quota for 24 h. */
+export function markForwarded(app: App, id: string): void {
+  app.db.prepare("UPDATE attachments SET data = X'', attached = ? WHERE id = ?").run(FORWARDED, id)
+}
 
 /**
  * Builds the `refOut` of the app: absolute link from the configured public URL, signed for the
@@ -70,7 +82,9 @@ export function makeRefOut(secret: string, publicUrl: () => string, ttlMs: numbe
 /** Deletes uploads that were never attached within the retention window; returns how many. */
 export function sweepUnattached(app: App, now = Date.now()): number {
   const cut = new Date(now - app.limits.unattachedUploadTtlMs).toISOString()
+  const quotaCut = new Date(now - 24 * 3600_000).toISOString()
   return app.db.prepare('DELETE FROM attachments WHERE attached = 0 AND created_at < ?').run(cut).changes
+    + app.db.prepare('DELETE FROM attachments WHERE attached = ? AND created_at < ?').run(FORWARDED, quotaCut).changes
 }
 
 /** Refuses an upload that would take the user past their bytes-per-day quota (429 + Retry-After). */
@@ -88,12 +102,12 @@ function checkQuota(app: App, userId: string, size: number, now = Date.now()): v
  * so a ticket cannot point at someone else's file or lie about its type.
  */
 export function resolveRefs(app: App, userId: string, refs: Array<{ id: string }>, field = 'attachments'): StoredRef[] {
-  const stmt = app.db.prepare<AttachmentRow>('SELECT id, user_id, name, type, size FROM attachments WHERE id = ?')
+  const stmt = app.db.prepare<AttachmentRow>('SELECT id, user_id, name, type, size, attached FROM attachments WHERE id = ?')
   const fields: Record<string, string> = {}
   const out: StoredRef[] = []
   refs.forEach((r, i) => {
     const row = stmt.get(r.id)
-    if (!row || row.user_id !== userId) fields[`${field}.${i}`] = 'Unknown attachment'
+    if (!row || row.user_id !== userId || row.attached === FORWARDED) fields[`${field}.${i}`] = 'Unknown attachment'
     else out.push({ id: row.id, name: row.name, type: row.type, size: row.size })
   })
   if (Object.keys(fields).length > 0) throw rejected('unknown attachment', fields)
@@ -134,11 +148,11 @@ export function attachmentRoutes(): Route[] {
     },
     {
       method: 'GET', path: '/v1/attachments/:id', auth: 'none',
-      stream: ({ app, req, url, params, res }) => {
+      stream: ({ app, req, url, params, res, ip }) => {
         const row = app.db.prepare<AttachmentRow>('SELECT * FROM attachments WHERE id = ?').get(params.id)
-        if (!row) throw notFound('no such attachment')
+        if (!row || row.attached === FORWARDED) throw notFound('no such attachment')
         // 404 rather than 401 so ids of other users' files cannot be probed.
-        if (!mayDownload(app, req, url, row.id, row.user_id)) throw notFound('no such attachment')
+        if (!mayDownload(app, req, url, ip, row.id, row.user_id)) throw notFound('no such attachment')
         const name = safeName(row.name, row.type)
         const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_')
         res.writeHead(200, {
@@ -160,9 +174,15 @@ export function attachmentRoutes(): Route[] {
  * theirs. Otherwise the link must be signed, unexpired, and made for a user (an agent link needs
  * agent credentials); a link shown with another user's bearer is refused.
  */
-function mayDownload(app: App, req: Ctx['req'], url: URL, id: string, ownerId: string): boolean {
+function mayDownload(app: App, req: Ctx['req'], url: URL, ip: string, id: string, ownerId: string): boolean {
   const agent = agentCredential(app.secret, app.agentKey, req)
   if (agent === 'header' || agent === 'cookie') return true
+  // A wrong key is a failed sign-in here as on the agent routes: counted per address and against
+  // the key, so downloads are no way around the limit on guessing it.
+  if (agent === 'bad' && req.headers['x-agent-key'] !== undefined) {
+    app.guard.check(ip, 'agent')
+    throw app.guard.fail(ip, 'agent', new HttpError(401, 'unauthorized', 'invalid agent key or session'))
+  }
   const token = bearerFrom(req, url, false)
   if (token !== undefined) return verifySession(app.secret, token) === ownerId
   const by = url.searchParams.get('by')

@@ -34,7 +34,7 @@ export function chatRoutes(): Route[] {
         if (!reuse) {
           const now = nowIso()
           app.db.prepare("INSERT INTO conversations (id, user_id, status, locale, created_at, updated_at) VALUES (?, ?, 'queued', ?, ?, ?)")
-            .run(id, uid, input.locale, now, now)
+            .run(id, uid, maskText(input.locale), now, now)
         }
         let conv = loadConversation(app, id)
         const ref = app.refOut(viewer)

@@ -2,6 +2,7 @@ import type { Article, Availability } from '../../../src/types.js'
 import type { App, Ctx, Route } from '../app.js'
 import { mintSession } from '../auth.js'
 import { isOpenAt, nextOpenAt } from '../hours.js'
+import { isReadOnly } from '../db.js'
 import { HttpError, notFound, readJsonBody } from '../http.js'
 import { verifyIdentityToken, type IdentityClaims } from '../identity.js'
 import { nowIso } from '../model.js'
@@ -86,7 +87,9 @@ export function publicRoutes(): Route[] {
       handle: ({ app, body }) => {
         const claims = body as IdentityClaims
         const now = nowIso()
-        app.db.prepare(`INSERT INTO users (id, name, email, attributes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+        // Sessions are stateless: on a read-only database a user still signs in to read their
+        // requests and transcripts; only the profile update waits for a writable database.
+        if (!isReadOnly(app.db)) app.db.prepare(`INSERT INTO users (id, name, email, attributes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
           ON CONFLICT(id) DO UPDATE SET name = COALESCE(excluded.name, name), email = COALESCE(excluded.email, email),
           attributes = COALESCE(excluded.attributes, attributes), updated_at = excluded.updated_at`)
           .run(claims.sub, claims.name ?? null, claims.email ?? null, claims.attributes ? JSON.stringify(claims.attributes) : null, now, now)
