@@ -166,9 +166,20 @@ describe('a read-only server', () => {
     // Same file, same port, now read-only (what a full disk remounted read-only looks like).
     const ro = await serve(port, true)
     expect(ro.readOnly).toBe(true)
-    const write = await fetch(`${url}/v1/identify`, {
+    // Signing in needs no write, so it works; a ticket is a write and waits.
+    const signIn = await fetch(`${url}/v1/identify`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ userId, token: ro.userToken(userId) }),
+    })
+    expect(signIn.status).toBe(200)
+    const { token } = (await signIn.json()) as { token: string }
+    const write = await fetch(`${url}/v1/tickets`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'Idempotency-Key': `ro-${userId}` },
+      body: JSON.stringify({
+        category: 'payment_failed', subject: 'Payment failed', description: 'Twice at the shop, read-only check',
+        fields: {}, attachments: [], priority: 'normal', locale: 'en',
+      }),
     })
     expect(write.status).toBe(503)
     expect(write.headers.get('Retry-After')).toBe('30')
