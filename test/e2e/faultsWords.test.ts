@@ -234,6 +234,9 @@ describe('the locale the host asked for last', () => {
       expect(await shadow(page, '[aria-label="关闭"]').count()).toBe(1)
       expect(await shadow(page, '[aria-label="關閉"]').count()).toBe(0)
     } finally {
+      // Other chunk requests may still be in the route handler: drop it before the page goes,
+      // or its response.text() rejects on a disposed response after the test.
+      await page.unrouteAll({ behavior: 'ignoreErrors' })
       await page.close()
     }
   })
