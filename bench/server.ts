@@ -154,9 +154,15 @@ try {
     for (const leg of [pg1, pg2]) {
       let url = pgArg as string
       if (pgArg === 'auto') {
-        cluster ??= startPgCluster()
-        cluster.createDb(`hfbench_${runId}_${leg.id}`)
-        url = cluster.url(`hfbench_${runId}_${leg.id}`)
+        try {
+          cluster ??= await startPgCluster()
+          cluster.createDb(`hfbench_${runId}_${leg.id}`)
+          url = cluster.url(`hfbench_${runId}_${leg.id}`)
+        } catch (err) {
+          leg.status = 'failed'
+          leg.reason = `--pg auto: ${err instanceof Error ? err.message : String(err)}`
+          continue
+        }
       }
       await serverLeg(gen, leg, url)
     }

@@ -127,8 +127,6 @@ export function postgresUnsupported(): string | undefined {
 
 export interface PgCluster { url(db: string): string; createDb(db: string): void; stop(): void }
 
-const PG_PORT = 55532
-
 /** The newest installed PostgreSQL's bin directory, if any. */
 export function pgBin(): string | undefined {
   const base = '/usr/lib/postgresql'
@@ -139,12 +137,13 @@ export function pgBin(): string | undefined {
 }
 
 /**
- * `--pg auto`: a throwaway cluster in /tmp, run as the `postgres` user on a local port, trust
+ * `--pg auto`: a throwaway cluster in /tmp, run as the `postgres` user on a free local port, trust
  * auth on loopback only; removed by `stop()`.
  */
-export function startPgCluster(): PgCluster {
+export async function startPgCluster(): Promise<PgCluster> {
   const bin = pgBin()
   if (!bin) throw new Error('no PostgreSQL under /usr/lib/postgresql (apt-get install -y postgresql)')
+  const PG_PORT = await freePort()
   const dir = mkdtempSync(join(tmpdir(), 'hf-bench-pg-'))
   const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim())
   const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim())
