@@ -12,6 +12,8 @@
  *
  * Options: --pg URL | --pg auto (a throwaway cluster from /usr/lib/postgresql, run as `postgres`;
  * default: $DATABASE_URL), --quick (small counts), --markdown (also print the docs table),
+ * --sqlite2 (also two instances on one SQLite file: the harness's multi-instance path, and what
+ * in-memory fan-out loses across instances),
  * --json FILE (default bench/results/server.json), --from FILE (print a saved run, measure nothing).
  * Env: BENCH_CONCURRENCY (64), BENCH_CREATES (5000), BENCH_SENDS (10000), BENCH_WARM (1000),
  * BENCH_SSE (200 clients), BENCH_K (5 events per client), BENCH_NOTE (shown beside the figures).
@@ -77,36 +79,78 @@ async function users(gen: Generator, targets: string[], leg: string): Promise<{ 
   return { warm: all.slice(0, warmN), pool: all.slice(warmN, warmN + poolN), sse: all.slice(warmN + poolN) }
 }
 
-/** Warm-up, measured creates and sends, then SSE, against `procs` (one leg). */
-async function measure(gen: Generator, leg: Leg, procs: Proc[]): Promise<void> {
-  const targets = procs.map((p) => p.url)
-  const cpu = (): number => procs.reduce((a, p) => a + cpuSeconds(p.pid), 0)
-  const u = await users(gen, targets, leg.id)
-  const load = (route: 'create' | 'send', pool: BenchUser[], count: number, keyPrefix: string): Promise<LoadResult> =>
-    gen.run<LoadResult>({ op: 'load', route, targets, users: pool, count, concurrency: config.concurrency, perUser: route === 'create' ? TICKETS_PER_USER : SENDS_PER_USER, keyPrefix } satisfies Job)
-  const warmCreate = await load('create', u.warm, config.warm, 'warm-t')
-  await load('send', u.warm, config.warm, 'warm-m')
-  let c0 = cpu()
-  leg.create = await load('create', u.pool, config.creates, 't')
-  let c1 = cpu()
-  const createCpu = ((c1 - c0) / config.creates) * 1000
-  c0 = c1
-  leg.send = await load('send', u.pool, config.sends, 'm')
-  c1 = cpu()
-  leg.serverCpuPer1k = { create: createCpu, send: ((c1 - c0) / config.sends) * 1000 }
-  if (leg.create.sample === undefined && warmCreate.sample !== undefined) leg.create.sample = warmCreate.sample
-  leg.sse = await gen.run<SseResult>({
-    op: 'sse', targets, users: u.sse, k: config.eventsPerClient, concurrency: config.concurrency, agentKey, tag: `${runId}${leg.id}`, ipBlock: 2, settleMs: 15_000,
-  })
-  leg.status = 'ok'
+interface Prepared { urls: string[]; procs: Proc[]; u: Awaited<ReturnType<typeof users>>; samples: { create?: string | undefined; send?: string | undefined } }
+
+const load = (gen: Generator, urls: string[], route: 'create' | 'send', pool: BenchUser[], count: number, keyPrefix: string): Promise<LoadResult> =>
+  gen.run<LoadResult>({
+    op: 'load', route, targets: urls, users: pool, count, concurrency: config.concurrency,
+    perUser: route === 'create' ? TICKETS_PER_USER : SENDS_PER_USER, keyPrefix,
+  } satisfies Job)
+
+/** Signs the users of a leg in and warms every measured path (JIT, statement caches). */
+async function prepare(gen: Generator, procs: Proc[], id: string): Promise<Prepared> {
+  const urls = procs.map((p) => p.url)
+  const u = await users(gen, urls, id)
+  const create = await load(gen, urls, 'create', u.warm, config.warm, 'warm-t')
+  const send = await load(gen, urls, 'send', u.warm, config.warm, 'warm-m')
+  return { urls, procs, u, samples: { create: create.sample, send: send.sample } }
 }
+
+type Phase = 'create' | 'send' | 'sse'
+
+/** One measured phase against prepared targets; server CPU is read from /proc around it. */
+async function phase(gen: Generator, t: Prepared, leg: Leg, p: Phase, round: number): Promise<void> {
+  if (p === 'sse') {
+    leg.sse = await gen.run<SseResult>({
+      op: 'sse', targets: t.urls, users: t.u.sse, k: config.eventsPerClient, concurrency: config.concurrency, agentKey,
+      tag: `${runId}${leg.id}${round}`, ipBlock: 2, settleMs: 15_000,
+    })
+    return
+  }
+  const cpu = (): number => t.procs.reduce((a, proc) => a + cpuSeconds(proc.pid), 0)
+  const c0 = cpu()
+  const count = p === 'create' ? config.creates : config.sends
+  const r = await load(gen, t.urls, p, t.u.pool, count, `${p}-${round}`)
+  delete r.sample
+  leg[p] = r
+  leg.serverCpuPer1k = { create: NaN, send: NaN, ...leg.serverCpuPer1k, [p]: ((cpu() - c0) / count) * 1000 }
+}
+
+// The yardstick runs for the whole bench and is measured right before each server leg, phase by
+// phase, so that on a shared machine each ratio compares figures taken the same minute.
+const bareLeg: Leg = { id: 'bare', label: 'bare node:http', instances: 1, status: 'failed' }
+let bare: Prepared | undefined
+let bareProc: Proc | undefined
+let round = 0
 
 async function serverLeg(gen: Generator, leg: Leg, databaseUrl?: string): Promise<void> {
   const procs: Proc[] = []
   const dbPath = join(dir, `${leg.id}.db`)
   try {
     for (let i = 0; i < leg.instances; i++) procs.push(await startInstance(`${leg.label} #${i + 1}`, { secret, agentKey, dbPath, databaseUrl }))
-    await measure(gen, leg, procs)
+    const t = await prepare(gen, procs, leg.id)
+    if (!bare && bareLeg.reason === undefined) {
+      // Answers with the bodies the real server just sent (same bytes).
+      try {
+        const bodiesFile = join(dir, 'bodies.json')
+        writeFileSync(bodiesFile, JSON.stringify({ create: t.samples.create, send: t.samples.send }))
+        bareProc = await startBareProcess(t.samples.create && t.samples.send ? bodiesFile : undefined)
+        bare = await prepare(gen, [bareProc], 'bare')
+      } catch (err) {
+        bareLeg.reason = err instanceof Error ? err.message : String(err)
+      }
+    }
+    const paired: Leg = { id: 'bare', label: bareLeg.label, instances: 1, status: 'ok' }
+    round++
+    for (const p of ['create', 'send', 'sse'] as const) {
+      if (bare) await phase(gen, bare, paired, p, round)
+      await phase(gen, t, leg, p, round)
+    }
+    if (bare) {
+      leg.paired = { create: paired.create, send: paired.send, sse: paired.sse }
+      if (bareLeg.status !== 'ok') Object.assign(bareLeg, paired)
+    }
+    leg.status = 'ok'
     if (databaseUrl && existsSync(dbPath)) {
       leg.status = 'failed'
       leg.reason = `the server wrote the SQLite file ${dbPath} although DATABASE_URL was set: these are not Postgres figures`
@@ -123,25 +167,14 @@ const gen = await startGenerator()
 let cluster: PgCluster | undefined
 try {
   const sqlite: Leg = { id: 'sqlite1', label: 'SQLite ×1', instances: 1, status: 'failed' }
-  legs.push(sqlite)
+  legs.push(bareLeg, sqlite)
   await serverLeg(gen, sqlite)
-
-  // The yardstick answers with the bodies the real server just sent (same bytes).
-  const bare: Leg = { id: 'bare', label: 'bare node:http', instances: 1, status: 'failed' }
-  legs.unshift(bare)
-  let bodiesFile: string | undefined
-  if (sqlite.create?.sample && sqlite.send?.sample) {
-    bodiesFile = join(dir, 'bodies.json')
-    writeFileSync(bodiesFile, JSON.stringify({ create: sqlite.create.sample, send: sqlite.send.sample }))
-  }
-  let bareProc: Proc | undefined
-  try {
-    bareProc = await startBareProcess(bodiesFile)
-    await measure(gen, bare, [bareProc])
-  } catch (err) {
-    bare.reason = err instanceof Error ? err.message : String(err)
-  } finally {
-    await bareProc?.stop()
+  if (flag('--sqlite2')) {
+    // Two processes on one SQLite file: exercises the multi-instance path of the harness, and shows
+    // what the in-memory fan-out loses when a reply is posted to the other instance.
+    const sqlite2: Leg = { id: 'sqlite2', label: 'SQLite ×2 (one file)', instances: 2, status: 'failed' }
+    legs.push(sqlite2)
+    await serverLeg(gen, sqlite2)
   }
 
   const pg1: Leg = { id: 'pg1', label: 'Postgres ×1', instances: 1, status: 'skipped' }
@@ -168,13 +201,14 @@ try {
     }
   }
 } finally {
+  await bareProc?.stop()
   await gen.stop()
   cluster?.stop()
   rmSync(dir, { recursive: true, force: true })
 }
 
 const get = (id: Leg['id']): Leg | undefined => legs.find((l) => l.id === id && l.status === 'ok')
-const bareRate = get('bare')?.create?.rps
+const bareRate = get('sqlite1')?.paired?.create?.rps ?? get('bare')?.create?.rps
 const sqliteRate = get('sqlite1')?.create?.rps
 const pg1Rate = get('pg1')?.create?.rps
 const pg2Rate = get('pg2')?.create?.rps
@@ -195,11 +229,6 @@ const report: Report = {
       ...verdict(pg1Rate && pg2Rate ? pg2Rate / pg1Rate : undefined, 1.6, legs.find((l) => l.id === 'pg2')?.reason ?? 'a leg failed'),
     },
   ],
-}
-// Samples are only the bare handler's input; they do not belong in the results.
-for (const l of legs) {
-  delete l.create?.sample
-  delete l.send?.sample
 }
 mkdirSync(dirname(jsonPath), { recursive: true })
 writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`)

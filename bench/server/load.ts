@@ -173,6 +173,17 @@ async function closedLoop(
   return out
 }
 
+/** Setup only (never a measured request): retries a 503 or 429 after its retryAfterMs, as the SDK does. */
+async function withRetry(fn: () => Promise<Reply>): Promise<Reply> {
+  for (let attempt = 1; ; attempt++) {
+    const r = await fn()
+    if ((r.status !== 503 && r.status !== 429) || attempt === 5) return r
+    let wait = 1000
+    try { wait = (JSON.parse(r.body) as { error?: { retryAfterMs?: number } }).error?.retryAfterMs ?? wait } catch { /* not JSON */ }
+    await new Promise((res) => setTimeout(res, Math.min(wait, 5000)))
+  }
+}
+
 /** Signs `n` users in (identify with a minted JWT) and opens one conversation each. */
 export async function makeUsers(job: Extract<Job, { op: 'users' }>): Promise<BenchUser[]> {
   const users: BenchUser[] = new Array(job.n)
@@ -183,15 +194,15 @@ export async function makeUsers(job: Extract<Job, { op: 'users' }>): Promise<Ben
     const base = job.targets[target] as string
     const agent = agentFor(base, job.concurrency)
     const userId = `${job.prefix}${i}`
-    const id = await call(base, agent, 'POST', '/v1/identify', {}, JSON.stringify({ userId, token: identityToken(job.secret, userId) }),
-      sourceAddress(job.ipBlock, i))
+    const id = await withRetry(() => call(base, agent, 'POST', '/v1/identify', {}, JSON.stringify({ userId, token: identityToken(job.secret, userId) }),
+      sourceAddress(job.ipBlock, i)))
     if (id.status !== 200) {
       failures.push(`identify ${id.status} ${id.body.slice(0, 200)}`)
       return id
     }
     const token = (JSON.parse(id.body) as { token: string }).token
-    const conv = await call(base, agent, 'POST', '/v1/conversations', { Authorization: `Bearer ${token}`, 'Idempotency-Key': `conv-${userId}` },
-      JSON.stringify({ locale: 'en' }))
+    const conv = await withRetry(() => call(base, agent, 'POST', '/v1/conversations', { Authorization: `Bearer ${token}`, 'Idempotency-Key': `conv-${userId}` },
+      JSON.stringify({ locale: 'en' })))
     if (conv.status !== 200 && conv.status !== 201) {
       failures.push(`conversation ${conv.status} ${conv.body.slice(0, 200)}`)
       return conv

@@ -2,7 +2,7 @@
 import type { LoadResult, SseResult } from './load.js'
 
 export interface Leg {
-  id: 'bare' | 'sqlite1' | 'pg1' | 'pg2'
+  id: 'bare' | 'sqlite1' | 'sqlite2' | 'pg1' | 'pg2'
   label: string
   instances: number
   status: 'ok' | 'skipped' | 'failed'
@@ -12,6 +12,8 @@ export interface Leg {
   sse?: SseResult
   /** Server CPU (all instances) per request of the phase, in milliseconds. */
   serverCpuPer1k?: { create: number; send: number }
+  /** The bare handler measured right before this leg, phase by phase: the figures its ratios use. */
+  paired?: { create?: LoadResult | undefined; send?: LoadResult | undefined; sse?: SseResult | undefined }
 }
 
 export interface Report {
@@ -50,13 +52,14 @@ export function consoleReport(rep: Report): string {
   const rows: Array<Record<string, string | number>> = []
   for (const leg of rep.legs) {
     if (leg.status !== 'ok') continue
+    const ref = leg.paired ?? bare
     for (const [route, r, b, cpu] of [
-      ['ticket create', leg.create, bare?.create, leg.serverCpuPer1k?.create],
-      ['chat send', leg.send, bare?.send, leg.serverCpuPer1k?.send],
+      ['ticket create', leg.create, ref?.create, leg.serverCpuPer1k?.create],
+      ['chat send', leg.send, ref?.send, leg.serverCpuPer1k?.send],
     ] as const) {
       if (!r) continue
       rows.push({
-        leg: leg.label, route, 'req/s': r.rps, '× bare': fix(ratio(r.rps, b?.rps)),
+        leg: leg.label, route, 'req/s': r.rps, 'bare req/s': b?.rps ?? '–', '× bare': fix(ratio(r.rps, b?.rps)),
         'p50 ms': fix(r.p50), 'p50 × bare': fix(ratio(r.p50, b?.p50)), 'p99 ms': fix(r.p99), 'p99 × bare': fix(ratio(r.p99, b?.p99)),
         'not 2xx': statuses(r), 'server CPU ms/req': fix(cpu), 'gen CPU': fix(r.genCpu),
       })
@@ -70,7 +73,8 @@ export function consoleReport(rep: Report): string {
     sse.push({
       leg: leg.label, 'clients held': `${s.held}/${s.clients}`, published: s.published, delivered: s.delivered, lost: s.lost,
       dup: s.duplicates, 'out of order': s.outOfOrder, 'clients all in order': `${s.perfectClients}/${s.clients}`,
-      'publish/s': s.publishRps, '× bare': fix(ratio(s.publishRps, bare?.sse?.publishRps)),
+      'publish/s': s.publishRps, 'bare publish/s': (leg.paired ?? bare)?.sse?.publishRps ?? '–',
+      '× bare': fix(ratio(s.publishRps, (leg.paired ?? bare)?.sse?.publishRps)),
       'deliver p50 ms': fix(s.deliverP50), 'deliver p99 ms': fix(s.deliverP99),
     })
   }
@@ -93,11 +97,12 @@ export function markdownReport(rep: Report): string {
       return { setup: label, 'ticket creates/s': '*to be measured*', 'create p50 / p99 ms': '', 'chat sends/s': '', 'send p50 / p99 ms': '', 'server CPU ms per create / send': '', 'SSE clients held, events lost': '' }
     }
     const x = (a: number, b: number | undefined): string => (id === 'bare' ? '' : ` (${fix(ratio(a, b))}× bare)`)
+    const ref = leg.paired ?? bare
     return {
       setup: label,
-      'ticket creates/s': `${leg.create.rps}${x(leg.create.rps, bare?.create?.rps)}`,
+      'ticket creates/s': `${leg.create.rps}${x(leg.create.rps, ref?.create?.rps)}`,
       'create p50 / p99 ms': `${fix(leg.create.p50, 1)} / ${fix(leg.create.p99, 1)}`,
-      'chat sends/s': `${leg.send.rps}${x(leg.send.rps, bare?.send?.rps)}`,
+      'chat sends/s': `${leg.send.rps}${x(leg.send.rps, ref?.send?.rps)}`,
       'send p50 / p99 ms': `${fix(leg.send.p50, 1)} / ${fix(leg.send.p99, 1)}`,
       'server CPU ms per create / send': `${fix(leg.serverCpuPer1k?.create)} / ${fix(leg.serverCpuPer1k?.send)}`,
       'SSE clients held, events lost': leg.sse ? `${leg.sse.held}/${leg.sse.clients}, ${leg.sse.lost} of ${leg.sse.expected}` : '',
