@@ -44,7 +44,7 @@ export interface SseResult {
   published: number
   publishErrors: number
   publishNon2xx: Record<string, number>
-  /** Events each client was owed, summed; `delivered` counts distinct ones received. */
+  /** Events whose publish was accepted (2xx), summed over clients; `delivered` counts distinct ones of those received. */
   expected: number
   delivered: number
   lost: number
@@ -304,6 +304,7 @@ export async function runSse(job: Extract<Job, { op: 'sse' }>): Promise<SseResul
   // Every stream answered; give the server a moment to have registered them all.
   await new Promise((r) => setTimeout(r, 200))
   const sentAt: number[][] = job.users.map(() => [])
+  const accepted: boolean[][] = job.users.map(() => [])
   const queue = Array.from({ length: n }, (_, i) => i)
   const nextK = new Array<number>(n).fill(0)
   const non2xx: Record<string, number> = {}
@@ -325,8 +326,10 @@ export async function runSse(job: Extract<Job, { op: 'sse' }>): Promise<SseResul
       try {
         const r = await call(base, agentFor(`${base}#agent`, sockets), 'POST', `/v1/agent/conversations/${encodeURIComponent(u.conv)}/messages`,
           { 'X-Agent-Key': job.agentKey }, JSON.stringify({ text: `${job.tag}:${k}` }), sourceAddress(job.ipBlock, seq++))
-        if (r.status >= 200 && r.status < 300) published++
-        else non2xx[r.status] = (non2xx[r.status] ?? 0) + 1
+        if (r.status >= 200 && r.status < 300) {
+          published++
+          ;(accepted[i] as boolean[])[k] = true
+        } else non2xx[r.status] = (non2xx[r.status] ?? 0) + 1
       } catch {
         errors++
       }
@@ -358,12 +361,12 @@ export async function runSse(job: Extract<Job, { op: 'sse' }>): Promise<SseResul
       if (k < prev) outOfOrder++
       prev = k
     })
-    delivered += [...seen].filter((k) => k >= 0 && k < job.k).length
+    delivered += [...seen].filter((k) => accepted[i]?.[k] === true).length
     if (s.idsRising && s.got.length === job.k && s.got.every((k, j) => k === j)) perfect++
     s.req.destroy()
   })
   const sorted = Float64Array.from(lat).sort()
-  const expected = n * job.k
+  const expected = published
   return {
     clients: n, held, published, publishErrors: errors, publishNon2xx: non2xx, expected, delivered, lost: expected - delivered,
     duplicates, outOfOrder, perfectClients: perfect, publishMs: round(publishMs, 1), publishRps: Math.round((published / publishMs) * 1000),

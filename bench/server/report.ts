@@ -71,7 +71,8 @@ export function consoleReport(rep: Report): string {
     const s = leg.sse
     if (leg.status !== 'ok' || !s) continue
     sse.push({
-      leg: leg.label, 'clients held': `${s.held}/${s.clients}`, published: s.published, delivered: s.delivered, lost: s.lost,
+      leg: leg.label, 'clients held': `${s.held}/${s.clients}`, published: s.published, 'publish failed': s.publishErrors + Object.values(s.publishNon2xx).reduce((x, y) => x + y, 0),
+      delivered: s.delivered, lost: s.lost,
       dup: s.duplicates, 'out of order': s.outOfOrder, 'clients all in order': `${s.perfectClients}/${s.clients}`,
       'publish/s': s.publishRps, 'bare publish/s': (leg.paired ?? bare)?.sse?.publishRps ?? '–',
       '× bare': fix(ratio(s.publishRps, (leg.paired ?? bare)?.sse?.publishRps)),
