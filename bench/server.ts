@@ -16,7 +16,8 @@
  * in-memory fan-out loses across instances),
  * --json FILE (default bench/results/server.json), --from FILE (print a saved run, measure nothing).
  * Env: BENCH_CONCURRENCY (64), BENCH_CREATES (5000), BENCH_SENDS (10000), BENCH_WARM (1000),
- * BENCH_SSE (200 clients), BENCH_K (5 events per client), BENCH_NOTE (shown beside the figures).
+ * BENCH_SSE (200 clients), BENCH_K (5 events per client), BENCH_NOTE (shown beside the figures),
+ * BENCH_DB_DIR (where the SQLite files go; default the OS temp dir, e.g. /dev/shm to take the disk out).
  *
  * Authentication is the real one: users identify with HS256 JWTs minted with HF_SECRET, as a
  * wallet backend does; no limit is raised. Per-user limits are kept by spreading the load over
@@ -65,7 +66,7 @@ const pgArg = opt('--pg') ?? process.env.DATABASE_URL
 const runId = Date.now().toString(36)
 const secret = randomBytes(32).toString('hex')
 const agentKey = randomBytes(32).toString('hex')
-const dir = mkdtempSync(join(tmpdir(), 'hf-bench-'))
+const dir = mkdtempSync(join(process.env.BENCH_DB_DIR ?? tmpdir(), 'hf-bench-'))
 const startLoad = loadavg()
 const legs: Leg[] = []
 
