@@ -71,9 +71,11 @@ const PER_ADDRESS = 400
 /**
  * A loopback source address for the i-th request on per-address limited routes (identify before
  * sign-in, agent key scripts), as if the users (or agents) sat behind different addresses.
- * Linux routes all of 127.0.0.0/8 to loopback, so no setup is needed.
+ * Linux routes all of 127.0.0.0/8 to loopback, so no setup is needed there.
  */
-export function sourceAddress(block: number, i: number): string {
+export function sourceAddress(block: number, i: number, platform: string = process.platform): string | undefined {
+  // Elsewhere (macOS) only 127.0.0.1 is configured: no binding, and big runs meet the per-address limits.
+  if (platform !== 'linux') return undefined
   const n = Math.floor(i / PER_ADDRESS)
   return `127.${block}.${Math.floor(n / 250)}.${(n % 250) + 1}`
 }

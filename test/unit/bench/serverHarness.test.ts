@@ -57,10 +57,11 @@ describe('bench:server harness', () => {
   })
 
   it('spreads per-address limited requests over loopback addresses', () => {
-    expect(sourceAddress(1, 0)).toBe('127.1.0.1')
-    expect(sourceAddress(1, 399)).toBe('127.1.0.1')
-    expect(sourceAddress(1, 400)).toBe('127.1.0.2')
-    expect(sourceAddress(2, 400 * 250)).toBe('127.2.1.1')
+    expect(sourceAddress(1, 0, 'linux')).toBe('127.1.0.1')
+    expect(sourceAddress(1, 399, 'linux')).toBe('127.1.0.1')
+    expect(sourceAddress(1, 400, 'linux')).toBe('127.1.0.2')
+    expect(sourceAddress(2, 400 * 250, 'linux')).toBe('127.2.1.1')
+    expect(sourceAddress(1, 0, 'darwin')).toBeUndefined()
   })
 })
 
