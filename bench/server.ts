@@ -1,182 +1,239 @@
 /**
- * `npm run bench:server`: load on the reference server, in process, over loopback.
- * 1. request throughput and latency for ticket create and chat message send (bounded counts);
- * 2. SSE fan-out: N concurrent user streams, K agent messages each, counting lost events.
- * Env: BENCH_REQUESTS (5000), BENCH_CONCURRENCY (64), BENCH_SSE (100,500,1000,2000), BENCH_K (5).
+ * `npm run bench:server`: the reference server under load, measured from outside.
+ *
+ * Each server instance is its own process (`node --import tsx examples/server/main.ts`, deployment
+ * mode, fresh database), the load generator another (bench/server/load.ts), and a bare node:http
+ * handler answering the same JSON (bench/server/bare.ts) is measured in the same run with the same
+ * generator and concurrency, so every figure comes with its ratio to it.
+ *
+ * Legs: SQLite one instance; Postgres one and two instances when a database is given and the
+ * server reads DATABASE_URL (else a "skipped: …" line). Two instances share the generator's
+ * connections, and SSE replies are posted to the other instance than the stream's half the time.
+ *
+ * Options: --pg URL | --pg auto (a throwaway cluster from /usr/lib/postgresql, run as `postgres`;
+ * default: $DATABASE_URL), --quick (small counts), --markdown (also print the docs table),
+ * --sqlite2 (also two instances on one SQLite file: the harness's multi-instance path, and what
+ * in-memory fan-out loses across instances),
+ * --json FILE (default bench/results/server.json), --from FILE (print a saved run, measure nothing).
+ * Env: BENCH_CONCURRENCY (64), BENCH_CREATES (5000), BENCH_SENDS (10000), BENCH_WARM (1000),
+ * BENCH_SSE (200 clients), BENCH_K (5 events per client), BENCH_NOTE (shown beside the figures),
+ * BENCH_DB_DIR (where the SQLite files go; default the OS temp dir, e.g. /dev/shm to take the disk out).
+ *
+ * Authentication is the real one: users identify with HS256 JWTs minted with HF_SECRET, as a
+ * wallet backend does; no limit is raised. Per-user limits are kept by spreading the load over
+ * enough users (≤ 10 tickets and < 600 requests each), per-address limits (identify, agent key)
+ * by giving simulated users and agents distinct loopback source addresses (≤ 400 each).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { request, type ClientRequest } from 'node:http'
-import { cpus, tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { startServer, type RunningServer } from '../examples/server/server.js'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import type { BenchUser, Job, LoadResult, SseResult } from './server/load.js'
+import {
+  cpuSeconds, postgresUnsupported, ROOT, startBareProcess, startGenerator, startInstance, startPgCluster,
+  type Generator, type PgCluster, type Proc,
+} from './server/proc.js'
+import { consoleReport, markdownReport, type Leg, type Report } from './server/report.js'
 
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 5000)
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64)
-const SSE_STEPS = (process.env.BENCH_SSE ?? '100,500,1000,2000').split(',').map(Number).filter((n) => n > 0).slice(0, 8)
-const K = Number(process.env.BENCH_K ?? 5)
-const AGENT = { 'X-Agent-Key': 'demo-agent', 'Content-Type': 'application/json' }
+const args = process.argv.slice(2)
+const flag = (name: string): boolean => args.includes(name)
+const opt = (name: string): string | undefined => {
+  const i = args.indexOf(name)
+  return i >= 0 ? args[i + 1] : undefined
+}
+const num = (env: string, fallback: number, quick: number): number => Number(process.env[env] ?? (flag('--quick') ? quick : fallback))
 
-const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
+const jsonPath = resolve(ROOT, opt('--json') ?? 'bench/results/server.json')
 
-/** Runs `total` calls of `fn` with at most `concurrency` in flight; returns per-call latencies. */
-async function load(total: number, concurrency: number, fn: (i: number) => Promise<Response>): Promise<{ ms: number[]; wall: number; errors: number }> {
-  const ms: number[] = []
-  let next = 0
-  let errors = 0
-  const started = performance.now()
-  const worker = async (): Promise<void> => {
-    while (next < total) {
-      const i = next++
-      const t0 = performance.now()
+if (opt('--from')) {
+  const rep = JSON.parse(readFileSync(resolve(opt('--from') as string), 'utf8')) as Report
+  console.log(consoleReport(rep))
+  if (flag('--markdown')) console.log(`\n${markdownReport(rep)}`)
+  process.exit(0)
+}
+
+const config: Report['config'] = {
+  concurrency: num('BENCH_CONCURRENCY', 64, 16),
+  creates: num('BENCH_CREATES', 5000, 1000),
+  sends: num('BENCH_SENDS', 10000, 2000),
+  warm: num('BENCH_WARM', 1000, 200),
+  sseClients: num('BENCH_SSE', 200, 50),
+  eventsPerClient: num('BENCH_K', 5, 3),
+}
+const TICKETS_PER_USER = 10 // the server's default ticketsPerHour
+const SENDS_PER_USER = 400 // under the default 600 requests per user per minute, all phases together
+const pgArg = opt('--pg') ?? process.env.DATABASE_URL
+const runId = Date.now().toString(36)
+const secret = randomBytes(32).toString('hex')
+const agentKey = randomBytes(32).toString('hex')
+const dir = mkdtempSync(join(process.env.BENCH_DB_DIR ?? tmpdir(), 'hf-bench-'))
+const startLoad = loadavg()
+const legs: Leg[] = []
+
+/** Users for a leg: warm-up ones, the create/send pool (≤ 10 tickets each), the SSE clients. */
+async function users(gen: Generator, targets: string[], leg: string): Promise<{ warm: BenchUser[]; pool: BenchUser[]; sse: BenchUser[] }> {
+  const warmN = Math.ceil(config.warm / TICKETS_PER_USER)
+  const poolN = Math.max(Math.ceil(config.creates / TICKETS_PER_USER), Math.ceil(config.sends / SENDS_PER_USER))
+  const all = await gen.run<BenchUser[]>({
+    op: 'users', targets, n: warmN + poolN + config.sseClients, prefix: `${runId}-${leg}-`, secret, concurrency: 16, ipBlock: 1,
+  })
+  return { warm: all.slice(0, warmN), pool: all.slice(warmN, warmN + poolN), sse: all.slice(warmN + poolN) }
+}
+
+interface Prepared { urls: string[]; procs: Proc[]; u: Awaited<ReturnType<typeof users>>; samples: { create?: string | undefined; send?: string | undefined } }
+
+const load = (gen: Generator, urls: string[], route: 'create' | 'send', pool: BenchUser[], count: number, keyPrefix: string): Promise<LoadResult> =>
+  gen.run<LoadResult>({
+    op: 'load', route, targets: urls, users: pool, count, concurrency: config.concurrency,
+    perUser: route === 'create' ? TICKETS_PER_USER : SENDS_PER_USER, keyPrefix,
+  } satisfies Job)
+
+/** Signs the users of a leg in and warms every measured path (JIT, statement caches). */
+async function prepare(gen: Generator, procs: Proc[], id: string): Promise<Prepared> {
+  const urls = procs.map((p) => p.url)
+  const u = await users(gen, urls, id)
+  const create = await load(gen, urls, 'create', u.warm, config.warm, 'warm-t')
+  const send = await load(gen, urls, 'send', u.warm, config.warm, 'warm-m')
+  return { urls, procs, u, samples: { create: create.sample, send: send.sample } }
+}
+
+type Phase = 'create' | 'send' | 'sse'
+
+/** One measured phase against prepared targets; server CPU is read from /proc around it. */
+async function phase(gen: Generator, t: Prepared, leg: Leg, p: Phase, round: number): Promise<void> {
+  if (p === 'sse') {
+    leg.sse = await gen.run<SseResult>({
+      op: 'sse', targets: t.urls, users: t.u.sse, k: config.eventsPerClient, concurrency: config.concurrency, agentKey,
+      tag: `${runId}${leg.id}${round}`, ipBlock: 2, settleMs: 15_000,
+    })
+    return
+  }
+  const cpu = (): number => t.procs.reduce((a, proc) => a + cpuSeconds(proc.pid), 0)
+  const c0 = cpu()
+  const count = p === 'create' ? config.creates : config.sends
+  const r = await load(gen, t.urls, p, t.u.pool, count, `${p}-${round}`)
+  delete r.sample
+  leg[p] = r
+  leg.serverCpuPer1k = { create: NaN, send: NaN, ...leg.serverCpuPer1k, [p]: ((cpu() - c0) / count) * 1000 }
+}
+
+// The yardstick runs for the whole bench and is measured right before each server leg, phase by
+// phase, so that on a shared machine each ratio compares figures taken the same minute.
+const bareLeg: Leg = { id: 'bare', label: 'bare node:http', instances: 1, status: 'failed' }
+let bare: Prepared | undefined
+let bareProc: Proc | undefined
+let round = 0
+
+async function serverLeg(gen: Generator, leg: Leg, databaseUrl?: string): Promise<void> {
+  const procs: Proc[] = []
+  const dbPath = join(dir, `${leg.id}.db`)
+  try {
+    for (let i = 0; i < leg.instances; i++) procs.push(await startInstance(`${leg.label} #${i + 1}`, { secret, agentKey, dbPath, databaseUrl }))
+    const t = await prepare(gen, procs, leg.id)
+    if (!bare && bareLeg.reason === undefined) {
+      // Answers with the bodies the real server just sent (same bytes).
       try {
-        const res = await fn(i)
-        await res.arrayBuffer()
-        if (!res.ok) errors++
-      } catch {
-        errors++
+        const bodiesFile = join(dir, 'bodies.json')
+        writeFileSync(bodiesFile, JSON.stringify({ create: t.samples.create, send: t.samples.send }))
+        bareProc = await startBareProcess(t.samples.create && t.samples.send ? bodiesFile : undefined)
+        bare = await prepare(gen, [bareProc], 'bare')
+      } catch (err) {
+        bareLeg.reason = err instanceof Error ? err.message : String(err)
       }
-      ms.push(performance.now() - t0)
+    }
+    const paired: Leg = { id: 'bare', label: bareLeg.label, instances: 1, status: 'ok' }
+    round++
+    for (const p of ['create', 'send', 'sse'] as const) {
+      if (bare) await phase(gen, bare, paired, p, round)
+      await phase(gen, t, leg, p, round)
+    }
+    if (bare) {
+      leg.paired = { create: paired.create, send: paired.send, sse: paired.sse }
+      if (bareLeg.status !== 'ok') Object.assign(bareLeg, paired)
+    }
+    leg.status = 'ok'
+    if (databaseUrl && existsSync(dbPath)) {
+      leg.status = 'failed'
+      leg.reason = `the server wrote the SQLite file ${dbPath} although DATABASE_URL was set: these are not Postgres figures`
+    }
+  } catch (err) {
+    leg.status = 'failed'
+    leg.reason = err instanceof Error ? err.message : String(err)
+  } finally {
+    await Promise.all(procs.map((p) => p.stop()))
+  }
+}
+
+const gen = await startGenerator()
+let cluster: PgCluster | undefined
+try {
+  const sqlite: Leg = { id: 'sqlite1', label: 'SQLite ×1', instances: 1, status: 'failed' }
+  legs.push(bareLeg, sqlite)
+  await serverLeg(gen, sqlite)
+  if (flag('--sqlite2')) {
+    // Two processes on one SQLite file: exercises the multi-instance path of the harness, and shows
+    // what the in-memory fan-out loses when a reply is posted to the other instance.
+    const sqlite2: Leg = { id: 'sqlite2', label: 'SQLite ×2 (one file)', instances: 2, status: 'failed' }
+    legs.push(sqlite2)
+    await serverLeg(gen, sqlite2)
+  }
+
+  const pg1: Leg = { id: 'pg1', label: 'Postgres ×1', instances: 1, status: 'skipped' }
+  const pg2: Leg = { id: 'pg2', label: 'Postgres ×2', instances: 2, status: 'skipped' }
+  legs.push(pg1, pg2)
+  const why = !pgArg ? 'no database given (set DATABASE_URL=postgres://… or pass --pg URL, or --pg auto for a throwaway local cluster)' : postgresUnsupported()
+  if (why) {
+    pg1.reason = pg2.reason = why
+  } else {
+    for (const leg of [pg1, pg2]) {
+      let url = pgArg as string
+      if (pgArg === 'auto') {
+        try {
+          cluster ??= await startPgCluster()
+          cluster.createDb(`hfbench_${runId}_${leg.id}`)
+          url = cluster.url(`hfbench_${runId}_${leg.id}`)
+        } catch (err) {
+          leg.status = 'failed'
+          leg.reason = `--pg auto: ${err instanceof Error ? err.message : String(err)}`
+          continue
+        }
+      }
+      await serverLeg(gen, leg, url)
     }
   }
-  await Promise.all(Array.from({ length: Math.min(concurrency, total) }, worker))
-  return { ms: ms.sort((a, b) => a - b), wall: performance.now() - started, errors }
-}
-
-async function session(server: RunningServer, userId: string): Promise<string> {
-  const res = await fetch(`${server.url}/v1/identify`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userId, token: server.userToken(userId) }),
-  })
-  return ((await res.json()) as { token: string }).token
-}
-
-async function users(server: RunningServer, n: number, prefix: string): Promise<Array<{ token: string; conv: string }>> {
-  const out: Array<{ token: string; conv: string }> = new Array(n)
-  await load(n, CONCURRENCY, async (i) => {
-    const token = await session(server, `${prefix}${i}`)
-    const res = await fetch(`${server.url}/v1/conversations`, {
-      method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': `c-${prefix}${i}` },
-      body: JSON.stringify({ locale: 'en' }),
-    })
-    const conv = (await res.clone().json()) as { id: string }
-    out[i] = { token, conv: conv.id }
-    return res
-  })
-  return out
-}
-
-interface Row { [k: string]: string | number }
-function table(title: string, rows: Row[]): void {
-  console.log(`\n${title}`)
-  const cols = Object.keys(rows[0] ?? {})
-  const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)))
-  const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padStart(width[i] ?? 0)).join(' | ')} |`
-  console.log(line(cols))
-  console.log(`|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`)
-  for (const r of rows) console.log(line(cols.map((c) => String(r[c]))))
-}
-
-async function throughput(server: RunningServer): Promise<void> {
-  const people = await users(server, CONCURRENCY, 'load-')
-  const ticketBody = JSON.stringify({
-    category: 'topup_failed', subject: 'Top-up failed', description: 'bench', fields: { walletId: 'W-1' },
-    attachments: [], priority: 'normal', locale: 'en',
-    transaction: { id: 'tx', time: '2026-01-01T00:00:00Z', amount: '12.50', currency: 'CNY' },
-  })
-  const msgBody = JSON.stringify({ kind: 'text', text: 'hello from the bench', attachments: [] })
-  const auth = (i: number, k: string): Record<string, string> => ({
-    Authorization: `Bearer ${people[i % people.length]?.token}`, 'Content-Type': 'application/json', 'Idempotency-Key': k,
-  })
-  const cases: Array<[string, (i: number) => Promise<Response>]> = [
-    ['POST /v1/tickets', (i) => fetch(`${server.url}/v1/tickets`, { method: 'POST', headers: auth(i, `t-${i}`), body: ticketBody })],
-    ['POST …/messages', (i) => fetch(`${server.url}/v1/conversations/${people[i % people.length]?.conv}/messages`, { method: 'POST', headers: auth(i, `m-${i}`), body: msgBody })],
-    ['POST /v1/tickets (replay)', (i) => fetch(`${server.url}/v1/tickets`, { method: 'POST', headers: auth(i, `t-${i}`), body: ticketBody })],
-  ]
-  // Warm every path first (JIT, statement cache) with keys the measured run does not reuse.
-  const warm = Math.min(500, REQUESTS)
-  for (const [, fn] of cases.slice(0, 2)) await load(warm, CONCURRENCY, (i) => fn(REQUESTS + i))
-  const rows: Row[] = []
-  for (const [name, fn] of cases) {
-    const r = await load(REQUESTS, CONCURRENCY, fn)
-    rows.push({
-      route: name, requests: REQUESTS, concurrency: CONCURRENCY, 'req/s': Math.round((REQUESTS / r.wall) * 1000),
-      'p50 ms': pct(r.ms, 50).toFixed(2), 'p99 ms': pct(r.ms, 99).toFixed(2), errors: r.errors,
-    })
-  }
-  table('Request throughput (one process, loopback, SQLite WAL file)', rows)
-}
-
-interface Stream { got: number[]; lat: number[]; ok: boolean; req: ClientRequest }
-
-function openStream(server: RunningServer, token: string, tag: string): Promise<Stream> {
-  return new Promise((resolve, reject) => {
-    const s: Stream = { got: [], lat: [], ok: false, req: undefined as unknown as ClientRequest }
-    s.req = request(`${server.url}/v1/events?token=${encodeURIComponent(token)}`, { agent: false }, (res) => {
-      s.ok = res.statusCode === 200
-      let buf = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => {
-        buf += chunk
-        let cut: number
-        while ((cut = buf.indexOf('\n\n')) >= 0) {
-          const frame = buf.slice(0, cut)
-          buf = buf.slice(cut + 2)
-          const data = frame.split('\n').find((l) => l.startsWith('data: '))
-          if (!data) continue
-          const e = JSON.parse(data.slice(6)) as { type: string; message?: { text: string; seq: number } }
-          if (e.type !== 'message' || !e.message?.text.startsWith(tag)) continue
-          const [, k, sent] = e.message.text.split(':')
-          s.got.push(Number(k))
-          s.lat.push(Date.now() - Number(sent))
-        }
-      })
-      resolve(s)
-    })
-    s.req.on('error', reject)
-    s.req.end()
-  })
-}
-
-async function fanout(server: RunningServer): Promise<void> {
-  const max = Math.max(...SSE_STEPS)
-  const people = await users(server, max, 'sse-')
-  const rows: Row[] = []
-  for (const [step, n] of SSE_STEPS.entries()) {
-    const tag = `r${step}`
-    const t0 = performance.now()
-    const streams = await Promise.all(people.slice(0, n).map((p) => openStream(server, p.token, tag)))
-    const connectMs = performance.now() - t0
-    const sendStart = performance.now()
-    const sent = await load(n * K, CONCURRENCY, (i) => fetch(`${server.url}/v1/agent/conversations/${people[i % n]?.conv}/messages`, {
-      method: 'POST', headers: AGENT, body: JSON.stringify({ text: `${tag}:${Math.floor(i / n)}:${Date.now()}` }),
-    }))
-    const sendMs = performance.now() - sendStart
-    const deadline = Date.now() + 15_000
-    while (Date.now() < deadline && streams.some((s) => s.got.length < K)) await new Promise((r) => setTimeout(r, 20))
-    const perfect = streams.filter((s) => s.ok && s.got.length === K && s.got.every((k, i) => k === i)).length
-    const lat = streams.flatMap((s) => s.lat).sort((a, b) => a - b)
-    rows.push({
-      clients: n, connected: streams.filter((s) => s.ok).length, 'connect ms': Math.round(connectMs),
-      'events sent': n * K - sent.errors, received: streams.reduce((a, s) => a + s.got.length, 0),
-      'clients w/o loss': `${perfect}/${n}`, 'send ev/s': Math.round(((n * K) / sendMs) * 1000),
-      'deliver p50 ms': pct(lat, 50), 'deliver p99 ms': pct(lat, 99),
-    })
-    for (const s of streams) s.req.destroy()
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  table(`SSE fan-out: each client is its own user and gets K=${K} agent messages`, rows)
-}
-
-const dir = mkdtempSync(join(tmpdir(), 'hf-bench-'))
-// Throughput, not abuse: per-user limits are lifted so the few bench users are never refused.
-const server = await startServer({
-  port: 0, dbPath: join(dir, 'bench.db'), hours: null, agentKey: 'demo-agent', rateLimit: { perMinute: 1e9 },
-  limits: { ticketsPerHour: Infinity },
-})
-console.log(`help-feedback server bench · node ${process.version} · ${cpus().length} CPUs · ${cpus()[0]?.model ?? ''}`)
-try {
-  await throughput(server)
-  await fanout(server)
 } finally {
-  await server.close()
+  await bareProc?.stop()
+  await gen.stop()
+  cluster?.stop()
   rmSync(dir, { recursive: true, force: true })
 }
+
+const get = (id: Leg['id']): Leg | undefined => legs.find((l) => l.id === id && l.status === 'ok')
+const bareRate = get('sqlite1')?.paired?.create?.rps ?? get('bare')?.create?.rps
+const sqliteRate = get('sqlite1')?.create?.rps
+const pg1Rate = get('pg1')?.create?.rps
+const pg2Rate = get('pg2')?.create?.rps
+const verdict = (v: number | undefined, goal: number, missing: string): { value: number | null; verdict: string } =>
+  v === undefined ? { value: null, verdict: `skipped: ${missing}` } : { value: v, verdict: v >= goal ? 'met' : 'NOT met' }
+const report: Report = {
+  date: new Date().toISOString(),
+  machine: {
+    node: process.version, cpus: cpus().length, model: cpus()[0]?.model ?? '', loadavgStart: startLoad, loadavgEnd: loadavg(),
+    note: process.env.BENCH_NOTE ?? '',
+  },
+  config,
+  legs,
+  targets: [
+    { name: 'SQLite ticket creates / bare', goal: 0.5, ...verdict(sqliteRate && bareRate ? sqliteRate / bareRate : undefined, 0.5, 'a leg failed') },
+    {
+      name: 'Postgres ×2 / Postgres ×1 ticket creates', goal: 1.6,
+      ...verdict(pg1Rate && pg2Rate ? pg2Rate / pg1Rate : undefined, 1.6, legs.find((l) => l.id === 'pg2')?.reason ?? 'a leg failed'),
+    },
+  ],
+}
+mkdirSync(dirname(jsonPath), { recursive: true })
+writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`)
+console.log(consoleReport(report))
+if (flag('--markdown')) console.log(`\n${markdownReport(report)}`)
+console.log(`\nresults: ${jsonPath}`)
+if (legs.some((l) => l.status === 'failed')) process.exitCode = 1
