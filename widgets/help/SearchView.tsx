@@ -37,7 +37,9 @@ export function SearchView({ params }: ViewProps) {
   const onInputKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowDown') return
     const first = root.current?.querySelector<HTMLButtonElement>('.help-result')
-    if (first) e.preventDefault(), first.focus()
+    if (!first) return
+    e.preventDefault()
+    first.focus()
   }
 
   // Earlier results stay on screen while the next query runs, so typing does not flicker.
