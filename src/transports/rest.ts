@@ -21,7 +21,7 @@ export interface RestTransportOptions {
    * return a fresh one each time rather than a cached string.
    */
   getUserToken?: () => Promise<string>
-  /** Same as `getUserToken` (the name used in the README sketch). */
+  /** An older name of `getUserToken` (which the README and docs use); `getUserToken` wins when both are set. */
   getToken?: () => Promise<string>
   fetch?: typeof fetch
   /** Per attempt. Default 15 000. */
