@@ -2,7 +2,8 @@ import type { HelpFeedbackError } from './errors/HelpFeedbackError.js'
 import type { ReportCategory } from './types.js'
 
 /** A view of the panel. */
-export type ViewName = 'home' | 'search' | 'article' | 'chat' | 'report' | 'requests' | 'request' | 'contact' | 'checker'
+export const VIEWS = ['home', 'search', 'article', 'chat', 'report', 'requests', 'request', 'contact', 'checker'] as const
+export type ViewName = (typeof VIEWS)[number]
 
 /**
  * Everything the SDK tells the host, named `domain:verb`. Payloads never carry message text or
