@@ -5,7 +5,7 @@
  * anything that does not fit is dropped before it reaches the SDK.
  */
 import * as z from 'zod/mini'
-import { VIEWS } from '../events.js'
+import { VIEWS } from '../views.js'
 import { REPORT_CATEGORIES } from '../reports/categoryIds.js'
 import type { DropReason } from './types.js'
 
