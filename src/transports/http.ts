@@ -25,6 +25,12 @@ export interface HttpOptions {
   fetch?: typeof fetch
 }
 
+/** What every HTTP transport lets the host tune: per-attempt timeout, retries, and `fetch`. */
+export type NetworkOptions = Pick<HttpOptions, 'timeoutMs' | 'retries' | 'fetch'>
+
+/** A path segment, escaped. */
+export const seg = encodeURIComponent
+
 export interface RequestOptions<T> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   json?: unknown
