@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import { patch } from '../../src/store/index.js'
 import type { ArticleHit } from '../../src/types.js'
 import { usePanel, useT } from '../ui/context.js'
+import { imeInput } from '../ui/imeInput.js'
 import type { ViewProps } from '../panel/views.js'
 import { PopularArticles } from './HomeHelp.js'
 import { ResultList } from './ResultList.js'
@@ -60,12 +61,7 @@ export function SearchView({ params }: ViewProps) {
           aria-controls={listId}
           placeholder={t('help.search.placeholder')}
           value={value}
-          onInput={(e) => {
-            const v = (e.currentTarget as HTMLInputElement).value
-            setValue(v)
-            if (!(e as InputEvent).isComposing) setQuery(v)
-          }}
-          onCompositionEnd={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+          {...imeInput(setValue, setQuery)}
           onKeyDown={onInputKey}
         />
       </form>
