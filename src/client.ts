@@ -1,6 +1,6 @@
 import { isBrowserOffline } from './online.js'
 import { createEmitter, type Emitter, type HelpFeedbackEvent, type ViewName } from './events.js'
-import { errorCode } from './errors/HelpFeedbackError.js'
+import { errorCode } from './errors/errorCode.js'
 import { errorKey } from './i18n/errorKey.js'
 import { browserLanguages, catalogs, isLoaded, loadCatalog, negotiateLocale, supportedLocales, translate, type Domain, type Translate } from './i18n/index.js'
 import { validateSupportOptions, type SupportOptions, type TransportOption } from './options.js'

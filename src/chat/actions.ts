@@ -1,5 +1,6 @@
 import { FileRejectedError } from '../errors/LocalErrors.js'
-import { errorCode, isHelpFeedbackError } from '../errors/HelpFeedbackError.js'
+import { errorCode } from '../errors/errorCode.js'
+import { isHelpFeedbackError } from '../errors/HelpFeedbackError.js'
 import type { FieldError } from '../errors/index.js'
 import { randomUuid } from '../outbox/index.js'
 import { redact, redactFields, summarizeFindings, type HiddenSummary } from '../privacy/index.js'

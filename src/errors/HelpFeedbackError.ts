@@ -30,11 +30,6 @@ export class HelpFeedbackError extends Error {
   }
 }
 
-/** The error's stable code, or `'unknown'` for anything the SDK did not throw. */
-export function errorCode(error: unknown): ErrorCode | 'unknown' {
-  return isHelpFeedbackError(error) ? error.code : 'unknown'
-}
-
 /** True for any SDK error, also across bundle copies (checks the name, not only the prototype). */
 export function isHelpFeedbackError(error: unknown): error is HelpFeedbackError {
   return (

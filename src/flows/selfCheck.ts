@@ -1,7 +1,7 @@
 import { isBrowserOffline } from '../online.js'
 import type { SupportClient } from '../client.js'
 import { TimeoutError } from '../errors/index.js'
-import { errorCode } from '../errors/HelpFeedbackError.js'
+import { errorCode } from '../errors/errorCode.js'
 import type { FieldValue } from '../types.js'
 import { SDK_VERSION } from '../version.js'
 
