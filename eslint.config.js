@@ -29,7 +29,10 @@ const widgetImportPatterns = [
 ]
 const srcImportPatterns = [
   { regex: '^preact(/|$)', message: '`src/` is the headless core: no Preact (the UI lives in `widgets/`).' },
-  { regex: '(^|/)widgets(/|$)', message: '`src/` may not import from `widgets/`: the UI depends on the core, not the other way.' },
+  {
+    regex: '(^|/)widgets(/|$)',
+    message: '`src/` may not import from `widgets/`: the UI depends on the core, not the other way.',
+  },
 ]
 /** `import('…')` is not covered by no-restricted-imports. esquery regexes cannot hold a `/`, hence `.`. */
 const dynamicImport = (regex, message) => ({ selector: `ImportExpression[source.value=/${regex}/]`, message })
@@ -37,19 +40,39 @@ const srcDynamicImports = [
   dynamicImport('^preact(.|$)', srcImportPatterns[0].message),
   dynamicImport('(^|.)widgets(.|$)', srcImportPatterns[1].message),
 ]
-const widgetDynamicImports = [dynamicImport(`(^|.)src.(${headlessInternals.join('|')})(.|$)`, widgetImportPatterns[0].message)]
+const widgetDynamicImports = [
+  dynamicImport(`(^|.)src.(${headlessInternals.join('|')})(.|$)`, widgetImportPatterns[0].message),
+]
 /** Reaching through `client.services()` or `client.transport()` is the same as importing them. */
 const widgetReachThrough = [
-  { selector: 'CallExpression[callee.property.name="transport"]', message: 'Widgets talk to the controllers, not to the transport.' },
-  { selector: 'MemberExpression[property.name=/^(outbox|drafts)$/]', message: 'Widgets talk to the controllers, not to the outbox or drafts.' },
-  { selector: 'ObjectPattern > Property[key.name=/^(outbox|drafts)$/]', message: 'Widgets talk to the controllers, not to the outbox or drafts.' },
+  {
+    selector: 'CallExpression[callee.property.name="transport"]',
+    message: 'Widgets talk to the controllers, not to the transport.',
+  },
+  {
+    selector: 'MemberExpression[property.name=/^(outbox|drafts)$/]',
+    message: 'Widgets talk to the controllers, not to the outbox or drafts.',
+  },
+  {
+    selector: 'ObjectPattern > Property[key.name=/^(outbox|drafts)$/]',
+    message: 'Widgets talk to the controllers, not to the outbox or drafts.',
+  },
 ]
 /** Prefetches the chunks the panel will load (nothing in them runs), so it names them. */
 const prefetch = 'widgets/panel/prefetch.ts'
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'coverage/', '.data/', '**/node_modules/', 'examples/react/', 'examples/vue/', 'examples/react-native/', 'examples/wallet-demo/'],
+    ignores: [
+      'dist/',
+      'coverage/',
+      '.data/',
+      '**/node_modules/',
+      'examples/react/',
+      'examples/vue/',
+      'examples/react-native/',
+      'examples/wallet-demo/',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -58,7 +81,10 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
       // `_x` marks a parameter or binding kept on purpose.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       '@typescript-eslint/no-unused-expressions': ['error', { allowShortCircuit: true, allowTernary: true }],
       // A `let` read by a closure before its one assignment (a timer handle) stays a `let`.
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],

@@ -7,7 +7,8 @@
 export function stableStringify(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
   if (typeof Blob !== 'undefined' && value instanceof Blob) return `Blob(${value.size},${JSON.stringify(value.type)})`
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return stableStringify((value as { toJSON(): unknown }).toJSON())
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function')
+    return stableStringify((value as { toJSON(): unknown }).toJSON())
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`
   const record = value as Record<string, unknown>
   const entries = Object.keys(record)

@@ -9,7 +9,11 @@
  */
 export async function waitFor<T>(
   check: () => T,
-  { timeoutMs = 3000, intervalMs = 10, message = 'condition not met in time' }: { timeoutMs?: number; intervalMs?: number; message?: string | (() => string) } = {},
+  {
+    timeoutMs = 3000,
+    intervalMs = 10,
+    message = 'condition not met in time',
+  }: { timeoutMs?: number; intervalMs?: number; message?: string | (() => string) } = {},
 ): Promise<Exclude<T, false>> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
