@@ -44,7 +44,10 @@ class VirtualClock {
       if (done()) break
       let nextId = -1
       let next: { at: number; fn: () => void } | undefined
-      for (const [id, timer] of this.timers) if (!next || timer.at < next.at) ((next = timer), (nextId = id))
+      for (const [id, timer] of this.timers) if (!next || timer.at < next.at) {
+        next = timer
+        nextId = id
+      }
       if (!next) break
       this.timers.delete(nextId)
       this.t = Math.max(this.t, next.at)

@@ -1,7 +1,8 @@
+import { isBrowserOffline } from './online.js'
 import { createEmitter, type Emitter, type HelpFeedbackEvent, type ViewName } from './events.js'
-import { isHelpFeedbackError } from './errors/HelpFeedbackError.js'
+import { errorCode } from './errors/errorCode.js'
 import { errorKey } from './i18n/errorKey.js'
-import { browserLanguages, catalogs, format, isLoaded, loadCatalog, negotiateLocale, supportedLocales, type Domain, type Translate } from './i18n/index.js'
+import { browserLanguages, catalogs, isLoaded, loadCatalog, negotiateLocale, supportedLocales, translate, type Domain, type Translate } from './i18n/index.js'
 import { validateSupportOptions, type SupportOptions, type TransportOption } from './options.js'
 import { createCoreStore, patch, type Store } from './store/index.js'
 import type { Transport } from './transports/types.js'
@@ -68,7 +69,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
   const store = createCoreStore({
     locale: pick(options.locale),
     user: options.user,
-    online: typeof navigator === 'undefined' ? true : navigator.onLine !== false,
+    online: !isBrowserOffline(),
   })
   const events = createEmitter()
   if (options.onEvent) events.on(options.onEvent)
@@ -76,7 +77,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
   // Looked up on every call: catalogs arrive lazily, one locale at a time.
   const t: Translate = (key, params) => {
     const locale = store.getState().system.locale
-    return format(options.messages?.[locale]?.[key] ?? catalogs[locale]?.[key] ?? catalogs.en?.[key] ?? key, params)
+    return translate([options.messages?.[locale], catalogs[locale], catalogs.en], key, params)
   }
   // String domains this client has needed so far; a locale switch loads the same ones.
   const wanted = new Set<Domain>(['core', 'launcher'])
@@ -147,7 +148,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
         patch(store, 'session', { session, status: 'ready' })
         emit({ type: 'session:identify', userId: session.userId })
       } catch (error) {
-        patch(store, 'session', { status: 'error', errorCode: isHelpFeedbackError(error) ? error.code : 'unknown' })
+        patch(store, 'session', { status: 'error', errorCode: errorCode(error) })
         client.report(error)
         throw error
       }
@@ -216,7 +217,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
       emit({ type: 'widget:close' })
     },
     report(error) {
-      const code = isHelpFeedbackError(error) ? error.code : 'unknown'
+      const code = errorCode(error)
       const message = t(errorKey(code, store.getState().system.online))
       emit({ type: 'error', code: code === 'unknown' ? 'server' : code, message })
       return message

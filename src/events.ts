@@ -1,8 +1,9 @@
 import type { HelpFeedbackError } from './errors/HelpFeedbackError.js'
 import type { ReportCategory } from './types.js'
+import type { ViewName } from './views.js'
 
-/** A view of the panel. */
-export type ViewName = 'home' | 'search' | 'article' | 'chat' | 'report' | 'requests' | 'request' | 'contact' | 'checker'
+/** A view of the panel (the list is in `views.ts`). */
+export type { ViewName }
 
 /**
  * Everything the SDK tells the host, named `domain:verb`. Payloads never carry message text or

@@ -4,7 +4,7 @@
  */
 
 /** A locale tag the SDK ships a catalog for. */
-export type Locale = 'zh-CN' | 'en' | 'zh-TW'
+export type { Locale } from './i18n/negotiate.js'
 
 /** ISO-8601 timestamp string with offset, e.g. `2026-11-23T09:30:00+08:00`. */
 export type IsoTime = string
@@ -68,20 +68,10 @@ export interface ArticleHit {
 export type TicketStatus = 'new' | 'open' | 'pending' | 'on_hold' | 'solved' | 'closed'
 export type Priority = 'low' | 'normal' | 'high' | 'urgent'
 
-/** Transaction-problem categories (see src/reports). */
-export type ReportCategory =
-  | 'payment_failed'
-  | 'charged_not_received'
-  | 'duplicate_charge'
-  | 'refund_not_received'
-  | 'transfer_delayed'
-  | 'topup_failed'
-  | 'withdrawal_failed'
-  | 'wrong_recipient'
-  | 'balance_wrong'
-  | 'unauthorized'
-  | 'impersonation'
-  | 'other'
+import type { ReportCategory } from './reports/categoryIds.js'
+
+/** Transaction-problem categories (see src/reports/categoryIds.ts). */
+export type { ReportCategory }
 
 export type FieldValue = string | number | boolean | null
 

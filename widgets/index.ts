@@ -43,7 +43,6 @@ export interface HelpFeedback {
   destroy(): void
 }
 
-const LAUNCHER_LOCALES: Locale[] = ['en', 'zh-CN', 'zh-TW']
 
 /**
  * The view chunks, fetched alongside the runtime when `open(view)` names one, instead of after
@@ -56,7 +55,10 @@ const VIEW_CHUNKS: Partial<Record<ViewName, () => Promise<unknown>>> = {
   contact: () => import('./contact/index.js'),
 }
 
-/** @internal `adopt` lets the `<help-feedback>` element be its own shadow host. */
+/**
+ * Creates the widget: a launcher now, the panel when the user opens it. `adopt` is for the
+ * `<help-feedback>` element, which is its own shadow host; pages leave it out.
+ */
 export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLElement): HelpFeedback {
   // Look and placement are checked here in full; the core checks the rest in depth when the
   // panel chunk loads (a ConfigError then goes to the console and to onEvent as `error`).
@@ -64,7 +66,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
   const options: WidgetOptions = rawOptions ?? {}
   const events = createEmitter()
   if (options.onEvent) events.on(options.onEvent)
-  let locale = negotiateLocale(options.locale && options.locale !== 'auto' ? [options.locale] : browserLanguages(), LAUNCHER_LOCALES)
+  let locale = negotiateLocale(options.locale && options.locale !== 'auto' ? [options.locale] : browserLanguages())
 
   let host: Host | undefined
   let launcher: Launcher | undefined
@@ -211,7 +213,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       await (await loadCore()).logout(opts)
     },
     setLocale(next) {
-      locale = negotiateLocale(next === 'auto' ? browserLanguages() : [next], LAUNCHER_LOCALES)
+      locale = negotiateLocale(next === 'auto' ? browserLanguages() : [next])
       launcher?.setLocale(locale)
       void core?.then((c) => c.setLocale(next)).catch(() => {})
     },

@@ -95,7 +95,7 @@ for (const [i, b] of M.benign.entries()) {
   }
   for (const m of t.matchAll(/\d{17}[\dXx]/g)) if (cnIdValid(m[0].toUpperCase())) err(`${tag}: contains valid CN ID ${m[0]}`);
   // separator-joined digit groups (space . - /) that a lenient card rule might join
-  for (const m of t.matchAll(/\d(?:[\d]|[ .\-\/](?=\d))+/g)) {
+  for (const m of t.matchAll(/\d(?:[\d]|[ .\-/](?=\d))+/g)) {
     const j = m[0].replace(/\D/g, '');
     if (j.length >= 12 && j.length <= 19 && luhnValid(j) && cardPrefix(j)) err(`${tag}: joined digits ${j} look like a card`);
   }

@@ -142,13 +142,4 @@ export async function readJsonBody(req: IncomingMessage): Promise<{ raw: Buffer;
 }
 
 /** JSON with sorted keys, so the idempotency fingerprint ignores key order and whitespace. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
-  }
-  return JSON.stringify(value) ?? 'null'
-}
+export { stableStringify as canonicalJson } from '../../src/stableStringify.js'

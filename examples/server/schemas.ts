@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { REPORT_CATEGORIES } from '../../src/reports/categoryIds.js'
 import { rejected } from './http.js'
 
 /** Parses `data` or throws 400 `rejected` with `fields` = dotted path → message. */
@@ -13,10 +14,7 @@ export function validate<S extends z.ZodType>(schema: S, data: unknown): z.outpu
   throw rejected('invalid request', fields)
 }
 
-export const categories = [
-  'payment_failed', 'charged_not_received', 'duplicate_charge', 'refund_not_received', 'transfer_delayed',
-  'topup_failed', 'withdrawal_failed', 'wrong_recipient', 'balance_wrong', 'unauthorized', 'impersonation', 'other',
-] as const
+export const categories = REPORT_CATEGORIES
 export const ticketStatuses = ['new', 'open', 'pending', 'on_hold', 'solved', 'closed'] as const
 const priorities = ['low', 'normal', 'high', 'urgent'] as const
 

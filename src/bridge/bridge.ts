@@ -80,7 +80,7 @@ export function createBridge(to: BridgeTarget | SupportClient, options: BridgeOp
     },
     theme: ({ mode }) => need(target.setTheme?.bind(target), 'theme')(mode),
     darkMode: ({ enabled }) => need(target.setTheme?.bind(target), 'theme')(enabled ? 'dark' : 'light'),
-    locale: ({ locale }) => target.setLocale(locale === 'auto' ? 'auto' : negotiateLocale([locale], ['en', 'zh-CN', 'zh-TW'])),
+    locale: ({ locale }) => target.setLocale(locale === 'auto' ? 'auto' : negotiateLocale([locale])),
   }
 
   const onReply = (message: Extract<HostMessage, { type: 'reply' }>) => {

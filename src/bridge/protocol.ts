@@ -5,6 +5,8 @@
  * anything that does not fit is dropped before it reaches the SDK.
  */
 import * as z from 'zod/mini'
+import { VIEWS } from '../views.js'
+import { REPORT_CATEGORIES } from '../reports/categoryIds.js'
 import type { DropReason } from './types.js'
 
 export const PROTOCOL_VERSION = 1
@@ -13,11 +15,8 @@ const opt = z.exactOptional
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
 const id = text(64)
 
-const views = z.enum(['home', 'search', 'article', 'chat', 'report', 'requests', 'request', 'contact', 'checker'])
-const category = z.enum([
-  'payment_failed', 'charged_not_received', 'duplicate_charge', 'refund_not_received', 'transfer_delayed',
-  'topup_failed', 'withdrawal_failed', 'wrong_recipient', 'balance_wrong', 'unauthorized', 'impersonation', 'other',
-])
+const views = z.enum(VIEWS)
+const category = z.enum(REPORT_CATEGORIES)
 
 const transaction = z.object({
   id: text(64), time: text(40), amount: z.string().check(z.regex(/^\d{1,15}(?:\.\d{1,4})?$/)), currency: z.string().check(z.regex(/^[A-Z]{3}$/)),

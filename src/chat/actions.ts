@@ -1,4 +1,5 @@
 import { FileRejectedError } from '../errors/LocalErrors.js'
+import { errorCode } from '../errors/errorCode.js'
 import { isHelpFeedbackError } from '../errors/HelpFeedbackError.js'
 import type { FieldError } from '../errors/index.js'
 import { randomUuid } from '../outbox/index.js'
@@ -52,7 +53,7 @@ function failure(error: unknown): SendResult {
   if (error instanceof FileRejectedError) {
     return { status: 'error', code: error.code, fileName: error.fileName, ...(error.limit === undefined ? {} : { limit: error.limit }) }
   }
-  const code = isHelpFeedbackError(error) ? error.code : 'unknown'
+  const code = errorCode(error)
   const fields = (error as { fieldErrors?: FieldError[] } | null)?.fieldErrors
   return { status: 'error', code, ...(Array.isArray(fields) && fields.length ? { fields } : {}) }
 }

@@ -17,7 +17,7 @@ export interface PhoneKey {
   nsn: string
 }
 
-const SEPARATORS = /[\s\u00a0\u3000().\-\u2010-\u2015\u2212\/]/g
+const SEPARATORS = /[\s\u00a0\u3000().\-\u2010-\u2015\u2212/]/g
 
 /**
  * Reads a typed number, or undefined when it is not one (letters, too few digits).

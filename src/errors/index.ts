@@ -1,4 +1,5 @@
 export { HelpFeedbackError, isHelpFeedbackError, type ErrorCode } from './HelpFeedbackError.js'
+export { errorCode } from './errorCode.js'
 export { ConfigError } from './ConfigError.js'
 export { OfflineError, TimeoutError, RateLimitedError, ServerError } from './NetworkErrors.js'
 export { RejectedError, UnauthorizedError, NotFoundError, MalformedResponseError, UnsupportedError, type FieldError } from './RequestErrors.js'

@@ -1,5 +1,6 @@
 import type { SupportClient } from '../client.js'
 import { NotFoundError } from '../errors/index.js'
+import { errorCode } from '../errors/errorCode.js'
 import { isHelpFeedbackError } from '../errors/HelpFeedbackError.js'
 import type { MessageKey } from '../i18n/index.js'
 import type { OutboxJob } from '../outbox/index.js'
@@ -204,7 +205,7 @@ export function createHelpFlow(client: SupportClient, deps: HelpFlowDeps = {}): 
     },
     errorMessage(error) {
       const generic = client.report(error)
-      const code = isHelpFeedbackError(error) ? error.code : 'unknown'
+      const code = errorCode(error)
       // A failed fetch with the network up means the service is not answering, not "offline".
       const key = code === 'offline' || code === 'timeout'
         ? (client.store.getState().system.online ? 'help.error.unreachable' : 'help.error.offline')

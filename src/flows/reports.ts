@@ -3,6 +3,7 @@
  * submission through the outbox, and the report events. The widget's report view is one
  * caller; a host app with its own form can be another.
  */
+import { isBrowserOffline } from '../online.js'
 import type { SupportClient } from '../client.js'
 import { RejectedError, isHelpFeedbackError } from '../errors/index.js'
 import type { Outbox, OutboxJob, OutboxJobError } from '../outbox/index.js'
@@ -288,6 +289,5 @@ function toResult(category: ReportCategory, jobId: string, o: JobOutcome, built:
 
 /** The store's view of connectivity, and the browser's when it is sure we are offline. */
 export function isOnline(client: Pick<SupportClient, 'store'>): boolean {
-  const nav = (globalThis as { navigator?: { onLine?: boolean } }).navigator
-  return client.store.getState().system.online && nav?.onLine !== false
+  return client.store.getState().system.online && !isBrowserOffline()
 }

@@ -5,7 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { SupportClient } from '../client.js'
-import { isHelpFeedbackError } from '../errors/index.js'
+import { errorCode } from '../errors/index.js'
 import type { OutboxJob, OutboxJobError } from '../outbox/index.js'
 import { type FieldFinding, type HiddenSummary, redact, summarizeFindings } from '../privacy/index.js'
 import type { JobPayloads, QueuedFile } from '../services.js'
@@ -53,7 +53,6 @@ function upsert(list: TicketSummary[], ticket: Ticket): TicketSummary[] {
   return [ticket, ...list.filter((t) => t.id !== ticket.id)].sort(newestFirst)
 }
 
-const codeOf = (error: unknown) => (isHelpFeedbackError(error) ? error.code : 'unknown')
 
 /** A headless list model: a zustand store plus the actions the view calls. */
 export interface RequestsList {
@@ -85,7 +84,7 @@ export function createRequestsList(client: SupportClient): RequestsList {
       const tickets = await transport.listTickets()
       if (!disposed) store.setState({ status: 'ready', tickets: [...tickets].sort(newestFirst), listable: true, errorCode: undefined })
     } catch (error) {
-      if (!disposed) store.setState({ status: store.getState().tickets.length ? 'ready' : 'error', errorCode: codeOf(error) })
+      if (!disposed) store.setState({ status: store.getState().tickets.length ? 'ready' : 'error', errorCode: errorCode(error) })
     }
   }
 
@@ -220,7 +219,7 @@ export function createRequestDetail(client: SupportClient, ticketId: string): Re
       const ticket = await transport.getTicket(ticketId)
       if (!disposed) store.setState({ status: 'ready', ticket, can, errorCode: undefined })
     } catch (error) {
-      if (!disposed) store.setState({ status: store.getState().ticket ? 'ready' : 'error', errorCode: codeOf(error) })
+      if (!disposed) store.setState({ status: store.getState().ticket ? 'ready' : 'error', errorCode: errorCode(error) })
     }
   }
 

@@ -1,6 +1,7 @@
+import { isBrowserOffline } from '../online.js'
 import type { SupportClient } from '../client.js'
 import { TimeoutError } from '../errors/index.js'
-import { isHelpFeedbackError } from '../errors/HelpFeedbackError.js'
+import { errorCode } from '../errors/errorCode.js'
 import type { FieldValue } from '../types.js'
 import { SDK_VERSION } from '../version.js'
 
@@ -69,7 +70,7 @@ async function probe(client: SupportClient, ms: number, now: () => number) {
     await within(ms, call)
     return { serverReachable: true, latencyMs: Math.max(0, Math.round(now() - started)), networkError: null }
   } catch (error) {
-    const code = isHelpFeedbackError(error) ? error.code : 'unknown'
+    const code = errorCode(error)
     // Any typed answer (unauthorized, rate limited, server error) proves the server is reachable.
     return { serverReachable: !['offline', 'timeout', 'unknown'].includes(code), latencyMs: 'unknown' as const, networkError: code }
   }
@@ -107,7 +108,7 @@ function utcOffset(at: Date): string {
 export async function runSelfCheck(client: SupportClient, options: SelfCheckOptions = {}): Promise<SelfCheckResult> {
   const ms = options.timeoutMs ?? 5000
   const now = options.now ?? Date.now
-  const networkOnline = typeof navigator === 'undefined' || navigator.onLine !== false
+  const networkOnline = !isBrowserOffline()
   const [network, skew, storage] = await Promise.all([
     networkOnline ? probe(client, ms, now) : { serverReachable: false, latencyMs: 'unknown' as const, networkError: 'offline' },
     networkOnline ? clockSkew(options, ms, now) : ('unknown' as const),

@@ -8,3 +8,18 @@ export function format(template: string, params?: MessageParams): string {
   if (!params) return template
   return template.replace(PLACEHOLDER, (m, name: string) => (name in params ? String(params[name]) : m))
 }
+
+/**
+ * The one translator: `key` from the first table that has it (the host's overrides, then the
+ * locale's catalog, then a fallback catalog), formatted with `params`; the key itself when none
+ * has it, so a missing string shows up instead of throwing. `createTranslator`, `client.t` and
+ * the launcher's few strings all come here; it lives beside `format` so the launcher can use it
+ * without the catalogs.
+ */
+export function translate(tables: ReadonlyArray<Partial<Record<string, string>> | undefined>, key: string, params?: MessageParams): string {
+  for (const table of tables) {
+    const text = table?.[key]
+    if (text !== undefined) return format(text, params)
+  }
+  return format(key, params)
+}

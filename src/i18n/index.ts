@@ -1,14 +1,15 @@
 import type { Locale } from '../types.js'
 import type { MessageKey } from './locales/en/index.js'
 import type { Catalog } from './translate.js'
+import { LOCALES } from './negotiate.js'
 
-export { negotiateLocale, browserLanguages } from './negotiate.js'
-export { createTranslator, format, type Translate, type MessageParams, type Catalog, type MessageOverrides } from './translate.js'
+export { negotiateLocale, browserLanguages, LOCALES } from './negotiate.js'
+export { createTranslator, format, translate, type Translate, type MessageParams, type Catalog, type MessageOverrides } from './translate.js'
 export type { MessageKey }
 export { errorKey } from './errorKey.js'
 
 /** Locales with a shipped catalog. */
-export const supportedLocales: Locale[] = ['en', 'zh-CN', 'zh-TW']
+export const supportedLocales: Locale[] = [...LOCALES]
 
 /** String domains: one file per locale each, loaded when a part of the panel needs it. */
 export type Domain = 'core' | 'launcher' | 'help' | 'reports' | 'reportUi' | 'chat' | 'contact' | 'checker'

@@ -1,11 +1,17 @@
-import type { Locale } from '../types.js'
+/**
+ * The locales with a shipped catalog: the one list that the `Locale` type, the options check,
+ * the catalog loaders and the launcher read. Lives here (not beside the catalogs) because the
+ * launcher negotiates with it before any catalog loads.
+ */
+export const LOCALES = ['en', 'zh-CN', 'zh-TW'] as const
+export type Locale = (typeof LOCALES)[number]
 
 /**
  * Pick the best supported locale for requested tags (BCP-47, any case): `zh-Hans-CN`, `zh-SG`
  * → zh-CN; `zh-TW`, `zh-HK`, `zh-Hant` → zh-TW when shipped, else zh-CN; otherwise en.
  * Kept apart from the catalogs so the launcher can use it without loading them.
  */
-export function negotiateLocale(requested: readonly string[], supported: readonly Locale[]): Locale {
+export function negotiateLocale(requested: readonly string[], supported: readonly Locale[] = LOCALES): Locale {
   for (const raw of requested) {
     const tag = raw.toLowerCase()
     if (tag.startsWith('zh')) {

@@ -1,8 +1,8 @@
 import type { Locale } from '../types.js'
 import type { MessageKey } from './locales/en/index.js'
-import { format, type MessageParams } from './format.js'
+import { format, translate, type MessageParams } from './format.js'
 
-export { format, type MessageParams }
+export { format, translate, type MessageParams }
 
 /** Translate a key; a key missing from the catalog comes back as the key itself (never throws). */
 export type Translate = (key: MessageKey, params?: MessageParams) => string
@@ -14,5 +14,5 @@ export type MessageOverrides = Partial<Record<Locale, Partial<Record<MessageKey,
 
 /** Build a translator over a catalog (and the host's overrides). */
 export function createTranslator(catalog: Partial<Catalog>, overrides?: Partial<Record<MessageKey, string>>): Translate {
-  return (key, params) => format(overrides?.[key] ?? catalog[key] ?? key, params)
+  return (key, params) => translate([overrides, catalog], key, params)
 }

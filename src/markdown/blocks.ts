@@ -32,6 +32,7 @@ function interrupts(l: string): boolean {
  * // [{ type: 'heading', level: 2, ... }, { type: 'paragraph', children: [..., { type: 'link', link: { kind: 'article', slug: 'fees' } ...}] }]
  */
 export function parseMarkdown(source: string): MdBlock[] {
+  // eslint-disable-next-line no-control-regex -- NUL is replaced on purpose (CommonMark 2.3)
   const normalized = String(source ?? '').replace(/\r\n?/g, '\n').replace(/\u0000/g, '\ufffd').replace(/\t/g, '    ')
   return parseBlocks(stripHtmlBlocks(normalized).split('\n'), 0)
 }
@@ -178,8 +179,13 @@ function splitRow(line: string): string[] {
   let cell = ''
   const s = line.trim().replace(/^\|/, '')
   for (let k = 0; k < s.length; k++) {
-    if (s[k] === '\\' && s[k + 1] === '|') (cell += '|'), k++
-    else if (s[k] === '|') cells.push(cell.trim()), (cell = '')
+    if (s[k] === '\\' && s[k + 1] === '|') {
+      cell += '|'
+      k++
+    } else if (s[k] === '|') {
+      cells.push(cell.trim())
+      cell = ''
+    }
     else cell += s[k]
   }
   if (cell.trim() || !s.endsWith('|')) cells.push(cell.trim())

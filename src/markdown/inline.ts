@@ -42,11 +42,14 @@ export function parseInline(src: string, depth = 0, inLink = false): MdInline[] 
     if (c === '\\' && i + 1 < src.length) {
       const next = src[i + 1]!
       if (next === '\n') {
-        flush(), out.push({ type: 'break' }), (i += 2)
+        flush()
+        out.push({ type: 'break' })
+        i += 2
         continue
       }
       if (PUNCT.test(next)) {
-        ;(text += next), (i += 2)
+        text += next
+        i += 2
         continue
       }
     }
@@ -55,8 +58,10 @@ export function parseInline(src: string, depth = 0, inLink = false): MdInline[] 
       // between Chinese characters instead of showing as a stray space.
       const hard = / {2,}$/.test(text)
       text = text.replace(/ +$/, '')
-      if (hard) flush(), out.push({ type: 'break' })
-      else text += CJK.test(text.slice(-1)) && CJK.test(src[i + 1] ?? '') ? '' : ' '
+      if (hard) {
+        flush()
+        out.push({ type: 'break' })
+      } else text += CJK.test(text.slice(-1)) && CJK.test(src[i + 1] ?? '') ? '' : ' '
       i++
       continue
     }
@@ -64,7 +69,8 @@ export function parseInline(src: string, depth = 0, inLink = false): MdInline[] 
       ENTITY.lastIndex = i
       const m = ENTITY.exec(src)
       if (m) {
-        ;(text += decodeEntities(m[0])), (i += m[0].length)
+        text += decodeEntities(m[0])
+        i += m[0].length
         continue
       }
     }
@@ -73,7 +79,9 @@ export function parseInline(src: string, depth = 0, inLink = false): MdInline[] 
       const key = '`' + n
       const close = noCloser.has(key) ? -1 : findRun(src, i + n, '`', n)
       if (close < 0) {
-        noCloser.add(key), (text += src.slice(i, i + n)), (i += n)
+        noCloser.add(key)
+        text += src.slice(i, i + n)
+        i += n
         continue
       }
       let code = src.slice(i + n, close).replace(/\n/g, ' ')
@@ -130,7 +138,8 @@ export function parseInline(src: string, depth = 0, inLink = false): MdInline[] 
       const close = opens && !noCloser.has(key) ? findCloser(src, i + n, c, len) : -1
       if (close < 0) {
         if (opens) noCloser.add(key)
-        ;(text += src.slice(i, i + n)), (i += n)
+        text += src.slice(i, i + n)
+        i += n
         continue
       }
       // Extra delimiters of a longer opening run stay as text ("****a**" shows "**" then bold a).
@@ -196,7 +205,7 @@ function parseLink(s: string, at: number): { text: string; dest: string; end: nu
   const text = s.slice(at + 1, j)
   let k = j + 2
   while (s[k] === ' ' || s[k] === '\n') k++
-  let dest = ''
+  let dest: string
   if (s[k] === '<') {
     const close = s.indexOf('>', k)
     if (close < 0 || s.slice(k, close).includes('\n')) return null

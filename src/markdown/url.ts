@@ -36,8 +36,10 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):/i
 export function checkUrl(raw: string): SafeLink | null {
   // Browsers drop ASCII tab/newline anywhere in a URL and trim C0 controls and spaces, so
   // "java\tscript:" runs script; remove them before looking at the scheme.
+  /* eslint-disable no-control-regex -- control characters are what these strip and refuse */
   let url = decodeEntities(raw).replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
   if (!url || /[\u0000-\u001f\u007f-\u009f]/.test(url)) return null
+  /* eslint-enable no-control-regex */
   url = url.replace(/ /g, '%20')
   const article = ARTICLE.exec(url)
   if (article) return { kind: 'article', slug: article[1]! }

@@ -1,8 +1,8 @@
 import type { ChannelsOption } from '../contact/channels.js'
 import { HHMM, httpsUrl, isDateKey, isEmailAddress, isTimeZone, telHref } from '../contact/urls.js'
+import { LOCALES } from '../i18n/negotiate.js'
 import { bool, fail, fn, int, isObj, obj, oneOf, record, show, str, type Check } from './check.js'
 
-export const LOCALES = ['zh-CN', 'en', 'zh-TW']
 const transport: Check = (v, p) => {
   if (typeof v === 'function') return
   if (!isObj(v)) return fail(p, `expected a transport, a function returning one, or { type: "rest" | "memory" }, got ${show(v)}`)

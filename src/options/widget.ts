@@ -1,3 +1,4 @@
+import { LOCALES } from '../i18n/negotiate.js'
 import { bool, fail, int, isObj, obj, oneOf, show, str, suggest, type Check } from './check.js'
 
 const color: Check = (v, p) => {
@@ -36,5 +37,5 @@ export function checkWidgetOptions(options: unknown): void {
     const check = widgetShape[k]
     if (check && v !== undefined) check(v, `options.${k}`)
   }
-  if (o.locale !== undefined) oneOf('auto', 'zh-CN', 'en', 'zh-TW')(o.locale, 'options.locale')
+  if (o.locale !== undefined) oneOf('auto', ...LOCALES)(o.locale, 'options.locale')
 }

@@ -1,3 +1,4 @@
+import { isBrowserOffline } from '../online.js'
 import { broadcastChannel, defaultLock } from './locks.js'
 import { createJobStore } from './jobStore.js'
 import { decideFailure, isPending, pickDue, randomUuid, stableStringify } from './policy.js'
@@ -47,7 +48,7 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
   const lock = options.lock ?? defaultLock(store, { now, timers })
   const ownChannel = options.channel === undefined && store.persistent ? broadcastChannel() : undefined
   const channel: OutboxChannel | undefined = options.channel ?? ownChannel
-  const online = options.online ?? (() => (globalThis as { navigator?: Navigator }).navigator?.onLine !== false)
+  const online = options.online ?? (() => !isBrowserOffline())
   const env = options.environment ?? {
     ...(typeof window === 'undefined' ? {} : { window }),
     ...(typeof document === 'undefined' ? {} : { document }),

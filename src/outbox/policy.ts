@@ -61,18 +61,7 @@ export function decideFailure(error: unknown, attempt: number, random: () => num
   return { retry: false, error: info }
 }
 
-/** Order-insensitive JSON for comparing payloads (object key order must not mint a new key). */
-export function stableStringify(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined'
-  // JSON would print every Blob as {}; size and type at least tell different files apart.
-  if (typeof Blob !== 'undefined' && value instanceof Blob) return `Blob(${value.size},${JSON.stringify(value.type)})`
-  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`
-  const entries = Object.keys(value as object)
-    .sort()
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .map((k) => `${JSON.stringify(k)}:${stableStringify((value as Record<string, unknown>)[k])}`)
-  return `{${entries.join(',')}}`
-}
+export { stableStringify } from '../stableStringify.js'
 
 /**
  * RFC 4122 v4 id. `crypto.randomUUID` only exists in secure contexts, and WebViews often load

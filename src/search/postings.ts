@@ -67,7 +67,10 @@ export function createPostingStore(initial: Record<string, number[]>): PostingSt
     let at = 0
     kept.forEach((p, i) => {
       starts[i] = at
-      for (let j = 0; j < p.length; j += 2, at++) (S[at] = p[j]!), (F[at] = p[j + 1]!)
+      for (let j = 0; j < p.length; j += 2, at++) {
+        S[at] = p[j]!
+        F[at] = p[j + 1]!
+      }
     })
     starts[kept.length] = at
     pending = new Map()

@@ -75,7 +75,9 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
   const clauses: Clause[] = []
   const seen = new Set<string>()
   const add = (v: Variant[], key: string, syn?: string[], weak = false): void => {
-    if (v.length && !seen.has(key)) seen.add(key), clauses.push(syn ? { v, syn } : weak ? { v } : { v, lit: key })
+    if (!v.length || seen.has(key)) return
+    seen.add(key)
+    clauses.push(syn ? { v, syn } : weak ? { v } : { v, lit: key })
   }
   const one = (t: string, w: number, weak?: boolean): void => add([new Map([[t, w]])], t, undefined, weak)
   const f = fold(query)
@@ -127,7 +129,9 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       }
       // Up to 12 longer words sharing the prefix, weaker the more they add ("refund" → refunded).
       for (let n = 0; w.length > 2 && n < 12 && vocab[lo]?.startsWith(w); lo++) {
-        if (vocab[lo] != w) c.push(new Map([[vocab[lo]!, (0.8 * w.length) / vocab[lo]!.length]])), n++
+        if (vocab[lo] == w) continue
+        c.push(new Map([[vocab[lo]!, (0.8 * w.length) / vocab[lo]!.length]]))
+        n++
       }
       const max = w.length > 7 ? 2 : 1
       let closest = max + 1
@@ -137,7 +141,10 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
           const d = Math.abs(v.length - w.length) <= max ? editDistance(w, v, max) : 9
           if (d <= max) c.push(new Map([[v, 0.8 - 0.2 * d]]))
           // The closest correction also triggers synonyms ("pasword" → password → pin).
-          if (d < closest) (closest = d), (fix = v)
+          if (d < closest) {
+            closest = d
+            fix = v
+          }
         }
         if (fix) fixed.set(fix, w)
       }

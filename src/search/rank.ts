@@ -92,7 +92,10 @@ export function rerank(hits: Array<[slot: number, score: number]>, clauses: Cove
     }
     let cov = 0
     let tc = 0
-    for (const c of lits) (cov += c.w * (body.get(c.lit!) ?? 0)), (tc += c.w * (title.get(c.lit!) ?? 0))
+    for (const c of lits) {
+      cov += c.w * (body.get(c.lit!) ?? 0)
+      tc += c.w * (title.get(c.lit!) ?? 0)
+    }
     return [d, boost(d) * score * (COVER_FLOOR + (1 - COVER_FLOOR) * (cov / total)) * (1 + (TITLE * tc) / total)]
   })
   return out.sort((a, b) => b[1] - a[1])
@@ -163,7 +166,10 @@ export function rank(
         }
       }
       for (const d of single ? [] : seen) {
-        if (sum[d]! > best[d]!) (best[d] || local.push(d)), (best[d] = sum[d]!)
+        if (sum[d]! > best[d]!) {
+          if (!best[d]) local.push(d)
+          best[d] = sum[d]!
+        }
         sum[d] = 0
       }
     }

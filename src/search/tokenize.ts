@@ -37,7 +37,10 @@ export function fold(text: string): string {
   let from = 0
   for (let i = 0; i < n.length; i++) {
     const s = t2s[n.charCodeAt(i)]!
-    if (s) (out += n.slice(from, i) + String.fromCharCode(s)), (from = i + 1)
+    if (s) {
+      out += n.slice(from, i) + String.fromCharCode(s)
+      from = i + 1
+    }
   }
   return from ? out + n.slice(from) : n
 }

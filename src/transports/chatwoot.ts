@@ -9,14 +9,14 @@ import {
 import {
   parseContact, parseConversation, parseConversations, parseMessage, parseMessages, type CwContact, type CwMessage,
 } from './chatwootSchemas.js'
-import { createHttp, type Http } from './http.js'
+import { createHttp, seg, type Http, type NetworkOptions } from './http.js'
 import type { Transport, WriteFinder } from './types.js'
 import { composeReport, refOf, vendorFetch } from './vendorKit.js'
 
 type Awaitable<T> = T | Promise<T>
 
 /** Options of {@link chatwootTransport}. */
-export interface ChatwootTransportOptions {
+export interface ChatwootTransportOptions extends NetworkOptions {
   /** The Chatwoot installation, e.g. `https://app.chatwoot.com`. */
   baseUrl: string
   /** Identifier of an **API channel** inbox (Settings → Inboxes → Configuration). */
@@ -36,12 +36,8 @@ export interface ChatwootTransportOptions {
   /** Help Center portal slug; articles are off without it. Its `/hc/…` routes may lack CORS: proxy them via `helpCenterUrl`. */
   portalSlug?: string
   helpCenterUrl?: string
-  timeoutMs?: number
-  retries?: number
-  fetch?: typeof fetch
 }
 
-const seg = encodeURIComponent
 /** Rack::Attack throttles per IP per minute and sends no Retry-After: wait a real window. */
 const CHATWOOT_429_MS = 20_000
 /** How long a message waits for a subscription being set up, so its echo is not lost. */

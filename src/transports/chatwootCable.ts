@@ -4,6 +4,7 @@
  * data frames are `{identifier, message: {event, data}}`. Reconnects with exponential backoff
  * and jitter, waits for `online` when offline, and treats a silent socket as dead.
  */
+import { isBrowserOffline } from '../online.js'
 
 /** The part of the WebSocket API the client uses, so tests and hosts can pass their own. */
 export interface WebSocketLike {
@@ -149,7 +150,7 @@ export function openCable(o: CableOptions): Cable {
   function schedule(): void {
     if (closed || retryTimer) return
     const delay = Math.min(maxDelay, minDelay * 2 ** Math.max(0, failures - 1))
-    const offline = typeof navigator !== 'undefined' && navigator.onLine === false
+    const offline = isBrowserOffline()
     const go = () => {
       clearTimeout(retryTimer)
       retryTimer = undefined

@@ -1,9 +1,10 @@
+import type { NetworkOptions } from './http.js'
 import type { UserIdentity } from '../types.js'
 import { restTransport } from './rest.js'
 import type { Transport } from './types.js'
 
 /** Options of {@link freshdeskTransport}. */
-export interface FreshdeskTransportOptions {
+export interface FreshdeskTransportOptions extends NetworkOptions {
   /**
    * Where the Freshdesk proxy is mounted, e.g. `https://app.example.com/freshdesk` (the
    * reference server's proxy mode; examples/server/freshdesk). Never Freshdesk itself: its only
@@ -13,9 +14,6 @@ export interface FreshdeskTransportOptions {
   user?: UserIdentity
   /** The identify signature minted by the host's backend (the same HMAC the REST transport uses). */
   getUserToken?: () => Promise<string>
-  fetch?: typeof fetch
-  timeoutMs?: number
-  retries?: number
 }
 
 /**

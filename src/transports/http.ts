@@ -1,3 +1,4 @@
+import { isBrowserOffline } from '../online.js'
 import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky'
 import { HelpFeedbackError } from '../errors/HelpFeedbackError.js'
 import { OfflineError, RateLimitedError, ServerError, TimeoutError } from '../errors/NetworkErrors.js'
@@ -23,6 +24,12 @@ export interface HttpOptions {
   maxRetryAfterMs?: number
   fetch?: typeof fetch
 }
+
+/** What every HTTP transport lets the host tune: per-attempt timeout, retries, and `fetch`. */
+export type NetworkOptions = Pick<HttpOptions, 'timeoutMs' | 'retries' | 'fetch'>
+
+/** A path segment, escaped. */
+export const seg = encodeURIComponent
 
 export interface RequestOptions<T> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
@@ -113,7 +120,7 @@ export function createHttp(options: HttpOptions): Http {
       // "Equal jitter": never near zero, yet clients that failed together spread out.
       jitter: (delay) => delay / 2 + Math.random() * (delay / 2),
       shouldRetry: ({ error }) => {
-        if (isOffline()) return false
+        if (isBrowserOffline()) return false
         if (isHTTPError(error) && [429, 503].includes(error.response.status)) {
           const wait = retryAfterFrom(error.response.headers)
           if (wait !== undefined && wait > maxRetryAfterMs) return false
@@ -200,10 +207,6 @@ export function createHttp(options: HttpOptions): Http {
   }
 }
 
-function isOffline(): boolean {
-  return typeof navigator !== 'undefined' && navigator.onLine === false
-}
-
 /** The protocol's error body, plus RFC 9457 problem details for generic backends. */
 interface ErrorInfo {
   message?: string
@@ -263,6 +266,6 @@ export async function toSdkError(error: unknown): Promise<unknown> {
   }
   if (isTimeoutError(error)) return new TimeoutError('request timed out', { cause: error })
   if (error instanceof DOMException && error.name === 'AbortError') return error
-  if (isOffline() || error instanceof TypeError) return new OfflineError('network unavailable', { cause: error })
+  if (isBrowserOffline() || error instanceof TypeError) return new OfflineError('network unavailable', { cause: error })
   return new ServerError(undefined, error instanceof Error ? error.message : 'request failed', { cause: error })
 }

@@ -10,7 +10,7 @@ export type { MemoryAgent } from './memoryBackend.js'
 
 /** Options of {@link memoryTransport}. */
 export interface MemoryTransportOptions {
-  /** Where state is kept. Default: IndexedDB via idb-keyval, or memory when IndexedDB fails. */
+  /** Where state is kept. Default: the SDK's own IndexedDB database (keys under `hf:mem:`), or memory when IndexedDB fails. */
   store?: KeyValueStore
   /** Artificial delay per call, so demos feel like a network. Default 0. */
   latencyMs?: number

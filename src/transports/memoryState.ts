@@ -1,3 +1,4 @@
+import { stableStringify } from '../stableStringify.js'
 import type { KeyValueStore } from '../storage/types.js'
 import type { AttachmentRef, Conversation, Message, TicketDetail } from '../types.js'
 
@@ -32,38 +33,15 @@ export function emptyState(): MemState {
   return { version: 1, counter: 0, tickets: {}, conversations: {}, messages: {}, attachments: {}, idempotency: {}, votes: {} }
 }
 
-/** A Map-backed store: what we use when IndexedDB is missing or refuses to open. */
-export function mapStore(): KeyValueStore {
-  const map = new Map<string, unknown>()
-  return {
-    persistent: false,
-    get: async <T>(key: string) => map.get(key) as T | undefined,
-    set: async (key, value) => void map.set(key, structuredClone(value)),
-    del: async (key) => void map.delete(key),
-    keys: async (prefix = '') => [...map.keys()].filter((k) => k.startsWith(prefix)),
-  }
-}
-
 /**
- * IndexedDB through idb-keyval, loaded lazily so the transport costs nothing until used.
- * Private modes and some WebViews expose `indexedDB` but fail on open, hence the probe write.
+ * The SDK's own storage (its `help-feedback` database, never idb-keyval's default one), opened
+ * lazily so the transport costs nothing until used. Keys keep {@link MEM_PREFIX}, so the
+ * simulated backend never collides with what the core keeps there. Where IndexedDB is missing or
+ * refuses to open (private modes, some WebViews), the state lives in memory.
  */
 export async function defaultStore(): Promise<KeyValueStore> {
-  if (typeof indexedDB === 'undefined') return mapStore()
-  try {
-    const idb = await import('idb-keyval')
-    const store: KeyValueStore = {
-      persistent: true,
-      get: (key) => idb.get(key),
-      set: (key, value) => idb.set(key, value),
-      del: (key) => idb.del(key),
-      keys: async (prefix = '') => (await idb.keys()).map(String).filter((k) => k.startsWith(prefix)),
-    }
-    await store.set(`${MEM_PREFIX}probe`, 1)
-    return store
-  } catch {
-    return mapStore()
-  }
+  const { openStore } = await import('../storage/open.js')
+  return openStore({ prefix: '' })
 }
 
 /** Loads once, then writes the whole state after each mutation, strictly in order. */
@@ -105,10 +83,4 @@ export function createPersistence(injected?: KeyValueStore): Persistence {
 }
 
 /** Stable fingerprint of a request payload (key order insensitive) for idempotency checks. */
-export function fingerprint(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  )
-}
+export const fingerprint = stableStringify

@@ -1,7 +1,7 @@
 import { FileRejectedError } from '../errors/LocalErrors.js'
 import { RejectedError, UnauthorizedError } from '../errors/RequestErrors.js'
 import type { ChatEvent, Session, UserIdentity } from '../types.js'
-import { createHttp, type RequestOptions } from './http.js'
+import { createHttp, seg, type RequestOptions } from './http.js'
 import {
   parseArticle, parseArticles, parseAttachmentRef, parseAvailability, parseComment, parseConversation,
   parseMessage, parseMessagePage, parseSession, parseTicket, parseTicketDetail, parseTickets, safeChatEvent,
@@ -21,7 +21,7 @@ export interface RestTransportOptions {
    * return a fresh one each time rather than a cached string.
    */
   getUserToken?: () => Promise<string>
-  /** Same as `getUserToken` (the name used in the README sketch). */
+  /** An older name of `getUserToken` (which the README and docs use); `getUserToken` wins when both are set. */
   getToken?: () => Promise<string>
   fetch?: typeof fetch
   /** Per attempt. Default 15 000. */
@@ -34,7 +34,6 @@ export interface RestTransportOptions {
 
 const EVENT_TYPES = new Set(['message', 'typing', 'read', 'conversation', 'ticket', 'resync'])
 const EXPIRY_SKEW_MS = 30_000
-const seg = encodeURIComponent
 
 /**
  * Transport for the help-feedback REST protocol (docs/protocol.md), as served by

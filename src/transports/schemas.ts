@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { MalformedResponseError } from '../errors/RequestErrors.js'
+import { REPORT_CATEGORIES } from '../reports/categoryIds.js'
 import type {
   Article, AttachmentRef, Availability, ChatEvent, Comment, Conversation, Message, MessagePage, Session, Ticket,
   TicketDetail,
@@ -17,10 +18,7 @@ const num = z.number()
 
 const ticketStatus = z.enum(['new', 'open', 'pending', 'on_hold', 'solved', 'closed'])
 const priority = z.enum(['low', 'normal', 'high', 'urgent'])
-const category = z.enum([
-  'payment_failed', 'charged_not_received', 'duplicate_charge', 'refund_not_received', 'transfer_delayed',
-  'topup_failed', 'withdrawal_failed', 'wrong_recipient', 'balance_wrong', 'unauthorized', 'impersonation', 'other',
-])
+const category = z.enum(REPORT_CATEGORIES)
 const author = z.enum(['user', 'agent', 'system'])
 const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()])
 

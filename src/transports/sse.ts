@@ -2,6 +2,7 @@
  * Server-sent events over fetch + ReadableStream instead of EventSource, so that headers
  * (Authorization, Last-Event-ID) can be sent and the same code runs in browsers and Node.
  */
+import { isBrowserOffline } from '../online.js'
 
 type Awaitable<T> = T | Promise<T>
 
@@ -189,7 +190,7 @@ export function openSse(options: SseOptions): SseConnection {
         wake = undefined
         resolve()
       }
-      const offline = typeof navigator !== 'undefined' && navigator.onLine === false
+      const offline = isBrowserOffline()
       // Offline: waiting out the backoff is pointless; the `online` event (or a long cap) wakes us.
       const timer = setTimeout(done, offline ? maxDelay : ms)
       globalThis.addEventListener?.('online', done)

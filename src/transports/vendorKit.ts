@@ -1,5 +1,7 @@
+import { isBrowserOffline } from '../online.js'
 import * as z from 'zod/mini'
 import { MalformedResponseError } from '../errors/RequestErrors.js'
+import { REPORT_CATEGORIES } from '../reports/categoryIds.js'
 import type { FieldValue, Priority, ReportCategory, TicketInput, TransactionRef } from '../types.js'
 
 /*
@@ -48,7 +50,7 @@ export function vendorFetch(options: VendorFetchOptions): typeof fetch {
     try {
       response = await base(input, init)
     } catch (error) {
-      const offline = typeof navigator !== 'undefined' && navigator.onLine === false
+      const offline = isBrowserOffline()
       if (!(error instanceof TypeError) || offline || backoffMs <= 0) throw error
       const seconds = String(Math.ceil(backoffMs / 1000))
       return new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'opaque network failure: backing off' } }), {
@@ -91,10 +93,7 @@ export interface ParsedReport {
   ref?: string
 }
 
-const CATEGORIES = new Set<string>([
-  'payment_failed', 'charged_not_received', 'duplicate_charge', 'refund_not_received', 'transfer_delayed',
-  'topup_failed', 'withdrawal_failed', 'wrong_recipient', 'balance_wrong', 'unauthorized', 'impersonation', 'other',
-])
+const CATEGORIES = new Set<string>(REPORT_CATEGORIES)
 const PRIORITIES = new Set<string>(['low', 'normal', 'high', 'urgent'])
 const TX_STATUS = new Set<string>(['pending', 'succeeded', 'failed', 'refunded', 'reversed'])
 /** A report category, or undefined for anything else. */

@@ -3,7 +3,7 @@ import { FileRejectedError } from '../errors/LocalErrors.js'
 import { ServerError } from '../errors/NetworkErrors.js'
 import { NotFoundError, RejectedError, UnauthorizedError, UnsupportedError } from '../errors/RequestErrors.js'
 import type { Comment, Session, Ticket, TicketInput, UserIdentity } from '../types.js'
-import { createHttp, type Http } from './http.js'
+import { createHttp, seg, type Http, type NetworkOptions } from './http.js'
 import type { Transport, WriteFinder } from './types.js'
 import { composeReport, refOf, vendorFetch } from './vendorKit.js'
 import { normalizeZendeskError, toArticle, toAttachmentRef, toComment, toDetail, toHit, toTicket } from './zendeskMap.js'
@@ -15,7 +15,7 @@ import {
 type Awaitable<T> = T | Promise<T>
 
 /** Options of {@link zendeskTransport}. */
-export interface ZendeskTransportOptions {
+export interface ZendeskTransportOptions extends NetworkOptions {
   /** `acme` for https://acme.zendesk.com; on multibrand accounts it picks the brand. */
   subdomain: string
   /** Replaces `https://{subdomain}.zendesk.com`, e.g. a same-origin proxy. */
@@ -42,12 +42,8 @@ export interface ZendeskTransportOptions {
   helpCenterLocale?: (locale: string) => string
   /** Back-off for opaque (CORS-less 429/403) failures. Default 60 000. */
   opaqueBackoffMs?: number
-  timeoutMs?: number
-  retries?: number
-  fetch?: typeof fetch
 }
 
-const seg = encodeURIComponent
 const MAX_PAGES = 5
 const defaultHcLocale = (locale: string) => (locale.toLowerCase() === 'en' ? 'en-us' : locale.toLowerCase())
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it as vitestIt, type TestConte
 import { HelpFeedbackError, NotFoundError, RejectedError } from '../../src/errors/index.js'
 import type { ChatEvent, TicketInput, TicketStatus, UserIdentity } from '../../src/types.js'
 import { canFindWrites, type Transport } from '../../src/transports/types.js'
+import { waitFor } from '../support/waitFor.js'
 
 /** Plays the support agent against a backend, so the suite can test what users see. */
 export interface AgentDriver {
@@ -41,17 +42,7 @@ export function ticketInput(overrides: Partial<TicketInput> = {}): TicketInput {
 }
 
 /** Polls until `check` stops throwing; event delivery is asynchronous on every transport. */
-export async function eventually<T>(check: () => T, timeoutMs = 5000): Promise<T> {
-  const until = Date.now() + timeoutMs
-  for (;;) {
-    try {
-      return check()
-    } catch (error) {
-      if (Date.now() > until) throw error
-      await new Promise((r) => setTimeout(r, 20))
-    }
-  }
-}
+export const eventually = <T>(check: () => T) => waitFor(check, { timeoutMs: 5000, intervalMs: 20 })
 
 async function rejection(p: Promise<unknown>): Promise<HelpFeedbackError> {
   const outcome = await p.then(() => undefined, (e: unknown) => e)

@@ -30,7 +30,6 @@ async function walletFrame(page: Page): Promise<Frame> {
   return frame!
 }
 const shellReceived = (page: Page) => page.evaluate(() => (window as unknown as { shell: { received: Msg[] } }).shell.received.map((m) => ({ type: m.type, payload: m.payload })))
-const shellSend = (page: Page, type: string, payload: unknown) => page.evaluate(([t, p]) => (window as unknown as { shell: { send(t: string, p: unknown): string } }).shell.send(t as string, p), [type, payload] as const)
 const debugOf = (frame: Frame) => frame.evaluate(() => (window as unknown as { bridgeDebug: Array<{ type: string; reason?: string; origin?: string }> }).bridgeDebug)
 
 describe('native shell around the wallet page (parent-frame channel)', () => {

@@ -144,14 +144,4 @@ export class ProtocolState {
 }
 
 /** Key-order-insensitive JSON, as the protocol's idempotency fingerprint requires. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value && typeof value === 'object') {
-    return `{${Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
-      .join(',')}}`
-  }
-  return JSON.stringify(value) ?? 'null'
-}
+export { stableStringify as canonicalJson } from '../../src/stableStringify.js'

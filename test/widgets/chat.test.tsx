@@ -5,7 +5,7 @@ import { createHelpFeedback, type HelpFeedback } from '../../widgets/index.js'
 import { MessageList } from '../../widgets/chat/MessageList.js'
 import { RejectedError } from '../../src/errors/index.js'
 import { memoryTransport, type MemoryTransport } from '../../src/transports/memory.js'
-import { mapStore } from '../../src/transports/memoryState.js'
+import { memoryStore } from '../../src/storage/memory.js'
 import type { Transport } from '../../src/transports/types.js'
 import type { ChatItem } from '../../src/chat/index.js'
 import { catalogs, createTranslator } from '../../src/i18n/index.js'
@@ -15,7 +15,7 @@ let mem: MemoryTransport
 beforeEach(() => {
   // Every test gets an empty device: no saved conversation, no outbox jobs.
   globalThis.indexedDB = new IDBFactory()
-  mem = memoryTransport({ store: mapStore(), agent: { autoReply: false } })
+  mem = memoryTransport({ store: memoryStore(), agent: { autoReply: false } })
 })
 afterEach(() => {
   widget?.destroy()

@@ -6,7 +6,7 @@ import { parseMarkdown } from '../../src/markdown/index.js'
 import { MessageRow } from '../../widgets/chat/MessageRow.js'
 import { Markdown } from '../../widgets/help/Markdown.js'
 import { PanelContext } from '../../widgets/ui/context.js'
-import { fakeTransport } from '../unit/flows/fakeTransport.js'
+import { fakeTransport } from '../support/fakeTransport.js'
 import { closeClients, freshDevice, openPanel } from './panelHarness.js'
 
 beforeEach(() => freshDevice())

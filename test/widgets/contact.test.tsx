@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createHelpFeedback, type HelpFeedback } from '../../widgets/index.js'
 import type { ChannelsOption } from '../../src/contact/channels.js'
-import { noCapabilities, type Transport } from '../../src/transports/types.js'
+import { stubTransport } from '../support/transport.js'
 import type { Availability } from '../../src/types.js'
 
 const channels: ChannelsOption = {
@@ -14,14 +14,8 @@ const channels: ChannelsOption = {
   holidays: ['2026-10-01', '2026-10-02', '2025-01-01'],
 }
 
-function transport(availability?: Availability): Transport {
-  return {
-    name: 'fake', capabilities: { ...noCapabilities, chat: true, tickets: true },
-    identify: async (u) => ({ userId: u.id }),
-    createTicket: async () => { throw new Error('unused') },
-    ...(availability ? { availability: async () => availability } : {}),
-  }
-}
+const transport = (availability?: Availability) =>
+  stubTransport({ capabilities: { chat: true, tickets: true }, ...(availability ? { availability: async () => availability } : {}) })
 
 let widget: HelpFeedback | undefined
 let savedTz: string | undefined

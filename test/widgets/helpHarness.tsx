@@ -5,7 +5,7 @@ import type { HelpFeedbackEvent } from '../../src/events.js'
 import type { SupportOptions } from '../../src/options.js'
 import type { Article } from '../../src/types.js'
 import { PanelContext } from '../../widgets/ui/context.js'
-import { articlesTransport } from '../unit/flows/articlesTransport.js'
+import { articlesTransport } from '../support/transport.js'
 
 /** Render a help component inside a panel context with a real client over `articles`. */
 export function mountHelp(ui: ComponentChildren, articles: Article[], clients: SupportClient[], options: SupportOptions = {}) {

@@ -13,7 +13,7 @@ import { SelfCheckPanel } from '../../widgets/help/SelfCheck.js'
 import { SuggestedArticles } from '../../widgets/help/SuggestedArticles.js'
 import { createHelpFeedback, type HelpFeedback } from '../../widgets/index.js'
 import { mountHelp } from './helpHarness.js'
-import { articlesTransport } from '../unit/flows/articlesTransport.js'
+import { articlesTransport } from '../support/transport.js'
 import { hasSheet } from '../../widgets/host/sheets.js'
 
 let articles: Article[]

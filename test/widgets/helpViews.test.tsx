@@ -10,7 +10,7 @@ import { ArticleView } from '../../widgets/help/ArticleView.js'
 import { SearchView } from '../../widgets/help/SearchView.js'
 import { Home } from '../../widgets/panel/Home.js'
 import { mountHelp } from './helpHarness.js'
-import { articlesTransport } from '../unit/flows/articlesTransport.js'
+import { articlesTransport } from '../support/transport.js'
 
 let articles: Article[]
 beforeAll(() => {

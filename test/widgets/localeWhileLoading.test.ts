@@ -3,7 +3,7 @@
  * the runtime's start is held at a gate the test opens after the call.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { noCapabilities, type Transport } from '../../src/transports/types.js'
+import { stubTransport } from '../support/transport.js'
 
 const hooks = vi.hoisted(() => {
   let open!: () => void
@@ -31,11 +31,7 @@ vi.mock('../../widgets/panel/runtime.js', async (importOriginal) => {
 
 const { createHelpFeedback } = await import('../../widgets/index.js')
 
-const transport: Transport = {
-  name: 'fake', capabilities: { ...noCapabilities },
-  identify: async (u) => ({ userId: u.id }),
-  createTicket: async () => { throw new Error('unused') },
-}
+const transport = stubTransport()
 let widget: ReturnType<typeof createHelpFeedback> | undefined
 afterEach(() => widget?.destroy())
 

@@ -5,7 +5,7 @@ import type { HelpFeedbackEvent, ViewName } from '../../src/events.js'
 import type { SupportOptions } from '../../src/options.js'
 import { Panel } from '../../widgets/panel/Panel.js'
 import { PanelContext } from '../../widgets/ui/context.js'
-import type { fakeTransport } from '../unit/flows/fakeTransport.js'
+import type { fakeTransport } from '../support/fakeTransport.js'
 
 const clients: SupportClient[] = []
 

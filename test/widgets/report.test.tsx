@@ -4,8 +4,8 @@ import { RejectedError } from '../../src/errors/index.js'
 import { draftFiles, loadReportDraft } from '../../src/flows/reports.js'
 import type { JobPayloads } from '../../src/services.js'
 import { createHelpFeedback, type HelpFeedback } from '../../widgets/index.js'
-import { fakeTransport } from '../unit/flows/fakeTransport.js'
-import { TX } from '../unit/flows/helpers.js'
+import { fakeTransport } from '../support/fakeTransport.js'
+import { TX } from '../support/fixtures.js'
 import { closeClients, freshDevice, openPanel, setOnline } from './panelHarness.js'
 
 beforeEach(() => freshDevice())

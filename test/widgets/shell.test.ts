@@ -2,13 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createHelpFeedback, type HelpFeedback } from '../../widgets/index.js'
 import { ConfigError } from '../../src/errors/index.js'
 import type { HelpFeedbackEvent } from '../../src/events.js'
-import { noCapabilities, type Transport } from '../../src/transports/types.js'
+import { stubTransport } from '../support/transport.js'
 
-const transport: Transport = {
-  name: 'fake', capabilities: { ...noCapabilities },
-  identify: async (u) => ({ userId: u.id }),
-  createTicket: async () => { throw new Error('unused') },
-}
+const transport = stubTransport()
 
 let widget: HelpFeedback | undefined
 afterEach(() => {

@@ -3,17 +3,14 @@ import {
   buildContactModel, channelGuidance, deviceTimeZone, emailDraft, buildMailto, formatDateKey, hoursStatus, problemLabelKey,
   READY_ITEMS, upcomingHolidays, waitHint, type ChannelKind, type FormatContext,
 } from '../../src/contact/index.js'
-import type { Availability, ReportCategory } from '../../src/types.js'
+import { REPORT_CATEGORIES } from '../../src/reports/categoryIds.js'
+import type { Availability } from '../../src/types.js'
 import type { ViewProps } from '../panel/views.js'
 import { usePanel, useStore, useT } from '../ui/context.js'
 import { ChannelItem } from './ChannelItem.js'
 import { contactCss, useSheet } from './styles.js'
 import { useMinuteClock } from './useMinuteClock.js'
 
-const CATEGORIES: readonly ReportCategory[] = [
-  'payment_failed', 'charged_not_received', 'duplicate_charge', 'refund_not_received', 'transfer_delayed',
-  'topup_failed', 'withdrawal_failed', 'wrong_recipient', 'balance_wrong', 'unauthorized', 'impersonation', 'other',
-]
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9_./:-]{0,63}$/
 const MAX_HOLIDAYS = 8
 
@@ -33,7 +30,7 @@ export function ContactView({ params }: ViewProps) {
   const [availability, setAvailability] = useState<Availability | undefined>(undefined)
   const [copied, setCopied] = useState('')
 
-  const problem = CATEGORIES.find((c) => c === params.problem)
+  const problem = REPORT_CATEGORIES.find((c) => c === params.problem)
   const reference = typeof params.reference === 'string' && REFERENCE.test(params.reference) ? params.reference : undefined
   const model = useMemo(() => buildContactModel(client.options.channels), [client])
 

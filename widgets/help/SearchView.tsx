@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import { patch } from '../../src/store/index.js'
 import type { ArticleHit } from '../../src/types.js'
 import { usePanel, useT } from '../ui/context.js'
+import { imeInput } from '../ui/imeInput.js'
 import type { ViewProps } from '../panel/views.js'
 import { PopularArticles } from './HomeHelp.js'
 import { ResultList } from './ResultList.js'
@@ -37,7 +38,9 @@ export function SearchView({ params }: ViewProps) {
   const onInputKey = (e: KeyboardEvent) => {
     if (e.key !== 'ArrowDown') return
     const first = root.current?.querySelector<HTMLButtonElement>('.help-result')
-    if (first) e.preventDefault(), first.focus()
+    if (!first) return
+    e.preventDefault()
+    first.focus()
   }
 
   // Earlier results stay on screen while the next query runs, so typing does not flicker.
@@ -58,12 +61,7 @@ export function SearchView({ params }: ViewProps) {
           aria-controls={listId}
           placeholder={t('help.search.placeholder')}
           value={value}
-          onInput={(e) => {
-            const v = (e.currentTarget as HTMLInputElement).value
-            setValue(v)
-            if (!(e as InputEvent).isComposing) setQuery(v)
-          }}
-          onCompositionEnd={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+          {...imeInput(setValue, setQuery)}
           onKeyDown={onInputKey}
         />
       </form>

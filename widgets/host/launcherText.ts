@@ -1,7 +1,7 @@
 import { launcher as en } from '../../src/i18n/locales/en/launcher.js'
 import { launcher as zhCN } from '../../src/i18n/locales/zh-CN/launcher.js'
 import { launcher as zhTW } from '../../src/i18n/locales/zh-TW/launcher.js'
-import { format, type MessageParams } from '../../src/i18n/format.js'
+import { translate, type MessageParams } from '../../src/i18n/format.js'
 import type { Locale } from '../../src/types.js'
 
 type Key = keyof typeof en
@@ -9,5 +9,5 @@ const tables: Partial<Record<Locale, Record<Key, string>>> = { en, 'zh-CN': zhCN
 
 /** The few strings shown before the panel chunk (and its full catalogs) has loaded. */
 export function launcherText(locale: Locale, overrides?: Partial<Record<string, string>>) {
-  return (key: Key, params?: MessageParams) => format(overrides?.[key] ?? (tables[locale] ?? en)[key], params)
+  return (key: Key, params?: MessageParams) => translate([overrides, tables[locale], en], key, params)
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks'
 import type { ViewName } from '../../src/events.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import { usePanel, useStore, useT } from '../ui/context.js'
+import { imeInput } from '../ui/imeInput.js'
 import type { ViewProps } from './views.js'
 
 const ENTRIES: Array<{ view: ViewName; label: MessageKey; hint: MessageKey }> = [
@@ -55,12 +56,7 @@ export function Home(_: ViewProps) {
           autoComplete="off"
           placeholder={t('home.searchPlaceholder')}
           value={query}
-          onInput={(e) => {
-            const value = (e.currentTarget as HTMLInputElement).value
-            setQuery(value)
-            if (!(e as InputEvent).isComposing) setSearchFor(value)
-          }}
-          onCompositionEnd={(e) => setSearchFor((e.currentTarget as HTMLInputElement).value)}
+          {...imeInput(setQuery, setSearchFor)}
         />
       </form>
       {help && searchFor.trim() ? <help.HomeResults query={searchFor} /> : null}

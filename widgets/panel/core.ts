@@ -7,8 +7,8 @@ import type { WidgetOptions } from '../../src/options.js'
  * runtime later renders over this same client.
  */
 export function createCore(options: WidgetOptions): SupportClient {
+  // Drops what only the panel reads.
   const { theme, colors, position, zIndex, nonce, launcher, container, ...core } = options
-  void theme, colors, position, zIndex, nonce, launcher, container
   const client = createSupportClient(core)
   // Opening storage starts the outbox: it flushes now and on `online` / `visibilitychange`.
   client.services().catch(() => {})

@@ -3,7 +3,7 @@ import { prepareImage, MAX_INPUT_BYTES, type PreparedImage } from '../../src/att
 import { isHelpFeedbackError } from '../../src/errors/index.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import type { QueuedFile } from '../../src/services.js'
-import { usePanel, useT } from '../ui/context.js'
+import { useT } from '../ui/context.js'
 
 /** A prepared image with its preview URL. */
 export interface Shot {
@@ -65,7 +65,6 @@ export function useShots(initial: Array<Shot['image']> = []): ShotsApi {
  * previews with a remove button each. A refused file is named in an alert; nothing else is lost.
  */
 export function Screenshots(props: { api: ShotsApi; max: number; id: string; label: MessageKey; help?: MessageKey; error?: string | undefined }) {
-  const { client } = usePanel()
   const t = useT()
   const { api, max, id } = props
   const [busy, setBusy] = useState(false)

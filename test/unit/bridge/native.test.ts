@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { createBridge } from '../../../src/bridge/bridge.js'
 import type { BridgeDebugEvent } from '../../../src/bridge/types.js'
 import { createSupportClient } from '../../../src/client.js'
-import { noCapabilities, type Transport } from '../../../src/transports/types.js'
+import { stubTransport } from '../../support/transport.js'
 import { env, fakeTarget, fakeWindow, flush, sent, APP, EVIL, SHELL } from './fakes.js'
 
 describe('native channels', () => {
@@ -65,11 +65,12 @@ describe('native channels', () => {
 describe('over the headless client', () => {
   it('createBridge(client) identifies, refreshes the token and answers theme as unsupported', async () => {
     const identified: Array<{ id: string; token?: string }> = []
-    const transport: Transport = {
-      name: 'fake', capabilities: { ...noCapabilities },
-      identify: async (u) => (identified.push({ id: u.id, ...(u.token ? { token: u.token } : {}) }), { userId: u.id }),
-      createTicket: async () => { throw new Error('unused') },
-    }
+    const transport = stubTransport({
+      identify: async (u) => {
+        identified.push({ id: u.id, ...(u.token ? { token: u.token } : {}) })
+        return { userId: u.id }
+      },
+    })
     const client = createSupportClient({ transport, locale: 'en' })
     const w = fakeWindow({ framed: true })
     createBridge(client, { allowedOrigins: [SHELL] }, w.win)

@@ -1,7 +1,7 @@
 import { createSupportClient, type SupportClient } from '../../../src/client.js'
 import type { HelpFeedbackEvent } from '../../../src/events.js'
 import { memoryTransport, type MemoryTransport } from '../../../src/transports/memory.js'
-import { mapStore } from '../../../src/transports/memoryState.js'
+import { memoryStore } from '../../../src/storage/memory.js'
 import type { Transport } from '../../../src/transports/types.js'
 import type { KeyValueStore } from '../../../src/storage/types.js'
 import type { ChatEvent } from '../../../src/types.js'
@@ -19,7 +19,7 @@ export interface Harness {
 }
 
 export async function harness(options: { transport?: Partial<Transport>; locale?: 'en' | 'zh-CN'; store?: KeyValueStore } = {}): Promise<Harness> {
-  const mem = memoryTransport({ store: options.store ?? mapStore(), agent: { autoReply: false } })
+  const mem = memoryTransport({ store: options.store ?? memoryStore(), agent: { autoReply: false } })
   let dropped = false
   const listeners = new Set<(e: ChatEvent) => void>()
   mem.subscribe((e) => {

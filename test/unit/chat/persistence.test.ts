@@ -5,7 +5,7 @@ import { createChatController } from '../../../src/chat/index.js'
 import { createSupportClient } from '../../../src/client.js'
 import type { Transport } from '../../../src/transports/types.js'
 import { OfflineError } from '../../../src/errors/index.js'
-import { mapStore } from '../../../src/transports/memoryState.js'
+import { memoryStore } from '../../../src/storage/memory.js'
 import { harness } from './helpers.js'
 
 // fake-indexeddb: the clients of one test share device storage, like a page and its reload.
@@ -21,7 +21,7 @@ type Page = Awaited<ReturnType<typeof harness>>
  * until it is `state`, runs `then`, and closes (as a reload would). Returns the conversation id.
  */
 async function pageThatSent(
-  backend: ReturnType<typeof mapStore>,
+  backend: ReturnType<typeof memoryStore>,
   text: string,
   opts: { state?: 'sent' | 'failed'; transport?: Partial<Transport>; visible?: boolean; then?: (page: Page, id: string) => Promise<void> } = {},
 ): Promise<string> {
@@ -41,7 +41,7 @@ async function pageThatSent(
 
 describe('chat across reloads', () => {
   it('restores the transcript at once, then fetches what arrived while the app was closed (counted as unread)', async () => {
-    const backend = mapStore()
+    const backend = memoryStore()
     const id = await pageThatSent(backend, 'before reload', { visible: true, then: async (first, conv) => void (await first.mem.agent.reply(conv, 'answer 1')) })
 
     const second = await harness({ store: backend })
@@ -59,7 +59,7 @@ describe('chat across reloads', () => {
   })
 
   it('shows the saved transcript before the transport is ready (local first), then joins it', async () => {
-    const backend = mapStore()
+    const backend = memoryStore()
     const id = await pageThatSent(backend, 'saved on the device', { then: async (first, conv) => void (await first.mem.agent.reply(conv, 'agent answer')) })
 
     // The next page's transport takes its time (a vendor SDK loading, a slow network).
@@ -87,7 +87,7 @@ describe('chat across reloads', () => {
   })
 
   it('shows a message still in the outbox with the saved transcript, before the transport is ready', async () => {
-    const backend = mapStore()
+    const backend = memoryStore()
     await pageThatSent(backend, 'delivered')
     await pageThatSent(backend, 'written offline', { state: 'failed', transport: { sendMessage: async () => { throw new OfflineError() } } })
 
@@ -102,7 +102,7 @@ describe('chat across reloads', () => {
   })
 
   it('shows a message still in the outbox after a reload and delivers it exactly once', { timeout: 15_000 }, async () => {
-    const backend = mapStore()
+    const backend = memoryStore()
     const id = await pageThatSent(backend, 'written offline', { state: 'failed', transport: { sendMessage: async () => { throw new OfflineError() } } })
 
     const second = await harness({ store: backend })

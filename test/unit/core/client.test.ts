@@ -2,17 +2,11 @@ import { describe, expect, it, vi } from 'vitest'
 import { createSupportClient } from '../../../src/client.js'
 import { UnauthorizedError } from '../../../src/errors/index.js'
 import type { HelpFeedbackEvent } from '../../../src/events.js'
-import { noCapabilities, type Transport } from '../../../src/transports/types.js'
+import type { Transport } from '../../../src/transports/types.js'
+import { stubTransport, type StubOverrides } from '../../support/transport.js'
 
-function fakeTransport(overrides: Partial<Transport> = {}): Transport {
-  return {
-    name: 'fake',
-    capabilities: { ...noCapabilities, tickets: true },
-    identify: async (u) => ({ userId: u.id, token: 'session' }),
-    createTicket: async () => { throw new Error('not used') },
-    ...overrides,
-  }
-}
+const fakeTransport = (overrides: StubOverrides = {}): Transport =>
+  stubTransport({ identify: async (u) => ({ userId: u.id, token: 'session' }), ...overrides, capabilities: { tickets: true, ...overrides.capabilities } })
 
 describe('createSupportClient', () => {
   it('opens, navigates with a back stack, closes, and emits domain:verb events', () => {

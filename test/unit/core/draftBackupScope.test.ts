@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createServices } from '../../../src/services.js'
 import { memoryStore } from '../../../src/storage/index.js'
 import type { KeyValueStore } from '../../../src/storage/types.js'
-import { noCapabilities, type Transport } from '../../../src/transports/types.js'
+import { stubTransport } from '../../support/transport.js'
 
-const transport: Transport = { name: 'none', capabilities: { ...noCapabilities }, identify: async (u) => ({ userId: u.id }), createTicket: async () => { throw new Error('offline') } }
+const transport = stubTransport()
 
 /** A synchronous storage like localStorage, with key()/length. */
 function fakeLocalStorage() {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createServices } from '../../../src/services.js'
 import { memoryStore } from '../../../src/storage/index.js'
-import { noCapabilities, type Transport } from '../../../src/transports/types.js'
+import { stubTransport } from '../../support/transport.js'
 import type { Ticket, TicketInput } from '../../../src/types.js'
 
 const input: TicketInput = {
@@ -13,15 +13,14 @@ describe('logout({ forget: true }) while a job of the user is being sent', () =>
   it('leaves none of their jobs on the device', async () => {
     let user: string | undefined = 'alice'
     let calls = 0
-    const transport: Transport = {
-      name: 'slow', capabilities: { ...noCapabilities, tickets: true, idempotency: true },
-      identify: async (u) => ({ userId: u.id }),
+    const transport = stubTransport({
+      name: 'slow', capabilities: { tickets: true, idempotency: true },
       // The request hangs (slow network) until it is aborted.
       createTicket: (_i: TicketInput, opts: { signal?: AbortSignal }) => {
         calls++
         return new Promise<Ticket>((_, reject) => opts.signal?.addEventListener('abort', () => reject(opts.signal?.reason)))
       },
-    }
+    })
     const disk = memoryStore()
     const services = await createServices({ transport: async () => transport, store: disk, userId: () => user })
     await services.outbox.enqueue('ticket', { input })

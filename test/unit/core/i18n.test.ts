@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { en } from '../../../src/i18n/locales/en/index.js'
 import { createTranslator, domains, loadCatalog, catalogs as loaded, negotiateLocale } from '../../../src/i18n/index.js'
-import { zhCN } from '../../../src/i18n/locales/zh-CN/index.js'
-import { zhTW } from '../../../src/i18n/locales/zh-TW/index.js'
 
-const catalogs = { en, 'zh-CN': zhCN, 'zh-TW': zhTW }
+// Every domain of every locale, as the SDK's loaders put them together (test/setupCatalogs.ts).
+const catalogs = { en, 'zh-CN': loaded['zh-CN']!, 'zh-TW': loaded['zh-TW']! }
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 

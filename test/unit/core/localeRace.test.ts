@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { SupportClient } from '../../../src/client.js'
-import { noCapabilities, type Transport } from '../../../src/transports/types.js'
+import { stubTransport } from '../../support/transport.js'
 
 type Gate = { promise: Promise<void>; open(): void }
 const gate = (): Gate => {
@@ -17,12 +17,7 @@ let gates: Record<'zh-CN' | 'zh-TW', Gate>
 const LOCALES = ['zh-CN', 'zh-TW'] as const
 const DOMAINS = ['core', 'launcher', 'help', 'contact'] as const
 
-const transport: Transport = {
-  name: 'fake',
-  capabilities: { ...noCapabilities },
-  identify: async (u) => ({ userId: u.id, token: 't' }),
-  createTicket: async () => { throw new Error('not used') },
-}
+const transport = stubTransport({ identify: async (u) => ({ userId: u.id, token: 't' }) })
 
 async function freshClient(locale: 'en' | 'zh-CN' = 'en'): Promise<SupportClient> {
   vi.resetModules()

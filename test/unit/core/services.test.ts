@@ -3,7 +3,8 @@ import { TimeoutError } from '../../../src/errors/index.js'
 import { createEmitter, type HelpFeedbackEvent } from '../../../src/events.js'
 import { createServices } from '../../../src/services.js'
 import { memoryStore } from '../../../src/storage/index.js'
-import { noCapabilities, type Transport, type WriteFinder } from '../../../src/transports/types.js'
+import type { Transport, WriteFinder } from '../../../src/transports/types.js'
+import { stubTransport } from '../../support/transport.js'
 import type { Ticket, TicketInput } from '../../../src/types.js'
 
 const input: TicketInput = {
@@ -20,12 +21,8 @@ function lossyBackend() {
     if (tickets.length === 1) throw new TimeoutError()
     return t
   })
-  const transport: Transport & WriteFinder = {
-    name: 'lossy', capabilities: { ...noCapabilities, tickets: true, idempotency: false },
-    identify: async (u) => ({ userId: u.id }),
-    createTicket,
-    findWrite: async (lookup, key) => (lookup.kind === 'ticket' ? tickets.find((t) => t.marker === key) : undefined),
-  }
+  const findWrite: WriteFinder['findWrite'] = async (lookup, key) => (lookup.kind === 'ticket' ? tickets.find((t) => t.marker === key) : undefined)
+  const transport: Transport & WriteFinder = { ...stubTransport({ name: 'lossy', capabilities: { tickets: true, idempotency: false }, createTicket }), findWrite }
   return { transport, tickets, createTicket }
 }
 

@@ -9,7 +9,7 @@ import { patch } from '../../../src/store/index.js'
 import { createSearchIndex, walletSynonyms, type SerializedIndex } from '../../../src/search/index.js'
 import type { Article } from '../../../src/types.js'
 import { loadArticles } from '../../../scripts/indexArticles.js'
-import { articlesTransport } from './articlesTransport.js'
+import { articlesTransport } from '../../support/transport.js'
 
 let articles: Article[]
 let index: SerializedIndex

@@ -2,16 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createSupportClient } from '../../../src/client.js'
 import { OfflineError, UnauthorizedError } from '../../../src/errors/index.js'
 import { dateHeaderTime, runSelfCheck, selfCheckProblems } from '../../../src/flows/selfCheck.js'
-import { noCapabilities, type Transport } from '../../../src/transports/types.js'
+import { stubTransport } from '../../support/transport.js'
 
-function fakeTransport(overrides: Partial<Transport> = {}): Transport {
-  return {
-    name: 'fake', capabilities: { ...noCapabilities },
-    identify: async (u) => ({ userId: u.id }),
-    createTicket: async () => { throw new Error('unused') },
-    ...overrides,
-  }
-}
+const fakeTransport = stubTransport
 
 afterEach(() => vi.unstubAllGlobals())
 

@@ -4,13 +4,9 @@ import type { SupportOptions } from '../../../src/options.js'
 import { createServices, type Services } from '../../../src/services.js'
 import { memoryStore } from '../../../src/storage/index.js'
 import type { KeyValueStore } from '../../../src/storage/types.js'
-import type { TransactionRef } from '../../../src/types.js'
-import type { fakeTransport } from './fakeTransport.js'
+import type { fakeTransport } from '../../support/fakeTransport.js'
 
-export const TX: TransactionRef = {
-  id: '4200001234202611231234567890', time: '2026-11-23T09:30:00+08:00', amount: '128.50', currency: 'CNY',
-  counterparty: 'Starbucks Guomao', status: 'failed', method: { brand: 'UnionPay', last4: '6217' }, kind: 'payment',
-}
+export { TX } from '../../support/fixtures.js'
 
 const opened: Array<Promise<Services>> = []
 

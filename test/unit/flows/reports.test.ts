@@ -8,7 +8,7 @@ import {
 } from '../../../src/flows/reports.js'
 import { pendingReports } from '../../../src/flows/requests.js'
 import { memoryStore } from '../../../src/storage/index.js'
-import { fakeTransport } from './fakeTransport.js'
+import { fakeTransport } from '../../support/fakeTransport.js'
 import { TX, closeAll, makeClient } from './helpers.js'
 
 afterEach(async () => {

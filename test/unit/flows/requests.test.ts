@@ -3,7 +3,7 @@ import { RejectedError } from '../../../src/errors/index.js'
 import { pendingState } from '../../../src/flows/jobs.js'
 import { startValues, submitReport } from '../../../src/flows/reports.js'
 import { canEscalate, canRate, createRequestDetail, createRequestsList } from '../../../src/flows/requests.js'
-import { fakeTransport, sampleTicket } from './fakeTransport.js'
+import { fakeTransport, sampleTicket } from '../../support/fakeTransport.js'
 import { TX, closeAll, makeClient } from './helpers.js'
 
 afterEach(async () => {

@@ -5,7 +5,7 @@ import { createSupportClient, type SupportClient } from '../../../src/client.js'
 import type { HelpFeedbackEvent } from '../../../src/events.js'
 import type { Transport } from '../../../src/transports/types.js'
 import type { TicketInput } from '../../../src/types.js'
-import { fakeTransport } from './fakeTransport.js'
+import { fakeTransport } from '../../support/fakeTransport.js'
 
 // One device (a fresh fake IndexedDB per test), one client, users taking turns on it.
 beforeEach(() => {

@@ -81,6 +81,7 @@ describe('markdown sanitizer', () => {
       '| Method | Time |', '|---|--:|', '| Card | 1–3 days |', '', '> 温馨提示：不要', '> 提供验证码', '', '---', '', '```', '<b>not html</b>', '```',
     ].join('\n'))
     expect(tree.map((b) => b.type)).toEqual(['heading', 'paragraph', 'list', 'table', 'quote', 'rule', 'code'])
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the line above checked each block's type
     const [h, p, list, table, quote, , code] = tree as [any, any, any, any, any, any, any]
     expect(h).toMatchObject({ level: 1, children: [{ type: 'text', value: 'Title' }] })
     expect(p.children).toEqual([

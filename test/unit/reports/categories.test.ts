@@ -1,24 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { categories, categoryFields, getCategory, validateReport } from '../../../src/reports/index.js'
+import { REPORT_CATEGORIES as ALL } from '../../../src/reports/categoryIds.js'
 import type { ReportCategory } from '../../../src/types.js'
-
-const ALL: ReportCategory[] = [
-  'payment_failed',
-  'charged_not_received',
-  'duplicate_charge',
-  'refund_not_received',
-  'transfer_delayed',
-  'topup_failed',
-  'withdrawal_failed',
-  'wrong_recipient',
-  'balance_wrong',
-  'unauthorized',
-  'impersonation',
-  'other',
-]
 
 describe('category table', () => {
   it('defines each ReportCategory exactly once', () => {
+    // The eleven of the wallet domain (shared/reference/wallet-domain.md §1.2) plus impersonation.
+    expect(new Set(ALL).size).toBe(12)
     expect(categories.map((c) => c.id).sort()).toEqual([...ALL].sort())
     for (const id of ALL) expect(getCategory(id)?.id).toBe(id)
     expect(getCategory('nope')).toBeUndefined()

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { en } from '../../../src/i18n/locales/en/index.js'
 import { reports as enReports } from '../../../src/i18n/locales/en/reports.js'
-import { zhCN } from '../../../src/i18n/locales/zh-CN/index.js'
+import { catalogs as loaded } from '../../../src/i18n/index.js'
 import { reports as zhReports } from '../../../src/i18n/locales/zh-CN/reports.js'
 import { HIDDEN_MESSAGE_KEYS } from '../../../src/privacy/index.js'
 import { FIELDS, SCREENSHOTS, categories } from '../../../src/reports/index.js'
 
-const catalogs = { en: en as Record<string, string>, 'zh-CN': zhCN as Record<string, string> }
+const catalogs = { en: en as Record<string, string>, 'zh-CN': loaded['zh-CN'] as Record<string, string> }
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 const han = /\p{Script=Han}/u
 

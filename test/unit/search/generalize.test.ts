@@ -6,7 +6,6 @@ import type { Article } from '../../../src/types.js'
 /** Small corpora where one behaviour decides the order; filler articles give idf its spread. */
 const art = (id: string, locale: string, title: string, body: string, tags: string[] = [], popularity = 1): Article => ({ id, locale, title, body, tags, popularity })
 const ids = (hits: Array<{ id: string }>): string[] => hits.map((h) => h.id)
-const filler = (locale: string, n: number, text: string): Article[] => Array.from({ length: n }, (_, i) => art(`${locale}-filler-${i}`, locale, `${text} ${i}`, `${text}，第 ${i} 条。`))
 
 describe('literal words beat synonym expansions', () => {
   // 划扣 is a rare synonym of 扣款; 扣款 itself is common. The literal word must still win.

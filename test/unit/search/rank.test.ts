@@ -9,7 +9,11 @@ const scratch = (): Scratch => ({ acc: new Float64Array(N), best: new Float64Arr
 function term(random: () => number, density: number, w: number): Term {
   const s: number[] = []
   const c: number[] = []
-  for (let d = 0; d < N; d++) if (random() < density) s.push(d), c.push(1 + Math.floor(254 * random()))
+  for (let d = 0; d < N; d++) {
+    if (random() >= density) continue
+    s.push(d)
+    c.push(1 + Math.floor(254 * random()))
+  }
   const sat = Uint8Array.from(c)
   return { s: Uint32Array.from(s), f: new Uint16Array(s.length).fill(1), c: sat, w, m: Math.max(0, ...sat) }
 }

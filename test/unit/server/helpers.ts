@@ -1,5 +1,6 @@
 import { request, type ClientRequest, type IncomingMessage } from 'node:http'
 import { startServer, type RunningServer, type ServerOptions } from '../../../examples/server/server.js'
+import { waitFor } from '../../support/waitFor.js'
 
 let keySeq = 0
 /** A fresh idempotency key per call. */
@@ -87,11 +88,7 @@ export function openSse(url: string, headers: Record<string, string> = {}): Prom
         status: res.statusCode ?? 0,
         events,
         async until(predicate, timeoutMs = 3000) {
-          const deadline = Date.now() + timeoutMs
-          while (!predicate(events)) {
-            if (Date.now() > deadline) throw new Error(`SSE condition not met; got ${JSON.stringify(events.map((e) => e.data))}`)
-            await new Promise((r) => setTimeout(r, 10))
-          }
+          await waitFor(() => predicate(events), { timeoutMs, message: () => `SSE condition not met; got ${JSON.stringify(events.map((e) => e.data))}` })
           return events
         },
         close: () => req?.destroy(),

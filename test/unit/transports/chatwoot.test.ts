@@ -7,6 +7,7 @@ import type { CwContact } from '../../../src/transports/chatwootSchemas.js'
 import type { Transport, WriteFinder } from '../../../src/transports/types.js'
 import type { ChatEvent } from '../../../src/types.js'
 import { ChatwootState, createChatwootHandlers } from '../../msw/chatwoot.js'
+import { waitFor } from '../../support/waitFor.js'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -19,13 +20,6 @@ const make = (over: Partial<ChatwootTransportOptions> = {}) => chatwootTransport
   baseUrl: 'http://chat.test', inboxIdentifier: state.inbox, identifierHash: async (u) => state.hash(u?.id ?? ''),
   WebSocket: state.cable.WebSocket, cable: { minDelayMs: 10, maxDelayMs: 40, staleMs: 5000 }, portalSlug: 'help', ...over,
 })
-async function until(check: () => boolean, ms = 3000): Promise<void> {
-  const end = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > end) throw new Error('condition not met in time')
-    await new Promise((r) => setTimeout(r, 10))
-  }
-}
 
 beforeEach(async () => {
   state = new ChatwootState()
@@ -141,7 +135,7 @@ describe('chatwoot realtime (ActionCable)', () => {
   async function live(): Promise<string> {
     t.subscribe!((e) => events.push(e))
     const c = await t.startConversation!({ locale: 'en' }, { idempotencyKey: 'c1' })
-    await until(() => state.cable.subscribed === 1)
+    await waitFor(() => state.cable.subscribed === 1)
     return c.id
   }
 
@@ -153,7 +147,7 @@ describe('chatwoot realtime (ActionCable)', () => {
     state.cable.broadcast(token, 'message.created', { bogus: true })
     const ticket = await t.createTicket({ category: 'topup_failed', subject: 'S', description: 'D', fields: {}, attachments: [], priority: 'urgent', locale: 'en' }, { idempotencyKey: 'tk' })
     state.agentStatus(Number(ticket.id), 'solved')
-    await until(() => events.some((e) => e.type === 'ticket' && e.ticket.status === 'solved'))
+    await waitFor(() => events.some((e) => e.type === 'ticket' && e.ticket.status === 'solved'))
     expect(events).toContainEqual({ type: 'typing', conversationId: id, author: 'agent', on: true })
     expect(events.some((e) => e.type === 'message' && e.message.text === 'note')).toBe(false)
     // conversation.created already announced it (open); the status change follows.
@@ -164,9 +158,9 @@ describe('chatwoot realtime (ActionCable)', () => {
   it('reconnects after a drop, asks for a resync, and keeps delivering', async () => {
     const id = await live()
     state.cable.dropAll()
-    await until(() => events.some((e) => e.type === 'resync'))
+    await waitFor(() => events.some((e) => e.type === 'resync'))
     state.agentReply(Number(id), 'back again')
-    await until(() => events.some((e) => e.type === 'message' && e.message.text === 'back again'))
+    await waitFor(() => events.some((e) => e.type === 'message' && e.message.text === 'back again'))
     expect(state.cable.connects).toBe(2)
   })
 
@@ -177,9 +171,10 @@ describe('chatwoot realtime (ActionCable)', () => {
     await t.identify({ id: 'u-1' })
     await live()
     state.cable.silent = true
-    await until(() => state.cable.connects >= 2)
+    // No ping within staleMs: the client drops the socket and connects again by itself.
+    await waitFor(() => expect(state.cable.connects).toBeGreaterThanOrEqual(2))
     state.cable.silent = false
-    await until(() => events.some((e) => e.type === 'resync'))
+    await waitFor(() => expect(events.map((e) => e.type)).toContain('resync'))
   })
 
   it('a rejected subscription re-identifies the contact and subscribes with the new token', async () => {
@@ -187,14 +182,16 @@ describe('chatwoot realtime (ActionCable)', () => {
     state.cable.tokens.clear()
     const creates = state.calls.filter((c) => c.path.endsWith('/contacts')).length
     state.cable.dropAll()
-    await until(() => state.calls.filter((c) => c.path.endsWith('/contacts')).length > creates)
-    await until(() => state.cable.subscribed === 1)
+    await waitFor(() => expect(state.calls.filter((c) => c.path.endsWith('/contacts')).length).toBeGreaterThan(creates))
+    // The new contact's token is the one subscribed with.
+    await waitFor(() => expect(state.cable.subscribed).toBe(1))
+    expect(state.cable.tokens.size).toBe(1)
   })
 
   it('stops for good on a disconnect without reconnect', async () => {
     await live()
     for (const s of state.cable.sockets) s.serverFrame({ type: 'disconnect', reason: 'unauthorized', reconnect: false })
-    await until(() => state.cable.sockets.size === 0)
+    await waitFor(() => state.cable.sockets.size === 0)
     await new Promise((r) => setTimeout(r, 100))
     expect(state.cable.connects).toBe(1)
   })

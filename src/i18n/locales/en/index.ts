@@ -7,7 +7,11 @@ import { launcher } from './launcher.js'
 import { reports } from './reports.js'
 import { reportUi } from './reportUi.js'
 
-/** The English catalog: the reference key set. Each domain adds its own file and spreads it here. */
+/**
+ * The English catalog: the reference key set (`MessageKey`). Each domain adds its own file and
+ * spreads it here; the other locales type each domain file against its English twin, and the
+ * loaders in `../../index.ts` put a locale together at run time.
+ */
 export const en = {
   ...core,
   ...help,

@@ -1,6 +1,7 @@
-import { OfflineError, RejectedError } from '../../../src/errors/index.js'
-import { noCapabilities, type Transport, type WriteOptions } from '../../../src/transports/types.js'
-import type { AttachmentRef, ChatEvent, Comment, CommentInput, StatusChange, Ticket, TicketDetail, TicketInput } from '../../../src/types.js'
+import { OfflineError, RejectedError } from '../../src/errors/index.js'
+import type { Transport, WriteOptions } from '../../src/transports/types.js'
+import type { AttachmentRef, ChatEvent, Comment, CommentInput, StatusChange, Ticket, TicketDetail, TicketInput } from '../../src/types.js'
+import { stubTransport } from './transport.js'
 
 export type Mode = 'ok' | 'offline' | { reject: RejectedError }
 
@@ -39,10 +40,8 @@ export function fakeTransport(init: { tickets?: TicketDetail[] } = {}) {
   }
   const emit = (e: ChatEvent) => listeners.forEach((l) => l(e))
 
-  const transport: Transport = {
-    name: 'fake',
-    capabilities: { ...noCapabilities, tickets: true, attachments: true, csat: true, idempotency: true, realtime: true },
-    identify: async (u) => ({ userId: u.id }),
+  const transport: Transport = stubTransport({
+    capabilities: { tickets: true, attachments: true, csat: true, idempotency: true, realtime: true },
     async createTicket(input, opts: WriteOptions) {
       calls.createTicket.push({ input: structuredClone(input), key: opts.idempotencyKey })
       gate()
@@ -99,7 +98,7 @@ export function fakeTransport(init: { tickets?: TicketDetail[] } = {}) {
       listeners.add(onEvent)
       return () => void listeners.delete(onEvent)
     },
-  }
+  })
 
   return {
     transport,
