@@ -13,6 +13,7 @@ import type { Locale, UserIdentity } from '../src/types.js'
 import { createHost, type Host } from './host/host.js'
 import { createLauncher, type Launcher } from './host/launcher.js'
 import { launcherText } from './host/launcherText.js'
+import { afterMount, rememberOpened } from './host/afterMount.js'
 import type { Runtime } from './panel/runtime.js'
 
 export type { WidgetOptions, HelpFeedbackEvent, ViewName, UserIdentity }
@@ -160,21 +161,19 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       }
       events.emit({ type: 'widget:mount' })
       // Deliver what an earlier page left in the outbox; prefetch for offline use at idle.
-      void import('./host/afterMount.js').then((m) => {
-        if (destroyed) return
-        stopBackground = m.afterMount({
-          locale: () => locale,
-          transport: options.transport,
-          deliver: () => void loadCore().catch(() => {}),
-          prefetched: () => host?.element.setAttribute('data-prefetched', ''),
-        })
-      }, () => {})
+      stopBackground = afterMount({
+        locale: () => locale,
+        transport: options.transport,
+        deliver: () => void loadCore().catch(() => {}),
+        prefetched: () => host?.element.setAttribute('data-prefetched', ''),
+      })
       return api
     },
     async open(view = 'home', params = {}) {
       if (destroyed) return
       api.mount() // on a server this throws, so open() rejects with a BrowserRequiredError
       if (!open) returnFocus = deepActive()
+      rememberOpened()
       if (!loaded) {
         VIEW_CHUNKS[view]?.().catch(() => {})
         const text = launcherText(locale, options.messages?.[locale])
