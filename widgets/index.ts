@@ -166,6 +166,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
         transport: options.transport,
         deliver: () => void loadCore().catch(() => {}),
         prefetched: () => host?.element.setAttribute('data-prefetched', ''),
+        inside: (e) => !!host && e.composedPath().includes(host.element),
       })
       return api
     },

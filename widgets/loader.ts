@@ -38,66 +38,69 @@ interface LoaderApi {
 /** Commands that need the SDK itself, so they load it at once instead of waiting for idle. */
 const EAGER = ['open', 'identify', 'logout', 'client']
 
-const w = window as unknown as { HelpFeedback?: LoaderApi }
-const script = document.currentScript as HTMLScriptElement | null
-const base = script?.src || location.href
-const nonce = script?.nonce
-const calls: Call[] = []
-let entry: Entry | undefined
-let loading: Promise<Entry> | undefined
+// Loaded outside a browser (a server bundle that imports every export), it does nothing.
+if (typeof document !== 'undefined') {
+  const w = window as unknown as { HelpFeedback?: LoaderApi }
+  const script = document.currentScript as HTMLScriptElement | null
+  const base = script?.src || location.href
+  const nonce = script?.nonce
+  const calls: Call[] = []
+  let entry: Entry | undefined
+  let loading: Promise<Entry> | undefined
 
-const run = (m: Entry, args: unknown[]): unknown => {
-  const [command, ...rest] = args as [string, ...unknown[]]
-  if (command === 'init') {
-    api.instance?.destroy()
-    const options = { ...(rest[0] as WidgetOptions) }
-    if (nonce && !options.nonce) options.nonce = nonce
-    return (api.instance = m.createHelpFeedback(options).mount())
-  }
-  const method = api.instance?.[command as keyof HelpFeedback]
-  if (typeof method !== 'function') throw new Error(`help-feedback: ${api.instance ? 'unknown command' : "call HelpFeedback('init', options) before"} '${command}'`)
-  return (method as (...a: unknown[]) => unknown).apply(api.instance, rest)
-}
-
-const load = (): Promise<Entry> =>
-  (loading ??= import(/* @vite-ignore */ new URL('help-feedback.js', base).href).then((m: Entry) => {
-    entry = m
-    // A bad queued call (invalid options, say) must not stop the ones after it.
-    for (const [args, done, failed] of calls.splice(0)) {
-      try {
-        done(run(m, args))
-      } catch (error) {
-        console.error(error)
-        failed(error)
-      }
+  const run = (m: Entry, args: unknown[]): unknown => {
+    const [command, ...rest] = args as [string, ...unknown[]]
+    if (command === 'init') {
+      api.instance?.destroy()
+      const options = { ...(rest[0] as WidgetOptions) }
+      if (nonce && !options.nonce) options.nonce = nonce
+      return (api.instance = m.createHelpFeedback(options).mount())
     }
-    return m
-  }, (error: unknown) => {
-    loading = undefined
-    throw error
-  }))
-
-const api = ((...args: [string, ...unknown[]]) => {
-  if (entry) return run(entry, args)
-  const queued = new Promise((done, failed) => calls.push([args, done, failed]))
-  queued.catch(() => {})
-  const command = args[0] as string
-  if (EAGER.includes(command)) void load().catch(console.error)
-  else if (command === 'init' && (args[1] as WidgetOptions | undefined)?.launcher !== false) {
-    const later = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => void load().catch(console.error), { timeout: 3000 }) : setTimeout(() => void load().catch(console.error), 1))
-    if (document.readyState === 'complete') later()
-    else addEventListener('load', later, { once: true })
+    const method = api.instance?.[command as keyof HelpFeedback]
+    if (typeof method !== 'function') throw new Error(`help-feedback: ${api.instance ? 'unknown command' : "call HelpFeedback('init', options) before"} '${command}'`)
+    return (method as (...a: unknown[]) => unknown).apply(api.instance, rest)
   }
-  return queued
-}) as LoaderApi
-api.load = load
 
-for (const type of ['pointerover', 'focusin', 'touchstart']) {
-  document.addEventListener(type, (e) => {
-    if ((e.target as Element | null)?.closest?.('[data-help-open]')) void load().catch(() => {})
-  }, { capture: true, passive: true })
+  const load = (): Promise<Entry> =>
+    (loading ??= import(/* @vite-ignore */ new URL('help-feedback.js', base).href).then((m: Entry) => {
+      entry = m
+      // A bad queued call (invalid options, say) must not stop the ones after it.
+      for (const [args, done, failed] of calls.splice(0)) {
+        try {
+          done(run(m, args))
+        } catch (error) {
+          console.error(error)
+          failed(error)
+        }
+      }
+      return m
+    }, (error: unknown) => {
+      loading = undefined
+      throw error
+    }))
+
+  const api = ((...args: [string, ...unknown[]]) => {
+    if (entry) return run(entry, args)
+    const queued = new Promise((done, failed) => calls.push([args, done, failed]))
+    queued.catch(() => {})
+    const command = args[0] as string
+    if (EAGER.includes(command)) void load().catch(console.error)
+    else if (command === 'init' && (args[1] as WidgetOptions | undefined)?.launcher !== false) {
+      const later = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => void load().catch(console.error), { timeout: 3000 }) : setTimeout(() => void load().catch(console.error), 1))
+      if (document.readyState === 'complete') later()
+      else addEventListener('load', later, { once: true })
+    }
+    return queued
+  }) as LoaderApi
+  api.load = load
+
+  for (const type of ['pointerover', 'focusin', 'touchstart']) {
+    document.addEventListener(type, (e) => {
+      if ((e.target as Element | null)?.closest?.('[data-help-open]')) void load().catch(() => {})
+    }, { capture: true, passive: true })
+  }
+
+  const earlier = Array.from(w.HelpFeedback?.q ?? [])
+  w.HelpFeedback = api
+  for (const call of earlier) void (api(...(Array.from(call) as [string, ...unknown[]])) as Promise<unknown>).catch(() => {})
 }
-
-const earlier = Array.from(w.HelpFeedback?.q ?? [])
-w.HelpFeedback = api
-for (const call of earlier) void (api(...(Array.from(call) as [string, ...unknown[]])) as Promise<unknown>).catch(() => {})

@@ -17,7 +17,7 @@ export function rememberOpened(): void {
  * out now (not when the panel next opens), and the panel is fetched for offline use (the
  * report form first of all) once the page is idle, unless the user asked to save data.
  * Before any interaction a first visit loads the entry only: the prefetch waits for the user's
- * first tap or key press in the page, or starts at idle where the panel was opened before.
+ * first tap or key press in the page (outside the SDK's elements), or starts at idle where the panel was opened before.
  * Returns a function that cancels what has not started yet.
  */
 export function afterMount(ctx: {
@@ -26,6 +26,8 @@ export function afterMount(ctx: {
   /** Loads the headless client, which delivers the waiting jobs. */
   deliver(): void
   prefetched(): void
+  /** Whether an event happened in the SDK's own elements (opening the panel is no cue to prefetch). */
+  inside(event: Event): boolean
 }): () => void {
   let cancelled = false
   let idle: number | ReturnType<typeof setTimeout> | undefined
@@ -36,19 +38,20 @@ export function afterMount(ctx: {
       .then((m) => m.prefetchPanel(ctx.locale(), ctx.transport))
       .then(() => !cancelled && ctx.prefetched(), () => {})
   }
+  const onInteraction = (e: Event) => !ctx.inside(e) && schedule()
   const schedule = () => {
     unlisten()
     if (cancelled || idle !== undefined) return
     idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 4000 }) : setTimeout(run, 1500)
   }
-  const unlisten = () => INTERACTIONS.forEach((type) => document.removeEventListener(type, schedule, true))
+  const unlisten = () => INTERACTIONS.forEach((type) => document.removeEventListener(type, onInteraction, true))
   let opened = false
   try {
     opened = localStorage.getItem(OPENED) === '1'
   } catch { /* treated as a first visit */ }
   if (!(navigator as { connection?: { saveData?: boolean } }).connection?.saveData) {
     if (opened) schedule()
-    else INTERACTIONS.forEach((type) => document.addEventListener(type, schedule, { capture: true, passive: true }))
+    else INTERACTIONS.forEach((type) => document.addEventListener(type, onInteraction, { capture: true, passive: true }))
   }
   return () => {
     cancelled = true
