@@ -46,16 +46,8 @@ export interface HelpFeedback {
 
 const LAUNCHER_LOCALES: Locale[] = ['en', 'zh-CN', 'zh-TW']
 
-/**
- * The view chunks, fetched alongside the runtime when `open(view)` names one, instead of after
- * it (the runtime alone would only discover them once it renders).
- */
-const VIEW_CHUNKS: Partial<Record<ViewName, () => Promise<unknown>>> = {
-  chat: () => import('./chat/ChatView.js'),
-  report: () => import('./report/index.js'),
-  requests: () => import('./requests/index.js'),
-  contact: () => import('./contact/index.js'),
-}
+/** The lazy chunks (panel runtime, headless core, views, prefetch), behind one small chunk. */
+const chunks = () => import('./panel/chunks.js')
 
 /** @internal `adopt` lets the `<help-feedback>` element be its own shadow host. */
 export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLElement): HelpFeedback {
@@ -99,7 +91,8 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
   /** The headless client alone (no Preact): enough to deliver the outbox and identify. */
   const loadCore = (): Promise<SupportClient> => {
     if (destroyed) return Promise.reject(new Error('help-feedback: destroyed'))
-    core ??= import('./panel/core.js')
+    core ??= chunks()
+      .then((m) => m.core())
       .then(({ createCore }) => createCore({ ...options, locale, onEvent: (e: HelpFeedbackEvent) => events.emit(e) }))
       .catch((error: unknown) => {
         core = undefined
@@ -111,7 +104,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
   const load = (view?: ViewName): Promise<Runtime> => {
     if (destroyed) return Promise.reject(new Error('help-feedback: destroyed'))
     api.mount()
-    runtime ??= Promise.all([import('./panel/runtime.js'), loadCore()])
+    runtime ??= Promise.all([chunks().then((m) => m.runtime()), loadCore()])
       .then(async ([{ startRuntime }, client]) => {
         if (destroyed) throw new Error('help-feedback: destroyed')
         const rt = await startRuntime({
@@ -176,7 +169,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       if (!open) returnFocus = deepActive()
       rememberOpened()
       if (!loaded) {
-        VIEW_CHUNKS[view]?.().catch(() => {})
+        chunks().then((m) => m.views[view]?.()).catch(() => {})
         const text = launcherText(locale, options.messages?.[locale])
         const status = document.createElement('div')
         status.className = 'status'

@@ -34,7 +34,8 @@ export function afterMount(ctx: {
   void hasQueuedJobs().then((queued) => queued && !cancelled && ctx.deliver())
   const run = () => {
     if (cancelled) return
-    import('../panel/prefetch.js')
+    import('../panel/chunks.js')
+      .then((m) => m.prefetch())
       .then((m) => m.prefetchPanel(ctx.locale(), ctx.transport))
       .then(() => !cancelled && ctx.prefetched(), () => {})
   }
