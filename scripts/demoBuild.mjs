@@ -27,7 +27,7 @@ const fresh = OUTPUTS.every((f) => existsSync(f)) && existsSync(STAMP) && readFi
 if (fresh) {
   console.log('help-feedback: dist/ is up to date with the sources, no build needed.')
 } else {
-  console.log('help-feedback: building the SDK into dist/ (Rollup, under a minute)…')
+  console.log('help-feedback: building the SDK into dist/ (Rollup: about 10 s on an idle machine)…')
   const started = Date.now()
   rmSync('dist/chunks', { recursive: true, force: true })
   execFileSync(process.execPath, ['node_modules/rollup/dist/bin/rollup', '-c', '--silent'], { stdio: 'inherit' })
