@@ -2,8 +2,11 @@
 //  1. ESM with code splitting: `help-feedback` (UI entry: launcher + host only; the panel,
 //     preact and the core client are lazy chunks), `help-feedback/core` (headless),
 //     `help-feedback/element`, and one entry per transport.
-//  2. A single-file IIFE for script tags: `window.HelpFeedback` with a pre-load command queue.
-import { existsSync } from 'node:fs'
+//  2. The script-tag loader (`loader.js`, a small IIFE): `window.HelpFeedback` with a command
+//     queue that imports the ESM entry of (1) from its own folder on intent.
+//  3. A single-file IIFE for hosts that cannot serve chunks (`help-feedback.global.js`).
+// `build/graph.json` records which modules went into which chunk of (1) (see moduleGraph below).
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import resolve from '@rollup/plugin-node-resolve'
 import esbuild from 'rollup-plugin-esbuild'
 
@@ -49,12 +52,37 @@ function manualChunks(id) {
 }
 
 const onwarn = (warning, warn) => {
+  // zod explains its own `@__PURE__` annotations in comments Rollup cannot place; nothing is lost.
+  if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return
   if (warning.code === 'CIRCULAR_DEPENDENCY') {
     // Our own modules must form a DAG; cycles inside dependencies (zod's core) are theirs.
     if (!warning.ids?.some((id) => id.includes('node_modules'))) throw new Error(`circular import: ${warning.message}`)
     return
   }
   warn(warning)
+}
+
+/**
+ * Writes build/graph.json: each chunk of the ESM build with its imports, dynamic imports and the
+ * modules it holds (with rendered bytes). bench/size.mjs and test/package/chunks.test.ts read it
+ * to find a library bundled twice and to check the size budget.
+ */
+const moduleGraph = {
+  name: 'module-graph',
+  generateBundle(_options, bundle) {
+    const chunks = {}
+    for (const [file, c] of Object.entries(bundle)) {
+      if (c.type !== 'chunk') continue
+      chunks[file] = {
+        isEntry: c.isEntry,
+        imports: c.imports,
+        dynamicImports: c.dynamicImports,
+        modules: Object.fromEntries(Object.entries(c.modules).map(([id, m]) => [id.replace(process.cwd() + '/', '').replaceAll('\\', '/'), m.renderedLength])),
+      }
+    }
+    mkdirSync('build', { recursive: true })
+    writeFileSync('build/graph.json', JSON.stringify({ chunks }, null, 1))
+  },
 }
 
 export default [
@@ -74,6 +102,12 @@ export default [
       manualChunks,
       sourcemap: true,
     },
+    plugins: [tsResolve, ...plugins(), moduleGraph],
+    onwarn,
+  },
+  {
+    input: 'widgets/loader.ts',
+    output: { file: 'dist/loader.js', format: 'iife', sourcemap: true },
     plugins: [tsResolve, ...plugins()],
     onwarn,
   },

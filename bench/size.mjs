@@ -1,9 +1,11 @@
 // Prints the size of what the SDK makes a page download: the initial entry (before the user
-// opens the panel) with its static imports, every lazy chunk, and the script-tag build.
-// Figures are min (as built), gzip -9 and brotli q11. Run `npm run bench:size` (it builds first).
+// opens the panel) with its static imports, every lazy chunk, the script-tag builds, and the
+// budgets of .size-budget.json (which npm test checks). Figures are min (as built), gzip -9 and
+// brotli q11. Run `npm run bench:size` (it builds first, then runs bench/hosts.ts: Vite + Chromium).
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
+import { measure } from './budget.mjs'
 
 const dist = resolve('dist')
 const kb = (n) => (n / 1024).toFixed(2).padStart(7)
@@ -52,7 +54,7 @@ if (!existsSync(entry)) {
 }
 console.log(`${'file (KB)'.padEnd(44)} ${'min'.padStart(7)} ${'gzip'.padStart(7)} ${'brotli'.padStart(7)}`)
 const initial = staticGraph(entry)
-row('initial entry help-feedback.js + static deps', sum(initial), 5)
+row('initial entry help-feedback.js + static deps', sum(initial), 6)
 for (const f of initial) row(`  ${relative(dist, f)}`, sizes(f))
 
 const everything = allGraph(entry)
@@ -60,19 +62,6 @@ const lazy = [...everything].filter((f) => !initial.has(f))
 console.log('lazy chunks (loaded on intent/open or on first visit of a view):')
 for (const f of lazy.sort()) row(`  ${relative(dist, f)}`, sizes(f))
 row('everything the UI entry can load (all panels, both transports)', sum(everything))
-// What the user waits for on first open: the runtime chunk (preact, core client, catalogs, home
-// view) with its static imports, plus the default transport.
-const runtime = readdirSync(join(dist, 'chunks')).find((f) => f.startsWith('runtime-'))
-if (runtime) {
-  const opened = new Set([...initial, ...staticGraph(join(dist, 'chunks', runtime))])
-  // Plus the strings the panel shell and home need (core, help) in the largest locale.
-  const strings = (locale) => readdirSync(join(dist, 'chunks')).filter((f) => new RegExp(`^i18n-${locale}-(core|help)-.*\\.js$`).test(f)).map((f) => join(dist, 'chunks', f))
-  const worst = ['en', 'zh-CN', 'zh-TW'].map((l) => [l, strings(l)]).sort((a, b) => sum(b[1]).brotli - sum(a[1]).brotli)[0]
-  for (const f of worst[1]) opened.add(f)
-  row(`initial + first open (runtime, home, ${worst[0]} strings)`, sum(opened))
-  for (const f of staticGraph(join(dist, 'transports/memory.js'))) opened.add(f)
-  row('initial + first open + memory transport', sum(opened), 25)
-}
 // The UI resolves a declarative transport spec lazily, so a page loads only the transport it uses.
 const rest = join(dist, 'transports/rest.js')
 const memory = join(dist, 'transports/memory.js')
@@ -85,3 +74,12 @@ for (const other of ['core.js', 'element.js', 'transports/rest.js', 'transports/
 }
 const global = join(dist, 'help-feedback.global.js')
 if (existsSync(global)) row('help-feedback.global.js (script tag, single file)', sizes(global))
+const loader = join(dist, 'loader.js')
+if (existsSync(loader)) row('loader.js (script tag, first request)', sizes(loader), 3)
+
+console.log('\nbudgets (.size-budget.json, checked by test/package/chunks.test.ts), brotli KB:')
+for (const r of measure(process.cwd())) {
+  const k = (n) => (n / 1024).toFixed(2)
+  console.log(`  ${r.name.padEnd(70)} ${k(r.brotli).padStart(7)}  limit ${k(r.limit)}  target ${k(r.target)} ${r.brotli <= r.target ? 'OK' : 'OVER TARGET'}`)
+}
+console.log('')

@@ -1,5 +1,6 @@
 /**
- * The single-file script-tag build: `window.HelpFeedback`. Calls made before the script loaded
+ * The single-file script-tag build, for hosts that cannot serve a folder of chunks (the
+ * loader, `widgets/loader.ts`, is the lean default): `window.HelpFeedback`. Calls made before the script loaded
  * are queued by the snippet and replayed here, in order:
  *
  * ```html

@@ -13,6 +13,7 @@ import type { Locale, UserIdentity } from '../src/types.js'
 import { createHost, type Host } from './host/host.js'
 import { createLauncher, type Launcher } from './host/launcher.js'
 import { launcherText } from './host/launcherText.js'
+import { afterMount, rememberOpened } from './host/afterMount.js'
 import type { Runtime } from './panel/runtime.js'
 
 export type { WidgetOptions, HelpFeedbackEvent, ViewName, UserIdentity }
@@ -44,16 +45,8 @@ export interface HelpFeedback {
 }
 
 
-/**
- * The view chunks, fetched alongside the runtime when `open(view)` names one, instead of after
- * it (the runtime alone would only discover them once it renders).
- */
-const VIEW_CHUNKS: Partial<Record<ViewName, () => Promise<unknown>>> = {
-  chat: () => import('./chat/ChatView.js'),
-  report: () => import('./report/index.js'),
-  requests: () => import('./requests/index.js'),
-  contact: () => import('./contact/index.js'),
-}
+/** The lazy chunks (panel runtime, headless core, views, prefetch), behind one small chunk. */
+const chunks = () => import('./panel/chunks.js')
 
 /**
  * Creates the widget: a launcher now, the panel when the user opens it. `adopt` is for the
@@ -100,7 +93,8 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
   /** The headless client alone (no Preact): enough to deliver the outbox and identify. */
   const loadCore = (): Promise<SupportClient> => {
     if (destroyed) return Promise.reject(new Error('help-feedback: destroyed'))
-    core ??= import('./panel/core.js')
+    core ??= chunks()
+      .then((m) => m.core())
       .then(({ createCore }) => createCore({ ...options, locale, onEvent: (e: HelpFeedbackEvent) => events.emit(e) }))
       .catch((error: unknown) => {
         core = undefined
@@ -112,7 +106,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
   const load = (view?: ViewName): Promise<Runtime> => {
     if (destroyed) return Promise.reject(new Error('help-feedback: destroyed'))
     api.mount()
-    runtime ??= Promise.all([import('./panel/runtime.js'), loadCore()])
+    runtime ??= Promise.all([chunks().then((m) => m.runtime()), loadCore()])
       .then(async ([{ startRuntime }, client]) => {
         if (destroyed) throw new Error('help-feedback: destroyed')
         const rt = await startRuntime({
@@ -162,23 +156,22 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       }
       events.emit({ type: 'widget:mount' })
       // Deliver what an earlier page left in the outbox; prefetch for offline use at idle.
-      void import('./host/afterMount.js').then((m) => {
-        if (destroyed) return
-        stopBackground = m.afterMount({
-          locale: () => locale,
-          transport: options.transport,
-          deliver: () => void loadCore().catch(() => {}),
-          prefetched: () => host?.element.setAttribute('data-prefetched', ''),
-        })
-      }, () => {})
+      stopBackground = afterMount({
+        locale: () => locale,
+        transport: options.transport,
+        deliver: () => void loadCore().catch(() => {}),
+        prefetched: () => host?.element.setAttribute('data-prefetched', ''),
+        inside: (e) => !!host && e.composedPath().includes(host.element),
+      })
       return api
     },
     async open(view = 'home', params = {}) {
       if (destroyed) return
       api.mount() // on a server this throws, so open() rejects with a BrowserRequiredError
       if (!open) returnFocus = deepActive()
+      rememberOpened()
       if (!loaded) {
-        VIEW_CHUNKS[view]?.().catch(() => {})
+        chunks().then((m) => m.views[view]?.()).catch(() => {})
         const text = launcherText(locale, options.messages?.[locale])
         const status = document.createElement('div')
         status.className = 'status'

@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { packedDir } from './packed.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
-const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { name: string; exports: Record<string, string | Record<string, string>> }
+const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { name: string; main: string; types: string; exports: Record<string, string | Record<string, string>> }
 
 /** Every code specifier the exports map offers (not types-only ones), `transports/*` expanded from dist/. */
 function specifiers(): string[] {
@@ -28,14 +30,26 @@ function runNode(code: string): unknown {
   return JSON.parse(out)
 }
 
+describe('the exports map', () => {
+  it('names exactly the transports that are built, and every file it points at is in the packed package', () => {
+    const exported = Object.keys(pkg.exports).filter((k) => k.startsWith('./transports/')).map((k) => k.slice('./transports/'.length)).sort()
+    const built = readdirSync(`${root}dist/transports`).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort()
+    expect(exported).toEqual(built)
+    const targets = Object.values(pkg.exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t)))
+    expect(targets.filter((t) => !existsSync(join(packedDir, t)))).toEqual([])
+    // main/types agree with each other and with the "." export.
+    expect([pkg.main, pkg.types]).toEqual([(pkg.exports['.'] as Record<string, string>).import, (pkg.exports['.'] as Record<string, string>).types])
+  })
+})
+
 describe('the package in Node without a DOM (server rendering)', () => {
   it('imports every entry of the exports map without touching window, document or HTMLElement', () => {
     const entries = specifiers()
-    expect(entries).toEqual(expect.arrayContaining(['help-feedback', 'help-feedback/core', 'help-feedback/element', 'help-feedback/bridge', 'help-feedback/transports/rest']))
+    expect(entries).toEqual(expect.arrayContaining(['help-feedback', 'help-feedback/core', 'help-feedback/element', 'help-feedback/bridge', 'help-feedback/transports/rest', 'help-feedback/loader']))
     const result = runNode(`
       const out = {}
       for (const s of ${JSON.stringify(entries)}) {
-        try { const m = await import(s); out[s] = Object.keys(m).length > 0 || s.endsWith('/global') ? 'ok' : 'empty' }
+        try { const m = await import(s); out[s] = Object.keys(m).length > 0 || s.endsWith('/global') || s.endsWith('/loader') ? 'ok' : 'empty' }
         catch (e) { out[s] = String(e && e.message) }
       }
       out.globals = [typeof window, typeof document, typeof HTMLElement, typeof customElements, typeof HelpFeedback]

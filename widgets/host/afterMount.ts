@@ -2,11 +2,22 @@ import type { TransportOption } from '../../src/options.js'
 import type { Locale } from '../../src/types.js'
 import { hasQueuedJobs } from './queued.js'
 
+const OPENED = 'help-feedback:opened'
+const INTERACTIONS = ['pointerdown', 'keydown', 'touchstart'] as const
+
+/** Notes on this device that the panel was opened, so later pages prefetch it at idle. */
+export function rememberOpened(): void {
+  try {
+    localStorage.setItem(OPENED, '1')
+  } catch { /* storage off: prefetch waits for an interaction instead */ }
+}
+
 /**
- * What a mounted widget does in the background, in a chunk of its own so the entry stays lean:
- * reports an earlier page left in the outbox go out now (not when the panel next opens), and
- * once the page is idle the entry fetches what the panel needs to open without a network (the
- * report form first of all), unless the user asked to save data.
+ * What a mounted widget does in the background: reports an earlier page left in the outbox go
+ * out now (not when the panel next opens), and the panel is fetched for offline use (the
+ * report form first of all) once the page is idle, unless the user asked to save data.
+ * Before any interaction a first visit loads the entry only: the prefetch waits for the user's
+ * first tap or key press in the page (outside the SDK's elements), or starts at idle where the panel was opened before.
  * Returns a function that cancels what has not started yet.
  */
 export function afterMount(ctx: {
@@ -15,19 +26,38 @@ export function afterMount(ctx: {
   /** Loads the headless client, which delivers the waiting jobs. */
   deliver(): void
   prefetched(): void
+  /** Whether an event happened in the SDK's own elements (opening the panel is no cue to prefetch). */
+  inside(event: Event): boolean
 }): () => void {
   let cancelled = false
+  let idle: number | ReturnType<typeof setTimeout> | undefined
   void hasQueuedJobs().then((queued) => queued && !cancelled && ctx.deliver())
-  if ((navigator as { connection?: { saveData?: boolean } }).connection?.saveData) return () => void (cancelled = true)
   const run = () => {
     if (cancelled) return
-    import('../panel/prefetch.js')
+    import('../panel/chunks.js')
+      .then((m) => m.prefetch())
       .then((m) => m.prefetchPanel(ctx.locale(), ctx.transport))
       .then(() => !cancelled && ctx.prefetched(), () => {})
   }
-  const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 4000 }) : setTimeout(run, 1500)
+  const onInteraction = (e: Event) => !ctx.inside(e) && schedule()
+  const schedule = () => {
+    unlisten()
+    if (cancelled || idle !== undefined) return
+    idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 4000 }) : setTimeout(run, 1500)
+  }
+  const unlisten = () => INTERACTIONS.forEach((type) => document.removeEventListener(type, onInteraction, true))
+  let opened = false
+  try {
+    opened = localStorage.getItem(OPENED) === '1'
+  } catch { /* treated as a first visit */ }
+  if (!(navigator as { connection?: { saveData?: boolean } }).connection?.saveData) {
+    if (opened) schedule()
+    else INTERACTIONS.forEach((type) => document.addEventListener(type, onInteraction, { capture: true, passive: true }))
+  }
   return () => {
     cancelled = true
+    unlisten()
+    if (idle === undefined) return
     if (typeof cancelIdleCallback === 'function') cancelIdleCallback(idle as number)
     else clearTimeout(idle)
   }

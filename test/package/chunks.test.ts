@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { duplicatedModules, libraries, loadBuild, measure } from '../../bench/budget.mjs'
+import { root } from './packed.js'
+
+const { chunks } = loadBuild(root)
+const BUNDLED = ['preact', 'zustand', 'ky', 'zod', 'idb-keyval']
+
+describe('the ESM build (build/graph.json, written by rollup -c)', () => {
+  it('renders no module into two chunks and takes each library from one install', () => {
+    expect(duplicatedModules(chunks)).toEqual([])
+    const libs = libraries(chunks)
+    expect(Object.keys(libs).sort()).toEqual([...BUNDLED].sort())
+    for (const [name, lib] of Object.entries(libs)) expect([name, [...lib.installs]]).toEqual([name, [`node_modules/${name}`]])
+  })
+
+  it('keeps each bundled library in a single chunk that every user shares', () => {
+    for (const [name, lib] of Object.entries(libraries(chunks))) expect([name, lib.chunks.size]).toEqual([name, 1])
+  })
+
+  it('leaves no import of a bundled library in the output (nothing for a host to resolve twice)', () => {
+    for (const file of Object.keys(chunks)) {
+      const code = readFileSync(`${root}dist/${file}`, 'utf8')
+      for (const lib of BUNDLED) expect([file, code.includes(`from"${lib}`) || code.includes(`from "${lib}`) || code.includes(`import("${lib}`)]).toEqual([file, false])
+    }
+  })
+
+  it('stays within every budget of .size-budget.json (brotli)', () => {
+    const results = measure(root)
+    expect(results.length).toBeGreaterThanOrEqual(5)
+    const over = results.filter((r) => r.brotli > r.limit).map((r) => `${r.name}: ${(r.brotli / 1024).toFixed(2)} KB > ${r.limit / 1024} KB (${r.files.join(', ')})`)
+    expect(over).toEqual([])
+  })
+})
