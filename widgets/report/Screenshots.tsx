@@ -109,7 +109,7 @@ function Tile({ shot, n, onRemove, onRetry, id }: { shot: Shot; n: number; onRem
         <progress max={100} value={shot.upload?.percent ?? 0} aria-label={t('reportUi.screenshots.uploadOf', { name })} />
       )}
       {state === 'failed' && shot.source && (
-        <button type="button" class="secondary" data-retry aria-label={t('reportUi.screenshots.retry', { name })} onClick={onRetry}>{t('panel.retry')}</button>
+        <button type="button" class="secondary" data-retry onClick={onRetry}>{t('reportUi.screenshots.retry', { name })}</button>
       )}
       {state !== 'uploading' && state !== 'done' && (
         <button type="button" class="rf-x" aria-label={t('reportUi.screenshots.remove', { name })} aria-describedby={stateId} data-remove onClick={onRemove}>

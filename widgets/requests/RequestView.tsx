@@ -200,7 +200,7 @@ export function RequestView({ params }: ViewProps) {
     const closed = ticket.status === 'closed'
     body = (
       <>
-        <header class="rf-field">
+        <div class="rf-field">
           <h3 data-autofocus tabIndex={-1}>{ticket.subject}</h3>
           <div class="rf-row">
             <StatusChip status={ticket.status} />
@@ -209,7 +209,7 @@ export function RequestView({ params }: ViewProps) {
           </div>
           <CopyReference reference={ticket.reference} />
           <p class="rf-meta">{t('requestsUi.updated', { time: formatTime(ticket.updatedAt, locale) })}</p>
-        </header>
+        </div>
         <section aria-labelledby={id('steps')} class="rf-field">
           <h3 id={id('steps')} class="sr-only">{t('requestsUi.steps')}</h3>
           <Stepper status={ticket.status} labelId={id('steps')} />
