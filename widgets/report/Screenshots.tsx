@@ -18,6 +18,8 @@ export interface Shot {
   /** The file as picked (to prepare again on retry). */
   source?: File
   error?: string
+  /** A failure worth retrying (not a wrong type or an oversized file). */
+  retryable?: boolean
   /** Upload progress from the outbox's delivery, 0–100, while the report is being sent. */
   upload?: { percent: number; phase: 'uploading' | 'done' | 'failed' }
 }
@@ -108,7 +110,7 @@ function Tile({ shot, n, onRemove, onRetry, id }: { shot: Shot; n: number; onRem
       {state === 'uploading' && (
         <progress max={100} value={shot.upload?.percent ?? 0} aria-label={t('reportUi.screenshots.uploadOf', { name })} />
       )}
-      {state === 'failed' && shot.source && (
+      {state === 'failed' && shot.source && shot.retryable && (
         <button type="button" class="secondary" data-retry onClick={onRetry}>{t('reportUi.screenshots.retry', { name })}</button>
       )}
       {state !== 'uploading' && state !== 'done' && (
@@ -147,7 +149,11 @@ export function Screenshots(props: { api: ShotsApi; max: number; id: string; lab
       const image = await prepareImage(file, { index })
       api.update((l) => l.map((s) => (s.key === key ? { key, state: 'ready', image, url: previewUrl(image.blob) } : s)))
     } catch (error) {
-      api.update((l) => l.map((s) => (s.key === key ? { ...s, state: 'failed', error: reason(error, file) } : s)))
+      const why = reason(error, file)
+      const code = isHelpFeedbackError(error) ? error.code : ''
+      const retryable = code !== 'file_type' && code !== 'file_too_large'
+      api.update((l) => l.map((s) => (s.key === key ? { ...s, state: 'failed', error: why, retryable } : s)))
+      setProblems((p) => [...p, why])
     }
   }
 
@@ -177,6 +183,7 @@ export function Screenshots(props: { api: ShotsApi; max: number; id: string; lab
     const source = shot.source
     if (!source) return
     api.update((l) => l.map((s) => (s.key === shot.key ? { key: s.key, state: 'processing', url: undefined, source } : s)))
+    setProblems((p) => p.filter((x) => x !== shot.error))
     void prepare(shot.key, source, i)
   }
 
