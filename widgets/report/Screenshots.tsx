@@ -150,7 +150,7 @@ export function Screenshots(props: { api: ShotsApi; max: number; id: string; lab
       api.update((l) => l.map((s) => (s.key === key ? { key, state: 'ready', image, url: previewUrl(image.blob) } : s)))
     } catch (error) {
       const why = reason(error, file)
-      const code = isHelpFeedbackError(error) ? error.code : ''
+      const code = isHelpFeedbackError(error) ? error.code : 'file_type'
       const retryable = code !== 'file_type' && code !== 'file_too_large'
       api.update((l) => l.map((s) => (s.key === key ? { ...s, state: 'failed', error: why, retryable } : s)))
       setProblems((p) => [...p, why])

@@ -62,8 +62,8 @@ export const reportCss = `
 .rf-cat-text{display:flex;flex-direction:column;gap:2px;color:inherit!important;font-size:inherit!important}
 .rf-icon{flex:none;width:28px;height:28px;padding:6px;border-radius:50%;background:var(--hf-bg);color:var(--hf-primary)}
 [data-group=urgent] .rf-icon{color:var(--hf-danger)}
-.rf-tiles{display:flex;flex-wrap:wrap;gap:10px;margin:0;padding:0;list-style:none}
-.rf-tile{position:relative;display:grid;gap:4px;width:104px}
+.rf-tiles{display:flex;flex-wrap:wrap;align-items:flex-start;gap:10px;margin:0;padding:0;list-style:none}
+.rf-tile{position:relative;display:grid;align-content:start;gap:4px;width:104px}
 .rf-tile img,.rf-tile .rf-ph{width:104px;height:104px;object-fit:cover;border:1px solid var(--hf-border);border-radius:10px;background:var(--hf-surface)}
 .rf-tile[data-state=processing] img,.rf-tile[data-state=uploading] img{opacity:.6}
 .rf-tile[data-state=failed] .rf-ph{border:2px solid var(--hf-danger)}

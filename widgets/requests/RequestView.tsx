@@ -2,7 +2,7 @@ import { Fragment } from 'preact'
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { REQUEST_STEPS, canEscalate, canRate, createRequestDetail, markSeen, replyDue, stepOf, type RequestState } from '../../src/flows/requests.js'
 import type { MessageKey } from '../../src/i18n/index.js'
-import { FIELDS, type FieldName } from '../../src/reports/index.js'
+import { FIELDS, prefillFromTransaction, type FieldName } from '../../src/reports/index.js'
 import type { AttachmentRef, Comment, TicketDetail, TicketStatus } from '../../src/types.js'
 import type { ViewProps } from '../panel/views.js'
 import { reportCss, useSheet } from '../report/styles.js'
@@ -80,7 +80,9 @@ function Summary({ ticket }: { ticket: TicketDetail }) {
   const t = useT()
   const locale = useStore((x) => x.system.locale)
   const tx = ticket.transaction
-  const shown = Object.entries(ticket.fields).filter(([name, v]) => v !== null && v !== '' && FIELDS[name as FieldName])
+  // Fields the transaction line already says are not repeated.
+  const fromTx = tx ? prefillFromTransaction(ticket.category, tx) : {}
+  const shown = Object.entries(ticket.fields).filter(([name, v]) => v !== null && v !== '' && FIELDS[name as FieldName] && fromTx[name] !== v)
   if (!tx && shown.length === 0) return null
   const value = (name: string, v: unknown) => {
     if (typeof v === 'boolean') return t(v ? 'report.option.yes' : 'report.option.no')
@@ -94,7 +96,10 @@ function Summary({ ticket }: { ticket: TicketDetail }) {
       {tx && (
         <>
           <dt>{t('reportUi.tx.title')}</dt>
-          <dd data-summary-tx>{tx.counterparty ? `${tx.counterparty} · ` : ''}{tx.amount} {tx.currency}{tx.status ? ` · ${t(`reportUi.tx.status.${tx.status}` as MessageKey)}` : ''}</dd>
+          <dd data-summary-tx>
+            {tx.counterparty ? `${tx.counterparty} · ` : ''}{tx.amount} {tx.currency}{tx.status ? ` · ${t(`reportUi.tx.status.${tx.status}` as MessageKey)}` : ''}
+            <br /><span class="rf-meta">{formatTime(tx.time, locale)} · {tx.id}</span>
+          </dd>
         </>
       )}
       {shown.map(([name, v]) => (
