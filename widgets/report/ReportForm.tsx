@@ -212,8 +212,11 @@ export function ReportForm(props: ReportFormProps) {
 
   const names = categoryFields(def)
   // Fields the transaction card already shows: hidden (and never flagged) unless edited or wrong.
-  const fromTx = new Set(tx ? Object.keys(prefillFromTransaction(category, tx)) : [])
-  const txOpen = editTx || [...fromTx].some((n) => errorOf(n))
+  const txValues = tx ? prefillFromTransaction(category, tx) : {}
+  const fromTx = new Set(Object.keys(txValues))
+  // Open when asked, when one of them is wrong, or when one no longer says what the card says
+  // (a restored draft the user had corrected): nothing the report sends is ever out of sight.
+  const txOpen = editTx || [...fromTx].some((n) => errorOf(n) || (ready && values[n] !== txValues[n]))
   const txFieldsId = id('txfields')
   const field = (name: FieldName) => (
     <Field
