@@ -1,3 +1,4 @@
+import { reportUploadProgress } from './attachments/progress.js'
 import { createDrafts, type Drafts } from './drafts/index.js'
 import { createOutbox, type Outbox, type OutboxJob } from './outbox/index.js'
 import { redactFields } from './privacy/index.js'
@@ -50,12 +51,20 @@ const EPHEMERAL_KINDS = new Set(['message', 'vote', 'rating'])
  * Upload the job's files first. Each upload reuses the job's idempotency key plus its index, so
  * a retry after a lost answer returns the same attachment instead of storing it twice.
  */
-async function upload(transport: Transport, files: QueuedFile[] | undefined, key: string, signal: AbortSignal): Promise<AttachmentRef[]> {
+async function upload(transport: Transport, files: QueuedFile[] | undefined, key: string, signal: AbortSignal, jobId = ''): Promise<AttachmentRef[]> {
   if (!files?.length) return []
   if (!transport.uploadAttachment) return []
   const refs: AttachmentRef[] = []
   for (const [i, f] of files.entries()) {
-    refs.push(await transport.uploadAttachment(f.blob, { name: f.name, type: f.type }, { idempotencyKey: `${key}:file:${i}`, signal }))
+    const file = { jobId, name: f.name, size: f.blob.size }
+    const onUploadProgress = (loaded: number, total: number) => reportUploadProgress({ ...file, loaded, total, phase: 'uploading' })
+    try {
+      refs.push(await transport.uploadAttachment(f.blob, { name: f.name, type: f.type }, { idempotencyKey: `${key}:file:${i}`, signal, onUploadProgress }))
+    } catch (error) {
+      reportUploadProgress({ ...file, loaded: 0, total: file.size, phase: 'failed' })
+      throw error
+    }
+    reportUploadProgress({ ...file, loaded: file.size, total: file.size, phase: 'done' })
   }
   return refs
 }
@@ -66,12 +75,12 @@ export async function deliver(transport: Transport, job: OutboxJob, idempotencyK
   switch (job.kind) {
     case 'ticket': {
       const p = job.payload as JobPayloads['ticket']
-      const files = await upload(transport, p.files, idempotencyKey, signal)
+      const files = await upload(transport, p.files, idempotencyKey, signal, job.id)
       return transport.createTicket({ ...p.input, attachments: [...p.input.attachments, ...files] }, opts)
     }
     case 'comment': {
       const p = job.payload as JobPayloads['comment']
-      const files = await upload(transport, p.files, idempotencyKey, signal)
+      const files = await upload(transport, p.files, idempotencyKey, signal, job.id)
       return need(transport.addComment, 'addComment').call(transport, p.ticketId, { ...p.comment, attachments: [...p.comment.attachments, ...files] }, opts)
     }
     case 'escalate': {
@@ -88,7 +97,7 @@ export async function deliver(transport: Transport, job: OutboxJob, idempotencyK
     }
     case 'message': {
       const p = job.payload as JobPayloads['message']
-      const files = await upload(transport, p.files, idempotencyKey, signal)
+      const files = await upload(transport, p.files, idempotencyKey, signal, job.id)
       return need(transport.sendMessage, 'sendMessage').call(transport, p.conversationId, { ...p.message, attachments: [...p.message.attachments, ...files] }, opts)
     }
     default:

@@ -279,3 +279,66 @@ export function createRequestDetail(client: SupportClient, ticketId: string): Re
     },
   }
 }
+
+const SEEN_KEY = 'requests:seen'
+
+/** When the user last looked at each request (its `updatedAt` then), from the device store. */
+export async function readSeen(client: SupportClient): Promise<Record<string, string>> {
+  try {
+    return (await (await client.services()).store.get<Record<string, string>>(SEEN_KEY)) ?? {}
+  } catch {
+    return {}
+  }
+}
+
+/** Records that the user has seen the request as of `updatedAt`. */
+export async function markSeen(client: SupportClient, ticketId: string, updatedAt: string): Promise<void> {
+  try {
+    const { store } = await client.services()
+    const seen = (await store.get<Record<string, string>>(SEEN_KEY)) ?? {}
+    if (seen[ticketId] === updatedAt) return
+    await store.set(SEEN_KEY, { ...seen, [ticketId]: updatedAt })
+  } catch {
+    // Not stored: the request shows as new again next time; nothing else depends on it.
+  }
+}
+
+/**
+ * Something happened on the request since the user last looked (a reply, a status change).
+ * Never opened: anything after the user filed it counts.
+ */
+export function isUnread(ticket: Pick<Ticket, 'id' | 'createdAt' | 'updatedAt'>, seen: Readonly<Record<string, string>>): boolean {
+  const since = seen[ticket.id] ?? ticket.createdAt
+  return Date.parse(ticket.updatedAt) > Date.parse(since)
+}
+
+/** The steps a request goes through, as the user sees them. */
+export type RequestStep = 'received' | 'working' | 'waiting' | 'resolved'
+export const REQUEST_STEPS: readonly RequestStep[] = ['received', 'working', 'waiting', 'resolved']
+
+/** Where a status sits on the user's stepper. */
+export function stepOf(status: Ticket['status']): RequestStep {
+  switch (status) {
+    case 'new':
+      return 'received'
+    case 'open':
+    case 'on_hold':
+      return 'working'
+    case 'pending':
+      return 'waiting'
+    case 'solved':
+    case 'closed':
+      return 'resolved'
+  }
+}
+
+/**
+ * When a reply is due: `createdAt` plus the promised hours (from the first response, so only
+ * while no agent has answered). Undefined when the backend promised nothing or it is resolved.
+ */
+export function replyDue(ticket: Pick<TicketDetail, 'status' | 'createdAt' | 'expectedResponseHours'> & { comments?: TicketDetail['comments'] }): number | undefined {
+  if (ticket.expectedResponseHours === undefined || ticket.status === 'solved' || ticket.status === 'closed' || ticket.status === 'pending') return undefined
+  if (ticket.comments?.some((c) => c.author === 'agent')) return undefined
+  const at = Date.parse(ticket.createdAt)
+  return Number.isNaN(at) ? undefined : at + ticket.expectedResponseHours * 3_600_000
+}

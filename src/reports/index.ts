@@ -8,3 +8,5 @@ export type { ReportErrors, ValidatedReport, ValidationResult } from './validate
 export { prefillFromTransaction, buildTicketInput, formatPaymentMethod } from './ticket.js'
 export type { BuildTicketOptions, BuiltTicket } from './ticket.js'
 export { minorUnits, isCurrencyCode } from './money.js'
+export { guessCategory, groupOf, groupedCategories, CATEGORY_ICONS } from './guess.js'
+export type { CategoryGroup } from './guess.js'

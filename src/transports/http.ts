@@ -44,6 +44,8 @@ export interface RequestOptions<T> {
   parse?: (data: unknown) => T
   /** Set false for calls that must not carry the bearer (identify). Default true. */
   auth?: boolean
+  /** This request only: another fetch (an XHR-based one for upload progress). */
+  fetch?: typeof fetch
 }
 
 /** A configured HTTP client: one ky instance plus the SDK's error mapping. */
@@ -163,6 +165,7 @@ export function createHttp(options: HttpOptions): Http {
       ...(o.body === undefined ? {} : { body: o.body }),
       ...(Object.keys(searchParams).length ? { searchParams } : {}),
       ...(o.signal ? { signal: o.signal } : {}),
+      ...(o.fetch ? { fetch: o.fetch } : {}),
     })
     const text = response.status === 204 ? '' : await response.text()
     if (text === '') return (o.parse ? o.parse(undefined) : undefined) as T

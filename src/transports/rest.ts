@@ -7,6 +7,7 @@ import {
   parseMessage, parseMessagePage, parseSession, parseTicket, parseTicketDetail, parseTickets, safeChatEvent,
 } from './schemas.js'
 import { openSse, type SseConnection } from './sse.js'
+import { xhrFetch } from './xhrFetch.js'
 import type { Transport } from './types.js'
 
 /** Options of {@link restTransport}. */
@@ -172,6 +173,8 @@ export function restTransport(options: RestTransportOptions): Transport {
         return await http.request('/v1/attachments', {
           method: 'POST', body: file, ...write(o), parse: parseAttachmentRef,
           headers: { 'Content-Type': meta.type || file.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(meta.name) },
+          // Progress wanted and no host fetch to honour: XHR, the one browser API that reports it.
+          ...(o.onUploadProgress && !options.fetch && typeof XMLHttpRequest === 'function' ? { fetch: xhrFetch(o.onUploadProgress) } : {}),
         })
       } catch (error) {
         // The server's size/type verdicts become the same errors the local file checks raise.

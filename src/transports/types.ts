@@ -23,6 +23,11 @@ export interface TransportCapabilities {
 export interface WriteOptions {
   idempotencyKey: string
   signal?: AbortSignal
+  /**
+   * Optional, for `uploadAttachment`: called with bytes sent and the body's size as the upload
+   * goes out. Transports that cannot tell simply never call it.
+   */
+  onUploadProgress?: (loaded: number, total: number) => void
 }
 
 /**

@@ -14,6 +14,7 @@ afterEach(async () => {
 })
 
 const byField = (name: string) => document.querySelector(`[data-field="${name}"]`) as HTMLElement
+const byFieldOrNull = (name: string) => document.querySelector(`[data-field="${name}"]`)
 const control = (name: string) => byField(name).querySelector('input,textarea,select') as HTMLInputElement
 const type = (name: string, value: string) => {
   const el = control(name)
@@ -45,7 +46,10 @@ describe('report view', () => {
     expect(screen.getByRole('button', { name: /^非本人操作（盗刷）/ })).toBeTruthy()
     expect(document.querySelector('[data-current-tx]')?.textContent).toContain('128.50 CNY')
     await formFor('扣款未到账')
-    expect(control('transactionId').value).toBe(TX.id)
+    // The transaction's card stands for its fields until "edit details".
+    expect(byFieldOrNull('transactionId')).toBeNull()
+    fireEvent.click(document.querySelector('[data-tx-edit]')!)
+    await waitFor(() => expect(control('transactionId').value).toBe(TX.id))
     expect(control('amount').value).toBe('128.50')
     expect(control('currency').value).toBe('CNY')
     expect(control('counterparty').value).toBe('Starbucks Guomao')
@@ -77,6 +81,8 @@ describe('report view', () => {
     openPanel(fakeTransport(), 'report', { category: 'transfer_delayed' }, { getRecentTransactions })
     const pick = await screen.findByRole('button', { name: /Li Si/ })
     fireEvent.click(pick)
+    await waitFor(() => expect(document.querySelector('[data-tx-edit]')).not.toBeNull())
+    fireEvent.click(document.querySelector('[data-tx-edit]')!)
     await waitFor(() => expect(control('transactionId').value).toBe('T2026112300018842'))
     expect(control('amount').value).toBe('2000.00')
     expect(document.querySelector('[data-current-tx]')?.getAttribute('data-current-tx')).toBe('T2026112300018842')
@@ -260,10 +266,15 @@ describe('report view', () => {
     const alert = byField('screenshots').querySelector('[role=alert]') as HTMLElement
     await waitFor(() => expect(alert.textContent).toContain('statement.pdf is not a supported file type.'))
     expect(alert.textContent).toContain('huge.png is too large (max 10 MB).')
-    const img = await screen.findByRole('img', { name: 'Screenshot 1' })
+    // Every file gets its tile: the refused ones say why (no retry for a wrong type or size).
+    await waitFor(() => expect(document.querySelectorAll('[data-state=failed]')).toHaveLength(2))
+    expect(document.querySelector('[data-shot="1"]')!.textContent).toContain('statement.pdf is not a supported file type.')
+    expect(document.querySelector('[data-retry]')).toBeNull()
+    await waitFor(() => expect(document.querySelector('[data-shot="3"][data-state=ready] img')).not.toBeNull())
+    const img = screen.getByRole('img', { name: 'Screenshot 3' })
     const url = img.getAttribute('src')!
-    fireEvent.click(screen.getByRole('button', { name: 'Remove Screenshot 1' }))
-    await waitFor(() => expect(screen.queryByRole('img', { name: 'Screenshot 1' })).toBeNull())
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Screenshot 3' }))
+    await waitFor(() => expect(screen.queryByRole('img', { name: 'Screenshot 3' })).toBeNull())
     expect(revoke).toHaveBeenCalledWith(url)
   })
 })

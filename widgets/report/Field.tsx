@@ -1,6 +1,6 @@
 import { fromLocalInput, toLocalInput } from '../../src/flows/reports.js'
 import type { MessageKey } from '../../src/i18n/index.js'
-import type { FieldDef } from '../../src/reports/index.js'
+import { DESCRIPTION_MIN_WEIGHT, descriptionWeight, type FieldDef } from '../../src/reports/index.js'
 import type { FieldValue } from '../../src/types.js'
 import { useT } from '../ui/context.js'
 
@@ -45,7 +45,9 @@ export function Field({ def, id, value, required, error, onInput, onCommit }: Fi
   const t = useT()
   const helpId = def.helpKey ? `${id}-help` : ''
   const errId = `${id}-err`
-  const describedBy = [helpId, error ? errId : ''].filter(Boolean).join(' ') || undefined
+  // The description's minimum is shown up front as a live counter, not discovered as an error.
+  const counterId = def.kind === 'textarea' && def.name === 'description' ? `${id}-count` : ''
+  const describedBy = [helpId, counterId, error ? errId : ''].filter(Boolean).join(' ') || undefined
   const invalid: 'true' | undefined = error ? 'true' : undefined
   const mark = required ? <span class="rf-req">{t('reportUi.required')}</span> : null
   const help = def.helpKey ? <p id={helpId} class="rf-help">{t(def.helpKey)}</p> : null
@@ -119,10 +121,24 @@ export function Field({ def, id, value, required, error, onInput, onCommit }: Fi
       <label for={id}>{t(def.labelKey)}{mark}</label>
       {help}
       {control}
-      {def.kind === 'textarea' && def.maxLength ? (
+      {counterId ? (
+        <Counter id={counterId} text={text(value)} max={def.maxLength ?? 0} />
+      ) : def.kind === 'textarea' && def.maxLength ? (
         <span class="rf-help" aria-hidden="true">{t('reportUi.chars', { count: text(value).length, max: def.maxLength })}</span>
       ) : null}
       {err}
     </div>
+  )
+}
+
+/** "Write at least 10 characters (4 so far)" until the minimum is met, then the length against the maximum. */
+function Counter({ id, text, max }: { id: string; text: string; max: number }) {
+  const t = useT()
+  const weight = descriptionWeight(text)
+  const met = weight >= DESCRIPTION_MIN_WEIGHT
+  return (
+    <span id={id} class="rf-help rf-counter" data-counter={met ? 'met' : 'short'}>
+      {met ? t('reportUi.desc.ok', { count: text.length, max }) : t('reportUi.desc.min', { min: DESCRIPTION_MIN_WEIGHT, count: weight })}
+    </span>
   )
 }

@@ -4,7 +4,7 @@ import {
   type HiddenNotice as Notice, type ReportValues, type ServerErrors,
 } from '../../src/flows/reports.js'
 import type { MessageKey } from '../../src/i18n/index.js'
-import { FIELDS, SCREENSHOTS, categoryFields, getCategory, prefillFromTransaction, type FieldName, type ReportErrors } from '../../src/reports/index.js'
+import { FIELDS, SCREENSHOTS, categoryFields, getCategory, prefillFromTransaction, validateReport, type FieldName, type ReportErrors } from '../../src/reports/index.js'
 import type { QueuedFile } from '../../src/services.js'
 import type { FieldValue, ReportCategory, TransactionRef } from '../../src/types.js'
 import { usePanel, useStore, useT } from '../ui/context.js'
@@ -33,6 +33,14 @@ export interface ReportFormProps {
   onDiscarded(): void
 }
 
+/** Errors of the values as they are now (what a submit would say), without submitting. */
+function recheckFor(category: ReportCategory) {
+  return (values: ReportValues): ReportErrors => {
+    const r = validateReport(category, values)
+    return r.ok ? {} : r.errors
+  }
+}
+
 /** Field name → catalog key of its label (for notices). */
 export const labelOf = (field: string): MessageKey | undefined =>
   field === 'screenshots' ? SCREENSHOTS.labelKey : FIELDS[field as FieldName]?.labelKey
@@ -58,6 +66,11 @@ export function ReportForm(props: ReportFormProps) {
   const [ready, setReady] = useState(!!edit)
   const [restored, setRestored] = useState(false)
   const [errors, setErrors] = useState<ReportErrors>({})
+  // After the first refused submit, errors follow every change (a fixed field clears at once,
+  // a transaction picked fills and un-flags its fields).
+  const tried = useRef(false)
+  // The fields the transaction filled in stay behind its card until the user asks to edit them.
+  const [editTx, setEditTx] = useState(false)
   const [server, setServer] = useState<ServerErrors | undefined>(edit?.errors)
   const [notices, setNotices] = useState<Notice[]>([])
   const [submitting, setSubmitting] = useState(false)
@@ -71,15 +84,17 @@ export function ReportForm(props: ReportFormProps) {
   const alert = useRef<HTMLDivElement>(null)
   const txRef = useRef(tx)
   const id = (name: string) => `${idPrefix}-rf-${name}`
+  const recheck = recheckFor(category)
 
   const put = (next: ReportValues) => {
     valuesRef.current = next
     setValues(next)
+    if (tried.current) setErrors(recheck(next))
     // A refused report lives in the outbox; a second copy as a draft would come back twice.
     if (!jobRef.current) void saveReportDraft(client, category, { values: next, ...(tx ? { transaction: tx } : {}) }).catch(() => undefined)
   }
   // Screenshots added or removed are part of the draft too (once the stored one is loaded).
-  const shotKeys = shots.shots.map((s) => s.key).join()
+  const shotKeys = shots.shots.filter((s) => s.state === 'ready').map((s) => s.key).join()
   const savedShots = useRef(shotKeys)
   useEffect(() => {
     if (!ready || savedShots.current === shotKeys) return
@@ -123,7 +138,7 @@ export function ReportForm(props: ReportFormProps) {
 
   const update = (name: string, value: FieldValue) => {
     put({ ...valuesRef.current, [name]: value })
-    if (errors[name as FieldName]) setErrors(({ [name as FieldName]: _gone, ...rest }) => rest)
+    if (!tried.current && errors[name as FieldName]) setErrors(({ [name as FieldName]: _gone, ...rest }) => rest)
   }
 
   const commit = (name: string) => {
@@ -138,6 +153,7 @@ export function ReportForm(props: ReportFormProps) {
     shots.clear()
     put(startValues(category, tx, undefined))
     setRestored(false)
+    tried.current = false
     setErrors({})
   }
 
@@ -168,6 +184,7 @@ export function ReportForm(props: ReportFormProps) {
         ...(tx ? { transaction: tx } : {}), ...(jobRef.current ? { retryJobId: jobRef.current } : {}),
       })
       if (r.status === 'invalid') {
+        tried.current = true
         setErrors(r.errors)
         setServer(undefined)
         setFocusTick((n) => n + 1)
@@ -194,6 +211,25 @@ export function ReportForm(props: ReportFormProps) {
   }
 
   const names = categoryFields(def)
+  // Fields the transaction card already shows: hidden (and never flagged) unless edited or wrong.
+  const txValues = tx ? prefillFromTransaction(category, tx) : {}
+  const fromTx = new Set(Object.keys(txValues))
+  // Open when asked, when one of them is wrong, or when one no longer says what the card says
+  // (a restored draft the user had corrected): nothing the report sends is ever out of sight.
+  const txOpen = editTx || [...fromTx].some((n) => errorOf(n) || (ready && values[n] !== txValues[n]))
+  const txFieldsId = id('txfields')
+  const field = (name: FieldName) => (
+    <Field
+      key={name}
+      def={FIELDS[name]}
+      id={id(name)}
+      value={values[name]}
+      required={required.has(name)}
+      error={errorOf(name)}
+      onInput={(v) => update(name, v)}
+      onCommit={() => commit(name)}
+    />
+  )
   const fieldErrorCount = [...names, 'screenshots'].filter((n) => errorOf(n)).length
   const suggest = def.suggest && values[def.suggest.field] === def.suggest.equals ? def.suggest : undefined
 
@@ -219,7 +255,11 @@ export function ReportForm(props: ReportFormProps) {
         </div>
       )}
       {!durable && <p class="rf-alert" data-storage-warning>{t('reportUi.storage.volatile')}</p>}
-      <TransactionSection tx={tx} onPick={props.onTransaction} />
+      <TransactionSection
+        tx={tx}
+        onPick={props.onTransaction}
+        {...(fromTx.size ? { edit: { open: txOpen, toggle: () => setEditTx(!txOpen), controls: txFieldsId } } : {})}
+      />
       <div ref={alert} role="alert" class="rf-alert" tabIndex={-1} data-errors>
         {fieldErrorCount > 0 && <p>{t('reportUi.errors.summary', { count: fieldErrorCount })}</p>}
         {server && server.general.length > 0 && (
@@ -230,18 +270,10 @@ export function ReportForm(props: ReportFormProps) {
         )}
         {failure && <p>{failure}</p>}
       </div>
-      {names.map((name) => (
-        <Field
-          key={name}
-          def={FIELDS[name]}
-          id={id(name)}
-          value={values[name]}
-          required={required.has(name)}
-          error={errorOf(name)}
-          onInput={(v) => update(name, v)}
-          onCommit={() => commit(name)}
-        />
-      ))}
+      <div id={txFieldsId} class="rf" data-tx-fields={txOpen ? 'open' : 'closed'} hidden={!txOpen || fromTx.size === 0}>
+        {txOpen && names.filter((n) => fromTx.has(n)).map(field)}
+      </div>
+      {names.filter((n) => !fromTx.has(n)).map(field)}
       {suggest && (
         <div class="rf-notice" data-suggest={suggest.category}>
           <p>{t(suggest.messageKey)}</p>
@@ -250,8 +282,8 @@ export function ReportForm(props: ReportFormProps) {
       )}
       <Screenshots api={shots} max={SCREENSHOTS.max} id={id('screenshots')} label={SCREENSHOTS.labelKey} help={SCREENSHOTS.helpKey} error={errorOf('screenshots')} />
       <p role="status" class="sr-only">{submitting ? t('reportUi.result.sending') : ''}</p>
-      <div class="rf-actions">
-        <button type="submit" class="primary" disabled={submitting || !ready} data-submit>
+      <div class="rf-actions rf-sticky">
+        <button type="submit" class="primary" disabled={submitting || !ready || shots.shots.some((s) => s.state === 'processing')} data-submit>
           {submitting ? t('reportUi.submitting') : t(jobRef.current ? 'reportUi.resubmit' : 'reportUi.submit')}
         </button>
       </div>

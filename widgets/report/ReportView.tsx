@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { isTransactionRef, serverErrors, valuesFromJob, type HiddenNotice as Notice } from '../../src/flows/reports.js'
-import { categories, getCategory } from '../../src/reports/index.js'
+import { CATEGORY_ICONS, getCategory, groupedCategories, guessCategory, type CategoryDef } from '../../src/reports/index.js'
 import type { ReportCategory, TransactionRef } from '../../src/types.js'
 import type { ViewProps } from '../panel/views.js'
 import { usePanel, useT } from '../ui/context.js'
@@ -28,24 +28,60 @@ function hotlineOf(params: Record<string, unknown>, options: object): string | u
   return typeof number === 'string' && number.trim() ? number.trim() : undefined
 }
 
+function CategoryIcon({ id }: { id: ReportCategory }) {
+  return (
+    <svg class="rf-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+      <path d={CATEGORY_ICONS[id]} fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
+    </svg>
+  )
+}
+
+function CategoryButton({ c, suggested, onPick }: { c: CategoryDef; suggested?: boolean; onPick(c: ReportCategory): void }) {
+  const t = useT()
+  return (
+    <li>
+      <button type="button" class="rf-item rf-cat" data-category={c.id} data-suggested={suggested ? '' : undefined} aria-current={suggested ? 'true' : undefined} onClick={() => onPick(c.id)}>
+        <CategoryIcon id={c.id} />
+        <span class="rf-cat-text"><b>{t(c.labelKey)}</b><span>{t(c.hintKey)}</span></span>
+      </button>
+    </li>
+  )
+}
+
+/**
+ * Categories with icons, grouped by urgency; the one the picked transaction's status suggests
+ * (failed payment → payment failed, pending transfer → transfer delayed…) comes first.
+ */
 function CategoryPicker({ tx, onTx, onPick }: { tx: TransactionRef | undefined; onTx(tx: TransactionRef): void; onPick(c: ReportCategory): void }) {
   const t = useT()
+  const { idPrefix } = usePanel()
   const heading = useRef<HTMLHeadingElement>(null)
   useEffect(() => heading.current?.focus(), [])
+  const guess = guessCategory(tx)
+  const suggested = guess ? getCategory(guess) : undefined
+  const gid = (g: string) => `${idPrefix}-rf-group-${g}`
   return (
     <section class="rf">
       <h3 ref={heading} tabIndex={-1} data-autofocus>{t('reportUi.category.title')}</h3>
       {tx && <TransactionSection tx={tx} onPick={onTx} />}
-      <ul class="rf-list" data-categories>
-        {categories.map((c) => (
-          <li key={c.id}>
-            <button type="button" class="rf-item" data-category={c.id} onClick={() => onPick(c.id)}>
-              <b>{t(c.labelKey)}</b>
-              <span>{t(c.hintKey)}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <div class="rf" data-categories>
+        {suggested && (
+          <section class="rf-field" aria-labelledby={gid('suggested')} data-group="suggested">
+            <h4 id={gid('suggested')} class="rf-group">{t('reportUi.group.suggested')}</h4>
+            <ul class="rf-list"><CategoryButton c={suggested} suggested onPick={onPick} /></ul>
+          </section>
+        )}
+        {groupedCategories().map(({ group, items }) => {
+          const rest = items.filter((c) => c.id !== suggested?.id)
+          if (rest.length === 0) return null
+          return (
+            <section key={group} class="rf-field" aria-labelledby={gid(group)} data-group={group}>
+              <h4 id={gid(group)} class="rf-group">{t(`reportUi.group.${group}`)}</h4>
+              <ul class="rf-list">{rest.map((c) => <CategoryButton key={c.id} c={c} onPick={onPick} />)}</ul>
+            </section>
+          )
+        })}
+      </div>
     </section>
   )
 }

@@ -1,15 +1,27 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { prepareImage, MAX_INPUT_BYTES, type PreparedImage } from '../../src/attachments/index.js'
+import { onUploadProgress } from '../../src/attachments/progress.js'
 import { isHelpFeedbackError } from '../../src/errors/index.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import type { QueuedFile } from '../../src/services.js'
 import { useT } from '../ui/context.js'
 
-/** A prepared image with its preview URL. */
+/** Where one picked file stands, shown on its thumbnail. */
+export type ShotState = 'processing' | 'ready' | 'failed'
+
+/** A picked file: prepared image with its preview URL, or the original while it is prepared / after it failed. */
 export interface Shot {
   key: number
-  image: Pick<PreparedImage, 'blob' | 'name' | 'type' | 'size'>
+  state: ShotState
+  image?: Pick<PreparedImage, 'blob' | 'name' | 'type' | 'size'>
   url: string | undefined
+  /** The file as picked (to prepare again on retry). */
+  source?: File
+  error?: string
+  /** A failure worth retrying (not a wrong type or an oversized file). */
+  retryable?: boolean
+  /** Upload progress from the outbox's delivery, 0–100, while the report is being sent. */
+  upload?: { percent: number; phase: 'uploading' | 'done' | 'failed' }
 }
 
 let keys = 0
@@ -27,24 +39,42 @@ export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`
 }
 
+type Image = NonNullable<Shot['image']>
+
 export interface ShotsApi {
   shots: Shot[]
-  add(images: Array<Shot['image']>): void
+  /** Prepared images (a restored draft, a reopened report). */
+  add(images: Image[]): void
   remove(key: number): void
   clear(): void
-  /** What the outbox stores. */
+  /** What the outbox stores: the ready images only. */
   files(): QueuedFile[]
+  /** Internal to the picker: placeholders while preparing, then the outcome per file. */
+  update(fn: (list: Shot[]) => Shot[]): void
 }
 
-/** Holds picked images; every preview URL is revoked on removal and on unmount. */
-export function useShots(initial: Array<Shot['image']> = []): ShotsApi {
-  const [shots, setShots] = useState<Shot[]>(() => initial.map((image) => ({ key: ++keys, image, url: previewUrl(image.blob) })))
+const ready = (image: Image): Shot => ({ key: ++keys, state: 'ready', image, url: previewUrl(image.blob) })
+
+/** Holds picked images; every preview URL is revoked on removal and on unmount. Tracks their upload progress. */
+export function useShots(initial: Image[] = []): ShotsApi {
+  const [shots, setShots] = useState<Shot[]>(() => initial.map(ready))
   const live = useRef(shots)
   live.current = shots
   useEffect(() => () => live.current.forEach((s) => s.url && URL.revokeObjectURL(s.url)), [])
+  // Upload events name a file by name and size (the outbox may deliver a stored copy of the Blob).
+  useEffect(
+    () =>
+      onUploadProgress((p) => {
+        const match = live.current.find((s) => s.state === 'ready' && s.image?.name === p.name && s.image.blob.size === p.size)
+        if (!match) return
+        const percent = p.total > 0 ? Math.min(100, Math.round((p.loaded / p.total) * 100)) : 0
+        setShots((list) => list.map((s) => (s.key === match.key ? { ...s, upload: { percent: p.phase === 'done' ? 100 : percent, phase: p.phase } } : s)))
+      }),
+    [],
+  )
   return {
     shots,
-    add: (images) => setShots((list) => [...list, ...images.map((image) => ({ key: ++keys, image, url: previewUrl(image.blob) }))]),
+    add: (images) => setShots((list) => [...list, ...images.map(ready)]),
     remove: (key) =>
       setShots((list) => {
         const gone = list.find((s) => s.key === key)
@@ -56,47 +86,105 @@ export function useShots(initial: Array<Shot['image']> = []): ShotsApi {
         list.forEach((s) => s.url && URL.revokeObjectURL(s.url))
         return []
       }),
-    files: () => live.current.map((s) => ({ blob: s.image.blob, name: s.image.name, type: s.image.type })),
+    files: () => live.current.flatMap((s) => (s.state === 'ready' && s.image ? [{ blob: s.image.blob, name: s.image.name, type: s.image.type }] : [])),
+    update: (fn) => setShots(fn),
   }
 }
 
+/** One thumbnail: the image (or a placeholder), its state in words, an upload bar, × to remove, retry when it failed. */
+function Tile({ shot, n, onRemove, onRetry, id }: { shot: Shot; n: number; onRemove(): void; onRetry(): void; id: string }) {
+  const t = useT()
+  const name = t('reportUi.screenshots.preview', { number: n })
+  const state = shot.state === 'ready' && shot.upload ? shot.upload.phase : shot.state
+  const stateId = `${id}-state`
+  const words =
+    state === 'uploading' ? t('reportUi.screenshots.state.uploading', { percent: shot.upload?.percent ?? 0 })
+      : state === 'done' ? t('reportUi.screenshots.state.done')
+        : state === 'processing' ? t('reportUi.screenshots.state.processing')
+          : state === 'failed' ? (shot.error ?? t('reportUi.screenshots.state.failed'))
+            : t('reportUi.screenshots.state.ready')
+  return (
+    <li class="rf-tile" data-state={state} data-shot={n}>
+      {shot.url ? <img src={shot.url} alt={name} /> : <span class="rf-ph" role="img" aria-label={name} />}
+      <span id={stateId} class="rf-tile-state" data-tile-state>{words}</span>
+      {state === 'uploading' && (
+        <progress max={100} value={shot.upload?.percent ?? 0} aria-label={t('reportUi.screenshots.uploadOf', { name })} />
+      )}
+      {state === 'failed' && shot.source && shot.retryable && (
+        <button type="button" class="secondary" data-retry onClick={onRetry}>{t('reportUi.screenshots.retry', { name })}</button>
+      )}
+      {state !== 'uploading' && state !== 'done' && (
+        <button type="button" class="rf-x" aria-label={t('reportUi.screenshots.remove', { name })} aria-describedby={stateId} data-remove onClick={onRemove}>
+          <span aria-hidden="true">×</span>
+        </button>
+      )}
+    </li>
+  )
+}
+
 /**
- * The screenshot picker: images only, prepared on the device (resized, metadata removed),
- * previews with a remove button each. A refused file is named in an alert; nothing else is lost.
+ * The screenshot picker: images only, prepared on the device (resized, metadata removed).
+ * Each file is a thumbnail at once, with its own state: preparing → ready → uploading (a
+ * progress bar from the transport's upload events) → uploaded, or failed with a retry.
  */
 export function Screenshots(props: { api: ShotsApi; max: number; id: string; label: MessageKey; help?: MessageKey; error?: string | undefined }) {
   const t = useT()
   const { api, max, id } = props
-  const [busy, setBusy] = useState(false)
   const [problems, setProblems] = useState<string[]>([])
+  const input = useRef<HTMLInputElement>(null)
+  const list = useRef<HTMLUListElement>(null)
   const helpId = `${id}-help`
   const errId = `${id}-err`
+  const busy = api.shots.some((s) => s.state === 'processing')
   const full = api.shots.length >= max
 
-  const onPick = async (e: Event) => {
-    const input = e.currentTarget as HTMLInputElement
-    const picked = [...(input.files ?? [])]
-    input.value = ''
-    if (picked.length === 0) return
-    setBusy(true)
-    const ready: Array<Shot['image']> = []
-    const refused: string[] = []
-    for (const file of picked) {
-      if (api.shots.length + ready.length >= max) {
-        refused.push(t('report.error.screenshots'))
-        break
-      }
-      try {
-        ready.push(await prepareImage(file, { index: api.shots.length + ready.length }))
-      } catch (error) {
-        const code = isHelpFeedbackError(error) ? error.code : 'file_type'
-        const limit = (error as { limit?: number }).limit ?? MAX_INPUT_BYTES
-        refused.push(t(`error.${code}` as MessageKey, { name: file.name || 'image', max: formatBytes(limit) }))
-      }
+  const reason = (error: unknown, file: File) => {
+    const code = isHelpFeedbackError(error) ? error.code : 'file_type'
+    const limit = (error as { limit?: number }).limit ?? MAX_INPUT_BYTES
+    return t(`error.${code}` as MessageKey, { name: file.name || 'image', max: formatBytes(limit) })
+  }
+
+  const prepare = async (key: number, file: File, index: number) => {
+    try {
+      const image = await prepareImage(file, { index })
+      api.update((l) => l.map((s) => (s.key === key ? { key, state: 'ready', image, url: previewUrl(image.blob) } : s)))
+    } catch (error) {
+      const why = reason(error, file)
+      const code = isHelpFeedbackError(error) ? error.code : 'file_type'
+      const retryable = code !== 'file_type' && code !== 'file_too_large'
+      api.update((l) => l.map((s) => (s.key === key ? { ...s, state: 'failed', error: why, retryable } : s)))
+      setProblems((p) => [...p, why])
     }
-    api.add(ready)
-    setProblems(refused)
-    setBusy(false)
+  }
+
+  const onPick = async (e: Event) => {
+    const el = e.currentTarget as HTMLInputElement
+    const picked = [...(el.files ?? [])]
+    el.value = ''
+    if (picked.length === 0) return
+    const room = Math.max(0, max - api.shots.length)
+    const taken = picked.slice(0, room)
+    setProblems(picked.length > room ? [t('report.error.screenshots')] : [])
+    const start = api.shots.length
+    const placeholders: Shot[] = taken.map((source) => ({ key: ++keys, state: 'processing', url: undefined, source }))
+    api.update((l) => [...l, ...placeholders])
+    // Focus stays with the files: on the first new thumbnail's remove button once it is there.
+    requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`[data-shot="${start + 1}"] [data-remove]`)?.focus())
+    for (const [i, p] of placeholders.entries()) await prepare(p.key, p.source!, start + i)
+  }
+
+  const remove = (key: number, i: number) => {
+    api.remove(key)
+    // Focus moves to the next thumbnail's ×, or to the picker.
+    requestAnimationFrame(() => (list.current?.querySelectorAll<HTMLElement>('[data-remove]')[i] ?? input.current)?.focus())
+  }
+
+  const retry = (shot: Shot, i: number) => {
+    const source = shot.source
+    if (!source) return
+    api.update((l) => l.map((s) => (s.key === shot.key ? { key: s.key, state: 'processing', url: undefined, source } : s)))
+    setProblems((p) => p.filter((x) => x !== shot.error))
+    void prepare(shot.key, source, i)
   }
 
   const describedBy = [helpId, props.error || problems.length ? errId : ''].filter(Boolean).join(' ')
@@ -110,14 +198,9 @@ export function Screenshots(props: { api: ShotsApi; max: number; id: string; lab
         {t('reportUi.screenshots.rules', { max: formatBytes(MAX_INPUT_BYTES) })} {t('reportUi.screenshots.count', { count: max })}
       </p>
       {api.shots.length > 0 && (
-        <ul class="rf-shots">
+        <ul ref={list} class="rf-tiles" aria-labelledby={`${id}-label`}>
           {api.shots.map((s, i) => (
-            <li class="rf-shot" key={s.key}>
-              {s.url ? <img src={s.url} alt={t('reportUi.screenshots.preview', { number: i + 1 })} /> : <span>{t('reportUi.screenshots.preview', { number: i + 1 })}</span>}
-              <button type="button" class="secondary" onClick={() => api.remove(s.key)}>
-                {t('reportUi.screenshots.remove', { name: t('reportUi.screenshots.preview', { number: i + 1 }) })}
-              </button>
-            </li>
+            <Tile key={s.key} shot={s} n={i + 1} id={`${id}-${s.key}`} onRemove={() => remove(s.key, i)} onRetry={() => retry(s, i)} />
           ))}
         </ul>
       )}
@@ -127,6 +210,7 @@ export function Screenshots(props: { api: ShotsApi; max: number; id: string; lab
         <label class="secondary rf-file rf-row">
           {t('reportUi.screenshots.add')}
           <input
+            ref={input}
             id={id}
             type="file"
             accept="image/png,image/jpeg,image/webp"
@@ -138,7 +222,7 @@ export function Screenshots(props: { api: ShotsApi; max: number; id: string; lab
           />
         </label>
       )}
-      <p role="status" class="rf-help">{busy ? t('reportUi.screenshots.processing') : ''}</p>
+      <p role="status" class="sr-only">{busy ? t('reportUi.screenshots.processing') : ''}</p>
       <div id={errId} role="alert" class="rf-err">
         {props.error && <p class="rf-err">{props.error}</p>}
         {problems.map((p) => (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { recentTransactions } from '../../src/flows/reports.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import { formatPaymentMethod } from '../../src/reports/index.js'
@@ -32,11 +32,16 @@ function TxLines({ tx }: { tx: TransactionRef }) {
   )
 }
 
-/** The host's recent transactions as buttons; picking one prefills the form. */
+/** How many recent transactions show before "Show more": the form stays in view. */
+const FIRST = 3
+
+/** The host's recent transactions as compact rows; picking one prefills the form. */
 function RecentList({ onPick, current }: { onPick(tx: TransactionRef): void; current: TransactionRef | undefined }) {
   const { client } = usePanel()
   const t = useT()
+  const locale = useStore((s) => s.system.locale)
   const [list, setList] = useState<TransactionRef[] | undefined>()
+  const [all, setAll] = useState(false)
   useEffect(() => {
     let live = true
     void recentTransactions(client).then((l) => live && setList(l))
@@ -46,49 +51,78 @@ function RecentList({ onPick, current }: { onPick(tx: TransactionRef): void; cur
   }, [client])
   if (!list) return <p class="rf-help" role="status">{t('reportUi.tx.loading')}</p>
   if (list.length === 0) return <p class="rf-help">{t('reportUi.tx.none')}</p>
+  const shown = all ? list : list.slice(0, FIRST)
   return (
-    <ul class="rf-list" data-recent-transactions>
-      {list.map((tx) => (
-        <li key={tx.id}>
-          <button type="button" class="rf-item" data-tx={tx.id} aria-pressed={current?.id === tx.id ? 'true' : 'false'} onClick={() => onPick(tx)}>
-            <TxLines tx={tx} />
-          </button>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul class="rf-list rf-txs" data-recent-transactions>
+        {shown.map((tx) => (
+          <li key={tx.id}>
+            <button type="button" class="rf-tx" data-tx={tx.id} aria-pressed={current?.id === tx.id ? 'true' : 'false'} onClick={() => onPick(tx)}>
+              <span class="rf-tx-main"><b>{tx.counterparty ?? tx.id}</b><b>{tx.amount} {tx.currency}</b></span>
+              <span class="rf-meta">{formatTime(tx.time, locale)}{tx.status ? ` · ${t(`reportUi.tx.status.${tx.status}` as MessageKey)}` : ''}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {!all && list.length > FIRST && (
+        <button type="button" class="rf-link" data-tx-more onClick={() => setAll(true)}>{t('reportUi.tx.more', { count: list.length - FIRST })}</button>
+      )}
+    </>
   )
 }
 
 /**
- * The transaction the report is about: a summary card with "choose another", or the picker
- * when there is none yet (only when the host provides `getRecentTransactions`).
+ * The transaction the report is about: one summary card (with "edit details" when the form
+ * holds fields it filled, and "choose another"), or a compact picker while there is none yet
+ * (only when the host provides `getRecentTransactions`). The picker collapses after a pick and
+ * focus lands on the card.
  */
-export function TransactionSection({ tx, onPick }: { tx: TransactionRef | undefined; onPick(tx: TransactionRef): void }) {
+export function TransactionSection({ tx, onPick, edit }: {
+  tx: TransactionRef | undefined
+  onPick(tx: TransactionRef): void
+  /** The form's "edit details" toggle for the fields the transaction filled in. */
+  edit?: { open: boolean; toggle(): void; controls: string }
+}) {
   const { client } = usePanel()
   const t = useT()
   const [picking, setPicking] = useState(false)
+  const card = useRef<HTMLDivElement>(null)
+  const picked = useRef(false)
   const canPick = typeof client.options.getRecentTransactions === 'function'
+  useEffect(() => {
+    if (picked.current && tx) card.current?.focus()
+    picked.current = false
+  }, [tx?.id, picking])
   if (!tx && !canPick) return null
   return (
-    <section class="rf-field" aria-label={t('reportUi.tx.title')}>
+    <section class="rf-field" aria-label={t('reportUi.tx.title')} data-tx-section={tx && !picking ? 'picked' : 'picking'}>
       <b>{t('reportUi.tx.title')}</b>
       {tx && (
-        <div class="rf-card rf-item" data-current-tx={tx.id}>
+        <div ref={card} tabIndex={-1} class="rf-card rf-item" data-current-tx={tx.id}>
           <TxLines tx={tx} />
         </div>
       )}
-      {canPick && (tx && !picking ? (
-        <button type="button" class="rf-link" aria-expanded="false" onClick={() => setPicking(true)}>{t('reportUi.tx.change')}</button>
-      ) : (
+      {tx && !picking && (edit || canPick) && (
+        <div class="rf-row">
+          {edit && (
+            <button type="button" class="rf-link" aria-expanded={edit.open ? 'true' : 'false'} aria-controls={edit.controls} data-tx-edit onClick={edit.toggle}>
+              {t(edit.open ? 'reportUi.tx.editDone' : 'reportUi.tx.edit')}
+            </button>
+          )}
+          {canPick && <button type="button" class="rf-link" aria-expanded="false" onClick={() => setPicking(true)}>{t('reportUi.tx.change')}</button>}
+        </div>
+      )}
+      {canPick && (!tx || picking) && (
         <>
           {!tx && <span class="rf-help">{t('reportUi.tx.pick')}</span>}
           <RecentList current={tx} onPick={(next) => {
+            picked.current = true
             setPicking(false)
             onPick(next)
           }} />
           {tx && <button type="button" class="rf-link" onClick={() => setPicking(false)}>{t('reportUi.tx.cancel')}</button>}
         </>
-      ))}
+      )}
     </section>
   )
 }

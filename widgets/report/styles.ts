@@ -47,6 +47,49 @@ export const reportCss = `
 .rf-comment[data-author=user]{background:transparent;border:1px solid var(--hf-border)}
 .rf-comment p{margin:4px 0 0;white-space:pre-wrap}
 .rf-meta{color:var(--hf-muted);font-size:13px}
+.rf [hidden]{display:none!important}
+.rf-sticky{position:sticky;bottom:-16px;z-index:1;margin:0 -16px -16px;padding:10px 16px 16px;background:var(--hf-bg);border-top:1px solid var(--hf-border)}
+.rf-sticky>button{flex:1 1 100%;width:100%;min-height:48px}
+.rf-counter[data-counter=short]{color:var(--hf-text)}
+.rf-txs{gap:6px}
+.rf-tx{display:grid;gap:2px;width:100%;min-height:44px;padding:8px 12px;border:1px solid var(--hf-border);border-radius:8px;background:var(--hf-bg);color:var(--hf-text);text-align:left;cursor:pointer}
+.rf-tx[aria-pressed=true],.rf-tx:hover{border-color:var(--hf-primary)}
+.rf-tx-main{display:flex;justify-content:space-between;gap:8px;overflow-wrap:anywhere}
+.rf-card:focus{outline:3px solid var(--hf-primary);outline-offset:2px}
+.rf-group{margin:0;font-size:13px;font-weight:600;color:var(--hf-muted)}
+.rf-cat{flex-direction:row;align-items:center;gap:12px}
+.rf-cat[data-suggested]{border:2px solid var(--hf-primary)}
+.rf-cat-text{display:flex;flex-direction:column;gap:2px;color:inherit!important;font-size:inherit!important}
+.rf-icon{flex:none;width:28px;height:28px;padding:6px;border-radius:50%;background:var(--hf-bg);color:var(--hf-primary)}
+[data-group=urgent] .rf-icon{color:var(--hf-danger)}
+.rf-tiles{display:flex;flex-wrap:wrap;align-items:flex-start;gap:10px;margin:0;padding:0;list-style:none}
+.rf-tile{position:relative;display:grid;align-content:start;gap:4px;width:104px}
+.rf-tile img,.rf-tile .rf-ph{width:104px;height:104px;object-fit:cover;border:1px solid var(--hf-border);border-radius:10px;background:var(--hf-surface)}
+.rf-tile[data-state=processing] img,.rf-tile[data-state=uploading] img{opacity:.6}
+.rf-tile[data-state=failed] .rf-ph{border:2px solid var(--hf-danger)}
+.rf-x{position:absolute;top:-10px;right:-10px;display:grid;place-items:center;width:44px;height:44px;min-height:0;padding:0;border:0;background:transparent;cursor:pointer}
+.rf-x span{display:grid;place-items:center;width:26px;height:26px;border-radius:50%;background:var(--hf-text);color:var(--hf-bg);font-size:16px;line-height:1;border:2px solid var(--hf-bg)}
+.rf-tile-state{font-size:12px;color:var(--hf-muted);overflow-wrap:anywhere}
+.rf-tile[data-state=failed] .rf-tile-state{color:var(--hf-danger);font-weight:600}
+.rf-tile progress{width:100%;height:6px;accent-color:var(--hf-primary)}
+.rf-thumbs{display:flex;flex-wrap:wrap;gap:8px;margin:0;padding:0;list-style:none}
+.rf-thumbs a{display:block;border-radius:8px}
+.rf-thumbs img{display:block;width:72px;height:72px;object-fit:cover;border:1px solid var(--hf-border);border-radius:8px}
+.rf-steps{display:grid;grid-template-columns:repeat(4,1fr);gap:4px;margin:0;padding:0;list-style:none;counter-reset:step}
+.rf-step{display:grid;justify-items:center;gap:4px;text-align:center;font-size:12px;color:var(--hf-muted)}
+.rf-step::before{content:"";display:block;width:100%;height:4px;border-radius:2px;background:var(--hf-border)}
+.rf-step[data-done]::before,.rf-step[aria-current=step]::before{background:var(--hf-primary)}
+.rf-step[aria-current=step]{color:var(--hf-text);font-weight:700}
+.rf-next{margin:0;padding:10px 12px;border-radius:8px;background:var(--hf-surface)}
+.rf-next p{margin:0}
+.rf-refrow{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px}
+.rf-copy{min-height:44px;padding:0 12px}
+.rf-dl{display:grid;grid-template-columns:max-content 1fr;gap:4px 12px;margin:0}
+.rf-dl dt{color:var(--hf-muted)}
+.rf-dl dd{margin:0;overflow-wrap:anywhere}
+.rf-dot{display:inline-block;width:10px;height:10px;border-radius:50%;background:var(--hf-primary)}
+.rf-empty{display:grid;gap:10px;justify-items:start;padding:8px 0}
+.rf-empty p{margin:0}
 `
 
 export { useSheet } from '../ui/useSheet.js'

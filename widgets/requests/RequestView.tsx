@@ -1,21 +1,132 @@
+import { Fragment } from 'preact'
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import { canEscalate, canRate, createRequestDetail, type RequestState } from '../../src/flows/requests.js'
-import type { AttachmentRef, Comment, TicketDetail } from '../../src/types.js'
+import { REQUEST_STEPS, canEscalate, canRate, createRequestDetail, markSeen, replyDue, stepOf, type RequestState } from '../../src/flows/requests.js'
+import type { MessageKey } from '../../src/i18n/index.js'
+import { FIELDS, prefillFromTransaction, type FieldName } from '../../src/reports/index.js'
+import type { AttachmentRef, Comment, TicketDetail, TicketStatus } from '../../src/types.js'
 import type { ViewProps } from '../panel/views.js'
 import { reportCss, useSheet } from '../report/styles.js'
 import { formatTime } from '../report/Transaction.js'
 import { useErrorText, usePanel, useStore, useT } from '../ui/context.js'
 import { CommentForm, EscalateForm, RatingForm } from './Actions.js'
-import { PendingChip, StatusChip, useModel } from './parts.js'
+import { PendingChip, StatusChip, UrgentChip, isUrgent, useModel } from './parts.js'
 
+/** Images as thumbnails (opening the full picture), other files by name. */
 function Attachments({ list }: { list: readonly AttachmentRef[] }) {
+  const t = useT()
   if (list.length === 0) return null
   return (
-    <ul class="rf-list">
-      {list.map((a) => (
-        <li key={a.id}>{a.url ? <a href={a.url} target="_blank" rel="noopener noreferrer">{a.name}</a> : a.name}</li>
-      ))}
+    <ul class="rf-thumbs" data-attachments>
+      {list.map((a, i) => {
+        const label = t('requestsUi.attachment', { number: i + 1, name: a.name })
+        if (a.url && a.type.startsWith('image/')) {
+          return (
+            <li key={a.id}>
+              <a href={a.url} target="_blank" rel="noopener noreferrer" data-thumb={a.id}>
+                <img src={a.url} alt={label} loading="lazy" width={72} height={72} />
+              </a>
+            </li>
+          )
+        }
+        return <li key={a.id}>{a.url ? <a href={a.url} target="_blank" rel="noopener noreferrer">{label}</a> : label}</li>
+      })}
     </ul>
+  )
+}
+
+/** Received → being handled → needs your reply → resolved, with the current step marked. */
+function Stepper({ status, labelId }: { status: TicketStatus; labelId: string }) {
+  const t = useT()
+  const current = REQUEST_STEPS.indexOf(stepOf(status))
+  return (
+    <ol class="rf-steps" aria-labelledby={labelId} data-steps={REQUEST_STEPS[current]}>
+      {REQUEST_STEPS.map((step, i) => (
+        <li key={step} class="rf-step" data-step={step} data-done={i < current ? '' : undefined} aria-current={i === current ? 'step' : undefined}>
+          {t(`requestsUi.step.${step}`)}
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+/** The reference with a copy button and a visible, announced confirmation. */
+export function CopyReference({ reference }: { reference: string }) {
+  const t = useT()
+  const [said, setSaid] = useState<'copied' | 'failed' | undefined>()
+  useEffect(() => {
+    if (!said) return
+    const timer = setTimeout(() => setSaid(undefined), 4000)
+    return () => clearTimeout(timer)
+  }, [said])
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(reference)
+      setSaid('copied')
+    } catch {
+      setSaid('failed')
+    }
+  }
+  return (
+    <div class="rf-refrow">
+      <span class="rf-ref" data-reference>{reference}</span>
+      <button type="button" class="secondary rf-copy" data-copy aria-label={t('requestsUi.copyLabel', { reference })} onClick={() => void copy()}>{t('requestsUi.copy')}</button>
+      <span role="status" class="rf-meta" data-copied={said}>{said === 'copied' ? `✓ ${t('requestsUi.copied')}` : said === 'failed' ? t('requestsUi.copyFailed') : ''}</span>
+    </div>
+  )
+}
+
+/** What the user sent: the transaction and the category's fields, labelled as in the form. */
+function Summary({ ticket }: { ticket: TicketDetail }) {
+  const t = useT()
+  const locale = useStore((x) => x.system.locale)
+  const tx = ticket.transaction
+  // Fields the transaction line already says are not repeated.
+  const fromTx = tx ? prefillFromTransaction(ticket.category, tx) : {}
+  const shown = Object.entries(ticket.fields).filter(([name, v]) => v !== null && v !== '' && FIELDS[name as FieldName] && fromTx[name] !== v)
+  if (!tx && shown.length === 0) return null
+  const value = (name: string, v: unknown) => {
+    if (typeof v === 'boolean') return t(v ? 'report.option.yes' : 'report.option.no')
+    const def = FIELDS[name as FieldName]
+    if (def?.kind === 'datetime' && typeof v === 'string') return formatTime(v, locale)
+    if (def?.kind === 'select') return t(`report.option.${name}.${String(v)}` as MessageKey)
+    return String(v)
+  }
+  return (
+    <dl class="rf-dl rf-card" data-summary>
+      {tx && (
+        <>
+          <dt>{t('reportUi.tx.title')}</dt>
+          <dd data-summary-tx>
+            {tx.counterparty ? `${tx.counterparty} · ` : ''}{tx.amount} {tx.currency}{tx.status ? ` · ${t(`reportUi.tx.status.${tx.status}` as MessageKey)}` : ''}
+            <br /><span class="rf-meta">{formatTime(tx.time, locale)} · {tx.id}</span>
+          </dd>
+        </>
+      )}
+      {shown.map(([name, v]) => (
+        <Fragment key={name}>
+          <dt>{t(FIELDS[name as FieldName].labelKey)}</dt>
+          <dd>{value(name, v)}</dd>
+        </Fragment>
+      ))}
+    </dl>
+  )
+}
+
+/** The next step in words, and when a reply is due (or that it is late, with escalation below). */
+function NextStep({ ticket }: { ticket: TicketDetail }) {
+  const t = useT()
+  const locale = useStore((x) => x.system.locale)
+  const due = replyDue(ticket)
+  const late = due !== undefined && due < Date.now()
+  return (
+    <div class="rf-next" data-next={ticket.status}>
+      <p>{t(`requestsUi.next.${ticket.status}`)}</p>
+      {due !== undefined && (
+        <p class="rf-meta" data-eta={late ? 'late' : 'due'}>
+          {late ? t('requestsUi.eta.late', { hours: ticket.expectedResponseHours ?? 0 }) : t('requestsUi.eta.by', { time: formatTime(new Date(due).toISOString(), locale) })}
+        </p>
+      )}
+    </div>
   )
 }
 
@@ -75,6 +186,11 @@ export function RequestView({ params }: ViewProps) {
     last.current = ticket.updatedAt
   }, [ticket?.updatedAt])
 
+  // Opening a request marks what it shows as seen (the list's "new reply" mark goes away).
+  useEffect(() => {
+    if (ticket) void markSeen(client, ticket.id, ticket.updatedAt)
+  }, [ticket?.id, ticket?.updatedAt])
+
   const id = (x: string) => `${idPrefix}-rq-${x}`
   let body
   if (s.status === 'loading') body = <p class="status" role="status">{t('panel.loading')}</p>
@@ -89,14 +205,25 @@ export function RequestView({ params }: ViewProps) {
     const closed = ticket.status === 'closed'
     body = (
       <>
-        <header class="rf-field">
+        <div class="rf-field">
           <h3 data-autofocus tabIndex={-1}>{ticket.subject}</h3>
           <div class="rf-row">
             <StatusChip status={ticket.status} />
+            {isUrgent(ticket) && <UrgentChip />}
             {(ticket.escalated || s.escalation) && <span class="chip" data-tone="warn">{s.escalation && !ticket.escalated ? t('requestsUi.escalate.pending') : t('requestsUi.escalated')}</span>}
           </div>
-          <p class="rf-meta">{t('requestsUi.reference', { reference: ticket.reference })} · {t('requestsUi.updated', { time: formatTime(ticket.updatedAt, locale) })}</p>
-        </header>
+          <CopyReference reference={ticket.reference} />
+          <p class="rf-meta">{t('requestsUi.updated', { time: formatTime(ticket.updatedAt, locale) })}</p>
+        </div>
+        <section aria-labelledby={id('steps')} class="rf-field">
+          <h3 id={id('steps')} class="sr-only">{t('requestsUi.steps')}</h3>
+          <Stepper status={ticket.status} labelId={id('steps')} />
+          <NextStep ticket={ticket} />
+        </section>
+        <section aria-labelledby={id('summary')} class="rf-field">
+          <h3 id={id('summary')}>{t('requestsUi.summary')}</h3>
+          <Summary ticket={ticket} />
+        </section>
         <section aria-labelledby={id('history')} class="rf-field">
           <h3 id={id('history')}>{t('requestsUi.history')}</h3>
           <ol class="rf-timeline" data-history>

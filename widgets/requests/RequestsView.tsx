@@ -1,11 +1,35 @@
-import { useEffect, useMemo, useRef } from 'preact/hooks'
-import { createRequestsList } from '../../src/flows/requests.js'
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { createRequestsList, isUnread, readSeen } from '../../src/flows/requests.js'
 import { getCategory } from '../../src/reports/index.js'
 import type { ViewProps } from '../panel/views.js'
 import { reportCss, useSheet } from '../report/styles.js'
 import { formatTime } from '../report/Transaction.js'
 import { useErrorText, usePanel, useStore, useT } from '../ui/context.js'
-import { PendingChip, StatusChip, useModel } from './parts.js'
+import { PendingChip, StatusChip, UnreadMark, UrgentChip, isUrgent, useModel } from './parts.js'
+
+/** Nothing yet: say where requests will appear and offer the two ways to start one. */
+function Empty() {
+  const { client } = usePanel()
+  const t = useT()
+  const [chat, setChat] = useState(false)
+  useEffect(() => {
+    let live = true
+    void client.transport().then((tr) => live && setChat(tr.capabilities.chat), () => undefined)
+    return () => {
+      live = false
+    }
+  }, [client])
+  return (
+    <div class="rf-empty" data-empty>
+      <p><b>{t('requestsUi.empty')}</b></p>
+      <p class="rf-meta">{t('requestsUi.emptyBody')}</p>
+      <div class="rf-actions">
+        <button type="button" class="primary" data-empty-report onClick={() => client.navigate('report')}>{t('requestsUi.emptyReport')}</button>
+        {chat && <button type="button" class="secondary" data-empty-chat onClick={() => client.navigate('chat')}>{t('requestsUi.emptyChat')}</button>}
+      </div>
+    </div>
+  )
+}
 
 /**
  * My requests: reports still on this device (sending / waiting / needs attention) first, then
@@ -23,6 +47,15 @@ export function RequestsView(_: ViewProps) {
   const list = useMemo(() => createRequestsList(client), [client])
   useEffect(() => () => list.dispose(), [list])
   const s = useModel(list.store)
+  // What the user has already looked at: the rest carries a "new reply" mark.
+  const [seen, setSeen] = useState<Record<string, string>>()
+  useEffect(() => {
+    let live = true
+    void readSeen(client).then((v) => live && setSeen(v))
+    return () => {
+      live = false
+    }
+  }, [client])
 
   const pendingId = `${idPrefix}-rq-pending`
   const ticketsId = `${idPrefix}-rq-tickets`
@@ -61,7 +94,7 @@ export function RequestsView(_: ViewProps) {
           <button type="button" class="secondary" onClick={() => void list.refresh()}>{t('panel.retry')}</button>
         </div>
       )}
-      {s.status === 'ready' && s.listable && s.tickets.length === 0 && s.pending.length === 0 && <p class="status">{t('requestsUi.empty')}</p>}
+      {s.status === 'ready' && s.listable && s.tickets.length === 0 && s.pending.length === 0 && <Empty />}
       {s.tickets.length > 0 && (
         <section aria-labelledby={ticketsId} class="rf">
           <h3 id={ticketsId} class="sr-only">{t('view.requests')}</h3>
@@ -69,7 +102,7 @@ export function RequestsView(_: ViewProps) {
             {s.tickets.map((tk) => (
               <li key={tk.id}>
                 <button type="button" class="rf-item" data-ticket={tk.id} onClick={() => client.navigate('request', { id: tk.id })}>
-                  <span class="rf-row"><b>{tk.subject}</b><StatusChip status={tk.status} /></span>
+                  <span class="rf-row"><b>{tk.subject}</b><StatusChip status={tk.status} />{isUrgent(tk) && <UrgentChip />}{seen && isUnread(tk, seen) && <UnreadMark />}</span>
                   <span>
                     {t('requestsUi.reference', { reference: tk.reference })} · {t('requestsUi.updated', { time: formatTime(tk.updatedAt, locale) })}
                   </span>
