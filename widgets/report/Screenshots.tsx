@@ -115,7 +115,7 @@ export function Screenshots(props: { api: ShotsApi; max: number; id: string; lab
           {api.shots.map((s, i) => (
             <li class="rf-shot" key={s.key}>
               {s.url ? <img src={s.url} alt={t('reportUi.screenshots.preview', { number: i + 1 })} /> : <span>{t('reportUi.screenshots.preview', { number: i + 1 })}</span>}
-              <button type="button" class="secondary" onClick={() => api.remove(s.key)}>
+              <button type="button" class="secondary" data-focus-target={i === api.shots.length - 1 ? '' : undefined} onClick={() => api.remove(s.key)}>
                 {t('reportUi.screenshots.remove', { name: t('reportUi.screenshots.preview', { number: i + 1 }) })}
               </button>
             </li>

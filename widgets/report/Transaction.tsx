@@ -73,7 +73,7 @@ export function TransactionSection({ tx, onPick }: { tx: TransactionRef | undefi
     <section class="rf-field" aria-label={t('reportUi.tx.title')}>
       <b>{t('reportUi.tx.title')}</b>
       {tx && (
-        <div class="rf-card rf-item" data-current-tx={tx.id}>
+        <div class="rf-card rf-item" data-current-tx={tx.id} data-focus-target="">
           <TxLines tx={tx} />
         </div>
       )}

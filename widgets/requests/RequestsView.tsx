@@ -6,6 +6,7 @@ import { reportCss, useSheet } from '../report/styles.js'
 import { formatTime } from '../report/Transaction.js'
 import { useErrorText, usePanel, useStore, useT } from '../ui/context.js'
 import { PendingChip, StatusChip, useModel } from './parts.js'
+import { ConversationList } from '../chat/ConversationList.js'
 
 /**
  * My requests: reports still on this device (sending / waiting / needs attention) first, then
@@ -18,6 +19,7 @@ export function RequestsView(_: ViewProps) {
   const locale = useStore((s) => s.system.locale)
   // Only durable storage may be called "on this device".
   const durable = useStore((s) => s.system.storagePersistent)
+  const chat = useStore((s) => s.system.capabilities?.chat !== false)
   const root = useRef<HTMLDivElement>(null)
   useSheet('report', reportCss, root)
   const list = useMemo(() => createRequestsList(client), [client])
@@ -79,6 +81,7 @@ export function RequestsView(_: ViewProps) {
           </ul>
         </section>
       )}
+      {chat && <ConversationList headingId={`${idPrefix}-rq-chats`} />}
     </div>
   )
 }

@@ -22,3 +22,74 @@ export function trapTab(event: KeyboardEvent, container: Element): void {
     first.focus()
   }
 }
+
+const isUsable = (el: HTMLElement) => el.isConnected && !(el as HTMLButtonElement).disabled && !el.closest('[hidden]')
+
+/**
+ * Keeps focus inside the dialog when the focused element goes away under it: a picked
+ * transaction's button (the list collapses into a summary card), a file input disabled while
+ * the image is processed, a closed list. Browsers then move focus to `<body>`, where Tab starts
+ * over on the page and Escape no longer reaches the panel. Instead focus parks on the dialog
+ * itself (`tabindex=-1`, it handles Escape) and, as soon as the view has re-rendered, moves
+ * to what took the element's place: the newest `[data-focus-target]` near where focus was
+ * (the summary card, the added file), else the element itself once usable again.
+ *
+ * Returns the disconnect function.
+ */
+export function keepFocusInside(dialog: HTMLElement): () => void {
+  const root = dialog.getRootNode() as Document | ShadowRoot
+  let last: HTMLElement | undefined
+  let trail: HTMLElement[] = []
+  let parked = false
+
+  const onFocusIn = (e: FocusEvent) => {
+    const el = e.target as HTMLElement
+    if (el === dialog) return
+    parked = false
+    last = el
+    trail = []
+    for (let p = el.parentElement; p && p !== dialog; p = p.parentElement) trail.push(p)
+  }
+
+  const target = (): HTMLElement | undefined => {
+    const scope = trail.find((p) => p.isConnected && dialog.contains(p)) ?? dialog
+    const marked = [...scope.querySelectorAll<HTMLElement>('[data-focus-target]')].filter(isUsable).at(-1)
+    if (marked) return marked
+    if (last && isUsable(last)) return last
+    return undefined
+  }
+
+  const focusTo = (el: HTMLElement) => {
+    if (el.tabIndex < 0 && !el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1')
+    el.focus()
+  }
+
+  const check = () => {
+    const active = root.activeElement
+    if (parked) {
+      if (active !== dialog) {
+        parked = false
+        return
+      }
+      const next = target()
+      if (next && next !== last) focusTo(next)
+      else if (next && last && isUsable(last) && last !== dialog) focusTo(last)
+      return
+    }
+    // Focus is elsewhere on purpose (inside, or on the page): nothing to do.
+    if (active && active !== dialog) return
+    if (!last || isUsable(last)) return
+    const next = target()
+    if (next) return focusTo(next)
+    parked = true
+    dialog.focus()
+  }
+
+  const observer = new MutationObserver(check)
+  observer.observe(dialog, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'hidden'] })
+  dialog.addEventListener('focusin', onFocusIn)
+  return () => {
+    observer.disconnect()
+    dialog.removeEventListener('focusin', onFocusIn)
+  }
+}
