@@ -73,7 +73,10 @@ function Intro({ t }: { t: Translate }) {
 export function ChatView({ params }: ViewProps) {
   const current = useChat().state.conversation?.id
   const id = typeof params.conversationId === 'string' ? params.conversationId : undefined
-  return id && id !== current ? <PastConversation id={id} /> : <LiveChat />
+  // Opened on the current conversation, the view stays live when the user starts a new chat.
+  const live = useRef(false)
+  if (id && id === current) live.current = true
+  return id && id !== current && !live.current ? <PastConversation id={id} /> : <LiveChat />
 }
 
 function LiveChat() {
