@@ -26,8 +26,8 @@ export const chatCss = `
 .retry{min-height:24px;padding:0 6px;border:0;background:transparent;color:var(--hf-danger);font:inherit;font-size:calc(12*var(--hf-px));text-decoration:underline;cursor:pointer}
 .typing{margin:0;padding:0 16px;min-height:18px;color:var(--hf-muted);font-size:calc(12*var(--hf-px))}
 .composer{border-top:1px solid var(--hf-border);padding:8px 8px calc(8px + env(safe-area-inset-bottom,0px));background:var(--hf-bg)}
-.compose-row{display:flex;align-items:flex-end;gap:4px}
-.compose-row textarea{flex:1;min-height:44px;max-height:120px;resize:none;line-height:1.4}
+.compose-row{display:flex;flex-wrap:wrap;align-items:flex-end;gap:4px}
+.compose-row textarea{flex:1 1 8em;min-width:0;min-height:44px;max-height:120px;resize:none;line-height:1.4}
 .send{display:inline-grid;place-items:center;min-width:44px;padding:0 12px}
 .notice-line{margin:0;font-size:calc(12*var(--hf-px));color:var(--hf-muted)}
 .notice-line:empty{display:none}
@@ -48,5 +48,6 @@ export const chatCss = `
 .chat-intro{flex:1;min-height:0;overflow:auto;padding:16px}
 .chat-intro h3{margin:0 0 6px;font-size:calc(17*var(--hf-px))}
 .chat-intro p{margin:0 0 10px;color:var(--hf-muted)}
+@media (max-height:34em),(max-width:22em){.chat{height:auto;min-height:calc(100% + 32px)}.log{flex:none;height:max(14em,60vh)}.chat-intro{flex:none;overflow:visible}.composer{position:sticky;bottom:-16px;z-index:1}}
 @media (prefers-reduced-motion:no-preference){.row{animation:hf-chat-in .12s ease-out}@keyframes hf-chat-in{from{opacity:.4}}}
 `
