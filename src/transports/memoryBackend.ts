@@ -144,7 +144,6 @@ export class MemoryBackend {
     c.agent = this.agentInfo
     delete c.queuePosition
     this.emit(c.userId, { type: 'conversation', conversation: this.publicConversation(c) })
-    this.pushMessage(c, { author: 'system', authorName: c.agent.name, kind: 'event', text: 'joined', attachments: [] })
     this.queued().forEach((q, i) => {
       q.queuePosition = i + 1
       this.emit(q.userId, { type: 'conversation', conversation: this.publicConversation(q) })
