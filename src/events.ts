@@ -19,6 +19,8 @@ export type HelpFeedbackEvent =
   | { type: 'search:query'; length: number; results: number }
   | { type: 'article:open'; id: string; source: 'search' | 'popular' | 'suggestion' | 'link' }
   | { type: 'article:vote'; id: string; helpful: boolean }
+  /** After a "not helpful" vote: what the article lacked (a fixed choice, never free text). */
+  | { type: 'article:missing'; id: string; reason: 'answer' | 'unclear' | 'wrong' | 'case' }
   | { type: 'suggestion:open'; id: string; from: 'report' | 'chat' }
   | { type: 'report:queued'; category: ReportCategory; jobId: string }
   | { type: 'report:sent'; category: ReportCategory; ticketId: string; reference: string }

@@ -58,6 +58,12 @@ export interface WidgetOptions extends SupportOptions {
   zIndex?: number
   /** CSP nonce put on the SDK's `<style>` element(s). */
   nonce?: string
+  /**
+   * Text size relative to the page's root font size (default 1). Panel text follows the
+   * root font (a user's larger default font scales it); apps that pin `html { font-size }` in
+   * px can pass their own text-size setting here, e.g. 1.5. From 0.75 to 3.
+   */
+  fontScale?: number
   /** Show the floating launcher button. Set false when the app has its own entry. Default true. */
   launcher?: boolean
   /** Where to mount; default `document.body`. */

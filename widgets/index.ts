@@ -69,6 +69,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
   let returnFocus: HTMLElement | undefined
   let destroyed = false
   let open = false
+  let unread = 0
   let stopBackground: (() => void) | undefined
 
   const deepActive = (): HTMLElement | undefined => {
@@ -113,7 +114,10 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
           host: host!,
           client,
           onOpenChange,
-          onUnread: (n) => launcher?.setUnread(n),
+          onUnread: (n) => {
+            unread = n
+            launcher?.setUnread(n)
+          },
           ...(view ? { view } : {}),
         })
         if (destroyed) {
@@ -152,7 +156,8 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       if (typeof document === 'undefined') throw new BrowserRequiredError()
       host = createHost(options, adopt)
       if (options.launcher !== false) {
-        launcher = createLauncher(host.root, locale, () => (open ? api.close() : void api.open()), () => void load().catch(() => {}))
+        // With unread agent replies the badge leads to them, not to Home.
+        launcher = createLauncher(host.root, locale, () => (open ? api.close() : void api.open(unread > 0 ? 'chat' : 'home')), () => void load().catch(() => {}))
       }
       events.emit({ type: 'widget:mount' })
       // Deliver what an earlier page left in the outbox; prefetch for offline use at idle.

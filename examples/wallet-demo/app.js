@@ -5,13 +5,14 @@ import { transactions, labels } from './transactions.js'
 
 const params = new URLSearchParams(location.search)
 const transportName = params.get('transport') ?? 'rest'
-let locale = params.get('locale') ?? (navigator.language.startsWith('zh') ? 'zh-CN' : 'en')
+const traditional = /^zh-(TW|HK|MO|Hant)/i.test(navigator.language)
+let locale = params.get('locale') ?? (navigator.language.startsWith('zh') ? (traditional ? 'zh-TW' : 'zh-CN') : 'en')
 const userId = params.get('user') ?? 'demo-user'
 
 async function userToken() {
   // Demo only: a real app gets this signed token (a short-lived JWT) from its own backend after
   // login. The display name rides inside the signature, so it is passed here too.
-  const name = locale === 'zh-CN' ? '演示用户' : 'Demo user'
+  const name = locale === 'zh-CN' ? '演示用户' : locale === 'zh-TW' ? '示範使用者' : 'Demo user'
   const res = await fetch(`/demo/token?userId=${encodeURIComponent(userId)}&name=${encodeURIComponent(name)}`)
   if (!res.ok) throw new Error(`token endpoint answered ${res.status}`)
   return (await res.json()).token
@@ -34,14 +35,16 @@ const help = createHelpFeedback({
   // waits on the network before the page is interactive.
   user: {
     id: userId,
-    name: locale === 'zh-CN' ? '演示用户' : 'Demo user',
+    name: locale === 'zh-CN' ? '演示用户' : locale === 'zh-TW' ? '示範使用者' : 'Demo user',
     ...(params.get('email') ? { email: params.get('email') } : {}),
   },
   // The official channels: the contact panel lists them and the checker ("Is this really us?")
   // compares what contacted a user against them. knownScams: reported impersonators.
   channels: {
-    hotline: { number: '95188' },
-    email: { address: 'service@example.com' },
+    // Hours in the operator's zone: the contact panel says whether each is open now.
+    hotline: { number: '95188', hours: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, open: '08:00', close: '22:00' })) },
+    email: { address: 'service@example.com', hours: [1, 2, 3, 4, 5].map((day) => ({ day, open: '09:00', close: '18:00' })) },
+    timeZone: 'Asia/Shanghai',
     website: { url: 'https://wallet.example.com' },
     social: [{ name: locale === 'en' ? 'Weibo' : '微博', url: 'https://weibo.com/examplewallet', handle: '@examplewallet' }],
     knownScams: ['+86 171 0000 1234', 'refund-example.top'],
@@ -56,7 +59,7 @@ const help = createHelpFeedback({
 window.help = help
 
 function render() {
-  const L = labels[locale]
+  const L = labels[locale] ?? labels.en
   document.documentElement.lang = locale
   document.getElementById('help').textContent = L.help
   document.getElementById('balance-title').textContent = L.balance

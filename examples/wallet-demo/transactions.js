@@ -19,6 +19,13 @@ export const labels = {
     reportLabel: (tx) => `反馈问题：${tx.counterparty} ${tx.amount} 元`,
     transport: (name) => `客服后端：${name}`,
   },
+  'zh-TW': {
+    help: '說明與意見回饋', balance: '餘額', note: '可用餘額（示範資料）', recent: '最近交易', report: '回報問題',
+    status: { failed: '失敗', pending: '處理中', refunded: '已退款', succeeded: '成功', reversed: '已沖正' },
+    kind: { payment: '付款', transfer: '轉帳', refund: '退款', withdrawal: '提領', topup: '儲值' },
+    reportLabel: (tx) => `回報問題：${tx.counterparty} ${tx.amount} 元`,
+    transport: (name) => `客服後端：${name}`,
+  },
   en: {
     help: 'Help & Feedback', balance: 'Balance', note: 'Available balance (demo data)', recent: 'Recent transactions', report: 'Report a problem',
     status: { failed: 'Failed', pending: 'Pending', refunded: 'Refunded', succeeded: 'Succeeded', reversed: 'Reversed' },

@@ -10,7 +10,8 @@ export { transition, canCompose } from './machine.js'
 export { mergeMessages, compareItems, syncWithJobs, itemState, lastSeq } from './messages.js'
 export { prepareOutgoing, linkify, mentionsSecret, type Outgoing, type TextSegment } from './compose.js'
 export { messageTime } from './time.js'
-export { transcriptText, CURRENT_KEY, transcriptKey, type StoredTranscript } from './transcript.js'
+export { listConversations, readConversation, type ConversationSummary } from './history.js'
+export { transcriptText, eventLine, CURRENT_KEY, transcriptKey, type StoredTranscript } from './transcript.js'
 export type { ChatStatus, ChatState, ChatItem, ChatItemState, ChatInput, MessageJobPayload } from './types.js'
 
 const controllers = new WeakMap<SupportClient, ChatController>()

@@ -124,6 +124,17 @@ export function createTranscriptSaver(store: KeyValueStore, delayMs = 300) {
 }
 
 /**
+ * The words of a system line: `joined` / `transferred` carry the agent's name in `authorName`,
+ * `ended` needs none; any other text (a vendor's own event line) is shown as sent.
+ */
+export function eventLine(m: Pick<Message, 'text' | 'authorName'>, t: Translate): string {
+  if (m.text === 'ended') return t('chat.event.ended')
+  if (m.text === 'joined') return m.authorName ? t('chat.event.joined', { name: m.authorName }) : t('chat.event.joinedGeneric')
+  if (m.text === 'transferred') return m.authorName ? t('chat.event.transferred', { name: m.authorName }) : t('chat.event.joinedGeneric')
+  return m.text
+}
+
+/**
  * The transcript as plain text for download: reference, start time, then one line per
  * message with its timestamp and author.
  *
@@ -141,7 +152,7 @@ export function transcriptText(conversation: Conversation, items: readonly ChatI
     if (m.localId !== undefined && m.state !== 'sent') continue
     const who = m.author === 'user' ? t('chat.author.you') : m.author === 'agent' ? m.authorName ?? t('chat.author.agent') : t('chat.author.system')
     let body = m.text
-    if (m.kind === 'event') body = m.text === 'ended' ? t('chat.event.ended') : m.text
+    if (m.kind === 'event') body = eventLine(m, t)
     else if (m.kind === 'transaction' && m.transaction) {
       const tx = m.transaction
       body = `${t('chat.transaction.label', { id: tx.id })} · ${tx.amount} ${tx.currency}${tx.counterparty ? ` · ${tx.counterparty}` : ''}`

@@ -15,6 +15,7 @@ export const widgetShape: Record<string, Check> = {
   zIndex: int(0, 2147483647),
   nonce: str,
   launcher: bool,
+  fontScale: (v, p) => { if (typeof v !== 'number' || !Number.isFinite(v) || v < 0.75 || v > 3) fail(p, `expected a number from 0.75 to 3, got ${show(v)}`) },
   container: (v, p) => { if (typeof Element === 'undefined' || !(v instanceof Element)) fail(p, 'expected a DOM element') },
 }
 

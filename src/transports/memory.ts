@@ -208,6 +208,10 @@ export function memoryTransport(options: MemoryTransportOptions = {}): MemoryTra
       await enter()
       return b.publicConversation(b.conversationOf(id))
     },
+    async listConversations(signal) {
+      await enter(signal)
+      return Object.values(b.state.conversations).filter((c) => c.userId === b.user.id).map((c) => b.publicConversation(c)).reverse()
+    },
     async sendMessage(conversationId, msg, opts) {
       await enter(opts.signal)
       const c = b.conversationOf(conversationId)

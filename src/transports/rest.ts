@@ -3,7 +3,7 @@ import { RejectedError, UnauthorizedError } from '../errors/RequestErrors.js'
 import type { ChatEvent, Session, UserIdentity } from '../types.js'
 import { createHttp, seg, type RequestOptions } from './http.js'
 import {
-  parseArticle, parseArticles, parseAttachmentRef, parseAvailability, parseComment, parseConversation,
+  parseArticle, parseArticles, parseAttachmentRef, parseAvailability, parseComment, parseConversation, parseConversations,
   parseMessage, parseMessagePage, parseSession, parseTicket, parseTicketDetail, parseTickets, safeChatEvent,
 } from './schemas.js'
 import { openSse, type SseConnection } from './sse.js'
@@ -187,6 +187,7 @@ export function restTransport(options: RestTransportOptions): Transport {
 
     startConversation: (input, o) => post('/v1/conversations', input, { ...write(o), parse: parseConversation }),
     getConversation: (id) => http.request(`/v1/conversations/${seg(id)}`, { parse: parseConversation }),
+    listConversations: (signal) => http.request('/v1/conversations', { ...sig(signal), parse: parseConversations }),
     sendMessage: (id, msg, o) => post(`/v1/conversations/${seg(id)}/messages`, msg, { ...write(o), parse: parseMessage }),
     listMessages: (id, since) =>
       http.request(`/v1/conversations/${seg(id)}/messages`, { searchParams: { since }, parse: parseMessagePage }),

@@ -55,6 +55,8 @@ export interface Transport {
   knownScams?(signal?: AbortSignal): Promise<string[]>
   startConversation?(input: ConversationInput, opts: WriteOptions): Promise<Conversation>
   getConversation?(conversationId: string): Promise<Conversation>
+  /** The user's conversations, newest first (ongoing and ended), for the conversation list. */
+  listConversations?(signal?: AbortSignal): Promise<Conversation[]>
   sendMessage?(conversationId: string, msg: MessageInput, opts: WriteOptions): Promise<Message>
   listMessages?(conversationId: string, since?: Cursor): Promise<MessagePage>
   setTyping?(conversationId: string, on: boolean): Promise<void>

@@ -25,7 +25,7 @@ afterEach(() => {
 const shadow = () => (document.querySelector('[data-help-feedback]') as HTMLElement).shadowRoot!
 const $ = <T extends Element = HTMLElement>(sel: string) => shadow().querySelector<T>(sel)
 const $$ = (sel: string) => [...shadow().querySelectorAll<HTMLElement>(sel)]
-const rows = () => $$('[data-row]').map((r) => r.querySelector('.text')?.textContent ?? '')
+const rows = () => $$('[data-row]:not([data-event])').map((r) => r.querySelector('.text')?.textContent ?? '')
 
 async function openChat(transport: Transport = mem, extra: Record<string, unknown> = {}) {
   widget = createHelpFeedback({ transport, locale: 'en', user: { id: 'u1', name: 'Ann' }, ...extra }).mount()
@@ -82,7 +82,7 @@ describe('chat view', () => {
     await vi.waitFor(() => expect($('[data-row]')?.getAttribute('data-state')).toBe('sent'))
     await mem.agent.reply(await currentConversation(), '<img src=x onerror="alert(1)"><b>bold</b> javascript:alert(1)')
     await vi.waitFor(() => expect(rows()).toHaveLength(2))
-    const row = $$('[data-row]')[1]!
+    const row = $$('[data-row]:not([data-event])')[1]!
     expect(row.querySelector('img, b, a')).toBeNull()
     expect(row.querySelector('.text')!.textContent).toBe('<img src=x onerror="alert(1)"><b>bold</b> javascript:alert(1)')
   })

@@ -89,7 +89,8 @@ describe('my requests', () => {
     await waitFor(() => expect(screen.getAllByRole('status').some((s) => s.textContent === 'This request was updated.')).toBe(true))
     fireEvent.click(within(form).getByRole('button', { name: 'Send rating' }))
     expect(within(form).getByText('Choose a score from 1 to 5.')).toBeTruthy()
-    fireEvent.click(within(form).getByLabelText('5 of 5'))
+    // The scale shared with the chat: number and word on screen, both in the name.
+    fireEvent.click(within(form).getByLabelText('5 of 5: Excellent'))
     fireEvent.input(within(form).getByLabelText('Anything to add? (optional)'), { target: { value: 'Fast and kind' } })
     fireEvent.click(within(form).getByRole('button', { name: 'Send rating' }))
     await screen.findByText('You rated this 5 of 5.')

@@ -45,13 +45,18 @@ function download(chat: ChatController, reference: string, anchorParent: Element
 
 /**
  * Who the user is talking to and what they can do: queue position, agent name and photo,
- * offline notice; senior agent, end, download and new chat.
+ * offline notice; senior agent and end while an agent answers, download once someone
+ * answered, new chat when it is over.
  */
 export function ChatHeader({ chat, state, t, locale }: { chat: ChatController; state: ChatState; t: Translate; locale: string }) {
   const { status, conversation } = state
   const agent = status === 'active' ? conversation?.agent : undefined
-  const live = status === 'queued' || status === 'active'
+  // Controls only where they apply: asking for a senior agent or ending needs an agent on the
+  // line (a queued user just closes the panel), the transcript is worth saving once someone answered.
+  const active = status === 'active'
   const over = status === 'ended' || status === 'rating' || status === 'left'
+  const answered = state.items.some((m) => m.author === 'agent')
+  const canDownload = Boolean(conversation) && (active || over) && (answered || over) && state.items.length > 0
   return (
     <div class="chat-head">
       <div class="status-line">
@@ -59,11 +64,11 @@ export function ChatHeader({ chat, state, t, locale }: { chat: ChatController; s
         {agent && !agent.avatarUrl && <span class="avatar initial" aria-hidden="true">{agent.name.slice(0, 1)}</span>}
         <p role="status" data-status={status}>{statusText(state, t, locale)}</p>
       </div>
-      {(live || over || (conversation && state.items.length > 0)) && (
+      {(active || over) && (
         <div class="chat-actions">
-          {live && <button type="button" class="secondary small" onClick={() => void chat.requestSenior()}>{t('chat.senior')}</button>}
-          {live && <button type="button" class="secondary small" onClick={() => void chat.end()}>{t('chat.end')}</button>}
-          {conversation && state.items.length > 0 && (
+          {active && <button type="button" class="secondary small" onClick={() => void chat.requestSenior()}>{t('chat.senior')}</button>}
+          {active && <button type="button" class="secondary small" onClick={() => void chat.end()}>{t('chat.end')}</button>}
+          {canDownload && conversation && (
             <button type="button" class="secondary small" onClick={(e) => download(chat, conversation.reference, e.currentTarget.parentElement!)}>{t('chat.download')}</button>
           )}
           {over && <button type="button" class="secondary small" onClick={() => void chat.newChat()}>{t('chat.newChat')}</button>}

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { canCompose, lastSeq, type ChatItem } from '../../src/chat/index.js'
+import { canCompose, eventLine, lastSeq, listConversations, type ChatItem } from '../../src/chat/index.js'
 import type { Translate } from '../../src/i18n/index.js'
 import type { ViewProps } from '../panel/views.js'
-import { useStore, useT } from '../ui/context.js'
+import { usePanel, useStore, useT } from '../ui/context.js'
 import { useSheet } from '../ui/useSheet.js'
 import { ChatHeader } from './ChatHeader.js'
 import { chatCss } from './chatCss.js'
@@ -11,12 +11,13 @@ import { useKeyboardInset } from './keyboard.js'
 import { LeaveMessage } from './LeaveMessage.js'
 import { MessageList } from './MessageList.js'
 import { Rating } from './Rating.js'
+import { PastConversation } from './PastConversation.js'
 import { useChat } from './useChat.js'
 
 
 function announcement(m: ChatItem, t: Translate): string {
   const name = m.authorName ?? t(m.author === 'agent' ? 'chat.author.agent' : 'chat.author.system')
-  if (m.kind === 'event') return m.text === 'ended' ? t('chat.event.ended') : m.text
+  if (m.kind === 'event') return eventLine(m, t)
   if (m.kind === 'image') return t('chat.announce.image', { name })
   if (m.kind === 'transaction') return t('chat.announce.transaction', { name })
   return t('chat.announce.message', { name, text: m.text })
@@ -48,8 +49,37 @@ function useAnnouncements(items: readonly ChatItem[], ready: boolean, t: Transla
   return lines
 }
 
-/** The live chat view (a lazy chunk of the panel). */
-export function ChatView(_: ViewProps) {
+/** What an empty chat says instead of a blank list: what to write, what to attach, where the old chats are. */
+function Intro({ t }: { t: Translate }) {
+  const { client } = usePanel()
+  const [past, setPast] = useState(false)
+  useEffect(() => {
+    let live = true
+    void listConversations(client).then((rows) => live && setPast(rows.length > 0), () => undefined)
+    return () => {
+      live = false
+    }
+  }, [client])
+  return (
+    <div class="chat-intro" data-chat-intro="">
+      <h3>{t('chat.idle.title')}</h3>
+      <p>{t('chat.idle.body')}</p>
+      {past && <button type="button" class="secondary small" data-open-history="" onClick={() => client.navigate('requests', { section: 'conversations' })}>{t('chat.idle.history')}</button>}
+    </div>
+  )
+}
+
+/** The live chat view (a lazy chunk of the panel); with `params.conversationId` of an earlier chat, that chat to read. */
+export function ChatView({ params }: ViewProps) {
+  const current = useChat().state.conversation?.id
+  const id = typeof params.conversationId === 'string' ? params.conversationId : undefined
+  // Opened on the current conversation, the view stays live when the user starts a new chat.
+  const live = useRef(false)
+  if (id && id === current) live.current = true
+  return id && id !== current && !live.current ? <PastConversation id={id} /> : <LiveChat />
+}
+
+function LiveChat() {
   const t = useT()
   const locale = useStore((s) => s.system.locale)
   const online = useStore((s) => s.system.online)
@@ -87,7 +117,8 @@ export function ChatView(_: ViewProps) {
       <ChatHeader chat={chat} state={state} t={t} locale={locale} />
       <p class="chat-safety" role="note">{t('chat.safety')}</p>
       {status === 'offline' && <LeaveMessage chat={chat} />}
-      {styled && status !== 'offline' && status !== 'left' && (
+      {styled && status === 'idle' && state.items.length === 0 && <Intro t={t} />}
+      {styled && status !== 'offline' && status !== 'left' && !(status === 'idle' && state.items.length === 0) && (
         <MessageList items={state.items} agentReadSeq={state.agentReadSeq} online={online} locale={locale} t={t} onRetry={(id) => void chat.retry(id)} />
       )}
       <p class="typing" aria-hidden="true">{!state.agentTyping ? '' : state.conversation?.agent?.name ? t('chat.typing', { name: state.conversation.agent.name }) : t('chat.typingAgent')}</p>

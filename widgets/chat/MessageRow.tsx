@@ -1,6 +1,6 @@
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks'
 import { isExternalHref, officialDomains } from '../../src/checker/external.js'
-import { linkify, mentionsSecret, messageTime, type ChatItem } from '../../src/chat/index.js'
+import { eventLine, linkify, mentionsSecret, messageTime, type ChatItem } from '../../src/chat/index.js'
 import type { Translate } from '../../src/i18n/index.js'
 import { PanelContext } from '../ui/context.js'
 
@@ -78,7 +78,7 @@ function Body({ item, t, locale }: Pick<RowProps, 'item' | 't' | 'locale'>) {
 export function MessageRow({ item, index, total, read, online, locale, t, onRetry }: RowProps) {
   const common = { role: 'listitem' as const, 'data-row': '', 'data-id': item.id, 'data-index': index, 'aria-posinset': index + 1, 'aria-setsize': total }
   if (item.kind === 'event') {
-    return <div {...common} class="row event"><p>{item.text === 'ended' ? t('chat.event.ended') : item.text}</p></div>
+    return <div {...common} class="row event" data-event={item.text}><p>{eventLine(item, t)}</p></div>
   }
   const who = item.author === 'user' ? t('chat.author.you') : item.author === 'agent' ? item.authorName ?? t('chat.author.agent') : t('chat.author.system')
   return (

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks'
 import type { ChatController } from '../../src/chat/index.js'
 import { usePanel, useT } from '../ui/context.js'
+import { RatingScale } from '../ui/RatingScale.js'
 
-/** 1–5 after the chat ended, with an optional comment; sent through the outbox. */
+/** 1–5 on the panel's labelled scale (the same as for tickets) after the chat ended, with an optional comment; sent through the outbox. */
 export function Rating({ chat, onDone }: { chat: ChatController; onDone(rated: boolean): void }) {
   const { idPrefix } = usePanel()
   const t = useT()
@@ -21,15 +22,7 @@ export function Rating({ chat, onDone }: { chat: ChatController; onDone(rated: b
     <form class="rating" onSubmit={(e) => void onSubmit(e)}>
       <fieldset>
         <legend>{t('chat.rating.legend')}</legend>
-        <div class="scores">
-          {[1, 2, 3, 4, 5].map((n) => (
-            <label key={n} class={score === n ? 'score on' : 'score'}>
-              <input type="radio" name={name} value={n} checked={score === n} onChange={() => setScore(n)} />
-              <span aria-hidden="true">{n}</span>
-              <span class="sr-only">{t('chat.rating.score', { score: n })}</span>
-            </label>
-          ))}
-        </div>
+        <RatingScale name={name} value={score || undefined} onChange={setScore} />
       </fieldset>
       <label for={`${name}-comment`}>{t('chat.rating.comment')}</label>
       <textarea id={`${name}-comment`} rows={2} value={comment} onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)} />

@@ -8,7 +8,7 @@ export const checkerCss = `
 .ck-row input{flex:1;min-width:0}
 .ck-result{display:grid;gap:6px;padding:12px 14px;border-radius:10px;border:1px solid var(--hf-border);border-left-width:5px}
 .ck-result:empty{display:none}
-.ck-result h3{margin:0;font-size:16px;display:flex;gap:8px;align-items:baseline}
+.ck-result h3{margin:0;font-size:calc(16*var(--hf-px));display:flex;gap:8px;align-items:baseline}
 .ck-result[data-verdict=official]{border-left-color:#1e8e3e}
 .ck-result[data-verdict=lookalike],.ck-result[data-verdict=notOurs]{border-left-color:var(--hf-danger)}
 .ck-mark{font-weight:700}
@@ -17,7 +17,7 @@ export const checkerCss = `
 .ck-scam{font-weight:600;color:var(--hf-danger)}
 .ck-actions{display:flex;flex-wrap:wrap;gap:8px;align-items:center}
 .ck-value{overflow-wrap:anywhere}
-.ck-official h3{margin:0 0 4px;font-size:15px}
+.ck-official h3{margin:0 0 4px;font-size:calc(15*var(--hf-px))}
 .ck-official ul{margin:0;padding-left:20px;overflow-wrap:anywhere}
 `
 

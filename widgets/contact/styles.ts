@@ -1,7 +1,7 @@
 /** Styles of the contact view; class names start with `ct-` so they never meet other views' sheets. */
 export const contactCss = `
 .ct{display:grid;gap:16px}
-.ct h3{margin:0;font-size:15px;font-weight:600}
+.ct h3{margin:0;font-size:calc(15*var(--hf-px));font-weight:600}
 .ct-ref{margin:0;overflow-wrap:anywhere;color:var(--hf-muted)}
 .ct-guide{padding:12px 14px;border-radius:10px;border:1px solid var(--hf-border);background:var(--hf-surface)}
 .ct-guide p{margin:0}
@@ -12,9 +12,9 @@ export const contactCss = `
 .ct-item{display:grid;gap:6px;padding:12px 14px;border:1px solid var(--hf-border);border-radius:10px}
 .ct-item[data-recommended]{border-color:var(--hf-primary);border-width:2px}
 .ct-head{display:flex;align-items:center;gap:8px;flex-wrap:wrap}
-.ct-badge{padding:2px 8px;border-radius:10px;background:var(--hf-primary);color:var(--hf-on-primary);font-size:12px;font-weight:600}
+.ct-badge{padding:2px 8px;border-radius:10px;background:var(--hf-primary);color:var(--hf-on-primary);font-size:calc(12*var(--hf-px));font-weight:600}
 .ct-item p{margin:0}
-.ct-status{font-size:13px;color:var(--hf-muted)}
+.ct-status{font-size:calc(13*var(--hf-px));color:var(--hf-muted)}
 .ct-status[data-open=true]::before{content:"";display:inline-block;width:8px;height:8px;margin-right:6px;border-radius:50%;background:#1e8e3e;vertical-align:middle}
 .ct-actions{display:flex;flex-wrap:wrap;align-items:center;gap:8px}
 .ct-link{display:inline-flex;align-items:center;min-height:44px;padding:0 16px;border-radius:8px;background:var(--hf-primary);color:var(--hf-on-primary);font-weight:600;text-decoration:none;overflow-wrap:anywhere}

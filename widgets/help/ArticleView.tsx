@@ -10,17 +10,64 @@ import { useArrivalFocus, useHelpFlow, useHelpStyles } from './useHelp.js'
 
 const SOURCES: ArticleSource[] = ['search', 'popular', 'suggestion', 'link']
 
+const MISSING = ['answer', 'unclear', 'wrong', 'case'] as const
+type Missing = (typeof MISSING)[number]
+
+/**
+ * After "not helpful": what was missing (one fixed choice, reported as an `article:missing`
+ * event, no free text to mask), and the way on: chat with an agent or report the problem.
+ */
+function Missing({ id, fresh }: { id: string; fresh: boolean }) {
+  const { client, idPrefix } = usePanel()
+  const t = useT()
+  const chat = useStore((s) => s.system.capabilities?.chat !== false)
+  const [reason, setReason] = useState<Missing>()
+  const [sent, setSent] = useState(false)
+  const name = `${idPrefix}-missing`
+  const send = (e: Event) => {
+    e.preventDefault()
+    if (!reason) return
+    client.events.emit({ type: 'article:missing', id, reason })
+    setSent(true)
+  }
+  return (
+    <div class="help-missing" data-missing="">
+      {fresh && !sent && (
+        <form onSubmit={send}>
+          <fieldset>
+            <legend>{t('help.missing.legend')}</legend>
+            {MISSING.map((r) => (
+              <label key={r} class="help-choice">
+                <input type="radio" name={name} value={r} checked={reason === r} onChange={() => setReason(r)} />
+                <span>{t(`help.missing.${r}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" class="secondary" disabled={!reason}>{t('help.missing.send')}</button>
+        </form>
+      )}
+      {sent && <p role="status">{t('help.missing.thanks')}</p>}
+      <div class="help-actions" data-missing-next="">
+        {chat && <button type="button" class="primary" onClick={() => client.navigate('chat')}>{t('help.missing.chat')}</button>}
+        <button type="button" class={chat ? 'secondary' : 'primary'} onClick={() => client.navigate('report')}>{t('help.missing.report')}</button>
+      </div>
+    </div>
+  )
+}
+
 /** "Was this helpful?": one vote per article and device, sent through the outbox. */
 function Vote({ id }: { id: string }) {
   const { idPrefix } = usePanel()
   const t = useT()
   const help = useHelpFlow()
   const [voted, setVoted] = useState<boolean | undefined>(undefined)
+  const [justVoted, setJustVoted] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   useEffect(() => {
     let live = true
     setVoted(undefined)
+    setJustVoted(false)
     help.votedOn(id).then((v) => live && setVoted(v), () => undefined)
     return () => {
       live = false
@@ -31,7 +78,10 @@ function Vote({ id }: { id: string }) {
     setBusy(true)
     setError('')
     help.vote(id, helpful).then(
-      () => setVoted(helpful),
+      () => {
+        setVoted(helpful)
+        setJustVoted(true)
+      },
       (e: unknown) => setError(help.errorMessage(e)),
     ).finally(() => setBusy(false))
   }
@@ -42,10 +92,11 @@ function Vote({ id }: { id: string }) {
       {voted === undefined && (
         <div class="help-actions" role="group" aria-labelledby={qid}>
           <button type="button" class="secondary" disabled={busy} onClick={() => vote(true)}>{t('help.vote.yes')}</button>
-          <button type="button" class="secondary" disabled={busy} onClick={() => vote(false)}>{t('help.vote.no')}</button>
+          <button type="button" class="secondary" disabled={busy} onClick={() => vote(false)} data-vote-no="">{t('help.vote.no')}</button>
         </div>
       )}
       <p role="status">{voted === true ? t('help.vote.thanks') : voted === false ? t('help.vote.sorry') : ''}</p>
+      {voted === false && <Missing id={id} fresh={justVoted} />}
       {error && <p role="alert" class="error">{error}</p>}
     </section>
   )

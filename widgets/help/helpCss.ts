@@ -4,15 +4,15 @@ export const helpCss = `
 .help-result{display:flex;flex-direction:column;align-items:flex-start;gap:2px;width:100%;min-height:44px;padding:10px 12px;border:1px solid var(--hf-border);border-radius:10px;background:var(--hf-bg);text-align:left;cursor:pointer}
 .help-result:hover{border-color:var(--hf-primary)}
 .help-result-title{font-weight:600;overflow-wrap:anywhere}
-.help-result-snippet{color:var(--hf-muted);font-size:13px;overflow-wrap:anywhere;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;line-clamp:2;overflow:hidden}
+.help-result-snippet{color:var(--hf-muted);font-size:calc(13*var(--hf-px));overflow-wrap:anywhere;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;line-clamp:2;overflow:hidden}
 .help-results mark{background:var(--hf-warn-bg);color:var(--hf-text);font-weight:600;border-radius:2px}
 .help-section{margin-top:20px}
-.help-section h3{margin:0 0 8px;font-size:15px}
+.help-section h3{margin:0 0 8px;font-size:calc(15*var(--hf-px))}
 .help-empty p{margin:0 0 8px}
 .help-actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:8px}
-.help-article h3{margin:0 0 12px;font-size:19px;line-height:1.35;outline:none}
+.help-article h3{margin:0 0 12px;font-size:calc(19*var(--hf-px));line-height:1.35;outline:none}
 .help-md{overflow-wrap:anywhere}
-.help-md h4,.help-md h5,.help-md h6{margin:18px 0 6px;font-size:16px}
+.help-md h4,.help-md h5,.help-md h6{margin:18px 0 6px;font-size:calc(16*var(--hf-px))}
 .help-md p,.help-md ul,.help-md ol,.help-md blockquote,.help-md pre{margin:0 0 10px}
 .help-md ul,.help-md ol{padding-left:22px}
 .help-md li{margin:2px 0}
@@ -22,7 +22,7 @@ export const helpCss = `
 .help-md pre code{padding:0;background:none}
 .help-md hr{border:0;border-top:1px solid var(--hf-border);margin:14px 0}
 .help-table{overflow-x:auto;margin:0 0 10px}
-.help-md table{border-collapse:collapse;width:100%;font-size:14px}
+.help-md table{border-collapse:collapse;width:100%;font-size:calc(14*var(--hf-px))}
 .help-md th,.help-md td{padding:6px 8px;border:1px solid var(--hf-border);text-align:left;vertical-align:top}
 .help-md th{background:var(--hf-surface)}
 .help-md .al-center{text-align:center}.help-md .al-right{text-align:right}

@@ -35,6 +35,7 @@ export function createHost(options: WidgetOptions, adopt?: HTMLElement): Host {
   element.setAttribute('data-position', options.position ?? 'bottom-right')
   if (options.launcher === false) element.setAttribute('data-launcher', 'off')
   if (options.zIndex !== undefined) element.style.setProperty('--hf-z', String(options.zIndex))
+  if (options.fontScale !== undefined) element.style.setProperty('--hf-font-scale', String(options.fontScale))
   for (const [key, cssVar] of Object.entries(COLOR_VARS)) {
     const value = options.colors?.[key as keyof typeof COLOR_VARS]
     if (value) element.style.setProperty(cssVar, value)

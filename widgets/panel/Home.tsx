@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
+import type { SupportClient } from '../../src/client.js'
 import type { ViewName } from '../../src/events.js'
+import type { Availability } from '../../src/types.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import { usePanel, useStore, useT } from '../ui/context.js'
 import { imeInput } from '../ui/imeInput.js'
@@ -12,9 +14,84 @@ const ENTRIES: Array<{ view: ViewName; label: MessageKey; hint: MessageKey }> = 
   { view: 'contact', label: 'home.entry.contact', hint: 'home.entry.contact.hint' },
 ]
 
+interface CardState {
+  chat?: { status: 'queued' | 'active'; position?: number; agent?: string } | undefined
+  openRequests?: number
+  availability?: Availability
+}
+
+/** Loads what the Home card shows: the ongoing chat, open requests, chat hours. Each part may be missing. */
+function useSupportCard(client: SupportClient, chatEnabled: boolean): CardState {
+  const [state, setState] = useState<CardState>({})
+  useEffect(() => {
+    let live = true
+    const merge = (part: CardState) => live && setState((s) => ({ ...s, ...part }))
+    const offs: Array<() => void> = []
+    // The chat module is its own chunk, fetched by the runtime already; the card follows its store.
+    void import('../../src/chat/index.js').then(({ getChat }) => {
+      if (!live) return
+      const chat = getChat(client)
+      const sync = () => {
+        const { status, conversation } = chat.store.getState()
+        const ongoing = (status === 'queued' || status === 'active') && conversation && conversation.status !== 'ended'
+        merge({ chat: ongoing ? { status, ...(conversation.queuePosition ? { position: conversation.queuePosition } : {}), ...(conversation.agent ? { agent: conversation.agent.name } : {}) } : undefined })
+      }
+      sync()
+      offs.push(chat.store.subscribe(sync))
+    }, () => undefined)
+    void client.transport().then(async (transport) => {
+      const [tickets, availability] = await Promise.all([
+        transport.listTickets?.().catch(() => undefined),
+        chatEnabled ? transport.availability?.().catch(() => undefined) : undefined,
+      ])
+      merge({
+        ...(tickets ? { openRequests: tickets.filter((tk) => tk.status !== 'solved' && tk.status !== 'closed').length } : {}),
+        ...(availability ? { availability } : {}),
+      })
+    }, () => undefined)
+    return () => {
+      live = false
+      for (const off of offs) off()
+    }
+  }, [client, chatEnabled])
+  return state
+}
+
+/** Ongoing chat (with its unread replies), open requests and when an agent would answer. */
+function SupportCard({ card, unread }: { card: CardState; unread: number }) {
+  const { client, idPrefix } = usePanel()
+  const t = useT()
+  const { chat, openRequests, availability } = card
+  const wait = availability?.expectedWaitSeconds
+  const reply = !availability ? undefined
+    : !availability.open ? t('home.card.closed')
+    : wait ? t('home.card.reply', { minutes: Math.max(1, Math.round(wait / 60)) })
+    : t('home.card.replyOpen')
+  if (!chat && !openRequests && !reply) return null
+  const id = `${idPrefix}-card`
+  return (
+    <section class="home-card" aria-labelledby={id} data-home-card="">
+      <h3 id={id}>{t('home.card.title')}</h3>
+      {chat && (
+        <div class="home-card-row" data-card-chat={chat.status}>
+          <p>
+            {chat.status === 'active' ? (chat.agent ? t('home.card.active', { name: chat.agent }) : t('home.card.activeAgent'))
+              : chat.position ? t('home.card.queued', { position: chat.position }) : t('home.card.waiting')}
+            {unread > 0 && <b class="home-card-unread">{` · ${t('home.card.unread', { count: unread })}`}</b>}
+          </p>
+          <button type="button" class="primary" onClick={() => client.navigate('chat')}>{t('home.card.continue')}</button>
+        </div>
+      )}
+      {Boolean(openRequests) && <p data-card-requests={openRequests}>{t('home.card.requests', { count: openRequests! })}</p>}
+      {reply && <p class="muted" data-card-reply="">{reply}</p>}
+      <button type="button" class="secondary" data-card-history="" onClick={() => client.navigate('requests', { section: 'conversations' })}>{t('home.card.viewRequests')}</button>
+    </section>
+  )
+}
+
 /**
  * The first view: search box (results appear below it as you type; Enter opens the search
- * view), the four ways to get help, popular articles, and the anti-scam notice.
+ * view), the support card (ongoing chat, open requests, reply time), the four ways to get help, popular articles, and the anti-scam notice.
  */
 export function Home(_: ViewProps) {
   const { client, idPrefix } = usePanel()
@@ -24,6 +101,8 @@ export function Home(_: ViewProps) {
   const entries = noChat
     ? ENTRIES.map((e) => (e.view === 'chat' ? { ...e, label: 'home.entry.message' as MessageKey, hint: 'home.entry.message.hint' as MessageKey } : e))
     : ENTRIES
+  const unread = useStore((s) => s.system.unread)
+  const card = useSupportCard(client, !noChat)
   const [query, setQuery] = useState('')
   // What results are shown for: not updated mid-composition, so pinyin being typed with an
   // IME (「qian kou le」 before it becomes 钱扣了) does not search.
@@ -60,6 +139,7 @@ export function Home(_: ViewProps) {
         />
       </form>
       {help && searchFor.trim() ? <help.HomeResults query={searchFor} /> : null}
+      <SupportCard card={card} unread={unread} />
       <ul class="entries">
         {entries.map((entry) => (
           <li key={entry.view}>

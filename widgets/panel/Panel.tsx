@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks'
 import type { ViewName } from '../../src/events.js'
 import type { MessageKey } from '../../src/i18n/index.js'
-import { trapTab } from '../ui/focus.js'
+import { keepFocusInside, trapTab } from '../ui/focus.js'
 import { usePanel, useStore, useT } from '../ui/context.js'
 import { ViewHost } from './ViewHost.js'
 
@@ -13,7 +13,8 @@ const TITLES: Record<ViewName, MessageKey> = {
 /**
  * The dialog: header (back, title, close), the current view, focus management. Focus moves to
  * the view's `[data-autofocus]` element or the title on every view change; Tab stays inside;
- * Escape closes and the host returns focus to where it was.
+ * Escape closes and the host returns focus to where it was. Focus never falls to `<body>` when
+ * the focused element goes away (see `keepFocusInside`), so Escape works from anywhere inside.
  */
 export function Panel() {
   const { client, idPrefix } = usePanel()
@@ -34,6 +35,8 @@ export function Panel() {
     return () => cancelAnimationFrame(id)
   }, [view, params])
 
+  useEffect(() => (dialog.current ? keepFocusInside(dialog.current) : undefined), [])
+
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.stopPropagation()
@@ -42,7 +45,7 @@ export function Panel() {
   }
 
   return (
-    <div ref={dialog} class="dialog" lang={locale} role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+    <div ref={dialog} class="dialog" tabIndex={-1} lang={locale} role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
       <div class="head">
         {view !== 'home' && (
           <button type="button" class="icon-btn" aria-label={t('panel.back')} onClick={() => client.back()}>

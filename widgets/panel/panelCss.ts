@@ -1,20 +1,21 @@
 /** Panel styles, shipped with the lazy runtime chunk. Colours come from the host's variables. */
 export const panelCss = `
-.dialog{display:flex;flex-direction:column;height:100%;min-height:0}
+.dialog{display:flex;flex-direction:column;height:100%;min-height:0;outline:none}
+.frame .dialog:focus{outline:none}
 .head{display:flex;align-items:center;gap:4px;padding:10px 8px 10px 16px;border-bottom:1px solid var(--hf-border)}
-.head h2{flex:1;margin:0;font-size:17px;font-weight:600;outline:none}
-.icon-btn{display:inline-grid;place-items:center;min-width:44px;min-height:44px;border:0;border-radius:8px;background:transparent;cursor:pointer;font-size:20px}
+.head h2{flex:1;margin:0;font-size:calc(17*var(--hf-px));font-weight:600;outline:none}
+.icon-btn{display:inline-grid;place-items:center;min-width:44px;min-height:44px;border:0;border-radius:8px;background:transparent;cursor:pointer;font-size:calc(20*var(--hf-px))}
 .icon-btn:hover{background:var(--hf-surface)}
 .body{flex:1;min-height:0;overflow:auto;padding:16px;overscroll-behavior:contain}
 .search{display:flex;flex-direction:column;gap:6px;margin-bottom:16px}
 .search label{font-weight:600}
-input,textarea,select{width:100%;min-height:44px;padding:10px 12px;border:1px solid var(--hf-border);border-radius:8px;background:var(--hf-bg);color:var(--hf-text);font:inherit;font-size:16px}
+input,textarea,select{width:100%;min-height:44px;padding:10px 12px;border:1px solid var(--hf-border);border-radius:8px;background:var(--hf-bg);color:var(--hf-text);font:inherit;font-size:calc(16*var(--hf-px))}
 .entries{display:grid;gap:8px;margin:0;padding:0;list-style:none}
 .entry{display:flex;flex-direction:column;align-items:flex-start;width:100%;min-height:56px;padding:12px 14px;border:1px solid var(--hf-border);border-radius:10px;background:var(--hf-surface);text-align:left;cursor:pointer}
 .entry:hover{border-color:var(--hf-primary)}
 .entry b{font-weight:600}
-.entry span{color:var(--hf-muted);font-size:13px}
-.notice{margin:16px 0 0;padding:10px 12px;border-radius:8px;background:var(--hf-warn-bg);font-size:13px}
+.entry span{color:var(--hf-muted);font-size:calc(13*var(--hf-px))}
+.notice{margin:16px 0 0;padding:10px 12px;border-radius:8px;background:var(--hf-warn-bg);font-size:calc(13*var(--hf-px))}
 .notice>p{margin:0 0 8px}
 .notice>.secondary{min-height:36px;background:var(--hf-bg);color:var(--hf-text)}
 .muted{color:var(--hf-muted)}
@@ -25,4 +26,25 @@ input,textarea,select{width:100%;min-height:44px;padding:10px 12px;border:1px so
 .error{color:var(--hf-danger)}
 a{color:var(--hf-primary)}
 .ext-mark{font-size:.85em;white-space:nowrap}
+.home-card{display:grid;gap:8px;margin:0 0 16px;padding:12px 14px;border:1px solid var(--hf-border);border-radius:10px;background:var(--hf-surface)}
+.home-card h3{margin:0;font-size:calc(15*var(--hf-px))}
+.home-card p{margin:0}
+.home-card-row{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:8px}
+.home-card-row p{flex:1 1 12em}
+.home-card-unread{color:var(--hf-danger)}
+.home-card>.secondary{justify-self:start;min-height:40px;background:var(--hf-bg);color:var(--hf-text)}
+.hf-scale{display:grid;grid-template-columns:repeat(5,minmax(0,1fr));gap:6px}
+.hf-scale-option{position:relative;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:2px;min-height:56px;padding:6px 2px;border:1px solid var(--hf-border);border-radius:10px;background:var(--hf-bg);text-align:center;cursor:pointer;overflow-wrap:anywhere}
+.hf-scale-option input{position:absolute;inset:0;width:100%;height:100%;min-height:0;margin:0;opacity:0;cursor:pointer}
+.hf-scale-num{font-size:calc(17*var(--hf-px));font-weight:600;line-height:1.2}
+.hf-scale-word{font-size:calc(12*var(--hf-px));line-height:1.25;color:var(--hf-muted)}
+.hf-scale-option.on{border-color:var(--hf-primary);background:var(--hf-primary);color:var(--hf-on-primary)}
+.hf-scale-option.on .hf-scale-word{color:inherit}
+.hf-scale-option:focus-within{outline:3px solid var(--hf-primary);outline-offset:2px}
+.help-missing{display:grid;gap:8px;margin-top:10px}
+.help-missing fieldset{margin:0 0 8px;padding:0;border:0}
+.help-missing legend{margin-bottom:6px;font-weight:600}
+.help-choice{display:flex;align-items:center;gap:8px;min-height:44px}
+.help-choice input{width:auto;min-height:0;margin:0}
+@media (max-width:30em){.hf-scale{grid-template-columns:repeat(auto-fit,minmax(4.5em,1fr))}.head{padding-left:8px}}
 `

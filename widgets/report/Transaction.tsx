@@ -98,7 +98,7 @@ export function TransactionSection({ tx, onPick, edit }: {
     <section class="rf-field" aria-label={t('reportUi.tx.title')} data-tx-section={tx && !picking ? 'picked' : 'picking'}>
       <b>{t('reportUi.tx.title')}</b>
       {tx && (
-        <div ref={card} tabIndex={-1} class="rf-card rf-item" data-current-tx={tx.id}>
+        <div ref={card} tabIndex={-1} class="rf-card rf-item" data-current-tx={tx.id} data-focus-target="">
           <TxLines tx={tx} />
         </div>
       )}

@@ -5,6 +5,7 @@ import type { MessageKey } from '../../src/i18n/index.js'
 import { HiddenNotice } from '../report/HiddenNotice.js'
 import { Screenshots, useShots } from '../report/Screenshots.js'
 import { usePanel, useT } from '../ui/context.js'
+import { RatingScale } from '../ui/RatingScale.js'
 import { useDraftText } from '../ui/useDraftText.js'
 
 const noLabel = (): MessageKey | undefined => undefined
@@ -137,25 +138,7 @@ export function RatingForm({ detail }: { detail: RequestDetail }) {
       <fieldset class="rf-field" aria-describedby={`${id}-hint${error ? ` ${id}-err` : ''}`}>
         <legend>{t('requestsUi.rating.legend')}</legend>
         <p id={`${id}-hint`} class="rf-help">{t('requestsUi.rating.low')}</p>
-        <div class="rf-choices">
-          {[1, 2, 3, 4, 5].map((n) => (
-            <label class="rf-choice" key={n}>
-              <input
-                type="radio"
-                name={id}
-                value={n}
-                checked={score === n}
-                aria-label={t('requestsUi.rating.score', { score: n })}
-                aria-invalid={error ? 'true' : undefined}
-                onChange={() => {
-                  setScore(n)
-                  setError(undefined)
-                }}
-              />
-              <span aria-hidden="true">{n}</span>
-            </label>
-          ))}
-        </div>
+        <RatingScale name={id} value={score} invalid={Boolean(error)} onChange={(n) => { setScore(n); setError(undefined) }} />
         <div role="alert">{error && <p id={`${id}-err`} class="rf-err">{error}</p>}</div>
       </fieldset>
       <div class="rf-field">

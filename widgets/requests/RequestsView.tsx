@@ -30,6 +30,7 @@ function Empty() {
     </div>
   )
 }
+import { ConversationList } from '../chat/ConversationList.js'
 
 /**
  * My requests: reports still on this device (sending / waiting / needs attention) first, then
@@ -42,6 +43,7 @@ export function RequestsView(_: ViewProps) {
   const locale = useStore((s) => s.system.locale)
   // Only durable storage may be called "on this device".
   const durable = useStore((s) => s.system.storagePersistent)
+  const chat = useStore((s) => s.system.capabilities?.chat !== false)
   const root = useRef<HTMLDivElement>(null)
   useSheet('report', reportCss, root)
   const list = useMemo(() => createRequestsList(client), [client])
@@ -112,6 +114,7 @@ export function RequestsView(_: ViewProps) {
           </ul>
         </section>
       )}
+      {chat && <ConversationList headingId={`${idPrefix}-rq-chats`} />}
     </div>
   )
 }

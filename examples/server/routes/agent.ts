@@ -105,6 +105,8 @@ export function agentRoutes(): Route[] {
             .run(agentId(name), name, nowIso(), conv.id)
           emitConversation(app, loadConversation(app, conv.id))
           if (conv.status === 'queued') emitQueueMoves(app, conv.n)
+          // A system line in the transcript: who joined, or who took over from whom.
+          appendMessage(app, conv, { author: 'system', authorName: name, kind: 'event', text: conv.agent_name ? 'transferred' : 'joined', attachments: [] }, app.refOut(viewer))
         }
         const message = appendMessage(app, conv, { author: 'agent', authorName: name, kind: 'text', text: input.text, attachments: [] }, app.refOut(viewer))
         return { status: 201, body: message }

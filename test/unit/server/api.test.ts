@@ -153,7 +153,8 @@ describe('tickets and chat', () => {
     expect(p1.messages.map((m) => m.text)).toEqual(['help'])
     expect(p1.hasMore).toBe(true)
     const p2 = (await (await user.get(`/v1/conversations/${conv.id}/messages?since=${p1.cursor}`)).json()) as MessagePage
-    expect(p2.messages.map((m) => [m.seq, m.author])).toEqual([[2, 'agent']])
+    // Joining is a system line before the agent's first message, with the agent's name.
+    expect(p2.messages.map((m) => [m.seq, m.author, m.kind, m.text, m.authorName])).toEqual([[2, 'system', 'event', 'joined', 'Lin'], [3, 'agent', 'text', 'Hi, I am Lin', 'Lin']])
     expect(p2.hasMore).toBe(false)
     const p3 = (await (await user.get(`/v1/conversations/${conv.id}/messages?since=${p2.cursor}`)).json()) as MessagePage
     expect(p3).toEqual({ messages: [], cursor: p2.cursor, hasMore: false })

@@ -7,8 +7,9 @@ let server: RunningServer
 beforeAll(async () => { server = await start() })
 afterAll(async () => { await server.close() })
 
+// System lines (an agent joined) are messages too; these tests count what people wrote.
 const ofType = (events: SseEvent[], type: ChatEvent['type']): ChatEvent[] =>
-  events.map((e) => e.data as ChatEvent).filter((e) => e.type === type)
+  events.map((e) => e.data as ChatEvent).filter((e) => e.type === type && !(e.type === 'message' && e.message.kind === 'event'))
 
 describe('event stream', () => {
   it('replays the events missed after Last-Event-ID, in order, then continues live', async () => {

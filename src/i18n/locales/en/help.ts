@@ -62,4 +62,13 @@ export const help = {
   'help.selfcheck.persistent': 'Available',
   'help.selfcheck.memory': 'Unavailable: drafts are lost when you close the app',
   'help.selfcheck.problem': 'Needs attention',
+  'help.missing.legend': 'What was missing?',
+  'help.missing.answer': 'It did not answer my question',
+  'help.missing.unclear': 'It was hard to understand',
+  'help.missing.wrong': 'It is out of date or wrong',
+  'help.missing.case': 'My situation is different',
+  'help.missing.send': 'Send',
+  'help.missing.thanks': 'Thank you, we will improve this article. We can also sort out your case directly:',
+  'help.missing.chat': 'Chat with an agent',
+  'help.missing.report': 'Report a problem',
 }

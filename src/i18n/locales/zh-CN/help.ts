@@ -63,4 +63,13 @@ export const help: Record<keyof typeof en, string> = {
   'help.selfcheck.persistent': '可用',
   'help.selfcheck.memory': '不可用：关闭 App 后草稿会丢失',
   'help.selfcheck.problem': '需要注意',
+  'help.missing.legend': '缺少了什么？',
+  'help.missing.answer': '没有回答我的问题',
+  'help.missing.unclear': '看不太懂',
+  'help.missing.wrong': '内容过时或有误',
+  'help.missing.case': '我的情况不一样',
+  'help.missing.send': '提交',
+  'help.missing.thanks': '谢谢，我们会改进这篇文章。您也可以直接找我们处理：',
+  'help.missing.chat': '联系在线客服',
+  'help.missing.report': '反馈问题',
 }

@@ -63,4 +63,13 @@ export const help: Record<keyof typeof en, string> = {
   'help.selfcheck.persistent': '可用',
   'help.selfcheck.memory': '不可用：關閉 App 後草稿會遺失',
   'help.selfcheck.problem': '需要注意',
+  'help.missing.legend': '缺少了什麼？',
+  'help.missing.answer': '沒有回答我的問題',
+  'help.missing.unclear': '看不太懂',
+  'help.missing.wrong': '內容過時或有誤',
+  'help.missing.case': '我的情況不一樣',
+  'help.missing.send': '送出',
+  'help.missing.thanks': '謝謝，我們會改進這篇文章。您也可以直接找我們處理：',
+  'help.missing.chat': '聯絡線上客服',
+  'help.missing.report': '回報問題',
 }

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { axe, launch, type Page, type Session } from './browser.js'
+
+const baseUrl = inject('baseUrl')
+let s: Session
+
+beforeAll(async () => {
+  s = await launch()
+})
+afterAll(async () => {
+  await s?.close()
+})
+
+const w = (page: Page, sel: string) => page.locator(`[data-help-feedback] >> ${sel}`)
+const open = (page: Page, view: string, params: Record<string, unknown> = {}) =>
+  page.evaluate(([v, p]) => (window as unknown as { help: { open(view: string, p: unknown): Promise<void> } }).help.open(v as string, p), [view, params] as const)
+const isOpen = (page: Page) => page.locator('[data-help-feedback]').evaluate((el) => el.hasAttribute('data-open'))
+/** The focused element, through the shadow root: a description, or 'BODY' when focus fell out. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    let el = document.activeElement
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
+    if (!el || el === document.body) return 'BODY'
+    const attrs = ['data-current-tx', 'data-focus-target'].filter((a) => el!.hasAttribute(a))
+    return `${el.tagName.toLowerCase()}${attrs.map((a) => `[${a}]`).join('')}`
+  })
+
+// A 1×1 PNG, as a user's screenshot would arrive through the file input.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+
+async function startReport(page: Page) {
+  await open(page, 'report')
+  await w(page, '[data-categories] [data-category]').first().click()
+  await w(page, '[data-recent-transactions] [data-tx]').first().waitFor()
+}
+
+describe('text scaling, focus, Escape and reflow in Chromium', () => {
+  it('panel text follows the root font size (a user\'s larger default font), not a fixed 15 px', async () => {
+    const { page } = s
+    await page.goto(`${baseUrl}/?locale=en&user=e2e-scale-${Date.now()}`)
+    await open(page, 'home')
+    const sizes = () => w(page, '.entry').first().evaluate((el) => [getComputedStyle(el).fontSize, getComputedStyle(el.querySelector('span')!).fontSize])
+    expect(await sizes()).toEqual(['15px', '13px'])
+    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'))
+    expect(await sizes()).toEqual(['30px', '26px'])
+    expect(await axe(page)).toEqual([])
+  })
+
+  it('picking a transaction keeps focus on the picked card; Escape then closes', async () => {
+    const { page } = s
+    await page.goto(`${baseUrl}/?locale=zh-CN&user=e2e-focus-${Date.now()}`)
+    await startReport(page)
+    await w(page, '[data-recent-transactions] [data-tx]').first().focus()
+    await page.keyboard.press('Enter')
+    await w(page, '[data-current-tx]').waitFor()
+    await expect.poll(() => focused(page)).toBe('div[data-current-tx][data-focus-target]')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => isOpen(page)).toBe(false)
+  })
+
+  it('adding a file keeps focus on the added file; Escape then closes', async () => {
+    const { page } = s
+    await page.goto(`${baseUrl}/?locale=zh-CN&user=e2e-file-${Date.now()}`)
+    await startReport(page)
+    const input = w(page, '[data-field=screenshots] input[type=file]')
+    await input.focus()
+    await input.setInputFiles({ name: 'shot.png', mimeType: 'image/png', buffer: PNG })
+    await w(page, '.rf-shots li').first().waitFor()
+    await expect.poll(() => focused(page)).toBe('button[data-focus-target]')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => isOpen(page)).toBe(false)
+  })
+
+  it('reflows at 390 px with 200% zoom (195 × 422 CSS px): nothing off the side, the composer keeps room to type', async () => {
+    const { page } = s
+    await page.setViewportSize({ width: 195, height: 422 })
+    try {
+      await page.route('**/v1/availability', (r) =>
+        r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ agentsOnline: 1, queueLength: 0, open: true }) }))
+      await page.goto(`${baseUrl}/?locale=zh-CN&user=e2e-reflow-${Date.now()}`)
+      for (const view of ['home', 'chat', 'report', 'contact', 'requests']) {
+        await open(page, view)
+        await w(page, view === 'chat' ? '.chat[data-ready]' : '.body > *').first().waitFor()
+        // Every visible element lies within the 195 px (screen-reader-only text excepted).
+        const outside = await page.locator('[data-help-feedback]').evaluate((host) => {
+          const out: string[] = []
+          for (const el of host.shadowRoot!.querySelectorAll<HTMLElement>('.frame *')) {
+            if (el.closest('.sr-only')) continue
+            const r = el.getBoundingClientRect()
+            if (r.width > 0 && (r.left < -0.5 || r.right > innerWidth + 0.5)) out.push(`${el.tagName}.${el.className}`)
+          }
+          return out
+        })
+        expect(outside, view).toEqual([])
+      }
+      await open(page, 'chat')
+      const [textarea, frame] = await Promise.all([
+        w(page, '.composer textarea').evaluate((el) => el.getBoundingClientRect().width),
+        w(page, '.frame').evaluate((el) => el.getBoundingClientRect().width),
+      ])
+      expect(textarea / frame).toBeGreaterThan(0.6)
+      // The intro under the fixed parts can be scrolled to and read.
+      const heading = w(page, '[data-chat-intro] h3')
+      await heading.scrollIntoViewIfNeeded()
+      const box = await heading.boundingBox()
+      const composerTop = await w(page, '.composer').evaluate((el) => el.getBoundingClientRect().top)
+      expect(box!.y + box!.height).toBeLessThanOrEqual(composerTop + 0.5)
+      expect(await axe(page)).toEqual([])
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 })
+    }
+  })
+})
+
+describe('article feedback and the demo\'s channels in Chromium', () => {
+  it('after 没帮助: what was missing, then a way to chat or report', async () => {
+    const { page } = s
+    await page.goto(`${baseUrl}/?locale=zh-CN&user=e2e-article-${Date.now()}`)
+    await page.evaluate(() => {
+      const w = window as unknown as { help: { onEvent(l: (e: { type: string }) => void): void }; missing: unknown[] }
+      w.missing = []
+      w.help.onEvent((e) => e.type === 'article:missing' && w.missing.push(e))
+    })
+    await open(page, 'search', { query: '退款' })
+    await w(page, '.help-result').first().click()
+    await w(page, '[data-vote-no]').click()
+    await expect.poll(() => w(page, '[data-missing] legend').textContent()).toBe('缺少了什么？')
+    expect(await w(page, '[data-missing] .help-choice').allTextContents()).toEqual(['没有回答我的问题', '看不太懂', '内容过时或有误', '我的情况不一样'])
+    expect(await w(page, '[data-missing-next] button').allTextContents()).toEqual(['联系在线客服', '反馈问题'])
+    expect(await axe(page)).toEqual([])
+    await w(page, '[data-missing] .help-choice input').nth(3).check()
+    await w(page, '[data-missing] button[type=submit]').click()
+    await expect.poll(() => w(page, '[data-missing] [role=status]').textContent()).toContain('谢谢')
+    const events = await page.evaluate(() => (window as unknown as { missing: Array<{ reason: string }> }).missing)
+    expect(events.map((e) => e.reason)).toEqual(['case'])
+    await w(page, '[data-missing-next] button').first().click()
+    await w(page, '.chat').waitFor()
+  })
+
+  it('the demo lists its hotline and e-mail with hours, and offers 繁體中文', async () => {
+    const { page } = s
+    await page.goto(`${baseUrl}/?locale=zh-CN&user=e2e-demo-${Date.now()}`)
+    expect(await page.locator('#lang option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(['zh-CN', 'zh-TW', 'en'])
+    await open(page, 'contact')
+    await expect.poll(() => w(page, 'a[href^="tel:"]').first().getAttribute('href')).toBe('tel:95188')
+    expect(await w(page, 'a[href^="mailto:"]').first().getAttribute('href')).toMatch(/^mailto:service@example\.com\?/)
+    expect(await w(page, '.ct-hours').count()).toBe(2)
+    expect(await axe(page)).toEqual([])
+    await page.keyboard.press('Escape')
+    await page.locator('#lang').selectOption('zh-TW')
+    await open(page, 'home')
+    await expect.poll(() => w(page, '.head h2').textContent()).toBe('說明與意見回饋')
+    expect(await page.locator('#help').textContent()).toBe('說明與意見回饋')
+  })
+})

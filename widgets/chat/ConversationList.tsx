@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'preact/hooks'
+import { listConversations, type ConversationSummary } from '../../src/chat/index.js'
+import type { MessageKey } from '../../src/i18n/index.js'
+import { formatTime } from '../report/Transaction.js'
+import { usePanel, useStore, useT } from '../ui/context.js'
+
+/**
+ * The user's chats, ongoing first, then past (kept on this device or listed by the backend),
+ * for My requests. An ongoing one opens the live chat; a past one opens to be read.
+ */
+export function ConversationList({ headingId }: { headingId: string }) {
+  const { client } = usePanel()
+  const t = useT()
+  const locale = useStore((s) => s.system.locale)
+  const [rows, setRows] = useState<ConversationSummary[] | undefined>(undefined)
+  useEffect(() => {
+    const abort = new AbortController()
+    listConversations(client, abort.signal).then((r) => !abort.signal.aborted && setRows(r), () => !abort.signal.aborted && setRows([]))
+    return () => abort.abort()
+  }, [client])
+  return (
+    <section aria-labelledby={headingId} class="rf" data-conversations="">
+      <h3 id={headingId}>{t('chat.history.title')}</h3>
+      {rows === undefined && <p class="rf-help" role="status">{t('chat.history.loading')}</p>}
+      {rows?.length === 0 && <p class="rf-help">{t('chat.history.empty')}</p>}
+      {rows && rows.length > 0 && (
+        <ul class="rf-list">
+          {rows.map(({ conversation: c, unread }) => {
+            const ended = c.status === 'ended'
+            return (
+              <li key={c.id}>
+                <button
+                  type="button"
+                  class="rf-item"
+                  data-conversation={c.id}
+                  data-status={c.status}
+                  onClick={() => client.navigate('chat', ended ? { conversationId: c.id } : {})}
+                >
+                  <span class="rf-row">
+                    <b>{t('chat.history.item', { reference: c.reference })}</b>
+                    <span class="chip" data-tone={ended ? undefined : 'active'}>{t(`chat.history.status.${c.status}` as MessageKey)}</span>
+                  </span>
+                  <span>
+                    {t('chat.history.started', { time: formatTime(c.createdAt, locale) })}
+                    {unread > 0 ? ` · ${t('chat.history.unread', { count: unread })}` : ''}
+                  </span>
+                </button>
+              </li>
+            )
+          })}
+        </ul>
+      )}
+    </section>
+  )
+}
