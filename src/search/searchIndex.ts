@@ -192,6 +192,25 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     place(d, slot)
   }
 
+  /**
+   * Document frequency counting translations of one article once (after `compact`): a zh-TW copy
+   * folds to the same terms as its zh-CN original and must not make them look common.
+   */
+  let dfs = new Map<string, number>()
+  let dfVersion = 0
+  const df = (t: string): number => {
+    const n = terms.df(t)
+    if (n < 2 || groups.size == live) return n
+    if (dfVersion != version) (dfs = new Map()), (dfVersion = version)
+    let g = dfs.get(t)
+    if (g === undefined) {
+      const seen = new Set<string>()
+      for (const slot of terms.slots(terms.id(t))) seen.add(keys[slot]!)
+      dfs.set(t, (g = seen.size))
+    }
+    return g
+  }
+
   /** Scale of the one-byte saturation cache: BM25 saturation stays below K1 + 1. */
   const STEP = (K1 + 1) / 255
 
@@ -242,15 +261,15 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     terms.compact((slot) => !docs[slot], removed)
     removed = false
     const q = buildQuery(query, {
-      df: terms.df,
+      df,
       vocab: () => (vocab ??= terms.terms().filter((t) => !/\p{Script=Han}/u.test(t)).sort()),
       synonyms,
       words,
       loose: maxTerms > 99,
     })
     const idf = (t: string): number => {
-      const n = terms.df(t)
-      return Math.log(1 + (live - n + 0.5) / (n + 0.5))
+      const n = df(t)
+      return Math.log(1 + (groups.size - n + 0.5) / (n + 0.5))
     }
     const extra: string[] = []
     const list = q
@@ -259,7 +278,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
         const cap = clause.syn?.length ? Math.max(...clause.syn.map(idf)) : Infinity
         const v = clause.v
           .map((variant) => [...variant].flatMap(([t, qw]): Resolved[] => {
-            const e = qw ? resolve(t) : terms.df(t)
+            const e = qw ? resolve(t) : df(t)
             if (!e) return []
             // Fallback single characters and words of Latin phrase variants are too weak to mark.
             const mark = qw > 0.2 ? !(variant.size > 1 && WORD_CHAR.test(t)) : !qw && !WORD_CHAR.test(t)
