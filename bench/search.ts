@@ -268,7 +268,8 @@ console.log(`node ${process.version}, Intl.Segmenter ${typeof Intl.Segmenter == 
 await sizes()
 quality('Original set (bench/data/queries.json, written with the engine)', real, labeled)
 quality('Dev set (bench/data/queries-dev.json, tuning queries)', real, read('bench/data/queries-dev.json'))
-const sets: Array<[string, Labeled[]]> = [['dev', read('bench/data/queries-dev.json')]]
+quality('Tuning set 2 (bench/data/queries-tune.json, tuning queries)', real, read('bench/data/queries-tune.json'))
+const sets: Array<[string, Labeled[]]> = [['dev', read('bench/data/queries-dev.json')], ['tune', read('bench/data/queries-tune.json')]]
 if (existsSync(`${root}${HELD_OUT}`)) {
   quality(`HELD-OUT set (${HELD_OUT}, not used for tuning)`, real, read(HELD_OUT))
   sets.push(['HELD-OUT', read(HELD_OUT)])
