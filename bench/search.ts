@@ -3,7 +3,8 @@
  *
  *   npm run bench:search            (add `-- --quick` for 1k/10k only, `-- --no-latency` for the
  *                                    real articles only, `-- --legacy-corpus` for the first synthetic
- *                                    corpus, whose articles copied the real titles)
+ *                                    corpus, whose articles copied the real titles, `-- --no-timing`
+ *                                    for quality at scale without latency passes)
  *
  * Prints, side by side: build time, heap growth, p50/p95/p99 query latency on synthetic
  * corpora of 1k/10k/50k articles; MRR@10, recall@5 and zero-result rate
@@ -158,7 +159,7 @@ async function sizes(): Promise<void> {
   table(rows)
 }
 
-function latency(real: Article[], labeled: Array<{ q: string; locale: string }>, counts: number[], sets: Array<[string, Labeled[]]>, legacy: boolean): void {
+function latency(real: Article[], labeled: Array<{ q: string; locale: string }>, counts: number[], sets: Array<[string, Labeled[]]>, legacy: boolean, timing: boolean): void {
   const mix = queryMix(real, labeled, 400)
   console.log(
     `\nLatency: ${mix.length} queries (${labeled.length} labeled + corpus phrases, tags, typos), warm-up passes, then timed passes` +
@@ -166,8 +167,8 @@ function latency(real: Article[], labeled: Array<{ q: string; locale: string }>,
   )
   const scaled = engines.filter((e) => !e.realOnly)
   for (const n of counts) {
-    // Fewer passes at 50k: MiniSearch takes tens of ms a query there.
-    const [warm, passes] = n > 20000 ? [1, 3] : [3, 5]
+    // Fewer passes as the corpus grows: MiniSearch takes tens of ms a query at 50k.
+    const [warm, passes] = timing ? (n > 20000 ? [1, 1] : n > 2000 ? [1, 2] : [2, 3]) : [0, 0]
     const row = printer([6, 22, 9, 11, 8, 8, 8, 8])
     console.log(`\n${n / 1000}k articles, ${warm} warm-up + ${passes} timed passes`)
     row(['corpus', 'engine', 'build ms', 'heap Δ MB*', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms'])
@@ -195,13 +196,17 @@ function latency(real: Article[], labeled: Array<{ q: string; locale: string }>,
     }
     const p95: Record<string, number> = {}
     for (const e of built) {
+      if (!timing) {
+        row([`${n / 1000}k`, e.name, ms(e.buildMs), e.heap.toFixed(1), '-', '-', '-', '-'])
+        continue
+      }
       const sorted = e.samples.sort((a, b) => a - b)
       p95[e.name] = percentile(sorted, 95)
       const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length
       row([`${n / 1000}k`, e.name, ms(e.buildMs), e.heap.toFixed(1), ms(percentile(sorted, 50)), ms(p95[e.name]!), ms(percentile(sorted, 99)), ms(mean)])
     }
     const ours = p95['this engine']!
-    console.log(`${n / 1000}k p95: this engine is ${(p95['MiniSearch + Segmenter']! / ours).toFixed(1)}x faster than MiniSearch + Segmenter, ${(p95['FlexSearch']! / ours).toFixed(1)}x vs FlexSearch (<1 = slower)`)
+    if (timing) console.log(`${n / 1000}k p95: this engine is ${(p95['MiniSearch + Segmenter']! / ours).toFixed(1)}x faster than MiniSearch + Segmenter, ${(p95['FlexSearch']! / ours).toFixed(1)}x vs FlexSearch (<1 = slower)`)
     for (const [name, qs] of sets) qualityTable(`${n / 1000}k articles, ${name}`, qs, built)
     built = []
     gc()
@@ -275,4 +280,4 @@ if (existsSync(`${root}${HELD_OUT}`)) {
   sets.push(['HELD-OUT', read(HELD_OUT)])
 } else console.log(`\nheld-out: ${HELD_OUT} not present, skipped`)
 const legacy = process.argv.includes('--legacy-corpus')
-if (!process.argv.includes('--no-latency')) latency(real, labeled, process.argv.includes('--quick') ? [1000, 10000] : [1000, 10000, 50000], sets, legacy)
+if (!process.argv.includes('--no-latency')) latency(real, labeled, process.argv.includes('--quick') ? [1000, 10000] : [1000, 10000, 50000], sets, legacy, !process.argv.includes('--no-timing'))
