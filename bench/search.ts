@@ -282,5 +282,5 @@ if (existsSync(`${root}${HELD_OUT}`)) {
   sets.push(['HELD-OUT', read(HELD_OUT)])
 } else console.log(`\nheld-out: ${HELD_OUT} not present, skipped`)
 const legacy = process.argv.includes('--legacy-corpus')
-const sizes = process.argv.find((a) => a.startsWith('--sizes='))?.slice(8).split(',').map(Number) ?? (process.argv.includes('--quick') ? [1000, 10000] : [1000, 10000, 50000])
-if (!process.argv.includes('--no-latency')) latency(real, labeled, sizes, sets, legacy, !process.argv.includes('--no-timing'))
+const counts = process.argv.find((a) => a.startsWith('--sizes='))?.slice(8).split(',').map(Number) ?? (process.argv.includes('--quick') ? [1000, 10000] : [1000, 10000, 50000])
+if (!process.argv.includes('--no-latency')) latency(real, labeled, counts, sets, legacy, !process.argv.includes('--no-timing'))
