@@ -1,7 +1,11 @@
 /**
  * Help-search benchmark: this engine vs MiniSearch vs FlexSearch, each set up for Chinese.
  *
- *   npm run bench:search            (add `-- --quick` for 1k/10k only)
+ *   npm run bench:search            (add `-- --quick` for 1k/10k only, `-- --no-latency` for the
+ *                                    real articles only, `-- --legacy-corpus` for the first synthetic
+ *                                    corpus, whose articles copied the real titles, `-- --no-timing`
+ *                                    for quality at scale without latency passes, `-- --sizes=50000`,
+ *                                    `-- --only=this engine,FlexSearch` to pick sizes and engines)
  *
  * Prints, side by side: build time, heap growth, p50/p95/p99 query latency on synthetic
  * corpora of 1k/10k/50k articles; MRR@10, recall@5 and zero-result rate
@@ -29,6 +33,8 @@ const gc = vm.runInNewContext('gc') as () => void
 interface Engine {
   name: string
   build(docs: Article[]): (q: string, locale: string) => string[]
+  /** Only on the real articles (a variant of another engine, not worth its time at scale). */
+  realOnly?: boolean
 }
 
 /** The tokenizer the reference study recommends for MiniSearch/FlexSearch: Han bigrams + words. */
@@ -46,6 +52,28 @@ function cjkTokens(text: string): string[] {
   return out
 }
 
+const words = new Intl.Segmenter('zh', { granularity: 'word' })
+/** Intl.Segmenter words (ICU dictionary for Han), the setup the issue compares against. */
+function segmenterTokens(text: string): string[] {
+  const out: string[] = []
+  for (const s of words.segment(text.normalize('NFKC').toLowerCase())) if (s.isWordLike) out.push(s.segment)
+  return out
+}
+
+function miniSearch(tokenize: (text: string) => string[]): Engine['build'] {
+  return (docs) => {
+    const ms = new MiniSearch<Article>({
+      fields: ['title', 'tags', 'body'],
+      storeFields: ['locale'],
+      tokenize,
+      extractField: (d, f) => (f == 'tags' ? d.tags.join(' ') : (d as unknown as Record<string, string>)[f]!),
+      searchOptions: { boost: { title: 4, tags: 2.5 }, prefix: true, fuzzy: 0.2, combineWith: 'OR' },
+    })
+    ms.addAll(docs)
+    return (q, locale) => ms.search(q, { filter: (r) => r['locale'] == locale }).slice(0, 10).map((r) => r.id as string)
+  }
+}
+
 const engines: Engine[] = [
   {
     name: 'this engine',
@@ -56,25 +84,14 @@ const engines: Engine[] = [
   },
   {
     name: 'this engine, words: false',
+    realOnly: true,
     build(docs) {
       const index = createSearchIndex(docs, { synonyms: walletSynonyms, words: false })
       return (q, locale) => index.search(q, { locale, limit: 10 }).map((h) => h.id)
     },
   },
-  {
-    name: 'MiniSearch',
-    build(docs) {
-      const ms = new MiniSearch<Article>({
-        fields: ['title', 'tags', 'body'],
-        storeFields: ['locale'],
-        tokenize: cjkTokens,
-        extractField: (d, f) => (f == 'tags' ? d.tags.join(' ') : (d as unknown as Record<string, string>)[f]!),
-        searchOptions: { boost: { title: 4, tags: 2.5 }, prefix: true, fuzzy: 0.2, combineWith: 'OR' },
-      })
-      ms.addAll(docs)
-      return (q, locale) => ms.search(q, { filter: (r) => r['locale'] == locale }).slice(0, 10).map((r) => r.id as string)
-    },
-  },
+  { name: 'MiniSearch + Segmenter', build: miniSearch(segmenterTokens) },
+  { name: 'MiniSearch + bigrams', build: miniSearch(cjkTokens) },
   {
     name: 'FlexSearch',
     build(docs) {
@@ -143,26 +160,30 @@ async function sizes(): Promise<void> {
   table(rows)
 }
 
-function latency(real: Article[], labeled: Array<{ q: string; locale: string }>, counts: number[], sets: Array<[string, Labeled[]]>): void {
+function latency(real: Article[], labeled: Array<{ q: string; locale: string }>, counts: number[], sets: Array<[string, Labeled[]]>, legacy: boolean, timing: boolean): void {
   const mix = queryMix(real, labeled, 400)
-  const passes = 5
   console.log(
-    `\nLatency: ${mix.length} queries (${labeled.length} labeled + corpus phrases, tags, typos), 3 warm-up passes, then ${passes} timed passes` +
-      ` with the engines interleaved per query (so machine load hits all alike); corpus 60% zh-CN / 40% en`,
+    `\nLatency: ${mix.length} queries (${labeled.length} labeled + corpus phrases, tags, typos), warm-up passes, then timed passes` +
+      ` with the engines interleaved per query (so machine load hits all alike); corpus 60% zh-CN / 40% en, ${legacy ? 'LEGACY corpus (real titles copied into synthetic articles)' : 'synthetic distractors (bench/data/corpus.ts)'}`,
   )
-  const row = printer([6, 26, 9, 11, 8, 8, 8, 8])
-  row(['corpus', 'engine', 'build ms', 'heap Δ MB*', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms'])
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',')
+  const scaled = engines.filter((e) => !e.realOnly && (!only || only.includes(e.name)))
   for (const n of counts) {
+    // Fewer passes as the corpus grows: MiniSearch takes tens of ms a query at 50k.
+    const [warm, passes] = timing ? (n > 20000 ? [1, 1] : n > 2000 ? [1, 2] : [2, 3]) : [0, 0]
+    const row = printer([6, 22, 9, 11, 8, 8, 8, 8])
+    console.log(`\n${n / 1000}k articles, ${warm} warm-up + ${passes} timed passes`)
+    row(['corpus', 'engine', 'build ms', 'heap Δ MB*', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms'])
     // The real articles among synthetic ones, so that the labeled sets can be scored at scale too.
-    const docs = real.concat(syntheticCorpus(real, n - real.length))
+    const docs = real.concat(syntheticCorpus(real, n - real.length, 42, 0.6, legacy))
     let built: Array<{ name: string; search: (q: string, locale: string) => string[]; buildMs: number; heap: number; samples: number[] }> = []
-    for (const engine of engines) {
+    for (const engine of scaled) {
       const before = memory()
       const t0 = performance.now()
       const search = engine.build(docs)
       const buildMs = performance.now() - t0
       // Warm-up: JIT and lazily built caches (this engine computes BM25F weights on first use).
-      for (let pass = 0; pass < 3; pass++) for (const { q, locale } of mix) search(q, locale)
+      for (let pass = 0; pass < warm; pass++) for (const { q, locale } of mix) search(q, locale)
       built.push({ name: engine.name, search, buildMs, heap: (memory() - before) / 1048576, samples: [] })
     }
     for (let pass = 0; pass < passes; pass++) {
@@ -177,23 +198,22 @@ function latency(real: Article[], labeled: Array<{ q: string; locale: string }>,
     }
     const p95: Record<string, number> = {}
     for (const e of built) {
+      if (!timing) {
+        row([`${n / 1000}k`, e.name, ms(e.buildMs), e.heap.toFixed(1), '-', '-', '-', '-'])
+        continue
+      }
       const sorted = e.samples.sort((a, b) => a - b)
       p95[e.name] = percentile(sorted, 95)
       const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length
       row([`${n / 1000}k`, e.name, ms(e.buildMs), e.heap.toFixed(1), ms(percentile(sorted, 50)), ms(p95[e.name]!), ms(percentile(sorted, 99)), ms(mean)])
     }
     const ours = p95['this engine']!
-    console.log(`${n / 1000}k p95: this engine is ${(p95['MiniSearch']! / ours).toFixed(1)}x faster than MiniSearch, ${(p95['FlexSearch']! / ours).toFixed(1)}x vs FlexSearch (<1 = slower)`)
-    for (const [name, qs] of sets) {
-      console.log(`${n / 1000}k, ${name} (${qs.length} q), MRR@10 / recall@5: ${built.map((e) => {
-        const r = score(e.search, qs)
-        return `${e.name} ${r.mrr.toFixed(3)} / ${r.r5.toFixed(2)}`
-      }).join('; ')}`)
-    }
+    if (timing && built.length == 4) console.log(`${n / 1000}k p95: this engine is ${(p95['MiniSearch + Segmenter']! / ours).toFixed(1)}x faster than MiniSearch + Segmenter, ${(p95['FlexSearch']! / ours).toFixed(1)}x vs FlexSearch (<1 = slower)`)
+    for (const [name, qs] of sets) qualityTable(`${n / 1000}k articles, ${name}`, qs, built)
     built = []
     gc()
   }
-  console.log('* heapUsed + arrayBuffers growth over build and warm-up, after forced GCs. This engine keeps article text for snippets; the others keep ids only.')
+  console.log('\n* heapUsed + arrayBuffers growth over build and warm-up, after forced GCs. This engine keeps article text for snippets; the others keep ids only.')
   console.log(`  machine load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs`)
 }
 
@@ -226,13 +246,12 @@ function score(search: (q: string, locale: string) => string[], qs: Labeled[]): 
  * Quality on one labeled set: overall, then by locale and by query class (when labeled), one
  * column per engine, so the engines read side by side.
  */
-function quality(title: string, real: Article[], labeled: Labeled[]): void {
+function qualityTable(title: string, labeled: Labeled[], built: Array<{ name: string; search: (q: string, locale: string) => string[] }>): void {
   const groups = new Map<string, Labeled[]>([['all', labeled]])
   const put = (k: string, q: Labeled): void => void (groups.get(k) ?? groups.set(k, []).get(k)!).push(q)
   for (const q of labeled) put(q.locale, q)
   for (const q of labeled) if (q.class) put(`class ${q.class}`, q)
-  console.log(`\n${title}: ${labeled.length} queries over ${real.length} real articles. Cells: MRR@10 / recall@5 / zero-result rate`)
-  const built = engines.map((e) => ({ name: e.name, search: e.build(real) }))
+  console.log(`\n${title}: ${labeled.length} queries. Cells: MRR@10 / recall@5 / zero-result rate`)
   const rows = [['set', 'n', ...built.map((e) => e.name)]]
   for (const [k, qs] of groups) {
     rows.push([k, String(qs.length), ...built.map((e) => {
@@ -241,6 +260,10 @@ function quality(title: string, real: Article[], labeled: Labeled[]): void {
     })])
   }
   table(rows)
+}
+
+function quality(title: string, real: Article[], labeled: Labeled[]): void {
+  qualityTable(`${title}, over the ${real.length} real articles`, labeled, engines.map((e) => ({ name: e.name, search: e.build(real) })))
 }
 
 const real = loadArticles(`${root}examples/articles`)
@@ -252,9 +275,12 @@ console.log(`node ${process.version}, Intl.Segmenter ${typeof Intl.Segmenter == 
 await sizes()
 quality('Original set (bench/data/queries.json, written with the engine)', real, labeled)
 quality('Dev set (bench/data/queries-dev.json, tuning queries)', real, read('bench/data/queries-dev.json'))
-const sets: Array<[string, Labeled[]]> = [['dev', read('bench/data/queries-dev.json')]]
+quality('Tuning set 2 (bench/data/queries-tune.json, tuning queries)', real, read('bench/data/queries-tune.json'))
+const sets: Array<[string, Labeled[]]> = [['dev', read('bench/data/queries-dev.json')], ['tune', read('bench/data/queries-tune.json')]]
 if (existsSync(`${root}${HELD_OUT}`)) {
   quality(`HELD-OUT set (${HELD_OUT}, not used for tuning)`, real, read(HELD_OUT))
   sets.push(['HELD-OUT', read(HELD_OUT)])
 } else console.log(`\nheld-out: ${HELD_OUT} not present, skipped`)
-if (!process.argv.includes('--no-latency')) latency(real, labeled, process.argv.includes('--quick') ? [1000, 10000] : [1000, 10000, 50000], sets)
+const legacy = process.argv.includes('--legacy-corpus')
+const counts = process.argv.find((a) => a.startsWith('--sizes='))?.slice(8).split(',').map(Number) ?? (process.argv.includes('--quick') ? [1000, 10000] : [1000, 10000, 50000])
+if (!process.argv.includes('--no-latency')) latency(real, labeled, counts, sets, legacy, !process.argv.includes('--no-timing'))

@@ -1,6 +1,6 @@
 import type { Article, ArticleHit } from '../types.js'
 import { buildQuery, compileSynonyms, type CompiledVariant } from './query.js'
-import { localesFor, translationKey } from './locales.js'
+import { language, localesFor, translationKey } from './locales.js'
 import { createPostingStore, pack } from './postings.js'
 import { K1, rank, rerank, type Scratch, type Term } from './rank.js'
 import { makeSnippet, plainText } from './snippet.js'
@@ -154,11 +154,19 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const i = locales.indexOf(docs[slot]?.locale ?? '')
     return i < 0 ? Infinity : i
   }
+  /**
+   * Per slot, its language and translation key: copies of one article in one language (zh-CN
+   * and zh-TW) are one text for term statistics. `same` counts live slots per such text.
+   */
+  const texts: string[] = []
+  const same = new Map<string, number>()
   const place = (d: StoredArticle, slot: number): void => {
     ids.set(d.id, slot)
     const k = (keys[slot] = groupOf(d))
     const g = groups.get(k)
     g ? g.push(slot) : groups.set(k, [slot])
+    const t = (texts[slot] = language(d.locale) + ' ' + k)
+    same.set(t, (same.get(t) ?? 0) + 1)
     popularity[slot] = d.popularity
     localeOf[slot] = codes.get(d.locale) ?? (codes.set(d.locale, codes.size), codes.size - 1)
     track(d, 1)
@@ -173,6 +181,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     ids.delete(id)
     const g = groups.get(groupOf(d))!.filter((x) => x != slot)
     g.length ? groups.set(groupOf(d), g) : groups.delete(groupOf(d))
+    const t = texts[slot!]!
+    same.get(t) == 1 ? same.delete(t) : same.set(t, same.get(t)! - 1)
     track(d, -1)
     // Its postings go at the next compaction; until then they point at a null slot: skipped.
     removed = true
@@ -190,6 +200,26 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     })
     for (const [t, [a, b, c]] of tf) terms.push(t, slot, pack(a!, b!, c!))
     place(d, slot)
+  }
+
+  /**
+   * Document frequency counting the copies of one article in one language once (after
+   * `compact`): a zh-TW copy folds to the same terms as its zh-CN original and must not make them
+   * look common. Without such copies it is the plain posting count.
+   */
+  let dfs = new Map<string, number>()
+  let dfVersion = 0
+  const df = (t: string): number => {
+    const n = terms.df(t)
+    if (n < 2 || same.size == live) return n
+    if (dfVersion != version) (dfs = new Map()), (dfVersion = version)
+    let g = dfs.get(t)
+    if (g === undefined) {
+      const seen = new Set<string>()
+      for (const slot of terms.slots(terms.id(t))) seen.add(texts[slot]!)
+      dfs.set(t, (g = seen.size))
+    }
+    return g
   }
 
   /** Scale of the one-byte saturation cache: BM25 saturation stays below K1 + 1. */
@@ -242,15 +272,15 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     terms.compact((slot) => !docs[slot], removed)
     removed = false
     const q = buildQuery(query, {
-      df: terms.df,
+      df,
       vocab: () => (vocab ??= terms.terms().filter((t) => !/\p{Script=Han}/u.test(t)).sort()),
       synonyms,
       words,
       loose: maxTerms > 99,
     })
     const idf = (t: string): number => {
-      const n = terms.df(t)
-      return Math.log(1 + (live - n + 0.5) / (n + 0.5))
+      const n = df(t)
+      return Math.log(1 + (same.size - n + 0.5) / (n + 0.5))
     }
     const extra: string[] = []
     const list = q
@@ -259,7 +289,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
         const cap = clause.syn?.length ? Math.max(...clause.syn.map(idf)) : Infinity
         const v = clause.v
           .map((variant) => [...variant].flatMap(([t, qw]): Resolved[] => {
-            const e = qw ? resolve(t) : terms.df(t)
+            const e = qw ? resolve(t) : df(t)
             if (!e) return []
             // Fallback single characters and words of Latin phrase variants are too weak to mark.
             const mark = qw > 0.2 ? !(variant.size > 1 && WORD_CHAR.test(t)) : !qw && !WORD_CHAR.test(t)

@@ -73,12 +73,13 @@ describe('search view', () => {
     }
   })
 
-  it('gives a zh-TW user the Chinese articles and never the English copies beside them', async () => {
+  it('gives a zh-TW user the Traditional copy of an article, once, and never the English copies beside them', async () => {
     const { container } = mount(<SearchView params={{}} />, { locale: 'zh-TW' })
     fireEvent.input(container.querySelector('input[type=search]')!, { target: { value: '轉賬處理中' } })
     await waitFor(() => expect(results(container).length).toBeGreaterThan(0), INDEXING)
     const ids = results(container).map((r) => r.dataset.article)
-    expect(ids[0]).toBe('zh-transfer-delayed')
+    expect(ids[0]).toBe('zh-TW-transfer-delayed')
+    expect(ids).not.toContain('zh-transfer-delayed')
     expect(ids.filter((id) => id?.startsWith('en-'))).toEqual([])
   })
 

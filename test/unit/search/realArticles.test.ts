@@ -25,12 +25,22 @@ describe('example help articles', () => {
     }
   })
 
-  it('every relative link points at an article of the same locale whose id ends with the slug', () => {
+  it('every relative link points at an article of the same language whose id ends with the slug', () => {
+    const lang = (l: string) => l.split('-')[0]
     const links = articles.flatMap((a) => [...a.body.matchAll(/\]\(\.\/([\w-]+)\.md\)/g)].map((m) => [a.locale, m[1]!] as const))
     expect(links.length).toBeGreaterThan(10)
-    expect(links.filter(([locale, slug]) => !existsSync(join(root, 'examples/articles', locale, `${slug}.md`)))).toEqual([])
-    // The help flow resolves `./slug.md` to the article whose id ends with `-slug`.
-    expect(links.filter(([locale, slug]) => !articles.some((a) => a.locale == locale && a.id.endsWith(`-${slug}`)))).toEqual([])
+    // zh-TW carries the most read topics only: its links may lead to a Simplified article.
+    const dirs = (locale: string) => (locale == 'zh-TW' ? ['zh-TW', 'zh-CN'] : [locale])
+    expect(links.filter(([locale, slug]) => !dirs(locale).some((d) => existsSync(join(root, 'examples/articles', d, `${slug}.md`))))).toEqual([])
+    // The help flow resolves `./slug.md` to the article whose id ends with `-slug`, its own locale first.
+    expect(links.filter(([locale, slug]) => !articles.some((a) => lang(a.locale) == lang(locale) && a.id.endsWith(`-${slug}`)))).toEqual([])
+  })
+
+  it('has Traditional copies of the ten most read Chinese articles, translations of a Simplified one', () => {
+    const tw = articles.filter((a) => a.locale == 'zh-TW')
+    const top = articles.filter((a) => a.locale == 'zh-CN').sort((a, b) => b.popularity! - a.popularity!).slice(0, 10)
+    expect(tw.map((a) => a.id.replace('zh-TW-', '')).sort()).toEqual(top.map((a) => a.id.replace('zh-', '')).sort())
+    for (const a of tw) expect(a.title + a.body, a.id).not.toMatch(/[这们说时发门们对]/)
   })
 })
 
@@ -49,6 +59,29 @@ describe('help search on the real articles', () => {
       const got = index.search(q, { locale: 'zh-CN' }).map((h) => h.id)
       expect(got[0], q).toBe('zh-charged-not-received')
       expect(got.indexOf('zh-topup-failed'), q).toBeGreaterThan(0)
+    }
+  })
+
+  it('shows a zh-TW user the Traditional copy of a translated article, once, and Simplified ones for the rest', () => {
+    const got = index.search('轉帳處理中 對方沒收到', { locale: 'zh-TW' }).map((h) => h.id)
+    expect(got[0]).toBe('zh-TW-transfer-delayed')
+    expect(got).not.toContain('zh-transfer-delayed')
+    const keys = got.map((id) => id.replace(/^zh-(TW-)?/, ''))
+    expect(new Set(keys).size).toBe(keys.length)
+    // No Traditional copy of the wrong-recipient article: its Simplified one answers.
+    expect(index.search('轉錯帳了', { locale: 'zh-TW' }).map((h) => h.id)).toContain('zh-wrong-recipient')
+    // A Simplified user gets the Simplified copy of the same article.
+    expect(index.search('转账处理中 对方没收到', { locale: 'zh-CN' })[0]?.id).toBe('zh-transfer-delayed')
+  })
+
+  it('counts a translated article once in term statistics: Traditional copies leave zh-CN rankings as they were', () => {
+    const without = createSearchIndex(articles.filter((a) => a.locale != 'zh-TW'), { synonyms: walletSynonyms })
+    for (const { q } of queries.filter((x) => x.locale == 'zh-CN')) {
+      const a = index.search(q, { locale: 'zh-CN' })
+      const b = without.search(q, { locale: 'zh-CN' })
+      // Average field lengths still include the copies: the first answer is what must hold.
+      expect(a[0]?.id, q).toBe(b[0]?.id)
+      expect(a.length, q).toBe(b.length)
     }
   })
 
