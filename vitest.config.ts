@@ -12,10 +12,10 @@ const oxc = { jsx: { runtime: 'automatic' as const, importSource: 'preact' } }
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias }, oxc, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', setupFiles: ['test/setupCatalogs.ts'] } },
+      { resolve: { alias }, oxc, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', testTimeout: 20_000, setupFiles: ['test/setupCatalogs.ts'] } },
       {
         resolve: { alias }, oxc,
-        test: { name: 'widgets', include: ['test/widgets/**/*.test.{ts,tsx}'], environment: 'happy-dom', setupFiles: ['test/setupCatalogs.ts', 'test/widgets/setup.ts'] },
+        test: { name: 'widgets', include: ['test/widgets/**/*.test.{ts,tsx}'], environment: 'happy-dom', testTimeout: 20_000, setupFiles: ['test/setupCatalogs.ts', 'test/widgets/setup.ts'] },
       },
       // Attacks as a stranger would send them, against the real server in deployment configuration.
       { resolve: { alias }, oxc, test: { name: 'security', include: ['test/security/**/*.test.ts'], environment: 'node', testTimeout: 30_000 } },

@@ -10,7 +10,7 @@
 export async function waitFor<T>(
   check: () => T,
   {
-    timeoutMs = 3000,
+    timeoutMs = 8000,
     intervalMs = 10,
     message = 'condition not met in time',
   }: { timeoutMs?: number; intervalMs?: number; message?: string | (() => string) } = {},
