@@ -2,7 +2,7 @@ import { createEmitter, type Emitter, type HelpFeedbackEvent, type ViewName } fr
 import { isHelpFeedbackError } from './errors/HelpFeedbackError.js'
 import { errorKey } from './i18n/errorKey.js'
 import { browserLanguages, catalogs, format, isLoaded, loadCatalog, negotiateLocale, supportedLocales, type Domain, type Translate } from './i18n/index.js'
-import { validateSupportOptions, type SupportOptions, type TransportOption } from './options.js'
+import { validateSupportOptions, type SupportOptions, type TransportOption } from './options/index.js'
 import { createCoreStore, patch, type Store } from './store/index.js'
 import type { Transport } from './transports/types.js'
 import type { Locale, UserIdentity } from './types.js'

@@ -5,7 +5,7 @@
  */
 import { createEmitter, type HelpFeedbackEvent, type Listener, type ViewName } from '../src/events.js'
 import { browserLanguages, negotiateLocale } from '../src/i18n/negotiate.js'
-import type { WidgetOptions } from '../src/options.js'
+import type { WidgetOptions } from '../src/options/index.js'
 import { checkWidgetOptions } from '../src/options/widget.js'
 import { BrowserRequiredError } from '../src/errors/BrowserRequiredError.js'
 import type { SupportClient } from '../src/client.js'

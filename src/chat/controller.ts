@@ -205,7 +205,7 @@ export function createChatController(client: SupportClient, options: { now?: () 
 
   function onOutbox(event: OutboxEvent, jobs: readonly OutboxJob[]): void {
     const c = conv()
-    if (c && event.type === 'sent' && event.job.kind === 'message' && (event.job.payload as MessageJobPayload).conversationId === c.id) {
+    if (c && event.type === 'sent' && event.job.kind === 'message' && event.job.payload.conversationId === c.id) {
       // The HTTP answer is the echo too: no need to wait for the stream.
       const result = event.result as Message | undefined
       if (result && typeof result === 'object' && typeof result.id === 'string') core.receive([result])

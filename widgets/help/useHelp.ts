@@ -1,6 +1,6 @@
 import type { RefObject } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
-import { getHelpFlow, type HelpFlow } from '../../src/flows/help.js'
+import { getHelpFlow, type HelpFlow } from '../../src/help/help.js'
 import { usePanel } from '../ui/context.js'
 import { useSheet } from '../ui/useSheet.js'
 import { helpCss } from './helpCss.js'

@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import {
   clearReportDraft, draftFiles, draftMatches, hiddenNotices, loadReportDraft, maskDraft, maskField, saveReportDraft, saveReportFiles, startValues, submitReport,
   type HiddenNotice as Notice, type ReportValues, type ServerErrors,
-} from '../../src/flows/reports.js'
+} from '../../src/reports/flow.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import { FIELDS, SCREENSHOTS, categoryFields, getCategory, prefillFromTransaction, type FieldName, type ReportErrors } from '../../src/reports/index.js'
-import type { QueuedFile } from '../../src/services.js'
+import type { QueuedFile } from '../../src/outbox/types.js'
 import type { FieldValue, ReportCategory, TransactionRef } from '../../src/types.js'
 import { usePanel, useStore, useT } from '../ui/context.js'
 import { Field } from './Field.js'

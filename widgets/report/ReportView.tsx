@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import { isTransactionRef, serverErrors, valuesFromJob, type HiddenNotice as Notice } from '../../src/flows/reports.js'
+import { isTransactionRef, serverErrors, valuesFromJob, type HiddenNotice as Notice } from '../../src/reports/flow.js'
 import { categories, getCategory } from '../../src/reports/index.js'
 import type { ReportCategory, TransactionRef } from '../../src/types.js'
 import type { ViewProps } from '../panel/views.js'

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { watchJob } from '../../src/flows/jobs.js'
-import type { HiddenNotice as Notice } from '../../src/flows/reports.js'
+import { watchJob } from '../../src/outbox/follow.js'
+import type { HiddenNotice as Notice } from '../../src/reports/flow.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import type { Ticket } from '../../src/types.js'
 import { usePanel, useStore, useT } from '../ui/context.js'

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import { prepareImage, MAX_INPUT_BYTES, type PreparedImage } from '../../src/attachments/index.js'
 import { isHelpFeedbackError } from '../../src/errors/index.js'
 import type { MessageKey } from '../../src/i18n/index.js'
-import type { QueuedFile } from '../../src/services.js'
+import type { QueuedFile } from '../../src/outbox/types.js'
 import { usePanel, useT } from '../ui/context.js'
 
 /** A prepared image with its preview URL. */

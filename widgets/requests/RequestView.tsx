@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import { canEscalate, canRate, createRequestDetail, type RequestState } from '../../src/flows/requests.js'
+import { canEscalate, canRate, createRequestDetail, type RequestState } from '../../src/requests/requests.js'
 import type { AttachmentRef, Comment, TicketDetail } from '../../src/types.js'
 import type { ViewProps } from '../panel/views.js'
 import { reportCss, useSheet } from '../report/styles.js'

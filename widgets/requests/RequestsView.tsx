@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks'
-import { createRequestsList } from '../../src/flows/requests.js'
+import { createRequestsList } from '../../src/requests/requests.js'
 import { getCategory } from '../../src/reports/index.js'
 import type { ViewProps } from '../panel/views.js'
 import { reportCss, useSheet } from '../report/styles.js'

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { createSupportClient, type SupportClient } from '../../../src/client.js'
 import { MalformedResponseError, NotFoundError, OfflineError } from '../../../src/errors/index.js'
 import type { HelpFeedbackEvent } from '../../../src/events.js'
-import { createHelpFlow } from '../../../src/flows/help.js'
+import { createHelpFlow } from '../../../src/help/help.js'
 import { patch } from '../../../src/store/index.js'
 import { createSearchIndex, walletSynonyms, type SerializedIndex } from '../../../src/search/index.js'
 import type { Article } from '../../../src/types.js'

@@ -3,9 +3,8 @@ import { NotFoundError } from '../errors/index.js'
 import { isHelpFeedbackError } from '../errors/HelpFeedbackError.js'
 import type { MessageKey } from '../i18n/index.js'
 import type { OutboxJob } from '../outbox/index.js'
-import type { JobPayloads } from '../services.js'
 import type { Article, ArticleHit } from '../types.js'
-import { loadHelp, type LoadedHelp } from './helpSource.js'
+import { loadHelp, type LoadedHelp } from './source.js'
 
 /** Where an article was opened from (the `article:open` event says it to the host). */
 export type ArticleSource = 'search' | 'popular' | 'suggestion' | 'link'
@@ -184,8 +183,7 @@ export function createHelpFlow(client: SupportClient, deps: HelpFlowDeps = {}): 
         // Without voteArticle there is nowhere to send it; the event still tells the host.
         if (transport?.voteArticle) {
           void watchOutbox().catch(() => undefined)
-          const payload: JobPayloads['vote'] = { articleId: id, helpful }
-          await services.outbox.enqueue('vote', payload)
+          await services.outbox.enqueue('vote', { articleId: id, helpful })
         }
         await services.store.set(VOTES_KEY, Object.fromEntries(known)).catch(() => undefined)
       } catch (error) {

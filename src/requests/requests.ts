@@ -8,13 +8,12 @@ import type { SupportClient } from '../client.js'
 import { isHelpFeedbackError } from '../errors/index.js'
 import type { OutboxJob, OutboxJobError } from '../outbox/index.js'
 import { type FieldFinding, type HiddenSummary, redact, summarizeFindings } from '../privacy/index.js'
-import type { JobPayloads, QueuedFile } from '../services.js'
+import type { JobPayloads, OutboxJobOf, QueuedFile } from '../outbox/index.js'
 import type { Transport } from '../transports/types.js'
 import type { ReportCategory, Ticket, TicketDetail, TicketSummary } from '../types.js'
-import { type PendingState, pendingState } from './jobs.js'
-import { ensureReportEvents } from './reports.js'
+import { type PendingState, pendingState } from '../outbox/follow.js'
 
-export { pendingState, type PendingState } from './jobs.js'
+export { pendingState, type PendingState } from '../outbox/follow.js'
 
 /** A report that is still on this device. */
 export interface PendingReport {
@@ -39,9 +38,9 @@ export interface RequestsState {
 /** Ticket jobs of the outbox as list entries, newest first. */
 export function pendingReports(jobs: readonly OutboxJob[]): PendingReport[] {
   return jobs
-    .filter((j) => j.kind === 'ticket' && j.state !== 'sent')
+    .filter((j): j is OutboxJobOf<'ticket'> => j.kind === 'ticket' && j.state !== 'sent')
     .map((j) => {
-      const { input } = j.payload as JobPayloads['ticket']
+      const { input } = j.payload
       return { jobId: j.id, state: pendingState(j), category: input.category, subject: input.subject, createdAt: j.createdAt, ...(j.lastError ? { error: j.lastError } : {}) }
     })
     .sort((a, b) => b.createdAt - a.createdAt)
@@ -93,7 +92,6 @@ export function createRequestsList(client: SupportClient): RequestsList {
     try {
       const { outbox } = await client.services()
       if (disposed) return
-      ensureReportEvents(client, outbox)
       cleanups.push(
         outbox.subscribe((event, jobs) => {
           store.setState({ pending: pendingReports(jobs) })
@@ -163,13 +161,13 @@ function related(ticketId: string, jobs: readonly OutboxJob[]): Pick<RequestStat
   let escalation: PendingState | undefined
   let rating: RequestState['rating']
   for (const j of jobs) {
-    if (j.kind === 'comment' && (j.payload as JobPayloads['comment']).ticketId === ticketId) {
-      const p = j.payload as JobPayloads['comment']
+    if (j.kind === 'comment' && j.payload.ticketId === ticketId) {
+      const p = j.payload
       comments.push({ jobId: j.id, state: pendingState(j), body: p.comment.body, files: p.files?.length ?? 0, createdAt: j.createdAt, ...(j.lastError ? { error: j.lastError } : {}) })
-    } else if (j.kind === 'escalate' && (j.payload as JobPayloads['escalate']).ticketId === ticketId) {
+    } else if (j.kind === 'escalate' && j.payload.ticketId === ticketId) {
       escalation = pendingState(j)
     } else if (j.kind === 'rating') {
-      const p = j.payload as JobPayloads['rating']
+      const p = j.payload
       if (p.target.kind === 'ticket' && p.target.id === ticketId) rating = { state: pendingState(j), score: p.score }
     }
   }
