@@ -14,8 +14,9 @@ import { createHost, type Host } from './host/host.js'
 import { createLauncher, type Launcher } from './host/launcher.js'
 import { launcherText } from './host/launcherText.js'
 import type { Runtime } from './panel/runtime.js'
+import type { ViewParams } from '../src/views.js'
 
-export type { WidgetOptions, HelpFeedbackEvent, ViewName, UserIdentity }
+export type { WidgetOptions, HelpFeedbackEvent, ViewName, ViewParams, UserIdentity }
 export { ConfigError } from '../src/errors/ConfigError.js'
 export { BrowserRequiredError } from '../src/errors/BrowserRequiredError.js'
 
@@ -26,7 +27,7 @@ export interface HelpFeedback {
    */
   mount(): HelpFeedback
   /** Open the panel on a view, e.g. `open('report', { transaction })` or `open('search', { query })`. */
-  open(view?: ViewName, params?: Record<string, unknown>): Promise<void>
+  open<V extends ViewName = 'home'>(view?: V, params?: ViewParams[V]): Promise<void>
   close(): void
   /** Who uses the app now; another user switches what is kept on the device. `null` signs out. */
   identify(user: UserIdentity | null): Promise<void>
@@ -171,7 +172,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       }, () => {})
       return api
     },
-    async open(view = 'home', params = {}) {
+    async open(view = 'home' as never, params = {} as never) {
       if (destroyed) return
       api.mount() // on a server this throws, so open() rejects with a BrowserRequiredError
       if (!open) returnFocus = deepActive()

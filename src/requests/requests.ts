@@ -7,7 +7,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { SupportClient } from '../client.js'
 import { isHelpFeedbackError } from '../errors/index.js'
 import type { OutboxJob, OutboxJobError } from '../outbox/index.js'
-import { type FieldFinding, type HiddenSummary, redact, summarizeFindings } from '../privacy/index.js'
+import type { FieldFinding, HiddenSummary } from '../privacy/index.js'
 import type { JobPayloads, OutboxJobOf, QueuedFile } from '../outbox/index.js'
 import type { Transport } from '../transports/types.js'
 import type { ReportCategory, Ticket, TicketDetail, TicketSummary } from '../types.js'
@@ -195,7 +195,9 @@ export interface RequestDetail {
   dispose(): void
 }
 
-function masked(text: string, path: string): { text: string; findings: FieldFinding[] } {
+/** Masking loads with the first write (it is most of the privacy code), not with the list. */
+async function masked(text: string, path: string): Promise<{ text: string; findings: FieldFinding[] }> {
+  const { redact } = await import('../privacy/redact.js')
   const r = redact(text)
   return { text: r.text, findings: r.findings.map((f) => ({ ...f, path })) }
 }
@@ -247,6 +249,7 @@ export function createRequestDetail(client: SupportClient, ticketId: string): Re
   const queue = async <K extends 'comment' | 'escalate' | 'rating'>(kind: K, payload: JobPayloads[K], findings: FieldFinding[]): Promise<QueuedWrite> => {
     const { outbox } = await services
     const jobId = await outbox.enqueue(kind, payload, { group: `ticket:${ticketId}` })
+    const { summarizeFindings } = await import('../privacy/redact.js')
     return { jobId, hidden: summarizeFindings(findings), findings }
   }
 
@@ -254,16 +257,16 @@ export function createRequestDetail(client: SupportClient, ticketId: string): Re
     store,
     refresh,
     async addComment(body, files = []) {
-      const m = masked(body.trim(), 'comment')
+      const m = await masked(body.trim(), 'comment')
       return queue('comment', { ticketId, comment: { body: m.text, attachments: [] }, ...(files.length ? { files } : {}) }, m.findings)
     },
     async escalate(reason) {
-      const m = masked(reason.trim(), 'reason')
+      const m = await masked(reason.trim(), 'reason')
       return queue('escalate', { ticketId, reason: m.text }, m.findings)
     },
     async rate(score, comment) {
       if (!Number.isInteger(score) || score < 1 || score > 5) throw new RangeError('score must be an integer from 1 to 5')
-      const m = comment?.trim() ? masked(comment.trim(), 'comment') : undefined
+      const m = comment?.trim() ? await masked(comment.trim(), 'comment') : undefined
       return queue('rating', { target: { kind: 'ticket', id: ticketId }, score, ...(m ? { comment: m.text } : {}) }, m?.findings ?? [])
     },
     async retry(jobId) {
@@ -277,4 +280,16 @@ export function createRequestDetail(client: SupportClient, ticketId: string): Re
       for (const c of cleanups.splice(0)) c()
     },
   }
+}
+
+/** `client.requests`: "My requests" without UI. Each call makes a live model; dispose it when done. */
+export interface RequestsController {
+  /** The user's tickets and the reports still on this device. */
+  list(): RequestsList
+  /** One ticket with its pending writes, and the writes on it. */
+  detail(ticketId: string): RequestDetail
+}
+
+export function createRequestsController(client: SupportClient): RequestsController {
+  return { list: () => createRequestsList(client), detail: (ticketId) => createRequestDetail(client, ticketId) }
 }

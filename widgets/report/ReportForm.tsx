@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import {
-  clearReportDraft, draftFiles, draftMatches, hiddenNotices, loadReportDraft, maskDraft, maskField, saveReportDraft, saveReportFiles, startValues, submitReport,
+  draftFiles, draftMatches, hiddenNotices, maskDraft, maskField, startValues,
   type HiddenNotice as Notice, type ReportValues, type ServerErrors,
 } from '../../src/reports/flow.js'
 import type { MessageKey } from '../../src/i18n/index.js'
@@ -76,7 +76,7 @@ export function ReportForm(props: ReportFormProps) {
     valuesRef.current = next
     setValues(next)
     // A refused report lives in the outbox; a second copy as a draft would come back twice.
-    if (!jobRef.current) void saveReportDraft(client, category, { values: next, ...(tx ? { transaction: tx } : {}) }).catch(() => undefined)
+    if (!jobRef.current) void client.reports.saveDraft(category, { values: next, ...(tx ? { transaction: tx } : {}) }).catch(() => undefined)
   }
   // Screenshots added or removed are part of the draft too (once the stored one is loaded).
   const shotKeys = shots.shots.map((s) => s.key).join()
@@ -84,14 +84,14 @@ export function ReportForm(props: ReportFormProps) {
   useEffect(() => {
     if (!ready || savedShots.current === shotKeys) return
     savedShots.current = shotKeys
-    if (!jobRef.current) void saveReportFiles(client, category, shots.files(), tx).catch(() => undefined)
+    if (!jobRef.current) void client.reports.saveFiles(category, shots.files(), tx).catch(() => undefined)
   }, [ready, shotKeys])
 
   useEffect(() => {
     heading.current?.focus()
     if (edit) return
     let live = true
-    void loadReportDraft(client, category)
+    void client.reports.loadDraft(category)
       .catch(() => undefined)
       .then((draft) => {
         if (!live) return
@@ -134,7 +134,7 @@ export function ReportForm(props: ReportFormProps) {
   }
 
   const startOver = async () => {
-    await clearReportDraft(client, category).catch(() => undefined)
+    await client.reports.clearDraft(category).catch(() => undefined)
     shots.clear()
     put(startValues(category, tx, undefined))
     setRestored(false)
@@ -142,8 +142,7 @@ export function ReportForm(props: ReportFormProps) {
   }
 
   const discard = async () => {
-    const { outbox } = await client.services()
-    if (jobRef.current && (await outbox.remove(jobRef.current))) props.onDiscarded()
+    if (jobRef.current && (await client.reports.discard(jobRef.current))) props.onDiscarded()
   }
 
   const serverText = (e: { code: string; message?: string }) => {
@@ -163,7 +162,7 @@ export function ReportForm(props: ReportFormProps) {
     setSubmitting(true)
     setFailure(undefined)
     try {
-      const r = await submitReport(client, {
+      const r = await client.reports.submit({
         category, values: valuesRef.current, files: shots.files(),
         ...(tx ? { transaction: tx } : {}), ...(jobRef.current ? { retryJobId: jobRef.current } : {}),
       })

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import { canEscalate, canRate, createRequestDetail, type RequestState } from '../../src/requests/requests.js'
+import { canEscalate, canRate, type RequestState } from '../../src/requests/requests.js'
 import type { AttachmentRef, Comment, TicketDetail } from '../../src/types.js'
 import type { ViewProps } from '../panel/views.js'
 import { reportCss, useSheet } from '../report/styles.js'
@@ -61,7 +61,7 @@ export function RequestView({ params }: ViewProps) {
   const root = useRef<HTMLDivElement>(null)
   useSheet('report', reportCss, root)
   const ticketId = typeof params.id === 'string' ? params.id : ''
-  const detail = useMemo(() => createRequestDetail(client, ticketId), [client, ticketId])
+  const detail = useMemo(() => client.requests.detail(ticketId), [client, ticketId])
   useEffect(() => () => detail.dispose(), [detail])
   const s = useModel(detail.store)
   const ticket = s.ticket

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks'
-import { createRequestsList } from '../../src/requests/requests.js'
 import { getCategory } from '../../src/reports/index.js'
 import type { ViewProps } from '../panel/views.js'
 import { reportCss, useSheet } from '../report/styles.js'
@@ -20,7 +19,7 @@ export function RequestsView(_: ViewProps) {
   const durable = useStore((s) => s.system.storagePersistent)
   const root = useRef<HTMLDivElement>(null)
   useSheet('report', reportCss, root)
-  const list = useMemo(() => createRequestsList(client), [client])
+  const list = useMemo(() => client.requests.list(), [client])
   useEffect(() => () => list.dispose(), [list])
   const s = useModel(list.store)
 
