@@ -31,7 +31,10 @@ export interface SupportClient {
   t: Translate
   /** The transport, resolved on first use (a factory or spec is loaded lazily). */
   transport(): Promise<Transport>
-  /** Storage, outbox and drafts (a lazy chunk), opened on first use. */
+  /**
+   * Storage, outbox and drafts (a lazy chunk), opened on first use. For the SDK's own
+   * controllers: not part of `help-feedback/core`'s SupportClient.
+   */
   services(): Promise<Services>
   /**
    * Who uses the app now. Another user switches everything kept on the device (drafts,

@@ -8,7 +8,16 @@
  * queued, refused or invalid; a chat message not sent) are returned as `status` objects.
  * The public surface is recorded in `api/core.api.md` (`npm run api:update`).
  */
-export { createSupportClient, type SupportClient, type TextDrafts } from './client.js'
+import { createSupportClient as createClient, type SupportClient as CoreClient } from './client.js'
+import type { SupportOptions } from './options/index.js'
+
+/** The headless client: state, events, i18n, the transport and one controller per feature. */
+export interface SupportClient extends Omit<CoreClient, 'services'> {}
+
+/** Creates the headless client. Throws ConfigError (with the bad option's path) on bad options. */
+export const createSupportClient: (options?: SupportOptions) => SupportClient = createClient
+
+export type { TextDrafts } from './client.js'
 export type { SupportOptions, TransportOption, TransportSpec } from './options/index.js'
 export type { HelpFeedbackEvent, EventType, EventOf, Listener, Emitter, ViewName } from './events.js'
 export type { ViewParams } from './views.js'

@@ -9,6 +9,7 @@ import type { WidgetOptions } from '../src/options/index.js'
 import { checkWidgetOptions } from '../src/options/widget.js'
 import { BrowserRequiredError } from '../src/errors/BrowserRequiredError.js'
 import type { SupportClient } from '../src/client.js'
+import type { SupportClient as PublicClient } from '../src/index.js'
 import type { Locale, UserIdentity } from '../src/types.js'
 import { createHost, type Host } from './host/host.js'
 import { createLauncher, type Launcher } from './host/launcher.js'
@@ -38,7 +39,7 @@ export interface HelpFeedback {
   /** Listen to SDK events; returns the unsubscribe function. */
   onEvent(listener: Listener): () => void
   /** The headless client (loads the runtime chunk if needed). */
-  client(): Promise<SupportClient>
+  client(): Promise<PublicClient>
   readonly isOpen: boolean
   /** Remove everything the SDK put in the page: elements, styles, listeners, timers. */
   destroy(): void
