@@ -40,15 +40,23 @@ export interface ReportsController {
   watch(jobId: string, onOutcome: (outcome: ReportOutcome) => void): () => void
 }
 
+type Flow = typeof import('./flow.js')
+
 export function createReportsController(client: SupportClient): ReportsController {
-  const flow = () => import('./flow.js')
+  // The flow loads as soon as reports are used. Once loaded, calls reach it without an extra
+  // await: a keystroke's draft save must be scheduled before a flush on page hide runs.
+  let loaded: Flow | undefined
+  const loading = import('./flow.js').then((m) => (loaded = m))
+  loading.catch(() => undefined)
+  const withFlow = <T>(fn: (m: Flow) => Promise<T>): Promise<T> => (loaded ? fn(loaded) : loading.then(fn))
+  const flow = () => loading
   const outbox = async () => (await client.services()).outbox
   return {
-    submit: async (input) => (await flow()).submitReport(client, input),
-    loadDraft: async (category) => (await flow()).loadReportDraft(client, category),
-    saveDraft: async (category, draft) => (await flow()).saveReportDraft(client, category, draft),
-    saveFiles: async (category, files, transaction) => (await flow()).saveReportFiles(client, category, files, transaction),
-    clearDraft: async (category) => (await flow()).clearReportDraft(client, category),
+    submit: (input) => withFlow((m) => m.submitReport(client, input)),
+    loadDraft: (category) => withFlow((m) => m.loadReportDraft(client, category)),
+    saveDraft: (category, draft) => withFlow((m) => m.saveReportDraft(client, category, draft)),
+    saveFiles: (category, files, transaction) => withFlow((m) => m.saveReportFiles(client, category, files, transaction)),
+    clearDraft: (category) => withFlow((m) => m.clearReportDraft(client, category)),
     async reopen(jobId) {
       const [{ valuesFromJob, serverErrors }, box] = await Promise.all([flow(), outbox()])
       const job = (await box.list()).find((j) => j.id === jobId)
