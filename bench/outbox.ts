@@ -14,7 +14,7 @@
  * Run: npm run bench:outbox  (tsx bench/outbox.ts [reports] [seed])
  */
 import { MalformedResponseError, OfflineError, RateLimitedError, ServerError, TimeoutError } from '../src/errors/index.js'
-import { createOutbox, leaseLock, localLock, type Outbox, type OutboxJob, type OutboxLock, type SendContext } from '../src/outbox/index.js'
+import { createOutbox, leaseLock, localLock, type Outbox, type OutboxJobBase as OutboxJob, type OutboxLock, type SendContext } from '../src/outbox/index.js'
 import { memoryStore, resilientStore } from '../src/storage/index.js'
 import type { KeyValueStore } from '../src/storage/types.js'
 import { rng } from './data/rng.js'
@@ -211,7 +211,7 @@ async function runScenario(s: Scenario) {
   let reconciles = 0
   const makeLock = (): OutboxLock => (s.tabs > 1 ? leaseLock(store, { now: clock.now, timers: clock, ttlMs: 30_000 }) : shared)
   const make = () =>
-    createOutbox({
+    createOutbox<unknown, OutboxJob>({
       store,
       send: (job, ctx) => server.handle(job, ctx),
       ...(s.reconcile ? { reconcile: (job: OutboxJob) => (reconciles++, server.reconcile(job)) } : {}),
@@ -225,7 +225,7 @@ async function runScenario(s: Scenario) {
       environment: {},
       online: () => true,
     })
-  const tabs: Outbox[] = Array.from({ length: s.tabs }, make)
+  const tabs: Array<Outbox<unknown, OutboxJob>> = Array.from({ length: s.tabs }, make)
   let switches = 0
   if (s.users) {
     const turn = () => {

@@ -2,7 +2,7 @@
 // opens the panel) with its static imports, every lazy chunk, the script-tag builds, and the
 // budgets of .size-budget.json (which npm test checks). Figures are min (as built), gzip -9 and
 // brotli q11. Run `npm run bench:size` (it builds first, then runs bench/hosts.ts: Vite + Chromium).
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import { measure } from './budget.mjs'

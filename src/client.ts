@@ -3,11 +3,25 @@ import { createEmitter, type Emitter, type HelpFeedbackEvent, type ViewName } fr
 import { errorCode } from './errors/errorCode.js'
 import { errorKey } from './i18n/errorKey.js'
 import { browserLanguages, catalogs, isLoaded, loadCatalog, negotiateLocale, supportedLocales, translate, type Domain, type Translate } from './i18n/index.js'
-import { validateSupportOptions, type SupportOptions, type TransportOption } from './options.js'
+import { validateSupportOptions, type SupportOptions, type TransportOption } from './options/index.js'
 import { createCoreStore, patch, type Store } from './store/index.js'
 import type { Transport } from './transports/types.js'
 import type { Locale, UserIdentity } from './types.js'
 import type { Services } from './services.js'
+import type { ViewParams } from './views.js'
+import { createHelpController, type HelpController } from './help/help.js'
+import { lazyChat } from './chat/lazy.js'
+import type { ChatController } from './chat/controller.js'
+import { createReportsController, type ReportsController } from './reports/controller.js'
+import { createRequestsController, type RequestsController } from './requests/requests.js'
+import { createContactController, type ContactController } from './contact/controller.js'
+
+/** Text drafts by key, masked before they are written. */
+export interface TextDrafts {
+  load(key: string): Promise<string | undefined>
+  /** Saves (debounced); an empty text deletes the draft. */
+  save(key: string, text: string): Promise<void>
+}
 
 /** The headless client: state, events, i18n and the transport. The widget is one UI over it. */
 export interface SupportClient {
@@ -18,7 +32,10 @@ export interface SupportClient {
   t: Translate
   /** The transport, resolved on first use (a factory or spec is loaded lazily). */
   transport(): Promise<Transport>
-  /** Storage, outbox and drafts (a lazy chunk), opened on first use. */
+  /**
+   * Storage, outbox and drafts (a lazy chunk), opened on first use. For the SDK's own
+   * controllers: not part of `help-feedback/core`'s SupportClient.
+   */
   services(): Promise<Services>
   /**
    * Who uses the app now. Another user switches everything kept on the device (drafts,
@@ -38,8 +55,21 @@ export interface SupportClient {
   ready(): Promise<void>
   /** Load more string domains (a view's own strings) for the current and later locales. */
   need(domains: readonly Domain[]): Promise<void>
-  open(view?: ViewName, params?: Record<string, unknown>): void
-  navigate(view: ViewName, params?: Record<string, unknown>): void
+  /** Help search and articles. */
+  readonly help: HelpController
+  /** Live chat (its code loads on the first call). */
+  readonly chat: ChatController
+  /** Transaction problem reports: drafts, submit, reopen a refused one. */
+  readonly reports: ReportsController
+  /** "My requests": the user's tickets and the writes on them. */
+  readonly requests: RequestsController
+  /** Contact channels' live data (agents online, queue). */
+  readonly contact: ContactController
+  /** Text being typed in a box (a reply, a chat message), kept masked on the device until sent. */
+  readonly drafts: TextDrafts
+  /** Opens the panel on a view with that view's parameters. */
+  open<V extends ViewName = 'home'>(view?: V, params?: ViewParams[V]): void
+  navigate<V extends ViewName>(view: V, params?: ViewParams[V]): void
   back(): void
   close(): void
   /** Report an error to the host (event) and return its localized message. */
@@ -129,8 +159,38 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
 
   const emit = (e: HelpFeedbackEvent) => events.emit(e)
 
+  // Each feature's controller is made on first use; heavy code loads inside on first call.
+  const features: { help?: HelpController; chat?: ChatController; reports?: ReportsController; requests?: RequestsController; contact?: ContactController } = {}
+  const drafts: TextDrafts = {
+    async load(key) {
+      const v = await (await services()).drafts.load<string>(key)
+      return typeof v === 'string' ? v : undefined
+    },
+    async save(key, text) {
+      const { drafts: d } = await services()
+      if (text) d.save(key, text)
+      else await d.clear(key)
+    },
+  }
+
   const client: SupportClient = {
     options,
+    get help() {
+      return (features.help ??= createHelpController(client))
+    },
+    get chat() {
+      return (features.chat ??= lazyChat(client))
+    },
+    get reports() {
+      return (features.reports ??= createReportsController(client))
+    },
+    get requests() {
+      return (features.requests ??= createRequestsController(client))
+    },
+    get contact() {
+      return (features.contact ??= createContactController(client))
+    },
+    drafts,
     store,
     events,
     t,
@@ -194,13 +254,13 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
       catalogReady.catch(() => {})
       return p
     },
-    open(view = 'home', params = {}) {
+    open(view = 'home' as never, params = {} as never) {
       const wasOpen = store.getState().ui.isOpen
       patch(store, 'ui', { isOpen: true, view, params, stack: [] })
       if (!wasOpen) emit({ type: 'widget:open', view })
       else emit({ type: 'widget:navigate', view })
     },
-    navigate(view, params = {}) {
+    navigate(view, params = {} as never) {
       const { ui } = store.getState()
       patch(store, 'ui', { view, params, stack: [...ui.stack, { view: ui.view, params: ui.params }] })
       emit({ type: 'widget:navigate', view })
@@ -227,6 +287,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
         removeEventListener('online', onOnline)
         removeEventListener('offline', onOffline)
       }
+      features.chat?.dispose()
       transportPromise?.then((tr) => tr.dispose?.()).catch(() => {})
       servicesPromise?.then((sv) => {
         sv.outbox.dispose()

@@ -1,24 +1,39 @@
 /**
  * help-feedback/core — the headless client. No UI, no preact: use it to build your own
  * interface or to drive the SDK from a framework.
+ *
+ * One client, one controller per feature: `client.help`, `client.chat`, `client.reports`,
+ * `client.requests`, `client.contact`. Failures are thrown as `HelpFeedbackError`s with a
+ * stable `code` (check with `isHelpFeedbackError`); outcomes the user must see (a report
+ * queued, refused or invalid; a chat message not sent) are returned as `status` objects.
+ * The public surface is recorded in `api/core.api.md` (`npm run api:update`).
  */
-export { createSupportClient, type SupportClient } from './client.js'
-export { validateSupportOptions, validateWidgetOptions, type SupportOptions, type WidgetOptions, type TransportOption, type TransportSpec } from './options.js'
-export { createEmitter, type Emitter, type HelpFeedbackEvent, type EventType, type ViewName } from './events.js'
-export { createCoreStore, patch, type State, type Store } from './store/index.js'
-export { catalogs, createTranslator, negotiateLocale, supportedLocales, type MessageKey, type Translate } from './i18n/index.js'
+import { createSupportClient as createClient, type SupportClient as CoreClient } from './client.js'
+import type { SupportOptions } from './options/index.js'
+
+/** The headless client: state, events, i18n, the transport and one controller per feature. */
+export type SupportClient = Omit<CoreClient, 'services'>
+
+/** Creates the headless client. Throws ConfigError (with the bad option's path) on bad options. */
+export const createSupportClient: (options?: SupportOptions) => SupportClient = createClient
+
+export type { TextDrafts } from './client.js'
+export type { SupportOptions, TransportOption, TransportSpec } from './options/index.js'
+export type { HelpFeedbackEvent, EventType, EventOf, Listener, Emitter, ViewName } from './events.js'
+export type { ViewParams } from './views.js'
+export type { State, Store } from './store/index.js'
+export type { MessageKey, Translate } from './i18n/index.js'
 export * from './errors/index.js'
 export { noCapabilities, type Transport, type TransportCapabilities, type WriteOptions } from './transports/types.js'
 export type * from './types.js'
 export { SDK_VERSION } from './version.js'
-export { getHelpFlow, createHelpFlow, type HelpFlow } from './flows/help.js'
-export { runSelfCheck, type SelfCheckResult } from './flows/selfCheck.js'
-export { createSearchIndex, loadIndex, walletSynonyms, type SearchIndex, type SerializedIndex } from './search/index.js'
-export { parseMarkdown, type MdBlock, type MdInline } from './markdown/index.js'
-export { redact, redactFields, looksLikeCode, type Finding } from './privacy/index.js'
-export { categories, getCategory, validateReport, prefillFromTransaction, buildTicketInput } from './reports/index.js'
-export { openStore, memoryStore } from './storage/index.js'
-export { createOutbox, type Outbox, type OutboxJob } from './outbox/index.js'
-export type { Services, JobPayloads, QueuedFile } from './services.js'
-export * as reports from './flows/reports.js'
-export * as requests from './flows/requests.js'
+export type { HelpController, ArticleSource } from './help/help.js'
+export type { ChatController } from './chat/controller.js'
+export type { ChatState, ChatItem, ChatStatus } from './chat/types.js'
+export type { SendResult } from './chat/actions.js'
+export type { ReportsController, ReopenedReport, ReportOutcome } from './reports/controller.js'
+export type { ReportDraft, ReportValues, ServerErrors, SubmitReportInput, SubmitReportResult } from './reports/flow.js'
+export { categories, getCategory } from './reports/index.js'
+export type { RequestsController, RequestsList, RequestsState, RequestDetail, RequestState, PendingReport, QueuedWrite } from './requests/requests.js'
+export type { ContactController } from './contact/controller.js'
+export type { QueuedFile } from './outbox/types.js'

@@ -9,7 +9,7 @@
 import { createBridge } from '../src/bridge/bridge.js'
 import type { Bridge, BridgeOptions, BridgeTarget } from '../src/bridge/types.js'
 import { UnauthorizedError } from '../src/errors/RequestErrors.js'
-import { validateSupportOptions } from '../src/options.js'
+import { validateSupportOptions } from '../src/options/index.js'
 import type { HelpFeedback } from './index.js'
 
 export type { Bridge, BridgeOptions, BridgeDebugEvent, PickedImage, ChannelName } from '../src/bridge/types.js'

@@ -1,5 +1,5 @@
 import { createHelpFeedback, type HelpFeedback } from './index.js'
-import type { WidgetOptions } from '../src/options.js'
+import type { WidgetOptions } from '../src/options/index.js'
 
 /**
  * `<help-feedback>`: the widget as a custom element, for pages without a bundler.

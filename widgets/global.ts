@@ -13,7 +13,7 @@
  */
 import { createHelpFeedback, type HelpFeedback } from './index.js'
 import { defineHelpFeedbackElement } from './element.js'
-import type { WidgetOptions } from '../src/options.js'
+import type { WidgetOptions } from '../src/options/index.js'
 
 type Command = 'init' | 'open' | 'close' | 'identify' | 'logout' | 'setLocale' | 'setTheme' | 'onEvent' | 'destroy'
 

@@ -5,18 +5,20 @@
  */
 import { createEmitter, type HelpFeedbackEvent, type Listener, type ViewName } from '../src/events.js'
 import { browserLanguages, negotiateLocale } from '../src/i18n/negotiate.js'
-import type { WidgetOptions } from '../src/options.js'
+import type { WidgetOptions } from '../src/options/index.js'
 import { checkWidgetOptions } from '../src/options/widget.js'
 import { BrowserRequiredError } from '../src/errors/BrowserRequiredError.js'
 import type { SupportClient } from '../src/client.js'
+import type { SupportClient as PublicClient } from '../src/index.js'
 import type { Locale, UserIdentity } from '../src/types.js'
 import { createHost, type Host } from './host/host.js'
 import { createLauncher, type Launcher } from './host/launcher.js'
 import { launcherText } from './host/launcherText.js'
 import { afterMount, rememberOpened } from './host/afterMount.js'
 import type { Runtime } from './panel/runtime.js'
+import type { ViewParams } from '../src/views.js'
 
-export type { WidgetOptions, HelpFeedbackEvent, ViewName, UserIdentity }
+export type { WidgetOptions, HelpFeedbackEvent, ViewName, ViewParams, UserIdentity }
 export { ConfigError } from '../src/errors/ConfigError.js'
 export { BrowserRequiredError } from '../src/errors/BrowserRequiredError.js'
 
@@ -27,7 +29,7 @@ export interface HelpFeedback {
    */
   mount(): HelpFeedback
   /** Open the panel on a view, e.g. `open('report', { transaction })` or `open('search', { query })`. */
-  open(view?: ViewName, params?: Record<string, unknown>): Promise<void>
+  open<V extends ViewName = 'home'>(view?: V, params?: ViewParams[V]): Promise<void>
   close(): void
   /** Who uses the app now; another user switches what is kept on the device. `null` signs out. */
   identify(user: UserIdentity | null): Promise<void>
@@ -38,7 +40,7 @@ export interface HelpFeedback {
   /** Listen to SDK events; returns the unsubscribe function. */
   onEvent(listener: Listener): () => void
   /** The headless client (loads the runtime chunk if needed). */
-  client(): Promise<SupportClient>
+  client(): Promise<PublicClient>
   readonly isOpen: boolean
   /** Remove everything the SDK put in the page: elements, styles, listeners, timers. */
   destroy(): void
@@ -170,7 +172,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       })
       return api
     },
-    async open(view = 'home', params = {}) {
+    async open(view = 'home' as never, params = {} as never) {
       if (destroyed) return
       api.mount() // on a server this throws, so open() rejects with a BrowserRequiredError
       if (!open) returnFocus = deepActive()

@@ -22,7 +22,7 @@
  * ```
  */
 import type { HelpFeedback } from './index.js'
-import type { WidgetOptions } from '../src/options.js'
+import type { WidgetOptions } from '../src/options/index.js'
 
 type Entry = typeof import('./index.js')
 type Call = [args: unknown[], done: (value: unknown) => void, failed: (error: unknown) => void]

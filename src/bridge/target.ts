@@ -8,7 +8,8 @@ import type { BridgeTarget } from './types.js'
  */
 export function clientTarget(client: SupportClient): BridgeTarget {
   return {
-    open: (view, params) => client.open(view, params),
+    // Checked by the bridge's protocol; each view checks its own parameters again.
+    open: (view, params) => client.open(view, params as never),
     close: () => client.close(),
     identify: (user) => client.identify(user),
     async refreshToken(token) {

@@ -11,7 +11,7 @@ import { createGapFill } from './sync.js'
 import { lastAgentSeq, lastSeq, mergeMessages, prependOlder, syncWithJobs, unreadCount } from './messages.js'
 import { createReadSignal, createTypingSignal } from './signals.js'
 import { CURRENT_KEY, createTranscriptSaver, loadOlder, loadTranscript, toStored, transcriptText } from './transcript.js'
-import type { ChatCore, ChatState, MessageJobPayload } from './types.js'
+import { initialChatState, type ChatCore, type ChatState } from './types.js'
 
 const AGENT_TYPING_TIMEOUT_MS = 8000
 
@@ -31,10 +31,6 @@ export interface ChatController extends ChatActions {
   dispose(): void
 }
 
-const initialState = (): ChatState => ({
-  status: 'idle', conversation: undefined, availability: undefined, items: [], agentTyping: false,
-  agentReadSeq: 0, unread: 0, error: undefined, rated: false,
-})
 
 /**
  * Creates the chat controller: conversation state machine, ordered and deduplicated message
@@ -47,8 +43,8 @@ const initialState = (): ChatState => ({
  * chat.store.subscribe((s) => render(s))
  * await chat.send('My refund has not arrived')
  */
-export function createChatController(client: SupportClient, options: { now?: () => Date } = {}): ChatController {
-  const store = createStore<ChatState>()(initialState)
+export function createChatController(client: SupportClient, options: { now?: () => Date; store?: StoreApi<ChatState> } = {}): ChatController {
+  const store = options.store ?? createStore<ChatState>()(initialChatState)
   const get = store.getState
   const set = (partial: Partial<ChatState>) => store.setState(partial)
   const now = options.now ?? (() => new Date())
@@ -205,7 +201,7 @@ export function createChatController(client: SupportClient, options: { now?: () 
 
   function onOutbox(event: OutboxEvent, jobs: readonly OutboxJob[]): void {
     const c = conv()
-    if (c && event.type === 'sent' && event.job.kind === 'message' && (event.job.payload as MessageJobPayload).conversationId === c.id) {
+    if (c && event.type === 'sent' && event.job.kind === 'message' && event.job.payload.conversationId === c.id) {
       // The HTTP answer is the echo too: no need to wait for the stream.
       const result = event.result as Message | undefined
       if (result && typeof result === 'object' && typeof result.id === 'string') core.receive([result])

@@ -1,6 +1,5 @@
 /** Live chat, headless: state machine, ordered message list, outbox sends, gap fill, transcript. */
 import type { SupportClient } from '../client.js'
-import { createChatController, type ChatController } from './controller.js'
 import { warmMessageTime } from './time.js'
 import { CURRENT_KEY } from './transcript.js'
 
@@ -13,27 +12,6 @@ export { messageTime } from './time.js'
 export { listConversations, readConversation, type ConversationSummary } from './history.js'
 export { transcriptText, eventLine, CURRENT_KEY, transcriptKey, type StoredTranscript } from './transcript.js'
 export type { ChatStatus, ChatState, ChatItem, ChatItemState, ChatInput, MessageJobPayload } from './types.js'
-
-const controllers = new WeakMap<SupportClient, ChatController>()
-
-/**
- * The client's chat controller, created on first use. It outlives the chat view, so the
- * unread badge keeps counting while the panel is closed.
- */
-export function getChat(client: SupportClient): ChatController {
-  let chat = controllers.get(client)
-  if (!chat) {
-    chat = createChatController(client)
-    controllers.set(client, chat)
-  }
-  return chat
-}
-
-/** Stops the client's chat (listeners, timers) and forgets it; the saved transcript stays. */
-export function disposeChat(client: SupportClient): void {
-  controllers.get(client)?.dispose()
-  controllers.delete(client)
-}
 
 /**
  * Starts the chat in the background when the device has a conversation saved, so the unread
@@ -48,7 +26,7 @@ export async function resumeChat(client: SupportClient): Promise<boolean> {
   const current = await store.get<string>(CURRENT_KEY).catch(() => undefined)
   if (current) {
     warmMessageTime(client.store.getState().system.locale)
-    await getChat(client).open()
+    await client.chat.open()
   }
   return Boolean(current)
 }

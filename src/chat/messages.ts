@@ -1,4 +1,4 @@
-import type { OutboxJob } from '../outbox/types.js'
+import type { OutboxJob, OutboxJobOf } from '../outbox/types.js'
 import type { Message } from '../types.js'
 import type { ChatItem, ChatItemState, MessageJobPayload } from './types.js'
 
@@ -139,8 +139,9 @@ export function optimisticItem(p: MessageJobPayload, createdAt: string, preview?
   }
 }
 
-const isChatJob = (job: OutboxJob, conversationId: string): job is OutboxJob<MessageJobPayload> =>
-  job.kind === 'message' && (job.payload as MessageJobPayload | undefined)?.conversationId === conversationId
+// Storage may hand back anything: a job without a payload is not this conversation's.
+const isChatJob = (job: OutboxJob, conversationId: string): job is OutboxJobOf<'message'> =>
+  job.kind === 'message' && job.payload?.conversationId === conversationId
 
 /**
  * Brings optimistic items in line with the outbox: state and idempotency key (the future

@@ -1,6 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla'
 import type { SupportClient } from '../client.js'
-import type { OutboxJob } from '../outbox/types.js'
+import type { JobPayloads, OutboxJob } from '../outbox/types.js'
 import type { Services } from '../services.js'
 import type { Transport } from '../transports/types.js'
 import type { Availability, Conversation, Message } from '../types.js'
@@ -62,14 +62,14 @@ export type ChatInput =
   | { type: 'skip_rating' }
   | { type: 'reset' }
 
-/** The outbox payload of a chat message (`JobPayloads['message']` plus our local id). */
-export interface MessageJobPayload {
-  conversationId: string
-  message: Pick<Message, 'kind' | 'text' | 'attachments'> & { transaction?: Message['transaction'] }
-  files?: Array<{ blob: Blob; name: string; type: string }>
-  /** Ties the job to its optimistic item; not sent to the backend. */
-  localId: string
-}
+/** The chat's state before anything happened. */
+export const initialChatState = (): ChatState => ({
+  status: 'idle', conversation: undefined, availability: undefined, items: [], agentTyping: false,
+  agentReadSeq: 0, unread: 0, error: undefined, rated: false,
+})
+
+/** The outbox payload of a chat message (with the local id of its optimistic item). */
+export type MessageJobPayload = JobPayloads['message']
 
 /** Controller internals shared with the actions module. */
 export interface ChatCore {

@@ -4,7 +4,7 @@
  * through the outbox like every report.
  */
 import type { SupportClient } from '../client.js'
-import { type SubmitReportResult, submitReport } from '../flows/reports.js'
+import { type SubmitReportResult, submitReport } from '../reports/flow.js'
 import { type CheckKind, type CheckResult, checkContact } from './check.js'
 import { type OfficialList, buildOfficialList } from './official.js'
 

@@ -1,22 +1,22 @@
 import type { KeyValueStore } from '../storage/types.js'
 import { byAge } from './policy.js'
-import type { OutboxJob } from './types.js'
+import type { OutboxJobBase } from './types.js'
 
 /**
  * Jobs in storage plus an in-memory mirror for synchronous snapshots. Storage is the truth
  * (other tabs write to it too); the mirror only saves re-reading it between attempts.
  */
 export function createJobStore(store: KeyValueStore, prefix: string) {
-  const jobs = new Map<string, OutboxJob>()
+  const jobs = new Map<string, OutboxJobBase>()
   // Local writes that finish while a reload is reading must win over what that reload read.
   const touched = new Map<string, number>()
   let writes = 0
 
   return {
-    snapshot: (): OutboxJob[] => [...jobs.values()].sort(byAge),
+    snapshot: (): OutboxJobBase[] => [...jobs.values()].sort(byAge),
     /** Fresh from storage, bypassing the mirror. */
-    read: (id: string) => store.get<OutboxJob>(prefix + id),
-    async save(job: OutboxJob): Promise<void> {
+    read: (id: string) => store.get<OutboxJobBase>(prefix + id),
+    async save(job: OutboxJobBase): Promise<void> {
       await store.set(prefix + job.id, job)
       jobs.set(job.id, job)
       touched.set(job.id, ++writes)
@@ -27,14 +27,14 @@ export function createJobStore(store: KeyValueStore, prefix: string) {
       touched.set(id, ++writes)
     },
     /** Keeps the mirror in step with a read that showed the job gone or changed. */
-    note(id: string, job: OutboxJob | undefined): void {
+    note(id: string, job: OutboxJobBase | undefined): void {
       if (job) jobs.set(id, job)
       else jobs.delete(id)
     },
-    async reload(): Promise<OutboxJob[]> {
+    async reload(): Promise<OutboxJobBase[]> {
       const since = writes
       const keys = await store.keys(prefix)
-      const loaded = await Promise.all(keys.map((k) => store.get<OutboxJob>(k)))
+      const loaded = await Promise.all(keys.map((k) => store.get<OutboxJobBase>(k)))
       const local = new Map(jobs)
       jobs.clear()
       for (const job of loaded) if (job && typeof job.id === 'string') jobs.set(job.id, job)

@@ -5,8 +5,11 @@ import { decideFailure, isPending, pickDue, randomUuid, stableStringify } from '
 import { createDueTimes, monotonicNow } from './schedule.js'
 import { tidy } from './tidy.js'
 import type {
-  Outbox, OutboxChannel, OutboxEvent, OutboxJob, OutboxListener, OutboxOptions, OutboxTimers,
+  Outbox, OutboxChannel, OutboxEvent, OutboxJob, OutboxJobBase, OutboxListener, OutboxOptions, OutboxTimers,
 } from './types.js'
+
+/** The engine moves jobs without looking into them: any kind, any payload. */
+type Job = OutboxJobBase
 
 /** Another tab holds the lock: look again after this long even if no `released` message comes. */
 const LOCK_RETRY_MS = 5_000
@@ -28,12 +31,14 @@ const defaultTimers: OutboxTimers = {
  * const outbox = createOutbox({
  *   store: await openStore(),
  *   send: (job, { idempotencyKey, signal }) =>
- *     transport.createTicket(job.payload as TicketInput, { idempotencyKey, signal }),
+ *     transport.createTicket(job.payload.input, { idempotencyKey, signal }),
  *   onChange: (event, jobs) => store.setState({ outbox: jobs }),
  * })
- * const id = await outbox.enqueue('ticket', input)
+ * const id = await outbox.enqueue('ticket', { input })
  */
-export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> {
+export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(typedOptions: OutboxOptions<R, J>): Outbox<R, J> {
+  // Typed at the edges (`J`), untyped inside: the engine never reads a payload.
+  const options = typedOptions as unknown as OutboxOptions<R, Job>
   const { store, send, reconcile } = options
   const now = options.now ?? Date.now
   const clock = options.clock ?? monotonicNow
@@ -55,7 +60,7 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
   }
 
   const jobs = createJobStore(store, prefix)
-  const listeners = new Set<OutboxListener<R>>()
+  const listeners = new Set<OutboxListener<R, Job>>()
   if (options.onChange) listeners.add(options.onChange)
   let seq = 0
   let timer: unknown
@@ -67,13 +72,13 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
   let inFlight: AbortController | undefined
 
   // Jobs of other users stay stored but out of sight; authorless ones (earlier versions) are adopted.
-  const mine = (job: OutboxJob) => !author || job.author === undefined || job.author === author()
+  const mine = (job: Job) => !author || job.author === undefined || job.author === author()
   const snapshot = () => jobs.snapshot().filter(mine)
   let inFlightAuthor: string | undefined
   let abortedForScope = false
   // The author asked to forget their jobs (logout with forget) while one of them was in flight.
   let forgetInFlight = false
-  const emit = (event: OutboxEvent<R>) => {
+  const emit = (event: OutboxEvent<R, Job>) => {
     const list = snapshot()
     for (const listener of [...listeners]) {
       try {
@@ -114,7 +119,7 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
     }
     const number = fresh.attempts + 1
     // Persisted before the request, so a reload knows this key may already have reached the server.
-    const sending: OutboxJob = { ...fresh, state: 'sending', attempts: number, updatedAt: now() }
+    const sending: Job = { ...fresh, state: 'sending', attempts: number, updatedAt: now() }
     // In flight from here: a sign-out while the job is being marked must abort it too.
     const controller = new AbortController()
     inFlight = controller
@@ -138,13 +143,13 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
       if (disposed) return
       if (abortedForScope) {
         // Its author signed out mid-send: it waits for them, same key, no backoff.
-        const back: OutboxJob = { ...sending, state: 'reconcile', retryDelayMs: 0, updatedAt: now() }
+        const back: Job = { ...sending, state: 'reconcile', retryDelayMs: 0, updatedAt: now() }
         await save(back)
         emit({ type: 'updated', job: back })
         return
       }
       const decision = decideFailure(error, number, random, baseMs, capMs)
-      const failed: OutboxJob = decision.retry
+      const failed: Job = decision.retry
         ? { ...sending, state: decision.unknownOutcome ? 'reconcile' : 'failed_retryable', retryDelayMs: decision.afterMs, lastError: decision.error, updatedAt: now() }
         : { ...sending, state: 'rejected', lastError: decision.error, updatedAt: now() }
       if (decision.retry) due.set(failed, clock() + decision.afterMs)
@@ -156,7 +161,7 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
     inFlight = undefined
     if (forgetInFlight) return dropForgotten(id)
     const { lastError: _settled, ...rest } = sending
-    const sent: OutboxJob = { ...rest, state: 'sent', updatedAt: now() }
+    const sent: Job = { ...rest, state: 'sent', updatedAt: now() }
     await jobs.forget(id)
     due.forget(id)
     emit({ type: 'sent', job: sent, result: result as R })
@@ -246,11 +251,11 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
     if (message.type === 'changed') void loadAll().then(() => emit({ type: 'synced' }), () => undefined)
   })
 
-  const outbox: Outbox<R> = {
+  const outbox: Outbox<R, Job> = {
     async enqueue(kind, payload, opts = {}) {
       if (disposed) throw new Error('help-feedback: outbox used after dispose()')
       const at = now()
-      const job: OutboxJob = {
+      const job: Job = {
         id: uuid(), kind, payload, idempotencyKey: uuid(), attempts: 0, retryDelayMs: 0,
         state: 'queued', createdAt: at, updatedAt: at, seq: seq++,
         ...(opts.group === undefined ? {} : { group: opts.group }),
@@ -268,7 +273,7 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
       if (!job || job.state === 'sending' || job.state === 'sent' || !mine(job)) return false
       const { lastError: _cleared, ...rest } = job
       // An unknown outcome stays one: the retry must still look for the earlier attempt.
-      const next: OutboxJob = { ...rest, state: job.state === 'reconcile' ? 'reconcile' : 'queued', retryDelayMs: 0, updatedAt: now() }
+      const next: Job = { ...rest, state: job.state === 'reconcile' ? 'reconcile' : 'queued', retryDelayMs: 0, updatedAt: now() }
       due.set(next, clock())
       // Same content keeps the key (the server may already have it); edited content is a new request.
       if (payload !== undefined && stableStringify(payload) !== stableStringify(job.payload)) {
@@ -344,5 +349,5 @@ export function createOutbox<R = unknown>(options: OutboxOptions<R>): Outbox<R> 
     void loadAll().then(() => !disposed && emit({ type: 'synced' }), () => undefined)
     void flush()
   }
-  return outbox
+  return outbox as unknown as Outbox<R, J>
 }

@@ -1,5 +1,5 @@
 import { isHelpFeedbackError, RateLimitedError, RejectedError } from '../errors/index.js'
-import type { OutboxJob, OutboxJobError } from './types.js'
+import type { OutboxJobBase, OutboxJobError } from './types.js'
 
 /** What to do after a failed attempt. */
 export type FailureDecision =
@@ -80,15 +80,15 @@ export function randomUuid(): string {
 }
 
 /** Waiting for an attempt (now or after its backoff). */
-export const isPending = (job: OutboxJob) => job.state === 'queued' || job.state === 'failed_retryable' || job.state === 'reconcile'
+export const isPending = (job: OutboxJobBase) => job.state === 'queued' || job.state === 'failed_retryable' || job.state === 'reconcile'
 
 /** Oldest first; `seq` breaks ties inside one millisecond. */
-export function byAge(a: OutboxJob, b: OutboxJob): number {
+export function byAge(a: OutboxJobBase, b: OutboxJobBase): number {
   return a.createdAt - b.createdAt || a.seq - b.seq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }
 
 /** First due job, keeping order inside a group: a waiting job holds back the later ones. */
-export function pickDue(jobs: readonly OutboxJob[], isDue: (job: OutboxJob) => boolean): OutboxJob | undefined {
+export function pickDue(jobs: readonly OutboxJobBase[], isDue: (job: OutboxJobBase) => boolean): OutboxJobBase | undefined {
   const held = new Set<string>()
   for (const job of jobs) {
     // A rejected job waits for the user; it must not stall the rest of its conversation.

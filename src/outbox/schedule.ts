@@ -1,4 +1,4 @@
-import type { OutboxJob } from './types.js'
+import type { OutboxJobBase } from './types.js'
 
 /** `performance.now()` where it exists; it never jumps when the user or the network resets the clock. */
 export function monotonicNow(): number {
@@ -7,7 +7,7 @@ export function monotonicNow(): number {
 }
 
 /** What identifies one stored version of a job; another tab's write changes it. */
-const versionOf = (job: OutboxJob) => `${job.state}|${job.attempts}|${job.updatedAt}|${job.idempotencyKey}`
+const versionOf = (job: OutboxJobBase) => `${job.state}|${job.attempts}|${job.updatedAt}|${job.idempotencyKey}`
 
 /**
  * When each job is due, on the page's monotonic clock. Storage holds only the delay
@@ -22,7 +22,7 @@ const versionOf = (job: OutboxJob) => `${job.state}|${job.attempts}|${job.update
  */
 export function createDueTimes(clock: () => number) {
   const known = new Map<string, { version: string; at: number }>()
-  const dueAt = (job: OutboxJob): number => {
+  const dueAt = (job: OutboxJobBase): number => {
     const version = versionOf(job)
     const hit = known.get(job.id)
     if (hit && hit.version === version) return hit.at
@@ -33,9 +33,9 @@ export function createDueTimes(clock: () => number) {
   }
   return {
     dueAt,
-    isDue: (job: OutboxJob) => dueAt(job) <= clock(),
+    isDue: (job: OutboxJobBase) => dueAt(job) <= clock(),
     /** Records the due time decided in this page for the stored version `job`. */
-    set(job: OutboxJob, at: number): void {
+    set(job: OutboxJobBase, at: number): void {
       known.set(job.id, { version: versionOf(job), at })
     },
     forget(id: string): void {

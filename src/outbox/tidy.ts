@@ -1,12 +1,12 @@
-import type { OutboxEvent, OutboxJob } from './types.js'
+import type { OutboxEvent, OutboxJobBase } from './types.js'
 
 export interface TidyContext {
   author: (() => string) | undefined
-  expireRejected: ((job: OutboxJob) => boolean) | undefined
+  expireRejected: ((job: OutboxJobBase) => boolean) | undefined
   now: () => number
-  save(job: OutboxJob): Promise<void>
+  save(job: OutboxJobBase): Promise<void>
   forget(id: string): Promise<void>
-  emit(event: OutboxEvent<never>): void
+  emit(event: OutboxEvent<never, OutboxJobBase>): void
 }
 
 /**
@@ -15,7 +15,7 @@ export interface TidyContext {
  * `sending` — its page died mid-send, its request may have landed — is reconciled (same key),
  * due now.
  */
-export async function tidy(list: readonly OutboxJob[], ctx: TidyContext): Promise<void> {
+export async function tidy(list: readonly OutboxJobBase[], ctx: TidyContext): Promise<void> {
   for (let job of list) {
     if (ctx.author && job.author === undefined) {
       job = { ...job, author: ctx.author() }
@@ -27,7 +27,7 @@ export async function tidy(list: readonly OutboxJob[], ctx: TidyContext): Promis
       continue
     }
     if (job.state !== 'sending') continue
-    const recovered: OutboxJob = { ...job, state: job.attempts > 0 ? 'reconcile' : 'queued', retryDelayMs: 0, updatedAt: ctx.now() }
+    const recovered: OutboxJobBase = { ...job, state: job.attempts > 0 ? 'reconcile' : 'queued', retryDelayMs: 0, updatedAt: ctx.now() }
     await ctx.save(recovered)
     ctx.emit({ type: 'updated', job: recovered })
   }

@@ -1,8 +1,39 @@
 import type { FieldError } from '../errors/index.js'
 import type { KeyValueStore } from '../storage/types.js'
+import type { CommentInput, MessageInput, RatingTarget, TicketInput } from '../types.js'
 
-/** What a job creates on the backend. Open-ended so hosts can queue their own kinds. */
-export type OutboxKind = 'ticket' | 'comment' | 'message' | 'attachment' | 'rating' | 'vote' | (string & {})
+/** A file queued with a write; stored as a Blob in IndexedDB until it is uploaded. */
+export interface QueuedFile {
+  blob: Blob
+  name: string
+  type: string
+}
+
+/**
+ * The payload of each job kind the SDK queues. This is also the shape kept in IndexedDB:
+ * jobs written by earlier versions have the same `kind` and `payload`, so they are delivered
+ * as they are (change a payload only with a migration in `jobStore`).
+ */
+export interface JobPayloads {
+  /** A report (reports), or a message left outside business hours (chat). */
+  ticket: { input: TicketInput; files?: QueuedFile[] }
+  comment: { ticketId: string; comment: CommentInput; files?: QueuedFile[] }
+  escalate: { ticketId: string; reason: string }
+  /** A ticket's or a conversation's rating. */
+  rating: { target: RatingTarget; score: number; comment?: string }
+  /** "Was this article helpful?" */
+  vote: { articleId: string; helpful: boolean }
+  message: {
+    conversationId: string
+    message: MessageInput
+    files?: QueuedFile[]
+    /** Ties the job to the chat's optimistic item; not sent to the backend. */
+    localId: string
+  }
+}
+
+/** What a job creates on the backend. */
+export type OutboxKind = keyof JobPayloads
 
 /**
  * - `queued`: waiting for its first (or a recovered) attempt.
@@ -25,9 +56,10 @@ export interface OutboxJobError {
   fields?: FieldError[]
 }
 
-export interface OutboxJob<P = unknown> {
+/** A stored job of any kind: what the outbox engine itself works with. */
+export interface OutboxJobBase<K extends string = string, P = unknown> {
   id: string
-  kind: OutboxKind
+  kind: K
   payload: P
   /** Made once at enqueue and reused on every attempt; changes only when the payload does. */
   idempotencyKey: string
@@ -52,6 +84,17 @@ export interface OutboxJob<P = unknown> {
   /** Tie-breaker for jobs created in the same millisecond. */
   seq: number
 }
+
+/** One of the SDK's jobs, of kind `K`. */
+export type OutboxJobOf<K extends OutboxKind> = OutboxJobBase<K, JobPayloads[K]>
+
+/** The SDK's jobs: a union discriminated by `kind`, so `job.payload` is typed after a `kind` check. */
+export type OutboxJob = { [K in OutboxKind]: OutboxJobOf<K> }[OutboxKind]
+
+/** The payload of jobs of kind `K` in the union `J`. */
+type PayloadOf<J extends OutboxJobBase, K extends J['kind']> = [J] extends [OutboxJob]
+  ? JobPayloads[K & OutboxKind]
+  : J extends unknown ? (K extends J['kind'] ? J['payload'] : never) : never
 
 /** Passed to `send`. Forward `idempotencyKey` to the transport's WriteOptions. */
 export interface SendContext {
@@ -78,13 +121,13 @@ export interface OutboxChannel {
 
 export type OutboxChannelMessage = { type: 'changed' } | { type: 'released' }
 
-export type OutboxEvent<R = unknown> =
-  | { type: 'enqueued' | 'updated' | 'rejected'; job: OutboxJob }
-  | { type: 'sent'; job: OutboxJob; result: R }
+export type OutboxEvent<R = unknown, J extends OutboxJobBase = OutboxJob> =
+  | { type: 'enqueued' | 'updated' | 'rejected'; job: J }
+  | { type: 'sent'; job: J; result: R }
   | { type: 'removed'; id: string }
   | { type: 'synced' }
 
-export type OutboxListener<R = unknown> = (event: OutboxEvent<R>, jobs: readonly OutboxJob[]) => void
+export type OutboxListener<R = unknown, J extends OutboxJobBase = OutboxJob> = (event: OutboxEvent<R, J>, jobs: readonly J[]) => void
 
 /** Minimal timer API so tests and benchmarks can drive a virtual clock. */
 export interface OutboxTimers {
@@ -98,10 +141,11 @@ export interface OutboxEnvironment {
   document?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> & { visibilityState?: string }
 }
 
-export interface OutboxOptions<R = unknown> {
+/** `J` is the union of jobs this outbox carries: the SDK's {@link OutboxJob} unless given. */
+export interface OutboxOptions<R = unknown, J extends OutboxJobBase = OutboxJob> {
   store: KeyValueStore
   /** Delivers one job. Throw the SDK's typed errors so the outbox can tell retry from reject. */
-  send: (job: OutboxJob, context: SendContext) => Promise<R>
+  send: (job: J, context: SendContext) => Promise<R>
   /**
    * For backends without idempotency (transport `capabilities.idempotency === false`): called
    * before re-sending a job that was attempted before. Look for the earlier attempt on the
@@ -109,7 +153,7 @@ export interface OutboxOptions<R = unknown> {
    * stored in a custom field) and return its result if found; return undefined to send again.
    * Errors thrown here are handled like send errors.
    */
-  reconcile?: (job: OutboxJob) => Promise<R | undefined>
+  reconcile?: (job: J) => Promise<R | undefined>
   /** Wall clock, for `createdAt`/`updatedAt` and the storage lease only. Default `Date.now`. */
   now?: () => number
   /**
@@ -124,7 +168,7 @@ export interface OutboxOptions<R = unknown> {
    */
   author?: () => string
   /** Rejected jobs this returns true for are dropped (e.g. a refused chat message after a week). */
-  expireRejected?: (job: OutboxJob) => boolean
+  expireRejected?: (job: J) => boolean
   /** In [0, 1); drives backoff jitter. */
   random?: () => number
   /** Defaults to Web Locks, else a lease in `store`, else (memory store) an in-tab lock. */
@@ -133,7 +177,7 @@ export interface OutboxOptions<R = unknown> {
   channel?: OutboxChannel | null
   /** False means definitely offline: no attempt is made until the `online` event. */
   online?: () => boolean
-  onChange?: OutboxListener<R>
+  onChange?: OutboxListener<R, J>
   /** Default 1000 ms and 5 min: full-jitter exponential backoff. */
   backoff?: { baseMs?: number; capMs?: number }
   /** Key namespace inside `store`. Default `outbox:`. */
@@ -146,22 +190,22 @@ export interface OutboxOptions<R = unknown> {
   autoStart?: boolean
 }
 
-export interface Outbox<R = unknown> {
+export interface Outbox<R = unknown, J extends OutboxJobBase = OutboxJob> {
   /** Persists the job, then tries to send it. Resolves to the job id once it is stored. */
-  enqueue<P>(kind: OutboxKind, payload: P, options?: { group?: string }): Promise<string>
+  enqueue<K extends J['kind']>(kind: K, payload: PayloadOf<J, K>, options?: { group?: string }): Promise<string>
   /**
    * Sends a failed or rejected job again now. Pass the edited payload when the user changed
    * it: a different payload gets a new idempotency key, an identical one keeps the old key.
    * Resolves false when the job is unknown or in flight.
    */
-  retry(id: string, payload?: unknown): Promise<boolean>
+  retry(id: string, payload?: J['payload']): Promise<boolean>
   /** Deletes a job. Only for an explicit user action ("discard"); never called by the outbox. */
   remove(id: string): Promise<boolean>
   /** All unsent jobs, oldest first, read fresh from storage. */
-  list(): Promise<OutboxJob[]>
+  list(): Promise<J[]>
   /** The last known jobs without touching storage. */
-  snapshot(): readonly OutboxJob[]
-  subscribe(listener: OutboxListener<R>): () => void
+  snapshot(): readonly J[]
+  subscribe(listener: OutboxListener<R, J>): () => void
   /** Sends every due job if this tab can take the lock. Resolves when the pass is over. */
   flush(): Promise<void>
   /**

@@ -212,7 +212,10 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const df = (t: string): number => {
     const n = terms.df(t)
     if (n < 2 || same.size == live) return n
-    if (dfVersion != version) (dfs = new Map()), (dfVersion = version)
+    if (dfVersion != version) {
+      dfs = new Map()
+      dfVersion = version
+    }
     let g = dfs.get(t)
     if (g === undefined) {
       const seen = new Set<string>()

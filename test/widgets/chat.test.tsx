@@ -48,8 +48,7 @@ function pressEnter(el: HTMLElement, init: KeyboardEventInit = {}) {
 
 async function currentConversation(): Promise<string> {
   const client = await widget!.client()
-  const { getChat } = await import('../../src/chat/index.js')
-  return getChat(client).store.getState().conversation!.id
+  return client.chat.store.getState().conversation!.id
 }
 
 describe('chat view', () => {

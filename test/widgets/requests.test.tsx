@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { RejectedError } from '../../src/errors/index.js'
-import { startValues, submitReport } from '../../src/flows/reports.js'
+import { startValues, submitReport } from '../../src/reports/flow.js'
 import { fakeTransport, sampleTicket } from '../support/fakeTransport.js'
 import { TX } from '../support/fixtures.js'
 import { closeClients, freshDevice, openPanel, setOnline } from './panelHarness.js'

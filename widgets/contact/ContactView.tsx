@@ -4,6 +4,7 @@ import {
   READY_ITEMS, upcomingHolidays, waitHint, type ChannelKind, type FormatContext,
 } from '../../src/contact/index.js'
 import { REPORT_CATEGORIES } from '../../src/reports/categoryIds.js'
+import { isTransactionRef } from '../../src/reports/transactions.js'
 import type { Availability } from '../../src/types.js'
 import type { ViewProps } from '../panel/views.js'
 import { usePanel, useStore, useT } from '../ui/context.js'
@@ -37,8 +38,7 @@ export function ContactView({ params }: ViewProps) {
   useEffect(() => {
     let live = true
     // Capabilities come with the transport; the queue estimate only when the backend has chat.
-    client.transport()
-      .then((tr) => (tr.capabilities.chat && tr.availability ? tr.availability() : undefined))
+    client.contact.availability()
       .then((a) => live && a && setAvailability(a))
       .catch(() => {})
     return () => {
@@ -63,7 +63,7 @@ export function ContactView({ params }: ViewProps) {
     ? buildMailto(email.address, emailDraft({ t, locale, reference, problemLabel: problem && t(problemLabelKey(problem)), appVersion: client.options.appVersion }))
     : undefined
   const holidays = upcomingHolidays({ timeZone: model.timeZone ?? ctx.displayTimeZone, holidays: model.holidays }, now).slice(0, MAX_HOLIDAYS)
-  const transaction = params.transaction
+  const transaction = isTransactionRef(params.transaction) ? params.transaction : undefined
   const noticeId = `${idPrefix}-ct-official`
 
   const onCopy = (number: string) => {

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import type { ArticleSource } from '../../src/flows/help.js'
+import type { ArticleSource } from '../../src/help/help.js'
 import { parseMarkdown } from '../../src/markdown/index.js'
 import type { Article, ArticleHit } from '../../src/types.js'
 import { usePanel, useStore, useT } from '../ui/context.js'

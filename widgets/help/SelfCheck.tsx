@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { CLOCK_SKEW_LIMIT_SECONDS, runSelfCheck, selfCheckProblems, type SelfCheckOptions, type SelfCheckResult } from '../../src/flows/selfCheck.js'
+import { CLOCK_SKEW_LIMIT_SECONDS, runSelfCheck, selfCheckProblems, type SelfCheckOptions, type SelfCheckResult } from '../../src/help/selfCheck.js'
 import type { MessageKey, Translate } from '../../src/i18n/index.js'
 import { usePanel, useT } from '../ui/context.js'
 import { useHelpStyles } from './useHelp.js'

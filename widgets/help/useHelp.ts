@@ -1,13 +1,13 @@
 import type { RefObject } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
-import { getHelpFlow, type HelpFlow } from '../../src/flows/help.js'
+import type { HelpController } from '../../src/help/help.js'
 import { usePanel } from '../ui/context.js'
 import { useSheet } from '../ui/useSheet.js'
 import { helpCss } from './helpCss.js'
 
 /** The client's help flow (one per client: the index loads once). */
-export function useHelpFlow(): HelpFlow {
-  return getHelpFlow(usePanel().client)
+export function useHelpFlow(): HelpController {
+  return usePanel().client.help
 }
 
 /** `value`, once it has stopped changing for `ms`. */

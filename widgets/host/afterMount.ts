@@ -1,4 +1,4 @@
-import type { TransportOption } from '../../src/options.js'
+import type { TransportOption } from '../../src/options/index.js'
 import type { Locale } from '../../src/types.js'
 import { hasQueuedJobs } from './queued.js'
 

@@ -1,4 +1,4 @@
-import type { WidgetOptions } from '../../src/options.js'
+import type { WidgetOptions } from '../../src/options/index.js'
 import { hostCss } from './hostCss.js'
 import { addSheet, removeSheets, setSheetNonce } from './sheets.js'
 

@@ -27,28 +27,21 @@ function useSupportCard(client: SupportClient, chatEnabled: boolean): CardState 
     let live = true
     const merge = (part: CardState) => live && setState((s) => ({ ...s, ...part }))
     const offs: Array<() => void> = []
-    // The chat module is its own chunk, fetched by the runtime already; the card follows its store.
-    void import('../../src/chat/index.js').then(({ getChat }) => {
-      if (!live) return
-      const chat = getChat(client)
-      const sync = () => {
-        const { status, conversation } = chat.store.getState()
-        const ongoing = (status === 'queued' || status === 'active') && conversation && conversation.status !== 'ended'
-        merge({ chat: ongoing ? { status, ...(conversation.queuePosition ? { position: conversation.queuePosition } : {}), ...(conversation.agent ? { agent: conversation.agent.name } : {}) } : undefined })
-      }
-      sync()
-      offs.push(chat.store.subscribe(sync))
-    }, () => undefined)
-    void client.transport().then(async (transport) => {
-      const [tickets, availability] = await Promise.all([
-        transport.listTickets?.().catch(() => undefined),
-        chatEnabled ? transport.availability?.().catch(() => undefined) : undefined,
-      ])
-      merge({
-        ...(tickets ? { openRequests: tickets.filter((tk) => tk.status !== 'solved' && tk.status !== 'closed').length } : {}),
-        ...(availability ? { availability } : {}),
-      })
-    }, () => undefined)
+    // The chat controller's store exists at once; the runtime resumes a saved conversation into it.
+    const chat = client.chat
+    const sync = () => {
+      const { status, conversation } = chat.store.getState()
+      const ongoing = (status === 'queued' || status === 'active') && conversation && conversation.status !== 'ended'
+      merge({ chat: ongoing ? { status, ...(conversation.queuePosition ? { position: conversation.queuePosition } : {}), ...(conversation.agent ? { agent: conversation.agent.name } : {}) } : undefined })
+    }
+    sync()
+    offs.push(chat.store.subscribe(sync))
+    void Promise.all([
+      client.requests.openCount().catch(() => undefined),
+      chatEnabled ? client.contact.availability().catch(() => undefined) : undefined,
+    ]).then(([openRequests, availability]) => {
+      merge({ ...(openRequests !== undefined ? { openRequests } : {}), ...(availability ? { availability } : {}) })
+    })
     return () => {
       live = false
       for (const off of offs) off()

@@ -1,5 +1,5 @@
 import { createSupportClient, type SupportClient } from '../../src/client.js'
-import type { WidgetOptions } from '../../src/options.js'
+import type { WidgetOptions } from '../../src/options/index.js'
 
 /**
  * The headless client behind the widget, without Preact: what the entry loads to deliver

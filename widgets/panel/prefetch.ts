@@ -4,7 +4,7 @@
  * modules and strings are fetched; nothing runs (no client, no requests to the backend).
  */
 import { loadCatalog, type Domain } from '../../src/i18n/index.js'
-import type { TransportOption } from '../../src/options.js'
+import type { TransportOption } from '../../src/options/index.js'
 import type { Locale } from '../../src/types.js'
 
 /** The strings of the views fetched below (the same domains `views.ts` asks for). */

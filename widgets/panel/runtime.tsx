@@ -80,7 +80,6 @@ export async function startRuntime(ctx: {
   return {
     client,
     destroy() {
-      void chat.then((m) => m.disposeChat(client)).catch(() => {})
       unsubscribe()
       render(null, ctx.host.frame)
       client.destroy()

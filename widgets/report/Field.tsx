@@ -1,4 +1,4 @@
-import { fromLocalInput, toLocalInput } from '../../src/flows/reports.js'
+import { fromLocalInput, toLocalInput } from '../../src/reports/flow.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import { DESCRIPTION_MIN_WEIGHT, descriptionWeight, type FieldDef } from '../../src/reports/index.js'
 import type { FieldValue } from '../../src/types.js'

@@ -1,4 +1,4 @@
-import type { HiddenNotice as Notice } from '../../src/flows/reports.js'
+import type { HiddenNotice as Notice } from '../../src/reports/flow.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import { useT } from '../ui/context.js'
 

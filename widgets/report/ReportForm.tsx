@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import {
-  clearReportDraft, draftFiles, draftMatches, hiddenNotices, loadReportDraft, maskDraft, maskField, saveReportDraft, saveReportFiles, startValues, submitReport,
+  draftFiles, draftMatches, hiddenNotices, maskDraft, maskField, startValues,
   type HiddenNotice as Notice, type ReportValues, type ServerErrors,
-} from '../../src/flows/reports.js'
+} from '../../src/reports/flow.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import { FIELDS, SCREENSHOTS, categoryFields, getCategory, prefillFromTransaction, validateReport, type FieldName, type ReportErrors } from '../../src/reports/index.js'
-import type { QueuedFile } from '../../src/services.js'
+import type { QueuedFile } from '../../src/outbox/types.js'
 import type { FieldValue, ReportCategory, TransactionRef } from '../../src/types.js'
 import { usePanel, useStore, useT } from '../ui/context.js'
 import { Field } from './Field.js'
@@ -91,7 +91,7 @@ export function ReportForm(props: ReportFormProps) {
     setValues(next)
     if (tried.current) setErrors(recheck(next))
     // A refused report lives in the outbox; a second copy as a draft would come back twice.
-    if (!jobRef.current) void saveReportDraft(client, category, { values: next, ...(tx ? { transaction: tx } : {}) }).catch(() => undefined)
+    if (!jobRef.current) void client.reports.saveDraft(category, { values: next, ...(tx ? { transaction: tx } : {}) }).catch(() => undefined)
   }
   // Screenshots added or removed are part of the draft too (once the stored one is loaded).
   const shotKeys = shots.shots.filter((s) => s.state === 'ready').map((s) => s.key).join()
@@ -99,14 +99,14 @@ export function ReportForm(props: ReportFormProps) {
   useEffect(() => {
     if (!ready || savedShots.current === shotKeys) return
     savedShots.current = shotKeys
-    if (!jobRef.current) void saveReportFiles(client, category, shots.files(), tx).catch(() => undefined)
+    if (!jobRef.current) void client.reports.saveFiles(category, shots.files(), tx).catch(() => undefined)
   }, [ready, shotKeys])
 
   useEffect(() => {
     heading.current?.focus()
     if (edit) return
     let live = true
-    void loadReportDraft(client, category)
+    void client.reports.loadDraft(category)
       .catch(() => undefined)
       .then((draft) => {
         if (!live) return
@@ -149,7 +149,7 @@ export function ReportForm(props: ReportFormProps) {
   }
 
   const startOver = async () => {
-    await clearReportDraft(client, category).catch(() => undefined)
+    await client.reports.clearDraft(category).catch(() => undefined)
     shots.clear()
     put(startValues(category, tx, undefined))
     setRestored(false)
@@ -158,8 +158,7 @@ export function ReportForm(props: ReportFormProps) {
   }
 
   const discard = async () => {
-    const { outbox } = await client.services()
-    if (jobRef.current && (await outbox.remove(jobRef.current))) props.onDiscarded()
+    if (jobRef.current && (await client.reports.discard(jobRef.current))) props.onDiscarded()
   }
 
   const serverText = (e: { code: string; message?: string }) => {
@@ -179,7 +178,7 @@ export function ReportForm(props: ReportFormProps) {
     setSubmitting(true)
     setFailure(undefined)
     try {
-      const r = await submitReport(client, {
+      const r = await client.reports.submit({
         category, values: valuesRef.current, files: shots.files(),
         ...(tx ? { transaction: tx } : {}), ...(jobRef.current ? { retryJobId: jobRef.current } : {}),
       })

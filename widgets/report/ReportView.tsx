@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import { isTransactionRef, serverErrors, valuesFromJob, type HiddenNotice as Notice } from '../../src/flows/reports.js'
+import { isTransactionRef, type HiddenNotice as Notice } from '../../src/reports/flow.js'
 import { CATEGORY_ICONS, getCategory, groupedCategories, guessCategory, type CategoryDef } from '../../src/reports/index.js'
 import type { ReportCategory, TransactionRef } from '../../src/types.js'
 import type { ViewProps } from '../panel/views.js'
@@ -109,13 +109,11 @@ function ReportFlow({ params }: ViewProps) {
     if (!jobId) return
     let live = true
     void (async () => {
-      const { outbox } = await client.services()
-      const job = (await outbox.list()).find((j) => j.id === jobId)
-      const restored = job && valuesFromJob(job)
+      const restored = await client.reports.reopen(jobId)
       if (!live) return
-      if (!job || !restored) return setStep({ kind: 'missing' })
+      if (!restored) return setStep({ kind: 'missing' })
       if (restored.transaction) setTx(restored.transaction)
-      const edit = { jobId, values: restored.values, files: restored.files, errors: serverErrors(restored.category, job.lastError) }
+      const edit = { jobId, values: restored.values, files: restored.files, errors: restored.errors }
       setStep({ kind: 'form', category: restored.category, edit })
     })().catch(() => live && setStep({ kind: 'missing' }))
     return () => {

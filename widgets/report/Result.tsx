@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { watchJob } from '../../src/flows/jobs.js'
-import type { HiddenNotice as Notice } from '../../src/flows/reports.js'
+import type { HiddenNotice as Notice } from '../../src/reports/flow.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import type { Ticket } from '../../src/types.js'
 import { usePanel, useStore, useT } from '../ui/context.js'
@@ -29,20 +28,11 @@ export function Result(props: { result: ShownResult; notices: readonly Notice[];
   useEffect(() => heading.current?.focus(), [result.status])
   useEffect(() => {
     if (result.status !== 'queued') return
-    let stop: (() => void) | undefined
-    let live = true
-    void client.services().then(({ outbox }) => {
-      if (!live) return
-      stop = watchJob(outbox, result.jobId, (o) => {
-        if (o.kind === 'sent') setResult({ status: 'sent', jobId: result.jobId, ticket: o.result as Ticket })
-        if (o.kind === 'removed') setResult({ status: 'removed', jobId: result.jobId })
-        if (o.kind === 'rejected') setResult({ status: 'attention', jobId: result.jobId })
-      })
+    return client.reports.watch(result.jobId, (o) => {
+      if (o.status === 'sent') setResult({ status: 'sent', jobId: result.jobId, ticket: o.ticket })
+      if (o.status === 'removed') setResult({ status: 'removed', jobId: result.jobId })
+      if (o.status === 'rejected') setResult({ status: 'attention', jobId: result.jobId })
     })
-    return () => {
-      live = false
-      stop?.()
-    }
   }, [client, result])
 
   let body

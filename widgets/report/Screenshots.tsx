@@ -3,7 +3,7 @@ import { prepareImage, MAX_INPUT_BYTES, type PreparedImage } from '../../src/att
 import { onUploadProgress } from '../../src/attachments/progress.js'
 import { isHelpFeedbackError } from '../../src/errors/index.js'
 import type { MessageKey } from '../../src/i18n/index.js'
-import type { QueuedFile } from '../../src/services.js'
+import type { QueuedFile } from '../../src/outbox/types.js'
 import { useT } from '../ui/context.js'
 
 /** Where one picked file stands, shown on its thumbnail. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { recentTransactions } from '../../src/flows/reports.js'
+import { recentTransactions } from '../../src/reports/flow.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import { formatPaymentMethod } from '../../src/reports/index.js'
 import type { Locale, TransactionRef } from '../../src/types.js'

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks'
-import { hiddenNotices, type HiddenNotice as Notice } from '../../src/flows/reports.js'
-import type { RequestDetail } from '../../src/flows/requests.js'
+import { hiddenNotices, type HiddenNotice as Notice } from '../../src/reports/flow.js'
+import type { RequestDetail } from '../../src/requests/requests.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import { HiddenNotice } from '../report/HiddenNotice.js'
 import { Screenshots, useShots } from '../report/Screenshots.js'

@@ -1,6 +1,6 @@
 import { Fragment } from 'preact'
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import { REQUEST_STEPS, canEscalate, canRate, createRequestDetail, markSeen, replyDue, stepOf, type RequestState } from '../../src/flows/requests.js'
+import { REQUEST_STEPS, canEscalate, canRate, markSeen, replyDue, stepOf, type RequestState } from '../../src/requests/requests.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import { FIELDS, prefillFromTransaction, type FieldName } from '../../src/reports/index.js'
 import type { AttachmentRef, Comment, TicketDetail, TicketStatus } from '../../src/types.js'
@@ -172,7 +172,7 @@ export function RequestView({ params }: ViewProps) {
   const root = useRef<HTMLDivElement>(null)
   useSheet('report', reportCss, root)
   const ticketId = typeof params.id === 'string' ? params.id : ''
-  const detail = useMemo(() => createRequestDetail(client, ticketId), [client, ticketId])
+  const detail = useMemo(() => client.requests.detail(ticketId), [client, ticketId])
   useEffect(() => () => detail.dispose(), [detail])
   const s = useModel(detail.store)
   const ticket = s.ticket

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import { createRequestsList, isUnread, readSeen } from '../../src/flows/requests.js'
+import { isUnread, readSeen } from '../../src/requests/requests.js'
 import { getCategory } from '../../src/reports/index.js'
 import type { ViewProps } from '../panel/views.js'
 import { reportCss, useSheet } from '../report/styles.js'
@@ -11,14 +11,7 @@ import { PendingChip, StatusChip, UnreadMark, UrgentChip, isUrgent, useModel } f
 function Empty() {
   const { client } = usePanel()
   const t = useT()
-  const [chat, setChat] = useState(false)
-  useEffect(() => {
-    let live = true
-    void client.transport().then((tr) => live && setChat(tr.capabilities.chat), () => undefined)
-    return () => {
-      live = false
-    }
-  }, [client])
+  const chat = useStore((s) => s.system.capabilities?.chat !== false)
   return (
     <div class="rf-empty" data-empty>
       <p><b>{t('requestsUi.empty')}</b></p>
@@ -46,7 +39,7 @@ export function RequestsView(_: ViewProps) {
   const chat = useStore((s) => s.system.capabilities?.chat !== false)
   const root = useRef<HTMLDivElement>(null)
   useSheet('report', reportCss, root)
-  const list = useMemo(() => createRequestsList(client), [client])
+  const list = useMemo(() => client.requests.list(), [client])
   useEffect(() => () => list.dispose(), [list])
   const s = useModel(list.store)
   // What the user has already looked at: the rest carries a "new reply" mark.

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { StoreApi } from 'zustand/vanilla'
-import type { PendingState } from '../../src/flows/requests.js'
+import type { PendingState } from '../../src/requests/requests.js'
 import type { Ticket, TicketStatus } from '../../src/types.js'
 import { useT } from '../ui/context.js'
 

@@ -1,4 +1,4 @@
-import type { WidgetOptions } from '../../src/options.js'
+import type { WidgetOptions } from '../../src/options/index.js'
 import type { Locale } from '../../src/types.js'
 
 /**

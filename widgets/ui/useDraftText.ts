@@ -32,15 +32,15 @@ export function useDraftText(key: string): DraftText {
     let live = true
     typed.current = false
     setValue('')
-    client.services().then((s) => s.drafts.load<string>(key)).then((draft) => {
-      if (live && !typed.current && typeof draft === 'string') setValue(draft)
+    client.drafts.load(key).then((draft) => {
+      if (live && !typed.current && draft !== undefined) setValue(draft)
     }).catch(() => undefined)
     return () => {
       live = false
     }
   }, [client, key])
 
-  const write = (next: string) => void client.services().then((s) => (next ? s.drafts.save(key, next) : s.drafts.clear(key))).catch(() => undefined)
+  const write = (next: string) => void client.drafts.save(key, next).catch(() => undefined)
   return {
     value,
     set(next) {

@@ -27,7 +27,7 @@ describe('upload progress', () => {
       o.onUploadProgress?.(4, 10)
       o.onUploadProgress?.(10, 10)
       return { id: 'a', name: meta.name, type: meta.type, size: file.size }
-    }), job([{ blob, name: 'screenshot-1.png', type: 'image/png' }]), 'k', new AbortController().signal)
+    }), job([{ blob, name: 'screenshot-1.png', type: 'image/png' }]), { idempotencyKey: 'k', signal: new AbortController().signal })
     stop()
     expect(seen.map((p) => [p.jobId, p.name, p.size, p.loaded, p.phase])).toEqual([
       ['job-1', 'screenshot-1.png', 10, 4, 'uploading'],
@@ -40,7 +40,7 @@ describe('upload progress', () => {
     const seen: UploadProgress[] = []
     const stop = onUploadProgress((p) => seen.push(p))
     const blob = new Blob([new Uint8Array(3)], { type: 'image/png' })
-    await expect(deliver(transport(async () => { throw new Error('boom') }), job([{ blob, name: 'x.png', type: 'image/png' }]), 'k', new AbortController().signal)).rejects.toThrow('boom')
+    await expect(deliver(transport(async () => { throw new Error('boom') }), job([{ blob, name: 'x.png', type: 'image/png' }]), { idempotencyKey: 'k', signal: new AbortController().signal })).rejects.toThrow('boom')
     stop()
     expect(seen.map((p) => p.phase)).toEqual(['failed'])
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { mergeMessages, optimisticItem, syncWithJobs, unreadCount } from '../../../src/chat/messages.js'
 import type { ChatItem, MessageJobPayload } from '../../../src/chat/types.js'
-import type { OutboxJob } from '../../../src/outbox/types.js'
+import type { OutboxJob, OutboxJobOf } from '../../../src/outbox/types.js'
 import type { Message } from '../../../src/types.js'
 
 const msg = (seq: number, extra: Partial<Message> = {}): Message => ({
@@ -14,7 +14,7 @@ function local(localId: string, text = 'hi'): ChatItem {
   const payload: MessageJobPayload = { conversationId: 'c1', localId, message: { kind: 'text', text, attachments: [] } }
   return optimisticItem(payload, '2026-01-01T00:00:30Z')
 }
-function job(localId: string, key: string, state: OutboxJob['state'] = 'sending', extra: Partial<OutboxJob> = {}): OutboxJob {
+function job(localId: string, key: string, state: OutboxJob['state'] = 'sending', extra: Partial<OutboxJobOf<'message'>> = {}): OutboxJobOf<'message'> {
   const payload: MessageJobPayload = { conversationId: 'c1', localId, message: { kind: 'text', text: 'hi', attachments: [] } }
   return { id: `job-${localId}`, kind: 'message', payload, idempotencyKey: key, group: 'c1', attempts: 1, nextAttemptAt: 0, state, createdAt: 1, updatedAt: 1, seq: 1, ...extra }
 }
@@ -90,6 +90,6 @@ describe('optimistic items and the outbox', () => {
     expect(rebuilt[0]).toMatchObject({ id: 'local:L9', state: 'queued', clientId: 'key-9' })
     expect(syncWithJobs(rebuilt, [], 'c1')).toEqual([])
     // Jobs of another conversation are not ours.
-    expect(syncWithJobs([], [{ ...job('L2', 'k2'), payload: { ...(job('L2', 'k2').payload as MessageJobPayload), conversationId: 'c2' } }], 'c1')).toEqual([])
+    expect(syncWithJobs([], [{ ...job('L2', 'k2'), payload: { ...job('L2', 'k2').payload, conversationId: 'c2' } }], 'c1')).toEqual([])
   })
 })

@@ -3,7 +3,7 @@ import { buildContactModel } from '../../../src/contact/channels.js'
 import { isExternalUrl } from '../../../src/bridge/externalUrl.js'
 import { httpsUrl, isEmailAddress, telHref } from '../../../src/contact/urls.js'
 import { ConfigError } from '../../../src/errors/index.js'
-import { validateSupportOptions } from '../../../src/options.js'
+import { validateSupportOptions } from '../../../src/options/index.js'
 
 describe('URL validation', () => {
   it('tel: digits only, with visual separators and a leading + allowed', () => {

@@ -9,6 +9,33 @@ const fakeTransport = (overrides: StubOverrides = {}): Transport =>
   stubTransport({ identify: async (u) => ({ userId: u.id, token: 'session' }), ...overrides, capabilities: { tickets: true, ...overrides.capabilities } })
 
 describe('createSupportClient', () => {
+  it('has one controller per feature, made once per client', () => {
+    const client = createSupportClient({ transport: fakeTransport(), locale: 'en' })
+    const other = createSupportClient({ transport: fakeTransport(), locale: 'en' })
+    for (const name of ['help', 'chat', 'reports', 'requests', 'contact'] as const) {
+      expect(client[name]).toBe(client[name])
+      expect(client[name]).not.toBe(other[name])
+    }
+    // The chat's state exists before its code loads.
+    expect(client.chat.store.getState().status).toBe('idle')
+    client.destroy()
+    other.destroy()
+  })
+
+  it('types each view\'s parameters', () => {
+    const client = createSupportClient({ transport: fakeTransport(), locale: 'en' })
+    client.open('article', { id: 'a1', source: 'search' })
+    client.navigate('report', { category: 'payment_failed' })
+    // @ts-expect-error an article's id is a string
+    client.open('article', { id: 1 })
+    // @ts-expect-error not a report category
+    client.navigate('report', { category: 'lost_card' })
+    // @ts-expect-error the search view takes a query, not an id
+    client.navigate('search', { id: 'x' })
+    expect(client.store.getState().ui.view).toBe('search')
+    client.destroy()
+  })
+
   it('opens, navigates with a back stack, closes, and emits domain:verb events', () => {
     const events: HelpFeedbackEvent[] = []
     const client = createSupportClient({ transport: fakeTransport(), onEvent: (e) => events.push(e), locale: 'en' })

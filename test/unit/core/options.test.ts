@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError } from '../../../src/errors/index.js'
-import { validateSupportOptions, validateWidgetOptions } from '../../../src/options.js'
+import { validateSupportOptions, validateWidgetOptions } from '../../../src/options/index.js'
 
 function pathOf(fn: () => unknown): string {
   try {

@@ -4,7 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { createSupportClient, type SupportClient } from '../../../src/client.js'
 import { MalformedResponseError, NotFoundError, OfflineError } from '../../../src/errors/index.js'
 import type { HelpFeedbackEvent } from '../../../src/events.js'
-import { createHelpFlow } from '../../../src/flows/help.js'
+import { createHelpController } from '../../../src/help/help.js'
 import { patch } from '../../../src/store/index.js'
 import { createSearchIndex, walletSynonyms, type SerializedIndex } from '../../../src/search/index.js'
 import type { Article } from '../../../src/types.js'
@@ -44,7 +44,7 @@ describe('help flow: where articles come from', () => {
   it('fetches the prebuilt index once, with articles.json beside it for the Markdown bodies', async () => {
     const fetch = helpServer({ '/help/search-index.json': () => json(index), '/help/articles.json': () => json(articles) })
     const { client, events } = setup({ articles: { url: '/help/search-index.json' } })
-    const help = createHelpFlow(client, { fetch })
+    const help = createHelpController(client, { fetch })
     const [hits] = await Promise.all([help.search('钱扣了但是没到账'), help.popular()])
     expect(hits[0]?.id).toBe('zh-charged-not-received')
     expect(hits[0]?.highlights.length).toBeGreaterThan(0)
@@ -58,7 +58,7 @@ describe('help flow: where articles come from', () => {
 
   it('searches in the current locale and follows a locale switch', async () => {
     const { client } = setup({ articles: { articles } })
-    const help = createHelpFlow(client)
+    const help = createHelpController(client)
     expect((await help.popular({ limit: 3 })).every((h) => h.id.startsWith('zh-'))).toBe(true)
     client.setLocale('en')
     const hits = await help.search('refund')
@@ -69,7 +69,7 @@ describe('help flow: where articles come from', () => {
   it('falls back to transport.listArticles, indexes on the device and caches per locale', async () => {
     const listArticles = vi.fn(async ({ locale }: { locale: string }) => articles.filter((a) => a.locale === locale))
     const { client } = setup({ transport: fakeTransport({ listArticles }), locale: 'en' })
-    const help = createHelpFlow(client)
+    const help = createHelpController(client)
     expect((await help.search('wrong person'))[0]?.id).toBe('en-wrong-recipient')
     await help.search('pin')
     expect(listArticles).toHaveBeenCalledTimes(1)
@@ -83,17 +83,17 @@ describe('help flow: where articles come from', () => {
   it('reuses the cached index when the network is gone, and says so when there is no copy', async () => {
     const url = '/cache-test/search-index.json'
     const online = setup({ articles: { url } })
-    await createHelpFlow(online.client, { fetch: helpServer({ [url]: () => json(index) }) }).ready()
+    await createHelpController(online.client, { fetch: helpServer({ [url]: () => json(index) }) }).ready()
 
     const down = vi.fn(async () => { throw new TypeError('Failed to fetch') })
     const offline = setup({ articles: { url } })
-    const help = createHelpFlow(offline.client, { fetch: down })
+    const help = createHelpController(offline.client, { fetch: down })
     expect((await help.search('退款没到账'))[0]?.id).toBe('zh-refund-not-received')
     // Without articles.json the body is the index's plain text, escaped so it renders as text.
     expect((await help.getArticle('zh-refund-not-received')).body).not.toMatch(/^#/m)
 
     const fresh = setup({ articles: { url: '/never-downloaded/index.json' }, locale: 'en' })
-    const none = createHelpFlow(fresh.client, { fetch: down })
+    const none = createHelpController(fresh.client, { fetch: down })
     const error = await none.search('refund').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(OfflineError)
     // The same failed fetch reads differently with and without a network.
@@ -109,7 +109,7 @@ describe('help flow: where articles come from', () => {
     ['a broken article', () => json({ ...index, docs: [{ id: 1 }] })],
   ])('turns a malformed index (%s) into a typed error with a localized message', async (_, body) => {
     const { client } = setup({ articles: { url: `/bad-${Math.random()}/index.json` } })
-    const help = createHelpFlow(client, { fetch: vi.fn(async () => body()) })
+    const help = createHelpController(client, { fetch: vi.fn(async () => body()) })
     const error = await help.search('退款').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(MalformedResponseError)
     expect(help.errorMessage(error)).toBe('帮助文章加载失败，请稍后再试。')
@@ -119,7 +119,7 @@ describe('help flow: where articles come from', () => {
 
   it('rejects an inline index that is not one', async () => {
     const { client } = setup({ articles: { index: { version: 2 } } })
-    await expect(createHelpFlow(client).ready()).rejects.toBeInstanceOf(MalformedResponseError)
+    await expect(createHelpController(client).ready()).rejects.toBeInstanceOf(MalformedResponseError)
   })
 
   it('reads the body from transport.getArticle when the index has none, else the indexed text', async () => {
@@ -129,7 +129,7 @@ describe('help flow: where articles come from', () => {
       return a
     })
     const { client } = setup({ transport: fakeTransport({ getArticle }), articles: { index }, locale: 'en' })
-    const help = createHelpFlow(client)
+    const help = createHelpController(client)
     expect((await help.getArticle('en-refund')).body).toMatch(/^\| Original payment method/m)
     await expect(help.getArticle('nope')).rejects.toBeInstanceOf(NotFoundError)
   })
@@ -150,7 +150,7 @@ describe('help flow: votes', () => {
   it('queues one vote per article through the outbox and emits article:vote', async () => {
     const voteArticle = vi.fn(async () => undefined)
     const { client, events } = setup({ transport: fakeTransport({ voteArticle }), articles: { articles }, locale: 'en' })
-    const help = createHelpFlow(client)
+    const help = createHelpController(client)
     expect(await help.vote('en-refund', true)).toBe(true)
     expect(await help.vote('en-refund', false)).toBe(false)
     await vi.waitFor(() => expect(voteArticle).toHaveBeenCalledTimes(1))
@@ -163,7 +163,7 @@ describe('help flow: votes', () => {
   it('keeps the vote in the outbox while offline', async () => {
     const voteArticle = vi.fn(async () => { throw new OfflineError() })
     const { client } = setup({ transport: fakeTransport({ voteArticle }), articles: { articles }, locale: 'en' })
-    await createHelpFlow(client).vote('en-fees', false)
+    await createHelpController(client).vote('en-fees', false)
     await vi.waitFor(() => expect(voteArticle).toHaveBeenCalled())
     const jobs = await (await client.services()).outbox.list()
     expect(jobs).toEqual([expect.objectContaining({ kind: 'vote', payload: { articleId: 'en-fees', helpful: false }, state: 'failed_retryable' })])
@@ -172,7 +172,7 @@ describe('help flow: votes', () => {
   it('drops a vote the backend refuses instead of leaving it for the user', async () => {
     const voteArticle = vi.fn(async () => { throw new NotFoundError('unknown article') })
     const { client } = setup({ transport: fakeTransport({ voteArticle }), articles: { articles }, locale: 'en' })
-    await createHelpFlow(client).vote('en-limits', true)
+    await createHelpController(client).vote('en-limits', true)
     await vi.waitFor(async () => {
       expect(voteArticle).toHaveBeenCalled()
       expect(await (await client.services()).outbox.list()).toEqual([])
@@ -182,7 +182,7 @@ describe('help flow: votes', () => {
   it('opens a suggestion: event plus navigation to the article', () => {
     const { client, events } = setup()
     client.open('report')
-    createHelpFlow(client).openSuggestion('zh-refund-not-received', 'report')
+    createHelpController(client).openSuggestion('zh-refund-not-received', 'report')
     expect(events).toContainEqual({ type: 'suggestion:open', id: 'zh-refund-not-received', from: 'report' })
     expect(client.store.getState().ui).toMatchObject({ view: 'article', params: { id: 'zh-refund-not-received', from: 'report', source: 'suggestion' } })
   })

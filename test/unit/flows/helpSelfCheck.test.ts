@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createSupportClient } from '../../../src/client.js'
 import { OfflineError, UnauthorizedError } from '../../../src/errors/index.js'
-import { dateHeaderTime, runSelfCheck, selfCheckProblems } from '../../../src/flows/selfCheck.js'
+import { dateHeaderTime, runSelfCheck, selfCheckProblems } from '../../../src/help/selfCheck.js'
 import { stubTransport } from '../../support/transport.js'
 
 const fakeTransport = stubTransport

@@ -1,6 +1,6 @@
 import { createSupportClient, type SupportClient } from '../../../src/client.js'
 import type { HelpFeedbackEvent } from '../../../src/events.js'
-import type { SupportOptions } from '../../../src/options.js'
+import type { SupportOptions } from '../../../src/options/index.js'
 import { createServices, type Services } from '../../../src/services.js'
 import { memoryStore } from '../../../src/storage/index.js'
 import type { KeyValueStore } from '../../../src/storage/types.js'
@@ -22,7 +22,7 @@ export function makeClient(fake: ReturnType<typeof fakeTransport>, store: KeyVal
   Object.assign(client, {
     services: () => {
       if (!services) {
-        services = createServices({ transport: () => client.transport(), store, userId: () => client.store.getState().session.user?.id })
+        services = createServices({ transport: () => client.transport(), store, events: client.events, userId: () => client.store.getState().session.user?.id })
         opened.push(services)
       }
       return services

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { RejectedError } from '../../../src/errors/index.js'
 import {
   clearReportDraft, draftFiles, draftMatches, fromLocalInput, hiddenNotices, loadReportDraft, maskField, saveReportDraft, serverErrors, startValues, submitReport, toLocalInput,
-} from '../../../src/flows/reports.js'
-import { pendingReports } from '../../../src/flows/requests.js'
+} from '../../../src/reports/flow.js'
+import { pendingReports } from '../../../src/requests/requests.js'
 import { memoryStore } from '../../../src/storage/index.js'
 import { fakeTransport } from '../../support/fakeTransport.js'
 import { TX, closeAll, makeClient } from './helpers.js'

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { RejectedError } from '../../../src/errors/index.js'
-import { pendingState } from '../../../src/flows/jobs.js'
-import { startValues, submitReport } from '../../../src/flows/reports.js'
-import { canEscalate, canRate, createRequestDetail, createRequestsList } from '../../../src/flows/requests.js'
+import { pendingState } from '../../../src/outbox/follow.js'
+import { startValues, submitReport } from '../../../src/reports/flow.js'
+import { canEscalate, canRate, createRequestDetail, createRequestsList } from '../../../src/requests/requests.js'
 import { fakeTransport, sampleTicket } from '../../support/fakeTransport.js'
 import { TX, closeAll, makeClient } from './helpers.js'
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { TimeoutError } from '../../../src/errors/index.js'
-import { leaseLock, localLock, webLocksLock, type OutboxJob, type SendContext } from '../../../src/outbox/index.js'
+import { leaseLock, localLock, webLocksLock, type OutboxJobBase as OutboxJob, type SendContext } from '../../../src/outbox/index.js'
 import { memoryStore, resilientStore } from '../../../src/storage/index.js'
 import { fakeServer, jobKey, makeOutbox } from './helpers.js'
 

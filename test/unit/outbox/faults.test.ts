@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { MalformedResponseError, OfflineError, RateLimitedError, RejectedError, TimeoutError } from '../../../src/errors/index.js'
-import type { OutboxEvent, OutboxJob, SendContext } from '../../../src/outbox/index.js'
+import type { OutboxEvent as SdkEvent, OutboxJobBase as OutboxJob, SendContext } from '../../../src/outbox/index.js'
+/** The engine is tested with free-form jobs. */
+type OutboxEvent = SdkEvent<unknown, OutboxJob>
 import { memoryStore } from '../../../src/storage/index.js'
 import { fakeServer, jobKey, makeOutbox } from './helpers.js'
 

@@ -1,4 +1,4 @@
-import { createOutbox, type OutboxJob, type OutboxOptions, type SendContext } from '../../../src/outbox/index.js'
+import { createOutbox, type OutboxJobBase as OutboxJob, type OutboxOptions, type SendContext } from '../../../src/outbox/index.js'
 import { memoryStore } from '../../../src/storage/index.js'
 import type { KeyValueStore } from '../../../src/storage/types.js'
 
@@ -26,12 +26,13 @@ let counter = 0
 /** Deterministic ids, so failures are readable. */
 export const seqUuid = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`
 
-export type TestOutboxOptions = Partial<OutboxOptions<unknown>> & Pick<OutboxOptions<unknown>, 'send'>
+/** The engine is tested with free-form jobs (any payload), not the SDK's job union. */
+export type TestOutboxOptions = Partial<OutboxOptions<unknown, OutboxJob>> & Pick<OutboxOptions<unknown, OutboxJob>, 'send'>
 
 /** An outbox on fake timers, no real channel, no DOM. */
 export function makeOutbox(opts: TestOutboxOptions & { store?: KeyValueStore }) {
   const store = opts.store ?? memoryStore()
-  const outbox = createOutbox({
+  const outbox = createOutbox<unknown, OutboxJob>({
     random: () => 0.5,
     uuid: seqUuid,
     channel: null,

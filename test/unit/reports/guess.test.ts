@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isUnread, replyDue, stepOf } from '../../../src/flows/requests.js'
+import { isUnread, replyDue, stepOf } from '../../../src/requests/requests.js'
 import { CATEGORY_ICONS, categories, groupedCategories, guessCategory } from '../../../src/reports/index.js'
 
 describe('guessCategory', () => {

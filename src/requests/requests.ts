@@ -7,14 +7,13 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { SupportClient } from '../client.js'
 import { errorCode } from '../errors/index.js'
 import type { OutboxJob, OutboxJobError } from '../outbox/index.js'
-import { type FieldFinding, type HiddenSummary, redact, summarizeFindings } from '../privacy/index.js'
-import type { JobPayloads, QueuedFile } from '../services.js'
+import type { FieldFinding, HiddenSummary } from '../privacy/index.js'
+import type { JobPayloads, OutboxJobOf, QueuedFile } from '../outbox/index.js'
 import type { Transport } from '../transports/types.js'
 import type { ReportCategory, Ticket, TicketDetail, TicketSummary } from '../types.js'
-import { type PendingState, pendingState } from './jobs.js'
-import { ensureReportEvents } from './reports.js'
+import { type PendingState, pendingState } from '../outbox/follow.js'
 
-export { pendingState, type PendingState } from './jobs.js'
+export { pendingState, type PendingState } from '../outbox/follow.js'
 
 /** A report that is still on this device. */
 export interface PendingReport {
@@ -39,9 +38,9 @@ export interface RequestsState {
 /** Ticket jobs of the outbox as list entries, newest first. */
 export function pendingReports(jobs: readonly OutboxJob[]): PendingReport[] {
   return jobs
-    .filter((j) => j.kind === 'ticket' && j.state !== 'sent')
+    .filter((j): j is OutboxJobOf<'ticket'> => j.kind === 'ticket' && j.state !== 'sent')
     .map((j) => {
-      const { input } = j.payload as JobPayloads['ticket']
+      const { input } = j.payload
       return { jobId: j.id, state: pendingState(j), category: input.category, subject: input.subject, createdAt: j.createdAt, ...(j.lastError ? { error: j.lastError } : {}) }
     })
     .sort((a, b) => b.createdAt - a.createdAt)
@@ -92,7 +91,6 @@ export function createRequestsList(client: SupportClient): RequestsList {
     try {
       const { outbox } = await client.services()
       if (disposed) return
-      ensureReportEvents(client, outbox)
       cleanups.push(
         outbox.subscribe((event, jobs) => {
           store.setState({ pending: pendingReports(jobs) })
@@ -162,13 +160,13 @@ function related(ticketId: string, jobs: readonly OutboxJob[]): Pick<RequestStat
   let escalation: PendingState | undefined
   let rating: RequestState['rating']
   for (const j of jobs) {
-    if (j.kind === 'comment' && (j.payload as JobPayloads['comment']).ticketId === ticketId) {
-      const p = j.payload as JobPayloads['comment']
+    if (j.kind === 'comment' && j.payload.ticketId === ticketId) {
+      const p = j.payload
       comments.push({ jobId: j.id, state: pendingState(j), body: p.comment.body, files: p.files?.length ?? 0, createdAt: j.createdAt, ...(j.lastError ? { error: j.lastError } : {}) })
-    } else if (j.kind === 'escalate' && (j.payload as JobPayloads['escalate']).ticketId === ticketId) {
+    } else if (j.kind === 'escalate' && j.payload.ticketId === ticketId) {
       escalation = pendingState(j)
     } else if (j.kind === 'rating') {
-      const p = j.payload as JobPayloads['rating']
+      const p = j.payload
       if (p.target.kind === 'ticket' && p.target.id === ticketId) rating = { state: pendingState(j), score: p.score }
     }
   }
@@ -196,7 +194,9 @@ export interface RequestDetail {
   dispose(): void
 }
 
-function masked(text: string, path: string): { text: string; findings: FieldFinding[] } {
+/** Masking loads with the first write (it is most of the privacy code), not with the list. */
+async function masked(text: string, path: string): Promise<{ text: string; findings: FieldFinding[] }> {
+  const { redact } = await import('../privacy/redact.js')
   const r = redact(text)
   return { text: r.text, findings: r.findings.map((f) => ({ ...f, path })) }
 }
@@ -248,6 +248,7 @@ export function createRequestDetail(client: SupportClient, ticketId: string): Re
   const queue = async <K extends 'comment' | 'escalate' | 'rating'>(kind: K, payload: JobPayloads[K], findings: FieldFinding[]): Promise<QueuedWrite> => {
     const { outbox } = await services
     const jobId = await outbox.enqueue(kind, payload, { group: `ticket:${ticketId}` })
+    const { summarizeFindings } = await import('../privacy/redact.js')
     return { jobId, hidden: summarizeFindings(findings), findings }
   }
 
@@ -255,16 +256,16 @@ export function createRequestDetail(client: SupportClient, ticketId: string): Re
     store,
     refresh,
     async addComment(body, files = []) {
-      const m = masked(body.trim(), 'comment')
+      const m = await masked(body.trim(), 'comment')
       return queue('comment', { ticketId, comment: { body: m.text, attachments: [] }, ...(files.length ? { files } : {}) }, m.findings)
     },
     async escalate(reason) {
-      const m = masked(reason.trim(), 'reason')
+      const m = await masked(reason.trim(), 'reason')
       return queue('escalate', { ticketId, reason: m.text }, m.findings)
     },
     async rate(score, comment) {
       if (!Number.isInteger(score) || score < 1 || score > 5) throw new RangeError('score must be an integer from 1 to 5')
-      const m = comment?.trim() ? masked(comment.trim(), 'comment') : undefined
+      const m = comment?.trim() ? await masked(comment.trim(), 'comment') : undefined
       return queue('rating', { target: { kind: 'ticket', id: ticketId }, score, ...(m ? { comment: m.text } : {}) }, m?.findings ?? [])
     },
     async retry(jobId) {
@@ -341,4 +342,25 @@ export function replyDue(ticket: Pick<TicketDetail, 'status' | 'createdAt' | 'ex
   if (ticket.comments?.some((c) => c.author === 'agent')) return undefined
   const at = Date.parse(ticket.createdAt)
   return Number.isNaN(at) ? undefined : at + ticket.expectedResponseHours * 3_600_000
+}
+
+/** `client.requests`: "My requests" without UI. Each call makes a live model; dispose it when done. */
+export interface RequestsController {
+  /** The user's tickets and the reports still on this device. */
+  list(): RequestsList
+  /** One ticket with its pending writes, and the writes on it. */
+  detail(ticketId: string): RequestDetail
+  /** How many of the user's tickets are still open; undefined when the backend cannot list them. */
+  openCount(): Promise<number | undefined>
+}
+
+export function createRequestsController(client: SupportClient): RequestsController {
+  return {
+    list: () => createRequestsList(client),
+    detail: (ticketId) => createRequestDetail(client, ticketId),
+    async openCount() {
+      const tickets = await (await client.transport()).listTickets?.()
+      return tickets?.filter((tk) => tk.status !== 'solved' && tk.status !== 'closed').length
+    },
+  }
 }

@@ -3,7 +3,7 @@
  * user right away whether their report or comment went out, waits on this device, or needs
  * them to fix something.
  */
-import type { Outbox, OutboxEvent, OutboxJob, OutboxJobError } from '../outbox/index.js'
+import type { Outbox, OutboxEvent, OutboxJob, OutboxJobError } from './index.js'
 
 /** What the user is told once a job is stored. */
 export type JobOutcome<R = unknown> =

@@ -6,12 +6,11 @@
 import { isBrowserOffline } from '../online.js'
 import type { SupportClient } from '../client.js'
 import { RejectedError, isHelpFeedbackError } from '../errors/index.js'
-import type { Outbox, OutboxJob, OutboxJobError } from '../outbox/index.js'
 import { type FieldFinding, type FindingKind, HIDDEN_MESSAGE_KEYS, type HiddenSummary, redact, redactFields } from '../privacy/index.js'
-import { REFERENCE_FIELDS, SCREENSHOTS, buildTicketInput, categoryFields, getCategory, prefillFromTransaction, type FieldName, type ReportErrors, type ReportsKey } from '../reports/index.js'
-import { reportEventsWired, type JobPayloads, type QueuedFile } from '../services.js'
+import { REFERENCE_FIELDS, SCREENSHOTS, buildTicketInput, categoryFields, getCategory, prefillFromTransaction, type FieldName, type ReportErrors, type ReportsKey } from './index.js'
+import type { JobPayloads, OutboxJob, OutboxJobError, QueuedFile } from '../outbox/index.js'
 import type { FieldValue, ReportCategory, Ticket, TransactionRef } from '../types.js'
-import { type JobOutcome, startJob } from './jobs.js'
+import { type JobOutcome, startJob } from '../outbox/follow.js'
 
 export { toLocalInput, fromLocalInput, isTransactionRef, recentTransactions } from './transactions.js'
 
@@ -156,14 +155,15 @@ export function startValues(category: ReportCategory, transaction: TransactionRe
 /** The form values a queued ticket came from, to put a refused report back in the form. */
 export function valuesFromJob(job: OutboxJob): { category: ReportCategory; values: ReportValues; transaction?: TransactionRef; files: QueuedFile[] } | undefined {
   if (job.kind !== 'ticket') return undefined
-  const p = job.payload as Partial<JobPayloads['ticket']>
+  // Storage may hand back anything: check what is there before using it.
+  const p: Partial<JobPayloads['ticket']> | undefined = job.payload
   const input = p?.input
   if (!input || !getCategory(input.category)) return undefined
   return {
     category: input.category,
     values: { ...input.fields, description: input.description },
     ...(input.transaction ? { transaction: input.transaction } : {}),
-    files: Array.isArray(p.files) ? p.files : [],
+    files: Array.isArray(p?.files) ? p.files : [],
   }
 }
 
@@ -186,27 +186,6 @@ export function serverErrors(category: ReportCategory, error: OutboxJobError | u
   }
   if (error && out.general.length === 0 && Object.keys(out.fields).length === 0) out.general.push({ code: error.code, message: error.message })
   return out
-}
-
-const watched = new WeakSet<object>()
-
-/**
- * Emits `report:sent` and `report:rejected` for every ticket job of this outbox, including
- * jobs left by an earlier page and sent now. Idempotent per outbox.
- */
-export function ensureReportEvents(client: Pick<SupportClient, 'events'>, outbox: Outbox): void {
-  if (watched.has(outbox) || reportEventsWired.has(outbox)) return
-  watched.add(outbox)
-  outbox.subscribe((event) => {
-    if (event.type === 'removed' || event.type === 'synced' || event.job.kind !== 'ticket') return
-    const category = (event.job.payload as JobPayloads['ticket']).input.category
-    if (event.type === 'sent') {
-      const ticket = event.result as Ticket
-      client.events.emit({ type: 'report:sent', category, ticketId: ticket.id, reference: ticket.reference })
-    } else if (event.type === 'rejected') {
-      client.events.emit({ type: 'report:rejected', category, jobId: event.job.id })
-    }
-  })
 }
 
 /** What {@link submitReport} needs: the form as typed; masking and validation happen inside. */
@@ -261,7 +240,6 @@ export async function submitReport(client: SupportClient, req: SubmitReportInput
   }
 
   const { outbox } = await client.services()
-  ensureReportEvents(client, outbox)
   const payload: JobPayloads['ticket'] = { input: built.input, ...(files.length > 0 ? { files } : {}) }
   const { jobId, outcome } = await startJob(
     outbox,

@@ -4,9 +4,8 @@ import { errorCode } from '../errors/errorCode.js'
 import { isHelpFeedbackError } from '../errors/HelpFeedbackError.js'
 import type { MessageKey } from '../i18n/index.js'
 import type { OutboxJob } from '../outbox/index.js'
-import type { JobPayloads } from '../services.js'
 import type { Article, ArticleHit } from '../types.js'
-import { loadHelp, type LoadedHelp } from './helpSource.js'
+import type { LoadedHelp } from './source.js'
 
 /** Where an article was opened from (the `article:open` event says it to the host). */
 export type ArticleSource = 'search' | 'popular' | 'suggestion' | 'link'
@@ -18,7 +17,7 @@ export type ArticleSource = 'search' | 'popular' | 'suggestion' | 'link'
  * device, else the transport's `listArticles` (indexed on the device and cached per locale).
  * Searches run on the device in the current locale; nothing typed leaves it.
  */
-export interface HelpFlow {
+export interface HelpController {
   /** Loads the content for the current locale; rejects with a typed error. */
   ready(): Promise<void>
   /** Ranked hits for a search box query. Emits `search:query` (length and count only). */
@@ -40,7 +39,7 @@ export interface HelpFlow {
   errorMessage(error: unknown): string
 }
 
-export interface HelpFlowDeps {
+export interface HelpControllerDeps {
   /** Used for `articles.url`. Default: the global fetch. */
   fetch?: typeof fetch
   /** Download time limit. Default 15 s. */
@@ -50,27 +49,19 @@ export interface HelpFlowDeps {
 }
 
 const VOTES_KEY = 'help:votes'
-const flows = new WeakMap<SupportClient, HelpFlow>()
-
-/** The client's help flow, created on first use, so the index loads once per client. */
-export function getHelpFlow(client: SupportClient): HelpFlow {
-  let flow = flows.get(client)
-  if (!flow) flows.set(client, (flow = createHelpFlow(client)))
-  return flow
-}
 
 /** Markdown-escape indexed plain text so it renders as the text it is. */
 const asMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>#&|~!]/g, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2')
 
 /**
- * Creates a help flow. Prefer {@link getHelpFlow}, which shares one per client.
+ * Creates the help controller. A client has one: `client.help` (the index loads once per client).
  *
  * @example
- * const help = getHelpFlow(client)
+ * const help = client.help
  * const hits = await help.search('钱扣了但是没到账')
  * const article = await help.getArticle(hits[0].id, { source: 'search' })
  */
-export function createHelpFlow(client: SupportClient, deps: HelpFlowDeps = {}): HelpFlow {
+export function createHelpController(client: SupportClient, deps: HelpControllerDeps = {}): HelpController {
   const loads = new Map<string, Promise<LoadedHelp>>()
   const fetched = new Map<string, Article>()
   let votes: Promise<Map<string, boolean>> | undefined
@@ -85,13 +76,14 @@ export function createHelpFlow(client: SupportClient, deps: HelpFlowDeps = {}): 
     const key = perLocale ? loc : '*'
     let p = loads.get(key)
     if (!p) {
-      p = loadHelp(source, loc, {
+      // The search code loads with the content, not with the client.
+      p = import('./source.js').then(({ loadHelp }) => loadHelp(source, loc, {
         ...(deps.fetch ? { fetch: deps.fetch } : {}),
         ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
         store: kv,
         transport: () => client.transport(),
         online: () => client.store.getState().system.online,
-      }, (fresh) => loads.set(key, Promise.resolve(fresh)))
+      }, (fresh) => loads.set(key, Promise.resolve(fresh))))
       loads.set(key, p)
       // A failed load is forgotten so the next search tries again (back online, fixed file).
       p.catch(() => loads.get(key) === p && loads.delete(key))
@@ -127,7 +119,7 @@ export function createHelpFlow(client: SupportClient, deps: HelpFlowDeps = {}): 
       work.then(resolve, reject).finally(() => clearTimeout(timer))
     })
 
-  const flow: HelpFlow = {
+  const flow: HelpController = {
     async ready() {
       await load()
     },
@@ -185,8 +177,7 @@ export function createHelpFlow(client: SupportClient, deps: HelpFlowDeps = {}): 
         // Without voteArticle there is nowhere to send it; the event still tells the host.
         if (transport?.voteArticle) {
           void watchOutbox().catch(() => undefined)
-          const payload: JobPayloads['vote'] = { articleId: id, helpful }
-          await services.outbox.enqueue('vote', payload)
+          await services.outbox.enqueue('vote', { articleId: id, helpful })
         }
         await services.store.set(VOTES_KEY, Object.fromEntries(known)).catch(() => undefined)
       } catch (error) {

@@ -1,12 +1,12 @@
-import type { MessageOverrides } from './i18n/translate.js'
-import type { Transport } from './transports/types.js'
-import type { Article, Locale, TransactionRef, UserIdentity } from './types.js'
-import type { HelpFeedbackEvent } from './events.js'
-import type { BridgeOptions } from './bridge/types.js'
-import type { ChannelsOption } from './contact/channels.js'
-import { obj } from './options/check.js'
-import { coreShape } from './options/core.js'
-import { checkWidgetOptions, widgetShape } from './options/widget.js'
+import type { MessageOverrides } from '../i18n/translate.js'
+import type { Transport } from '../transports/types.js'
+import type { Article, Locale, TransactionRef, UserIdentity } from '../types.js'
+import type { HelpFeedbackEvent } from '../events.js'
+import type { BridgeOptions } from '../bridge/types.js'
+import type { ChannelsOption } from '../contact/channels.js'
+import { obj } from './check.js'
+import { coreShape } from './core.js'
+import { checkWidgetOptions, widgetShape } from './widget.js'
 
 /** A declarative transport for script-tag users; resolved lazily so it costs nothing up front. */
 export type TransportSpec =

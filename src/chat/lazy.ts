@@ -1,0 +1,50 @@
+import { createStore } from 'zustand/vanilla'
+import type { SupportClient } from '../client.js'
+import type { ChatActions } from './actions.js'
+import type { ChatController } from './controller.js'
+import { initialChatState, type ChatState } from './types.js'
+
+type AsyncKey = { [K in keyof ChatController]: ChatController[K] extends (...args: never[]) => Promise<unknown> ? K : never }[keyof ChatController]
+
+/**
+ * `client.chat`: the chat controller, whose code (state machine, message list, transcript)
+ * loads on the first call that needs it, so the client stays small until the chat is used.
+ * `store` exists at once (idle); the synchronous calls are no-ops until then.
+ */
+export function lazyChat(client: SupportClient): ChatController {
+  const store = createStore<ChatState>()(initialChatState)
+  let impl: ChatController | undefined
+  let loading: Promise<ChatController> | undefined
+  let visible = false
+  let disposed = false
+  const load = () =>
+    (loading ??= import('./controller.js').then(({ createChatController }) => {
+      impl = createChatController(client, { store })
+      if (visible) impl.setVisible(true)
+      if (disposed) impl.dispose()
+      return impl
+    }))
+  const later = <K extends AsyncKey>(key: K) =>
+    ((...args: unknown[]) => load().then((c) => (c[key] as (...a: unknown[]) => Promise<unknown>)(...args))) as unknown as ChatController[K]
+  const actions: { [K in keyof ChatActions]: ChatActions[K] } = {
+    checkAvailability: later('checkAvailability'), send: later('send'), sendImage: later('sendImage'), sendTransaction: later('sendTransaction'),
+    retry: later('retry'), requestSenior: later('requestSenior'), end: later('end'), rate: later('rate'), leaveMessage: later('leaveMessage'),
+    newChat: later('newChat'), skipRating: () => impl?.skipRating(),
+  }
+  return {
+    ...actions,
+    store,
+    open: later('open'),
+    sync: later('sync'),
+    typed: () => impl?.typed(),
+    setVisible(v) {
+      visible = v
+      impl?.setVisible(v)
+    },
+    transcript: () => impl?.transcript(),
+    dispose() {
+      disposed = true
+      impl?.dispose()
+    },
+  }
+}

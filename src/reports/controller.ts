@@ -1,0 +1,85 @@
+import type { SupportClient } from '../client.js'
+import type { JobOutcome } from '../outbox/follow.js'
+import type { QueuedFile } from '../outbox/types.js'
+import type { ReportCategory, Ticket, TransactionRef } from '../types.js'
+import type { ReportDraft, ReportValues, ServerErrors, SubmitReportInput, SubmitReportResult } from './flow.js'
+
+/** A refused report, back in form shape for the user to fix and resend. */
+export interface ReopenedReport {
+  jobId: string
+  category: ReportCategory
+  values: ReportValues
+  transaction?: TransactionRef
+  files: QueuedFile[]
+  errors: ServerErrors
+}
+
+/** What became of a queued report while the user is still looking. */
+export type ReportOutcome = { status: 'sent'; ticket: Ticket } | { status: 'rejected' } | { status: 'removed' }
+
+/**
+ * `client.reports`: the "report a transaction problem" flow without UI. Drafts are kept as the
+ * user types (masked), a submit validates, masks and queues the report in the outbox, and a
+ * refused report can be reopened. Its code loads on the first call.
+ */
+export interface ReportsController {
+  /** Validates, masks and queues a report; resolves with what to show (see {@link SubmitReportResult}). */
+  submit(input: SubmitReportInput): Promise<SubmitReportResult>
+  /** The draft saved for a category (already masked), with its screenshots. */
+  loadDraft(category: ReportCategory): Promise<ReportDraft | undefined>
+  /** Saves the form as typed (masked, debounced). */
+  saveDraft(category: ReportCategory, draft: ReportDraft): Promise<void>
+  /** Saves a draft's screenshots (an empty list forgets them). */
+  saveFiles(category: ReportCategory, files: QueuedFile[], transaction?: TransactionRef): Promise<void>
+  clearDraft(category: ReportCategory): Promise<void>
+  /** A report the backend refused, as form values with the backend's field errors; undefined when gone. */
+  reopen(jobId: string): Promise<ReopenedReport | undefined>
+  /** Throws a queued or refused report away (explicit user action only). False when unknown or in flight. */
+  discard(jobId: string): Promise<boolean>
+  /** Calls `onOutcome` when a queued report is sent, refused or discarded. Returns unsubscribe. */
+  watch(jobId: string, onOutcome: (outcome: ReportOutcome) => void): () => void
+}
+
+type Flow = typeof import('./flow.js')
+
+export function createReportsController(client: SupportClient): ReportsController {
+  // The flow loads as soon as reports are used. Once loaded, calls reach it without an extra
+  // await: a keystroke's draft save must be scheduled before a flush on page hide runs.
+  let loaded: Flow | undefined
+  const loading = import('./flow.js').then((m) => (loaded = m))
+  loading.catch(() => undefined)
+  const withFlow = <T>(fn: (m: Flow) => Promise<T>): Promise<T> => (loaded ? fn(loaded) : loading.then(fn))
+  const flow = () => loading
+  const outbox = async () => (await client.services()).outbox
+  return {
+    submit: (input) => withFlow((m) => m.submitReport(client, input)),
+    loadDraft: (category) => withFlow((m) => m.loadReportDraft(client, category)),
+    saveDraft: (category, draft) => withFlow((m) => m.saveReportDraft(client, category, draft)),
+    saveFiles: (category, files, transaction) => withFlow((m) => m.saveReportFiles(client, category, files, transaction)),
+    clearDraft: (category) => withFlow((m) => m.clearReportDraft(client, category)),
+    async reopen(jobId) {
+      const [{ valuesFromJob, serverErrors }, box] = await Promise.all([flow(), outbox()])
+      const job = (await box.list()).find((j) => j.id === jobId)
+      const restored = job && valuesFromJob(job)
+      if (!job || !restored) return undefined
+      return { jobId, ...restored, errors: serverErrors(restored.category, job.lastError) }
+    },
+    discard: async (jobId) => (await outbox()).remove(jobId),
+    watch(jobId, onOutcome) {
+      let stop: (() => void) | undefined
+      let live = true
+      void Promise.all([import('../outbox/follow.js'), outbox()]).then(([{ watchJob }, box]) => {
+        if (!live) return
+        stop = watchJob(box, jobId, (o: JobOutcome) => {
+          if (o.kind === 'sent') onOutcome({ status: 'sent', ticket: o.result as Ticket })
+          else if (o.kind === 'rejected') onOutcome({ status: 'rejected' })
+          else if (o.kind === 'removed') onOutcome({ status: 'removed' })
+        })
+      }, () => undefined)
+      return () => {
+        live = false
+        stop?.()
+      }
+    },
+  }
+}
