@@ -11,6 +11,8 @@ const oxc = { jsx: { runtime: 'automatic' as const, importSource: 'preact' } }
 
 export default defineConfig({
   test: {
+    // A throwaway Postgres for the server suites' Postgres legs (skipped, loudly, without one).
+    globalSetup: ['test/support/pgGlobalSetup.ts'],
     projects: [
       { resolve: { alias }, oxc, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node', setupFiles: ['test/setupCatalogs.ts'] } },
       {
