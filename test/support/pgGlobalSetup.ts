@@ -35,6 +35,8 @@ function freePort(): Promise<number> {
   })
 }
 
+export { binDir }
+
 export default async function setup(): Promise<(() => void) | undefined> {
   if (process.env.HF_TEST_DATABASE_URL) return undefined
   const bin = binDir()

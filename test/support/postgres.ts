@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
+import type { RunningServer } from '../../examples/server/server.js'
 
 /*
  * The databases the server suites run against: SQLite always, Postgres when the global setup
@@ -59,3 +60,34 @@ export const testDatabases: TestDatabase[] = [
   { name: 'sqlite', skip: undefined, options: async () => ({}) },
   { name: 'postgres', skip: pgSkipReason, options: async () => ({ databaseUrl: await createTestDatabase() }) },
 ]
+
+/**
+ * Which database the server suites' `start()` / `deployment()` helpers use: the `server-pg`
+ * vitest project runs the same files with HF_TEST_DB=postgres.
+ */
+export const onPostgres = process.env.HF_TEST_DB === 'postgres'
+const urls = new WeakMap<RunningServer, string>()
+
+/** Options selecting this run's database: nothing (SQLite in memory) or a fresh Postgres database. */
+export async function databaseOptions(): Promise<{ databaseUrl?: string }> {
+  return onPostgres ? { databaseUrl: await createTestDatabase() } : {}
+}
+
+/** Remembers which database a server runs on, for `rows`. */
+export function track(server: RunningServer, options: { databaseUrl?: string }): RunningServer {
+  if (options.databaseUrl) urls.set(server, options.databaseUrl)
+  return server
+}
+
+/** Rows of a query (`?` placeholders) straight from the server's database, SQLite or Postgres. */
+export async function rows<T = Record<string, unknown>>(server: RunningServer, query: string, ...params: unknown[]): Promise<T[]> {
+  const url = urls.get(server)
+  if (!url) return server.db.prepare<T>(query).all(...params)
+  const sql = postgres(url, { max: 1, onnotice: () => {} })
+  try {
+    let n = 0
+    return [...await sql.unsafe(query.replace(/\?/g, () => `$${++n}`), params as never[])] as T[]
+  } finally {
+    await sql.end({ timeout: 1 })
+  }
+}
