@@ -18,7 +18,7 @@ const serverPg = {
   resolve: { alias }, oxc,
   test: {
     name: 'server-pg', environment: 'node' as const, testTimeout: 30_000, env: { HF_TEST_DB: 'postgres' },
-    include: ['test/unit/server/{api,events,attachments}.test.ts', 'test/security/{access,attachments,break,json,limits}.test.ts'],
+    include: ['test/unit/server/{api,events,attachments,masking}.test.ts', 'test/security/{access,attachments,break,json,limits}.test.ts'],
     setupFiles: ['test/setupCatalogs.ts', 'test/support/pgSetup.ts'],
   },
 }
