@@ -47,7 +47,12 @@ export class PgStore implements Store {
   }
 
   tx<T>(fn: (repo: Repo) => Promise<T>): Promise<T> {
-    return this.sql.begin((tx) => fn(new PgRepo(tx, this.attachmentsDir))) as Promise<T>
+    return this.sql.begin(async (tx) => {
+      const repo = new PgRepo(tx, this.attachmentsDir)
+      const result = await fn(repo)
+      await repo.flushEvents()
+      return result
+    }) as Promise<T>
   }
 
   async eventsAfter(after: number, userId: string | undefined, kind: 'user' | 'agent'): Promise<EventRow[]> {

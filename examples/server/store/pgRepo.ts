@@ -16,7 +16,7 @@ const USER_LOCK_SPACE = 0x4846
  * SQLite ones; where concurrency between instances matters the method says how it is handled.
  */
 export class PgRepo implements Repo {
-  private eventLocked = false
+  private events: Array<{ userId: string; audience: Audience; data: string }> = []
   constructor(private readonly sql: TransactionSql, private readonly attachmentsDir: string | undefined) {}
 
   async upsertUser(id: string, name: string | null, email: string | null, attributes: string | null, now: string): Promise<void> {
@@ -224,19 +224,25 @@ export class PgRepo implements Repo {
     await this.sql`DELETE FROM idempotency WHERE created_at < ${before}`
   }
 
-  /**
-   * Inserts the event and queues a NOTIFY (sent by Postgres at commit). The first emit of a
-   * transaction takes a lock held until commit, so event ids commit in increasing order and a
-   * stream resuming after id N can never miss an event with a smaller id committed later.
-   */
+  /** Events of this transaction, written by `flushEvents` just before commit. */
   async emit(userId: string, audience: Audience, event: ChatEvent): Promise<void> {
-    if (!this.eventLocked) {
-      await this.sql`SELECT pg_advisory_xact_lock(${EVENTS_LOCK})`
-      this.eventLocked = true
-    }
-    await this.sql`WITH e AS (INSERT INTO events (user_id, audience, data, created_at)
-      VALUES (${userId}, ${audience}, ${JSON.stringify(event)}, ${Date.now()}) RETURNING id)
-      SELECT pg_notify(${EVENTS_CHANNEL}, id::text) FROM e`
+    this.events.push({ userId, audience, data: JSON.stringify(event) })
+  }
+
+  /**
+   * Inserts the transaction's events and queues a NOTIFY per event (Postgres sends them at
+   * commit). It runs last and first takes a lock held until commit, so event ids become visible
+   * in increasing order: a stream resuming after id N can never miss an event with a smaller id
+   * committed later. Holding the lock only for these inserts and the commit keeps it short.
+   */
+  async flushEvents(): Promise<void> {
+    if (this.events.length === 0) return
+    await this.sql`SELECT pg_advisory_xact_lock(${EVENTS_LOCK})`
+    const now = Date.now()
+    const rows = this.events.map((e) => ({ user_id: e.userId, audience: e.audience, data: e.data, created_at: now }))
+    this.events = []
+    await this.sql`WITH e AS (INSERT INTO events ${this.sql(rows, 'user_id', 'audience', 'data', 'created_at')} RETURNING id)
+      SELECT pg_notify(${EVENTS_CHANNEL}, id::text) FROM e ORDER BY id`
   }
 
   async fdSidecar(fdId: number): Promise<string | undefined> {
