@@ -2,16 +2,16 @@ import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { BusinessHours } from '../../src/types.js'
 import { agentCredential, bearerFrom, verifySession } from './auth.js'
-import type { Db } from './db.js'
 import type { EventHub } from './events.js'
 import { HttpError, canonicalJson, notFound, readJsonBody, rejected } from './http.js'
 import { clientIp, tooMany, type AuthGuard, type Limits } from './limits.js'
 import type { RefOut } from './model.js'
-import type { RateLimiter } from './rateLimit.js'
+import type { Repo, Store } from './store/types.js'
 
 /** Shared state every route handler receives. */
 export interface App {
-  db: Db
+  /** The database (SQLite or Postgres); handlers reach it only through `store.tx`. */
+  store: Store
   hub: EventHub
   secret: string
   agentKey: string
@@ -20,7 +20,8 @@ export interface App {
   /** null = open around the clock. */
   hours: BusinessHours | null
   requireAgentOnline: boolean
-  limiter: RateLimiter
+  /** Request rate limit: 0 when allowed, else the wait in ms (shared by instances on Postgres). */
+  limiter: { take(key: string): Promise<number> }
   limits: Limits
   /** Failed-authentication counters per IP and per target. */
   guard: AuthGuard
@@ -28,8 +29,6 @@ export interface App {
   publicUrl: string
   /** Proxy hops whose X-Forwarded-For entries are trusted (0 = none). */
   trustProxy: number
-  /** Runs `fn` in one database transaction (a single wrapper, built once). */
-  tx<T>(fn: () => T): T
   /** Turns a stored attachment ref into one with an absolute, signed, expiring download URL for `viewer`. */
   refOut(viewer: Viewer): RefOut
 }
@@ -63,10 +62,10 @@ export interface Route {
   idem?: 'required' | 'optional'
   /** Custom body reader (uploads); JSON POST bodies are read by default. */
   read?: (ctx: Ctx) => Promise<void>
-  /** Long-lived response (SSE): the route owns `res`. */
-  stream?: (ctx: Ctx) => void
-  /** Runs synchronously inside one database transaction. */
-  handle?: (ctx: Ctx) => Result
+  /** Long-lived response (SSE, downloads): the route owns `res`. */
+  stream?: (ctx: Ctx) => Promise<void>
+  /** Runs inside one database transaction; `repo` is the only way to the database. */
+  handle?: (ctx: Ctx, repo: Repo) => Promise<Result>
 }
 
 interface Compiled extends Route { re: RegExp; names: string[] }
@@ -102,9 +101,9 @@ export async function dispatch(app: App, routes: Compiled[], req: IncomingMessag
   })
   const ip = clientIp(req, app.trustProxy)
   const ctx: Ctx = { app, req, res, url, params, userId: undefined, viewer: 'agent', ip, body: undefined, raw: undefined }
-  authenticate(ctx, route)
+  await authenticate(ctx, route)
   // Authenticated callers are limited per user (or as the agent team), everyone else per address.
-  const wait = app.limiter.take(ctx.userId ? `u:${ctx.userId}` : route.auth === 'agent' ? `agent:${ip}` : `ip:${ip}`)
+  const wait = await app.limiter.take(ctx.userId ? `u:${ctx.userId}` : route.auth === 'agent' ? `agent:${ip}` : `ip:${ip}`)
   if (wait > 0) throw tooMany('rate_limited', 'too many requests', wait)
 
   if (route.stream) return route.stream(ctx)
@@ -112,18 +111,12 @@ export async function dispatch(app: App, routes: Compiled[], req: IncomingMessag
   else if (req.method === 'POST') ({ raw: ctx.raw, body: ctx.body } = await readJsonBody(req))
   const handle = route.handle
   if (!handle) throw new Error(`route ${route.path} has no handler`)
-  try {
-    const result = route.idem ? runIdempotent(ctx, route, handle) : app.tx(() => handle(ctx))
-    app.hub.flush()
-    send(res, result)
-  } catch (err) {
-    app.hub.discard()
-    throw err
-  }
+  const result = route.idem ? await runIdempotent(ctx, route, handle) : await app.store.tx((repo) => handle(ctx, repo))
+  send(res, result)
 }
 
 /** Resolves who is calling; failed attempts are counted per IP (and refused once there are too many). */
-function authenticate(ctx: Ctx, route: Route): void {
+async function authenticate(ctx: Ctx, route: Route): Promise<void> {
   const { app, req, url, ip } = ctx
   if (route.auth === 'none') return
   if (route.auth === 'agent') {
@@ -133,7 +126,7 @@ function authenticate(ctx: Ctx, route: Route): void {
     const how = agentCredential(app.secret, app.agentKey, req)
     // A signed-in console is not locked out by someone else guessing keys; a key is only tried
     // while neither this address nor the key has failed too often.
-    if (how !== 'cookie') app.guard.check(ip, 'agent')
+    if (how !== 'cookie') await app.guard.check(ip, 'agent')
     if (how === 'header' || how === 'cookie') {
       // The cookie is sent by the browser on its own; a state change must also come from our pages.
       if (how === 'cookie' && req.method !== 'GET' && req.headers.origin !== undefined && req.headers.origin !== new URL(app.publicUrl).origin) {
@@ -141,19 +134,19 @@ function authenticate(ctx: Ctx, route: Route): void {
       }
       return
     }
-    throw app.guard.fail(ip, how === 'bad' ? 'agent' : undefined, new HttpError(401, 'unauthorized', 'invalid agent key or session'))
+    throw await app.guard.fail(ip, how === 'bad' ? 'agent' : undefined, new HttpError(401, 'unauthorized', 'invalid agent key or session'))
   }
   const token = bearerFrom(req, url, route.stream !== undefined)
   if (token === undefined) {
     if (route.auth === 'user') throw new HttpError(401, 'unauthorized', 'missing bearer token')
     return
   }
-  app.guard.check(ip)
+  await app.guard.check(ip)
   const userId = verifySession(app.secret, token)
   if (userId === undefined) {
     // An optional route with a stale bearer still answers, as for a visitor.
     if (route.auth === 'optional') return
-    throw app.guard.fail(ip, undefined, new HttpError(401, 'unauthorized', 'invalid or expired session'))
+    throw await app.guard.fail(ip, undefined, new HttpError(401, 'unauthorized', 'invalid or expired session'))
   }
   ctx.userId = userId
   ctx.viewer = { userId }
@@ -173,23 +166,25 @@ function send(res: ServerResponse, r: Result): void {
 
 let idemInserts = 0
 
-/** Stores 2xx results per (scope, key); a repeat replays them, a different request with the key is 422. */
-function runIdempotent(ctx: Ctx, route: Route, handle: (ctx: Ctx) => Result): Result {
+/**
+ * Stores 2xx results per (scope, key); a repeat replays them, a different request with the key is
+ * 422. The key is claimed first (INSERT … ON CONFLICT on Postgres), so a concurrent duplicate waits
+ * for this transaction and then replays its result instead of running the handler twice.
+ */
+async function runIdempotent(ctx: Ctx, route: Route, handle: NonNullable<Route['handle']>): Promise<Result> {
   const { app, req } = ctx
   const header = req.headers['idempotency-key']
   const key = Array.isArray(header) ? header[0] : header
   if (key === undefined || key === '') {
     if (route.idem === 'required') throw rejected('Idempotency-Key header required', { 'Idempotency-Key': 'Required' })
-    return app.tx(() => handle(ctx))
+    return app.store.tx((repo) => handle(ctx, repo))
   }
   if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw rejected('bad Idempotency-Key', { 'Idempotency-Key': 'Invalid' })
   const scope = ctx.userId ?? 'agent'
   const fingerprint = createHash('sha256')
     .update(`${req.method} ${ctx.url.pathname}\n${ctx.fingerprint ?? canonicalJson(ctx.body)}`).digest('hex')
-  const db = app.db
-  return app.tx((): Result => {
-    const row = db.prepare<{ fingerprint: string; status: number; body: string }>(
-      'SELECT fingerprint, status, body FROM idempotency WHERE scope = ? AND key = ?').get(scope, key)
+  return app.store.tx(async (repo): Promise<Result> => {
+    const row = await repo.claimIdem(scope, key, fingerprint, Date.now())
     if (row) {
       if (row.fingerprint !== fingerprint) {
         throw new HttpError(422, 'idempotency_mismatch', 'Idempotency-Key was used for a different request')
@@ -198,13 +193,12 @@ function runIdempotent(ctx: Ctx, route: Route, handle: (ctx: Ctx) => Result): Re
       if (row.body !== '') replay.body = JSON.parse(row.body) as unknown
       return replay
     }
-    const result = handle(ctx)
+    const result = await handle(ctx, repo)
     if (result.status >= 200 && result.status < 300) {
-      db.prepare('INSERT INTO idempotency (scope, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(scope, key, fingerprint, result.status, result.body === undefined ? '' : JSON.stringify(result.body), Date.now())
-      if (++idemInserts % 1000 === 0) {
-        db.prepare('DELETE FROM idempotency WHERE created_at < ?').run(Date.now() - IDEM_RETENTION_MS)
-      }
+      await repo.finishIdem(scope, key, result.status, result.body === undefined ? '' : JSON.stringify(result.body))
+      if (++idemInserts % 1000 === 0) await repo.pruneIdem(Date.now() - IDEM_RETENTION_MS)
+    } else {
+      await repo.releaseIdem(scope, key)
     }
     return result
   })

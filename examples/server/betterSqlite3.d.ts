@@ -11,6 +11,7 @@ declare module 'better-sqlite3' {
     exec(sql: string): this
     pragma(source: string, options?: { simple?: boolean }): unknown
     transaction<F extends (...args: never[]) => unknown>(fn: F): F
+    readonly inTransaction: boolean
     close(): this
     readonly open: boolean
   }

@@ -1,69 +1,42 @@
 import type { ServerResponse } from 'node:http'
-import type { ChatEvent } from '../../src/types.js'
-import { getMeta, setMeta, type Db } from './db.js'
+import type { Store, StoredEvent } from './store/types.js'
 
-/** Who sees an event: the owning user's streams, agent streams, or both. */
-export type Audience = 'user' | 'agent' | 'both'
+export type { Audience } from './store/types.js'
 
-interface Client { kind: 'user' | 'agent'; userId: string | undefined; res: ServerResponse }
-
-interface EventRow { id: number; data: string }
+interface Client {
+  kind: 'user' | 'agent'
+  userId: string | undefined
+  res: ServerResponse
+  /** Highest event id written to this stream; live events at or below it are not sent again. */
+  last: number
+  /** Live events that arrived while the replay was being read; sent after it. */
+  held: StoredEvent[] | undefined
+}
 
 /** Slow consumers past this much unsent output are dropped; they resume with Last-Event-ID. */
 const MAX_BUFFERED = 1 << 20
+/** Delivered events between two prunes of the `events` table. */
+const PRUNE_EVERY = 500
 
 /**
- * Stores every ChatEvent in the `events` table (global monotonic id = SSE `id:`) and fans it out
- * to open streams. Emits made inside a request are held until `flush()` runs after the database
- * transaction committed, so a rolled-back write never reaches a client.
+ * Fans committed events out to open streams. Every event is a row in the `events` table (global
+ * monotonic id = SSE `id:`), written in the transaction of the change it announces; the store
+ * hands them here only after commit — on Postgres from every instance, through LISTEN/NOTIFY —
+ * so a rolled-back write never reaches a client and a stream may resume on any instance.
  */
 export class EventHub {
   private readonly clients = new Set<Client>()
   private readonly byUser = new Map<string, Set<Client>>()
-  private pending: Array<{ id: number; userId: string; audience: Audience; data: string }> = []
-  private sinceprune = 0
+  private sincePrune = 0
   private readonly timer: NodeJS.Timeout
-  private readonly insert
-  private readonly replayUser
-  private readonly replayAll
-  private readonly maxId
 
-  constructor(private readonly db: Db, private readonly opts: { keep: number; heartbeatMs: number; streamsPerUser?: number }) {
-    this.insert = db.prepare('INSERT INTO events (user_id, audience, data, created_at) VALUES (?, ?, ?, ?)')
-    this.replayUser = db.prepare<EventRow>(
-      "SELECT id, data FROM events WHERE user_id = ? AND id > ? AND audience != 'agent' ORDER BY id")
-    this.replayAll = db.prepare<EventRow>("SELECT id, data FROM events WHERE id > ? AND audience != 'user' ORDER BY id")
-    this.maxId = db.prepare<{ id: number | null }>('SELECT MAX(id) AS id FROM events')
+  constructor(private readonly store: Store, private readonly opts: { keep: number; heartbeatMs: number; streamsPerUser?: number }) {
     this.timer = setInterval(() => this.broadcastComment('ping'), opts.heartbeatMs)
     this.timer.unref()
+    store.onEvents((events) => this.deliver(events))
   }
 
-  /** Records an event for `userId` (the owner of the conversation or ticket it is about). */
-  emit(userId: string, audience: Audience, event: ChatEvent): void {
-    const data = JSON.stringify(event)
-    const id = Number(this.insert.run(userId, audience, data, Date.now()).lastInsertRowid)
-    this.pending.push({ id, userId, audience, data })
-  }
-
-  /** Sends the events emitted since the last flush. Call after the transaction committed. */
-  flush(): void {
-    const batch = this.pending
-    this.pending = []
-    for (const e of batch) {
-      const frame = `id: ${e.id}\ndata: ${e.data}\n\n`
-      if (e.audience !== 'agent') for (const c of this.byUser.get(e.userId) ?? []) this.write(c, frame)
-      if (e.audience !== 'user') for (const c of this.clients) if (c.kind === 'agent') this.write(c, frame)
-    }
-    this.sinceprune += batch.length
-    if (this.sinceprune >= 500) this.prune()
-  }
-
-  /** Drops emits of a failed request (its transaction rolled back). */
-  discard(): void {
-    this.pending = []
-  }
-
-  /** Number of open agent streams: what availability reports as agents online. */
+  /** Number of open agent streams on this instance: what availability reports as agents online. */
   agentCount(): number {
     let n = 0
     for (const c of this.clients) if (c.kind === 'agent') n++
@@ -71,7 +44,31 @@ export class EventHub {
   }
 
   /** Opens a stream, replays what the client missed after `lastEventId`, then goes live. */
-  open(res: ServerResponse, kind: 'user' | 'agent', userId: string | undefined, lastEventId: number | undefined): void {
+  async open(res: ServerResponse, kind: 'user' | 'agent', userId: string | undefined, lastEventId: number | undefined): Promise<void> {
+    // Registered (holding live events) before the replay is read, so nothing committed in between is lost.
+    const client: Client = { kind, userId, res, last: 0, held: [] }
+    this.add(client)
+    res.on('close', () => this.remove(client))
+    let out = 'retry: 3000\n: connected\n\n'
+    try {
+      if (lastEventId !== undefined) {
+        const { latest, prunedUpTo } = await this.store.eventWindow()
+        if (lastEventId < prunedUpTo || lastEventId > latest) {
+          // Either the window no longer holds what they missed, or the id comes from another
+          // database (server reset): tell the client to refetch instead of pretending all is well.
+          out += `id: ${latest}\ndata: ${JSON.stringify({ type: 'resync' })}\n\n`
+          client.last = latest
+        } else {
+          for (const r of await this.store.eventsAfter(lastEventId, userId, kind)) {
+            out += `id: ${r.id}\ndata: ${r.data}\n\n`
+            client.last = r.id
+          }
+        }
+      }
+    } catch (err) {
+      this.remove(client)
+      throw err
+    }
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
@@ -80,36 +77,11 @@ export class EventHub {
     })
     res.socket?.setNoDelay(true)
     res.socket?.setTimeout(0)
-    let out = 'retry: 3000\n: connected\n\n'
-    if (lastEventId !== undefined) {
-      const prunedUpTo = Number(getMeta(this.db, 'events_pruned_upto') ?? 0)
-      const latest = this.maxId.get()?.id ?? 0
-      if (lastEventId < prunedUpTo || lastEventId > latest) {
-        // Either the window no longer holds what they missed, or the id comes from another
-        // database (server reset): tell the client to refetch instead of pretending all is well.
-        out += `id: ${latest}\ndata: ${JSON.stringify({ type: 'resync' })}\n\n`
-      } else {
-        const rows = kind === 'agent' ? this.replayAll.all(lastEventId) : this.replayUser.all(userId, lastEventId)
-        for (const r of rows) out += `id: ${r.id}\ndata: ${r.data}\n\n`
-      }
-    }
+    const held = client.held ?? []
+    client.held = undefined
+    for (const e of held) if (e.id > client.last) out += frame(e)
+    if (held.length > 0) client.last = Math.max(client.last, held[held.length - 1]!.id)
     res.write(out)
-    const client: Client = { kind, userId, res }
-    this.clients.add(client)
-    if (userId !== undefined && kind === 'user') {
-      let set = this.byUser.get(userId)
-      if (!set) this.byUser.set(userId, (set = new Set()))
-      // One user holding hundreds of sockets starves everyone else: the oldest (a tab long gone,
-      // usually) makes room. Sets keep insertion order, so the first one is the oldest.
-      const max = this.opts.streamsPerUser ?? Infinity
-      for (const old of set) {
-        if (set.size < max) break
-        old.res.end()
-        this.remove(old)
-      }
-      set.add(client)
-    }
-    res.on('close', () => this.remove(client))
   }
 
   /** Ends every stream (server shutdown). */
@@ -121,17 +93,52 @@ export class EventHub {
     }
   }
 
-  private write(c: Client, frame: string): void {
+  private deliver(batch: StoredEvent[]): void {
+    for (const e of batch) {
+      if (e.audience !== 'agent') for (const c of this.byUser.get(e.userId) ?? []) this.send(c, e)
+      if (e.audience !== 'user') for (const c of this.clients) if (c.kind === 'agent') this.send(c, e)
+    }
+    this.sincePrune += batch.length
+    if (this.sincePrune >= PRUNE_EVERY) {
+      this.sincePrune = 0
+      this.store.pruneEvents(this.opts.keep).catch((err: unknown) => console.error('[events] prune failed', err))
+    }
+  }
+
+  private send(c: Client, e: StoredEvent): void {
+    if (c.held) { c.held.push(e); return }
+    if (e.id <= c.last) return
+    c.last = e.id
+    this.write(c, frame(e))
+  }
+
+  private add(client: Client): void {
+    this.clients.add(client)
+    if (client.userId === undefined || client.kind !== 'user') return
+    let set = this.byUser.get(client.userId)
+    if (!set) this.byUser.set(client.userId, (set = new Set()))
+    // One user holding hundreds of sockets starves everyone else: the oldest (a tab long gone,
+    // usually) makes room. Sets keep insertion order, so the first one is the oldest.
+    const max = this.opts.streamsPerUser ?? Infinity
+    for (const old of set) {
+      if (set.size < max) break
+      old.res.end()
+      this.remove(old)
+    }
+    set.add(client)
+  }
+
+  private write(c: Client, text: string): void {
     if (c.res.writableLength > MAX_BUFFERED) {
       c.res.destroy()
       this.remove(c)
       return
     }
-    c.res.write(frame)
+    c.res.write(text)
   }
 
   private broadcastComment(text: string): void {
-    for (const c of this.clients) this.write(c, `: ${text}\n\n`)
+    for (const c of this.clients) if (!c.held) this.write(c, `: ${text}\n\n`)
   }
 
   private remove(c: Client): void {
@@ -141,15 +148,6 @@ export class EventHub {
     set?.delete(c)
     if (set && set.size === 0) this.byUser.delete(c.userId)
   }
-
-  private prune(): void {
-    this.sinceprune = 0
-    const latest = this.maxId.get()?.id ?? 0
-    const cut = latest - this.opts.keep
-    if (cut <= 0) return
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM events WHERE id <= ?').run(cut)
-      setMeta(this.db, 'events_pruned_upto', String(cut))
-    })()
-  }
 }
+
+const frame = (e: StoredEvent): string => `id: ${e.id}\ndata: ${e.data}\n\n`

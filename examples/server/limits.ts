@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import { HttpError } from './http.js'
-import { createRateLimiter, type RateLimiter } from './rateLimit.js'
+import type { Counters } from './store/types.js'
 
 /** Abuse limits; every one can be set through `ServerOptions.limits` (docs/deploying.md). */
 export interface Limits {
@@ -52,35 +52,45 @@ export function clientIp(req: IncomingMessage, trustProxy: number): string {
   return nearestFirst[Math.min(trustProxy, nearestFirst.length - 1)] ?? socket
 }
 
+/** A named token bucket over the store's counters (in memory on SQLite, shared on Postgres). */
+export class Limiter {
+  private readonly burst: number
+  constructor(private readonly counters: Counters, private readonly bucket: string, private readonly perMinute: number, burst?: number) {
+    this.burst = burst ?? perMinute
+  }
+  take(key: string): Promise<number> { return this.counters.take(this.bucket, key, this.perMinute, this.burst) }
+  peek(key: string): Promise<number> { return this.counters.peek(this.bucket, key, this.perMinute, this.burst) }
+}
+
 /**
  * Counts failed authentication per client IP and per target, so neither one address nor a crowd
  * of addresses can try agent keys, bearers or identify tokens at request speed.
  */
 export class AuthGuard {
-  private readonly perIp: RateLimiter
-  private readonly perKey: RateLimiter
+  private readonly perIp: Limiter
+  private readonly perKey: Limiter
 
-  constructor(limits: Limits) {
-    this.perIp = createRateLimiter({ perMinute: limits.authFailuresPerIpPerMinute, burst: limits.authFailuresPerIpPerMinute * 2 })
-    this.perKey = createRateLimiter({ perMinute: limits.authFailuresPerKeyPerMinute, burst: limits.authFailuresPerKeyPerMinute * 2 })
+  constructor(limits: Limits, counters: Counters) {
+    this.perIp = new Limiter(counters, 'auth-ip', limits.authFailuresPerIpPerMinute, limits.authFailuresPerIpPerMinute * 2)
+    this.perKey = new Limiter(counters, 'auth-key', limits.authFailuresPerKeyPerMinute, limits.authFailuresPerKeyPerMinute * 2)
   }
 
   /** Throws 429 when this IP (or target) has failed too often lately; call before checking credentials. */
-  check(ip: string, target?: string): void {
-    const wait = Math.max(this.perIp.peek(ip), target === undefined ? 0 : this.perKey.peek(target))
+  async check(ip: string, target?: string): Promise<void> {
+    const wait = Math.max(await this.perIp.peek(ip), target === undefined ? 0 : await this.perKey.peek(target))
     if (wait > 0) throw tooMany('auth_rate_limited', 'too many failed sign-in attempts', wait)
   }
 
   /** The 429 for a target that failed too often, if it has; for checks that must not block valid credentials. */
-  targetLimited(target: string): HttpError | undefined {
-    const wait = this.perKey.peek(target)
+  async targetLimited(target: string): Promise<HttpError | undefined> {
+    const wait = await this.perKey.peek(target)
     return wait > 0 ? tooMany('auth_rate_limited', 'too many failed attempts for this account', wait) : undefined
   }
 
   /** Records one failure; returns the error to throw so call sites stay one line. */
-  fail(ip: string, target: string | undefined, err: HttpError): HttpError {
-    this.perIp.take(ip)
-    if (target !== undefined) this.perKey.take(target)
+  async fail(ip: string, target: string | undefined, err: HttpError): Promise<HttpError> {
+    await this.perIp.take(ip)
+    if (target !== undefined) await this.perKey.take(target)
     return err
   }
 }

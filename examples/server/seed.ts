@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import type { Article } from '../../src/types.js'
 import type { Db } from './db.js'
+import { upsertArticleRows } from './store/sqliteRepo.js'
+import type { Store } from './store/types.js'
 
 const unquote = (v: string): string => v.trim().replace(/^(["'])(.*)\1$/, '$2').trim()
 
@@ -91,18 +93,12 @@ export const builtinArticles: Article[] = [
 
 /** Upserts articles (same id + locale replaces the text, keeps vote counts). */
 export function upsertArticles(db: Db, articles: Article[]): number {
-  const stmt = db.prepare(`INSERT INTO articles (id, locale, title, body, tags, category, updated_at, popularity)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id, locale) DO UPDATE SET title = excluded.title, body = excluded.body,
-    tags = excluded.tags, category = excluded.category, updated_at = excluded.updated_at,
-    popularity = MAX(popularity, excluded.popularity)`)
   const now = new Date().toISOString()
-  db.transaction(() => {
-    for (const a of articles) {
-      stmt.run(a.id, a.locale, a.title, a.body, JSON.stringify(a.tags), a.category ?? null, a.updatedAt ?? now, a.popularity ?? 0)
-    }
-  })()
+  db.transaction(() => upsertArticleRows(db, articles, now))()
   return articles.length
 }
+
+const DEMO_USER = { id: 'demo-user', name: '张三', email: 'demo@example.com' }
 
 /** Demo data: articles (from Markdown when present) and a named demo user. */
 export function seedDemo(db: Db, articlesDir: string): { articles: number; source: string } {
@@ -111,6 +107,18 @@ export function seedDemo(db: Db, articlesDir: string): { articles: number; sourc
   upsertArticles(db, articles)
   const now = new Date().toISOString()
   db.prepare('INSERT INTO users (id, name, email, created_at, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING')
-    .run('demo-user', '张三', 'demo@example.com', now, now)
+    .run(DEMO_USER.id, DEMO_USER.name, DEMO_USER.email, now, now)
+  return { articles: articles.length, source: fromFiles.length > 0 ? articlesDir : 'built-in' }
+}
+
+/** `seedDemo` through the store: works on SQLite and Postgres alike. */
+export async function seedStore(store: Store, articlesDir: string): Promise<{ articles: number; source: string }> {
+  const fromFiles = loadArticles(articlesDir)
+  const articles = fromFiles.length > 0 ? fromFiles : builtinArticles
+  const now = new Date().toISOString()
+  await store.tx(async (repo) => {
+    await repo.upsertArticles(articles, now)
+    await repo.insertUserIfMissing(DEMO_USER.id, DEMO_USER.name, DEMO_USER.email, now)
+  })
   return { articles: articles.length, source: fromFiles.length > 0 ? articlesDir : 'built-in' }
 }

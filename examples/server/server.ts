@@ -7,14 +7,13 @@ import type { BusinessHours } from '../../src/types.js'
 import { compileRoutes, dispatch, type App } from './app.js'
 import { checkDeployment, modeOf, type Mode } from './config.js'
 import { mintIdentityToken, type IdentityClaims } from './identity.js'
-import { AuthGuard, defaultLimits, type Limits } from './limits.js'
-import { isReadOnly, openDb, type Db } from './db.js'
+import { AuthGuard, Limiter, defaultLimits, type Limits } from './limits.js'
+import type { Db } from './db.js'
 import { EventHub } from './events.js'
 import { createFreshdeskProxy, type FreshdeskProxyOptions } from './freshdesk/index.js'
 import { defaultHours } from './hours.js'
 import { HttpError, sendError, sendJson } from './http.js'
 import { storageHttpError } from './storageErrors.js'
-import { createRateLimiter } from './rateLimit.js'
 import { agentRoutes } from './routes/agent.js'
 import { agentSessionRoutes } from './routes/agentSession.js'
 import { attachmentRoutes, makeRefOut, sweepUnattached } from './routes/attachments.js'
@@ -22,6 +21,8 @@ import { chatRoutes } from './routes/chat.js'
 import { publicRoutes } from './routes/public.js'
 import { ticketRoutes } from './routes/tickets.js'
 import { serveStatic, type Mount } from './static.js'
+import { SqliteStore } from './store/sqlite.js'
+import type { Store } from './store/types.js'
 
 /**
  * Options of the reference server. Nothing insecure is on by default: no `/demo/token`, no CORS,
@@ -37,8 +38,15 @@ export interface ServerOptions {
    * deployment with NODE_ENV=production or a non-loopback `host`; `demo` cannot override that.
    */
   mode?: Mode
-  /** SQLite file, or ':memory:' (default). */
+  /** SQLite file, or ':memory:' (default). Ignored when `databaseUrl` is set. */
   dbPath?: string
+  /**
+   * `postgres://…`: use Postgres instead of SQLite (migrations run at start; several instances
+   * may share it: events, rate limits and quotas are shared through it). docs/deploying.md.
+   */
+  databaseUrl?: string
+  /** Postgres only: keep upload bytes in files under this folder instead of in the database. */
+  attachmentsDir?: string
   /** Serve the database read-only (also chosen by itself when the file cannot be written). */
   readOnly?: boolean
   /** Secret shared with the host app's backend (signs identify JWTs, sessions, links). Default: random per start. */
@@ -79,14 +87,16 @@ export interface RunningServer {
   url: string
   port: number
   mode: Mode
+  /** The better-sqlite3 handle (SQLite only; throws on Postgres: use `store`). */
   db: Db
+  store: Store
   app: App
   /** Reads work, writes answer 503 `read_only` with Retry-After. */
   readOnly: boolean
   /** Mints the identify JWT the host backend would (for tests and the demo). */
   userToken(userId: string, claims?: Omit<IdentityClaims, 'sub'>, ttlSeconds?: number): string
   /** Deletes uploads never attached after `limits.unattachedUploadTtlMs` (also runs hourly); returns how many. */
-  sweepUploads(now?: number): number
+  sweepUploads(now?: number): Promise<number>
   close(): Promise<void>
 }
 
@@ -102,24 +112,23 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   // A public address or NODE_ENV=production always makes a deployment; `mode` can only tighten that.
   const mode = modeOf(process.env, host) === 'deployment' ? 'deployment' : opts.mode ?? 'demo'
   if (mode === 'deployment') checkDeployment(opts)
-  const db = openDb(opts.dbPath ?? ':memory:', opts.readOnly ? { readOnly: true } : {})
+  const store = await openStore(opts)
   const secret = opts.secret ?? randomBytes(32).toString('hex')
   const limits: Limits = { ...defaultLimits, ...opts.limits }
-  const hub = new EventHub(db, { keep: opts.keepEvents ?? 10_000, heartbeatMs: opts.heartbeatMs ?? 15_000, streamsPerUser: limits.streamsPerUser })
+  const hub = new EventHub(store, { keep: opts.keepEvents ?? 10_000, heartbeatMs: opts.heartbeatMs ?? 15_000, streamsPerUser: limits.streamsPerUser })
   const links = { publicUrl: opts.publicUrl ?? '' }
   const app: App = {
-    db, hub, secret, limits,
+    store, hub, secret, limits,
     agentKey: opts.agentKey ?? randomBytes(32).toString('hex'),
     sessionTtlMs: (opts.sessionTtlSeconds ?? 900) * 1000,
     maxUploadBytes: opts.maxUploadBytes ?? 10 * 1024 * 1024,
     hours: opts.hours === undefined ? defaultHours : opts.hours,
     requireAgentOnline: opts.requireAgentOnline ?? false,
-    limiter: createRateLimiter(opts.rateLimit ?? { perMinute: 600 }),
-    guard: new AuthGuard(limits),
+    limiter: new Limiter(store.counters, 'requests', opts.rateLimit?.perMinute ?? 600, opts.rateLimit?.burst),
+    guard: new AuthGuard(limits, store.counters),
     get publicUrl() { return links.publicUrl },
     trustProxy: opts.trustProxy ?? 0,
     refOut: makeRefOut(secret, () => links.publicUrl, limits.attachmentLinkTtlMs),
-    tx: db.transaction(<T>(fn: () => T): T => fn()) as <T>(fn: () => T) => T,
   }
   const agentSessionTtlMs = (opts.agentSessionTtlSeconds ?? 8 * 3600) * 1000
   const routes = compileRoutes([
@@ -193,15 +202,20 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const port = (server.address() as AddressInfo).port
   const url = `http://${host !== '0.0.0.0' && host !== '::' ? (host.includes(':') ? `[${host}]` : host) : '127.0.0.1'}:${port}`
   links.publicUrl = (opts.publicUrl ?? url).replace(/\/+$/, '')
-  const readOnly = isReadOnly(db)
+  const readOnly = store.readOnly
   // A read-only database keeps its uploads: sweeping would write.
-  const sweepUploads = (now = Date.now()): number => (readOnly ? 0 : sweepUnattached(app, now))
-  sweepUploads()
-  const sweeper = setInterval(() => sweepUploads(), Math.min(3600_000, limits.unattachedUploadTtlMs))
+  const sweepUploads = async (now = Date.now()): Promise<number> => (readOnly ? 0 : sweepUnattached(app, now))
+  const sweep = (): void => void sweepUploads().catch((err: unknown) => console.error('[server] upload sweep failed', err))
+  sweep()
+  const sweeper = setInterval(sweep, Math.min(3600_000, limits.unattachedUploadTtlMs))
   sweeper.unref()
   let closed = false
   return {
-    url, port, mode, db, app, sweepUploads,
+    url, port, mode, store, app, sweepUploads,
+    get db(): Db {
+      if (store instanceof SqliteStore) return store.db
+      throw new Error('RunningServer.db is the SQLite handle; this server runs on Postgres (use store)')
+    },
     readOnly,
     userToken: (userId, claims = {}, ttlSeconds) => mintIdentityToken(secret, { ...claims, sub: userId }, ttlSeconds),
     async close() {
@@ -213,7 +227,16 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         server.close(() => r())
         server.closeAllConnections()
       })
-      db.close()
+      await store.close()
     },
   }
+}
+
+/** SQLite (file or memory) unless a Postgres URL is given; the Postgres client loads only then. */
+async function openStore(opts: ServerOptions): Promise<Store> {
+  if (opts.databaseUrl) {
+    const { PgStore } = await import('./store/pg.js')
+    return PgStore.open(opts.databaseUrl, opts.attachmentsDir === undefined ? {} : { attachmentsDir: opts.attachmentsDir })
+  }
+  return SqliteStore.open(opts.dbPath ?? ':memory:', opts.readOnly ? { readOnly: true } : {})
 }

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { mintIdentityToken } from '../../examples/server/identity.js'
 import type { RunningServer } from '../../examples/server/server.js'
 import { identityToken } from '../support/identityToken.js'
+import { rows } from '../support/postgres.js'
 import { AGENT_KEY, PNG, PUBLIC_URL, SECRET, WALLET_ORIGIN, deployment, errorCode, post, rawRequest, signIn, ticket } from './helpers.js'
 import { createHmac } from 'node:crypto'
 
@@ -109,7 +110,7 @@ describe('attack: forged, replayed or unsigned identity', () => {
     const token = await identityToken(SECRET, { sub: 'claims-user', name: 'Signed Name', email: 'signed@example.org' })
     const res = await identify({ userId: 'claims-user', token, name: 'Evil <Admin>', email: 'attacker@example.org', attributes: { vip: true } })
     expect(res.status).toBe(200)
-    const row = server.db.prepare<{ name: string; email: string; attributes: string | null }>('SELECT name, email, attributes FROM users WHERE id = ?').get('claims-user')
+    const [row] = await rows<{ name: string; email: string; attributes: string | null }>(server, 'SELECT name, email, attributes FROM users WHERE id = ?', 'claims-user')
     expect(row).toEqual({ name: 'Signed Name', email: 'signed@example.org', attributes: null })
   })
 })

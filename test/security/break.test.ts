@@ -9,6 +9,7 @@ import { startServer } from '../../examples/server/server.js'
 import { createFreshdeskHandlers, FreshdeskState } from '../msw/freshdesk.js'
 import type { RunningServer } from '../../examples/server/server.js'
 import { AGENT_KEY, PNG, SECRET, deployment, errorCode, post, signIn, ticket, upload, type User } from './helpers.js'
+import { rows } from '../support/postgres.js'
 
 /** A Luhn-valid test card number, as a user might paste it anywhere. */
 const CARD = '4111 1111 1111 1111'
@@ -196,10 +197,10 @@ describe('attack: a card number as a locale or as the name of a ticket field', (
     expect(res.status).toBe(201)
     const conv = await post(server, '/v1/conversations', await signIn(server, 'break-locale'), { locale: CARD })
     expect(conv.status).toBe(201)
-    const rows = JSON.stringify([
-      server.db.prepare('SELECT locale, fields, diagnostics FROM tickets').all(),
-      server.db.prepare('SELECT locale FROM conversations').all(),
+    const stored = JSON.stringify([
+      await rows(server, 'SELECT locale, fields, diagnostics FROM tickets'),
+      await rows(server, 'SELECT locale FROM conversations'),
     ])
-    expect(rows).not.toMatch(PAN)
+    expect(stored).not.toMatch(PAN)
   })
 })

@@ -1,6 +1,7 @@
 import { request } from 'node:http'
 import { startServer, type RunningServer, type ServerOptions } from '../../examples/server/server.js'
 import { identityToken } from '../support/identityToken.js'
+import { databaseOptions, track } from '../support/postgres.js'
 
 /** Deployment-grade secrets (32+ bytes), as docs/deploying.md asks for. */
 export const SECRET = 's'.repeat(16) + '-deployment-secret-0123456789abcdef'
@@ -9,11 +10,13 @@ export const PUBLIC_URL = 'https://help.wallet.example'
 export const WALLET_ORIGIN = 'https://wallet.example'
 
 /** The real server, in-process on port 0, configured as a production deployment would be. */
-export function deployment(opts: ServerOptions = {}): Promise<RunningServer> {
-  return startServer({
+export async function deployment(opts: ServerOptions = {}): Promise<RunningServer> {
+  // SQLite in memory, or a fresh Postgres database in the server-pg project.
+  const db = opts.dbPath === undefined ? await databaseOptions() : {}
+  return track(await startServer({
     mode: 'deployment', port: 0, dbPath: ':memory:', secret: SECRET, agentKey: AGENT_KEY, publicUrl: PUBLIC_URL,
-    corsOrigins: [WALLET_ORIGIN], hours: null, ...opts,
-  })
+    corsOrigins: [WALLET_ORIGIN], hours: null, ...db, ...opts,
+  }), db)
 }
 
 let seq = 0

@@ -98,8 +98,8 @@ describe('attack: one user files tickets and uploads without limit', () => {
     const orphan = (await (await upload(server, user, PNG, 'orphan.png')).json()) as { id: string; url: string }
     const kept = (await (await upload(server, user, PNG, 'kept.png')).json()) as { id: string; url: string }
     expect((await post(server, '/v1/tickets', user, ticket({ attachments: [{ id: kept.id }] }))).status).toBe(201)
-    expect(server.sweepUploads(Date.now() + 23 * 3600_000)).toBe(0)
-    expect(server.sweepUploads(Date.now() + 25 * 3600_000)).toBe(1)
+    expect(await server.sweepUploads(Date.now() + 23 * 3600_000)).toBe(0)
+    expect(await server.sweepUploads(Date.now() + 25 * 3600_000)).toBe(1)
     expect((await fetch(orphan.url.replace(/^https:\/\/[^/]+/, server.url), { headers: user.headers() })).status).toBe(404)
     expect((await fetch(kept.url.replace(/^https:\/\/[^/]+/, server.url), { headers: user.headers() })).status).toBe(200)
   })

@@ -43,18 +43,19 @@ const upload = attachmentRoutes().find((r) => r.method === 'POST') as Required<P
  */
 export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
   const fd = createFreshdeskClient(o)
-  const store = createProxyStore(app.db)
+  const store = createProxyStore(app.store)
+  const db = app.store
   const prefix = (o.prefix ?? '/freshdesk').replace(/\/+$/, '')
   const by = o.requesterBy ?? 'unique_external_id'
-  const userRow = (id: string) => app.db.prepare<{ name: string | null; email: string | null }>('SELECT name, email FROM users WHERE id = ?').get(id)
+  const userRow = (id: string) => db.tx((r) => r.user(id))
 
   async function contactOf(userId: string): Promise<number | undefined> {
-    const cached = store.contactId(userId)
+    const cached = await store.contactId(userId)
     if (cached !== undefined) return cached
-    const value = by === 'email' ? userRow(userId)?.email : userId
+    const value = by === 'email' ? (await userRow(userId))?.email : userId
     if (!value) return undefined
     const found = await fd.call('GET', '/contacts', z.array(fdContact), undefined, { [by]: value })
-    if (found[0]) store.saveContact(userId, found[0].id)
+    if (found[0]) await store.saveContact(userId, found[0].id)
     return found[0]?.id
   }
 
@@ -65,15 +66,14 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
    * The reference server's `ticketsPerHour`, here counted on the proxy's own records plus the
    * creates still waiting on Freshdesk, so parallel posts cannot all pass before one is saved.
    */
-  function claimTicketSlot(userId: string, now = Date.now()): () => void {
+  async function claimTicketSlot(userId: string, now = Date.now()): Promise<() => void> {
     const max = app.limits.ticketsPerHour
     if (Number.isFinite(max)) {
-      const recent = app.db.prepare<{ created_at: number }>('SELECT created_at FROM fd_tickets WHERE user_id = ? AND created_at >= ? ORDER BY created_at DESC LIMIT ?')
-        .all(userId, now - 3600_000, max)
+      const recent = await db.tx((r) => r.fdRecentTimes(userId, now - 3600_000, max))
       const pending = creating.get(userId) ?? 0
       if (recent.length + pending >= max) {
         const oldest = recent[max - 1 - pending]
-        throw tooMany('ticket_limit', `at most ${max} requests per hour`, oldest ? oldest.created_at + 3600_000 - now : 1000)
+        throw tooMany('ticket_limit', `at most ${max} requests per hour`, oldest !== undefined ? oldest + 3600_000 - now : 1000)
       }
     }
     creating.set(userId, (creating.get(userId) ?? 0) + 1)
@@ -94,7 +94,7 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
   }
 
   /** JSON, or multipart (`attachments[]`, `tags[]`, `custom_fields[x]`) when files go along. */
-  function body(fields: Record<string, unknown>, files: StoredRef[]): Body {
+  async function body(fields: Record<string, unknown>, files: StoredRef[]): Promise<Body> {
     if (files.length === 0) return { json: fields }
     const form = new FormData()
     for (const [k, v] of Object.entries(fields)) {
@@ -102,8 +102,10 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
       else if (v && typeof v === 'object') for (const [ck, cv] of Object.entries(v)) form.append(`${k}[${ck}]`, String(cv))
       else if (v !== undefined) form.append(k, String(v))
     }
-    const data = app.db.prepare<{ data: Buffer }>('SELECT data FROM attachments WHERE id = ?')
-    for (const f of files) form.append('attachments[]', new Blob([new Uint8Array(data.get(f.id)?.data ?? Buffer.alloc(0))], { type: f.type }), f.name)
+    for (const f of files) {
+      const data = (await db.tx((r) => r.attachment(f.id)))?.data ?? Buffer.alloc(0)
+      form.append('attachments[]', new Blob([new Uint8Array(data)], { type: f.type }), f.name)
+    }
     return { form }
   }
 
@@ -114,9 +116,7 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
         // Name and e-mail come from the signed token only: the e-mail picks the Freshdesk requester.
         const input = await identifyClaims(app, ip, body)
         const now = nowIso()
-        app.db.prepare(`INSERT INTO users (id, name, email, attributes, created_at, updated_at) VALUES (?, ?, ?, NULL, ?, ?)
-          ON CONFLICT(id) DO UPDATE SET name = COALESCE(excluded.name, name), email = COALESCE(excluded.email, email), updated_at = excluded.updated_at`)
-          .run(input.sub, input.name ?? null, input.email ?? null, now, now)
+        await db.tx((r) => r.upsertUser(input.sub, input.name ?? null, input.email ?? null, null, now))
         const session = mintSession(app.secret, input.sub, app.sessionTtlMs)
         return { status: 200, body: { userId: input.sub, token: session.token, expiresAt: session.expiresAt } }
       },
@@ -124,7 +124,7 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
     {
       method: 'POST', path: /^\/v1\/attachments$/, auth: true, idem: true, upload: true,
       // The reference server's own upload checks (type, magic bytes, size, file name); staged in SQLite.
-      handle: async (ctx) => upload.handle(ctx),
+      handle: async (ctx) => db.tx((r) => upload.handle(ctx, r)),
     },
     {
       method: 'GET', path: /^\/v1\/tickets$/, auth: true,
@@ -134,7 +134,9 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
         const list = await fd.call('GET', '/tickets', z.array(fdTicket), undefined, {
           requester_id: contact, order_by: 'updated_at', order_type: 'desc', per_page: 100, updated_since: UPDATED_SINCE,
         })
-        return { status: 200, body: list.map((t) => toTicket(t, store.sidecar(t.id), o.statusMap)) }
+        const out = []
+        for (const t of list) out.push(toTicket(t, await store.sidecar(t.id), o.statusMap))
+        return { status: 200, body: out }
       },
     },
     {
@@ -144,10 +146,10 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
         // zod marks absent optionals `| undefined`; absent keys stay absent at runtime.
         const transaction = input.transaction as TransactionRef | undefined
         const uid = userId as string
-        const files = resolveRefs(app, uid, input.attachments)
-        const who = userRow(uid)
+        const files = await db.tx((r) => resolveRefs(r, uid, input.attachments))
+        const who = await userRow(uid)
         if (by === 'email' && !who?.email) throw new HttpError(400, 'rejected', 'Freshdesk needs the user email', { fields: { email: 'Required' } })
-        const release = claimTicketSlot(uid)
+        const release = await claimTicketSlot(uid)
         try {
           const custom: Record<string, unknown> = {}
           for (const [name, cf] of Object.entries(o.customFields ?? {})) {
@@ -160,8 +162,8 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
             ...(by === 'email' ? { email: who?.email } : { unique_external_id: uid }), ...(who?.name ? { name: who.name } : {}),
             ...(Object.keys(custom).length ? { custom_fields: custom } : {}),
           }
-          const created = await fd.call('POST', '/tickets', fdTicket, body(fields, files))
-          if (created.requester_id != null) store.saveContact(uid, created.requester_id)
+          const created = await fd.call('POST', '/tickets', fdTicket, await body(fields, files))
+          if (created.requester_id != null) await store.saveContact(uid, created.requester_id)
           // Freshdesk lists attachments in upload order (VERIFY); the name is the fallback key.
           const attachmentIds: Record<string, string> = {}
           ;(created.attachments ?? []).forEach((a, i) => {
@@ -169,8 +171,8 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
             if (staged) attachmentIds[String(a.id)] = staged.id
           })
           const side: Sidecar = { category: input.category, description: input.description, fields: input.fields, attachmentIds, ...(transaction ? { transaction } : {}) }
-          store.saveSidecar(created.id, uid, side)
-          for (const f of files) markForwarded(app, f.id)
+          await store.saveSidecar(created.id, uid, side)
+          await db.tx(async (r) => { for (const f of files) await markForwarded(r, f.id) })
           return { status: 201, body: toTicket(created, side, o.statusMap) }
         } finally {
           release()
@@ -182,7 +184,7 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
       async handle({ userId, params }) {
         const ticket = await owned(userId as string, params.id)
         const conversations = await fd.call('GET', `/tickets/${ticket.id}/conversations`, z.array(fdConversation), undefined, { per_page: 100 })
-        return { status: 200, body: toDetail(ticket, conversations, store.sidecar(ticket.id), o.statusMap) }
+        return { status: 200, body: toDetail(ticket, conversations, await store.sidecar(ticket.id), o.statusMap) }
       },
     },
     {
@@ -192,12 +194,12 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
         const ticket = await owned(userId as string, params.id)
         const status = statusOf(ticket.status, o.statusMap)
         if (status === 'closed') throw new HttpError(409, 'conflict', 'ticket is closed')
-        const files = resolveRefs(app, userId as string, input.attachments)
+        const files = await db.tx((r) => resolveRefs(r, userId as string, input.attachments))
         // A public note as the requester is how a customer reply enters through the API (VERIFY per account).
         const note = await fd.call('POST', `/tickets/${ticket.id}/notes`, fdConversation,
-          body({ body: commentHtml(input.body), private: false, incoming: true, user_id: ticket.requester_id ?? undefined }, files))
+          await body({ body: commentHtml(input.body), private: false, incoming: true, user_id: ticket.requester_id ?? undefined }, files))
         if (status === 'pending' || status === 'solved') await fd.call('PUT', `/tickets/${ticket.id}`, fdTicket, { json: { status: 2 } })
-        for (const f of files) markForwarded(app, f.id)
+        await db.tx(async (r) => { for (const f of files) await markForwarded(r, f.id) })
         return { status: 201, body: toComment(note, ticket.requester_id) }
       },
     },
@@ -211,7 +213,7 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
           json: { priority: Math.max(ticket.priority, FD_PRIORITY.high), tags: [...new Set([...(ticket.tags ?? []), ESCALATED_TAG])] },
         })
         await fd.call('POST', `/tickets/${ticket.id}/notes`, fdConversation, { json: { body: commentHtml(`Escalated by the customer: ${reason || '(no reason given)'}`), private: true } })
-        return { status: 200, body: toTicket(updated, store.sidecar(ticket.id), o.statusMap) }
+        return { status: 200, body: toTicket(updated, await store.sidecar(ticket.id), o.statusMap) }
       },
     },
   ]
@@ -226,15 +228,15 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
     const ip = clientIp(req, app.trustProxy)
     const ctx: Ctx = { app, req, res, url, params: id ? { id: decodeURIComponent(id) } : {}, userId: undefined, viewer: 'agent', ip, body: undefined, raw: undefined }
     if (route.auth) {
-      app.guard.check(ip)
+      await app.guard.check(ip)
       try {
         ctx.userId = requireUser(app.secret, req, url, false)
       } catch (err) {
-        throw err instanceof HttpError ? app.guard.fail(ip, undefined, err) : err
+        throw err instanceof HttpError ? await app.guard.fail(ip, undefined, err) : err
       }
       ctx.viewer = { userId: ctx.userId }
     }
-    const wait = app.limiter.take(ctx.userId ? `u:${ctx.userId}` : `ip:${ip}`)
+    const wait = await app.limiter.take(ctx.userId ? `u:${ctx.userId}` : `ip:${ip}`)
     if (wait > 0) throw tooMany('rate_limited', 'too many requests', wait)
     if (route.upload) await upload.read(ctx)
     else if (req.method === 'POST') ({ raw: ctx.raw, body: ctx.body } = await readJsonBody(req))

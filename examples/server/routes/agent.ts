@@ -4,7 +4,8 @@ import {
   appendMessage, conversationOut, emitConversation, emitQueueMoves, endConversation, listMessages, loadConversation,
 } from '../chatStore.js'
 import { conflict, rejected } from '../http.js'
-import { nowIso, toComment, toMessage, toTicket, type ConversationRow, type MessageRow, type TicketRow } from '../model.js'
+import { nowIso, toComment, toMessage, toTicket, type ConversationRow, type TicketRow } from '../model.js'
+import type { Repo } from '../store/types.js'
 import {
   agentCommentSchema, agentMessageSchema, agentStatusSchema, categories, readSchema, ticketStatuses, typingSchema, validate,
 } from '../schemas.js'
@@ -15,15 +16,15 @@ type AgentConversation = Conversation & { userId: string; userName?: string; upd
 
 const DEFAULT_AGENT = 'Support'
 
-function userName(app: App, userId: string): string | undefined {
-  return app.db.prepare<{ name: string | null }>('SELECT name FROM users WHERE id = ?').get(userId)?.name ?? undefined
+async function userName(repo: Repo, userId: string): Promise<string | undefined> {
+  return (await repo.user(userId))?.name ?? undefined
 }
 
-function agentConversation(app: App, row: ConversationRow, ctx: Ctx): AgentConversation {
-  const c: AgentConversation = { ...conversationOut(app, row), userId: row.user_id, updatedAt: row.updated_at }
-  const name = userName(app, row.user_id)
+async function agentConversation(repo: Repo, row: ConversationRow, ctx: Ctx): Promise<AgentConversation> {
+  const c: AgentConversation = { ...(await conversationOut(repo, row)), userId: row.user_id, updatedAt: row.updated_at }
+  const name = await userName(repo, row.user_id)
   if (name !== undefined) c.userName = name
-  const last = app.db.prepare<MessageRow>('SELECT * FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1').get(row.id)
+  const last = await repo.lastMessage(row.id)
   if (last) c.lastMessage = toMessage(last, ctx.app.refOut(ctx.viewer))
   return c
 }
@@ -32,7 +33,7 @@ function agentConversation(app: App, row: ConversationRow, ctx: Ctx): AgentConve
 const agentId = (name: string): string => `agent_${Buffer.from(name, 'utf8').toString('base64url').slice(0, 24)}`
 
 /** Opens a stream for a user (`/v1/events`) or for agents (`/v1/agent/events`). */
-export function openStream(ctx: Ctx, kind: 'user' | 'agent'): void {
+export async function openStream(ctx: Ctx, kind: 'user' | 'agent'): Promise<void> {
   const header = ctx.req.headers['last-event-id']
   const raw = (Array.isArray(header) ? header[0] : header) ?? ctx.url.searchParams.get('lastEventId') ?? undefined
   let last: number | undefined
@@ -40,7 +41,7 @@ export function openStream(ctx: Ctx, kind: 'user' | 'agent'): void {
     if (!/^\d{1,15}$/.test(raw)) throw rejected('invalid Last-Event-ID', { 'Last-Event-ID': 'Invalid' })
     last = Number(raw)
   }
-  ctx.app.hub.open(ctx.res, kind, ctx.userId, last)
+  await ctx.app.hub.open(ctx.res, kind, ctx.userId, last)
 }
 
 interface QueueQuery { status: string | null; category: string | null; limit: number; offset: number }
@@ -64,9 +65,10 @@ function queueQuery(url: URL, statuses: readonly string[], cats: readonly string
 }
 
 /** Array body as before; `X-Next-Offset` tells the console there is another page. */
-function page<R, T>(rows: R[], q: QueueQuery, map: (r: R) => T): Result {
+async function page<R, T>(rows: R[], q: QueueQuery, map: (r: R) => Promise<T>): Promise<Result> {
   const more = rows.length > q.limit
-  const body = rows.slice(0, q.limit).map(map)
+  const body: T[] = []
+  for (const r of rows.slice(0, q.limit)) body.push(await map(r))
   return { status: 200, body, headers: more ? { 'X-Next-Offset': String(q.offset + q.limit) } : {} }
 }
 
@@ -76,109 +78,105 @@ export function agentRoutes(): Route[] {
     { method: 'GET', path: '/v1/agent/events', auth: 'agent', stream: (ctx) => openStream(ctx, 'agent') },
     {
       method: 'GET', path: '/v1/agent/conversations', auth: 'agent',
-      handle: (ctx) => {
+      handle: async (ctx, repo) => {
         const q = queueQuery(ctx.url, ['queued', 'active', 'ended'], [])
         // Open conversations first, so no pile of ended ones can push a waiting user off the page.
-        const rows = ctx.app.db.prepare<ConversationRow>(`SELECT * FROM conversations WHERE (? IS NULL OR status = ?)
-          ORDER BY status = 'ended', updated_at DESC, n DESC LIMIT ? OFFSET ?`).all(q.status, q.status, q.limit + 1, q.offset)
-        return page(rows, q, (r) => agentConversation(ctx.app, r, ctx))
+        const rows = await repo.agentConversations({ ...q, limit: q.limit + 1 })
+        return page(rows, q, (r) => agentConversation(repo, r, ctx))
       },
     },
     {
       method: 'GET', path: '/v1/agent/conversations/:id', auth: 'agent',
-      handle: (ctx) => {
-        const row = loadConversation(ctx.app, ctx.params.id)
-        const { messages } = listMessages(ctx.app, row, 0, 10_000, ctx.app.refOut(ctx.viewer))
-        return { status: 200, body: { conversation: agentConversation(ctx.app, row, ctx), messages } }
+      handle: async (ctx, repo) => {
+        const row = await loadConversation(repo, ctx.params.id)
+        const { messages } = await listMessages(repo, row, 0, 10_000, ctx.app.refOut(ctx.viewer))
+        return { status: 200, body: { conversation: await agentConversation(repo, row, ctx), messages } }
       },
     },
     {
       method: 'POST', path: '/v1/agent/conversations/:id/messages', auth: 'agent', idem: 'optional',
-      handle: ({ app, params, body, viewer }) => {
+      handle: async ({ app, params, body, viewer }, repo) => {
         const input = validate(agentMessageSchema, body)
         const name = maskText(input.agentName?.trim()) || DEFAULT_AGENT
-        const conv = loadConversation(app, params.id)
+        const conv = await loadConversation(repo, params.id)
         if (conv.status === 'ended') throw conflict('conversation has ended')
         if (conv.status === 'queued' || conv.agent_name !== name) {
           // Replying is joining: the user sees who answers and leaves the queue.
-          app.db.prepare("UPDATE conversations SET status = 'active', agent_id = ?, agent_name = ?, updated_at = ? WHERE id = ?")
-            .run(agentId(name), name, nowIso(), conv.id)
-          emitConversation(app, loadConversation(app, conv.id))
-          if (conv.status === 'queued') emitQueueMoves(app, conv.n)
+          await repo.assignAgent(conv.id, agentId(name), name, nowIso())
+          await emitConversation(repo, await loadConversation(repo, conv.id))
+          if (conv.status === 'queued') await emitQueueMoves(repo, conv.n)
           // A system line in the transcript: who joined, or who took over from whom.
-          appendMessage(app, conv, { author: 'system', authorName: name, kind: 'event', text: conv.agent_name ? 'transferred' : 'joined', attachments: [] }, app.refOut(viewer))
+          await appendMessage(repo, conv, { author: 'system', authorName: name, kind: 'event', text: conv.agent_name ? 'transferred' : 'joined', attachments: [] }, app.refOut(viewer))
         }
-        const message = appendMessage(app, conv, { author: 'agent', authorName: name, kind: 'text', text: input.text, attachments: [] }, app.refOut(viewer))
+        const message = await appendMessage(repo, conv, { author: 'agent', authorName: name, kind: 'text', text: input.text, attachments: [] }, app.refOut(viewer))
         return { status: 201, body: message }
       },
     },
     {
       method: 'POST', path: '/v1/agent/conversations/:id/typing', auth: 'agent',
-      handle: ({ app, params, body }) => {
+      handle: async ({ params, body }, repo) => {
         const { on } = validate(typingSchema, body)
-        const conv = loadConversation(app, params.id)
-        app.hub.emit(conv.user_id, 'user', { type: 'typing', conversationId: conv.id, author: 'agent', on })
+        const conv = await loadConversation(repo, params.id)
+        await repo.emit(conv.user_id, 'user', { type: 'typing', conversationId: conv.id, author: 'agent', on })
         return { status: 204 }
       },
     },
     {
       method: 'POST', path: '/v1/agent/conversations/:id/read', auth: 'agent',
-      handle: ({ app, params, body }) => {
+      handle: async ({ params, body }, repo) => {
         const { upToSeq } = validate(readSchema, body)
-        const conv = loadConversation(app, params.id)
+        const conv = await loadConversation(repo, params.id)
         const upTo = Math.min(upToSeq, conv.last_seq)
         if (upTo > conv.agent_read_seq) {
-          app.db.prepare('UPDATE conversations SET agent_read_seq = ? WHERE id = ?').run(upTo, conv.id)
-          app.hub.emit(conv.user_id, 'user', { type: 'read', conversationId: conv.id, upToSeq: upTo, by: 'agent' })
+          await repo.setReadSeq(conv.id, 'agent', upTo)
+          await repo.emit(conv.user_id, 'user', { type: 'read', conversationId: conv.id, upToSeq: upTo, by: 'agent' })
         }
         return { status: 204 }
       },
     },
     {
       method: 'POST', path: '/v1/agent/conversations/:id/end', auth: 'agent',
-      handle: ({ app, params, viewer }) => ({ status: 200, body: endConversation(app, loadConversation(app, params.id), app.refOut(viewer)) }),
+      handle: async ({ app, params, viewer }, repo) => ({ status: 200, body: await endConversation(repo, await loadConversation(repo, params.id), app.refOut(viewer)) }),
     },
     {
       method: 'GET', path: '/v1/agent/tickets', auth: 'agent',
-      handle: ({ app, url }) => {
+      handle: async ({ url }, repo) => {
         const q = queueQuery(url, ticketStatuses, categories)
-        const rows = app.db.prepare<TicketRow>(`SELECT * FROM tickets WHERE (? IS NULL OR status = ?) AND (? IS NULL OR category = ?)
-          ORDER BY CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, updated_at DESC, n DESC
-          LIMIT ? OFFSET ?`).all(q.status, q.status, q.category, q.category, q.limit + 1, q.offset)
-        return page(rows, q, (r) => {
-          const name = userName(app, r.user_id)
+        const rows = await repo.agentTickets({ ...q, limit: q.limit + 1 })
+        return page(rows, q, async (r) => {
+          const name = await userName(repo, r.user_id)
           return { ...toTicket(r), userId: r.user_id, ...(name !== undefined ? { userName: name } : {}) }
         })
       },
     },
     {
       method: 'GET', path: '/v1/agent/tickets/:id', auth: 'agent',
-      handle: ({ app, params, viewer }) => ({ status: 200, body: agentTicket(app, loadTicket(app, params.id), viewer) }),
+      handle: async ({ app, params, viewer }, repo) => ({ status: 200, body: await agentTicket(app, repo, await loadTicket(repo, params.id), viewer) }),
     },
     {
       method: 'POST', path: '/v1/agent/tickets/:id/status', auth: 'agent', idem: 'optional',
-      handle: ({ app, params, body, viewer }) => {
+      handle: async ({ app, params, body, viewer }, repo) => {
         const input = validate(agentStatusSchema, body)
-        const row = changeStatus(app, loadTicket(app, params.id), input.status, input.note)
-        return { status: 200, body: agentTicket(app, row, viewer) }
+        const row = await changeStatus(repo, await loadTicket(repo, params.id), input.status, input.note)
+        return { status: 200, body: await agentTicket(app, repo, row, viewer) }
       },
     },
     {
       method: 'POST', path: '/v1/agent/tickets/:id/comments', auth: 'agent', idem: 'optional',
-      handle: ({ app, params, body, viewer }) => {
+      handle: async ({ app, params, body, viewer }, repo) => {
         const input = validate(agentCommentSchema, body)
-        const ticket = loadTicket(app, params.id)
+        const ticket = await loadTicket(repo, params.id)
         const name = maskText(input.agentName?.trim()) || DEFAULT_AGENT
-        const comment = insertComment(app, ticket.id, { author: 'agent', authorName: name, body: input.body, attachments: [] })
-        if (ticket.status === 'new') changeStatus(app, ticket, 'open')
-        else touchTicket(app, ticket.id)
+        const comment = await insertComment(repo, ticket.id, { author: 'agent', authorName: name, body: input.body, attachments: [] })
+        if (ticket.status === 'new') await changeStatus(repo, ticket, 'open')
+        else await touchTicket(repo, ticket.id)
         return { status: 201, body: toComment(comment, app.refOut(viewer)) }
       },
     },
   ]
 }
 
-function agentTicket(app: App, row: TicketRow, viewer: Viewer): TicketDetail & { userId: string; userName?: string } {
-  const name = userName(app, row.user_id)
-  return { ...ticketDetail(app, row, app.refOut(viewer)), userId: row.user_id, ...(name !== undefined ? { userName: name } : {}) }
+async function agentTicket(app: App, repo: Repo, row: TicketRow, viewer: Viewer): Promise<TicketDetail & { userId: string; userName?: string }> {
+  const name = await userName(repo, row.user_id)
+  return { ...(await ticketDetail(repo, row, app.refOut(viewer))), userId: row.user_id, ...(name !== undefined ? { userName: name } : {}) }
 }

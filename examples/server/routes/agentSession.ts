@@ -26,12 +26,12 @@ export function agentSessionRoutes(ttlMs: number): Route[] {
   return [
     {
       method: 'POST', path: '/v1/agent/session', auth: 'none',
-      handle: (ctx) => {
+      handle: async (ctx) => {
         const { app, ip } = ctx
         sameOrigin(ctx)
-        app.guard.check(ip, 'agent')
+        await app.guard.check(ip, 'agent')
         const { key } = validate(loginSchema, ctx.body)
-        if (!safeEqual(key, app.agentKey)) throw app.guard.fail(ip, 'agent', new HttpError(401, 'unauthorized', 'wrong agent key'))
+        if (!safeEqual(key, app.agentKey)) throw await app.guard.fail(ip, 'agent', new HttpError(401, 'unauthorized', 'wrong agent key'))
         const expiresAt = new Date(Date.now() + ttlMs).toISOString()
         const value = mintAgentSession(app.secret, app.agentKey, ttlMs)
         return { status: 200, body: { expiresAt }, headers: { 'Set-Cookie': cookie(ctx, value, Math.floor(ttlMs / 1000)) } }
@@ -39,14 +39,14 @@ export function agentSessionRoutes(ttlMs: number): Route[] {
     },
     {
       method: 'GET', path: '/v1/agent/session', auth: 'none',
-      handle: ({ app, req }) => {
+      handle: async ({ app, req }) => {
         if (agentCredential(app.secret, app.agentKey, req) !== 'cookie') throw new HttpError(401, 'unauthorized', 'not signed in')
         return { status: 204 }
       },
     },
     {
       method: 'POST', path: '/v1/agent/session/end', auth: 'none',
-      handle: (ctx) => {
+      handle: async (ctx) => {
         sameOrigin(ctx)
         return { status: 204, headers: { 'Set-Cookie': cookie(ctx, '', 0) } }
       },

@@ -5,6 +5,7 @@ import { HttpError, notFound, readBody, rejected } from '../http.js'
 import { tooMany } from '../limits.js'
 import { maskText } from '../mask.js'
 import { newId, nowIso, type RefOut, type StoredRef } from '../model.js'
+import type { Repo } from '../store/types.js'
 
 /** Allowed upload types and the leading bytes each must start with. */
 const MAGIC: Record<string, (b: Buffer) => boolean> = {
@@ -53,8 +54,6 @@ export function safeName(name: string, type: string): string {
   return stem + (EXT[type] ?? '.bin')
 }
 
-interface AttachmentRow { id: string; user_id: string; name: string; type: string; size: number; data: Buffer; attached: number }
-
 /**
  * `attached` of an upload whose bytes went on to an external help desk (Freshdesk proxy): the row
  * stays, without its data, so the upload still counts against the day's quota; it cannot be
@@ -63,8 +62,8 @@ interface AttachmentRow { id: string; user_id: string; name: string; type: strin
 export const FORWARDED = 2
 
 /** Drops a forwarded upload's bytes but keeps its size on the user's quota for 24 h. */
-export function markForwarded(app: App, id: string): void {
-  app.db.prepare("UPDATE attachments SET data = X'', attached = ? WHERE id = ?").run(FORWARDED, id)
+export async function markForwarded(repo: Repo, id: string): Promise<void> {
+  await repo.setAttached(id, FORWARDED, true)
 }
 
 /**
@@ -80,20 +79,19 @@ export function makeRefOut(secret: string, publicUrl: () => string, ttlMs: numbe
 }
 
 /** Deletes uploads that were never attached within the retention window; returns how many. */
-export function sweepUnattached(app: App, now = Date.now()): number {
+export function sweepUnattached(app: App, now = Date.now()): Promise<number> {
   const cut = new Date(now - app.limits.unattachedUploadTtlMs).toISOString()
   const quotaCut = new Date(now - 24 * 3600_000).toISOString()
-  return app.db.prepare('DELETE FROM attachments WHERE attached = 0 AND created_at < ?').run(cut).changes
-    + app.db.prepare('DELETE FROM attachments WHERE attached = ? AND created_at < ?').run(FORWARDED, quotaCut).changes
+  return app.store.tx((repo) => repo.sweepAttachments(cut, quotaCut, FORWARDED))
 }
 
 /** Refuses an upload that would take the user past their bytes-per-day quota (429 + Retry-After). */
-function checkQuota(app: App, userId: string, size: number, now = Date.now()): void {
+async function checkQuota(app: App, repo: Repo, userId: string, size: number, now = Date.now()): Promise<void> {
   const since = new Date(now - 24 * 3600_000).toISOString()
-  const used = app.db.prepare<{ bytes: number | null; oldest: string | null }>(
-    'SELECT SUM(size) AS bytes, MIN(created_at) AS oldest FROM attachments WHERE user_id = ? AND created_at >= ?').get(userId, since)
-  if ((used?.bytes ?? 0) + size <= app.limits.uploadBytesPerDay) return
-  const wait = used?.oldest ? Date.parse(used.oldest) + 24 * 3600_000 - now : 24 * 3600_000
+  await repo.lockUser(userId)
+  const used = await repo.uploadUsage(userId, since)
+  if (used.bytes + size <= app.limits.uploadBytesPerDay) return
+  const wait = used.oldest ? Date.parse(used.oldest) + 24 * 3600_000 - now : 24 * 3600_000
   throw tooMany('upload_quota', `uploads are limited to ${app.limits.uploadBytesPerDay} bytes per day`, wait)
 }
 
@@ -101,19 +99,17 @@ function checkQuota(app: App, userId: string, size: number, now = Date.now()): v
  * Resolves client-sent refs to this user's stored attachments (name/type/size from our record),
  * so a ticket cannot point at someone else's file or lie about its type.
  */
-export function resolveRefs(app: App, userId: string, refs: Array<{ id: string }>, field = 'attachments'): StoredRef[] {
-  const stmt = app.db.prepare<AttachmentRow>('SELECT id, user_id, name, type, size, attached FROM attachments WHERE id = ?')
+export async function resolveRefs(repo: Repo, userId: string, refs: Array<{ id: string }>, field = 'attachments'): Promise<StoredRef[]> {
   const fields: Record<string, string> = {}
   const out: StoredRef[] = []
-  refs.forEach((r, i) => {
-    const row = stmt.get(r.id)
+  for (const [i, r] of refs.entries()) {
+    const row = await repo.attachmentMeta(r.id)
     if (!row || row.user_id !== userId || row.attached === FORWARDED) fields[`${field}.${i}`] = 'Unknown attachment'
     else out.push({ id: row.id, name: row.name, type: row.type, size: row.size })
-  })
+  }
   if (Object.keys(fields).length > 0) throw rejected('unknown attachment', fields)
   // Attached files are kept; the sweeper only removes uploads nothing points at.
-  const mark = app.db.prepare('UPDATE attachments SET attached = 1 WHERE id = ?')
-  for (const r of out) mark.run(r.id)
+  for (const r of out) await repo.setAttached(r.id, 1, false)
   return out
 }
 
@@ -136,23 +132,22 @@ export function attachmentRoutes(): Route[] {
   return [
     {
       method: 'POST', path: '/v1/attachments', auth: 'user', idem: 'required', read: readUpload,
-      handle: ({ app, userId, raw, body, viewer }) => {
+      handle: async ({ app, userId, raw, body, viewer }, repo) => {
         const { type, name, sha } = body as { type: string; name: string; sha: string }
         const id = newId('att')
         const data = raw as Buffer
-        checkQuota(app, userId as string, data.length)
-        app.db.prepare('INSERT INTO attachments (id, user_id, name, type, size, sha256, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(id, userId, name, type, data.length, sha, data, nowIso())
+        await checkQuota(app, repo, userId as string, data.length)
+        await repo.insertAttachment({ id, userId: userId as string, name, type, size: data.length, sha256: sha, data, now: nowIso() })
         return { status: 201, body: app.refOut(viewer)({ id, name, type, size: data.length }) }
       },
     },
     {
       method: 'GET', path: '/v1/attachments/:id', auth: 'none',
-      stream: ({ app, req, url, params, res, ip }) => {
-        const row = app.db.prepare<AttachmentRow>('SELECT * FROM attachments WHERE id = ?').get(params.id)
+      stream: async ({ app, req, url, params, res, ip }) => {
+        const row = await app.store.tx((repo) => repo.attachment(params.id as string))
         if (!row || row.attached === FORWARDED) throw notFound('no such attachment')
         // 404 rather than 401 so ids of other users' files cannot be probed.
-        if (!mayDownload(app, req, url, ip, row.id, row.user_id)) throw notFound('no such attachment')
+        if (!(await mayDownload(app, req, url, ip, row.id, row.user_id))) throw notFound('no such attachment')
         const name = safeName(row.name, row.type)
         const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_')
         res.writeHead(200, {
@@ -174,14 +169,14 @@ export function attachmentRoutes(): Route[] {
  * theirs. Otherwise the link must be signed, unexpired, and made for a user (an agent link needs
  * agent credentials); a link shown with another user's bearer is refused.
  */
-function mayDownload(app: App, req: Ctx['req'], url: URL, ip: string, id: string, ownerId: string): boolean {
+async function mayDownload(app: App, req: Ctx['req'], url: URL, ip: string, id: string, ownerId: string): Promise<boolean> {
   const agent = agentCredential(app.secret, app.agentKey, req)
   if (agent === 'header' || agent === 'cookie') return true
   // A wrong key is a failed sign-in here as on the agent routes: counted per address and against
   // the key, so downloads are no way around the limit on guessing it.
   if (agent === 'bad' && req.headers['x-agent-key'] !== undefined) {
-    app.guard.check(ip, 'agent')
-    throw app.guard.fail(ip, 'agent', new HttpError(401, 'unauthorized', 'invalid agent key or session'))
+    await app.guard.check(ip, 'agent')
+    throw await app.guard.fail(ip, 'agent', new HttpError(401, 'unauthorized', 'invalid agent key or session'))
   }
   const token = bearerFrom(req, url, false)
   if (token !== undefined) return verifySession(app.secret, token) === ownerId

@@ -4,7 +4,7 @@ import {
   appendMessage, conversationOut, emitConversation, endConversation, listMessages, loadConversation,
 } from '../chatStore.js'
 import { conflict, rejected } from '../http.js'
-import { newId, nowIso, type ConversationRow } from '../model.js'
+import { newId, nowIso } from '../model.js'
 import { conversationSchema, messageSchema, ratingSchema, readSchema, typingSchema, validate } from '../schemas.js'
 import { resolveRefs } from './attachments.js'
 import { maskText } from '../mask.js'
@@ -22,55 +22,54 @@ export function chatRoutes(): Route[] {
   return [
     {
       method: 'POST', path: '/v1/conversations', auth: 'user', idem: 'required',
-      handle: ({ app, userId, body, req, viewer }) => {
+      handle: async ({ app, userId, body, req, viewer }, repo) => {
         const input = validate(conversationSchema, body)
         const uid = userId as string
         // At the limit a start joins the newest open conversation instead of queueing another:
         // one user must not be able to flood the queue and everyone's expected wait.
-        const open = app.db.prepare<ConversationRow>("SELECT * FROM conversations WHERE user_id = ? AND status != 'ended' ORDER BY n DESC LIMIT ?")
-          .all(uid, app.limits.openConversationsPerUser)
+        await repo.lockUser(uid)
+        const open = await repo.openConversations(uid, app.limits.openConversationsPerUser)
         const reuse = open.length >= app.limits.openConversationsPerUser ? open[0] : undefined
         const id = reuse?.id ?? newId('cv')
         if (!reuse) {
           const now = nowIso()
-          app.db.prepare("INSERT INTO conversations (id, user_id, status, locale, created_at, updated_at) VALUES (?, ?, 'queued', ?, ?, ?)")
-            .run(id, uid, maskText(input.locale), now, now)
+          await repo.insertConversation(id, uid, maskText(input.locale), now)
         }
-        let conv = loadConversation(app, id)
+        let conv = await loadConversation(repo, id)
         const ref = app.refOut(viewer)
         const clientId = idemKey(req.headers['idempotency-key'])
         if (input.transaction) {
-          appendMessage(app, conv, { author: 'user', kind: 'transaction', text: '', attachments: [], transaction: input.transaction,
+          await appendMessage(repo, conv, { author: 'user', kind: 'transaction', text: '', attachments: [], transaction: input.transaction,
             clientId: clientId === undefined ? undefined : `${clientId}:transaction` }, ref)
         }
         if (input.text !== undefined && input.text.trim() !== '') {
-          appendMessage(app, conv, { author: 'user', kind: 'text', text: input.text, attachments: [], clientId }, ref)
+          await appendMessage(repo, conv, { author: 'user', kind: 'text', text: input.text, attachments: [], clientId }, ref)
         }
-        conv = loadConversation(app, id)
-        return { status: reuse ? 200 : 201, body: emitConversation(app, conv) }
+        conv = await loadConversation(repo, id)
+        return { status: reuse ? 200 : 201, body: await emitConversation(repo, conv) }
       },
     },
     {
       method: 'GET', path: '/v1/conversations', auth: 'user',
-      handle: ({ app, userId }) => ({
-        status: 200,
-        body: app.db.prepare<ConversationRow>('SELECT * FROM conversations WHERE user_id = ? ORDER BY n DESC').all(userId)
-          .map((r) => conversationOut(app, r)),
-      }),
+      handle: async ({ userId }, repo) => {
+        const out = []
+        for (const r of await repo.conversationsOf(userId as string)) out.push(await conversationOut(repo, r))
+        return { status: 200, body: out }
+      },
     },
     {
       method: 'GET', path: '/v1/conversations/:id', auth: 'user',
-      handle: ({ app, userId, params }) => ({ status: 200, body: conversationOut(app, loadConversation(app, params.id, userId)) }),
+      handle: async ({ userId, params }, repo) => ({ status: 200, body: await conversationOut(repo, await loadConversation(repo, params.id, userId)) }),
     },
     {
       method: 'GET', path: '/v1/conversations/:id/messages', auth: 'user',
-      handle: ({ app, userId, params, url, viewer }) => {
-        const conv = loadConversation(app, params.id, userId)
+      handle: async ({ app, userId, params, url, viewer }, repo) => {
+        const conv = await loadConversation(repo, params.id, userId)
         const sinceRaw = url.searchParams.get('since')
         const since = parseCursor(sinceRaw)
         const limitRaw = Number(url.searchParams.get('limit') ?? 100)
         const limit = Number.isInteger(limitRaw) ? Math.min(200, Math.max(1, limitRaw)) : 100
-        const { messages, hasMore } = listMessages(app, conv, since, limit, app.refOut(viewer))
+        const { messages, hasMore } = await listMessages(repo, conv, since, limit, app.refOut(viewer))
         const last = messages[messages.length - 1]
         const cursor = last ? String(last.seq) : sinceRaw !== null && sinceRaw !== '' ? sinceRaw : null
         const page: MessagePage = { messages, cursor, hasMore }
@@ -79,12 +78,12 @@ export function chatRoutes(): Route[] {
     },
     {
       method: 'POST', path: '/v1/conversations/:id/messages', auth: 'user', idem: 'required',
-      handle: ({ app, userId, params, body, req, viewer }) => {
+      handle: async ({ app, userId, params, body, req, viewer }, repo) => {
         const input = validate(messageSchema, body)
-        const conv = loadConversation(app, params.id, userId)
+        const conv = await loadConversation(repo, params.id, userId)
         if (conv.status === 'ended') throw conflict('conversation has ended')
-        const attachments = resolveRefs(app, userId as string, input.attachments)
-        const message = appendMessage(app, conv, {
+        const attachments = await resolveRefs(repo, userId as string, input.attachments)
+        const message = await appendMessage(repo, conv, {
           author: 'user', kind: input.kind, text: input.text, attachments, transaction: input.transaction,
           clientId: idemKey(req.headers['idempotency-key']),
         }, app.refOut(viewer))
@@ -93,39 +92,39 @@ export function chatRoutes(): Route[] {
     },
     {
       method: 'POST', path: '/v1/conversations/:id/typing', auth: 'user',
-      handle: ({ app, userId, params, body }) => {
+      handle: async ({ userId, params, body }, repo) => {
         const { on } = validate(typingSchema, body)
-        const conv = loadConversation(app, params.id, userId)
-        app.hub.emit(conv.user_id, 'agent', { type: 'typing', conversationId: conv.id, author: 'user', on })
+        const conv = await loadConversation(repo, params.id, userId)
+        await repo.emit(conv.user_id, 'agent', { type: 'typing', conversationId: conv.id, author: 'user', on })
         return { status: 204 }
       },
     },
     {
       method: 'POST', path: '/v1/conversations/:id/read', auth: 'user',
-      handle: ({ app, userId, params, body }) => {
+      handle: async ({ userId, params, body }, repo) => {
         const { upToSeq } = validate(readSchema, body)
-        const conv = loadConversation(app, params.id, userId)
+        const conv = await loadConversation(repo, params.id, userId)
         const upTo = Math.min(upToSeq, conv.last_seq)
         if (upTo > conv.user_read_seq) {
-          app.db.prepare('UPDATE conversations SET user_read_seq = ? WHERE id = ?').run(upTo, conv.id)
-          app.hub.emit(conv.user_id, 'agent', { type: 'read', conversationId: conv.id, upToSeq: upTo, by: 'user' })
+          await repo.setReadSeq(conv.id, 'user', upTo)
+          await repo.emit(conv.user_id, 'agent', { type: 'read', conversationId: conv.id, upToSeq: upTo, by: 'user' })
         }
         return { status: 204 }
       },
     },
     {
       method: 'POST', path: '/v1/conversations/:id/end', auth: 'user', idem: 'optional',
-      handle: ({ app, userId, params, viewer }) => ({
-        status: 200, body: endConversation(app, loadConversation(app, params.id, userId), app.refOut(viewer)),
+      handle: async ({ app, userId, params, viewer }, repo) => ({
+        status: 200, body: await endConversation(repo, await loadConversation(repo, params.id, userId), app.refOut(viewer)),
       }),
     },
     {
       method: 'POST', path: '/v1/conversations/:id/rating', auth: 'user', idem: 'required',
-      handle: ({ app, userId, params, body }) => {
+      handle: async ({ userId, params, body }, repo) => {
         const input = validate(ratingSchema, body)
-        const conv = loadConversation(app, params.id, userId)
+        const conv = await loadConversation(repo, params.id, userId)
         if (conv.status !== 'ended') throw conflict('only an ended conversation can be rated')
-        app.db.prepare('UPDATE conversations SET rating_score = ?, rating_comment = ? WHERE id = ?').run(input.score, maskText(input.comment) ?? null, conv.id)
+        await repo.rateConversation(conv.id, input.score, maskText(input.comment) ?? null)
         return { status: 204 }
       },
     },

@@ -57,8 +57,7 @@ describe('event stream', () => {
     const small = await start({ keepEvents: 10 })
     try {
       const user = await login(small, 'u_window')
-      for (let i = 0; i < 600; i++) await small.app.db.transaction(() => small.app.hub.emit(user.userId, 'both', { type: 'resync' }))()
-      small.app.hub.flush()
+      for (let i = 0; i < 600; i++) await small.store.tx((repo) => repo.emit(user.userId, 'both', { type: 'resync' }))
       const stream = await openSse(`${small.url}/v1/events`, user.headers({ 'Last-Event-ID': '1' }))
       await stream.until((ev) => ev.length >= 1)
       expect(stream.events[0]?.data).toEqual({ type: 'resync' })

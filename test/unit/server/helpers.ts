@@ -1,14 +1,17 @@
 import { request, type ClientRequest, type IncomingMessage } from 'node:http'
 import { startServer, type RunningServer, type ServerOptions } from '../../../examples/server/server.js'
 import { waitFor } from '../../support/waitFor.js'
+import { databaseOptions, track } from '../../support/postgres.js'
 
 let keySeq = 0
 /** A fresh idempotency key per call. */
 export const key = (): string => `test-key-${process.pid}-${++keySeq}`
 
 /** Starts an in-memory server that is always open (tests must not depend on the wall clock). */
-export function start(opts: ServerOptions = {}): Promise<RunningServer> {
-  return startServer({ port: 0, dbPath: ':memory:', secret: 'test-secret', agentKey: 'demo-agent', hours: null, ...opts })
+export async function start(opts: ServerOptions = {}): Promise<RunningServer> {
+  // SQLite in memory, or a fresh Postgres database in the server-pg project.
+  const db = opts.dbPath === undefined ? await databaseOptions() : {}
+  return track(await startServer({ port: 0, dbPath: ':memory:', secret: 'test-secret', agentKey: 'demo-agent', hours: null, ...db, ...opts }), db)
 }
 
 export interface UserClient {

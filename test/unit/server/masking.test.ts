@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../../examples/server/server.js'
 import { key, login, start, ticketInput, type UserClient } from './helpers.js'
+import { rows } from '../../support/postgres.js'
 
 const RAW = '4111 1111 1111 1111 cvv 123 验证码 384921'
 const SECRETS = ['4111 1111 1111', '123', '384921', '411111111111']
@@ -18,9 +19,9 @@ beforeAll(async () => {
 afterAll(async () => { await server.close() })
 
 /** Every text column of every row of `table`, joined: what an attacker reading the database would see. */
-function dump(table: string): string {
-  const rows = server.db.prepare<Record<string, unknown>>(`SELECT * FROM ${table}`).all()
-  return JSON.stringify(rows.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => typeof v === 'string'))))
+async function dump(table: string): Promise<string> {
+  const stored = await rows<Record<string, unknown>>(server, `SELECT * FROM ${table}`)
+  return JSON.stringify(stored.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => typeof v === 'string'))))
 }
 
 function expectClean(stored: string): void {
@@ -37,7 +38,7 @@ describe('server-side masking', () => {
       diagnostics: { log: RAW },
     }))
     expect(res.status).toBe(201)
-    const stored = dump('tickets')
+    const stored = await dump('tickets')
     expectClean(stored)
     // The ids a ticket needs stay.
     expect(stored).toContain('T-1')
@@ -48,15 +49,15 @@ describe('server-side masking', () => {
     expect((await user.post(`/v1/tickets/${created.id}/comments`, { body: RAW, attachments: [] })).status).toBe(201)
     await user.post(`/v1/tickets/${created.id}/escalate`, { reason: RAW })
     await user.post(`/v1/tickets/${created.id}/rating`, { score: 2, comment: RAW })
-    expectClean(dump('ticket_comments'))
-    for (const s of SECRETS) expect(dump('tickets')).not.toContain(s)
+    expectClean(await dump('ticket_comments'))
+    for (const s of SECRETS) expect(await dump('tickets')).not.toContain(s)
   })
 
   it('chat messages, the first message of a conversation and a chat rating are stored masked', async () => {
     const res = await user.post('/v1/conversations', { locale: 'en', text: RAW })
     const conv = (await res.json()) as { id: string }
     expect((await user.post(`/v1/conversations/${conv.id}/messages`, { kind: 'text', text: `my code is 384921, ${RAW}`, attachments: [] })).status).toBe(201)
-    const stored = dump('messages')
+    const stored = await dump('messages')
     expectClean(stored)
     expect(stored).toContain('my code is ******')
   })
@@ -70,6 +71,6 @@ describe('server-side masking', () => {
     expect(res.status).toBe(201)
     const ref = (await res.json()) as { name: string }
     expect(ref.name).toBe('card ************1111.png')
-    expect(dump('attachments')).not.toContain('4111111111111111')
+    expect(await dump('attachments')).not.toContain('4111111111111111')
   })
 })

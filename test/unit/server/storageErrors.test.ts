@@ -83,6 +83,15 @@ describe('storage errors are retryable answers, not bare 500s', () => {
     expect(storageHttpError(new Error('boom'))).toBeUndefined()
   })
 
+  it('maps Postgres failures the same way and leaves constraint errors alone', () => {
+    expect(storageHttpError({ code: '40P01' })?.code).toBe('storage_busy')
+    expect(storageHttpError({ code: '53100' })?.code).toBe('storage_full')
+    expect(storageHttpError({ code: '25006' })?.code).toBe('read_only')
+    expect(storageHttpError({ code: '57P01' })?.code).toBe('storage_unavailable')
+    expect(storageHttpError({ code: 'CONNECTION_CLOSED' })?.code).toBe('storage_unavailable')
+    expect(storageHttpError({ code: '23505' })).toBeUndefined()
+  })
+
   it('a read-only database whose schema is behind cannot be served, and says why', async () => {
     const dbPath = fileDb()
     new Database(dbPath).close()
