@@ -10,7 +10,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import resolve from '@rollup/plugin-node-resolve'
 import esbuild from 'rollup-plugin-esbuild'
 
-const transports = ['memory', 'rest', 'zendesk', 'freshdesk', 'chatwoot'].filter((t) => existsSync(`src/transports/${t}.ts`))
+const transports = ['memory', 'rest', 'zendesk', 'freshdesk', 'chatwoot'].filter((t) =>
+  existsSync(`src/transports/${t}.ts`),
+)
 
 const plugins = () => [
   resolve({ browser: true, extensions: ['.ts', '.tsx', '.mjs', '.js'] }),
@@ -42,7 +44,14 @@ const tsResolve = {
 
 // Group what the launcher needs into one small chunk (fewer requests, and brotli does better
 // on one file than on six tiny ones), and give each locale × domain of strings its own named chunk.
-const SHELL = [/i18n\/locales\/[^/]+\/launcher\.ts$/, /i18n\/(format|negotiate)\.ts$/, /options\/(check|widget)\.ts$/, /errors\/(ConfigError|HelpFeedbackError|BrowserRequiredError)\.ts$/, /src\/events\.ts$/, /widgets\/host\/sheets\.ts$/]
+const SHELL = [
+  /i18n\/locales\/[^/]+\/launcher\.ts$/,
+  /i18n\/(format|negotiate)\.ts$/,
+  /options\/(check|widget)\.ts$/,
+  /errors\/(ConfigError|HelpFeedbackError|BrowserRequiredError)\.ts$/,
+  /src\/events\.ts$/,
+  /widgets\/host\/sheets\.ts$/,
+]
 function manualChunks(id) {
   const file = id.split('?')[0].replaceAll('\\', '/')
   if (SHELL.some((re) => re.test(file))) return 'shell'
@@ -77,7 +86,12 @@ const moduleGraph = {
         isEntry: c.isEntry,
         imports: c.imports,
         dynamicImports: c.dynamicImports,
-        modules: Object.fromEntries(Object.entries(c.modules).map(([id, m]) => [id.replace(process.cwd() + '/', '').replaceAll('\\', '/'), m.renderedLength])),
+        modules: Object.fromEntries(
+          Object.entries(c.modules).map(([id, m]) => [
+            id.replace(process.cwd() + '/', '').replaceAll('\\', '/'),
+            m.renderedLength,
+          ]),
+        ),
       }
     }
     mkdirSync('build', { recursive: true })

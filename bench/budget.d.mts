@@ -1,5 +1,16 @@
-export interface BudgetResult { name: string; files: string[]; brotli: number; limit: number; target: number }
-export interface Chunk { isEntry: boolean; imports: string[]; dynamicImports: string[]; modules: Record<string, number> }
+export interface BudgetResult {
+  name: string
+  files: string[]
+  brotli: number
+  limit: number
+  target: number
+}
+export interface Chunk {
+  isEntry: boolean
+  imports: string[]
+  dynamicImports: string[]
+  modules: Record<string, number>
+}
 export function loadBuild(root: string): { chunks: Record<string, Chunk>; budget: unknown }
 export function libraries(chunks: Record<string, Chunk>): Record<string, { chunks: Set<string>; installs: Set<string> }>
 export function duplicatedModules(chunks: Record<string, Chunk>): Array<[string, string[]]>

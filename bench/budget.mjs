@@ -32,7 +32,8 @@ export function libraries(chunks) {
 /** Module ids rendered into more than one chunk (a second copy). */
 export function duplicatedModules(chunks) {
   const seen = new Map()
-  for (const [chunk, c] of Object.entries(chunks)) for (const id of Object.keys(c.modules)) seen.set(id, [...(seen.get(id) ?? []), chunk])
+  for (const [chunk, c] of Object.entries(chunks))
+    for (const id of Object.keys(c.modules)) seen.set(id, [...(seen.get(id) ?? []), chunk])
   return [...seen].filter(([, where]) => where.length > 1)
 }
 
@@ -40,7 +41,12 @@ export function measure(root) {
   const { chunks, budget } = loadBuild(root)
   const cache = new Map()
   const br = (f) => {
-    if (!cache.has(f)) cache.set(f, brotliCompressSync(readFileSync(join(root, 'dist', f)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length)
+    if (!cache.has(f))
+      cache.set(
+        f,
+        brotliCompressSync(readFileSync(join(root, 'dist', f)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+          .length,
+      )
     return cache.get(f)
   }
   const holding = (mod) => {
@@ -59,7 +65,8 @@ export function measure(root) {
     start.forEach(walk)
     return set
   }
-  const stringsOf = (domains) => Object.keys(chunks).filter((f) => domains.some((d) => new RegExp(`^chunks/i18n-${budget.locale}-${d}-`).test(f)))
+  const stringsOf = (domains) =>
+    Object.keys(chunks).filter((f) => domains.some((d) => new RegExp(`^chunks/i18n-${budget.locale}-${d}-`).test(f)))
   const otherLocales = (f) => LOCALES.some((l) => l !== budget.locale && f.startsWith(`chunks/i18n-${l}-`))
   const setOf = (from, b) => {
     const skip = new Set((b.exclude ?? []).map(holding))

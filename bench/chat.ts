@@ -46,7 +46,10 @@ const server = createServer((req, res) => {
   }
   // As a CDN serves a release: the files do not change during the run, so the browser may keep
   // them (and the code compiled from them) without asking again.
-  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'public, max-age=31536000, immutable' })
+  res.writeHead(200, {
+    'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': 'public, max-age=31536000, immutable',
+  })
   res.end(readFileSync(file))
 })
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -56,7 +59,13 @@ type Figures = { render: number; painted?: number; nodes: number; list: number; 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const ms = (x: number) => `${x.toFixed(1)} ms`.padStart(10)
 
-interface Run { cold: Figures; warm: Figures; jump: Figures; reload: Figures; afterRuntime: Figures }
+interface Run {
+  cold: Figures
+  warm: Figures
+  jump: Figures
+  reload: Figures
+  afterRuntime: Figures
+}
 
 async function once(n: number): Promise<Run> {
   // A fresh profile each time: nothing cached, an empty IndexedDB.
@@ -64,7 +73,9 @@ async function once(n: number): Promise<Run> {
   try {
     const page: Page = s.page
     await page.goto(`${base}/?n=${n}`)
-    await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, undefined, { timeout: 60_000 })
+    await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, undefined, {
+      timeout: 60_000,
+    })
     const run = <T>(fn: string) => page.evaluate(`window.bench.${fn}()`) as Promise<T>
     const cold = await run<Figures>('open')
     await run('close')
@@ -74,12 +85,16 @@ async function once(n: number): Promise<Run> {
     // The same user comes back later: the SDK's code is in the browser's caches, the
     // conversation is not in memory (it is read from IndexedDB and ordered again).
     await page.reload()
-    await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, undefined, { timeout: 60_000 })
+    await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, undefined, {
+      timeout: 60_000,
+    })
     // The user taps a moment after the page loaded.
     await page.waitForTimeout(500)
     const reload = await run<Figures>('open')
     await page.reload()
-    await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, undefined, { timeout: 60_000 })
+    await page.waitForFunction(() => (window as unknown as { benchReady?: boolean }).benchReady === true, undefined, {
+      timeout: 60_000,
+    })
     await page.waitForTimeout(500)
     const afterRuntime = await run<Figures>('openAfterRuntime')
     return { cold, warm, jump, reload, afterRuntime }
@@ -89,7 +104,9 @@ async function once(n: number): Promise<Run> {
 }
 
 console.log(`chat view, Chromium headless, ${RUNS} runs each (median)\n`)
-console.log('messages   cold render  cold paint  back later  runtime up  warm render  warm paint  jump to top   DOM nodes (panel / list / rows)')
+console.log(
+  'messages   cold render  cold paint  back later  runtime up  warm render  warm paint  jump to top   DOM nodes (panel / list / rows)',
+)
 for (const n of LENGTHS) {
   const runs: Run[] = []
   for (let i = 0; i < RUNS; i++) runs.push(await once(n))

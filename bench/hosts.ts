@@ -45,7 +45,9 @@ const payButton = document.querySelector('#pay')
 const transaction = { id: 'T-1', time: '2026-11-30T10:00:00Z', amount: '12.50', currency: 'CNY', status: 'failed' }
 document.querySelector('#app').textContent = 'Wallet ready'
 `
-const page = (script: string) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>host</title></head>
+const page = (
+  script: string,
+) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>host</title></head>
 <body><main id="app"></main><button id="pay" type="button">Pay</button>${script}</body></html>`
 
 const SCRIPT_TAG_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>script tag</title>
@@ -56,13 +58,32 @@ const SCRIPT_TAG_PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="
 <script async src="/hf/loader.js"></script></head>
 <body><main id="app">Wallet</main><button type="button" data-help-open="report">Report</button></body></html>`
 
-interface ManifestChunk { file: string; src?: string; isEntry?: boolean; imports?: string[]; dynamicImports?: string[] }
+interface ManifestChunk {
+  file: string
+  src?: string
+  isEntry?: boolean
+  imports?: string[]
+  dynamicImports?: string[]
+}
 
 /** Builds `dir` with Vite (multi-page), returns its manifest. */
-async function viteBuild(dir: string, outDir: string, pages: Record<string, string>): Promise<Record<string, ManifestChunk>> {
+async function viteBuild(
+  dir: string,
+  outDir: string,
+  pages: Record<string, string>,
+): Promise<Record<string, ManifestChunk>> {
   await build({
-    root: dir, logLevel: 'warn', configFile: false, publicDir: join(dir, 'public'),
-    build: { outDir, emptyOutDir: true, manifest: true, modulePreload: { polyfill: true }, rollupOptions: { input: pages } },
+    root: dir,
+    logLevel: 'warn',
+    configFile: false,
+    publicDir: join(dir, 'public'),
+    build: {
+      outDir,
+      emptyOutDir: true,
+      manifest: true,
+      modulePreload: { polyfill: true },
+      rollupOptions: { input: pages },
+    },
   })
   return JSON.parse(readFileSync(join(outDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>
 }
@@ -87,17 +108,26 @@ async function main() {
   const tmp = mkdtempSync(join(tmpdir(), 'hf-hosts-'))
   try {
     // The package exactly as published, installed where Vite resolves `help-feedback`.
-    const tgz = execFileSync('npm', ['pack', '--silent', '--pack-destination', tmp], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop()!
+    const tgz = execFileSync('npm', ['pack', '--silent', '--pack-destination', tmp], { cwd: root, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop()!
     const app = join(tmp, 'app')
     const base = join(tmp, 'base')
     for (const d of [app, base]) mkdirSync(join(d, 'node_modules/help-feedback'), { recursive: true })
     execFileSync('tar', ['-xzf', join(tmp, tgz), '-C', join(app, 'node_modules/help-feedback'), '--strip-components=1'])
     // The script-tag page serves the package's dist/ as is (Vite copies public/ verbatim).
-    cpSync(join(app, 'node_modules/help-feedback/dist'), join(app, 'public/hf'), { recursive: true, filter: (f) => !f.includes('/types') && !f.endsWith('.map') })
+    cpSync(join(app, 'node_modules/help-feedback/dist'), join(app, 'public/hf'), {
+      recursive: true,
+      filter: (f) => !f.includes('/types') && !f.endsWith('.map'),
+    })
     writeFileSync(join(app, 'main.js'), `${HOST_STUBS}\n${readmeSnippet()}`)
     writeFileSync(join(app, 'index.html'), page('<script type="module" src="./main.js"></script>'))
     writeFileSync(join(app, 'script-tag.html'), SCRIPT_TAG_PAGE)
-    writeFileSync(join(base, 'main.js'), HOST_STUBS.replace(/^const (api|wallet|analytics|payButton|transaction) .*$/gm, ''))
+    writeFileSync(
+      join(base, 'main.js'),
+      HOST_STUBS.replace(/^const (api|wallet|analytics|payButton|transaction) .*$/gm, ''),
+    )
     writeFileSync(join(base, 'index.html'), page('<script type="module" src="./main.js"></script>'))
 
     // The reference server serves `<staticRoot>/examples/wallet-demo` at `/`.
@@ -110,8 +140,11 @@ async function main() {
     // Vite sets NODE_ENV=production while it builds, which would make the server below a deployment.
     if (nodeEnv === undefined) delete process.env.NODE_ENV
     else process.env.NODE_ENV = nodeEnv
-    console.log(`Vite ${(await import('vite')).version}: built README's bundler snippet and the script-tag page in ${((Date.now() - started) / 1000).toFixed(1)} s (temp project, npm pack of this package)\n`)
-    const size = (dir: string, m: Record<string, ManifestChunk>, keys: Iterable<string>) => [...keys].reduce((a, k) => a + br(readFileSync(join(dir, m[k]!.file))), 0)
+    console.log(
+      `Vite ${(await import('vite')).version}: built README's bundler snippet and the script-tag page in ${((Date.now() - started) / 1000).toFixed(1)} s (temp project, npm pack of this package)\n`,
+    )
+    const size = (dir: string, m: Record<string, ManifestChunk>, keys: Iterable<string>) =>
+      [...keys].reduce((a, k) => a + br(readFileSync(join(dir, m[k]!.file))), 0)
     const b = graph(baseManifest, 'index.html')
     const a = graph(manifest, 'index.html')
     const growth = size(web, manifest, a.initial) - size(join(tmp, 'base-out'), baseManifest, b.initial)
@@ -124,24 +157,49 @@ async function main() {
     row('script tag: first request (hf/loader.js)', kb(br(readFileSync(join(web, 'hf/loader.js')))), 'target ≤ 3 KB')
 
     // In Chromium, against the reference server serving this build.
-    const server = await startServer({ port: 0, dbPath: join(tmp, 'bench.db'), secret: 'bench-secret-bench-secret-bench-secret', agentKey: 'bench-agent', demoTokens: true, staticRoot: site, log: false, hours: null })
+    const server = await startServer({
+      port: 0,
+      dbPath: join(tmp, 'bench.db'),
+      secret: 'bench-secret-bench-secret-bench-secret',
+      agentKey: 'bench-agent',
+      demoTokens: true,
+      staticRoot: site,
+      log: false,
+      hours: null,
+    })
     try {
       const fileOf = (url: string) => join(web, new URL(url).pathname)
       const measure = async (path: string, throttle: boolean, open: (p: Page) => Promise<void>) => {
         const dir = mkdtempSync(join(tmpdir(), 'hf-bench-chromium-'))
         const context = await chromium.launchPersistentContext(dir, {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+          headless: true,
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
         })
         try {
           const p = context.pages()[0] ?? (await context.newPage())
           if (throttle) {
             const cdp = await context.newCDPSession(p)
             await cdp.send('Network.enable')
-            await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 })
+            await cdp.send('Network.emulateNetworkConditions', {
+              offline: false,
+              latency: 150,
+              downloadThroughput: 1.6e6 / 8,
+              uploadThroughput: 0.75e6 / 8,
+            })
           }
           const js: string[] = []
-          p.on('request', (r) => { if (r.resourceType() === 'script') js.push(r.url()) })
+          p.on('request', (r) => {
+            if (r.resourceType() === 'script') js.push(r.url())
+          })
           await p.goto(`${server.url}${path}`, { waitUntil: 'load' })
           await p.waitForLoadState('networkidle')
           const before = [...js]
@@ -164,17 +222,26 @@ async function main() {
         await p.locator('[data-help-feedback] >> [role=dialog] h2').waitFor()
         await p.locator('[data-help-feedback] >> [role=dialog] .status[role=status]').waitFor({ state: 'detached' })
       }
-      const bytes = (urls: string[]) => urls.filter((u) => existsSync(fileOf(u))).reduce((n, u) => n + br(readFileSync(fileOf(u))), 0)
+      const bytes = (urls: string[]) =>
+        urls.filter((u) => existsSync(fileOf(u))).reduce((n, u) => n + br(readFileSync(fileOf(u))), 0)
       const fast = await measure('/index.html', false, openPanel)
       const names = (urls: string[]) => urls.map((u) => new URL(u).pathname.replace(/^\/assets\//, '')).join(', ')
       row('Chromium: JS requested before interaction', `${fast.before.length} files`, names(fast.before))
       row('Chromium: JS before interaction, bytes', kb(bytes(fast.before)))
-      row('Chromium: first open (click to home view, REST), JS bytes', kb(bytes(fast.opened)), `${fast.opened.length} files; target ≤ 30 KB with initial`)
+      row(
+        'Chromium: first open (click to home view, REST), JS bytes',
+        kb(bytes(fast.opened)),
+        `${fast.opened.length} files; target ≤ 30 KB with initial`,
+      )
       row('Chromium: initial + first open, JS bytes', kb(bytes([...fast.before, ...fast.opened])), 'target ≤ 30 KB')
       row('Chromium: then fetched at idle for offline use (not run)', kb(bytes(fast.idle)), `${fast.idle.length} files`)
       if (process.env.VERBOSE) console.log(names(fast.opened))
       const slow = await measure('/index.html', true, openPanel)
-      row('Chromium: first open over 1.6 Mbps / 150 ms RTT (uncompressed)', `${slow.ms} ms`, 'click → home view rendered; aim ≤ 1500 ms')
+      row(
+        'Chromium: first open over 1.6 Mbps / 150 ms RTT (uncompressed)',
+        `${slow.ms} ms`,
+        'click → home view rendered; aim ≤ 1500 ms',
+      )
       const tag = await measure('/script-tag.html', false, async (p) => {
         await p.locator('[data-help-open]').hover()
         await p.locator('[data-help-feedback] >> button.launcher').click()
@@ -185,7 +252,8 @@ async function main() {
       await server.close()
     }
     console.log('\nfigures for README (markdown):')
-    for (const [what, value, note] of out) console.log(`| ${what} | ${value} |${note && !note.includes(',') ? ` ${note} |` : ' |'}`)
+    for (const [what, value, note] of out)
+      console.log(`| ${what} | ${value} |${note && !note.includes(',') ? ` ${note} |` : ' |'}`)
     void readdirSync
   } finally {
     rmSync(tmp, { recursive: true, force: true })

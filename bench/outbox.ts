@@ -13,8 +13,22 @@
  *
  * Run: npm run bench:outbox  (tsx bench/outbox.ts [reports] [seed])
  */
-import { MalformedResponseError, OfflineError, RateLimitedError, ServerError, TimeoutError } from '../src/errors/index.js'
-import { createOutbox, leaseLock, localLock, type Outbox, type OutboxJobBase as OutboxJob, type OutboxLock, type SendContext } from '../src/outbox/index.js'
+import {
+  MalformedResponseError,
+  OfflineError,
+  RateLimitedError,
+  ServerError,
+  TimeoutError,
+} from '../src/errors/index.js'
+import {
+  createOutbox,
+  leaseLock,
+  localLock,
+  type Outbox,
+  type OutboxJobBase as OutboxJob,
+  type OutboxLock,
+  type SendContext,
+} from '../src/outbox/index.js'
 import { memoryStore, resilientStore } from '../src/storage/index.js'
 import type { KeyValueStore } from '../src/storage/types.js'
 import { rng } from './data/rng.js'
@@ -44,10 +58,11 @@ class VirtualClock {
       if (done()) break
       let nextId = -1
       let next: { at: number; fn: () => void } | undefined
-      for (const [id, timer] of this.timers) if (!next || timer.at < next.at) {
-        next = timer
-        nextId = id
-      }
+      for (const [id, timer] of this.timers)
+        if (!next || timer.at < next.at) {
+          next = timer
+          nextId = id
+        }
       if (!next) break
       this.timers.delete(nextId)
       this.t = Math.max(this.t, next.at)
@@ -63,7 +78,12 @@ interface Report {
 }
 
 /** A backend with injected failures. `idempotent: false` creates on every request that arrives. */
-function simulatedServer(clock: VirtualClock, random: () => number, idempotent: boolean, faults: { malformed?: number; user?: () => string } = {}) {
+function simulatedServer(
+  clock: VirtualClock,
+  random: () => number,
+  idempotent: boolean,
+  faults: { malformed?: number; user?: () => string } = {},
+) {
   const creates = new Map<number, number>() // reportId -> records created
   const byKey = new Map<string, { id: string; reportId: number }>()
   const byNonce = new Map<string, { id: string; reportId: number }>()
@@ -201,7 +221,10 @@ async function runScenario(s: Scenario) {
   const clock = new VirtualClock()
   const random = rng(SEED)
   let user = 'user-0'
-  const server = simulatedServer(clock, random, s.idempotent, { ...(s.malformed ? { malformed: s.malformed } : {}), ...(s.users ? { user: () => user } : {}) })
+  const server = simulatedServer(clock, random, s.idempotent, {
+    ...(s.malformed ? { malformed: s.malformed } : {}),
+    ...(s.users ? { user: () => user } : {}),
+  })
   let storageWarnings = 0
   const store: KeyValueStore = s.quotaFailures
     ? resilientStore(flakyDisk(random, s.quotaFailures), { onWarning: () => void storageWarnings++ })
@@ -209,7 +232,8 @@ async function runScenario(s: Scenario) {
   let wallOffset = 0
   const shared = localLock()
   let reconciles = 0
-  const makeLock = (): OutboxLock => (s.tabs > 1 ? leaseLock(store, { now: clock.now, timers: clock, ttlMs: 30_000 }) : shared)
+  const makeLock = (): OutboxLock =>
+    s.tabs > 1 ? leaseLock(store, { now: clock.now, timers: clock, ttlMs: 30_000 }) : shared
   const make = () =>
     createOutbox<unknown, OutboxJob>({
       store,
@@ -250,7 +274,9 @@ async function runScenario(s: Scenario) {
   let enqueued = 0
   for (let i = 0; i < REPORTS; i++) {
     clock.setTimeout(() => {
-      void tabs[i % s.tabs]!.enqueue('ticket', { reportId: i, subject: `report ${i}` } satisfies Report).then(() => enqueued++)
+      void tabs[i % s.tabs]!.enqueue('ticket', { reportId: i, subject: `report ${i}` } satisfies Report).then(
+        () => enqueued++,
+      )
     }, random() * 600_000)
   }
   let reloadsMidSend = 0
@@ -270,7 +296,13 @@ async function runScenario(s: Scenario) {
     void store.keys('outbox:job:').then((k) => (left = k.length))
     clock.setTimeout(count, 5_000)
   }, 5_000)
-  const steps = await clock.run(() => enqueued === REPORTS && server.creates.size === REPORTS && left === 0 && tabs.every((t) => t.snapshot().length === 0))
+  const steps = await clock.run(
+    () =>
+      enqueued === REPORTS &&
+      server.creates.size === REPORTS &&
+      left === 0 &&
+      tabs.every((t) => t.snapshot().length === 0),
+  )
   const pending = (await store.keys('outbox:job:')).length
   for (const t of tabs) t.dispose()
 
@@ -299,14 +331,55 @@ async function runScenario(s: Scenario) {
 
 const scenarios: Scenario[] = [
   { name: 'idempotent backend, 1 tab, 40 reloads', tabs: 1, idempotent: true, reconcile: false, reloads: 40 },
-  { name: 'idempotent backend, 2 tabs (lease lock), 40 reloads', tabs: 2, idempotent: true, reconcile: false, reloads: 40 },
+  {
+    name: 'idempotent backend, 2 tabs (lease lock), 40 reloads',
+    tabs: 2,
+    idempotent: true,
+    reconcile: false,
+    reloads: 40,
+  },
   { name: 'no idempotency + reconcile, 1 tab, 40 reloads', tabs: 1, idempotent: false, reconcile: true, reloads: 40 },
   { name: 'no idempotency, no reconcile (control)', tabs: 1, idempotent: false, reconcile: false, reloads: 40 },
-  { name: 'user switch: 2 users taking turns, 40 reloads', tabs: 1, idempotent: true, reconcile: false, reloads: 40, users: 2 },
-  { name: 'storage failure: 20% quota errors, no reloads', tabs: 1, idempotent: true, reconcile: false, reloads: 0, quotaFailures: 0.2 },
-  { name: 'clock jumps: wall clock ±1 day, 40 reloads', tabs: 1, idempotent: true, reconcile: false, reloads: 40, clockJumps: true },
-  { name: 'unknown outcomes: 10% malformed 2xx, 40 reloads', tabs: 1, idempotent: true, reconcile: false, reloads: 40, malformed: 0.1 },
-  { name: 'unknown outcomes, no idempotency + reconcile', tabs: 1, idempotent: false, reconcile: true, reloads: 40, malformed: 0.1 },
+  {
+    name: 'user switch: 2 users taking turns, 40 reloads',
+    tabs: 1,
+    idempotent: true,
+    reconcile: false,
+    reloads: 40,
+    users: 2,
+  },
+  {
+    name: 'storage failure: 20% quota errors, no reloads',
+    tabs: 1,
+    idempotent: true,
+    reconcile: false,
+    reloads: 0,
+    quotaFailures: 0.2,
+  },
+  {
+    name: 'clock jumps: wall clock ±1 day, 40 reloads',
+    tabs: 1,
+    idempotent: true,
+    reconcile: false,
+    reloads: 40,
+    clockJumps: true,
+  },
+  {
+    name: 'unknown outcomes: 10% malformed 2xx, 40 reloads',
+    tabs: 1,
+    idempotent: true,
+    reconcile: false,
+    reloads: 40,
+    malformed: 0.1,
+  },
+  {
+    name: 'unknown outcomes, no idempotency + reconcile',
+    tabs: 1,
+    idempotent: false,
+    reconcile: true,
+    reloads: 40,
+    malformed: 0.1,
+  },
 ]
 
 console.log(`outbox bench: ${REPORTS} reports, 30% injected failures, seed ${SEED}`)
@@ -314,5 +387,10 @@ const rows = []
 for (const s of scenarios) rows.push(await runScenario(s))
 console.table(rows)
 const main = rows[0]!
-console.log(`target (idempotent backend): delivered ${REPORTS} / duplicates 0 / lost 0 -> got ${main.delivered} / ${main.duplicates} / ${main.lost}`)
-for (const r of rows.slice(4)) console.log(`${r.scenario}: delivered ${r.delivered} / duplicates ${r.duplicates} / lost ${r.lost}${'wrongAuthor' in r ? ` / sent as the wrong user ${r.wrongAuthor}` : ''}`)
+console.log(
+  `target (idempotent backend): delivered ${REPORTS} / duplicates 0 / lost 0 -> got ${main.delivered} / ${main.duplicates} / ${main.lost}`,
+)
+for (const r of rows.slice(4))
+  console.log(
+    `${r.scenario}: delivered ${r.delivered} / duplicates ${r.duplicates} / lost ${r.lost}${'wrongAuthor' in r ? ` / sent as the wrong user ${r.wrongAuthor}` : ''}`,
+  )

@@ -41,7 +41,10 @@ function regexOnlyMask(text: string): string {
   return text
     .replace(/\b(?:\d[ -]?){12,18}\d\b/g, (m) => '*'.repeat(Math.max(0, m.length - 4)) + m.slice(-4))
     .replace(/\b1[3-9]\d{9}\b/g, (m) => `${m.slice(0, 3)}****${m.slice(7)}`)
-    .replace(/(验证码|驗證碼|code|OTP|CVV|PIN|密码)(\D{0,4})(\d{3,8})/gi, (_m, w: string, j: string) => `${w}${j}******`)
+    .replace(
+      /(验证码|驗證碼|code|OTP|CVV|PIN|密码)(\D{0,4})(\d{3,8})/gi,
+      (_m, w: string, j: string) => `${w}${j}******`,
+    )
 }
 
 function generated(): { sensitive: SensitiveCase[]; benign: BenignCase[] } {
@@ -113,15 +116,21 @@ function main(): void {
   const hidden = (c: SensitiveCase) => exposedDigits(c, redact(c.text).findings) === ''
   for (const line of formatScore('generated', score(cases, mask, hidden))) console.log(line)
   const baseline = score(cases, regexOnlyMask)
-  console.log(`regex-only masker on the same cases: masked ${baseline.masked}/${baseline.sensitive}, benign kept ${baseline.kept}/${baseline.benign}`)
+  console.log(
+    `regex-only masker on the same cases: masked ${baseline.masked}/${baseline.sensitive}, benign kept ${baseline.kept}/${baseline.benign}`,
+  )
 
   const text = corpus(1_000_000)
   const ours = throughput(text, mask)
   const plain = throughput(text, regexOnlyMask)
-  console.log(`throughput on 1 MB mixed zh/en: redact ${ours.toFixed(1)} MB/s, regex-only ${plain.toFixed(1)} MB/s, ratio ${(ours / plain).toFixed(2)}`)
+  console.log(
+    `throughput on 1 MB mixed zh/en: redact ${ours.toFixed(1)} MB/s, regex-only ${plain.toFixed(1)} MB/s, ratio ${(ours / plain).toFixed(2)}`,
+  )
 
   const t = reportTimes()
-  console.log(`one ${t.length}-character report: median ${(t.median * 1000).toFixed(0)} µs, p95 ${(t.p95 * 1000).toFixed(0)} µs`)
+  console.log(
+    `one ${t.length}-character report: median ${(t.median * 1000).toFixed(0)} µs, p95 ${(t.p95 * 1000).toFixed(0)} µs`,
+  )
 
   if (existsSync(HELD_OUT)) {
     const heldOut = parseCaseFile(readFileSync(HELD_OUT, 'utf8'))

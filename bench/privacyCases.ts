@@ -45,7 +45,12 @@ export function hiddenPart(secret: string, keep?: string): { digits: boolean; va
   const norm = normalize(secret).text.trim()
   if (/[A-WYZa-wyz]/.test(norm.replace(/[Xx]$/, ''))) return { digits: false, value: norm }
   const compact = norm.replace(/[^0-9Xx]/g, '').toUpperCase()
-  const tail = keep === undefined ? '' : normalize(keep).text.replace(/[^0-9Xx]/g, '').toUpperCase()
+  const tail =
+    keep === undefined
+      ? ''
+      : normalize(keep)
+          .text.replace(/[^0-9Xx]/g, '')
+          .toUpperCase()
   return { digits: true, value: tail !== '' && compact.endsWith(tail) ? compact.slice(0, -tail.length) : compact }
 }
 
@@ -92,12 +97,14 @@ export function parseCaseFile(json: string): CaseFile {
   const sensitive = Array.isArray(data.sensitive) ? data.sensitive : []
   const benign = Array.isArray(data.benign) ? data.benign : []
   for (const c of sensitive) {
-    if (typeof c.text !== 'string' || typeof c.secret !== 'string') throw new Error('sensitive cases need "text" and "secret"')
+    if (typeof c.text !== 'string' || typeof c.secret !== 'string')
+      throw new Error('sensitive cases need "text" and "secret"')
     if (c.keep !== undefined && typeof c.keep !== 'string') throw new Error('"keep" must be a string')
     c.kind = typeof c.kind === 'string' ? c.kind : 'unknown'
   }
   for (const c of benign) {
-    if (typeof c.text !== 'string' || !Array.isArray(c.mustKeep)) throw new Error('benign cases need "text" and "mustKeep"')
+    if (typeof c.text !== 'string' || !Array.isArray(c.mustKeep))
+      throw new Error('benign cases need "text" and "mustKeep"')
   }
   return { sensitive, benign }
 }

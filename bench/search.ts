@@ -40,7 +40,10 @@ interface Engine {
 /** The tokenizer the reference study recommends for MiniSearch/FlexSearch: Han bigrams + words. */
 function cjkTokens(text: string): string[] {
   const out: string[] = []
-  for (const m of text.normalize('NFKC').toLowerCase().matchAll(/(\p{Script=Han}+)|(?:[^\P{L}\p{Script=Han}]|\p{N})+/gu)) {
+  for (const m of text
+    .normalize('NFKC')
+    .toLowerCase()
+    .matchAll(/(\p{Script=Han}+)|(?:[^\P{L}\p{Script=Han}]|\p{N})+/gu)) {
     const run = m[0]
     if (!m[1]) out.push(run)
     else {
@@ -70,7 +73,11 @@ function miniSearch(tokenize: (text: string) => string[]): Engine['build'] {
       searchOptions: { boost: { title: 4, tags: 2.5 }, prefix: true, fuzzy: 0.2, combineWith: 'OR' },
     })
     ms.addAll(docs)
-    return (q, locale) => ms.search(q, { filter: (r) => r['locale'] == locale }).slice(0, 10).map((r) => r.id as string)
+    return (q, locale) =>
+      ms
+        .search(q, { filter: (r) => r['locale'] == locale })
+        .slice(0, 10)
+        .map((r) => r.id as string)
   }
 }
 
@@ -102,12 +109,14 @@ const engines: Engine[] = [
         if (!index) byLocale.set(d.locale, (index = new Index({ tokenize: 'forward', encode: cjkTokens })))
         index.add(i, `${d.title} ${d.tags.join(' ')} ${d.body}`)
       })
-      return (q, locale) => (byLocale.get(locale)?.search(q, { limit: 10, suggest: true }) ?? []).map((i) => docs[i as number]!.id)
+      return (q, locale) =>
+        (byLocale.get(locale)?.search(q, { limit: 10, suggest: true }) ?? []).map((i) => docs[i as number]!.id)
     },
   },
 ]
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!
 const ms = (n: number): string => (n < 1 ? n.toFixed(3) : n < 100 ? n.toFixed(2) : n.toFixed(0))
 const memory = (): number => {
   gc()
@@ -127,7 +136,11 @@ function table(rows: string[][]): void {
 
 async function sizes(): Promise<void> {
   const entries: Array<[string, string, boolean?]> = [
-    ['engine code (t2s table stubbed out)', "export { createSearchIndex, loadIndex } from './src/search/index.ts'", true],
+    [
+      'engine code (t2s table stubbed out)',
+      "export { createSearchIndex, loadIndex } from './src/search/index.ts'",
+      true,
+    ],
     ['Traditional→Simplified table (t2s.ts)', "export * from './src/search/t2s.ts'"],
     ['engine (createSearchIndex, loadIndex)', "export { createSearchIndex, loadIndex } from './src/search/index.ts'"],
     ['walletSynonyms table', "export { walletSynonyms } from './src/search/synonyms.ts'"],
@@ -139,7 +152,11 @@ async function sizes(): Promise<void> {
   // The table is data: stubbing it shows what the engine's own code weighs.
   const stub: Plugin = {
     name: 'stub-t2s',
-    setup: (b) => b.onLoad({ filter: /t2s\.ts$/ }, () => ({ contents: "export const TRADITIONAL = '', SIMPLIFIED = ''", loader: 'ts' })),
+    setup: (b) =>
+      b.onLoad({ filter: /t2s\.ts$/ }, () => ({
+        contents: "export const TRADITIONAL = '', SIMPLIFIED = ''",
+        loader: 'ts',
+      })),
   }
   for (const [name, contents, stubbed] of entries) {
     const out = await build({
@@ -160,13 +177,23 @@ async function sizes(): Promise<void> {
   table(rows)
 }
 
-function latency(real: Article[], labeled: Array<{ q: string; locale: string }>, counts: number[], sets: Array<[string, Labeled[]]>, legacy: boolean, timing: boolean): void {
+function latency(
+  real: Article[],
+  labeled: Array<{ q: string; locale: string }>,
+  counts: number[],
+  sets: Array<[string, Labeled[]]>,
+  legacy: boolean,
+  timing: boolean,
+): void {
   const mix = queryMix(real, labeled, 400)
   console.log(
     `\nLatency: ${mix.length} queries (${labeled.length} labeled + corpus phrases, tags, typos), warm-up passes, then timed passes` +
       ` with the engines interleaved per query (so machine load hits all alike); corpus 60% zh-CN / 40% en, ${legacy ? 'LEGACY corpus (real titles copied into synthetic articles)' : 'synthetic distractors (bench/data/corpus.ts)'}`,
   )
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',')
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice(7)
+    .split(',')
   const scaled = engines.filter((e) => !e.realOnly && (!only || only.includes(e.name)))
   for (const n of counts) {
     // Fewer passes as the corpus grows: MiniSearch takes tens of ms a query at 50k.
@@ -176,7 +203,13 @@ function latency(real: Article[], labeled: Array<{ q: string; locale: string }>,
     row(['corpus', 'engine', 'build ms', 'heap Δ MB*', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms'])
     // The real articles among synthetic ones, so that the labeled sets can be scored at scale too.
     const docs = real.concat(syntheticCorpus(real, n - real.length, 42, 0.6, legacy))
-    let built: Array<{ name: string; search: (q: string, locale: string) => string[]; buildMs: number; heap: number; samples: number[] }> = []
+    let built: Array<{
+      name: string
+      search: (q: string, locale: string) => string[]
+      buildMs: number
+      heap: number
+      samples: number[]
+    }> = []
     for (const engine of scaled) {
       const before = memory()
       const t0 = performance.now()
@@ -205,16 +238,34 @@ function latency(real: Article[], labeled: Array<{ q: string; locale: string }>,
       const sorted = e.samples.sort((a, b) => a - b)
       p95[e.name] = percentile(sorted, 95)
       const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length
-      row([`${n / 1000}k`, e.name, ms(e.buildMs), e.heap.toFixed(1), ms(percentile(sorted, 50)), ms(p95[e.name]!), ms(percentile(sorted, 99)), ms(mean)])
+      row([
+        `${n / 1000}k`,
+        e.name,
+        ms(e.buildMs),
+        e.heap.toFixed(1),
+        ms(percentile(sorted, 50)),
+        ms(p95[e.name]!),
+        ms(percentile(sorted, 99)),
+        ms(mean),
+      ])
     }
     const ours = p95['this engine']!
-    if (timing && built.length == 4) console.log(`${n / 1000}k p95: this engine is ${(p95['MiniSearch + Segmenter']! / ours).toFixed(1)}x faster than MiniSearch + Segmenter, ${(p95['FlexSearch']! / ours).toFixed(1)}x vs FlexSearch (<1 = slower)`)
+    if (timing && built.length == 4)
+      console.log(
+        `${n / 1000}k p95: this engine is ${(p95['MiniSearch + Segmenter']! / ours).toFixed(1)}x faster than MiniSearch + Segmenter, ${(p95['FlexSearch']! / ours).toFixed(1)}x vs FlexSearch (<1 = slower)`,
+      )
     for (const [name, qs] of sets) qualityTable(`${n / 1000}k articles, ${name}`, qs, built)
     built = []
     gc()
   }
-  console.log('\n* heapUsed + arrayBuffers growth over build and warm-up, after forced GCs. This engine keeps article text for snippets; the others keep ids only.')
-  console.log(`  machine load average at the end: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} CPUs`)
+  console.log(
+    '\n* heapUsed + arrayBuffers growth over build and warm-up, after forced GCs. This engine keeps article text for snippets; the others keep ids only.',
+  )
+  console.log(
+    `  machine load average at the end: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} on ${availableParallelism()} CPUs`,
+  )
 }
 
 interface Labeled {
@@ -225,7 +276,10 @@ interface Labeled {
 }
 
 /** MRR@10, recall@5 and zero-result rate of one engine over `qs`. */
-function score(search: (q: string, locale: string) => string[], qs: Labeled[]): { mrr: number; r5: number; zero: number; hit1: number } {
+function score(
+  search: (q: string, locale: string) => string[],
+  qs: Labeled[],
+): { mrr: number; r5: number; zero: number; hit1: number } {
   let mrr = 0
   let r5 = 0
   let zero = 0
@@ -246,7 +300,11 @@ function score(search: (q: string, locale: string) => string[], qs: Labeled[]): 
  * Quality on one labeled set: overall, then by locale and by query class (when labeled), one
  * column per engine, so the engines read side by side.
  */
-function qualityTable(title: string, labeled: Labeled[], built: Array<{ name: string; search: (q: string, locale: string) => string[] }>): void {
+function qualityTable(
+  title: string,
+  labeled: Labeled[],
+  built: Array<{ name: string; search: (q: string, locale: string) => string[] }>,
+): void {
   const groups = new Map<string, Labeled[]>([['all', labeled]])
   const put = (k: string, q: Labeled): void => void (groups.get(k) ?? groups.set(k, []).get(k)!).push(q)
   for (const q of labeled) put(q.locale, q)
@@ -254,16 +312,24 @@ function qualityTable(title: string, labeled: Labeled[], built: Array<{ name: st
   console.log(`\n${title}: ${labeled.length} queries. Cells: MRR@10 / recall@5 / zero-result rate`)
   const rows = [['set', 'n', ...built.map((e) => e.name)]]
   for (const [k, qs] of groups) {
-    rows.push([k, String(qs.length), ...built.map((e) => {
-      const r = score(e.search, qs)
-      return `${r.mrr.toFixed(3)} / ${r.r5.toFixed(2)} / ${r.zero.toFixed(2)}`
-    })])
+    rows.push([
+      k,
+      String(qs.length),
+      ...built.map((e) => {
+        const r = score(e.search, qs)
+        return `${r.mrr.toFixed(3)} / ${r.r5.toFixed(2)} / ${r.zero.toFixed(2)}`
+      }),
+    ])
   }
   table(rows)
 }
 
 function quality(title: string, real: Article[], labeled: Labeled[]): void {
-  qualityTable(`${title}, over the ${real.length} real articles`, labeled, engines.map((e) => ({ name: e.name, search: e.build(real) })))
+  qualityTable(
+    `${title}, over the ${real.length} real articles`,
+    labeled,
+    engines.map((e) => ({ name: e.name, search: e.build(real) })),
+  )
 }
 
 const real = loadArticles(`${root}examples/articles`)
@@ -276,11 +342,20 @@ await sizes()
 quality('Original set (bench/data/queries.json, written with the engine)', real, labeled)
 quality('Dev set (bench/data/queries-dev.json, tuning queries)', real, read('bench/data/queries-dev.json'))
 quality('Tuning set 2 (bench/data/queries-tune.json, tuning queries)', real, read('bench/data/queries-tune.json'))
-const sets: Array<[string, Labeled[]]> = [['dev', read('bench/data/queries-dev.json')], ['tune', read('bench/data/queries-tune.json')]]
+const sets: Array<[string, Labeled[]]> = [
+  ['dev', read('bench/data/queries-dev.json')],
+  ['tune', read('bench/data/queries-tune.json')],
+]
 if (existsSync(`${root}${HELD_OUT}`)) {
   quality(`HELD-OUT set (${HELD_OUT}, not used for tuning)`, real, read(HELD_OUT))
   sets.push(['HELD-OUT', read(HELD_OUT)])
 } else console.log(`\nheld-out: ${HELD_OUT} not present, skipped`)
 const legacy = process.argv.includes('--legacy-corpus')
-const counts = process.argv.find((a) => a.startsWith('--sizes='))?.slice(8).split(',').map(Number) ?? (process.argv.includes('--quick') ? [1000, 10000] : [1000, 10000, 50000])
-if (!process.argv.includes('--no-latency')) latency(real, labeled, counts, sets, legacy, !process.argv.includes('--no-timing'))
+const counts =
+  process.argv
+    .find((a) => a.startsWith('--sizes='))
+    ?.slice(8)
+    .split(',')
+    .map(Number) ?? (process.argv.includes('--quick') ? [1000, 10000] : [1000, 10000, 50000])
+if (!process.argv.includes('--no-latency'))
+  latency(real, labeled, counts, sets, legacy, !process.argv.includes('--no-timing'))

@@ -30,8 +30,16 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import type { BenchUser, Job, LoadResult, SseResult } from './server/load.js'
 import {
-  cpuSeconds, postgresUnsupported, ROOT, startBareProcess, startGenerator, startInstance, startPgCluster,
-  type Generator, type PgCluster, type Proc,
+  cpuSeconds,
+  postgresUnsupported,
+  ROOT,
+  startBareProcess,
+  startGenerator,
+  startInstance,
+  startPgCluster,
+  type Generator,
+  type PgCluster,
+  type Proc,
 } from './server/proc.js'
 import { consoleReport, markdownReport, type Leg, type Report } from './server/report.js'
 
@@ -41,7 +49,8 @@ const opt = (name: string): string | undefined => {
   const i = args.indexOf(name)
   return i >= 0 ? args[i + 1] : undefined
 }
-const num = (env: string, fallback: number, quick: number): number => Number(process.env[env] ?? (flag('--quick') ? quick : fallback))
+const num = (env: string, fallback: number, quick: number): number =>
+  Number(process.env[env] ?? (flag('--quick') ? quick : fallback))
 
 const jsonPath = resolve(ROOT, opt('--json') ?? 'bench/results/server.json')
 
@@ -71,21 +80,49 @@ const startLoad = loadavg()
 const legs: Leg[] = []
 
 /** Users for a leg: warm-up ones, the create/send pool (≤ 10 tickets each), the SSE clients. */
-async function users(gen: Generator, targets: string[], leg: string): Promise<{ warm: BenchUser[]; pool: BenchUser[]; sse: BenchUser[] }> {
+async function users(
+  gen: Generator,
+  targets: string[],
+  leg: string,
+): Promise<{ warm: BenchUser[]; pool: BenchUser[]; sse: BenchUser[] }> {
   const warmN = Math.ceil(config.warm / TICKETS_PER_USER)
   const poolN = Math.max(Math.ceil(config.creates / TICKETS_PER_USER), Math.ceil(config.sends / SENDS_PER_USER))
   const all = await gen.run<BenchUser[]>({
-    op: 'users', targets, n: warmN + poolN + config.sseClients, prefix: `${runId}-${leg}-`, secret, concurrency: 16, ipBlock: 1,
+    op: 'users',
+    targets,
+    n: warmN + poolN + config.sseClients,
+    prefix: `${runId}-${leg}-`,
+    secret,
+    concurrency: 16,
+    ipBlock: 1,
   })
   return { warm: all.slice(0, warmN), pool: all.slice(warmN, warmN + poolN), sse: all.slice(warmN + poolN) }
 }
 
-interface Prepared { urls: string[]; procs: Proc[]; u: Awaited<ReturnType<typeof users>>; samples: { create?: string | undefined; send?: string | undefined } }
+interface Prepared {
+  urls: string[]
+  procs: Proc[]
+  u: Awaited<ReturnType<typeof users>>
+  samples: { create?: string | undefined; send?: string | undefined }
+}
 
-const load = (gen: Generator, urls: string[], route: 'create' | 'send', pool: BenchUser[], count: number, keyPrefix: string): Promise<LoadResult> =>
+const load = (
+  gen: Generator,
+  urls: string[],
+  route: 'create' | 'send',
+  pool: BenchUser[],
+  count: number,
+  keyPrefix: string,
+): Promise<LoadResult> =>
   gen.run<LoadResult>({
-    op: 'load', route, targets: urls, users: pool, count, concurrency: config.concurrency,
-    perUser: route === 'create' ? TICKETS_PER_USER : SENDS_PER_USER, keyPrefix,
+    op: 'load',
+    route,
+    targets: urls,
+    users: pool,
+    count,
+    concurrency: config.concurrency,
+    perUser: route === 'create' ? TICKETS_PER_USER : SENDS_PER_USER,
+    keyPrefix,
   } satisfies Job)
 
 /** Signs the users of a leg in and warms every measured path (JIT, statement caches). */
@@ -103,8 +140,15 @@ type Phase = 'create' | 'send' | 'sse'
 async function phase(gen: Generator, t: Prepared, leg: Leg, p: Phase, round: number): Promise<void> {
   if (p === 'sse') {
     leg.sse = await gen.run<SseResult>({
-      op: 'sse', targets: t.urls, users: t.u.sse, k: config.eventsPerClient, concurrency: config.concurrency, agentKey,
-      tag: `${runId}${leg.id}${round}`, ipBlock: 2, settleMs: 15_000,
+      op: 'sse',
+      targets: t.urls,
+      users: t.u.sse,
+      k: config.eventsPerClient,
+      concurrency: config.concurrency,
+      agentKey,
+      tag: `${runId}${leg.id}${round}`,
+      ipBlock: 2,
+      settleMs: 15_000,
     })
     return
   }
@@ -128,7 +172,8 @@ async function serverLeg(gen: Generator, leg: Leg, databaseUrl?: string): Promis
   const procs: Proc[] = []
   const dbPath = join(dir, `${leg.id}.db`)
   try {
-    for (let i = 0; i < leg.instances; i++) procs.push(await startInstance(`${leg.label} #${i + 1}`, { secret, agentKey, dbPath, databaseUrl }))
+    for (let i = 0; i < leg.instances; i++)
+      procs.push(await startInstance(`${leg.label} #${i + 1}`, { secret, agentKey, dbPath, databaseUrl }))
     const t = await prepare(gen, procs, leg.id)
     if (!bare && bareLeg.reason === undefined) {
       // Answers with the bodies the real server just sent (same bytes).
@@ -181,7 +226,9 @@ try {
   const pg1: Leg = { id: 'pg1', label: 'Postgres ×1', instances: 1, status: 'skipped' }
   const pg2: Leg = { id: 'pg2', label: 'Postgres ×2', instances: 2, status: 'skipped' }
   legs.push(pg1, pg2)
-  const why = !pgArg ? 'no database given (set DATABASE_URL=postgres://… or pass --pg URL, or --pg auto for a throwaway local cluster)' : postgresUnsupported()
+  const why = !pgArg
+    ? 'no database given (set DATABASE_URL=postgres://… or pass --pg URL, or --pg auto for a throwaway local cluster)'
+    : postgresUnsupported()
   if (why) {
     pg1.reason = pg2.reason = why
   } else {
@@ -214,20 +261,35 @@ const sqliteRate = get('sqlite1')?.create?.rps
 const pg1Rate = get('pg1')?.create?.rps
 const pg2Rate = get('pg2')?.create?.rps
 const verdict = (v: number | undefined, goal: number, missing: string): { value: number | null; verdict: string } =>
-  v === undefined ? { value: null, verdict: `skipped: ${missing}` } : { value: v, verdict: v >= goal ? 'met' : 'NOT met' }
+  v === undefined
+    ? { value: null, verdict: `skipped: ${missing}` }
+    : { value: v, verdict: v >= goal ? 'met' : 'NOT met' }
 const report: Report = {
   date: new Date().toISOString(),
   machine: {
-    node: process.version, cpus: cpus().length, model: cpus()[0]?.model ?? '', loadavgStart: startLoad, loadavgEnd: loadavg(),
+    node: process.version,
+    cpus: cpus().length,
+    model: cpus()[0]?.model ?? '',
+    loadavgStart: startLoad,
+    loadavgEnd: loadavg(),
     note: process.env.BENCH_NOTE ?? '',
   },
   config,
   legs,
   targets: [
-    { name: 'SQLite ticket creates / bare', goal: 0.5, ...verdict(sqliteRate && bareRate ? sqliteRate / bareRate : undefined, 0.5, 'a leg failed') },
     {
-      name: 'Postgres ×2 / Postgres ×1 ticket creates', goal: 1.6,
-      ...verdict(pg1Rate && pg2Rate ? pg2Rate / pg1Rate : undefined, 1.6, legs.find((l) => l.id === 'pg2')?.reason ?? 'a leg failed'),
+      name: 'SQLite ticket creates / bare',
+      goal: 0.5,
+      ...verdict(sqliteRate && bareRate ? sqliteRate / bareRate : undefined, 0.5, 'a leg failed'),
+    },
+    {
+      name: 'Postgres ×2 / Postgres ×1 ticket creates',
+      goal: 1.6,
+      ...verdict(
+        pg1Rate && pg2Rate ? pg2Rate / pg1Rate : undefined,
+        1.6,
+        legs.find((l) => l.id === 'pg2')?.reason ?? 'a leg failed',
+      ),
     },
   ],
 }

@@ -19,7 +19,11 @@ const sizes = (file) => {
 }
 const STATIC = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]+from\s*)?["']([^"']+)["']/g
 const DYNAMIC = /import\(\s*["']([^"']+)["']\s*\)/g
-const deps = (file, re) => [...readFileSync(file, 'utf8').matchAll(re)].map((m) => m[1]).filter((s) => s.startsWith('.')).map((s) => join(dirname(file), s))
+const deps = (file, re) =>
+  [...readFileSync(file, 'utf8').matchAll(re)]
+    .map((m) => m[1])
+    .filter((s) => s.startsWith('.'))
+    .map((s) => join(dirname(file), s))
 
 /** The entry plus everything it imports statically: what loads before any user action. */
 function staticGraph(entry) {
@@ -44,8 +48,16 @@ function allGraph(entry, skip = new Set()) {
   return seen
 }
 
-const sum = (files) => [...files].map(sizes).reduce((a, b) => ({ min: a.min + b.min, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), { min: 0, gzip: 0, brotli: 0 })
-const row = (name, s, target) => console.log(`${name.padEnd(44)} ${kb(s.min)} ${kb(s.gzip)} ${kb(s.brotli)}${target ? `   target ≤ ${target} KB ${s.brotli <= target * 1024 ? 'OK' : 'OVER'}` : ''}`)
+const sum = (files) =>
+  [...files].map(sizes).reduce((a, b) => ({ min: a.min + b.min, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }), {
+    min: 0,
+    gzip: 0,
+    brotli: 0,
+  })
+const row = (name, s, target) =>
+  console.log(
+    `${name.padEnd(44)} ${kb(s.min)} ${kb(s.gzip)} ${kb(s.brotli)}${target ? `   target ≤ ${target} KB ${s.brotli <= target * 1024 ? 'OK' : 'OVER'}` : ''}`,
+  )
 
 const entry = join(dist, 'help-feedback.js')
 if (!existsSync(entry)) {
@@ -80,6 +92,8 @@ if (existsSync(loader)) row('loader.js (script tag, first request)', sizes(loade
 console.log('\nbudgets (.size-budget.json, checked by test/package/chunks.test.ts), brotli KB:')
 for (const r of measure(process.cwd())) {
   const k = (n) => (n / 1024).toFixed(2)
-  console.log(`  ${r.name.padEnd(70)} ${k(r.brotli).padStart(7)}  limit ${k(r.limit)}  target ${k(r.target)} ${r.brotli <= r.target ? 'OK' : 'OVER TARGET'}`)
+  console.log(
+    `  ${r.name.padEnd(70)} ${k(r.brotli).padStart(7)}  limit ${k(r.limit)}  target ${k(r.target)} ${r.brotli <= r.target ? 'OK' : 'OVER TARGET'}`,
+  )
 }
 console.log('')

@@ -21,34 +21,92 @@ const printer = ts.createPrinter({ removeComments: true, newLine: ts.NewLineKind
 function createProgram(): ts.Program {
   const config = ts.readConfigFile(join(root, 'tsconfig.json'), ts.sys.readFile)
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root)
-  return ts.createProgram(ENTRIES.map((e) => join(root, e.file)), { ...parsed.options, noEmit: true })
+  return ts.createProgram(
+    ENTRIES.map((e) => join(root, e.file)),
+    { ...parsed.options, noEmit: true },
+  )
 }
 
 /** A declaration without bodies, initializers or private members: what a caller can see. */
 function signature(node: ts.Node, checker: ts.TypeChecker): ts.Node {
   const strip = (ctx: ts.TransformationContext) => {
     const visit = (n: ts.Node): ts.Node | undefined => {
-      if ((ts.isPropertyDeclaration(n) || ts.isMethodDeclaration(n)) && n.modifiers?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword)) return undefined
-      if (ts.isFunctionDeclaration(n)) return ts.factory.updateFunctionDeclaration(n, n.modifiers, n.asteriskToken, n.name, n.typeParameters, n.parameters.map(param), n.type ?? inferred(n), undefined)
-      if (ts.isMethodDeclaration(n)) return ts.factory.updateMethodDeclaration(n, n.modifiers, n.asteriskToken, n.name, n.questionToken, n.typeParameters, n.parameters.map(param), n.type ?? inferred(n), undefined)
-      if (ts.isConstructorDeclaration(n)) return ts.factory.updateConstructorDeclaration(n, n.modifiers, n.parameters.map(param), undefined)
-      if (ts.isGetAccessorDeclaration(n)) return ts.factory.updateGetAccessorDeclaration(n, n.modifiers, n.name, n.parameters, n.type ?? inferred(n), undefined)
-      if (ts.isPropertyDeclaration(n)) return ts.factory.updatePropertyDeclaration(n, n.modifiers, n.name, n.questionToken, n.type ?? typeNode(checker.getTypeAtLocation(n)), undefined)
+      if (
+        (ts.isPropertyDeclaration(n) || ts.isMethodDeclaration(n)) &&
+        n.modifiers?.some((m) => m.kind === ts.SyntaxKind.PrivateKeyword)
+      )
+        return undefined
+      if (ts.isFunctionDeclaration(n))
+        return ts.factory.updateFunctionDeclaration(
+          n,
+          n.modifiers,
+          n.asteriskToken,
+          n.name,
+          n.typeParameters,
+          n.parameters.map(param),
+          n.type ?? inferred(n),
+          undefined,
+        )
+      if (ts.isMethodDeclaration(n))
+        return ts.factory.updateMethodDeclaration(
+          n,
+          n.modifiers,
+          n.asteriskToken,
+          n.name,
+          n.questionToken,
+          n.typeParameters,
+          n.parameters.map(param),
+          n.type ?? inferred(n),
+          undefined,
+        )
+      if (ts.isConstructorDeclaration(n))
+        return ts.factory.updateConstructorDeclaration(n, n.modifiers, n.parameters.map(param), undefined)
+      if (ts.isGetAccessorDeclaration(n))
+        return ts.factory.updateGetAccessorDeclaration(
+          n,
+          n.modifiers,
+          n.name,
+          n.parameters,
+          n.type ?? inferred(n),
+          undefined,
+        )
+      if (ts.isPropertyDeclaration(n))
+        return ts.factory.updatePropertyDeclaration(
+          n,
+          n.modifiers,
+          n.name,
+          n.questionToken,
+          n.type ?? typeNode(checker.getTypeAtLocation(n)),
+          undefined,
+        )
       return ts.visitEachChild(n, visit, ctx)
     }
     return (n: ts.Node) => ts.visitNode(n, visit) as ts.Node
   }
-  const param = (p: ts.ParameterDeclaration) => ts.factory.updateParameterDeclaration(p, p.modifiers, p.dotDotDotToken, p.name, p.questionToken ?? (p.initializer ? ts.factory.createToken(ts.SyntaxKind.QuestionToken) : undefined), p.type ?? typeNode(checker.getTypeAtLocation(p)), undefined)
+  const param = (p: ts.ParameterDeclaration) =>
+    ts.factory.updateParameterDeclaration(
+      p,
+      p.modifiers,
+      p.dotDotDotToken,
+      p.name,
+      p.questionToken ?? (p.initializer ? ts.factory.createToken(ts.SyntaxKind.QuestionToken) : undefined),
+      p.type ?? typeNode(checker.getTypeAtLocation(p)),
+      undefined,
+    )
   const inferred = (n: ts.SignatureDeclaration) => {
     const sig = checker.getSignatureFromDeclaration(n)
     return sig ? typeNode(checker.getReturnTypeOfSignature(sig)) : undefined
   }
-  const typeNode = (t: ts.Type) => checker.typeToTypeNode(t, undefined, ts.NodeBuilderFlags.NoTruncation | ts.NodeBuilderFlags.IgnoreErrors)
+  const typeNode = (t: ts.Type) =>
+    checker.typeToTypeNode(t, undefined, ts.NodeBuilderFlags.NoTruncation | ts.NodeBuilderFlags.IgnoreErrors)
   return ts.transform(node, [strip]).transformed[0]!
 }
 
 function print(node: ts.Node, sf: ts.SourceFile): string {
-  return printer.printNode(ts.EmitHint.Unspecified, node, sf).replace(/^export (declare )?/gm, '').replace(/^declare /gm, '')
+  return printer
+    .printNode(ts.EmitHint.Unspecified, node, sf)
+    .replace(/^export (declare )?/gm, '')
+    .replace(/^declare /gm, '')
 }
 
 const isProjectFile = (sf: ts.SourceFile) => !sf.fileName.includes('/node_modules/') && sf.fileName.startsWith(root)
@@ -69,10 +127,20 @@ export function entryReport(program: ts.Program, entry: (typeof ENTRIES)[number]
       const file = d.getSourceFile()
       const where = relative(root, file.fileName)
       if (ts.isVariableDeclaration(d)) {
-        const type = checker.typeToString(checker.getTypeOfSymbolAtLocation(symbol, d), undefined, ts.TypeFormatFlags.NoTruncation)
+        const type = checker.typeToString(
+          checker.getTypeOfSymbolAtLocation(symbol, d),
+          undefined,
+          ts.TypeFormatFlags.NoTruncation,
+        )
         parts.push(`const ${name}: ${type}`)
       } else if (ts.isSourceFile(d) || ts.isModuleDeclaration(d)) {
-        parts.push(`namespace ${name} { ${checker.getExportsOfModule(symbol).map((s) => s.name).sort().join(', ')} }`)
+        parts.push(
+          `namespace ${name} { ${checker
+            .getExportsOfModule(symbol)
+            .map((s) => s.name)
+            .sort()
+            .join(', ')} }`,
+        )
       } else {
         parts.push(print(signature(d, checker), file))
       }
@@ -90,7 +158,12 @@ export function entryReport(program: ts.Program, entry: (typeof ENTRIES)[number]
         const s = checker.getSymbolAtLocation(target)
         if (s) {
           const r = resolveAlias(s)
-          if (!(r.flags & ts.SymbolFlags.TypeParameter) && r.declarations?.some((d) => isProjectFile(d.getSourceFile())) && !used.includes(r)) used.push(r)
+          if (
+            !(r.flags & ts.SymbolFlags.TypeParameter) &&
+            r.declarations?.some((d) => isProjectFile(d.getSourceFile())) &&
+            !used.includes(r)
+          )
+            used.push(r)
         }
       }
       ts.forEachChild(n, visit)
@@ -98,7 +171,9 @@ export function entryReport(program: ts.Program, entry: (typeof ENTRIES)[number]
     visit(node)
   }
 
-  const exports = checker.getExportsOfModule(moduleSymbol).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const exports = checker
+    .getExportsOfModule(moduleSymbol)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   for (const e of exports) {
     const r = resolveAlias(e)
     exported.add(r)

@@ -26,7 +26,8 @@ export function dataSource(): { name: string; version: string; file: string } {
   return { name, version, file: join(dirname(pkg), 'data/confusables.json') }
 }
 
-const esc = (s: string) => Array.from(s, (c) => (c.codePointAt(0)! < 0x7f ? c : `\\u{${c.codePointAt(0)!.toString(16)}}`)).join('')
+const esc = (s: string) =>
+  Array.from(s, (c) => (c.codePointAt(0)! < 0x7f ? c : `\\u{${c.codePointAt(0)!.toString(16)}}`)).join('')
 
 /** The generated module's text, from the published map (source character → target sequence). */
 export function generate(map: Record<string, string>, source: { name: string; version: string }): string {

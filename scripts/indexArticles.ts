@@ -68,9 +68,13 @@ function main(argv: string[]): void {
   for (const a of articles) perLocale.set(a.locale, (perLocale.get(a.locale) ?? 0) + 1)
   const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`
   const buf = Buffer.from(json)
-  console.log(`indexed ${articles.length} articles (${[...perLocale].map(([l, n]) => `${l}: ${n}`).join(', ')}) in ${(performance.now() - started).toFixed(0)} ms`)
+  console.log(
+    `indexed ${articles.length} articles (${[...perLocale].map(([l, n]) => `${l}: ${n}`).join(', ')}) in ${(performance.now() - started).toFixed(0)} ms`,
+  )
   console.log(`terms: ${Object.keys(index.toJSON().terms).length}`)
-  console.log(`${relative(process.cwd(), out)}: ${kb(buf.length)} (gzip ${kb(gzipSync(buf).length)}, brotli ${kb(brotliCompressSync(buf).length)})`)
+  console.log(
+    `${relative(process.cwd(), out)}: ${kb(buf.length)} (gzip ${kb(gzipSync(buf).length)}, brotli ${kb(brotliCompressSync(buf).length)})`,
+  )
   console.log(`${relative(process.cwd(), listFile)}: ${kb(Buffer.byteLength(JSON.stringify(articles, null, 1)))}`)
 }
 

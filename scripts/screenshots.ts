@@ -36,21 +36,54 @@ function hasCjkFont(): boolean {
   }
 }
 const phoneLocale = arg('phone-locale') ?? (hasCjkFont() ? 'zh-CN' : 'en')
-if (phoneLocale !== 'zh-CN') console.warn('No CJK font found (fc-list :lang=zh): phone pictures in English. Install fonts-noto-cjk for zh-CN.')
+if (phoneLocale !== 'zh-CN')
+  console.warn('No CJK font found (fc-list :lang=zh): phone pictures in English. Install fonts-noto-cjk for zh-CN.')
 
-interface Variant { name: string; locale: 'zh-CN' | 'en'; theme: 'light' | 'dark'; viewport: { width: number; height: number }; mobile: boolean }
+interface Variant {
+  name: string
+  locale: 'zh-CN' | 'en'
+  theme: 'light' | 'dark'
+  viewport: { width: number; height: number }
+  mobile: boolean
+}
 const VARIANTS: Variant[] = [
-  { name: 'phone-light', locale: phoneLocale as Variant['locale'], theme: 'light', viewport: { width: 390, height: 844 }, mobile: true },
-  { name: 'phone-dark', locale: phoneLocale as Variant['locale'], theme: 'dark', viewport: { width: 390, height: 844 }, mobile: true },
+  {
+    name: 'phone-light',
+    locale: phoneLocale as Variant['locale'],
+    theme: 'light',
+    viewport: { width: 390, height: 844 },
+    mobile: true,
+  },
+  {
+    name: 'phone-dark',
+    locale: phoneLocale as Variant['locale'],
+    theme: 'dark',
+    viewport: { width: 390, height: 844 },
+    mobile: true,
+  },
   { name: 'desktop-light', locale: 'en', theme: 'light', viewport: { width: 1280, height: 800 }, mobile: false },
   { name: 'desktop-dark', locale: 'en', theme: 'dark', viewport: { width: 1280, height: 800 }, mobile: false },
 ]
 
-interface Ctx { page: Page; v: Variant; base: string; user: string; w: (sel: string) => Locator }
-interface State { name: string; title: string; run(ctx: Ctx): Promise<void> }
+interface Ctx {
+  page: Page
+  v: Variant
+  base: string
+  user: string
+  w: (sel: string) => Locator
+}
+interface State {
+  name: string
+  title: string
+  run(ctx: Ctx): Promise<void>
+}
 
 const help = (page: Page, view: string, params: Record<string, unknown> = {}) =>
-  page.evaluate(([v, p]) => (window as unknown as { help: { open(view: string, p: unknown): Promise<void> } }).help.open(v as string, p), [view, params] as const)
+  page.evaluate(
+    ([v, p]) =>
+      (window as unknown as { help: { open(view: string, p: unknown): Promise<void> } }).help.open(v as string, p),
+    [view, params] as const,
+  )
 
 async function agent<T>(base: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${base}/v1/agent${path}`, {
@@ -64,8 +97,11 @@ async function agent<T>(base: string, path: string, body?: unknown): Promise<T> 
 
 async function conversationOf(base: string, user: string): Promise<string> {
   for (let i = 0; i < 50; i++) {
-    const list = await agent<{ items?: Array<{ id: string; userId: string; status: string }> } | Array<{ id: string; userId: string; status: string }>>(base, '/conversations')
-    const rows = Array.isArray(list) ? list : list.items ?? []
+    const list = await agent<
+      | { items?: Array<{ id: string; userId: string; status: string }> }
+      | Array<{ id: string; userId: string; status: string }>
+    >(base, '/conversations')
+    const rows = Array.isArray(list) ? list : (list.items ?? [])
     const mine = rows.find((c) => c.userId === user && c.status !== 'ended')
     if (mine) return mine.id
     await new Promise((r) => setTimeout(r, 100))
@@ -82,83 +118,170 @@ async function typeMessage(ctx: Ctx, text: string) {
 }
 
 const STATES: State[] = [
-  { name: 'home', title: 'Home: search, support card, ways to get help', async run({ page, w }) {
-    await help(page, 'home')
-    await w('.entries').waitFor()
-    await w('.help-popular, [data-popular]').first().waitFor({ timeout: 3000 }).catch(() => undefined)
-  } },
-  { name: 'search', title: 'Search results as you type', async run({ page, v, w }) {
-    await help(page, 'search', { query: say(v, '退款', 'refund') })
-    await w('.help-result').first().waitFor()
-  } },
-  { name: 'article', title: 'A help article', async run({ page, v, w }) {
-    await help(page, 'search', { query: say(v, '退款', 'refund') })
-    await w('.help-result').first().click()
-    await w('.help-article h3').waitFor()
-  } },
-  { name: 'article-not-helpful', title: 'After "not helpful": what was missing, chat or report', async run({ page, v, w }) {
-    await help(page, 'search', { query: say(v, '转账', 'transfer') })
-    await w('.help-result').first().click()
-    await w('[data-vote-no]').click()
-    await w('[data-missing] input[type=radio]').first().check()
-    await w('[data-missing]').scrollIntoViewIfNeeded()
-  } },
-  { name: 'chat-idle', title: 'Chat before the first message', async run({ page, w }) {
-    await help(page, 'chat')
-    await w('[data-chat-intro]').waitFor()
-  } },
-  { name: 'chat-queued', title: 'Chat: waiting in the queue', async run(ctx) {
-    await help(ctx.page, 'chat')
-    await ctx.w('.chat[data-ready]').waitFor()
-    await typeMessage(ctx, say(ctx.v, '你好，我的转账一直显示处理中', 'Hello, my transfer has been pending for hours'))
-    await ctx.w('[data-status=queued]').waitFor()
-  } },
-  { name: 'chat-active', title: 'Chat: the agent joined and answers', async run(ctx) {
-    const id = await conversationOf(ctx.base, ctx.user)
-    await agent(ctx.base, `/conversations/${id}/messages`, { agentName: say(ctx.v, '王芳', 'Alex'), text: say(ctx.v, '您好，我是王芳，正在为您查询这笔转账。', 'Hi, I am Alex. I am checking that transfer for you.') })
-    await ctx.w('[data-status=active]').waitFor()
-    await ctx.w('[data-event=joined]').waitFor()
-  } },
-  { name: 'chat-rating', title: 'Chat ended: the labelled rating scale', async run(ctx) {
-    const id = await conversationOf(ctx.base, ctx.user)
-    await agent(ctx.base, `/conversations/${id}/messages`, { agentName: say(ctx.v, '王芳', 'Alex'), text: say(ctx.v, '已为您加急处理，预计 2 小时内到账。', 'I have expedited it; it should arrive within 2 hours.') })
-    await agent(ctx.base, `/conversations/${id}/end`, {})
-    await ctx.w('[data-rating-scale]').waitFor()
-    await ctx.w('[data-rating-scale] [data-score="4"] input').check()
-  } },
-  { name: 'requests', title: 'My requests with the conversation list', async run({ page, w }) {
-    await help(page, 'requests')
-    await w('[data-conversations] [data-conversation]').first().waitFor()
-  } },
-  { name: 'report', title: 'Report a transaction problem', async run({ page, w }) {
-    await help(page, 'report')
-    await w('[data-categories]').waitFor()
-  } },
-  { name: 'report-transaction', title: 'Report opened from a transaction', async run({ page, w }) {
-    // The demo's own transaction, as its "report" button passes it.
-    await page.evaluate(async () => {
-      const { transactions } = await import(new URL('./transactions.js', location.href).href) as { transactions: unknown[] }
-      await (window as unknown as { help: { open(view: string, p: unknown): Promise<void> } }).help.open('report', { transaction: transactions[0] })
-    })
-    await w('[data-current-tx]').waitFor()
-  } },
-  { name: 'contact', title: 'Contact: hotline, e-mail and hours', async run({ page, w }) {
-    await help(page, 'contact')
-    await w('a[href^="tel:"]').first().waitFor()
-  } },
-  { name: 'checker', title: 'Is this really us? A look-alike link', async run({ page, w }) {
-    await help(page, 'checker', { value: 'https://wallet.example.com.evil.cn/refund' })
-    await w('.ck-result[data-verdict]').waitFor()
-  } },
+  {
+    name: 'home',
+    title: 'Home: search, support card, ways to get help',
+    async run({ page, w }) {
+      await help(page, 'home')
+      await w('.entries').waitFor()
+      await w('.help-popular, [data-popular]')
+        .first()
+        .waitFor({ timeout: 3000 })
+        .catch(() => undefined)
+    },
+  },
+  {
+    name: 'search',
+    title: 'Search results as you type',
+    async run({ page, v, w }) {
+      await help(page, 'search', { query: say(v, '退款', 'refund') })
+      await w('.help-result').first().waitFor()
+    },
+  },
+  {
+    name: 'article',
+    title: 'A help article',
+    async run({ page, v, w }) {
+      await help(page, 'search', { query: say(v, '退款', 'refund') })
+      await w('.help-result').first().click()
+      await w('.help-article h3').waitFor()
+    },
+  },
+  {
+    name: 'article-not-helpful',
+    title: 'After "not helpful": what was missing, chat or report',
+    async run({ page, v, w }) {
+      await help(page, 'search', { query: say(v, '转账', 'transfer') })
+      await w('.help-result').first().click()
+      await w('[data-vote-no]').click()
+      await w('[data-missing] input[type=radio]').first().check()
+      await w('[data-missing]').scrollIntoViewIfNeeded()
+    },
+  },
+  {
+    name: 'chat-idle',
+    title: 'Chat before the first message',
+    async run({ page, w }) {
+      await help(page, 'chat')
+      await w('[data-chat-intro]').waitFor()
+    },
+  },
+  {
+    name: 'chat-queued',
+    title: 'Chat: waiting in the queue',
+    async run(ctx) {
+      await help(ctx.page, 'chat')
+      await ctx.w('.chat[data-ready]').waitFor()
+      await typeMessage(
+        ctx,
+        say(ctx.v, '你好，我的转账一直显示处理中', 'Hello, my transfer has been pending for hours'),
+      )
+      await ctx.w('[data-status=queued]').waitFor()
+    },
+  },
+  {
+    name: 'chat-active',
+    title: 'Chat: the agent joined and answers',
+    async run(ctx) {
+      const id = await conversationOf(ctx.base, ctx.user)
+      await agent(ctx.base, `/conversations/${id}/messages`, {
+        agentName: say(ctx.v, '王芳', 'Alex'),
+        text: say(
+          ctx.v,
+          '您好，我是王芳，正在为您查询这笔转账。',
+          'Hi, I am Alex. I am checking that transfer for you.',
+        ),
+      })
+      await ctx.w('[data-status=active]').waitFor()
+      await ctx.w('[data-event=joined]').waitFor()
+    },
+  },
+  {
+    name: 'chat-rating',
+    title: 'Chat ended: the labelled rating scale',
+    async run(ctx) {
+      const id = await conversationOf(ctx.base, ctx.user)
+      await agent(ctx.base, `/conversations/${id}/messages`, {
+        agentName: say(ctx.v, '王芳', 'Alex'),
+        text: say(
+          ctx.v,
+          '已为您加急处理，预计 2 小时内到账。',
+          'I have expedited it; it should arrive within 2 hours.',
+        ),
+      })
+      await agent(ctx.base, `/conversations/${id}/end`, {})
+      await ctx.w('[data-rating-scale]').waitFor()
+      await ctx.w('[data-rating-scale] [data-score="4"] input').check()
+    },
+  },
+  {
+    name: 'requests',
+    title: 'My requests with the conversation list',
+    async run({ page, w }) {
+      await help(page, 'requests')
+      await w('[data-conversations] [data-conversation]').first().waitFor()
+    },
+  },
+  {
+    name: 'report',
+    title: 'Report a transaction problem',
+    async run({ page, w }) {
+      await help(page, 'report')
+      await w('[data-categories]').waitFor()
+    },
+  },
+  {
+    name: 'report-transaction',
+    title: 'Report opened from a transaction',
+    async run({ page, w }) {
+      // The demo's own transaction, as its "report" button passes it.
+      await page.evaluate(async () => {
+        const { transactions } = (await import(new URL('./transactions.js', location.href).href)) as {
+          transactions: unknown[]
+        }
+        await (window as unknown as { help: { open(view: string, p: unknown): Promise<void> } }).help.open('report', {
+          transaction: transactions[0],
+        })
+      })
+      await w('[data-current-tx]').waitFor()
+    },
+  },
+  {
+    name: 'contact',
+    title: 'Contact: hotline, e-mail and hours',
+    async run({ page, w }) {
+      await help(page, 'contact')
+      await w('a[href^="tel:"]').first().waitFor()
+    },
+  },
+  {
+    name: 'checker',
+    title: 'Is this really us? A look-alike link',
+    async run({ page, w }) {
+      await help(page, 'checker', { value: 'https://wallet.example.com.evil.cn/refund' })
+      await w('.ck-result[data-verdict]').waitFor()
+    },
+  },
 ]
 
 async function shoot(browser: Browser, base: string, v: Variant, files: Map<string, string[]>) {
-  const context = await browser.newContext({ viewport: v.viewport, isMobile: v.mobile, hasTouch: v.mobile, locale: v.locale, colorScheme: v.theme })
+  const context = await browser.newContext({
+    viewport: v.viewport,
+    isMobile: v.mobile,
+    hasTouch: v.mobile,
+    locale: v.locale,
+    colorScheme: v.theme,
+  })
   const page = await context.newPage()
   page.on('pageerror', (e) => console.error(`[${v.name}] page error:`, e.message))
   // Business hours depend on the clock; the pictures show an open chat.
   await page.route('**/v1/availability', (r) =>
-    r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ agentsOnline: 3, queueLength: 0, open: true, expectedWaitSeconds: 120 }) }))
+    r.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ agentsOnline: 3, queueLength: 0, open: true, expectedWaitSeconds: 120 }),
+    }),
+  )
   const user = `shots-${v.name}-${Date.now()}`
   await page.goto(`${base}/?locale=${v.locale}&user=${user}&theme=${v.theme}`)
   const w = (sel: string) => page.locator(`[data-help-feedback] >> ${sel}`)
@@ -187,30 +310,54 @@ async function shoot(browser: Browser, base: string, v: Variant, files: Map<stri
 
 const dir = mkdtempSync(join(tmpdir(), 'hf-shots-'))
 const server = await startServer({
-  port: 0, dbPath: join(dir, 'shots.db'), secret: 'shots-secret', agentKey: AGENT_KEY, demoTokens: true, staticRoot: root, log: false, hours: null,
+  port: 0,
+  dbPath: join(dir, 'shots.db'),
+  secret: 'shots-secret',
+  agentKey: AGENT_KEY,
+  demoTokens: true,
+  staticRoot: root,
+  log: false,
+  hours: null,
 })
 seedDemo(server.db, join(root, 'examples', 'articles'))
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 })
 const files = new Map<string, string[]>()
 try {
   for (const v of VARIANTS) await shoot(browser, server.url, v, files)
   if (!only) {
-    const rows = STATES.filter((s) => files.has(s.name)).map((s) => `| ${s.title} | ${files.get(s.name)!.map((f) => `[${f.split('/')[0]}](${f})`).join(' · ')} |`)
-    writeFileSync(join(outDir, 'README.md'), [
-      '# Screenshots',
-      '',
-      `Every panel state of the wallet demo, at phone size (390 × 844, ${phoneLocale}) and desktop size (1280 × 800, en), light and dark.`,
-      'Made by `npm run screenshots` (scripts/screenshots.ts) against the reference server.',
-      '',
-      '| State | Pictures |',
-      '| --- | --- |',
-      ...rows,
-      '',
-    ].join('\n'))
+    const rows = STATES.filter((s) => files.has(s.name)).map(
+      (s) =>
+        `| ${s.title} | ${files
+          .get(s.name)!
+          .map((f) => `[${f.split('/')[0]}](${f})`)
+          .join(' · ')} |`,
+    )
+    writeFileSync(
+      join(outDir, 'README.md'),
+      [
+        '# Screenshots',
+        '',
+        `Every panel state of the wallet demo, at phone size (390 × 844, ${phoneLocale}) and desktop size (1280 × 800, en), light and dark.`,
+        'Made by `npm run screenshots` (scripts/screenshots.ts) against the reference server.',
+        '',
+        '| State | Pictures |',
+        '| --- | --- |',
+        ...rows,
+        '',
+      ].join('\n'),
+    )
   }
 } finally {
   await browser.close()

@@ -17,7 +17,8 @@ import { dirname, join } from 'node:path'
 const dir = join(dirname(createRequire(import.meta.url).resolve('opencc-js')), '..', 'esm-lib', 'dict')
 const dict = (name: string): Map<string, string> =>
   new Map(
-    /export default "(.*)"/s.exec(readFileSync(join(dir, `${name}.js`), 'utf8'))![1]!
+    /export default "(.*)"/s
+      .exec(readFileSync(join(dir, `${name}.js`), 'utf8'))![1]!
       .split('|')
       .map((pair) => pair.split(' ') as [string, string]),
   )
@@ -27,7 +28,8 @@ const variants = new Map([...dict('TWVariantsRev'), ...dict('HKVariantsRev')])
 // GB 2312 level 1: rows 16-55 (bytes 0xB0-0xD7), 94 cells each (0xA1-0xFE), 5 empty at the end.
 const gbk = new TextDecoder('gbk')
 const common = new Set<string>()
-for (let row = 0xb0; row <= 0xd7; row++) for (let cell = 0xa1; cell <= 0xfe; cell++) common.add(gbk.decode(new Uint8Array([row, cell])))
+for (let row = 0xb0; row <= 0xd7; row++)
+  for (let cell = 0xa1; cell <= 0xfe; cell++) common.add(gbk.decode(new Uint8Array([row, cell])))
 
 const pairs = new Map<string, string>()
 const put = (from: string, to: string | undefined): void => {

@@ -2,7 +2,17 @@ import { isBrowserOffline } from './online.js'
 import { createEmitter, type Emitter, type HelpFeedbackEvent, type ViewName } from './events.js'
 import { errorCode } from './errors/errorCode.js'
 import { errorKey } from './i18n/errorKey.js'
-import { browserLanguages, catalogs, isLoaded, loadCatalog, negotiateLocale, supportedLocales, translate, type Domain, type Translate } from './i18n/index.js'
+import {
+  browserLanguages,
+  catalogs,
+  isLoaded,
+  loadCatalog,
+  negotiateLocale,
+  supportedLocales,
+  translate,
+  type Domain,
+  type Translate,
+} from './i18n/index.js'
 import { validateSupportOptions, type SupportOptions, type TransportOption } from './options/index.js'
 import { createCoreStore, patch, type Store } from './store/index.js'
 import type { Transport } from './transports/types.js'
@@ -77,7 +87,6 @@ export interface SupportClient {
   destroy(): void
 }
 
-
 async function resolveTransport(option: TransportOption | undefined): Promise<Transport> {
   if (option === undefined || ('type' in option && option.type === 'memory')) {
     const { memoryTransport } = await import('./transports/memory.js')
@@ -95,7 +104,8 @@ async function resolveTransport(option: TransportOption | undefined): Promise<Tr
 /** Create the headless client. Throws ConfigError (with the bad option's path) on bad options. */
 export function createSupportClient(rawOptions: SupportOptions = {}): SupportClient {
   const options = validateSupportOptions(rawOptions)
-  const pick = (l: Locale | 'auto' | undefined) => (l && l !== 'auto' ? negotiateLocale([l], supportedLocales) : negotiateLocale(browserLanguages(), supportedLocales))
+  const pick = (l: Locale | 'auto' | undefined) =>
+    l && l !== 'auto' ? negotiateLocale([l], supportedLocales) : negotiateLocale(browserLanguages(), supportedLocales)
   const store = createCoreStore({
     locale: pick(options.locale),
     user: options.user,
@@ -160,7 +170,13 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
   const emit = (e: HelpFeedbackEvent) => events.emit(e)
 
   // Each feature's controller is made on first use; heavy code loads inside on first call.
-  const features: { help?: HelpController; chat?: ChatController; reports?: ReportsController; requests?: RequestsController; contact?: ContactController } = {}
+  const features: {
+    help?: HelpController
+    chat?: ChatController
+    reports?: ReportsController
+    requests?: RequestsController
+    contact?: ContactController
+  } = {}
   const drafts: TextDrafts = {
     async load(key) {
       const v = await (await services()).drafts.load<string>(key)
@@ -201,7 +217,12 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
       if (user === null) return client.logout()
       // A different user must never ride on the previous one's session.
       const switched = previous !== user.id
-      patch(store, 'session', { user, status: 'identifying', errorCode: undefined, ...(switched ? { session: undefined } : {}) })
+      patch(store, 'session', {
+        user,
+        status: 'identifying',
+        errorCode: undefined,
+        ...(switched ? { session: undefined } : {}),
+      })
       if (switched) void servicesPromise?.then((sv) => sv.setUser(user.id)).catch(() => {})
       try {
         const session = await (await transport()).identify(user)
@@ -289,11 +310,13 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
       }
       features.chat?.dispose()
       transportPromise?.then((tr) => tr.dispose?.()).catch(() => {})
-      servicesPromise?.then((sv) => {
-        sv.outbox.dispose()
-        // Writes what the user typed in the last moments, then drops the page listeners.
-        void sv.drafts.dispose().catch(() => {})
-      }).catch(() => {})
+      servicesPromise
+        ?.then((sv) => {
+          sv.outbox.dispose()
+          // Writes what the user typed in the last moments, then drops the page listeners.
+          void sv.drafts.dispose().catch(() => {})
+        })
+        .catch(() => {})
       events.clear()
     },
   }

@@ -34,6 +34,14 @@ export type { SendResult } from './chat/actions.js'
 export type { ReportsController, ReopenedReport, ReportOutcome } from './reports/controller.js'
 export type { ReportDraft, ReportValues, ServerErrors, SubmitReportInput, SubmitReportResult } from './reports/flow.js'
 export { categories, getCategory } from './reports/index.js'
-export type { RequestsController, RequestsList, RequestsState, RequestDetail, RequestState, PendingReport, QueuedWrite } from './requests/requests.js'
+export type {
+  RequestsController,
+  RequestsList,
+  RequestsState,
+  RequestDetail,
+  RequestState,
+  PendingReport,
+  QueuedWrite,
+} from './requests/requests.js'
 export type { ContactController } from './contact/controller.js'
 export type { QueuedFile } from './outbox/types.js'

@@ -31,7 +31,8 @@ export interface Services {
 
 /** Each feature's senders and event mappings, by job kind. */
 const handlers: JobHandlers = { ...reportJobs, ...requestJobs, ...helpJobs, ...chatJobs }
-const handlerOf = <K extends OutboxKind>(job: OutboxJobOf<K>): JobHandler<K> | undefined => (handlers as Partial<Record<string, JobHandler<K>>>)[job.kind]
+const handlerOf = <K extends OutboxKind>(job: OutboxJobOf<K>): JobHandler<K> | undefined =>
+  (handlers as Partial<Record<string, JobHandler<K>>>)[job.kind]
 
 /** Refused chat messages, votes and ratings are dropped after a week; reports and comments wait for the user. */
 const EXPIRE_REJECTED_MS = 7 * 86_400_000
@@ -80,7 +81,8 @@ export async function createServices(deps: {
     store: opened,
     author: () => author,
     expireRejected: (job) => !!handlerOf(job)?.ephemeral && Math.abs(Date.now() - job.updatedAt) > EXPIRE_REJECTED_MS,
-    send: async (job, ctx) => deliver(await deps.transport(), job, { idempotencyKey: ctx.idempotencyKey, signal: ctx.signal }),
+    send: async (job, ctx) =>
+      deliver(await deps.transport(), job, { idempotencyKey: ctx.idempotencyKey, signal: ctx.signal }),
     // Backends without Idempotency-Key: before re-sending a job whose answer was lost, look for
     // the earlier attempt (a marker carrying the key, or the same text since the job began).
     reconcile: async (job) => {
@@ -95,7 +97,10 @@ export async function createServices(deps: {
     },
   })
   // Order and transaction numbers may pass the Luhn check; they are references, not cards.
-  const drafts = createDrafts(store, { scope: () => scope, redact: (v) => redactFields(v, { referenceKeys: [...REFERENCE_FIELDS, 'id'] }).value })
+  const drafts = createDrafts(store, {
+    scope: () => scope,
+    redact: (v) => redactFields(v, { referenceKeys: [...REFERENCE_FIELDS, 'id'] }).value,
+  })
   return {
     store,
     get persistent() {

@@ -46,8 +46,11 @@ export function connectBridge(help: HelpFeedback, options: BridgeOptions): Bridg
   const onClick = (event: MouseEvent) => {
     if (event.defaultPrevented || event.button !== 0) return
     // Shadow DOM retargets the event to the host element; the composed path still has the link.
-    const link = event.composedPath().find((node): node is HTMLAnchorElement =>
-      node instanceof HTMLAnchorElement && node.hasAttribute('data-hf-external'))
+    const link = event
+      .composedPath()
+      .find(
+        (node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement && node.hasAttribute('data-hf-external'),
+      )
     if (link && bridge.openUrl(link.href)) event.preventDefault()
   }
   if (intercept) document.addEventListener('click', onClick, true)

@@ -46,7 +46,6 @@ export interface HelpFeedback {
   destroy(): void
 }
 
-
 /** The lazy chunks (panel runtime, headless core, views, prefetch), behind one small chunk. */
 const chunks = () => import('./panel/chunks.js')
 
@@ -159,7 +158,12 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       host = createHost(options, adopt)
       if (options.launcher !== false) {
         // With unread agent replies the badge leads to them, not to Home.
-        launcher = createLauncher(host.root, locale, () => (open ? api.close() : void api.open(unread > 0 ? 'chat' : 'home')), () => void load().catch(() => {}))
+        launcher = createLauncher(
+          host.root,
+          locale,
+          () => (open ? api.close() : void api.open(unread > 0 ? 'chat' : 'home')),
+          () => void load().catch(() => {}),
+        )
       }
       events.emit({ type: 'widget:mount' })
       // Deliver what an earlier page left in the outbox; prefetch for offline use at idle.
@@ -178,7 +182,9 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       if (!open) returnFocus = deepActive()
       rememberOpened()
       if (!loaded) {
-        chunks().then((m) => m.views[view]?.()).catch(() => {})
+        chunks()
+          .then((m) => m.views[view]?.())
+          .catch(() => {})
         const text = launcherText(locale, options.messages?.[locale])
         const status = document.createElement('div')
         status.className = 'status'

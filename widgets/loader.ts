@@ -57,27 +57,33 @@ if (typeof document !== 'undefined') {
       return (api.instance = m.createHelpFeedback(options).mount())
     }
     const method = api.instance?.[command as keyof HelpFeedback]
-    if (typeof method !== 'function') throw new Error(`help-feedback: ${api.instance ? 'unknown command' : "call HelpFeedback('init', options) before"} '${command}'`)
+    if (typeof method !== 'function')
+      throw new Error(
+        `help-feedback: ${api.instance ? 'unknown command' : "call HelpFeedback('init', options) before"} '${command}'`,
+      )
     return (method as (...a: unknown[]) => unknown).apply(api.instance, rest)
   }
 
   const load = (): Promise<Entry> =>
-    (loading ??= import(/* @vite-ignore */ new URL('help-feedback.js', base).href).then((m: Entry) => {
-      entry = m
-      // A bad queued call (invalid options, say) must not stop the ones after it.
-      for (const [args, done, failed] of calls.splice(0)) {
-        try {
-          done(run(m, args))
-        } catch (error) {
-          console.error(error)
-          failed(error)
+    (loading ??= import(/* @vite-ignore */ new URL('help-feedback.js', base).href).then(
+      (m: Entry) => {
+        entry = m
+        // A bad queued call (invalid options, say) must not stop the ones after it.
+        for (const [args, done, failed] of calls.splice(0)) {
+          try {
+            done(run(m, args))
+          } catch (error) {
+            console.error(error)
+            failed(error)
+          }
         }
-      }
-      return m
-    }, (error: unknown) => {
-      loading = undefined
-      throw error
-    }))
+        return m
+      },
+      (error: unknown) => {
+        loading = undefined
+        throw error
+      },
+    ))
 
   const api = ((...args: [string, ...unknown[]]) => {
     if (entry) return run(entry, args)
@@ -86,7 +92,10 @@ if (typeof document !== 'undefined') {
     const command = args[0] as string
     if (EAGER.includes(command)) void load().catch(console.error)
     else if (command === 'init' && (args[1] as WidgetOptions | undefined)?.launcher !== false) {
-      const later = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => void load().catch(console.error), { timeout: 3000 }) : setTimeout(() => void load().catch(console.error), 1))
+      const later = () =>
+        typeof requestIdleCallback === 'function'
+          ? requestIdleCallback(() => void load().catch(console.error), { timeout: 3000 })
+          : setTimeout(() => void load().catch(console.error), 1)
       if (document.readyState === 'complete') later()
       else addEventListener('load', later, { once: true })
     }
@@ -95,12 +104,17 @@ if (typeof document !== 'undefined') {
   api.load = load
 
   for (const type of ['pointerover', 'focusin', 'touchstart']) {
-    document.addEventListener(type, (e) => {
-      if ((e.target as Element | null)?.closest?.('[data-help-open]')) void load().catch(() => {})
-    }, { capture: true, passive: true })
+    document.addEventListener(
+      type,
+      (e) => {
+        if ((e.target as Element | null)?.closest?.('[data-help-open]')) void load().catch(() => {})
+      },
+      { capture: true, passive: true },
+    )
   }
 
   const earlier = Array.from(w.HelpFeedback?.q ?? [])
   w.HelpFeedback = api
-  for (const call of earlier) void (api(...(Array.from(call) as [string, ...unknown[]])) as Promise<unknown>).catch(() => {})
+  for (const call of earlier)
+    void (api(...(Array.from(call) as [string, ...unknown[]])) as Promise<unknown>).catch(() => {})
 }

@@ -46,8 +46,13 @@ function pools(articles: Article[]): Map<string, Pool> {
 
 /** Wallet features the example articles do not cover: synthetic articles are about these. */
 const FEATURES: Record<string, string[]> = {
-  'zh-CN': '会员 积分 优惠券 红包 生活缴费 理财 信用分 话费 乘车码 医保 电子发票 共享单车 外卖 年度报告 家庭成员 亲情卡 小额贷款 保险 基金 商家码 直播打赏 游戏点券 公益捐款 花呗 借呗 社保 水电费 加油'.split(' '),
-  en: 'rewards coupons cashback utilities savings credit-score gift-cards travel insurance crypto budgeting subscriptions tickets parking donations loyalty vouchers payroll invoices tax-forms allowance piggy-bank stocks round-ups fuel transit'.split(' '),
+  'zh-CN':
+    '会员 积分 优惠券 红包 生活缴费 理财 信用分 话费 乘车码 医保 电子发票 共享单车 外卖 年度报告 家庭成员 亲情卡 小额贷款 保险 基金 商家码 直播打赏 游戏点券 公益捐款 花呗 借呗 社保 水电费 加油'.split(
+      ' ',
+    ),
+  en: 'rewards coupons cashback utilities savings credit-score gift-cards travel insurance crypto budgeting subscriptions tickets parking donations loyalty vouchers payroll invoices tax-forms allowance piggy-bank stocks round-ups fuel transit'.split(
+    ' ',
+  ),
 }
 
 /**
@@ -80,7 +85,9 @@ export function syntheticCorpus(real: Article[], count: number, seed = 42, zhSha
     const p = byLocale.get(locale)!
     const zh = locale == 'zh-CN'
     const join = zh ? '' : ' '
-    const merchant = zh ? `${pick(p.words)}${pick(p.words)}商户${i % 997}` : `${pick(p.words)} ${pick(p.words)} store ${i % 997}`
+    const merchant = zh
+      ? `${pick(p.words)}${pick(p.words)}商户${i % 997}`
+      : `${pick(p.words)} ${pick(p.words)} store ${i % 997}`
     const sentences: string[] = []
     if (legacy) {
       for (let n = 3 + Math.floor(random() * 6); n > 0; n--) {
@@ -93,9 +100,20 @@ export function syntheticCorpus(real: Article[], count: number, seed = 42, zhSha
         }
         sentences.push(s)
       }
-      sentences.splice(Math.floor(random() * sentences.length), 0, zh ? `商户：${merchant}。` : `Merchant: ${merchant}.`)
+      sentences.splice(
+        Math.floor(random() * sentences.length),
+        0,
+        zh ? `商户：${merchant}。` : `Merchant: ${merchant}.`,
+      )
       const title = random() < 0.5 ? pick(p.titles) : [pick(p.words), pick(p.words), pick(p.titles)].join(join)
-      docs.push({ id: `syn-${i}`, locale, title, tags: [pick(p.tags), pick(p.tags)], body: sentences.join(join), popularity: Math.floor(random() * 100) })
+      docs.push({
+        id: `syn-${i}`,
+        locale,
+        title,
+        tags: [pick(p.tags), pick(p.tags)],
+        body: sentences.join(join),
+        popularity: Math.floor(random() * 100),
+      })
       continue
     }
     const feature = pick(FEATURES[locale]!).replace(/-/g, ' ')
@@ -112,7 +130,10 @@ export function syntheticCorpus(real: Article[], count: number, seed = 42, zhSha
     }
     sentences.splice(Math.floor(random() * sentences.length), 0, zh ? `商户：${merchant}。` : `Merchant: ${merchant}.`)
     let title: string
-    do title = [feature, pick(p.words), pick(p.words)].join(join) + (zh ? pick(['说明', '常见问题', '怎么用？', '']) : pick([' guide', ' FAQ', ': how it works', '']))
+    do
+      title =
+        [feature, pick(p.words), pick(p.words)].join(join) +
+        (zh ? pick(['说明', '常见问题', '怎么用？', '']) : pick([' guide', ' FAQ', ': how it works', '']))
     while (p.titles.some((t) => title.includes(t)))
     docs.push({
       id: `syn-${i}`,
@@ -130,7 +151,12 @@ export function syntheticCorpus(real: Article[], count: number, seed = 42, zhSha
  * Queries for latency runs: the labeled queries plus phrases cut from the corpus, some with a
  * typo (a dropped Latin letter), some long (ticket-like free text is what `suggest` is for).
  */
-export function queryMix(real: Article[], labeled: Array<{ q: string; locale: string }>, count: number, seed = 7): Array<{ q: string; locale: string }> {
+export function queryMix(
+  real: Article[],
+  labeled: Array<{ q: string; locale: string }>,
+  count: number,
+  seed = 7,
+): Array<{ q: string; locale: string }> {
   const random = rng(seed)
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)]!
   const byLocale = pools(real)

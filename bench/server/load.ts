@@ -62,8 +62,27 @@ export interface SseResult {
 /** Jobs the orchestrator sends; each answers with one result message. */
 export type Job =
   | { op: 'users'; targets: string[]; n: number; prefix: string; secret: string; concurrency: number; ipBlock: number }
-  | { op: 'load'; route: 'create' | 'send'; targets: string[]; users: BenchUser[]; count: number; concurrency: number; perUser: number; keyPrefix: string }
-  | { op: 'sse'; targets: string[]; users: BenchUser[]; k: number; concurrency: number; agentKey: string; tag: string; ipBlock: number; settleMs: number }
+  | {
+      op: 'load'
+      route: 'create' | 'send'
+      targets: string[]
+      users: BenchUser[]
+      count: number
+      concurrency: number
+      perUser: number
+      keyPrefix: string
+    }
+  | {
+      op: 'sse'
+      targets: string[]
+      users: BenchUser[]
+      k: number
+      concurrency: number
+      agentKey: string
+      tag: string
+      ipBlock: number
+      settleMs: number
+    }
 
 /** At most this many requests from one source address on per-address limited routes (600/min by default). */
 const PER_ADDRESS = 400
@@ -89,8 +108,13 @@ export function identityToken(secret: string, sub: string, now = Date.now()): st
 }
 
 export const TICKET_BODY = JSON.stringify({
-  category: 'topup_failed', subject: 'Top-up failed', description: 'The top-up was charged but the balance did not change.',
-  fields: { walletId: 'W-1' }, attachments: [], priority: 'normal', locale: 'en',
+  category: 'topup_failed',
+  subject: 'Top-up failed',
+  description: 'The top-up was charged but the balance did not change.',
+  fields: { walletId: 'W-1' },
+  attachments: [],
+  priority: 'normal',
+  locale: 'en',
   transaction: { id: 'tx-1', time: '2026-01-01T00:00:00Z', amount: '12.50', currency: 'CNY' },
 })
 export const MESSAGE_BODY = JSON.stringify({ kind: 'text', text: 'hello from the bench', attachments: [] })
@@ -103,22 +127,43 @@ function agentFor(target: string, sockets: number): Agent {
   return a
 }
 
-interface Reply { status: number; body: string }
+interface Reply {
+  status: number
+  body: string
+}
 
 /** One request; resolves with status and body, rejects on a transport error. */
-function call(base: string, agent: Agent, method: string, path: string, headers: Record<string, string>, body?: string, localAddress?: string): Promise<Reply> {
+function call(
+  base: string,
+  agent: Agent,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+  localAddress?: string,
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const u = new URL(path, base)
-    const req = request({
-      host: u.hostname, port: u.port, path: u.pathname + u.search, method, agent,
-      headers: body === undefined ? headers : { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) },
-      ...(localAddress ? { localAddress } : {}),
-    }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }))
-      res.on('error', reject)
-    })
+    const req = request(
+      {
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname + u.search,
+        method,
+        agent,
+        headers:
+          body === undefined
+            ? headers
+            : { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) },
+        ...(localAddress ? { localAddress } : {}),
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }))
+        res.on('error', reject)
+      },
+    )
     req.on('error', reject)
     req.end(body)
   })
@@ -135,7 +180,9 @@ function cpuShare(start: NodeJS.CpuUsage, wallMs: number): number {
 
 /** Runs `count` requests of `fn`, `concurrency` at a time, worker w always on target w % targets. */
 async function closedLoop(
-  count: number, concurrency: number, targets: number,
+  count: number,
+  concurrency: number,
+  targets: number,
   fn: (i: number, target: number) => Promise<Reply>,
 ): Promise<LoadResult> {
   const lat = new Float64Array(count)
@@ -167,8 +214,16 @@ async function closedLoop(
   const wallMs = performance.now() - started
   lat.sort()
   const out: LoadResult = {
-    count, ok, non2xx, errors, wallMs: round(wallMs, 1), rps: Math.round((ok / wallMs) * 1000),
-    p50: round(pct(lat, 50)), p90: round(pct(lat, 90)), p99: round(pct(lat, 99)), max: round(lat[lat.length - 1] ?? NaN),
+    count,
+    ok,
+    non2xx,
+    errors,
+    wallMs: round(wallMs, 1),
+    rps: Math.round((ok / wallMs) * 1000),
+    p50: round(pct(lat, 50)),
+    p90: round(pct(lat, 90)),
+    p99: round(pct(lat, 99)),
+    max: round(lat[lat.length - 1] ?? NaN),
     genCpu: cpuShare(cpu, wallMs),
   }
   if (sample !== undefined) out.sample = sample
@@ -181,7 +236,11 @@ async function withRetry(fn: () => Promise<Reply>): Promise<Reply> {
     const r = await fn()
     if ((r.status !== 503 && r.status !== 429) || attempt === 5) return r
     let wait = 1000
-    try { wait = (JSON.parse(r.body) as { error?: { retryAfterMs?: number } }).error?.retryAfterMs ?? wait } catch { /* not JSON */ }
+    try {
+      wait = (JSON.parse(r.body) as { error?: { retryAfterMs?: number } }).error?.retryAfterMs ?? wait
+    } catch {
+      /* not JSON */
+    }
     await new Promise((res) => setTimeout(res, Math.min(wait, 5000)))
   }
 }
@@ -196,15 +255,32 @@ export async function makeUsers(job: Extract<Job, { op: 'users' }>): Promise<Ben
     const base = job.targets[target] as string
     const agent = agentFor(base, job.concurrency)
     const userId = `${job.prefix}${i}`
-    const id = await withRetry(() => call(base, agent, 'POST', '/v1/identify', {}, JSON.stringify({ userId, token: identityToken(job.secret, userId) }),
-      sourceAddress(job.ipBlock, i)))
+    const id = await withRetry(() =>
+      call(
+        base,
+        agent,
+        'POST',
+        '/v1/identify',
+        {},
+        JSON.stringify({ userId, token: identityToken(job.secret, userId) }),
+        sourceAddress(job.ipBlock, i),
+      ),
+    )
     if (id.status !== 200) {
       failures.push(`identify ${id.status} ${id.body.slice(0, 200)}`)
       return id
     }
     const token = (JSON.parse(id.body) as { token: string }).token
-    const conv = await withRetry(() => call(base, agent, 'POST', '/v1/conversations', { Authorization: `Bearer ${token}`, 'Idempotency-Key': `conv-${userId}` },
-      JSON.stringify({ locale: 'en' })))
+    const conv = await withRetry(() =>
+      call(
+        base,
+        agent,
+        'POST',
+        '/v1/conversations',
+        { Authorization: `Bearer ${token}`, 'Idempotency-Key': `conv-${userId}` },
+        JSON.stringify({ locale: 'en' }),
+      ),
+    )
     if (conv.status !== 200 && conv.status !== 201) {
       failures.push(`conversation ${conv.status} ${conv.body.slice(0, 200)}`)
       return conv
@@ -212,7 +288,8 @@ export async function makeUsers(job: Extract<Job, { op: 'users' }>): Promise<Ben
     users[i] = { userId, token, conv: (JSON.parse(conv.body) as { id: string }).id, target }
     return conv
   })
-  if (failures.length > 0) throw new Error(`${failures.length} of ${job.n} users could not be set up; first: ${failures[0]}`)
+  if (failures.length > 0)
+    throw new Error(`${failures.length} of ${job.n} users could not be set up; first: ${failures[0]}`)
   return users
 }
 
@@ -222,7 +299,8 @@ export async function makeUsers(job: Extract<Job, { op: 'users' }>): Promise<Ben
  */
 export async function runLoad(job: Extract<Job, { op: 'load' }>): Promise<LoadResult> {
   const U = job.users.length
-  if (U * job.perUser < job.count) throw new Error(`${job.count} requests need ${Math.ceil(job.count / job.perUser)} users, got ${U}`)
+  if (U * job.perUser < job.count)
+    throw new Error(`${job.count} requests need ${Math.ceil(job.count / job.perUser)} users, got ${U}`)
   const T = job.targets.length
   const sockets = Math.ceil(job.concurrency / T)
   return closedLoop(job.count, job.concurrency, T, (i, target) => {
@@ -231,7 +309,14 @@ export async function runLoad(job: Extract<Job, { op: 'load' }>): Promise<LoadRe
     const headers = { Authorization: `Bearer ${u.token}`, 'Idempotency-Key': `${job.keyPrefix}-${i}` }
     return job.route === 'create'
       ? call(base, agentFor(base, sockets), 'POST', '/v1/tickets', headers, TICKET_BODY)
-      : call(base, agentFor(base, sockets), 'POST', `/v1/conversations/${encodeURIComponent(u.conv)}/messages`, headers, MESSAGE_BODY)
+      : call(
+          base,
+          agentFor(base, sockets),
+          'POST',
+          `/v1/conversations/${encodeURIComponent(u.conv)}/messages`,
+          headers,
+          MESSAGE_BODY,
+        )
   })
 }
 
@@ -250,41 +335,62 @@ interface Stream {
 function openStream(base: string, user: BenchUser, tag: string): Promise<Stream> {
   return new Promise((resolve, reject) => {
     const prefix = `${tag}:`
-    const s: Stream = { req: undefined as unknown as ClientRequest, status: 0, open: false, got: [], lastId: 0, idsRising: true, at: [] }
+    const s: Stream = {
+      req: undefined as unknown as ClientRequest,
+      status: 0,
+      open: false,
+      got: [],
+      lastId: 0,
+      idsRising: true,
+      at: [],
+    }
     const u = new URL(`/v1/events?token=${encodeURIComponent(user.token)}`, base)
-    s.req = request({ host: u.hostname, port: u.port, path: u.pathname + u.search, agent: false, headers: { Accept: 'text/event-stream' } }, (res: IncomingMessage) => {
-      s.status = res.statusCode ?? 0
-      s.open = s.status === 200
-      res.on('close', () => { s.open = false })
-      res.on('error', () => { s.open = false })
-      let buf = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => {
-        buf += chunk
-        let cut: number
-        while ((cut = buf.indexOf('\n\n')) >= 0) {
-          const frame = buf.slice(0, cut)
-          buf = buf.slice(cut + 2)
-          let id: number | undefined
-          let data: string | undefined
-          for (const line of frame.split('\n')) {
-            if (line.startsWith('id: ')) id = Number(line.slice(4))
-            else if (line.startsWith('data: ')) data = line.slice(6)
+    s.req = request(
+      {
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname + u.search,
+        agent: false,
+        headers: { Accept: 'text/event-stream' },
+      },
+      (res: IncomingMessage) => {
+        s.status = res.statusCode ?? 0
+        s.open = s.status === 200
+        res.on('close', () => {
+          s.open = false
+        })
+        res.on('error', () => {
+          s.open = false
+        })
+        let buf = ''
+        res.setEncoding('utf8')
+        res.on('data', (chunk: string) => {
+          buf += chunk
+          let cut: number
+          while ((cut = buf.indexOf('\n\n')) >= 0) {
+            const frame = buf.slice(0, cut)
+            buf = buf.slice(cut + 2)
+            let id: number | undefined
+            let data: string | undefined
+            for (const line of frame.split('\n')) {
+              if (line.startsWith('id: ')) id = Number(line.slice(4))
+              else if (line.startsWith('data: ')) data = line.slice(6)
+            }
+            if (id !== undefined) {
+              if (!(id > s.lastId)) s.idsRising = false
+              s.lastId = id
+            }
+            if (data === undefined) continue
+            const e = JSON.parse(data) as { type?: string; message?: { author?: string; text?: string } }
+            const text = e.message?.text
+            if (e.type !== 'message' || e.message?.author !== 'agent' || !text?.startsWith(prefix)) continue
+            s.got.push(Number(text.slice(prefix.length)))
+            s.at.push(performance.now())
           }
-          if (id !== undefined) {
-            if (!(id > s.lastId)) s.idsRising = false
-            s.lastId = id
-          }
-          if (data === undefined) continue
-          const e = JSON.parse(data) as { type?: string; message?: { author?: string; text?: string } }
-          const text = e.message?.text
-          if (e.type !== 'message' || e.message?.author !== 'agent' || !text?.startsWith(prefix)) continue
-          s.got.push(Number(text.slice(prefix.length)))
-          s.at.push(performance.now())
-        }
-      })
-      resolve(s)
-    })
+        })
+        resolve(s)
+      },
+    )
     s.req.on('error', (err) => (s.status === 0 ? reject(err) : (s.open = false)))
     s.req.end()
   })
@@ -301,7 +407,11 @@ export async function runSse(job: Extract<Job, { op: 'sse' }>): Promise<SseResul
   const T = job.targets.length
   const streams: Stream[] = []
   for (let i = 0; i < n; i += 50) {
-    streams.push(...(await Promise.all(job.users.slice(i, i + 50).map((u) => openStream(job.targets[u.target] as string, u, job.tag)))))
+    streams.push(
+      ...(await Promise.all(
+        job.users.slice(i, i + 50).map((u) => openStream(job.targets[u.target] as string, u, job.tag)),
+      )),
+    )
   }
   // Every stream answered; give the server a moment to have registered them all.
   await new Promise((r) => setTimeout(r, 200))
@@ -326,8 +436,15 @@ export async function runSse(job: Extract<Job, { op: 'sse' }>): Promise<SseResul
       const t0 = performance.now()
       ;(sentAt[i] as number[])[k] = t0
       try {
-        const r = await call(base, agentFor(`${base}#agent`, sockets), 'POST', `/v1/agent/conversations/${encodeURIComponent(u.conv)}/messages`,
-          { 'X-Agent-Key': job.agentKey }, JSON.stringify({ text: `${job.tag}:${k}` }), sourceAddress(job.ipBlock, seq++))
+        const r = await call(
+          base,
+          agentFor(`${base}#agent`, sockets),
+          'POST',
+          `/v1/agent/conversations/${encodeURIComponent(u.conv)}/messages`,
+          { 'X-Agent-Key': job.agentKey },
+          JSON.stringify({ text: `${job.tag}:${k}` }),
+          sourceAddress(job.ipBlock, seq++),
+        )
         if (r.status >= 200 && r.status < 300) {
           published++
           ;(accepted[i] as boolean[])[k] = true
@@ -343,7 +460,8 @@ export async function runSse(job: Extract<Job, { op: 'sse' }>): Promise<SseResul
   const publishMs = performance.now() - started
   const genCpu = cpuShare(cpu, publishMs)
   const deadline = Date.now() + job.settleMs
-  while (Date.now() < deadline && streams.some((s) => s.open && s.got.length < job.k)) await new Promise((r) => setTimeout(r, 20))
+  while (Date.now() < deadline && streams.some((s) => s.open && s.got.length < job.k))
+    await new Promise((r) => setTimeout(r, 20))
   const held = streams.filter((s) => s.open).length
   let delivered = 0
   let duplicates = 0
@@ -370,9 +488,22 @@ export async function runSse(job: Extract<Job, { op: 'sse' }>): Promise<SseResul
   const sorted = Float64Array.from(lat).sort()
   const expected = published
   return {
-    clients: n, held, published, publishErrors: errors, publishNon2xx: non2xx, expected, delivered, lost: expected - delivered,
-    duplicates, outOfOrder, perfectClients: perfect, publishMs: round(publishMs, 1), publishRps: Math.round((published / publishMs) * 1000),
-    deliverP50: round(pct(sorted, 50)), deliverP99: round(pct(sorted, 99)), genCpu,
+    clients: n,
+    held,
+    published,
+    publishErrors: errors,
+    publishNon2xx: non2xx,
+    expected,
+    delivered,
+    lost: expected - delivered,
+    duplicates,
+    outOfOrder,
+    perfectClients: perfect,
+    publishMs: round(publishMs, 1),
+    publishRps: Math.round((published / publishMs) * 1000),
+    deliverP50: round(pct(sorted, 50)),
+    deliverP99: round(pct(sorted, 99)),
+    genCpu,
   }
 }
 

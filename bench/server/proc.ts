@@ -25,37 +25,58 @@ export function freePort(): Promise<number> {
   })
 }
 
-export interface Proc { name: string; url: string; pid: number; child: ChildProcess; log: () => string; stop(): Promise<void> }
+export interface Proc {
+  name: string
+  url: string
+  pid: number
+  child: ChildProcess
+  log: () => string
+  stop(): Promise<void>
+}
 
 async function waitReady(child: ChildProcess, url: string, log: () => string, name: string): Promise<void> {
   const deadline = Date.now() + 60_000
   let exited: number | null = null
-  child.once('exit', (code) => { exited = code ?? -1 })
+  child.once('exit', (code) => {
+    exited = code ?? -1
+  })
   for (;;) {
     if (exited !== null) throw new Error(`${name} exited with ${exited} before it was ready:\n${log().slice(-2000)}`)
     try {
       const r = await fetch(`${url}/healthz`)
       await r.arrayBuffer()
       if (r.ok) return
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) throw new Error(`${name} not ready after 60 s:\n${log().slice(-2000)}`)
     await new Promise((r) => setTimeout(r, 100))
   }
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {
-  return () => new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve()
-    const kill = setTimeout(() => child.kill('SIGKILL'), 10_000)
-    child.once('exit', () => { clearTimeout(kill); resolve() })
-    child.kill('SIGTERM')
-  })
+  return () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve()
+      const kill = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      child.once('exit', () => {
+        clearTimeout(kill)
+        resolve()
+      })
+      child.kill('SIGTERM')
+    })
 }
 
 function launch(name: string, args: string[], env: Record<string, string>): { child: ChildProcess; log: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let out = ''
-  const keep = (d: Buffer): void => { out = (out + d.toString('utf8')).slice(-20_000) }
+  const keep = (d: Buffer): void => {
+    out = (out + d.toString('utf8')).slice(-20_000)
+  }
   child.stdout?.on('data', keep)
   child.stderr?.on('data', keep)
   return { child, log: () => out }
@@ -65,12 +86,22 @@ function launch(name: string, args: string[], env: Record<string, string>): { ch
  * One reference server instance: `node --import tsx examples/server/main.ts` in deployment mode
  * (NODE_ENV=production: real secrets, no /demo/token) on loopback, business hours off.
  */
-export async function startInstance(name: string, env: { secret: string; agentKey: string; dbPath: string; databaseUrl?: string | undefined }): Promise<Proc> {
+export async function startInstance(
+  name: string,
+  env: { secret: string; agentKey: string; dbPath: string; databaseUrl?: string | undefined },
+): Promise<Proc> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const { child, log } = launch(name, ['examples/server/main.ts'], {
-    NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), PUBLIC_URL: url,
-    HF_SECRET: env.secret, AGENT_KEY: env.agentKey, DB_PATH: env.dbPath, HOURS: 'always', LOG: '',
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_URL: url,
+    HF_SECRET: env.secret,
+    AGENT_KEY: env.agentKey,
+    DB_PATH: env.dbPath,
+    HOURS: 'always',
+    LOG: '',
     ...(env.databaseUrl ? { DATABASE_URL: env.databaseUrl } : {}),
   })
   await waitReady(child, url, log, name)
@@ -80,7 +111,10 @@ export async function startInstance(name: string, env: { secret: string; agentKe
 export async function startBareProcess(bodiesFile: string | undefined): Promise<Proc> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const { child, log } = launch('bare', ['bench/server/bare.ts'], { PORT: String(port), ...(bodiesFile ? { BARE_BODIES: bodiesFile } : {}) })
+  const { child, log } = launch('bare', ['bench/server/bare.ts'], {
+    PORT: String(port),
+    ...(bodiesFile ? { BARE_BODIES: bodiesFile } : {}),
+  })
   await waitReady(child, url, log, 'bare handler')
   return { name: 'bare', url, pid: child.pid as number, child, log, stop: stopper(child) }
 }
@@ -96,21 +130,34 @@ export function cpuSeconds(pid: number): number {
   }
 }
 
-export interface Generator { run<T>(job: Job): Promise<T>; pid: number; stop(): Promise<void> }
+export interface Generator {
+  run<T>(job: Job): Promise<T>
+  pid: number
+  stop(): Promise<void>
+}
 
 /** Forks the load generator (bench/server/load.ts) and waits until it is ready for jobs. */
 export async function startGenerator(): Promise<Generator> {
-  const child = fork(join(ROOT, 'bench/server/load.ts'), ['--generator'], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  const child = fork(join(ROOT, 'bench/server/load.ts'), ['--generator'], {
+    cwd: ROOT,
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
   await new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve())
     child.once('exit', (code) => reject(new Error(`load generator exited with ${code}`)))
   })
   let chain: Promise<unknown> = Promise.resolve()
   const run = <T>(job: Job): Promise<T> => {
-    const next = chain.then(() => new Promise<T>((resolve, reject) => {
-      child.once('message', (m: { ok: boolean; result?: T; error?: string }) => (m.ok ? resolve(m.result as T) : reject(new Error(m.error))))
-      child.send(job)
-    }))
+    const next = chain.then(
+      () =>
+        new Promise<T>((resolve, reject) => {
+          child.once('message', (m: { ok: boolean; result?: T; error?: string }) =>
+            m.ok ? resolve(m.result as T) : reject(new Error(m.error)),
+          )
+          child.send(job)
+        }),
+    )
     chain = next.catch(() => undefined)
     return next
   }
@@ -125,13 +172,19 @@ export function postgresUnsupported(): string | undefined {
   return reads ? undefined : 'examples/server does not read DATABASE_URL on this checkout (no Postgres backend yet)'
 }
 
-export interface PgCluster { url(db: string): string; createDb(db: string): void; stop(): void }
+export interface PgCluster {
+  url(db: string): string
+  createDb(db: string): void
+  stop(): void
+}
 
 /** The newest installed PostgreSQL's bin directory, if any. */
 export function pgBin(): string | undefined {
   const base = '/usr/lib/postgresql'
   if (!existsSync(base)) return undefined
-  const versions = readdirSync(base).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a))
+  const versions = readdirSync(base)
+    .filter((v) => /^\d+$/.test(v))
+    .sort((a, b) => Number(b) - Number(a))
   for (const v of versions) if (existsSync(join(base, v, 'bin', 'pg_ctl'))) return join(base, v, 'bin')
   return undefined
 }
@@ -148,14 +201,29 @@ export async function startPgCluster(): Promise<PgCluster> {
   const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim())
   const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim())
   chownSync(dir, uid, gid)
-  const as = (cmd: string, args: string[]): void => { execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe' }) }
+  const as = (cmd: string, args: string[]): void => {
+    execFileSync('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args], { stdio: 'pipe' })
+  }
   as('initdb', ['-D', join(dir, 'data'), '-A', 'trust', '-U', 'postgres', '--no-sync'])
-  as('pg_ctl', ['-D', join(dir, 'data'), '-l', join(dir, 'log'), '-w', '-o', `-p ${PG_PORT} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`, 'start'])
+  as('pg_ctl', [
+    '-D',
+    join(dir, 'data'),
+    '-l',
+    join(dir, 'log'),
+    '-w',
+    '-o',
+    `-p ${PG_PORT} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
+    'start',
+  ])
   return {
     url: (db) => `postgres://postgres@127.0.0.1:${PG_PORT}/${db}`,
     createDb: (db) => as('createdb', ['-h', '127.0.0.1', '-p', String(PG_PORT), '-U', 'postgres', db]),
     stop: () => {
-      try { as('pg_ctl', ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop']) } finally { rmSync(dir, { recursive: true, force: true }) }
+      try {
+        as('pg_ctl', ['-D', join(dir, 'data'), '-m', 'fast', '-w', 'stop'])
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
     },
   }
 }

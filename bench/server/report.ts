@@ -19,7 +19,14 @@ export interface Leg {
 export interface Report {
   date: string
   machine: { node: string; cpus: number; model: string; loadavgStart: number[]; loadavgEnd: number[]; note: string }
-  config: { concurrency: number; creates: number; sends: number; warm: number; sseClients: number; eventsPerClient: number }
+  config: {
+    concurrency: number
+    creates: number
+    sends: number
+    warm: number
+    sseClients: number
+    eventsPerClient: number
+  }
   legs: Leg[]
   targets: Array<{ name: string; value: number | null; goal: number; verdict: string }>
 }
@@ -32,7 +39,11 @@ export function table(rows: Array<Record<string, string | number>>): string {
   const cols = Object.keys(rows[0] ?? {})
   const width = cols.map((c) => Math.max(3, c.length, ...rows.map((r) => String(r[c]).length)))
   const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(width[i] ?? 0)).join(' | ')} |`
-  return [line(cols), `|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map((r) => line(cols.map((c) => String(r[c]))))].join('\n')
+  return [
+    line(cols),
+    `|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    ...rows.map((r) => line(cols.map((c) => String(r[c])))),
+  ].join('\n')
 }
 
 const statuses = (r: LoadResult): string => {
@@ -46,9 +57,15 @@ export function consoleReport(rep: Report): string {
   const bare = rep.legs.find((l) => l.id === 'bare')
   const out: string[] = []
   const c = rep.config
-  out.push(`help-feedback server bench · ${rep.date} · node ${rep.machine.node} · ${rep.machine.cpus} CPUs · ${rep.machine.model}`)
-  out.push(`load average at start ${rep.machine.loadavgStart.map((n) => n.toFixed(2)).join(' ')}, at end ${rep.machine.loadavgEnd.map((n) => n.toFixed(2)).join(' ')}${rep.machine.note ? ` · ${rep.machine.note}` : ''}`)
-  out.push(`generator: own process, ${c.concurrency} requests in flight (keep-alive), ${c.creates} creates and ${c.sends} sends per leg after ${c.warm} of each to warm up`)
+  out.push(
+    `help-feedback server bench · ${rep.date} · node ${rep.machine.node} · ${rep.machine.cpus} CPUs · ${rep.machine.model}`,
+  )
+  out.push(
+    `load average at start ${rep.machine.loadavgStart.map((n) => n.toFixed(2)).join(' ')}, at end ${rep.machine.loadavgEnd.map((n) => n.toFixed(2)).join(' ')}${rep.machine.note ? ` · ${rep.machine.note}` : ''}`,
+  )
+  out.push(
+    `generator: own process, ${c.concurrency} requests in flight (keep-alive), ${c.creates} creates and ${c.sends} sends per leg after ${c.warm} of each to warm up`,
+  )
   const rows: Array<Record<string, string | number>> = []
   for (const leg of rep.legs) {
     if (leg.status !== 'ok') continue
@@ -59,9 +76,18 @@ export function consoleReport(rep: Report): string {
     ] as const) {
       if (!r) continue
       rows.push({
-        leg: leg.label, route, 'req/s': r.rps, 'bare req/s': b?.rps ?? '–', '× bare': fix(ratio(r.rps, b?.rps)),
-        'p50 ms': fix(r.p50), 'p50 × bare': fix(ratio(r.p50, b?.p50)), 'p99 ms': fix(r.p99), 'p99 × bare': fix(ratio(r.p99, b?.p99)),
-        'not 2xx': statuses(r), 'server CPU ms/req': fix(cpu), 'gen CPU': fix(r.genCpu),
+        leg: leg.label,
+        route,
+        'req/s': r.rps,
+        'bare req/s': b?.rps ?? '–',
+        '× bare': fix(ratio(r.rps, b?.rps)),
+        'p50 ms': fix(r.p50),
+        'p50 × bare': fix(ratio(r.p50, b?.p50)),
+        'p99 ms': fix(r.p99),
+        'p99 × bare': fix(ratio(r.p99, b?.p99)),
+        'not 2xx': statuses(r),
+        'server CPU ms/req': fix(cpu),
+        'gen CPU': fix(r.genCpu),
       })
     }
   }
@@ -71,18 +97,40 @@ export function consoleReport(rep: Report): string {
     const s = leg.sse
     if (leg.status !== 'ok' || !s) continue
     sse.push({
-      leg: leg.label, 'clients held': `${s.held}/${s.clients}`, published: s.published, 'publish failed': s.publishErrors + Object.values(s.publishNon2xx).reduce((x, y) => x + y, 0),
-      delivered: s.delivered, lost: s.lost,
-      dup: s.duplicates, 'out of order': s.outOfOrder, 'clients all in order': `${s.perfectClients}/${s.clients}`,
-      'publish/s': s.publishRps, 'bare publish/s': (leg.paired ?? bare)?.sse?.publishRps ?? '–',
+      leg: leg.label,
+      'clients held': `${s.held}/${s.clients}`,
+      published: s.published,
+      'publish failed': s.publishErrors + Object.values(s.publishNon2xx).reduce((x, y) => x + y, 0),
+      delivered: s.delivered,
+      lost: s.lost,
+      dup: s.duplicates,
+      'out of order': s.outOfOrder,
+      'clients all in order': `${s.perfectClients}/${s.clients}`,
+      'publish/s': s.publishRps,
+      'bare publish/s': (leg.paired ?? bare)?.sse?.publishRps ?? '–',
       '× bare': fix(ratio(s.publishRps, (leg.paired ?? bare)?.sse?.publishRps)),
-      'deliver p50 ms': fix(s.deliverP50), 'deliver p99 ms': fix(s.deliverP99),
+      'deliver p50 ms': fix(s.deliverP50),
+      'deliver p99 ms': fix(s.deliverP99),
     })
   }
-  if (sse.length) out.push('', `SSE: each client its own user, ${c.eventsPerClient} agent replies each, posted round-robin over the instances`, table(sse))
+  if (sse.length)
+    out.push(
+      '',
+      `SSE: each client its own user, ${c.eventsPerClient} agent replies each, posted round-robin over the instances`,
+      table(sse),
+    )
   const skipped = rep.legs.filter((l) => l.status !== 'ok')
-  if (skipped.length) out.push('', ...skipped.map((l) => `${l.label}: ${l.status === 'skipped' ? 'skipped' : 'FAILED'}: ${l.reason ?? ''}`))
-  out.push('', ...rep.targets.map((t) => `target ${t.name} ≥ ${t.goal}: ${t.value === null ? '' : `${t.value.toFixed(2)} → `}${t.verdict}`))
+  if (skipped.length)
+    out.push(
+      '',
+      ...skipped.map((l) => `${l.label}: ${l.status === 'skipped' ? 'skipped' : 'FAILED'}: ${l.reason ?? ''}`),
+    )
+  out.push(
+    '',
+    ...rep.targets.map(
+      (t) => `target ${t.name} ≥ ${t.goal}: ${t.value === null ? '' : `${t.value.toFixed(2)} → `}${t.verdict}`,
+    ),
+  )
   return out.join('\n')
 }
 
@@ -90,12 +138,23 @@ export function consoleReport(rep: Report): string {
 export function markdownReport(rep: Report): string {
   const bare = rep.legs.find((l) => l.id === 'bare')
   const order: Array<[Leg['id'], string]> = [
-    ['bare', 'bare `node:http` handler (yardstick)'], ['sqlite1', 'SQLite, 1 instance'], ['pg1', 'Postgres, 1 instance'], ['pg2', 'Postgres, 2 instances'],
+    ['bare', 'bare `node:http` handler (yardstick)'],
+    ['sqlite1', 'SQLite, 1 instance'],
+    ['pg1', 'Postgres, 1 instance'],
+    ['pg2', 'Postgres, 2 instances'],
   ]
   const rows = order.map(([id, label]) => {
     const leg = rep.legs.find((l) => l.id === id)
     if (!leg || leg.status !== 'ok' || !leg.create || !leg.send) {
-      return { setup: label, 'ticket creates/s': '*to be measured*', 'create p50 / p99 ms': '', 'chat sends/s': '', 'send p50 / p99 ms': '', 'server CPU ms per create / send': '', 'SSE clients held, events lost': '' }
+      return {
+        setup: label,
+        'ticket creates/s': '*to be measured*',
+        'create p50 / p99 ms': '',
+        'chat sends/s': '',
+        'send p50 / p99 ms': '',
+        'server CPU ms per create / send': '',
+        'SSE clients held, events lost': '',
+      }
     }
     const x = (a: number, b: number | undefined): string => (id === 'bare' ? '' : ` (${fix(ratio(a, b))}× bare)`)
     const ref = leg.paired ?? bare
@@ -106,7 +165,9 @@ export function markdownReport(rep: Report): string {
       'chat sends/s': `${leg.send.rps}${x(leg.send.rps, ref?.send?.rps)}`,
       'send p50 / p99 ms': `${fix(leg.send.p50, 1)} / ${fix(leg.send.p99, 1)}`,
       'server CPU ms per create / send': `${fix(leg.serverCpuPer1k?.create)} / ${fix(leg.serverCpuPer1k?.send)}`,
-      'SSE clients held, events lost': leg.sse ? `${leg.sse.held}/${leg.sse.clients}, ${leg.sse.lost} of ${leg.sse.expected}` : '',
+      'SSE clients held, events lost': leg.sse
+        ? `${leg.sse.held}/${leg.sse.clients}, ${leg.sse.lost} of ${leg.sse.expected}`
+        : '',
     }
   })
   const c = rep.config

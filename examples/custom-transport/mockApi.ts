@@ -11,8 +11,23 @@
 //           opened_at, changed_at (epoch ms)}; Note = {note_id, by: customer|staff, text, at}.
 import { http, HttpResponse, type HttpHandler } from 'msw'
 
-interface Case { case_id: string; title: string; state: string; kind: string; urgency: number; opened_at: number; changed_at: number }
-interface Stored { owner: string; c: Case; body: string; fields: Record<string, unknown>; txn: unknown; notes: Array<{ note_id: string; by: string; text: string; at: number }> }
+interface Case {
+  case_id: string
+  title: string
+  state: string
+  kind: string
+  urgency: number
+  opened_at: number
+  changed_at: number
+}
+interface Stored {
+  owner: string
+  c: Case
+  body: string
+  fields: Record<string, unknown>
+  txn: unknown
+  notes: Array<{ note_id: string; by: string; text: string; at: number }>
+}
 
 export class CareApi {
   readonly cases = new Map<string, Stored>()
@@ -28,15 +43,22 @@ export class CareApi {
     const s = this.cases.get(caseId)
     if (s) s.c = { ...s.c, state, changed_at: this.tick() }
   }
-  tick(): number { return (this.clock += 1000) }
-  id(prefix: string): string { return `${prefix}-${++this.n}` }
+  tick(): number {
+    return (this.clock += 1000)
+  }
+  id(prefix: string): string {
+    return `${prefix}-${++this.n}`
+  }
 
   handlers(base: string): HttpHandler[] {
     const who = (r: Request) => /^Bearer at_(.+)$/.exec(r.headers.get('Authorization') ?? '')?.[1]
-    const invalid = (path: string, reason: string) => HttpResponse.json({ problem: 'validation', invalid: [{ path, reason }] }, { status: 422 })
-    const guard = (fn: (r: Request, user: string, params: Record<string, string>) => Promise<Response> | Response) =>
+    const invalid = (path: string, reason: string) =>
+      HttpResponse.json({ problem: 'validation', invalid: [{ path, reason }] }, { status: 422 })
+    const guard =
+      (fn: (r: Request, user: string, params: Record<string, string>) => Promise<Response> | Response) =>
       async ({ request, params }: { request: Request; params: Record<string, unknown> }) => {
-        if (this.throttle > 0) return (this.throttle--, new HttpResponse(null, { status: 429, headers: { 'Retry-After': '45' } }))
+        if (this.throttle > 0)
+          return (this.throttle--, new HttpResponse(null, { status: 429, headers: { 'Retry-After': '45' } }))
         const user = who(request)
         return user ? fn(request, user, params as Record<string, string>) : new HttpResponse(null, { status: 401 })
       }
@@ -45,7 +67,10 @@ export class CareApi {
       const rid = r.headers.get('X-Request-Id')
       const print = `${r.method} ${new URL(r.url).pathname} ${JSON.stringify(body)}`
       const hit = rid ? this.replays.get(`${user}/${rid}`) : undefined
-      if (hit) return hit.print === print ? HttpResponse.json(hit.body as object, { status: hit.status }) : invalid('X-Request-Id', 'reused')
+      if (hit)
+        return hit.print === print
+          ? HttpResponse.json(hit.body as object, { status: hit.status })
+          : invalid('X-Request-Id', 'reused')
       const out = run()
       if (rid && out.status < 300) this.replays.set(`${user}/${rid}`, { print, ...out })
       return HttpResponse.json(out.body as object, { status: out.status })
@@ -60,33 +85,75 @@ export class CareApi {
         if (!b.userId || b.signature !== CareApi.sign(b.userId)) return new HttpResponse(null, { status: 401 })
         return HttpResponse.json({ access_token: `at_${b.userId}`, expires_in: 900 })
       }),
-      http.get(`${base}/care/cases`, guard((_r, user) =>
-        HttpResponse.json({ cases: [...this.cases.values()].filter((s) => s.owner === user).map((s) => s.c).reverse() }))),
-      http.post(`${base}/care/cases`, guard(async (r, user) => {
-        const b = (await r.json()) as { title?: string; body?: string; kind?: string; urgency?: number; fields?: Record<string, unknown>; txn?: unknown }
-        if (!b.title?.trim()) return invalid('title', 'required')
-        return once(r, user, b, () => {
-          const at = this.tick()
-          const c: Case = { case_id: this.id('CASE'), title: b.title as string, state: 'NEW', kind: b.kind ?? 'other', urgency: b.urgency ?? 2, opened_at: at, changed_at: at }
-          this.cases.set(c.case_id, { owner: user, c, body: b.body ?? '', fields: b.fields ?? {}, txn: b.txn ?? null, notes: [] })
-          return { status: 201, body: c }
-        })
-      })),
-      http.get(`${base}/care/cases/:id`, guard((_r, user, p) => {
-        const s = mine(user, p.id)
-        return s ? HttpResponse.json({ case: s.c, body: s.body, fields: s.fields, txn: s.txn, notes: s.notes }) : new HttpResponse(null, { status: 404 })
-      })),
-      http.post(`${base}/care/cases/:id/notes`, guard(async (r, user, p) => {
-        const s = mine(user, p.id)
-        if (!s) return new HttpResponse(null, { status: 404 })
-        const b = (await r.json()) as { text?: string }
-        if (!b.text?.trim()) return invalid('text', 'required')
-        return once(r, user, b, () => {
-          const n = { note_id: this.id('NOTE'), by: 'customer', text: b.text as string, at: this.tick() }
-          s.notes.push(n)
-          return { status: 201, body: n }
-        })
-      })),
+      http.get(
+        `${base}/care/cases`,
+        guard((_r, user) =>
+          HttpResponse.json({
+            cases: [...this.cases.values()]
+              .filter((s) => s.owner === user)
+              .map((s) => s.c)
+              .reverse(),
+          }),
+        ),
+      ),
+      http.post(
+        `${base}/care/cases`,
+        guard(async (r, user) => {
+          const b = (await r.json()) as {
+            title?: string
+            body?: string
+            kind?: string
+            urgency?: number
+            fields?: Record<string, unknown>
+            txn?: unknown
+          }
+          if (!b.title?.trim()) return invalid('title', 'required')
+          return once(r, user, b, () => {
+            const at = this.tick()
+            const c: Case = {
+              case_id: this.id('CASE'),
+              title: b.title as string,
+              state: 'NEW',
+              kind: b.kind ?? 'other',
+              urgency: b.urgency ?? 2,
+              opened_at: at,
+              changed_at: at,
+            }
+            this.cases.set(c.case_id, {
+              owner: user,
+              c,
+              body: b.body ?? '',
+              fields: b.fields ?? {},
+              txn: b.txn ?? null,
+              notes: [],
+            })
+            return { status: 201, body: c }
+          })
+        }),
+      ),
+      http.get(
+        `${base}/care/cases/:id`,
+        guard((_r, user, p) => {
+          const s = mine(user, p.id)
+          return s
+            ? HttpResponse.json({ case: s.c, body: s.body, fields: s.fields, txn: s.txn, notes: s.notes })
+            : new HttpResponse(null, { status: 404 })
+        }),
+      ),
+      http.post(
+        `${base}/care/cases/:id/notes`,
+        guard(async (r, user, p) => {
+          const s = mine(user, p.id)
+          if (!s) return new HttpResponse(null, { status: 404 })
+          const b = (await r.json()) as { text?: string }
+          if (!b.text?.trim()) return invalid('text', 'required')
+          return once(r, user, b, () => {
+            const n = { note_id: this.id('NOTE'), by: 'customer', text: b.text as string, at: this.tick() }
+            s.notes.push(n)
+            return { status: 201, body: n }
+          })
+        }),
+      ),
     ]
   }
 }

@@ -48,13 +48,6 @@ export function HelpScreen({ userId, token, freezeAccount }: HelpScreenProps) {
     if (msg.type === 'action' && msg.payload.name === 'freeze-account') freezeAccount()
   }
 
-  return (
-    <WebView
-      ref={ref}
-      source={{ uri: `${ORIGIN}/help` }}
-      originWhitelist={[ORIGIN]}
-      onMessage={onMessage}
-    />
-  )
+  return <WebView ref={ref} source={{ uri: `${ORIGIN}/help` }} originWhitelist={[ORIGIN]} onMessage={onMessage} />
   // docs:end
 }

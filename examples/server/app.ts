@@ -53,7 +53,11 @@ export interface Ctx {
   fingerprint?: string
 }
 
-export interface Result { status: number; body?: unknown; headers?: Record<string, string> }
+export interface Result {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+}
 
 export interface Route {
   method: 'GET' | 'POST'
@@ -68,7 +72,10 @@ export interface Route {
   handle?: (ctx: Ctx, repo: Repo) => Promise<Result>
 }
 
-interface Compiled extends Route { re: RegExp; names: string[] }
+interface Compiled extends Route {
+  re: RegExp
+  names: string[]
+}
 
 const IDEM_RETENTION_MS = 24 * 3600_000
 
@@ -85,7 +92,13 @@ export function compileRoutes(routes: Route[]): Compiled[] {
  * Runs one API request: route match (404/405), auth, rate limit, body, idempotency, handler in a
  * transaction, then the events it emitted are flushed to streams.
  */
-export async function dispatch(app: App, routes: Compiled[], req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+export async function dispatch(
+  app: App,
+  routes: Compiled[],
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<void> {
   const path = url.pathname
   const candidates = routes.filter((r) => r.re.test(path))
   if (candidates.length === 0) throw notFound(`no route for ${path}`)
@@ -97,13 +110,30 @@ export async function dispatch(app: App, routes: Compiled[], req: IncomingMessag
   const m = route.re.exec(path) as RegExpExecArray
   const params: Record<string, string> = {}
   route.names.forEach((n, i) => {
-    try { params[n] = decodeURIComponent(m[i + 1] ?? '') } catch { throw rejected(`bad ${n}`) }
+    try {
+      params[n] = decodeURIComponent(m[i + 1] ?? '')
+    } catch {
+      throw rejected(`bad ${n}`)
+    }
   })
   const ip = clientIp(req, app.trustProxy)
-  const ctx: Ctx = { app, req, res, url, params, userId: undefined, viewer: 'agent', ip, body: undefined, raw: undefined }
+  const ctx: Ctx = {
+    app,
+    req,
+    res,
+    url,
+    params,
+    userId: undefined,
+    viewer: 'agent',
+    ip,
+    body: undefined,
+    raw: undefined,
+  }
   await authenticate(ctx, route)
   // Authenticated callers are limited per user (or as the agent team), everyone else per address.
-  const wait = await app.limiter.take(ctx.userId ? `u:${ctx.userId}` : route.auth === 'agent' ? `agent:${ip}` : `ip:${ip}`)
+  const wait = await app.limiter.take(
+    ctx.userId ? `u:${ctx.userId}` : route.auth === 'agent' ? `agent:${ip}` : `ip:${ip}`,
+  )
   if (wait > 0) throw tooMany('rate_limited', 'too many requests', wait)
 
   if (route.stream) return route.stream(ctx)
@@ -121,7 +151,11 @@ async function authenticate(ctx: Ctx, route: Route): Promise<void> {
   if (route.auth === 'none') return
   if (route.auth === 'agent') {
     if (url.searchParams.has('key')) {
-      throw new HttpError(401, 'key_in_url', 'the agent key never goes in a URL: send X-Agent-Key or sign in with POST /v1/agent/session')
+      throw new HttpError(
+        401,
+        'key_in_url',
+        'the agent key never goes in a URL: send X-Agent-Key or sign in with POST /v1/agent/session',
+      )
     }
     const how = agentCredential(app.secret, app.agentKey, req)
     // A signed-in console is not locked out by someone else guessing keys; a key is only tried
@@ -129,12 +163,21 @@ async function authenticate(ctx: Ctx, route: Route): Promise<void> {
     if (how !== 'cookie') await app.guard.check(ip, 'agent')
     if (how === 'header' || how === 'cookie') {
       // The cookie is sent by the browser on its own; a state change must also come from our pages.
-      if (how === 'cookie' && req.method !== 'GET' && req.headers.origin !== undefined && req.headers.origin !== new URL(app.publicUrl).origin) {
+      if (
+        how === 'cookie' &&
+        req.method !== 'GET' &&
+        req.headers.origin !== undefined &&
+        req.headers.origin !== new URL(app.publicUrl).origin
+      ) {
         throw new HttpError(403, 'cross_origin', 'agent session used from another origin')
       }
       return
     }
-    throw await app.guard.fail(ip, how === 'bad' ? 'agent' : undefined, new HttpError(401, 'unauthorized', 'invalid agent key or session'))
+    throw await app.guard.fail(
+      ip,
+      how === 'bad' ? 'agent' : undefined,
+      new HttpError(401, 'unauthorized', 'invalid agent key or session'),
+    )
   }
   const token = bearerFrom(req, url, route.stream !== undefined)
   if (token === undefined) {
@@ -160,7 +203,11 @@ function send(res: ServerResponse, r: Result): void {
     return
   }
   const text = JSON.stringify(r.body)
-  res.writeHead(r.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' })
+  res.writeHead(r.status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  })
   res.end(text)
 }
 
@@ -182,7 +229,8 @@ async function runIdempotent(ctx: Ctx, route: Route, handle: NonNullable<Route['
   if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw rejected('bad Idempotency-Key', { 'Idempotency-Key': 'Invalid' })
   const scope = ctx.userId ?? 'agent'
   const fingerprint = createHash('sha256')
-    .update(`${req.method} ${ctx.url.pathname}\n${ctx.fingerprint ?? canonicalJson(ctx.body)}`).digest('hex')
+    .update(`${req.method} ${ctx.url.pathname}\n${ctx.fingerprint ?? canonicalJson(ctx.body)}`)
+    .digest('hex')
   return app.store.tx(async (repo): Promise<Result> => {
     const row = await repo.claimIdem(scope, key, fingerprint, Date.now())
     if (row) {

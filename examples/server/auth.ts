@@ -15,7 +15,12 @@ const sign = (secret: string, purpose: string, payload: string): string =>
   createHmac('sha256', secret).update(`${purpose}:${payload}`).digest('base64url')
 
 /** Session bearer `base64url(userId).expiryMs.sig`; stateless so restarts keep sessions valid. */
-export function mintSession(secret: string, userId: string, ttlMs: number, now = Date.now()): { token: string; expiresAt: string } {
+export function mintSession(
+  secret: string,
+  userId: string,
+  ttlMs: number,
+  now = Date.now(),
+): { token: string; expiresAt: string } {
   const expiry = now + ttlMs
   const payload = `${Buffer.from(userId, 'utf8').toString('base64url')}.${expiry}`
   return { token: `${payload}.${sign(secret, 'session', payload)}`, expiresAt: new Date(expiry).toISOString() }
@@ -38,7 +43,7 @@ export function bearerFrom(req: IncomingMessage, url: URL, allowQuery: boolean):
     const m = /^Bearer\s+(\S+)$/i.exec(header)
     return m?.[1]
   }
-  return allowQuery ? url.searchParams.get('token') ?? undefined : undefined
+  return allowQuery ? (url.searchParams.get('token') ?? undefined) : undefined
 }
 
 /** Resolves the calling user or throws 401. */
@@ -54,7 +59,8 @@ export function requireUser(secret: string, req: IncomingMessage, url: URL, allo
 export const AGENT_COOKIE = 'hf_agent'
 
 /** Sessions die with the key: rotating AGENT_KEY signs every console out. */
-const agentPurpose = (agentKey: string): string => `agent-session:${createHash('sha256').update(agentKey).digest('base64url').slice(0, 16)}`
+const agentPurpose = (agentKey: string): string =>
+  `agent-session:${createHash('sha256').update(agentKey).digest('base64url').slice(0, 16)}`
 
 /** Agent console session `expiryMs.sig`, set as a cookie after one POST of the agent key. */
 export function mintAgentSession(secret: string, agentKey: string, ttlMs: number, now = Date.now()): string {
@@ -64,7 +70,9 @@ export function mintAgentSession(secret: string, agentKey: string, ttlMs: number
 
 export function verifyAgentSession(secret: string, agentKey: string, value: string, now = Date.now()): boolean {
   const [expiry = '', sig = ''] = value.split('.')
-  return /^\d{1,15}$/.test(expiry) && Number(expiry) > now && safeEqual(sign(secret, agentPurpose(agentKey), expiry), sig)
+  return (
+    /^\d{1,15}$/.test(expiry) && Number(expiry) > now && safeEqual(sign(secret, agentPurpose(agentKey), expiry), sig)
+  )
 }
 
 /** One cookie's value from the Cookie header. */
@@ -77,7 +85,11 @@ export function cookieValue(req: IncomingMessage, name: string): string | undefi
 }
 
 /** How a request proved it is an agent, if it did: the header (scripts) or the console cookie. */
-export function agentCredential(secret: string, agentKey: string, req: IncomingMessage): 'header' | 'cookie' | 'bad' | undefined {
+export function agentCredential(
+  secret: string,
+  agentKey: string,
+  req: IncomingMessage,
+): 'header' | 'cookie' | 'bad' | undefined {
   const given = req.headers['x-agent-key']
   if (given !== undefined) return typeof given === 'string' && safeEqual(given, agentKey) ? 'header' : 'bad'
   const cookie = cookieValue(req, AGENT_COOKIE)

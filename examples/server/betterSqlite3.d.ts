@@ -1,6 +1,9 @@
 // Minimal typings for better-sqlite3 (no @types package is installed): only what the server uses.
 declare module 'better-sqlite3' {
-  export interface RunResult { changes: number; lastInsertRowid: number | bigint }
+  export interface RunResult {
+    changes: number
+    lastInsertRowid: number | bigint
+  }
   export interface Statement<Row = unknown> {
     run(...params: unknown[]): RunResult
     get(...params: unknown[]): Row | undefined

@@ -2,7 +2,16 @@ import type { Conversation, Message, MessageKind } from '../../src/types.js'
 import { maskInput, maskText } from './mask.js'
 import type { Repo } from './store/types.js'
 import { notFound } from './http.js'
-import { newId, nowIso, toConversation, toMessage, type ConversationRow, type MessageRow, type RefOut, type StoredRef } from './model.js'
+import {
+  newId,
+  nowIso,
+  toConversation,
+  toMessage,
+  type ConversationRow,
+  type MessageRow,
+  type RefOut,
+  type StoredRef,
+} from './model.js'
 
 /** Queue position updates are pushed only to the head of the queue; later ones poll. */
 const PUSH_POSITIONS = 10
@@ -49,9 +58,16 @@ export async function appendMessage(repo: Repo, conv: ConversationRow, m: NewMes
   const now = nowIso()
   const seq = await repo.nextSeq(conv.id, now)
   const row: MessageRow = {
-    id: newId('msg'), conversation_id: conv.id, seq, client_id: m.clientId ?? null,
-    author: m.author, author_name: m.authorName ?? null, kind: m.kind, text: maskText(m.text),
-    attachments: JSON.stringify(m.attachments), txn: m.transaction === undefined ? null : JSON.stringify(maskInput(m.transaction)),
+    id: newId('msg'),
+    conversation_id: conv.id,
+    seq,
+    client_id: m.clientId ?? null,
+    author: m.author,
+    author_name: m.authorName ?? null,
+    kind: m.kind,
+    text: maskText(m.text),
+    attachments: JSON.stringify(m.attachments),
+    txn: m.transaction === undefined ? null : JSON.stringify(maskInput(m.transaction)),
     created_at: now,
   }
   await repo.insertMessage(row)
@@ -72,7 +88,13 @@ export async function endConversation(repo: Repo, conv: ConversationRow, ref: Re
 }
 
 /** Messages after `since` (a seq), ascending, at most `limit`. */
-export async function listMessages(repo: Repo, conv: ConversationRow, since: number, limit: number, ref: RefOut): Promise<{ messages: Message[]; hasMore: boolean }> {
+export async function listMessages(
+  repo: Repo,
+  conv: ConversationRow,
+  since: number,
+  limit: number,
+  ref: RefOut,
+): Promise<{ messages: Message[]; hasMore: boolean }> {
   const rows = await repo.messagesAfter(conv.id, since, limit + 1)
   return { messages: rows.slice(0, limit).map((r) => toMessage(r, ref)), hasMore: rows.length > limit }
 }

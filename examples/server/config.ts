@@ -49,28 +49,43 @@ export interface DeploymentSettings {
 export function checkDeployment(s: DeploymentSettings): void {
   checkSecret('HF_SECRET', s.secret, DEMO_SECRET)
   checkSecret('AGENT_KEY', s.agentKey, DEMO_AGENT_KEY)
-  if (!s.publicUrl) throw new ConfigError('PUBLIC_URL', 'required in a deployment: the https origin clients reach this server on (attachment links are built from it)')
+  if (!s.publicUrl)
+    throw new ConfigError(
+      'PUBLIC_URL',
+      'required in a deployment: the https origin clients reach this server on (attachment links are built from it)',
+    )
   let url: URL
   try {
     url = new URL(s.publicUrl)
   } catch {
     throw new ConfigError('PUBLIC_URL', 'not a URL')
   }
-  if (url.protocol !== 'https:' && !isLoopback(url.hostname)) throw new ConfigError('PUBLIC_URL', 'must be https:// in a deployment')
-  if (s.demoTokens) throw new ConfigError('demoTokens', '/demo/token mints a session for anyone and is never served in a deployment')
+  if (url.protocol !== 'https:' && !isLoopback(url.hostname))
+    throw new ConfigError('PUBLIC_URL', 'must be https:// in a deployment')
+  if (s.demoTokens)
+    throw new ConfigError('demoTokens', '/demo/token mints a session for anyone and is never served in a deployment')
 }
 
 function checkSecret(setting: string, value: string | undefined, demoValue: string): void {
-  if (value === undefined || value === '') throw new ConfigError(setting, `required in a deployment (at least ${MIN_SECRET_BYTES} random bytes, e.g. \`openssl rand -hex 32\`)`)
+  if (value === undefined || value === '')
+    throw new ConfigError(
+      setting,
+      `required in a deployment (at least ${MIN_SECRET_BYTES} random bytes, e.g. \`openssl rand -hex 32\`)`,
+    )
   if (value === demoValue) throw new ConfigError(setting, 'is the published demo value; set your own')
-  if (Buffer.byteLength(value, 'utf8') < MIN_SECRET_BYTES) throw new ConfigError(setting, `shorter than ${MIN_SECRET_BYTES} bytes`)
+  if (Buffer.byteLength(value, 'utf8') < MIN_SECRET_BYTES)
+    throw new ConfigError(setting, `shorter than ${MIN_SECRET_BYTES} bytes`)
 }
 
 /** Origins from `CORS_ORIGINS` (comma-separated). `null` and `*` are never allowed. */
 export function parseOrigins(raw: string | undefined): string[] {
   const out: string[] = []
-  for (const item of (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
-    if (item === 'null' || item === '*') throw new ConfigError('CORS_ORIGINS', `"${item}" is never allowed; list exact origins`)
+  for (const item of (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    if (item === 'null' || item === '*')
+      throw new ConfigError('CORS_ORIGINS', `"${item}" is never allowed; list exact origins`)
     let origin: string
     try {
       origin = new URL(item).origin
@@ -85,6 +100,7 @@ export function parseOrigins(raw: string | undefined): string[] {
 /** `TRUST_PROXY`: how many reverse proxies sit in front (0 = none, the socket address is the client). */
 export function parseTrustProxy(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 0
-  if (!/^\d{1,2}$/.test(raw)) throw new ConfigError('TRUST_PROXY', 'the number of proxy hops in front of the server (e.g. 1)')
+  if (!/^\d{1,2}$/.test(raw))
+    throw new ConfigError('TRUST_PROXY', 'the number of proxy hops in front of the server (e.g. 1)')
   return Number(raw)
 }

@@ -107,7 +107,11 @@ export function openDb(path: string, options: { readOnly?: boolean } = {}): Db {
     return db
   } catch (err) {
     if (path === ':memory:' || !isReadOnlyError(err) || !existsSync(path)) throw err
-    try { db?.close() } catch { /* already unusable */ }
+    try {
+      db?.close()
+    } catch {
+      /* already unusable */
+    }
     return openReadOnly(path)
   }
 }
@@ -133,7 +137,9 @@ function openReadOnly(path: string): Db {
   cacheStatements(db)
   if (version < migrations.length) {
     db.close()
-    throw new Error(`${path} is read-only and its schema (version ${version}) is older than this server's (${migrations.length}): it cannot be served`)
+    throw new Error(
+      `${path} is read-only and its schema (version ${version}) is older than this server's (${migrations.length}): it cannot be served`,
+    )
   }
   readOnlyDbs.add(db)
   return db
@@ -159,6 +165,8 @@ export function getMeta(db: Db, key: string): string | undefined {
 }
 
 export function setMeta(db: Db, key: string, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-    .run(key, value)
+  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    key,
+    value,
+  )
 }

@@ -30,7 +30,10 @@ export class EventHub {
   private sincePrune = 0
   private readonly timer: NodeJS.Timeout
 
-  constructor(private readonly store: Store, private readonly opts: { keep: number; heartbeatMs: number; streamsPerUser?: number }) {
+  constructor(
+    private readonly store: Store,
+    private readonly opts: { keep: number; heartbeatMs: number; streamsPerUser?: number },
+  ) {
     this.timer = setInterval(() => this.broadcastComment('ping'), opts.heartbeatMs)
     this.timer.unref()
     store.onEvents((events) => this.deliver(events))
@@ -44,7 +47,12 @@ export class EventHub {
   }
 
   /** Opens a stream, replays what the client missed after `lastEventId`, then goes live. */
-  async open(res: ServerResponse, kind: 'user' | 'agent', userId: string | undefined, lastEventId: number | undefined): Promise<void> {
+  async open(
+    res: ServerResponse,
+    kind: 'user' | 'agent',
+    userId: string | undefined,
+    lastEventId: number | undefined,
+  ): Promise<void> {
     // Registered (holding live events) before the replay is read, so nothing committed in between is lost.
     const client: Client = { kind, userId, res, last: 0, held: [] }
     this.add(client)
@@ -106,7 +114,10 @@ export class EventHub {
   }
 
   private send(c: Client, e: StoredEvent): void {
-    if (c.held) { c.held.push(e); return }
+    if (c.held) {
+      c.held.push(e)
+      return
+    }
     if (e.id <= c.last) return
     c.last = e.id
     this.write(c, frame(e))

@@ -6,7 +6,13 @@ export const defaultHours: BusinessHours = {
   weekly: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, open: '09:00', close: '21:00' })),
 }
 
-interface Wall { y: number; m: number; d: number; weekday: number; minutes: number }
+interface Wall {
+  y: number
+  m: number
+  d: number
+  weekday: number
+  minutes: number
+}
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
@@ -16,16 +22,26 @@ function wall(t: number, timeZone: string): Wall {
   let f = formatters.get(timeZone)
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      weekday: 'short', hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      weekday: 'short',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     })
     formatters.set(timeZone, f)
   }
   const p: Record<string, string> = {}
   for (const part of f.formatToParts(new Date(t))) p[part.type] = part.value
   return {
-    y: Number(p.year), m: Number(p.month), d: Number(p.day),
-    weekday: WEEKDAYS.indexOf(p.weekday ?? ''), minutes: Number(p.hour) * 60 + Number(p.minute),
+    y: Number(p.year),
+    m: Number(p.month),
+    d: Number(p.day),
+    weekday: WEEKDAYS.indexOf(p.weekday ?? ''),
+    minutes: Number(p.hour) * 60 + Number(p.minute),
   }
 }
 
@@ -56,7 +72,9 @@ export function isOpenAt(hours: BusinessHours | null, now: number): boolean {
   if (!hours) return true
   const w = wall(now, hours.timeZone)
   if (hours.holidays?.includes(dateKey(w.y, w.m, w.d))) return false
-  return hours.weekly.some((win) => win.day === w.weekday && toMinutes(win.open) <= w.minutes && w.minutes < toMinutes(win.close))
+  return hours.weekly.some(
+    (win) => win.day === w.weekday && toMinutes(win.open) <= w.minutes && w.minutes < toMinutes(win.close),
+  )
 }
 
 /** Next opening instant after `now` within two weeks, or undefined (always closed / always open). */

@@ -14,7 +14,9 @@ export class HttpError extends Error {
   readonly retryAfterMs: number | undefined
 
   constructor(
-    status: number, code: string, message: string,
+    status: number,
+    code: string,
+    message: string,
     extra: { fields?: Record<string, string>; headers?: Record<string, string>; retryAfterMs?: number } = {},
   ) {
     super(message)
@@ -39,8 +41,16 @@ export const rejected = (message: string, fields?: Record<string, string>): Http
   new HttpError(400, 'rejected', message, fields ? { fields } : {})
 
 /** Writes a JSON response unless the socket already got headers (e.g. a stream that failed late). */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.headersSent) { res.end(); return }
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  if (res.headersSent) {
+    res.end()
+    return
+  }
   const text = body === undefined ? '' : JSON.stringify(body)
   for (const [k, v] of Object.entries(headers)) res.setHeader(k, v)
   if (status === 204 || body === undefined) {
@@ -91,7 +101,9 @@ export function readBody(req: IncomingMessage, limit: number, tooLarge: () => Ht
       }
       chunks.push(chunk)
     })
-    req.on('end', () => { if (!over) resolve(Buffer.concat(chunks, size)) })
+    req.on('end', () => {
+      if (!over) resolve(Buffer.concat(chunks, size))
+    })
     req.on('error', reject)
   })
 }
@@ -111,7 +123,8 @@ export function jsonDepth(text: string, stopAt = Infinity): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (inString) {
-      if (c === 92) i++ // backslash: skip the escaped character
+      if (c === 92)
+        i++ // backslash: skip the escaped character
       else if (c === 34) inString = false
     } else if (c === 34) inString = true
     else if (c === 91 || c === 123) {

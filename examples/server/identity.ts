@@ -28,8 +28,10 @@ const claimsSchema = z.object({
   sub: z.string().min(1).max(128),
   name: z.string().max(200).optional(),
   email: z.string().max(320).optional(),
-  attributes: z.record(z.string().max(100), z.union([z.string().max(500), z.number(), z.boolean()]))
-    .refine((r) => Object.keys(r).length <= 50, 'at most 50 attributes').optional(),
+  attributes: z
+    .record(z.string().max(100), z.union([z.string().max(500), z.number(), z.boolean()]))
+    .refine((r) => Object.keys(r).length <= 50, 'at most 50 attributes')
+    .optional(),
 })
 
 const fail = (code: string, message: string): HttpError => new HttpError(401, code, message)
@@ -40,12 +42,17 @@ const fail = (code: string, message: string): HttpError => new HttpError(401, co
  */
 export async function verifyIdentityToken(secret: string, token: string): Promise<IdentityClaims> {
   if (/^[0-9a-f]{64}$/i.test(token)) {
-    throw fail('legacy_token', 'HMAC(userId) tokens are no longer accepted; sign an HS256 JWT with sub and exp (docs/protocol.md §3)')
+    throw fail(
+      'legacy_token',
+      'HMAC(userId) tokens are no longer accepted; sign an HS256 JWT with sub and exp (docs/protocol.md §3)',
+    )
   }
   let payload: unknown
   try {
-    ({ payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
-      algorithms: ['HS256'], requiredClaims: ['sub', 'exp'], clockTolerance: CLOCK_SKEW_SECONDS,
+    ;({ payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
+      algorithms: ['HS256'],
+      requiredClaims: ['sub', 'exp'],
+      clockTolerance: CLOCK_SKEW_SECONDS,
     }))
   } catch (err) {
     if (err instanceof errors.JWTExpired) throw fail('token_expired', 'identify token expired; mint a fresh one')
@@ -53,7 +60,10 @@ export async function verifyIdentityToken(secret: string, token: string): Promis
   }
   const exp = (payload as { exp?: unknown }).exp
   if (typeof exp !== 'number' || exp > Date.now() / 1000 + MAX_TOKEN_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) {
-    throw fail('invalid_token', `identify token exp lies more than ${MAX_TOKEN_LIFETIME_SECONDS} s ahead; keep it short (e.g. 5 minutes)`)
+    throw fail(
+      'invalid_token',
+      `identify token exp lies more than ${MAX_TOKEN_LIFETIME_SECONDS} s ahead; keep it short (e.g. 5 minutes)`,
+    )
   }
   const parsed = claimsSchema.safeParse(payload)
   if (!parsed.success) throw fail('invalid_token', 'identify token claims are malformed')
@@ -71,7 +81,12 @@ export async function verifyIdentityToken(secret: string, token: string): Promis
  * Written with node:crypto so callers stay synchronous; `verifyIdentityToken` checks it with jose.
  * @example mintIdentityToken(secret, { sub: 'u_1', name: 'Ada' }) // 'eyJhbGciOiJIUzI1NiJ9…'
  */
-export function mintIdentityToken(secret: string, claims: IdentityClaims, ttlSeconds = 300, nowMs = Date.now()): string {
+export function mintIdentityToken(
+  secret: string,
+  claims: IdentityClaims,
+  ttlSeconds = 300,
+  nowMs = Date.now(),
+): string {
   const iat = Math.floor(nowMs / 1000)
   const part = (v: unknown): string => Buffer.from(JSON.stringify(v), 'utf8').toString('base64url')
   const input = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ ...claims, iat, exp: iat + ttlSeconds })}`

@@ -35,7 +35,10 @@ export const defaultLimits: Limits = {
 /** 429 with `Retry-After` in whole seconds (at least 1) and `retryAfterMs` in the body. */
 export function tooMany(code: string, message: string, waitMs: number): HttpError {
   const ms = Math.max(1, Math.ceil(waitMs))
-  return new HttpError(429, code, message, { retryAfterMs: ms, headers: { 'Retry-After': String(Math.max(1, Math.ceil(ms / 1000))) } })
+  return new HttpError(429, code, message, {
+    retryAfterMs: ms,
+    headers: { 'Retry-After': String(Math.max(1, Math.ceil(ms / 1000))) },
+  })
 }
 
 /**
@@ -47,7 +50,10 @@ export function clientIp(req: IncomingMessage, trustProxy: number): string {
   const socket = req.socket.remoteAddress ?? '?'
   if (trustProxy <= 0) return socket
   const header = req.headers['x-forwarded-for']
-  const hops = (Array.isArray(header) ? header.join(',') : header ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  const hops = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   const nearestFirst = [socket, ...hops.reverse()]
   return nearestFirst[Math.min(trustProxy, nearestFirst.length - 1)] ?? socket
 }
@@ -55,11 +61,20 @@ export function clientIp(req: IncomingMessage, trustProxy: number): string {
 /** A named token bucket over the store's counters (in memory on SQLite, shared on Postgres). */
 export class Limiter {
   private readonly burst: number
-  constructor(private readonly counters: Counters, private readonly bucket: string, private readonly perMinute: number, burst?: number) {
+  constructor(
+    private readonly counters: Counters,
+    private readonly bucket: string,
+    private readonly perMinute: number,
+    burst?: number,
+  ) {
     this.burst = burst ?? perMinute
   }
-  take(key: string): Promise<number> { return this.counters.take(this.bucket, key, this.perMinute, this.burst) }
-  peek(key: string): Promise<number> { return this.counters.peek(this.bucket, key, this.perMinute, this.burst) }
+  take(key: string): Promise<number> {
+    return this.counters.take(this.bucket, key, this.perMinute, this.burst)
+  }
+  peek(key: string): Promise<number> {
+    return this.counters.peek(this.bucket, key, this.perMinute, this.burst)
+  }
 }
 
 /**
@@ -71,8 +86,18 @@ export class AuthGuard {
   private readonly perKey: Limiter
 
   constructor(limits: Limits, counters: Counters) {
-    this.perIp = new Limiter(counters, 'auth-ip', limits.authFailuresPerIpPerMinute, limits.authFailuresPerIpPerMinute * 2)
-    this.perKey = new Limiter(counters, 'auth-key', limits.authFailuresPerKeyPerMinute, limits.authFailuresPerKeyPerMinute * 2)
+    this.perIp = new Limiter(
+      counters,
+      'auth-ip',
+      limits.authFailuresPerIpPerMinute,
+      limits.authFailuresPerIpPerMinute * 2,
+    )
+    this.perKey = new Limiter(
+      counters,
+      'auth-key',
+      limits.authFailuresPerKeyPerMinute,
+      limits.authFailuresPerKeyPerMinute * 2,
+    )
   }
 
   /** Throws 429 when this IP (or target) has failed too often lately; call before checking credentials. */

@@ -26,7 +26,9 @@ const demo = mode === 'demo'
 let server: RunningServer
 try {
   server = await startServer({
-    port, host, mode,
+    port,
+    host,
+    mode,
     dbPath: env.DB_PATH ?? join(root, '.data', 'demo.db'),
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     ...(env.ATTACHMENTS_DIR ? { attachmentsDir: env.ATTACHMENTS_DIR } : {}),
@@ -42,18 +44,25 @@ try {
     staticRoot: root,
     log: env.LOG === '1',
     ...(env.HOURS === 'always' ? { hours: null } : {}),
-    ...(env.FRESHDESK_DOMAIN && env.FRESHDESK_API_KEY ? {
-      freshdesk: {
-        domain: env.FRESHDESK_DOMAIN, apiKey: env.FRESHDESK_API_KEY,
-        ...(env.FRESHDESK_BASE_URL ? { baseUrl: env.FRESHDESK_BASE_URL } : {}),
-        ...(env.FRESHDESK_REQUESTER === 'email' ? { requesterBy: 'email' as const } : {}),
-        ...(env.FRESHDESK_CUSTOM_FIELDS ? { customFields: JSON.parse(env.FRESHDESK_CUSTOM_FIELDS) as Record<string, string> } : {}),
-      },
-    } : {}),
+    ...(env.FRESHDESK_DOMAIN && env.FRESHDESK_API_KEY
+      ? {
+          freshdesk: {
+            domain: env.FRESHDESK_DOMAIN,
+            apiKey: env.FRESHDESK_API_KEY,
+            ...(env.FRESHDESK_BASE_URL ? { baseUrl: env.FRESHDESK_BASE_URL } : {}),
+            ...(env.FRESHDESK_REQUESTER === 'email' ? { requesterBy: 'email' as const } : {}),
+            ...(env.FRESHDESK_CUSTOM_FIELDS
+              ? { customFields: JSON.parse(env.FRESHDESK_CUSTOM_FIELDS) as Record<string, string> }
+              : {}),
+          },
+        }
+      : {}),
   })
 } catch (err) {
   if (!(err instanceof ConfigError)) throw err
-  console.error(`help-feedback server: refusing to start (${mode}): ${err.message}\nSee docs/deploying.md for the settings a deployment needs.`)
+  console.error(
+    `help-feedback server: refusing to start (${mode}): ${err.message}\nSee docs/deploying.md for the settings a deployment needs.`,
+  )
   process.exit(1)
 }
 
@@ -66,8 +75,12 @@ console.log(`help-feedback reference server (${mode}) on ${base}
   agent console  ${base}/console/  (sign in with AGENT_KEY${demo && !env.AGENT_KEY ? `; demo key: ${DEMO_AGENT_KEY}` : ''})
   API            ${base}/v1  (protocol: docs/protocol.md)
   articles       ${seeded ? `${seeded.articles} from ${seeded.source}` : 'as stored (not seeded: read-only)'}
-  database       ${env.DATABASE_URL ? `postgres ${redactUrl(env.DATABASE_URL)}` : env.DB_PATH ?? '.data/demo.db'}${server.readOnly ? ' — READ-ONLY: reads work, writes answer 503 read_only (Retry-After) until it is writable and the server restarts' : ''}${env.FRESHDESK_DOMAIN && env.FRESHDESK_API_KEY ? `
-  freshdesk      ${base}/freshdesk/v1 → ${env.FRESHDESK_BASE_URL ?? `https://${env.FRESHDESK_DOMAIN}.freshdesk.com/api/v2`} (wallet demo: ?transport=freshdesk)` : ''}`)
+  database       ${env.DATABASE_URL ? `postgres ${redactUrl(env.DATABASE_URL)}` : (env.DB_PATH ?? '.data/demo.db')}${server.readOnly ? ' — READ-ONLY: reads work, writes answer 503 read_only (Retry-After) until it is writable and the server restarts' : ''}${
+    env.FRESHDESK_DOMAIN && env.FRESHDESK_API_KEY
+      ? `
+  freshdesk      ${base}/freshdesk/v1 → ${env.FRESHDESK_BASE_URL ?? `https://${env.FRESHDESK_DOMAIN}.freshdesk.com/api/v2`} (wallet demo: ?transport=freshdesk)`
+      : ''
+  }`)
 
 /** The URL without its password, for the start banner. */
 function redactUrl(raw: string): string {

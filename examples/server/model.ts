@@ -1,30 +1,83 @@
 import { randomBytes } from 'node:crypto'
 import type {
-  AttachmentRef, Comment, Conversation, FieldValue, Message, Priority, ReportCategory, Ticket,
-  TicketDetail, TicketStatus, TransactionRef, ConversationStatus, MessageKind, StatusChange,
+  AttachmentRef,
+  Comment,
+  Conversation,
+  FieldValue,
+  Message,
+  Priority,
+  ReportCategory,
+  Ticket,
+  TicketDetail,
+  TicketStatus,
+  TransactionRef,
+  ConversationStatus,
+  MessageKind,
+  StatusChange,
 } from '../../src/types.js'
 
 /** Row shapes as stored (snake_case, JSON columns as text). */
 export interface TicketRow {
-  n: number; id: string; user_id: string; status: TicketStatus; priority: Priority
-  category: ReportCategory; subject: string; description: string; fields: string; txn: string | null
-  attachments: string; locale: string; diagnostics: string | null; escalated: number
-  rating_score: number | null; rating_comment: string | null; created_at: string; updated_at: string
+  n: number
+  id: string
+  user_id: string
+  status: TicketStatus
+  priority: Priority
+  category: ReportCategory
+  subject: string
+  description: string
+  fields: string
+  txn: string | null
+  attachments: string
+  locale: string
+  diagnostics: string | null
+  escalated: number
+  rating_score: number | null
+  rating_comment: string | null
+  created_at: string
+  updated_at: string
 }
 export interface CommentRow {
-  id: string; ticket_id: string; author: Comment['author']; author_name: string | null; body: string
-  attachments: string; created_at: string
+  id: string
+  ticket_id: string
+  author: Comment['author']
+  author_name: string | null
+  body: string
+  attachments: string
+  created_at: string
 }
-export interface HistoryRow { status: TicketStatus; note: string | null; at: string }
+export interface HistoryRow {
+  status: TicketStatus
+  note: string | null
+  at: string
+}
 export interface ConversationRow {
-  n: number; id: string; user_id: string; status: ConversationStatus; locale: string
-  agent_id: string | null; agent_name: string | null; last_seq: number; user_read_seq: number
-  agent_read_seq: number; rating_score: number | null; rating_comment: string | null
-  created_at: string; updated_at: string
+  n: number
+  id: string
+  user_id: string
+  status: ConversationStatus
+  locale: string
+  agent_id: string | null
+  agent_name: string | null
+  last_seq: number
+  user_read_seq: number
+  agent_read_seq: number
+  rating_score: number | null
+  rating_comment: string | null
+  created_at: string
+  updated_at: string
 }
 export interface MessageRow {
-  id: string; conversation_id: string; seq: number; client_id: string | null; author: Message['author']
-  author_name: string | null; kind: MessageKind; text: string; attachments: string; txn: string | null
+  id: string
+  conversation_id: string
+  seq: number
+  client_id: string | null
+  author: Message['author']
+  author_name: string | null
+  kind: MessageKind
+  text: string
+  attachments: string
+  txn: string | null
   created_at: string
 }
 
@@ -43,15 +96,24 @@ const parse = <T>(text: string | null): T | undefined => (text === null ? undefi
 
 export function toTicket(r: TicketRow): Ticket {
   return {
-    id: r.id, reference: reference('HF', r.n), status: r.status, priority: r.priority,
-    category: r.category, subject: r.subject, createdAt: r.created_at, updatedAt: r.updated_at,
+    id: r.id,
+    reference: reference('HF', r.n),
+    status: r.status,
+    priority: r.priority,
+    category: r.category,
+    subject: r.subject,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
     expectedResponseHours: r.priority === 'urgent' ? 1 : 24,
   }
 }
 
 export function toComment(r: CommentRow, ref: RefOut): Comment {
   const c: Comment = {
-    id: r.id, author: r.author, body: r.body, createdAt: r.created_at,
+    id: r.id,
+    author: r.author,
+    body: r.body,
+    createdAt: r.created_at,
     attachments: (parse<StoredRef[]>(r.attachments) ?? []).map(ref),
   }
   if (r.author_name !== null) c.authorName = r.author_name
@@ -60,15 +122,20 @@ export function toComment(r: CommentRow, ref: RefOut): Comment {
 
 export function toDetail(r: TicketRow, comments: CommentRow[], history: HistoryRow[], ref: RefOut): TicketDetail {
   const d: TicketDetail = {
-    ...toTicket(r), description: r.description,
+    ...toTicket(r),
+    description: r.description,
     fields: parse<Record<string, FieldValue>>(r.fields) ?? {},
     attachments: (parse<StoredRef[]>(r.attachments) ?? []).map(ref),
     comments: comments.map((c) => toComment(c, ref)),
-    history: history.map((h): StatusChange => (h.note === null ? { status: h.status, at: h.at } : { status: h.status, at: h.at, note: h.note })),
+    history: history.map((h): StatusChange =>
+      h.note === null ? { status: h.status, at: h.at } : { status: h.status, at: h.at, note: h.note },
+    ),
   }
   const txn = parse<TransactionRef>(r.txn)
   if (txn) d.transaction = txn
-  if (r.rating_score !== null) d.rating = r.rating_comment === null ? { score: r.rating_score } : { score: r.rating_score, comment: r.rating_comment }
+  if (r.rating_score !== null)
+    d.rating =
+      r.rating_comment === null ? { score: r.rating_score } : { score: r.rating_score, comment: r.rating_comment }
   if (r.escalated) d.escalated = true
   return d
 }
@@ -82,8 +149,14 @@ export function toConversation(r: ConversationRow, queuePosition: number | undef
 
 export function toMessage(r: MessageRow, ref: RefOut): Message {
   const m: Message = {
-    id: r.id, conversationId: r.conversation_id, author: r.author, kind: r.kind, text: r.text,
-    attachments: (parse<StoredRef[]>(r.attachments) ?? []).map(ref), createdAt: r.created_at, seq: r.seq,
+    id: r.id,
+    conversationId: r.conversation_id,
+    author: r.author,
+    kind: r.kind,
+    text: r.text,
+    attachments: (parse<StoredRef[]>(r.attachments) ?? []).map(ref),
+    createdAt: r.created_at,
+    seq: r.seq,
   }
   if (r.client_id !== null) m.clientId = r.client_id
   if (r.author_name !== null) m.authorName = r.author_name

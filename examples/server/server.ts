@@ -110,15 +110,22 @@ const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, X-File-Name
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1'
   // A public address or NODE_ENV=production always makes a deployment; `mode` can only tighten that.
-  const mode = modeOf(process.env, host) === 'deployment' ? 'deployment' : opts.mode ?? 'demo'
+  const mode = modeOf(process.env, host) === 'deployment' ? 'deployment' : (opts.mode ?? 'demo')
   if (mode === 'deployment') checkDeployment(opts)
   const store = await openStore(opts)
   const secret = opts.secret ?? randomBytes(32).toString('hex')
   const limits: Limits = { ...defaultLimits, ...opts.limits }
-  const hub = new EventHub(store, { keep: opts.keepEvents ?? 10_000, heartbeatMs: opts.heartbeatMs ?? 15_000, streamsPerUser: limits.streamsPerUser })
+  const hub = new EventHub(store, {
+    keep: opts.keepEvents ?? 10_000,
+    heartbeatMs: opts.heartbeatMs ?? 15_000,
+    streamsPerUser: limits.streamsPerUser,
+  })
   const links = { publicUrl: opts.publicUrl ?? '' }
   const app: App = {
-    store, hub, secret, limits,
+    store,
+    hub,
+    secret,
+    limits,
     agentKey: opts.agentKey ?? randomBytes(32).toString('hex'),
     sessionTtlMs: (opts.sessionTtlSeconds ?? 900) * 1000,
     maxUploadBytes: opts.maxUploadBytes ?? 10 * 1024 * 1024,
@@ -126,18 +133,33 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     requireAgentOnline: opts.requireAgentOnline ?? false,
     limiter: new Limiter(store.counters, 'requests', opts.rateLimit?.perMinute ?? 600, opts.rateLimit?.burst),
     guard: new AuthGuard(limits, store.counters),
-    get publicUrl() { return links.publicUrl },
+    get publicUrl() {
+      return links.publicUrl
+    },
     trustProxy: opts.trustProxy ?? 0,
     refOut: makeRefOut(secret, () => links.publicUrl, limits.attachmentLinkTtlMs),
   }
   const agentSessionTtlMs = (opts.agentSessionTtlSeconds ?? 8 * 3600) * 1000
   const routes = compileRoutes([
-    ...publicRoutes(), ...attachmentRoutes(), ...ticketRoutes(), ...chatRoutes(), ...agentSessionRoutes(agentSessionTtlMs), ...agentRoutes(),
+    ...publicRoutes(),
+    ...attachmentRoutes(),
+    ...ticketRoutes(),
+    ...chatRoutes(),
+    ...agentSessionRoutes(agentSessionTtlMs),
+    ...agentRoutes(),
   ])
   const mounts: Mount[] = [{ prefix: '/console/', dir: consoleDir }]
   if (opts.staticRoot) {
-    mounts.push({ prefix: '/dist/', dir: join(opts.staticRoot, 'dist'), missingHint: 'dist/ is missing: run `npm run build` first' })
-    mounts.push({ prefix: '/', dir: join(opts.staticRoot, 'examples', 'wallet-demo'), missingHint: 'examples/wallet-demo is missing' })
+    mounts.push({
+      prefix: '/dist/',
+      dir: join(opts.staticRoot, 'dist'),
+      missingHint: 'dist/ is missing: run `npm run build` first',
+    })
+    mounts.push({
+      prefix: '/',
+      dir: join(opts.staticRoot, 'examples', 'wallet-demo'),
+      missingHint: 'examples/wallet-demo is missing',
+    })
   }
   const demoTokens = opts.demoTokens === true
   const corsOrigins = new Set((opts.corsOrigins ?? []).filter((o) => o !== 'null' && o !== '*'))
@@ -158,16 +180,25 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now()
     let url = new URL('http://local/')
-    if (opts.log) res.on('finish', () => console.log(`${req.method} ${url.pathname} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`))
+    if (opts.log)
+      res.on('finish', () =>
+        console.log(`${req.method} ${url.pathname} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`),
+      )
     try {
       url = new URL(req.url ?? '/', 'http://local')
       const path = url.pathname
       const allowed = cors(req, res, path)
       if (req.method === 'OPTIONS') {
-        res.writeHead(204, allowed ? {
-          'Access-Control-Allow-Methods': 'GET, POST, OPTIONS', 'Access-Control-Allow-Headers': ALLOW_HEADERS,
-          'Access-Control-Max-Age': '600',
-        } : {})
+        res.writeHead(
+          204,
+          allowed
+            ? {
+                'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+                'Access-Control-Allow-Headers': ALLOW_HEADERS,
+                'Access-Control-Max-Age': '600',
+              }
+            : {},
+        )
         res.end()
         return
       }
@@ -177,9 +208,13 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       if (path === '/demo/token') {
         const userId = url.searchParams.get('userId')
         if (!demoTokens) throw new HttpError(404, 'not_found', 'not found')
-        if (!userId || userId.length > 128) throw new HttpError(400, 'rejected', 'userId required', { fields: { userId: 'Required' } })
+        if (!userId || userId.length > 128)
+          throw new HttpError(400, 'rejected', 'userId required', { fields: { userId: 'Required' } })
         const name = url.searchParams.get('name')?.slice(0, 200)
-        return sendJson(res, 200, { userId, token: mintIdentityToken(secret, { sub: userId, ...(name ? { name } : {}) }) })
+        return sendJson(res, 200, {
+          userId,
+          token: mintIdentityToken(secret, { sub: userId, ...(name ? { name } : {}) }),
+        })
       }
       if (await serveStatic(req, res, mounts, path)) return
       throw new HttpError(404, 'not_found', path === '/' ? 'no static root configured' : 'not found')
@@ -205,13 +240,19 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const readOnly = store.readOnly
   // A read-only database keeps its uploads: sweeping would write.
   const sweepUploads = async (now = Date.now()): Promise<number> => (readOnly ? 0 : sweepUnattached(app, now))
-  const sweep = (): void => void sweepUploads().catch((err: unknown) => console.error('[server] upload sweep failed', err))
+  const sweep = (): void =>
+    void sweepUploads().catch((err: unknown) => console.error('[server] upload sweep failed', err))
   sweep()
   const sweeper = setInterval(sweep, Math.min(3600_000, limits.unattachedUploadTtlMs))
   sweeper.unref()
   let closed = false
   return {
-    url, port, mode, store, app, sweepUploads,
+    url,
+    port,
+    mode,
+    store,
+    app,
+    sweepUploads,
     get db(): Db {
       if (store instanceof SqliteStore) return store.db
       throw new Error('RunningServer.db is the SQLite handle; this server runs on Postgres (use store)')
@@ -236,7 +277,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 async function openStore(opts: ServerOptions): Promise<Store> {
   if (opts.databaseUrl) {
     const { PgStore } = await import('./store/pg.js')
-    return PgStore.open(opts.databaseUrl, opts.attachmentsDir === undefined ? {} : { attachmentsDir: opts.attachmentsDir })
+    return PgStore.open(
+      opts.databaseUrl,
+      opts.attachmentsDir === undefined ? {} : { attachmentsDir: opts.attachmentsDir },
+    )
   }
   return SqliteStore.open(opts.dbPath ?? ':memory:', opts.readOnly ? { readOnly: true } : {})
 }

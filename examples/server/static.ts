@@ -5,15 +5,30 @@ import { extname, join, resolve, sep } from 'node:path'
 import { HttpError, notFound } from './http.js'
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp',
-  '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8', '.md': 'text/plain; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 }
 
 /** A URL prefix served from a directory. `missingHint` explains an absent directory (e.g. dist/ not built). */
-export interface Mount { prefix: string; dir: string; missingHint?: string }
+export interface Mount {
+  prefix: string
+  dir: string
+  missingHint?: string
+}
 
 /**
  * Maps a URL path under a mount to a file inside it, or throws 404. Decodes once, then refuses
@@ -55,9 +70,16 @@ export function htmlSecurityHeaders(nonce: string, framable = false): Record<str
   const frame = framable ? "frame-ancestors 'self'" : "frame-ancestors 'none'"
   return {
     'Content-Security-Policy': [
-      "default-src 'self'", `script-src 'self' 'nonce-${nonce}'`, "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data: blob:", "connect-src 'self'", "font-src 'self'", "object-src 'none'",
-      "base-uri 'none'", frame, "form-action 'self'",
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      "connect-src 'self'",
+      "font-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      frame,
+      "form-action 'self'",
     ].join('; '),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
@@ -66,7 +88,12 @@ export function htmlSecurityHeaders(nonce: string, framable = false): Record<str
 }
 
 /** Serves a static file (GET/HEAD). HTML gets a fresh nonce stamped on its script/style tags. */
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, mounts: Mount[], pathname: string): Promise<boolean> {
+export async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  mounts: Mount[],
+  pathname: string,
+): Promise<boolean> {
   const mount = mounts.find((m) => pathname === m.prefix.replace(/\/$/, '') || pathname.startsWith(m.prefix))
   if (!mount) return false
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -80,7 +107,11 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, mou
   const file = await resolveStatic(mount, pathname)
   const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
   let body = await fs.readFile(file)
-  const headers: Record<string, string> = { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' }
+  const headers: Record<string, string> = {
+    'Content-Type': type,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-cache',
+  }
   if (type.startsWith('text/html')) {
     const nonce = randomBytes(16).toString('base64')
     body = Buffer.from(body.toString('utf8').replace(/<(script|style)(?=[\s>])/gi, `<$1 nonce="${nonce}"`), 'utf8')

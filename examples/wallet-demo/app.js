@@ -21,7 +21,12 @@ async function userToken() {
 async function transport() {
   // Any backend by configuration (transports.js); memory and REST need no setup.
   const { pickTransport } = await import('./transports.js')
-  return pickTransport(transportName, { origin: location.origin, params, hash: new URLSearchParams(location.hash.slice(1)), userToken })
+  return pickTransport(transportName, {
+    origin: location.origin,
+    params,
+    hash: new URLSearchParams(location.hash.slice(1)),
+    userToken,
+  })
 }
 
 const help = createHelpFeedback({
@@ -43,10 +48,15 @@ const help = createHelpFeedback({
   channels: {
     // Hours in the operator's zone: the contact panel says whether each is open now.
     hotline: { number: '95188', hours: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, open: '08:00', close: '22:00' })) },
-    email: { address: 'service@example.com', hours: [1, 2, 3, 4, 5].map((day) => ({ day, open: '09:00', close: '18:00' })) },
+    email: {
+      address: 'service@example.com',
+      hours: [1, 2, 3, 4, 5].map((day) => ({ day, open: '09:00', close: '18:00' })),
+    },
     timeZone: 'Asia/Shanghai',
     website: { url: 'https://wallet.example.com' },
-    social: [{ name: locale === 'en' ? 'Weibo' : '微博', url: 'https://weibo.com/examplewallet', handle: '@examplewallet' }],
+    social: [
+      { name: locale === 'en' ? 'Weibo' : '微博', url: 'https://weibo.com/examplewallet', handle: '@examplewallet' },
+    ],
     knownScams: ['+86 171 0000 1234', 'refund-example.top'],
   },
   getRecentTransactions: async () => transactions,
@@ -67,26 +77,28 @@ function render() {
   document.getElementById('tx-title').textContent = L.recent
   document.getElementById('transport-note').textContent = L.transport(transportName)
   const list = document.getElementById('transactions')
-  list.replaceChildren(...transactions.map((tx) => {
-    const li = document.createElement('li')
-    li.className = 'tx'
-    li.dataset.tx = tx.id
-    const when = new Date(tx.time).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
-    li.innerHTML = `<span class="what"></span><span class="sum"></span><span class="meta"></span><button type="button" data-testid="report-tx"></button>`
-    li.querySelector('.what').textContent = `${L.kind[tx.kind] ?? tx.kind} · ${tx.counterparty}`
-    li.querySelector('.sum').textContent = `${tx.kind === 'refund' ? '+' : '-'}${tx.amount} ${tx.currency}`
-    const meta = li.querySelector('.meta')
-    meta.textContent = `${when} · `
-    const status = document.createElement('span')
-    status.className = `status-${tx.status}`
-    status.textContent = L.status[tx.status] ?? tx.status
-    meta.append(status)
-    const button = li.querySelector('button')
-    button.textContent = L.report
-    button.setAttribute('aria-label', L.reportLabel(tx))
-    button.addEventListener('click', () => help.open('report', { transaction: tx }))
-    return li
-  }))
+  list.replaceChildren(
+    ...transactions.map((tx) => {
+      const li = document.createElement('li')
+      li.className = 'tx'
+      li.dataset.tx = tx.id
+      const when = new Date(tx.time).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
+      li.innerHTML = `<span class="what"></span><span class="sum"></span><span class="meta"></span><button type="button" data-testid="report-tx"></button>`
+      li.querySelector('.what').textContent = `${L.kind[tx.kind] ?? tx.kind} · ${tx.counterparty}`
+      li.querySelector('.sum').textContent = `${tx.kind === 'refund' ? '+' : '-'}${tx.amount} ${tx.currency}`
+      const meta = li.querySelector('.meta')
+      meta.textContent = `${when} · `
+      const status = document.createElement('span')
+      status.className = `status-${tx.status}`
+      status.textContent = L.status[tx.status] ?? tx.status
+      meta.append(status)
+      const button = li.querySelector('button')
+      button.textContent = L.report
+      button.setAttribute('aria-label', L.reportLabel(tx))
+      button.addEventListener('click', () => help.open('report', { transaction: tx }))
+      return li
+    }),
+  )
 }
 
 document.getElementById('help').addEventListener('click', () => help.open())

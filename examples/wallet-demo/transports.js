@@ -41,16 +41,19 @@ export async function pickTransport(name, env) {
       const hashUrl = params.get('hashUrl')
       const portal = params.get('portal')
       return chatwootTransport({
-        baseUrl: required('chatwootUrl'), inboxIdentifier: required('inbox'),
+        baseUrl: required('chatwootUrl'),
+        inboxIdentifier: required('inbox'),
         ...(portal ? { portalSlug: portal } : {}),
         // Identity validation: the host backend computes HMAC-SHA256(inbox hmac token, user id).
-        ...(hashUrl ? {
-          identifierHash: async (user) => {
-            const res = await fetch(`${hashUrl}?userId=${encodeURIComponent(user?.id ?? '')}`)
-            if (!res.ok) throw new Error(`hash endpoint answered ${res.status}`)
-            return (await res.text()).trim()
-          },
-        } : {}),
+        ...(hashUrl
+          ? {
+              identifierHash: async (user) => {
+                const res = await fetch(`${hashUrl}?userId=${encodeURIComponent(user?.id ?? '')}`)
+                if (!res.ok) throw new Error(`hash endpoint answered ${res.status}`)
+                return (await res.text()).trim()
+              },
+            }
+          : {}),
       })
     }
     default: {

@@ -41,7 +41,10 @@ export interface PreparedImage {
 
 /** Re-encodes through a canvas. Injected in tests; {@link canvasCodec} in browsers. */
 export interface ImageCodec {
-  reencode(blob: Blob, opts: { maxDimension: number; type: ImageFormat; quality: number }): Promise<{ blob: Blob; width: number; height: number }>
+  reencode(
+    blob: Blob,
+    opts: { maxDimension: number; type: ImageFormat; quality: number },
+  ): Promise<{ blob: Blob; width: number; height: number }>
 }
 
 export interface PrepareImageOptions {
@@ -180,10 +183,18 @@ export async function prepareImage(file: Blob, options: PrepareImageOptions = {}
   if (codec) {
     let result: { blob: Blob; width: number; height: number }
     try {
-      result = await codec.reencode(file, { maxDimension: options.maxDimension ?? MAX_DIMENSION, type: format, quality: QUALITY })
+      result = await codec.reencode(file, {
+        maxDimension: options.maxDimension ?? MAX_DIMENSION,
+        type: format,
+        quality: QUALITY,
+      })
       // Encoders may ignore the type (Safari writes PNG for WebP); large PNGs get a JPEG second try.
       if (result.blob.size > maxOutput && result.blob.type !== 'image/jpeg') {
-        result = await codec.reencode(file, { maxDimension: options.maxDimension ?? MAX_DIMENSION, type: 'image/jpeg', quality: 0.8 })
+        result = await codec.reencode(file, {
+          maxDimension: options.maxDimension ?? MAX_DIMENSION,
+          type: 'image/jpeg',
+          quality: 0.8,
+        })
       }
     } catch {
       // The codec works (checked above), so a decode failure means the file is not a real image.
@@ -191,7 +202,15 @@ export async function prepareImage(file: Blob, options: PrepareImageOptions = {}
     }
     if (result.blob.size > maxOutput) throw new FileRejectedError('file_too_large', name, maxOutput)
     const type = IMAGE_TYPES.includes(result.blob.type as ImageFormat) ? result.blob.type : format
-    return { blob: result.blob, name: `${stem}.${EXT[type]}`, type, size: result.blob.size, width: result.width, height: result.height, route: 'reencoded' }
+    return {
+      blob: result.blob,
+      name: `${stem}.${EXT[type]}`,
+      type,
+      size: result.blob.size,
+      width: result.width,
+      height: result.height,
+      route: 'reencoded',
+    }
   }
 
   if (file.size > maxOutput) throw new FileRejectedError('file_too_large', name, maxOutput)

@@ -24,6 +24,10 @@ export function onUploadProgress(listener: (p: UploadProgress) => void): () => v
 /** Called by the delivery code for each progress event of a file it uploads. */
 export function reportUploadProgress(p: UploadProgress): void {
   for (const l of [...listeners]) {
-    try { l(p) } catch { /* a faulty listener must not break the upload */ }
+    try {
+      l(p)
+    } catch {
+      /* a faulty listener must not break the upload */
+    }
   }
 }

@@ -12,7 +12,8 @@ const ascii = (b: Uint8Array, at: number, len: number) => String.fromCharCode(..
 
 /** Reads the magic bytes; `undefined` for anything that is not PNG, JPEG or WebP. */
 export function sniffImage(bytes: Uint8Array): ImageFormat | undefined {
-  if (bytes.length >= 8 && bytes[0] === 0x89 && ascii(bytes, 1, 3) === 'PNG' && bytes[4] === 0x0d && bytes[5] === 0x0a) return 'image/png'
+  if (bytes.length >= 8 && bytes[0] === 0x89 && ascii(bytes, 1, 3) === 'PNG' && bytes[4] === 0x0d && bytes[5] === 0x0a)
+    return 'image/png'
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
   if (bytes.length >= 12 && ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return 'image/webp'
   return undefined
@@ -159,7 +160,20 @@ function stripWebp(b: Uint8Array): Uint8Array {
   }
   const body = concat(parts)
   const size = body.length + 4
-  const head = Uint8Array.from([0x52, 0x49, 0x46, 0x46, size & 0xff, (size >> 8) & 0xff, (size >> 16) & 0xff, (size >>> 24) & 0xff, 0x57, 0x45, 0x42, 0x50])
+  const head = Uint8Array.from([
+    0x52,
+    0x49,
+    0x46,
+    0x46,
+    size & 0xff,
+    (size >> 8) & 0xff,
+    (size >> 16) & 0xff,
+    (size >>> 24) & 0xff,
+    0x57,
+    0x45,
+    0x42,
+    0x50,
+  ])
   return concat([head, body])
 }
 

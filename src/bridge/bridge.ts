@@ -15,7 +15,17 @@ import { negotiateLocale } from '../i18n/negotiate.js'
 import type { SupportClient } from '../client.js'
 import type { TransactionRef } from '../types.js'
 import { detectChannel, type BridgeWindow, type Channel } from './channels.js'
-import { encodeMessage, hostMessages, parseHostMessage, pickedImage, PROTOCOL_VERSION, type HostMessage, type HostMessageType, type SdkMessageType, type SdkPayloads } from './protocol.js'
+import {
+  encodeMessage,
+  hostMessages,
+  parseHostMessage,
+  pickedImage,
+  PROTOCOL_VERSION,
+  type HostMessage,
+  type HostMessageType,
+  type SdkMessageType,
+  type SdkPayloads,
+} from './protocol.js'
 import { clientTarget } from './target.js'
 import type { Bridge, BridgeDebugEvent, BridgeOptions, BridgeTarget, PickedImage } from './types.js'
 
@@ -31,7 +41,9 @@ interface Pending {
 let counter = 0
 function newId(): string {
   const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto
-  return c?.randomUUID ? c.randomUUID() : `hf-${Date.now().toString(36)}-${(++counter).toString(36)}-${Math.random().toString(36).slice(2, 10)}`
+  return c?.randomUUID
+    ? c.randomUUID()
+    : `hf-${Date.now().toString(36)}-${(++counter).toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 }
 
 /**
@@ -41,10 +53,18 @@ function newId(): string {
  * const bridge = createBridge(client, { allowedOrigins: ['https://wallet.example.com'] })
  * bridge.openUrl('tel:95188')
  */
-export function createBridge(to: BridgeTarget | SupportClient, options: BridgeOptions, win: BridgeWindow = globalThis as unknown as BridgeWindow): Bridge {
+export function createBridge(
+  to: BridgeTarget | SupportClient,
+  options: BridgeOptions,
+  win: BridgeWindow = globalThis as unknown as BridgeWindow,
+): Bridge {
   const target: BridgeTarget = 'store' in to ? clientTarget(to) : to
   options.allowedOrigins.forEach((o, i) => {
-    if (!isOrigin(o)) throw new ConfigError(`options.bridge.allowedOrigins.${i}`, `expected an exact origin such as "https://app.example.com" (https, or http on localhost; never "*"), got "${o}"`)
+    if (!isOrigin(o))
+      throw new ConfigError(
+        `options.bridge.allowedOrigins.${i}`,
+        `expected an exact origin such as "https://app.example.com" (https, or http on localhost; never "*"), got "${o}"`,
+      )
   })
   const maxChars = options.maxMessageChars ?? 12 * 1024 * 1024
   const timeoutMs = options.timeoutMs ?? 120_000
@@ -61,16 +81,22 @@ export function createBridge(to: BridgeTarget | SupportClient, options: BridgeOp
 
   const detected = detectChannel(win, options.allowedOrigins, options.channel ?? 'auto')
   const channel: Channel | undefined = detected.channel
-  if (!channel && 'reason' in detected && detected.reason) debug({ type: 'bridge:drop', reason: detected.reason, origin: win.location.origin })
+  if (!channel && 'reason' in detected && detected.reason)
+    debug({ type: 'bridge:drop', reason: detected.reason, origin: win.location.origin })
 
   const send = <T extends SdkMessageType>(type: T, payload: SdkPayloads[T], id = newId()): boolean =>
     channel ? channel.post(encodeMessage(id, type, payload)) : false
 
-  const handlers: { [T in Exclude<HostMessageType, 'reply'>]: (payload: Extract<HostMessage, { type: T }>['payload']) => unknown } = {
+  const handlers: {
+    [T in Exclude<HostMessageType, 'reply'>]: (payload: Extract<HostMessage, { type: T }>['payload']) => unknown
+  } = {
     identify: (user) => target.identify(user),
     tokenRefresh: ({ token }) => target.refreshToken(token),
     open: ({ view, params = {} }) => {
-      const withTx = remembered && (view === 'report' || view === 'chat') && !params.transaction ? { ...params, transaction: remembered } : params
+      const withTx =
+        remembered && (view === 'report' || view === 'chat') && !params.transaction
+          ? { ...params, transaction: remembered }
+          : params
       return target.open(view, withTx)
     },
     close: () => target.close(),
@@ -113,7 +139,8 @@ export function createBridge(to: BridgeTarget | SupportClient, options: BridgeOp
       }
       void handle(parsed.message)
     },
-    drop: (reason, origin) => debug(origin === undefined ? { type: 'bridge:drop', reason } : { type: 'bridge:drop', reason, origin }),
+    drop: (reason, origin) =>
+      debug(origin === undefined ? { type: 'bridge:drop', reason } : { type: 'bridge:drop', reason, origin }),
   })
 
   const unsubscribe = target.onEvent((event) => {
@@ -121,37 +148,49 @@ export function createBridge(to: BridgeTarget | SupportClient, options: BridgeOp
     else if (event.type === 'unread:change') send('unreadCount', { count: event.count })
   })
 
-  const request = (type: 'pickImage', payload: SdkPayloads['pickImage']) => new Promise<unknown>((resolve, reject) => {
-    const id = newId()
-    const timer = setTimeout(() => {
-      pending.delete(id)
-      reject(new TimeoutError(`the host did not answer ${type} in ${timeoutMs} ms`))
-    }, timeoutMs)
-    pending.set(id, { resolve, reject, timer })
-    if (!send(type, payload, id)) {
-      clearTimeout(timer)
-      pending.delete(id)
-      reject(new UnsupportedError(`bridge ${type}`))
-    }
-  })
+  const request = (type: 'pickImage', payload: SdkPayloads['pickImage']) =>
+    new Promise<unknown>((resolve, reject) => {
+      const id = newId()
+      const timer = setTimeout(() => {
+        pending.delete(id)
+        reject(new TimeoutError(`the host did not answer ${type} in ${timeoutMs} ms`))
+      }, timeoutMs)
+      pending.set(id, { resolve, reject, timer })
+      if (!send(type, payload, id)) {
+        clearTimeout(timer)
+        pending.delete(id)
+        reject(new UnsupportedError(`bridge ${type}`))
+      }
+    })
 
   debug({ type: 'bridge:ready', channel: channel?.name ?? 'none' })
-  send('ready', { protocol: PROTOCOL_VERSION, sdk: SDK_VERSION, accepts: Object.keys(hostMessages) as HostMessageType[] })
+  send('ready', {
+    protocol: PROTOCOL_VERSION,
+    sdk: SDK_VERSION,
+    accepts: Object.keys(hostMessages) as HostMessageType[],
+  })
 
   return {
     channel: channel?.name ?? 'none',
     openUrl: (url) => isExternalUrl(url) && send('openUrl', { url }),
     action: (name, payload) => ACTION_NAME.test(name) && send('action', payload ? { name, payload } : { name }),
     async pickImage({ maxBytes = DEFAULT_MAX_IMAGE } = {}): Promise<PickedImage | null> {
-      const reply = (await request('pickImage', { accept: ['image/png', 'image/jpeg', 'image/webp'], maxBytes })) as { ok: boolean; result?: unknown; error?: string }
+      const reply = (await request('pickImage', { accept: ['image/png', 'image/jpeg', 'image/webp'], maxBytes })) as {
+        ok: boolean
+        result?: unknown
+        error?: string
+      }
       if (!reply.ok) {
         if (reply.error === 'cancelled') return null
-        throw reply.error === 'unsupported' ? new UnsupportedError('bridge pickImage') : new MalformedResponseError([`pickImage failed: ${reply.error ?? 'failed'}`])
+        throw reply.error === 'unsupported'
+          ? new UnsupportedError('bridge pickImage')
+          : new MalformedResponseError([`pickImage failed: ${reply.error ?? 'failed'}`])
       }
       const parsed = pickedImage.safeParse(reply.result)
       if (!parsed.success) throw new MalformedResponseError(['pickImage result is not { name, type, data }'])
       const bytes = decodeBase64(parsed.data.data)
-      if (bytes.byteLength > maxBytes) throw new MalformedResponseError([`pickImage result is larger than ${maxBytes} bytes`])
+      if (bytes.byteLength > maxBytes)
+        throw new MalformedResponseError([`pickImage result is larger than ${maxBytes} bytes`])
       return { name: parsed.data.name, type: parsed.data.type, blob: new Blob([bytes], { type: parsed.data.type }) }
     },
     dispose() {

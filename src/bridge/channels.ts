@@ -10,13 +10,21 @@ import type { ChannelName, DropReason } from './types.js'
 /** The slice of `window` the bridge uses; tests pass a fake. */
 export interface BridgeWindow {
   location: { origin: string; ancestorOrigins?: { length: number; [i: number]: string } }
-  document?: { referrer: string; addEventListener?: EventTarget['addEventListener']; removeEventListener?: EventTarget['removeEventListener'] }
+  document?: {
+    referrer: string
+    addEventListener?: EventTarget['addEventListener']
+    removeEventListener?: EventTarget['removeEventListener']
+  }
   parent: unknown
   addEventListener(type: 'message', listener: (e: MessageEvent) => void): void
   removeEventListener(type: 'message', listener: (e: MessageEvent) => void): void
   ReactNativeWebView?: { postMessage(message: string): void }
   webkit?: { messageHandlers?: { helpFeedback?: { postMessage(message: unknown): void } } }
-  helpFeedback?: { postMessage(message: string): void; addEventListener?: (type: 'message', l: (e: { data: unknown }) => void) => void; removeEventListener?: (type: 'message', l: (e: { data: unknown }) => void) => void }
+  helpFeedback?: {
+    postMessage(message: string): void
+    addEventListener?: (type: 'message', l: (e: { data: unknown }) => void) => void
+    removeEventListener?: (type: 'message', l: (e: { data: unknown }) => void) => void
+  }
   HelpFeedbackBridge?: { receive(message: unknown): void }
 }
 
@@ -98,7 +106,11 @@ function android(win: BridgeWindow): Channel {
  * origin, or the origin of the first valid message) — never to '*'.
  */
 function parentFrame(win: BridgeWindow, allowed: readonly string[]): Channel {
-  const candidates = [win.location.ancestorOrigins?.[0], originOf(win.document?.referrer), allowed.length === 1 ? allowed[0] : undefined]
+  const candidates = [
+    win.location.ancestorOrigins?.[0],
+    originOf(win.document?.referrer),
+    allowed.length === 1 ? allowed[0] : undefined,
+  ]
   let target = candidates.find((o): o is string => o !== undefined && allowed.includes(o))
   return {
     name: 'parent',

@@ -18,7 +18,11 @@ export function isExternalUrl(url: string): boolean {
 export function isOrigin(value: string): boolean {
   try {
     const url = new URL(value)
-    return url.origin === value && (url.protocol === 'https:' || (url.protocol === 'http:' && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname)))
+    return (
+      url.origin === value &&
+      (url.protocol === 'https:' ||
+        (url.protocol === 'http:' && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname)))
+    )
   } catch {
     return false
   }

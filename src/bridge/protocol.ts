@@ -19,7 +19,10 @@ const views = z.enum(VIEWS)
 const category = z.enum(REPORT_CATEGORIES)
 
 const transaction = z.object({
-  id: text(64), time: text(40), amount: z.string().check(z.regex(/^\d{1,15}(?:\.\d{1,4})?$/)), currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+  id: text(64),
+  time: text(40),
+  amount: z.string().check(z.regex(/^\d{1,15}(?:\.\d{1,4})?$/)),
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
   counterparty: opt(text(100)),
   status: opt(z.enum(['pending', 'succeeded', 'failed', 'refunded', 'reversed'])),
   method: opt(z.object({ brand: text(40), last4: z.string().check(z.regex(/^\d{4}$/)) })),
@@ -27,15 +30,25 @@ const transaction = z.object({
 })
 
 const user = z.object({
-  id: text(128), name: opt(z.string().check(z.maxLength(200))), email: opt(text(254)), token: opt(text(8192)),
-  attributes: opt(z.record(z.string().check(z.maxLength(64)), z.union([z.string().check(z.maxLength(500)), z.number(), z.boolean()]))),
+  id: text(128),
+  name: opt(z.string().check(z.maxLength(200))),
+  email: opt(text(254)),
+  token: opt(text(8192)),
+  attributes: opt(
+    z.record(z.string().check(z.maxLength(64)), z.union([z.string().check(z.maxLength(500)), z.number(), z.boolean()])),
+  ),
 })
 
 /** Parameters `open` may carry. Anything else is stripped, so the host cannot inject state. */
 const openParams = z.object({
-  transaction: opt(transaction), query: opt(text(200)), problem: opt(category), category: opt(category),
+  transaction: opt(transaction),
+  query: opt(text(200)),
+  problem: opt(category),
+  category: opt(category),
   reference: opt(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_./:-]{0,63}$/))),
-  id: opt(id), articleId: opt(id), ticketId: opt(id),
+  id: opt(id),
+  articleId: opt(id),
+  ticketId: opt(id),
 })
 
 /** Payloads of messages the host sends to the SDK. */
@@ -58,7 +71,9 @@ export const hostMessages = {
 
 export type HostMessageType = keyof typeof hostMessages
 export type HostPayload<T extends HostMessageType> = z.infer<(typeof hostMessages)[T]>
-export type HostMessage = { [T in HostMessageType]: { v: 1; id: string; type: T; payload: HostPayload<T> } }[HostMessageType]
+export type HostMessage = {
+  [T in HostMessageType]: { v: 1; id: string; type: T; payload: HostPayload<T> }
+}[HostMessageType]
 
 /** The image a `pickImage` reply carries as `result`. */
 export const pickedImage = z.object({

@@ -51,7 +51,12 @@ const hiddenNone = (): HiddenSummary => summarizeFindings([])
 
 function failure(error: unknown): SendResult {
   if (error instanceof FileRejectedError) {
-    return { status: 'error', code: error.code, fileName: error.fileName, ...(error.limit === undefined ? {} : { limit: error.limit }) }
+    return {
+      status: 'error',
+      code: error.code,
+      fileName: error.fileName,
+      ...(error.limit === undefined ? {} : { limit: error.limit }),
+    }
   }
   const code = errorCode(error)
   const fields = (error as { fieldErrors?: FieldError[] } | null)?.fieldErrors
@@ -95,7 +100,12 @@ export function createChatActions(core: ChatCore): ChatActions {
     if ('error' in started) return started.error
     const { conversation } = started
     const { services } = await core.ready()
-    const payload: MessageJobPayload = { conversationId: conversation.id, message, localId: randomUuid(), ...(files?.length ? { files } : {}) }
+    const payload: MessageJobPayload = {
+      conversationId: conversation.id,
+      message,
+      localId: randomUuid(),
+      ...(files?.length ? { files } : {}),
+    }
     store.setState({ items: [...get().items, optimisticItem(payload, core.now().toISOString(), files?.[0]?.blob)] })
     core.stopTyping()
     try {
@@ -104,7 +114,9 @@ export function createChatActions(core: ChatCore): ChatActions {
     } catch (error) {
       const result = failure(error)
       const code = codeOf(result)
-      store.setState({ items: get().items.map((m) => (m.localId === payload.localId ? { ...m, state: 'failed', errorCode: code } : m)) })
+      store.setState({
+        items: get().items.map((m) => (m.localId === payload.localId ? { ...m, state: 'failed', errorCode: code } : m)),
+      })
       return result
     }
     core.applyJobs(services.outbox.snapshot())
@@ -114,7 +126,8 @@ export function createChatActions(core: ChatCore): ChatActions {
   const actions: ChatActions = {
     async checkAvailability() {
       const { transport } = await core.ready()
-      if (!transport.capabilities.chat || !transport.startConversation) return core.dispatch({ type: 'availability', open: false })
+      if (!transport.capabilities.chat || !transport.startConversation)
+        return core.dispatch({ type: 'availability', open: false })
       if (!transport.availability) return core.dispatch({ type: 'availability', open: true })
       try {
         const availability = await transport.availability()
@@ -130,7 +143,9 @@ export function createChatActions(core: ChatCore): ChatActions {
       const out = prepareOutgoing(text)
       if (!out.text) return { status: 'empty' }
       if (out.looksLikeCode && !options.confirmed) return { status: 'confirm' }
-      return (await enqueue({ kind: 'text', text: out.text, attachments: [] })) ?? { status: 'sent', hidden: out.hidden }
+      return (
+        (await enqueue({ kind: 'text', text: out.text, attachments: [] })) ?? { status: 'sent', hidden: out.hidden }
+      )
     },
 
     async sendImage(file) {
@@ -143,12 +158,20 @@ export function createChatActions(core: ChatCore): ChatActions {
         return failure(error)
       }
       const queued: QueuedFile = { blob: image.blob, name: image.name, type: image.type }
-      return (await enqueue({ kind: 'image', text: '', attachments: [] }, [queued])) ?? { status: 'sent', hidden: hiddenNone() }
+      return (
+        (await enqueue({ kind: 'image', text: '', attachments: [] }, [queued])) ?? {
+          status: 'sent',
+          hidden: hiddenNone(),
+        }
+      )
     },
 
     async sendTransaction(tx) {
       // The id is a reference the agent needs; free text (counterparty) is masked like any other.
-      const { value, findings } = redactFields(tx, { referenceKeys: ['id'], skipKeys: ['time', 'amount', 'currency', 'status', 'kind'] })
+      const { value, findings } = redactFields(tx, {
+        referenceKeys: ['id'],
+        skipKeys: ['time', 'amount', 'currency', 'status', 'kind'],
+      })
       const result = await enqueue({ kind: 'transaction', text: '', attachments: [], transaction: value })
       return result ?? { status: 'sent', hidden: summarizeFindings(findings) }
     },
@@ -180,7 +203,11 @@ export function createChatActions(core: ChatCore): ChatActions {
       const { services } = await core.ready()
       const masked = comment?.trim() ? redact(comment.trim()) : undefined
       try {
-        await services.outbox.enqueue('rating', { target: { kind: 'conversation', id: c.id }, score, ...(masked ? { comment: masked.text } : {}) })
+        await services.outbox.enqueue('rating', {
+          target: { kind: 'conversation', id: c.id },
+          score,
+          ...(masked ? { comment: masked.text } : {}),
+        })
       } catch (error) {
         return failure(error)
       }

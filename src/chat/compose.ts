@@ -23,7 +23,8 @@ export function prepareOutgoing(raw: string): Outgoing {
   return { text: result.text, hidden: summarizeFindings(result.findings), looksLikeCode: looksLikeCode(text) }
 }
 
-const SECRET_WORDS = /验证码|校验码|动态码|密码|口令|\b(?:password|passcode|pin|otp|cvv|cvc|verification code|security code|sms code|one[- ]?time code)\b/i
+const SECRET_WORDS =
+  /验证码|校验码|动态码|密码|口令|\b(?:password|passcode|pin|otp|cvv|cvc|verification code|security code|sms code|one[- ]?time code)\b/i
 
 /**
  * True when an agent's message talks about passwords or codes: the UI repeats the

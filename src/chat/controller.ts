@@ -10,7 +10,14 @@ import { transition } from './machine.js'
 import { createGapFill } from './sync.js'
 import { lastAgentSeq, lastSeq, mergeMessages, prependOlder, syncWithJobs, unreadCount } from './messages.js'
 import { createReadSignal, createTypingSignal } from './signals.js'
-import { CURRENT_KEY, createTranscriptSaver, loadOlder, loadTranscript, toStored, transcriptText } from './transcript.js'
+import {
+  CURRENT_KEY,
+  createTranscriptSaver,
+  loadOlder,
+  loadTranscript,
+  toStored,
+  transcriptText,
+} from './transcript.js'
 import { initialChatState, type ChatCore, type ChatState } from './types.js'
 
 const AGENT_TYPING_TIMEOUT_MS = 8000
@@ -31,7 +38,6 @@ export interface ChatController extends ChatActions {
   dispose(): void
 }
 
-
 /**
  * Creates the chat controller: conversation state machine, ordered and deduplicated message
  * list, sends through the outbox, gap fill after reconnects, typing and read signals, unread
@@ -43,7 +49,10 @@ export interface ChatController extends ChatActions {
  * chat.store.subscribe((s) => render(s))
  * await chat.send('My refund has not arrived')
  */
-export function createChatController(client: SupportClient, options: { now?: () => Date; store?: StoreApi<ChatState> } = {}): ChatController {
+export function createChatController(
+  client: SupportClient,
+  options: { now?: () => Date; store?: StoreApi<ChatState> } = {},
+): ChatController {
   const store = options.store ?? createStore<ChatState>()(initialChatState)
   const get = store.getState
   const set = (partial: Partial<ChatState>) => store.setState(partial)
@@ -63,7 +72,8 @@ export function createChatController(client: SupportClient, options: { now?: () 
   const docVisible = () => typeof document === 'undefined' || document.visibilityState !== 'hidden'
   const typing = createTypingSignal((on) => {
     const c = conv()
-    if (c && deps?.transport.capabilities.typing && deps.transport.setTyping) deps.transport.setTyping(c.id, on).catch(() => undefined)
+    if (c && deps?.transport.capabilities.typing && deps.transport.setTyping)
+      deps.transport.setTyping(c.id, on).catch(() => undefined)
   })
   // The transcript can be on screen (and read) before the transport is ready: the receipt
   // waits for it rather than counting as sent.
@@ -74,7 +84,9 @@ export function createChatController(client: SupportClient, options: { now?: () 
   })
 
   const core: ChatCore = {
-    client, store, now,
+    client,
+    store,
+    now,
     dispatch(input) {
       const next = transition(get().status, input)
       if (next !== get().status) set({ status: next })
@@ -93,7 +105,8 @@ export function createChatController(client: SupportClient, options: { now?: () 
       const fresh = mine.filter((m) => !seen.has(m.id))
       const items = mergeMessages(get().items, mine)
       for (const m of fresh) seen.add(m.id)
-      if (items !== get().items) set({ items, ...(fresh.some((m) => m.author === 'agent') ? { agentTyping: false } : {}) })
+      if (items !== get().items)
+        set({ items, ...(fresh.some((m) => m.author === 'agent') ? { agentTyping: false } : {}) })
       for (const m of fresh) client.events.emit({ type: 'chat:message', conversationId: c.id, author: m.author })
       if (fresh.length) {
         updateUnread()
@@ -140,7 +153,14 @@ export function createChatController(client: SupportClient, options: { now?: () 
     persist() {
       const c = conv()
       if (!c || !saver) return
-      saver.schedule(() => ({ version: 1, conversation: conv() ?? c, messages: toStored(get().items), cursor, readSeq, rated: get().rated }))
+      saver.schedule(() => ({
+        version: 1,
+        conversation: conv() ?? c,
+        messages: toStored(get().items),
+        cursor,
+        readSeq,
+        rated: get().rated,
+      }))
     },
     stopTyping: () => typing.stop(),
     sync: () => gap.sync(),
@@ -189,7 +209,8 @@ export function createChatController(client: SupportClient, options: { now?: () 
         if (get().agentTyping !== e.on) set({ agentTyping: e.on })
         return
       case 'read':
-        if (e.by === 'agent' && e.conversationId === c?.id && e.upToSeq > get().agentReadSeq) set({ agentReadSeq: e.upToSeq })
+        if (e.by === 'agent' && e.conversationId === c?.id && e.upToSeq > get().agentReadSeq)
+          set({ agentReadSeq: e.upToSeq })
         return
       case 'resync':
         void sync()
@@ -226,7 +247,8 @@ export function createChatController(client: SupportClient, options: { now?: () 
       set({ conversation: saved.conversation, items: mergeMessages([], saved.messages), rated: saved.rated })
       // Whether an ended conversation asks for a rating depends on the transport; any other
       // status can show now.
-      if (saved.conversation.status !== 'ended') core.dispatch({ type: 'conversation', conversation: saved.conversation, csat: false })
+      if (saved.conversation.status !== 'ended')
+        core.dispatch({ type: 'conversation', conversation: saved.conversation, csat: false })
       // Messages still in the outbox (local too) show with it, as sending or failed.
       core.applyJobs(await services.outbox.list().catch(() => services.outbox.snapshot()))
     }
@@ -265,7 +287,11 @@ export function createChatController(client: SupportClient, options: { now?: () 
     }
   }
 
-  function listen(target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | undefined, type: string, fn: () => void): void {
+  function listen(
+    target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | undefined,
+    type: string,
+    fn: () => void,
+  ): void {
     if (!target?.addEventListener) return
     target.addEventListener(type, fn)
     offs.push(() => target.removeEventListener(type, fn))
@@ -278,9 +304,13 @@ export function createChatController(client: SupportClient, options: { now?: () 
       opening = undefined
       // The saved transcript may be on screen already; join the backend once back online.
       if (!disposed && typeof addEventListener === 'function') {
-        addEventListener('online', () => {
-          if (!disposed && !opening) open().catch(() => undefined)
-        }, { once: true })
+        addEventListener(
+          'online',
+          () => {
+            if (!disposed && !opening) open().catch(() => undefined)
+          },
+          { once: true },
+        )
       }
       throw error
     })

@@ -49,23 +49,34 @@ export async function listConversations(client: SupportClient, signal?: AbortSig
     const listed = await transport.listConversations(signal).catch(() => [] as Conversation[])
     for (const c of listed) {
       const known = byId.get(c.id)
-      byId.set(c.id, known ? { ...known, conversation: c, source: 'both' } : { conversation: c, unread: 0, source: 'backend' })
+      byId.set(
+        c.id,
+        known ? { ...known, conversation: c, source: 'both' } : { conversation: c, unread: 0, source: 'backend' },
+      )
     }
   }
   const ongoing = (s: ConversationSummary) => (s.conversation.status === 'ended' ? 1 : 0)
-  return [...byId.values()].sort((a, b) => ongoing(a) - ongoing(b) || time(b.conversation.createdAt) - time(a.conversation.createdAt))
+  return [...byId.values()].sort(
+    (a, b) => ongoing(a) - ongoing(b) || time(b.conversation.createdAt) - time(a.conversation.createdAt),
+  )
 }
 
 /**
  * A conversation to read (not the one the chat is in): its transcript from the device, else
  * its messages from the backend, page by page. Rejects when neither has it.
  */
-export async function readConversation(client: SupportClient, id: string): Promise<{ conversation: Conversation; items: ChatItem[] }> {
+export async function readConversation(
+  client: SupportClient,
+  id: string,
+): Promise<{ conversation: Conversation; items: ChatItem[] }> {
   const services = await client.services()
   const saved = await loadTranscript(services.store, id)
   const transport = await client.transport().catch(() => undefined)
   let conversation = saved?.conversation
-  if (transport?.getConversation) conversation = await transport.getConversation(id).catch((e: unknown) => (conversation ? conversation : Promise.reject(e)))
+  if (transport?.getConversation)
+    conversation = await transport
+      .getConversation(id)
+      .catch((e: unknown) => (conversation ? conversation : Promise.reject(e)))
   if (!conversation) throw new Error('conversation not found')
   let messages: Message[] = saved ? [...(await loadOlder(services.store, id)), ...saved.messages] : []
   if (transport?.listMessages) {

@@ -5,10 +5,23 @@ export const chatJobs: Pick<JobHandlers, 'message'> = {
   message: {
     async send(transport, { payload: p }, ctx) {
       const files = await uploadFiles(transport, p.files, ctx)
-      return need(transport.sendMessage, 'sendMessage').call(transport, p.conversationId, { ...p.message, attachments: [...p.message.attachments, ...files] }, ctx)
+      return need(transport.sendMessage, 'sendMessage').call(
+        transport,
+        p.conversationId,
+        { ...p.message, attachments: [...p.message.attachments, ...files] },
+        ctx,
+      )
     },
     reconcile: (transport, job) =>
-      transport.findWrite({ kind: 'message', conversationId: job.payload.conversationId, text: job.payload.message.text, since: job.createdAt }, job.idempotencyKey),
+      transport.findWrite(
+        {
+          kind: 'message',
+          conversationId: job.payload.conversationId,
+          text: job.payload.message.text,
+          since: job.createdAt,
+        },
+        job.idempotencyKey,
+      ),
     ephemeral: true,
   },
 }

@@ -4,7 +4,9 @@ import type { ChatActions } from './actions.js'
 import type { ChatController } from './controller.js'
 import { initialChatState, type ChatState } from './types.js'
 
-type AsyncKey = { [K in keyof ChatController]: ChatController[K] extends (...args: never[]) => Promise<unknown> ? K : never }[keyof ChatController]
+type AsyncKey = {
+  [K in keyof ChatController]: ChatController[K] extends (...args: never[]) => Promise<unknown> ? K : never
+}[keyof ChatController]
 
 /**
  * `client.chat`: the chat controller, whose code (state machine, message list, transcript)
@@ -25,11 +27,20 @@ export function lazyChat(client: SupportClient): ChatController {
       return impl
     }))
   const later = <K extends AsyncKey>(key: K) =>
-    ((...args: unknown[]) => load().then((c) => (c[key] as (...a: unknown[]) => Promise<unknown>)(...args))) as unknown as ChatController[K]
+    ((...args: unknown[]) =>
+      load().then((c) => (c[key] as (...a: unknown[]) => Promise<unknown>)(...args))) as unknown as ChatController[K]
   const actions: { [K in keyof ChatActions]: ChatActions[K] } = {
-    checkAvailability: later('checkAvailability'), send: later('send'), sendImage: later('sendImage'), sendTransaction: later('sendTransaction'),
-    retry: later('retry'), requestSenior: later('requestSenior'), end: later('end'), rate: later('rate'), leaveMessage: later('leaveMessage'),
-    newChat: later('newChat'), skipRating: () => impl?.skipRating(),
+    checkAvailability: later('checkAvailability'),
+    send: later('send'),
+    sendImage: later('sendImage'),
+    sendTransaction: later('sendTransaction'),
+    retry: later('retry'),
+    requestSenior: later('requestSenior'),
+    end: later('end'),
+    rate: later('rate'),
+    leaveMessage: later('leaveMessage'),
+    newChat: later('newChat'),
+    skipRating: () => impl?.skipRating(),
   }
   return {
     ...actions,

@@ -53,7 +53,12 @@ export function mergeMessages(items: readonly ChatItem[], incoming: readonly Mes
     const at = index.get(m.id)
     if (at !== undefined) {
       const old = out[at]!
-      if (old.seq !== m.seq || old.text !== m.text || old.kind !== m.kind || old.attachments.length !== m.attachments.length) {
+      if (
+        old.seq !== m.seq ||
+        old.text !== m.text ||
+        old.kind !== m.kind ||
+        old.attachments.length !== m.attachments.length
+      ) {
         out[at] = confirmed(m)
         needsSort ||= old.seq !== m.seq
         changed = true
@@ -63,7 +68,12 @@ export function mergeMessages(items: readonly ChatItem[], incoming: readonly Mes
     changed = true
     const clientId = m.clientId
     // Once unsorted, optimistic items may no longer be the tail: search everything.
-    const local = clientId === undefined ? -1 : needsSort ? out.findIndex((x) => pending(x) && x.clientId === clientId) : findPending(out, clientId)
+    const local =
+      clientId === undefined
+        ? -1
+        : needsSort
+          ? out.findIndex((x) => pending(x) && x.clientId === clientId)
+          : findPending(out, clientId)
     if (local >= 0) {
       // The echo takes the optimistic item's place; order is then decided by its seq.
       out.splice(local, 1)
@@ -99,7 +109,10 @@ export function mergeMessages(items: readonly ChatItem[], incoming: readonly Mes
 export function prependOlder(items: readonly ChatItem[], older: readonly Message[]): ChatItem[] {
   if (older.length === 0) return items as ChatItem[]
   const have = new Set(items.map((m) => m.id))
-  const head = mergeMessages([], older.filter((m) => !have.has(m.id)))
+  const head = mergeMessages(
+    [],
+    older.filter((m) => !have.has(m.id)),
+  )
   if (head.length === 0) return items as ChatItem[]
   const out = [...head, ...items]
   const firstOfItems = items.find((m) => !pending(m))
@@ -148,7 +161,11 @@ const isChatJob = (job: OutboxJob, conversationId: string): job is OutboxJobOf<'
  * `clientId`) from each job, an item for a job left by a previous page, and no item for a job
  * the user discarded. An item whose echo already arrived is dropped, whichever came first.
  */
-export function syncWithJobs(items: readonly ChatItem[], jobs: readonly OutboxJob[], conversationId: string): ChatItem[] {
+export function syncWithJobs(
+  items: readonly ChatItem[],
+  jobs: readonly OutboxJob[],
+  conversationId: string,
+): ChatItem[] {
   const mine = jobs.filter((j) => isChatJob(j, conversationId))
   const echoed = new Set(items.filter((m) => !pending(m) && m.clientId !== undefined).map((m) => m.clientId))
   const byLocal = new Map(mine.map((j) => [j.payload.localId, j]))
@@ -179,13 +196,24 @@ export function syncWithJobs(items: readonly ChatItem[], jobs: readonly OutboxJo
     }
     changed = true
     const { errorCode: _e, ...rest } = m
-    out.push({ ...rest, jobId: job.id, clientId: job.idempotencyKey, state, ...(errorCode && state === 'failed' ? { errorCode } : {}) })
+    out.push({
+      ...rest,
+      jobId: job.id,
+      clientId: job.idempotencyKey,
+      state,
+      ...(errorCode && state === 'failed' ? { errorCode } : {}),
+    })
   }
   for (const job of byLocal.values()) {
     if (echoed.has(job.idempotencyKey)) continue
     changed = true
     const preview = job.payload.files?.[0]?.blob
-    out.push({ ...optimisticItem(job.payload, new Date(job.createdAt).toISOString(), preview), jobId: job.id, clientId: job.idempotencyKey, state: itemState(job) })
+    out.push({
+      ...optimisticItem(job.payload, new Date(job.createdAt).toISOString(), preview),
+      jobId: job.id,
+      clientId: job.idempotencyKey,
+      state: itemState(job),
+    })
   }
   if (!changed) return items as ChatItem[]
   return out.sort(compareItems)

@@ -4,7 +4,10 @@
  */
 
 /** Sends `on: true` at most every `everyMs` while the user types, `on: false` after `idleMs` quiet. */
-export function createTypingSignal(send: (on: boolean) => void, options: { everyMs?: number; idleMs?: number; now?: () => number } = {}) {
+export function createTypingSignal(
+  send: (on: boolean) => void,
+  options: { everyMs?: number; idleMs?: number; now?: () => number } = {},
+) {
   const everyMs = options.everyMs ?? 3000
   const idleMs = options.idleMs ?? 4000
   const now = options.now ?? Date.now

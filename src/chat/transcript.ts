@@ -54,7 +54,10 @@ export function toStored(items: readonly ChatItem[]): Message[] {
 const storedForm = new WeakMap<ChatItem, Message>()
 
 /** Loads a saved transcript's newest page (see {@link loadOlder}); anything unreadable counts as none. */
-export async function loadTranscript(store: KeyValueStore, conversationId: string): Promise<StoredTranscript | undefined> {
+export async function loadTranscript(
+  store: KeyValueStore,
+  conversationId: string,
+): Promise<StoredTranscript | undefined> {
   try {
     const t = await store.get<StoredTranscript>(transcriptKey(conversationId))
     return t?.version === 1 && Array.isArray(t.messages) ? t : undefined
@@ -98,7 +101,9 @@ export function createTranscriptSaver(store: KeyValueStore, delayMs = 300) {
     chain = chain
       .then(async () => {
         if (olderSig !== olderWritten) {
-          await (older.length ? store.set(olderKey(value.conversation.id), older) : store.del(olderKey(value.conversation.id)))
+          await (older.length
+            ? store.set(olderKey(value.conversation.id), older)
+            : store.del(olderKey(value.conversation.id)))
           olderWritten = olderSig
         }
         await store.set(transcriptKey(value.conversation.id), recent)
@@ -129,8 +134,10 @@ export function createTranscriptSaver(store: KeyValueStore, delayMs = 300) {
  */
 export function eventLine(m: Pick<Message, 'text' | 'authorName'>, t: Translate): string {
   if (m.text === 'ended') return t('chat.event.ended')
-  if (m.text === 'joined') return m.authorName ? t('chat.event.joined', { name: m.authorName }) : t('chat.event.joinedGeneric')
-  if (m.text === 'transferred') return m.authorName ? t('chat.event.transferred', { name: m.authorName }) : t('chat.event.joinedGeneric')
+  if (m.text === 'joined')
+    return m.authorName ? t('chat.event.joined', { name: m.authorName }) : t('chat.event.joinedGeneric')
+  if (m.text === 'transferred')
+    return m.authorName ? t('chat.event.transferred', { name: m.authorName }) : t('chat.event.joinedGeneric')
   return m.text
 }
 
@@ -142,21 +149,36 @@ export function eventLine(m: Pick<Message, 'text' | 'authorName'>, t: Translate)
  * transcriptText(conversation, items, t, 'en')
  * // 'Chat transcript HC-000042\nStarted 11/23/2026, 09:30\n\n[11/23/2026, 09:30] You: hello\n…'
  */
-export function transcriptText(conversation: Conversation, items: readonly ChatItem[], t: Translate, locale: string): string {
+export function transcriptText(
+  conversation: Conversation,
+  items: readonly ChatItem[],
+  t: Translate,
+  locale: string,
+): string {
   const fmt = (iso: string) => {
     const d = new Date(iso)
     return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(locale, { dateStyle: 'short', timeStyle: 'medium' })
   }
-  const lines = [t('chat.transcript.title', { reference: conversation.reference }), t('chat.transcript.started', { time: fmt(conversation.createdAt) }), '']
+  const lines = [
+    t('chat.transcript.title', { reference: conversation.reference }),
+    t('chat.transcript.started', { time: fmt(conversation.createdAt) }),
+    '',
+  ]
   for (const m of items) {
     if (m.localId !== undefined && m.state !== 'sent') continue
-    const who = m.author === 'user' ? t('chat.author.you') : m.author === 'agent' ? m.authorName ?? t('chat.author.agent') : t('chat.author.system')
+    const who =
+      m.author === 'user'
+        ? t('chat.author.you')
+        : m.author === 'agent'
+          ? (m.authorName ?? t('chat.author.agent'))
+          : t('chat.author.system')
     let body = m.text
     if (m.kind === 'event') body = eventLine(m, t)
     else if (m.kind === 'transaction' && m.transaction) {
       const tx = m.transaction
       body = `${t('chat.transaction.label', { id: tx.id })} · ${tx.amount} ${tx.currency}${tx.counterparty ? ` · ${tx.counterparty}` : ''}`
-    } else if (m.kind === 'image' || (m.attachments.length > 0 && !body)) body = m.attachments.map((a) => `[${a.name}]`).join(' ')
+    } else if (m.kind === 'image' || (m.attachments.length > 0 && !body))
+      body = m.attachments.map((a) => `[${a.name}]`).join(' ')
     lines.push(`[${fmt(m.createdAt)}] ${who}: ${body}`)
   }
   return `${lines.join('\n')}\n`

@@ -64,8 +64,15 @@ export type ChatInput =
 
 /** The chat's state before anything happened. */
 export const initialChatState = (): ChatState => ({
-  status: 'idle', conversation: undefined, availability: undefined, items: [], agentTyping: false,
-  agentReadSeq: 0, unread: 0, error: undefined, rated: false,
+  status: 'idle',
+  conversation: undefined,
+  availability: undefined,
+  items: [],
+  agentTyping: false,
+  agentReadSeq: 0,
+  unread: 0,
+  error: undefined,
+  rated: false,
 })
 
 /** The outbox payload of a chat message (with the local id of its optimistic item). */

@@ -32,7 +32,14 @@ export type OfficialMatch =
 
 export type CheckResult =
   | { verdict: 'official'; kind: CheckKind; match: OfficialMatch }
-  | { verdict: 'lookalike'; kind: CheckKind; reason: LookalikeReason; imitates: string; owner?: string; knownScam: boolean }
+  | {
+      verdict: 'lookalike'
+      kind: CheckKind
+      reason: LookalikeReason
+      imitates: string
+      owner?: string
+      knownScam: boolean
+    }
   | { verdict: 'notOurs'; kind: CheckKind; owner?: string; knownScam: boolean }
   /** Nothing we can read as a number, address or account. */
   | { verdict: 'unreadable' }
@@ -49,7 +56,8 @@ export function classify(raw: string): CheckKind | undefined {
   const s = raw.normalize('NFKC').trim()
   if (!s) return undefined
   if (/^[a-z][a-z\d+.-]*:\/\//i.test(s)) return 'web'
-  if (/^tel:/i.test(s) || (/^[+\d\s().\-\u2010-\u2015\u3000/]+$/.test(s) && (s.match(/\d/g)?.length ?? 0) >= 3)) return 'phone'
+  if (/^tel:/i.test(s) || (/^[+\d\s().\-\u2010-\u2015\u3000/]+$/.test(s) && (s.match(/\d/g)?.length ?? 0) >= 3))
+    return 'phone'
   if (s.startsWith('@')) return 'social'
   // `wallet.example.com@evil.cn` is a link with a decoy user name, not a mailbox.
   if (DOMAIN_BEFORE_AT.test(s)) return 'web'
@@ -60,7 +68,11 @@ export function classify(raw: string): CheckKind | undefined {
 }
 
 /** Checks `raw` against the official list; `kind` overrides the guess of {@link classify}. */
-export function checkContact(raw: string, list: OfficialList, kind: CheckKind | undefined = classify(raw)): CheckResult {
+export function checkContact(
+  raw: string,
+  list: OfficialList,
+  kind: CheckKind | undefined = classify(raw),
+): CheckResult {
   switch (kind) {
     case 'phone':
       return checkPhone(raw, list)
@@ -77,12 +89,15 @@ export function checkContact(raw: string, list: OfficialList, kind: CheckKind | 
 
 function isKnownScam(raw: string, kind: CheckKind, list: OfficialList): boolean {
   const key = contactKey(raw, kind)
-  return key !== undefined && list.knownScams.some((s) => {
-    const k = classify(s)
-    const other = k ? contactKey(s, k) : undefined
-    if (other === undefined || k !== kind) return false
-    return kind === 'web' ? isUnder(key, other) : key === other
-  })
+  return (
+    key !== undefined &&
+    list.knownScams.some((s) => {
+      const k = classify(s)
+      const other = k ? contactKey(s, k) : undefined
+      if (other === undefined || k !== kind) return false
+      return kind === 'web' ? isUnder(key, other) : key === other
+    })
+  )
 }
 
 /** The form two equal contacts share: phone key, host, address or folded handle. */
@@ -92,7 +107,12 @@ function contactKey(raw: string, kind: CheckKind): string | undefined {
     return p && phoneKey(p)
   }
   if (kind === 'web') return parseWeb(raw)?.url.hostname
-  if (kind === 'email') return raw.normalize('NFKC').trim().replace(/^mailto:/i, '').toLowerCase()
+  if (kind === 'email')
+    return raw
+      .normalize('NFKC')
+      .trim()
+      .replace(/^mailto:/i, '')
+      .toLowerCase()
   return foldHandle(raw)
 }
 
@@ -101,7 +121,8 @@ function checkPhone(raw: string, list: OfficialList): CheckResult {
   if (!number) return { verdict: 'unreadable' }
   const knownScam = isKnownScam(raw, 'phone', list)
   const same = list.phones.find((p) => phoneKey(p.key) === phoneKey(number))
-  if (same && !knownScam) return { verdict: 'official', kind: 'phone', match: { channel: 'hotline', value: same.display } }
+  if (same && !knownScam)
+    return { verdict: 'official', kind: 'phone', match: { channel: 'hotline', value: same.display } }
   for (const p of list.phones) {
     const reason = phoneLookalike(number, p.key)
     if (reason) return { verdict: 'lookalike', kind: 'phone', reason, imitates: p.display, knownScam }
@@ -140,7 +161,8 @@ function checkWeb(raw: string, list: OfficialList): CheckResult {
   }
   const ours = list.domains.find((d) => isUnder(host, d.domain))
   if (ours && !knownScam) {
-    if (url.username || url.password) return { verdict: 'lookalike', ...base, reason: 'userinfo', imitates: ours.domain }
+    if (url.username || url.password)
+      return { verdict: 'lookalike', ...base, reason: 'userinfo', imitates: ours.domain }
     if (hasNonAscii(typedHost)) return { verdict: 'lookalike', ...base, reason: 'disguised', imitates: ours.domain }
     return { verdict: 'official', kind: 'web', match: { channel: 'website', value: ours.domain } }
   }
@@ -149,7 +171,8 @@ function checkWeb(raw: string, list: OfficialList): CheckResult {
   // punycodes them, turning a Greek capital Ι into ι), else the punycode labels decoded.
   const unicodeHost = hasNonAscii(typedHost) ? typedHost.normalize('NFKC') : hostToUnicode(host)
   for (const d of list.domains) {
-    if (userinfo && skeleton(userinfo).includes(skeleton(d.domain))) return { verdict: 'lookalike', ...base, reason: 'userinfo', imitates: d.domain }
+    if (userinfo && skeleton(userinfo).includes(skeleton(d.domain)))
+      return { verdict: 'lookalike', ...base, reason: 'userinfo', imitates: d.domain }
     const reason = domainLookalike(host, unicodeHost, d.domain)
     if (reason) return { verdict: 'lookalike', ...base, reason, imitates: d.domain }
   }
@@ -157,7 +180,10 @@ function checkWeb(raw: string, list: OfficialList): CheckResult {
 }
 
 function checkEmail(raw: string, list: OfficialList): CheckResult {
-  const s = raw.normalize('NFKC').trim().replace(/^mailto:/i, '')
+  const s = raw
+    .normalize('NFKC')
+    .trim()
+    .replace(/^mailto:/i, '')
   const at = s.lastIndexOf('@')
   const local = s.slice(0, at)
   let host: string
@@ -176,7 +202,11 @@ function checkEmail(raw: string, list: OfficialList): CheckResult {
       return { verdict: 'lookalike', ...base, reason: 'disguised', imitates: ours.domain }
     }
     const address = `${local.toLowerCase()}@${host}`
-    return { verdict: 'official', kind: 'email', match: { channel: 'email', value: list.emails.includes(address) ? address : ours.domain } }
+    return {
+      verdict: 'official',
+      kind: 'email',
+      match: { channel: 'email', value: list.emails.includes(address) ? address : ours.domain },
+    }
   }
   const unicodeHost = hostToUnicode(host)
   for (const d of list.domains) {
@@ -187,10 +217,12 @@ function checkEmail(raw: string, list: OfficialList): CheckResult {
   const localSk = skeleton(local)
   for (const d of list.domains) {
     const brand = skeleton(d.domain.split('.')[0] ?? '')
-    if (brand.length >= 3 && localSk.includes(brand)) return { verdict: 'lookalike', ...base, reason: 'mailbox', imitates: d.domain }
+    if (brand.length >= 3 && localSk.includes(brand))
+      return { verdict: 'lookalike', ...base, reason: 'mailbox', imitates: d.domain }
   }
   for (const e of list.emails) {
-    if (skeleton(e.slice(0, e.indexOf('@'))) === localSk) return { verdict: 'lookalike', ...base, reason: 'mailbox', imitates: e }
+    if (skeleton(e.slice(0, e.indexOf('@'))) === localSk)
+      return { verdict: 'lookalike', ...base, reason: 'mailbox', imitates: e }
   }
   return { verdict: 'notOurs', ...base }
 }
@@ -199,23 +231,45 @@ function checkEmail(raw: string, list: OfficialList): CheckResult {
  * A social account name against the official ones (of one platform when known): equal after
  * case and width folding is ours; the same skeleton, or one or two edits away, looks like ours.
  */
-export function checkHandle(raw: string, accounts: readonly OfficialAccount[] | undefined, list: OfficialList): CheckResult {
+export function checkHandle(
+  raw: string,
+  accounts: readonly OfficialAccount[] | undefined,
+  list: OfficialList,
+): CheckResult {
   const handle = foldHandle(raw)
   if (!handle) return { verdict: 'unreadable' }
   const candidates = accounts ?? list.accounts
   const knownScam = isKnownScam(raw, 'social', list)
   const exact = candidates.find((a) => a.handle === handle)
   // Full-width or other compatibility letters fold to ours, but no platform treats them so.
-  const typed = raw.trim().replace(/^[@＠]/, '').toLowerCase()
+  const typed = raw
+    .trim()
+    .replace(/^[@＠]/, '')
+    .toLowerCase()
   if (exact && !knownScam && typed === exact.handle) {
-    return { verdict: 'official', kind: 'social', match: { channel: 'social', value: exact.display, platform: exact.name } }
+    return {
+      verdict: 'official',
+      kind: 'social',
+      match: { channel: 'social', value: exact.display, platform: exact.name },
+    }
   }
   const sk = skeleton(handle)
   for (const a of candidates) {
     const theirs = skeleton(a.handle)
     // Ours with a word added (`examplewallet-cs`, `kefu_examplewallet`) reads as ours too.
-    const close = a.handle === handle || sk === theirs || (theirs.length >= 4 && editDistance(sk, theirs, 2) <= 2) || (theirs.length >= 6 && sk.includes(theirs))
-    if (close) return { verdict: 'lookalike', kind: 'social', reason: 'similarHandle', imitates: `${a.name} ${a.display}`, knownScam }
+    const close =
+      a.handle === handle ||
+      sk === theirs ||
+      (theirs.length >= 4 && editDistance(sk, theirs, 2) <= 2) ||
+      (theirs.length >= 6 && sk.includes(theirs))
+    if (close)
+      return {
+        verdict: 'lookalike',
+        kind: 'social',
+        reason: 'similarHandle',
+        imitates: `${a.name} ${a.display}`,
+        knownScam,
+      }
   }
   return { verdict: 'notOurs', kind: 'social', knownScam }
 }

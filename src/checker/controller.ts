@@ -14,9 +14,14 @@ const served = new WeakMap<SupportClient, Promise<string[]>>()
 function servedScams(client: SupportClient): Promise<string[]> {
   let p = served.get(client)
   if (!p) {
-    p = client.transport()
+    p = client
+      .transport()
       .then((tr) => (tr.knownScams ? tr.knownScams() : []))
-      .then((list) => (Array.isArray(list) ? list.filter((s): s is string => typeof s === 'string' && s.trim() !== '').slice(0, 5000) : []))
+      .then((list) =>
+        Array.isArray(list)
+          ? list.filter((s): s is string => typeof s === 'string' && s.trim() !== '').slice(0, 5000)
+          : [],
+      )
       .catch(() => [])
     served.set(client, p)
   }
@@ -63,10 +68,21 @@ export function reportScam(client: SupportClient, report: ScamReport): Promise<S
   const { result } = report
   const kind: CheckKind = result.kind
   const verdict = result.knownScam ? 'knownScam' : result.verdict
-  const description = report.note?.trim() || client.t('checker.report.description', { value: report.input.trim(), verdict: client.t(`report.option.verdict.${verdict}`) })
+  const description =
+    report.note?.trim() ||
+    client.t('checker.report.description', {
+      value: report.input.trim(),
+      verdict: client.t(`report.option.verdict.${verdict}`),
+    })
   return submitReport(client, {
     category: 'impersonation',
-    values: { contactKind: kind, contactValue: report.input.trim().slice(0, 200), verdict, checkedAt: localIso(report.checkedAt), description },
+    values: {
+      contactKind: kind,
+      contactValue: report.input.trim().slice(0, 200),
+      verdict,
+      checkedAt: localIso(report.checkedAt),
+      description,
+    },
   })
 }
 

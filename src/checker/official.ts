@@ -7,8 +7,14 @@ import { registrableDomain } from './domain.js'
 import { type PhoneKey, parsePhone } from './phone.js'
 import { fold } from './skeleton.js'
 
-export interface OfficialPhone { key: PhoneKey; display: string }
-export interface OfficialDomain { domain: string; channel: 'website' | 'email' }
+export interface OfficialPhone {
+  key: PhoneKey
+  display: string
+}
+export interface OfficialDomain {
+  domain: string
+  channel: 'website' | 'email'
+}
 export interface OfficialAccount {
   /** Platform name as the operator wrote it (微博, WeChat …). */
   name: string
@@ -50,7 +56,10 @@ const hostOf = (raw: string): string | undefined => {
  * Builds the official list from the `channels` option (invalid entries are skipped: the option
  * check reports them) and the operator's known scams.
  */
-export function buildOfficialList(channels: ChannelsOption | undefined, knownScams: readonly string[] = []): OfficialList {
+export function buildOfficialList(
+  channels: ChannelsOption | undefined,
+  knownScams: readonly string[] = [],
+): OfficialList {
   const list: OfficialList = { phones: [], domains: [], emails: [], accounts: [], knownScams: [...knownScams] }
   const hotline = channels?.hotline?.number
   const key = hotline ? parsePhone(hotline) : undefined
@@ -74,7 +83,13 @@ export function buildOfficialList(channels: ChannelsOption | undefined, knownSca
         handle = undefined
       }
     }
-    if (handle) list.accounts.push({ name: s.name, platform: registrableDomain(host), handle: foldHandle(handle), display: handle.trim() })
+    if (handle)
+      list.accounts.push({
+        name: s.name,
+        platform: registrableDomain(host),
+        handle: foldHandle(handle),
+        display: handle.trim(),
+      })
   }
   return list
 }

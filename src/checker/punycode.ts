@@ -60,6 +60,6 @@ export function decodePunycode(input: string): string | undefined {
 export function hostToUnicode(host: string): string {
   return host
     .split('.')
-    .map((label) => (label.startsWith('xn--') ? decodePunycode(label.slice(4)) ?? label : label))
+    .map((label) => (label.startsWith('xn--') ? (decodePunycode(label.slice(4)) ?? label) : label))
     .join('.')
 }

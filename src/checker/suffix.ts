@@ -10,11 +10,37 @@
  * elsewhere the last two labels are named, which at worst names a wider owner.
  */
 const SECOND_LEVEL = new Set([
-  'com.cn', 'net.cn', 'org.cn', 'gov.cn', 'edu.cn', 'ac.cn',
-  'com.hk', 'net.hk', 'org.hk', 'gov.hk', 'edu.hk',
-  'com.mo', 'net.mo', 'org.mo', 'gov.mo',
-  'com.tw', 'net.tw', 'org.tw', 'gov.tw', 'edu.tw',
-  'com.sg', 'com.my', 'co.jp', 'ne.jp', 'co.kr', 'co.uk', 'org.uk', 'com.au', 'co.nz', 'co.in', 'com.br',
+  'com.cn',
+  'net.cn',
+  'org.cn',
+  'gov.cn',
+  'edu.cn',
+  'ac.cn',
+  'com.hk',
+  'net.hk',
+  'org.hk',
+  'gov.hk',
+  'edu.hk',
+  'com.mo',
+  'net.mo',
+  'org.mo',
+  'gov.mo',
+  'com.tw',
+  'net.tw',
+  'org.tw',
+  'gov.tw',
+  'edu.tw',
+  'com.sg',
+  'com.my',
+  'co.jp',
+  'ne.jp',
+  'co.kr',
+  'co.uk',
+  'org.uk',
+  'com.au',
+  'co.nz',
+  'co.in',
+  'com.br',
 ])
 
 /** The registrable part of a lower-case host: `a.b.example.com.cn` → `example.com.cn`. */
@@ -34,4 +60,3 @@ export function brandLabel(domain: string): string {
 
 /** Whether `host` is `domain` or a subdomain of it. */
 export const isUnder = (host: string, domain: string) => host === domain || host.endsWith(`.${domain}`)
-

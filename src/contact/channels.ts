@@ -55,11 +55,15 @@ export function buildContactModel(option: ChannelsOption | undefined): ContactMo
   const o = option ?? {}
   const timeZone = o.timeZone && isTimeZone(o.timeZone) ? o.timeZone : undefined
   if (o.timeZone && !timeZone) dropped.push('channels.timeZone')
-  const holidays = [...new Set((o.holidays ?? []).filter((h) => {
-    const ok = isDateKey(h)
-    if (!ok) dropped.push(`channels.holidays.${h}`)
-    return ok
-  }))].sort()
+  const holidays = [
+    ...new Set(
+      (o.holidays ?? []).filter((h) => {
+        const ok = isDateKey(h)
+        if (!ok) dropped.push(`channels.holidays.${h}`)
+        return ok
+      }),
+    ),
+  ].sort()
 
   const schedule = (windows: WeeklyWindow[] | undefined, path: string): BusinessHours | undefined => {
     if (!windows) return undefined
@@ -76,11 +80,20 @@ export function buildContactModel(option: ChannelsOption | undefined): ContactMo
   const channels: ContactChannel[] = []
   if (o.hotline) {
     const href = telHref(o.hotline.number)
-    if (href) channels.push(withHours({ kind: 'hotline' as const, number: o.hotline.number.trim(), href }, schedule(o.hotline.hours, 'channels.hotline')))
+    if (href)
+      channels.push(
+        withHours(
+          { kind: 'hotline' as const, number: o.hotline.number.trim(), href },
+          schedule(o.hotline.hours, 'channels.hotline'),
+        ),
+      )
     else dropped.push('channels.hotline.number')
   }
   if (o.email) {
-    if (isEmailAddress(o.email.address)) channels.push(withHours({ kind: 'email' as const, address: o.email.address }, schedule(o.email.hours, 'channels.email')))
+    if (isEmailAddress(o.email.address))
+      channels.push(
+        withHours({ kind: 'email' as const, address: o.email.address }, schedule(o.email.hours, 'channels.email')),
+      )
     else dropped.push('channels.email.address')
   }
   if (o.website) {
@@ -90,12 +103,12 @@ export function buildContactModel(option: ChannelsOption | undefined): ContactMo
   }
   const accounts = (o.social ?? []).flatMap((s, i) => {
     const url = httpsUrl(s.url)
-    if (!url || !s.name?.trim()) return dropped.push(`channels.social.${i}`), []
+    if (!url || !s.name?.trim()) return (dropped.push(`channels.social.${i}`), [])
     return [s.handle ? { name: s.name, url, handle: s.handle } : { name: s.name, url }]
   })
   if (accounts.length) channels.push({ kind: 'social', accounts })
   const points = (o.servicePoints ?? []).flatMap((p, i) => {
-    if (!p.name?.trim() || !p.address?.trim()) return dropped.push(`channels.servicePoints.${i}`), []
+    if (!p.name?.trim() || !p.address?.trim()) return (dropped.push(`channels.servicePoints.${i}`), [])
     const mapUrl = p.mapUrl === undefined ? undefined : httpsUrl(p.mapUrl)
     if (p.mapUrl !== undefined && !mapUrl) dropped.push(`channels.servicePoints.${i}.mapUrl`)
     const point = withHours({ name: p.name, address: p.address }, schedule(p.hours, `channels.servicePoints.${i}`))

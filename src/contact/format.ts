@@ -37,7 +37,9 @@ export function formatTime(at: number, locale: string, timeZone: string): string
 
 /** The localized long name of a zone at an instant ("China Standard Time", "中国标准时间"). */
 export function zoneName(timeZone: string, locale: string, at: number): string {
-  const part = dtf(locale, { timeZone, timeZoneName: 'long' }).formatToParts(at).find((p) => p.type === 'timeZoneName')
+  const part = dtf(locale, { timeZone, timeZoneName: 'long' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')
   return part?.value ?? timeZone
 }
 
@@ -53,13 +55,16 @@ export function timeLabel(at: number, operatorZone: string, ctx: FormatContext):
   const time = formatTime(at, ctx.locale, ctx.displayTimeZone)
   if (offsetAt(at, operatorZone) === offsetAt(at, ctx.displayTimeZone)) return time
   return ctx.t('contact.time.otherZone', {
-    time, operatorTime: formatTime(at, ctx.locale, operatorZone), zone: zoneName(operatorZone, ctx.locale, at),
+    time,
+    operatorTime: formatTime(at, ctx.locale, operatorZone),
+    zone: zoneName(operatorZone, ctx.locale, at),
   })
 }
 
 function dayLabel(at: number, ctx: FormatContext): string {
   const diff = dayDiff(at, ctx)
-  const options: Intl.DateTimeFormatOptions = diff < 7 ? { weekday: 'long' } : { month: 'long', day: 'numeric', weekday: 'short' }
+  const options: Intl.DateTimeFormatOptions =
+    diff < 7 ? { weekday: 'long' } : { month: 'long', day: 'numeric', weekday: 'short' }
   return dtf(ctx.locale, { ...options, timeZone: ctx.displayTimeZone }).format(at)
 }
 
@@ -73,18 +78,22 @@ export function describeStatus(status: HoursStatus, operatorZone: string, ctx: F
   if (status.open) {
     if (status.closesAt === undefined) return t('contact.state.always')
     const time = timeLabel(status.closesAt, operatorZone, ctx)
-    const next = status.closesAt - ctx.now < DAY
-      ? t('contact.next.closesAt', { time })
-      : t('contact.next.closesOn', { day: dayLabel(status.closesAt, ctx), time })
+    const next =
+      status.closesAt - ctx.now < DAY
+        ? t('contact.next.closesAt', { time })
+        : t('contact.next.closesOn', { day: dayLabel(status.closesAt, ctx), time })
     return join(t('contact.state.open'), next)
   }
   const state = t(status.holiday ? 'contact.state.holiday' : 'contact.state.closed')
   if (status.opensAt === undefined) return state
   const time = timeLabel(status.opensAt, operatorZone, ctx)
   const diff = dayDiff(status.opensAt, ctx)
-  const next = diff <= 0 ? t('contact.next.opensAt', { time })
-    : diff === 1 ? t('contact.next.opensTomorrow', { time })
-    : t('contact.next.opensOn', { day: dayLabel(status.opensAt, ctx), time })
+  const next =
+    diff <= 0
+      ? t('contact.next.opensAt', { time })
+      : diff === 1
+        ? t('contact.next.opensTomorrow', { time })
+        : t('contact.next.opensOn', { day: dayLabel(status.opensAt, ctx), time })
   return join(state, next)
 }
 
@@ -112,11 +121,13 @@ export function weeklySummary(hours: BusinessHours, ctx: Pick<FormatContext, 't'
   const textOf = (day: number): string => {
     const windows = hours.weekly.filter((w) => w.day === day).sort((a, b) => toMinutes(a.open) - toMinutes(b.open))
     if (windows.length === 0) return t('contact.hours.closed')
-    return windows.map((w) => {
-      if (w.open === w.close || (w.open === '00:00' && w.close === '24:00')) return t('contact.hours.allDay')
-      const key = toMinutes(w.close) <= toMinutes(w.open) ? 'contact.hours.overnight' : 'contact.hours.window'
-      return t(key, { open: w.open, close: w.close })
-    }).join(sep)
+    return windows
+      .map((w) => {
+        if (w.open === w.close || (w.open === '00:00' && w.close === '24:00')) return t('contact.hours.allDay')
+        const key = toMinutes(w.close) <= toMinutes(w.open) ? 'contact.hours.overnight' : 'contact.hours.window'
+        return t(key, { open: w.open, close: w.close })
+      })
+      .join(sep)
   }
   const order = [1, 2, 3, 4, 5, 6, 0]
   const runs: Array<{ days: number[]; text: string }> = []
@@ -127,9 +138,10 @@ export function weeklySummary(hours: BusinessHours, ctx: Pick<FormatContext, 't'
     else runs.push({ days: [day], text })
   }
   return runs.map(({ days, text }) => ({
-    days: days.length >= 3
-      ? t('contact.days.range', { from: names[days[0]!]!, to: names[days[days.length - 1]!]! })
-      : days.map((d) => names[d]!).join(sep),
+    days:
+      days.length >= 3
+        ? t('contact.days.range', { from: names[days[0]!]!, to: names[days[days.length - 1]!]! })
+        : days.map((d) => names[d]!).join(sep),
     hours: text,
   }))
 }
@@ -137,5 +149,7 @@ export function weeklySummary(hours: BusinessHours, ctx: Pick<FormatContext, 't'
 /** A holiday `YYYY-MM-DD` as a localized date ("Thu, October 1, 2026", "2026年10月1日周四"). */
 export function formatDateKey(key: string, locale: string): string {
   const [y, m, d] = key.split('-').map(Number) as [number, number, number]
-  return dtf(locale, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d))
+  return dtf(locale, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(
+    Date.UTC(y, m - 1, d),
+  )
 }

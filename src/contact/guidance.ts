@@ -10,11 +10,39 @@ import type { Availability, ReportCategory } from '../types.js'
 import type { ChannelKind } from './channels.js'
 
 /** Problems where minutes matter (shared/reference/wallet-domain.md §1.2, §1.3). */
-export const URGENT_PROBLEMS: ReadonlySet<ReportCategory> = new Set(['unauthorized', 'wrong_recipient', 'charged_not_received'])
+export const URGENT_PROBLEMS: ReadonlySet<ReportCategory> = new Set([
+  'unauthorized',
+  'wrong_recipient',
+  'charged_not_received',
+])
 
-const DEFAULT_ORDER: readonly ChannelKind[] = ['hotline', 'chat', 'messages', 'email', 'website', 'social', 'servicePoints']
-const URGENT_ORDER: readonly ChannelKind[] = ['hotline', 'chat', 'messages', 'email', 'servicePoints', 'website', 'social']
-const WRITTEN_ORDER: readonly ChannelKind[] = ['messages', 'email', 'chat', 'hotline', 'website', 'social', 'servicePoints']
+const DEFAULT_ORDER: readonly ChannelKind[] = [
+  'hotline',
+  'chat',
+  'messages',
+  'email',
+  'website',
+  'social',
+  'servicePoints',
+]
+const URGENT_ORDER: readonly ChannelKind[] = [
+  'hotline',
+  'chat',
+  'messages',
+  'email',
+  'servicePoints',
+  'website',
+  'social',
+]
+const WRITTEN_ORDER: readonly ChannelKind[] = [
+  'messages',
+  'email',
+  'chat',
+  'hotline',
+  'website',
+  'social',
+  'servicePoints',
+]
 
 /** A wait at or above this is "peak": non-urgent questions are steered to writing. */
 export const PEAK_WAIT_SECONDS = 600
@@ -55,14 +83,21 @@ export function channelGuidance(input: {
     const lastWritten = Math.max(order.indexOf('messages'), order.indexOf('email'))
     order.splice(lastWritten + 1, 0, 'chat')
   }
-  const preferred: readonly ChannelKind[] = urgency === 'urgent' ? ['hotline', 'chat'] : urgency === 'standard' ? ['messages', 'email'] : []
-  const recommended = order.filter((k) => preferred.includes(k) && (urgency !== 'urgent' || openNow[k] !== false)).slice(0, 2)
+  const preferred: readonly ChannelKind[] =
+    urgency === 'urgent' ? ['hotline', 'chat'] : urgency === 'standard' ? ['messages', 'email'] : []
+  const recommended = order
+    .filter((k) => preferred.includes(k) && (urgency !== 'urgent' || openNow[k] !== false))
+    .slice(0, 2)
   return { urgency, order, recommended }
 }
 
 /** "Have these ready" items, in the order people usually look them up. */
 export const READY_ITEMS: readonly MessageKey[] = [
-  'contact.ready.account', 'contact.ready.time', 'contact.ready.amount', 'contact.ready.orderNo', 'contact.ready.screenshots',
+  'contact.ready.account',
+  'contact.ready.time',
+  'contact.ready.amount',
+  'contact.ready.orderNo',
+  'contact.ready.screenshots',
 ]
 
 /** A chat wait hint from `transport.availability()`: catalog key, params and whether it is peak. */

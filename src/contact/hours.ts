@@ -35,7 +35,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone)
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', weekday: 'short', hour: 'numeric', minute: 'numeric',
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      weekday: 'short',
+      hour: 'numeric',
+      minute: 'numeric',
     })
     formatters.set(timeZone, f)
   }
@@ -47,7 +54,10 @@ export function wallClock(t: number, timeZone: string): WallClock {
   const p: Record<string, string> = {}
   for (const part of formatter(timeZone).formatToParts(new Date(t))) p[part.type] = part.value
   return {
-    y: Number(p.year), m: Number(p.month), d: Number(p.day), weekday: WEEKDAYS.indexOf(p.weekday ?? ''),
+    y: Number(p.year),
+    m: Number(p.month),
+    d: Number(p.day),
+    weekday: WEEKDAYS.indexOf(p.weekday ?? ''),
     minutes: (Number(p.hour) % 24) * 60 + Number(p.minute),
   }
 }

@@ -45,10 +45,14 @@ export interface DraftInput {
 /** Subject and body in the user's language, with the details block at the end. */
 export function emailDraft(input: DraftInput): EmailDraft {
   const { t, reference, problemLabel: problem } = input
-  const subject = reference && problem ? t('contact.mail.subjectReference', { reference, problem })
-    : reference ? t('contact.mail.subjectReferenceOnly', { reference })
-    : problem ? t('contact.mail.subjectProblem', { problem })
-    : t('contact.mail.subject')
+  const subject =
+    reference && problem
+      ? t('contact.mail.subjectReference', { reference, problem })
+      : reference
+        ? t('contact.mail.subjectReferenceOnly', { reference })
+        : problem
+          ? t('contact.mail.subjectProblem', { problem })
+          : t('contact.mail.subject')
   const details = [
     reference && t('contact.mail.reference', { reference }),
     problem && t('contact.mail.problem', { problem }),
@@ -56,7 +60,17 @@ export function emailDraft(input: DraftInput): EmailDraft {
     t('contact.mail.sdkVersion', { version: input.sdkVersion ?? SDK_VERSION }),
     t('contact.mail.locale', { locale: input.locale }),
   ].filter((line): line is string => Boolean(line))
-  const body = [t('contact.mail.intro'), '', '', '', '---', t('contact.mail.details'), ...details, '', t('contact.mail.warning')].join('\n')
+  const body = [
+    t('contact.mail.intro'),
+    '',
+    '',
+    '',
+    '---',
+    t('contact.mail.details'),
+    ...details,
+    '',
+    t('contact.mail.warning'),
+  ].join('\n')
   return { subject, body }
 }
 

@@ -201,7 +201,9 @@ function createBackup(storage: SyncStorage | undefined, prefix: string, scope: (
       try {
         const raw = storage?.getItem(name(key))
         const parsed: unknown = raw ? JSON.parse(raw) : undefined
-        return parsed && typeof parsed === 'object' && typeof (parsed as StoredDraft).savedAt === 'number' ? (parsed as StoredDraft) : undefined
+        return parsed && typeof parsed === 'object' && typeof (parsed as StoredDraft).savedAt === 'number'
+          ? (parsed as StoredDraft)
+          : undefined
       } catch {
         return undefined
       }

@@ -34,7 +34,9 @@ export class HelpFeedbackError extends Error {
 export function isHelpFeedbackError(error: unknown): error is HelpFeedbackError {
   return (
     error instanceof HelpFeedbackError ||
-    (typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' &&
+    (typeof error === 'object' &&
+      error !== null &&
+      typeof (error as { code?: unknown }).code === 'string' &&
       typeof (error as { retryable?: unknown }).retryable === 'boolean')
   )
 }

@@ -11,7 +11,12 @@ export class RejectedError extends HelpFeedbackError {
   override readonly name = 'RejectedError'
   readonly fieldErrors: FieldError[]
   readonly status: number | undefined
-  constructor(fieldErrors: FieldError[] = [], message = 'rejected by the backend', status?: number, options: { cause?: unknown } = {}) {
+  constructor(
+    fieldErrors: FieldError[] = [],
+    message = 'rejected by the backend',
+    status?: number,
+    options: { cause?: unknown } = {},
+  ) {
     super('rejected', message, options)
     this.fieldErrors = fieldErrors
     this.status = status

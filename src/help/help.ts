@@ -51,7 +51,8 @@ export interface HelpControllerDeps {
 const VOTES_KEY = 'help:votes'
 
 /** Markdown-escape indexed plain text so it renders as the text it is. */
-const asMarkdown = (text: string): string => text.replace(/[\\`*_[\]<>#&|~!]/g, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2')
+const asMarkdown = (text: string): string =>
+  text.replace(/[\\`*_[\]<>#&|~!]/g, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2')
 
 /**
  * Creates the help controller. A client has one: `client.help` (the index loads once per client).
@@ -77,13 +78,20 @@ export function createHelpController(client: SupportClient, deps: HelpController
     let p = loads.get(key)
     if (!p) {
       // The search code loads with the content, not with the client.
-      p = import('./source.js').then(({ loadHelp }) => loadHelp(source, loc, {
-        ...(deps.fetch ? { fetch: deps.fetch } : {}),
-        ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
-        store: kv,
-        transport: () => client.transport(),
-        online: () => client.store.getState().system.online,
-      }, (fresh) => loads.set(key, Promise.resolve(fresh))))
+      p = import('./source.js').then(({ loadHelp }) =>
+        loadHelp(
+          source,
+          loc,
+          {
+            ...(deps.fetch ? { fetch: deps.fetch } : {}),
+            ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}),
+            store: kv,
+            transport: () => client.transport(),
+            online: () => client.store.getState().system.online,
+          },
+          (fresh) => loads.set(key, Promise.resolve(fresh)),
+        ),
+      )
       loads.set(key, p)
       // A failed load is forgotten so the next search tries again (back online, fixed file).
       p.catch(() => loads.get(key) === p && loads.delete(key))
@@ -101,7 +109,10 @@ export function createHelpController(client: SupportClient, deps: HelpController
   const loadVotes = () =>
     (votes ??= kv()
       .then((s) => s.get<Record<string, boolean>>(VOTES_KEY))
-      .then((v) => new Map(Object.entries(v ?? {})), () => new Map<string, boolean>()))
+      .then(
+        (v) => new Map(Object.entries(v ?? {})),
+        () => new Map<string, boolean>(),
+      ))
 
   /** A vote the backend refused (e.g. an article it does not know) needs no user action: drop it. */
   const watchOutbox = async () => {
@@ -133,7 +144,10 @@ export function createHelpController(client: SupportClient, deps: HelpController
       const h = await load()
       const exclude = new Set(options.exclude ?? [])
       const limit = options.limit ?? 3
-      return h.index.suggest(text, { ...scope(), limit: limit + exclude.size }).filter((x) => !exclude.has(x.id)).slice(0, limit)
+      return h.index
+        .suggest(text, { ...scope(), limit: limit + exclude.size })
+        .filter((x) => !exclude.has(x.id))
+        .slice(0, limit)
     },
     async popular(options = {}) {
       const h = await load()
@@ -156,7 +170,8 @@ export function createHelpController(client: SupportClient, deps: HelpController
         }
       }
       const doc = h?.docs.get(id)
-      if (!article && doc) article = { id: doc.id, locale: doc.locale, title: doc.title, body: asMarkdown(doc.text), tags: doc.tags }
+      if (!article && doc)
+        article = { id: doc.id, locale: doc.locale, title: doc.title, body: asMarkdown(doc.text), tags: doc.tags }
       if (!article) throw isHelpFeedbackError(failure) ? failure : new NotFoundError(`article ${id} not found`)
       emit({ type: 'article:open', id, source: options.source ?? 'link' })
       return article
@@ -165,7 +180,8 @@ export function createHelpController(client: SupportClient, deps: HelpController
       const h = await load()
       const docs = [...h.docs.values()]
       const tail = (d: { id: string }) => d.id === slug || d.id.endsWith(`-${slug}`)
-      return (docs.find((d) => d.id === slug) ?? docs.find((d) => tail(d) && d.locale === locale()) ?? docs.find(tail))?.id
+      return (docs.find((d) => d.id === slug) ?? docs.find((d) => tail(d) && d.locale === locale()) ?? docs.find(tail))
+        ?.id
     },
     async vote(id, helpful) {
       const known = await loadVotes()
@@ -198,9 +214,12 @@ export function createHelpController(client: SupportClient, deps: HelpController
       const generic = client.report(error)
       const code = errorCode(error)
       // A failed fetch with the network up means the service is not answering, not "offline".
-      const key = code === 'offline' || code === 'timeout'
-        ? (client.store.getState().system.online ? 'help.error.unreachable' : 'help.error.offline')
-        : HELP_ERRORS[code]
+      const key =
+        code === 'offline' || code === 'timeout'
+          ? client.store.getState().system.online
+            ? 'help.error.unreachable'
+            : 'help.error.offline'
+          : HELP_ERRORS[code]
       return key ? client.t(key) : generic
     },
   }

@@ -53,7 +53,9 @@ function within<T>(ms: number, work: (signal: AbortSignal) => Promise<T>): Promi
       controller.abort()
       reject(new TimeoutError(`no answer within ${ms} ms`))
     }, ms)
-    work(controller.signal).then(resolve, reject).finally(() => clearTimeout(timer))
+    work(controller.signal)
+      .then(resolve, reject)
+      .finally(() => clearTimeout(timer))
   })
 }
 
@@ -64,7 +66,9 @@ async function probe(client: SupportClient, ms: number, now: () => number) {
     const user = client.store.getState().session.user
     const call: ((s: AbortSignal) => Promise<unknown>) | undefined = transport.availability
       ? (s: AbortSignal) => transport.availability!(s)
-      : user ? (s: AbortSignal) => transport.identify(user, s) : undefined
+      : user
+        ? (s: AbortSignal) => transport.identify(user, s)
+        : undefined
     if (!call) return unknown
     const started = now()
     await within(ms, call)
@@ -72,7 +76,11 @@ async function probe(client: SupportClient, ms: number, now: () => number) {
   } catch (error) {
     const code = errorCode(error)
     // Any typed answer (unauthorized, rate limited, server error) proves the server is reachable.
-    return { serverReachable: !['offline', 'timeout', 'unknown'].includes(code), latencyMs: 'unknown' as const, networkError: code }
+    return {
+      serverReachable: !['offline', 'timeout', 'unknown'].includes(code),
+      latencyMs: 'unknown' as const,
+      networkError: code,
+    }
   }
 }
 
@@ -110,7 +118,9 @@ export async function runSelfCheck(client: SupportClient, options: SelfCheckOpti
   const now = options.now ?? Date.now
   const networkOnline = !isBrowserOffline()
   const [network, skew, storage] = await Promise.all([
-    networkOnline ? probe(client, ms, now) : { serverReachable: false, latencyMs: 'unknown' as const, networkError: 'offline' },
+    networkOnline
+      ? probe(client, ms, now)
+      : { serverReachable: false, latencyMs: 'unknown' as const, networkError: 'offline' },
     networkOnline ? clockSkew(options, ms, now) : ('unknown' as const),
     within(ms, () => client.services()).then(
       (s): SelfCheckResult['storage'] => (s.persistent ? 'persistent' : 'memory'),
@@ -143,7 +153,8 @@ export function selfCheckProblems(result: SelfCheckResult): Array<keyof SelfChec
   const problems: Array<keyof SelfCheckResult> = []
   if (!result.networkOnline) problems.push('networkOnline')
   if (result.serverReachable === false) problems.push('serverReachable')
-  if (typeof result.clockSkewSeconds === 'number' && Math.abs(result.clockSkewSeconds) > CLOCK_SKEW_LIMIT_SECONDS) problems.push('clockSkewSeconds')
+  if (typeof result.clockSkewSeconds === 'number' && Math.abs(result.clockSkewSeconds) > CLOCK_SKEW_LIMIT_SECONDS)
+    problems.push('clockSkewSeconds')
   if (result.storage === 'memory') problems.push('storage')
   return problems
 }
@@ -152,7 +163,10 @@ export function selfCheckProblems(result: SelfCheckResult): Array<keyof SelfChec
  * A `serverTime` hook that reads the `Date` header of a HEAD request. Cross-origin, the server
  * must send `Access-Control-Expose-Headers: Date` (Date is not a CORS-safelisted header).
  */
-export function dateHeaderTime(url: string, fetchImpl: typeof fetch = globalThis.fetch): (signal: AbortSignal) => Promise<number> {
+export function dateHeaderTime(
+  url: string,
+  fetchImpl: typeof fetch = globalThis.fetch,
+): (signal: AbortSignal) => Promise<number> {
   return async (signal) => {
     const res = await fetchImpl(url, { method: 'HEAD', signal, cache: 'no-store', credentials: 'same-origin' })
     const date = res.headers.get('date')

@@ -1,4 +1,11 @@
-import { MalformedResponseError, NotFoundError, OfflineError, ServerError, TimeoutError, UnsupportedError } from '../errors/index.js'
+import {
+  MalformedResponseError,
+  NotFoundError,
+  OfflineError,
+  ServerError,
+  TimeoutError,
+  UnsupportedError,
+} from '../errors/index.js'
 // Direct module imports (not search/index.js) keep the synonym table out of this chunk.
 import { createSearchIndex, loadIndex, type SearchIndex, type SerializedIndex } from '../search/searchIndex.js'
 import { plainText } from '../search/snippet.js'
@@ -54,18 +61,35 @@ export function checkIndex(json: unknown): SerializedIndex {
   }
   const data = json as Partial<SerializedIndex> | null
   if (typeof data !== 'object' || data === null || data.version !== 1) bad('expected toJSON() output with version 1')
-  if (!Array.isArray(data!.docs) || typeof data!.terms !== 'object' || data!.terms === null || !Array.isArray(data!.weights)) bad('missing docs, terms or weights')
+  if (
+    !Array.isArray(data!.docs) ||
+    typeof data!.terms !== 'object' ||
+    data!.terms === null ||
+    !Array.isArray(data!.weights)
+  )
+    bad('missing docs, terms or weights')
   data!.docs!.forEach((d, i) => {
     if (d === null) return
-    if (!isStr(d?.id) || !isStr(d.locale) || !isStr(d.title) || !isStr(d.text) || !isStrs(d.tags) || !Array.isArray(d.lengths)) bad(`docs[${i}] is not an article`)
+    if (
+      !isStr(d?.id) ||
+      !isStr(d.locale) ||
+      !isStr(d.title) ||
+      !isStr(d.text) ||
+      !isStrs(d.tags) ||
+      !Array.isArray(d.lengths)
+    )
+      bad(`docs[${i}] is not an article`)
   })
-  for (const [term, postings] of Object.entries(data!.terms!)) if (!Array.isArray(postings)) bad(`terms["${term}"] is not a list`)
+  for (const [term, postings] of Object.entries(data!.terms!))
+    if (!Array.isArray(postings)) bad(`terms["${term}"] is not a list`)
   return data as SerializedIndex
 }
 
 function checkArticles(json: unknown): Article[] {
   if (!Array.isArray(json)) throw new MalformedResponseError(['articles: expected a list'])
-  return json.filter((a): a is Article => isStr(a?.id) && isStr(a.locale) && isStr(a.title) && isStr(a.body)).map((a) => ({ ...a, tags: isStrs(a.tags) ? a.tags : [] }))
+  return json
+    .filter((a): a is Article => isStr(a?.id) && isStr(a.locale) && isStr(a.title) && isStr(a.body))
+    .map((a) => ({ ...a, tags: isStrs(a.tags) ? a.tags : [] }))
 }
 
 function fromIndex(data: SerializedIndex, articles: Article[] | undefined): LoadedHelp {
@@ -76,15 +100,28 @@ function fromIndex(data: SerializedIndex, articles: Article[] | undefined): Load
     throw new MalformedResponseError([`help index: ${String((error as Error)?.message ?? error)}`], { cause: error })
   }
   const docs = new Map<string, IndexedDoc>()
-  for (const d of data.docs) if (d) docs.set(d.id, { id: d.id, locale: d.locale, title: d.title, text: d.text, tags: d.tags })
-  return { index, docs, bodies: new Map((articles ?? []).map((a) => [a.id, a])), locales: new Set([...docs.values()].map((d) => d.locale)) }
+  for (const d of data.docs)
+    if (d) docs.set(d.id, { id: d.id, locale: d.locale, title: d.title, text: d.text, tags: d.tags })
+  return {
+    index,
+    docs,
+    bodies: new Map((articles ?? []).map((a) => [a.id, a])),
+    locales: new Set([...docs.values()].map((d) => d.locale)),
+  }
 }
 
 function fromArticles(list: Article[], synonyms: SynonymTable): LoadedHelp {
   const articles = checkArticles(list)
   const index = createSearchIndex(articles, { synonyms })
-  const docs = new Map(articles.map((a) => [a.id, { id: a.id, locale: a.locale, title: a.title, text: plainText(a.body), tags: a.tags }]))
-  return { index, docs, bodies: new Map(articles.map((a) => [a.id, a])), locales: new Set(articles.map((a) => a.locale)) }
+  const docs = new Map(
+    articles.map((a) => [a.id, { id: a.id, locale: a.locale, title: a.title, text: plainText(a.body), tags: a.tags }]),
+  )
+  return {
+    index,
+    docs,
+    bodies: new Map(articles.map((a) => [a.id, a])),
+    locales: new Set(articles.map((a) => a.locale)),
+  }
 }
 
 /** `…/search-index.json?v=2` → `…/articles.json`: the file `npm run index:articles` writes beside it. */
@@ -104,7 +141,9 @@ async function getJson(deps: SourceDeps, url: string): Promise<unknown> {
     try {
       res = await f(url, { signal: controller.signal, credentials: 'same-origin' })
     } catch (error) {
-      throw timedOut ? new TimeoutError(`GET ${url} timed out`, { cause: error }) : new OfflineError(`GET ${url} failed`, { cause: error })
+      throw timedOut
+        ? new TimeoutError(`GET ${url} timed out`, { cause: error })
+        : new OfflineError(`GET ${url} failed`, { cause: error })
     }
     if (res.status === 404) throw new NotFoundError(`GET ${url}: 404`)
     if (!res.ok) throw new ServerError(res.status, `GET ${url}: ${res.status}`)
@@ -131,22 +170,34 @@ export async function loadHelp(
 ): Promise<LoadedHelp> {
   if (source?.url) {
     const url = source.url
-    return cached(deps, `help:index:${url}`, async () => {
-      const index = checkIndex(await getJson(deps, url))
-      // The Markdown bodies are optional: without them articles show the index's plain text.
-      const articles = await getJson(deps, siblingUrl(url, 'articles.json')).then(checkArticles, () => undefined)
-      return { savedAt: Date.now(), index, ...(articles ? { articles } : {}) }
-    }, (c) => fromIndex(checkIndex(c.index), c.articles), onRefresh)
+    return cached(
+      deps,
+      `help:index:${url}`,
+      async () => {
+        const index = checkIndex(await getJson(deps, url))
+        // The Markdown bodies are optional: without them articles show the index's plain text.
+        const articles = await getJson(deps, siblingUrl(url, 'articles.json')).then(checkArticles, () => undefined)
+        return { savedAt: Date.now(), index, ...(articles ? { articles } : {}) }
+      },
+      (c) => fromIndex(checkIndex(c.index), c.articles),
+      onRefresh,
+    )
   }
   if (source?.index !== undefined) return fromIndex(checkIndex(source.index), source.articles)
   // A prebuilt index carries its synonyms; only indexing on the device needs the table (~1.2 KB).
   const { walletSynonyms } = await import('../search/synonyms.js')
   if (source?.articles) return fromArticles(source.articles, walletSynonyms)
-  return cached(deps, `help:articles:${locale}`, async () => {
-    const transport = await deps.transport()
-    if (!transport.listArticles) throw new UnsupportedError('articles')
-    return { savedAt: Date.now(), articles: await transport.listArticles({ locale }) }
-  }, (c) => fromArticles(c.articles ?? [], walletSynonyms), onRefresh)
+  return cached(
+    deps,
+    `help:articles:${locale}`,
+    async () => {
+      const transport = await deps.transport()
+      if (!transport.listArticles) throw new UnsupportedError('articles')
+      return { savedAt: Date.now(), articles: await transport.listArticles({ locale }) }
+    },
+    (c) => fromArticles(c.articles ?? [], walletSynonyms),
+    onRefresh,
+  )
 }
 
 async function cached(
@@ -163,11 +214,14 @@ async function cached(
     try {
       const loaded = build(copy)
       if (deps.online() && !(Date.now() - copy.savedAt < REFRESH_AFTER_MS)) {
-        download().then((fresh) => {
-          const next = build(fresh)
-          void save(fresh)
-          onRefresh(next)
-        }, () => undefined)
+        download().then(
+          (fresh) => {
+            const next = build(fresh)
+            void save(fresh)
+            onRefresh(next)
+          },
+          () => undefined,
+        )
       }
       return loaded
     } catch {

@@ -16,7 +16,11 @@ export function format(template: string, params?: MessageParams): string {
  * the launcher's few strings all come here; it lives beside `format` so the launcher can use it
  * without the catalogs.
  */
-export function translate(tables: ReadonlyArray<Partial<Record<string, string>> | undefined>, key: string, params?: MessageParams): string {
+export function translate(
+  tables: ReadonlyArray<Partial<Record<string, string>> | undefined>,
+  key: string,
+  params?: MessageParams,
+): string {
   for (const table of tables) {
     const text = table?.[key]
     if (text !== undefined) return format(text, params)

@@ -4,7 +4,15 @@ import type { Catalog } from './translate.js'
 import { LOCALES } from './negotiate.js'
 
 export { negotiateLocale, browserLanguages, LOCALES } from './negotiate.js'
-export { createTranslator, format, translate, type Translate, type MessageParams, type Catalog, type MessageOverrides } from './translate.js'
+export {
+  createTranslator,
+  format,
+  translate,
+  type Translate,
+  type MessageParams,
+  type Catalog,
+  type MessageOverrides,
+} from './translate.js'
 export type { MessageKey }
 export { errorKey } from './errorKey.js'
 
@@ -23,7 +31,7 @@ export const catalogs: Partial<Record<Locale, Partial<Catalog>>> = {}
 
 type Loader = () => Promise<Record<string, string>>
 const loaders: Record<Locale, Record<Domain, Loader>> = {
-  'en': {
+  en: {
     core: () => import('./locales/en/core.js').then((m) => m.core),
     launcher: () => import('./locales/en/launcher.js').then((m) => m.launcher),
     help: () => import('./locales/en/help.js').then((m) => m.help),
@@ -64,22 +72,24 @@ export function isLoaded(locale: Locale, wanted: readonly Domain[]): boolean {
 
 /** Load domains of a locale's catalog (each once) into `catalogs`. Default: every domain. */
 export function loadCatalog(locale: Locale, wanted: readonly Domain[] = domains): Promise<void> {
-  return Promise.all(wanted.map((domain) => {
-    const key = `${locale}:${domain}`
-    let p = pending.get(key)
-    if (!p) {
-      p = loaders[locale][domain]().then(
-        (strings) => {
-          catalogs[locale] = { ...catalogs[locale], ...strings }
-          done.add(key)
-        },
-        (error: unknown) => {
-          pending.delete(key)
-          throw error
-        },
-      )
-      pending.set(key, p)
-    }
-    return p
-  })).then(() => undefined)
+  return Promise.all(
+    wanted.map((domain) => {
+      const key = `${locale}:${domain}`
+      let p = pending.get(key)
+      if (!p) {
+        p = loaders[locale][domain]().then(
+          (strings) => {
+            catalogs[locale] = { ...catalogs[locale], ...strings }
+            done.add(key)
+          },
+          (error: unknown) => {
+            pending.delete(key)
+            throw error
+          },
+        )
+        pending.set(key, p)
+      }
+      return p
+    }),
+  ).then(() => undefined)
 }

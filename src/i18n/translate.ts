@@ -13,6 +13,9 @@ export type Catalog = Record<MessageKey, string>
 export type MessageOverrides = Partial<Record<Locale, Partial<Record<MessageKey, string>>>>
 
 /** Build a translator over a catalog (and the host's overrides). */
-export function createTranslator(catalog: Partial<Catalog>, overrides?: Partial<Record<MessageKey, string>>): Translate {
+export function createTranslator(
+  catalog: Partial<Catalog>,
+  overrides?: Partial<Record<MessageKey, string>>,
+): Translate {
   return (key, params) => translate([overrides, catalog], key, params)
 }

@@ -12,7 +12,8 @@ const ITEM = /^( {0,3})([-*+]|(\d{1,9})([.)]))(?:( {1,4})(.*))?$/
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/
 const TABLE_DELIM = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/
 // Content of these elements is never text a reader should see; the tags alone go in inline parsing.
-const DROP = /<(script|style|iframe|object|embed|template|textarea|noscript|xmp|svg|math|title)\b[^]*?<\/\1\s*>|<!--[^]*?-->/gi
+const DROP =
+  /<(script|style|iframe|object|embed|template|textarea|noscript|xmp|svg|math|title)\b[^]*?<\/\1\s*>|<!--[^]*?-->/gi
 
 const blank = (l: string) => l.trim() === ''
 const indentOf = (l: string) => l.length - l.trimStart().length
@@ -32,8 +33,11 @@ function interrupts(l: string): boolean {
  * // [{ type: 'heading', level: 2, ... }, { type: 'paragraph', children: [..., { type: 'link', link: { kind: 'article', slug: 'fees' } ...}] }]
  */
 export function parseMarkdown(source: string): MdBlock[] {
-  // eslint-disable-next-line no-control-regex -- NUL is replaced on purpose (CommonMark 2.3)
-  const normalized = String(source ?? '').replace(/\r\n?/g, '\n').replace(/\u0000/g, '\ufffd').replace(/\t/g, '    ')
+  const normalized = String(source ?? '')
+    .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex -- NUL is replaced on purpose (CommonMark 2.3)
+    .replace(/\u0000/g, '\ufffd')
+    .replace(/\t/g, '    ')
   return parseBlocks(stripHtmlBlocks(normalized).split('\n'), 0)
 }
 
@@ -128,7 +132,8 @@ function parseBlocks(lines: string[], depth: number): MdBlock[] {
     }
     const children = parseInline(para.join('\n').replace(/[ \t]+$/, ''))
     // A paragraph that held only dropped HTML leaves nothing to show.
-    if (children.some((c) => c.type !== 'text' || c.value.trim())) blocks.push(level ? { type: 'heading', level, children } : { type: 'paragraph', children })
+    if (children.some((c) => c.type !== 'text' || c.value.trim()))
+      blocks.push(level ? { type: 'heading', level, children } : { type: 'paragraph', children })
   }
   return blocks
 }
@@ -185,8 +190,7 @@ function splitRow(line: string): string[] {
     } else if (s[k] === '|') {
       cells.push(cell.trim())
       cell = ''
-    }
-    else cell += s[k]
+    } else cell += s[k]
   }
   if (cell.trim() || !s.endsWith('|')) cells.push(cell.trim())
   return cells
@@ -199,8 +203,14 @@ function parseTable(lines: string[], i: number, blocks: MdBlock[]): number {
   )
   const width = head.length
   const rows: string[][] = []
-  for (i += 2; i < lines.length && !blank(lines[i]!) && lines[i]!.includes('|') && !interrupts(lines[i]!); i++) rows.push(splitRow(lines[i]!))
+  for (i += 2; i < lines.length && !blank(lines[i]!) && lines[i]!.includes('|') && !interrupts(lines[i]!); i++)
+    rows.push(splitRow(lines[i]!))
   const fit = (r: string[]) => Array.from({ length: width }, (_, k) => parseInline(r[k] ?? ''))
-  blocks.push({ type: 'table', align: Array.from({ length: width }, (_, k) => align[k] ?? null), head: fit(head), rows: rows.map(fit) })
+  blocks.push({
+    type: 'table',
+    align: Array.from({ length: width }, (_, k) => align[k] ?? null),
+    head: fit(head),
+    rows: rows.map(fit),
+  })
   return i
 }

@@ -15,15 +15,35 @@ export function toText(nodes: ReadonlyArray<MdBlock | MdInline>): string {
   const parts: string[] = []
   const walk = (n: MdBlock | MdInline): void => {
     switch (n.type) {
-      case 'text': case 'code': parts.push(n.value); break
-      case 'break': parts.push('\n'); break
-      case 'rule': break
-      case 'list': n.items.forEach((item) => (item.forEach(walk), parts.push('\n'))); break
-      case 'quote': n.children.forEach(walk); break
-      case 'table': [n.head, ...n.rows].forEach((row) => (row.forEach((c) => (c.forEach(walk), parts.push(' '))), parts.push('\n'))); break
-      default: n.children.forEach(walk); if (n.type === 'paragraph' || n.type === 'heading') parts.push('\n')
+      case 'text':
+      case 'code':
+        parts.push(n.value)
+        break
+      case 'break':
+        parts.push('\n')
+        break
+      case 'rule':
+        break
+      case 'list':
+        n.items.forEach((item) => (item.forEach(walk), parts.push('\n')))
+        break
+      case 'quote':
+        n.children.forEach(walk)
+        break
+      case 'table':
+        ;[n.head, ...n.rows].forEach(
+          (row) => (row.forEach((c) => (c.forEach(walk), parts.push(' '))), parts.push('\n')),
+        )
+        break
+      default:
+        n.children.forEach(walk)
+        if (n.type === 'paragraph' || n.type === 'heading') parts.push('\n')
     }
   }
   nodes.forEach(walk)
-  return parts.join('').replace(/[ \t]+\n/g, '\n').replace(/\n{2,}/g, '\n').trim()
+  return parts
+    .join('')
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim()
 }

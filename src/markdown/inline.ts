@@ -95,7 +95,11 @@ export function parseInline(src: string, depth = 0, inLink = false): MdInline[] 
       if (link) {
         const target = link[1]!.includes(':') ? link[1]! : `mailto:${link[1]}`
         const safe = inLink ? null : checkUrl(target)
-        push(safe ? [{ type: 'link', link: safe, children: [{ type: 'text', value: link[1]! }] }] : [{ type: 'text', value: link[1]! }])
+        push(
+          safe
+            ? [{ type: 'link', link: safe, children: [{ type: 'text', value: link[1]! }] }]
+            : [{ type: 'text', value: link[1]! }],
+        )
         i += link[0].length
         continue
       }
@@ -146,9 +150,11 @@ export function parseInline(src: string, depth = 0, inLink = false): MdInline[] 
       text += src.slice(i, i + n - len)
       const inner = parseInline(src.slice(i + n, close), depth + 1, inLink)
       const node: MdInline =
-        len === 1 ? { type: 'em', children: inner }
-        : len === 2 ? { type: 'strong', children: inner }
-        : { type: 'em', children: [{ type: 'strong', children: inner }] }
+        len === 1
+          ? { type: 'em', children: inner }
+          : len === 2
+            ? { type: 'strong', children: inner }
+            : { type: 'em', children: [{ type: 'strong', children: inner }] }
       push([node])
       i = close + len
       continue
@@ -173,7 +179,7 @@ function runLength(s: string, at: number, c: string): number {
 
 /** Index of the next run of exactly `n` characters `c`, or -1. */
 function findRun(s: string, from: number, c: string, n: number): number {
-  for (let j = s.indexOf(c, from); j >= 0; ) {
+  for (let j = s.indexOf(c, from); j >= 0;) {
     const m = runLength(s, j, c)
     if (m === n) return j
     j = s.indexOf(c, j + m)
@@ -183,9 +189,16 @@ function findRun(s: string, from: number, c: string, n: number): number {
 
 /** A closing emphasis run of exactly `len`, not after a space; `_` must not be inside a word. */
 function findCloser(s: string, from: number, c: string, len: number): number {
-  for (let j = s.indexOf(c, from); j >= 0; ) {
+  for (let j = s.indexOf(c, from); j >= 0;) {
     const m = runLength(s, j, c)
-    if (m === len && j > from && !SPACE.test(s[j - 1]!) && s[j - 1] !== '\\' && (c === '*' || !ALNUM.test(s[j + m] ?? ''))) return j
+    if (
+      m === len &&
+      j > from &&
+      !SPACE.test(s[j - 1]!) &&
+      s[j - 1] !== '\\' &&
+      (c === '*' || !ALNUM.test(s[j + m] ?? ''))
+    )
+      return j
     j = s.indexOf(c, j + m)
   }
   return -1
@@ -236,6 +249,7 @@ function parseLink(s: string, at: number): { text: string; dest: string; end: nu
 /** GFM's rule: trailing punctuation and an unbalanced `)` are not part of a bare URL. */
 function trimUrl(url: string): string {
   let u = url.replace(/[.,:;!?'"*_~]+$/, '')
-  while (u.endsWith(')') && (u.match(/\(/g)?.length ?? 0) < (u.match(/\)/g)?.length ?? 0)) u = u.slice(0, -1).replace(/[.,:;!?'"*_~]+$/, '')
+  while (u.endsWith(')') && (u.match(/\(/g)?.length ?? 0) < (u.match(/\)/g)?.length ?? 0))
+    u = u.slice(0, -1).replace(/[.,:;!?'"*_~]+$/, '')
   return u
 }

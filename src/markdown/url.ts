@@ -8,17 +8,30 @@
 /** Where a vetted link goes. `article` links name another article by its file slug. */
 export type SafeLink = { kind: 'external'; href: string } | { kind: 'article'; slug: string }
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', colon: ':', tab: '\t', newline: '\n' }
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+}
 
 /** Decodes the entities Markdown allows in text and URLs: a few named ones and numeric ones. */
 export function decodeEntities(s: string): string {
   if (!s.includes('&')) return s
-  return s.replace(/&(?:#[xX]([0-9a-fA-F]{1,6})|#(\d{1,7})|([a-zA-Z]+));/g, (m, hex?: string, dec?: string, name?: string) => {
-    if (name) return NAMED[name.toLowerCase()] ?? m
-    const cp = hex ? parseInt(hex, 16) : Number(dec)
-    // NUL, surrogates and out-of-range code points become U+FFFD, as the HTML spec does.
-    return cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? '\ufffd' : String.fromCodePoint(cp)
-  })
+  return s.replace(
+    /&(?:#[xX]([0-9a-fA-F]{1,6})|#(\d{1,7})|([a-zA-Z]+));/g,
+    (m, hex?: string, dec?: string, name?: string) => {
+      if (name) return NAMED[name.toLowerCase()] ?? m
+      const cp = hex ? parseInt(hex, 16) : Number(dec)
+      // NUL, surrogates and out-of-range code points become U+FFFD, as the HTML spec does.
+      return cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? '\ufffd' : String.fromCodePoint(cp)
+    },
+  )
 }
 
 const ARTICLE = /^(?:\.{1,2}\/)*(?:[\w-]+\/)*([\w-]+)\.md(?:#[\w-]*)?$/
@@ -37,7 +50,9 @@ export function checkUrl(raw: string): SafeLink | null {
   // Browsers drop ASCII tab/newline anywhere in a URL and trim C0 controls and spaces, so
   // "java\tscript:" runs script; remove them before looking at the scheme.
   /* eslint-disable no-control-regex -- control characters are what these strip and refuse */
-  let url = decodeEntities(raw).replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
+  let url = decodeEntities(raw)
+    .replace(/[\t\n\r]/g, '')
+    .replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '')
   if (!url || /[\u0000-\u001f\u007f-\u009f]/.test(url)) return null
   /* eslint-enable no-control-regex */
   url = url.replace(/ /g, '%20')
@@ -55,6 +70,9 @@ export function checkUrl(raw: string): SafeLink | null {
     return { kind: 'external', href: url }
   }
   if (scheme === 'mailto') return /^mailto:[^\s<>"]+@[^\s<>"]+$/i.test(url) ? { kind: 'external', href: url } : null
-  if (scheme === 'tel') return /^tel:\+?[\d\-(). ]{3,}$/i.test(url.replace(/%20/g, ' ')) ? { kind: 'external', href: url.replace(/%20/g, '') } : null
+  if (scheme === 'tel')
+    return /^tel:\+?[\d\-(). ]{3,}$/i.test(url.replace(/%20/g, ' '))
+      ? { kind: 'external', href: url.replace(/%20/g, '') }
+      : null
   return null
 }

@@ -5,25 +5,43 @@ import { bool, fail, fn, int, isObj, obj, oneOf, record, show, str, type Check }
 
 const transport: Check = (v, p) => {
   if (typeof v === 'function') return
-  if (!isObj(v)) return fail(p, `expected a transport, a function returning one, or { type: "rest" | "memory" }, got ${show(v)}`)
+  if (!isObj(v))
+    return fail(p, `expected a transport, a function returning one, or { type: "rest" | "memory" }, got ${show(v)}`)
   if ('type' in v) {
     if (v.type === 'memory') return obj({ type: str })(v, p)
     if (v.type === 'rest') return obj({ type: str, baseUrl: str, getUserToken: fn }, ['baseUrl'])(v, p)
     return fail(`${p}.type`, `expected "rest" or "memory", got ${show(v.type)}`)
   }
-  if (typeof v.createTicket !== 'function' || !isObj(v.capabilities)) fail(p, 'a transport needs createTicket() and capabilities')
+  if (typeof v.createTicket !== 'function' || !isObj(v.capabilities))
+    fail(p, 'a transport needs createTicket() and capabilities')
 }
-const user = obj({ id: str, name: (v, p) => { if (typeof v !== 'string') fail(p, `expected a string, got ${show(v)}`) }, email: str, token: str, attributes: record((v, p) => {
-  if (!['string', 'number', 'boolean'].includes(typeof v)) fail(p, `expected a string, number or boolean, got ${show(v)}`)
-}) }, ['id'])
+const user = obj(
+  {
+    id: str,
+    name: (v, p) => {
+      if (typeof v !== 'string') fail(p, `expected a string, got ${show(v)}`)
+    },
+    email: str,
+    token: str,
+    attributes: record((v, p) => {
+      if (!['string', 'number', 'boolean'].includes(typeof v))
+        fail(p, `expected a string, number or boolean, got ${show(v)}`)
+    }),
+  },
+  ['id'],
+)
 
-const arrayOf = (check: Check): Check => (v, p) => {
-  if (!Array.isArray(v)) return fail(p, `expected an array, got ${show(v)}`)
-  v.forEach((item, i) => check(item, `${p}.${i}`))
-}
-const like = (ok: (v: string) => unknown, what: string): Check => (v, p) => {
-  if (typeof v !== 'string' || !ok(v)) fail(p, `expected ${what}, got ${show(v)}`)
-}
+const arrayOf =
+  (check: Check): Check =>
+  (v, p) => {
+    if (!Array.isArray(v)) return fail(p, `expected an array, got ${show(v)}`)
+    v.forEach((item, i) => check(item, `${p}.${i}`))
+  }
+const like =
+  (ok: (v: string) => unknown, what: string): Check =>
+  (v, p) => {
+    if (typeof v !== 'string' || !ok(v)) fail(p, `expected ${what}, got ${show(v)}`)
+  }
 const https = like(httpsUrl, 'an https URL')
 const hhmm = like((v) => HHMM.test(v), 'a time "HH:MM"')
 const hours = arrayOf(obj({ day: int(0, 6), open: hhmm, close: hhmm }, ['day', 'open', 'close']))
@@ -38,29 +56,42 @@ const channels: Check = (v, p) => {
     holidays: arrayOf(like(isDateKey, 'a date "YYYY-MM-DD"')),
     knownScams: arrayOf(str),
   })(v, p)
-  if (JSON.stringify(v).includes('"hours"') && !(v as ChannelsOption).timeZone) fail(`${p}.timeZone`, 'is required when a channel has hours')
+  if (JSON.stringify(v).includes('"hours"') && !(v as ChannelsOption).timeZone)
+    fail(`${p}.timeZone`, 'is required when a channel has hours')
 }
-const bridge = obj({
-  allowedOrigins: (v, p) => {
-    // Only the cheap part here; createBridge checks each is an exact https origin (it is the only user).
-    arrayOf(like((o) => o !== '*', 'an exact origin such as "https://app.example.com" (never "*")'))(v, p)
-    if (!(v as unknown[]).length) fail(p, 'needs at least one origin')
+const bridge = obj(
+  {
+    allowedOrigins: (v, p) => {
+      // Only the cheap part here; createBridge checks each is an exact https origin (it is the only user).
+      arrayOf(like((o) => o !== '*', 'an exact origin such as "https://app.example.com" (never "*")'))(v, p)
+      if (!(v as unknown[]).length) fail(p, 'needs at least one origin')
+    },
+    channel: oneOf('auto', 'react-native', 'webkit', 'android', 'parent'),
+    timeoutMs: int(1000, 600_000),
+    maxMessageChars: int(1024, 2 ** 26),
+    onDebug: fn,
+    debug: bool,
   },
-  channel: oneOf('auto', 'react-native', 'webkit', 'android', 'parent'),
-  timeoutMs: int(1000, 600_000),
-  maxMessageChars: int(1024, 2 ** 26),
-  onDebug: fn,
-  debug: bool,
-}, ['allowedOrigins'])
+  ['allowedOrigins'],
+)
 
 /** Every option of the headless client, checked in depth (loaded with the core, not the launcher). */
 export const coreShape: Record<string, Check> = {
-  transport, locale: oneOf('auto', ...LOCALES), user, onEvent: fn, onAction: fn, getRecentTransactions: fn,
+  transport,
+  locale: oneOf('auto', ...LOCALES),
+  user,
+  onEvent: fn,
+  onAction: fn,
+  getRecentTransactions: fn,
   appVersion: str,
   articles: obj({
     url: str,
-    index: (v, p) => { if (!isObj(v)) fail(p, `expected the JSON object written by index:articles, got ${show(v)}`) },
-    articles: (v, p) => { if (!Array.isArray(v)) fail(p, `expected an array of articles, got ${show(v)}`) },
+    index: (v, p) => {
+      if (!isObj(v)) fail(p, `expected the JSON object written by index:articles, got ${show(v)}`)
+    },
+    articles: (v, p) => {
+      if (!Array.isArray(v)) fail(p, `expected an array of articles, got ${show(v)}`)
+    },
   }),
   messages: (v, p) => obj(Object.fromEntries(LOCALES.map((l) => [l, record(str)])))(v, p),
   channels,

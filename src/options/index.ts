@@ -10,8 +10,7 @@ import { checkWidgetOptions, widgetShape } from './widget.js'
 
 /** A declarative transport for script-tag users; resolved lazily so it costs nothing up front. */
 export type TransportSpec =
-  | { type: 'memory' }
-  | { type: 'rest'; baseUrl: string; getUserToken?: () => Promise<string> | string }
+  { type: 'memory' } | { type: 'rest'; baseUrl: string; getUserToken?: () => Promise<string> | string }
 
 /** A transport, a factory for one (called on first use), or a declarative spec. */
 export type TransportOption = Transport | (() => Transport | Promise<Transport>) | TransportSpec

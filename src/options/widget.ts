@@ -15,8 +15,13 @@ export const widgetShape: Record<string, Check> = {
   zIndex: int(0, 2147483647),
   nonce: str,
   launcher: bool,
-  fontScale: (v, p) => { if (typeof v !== 'number' || !Number.isFinite(v) || v < 0.75 || v > 3) fail(p, `expected a number from 0.75 to 3, got ${show(v)}`) },
-  container: (v, p) => { if (typeof Element === 'undefined' || !(v instanceof Element)) fail(p, 'expected a DOM element') },
+  fontScale: (v, p) => {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0.75 || v > 3)
+      fail(p, `expected a number from 0.75 to 3, got ${show(v)}`)
+  },
+  container: (v, p) => {
+    if (typeof Element === 'undefined' || !(v instanceof Element)) fail(p, 'expected a DOM element')
+  },
 }
 
 /**
@@ -25,7 +30,17 @@ export const widgetShape: Record<string, Check> = {
  * keeps this list equal to the core's shape.
  */
 export const CORE_OPTION_NAMES = [
-  'transport', 'locale', 'user', 'onEvent', 'onAction', 'getRecentTransactions', 'appVersion', 'articles', 'messages', 'channels', 'bridge',
+  'transport',
+  'locale',
+  'user',
+  'onEvent',
+  'onAction',
+  'getRecentTransactions',
+  'appVersion',
+  'articles',
+  'messages',
+  'channels',
+  'bridge',
 ]
 
 /** What the launcher validates synchronously: widget options in full, core option names. */

@@ -47,7 +47,11 @@ export function outcomeOf<R>(event: OutboxEvent<R>, id: string): JobOutcome<R> |
  * const { jobId, outcome } = await startJob(outbox, () => outbox.enqueue('ticket', payload))
  * const first = await outcome // { kind: 'sent', result: ticket } | { kind: 'queued', reason: 'offline' } | …
  */
-export async function startJob<R = unknown>(outbox: Outbox<R>, start: () => Promise<string>, options: StartJobOptions = {}): Promise<StartedJob<R>> {
+export async function startJob<R = unknown>(
+  outbox: Outbox<R>,
+  start: () => Promise<string>,
+  options: StartJobOptions = {},
+): Promise<StartedJob<R>> {
   const early: Array<OutboxEvent<R>> = []
   let id: string | undefined
   let settle: ((o: JobOutcome<R>) => void) | undefined

@@ -22,7 +22,10 @@ export interface JobHandler<K extends OutboxKind> {
   /** Backends without Idempotency-Key: the earlier attempt of a job whose answer was lost, if found. */
   reconcile?(transport: Transport & WriteFinder, job: OutboxJobOf<K>): Promise<unknown>
   /** The SDK events an outbox event of this kind means (e.g. `report:sent`). */
-  events?(event: Exclude<OutboxEvent, { type: 'removed' | 'synced' }> & { job: OutboxJobOf<K> }, emit: Emitter['emit']): void
+  events?(
+    event: Exclude<OutboxEvent, { type: 'removed' | 'synced' }> & { job: OutboxJobOf<K> },
+    emit: Emitter['emit'],
+  ): void
   /** Refused jobs of this kind are dropped after a week (chat messages, votes, ratings). */
   ephemeral?: boolean
 }
@@ -34,14 +37,25 @@ export type JobHandlers = { [K in OutboxKind]: JobHandler<K> }
  * Uploads a job's files first. Each upload reuses the job's idempotency key plus its index, so
  * a retry after a lost answer returns the same attachment instead of storing it twice.
  */
-export async function uploadFiles(transport: Transport, files: QueuedFile[] | undefined, ctx: DeliverContext): Promise<AttachmentRef[]> {
+export async function uploadFiles(
+  transport: Transport,
+  files: QueuedFile[] | undefined,
+  ctx: DeliverContext,
+): Promise<AttachmentRef[]> {
   if (!files?.length || !transport.uploadAttachment) return []
   const refs: AttachmentRef[] = []
   for (const [i, f] of files.entries()) {
     const file = { jobId: ctx.jobId ?? '', name: f.name, size: f.blob.size }
-    const onUploadProgress = (loaded: number, total: number) => reportUploadProgress({ ...file, loaded, total, phase: 'uploading' })
+    const onUploadProgress = (loaded: number, total: number) =>
+      reportUploadProgress({ ...file, loaded, total, phase: 'uploading' })
     try {
-      refs.push(await transport.uploadAttachment(f.blob, { name: f.name, type: f.type }, { idempotencyKey: `${ctx.idempotencyKey}:file:${i}`, signal: ctx.signal, onUploadProgress }))
+      refs.push(
+        await transport.uploadAttachment(
+          f.blob,
+          { name: f.name, type: f.type },
+          { idempotencyKey: `${ctx.idempotencyKey}:file:${i}`, signal: ctx.signal, onUploadProgress },
+        ),
+      )
     } catch (error) {
       reportUploadProgress({ ...file, loaded: 0, total: file.size, phase: 'failed' })
       throw error
@@ -53,6 +67,7 @@ export async function uploadFiles(transport: Transport, files: QueuedFile[] | un
 
 /** The transport's optional method, or a non-retryable `unsupported` error. */
 export function need<F>(fn: F | undefined, name: string): F {
-  if (!fn) throw Object.assign(new Error(`transport does not support ${name}`), { code: 'unsupported', retryable: false })
+  if (!fn)
+    throw Object.assign(new Error(`transport does not support ${name}`), { code: 'unsupported', retryable: false })
   return fn
 }

@@ -69,7 +69,10 @@ export function leaseLock(store: KeyValueStore, options: LeaseOptions = {}): Out
   const ttl = options.ttlMs ?? 30_000
   const settle = options.settleMs ?? 50
   const now = options.now ?? Date.now
-  const timers: OutboxTimers = options.timers ?? { setTimeout: (f, ms) => setTimeout(f, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) }
+  const timers: OutboxTimers = options.timers ?? {
+    setTimeout: (f, ms) => setTimeout(f, ms),
+    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  }
   const me = randomUuid()
   const claim = () => store.set(key, { owner: me, expiresAt: now() + ttl } satisfies Lease)
 

@@ -5,7 +5,14 @@ import { decideFailure, isPending, pickDue, randomUuid, stableStringify } from '
 import { createDueTimes, monotonicNow } from './schedule.js'
 import { tidy } from './tidy.js'
 import type {
-  Outbox, OutboxChannel, OutboxEvent, OutboxJob, OutboxJobBase, OutboxListener, OutboxOptions, OutboxTimers,
+  Outbox,
+  OutboxChannel,
+  OutboxEvent,
+  OutboxJob,
+  OutboxJobBase,
+  OutboxListener,
+  OutboxOptions,
+  OutboxTimers,
 } from './types.js'
 
 /** The engine moves jobs without looking into them: any kind, any payload. */
@@ -36,7 +43,9 @@ const defaultTimers: OutboxTimers = {
  * })
  * const id = await outbox.enqueue('ticket', { input })
  */
-export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(typedOptions: OutboxOptions<R, J>): Outbox<R, J> {
+export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
+  typedOptions: OutboxOptions<R, J>,
+): Outbox<R, J> {
   // Typed at the edges (`J`), untyped inside: the engine never reads a payload.
   const options = typedOptions as unknown as OutboxOptions<R, Job>
   const { store, send, reconcile } = options
@@ -103,11 +112,14 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(t
     if (disposed || at >= timerAt) return
     if (timer !== undefined) timers.clearTimeout(timer)
     timerAt = at
-    timer = timers.setTimeout(() => {
-      timer = undefined
-      timerAt = Number.POSITIVE_INFINITY
-      void flush()
-    }, Math.max(0, at - clock()))
+    timer = timers.setTimeout(
+      () => {
+        timer = undefined
+        timerAt = Number.POSITIVE_INFINITY
+        void flush()
+      },
+      Math.max(0, at - clock()),
+    )
   }
 
   async function attempt(id: string): Promise<void> {
@@ -134,7 +146,11 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(t
       controller.signal.throwIfAborted()
       if (fresh.attempts > 0 && reconcile) result = await reconcile(sending)
       if (result === undefined) {
-        result = await send(sending, { idempotencyKey: sending.idempotencyKey, signal: controller.signal, attempt: number })
+        result = await send(sending, {
+          idempotencyKey: sending.idempotencyKey,
+          signal: controller.signal,
+          attempt: number,
+        })
       }
     } catch (error) {
       inFlight = undefined
@@ -150,7 +166,13 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(t
       }
       const decision = decideFailure(error, number, random, baseMs, capMs)
       const failed: Job = decision.retry
-        ? { ...sending, state: decision.unknownOutcome ? 'reconcile' : 'failed_retryable', retryDelayMs: decision.afterMs, lastError: decision.error, updatedAt: now() }
+        ? {
+            ...sending,
+            state: decision.unknownOutcome ? 'reconcile' : 'failed_retryable',
+            retryDelayMs: decision.afterMs,
+            lastError: decision.error,
+            updatedAt: now(),
+          }
         : { ...sending, state: 'rejected', lastError: decision.error, updatedAt: now() }
       if (decision.retry) due.set(failed, clock() + decision.afterMs)
       await save(failed)
@@ -248,7 +270,11 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(t
   const unsubscribeChannel = channel?.subscribe((message) => {
     if (disposed) return
     if (message.type === 'released' && waitingForLock) void flush()
-    if (message.type === 'changed') void loadAll().then(() => emit({ type: 'synced' }), () => undefined)
+    if (message.type === 'changed')
+      void loadAll().then(
+        () => emit({ type: 'synced' }),
+        () => undefined,
+      )
   })
 
   const outbox: Outbox<R, Job> = {
@@ -256,8 +282,16 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(t
       if (disposed) throw new Error('help-feedback: outbox used after dispose()')
       const at = now()
       const job: Job = {
-        id: uuid(), kind, payload, idempotencyKey: uuid(), attempts: 0, retryDelayMs: 0,
-        state: 'queued', createdAt: at, updatedAt: at, seq: seq++,
+        id: uuid(),
+        kind,
+        payload,
+        idempotencyKey: uuid(),
+        attempts: 0,
+        retryDelayMs: 0,
+        state: 'queued',
+        createdAt: at,
+        updatedAt: at,
+        seq: seq++,
         ...(opts.group === undefined ? {} : { group: opts.group }),
         ...(author ? { author: author() } : {}),
       }
@@ -273,7 +307,12 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(t
       if (!job || job.state === 'sending' || job.state === 'sent' || !mine(job)) return false
       const { lastError: _cleared, ...rest } = job
       // An unknown outcome stays one: the retry must still look for the earlier attempt.
-      const next: Job = { ...rest, state: job.state === 'reconcile' ? 'reconcile' : 'queued', retryDelayMs: 0, updatedAt: now() }
+      const next: Job = {
+        ...rest,
+        state: job.state === 'reconcile' ? 'reconcile' : 'queued',
+        retryDelayMs: 0,
+        updatedAt: now(),
+      }
       due.set(next, clock())
       // Same content keeps the key (the server may already have it); edited content is a new request.
       if (payload !== undefined && stableStringify(payload) !== stableStringify(job.payload)) {
@@ -346,7 +385,10 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(t
 
   if (options.autoStart !== false) {
     // Show jobs left by an earlier page at once, even while another tab holds the lock.
-    void loadAll().then(() => !disposed && emit({ type: 'synced' }), () => undefined)
+    void loadAll().then(
+      () => !disposed && emit({ type: 'synced' }),
+      () => undefined,
+    )
     void flush()
   }
   return outbox as unknown as Outbox<R, J>

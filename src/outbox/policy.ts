@@ -45,19 +45,31 @@ function describe(error: unknown): OutboxJobError {
  * - Unknown errors (e.g. a fetch TypeError on a dropped connection) retry: never drop user data
  *   on an error we cannot classify.
  */
-export function decideFailure(error: unknown, attempt: number, random: () => number, baseMs?: number, capMs?: number): FailureDecision {
+export function decideFailure(
+  error: unknown,
+  attempt: number,
+  random: () => number,
+  baseMs?: number,
+  capMs?: number,
+): FailureDecision {
   const info = describe(error)
   const backoff = () => backoffDelay(attempt, random, baseMs, capMs)
   if (!isHelpFeedbackError(error)) return { retry: true, afterMs: backoff(), error: info }
-  if (error.code === 'malformed_response' || error.code === 'timeout') return { retry: true, afterMs: backoff(), error: info, unknownOutcome: true }
+  if (error.code === 'malformed_response' || error.code === 'timeout')
+    return { retry: true, afterMs: backoff(), error: info, unknownOutcome: true }
   if (error instanceof RateLimitedError || error.code === 'rate_limited') {
     const after = (error as RateLimitedError).retryAfterMs
     // The backend knows its own window better than our jitter does, up to a sane cap (a
     // Retry-After date read against a wrong clock must not park a report for a day).
-    return { retry: true, afterMs: typeof after === 'number' && after >= 0 ? Math.min(after, MAX_RETRY_AFTER_MS) : backoff(), error: info }
+    return {
+      retry: true,
+      afterMs: typeof after === 'number' && after >= 0 ? Math.min(after, MAX_RETRY_AFTER_MS) : backoff(),
+      error: info,
+    }
   }
   if (error.retryable || error.code === 'unauthorized') return { retry: true, afterMs: backoff(), error: info }
-  if (error.code === 'rejected' && (error as RejectedError).status === 409) return { retry: true, afterMs: backoff(), error: info }
+  if (error.code === 'rejected' && (error as RejectedError).status === 409)
+    return { retry: true, afterMs: backoff(), error: info }
   return { retry: false, error: info }
 }
 
@@ -80,7 +92,8 @@ export function randomUuid(): string {
 }
 
 /** Waiting for an attempt (now or after its backoff). */
-export const isPending = (job: OutboxJobBase) => job.state === 'queued' || job.state === 'failed_retryable' || job.state === 'reconcile'
+export const isPending = (job: OutboxJobBase) =>
+  job.state === 'queued' || job.state === 'failed_retryable' || job.state === 'reconcile'
 
 /** Oldest first; `seq` breaks ties inside one millisecond. */
 export function byAge(a: OutboxJobBase, b: OutboxJobBase): number {
@@ -88,7 +101,10 @@ export function byAge(a: OutboxJobBase, b: OutboxJobBase): number {
 }
 
 /** First due job, keeping order inside a group: a waiting job holds back the later ones. */
-export function pickDue(jobs: readonly OutboxJobBase[], isDue: (job: OutboxJobBase) => boolean): OutboxJobBase | undefined {
+export function pickDue(
+  jobs: readonly OutboxJobBase[],
+  isDue: (job: OutboxJobBase) => boolean,
+): OutboxJobBase | undefined {
   const held = new Set<string>()
   for (const job of jobs) {
     // A rejected job waits for the user; it must not stall the rest of its conversation.

@@ -27,7 +27,12 @@ export async function tidy(list: readonly OutboxJobBase[], ctx: TidyContext): Pr
       continue
     }
     if (job.state !== 'sending') continue
-    const recovered: OutboxJobBase = { ...job, state: job.attempts > 0 ? 'reconcile' : 'queued', retryDelayMs: 0, updatedAt: ctx.now() }
+    const recovered: OutboxJobBase = {
+      ...job,
+      state: job.attempts > 0 ? 'reconcile' : 'queued',
+      retryDelayMs: 0,
+      updatedAt: ctx.now(),
+    }
     await ctx.save(recovered)
     ctx.emit({ type: 'updated', job: recovered })
   }

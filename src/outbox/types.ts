@@ -94,7 +94,11 @@ export type OutboxJob = { [K in OutboxKind]: OutboxJobOf<K> }[OutboxKind]
 /** The payload of jobs of kind `K` in the union `J`. */
 type PayloadOf<J extends OutboxJobBase, K extends J['kind']> = [J] extends [OutboxJob]
   ? JobPayloads[K & OutboxKind]
-  : J extends unknown ? (K extends J['kind'] ? J['payload'] : never) : never
+  : J extends unknown
+    ? K extends J['kind']
+      ? J['payload']
+      : never
+    : never
 
 /** Passed to `send`. Forward `idempotencyKey` to the transport's WriteOptions. */
 export interface SendContext {
@@ -127,7 +131,10 @@ export type OutboxEvent<R = unknown, J extends OutboxJobBase = OutboxJob> =
   | { type: 'removed'; id: string }
   | { type: 'synced' }
 
-export type OutboxListener<R = unknown, J extends OutboxJobBase = OutboxJob> = (event: OutboxEvent<R, J>, jobs: readonly J[]) => void
+export type OutboxListener<R = unknown, J extends OutboxJobBase = OutboxJob> = (
+  event: OutboxEvent<R, J>,
+  jobs: readonly J[],
+) => void
 
 /** Minimal timer API so tests and benchmarks can drive a virtual clock. */
 export interface OutboxTimers {

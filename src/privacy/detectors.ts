@@ -79,12 +79,25 @@ function scanDigitRule(
         const size = g.end - g.start
         shortest = Math.min(shortest, size)
         if (j > i && g.join === 'hard') hardInside = true
-        if (j > i + 1 && (groups[j - 1]?.end ?? 0) - (groups[j - 1]?.start ?? 0) !== (groups[i]?.end ?? 0) - first.start) uniform = false
+        if (
+          j > i + 1 &&
+          (groups[j - 1]?.end ?? 0) - (groups[j - 1]?.start ?? 0) !== (groups[i]?.end ?? 0) - first.start
+        )
+          uniform = false
         const len = (offsets[j + 1] ?? 0) - from
         if (len > maxLen) break
         if (len < minLen) continue
         const cutsHard = first.join === 'hard' || groups[j + 1]?.join === 'hard'
-        const slice: Slice = { chars: compact.slice(from, from + len), start: first.start, count: j - i + 1, hardInside, cutsHard, glued: first.glued, shortest, uniform }
+        const slice: Slice = {
+          chars: compact.slice(from, from + len),
+          start: first.start,
+          count: j - i + 1,
+          hardInside,
+          cutsHard,
+          glued: first.glued,
+          shortest,
+          uniform,
+        }
         const accepted = accept(slice)
         if (accepted) best = { j, accepted }
       }
@@ -265,4 +278,3 @@ export function detectEmails(ctx: ScanContext): void {
     push(ctx, 'email', l, r, maskEmail(local, domain))
   }
 }
-

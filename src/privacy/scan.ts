@@ -146,7 +146,8 @@ const ORDER_LABEL =
   /(?:订单号|订单编号|交易单号|商户单号|商户订单号|支付单号|退款单号|交易号|流水号|单号|参考号|\b(?:order|transaction|txn|trade|payment|refund)[ _]?(?:no\.?|number|id|#|ref)|\bref(?:erence)?(?:[ _]?(?:no\.?|number|id))?)[\s:#=]{0,4}(?:是|为|is)?[\s:#=]{0,3}$/i
 
 /** ID-card labels: the only context in which a legacy 15-digit ID is recognised. */
-const ID_LABEL = /(?:身份证(?:号码|号)?|证件号(?:码)?|\bid[ _]?card(?:[ _]?(?:no\.?|number))?)[\s:#=]{0,4}(?:是|为|is)?[\s:#=]{0,3}$/i
+const ID_LABEL =
+  /(?:身份证(?:号码|号)?|证件号(?:码)?|\bid[ _]?card(?:[ _]?(?:no\.?|number))?)[\s:#=]{0,4}(?:是|为|is)?[\s:#=]{0,3}$/i
 
 function labelBefore(text: string, start: number, label: RegExp): boolean {
   return label.test(text.slice(Math.max(0, start - LOOKBEHIND), start))

@@ -42,11 +42,64 @@ function familyOf(m: RegExpMatchArray): Family {
 
 /** Words that end the phrase's sentence ("code … and paid 1234", "PIN … at 2026"): the number after them is something else. */
 const STOP_WORDS = new Set([
-  'and', 'but', 'or', 'then', 'paid', 'pay', 'charged', 'charge', 'amount', 'order', 'transaction', 'txn', 'ref',
-  'reference', 'step', 'error', 'at', 'on', 'after', 'before', 'since', 'until', 'within', 'expired', 'expires',
-  'expire', 'version', 'build', 'times', 'attempts', 'tries', 'yuan', 'usd', 'rmb', 'cny', 'dollars', 'minutes',
-  'minute', 'seconds', 'hours', 'days', 'last', 'ending', 'card', 'account', 'phone', 'number', 'tel', 'mobile',
-  'from', 'wrong', 'not', "didn't", "don't", "doesn't", "isn't", 'never', 'no',
+  'and',
+  'but',
+  'or',
+  'then',
+  'paid',
+  'pay',
+  'charged',
+  'charge',
+  'amount',
+  'order',
+  'transaction',
+  'txn',
+  'ref',
+  'reference',
+  'step',
+  'error',
+  'at',
+  'on',
+  'after',
+  'before',
+  'since',
+  'until',
+  'within',
+  'expired',
+  'expires',
+  'expire',
+  'version',
+  'build',
+  'times',
+  'attempts',
+  'tries',
+  'yuan',
+  'usd',
+  'rmb',
+  'cny',
+  'dollars',
+  'minutes',
+  'minute',
+  'seconds',
+  'hours',
+  'days',
+  'last',
+  'ending',
+  'card',
+  'account',
+  'phone',
+  'number',
+  'tel',
+  'mobile',
+  'from',
+  'wrong',
+  'not',
+  "didn't",
+  "don't",
+  "doesn't",
+  "isn't",
+  'never',
+  'no',
 ])
 /** Ideographs that start another clause (amounts, order numbers, times, errors). */
 const STOP_HAN = new Set([...'元块塊次秒天单單额額期错錯误誤败敗订訂金钱錢尾号號卡账賬帳'])
@@ -87,7 +140,8 @@ function skipFiller(text: string, at: number): number {
 }
 
 const VALUE_SEP = new Set([' ', '\n', '-', '.', '_'])
-const UNIT_AFTER = /^\s?(?:元|块|塊|%|分|秒|次|位|个|個|月|日|年|号|號|yuan|rmb|usd|cny|min|sec|hour|day|digit|time|am\b|pm\b)/i
+const UNIT_AFTER =
+  /^\s?(?:元|块|塊|%|分|秒|次|位|个|個|月|日|年|号|號|yuan|rmb|usd|cny|min|sec|hour|day|digit|time|am\b|pm\b)/i
 
 interface Value {
   start: number
@@ -104,7 +158,12 @@ function readValue(ctx: ScanContext, p: number, max: number, phraseEnd = -1): Va
   // `M889900`, `M-889900`, `v1.2.3456`: part of an identifier, not a value. The phrase's own
   // letters do not count: `CVV123` and `OTP-384921` are the phrase and its value.
   if (isAsciiLetter(before) && p - 1 >= phraseEnd) return null
-  if ((before === '-' || before === '_' || before === '.' || before === '/') && p - 2 >= phraseEnd && /[A-Za-z0-9]/.test(text[p - 2] ?? '')) return null
+  if (
+    (before === '-' || before === '_' || before === '.' || before === '/') &&
+    p - 2 >= phraseEnd &&
+    /[A-Za-z0-9]/.test(text[p - 2] ?? '')
+  )
+    return null
   let end = p
   let digits = ''
   const sizes: number[] = []
@@ -161,7 +220,8 @@ const ZH_PASSWORD_TOKEN = new RegExp(
   String.raw`(?:${ZH_PASSWORD})[ \t:=]{0,4}(?:是|为|為)?[ \t:=]{0,4}["'“‘「『【(\[（]?([A-Za-z0-9!@#$%^&*_+=?~-][\x21-\x7e]{1,63})`,
   'g',
 )
-const EN_PASSWORD_TOKEN = /\b(?:password|passwd|pwd|passcode)(?![A-Za-z])([ \t]{0,3}(?:[:=]|is\b|was\b)?[ \t]{0,3})([\x21-\x7e]{1,64})/gi
+const EN_PASSWORD_TOKEN =
+  /\b(?:password|passwd|pwd|passcode)(?![A-Za-z])([ \t]{0,3}(?:[:=]|is\b|was\b)?[ \t]{0,3})([\x21-\x7e]{1,64})/gi
 const TRAILING_PUNCT = /[.,;:!?)\]}'"]+$/
 
 function pushToken(ctx: ScanContext, valueEnd: number, value: string): void {

@@ -7,7 +7,10 @@ import type { Priority, ReportCategory } from '../types.js'
 import type { FieldName, ReportsKey } from './fields.js'
 
 /** Fields filled from the transaction the user picked (or the host passed to `open('report')`). */
-export type TransactionField = Extract<FieldName, 'transactionId' | 'time' | 'amount' | 'currency' | 'counterparty' | 'paymentMethod'>
+export type TransactionField = Extract<
+  FieldName,
+  'transactionId' | 'time' | 'amount' | 'currency' | 'counterparty' | 'paymentMethod'
+>
 
 export interface CategoryDef {
   id: ReportCategory
@@ -27,7 +30,14 @@ export interface CategoryDef {
   suggest?: { field: FieldName; equals: boolean; category: ReportCategory; messageKey: ReportsKey }
 }
 
-const ALL_TX: readonly TransactionField[] = ['transactionId', 'time', 'amount', 'currency', 'counterparty', 'paymentMethod']
+const ALL_TX: readonly TransactionField[] = [
+  'transactionId',
+  'time',
+  'amount',
+  'currency',
+  'counterparty',
+  'paymentMethod',
+]
 
 /** The fraud panel: freeze first, then the hotline, the warning, the police. */
 export const FRAUD_GUIDANCE_KEYS: readonly ReportsKey[] = [
@@ -60,7 +70,12 @@ export const categories: readonly CategoryDef[] = [
   define('payment_failed', {
     required: ['time', 'amount', 'currency', 'description'],
     optional: ['transactionId', 'counterparty', 'paymentMethod', 'errorText', 'failedStep', 'retryCount', 'moneyTaken'],
-    suggest: { field: 'moneyTaken', equals: true, category: 'charged_not_received', messageKey: 'report.suggest.moneyTaken' },
+    suggest: {
+      field: 'moneyTaken',
+      equals: true,
+      category: 'charged_not_received',
+      messageKey: 'report.suggest.moneyTaken',
+    },
   }),
   define('charged_not_received', {
     required: ['transactionId', 'time', 'amount', 'currency', 'counterparty', 'description'],

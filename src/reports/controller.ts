@@ -55,7 +55,8 @@ export function createReportsController(client: SupportClient): ReportsControlle
     submit: (input) => withFlow((m) => m.submitReport(client, input)),
     loadDraft: (category) => withFlow((m) => m.loadReportDraft(client, category)),
     saveDraft: (category, draft) => withFlow((m) => m.saveReportDraft(client, category, draft)),
-    saveFiles: (category, files, transaction) => withFlow((m) => m.saveReportFiles(client, category, files, transaction)),
+    saveFiles: (category, files, transaction) =>
+      withFlow((m) => m.saveReportFiles(client, category, files, transaction)),
     clearDraft: (category) => withFlow((m) => m.clearReportDraft(client, category)),
     async reopen(jobId) {
       const [{ valuesFromJob, serverErrors }, box] = await Promise.all([flow(), outbox()])
@@ -68,14 +69,17 @@ export function createReportsController(client: SupportClient): ReportsControlle
     watch(jobId, onOutcome) {
       let stop: (() => void) | undefined
       let live = true
-      void Promise.all([import('../outbox/follow.js'), outbox()]).then(([{ watchJob }, box]) => {
-        if (!live) return
-        stop = watchJob(box, jobId, (o: JobOutcome) => {
-          if (o.kind === 'sent') onOutcome({ status: 'sent', ticket: o.result as Ticket })
-          else if (o.kind === 'rejected') onOutcome({ status: 'rejected' })
-          else if (o.kind === 'removed') onOutcome({ status: 'removed' })
-        })
-      }, () => undefined)
+      void Promise.all([import('../outbox/follow.js'), outbox()]).then(
+        ([{ watchJob }, box]) => {
+          if (!live) return
+          stop = watchJob(box, jobId, (o: JobOutcome) => {
+            if (o.kind === 'sent') onOutcome({ status: 'sent', ticket: o.result as Ticket })
+            else if (o.kind === 'rejected') onOutcome({ status: 'rejected' })
+            else if (o.kind === 'removed') onOutcome({ status: 'removed' })
+          })
+        },
+        () => undefined,
+      )
       return () => {
         live = false
         stop?.()

@@ -95,16 +95,24 @@ export const FIELDS: Readonly<Record<FieldName, FieldDef>> = {
   retryCount: field('retryCount', 'integer'),
   moneyTaken: field('moneyTaken', 'boolean', { helpKey: 'report.field.moneyTaken.help' }),
   merchantOrderNo: field('merchantOrderNo', 'reference', { maxLength: 64 }),
-  secondTransactionId: field('secondTransactionId', 'reference', { helpKey: 'report.field.secondTransactionId.help', maxLength: 64 }),
+  secondTransactionId: field('secondTransactionId', 'reference', {
+    helpKey: 'report.field.secondTransactionId.help',
+    maxLength: 64,
+  }),
   secondPending: field('secondPending', 'boolean'),
   refundExpectedDate: field('refundExpectedDate', 'date'),
   refundReference: field('refundReference', 'reference', { maxLength: 64 }),
   recipientBank: field('recipientBank', 'text', { maxLength: 100 }),
-  recipientAccountLast4: field('recipientAccountLast4', 'last4', { helpKey: 'report.field.recipientAccountLast4.help' }),
+  recipientAccountLast4: field('recipientAccountLast4', 'last4', {
+    helpKey: 'report.field.recipientAccountLast4.help',
+  }),
   transferRail: field('transferRail', 'select', { options: ['local', 'swift', 'other'] }),
   trackingReference: field('trackingReference', 'reference', { maxLength: 64 }),
   channel: field('channel', 'select', { options: ['bank_card', 'online_banking', 'other'] }),
-  intendedRecipient: field('intendedRecipient', 'text', { helpKey: 'report.field.intendedRecipient.help', maxLength: 100 }),
+  intendedRecipient: field('intendedRecipient', 'text', {
+    helpKey: 'report.field.intendedRecipient.help',
+    maxLength: 100,
+  }),
   expectedBalance: field('expectedBalance', 'balance'),
   shownBalance: field('shownBalance', 'balance'),
   lastCorrectTransactionId: field('lastCorrectTransactionId', 'reference', { maxLength: 64 }),
@@ -117,7 +125,10 @@ export const FIELDS: Readonly<Record<FieldName, FieldDef>> = {
   contactValue: field('contactValue', 'text', { helpKey: 'report.field.contactValue.help', maxLength: 200 }),
   verdict: field('verdict', 'select', { options: ['lookalike', 'notOurs', 'knownScam'] }),
   checkedAt: field('checkedAt', 'datetime'),
-  description: field('description', 'textarea', { helpKey: 'report.field.description.help', maxLength: DESCRIPTION_MAX }),
+  description: field('description', 'textarea', {
+    helpKey: 'report.field.description.help',
+    maxLength: DESCRIPTION_MAX,
+  }),
 }
 
 /** Screenshots are attachment refs, not values; the form shows them with these keys. */

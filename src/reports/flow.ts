@@ -6,8 +6,25 @@
 import { isBrowserOffline } from '../online.js'
 import type { SupportClient } from '../client.js'
 import { RejectedError, isHelpFeedbackError } from '../errors/index.js'
-import { type FieldFinding, type FindingKind, HIDDEN_MESSAGE_KEYS, type HiddenSummary, redact, redactFields } from '../privacy/index.js'
-import { REFERENCE_FIELDS, SCREENSHOTS, buildTicketInput, categoryFields, getCategory, prefillFromTransaction, type FieldName, type ReportErrors, type ReportsKey } from './index.js'
+import {
+  type FieldFinding,
+  type FindingKind,
+  HIDDEN_MESSAGE_KEYS,
+  type HiddenSummary,
+  redact,
+  redactFields,
+} from '../privacy/index.js'
+import {
+  REFERENCE_FIELDS,
+  SCREENSHOTS,
+  buildTicketInput,
+  categoryFields,
+  getCategory,
+  prefillFromTransaction,
+  type FieldName,
+  type ReportErrors,
+  type ReportsKey,
+} from './index.js'
 import type { JobPayloads, OutboxJob, OutboxJobError, QueuedFile } from '../outbox/index.js'
 import type { FieldValue, ReportCategory, Ticket, TransactionRef } from '../types.js'
 import { type JobOutcome, startJob } from '../outbox/follow.js'
@@ -32,7 +49,12 @@ export interface ReportDraft {
 export function draftFiles(draft: ReportDraft | undefined): QueuedFile[] {
   if (!draft || !Array.isArray(draft.files)) return []
   return draft.files.filter(
-    (f): f is QueuedFile => !!f && typeof Blob !== 'undefined' && f.blob instanceof Blob && typeof f.name === 'string' && typeof f.type === 'string',
+    (f): f is QueuedFile =>
+      !!f &&
+      typeof Blob !== 'undefined' &&
+      f.blob instanceof Blob &&
+      typeof f.name === 'string' &&
+      typeof f.type === 'string',
   )
 }
 
@@ -48,7 +70,10 @@ const references = new Set<string>(REFERENCE_FIELDS)
  * @example
  * maskField('description', 'card 4111 1111 1111 1111').findings[0].kind // 'card'
  */
-export function maskField(name: string, value: FieldValue | undefined): { value: FieldValue | undefined; findings: FieldFinding[] } {
+export function maskField(
+  name: string,
+  value: FieldValue | undefined,
+): { value: FieldValue | undefined; findings: FieldFinding[] } {
   if (typeof value !== 'string') return { value, findings: [] }
   const result = redact(value, { reference: references.has(name) })
   return { value: result.text, findings: result.findings.map((f) => ({ ...f, path: name })) }
@@ -98,7 +123,10 @@ export function fieldOfPath(path: string): string | undefined {
 export const reportFilesKey = (category: ReportCategory) => `report:${category}:files`
 
 /** The draft saved for a category, if any (already masked when it was stored), with its screenshots. */
-export async function loadReportDraft(client: Pick<SupportClient, 'services'>, category: ReportCategory): Promise<ReportDraft | undefined> {
+export async function loadReportDraft(
+  client: Pick<SupportClient, 'services'>,
+  category: ReportCategory,
+): Promise<ReportDraft | undefined> {
   const { drafts } = await client.services()
   const [raw, stored] = await Promise.all([
     drafts.load<ReportDraft>(reportDraftKey(category)),
@@ -113,7 +141,12 @@ export async function loadReportDraft(client: Pick<SupportClient, 'services'>, c
 }
 
 /** Saves the screenshots of a category's draft (when they change; an empty list forgets them). */
-export async function saveReportFiles(client: Pick<SupportClient, 'services'>, category: ReportCategory, files: QueuedFile[], transaction?: TransactionRef): Promise<void> {
+export async function saveReportFiles(
+  client: Pick<SupportClient, 'services'>,
+  category: ReportCategory,
+  files: QueuedFile[],
+  transaction?: TransactionRef,
+): Promise<void> {
   const { drafts } = await client.services()
   if (files.length) drafts.save(reportFilesKey(category), { files, ...(transaction ? { transaction } : {}) })
   else await drafts.clear(reportFilesKey(category))
@@ -123,7 +156,11 @@ export async function saveReportFiles(client: Pick<SupportClient, 'services'>, c
  * Saves the form as typed (the write is debounced by the drafts store). Masked here with the
  * report's own rules first, so a labelled order number keeps its digits; the store masks again.
  */
-export async function saveReportDraft(client: Pick<SupportClient, 'services'>, category: ReportCategory, draft: ReportDraft): Promise<void> {
+export async function saveReportDraft(
+  client: Pick<SupportClient, 'services'>,
+  category: ReportCategory,
+  draft: ReportDraft,
+): Promise<void> {
   const { drafts } = await client.services()
   const { files, ...text } = draft
   drafts.save(reportDraftKey(category), maskDraft(text).draft)
@@ -131,7 +168,10 @@ export async function saveReportDraft(client: Pick<SupportClient, 'services'>, c
 }
 
 /** Forgets a category's draft (after the report is safely queued, or "start over"). */
-export async function clearReportDraft(client: Pick<SupportClient, 'services'>, category: ReportCategory): Promise<void> {
+export async function clearReportDraft(
+  client: Pick<SupportClient, 'services'>,
+  category: ReportCategory,
+): Promise<void> {
   const { drafts } = await client.services()
   await Promise.all([drafts.clear(reportDraftKey(category)), drafts.clear(reportFilesKey(category))])
 }
@@ -139,21 +179,34 @@ export async function clearReportDraft(client: Pick<SupportClient, 'services'>, 
 const sameTx = (a: TransactionRef | undefined, b: TransactionRef | undefined) => (a?.id ?? '') === (b?.id ?? '')
 
 /** Whether a stored draft belongs to the report being opened (same transaction, or both without one) and holds anything. */
-export function draftMatches(draft: ReportDraft | undefined, transaction: TransactionRef | undefined): draft is ReportDraft {
-  return !!draft && sameTx(draft.transaction, transaction) && (Object.values(draft.values).some((v) => v !== '' && v !== null && v !== undefined) || draftFiles(draft).length > 0)
+export function draftMatches(
+  draft: ReportDraft | undefined,
+  transaction: TransactionRef | undefined,
+): draft is ReportDraft {
+  return (
+    !!draft &&
+    sameTx(draft.transaction, transaction) &&
+    (Object.values(draft.values).some((v) => v !== '' && v !== null && v !== undefined) || draftFiles(draft).length > 0)
+  )
 }
 
 /**
  * The values a form starts with: the transaction's prefill, then the draft on top when the
  * draft is about the same transaction (a draft about another payment must not leak into this one).
  */
-export function startValues(category: ReportCategory, transaction: TransactionRef | undefined, draft: ReportDraft | undefined): ReportValues {
+export function startValues(
+  category: ReportCategory,
+  transaction: TransactionRef | undefined,
+  draft: ReportDraft | undefined,
+): ReportValues {
   const base = transaction ? prefillFromTransaction(category, transaction) : {}
   return draftMatches(draft, transaction) ? { ...base, ...draft.values } : base
 }
 
 /** The form values a queued ticket came from, to put a refused report back in the form. */
-export function valuesFromJob(job: OutboxJob): { category: ReportCategory; values: ReportValues; transaction?: TransactionRef; files: QueuedFile[] } | undefined {
+export function valuesFromJob(
+  job: OutboxJob,
+): { category: ReportCategory; values: ReportValues; transaction?: TransactionRef; files: QueuedFile[] } | undefined {
   if (job.kind !== 'ticket') return undefined
   // Storage may hand back anything: check what is there before using it.
   const p: Partial<JobPayloads['ticket']> | undefined = job.payload
@@ -184,7 +237,8 @@ export function serverErrors(category: ReportCategory, error: OutboxJobError | u
     if (field && (known.has(field) || field === 'screenshots') && !out.fields[field]) out.fields[field] = entry
     else out.general.push(entry)
   }
-  if (error && out.general.length === 0 && Object.keys(out.fields).length === 0) out.general.push({ code: error.code, message: error.message })
+  if (error && out.general.length === 0 && Object.keys(out.fields).length === 0)
+    out.general.push({ code: error.code, message: error.message })
   return out
 }
 
@@ -204,7 +258,13 @@ export interface SubmitReportInput {
 export type SubmitReportResult =
   | { status: 'invalid'; errors: ReportErrors }
   | { status: 'sent'; jobId: string; ticket: Ticket; hidden: HiddenSummary; findings: FieldFinding[] }
-  | { status: 'queued'; jobId: string; reason: 'offline' | 'retrying' | 'slow'; hidden: HiddenSummary; findings: FieldFinding[] }
+  | {
+      status: 'queued'
+      jobId: string
+      reason: 'offline' | 'retrying' | 'slow'
+      hidden: HiddenSummary
+      findings: FieldFinding[]
+    }
   | { status: 'rejected'; jobId: string; errors: ServerErrors; hidden: HiddenSummary; findings: FieldFinding[] }
   /** The user discarded the job elsewhere (another tab) before it settled. */
   | { status: 'removed'; jobId: string; hidden: HiddenSummary; findings: FieldFinding[] }
@@ -243,7 +303,10 @@ export async function submitReport(client: SupportClient, req: SubmitReportInput
   const payload: JobPayloads['ticket'] = { input: built.input, ...(files.length > 0 ? { files } : {}) }
   const { jobId, outcome } = await startJob(
     outbox,
-    async () => (req.retryJobId && (await outbox.retry(req.retryJobId, payload)) ? req.retryJobId : outbox.enqueue('ticket', payload)),
+    async () =>
+      req.retryJobId && (await outbox.retry(req.retryJobId, payload))
+        ? req.retryJobId
+        : outbox.enqueue('ticket', payload),
     { ...(req.settleMs === undefined ? {} : { settleMs: req.settleMs }), isOnline: () => isOnline(client) },
   )
   client.events.emit({ type: 'report:queued', category: built.input.category, jobId })
@@ -251,7 +314,12 @@ export async function submitReport(client: SupportClient, req: SubmitReportInput
   return toResult(req.category, jobId, await outcome, built)
 }
 
-function toResult(category: ReportCategory, jobId: string, o: JobOutcome, built: ReturnType<typeof buildTicketInput>): SubmitReportResult {
+function toResult(
+  category: ReportCategory,
+  jobId: string,
+  o: JobOutcome,
+  built: ReturnType<typeof buildTicketInput>,
+): SubmitReportResult {
   const extra = { jobId, hidden: built.hidden, findings: built.findings }
   switch (o.kind) {
     case 'sent':

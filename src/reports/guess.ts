@@ -65,6 +65,7 @@ export const CATEGORY_ICONS: Readonly<Record<ReportCategory, string>> = {
   wrong_recipient: 'M9 7a3 3 0 1 0 0 .1M3 20a6 6 0 0 1 12 0M16 8l5 5M21 8l-5 5',
   balance_wrong: 'M12 3v18M5 7h14M5 7l-3 7h6zM19 7l-3 7h6z',
   unauthorized: 'M12 3 4 6v6c0 5 3.5 8 8 9 4.5-1 8-4 8-9V6zM12 8v5M12 16v.5',
-  impersonation: 'M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2zM16 3l5 5M21 3l-5 5',
+  impersonation:
+    'M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2zM16 3l5 5M21 3l-5 5',
   other: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6V14M12 17v.5',
 }

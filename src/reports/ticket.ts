@@ -27,7 +27,10 @@ export function formatPaymentMethod(method: { brand: string; last4: string }): s
  * prefillFromTransaction('charged_not_received', { id: '4200…', time: '2026-11-23T09:30:00+08:00', amount: '128.50', currency: 'CNY' })
  * // → { transactionId: '4200…', time: '2026-11-23T09:30:00+08:00', amount: '128.50', currency: 'CNY' }
  */
-export function prefillFromTransaction(category: ReportCategory | CategoryDef, tx: TransactionRef): Record<string, FieldValue> {
+export function prefillFromTransaction(
+  category: ReportCategory | CategoryDef,
+  tx: TransactionRef,
+): Record<string, FieldValue> {
   const def = resolve(category)
   if (!def) return {}
   const source: Partial<Record<FieldName, string | undefined>> = {
@@ -67,7 +70,8 @@ export interface BuiltTicket {
 }
 
 function translatorFor(locale: string): Translate {
-  const catalog = catalogs[locale as Locale] ?? (locale.startsWith('zh') ? catalogs['zh-CN'] : undefined) ?? catalogs.en ?? {}
+  const catalog =
+    catalogs[locale as Locale] ?? (locale.startsWith('zh') ? catalogs['zh-CN'] : undefined) ?? catalogs.en ?? {}
   return createTranslator(catalog)
 }
 
@@ -121,7 +125,9 @@ export function buildTicketInput(
   const label = t(def.labelKey)
   const { amount, currency } = clean.fields
   const subject =
-    typeof amount === 'string' && typeof currency === 'string' ? t('report.subject', { category: label, amount, currency }) : label
+    typeof amount === 'string' && typeof currency === 'string'
+      ? t('report.subject', { category: label, amount, currency })
+      : label
 
   const input: TicketInput = {
     category: def.id,

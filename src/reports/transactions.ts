@@ -6,8 +6,13 @@ import type { TransactionRef } from '../types.js'
 export function isTransactionRef(value: unknown): value is TransactionRef {
   const v = value as Partial<TransactionRef> | null
   return (
-    typeof v === 'object' && v !== null && typeof v.id === 'string' && v.id !== '' && typeof v.time === 'string' &&
-    typeof v.amount === 'string' && typeof v.currency === 'string'
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.id === 'string' &&
+    v.id !== '' &&
+    typeof v.time === 'string' &&
+    typeof v.amount === 'string' &&
+    typeof v.currency === 'string'
   )
 }
 
@@ -15,7 +20,10 @@ export function isTransactionRef(value: unknown): value is TransactionRef {
  * The host's recent transactions (`getRecentTransactions` option), most recent first as the
  * host returns them. Malformed entries are skipped; a failing callback yields an empty list.
  */
-export async function recentTransactions(client: Pick<SupportClient, 'options'>, limit = 20): Promise<TransactionRef[]> {
+export async function recentTransactions(
+  client: Pick<SupportClient, 'options'>,
+  limit = 20,
+): Promise<TransactionRef[]> {
   const get = client.options.getRecentTransactions
   if (!get) return []
   try {

@@ -27,10 +27,13 @@ export type ValidationResult = { ok: true; input: ValidatedReport } | { ok: fals
 
 const REQUIRED: ReportsKey = 'report.error.required'
 /** Missing → "required"; present but wrong type → the kind's own message. */
-const typeError = (key: ReportsKey) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? REQUIRED : key) })
+const typeError = (key: ReportsKey) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? REQUIRED : key),
+})
 const msg = (key: ReportsKey) => ({ error: key })
 
-const ISO_WITH_OFFSET = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/
+const ISO_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9_./:-]{2,63}$/
 const WIDE_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
@@ -51,17 +54,25 @@ function schemaFor(def: FieldDef): z.ZodMiniType {
   const tooLong = z.maxLength(max, msg('report.error.tooLong'))
   switch (def.kind) {
     case 'reference':
-      return z.string(typeError('report.error.reference')).check(tooLong, z.regex(REFERENCE, msg('report.error.reference')))
+      return z
+        .string(typeError('report.error.reference'))
+        .check(tooLong, z.regex(REFERENCE, msg('report.error.reference')))
     case 'datetime':
-      return z.string(typeError('report.error.time')).check(z.refine((s) => calendarOk(ISO_WITH_OFFSET.exec(s)), msg('report.error.time')))
+      return z
+        .string(typeError('report.error.time'))
+        .check(z.refine((s) => calendarOk(ISO_WITH_OFFSET.exec(s)), msg('report.error.time')))
     case 'date':
-      return z.string(typeError('report.error.date')).check(z.refine((s) => calendarOk(DATE.exec(s)), msg('report.error.date')))
+      return z
+        .string(typeError('report.error.date'))
+        .check(z.refine((s) => calendarOk(DATE.exec(s)), msg('report.error.date')))
     case 'amount':
-      return z.string(typeError('report.error.amount')).check(
-        z.refine((s) => parseDecimal(s)?.zero === false, msg('report.error.amount')),
-      )
+      return z
+        .string(typeError('report.error.amount'))
+        .check(z.refine((s) => parseDecimal(s)?.zero === false, msg('report.error.amount')))
     case 'balance':
-      return z.string(typeError('report.error.balance')).check(z.refine((s) => parseDecimal(s) !== null, msg('report.error.balance')))
+      return z
+        .string(typeError('report.error.balance'))
+        .check(z.refine((s) => parseDecimal(s) !== null, msg('report.error.balance')))
     case 'currency':
       return z.string(typeError('report.error.currency')).check(z.refine(isCurrencyCode, msg('report.error.currency')))
     case 'paymentMethod':
@@ -76,12 +87,14 @@ function schemaFor(def: FieldDef): z.ZodMiniType {
       return z.boolean(typeError('report.error.choice'))
     case 'select': {
       const options = def.options ?? []
-      return z.string(typeError('report.error.choice')).check(z.refine((s) => options.includes(s), msg('report.error.choice')))
+      return z
+        .string(typeError('report.error.choice'))
+        .check(z.refine((s) => options.includes(s), msg('report.error.choice')))
     }
     case 'integer':
-      return z.number(typeError('report.error.integer')).check(
-        z.refine((n) => Number.isInteger(n) && n >= 0 && n <= 99, msg('report.error.integer')),
-      )
+      return z
+        .number(typeError('report.error.integer'))
+        .check(z.refine((n) => Number.isInteger(n) && n >= 0 && n <= 99, msg('report.error.integer')))
     case 'textarea':
       return z.string(typeError(REQUIRED)).check(
         tooLong,
@@ -136,7 +149,11 @@ function normalise(def: FieldDef, raw: FieldValue | undefined): FieldValue | und
   }
 }
 
-function crossFieldChecks(category: CategoryDef, data: Partial<Record<FieldName, FieldValue>>, errors: ReportErrors): void {
+function crossFieldChecks(
+  category: CategoryDef,
+  data: Partial<Record<FieldName, FieldValue>>,
+  errors: ReportErrors,
+): void {
   const currency = typeof data.currency === 'string' && errors.currency === undefined ? data.currency : undefined
   for (const name of ['amount', 'expectedBalance', 'shownBalance'] as const) {
     const value = data[name]
@@ -149,10 +166,19 @@ function crossFieldChecks(category: CategoryDef, data: Partial<Record<FieldName,
     if (parsed && parsed.decimals > minorUnits(currency)) errors[name] = 'report.error.amountDecimals'
     else if (parsed) data[name] = padAmount(parsed.value, currency)
   }
-  if (category.id === 'duplicate_charge' && data.secondTransactionId !== undefined && data.secondTransactionId === data.transactionId) {
+  if (
+    category.id === 'duplicate_charge' &&
+    data.secondTransactionId !== undefined &&
+    data.secondTransactionId === data.transactionId
+  ) {
     errors.secondTransactionId ??= 'report.error.sameTransaction'
   }
-  if (category.id === 'balance_wrong' && !errors.expectedBalance && !errors.shownBalance && data.expectedBalance === data.shownBalance) {
+  if (
+    category.id === 'balance_wrong' &&
+    !errors.expectedBalance &&
+    !errors.shownBalance &&
+    data.expectedBalance === data.shownBalance
+  ) {
     errors.shownBalance ??= 'report.error.sameBalance'
   }
   if (typeof data.noticedAt === 'string' && typeof data.time === 'string' && !errors.noticedAt && !errors.time) {
@@ -168,7 +194,11 @@ function crossFieldChecks(category: CategoryDef, data: Partial<Record<FieldName,
  * validateReport('charged_not_received', { amount: '0' }, 'zh-CN')
  * // → { ok: false, errors: { amount: 'report.error.amount', transactionId: 'report.error.required', … } }
  */
-export function validateReport(category: ReportCategory | CategoryDef, values: Readonly<Record<string, FieldValue | undefined>>, locale = 'en'): ValidationResult {
+export function validateReport(
+  category: ReportCategory | CategoryDef,
+  values: Readonly<Record<string, FieldValue | undefined>>,
+  locale = 'en',
+): ValidationResult {
   const def = typeof category === 'string' ? getCategory(category) : category
   if (!def) return { ok: false, errors: { category: 'report.error.category' } }
 

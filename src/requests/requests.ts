@@ -41,7 +41,14 @@ export function pendingReports(jobs: readonly OutboxJob[]): PendingReport[] {
     .filter((j): j is OutboxJobOf<'ticket'> => j.kind === 'ticket' && j.state !== 'sent')
     .map((j) => {
       const { input } = j.payload
-      return { jobId: j.id, state: pendingState(j), category: input.category, subject: input.subject, createdAt: j.createdAt, ...(j.lastError ? { error: j.lastError } : {}) }
+      return {
+        jobId: j.id,
+        state: pendingState(j),
+        category: input.category,
+        subject: input.subject,
+        createdAt: j.createdAt,
+        ...(j.lastError ? { error: j.lastError } : {}),
+      }
     })
     .sort((a, b) => b.createdAt - a.createdAt)
 }
@@ -51,7 +58,6 @@ const newestFirst = (a: Ticket, b: Ticket) => (a.updatedAt < b.updatedAt ? 1 : a
 function upsert(list: TicketSummary[], ticket: Ticket): TicketSummary[] {
   return [ticket, ...list.filter((t) => t.id !== ticket.id)].sort(newestFirst)
 }
-
 
 /** A headless list model: a zustand store plus the actions the view calls. */
 export interface RequestsList {
@@ -81,9 +87,16 @@ export function createRequestsList(client: SupportClient): RequestsList {
       transport ??= await client.transport()
       if (!transport.listTickets) return void store.setState({ status: 'ready', listable: false })
       const tickets = await transport.listTickets()
-      if (!disposed) store.setState({ status: 'ready', tickets: [...tickets].sort(newestFirst), listable: true, errorCode: undefined })
+      if (!disposed)
+        store.setState({
+          status: 'ready',
+          tickets: [...tickets].sort(newestFirst),
+          listable: true,
+          errorCode: undefined,
+        })
     } catch (error) {
-      if (!disposed) store.setState({ status: store.getState().tickets.length ? 'ready' : 'error', errorCode: errorCode(error) })
+      if (!disposed)
+        store.setState({ status: store.getState().tickets.length ? 'ready' : 'error', errorCode: errorCode(error) })
     }
   }
 
@@ -94,7 +107,8 @@ export function createRequestsList(client: SupportClient): RequestsList {
       cleanups.push(
         outbox.subscribe((event, jobs) => {
           store.setState({ pending: pendingReports(jobs) })
-          if (event.type === 'sent' && event.job.kind === 'ticket') store.setState({ tickets: upsert(store.getState().tickets, event.result as Ticket) })
+          if (event.type === 'sent' && event.job.kind === 'ticket')
+            store.setState({ tickets: upsert(store.getState().tickets, event.result as Ticket) })
         }),
       )
       store.setState({ pending: pendingReports(await outbox.list()) })
@@ -105,7 +119,11 @@ export function createRequestsList(client: SupportClient): RequestsList {
   void (async () => {
     await refresh()
     if (disposed || !transport?.subscribe) return
-    cleanups.push(transport.subscribe((e) => e.type === 'ticket' && store.setState({ tickets: upsert(store.getState().tickets, e.ticket) })))
+    cleanups.push(
+      transport.subscribe(
+        (e) => e.type === 'ticket' && store.setState({ tickets: upsert(store.getState().tickets, e.ticket) }),
+      ),
+    )
   })()
 
   return {
@@ -155,14 +173,24 @@ export function canEscalate(ticket: Pick<TicketDetail, 'status' | 'escalated'>):
   return !ticket.escalated && ticket.status !== 'solved' && ticket.status !== 'closed'
 }
 
-function related(ticketId: string, jobs: readonly OutboxJob[]): Pick<RequestState, 'comments' | 'escalation' | 'rating'> {
+function related(
+  ticketId: string,
+  jobs: readonly OutboxJob[],
+): Pick<RequestState, 'comments' | 'escalation' | 'rating'> {
   const comments: PendingComment[] = []
   let escalation: PendingState | undefined
   let rating: RequestState['rating']
   for (const j of jobs) {
     if (j.kind === 'comment' && j.payload.ticketId === ticketId) {
       const p = j.payload
-      comments.push({ jobId: j.id, state: pendingState(j), body: p.comment.body, files: p.files?.length ?? 0, createdAt: j.createdAt, ...(j.lastError ? { error: j.lastError } : {}) })
+      comments.push({
+        jobId: j.id,
+        state: pendingState(j),
+        body: p.comment.body,
+        files: p.files?.length ?? 0,
+        createdAt: j.createdAt,
+        ...(j.lastError ? { error: j.lastError } : {}),
+      })
     } else if (j.kind === 'escalate' && j.payload.ticketId === ticketId) {
       escalation = pendingState(j)
     } else if (j.kind === 'rating') {
@@ -206,7 +234,11 @@ async function masked(text: string, path: string): Promise<{ text: string; findi
  * them is sent or the backend reports a change.
  */
 export function createRequestDetail(client: SupportClient, ticketId: string): RequestDetail {
-  const store = createStore<RequestState>()(() => ({ status: 'loading', comments: [], can: { comment: false, escalate: false, rate: false } }))
+  const store = createStore<RequestState>()(() => ({
+    status: 'loading',
+    comments: [],
+    can: { comment: false, escalate: false, rate: false },
+  }))
   const cleanups: Array<() => void> = []
   let disposed = false
   let transport: Transport | undefined
@@ -219,7 +251,8 @@ export function createRequestDetail(client: SupportClient, ticketId: string): Re
       const ticket = await transport.getTicket(ticketId)
       if (!disposed) store.setState({ status: 'ready', ticket, can, errorCode: undefined })
     } catch (error) {
-      if (!disposed) store.setState({ status: store.getState().ticket ? 'ready' : 'error', errorCode: errorCode(error) })
+      if (!disposed)
+        store.setState({ status: store.getState().ticket ? 'ready' : 'error', errorCode: errorCode(error) })
     }
   }
 
@@ -245,7 +278,11 @@ export function createRequestDetail(client: SupportClient, ticketId: string): Re
     cleanups.push(transport.subscribe((e) => void (e.type === 'ticket' && e.ticket.id === ticketId && refresh())))
   })()
 
-  const queue = async <K extends 'comment' | 'escalate' | 'rating'>(kind: K, payload: JobPayloads[K], findings: FieldFinding[]): Promise<QueuedWrite> => {
+  const queue = async <K extends 'comment' | 'escalate' | 'rating'>(
+    kind: K,
+    payload: JobPayloads[K],
+    findings: FieldFinding[],
+  ): Promise<QueuedWrite> => {
     const { outbox } = await services
     const jobId = await outbox.enqueue(kind, payload, { group: `ticket:${ticketId}` })
     const { summarizeFindings } = await import('../privacy/redact.js')
@@ -257,16 +294,25 @@ export function createRequestDetail(client: SupportClient, ticketId: string): Re
     refresh,
     async addComment(body, files = []) {
       const m = await masked(body.trim(), 'comment')
-      return queue('comment', { ticketId, comment: { body: m.text, attachments: [] }, ...(files.length ? { files } : {}) }, m.findings)
+      return queue(
+        'comment',
+        { ticketId, comment: { body: m.text, attachments: [] }, ...(files.length ? { files } : {}) },
+        m.findings,
+      )
     },
     async escalate(reason) {
       const m = await masked(reason.trim(), 'reason')
       return queue('escalate', { ticketId, reason: m.text }, m.findings)
     },
     async rate(score, comment) {
-      if (!Number.isInteger(score) || score < 1 || score > 5) throw new RangeError('score must be an integer from 1 to 5')
+      if (!Number.isInteger(score) || score < 1 || score > 5)
+        throw new RangeError('score must be an integer from 1 to 5')
       const m = comment?.trim() ? await masked(comment.trim(), 'comment') : undefined
-      return queue('rating', { target: { kind: 'ticket', id: ticketId }, score, ...(m ? { comment: m.text } : {}) }, m?.findings ?? [])
+      return queue(
+        'rating',
+        { target: { kind: 'ticket', id: ticketId }, score, ...(m ? { comment: m.text } : {}) },
+        m?.findings ?? [],
+      )
     },
     async retry(jobId) {
       return (await services).outbox.retry(jobId)
@@ -308,7 +354,10 @@ export async function markSeen(client: SupportClient, ticketId: string, updatedA
  * Something happened on the request since the user last looked (a reply, a status change).
  * Never opened: anything after the user filed it counts.
  */
-export function isUnread(ticket: Pick<Ticket, 'id' | 'createdAt' | 'updatedAt'>, seen: Readonly<Record<string, string>>): boolean {
+export function isUnread(
+  ticket: Pick<Ticket, 'id' | 'createdAt' | 'updatedAt'>,
+  seen: Readonly<Record<string, string>>,
+): boolean {
   const since = seen[ticket.id] ?? ticket.createdAt
   return Date.parse(ticket.updatedAt) > Date.parse(since)
 }
@@ -337,8 +386,18 @@ export function stepOf(status: Ticket['status']): RequestStep {
  * When a reply is due: `createdAt` plus the promised hours (from the first response, so only
  * while no agent has answered). Undefined when the backend promised nothing or it is resolved.
  */
-export function replyDue(ticket: Pick<TicketDetail, 'status' | 'createdAt' | 'expectedResponseHours'> & { comments?: TicketDetail['comments'] }): number | undefined {
-  if (ticket.expectedResponseHours === undefined || ticket.status === 'solved' || ticket.status === 'closed' || ticket.status === 'pending') return undefined
+export function replyDue(
+  ticket: Pick<TicketDetail, 'status' | 'createdAt' | 'expectedResponseHours'> & {
+    comments?: TicketDetail['comments']
+  },
+): number | undefined {
+  if (
+    ticket.expectedResponseHours === undefined ||
+    ticket.status === 'solved' ||
+    ticket.status === 'closed' ||
+    ticket.status === 'pending'
+  )
+    return undefined
   if (ticket.comments?.some((c) => c.author === 'agent')) return undefined
   const at = Date.parse(ticket.createdAt)
   return Number.isNaN(at) ? undefined : at + ticket.expectedResponseHours * 3_600_000

@@ -17,7 +17,8 @@ const HAN = /\p{Script=Han}/u
  */
 export function translationKey(id: string, locale: string): string {
   const lower = id.toLowerCase()
-  for (const prefix of [locale.toLowerCase(), language(locale)]) if (lower.startsWith(prefix + '-')) return id.slice(prefix.length + 1)
+  for (const prefix of [locale.toLowerCase(), language(locale)])
+    if (lower.startsWith(prefix + '-')) return id.slice(prefix.length + 1)
   return id
 }
 
@@ -31,7 +32,10 @@ export function translationKey(id: string, locale: string): string {
 export function localesFor(ui: string, query: string, known: string[]): [first: string[], fallback: string[]] {
   const trad = TRADITIONAL.test(ui)
   const order = (ls: string[]): string[] =>
-    ls.sort((a, b) => +(b == ui) - +(a == ui) || +(TRADITIONAL.test(b) == trad) - +(TRADITIONAL.test(a) == trad) || (a < b ? -1 : 1))
+    ls.sort(
+      (a, b) =>
+        +(b == ui) - +(a == ui) || +(TRADITIONAL.test(b) == trad) - +(TRADITIONAL.test(a) == trad) || (a < b ? -1 : 1),
+    )
   const zh = language(ui) == 'zh'
   const own = known.filter((l) => language(l) == language(ui))
   if (!own.length) return [known.slice(), []]

@@ -58,9 +58,15 @@ export function parseArticle(source: string, context: { file: string; locale?: s
   const tags = meta.get('tags') ?? []
   const article: Article = {
     id: text('id', true)!,
-    locale: text('locale', false) ?? context.locale ?? fail(1, 'no locale: put the file under a locale folder or add "locale:"'),
+    locale:
+      text('locale', false) ??
+      context.locale ??
+      fail(1, 'no locale: put the file under a locale folder or add "locale:"'),
     title: text('title', true)!,
-    body: lines.slice(end + 1).join('\n').trim(),
+    body: lines
+      .slice(end + 1)
+      .join('\n')
+      .trim(),
     tags: Array.isArray(tags) ? tags : [tags],
   }
   const category = text('category', false)

@@ -6,7 +6,8 @@
  */
 
 /** Packing of per-field tf: title bits 0-5, tags 6-11, body 12-15 (saturation makes more moot). */
-export const pack = (title: number, tags: number, body: number): number => Math.min(title, 63) + 64 * Math.min(tags, 63) + 4096 * Math.min(body, 15)
+export const pack = (title: number, tags: number, body: number): number =>
+  Math.min(title, 63) + 64 * Math.min(tags, 63) + 4096 * Math.min(body, 15)
 
 export interface PostingStore {
   /** Appends a posting. Slots of one term must come in ascending order. */
@@ -48,10 +49,12 @@ export function createPostingStore(initial: Record<string, number[]>): PostingSt
     const lists = names.map((t) => {
       const id = ids.get(t) ?? -1
       const out: number[] = []
-      for (let j = id < 0 ? 0 : starts[id]!, end = id < 0 ? 0 : starts[id + 1]!; j < end; j++) if (!dead(S[j]!)) out.push(S[j]!, F[j]!)
+      for (let j = id < 0 ? 0 : starts[id]!, end = id < 0 ? 0 : starts[id + 1]!; j < end; j++)
+        if (!dead(S[j]!)) out.push(S[j]!, F[j]!)
       const p = pending.get(t) ?? []
       // Pending tfs use the serialized packing, whose body part is unbounded.
-      for (let j = 0; j < p.length; j += 2) if (!dead(p[j]!)) out.push(p[j]!, pack(p[j + 1]! % 64, (p[j + 1]! >> 6) % 64, p[j + 1]! >> 12))
+      for (let j = 0; j < p.length; j += 2)
+        if (!dead(p[j]!)) out.push(p[j]!, pack(p[j + 1]! % 64, (p[j + 1]! >> 6) % 64, p[j + 1]! >> 12))
       return out
     })
     ids = new Map()

@@ -154,7 +154,11 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
   // The pattern's words stand for its bigrams, which an article about the problem rarely has.
   for (const [ws, span] of complements) {
     const covers = span.filter((t) => seen.has(t))
-    add(ws.map((w) => new Map([[w, COMPLEMENT_WEIGHT]])), '\0v' + ws, covers)
+    add(
+      ws.map((w) => new Map([[w, COMPLEMENT_WEIGHT]])),
+      '\0v' + ws,
+      covers,
+    )
     add(ctx.df('失败') ? [new Map([['失败', COMPLEMENT_WEIGHT / 2]])] : [], '失败', covers)
   }
   // Synonym keys are matched against every word typed, function words included ("not me").
@@ -169,7 +173,9 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       return hit[v] || seen.has(rare) ? [] : [new Map(ts.map((t) => [t, t == rare ? SYNONYM : 0]))]
     })
     // The query terms this group stands for: a typo's correction stands for the typed word.
-    const covers = group.flatMap(([, , ts], v) => (hit[v] ? ts.map((t) => fixed.get(t) ?? t) : [])).filter((t) => seen.has(t))
+    const covers = group
+      .flatMap(([, , ts], v) => (hit[v] ? ts.map((t) => fixed.get(t) ?? t) : []))
+      .filter((t) => seen.has(t))
     add(variants, '\0' + g, covers)
   })
   return clauses

@@ -66,7 +66,11 @@ const TITLE = 0.8
  * every concept of the query once; coverage puts the article that answers the whole question
  * first. Title tf is the low 6 bits of the packed tf. `boost` multiplies a slot's score.
  */
-export function rerank(hits: Array<[slot: number, score: number]>, clauses: Covered[], boost: (slot: number) => number): Array<[slot: number, score: number]> {
+export function rerank(
+  hits: Array<[slot: number, score: number]>,
+  clauses: Covered[],
+  boost: (slot: number) => number,
+): Array<[slot: number, score: number]> {
   const lits = clauses.filter((c) => c.lit !== undefined)
   const total = lits.reduce((s, c) => s + c.w, 0)
   if (!total) return hits
@@ -85,7 +89,7 @@ export function rerank(hits: Array<[slot: number, score: number]>, clauses: Cove
       }
       if (!inBody) continue
       const x = c.lit !== undefined ? 1 : SYN_CREDIT
-      for (const key of c.lit !== undefined ? [c.lit] : c.syn ?? []) {
+      for (const key of c.lit !== undefined ? [c.lit] : (c.syn ?? [])) {
         body.set(key, Math.max(body.get(key) ?? 0, x))
         if (inTitle) title.set(key, Math.max(title.get(key) ?? 0, x))
       }

@@ -95,7 +95,14 @@ interface Resolved extends Term {
 export function createSearchIndex(articles: Article[] = [], options: SearchIndexOptions = {}): SearchIndex {
   const w = options.weights ?? {}
   const index = open(
-    { version: 1, weights: [w.title ?? 4, w.tags ?? 2.5, w.body ?? 1], words: options.words ?? true, synonyms: options.synonyms ?? {}, docs: [], terms: {} },
+    {
+      version: 1,
+      weights: [w.title ?? 4, w.tags ?? 2.5, w.body ?? 1],
+      words: options.words ?? true,
+      synonyms: options.synonyms ?? {},
+      docs: [],
+      terms: {},
+    },
     options,
   )
   index.add(articles)
@@ -191,7 +198,15 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
 
   const add = (a: Article): void => {
     remove(a.id)
-    const d: StoredArticle = { id: a.id, locale: a.locale, title: a.title, tags: a.tags, text: plainText(a.body), popularity: a.popularity ?? 0, lengths: [] }
+    const d: StoredArticle = {
+      id: a.id,
+      locale: a.locale,
+      title: a.title,
+      tags: a.tags,
+      text: plainText(a.body),
+      popularity: a.popularity ?? 0,
+      lengths: [],
+    }
     const slot = docs.push(d) - 1
     const tf = new Map<string, number[]>()
     fields(d).forEach((ts, f) => {
@@ -261,7 +276,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const han = /\p{Script=Han}/u.test(query)
     const key = `${locale}|${han}|${codes.size}`
     let plan = plans.get(key)
-    if (!plan) plans.set(key, (plan = locale ? localesFor(locale, han ? '中' : '', [...codes.keys()]) : [[...codes.keys()], []]))
+    if (!plan)
+      plans.set(key, (plan = locale ? localesFor(locale, han ? '中' : '', [...codes.keys()]) : [[...codes.keys()], []]))
     const [first, fallback] = plan
     const hits = search(query, first, limit, maxTerms)
     return hits.length || !fallback.length ? hits : search(query, fallback, limit, maxTerms)
@@ -276,7 +292,11 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     removed = false
     const q = buildQuery(query, {
       df,
-      vocab: () => (vocab ??= terms.terms().filter((t) => !/\p{Script=Han}/u.test(t)).sort()),
+      vocab: () =>
+        (vocab ??= terms
+          .terms()
+          .filter((t) => !/\p{Script=Han}/u.test(t))
+          .sort()),
       synonyms,
       words,
       loose: maxTerms > 99,
@@ -291,40 +311,70 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
         // A synonym never weighs more than the words it stands for, however rare it is.
         const cap = clause.syn?.length ? Math.max(...clause.syn.map(idf)) : Infinity
         const v = clause.v
-          .map((variant) => [...variant].flatMap(([t, qw]): Resolved[] => {
-            const e = qw ? resolve(t) : df(t)
-            if (!e) return []
-            // Fallback single characters and words of Latin phrase variants are too weak to mark.
-            const mark = qw > 0.2 ? !(variant.size > 1 && WORD_CHAR.test(t)) : !qw && !WORD_CHAR.test(t)
-            if (!qw) {
-              if (mark) extra.push(t)
-              return []
-            }
-            return [{ ...(e as Omit<Term, 'w'>), w: qw * Math.min(cap, idf(t)) * STEP, t, mark }]
-          }))
+          .map((variant) =>
+            [...variant].flatMap(([t, qw]): Resolved[] => {
+              const e = qw ? resolve(t) : df(t)
+              if (!e) return []
+              // Fallback single characters and words of Latin phrase variants are too weak to mark.
+              const mark = qw > 0.2 ? !(variant.size > 1 && WORD_CHAR.test(t)) : !qw && !WORD_CHAR.test(t)
+              if (!qw) {
+                if (mark) extra.push(t)
+                return []
+              }
+              return [{ ...(e as Omit<Term, 'w'>), w: qw * Math.min(cap, idf(t)) * STEP, t, mark }]
+            }),
+          )
           .filter((v) => v.length)
         return { ...clause, v, w: Math.max(0, ...v.map((x) => x.reduce((s, t) => s + t.w, 0))) }
       })
       .filter((c) => c.v.length)
       .sort((a, b) => b.w - a.w)
       .slice(0, maxTerms)
-    if (scratch.acc.length < docs.length) scratch = { acc: new Float64Array(docs.length * 2), best: new Float64Array(docs.length * 2), sum: new Float64Array(docs.length * 2) }
+    if (scratch.acc.length < docs.length)
+      scratch = {
+        acc: new Float64Array(docs.length * 2),
+        best: new Float64Array(docs.length * 2),
+        sum: new Float64Array(docs.length * 2),
+      }
     const allowed = new Set(locales.map((l) => codes.get(l)))
     // More than `limit`: coverage reorders the strongest candidates, and translations merge.
-    const top = rank(list.map((c) => c.v), scratch, limit + 10, (d) => allowed.has(localeOf[d]), (a, b) => popularity[a]! > popularity[b]!)
+    const top = rank(
+      list.map((c) => c.v),
+      scratch,
+      limit + 10,
+      (d) => allowed.has(localeOf[d]),
+      (a, b) => popularity[a]! > popularity[b]!,
+    )
     // A query that is exactly one of an article's tags names its topic: that article first.
     const typed = fold(query).replace(/\s+/g, '')
     // A synonym whose query words the index does not know (汇款 for 转账) counts as one of them.
     const lits = new Set(list.map((c) => c.lit))
-    const covered = list.map((c, i) => ({ ...c, terms: c.v.flat(), ...(c.syn && !c.syn.some((t) => lits.has(t)) ? { lit: `\0${i}` } : {}) }))
-    const ranked = rerank(top, covered, (d) => (docs[d]!.tags.some((t) => t.replace(/\s+/g, '').length == typed.length && fold(t).replace(/\s+/g, '') == typed) ? TAG_BONUS : 1))
+    const covered = list.map((c, i) => ({
+      ...c,
+      terms: c.v.flat(),
+      ...(c.syn && !c.syn.some((t) => lits.has(t)) ? { lit: `\0${i}` } : {}),
+    }))
+    const ranked = rerank(top, covered, (d) =>
+      docs[d]!.tags.some((t) => t.replace(/\s+/g, '').length == typed.length && fold(t).replace(/\s+/g, '') == typed)
+        ? TAG_BONUS
+        : 1,
+    )
     // Most important terms first: the snippet window opens at the first one found.
-    const marks = list.flatMap((c) => c.v.flat()).filter((x) => x.mark).map((x) => x.t).concat(extra)
+    const marks = list
+      .flatMap((c) => c.v.flat())
+      .filter((x) => x.mark)
+      .map((x) => x.t)
+      .concat(extra)
     return pick(ranked, locales, limit, marks)
   }
 
   /** The first `limit` hits, one per translated article, each in the most preferred locale. */
-  const pick = (ranked: Array<[slot: number, score: number]>, locales: string[], limit: number, marks: string[]): ArticleHit[] => {
+  const pick = (
+    ranked: Array<[slot: number, score: number]>,
+    locales: string[],
+    limit: number,
+    marks: string[],
+  ): ArticleHit[] => {
     const shown = new Set<string>()
     const out: ArticleHit[] = []
     for (const [slot, score] of ranked) {
@@ -349,8 +399,15 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     suggest: (text, o = {}) => run(text, o, o.limit ?? 3, 24),
     popular: (o = {}) => {
       const locales = o.locale ? localesFor(o.locale, '', [...codes.keys()])[0] : [...codes.keys()]
-      const slots = docs.flatMap((d, i) => (d && locales.includes(d.locale) ? [i] : [])).sort((a, b) => popularity[b]! - popularity[a]!)
-      return pick(slots.map((d): [number, number] => [d, popularity[d]!]), locales, o.limit ?? 5, [])
+      const slots = docs
+        .flatMap((d, i) => (d && locales.includes(d.locale) ? [i] : []))
+        .sort((a, b) => popularity[b]! - popularity[a]!)
+      return pick(
+        slots.map((d): [number, number] => [d, popularity[d]!]),
+        locales,
+        o.limit ?? 5,
+        [],
+      )
     },
     toJSON: () => ({ ...data, terms: terms.toJSON((slot) => !docs[slot]) }),
   }

@@ -10,7 +10,13 @@ export const plainText = (md: string): string =>
     .replace(/^[\s|:*_-]*[-*_]{3,}[\s|:*_-]*$/gm, ' ')
     .replace(/^\s*(?:#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
     // Table cells read as a list: "认证等级 · 余额付款".
-    .replace(/^\s*\|(.*?)\|?\s*$/gm, (_, row: string) => row.split('|').map((c) => c.trim()).filter(Boolean).join(' · '))
+    .replace(/^\s*\|(.*?)\|?\s*$/gm, (_, row: string) =>
+      row
+        .split('|')
+        .map((c) => c.trim())
+        .filter(Boolean)
+        .join(' · '),
+    )
     .replace(/[*_`~|]+/g, '')
     .replace(/\s+/g, ' ')
     .trim()
@@ -18,7 +24,15 @@ export const plainText = (md: string): string =>
 /** Display width of a UTF-16 unit: CJK, Hangul and full-width forms take two columns. */
 const width = (c: string): number => {
   const x = c.charCodeAt(0)
-  return (x >= 0x1100 && x < 0x1160) || (x >= 0x2e80 && x < 0xa4d0) || (x >= 0xac00 && x < 0xd7a4) || (x >= 0xf900 && x < 0xfb00) || (x >= 0xfe30 && x < 0xfe50) || (x >= 0xff00 && x < 0xff61) || (x >= 0xffe0 && x < 0xffe7) ? 2 : 1
+  return (x >= 0x1100 && x < 0x1160) ||
+    (x >= 0x2e80 && x < 0xa4d0) ||
+    (x >= 0xac00 && x < 0xd7a4) ||
+    (x >= 0xf900 && x < 0xfb00) ||
+    (x >= 0xfe30 && x < 0xfe50) ||
+    (x >= 0xff00 && x < 0xff61) ||
+    (x >= 0xffe0 && x < 0xffe7)
+    ? 2
+    : 1
 }
 
 /** A snippet and the [start, end) ranges in it to highlight. */

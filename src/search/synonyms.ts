@@ -8,7 +8,11 @@
 export type SynonymTable = Record<string, string[][]>
 
 /** One group per line, variants separated by commas: cheaper to ship than nested arrays. */
-const parse = (groups: string): string[][] => groups.trim().split('\n').map((g) => g.split(','))
+const parse = (groups: string): string[][] =>
+  groups
+    .trim()
+    .split('\n')
+    .map((g) => g.split(','))
 
 /** Built-in groups for zh-CN and en. Pass your own table to `createSearchIndex` to extend it. */
 export const walletSynonyms: SynonymTable = {

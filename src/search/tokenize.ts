@@ -15,7 +15,9 @@ let seg: Intl.Segmenter | null | undefined
 
 /** ICU word segmenter when the runtime has one (old WebViews do not: bigrams still work). */
 const segmenter = (): Intl.Segmenter | null =>
-  seg !== undefined ? seg : (seg = typeof Intl.Segmenter == 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null)
+  seg !== undefined
+    ? seg
+    : (seg = typeof Intl.Segmenter == 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null)
 
 /** Simplified form per Traditional UTF-16 unit (0 = none), built on first use. */
 let t2s: Uint16Array | undefined
@@ -47,8 +49,22 @@ export function fold(text: string): string {
 
 /** Irregular forms a suffix rule cannot join, mapped to their stem. */
 const IRREGULAR: Record<string, string> = {
-  frozen: 'freez', froze: 'freez', paid: 'pay', sent: 'send', spent: 'spend', got: 'get', gotten: 'get',
-  lost: 'los', stolen: 'steal', stole: 'steal', taken: 'tak', took: 'tak', gave: 'giv', given: 'giv', withdrawn: 'withdraw', withdrew: 'withdraw',
+  frozen: 'freez',
+  froze: 'freez',
+  paid: 'pay',
+  sent: 'send',
+  spent: 'spend',
+  got: 'get',
+  gotten: 'get',
+  lost: 'los',
+  stolen: 'steal',
+  stole: 'steal',
+  taken: 'tak',
+  took: 'tak',
+  gave: 'giv',
+  given: 'giv',
+  withdrawn: 'withdraw',
+  withdrew: 'withdraw',
 }
 
 /**

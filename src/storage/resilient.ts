@@ -30,7 +30,10 @@ export interface ResilientStore extends KeyValueStore {
  * @example
  * const store = resilientStore(idbStore(), { onWarning: (w) => console.warn(w.code, w.key) })
  */
-export function resilientStore(primary: KeyValueStore, options: { onWarning?: StorageWarningHandler } = {}): ResilientStore {
+export function resilientStore(
+  primary: KeyValueStore,
+  options: { onWarning?: StorageWarningHandler } = {},
+): ResilientStore {
   const overlay = new Map<string, unknown>()
   const warn = (code: StorageWarning['code'], error: unknown, key?: string) => {
     try {

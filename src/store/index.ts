@@ -43,7 +43,13 @@ export function createCoreStore(init: { locale: Locale; user?: UserIdentity | un
   return createStore<State>()(() => ({
     ui: { isOpen: false, view: 'home', params: {}, stack: [] },
     session: { user: init.user, session: undefined, status: 'anonymous', errorCode: undefined },
-    system: { locale: init.locale, online: init.online ?? true, storagePersistent: true, capabilities: undefined, unread: 0 },
+    system: {
+      locale: init.locale,
+      online: init.online ?? true,
+      storagePersistent: true,
+      capabilities: undefined,
+      unread: 0,
+    },
   }))
 }
 

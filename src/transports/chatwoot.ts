@@ -4,10 +4,25 @@ import { NotFoundError, RejectedError, UnauthorizedError, UnsupportedError } fro
 import type { AttachmentRef, ChatEvent, MessageInput, UserIdentity } from '../types.js'
 import { openCable, type Cable, type WebSocketCtor } from './chatwootCable.js'
 import {
-  messageText, normalizeChatwootError, portalArticles, reportOf, toChatEvents, toConversation, toCwComment, toDetail, toMessage, toTicket,
+  messageText,
+  normalizeChatwootError,
+  portalArticles,
+  reportOf,
+  toChatEvents,
+  toConversation,
+  toCwComment,
+  toDetail,
+  toMessage,
+  toTicket,
 } from './chatwootMap.js'
 import {
-  parseContact, parseConversation, parseConversations, parseMessage, parseMessages, type CwContact, type CwMessage,
+  parseContact,
+  parseConversation,
+  parseConversations,
+  parseMessage,
+  parseMessages,
+  type CwContact,
+  type CwMessage,
 } from './chatwootSchemas.js'
 import { createHttp, seg, type Http, type NetworkOptions } from './http.js'
 import type { Transport, WriteFinder } from './types.js'
@@ -27,7 +42,10 @@ export interface ChatwootTransportOptions extends NetworkOptions {
    */
   identifierHash?: (user?: UserIdentity) => Promise<string>
   /** Keeps the contact (its `source_id` is bearer-like: use secure storage) across page loads. */
-  contactStore?: { load(userId: string): Awaitable<CwContact | undefined>; save(userId: string, contact: CwContact): Awaitable<void> }
+  contactStore?: {
+    load(userId: string): Awaitable<CwContact | undefined>
+    save(userId: string, contact: CwContact): Awaitable<void>
+  }
   /** `wss://host/cable` by default. */
   cableUrl?: string
   /** Default `globalThis.WebSocket`. */
@@ -60,7 +78,11 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
   const base = options.baseUrl.replace(/\/+$/, '')
   const common = {
     baseUrl: base,
-    fetch: vendorFetch({ ...(options.fetch ? { fetch: options.fetch } : {}), rateLimitDefaultMs: CHATWOOT_429_MS, normalizeError: normalizeChatwootError }),
+    fetch: vendorFetch({
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      rateLimitDefaultMs: CHATWOOT_429_MS,
+      normalizeError: normalizeChatwootError,
+    }),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   }
   const read: Http = createHttp({ ...common, ...(options.retries === undefined ? {} : { retries: options.retries }) })
@@ -84,7 +106,11 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
 
   function emit(e: ChatEvent): void {
     for (const l of [...listeners]) {
-      try { l(e) } catch { /* one faulty listener must not starve the others */ }
+      try {
+        l(e)
+      } catch {
+        /* one faulty listener must not starve the others */
+      }
     }
   }
 
@@ -94,44 +120,76 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
     const stored = (await options.contactStore?.load(who.id)) ?? known
     try {
       const found = stored
-        ? await read.request(`${inbox}/contacts/${seg(stored.source_id)}`, { parse: parseContact, ...(signal ? { signal } : {}) }).catch((e: unknown) => {
-          if (e instanceof NotFoundError) return undefined
-          throw e
-        })
+        ? await read
+            .request(`${inbox}/contacts/${seg(stored.source_id)}`, {
+              parse: parseContact,
+              ...(signal ? { signal } : {}),
+            })
+            .catch((e: unknown) => {
+              if (e instanceof NotFoundError) return undefined
+              throw e
+            })
         : undefined
       const body = {
-        identifier: who.id, ...(hash ? { identifier_hash: hash } : {}),
-        ...(who.name ? { name: who.name } : {}), ...(who.email ? { email: who.email } : {}),
+        identifier: who.id,
+        ...(hash ? { identifier_hash: hash } : {}),
+        ...(who.name ? { name: who.name } : {}),
+        ...(who.email ? { email: who.email } : {}),
         ...(who.attributes ? { custom_attributes: who.attributes } : {}),
       }
-      const fresh = found ?? await write.request(`${inbox}/contacts`, { method: 'POST', json: body, parse: parseContact, ...(signal ? { signal } : {}) })
+      const fresh =
+        found ??
+        (await write.request(`${inbox}/contacts`, {
+          method: 'POST',
+          json: body,
+          parse: parseContact,
+          ...(signal ? { signal } : {}),
+        }))
       await options.contactStore?.save(who.id, fresh)
       return fresh
     } catch (error) {
       // A bad identifier_hash raises a bare StandardError in Chatwoot: HTTP 500, not 401 (VERIFY per version).
-      if (hash && error instanceof ServerError && error.status === 500) throw new UnauthorizedError('Chatwoot refused the identifier hash', { cause: error })
+      if (hash && error instanceof ServerError && error.status === 500)
+        throw new UnauthorizedError('Chatwoot refused the identifier hash', { cause: error })
       throw error
     }
   }
 
   /** JSON, or multipart when files are attached (Chatwoot takes them with the message). */
-  function messageBody(content: string, echoId: string, attachments: readonly AttachmentRef[]): { json: unknown } | { body: FormData } {
+  function messageBody(
+    content: string,
+    echoId: string,
+    attachments: readonly AttachmentRef[],
+  ): { json: unknown } | { body: FormData } {
     if (attachments.length === 0) return { json: { content, echo_id: echoId } }
     const form = new FormData()
     form.append('content', content)
     form.append('echo_id', echoId)
     attachments.forEach((a, i) => {
       const f = files.get(a.id)
-      if (!f) throw new RejectedError([{ field: `attachments.${i}`, code: 'expired' }], 'attachment is no longer available in this page')
+      if (!f)
+        throw new RejectedError(
+          [{ field: `attachments.${i}`, code: 'expired' }],
+          'attachment is no longer available in this page',
+        )
       form.append('attachments[]', f.blob, f.name)
     })
     return { body: form }
   }
 
-  async function post(conversationId: string, content: string, key: string, attachments: readonly AttachmentRef[], signal?: AbortSignal): Promise<CwMessage> {
+  async function post(
+    conversationId: string,
+    content: string,
+    key: string,
+    attachments: readonly AttachmentRef[],
+    signal?: AbortSignal,
+  ): Promise<CwMessage> {
     await cable?.live(LIVE_WAIT_MS)
     const m = await write.request(`${conv(conversationId)}/messages`, {
-      method: 'POST', ...messageBody(content, key, attachments), parse: parseMessage, ...(signal ? { signal } : {}),
+      method: 'POST',
+      ...messageBody(content, key, attachments),
+      parse: parseMessage,
+      ...(signal ? { signal } : {}),
     })
     for (const a of attachments) files.delete(a.id)
     return m
@@ -143,8 +201,17 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
   const transport: Transport & WriteFinder = {
     name: 'chatwoot',
     capabilities: {
-      articles: options.portalSlug !== undefined, articleSearch: false, tickets: true, chat: true, realtime: true,
-      queuePosition: false, typing: true, readReceipts: true, attachments: true, csat: true, idempotency: false,
+      articles: options.portalSlug !== undefined,
+      articleSearch: false,
+      tickets: true,
+      chat: true,
+      realtime: true,
+      queuePosition: false,
+      typing: true,
+      readReceipts: true,
+      attachments: true,
+      csat: true,
+      idempotency: false,
     },
 
     async identify(who, signal) {
@@ -156,9 +223,23 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
     },
 
     async createTicket(input, o) {
-      const custom_attributes = { hf_ref: refOf(o.idempotencyKey), hf_subject: input.subject, hf_category: input.category, hf_priority: input.priority }
-      const c = await write.request(`${me()}/conversations`, { method: 'POST', json: { custom_attributes }, parse: parseConversation, ...(o.signal ? { signal: o.signal } : {}) })
-      const content = composeReport(`${input.subject.replace(/\s+/g, ' ').trim()}\n\n${input.description}`, input, o.idempotencyKey)
+      const custom_attributes = {
+        hf_ref: refOf(o.idempotencyKey),
+        hf_subject: input.subject,
+        hf_category: input.category,
+        hf_priority: input.priority,
+      }
+      const c = await write.request(`${me()}/conversations`, {
+        method: 'POST',
+        json: { custom_attributes },
+        parse: parseConversation,
+        ...(o.signal ? { signal: o.signal } : {}),
+      })
+      const content = composeReport(
+        `${input.subject.replace(/\s+/g, ' ').trim()}\n\n${input.description}`,
+        input,
+        o.idempotencyKey,
+      )
       const first = await post(String(c.id), content, o.idempotencyKey, input.attachments, o.signal)
       const withFirst = { ...c, messages: [...(c.messages ?? []).filter((m) => m.id !== first.id), first] }
       const report = reportOf(withFirst)
@@ -166,11 +247,16 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
       return toTicket(withFirst, report)
     },
     async listTickets(signal) {
-      const list = await read.request(`${me()}/conversations`, { parse: parseConversations, ...(signal ? { signal } : {}) })
-      return list.flatMap((c) => {
-        const r = reportOf(c)
-        return r ? [toTicket(c, r)] : []
-      }).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+      const list = await read.request(`${me()}/conversations`, {
+        parse: parseConversations,
+        ...(signal ? { signal } : {}),
+      })
+      return list
+        .flatMap((c) => {
+          const r = reportOf(c)
+          return r ? [toTicket(c, r)] : []
+        })
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     },
     async getTicket(id, signal) {
       const c = await read.request(conv(id), { parse: parseConversation, ...(signal ? { signal } : {}) })
@@ -193,28 +279,43 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
       const response = { rating: score, ...(comment === undefined ? {} : { feedback_message: comment }) }
       try {
         await write.request(`/public/api/v1/csat_survey/${seg(c.uuid)}`, {
-          method: 'PUT', json: { message: { submitted_values: { csat_survey_response: response } } }, ...(o.signal ? { signal: o.signal } : {}),
+          method: 'PUT',
+          json: { message: { submitted_values: { csat_survey_response: response } } },
+          ...(o.signal ? { signal: o.signal } : {}),
         })
       } catch (error) {
         // The survey message exists only once the conversation was resolved (and CSAT is on).
-        if (error instanceof NotFoundError) throw new RejectedError([], 'nothing to rate yet: the conversation is not resolved', 409, { cause: error })
+        if (error instanceof NotFoundError)
+          throw new RejectedError([], 'nothing to rate yet: the conversation is not resolved', 409, { cause: error })
         throw error
       }
     },
 
     async startConversation(input, o) {
       const c = await write.request(`${me()}/conversations`, {
-        method: 'POST', json: { custom_attributes: { hf_locale: input.locale } }, parse: parseConversation, ...(o.signal ? { signal: o.signal } : {}),
+        method: 'POST',
+        json: { custom_attributes: { hf_locale: input.locale } },
+        parse: parseConversation,
+        ...(o.signal ? { signal: o.signal } : {}),
       })
       if (input.text) {
-        const msg: MessageInput = { kind: 'text', text: input.text, attachments: [], ...(input.transaction ? { transaction: input.transaction } : {}) }
+        const msg: MessageInput = {
+          kind: 'text',
+          text: input.text,
+          attachments: [],
+          ...(input.transaction ? { transaction: input.transaction } : {}),
+        }
         await post(String(c.id), messageText(msg), o.idempotencyKey, [], o.signal)
       }
       return toConversation(c)
     },
     getConversation: async (id) => toConversation(await read.request(conv(id), { parse: parseConversation })),
     async sendMessage(id, msg, o) {
-      return toMessage(await post(id, messageText(msg), o.idempotencyKey, msg.attachments, o.signal), id, o.idempotencyKey)
+      return toMessage(
+        await post(id, messageText(msg), o.idempotencyKey, msg.attachments, o.signal),
+        id,
+        o.idempotencyKey,
+      )
     },
     async listMessages(id, since) {
       // Chatwoot pages backwards (`before`, 20 a page): walk back until the cursor is covered.
@@ -225,17 +326,33 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
         page = await latest(id, Math.min(...page.map((m) => m.id)))
         seen.push(...page)
       }
-      const newer = [...new Map(seen.filter((m) => m.id > after && !m.private).map((m) => [m.id, m])).values()].sort((a, b) => a.id - b.id)
+      const newer = [...new Map(seen.filter((m) => m.id > after && !m.private).map((m) => [m.id, m])).values()].sort(
+        (a, b) => a.id - b.id,
+      )
       const last = newer[newer.length - 1]
-      return { messages: newer.map((m) => toMessage(m, id)), cursor: last ? String(last.id) : since ?? null, hasMore: false }
+      return {
+        messages: newer.map((m) => toMessage(m, id)),
+        cursor: last ? String(last.id) : (since ?? null),
+        hasMore: false,
+      }
     },
-    setTyping: async (id, on) => void (await write.request(`${conv(id)}/toggle_typing`, { method: 'POST', json: { typing_status: on ? 'on' : 'off' } })),
+    setTyping: async (id, on) =>
+      void (await write.request(`${conv(id)}/toggle_typing`, {
+        method: 'POST',
+        json: { typing_status: on ? 'on' : 'off' },
+      })),
     markRead: async (id) => void (await write.request(`${conv(id)}/update_last_seen`, { method: 'POST', json: {} })),
-    endConversation: async (id) => toConversation(await write.request(`${conv(id)}/toggle_status`, { method: 'POST', json: {}, parse: parseConversation })),
+    endConversation: async (id) =>
+      toConversation(
+        await write.request(`${conv(id)}/toggle_status`, { method: 'POST', json: {}, parse: parseConversation }),
+      ),
 
     async findWrite(lookup, key, signal) {
       if (lookup.kind === 'ticket') {
-        const list = await read.request(`${me()}/conversations`, { parse: parseConversations, ...(signal ? { signal } : {}) })
+        const list = await read.request(`${me()}/conversations`, {
+          parse: parseConversations,
+          ...(signal ? { signal } : {}),
+        })
         for (const c of list) {
           const r = reportOf(c)
           if (r?.parsed.ref === key) return toTicket(c, r)
@@ -245,8 +362,14 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
       const id = lookup.kind === 'comment' ? lookup.ticketId : lookup.conversationId
       const text = (lookup.kind === 'comment' ? lookup.body : lookup.text).trim()
       const after = lookup.since === undefined ? 0 : lookup.since / 1000 - CLOCK_SKEW_S
-      const hit = [...(await latest(id))].reverse().find((m) => m.message_type === 0 && m.created_at >= after &&
-        ((m.content ?? '').trim() === text || (m.content ?? '').startsWith(`${text}\n\n`)))
+      const hit = [...(await latest(id))]
+        .reverse()
+        .find(
+          (m) =>
+            m.message_type === 0 &&
+            m.created_at >= after &&
+            ((m.content ?? '').trim() === text || (m.content ?? '').startsWith(`${text}\n\n`)),
+        )
       if (!hit) return undefined
       return lookup.kind === 'comment' ? toCwComment(hit) : toMessage(hit, id, key)
     },
@@ -256,7 +379,9 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
       const WS = options.WebSocket ?? (globalThis.WebSocket as unknown as WebSocketCtor | undefined)
       if (!cable && WS) {
         cable = openCable({
-          url: options.cableUrl ?? `${base.replace(/^http/, 'ws')}/cable`, WebSocket: WS, ...options.cable,
+          url: options.cableUrl ?? `${base.replace(/^http/, 'ws')}/cable`,
+          WebSocket: WS,
+          ...options.cable,
           pubsubToken: () => contact?.pubsub_token,
           onData: (event, data) => toChatEvents(event, data).forEach(emit),
           onResync: () => emit({ type: 'resync' }),
@@ -282,7 +407,13 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
   }
 
   if (options.portalSlug !== undefined) {
-    Object.assign(transport, portalArticles(createHttp({ ...common, baseUrl: (options.helpCenterUrl ?? base).replace(/\/+$/, '') }), options.portalSlug))
+    Object.assign(
+      transport,
+      portalArticles(
+        createHttp({ ...common, baseUrl: (options.helpCenterUrl ?? base).replace(/\/+$/, '') }),
+        options.portalSlug,
+      ),
+    )
   }
   return transport
 }

@@ -72,10 +72,13 @@ export function openCable(o: CableOptions): Cable {
   const waiters = new Set<() => void>()
   let openedAt = 0
   // Pings prove the socket, not the subscription: an unconfirmed one is retried as well.
-  const watchdog = setInterval(() => {
-    if (ws && Date.now() - lastFrame > staleMs) drop(new Error('cable went silent'))
-    else if (ws && !confirmed && Date.now() - openedAt > staleMs) drop(new Error('subscription not confirmed'))
-  }, Math.max(250, staleMs / 4))
+  const watchdog = setInterval(
+    () => {
+      if (ws && Date.now() - lastFrame > staleMs) drop(new Error('cable went silent'))
+      else if (ws && !confirmed && Date.now() - openedAt > staleMs) drop(new Error('subscription not confirmed'))
+    },
+    Math.max(250, staleMs / 4),
+  )
 
   function connect(): void {
     if (closed) return
@@ -92,7 +95,11 @@ export function openCable(o: CableOptions): Cable {
       if (ws !== socket) return
       lastFrame = Date.now()
       let frame: { type?: string; identifier?: string; message?: unknown; reconnect?: boolean }
-      try { frame = JSON.parse(String(ev.data)) as typeof frame } catch { return }
+      try {
+        frame = JSON.parse(String(ev.data)) as typeof frame
+      } catch {
+        return
+      }
       if (frame.type === 'welcome') return subscribe(socket)
       if (frame.type === 'ping') return
       if (frame.type === 'confirm_subscription') {
@@ -104,7 +111,9 @@ export function openCable(o: CableOptions): Cable {
         return
       }
       if (frame.type === 'reject_subscription') {
-        void (o.onRejected?.() ?? Promise.resolve()).catch((e: unknown) => o.onError?.(e)).finally(() => ws === socket && drop(new Error('subscription rejected')))
+        void (o.onRejected?.() ?? Promise.resolve())
+          .catch((e: unknown) => o.onError?.(e))
+          .finally(() => ws === socket && drop(new Error('subscription rejected')))
         return
       }
       if (frame.type === 'disconnect') {
@@ -137,7 +146,11 @@ export function openCable(o: CableOptions): Cable {
     confirmed = false
     if (socket) {
       socket.onmessage = socket.onclose = socket.onerror = null
-      try { socket.close() } catch { /* already closed */ }
+      try {
+        socket.close()
+      } catch {
+        /* already closed */
+      }
     }
     if (closed) return
     failures++
@@ -174,7 +187,11 @@ export function openCable(o: CableOptions): Cable {
     ws = undefined
     if (socket) {
       socket.onmessage = socket.onclose = socket.onerror = null
-      try { socket.close() } catch { /* already closed */ }
+      try {
+        socket.close()
+      } catch {
+        /* already closed */
+      }
     }
   }
 

@@ -14,7 +14,12 @@ const nstr = z.optional(z.nullable(z.string()))
 
 /** Attachment#push_event_data: no file name or MIME type; `file_type` is image/audio/video/file/… */
 export const cwAttachment = z.object({
-  id: num, file_type: nstr, data_url: nstr, thumb_url: nstr, file_size: opt(z.nullable(num)), extension: nstr,
+  id: num,
+  file_type: nstr,
+  data_url: nstr,
+  thumb_url: nstr,
+  file_size: opt(z.nullable(num)),
+  extension: nstr,
 })
 export type CwAttachment = z.infer<typeof cwAttachment>
 
@@ -60,8 +65,14 @@ export const cwTyping = z.object({
 })
 
 export const cwArticle = z.object({
-  id: num, title: str, content: nstr, description: nstr, status: z.union([str, num]), last_updated_at: opt(z.nullable(z.union([str, num]))),
-  views: opt(z.nullable(num)), category: opt(z.nullable(z.object({ id: opt(num), slug: nstr, locale: nstr }))),
+  id: num,
+  title: str,
+  content: nstr,
+  description: nstr,
+  status: z.union([str, num]),
+  last_updated_at: opt(z.nullable(z.union([str, num]))),
+  views: opt(z.nullable(num)),
+  category: opt(z.nullable(z.object({ id: opt(num), slug: nstr, locale: nstr }))),
 })
 
 export const parseContact = parser(cwContact, 'chatwoot contact')

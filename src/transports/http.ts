@@ -3,7 +3,11 @@ import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky'
 import { HelpFeedbackError } from '../errors/HelpFeedbackError.js'
 import { OfflineError, RateLimitedError, ServerError, TimeoutError } from '../errors/NetworkErrors.js'
 import {
-  MalformedResponseError, NotFoundError, RejectedError, UnauthorizedError, type FieldError,
+  MalformedResponseError,
+  NotFoundError,
+  RejectedError,
+  UnauthorizedError,
+  type FieldError,
 } from '../errors/RequestErrors.js'
 
 type Awaitable<T> = T | Promise<T>
@@ -159,7 +163,9 @@ export function createHttp(options: HttpOptions): Http {
       Object.entries(o.searchParams ?? {}).filter((e): e is [string, string | number] => e[1] !== undefined),
     )
     const response = await api(url(path), {
-      method, headers, context: { auth: o.auth !== false },
+      method,
+      headers,
+      context: { auth: o.auth !== false },
       ...(retryable ? {} : { retry: { limit: 0 } }),
       ...(o.json === undefined ? {} : { json: o.json }),
       ...(o.body === undefined ? {} : { body: o.body }),
@@ -232,12 +238,19 @@ async function readErrorBody(response: Response): Promise<ErrorInfo> {
     if (Array.isArray(err.errors)) {
       for (const e of err.errors as Array<Record<string, unknown>>) {
         if (typeof e?.field !== 'string') continue
-        fields.push({ field: e.field, code: typeof e.code === 'string' ? e.code : 'invalid', ...(typeof e.message === 'string' ? { message: e.message } : {}) })
+        fields.push({
+          field: e.field,
+          code: typeof e.code === 'string' ? e.code : 'invalid',
+          ...(typeof e.message === 'string' ? { message: e.message } : {}),
+        })
       }
     }
-    const message = typeof err.message === 'string' ? err.message : typeof err.title === 'string' ? err.title : undefined
+    const message =
+      typeof err.message === 'string' ? err.message : typeof err.title === 'string' ? err.title : undefined
     return {
-      fields, ...(code ? { code } : {}), ...(message ? { message } : {}),
+      fields,
+      ...(code ? { code } : {}),
+      ...(message ? { message } : {}),
       ...(typeof err.retryAfterMs === 'number' ? { retryAfterMs: err.retryAfterMs } : {}),
     }
   } catch {

@@ -22,7 +22,8 @@ export interface MemoryTransportOptions {
 
 /** A memory transport: every Transport method, plus hooks to play the agent. */
 // knownScams is the operator's data, which a memory backend does not have.
-export interface MemoryTransport extends Required<Omit<Transport, 'knownScams' | 'signOut'>>, Pick<Transport, 'signOut'> {
+export interface MemoryTransport
+  extends Required<Omit<Transport, 'knownScams' | 'signOut'>>, Pick<Transport, 'signOut'> {
   readonly agent: MemoryAgent
   /** Resolves once state is loaded; `persistent` is false when IndexedDB was unavailable. */
   ready(): Promise<{ persistent: boolean }>
@@ -63,18 +64,31 @@ export function memoryTransport(options: MemoryTransportOptions = {}): MemoryTra
       return t
     }
     const c = b.conversationOf(target.id)
-    if (c.status !== 'ended') throw new RejectedError([{ field: 'status', code: 'not_ended' }], 'only ended conversations can be rated', 409)
+    if (c.status !== 'ended')
+      throw new RejectedError([{ field: 'status', code: 'not_ended' }], 'only ended conversations can be rated', 409)
     return c
   }
 
   return {
     name: 'memory',
     capabilities: {
-      articles: true, articleSearch: true, tickets: true, chat: true, realtime: true, queuePosition: true,
-      typing: true, readReceipts: true, attachments: true, csat: true, idempotency: true,
+      articles: true,
+      articleSearch: true,
+      tickets: true,
+      chat: true,
+      realtime: true,
+      queuePosition: true,
+      typing: true,
+      readReceipts: true,
+      attachments: true,
+      csat: true,
+      idempotency: true,
     },
     agent: b.agent,
-    async ready() { await b.load(); return { persistent: await b.persistent() } },
+    async ready() {
+      await b.load()
+      return { persistent: await b.persistent() }
+    },
     reset: () => b.reset(),
 
     async identify(u, signal) {
@@ -102,7 +116,13 @@ export function memoryTransport(options: MemoryTransportOptions = {}): MemoryTra
         .slice(0, limit)
         .map((a): ArticleHit => {
           const at = a.title.toLowerCase().indexOf(needle)
-          return { id: a.id, title: a.title, snippet: a.title, highlights: at >= 0 ? [[at, at + needle.length]] : [], score: at >= 0 ? 2 : 1 }
+          return {
+            id: a.id,
+            title: a.title,
+            snippet: a.title,
+            highlights: at >= 0 ? [[at, at + needle.length]] : [],
+            score: at >= 0 ? 2 : 1,
+          }
         })
     },
     async voteArticle(id, helpful, opts) {
@@ -117,11 +137,22 @@ export function memoryTransport(options: MemoryTransportOptions = {}): MemoryTra
         const at = b.iso()
         const id = b.nextId('t')
         const t: MemTicket = {
-          id, reference: `HF-${b.now().getUTCFullYear()}-${String(b.state.counter).padStart(6, '0')}`, status: 'new',
-          priority: input.priority, category: input.category, subject: input.subject, createdAt: at, updatedAt: at,
-          expectedResponseHours: 24, description: input.description, fields: input.fields,
+          id,
+          reference: `HF-${b.now().getUTCFullYear()}-${String(b.state.counter).padStart(6, '0')}`,
+          status: 'new',
+          priority: input.priority,
+          category: input.category,
+          subject: input.subject,
+          createdAt: at,
+          updatedAt: at,
+          expectedResponseHours: 24,
+          description: input.description,
+          fields: input.fields,
           ...(input.transaction ? { transaction: input.transaction } : {}),
-          attachments: input.attachments, comments: [], history: [{ status: 'new', at }], userId: b.user.id,
+          attachments: input.attachments,
+          comments: [],
+          history: [{ status: 'new', at }],
+          userId: b.user.id,
         }
         b.state.tickets[id] = t
         b.emit(t.userId, { type: 'ticket', ticket: b.summary(t) })
@@ -145,10 +176,15 @@ export function memoryTransport(options: MemoryTransportOptions = {}): MemoryTra
       await enter(opts.signal)
       const t = b.ticketOf(ticketId)
       return b.once('comment', opts.idempotencyKey, { ticketId, input }, () => {
-        if (t.status === 'closed') throw new RejectedError([{ field: 'ticketId', code: 'closed' }], 'ticket is closed', 409)
+        if (t.status === 'closed')
+          throw new RejectedError([{ field: 'ticketId', code: 'closed' }], 'ticket is closed', 409)
         const c: Comment = {
-          id: b.nextId('c'), author: 'user', ...(b.user.name === undefined ? {} : { authorName: b.user.name }),
-          body: input.body, createdAt: b.iso(), attachments: input.attachments,
+          id: b.nextId('c'),
+          author: 'user',
+          ...(b.user.name === undefined ? {} : { authorName: b.user.name }),
+          body: input.body,
+          createdAt: b.iso(),
+          attachments: input.attachments,
         }
         t.comments.push(c)
         // A user writing on a waiting or solved ticket reopens it, as helpdesks do.
@@ -161,7 +197,8 @@ export function memoryTransport(options: MemoryTransportOptions = {}): MemoryTra
       await enter(opts.signal)
       const t = b.ticketOf(ticketId)
       return b.once('escalate', opts.idempotencyKey, { ticketId, reason }, () => {
-        if (t.status === 'closed') throw new RejectedError([{ field: 'ticketId', code: 'closed' }], 'ticket is closed', 409)
+        if (t.status === 'closed')
+          throw new RejectedError([{ field: 'ticketId', code: 'closed' }], 'ticket is closed', 409)
         t.escalated = true
         t.comments.push({ id: b.nextId('c'), author: 'system', body: reason, createdAt: b.iso(), attachments: [] })
         if (t.priority === 'low' || t.priority === 'normal') t.priority = 'high'
@@ -190,15 +227,21 @@ export function memoryTransport(options: MemoryTransportOptions = {}): MemoryTra
       await enter(opts.signal)
       return b.once('conversation', opts.idempotencyKey, input, () => {
         const c: MemConversation = {
-          id: b.nextId('conv'), reference: `C-${String(b.state.counter).padStart(6, '0')}`, status: 'queued',
-          queuePosition: b.queued().length + 1, createdAt: b.iso(), userId: b.user.id, locale: input.locale,
+          id: b.nextId('conv'),
+          reference: `C-${String(b.state.counter).padStart(6, '0')}`,
+          status: 'queued',
+          queuePosition: b.queued().length + 1,
+          createdAt: b.iso(),
+          userId: b.user.id,
+          locale: input.locale,
         }
         b.state.conversations[c.id] = c
         b.state.messages[c.id] = []
         b.emit(c.userId, { type: 'conversation', conversation: b.publicConversation(c) })
         // Same shape as the REST protocol: the transaction card first, then the text.
         const first = { clientId: opts.idempotencyKey, author: 'user' as const, attachments: [] }
-        if (input.transaction) b.pushMessage(c, { ...first, kind: 'transaction', text: '', transaction: input.transaction })
+        if (input.transaction)
+          b.pushMessage(c, { ...first, kind: 'transaction', text: '', transaction: input.transaction })
         if (input.text) b.pushMessage(c, { ...first, kind: 'text', text: input.text })
         b.scheduleJoin(c)
         return b.publicConversation(c)
@@ -210,13 +253,17 @@ export function memoryTransport(options: MemoryTransportOptions = {}): MemoryTra
     },
     async listConversations(signal) {
       await enter(signal)
-      return Object.values(b.state.conversations).filter((c) => c.userId === b.user.id).map((c) => b.publicConversation(c)).reverse()
+      return Object.values(b.state.conversations)
+        .filter((c) => c.userId === b.user.id)
+        .map((c) => b.publicConversation(c))
+        .reverse()
     },
     async sendMessage(conversationId, msg, opts) {
       await enter(opts.signal)
       const c = b.conversationOf(conversationId)
       return b.once('message', opts.idempotencyKey, { conversationId, msg }, () => {
-        if (c.status === 'ended') throw new RejectedError([{ field: 'conversationId', code: 'ended' }], 'conversation ended', 409)
+        if (c.status === 'ended')
+          throw new RejectedError([{ field: 'conversationId', code: 'ended' }], 'conversation ended', 409)
         const m = b.pushMessage(c, { ...msg, clientId: opts.idempotencyKey, author: 'user' })
         if (c.status === 'active') b.scheduleAnswer(c, 'ack')
         return m
@@ -226,7 +273,8 @@ export function memoryTransport(options: MemoryTransportOptions = {}): MemoryTra
       await enter()
       b.conversationOf(conversationId)
       const after = since === undefined ? 0 : Number(since)
-      if (!Number.isInteger(after)) throw new RejectedError([{ field: 'cursor', code: 'invalid' }], 'invalid cursor', 400)
+      if (!Number.isInteger(after))
+        throw new RejectedError([{ field: 'cursor', code: 'invalid' }], 'invalid cursor', 400)
       const newer = (b.state.messages[conversationId] ?? []).filter((m) => m.seq > after)
       const messages = structuredClone(newer.slice(0, PAGE))
       const last = messages.at(-1)
@@ -278,7 +326,14 @@ export function memoryTransport(options: MemoryTransportOptions = {}): MemoryTra
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const t = setTimeout(resolve, ms)
-    signal?.addEventListener('abort', () => { clearTimeout(t); reject(signal.reason) }, { once: true })
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t)
+        reject(signal.reason)
+      },
+      { once: true },
+    )
   })
 }
 

@@ -1,7 +1,15 @@
 import { NotFoundError, RejectedError } from '../errors/index.js'
 import type { KeyValueStore } from '../storage/types.js'
 import type { Agent, ChatEvent, Comment, Conversation, Message, Ticket, TicketStatus } from '../types.js'
-import { createPersistence, emptyState, fingerprint, type MemConversation, type MemState, type MemTicket, type Persistence } from './memoryState.js'
+import {
+  createPersistence,
+  emptyState,
+  fingerprint,
+  type MemConversation,
+  type MemState,
+  type MemTicket,
+  type Persistence,
+} from './memoryState.js'
 
 /** Lets tests and demos act as the support agent of a memory transport. */
 export interface MemoryAgent {
@@ -77,7 +85,11 @@ export class MemoryBackend {
   emit(owner: string, e: ChatEvent): void {
     if (owner !== this.user.id) return
     for (const listener of [...this.listeners]) {
-      try { listener(structuredClone(e)) } catch { /* a faulty listener must not break the backend */ }
+      try {
+        listener(structuredClone(e))
+      } catch {
+        /* a faulty listener must not break the backend */
+      }
     }
   }
 
@@ -88,7 +100,11 @@ export class MemoryBackend {
     const hit = this.state.idempotency[slot]
     if (hit) {
       if (hit.fingerprint !== fp) {
-        throw new RejectedError([{ field: 'idempotencyKey', code: 'key_reused' }], 'idempotency key reused with a different payload', 422)
+        throw new RejectedError(
+          [{ field: 'idempotencyKey', code: 'key_reused' }],
+          'idempotency key reused with a different payload',
+          422,
+        )
       }
       return structuredClone(hit.result as T)
     }
@@ -111,8 +127,14 @@ export class MemoryBackend {
   }
   summary(t: MemTicket): Ticket {
     return {
-      id: t.id, reference: t.reference, status: t.status, priority: t.priority, category: t.category,
-      subject: t.subject, createdAt: t.createdAt, updatedAt: t.updatedAt,
+      id: t.id,
+      reference: t.reference,
+      status: t.status,
+      priority: t.priority,
+      category: t.category,
+      subject: t.subject,
+      createdAt: t.createdAt,
+      updatedAt: t.updatedAt,
       ...(t.expectedResponseHours === undefined ? {} : { expectedResponseHours: t.expectedResponseHours }),
     }
   }
@@ -128,7 +150,13 @@ export class MemoryBackend {
   }
   pushMessage(c: MemConversation, m: Omit<Message, 'id' | 'conversationId' | 'seq' | 'createdAt'>): Message {
     const list = (this.state.messages[c.id] ??= [])
-    const message: Message = { ...m, id: this.nextId('m'), conversationId: c.id, seq: (list.at(-1)?.seq ?? 0) + 1, createdAt: this.iso() }
+    const message: Message = {
+      ...m,
+      id: this.nextId('m'),
+      conversationId: c.id,
+      seq: (list.at(-1)?.seq ?? 0) + 1,
+      createdAt: this.iso(),
+    }
     list.push(message)
     this.emit(c.userId, { type: 'message', message })
     return structuredClone(message)
@@ -154,7 +182,13 @@ export class MemoryBackend {
     this.emit(c.userId, { type: 'typing', conversationId: c.id, author: 'agent', on: false })
     const lastUser = (this.state.messages[c.id] ?? []).filter((m) => m.author === 'user').at(-1)
     if (lastUser) this.emit(c.userId, { type: 'read', conversationId: c.id, upToSeq: lastUser.seq, by: 'agent' })
-    return this.pushMessage(c, { author: 'agent', authorName: this.agentInfo.name, kind: 'text', text, attachments: [] })
+    return this.pushMessage(c, {
+      author: 'agent',
+      authorName: this.agentInfo.name,
+      kind: 'text',
+      text,
+      attachments: [],
+    })
   }
 
   /** Queued chat: the simulated agent joins after a while, then greets. */
@@ -220,7 +254,14 @@ export class MemoryBackend {
       comment: async (id, body) => {
         await this.load()
         const t = this.ticketOf(id, true)
-        const c: Comment = { id: this.nextId('c'), author: 'agent', authorName: this.agentInfo.name, body, createdAt: this.iso(), attachments: [] }
+        const c: Comment = {
+          id: this.nextId('c'),
+          author: 'agent',
+          authorName: this.agentInfo.name,
+          body,
+          createdAt: this.iso(),
+          attachments: [],
+        }
         t.comments.push(c)
         this.setStatus(t, t.status === 'new' ? 'open' : t.status)
         await this.commit()

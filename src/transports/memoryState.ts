@@ -30,7 +30,16 @@ export interface MemState {
 }
 
 export function emptyState(): MemState {
-  return { version: 1, counter: 0, tickets: {}, conversations: {}, messages: {}, attachments: {}, idempotency: {}, votes: {} }
+  return {
+    version: 1,
+    counter: 0,
+    tickets: {},
+    conversations: {},
+    messages: {},
+    attachments: {},
+    idempotency: {},
+    votes: {},
+  }
 }
 
 /**

@@ -3,8 +3,20 @@ import { RejectedError, UnauthorizedError } from '../errors/RequestErrors.js'
 import type { ChatEvent, Session, UserIdentity } from '../types.js'
 import { createHttp, seg, type RequestOptions } from './http.js'
 import {
-  parseArticle, parseArticles, parseAttachmentRef, parseAvailability, parseComment, parseConversation, parseConversations,
-  parseMessage, parseMessagePage, parseSession, parseTicket, parseTicketDetail, parseTickets, safeChatEvent,
+  parseArticle,
+  parseArticles,
+  parseAttachmentRef,
+  parseAvailability,
+  parseComment,
+  parseConversation,
+  parseConversations,
+  parseMessage,
+  parseMessagePage,
+  parseSession,
+  parseTicket,
+  parseTicketDetail,
+  parseTickets,
+  safeChatEvent,
 } from './schemas.js'
 import { openSse, type SseConnection } from './sse.js'
 import { xhrFetch } from './xhrFetch.js'
@@ -66,7 +78,13 @@ export function restTransport(options: RestTransportOptions): Transport {
       ...(who.attributes === undefined ? {} : { attributes: who.attributes }),
       ...(token === undefined ? {} : { token }),
     }
-    session = await http.request('/v1/identify', { method: 'POST', json: body, auth: false, parse: parseSession, ...(signal ? { signal } : {}) })
+    session = await http.request('/v1/identify', {
+      method: 'POST',
+      json: body,
+      auth: false,
+      parse: parseSession,
+      ...(signal ? { signal } : {}),
+    })
     return session
   }
 
@@ -99,13 +117,19 @@ export function restTransport(options: RestTransportOptions): Transport {
 
   const post = <T>(path: string, json: unknown, o: Omit<RequestOptions<T>, 'json' | 'method'> = {}) =>
     http.request<T>(path, { ...o, method: 'POST', json })
-  const write = (o: { idempotencyKey: string; signal?: AbortSignal }) =>
-    ({ idempotencyKey: o.idempotencyKey, ...(o.signal ? { signal: o.signal } : {}) })
+  const write = (o: { idempotencyKey: string; signal?: AbortSignal }) => ({
+    idempotencyKey: o.idempotencyKey,
+    ...(o.signal ? { signal: o.signal } : {}),
+  })
   const sig = (signal?: AbortSignal) => (signal ? { signal } : {})
 
   function emit(e: ChatEvent): void {
     for (const listener of [...listeners]) {
-      try { listener(e) } catch { /* one faulty listener must not starve the others */ }
+      try {
+        listener(e)
+      } catch {
+        /* one faulty listener must not starve the others */
+      }
     }
   }
 
@@ -128,7 +152,11 @@ export function restTransport(options: RestTransportOptions): Transport {
       },
       onEvent: ({ data }) => {
         let raw: unknown
-        try { raw = JSON.parse(data) } catch { return }
+        try {
+          raw = JSON.parse(data)
+        } catch {
+          return
+        }
         // Unknown event types are a newer server talking, not an error.
         if (!EVENT_TYPES.has((raw as { type?: unknown } | null)?.type as string)) return
         // A malformed event is dropped: a stream has no caller to throw to, and resync repairs gaps.
@@ -141,8 +169,17 @@ export function restTransport(options: RestTransportOptions): Transport {
   return {
     name: 'rest',
     capabilities: {
-      articles: true, articleSearch: false, tickets: true, chat: true, realtime: true, queuePosition: true,
-      typing: true, readReceipts: true, attachments: true, csat: true, idempotency: true,
+      articles: true,
+      articleSearch: false,
+      tickets: true,
+      chat: true,
+      realtime: true,
+      queuePosition: true,
+      typing: true,
+      readReceipts: true,
+      attachments: true,
+      csat: true,
+      idempotency: true,
     },
 
     async identify(who, signal) {
@@ -160,25 +197,37 @@ export function restTransport(options: RestTransportOptions): Transport {
       return result
     },
     listArticles: ({ locale }) => http.request('/v1/articles', { searchParams: { locale }, parse: parseArticles }),
-    getArticle: (id, locale) => http.request(`/v1/articles/${seg(id)}`, { searchParams: { locale }, parse: parseArticle }),
+    getArticle: (id, locale) =>
+      http.request(`/v1/articles/${seg(id)}`, { searchParams: { locale }, parse: parseArticle }),
     voteArticle: (id, helpful, o) => post(`/v1/articles/${seg(id)}/votes`, { helpful }, write(o)),
 
     createTicket: (input, o) => post('/v1/tickets', input, { ...write(o), parse: parseTicket }),
     listTickets: (signal) => http.request('/v1/tickets', { ...sig(signal), parse: parseTickets }),
     getTicket: (id, signal) => http.request(`/v1/tickets/${seg(id)}`, { ...sig(signal), parse: parseTicketDetail }),
-    addComment: (id, comment, o) => post(`/v1/tickets/${seg(id)}/comments`, comment, { ...write(o), parse: parseComment }),
-    escalateTicket: (id, reason, o) => post(`/v1/tickets/${seg(id)}/escalate`, { reason }, { ...write(o), parse: parseTicket }),
+    addComment: (id, comment, o) =>
+      post(`/v1/tickets/${seg(id)}/comments`, comment, { ...write(o), parse: parseComment }),
+    escalateTicket: (id, reason, o) =>
+      post(`/v1/tickets/${seg(id)}/escalate`, { reason }, { ...write(o), parse: parseTicket }),
     async uploadAttachment(file, meta, o) {
       try {
         return await http.request('/v1/attachments', {
-          method: 'POST', body: file, ...write(o), parse: parseAttachmentRef,
-          headers: { 'Content-Type': meta.type || file.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(meta.name) },
+          method: 'POST',
+          body: file,
+          ...write(o),
+          parse: parseAttachmentRef,
+          headers: {
+            'Content-Type': meta.type || file.type || 'application/octet-stream',
+            'X-File-Name': encodeURIComponent(meta.name),
+          },
           // Progress wanted and no host fetch to honour: XHR, the one browser API that reports it.
-          ...(o.onUploadProgress && !options.fetch && typeof XMLHttpRequest === 'function' ? { fetch: xhrFetch(o.onUploadProgress) } : {}),
+          ...(o.onUploadProgress && !options.fetch && typeof XMLHttpRequest === 'function'
+            ? { fetch: xhrFetch(o.onUploadProgress) }
+            : {}),
         })
       } catch (error) {
         // The server's size/type verdicts become the same errors the local file checks raise.
-        if (error instanceof RejectedError && error.status === 413) throw new FileRejectedError('file_too_large', meta.name)
+        if (error instanceof RejectedError && error.status === 413)
+          throw new FileRejectedError('file_too_large', meta.name)
         if (error instanceof RejectedError && error.status === 415) throw new FileRejectedError('file_type', meta.name)
         throw error
       }
@@ -188,7 +237,8 @@ export function restTransport(options: RestTransportOptions): Transport {
     startConversation: (input, o) => post('/v1/conversations', input, { ...write(o), parse: parseConversation }),
     getConversation: (id) => http.request(`/v1/conversations/${seg(id)}`, { parse: parseConversation }),
     listConversations: (signal) => http.request('/v1/conversations', { ...sig(signal), parse: parseConversations }),
-    sendMessage: (id, msg, o) => post(`/v1/conversations/${seg(id)}/messages`, msg, { ...write(o), parse: parseMessage }),
+    sendMessage: (id, msg, o) =>
+      post(`/v1/conversations/${seg(id)}/messages`, msg, { ...write(o), parse: parseMessage }),
     listMessages: (id, since) =>
       http.request(`/v1/conversations/${seg(id)}/messages`, { searchParams: { since }, parse: parseMessagePage }),
     setTyping: (id, on) => post(`/v1/conversations/${seg(id)}/typing`, { on }),
@@ -196,7 +246,9 @@ export function restTransport(options: RestTransportOptions): Transport {
     endConversation: (id) => post(`/v1/conversations/${seg(id)}/end`, {}, { parse: parseConversation }),
     rate: (target, score, comment, o) =>
       post(
-        target.kind === 'ticket' ? `/v1/tickets/${seg(target.id)}/rating` : `/v1/conversations/${seg(target.id)}/rating`,
+        target.kind === 'ticket'
+          ? `/v1/tickets/${seg(target.id)}/rating`
+          : `/v1/conversations/${seg(target.id)}/rating`,
         { score, ...(comment === undefined ? {} : { comment }) },
         write(o),
       ),

@@ -2,7 +2,16 @@ import * as z from 'zod/mini'
 import { MalformedResponseError } from '../errors/RequestErrors.js'
 import { REPORT_CATEGORIES } from '../reports/categoryIds.js'
 import type {
-  Article, AttachmentRef, Availability, ChatEvent, Comment, Conversation, Message, MessagePage, Session, Ticket,
+  Article,
+  AttachmentRef,
+  Availability,
+  ChatEvent,
+  Comment,
+  Conversation,
+  Message,
+  MessagePage,
+  Session,
+  Ticket,
   TicketDetail,
 } from '../types.js'
 
@@ -25,25 +34,48 @@ const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()])
 export const attachmentRefSchema = z.object({ id: str, name: str, type: str, size: num, url: opt(str) })
 
 const transactionRef = z.object({
-  id: str, time: str, amount: str, currency: str, counterparty: opt(str),
+  id: str,
+  time: str,
+  amount: str,
+  currency: str,
+  counterparty: opt(str),
   status: opt(z.enum(['pending', 'succeeded', 'failed', 'refunded', 'reversed'])),
-  method: opt(z.object({ brand: str, last4: str })), kind: opt(str),
+  method: opt(z.object({ brand: str, last4: str })),
+  kind: opt(str),
 })
 
 export const sessionSchema = z.object({ userId: str, token: opt(str), expiresAt: opt(str) })
 
 export const articleSchema = z.object({
-  id: str, locale: str, title: str, body: str, tags: z.array(str), category: opt(str), updatedAt: opt(str),
+  id: str,
+  locale: str,
+  title: str,
+  body: str,
+  tags: z.array(str),
+  category: opt(str),
+  updatedAt: opt(str),
   popularity: opt(num),
 })
 
 export const ticketSchema = z.object({
-  id: str, reference: str, status: ticketStatus, priority, category, subject: str, createdAt: str, updatedAt: str,
+  id: str,
+  reference: str,
+  status: ticketStatus,
+  priority,
+  category,
+  subject: str,
+  createdAt: str,
+  updatedAt: str,
   expectedResponseHours: opt(num),
 })
 
 export const commentSchema = z.object({
-  id: str, author, authorName: opt(str), body: str, createdAt: str, attachments: z.array(attachmentRefSchema),
+  id: str,
+  author,
+  authorName: opt(str),
+  body: str,
+  createdAt: str,
+  attachments: z.array(attachmentRefSchema),
 })
 
 export const ticketDetailSchema = z.extend(ticketSchema, {
@@ -58,26 +90,48 @@ export const ticketDetailSchema = z.extend(ticketSchema, {
 })
 
 export const availabilitySchema = z.object({
-  agentsOnline: z.int(), queueLength: z.int(), open: z.boolean(), expectedWaitSeconds: opt(num), nextOpenAt: opt(str),
-  hours: opt(z.object({
-    timeZone: str,
-    weekly: z.array(z.object({ day: z.int(), open: str, close: str })),
-    holidays: opt(z.array(str)),
-  })),
+  agentsOnline: z.int(),
+  queueLength: z.int(),
+  open: z.boolean(),
+  expectedWaitSeconds: opt(num),
+  nextOpenAt: opt(str),
+  hours: opt(
+    z.object({
+      timeZone: str,
+      weekly: z.array(z.object({ day: z.int(), open: str, close: str })),
+      holidays: opt(z.array(str)),
+    }),
+  ),
 })
 
 export const conversationSchema = z.object({
-  id: str, reference: str, status: z.enum(['queued', 'active', 'ended']), queuePosition: opt(z.int()),
-  agent: opt(z.object({ id: str, name: str, avatarUrl: opt(str) })), createdAt: str,
+  id: str,
+  reference: str,
+  status: z.enum(['queued', 'active', 'ended']),
+  queuePosition: opt(z.int()),
+  agent: opt(z.object({ id: str, name: str, avatarUrl: opt(str) })),
+  createdAt: str,
 })
 
 export const messageSchema = z.object({
-  id: str, conversationId: str, clientId: opt(str), author, authorName: opt(str),
-  kind: z.enum(['text', 'image', 'transaction', 'event']), text: str, attachments: z.array(attachmentRefSchema),
-  transaction: opt(transactionRef), createdAt: str, seq: z.int(),
+  id: str,
+  conversationId: str,
+  clientId: opt(str),
+  author,
+  authorName: opt(str),
+  kind: z.enum(['text', 'image', 'transaction', 'event']),
+  text: str,
+  attachments: z.array(attachmentRefSchema),
+  transaction: opt(transactionRef),
+  createdAt: str,
+  seq: z.int(),
 })
 
-export const messagePageSchema = z.object({ messages: z.array(messageSchema), cursor: z.nullable(str), hasMore: z.boolean() })
+export const messagePageSchema = z.object({
+  messages: z.array(messageSchema),
+  cursor: z.nullable(str),
+  hasMore: z.boolean(),
+})
 
 export const chatEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message'), message: messageSchema }),
@@ -101,7 +155,10 @@ export function parser<T>(schema: z.ZodMiniType<T>, what: string): (data: unknow
   return (data) => {
     const result = z.safeParse(schema, data)
     if (result.success) return result.data
-    throw new MalformedResponseError(describeIssues(result.error).map((i) => `${what}: ${i}`), { cause: result.error })
+    throw new MalformedResponseError(
+      describeIssues(result.error).map((i) => `${what}: ${i}`),
+      { cause: result.error },
+    )
   }
 }
 

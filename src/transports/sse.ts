@@ -107,7 +107,10 @@ export function openSse(options: SseOptions): SseConnection {
   let closed = false
   let current: AbortController | undefined
   let wake: (() => void) | undefined
-  const parser = createSseParser((e) => closed || options.onEvent(e), (ms) => (serverRetry = ms))
+  const parser = createSseParser(
+    (e) => closed || options.onEvent(e),
+    (ms) => (serverRetry = ms),
+  )
   parser.lastEventId = options.lastEventId
 
   async function connectOnce(reconnected: boolean): Promise<'unauthorized' | 'ended'> {

@@ -1,7 +1,24 @@
 import type {
-  Article, ArticleHit, AttachmentRef, Availability, ChatEvent, Comment, CommentInput, Conversation,
-  ConversationInput, Cursor, Message, MessageInput, MessagePage, RatingTarget, Session, Ticket,
-  TicketDetail, TicketInput, TicketSummary, UserIdentity,
+  Article,
+  ArticleHit,
+  AttachmentRef,
+  Availability,
+  ChatEvent,
+  Comment,
+  CommentInput,
+  Conversation,
+  ConversationInput,
+  Cursor,
+  Message,
+  MessageInput,
+  MessagePage,
+  RatingTarget,
+  Session,
+  Ticket,
+  TicketDetail,
+  TicketInput,
+  TicketSummary,
+  UserIdentity,
 } from '../types.js'
 
 /** What a backend can do. The UI hides what is missing and falls back (no chat → leave a message). */
@@ -79,7 +96,11 @@ export interface Transport {
  * outbox's `reconcile` calls it before re-sending (see {@link canFindWrites}).
  */
 export interface WriteFinder {
-  findWrite(lookup: WriteLookup, idempotencyKey: string, signal?: AbortSignal): Promise<Ticket | Comment | Message | undefined>
+  findWrite(
+    lookup: WriteLookup,
+    idempotencyKey: string,
+    signal?: AbortSignal,
+  ): Promise<Ticket | Comment | Message | undefined>
 }
 
 /** True when the transport can reconcile a retried write through {@link WriteFinder.findWrite}. */
@@ -98,7 +119,15 @@ export type WriteLookup =
 
 /** Capabilities with everything off; transports spread their own on top. */
 export const noCapabilities: TransportCapabilities = {
-  articles: false, articleSearch: false, tickets: false, chat: false, realtime: false,
-  queuePosition: false, typing: false, readReceipts: false, attachments: false, csat: false,
+  articles: false,
+  articleSearch: false,
+  tickets: false,
+  chat: false,
+  realtime: false,
+  queuePosition: false,
+  typing: false,
+  readReceipts: false,
+  attachments: false,
+  csat: false,
   idempotency: false,
 }

@@ -53,9 +53,13 @@ export function vendorFetch(options: VendorFetchOptions): typeof fetch {
       const offline = isBrowserOffline()
       if (!(error instanceof TypeError) || offline || backoffMs <= 0) throw error
       const seconds = String(Math.ceil(backoffMs / 1000))
-      return new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'opaque network failure: backing off' } }), {
-        status: 429, headers: { 'Content-Type': 'application/json', 'Retry-After': seconds },
-      })
+      return new Response(
+        JSON.stringify({ error: { code: 'rate_limited', message: 'opaque network failure: backing off' } }),
+        {
+          status: 429,
+          headers: { 'Content-Type': 'application/json', 'Retry-After': seconds },
+        },
+      )
     }
     if (response.status === 429 && options.rateLimitDefaultMs && !response.headers.has('Retry-After')) {
       const headers = new Headers(response.headers)
@@ -63,15 +67,26 @@ export function vendorFetch(options: VendorFetchOptions): typeof fetch {
       return new Response(response.body, { status: 429, statusText: response.statusText, headers })
     }
     if (response.ok || !options.normalizeError || response.status === 429) return response
-    const text = await response.clone().text().catch(() => '')
+    const text = await response
+      .clone()
+      .text()
+      .catch(() => '')
     let body: unknown
-    try { body = JSON.parse(text) } catch { body = undefined }
+    try {
+      body = JSON.parse(text)
+    } catch {
+      body = undefined
+    }
     const normalized = options.normalizeError(response.status, body, text)
     if (!normalized) return response
     const headers = new Headers(response.headers)
     headers.set('Content-Type', 'application/json')
     headers.delete('Content-Length')
-    return new Response(JSON.stringify(normalized), { status: response.status, statusText: response.statusText, headers })
+    return new Response(JSON.stringify(normalized), {
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+    })
   }
 }
 
@@ -99,7 +114,10 @@ const TX_STATUS = new Set<string>(['pending', 'succeeded', 'failed', 'refunded',
 /** A report category, or undefined for anything else. */
 export const asCategory = (value: unknown): ReportCategory | undefined =>
   typeof value === 'string' && CATEGORIES.has(value) ? (value as ReportCategory) : undefined
-const oneLine = (v: unknown) => String(v).replace(/\s*[\r\n]+\s*/g, ' ').trim()
+const oneLine = (v: unknown) =>
+  String(v)
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .trim()
 
 /** The nonce written into a ticket so a retried create can be matched (see findWrite). */
 export const refOf = (idempotencyKey: string): string => `${REF_PREFIX}${idempotencyKey}`
@@ -111,7 +129,11 @@ export const refOf = (idempotencyKey: string): string => `${REF_PREFIX}${idempot
  * @example composeReport('Paid, not credited', input, key)
  * // "Paid, not credited\n\n-- help-feedback --\ncategory: topup_failed\n…\nref: hf_…"
  */
-export function composeReport(text: string, input: Omit<TicketInput, 'subject' | 'description' | 'attachments'>, idempotencyKey: string): string {
+export function composeReport(
+  text: string,
+  input: Omit<TicketInput, 'subject' | 'description' | 'attachments'>,
+  idempotencyKey: string,
+): string {
   const lines = [`category: ${input.category}`, `priority: ${input.priority}`, `locale: ${oneLine(input.locale)}`]
   for (const [k, v] of Object.entries(input.fields)) lines.push(`field.${oneLine(k)}: ${v === null ? '' : oneLine(v)}`)
   const tx = input.transaction
@@ -164,7 +186,9 @@ export function vendorParser<T>(schema: z.ZodMiniType<T>, what: string): (data: 
   return (data) => {
     const result = z.safeParse(schema, data)
     if (result.success) return result.data
-    const issues = result.error.issues.slice(0, 10).map((i) => `${what}: ${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
+    const issues = result.error.issues
+      .slice(0, 10)
+      .map((i) => `${what}: ${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
     throw new MalformedResponseError(issues, { cause: result.error })
   }
 }

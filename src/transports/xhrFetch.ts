@@ -20,17 +20,29 @@ export function xhrFetch(onProgress: (loaded: number, total: number) => void): t
       xhr.onload = () => {
         done()
         const headers = new Headers()
-        for (const line of xhr.getAllResponseHeaders().trim().split(/[\r\n]+/)) {
+        for (const line of xhr
+          .getAllResponseHeaders()
+          .trim()
+          .split(/[\r\n]+/)) {
           const at = line.indexOf(':')
           if (at > 0) headers.append(line.slice(0, at).trim(), line.slice(at + 1).trim())
         }
         const nullBody = xhr.status === 204 || xhr.status === 205 || xhr.status === 304
-        resolve(new Response(nullBody ? null : (xhr.response as Blob), { status: xhr.status, statusText: xhr.statusText, headers }))
+        resolve(
+          new Response(nullBody ? null : (xhr.response as Blob), {
+            status: xhr.status,
+            statusText: xhr.statusText,
+            headers,
+          }),
+        )
       }
       // The same rejections fetch gives: TypeError for the network, AbortError for a signal.
       xhr.onerror = () => (done(), reject(new TypeError('Failed to fetch')))
       xhr.ontimeout = xhr.onerror
-      xhr.onabort = () => (done(), reject(request.signal.reason ?? new DOMException('The operation was aborted.', 'AbortError')))
+      xhr.onabort = () => (
+        done(),
+        reject(request.signal.reason ?? new DOMException('The operation was aborted.', 'AbortError'))
+      )
       xhr.send(body)
     })
   }

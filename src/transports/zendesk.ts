@@ -6,10 +6,25 @@ import type { Comment, Session, Ticket, TicketInput, UserIdentity } from '../typ
 import { createHttp, seg, type Http, type NetworkOptions } from './http.js'
 import type { Transport, WriteFinder } from './types.js'
 import { composeReport, refOf, vendorFetch } from './vendorKit.js'
-import { normalizeZendeskError, toArticle, toAttachmentRef, toComment, toDetail, toHit, toTicket } from './zendeskMap.js'
 import {
-  parseArticleEnvelope, parseArticles, parseComments, parseMe, parseRequestEnvelope, parseRequestList, parseSearch,
-  parseUpload, type ZRequest,
+  normalizeZendeskError,
+  toArticle,
+  toAttachmentRef,
+  toComment,
+  toDetail,
+  toHit,
+  toTicket,
+} from './zendeskMap.js'
+import {
+  parseArticleEnvelope,
+  parseArticles,
+  parseComments,
+  parseMe,
+  parseRequestEnvelope,
+  parseRequestList,
+  parseSearch,
+  parseUpload,
+  type ZRequest,
 } from './zendeskSchemas.js'
 
 type Awaitable<T> = T | Promise<T>
@@ -98,7 +113,9 @@ export function zendeskTransport(options: ZendeskTransportOptions): Transport & 
     const all: ZRequest[] = []
     for (let page = 1; page <= pages; page++) {
       const list = await read.request('/api/v2/requests', {
-        searchParams: { sort_by: 'updated_at', sort_order: 'desc', per_page: 100, page }, parse: parseRequestList, ...sig(signal),
+        searchParams: { sort_by: 'updated_at', sort_order: 'desc', per_page: 100, page },
+        parse: parseRequestList,
+        ...sig(signal),
       })
       all.push(...list.requests)
       if (!list.next_page) break
@@ -106,16 +123,25 @@ export function zendeskTransport(options: ZendeskTransportOptions): Transport & 
     return all
   }
 
-  async function findComment(ticketId: string, body: string, signal?: AbortSignal, since = 0): Promise<Comment | undefined> {
+  async function findComment(
+    ticketId: string,
+    body: string,
+    signal?: AbortSignal,
+    since = 0,
+  ): Promise<Comment | undefined> {
     const [request, page] = await Promise.all([
       read.request(`/api/v2/requests/${seg(ticketId)}`, { parse: parseRequestEnvelope, ...sig(signal) }),
       read.request(`/api/v2/requests/${seg(ticketId)}/comments`, {
-        searchParams: { sort_by: 'created_at', sort_order: 'desc', per_page: 20, include: 'users' }, parse: parseComments, ...sig(signal),
+        searchParams: { sort_by: 'created_at', sort_order: 'desc', per_page: 20, include: 'users' },
+        parse: parseComments,
+        ...sig(signal),
       }),
     ])
     const mine = page.comments.map((c) => toComment(c, page.users ?? [], request.request.requester_id))
     // Device and server clocks disagree: allow two minutes before `since`.
-    return mine.find((c) => c.author === 'user' && c.body.trim() === body.trim() && Date.parse(c.createdAt) >= since - 120_000)
+    return mine.find(
+      (c) => c.author === 'user' && c.body.trim() === body.trim() && Date.parse(c.createdAt) >= since - 120_000,
+    )
   }
 
   const requireNumericId = (id: string) => {
@@ -125,8 +151,16 @@ export function zendeskTransport(options: ZendeskTransportOptions): Transport & 
   const transport: Transport & WriteFinder = {
     name: 'zendesk',
     capabilities: {
-      articles: options.helpCenter !== false, articleSearch: options.helpCenter !== false, tickets: true, chat: false,
-      realtime: false, queuePosition: false, typing: false, readReceipts: false, attachments: authed, csat: authed,
+      articles: options.helpCenter !== false,
+      articleSearch: options.helpCenter !== false,
+      tickets: true,
+      chat: false,
+      realtime: false,
+      queuePosition: false,
+      typing: false,
+      readReceipts: false,
+      attachments: authed,
+      csat: authed,
       idempotency: false,
     },
 
@@ -142,17 +176,29 @@ export function zendeskTransport(options: ZendeskTransportOptions): Transport & 
     async createTicket(input, o): Promise<Ticket> {
       const request: Record<string, unknown> = {
         subject: input.subject,
-        comment: { body: composeReport(input.description, input, o.idempotencyKey), uploads: uploadTokens(input.attachments) },
+        comment: {
+          body: composeReport(input.description, input, o.idempotencyKey),
+          uploads: uploadTokens(input.attachments),
+        },
         priority: input.priority,
       }
       const fields = customFields(input, o.idempotencyKey)
       if (fields.length) request.custom_fields = fields
       if (options.ticketFormId !== undefined) request.ticket_form_id = options.ticketFormId
       if (!authed) {
-        if (!user?.email) throw new RejectedError([{ field: 'email', code: 'required' }], 'anonymous Zendesk requests need the user email')
+        if (!user?.email)
+          throw new RejectedError(
+            [{ field: 'email', code: 'required' }],
+            'anonymous Zendesk requests need the user email',
+          )
         request.requester = { name: user.name ?? user.email, email: user.email }
       }
-      const created = await write.request('/api/v2/requests', { method: 'POST', json: { request }, parse: parseRequestEnvelope, ...sig(o.signal) })
+      const created = await write.request('/api/v2/requests', {
+        method: 'POST',
+        json: { request },
+        parse: parseRequestEnvelope,
+        ...sig(o.signal),
+      })
       return toTicket(created.request)
     },
 
@@ -160,23 +206,30 @@ export function zendeskTransport(options: ZendeskTransportOptions): Transport & 
       if (lookup.kind === 'comment') return findComment(lookup.ticketId, lookup.body, signal, lookup.since)
       if (lookup.kind !== 'ticket' || !authed) return undefined
       const nonce = options.customFields?.nonce
-      const hit = (await recentRequests(1, signal)).find((r) =>
-        (r.description ?? '').includes(`ref: ${refOf(key)}`) ||
-        (nonce !== undefined && r.custom_fields?.some((f) => f.id === nonce && f.value === refOf(key))))
+      const hit = (await recentRequests(1, signal)).find(
+        (r) =>
+          (r.description ?? '').includes(`ref: ${refOf(key)}`) ||
+          (nonce !== undefined && r.custom_fields?.some((f) => f.id === nonce && f.value === refOf(key))),
+      )
       return hit ? toTicket(hit) : undefined
     },
 
     async uploadAttachment(file, meta, o) {
       try {
         const { upload } = await write.request('/api/v2/uploads', {
-          method: 'POST', body: file, searchParams: { filename: meta.name }, parse: parseUpload, ...sig(o.signal),
+          method: 'POST',
+          body: file,
+          searchParams: { filename: meta.name },
+          parse: parseUpload,
+          ...sig(o.signal),
           headers: { 'Content-Type': meta.type || file.type || 'application/octet-stream' },
         })
         const ref = toAttachmentRef(upload.attachment)
         uploads.set(ref.id, upload.token)
         return ref
       } catch (error) {
-        if (error instanceof RejectedError && error.status === 413) throw new FileRejectedError('file_too_large', meta.name)
+        if (error instanceof RejectedError && error.status === 413)
+          throw new FileRejectedError('file_too_large', meta.name)
         if (error instanceof RejectedError && error.status === 415) throw new FileRejectedError('file_type', meta.name)
         throw error
       }
@@ -188,7 +241,9 @@ export function zendeskTransport(options: ZendeskTransportOptions): Transport & 
       // Legacy CSAT is binary and only the requester may rate (solved tickets): 4–5 is good.
       const rating = { score: score >= 4 ? 'good' : 'bad', ...(comment === undefined ? {} : { comment }) }
       await write.request(`/api/v2/tickets/${seg(target.id)}/satisfaction_rating`, {
-        method: 'POST', json: { satisfaction_rating: rating }, ...sig(o.signal),
+        method: 'POST',
+        json: { satisfaction_rating: rating },
+        ...sig(o.signal),
       })
     },
   }
@@ -200,7 +255,9 @@ export function zendeskTransport(options: ZendeskTransportOptions): Transport & 
       const [request, page] = await Promise.all([
         read.request(`/api/v2/requests/${seg(id)}`, { parse: parseRequestEnvelope, ...sig(signal) }),
         read.request(`/api/v2/requests/${seg(id)}/comments`, {
-          searchParams: { sort_by: 'created_at', sort_order: 'asc', per_page: 100, include: 'users' }, parse: parseComments, ...sig(signal),
+          searchParams: { sort_by: 'created_at', sort_order: 'asc', per_page: 100, include: 'users' },
+          parse: parseComments,
+          ...sig(signal),
         }),
       ])
       return toDetail(request.request, page.comments, page.users ?? [])
@@ -221,7 +278,8 @@ export function zendeskTransport(options: ZendeskTransportOptions): Transport & 
       const out = []
       for (let page = 1; page <= 10; page++) {
         const list = await read.request(`/api/v2/help_center/${seg(hcLocale(locale))}/articles`, {
-          searchParams: { per_page: 100, page }, parse: parseArticles,
+          searchParams: { per_page: 100, page },
+          parse: parseArticles,
         })
         out.push(...list.articles.filter((a) => !a.draft).map((a) => ({ ...toArticle(a), locale })))
         if (!list.next_page) break
@@ -229,12 +287,15 @@ export function zendeskTransport(options: ZendeskTransportOptions): Transport & 
       return out
     }
     transport.getArticle = async (id, locale) => {
-      const { article } = await read.request(`/api/v2/help_center/${seg(hcLocale(locale))}/articles/${seg(id)}`, { parse: parseArticleEnvelope })
+      const { article } = await read.request(`/api/v2/help_center/${seg(hcLocale(locale))}/articles/${seg(id)}`, {
+        parse: parseArticleEnvelope,
+      })
       return { ...toArticle(article), locale }
     }
     transport.searchArticles = async (q, { locale, limit }) => {
       const found = await read.request('/api/v2/help_center/articles/search', {
-        searchParams: { query: q, locale: hcLocale(locale), per_page: Math.min(100, Math.max(1, limit)) }, parse: parseSearch,
+        searchParams: { query: q, locale: hcLocale(locale), per_page: Math.min(100, Math.max(1, limit)) },
+        parse: parseSearch,
       })
       return found.results.slice(0, limit).map(toHit)
     }

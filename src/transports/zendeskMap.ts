@@ -1,17 +1,36 @@
 import type {
-  Article, ArticleHit, AttachmentRef, Comment, Priority, StatusChange, Ticket, TicketDetail, TicketStatus,
+  Article,
+  ArticleHit,
+  AttachmentRef,
+  Comment,
+  Priority,
+  StatusChange,
+  Ticket,
+  TicketDetail,
+  TicketStatus,
 } from '../types.js'
 import { isoTime, parseReport, type ProtocolErrorBody } from './vendorKit.js'
 import type { ZArticle, ZComment, ZRequest, ZUser } from './zendeskSchemas.js'
 
 /** Zendesk request statuses → SDK statuses (custom statuses still carry one of these as `status`). */
 const STATUS: Record<ZRequest['status'], TicketStatus> = {
-  new: 'new', open: 'open', pending: 'pending', hold: 'on_hold', solved: 'solved', closed: 'closed',
+  new: 'new',
+  open: 'open',
+  pending: 'pending',
+  hold: 'on_hold',
+  solved: 'solved',
+  closed: 'closed',
 }
 const PRIORITIES = new Set(['low', 'normal', 'high', 'urgent'])
 
 /** A Zendesk attachment (upload or comment) as an SDK attachment ref. */
-export function toAttachmentRef(a: { id: number; file_name: string; content_type: string; size: number; content_url: string }): AttachmentRef {
+export function toAttachmentRef(a: {
+  id: number
+  file_name: string
+  content_type: string
+  size: number
+  content_url: string
+}): AttachmentRef {
   return { id: String(a.id), name: a.file_name, type: a.content_type, size: a.size, url: a.content_url }
 }
 
@@ -21,11 +40,16 @@ export function toAttachmentRef(a: { id: number; file_name: string; content_type
  */
 export function toTicket(r: ZRequest): Ticket {
   const parsed = parseReport(r.description ?? '')
-  const priority = r.priority && PRIORITIES.has(r.priority) ? (r.priority as Priority) : parsed.priority ?? 'normal'
+  const priority = r.priority && PRIORITIES.has(r.priority) ? (r.priority as Priority) : (parsed.priority ?? 'normal')
   return {
-    id: String(r.id), reference: `#${r.id}`, status: STATUS[r.status], priority,
-    category: parsed.category ?? 'other', subject: r.subject ?? (parsed.text.split('\n')[0] ?? ''),
-    createdAt: isoTime(r.created_at), updatedAt: isoTime(r.updated_at),
+    id: String(r.id),
+    reference: `#${r.id}`,
+    status: STATUS[r.status],
+    priority,
+    category: parsed.category ?? 'other',
+    subject: r.subject ?? parsed.text.split('\n')[0] ?? '',
+    createdAt: isoTime(r.created_at),
+    updatedAt: isoTime(r.updated_at),
   }
 }
 
@@ -41,8 +65,11 @@ export function toComment(c: ZComment, users: readonly ZUser[], requesterId: num
   const user = users.find((u) => u.id === c.author_id)
   const agent = user?.agent ?? (user?.role ? user.role !== 'end-user' : c.author_id !== requesterId)
   const comment: Comment = {
-    id: String(c.id), author: agent ? 'agent' : 'user', body: c.body ?? c.plain_body ?? '',
-    createdAt: isoTime(c.created_at), attachments: (c.attachments ?? []).map(toAttachmentRef),
+    id: String(c.id),
+    author: agent ? 'agent' : 'user',
+    body: c.body ?? c.plain_body ?? '',
+    createdAt: isoTime(c.created_at),
+    attachments: (c.attachments ?? []).map(toAttachmentRef),
   }
   if (user?.name) comment.authorName = user.name
   return comment
@@ -52,9 +79,13 @@ export function toComment(c: ZComment, users: readonly ZUser[], requesterId: num
 export function toDetail(r: ZRequest, comments: readonly ZComment[], users: readonly ZUser[]): TicketDetail {
   const ticket = toTicket(r)
   const parsed = parseReport(r.description ?? '')
-  const [first, ...rest] = [...comments].sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id)
+  const [first, ...rest] = [...comments].sort(
+    (a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id,
+  )
   const detail: TicketDetail = {
-    ...ticket, description: parsed.text, fields: parsed.fields,
+    ...ticket,
+    description: parsed.text,
+    fields: parsed.fields,
     attachments: (first?.attachments ?? []).map(toAttachmentRef),
     comments: rest.filter((c) => c.public !== false).map((c) => toComment(c, users, r.requester_id)),
     history: synthHistory(ticket),
@@ -67,7 +98,8 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 /** Decodes the HTML entities Zendesk uses in bodies and snippets. */
 export const decodeEntities = (s: string): string =>
   s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+    if (e[0] === '#')
+      return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
     return ENTITIES[e.toLowerCase()] ?? m
   })
 
@@ -79,7 +111,10 @@ export const decodeEntities = (s: string): string =>
 export function htmlToMarkdown(html: string): string {
   const md = html
     .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
-    .replace(/<h([1-6])[^>]*>([\s\S]*?)<\/h\1>/gi, (_, n: string, t: string) => `\n\n${'#'.repeat(Number(n))} ${t.trim()}\n\n`)
+    .replace(
+      /<h([1-6])[^>]*>([\s\S]*?)<\/h\1>/gi,
+      (_, n: string, t: string) => `\n\n${'#'.repeat(Number(n))} ${t.trim()}\n\n`,
+    )
     .replace(/<a\s[^>]*href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi, (_, href: string, t: string) => `[${t.trim()}](${href})`)
     .replace(/<\/?(strong|b)>/gi, '**')
     .replace(/<\/?(em|i)>/gi, '_')
@@ -88,12 +123,21 @@ export function htmlToMarkdown(html: string): string {
     .replace(/<\/li>/gi, '')
     .replace(/<\/(p|div|ul|ol|table|tr|blockquote|pre)>/gi, '\n\n')
     .replace(/<[^>]+>/g, '')
-  return decodeEntities(md).replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim()
+  return decodeEntities(md)
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
 }
 
 /** A Help Center article; `locale` is Zendesk's until the transport sets the SDK's. */
 export function toArticle(a: ZArticle): Article {
-  const article: Article = { id: String(a.id), locale: a.locale, title: a.title, body: htmlToMarkdown(a.body ?? ''), tags: a.label_names ?? [] }
+  const article: Article = {
+    id: String(a.id),
+    locale: a.locale,
+    title: a.title,
+    body: htmlToMarkdown(a.body ?? ''),
+    tags: a.label_names ?? [],
+  }
   if (a.section_id != null) article.category = String(a.section_id)
   if (a.updated_at) article.updatedAt = isoTime(a.updated_at)
   if (typeof a.vote_sum === 'number') article.popularity = a.vote_sum
@@ -106,7 +150,7 @@ export function toHit(r: { id: number; title: string; snippet?: string | null | 
   const highlights: Array<[number, number]> = []
   for (const part of (r.snippet ?? '').split(/(<em>[\s\S]*?<\/em>)/i)) {
     const em = /^<em>([\s\S]*)<\/em>$/i.exec(part)
-    const text = decodeEntities((em ? em[1] ?? '' : part).replace(/<[^>]+>/g, ''))
+    const text = decodeEntities((em ? (em[1] ?? '') : part).replace(/<[^>]+>/g, ''))
     if (em && text) highlights.push([snippet.length, snippet.length + text.length])
     snippet += text
   }
@@ -120,18 +164,28 @@ export function toHit(r: { id: number; title: string; snippet?: string | null | 
 export function normalizeZendeskError(status: number, body: unknown): ProtocolErrorBody | undefined {
   if (!body || typeof body !== 'object') return undefined
   const b = body as { error?: unknown; description?: unknown; details?: unknown }
-  const code = typeof b.error === 'string' ? b.error
-    : b.error && typeof b.error === 'object' && typeof (b.error as { title?: unknown }).title === 'string' ? String((b.error as { title: string }).title)
-      : `http_${status}`
-  const message = typeof b.description === 'string' ? b.description
-    : b.error && typeof b.error === 'object' && typeof (b.error as { message?: unknown }).message === 'string' ? String((b.error as { message: string }).message)
-      : code
+  const code =
+    typeof b.error === 'string'
+      ? b.error
+      : b.error && typeof b.error === 'object' && typeof (b.error as { title?: unknown }).title === 'string'
+        ? String((b.error as { title: string }).title)
+        : `http_${status}`
+  const message =
+    typeof b.description === 'string'
+      ? b.description
+      : b.error && typeof b.error === 'object' && typeof (b.error as { message?: unknown }).message === 'string'
+        ? String((b.error as { message: string }).message)
+        : code
   const errors: Array<{ field: string; code: string; message?: string }> = []
   if (b.details && typeof b.details === 'object') {
     for (const [key, list] of Object.entries(b.details as Record<string, unknown>)) {
       for (const d of Array.isArray(list) ? (list as Array<Record<string, unknown>>) : []) {
         const field = key === 'base' && typeof d.field_key === 'string' ? d.field_key : key
-        errors.push({ field, code: typeof d.error === 'string' ? d.error : 'invalid', ...(typeof d.description === 'string' ? { message: d.description } : {}) })
+        errors.push({
+          field,
+          code: typeof d.error === 'string' ? d.error : 'invalid',
+          ...(typeof d.description === 'string' ? { message: d.description } : {}),
+        })
       }
     }
   }

@@ -14,7 +14,11 @@ const opt = z.optional
 const nstr = z.optional(z.nullable(z.string()))
 
 export const zAttachment = z.object({
-  id, file_name: str, content_url: str, content_type: str, size: z.number(),
+  id,
+  file_name: str,
+  content_url: str,
+  content_type: str,
+  size: z.number(),
 })
 
 export const zRequest = z.object({
@@ -48,21 +52,35 @@ export type ZUser = z.infer<typeof zUser>
 const cursorMeta = opt(z.object({ has_more: opt(z.boolean()), after_cursor: nstr }))
 
 export const zArticle = z.object({
-  id, title: str, body: nstr, locale: str, label_names: opt(z.array(str)), section_id: opt(z.nullable(id)),
-  updated_at: nstr, vote_sum: opt(z.nullable(z.number())), draft: opt(z.boolean()),
+  id,
+  title: str,
+  body: nstr,
+  locale: str,
+  label_names: opt(z.array(str)),
+  section_id: opt(z.nullable(id)),
+  updated_at: nstr,
+  vote_sum: opt(z.nullable(z.number())),
+  draft: opt(z.boolean()),
 })
 export type ZArticle = z.infer<typeof zArticle>
 
 export const parseRequestEnvelope = parser(z.object({ request: zRequest }), 'zendesk request')
 export const parseRequestList = parser(
-  z.object({ requests: z.array(zRequest), meta: cursorMeta, next_page: nstr }), 'zendesk requests',
+  z.object({ requests: z.array(zRequest), meta: cursorMeta, next_page: nstr }),
+  'zendesk requests',
 )
 export const parseComments = parser(
   z.object({ comments: z.array(zComment), users: opt(z.array(zUser)), meta: cursorMeta, next_page: nstr }),
   'zendesk comments',
 )
-export const parseUpload = parser(z.object({ upload: z.object({ token: str, attachment: zAttachment }) }), 'zendesk upload')
-export const parseMe = parser(z.object({ user: z.object({ id: z.nullable(id), name: nstr, email: nstr, role: nstr }) }), 'zendesk user')
+export const parseUpload = parser(
+  z.object({ upload: z.object({ token: str, attachment: zAttachment }) }),
+  'zendesk upload',
+)
+export const parseMe = parser(
+  z.object({ user: z.object({ id: z.nullable(id), name: nstr, email: nstr, role: nstr }) }),
+  'zendesk user',
+)
 export const parseArticles = parser(z.object({ articles: z.array(zArticle), next_page: nstr }), 'zendesk articles')
 export const parseArticleEnvelope = parser(z.object({ article: zArticle }), 'zendesk article')
 export const parseSearch = parser(

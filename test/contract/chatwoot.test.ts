@@ -18,9 +18,12 @@ describeTransportContract('chatwoot over msw', async () => {
   server.resetHandlers(...createChatwootHandlers(state))
   return {
     transport: chatwootTransport({
-      baseUrl: 'http://chat.test', inboxIdentifier: state.inbox, portalSlug: 'help',
+      baseUrl: 'http://chat.test',
+      inboxIdentifier: state.inbox,
+      portalSlug: 'help',
       identifierHash: async (user) => state.hash(user?.id ?? ''),
-      WebSocket: state.cable.WebSocket, cable: { minDelayMs: 20, staleMs: 5000 },
+      WebSocket: state.cable.WebSocket,
+      cable: { minDelayMs: 20, staleMs: 5000 },
     }),
     agent: {
       reply: async (id, text) => state.agentReply(Number(id), text),

@@ -13,7 +13,14 @@ const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterAll(() => server.close())
 
-const STATE: Record<string, string> = { new: 'NEW', open: 'OPEN', pending: 'WAITING_ON_YOU', on_hold: 'ON_HOLD', solved: 'RESOLVED', closed: 'CLOSED' }
+const STATE: Record<string, string> = {
+  new: 'NEW',
+  open: 'OPEN',
+  pending: 'WAITING_ON_YOU',
+  on_hold: 'ON_HOLD',
+  solved: 'RESOLVED',
+  closed: 'CLOSED',
+}
 function subject() {
   const api = new CareApi()
   server.resetHandlers(...api.handlers(BASE))
@@ -26,7 +33,9 @@ describeTransportContract('custom in-house transport (example)', async () => {
   return {
     transport,
     agent: {
-      reply: async () => { throw new Error('no chat') },
+      reply: async () => {
+        throw new Error('no chat')
+      },
       setTicketStatus: async (id, status) => api.setState(id, STATE[status] ?? 'OPEN'),
     },
     cleanup: async () => {},
@@ -37,7 +46,9 @@ describe('custom transport error mapping', () => {
   it('422 → RejectedError with fields, 429 → RateLimitedError, bad shape → MalformedResponseError', async () => {
     const { api, transport } = subject()
     await transport.identify({ id: 'u1' })
-    const rejected = await transport.createTicket(ticketInput({ subject: ' ' }), { idempotencyKey: 'k' }).catch((e: unknown) => e)
+    const rejected = await transport
+      .createTicket(ticketInput({ subject: ' ' }), { idempotencyKey: 'k' })
+      .catch((e: unknown) => e)
     expect((rejected as RejectedError).fieldErrors).toEqual([{ field: 'title', code: 'required' }])
     api.throttle = 1
     expect(((await transport.listTickets!().catch((e: unknown) => e)) as RateLimitedError).retryAfterMs).toBe(45_000)

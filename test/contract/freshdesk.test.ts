@@ -24,7 +24,12 @@ beforeAll(async () => {
       if (new URL(request.url).hostname !== '127.0.0.1') print.error()
     },
   })
-  server = await startServer({ port: 0, dbPath: ':memory:', secret: SECRET, freshdesk: { domain: 'acme', apiKey: 'fd-test-key' } })
+  server = await startServer({
+    port: 0,
+    dbPath: ':memory:',
+    secret: SECRET,
+    freshdesk: { domain: 'acme', apiKey: 'fd-test-key' },
+  })
 })
 afterAll(async () => {
   await server?.close()
@@ -38,10 +43,15 @@ describeTransportContract('freshdesk via the proxy', async () => {
   msw.resetHandlers(...createFreshdeskHandlers(state.current))
   const user = { id: `fd-${key()}`, name: 'Contract User', email: 'contract@example.org' }
   return {
-    transport: freshdeskTransport({ baseUrl: `${server.url}/freshdesk`, getUserToken: () => identityToken(SECRET, { sub: user.id, name: user.name, email: user.email }) }),
+    transport: freshdeskTransport({
+      baseUrl: `${server.url}/freshdesk`,
+      getUserToken: () => identityToken(SECRET, { sub: user.id, name: user.name, email: user.email }),
+    }),
     user,
     agent: {
-      reply: async () => { throw new Error('Freshdesk has no chat') },
+      reply: async () => {
+        throw new Error('Freshdesk has no chat')
+      },
       setTicketStatus: async (id, status) => state.current.setStatus(Number(id), FD_STATUS[status]),
     },
     cleanup: async () => {},

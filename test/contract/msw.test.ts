@@ -3,7 +3,13 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { restTransport } from 'help-feedback/transports/rest'
 import {
-  FileRejectedError, MalformedResponseError, OfflineError, RateLimitedError, RejectedError, ServerError, TimeoutError,
+  FileRejectedError,
+  MalformedResponseError,
+  OfflineError,
+  RateLimitedError,
+  RejectedError,
+  ServerError,
+  TimeoutError,
 } from '../../src/errors/index.js'
 import type { Transport } from '../../src/transports/types.js'
 import type { ChatEvent } from '../../src/types.js'
@@ -58,10 +64,19 @@ describe('rest transport failures over msw', () => {
 
   it('429 with Retry-After is waited out and retried', async () => {
     let limited = 0
-    server.use(http.get(tickets, () => {
-      limited++
-      return HttpResponse.json({ error: { code: 'rate_limited', message: 'slow down', retryAfterMs: 0 } }, { status: 429, headers: { 'Retry-After': '0' } })
-    }, { once: true }))
+    server.use(
+      http.get(
+        tickets,
+        () => {
+          limited++
+          return HttpResponse.json(
+            { error: { code: 'rate_limited', message: 'slow down', retryAfterMs: 0 } },
+            { status: 429, headers: { 'Retry-After': '0' } },
+          )
+        },
+        { once: true },
+      ),
+    )
     const mine = await t.createTicket(ticketInput(), { idempotencyKey: key() })
     expect((await t.listTickets!()).map((x) => x.id)).toEqual([mine.id])
     expect(limited).toBe(1)
@@ -69,7 +84,18 @@ describe('rest transport failures over msw', () => {
 
   it('429 with a long Retry-After fails at once with retryAfterMs for the outbox', async () => {
     let hits = 0
-    server.use(http.get(tickets, () => (hits++, HttpResponse.json({ error: { code: 'rate_limited', message: 'x' } }, { status: 429, headers: { 'Retry-After': '120' } }))))
+    server.use(
+      http.get(
+        tickets,
+        () => (
+          hits++,
+          HttpResponse.json(
+            { error: { code: 'rate_limited', message: 'x' } },
+            { status: 429, headers: { 'Retry-After': '120' } },
+          )
+        ),
+      ),
+    )
     const error = await t.listTickets!().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(RateLimitedError)
     expect((error as RateLimitedError).retryAfterMs).toBe(120_000)
@@ -79,11 +105,14 @@ describe('rest transport failures over msw', () => {
   it('a keyed POST survives two 500s and creates exactly one ticket', async () => {
     let failures = 0
     const keys: Array<string | null> = []
-    server.use(http.post(tickets, ({ request }) => {
-      keys.push(request.headers.get('Idempotency-Key'))
-      if (failures < 2) return (failures++, HttpResponse.json({ error: { code: 'server', message: 'boom' } }, { status: 500 }))
-      return undefined // fall through to the protocol handler
-    }))
+    server.use(
+      http.post(tickets, ({ request }) => {
+        keys.push(request.headers.get('Idempotency-Key'))
+        if (failures < 2)
+          return (failures++, HttpResponse.json({ error: { code: 'server', message: 'boom' } }, { status: 500 }))
+        return undefined // fall through to the protocol handler
+      }),
+    )
     const k = key()
     const created = await t.createTicket(ticketInput(), { idempotencyKey: k })
     expect(keys).toEqual([k, k, k])
@@ -93,7 +122,9 @@ describe('rest transport failures over msw', () => {
   it('an unkeyed POST is not retried after a 500', async () => {
     const conversation = await t.startConversation!({ locale: 'en' }, { idempotencyKey: key() })
     let hits = 0
-    server.use(http.post(`${BASE}/v1/conversations/:id/typing`, () => (hits++, new HttpResponse(null, { status: 500 }))))
+    server.use(
+      http.post(`${BASE}/v1/conversations/:id/typing`, () => (hits++, new HttpResponse(null, { status: 500 }))),
+    )
     await expect(t.setTyping!(conversation.id, true)).rejects.toBeInstanceOf(ServerError)
     expect(hits).toBe(1)
   })
@@ -136,7 +167,11 @@ describe('rest transport failures over msw', () => {
 
   it('a file whose bytes do not match its type is a file_type error', async () => {
     const fake = new Blob(['not a png'], { type: 'image/png' })
-    const error = await t.uploadAttachment!(fake, { name: 'x.png', type: 'image/png' }, { idempotencyKey: key() }).catch((e: unknown) => e)
+    const error = await t.uploadAttachment!(
+      fake,
+      { name: 'x.png', type: 'image/png' },
+      { idempotencyKey: key() },
+    ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(FileRejectedError)
     expect((error as FileRejectedError).code).toBe('file_type')
   })
@@ -144,9 +179,17 @@ describe('rest transport failures over msw', () => {
   it('identifies lazily with options.user, signing through getUserToken', async () => {
     const bodies: unknown[] = []
     server.events.on('request:start', ({ request }) => {
-      if (request.url.endsWith('/v1/identify')) void request.clone().json().then((b) => bodies.push(b))
+      if (request.url.endsWith('/v1/identify'))
+        void request
+          .clone()
+          .json()
+          .then((b) => bodies.push(b))
     })
-    const lazy = restTransport({ baseUrl: BASE, user: { id: 'u-lazy', name: 'Lazy' }, getUserToken: async () => 'sig-u-lazy' })
+    const lazy = restTransport({
+      baseUrl: BASE,
+      user: { id: 'u-lazy', name: 'Lazy' },
+      getUserToken: async () => 'sig-u-lazy',
+    })
     expect(await lazy.listTickets!()).toEqual([])
     server.events.removeAllListeners()
     expect(bodies).toEqual([{ userId: 'u-lazy', name: 'Lazy', token: 'sig-u-lazy' }])
@@ -154,9 +197,16 @@ describe('rest transport failures over msw', () => {
 
   it('sends Idempotency-Key and X-File-Name on upload', async () => {
     const seen: Headers[] = []
-    server.events.on('request:start', ({ request }) => void (request.url.endsWith('/v1/attachments') && seen.push(request.headers)))
+    server.events.on(
+      'request:start',
+      ({ request }) => void (request.url.endsWith('/v1/attachments') && seen.push(request.headers)),
+    )
     const k = key()
-    await t.uploadAttachment!(new Blob([PNG_1X1], { type: 'image/png' }), { name: '收据.png', type: 'image/png' }, { idempotencyKey: k })
+    await t.uploadAttachment!(
+      new Blob([PNG_1X1], { type: 'image/png' }),
+      { name: '收据.png', type: 'image/png' },
+      { idempotencyKey: k },
+    )
     server.events.removeAllListeners()
     expect(seen[0]?.get('Idempotency-Key')).toBe(k)
     expect(seen[0]?.get('X-File-Name')).toBe(encodeURIComponent('收据.png'))
@@ -180,14 +230,19 @@ describe('rest event stream over msw', () => {
   async function liveConversation(): Promise<string> {
     t.subscribe!((e) => events.push(e))
     const c = await t.startConversation!({ locale: 'en', text: 'hello' }, { idempotencyKey: key() })
-    await eventually(() => expect(events.some((e) => e.type === 'message' && e.message.conversationId === c.id)).toBe(true))
+    await eventually(() =>
+      expect(events.some((e) => e.type === 'message' && e.message.conversationId === c.id)).toBe(true),
+    )
     return c.id
   }
 
   it('after a drop it resumes with Last-Event-ID, replays what it missed once, and asks for a resync', async () => {
     const conversationId = await liveConversation()
     const lastIds: Array<string | null> = []
-    server.events.on('request:start', ({ request }) => void (request.url.includes('/v1/events') && lastIds.push(request.headers.get('Last-Event-ID'))))
+    server.events.on(
+      'request:start',
+      ({ request }) => void (request.url.includes('/v1/events') && lastIds.push(request.headers.get('Last-Event-ID'))),
+    )
     api.state.dropStreams()
     await api.agent.reply(conversationId, 'sent while you were away')
     await eventually(() => expect(events.some((e) => e.type === 'message' && e.message.author === 'agent')).toBe(true))
@@ -204,7 +259,9 @@ describe('rest event stream over msw', () => {
     await eventually(() => expect(api.state.identifyCount).toBe(before + 1))
     await eventually(() => expect(api.state.streams.size).toBe(1))
     await api.agent.reply(conversationId, 'back online')
-    await eventually(() => expect(events.some((e) => e.type === 'message' && e.message.text === 'back online')).toBe(true))
+    await eventually(() =>
+      expect(events.some((e) => e.type === 'message' && e.message.text === 'back online')).toBe(true),
+    )
   })
 
   it('drops malformed and unknown events but keeps the stream', async () => {
@@ -214,7 +271,9 @@ describe('rest event stream over msw', () => {
       s.send(9002, { type: 'future.thing' } as never)
     }
     await api.agent.reply(conversationId, 'still here')
-    await eventually(() => expect(events.some((e) => e.type === 'message' && e.message.text === 'still here')).toBe(true))
+    await eventually(() =>
+      expect(events.some((e) => e.type === 'message' && e.message.text === 'still here')).toBe(true),
+    )
     expect(events.every((e) => e.type !== 'message' || typeof e.message.id === 'string')).toBe(true)
     expect(events.some((e) => (e.type as string) === 'future.thing')).toBe(false)
   })

@@ -21,7 +21,9 @@ afterAll(() => dropTestDatabases())
 for (const db of testDatabases) {
   if (db.skip) {
     warnPgSkipped()
-    describe.skip(`rest against examples/server on ${db.name} (skipped: ${db.skip})`, () => { it('runs where the database exists', () => {}) })
+    describe.skip(`rest against examples/server on ${db.name} (skipped: ${db.skip})`, () => {
+      it('runs where the database exists', () => {})
+    })
     continue
   }
   describe(`on ${db.name}`, () => {
@@ -29,7 +31,13 @@ for (const db of testDatabases) {
     let base = ''
 
     beforeAll(async () => {
-      server = await startServer({ port: 0, dbPath: ':memory:', secret: SECRET, agentKey: AGENT_KEY, ...(await db.options()) })
+      server = await startServer({
+        port: 0,
+        dbPath: ':memory:',
+        secret: SECRET,
+        agentKey: AGENT_KEY,
+        ...(await db.options()),
+      })
       await server.store.tx((repo) => repo.upsertArticles(builtinArticles, new Date().toISOString()))
       base = server.url.replace(/\/+$/, '')
     })
@@ -41,12 +49,17 @@ for (const db of testDatabases) {
         headers: { 'Content-Type': 'application/json', 'X-Agent-Key': AGENT_KEY, 'Idempotency-Key': key() },
         body: JSON.stringify(body),
       })
-      if (response.status !== expected) throw new Error(`agent ${path} answered ${response.status}: ${await response.text()}`)
+      if (response.status !== expected)
+        throw new Error(`agent ${path} answered ${response.status}: ${await response.text()}`)
     }
 
     const agent: AgentDriver = {
       reply: (conversationId: string, text: string) =>
-        agentCall(`/conversations/${encodeURIComponent(conversationId)}/messages`, { text, agentName: 'Contract Agent' }, 201),
+        agentCall(
+          `/conversations/${encodeURIComponent(conversationId)}/messages`,
+          { text, agentName: 'Contract Agent' },
+          201,
+        ),
       setTicketStatus: (ticketId: string, status: TicketStatus) =>
         agentCall(`/tickets/${encodeURIComponent(ticketId)}/status`, { status }, 200),
     }
@@ -54,7 +67,9 @@ for (const db of testDatabases) {
     describeTransportContract(`rest against examples/server on ${db.name}`, async () => {
       const user = { id: `srv-${key()}`, name: 'Contract User' }
       const transport = restTransport({
-        baseUrl: base, getUserToken: () => identityToken(SECRET, { sub: user.id, name: user.name }), stream: { minDelayMs: 50 },
+        baseUrl: base,
+        getUserToken: () => identityToken(SECRET, { sub: user.id, name: user.name }),
+        stream: { minDelayMs: 50 },
       })
       return { transport, agent, user, cleanup: async () => {} }
     })

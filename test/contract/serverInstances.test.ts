@@ -24,7 +24,10 @@ describe.skipIf(pgSkipReason !== undefined)('several instances on one Postgres',
   beforeAll(async () => {
     url = await createTestDatabase()
     // Both start at once: the advisory lock makes one migrate and the other find it done.
-    ;[a, b] = await Promise.all([startServer({ ...base, databaseUrl: url }), startServer({ ...base, databaseUrl: url })])
+    ;[a, b] = await Promise.all([
+      startServer({ ...base, databaseUrl: url }),
+      startServer({ ...base, databaseUrl: url }),
+    ])
   })
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()])
@@ -58,7 +61,11 @@ describe.skipIf(pgSkipReason !== undefined)('several instances on one Postgres',
     await onB.until((ev) => messagesOf(ev).length === 2)
     await agentPost(a, `/conversations/${conv.id}/messages`, { text: 'four' })
     await onB.until((ev) => messagesOf(ev).length === 3)
-    expect(messagesOf(onB.events).map((m) => [m.seq, m.text])).toEqual([[3, 'two'], [4, 'three'], [5, 'four']])
+    expect(messagesOf(onB.events).map((m) => [m.seq, m.text])).toEqual([
+      [3, 'two'],
+      [4, 'three'],
+      [5, 'four'],
+    ])
     const ids = onB.events.map((e) => Number(e.id))
     expect(new Set(ids).size).toBe(ids.length)
     expect([...ids].sort((x, y) => x - y)).toEqual(ids)
@@ -71,8 +78,15 @@ describe.skipIf(pgSkipReason !== undefined)('several instances on one Postgres',
     const conv = (await (await userA.post('/v1/conversations', { locale: 'en' })).json()) as Conversation
     const watch = await openSse(`${a.url}/v1/events`, userA.headers())
     const sends = Array.from({ length: 40 }, (_, i) =>
-      (i % 2 ? userA : userB).post(`/v1/conversations/${conv.id}/messages`, { text: `m${i}`, kind: 'text', attachments: [] }))
-    const replies = Array.from({ length: 10 }, (_, i) => agentPost(i % 2 ? a : b, `/conversations/${conv.id}/messages`, { text: `r${i}` }))
+      (i % 2 ? userA : userB).post(`/v1/conversations/${conv.id}/messages`, {
+        text: `m${i}`,
+        kind: 'text',
+        attachments: [],
+      }),
+    )
+    const replies = Array.from({ length: 10 }, (_, i) =>
+      agentPost(i % 2 ? a : b, `/conversations/${conv.id}/messages`, { text: `r${i}` }),
+    )
     const all = await Promise.all([...sends, ...replies])
     expect(all.map((r) => r.status)).toEqual(all.map(() => 201))
     const seqs = (await Promise.all(all.map(async (r) => ((await r.json()) as Message).seq))).sort((x, y) => x - y)
@@ -86,11 +100,16 @@ describe.skipIf(pgSkipReason !== undefined)('several instances on one Postgres',
     const onA = await login(a, 'u_idem')
     const onB = await login(b, 'u_idem')
     const key = `race-${Date.now()}`
-    const [r1, r2] = await Promise.all([onA.post('/v1/tickets', ticketInput(), key), onB.post('/v1/tickets', ticketInput(), key)])
+    const [r1, r2] = await Promise.all([
+      onA.post('/v1/tickets', ticketInput(), key),
+      onB.post('/v1/tickets', ticketInput(), key),
+    ])
     expect([r1.status, r2.status]).toEqual([201, 201])
     const [t1, t2] = [(await r1.json()) as { id: string }, (await r2.json()) as { id: string }]
     expect(t1.id).toBe(t2.id)
-    expect([r1.headers.get('Idempotent-Replayed'), r2.headers.get('Idempotent-Replayed')].sort()).toEqual([null, 'true'].sort())
+    expect([r1.headers.get('Idempotent-Replayed'), r2.headers.get('Idempotent-Replayed')].sort()).toEqual(
+      [null, 'true'].sort(),
+    )
     const list = (await (await onA.get('/v1/tickets')).json()) as unknown[]
     expect(list).toHaveLength(1)
   })

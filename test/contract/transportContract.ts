@@ -34,10 +34,15 @@ export const key = (): string => crypto.randomUUID()
 
 export function ticketInput(overrides: Partial<TicketInput> = {}): TicketInput {
   return {
-    category: 'charged_not_received', subject: `Top-up not credited ${key().slice(0, 8)}`,
-    description: 'Paid at 10:02, balance unchanged', fields: { orderId: 'T2026-0001' },
+    category: 'charged_not_received',
+    subject: `Top-up not credited ${key().slice(0, 8)}`,
+    description: 'Paid at 10:02, balance unchanged',
+    fields: { orderId: 'T2026-0001' },
     transaction: { id: 'tx_1', time: '2026-11-23T02:02:00Z', amount: '128.50', currency: 'CNY', status: 'succeeded' },
-    attachments: [], priority: 'normal', locale: 'en', ...overrides,
+    attachments: [],
+    priority: 'normal',
+    locale: 'en',
+    ...overrides,
   }
 }
 
@@ -45,7 +50,10 @@ export function ticketInput(overrides: Partial<TicketInput> = {}): TicketInput {
 export const eventually = <T>(check: () => T) => waitFor(check, { timeoutMs: 5000, intervalMs: 20 })
 
 async function rejection(p: Promise<unknown>): Promise<HelpFeedbackError> {
-  const outcome = await p.then(() => undefined, (e: unknown) => e)
+  const outcome = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  )
   expect(outcome, 'expected the call to fail').toBeInstanceOf(HelpFeedbackError)
   return outcome as HelpFeedbackError
 }
@@ -139,8 +147,14 @@ export function describeTransportContract(name: string, makeTransport: () => Pro
       expect((await t.findWrite({ kind: 'ticket' }, k))?.id).toBe(ticket.id)
       expect(await t.findWrite({ kind: 'ticket' }, key())).toBeUndefined()
       if (!t.addComment) return
-      const comment = await t.addComment(ticket.id, { body: 'Reconcile me', attachments: [] }, { idempotencyKey: key() })
-      expect((await t.findWrite({ kind: 'comment', ticketId: ticket.id, body: 'Reconcile me' }, key()))?.id).toBe(comment.id)
+      const comment = await t.addComment(
+        ticket.id,
+        { body: 'Reconcile me', attachments: [] },
+        { idempotencyKey: key() },
+      )
+      expect((await t.findWrite({ kind: 'comment', ticketId: ticket.id, body: 'Reconcile me' }, key()))?.id).toBe(
+        comment.id,
+      )
     })
 
     it('ticket detail carries the input and a history that starts at new', async () => {
@@ -204,17 +218,29 @@ export function describeTransportContract(name: string, makeTransport: () => Pro
       const conversation = await t.startConversation({ locale: 'en' }, { idempotencyKey: key() })
       expect(['queued', 'active']).toContain(conversation.status)
       const k1 = key()
-      const m1 = await t.sendMessage!(conversation.id, { kind: 'text', text: 'first', attachments: [] }, { idempotencyKey: k1 })
+      const m1 = await t.sendMessage!(
+        conversation.id,
+        { kind: 'text', text: 'first', attachments: [] },
+        { idempotencyKey: k1 },
+      )
       expect(m1).toMatchObject({ clientId: k1, author: 'user', text: 'first', conversationId: conversation.id })
       if (t.capabilities.idempotency) {
-        const replay = await t.sendMessage!(conversation.id, { kind: 'text', text: 'first', attachments: [] }, { idempotencyKey: k1 })
+        const replay = await t.sendMessage!(
+          conversation.id,
+          { kind: 'text', text: 'first', attachments: [] },
+          { idempotencyKey: k1 },
+        )
         expect(replay.id).toBe(m1.id)
       }
       const page1 = await t.listMessages!(conversation.id)
       expect(page1.messages.filter((m) => m.id === m1.id)).toHaveLength(1)
       expect(new Set(page1.messages.map((m) => m.id)).size).toBe(page1.messages.length)
       expect(page1.cursor).not.toBeNull()
-      const m2 = await t.sendMessage!(conversation.id, { kind: 'text', text: 'second', attachments: [] }, { idempotencyKey: key() })
+      const m2 = await t.sendMessage!(
+        conversation.id,
+        { kind: 'text', text: 'second', attachments: [] },
+        { idempotencyKey: key() },
+      )
       expect(m2.seq).toBeGreaterThan(m1.seq)
       const page2 = await t.listMessages!(conversation.id, page1.cursor ?? undefined)
       expect(page2.messages.map((m) => m.id)).toEqual([m2.id])
@@ -226,7 +252,9 @@ export function describeTransportContract(name: string, makeTransport: () => Pro
       if (!t.capabilities.chat || !t.startConversation || !t.endConversation) return ctx.skip('no endConversation')
       const conversation = await t.startConversation({ locale: 'en', text: 'hello' }, { idempotencyKey: key() })
       expect((await t.endConversation(conversation.id)).status).toBe('ended')
-      const error = await rejection(t.sendMessage!(conversation.id, { kind: 'text', text: 'late', attachments: [] }, { idempotencyKey: key() }))
+      const error = await rejection(
+        t.sendMessage!(conversation.id, { kind: 'text', text: 'late', attachments: [] }, { idempotencyKey: key() }),
+      )
       expect(error).toBeInstanceOf(RejectedError)
     })
 
@@ -237,7 +265,11 @@ export function describeTransportContract(name: string, makeTransport: () => Pro
       unsubscribers.push(t.subscribe((e) => events.push(e)))
       const conversation = await t.startConversation!({ locale: 'en' }, { idempotencyKey: key() })
       // Our own write echoes on the stream: once it arrives the subscription is surely live.
-      const probe = await t.sendMessage!(conversation.id, { kind: 'text', text: 'are you there?', attachments: [] }, { idempotencyKey: key() })
+      const probe = await t.sendMessage!(
+        conversation.id,
+        { kind: 'text', text: 'are you there?', attachments: [] },
+        { idempotencyKey: key() },
+      )
       await eventually(() => expect(events.some((e) => e.type === 'message' && e.message.id === probe.id)).toBe(true))
       await s.agent.reply(conversation.id, 'Hello from support')
       const reply = await eventually(() => {

@@ -14,7 +14,13 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterAll(() => server.close())
 
 const articles = [
-  { id: 11, locale: 'en-us', title: 'Top-up pending', body: '<p>Wait <strong>15 minutes</strong>.</p>', label_names: ['top-up'] },
+  {
+    id: 11,
+    locale: 'en-us',
+    title: 'Top-up pending',
+    body: '<p>Wait <strong>15 minutes</strong>.</p>',
+    label_names: ['top-up'],
+  },
   { id: 11, locale: 'zh-cn', title: '充值处理中', body: '<p>请等待 15 分钟。</p>', label_names: ['充值'] },
 ]
 
@@ -25,7 +31,9 @@ describeTransportContract('zendesk over msw', async () => {
   return {
     transport: zendeskTransport({ subdomain: 'acme', getAccessToken: () => token }),
     agent: {
-      reply: async () => { throw new Error('Zendesk Requests has no chat') },
+      reply: async () => {
+        throw new Error('Zendesk Requests has no chat')
+      },
       setTicketStatus: async (id, status) => state.setStatus(Number(id), status),
     },
     skip: {

@@ -15,7 +15,10 @@ afterAll(async () => {
   await Promise.all([user?.close(), agent?.close()])
 })
 
-type Win = { help: { client(): Promise<{ transport(): Promise<Record<string, (...a: unknown[]) => Promise<unknown>>> }> }; hfEvents: Array<Record<string, unknown>> }
+type Win = {
+  help: { client(): Promise<{ transport(): Promise<Record<string, (...a: unknown[]) => Promise<unknown>>> }> }
+  hfEvents: Array<Record<string, unknown>>
+}
 
 describe('user page ⇄ agent console through the reference server', () => {
   it('exchanges chat messages and delivers a ticket status change to the user', async () => {
@@ -27,7 +30,11 @@ describe('user page ⇄ agent console through the reference server', () => {
       const fetch0 = window.fetch.bind(window)
       window.fetch = async (input, init) => {
         const response = await fetch0(input, init)
-        if (String(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).includes('/v1/events')) {
+        if (
+          String(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).includes(
+            '/v1/events',
+          )
+        ) {
           ;(window as unknown as { __streamOpen: boolean }).__streamOpen = true
         }
         return response
@@ -40,7 +47,10 @@ describe('user page ⇄ agent console through the reference server', () => {
       const transport = await (await w.help.client()).transport()
       w.hfEvents = []
       ;(transport.subscribe as unknown as (fn: (e: Record<string, unknown>) => void) => void)((e) => w.hfEvents.push(e))
-      const conv = (await transport.startConversation!({ locale: 'en', text: 'Hello, my payment failed' }, { idempotencyKey: crypto.randomUUID() })) as { id: string }
+      const conv = (await transport.startConversation!(
+        { locale: 'en', text: 'Hello, my payment failed' },
+        { idempotencyKey: crypto.randomUUID() },
+      )) as { id: string }
       return conv.id
     })
     await user.page.waitForFunction(() => (window as unknown as { __streamOpen?: boolean }).__streamOpen === true)
@@ -57,21 +67,45 @@ describe('user page ⇄ agent console through the reference server', () => {
     await agent.page.getByTestId('reply-input').fill('Hi, I am looking at it now')
     await agent.page.getByTestId('reply-send').click()
 
-    await expect.poll(() => user.page.evaluate(() => (window as unknown as Win).hfEvents.some((e) =>
-      e.type === 'message' && (e.message as { author: string; text: string }).author === 'agent' && (e.message as { text: string }).text === 'Hi, I am looking at it now')), { timeout: 15_000 }).toBe(true)
+    await expect
+      .poll(
+        () =>
+          user.page.evaluate(() =>
+            (window as unknown as Win).hfEvents.some(
+              (e) =>
+                e.type === 'message' &&
+                (e.message as { author: string; text: string }).author === 'agent' &&
+                (e.message as { text: string }).text === 'Hi, I am looking at it now',
+            ),
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(true)
 
     await user.page.evaluate(async (id) => {
       const transport = await (await (window as unknown as Win).help.client()).transport()
-      await transport.sendMessage!(id, { kind: 'text', text: 'Thanks, order 4200001234', attachments: [] }, { idempotencyKey: crypto.randomUUID() })
+      await transport.sendMessage!(
+        id,
+        { kind: 'text', text: 'Thanks, order 4200001234', attachments: [] },
+        { idempotencyKey: crypto.randomUUID() },
+      )
     }, conversationId)
     await agent.page.getByTestId('message-list').getByText('Thanks, order 4200001234').waitFor({ timeout: 15_000 })
 
     const ticketId = await user.page.evaluate(async () => {
       const transport = await (await (window as unknown as Win).help.client()).transport()
-      const t = (await transport.createTicket!({
-        category: 'payment_failed', subject: 'Payment failed', description: 'Payment failed at the coffee shop twice',
-        fields: {}, attachments: [], priority: 'normal', locale: 'en',
-      }, { idempotencyKey: crypto.randomUUID() })) as { id: string }
+      const t = (await transport.createTicket!(
+        {
+          category: 'payment_failed',
+          subject: 'Payment failed',
+          description: 'Payment failed at the coffee shop twice',
+          fields: {},
+          attachments: [],
+          priority: 'normal',
+          locale: 'en',
+        },
+        { idempotencyKey: crypto.randomUUID() },
+      )) as { id: string }
       return t.id
     })
     await agent.page.reload()
@@ -85,8 +119,22 @@ describe('user page ⇄ agent console through the reference server', () => {
     await agent.page.getByTestId('ticket-status-filter').selectOption('new')
     await listed.waitFor({ state: 'detached' })
 
-    await expect.poll(() => user.page.evaluate((id) => (window as unknown as Win).hfEvents.some((e) =>
-      e.type === 'ticket' && (e.ticket as { id: string; status: string }).id === id && (e.ticket as { status: string }).status === 'solved'), ticketId), { timeout: 15_000 }).toBe(true)
+    await expect
+      .poll(
+        () =>
+          user.page.evaluate(
+            (id) =>
+              (window as unknown as Win).hfEvents.some(
+                (e) =>
+                  e.type === 'ticket' &&
+                  (e.ticket as { id: string; status: string }).id === id &&
+                  (e.ticket as { status: string }).status === 'solved',
+              ),
+            ticketId,
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(true)
     const history = await user.page.evaluate(async (id) => {
       const transport = await (await (window as unknown as Win).help.client()).transport()
       return ((await transport.getTicket!(id)) as { history: Array<{ status: string }> }).history.map((h) => h.status)

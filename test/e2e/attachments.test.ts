@@ -13,7 +13,11 @@ let bundle: string
 beforeAll(async () => {
   const out = await build({
     entryPoints: [fileURLToPath(new URL('../../src/attachments/index.ts', import.meta.url))],
-    bundle: true, write: false, format: 'iife', globalName: 'HFAttachments', target: 'es2020',
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'HFAttachments',
+    target: 'es2020',
   })
   bundle = out.outputFiles[0]!.text
   s = await launch()
@@ -27,7 +31,8 @@ afterAll(async () => {
 describe('prepareImage in Chromium', () => {
   it('downscales a large JPEG with GPS Exif, re-encodes it, and the output carries no Exif', async () => {
     const result = await s.page.evaluate(async () => {
-      const api = (window as unknown as { HFAttachments: typeof import('../../src/attachments/index.js') }).HFAttachments
+      const api = (window as unknown as { HFAttachments: typeof import('../../src/attachments/index.js') })
+        .HFAttachments
       const canvas = new OffscreenCanvas(3000, 2000)
       const ctx = canvas.getContext('2d')!
       ctx.fillStyle = '#3a7'
@@ -35,7 +40,9 @@ describe('prepareImage in Chromium', () => {
       ctx.fillStyle = '#fff'
       ctx.font = '120px sans-serif'
       ctx.fillText('Receipt 128.50 CNY', 200, 400)
-      const plain = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 })).arrayBuffer())
+      const plain = new Uint8Array(
+        await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 })).arrayBuffer(),
+      )
       // Splice an Exif APP1 with a GPS marker right after SOI, as a phone camera would.
       const text = 'Exif\0\0MM\0*\0\0\0\x08\0\0\0\0\0\0GPS 39.9042N 116.4074E'
       const payload = Uint8Array.from([...text].map((c) => c.charCodeAt(0)))
@@ -51,12 +58,27 @@ describe('prepareImage in Chromium', () => {
       const latin = String.fromCharCode(...out.subarray(0, 4096))
       const bitmap = await createImageBitmap(img.blob)
       return {
-        hasCodec: !!codec, route: img.route, name: img.name, type: img.type, width: img.width, height: img.height,
-        decoded: [bitmap.width, bitmap.height], inputHasGps: String.fromCharCode(...withGps.subarray(0, 200)).includes('GPS 39.9'),
-        outputHasExif: latin.includes('Exif') || latin.includes('GPS 39.9'), inputBytes: withGps.length, outputBytes: out.length,
+        hasCodec: !!codec,
+        route: img.route,
+        name: img.name,
+        type: img.type,
+        width: img.width,
+        height: img.height,
+        decoded: [bitmap.width, bitmap.height],
+        inputHasGps: String.fromCharCode(...withGps.subarray(0, 200)).includes('GPS 39.9'),
+        outputHasExif: latin.includes('Exif') || latin.includes('GPS 39.9'),
+        inputBytes: withGps.length,
+        outputBytes: out.length,
       }
     })
-    expect(result).toMatchObject({ hasCodec: true, route: 'reencoded', name: 'screenshot-1.jpg', type: 'image/jpeg', width: 1600, height: 1067 })
+    expect(result).toMatchObject({
+      hasCodec: true,
+      route: 'reencoded',
+      name: 'screenshot-1.jpg',
+      type: 'image/jpeg',
+      width: 1600,
+      height: 1067,
+    })
     expect(result.decoded).toEqual([1600, 1067])
     expect(result.inputHasGps).toBe(true)
     expect(result.outputHasExif).toBe(false)
@@ -65,9 +87,15 @@ describe('prepareImage in Chromium', () => {
 
   it('refuses a file that claims to be an image but does not decode', async () => {
     const code = await s.page.evaluate(async () => {
-      const api = (window as unknown as { HFAttachments: typeof import('../../src/attachments/index.js') }).HFAttachments
-      const broken = new File([Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 1, 2, 3])], 'broken.jpg', { type: 'image/jpeg' })
-      return api.prepareImage(broken).then(() => 'accepted', (e: { code?: string }) => e.code)
+      const api = (window as unknown as { HFAttachments: typeof import('../../src/attachments/index.js') })
+        .HFAttachments
+      const broken = new File([Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 4, 0, 0, 1, 2, 3])], 'broken.jpg', {
+        type: 'image/jpeg',
+      })
+      return api.prepareImage(broken).then(
+        () => 'accepted',
+        (e: { code?: string }) => e.code,
+      )
     })
     expect(code).toBe('file_type')
   })

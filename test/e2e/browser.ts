@@ -5,7 +5,15 @@ import { createRequire } from 'node:module'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
 /** Flags that work for headless Debian Chromium as root on a machine with a closed network. */
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 export const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -16,7 +24,9 @@ export interface Session {
 }
 
 /** A fresh persistent context (own user-data dir, so IndexedDB survives reloads within a test). */
-export async function launch(options: { viewport?: { width: number; height: number }; isMobile?: boolean; hasTouch?: boolean } = {}): Promise<Session> {
+export async function launch(
+  options: { viewport?: { width: number; height: number }; isMobile?: boolean; hasTouch?: boolean } = {},
+): Promise<Session> {
   const dir = mkdtempSync(join(tmpdir(), 'hf-chromium-'))
   const context = await chromium.launchPersistentContext(dir, {
     executablePath,
@@ -45,14 +55,33 @@ const require = createRequire(import.meta.url)
 export const axeSource: string = require('node:fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
 
 /** Run axe-core on the widget's shadow root (axe pierces open shadow roots) and the page. */
-export async function axe(page: Page, include?: string): Promise<Array<{ id: string; impact: string | null; help: string; nodes: string[] }>> {
+export async function axe(
+  page: Page,
+  include?: string,
+): Promise<Array<{ id: string; impact: string | null; help: string; nodes: string[] }>> {
   // evaluate() runs through the DevTools protocol, so the page's strict CSP stays on for the widget.
   await page.evaluate(axeSource)
   return page.evaluate(async (sel) => {
-    const w = window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }> }> } }
+    const w = window as unknown as {
+      axe: {
+        run(
+          ctx: unknown,
+          opts: unknown,
+        ): Promise<{
+          violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> }>
+        }>
+      }
+    }
     const context = sel ? { include: [[sel]] } : document
-    const result = await w.axe.run(context, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }))
+    const result = await w.axe.run(context, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    })
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => JSON.stringify(n.target)),
+    }))
   }, include)
 }
 

@@ -33,8 +33,11 @@ const CUTTABLE_STREAMS = `(() => {
 
 const rows = (page: Page) =>
   page.evaluate(() =>
-    [...document.querySelector('[data-help-feedback]')!.shadowRoot!.querySelectorAll('[data-row]:not([data-event])')].map((r) => ({
-      text: r.querySelector('.text')?.textContent ?? '', state: r.getAttribute('data-state'),
+    [
+      ...document.querySelector('[data-help-feedback]')!.shadowRoot!.querySelectorAll('[data-row]:not([data-event])'),
+    ].map((r) => ({
+      text: r.querySelector('.text')?.textContent ?? '',
+      state: r.getAttribute('data-state'),
     })),
   )
 const texts = async (page: Page) => (await rows(page)).map((r) => r.text)
@@ -72,19 +75,29 @@ describe('live chat in Chromium against the reference server (REST + SSE)', () =
     await page.addInitScript(CUTTABLE_STREAMS)
     // The server's default hours may be closed at test time; it never refuses a conversation.
     await page.route('**/v1/availability', (r) =>
-      r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ agentsOnline: 1, queueLength: 0, open: true }) }),
+      r.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ agentsOnline: 1, queueLength: 0, open: true }),
+      }),
     )
     await page.goto(`${baseUrl}/?locale=en&user=${userId}`)
     await openChat(page)
     await send(page, 'Hello, my transfer is pending')
     await expect.poll(() => rows(page)).toEqual([{ text: 'Hello, my transfer is pending', state: 'sent' }])
-    expect(await page.evaluate(() => document.querySelector('[data-help-feedback]')!.shadowRoot!.activeElement?.tagName)).toBe('TEXTAREA')
+    expect(
+      await page.evaluate(() => document.querySelector('[data-help-feedback]')!.shadowRoot!.activeElement?.tagName),
+    ).toBe('TEXTAREA')
 
-    const mine = (await agentApi<Array<{ id: string; userId: string }>>('/conversations')).find((c) => c.userId === userId)!
+    const mine = (await agentApi<Array<{ id: string; userId: string }>>('/conversations')).find(
+      (c) => c.userId === userId,
+    )!
     await openConsole(agent.page, baseUrl, agentKey)
     await reply(mine.id, 'Hi, I am checking it')
     await expect.poll(() => texts(page)).toEqual(['Hello, my transfer is pending', 'Hi, I am checking it'])
-    await expect.poll(() => page.locator('[data-help-feedback] >> [role=status][data-status]').textContent()).toMatch(/is helping you/)
+    await expect
+      .poll(() => page.locator('[data-help-feedback] >> [role=status][data-status]').textContent())
+      .toMatch(/is helping you/)
     expect(await axe(page)).toEqual([])
 
     // The connection drops: the stream is cut and cannot reconnect, the device is offline.
@@ -95,15 +108,25 @@ describe('live chat in Chromium against the reference server (REST + SSE)', () =
     await reply(mine.id, 'Missed while offline 2')
     await send(page, 'Typed while offline')
     // Nothing can arrive while the stream is cut and the device offline: the agent's replies wait.
-    await expect.poll(() => texts(page)).toEqual(['Hello, my transfer is pending', 'Hi, I am checking it', 'Typed while offline'])
+    await expect
+      .poll(() => texts(page))
+      .toEqual(['Hello, my transfer is pending', 'Hi, I am checking it', 'Typed while offline'])
     expect((await rows(page)).at(-1)!.state).not.toBe('sent')
 
     await page.unroute('**/v1/events**')
     await user.browser.setOffline(false)
-    const expected = ['Hello, my transfer is pending', 'Hi, I am checking it', 'Missed while offline 1', 'Missed while offline 2', 'Typed while offline']
+    const expected = [
+      'Hello, my transfer is pending',
+      'Hi, I am checking it',
+      'Missed while offline 1',
+      'Missed while offline 2',
+      'Typed while offline',
+    ]
     await expect.poll(() => rows(page), { timeout: 20_000 }).toEqual(expected.map((text) => ({ text, state: 'sent' })))
     // The server has every message once, in the order the user sees them.
-    const { messages } = await agentApi<{ messages: Array<{ seq: number; text: string; kind: string }> }>(`/conversations/${mine.id}`)
+    const { messages } = await agentApi<{ messages: Array<{ seq: number; text: string; kind: string }> }>(
+      `/conversations/${mine.id}`,
+    )
     // Besides the system line of the agent joining.
     expect(messages.filter((m) => m.kind !== 'event').map((m) => m.text)).toEqual(expected)
 

@@ -24,18 +24,23 @@ async function agent<T>(path: string, body?: unknown): Promise<T> {
 
 async function openConversation(userId: string): Promise<string> {
   let id: string | undefined
-  await expect.poll(async () => {
-    const list = await agent<Array<{ id: string; userId: string; status: string }>>('/conversations')
-    id = list.find((c) => c.userId === userId && c.status !== 'ended')?.id
-    return id
-  }).toBeTruthy()
+  await expect
+    .poll(async () => {
+      const list = await agent<Array<{ id: string; userId: string; status: string }>>('/conversations')
+      id = list.find((c) => c.userId === userId && c.status !== 'ended')?.id
+      return id
+    })
+    .toBeTruthy()
   return id!
 }
 
 const w = (page: Page, sel: string) => page.locator(`[data-help-feedback] >> ${sel}`)
 const statusText = (page: Page) => w(page, '.chat-head [role=status]').textContent()
 const actionLabels = (page: Page) => w(page, '.chat-actions button').allTextContents()
-const eventLines = (page: Page) => w(page, '[data-row][data-event]').evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-event')}: ${r.textContent}`))
+const eventLines = (page: Page) =>
+  w(page, '[data-row][data-event]').evaluateAll((rows) =>
+    rows.map((r) => `${r.getAttribute('data-event')}: ${r.textContent}`),
+  )
 
 async function send(page: Page, text: string) {
   const input = w(page, '.composer textarea')
@@ -48,12 +53,19 @@ describe('chat continuity in Chromium (zh-CN, phone) against the reference serve
     const { page } = user
     const userId = `e2e-continuity-${Date.now()}`
     await page.route('**/v1/availability', (r) =>
-      r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ agentsOnline: 1, queueLength: 0, open: true, expectedWaitSeconds: 120 }) }))
+      r.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ agentsOnline: 1, queueLength: 0, open: true, expectedWaitSeconds: 120 }),
+      }),
+    )
     await page.goto(`${baseUrl}/?locale=zh-CN&user=${userId}`)
     await page.getByTestId('help-entry').click()
 
     // Home: nothing ongoing yet, but when an agent would answer.
-    await expect.poll(() => w(page, '[data-home-card] [data-card-reply]').textContent()).toBe('客服通常在 2 分钟内回复。')
+    await expect
+      .poll(() => w(page, '[data-home-card] [data-card-reply]').textContent())
+      .toBe('客服通常在 2 分钟内回复。')
     await w(page, '[data-entry=chat]').click()
     await w(page, '.chat[data-ready]').waitFor()
 
@@ -97,11 +109,26 @@ describe('chat continuity in Chromium (zh-CN, phone) against the reference serve
 
     await agent(`/conversations/${id}/end`, {})
     await w(page, '[data-rating-scale]').waitFor()
-    await expect.poll(() => eventLines(page)).toEqual(['joined: 王芳 已加入会话。', 'transferred: 已转接给 李明。', 'ended: 会话已结束。'])
+    await expect
+      .poll(() => eventLines(page))
+      .toEqual(['joined: 王芳 已加入会话。', 'transferred: 已转接给 李明。', 'ended: 会话已结束。'])
     // One scale with words on screen, the same the tickets use.
-    expect(await w(page, '[data-rating-scale] .hf-scale-word').allTextContents()).toEqual(['很不满意', '不满意', '一般', '满意', '非常满意'])
-    expect(await w(page, '[data-rating-scale] input').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))))
-      .toEqual(['1 分（满分 5 分）：很不满意', '2 分（满分 5 分）：不满意', '3 分（满分 5 分）：一般', '4 分（满分 5 分）：满意', '5 分（满分 5 分）：非常满意'])
+    expect(await w(page, '[data-rating-scale] .hf-scale-word').allTextContents()).toEqual([
+      '很不满意',
+      '不满意',
+      '一般',
+      '满意',
+      '非常满意',
+    ])
+    expect(
+      await w(page, '[data-rating-scale] input').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label'))),
+    ).toEqual([
+      '1 分（满分 5 分）：很不满意',
+      '2 分（满分 5 分）：不满意',
+      '3 分（满分 5 分）：一般',
+      '4 分（满分 5 分）：满意',
+      '5 分（满分 5 分）：非常满意',
+    ])
     expect(await actionLabels(page)).toEqual(['下载聊天记录', '开始新的会话'])
     expect(await axe(page)).toEqual([])
     await w(page, '[data-rating-scale] [data-score="4"] input').check()
@@ -117,17 +144,24 @@ describe('chat continuity in Chromium (zh-CN, phone) against the reference serve
     expect(await row.getAttribute('data-status')).toBe('ended')
     expect(await axe(page)).toEqual([])
     await row.click()
-    await expect.poll(() => w(page, '[data-row] .text').allTextContents()).toEqual(['你好，我的转账一直在处理中', '您好，我来帮您查一下。', '我是高级客服李明。', '请问还在吗？'])
+    await expect
+      .poll(() => w(page, '[data-row] .text').allTextContents())
+      .toEqual(['你好，我的转账一直在处理中', '您好，我来帮您查一下。', '我是高级客服李明。', '请问还在吗？'])
 
     // A new chat: the list has it as ongoing and the old one as past, readable without a composer.
-    await w(page, '.chat-actions button', ).filter({ hasText: '开始新的会话' }).click()
+    await w(page, '.chat-actions button').filter({ hasText: '开始新的会话' }).click()
     await w(page, '[data-chat-intro]').waitFor()
     await send(page, '还有一个问题')
     await w(page, '[data-status=queued]').waitFor()
     await page.keyboard.press('Escape')
     await page.getByTestId('help-entry').click()
     await w(page, '[data-card-history]').click()
-    await expect.poll(() => w(page, '[data-conversations] [data-conversation]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))))
+    await expect
+      .poll(() =>
+        w(page, '[data-conversations] [data-conversation]').evaluateAll((els) =>
+          els.map((e) => e.getAttribute('data-status')),
+        ),
+      )
       .toEqual(['queued', 'ended'])
     await w(page, `[data-conversations] [data-conversation="${id}"]`).click()
     await w(page, `[data-chat-past="${id}"][data-ready]`).waitFor()

@@ -76,7 +76,11 @@ describe('checker', () => {
     const { page } = s
     await page.goto(`${baseUrl}/?locale=zh-CN&user=checker-zh-${Date.now()}`)
     const shadow = (sel: string) => page.locator(`[data-help-feedback] >> ${sel}`)
-    await page.evaluate(() => (window as unknown as { help: { open(v: string, p: unknown): Promise<void> } }).help.open('checker', { value: '0086 171 0000 1234' }))
+    await page.evaluate(() =>
+      (window as unknown as { help: { open(v: string, p: unknown): Promise<void> } }).help.open('checker', {
+        value: '0086 171 0000 1234',
+      }),
+    )
     await shadow('.ck-result[data-verdict=notOurs]').waitFor()
     expect(await shadow('.ck-result').textContent()).toContain('已有其他用户举报其为诈骗')
     expect(await axe(page, '[data-help-feedback]')).toEqual([])

@@ -49,9 +49,19 @@ const pages = {
 const recordViolations = () => {
   const w = window as unknown as { hfViolations: unknown[] }
   w.hfViolations = []
-  document.addEventListener('securitypolicyviolation', (e) => {
-    w.hfViolations.push({ directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample, at: `${e.sourceFile}:${e.lineNumber}`, target: (e.target as Element | null)?.id || (e.target as Node | null)?.nodeName })
-  }, true)
+  document.addEventListener(
+    'securitypolicyviolation',
+    (e) => {
+      w.hfViolations.push({
+        directive: e.effectiveDirective,
+        blocked: e.blockedURI,
+        sample: e.sample,
+        at: `${e.sourceFile}:${e.lineNumber}`,
+        target: (e.target as Element | null)?.id || (e.target as Node | null)?.nodeName,
+      })
+    },
+    true,
+  )
 }
 
 /**
@@ -66,14 +76,45 @@ async function violations(page: Page): Promise<unknown[]> {
     // Kept in the page: a detached element's violation would not reach the document listener.
     document.head.append(canary)
   })
-  await page.waitForFunction(() => (window as unknown as { hfViolations: Array<{ target: string }> }).hfViolations.some((v) => v.target === 'hf-canary'), undefined, { timeout: 5000 }).catch(async () => { throw new Error(JSON.stringify(await page.evaluate(() => (window as unknown as { hfViolations: unknown }).hfViolations))) })
-  return page.evaluate(() => (window as unknown as { hfViolations: Array<{ target: string }> }).hfViolations.filter((v) => v.target !== 'hf-canary'))
+  await page
+    .waitForFunction(
+      () =>
+        (window as unknown as { hfViolations: Array<{ target: string }> }).hfViolations.some(
+          (v) => v.target === 'hf-canary',
+        ),
+      undefined,
+      { timeout: 5000 },
+    )
+    .catch(async () => {
+      throw new Error(
+        JSON.stringify(await page.evaluate(() => (window as unknown as { hfViolations: unknown }).hfViolations)),
+      )
+    })
+  return page.evaluate(() =>
+    (window as unknown as { hfViolations: Array<{ target: string }> }).hfViolations.filter(
+      (v) => v.target !== 'hf-canary',
+    ),
+  )
 }
 
 const VIEWS: Array<{ view: string; params?: Record<string, unknown>; title: string; sheet?: string }> = [
   { view: 'home', title: 'Help & Feedback' },
   { view: 'search', params: { query: 'refund' }, title: 'Search results', sheet: 'help' },
-  { view: 'report', params: { transaction: { id: 'T-1', time: '2026-11-30T10:00:00Z', amount: 12.5, currency: 'CNY', counterparty: 'Coffee', status: 'failed' } }, title: 'Report a problem', sheet: 'report' },
+  {
+    view: 'report',
+    params: {
+      transaction: {
+        id: 'T-1',
+        time: '2026-11-30T10:00:00Z',
+        amount: 12.5,
+        currency: 'CNY',
+        counterparty: 'Coffee',
+        status: 'failed',
+      },
+    },
+    title: 'Report a problem',
+    sheet: 'report',
+  },
   { view: 'chat', title: 'Chat with us', sheet: 'chat' },
   { view: 'contact', title: 'Contact us', sheet: 'contact' },
   { view: 'requests', title: 'My requests', sheet: 'report' },
@@ -92,7 +133,12 @@ afterAll(async () => {
 })
 
 describe('strict CSP + Trusted Types', () => {
-  for (const [path, hostSel] of [['/bundler.html', '[data-help-feedback]'], ['/script-tag.html', '[data-help-feedback]'], ['/element.html', 'help-feedback'], ['/element-no-nonce.html', 'help-feedback']] as const) {
+  for (const [path, hostSel] of [
+    ['/bundler.html', '[data-help-feedback]'],
+    ['/script-tag.html', '[data-help-feedback]'],
+    ['/element.html', 'help-feedback'],
+    ['/element-no-nonce.html', 'help-feedback'],
+  ] as const) {
     const nonced = path !== '/element-no-nonce.html'
     it(`${path.slice(1, -5)} embed: every view renders styled with no policy violation`, async () => {
       const { page } = s
@@ -103,14 +149,23 @@ describe('strict CSP + Trusted Types', () => {
       await page.waitForFunction(() => typeof (window as unknown as { hfOpen?: unknown }).hfOpen === 'function')
       const dialog = page.locator(`${hostSel} >> [role=dialog]`)
       for (const { view, params, title, sheet } of VIEWS) {
-        await page.evaluate(([v, p]) => (window as unknown as { hfOpen(v: string, p?: unknown): Promise<void> }).hfOpen(v as string, p), [view, params] as const)
+        await page.evaluate(
+          ([v, p]) => (window as unknown as { hfOpen(v: string, p?: unknown): Promise<void> }).hfOpen(v as string, p),
+          [view, params] as const,
+        )
         await expect.poll(() => dialog.locator('h2').textContent(), { message: view }).toBe(title)
         // The view's own chunk has rendered (no loading notice left) and brought its sheet.
         await dialog.locator('.body > .status[role=status]').waitFor({ state: 'detached' })
-        if (sheet && nonced) await page.locator(`${hostSel} >> style[data-hf-sheet=${sheet}]`).waitFor({ state: 'attached' })
+        if (sheet && nonced)
+          await page.locator(`${hostSel} >> style[data-hf-sheet=${sheet}]`).waitFor({ state: 'attached' })
       }
       // Styles really apply: the frame is positioned by the shadow root's stylesheet.
-      expect(await page.evaluate((sel) => getComputedStyle(document.querySelector(sel)!.shadowRoot!.querySelector('.frame')!).position, hostSel)).toBe('fixed')
+      expect(
+        await page.evaluate(
+          (sel) => getComputedStyle(document.querySelector(sel)!.shadowRoot!.querySelector('.frame')!).position,
+          hostSel,
+        ),
+      ).toBe('fixed')
       // With a nonce, nonced <style> elements; without, adopted sheets only.
       const sheets = await page.evaluate((sel) => {
         const root = document.querySelector(sel)!.shadowRoot!

@@ -110,20 +110,29 @@ describe('durability faults', () => {
       await s.page.goto(`${baseUrl}/?locale=en&user=${user}`)
       const events: string[] = []
       await s.page.exposeFunction('recordEvent', (type: string) => void events.push(type))
-      await s.page.evaluate(() => (window as unknown as { help: { onEvent(l: (e: { type: string; reason?: string }) => void): void } }).help.onEvent((e) => {
-        if (e.type === 'storage:fallback') void (window as unknown as { recordEvent(t: string): void }).recordEvent(`${e.type}:${e.reason}`)
-      }))
+      await s.page.evaluate(() =>
+        (
+          window as unknown as { help: { onEvent(l: (e: { type: string; reason?: string }) => void): void } }
+        ).help.onEvent((e) => {
+          if (e.type === 'storage:fallback')
+            void (window as unknown as { recordEvent(t: string): void }).recordEvent(`${e.type}:${e.reason}`)
+        }),
+      )
       await openReport(s.page)
       await shadow(s.page, '[data-field=description] textarea').fill('The top-up failed but my card was charged')
       await expect.poll(async () => shadow(s!.page, '[data-storage-warning]').count(), { timeout: 15_000 }).toBe(1)
-      expect(await shadow(s.page, '[data-storage-warning]').textContent()).toContain('cannot be kept on this device if you close the app')
+      expect(await shadow(s.page, '[data-storage-warning]').textContent()).toContain(
+        'cannot be kept on this device if you close the app',
+      )
       expect(events).toContain(fault === 'quota' ? 'storage:fallback:quota_exceeded' : 'storage:fallback:open_failed')
 
       await s.browser.route(API, (route) => route.abort('internetdisconnected'))
       await s.browser.setOffline(true)
       await shadow(s.page, '[data-submit]').click()
       await shadow(s.page, '[data-result=queued] [data-volatile]').waitFor()
-      expect(await s.page.locator('[data-help-feedback]').evaluate((el) => el.shadowRoot!.textContent)).not.toContain('Saved on this device')
+      expect(await s.page.locator('[data-help-feedback]').evaluate((el) => el.shadowRoot!.textContent)).not.toContain(
+        'Saved on this device',
+      )
 
       await s.browser.setOffline(false)
       await s.browser.unroute(API)

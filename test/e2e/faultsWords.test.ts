@@ -37,7 +37,9 @@ async function ticketsOf(userId: string, base = baseUrl): Promise<AgentTicket[]>
 const retryQueued = (page: Page) =>
   page.evaluate(async () => {
     type Outbox = { list(): Promise<Array<{ id: string }>>; retry(id: string): Promise<boolean> }
-    const client = await (window as unknown as { help: { client(): Promise<{ services(): Promise<{ outbox: Outbox }> }> } }).help.client()
+    const client = await (
+      window as unknown as { help: { client(): Promise<{ services(): Promise<{ outbox: Outbox }> }> } }
+    ).help.client()
     const { outbox } = await client.services()
     for (const job of await outbox.list()) await outbox.retry(job.id)
   })
@@ -129,10 +131,18 @@ describe('the right words', () => {
       await browser.unroute(`${baseUrl}/**`)
     }
     // The sign-in that failed offline is made again once the network is back.
-    await expect.poll(() => page.evaluate(async () => {
-      const client = await (window as unknown as { help: { client(): Promise<{ store: { getState(): { session: { status: string } } } }> } }).help.client()
-      return client.store.getState().session.status
-    })).toBe('ready')
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const client = await (
+            window as unknown as {
+              help: { client(): Promise<{ store: { getState(): { session: { status: string } } } }> }
+            }
+          ).help.client()
+          return client.store.getState().session.status
+        }),
+      )
+      .toBe('ready')
     await retryQueued(page)
     await shadow(page, '[data-result=sent]').waitFor()
     expect(await ticketsOf(userId)).toHaveLength(1)
@@ -146,7 +156,17 @@ describe('a read-only server', () => {
   let server: RunningServer | undefined
   const serve = async (port: number, readOnly: boolean) => {
     await server?.close()
-    server = await startServer({ port, dbPath, readOnly, secret: 'e2e-secret', agentKey, demoTokens: true, staticRoot: root, log: false, hours: null })
+    server = await startServer({
+      port,
+      dbPath,
+      readOnly,
+      secret: 'e2e-secret',
+      agentKey,
+      demoTokens: true,
+      staticRoot: root,
+      log: false,
+      hours: null,
+    })
     return server
   }
   afterAll(async () => {
@@ -168,17 +188,27 @@ describe('a read-only server', () => {
     expect(ro.readOnly).toBe(true)
     // Signing in needs no write, so it works; a ticket is a write and waits.
     const signIn = await fetch(`${url}/v1/identify`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ userId, token: ro.userToken(userId) }),
     })
     expect(signIn.status).toBe(200)
     const { token } = (await signIn.json()) as { token: string }
     const write = await fetch(`${url}/v1/tickets`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'Idempotency-Key': `ro-${userId}` },
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${token}`,
+        'Idempotency-Key': `ro-${userId}`,
+      },
       body: JSON.stringify({
-        category: 'payment_failed', subject: 'Payment failed', description: 'Twice at the shop, read-only check',
-        fields: {}, attachments: [], priority: 'normal', locale: 'en',
+        category: 'payment_failed',
+        subject: 'Payment failed',
+        description: 'Twice at the shop, read-only check',
+        fields: {},
+        attachments: [],
+        priority: 'normal',
+        locale: 'en',
       }),
     })
     expect(write.status).toBe(503)
@@ -200,7 +230,7 @@ describe('a read-only server', () => {
 })
 
 describe('the locale the host asked for last', () => {
-  it('wins when the earlier locale\'s strings arrive after the later one\'s', async () => {
+  it("wins when the earlier locale's strings arrive after the later one's", async () => {
     const page = await s.browser.newPage()
     try {
       await page.goto(`${baseUrl}/?locale=en&user=locale-${Date.now()}`)

@@ -22,7 +22,14 @@ export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'hf-e2e-'))
   // The demo's opt-ins, spelled out: a known agent key and /demo/token for the wallet page.
   const server = await startServer({
-    port: 0, dbPath: join(dir, 'e2e.db'), secret: 'e2e-secret', agentKey: 'demo-agent', demoTokens: true, staticRoot: root, log: false, hours: null,
+    port: 0,
+    dbPath: join(dir, 'e2e.db'),
+    secret: 'e2e-secret',
+    agentKey: 'demo-agent',
+    demoTokens: true,
+    staticRoot: root,
+    log: false,
+    hours: null,
   })
   seedDemo(server.db, join(root, 'examples', 'articles'))
   project.provide('baseUrl', server.url)

@@ -10,7 +10,10 @@ import { serveStrict, type StaticHost } from './cspServer.js'
 
 const run = promisify(execFile)
 const vite = (args: string[], env: Record<string, string> = {}) =>
-  run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', ...args, '--logLevel', 'error'], { cwd: root, env: { ...process.env, ...env } })
+  run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', ...args, '--logLevel', 'error'], {
+    cwd: root,
+    env: { ...process.env, ...env },
+  })
 
 // Same-origin only; inline styles allowed because these pages pass no nonce (csp.test.ts covers nonces).
 const policy = () => "default-src 'self'; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'none'"
@@ -28,14 +31,26 @@ beforeAll(async () => {
   ])
   const page = (dir: string) => readFileSync(join(root, dir, 'dist/index.html'), 'utf8')
   // The server render runs in plain Node (no DOM), importing the SDK and the element.
-  const ssr = await run(process.execPath, ['--input-type=module', '-e', `const { render } = await import(${JSON.stringify(pathToFileURL(join(root, 'examples/react/dist-ssr/entry-server.js')).href)}); process.stdout.write(render())`], { cwd: root })
+  const ssr = await run(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const { render } = await import(${JSON.stringify(pathToFileURL(join(root, 'examples/react/dist-ssr/entry-server.js')).href)}); process.stdout.write(render())`,
+    ],
+    { cwd: root },
+  )
   const render = () => ssr.stdout
-  host = await serveStrict({
-    '/react/index.html': page('examples/react').replace('<!--app-->', ''),
-    '/react/ssr.html': page('examples/react').replace('<!--app-->', render()),
-    '/vue/index.html': page('examples/vue'),
-    '/favicon.ico': '', // the browser asks for it; a 404 would be logged as an error
-  }, { '/react/': join(root, 'examples/react/dist'), '/vue/': join(root, 'examples/vue/dist') }, policy)
+  host = await serveStrict(
+    {
+      '/react/index.html': page('examples/react').replace('<!--app-->', ''),
+      '/react/ssr.html': page('examples/react').replace('<!--app-->', render()),
+      '/vue/index.html': page('examples/vue'),
+      '/favicon.ico': '', // the browser asks for it; a 404 would be logged as an error
+    },
+    { '/react/': join(root, 'examples/react/dist'), '/vue/': join(root, 'examples/vue/dist') },
+    policy,
+  )
   s = await launch()
 }, 180_000)
 afterAll(async () => {
@@ -57,13 +72,18 @@ async function openForm(page: Page): Promise<void> {
 function watchErrors(page: Page): () => Promise<string[]> {
   const errors: string[] = []
   const onError = (e: Error) => errors.push(e.message)
-  const onConsole = (m: { type(): string; text(): string }) => { if (m.type() === 'error') errors.push(m.text()) }
+  const onConsole = (m: { type(): string; text(): string }) => {
+    if (m.type() === 'error') errors.push(m.text())
+  }
   page.on('pageerror', onError)
   page.on('console', onConsole)
   return async () => {
     page.off('pageerror', onError)
     page.off('console', onConsole)
-    return [...errors, ...(await page.evaluate(() => (window as unknown as { hfRecoverable?: string[] }).hfRecoverable ?? []))]
+    return [
+      ...errors,
+      ...(await page.evaluate(() => (window as unknown as { hfRecoverable?: string[] }).hfRecoverable ?? [])),
+    ]
   }
 }
 
@@ -71,7 +91,9 @@ function watchErrors(page: Page): () => Promise<string[]> {
 async function walletFlow(page: Page, url: string, expectedEvents: string[]): Promise<void> {
   await page.goto(url)
   await page.getByTestId('report-tx').first().waitFor()
-  await expect.poll(() => page.evaluate(() => (window as unknown as { hfEvents?: string[] }).hfEvents ?? [])).toEqual(expectedEvents)
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { hfEvents?: string[] }).hfEvents ?? []))
+    .toEqual(expectedEvents)
   expect(await apiHost(page).count()).toBe(1)
 
   // "Report a problem" on a transaction row opens the report form about that transaction.
@@ -102,7 +124,9 @@ async function walletFlow(page: Page, url: string, expectedEvents: string[]): Pr
   await page.getByTestId('signed-out').waitFor()
   expect(await apiHost(page).count()).toBe(0)
   expect(await element.count()).toBe(0)
-  expect((await page.evaluate(() => (window as unknown as { hfEvents: string[] }).hfEvents)).at(-1)).toBe('widget:destroy')
+  expect((await page.evaluate(() => (window as unknown as { hfEvents: string[] }).hfEvents)).at(-1)).toBe(
+    'widget:destroy',
+  )
 }
 
 describe('framework hosts built from the packed package', () => {
@@ -119,7 +143,9 @@ describe('framework hosts built from the packed package', () => {
     await page.goto(`${host.url}/react/ssr.html`)
     // The markup came from the server: the rows exist before any script ran.
     expect(await page.evaluate(() => document.querySelectorAll('[data-testid=report-tx]').length)).toBe(3)
-    await expect.poll(() => page.evaluate(() => (window as unknown as { hfEvents?: string[] }).hfEvents?.at(-1))).toBe('widget:mount')
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { hfEvents?: string[] }).hfEvents?.at(-1)))
+      .toBe('widget:mount')
     await page.getByTestId('report-tx').nth(1).click()
     const dialog = dialogIn(page, '[data-help-feedback]')
     await openForm(page)

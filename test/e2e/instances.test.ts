@@ -23,19 +23,29 @@ const AGENT_KEY = 'demo-agent'
 /** Forwards every request to `target`; streams pass through and end when the upstream ends. */
 function balancer(): { server: Server; url: () => string; target: RunningServer | undefined; streams: string[] } {
   const state = {
-    server: undefined as unknown as Server, target: undefined as RunningServer | undefined, streams: [] as string[],
+    server: undefined as unknown as Server,
+    target: undefined as RunningServer | undefined,
+    streams: [] as string[],
     url: () => `http://127.0.0.1:${(state.server.address() as AddressInfo).port}`,
   }
   state.server = createServer((req, res) => {
     const to = state.target
-    if (!to) { res.writeHead(502).end(); return }
+    if (!to) {
+      res.writeHead(502).end()
+      return
+    }
     if (req.url?.startsWith('/v1/events')) state.streams.push(to.url)
-    const up = request({ host: '127.0.0.1', port: to.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
-      res.writeHead(r.statusCode ?? 502, r.headers)
-      r.pipe(res)
-      r.on('error', () => res.destroy())
-      r.on('close', () => { if (!r.complete) res.destroy() })
-    })
+    const up = request(
+      { host: '127.0.0.1', port: to.port, path: req.url, method: req.method, headers: req.headers },
+      (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers)
+        r.pipe(res)
+        r.on('error', () => res.destroy())
+        r.on('close', () => {
+          if (!r.complete) res.destroy()
+        })
+      },
+    )
     up.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(502).end()))
     req.pipe(up)
   })
@@ -47,91 +57,132 @@ type Win = {
   hfEvents: Array<{ type: string; message?: { seq: number; text: string; author: string } }>
 }
 
-describe.skipIf(pgSkipReason !== undefined)('two server instances on one Postgres: user on A, agent on B, A restarts', () => {
-  let url = ''
-  let a: RunningServer | undefined
-  let b: RunningServer
-  const lb = balancer()
-  let user: Session
-  let agent: Session
-  const options = (): ServerOptions => ({
-    port: 0, databaseUrl: url, secret: 'e2e-instances-secret', agentKey: AGENT_KEY, demoTokens: true, staticRoot: root, hours: null,
-  })
-
-  beforeAll(async () => {
-    url = await createTestDatabase()
-    ;[a, b] = await Promise.all([startServer(options()), startServer(options())])
-    await seedStore(b.store, join(root, 'examples', 'articles'))
-    await new Promise<void>((r) => lb.server.listen(0, '127.0.0.1', () => r()))
-    lb.target = a
-    ;[user, agent] = await Promise.all([launch(), launch()])
-  })
-  afterAll(async () => {
-    await Promise.all([user?.close(), agent?.close()])
-    await Promise.all([a?.close(), b?.close(), new Promise((r) => lb.server.close(r))])
-    await dropTestDatabases()
-  })
-
-  const agentSays = async (text: string): Promise<void> => {
-    await agent.page.getByTestId('reply-input').fill(text)
-    await agent.page.getByTestId('reply-send').click()
-  }
-  const userSays = (conversationId: string, text: string): Promise<void> => user.page.evaluate(async ([id, t]) => {
-    const transport = await (await (window as unknown as Win).help.client()).transport()
-    await transport.sendMessage!(id, { kind: 'text', text: t, attachments: [] }, { idempotencyKey: crypto.randomUUID() })
-  }, [conversationId, text] as const)
-  /** Messages as the page's subscription delivered them, in arrival order. */
-  const userSaw = (): Promise<Array<[number, string]>> => user.page.evaluate(() =>
-    (window as unknown as Win).hfEvents.flatMap((e) => (e.type === 'message' && e.message ? [[e.message.seq, e.message.text] as [number, string]] : [])))
-  const agentSaw = (): Promise<string[]> => agent.page.locator('[data-testid=message-list] [data-testid=message]')
-    .evaluateAll((els) => els.map((el) => `${el.getAttribute('data-seq')} ${el.lastChild?.textContent ?? ''}`))
-  const waitUser = (text: string) => expect.poll(async () => (await userSaw()).some(([, t]) => t === text), { timeout: 20_000 }).toBe(true)
-  const waitAgent = (text: string) => agent.page.getByTestId('message-list').getByText(text).waitFor({ timeout: 20_000 })
-
-  it('keeps one exact transcript on both sides through the restart', async () => {
-    const userId = `e2e-inst-${Date.now()}`
-    await user.page.goto(`${lb.url()}/?locale=en&user=${userId}`)
-    await user.page.waitForFunction(() => 'help' in window)
-    const conversationId = await user.page.evaluate(async () => {
-      const w = window as unknown as Win
-      const transport = await (await w.help.client()).transport()
-      w.hfEvents = []
-      ;(transport.subscribe as unknown as (fn: (e: Win['hfEvents'][number]) => void) => void)((e) => w.hfEvents.push(e))
-      return ((await transport.startConversation!({ locale: 'en', text: 'u1 my top-up is missing' }, { idempotencyKey: crypto.randomUUID() })) as { id: string }).id
+describe.skipIf(pgSkipReason !== undefined)(
+  'two server instances on one Postgres: user on A, agent on B, A restarts',
+  () => {
+    let url = ''
+    let a: RunningServer | undefined
+    let b: RunningServer
+    const lb = balancer()
+    let user: Session
+    let agent: Session
+    const options = (): ServerOptions => ({
+      port: 0,
+      databaseUrl: url,
+      secret: 'e2e-instances-secret',
+      agentKey: AGENT_KEY,
+      demoTokens: true,
+      staticRoot: root,
+      hours: null,
     })
-    await expect.poll(() => lb.streams.length, { timeout: 20_000 }).toBeGreaterThan(0)
 
-    await openConsole(agent.page, b.url, AGENT_KEY)
-    await agent.page.locator(`[data-testid=conversation-item][data-id="${conversationId}"] button`).click()
-    await waitAgent('u1 my top-up is missing')
-    await agentSays('a1 looking into it')
-    await waitUser('a1 looking into it')
-    await userSays(conversationId, 'u2 order 4200001234')
-    await waitAgent('u2 order 4200001234')
+    beforeAll(async () => {
+      url = await createTestDatabase()
+      ;[a, b] = await Promise.all([startServer(options()), startServer(options())])
+      await seedStore(b.store, join(root, 'examples', 'articles'))
+      await new Promise<void>((r) => lb.server.listen(0, '127.0.0.1', () => r()))
+      lb.target = a
+      ;[user, agent] = await Promise.all([launch(), launch()])
+    })
+    afterAll(async () => {
+      await Promise.all([user?.close(), agent?.close()])
+      await Promise.all([a?.close(), b?.close(), new Promise((r) => lb.server.close(r))])
+      await dropTestDatabases()
+    })
 
-    // The load balancer takes A out, then A stops: the page's stream drops mid-chat.
-    const before = lb.streams.length
-    lb.target = b
-    await a!.close()
-    a = undefined
-    await agentSays('a2 found it, refund started')
-    await waitUser('a2 found it, refund started')
-    expect(lb.streams.slice(before)).toContain(b.url)
-    await userSays(conversationId, 'u3 thank you')
-    await waitAgent('u3 thank you')
+    const agentSays = async (text: string): Promise<void> => {
+      await agent.page.getByTestId('reply-input').fill(text)
+      await agent.page.getByTestId('reply-send').click()
+    }
+    const userSays = (conversationId: string, text: string): Promise<void> =>
+      user.page.evaluate(
+        async ([id, t]) => {
+          const transport = await (await (window as unknown as Win).help.client()).transport()
+          await transport.sendMessage!(
+            id,
+            { kind: 'text', text: t, attachments: [] },
+            { idempotencyKey: crypto.randomUUID() },
+          )
+        },
+        [conversationId, text] as const,
+      )
+    /** Messages as the page's subscription delivered them, in arrival order. */
+    const userSaw = (): Promise<Array<[number, string]>> =>
+      user.page.evaluate(() =>
+        (window as unknown as Win).hfEvents.flatMap((e) =>
+          e.type === 'message' && e.message ? [[e.message.seq, e.message.text] as [number, string]] : [],
+        ),
+      )
+    const agentSaw = (): Promise<string[]> =>
+      agent.page
+        .locator('[data-testid=message-list] [data-testid=message]')
+        .evaluateAll((els) => els.map((el) => `${el.getAttribute('data-seq')} ${el.lastChild?.textContent ?? ''}`))
+    const waitUser = (text: string) =>
+      expect.poll(async () => (await userSaw()).some(([, t]) => t === text), { timeout: 20_000 }).toBe(true)
+    const waitAgent = (text: string) =>
+      agent.page.getByTestId('message-list').getByText(text).waitFor({ timeout: 20_000 })
 
-    // A comes back on the same database and takes the page again.
-    a = await startServer(options())
-    lb.target = a
-    await agentSays('a3 anything else?')
-    await waitUser('a3 anything else?')
-    await userSays(conversationId, 'u4 no, bye')
-    await waitAgent('u4 no, bye')
+    it('keeps one exact transcript on both sides through the restart', async () => {
+      const userId = `e2e-inst-${Date.now()}`
+      await user.page.goto(`${lb.url()}/?locale=en&user=${userId}`)
+      await user.page.waitForFunction(() => 'help' in window)
+      const conversationId = await user.page.evaluate(async () => {
+        const w = window as unknown as Win
+        const transport = await (await w.help.client()).transport()
+        w.hfEvents = []
+        ;(transport.subscribe as unknown as (fn: (e: Win['hfEvents'][number]) => void) => void)((e) =>
+          w.hfEvents.push(e),
+        )
+        return (
+          (await transport.startConversation!(
+            { locale: 'en', text: 'u1 my top-up is missing' },
+            { idempotencyKey: crypto.randomUUID() },
+          )) as { id: string }
+        ).id
+      })
+      await expect.poll(() => lb.streams.length, { timeout: 20_000 }).toBeGreaterThan(0)
 
-    const transcript = ['u1 my top-up is missing', 'a1 looking into it', 'u2 order 4200001234', 'a2 found it, refund started',
-      'u3 thank you', 'a3 anything else?', 'u4 no, bye']
-    await expect.poll(async () => (await userSaw()).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(transcript.length)
-    expect(await userSaw()).toEqual(transcript.map((t, i) => [i + 1, t]))
-    expect(await agentSaw()).toEqual(transcript.map((t, i) => `${i + 1} ${t}`))
-  })
-})
+      await openConsole(agent.page, b.url, AGENT_KEY)
+      await agent.page.locator(`[data-testid=conversation-item][data-id="${conversationId}"] button`).click()
+      await waitAgent('u1 my top-up is missing')
+      await agentSays('a1 looking into it')
+      await waitUser('a1 looking into it')
+      await userSays(conversationId, 'u2 order 4200001234')
+      await waitAgent('u2 order 4200001234')
+
+      // The load balancer takes A out, then A stops: the page's stream drops mid-chat.
+      const before = lb.streams.length
+      lb.target = b
+      await a!.close()
+      a = undefined
+      await agentSays('a2 found it, refund started')
+      await waitUser('a2 found it, refund started')
+      expect(lb.streams.slice(before)).toContain(b.url)
+      await userSays(conversationId, 'u3 thank you')
+      await waitAgent('u3 thank you')
+
+      // A comes back on the same database and takes the page again.
+      a = await startServer(options())
+      lb.target = a
+      await agentSays('a3 anything else?')
+      await waitUser('a3 anything else?')
+      await userSays(conversationId, 'u4 no, bye')
+      await waitAgent('u4 no, bye')
+
+      const transcript = [
+        'u1 my top-up is missing',
+        'a1 looking into it',
+        'u2 order 4200001234',
+        'a2 found it, refund started',
+        'u3 thank you',
+        'a3 anything else?',
+        'u4 no, bye',
+      ]
+      await expect
+        .poll(async () => (await userSaw()).length, { timeout: 20_000 })
+        .toBeGreaterThanOrEqual(transcript.length)
+      expect(await userSaw()).toEqual(transcript.map((t, i) => [i + 1, t]))
+      expect(await agentSaw()).toEqual(transcript.map((t, i) => `${i + 1} ${t}`))
+    })
+  },
+)

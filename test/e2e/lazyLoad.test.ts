@@ -3,23 +3,32 @@ import { launch, type Page, type Session } from './browser.js'
 
 const baseUrl = inject('baseUrl')
 let s: Session
-beforeAll(async () => { s = await launch() })
-afterAll(async () => { await s?.close() })
+beforeAll(async () => {
+  s = await launch()
+})
+afterAll(async () => {
+  await s?.close()
+})
 
 /** Every script the page requested, as paths with chunk hashes removed (`/dist/chunks/shell.js`). */
 function recordScripts(page: Page): string[] {
   const seen: string[] = []
   page.on('request', (r) => {
-    if (r.resourceType() === 'script') seen.push(new URL(r.url()).pathname.replace(/^(\/dist\/chunks\/[\w-]+?)-[\w-]{8}\.js$/, '$1.js'))
+    if (r.resourceType() === 'script')
+      seen.push(new URL(r.url()).pathname.replace(/^(\/dist\/chunks\/[\w-]+?)-[\w-]{8}\.js$/, '$1.js'))
   })
   return seen
 }
 
 /** Resolves once the page has been idle (no task pending) twice in a row: the SDK's idle work has had its chance. */
-const settle = (page: Page) => page.evaluate(() => new Promise<void>((done) => {
-  const idle = (f: () => void) => requestIdleCallback(() => f(), { timeout: 5000 })
-  idle(() => idle(() => done()))
-}))
+const settle = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        const idle = (f: () => void) => requestIdleCallback(() => f(), { timeout: 5000 })
+        idle(() => idle(() => done()))
+      }),
+  )
 
 describe('what the wallet demo loads in a fresh profile', () => {
   it('before any interaction: the page, the SDK entry and its shell chunk only; the launcher hover then fetches the panel', async () => {
@@ -30,7 +39,12 @@ describe('what the wallet demo loads in a fresh profile', () => {
     await launcher.waitFor()
     await page.waitForLoadState('networkidle')
     await settle(page)
-    expect([...new Set(scripts)].sort()).toEqual(['/app.js', '/dist/chunks/shell.js', '/dist/help-feedback.js', '/transactions.js'])
+    expect([...new Set(scripts)].sort()).toEqual([
+      '/app.js',
+      '/dist/chunks/shell.js',
+      '/dist/help-feedback.js',
+      '/transactions.js',
+    ])
     expect(await page.locator('[data-help-feedback][data-prefetched]').count()).toBe(0)
 
     // Intent: the panel's runtime, the headless core and the transport come now, before the click.

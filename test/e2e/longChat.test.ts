@@ -9,7 +9,9 @@ let s: Session
 beforeAll(async () => {
   s = await launch({ viewport: { width: 1280, height: 800 } })
   // The page comes from the test; the built SDK from the reference server's /dist/.
-  await s.page.route(`${baseUrl}/__long-chat*`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: longChatPage() }))
+  await s.page.route(`${baseUrl}/__long-chat*`, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: longChatPage() }),
+  )
 })
 afterAll(async () => {
   await s?.close()
@@ -43,7 +45,8 @@ const list = (page: Page) =>
   })
 
 /** Whether the row is on screen inside the list (not just in the DOM). */
-const visible = (state: ListState, id: string) => id in state.tops && state.tops[id]! >= -1 && state.tops[id]! < state.clientHeight
+const visible = (state: ListState, id: string) =>
+  id in state.tops && state.tops[id]! >= -1 && state.tops[id]! < state.clientHeight
 
 const scrollList = (page: Page, to: 'top' | 'bottom') =>
   page.evaluate((where) => {
@@ -52,7 +55,14 @@ const scrollList = (page: Page, to: 'top' | 'bottom') =>
   }, to)
 
 const agentSays = (page: Page, text: string) =>
-  page.evaluate((t) => (window as unknown as { mem: { agent: { reply(id: string, text: string): Promise<unknown> } } }).mem.agent.reply('conv_bench', t), text)
+  page.evaluate(
+    (t) =>
+      (window as unknown as { mem: { agent: { reply(id: string, text: string): Promise<unknown> } } }).mem.agent.reply(
+        'conv_bench',
+        t,
+      ),
+    text,
+  )
 
 describe(`a ${N}-message conversation in Chromium`, () => {
   it('opens at the newest message with a bounded DOM after resuming in the background, and keeps the reader in place', async () => {
@@ -62,16 +72,23 @@ describe(`a ${N}-message conversation in Chromium`, () => {
     // The runtime starts and resumes the saved conversation before the user opens the chat: the
     // list then mounts with every message already in memory.
     // (`client()` loads only the headless client; the launcher's intent loads the panel runtime.)
-    await page.evaluate(() => document.querySelector('[data-help-feedback]')!.shadowRoot!.querySelector<HTMLElement>('button')!.focus())
+    await page.evaluate(() =>
+      document.querySelector('[data-help-feedback]')!.shadowRoot!.querySelector<HTMLElement>('button')!.focus(),
+    )
     // The runtime fetches the chat view only once the resumed transcript is in memory.
-    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/ChatView-[^/]*\.js$/.test(e.name)))
+    await page.waitForFunction(() =>
+      performance.getEntriesByType('resource').some((e) => /\/ChatView-[^/]*\.js$/.test(e.name)),
+    )
     // Count rows at every DOM change while it opens: a list measured before its styles apply
     // sees an unconstrained viewport and renders every message, if only for a moment.
     await page.evaluate(() => {
       const w = window as unknown as { maxRows: number }
       w.maxRows = 0
       const root = document.querySelector('[data-help-feedback]')!.shadowRoot!
-      new MutationObserver(() => (w.maxRows = Math.max(w.maxRows, root.querySelectorAll('[data-row]').length))).observe(root, { subtree: true, childList: true })
+      new MutationObserver(() => (w.maxRows = Math.max(w.maxRows, root.querySelectorAll('[data-row]').length))).observe(
+        root,
+        { subtree: true, childList: true },
+      )
     })
     await page.evaluate(() => (window as unknown as { help: { open(v: string): Promise<void> } }).help.open('chat'))
     await expect.poll(async () => visible(await list(page), `m${N}`)).toBe(true)
@@ -91,7 +108,13 @@ describe(`a ${N}-message conversation in Chromium`, () => {
 
     // A reply while reading old messages does not move what the user reads…
     await agentSays(page, 'a new reply while you read')
-    await expect.poll(() => page.evaluate(() => document.querySelector('[data-help-feedback]')!.shadowRoot!.querySelector('[role=log]')!.textContent)).toContain('a new reply while you read')
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => document.querySelector('[data-help-feedback]')!.shadowRoot!.querySelector('[role=log]')!.textContent,
+        ),
+      )
+      .toContain('a new reply while you read')
     const after = await list(page)
     expect(Math.abs(after.tops['m1']! - reading.tops['m1']!)).toBeLessThanOrEqual(2)
     expect(after.texts.join('\n')).not.toContain('a new reply while you read')
@@ -100,10 +123,16 @@ describe(`a ${N}-message conversation in Chromium`, () => {
     await scrollList(page, 'bottom')
     await expect.poll(async () => visible(await list(page), `m${N}`)).toBe(true)
     await agentSays(page, 'one more')
-    await expect.poll(async () => {
-      const state = await list(page)
-      const last = state.ids.length - 1
-      return { text: state.texts[last]?.includes('one more'), visible: visible(state, state.ids[last]!), atEnd: state.scrollHeight - state.scrollTop - state.clientHeight <= 2 }
-    }).toEqual({ text: true, visible: true, atEnd: true })
+    await expect
+      .poll(async () => {
+        const state = await list(page)
+        const last = state.ids.length - 1
+        return {
+          text: state.texts[last]?.includes('one more'),
+          visible: visible(state, state.ids[last]!),
+          atEnd: state.scrollHeight - state.scrollTop - state.clientHeight <= 2,
+        }
+      })
+      .toEqual({ text: true, visible: true, atEnd: true })
   })
 })

@@ -51,16 +51,24 @@ describe('report a problem while offline', () => {
     // Back online: the outbox delivers it, once.
     await browser.unroute(`${baseUrl}/v1/**`)
     await page.evaluate(() => window.dispatchEvent(new Event('online')))
-    await expect.poll(async () => (await agent<AgentTicket[]>('/tickets')).filter((t) => t.userId === userId).length, { timeout: 30_000 }).toBe(1)
+    await expect
+      .poll(async () => (await agent<AgentTicket[]>('/tickets')).filter((t) => t.userId === userId).length, {
+        timeout: 30_000,
+      })
+      .toBe(1)
     // Reload once more and run the outbox to the end: still exactly one.
     await page.reload()
-    expect(await page.evaluate(async () => {
-      type Outbox = { flush(): Promise<void>; list(): Promise<unknown[]> }
-      const client = await (window as unknown as { help: { client(): Promise<{ services(): Promise<{ outbox: Outbox }> }> } }).help.client()
-      const { outbox } = await client.services()
-      await outbox.flush()
-      return (await outbox.list()).length
-    })).toBe(0)
+    expect(
+      await page.evaluate(async () => {
+        type Outbox = { flush(): Promise<void>; list(): Promise<unknown[]> }
+        const client = await (
+          window as unknown as { help: { client(): Promise<{ services(): Promise<{ outbox: Outbox }> }> } }
+        ).help.client()
+        const { outbox } = await client.services()
+        await outbox.flush()
+        return (await outbox.list()).length
+      }),
+    ).toBe(0)
     const mine = (await agent<AgentTicket[]>('/tickets')).filter((t) => t.userId === userId)
     expect(mine).toHaveLength(1)
     expect(mine[0]!.category).toBe('charged_not_received')
@@ -74,7 +82,10 @@ describe('report a problem while offline', () => {
     const { page } = s
     const userId = `draft-${Date.now()}`
     // A 1×1 PNG: the SDK decodes and re-encodes it on the device like any screenshot.
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    )
     const shadow = (sel: string) => page.locator(`[data-help-feedback] >> ${sel}`)
     const openReport = async () => {
       await page.locator('[data-testid=report-tx]').first().click()
@@ -84,12 +95,20 @@ describe('report a problem while offline', () => {
     await page.goto(`${baseUrl}/?locale=en&user=${userId}`)
     await openReport()
     await shadow('[data-field=description] textarea').fill('Refund promised on Monday, still nothing')
-    await shadow('[data-field=screenshots] input[type=file]').setInputFiles({ name: 'refund.png', mimeType: 'image/png', buffer: png })
+    await shadow('[data-field=screenshots] input[type=file]').setInputFiles({
+      name: 'refund.png',
+      mimeType: 'image/png',
+      buffer: png,
+    })
     await shadow('img[alt="Screenshot 1"]').waitFor()
     // The screenshot's draft is written (files are kept by the asynchronous store only), then
     // the page goes away without sending.
     await page.evaluate(async () => {
-      const client = await (window as unknown as { help: { client(): Promise<{ services(): Promise<{ drafts: { flush(): Promise<void> } }> }> } }).help.client()
+      const client = await (
+        window as unknown as {
+          help: { client(): Promise<{ services(): Promise<{ drafts: { flush(): Promise<void> } }> }> }
+        }
+      ).help.client()
       await (await client.services()).drafts.flush()
     })
     await page.reload()
@@ -97,7 +116,9 @@ describe('report a problem while offline', () => {
     await openReport()
     await shadow('[data-draft-restored]').waitFor()
     await shadow('img[alt="Screenshot 1"]').waitFor()
-    expect(await shadow('[data-field=description] textarea').inputValue()).toBe('Refund promised on Monday, still nothing')
+    expect(await shadow('[data-field=description] textarea').inputValue()).toBe(
+      'Refund promised on Monday, still nothing',
+    )
     await shadow('[data-submit]').click()
     await shadow('[data-result=sent]').waitFor({ timeout: 15_000 })
     const mine = (await agent<AgentTicket[]>('/tickets')).filter((t) => t.userId === userId)

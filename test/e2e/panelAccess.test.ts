@@ -13,7 +13,11 @@ afterAll(async () => {
 
 const w = (page: Page, sel: string) => page.locator(`[data-help-feedback] >> ${sel}`)
 const open = (page: Page, view: string, params: Record<string, unknown> = {}) =>
-  page.evaluate(([v, p]) => (window as unknown as { help: { open(view: string, p: unknown): Promise<void> } }).help.open(v as string, p), [view, params] as const)
+  page.evaluate(
+    ([v, p]) =>
+      (window as unknown as { help: { open(view: string, p: unknown): Promise<void> } }).help.open(v as string, p),
+    [view, params] as const,
+  )
 const isOpen = (page: Page) => page.locator('[data-help-feedback]').evaluate((el) => el.hasAttribute('data-open'))
 /** The focused element, through the shadow root: a description, or 'BODY' when focus fell out. */
 const focused = (page: Page) =>
@@ -26,7 +30,10 @@ const focused = (page: Page) =>
   })
 
 // A 1×1 PNG, as a user's screenshot would arrive through the file input.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
 
 async function startReport(page: Page) {
   await open(page, 'report')
@@ -35,11 +42,14 @@ async function startReport(page: Page) {
 }
 
 describe('text scaling, focus, Escape and reflow in Chromium', () => {
-  it('panel text follows the root font size (a user\'s larger default font), not a fixed 15 px', async () => {
+  it("panel text follows the root font size (a user's larger default font), not a fixed 15 px", async () => {
     const { page } = s
     await page.goto(`${baseUrl}/?locale=en&user=e2e-scale-${Date.now()}`)
     await open(page, 'home')
-    const sizes = () => w(page, '.entry').first().evaluate((el) => [getComputedStyle(el).fontSize, getComputedStyle(el.querySelector('span')!).fontSize])
+    const sizes = () =>
+      w(page, '.entry')
+        .first()
+        .evaluate((el) => [getComputedStyle(el).fontSize, getComputedStyle(el.querySelector('span')!).fontSize])
     expect(await sizes()).toEqual(['15px', '13px'])
     await page.evaluate(() => (document.documentElement.style.fontSize = '200%'))
     expect(await sizes()).toEqual(['30px', '26px'])
@@ -76,11 +86,18 @@ describe('text scaling, focus, Escape and reflow in Chromium', () => {
     await page.setViewportSize({ width: 195, height: 422 })
     try {
       await page.route('**/v1/availability', (r) =>
-        r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ agentsOnline: 1, queueLength: 0, open: true }) }))
+        r.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          body: JSON.stringify({ agentsOnline: 1, queueLength: 0, open: true }),
+        }),
+      )
       await page.goto(`${baseUrl}/?locale=zh-CN&user=e2e-reflow-${Date.now()}`)
       for (const view of ['home', 'chat', 'report', 'contact', 'requests']) {
         await open(page, view)
-        await w(page, view === 'chat' ? '.chat[data-ready]' : '.body > *').first().waitFor()
+        await w(page, view === 'chat' ? '.chat[data-ready]' : '.body > *')
+          .first()
+          .waitFor()
         // Every visible element lies within the 195 px (screen-reader-only text excepted).
         const outside = await page.locator('[data-help-feedback]').evaluate((host) => {
           const out: string[] = []
@@ -112,7 +129,7 @@ describe('text scaling, focus, Escape and reflow in Chromium', () => {
   })
 })
 
-describe('article feedback and the demo\'s channels in Chromium', () => {
+describe("article feedback and the demo's channels in Chromium", () => {
   it('after 没帮助: what was missing, then a way to chat or report', async () => {
     const { page } = s
     await page.goto(`${baseUrl}/?locale=zh-CN&user=e2e-article-${Date.now()}`)
@@ -125,7 +142,12 @@ describe('article feedback and the demo\'s channels in Chromium', () => {
     await w(page, '.help-result').first().click()
     await w(page, '[data-vote-no]').click()
     await expect.poll(() => w(page, '[data-missing] legend').textContent()).toBe('缺少了什么？')
-    expect(await w(page, '[data-missing] .help-choice').allTextContents()).toEqual(['没有回答我的问题', '看不太懂', '内容过时或有误', '我的情况不一样'])
+    expect(await w(page, '[data-missing] .help-choice').allTextContents()).toEqual([
+      '没有回答我的问题',
+      '看不太懂',
+      '内容过时或有误',
+      '我的情况不一样',
+    ])
     expect(await w(page, '[data-missing-next] button').allTextContents()).toEqual(['联系在线客服', '反馈问题'])
     expect(await axe(page)).toEqual([])
     await w(page, '[data-missing] .help-choice input').nth(3).check()
@@ -140,7 +162,9 @@ describe('article feedback and the demo\'s channels in Chromium', () => {
   it('the demo lists its hotline and e-mail with hours, and offers 繁體中文', async () => {
     const { page } = s
     await page.goto(`${baseUrl}/?locale=zh-CN&user=e2e-demo-${Date.now()}`)
-    expect(await page.locator('#lang option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(['zh-CN', 'zh-TW', 'en'])
+    expect(await page.locator('#lang option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(
+      ['zh-CN', 'zh-TW', 'en'],
+    )
     await open(page, 'contact')
     await expect.poll(() => w(page, 'a[href^="tel:"]').first().getAttribute('href')).toBe('tel:95188')
     expect(await w(page, 'a[href^="mailto:"]').first().getAttribute('href')).toMatch(/^mailto:service@example\.com\?/)

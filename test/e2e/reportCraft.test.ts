@@ -14,10 +14,21 @@ afterAll(async () => {
 })
 
 const shadow = (page: Page, sel: string) => page.locator(`[data-help-feedback] >> ${sel}`)
-type HelpWindow = { help: { open(view: string, params?: unknown): void; client(): Promise<{ transport(): Promise<{ createTicket(i: unknown, o: unknown): Promise<{ id: string; reference: string }> }> }> } }
+type HelpWindow = {
+  help: {
+    open(view: string, params?: unknown): void
+    client(): Promise<{
+      transport(): Promise<{ createTicket(i: unknown, o: unknown): Promise<{ id: string; reference: string }> }>
+    }>
+  }
+}
 
 async function agentPost(path: string, body: unknown): Promise<void> {
-  const res = await fetch(`${baseUrl}/v1/agent${path}`, { method: 'POST', headers: { 'X-Agent-Key': agentKey, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+  const res = await fetch(`${baseUrl}/v1/agent${path}`, {
+    method: 'POST',
+    headers: { 'X-Agent-Key': agentKey, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   expect(res.ok).toBe(true)
 }
 
@@ -31,7 +42,7 @@ async function noisePng(page: Page, size: number): Promise<Buffer> {
     const c = new OffscreenCanvas(n, n)
     const ctx = c.getContext('2d')!
     const img = ctx.createImageData(n, n)
-    for (let i = 0; i < img.data.length; i++) img.data[i] = (i % 4 === 3) ? 255 : Math.floor(Math.random() * 256)
+    for (let i = 0; i < img.data.length; i++) img.data[i] = i % 4 === 3 ? 255 : Math.floor(Math.random() * 256)
     ctx.putImageData(img, 0, 0)
     const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer())
     let bin = ''
@@ -48,8 +59,14 @@ describe('report form (zh-CN, phone)', () => {
     // The first demo transaction is a failed payment, the second a pending transfer.
     await page.locator('[data-testid=report-tx]').first().click()
     await shadow(page, '[data-group=suggested] [data-category=payment_failed][data-suggested]').waitFor()
-    expect(await shadow(page, '[data-group]').evaluateAll((els) => els.map((e) => e.getAttribute('data-group')))).toEqual(['suggested', 'urgent', 'money', 'other'])
-    expect(await shadow(page, '[data-group=urgent] [data-category]').evaluateAll((els) => els.map((e) => e.getAttribute('data-category')))).toContain('unauthorized')
+    expect(
+      await shadow(page, '[data-group]').evaluateAll((els) => els.map((e) => e.getAttribute('data-group'))),
+    ).toEqual(['suggested', 'urgent', 'money', 'other'])
+    expect(
+      await shadow(page, '[data-group=urgent] [data-category]').evaluateAll((els) =>
+        els.map((e) => e.getAttribute('data-category')),
+      ),
+    ).toContain('unauthorized')
     expect(await shadow(page, '[data-categories] [data-category] svg').count()).toBe(12)
     await noViolations(page)
     await page.keyboard.press('Escape')
@@ -60,7 +77,9 @@ describe('report form (zh-CN, phone)', () => {
   it('a transaction picked after a refused submit fills its fields, un-flags them and collapses the picker', async () => {
     const { page } = s
     await page.goto(`${baseUrl}/?locale=zh-CN&user=craft-form-${Date.now()}`)
-    await page.evaluate(() => (window as unknown as HelpWindow).help.open('report', { category: 'charged_not_received' }))
+    await page.evaluate(() =>
+      (window as unknown as HelpWindow).help.open('report', { category: 'charged_not_received' }),
+    )
     await shadow(page, '[data-submit]:not([disabled])').waitFor()
     // The minimum is visible before any error: a live counter under the description.
     expect(await shadow(page, '[data-counter]').getAttribute('data-counter')).toBe('short')
@@ -73,7 +92,13 @@ describe('report form (zh-CN, phone)', () => {
     await shadow(page, '[data-tx-section=picked] [data-current-tx]').waitFor()
     // One summary card; the picker is gone and focus is on the card.
     expect(await shadow(page, '[data-recent-transactions]').count()).toBe(0)
-    await expect.poll(() => page.evaluate(() => document.querySelector('[data-help-feedback]')!.shadowRoot!.activeElement?.hasAttribute('data-current-tx'))).toBe(true)
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          document.querySelector('[data-help-feedback]')!.shadowRoot!.activeElement?.hasAttribute('data-current-tx'),
+        ),
+      )
+      .toBe(true)
     // The fields the card shows are not asked again and not flagged; only the description is.
     expect(await shadow(page, '[data-tx-fields=closed]').count()).toBe(1)
     for (const name of ['transactionId', 'time', 'amount', 'currency', 'counterparty']) {
@@ -98,7 +123,11 @@ describe('report form (zh-CN, phone)', () => {
     // Submit: sticky at the bottom of the scrolling sheet, as wide as the form.
     const geometry = await shadow(page, '[data-submit]').evaluate((b) => {
       const bar = b.parentElement!
-      return { position: getComputedStyle(bar).position, button: b.getBoundingClientRect().width, form: b.closest('form')!.getBoundingClientRect().width }
+      return {
+        position: getComputedStyle(bar).position,
+        button: b.getBoundingClientRect().width,
+        form: b.closest('form')!.getBoundingClientRect().width,
+      }
     })
     expect(geometry.position).toBe('sticky')
     expect(geometry.button).toBeGreaterThanOrEqual(geometry.form - 1)
@@ -116,18 +145,32 @@ describe('attachments (en)', () => {
     await shadow(page, '[data-field=description] textarea').fill('The shop says the money never arrived.')
 
     // A file that is not an image: a failed tile with its reason, removable with ×.
-    await shadow(page, '[data-field=screenshots] input[type=file]').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') })
+    await shadow(page, '[data-field=screenshots] input[type=file]').setInputFiles({
+      name: 'notes.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from('not a picture'),
+    })
     await shadow(page, '[data-shot="1"][data-state=failed]').waitFor()
     await noViolations(page)
     await shadow(page, '[data-shot="1"] [data-remove]').click()
     await expect.poll(() => shadow(page, '[data-shot]').count()).toBe(0)
 
     const png = await noisePng(page, 600)
-    await shadow(page, '[data-field=screenshots] input[type=file]').setInputFiles({ name: 'receipt.png', mimeType: 'image/png', buffer: png })
+    await shadow(page, '[data-field=screenshots] input[type=file]').setInputFiles({
+      name: 'receipt.png',
+      mimeType: 'image/png',
+      buffer: png,
+    })
     await shadow(page, '[data-shot="1"][data-state=ready] img').waitFor()
     expect(await shadow(page, '[data-shot="1"] [data-remove]').getAttribute('aria-label')).toBe('Remove Screenshot 1')
     // Focus stays with the file just added.
-    await expect.poll(() => page.evaluate(() => document.querySelector('[data-help-feedback]')!.shadowRoot!.activeElement?.hasAttribute('data-remove'))).toBe(true)
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          document.querySelector('[data-help-feedback]')!.shadowRoot!.activeElement?.hasAttribute('data-remove'),
+        ),
+      )
+      .toBe(true)
     await noViolations(page)
 
     // Record every state the tile goes through.
@@ -145,12 +188,22 @@ describe('attachments (en)', () => {
     // A slow uplink (DevTools throttling) so the upload takes a few seconds and reports as it goes.
     const cdp = await browser.newCDPSession(page)
     await cdp.send('Network.enable')
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 256 * 1024 })
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 256 * 1024,
+    })
     await shadow(page, '[data-submit]').click()
     await shadow(page, '[data-shot="1"][data-state=uploading] progress').waitFor()
     await noViolations(page)
     await shadow(page, '[data-result=sent]').waitFor({ timeout: 30_000 })
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    })
     await cdp.detach()
     const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen)
     // Values in between, from the upload events (not a jump from 0 to done), then done.
@@ -185,14 +238,31 @@ describe('tracking (en)', () => {
     // A high-priority report, then an agent answers and starts working on it.
     const ticket = await page.evaluate(async () => {
       const tr = await (await (window as unknown as HelpWindow).help.client()).transport()
-      return tr.createTicket({
-        category: 'wrong_recipient', subject: 'Sent to the wrong person · 2000.00 CNY', description: 'I typed the wrong account number.',
-        fields: { intendedRecipient: 'Zhang San', amount: '2000.00', currency: 'CNY' },
-        transaction: { id: 'T2026112300018842', time: '2026-11-23T09:30:00+08:00', amount: '2000.00', currency: 'CNY', counterparty: 'Li Si', status: 'succeeded' },
-        attachments: [], priority: 'high', locale: 'en',
-      }, { idempotencyKey: `k-${Math.random()}` })
+      return tr.createTicket(
+        {
+          category: 'wrong_recipient',
+          subject: 'Sent to the wrong person · 2000.00 CNY',
+          description: 'I typed the wrong account number.',
+          fields: { intendedRecipient: 'Zhang San', amount: '2000.00', currency: 'CNY' },
+          transaction: {
+            id: 'T2026112300018842',
+            time: '2026-11-23T09:30:00+08:00',
+            amount: '2000.00',
+            currency: 'CNY',
+            counterparty: 'Li Si',
+            status: 'succeeded',
+          },
+          attachments: [],
+          priority: 'high',
+          locale: 'en',
+        },
+        { idempotencyKey: `k-${Math.random()}` },
+      )
     })
-    await agentPost(`/tickets/${ticket.id}/comments`, { body: 'We are contacting the receiving bank.', agentName: 'Mei' })
+    await agentPost(`/tickets/${ticket.id}/comments`, {
+      body: 'We are contacting the receiving bank.',
+      agentName: 'Mei',
+    })
 
     await page.evaluate(() => (window as unknown as HelpWindow).help.open('requests'))
     const row = shadow(page, `[data-ticket="${ticket.id}"]`)

@@ -9,7 +9,9 @@ let s: Session
 let strict: StaticHost
 
 /** The loader under the strict CSP of csp.test.ts, from a nested folder (it finds its chunks beside itself). */
-const loaderPage = (launcher: boolean) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>loader</title>
+const loaderPage = (
+  launcher: boolean,
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>loader</title>
 <script nonce="{{nonce}}">
   window.HelpFeedback = window.HelpFeedback || function () { (HelpFeedback.q = HelpFeedback.q || []).push(arguments) }
   HelpFeedback('init', { locale: 'en', transport: { type: 'memory' }, launcher: ${launcher} })
@@ -25,7 +27,10 @@ const loaderPage = (launcher: boolean) => `<!doctype html><html lang="en"><head>
 
 beforeAll(async () => {
   s = await launch()
-  strict = await serveStrict({ '/with-launcher.html': loaderPage(true), '/no-launcher.html': loaderPage(false) }, { '/cdn/help-feedback/': `${root}dist` })
+  strict = await serveStrict(
+    { '/with-launcher.html': loaderPage(true), '/no-launcher.html': loaderPage(false) },
+    { '/cdn/help-feedback/': `${root}dist` },
+  )
 })
 afterAll(async () => {
   await s?.close()
@@ -34,10 +39,19 @@ afterAll(async () => {
 
 function recordScripts(page: Page): string[] {
   const seen: string[] = []
-  page.on('request', (r) => { if (r.resourceType() === 'script') seen.push(new URL(r.url()).pathname.replace(/^(.*\/chunks\/[\w-]+?)-[\w-]{8}\.js$/, '$1.js')) })
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script')
+      seen.push(new URL(r.url()).pathname.replace(/^(.*\/chunks\/[\w-]+?)-[\w-]{8}\.js$/, '$1.js'))
+  })
   return seen
 }
-const idle = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestIdleCallback(() => requestIdleCallback(() => done(), { timeout: 5000 }), { timeout: 5000 })))
+const idle = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((done) =>
+        requestIdleCallback(() => requestIdleCallback(() => done(), { timeout: 5000 }), { timeout: 5000 }),
+      ),
+  )
 
 describe('script-tag loader (dist/loader.js)', () => {
   it('loads the entry at idle when a launcher is wanted, then the panel on open, under a nonce-based strict CSP', async () => {
@@ -51,7 +65,11 @@ describe('script-tag loader (dist/loader.js)', () => {
     await launcher.waitFor()
     await page.waitForLoadState('networkidle')
     await idle(page)
-    expect([...new Set(scripts)].sort()).toEqual(['/cdn/help-feedback/chunks/shell.js', '/cdn/help-feedback/help-feedback.js', '/cdn/help-feedback/loader.js'])
+    expect([...new Set(scripts)].sort()).toEqual([
+      '/cdn/help-feedback/chunks/shell.js',
+      '/cdn/help-feedback/help-feedback.js',
+      '/cdn/help-feedback/loader.js',
+    ])
     await launcher.click()
     const dialog = page.locator('[data-help-feedback] >> [role=dialog]')
     await expect.poll(() => dialog.locator('h2').textContent()).toBe('Help & Feedback')
@@ -63,7 +81,9 @@ describe('script-tag loader (dist/loader.js)', () => {
     expect(sheets.adopted).toBe(0)
     expect(sheets.styles).toBeGreaterThan(0)
     // Queued before the SDK existed, replayed in order once it loaded.
-    expect(await page.evaluate(() => (window as unknown as { hfEvents: string[] }).hfEvents)).toEqual(expect.arrayContaining(['widget:open']))
+    expect(await page.evaluate(() => (window as unknown as { hfEvents: string[] }).hfEvents)).toEqual(
+      expect.arrayContaining(['widget:open']),
+    )
     expect(await page.evaluate(() => (window as unknown as { hfViolations: string[] }).hfViolations)).toEqual([])
     expect(errors).toEqual([])
     await page.close()
@@ -97,7 +117,11 @@ describe('single-file script-tag build (help-feedback.global.js, opt-in)', () =>
     expect(await dialog.locator('h2').textContent()).toBe('Contact us')
     const events = await page.evaluate(() => (window as unknown as { hfEvents: string[] }).hfEvents)
     expect(events).toEqual(expect.arrayContaining(['widget:open']))
-    expect(await page.evaluate(() => typeof (window as unknown as { HelpFeedback: { create: unknown } }).HelpFeedback.create)).toBe('function')
+    expect(
+      await page.evaluate(
+        () => typeof (window as unknown as { HelpFeedback: { create: unknown } }).HelpFeedback.create,
+      ),
+    ).toBe('function')
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
     await page.locator('#open').click()

@@ -22,15 +22,29 @@ describe('wallet demo in Chromium', () => {
     let onLauncher = false
     for (let i = 0; i < 30 && !onLauncher; i++) {
       await page.keyboard.press('Tab')
-      onLauncher = await page.evaluate(() => document.querySelector('[data-help-feedback]')?.shadowRoot?.activeElement?.classList.contains('launcher') ?? false)
+      onLauncher = await page.evaluate(
+        () =>
+          document.querySelector('[data-help-feedback]')?.shadowRoot?.activeElement?.classList.contains('launcher') ??
+          false,
+      )
     }
     expect(onLauncher).toBe(true)
     await page.keyboard.press('Enter')
     await dialog(s).waitFor()
-    await expect.poll(() => page.evaluate(() => document.querySelector('[data-help-feedback]')!.shadowRoot!.activeElement?.getAttribute('type'))).toBe('search')
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          document.querySelector('[data-help-feedback]')!.shadowRoot!.activeElement?.getAttribute('type'),
+        ),
+      )
+      .toBe('search')
     await page.keyboard.press('Escape')
     await dialog(s).waitFor({ state: 'detached' })
-    await expect.poll(() => page.evaluate(() => document.querySelector('[data-help-feedback]')!.shadowRoot!.activeElement?.className)).toBe('launcher')
+    await expect
+      .poll(() =>
+        page.evaluate(() => document.querySelector('[data-help-feedback]')!.shadowRoot!.activeElement?.className),
+      )
+      .toBe('launcher')
   })
 
   it('opens by click from the app entry and from a transaction row; axe finds no violations', async () => {
@@ -54,11 +68,30 @@ describe('wallet demo in Chromium', () => {
     await page.goto(`${baseUrl}/?locale=en`)
     await page.getByTestId('help-entry').click()
     await dialog(s).waitFor()
-    await expect.poll(() => page.evaluate(async () => {
-      const c = await (window as unknown as { help: { client(): Promise<{ store: { getState(): { session: { status: string } } } }> } }).help.client()
-      return c.store.getState().session.status
-    })).toBe('ready')
-    expect(await page.evaluate(async () => (await (await (window as unknown as { help: { client(): Promise<{ transport(): Promise<{ name: string }> }> } }).help.client()).transport()).name)).toBe('rest')
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const c = await (
+            window as unknown as {
+              help: { client(): Promise<{ store: { getState(): { session: { status: string } } } }> }
+            }
+          ).help.client()
+          return c.store.getState().session.status
+        }),
+      )
+      .toBe('ready')
+    expect(
+      await page.evaluate(
+        async () =>
+          (
+            await (
+              await (
+                window as unknown as { help: { client(): Promise<{ transport(): Promise<{ name: string }> }> } }
+              ).help.client()
+            ).transport()
+          ).name,
+      ),
+    ).toBe('rest')
     expect(errors).toEqual([])
   })
 

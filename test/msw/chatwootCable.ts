@@ -48,7 +48,11 @@ export class FakeSocket implements WebSocketLike {
   private ping: ReturnType<typeof setInterval> | undefined
   private open = true
 
-  constructor(private readonly server: FakeCableServer, readonly url: string, readonly protocols?: string | string[]) {
+  constructor(
+    private readonly server: FakeCableServer,
+    readonly url: string,
+    readonly protocols?: string | string[],
+  ) {
     server.sockets.add(this)
     server.connects++
     setTimeout(() => {

@@ -1,5 +1,12 @@
 import type {
-  Article, AttachmentRef, ChatEvent, Conversation, Message, Ticket, TicketDetail, TicketStatus,
+  Article,
+  AttachmentRef,
+  ChatEvent,
+  Conversation,
+  Message,
+  Ticket,
+  TicketDetail,
+  TicketStatus,
 } from '../../src/types.js'
 
 /**
@@ -87,8 +94,14 @@ export class ProtocolState {
 
   summary(t: StoredTicket): Ticket {
     return {
-      id: t.id, reference: t.reference, status: t.status, priority: t.priority, category: t.category, subject: t.subject,
-      createdAt: t.createdAt, updatedAt: t.updatedAt,
+      id: t.id,
+      reference: t.reference,
+      status: t.status,
+      priority: t.priority,
+      category: t.category,
+      subject: t.subject,
+      createdAt: t.createdAt,
+      updatedAt: t.updatedAt,
       ...(t.expectedResponseHours === undefined ? {} : { expectedResponseHours: t.expectedResponseHours }),
     }
   }
@@ -117,7 +130,13 @@ export class ProtocolState {
   pushMessage(c: StoredConversation, m: Omit<Message, 'id' | 'conversationId' | 'seq' | 'createdAt'>): Message {
     const list = this.messages.get(c.id) ?? []
     this.messages.set(c.id, list)
-    const message: Message = { ...m, id: this.id('msg'), conversationId: c.id, seq: list.length + 1, createdAt: this.iso() }
+    const message: Message = {
+      ...m,
+      id: this.id('msg'),
+      conversationId: c.id,
+      seq: list.length + 1,
+      createdAt: this.iso(),
+    }
     list.push(message)
     this.publish(c.userId, { type: 'message', message })
     return structuredClone(message)

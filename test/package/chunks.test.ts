@@ -11,7 +11,8 @@ describe('the ESM build (build/graph.json, written by rollup -c)', () => {
     expect(duplicatedModules(chunks)).toEqual([])
     const libs = libraries(chunks)
     expect(Object.keys(libs).sort()).toEqual([...BUNDLED].sort())
-    for (const [name, lib] of Object.entries(libs)) expect([name, [...lib.installs]]).toEqual([name, [`node_modules/${name}`]])
+    for (const [name, lib] of Object.entries(libs))
+      expect([name, [...lib.installs]]).toEqual([name, [`node_modules/${name}`]])
   })
 
   it('keeps each bundled library in a single chunk that every user shares', () => {
@@ -21,14 +22,20 @@ describe('the ESM build (build/graph.json, written by rollup -c)', () => {
   it('leaves no import of a bundled library in the output (nothing for a host to resolve twice)', () => {
     for (const file of Object.keys(chunks)) {
       const code = readFileSync(`${root}dist/${file}`, 'utf8')
-      for (const lib of BUNDLED) expect([file, code.includes(`from"${lib}`) || code.includes(`from "${lib}`) || code.includes(`import("${lib}`)]).toEqual([file, false])
+      for (const lib of BUNDLED)
+        expect([
+          file,
+          code.includes(`from"${lib}`) || code.includes(`from "${lib}`) || code.includes(`import("${lib}`),
+        ]).toEqual([file, false])
     }
   })
 
   it('stays within every budget of .size-budget.json (brotli)', () => {
     const results = measure(root)
     expect(results.length).toBeGreaterThanOrEqual(5)
-    const over = results.filter((r) => r.brotli > r.limit).map((r) => `${r.name}: ${(r.brotli / 1024).toFixed(2)} KB > ${r.limit / 1024} KB (${r.files.join(', ')})`)
+    const over = results
+      .filter((r) => r.brotli > r.limit)
+      .map((r) => `${r.name}: ${(r.brotli / 1024).toFixed(2)} KB > ${r.limit / 1024} KB (${r.files.join(', ')})`)
     expect(over).toEqual([])
   })
 })

@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest'
 import { packedDir } from './packed.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
-const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as { name: string; main: string; types: string; exports: Record<string, string | Record<string, string>> }
+const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8')) as {
+  name: string
+  main: string
+  types: string
+  exports: Record<string, string | Record<string, string>>
+}
 
 /** Every code specifier the exports map offers (not types-only ones), `transports/*` expanded from dist/. */
 function specifiers(): string[] {
@@ -15,7 +20,8 @@ function specifiers(): string[] {
     if (key === './package.json' || (typeof target === 'object' && !target.import && !target.default)) continue
     if (key.includes('*')) {
       const dir = key.slice(2, key.indexOf('*'))
-      for (const f of readdirSync(`${root}dist/${dir}`)) if (f.endsWith('.js')) out.push(`${pkg.name}/${dir}${f.slice(0, -3)}`)
+      for (const f of readdirSync(`${root}dist/${dir}`))
+        if (f.endsWith('.js')) out.push(`${pkg.name}/${dir}${f.slice(0, -3)}`)
     } else out.push(key === '.' ? pkg.name : `${pkg.name}/${key.slice(2)}`)
   }
   return out
@@ -32,20 +38,38 @@ function runNode(code: string): unknown {
 
 describe('the exports map', () => {
   it('names exactly the transports that are built, and every file it points at is in the packed package', () => {
-    const exported = Object.keys(pkg.exports).filter((k) => k.startsWith('./transports/')).map((k) => k.slice('./transports/'.length)).sort()
-    const built = readdirSync(`${root}dist/transports`).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3)).sort()
+    const exported = Object.keys(pkg.exports)
+      .filter((k) => k.startsWith('./transports/'))
+      .map((k) => k.slice('./transports/'.length))
+      .sort()
+    const built = readdirSync(`${root}dist/transports`)
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => f.slice(0, -3))
+      .sort()
     expect(exported).toEqual(built)
     const targets = Object.values(pkg.exports).flatMap((t) => (typeof t === 'string' ? [t] : Object.values(t)))
     expect(targets.filter((t) => !existsSync(join(packedDir, t)))).toEqual([])
     // main/types agree with each other and with the "." export.
-    expect([pkg.main, pkg.types]).toEqual([(pkg.exports['.'] as Record<string, string>).import, (pkg.exports['.'] as Record<string, string>).types])
+    expect([pkg.main, pkg.types]).toEqual([
+      (pkg.exports['.'] as Record<string, string>).import,
+      (pkg.exports['.'] as Record<string, string>).types,
+    ])
   })
 })
 
 describe('the package in Node without a DOM (server rendering)', () => {
   it('imports every entry of the exports map without touching window, document or HTMLElement', () => {
     const entries = specifiers()
-    expect(entries).toEqual(expect.arrayContaining(['help-feedback', 'help-feedback/core', 'help-feedback/element', 'help-feedback/bridge', 'help-feedback/transports/rest', 'help-feedback/loader']))
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        'help-feedback',
+        'help-feedback/core',
+        'help-feedback/element',
+        'help-feedback/bridge',
+        'help-feedback/transports/rest',
+        'help-feedback/loader',
+      ]),
+    )
     const result = runNode(`
       const out = {}
       for (const s of ${JSON.stringify(entries)}) {
@@ -73,7 +97,12 @@ describe('the package in Node without a DOM (server rendering)', () => {
       help.destroy()
       console.log(JSON.stringify(out))
     `) as { mount: unknown[]; open: unknown[]; element: string }
-    expect(result.mount).toEqual(['BrowserRequiredError', 'unsupported', true, expect.stringContaining('need a browser')])
+    expect(result.mount).toEqual([
+      'BrowserRequiredError',
+      'unsupported',
+      true,
+      expect.stringContaining('need a browser'),
+    ])
     expect(result.open).toEqual(['BrowserRequiredError', 'unsupported', expect.stringContaining('need a browser')])
     expect(result.element).toBe('function')
   })

@@ -19,7 +19,9 @@ export const packedDir = join(root, 'examples/node_modules/help-feedback')
  */
 export function installPacked(): void {
   // Both test projects that use it call this; pack once per build of dist/ and package.json.
-  const stamp = ['package.json', 'dist/help-feedback.js', 'dist/types/widgets/index.d.ts'].map((f) => statSync(join(root, f)).mtimeMs).join()
+  const stamp = ['package.json', 'dist/help-feedback.js', 'dist/types/widgets/index.d.ts']
+    .map((f) => statSync(join(root, f)).mtimeMs)
+    .join()
   const stampFile = join(packedDir, '.packed-from')
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return
   const tmp = mkdtempSync(join(tmpdir(), 'hf-pack-'))

@@ -34,7 +34,12 @@ describe.concurrent('types as shipped in the packed package', () => {
     expect(await tsc('examples/react-native')).toBe('')
     const source = readFileSync(join(root, 'examples/react-native/HelpScreen.tsx'), 'utf8')
     const region = /\/\/ docs:start\n([\s\S]*?)\n\s*\/\/ docs:end/.exec(source)?.[1] ?? ''
-    const dedent = (text: string) => text.split('\n').map((l) => l.replace(/^ {2}/, '')).join('\n').trim()
+    const dedent = (text: string) =>
+      text
+        .split('\n')
+        .map((l) => l.replace(/^ {2}/, ''))
+        .join('\n')
+        .trim()
     const docs = readFileSync(join(root, 'docs/bridge.md'), 'utf8')
     const snippet = /### React Native[\s\S]*?```tsx\n([\s\S]*?)```/.exec(docs)?.[1] ?? ''
     expect(region).not.toBe('')

@@ -3,24 +3,48 @@ import { mintIdentityToken } from '../../examples/server/identity.js'
 import type { RunningServer } from '../../examples/server/server.js'
 import { identityToken } from '../support/identityToken.js'
 import { rows } from '../support/postgres.js'
-import { AGENT_KEY, PNG, PUBLIC_URL, SECRET, WALLET_ORIGIN, deployment, errorCode, post, rawRequest, signIn, ticket } from './helpers.js'
+import {
+  AGENT_KEY,
+  PNG,
+  PUBLIC_URL,
+  SECRET,
+  WALLET_ORIGIN,
+  deployment,
+  errorCode,
+  post,
+  rawRequest,
+  signIn,
+  ticket,
+} from './helpers.js'
 import { createHmac } from 'node:crypto'
 
 let server: RunningServer
-beforeAll(async () => { server = await deployment() })
+beforeAll(async () => {
+  server = await deployment()
+})
 afterAll(async () => server?.close())
 
-const identify = (body: unknown, headers: Record<string, string> = {}): Promise<Response> => fetch(`${server.url}/v1/identify`, {
-  method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body),
-})
+const identify = (body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
+  fetch(`${server.url}/v1/identify`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  })
 
 describe('attack: a page on another origin reads every ticket through the agent routes (CORS)', () => {
   it('gets no CORS headers on agent routes, even with the right key and an allowed origin', async () => {
     for (const origin of ['https://evil.example', 'null', WALLET_ORIGIN]) {
-      const res = await fetch(`${server.url}/v1/agent/tickets`, { headers: { Origin: origin, 'X-Agent-Key': AGENT_KEY } })
+      const res = await fetch(`${server.url}/v1/agent/tickets`, {
+        headers: { Origin: origin, 'X-Agent-Key': AGENT_KEY },
+      })
       expect(res.headers.get('access-control-allow-origin')).toBeNull()
       const pre = await fetch(`${server.url}/v1/agent/tickets`, {
-        method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'x-agent-key' },
+        method: 'OPTIONS',
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'GET',
+          'Access-Control-Request-Headers': 'x-agent-key',
+        },
       })
       expect(pre.headers.get('access-control-allow-origin')).toBeNull()
       expect(pre.headers.get('access-control-allow-headers')).toBeNull()
@@ -60,10 +84,20 @@ describe('attack: a page on another origin reads every ticket through the agent 
 describe('attack: `Host: evil.example` makes the server build links to evil.example', () => {
   it('builds attachment links from PUBLIC_URL whatever Host and X-Forwarded-Proto say', async () => {
     const user = await signIn(server, 'host-victim')
-    const res = await rawRequest(server, 'POST', '/v1/attachments', user.headers({
-      Host: 'evil.example', 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'http',
-      'Content-Type': 'image/png', 'X-File-Name': 'a.png', 'Idempotency-Key': `host-${Date.now()}`,
-    }), PNG)
+    const res = await rawRequest(
+      server,
+      'POST',
+      '/v1/attachments',
+      user.headers({
+        Host: 'evil.example',
+        'X-Forwarded-Host': 'evil.example',
+        'X-Forwarded-Proto': 'http',
+        'Content-Type': 'image/png',
+        'X-File-Name': 'a.png',
+        'Idempotency-Key': `host-${Date.now()}`,
+      }),
+      PNG,
+    )
     expect(res.status).toBe(201)
     const ref = JSON.parse(res.body) as { url: string }
     expect(ref.url.startsWith(`${PUBLIC_URL}/v1/attachments/`)).toBe(true)
@@ -108,9 +142,19 @@ describe('attack: forged, replayed or unsigned identity', () => {
 
   it('takes name, e-mail and attributes only from the signed claims, never from the body', async () => {
     const token = await identityToken(SECRET, { sub: 'claims-user', name: 'Signed Name', email: 'signed@example.org' })
-    const res = await identify({ userId: 'claims-user', token, name: 'Evil <Admin>', email: 'attacker@example.org', attributes: { vip: true } })
+    const res = await identify({
+      userId: 'claims-user',
+      token,
+      name: 'Evil <Admin>',
+      email: 'attacker@example.org',
+      attributes: { vip: true },
+    })
     expect(res.status).toBe(200)
-    const [row] = await rows<{ name: string; email: string; attributes: string | null }>(server, 'SELECT name, email, attributes FROM users WHERE id = ?', 'claims-user')
+    const [row] = await rows<{ name: string; email: string; attributes: string | null }>(
+      server,
+      'SELECT name, email, attributes FROM users WHERE id = ?',
+      'claims-user',
+    )
     expect(row).toEqual({ name: 'Signed Name', email: 'signed@example.org', attributes: null })
   })
 })
@@ -118,7 +162,9 @@ describe('attack: forged, replayed or unsigned identity', () => {
 describe('attack: the agent key travels in the console URL and lands in logs', () => {
   const logged: string[] = []
   const original = console.log
-  afterEach(() => { console.log = original })
+  afterEach(() => {
+    console.log = original
+  })
 
   it('refuses ?key= on agent routes with 401 key_in_url', async () => {
     for (const path of ['/v1/agent/tickets', '/v1/agent/events']) {
@@ -141,11 +187,20 @@ describe('attack: the agent key travels in the console URL and lands in logs', (
     // The cookie cannot be ridden from another origin to change anything.
     const user = await signIn(server, 'csrf-user')
     const t = (await (await post(server, '/v1/tickets', user, ticket())).json()) as { id: string }
-    const csrf = await post(server, `/v1/agent/tickets/${t.id}/status`, undefined, { status: 'closed' }, { Cookie: session, Origin: 'https://evil.example' })
+    const csrf = await post(
+      server,
+      `/v1/agent/tickets/${t.id}/status`,
+      undefined,
+      { status: 'closed' },
+      { Cookie: session, Origin: 'https://evil.example' },
+    )
     expect(csrf.status).toBe(403)
     expect(await errorCode(csrf)).toBe('cross_origin')
     // A forged cookie is no session.
-    expect((await fetch(`${server.url}/v1/agent/tickets`, { headers: { Cookie: `hf_agent=${Date.now() + 1e6}.forged` } })).status).toBe(401)
+    expect(
+      (await fetch(`${server.url}/v1/agent/tickets`, { headers: { Cookie: `hf_agent=${Date.now() + 1e6}.forged` } }))
+        .status,
+    ).toBe(401)
   })
 
   it('logs paths without queries, so tokens and signatures never reach the request log', async () => {

@@ -49,8 +49,12 @@ describe('attack: attachment ?sig= links never expire, are not bound, and serve 
 
   it('binds links made for agents to agents: without agent credentials they open nothing', async () => {
     const ref = (await (await upload(server, alice, PNG)).json()) as { id: string }
-    const t = (await (await post(server, '/v1/tickets', alice, ticket({ attachments: [{ id: ref.id }] }))).json()) as { id: string }
-    const detail = (await (await fetch(`${server.url}/v1/agent/tickets/${t.id}`, { headers: { 'X-Agent-Key': AGENT_KEY } })).json()) as { attachments: Array<{ url: string }> }
+    const t = (await (await post(server, '/v1/tickets', alice, ticket({ attachments: [{ id: ref.id }] }))).json()) as {
+      id: string
+    }
+    const detail = (await (
+      await fetch(`${server.url}/v1/agent/tickets/${t.id}`, { headers: { 'X-Agent-Key': AGENT_KEY } })
+    ).json()) as { attachments: Array<{ url: string }> }
     const agentUrl = local(detail.attachments[0]?.url ?? '')
     expect(new URL(agentUrl).searchParams.get('by')).toBe('a')
     expect((await fetch(agentUrl)).status).toBe(404)

@@ -31,9 +31,12 @@ const jwt = (payload: unknown): string => {
   return `${input}.${createHmac('sha256', SECRET).update(input).digest('base64url')}`
 }
 const nowS = (): number => Math.floor(Date.now() / 1000)
-const identify = (token: string): Promise<Response> => fetch(`${server.url}/v1/identify`, {
-  method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token }),
-})
+const identify = (token: string): Promise<Response> =>
+  fetch(`${server.url}/v1/identify`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ token }),
+  })
 
 describe('attack: an identify token with exp ten years ahead works as a standing credential', () => {
   it('is refused as invalid_token; a five-minute token still works', async () => {
@@ -46,11 +49,16 @@ describe('attack: an identify token with exp ten years ahead works as a standing
 
 describe('attack: a card number in a ticket field named like a structured key (status, amount, type)', () => {
   it('is masked in `fields`, `diagnostics` and the transaction kind, as agents read the ticket', async () => {
-    const res = await post(server, '/v1/tickets', user, ticket({
-      fields: { status: `card ${CARD}`, amount: `card ${CARD}`, locale: CARD, note: `card ${CARD}` },
-      diagnostics: { type: `card ${CARD}`, category: CARD },
-      transaction: { id: 'tx_1', time: '2026-11-23T10:00:00Z', amount: '12.50', currency: 'USD', kind: CARD },
-    }))
+    const res = await post(
+      server,
+      '/v1/tickets',
+      user,
+      ticket({
+        fields: { status: `card ${CARD}`, amount: `card ${CARD}`, locale: CARD, note: `card ${CARD}` },
+        diagnostics: { type: `card ${CARD}`, category: CARD },
+        transaction: { id: 'tx_1', time: '2026-11-23T10:00:00Z', amount: '12.50', currency: 'USD', kind: CARD },
+      }),
+    )
     expect(res.status).toBe(201)
     const { id } = (await res.json()) as { id: string }
     const detail = await (await fetch(`${server.url}/v1/agent/tickets/${id}`, { headers: agentHeaders })).text()
@@ -62,7 +70,8 @@ describe('attack: a card number in a ticket field named like a structured key (s
 
   it('is masked in the transaction kind of a chat message', async () => {
     const res = await post(server, '/v1/conversations', user, {
-      locale: 'en', transaction: { id: 'tx_2', time: '2026-11-23T10:00:00Z', amount: '1.00', currency: 'USD', kind: CARD },
+      locale: 'en',
+      transaction: { id: 'tx_2', time: '2026-11-23T10:00:00Z', amount: '1.00', currency: 'USD', kind: CARD },
     })
     expect(res.status).toBeLessThan(300)
     const { id } = (await res.json()) as { id: string }
@@ -73,13 +82,19 @@ describe('attack: a card number in a ticket field named like a structured key (s
 
 describe("attack: a card number in the agent's display name", () => {
   it('is masked in the stored and broadcast author name', async () => {
-    const conv = (await (await post(server, '/v1/conversations', user, { locale: 'en', text: 'hello' })).json()) as { id: string }
+    const conv = (await (await post(server, '/v1/conversations', user, { locale: 'en', text: 'hello' })).json()) as {
+      id: string
+    }
     const res = await fetch(`${server.url}/v1/agent/conversations/${conv.id}/messages`, {
-      method: 'POST', headers: agentHeaders, body: JSON.stringify({ text: 'Hi', agentName: `Ann ${CARD}` }),
+      method: 'POST',
+      headers: agentHeaders,
+      body: JSON.stringify({ text: 'Hi', agentName: `Ann ${CARD}` }),
     })
     expect(res.status).toBe(201)
     expect(await res.text()).not.toMatch(PAN)
-    const page = await (await fetch(`${server.url}/v1/conversations/${conv.id}/messages`, { headers: user.headers() })).text()
+    const page = await (
+      await fetch(`${server.url}/v1/conversations/${conv.id}/messages`, { headers: user.headers() })
+    ).text()
     expect(page).not.toMatch(PAN)
   })
 })
@@ -129,18 +144,33 @@ describe('read-only mode: every write refused, but sign-in is no write', () => {
 describe('attack: in Freshdesk proxy mode one user files tickets without limit, all at once', () => {
   it('answers past ticketsPerHour with 429 ticket_limit, even when the posts race each other', async () => {
     // A fake Freshdesk in this process; any other https request fails instead of leaving the machine.
-    const msw = setupServer(...createFreshdeskHandlers(new FreshdeskState()), http.all('https://*', () => HttpResponse.error()))
+    const msw = setupServer(
+      ...createFreshdeskHandlers(new FreshdeskState()),
+      http.all('https://*', () => HttpResponse.error()),
+    )
     msw.listen({ onUnhandledRequest: 'bypass' })
     const s = await startServer({
-      port: 0, dbPath: ':memory:', secret: SECRET, freshdesk: { domain: 'acme', apiKey: 'fd-test-key' }, limits: { ticketsPerHour: 3 },
+      port: 0,
+      dbPath: ':memory:',
+      secret: SECRET,
+      freshdesk: { domain: 'acme', apiKey: 'fd-test-key' },
+      limits: { ticketsPerHour: 3 },
     })
     try {
       const res = await fetch(`${s.url}/freshdesk/v1/identify`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: jwt({ sub: 'break-fd', exp: nowS() + 300 }) }),
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ token: jwt({ sub: 'break-fd', exp: nowS() + 300 }) }),
       })
       const { token } = (await res.json()) as { token: string }
-      const fdUser: User = { id: 'break-fd', bearer: token, headers: (extra = {}) => ({ Authorization: `Bearer ${token}`, ...extra }) }
-      const parallel = await Promise.all(Array.from({ length: 8 }, () => post(s, '/freshdesk/v1/tickets', fdUser, ticket())))
+      const fdUser: User = {
+        id: 'break-fd',
+        bearer: token,
+        headers: (extra = {}) => ({ Authorization: `Bearer ${token}`, ...extra }),
+      }
+      const parallel = await Promise.all(
+        Array.from({ length: 8 }, () => post(s, '/freshdesk/v1/tickets', fdUser, ticket())),
+      )
       const codes = parallel.map((r) => r.status).sort()
       expect(codes.filter((c) => c === 201)).toHaveLength(3)
       expect(codes.filter((c) => c === 429)).toHaveLength(5)
@@ -157,20 +187,40 @@ describe('attack: in Freshdesk proxy mode one user files tickets without limit, 
 
 describe('attack: in Freshdesk proxy mode, forwarding uploads to Freshdesk resets the daily upload quota', () => {
   it('keeps forwarded bytes on the quota, and a forwarded upload cannot be attached or fetched again', async () => {
-    const msw = setupServer(...createFreshdeskHandlers(new FreshdeskState()), http.all('https://*', () => HttpResponse.error()))
+    const msw = setupServer(
+      ...createFreshdeskHandlers(new FreshdeskState()),
+      http.all('https://*', () => HttpResponse.error()),
+    )
     msw.listen({ onUnhandledRequest: 'bypass' })
     const s = await startServer({
-      port: 0, dbPath: ':memory:', secret: SECRET, freshdesk: { domain: 'acme', apiKey: 'fd-test-key' }, limits: { uploadBytesPerDay: PNG.length * 3 },
+      port: 0,
+      dbPath: ':memory:',
+      secret: SECRET,
+      freshdesk: { domain: 'acme', apiKey: 'fd-test-key' },
+      limits: { uploadBytesPerDay: PNG.length * 3 },
     })
     try {
       const res = await fetch(`${s.url}/freshdesk/v1/identify`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: jwt({ sub: 'break-fdq', exp: nowS() + 300 }) }),
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ token: jwt({ sub: 'break-fdq', exp: nowS() + 300 }) }),
       })
       const { token } = (await res.json()) as { token: string }
-      const fdUser: User = { id: 'break-fdq', bearer: token, headers: (extra = {}) => ({ Authorization: `Bearer ${token}`, ...extra }) }
-      const fdUpload = (): Promise<Response> => fetch(`${s.url}/freshdesk/v1/attachments`, {
-        method: 'POST', headers: fdUser.headers({ 'Content-Type': 'image/png', 'X-File-Name': 'r.png', 'Idempotency-Key': `${Math.random()}` }), body: new Uint8Array(PNG),
-      })
+      const fdUser: User = {
+        id: 'break-fdq',
+        bearer: token,
+        headers: (extra = {}) => ({ Authorization: `Bearer ${token}`, ...extra }),
+      }
+      const fdUpload = (): Promise<Response> =>
+        fetch(`${s.url}/freshdesk/v1/attachments`, {
+          method: 'POST',
+          headers: fdUser.headers({
+            'Content-Type': 'image/png',
+            'X-File-Name': 'r.png',
+            'Idempotency-Key': `${Math.random()}`,
+          }),
+          body: new Uint8Array(PNG),
+        })
       const refs: Array<{ id: string }> = []
       for (let i = 0; i < 3; i++) {
         const up = await fdUpload()
@@ -182,7 +232,9 @@ describe('attack: in Freshdesk proxy mode, forwarding uploads to Freshdesk reset
       const after = await fdUpload()
       expect(after.status).toBe(429)
       expect(await errorCode(after)).toBe('upload_quota')
-      expect((await post(s, '/freshdesk/v1/tickets', fdUser, ticket({ attachments: refs.slice(0, 1) }))).status).toBe(400)
+      expect((await post(s, '/freshdesk/v1/tickets', fdUser, ticket({ attachments: refs.slice(0, 1) }))).status).toBe(
+        400,
+      )
       expect((await fetch(`${s.url}/v1/attachments/${refs[0]!.id}`, { headers: fdUser.headers() })).status).toBe(404)
     } finally {
       await s.close()
@@ -193,7 +245,12 @@ describe('attack: in Freshdesk proxy mode, forwarding uploads to Freshdesk reset
 
 describe('attack: a card number as a locale or as the name of a ticket field', () => {
   it('never reaches the database unmasked', async () => {
-    const res = await post(server, '/v1/tickets', user, ticket({ locale: CARD, fields: { [CARD]: 'x' }, diagnostics: { [`pan ${CARD}`]: 1 } }))
+    const res = await post(
+      server,
+      '/v1/tickets',
+      user,
+      ticket({ locale: CARD, fields: { [CARD]: 'x' }, diagnostics: { [`pan ${CARD}`]: 1 } }),
+    )
     expect(res.status).toBe(201)
     const conv = await post(server, '/v1/conversations', await signIn(server, 'break-locale'), { locale: CARD })
     expect(conv.status).toBe(201)

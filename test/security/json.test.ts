@@ -14,17 +14,23 @@ afterAll(async () => server?.close())
 const deep = (n: number): string => `${'['.repeat(n)}${']'.repeat(n)}`
 
 describe('attack: `[` × 100,000 as a JSON body overflows the stack in canonicalJson', () => {
-  it.each(['/v1/tickets', '/v1/conversations', '/v1/identify'])('answers 400 malformed_request on %s and keeps serving', async (path) => {
-    const res = await post(server, path, path === '/v1/identify' ? undefined : user, '['.repeat(100_000))
-    expect(res.status).toBe(400)
-    expect(await errorCode(res)).toBe('malformed_request')
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
-  })
+  it.each(['/v1/tickets', '/v1/conversations', '/v1/identify'])(
+    'answers 400 malformed_request on %s and keeps serving',
+    async (path) => {
+      const res = await post(server, path, path === '/v1/identify' ? undefined : user, '['.repeat(100_000))
+      expect(res.status).toBe(400)
+      expect(await errorCode(res)).toBe('malformed_request')
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+    },
+  )
 
   it('refuses nesting past 64 levels on agent routes too, and lets ordinary depth through to validation', async () => {
-    const agentPost = (body: string): Promise<Response> => fetch(`${server.url}/v1/agent/tickets/tk_x/comments`, {
-      method: 'POST', headers: { 'X-Agent-Key': AGENT_KEY, 'Content-Type': 'application/json' }, body,
-    })
+    const agentPost = (body: string): Promise<Response> =>
+      fetch(`${server.url}/v1/agent/tickets/tk_x/comments`, {
+        method: 'POST',
+        headers: { 'X-Agent-Key': AGENT_KEY, 'Content-Type': 'application/json' },
+        body,
+      })
     const tooDeep = await agentPost(deep(65))
     expect(tooDeep.status).toBe(400)
     expect(await errorCode(tooDeep)).toBe('malformed_request')

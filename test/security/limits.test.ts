@@ -9,7 +9,9 @@ async function fresh(opts: Parameters<typeof deployment>[0] = {}): Promise<Runni
   servers.push(s)
   return s
 }
-afterAll(async () => { await Promise.all(servers.map((s) => s.close())) })
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()))
+})
 
 const agentGet = (server: RunningServer, path: string): Promise<Response> =>
   fetch(`${server.url}/v1/agent${path}`, { headers: { 'X-Agent-Key': AGENT_KEY } })
@@ -18,7 +20,9 @@ const retryAfter = (res: Response): number => Number(res.headers.get('retry-afte
 
 describe('attack: one user opens 520 conversations and floods the queue', () => {
   let server: RunningServer
-  beforeAll(async () => { server = await fresh() })
+  beforeAll(async () => {
+    server = await fresh()
+  })
 
   it('gets the one open conversation back on every further start; the expected wait of others does not move', async () => {
     const spammer = await signIn(server, 'spammer')
@@ -31,7 +35,10 @@ describe('attack: one user opens 520 conversations and floods the queue', () => 
       expect(again.status).toBe(200)
       expect(((await again.json()) as { id: string }).id).toBe(id)
     }
-    const after = (await (await fetch(`${server.url}/v1/availability`)).json()) as { queueLength: number; expectedWaitSeconds: number }
+    const after = (await (await fetch(`${server.url}/v1/availability`)).json()) as {
+      queueLength: number
+      expectedWaitSeconds: number
+    }
     expect(after.queueLength).toBe(1)
     expect(after.expectedWaitSeconds).toBe(before.expectedWaitSeconds + 90)
   })
@@ -43,7 +50,9 @@ describe('attack: one user opens 520 conversations and floods the queue', () => 
       expect((await post(server, `/v1/conversations/${c.id}/end`, spammer, {})).status).toBe(200)
     }
     const real = await signIn(server, 'real-user')
-    const mine = (await (await post(server, '/v1/conversations', real, { locale: 'en', text: 'my payment failed' })).json()) as { id: string }
+    const mine = (await (
+      await post(server, '/v1/conversations', real, { locale: 'en', text: 'my payment failed' })
+    ).json()) as { id: string }
     const firstPage = await agentGet(server, '/conversations?limit=10')
     const list = (await firstPage.json()) as Array<{ id: string; status: string }>
     expect(list).toHaveLength(10)
@@ -59,11 +68,19 @@ describe('attack: one user opens 520 conversations and floods the queue', () => 
     const a = await signIn(server, 'ticket-a')
     const b = await signIn(server, 'ticket-b')
     await post(server, '/v1/tickets', a, ticket({ priority: 'low', category: 'other' }))
-    const urgent = (await (await post(server, '/v1/tickets', b, ticket({ priority: 'urgent', category: 'duplicate_charge' }))).json()) as { id: string }
+    const urgent = (await (
+      await post(server, '/v1/tickets', b, ticket({ priority: 'urgent', category: 'duplicate_charge' }))
+    ).json()) as { id: string }
     await post(server, '/v1/tickets', a, ticket({ priority: 'normal' }))
-    const all = (await (await agentGet(server, '/tickets')).json()) as Array<{ id: string; priority: string; category: string }>
+    const all = (await (await agentGet(server, '/tickets')).json()) as Array<{
+      id: string
+      priority: string
+      category: string
+    }>
     expect(all[0]?.id).toBe(urgent.id)
-    const dup = (await (await agentGet(server, '/tickets?category=duplicate_charge&status=new')).json()) as Array<{ id: string }>
+    const dup = (await (await agentGet(server, '/tickets?category=duplicate_charge&status=new')).json()) as Array<{
+      id: string
+    }>
     expect(dup.map((t) => t.id)).toEqual([urgent.id])
   })
 })
@@ -100,18 +117,26 @@ describe('attack: one user files tickets and uploads without limit', () => {
     expect((await post(server, '/v1/tickets', user, ticket({ attachments: [{ id: kept.id }] }))).status).toBe(201)
     expect(await server.sweepUploads(Date.now() + 23 * 3600_000)).toBe(0)
     expect(await server.sweepUploads(Date.now() + 25 * 3600_000)).toBe(1)
-    expect((await fetch(orphan.url.replace(/^https:\/\/[^/]+/, server.url), { headers: user.headers() })).status).toBe(404)
-    expect((await fetch(kept.url.replace(/^https:\/\/[^/]+/, server.url), { headers: user.headers() })).status).toBe(200)
+    expect((await fetch(orphan.url.replace(/^https:\/\/[^/]+/, server.url), { headers: user.headers() })).status).toBe(
+      404,
+    )
+    expect((await fetch(kept.url.replace(/^https:\/\/[^/]+/, server.url), { headers: user.headers() })).status).toBe(
+      200,
+    )
   })
 })
 
 /** Opens an event stream and reports whether and when the server ended it. */
 function stream(server: RunningServer, user: User): Promise<{ res: IncomingMessage; ended: Promise<void> }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${server.url}/v1/events`, { headers: user.headers({ Accept: 'text/event-stream' }) }, (res) => {
-      res.resume()
-      resolve({ res, ended: new Promise((r) => res.on('end', () => r())) })
-    })
+    const req = request(
+      `${server.url}/v1/events`,
+      { headers: user.headers({ Accept: 'text/event-stream' }) },
+      (res) => {
+        res.resume()
+        resolve({ res, ended: new Promise((r) => res.on('end', () => r())) })
+      },
+    )
     req.on('error', reject)
     req.end()
   })
@@ -133,12 +158,17 @@ describe('attack: 1,500 wrong agent keys, bearers and identify tokens', () => {
   const from = (ip: string): Record<string, string> => ({ 'X-Forwarded-For': ip })
 
   it('answers wrong agent keys with 429 + Retry-After after a few, per IP and per key', async () => {
-    const server = await fresh({ trustProxy: 1, limits: { authFailuresPerIpPerMinute: 5, authFailuresPerKeyPerMinute: 10 } })
+    const server = await fresh({
+      trustProxy: 1,
+      limits: { authFailuresPerIpPerMinute: 5, authFailuresPerKeyPerMinute: 10 },
+    })
     const signedIn = await post(server, '/v1/agent/session', undefined, { key: AGENT_KEY }, from('198.51.100.201'))
     const session = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] as string
     const statuses: number[] = []
     for (let i = 0; i < 15; i++) {
-      const res = await fetch(`${server.url}/v1/agent/tickets`, { headers: { 'X-Agent-Key': `guess-${i}`, ...from('203.0.113.7') } })
+      const res = await fetch(`${server.url}/v1/agent/tickets`, {
+        headers: { 'X-Agent-Key': `guess-${i}`, ...from('203.0.113.7') },
+      })
       statuses.push(res.status)
       if (res.status === 429) expect(retryAfter(res)).toBeGreaterThan(0)
     }
@@ -147,32 +177,64 @@ describe('attack: 1,500 wrong agent keys, bearers and identify tokens', () => {
     // A crowd of addresses runs into the per-key limit as well.
     const crowd: number[] = []
     for (let i = 0; i < 25; i++) {
-      crowd.push((await fetch(`${server.url}/v1/agent/tickets`, { headers: { 'X-Agent-Key': 'guess', ...from(`198.51.100.${i}`) } })).status)
+      crowd.push(
+        (
+          await fetch(`${server.url}/v1/agent/tickets`, {
+            headers: { 'X-Agent-Key': 'guess', ...from(`198.51.100.${i}`) },
+          })
+        ).status,
+      )
     }
     expect(crowd.at(-1)).toBe(429)
     // The console sign-in is counted too.
     const login = await post(server, '/v1/agent/session', undefined, { key: 'guess' }, from('198.51.100.200'))
     expect(login.status).toBe(429)
     // A console signed in earlier is not locked out by the guessing.
-    expect((await fetch(`${server.url}/v1/agent/tickets`, { headers: { Cookie: session, ...from('198.51.100.201') } })).status).toBe(200)
+    expect(
+      (await fetch(`${server.url}/v1/agent/tickets`, { headers: { Cookie: session, ...from('198.51.100.201') } }))
+        .status,
+    ).toBe(200)
   })
 
   it('answers wrong bearers from one address with 429 after a few', async () => {
     const server = await fresh({ trustProxy: 1, limits: { authFailuresPerIpPerMinute: 5 } })
     const statuses: number[] = []
     for (let i = 0; i < 12; i++) {
-      statuses.push((await fetch(`${server.url}/v1/tickets`, { headers: { Authorization: `Bearer forged.${i}.x`, ...from('203.0.113.9') } })).status)
+      statuses.push(
+        (
+          await fetch(`${server.url}/v1/tickets`, {
+            headers: { Authorization: `Bearer forged.${i}.x`, ...from('203.0.113.9') },
+          })
+        ).status,
+      )
     }
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401))
     expect(statuses.slice(10)).toEqual([429, 429])
     // Someone else, from another address, signs in normally.
-    expect((await fetch(`${server.url}/v1/tickets`, { headers: (await signIn(server, 'calm', from('203.0.113.10'))).headers(from('203.0.113.10')) })).status).toBe(200)
+    expect(
+      (
+        await fetch(`${server.url}/v1/tickets`, {
+          headers: (await signIn(server, 'calm', from('203.0.113.10'))).headers(from('203.0.113.10')),
+        })
+      ).status,
+    ).toBe(200)
   })
 
   it('answers forged identify tokens with 429 after a few, per address and per claimed user', async () => {
-    const server = await fresh({ trustProxy: 1, limits: { authFailuresPerIpPerMinute: 5, authFailuresPerKeyPerMinute: 5 } })
+    const server = await fresh({
+      trustProxy: 1,
+      limits: { authFailuresPerIpPerMinute: 5, authFailuresPerKeyPerMinute: 5 },
+    })
     const tries = async (ip: string, userId: string): Promise<number> =>
-      (await post(server, '/v1/identify', undefined, { userId, token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged' }, from(ip))).status
+      (
+        await post(
+          server,
+          '/v1/identify',
+          undefined,
+          { userId, token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged' },
+          from(ip),
+        )
+      ).status
     const statuses: number[] = []
     for (let i = 0; i < 12; i++) statuses.push(await tries('203.0.113.11', `victim-${i}`))
     expect(statuses.slice(10)).toEqual([429, 429])
@@ -187,7 +249,8 @@ describe('attack: 1,500 wrong agent keys, bearers and identify tokens', () => {
 describe('attack: behind a proxy every user shares one rate-limit bucket', () => {
   it('keys on the X-Forwarded-For client when TRUST_PROXY names the hops: one drained address leaves others alone', async () => {
     const server = await fresh({ trustProxy: 1, rateLimit: { perMinute: 3 } })
-    const avail = (ip: string): Promise<Response> => fetch(`${server.url}/v1/availability`, { headers: { 'X-Forwarded-For': ip } })
+    const avail = (ip: string): Promise<Response> =>
+      fetch(`${server.url}/v1/availability`, { headers: { 'X-Forwarded-For': ip } })
     for (let i = 0; i < 3; i++) expect((await avail('203.0.113.1')).status).toBe(200)
     expect((await avail('203.0.113.1')).status).toBe(429)
     // Spoofing an extra hop on the left does not give a fresh bucket: only the trusted hop counts.
@@ -201,8 +264,11 @@ describe('attack: behind a proxy every user shares one rate-limit bucket', () =>
     const server = await fresh({ rateLimit: { perMinute: 3 } })
     const a = await signIn(server, 'rl-a')
     const b = await signIn(server, 'rl-b')
-    for (let i = 0; i < 3; i++) expect((await fetch(`${server.url}/v1/tickets`, { headers: a.headers() })).status).toBe(200)
-    expect((await fetch(`${server.url}/v1/tickets`, { headers: a.headers({ 'X-Forwarded-For': '203.0.113.50' }) })).status).toBe(429)
+    for (let i = 0; i < 3; i++)
+      expect((await fetch(`${server.url}/v1/tickets`, { headers: a.headers() })).status).toBe(200)
+    expect(
+      (await fetch(`${server.url}/v1/tickets`, { headers: a.headers({ 'X-Forwarded-For': '203.0.113.50' }) })).status,
+    ).toBe(429)
     expect((await fetch(`${server.url}/v1/tickets`, { headers: b.headers() })).status).toBe(200)
   })
 })

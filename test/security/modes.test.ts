@@ -14,9 +14,15 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 /** Runs `examples/server/main.ts` the way an operator would, until it exits or prints its banner. */
 function runMain(env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !['HF_SECRET', 'AGENT_KEY', 'PUBLIC_URL', 'NODE_ENV', 'HOST', 'CORS_ORIGINS', 'TRUST_PROXY'].includes(k)))
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !['HF_SECRET', 'AGENT_KEY', 'PUBLIC_URL', 'NODE_ENV', 'HOST', 'CORS_ORIGINS', 'TRUST_PROXY'].includes(k),
+    ),
+  )
   const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'examples/server/main.ts')], {
-    cwd: root, env: { ...clean, PORT: '0', DB_PATH: join(dir, `${Math.random()}.db`), ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root,
+    env: { ...clean, PORT: '0', DB_PATH: join(dir, `${Math.random()}.db`), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
   let err = ''
@@ -64,18 +70,37 @@ describe('startServer', () => {
   it('treats a non-loopback host as a deployment and refuses to start without secrets', async () => {
     await expect(startServer({ port: 0, host: '0.0.0.0' })).rejects.toBeInstanceOf(ConfigError)
     await expect(startServer({ port: 0, host: '0.0.0.0', mode: 'demo', demoTokens: true })).rejects.toThrow(/HF_SECRET/)
-    await expect(startServer({ port: 0, mode: 'deployment', secret: SECRET, agentKey: AGENT_KEY })).rejects.toThrow(/PUBLIC_URL/)
-    await expect(startServer({ port: 0, mode: 'deployment', secret: SECRET, agentKey: AGENT_KEY, publicUrl: 'http://help.wallet.example' }))
-      .rejects.toThrow(/PUBLIC_URL: must be https/)
-    await expect(startServer({ port: 0, mode: 'deployment', secret: SECRET, agentKey: AGENT_KEY, publicUrl: PUBLIC_URL, demoTokens: true }))
-      .rejects.toThrow(/demoTokens/)
+    await expect(startServer({ port: 0, mode: 'deployment', secret: SECRET, agentKey: AGENT_KEY })).rejects.toThrow(
+      /PUBLIC_URL/,
+    )
+    await expect(
+      startServer({
+        port: 0,
+        mode: 'deployment',
+        secret: SECRET,
+        agentKey: AGENT_KEY,
+        publicUrl: 'http://help.wallet.example',
+      }),
+    ).rejects.toThrow(/PUBLIC_URL: must be https/)
+    await expect(
+      startServer({
+        port: 0,
+        mode: 'deployment',
+        secret: SECRET,
+        agentKey: AGENT_KEY,
+        publicUrl: PUBLIC_URL,
+        demoTokens: true,
+      }),
+    ).rejects.toThrow(/demoTokens/)
   })
 
   it('turns on nothing insecure by default: no /demo/token, no demo agent key, no CORS', async () => {
     const server = await startServer({ port: 0 })
     try {
       expect((await fetch(`${server.url}/demo/token?userId=alice`)).status).toBe(404)
-      expect((await fetch(`${server.url}/v1/agent/tickets`, { headers: { 'X-Agent-Key': DEMO_AGENT_KEY } })).status).toBe(401)
+      expect(
+        (await fetch(`${server.url}/v1/agent/tickets`, { headers: { 'X-Agent-Key': DEMO_AGENT_KEY } })).status,
+      ).toBe(401)
       const res = await fetch(`${server.url}/v1/availability`, { headers: { Origin: 'https://evil.example' } })
       expect(res.headers.get('access-control-allow-origin')).toBeNull()
     } finally {
@@ -86,7 +111,9 @@ describe('startServer', () => {
 
 describe('attack: /demo/token?userId=alice mints a session for anyone', () => {
   let server: RunningServer
-  beforeAll(async () => { server = await deployment() })
+  beforeAll(async () => {
+    server = await deployment()
+  })
   afterAll(async () => server?.close())
 
   it('is not served by a deployment', async () => {

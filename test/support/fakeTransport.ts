@@ -1,6 +1,15 @@
 import { OfflineError, RejectedError } from '../../src/errors/index.js'
 import type { Transport, WriteOptions } from '../../src/transports/types.js'
-import type { AttachmentRef, ChatEvent, Comment, CommentInput, StatusChange, Ticket, TicketDetail, TicketInput } from '../../src/types.js'
+import type {
+  AttachmentRef,
+  ChatEvent,
+  Comment,
+  CommentInput,
+  StatusChange,
+  Ticket,
+  TicketDetail,
+  TicketInput,
+} from '../../src/types.js'
 import { stubTransport } from './transport.js'
 
 export type Mode = 'ok' | 'offline' | { reject: RejectedError }
@@ -35,7 +44,17 @@ export function fakeTransport(init: { tickets?: TicketDetail[] } = {}) {
     return result
   }
   const summary = (t: TicketDetail): Ticket => {
-    const { description: _d, fields: _f, transaction: _t, attachments: _a, comments: _c, history: _h, rating: _r, escalated: _e, ...rest } = t
+    const {
+      description: _d,
+      fields: _f,
+      transaction: _t,
+      attachments: _a,
+      comments: _c,
+      history: _h,
+      rating: _r,
+      escalated: _e,
+      ...rest
+    } = t
     return rest
   }
   const emit = (e: ChatEvent) => listeners.forEach((l) => l(e))
@@ -49,9 +68,20 @@ export function fakeTransport(init: { tickets?: TicketDetail[] } = {}) {
         const at = now()
         const id = `tk_${tickets.size + 1}`
         const t: TicketDetail = {
-          id, reference: `HF-2026-${String(tickets.size + 1).padStart(6, '0')}`, status: 'new', priority: input.priority,
-          category: input.category, subject: input.subject, createdAt: at, updatedAt: at, expectedResponseHours: input.priority === 'urgent' ? 1 : 24,
-          description: input.description, fields: input.fields, attachments: input.attachments, comments: [], history: [{ status: 'new', at }],
+          id,
+          reference: `HF-2026-${String(tickets.size + 1).padStart(6, '0')}`,
+          status: 'new',
+          priority: input.priority,
+          category: input.category,
+          subject: input.subject,
+          createdAt: at,
+          updatedAt: at,
+          expectedResponseHours: input.priority === 'urgent' ? 1 : 24,
+          description: input.description,
+          fields: input.fields,
+          attachments: input.attachments,
+          comments: [],
+          history: [{ status: 'new', at }],
           ...(input.transaction ? { transaction: input.transaction } : {}),
         }
         tickets.set(id, t)
@@ -68,7 +98,13 @@ export function fakeTransport(init: { tickets?: TicketDetail[] } = {}) {
       calls.addComment.push({ ticketId, comment: structuredClone(comment), key: opts.idempotencyKey })
       gate()
       return once(opts.idempotencyKey, () => {
-        const c: Comment = { id: `c_${n}`, author: 'user', body: comment.body, createdAt: now(), attachments: comment.attachments }
+        const c: Comment = {
+          id: `c_${n}`,
+          author: 'user',
+          body: comment.body,
+          createdAt: now(),
+          attachments: comment.attachments,
+        }
         tickets.get(ticketId)!.comments.push(c)
         return c
       })
@@ -92,7 +128,12 @@ export function fakeTransport(init: { tickets?: TicketDetail[] } = {}) {
     async uploadAttachment(file, meta, opts) {
       calls.upload.push({ ...meta, size: file.size, key: opts.idempotencyKey })
       gate()
-      return once(opts.idempotencyKey, (): AttachmentRef => ({ id: `a_${calls.upload.length}`, name: meta.name, type: meta.type, size: file.size }))
+      return once(opts.idempotencyKey, (): AttachmentRef => ({
+        id: `a_${calls.upload.length}`,
+        name: meta.name,
+        type: meta.type,
+        size: file.size,
+      }))
     },
     subscribe(onEvent) {
       listeners.add(onEvent)
@@ -128,11 +169,32 @@ export function fakeTransport(init: { tickets?: TicketDetail[] } = {}) {
 /** A solved ticket with some history, for the requests views. */
 export function sampleTicket(over: Partial<TicketDetail> = {}): TicketDetail {
   return {
-    id: 'tk_9', reference: 'HF-2026-000009', status: 'open', priority: 'normal', category: 'refund_not_received',
-    subject: 'Refund not received · 89.00 CNY', createdAt: '2026-11-20T10:00:00+08:00', updatedAt: '2026-11-21T10:00:00+08:00',
-    expectedResponseHours: 24, description: 'The shop refunded me 5 days ago.', fields: {}, attachments: [],
-    comments: [{ id: 'c_1', author: 'agent', authorName: 'Lin', body: 'We are checking with the bank.', createdAt: '2026-11-21T10:00:00+08:00', attachments: [] }],
-    history: [{ status: 'new', at: '2026-11-20T10:00:00+08:00' }, { status: 'open', at: '2026-11-21T10:00:00+08:00', note: 'Assigned' }],
+    id: 'tk_9',
+    reference: 'HF-2026-000009',
+    status: 'open',
+    priority: 'normal',
+    category: 'refund_not_received',
+    subject: 'Refund not received · 89.00 CNY',
+    createdAt: '2026-11-20T10:00:00+08:00',
+    updatedAt: '2026-11-21T10:00:00+08:00',
+    expectedResponseHours: 24,
+    description: 'The shop refunded me 5 days ago.',
+    fields: {},
+    attachments: [],
+    comments: [
+      {
+        id: 'c_1',
+        author: 'agent',
+        authorName: 'Lin',
+        body: 'We are checking with the bank.',
+        createdAt: '2026-11-21T10:00:00+08:00',
+        attachments: [],
+      },
+    ],
+    history: [
+      { status: 'new', at: '2026-11-20T10:00:00+08:00' },
+      { status: 'open', at: '2026-11-21T10:00:00+08:00', note: 'Assigned' },
+    ],
     ...over,
   }
 }

@@ -11,6 +11,10 @@ export function identityToken(
   expiresIn: string | number = '5m',
 ): Promise<string> {
   const { sub, ...profile } = claims
-  return new SignJWT(profile).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(sub).setIssuedAt()
-    .setExpirationTime(expiresIn).sign(new TextEncoder().encode(secret))
+  return new SignJWT(profile)
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(sub)
+    .setIssuedAt()
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(secret))
 }

@@ -15,12 +15,18 @@ function binDir(): string | undefined {
   const fromEnv = process.env.PG_BIN
   if (fromEnv && existsSync(join(fromEnv, 'initdb'))) return fromEnv
   const root = '/usr/lib/postgresql'
-  const versions = existsSync(root) ? readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : []
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : []
   for (const v of versions) if (existsSync(join(root, v, 'bin', 'initdb'))) return join(root, v, 'bin')
   try {
     const dir = execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim()
     if (existsSync(join(dir, 'initdb'))) return dir
-  } catch { /* not installed */ }
+  } catch {
+    /* not installed */
+  }
   return undefined
 }
 
@@ -41,7 +47,8 @@ export default async function setup(): Promise<(() => void) | undefined> {
   if (process.env.HF_TEST_DATABASE_URL) return undefined
   const bin = binDir()
   if (!bin) {
-    process.env.HF_TEST_PG_SKIP = 'no HF_TEST_DATABASE_URL and no Postgres binaries (initdb) found; install `postgresql` (Debian) or set PG_BIN'
+    process.env.HF_TEST_PG_SKIP =
+      'no HF_TEST_DATABASE_URL and no Postgres binaries (initdb) found; install `postgresql` (Debian) or set PG_BIN'
     return undefined
   }
   // Postgres refuses to run as root: the cluster belongs to the `postgres` user then.
@@ -70,7 +77,11 @@ export default async function setup(): Promise<(() => void) | undefined> {
   }
   process.env.HF_TEST_DATABASE_URL = `postgres://postgres@127.0.0.1:${port}/postgres`
   return () => {
-    try { as(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']) } catch { /* already gone */ }
+    try {
+      as(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'])
+    } catch {
+      /* already gone */
+    }
     rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -8,7 +8,9 @@ import type { RunningServer } from '../../examples/server/server.js'
  */
 
 export const pgAdminUrl: string | undefined = process.env.HF_TEST_DATABASE_URL
-export const pgSkipReason: string | undefined = pgAdminUrl ? undefined : process.env.HF_TEST_PG_SKIP ?? 'HF_TEST_DATABASE_URL is not set'
+export const pgSkipReason: string | undefined = pgAdminUrl
+  ? undefined
+  : (process.env.HF_TEST_PG_SKIP ?? 'HF_TEST_DATABASE_URL is not set')
 
 let warned = false
 /** Prints, once per test file, why the Postgres legs do not run. */
@@ -80,13 +82,22 @@ export function track(server: RunningServer, options: { databaseUrl?: string }):
 }
 
 /** Rows of a query (`?` placeholders) straight from the server's database, SQLite or Postgres. */
-export async function rows<T = Record<string, unknown>>(server: RunningServer, query: string, ...params: unknown[]): Promise<T[]> {
+export async function rows<T = Record<string, unknown>>(
+  server: RunningServer,
+  query: string,
+  ...params: unknown[]
+): Promise<T[]> {
   const url = urls.get(server)
   if (!url) return server.db.prepare<T>(query).all(...params)
   const sql = postgres(url, { max: 1, onnotice: () => {} })
   try {
     let n = 0
-    return [...await sql.unsafe(query.replace(/\?/g, () => `$${++n}`), params as never[])] as T[]
+    return [
+      ...(await sql.unsafe(
+        query.replace(/\?/g, () => `$${++n}`),
+        params as never[],
+      )),
+    ] as T[]
   } finally {
     await sql.end({ timeout: 1 })
   }

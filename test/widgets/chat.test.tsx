@@ -83,7 +83,9 @@ describe('chat view', () => {
     await vi.waitFor(() => expect(rows()).toHaveLength(2))
     const row = $$('[data-row]:not([data-event])')[1]!
     expect(row.querySelector('img, b, a')).toBeNull()
-    expect(row.querySelector('.text')!.textContent).toBe('<img src=x onerror="alert(1)"><b>bold</b> javascript:alert(1)')
+    expect(row.querySelector('.text')!.textContent).toBe(
+      '<img src=x onerror="alert(1)"><b>bold</b> javascript:alert(1)',
+    )
   })
 
   it('shows a failed message with a retry button that sends it again', async () => {
@@ -127,7 +129,10 @@ describe('chat view', () => {
   })
 
   it('offers "leave a message" when chat is closed and confirms it was received', async () => {
-    const transport: Transport = { ...mem, availability: async () => ({ agentsOnline: 0, queueLength: 0, open: false }) }
+    const transport: Transport = {
+      ...mem,
+      availability: async () => ({ agentsOnline: 0, queueLength: 0, open: false }),
+    }
     await openChat(transport)
     expect($('[data-chat-status]')!.getAttribute('data-chat-status')).toBe('offline')
     expect($('.composer')).toBeNull()
@@ -137,13 +142,18 @@ describe('chat view', () => {
     $<HTMLButtonElement>('.leave button[type=submit]')!.click()
     await vi.waitFor(() => expect($('[data-chat-status]')!.getAttribute('data-chat-status')).toBe('left'))
     expect($('[role=status][data-status]')!.textContent).toMatch(/received your message/)
-    await vi.waitFor(async () => expect(await mem.listTickets()).toEqual([expect.objectContaining({ category: 'other' })]))
+    await vi.waitFor(async () =>
+      expect(await mem.listTickets()).toEqual([expect.objectContaining({ category: 'other' })]),
+    )
   })
 })
 
 describe('leave a message: a draft', () => {
   it('keeps what the user wrote (masked) when the panel goes away before sending, and forgets it once sent', async () => {
-    const transport: Transport = { ...mem, availability: async () => ({ agentsOnline: 0, queueLength: 0, open: false }) }
+    const transport: Transport = {
+      ...mem,
+      availability: async () => ({ agentsOnline: 0, queueLength: 0, open: false }),
+    }
     await openChat(transport)
     const box = $<HTMLTextAreaElement>('.leave textarea')!
     box.value = 'Card 4111 1111 1111 1111 was charged twice'
@@ -152,7 +162,9 @@ describe('leave a message: a draft', () => {
     await new Promise((r) => setTimeout(r, 0))
     widget!.destroy()
     await openChat(transport)
-    await vi.waitFor(() => expect($<HTMLTextAreaElement>('.leave textarea')!.value).toMatch(/^Card \*+1111 was charged twice$/))
+    await vi.waitFor(() =>
+      expect($<HTMLTextAreaElement>('.leave textarea')!.value).toMatch(/^Card \*+1111 was charged twice$/),
+    )
     $<HTMLButtonElement>('.leave button[type=submit]')!.click()
     await vi.waitFor(() => expect($('[data-chat-status]')!.getAttribute('data-chat-status')).toBe('left'))
     await new Promise((r) => setTimeout(r, 50))
@@ -168,8 +180,20 @@ describe('on-screen keyboard', () => {
     const vv = Object.assign(new EventTarget(), { height: 800, offsetTop: 0, width: 390 })
     const original = Object.getOwnPropertyDescriptor(window, 'visualViewport')
     Object.defineProperty(window, 'visualViewport', { value: vv, configurable: true })
-    const rect = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
-      return { top: 0, left: 0, right: 390, bottom: this.classList.contains('chat') ? 800 : 0, width: 390, height: 800, x: 0, y: 0, toJSON() {} } as DOMRect
+    const rect = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (
+      this: HTMLElement,
+    ) {
+      return {
+        top: 0,
+        left: 0,
+        right: 390,
+        bottom: this.classList.contains('chat') ? 800 : 0,
+        width: 390,
+        height: 800,
+        x: 0,
+        y: 0,
+        toJSON() {},
+      } as DOMRect
     })
     try {
       await openChat()
@@ -192,10 +216,21 @@ describe('on-screen keyboard', () => {
 describe('virtualized message list', () => {
   const t = createTranslator(catalogs.en!)
   const make = (n: number): ChatItem[] =>
-    Array.from({ length: n }, (_, i) => ({
-      id: `m${i + 1}`, conversationId: 'c', author: i % 3 ? 'agent' : 'user', kind: 'text', text: `message ${i + 1}`,
-      attachments: [], createdAt: '2026-01-01T00:00:00Z', seq: i + 1, state: 'sent',
-    }) as ChatItem)
+    Array.from(
+      { length: n },
+      (_, i) =>
+        ({
+          id: `m${i + 1}`,
+          conversationId: 'c',
+          author: i % 3 ? 'agent' : 'user',
+          kind: 'text',
+          text: `message ${i + 1}`,
+          attachments: [],
+          createdAt: '2026-01-01T00:00:00Z',
+          seq: i + 1,
+          state: 'sent',
+        }) as ChatItem,
+    )
 
   it('keeps the DOM node count bounded and independent of conversation length', () => {
     const small = render(<MessageList items={make(100)} agentReadSeq={0} online locale="en" t={t} onRetry={() => {}} />)
@@ -216,9 +251,16 @@ describe('virtualized message list', () => {
   it('never takes a scroller taller than the window as its viewport (laid out without its styles, it reports its whole content)', async () => {
     const desc = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight')
     // Unstyled, the scroller is as tall as its content: here, 5,000 rows of 72 px.
-    Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get() { return this.classList?.contains('log') ? 360_000 : 0 } })
+    Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+      configurable: true,
+      get() {
+        return this.classList?.contains('log') ? 360_000 : 0
+      },
+    })
     try {
-      const view = render(<MessageList items={make(5000)} agentReadSeq={0} online locale="en" t={t} onRetry={() => {}} />)
+      const view = render(
+        <MessageList items={make(5000)} agentReadSeq={0} online locale="en" t={t} onRetry={() => {}} />,
+      )
       // Let the measuring pass and its re-render run.
       await new Promise((r) => setTimeout(r, 20))
       const rows = view.container.querySelectorAll('[data-row]')

@@ -21,11 +21,14 @@ const channels: ChannelsOption = {
   social: [{ name: 'Weibo', url: 'https://weibo.com/examplewallet' }],
 }
 const find = (selector: string) =>
-  waitFor(() => {
-    const el = document.querySelector(selector) as HTMLElement | null
-    expect(el).not.toBeNull()
-    return el!
-  }, { timeout: 10_000 }) // the first visit compiles the lazy view's modules
+  waitFor(
+    () => {
+      const el = document.querySelector(selector) as HTMLElement | null
+      expect(el).not.toBeNull()
+      return el!
+    },
+    { timeout: 10_000 },
+  ) // the first visit compiles the lazy view's modules
 const check = async (value: string) => {
   const input = (await find('form.ck-form input')) as HTMLInputElement
   fireEvent.input(input, { target: { value } })
@@ -53,7 +56,11 @@ describe('checker panel', () => {
     await find('[data-report-status=sent]')
     expect(fake.calls.createTicket).toHaveLength(1)
     const { input } = fake.calls.createTicket[0]!
-    expect(input).toMatchObject({ category: 'impersonation', priority: 'high', fields: { contactKind: 'phone', verdict: 'notOurs' } })
+    expect(input).toMatchObject({
+      category: 'impersonation',
+      priority: 'high',
+      fields: { contactKind: 'phone', verdict: 'notOurs' },
+    })
     // The number is masked like any phone number in a report, in the field and the description.
     expect(JSON.stringify(input)).not.toContain('13800138000')
     expect(JSON.stringify(input)).not.toContain('138 0013 8000')
@@ -65,7 +72,9 @@ describe('checker panel', () => {
     const fake = fakeTransport()
     const transport = { ...fake.transport, knownScams: async () => ['evil-refund.cn'] }
     openPanel({ ...fake, transport }, 'checker', { value: 'https://evil-refund.cn/x' }, { channels })
-    await waitFor(() => expect(document.querySelector('.ck-scam')?.textContent).toBe('Other users have reported it as a scam.'))
+    await waitFor(() =>
+      expect(document.querySelector('.ck-scam')?.textContent).toBe('Other users have reported it as a scam.'),
+    )
   })
 })
 
@@ -87,8 +96,15 @@ describe('external links', () => {
   it('links in an agent message leaving the official domains are marked', () => {
     const client = createSupportClient({ transport: fakeTransport().transport, locale: 'en', channels })
     const item = {
-      id: 'm1', conversationId: 'c1', author: 'agent' as const, kind: 'text' as const, attachments: [], seq: 1, state: 'sent' as const,
-      createdAt: '2026-12-02T08:00:00Z', text: 'Claim at https://example-refund.top/claim or read https://wallet.example.com/help',
+      id: 'm1',
+      conversationId: 'c1',
+      author: 'agent' as const,
+      kind: 'text' as const,
+      attachments: [],
+      seq: 1,
+      state: 'sent' as const,
+      createdAt: '2026-12-02T08:00:00Z',
+      text: 'Claim at https://example-refund.top/claim or read https://wallet.example.com/help',
     }
     const { container } = render(
       <PanelContext.Provider value={{ client, idPrefix: 'hf' }}>

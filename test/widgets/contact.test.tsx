@@ -9,13 +9,23 @@ const channels: ChannelsOption = {
   email: { address: 'help@wallet.example.com' },
   website: { url: 'https://help.wallet.example.com/' },
   social: [{ name: 'Weibo', url: 'https://weibo.com/wallet', handle: '@wallet' }],
-  servicePoints: [{ name: 'Pudong', address: '1 Century Ave', mapUrl: 'https://maps.example.com/?q=pudong', hours: [{ day: 6, open: '10:00', close: '16:00' }] }],
+  servicePoints: [
+    {
+      name: 'Pudong',
+      address: '1 Century Ave',
+      mapUrl: 'https://maps.example.com/?q=pudong',
+      hours: [{ day: 6, open: '10:00', close: '16:00' }],
+    },
+  ],
   timeZone: 'Asia/Shanghai',
   holidays: ['2026-10-01', '2026-10-02', '2025-01-01'],
 }
 
 const transport = (availability?: Availability) =>
-  stubTransport({ capabilities: { chat: true, tickets: true }, ...(availability ? { availability: async () => availability } : {}) })
+  stubTransport({
+    capabilities: { chat: true, tickets: true },
+    ...(availability ? { availability: async () => availability } : {}),
+  })
 
 let widget: HelpFeedback | undefined
 let savedTz: string | undefined
@@ -38,7 +48,13 @@ const items = () => [...shadow().querySelectorAll<HTMLElement>('[data-channel]')
 const item = (kind: string) => shadow().querySelector<HTMLElement>(`[data-channel="${kind}"]`)!
 
 async function openContact(options: Parameters<typeof createHelpFeedback>[0], params: Record<string, unknown> = {}) {
-  widget = createHelpFeedback({ transport: transport(), channels, locale: 'en', appVersion: 'wallet 5.2.0', ...options })
+  widget = createHelpFeedback({
+    transport: transport(),
+    channels,
+    locale: 'en',
+    appVersion: 'wallet 5.2.0',
+    ...options,
+  })
   await widget.open('contact', params)
   await vi.waitFor(() => expect(items().length).toBeGreaterThan(0))
   // Chat and messages appear once the transport (and its capabilities) has resolved.
@@ -50,9 +66,23 @@ describe('contact panel', () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(new Date('2026-09-30T04:00:00Z')) // 12:00 in Shanghai
     await openContact({}, { problem: 'unauthorized', reference: 'HF-2026-000123' })
-    expect(items().map((el) => el.dataset.channel)).toEqual(['hotline', 'chat', 'messages', 'email', 'servicePoints', 'website', 'social'])
-    expect(items().filter((el) => el.hasAttribute('data-recommended')).map((el) => el.dataset.channel)).toEqual(['hotline', 'chat'])
-    expect(shadow().querySelector('[data-urgency="urgent"]')?.textContent).toMatch(/call the hotline or start a chat now/)
+    expect(items().map((el) => el.dataset.channel)).toEqual([
+      'hotline',
+      'chat',
+      'messages',
+      'email',
+      'servicePoints',
+      'website',
+      'social',
+    ])
+    expect(
+      items()
+        .filter((el) => el.hasAttribute('data-recommended'))
+        .map((el) => el.dataset.channel),
+    ).toEqual(['hotline', 'chat'])
+    expect(shadow().querySelector('[data-urgency="urgent"]')?.textContent).toMatch(
+      /call the hotline or start a chat now/,
+    )
 
     const tel = item('hotline').querySelector('a')!
     expect(tel.getAttribute('href')).toBe('tel:95188')
@@ -61,7 +91,9 @@ describe('contact panel', () => {
 
     const list = shadow().querySelector('.ct-list')!
     const notice = shadow().getElementById(list.getAttribute('aria-describedby')!)!
-    expect(notice.textContent).toMatch(/only official channels.*never ask for your password, PIN or SMS verification code/)
+    expect(notice.textContent).toMatch(
+      /only official channels.*never ask for your password, PIN or SMS verification code/,
+    )
     expect(notice.nextElementSibling).toBe(list)
     expect(shadow().textContent).toContain('Your reference number: HF-2026-000123')
   })
@@ -73,24 +105,38 @@ describe('contact panel', () => {
     const subject = decodeURIComponent(/subject=([^&]*)/.exec(href)![1]!)
     const body = decodeURIComponent(/body=([^&]*)/.exec(href)![1]!)
     expect(subject).toBe('Help request HF-2026-000123: Charged but not received')
-    expect(body).toContain('Reference number: HF-2026-000123\r\nProblem: Charged but not received\r\nApp version: wallet 5.2.0\r\nHelp SDK version: 0.1.0\r\nLanguage: en')
-    const links = [...shadow().querySelectorAll<HTMLAnchorElement>('[data-hf-external]')].map((a) => a.getAttribute('href')!)
+    expect(body).toContain(
+      'Reference number: HF-2026-000123\r\nProblem: Charged but not received\r\nApp version: wallet 5.2.0\r\nHelp SDK version: 0.1.0\r\nLanguage: en',
+    )
+    const links = [...shadow().querySelectorAll<HTMLAnchorElement>('[data-hf-external]')].map((a) =>
+      a.getAttribute('href')!,
+    )
     expect(links.every((h) => /^(tel:|mailto:|https:)/.test(h))).toBe(true)
     expect(item('website').querySelector('a')!.getAttribute('rel')).toBe('noopener noreferrer')
   })
 
   it('a simple question puts messages and email first; "Write a message" opens the report with the category', async () => {
     await openContact({}, { problem: 'refund_not_received' })
-    expect(items().map((el) => el.dataset.channel).slice(0, 3)).toEqual(['messages', 'email', 'chat'])
+    expect(
+      items()
+        .map((el) => el.dataset.channel)
+        .slice(0, 3),
+    ).toEqual(['messages', 'email', 'chat'])
     const client = await widget!.client()
     item('messages').querySelector('button')!.click()
     expect(client.store.getState().ui).toMatchObject({ view: 'report', params: { category: 'refund_not_received' } })
   })
 
   it('shows the chat queue from availability; at peak, chat moves behind the written channels', async () => {
-    await openContact({ transport: transport({ agentsOnline: 2, queueLength: 14, open: true, expectedWaitSeconds: 1500 }) })
+    await openContact({
+      transport: transport({ agentsOnline: 2, queueLength: 14, open: true, expectedWaitSeconds: 1500 }),
+    })
     await vi.waitFor(() => expect(item('chat').textContent).toContain('Busy right now: expected wait about 25 min'))
-    expect(items().map((el) => el.dataset.channel).slice(0, 4)).toEqual(['hotline', 'messages', 'email', 'chat'])
+    expect(
+      items()
+        .map((el) => el.dataset.channel)
+        .slice(0, 4),
+    ).toEqual(['hotline', 'messages', 'email', 'chat'])
   })
 
   it('lists upcoming holidays and the weekly hours with the operator zone', async () => {
@@ -98,7 +144,10 @@ describe('contact panel', () => {
     vi.setSystemTime(new Date('2026-09-30T04:00:00Z'))
     await openContact({})
     const holidays = shadow().querySelector('[data-holidays]')!
-    expect([...holidays.querySelectorAll('time')].map((t) => t.getAttribute('datetime'))).toEqual(['2026-10-01', '2026-10-02'])
+    expect([...holidays.querySelectorAll('time')].map((t) => t.getAttribute('datetime'))).toEqual([
+      '2026-10-01',
+      '2026-10-02',
+    ])
     expect(holidays.textContent).toContain('Thu, October 1, 2026')
     const hours = item('hotline').querySelector('details')!
     expect(hours.querySelector('dt')!.textContent).toBe('Mon–Sun')
@@ -113,7 +162,9 @@ describe('contact panel', () => {
     await openContact({})
     expect(item('hotline').querySelector('.ct-status')!.textContent).toBe('Open now · closes at 21:00')
     await vi.advanceTimersByTimeAsync(31_000)
-    await vi.waitFor(() => expect(item('hotline').querySelector('.ct-status')!.textContent).toBe('Closed · opens tomorrow at 09:00'))
+    await vi.waitFor(() =>
+      expect(item('hotline').querySelector('.ct-status')!.textContent).toBe('Closed · opens tomorrow at 09:00'),
+    )
   })
 
   it('follows the locale at run time (zh-TW) and ignores unknown parameters', async () => {

@@ -5,7 +5,10 @@ import { ConfigError } from '../../src/errors/index.js'
 import { stubTransport } from '../support/transport.js'
 
 const transport = stubTransport()
-type NativeWindow = Window & { ReactNativeWebView?: { postMessage(m: string): void }; HelpFeedbackBridge?: { receive(m: unknown): void } }
+type NativeWindow = Window & {
+  ReactNativeWebView?: { postMessage(m: string): void }
+  HelpFeedbackBridge?: { receive(m: unknown): void }
+}
 const win = window as NativeWindow
 
 let widget: HelpFeedback | undefined
@@ -22,7 +25,11 @@ describe('connectBridge (React Native WebView)', () => {
   it('host opens the contact view; tapping the hotline goes to the host as openUrl instead of navigating', async () => {
     const posted: Array<{ type: string; payload: Record<string, unknown> }> = []
     win.ReactNativeWebView = { postMessage: (m) => void posted.push(JSON.parse(m)) }
-    widget = createHelpFeedback({ transport, locale: 'en', channels: { hotline: { number: '95188' }, email: { address: 'help@example.com' } } })
+    widget = createHelpFeedback({
+      transport,
+      locale: 'en',
+      channels: { hotline: { number: '95188' }, email: { address: 'help@example.com' } },
+    })
     const bridge = connectBridge(widget, { allowedOrigins: [location.origin] })
     expect(bridge.channel).toBe('react-native')
     expect(posted[0]).toMatchObject({ type: 'ready' })
@@ -32,10 +39,14 @@ describe('connectBridge (React Native WebView)', () => {
     const click = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, button: 0 })
     shadow().querySelector<HTMLAnchorElement>('[data-channel="hotline"] a')!.dispatchEvent(click)
     expect(click.defaultPrevented).toBe(true)
-    expect(posted.filter((m) => m.type === 'openUrl')).toEqual([expect.objectContaining({ payload: { url: 'tel:95188' } })])
+    expect(posted.filter((m) => m.type === 'openUrl')).toEqual([
+      expect.objectContaining({ payload: { url: 'tel:95188' } }),
+    ])
 
     shadow().querySelector<HTMLAnchorElement>('[data-channel="email"] a')!.click()
-    expect(posted.filter((m) => m.type === 'openUrl').at(-1)!.payload.url).toMatch(/^mailto:help@example\.com\?subject=Help%20request%3A%20Unauthorized%20transaction&body=/)
+    expect(posted.filter((m) => m.type === 'openUrl').at(-1)!.payload.url).toMatch(
+      /^mailto:help@example\.com\?subject=Help%20request%3A%20Unauthorized%20transaction&body=/,
+    )
   })
 
   it('locale from the host re-renders the open panel; close goes back to the host; destroy removes the receiver', async () => {
@@ -69,6 +80,8 @@ describe('connectBridge (React Native WebView)', () => {
   it('rejects "*" and non-origins with a ConfigError naming the path', () => {
     widget = createHelpFeedback({ transport })
     expect(() => connectBridge(widget!, { allowedOrigins: ['*'] })).toThrow(ConfigError)
-    expect(() => connectBridge(widget!, { allowedOrigins: ['https://a.example/x'] })).toThrow(/options\.bridge\.allowedOrigins\.0/)
+    expect(() => connectBridge(widget!, { allowedOrigins: ['https://a.example/x'] })).toThrow(
+      /options\.bridge\.allowedOrigins\.0/,
+    )
   })
 })

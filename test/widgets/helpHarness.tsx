@@ -8,9 +8,20 @@ import { PanelContext } from '../../widgets/ui/context.js'
 import { articlesTransport } from '../support/transport.js'
 
 /** Render a help component inside a panel context with a real client over `articles`. */
-export function mountHelp(ui: ComponentChildren, articles: Article[], clients: SupportClient[], options: SupportOptions = {}) {
+export function mountHelp(
+  ui: ComponentChildren,
+  articles: Article[],
+  clients: SupportClient[],
+  options: SupportOptions = {},
+) {
   const events: HelpFeedbackEvent[] = []
-  const client = createSupportClient({ transport: articlesTransport(), locale: 'zh-CN', articles: { articles }, onEvent: (e) => events.push(e), ...options })
+  const client = createSupportClient({
+    transport: articlesTransport(),
+    locale: 'zh-CN',
+    articles: { articles },
+    onEvent: (e) => events.push(e),
+    ...options,
+  })
   clients.push(client)
   const view = render(<PanelContext.Provider value={{ client, idPrefix: 't' }}>{ui}</PanelContext.Provider>)
   return { client, events, ...view, container: view.container as HTMLElement }

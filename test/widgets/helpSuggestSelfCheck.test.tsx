@@ -41,7 +41,11 @@ function Description() {
   const [text, setText] = useState('')
   return (
     <div>
-      <textarea aria-label="description" value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} />
+      <textarea
+        aria-label="description"
+        value={text}
+        onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+      />
       <SuggestedArticles text={text} from="report" />
     </div>
   )
@@ -64,7 +68,10 @@ describe('suggested articles', () => {
     expect(container.querySelector('[role=status]')!.textContent).toMatch(/^推荐 \d 篇文章$/)
     fireEvent.click(buttons[0]!)
     expect(events).toContainEqual({ type: 'suggestion:open', id: buttons[0]!.dataset.article, from: 'report' })
-    expect(client.store.getState().ui).toMatchObject({ view: 'article', params: { id: buttons[0]!.dataset.article, from: 'report', source: 'suggestion' } })
+    expect(client.store.getState().ui).toMatchObject({
+      view: 'article',
+      params: { id: buttons[0]!.dataset.article, from: 'report', source: 'suggestion' },
+    })
   })
 })
 
@@ -74,31 +81,56 @@ describe('self-check panel', () => {
     const onAttach = vi.fn()
     const serverTime = vi.fn(async () => Date.now() - 10 * 60_000)
     const { container } = mount(<SelfCheckPanel onAttach={onAttach} serverTime={serverTime} />, {
-      locale: 'en', transport: fakeTransport({ availability }), appVersion: 'wallet 3.2.1',
+      locale: 'en',
+      transport: fakeTransport({ availability }),
+      appVersion: 'wallet 3.2.1',
     })
     const attach = await waitFor(() => within(container).getByText('Attach results to my report'))
     expect(availability).toHaveBeenCalledTimes(1)
     const cell = (key: string) => container.querySelector(`[data-check=${key}]`)!.textContent
     expect(cell('networkOnline')).toBe('Connected')
     expect(cell('serverReachable')).toMatch(/^Reachable \(\d+ ms\)$/)
-    expect(cell('clockSkewSeconds')).toMatch(/^Off by 6\d\d s\. Set the date and time to automatic\. \(Needs attention\)$/)
+    expect(cell('clockSkewSeconds')).toMatch(
+      /^Off by 6\d\d s\. Set the date and time to automatic\. \(Needs attention\)$/,
+    )
     expect(cell('appVersion')).toBe('wallet 3.2.1')
     expect(cell('sdkVersion')).toBe('0.1.0')
     expect(container.querySelector('[role=status]')!.textContent).toMatch(/^Check finished: [12] items need attention$/)
     fireEvent.click(attach)
     const result = onAttach.mock.calls[0]![0] as SelfCheckResult
     expect(Object.keys(result).sort()).toEqual([
-      'appVersion', 'checkedAt', 'clockSkewSeconds', 'latencyMs', 'locale', 'networkError', 'networkOnline', 'sdkVersion',
-      'serverReachable', 'storage', 'timeZone', 'utcOffset',
+      'appVersion',
+      'checkedAt',
+      'clockSkewSeconds',
+      'latencyMs',
+      'locale',
+      'networkError',
+      'networkOnline',
+      'sdkVersion',
+      'serverReachable',
+      'storage',
+      'timeZone',
+      'utcOffset',
     ])
-    expect(result).toMatchObject({ networkOnline: true, serverReachable: true, networkError: null, appVersion: 'wallet 3.2.1', sdkVersion: '0.1.0', locale: 'en' })
+    expect(result).toMatchObject({
+      networkOnline: true,
+      serverReachable: true,
+      networkError: null,
+      appVersion: 'wallet 3.2.1',
+      sdkVersion: '0.1.0',
+      locale: 'en',
+    })
     expect(result.clockSkewSeconds).toBeGreaterThanOrEqual(599)
-    expect(Object.values(result).every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))).toBe(true)
+    expect(Object.values(result).every((v) => v === null || ['string', 'number', 'boolean'].includes(typeof v))).toBe(
+      true,
+    )
     expect(container.querySelector('[role=status]')!.textContent).toBe('Results attached to your report.')
   })
 
   it('tells a failing backend apart from no network, and an unknown clock from a right one', async () => {
-    const availability = vi.fn(async () => { throw new ServerError(503) })
+    const availability = vi.fn(async () => {
+      throw new ServerError(503)
+    })
     const { container } = mount(<SelfCheckPanel />, { transport: fakeTransport({ availability }) })
     await waitFor(() => expect(container.querySelector('[data-check=serverReachable]')?.textContent).toBe('可访问'))
     expect(container.querySelector('[data-check=clockSkewSeconds]')!.textContent).toBe('无法检查')
@@ -116,7 +148,13 @@ describe('in the widget', () => {
     expect((shadow.querySelector('.help-result') as HTMLElement).dataset.article).toBe('zh-charged-not-received')
     expect(hasSheet(shadow, 'help')).toBe(true)
     fireEvent.click(shadow.querySelector('.help-result')!)
-    await waitFor(() => expect(shadow.querySelector('.help-article h3')?.textContent).toBe('已扣款但订单未成功、对方显示未到账怎么办？'), { timeout: 3000 })
+    await waitFor(
+      () =>
+        expect(shadow.querySelector('.help-article h3')?.textContent).toBe(
+          '已扣款但订单未成功、对方显示未到账怎么办？',
+        ),
+      { timeout: 3000 },
+    )
     expect(shadow.querySelector('.help-md h4')?.textContent).toBe('为什么会这样')
   })
 })

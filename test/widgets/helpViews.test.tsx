@@ -101,13 +101,19 @@ describe('search view', () => {
   })
 
   it('says so when help is offline and nothing was downloaded', async () => {
-    const fetch = vi.fn(async () => { throw new TypeError('Failed to fetch') })
+    const fetch = vi.fn(async () => {
+      throw new TypeError('Failed to fetch')
+    })
     vi.stubGlobal('fetch', fetch)
     const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')
     Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false })
     try {
-      const { container } = mount(<SearchView params={{ query: '退款' }} />, { articles: { url: '/nowhere/index.json' } })
-      await waitFor(() => expect(container.querySelector('[role=alert]')?.textContent).toContain('当前处于离线状态，帮助文章尚未下载。'))
+      const { container } = mount(<SearchView params={{ query: '退款' }} />, {
+        articles: { url: '/nowhere/index.json' },
+      })
+      await waitFor(() =>
+        expect(container.querySelector('[role=alert]')?.textContent).toContain('当前处于离线状态，帮助文章尚未下载。'),
+      )
       expect(within(container).getByText('重试')).toBeTruthy()
     } finally {
       vi.unstubAllGlobals()
@@ -117,9 +123,16 @@ describe('search view', () => {
   })
 
   it('with the network up, a failed download reads "not answering", not "offline"', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch') }))
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => {
+        throw new TypeError('Failed to fetch')
+      }),
+    )
     try {
-      const { container } = mount(<SearchView params={{ query: '退款' }} />, { articles: { url: '/nowhere/index.json' } })
+      const { container } = mount(<SearchView params={{ query: '退款' }} />, {
+        articles: { url: '/nowhere/index.json' },
+      })
       await waitFor(() => expect(container.querySelector('[role=alert]')?.textContent).toContain('服务暂时没有响应'))
       expect(container.querySelector('[role=alert]')?.textContent).not.toContain('离线')
     } finally {
@@ -131,32 +144,52 @@ describe('search view', () => {
 describe('home', () => {
   it('keeps the entries and the safety notice, adds popular articles and results as you type', async () => {
     const { container, client } = mount(<Home params={{}} />)
-    await waitFor(() => expect(container.querySelector('section[aria-labelledby=t-popular]:not([hidden])')).not.toBeNull())
-    expect([...container.querySelectorAll('[data-entry]')].map((b) => b.getAttribute('data-entry'))).toEqual(['chat', 'report', 'requests', 'contact'])
+    await waitFor(() =>
+      expect(container.querySelector('section[aria-labelledby=t-popular]:not([hidden])')).not.toBeNull(),
+    )
+    expect([...container.querySelectorAll('[data-entry]')].map((b) => b.getAttribute('data-entry'))).toEqual([
+      'chat',
+      'report',
+      'requests',
+      'contact',
+    ])
     expect(container.querySelector('.notice')!.textContent).toContain('客服不会')
     expect(results(container)[0]?.dataset.article).toBe('zh-charged-not-received')
     const input = container.querySelector('input[type=search]') as HTMLInputElement
     expect(input.hasAttribute('data-autofocus')).toBe(true)
     fireEvent.input(input, { target: { value: '转错账' } })
-    await waitFor(() => expect(container.querySelector('.help-section [data-article=zh-wrong-recipient]')).not.toBeNull())
+    await waitFor(() =>
+      expect(container.querySelector('.help-section [data-article=zh-wrong-recipient]')).not.toBeNull(),
+    )
     fireEvent.click(within(container).getByText('查看全部结果'))
     expect(client.store.getState().ui).toMatchObject({ view: 'search', params: { query: '转错账' } })
   })
 })
 
 const hostile: Article = {
-  id: 'en-hostile', locale: 'en', title: 'Card limits', tags: ['limits'],
+  id: 'en-hostile',
+  locale: 'en',
+  title: 'Card limits',
+  tags: ['limits'],
   body: [
-    '## Steps', '', 'Read this <script>alert(1)</script> first.<img src=x onerror="alert(2)">', '',
-    '[bad](javascript:alert(3)) [worse](JaVaScRiPt:alert(4)) [good](https://example.com/help) [fees](./fees.md)', '',
-    '<a href="javascript:alert(5)" onclick="alert(6)">raw link</a>', '', '- **one**', '- `two`',
+    '## Steps',
+    '',
+    'Read this <script>alert(1)</script> first.<img src=x onerror="alert(2)">',
+    '',
+    '[bad](javascript:alert(3)) [worse](JaVaScRiPt:alert(4)) [good](https://example.com/help) [fees](./fees.md)',
+    '',
+    '<a href="javascript:alert(5)" onclick="alert(6)">raw link</a>',
+    '',
+    '- **one**',
+    '- `two`',
   ].join('\n'),
 }
 
 describe('article view', () => {
   it('renders sanitized Markdown: no script, no handlers, only vetted links opened safely', async () => {
     const { container, client, events } = mount(<ArticleView params={{ id: 'en-hostile', source: 'popular' }} />, {
-      locale: 'en', articles: { articles: [...articles, hostile] },
+      locale: 'en',
+      articles: { articles: [...articles, hostile] },
     })
     await waitFor(() => expect(container.querySelector('h3')?.textContent).toBe('Card limits'))
     const body = container.querySelector('.help-md')!
@@ -165,7 +198,9 @@ describe('article view', () => {
     expect(body.querySelector('li strong')?.textContent).toBe('one')
     expect(body.querySelector('li code')?.textContent).toBe('two')
     expect(container.querySelectorAll('script, img, iframe, style')).toHaveLength(0)
-    expect([...container.querySelectorAll('*')].flatMap((el) => el.getAttributeNames()).filter((n) => n.startsWith('on'))).toEqual([])
+    expect(
+      [...container.querySelectorAll('*')].flatMap((el) => el.getAttributeNames()).filter((n) => n.startsWith('on')),
+    ).toEqual([])
     expect(body.textContent).not.toMatch(/alert/)
     expect(body.textContent).toContain('raw link')
     const anchors = [...body.querySelectorAll('a')]
@@ -175,19 +210,27 @@ describe('article view', () => {
     expect(events).toContainEqual({ type: 'article:open', id: 'en-hostile', source: 'popular' })
     // A relative article link opens that article inside the panel.
     fireEvent.click(within(body as HTMLElement).getByText('fees'))
-    await waitFor(() => expect(client.store.getState().ui).toMatchObject({ view: 'article', params: { id: 'en-fees', source: 'link' } }))
+    await waitFor(() =>
+      expect(client.store.getState().ui).toMatchObject({ view: 'article', params: { id: 'en-fees', source: 'link' } }),
+    )
   })
 
   it('"Was this helpful?" sends exactly one vote and thanks the user', async () => {
     const voteArticle = vi.fn(async () => undefined)
-    const { container, events } = mount(<ArticleView params={{ id: 'zh-refund-not-received' }} />, { transport: fakeTransport({ voteArticle }) })
+    const { container, events } = mount(<ArticleView params={{ id: 'zh-refund-not-received' }} />, {
+      transport: fakeTransport({ voteArticle }),
+    })
     const yes = await waitFor(() => within(container).getByText('有帮助'))
     fireEvent.click(yes)
     fireEvent.click(yes)
     await waitFor(() => expect(container.querySelector('.help-vote [role=status]')?.textContent).toBe('感谢您的反馈。'))
     expect(within(container).queryByText('有帮助')).toBeNull()
     await waitFor(() => expect(voteArticle).toHaveBeenCalledTimes(1))
-    expect(voteArticle).toHaveBeenCalledWith('zh-refund-not-received', true, expect.objectContaining({ idempotencyKey: expect.any(String) }))
+    expect(voteArticle).toHaveBeenCalledWith(
+      'zh-refund-not-received',
+      true,
+      expect.objectContaining({ idempotencyKey: expect.any(String) }),
+    )
     expect(events.filter((e) => e.type === 'article:vote')).toHaveLength(1)
     expect(within(container).getByText('仍需要帮助？')).toBeTruthy()
   })

@@ -26,9 +26,19 @@ export function setOnline(value: boolean): void {
  * Renders the real panel (header, view host, lazy views) for a real client over a fake
  * transport, opened on `view`. Returns the client and the events it emitted.
  */
-export function openPanel(fake: ReturnType<typeof fakeTransport>, view: ViewName, params: Record<string, unknown> = {}, options: SupportOptions = {}) {
+export function openPanel(
+  fake: ReturnType<typeof fakeTransport>,
+  view: ViewName,
+  params: Record<string, unknown> = {},
+  options: SupportOptions = {},
+) {
   const events: HelpFeedbackEvent[] = []
-  const client = createSupportClient({ transport: fake.transport, locale: 'en', onEvent: (e) => events.push(e), ...options })
+  const client = createSupportClient({
+    transport: fake.transport,
+    locale: 'en',
+    onEvent: (e) => events.push(e),
+    ...options,
+  })
   clients.push(client)
   client.open(view, params)
   const utils = render(

@@ -31,7 +31,10 @@ const find = (selector: string) =>
     return el!
   })
 const describedText = (el: Element) =>
-  (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ')
+  (el.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ')
 
 async function formFor(category: string) {
   fireEvent.click(await screen.findByRole('button', { name: new RegExp(`^${category}`) }))
@@ -59,7 +62,9 @@ describe('report view', () => {
   it('a failed submit shows localized errors linked to their fields and moves focus to the first one', async () => {
     const fake = fakeTransport()
     openPanel(fake, 'report', { category: 'charged_not_received' }, { locale: 'zh-CN' })
-    await waitFor(() => expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false))
+    await waitFor(() =>
+      expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false),
+    )
     type('amount', '0')
     submit()
     const first = control('transactionId')
@@ -77,7 +82,10 @@ describe('report view', () => {
   })
 
   it('prefills from a recent transaction picked from the host list', async () => {
-    const getRecentTransactions = vi.fn(async () => [TX, { ...TX, id: 'T2026112300018842', amount: '2000.00', counterparty: 'Li Si' }])
+    const getRecentTransactions = vi.fn(async () => [
+      TX,
+      { ...TX, id: 'T2026112300018842', amount: '2000.00', counterparty: 'Li Si' },
+    ])
     openPanel(fakeTransport(), 'report', { category: 'transfer_delayed' }, { getRecentTransactions })
     const pick = await screen.findByRole('button', { name: /Li Si/ })
     fireEvent.click(pick)
@@ -102,14 +110,20 @@ describe('report view', () => {
     expect(onAction).toHaveBeenCalledWith('freeze-account')
 
     fireEvent.click(within(guidance).getByRole('button', { name: 'Continue to the report' }))
-    await waitFor(() => expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false))
+    await waitFor(() =>
+      expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false),
+    )
     expect(document.querySelector('[data-urgent]')).not.toBeNull()
     fireEvent.click(within(byField('stillHasCard')).getByLabelText('Yes'))
     fireEvent.change(control('noticedAt'), { target: { value: '2026-11-23T23:00' } })
     type('description', 'Somebody paid with my card, not me.')
     submit()
     await screen.findByText(/Reference number: HF-2026-000001/)
-    expect(fake.calls.createTicket[0]!.input).toMatchObject({ category: 'unauthorized', priority: 'urgent', fields: { stillHasCard: true } })
+    expect(fake.calls.createTicket[0]!.input).toMatchObject({
+      category: 'unauthorized',
+      priority: 'urgent',
+      fields: { stillHasCard: true },
+    })
   })
 
   it('without a hotline it shows the default hotline text', async () => {
@@ -123,7 +137,9 @@ describe('report view', () => {
     setOnline(false)
     const fake = fakeTransport()
     const { client } = openPanel(fake, 'report', { transaction: TX, category: 'charged_not_received' })
-    await waitFor(() => expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false))
+    await waitFor(() =>
+      expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false),
+    )
     type('description', 'Paid with card 4111 1111 1111 1111 and the shop got nothing')
     await waitFor(() => expect(control('description').value).not.toContain('4111 1111'))
     expect(control('description').value).toMatch(/\*+1111 and the shop/)
@@ -145,7 +161,9 @@ describe('report view', () => {
     // What a refused or cut connection looks like to the SDK: the same error as no network.
     fake.setMode('offline')
     openPanel(fake, 'report', { transaction: TX, category: 'charged_not_received' })
-    await waitFor(() => expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false))
+    await waitFor(() =>
+      expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false),
+    )
     type('description', 'The coffee shop says my payment never arrived.')
     submit()
     await screen.findByText(/We could not reach support just now/)
@@ -158,13 +176,19 @@ describe('report view', () => {
     setOnline(false)
     const fake = fakeTransport()
     const { client, events } = openPanel(fake, 'report', { transaction: TX, category: 'charged_not_received' })
-    await waitFor(() => expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false))
+    await waitFor(() =>
+      expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false),
+    )
     type('description', 'The coffee shop says my payment never arrived.')
     submit()
     await screen.findByText(/You are offline. We will send your report automatically/)
     expect(fake.calls.createTicket).toHaveLength(0)
     const [job] = await (await client.services()).outbox.list()
-    expect(events.find((e) => e.type === 'report:queued')).toEqual({ type: 'report:queued', category: 'charged_not_received', jobId: job!.id })
+    expect(events.find((e) => e.type === 'report:queued')).toEqual({
+      type: 'report:queued',
+      category: 'charged_not_received',
+      jobId: job!.id,
+    })
 
     fireEvent.click(screen.getByRole('button', { name: 'Go to My requests' }))
     const item = await find(`[data-job="${job!.id}"]`)
@@ -184,7 +208,9 @@ describe('report view', () => {
     setOnline(false)
     const fake = fakeTransport()
     openPanel(fake, 'report', { transaction: TX, category: 'charged_not_received' })
-    await waitFor(() => expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false))
+    await waitFor(() =>
+      expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false),
+    )
     type('description', 'The coffee shop says my payment never arrived.')
     submit()
     await screen.findByText('Saved on this device')
@@ -195,9 +221,17 @@ describe('report view', () => {
 
   it('a 4xx returns to the form with the server message on the field, nothing dropped; the fixed report is sent', async () => {
     const fake = fakeTransport()
-    fake.setMode({ reject: new RejectedError([{ field: 'fields.amount', code: 'limit', message: 'Amount is above the dispute limit' }], 'invalid', 422) })
+    fake.setMode({
+      reject: new RejectedError(
+        [{ field: 'fields.amount', code: 'limit', message: 'Amount is above the dispute limit' }],
+        'invalid',
+        422,
+      ),
+    })
     const { events } = openPanel(fake, 'report', { transaction: TX, category: 'charged_not_received' })
-    await waitFor(() => expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false))
+    await waitFor(() =>
+      expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false),
+    )
     type('description', 'The coffee shop says my payment never arrived.')
     submit()
     await waitFor(() => expect(control('amount').getAttribute('aria-invalid')).toBe('true'))
@@ -219,7 +253,9 @@ describe('report view', () => {
   it('success shows the reference number and the expected reply time, with focus on the outcome', async () => {
     const fake = fakeTransport()
     openPanel(fake, 'report', { transaction: TX, category: 'charged_not_received' })
-    await waitFor(() => expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false))
+    await waitFor(() =>
+      expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false),
+    )
     type('description', 'The coffee shop says my payment never arrived.')
     submit()
     const heading = await screen.findByRole('heading', { name: 'Report sent' })
@@ -230,7 +266,9 @@ describe('report view', () => {
 
   it('saves the draft as typed and restores it after a reload', async () => {
     const first = openPanel(fakeTransport(), 'report', { transaction: TX, category: 'refund_not_received' })
-    await waitFor(() => expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false))
+    await waitFor(() =>
+      expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false),
+    )
     type('description', 'Refund promised on Monday, still nothing.')
     await (await first.client.services()).drafts.flush()
     first.unmount()
@@ -238,17 +276,31 @@ describe('report view', () => {
 
     openPanel(fakeTransport(), 'report', { transaction: TX, category: 'refund_not_received' })
     await waitFor(() => expect(control('description')?.value).toBe('Refund promised on Monday, still nothing.'))
-    expect(document.querySelector('[data-draft-restored]')?.textContent).toContain('We restored the report you had started.')
+    expect(document.querySelector('[data-draft-restored]')?.textContent).toContain(
+      'We restored the report you had started.',
+    )
   })
 
   it('keeps screenshots in the draft as they are added and removed (restored after a reload: e2e)', async () => {
     const first = openPanel(fakeTransport(), 'report', { transaction: TX, category: 'refund_not_received' })
     await waitFor(() => expect(document.querySelector('[data-field=screenshots] input[type=file]')).not.toBeNull())
-    const png = new File([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0, 0, 0, 0])], 'shot.png', { type: 'image/png' })
-    fireEvent.change(document.querySelector('[data-field=screenshots] input[type=file]') as HTMLInputElement, { target: { files: [png] } })
+    const png = new File(
+      [
+        Uint8Array.from([
+          0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0, 0, 0, 0,
+        ]),
+      ],
+      'shot.png',
+      { type: 'image/png' },
+    )
+    fireEvent.change(document.querySelector('[data-field=screenshots] input[type=file]') as HTMLInputElement, {
+      target: { files: [png] },
+    })
     await screen.findByRole('img', { name: 'Screenshot 1' })
     const saved = async () => draftFiles(await loadReportDraft(first.client, 'refund_not_received'))
-    await waitFor(async () => expect((await saved()).map((f) => [f.type, f.blob.size])).toEqual([['image/png', png.size]]))
+    await waitFor(async () =>
+      expect((await saved()).map((f) => [f.type, f.blob.size])).toEqual([['image/png', png.size]]),
+    )
     fireEvent.click(screen.getByRole('button', { name: 'Remove Screenshot 1' }))
     await waitFor(async () => expect(await saved()).toEqual([]))
   })
@@ -259,7 +311,15 @@ describe('report view', () => {
     await waitFor(() => expect(document.querySelector('[data-field=screenshots] input[type=file]')).not.toBeNull())
     const input = document.querySelector('[data-field=screenshots] input[type=file]') as HTMLInputElement
     expect(input.getAttribute('accept')).toBe('image/png,image/jpeg,image/webp')
-    const png = new File([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0, 0, 0, 0])], 'shot.png', { type: 'image/png' })
+    const png = new File(
+      [
+        Uint8Array.from([
+          0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0, 0, 0, 0,
+        ]),
+      ],
+      'shot.png',
+      { type: 'image/png' },
+    )
     const pdf = new File(['%PDF-1.7'], 'statement.pdf', { type: 'application/pdf' })
     const huge = new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'huge.png', { type: 'image/png' })
     fireEvent.change(input, { target: { files: [pdf, huge, png] } })
@@ -268,7 +328,9 @@ describe('report view', () => {
     expect(alert.textContent).toContain('huge.png is too large (max 10 MB).')
     // Every file gets its tile: the refused ones say why (no retry for a wrong type or size).
     await waitFor(() => expect(document.querySelectorAll('[data-state=failed]')).toHaveLength(2))
-    expect(document.querySelector('[data-shot="1"]')!.textContent).toContain('statement.pdf is not a supported file type.')
+    expect(document.querySelector('[data-shot="1"]')!.textContent).toContain(
+      'statement.pdf is not a supported file type.',
+    )
     expect(document.querySelector('[data-retry]')).toBeNull()
     await waitFor(() => expect(document.querySelector('[data-shot="3"][data-state=ready] img')).not.toBeNull())
     const img = screen.getByRole('img', { name: 'Screenshot 3' })
@@ -305,7 +367,9 @@ describe('report view when the device cannot keep it', () => {
     ;(globalThis as { indexedDB?: unknown }).indexedDB = undefined
     setOnline(false)
     const { events } = openPanel(fakeTransport(), 'report', { transaction: TX, category: 'charged_not_received' })
-    await waitFor(() => expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false))
+    await waitFor(() =>
+      expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false),
+    )
     expect((await find('[data-storage-warning]')).textContent).toMatch(volatile)
     expect(events).toContainEqual({ type: 'storage:fallback', reason: 'unsupported' })
     type('description', 'The coffee shop says my payment never arrived.')
@@ -315,7 +379,8 @@ describe('report view when the device cannot keep it', () => {
   })
 
   it('quota exceeded on write: the warning appears, storage:fallback fires with the reason, and the result does not claim it was saved', async () => {
-    const proto = (globalThis as { IDBObjectStore: { prototype: { put: (...a: unknown[]) => unknown } } }).IDBObjectStore.prototype
+    const proto = (globalThis as { IDBObjectStore: { prototype: { put: (...a: unknown[]) => unknown } } })
+      .IDBObjectStore.prototype
     const put = proto.put
     // The probe passes; real writes (drafts, the job) hit a full disk.
     const spy = vi.spyOn(proto, 'put').mockImplementation(function (this: unknown, ...args: unknown[]) {
@@ -325,7 +390,9 @@ describe('report view when the device cannot keep it', () => {
     try {
       setOnline(false)
       const { events } = openPanel(fakeTransport(), 'report', { transaction: TX, category: 'charged_not_received' })
-      await waitFor(() => expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false))
+      await waitFor(() =>
+        expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false),
+      )
       type('description', 'The coffee shop says my payment never arrived.')
       // A draft write is refused (prefill or typing): the warning shows before Send.
       expect((await find('[data-storage-warning]')).textContent).toMatch(volatile)

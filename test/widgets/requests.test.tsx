@@ -27,7 +27,18 @@ async function openTicket(fake: ReturnType<typeof fakeTransport>, options = {}) 
 
 describe('my requests', () => {
   it('lists the tickets with status badges and opens one with its history and conversation', async () => {
-    const fake = fakeTransport({ tickets: [sampleTicket(), sampleTicket({ id: 'tk_8', reference: 'HF-2026-000008', subject: 'Top-up failed · 50.00 CNY', status: 'closed', updatedAt: '2026-11-01T10:00:00+08:00' })] })
+    const fake = fakeTransport({
+      tickets: [
+        sampleTicket(),
+        sampleTicket({
+          id: 'tk_8',
+          reference: 'HF-2026-000008',
+          subject: 'Top-up failed · 50.00 CNY',
+          status: 'closed',
+          updatedAt: '2026-11-01T10:00:00+08:00',
+        }),
+      ],
+    })
     const { client } = openPanel(fake, 'requests', {}, { locale: 'zh-CN' })
     const item = await find('[data-ticket="tk_9"]')
     expect(item.textContent).toContain('编号 HF-2026-000009')
@@ -55,14 +66,20 @@ describe('my requests', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Send comment' }))
     await waitFor(() => expect(fake.calls.addComment).toHaveLength(1))
     expect(fake.calls.addComment[0]!.comment.body).not.toContain('13800138000')
-    await waitFor(() => expect(document.querySelector('[data-comments]')!.textContent).toContain('Call me on 138****8000 please'))
+    await waitFor(() =>
+      expect(document.querySelector('[data-comments]')!.textContent).toContain('Call me on 138****8000 please'),
+    )
     expect(document.querySelector('[data-hidden-notice]')?.textContent).toContain('We hid a phone number.')
   })
 
   it('keeps a reply being written (masked) across a reload of the panel, per request', async () => {
     const first = await openTicket(fakeTransport({ tickets: [sampleTicket()] }))
-    fireEvent.input(screen.getByLabelText('Add a comment'), { target: { value: 'My card 4111 1111 1111 1111 was charged' } })
-    await waitFor(async () => expect(await (await first.client.services()).drafts.load('request:tk_9:comment')).toBeTruthy())
+    fireEvent.input(screen.getByLabelText('Add a comment'), {
+      target: { value: 'My card 4111 1111 1111 1111 was charged' },
+    })
+    await waitFor(async () =>
+      expect(await (await first.client.services()).drafts.load('request:tk_9:comment')).toBeTruthy(),
+    )
     await (await first.client.services()).drafts.flush()
     first.unmount()
     await closeClients()
@@ -86,7 +103,9 @@ describe('my requests', () => {
     fake.setStatus('tk_9', 'solved', 'Refund found')
     const form = await find('[data-rating-form]')
     expect(document.querySelector('[data-view=request] [data-status]')?.textContent).toBe('Solved')
-    await waitFor(() => expect(screen.getAllByRole('status').some((s) => s.textContent === 'This request was updated.')).toBe(true))
+    await waitFor(() =>
+      expect(screen.getAllByRole('status').some((s) => s.textContent === 'This request was updated.')).toBe(true),
+    )
     fireEvent.click(within(form).getByRole('button', { name: 'Send rating' }))
     expect(within(form).getByText('Choose a score from 1 to 5.')).toBeTruthy()
     // The scale shared with the chat: number and word on screen, both in the name.
@@ -102,7 +121,9 @@ describe('my requests', () => {
     const fake = fakeTransport({ tickets: [sampleTicket()] })
     await openTicket(fake)
     fireEvent.click(screen.getByRole('button', { name: 'Escalate this request' }))
-    fireEvent.input(screen.getByLabelText('Why does this need more attention? (optional)'), { target: { value: 'A week already' } })
+    fireEvent.input(screen.getByLabelText('Why does this need more attention? (optional)'), {
+      target: { value: 'A week already' },
+    })
     fireEvent.click(screen.getByRole('button', { name: 'Request escalation' }))
     await screen.findByText('Escalated')
     expect(fake.calls.escalate).toEqual([expect.objectContaining({ ticketId: 'tk_9', reason: 'A week already' })])
@@ -113,12 +134,20 @@ describe('my requests', () => {
     const fake = fakeTransport({ tickets: [sampleTicket()] })
     await openTicket(fake)
     fake.agentReply('tk_9', 'The refund is on its way.')
-    await waitFor(() => expect(document.querySelector('[data-comments]')!.textContent).toContain('The refund is on its way.'))
+    await waitFor(() =>
+      expect(document.querySelector('[data-comments]')!.textContent).toContain('The refund is on its way.'),
+    )
   })
 
   it('a refused report needs attention: review reopens the form with the server message and sends it', async () => {
     const fake = fakeTransport()
-    fake.setMode({ reject: new RejectedError([{ field: 'description', code: 'x', message: 'Please describe the problem in more detail' }], 'invalid', 400) })
+    fake.setMode({
+      reject: new RejectedError(
+        [{ field: 'description', code: 'x', message: 'Please describe the problem in more detail' }],
+        'invalid',
+        400,
+      ),
+    })
     const { client } = openPanel(fake, 'requests')
     const values = { ...startValues('charged_not_received', TX, undefined), description: 'Shop says unpaid, I paid.' }
     const r = await submitReport(client, { category: 'charged_not_received', values, transaction: TX })
@@ -132,7 +161,9 @@ describe('my requests', () => {
     const description = (await find('[data-field=description] textarea')) as HTMLTextAreaElement
     expect(description.value).toBe('Shop says unpaid, I paid.')
     expect(description.getAttribute('aria-invalid')).toBe('true')
-    expect(document.getElementById(description.getAttribute('aria-describedby')!.split(' ').at(-1)!)?.textContent).toBe('Please describe the problem in more detail')
+    expect(document.getElementById(description.getAttribute('aria-describedby')!.split(' ').at(-1)!)?.textContent).toBe(
+      'Please describe the problem in more detail',
+    )
     fireEvent.input(description, { target: { value: 'The shop says it was never paid, but 128.50 left my account.' } })
     fireEvent.click(screen.getByRole('button', { name: 'Send again' }))
     await screen.findByText('Reference number: HF-2026-000001')

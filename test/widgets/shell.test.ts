@@ -41,7 +41,12 @@ describe('widget shell', () => {
     const d = dialog()!
     expect(d.getAttribute('aria-modal')).toBe('true')
     expect(shadow().getElementById(d.getAttribute('aria-labelledby')!)?.textContent).toBe('Help & Feedback')
-    expect([...d.querySelectorAll('[data-entry]')].map((b) => b.getAttribute('data-entry'))).toEqual(['chat', 'report', 'requests', 'contact'])
+    expect([...d.querySelectorAll('[data-entry]')].map((b) => b.getAttribute('data-entry'))).toEqual([
+      'chat',
+      'report',
+      'requests',
+      'contact',
+    ])
     expect(d.querySelector('[role=search] input')).not.toBeNull()
     expect(d.textContent).toMatch(/never ask for your password/)
     expect(launcher.getAttribute('aria-expanded')).toBe('true')
@@ -94,7 +99,14 @@ describe('widget shell', () => {
   })
 
   it('applies theme, position, z-index, colours and the CSP nonce', () => {
-    widget = createHelpFeedback({ transport, theme: 'dark', position: 'bottom-left', zIndex: 99, nonce: 'n0nce', colors: { primary: '#e60012' } }).mount()
+    widget = createHelpFeedback({
+      transport,
+      theme: 'dark',
+      position: 'bottom-left',
+      zIndex: 99,
+      nonce: 'n0nce',
+      colors: { primary: '#e60012' },
+    }).mount()
     const host = hostOf()
     expect(host.getAttribute('data-theme')).toBe('dark')
     expect(host.getAttribute('data-position')).toBe('bottom-left')
@@ -155,7 +167,6 @@ describe('widget shell', () => {
     expect(alert.querySelector('button')).toBeNull()
     spy.mockRestore()
   })
-
 })
 
 describe('capabilities', () => {
@@ -164,7 +175,9 @@ describe('capabilities', () => {
     try {
       await w.open()
       await (await w.client()).transport()
-      await vi.waitFor(() => expect(shadow().querySelector('[data-entry=chat] b')?.textContent).toBe('Leave us a message'))
+      await vi.waitFor(() =>
+        expect(shadow().querySelector('[data-entry=chat] b')?.textContent).toBe('Leave us a message'),
+      )
     } finally {
       w.destroy()
     }
@@ -173,9 +186,13 @@ describe('capabilities', () => {
 
 describe('home search with an input method', () => {
   it('does not search pinyin mid-composition, searches the composed text', async () => {
-    const w = createHelpFeedback({ transport, locale: 'zh-CN', articles: { articles: [
-      { id: 'a1', locale: 'zh-CN', title: '扣款未到账怎么办', body: '钱扣了但是没到账', tags: ['扣款'] },
-    ] } })
+    const w = createHelpFeedback({
+      transport,
+      locale: 'zh-CN',
+      articles: {
+        articles: [{ id: 'a1', locale: 'zh-CN', title: '扣款未到账怎么办', body: '钱扣了但是没到账', tags: ['扣款'] }],
+      },
+    })
     try {
       await w.open()
       const input = await vi.waitFor(() => {
@@ -190,7 +207,9 @@ describe('home search with an input method', () => {
       expect(results()).toBeNull()
       input.value = '扣款'
       input.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true }))
-      await vi.waitFor(() => expect(results()?.parentElement?.textContent).toContain('扣款未到账怎么办'), { timeout: 3000 })
+      await vi.waitFor(() => expect(results()?.parentElement?.textContent).toContain('扣款未到账怎么办'), {
+        timeout: 3000,
+      })
     } finally {
       w.destroy()
     }

@@ -12,7 +12,9 @@ function statusText(state: ChatState, t: Translate, locale: string): string {
     case 'connecting':
       return t('chat.status.connecting')
     case 'queued':
-      return conversation?.queuePosition ? t('chat.status.queued', { position: conversation.queuePosition }) : t('chat.status.queuedNoPosition')
+      return conversation?.queuePosition
+        ? t('chat.status.queued', { position: conversation.queuePosition })
+        : t('chat.status.queuedNoPosition')
     case 'active':
       return t('chat.status.active', { name: conversation?.agent?.name ?? t('chat.author.agent') })
     case 'rating':
@@ -20,7 +22,10 @@ function statusText(state: ChatState, t: Translate, locale: string): string {
       return t('chat.status.ended')
     case 'offline': {
       const next = availability?.nextOpenAt ? new Date(availability.nextOpenAt) : undefined
-      const when = next && !Number.isNaN(next.getTime()) ? ` ${t('chat.status.offlineNext', { time: next.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) })}` : ''
+      const when =
+        next && !Number.isNaN(next.getTime())
+          ? ` ${t('chat.status.offlineNext', { time: next.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) })}`
+          : ''
       return `${t('chat.status.offline')}${when}`
     }
     case 'left':
@@ -48,7 +53,17 @@ function download(chat: ChatController, reference: string, anchorParent: Element
  * offline notice; senior agent and end while an agent answers, download once someone
  * answered, new chat when it is over.
  */
-export function ChatHeader({ chat, state, t, locale }: { chat: ChatController; state: ChatState; t: Translate; locale: string }) {
+export function ChatHeader({
+  chat,
+  state,
+  t,
+  locale,
+}: {
+  chat: ChatController
+  state: ChatState
+  t: Translate
+  locale: string
+}) {
   const { status, conversation } = state
   const agent = status === 'active' ? conversation?.agent : undefined
   // Controls only where they apply: asking for a senior agent or ending needs an agent on the
@@ -60,18 +75,50 @@ export function ChatHeader({ chat, state, t, locale }: { chat: ChatController; s
   return (
     <div class="chat-head">
       <div class="status-line">
-        {agent?.avatarUrl && <img class="avatar" src={agent.avatarUrl} alt={t('chat.agentAvatar', { name: agent.name })} width={32} height={32} />}
-        {agent && !agent.avatarUrl && <span class="avatar initial" aria-hidden="true">{agent.name.slice(0, 1)}</span>}
-        <p role="status" data-status={status}>{statusText(state, t, locale)}</p>
+        {agent?.avatarUrl && (
+          <img
+            class="avatar"
+            src={agent.avatarUrl}
+            alt={t('chat.agentAvatar', { name: agent.name })}
+            width={32}
+            height={32}
+          />
+        )}
+        {agent && !agent.avatarUrl && (
+          <span class="avatar initial" aria-hidden="true">
+            {agent.name.slice(0, 1)}
+          </span>
+        )}
+        <p role="status" data-status={status}>
+          {statusText(state, t, locale)}
+        </p>
       </div>
       {(active || over) && (
         <div class="chat-actions">
-          {active && <button type="button" class="secondary small" onClick={() => void chat.requestSenior()}>{t('chat.senior')}</button>}
-          {active && <button type="button" class="secondary small" onClick={() => void chat.end()}>{t('chat.end')}</button>}
-          {canDownload && conversation && (
-            <button type="button" class="secondary small" onClick={(e) => download(chat, conversation.reference, e.currentTarget.parentElement!)}>{t('chat.download')}</button>
+          {active && (
+            <button type="button" class="secondary small" onClick={() => void chat.requestSenior()}>
+              {t('chat.senior')}
+            </button>
           )}
-          {over && <button type="button" class="secondary small" onClick={() => void chat.newChat()}>{t('chat.newChat')}</button>}
+          {active && (
+            <button type="button" class="secondary small" onClick={() => void chat.end()}>
+              {t('chat.end')}
+            </button>
+          )}
+          {canDownload && conversation && (
+            <button
+              type="button"
+              class="secondary small"
+              onClick={(e) => download(chat, conversation.reference, e.currentTarget.parentElement!)}
+            >
+              {t('chat.download')}
+            </button>
+          )}
+          {over && (
+            <button type="button" class="secondary small" onClick={() => void chat.newChat()}>
+              {t('chat.newChat')}
+            </button>
+          )}
         </div>
       )}
     </div>

@@ -14,7 +14,6 @@ import { Rating } from './Rating.js'
 import { PastConversation } from './PastConversation.js'
 import { useChat } from './useChat.js'
 
-
 function announcement(m: ChatItem, t: Translate): string {
   const name = m.authorName ?? t(m.author === 'agent' ? 'chat.author.agent' : 'chat.author.system')
   if (m.kind === 'event') return eventLine(m, t)
@@ -55,7 +54,10 @@ function Intro({ t }: { t: Translate }) {
   const [past, setPast] = useState(false)
   useEffect(() => {
     let live = true
-    void listConversations(client).then((rows) => live && setPast(rows.length > 0), () => undefined)
+    void listConversations(client).then(
+      (rows) => live && setPast(rows.length > 0),
+      () => undefined,
+    )
     return () => {
       live = false
     }
@@ -64,7 +66,16 @@ function Intro({ t }: { t: Translate }) {
     <div class="chat-intro" data-chat-intro="">
       <h3>{t('chat.idle.title')}</h3>
       <p>{t('chat.idle.body')}</p>
-      {past && <button type="button" class="secondary small" data-open-history="" onClick={() => client.navigate('requests', { section: 'conversations' })}>{t('chat.idle.history')}</button>}
+      {past && (
+        <button
+          type="button"
+          class="secondary small"
+          data-open-history=""
+          onClick={() => client.navigate('requests', { section: 'conversations' })}
+        >
+          {t('chat.idle.history')}
+        </button>
+      )}
     </div>
   )
 }
@@ -94,7 +105,10 @@ function LiveChat() {
 
   useEffect(() => {
     let live = true
-    chat.open().then(() => live && setReady(true), () => live && setReady(true))
+    chat.open().then(
+      () => live && setReady(true),
+      () => live && setReady(true),
+    )
     chat.setVisible(true)
     return () => {
       live = false
@@ -108,25 +122,53 @@ function LiveChat() {
     const el = root.current
     if (!el) return
     const active = (el.getRootNode() as ShadowRoot | Document).activeElement
-    if (!active || active.tagName === 'H2' || active === document.body) el.querySelector<HTMLElement>('[data-autofocus]')?.focus()
+    if (!active || active.tagName === 'H2' || active === document.body)
+      el.querySelector<HTMLElement>('[data-autofocus]')?.focus()
   }, [state.status])
 
   const { status } = state
   return (
-    <section ref={root} class="chat" style={{ paddingBottom: `${inset}px` }} data-chat-status={status} data-ready={ready ? '' : undefined}>
+    <section
+      ref={root}
+      class="chat"
+      style={{ paddingBottom: `${inset}px` }}
+      data-chat-status={status}
+      data-ready={ready ? '' : undefined}
+    >
       <ChatHeader chat={chat} state={state} t={t} locale={locale} />
-      <p class="chat-safety" role="note">{t('chat.safety')}</p>
+      <p class="chat-safety" role="note">
+        {t('chat.safety')}
+      </p>
       {status === 'offline' && <LeaveMessage chat={chat} />}
       {styled && status === 'idle' && state.items.length === 0 && <Intro t={t} />}
       {styled && status !== 'offline' && status !== 'left' && !(status === 'idle' && state.items.length === 0) && (
-        <MessageList items={state.items} agentReadSeq={state.agentReadSeq} online={online} locale={locale} t={t} onRetry={(id) => void chat.retry(id)} />
+        <MessageList
+          items={state.items}
+          agentReadSeq={state.agentReadSeq}
+          online={online}
+          locale={locale}
+          t={t}
+          onRetry={(id) => void chat.retry(id)}
+        />
       )}
-      <p class="typing" aria-hidden="true">{!state.agentTyping ? '' : state.conversation?.agent?.name ? t('chat.typing', { name: state.conversation.agent.name }) : t('chat.typingAgent')}</p>
+      <p class="typing" aria-hidden="true">
+        {!state.agentTyping
+          ? ''
+          : state.conversation?.agent?.name
+            ? t('chat.typing', { name: state.conversation.agent.name })
+            : t('chat.typingAgent')}
+      </p>
       {status === 'rating' && <Rating chat={chat} onDone={setThanked} />}
-      {thanked && status === 'ended' && <p class="status" role="status">{t('chat.rating.thanks')}</p>}
+      {thanked && status === 'ended' && (
+        <p class="status" role="status">
+          {t('chat.rating.thanks')}
+        </p>
+      )}
       {canCompose(status) && state.conversation?.status !== 'ended' && <Composer chat={chat} locale={locale} />}
       <div class="sr-only" role="log" aria-live="polite" aria-atomic="false">
-        {lines.map((line, i) => <p key={`${i}:${line}`}>{line}</p>)}
+        {lines.map((line, i) => (
+          <p key={`${i}:${line}`}>{line}</p>
+        ))}
       </div>
     </section>
   )

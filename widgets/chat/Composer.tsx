@@ -81,31 +81,81 @@ export function Composer({ chat, locale }: { chat: ChatController; locale: strin
   }
 
   return (
-    <form class="composer" onSubmit={(e) => { e.preventDefault(); void submit() }}>
+    <form
+      class="composer"
+      onSubmit={(e) => {
+        e.preventDefault()
+        void submit()
+      }}
+    >
       {confirming && (
         <div class="confirm" role="alert">
           <p>{t('privacy.codeWarning')}</p>
           <div class="actions">
-            <button type="button" class="secondary" onClick={() => void submit(true)}>{t('chat.code.sendAnyway')}</button>
-            <button type="button" class="primary" onClick={() => { setConfirming(false); input.current?.focus() }}>{t('chat.code.edit')}</button>
-            <button type="button" class="secondary" data-open-checker="" onClick={() => client.navigate('checker')}>{t('checker.entry')}</button>
+            <button type="button" class="secondary" onClick={() => void submit(true)}>
+              {t('chat.code.sendAnyway')}
+            </button>
+            <button
+              type="button"
+              class="primary"
+              onClick={() => {
+                setConfirming(false)
+                input.current?.focus()
+              }}
+            >
+              {t('chat.code.edit')}
+            </button>
+            <button type="button" class="secondary" data-open-checker="" onClick={() => client.navigate('checker')}>
+              {t('checker.entry')}
+            </button>
           </div>
         </div>
       )}
-      <p class="notice-line" role="status">{notice}</p>
-      {error && <p class="error" role="alert">{error}</p>}
-      {picking && getRecent && <TransactionPicker load={getRecent} locale={locale} t={t} onPick={(tx) => void onPick(tx)} onClose={closePicker} />}
+      <p class="notice-line" role="status">
+        {notice}
+      </p>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {picking && getRecent && (
+        <TransactionPicker
+          load={getRecent}
+          locale={locale}
+          t={t}
+          onPick={(tx) => void onPick(tx)}
+          onClose={closePicker}
+        />
+      )}
       <div class="compose-row">
         <button type="button" class="icon-btn" aria-label={t('chat.attachImage')} onClick={() => file.current?.click()}>
           <ClipIcon />
         </button>
-        <input ref={file} type="file" accept={IMAGE_ACCEPT} class="sr-only" tabIndex={-1} aria-hidden="true" onChange={() => void onFile()} />
+        <input
+          ref={file}
+          type="file"
+          accept={IMAGE_ACCEPT}
+          class="sr-only"
+          tabIndex={-1}
+          aria-hidden="true"
+          onChange={() => void onFile()}
+        />
         {getRecent && (
-          <button ref={pickButton} type="button" class="icon-btn" aria-label={t('chat.attachTransaction')} aria-expanded={picking} onClick={() => setPicking(!picking)}>
+          <button
+            ref={pickButton}
+            type="button"
+            class="icon-btn"
+            aria-label={t('chat.attachTransaction')}
+            aria-expanded={picking}
+            onClick={() => setPicking(!picking)}
+          >
             <ReceiptIcon />
           </button>
         )}
-        <label class="sr-only" for={inputId}>{t('chat.input.label')}</label>
+        <label class="sr-only" for={inputId}>
+          {t('chat.input.label')}
+        </label>
         <textarea
           ref={input}
           id={inputId}

@@ -15,13 +15,20 @@ export function ConversationList({ headingId }: { headingId: string }) {
   const [rows, setRows] = useState<ConversationSummary[] | undefined>(undefined)
   useEffect(() => {
     const abort = new AbortController()
-    listConversations(client, abort.signal).then((r) => !abort.signal.aborted && setRows(r), () => !abort.signal.aborted && setRows([]))
+    listConversations(client, abort.signal).then(
+      (r) => !abort.signal.aborted && setRows(r),
+      () => !abort.signal.aborted && setRows([]),
+    )
     return () => abort.abort()
   }, [client])
   return (
     <section aria-labelledby={headingId} class="rf" data-conversations="">
       <h3 id={headingId}>{t('chat.history.title')}</h3>
-      {rows === undefined && <p class="rf-help" role="status">{t('chat.history.loading')}</p>}
+      {rows === undefined && (
+        <p class="rf-help" role="status">
+          {t('chat.history.loading')}
+        </p>
+      )}
       {rows?.length === 0 && <p class="rf-help">{t('chat.history.empty')}</p>}
       {rows && rows.length > 0 && (
         <ul class="rf-list">
@@ -38,7 +45,9 @@ export function ConversationList({ headingId }: { headingId: string }) {
                 >
                   <span class="rf-row">
                     <b>{t('chat.history.item', { reference: c.reference })}</b>
-                    <span class="chip" data-tone={ended ? undefined : 'active'}>{t(`chat.history.status.${c.status}` as MessageKey)}</span>
+                    <span class="chip" data-tone={ended ? undefined : 'active'}>
+                      {t(`chat.history.status.${c.status}` as MessageKey)}
+                    </span>
                   </span>
                   <span>
                     {t('chat.history.started', { time: formatTime(c.createdAt, locale) })}

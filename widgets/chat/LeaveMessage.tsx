@@ -34,7 +34,9 @@ export function LeaveMessage({ chat }: { chat: ChatController }) {
   return (
     <form class="leave" onSubmit={(e) => void onSubmit(e)} noValidate>
       <label for={id}>{t('chat.leave.label')}</label>
-      <p id={`${id}-help`} class="muted">{t('chat.leave.help')}</p>
+      <p id={`${id}-help`} class="muted">
+        {t('chat.leave.help')}
+      </p>
       <textarea
         ref={box}
         id={id}
@@ -46,8 +48,14 @@ export function LeaveMessage({ chat }: { chat: ChatController }) {
         value={draft.value}
         onInput={(e) => draft.set((e.currentTarget as HTMLTextAreaElement).value)}
       />
-      {error && <p id={`${id}-error`} class="error" role="alert">{error}</p>}
-      <button type="submit" class="primary" disabled={busy}>{t('chat.leave.submit')}</button>
+      {error && (
+        <p id={`${id}-error`} class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" class="primary" disabled={busy}>
+        {t('chat.leave.submit')}
+      </button>
     </form>
   )
 }

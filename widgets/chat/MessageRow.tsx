@@ -58,8 +58,13 @@ function Body({ item, t, locale }: Pick<RowProps, 'item' | 't' | 'locale'>) {
     return (
       <div class="tx-card">
         <b>{t('chat.transaction.label', { id: tx.id })}</b>
-        <span>{`${tx.amount} ${tx.currency}`}{tx.counterparty ? ` · ${tx.counterparty}` : ''}</span>
-        <span class="muted">{new Date(tx.time).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })}</span>
+        <span>
+          {`${tx.amount} ${tx.currency}`}
+          {tx.counterparty ? ` · ${tx.counterparty}` : ''}
+        </span>
+        <span class="muted">
+          {new Date(tx.time).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })}
+        </span>
       </div>
     )
   }
@@ -68,7 +73,9 @@ function Body({ item, t, locale }: Pick<RowProps, 'item' | 't' | 'locale'>) {
   return (
     <>
       {preview && images.length === 0 && <img class="shot" src={preview} alt={alt} />}
-      {images.map((a) => <img key={a.id} class="shot" src={a.url} alt={alt} loading="lazy" />)}
+      {images.map((a) => (
+        <img key={a.id} class="shot" src={a.url} alt={alt} loading="lazy" />
+      ))}
       {item.text && <Text text={item.text} t={t} />}
     </>
   )
@@ -76,24 +83,46 @@ function Body({ item, t, locale }: Pick<RowProps, 'item' | 't' | 'locale'>) {
 
 /** One message: bubble, author, time, sending state or retry, read receipt, safety note. */
 export function MessageRow({ item, index, total, read, online, locale, t, onRetry }: RowProps) {
-  const common = { role: 'listitem' as const, 'data-row': '', 'data-id': item.id, 'data-index': index, 'aria-posinset': index + 1, 'aria-setsize': total }
-  if (item.kind === 'event') {
-    return <div {...common} class="row event" data-event={item.text}><p>{eventLine(item, t)}</p></div>
+  const common = {
+    role: 'listitem' as const,
+    'data-row': '',
+    'data-id': item.id,
+    'data-index': index,
+    'aria-posinset': index + 1,
+    'aria-setsize': total,
   }
-  const who = item.author === 'user' ? t('chat.author.you') : item.author === 'agent' ? item.authorName ?? t('chat.author.agent') : t('chat.author.system')
+  if (item.kind === 'event') {
+    return (
+      <div {...common} class="row event" data-event={item.text}>
+        <p>{eventLine(item, t)}</p>
+      </div>
+    )
+  }
+  const who =
+    item.author === 'user'
+      ? t('chat.author.you')
+      : item.author === 'agent'
+        ? (item.authorName ?? t('chat.author.agent'))
+        : t('chat.author.system')
   return (
     <div {...common} class={`row ${item.author}`} data-state={item.state}>
       <div class="bubble">
         <span class={item.author === 'user' ? 'sr-only' : 'who'}>{who}</span>
         <Body item={item} t={t} locale={locale} />
-        {item.author === 'agent' && mentionsSecret(item.text) && <p class="warn" role="note">{t('chat.secretWarning')}</p>}
+        {item.author === 'agent' && mentionsSecret(item.text) && (
+          <p class="warn" role="note">
+            {t('chat.secretWarning')}
+          </p>
+        )}
       </div>
       <div class="meta">
         <span>{messageTime(item.createdAt, locale)}</span>
         {item.state === 'sending' && online && <span>{t('chat.state.sending')}</span>}
         {(item.state === 'queued' || (item.state === 'sending' && !online)) && <span>{t('chat.state.queued')}</span>}
         {item.state === 'failed' && (
-          <button type="button" class="retry" onClick={() => onRetry(item.id)}>{t('chat.state.failed')}</button>
+          <button type="button" class="retry" onClick={() => onRetry(item.id)}>
+            {t('chat.state.failed')}
+          </button>
         )}
         {read && <span>{t('chat.state.read')}</span>}
       </div>

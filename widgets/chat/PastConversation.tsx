@@ -20,7 +20,10 @@ export function PastConversation({ id }: { id: string }) {
   useEffect(() => {
     let live = true
     setState('loading')
-    readConversation(client, id).then((r) => live && setState(r), () => live && setState('error'))
+    readConversation(client, id).then(
+      (r) => live && setState(r),
+      () => live && setState('error'),
+    )
     return () => {
       live = false
     }
@@ -31,13 +34,19 @@ export function PastConversation({ id }: { id: string }) {
       <div class="chat-head">
         <div class="status-line">
           <p role="status">
-            {state === 'loading' ? t('chat.history.loading') : state === 'error' ? t('chat.history.loadFailed') : (
-              loaded!.conversation.status === 'ended' ? t('chat.history.past') : t('chat.history.status.active')
-            )}
+            {state === 'loading'
+              ? t('chat.history.loading')
+              : state === 'error'
+                ? t('chat.history.loadFailed')
+                : loaded!.conversation.status === 'ended'
+                  ? t('chat.history.past')
+                  : t('chat.history.status.active')}
           </p>
         </div>
         <div class="chat-actions">
-          <button type="button" class="secondary small" data-autofocus onClick={() => client.navigate('chat')}>{t('chat.history.backToCurrent')}</button>
+          <button type="button" class="secondary small" data-autofocus onClick={() => client.navigate('chat')}>
+            {t('chat.history.backToCurrent')}
+          </button>
         </div>
       </div>
       {styled && loaded && (

@@ -25,10 +25,26 @@ export function Rating({ chat, onDone }: { chat: ChatController; onDone(rated: b
         <RatingScale name={name} value={score || undefined} onChange={setScore} />
       </fieldset>
       <label for={`${name}-comment`}>{t('chat.rating.comment')}</label>
-      <textarea id={`${name}-comment`} rows={2} value={comment} onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)} />
+      <textarea
+        id={`${name}-comment`}
+        rows={2}
+        value={comment}
+        onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)}
+      />
       <div class="actions">
-        <button type="submit" class="primary" disabled={!score}>{t('chat.rating.submit')}</button>
-        <button type="button" class="secondary" onClick={() => { chat.skipRating(); onDone(false) }}>{t('chat.rating.skip')}</button>
+        <button type="submit" class="primary" disabled={!score}>
+          {t('chat.rating.submit')}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => {
+            chat.skipRating()
+            onDone(false)
+          }}
+        >
+          {t('chat.rating.skip')}
+        </button>
       </div>
     </form>
   )

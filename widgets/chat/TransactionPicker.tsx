@@ -39,17 +39,28 @@ export function TransactionPicker({ load, locale, t, onPick, onClose }: PickerPr
     <div ref={box} class="picker" role="group" aria-label={t('chat.transactions.title')} onKeyDown={onKeyDown}>
       <div class="picker-head">
         <b>{t('chat.transactions.title')}</b>
-        <button type="button" class="icon-btn" aria-label={t('chat.transactions.close')} onClick={onClose}><span aria-hidden="true">×</span></button>
+        <button type="button" class="icon-btn" aria-label={t('chat.transactions.close')} onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
       </div>
-      {list === undefined && <p class="muted" role="status">{t('chat.transactions.loading')}</p>}
+      {list === undefined && (
+        <p class="muted" role="status">
+          {t('chat.transactions.loading')}
+        </p>
+      )}
       {list?.length === 0 && <p class="muted">{t('chat.transactions.empty')}</p>}
       {list && list.length > 0 && (
         <ul>
           {list.map((tx) => (
             <li key={tx.id}>
               <button type="button" class="tx-option" onClick={() => onPick(tx)}>
-                <b>{`${tx.amount} ${tx.currency}`}{tx.counterparty ? ` · ${tx.counterparty}` : ''}</b>
-                <span>{new Date(tx.time).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })} · {tx.id}</span>
+                <b>
+                  {`${tx.amount} ${tx.currency}`}
+                  {tx.counterparty ? ` · ${tx.counterparty}` : ''}
+                </b>
+                <span>
+                  {new Date(tx.time).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })} · {tx.id}
+                </span>
               </button>
             </li>
           ))}

@@ -6,8 +6,14 @@ import { usePanel, useT } from '../ui/context.js'
 import { checkerCss, useSheet } from './styles.js'
 import { Verdict } from './Verdict.js'
 
-type Reported = { status: 'sending' } | { status: 'sent'; reference: string } | { status: 'queued' } | { status: 'failed' }
-interface Checked { input: string; result: CheckResult; at: Date; n: number }
+type Reported =
+  { status: 'sending' } | { status: 'sent'; reference: string } | { status: 'queued' } | { status: 'failed' }
+interface Checked {
+  input: string
+  result: CheckResult
+  at: Date
+  n: number
+}
 
 /**
  * "Is this really us?": `open('checker', { value? })`. The user pastes what contacted them and
@@ -29,7 +35,10 @@ export function CheckerView({ params }: ViewProps) {
 
   useEffect(() => {
     let live = true
-    officialList(client).then((l) => live && setList(l), () => {})
+    officialList(client).then(
+      (l) => live && setList(l),
+      () => {},
+    )
     return () => {
       live = false
     }
@@ -100,20 +109,39 @@ export function CheckerView({ params }: ViewProps) {
             value={value}
             onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)}
           />
-          <button type="submit" class="primary" data-check="">{t('checker.check')}</button>
+          <button type="submit" class="primary" data-check="">
+            {t('checker.check')}
+          </button>
         </div>
       </form>
-      <div class="ck-result" role="status" aria-live="polite" aria-atomic="true" data-verdict={result?.verdict} key={checked?.n}>
+      <div
+        class="ck-result"
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        data-verdict={result?.verdict}
+        key={checked?.n}
+      >
         {result && <Verdict result={result} t={t} />}
       </div>
       {canReport && (
         <div class="ck-actions">
-          <button type="button" class="secondary" data-report-scam="" disabled={reported?.status === 'sending' || reported?.status === 'sent' || reported?.status === 'queued'} onClick={onReport}>
+          <button
+            type="button"
+            class="secondary"
+            data-report-scam=""
+            disabled={reported?.status === 'sending' || reported?.status === 'sent' || reported?.status === 'queued'}
+            onClick={onReport}
+          >
             {t(reported?.status === 'sending' ? 'checker.report.sending' : 'checker.report')}
           </button>
         </div>
       )}
-      <p role="status" data-report-status={reported?.status ?? ''} class={reported?.status === 'failed' ? 'error' : undefined}>
+      <p
+        role="status"
+        data-report-status={reported?.status ?? ''}
+        class={reported?.status === 'failed' ? 'error' : undefined}
+      >
         {reported?.status === 'sent' && t('checker.report.sent', { reference: reported.reference })}
         {reported?.status === 'queued' && t('checker.report.queued')}
         {reported?.status === 'failed' && t('checker.report.failed')}
@@ -121,7 +149,13 @@ export function CheckerView({ params }: ViewProps) {
       {summary.length > 0 && (
         <section class="ck-official" aria-labelledby={`${idPrefix}-ck-official`}>
           <h3 id={`${idPrefix}-ck-official`}>{t('checker.official.title')}</h3>
-          <ul>{summary.map((s) => <li key={s} class="ck-value">{s}</li>)}</ul>
+          <ul>
+            {summary.map((s) => (
+              <li key={s} class="ck-value">
+                {s}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
     </div>

@@ -14,7 +14,12 @@ export function Verdict({ result, t }: { result: CheckResult; t: Translate }) {
   if (result.verdict === 'official') {
     return (
       <>
-        <h3><span class="ck-mark" aria-hidden="true">✓</span>{t('checker.verdict.official', { channel: channelText(t, result.match) })}</h3>
+        <h3>
+          <span class="ck-mark" aria-hidden="true">
+            ✓
+          </span>
+          {t('checker.verdict.official', { channel: channelText(t, result.match) })}
+        </h3>
         <p>{t('checker.official.still')}</p>
         {kind}
       </>
@@ -23,7 +28,12 @@ export function Verdict({ result, t }: { result: CheckResult; t: Translate }) {
   const lookalike = result.verdict === 'lookalike'
   return (
     <>
-      <h3><span class="ck-mark" aria-hidden="true">{lookalike ? '⚠' : '✗'}</span>{t(lookalike ? 'checker.verdict.lookalike' : 'checker.verdict.notOurs')}</h3>
+      <h3>
+        <span class="ck-mark" aria-hidden="true">
+          {lookalike ? '⚠' : '✗'}
+        </span>
+        {t(lookalike ? 'checker.verdict.lookalike' : 'checker.verdict.notOurs')}
+      </h3>
       {result.knownScam && <p class="ck-scam">{t('checker.knownScam')}</p>}
       {lookalike && <p>{t(`checker.reason.${result.reason}` as MessageKey, { official: result.imitates })}</p>}
       {result.owner && result.kind !== 'phone' && <p>{t('checker.owner', { owner: result.owner })}</p>}

@@ -6,8 +6,13 @@ import type { MessageKey } from '../../src/i18n/index.js'
 import type { BusinessHours } from '../../src/types.js'
 
 const NAMES: Record<ChannelKind, MessageKey> = {
-  hotline: 'contact.channel.hotline', chat: 'contact.channel.chat', messages: 'contact.channel.messages', email: 'contact.channel.email',
-  website: 'contact.channel.website', social: 'contact.channel.social', servicePoints: 'contact.channel.servicePoints',
+  hotline: 'contact.channel.hotline',
+  chat: 'contact.channel.chat',
+  messages: 'contact.channel.messages',
+  email: 'contact.channel.email',
+  website: 'contact.channel.website',
+  social: 'contact.channel.social',
+  servicePoints: 'contact.channel.servicePoints',
 }
 
 export interface ItemProps {
@@ -27,7 +32,11 @@ export interface ItemProps {
 /** "Open now · closes at 21:00" for a schedule, refreshed with the panel's minute clock. */
 function Status({ hours, ctx }: { hours: BusinessHours; ctx: FormatContext }) {
   const status = hoursStatus(hours, ctx.now)
-  return <p class="ct-status" data-open={String(status.open)}>{describeStatus(status, hours.timeZone, ctx)}</p>
+  return (
+    <p class="ct-status" data-open={String(status.open)}>
+      {describeStatus(status, hours.timeZone, ctx)}
+    </p>
+  )
 }
 
 /** The weekly schedule in the operator's zone, folded away until asked for. */
@@ -46,7 +55,19 @@ function Hours({ hours, ctx }: { hours: BusinessHours; ctx: FormatContext }) {
 }
 
 /** An outside link: marked so a native bridge can open it through the app instead of the WebView. */
-function External({ href, children, plain = false, newWindow = false, label }: { href: string; children: ComponentChildren; plain?: boolean; newWindow?: boolean; label?: string }) {
+function External({
+  href,
+  children,
+  plain = false,
+  newWindow = false,
+  label,
+}: {
+  href: string
+  children: ComponentChildren
+  plain?: boolean
+  newWindow?: boolean
+  label?: string
+}) {
   return (
     <a
       class={plain ? 'ct-link ct-plain' : 'ct-link'}
@@ -73,7 +94,9 @@ export function ChannelItem(props: ItemProps) {
         <External href={channel.href} label={t('contact.hotline.call', { number: channel.number })}>
           <span class="ct-number">{channel.number}</span>
         </External>
-        <button type="button" class="secondary" onClick={() => props.onCopy(channel.number)}>{t('contact.hotline.copy')}</button>
+        <button type="button" class="secondary" onClick={() => props.onCopy(channel.number)}>
+          {t('contact.hotline.copy')}
+        </button>
       </div>,
       channel.hours && <Status key="s" hours={channel.hours} ctx={ctx} />,
       channel.hours && <Hours key="h" hours={channel.hours} ctx={ctx} />,
@@ -81,29 +104,55 @@ export function ChannelItem(props: ItemProps) {
   } else if (kind === 'chat') {
     body = [
       <p key="h">{t('contact.chat.hint')}</p>,
-      props.wait && <p key="w" class="ct-status" data-open={String(props.wait.key !== 'contact.wait.closed')}>{t(props.wait.key, props.wait.params)}</p>,
-      <div class="ct-actions" key="a"><button type="button" class="primary" onClick={props.onChat}>{t('contact.chat.start')}</button></div>,
+      props.wait && (
+        <p key="w" class="ct-status" data-open={String(props.wait.key !== 'contact.wait.closed')}>
+          {t(props.wait.key, props.wait.params)}
+        </p>
+      ),
+      <div class="ct-actions" key="a">
+        <button type="button" class="primary" onClick={props.onChat}>
+          {t('contact.chat.start')}
+        </button>
+      </div>,
     ]
   } else if (kind === 'messages') {
     body = [
       <p key="h">{t('contact.messages.hint')}</p>,
-      <div class="ct-actions" key="a"><button type="button" class="primary" onClick={props.onMessages}>{t('contact.messages.start')}</button></div>,
+      <div class="ct-actions" key="a">
+        <button type="button" class="primary" onClick={props.onMessages}>
+          {t('contact.messages.start')}
+        </button>
+      </div>,
     ]
   } else if (kind === 'email' && channel?.kind === 'email' && props.mailto) {
     body = [
-      <div class="ct-actions" key="a"><External href={props.mailto}>{t('contact.email.write', { address: channel.address })}</External></div>,
-      <p key="h" class="ct-status">{t('contact.email.hint')}</p>,
+      <div class="ct-actions" key="a">
+        <External href={props.mailto}>{t('contact.email.write', { address: channel.address })}</External>
+      </div>,
+      <p key="h" class="ct-status">
+        {t('contact.email.hint')}
+      </p>,
       channel.hours && <Status key="s" hours={channel.hours} ctx={ctx} />,
       channel.hours && <Hours key="hh" hours={channel.hours} ctx={ctx} />,
     ]
   } else if (kind === 'website' && channel?.kind === 'website') {
-    body = <div class="ct-actions"><External href={channel.url} newWindow>{t('contact.website.open', { host: channel.host })}{newWindow}</External></div>
+    body = (
+      <div class="ct-actions">
+        <External href={channel.url} newWindow>
+          {t('contact.website.open', { host: channel.host })}
+          {newWindow}
+        </External>
+      </div>
+    )
   } else if (kind === 'social' && channel?.kind === 'social') {
     body = (
       <ul class="ct-sub">
         {channel.accounts.map((a) => (
           <li key={a.url}>
-            <External href={a.url} plain newWindow>{a.handle ? t('contact.social.handle', { name: a.name, handle: a.handle }) : a.name}{newWindow}</External>
+            <External href={a.url} plain newWindow>
+              {a.handle ? t('contact.social.handle', { name: a.name, handle: a.handle }) : a.name}
+              {newWindow}
+            </External>
           </li>
         ))}
       </ul>
@@ -113,11 +162,18 @@ export function ChannelItem(props: ItemProps) {
       <ul class="ct-sub">
         {channel.points.map((p) => (
           <li key={`${p.name}|${p.address}`}>
-            <p><b>{p.name}</b></p>
+            <p>
+              <b>{p.name}</b>
+            </p>
             <address>{p.address}</address>
             {p.hours && <Status hours={p.hours} ctx={ctx} />}
             {p.hours && <Hours hours={p.hours} ctx={ctx} />}
-            {p.mapUrl && <External href={p.mapUrl} plain newWindow>{t('contact.servicePoint.map', { name: p.name })}{newWindow}</External>}
+            {p.mapUrl && (
+              <External href={p.mapUrl} plain newWindow>
+                {t('contact.servicePoint.map', { name: p.name })}
+                {newWindow}
+              </External>
+            )}
           </li>
         ))}
       </ul>

@@ -1,7 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import {
-  buildContactModel, channelGuidance, deviceTimeZone, emailDraft, buildMailto, formatDateKey, hoursStatus, problemLabelKey,
-  READY_ITEMS, upcomingHolidays, waitHint, type ChannelKind, type FormatContext,
+  buildContactModel,
+  channelGuidance,
+  deviceTimeZone,
+  emailDraft,
+  buildMailto,
+  formatDateKey,
+  hoursStatus,
+  problemLabelKey,
+  READY_ITEMS,
+  upcomingHolidays,
+  waitHint,
+  type ChannelKind,
+  type FormatContext,
 } from '../../src/contact/index.js'
 import { REPORT_CATEGORIES } from '../../src/reports/categoryIds.js'
 import { isTransactionRef } from '../../src/reports/transactions.js'
@@ -32,13 +43,15 @@ export function ContactView({ params }: ViewProps) {
   const [copied, setCopied] = useState('')
 
   const problem = REPORT_CATEGORIES.find((c) => c === params.problem)
-  const reference = typeof params.reference === 'string' && REFERENCE.test(params.reference) ? params.reference : undefined
+  const reference =
+    typeof params.reference === 'string' && REFERENCE.test(params.reference) ? params.reference : undefined
   const model = useMemo(() => buildContactModel(client.options.channels), [client])
 
   useEffect(() => {
     let live = true
     // Capabilities come with the transport; the queue estimate only when the backend has chat.
-    client.contact.availability()
+    client.contact
+      .availability()
       .then((a) => live && a && setAvailability(a))
       .catch(() => {})
     return () => {
@@ -59,10 +72,23 @@ export function ContactView({ params }: ViewProps) {
   const guidance = channelGuidance({ problem, available, openNow, busy: wait?.peak ?? false })
 
   const email = byKind.get('email')
-  const mailto = email?.kind === 'email'
-    ? buildMailto(email.address, emailDraft({ t, locale, reference, problemLabel: problem && t(problemLabelKey(problem)), appVersion: client.options.appVersion }))
-    : undefined
-  const holidays = upcomingHolidays({ timeZone: model.timeZone ?? ctx.displayTimeZone, holidays: model.holidays }, now).slice(0, MAX_HOLIDAYS)
+  const mailto =
+    email?.kind === 'email'
+      ? buildMailto(
+          email.address,
+          emailDraft({
+            t,
+            locale,
+            reference,
+            problemLabel: problem && t(problemLabelKey(problem)),
+            appVersion: client.options.appVersion,
+          }),
+        )
+      : undefined
+  const holidays = upcomingHolidays(
+    { timeZone: model.timeZone ?? ctx.displayTimeZone, holidays: model.holidays },
+    now,
+  ).slice(0, MAX_HOLIDAYS)
   const transaction = isTransactionRef(params.transaction) ? params.transaction : undefined
   const noticeId = `${idPrefix}-ct-official`
 
@@ -80,11 +106,17 @@ export function ContactView({ params }: ViewProps) {
       {reference && <p class="ct-ref">{t('contact.reference', { reference })}</p>}
       {guidance.urgency !== 'none' && (
         <div class={`ct-guide ct-${guidance.urgency}`} role="note" data-urgency={guidance.urgency}>
-          <p><b>{t(guidance.urgency === 'urgent' ? 'contact.guidance.urgent.title' : 'contact.guidance.standard.title')}</b></p>
+          <p>
+            <b>
+              {t(guidance.urgency === 'urgent' ? 'contact.guidance.urgent.title' : 'contact.guidance.standard.title')}
+            </b>
+          </p>
           <p>{t(guidance.urgency === 'urgent' ? 'contact.guidance.urgent.body' : 'contact.guidance.standard.body')}</p>
         </div>
       )}
-      <p class="notice ct-official" id={noticeId} role="note">{t('contact.notice.official')}</p>
+      <p class="notice ct-official" id={noticeId} role="note">
+        {t('contact.notice.official')}
+      </p>
       {guidance.order.length === 0 ? (
         <p class="muted">{t('contact.empty')}</p>
       ) : (
@@ -99,22 +131,41 @@ export function ContactView({ params }: ViewProps) {
               mailto={mailto}
               wait={kind === 'chat' ? wait : undefined}
               onChat={() => client.navigate('chat', transaction ? { transaction } : {})}
-              onMessages={() => client.navigate('report', { ...(problem ? { category: problem } : {}), ...(transaction ? { transaction } : {}) })}
+              onMessages={() =>
+                client.navigate('report', {
+                  ...(problem ? { category: problem } : {}),
+                  ...(transaction ? { transaction } : {}),
+                })
+              }
               onCopy={onCopy}
             />
           ))}
         </ul>
       )}
-      <button type="button" class="secondary" data-open-checker="" onClick={() => client.navigate('checker')}>{t('checker.entry')}</button>
-      <p class="sr-only" role="status">{copied}</p>
+      <button type="button" class="secondary" data-open-checker="" onClick={() => client.navigate('checker')}>
+        {t('checker.entry')}
+      </button>
+      <p class="sr-only" role="status">
+        {copied}
+      </p>
       <section class="ct-section" aria-labelledby={`${idPrefix}-ct-ready`}>
         <h3 id={`${idPrefix}-ct-ready`}>{t('contact.ready.title')}</h3>
-        <ul>{READY_ITEMS.map((key) => <li key={key}>{t(key)}</li>)}</ul>
+        <ul>
+          {READY_ITEMS.map((key) => (
+            <li key={key}>{t(key)}</li>
+          ))}
+        </ul>
       </section>
       {holidays.length > 0 && (
         <section class="ct-section" aria-labelledby={`${idPrefix}-ct-holidays`} data-holidays="">
           <h3 id={`${idPrefix}-ct-holidays`}>{t('contact.holidays.title')}</h3>
-          <ul>{holidays.map((h) => <li key={h}><time dateTime={h}>{formatDateKey(h, locale)}</time></li>)}</ul>
+          <ul>
+            {holidays.map((h) => (
+              <li key={h}>
+                <time dateTime={h}>{formatDateKey(h, locale)}</time>
+              </li>
+            ))}
+          </ul>
         </section>
       )}
     </div>

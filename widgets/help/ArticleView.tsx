@@ -43,13 +43,21 @@ function Missing({ id, fresh }: { id: string; fresh: boolean }) {
               </label>
             ))}
           </fieldset>
-          <button type="submit" class="secondary" disabled={!reason}>{t('help.missing.send')}</button>
+          <button type="submit" class="secondary" disabled={!reason}>
+            {t('help.missing.send')}
+          </button>
         </form>
       )}
       {sent && <p role="status">{t('help.missing.thanks')}</p>}
       <div class="help-actions" data-missing-next="">
-        {chat && <button type="button" class="primary" onClick={() => client.navigate('chat')}>{t('help.missing.chat')}</button>}
-        <button type="button" class={chat ? 'secondary' : 'primary'} onClick={() => client.navigate('report')}>{t('help.missing.report')}</button>
+        {chat && (
+          <button type="button" class="primary" onClick={() => client.navigate('chat')}>
+            {t('help.missing.chat')}
+          </button>
+        )}
+        <button type="button" class={chat ? 'secondary' : 'primary'} onClick={() => client.navigate('report')}>
+          {t('help.missing.report')}
+        </button>
       </div>
     </div>
   )
@@ -68,7 +76,10 @@ function Vote({ id }: { id: string }) {
     let live = true
     setVoted(undefined)
     setJustVoted(false)
-    help.votedOn(id).then((v) => live && setVoted(v), () => undefined)
+    help.votedOn(id).then(
+      (v) => live && setVoted(v),
+      () => undefined,
+    )
     return () => {
       live = false
     }
@@ -77,13 +88,16 @@ function Vote({ id }: { id: string }) {
     if (busy) return
     setBusy(true)
     setError('')
-    help.vote(id, helpful).then(
-      () => {
-        setVoted(helpful)
-        setJustVoted(true)
-      },
-      (e: unknown) => setError(help.errorMessage(e)),
-    ).finally(() => setBusy(false))
+    help
+      .vote(id, helpful)
+      .then(
+        () => {
+          setVoted(helpful)
+          setJustVoted(true)
+        },
+        (e: unknown) => setError(help.errorMessage(e)),
+      )
+      .finally(() => setBusy(false))
   }
   const qid = `${idPrefix}-vote`
   return (
@@ -91,13 +105,21 @@ function Vote({ id }: { id: string }) {
       <p id={qid}>{t('help.vote.question')}</p>
       {voted === undefined && (
         <div class="help-actions" role="group" aria-labelledby={qid}>
-          <button type="button" class="secondary" disabled={busy} onClick={() => vote(true)}>{t('help.vote.yes')}</button>
-          <button type="button" class="secondary" disabled={busy} onClick={() => vote(false)} data-vote-no="">{t('help.vote.no')}</button>
+          <button type="button" class="secondary" disabled={busy} onClick={() => vote(true)}>
+            {t('help.vote.yes')}
+          </button>
+          <button type="button" class="secondary" disabled={busy} onClick={() => vote(false)} data-vote-no="">
+            {t('help.vote.no')}
+          </button>
         </div>
       )}
       <p role="status">{voted === true ? t('help.vote.thanks') : voted === false ? t('help.vote.sorry') : ''}</p>
       {voted === false && <Missing id={id} fresh={justVoted} />}
-      {error && <p role="alert" class="error">{error}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
     </section>
   )
 }
@@ -127,7 +149,10 @@ export function ArticleView({ params }: ViewProps) {
       (article) => {
         if (!live) return
         setState({ article })
-        help.suggest(`${article.title} ${article.tags.join(' ')}`, { exclude: [id] }).then((r) => live && setRelated(r), () => undefined)
+        help.suggest(`${article.title} ${article.tags.join(' ')}`, { exclude: [id] }).then(
+          (r) => live && setRelated(r),
+          () => undefined,
+        )
       },
       (error: unknown) => live && setState({ error: help.errorMessage(error) }),
     )
@@ -140,43 +165,72 @@ export function ArticleView({ params }: ViewProps) {
   const blocks = useMemo(() => (article ? parseMarkdown(article.body) : []), [article])
   useArrivalFocus(title, article !== null)
   const followLink = (slug: string) => {
-    help.resolveLink(slug).then((target) => target && client.navigate('article', { id: target, source: 'link' }), () => undefined)
+    help.resolveLink(slug).then(
+      (target) => target && client.navigate('article', { id: target, source: 'link' }),
+      () => undefined,
+    )
   }
   const titleId = `${idPrefix}-article-title`
   const relatedId = `${idPrefix}-related`
   const moreId = `${idPrefix}-more`
 
-  if (!state) return <p ref={root} class="status" role="status">{t('help.article.loading')}</p>
+  if (!state)
+    return (
+      <p ref={root} class="status" role="status">
+        {t('help.article.loading')}
+      </p>
+    )
   if (!article) {
     return (
       <div ref={root} class="status" role="alert">
         <p>{'error' in state ? state.error : ''}</p>
-        <button type="button" class="secondary" data-autofocus onClick={() => setAttempt((n) => n + 1)}>{t('help.retry')}</button>
+        <button type="button" class="secondary" data-autofocus onClick={() => setAttempt((n) => n + 1)}>
+          {t('help.retry')}
+        </button>
       </div>
     )
   }
   return (
     <div ref={root}>
       <article class="help-article" aria-labelledby={titleId} lang={article.locale}>
-        <h3 ref={title} id={titleId} tabIndex={-1} data-autofocus>{article.title}</h3>
+        <h3 ref={title} id={titleId} tabIndex={-1} data-autofocus>
+          {article.title}
+        </h3>
         <Markdown blocks={blocks} onArticleLink={followLink} />
       </article>
       <Vote id={article.id} />
       {related.length > 0 && (
         <section class="help-section" aria-labelledby={relatedId}>
           <h3 id={relatedId}>{t('help.related.title')}</h3>
-          <ResultList hits={related} snippets={false} labelledBy={relatedId} onOpen={(hit) => client.navigate('article', { id: hit.id, source: 'link' })} />
+          <ResultList
+            hits={related}
+            snippets={false}
+            labelledBy={relatedId}
+            onOpen={(hit) => client.navigate('article', { id: hit.id, source: 'link' })}
+          />
         </section>
       )}
       <section class="help-section" aria-labelledby={moreId}>
         <h3 id={moreId}>{t('help.more.title')}</h3>
         <div class="help-actions">
           {from && (
-            <button type="button" class="primary" onClick={() => client.back()}>{t(from === 'report' ? 'help.back.report' : 'help.back.chat')}</button>
+            <button type="button" class="primary" onClick={() => client.back()}>
+              {t(from === 'report' ? 'help.back.report' : 'help.back.chat')}
+            </button>
           )}
-          {chat && from !== 'chat' && <button type="button" class="secondary" onClick={() => client.navigate('chat')}>{t('help.more.chat')}</button>}
-          {from !== 'report' && <button type="button" class="secondary" onClick={() => client.navigate('report')}>{t('help.more.report')}</button>}
-          <button type="button" class="secondary" onClick={() => client.navigate('contact')}>{t('help.more.contact')}</button>
+          {chat && from !== 'chat' && (
+            <button type="button" class="secondary" onClick={() => client.navigate('chat')}>
+              {t('help.more.chat')}
+            </button>
+          )}
+          {from !== 'report' && (
+            <button type="button" class="secondary" onClick={() => client.navigate('report')}>
+              {t('help.more.report')}
+            </button>
+          )}
+          <button type="button" class="secondary" onClick={() => client.navigate('contact')}>
+            {t('help.more.contact')}
+          </button>
         </div>
       </section>
     </div>

@@ -22,18 +22,30 @@ export function HomeResults({ query }: { query: string }) {
   const titleId = `${idPrefix}-home-results`
   return (
     <div ref={root} class="help-section">
-      <p class="sr-only" role="status">{hits ? countMessage(t, hits.length) : ''}</p>
-      <h3 id={titleId} class="sr-only">{t('help.search.results')}</h3>
+      <p class="sr-only" role="status">
+        {hits ? countMessage(t, hits.length) : ''}
+      </p>
+      <h3 id={titleId} class="sr-only">
+        {t('help.search.results')}
+      </h3>
       {outcome && 'error' in outcome ? (
         <div role="alert" class="help-empty">
           <p>{outcome.error}</p>
-          <button type="button" class="secondary" onClick={retry}>{t('help.retry')}</button>
+          <button type="button" class="secondary" onClick={retry}>
+            {t('help.retry')}
+          </button>
         </div>
       ) : hits?.length ? (
         <>
-          <ResultList hits={hits} labelledBy={titleId} onOpen={(hit) => client.navigate('article', { id: hit.id, source: 'search' })} />
+          <ResultList
+            hits={hits}
+            labelledBy={titleId}
+            onOpen={(hit) => client.navigate('article', { id: hit.id, source: 'search' })}
+          />
           <div class="help-actions">
-            <button type="button" class="secondary" onClick={() => client.navigate('search', { query: query.trim() })}>{t('help.search.seeAll')}</button>
+            <button type="button" class="secondary" onClick={() => client.navigate('search', { query: query.trim() })}>
+              {t('help.search.seeAll')}
+            </button>
           </div>
         </>
       ) : hits ? (
@@ -55,7 +67,10 @@ export function PopularArticles({ limit = 5 }: { limit?: number }) {
   useEffect(() => {
     let live = true
     // Popular articles are a bonus: when help content is unavailable the section stays hidden.
-    help.popular({ limit }).then((h) => live && setHits(h), () => live && setHits([]))
+    help.popular({ limit }).then(
+      (h) => live && setHits(h),
+      () => live && setHits([]),
+    )
     return () => {
       live = false
     }
@@ -64,7 +79,12 @@ export function PopularArticles({ limit = 5 }: { limit?: number }) {
   return (
     <section ref={root} class="help-section" aria-labelledby={titleId} hidden={hits.length === 0}>
       <h3 id={titleId}>{t('help.popular.title')}</h3>
-      <ResultList hits={hits} snippets={false} labelledBy={titleId} onOpen={(hit) => client.navigate('article', { id: hit.id, source: 'popular' })} />
+      <ResultList
+        hits={hits}
+        snippets={false}
+        labelledBy={titleId}
+        onOpen={(hit) => client.navigate('article', { id: hit.id, source: 'popular' })}
+      />
     </section>
   )
 }

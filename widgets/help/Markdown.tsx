@@ -23,18 +23,33 @@ export function Markdown({ blocks, onArticleLink }: MarkdownProps) {
   const inline = (nodes: MdInline[]): ComponentChildren[] =>
     nodes.map((n, i) => {
       switch (n.type) {
-        case 'text': return n.value
-        case 'strong': return <strong key={i}>{inline(n.children)}</strong>
-        case 'em': return <em key={i}>{inline(n.children)}</em>
-        case 'code': return <code key={i}>{n.value}</code>
-        case 'break': return <br key={i} />
+        case 'text':
+          return n.value
+        case 'strong':
+          return <strong key={i}>{inline(n.children)}</strong>
+        case 'em':
+          return <em key={i}>{inline(n.children)}</em>
+        case 'code':
+          return <code key={i}>{n.value}</code>
+        case 'break':
+          return <br key={i} />
         case 'link':
           if (n.link.kind === 'article') {
             const slug = n.link.slug
-            return <button key={i} type="button" class="help-link" onClick={() => onArticleLink(slug)}>{inline(n.children)}</button>
+            return (
+              <button key={i} type="button" class="help-link" onClick={() => onArticleLink(slug)}>
+                {inline(n.children)}
+              </button>
+            )
           }
           return (
-            <a key={i} href={n.link.href} target="_blank" rel="noopener noreferrer" data-external={isExternalHref(n.link.href, domains) ? '' : undefined}>
+            <a
+              key={i}
+              href={n.link.href}
+              target="_blank"
+              rel="noopener noreferrer"
+              data-external={isExternalHref(n.link.href, domains) ? '' : undefined}
+            >
               {inline(n.children)}
               {isExternalHref(n.link.href, domains) && <span class="ext-mark"> {t('checker.externalLink')}</span>}
               <span class="sr-only"> {t('help.article.externalHint')}</span>
@@ -49,21 +64,54 @@ export function Markdown({ blocks, onArticleLink }: MarkdownProps) {
         const Tag = `h${Math.min(6, Math.max(4, b.level + 2))}` as 'h4'
         return <Tag key={i}>{inline(b.children)}</Tag>
       }
-      case 'paragraph': return tight ? <>{inline(b.children)}</> : <p key={i}>{inline(b.children)}</p>
+      case 'paragraph':
+        return tight ? <>{inline(b.children)}</> : <p key={i}>{inline(b.children)}</p>
       case 'list': {
         const items = b.items.map((item, k) => <li key={k}>{item.map((c, j) => block(c, j, b.tight))}</li>)
-        return b.ordered ? <ol key={i} start={b.start === 1 ? undefined : b.start}>{items}</ol> : <ul key={i}>{items}</ul>
+        return b.ordered ? (
+          <ol key={i} start={b.start === 1 ? undefined : b.start}>
+            {items}
+          </ol>
+        ) : (
+          <ul key={i}>{items}</ul>
+        )
       }
-      case 'quote': return <blockquote key={i}>{b.children.map((c, j) => block(c, j))}</blockquote>
-      case 'code': return <pre key={i}><code>{b.value}</code></pre>
-      case 'rule': return <hr key={i} />
+      case 'quote':
+        return <blockquote key={i}>{b.children.map((c, j) => block(c, j))}</blockquote>
+      case 'code':
+        return (
+          <pre key={i}>
+            <code>{b.value}</code>
+          </pre>
+        )
+      case 'rule':
+        return <hr key={i} />
       case 'table': {
-        const cls = (k: number) => (b.align[k] === 'center' ? 'al-center' : b.align[k] === 'right' ? 'al-right' : undefined)
+        const cls = (k: number) =>
+          b.align[k] === 'center' ? 'al-center' : b.align[k] === 'right' ? 'al-right' : undefined
         return (
           <div key={i} class="help-table">
             <table>
-              <thead><tr>{b.head.map((c, k) => <th key={k} scope="col" class={cls(k)}>{inline(c)}</th>)}</tr></thead>
-              <tbody>{b.rows.map((r, j) => <tr key={j}>{r.map((c, k) => <td key={k} class={cls(k)}>{inline(c)}</td>)}</tr>)}</tbody>
+              <thead>
+                <tr>
+                  {b.head.map((c, k) => (
+                    <th key={k} scope="col" class={cls(k)}>
+                      {inline(c)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {b.rows.map((r, j) => (
+                  <tr key={j}>
+                    {r.map((c, k) => (
+                      <td key={k} class={cls(k)}>
+                        {inline(c)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
             </table>
           </div>
         )

@@ -65,7 +65,9 @@ export function SearchView({ params }: ViewProps) {
           onKeyDown={onInputKey}
         />
       </form>
-      <p class="sr-only" role="status" aria-live="polite">{status}</p>
+      <p class="sr-only" role="status" aria-live="polite">
+        {status}
+      </p>
       <div id={listId}>
         {!value.trim() ? (
           <>
@@ -76,8 +78,12 @@ export function SearchView({ params }: ViewProps) {
           <div role="alert" class="help-empty">
             <p>{outcome.error}</p>
             <div class="help-actions">
-              <button type="button" class="secondary" onClick={retry}>{t('help.retry')}</button>
-              <button type="button" class="secondary" onClick={() => client.navigate('contact')}>{t('help.more.contact')}</button>
+              <button type="button" class="secondary" onClick={retry}>
+                {t('help.retry')}
+              </button>
+              <button type="button" class="secondary" onClick={() => client.navigate('contact')}>
+                {t('help.more.contact')}
+              </button>
             </div>
           </div>
         ) : hits && hits.length > 0 ? (
@@ -87,8 +93,12 @@ export function SearchView({ params }: ViewProps) {
             <p>{t('help.search.empty', { query: outcome.query })}</p>
             <p class="muted">{t('help.search.emptyHint')}</p>
             <div class="help-actions">
-              <button type="button" class="primary" onClick={() => client.navigate('contact')}>{t('help.more.contact')}</button>
-              <button type="button" class="secondary" onClick={() => client.navigate('report')}>{t('help.more.report')}</button>
+              <button type="button" class="primary" onClick={() => client.navigate('contact')}>
+                {t('help.more.contact')}
+              </button>
+              <button type="button" class="secondary" onClick={() => client.navigate('report')}>
+                {t('help.more.report')}
+              </button>
             </div>
           </div>
         ) : (

@@ -1,5 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { CLOCK_SKEW_LIMIT_SECONDS, runSelfCheck, selfCheckProblems, type SelfCheckOptions, type SelfCheckResult } from '../../src/help/selfCheck.js'
+import {
+  CLOCK_SKEW_LIMIT_SECONDS,
+  runSelfCheck,
+  selfCheckProblems,
+  type SelfCheckOptions,
+  type SelfCheckResult,
+} from '../../src/help/selfCheck.js'
 import type { MessageKey, Translate } from '../../src/i18n/index.js'
 import { usePanel, useT } from '../ui/context.js'
 import { useHelpStyles } from './useHelp.js'
@@ -11,22 +17,38 @@ export interface SelfCheckPanelProps {
   serverTime?: SelfCheckOptions['serverTime']
 }
 
-const ROWS = ['networkOnline', 'serverReachable', 'clockSkewSeconds', 'storage', 'appVersion', 'sdkVersion', 'locale', 'timeZone'] as const
+const ROWS = [
+  'networkOnline',
+  'serverReachable',
+  'clockSkewSeconds',
+  'storage',
+  'appVersion',
+  'sdkVersion',
+  'locale',
+  'timeZone',
+] as const
 
 /** The value of one row, in words. */
 function describe(t: Translate, key: keyof SelfCheckResult, r: SelfCheckResult): string {
   const unknown = t('help.selfcheck.unknown')
   switch (key) {
-    case 'networkOnline': return t(r.networkOnline ? 'help.selfcheck.online' : 'help.selfcheck.offline')
+    case 'networkOnline':
+      return t(r.networkOnline ? 'help.selfcheck.online' : 'help.selfcheck.offline')
     case 'serverReachable':
       if (r.serverReachable === 'unknown') return unknown
       if (!r.serverReachable) return t('help.selfcheck.unreachable')
-      return typeof r.latencyMs === 'number' ? t('help.selfcheck.reachable', { ms: r.latencyMs }) : t('help.selfcheck.reachableNoTime')
+      return typeof r.latencyMs === 'number'
+        ? t('help.selfcheck.reachable', { ms: r.latencyMs })
+        : t('help.selfcheck.reachableNoTime')
     case 'clockSkewSeconds':
       if (typeof r.clockSkewSeconds !== 'number') return unknown
-      return Math.abs(r.clockSkewSeconds) > CLOCK_SKEW_LIMIT_SECONDS ? t('help.selfcheck.clockOff', { seconds: Math.abs(r.clockSkewSeconds) }) : t('help.selfcheck.clockOk')
-    case 'storage': return t(r.storage === 'persistent' ? 'help.selfcheck.persistent' : 'help.selfcheck.memory')
-    case 'timeZone': return r.timeZone === 'unknown' ? unknown : `${r.timeZone} (UTC${r.utcOffset})`
+      return Math.abs(r.clockSkewSeconds) > CLOCK_SKEW_LIMIT_SECONDS
+        ? t('help.selfcheck.clockOff', { seconds: Math.abs(r.clockSkewSeconds) })
+        : t('help.selfcheck.clockOk')
+    case 'storage':
+      return t(r.storage === 'persistent' ? 'help.selfcheck.persistent' : 'help.selfcheck.memory')
+    case 'timeZone':
+      return r.timeZone === 'unknown' ? unknown : `${r.timeZone} (UTC${r.utcOffset})`
     default: {
       const v = r[key]
       return v === 'unknown' || v === null || v === undefined ? unknown : String(v)
@@ -55,7 +77,10 @@ export function SelfCheckPanel({ onAttach, serverTime }: SelfCheckPanelProps) {
     setRunning(true)
     setAttached(false)
     runSelfCheck(client, serverTime ? { serverTime } : {})
-      .then((r) => live.current && setResult(r), () => undefined)
+      .then(
+        (r) => live.current && setResult(r),
+        () => undefined,
+      )
       .finally(() => live.current && setRunning(false))
   }
   useEffect(() => {
@@ -69,9 +94,13 @@ export function SelfCheckPanel({ onAttach, serverTime }: SelfCheckPanelProps) {
   const problems = result ? selfCheckProblems(result) : []
   const status = running
     ? t('help.selfcheck.running')
-    : attached ? t('help.selfcheck.attached')
-    : result ? (problems.length ? t('help.selfcheck.done', { count: problems.length }) : t('help.selfcheck.allGood'))
-    : ''
+    : attached
+      ? t('help.selfcheck.attached')
+      : result
+        ? problems.length
+          ? t('help.selfcheck.done', { count: problems.length })
+          : t('help.selfcheck.allGood')
+        : ''
   const titleId = `${idPrefix}-selfcheck`
   return (
     <section ref={root} class="help-section help-selfcheck" aria-labelledby={titleId} aria-busy={running}>
@@ -93,9 +122,16 @@ export function SelfCheckPanel({ onAttach, serverTime }: SelfCheckPanelProps) {
         </dl>
       )}
       <div class="help-actions">
-        <button type="button" class="secondary" disabled={running} onClick={run}>{t('help.selfcheck.run')}</button>
+        <button type="button" class="secondary" disabled={running} onClick={run}>
+          {t('help.selfcheck.run')}
+        </button>
         {onAttach && result && !running && (
-          <button type="button" class="primary" disabled={attached} onClick={() => (onAttach(result), setAttached(true))}>
+          <button
+            type="button"
+            class="primary"
+            disabled={attached}
+            onClick={() => (onAttach(result), setAttached(true))}
+          >
             {t('help.selfcheck.attach')}
           </button>
         )}

@@ -36,7 +36,10 @@ export function SuggestedArticles({ text, from }: SuggestedArticlesProps) {
     if ([...settled].length < SUGGEST_MIN_CHARS) return setHits([])
     let live = true
     // Suggestions are optional help: any failure simply shows none.
-    help.suggest(settled, { limit: 3 }).then((h) => live && setHits(h), () => live && setHits([]))
+    help.suggest(settled, { limit: 3 }).then(
+      (h) => live && setHits(h),
+      () => live && setHits([]),
+    )
     return () => {
       live = false
     }
@@ -45,7 +48,9 @@ export function SuggestedArticles({ text, from }: SuggestedArticlesProps) {
   const count = hits.length === 1 ? t('help.suggest.count.one') : t('help.suggest.count.other', { count: hits.length })
   return (
     <div ref={root} class="help-suggest">
-      <p class="sr-only" role="status">{hits.length ? count : ''}</p>
+      <p class="sr-only" role="status">
+        {hits.length ? count : ''}
+      </p>
       {hits.length > 0 && (
         <section class="help-section" aria-labelledby={titleId}>
           <h3 id={titleId}>{t('help.suggest.title')}</h3>

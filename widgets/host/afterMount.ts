@@ -9,7 +9,9 @@ const INTERACTIONS = ['pointerdown', 'keydown', 'touchstart'] as const
 export function rememberOpened(): void {
   try {
     localStorage.setItem(OPENED, '1')
-  } catch { /* storage off: prefetch waits for an interaction instead */ }
+  } catch {
+    /* storage off: prefetch waits for an interaction instead */
+  }
 }
 
 /**
@@ -37,22 +39,29 @@ export function afterMount(ctx: {
     import('../panel/chunks.js')
       .then((m) => m.prefetch())
       .then((m) => m.prefetchPanel(ctx.locale(), ctx.transport))
-      .then(() => !cancelled && ctx.prefetched(), () => {})
+      .then(
+        () => !cancelled && ctx.prefetched(),
+        () => {},
+      )
   }
   const onInteraction = (e: Event) => !ctx.inside(e) && schedule()
   const schedule = () => {
     unlisten()
     if (cancelled || idle !== undefined) return
-    idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 4000 }) : setTimeout(run, 1500)
+    idle =
+      typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 4000 }) : setTimeout(run, 1500)
   }
   const unlisten = () => INTERACTIONS.forEach((type) => document.removeEventListener(type, onInteraction, true))
   let opened = false
   try {
     opened = localStorage.getItem(OPENED) === '1'
-  } catch { /* treated as a first visit */ }
+  } catch {
+    /* treated as a first visit */
+  }
   if (!(navigator as { connection?: { saveData?: boolean } }).connection?.saveData) {
     if (opened) schedule()
-    else INTERACTIONS.forEach((type) => document.addEventListener(type, onInteraction, { capture: true, passive: true }))
+    else
+      INTERACTIONS.forEach((type) => document.addEventListener(type, onInteraction, { capture: true, passive: true }))
   }
   return () => {
     cancelled = true

@@ -13,7 +13,12 @@ export interface Host {
   remove(): void
 }
 
-const COLOR_VARS = { primary: '--hf-primary', onPrimary: '--hf-on-primary', background: '--hf-bg', text: '--hf-text' } as const
+const COLOR_VARS = {
+  primary: '--hf-primary',
+  onPrimary: '--hf-on-primary',
+  background: '--hf-bg',
+  text: '--hf-text',
+} as const
 
 /**
  * Create (or adopt) the host element and its shadow root. Styles go in a `<style>` carrying the

@@ -9,7 +9,12 @@ export interface Launcher {
 }
 
 /** The floating "Help & Feedback" button: plain DOM so it costs almost nothing before first use. */
-export function createLauncher(root: ShadowRoot, locale: Locale, onActivate: () => void, onIntent: () => void): Launcher {
+export function createLauncher(
+  root: ShadowRoot,
+  locale: Locale,
+  onActivate: () => void,
+  onIntent: () => void,
+): Launcher {
   const button = document.createElement('button')
   button.type = 'button'
   button.className = 'launcher'
@@ -43,8 +48,14 @@ export function createLauncher(root: ShadowRoot, locale: Locale, onActivate: () 
   render()
   return {
     button,
-    setUnread(count) { unread = count; render() },
-    setLocale(l) { current = l; render() },
+    setUnread(count) {
+      unread = count
+      render()
+    },
+    setLocale(l) {
+      current = l
+      render()
+    },
     setExpanded: (open) => button.setAttribute('aria-expanded', String(open)),
   }
 }

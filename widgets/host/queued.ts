@@ -16,7 +16,10 @@ export function hasQueuedJobs(): Promise<boolean> {
         const db = request.result
         try {
           const from = 'hf:outbox:job:'
-          const count = db.transaction('kv', 'readonly').objectStore('kv').count(IDBKeyRange.bound(from, from + '\uffff'))
+          const count = db
+            .transaction('kv', 'readonly')
+            .objectStore('kv')
+            .count(IDBKeyRange.bound(from, from + '\uffff'))
           count.onsuccess = () => resolve(count.result > 0)
           count.onerror = no
         } catch {

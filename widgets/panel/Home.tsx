@@ -32,7 +32,15 @@ function useSupportCard(client: SupportClient, chatEnabled: boolean): CardState 
     const sync = () => {
       const { status, conversation } = chat.store.getState()
       const ongoing = (status === 'queued' || status === 'active') && conversation && conversation.status !== 'ended'
-      merge({ chat: ongoing ? { status, ...(conversation.queuePosition ? { position: conversation.queuePosition } : {}), ...(conversation.agent ? { agent: conversation.agent.name } : {}) } : undefined })
+      merge({
+        chat: ongoing
+          ? {
+              status,
+              ...(conversation.queuePosition ? { position: conversation.queuePosition } : {}),
+              ...(conversation.agent ? { agent: conversation.agent.name } : {}),
+            }
+          : undefined,
+      })
     }
     sync()
     offs.push(chat.store.subscribe(sync))
@@ -56,10 +64,13 @@ function SupportCard({ card, unread }: { card: CardState; unread: number }) {
   const t = useT()
   const { chat, openRequests, availability } = card
   const wait = availability?.expectedWaitSeconds
-  const reply = !availability ? undefined
-    : !availability.open ? t('home.card.closed')
-    : wait ? t('home.card.reply', { minutes: Math.max(1, Math.round(wait / 60)) })
-    : t('home.card.replyOpen')
+  const reply = !availability
+    ? undefined
+    : !availability.open
+      ? t('home.card.closed')
+      : wait
+        ? t('home.card.reply', { minutes: Math.max(1, Math.round(wait / 60)) })
+        : t('home.card.replyOpen')
   if (!chat && !openRequests && !reply) return null
   const id = `${idPrefix}-card`
   return (
@@ -68,16 +79,36 @@ function SupportCard({ card, unread }: { card: CardState; unread: number }) {
       {chat && (
         <div class="home-card-row" data-card-chat={chat.status}>
           <p>
-            {chat.status === 'active' ? (chat.agent ? t('home.card.active', { name: chat.agent }) : t('home.card.activeAgent'))
-              : chat.position ? t('home.card.queued', { position: chat.position }) : t('home.card.waiting')}
+            {chat.status === 'active'
+              ? chat.agent
+                ? t('home.card.active', { name: chat.agent })
+                : t('home.card.activeAgent')
+              : chat.position
+                ? t('home.card.queued', { position: chat.position })
+                : t('home.card.waiting')}
             {unread > 0 && <b class="home-card-unread">{` · ${t('home.card.unread', { count: unread })}`}</b>}
           </p>
-          <button type="button" class="primary" onClick={() => client.navigate('chat')}>{t('home.card.continue')}</button>
+          <button type="button" class="primary" onClick={() => client.navigate('chat')}>
+            {t('home.card.continue')}
+          </button>
         </div>
       )}
-      {Boolean(openRequests) && <p data-card-requests={openRequests}>{t('home.card.requests', { count: openRequests! })}</p>}
-      {reply && <p class="muted" data-card-reply="">{reply}</p>}
-      <button type="button" class="secondary" data-card-history="" onClick={() => client.navigate('requests', { section: 'conversations' })}>{t('home.card.viewRequests')}</button>
+      {Boolean(openRequests) && (
+        <p data-card-requests={openRequests}>{t('home.card.requests', { count: openRequests! })}</p>
+      )}
+      {reply && (
+        <p class="muted" data-card-reply="">
+          {reply}
+        </p>
+      )}
+      <button
+        type="button"
+        class="secondary"
+        data-card-history=""
+        onClick={() => client.navigate('requests', { section: 'conversations' })}
+      >
+        {t('home.card.viewRequests')}
+      </button>
     </section>
   )
 }
@@ -92,7 +123,11 @@ export function Home(_: ViewProps) {
   // A backend without live chat still takes messages: the entry says so instead of promising a chat.
   const noChat = useStore((s) => s.system.capabilities?.chat === false)
   const entries = noChat
-    ? ENTRIES.map((e) => (e.view === 'chat' ? { ...e, label: 'home.entry.message' as MessageKey, hint: 'home.entry.message.hint' as MessageKey } : e))
+    ? ENTRIES.map((e) =>
+        e.view === 'chat'
+          ? { ...e, label: 'home.entry.message' as MessageKey, hint: 'home.entry.message.hint' as MessageKey }
+          : e,
+      )
     : ENTRIES
   const unread = useStore((s) => s.system.unread)
   const card = useSupportCard(client, !noChat)
@@ -105,7 +140,10 @@ export function Home(_: ViewProps) {
   const [help, setHelp] = useState<typeof import('../help/HomeHelp.js') | null>(null)
   useEffect(() => {
     let live = true
-    import('../help/HomeHelp.js').then((m) => live && setHelp(m), () => undefined)
+    import('../help/HomeHelp.js').then(
+      (m) => live && setHelp(m),
+      () => undefined,
+    )
     return () => {
       live = false
     }
@@ -146,7 +184,9 @@ export function Home(_: ViewProps) {
       {help ? <help.PopularArticles /> : null}
       <div class="notice" role="note">
         <p>{t('home.safety')}</p>
-        <button type="button" class="secondary" data-open-checker="" onClick={() => client.navigate('checker')}>{t('checker.entry')}</button>
+        <button type="button" class="secondary" data-open-checker="" onClick={() => client.navigate('checker')}>
+          {t('checker.entry')}
+        </button>
       </div>
     </div>
   )

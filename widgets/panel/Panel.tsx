@@ -6,8 +6,15 @@ import { usePanel, useStore, useT } from '../ui/context.js'
 import { ViewHost } from './ViewHost.js'
 
 const TITLES: Record<ViewName, MessageKey> = {
-  home: 'panel.title', search: 'view.search', article: 'view.article', chat: 'view.chat', report: 'view.report',
-  requests: 'view.requests', request: 'view.request', contact: 'view.contact', checker: 'view.checker',
+  home: 'panel.title',
+  search: 'view.search',
+  article: 'view.article',
+  chat: 'view.chat',
+  report: 'view.report',
+  requests: 'view.requests',
+  request: 'view.request',
+  contact: 'view.contact',
+  checker: 'view.checker',
 }
 
 /**
@@ -45,14 +52,25 @@ export function Panel() {
   }
 
   return (
-    <div ref={dialog} class="dialog" tabIndex={-1} lang={locale} role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+    <div
+      ref={dialog}
+      class="dialog"
+      tabIndex={-1}
+      lang={locale}
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      onKeyDown={onKeyDown}
+    >
       <div class="head">
         {view !== 'home' && (
           <button type="button" class="icon-btn" aria-label={t('panel.back')} onClick={() => client.back()}>
             <span aria-hidden="true">‹</span>
           </button>
         )}
-        <h2 id={titleId} tabIndex={-1}>{t(TITLES[view])}</h2>
+        <h2 id={titleId} tabIndex={-1}>
+          {t(TITLES[view])}
+        </h2>
         <button type="button" class="icon-btn" aria-label={t('panel.close')} onClick={() => client.close()}>
           <span aria-hidden="true">×</span>
         </button>

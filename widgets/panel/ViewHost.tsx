@@ -35,9 +35,15 @@ export function ViewHost({ view, params }: ViewProps & { view: ViewName }) {
     return (
       <div class="status" role="alert">
         <p>{t('panel.loadFailed')}</p>
-        <button type="button" class="secondary" onClick={() => setFailed(null)}>{t('panel.retry')}</button>
+        <button type="button" class="secondary" onClick={() => setFailed(null)}>
+          {t('panel.retry')}
+        </button>
       </div>
     )
   }
-  return <p class="status" role="status">{t('panel.loading')}</p>
+  return (
+    <p class="status" role="status">
+      {t('panel.loading')}
+    </p>
+  )
 }

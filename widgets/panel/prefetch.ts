@@ -21,7 +21,11 @@ export function prefetchPanel(locale: Locale, transport: TransportOption | undef
     import('../contact/index.js'),
     import('../../src/services.js'),
     // The transport the client will resolve (a host factory loads its own code).
-    spec === 'rest' ? import('../../src/transports/rest.js') : transport === undefined || spec === 'memory' ? import('../../src/transports/memory.js') : undefined,
+    spec === 'rest'
+      ? import('../../src/transports/rest.js')
+      : transport === undefined || spec === 'memory'
+        ? import('../../src/transports/memory.js')
+        : undefined,
     loadCatalog(locale, DOMAINS),
   ])
 }

@@ -37,9 +37,12 @@ export async function startRuntime(ctx: {
   const chat = import('../../src/chat/index.js').then((m) => {
     // With a conversation under way, fetch the chat view and its strings now, so reopening it
     // does not wait on the lazy-loading chain.
-    void m.resumeChat(client).then((resumed) => {
-      if (resumed) void lazyViews.chat(client).catch(() => {})
-    }).catch(() => {})
+    void m
+      .resumeChat(client)
+      .then((resumed) => {
+        if (resumed) void lazyViews.chat(client).catch(() => {})
+      })
+      .catch(() => {})
     return m
   })
   chat.catch(() => {})
@@ -61,7 +64,12 @@ export async function startRuntime(ctx: {
       // The frame may hold the plain-DOM loading notice; Preact must start from an empty node.
       if (!rendered) ctx.host.frame.replaceChildren()
       rendered = true
-      render(<PanelContext.Provider value={value}><Panel /></PanelContext.Provider>, ctx.host.frame)
+      render(
+        <PanelContext.Provider value={value}>
+          <Panel />
+        </PanelContext.Provider>,
+        ctx.host.frame,
+      )
     } else if (rendered) {
       render(null, ctx.host.frame)
       rendered = false

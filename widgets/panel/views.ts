@@ -20,10 +20,14 @@ export const lazyViews: Record<ViewName, Loader> = {
   home: (c) => with_(c, ['help'], () => import('./Home.js')).then((m) => m.Home),
   search: (c) => with_(c, ['help'], () => import('../help/index.js')).then((m) => m.SearchView),
   article: (c) => with_(c, ['help'], () => import('../help/index.js')).then((m) => m.ArticleView),
-  chat: (c) => with_(c, ['chat', 'help', 'reports', 'reportUi'], () => import('../chat/ChatView.js')).then((m) => m.ChatView),
-  report: (c) => with_(c, ['reports', 'reportUi', 'help'], () => import('../report/index.js')).then((m) => m.ReportView),
-  requests: (c) => with_(c, ['reports', 'reportUi', 'chat'], () => import('../requests/index.js')).then((m) => m.RequestsView),
+  chat: (c) =>
+    with_(c, ['chat', 'help', 'reports', 'reportUi'], () => import('../chat/ChatView.js')).then((m) => m.ChatView),
+  report: (c) =>
+    with_(c, ['reports', 'reportUi', 'help'], () => import('../report/index.js')).then((m) => m.ReportView),
+  requests: (c) =>
+    with_(c, ['reports', 'reportUi', 'chat'], () => import('../requests/index.js')).then((m) => m.RequestsView),
   request: (c) => with_(c, ['reports', 'reportUi'], () => import('../requests/index.js')).then((m) => m.RequestView),
   checker: (c) => with_(c, ['checker', 'reports'], () => import('../checker/index.js')).then((m) => m.CheckerView),
-  contact: (c) => with_(c, ['contact', 'help', 'reports'], () => import('../contact/index.js')).then((m) => m.ContactView),
+  contact: (c) =>
+    with_(c, ['contact', 'help', 'reports'], () => import('../contact/index.js')).then((m) => m.ContactView),
 }

@@ -31,7 +31,12 @@ function inputAttrs(def: FieldDef): Record<string, string | number> {
     case 'integer':
       return { inputMode: 'numeric', maxLength: 2, autoComplete: 'off' }
     case 'reference':
-      return { autoCapitalize: 'off', autoComplete: 'off', spellcheck: 'false', ...(def.maxLength ? { maxLength: def.maxLength } : {}) }
+      return {
+        autoCapitalize: 'off',
+        autoComplete: 'off',
+        spellcheck: 'false',
+        ...(def.maxLength ? { maxLength: def.maxLength } : {}),
+      }
     default:
       return def.maxLength ? { maxLength: def.maxLength } : {}
   }
@@ -50,15 +55,26 @@ export function Field({ def, id, value, required, error, onInput, onCommit }: Fi
   const describedBy = [helpId, counterId, error ? errId : ''].filter(Boolean).join(' ') || undefined
   const invalid: 'true' | undefined = error ? 'true' : undefined
   const mark = required ? <span class="rf-req">{t('reportUi.required')}</span> : null
-  const help = def.helpKey ? <p id={helpId} class="rf-help">{t(def.helpKey)}</p> : null
-  const err = error ? <p id={errId} class="rf-err">{error}</p> : null
+  const help = def.helpKey ? (
+    <p id={helpId} class="rf-help">
+      {t(def.helpKey)}
+    </p>
+  ) : null
+  const err = error ? (
+    <p id={errId} class="rf-err">
+      {error}
+    </p>
+  ) : null
   const str = (e: Event) => (e.currentTarget as HTMLInputElement).value
 
   if (def.kind === 'boolean') {
     return (
       <div class="rf-field" data-field={def.name}>
         <fieldset aria-describedby={describedBy}>
-          <legend>{t(def.labelKey)}{mark}</legend>
+          <legend>
+            {t(def.labelKey)}
+            {mark}
+          </legend>
           {help}
           <div class="rf-choices">
             {([true, false] as const).map((choice, i) => (
@@ -99,32 +115,61 @@ export function Field({ def, id, value, required, error, onInput, onCommit }: Fi
       <select {...common} value={text(value)} onChange={(e) => onInput(str(e))}>
         <option value="">{t('reportUi.choose')}</option>
         {(def.options ?? []).map((o) => (
-          <option key={o} value={o}>{t(`report.option.${def.name}.${o}` as MessageKey)}</option>
+          <option key={o} value={o}>
+            {t(`report.option.${def.name}.${o}` as MessageKey)}
+          </option>
         ))}
       </select>
     )
   } else if (def.kind === 'textarea') {
     control = (
-      <textarea {...common} rows={5} maxLength={def.maxLength} value={text(value)} onInput={(e) => onInput(str(e))} onChange={onCommit} />
+      <textarea
+        {...common}
+        rows={5}
+        maxLength={def.maxLength}
+        value={text(value)}
+        onInput={(e) => onInput(str(e))}
+        onChange={onCommit}
+      />
     )
   } else if (def.kind === 'datetime') {
     control = (
-      <input {...common} type="datetime-local" step={60} value={toLocalInput(text(value))} onChange={(e) => onInput(fromLocalInput(str(e)))} />
+      <input
+        {...common}
+        type="datetime-local"
+        step={60}
+        value={toLocalInput(text(value))}
+        onChange={(e) => onInput(fromLocalInput(str(e)))}
+      />
     )
   } else if (def.kind === 'date') {
     control = <input {...common} type="date" value={text(value)} onInput={(e) => onInput(str(e))} />
   } else {
-    control = <input {...common} type="text" {...inputAttrs(def)} value={text(value)} onInput={(e) => onInput(str(e))} onChange={onCommit} />
+    control = (
+      <input
+        {...common}
+        type="text"
+        {...inputAttrs(def)}
+        value={text(value)}
+        onInput={(e) => onInput(str(e))}
+        onChange={onCommit}
+      />
+    )
   }
   return (
     <div class="rf-field" data-field={def.name}>
-      <label for={id}>{t(def.labelKey)}{mark}</label>
+      <label for={id}>
+        {t(def.labelKey)}
+        {mark}
+      </label>
       {help}
       {control}
       {counterId ? (
         <Counter id={counterId} text={text(value)} max={def.maxLength ?? 0} />
       ) : def.kind === 'textarea' && def.maxLength ? (
-        <span class="rf-help" aria-hidden="true">{t('reportUi.chars', { count: text(value).length, max: def.maxLength })}</span>
+        <span class="rf-help" aria-hidden="true">
+          {t('reportUi.chars', { count: text(value).length, max: def.maxLength })}
+        </span>
       ) : null}
       {err}
     </div>
@@ -138,7 +183,9 @@ function Counter({ id, text, max }: { id: string; text: string; max: number }) {
   const met = weight >= DESCRIPTION_MIN_WEIGHT
   return (
     <span id={id} class="rf-help rf-counter" data-counter={met ? 'met' : 'short'}>
-      {met ? t('reportUi.desc.ok', { count: text.length, max }) : t('reportUi.desc.min', { min: DESCRIPTION_MIN_WEIGHT, count: weight })}
+      {met
+        ? t('reportUi.desc.ok', { count: text.length, max })
+        : t('reportUi.desc.min', { min: DESCRIPTION_MIN_WEIGHT, count: weight })}
     </span>
   )
 }

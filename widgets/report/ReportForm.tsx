@@ -1,10 +1,26 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import {
-  draftFiles, draftMatches, hiddenNotices, maskDraft, maskField, startValues,
-  type HiddenNotice as Notice, type ReportValues, type ServerErrors,
+  draftFiles,
+  draftMatches,
+  hiddenNotices,
+  maskDraft,
+  maskField,
+  startValues,
+  type HiddenNotice as Notice,
+  type ReportValues,
+  type ServerErrors,
 } from '../../src/reports/flow.js'
 import type { MessageKey } from '../../src/i18n/index.js'
-import { FIELDS, SCREENSHOTS, categoryFields, getCategory, prefillFromTransaction, validateReport, type FieldName, type ReportErrors } from '../../src/reports/index.js'
+import {
+  FIELDS,
+  SCREENSHOTS,
+  categoryFields,
+  getCategory,
+  prefillFromTransaction,
+  validateReport,
+  type FieldName,
+  type ReportErrors,
+} from '../../src/reports/index.js'
 import type { QueuedFile } from '../../src/outbox/types.js'
 import type { FieldValue, ReportCategory, TransactionRef } from '../../src/types.js'
 import { usePanel, useStore, useT } from '../ui/context.js'
@@ -91,10 +107,16 @@ export function ReportForm(props: ReportFormProps) {
     setValues(next)
     if (tried.current) setErrors(recheck(next))
     // A refused report lives in the outbox; a second copy as a draft would come back twice.
-    if (!jobRef.current) void client.reports.saveDraft(category, { values: next, ...(tx ? { transaction: tx } : {}) }).catch(() => undefined)
+    if (!jobRef.current)
+      void client.reports
+        .saveDraft(category, { values: next, ...(tx ? { transaction: tx } : {}) })
+        .catch(() => undefined)
   }
   // Screenshots added or removed are part of the draft too (once the stored one is loaded).
-  const shotKeys = shots.shots.filter((s) => s.state === 'ready').map((s) => s.key).join()
+  const shotKeys = shots.shots
+    .filter((s) => s.state === 'ready')
+    .map((s) => s.key)
+    .join()
   const savedShots = useRef(shotKeys)
   useEffect(() => {
     if (!ready || savedShots.current === shotKeys) return
@@ -106,7 +128,8 @@ export function ReportForm(props: ReportFormProps) {
     heading.current?.focus()
     if (edit) return
     let live = true
-    void client.reports.loadDraft(category)
+    void client.reports
+      .loadDraft(category)
       .catch(() => undefined)
       .then((draft) => {
         if (!live) return
@@ -179,8 +202,11 @@ export function ReportForm(props: ReportFormProps) {
     setFailure(undefined)
     try {
       const r = await client.reports.submit({
-        category, values: valuesRef.current, files: shots.files(),
-        ...(tx ? { transaction: tx } : {}), ...(jobRef.current ? { retryJobId: jobRef.current } : {}),
+        category,
+        values: valuesRef.current,
+        files: shots.files(),
+        ...(tx ? { transaction: tx } : {}),
+        ...(jobRef.current ? { retryJobId: jobRef.current } : {}),
       })
       if (r.status === 'invalid') {
         tried.current = true
@@ -233,27 +259,52 @@ export function ReportForm(props: ReportFormProps) {
   const suggest = def.suggest && values[def.suggest.field] === def.suggest.equals ? def.suggest : undefined
 
   return (
-    <form ref={form} class="rf" noValidate onSubmit={(e) => void onSubmit(e)} data-category={category} aria-busy={ready ? undefined : 'true'}>
+    <form
+      ref={form}
+      class="rf"
+      noValidate
+      onSubmit={(e) => void onSubmit(e)}
+      data-category={category}
+      aria-busy={ready ? undefined : 'true'}
+    >
       <div class="rf-field">
         <span class="rf-help">{t('reportUi.category.current')}</span>
-        <h3 ref={heading} tabIndex={-1} data-autofocus>{t(def.labelKey)}</h3>
+        <h3 ref={heading} tabIndex={-1} data-autofocus>
+          {t(def.labelKey)}
+        </h3>
         <p class="rf-help">{t(def.hintKey)}</p>
-        {!jobRef.current && <button type="button" class="rf-link" onClick={() => props.onChangeCategory()}>{t('reportUi.category.change')}</button>}
+        {!jobRef.current && (
+          <button type="button" class="rf-link" onClick={() => props.onChangeCategory()}>
+            {t('reportUi.category.change')}
+          </button>
+        )}
       </div>
-      {def.urgent && <p class="rf-alert" data-urgent>{t('reportUi.urgent')}</p>}
+      {def.urgent && (
+        <p class="rf-alert" data-urgent>
+          {t('reportUi.urgent')}
+        </p>
+      )}
       {edit && (
         <div class="rf-notice">
           <p>{t('reportUi.edit.notice')}</p>
-          <button type="button" class="secondary" onClick={() => void discard()}>{t('reportUi.edit.discard')}</button>
+          <button type="button" class="secondary" onClick={() => void discard()}>
+            {t('reportUi.edit.discard')}
+          </button>
         </div>
       )}
       {restored && (
         <div class="rf-notice" data-draft-restored>
           <span>{t('reportUi.draft.restored')} </span>
-          <button type="button" class="rf-link" onClick={() => void startOver()}>{t('reportUi.draft.discard')}</button>
+          <button type="button" class="rf-link" onClick={() => void startOver()}>
+            {t('reportUi.draft.discard')}
+          </button>
         </div>
       )}
-      {!durable && <p class="rf-alert" data-storage-warning>{t('reportUi.storage.volatile')}</p>}
+      {!durable && (
+        <p class="rf-alert" data-storage-warning>
+          {t('reportUi.storage.volatile')}
+        </p>
+      )}
       <TransactionSection
         tx={tx}
         onPick={props.onTransaction}
@@ -264,7 +315,11 @@ export function ReportForm(props: ReportFormProps) {
         {server && server.general.length > 0 && (
           <>
             <p>{t('reportUi.errors.server')}</p>
-            <ul>{server.general.map((g, i) => <li key={i}>{serverText(g)}</li>)}</ul>
+            <ul>
+              {server.general.map((g, i) => (
+                <li key={i}>{serverText(g)}</li>
+              ))}
+            </ul>
           </>
         )}
         {failure && <p>{failure}</p>}
@@ -276,13 +331,29 @@ export function ReportForm(props: ReportFormProps) {
       {suggest && (
         <div class="rf-notice" data-suggest={suggest.category}>
           <p>{t(suggest.messageKey)}</p>
-          <button type="button" class="secondary" onClick={() => props.onChangeCategory(suggest.category)}>{t(getCategory(suggest.category)!.labelKey)}</button>
+          <button type="button" class="secondary" onClick={() => props.onChangeCategory(suggest.category)}>
+            {t(getCategory(suggest.category)!.labelKey)}
+          </button>
         </div>
       )}
-      <Screenshots api={shots} max={SCREENSHOTS.max} id={id('screenshots')} label={SCREENSHOTS.labelKey} help={SCREENSHOTS.helpKey} error={errorOf('screenshots')} />
-      <p role="status" class="sr-only">{submitting ? t('reportUi.result.sending') : ''}</p>
+      <Screenshots
+        api={shots}
+        max={SCREENSHOTS.max}
+        id={id('screenshots')}
+        label={SCREENSHOTS.labelKey}
+        help={SCREENSHOTS.helpKey}
+        error={errorOf('screenshots')}
+      />
+      <p role="status" class="sr-only">
+        {submitting ? t('reportUi.result.sending') : ''}
+      </p>
       <div class="rf-actions rf-sticky">
-        <button type="submit" class="primary" disabled={submitting || !ready || shots.shots.some((s) => s.state === 'processing')} data-submit>
+        <button
+          type="submit"
+          class="primary"
+          disabled={submitting || !ready || shots.shots.some((s) => s.state === 'processing')}
+          data-submit
+        >
           {submitting ? t('reportUi.submitting') : t(jobRef.current ? 'reportUi.resubmit' : 'reportUi.submit')}
         </button>
       </div>

@@ -1,6 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { isTransactionRef, type HiddenNotice as Notice } from '../../src/reports/flow.js'
-import { CATEGORY_ICONS, getCategory, groupedCategories, guessCategory, type CategoryDef } from '../../src/reports/index.js'
+import {
+  CATEGORY_ICONS,
+  getCategory,
+  groupedCategories,
+  guessCategory,
+  type CategoryDef,
+} from '../../src/reports/index.js'
 import type { ReportCategory, TransactionRef } from '../../src/types.js'
 import type { ViewProps } from '../panel/views.js'
 import { usePanel, useT } from '../ui/context.js'
@@ -19,7 +25,8 @@ type Step =
   | { kind: 'result'; result: ShownResult; notices: Notice[] }
 
 /** Urgent categories show the guidance before their form. */
-const enter = (category: ReportCategory): Step => (getCategory(category)?.urgent ? { kind: 'guidance', category } : { kind: 'form', category })
+const enter = (category: ReportCategory): Step =>
+  getCategory(category)?.urgent ? { kind: 'guidance', category } : { kind: 'form', category }
 
 function hotlineOf(params: Record<string, unknown>, options: object): string | undefined {
   if (typeof params.hotline === 'string' && params.hotline.trim()) return params.hotline.trim()
@@ -31,18 +38,43 @@ function hotlineOf(params: Record<string, unknown>, options: object): string | u
 function CategoryIcon({ id }: { id: ReportCategory }) {
   return (
     <svg class="rf-icon" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
-      <path d={CATEGORY_ICONS[id]} fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round" />
+      <path
+        d={CATEGORY_ICONS[id]}
+        fill="none"
+        stroke="currentColor"
+        stroke-width="1.8"
+        stroke-linecap="round"
+        stroke-linejoin="round"
+      />
     </svg>
   )
 }
 
-function CategoryButton({ c, suggested, onPick }: { c: CategoryDef; suggested?: boolean; onPick(c: ReportCategory): void }) {
+function CategoryButton({
+  c,
+  suggested,
+  onPick,
+}: {
+  c: CategoryDef
+  suggested?: boolean
+  onPick(c: ReportCategory): void
+}) {
   const t = useT()
   return (
     <li>
-      <button type="button" class="rf-item rf-cat" data-category={c.id} data-suggested={suggested ? '' : undefined} aria-current={suggested ? 'true' : undefined} onClick={() => onPick(c.id)}>
+      <button
+        type="button"
+        class="rf-item rf-cat"
+        data-category={c.id}
+        data-suggested={suggested ? '' : undefined}
+        aria-current={suggested ? 'true' : undefined}
+        onClick={() => onPick(c.id)}
+      >
         <CategoryIcon id={c.id} />
-        <span class="rf-cat-text"><b>{t(c.labelKey)}</b><span>{t(c.hintKey)}</span></span>
+        <span class="rf-cat-text">
+          <b>{t(c.labelKey)}</b>
+          <span>{t(c.hintKey)}</span>
+        </span>
       </button>
     </li>
   )
@@ -52,7 +84,15 @@ function CategoryButton({ c, suggested, onPick }: { c: CategoryDef; suggested?: 
  * Categories with icons, grouped by urgency; the one the picked transaction's status suggests
  * (failed payment → payment failed, pending transfer → transfer delayed…) comes first.
  */
-function CategoryPicker({ tx, onTx, onPick }: { tx: TransactionRef | undefined; onTx(tx: TransactionRef): void; onPick(c: ReportCategory): void }) {
+function CategoryPicker({
+  tx,
+  onTx,
+  onPick,
+}: {
+  tx: TransactionRef | undefined
+  onTx(tx: TransactionRef): void
+  onPick(c: ReportCategory): void
+}) {
   const t = useT()
   const { idPrefix } = usePanel()
   const heading = useRef<HTMLHeadingElement>(null)
@@ -62,13 +102,19 @@ function CategoryPicker({ tx, onTx, onPick }: { tx: TransactionRef | undefined; 
   const gid = (g: string) => `${idPrefix}-rf-group-${g}`
   return (
     <section class="rf">
-      <h3 ref={heading} tabIndex={-1} data-autofocus>{t('reportUi.category.title')}</h3>
+      <h3 ref={heading} tabIndex={-1} data-autofocus>
+        {t('reportUi.category.title')}
+      </h3>
       {tx && <TransactionSection tx={tx} onPick={onTx} />}
       <div class="rf" data-categories>
         {suggested && (
           <section class="rf-field" aria-labelledby={gid('suggested')} data-group="suggested">
-            <h4 id={gid('suggested')} class="rf-group">{t('reportUi.group.suggested')}</h4>
-            <ul class="rf-list"><CategoryButton c={suggested} suggested onPick={onPick} /></ul>
+            <h4 id={gid('suggested')} class="rf-group">
+              {t('reportUi.group.suggested')}
+            </h4>
+            <ul class="rf-list">
+              <CategoryButton c={suggested} suggested onPick={onPick} />
+            </ul>
           </section>
         )}
         {groupedCategories().map(({ group, items }) => {
@@ -76,8 +122,14 @@ function CategoryPicker({ tx, onTx, onPick }: { tx: TransactionRef | undefined; 
           if (rest.length === 0) return null
           return (
             <section key={group} class="rf-field" aria-labelledby={gid(group)} data-group={group}>
-              <h4 id={gid(group)} class="rf-group">{t(`reportUi.group.${group}`)}</h4>
-              <ul class="rf-list">{rest.map((c) => <CategoryButton key={c.id} c={c} onPick={onPick} />)}</ul>
+              <h4 id={gid(group)} class="rf-group">
+                {t(`reportUi.group.${group}`)}
+              </h4>
+              <ul class="rf-list">
+                {rest.map((c) => (
+                  <CategoryButton key={c.id} c={c} onPick={onPick} />
+                ))}
+              </ul>
             </section>
           )
         })}
@@ -96,7 +148,9 @@ function ReportFlow({ params }: ViewProps) {
   const t = useT()
   const root = useRef<HTMLDivElement>(null)
   useSheet('report', reportCss, root)
-  const [tx, setTx] = useState<TransactionRef | undefined>(isTransactionRef(params.transaction) ? params.transaction : undefined)
+  const [tx, setTx] = useState<TransactionRef | undefined>(
+    isTransactionRef(params.transaction) ? params.transaction : undefined,
+  )
   const jobId = typeof params.jobId === 'string' ? params.jobId : undefined
   const [step, setStep] = useState<Step>(() => {
     if (jobId) return { kind: 'loading' }
@@ -124,10 +178,18 @@ function ReportFlow({ params }: ViewProps) {
   let body
   switch (step.kind) {
     case 'loading':
-      body = <p class="status" role="status">{t('panel.loading')}</p>
+      body = (
+        <p class="status" role="status">
+          {t('panel.loading')}
+        </p>
+      )
       break
     case 'missing':
-      body = <p class="status" role="status" data-autofocus tabIndex={-1}>{t('error.not_found')}</p>
+      body = (
+        <p class="status" role="status" data-autofocus tabIndex={-1}>
+          {t('error.not_found')}
+        </p>
+      )
       break
     case 'category':
       body = <CategoryPicker tx={tx} onTx={setTx} onPick={(c) => setStep(enter(c))} />
@@ -153,7 +215,11 @@ function ReportFlow({ params }: ViewProps) {
       body = <Result result={step.result} notices={step.notices} labelOf={labelOf} />
       break
   }
-  return <div ref={root} data-view="report">{body}</div>
+  return (
+    <div ref={root} data-view="report">
+      {body}
+    </div>
+  )
 }
 
 let opened = 0

@@ -16,7 +16,11 @@ export type ShownResult =
  * After submitting: the reference number and the expected reply time, or "saved on this
  * device" (which turns into the reference number if the report goes out while it is shown).
  */
-export function Result(props: { result: ShownResult; notices: readonly Notice[]; labelOf(field: string): MessageKey | undefined }) {
+export function Result(props: {
+  result: ShownResult
+  notices: readonly Notice[]
+  labelOf(field: string): MessageKey | undefined
+}) {
   const { client, idPrefix } = usePanel()
   const t = useT()
   const [result, setResult] = useState(props.result)
@@ -40,45 +44,71 @@ export function Result(props: { result: ShownResult; notices: readonly Notice[];
     const hours = result.ticket.expectedResponseHours
     body = (
       <>
-        <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>{t('reportUi.result.sent.title')}</h3>
-        <p class="rf-ref" data-reference>{t('reportUi.result.sent.reference', { reference: result.ticket.reference })}</p>
-        {hours !== undefined && <p>{hours <= 1 ? t('reportUi.result.sent.etaOne') : t('reportUi.result.sent.eta', { hours })}</p>}
+        <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>
+          {t('reportUi.result.sent.title')}
+        </h3>
+        <p class="rf-ref" data-reference>
+          {t('reportUi.result.sent.reference', { reference: result.ticket.reference })}
+        </p>
+        {hours !== undefined && (
+          <p>{hours <= 1 ? t('reportUi.result.sent.etaOne') : t('reportUi.result.sent.eta', { hours })}</p>
+        )}
       </>
     )
   } else if (result.status === 'queued' && !durable) {
     body = (
       <>
-        <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>{t('reportUi.result.unsaved.title')}</h3>
+        <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>
+          {t('reportUi.result.unsaved.title')}
+        </h3>
         <p data-volatile>{t('reportUi.result.unsaved.body')}</p>
       </>
     )
   } else if (result.status === 'queued') {
     body = (
       <>
-        <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>{t('reportUi.result.queued.title')}</h3>
-        <p data-queued={queuedWhy(result.reason, online)}>{t(`reportUi.result.queued.${queuedWhy(result.reason, online)}`)}</p>
+        <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>
+          {t('reportUi.result.queued.title')}
+        </h3>
+        <p data-queued={queuedWhy(result.reason, online)}>
+          {t(`reportUi.result.queued.${queuedWhy(result.reason, online)}`)}
+        </p>
         <p>{t('reportUi.result.queued.where')}</p>
       </>
     )
   } else if (result.status === 'attention') {
     body = (
       <>
-        <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>{t('requestsUi.pending.attention')}</h3>
+        <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>
+          {t('requestsUi.pending.attention')}
+        </h3>
         <p>{t('reportUi.edit.notice')}</p>
-        <button type="button" class="primary" onClick={() => client.navigate('report', { jobId: result.jobId })}>{t('requestsUi.pending.review')}</button>
+        <button type="button" class="primary" onClick={() => client.navigate('report', { jobId: result.jobId })}>
+          {t('requestsUi.pending.review')}
+        </button>
       </>
     )
   } else {
-    body = <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>{t('reportUi.result.removed')}</h3>
+    body = (
+      <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>
+        {t('reportUi.result.removed')}
+      </h3>
+    )
   }
 
   return (
     <section class="rf" data-result={result.status} aria-labelledby={`${idPrefix}-result`}>
-      <div role="status" class="rf">{body}</div>
+      <div role="status" class="rf">
+        {body}
+      </div>
       <HiddenNotice notices={props.notices} labelOf={props.labelOf} />
       <div class="rf-actions">
-        <button type="button" class="primary" onClick={() => client.navigate('requests')}>{t('reportUi.result.viewRequests')}</button>
-        <button type="button" class="secondary" onClick={() => client.close()}>{t('reportUi.result.done')}</button>
+        <button type="button" class="primary" onClick={() => client.navigate('requests')}>
+          {t('reportUi.result.viewRequests')}
+        </button>
+        <button type="button" class="secondary" onClick={() => client.close()}>
+          {t('reportUi.result.done')}
+        </button>
       </div>
     </section>
   )

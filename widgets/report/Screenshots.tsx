@@ -65,10 +65,16 @@ export function useShots(initial: Image[] = []): ShotsApi {
   useEffect(
     () =>
       onUploadProgress((p) => {
-        const match = live.current.find((s) => s.state === 'ready' && s.image?.name === p.name && s.image.blob.size === p.size)
+        const match = live.current.find(
+          (s) => s.state === 'ready' && s.image?.name === p.name && s.image.blob.size === p.size,
+        )
         if (!match) return
         const percent = p.total > 0 ? Math.min(100, Math.round((p.loaded / p.total) * 100)) : 0
-        setShots((list) => list.map((s) => (s.key === match.key ? { ...s, upload: { percent: p.phase === 'done' ? 100 : percent, phase: p.phase } } : s)))
+        setShots((list) =>
+          list.map((s) =>
+            s.key === match.key ? { ...s, upload: { percent: p.phase === 'done' ? 100 : percent, phase: p.phase } } : s,
+          ),
+        )
       }),
     [],
   )
@@ -86,35 +92,69 @@ export function useShots(initial: Image[] = []): ShotsApi {
         list.forEach((s) => s.url && URL.revokeObjectURL(s.url))
         return []
       }),
-    files: () => live.current.flatMap((s) => (s.state === 'ready' && s.image ? [{ blob: s.image.blob, name: s.image.name, type: s.image.type }] : [])),
+    files: () =>
+      live.current.flatMap((s) =>
+        s.state === 'ready' && s.image ? [{ blob: s.image.blob, name: s.image.name, type: s.image.type }] : [],
+      ),
     update: (fn) => setShots(fn),
   }
 }
 
 /** One thumbnail: the image (or a placeholder), its state in words, an upload bar, × to remove, retry when it failed. */
-function Tile({ shot, n, onRemove, onRetry, id }: { shot: Shot; n: number; onRemove(): void; onRetry(): void; id: string }) {
+function Tile({
+  shot,
+  n,
+  onRemove,
+  onRetry,
+  id,
+}: {
+  shot: Shot
+  n: number
+  onRemove(): void
+  onRetry(): void
+  id: string
+}) {
   const t = useT()
   const name = t('reportUi.screenshots.preview', { number: n })
   const state = shot.state === 'ready' && shot.upload ? shot.upload.phase : shot.state
   const stateId = `${id}-state`
   const words =
-    state === 'uploading' ? t('reportUi.screenshots.state.uploading', { percent: shot.upload?.percent ?? 0 })
-      : state === 'done' ? t('reportUi.screenshots.state.done')
-        : state === 'processing' ? t('reportUi.screenshots.state.processing')
-          : state === 'failed' ? (shot.error ?? t('reportUi.screenshots.state.failed'))
+    state === 'uploading'
+      ? t('reportUi.screenshots.state.uploading', { percent: shot.upload?.percent ?? 0 })
+      : state === 'done'
+        ? t('reportUi.screenshots.state.done')
+        : state === 'processing'
+          ? t('reportUi.screenshots.state.processing')
+          : state === 'failed'
+            ? (shot.error ?? t('reportUi.screenshots.state.failed'))
             : t('reportUi.screenshots.state.ready')
   return (
     <li class="rf-tile" data-state={state} data-shot={n}>
       {shot.url ? <img src={shot.url} alt={name} /> : <span class="rf-ph" role="img" aria-label={name} />}
-      <span id={stateId} class="rf-tile-state" data-tile-state>{words}</span>
+      <span id={stateId} class="rf-tile-state" data-tile-state>
+        {words}
+      </span>
       {state === 'uploading' && (
-        <progress max={100} value={shot.upload?.percent ?? 0} aria-label={t('reportUi.screenshots.uploadOf', { name })} />
+        <progress
+          max={100}
+          value={shot.upload?.percent ?? 0}
+          aria-label={t('reportUi.screenshots.uploadOf', { name })}
+        />
       )}
       {state === 'failed' && shot.source && shot.retryable && (
-        <button type="button" class="secondary" data-retry onClick={onRetry}>{t('reportUi.screenshots.retry', { name })}</button>
+        <button type="button" class="secondary" data-retry onClick={onRetry}>
+          {t('reportUi.screenshots.retry', { name })}
+        </button>
       )}
       {state !== 'uploading' && state !== 'done' && (
-        <button type="button" class="rf-x" aria-label={t('reportUi.screenshots.remove', { name })} aria-describedby={stateId} data-remove onClick={onRemove}>
+        <button
+          type="button"
+          class="rf-x"
+          aria-label={t('reportUi.screenshots.remove', { name })}
+          aria-describedby={stateId}
+          data-remove
+          onClick={onRemove}
+        >
           <span aria-hidden="true">×</span>
         </button>
       )}
@@ -127,7 +167,14 @@ function Tile({ shot, n, onRemove, onRetry, id }: { shot: Shot; n: number; onRem
  * Each file is a thumbnail at once, with its own state: preparing → ready → uploading (a
  * progress bar from the transport's upload events) → uploaded, or failed with a retry.
  */
-export function Screenshots(props: { api: ShotsApi; max: number; id: string; label: MessageKey; help?: MessageKey; error?: string | undefined }) {
+export function Screenshots(props: {
+  api: ShotsApi
+  max: number
+  id: string
+  label: MessageKey
+  help?: MessageKey
+  error?: string | undefined
+}) {
   const t = useT()
   const { api, max, id } = props
   const [problems, setProblems] = useState<string[]>([])
@@ -169,20 +216,26 @@ export function Screenshots(props: { api: ShotsApi; max: number; id: string; lab
     const placeholders: Shot[] = taken.map((source) => ({ key: ++keys, state: 'processing', url: undefined, source }))
     api.update((l) => [...l, ...placeholders])
     // Focus stays with the files: on the first new thumbnail's remove button once it is there.
-    requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`[data-shot="${start + 1}"] [data-remove]`)?.focus())
+    requestAnimationFrame(() =>
+      list.current?.querySelector<HTMLElement>(`[data-shot="${start + 1}"] [data-remove]`)?.focus(),
+    )
     for (const [i, p] of placeholders.entries()) await prepare(p.key, p.source!, start + i)
   }
 
   const remove = (key: number, i: number) => {
     api.remove(key)
     // Focus moves to the next thumbnail's ×, or to the picker.
-    requestAnimationFrame(() => (list.current?.querySelectorAll<HTMLElement>('[data-remove]')[i] ?? input.current)?.focus())
+    requestAnimationFrame(() =>
+      (list.current?.querySelectorAll<HTMLElement>('[data-remove]')[i] ?? input.current)?.focus(),
+    )
   }
 
   const retry = (shot: Shot, i: number) => {
     const source = shot.source
     if (!source) return
-    api.update((l) => l.map((s) => (s.key === shot.key ? { key: s.key, state: 'processing', url: undefined, source } : s)))
+    api.update((l) =>
+      l.map((s) => (s.key === shot.key ? { key: s.key, state: 'processing', url: undefined, source } : s)),
+    )
     setProblems((p) => p.filter((x) => x !== shot.error))
     void prepare(shot.key, source, i)
   }
@@ -195,12 +248,20 @@ export function Screenshots(props: { api: ShotsApi; max: number; id: string; lab
       </span>
       <p id={helpId} class="rf-help">
         {props.help ? `${t(props.help)} ` : ''}
-        {t('reportUi.screenshots.rules', { max: formatBytes(MAX_INPUT_BYTES) })} {t('reportUi.screenshots.count', { count: max })}
+        {t('reportUi.screenshots.rules', { max: formatBytes(MAX_INPUT_BYTES) })}{' '}
+        {t('reportUi.screenshots.count', { count: max })}
       </p>
       {api.shots.length > 0 && (
         <ul ref={list} class="rf-tiles" aria-labelledby={`${id}-label`}>
           {api.shots.map((s, i) => (
-            <Tile key={s.key} shot={s} n={i + 1} id={`${id}-${s.key}`} onRemove={() => remove(s.key, i)} onRetry={() => retry(s, i)} />
+            <Tile
+              key={s.key}
+              shot={s}
+              n={i + 1}
+              id={`${id}-${s.key}`}
+              onRemove={() => remove(s.key, i)}
+              onRetry={() => retry(s, i)}
+            />
           ))}
         </ul>
       )}
@@ -222,11 +283,15 @@ export function Screenshots(props: { api: ShotsApi; max: number; id: string; lab
           />
         </label>
       )}
-      <p role="status" class="sr-only">{busy ? t('reportUi.screenshots.processing') : ''}</p>
+      <p role="status" class="sr-only">
+        {busy ? t('reportUi.screenshots.processing') : ''}
+      </p>
       <div id={errId} role="alert" class="rf-err">
         {props.error && <p class="rf-err">{props.error}</p>}
         {problems.map((p) => (
-          <p class="rf-err" key={p}>{p}</p>
+          <p class="rf-err" key={p}>
+            {p}
+          </p>
         ))}
       </div>
     </div>

@@ -21,13 +21,18 @@ function TxLines({ tx }: { tx: TransactionRef }) {
   const locale = useStore((s) => s.system.locale)
   return (
     <>
-      <b>{tx.counterparty ? `${tx.counterparty} · ` : ''}{tx.amount} {tx.currency}</b>
+      <b>
+        {tx.counterparty ? `${tx.counterparty} · ` : ''}
+        {tx.amount} {tx.currency}
+      </b>
       <span>
         {formatTime(tx.time, locale)}
         {tx.status ? ` · ${t(`reportUi.tx.status.${tx.status}` as MessageKey)}` : ''}
         {tx.method ? ` · ${formatPaymentMethod(tx.method)}` : ''}
       </span>
-      <span>{t('report.field.transactionId.label')}: {tx.id}</span>
+      <span>
+        {t('report.field.transactionId.label')}: {tx.id}
+      </span>
     </>
   )
 }
@@ -49,7 +54,12 @@ function RecentList({ onPick, current }: { onPick(tx: TransactionRef): void; cur
       live = false
     }
   }, [client])
-  if (!list) return <p class="rf-help" role="status">{t('reportUi.tx.loading')}</p>
+  if (!list)
+    return (
+      <p class="rf-help" role="status">
+        {t('reportUi.tx.loading')}
+      </p>
+    )
   if (list.length === 0) return <p class="rf-help">{t('reportUi.tx.none')}</p>
   const shown = all ? list : list.slice(0, FIRST)
   return (
@@ -57,15 +67,31 @@ function RecentList({ onPick, current }: { onPick(tx: TransactionRef): void; cur
       <ul class="rf-list rf-txs" data-recent-transactions>
         {shown.map((tx) => (
           <li key={tx.id}>
-            <button type="button" class="rf-tx" data-tx={tx.id} aria-pressed={current?.id === tx.id ? 'true' : 'false'} onClick={() => onPick(tx)}>
-              <span class="rf-tx-main"><b>{tx.counterparty ?? tx.id}</b><b>{tx.amount} {tx.currency}</b></span>
-              <span class="rf-meta">{formatTime(tx.time, locale)}{tx.status ? ` · ${t(`reportUi.tx.status.${tx.status}` as MessageKey)}` : ''}</span>
+            <button
+              type="button"
+              class="rf-tx"
+              data-tx={tx.id}
+              aria-pressed={current?.id === tx.id ? 'true' : 'false'}
+              onClick={() => onPick(tx)}
+            >
+              <span class="rf-tx-main">
+                <b>{tx.counterparty ?? tx.id}</b>
+                <b>
+                  {tx.amount} {tx.currency}
+                </b>
+              </span>
+              <span class="rf-meta">
+                {formatTime(tx.time, locale)}
+                {tx.status ? ` · ${t(`reportUi.tx.status.${tx.status}` as MessageKey)}` : ''}
+              </span>
             </button>
           </li>
         ))}
       </ul>
       {!all && list.length > FIRST && (
-        <button type="button" class="rf-link" data-tx-more onClick={() => setAll(true)}>{t('reportUi.tx.more', { count: list.length - FIRST })}</button>
+        <button type="button" class="rf-link" data-tx-more onClick={() => setAll(true)}>
+          {t('reportUi.tx.more', { count: list.length - FIRST })}
+        </button>
       )}
     </>
   )
@@ -77,7 +103,11 @@ function RecentList({ onPick, current }: { onPick(tx: TransactionRef): void; cur
  * (only when the host provides `getRecentTransactions`). The picker collapses after a pick and
  * focus lands on the card.
  */
-export function TransactionSection({ tx, onPick, edit }: {
+export function TransactionSection({
+  tx,
+  onPick,
+  edit,
+}: {
   tx: TransactionRef | undefined
   onPick(tx: TransactionRef): void
   /** The form's "edit details" toggle for the fields the transaction filled in. */
@@ -95,7 +125,11 @@ export function TransactionSection({ tx, onPick, edit }: {
   }, [tx?.id, picking])
   if (!tx && !canPick) return null
   return (
-    <section class="rf-field" aria-label={t('reportUi.tx.title')} data-tx-section={tx && !picking ? 'picked' : 'picking'}>
+    <section
+      class="rf-field"
+      aria-label={t('reportUi.tx.title')}
+      data-tx-section={tx && !picking ? 'picked' : 'picking'}
+    >
       <b>{t('reportUi.tx.title')}</b>
       {tx && (
         <div ref={card} tabIndex={-1} class="rf-card rf-item" data-current-tx={tx.id} data-focus-target="">
@@ -105,22 +139,40 @@ export function TransactionSection({ tx, onPick, edit }: {
       {tx && !picking && (edit || canPick) && (
         <div class="rf-row">
           {edit && (
-            <button type="button" class="rf-link" aria-expanded={edit.open ? 'true' : 'false'} aria-controls={edit.controls} data-tx-edit onClick={edit.toggle}>
+            <button
+              type="button"
+              class="rf-link"
+              aria-expanded={edit.open ? 'true' : 'false'}
+              aria-controls={edit.controls}
+              data-tx-edit
+              onClick={edit.toggle}
+            >
               {t(edit.open ? 'reportUi.tx.editDone' : 'reportUi.tx.edit')}
             </button>
           )}
-          {canPick && <button type="button" class="rf-link" aria-expanded="false" onClick={() => setPicking(true)}>{t('reportUi.tx.change')}</button>}
+          {canPick && (
+            <button type="button" class="rf-link" aria-expanded="false" onClick={() => setPicking(true)}>
+              {t('reportUi.tx.change')}
+            </button>
+          )}
         </div>
       )}
       {canPick && (!tx || picking) && (
         <>
           {!tx && <span class="rf-help">{t('reportUi.tx.pick')}</span>}
-          <RecentList current={tx} onPick={(next) => {
-            picked.current = true
-            setPicking(false)
-            onPick(next)
-          }} />
-          {tx && <button type="button" class="rf-link" onClick={() => setPicking(false)}>{t('reportUi.tx.cancel')}</button>}
+          <RecentList
+            current={tx}
+            onPick={(next) => {
+              picked.current = true
+              setPicking(false)
+              onPick(next)
+            }}
+          />
+          {tx && (
+            <button type="button" class="rf-link" onClick={() => setPicking(false)}>
+              {t('reportUi.tx.cancel')}
+            </button>
+          )}
         </>
       )}
     </section>

@@ -60,15 +60,29 @@ export function CommentForm({ detail, ticketId }: { detail: RequestDetail; ticke
             setDone(undefined)
           }}
         />
-        <div role="alert">{error && <p id={`${id}-err`} class="rf-err">{error}</p>}</div>
+        <div role="alert">
+          {error && (
+            <p id={`${id}-err`} class="rf-err">
+              {error}
+            </p>
+          )}
+        </div>
       </div>
-      <Screenshots api={shots} max={1} id={`${id}-shot`} label="report.field.screenshots.label" help="report.field.screenshots.help" />
+      <Screenshots
+        api={shots}
+        max={1}
+        id={`${id}-shot`}
+        label="report.field.screenshots.label"
+        help="report.field.screenshots.help"
+      />
       <div role="status">
         {done && <p>{t('requestsUi.comment.queued')}</p>}
         {done && <HiddenNotice notices={done} labelOf={noLabel} />}
       </div>
       <div class="rf-actions">
-        <button type="submit" class="primary" disabled={busy}>{t('requestsUi.comment.send')}</button>
+        <button type="submit" class="primary" disabled={busy}>
+          {t('requestsUi.comment.send')}
+        </button>
       </div>
     </form>
   )
@@ -83,7 +97,11 @@ export function EscalateForm({ detail }: { detail: RequestDetail }) {
   const [busy, setBusy] = useState(false)
   const id = `${idPrefix}-rq-escalate`
   if (!open) {
-    return <button type="button" class="secondary" aria-expanded="false" onClick={() => setOpen(true)} data-escalate>{t('requestsUi.escalate.open')}</button>
+    return (
+      <button type="button" class="secondary" aria-expanded="false" onClick={() => setOpen(true)} data-escalate>
+        {t('requestsUi.escalate.open')}
+      </button>
+    )
   }
   const onSubmit = async (e: Event) => {
     e.preventDefault()
@@ -98,10 +116,18 @@ export function EscalateForm({ detail }: { detail: RequestDetail }) {
     <form class="rf" noValidate onSubmit={(e) => void onSubmit(e)} data-escalate-form>
       <div class="rf-field">
         <label for={id}>{t('requestsUi.escalate.label')}</label>
-        <textarea id={id} rows={2} maxLength={500} value={reason} onInput={(e) => setReason((e.currentTarget as HTMLTextAreaElement).value)} />
+        <textarea
+          id={id}
+          rows={2}
+          maxLength={500}
+          value={reason}
+          onInput={(e) => setReason((e.currentTarget as HTMLTextAreaElement).value)}
+        />
       </div>
       <div class="rf-actions">
-        <button type="submit" class="primary" disabled={busy}>{t('requestsUi.escalate.submit')}</button>
+        <button type="submit" class="primary" disabled={busy}>
+          {t('requestsUi.escalate.submit')}
+        </button>
       </div>
     </form>
   )
@@ -137,16 +163,40 @@ export function RatingForm({ detail }: { detail: RequestDetail }) {
     <form class="rf" noValidate onSubmit={(e) => void onSubmit(e)} data-rating-form>
       <fieldset class="rf-field" aria-describedby={`${id}-hint${error ? ` ${id}-err` : ''}`}>
         <legend>{t('requestsUi.rating.legend')}</legend>
-        <p id={`${id}-hint`} class="rf-help">{t('requestsUi.rating.low')}</p>
-        <RatingScale name={id} value={score} invalid={Boolean(error)} onChange={(n) => { setScore(n); setError(undefined) }} />
-        <div role="alert">{error && <p id={`${id}-err`} class="rf-err">{error}</p>}</div>
+        <p id={`${id}-hint`} class="rf-help">
+          {t('requestsUi.rating.low')}
+        </p>
+        <RatingScale
+          name={id}
+          value={score}
+          invalid={Boolean(error)}
+          onChange={(n) => {
+            setScore(n)
+            setError(undefined)
+          }}
+        />
+        <div role="alert">
+          {error && (
+            <p id={`${id}-err`} class="rf-err">
+              {error}
+            </p>
+          )}
+        </div>
       </fieldset>
       <div class="rf-field">
         <label for={`${id}-comment`}>{t('requestsUi.rating.comment')}</label>
-        <textarea id={`${id}-comment`} rows={2} maxLength={1000} value={comment} onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)} />
+        <textarea
+          id={`${id}-comment`}
+          rows={2}
+          maxLength={1000}
+          value={comment}
+          onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)}
+        />
       </div>
       <div class="rf-actions">
-        <button type="submit" class="primary" disabled={busy}>{t('requestsUi.rating.submit')}</button>
+        <button type="submit" class="primary" disabled={busy}>
+          {t('requestsUi.rating.submit')}
+        </button>
       </div>
     </form>
   )

@@ -1,6 +1,14 @@
 import { Fragment } from 'preact'
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import { REQUEST_STEPS, canEscalate, canRate, markSeen, replyDue, stepOf, type RequestState } from '../../src/requests/requests.js'
+import {
+  REQUEST_STEPS,
+  canEscalate,
+  canRate,
+  markSeen,
+  replyDue,
+  stepOf,
+  type RequestState,
+} from '../../src/requests/requests.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import { FIELDS, prefillFromTransaction, type FieldName } from '../../src/reports/index.js'
 import type { AttachmentRef, Comment, TicketDetail, TicketStatus } from '../../src/types.js'
@@ -28,7 +36,17 @@ function Attachments({ list }: { list: readonly AttachmentRef[] }) {
             </li>
           )
         }
-        return <li key={a.id}>{a.url ? <a href={a.url} target="_blank" rel="noopener noreferrer">{label}</a> : label}</li>
+        return (
+          <li key={a.id}>
+            {a.url ? (
+              <a href={a.url} target="_blank" rel="noopener noreferrer">
+                {label}
+              </a>
+            ) : (
+              label
+            )}
+          </li>
+        )
       })}
     </ul>
   )
@@ -41,7 +59,13 @@ function Stepper({ status, labelId }: { status: TicketStatus; labelId: string })
   return (
     <ol class="rf-steps" aria-labelledby={labelId} data-steps={REQUEST_STEPS[current]}>
       {REQUEST_STEPS.map((step, i) => (
-        <li key={step} class="rf-step" data-step={step} data-done={i < current ? '' : undefined} aria-current={i === current ? 'step' : undefined}>
+        <li
+          key={step}
+          class="rf-step"
+          data-step={step}
+          data-done={i < current ? '' : undefined}
+          aria-current={i === current ? 'step' : undefined}
+        >
           {t(`requestsUi.step.${step}`)}
         </li>
       ))}
@@ -68,9 +92,21 @@ export function CopyReference({ reference }: { reference: string }) {
   }
   return (
     <div class="rf-refrow">
-      <span class="rf-ref" data-reference>{reference}</span>
-      <button type="button" class="secondary rf-copy" data-copy aria-label={t('requestsUi.copyLabel', { reference })} onClick={() => void copy()}>{t('requestsUi.copy')}</button>
-      <span role="status" class="rf-meta" data-copied={said}>{said === 'copied' ? `✓ ${t('requestsUi.copied')}` : said === 'failed' ? t('requestsUi.copyFailed') : ''}</span>
+      <span class="rf-ref" data-reference>
+        {reference}
+      </span>
+      <button
+        type="button"
+        class="secondary rf-copy"
+        data-copy
+        aria-label={t('requestsUi.copyLabel', { reference })}
+        onClick={() => void copy()}
+      >
+        {t('requestsUi.copy')}
+      </button>
+      <span role="status" class="rf-meta" data-copied={said}>
+        {said === 'copied' ? `✓ ${t('requestsUi.copied')}` : said === 'failed' ? t('requestsUi.copyFailed') : ''}
+      </span>
     </div>
   )
 }
@@ -82,7 +118,9 @@ function Summary({ ticket }: { ticket: TicketDetail }) {
   const tx = ticket.transaction
   // Fields the transaction line already says are not repeated.
   const fromTx = tx ? prefillFromTransaction(ticket.category, tx) : {}
-  const shown = Object.entries(ticket.fields).filter(([name, v]) => v !== null && v !== '' && FIELDS[name as FieldName] && fromTx[name] !== v)
+  const shown = Object.entries(ticket.fields).filter(
+    ([name, v]) => v !== null && v !== '' && FIELDS[name as FieldName] && fromTx[name] !== v,
+  )
   if (!tx && shown.length === 0) return null
   const value = (name: string, v: unknown) => {
     if (typeof v === 'boolean') return t(v ? 'report.option.yes' : 'report.option.no')
@@ -97,8 +135,13 @@ function Summary({ ticket }: { ticket: TicketDetail }) {
         <>
           <dt>{t('reportUi.tx.title')}</dt>
           <dd data-summary-tx>
-            {tx.counterparty ? `${tx.counterparty} · ` : ''}{tx.amount} {tx.currency}{tx.status ? ` · ${t(`reportUi.tx.status.${tx.status}` as MessageKey)}` : ''}
-            <br /><span class="rf-meta">{formatTime(tx.time, locale)} · {tx.id}</span>
+            {tx.counterparty ? `${tx.counterparty} · ` : ''}
+            {tx.amount} {tx.currency}
+            {tx.status ? ` · ${t(`reportUi.tx.status.${tx.status}` as MessageKey)}` : ''}
+            <br />
+            <span class="rf-meta">
+              {formatTime(tx.time, locale)} · {tx.id}
+            </span>
           </dd>
         </>
       )}
@@ -123,37 +166,63 @@ function NextStep({ ticket }: { ticket: TicketDetail }) {
       <p>{t(`requestsUi.next.${ticket.status}`)}</p>
       {due !== undefined && (
         <p class="rf-meta" data-eta={late ? 'late' : 'due'}>
-          {late ? t('requestsUi.eta.late', { hours: ticket.expectedResponseHours ?? 0 }) : t('requestsUi.eta.by', { time: formatTime(new Date(due).toISOString(), locale) })}
+          {late
+            ? t('requestsUi.eta.late', { hours: ticket.expectedResponseHours ?? 0 })
+            : t('requestsUi.eta.by', { time: formatTime(new Date(due).toISOString(), locale) })}
         </p>
       )}
     </div>
   )
 }
 
-function Conversation({ ticket, s, onRetry, onDiscard }: { ticket: TicketDetail; s: RequestState; onRetry(id: string): void; onDiscard(id: string): void }) {
+function Conversation({
+  ticket,
+  s,
+  onRetry,
+  onDiscard,
+}: {
+  ticket: TicketDetail
+  s: RequestState
+  onRetry(id: string): void
+  onDiscard(id: string): void
+}) {
   const t = useT()
   const locale = useStore((x) => x.system.locale)
-  const author = (c: Comment) => (c.author === 'agent' && c.authorName ? c.authorName : t(`requestsUi.author.${c.author}`))
+  const author = (c: Comment) =>
+    c.author === 'agent' && c.authorName ? c.authorName : t(`requestsUi.author.${c.author}`)
   return (
     <ol class="rf-comments" data-comments>
       {ticket.comments.length === 0 && s.comments.length === 0 && <li class="rf-meta">{t('requestsUi.noComments')}</li>}
       {ticket.comments.map((c) => (
         <li key={c.id} class="rf-comment" data-author={c.author}>
-          <span class="rf-meta">{author(c)} · {formatTime(c.createdAt, locale)}</span>
+          <span class="rf-meta">
+            {author(c)} · {formatTime(c.createdAt, locale)}
+          </span>
           <p>{c.body}</p>
           <Attachments list={c.attachments} />
         </li>
       ))}
       {s.comments.map((c) => (
         <li key={c.jobId} class="rf-comment" data-author="user" data-pending-comment={c.state}>
-          <span class="rf-row"><span class="rf-meta">{t('requestsUi.author.user')}</span><PendingChip state={c.state} /></span>
+          <span class="rf-row">
+            <span class="rf-meta">{t('requestsUi.author.user')}</span>
+            <PendingChip state={c.state} />
+          </span>
           <p>{c.body}</p>
           {c.state === 'attention' && (
             <>
-              {c.error && <p class="rf-err">{t('requestsUi.failed', { message: c.error.fields?.[0]?.message ?? c.error.message })}</p>}
+              {c.error && (
+                <p class="rf-err">
+                  {t('requestsUi.failed', { message: c.error.fields?.[0]?.message ?? c.error.message })}
+                </p>
+              )}
               <div class="rf-actions">
-                <button type="button" class="secondary" onClick={() => onRetry(c.jobId)}>{t('panel.retry')}</button>
-                <button type="button" class="secondary" onClick={() => onDiscard(c.jobId)}>{t('requestsUi.pending.discard')}</button>
+                <button type="button" class="secondary" onClick={() => onRetry(c.jobId)}>
+                  {t('panel.retry')}
+                </button>
+                <button type="button" class="secondary" onClick={() => onDiscard(c.jobId)}>
+                  {t('requestsUi.pending.discard')}
+                </button>
               </div>
             </>
           )}
@@ -193,12 +262,19 @@ export function RequestView({ params }: ViewProps) {
 
   const id = (x: string) => `${idPrefix}-rq-${x}`
   let body
-  if (s.status === 'loading') body = <p class="status" role="status">{t('panel.loading')}</p>
+  if (s.status === 'loading')
+    body = (
+      <p class="status" role="status">
+        {t('panel.loading')}
+      </p>
+    )
   else if (!ticket) {
     body = (
       <div class="status" role="alert">
         <p>{words(s.errorCode)}</p>
-        <button type="button" class="secondary" onClick={() => void detail.refresh()}>{t('panel.retry')}</button>
+        <button type="button" class="secondary" onClick={() => void detail.refresh()}>
+          {t('panel.retry')}
+        </button>
       </div>
     )
   } else {
@@ -206,17 +282,25 @@ export function RequestView({ params }: ViewProps) {
     body = (
       <>
         <div class="rf-field">
-          <h3 data-autofocus tabIndex={-1}>{ticket.subject}</h3>
+          <h3 data-autofocus tabIndex={-1}>
+            {ticket.subject}
+          </h3>
           <div class="rf-row">
             <StatusChip status={ticket.status} />
             {isUrgent(ticket) && <UrgentChip />}
-            {(ticket.escalated || s.escalation) && <span class="chip" data-tone="warn">{s.escalation && !ticket.escalated ? t('requestsUi.escalate.pending') : t('requestsUi.escalated')}</span>}
+            {(ticket.escalated || s.escalation) && (
+              <span class="chip" data-tone="warn">
+                {s.escalation && !ticket.escalated ? t('requestsUi.escalate.pending') : t('requestsUi.escalated')}
+              </span>
+            )}
           </div>
           <CopyReference reference={ticket.reference} />
           <p class="rf-meta">{t('requestsUi.updated', { time: formatTime(ticket.updatedAt, locale) })}</p>
         </div>
         <section aria-labelledby={id('steps')} class="rf-field">
-          <h3 id={id('steps')} class="sr-only">{t('requestsUi.steps')}</h3>
+          <h3 id={id('steps')} class="sr-only">
+            {t('requestsUi.steps')}
+          </h3>
           <Stepper status={ticket.status} labelId={id('steps')} />
           <NextStep ticket={ticket} />
         </section>
@@ -242,11 +326,18 @@ export function RequestView({ params }: ViewProps) {
         </section>
         <section aria-labelledby={id('comments')} class="rf-field">
           <h3 id={id('comments')}>{t('requestsUi.comments')}</h3>
-          <Conversation ticket={ticket} s={s} onRetry={(j) => void detail.retry(j)} onDiscard={(j) => void detail.discard(j)} />
+          <Conversation
+            ticket={ticket}
+            s={s}
+            onRetry={(j) => void detail.retry(j)}
+            onDiscard={(j) => void detail.discard(j)}
+          />
         </section>
         {s.can.comment && !closed && <CommentForm detail={detail} ticketId={s.ticket?.id ?? ''} />}
         {s.can.escalate && canEscalate(ticket) && !s.escalation && <EscalateForm detail={detail} />}
-        {s.can.rate && ticket.rating && <p data-rated>{t('requestsUi.rating.given', { score: ticket.rating.score })}</p>}
+        {s.can.rate && ticket.rating && (
+          <p data-rated>{t('requestsUi.rating.given', { score: ticket.rating.score })}</p>
+        )}
         {s.can.rate && s.rating && !ticket.rating && <p data-rated>{t('requestsUi.rating.thanks')}</p>}
         {s.can.rate && canRate(ticket) && !s.rating && <RatingForm detail={detail} />}
       </>
@@ -255,7 +346,9 @@ export function RequestView({ params }: ViewProps) {
   return (
     <div ref={root} class="rf" data-view="request">
       {body}
-      <p role="status" class="sr-only">{announce}</p>
+      <p role="status" class="sr-only">
+        {announce}
+      </p>
     </div>
   )
 }

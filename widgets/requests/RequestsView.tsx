@@ -14,11 +14,19 @@ function Empty() {
   const chat = useStore((s) => s.system.capabilities?.chat !== false)
   return (
     <div class="rf-empty" data-empty>
-      <p><b>{t('requestsUi.empty')}</b></p>
+      <p>
+        <b>{t('requestsUi.empty')}</b>
+      </p>
       <p class="rf-meta">{t('requestsUi.emptyBody')}</p>
       <div class="rf-actions">
-        <button type="button" class="primary" data-empty-report onClick={() => client.navigate('report')}>{t('requestsUi.emptyReport')}</button>
-        {chat && <button type="button" class="secondary" data-empty-chat onClick={() => client.navigate('chat')}>{t('requestsUi.emptyChat')}</button>}
+        <button type="button" class="primary" data-empty-report onClick={() => client.navigate('report')}>
+          {t('requestsUi.emptyReport')}
+        </button>
+        {chat && (
+          <button type="button" class="secondary" data-empty-chat onClick={() => client.navigate('chat')}>
+            {t('requestsUi.emptyChat')}
+          </button>
+        )}
       </div>
     </div>
   )
@@ -64,14 +72,29 @@ export function RequestsView(_: ViewProps) {
               const label = getCategory(p.category)?.labelKey
               return (
                 <li key={p.jobId} class="rf-card" data-job={p.jobId}>
-                  <div class="rf-row"><b>{p.subject}</b><PendingChip state={p.state} /></div>
+                  <div class="rf-row">
+                    <b>{p.subject}</b>
+                    <PendingChip state={p.state} />
+                  </div>
                   {label && <p class="rf-meta">{t(label)}</p>}
                   {p.state === 'attention' && (
                     <>
-                      {p.error?.message && <p class="rf-err">{t('requestsUi.failed', { message: p.error.fields?.[0]?.message ?? p.error.message })}</p>}
+                      {p.error?.message && (
+                        <p class="rf-err">
+                          {t('requestsUi.failed', { message: p.error.fields?.[0]?.message ?? p.error.message })}
+                        </p>
+                      )}
                       <div class="rf-actions">
-                        <button type="button" class="primary" onClick={() => client.navigate('report', { jobId: p.jobId })}>{t('requestsUi.pending.review')}</button>
-                        <button type="button" class="secondary" onClick={() => void list.discard(p.jobId)}>{t('requestsUi.pending.discard')}</button>
+                        <button
+                          type="button"
+                          class="primary"
+                          onClick={() => client.navigate('report', { jobId: p.jobId })}
+                        >
+                          {t('requestsUi.pending.review')}
+                        </button>
+                        <button type="button" class="secondary" onClick={() => void list.discard(p.jobId)}>
+                          {t('requestsUi.pending.discard')}
+                        </button>
                       </div>
                     </>
                   )}
@@ -82,24 +105,45 @@ export function RequestsView(_: ViewProps) {
         </section>
       )}
       {!s.listable && <p class="rf-notice">{t('requestsUi.notListable')}</p>}
-      {s.status === 'loading' && <p class="status" role="status">{t('panel.loading')}</p>}
+      {s.status === 'loading' && (
+        <p class="status" role="status">
+          {t('panel.loading')}
+        </p>
+      )}
       {s.status === 'error' && (
         <div class="status" role="alert">
-          <p>{t('requestsUi.loadFailed')} {words(s.errorCode)}</p>
-          <button type="button" class="secondary" onClick={() => void list.refresh()}>{t('panel.retry')}</button>
+          <p>
+            {t('requestsUi.loadFailed')} {words(s.errorCode)}
+          </p>
+          <button type="button" class="secondary" onClick={() => void list.refresh()}>
+            {t('panel.retry')}
+          </button>
         </div>
       )}
       {s.status === 'ready' && s.listable && s.tickets.length === 0 && s.pending.length === 0 && <Empty />}
       {s.tickets.length > 0 && (
         <section aria-labelledby={ticketsId} class="rf">
-          <h3 id={ticketsId} class="sr-only">{t('view.requests')}</h3>
+          <h3 id={ticketsId} class="sr-only">
+            {t('view.requests')}
+          </h3>
           <ul class="rf-list">
             {s.tickets.map((tk) => (
               <li key={tk.id}>
-                <button type="button" class="rf-item" data-ticket={tk.id} onClick={() => client.navigate('request', { id: tk.id })}>
-                  <span class="rf-row"><b>{tk.subject}</b><StatusChip status={tk.status} />{isUrgent(tk) && <UrgentChip />}{seen && isUnread(tk, seen) && <UnreadMark />}</span>
+                <button
+                  type="button"
+                  class="rf-item"
+                  data-ticket={tk.id}
+                  onClick={() => client.navigate('request', { id: tk.id })}
+                >
+                  <span class="rf-row">
+                    <b>{tk.subject}</b>
+                    <StatusChip status={tk.status} />
+                    {isUrgent(tk) && <UrgentChip />}
+                    {seen && isUnread(tk, seen) && <UnreadMark />}
+                  </span>
                   <span>
-                    {t('requestsUi.reference', { reference: tk.reference })} · {t('requestsUi.updated', { time: formatTime(tk.updatedAt, locale) })}
+                    {t('requestsUi.reference', { reference: tk.reference })} ·{' '}
+                    {t('requestsUi.updated', { time: formatTime(tk.updatedAt, locale) })}
                   </span>
                 </button>
               </li>

@@ -14,18 +14,37 @@ export function useModel<T>(store: StoreApi<T>): T {
   return state
 }
 
-const STATUS_TONE: Record<TicketStatus, string> = { new: 'active', open: 'active', pending: 'warn', on_hold: 'active', solved: 'done', closed: 'done' }
+const STATUS_TONE: Record<TicketStatus, string> = {
+  new: 'active',
+  open: 'active',
+  pending: 'warn',
+  on_hold: 'active',
+  solved: 'done',
+  closed: 'done',
+}
 
 /** A ticket status in words (never colour alone). */
 export function StatusChip({ status }: { status: TicketStatus }) {
   const t = useT()
-  return <span class="chip" data-tone={STATUS_TONE[status]} data-status={status}>{t(`requestsUi.status.${status}`)}</span>
+  return (
+    <span class="chip" data-tone={STATUS_TONE[status]} data-status={status}>
+      {t(`requestsUi.status.${status}`)}
+    </span>
+  )
 }
 
 /** Where a write stands on this device: sending, waiting to send, or needs the user. */
 export function PendingChip({ state }: { state: PendingState }) {
   const t = useT()
-  return <span class="chip" data-tone={state === 'attention' ? 'warn' : state === 'sending' ? 'active' : undefined} data-pending={state}>{t(`requestsUi.pending.${state}`)}</span>
+  return (
+    <span
+      class="chip"
+      data-tone={state === 'attention' ? 'warn' : state === 'sending' ? 'active' : undefined}
+      data-pending={state}
+    >
+      {t(`requestsUi.pending.${state}`)}
+    </span>
+  )
 }
 
 /** Urgent and high-priority requests (fraud, wrong recipient, fake support) are marked. */
@@ -33,11 +52,19 @@ export const isUrgent = (t: Pick<Ticket, 'priority'>) => t.priority === 'urgent'
 
 export function UrgentChip() {
   const t = useT()
-  return <span class="chip" data-tone="warn" data-urgent>{t('requestsUi.urgent')}</span>
+  return (
+    <span class="chip" data-tone="warn" data-urgent>
+      {t('requestsUi.urgent')}
+    </span>
+  )
 }
 
 /** "New reply": a dot and the words (never the dot alone). */
 export function UnreadMark() {
   const t = useT()
-  return <span class="chip" data-tone="active" data-unread><span class="rf-dot" aria-hidden="true" /> {t('requestsUi.unread')}</span>
+  return (
+    <span class="chip" data-tone="active" data-unread>
+      <span class="rf-dot" aria-hidden="true" /> {t('requestsUi.unread')}
+    </span>
+  )
 }

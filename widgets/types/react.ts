@@ -12,7 +12,10 @@ import type { HelpFeedbackElementAttributes } from './attributes.js'
 export type { HelpFeedbackElementAttributes }
 
 /** The props `<help-feedback>` takes in React: the element's own, plus React's HTML ones. */
-export type HelpFeedbackJsxProps = Omit<DetailedHTMLProps<HTMLAttributes<HelpFeedbackElement>, HelpFeedbackElement>, keyof HelpFeedbackElementAttributes> &
+export type HelpFeedbackJsxProps = Omit<
+  DetailedHTMLProps<HTMLAttributes<HelpFeedbackElement>, HelpFeedbackElement>,
+  keyof HelpFeedbackElementAttributes
+> &
   HelpFeedbackElementAttributes
 
 declare module 'react' {

@@ -32,8 +32,12 @@ export function RatingScale({ name, value, onChange, invalid }: RatingScaleProps
               aria-invalid={invalid ? 'true' : undefined}
               onChange={() => onChange(n)}
             />
-            <span class="hf-scale-num" aria-hidden="true">{n}</span>
-            <span class="hf-scale-word" aria-hidden="true">{label}</span>
+            <span class="hf-scale-num" aria-hidden="true">
+              {n}
+            </span>
+            <span class="hf-scale-word" aria-hidden="true">
+              {label}
+            </span>
           </label>
         )
       })}

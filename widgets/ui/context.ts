@@ -41,7 +41,10 @@ export function useStore<T>(selector: (s: State) => T): T {
 export function useErrorText(): (code: string | undefined, params?: Record<string, string | number>) => string {
   const t = useT()
   const online = useStore((s) => s.system.online)
-  return useMemo(() => (code: string | undefined, params?: Record<string, string | number>) => t(errorKey(code, online), params), [t, online])
+  return useMemo(
+    () => (code: string | undefined, params?: Record<string, string | number>) => t(errorKey(code, online), params),
+    [t, online],
+  )
 }
 
 /** The translator; components re-render when the locale changes. */
@@ -49,5 +52,8 @@ export function useT(): Translate {
   const { client } = usePanel()
   const locale = useStore((s) => s.system.locale)
   // One function per locale, so components that skip unchanged props (chat rows) can compare it.
-  return useMemo(() => (key: MessageKey, params?: Record<string, string | number>) => client.t(key, params), [client, locale])
+  return useMemo(
+    () => (key: MessageKey, params?: Record<string, string | number>) => client.t(key, params),
+    [client, locale],
+  )
 }

@@ -1,8 +1,11 @@
-const TABBABLE = 'a[href],button:not([disabled]),input:not([disabled]):not([type=hidden]),select:not([disabled]),textarea:not([disabled]),[tabindex]:not([tabindex="-1"])'
+const TABBABLE =
+  'a[href],button:not([disabled]),input:not([disabled]):not([type=hidden]),select:not([disabled]),textarea:not([disabled]),[tabindex]:not([tabindex="-1"])'
 
 /** Elements reachable with Tab inside `container`, in order, skipping hidden ones. */
 export function tabbables(container: Element): HTMLElement[] {
-  return [...container.querySelectorAll<HTMLElement>(TABBABLE)].filter((el) => !el.closest('[hidden]') && !el.hasAttribute('inert'))
+  return [...container.querySelectorAll<HTMLElement>(TABBABLE)].filter(
+    (el) => !el.closest('[hidden]') && !el.hasAttribute('inert'),
+  )
 }
 
 /** Keep Tab and Shift+Tab inside the dialog (the page behind is inert while it is open). */
@@ -78,7 +81,6 @@ export function keepFocusInside(dialog: HTMLElement): () => void {
     el.focus()
   }
 
-
   const onChange = (e: Event) => {
     const el = e.target as HTMLInputElement
     if (el.type === 'file' && el === last) picking = { input: el, before: newestMarked() }
@@ -120,7 +122,12 @@ export function keepFocusInside(dialog: HTMLElement): () => void {
   }
 
   const observer = new MutationObserver(check)
-  observer.observe(dialog, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled', 'hidden'] })
+  observer.observe(dialog, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['disabled', 'hidden'],
+  })
   dialog.addEventListener('focusin', onFocusIn)
   dialog.addEventListener('focusout', onFocusOut)
   dialog.addEventListener('change', onChange)

@@ -32,9 +32,12 @@ export function useDraftText(key: string): DraftText {
     let live = true
     typed.current = false
     setValue('')
-    client.drafts.load(key).then((draft) => {
-      if (live && !typed.current && draft !== undefined) setValue(draft)
-    }).catch(() => undefined)
+    client.drafts
+      .load(key)
+      .then((draft) => {
+        if (live && !typed.current && draft !== undefined) setValue(draft)
+      })
+      .catch(() => undefined)
     return () => {
       live = false
     }

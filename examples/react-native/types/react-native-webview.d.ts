@@ -13,15 +13,27 @@ declare module 'react-native-webview' {
     canGoForward: boolean
     lockIdentifier: number
   }
-  export interface WebViewMessage extends WebViewNativeEvent { data: string }
+  export interface WebViewMessage extends WebViewNativeEvent {
+    data: string
+  }
   export type WebViewMessageEvent = NativeSyntheticEvent<WebViewMessage>
   export interface WebViewNavigation extends WebViewNativeEvent {
     navigationType: 'click' | 'formsubmit' | 'backforward' | 'reload' | 'formresubmit' | 'other'
     mainDocumentURL?: string
   }
-  export interface ShouldStartLoadRequest extends WebViewNavigation { isTopFrame: boolean }
-  export interface WebViewSourceUri { uri: string; method?: string; headers?: Record<string, string>; body?: string }
-  export interface WebViewSourceHtml { html: string; baseUrl?: string }
+  export interface ShouldStartLoadRequest extends WebViewNavigation {
+    isTopFrame: boolean
+  }
+  export interface WebViewSourceUri {
+    uri: string
+    method?: string
+    headers?: Record<string, string>
+    body?: string
+  }
+  export interface WebViewSourceHtml {
+    html: string
+    baseUrl?: string
+  }
   export type WebViewSource = WebViewSourceUri | WebViewSourceHtml
 
   export interface WebViewProps extends ViewProps {

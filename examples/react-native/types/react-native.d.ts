@@ -11,8 +11,14 @@ declare module 'react-native' {
     stopPropagation(): void
   }
   export type StyleProp<T> = T | ReadonlyArray<StyleProp<T>> | null | undefined | false
-  export interface ViewStyle { flex?: number; backgroundColor?: string }
-  export interface ViewProps { style?: StyleProp<ViewStyle>; testID?: string }
+  export interface ViewStyle {
+    flex?: number
+    backgroundColor?: string
+  }
+  export interface ViewProps {
+    style?: StyleProp<ViewStyle>
+    testID?: string
+  }
   export const Linking: {
     openURL(url: string): Promise<void>
     canOpenURL(url: string): Promise<boolean>

@@ -17,8 +17,14 @@ export function App() {
             <option value="zh-CN">简体中文</option>
           </select>
         </label>
-        <button type="button" data-testid="theme" onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}>{theme}</button>
-        {signedIn && <button type="button" data-testid="sign-out" onClick={() => setSignedIn(false)}>{labels[locale].signOut}</button>}
+        <button type="button" data-testid="theme" onClick={() => setTheme(theme === 'light' ? 'dark' : 'light')}>
+          {theme}
+        </button>
+        {signedIn && (
+          <button type="button" data-testid="sign-out" onClick={() => setSignedIn(false)}>
+            {labels[locale].signOut}
+          </button>
+        )}
       </nav>
       {/* Signing out unmounts the wallet page, which destroys the widget. */}
       {signedIn ? <Wallet locale={locale} theme={theme} /> : <p data-testid="signed-out">Signed out</p>}

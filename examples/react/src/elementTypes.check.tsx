@@ -4,8 +4,22 @@ import type {} from 'help-feedback/jsx'
 
 export const right = [
   <help-feedback key="a" />,
-  <help-feedback key="b" locale="zh-CN" theme="dark" position="bottom-left" z-index={10} nonce="abc" launcher="off" base-url="/support-api" />,
-  <help-feedback key="c" locale="auto" options={{ transport: { type: 'memory' }, onEvent: (e) => console.log(e.type) }} className="help" />,
+  <help-feedback
+    key="b"
+    locale="zh-CN"
+    theme="dark"
+    position="bottom-left"
+    z-index={10}
+    nonce="abc"
+    launcher="off"
+    base-url="/support-api"
+  />,
+  <help-feedback
+    key="c"
+    locale="auto"
+    options={{ transport: { type: 'memory' }, onEvent: (e) => console.log(e.type) }}
+    className="help"
+  />,
 ]
 
 export const wrong = [

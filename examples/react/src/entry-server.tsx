@@ -6,5 +6,9 @@ import { App } from './App.js'
 
 /** Server render of the page; the client hydrates it (src/main.tsx). */
 export function render(): string {
-  return renderToString(<StrictMode><App /></StrictMode>)
+  return renderToString(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  )
 }

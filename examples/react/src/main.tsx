@@ -5,11 +5,17 @@ import 'help-feedback/element'
 import { App } from './App.js'
 
 declare global {
-  interface Window { hfRecoverable?: string[] }
+  interface Window {
+    hfRecoverable?: string[]
+  }
 }
 
 const container = document.getElementById('root')!
-const app = <StrictMode><App /></StrictMode>
+const app = (
+  <StrictMode>
+    <App />
+  </StrictMode>
+)
 // Server-rendered markup is hydrated; an empty root is rendered on the client.
 if (container.firstElementChild) {
   hydrateRoot(container, app, { onRecoverableError: (error) => (window.hfRecoverable ??= []).push(String(error)) })

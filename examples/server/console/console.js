@@ -68,17 +68,42 @@ function badge(status) {
 
 function listItem(testid, id, kind, title, sub, status) {
   const current = state.open?.kind === kind && state.open.id === id
-  const button = el('button', { type: 'button', 'aria-current': String(current), 'data-id': id, onclick: () => select(kind, id) },
-    el('strong', { text: title }), badge(status), el('span', { class: 'sub', text: sub }))
+  const button = el(
+    'button',
+    { type: 'button', 'aria-current': String(current), 'data-id': id, onclick: () => select(kind, id) },
+    el('strong', { text: title }),
+    badge(status),
+    el('span', { class: 'sub', text: sub }),
+  )
   return el('li', { 'data-testid': testid, 'data-id': id }, button)
 }
 
 async function refreshLists() {
   const [conversations, tickets] = await Promise.all([page('conversations'), page('tickets')])
-  $('conversations').replaceChildren(...conversations.map((c) => listItem('conversation-item', c.id, 'conversation',
-    `${c.reference} · ${c.userName || c.userId}`, c.lastMessage ? c.lastMessage.text || `[${c.lastMessage.kind}]` : '', c.status)))
-  $('tickets').replaceChildren(...tickets.map((t) => listItem('ticket-item', t.id, 'ticket',
-    `${t.reference} · ${t.userName || t.userId}`, `${t.subject} (${t.priority})`, t.status)))
+  $('conversations').replaceChildren(
+    ...conversations.map((c) =>
+      listItem(
+        'conversation-item',
+        c.id,
+        'conversation',
+        `${c.reference} · ${c.userName || c.userId}`,
+        c.lastMessage ? c.lastMessage.text || `[${c.lastMessage.kind}]` : '',
+        c.status,
+      ),
+    ),
+  )
+  $('tickets').replaceChildren(
+    ...tickets.map((t) =>
+      listItem(
+        'ticket-item',
+        t.id,
+        'ticket',
+        `${t.reference} · ${t.userName || t.userId}`,
+        `${t.subject} (${t.priority})`,
+        t.status,
+      ),
+    ),
+  )
   $('conv-count').textContent = `(${conversations.length})`
   $('ticket-count').textContent = `(${tickets.length})`
 }
@@ -90,15 +115,24 @@ function renderMessage(m) {
     const t = m.transaction
     text = `Transaction ${t.id}: ${t.amount} ${t.currency}${t.counterparty ? ` → ${t.counterparty}` : ''} (${t.status || 'unknown'})`
   }
-  const li = el('li', { class: m.author, 'data-testid': 'message', 'data-seq': String(m.seq) }, el('span', { class: 'who', text: `${who} · ${time(m.createdAt)}` }), text)
-  for (const a of m.attachments || []) li.append(el('br'), el('a', { href: a.url, text: `📎 ${a.name}`, rel: 'noopener' }))
+  const li = el(
+    'li',
+    { class: m.author, 'data-testid': 'message', 'data-seq': String(m.seq) },
+    el('span', { class: 'who', text: `${who} · ${time(m.createdAt)}` }),
+    text,
+  )
+  for (const a of m.attachments || [])
+    li.append(el('br'), el('a', { href: a.url, text: `📎 ${a.name}`, rel: 'noopener' }))
   return li
 }
 
 async function showConversation(id) {
   const { conversation: c, messages } = await api(`/conversations/${encodeURIComponent(id)}`)
   $('conv-heading').textContent = `${c.reference} · ${c.userName || c.userId}`
-  $('conv-meta').replaceChildren(badge(c.status), ` started ${time(c.createdAt)}${c.agent ? ` · agent ${c.agent.name}` : ''}${c.queuePosition ? ` · queue #${c.queuePosition}` : ''}`)
+  $('conv-meta').replaceChildren(
+    badge(c.status),
+    ` started ${time(c.createdAt)}${c.agent ? ` · agent ${c.agent.name}` : ''}${c.queuePosition ? ` · queue #${c.queuePosition}` : ''}`,
+  )
   $('messages').replaceChildren(...messages.map(renderMessage))
   $('messages').scrollTop = $('messages').scrollHeight
   const ended = c.status === 'ended'
@@ -112,13 +146,32 @@ async function showConversation(id) {
 async function showTicket(id) {
   const t = await api(`/tickets/${encodeURIComponent(id)}`)
   $('ticket-heading').textContent = `${t.reference} · ${t.subject}`
-  $('ticket-meta').replaceChildren(badge(t.status), ` ${t.category} · ${t.priority} · ${t.userName || t.userId} · ${time(t.createdAt)}${t.escalated ? ' · escalated' : ''}${t.rating ? ` · rated ${t.rating.score}/5` : ''}`)
+  $('ticket-meta').replaceChildren(
+    badge(t.status),
+    ` ${t.category} · ${t.priority} · ${t.userName || t.userId} · ${time(t.createdAt)}${t.escalated ? ' · escalated' : ''}${t.rating ? ` · rated ${t.rating.score}/5` : ''}`,
+  )
   $('ticket-description').textContent = t.description || '(no description)'
   const fields = Object.entries(t.fields || {})
-  if (t.transaction) fields.unshift(['transaction', `${t.transaction.id} · ${t.transaction.amount} ${t.transaction.currency} · ${t.transaction.status || ''}`])
-  $('ticket-fields').replaceChildren(...fields.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: String(v) })]))
-  $('ticket-history').replaceChildren(...t.history.map((h) => el('li', { 'data-testid': 'history-item', 'data-status': h.status, text: `${h.status} · ${time(h.at)}${h.note ? ` — ${h.note}` : ''}` })))
-  $('ticket-comments').replaceChildren(...t.comments.map((c) => renderMessage({ ...c, text: c.body, kind: 'text', seq: 0 })))
+  if (t.transaction)
+    fields.unshift([
+      'transaction',
+      `${t.transaction.id} · ${t.transaction.amount} ${t.transaction.currency} · ${t.transaction.status || ''}`,
+    ])
+  $('ticket-fields').replaceChildren(
+    ...fields.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: String(v) })]),
+  )
+  $('ticket-history').replaceChildren(
+    ...t.history.map((h) =>
+      el('li', {
+        'data-testid': 'history-item',
+        'data-status': h.status,
+        text: `${h.status} · ${time(h.at)}${h.note ? ` — ${h.note}` : ''}`,
+      }),
+    ),
+  )
+  $('ticket-comments').replaceChildren(
+    ...t.comments.map((c) => renderMessage({ ...c, text: c.body, kind: 'text', seq: 0 })),
+  )
   // Refreshes triggered by live events must not undo a status the agent picked but has not applied.
   if (state.shownTicket?.id !== t.id || state.shownTicket.status !== t.status) $('status-select').value = t.status
   state.shownTicket = { id: t.id, status: t.status }
@@ -132,7 +185,8 @@ async function select(kind, id) {
   $('user-typing').hidden = true
   try {
     await (kind === 'conversation' ? showConversation(id) : showTicket(id))
-    for (const b of document.querySelectorAll('.items button')) b.setAttribute('aria-current', String(b.dataset.id === id))
+    for (const b of document.querySelectorAll('.items button'))
+      b.setAttribute('aria-current', String(b.dataset.id === id))
     showError('')
   } catch (err) {
     showError(err.message)
@@ -145,7 +199,8 @@ function scheduleRefresh(detail) {
   refreshTimer = setTimeout(async () => {
     try {
       await refreshLists()
-      if (detail && state.open) await (state.open.kind === 'conversation' ? showConversation(state.open.id) : showTicket(state.open.id))
+      if (detail && state.open)
+        await (state.open.kind === 'conversation' ? showConversation(state.open.id) : showTicket(state.open.id))
     } catch (err) {
       showError(err.message)
     }
@@ -158,7 +213,10 @@ function onEvent(e) {
     if (open?.kind === 'conversation' && open.id === e.conversationId && e.author === 'user') {
       $('user-typing').hidden = !e.on
       clearTimeout(state.userTypingTimer)
-      if (e.on) state.userTypingTimer = setTimeout(() => { $('user-typing').hidden = true }, 6000)
+      if (e.on)
+        state.userTypingTimer = setTimeout(() => {
+          $('user-typing').hidden = true
+        }, 6000)
     }
     return
   }
@@ -182,7 +240,11 @@ function connect() {
     status.dataset.state = 'offline'
   }
   source.onmessage = (m) => {
-    try { onEvent(JSON.parse(m.data)) } catch { /* a malformed frame is not worth breaking the console */ }
+    try {
+      onEvent(JSON.parse(m.data))
+    } catch {
+      /* a malformed frame is not worth breaking the console */
+    }
   }
 }
 
@@ -286,7 +348,10 @@ $('status-form').addEventListener('submit', async (ev) => {
   if (state.open?.kind !== 'ticket') return
   const note = $('status-note').value.trim()
   try {
-    await post(`/tickets/${encodeURIComponent(state.open.id)}/status`, { status: $('status-select').value, ...(note ? { note } : {}) })
+    await post(`/tickets/${encodeURIComponent(state.open.id)}/status`, {
+      status: $('status-select').value,
+      ...(note ? { note } : {}),
+    })
     $('status-note').value = ''
     await showTicket(state.open.id)
     scheduleRefresh(false)
@@ -311,4 +376,6 @@ $('comment-form').addEventListener('submit', async (ev) => {
 
 $('agent-name').value = state.name
 // A session cookie from earlier may still be valid; otherwise ask for the key.
-call('/session').then(signedIn, () => signedOut('Enter the agent key (AGENT_KEY; "demo-agent" in the demo) and sign in.'))
+call('/session').then(signedIn, () =>
+  signedOut('Enter the agent key (AGENT_KEY; "demo-agent" in the demo) and sign in.'),
+)

@@ -10,8 +10,26 @@ import { maskInput } from '../mask.js'
 import { nowIso, type StoredRef } from '../model.js'
 import { attachmentRoutes, markForwarded, resolveRefs } from '../routes/attachments.js'
 import { commentSchema, reasonSchema, ticketSchema, validate } from '../schemas.js'
-import { createFreshdeskClient, fdContact, fdConversation, fdTicket, type Body, type FdTicket, type FreshdeskClientOptions } from './client.js'
-import { commentHtml, descriptionHtml, ESCALATED_TAG, FD_PRIORITY, statusOf, toComment, toDetail, toTicket, type Sidecar } from './mapping.js'
+import {
+  createFreshdeskClient,
+  fdContact,
+  fdConversation,
+  fdTicket,
+  type Body,
+  type FdTicket,
+  type FreshdeskClientOptions,
+} from './client.js'
+import {
+  commentHtml,
+  descriptionHtml,
+  ESCALATED_TAG,
+  FD_PRIORITY,
+  statusOf,
+  toComment,
+  toDetail,
+  toTicket,
+  type Sidecar,
+} from './mapping.js'
 import { createProxyStore, requestPrint } from './store.js'
 
 /** Options of {@link createFreshdeskProxy}; from FRESHDESK_* variables in main.ts. */
@@ -27,10 +45,19 @@ export interface FreshdeskProxyOptions extends FreshdeskClientOptions {
 }
 
 type Result = { status: number; body?: unknown; headers?: Record<string, string> }
-interface Route { method: 'GET' | 'POST'; path: RegExp; auth: boolean; idem?: boolean; upload?: boolean; handle(ctx: Ctx): Promise<Result> }
+interface Route {
+  method: 'GET' | 'POST'
+  path: RegExp
+  auth: boolean
+  idem?: boolean
+  upload?: boolean
+  handle(ctx: Ctx): Promise<Result>
+}
 
 const UPDATED_SINCE = '2015-01-01T00:00:00Z'
-const upload = attachmentRoutes().find((r) => r.method === 'POST') as Required<Pick<ReturnType<typeof attachmentRoutes>[number], 'read' | 'handle'>>
+const upload = attachmentRoutes().find((r) => r.method === 'POST') as Required<
+  Pick<ReturnType<typeof attachmentRoutes>[number], 'read' | 'handle'>
+>
 
 /**
  * The Freshdesk proxy mode of the reference server: the same user tokens and protocol subset
@@ -41,7 +68,10 @@ const upload = attachmentRoutes().find((r) => r.method === 'POST') as Required<P
  * @example
  * const proxy = createFreshdeskProxy(app, { domain: 'acme', apiKey: process.env.FRESHDESK_API_KEY! })
  */
-export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
+export function createFreshdeskProxy(
+  app: App,
+  o: FreshdeskProxyOptions,
+): (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean> {
   const fd = createFreshdeskClient(o)
   const store = createProxyStore(app.store)
   const db = app.store
@@ -73,7 +103,11 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
       const pending = creating.get(userId) ?? 0
       if (recent.length + pending >= max) {
         const oldest = recent[max - 1 - pending]
-        throw tooMany('ticket_limit', `at most ${max} requests per hour`, oldest !== undefined ? oldest + 3600_000 - now : 1000)
+        throw tooMany(
+          'ticket_limit',
+          `at most ${max} requests per hour`,
+          oldest !== undefined ? oldest + 3600_000 - now : 1000,
+        )
       }
     }
     creating.set(userId, (creating.get(userId) ?? 0) + 1)
@@ -99,7 +133,8 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
     const form = new FormData()
     for (const [k, v] of Object.entries(fields)) {
       if (Array.isArray(v)) v.forEach((x) => form.append(`${k}[]`, String(x)))
-      else if (v && typeof v === 'object') for (const [ck, cv] of Object.entries(v)) form.append(`${k}[${ck}]`, String(cv))
+      else if (v && typeof v === 'object')
+        for (const [ck, cv] of Object.entries(v)) form.append(`${k}[${ck}]`, String(cv))
       else if (v !== undefined) form.append(k, String(v))
     }
     for (const f of files) {
@@ -111,7 +146,9 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
 
   const routes: Route[] = [
     {
-      method: 'POST', path: /^\/v1\/identify$/, auth: false,
+      method: 'POST',
+      path: /^\/v1\/identify$/,
+      auth: false,
       async handle({ body, ip }) {
         // Name and e-mail come from the signed token only: the e-mail picks the Freshdesk requester.
         const input = await identifyClaims(app, ip, body)
@@ -122,17 +159,27 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
       },
     },
     {
-      method: 'POST', path: /^\/v1\/attachments$/, auth: true, idem: true, upload: true,
+      method: 'POST',
+      path: /^\/v1\/attachments$/,
+      auth: true,
+      idem: true,
+      upload: true,
       // The reference server's own upload checks (type, magic bytes, size, file name); staged in SQLite.
       handle: async (ctx) => db.tx((r) => upload.handle(ctx, r)),
     },
     {
-      method: 'GET', path: /^\/v1\/tickets$/, auth: true,
+      method: 'GET',
+      path: /^\/v1\/tickets$/,
+      auth: true,
       async handle({ userId }) {
         const contact = await contactOf(userId as string)
         if (contact === undefined) return { status: 200, body: [] }
         const list = await fd.call('GET', '/tickets', z.array(fdTicket), undefined, {
-          requester_id: contact, order_by: 'updated_at', order_type: 'desc', per_page: 100, updated_since: UPDATED_SINCE,
+          requester_id: contact,
+          order_by: 'updated_at',
+          order_type: 'desc',
+          per_page: 100,
+          updated_since: UPDATED_SINCE,
         })
         const out = []
         for (const t of list) out.push(toTicket(t, await store.sidecar(t.id), o.statusMap))
@@ -140,7 +187,10 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
       },
     },
     {
-      method: 'POST', path: /^\/v1\/tickets$/, auth: true, idem: true,
+      method: 'POST',
+      path: /^\/v1\/tickets$/,
+      auth: true,
+      idem: true,
       async handle({ userId, body: raw }) {
         const input = maskInput(validate(ticketSchema, raw))
         // zod marks absent optionals `| undefined`; absent keys stay absent at runtime.
@@ -148,7 +198,8 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
         const uid = userId as string
         const files = await db.tx((r) => resolveRefs(r, uid, input.attachments))
         const who = await userRow(uid)
-        if (by === 'email' && !who?.email) throw new HttpError(400, 'rejected', 'Freshdesk needs the user email', { fields: { email: 'Required' } })
+        if (by === 'email' && !who?.email)
+          throw new HttpError(400, 'rejected', 'Freshdesk needs the user email', { fields: { email: 'Required' } })
         const release = await claimTicketSlot(uid)
         try {
           const custom: Record<string, unknown> = {}
@@ -157,9 +208,14 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
             if (value !== undefined && value !== null) custom[cf] = value
           }
           const fields = {
-            subject: input.subject, description: descriptionHtml(input.description, input.category, input.fields, transaction),
-            status: 2, priority: FD_PRIORITY[input.priority], source: 2, tags: ['help-feedback', `hf-${input.category}`],
-            ...(by === 'email' ? { email: who?.email } : { unique_external_id: uid }), ...(who?.name ? { name: who.name } : {}),
+            subject: input.subject,
+            description: descriptionHtml(input.description, input.category, input.fields, transaction),
+            status: 2,
+            priority: FD_PRIORITY[input.priority],
+            source: 2,
+            tags: ['help-feedback', `hf-${input.category}`],
+            ...(by === 'email' ? { email: who?.email } : { unique_external_id: uid }),
+            ...(who?.name ? { name: who.name } : {}),
             ...(Object.keys(custom).length ? { custom_fields: custom } : {}),
           }
           const created = await fd.call('POST', '/tickets', fdTicket, await body(fields, files))
@@ -170,9 +226,17 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
             const staged = files[i]?.name === a.name ? files[i] : files.find((f) => f.name === a.name)
             if (staged) attachmentIds[String(a.id)] = staged.id
           })
-          const side: Sidecar = { category: input.category, description: input.description, fields: input.fields, attachmentIds, ...(transaction ? { transaction } : {}) }
+          const side: Sidecar = {
+            category: input.category,
+            description: input.description,
+            fields: input.fields,
+            attachmentIds,
+            ...(transaction ? { transaction } : {}),
+          }
           await store.saveSidecar(created.id, uid, side)
-          await db.tx(async (r) => { for (const f of files) await markForwarded(r, f.id) })
+          await db.tx(async (r) => {
+            for (const f of files) await markForwarded(r, f.id)
+          })
           return { status: 201, body: toTicket(created, side, o.statusMap) }
         } finally {
           release()
@@ -180,15 +244,26 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
       },
     },
     {
-      method: 'GET', path: /^\/v1\/tickets\/([^/]+)$/, auth: true,
+      method: 'GET',
+      path: /^\/v1\/tickets\/([^/]+)$/,
+      auth: true,
       async handle({ userId, params }) {
         const ticket = await owned(userId as string, params.id)
-        const conversations = await fd.call('GET', `/tickets/${ticket.id}/conversations`, z.array(fdConversation), undefined, { per_page: 100 })
+        const conversations = await fd.call(
+          'GET',
+          `/tickets/${ticket.id}/conversations`,
+          z.array(fdConversation),
+          undefined,
+          { per_page: 100 },
+        )
         return { status: 200, body: toDetail(ticket, conversations, await store.sidecar(ticket.id), o.statusMap) }
       },
     },
     {
-      method: 'POST', path: /^\/v1\/tickets\/([^/]+)\/comments$/, auth: true, idem: true,
+      method: 'POST',
+      path: /^\/v1\/tickets\/([^/]+)\/comments$/,
+      auth: true,
+      idem: true,
       async handle({ userId, params, body: raw }) {
         const input = maskInput(validate(commentSchema, raw))
         const ticket = await owned(userId as string, params.id)
@@ -196,23 +271,46 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
         if (status === 'closed') throw new HttpError(409, 'conflict', 'ticket is closed')
         const files = await db.tx((r) => resolveRefs(r, userId as string, input.attachments))
         // A public note as the requester is how a customer reply enters through the API (VERIFY per account).
-        const note = await fd.call('POST', `/tickets/${ticket.id}/notes`, fdConversation,
-          await body({ body: commentHtml(input.body), private: false, incoming: true, user_id: ticket.requester_id ?? undefined }, files))
-        if (status === 'pending' || status === 'solved') await fd.call('PUT', `/tickets/${ticket.id}`, fdTicket, { json: { status: 2 } })
-        await db.tx(async (r) => { for (const f of files) await markForwarded(r, f.id) })
+        const note = await fd.call(
+          'POST',
+          `/tickets/${ticket.id}/notes`,
+          fdConversation,
+          await body(
+            {
+              body: commentHtml(input.body),
+              private: false,
+              incoming: true,
+              user_id: ticket.requester_id ?? undefined,
+            },
+            files,
+          ),
+        )
+        if (status === 'pending' || status === 'solved')
+          await fd.call('PUT', `/tickets/${ticket.id}`, fdTicket, { json: { status: 2 } })
+        await db.tx(async (r) => {
+          for (const f of files) await markForwarded(r, f.id)
+        })
         return { status: 201, body: toComment(note, ticket.requester_id) }
       },
     },
     {
-      method: 'POST', path: /^\/v1\/tickets\/([^/]+)\/escalate$/, auth: true, idem: true,
+      method: 'POST',
+      path: /^\/v1\/tickets\/([^/]+)\/escalate$/,
+      auth: true,
+      idem: true,
       async handle({ userId, params, body: raw }) {
         const { reason } = maskInput(validate(reasonSchema, raw))
         const ticket = await owned(userId as string, params.id)
         if (statusOf(ticket.status, o.statusMap) === 'closed') throw new HttpError(409, 'conflict', 'ticket is closed')
         const updated = await fd.call('PUT', `/tickets/${ticket.id}`, fdTicket, {
-          json: { priority: Math.max(ticket.priority, FD_PRIORITY.high), tags: [...new Set([...(ticket.tags ?? []), ESCALATED_TAG])] },
+          json: {
+            priority: Math.max(ticket.priority, FD_PRIORITY.high),
+            tags: [...new Set([...(ticket.tags ?? []), ESCALATED_TAG])],
+          },
         })
-        await fd.call('POST', `/tickets/${ticket.id}/notes`, fdConversation, { json: { body: commentHtml(`Escalated by the customer: ${reason || '(no reason given)'}`), private: true } })
+        await fd.call('POST', `/tickets/${ticket.id}/notes`, fdConversation, {
+          json: { body: commentHtml(`Escalated by the customer: ${reason || '(no reason given)'}`), private: true },
+        })
         return { status: 200, body: toTicket(updated, await store.sidecar(ticket.id), o.statusMap) }
       },
     },
@@ -223,10 +321,24 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
     const path = url.pathname.slice(prefix.length)
     const candidates = routes.filter((r) => r.path.test(path))
     const route = candidates.find((r) => r.method === req.method)
-    if (!route) throw candidates.length ? new HttpError(405, 'method_not_allowed', 'method not allowed', { headers: { Allow: 'GET, POST, OPTIONS' } }) : notFound(`no route for ${url.pathname}`)
+    if (!route)
+      throw candidates.length
+        ? new HttpError(405, 'method_not_allowed', 'method not allowed', { headers: { Allow: 'GET, POST, OPTIONS' } })
+        : notFound(`no route for ${url.pathname}`)
     const id = route.path.exec(path)?.[1]
     const ip = clientIp(req, app.trustProxy)
-    const ctx: Ctx = { app, req, res, url, params: id ? { id: decodeURIComponent(id) } : {}, userId: undefined, viewer: 'agent', ip, body: undefined, raw: undefined }
+    const ctx: Ctx = {
+      app,
+      req,
+      res,
+      url,
+      params: id ? { id: decodeURIComponent(id) } : {},
+      userId: undefined,
+      viewer: 'agent',
+      ip,
+      body: undefined,
+      raw: undefined,
+    }
     if (route.auth) {
       await app.guard.check(ip)
       try {
@@ -242,10 +354,18 @@ export function createFreshdeskProxy(app: App, o: FreshdeskProxyOptions): (req: 
     else if (req.method === 'POST') ({ raw: ctx.raw, body: ctx.body } = await readJsonBody(req))
     const header = req.headers['idempotency-key']
     const result: Result = route.idem
-      ? await store.once(ctx.userId as string, Array.isArray(header) ? header[0] : header, requestPrint(req.method ?? 'POST', path, ctx.fingerprint ?? ctx.body), () => route.handle(ctx))
+      ? await store.once(
+          ctx.userId as string,
+          Array.isArray(header) ? header[0] : header,
+          requestPrint(req.method ?? 'POST', path, ctx.fingerprint ?? ctx.body),
+          () => route.handle(ctx),
+        )
       : await route.handle(ctx)
     const text = result.body === undefined ? '' : JSON.stringify(result.body)
-    res.writeHead(result.status, { ...result.headers, ...(text ? { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } : {}) })
+    res.writeHead(result.status, {
+      ...result.headers,
+      ...(text ? { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } : {}),
+    })
     res.end(text)
     return true
   }

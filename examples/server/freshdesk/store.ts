@@ -16,7 +16,12 @@ export interface ProxyStore {
   contactId(userId: string): Promise<number | undefined>
   saveContact(userId: string, contactId: number): Promise<void>
   /** Runs `fn` once per (user, key): replays stored 2xx, 422 for another request, 409 while in flight. */
-  once<T extends { status: number; body?: unknown }>(userId: string, key: string | undefined, request: string, fn: () => Promise<T>): Promise<T | { status: number; body?: unknown; headers: Record<string, string> }>
+  once<T extends { status: number; body?: unknown }>(
+    userId: string,
+    key: string | undefined,
+    request: string,
+    fn: () => Promise<T>,
+  ): Promise<T | { status: number; body?: unknown; headers: Record<string, string> }>
 }
 
 export function createProxyStore(store: Store): ProxyStore {
@@ -27,18 +32,28 @@ export function createProxyStore(store: Store): ProxyStore {
       const data = await store.tx((r) => r.fdSidecar(ticketId))
       return data === undefined ? undefined : (JSON.parse(data) as Sidecar)
     },
-    saveSidecar: (ticketId, userId, side) => store.tx((r) => r.fdSaveSidecar(ticketId, userId, JSON.stringify(side), Date.now())),
+    saveSidecar: (ticketId, userId, side) =>
+      store.tx((r) => r.fdSaveSidecar(ticketId, userId, JSON.stringify(side), Date.now())),
     contactId: (userId) => store.tx((r) => r.fdContact(userId)),
     saveContact: (userId, contactId) => store.tx((r) => r.fdSaveContact(userId, contactId)),
     async once(userId, key, request, fn) {
-      if (!key) throw new HttpError(400, 'rejected', 'Idempotency-Key header required', { fields: { 'Idempotency-Key': 'Required' } })
-      if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw new HttpError(400, 'rejected', 'bad Idempotency-Key', { fields: { 'Idempotency-Key': 'Invalid' } })
+      if (!key)
+        throw new HttpError(400, 'rejected', 'Idempotency-Key header required', {
+          fields: { 'Idempotency-Key': 'Required' },
+        })
+      if (!/^[\x21-\x7e]{1,200}$/.test(key))
+        throw new HttpError(400, 'rejected', 'bad Idempotency-Key', { fields: { 'Idempotency-Key': 'Invalid' } })
       const scope = `freshdesk:${userId}`
       const fingerprint = createHash('sha256').update(request).digest('hex')
       const row = await store.tx((r) => r.idem(scope, key))
       if (row) {
-        if (row.fingerprint !== fingerprint) throw new HttpError(422, 'idempotency_mismatch', 'Idempotency-Key was used for a different request')
-        return { status: row.status, ...(row.body ? { body: JSON.parse(row.body) as unknown } : {}), headers: { 'Idempotent-Replayed': 'true' } }
+        if (row.fingerprint !== fingerprint)
+          throw new HttpError(422, 'idempotency_mismatch', 'Idempotency-Key was used for a different request')
+        return {
+          status: row.status,
+          ...(row.body ? { body: JSON.parse(row.body) as unknown } : {}),
+          headers: { 'Idempotent-Replayed': 'true' },
+        }
       }
       const slot = `${scope} ${key}`
       if (inFlight.has(slot)) throw new HttpError(409, 'conflict', 'a request with this Idempotency-Key is in flight')
@@ -46,7 +61,16 @@ export function createProxyStore(store: Store): ProxyStore {
       try {
         const result = await fn()
         if (result.status >= 200 && result.status < 300) {
-          await store.tx((r) => r.putIdem(scope, key, fingerprint, result.status, result.body === undefined ? '' : JSON.stringify(result.body), Date.now()))
+          await store.tx((r) =>
+            r.putIdem(
+              scope,
+              key,
+              fingerprint,
+              result.status,
+              result.body === undefined ? '' : JSON.stringify(result.body),
+              Date.now(),
+            ),
+          )
         }
         return result
       } finally {
@@ -57,4 +81,5 @@ export function createProxyStore(store: Store): ProxyStore {
 }
 
 /** Fingerprint input: method, path and canonical JSON (or the upload's digest). */
-export const requestPrint = (method: string, path: string, body: unknown): string => `${method} ${path}\n${canonicalJson(body)}`
+export const requestPrint = (method: string, path: string, body: unknown): string =>
+  `${method} ${path}\n${canonicalJson(body)}`

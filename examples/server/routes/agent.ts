@@ -1,13 +1,26 @@
 import type { Conversation, Message, TicketDetail } from '../../../src/types.js'
 import type { App, Ctx, Result, Route, Viewer } from '../app.js'
 import {
-  appendMessage, conversationOut, emitConversation, emitQueueMoves, endConversation, listMessages, loadConversation,
+  appendMessage,
+  conversationOut,
+  emitConversation,
+  emitQueueMoves,
+  endConversation,
+  listMessages,
+  loadConversation,
 } from '../chatStore.js'
 import { conflict, rejected } from '../http.js'
 import { nowIso, toComment, toMessage, toTicket, type ConversationRow, type TicketRow } from '../model.js'
 import type { Repo } from '../store/types.js'
 import {
-  agentCommentSchema, agentMessageSchema, agentStatusSchema, categories, readSchema, ticketStatuses, typingSchema, validate,
+  agentCommentSchema,
+  agentMessageSchema,
+  agentStatusSchema,
+  categories,
+  readSchema,
+  ticketStatuses,
+  typingSchema,
+  validate,
 } from '../schemas.js'
 import { changeStatus, insertComment, loadTicket, ticketDetail, touchTicket } from './tickets.js'
 import { maskText } from '../mask.js'
@@ -44,7 +57,12 @@ export async function openStream(ctx: Ctx, kind: 'user' | 'agent'): Promise<void
   await ctx.app.hub.open(ctx.res, kind, ctx.userId, last)
 }
 
-interface QueueQuery { status: string | null; category: string | null; limit: number; offset: number }
+interface QueueQuery {
+  status: string | null
+  category: string | null
+  limit: number
+  offset: number
+}
 
 /** `?status=&category=&limit=&offset=` of the agent lists; unknown values are a 400, not an empty page. */
 function queueQuery(url: URL, statuses: readonly string[], cats: readonly string[]): QueueQuery {
@@ -61,7 +79,12 @@ function queueQuery(url: URL, statuses: readonly string[], cats: readonly string
     if (!/^\d{1,9}$/.test(raw) || Number(raw) > max) throw rejected(`bad ${name}`, { [name]: 'Invalid' })
     return Number(raw)
   }
-  return { status: pick('status', statuses), category: pick('category', cats), limit: Math.max(1, int('limit', 50, 200)), offset: int('offset', 0, 1e9) }
+  return {
+    status: pick('status', statuses),
+    category: pick('category', cats),
+    limit: Math.max(1, int('limit', 50, 200)),
+    offset: int('offset', 0, 1e9),
+  }
 }
 
 /** Array body as before; `X-Next-Offset` tells the console there is another page. */
@@ -77,7 +100,9 @@ export function agentRoutes(): Route[] {
     { method: 'GET', path: '/v1/events', auth: 'user', stream: (ctx) => openStream(ctx, 'user') },
     { method: 'GET', path: '/v1/agent/events', auth: 'agent', stream: (ctx) => openStream(ctx, 'agent') },
     {
-      method: 'GET', path: '/v1/agent/conversations', auth: 'agent',
+      method: 'GET',
+      path: '/v1/agent/conversations',
+      auth: 'agent',
       handle: async (ctx, repo) => {
         const q = queueQuery(ctx.url, ['queued', 'active', 'ended'], [])
         // Open conversations first, so no pile of ended ones can push a waiting user off the page.
@@ -86,7 +111,9 @@ export function agentRoutes(): Route[] {
       },
     },
     {
-      method: 'GET', path: '/v1/agent/conversations/:id', auth: 'agent',
+      method: 'GET',
+      path: '/v1/agent/conversations/:id',
+      auth: 'agent',
       handle: async (ctx, repo) => {
         const row = await loadConversation(repo, ctx.params.id)
         const { messages } = await listMessages(repo, row, 0, 10_000, ctx.app.refOut(ctx.viewer))
@@ -94,7 +121,10 @@ export function agentRoutes(): Route[] {
       },
     },
     {
-      method: 'POST', path: '/v1/agent/conversations/:id/messages', auth: 'agent', idem: 'optional',
+      method: 'POST',
+      path: '/v1/agent/conversations/:id/messages',
+      auth: 'agent',
+      idem: 'optional',
       handle: async ({ app, params, body, viewer }, repo) => {
         const input = validate(agentMessageSchema, body)
         const name = maskText(input.agentName?.trim()) || DEFAULT_AGENT
@@ -106,14 +136,32 @@ export function agentRoutes(): Route[] {
           await emitConversation(repo, await loadConversation(repo, conv.id))
           if (conv.status === 'queued') await emitQueueMoves(repo, conv.n)
           // A system line in the transcript: who joined, or who took over from whom.
-          await appendMessage(repo, conv, { author: 'system', authorName: name, kind: 'event', text: conv.agent_name ? 'transferred' : 'joined', attachments: [] }, app.refOut(viewer))
+          await appendMessage(
+            repo,
+            conv,
+            {
+              author: 'system',
+              authorName: name,
+              kind: 'event',
+              text: conv.agent_name ? 'transferred' : 'joined',
+              attachments: [],
+            },
+            app.refOut(viewer),
+          )
         }
-        const message = await appendMessage(repo, conv, { author: 'agent', authorName: name, kind: 'text', text: input.text, attachments: [] }, app.refOut(viewer))
+        const message = await appendMessage(
+          repo,
+          conv,
+          { author: 'agent', authorName: name, kind: 'text', text: input.text, attachments: [] },
+          app.refOut(viewer),
+        )
         return { status: 201, body: message }
       },
     },
     {
-      method: 'POST', path: '/v1/agent/conversations/:id/typing', auth: 'agent',
+      method: 'POST',
+      path: '/v1/agent/conversations/:id/typing',
+      auth: 'agent',
       handle: async ({ params, body }, repo) => {
         const { on } = validate(typingSchema, body)
         const conv = await loadConversation(repo, params.id)
@@ -122,7 +170,9 @@ export function agentRoutes(): Route[] {
       },
     },
     {
-      method: 'POST', path: '/v1/agent/conversations/:id/read', auth: 'agent',
+      method: 'POST',
+      path: '/v1/agent/conversations/:id/read',
+      auth: 'agent',
       handle: async ({ params, body }, repo) => {
         const { upToSeq } = validate(readSchema, body)
         const conv = await loadConversation(repo, params.id)
@@ -135,11 +185,18 @@ export function agentRoutes(): Route[] {
       },
     },
     {
-      method: 'POST', path: '/v1/agent/conversations/:id/end', auth: 'agent',
-      handle: async ({ app, params, viewer }, repo) => ({ status: 200, body: await endConversation(repo, await loadConversation(repo, params.id), app.refOut(viewer)) }),
+      method: 'POST',
+      path: '/v1/agent/conversations/:id/end',
+      auth: 'agent',
+      handle: async ({ app, params, viewer }, repo) => ({
+        status: 200,
+        body: await endConversation(repo, await loadConversation(repo, params.id), app.refOut(viewer)),
+      }),
     },
     {
-      method: 'GET', path: '/v1/agent/tickets', auth: 'agent',
+      method: 'GET',
+      path: '/v1/agent/tickets',
+      auth: 'agent',
       handle: async ({ url }, repo) => {
         const q = queueQuery(url, ticketStatuses, categories)
         const rows = await repo.agentTickets({ ...q, limit: q.limit + 1 })
@@ -150,11 +207,19 @@ export function agentRoutes(): Route[] {
       },
     },
     {
-      method: 'GET', path: '/v1/agent/tickets/:id', auth: 'agent',
-      handle: async ({ app, params, viewer }, repo) => ({ status: 200, body: await agentTicket(app, repo, await loadTicket(repo, params.id), viewer) }),
+      method: 'GET',
+      path: '/v1/agent/tickets/:id',
+      auth: 'agent',
+      handle: async ({ app, params, viewer }, repo) => ({
+        status: 200,
+        body: await agentTicket(app, repo, await loadTicket(repo, params.id), viewer),
+      }),
     },
     {
-      method: 'POST', path: '/v1/agent/tickets/:id/status', auth: 'agent', idem: 'optional',
+      method: 'POST',
+      path: '/v1/agent/tickets/:id/status',
+      auth: 'agent',
+      idem: 'optional',
       handle: async ({ app, params, body, viewer }, repo) => {
         const input = validate(agentStatusSchema, body)
         const row = await changeStatus(repo, await loadTicket(repo, params.id), input.status, input.note)
@@ -162,12 +227,20 @@ export function agentRoutes(): Route[] {
       },
     },
     {
-      method: 'POST', path: '/v1/agent/tickets/:id/comments', auth: 'agent', idem: 'optional',
+      method: 'POST',
+      path: '/v1/agent/tickets/:id/comments',
+      auth: 'agent',
+      idem: 'optional',
       handle: async ({ app, params, body, viewer }, repo) => {
         const input = validate(agentCommentSchema, body)
         const ticket = await loadTicket(repo, params.id)
         const name = maskText(input.agentName?.trim()) || DEFAULT_AGENT
-        const comment = await insertComment(repo, ticket.id, { author: 'agent', authorName: name, body: input.body, attachments: [] })
+        const comment = await insertComment(repo, ticket.id, {
+          author: 'agent',
+          authorName: name,
+          body: input.body,
+          attachments: [],
+        })
         if (ticket.status === 'new') await changeStatus(repo, ticket, 'open')
         else await touchTicket(repo, ticket.id)
         return { status: 201, body: toComment(comment, app.refOut(viewer)) }
@@ -176,7 +249,16 @@ export function agentRoutes(): Route[] {
   ]
 }
 
-async function agentTicket(app: App, repo: Repo, row: TicketRow, viewer: Viewer): Promise<TicketDetail & { userId: string; userName?: string }> {
+async function agentTicket(
+  app: App,
+  repo: Repo,
+  row: TicketRow,
+  viewer: Viewer,
+): Promise<TicketDetail & { userId: string; userName?: string }> {
   const name = await userName(repo, row.user_id)
-  return { ...(await ticketDetail(repo, row, app.refOut(viewer))), userId: row.user_id, ...(name !== undefined ? { userName: name } : {}) }
+  return {
+    ...(await ticketDetail(repo, row, app.refOut(viewer))),
+    userId: row.user_id,
+    ...(name !== undefined ? { userName: name } : {}),
+  }
 }

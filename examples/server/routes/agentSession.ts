@@ -15,7 +15,8 @@ function cookie(ctx: Ctx, value: string, maxAgeSeconds: number): string {
 /** A sign-in form posted from another site would log the victim's browser into our console. */
 function sameOrigin(ctx: Ctx): void {
   const origin = ctx.req.headers.origin
-  if (origin !== undefined && origin !== new URL(ctx.app.publicUrl).origin) throw new HttpError(403, 'cross_origin', 'sign in from the console page')
+  if (origin !== undefined && origin !== new URL(ctx.app.publicUrl).origin)
+    throw new HttpError(403, 'cross_origin', 'sign in from the console page')
 }
 
 /**
@@ -25,27 +26,39 @@ function sameOrigin(ctx: Ctx): void {
 export function agentSessionRoutes(ttlMs: number): Route[] {
   return [
     {
-      method: 'POST', path: '/v1/agent/session', auth: 'none',
+      method: 'POST',
+      path: '/v1/agent/session',
+      auth: 'none',
       handle: async (ctx) => {
         const { app, ip } = ctx
         sameOrigin(ctx)
         await app.guard.check(ip, 'agent')
         const { key } = validate(loginSchema, ctx.body)
-        if (!safeEqual(key, app.agentKey)) throw await app.guard.fail(ip, 'agent', new HttpError(401, 'unauthorized', 'wrong agent key'))
+        if (!safeEqual(key, app.agentKey))
+          throw await app.guard.fail(ip, 'agent', new HttpError(401, 'unauthorized', 'wrong agent key'))
         const expiresAt = new Date(Date.now() + ttlMs).toISOString()
         const value = mintAgentSession(app.secret, app.agentKey, ttlMs)
-        return { status: 200, body: { expiresAt }, headers: { 'Set-Cookie': cookie(ctx, value, Math.floor(ttlMs / 1000)) } }
+        return {
+          status: 200,
+          body: { expiresAt },
+          headers: { 'Set-Cookie': cookie(ctx, value, Math.floor(ttlMs / 1000)) },
+        }
       },
     },
     {
-      method: 'GET', path: '/v1/agent/session', auth: 'none',
+      method: 'GET',
+      path: '/v1/agent/session',
+      auth: 'none',
       handle: async ({ app, req }) => {
-        if (agentCredential(app.secret, app.agentKey, req) !== 'cookie') throw new HttpError(401, 'unauthorized', 'not signed in')
+        if (agentCredential(app.secret, app.agentKey, req) !== 'cookie')
+          throw new HttpError(401, 'unauthorized', 'not signed in')
         return { status: 204 }
       },
     },
     {
-      method: 'POST', path: '/v1/agent/session/end', auth: 'none',
+      method: 'POST',
+      path: '/v1/agent/session/end',
+      auth: 'none',
       handle: async (ctx) => {
         sameOrigin(ctx)
         return { status: 204, headers: { 'Set-Cookie': cookie(ctx, '', 0) } }

@@ -11,12 +11,18 @@ import type { Repo } from '../store/types.js'
 const MAGIC: Record<string, (b: Buffer) => boolean> = {
   'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
   'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/webp': (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+  'image/webp': (b) =>
+    b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
   'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
 }
 
 /** The one extension a served file may carry, from its sniffed type. */
-const EXT: Record<string, string> = { 'image/png': '.png', 'image/jpeg': '.jpg', 'image/webp': '.webp', 'application/pdf': '.pdf' }
+const EXT: Record<string, string> = {
+  'image/png': '.png',
+  'image/jpeg': '.jpg',
+  'image/webp': '.webp',
+  'application/pdf': '.pdf',
+}
 
 /** Allowed MIME types, in the order docs list them. */
 export const allowedTypes = Object.keys(MAGIC)
@@ -30,7 +36,11 @@ const MAX_NAME = 120
  */
 export function sanitizeFileName(raw: string): string {
   let name = raw
-  try { name = decodeURIComponent(raw) } catch { /* keep the raw text */ }
+  try {
+    name = decodeURIComponent(raw)
+  } catch {
+    /* keep the raw text */
+  }
   name = name.split(/[/\\]/).pop() ?? ''
   // eslint-disable-next-line no-control-regex
   name = name.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
@@ -74,7 +84,10 @@ export function makeRefOut(secret: string, publicUrl: () => string, ttlMs: numbe
   return (viewer) => (ref) => {
     const by = viewer === 'agent' ? 'a' : 'u'
     const exp = Math.ceil((Date.now() + ttlMs) / 1000)
-    return { ...ref, url: `${publicUrl()}/v1/attachments/${ref.id}?by=${by}&exp=${exp}&sig=${attachmentSig(secret, ref.id, by, exp)}` }
+    return {
+      ...ref,
+      url: `${publicUrl()}/v1/attachments/${ref.id}?by=${by}&exp=${exp}&sig=${attachmentSig(secret, ref.id, by, exp)}`,
+    }
   }
 }
 
@@ -99,7 +112,12 @@ async function checkQuota(app: App, repo: Repo, userId: string, size: number, no
  * Resolves client-sent refs to this user's stored attachments (name/type/size from our record),
  * so a ticket cannot point at someone else's file or lie about its type.
  */
-export async function resolveRefs(repo: Repo, userId: string, refs: Array<{ id: string }>, field = 'attachments'): Promise<StoredRef[]> {
+export async function resolveRefs(
+  repo: Repo,
+  userId: string,
+  refs: Array<{ id: string }>,
+  field = 'attachments',
+): Promise<StoredRef[]> {
   const fields: Record<string, string> = {}
   const out: StoredRef[] = []
   for (const [i, r] of refs.entries()) {
@@ -114,7 +132,11 @@ export async function resolveRefs(repo: Repo, userId: string, refs: Array<{ id: 
 }
 
 async function readUpload(ctx: Ctx): Promise<void> {
-  const type = String(ctx.req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
+  const type =
+    String(ctx.req.headers['content-type'] ?? '')
+      .split(';')[0]
+      ?.trim()
+      .toLowerCase() ?? ''
   if (!MAGIC[type]) throw new HttpError(415, 'file_type', `type not allowed; use ${allowedTypes.join(', ')}`)
   const limit = ctx.app.maxUploadBytes
   const tooLarge = (): HttpError => new HttpError(413, 'file_too_large', `file over ${limit} bytes`)
@@ -131,18 +153,33 @@ async function readUpload(ctx: Ctx): Promise<void> {
 export function attachmentRoutes(): Route[] {
   return [
     {
-      method: 'POST', path: '/v1/attachments', auth: 'user', idem: 'required', read: readUpload,
+      method: 'POST',
+      path: '/v1/attachments',
+      auth: 'user',
+      idem: 'required',
+      read: readUpload,
       handle: async ({ app, userId, raw, body, viewer }, repo) => {
         const { type, name, sha } = body as { type: string; name: string; sha: string }
         const id = newId('att')
         const data = raw as Buffer
         await checkQuota(app, repo, userId as string, data.length)
-        await repo.insertAttachment({ id, userId: userId as string, name, type, size: data.length, sha256: sha, data, now: nowIso() })
+        await repo.insertAttachment({
+          id,
+          userId: userId as string,
+          name,
+          type,
+          size: data.length,
+          sha256: sha,
+          data,
+          now: nowIso(),
+        })
         return { status: 201, body: app.refOut(viewer)({ id, name, type, size: data.length }) }
       },
     },
     {
-      method: 'GET', path: '/v1/attachments/:id', auth: 'none',
+      method: 'GET',
+      path: '/v1/attachments/:id',
+      auth: 'none',
       stream: async ({ app, req, url, params, res, ip }) => {
         const row = await app.store.tx((repo) => repo.attachment(params.id as string))
         if (!row || row.attached === FORWARDED) throw notFound('no such attachment')
@@ -169,7 +206,14 @@ export function attachmentRoutes(): Route[] {
  * theirs. Otherwise the link must be signed, unexpired, and made for a user (an agent link needs
  * agent credentials); a link shown with another user's bearer is refused.
  */
-async function mayDownload(app: App, req: Ctx['req'], url: URL, ip: string, id: string, ownerId: string): Promise<boolean> {
+async function mayDownload(
+  app: App,
+  req: Ctx['req'],
+  url: URL,
+  ip: string,
+  id: string,
+  ownerId: string,
+): Promise<boolean> {
   const agent = agentCredential(app.secret, app.agentKey, req)
   if (agent === 'header' || agent === 'cookie') return true
   // A wrong key is a failed sign-in here as on the agent routes: counted per address and against
@@ -185,6 +229,7 @@ async function mayDownload(app: App, req: Ctx['req'], url: URL, ip: string, id: 
   const sig = url.searchParams.get('sig') ?? ''
   if ((by !== 'u' && by !== 'a') || !/^\d{1,12}$/.test(exp)) return false
   if (!safeEqual(sig, attachmentSig(app.secret, id, by, Number(exp)))) return false
-  if (Number(exp) * 1000 <= Date.now()) throw new HttpError(403, 'link_expired', 'this attachment link has expired; reload to get a fresh one')
+  if (Number(exp) * 1000 <= Date.now())
+    throw new HttpError(403, 'link_expired', 'this attachment link has expired; reload to get a fresh one')
   return by === 'u'
 }

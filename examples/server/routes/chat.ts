@@ -1,7 +1,12 @@
 import type { MessagePage } from '../../../src/types.js'
 import type { Route } from '../app.js'
 import {
-  appendMessage, conversationOut, emitConversation, endConversation, listMessages, loadConversation,
+  appendMessage,
+  conversationOut,
+  emitConversation,
+  endConversation,
+  listMessages,
+  loadConversation,
 } from '../chatStore.js'
 import { conflict, rejected } from '../http.js'
 import { newId, nowIso } from '../model.js'
@@ -21,7 +26,10 @@ function parseCursor(raw: string | null): number {
 export function chatRoutes(): Route[] {
   return [
     {
-      method: 'POST', path: '/v1/conversations', auth: 'user', idem: 'required',
+      method: 'POST',
+      path: '/v1/conversations',
+      auth: 'user',
+      idem: 'required',
       handle: async ({ app, userId, body, req, viewer }, repo) => {
         const input = validate(conversationSchema, body)
         const uid = userId as string
@@ -39,18 +47,36 @@ export function chatRoutes(): Route[] {
         const ref = app.refOut(viewer)
         const clientId = idemKey(req.headers['idempotency-key'])
         if (input.transaction) {
-          await appendMessage(repo, conv, { author: 'user', kind: 'transaction', text: '', attachments: [], transaction: input.transaction,
-            clientId: clientId === undefined ? undefined : `${clientId}:transaction` }, ref)
+          await appendMessage(
+            repo,
+            conv,
+            {
+              author: 'user',
+              kind: 'transaction',
+              text: '',
+              attachments: [],
+              transaction: input.transaction,
+              clientId: clientId === undefined ? undefined : `${clientId}:transaction`,
+            },
+            ref,
+          )
         }
         if (input.text !== undefined && input.text.trim() !== '') {
-          await appendMessage(repo, conv, { author: 'user', kind: 'text', text: input.text, attachments: [], clientId }, ref)
+          await appendMessage(
+            repo,
+            conv,
+            { author: 'user', kind: 'text', text: input.text, attachments: [], clientId },
+            ref,
+          )
         }
         conv = await loadConversation(repo, id)
         return { status: reuse ? 200 : 201, body: await emitConversation(repo, conv) }
       },
     },
     {
-      method: 'GET', path: '/v1/conversations', auth: 'user',
+      method: 'GET',
+      path: '/v1/conversations',
+      auth: 'user',
       handle: async ({ userId }, repo) => {
         const out = []
         for (const r of await repo.conversationsOf(userId as string)) out.push(await conversationOut(repo, r))
@@ -58,11 +84,18 @@ export function chatRoutes(): Route[] {
       },
     },
     {
-      method: 'GET', path: '/v1/conversations/:id', auth: 'user',
-      handle: async ({ userId, params }, repo) => ({ status: 200, body: await conversationOut(repo, await loadConversation(repo, params.id, userId)) }),
+      method: 'GET',
+      path: '/v1/conversations/:id',
+      auth: 'user',
+      handle: async ({ userId, params }, repo) => ({
+        status: 200,
+        body: await conversationOut(repo, await loadConversation(repo, params.id, userId)),
+      }),
     },
     {
-      method: 'GET', path: '/v1/conversations/:id/messages', auth: 'user',
+      method: 'GET',
+      path: '/v1/conversations/:id/messages',
+      auth: 'user',
       handle: async ({ app, userId, params, url, viewer }, repo) => {
         const conv = await loadConversation(repo, params.id, userId)
         const sinceRaw = url.searchParams.get('since')
@@ -77,21 +110,35 @@ export function chatRoutes(): Route[] {
       },
     },
     {
-      method: 'POST', path: '/v1/conversations/:id/messages', auth: 'user', idem: 'required',
+      method: 'POST',
+      path: '/v1/conversations/:id/messages',
+      auth: 'user',
+      idem: 'required',
       handle: async ({ app, userId, params, body, req, viewer }, repo) => {
         const input = validate(messageSchema, body)
         const conv = await loadConversation(repo, params.id, userId)
         if (conv.status === 'ended') throw conflict('conversation has ended')
         const attachments = await resolveRefs(repo, userId as string, input.attachments)
-        const message = await appendMessage(repo, conv, {
-          author: 'user', kind: input.kind, text: input.text, attachments, transaction: input.transaction,
-          clientId: idemKey(req.headers['idempotency-key']),
-        }, app.refOut(viewer))
+        const message = await appendMessage(
+          repo,
+          conv,
+          {
+            author: 'user',
+            kind: input.kind,
+            text: input.text,
+            attachments,
+            transaction: input.transaction,
+            clientId: idemKey(req.headers['idempotency-key']),
+          },
+          app.refOut(viewer),
+        )
         return { status: 201, body: message }
       },
     },
     {
-      method: 'POST', path: '/v1/conversations/:id/typing', auth: 'user',
+      method: 'POST',
+      path: '/v1/conversations/:id/typing',
+      auth: 'user',
       handle: async ({ userId, params, body }, repo) => {
         const { on } = validate(typingSchema, body)
         const conv = await loadConversation(repo, params.id, userId)
@@ -100,7 +147,9 @@ export function chatRoutes(): Route[] {
       },
     },
     {
-      method: 'POST', path: '/v1/conversations/:id/read', auth: 'user',
+      method: 'POST',
+      path: '/v1/conversations/:id/read',
+      auth: 'user',
       handle: async ({ userId, params, body }, repo) => {
         const { upToSeq } = validate(readSchema, body)
         const conv = await loadConversation(repo, params.id, userId)
@@ -113,13 +162,20 @@ export function chatRoutes(): Route[] {
       },
     },
     {
-      method: 'POST', path: '/v1/conversations/:id/end', auth: 'user', idem: 'optional',
+      method: 'POST',
+      path: '/v1/conversations/:id/end',
+      auth: 'user',
+      idem: 'optional',
       handle: async ({ app, userId, params, viewer }, repo) => ({
-        status: 200, body: await endConversation(repo, await loadConversation(repo, params.id, userId), app.refOut(viewer)),
+        status: 200,
+        body: await endConversation(repo, await loadConversation(repo, params.id, userId), app.refOut(viewer)),
       }),
     },
     {
-      method: 'POST', path: '/v1/conversations/:id/rating', auth: 'user', idem: 'required',
+      method: 'POST',
+      path: '/v1/conversations/:id/rating',
+      auth: 'user',
+      idem: 'required',
       handle: async ({ userId, params, body }, repo) => {
         const input = validate(ratingSchema, body)
         const conv = await loadConversation(repo, params.id, userId)

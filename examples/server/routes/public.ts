@@ -13,8 +13,13 @@ const HANDLE_SECONDS = 90
 
 function toArticle(r: ArticleRow): Article {
   const a: Article = {
-    id: r.id, locale: r.locale, title: r.title, body: r.body, tags: JSON.parse(r.tags) as string[],
-    updatedAt: r.updated_at, popularity: r.popularity,
+    id: r.id,
+    locale: r.locale,
+    title: r.title,
+    body: r.body,
+    tags: JSON.parse(r.tags) as string[],
+    updatedAt: r.updated_at,
+    popularity: r.popularity,
   }
   if (r.category !== null) a.category = r.category
   return a
@@ -70,7 +75,11 @@ export async function identifyClaims(app: App, ip: string, body: unknown): Promi
     throw err instanceof HttpError ? await app.guard.fail(ip, target, limited ?? err) : err
   }
   if (input.userId !== undefined && input.userId !== claims.sub) {
-    throw await app.guard.fail(ip, target, new HttpError(401, 'token_subject_mismatch', 'token was minted for another user'))
+    throw await app.guard.fail(
+      ip,
+      target,
+      new HttpError(401, 'token_subject_mismatch', 'token was minted for another user'),
+    )
   }
   return claims
 }
@@ -78,21 +87,32 @@ export async function identifyClaims(app: App, ip: string, body: unknown): Promi
 export function publicRoutes(): Route[] {
   return [
     {
-      method: 'POST', path: '/v1/identify', auth: 'none', read: readIdentify,
+      method: 'POST',
+      path: '/v1/identify',
+      auth: 'none',
+      read: readIdentify,
       handle: async ({ app, body }, repo) => {
         const claims = body as IdentityClaims
         const now = nowIso()
         // Sessions are stateless: on a read-only database a user still signs in to read their
         // requests and transcripts; only the profile update waits for a writable database.
         if (!app.store.readOnly) {
-          await repo.upsertUser(claims.sub, claims.name ?? null, claims.email ?? null, claims.attributes ? JSON.stringify(claims.attributes) : null, now)
+          await repo.upsertUser(
+            claims.sub,
+            claims.name ?? null,
+            claims.email ?? null,
+            claims.attributes ? JSON.stringify(claims.attributes) : null,
+            now,
+          )
         }
         const session = mintSession(app.secret, claims.sub, app.sessionTtlMs)
         return { status: 200, body: { userId: claims.sub, token: session.token, expiresAt: session.expiresAt } }
       },
     },
     {
-      method: 'GET', path: '/v1/articles', auth: 'optional',
+      method: 'GET',
+      path: '/v1/articles',
+      auth: 'optional',
       handle: async ({ url }, repo) => {
         for (const locale of await localeChain(repo, url.searchParams.get('locale') ?? 'en')) {
           const rows = await repo.articlesIn(locale)
@@ -102,7 +122,9 @@ export function publicRoutes(): Route[] {
       },
     },
     {
-      method: 'GET', path: '/v1/articles/:id', auth: 'optional',
+      method: 'GET',
+      path: '/v1/articles/:id',
+      auth: 'optional',
       handle: async ({ url, params }, repo) => {
         const id = params.id as string
         for (const locale of await localeChain(repo, url.searchParams.get('locale') ?? 'en')) {
@@ -115,13 +137,21 @@ export function publicRoutes(): Route[] {
       },
     },
     {
-      method: 'POST', path: '/v1/articles/:id/votes', auth: 'user', idem: 'required',
+      method: 'POST',
+      path: '/v1/articles/:id/votes',
+      auth: 'user',
+      idem: 'required',
       handle: async ({ body, params }, repo) => {
         const { helpful } = validate(voteSchema, body)
         if (!(await repo.voteArticle(params.id as string, helpful))) throw notFound('no such article')
         return { status: 204 }
       },
     },
-    { method: 'GET', path: '/v1/availability', auth: 'optional', handle: async ({ app }, repo) => ({ status: 200, body: await availability(app, repo) }) },
+    {
+      method: 'GET',
+      path: '/v1/availability',
+      auth: 'optional',
+      handle: async ({ app }, repo) => ({ status: 200, body: await availability(app, repo) }),
+    },
   ]
 }

@@ -3,9 +3,7 @@ import type { App, Route } from '../app.js'
 import type { Repo } from '../store/types.js'
 import { conflict, notFound } from '../http.js'
 import { tooMany } from '../limits.js'
-import {
-  newId, nowIso, toComment, toDetail, toTicket, type CommentRow, type RefOut, type TicketRow,
-} from '../model.js'
+import { newId, nowIso, toComment, toDetail, toTicket, type CommentRow, type RefOut, type TicketRow } from '../model.js'
 import { commentSchema, ratingSchema, reasonSchema, ticketSchema, validate } from '../schemas.js'
 import { resolveRefs } from './attachments.js'
 import { maskInput, maskText } from '../mask.js'
@@ -25,7 +23,12 @@ export async function ticketDetail(repo: Repo, row: TicketRow, ref: RefOut): Pro
  * Moves a ticket to `status` (history entry + updated_at) and tells its owner and the agents.
  * A no-op status change still records a note when one is given.
  */
-export async function changeStatus(repo: Repo, row: TicketRow, status: TicketStatus, note?: string): Promise<TicketRow> {
+export async function changeStatus(
+  repo: Repo,
+  row: TicketRow,
+  status: TicketStatus,
+  note?: string,
+): Promise<TicketRow> {
   const at = nowIso()
   if (status !== row.status || note !== undefined) await repo.insertHistory(row.id, status, maskText(note) ?? null, at)
   await repo.setTicketStatus(row.id, status, at)
@@ -41,11 +44,18 @@ export async function touchTicket(repo: Repo, id: string): Promise<TicketRow> {
 }
 
 export async function insertComment(
-  repo: Repo, ticketId: string, c: { author: 'user' | 'agent' | 'system'; authorName?: string | undefined; body: string; attachments: unknown[] },
+  repo: Repo,
+  ticketId: string,
+  c: { author: 'user' | 'agent' | 'system'; authorName?: string | undefined; body: string; attachments: unknown[] },
 ): Promise<CommentRow> {
   const row: CommentRow = {
-    id: newId('cm'), ticket_id: ticketId, author: c.author, author_name: c.authorName ?? null, body: maskText(c.body),
-    attachments: JSON.stringify(c.attachments), created_at: nowIso(),
+    id: newId('cm'),
+    ticket_id: ticketId,
+    author: c.author,
+    author_name: c.authorName ?? null,
+    body: maskText(c.body),
+    attachments: JSON.stringify(c.attachments),
+    created_at: nowIso(),
   }
   await repo.insertComment(row)
   return row
@@ -67,7 +77,10 @@ const RANK: Priority[] = ['low', 'normal', 'high', 'urgent']
 export function ticketRoutes(): Route[] {
   return [
     {
-      method: 'POST', path: '/v1/tickets', auth: 'user', idem: 'required',
+      method: 'POST',
+      path: '/v1/tickets',
+      auth: 'user',
+      idem: 'required',
       handle: async ({ app, userId, body }, repo) => {
         const input = maskInput(validate(ticketSchema, body))
         const uid = userId as string
@@ -76,10 +89,18 @@ export function ticketRoutes(): Route[] {
         const id = newId('tk')
         const now = nowIso()
         await repo.insertTicket({
-          id, userId: uid, priority: input.priority, category: input.category, subject: input.subject, description: input.description,
-          fields: JSON.stringify(input.fields), txn: input.transaction ? JSON.stringify(input.transaction) : null,
-          attachments: JSON.stringify(attachments), locale: input.locale,
-          diagnostics: input.diagnostics ? JSON.stringify(input.diagnostics) : null, now,
+          id,
+          userId: uid,
+          priority: input.priority,
+          category: input.category,
+          subject: input.subject,
+          description: input.description,
+          fields: JSON.stringify(input.fields),
+          txn: input.transaction ? JSON.stringify(input.transaction) : null,
+          attachments: JSON.stringify(attachments),
+          locale: input.locale,
+          diagnostics: input.diagnostics ? JSON.stringify(input.diagnostics) : null,
+          now,
         })
         await repo.insertHistory(id, 'new', null, now)
         const row = await loadTicket(repo, id)
@@ -88,46 +109,69 @@ export function ticketRoutes(): Route[] {
       },
     },
     {
-      method: 'GET', path: '/v1/tickets', auth: 'user',
-      handle: async ({ userId }, repo) => ({ status: 200, body: (await repo.ticketsOf(userId as string)).map(toTicket) }),
-    },
-    {
-      method: 'GET', path: '/v1/tickets/:id', auth: 'user',
-      handle: async ({ app, userId, params, viewer }, repo) => ({
-        status: 200, body: await ticketDetail(repo, await loadTicket(repo, params.id, userId), app.refOut(viewer)),
+      method: 'GET',
+      path: '/v1/tickets',
+      auth: 'user',
+      handle: async ({ userId }, repo) => ({
+        status: 200,
+        body: (await repo.ticketsOf(userId as string)).map(toTicket),
       }),
     },
     {
-      method: 'POST', path: '/v1/tickets/:id/comments', auth: 'user', idem: 'required',
+      method: 'GET',
+      path: '/v1/tickets/:id',
+      auth: 'user',
+      handle: async ({ app, userId, params, viewer }, repo) => ({
+        status: 200,
+        body: await ticketDetail(repo, await loadTicket(repo, params.id, userId), app.refOut(viewer)),
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/v1/tickets/:id/comments',
+      auth: 'user',
+      idem: 'required',
       handle: async ({ app, userId, params, body, viewer }, repo) => {
         const input = validate(commentSchema, body)
         const ticket = await loadTicket(repo, params.id, userId)
         if (ticket.status === 'closed') throw conflict('ticket is closed')
         const attachments = await resolveRefs(repo, userId as string, input.attachments)
         const comment = await insertComment(repo, ticket.id, { author: 'user', body: input.body, attachments })
-        if (ticket.status === 'pending' || ticket.status === 'solved') await changeStatus(repo, ticket, 'open', 'reopened by a user comment')
+        if (ticket.status === 'pending' || ticket.status === 'solved')
+          await changeStatus(repo, ticket, 'open', 'reopened by a user comment')
         else await touchTicket(repo, ticket.id)
         return { status: 201, body: toComment(comment, app.refOut(viewer)) }
       },
     },
     {
-      method: 'POST', path: '/v1/tickets/:id/escalate', auth: 'user', idem: 'required',
+      method: 'POST',
+      path: '/v1/tickets/:id/escalate',
+      auth: 'user',
+      idem: 'required',
       handle: async ({ userId, params, body }, repo) => {
         const { reason } = validate(reasonSchema, body)
         const ticket = await loadTicket(repo, params.id, userId)
         if (ticket.status === 'closed') throw conflict('ticket is closed')
         const priority = RANK.indexOf(ticket.priority) < RANK.indexOf('high') ? 'high' : ticket.priority
         await repo.escalateTicket(ticket.id, priority)
-        await insertComment(repo, ticket.id, { author: 'system', body: reason ? `Escalated: ${reason}` : 'Escalated', attachments: [] })
+        await insertComment(repo, ticket.id, {
+          author: 'system',
+          body: reason ? `Escalated: ${reason}` : 'Escalated',
+          attachments: [],
+        })
         return { status: 200, body: toTicket(await touchTicket(repo, ticket.id)) }
       },
     },
     {
-      method: 'POST', path: '/v1/tickets/:id/rating', auth: 'user', idem: 'required',
+      method: 'POST',
+      path: '/v1/tickets/:id/rating',
+      auth: 'user',
+      idem: 'required',
       handle: async ({ userId, params, body }, repo) => {
         const input = validate(ratingSchema, body)
         const ticket = await loadTicket(repo, params.id, userId)
-        if (ticket.status !== 'solved' && ticket.status !== 'closed') throw conflict('only a solved or closed ticket can be rated')
+        if (ticket.status !== 'solved' && ticket.status !== 'closed')
+          throw conflict('only a solved or closed ticket can be rated')
         await repo.rateTicket(ticket.id, input.score, maskText(input.comment) ?? null)
         await touchTicket(repo, ticket.id)
         return { status: 204 }

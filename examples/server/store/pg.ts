@@ -22,7 +22,10 @@ export class PgStore implements Store {
   private reading: Promise<void> = Promise.resolve()
   private unlisten: (() => Promise<void>) | undefined
 
-  private constructor(private readonly sql: Sql, private readonly attachmentsDir: string | undefined) {
+  private constructor(
+    private readonly sql: Sql,
+    private readonly attachmentsDir: string | undefined,
+  ) {
     this.counters = pgCounters(sql)
   }
 
@@ -57,13 +60,23 @@ export class PgStore implements Store {
 
   async eventsAfter(after: number, userId: string | undefined, kind: 'user' | 'agent'): Promise<EventRow[]> {
     return kind === 'agent'
-      ? [...await this.sql<EventRow[]>`SELECT id, user_id, audience, data FROM events WHERE id > ${after} AND audience != 'user' ORDER BY id`]
-      : [...await this.sql<EventRow[]>`SELECT id, user_id, audience, data FROM events WHERE user_id = ${userId ?? ''} AND id > ${after}
-          AND audience != 'agent' ORDER BY id`]
+      ? [
+          ...(await this.sql<
+            EventRow[]
+          >`SELECT id, user_id, audience, data FROM events WHERE id > ${after} AND audience != 'user' ORDER BY id`),
+        ]
+      : [
+          ...(await this.sql<
+            EventRow[]
+          >`SELECT id, user_id, audience, data FROM events WHERE user_id = ${userId ?? ''} AND id > ${after}
+          AND audience != 'agent' ORDER BY id`),
+        ]
   }
 
   async eventWindow(): Promise<{ latest: number; prunedUpTo: number }> {
-    const [r] = await this.sql<Array<{ latest: number | null; pruned: string | null }>>`SELECT (SELECT MAX(id) FROM events) AS latest,
+    const [r] = await this.sql<
+      Array<{ latest: number | null; pruned: string | null }>
+    >`SELECT (SELECT MAX(id) FROM events) AS latest,
       (SELECT value FROM meta WHERE key = 'events_pruned_upto') AS pruned`
     return { latest: r?.latest ?? 0, prunedUpTo: Number(r?.pruned ?? 0) }
   }
@@ -99,7 +112,10 @@ export class PgStore implements Store {
     // whatever committed since the last delivered id.
     let first = true
     const onListen = (): void => {
-      if (first) { first = false; return }
+      if (first) {
+        first = false
+        return
+      }
       this.readUpTo(Number.MAX_SAFE_INTEGER)
     }
     const { unlisten } = await this.sql.listen(EVENTS_CHANNEL, onNotify, onListen)
@@ -110,15 +126,22 @@ export class PgStore implements Store {
 
   /** Reads committed events (delivered, id] in order; reads are chained so batches never overtake. */
   private readUpTo(upTo: number): void {
-    this.reading = this.reading.then(async () => {
-      if (upTo <= this.delivered) return
-      const rows = await this.sql<EventRow[]>`SELECT id, user_id, audience, data FROM events
+    this.reading = this.reading
+      .then(async () => {
+        if (upTo <= this.delivered) return
+        const rows = await this.sql<EventRow[]>`SELECT id, user_id, audience, data FROM events
         WHERE id > ${this.delivered} AND id <= ${upTo} ORDER BY id`
-      if (rows.length === 0) return
-      this.delivered = rows[rows.length - 1]!.id
-      const batch = rows.map((e): StoredEvent => ({ id: e.id, userId: e.user_id, audience: e.audience, data: e.data }))
-      for (const l of this.listeners) l(batch)
-    }).catch((err: unknown) => console.error('[events] reading notified events failed', err))
+        if (rows.length === 0) return
+        this.delivered = rows[rows.length - 1]!.id
+        const batch = rows.map((e): StoredEvent => ({
+          id: e.id,
+          userId: e.user_id,
+          audience: e.audience,
+          data: e.data,
+        }))
+        for (const l of this.listeners) l(batch)
+      })
+      .catch((err: unknown) => console.error('[events] reading notified events failed', err))
   }
 }
 
@@ -154,7 +177,9 @@ function pgCounters(sql: Sql): Counters {
       const cap = Math.max(1, burst)
       const perMs = perMinute / 60_000
       const now = Date.now()
-      const [r] = await sql<Array<{ tokens: number; at: number }>>`SELECT tokens, at FROM rate_buckets WHERE key = ${`${bucket}:${key}`}`
+      const [r] = await sql<
+        Array<{ tokens: number; at: number }>
+      >`SELECT tokens, at FROM rate_buckets WHERE key = ${`${bucket}:${key}`}`
       const tokens = r ? Math.min(cap, r.tokens + (now - r.at) * perMs) : cap
       return tokens >= 1 ? 0 : Math.ceil((1 - tokens) / perMs)
     },

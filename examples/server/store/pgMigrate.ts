@@ -7,7 +7,11 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../db/migrations/', import.
 /** pg_advisory_xact_lock key: one instance migrates at a time. */
 const MIGRATION_LOCK = 0x4846_0002
 
-export interface Migration { version: number; name: string; sql: string }
+export interface Migration {
+  version: number
+  name: string
+  sql: string
+}
 
 export function migrations(dir = MIGRATIONS_DIR): Migration[] {
   return readdirSync(dir)
@@ -26,10 +30,15 @@ export async function migrate(sql: Sql, list = migrations()): Promise<number[]> 
     await tx`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`
     await tx`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`
-    const done = new Set((await tx<Array<{ version: number }>>`SELECT version FROM schema_migrations`).map((r) => r.version))
+    const done = new Set(
+      (await tx<Array<{ version: number }>>`SELECT version FROM schema_migrations`).map((r) => r.version),
+    )
     const known = new Set(list.map((m) => m.version))
     const unknown = [...done].filter((v) => !known.has(v))
-    if (unknown.length > 0) throw new Error(`the database has migrations this server does not know (${unknown.join(', ')}): it is newer than this server`)
+    if (unknown.length > 0)
+      throw new Error(
+        `the database has migrations this server does not know (${unknown.join(', ')}): it is newer than this server`,
+      )
     const applied: number[] = []
     for (const m of list) {
       if (done.has(m.version)) continue

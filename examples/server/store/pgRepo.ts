@@ -3,7 +3,16 @@ import { join } from 'node:path'
 import type { TransactionSql } from 'postgres'
 import type { Article, ChatEvent } from '../../../src/types.js'
 import type { CommentRow, ConversationRow, HistoryRow, MessageRow, TicketRow } from '../model.js'
-import type { ArticleRow, AttachmentMeta, AttachmentRow, Audience, IdemRow, ListQuery, NewTicket, Repo } from './types.js'
+import type {
+  ArticleRow,
+  AttachmentMeta,
+  AttachmentRow,
+  Audience,
+  IdemRow,
+  ListQuery,
+  NewTicket,
+  Repo,
+} from './types.js'
 
 /** NOTIFY channel of committed events; the payload is the event id. */
 export const EVENTS_CHANNEL = 'hf_events'
@@ -17,25 +26,46 @@ const USER_LOCK_SPACE = 0x4846
  */
 export class PgRepo implements Repo {
   private events: Array<{ userId: string; audience: Audience; data: string }> = []
-  constructor(private readonly sql: TransactionSql, private readonly attachmentsDir: string | undefined) {}
+  constructor(
+    private readonly sql: TransactionSql,
+    private readonly attachmentsDir: string | undefined,
+  ) {}
 
-  async upsertUser(id: string, name: string | null, email: string | null, attributes: string | null, now: string): Promise<void> {
-    await this.sql`INSERT INTO users (id, name, email, attributes, created_at, updated_at) VALUES (${id}, ${name}, ${email}, ${attributes}, ${now}, ${now})
+  async upsertUser(
+    id: string,
+    name: string | null,
+    email: string | null,
+    attributes: string | null,
+    now: string,
+  ): Promise<void> {
+    await this
+      .sql`INSERT INTO users (id, name, email, attributes, created_at, updated_at) VALUES (${id}, ${name}, ${email}, ${attributes}, ${now}, ${now})
       ON CONFLICT (id) DO UPDATE SET name = COALESCE(excluded.name, users.name), email = COALESCE(excluded.email, users.email),
       attributes = COALESCE(excluded.attributes, users.attributes), updated_at = excluded.updated_at`
   }
   async insertUserIfMissing(id: string, name: string, email: string, now: string): Promise<void> {
-    await this.sql`INSERT INTO users (id, name, email, created_at, updated_at) VALUES (${id}, ${name}, ${email}, ${now}, ${now}) ON CONFLICT (id) DO NOTHING`
+    await this
+      .sql`INSERT INTO users (id, name, email, created_at, updated_at) VALUES (${id}, ${name}, ${email}, ${now}, ${now}) ON CONFLICT (id) DO NOTHING`
   }
   async user(id: string): Promise<{ name: string | null; email: string | null } | undefined> {
-    return (await this.sql<Array<{ name: string | null; email: string | null }>>`SELECT name, email FROM users WHERE id = ${id}`)[0]
+    return (
+      await this.sql<
+        Array<{ name: string | null; email: string | null }>
+      >`SELECT name, email FROM users WHERE id = ${id}`
+    )[0]
   }
 
   async articleLocales(): Promise<string[]> {
-    return (await this.sql<Array<{ locale: string }>>`SELECT DISTINCT locale FROM articles ORDER BY locale`).map((r) => r.locale)
+    return (await this.sql<Array<{ locale: string }>>`SELECT DISTINCT locale FROM articles ORDER BY locale`).map(
+      (r) => r.locale,
+    )
   }
   async articlesIn(locale: string): Promise<ArticleRow[]> {
-    return [...await this.sql<ArticleRow[]>`SELECT * FROM articles WHERE locale = ${locale} ORDER BY popularity DESC, title`]
+    return [
+      ...(await this.sql<
+        ArticleRow[]
+      >`SELECT * FROM articles WHERE locale = ${locale} ORDER BY popularity DESC, title`),
+    ]
   }
   async article(id: string, locale: string): Promise<ArticleRow | undefined> {
     return (await this.sql<ArticleRow[]>`SELECT * FROM articles WHERE id = ${id} AND locale = ${locale}`)[0]
@@ -67,20 +97,33 @@ export class PgRepo implements Repo {
     return (await this.sql<TicketRow[]>`SELECT * FROM tickets WHERE id = ${id}`)[0]
   }
   async ticketsOf(userId: string): Promise<TicketRow[]> {
-    return [...await this.sql<TicketRow[]>`SELECT * FROM tickets WHERE user_id = ${userId} ORDER BY updated_at DESC, n DESC`]
+    return [
+      ...(await this.sql<
+        TicketRow[]
+      >`SELECT * FROM tickets WHERE user_id = ${userId} ORDER BY updated_at DESC, n DESC`),
+    ]
   }
   async recentTicketTimes(userId: string, since: string, max: number): Promise<string[]> {
-    return (await this.sql<Array<{ created_at: string }>>`SELECT created_at FROM tickets WHERE user_id = ${userId} AND created_at >= ${since}
-      ORDER BY created_at DESC LIMIT ${max}`).map((r) => r.created_at)
+    return (
+      await this.sql<
+        Array<{ created_at: string }>
+      >`SELECT created_at FROM tickets WHERE user_id = ${userId} AND created_at >= ${since}
+      ORDER BY created_at DESC LIMIT ${max}`
+    ).map((r) => r.created_at)
   }
   async comments(ticketId: string): Promise<CommentRow[]> {
-    return [...await this.sql<CommentRow[]>`SELECT * FROM ticket_comments WHERE ticket_id = ${ticketId} ORDER BY n`]
+    return [...(await this.sql<CommentRow[]>`SELECT * FROM ticket_comments WHERE ticket_id = ${ticketId} ORDER BY n`)]
   }
   async history(ticketId: string): Promise<HistoryRow[]> {
-    return [...await this.sql<HistoryRow[]>`SELECT status, note, at FROM ticket_history WHERE ticket_id = ${ticketId} ORDER BY n`]
+    return [
+      ...(await this.sql<
+        HistoryRow[]
+      >`SELECT status, note, at FROM ticket_history WHERE ticket_id = ${ticketId} ORDER BY n`),
+    ]
   }
   async insertHistory(ticketId: string, status: string, note: string | null, at: string): Promise<void> {
-    await this.sql`INSERT INTO ticket_history (ticket_id, status, note, at) VALUES (${ticketId}, ${status}, ${note}, ${at})`
+    await this
+      .sql`INSERT INTO ticket_history (ticket_id, status, note, at) VALUES (${ticketId}, ${status}, ${note}, ${at})`
   }
   async setTicketStatus(id: string, status: string, at: string): Promise<void> {
     await this.sql`UPDATE tickets SET status = ${status}, updated_at = ${at} WHERE id = ${id}`
@@ -99,67 +142,117 @@ export class PgRepo implements Repo {
     await this.sql`UPDATE tickets SET rating_score = ${score}, rating_comment = ${comment} WHERE id = ${id}`
   }
   async agentTickets(q: ListQuery): Promise<TicketRow[]> {
-    return [...await this.sql<TicketRow[]>`SELECT * FROM tickets
+    return [
+      ...(await this.sql<TicketRow[]>`SELECT * FROM tickets
       WHERE (${q.status}::text IS NULL OR status = ${q.status}) AND (${q.category}::text IS NULL OR category = ${q.category})
       ORDER BY CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, updated_at DESC, n DESC
-      LIMIT ${q.limit} OFFSET ${q.offset}`]
+      LIMIT ${q.limit} OFFSET ${q.offset}`),
+    ]
   }
 
   async openConversations(userId: string, limit: number): Promise<ConversationRow[]> {
-    return [...await this.sql<ConversationRow[]>`SELECT * FROM conversations WHERE user_id = ${userId} AND status != 'ended' ORDER BY n DESC LIMIT ${limit}`]
+    return [
+      ...(await this.sql<
+        ConversationRow[]
+      >`SELECT * FROM conversations WHERE user_id = ${userId} AND status != 'ended' ORDER BY n DESC LIMIT ${limit}`),
+    ]
   }
   async insertConversation(id: string, userId: string, locale: string, now: string): Promise<void> {
-    await this.sql`INSERT INTO conversations (id, user_id, status, locale, created_at, updated_at) VALUES (${id}, ${userId}, 'queued', ${locale}, ${now}, ${now})`
+    await this
+      .sql`INSERT INTO conversations (id, user_id, status, locale, created_at, updated_at) VALUES (${id}, ${userId}, 'queued', ${locale}, ${now}, ${now})`
   }
   async conversation(id: string): Promise<ConversationRow | undefined> {
     return (await this.sql<ConversationRow[]>`SELECT * FROM conversations WHERE id = ${id}`)[0]
   }
   async conversationsOf(userId: string): Promise<ConversationRow[]> {
-    return [...await this.sql<ConversationRow[]>`SELECT * FROM conversations WHERE user_id = ${userId} ORDER BY n DESC`]
+    return [
+      ...(await this.sql<ConversationRow[]>`SELECT * FROM conversations WHERE user_id = ${userId} ORDER BY n DESC`),
+    ]
   }
   async queuedUpTo(n: number): Promise<number> {
-    return (await this.sql<Array<{ n: number }>>`SELECT COUNT(*) AS n FROM conversations WHERE status = 'queued' AND n <= ${n}`)[0]?.n ?? 0
+    return (
+      (
+        await this.sql<
+          Array<{ n: number }>
+        >`SELECT COUNT(*) AS n FROM conversations WHERE status = 'queued' AND n <= ${n}`
+      )[0]?.n ?? 0
+    )
   }
   async queuedAfter(n: number, limit: number): Promise<ConversationRow[]> {
-    return [...await this.sql<ConversationRow[]>`SELECT * FROM conversations WHERE status = 'queued' AND n > ${n} ORDER BY n LIMIT ${limit}`]
+    return [
+      ...(await this.sql<
+        ConversationRow[]
+      >`SELECT * FROM conversations WHERE status = 'queued' AND n > ${n} ORDER BY n LIMIT ${limit}`),
+    ]
   }
   async queueLength(): Promise<number> {
-    return (await this.sql<Array<{ n: number }>>`SELECT COUNT(*) AS n FROM conversations WHERE status = 'queued'`)[0]?.n ?? 0
+    return (
+      (await this.sql<Array<{ n: number }>>`SELECT COUNT(*) AS n FROM conversations WHERE status = 'queued'`)[0]?.n ?? 0
+    )
   }
   /** The UPDATE locks the conversation row until commit: a concurrent send waits, then takes the next number. */
   async nextSeq(conversationId: string, now: string): Promise<number> {
-    return (await this.sql<Array<{ last_seq: number }>>`UPDATE conversations SET last_seq = last_seq + 1, updated_at = ${now}
-      WHERE id = ${conversationId} RETURNING last_seq`)[0]?.last_seq ?? 1
+    return (
+      (
+        await this.sql<
+          Array<{ last_seq: number }>
+        >`UPDATE conversations SET last_seq = last_seq + 1, updated_at = ${now}
+      WHERE id = ${conversationId} RETURNING last_seq`
+      )[0]?.last_seq ?? 1
+    )
   }
   async insertMessage(r: MessageRow): Promise<void> {
-    await this.sql`INSERT INTO messages (id, conversation_id, seq, client_id, author, author_name, kind, text, attachments, txn, created_at)
+    await this
+      .sql`INSERT INTO messages (id, conversation_id, seq, client_id, author, author_name, kind, text, attachments, txn, created_at)
       VALUES (${r.id}, ${r.conversation_id}, ${r.seq}, ${r.client_id}, ${r.author}, ${r.author_name}, ${r.kind}, ${r.text}, ${r.attachments}, ${r.txn}, ${r.created_at})`
   }
   async endConversation(id: string, now: string): Promise<void> {
     await this.sql`UPDATE conversations SET status = 'ended', updated_at = ${now} WHERE id = ${id}`
   }
   async messagesAfter(conversationId: string, since: number, limit: number): Promise<MessageRow[]> {
-    return [...await this.sql<MessageRow[]>`SELECT * FROM messages WHERE conversation_id = ${conversationId} AND seq > ${since} ORDER BY seq LIMIT ${limit}`]
+    return [
+      ...(await this.sql<
+        MessageRow[]
+      >`SELECT * FROM messages WHERE conversation_id = ${conversationId} AND seq > ${since} ORDER BY seq LIMIT ${limit}`),
+    ]
   }
   async lastMessage(conversationId: string): Promise<MessageRow | undefined> {
-    return (await this.sql<MessageRow[]>`SELECT * FROM messages WHERE conversation_id = ${conversationId} ORDER BY seq DESC LIMIT 1`)[0]
+    return (
+      await this.sql<
+        MessageRow[]
+      >`SELECT * FROM messages WHERE conversation_id = ${conversationId} ORDER BY seq DESC LIMIT 1`
+    )[0]
   }
   async setReadSeq(id: string, by: 'user' | 'agent', upTo: number): Promise<void> {
     if (by === 'user') await this.sql`UPDATE conversations SET user_read_seq = ${upTo} WHERE id = ${id}`
     else await this.sql`UPDATE conversations SET agent_read_seq = ${upTo} WHERE id = ${id}`
   }
   async assignAgent(id: string, agentId: string, agentName: string, now: string): Promise<void> {
-    await this.sql`UPDATE conversations SET status = 'active', agent_id = ${agentId}, agent_name = ${agentName}, updated_at = ${now} WHERE id = ${id}`
+    await this
+      .sql`UPDATE conversations SET status = 'active', agent_id = ${agentId}, agent_name = ${agentName}, updated_at = ${now} WHERE id = ${id}`
   }
   async rateConversation(id: string, score: number, comment: string | null): Promise<void> {
     await this.sql`UPDATE conversations SET rating_score = ${score}, rating_comment = ${comment} WHERE id = ${id}`
   }
   async agentConversations(q: ListQuery): Promise<ConversationRow[]> {
-    return [...await this.sql<ConversationRow[]>`SELECT * FROM conversations WHERE (${q.status}::text IS NULL OR status = ${q.status})
-      ORDER BY status = 'ended', updated_at DESC, n DESC LIMIT ${q.limit} OFFSET ${q.offset}`]
+    return [
+      ...(await this.sql<
+        ConversationRow[]
+      >`SELECT * FROM conversations WHERE (${q.status}::text IS NULL OR status = ${q.status})
+      ORDER BY status = 'ended', updated_at DESC, n DESC LIMIT ${q.limit} OFFSET ${q.offset}`),
+    ]
   }
 
-  async insertAttachment(a: { id: string; userId: string; name: string; type: string; size: number; sha256: string; data: Buffer; now: string }): Promise<void> {
+  async insertAttachment(a: {
+    id: string
+    userId: string
+    name: string
+    type: string
+    size: number
+    sha256: string
+    data: Buffer
+    now: string
+  }): Promise<void> {
     let data = a.data
     if (this.attachmentsDir !== undefined) {
       // Bytes on disk, written before the row: a rolled-back upload leaves a file no row names.
@@ -171,7 +264,9 @@ export class PgRepo implements Repo {
       VALUES (${a.id}, ${a.userId}, ${a.name}, ${a.type}, ${a.size}, ${a.sha256}, ${data}, ${a.now})`
   }
   async attachmentMeta(id: string): Promise<AttachmentMeta | undefined> {
-    return (await this.sql<AttachmentMeta[]>`SELECT id, user_id, name, type, size, attached FROM attachments WHERE id = ${id}`)[0]
+    return (
+      await this.sql<AttachmentMeta[]>`SELECT id, user_id, name, type, size, attached FROM attachments WHERE id = ${id}`
+    )[0]
   }
   async attachment(id: string): Promise<AttachmentRow | undefined> {
     const row = (await this.sql<AttachmentRow[]>`SELECT * FROM attachments WHERE id = ${id}`)[0]
@@ -189,13 +284,21 @@ export class PgRepo implements Repo {
     await this.unlink([id])
   }
   async uploadUsage(userId: string, since: string): Promise<{ bytes: number; oldest: string | null }> {
-    const r = (await this.sql<Array<{ bytes: number | null; oldest: string | null }>>`SELECT SUM(size)::float8 AS bytes, MIN(created_at) AS oldest
-      FROM attachments WHERE user_id = ${userId} AND created_at >= ${since}`)[0]
+    const r = (
+      await this.sql<
+        Array<{ bytes: number | null; oldest: string | null }>
+      >`SELECT SUM(size)::float8 AS bytes, MIN(created_at) AS oldest
+      FROM attachments WHERE user_id = ${userId} AND created_at >= ${since}`
+    )[0]
     return { bytes: r?.bytes ?? 0, oldest: r?.oldest ?? null }
   }
   async sweepAttachments(cut: string, forwardedCut: string, forwarded: number): Promise<number> {
-    const a = await this.sql<Array<{ id: string }>>`DELETE FROM attachments WHERE attached = 0 AND created_at < ${cut} RETURNING id`
-    const b = await this.sql<Array<{ id: string }>>`DELETE FROM attachments WHERE attached = ${forwarded} AND created_at < ${forwardedCut} RETURNING id`
+    const a = await this.sql<
+      Array<{ id: string }>
+    >`DELETE FROM attachments WHERE attached = 0 AND created_at < ${cut} RETURNING id`
+    const b = await this.sql<
+      Array<{ id: string }>
+    >`DELETE FROM attachments WHERE attached = ${forwarded} AND created_at < ${forwardedCut} RETURNING id`
     await this.unlink([...a, ...b].map((r) => r.id))
     return a.length + b.length
   }
@@ -241,7 +344,8 @@ export class PgRepo implements Repo {
     const now = Date.now()
     const rows = this.events.map((e) => ({ user_id: e.userId, audience: e.audience, data: e.data, created_at: now }))
     this.events = []
-    await this.sql`WITH e AS (INSERT INTO events ${this.sql(rows, 'user_id', 'audience', 'data', 'created_at')} RETURNING id)
+    await this
+      .sql`WITH e AS (INSERT INTO events ${this.sql(rows, 'user_id', 'audience', 'data', 'created_at')} RETURNING id)
       SELECT pg_notify(${EVENTS_CHANNEL}, id::text) FROM e ORDER BY id`
   }
 
@@ -249,24 +353,42 @@ export class PgRepo implements Repo {
     return (await this.sql<Array<{ data: string }>>`SELECT data FROM fd_tickets WHERE fd_id = ${fdId}`)[0]?.data
   }
   async fdSaveSidecar(fdId: number, userId: string, data: string, now: number): Promise<void> {
-    await this.sql`INSERT INTO fd_tickets (fd_id, user_id, data, created_at) VALUES (${fdId}, ${userId}, ${data}, ${now})
+    await this
+      .sql`INSERT INTO fd_tickets (fd_id, user_id, data, created_at) VALUES (${fdId}, ${userId}, ${data}, ${now})
       ON CONFLICT (fd_id) DO UPDATE SET user_id = excluded.user_id, data = excluded.data, created_at = excluded.created_at`
   }
   async fdRecentTimes(userId: string, since: number, max: number): Promise<number[]> {
-    return (await this.sql<Array<{ created_at: number }>>`SELECT created_at FROM fd_tickets WHERE user_id = ${userId} AND created_at >= ${since}
-      ORDER BY created_at DESC LIMIT ${max}`).map((r) => r.created_at)
+    return (
+      await this.sql<
+        Array<{ created_at: number }>
+      >`SELECT created_at FROM fd_tickets WHERE user_id = ${userId} AND created_at >= ${since}
+      ORDER BY created_at DESC LIMIT ${max}`
+    ).map((r) => r.created_at)
   }
   async fdContact(userId: string): Promise<number | undefined> {
-    return (await this.sql<Array<{ contact_id: number }>>`SELECT contact_id FROM fd_contacts WHERE user_id = ${userId}`)[0]?.contact_id
+    return (
+      await this.sql<Array<{ contact_id: number }>>`SELECT contact_id FROM fd_contacts WHERE user_id = ${userId}`
+    )[0]?.contact_id
   }
   async fdSaveContact(userId: string, contactId: number): Promise<void> {
     await this.sql`INSERT INTO fd_contacts (user_id, contact_id) VALUES (${userId}, ${contactId})
       ON CONFLICT (user_id) DO UPDATE SET contact_id = excluded.contact_id`
   }
   async idem(scope: string, key: string): Promise<IdemRow | undefined> {
-    return (await this.sql<IdemRow[]>`SELECT fingerprint, status, body FROM idempotency WHERE scope = ${scope} AND key = ${key}`)[0]
+    return (
+      await this.sql<
+        IdemRow[]
+      >`SELECT fingerprint, status, body FROM idempotency WHERE scope = ${scope} AND key = ${key}`
+    )[0]
   }
-  async putIdem(scope: string, key: string, fingerprint: string, status: number, body: string, now: number): Promise<void> {
+  async putIdem(
+    scope: string,
+    key: string,
+    fingerprint: string,
+    status: number,
+    body: string,
+    now: number,
+  ): Promise<void> {
     await this.sql`INSERT INTO idempotency (scope, key, fingerprint, status, body, created_at)
       VALUES (${scope}, ${key}, ${fingerprint}, ${status}, ${body}, ${now}) ON CONFLICT (scope, key) DO NOTHING`
   }

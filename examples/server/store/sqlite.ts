@@ -50,8 +50,16 @@ export class SqliteStore implements Store {
 
   async eventsAfter(after: number, userId: string | undefined, kind: 'user' | 'agent'): Promise<EventRow[]> {
     return kind === 'agent'
-      ? this.db.prepare<EventRow>("SELECT id, user_id, audience, data FROM events WHERE id > ? AND audience != 'user' ORDER BY id").all(after)
-      : this.db.prepare<EventRow>("SELECT id, user_id, audience, data FROM events WHERE user_id = ? AND id > ? AND audience != 'agent' ORDER BY id").all(userId, after)
+      ? this.db
+          .prepare<EventRow>(
+            "SELECT id, user_id, audience, data FROM events WHERE id > ? AND audience != 'user' ORDER BY id",
+          )
+          .all(after)
+      : this.db
+          .prepare<EventRow>(
+            "SELECT id, user_id, audience, data FROM events WHERE user_id = ? AND id > ? AND audience != 'agent' ORDER BY id",
+          )
+          .all(userId, after)
   }
 
   async eventWindow(): Promise<{ latest: number; prunedUpTo: number }> {

@@ -12,24 +12,74 @@ import type { ConversationRow, MessageRow, TicketRow, CommentRow, HistoryRow } f
 export type Audience = 'user' | 'agent' | 'both'
 
 export interface ArticleRow {
-  id: string; locale: string; title: string; body: string; tags: string; category: string | null
-  updated_at: string; popularity: number
+  id: string
+  locale: string
+  title: string
+  body: string
+  tags: string
+  category: string | null
+  updated_at: string
+  popularity: number
 }
-export interface AttachmentMeta { id: string; user_id: string; name: string; type: string; size: number; attached: number }
-export interface AttachmentRow extends AttachmentMeta { data: Buffer }
-export interface IdemRow { fingerprint: string; status: number; body: string }
-export interface EventRow { id: number; user_id: string; audience: Audience; data: string }
+export interface AttachmentMeta {
+  id: string
+  user_id: string
+  name: string
+  type: string
+  size: number
+  attached: number
+}
+export interface AttachmentRow extends AttachmentMeta {
+  data: Buffer
+}
+export interface IdemRow {
+  fingerprint: string
+  status: number
+  body: string
+}
+export interface EventRow {
+  id: number
+  user_id: string
+  audience: Audience
+  data: string
+}
 export interface NewTicket {
-  id: string; userId: string; priority: string; category: string; subject: string; description: string
-  fields: string; txn: string | null; attachments: string; locale: string; diagnostics: string | null; now: string
+  id: string
+  userId: string
+  priority: string
+  category: string
+  subject: string
+  description: string
+  fields: string
+  txn: string | null
+  attachments: string
+  locale: string
+  diagnostics: string | null
+  now: string
 }
-export interface ListQuery { status: string | null; category: string | null; limit: number; offset: number }
+export interface ListQuery {
+  status: string | null
+  category: string | null
+  limit: number
+  offset: number
+}
 /** An event recorded in a transaction, delivered to streams once it committed. */
-export interface StoredEvent { id: number; userId: string; audience: Audience; data: string }
+export interface StoredEvent {
+  id: number
+  userId: string
+  audience: Audience
+  data: string
+}
 
 export interface Repo {
   // users
-  upsertUser(id: string, name: string | null, email: string | null, attributes: string | null, now: string): Promise<void>
+  upsertUser(
+    id: string,
+    name: string | null,
+    email: string | null,
+    attributes: string | null,
+    now: string,
+  ): Promise<void>
   insertUserIfMissing(id: string, name: string, email: string, now: string): Promise<void>
   user(id: string): Promise<{ name: string | null; email: string | null } | undefined>
   // articles
@@ -78,7 +128,16 @@ export interface Repo {
   rateConversation(id: string, score: number, comment: string | null): Promise<void>
   agentConversations(q: ListQuery): Promise<ConversationRow[]>
   // attachments
-  insertAttachment(a: { id: string; userId: string; name: string; type: string; size: number; sha256: string; data: Buffer; now: string }): Promise<void>
+  insertAttachment(a: {
+    id: string
+    userId: string
+    name: string
+    type: string
+    size: number
+    sha256: string
+    data: Buffer
+    now: string
+  }): Promise<void>
   attachmentMeta(id: string): Promise<AttachmentMeta | undefined>
   attachment(id: string): Promise<AttachmentRow | undefined>
   setAttached(id: string, attached: number, dropData: boolean): Promise<void>

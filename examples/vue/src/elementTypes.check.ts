@@ -9,7 +9,15 @@ type Props = InstanceType<GlobalComponents['help-feedback']>['$props']
 
 export const right: Props[] = [
   {},
-  { locale: 'zh-CN', theme: 'dark', position: 'bottom-left', 'z-index': 10, nonce: 'abc', launcher: 'off', 'base-url': '/support-api' },
+  {
+    locale: 'zh-CN',
+    theme: 'dark',
+    position: 'bottom-left',
+    'z-index': 10,
+    nonce: 'abc',
+    launcher: 'off',
+    'base-url': '/support-api',
+  },
   { locale: 'auto', options: { transport: { type: 'memory' }, onEvent: (e) => console.log(e.type) } },
 ]
 

@@ -4,4 +4,6 @@ declare module '*.vue' {
   export default component
 }
 
-interface Window { hfEvents?: string[] }
+interface Window {
+  hfEvents?: string[]
+}

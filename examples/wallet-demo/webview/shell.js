@@ -52,22 +52,33 @@ const handlers = {
 
 window.addEventListener('message', (event) => {
   // Pinned: only the WebView's own frame, from the origin we loaded into it.
-  if (event.source !== frame.contentWindow || event.origin !== pageOrigin) return note('drop', `message from ${event.origin}`)
+  if (event.source !== frame.contentWindow || event.origin !== pageOrigin)
+    return note('drop', `message from ${event.origin}`)
   let message
   try {
     message = JSON.parse(event.data)
   } catch {
     return note('drop', 'not JSON')
   }
-  if (message?.v !== 1 || typeof message.type !== 'string' || !Object.hasOwn(handlers, message.type)) return note('drop', String(message?.type))
+  if (message?.v !== 1 || typeof message.type !== 'string' || !Object.hasOwn(handlers, message.type))
+    return note('drop', String(message?.type))
   received.push(message)
   note('in', `${message.type} ${JSON.stringify(message.payload)}`)
   handlers[message.type](message.payload ?? {}, message.id)
 })
 
-const latest = { id: 'T2026112300018842', time: new Date(Date.now() - 3 * 3600_000).toISOString(), amount: '2000.00', currency: 'CNY', counterparty: '李四', status: 'pending', kind: 'transfer' }
+const latest = {
+  id: 'T2026112300018842',
+  time: new Date(Date.now() - 3 * 3600_000).toISOString(),
+  amount: '2000.00',
+  currency: 'CNY',
+  counterparty: '李四',
+  status: 'pending',
+  kind: 'transfer',
+}
 const actions = {
-  'contact-urgent': () => send('open', { view: 'contact', params: { problem: 'unauthorized', reference: 'HF-2026-000123' } }),
+  'contact-urgent': () =>
+    send('open', { view: 'contact', params: { problem: 'unauthorized', reference: 'HF-2026-000123' } }),
   'locale-zh-TW': () => send('locale', { locale: 'zh-TW' }),
   'locale-zh-CN': () => send('locale', { locale: 'zh-CN' }),
   'locale-en': () => send('locale', { locale: 'en' }),

@@ -9,7 +9,10 @@ describe('public API report', () => {
     for (const report of apiReports()) {
       const accepted = readFileSync(report.path, 'utf8')
       const file = relative(process.cwd(), report.path)
-      expect(report.text, `${file} is out of date: the public API changed. Review the diff and run \`npm run api:update\`.`).toBe(accepted)
+      expect(
+        report.text,
+        `${file} is out of date: the public API changed. Review the diff and run \`npm run api:update\`.`,
+      ).toBe(accepted)
     }
   }, 240_000)
 })

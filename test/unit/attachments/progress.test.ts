@@ -4,16 +4,46 @@ import type { OutboxJob } from '../../../src/outbox/index.js'
 import { deliver } from '../../../src/services.js'
 import { noCapabilities, type Transport } from '../../../src/transports/types.js'
 
-const job = (files: Array<{ blob: Blob; name: string; type: string }>): OutboxJob => ({
-  id: 'job-1', kind: 'ticket', idempotencyKey: 'k', attempts: 0, retryDelayMs: 0, state: 'sending', createdAt: 0, updatedAt: 0, seq: 0,
-  payload: { input: { category: 'other', subject: 's', description: 'd', fields: {}, attachments: [], priority: 'normal', locale: 'en' }, files },
-} as OutboxJob)
+const job = (files: Array<{ blob: Blob; name: string; type: string }>): OutboxJob =>
+  ({
+    id: 'job-1',
+    kind: 'ticket',
+    idempotencyKey: 'k',
+    attempts: 0,
+    retryDelayMs: 0,
+    state: 'sending',
+    createdAt: 0,
+    updatedAt: 0,
+    seq: 0,
+    payload: {
+      input: {
+        category: 'other',
+        subject: 's',
+        description: 'd',
+        fields: {},
+        attachments: [],
+        priority: 'normal',
+        locale: 'en',
+      },
+      files,
+    },
+  }) as OutboxJob
 
 function transport(upload: NonNullable<Transport['uploadAttachment']>): Transport {
   return {
-    name: 'fake', capabilities: { ...noCapabilities, tickets: true, attachments: true },
+    name: 'fake',
+    capabilities: { ...noCapabilities, tickets: true, attachments: true },
     identify: async () => ({ userId: 'u' }),
-    createTicket: async (input) => ({ id: 't', reference: 'R', status: 'new', priority: input.priority, category: input.category, subject: input.subject, createdAt: '', updatedAt: '' }),
+    createTicket: async (input) => ({
+      id: 't',
+      reference: 'R',
+      status: 'new',
+      priority: input.priority,
+      category: input.category,
+      subject: input.subject,
+      createdAt: '',
+      updatedAt: '',
+    }),
     uploadAttachment: upload,
   }
 }
@@ -23,11 +53,15 @@ describe('upload progress', () => {
     const seen: UploadProgress[] = []
     const stop = onUploadProgress((p) => seen.push(p))
     const blob = new Blob([new Uint8Array(10)], { type: 'image/png' })
-    await deliver(transport(async (file, meta, o) => {
-      o.onUploadProgress?.(4, 10)
-      o.onUploadProgress?.(10, 10)
-      return { id: 'a', name: meta.name, type: meta.type, size: file.size }
-    }), job([{ blob, name: 'screenshot-1.png', type: 'image/png' }]), { idempotencyKey: 'k', signal: new AbortController().signal })
+    await deliver(
+      transport(async (file, meta, o) => {
+        o.onUploadProgress?.(4, 10)
+        o.onUploadProgress?.(10, 10)
+        return { id: 'a', name: meta.name, type: meta.type, size: file.size }
+      }),
+      job([{ blob, name: 'screenshot-1.png', type: 'image/png' }]),
+      { idempotencyKey: 'k', signal: new AbortController().signal },
+    )
     stop()
     expect(seen.map((p) => [p.jobId, p.name, p.size, p.loaded, p.phase])).toEqual([
       ['job-1', 'screenshot-1.png', 10, 4, 'uploading'],
@@ -40,7 +74,15 @@ describe('upload progress', () => {
     const seen: UploadProgress[] = []
     const stop = onUploadProgress((p) => seen.push(p))
     const blob = new Blob([new Uint8Array(3)], { type: 'image/png' })
-    await expect(deliver(transport(async () => { throw new Error('boom') }), job([{ blob, name: 'x.png', type: 'image/png' }]), { idempotencyKey: 'k', signal: new AbortController().signal })).rejects.toThrow('boom')
+    await expect(
+      deliver(
+        transport(async () => {
+          throw new Error('boom')
+        }),
+        job([{ blob, name: 'x.png', type: 'image/png' }]),
+        { idempotencyKey: 'k', signal: new AbortController().signal },
+      ),
+    ).rejects.toThrow('boom')
     stop()
     expect(seen.map((p) => p.phase)).toEqual(['failed'])
   })

@@ -16,44 +16,120 @@ let users: BenchUser[]
 beforeAll(async () => {
   bare = await startBare(0)
   url = `http://127.0.0.1:${bare.port}`
-  users = await makeUsers({ op: 'users', targets: [url], n: 20, prefix: 'h-', secret: 's'.repeat(32), concurrency: 4, ipBlock: 1 })
+  users = await makeUsers({
+    op: 'users',
+    targets: [url],
+    n: 20,
+    prefix: 'h-',
+    secret: 's'.repeat(32),
+    concurrency: 4,
+    ipBlock: 1,
+  })
 })
 afterAll(() => bare.close())
 
 describe('bench:server harness', () => {
   it('signs users in and opens one conversation each', () => {
     expect(users.map((u) => u.userId)).toEqual(Array.from({ length: 20 }, (_, i) => `h-${i}`))
-    expect(users.every((u) => u.token === `bare.${u.userId}` && u.conv === `cv_${u.userId}` && u.target === 0)).toBe(true)
+    expect(users.every((u) => u.token === `bare.${u.userId}` && u.conv === `cv_${u.userId}` && u.target === 0)).toBe(
+      true,
+    )
   })
 
   it('counts every request exactly once and keeps one response body', async () => {
-    const r = await runLoad({ op: 'load', route: 'create', targets: [url], users, count: 200, concurrency: 8, perUser: 10, keyPrefix: 't' })
+    const r = await runLoad({
+      op: 'load',
+      route: 'create',
+      targets: [url],
+      users,
+      count: 200,
+      concurrency: 8,
+      perUser: 10,
+      keyPrefix: 't',
+    })
     expect(r.count).toBe(200)
     expect(r.ok + Object.values(r.non2xx).reduce((a, n) => a + n, 0) + r.errors).toBe(200)
     expect(r.ok).toBe(200)
     expect(r.sample).toBe(DEFAULT_BODIES.create)
     expect(r.p50).toBeLessThanOrEqual(r.p99)
-    const send = await runLoad({ op: 'load', route: 'send', targets: [url], users, count: 100, concurrency: 8, perUser: 400, keyPrefix: 'm' })
+    const send = await runLoad({
+      op: 'load',
+      route: 'send',
+      targets: [url],
+      users,
+      count: 100,
+      concurrency: 8,
+      perUser: 400,
+      keyPrefix: 'm',
+    })
     expect(send.ok).toBe(100)
     expect(send.sample).toBe(DEFAULT_BODIES.send)
   })
 
   it('refuses a run that would push a user past its quota', async () => {
-    await expect(runLoad({ op: 'load', route: 'create', targets: [url], users: users.slice(0, 2), count: 21, concurrency: 2, perUser: 10, keyPrefix: 'q' }))
-      .rejects.toThrow(/need 3 users/)
+    await expect(
+      runLoad({
+        op: 'load',
+        route: 'create',
+        targets: [url],
+        users: users.slice(0, 2),
+        count: 21,
+        concurrency: 2,
+        perUser: 10,
+        keyPrefix: 'q',
+      }),
+    ).rejects.toThrow(/need 3 users/)
   })
 
   it('counts transport errors and non-2xx answers apart', async () => {
     const dead = `http://127.0.0.1:1`
-    const r = await runLoad({ op: 'load', route: 'create', targets: [dead], users, count: 5, concurrency: 2, perUser: 10, keyPrefix: 'd' })
+    const r = await runLoad({
+      op: 'load',
+      route: 'create',
+      targets: [dead],
+      users,
+      count: 5,
+      concurrency: 2,
+      perUser: 10,
+      keyPrefix: 'd',
+    })
     expect(r).toMatchObject({ count: 5, ok: 0, errors: 5 })
-    const notThere = await runLoad({ op: 'load', route: 'send', targets: [url], users: [{ ...users[0] as BenchUser, conv: '' }], count: 3, concurrency: 1, perUser: 400, keyPrefix: 'n' })
+    const notThere = await runLoad({
+      op: 'load',
+      route: 'send',
+      targets: [url],
+      users: [{ ...(users[0] as BenchUser), conv: '' }],
+      count: 3,
+      concurrency: 1,
+      perUser: 400,
+      keyPrefix: 'n',
+    })
     expect(notThere).toMatchObject({ ok: 0, errors: 0, non2xx: { 404: 3 } })
   })
 
   it('holds SSE clients and sees every event once, in order', async () => {
-    const r = await runSse({ op: 'sse', targets: [url], users: users.slice(0, 5), k: 4, concurrency: 3, agentKey: 'k', tag: 'h', ipBlock: 2, settleMs: 5000 })
-    expect(r).toMatchObject({ clients: 5, held: 5, published: 20, expected: 20, delivered: 20, lost: 0, duplicates: 0, outOfOrder: 0, perfectClients: 5 })
+    const r = await runSse({
+      op: 'sse',
+      targets: [url],
+      users: users.slice(0, 5),
+      k: 4,
+      concurrency: 3,
+      agentKey: 'k',
+      tag: 'h',
+      ipBlock: 2,
+      settleMs: 5000,
+    })
+    expect(r).toMatchObject({
+      clients: 5,
+      held: 5,
+      published: 20,
+      expected: 20,
+      delivered: 20,
+      lost: 0,
+      duplicates: 0,
+      outOfOrder: 0,
+      perfectClients: 5,
+    })
   })
 
   it('spreads per-address limited requests over loopback addresses', () => {
@@ -85,7 +161,8 @@ describe('bench:server SSE check against a faulty stream', () => {
       req.on('data', (c: Buffer) => (body += c.toString()))
       req.on('end', () => {
         const text = (JSON.parse(body) as { text: string }).text
-        const frame = (): string => `id: ${++id}\ndata: ${JSON.stringify({ type: 'message', message: { author: 'agent', text } })}\n\n`
+        const frame = (): string =>
+          `id: ${++id}\ndata: ${JSON.stringify({ type: 'message', message: { author: 'agent', text } })}\n\n`
         const s = streams.get('a')
         if (text.endsWith(':2')) {
           s?.write(frame())
@@ -108,9 +185,27 @@ describe('bench:server SSE check against a faulty stream', () => {
 
   it('reports the lost, repeated and reordered events', async () => {
     const r = await runSse({
-      op: 'sse', targets: [faultyUrl], users: [{ userId: 'a', token: 'a', conv: 'cv_a', target: 0 }], k: 4, concurrency: 1, agentKey: 'k', tag: 'f', ipBlock: 2, settleMs: 300,
+      op: 'sse',
+      targets: [faultyUrl],
+      users: [{ userId: 'a', token: 'a', conv: 'cv_a', target: 0 }],
+      k: 4,
+      concurrency: 1,
+      agentKey: 'k',
+      tag: 'f',
+      ipBlock: 2,
+      settleMs: 300,
     })
     // Received k: 0, 2, 3, 2 → k=1 lost, k=2 twice, one step backwards; the client is not perfect.
-    expect(r).toMatchObject({ clients: 1, held: 1, published: 4, expected: 4, delivered: 3, lost: 1, duplicates: 1, outOfOrder: 1, perfectClients: 0 })
+    expect(r).toMatchObject({
+      clients: 1,
+      held: 1,
+      published: 4,
+      expected: 4,
+      delivered: 3,
+      lost: 1,
+      duplicates: 1,
+      outOfOrder: 1,
+      perfectClients: 0,
+    })
   })
 })

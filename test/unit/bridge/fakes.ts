@@ -42,7 +42,10 @@ export function fakeTarget() {
   return { target, calls, emit: (e: HelpFeedbackEvent) => emitter.emit(e) }
 }
 
-export const env = (type: string, payload: unknown = {}, id = `h-${type}`) => JSON.stringify({ v: 1, id, type, payload })
-export const sent = (posts: Array<{ data: unknown }>) => posts.map((p) => JSON.parse(p.data as string) as { v: number; id: string; type: string; payload: Record<string, unknown> })
+export const env = (type: string, payload: unknown = {}, id = `h-${type}`) =>
+  JSON.stringify({ v: 1, id, type, payload })
+export const sent = (posts: Array<{ data: unknown }>) =>
+  posts.map(
+    (p) => JSON.parse(p.data as string) as { v: number; id: string; type: string; payload: Record<string, unknown> },
+  )
 export const flush = () => new Promise((r) => setTimeout(r, 0))
-

@@ -8,7 +8,9 @@ import { env, fakeTarget, fakeWindow, flush, sent, APP, EVIL, SHELL } from './fa
 describe('native channels', () => {
   it('WKWebView: posts JSON strings to messageHandlers.helpFeedback; the host answers through HelpFeedbackBridge.receive', async () => {
     const posted: unknown[] = []
-    const w = fakeWindow({ native: { webkit: { messageHandlers: { helpFeedback: { postMessage: (m: unknown) => void posted.push(m) } } } } })
+    const w = fakeWindow({
+      native: { webkit: { messageHandlers: { helpFeedback: { postMessage: (m: unknown) => void posted.push(m) } } } },
+    })
     const t = fakeTarget()
     const bridge = createBridge(t.target, { allowedOrigins: [APP] }, w.win)
     expect(bridge.channel).toBe('webkit')
@@ -23,10 +25,20 @@ describe('native channels', () => {
 
   it('React Native wins over the others and accepts its synthetic message events (origin "")', async () => {
     const posted: string[] = []
-    const w = fakeWindow({ native: {
-      ReactNativeWebView: { postMessage: (m: string) => void posted.push(m) },
-      webkit: { messageHandlers: { helpFeedback: { postMessage: () => { throw new Error('wrong channel') } } } },
-    } })
+    const w = fakeWindow({
+      native: {
+        ReactNativeWebView: { postMessage: (m: string) => void posted.push(m) },
+        webkit: {
+          messageHandlers: {
+            helpFeedback: {
+              postMessage: () => {
+                throw new Error('wrong channel')
+              },
+            },
+          },
+        },
+      },
+    })
     const t = fakeTarget()
     expect(createBridge(t.target, { allowedOrigins: [APP] }, w.win).channel).toBe('react-native')
     w.dispatch(env('close'), '', null)
@@ -39,7 +51,15 @@ describe('native channels', () => {
   it('Android WebMessageListener object: postMessage out, message events in', async () => {
     const posted: string[] = []
     let deliver: ((e: { data: unknown }) => void) | undefined
-    const w = fakeWindow({ native: { helpFeedback: { postMessage: (m: string) => void posted.push(m), addEventListener: (_: 'message', l: (e: { data: unknown }) => void) => (deliver = l), removeEventListener: () => (deliver = undefined) } } })
+    const w = fakeWindow({
+      native: {
+        helpFeedback: {
+          postMessage: (m: string) => void posted.push(m),
+          addEventListener: (_: 'message', l: (e: { data: unknown }) => void) => (deliver = l),
+          removeEventListener: () => (deliver = undefined),
+        },
+      },
+    })
     const t = fakeTarget()
     const bridge = createBridge(t.target, { allowedOrigins: [APP] }, w.win)
     expect(bridge.channel).toBe('android')
@@ -53,7 +73,10 @@ describe('native channels', () => {
   it('stays shut when this page’s own origin is not allowed', () => {
     const posted: unknown[] = []
     const debug: BridgeDebugEvent[] = []
-    const w = fakeWindow({ origin: EVIL, native: { webkit: { messageHandlers: { helpFeedback: { postMessage: (m: unknown) => void posted.push(m) } } } } })
+    const w = fakeWindow({
+      origin: EVIL,
+      native: { webkit: { messageHandlers: { helpFeedback: { postMessage: (m: unknown) => void posted.push(m) } } } },
+    })
     const bridge = createBridge(fakeTarget().target, { allowedOrigins: [APP], onDebug: (e) => debug.push(e) }, w.win)
     expect(bridge.channel).toBe('none')
     expect(posted).toEqual([])
@@ -79,10 +102,21 @@ describe('over the headless client', () => {
     w.dispatch(env('tokenRefresh', { token: 'new' }), SHELL)
     w.dispatch(env('theme', { mode: 'dark' }), SHELL)
     w.dispatch(env('locale', { locale: 'zh-TW' }), SHELL)
-    await vi.waitFor(() => expect(identified).toEqual([{ id: 'u7', token: 'old' }, { id: 'u7', token: 'new' }]))
+    await vi.waitFor(() =>
+      expect(identified).toEqual([
+        { id: 'u7', token: 'old' },
+        { id: 'u7', token: 'new' },
+      ]),
+    )
     expect(client.store.getState().system.locale).toBe('zh-TW')
     expect(client.t('view.contact')).toBe('聯絡我們')
-    await vi.waitFor(() => expect(sent(w.toParent).find((m) => m.payload.to === 'h-theme')?.payload).toEqual({ to: 'h-theme', ok: false, error: 'unsupported' }))
+    await vi.waitFor(() =>
+      expect(sent(w.toParent).find((m) => m.payload.to === 'h-theme')?.payload).toEqual({
+        to: 'h-theme',
+        ok: false,
+        error: 'unsupported',
+      }),
+    )
     client.destroy()
   })
 })

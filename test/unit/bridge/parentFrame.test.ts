@@ -12,7 +12,11 @@ describe('parent-frame channel: origin pinning', () => {
     expect(bridge.channel).toBe('parent')
     expect(w.toParent).toHaveLength(1)
     expect(w.toParent[0]!.target).toBe(SHELL)
-    expect(sent(w.toParent)[0]).toMatchObject({ v: 1, type: 'ready', payload: { protocol: 1, accepts: expect.arrayContaining(['open', 'locale', 'identify']) } })
+    expect(sent(w.toParent)[0]).toMatchObject({
+      v: 1,
+      type: 'ready',
+      payload: { protocol: 1, accepts: expect.arrayContaining(['open', 'locale', 'identify']) },
+    })
   })
 
   it('drops messages from other origins and from windows other than the parent, with a debug event', async () => {
@@ -50,10 +54,19 @@ describe('parent-frame channel: origin pinning', () => {
   })
 
   it('refuses "*" and anything but an exact https (or loopback http) origin, naming the option', () => {
-    const make = (origin: string) => () => createBridge(fakeTarget().target, { allowedOrigins: [SHELL, origin] }, fakeWindow({ framed: true }).win)
-    for (const bad of ['*', 'http://shell.example.com', 'https://shell.example.com/', 'https://shell.example.com/app', 'null', 'shell.example.com'])
+    const make = (origin: string) => () =>
+      createBridge(fakeTarget().target, { allowedOrigins: [SHELL, origin] }, fakeWindow({ framed: true }).win)
+    for (const bad of [
+      '*',
+      'http://shell.example.com',
+      'https://shell.example.com/',
+      'https://shell.example.com/app',
+      'null',
+      'shell.example.com',
+    ])
       expect(make(bad), bad).toThrow(/options\.bridge\.allowedOrigins\.1/)
-    for (const good of ['http://127.0.0.1:8787', 'http://localhost:3000', 'https://a.example.com:8443']) expect(make(good), good).not.toThrow()
+    for (const good of ['http://127.0.0.1:8787', 'http://localhost:3000', 'https://a.example.com:8443'])
+      expect(make(good), good).not.toThrow()
   })
 })
 
@@ -79,7 +92,12 @@ describe('host → SDK messages', () => {
       ['setTheme', 'dark'],
     ])
     expect(sent(w.toParent).map((m) => [m.type, m.payload.to, m.payload.ok])).toEqual([
-      ['reply', 'h-identify', true], ['reply', 'h-tokenRefresh', true], ['reply', 'h-open', true], ['reply', 'h-locale', true], ['reply', 'h-locale2', true], ['reply', 'h-darkMode', true],
+      ['reply', 'h-identify', true],
+      ['reply', 'h-tokenRefresh', true],
+      ['reply', 'h-open', true],
+      ['reply', 'h-locale', true],
+      ['reply', 'h-locale2', true],
+      ['reply', 'h-darkMode', true],
     ])
   })
 
@@ -93,7 +111,10 @@ describe('host → SDK messages', () => {
     createBridge(t.target, { allowedOrigins: [SHELL], onDebug: (e) => debug.push(e) }, w.win)
     w.dispatch(env('identify', { id: 'u1' }), SHELL)
     await flush()
-    expect(sent(w.toParent).at(-1)).toMatchObject({ type: 'reply', payload: { to: 'h-identify', ok: false, error: 'unauthorized' } })
+    expect(sent(w.toParent).at(-1)).toMatchObject({
+      type: 'reply',
+      payload: { to: 'h-identify', ok: false, error: 'unauthorized' },
+    })
     expect(debug).toContainEqual({ type: 'bridge:failed', messageType: 'identify', code: 'unauthorized' })
   })
 
@@ -106,7 +127,10 @@ describe('host → SDK messages', () => {
     w.dispatch(env('open', { view: 'report' }), SHELL)
     w.dispatch(env('open', { view: 'search', params: { query: 'x' } }), SHELL)
     await flush()
-    expect(t.calls).toEqual([['open', 'report', { transaction: tx }], ['open', 'search', { query: 'x' }]])
+    expect(t.calls).toEqual([
+      ['open', 'report', { transaction: tx }],
+      ['open', 'search', { query: 'x' }],
+    ])
   })
 
   it('invalid and unknown messages never reach the target and get no reply', async () => {
@@ -115,11 +139,22 @@ describe('host → SDK messages', () => {
     const debug: BridgeDebugEvent[] = []
     createBridge(t.target, { allowedOrigins: [SHELL], onDebug: (e) => debug.push(e) }, w.win)
     w.toParent.length = 0
-    for (const bad of ['nope', env('exec', { js: '1' }), env('open', { view: 'x' }), JSON.stringify({ v: 9, id: 'a', type: 'close' })]) w.dispatch(bad, SHELL)
+    for (const bad of [
+      'nope',
+      env('exec', { js: '1' }),
+      env('open', { view: 'x' }),
+      JSON.stringify({ v: 9, id: 'a', type: 'close' }),
+    ])
+      w.dispatch(bad, SHELL)
     await flush()
     expect(t.calls).toEqual([])
     expect(w.toParent).toEqual([])
-    expect(debug.flatMap((d) => (d.type === 'bridge:drop' ? [d.reason] : []))).toEqual(['parse', 'unknown-type', 'payload', 'envelope'])
+    expect(debug.flatMap((d) => (d.type === 'bridge:drop' ? [d.reason] : []))).toEqual([
+      'parse',
+      'unknown-type',
+      'payload',
+      'envelope',
+    ])
   })
 })
 
@@ -136,7 +171,9 @@ describe('SDK → host messages', () => {
     expect(bridge.action('freeze-account', { reason: 'unauthorized' })).toBe(true)
     expect(bridge.action('rm -rf')).toBe(false)
     expect(sent(w.toParent).map((m) => [m.type, m.payload])).toEqual([
-      ['openUrl', { url: 'tel:95188' }], ['openUrl', { url: 'mailto:help@example.com?subject=Hi' }], ['openUrl', { url: 'https://help.example.com/' }],
+      ['openUrl', { url: 'tel:95188' }],
+      ['openUrl', { url: 'mailto:help@example.com?subject=Hi' }],
+      ['openUrl', { url: 'https://help.example.com/' }],
       ['action', { name: 'freeze-account', payload: { reason: 'unauthorized' } }],
     ])
   })
@@ -149,7 +186,10 @@ describe('SDK → host messages', () => {
     t.emit({ type: 'unread:change', count: 3 })
     t.emit({ type: 'widget:close' })
     t.emit({ type: 'widget:open', view: 'home' })
-    expect(sent(w.toParent).map((m) => [m.type, m.payload])).toEqual([['unreadCount', { count: 3 }], ['close', {}]])
+    expect(sent(w.toParent).map((m) => [m.type, m.payload])).toEqual([
+      ['unreadCount', { count: 3 }],
+      ['close', {}],
+    ])
     bridge.dispose()
     t.emit({ type: 'unread:change', count: 4 })
     expect(w.toParent).toHaveLength(2)
@@ -164,7 +204,18 @@ describe('SDK → host messages', () => {
     expect(request.payload).toEqual({ accept: ['image/png', 'image/jpeg', 'image/webp'], maxBytes: 1000 })
     // A reply to some other id is not this request's answer.
     w.dispatch(env('reply', { to: 'someone-else', ok: true }, 'r0'), SHELL)
-    w.dispatch(env('reply', { to: request.id, ok: true, result: { name: 'a.png', type: 'image/png', data: Buffer.from('PNGDATA').toString('base64') } }, 'r1'), SHELL)
+    w.dispatch(
+      env(
+        'reply',
+        {
+          to: request.id,
+          ok: true,
+          result: { name: 'a.png', type: 'image/png', data: Buffer.from('PNGDATA').toString('base64') },
+        },
+        'r1',
+      ),
+      SHELL,
+    )
     const image = await picked
     expect(image).toMatchObject({ name: 'a.png', type: 'image/png' })
     expect(Buffer.from(await image!.blob.arrayBuffer()).toString()).toBe('PNGDATA')
@@ -174,19 +225,32 @@ describe('SDK → host messages', () => {
     vi.useFakeTimers()
     const w = fakeWindow({ framed: true })
     const debug: BridgeDebugEvent[] = []
-    const bridge = createBridge(fakeTarget().target, { allowedOrigins: [SHELL], timeoutMs: 5000, onDebug: (e) => debug.push(e) }, w.win)
-    const idOf = () => sent(w.toParent).filter((m) => m.type === 'pickImage').at(-1)!.id
+    const bridge = createBridge(
+      fakeTarget().target,
+      { allowedOrigins: [SHELL], timeoutMs: 5000, onDebug: (e) => debug.push(e) },
+      w.win,
+    )
+    const idOf = () =>
+      sent(w.toParent)
+        .filter((m) => m.type === 'pickImage')
+        .at(-1)!.id
 
     const cancelled = bridge.pickImage()
     w.dispatch(env('reply', { to: idOf(), ok: false, error: 'cancelled' }), SHELL)
     await expect(cancelled).resolves.toBeNull()
 
     const big = bridge.pickImage({ maxBytes: 2 })
-    w.dispatch(env('reply', { to: idOf(), ok: true, result: { name: 'a.png', type: 'image/png', data: 'AAAAAAAA' } }), SHELL)
+    w.dispatch(
+      env('reply', { to: idOf(), ok: true, result: { name: 'a.png', type: 'image/png', data: 'AAAAAAAA' } }),
+      SHELL,
+    )
     await expect(big).rejects.toMatchObject({ code: 'malformed_response' })
 
     const svg = bridge.pickImage()
-    w.dispatch(env('reply', { to: idOf(), ok: true, result: { name: 'x.svg', type: 'image/svg+xml', data: 'AAAA' } }), SHELL)
+    w.dispatch(
+      env('reply', { to: idOf(), ok: true, result: { name: 'x.svg', type: 'image/svg+xml', data: 'AAAA' } }),
+      SHELL,
+    )
     await expect(svg).rejects.toMatchObject({ code: 'malformed_response' })
 
     const slow = bridge.pickImage()

@@ -37,15 +37,25 @@ describe('linkify', () => {
       { type: 'link', text: 'https://help.example.com/refunds', href: 'https://help.example.com/refunds' },
       { type: 'text', text: '. Thanks' },
     ])
-    expect(linkify('详见 https://example.com/a，谢谢')[1]).toMatchObject({ type: 'link', text: 'https://example.com/a' })
+    expect(linkify('详见 https://example.com/a，谢谢')[1]).toMatchObject({
+      type: 'link',
+      text: 'https://example.com/a',
+    })
   })
 
   it('keeps a balanced closing parenthesis inside the URL', () => {
-    expect(linkify('(see https://en.wikipedia.org/wiki/A_(b))')[1]).toMatchObject({ text: 'https://en.wikipedia.org/wiki/A_(b)' })
+    expect(linkify('(see https://en.wikipedia.org/wiki/A_(b))')[1]).toMatchObject({
+      text: 'https://en.wikipedia.org/wiki/A_(b)',
+    })
   })
 
   it('interprets nothing else: other schemes, HTML and credentials stay plain text', () => {
-    for (const text of ['javascript:alert(1)', '<a href="https://x.example">x</a> <b>bold</b>', 'data:text/html,hi', 'https://bank.example@evil.example/login']) {
+    for (const text of [
+      'javascript:alert(1)',
+      '<a href="https://x.example">x</a> <b>bold</b>',
+      'data:text/html,hi',
+      'https://bank.example@evil.example/login',
+    ]) {
       const segments = linkify(text)
       const links = segments.filter((s) => s.type === 'link')
       if (text.startsWith('<a')) expect(links.map((l) => l.text)).toEqual(['https://x.example'])

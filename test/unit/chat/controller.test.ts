@@ -33,7 +33,11 @@ describe('chat controller (memory transport)', () => {
     expect(result.status).toBe('sent')
     expect(chat.store.getState().status).toBe('queued')
     const id = chat.store.getState().conversation!.id
-    await vi.waitFor(() => expect(chat!.store.getState().items).toEqual([expect.objectContaining({ state: 'sent', seq: 1, text: 'Where is my refund?' })]))
+    await vi.waitFor(() =>
+      expect(chat!.store.getState().items).toEqual([
+        expect.objectContaining({ state: 'sent', seq: 1, text: 'Where is my refund?' }),
+      ]),
+    )
     // The server got exactly one message, carrying the outbox idempotency key as clientId.
     const server = await h.mem.listMessages(id)
     expect(server.messages).toHaveLength(1)
@@ -44,7 +48,10 @@ describe('chat controller (memory transport)', () => {
     expect(chat.store.getState().conversation?.agent?.name).toBe('Lin')
     expect(texts(chat)).toEqual(['user:Where is my refund?', 'agent:Let me check'])
     expect(h.events.filter((e) => e.type === 'chat:start')).toHaveLength(1)
-    expect(h.events.filter((e) => e.type === 'chat:message').map((e) => 'author' in e && e.author)).toEqual(['user', 'agent'])
+    expect(h.events.filter((e) => e.type === 'chat:message').map((e) => 'author' in e && e.author)).toEqual([
+      'user',
+      'agent',
+    ])
   })
 
   it('keeps the order of quickly sent messages (one outbox group per conversation)', async () => {
@@ -54,8 +61,17 @@ describe('chat controller (memory transport)', () => {
     await chat.send('one')
     await Promise.all([chat.send('two'), chat.send('three'), chat.send('four')])
     const id = chat.store.getState().conversation!.id
-    await vi.waitFor(async () => expect((await h.mem.listMessages(id)).messages.map((m) => m.text)).toEqual(['one', 'two', 'three', 'four']))
-    await vi.waitFor(() => expect(chat!.store.getState().items.map((m) => [m.text, m.seq])).toEqual([['one', 1], ['two', 2], ['three', 3], ['four', 4]]))
+    await vi.waitFor(async () =>
+      expect((await h.mem.listMessages(id)).messages.map((m) => m.text)).toEqual(['one', 'two', 'three', 'four']),
+    )
+    await vi.waitFor(() =>
+      expect(chat!.store.getState().items.map((m) => [m.text, m.seq])).toEqual([
+        ['one', 1],
+        ['two', 2],
+        ['three', 3],
+        ['four', 4],
+      ]),
+    )
   })
 
   it('masks what the user sends and asks before sending something that looks like a code', async () => {
@@ -82,7 +98,9 @@ describe('chat controller (memory transport)', () => {
     await h.mem.agent.reply(id, 'a3 (missed)')
     expect(texts(chat)).toEqual(['user:hello', 'agent:a1'])
     h.reconnect()
-    await vi.waitFor(() => expect(texts(chat!)).toEqual(['user:hello', 'agent:a1', 'agent:a2 (missed)', 'agent:a3 (missed)']))
+    await vi.waitFor(() =>
+      expect(texts(chat!)).toEqual(['user:hello', 'agent:a1', 'agent:a2 (missed)', 'agent:a3 (missed)']),
+    )
     await h.mem.agent.reply(id, 'a4')
     await chat.sync()
     expect(texts(chat)).toEqual(['user:hello', 'agent:a1', 'agent:a2 (missed)', 'agent:a3 (missed)', 'agent:a4'])
@@ -116,7 +134,12 @@ describe('chat controller (memory transport)', () => {
     const created: TicketInput[] = []
     const h = await harness({
       transport: {
-        availability: async () => ({ agentsOnline: 0, queueLength: 0, open: false, nextOpenAt: '2026-11-24T09:00:00+08:00' }),
+        availability: async () => ({
+          agentsOnline: 0,
+          queueLength: 0,
+          open: false,
+          nextOpenAt: '2026-11-24T09:00:00+08:00',
+        }),
       },
     })
     const createTicket = h.transport.createTicket
@@ -144,10 +167,16 @@ describe('chat controller (memory transport)', () => {
     chat = createChatController(h.client)
     await chat.open()
     await chat.send('try me')
-    await vi.waitFor(() => expect(chat!.store.getState().items[0]).toMatchObject({ state: 'failed', errorCode: 'rejected' }))
+    await vi.waitFor(() =>
+      expect(chat!.store.getState().items[0]).toMatchObject({ state: 'failed', errorCode: 'rejected' }),
+    )
     fail = false
     await chat.retry(chat.store.getState().items[0]!.id)
-    await vi.waitFor(() => expect(chat!.store.getState().items).toEqual([expect.objectContaining({ state: 'sent', text: 'try me', seq: 1 })]))
+    await vi.waitFor(() =>
+      expect(chat!.store.getState().items).toEqual([
+        expect.objectContaining({ state: 'sent', text: 'try me', seq: 1 }),
+      ]),
+    )
   })
 
   it('ends, asks for a rating and queues it; keeps the transcript downloadable with reference and times', async () => {
@@ -162,7 +191,14 @@ describe('chat controller (memory transport)', () => {
     expect(chat.store.getState().status).toBe('rating')
     await chat.rate(5, 'quick, my phone 13800138000')
     expect(chat.store.getState().status).toBe('ended')
-    await vi.waitFor(() => expect(rate).toHaveBeenCalledWith({ kind: 'conversation', id: c.id }, 5, expect.not.stringContaining('13800138000'), expect.anything()))
+    await vi.waitFor(() =>
+      expect(rate).toHaveBeenCalledWith(
+        { kind: 'conversation', id: c.id },
+        5,
+        expect.not.stringContaining('13800138000'),
+        expect.anything(),
+      ),
+    )
     const text = chat.transcript()!
     expect(text).toContain(c.reference)
     expect(text).toMatch(/\] You: thanks/)
@@ -173,14 +209,23 @@ describe('chat controller (memory transport)', () => {
     const h = await harness()
     chat = createChatController(h.client)
     await chat.open()
-    const tx = { id: '4200001234202611231234567890', time: '2026-11-23T09:30:00+08:00', amount: '128.50', currency: 'CNY', counterparty: 'call 13800138000' }
+    const tx = {
+      id: '4200001234202611231234567890',
+      time: '2026-11-23T09:30:00+08:00',
+      amount: '128.50',
+      currency: 'CNY',
+      counterparty: 'call 13800138000',
+    }
     expect((await chat.sendTransaction(tx)).status).toBe('sent')
     const id = chat.store.getState().conversation!.id
     await vi.waitFor(async () => expect((await h.mem.listMessages(id)).messages).toHaveLength(1))
     const card = (await h.mem.listMessages(id)).messages[0]!
     expect(card).toMatchObject({ kind: 'transaction', transaction: { id: tx.id, amount: '128.50', currency: 'CNY' } })
     expect(card.transaction!.counterparty).not.toContain('13800138000')
-    expect(await chat.sendImage(new Blob(['not an image'], { type: 'text/plain' }))).toMatchObject({ status: 'error', code: 'file_type' })
+    expect(await chat.sendImage(new Blob(['not an image'], { type: 'text/plain' }))).toMatchObject({
+      status: 'error',
+      code: 'file_type',
+    })
     expect(chat.store.getState().items).toHaveLength(1)
   })
 
@@ -192,6 +237,10 @@ describe('chat controller (memory transport)', () => {
     await h.mem.agent.reply(id, 'hi') // the reply ends typing and reads the user's message
     expect(chat.store.getState()).toMatchObject({ agentTyping: false, agentReadSeq: 1 })
     await chat.requestSenior()
-    await vi.waitFor(async () => expect((await h.mem.listMessages(id)).messages.at(-1)?.text).toBe('I would like to speak to a senior agent, please.'))
+    await vi.waitFor(async () =>
+      expect((await h.mem.listMessages(id)).messages.at(-1)?.text).toBe(
+        'I would like to speak to a senior agent, please.',
+      ),
+    )
   })
 })

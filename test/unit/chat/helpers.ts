@@ -18,7 +18,9 @@ export interface Harness {
   reconnect(): void
 }
 
-export async function harness(options: { transport?: Partial<Transport>; locale?: 'en' | 'zh-CN'; store?: KeyValueStore } = {}): Promise<Harness> {
+export async function harness(
+  options: { transport?: Partial<Transport>; locale?: 'en' | 'zh-CN'; store?: KeyValueStore } = {},
+): Promise<Harness> {
   const mem = memoryTransport({ store: options.store ?? memoryStore(), agent: { autoReply: false } })
   let dropped = false
   const listeners = new Set<(e: ChatEvent) => void>()
@@ -37,7 +39,10 @@ export async function harness(options: { transport?: Partial<Transport>; locale?
   const client = createSupportClient({ transport, locale: options.locale ?? 'en', onEvent: (e) => events.push(e) })
   await client.identify({ id: 'u1', name: 'Ann' })
   return {
-    client, mem, transport, events,
+    client,
+    mem,
+    transport,
+    events,
     drop: () => void (dropped = true),
     reconnect() {
       dropped = false

@@ -4,7 +4,8 @@ import type { ChatInput, ChatStatus } from '../../../src/chat/types.js'
 import type { Conversation } from '../../../src/types.js'
 
 const conv = (status: Conversation['status'], extra: Partial<Conversation> = {}): ChatInput => ({
-  type: 'conversation', csat: true,
+  type: 'conversation',
+  csat: true,
   conversation: { id: 'c1', reference: 'C-1', status, createdAt: '2026-01-01T00:00:00Z', ...extra },
 })
 
@@ -16,7 +17,13 @@ describe('chat state machine', () => {
   it('walks idle → connecting → queued → active → rating → ended', () => {
     const steps: ChatStatus[] = []
     let s: ChatStatus = 'idle'
-    for (const input of [{ type: 'start' }, conv('queued', { queuePosition: 3 }), conv('active'), conv('ended'), { type: 'rated' }] as ChatInput[]) {
+    for (const input of [
+      { type: 'start' },
+      conv('queued', { queuePosition: 3 }),
+      conv('active'),
+      conv('ended'),
+      { type: 'rated' },
+    ] as ChatInput[]) {
       s = transition(s, input)
       steps.push(s)
     }
@@ -43,7 +50,9 @@ describe('chat state machine', () => {
   })
 
   it('ends without a rating step when the backend takes no rating', () => {
-    expect(transition('active', { ...(conv('ended') as Extract<ChatInput, { type: 'conversation' }>), csat: false })).toBe('ended')
+    expect(
+      transition('active', { ...(conv('ended') as Extract<ChatInput, { type: 'conversation' }>), csat: false }),
+    ).toBe('ended')
     expect(run('rating', { type: 'skip_rating' })).toBe('ended')
   })
 

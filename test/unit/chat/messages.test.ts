@@ -5,8 +5,15 @@ import type { OutboxJob, OutboxJobOf } from '../../../src/outbox/types.js'
 import type { Message } from '../../../src/types.js'
 
 const msg = (seq: number, extra: Partial<Message> = {}): Message => ({
-  id: `m${seq}`, conversationId: 'c1', author: 'agent', kind: 'text', text: `t${seq}`, attachments: [],
-  createdAt: `2026-01-01T00:00:${String(seq).padStart(2, '0')}Z`, seq, ...extra,
+  id: `m${seq}`,
+  conversationId: 'c1',
+  author: 'agent',
+  kind: 'text',
+  text: `t${seq}`,
+  attachments: [],
+  createdAt: `2026-01-01T00:00:${String(seq).padStart(2, '0')}Z`,
+  seq,
+  ...extra,
 })
 const ids = (items: readonly ChatItem[]) => items.map((m) => m.id)
 
@@ -14,9 +21,31 @@ function local(localId: string, text = 'hi'): ChatItem {
   const payload: MessageJobPayload = { conversationId: 'c1', localId, message: { kind: 'text', text, attachments: [] } }
   return optimisticItem(payload, '2026-01-01T00:00:30Z')
 }
-function job(localId: string, key: string, state: OutboxJob['state'] = 'sending', extra: Partial<OutboxJobOf<'message'>> = {}): OutboxJobOf<'message'> {
-  const payload: MessageJobPayload = { conversationId: 'c1', localId, message: { kind: 'text', text: 'hi', attachments: [] } }
-  return { id: `job-${localId}`, kind: 'message', payload, idempotencyKey: key, group: 'c1', attempts: 1, nextAttemptAt: 0, state, createdAt: 1, updatedAt: 1, seq: 1, ...extra }
+function job(
+  localId: string,
+  key: string,
+  state: OutboxJob['state'] = 'sending',
+  extra: Partial<OutboxJobOf<'message'>> = {},
+): OutboxJobOf<'message'> {
+  const payload: MessageJobPayload = {
+    conversationId: 'c1',
+    localId,
+    message: { kind: 'text', text: 'hi', attachments: [] },
+  }
+  return {
+    id: `job-${localId}`,
+    kind: 'message',
+    payload,
+    idempotencyKey: key,
+    group: 'c1',
+    attempts: 1,
+    nextAttemptAt: 0,
+    state,
+    createdAt: 1,
+    updatedAt: 1,
+    seq: 1,
+    ...extra,
+  }
 }
 
 describe('message ordering and dedupe', () => {
@@ -72,9 +101,17 @@ describe('optimistic items and the outbox', () => {
     const items = [local('L1')]
     const sending = syncWithJobs(items, [job('L1', 'key-1')], 'c1')
     expect(sending[0]).toMatchObject({ state: 'sending', clientId: 'key-1', jobId: 'job-L1' })
-    const failed = syncWithJobs(sending, [job('L1', 'key-1', 'rejected', { lastError: { code: 'rejected', message: 'no' } })], 'c1')
+    const failed = syncWithJobs(
+      sending,
+      [job('L1', 'key-1', 'rejected', { lastError: { code: 'rejected', message: 'no' } })],
+      'c1',
+    )
     expect(failed[0]).toMatchObject({ state: 'failed', errorCode: 'rejected' })
-    const retrying = syncWithJobs(failed, [job('L1', 'key-1', 'failed_retryable', { lastError: { code: 'offline', message: '' } })], 'c1')
+    const retrying = syncWithJobs(
+      failed,
+      [job('L1', 'key-1', 'failed_retryable', { lastError: { code: 'offline', message: '' } })],
+      'c1',
+    )
     expect(retrying[0]).toMatchObject({ state: 'failed', errorCode: 'offline' })
   })
 
@@ -90,6 +127,8 @@ describe('optimistic items and the outbox', () => {
     expect(rebuilt[0]).toMatchObject({ id: 'local:L9', state: 'queued', clientId: 'key-9' })
     expect(syncWithJobs(rebuilt, [], 'c1')).toEqual([])
     // Jobs of another conversation are not ours.
-    expect(syncWithJobs([], [{ ...job('L2', 'k2'), payload: { ...job('L2', 'k2').payload, conversationId: 'c2' } }], 'c1')).toEqual([])
+    expect(
+      syncWithJobs([], [{ ...job('L2', 'k2'), payload: { ...job('L2', 'k2').payload, conversationId: 'c2' } }], 'c1'),
+    ).toEqual([])
   })
 })

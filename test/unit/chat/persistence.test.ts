@@ -23,7 +23,12 @@ type Page = Awaited<ReturnType<typeof harness>>
 async function pageThatSent(
   backend: ReturnType<typeof memoryStore>,
   text: string,
-  opts: { state?: 'sent' | 'failed'; transport?: Partial<Transport>; visible?: boolean; then?: (page: Page, id: string) => Promise<void> } = {},
+  opts: {
+    state?: 'sent' | 'failed'
+    transport?: Partial<Transport>
+    visible?: boolean
+    then?: (page: Page, id: string) => Promise<void>
+  } = {},
 ): Promise<string> {
   const page = await harness({ store: backend, ...(opts.transport ? { transport: opts.transport } : {}) })
   const chat = createChatController(page.client)
@@ -42,7 +47,10 @@ async function pageThatSent(
 describe('chat across reloads', () => {
   it('restores the transcript at once, then fetches what arrived while the app was closed (counted as unread)', async () => {
     const backend = memoryStore()
-    const id = await pageThatSent(backend, 'before reload', { visible: true, then: async (first, conv) => void (await first.mem.agent.reply(conv, 'answer 1')) })
+    const id = await pageThatSent(backend, 'before reload', {
+      visible: true,
+      then: async (first, conv) => void (await first.mem.agent.reply(conv, 'answer 1')),
+    })
 
     const second = await harness({ store: backend })
     await second.mem.agent.reply(id, 'answer 2 (app closed)')
@@ -51,7 +59,11 @@ describe('chat across reloads', () => {
     await vi.waitFor(() => expect(chat2.store.getState().items.map((m) => m.text)).toContain('answer 1'))
     await opening
     expect(chat2.store.getState().status).toBe('active')
-    expect(chat2.store.getState().items.map((m) => m.text)).toEqual(['before reload', 'answer 1', 'answer 2 (app closed)'])
+    expect(chat2.store.getState().items.map((m) => m.text)).toEqual([
+      'before reload',
+      'answer 1',
+      'answer 2 (app closed)',
+    ])
     expect(chat2.store.getState().unread).toBe(1)
     expect(second.client.store.getState().system.unread).toBe(1)
     chat2.dispose()
@@ -60,17 +72,25 @@ describe('chat across reloads', () => {
 
   it('shows the saved transcript before the transport is ready (local first), then joins it', async () => {
     const backend = memoryStore()
-    const id = await pageThatSent(backend, 'saved on the device', { then: async (first, conv) => void (await first.mem.agent.reply(conv, 'agent answer')) })
+    const id = await pageThatSent(backend, 'saved on the device', {
+      then: async (first, conv) => void (await first.mem.agent.reply(conv, 'agent answer')),
+    })
 
     // The next page's transport takes its time (a vendor SDK loading, a slow network).
     let release!: () => void
     const gate = new Promise<void>((r) => (release = r))
     const second = await harness({ store: backend })
     const markRead = vi.fn(async () => {})
-    const client = createSupportClient({ locale: 'en', user: { id: 'u1', name: 'Ann' }, transport: async () => (await gate, { ...second.transport, markRead } as Transport) })
+    const client = createSupportClient({
+      locale: 'en',
+      user: { id: 'u1', name: 'Ann' },
+      transport: async () => (await gate, { ...second.transport, markRead } as Transport),
+    })
     const chat2 = createChatController(client)
     const opening = chat2.open()
-    await vi.waitFor(() => expect(chat2.store.getState().items.map((m) => m.text)).toEqual(['saved on the device', 'agent answer']))
+    await vi.waitFor(() =>
+      expect(chat2.store.getState().items.map((m) => m.text)).toEqual(['saved on the device', 'agent answer']),
+    )
     expect(chat2.store.getState().status).toBe('active')
     // Read while the transport is still loading: the receipt goes out once it is there.
     chat2.setVisible(true)
@@ -80,7 +100,9 @@ describe('chat across reloads', () => {
     await opening
     await vi.waitFor(() => expect(markRead).toHaveBeenCalledWith(id, 2))
     await second.mem.agent.reply(id, 'after the transport joined')
-    await vi.waitFor(() => expect(chat2.store.getState().items.map((m) => m.text)).toContain('after the transport joined'))
+    await vi.waitFor(() =>
+      expect(chat2.store.getState().items.map((m) => m.text)).toContain('after the transport joined'),
+    )
     chat2.dispose()
     client.destroy()
     second.client.destroy()
@@ -89,29 +111,59 @@ describe('chat across reloads', () => {
   it('shows a message still in the outbox with the saved transcript, before the transport is ready', async () => {
     const backend = memoryStore()
     await pageThatSent(backend, 'delivered')
-    await pageThatSent(backend, 'written offline', { state: 'failed', transport: { sendMessage: async () => { throw new OfflineError() } } })
+    await pageThatSent(backend, 'written offline', {
+      state: 'failed',
+      transport: {
+        sendMessage: async () => {
+          throw new OfflineError()
+        },
+      },
+    })
 
     // This page's transport never becomes ready: only the device answers.
-    const client = createSupportClient({ locale: 'en', user: { id: 'u1', name: 'Ann' }, transport: () => new Promise<Transport>(() => {}) })
+    const client = createSupportClient({
+      locale: 'en',
+      user: { id: 'u1', name: 'Ann' },
+      transport: () => new Promise<Transport>(() => {}),
+    })
     const chat3 = createChatController(client)
     void chat3.open()
-    await vi.waitFor(() => expect(chat3.store.getState().items.map((m) => m.text)).toEqual(['delivered', 'written offline']))
+    await vi.waitFor(() =>
+      expect(chat3.store.getState().items.map((m) => m.text)).toEqual(['delivered', 'written offline']),
+    )
     expect(chat3.store.getState().items[1]!.state).not.toBe('sent')
     chat3.dispose()
     client.destroy()
   })
 
-  it('shows a message still in the outbox after a reload and delivers it exactly once', { timeout: 15_000 }, async () => {
-    const backend = memoryStore()
-    const id = await pageThatSent(backend, 'written offline', { state: 'failed', transport: { sendMessage: async () => { throw new OfflineError() } } })
+  it(
+    'shows a message still in the outbox after a reload and delivers it exactly once',
+    { timeout: 15_000 },
+    async () => {
+      const backend = memoryStore()
+      const id = await pageThatSent(backend, 'written offline', {
+        state: 'failed',
+        transport: {
+          sendMessage: async () => {
+            throw new OfflineError()
+          },
+        },
+      })
 
-    const second = await harness({ store: backend })
-    const chat2 = createChatController(second.client)
-    await chat2.open()
-    // The recovered job keeps the backoff the first session gave it (full jitter, up to ~2 s).
-    await vi.waitFor(() => expect(chat2.store.getState().items).toEqual([expect.objectContaining({ text: 'written offline', state: 'sent', seq: 1 })]), { timeout: 5000 })
-    expect((await second.mem.listMessages(id)).messages.map((m) => m.text)).toEqual(['written offline'])
-    chat2.dispose()
-    second.client.destroy()
-  })
+      const second = await harness({ store: backend })
+      const chat2 = createChatController(second.client)
+      await chat2.open()
+      // The recovered job keeps the backoff the first session gave it (full jitter, up to ~2 s).
+      await vi.waitFor(
+        () =>
+          expect(chat2.store.getState().items).toEqual([
+            expect.objectContaining({ text: 'written offline', state: 'sent', seq: 1 }),
+          ]),
+        { timeout: 5000 },
+      )
+      expect((await second.mem.listMessages(id)).messages.map((m) => m.text)).toEqual(['written offline'])
+      chat2.dispose()
+      second.client.destroy()
+    },
+  )
 })

@@ -6,7 +6,9 @@ describe('message times', () => {
   it('formats the time of day per locale and leaves an invalid timestamp blank', () => {
     const iso = '2026-11-01T14:05:00Z'
     const local = new Date(iso)
-    expect(messageTime(iso, 'en')).toBe(new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' }).format(local))
+    expect(messageTime(iso, 'en')).toBe(
+      new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' }).format(local),
+    )
     expect(messageTime(iso, 'zh-CN')).toMatch(/^\d{2}:05$/)
     expect(messageTime('not a date', 'en')).toBe('')
   })

@@ -1,15 +1,34 @@
 import { describe, expect, it, vi } from 'vitest'
-import { createTranscriptSaver, loadOlder, loadTranscript, olderKey, RECENT_MESSAGES, transcriptKey, type StoredTranscript } from '../../../src/chat/transcript.js'
+import {
+  createTranscriptSaver,
+  loadOlder,
+  loadTranscript,
+  olderKey,
+  RECENT_MESSAGES,
+  transcriptKey,
+  type StoredTranscript,
+} from '../../../src/chat/transcript.js'
 import { memoryStore } from '../../../src/storage/index.js'
 import type { Conversation, Message } from '../../../src/types.js'
 
 const conversation: Conversation = { id: 'c1', reference: 'C-1', status: 'active', createdAt: '2026-11-23T01:00:00Z' }
 const msg = (i: number): Message => ({
-  id: `m${i}`, conversationId: 'c1', author: i % 2 ? 'agent' : 'user', kind: 'text', text: `message ${i}`, attachments: [],
-  createdAt: new Date(Date.UTC(2026, 10, 23, 1) + i * 1000).toISOString(), seq: i,
+  id: `m${i}`,
+  conversationId: 'c1',
+  author: i % 2 ? 'agent' : 'user',
+  kind: 'text',
+  text: `message ${i}`,
+  attachments: [],
+  createdAt: new Date(Date.UTC(2026, 10, 23, 1) + i * 1000).toISOString(),
+  seq: i,
 })
 const transcript = (n: number): StoredTranscript => ({
-  version: 1, conversation, messages: Array.from({ length: n }, (_, i) => msg(i + 1)), cursor: String(n), readSeq: n, rated: false,
+  version: 1,
+  conversation,
+  messages: Array.from({ length: n }, (_, i) => msg(i + 1)),
+  cursor: String(n),
+  readSeq: n,
+  rated: false,
 })
 
 describe('transcript pages', () => {

@@ -1,14 +1,24 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { generateFromPackage } from '../../../scripts/genConfusables.js'
-import { decodePunycode, editDistance, hostToUnicode, parsePhone, registrableDomain, skeleton } from '../../../src/checker/index.js'
+import {
+  decodePunycode,
+  editDistance,
+  hostToUnicode,
+  parsePhone,
+  registrableDomain,
+  skeleton,
+} from '../../../src/checker/index.js'
 
 describe('confusables table', () => {
   it('is what scripts/genConfusables.ts generates from the published data (regenerate when it differs)', () => {
-    expect(readFileSync(new URL('../../../src/checker/confusablesTable.ts', import.meta.url), 'utf8')).toBe(generateFromPackage())
+    expect(readFileSync(new URL('../../../src/checker/confusablesTable.ts', import.meta.url), 'utf8')).toBe(
+      generateFromPackage(),
+    )
   })
   it('folds Cyrillic, Greek, full-width and digit look-alikes onto Latin letters', () => {
-    for (const s of ['wаllet', 'wallеt', 'wαllet', 'ｗａｌｌｅｔ', 'wa11et', 'waIlet']) expect(skeleton(s)).toBe(skeleton('wallet'))
+    for (const s of ['wаllet', 'wallеt', 'wαllet', 'ｗａｌｌｅｔ', 'wa11et', 'waIlet'])
+      expect(skeleton(s)).toBe(skeleton('wallet'))
     expect(skeleton('wollet')).not.toBe(skeleton('wallet'))
   })
 })
@@ -26,7 +36,13 @@ describe('punycode', () => {
 
 describe('phone numbers', () => {
   it('reads national and international forms as one key', () => {
-    const keys = ['+86 138 0013 8000', '0086-138-0013-8000', '138 0013 8000', '8613800138000', '１３８００１３８０００'].map((s) => parsePhone(s))
+    const keys = [
+      '+86 138 0013 8000',
+      '0086-138-0013-8000',
+      '138 0013 8000',
+      '8613800138000',
+      '１３８００１３８０００',
+    ].map((s) => parsePhone(s))
     for (const k of keys) expect(k).toEqual({ cc: '86', nsn: '13800138000' })
   })
   it('keeps a foreign country code apart', () => {
@@ -50,7 +66,10 @@ describe('helpers', () => {
 
 describe('external links', async () => {
   const { isExternalHref, officialDomains } = await import('../../../src/checker/external.js')
-  const domains = officialDomains({ website: { url: 'https://wallet.example.com' }, email: { address: 'help@mail.example.cn' } })
+  const domains = officialDomains({
+    website: { url: 'https://wallet.example.com' },
+    email: { address: 'help@mail.example.cn' },
+  })
   it('knows the operator domains from the website and the mailbox', () => {
     expect(domains).toEqual(['example.com', 'example.cn'])
   })

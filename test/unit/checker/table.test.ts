@@ -14,7 +14,10 @@ const list = buildOfficialList(
   },
   ['+86 171 0000 1234', 'refund-example.top'],
 )
-const withLandline = buildOfficialList({ hotline: { number: '010-9518 8000' }, website: { url: 'https://www.example.com.cn' } })
+const withLandline = buildOfficialList({
+  hotline: { number: '010-9518 8000' },
+  website: { url: 'https://www.example.com.cn' },
+})
 
 type Expect = ['official' | 'notOurs' | 'unreadable'] | ['lookalike', string]
 const verdictOf = (r: CheckResult): string[] => (r.verdict === 'lookalike' ? [r.verdict, r.reason] : [r.verdict])
@@ -45,8 +48,14 @@ const genuine: Array<[string, string]> = [
   ['https://www.douyin.com/user/ExampleWallet', 'social'],
 ]
 const genuineLandline: string[] = [
-  '010-9518 8000', '+86 10 9518 8000', '0086 10 95188000', '(010) 95188000', '+86 (0)10 9518-8000', '+８６ １０ ９５１８ ８０００',
-  'https://www.example.com.cn/', 'm.example.com.cn',
+  '010-9518 8000',
+  '+86 10 9518 8000',
+  '0086 10 95188000',
+  '(010) 95188000',
+  '+86 (0)10 9518-8000',
+  '+８６ １０ ９５１８ ８０００',
+  'https://www.example.com.cn/',
+  'm.example.com.cn',
 ]
 
 /** Look-alikes: each must be caught, with the reason the user is told. */
@@ -153,7 +162,11 @@ describe('known scams', () => {
     expect(r).toMatchObject({ verdict: 'notOurs', knownScam: true })
   })
   it('a shipped scam domain is flagged, subdomains too, and still says why it looks like ours', () => {
-    expect(checkContact('https://pay.refund-example.top/x', list)).toMatchObject({ verdict: 'lookalike', reason: 'combo', knownScam: true })
+    expect(checkContact('https://pay.refund-example.top/x', list)).toMatchObject({
+      verdict: 'lookalike',
+      reason: 'combo',
+      knownScam: true,
+    })
   })
   it('an ordinary foreign number is not a known scam', () => {
     expect(checkContact('13800138000', list)).toMatchObject({ knownScam: false })
@@ -162,8 +175,14 @@ describe('known scams', () => {
 
 describe('what the verdict names', () => {
   it('names the real owner of a look-alike address', () => {
-    expect(checkContact('wallet.example.com.evil.cn', list)).toMatchObject({ owner: 'evil.cn', imitates: 'example.com' })
-    expect(checkContact('https://a.b.example.com.cn.evil.com.cn', withLandline)).toMatchObject({ owner: 'evil.com.cn', reason: 'subdomain' })
+    expect(checkContact('wallet.example.com.evil.cn', list)).toMatchObject({
+      owner: 'evil.cn',
+      imitates: 'example.com',
+    })
+    expect(checkContact('https://a.b.example.com.cn.evil.com.cn', withLandline)).toMatchObject({
+      owner: 'evil.com.cn',
+      reason: 'subdomain',
+    })
   })
   it('names the platform of an official account', () => {
     expect(checkContact('@ExampleWallet', list)).toMatchObject({ verdict: 'official', match: { platform: '微博' } })

@@ -6,7 +6,12 @@ import { catalogs, createTranslator } from '../../../src/i18n/index.js'
 /** Parse the way a mail client does (RFC 6068): split on ? and &, then percent-decode once. */
 function parse(url: string) {
   const [address, query = ''] = url.replace(/^mailto:/, '').split('?')
-  const fields = Object.fromEntries(query.split('&').map((kv) => kv.split('=')).map(([k, v]) => [k, decodeURIComponent(v ?? '')]))
+  const fields = Object.fromEntries(
+    query
+      .split('&')
+      .map((kv) => kv.split('='))
+      .map(([k, v]) => [k, decodeURIComponent(v ?? '')]),
+  )
   return { address, ...fields } as { address: string; subject: string; body: string }
 }
 
@@ -22,7 +27,11 @@ describe('mailto encoding', () => {
     const url = buildMailto('help@example.com', draft)
     expect(url.startsWith('mailto:help@example.com?subject=')).toBe(true)
     expect(url).not.toMatch(/[\s\n]/)
-    expect(parse(url)).toEqual({ address: 'help@example.com', subject: draft.subject, body: 'line 1\r\nline 2: 100% + €5' })
+    expect(parse(url)).toEqual({
+      address: 'help@example.com',
+      subject: draft.subject,
+      body: 'line 1\r\nline 2: 100% + €5',
+    })
   })
 
   it('refuses an address that would need escaping or could inject headers', () => {
@@ -34,11 +43,25 @@ describe('mailto encoding', () => {
 describe('email draft', () => {
   it('carries reference, problem, app and SDK version and locale, in the user language', () => {
     const t = createTranslator(catalogs['zh-CN']!)
-    const d = emailDraft({ t, locale: 'zh-CN', reference: 'HF-2026-000123', problemLabel: '非本人操作（盗刷）', appVersion: 'wallet 5.2.0' })
+    const d = emailDraft({
+      t,
+      locale: 'zh-CN',
+      reference: 'HF-2026-000123',
+      problemLabel: '非本人操作（盗刷）',
+      appVersion: 'wallet 5.2.0',
+    })
     expect(d.subject).toBe('求助 HF-2026-000123：非本人操作（盗刷）')
     const lines = d.body.split('\n')
     expect(lines[0]).toBe('请在此描述您的问题：')
-    expect(lines).toEqual(expect.arrayContaining(['编号：HF-2026-000123', '问题类型：非本人操作（盗刷）', '应用版本：wallet 5.2.0', `帮助组件版本：${SDK_VERSION}`, '语言：zh-CN']))
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        '编号：HF-2026-000123',
+        '问题类型：非本人操作（盗刷）',
+        '应用版本：wallet 5.2.0',
+        `帮助组件版本：${SDK_VERSION}`,
+        '语言：zh-CN',
+      ]),
+    )
     expect(d.body).toContain('请勿在邮件中填写密码')
   })
 
@@ -49,6 +72,8 @@ describe('email draft', () => {
     expect(d.body).not.toMatch(/Reference|Problem|App version/)
     expect(d.body).toContain(`Help SDK version: ${SDK_VERSION}`)
     expect(emailDraft({ t, locale: 'en', reference: 'HF-9' }).subject).toBe('Help request HF-9')
-    expect(emailDraft({ t, locale: 'en', problemLabel: 'Refund not received' }).subject).toBe('Help request: Refund not received')
+    expect(emailDraft({ t, locale: 'en', problemLabel: 'Refund not received' }).subject).toBe(
+      'Help request: Refund not received',
+    )
   })
 })

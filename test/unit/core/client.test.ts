@@ -6,7 +6,11 @@ import type { Transport } from '../../../src/transports/types.js'
 import { stubTransport, type StubOverrides } from '../../support/transport.js'
 
 const fakeTransport = (overrides: StubOverrides = {}): Transport =>
-  stubTransport({ identify: async (u) => ({ userId: u.id, token: 'session' }), ...overrides, capabilities: { tickets: true, ...overrides.capabilities } })
+  stubTransport({
+    identify: async (u) => ({ userId: u.id, token: 'session' }),
+    ...overrides,
+    capabilities: { tickets: true, ...overrides.capabilities },
+  })
 
 describe('createSupportClient', () => {
   it('has one controller per feature, made once per client', () => {
@@ -22,7 +26,7 @@ describe('createSupportClient', () => {
     other.destroy()
   })
 
-  it('types each view\'s parameters', () => {
+  it("types each view's parameters", () => {
     const client = createSupportClient({ transport: fakeTransport(), locale: 'en' })
     client.open('article', { id: 'a1', source: 'search' })
     client.navigate('report', { category: 'payment_failed' })
@@ -63,7 +67,11 @@ describe('createSupportClient', () => {
     const events: HelpFeedbackEvent[] = []
     const client = createSupportClient({
       locale: 'zh-CN',
-      transport: fakeTransport({ identify: async () => { throw new UnauthorizedError() } }),
+      transport: fakeTransport({
+        identify: async () => {
+          throw new UnauthorizedError()
+        },
+      }),
       onEvent: (e) => events.push(e),
     })
     await expect(client.identify({ id: 'u1' })).rejects.toBeInstanceOf(UnauthorizedError)
@@ -84,7 +92,12 @@ describe('createSupportClient', () => {
 
   it('a throwing host listener does not break the client', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
-    const client = createSupportClient({ transport: fakeTransport(), onEvent: () => { throw new Error('host bug') } })
+    const client = createSupportClient({
+      transport: fakeTransport(),
+      onEvent: () => {
+        throw new Error('host bug')
+      },
+    })
     expect(() => client.open()).not.toThrow()
     expect(client.store.getState().ui.isOpen).toBe(true)
     expect(spy).toHaveBeenCalled()
@@ -94,7 +107,11 @@ describe('createSupportClient', () => {
 
 describe('lazy catalogs', () => {
   it('a client loads its locale, and the English fallback fills keys a host override does not', async () => {
-    const client = createSupportClient({ transport: fakeTransport(), locale: 'zh-TW', messages: { 'zh-TW': { 'panel.title': '客服' } } })
+    const client = createSupportClient({
+      transport: fakeTransport(),
+      locale: 'zh-TW',
+      messages: { 'zh-TW': { 'panel.title': '客服' } },
+    })
     await client.ready()
     expect(client.t('panel.title')).toBe('客服')
     expect(client.t('panel.close')).not.toBe('panel.close')

@@ -11,7 +11,9 @@ function fakeLocalStorage() {
   const items = new Map<string, string>()
   return {
     items,
-    get length() { return items.size },
+    get length() {
+      return items.size
+    },
     key: (i: number) => [...items.keys()][i] ?? null,
     getItem: (k: string) => items.get(k) ?? null,
     setItem: (k: string, v: string) => void items.set(k, String(v)),
@@ -22,7 +24,13 @@ function fakeLocalStorage() {
 
 /** The page unloads before IndexedDB writes a draft: draft writes never land. */
 function unloadingStore(base: KeyValueStore): KeyValueStore {
-  return { ...base, get persistent() { return base.persistent }, set: (k, v) => (k.includes('draft:') ? new Promise<void>(() => undefined) : base.set(k, v)) }
+  return {
+    ...base,
+    get persistent() {
+      return base.persistent
+    },
+    set: (k, v) => (k.includes('draft:') ? new Promise<void>(() => undefined) : base.set(k, v)),
+  }
 }
 
 afterEach(() => {
@@ -34,7 +42,11 @@ async function aliceLeavesADraft(ls: ReturnType<typeof fakeLocalStorage>) {
   vi.stubGlobal('window', win)
   vi.stubGlobal('localStorage', ls)
   const disk = memoryStore()
-  const page1 = await createServices({ transport: async () => transport, store: unloadingStore(disk), userId: () => 'alice' })
+  const page1 = await createServices({
+    transport: async () => transport,
+    store: unloadingStore(disk),
+    userId: () => 'alice',
+  })
   page1.drafts.save('report:refund', { description: 'Alice: refund of my rent to landlord Zhang, flat 12B' })
   win.dispatchEvent(new Event('pagehide'))
   page1.outbox.dispose()
@@ -56,7 +68,9 @@ describe('the pagehide copy of a draft (localStorage) belongs to its user', () =
     const ls = fakeLocalStorage()
     const disk = await aliceLeavesADraft(ls)
     const page2 = await createServices({ transport: async () => transport, store: disk, userId: () => 'alice' })
-    expect(await page2.drafts.load('report:refund')).toMatchObject({ description: expect.stringContaining('landlord Zhang') })
+    expect(await page2.drafts.load('report:refund')).toMatchObject({
+      description: expect.stringContaining('landlord Zhang'),
+    })
     await page2.setUser('bob')
     expect(await page2.drafts.load('report:refund')).toBeUndefined()
     page2.outbox.dispose()
@@ -77,15 +91,29 @@ describe('a draft the store refused stays with its user', () => {
     vi.useFakeTimers()
     try {
       const base = memoryStore()
-      const refusing: KeyValueStore = { ...base, get persistent() { return base.persistent }, set: (k, v) => (k.includes('draft:') ? Promise.reject(new Error('quota')) : base.set(k, v)) }
-      const services = await createServices({ transport: async () => transport, store: refusing, userId: () => 'alice' })
+      const refusing: KeyValueStore = {
+        ...base,
+        get persistent() {
+          return base.persistent
+        },
+        set: (k, v) => (k.includes('draft:') ? Promise.reject(new Error('quota')) : base.set(k, v)),
+      }
+      const services = await createServices({
+        transport: async () => transport,
+        store: refusing,
+        userId: () => 'alice',
+      })
       services.drafts.save('report:refund', { description: 'Alice: refund of my rent to landlord Zhang' })
       await vi.advanceTimersByTimeAsync(1000)
-      expect(await services.drafts.load('report:refund')).toMatchObject({ description: expect.stringContaining('landlord Zhang') })
+      expect(await services.drafts.load('report:refund')).toMatchObject({
+        description: expect.stringContaining('landlord Zhang'),
+      })
       await services.setUser('bob')
       expect(await services.drafts.load('report:refund')).toBeUndefined()
       await services.setUser('alice')
-      expect(await services.drafts.load('report:refund')).toMatchObject({ description: expect.stringContaining('landlord Zhang') })
+      expect(await services.drafts.load('report:refund')).toMatchObject({
+        description: expect.stringContaining('landlord Zhang'),
+      })
       services.outbox.dispose()
     } finally {
       vi.useRealTimers()

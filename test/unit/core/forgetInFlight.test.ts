@@ -5,8 +5,13 @@ import { stubTransport } from '../../support/transport.js'
 import type { Ticket, TicketInput } from '../../../src/types.js'
 
 const input: TicketInput = {
-  category: 'payment_failed', subject: 'Payment failed', description: 'Alice: my rent to landlord Zhang failed', fields: {},
-  attachments: [], priority: 'normal', locale: 'en',
+  category: 'payment_failed',
+  subject: 'Payment failed',
+  description: 'Alice: my rent to landlord Zhang failed',
+  fields: {},
+  attachments: [],
+  priority: 'normal',
+  locale: 'en',
 }
 
 describe('logout({ forget: true }) while a job of the user is being sent', () => {
@@ -14,11 +19,14 @@ describe('logout({ forget: true }) while a job of the user is being sent', () =>
     let user: string | undefined = 'alice'
     let calls = 0
     const transport = stubTransport({
-      name: 'slow', capabilities: { tickets: true, idempotency: true },
+      name: 'slow',
+      capabilities: { tickets: true, idempotency: true },
       // The request hangs (slow network) until it is aborted.
       createTicket: (_i: TicketInput, opts: { signal?: AbortSignal }) => {
         calls++
-        return new Promise<Ticket>((_, reject) => opts.signal?.addEventListener('abort', () => reject(opts.signal?.reason)))
+        return new Promise<Ticket>((_, reject) =>
+          opts.signal?.addEventListener('abort', () => reject(opts.signal?.reason)),
+        )
       },
     })
     const disk = memoryStore()

@@ -12,8 +12,14 @@ describe('catalogs', () => {
   for (const [locale, catalog] of Object.entries(catalogs)) {
     it(`${locale} has exactly the English keys, no empty strings, same placeholders`, () => {
       const keys = Object.keys(catalog!).sort()
-      expect(reference.filter((k) => !keys.includes(k)), `missing in ${locale}`).toEqual([])
-      expect(keys.filter((k) => !reference.includes(k)), `extra in ${locale}`).toEqual([])
+      expect(
+        reference.filter((k) => !keys.includes(k)),
+        `missing in ${locale}`,
+      ).toEqual([])
+      expect(
+        keys.filter((k) => !reference.includes(k)),
+        `extra in ${locale}`,
+      ).toEqual([])
       for (const [key, value] of Object.entries(catalog!)) {
         expect(value.trim(), `${locale} ${key}`).not.toBe('')
         expect(placeholders(value), `${locale} ${key}`).toEqual(placeholders(en[key as keyof typeof en]))
@@ -23,14 +29,19 @@ describe('catalogs', () => {
 
   it('zh-CN is actually Chinese where English has letters', () => {
     const zh = catalogs['zh-CN']
-    const untranslated = Object.entries(zh).filter(([k, v]) => /[a-z]{4}/i.test(en[k as keyof typeof en].replace(/\{\w+\}/g, '')) && v === en[k as keyof typeof en])
+    const untranslated = Object.entries(zh).filter(
+      ([k, v]) => /[a-z]{4}/i.test(en[k as keyof typeof en].replace(/\{\w+\}/g, '')) && v === en[k as keyof typeof en],
+    )
     expect(untranslated.map(([k]) => k)).toEqual([])
   })
 })
 
 describe('translator', () => {
   it('formats placeholders, honours overrides and returns the key when a catalog lacks it', () => {
-    const t = createTranslator({ 'launcher.label': '帮助', 'launcher.unread': '帮助，{count} 条未读' }, { 'panel.title': '客服中心' })
+    const t = createTranslator(
+      { 'launcher.label': '帮助', 'launcher.unread': '帮助，{count} 条未读' },
+      { 'panel.title': '客服中心' },
+    )
     expect(t('launcher.label')).toBe('帮助')
     expect(t('panel.title')).toBe('客服中心')
     expect(t('panel.close')).toBe('panel.close')

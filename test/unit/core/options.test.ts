@@ -17,9 +17,17 @@ describe('options', () => {
   it('accepts no options and a complete valid set', () => {
     expect(validateSupportOptions(undefined)).toEqual({})
     const ok = {
-      locale: 'zh-CN', user: { id: 'u1', name: '张三', attributes: { plan: 'gold', vip: true } },
-      transport: { type: 'rest', baseUrl: '/api' }, onEvent: () => {}, messages: { en: { 'panel.title': 'Help' } },
-      theme: 'dark', position: 'bottom-left', zIndex: 10, nonce: 'abc', launcher: false, colors: { primary: '#e60012' },
+      locale: 'zh-CN',
+      user: { id: 'u1', name: '张三', attributes: { plan: 'gold', vip: true } },
+      transport: { type: 'rest', baseUrl: '/api' },
+      onEvent: () => {},
+      messages: { en: { 'panel.title': 'Help' } },
+      theme: 'dark',
+      position: 'bottom-left',
+      zIndex: 10,
+      nonce: 'abc',
+      launcher: false,
+      colors: { primary: '#e60012' },
     }
     expect(validateWidgetOptions(ok)).toBe(ok)
   })
@@ -27,11 +35,15 @@ describe('options', () => {
   it('names the bad path', () => {
     expect(pathOf(() => validateSupportOptions({ locale: 'fr' }))).toBe('options.locale')
     expect(pathOf(() => validateSupportOptions({ user: { name: 'x' } }))).toBe('options.user.id')
-    expect(pathOf(() => validateSupportOptions({ user: { id: 'u', attributes: { a: {} } } }))).toBe('options.user.attributes.a')
+    expect(pathOf(() => validateSupportOptions({ user: { id: 'u', attributes: { a: {} } } }))).toBe(
+      'options.user.attributes.a',
+    )
     expect(pathOf(() => validateSupportOptions({ transport: { type: 'rest' } }))).toBe('options.transport.baseUrl')
     expect(pathOf(() => validateSupportOptions({ transport: { type: 'soap' } }))).toBe('options.transport.type')
     expect(pathOf(() => validateSupportOptions({ transport: {} }))).toBe('options.transport')
-    expect(pathOf(() => validateSupportOptions({ messages: { 'zh-CN': { 'panel.title': 3 } } }))).toBe('options.messages.zh-CN.panel.title')
+    expect(pathOf(() => validateSupportOptions({ messages: { 'zh-CN': { 'panel.title': 3 } } }))).toBe(
+      'options.messages.zh-CN.panel.title',
+    )
     expect(pathOf(() => validateWidgetOptions({ zIndex: -1 }))).toBe('options.zIndex')
     expect(pathOf(() => validateWidgetOptions({ position: 'top' }))).toBe('options.position')
     expect(pathOf(() => validateWidgetOptions({ theme: 'neon' }))).toBe('options.theme')
@@ -49,7 +61,9 @@ describe('options', () => {
   })
 
   it('refuses colours that could inject CSS', () => {
-    expect(pathOf(() => validateWidgetOptions({ colors: { primary: 'red;} body{display:none' } }))).toBe('options.colors.primary')
+    expect(pathOf(() => validateWidgetOptions({ colors: { primary: 'red;} body{display:none' } }))).toBe(
+      'options.colors.primary',
+    )
     expect(validateWidgetOptions({ colors: { primary: 'rgb(0, 80, 200)' } })).toBeTruthy()
   })
 

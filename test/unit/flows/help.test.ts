@@ -20,7 +20,8 @@ beforeAll(() => {
 
 const fakeTransport = articlesTransport
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
 /** A fetch serving the prebuilt index and (optionally) articles.json under /help/. */
 function helpServer(files: Record<string, () => Response>) {
@@ -35,14 +36,22 @@ afterEach(() => clients.splice(0).forEach((c) => c.destroy()))
 
 function setup(options: Parameters<typeof createSupportClient>[0] = {}) {
   const events: HelpFeedbackEvent[] = []
-  const client = createSupportClient({ transport: fakeTransport(), locale: 'zh-CN', onEvent: (e) => events.push(e), ...options })
+  const client = createSupportClient({
+    transport: fakeTransport(),
+    locale: 'zh-CN',
+    onEvent: (e) => events.push(e),
+    ...options,
+  })
   clients.push(client)
   return { client, events }
 }
 
 describe('help flow: where articles come from', () => {
   it('fetches the prebuilt index once, with articles.json beside it for the Markdown bodies', async () => {
-    const fetch = helpServer({ '/help/search-index.json': () => json(index), '/help/articles.json': () => json(articles) })
+    const fetch = helpServer({
+      '/help/search-index.json': () => json(index),
+      '/help/articles.json': () => json(articles),
+    })
     const { client, events } = setup({ articles: { url: '/help/search-index.json' } })
     const help = createHelpController(client, { fetch })
     const [hits] = await Promise.all([help.search('钱扣了但是没到账'), help.popular()])
@@ -85,7 +94,9 @@ describe('help flow: where articles come from', () => {
     const online = setup({ articles: { url } })
     await createHelpController(online.client, { fetch: helpServer({ [url]: () => json(index) }) }).ready()
 
-    const down = vi.fn(async () => { throw new TypeError('Failed to fetch') })
+    const down = vi.fn(async () => {
+      throw new TypeError('Failed to fetch')
+    })
     const offline = setup({ articles: { url } })
     const help = createHelpController(offline.client, { fetch: down })
     expect((await help.search('退款没到账'))[0]?.id).toBe('zh-refund-not-received')
@@ -97,7 +108,9 @@ describe('help flow: where articles come from', () => {
     const error = await none.search('refund').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(OfflineError)
     // The same failed fetch reads differently with and without a network.
-    expect(none.errorMessage(error)).toBe('Help articles could not be loaded: our service is not answering. Please try again later.')
+    expect(none.errorMessage(error)).toBe(
+      'Help articles could not be loaded: our service is not answering. Please try again later.',
+    )
     patch(fresh.client.store, 'system', { online: false })
     expect(none.errorMessage(error)).toBe('You are offline and help articles have not been downloaded yet.')
     expect(fresh.events).toContainEqual(expect.objectContaining({ type: 'error', code: 'offline' }))
@@ -149,28 +162,48 @@ describe('help flow: votes', () => {
 
   it('queues one vote per article through the outbox and emits article:vote', async () => {
     const voteArticle = vi.fn(async () => undefined)
-    const { client, events } = setup({ transport: fakeTransport({ voteArticle }), articles: { articles }, locale: 'en' })
+    const { client, events } = setup({
+      transport: fakeTransport({ voteArticle }),
+      articles: { articles },
+      locale: 'en',
+    })
     const help = createHelpController(client)
     expect(await help.vote('en-refund', true)).toBe(true)
     expect(await help.vote('en-refund', false)).toBe(false)
     await vi.waitFor(() => expect(voteArticle).toHaveBeenCalledTimes(1))
-    expect(voteArticle).toHaveBeenCalledWith('en-refund', true, expect.objectContaining({ idempotencyKey: expect.any(String) }))
-    expect(events.filter((e) => e.type === 'article:vote')).toEqual([{ type: 'article:vote', id: 'en-refund', helpful: true }])
+    expect(voteArticle).toHaveBeenCalledWith(
+      'en-refund',
+      true,
+      expect.objectContaining({ idempotencyKey: expect.any(String) }),
+    )
+    expect(events.filter((e) => e.type === 'article:vote')).toEqual([
+      { type: 'article:vote', id: 'en-refund', helpful: true },
+    ])
     expect(await help.votedOn('en-refund')).toBe(true)
     expect(await deliveredVotes(client)).toEqual([])
   })
 
   it('keeps the vote in the outbox while offline', async () => {
-    const voteArticle = vi.fn(async () => { throw new OfflineError() })
+    const voteArticle = vi.fn(async () => {
+      throw new OfflineError()
+    })
     const { client } = setup({ transport: fakeTransport({ voteArticle }), articles: { articles }, locale: 'en' })
     await createHelpController(client).vote('en-fees', false)
     await vi.waitFor(() => expect(voteArticle).toHaveBeenCalled())
     const jobs = await (await client.services()).outbox.list()
-    expect(jobs).toEqual([expect.objectContaining({ kind: 'vote', payload: { articleId: 'en-fees', helpful: false }, state: 'failed_retryable' })])
+    expect(jobs).toEqual([
+      expect.objectContaining({
+        kind: 'vote',
+        payload: { articleId: 'en-fees', helpful: false },
+        state: 'failed_retryable',
+      }),
+    ])
   })
 
   it('drops a vote the backend refuses instead of leaving it for the user', async () => {
-    const voteArticle = vi.fn(async () => { throw new NotFoundError('unknown article') })
+    const voteArticle = vi.fn(async () => {
+      throw new NotFoundError('unknown article')
+    })
     const { client } = setup({ transport: fakeTransport({ voteArticle }), articles: { articles }, locale: 'en' })
     await createHelpController(client).vote('en-limits', true)
     await vi.waitFor(async () => {
@@ -184,6 +217,9 @@ describe('help flow: votes', () => {
     client.open('report')
     createHelpController(client).openSuggestion('zh-refund-not-received', 'report')
     expect(events).toContainEqual({ type: 'suggestion:open', id: 'zh-refund-not-received', from: 'report' })
-    expect(client.store.getState().ui).toMatchObject({ view: 'article', params: { id: 'zh-refund-not-received', from: 'report', source: 'suggestion' } })
+    expect(client.store.getState().ui).toMatchObject({
+      view: 'article',
+      params: { id: 'zh-refund-not-received', from: 'report', source: 'suggestion' },
+    })
   })
 })

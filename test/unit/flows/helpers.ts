@@ -14,7 +14,11 @@ const opened: Array<Promise<Services>> = []
  * A real client whose services live on `store` (a "device"): two clients on one store are the
  * same app before and after a reload.
  */
-export function makeClient(fake: ReturnType<typeof fakeTransport>, store: KeyValueStore = memoryStore(), options: SupportOptions = {}) {
+export function makeClient(
+  fake: ReturnType<typeof fakeTransport>,
+  store: KeyValueStore = memoryStore(),
+  options: SupportOptions = {},
+) {
   const client = createSupportClient({ transport: fake.transport, locale: 'en', ...options })
   let services: Promise<Services> | undefined
   const events: HelpFeedbackEvent[] = []
@@ -22,7 +26,12 @@ export function makeClient(fake: ReturnType<typeof fakeTransport>, store: KeyVal
   Object.assign(client, {
     services: () => {
       if (!services) {
-        services = createServices({ transport: () => client.transport(), store, events: client.events, userId: () => client.store.getState().session.user?.id })
+        services = createServices({
+          transport: () => client.transport(),
+          store,
+          events: client.events,
+          userId: () => client.store.getState().session.user?.id,
+        })
         opened.push(services)
       }
       return services

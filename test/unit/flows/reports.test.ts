@@ -4,7 +4,18 @@ const ANON = scopePrefix(ANONYMOUS_SCOPE)
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { RejectedError } from '../../../src/errors/index.js'
 import {
-  clearReportDraft, draftFiles, draftMatches, fromLocalInput, hiddenNotices, loadReportDraft, maskField, saveReportDraft, serverErrors, startValues, submitReport, toLocalInput,
+  clearReportDraft,
+  draftFiles,
+  draftMatches,
+  fromLocalInput,
+  hiddenNotices,
+  loadReportDraft,
+  maskField,
+  saveReportDraft,
+  serverErrors,
+  startValues,
+  submitReport,
+  toLocalInput,
 } from '../../../src/reports/flow.js'
 import { pendingReports } from '../../../src/requests/requests.js'
 import { memoryStore } from '../../../src/storage/index.js'
@@ -26,7 +37,11 @@ describe('submitReport', () => {
     const r = await submitReport(client, { category: 'charged_not_received', values: { amount: '0' } })
     expect(r.status).toBe('invalid')
     if (r.status !== 'invalid') return
-    expect(r.errors).toMatchObject({ amount: 'report.error.amount', description: 'report.error.required', transactionId: 'report.error.required' })
+    expect(r.errors).toMatchObject({
+      amount: 'report.error.amount',
+      description: 'report.error.required',
+      transactionId: 'report.error.required',
+    })
     expect(client.t(r.errors.amount!)).toMatch(/greater than 0/)
     expect(await (await client.services()).outbox.list()).toEqual([])
     expect(events.filter((e) => e.type.startsWith('report:'))).toEqual([])
@@ -49,7 +64,9 @@ describe('submitReport', () => {
     expect(sent.description).toContain('1111')
     expect(sent.fields.transactionId).toBe(TX.id) // a 28-digit payment id is what the agent needs
     expect(r.hidden.kinds).toEqual(['card'])
-    expect(hiddenNotices(r.findings)).toEqual([{ kind: 'card', messageKey: 'privacy.hidden.card', field: 'description' }])
+    expect(hiddenNotices(r.findings)).toEqual([
+      { kind: 'card', messageKey: 'privacy.hidden.card', field: 'description' },
+    ])
     expect(events.filter((e) => e.type.startsWith('report:'))).toEqual([
       { type: 'report:queued', category: 'charged_not_received', jobId: r.jobId },
       { type: 'report:sent', category: 'charged_not_received', ticketId: r.ticket.id, reference: 'HF-2026-000001' },
@@ -62,7 +79,12 @@ describe('submitReport', () => {
     const { client } = makeClient(fake)
     const r = await submitReport(client, {
       category: 'unauthorized',
-      values: { ...startValues('unauthorized', TX, undefined), stillHasCard: true, noticedAt: '2026-11-23T10:00:00+08:00', description: 'I did not make this payment at all.' },
+      values: {
+        ...startValues('unauthorized', TX, undefined),
+        stillHasCard: true,
+        noticedAt: '2026-11-23T10:00:00+08:00',
+        description: 'I did not make this payment at all.',
+      },
       transaction: TX,
     })
     expect(r.status).toBe('sent')
@@ -74,12 +96,23 @@ describe('submitReport', () => {
     const { client } = makeClient(fake)
     const blob = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' })
     const values = { ...startValues('charged_not_received', TX, undefined), description: DESCRIPTION }
-    const r = await submitReport(client, { category: 'charged_not_received', values, transaction: TX, files: [{ blob, name: 'screenshot-1.png', type: 'image/png' }] })
+    const r = await submitReport(client, {
+      category: 'charged_not_received',
+      values,
+      transaction: TX,
+      files: [{ blob, name: 'screenshot-1.png', type: 'image/png' }],
+    })
     expect(r.status).toBe('sent')
-    expect(fake.calls.upload).toEqual([{ name: 'screenshot-1.png', type: 'image/png', size: 4, key: `${fake.calls.createTicket[0]!.key}:file:0` }])
-    expect(fake.calls.createTicket[0]!.input.attachments).toEqual([{ id: 'a_1', name: 'screenshot-1.png', type: 'image/png', size: 4 }])
+    expect(fake.calls.upload).toEqual([
+      { name: 'screenshot-1.png', type: 'image/png', size: 4, key: `${fake.calls.createTicket[0]!.key}:file:0` },
+    ])
+    expect(fake.calls.createTicket[0]!.input.attachments).toEqual([
+      { id: 'a_1', name: 'screenshot-1.png', type: 'image/png', size: 4 },
+    ])
     const tooMany = Array.from({ length: 6 }, () => ({ blob, name: 'x.png', type: 'image/png' }))
-    expect(await submitReport(client, { category: 'charged_not_received', values, transaction: TX, files: tooMany })).toEqual({ status: 'invalid', errors: { screenshots: 'report.error.screenshots' } })
+    expect(
+      await submitReport(client, { category: 'charged_not_received', values, transaction: TX, files: tooMany }),
+    ).toEqual({ status: 'invalid', errors: { screenshots: 'report.error.screenshots' } })
   })
 
   it('offline: keeps the report on the device as pending; a later flush sends exactly one ticket with the same key', async () => {
@@ -92,7 +125,13 @@ describe('submitReport', () => {
     expect(fake.calls.createTicket).toHaveLength(0)
     const { outbox } = await client.services()
     const [job] = await outbox.list()
-    expect(pendingReports([job!])).toEqual([expect.objectContaining({ jobId: r.status === 'queued' ? r.jobId : '', state: 'waiting', category: 'charged_not_received' })])
+    expect(pendingReports([job!])).toEqual([
+      expect.objectContaining({
+        jobId: r.status === 'queued' ? r.jobId : '',
+        state: 'waiting',
+        category: 'charged_not_received',
+      }),
+    ])
 
     vi.stubGlobal('navigator', { onLine: true })
     await outbox.flush()
@@ -120,7 +159,16 @@ describe('submitReport', () => {
 
   it('a 4xx comes back with the server messages by field; the job is kept; an edited resend replaces it', async () => {
     const fake = fakeTransport()
-    fake.setMode({ reject: new RejectedError([{ field: 'fields.amount', code: 'limit', message: 'Amount is above the dispute limit' }, { field: 'subject', code: 'x', message: 'Subject too long' }], 'invalid', 422) })
+    fake.setMode({
+      reject: new RejectedError(
+        [
+          { field: 'fields.amount', code: 'limit', message: 'Amount is above the dispute limit' },
+          { field: 'subject', code: 'x', message: 'Subject too long' },
+        ],
+        'invalid',
+        422,
+      ),
+    })
     const { client, events } = makeClient(fake)
     const values = { ...startValues('charged_not_received', TX, undefined), description: DESCRIPTION }
     const r = await submitReport(client, { category: 'charged_not_received', values, transaction: TX })
@@ -130,10 +178,17 @@ describe('submitReport', () => {
     expect(r.errors.general).toEqual([{ code: 'x', message: 'Subject too long' }])
     const { outbox } = await client.services()
     expect((await outbox.list()).map((j) => j.state)).toEqual(['rejected'])
-    expect(events.filter((e) => e.type === 'report:rejected')).toEqual([{ type: 'report:rejected', category: 'charged_not_received', jobId: r.jobId }])
+    expect(events.filter((e) => e.type === 'report:rejected')).toEqual([
+      { type: 'report:rejected', category: 'charged_not_received', jobId: r.jobId },
+    ])
 
     fake.setMode('ok')
-    const again = await submitReport(client, { category: 'charged_not_received', values: { ...values, amount: '12.80' }, transaction: TX, retryJobId: r.jobId })
+    const again = await submitReport(client, {
+      category: 'charged_not_received',
+      values: { ...values, amount: '12.80' },
+      transaction: TX,
+      retryJobId: r.jobId,
+    })
     expect(again).toMatchObject({ status: 'sent', jobId: r.jobId })
     expect(await outbox.list()).toEqual([])
     expect(fake.tickets.size).toBe(1)
@@ -147,7 +202,10 @@ describe('drafts and masking', () => {
     const store = memoryStore()
     const fake = fakeTransport()
     const page1 = makeClient(fake, store)
-    await saveReportDraft(page1.client, 'charged_not_received', { values: { description: `card ${CARD} was charged`, merchantOrderNo: '4111111111111111' }, transaction: TX })
+    await saveReportDraft(page1.client, 'charged_not_received', {
+      values: { description: `card ${CARD} was charged`, merchantOrderNo: '4111111111111111' },
+      transaction: TX,
+    })
     await (await page1.client.services()).drafts.flush()
     expect(JSON.stringify(await store.get(ANON + 'draft:report:charged_not_received'))).not.toContain('4111 1111')
     await closeAll()
@@ -156,7 +214,10 @@ describe('drafts and masking', () => {
     const draft = await loadReportDraft(page2.client, 'charged_not_received')
     expect(draft?.values.description).toMatch(/^card \*+1111 was charged$/)
     expect(draftMatches(draft, TX)).toBe(true)
-    expect(startValues('charged_not_received', TX, draft)).toMatchObject({ transactionId: TX.id, description: draft?.values.description })
+    expect(startValues('charged_not_received', TX, draft)).toMatchObject({
+      transactionId: TX.id,
+      description: draft?.values.description,
+    })
     const other = { ...TX, id: 'T2026112300018842' }
     expect(draftMatches(draft, other)).toBe(false)
     expect(startValues('charged_not_received', other, draft).description).toBeUndefined()
@@ -167,7 +228,12 @@ describe('drafts and masking', () => {
     const draft = {
       values: {},
       transaction: TX,
-      files: [{ blob, name: 'screenshot-1.jpg', type: 'image/jpeg' }, { blob: {}, name: 'x', type: 'image/png' }, null, { name: 'no blob' }] as never,
+      files: [
+        { blob, name: 'screenshot-1.jpg', type: 'image/jpeg' },
+        { blob: {}, name: 'x', type: 'image/png' },
+        null,
+        { name: 'no blob' },
+      ] as never,
     }
     expect(draftFiles(draft)).toEqual([{ blob, name: 'screenshot-1.jpg', type: 'image/jpeg' }])
     expect(draftMatches(draft, TX)).toBe(true)
@@ -176,12 +242,16 @@ describe('drafts and masking', () => {
     expect(draftFiles(undefined)).toEqual([])
   })
 
-  it('screenshots are saved apart from the text, come back with it, and stay out of another payment\'s report', async () => {
+  it("screenshots are saved apart from the text, come back with it, and stay out of another payment's report", async () => {
     const store = memoryStore()
     const fake = fakeTransport()
     const page1 = makeClient(fake, store)
     const blob = new Blob([new Uint8Array(8)], { type: 'image/jpeg' })
-    await saveReportDraft(page1.client, 'charged_not_received', { values: { description: 'charged twice' }, transaction: TX, files: [{ blob, name: 'screenshot-1.jpg', type: 'image/jpeg' }] })
+    await saveReportDraft(page1.client, 'charged_not_received', {
+      values: { description: 'charged twice' },
+      transaction: TX,
+      files: [{ blob, name: 'screenshot-1.jpg', type: 'image/jpeg' }],
+    })
     await (await page1.client.services()).drafts.flush()
     expect(await store.get(ANON + 'draft:report:charged_not_received')).not.toHaveProperty('value.files')
     await closeAll()
@@ -191,7 +261,10 @@ describe('drafts and masking', () => {
     expect(draft?.values.description).toBe('charged twice')
     expect(draftFiles(draft).map((f) => f.name)).toEqual(['screenshot-1.jpg'])
     // A text draft about another payment does not pick up these screenshots.
-    await saveReportDraft(page2.client, 'charged_not_received', { values: { description: 'other' }, transaction: { ...TX, id: 'T2026112300018842' } })
+    await saveReportDraft(page2.client, 'charged_not_received', {
+      values: { description: 'other' },
+      transaction: { ...TX, id: 'T2026112300018842' },
+    })
     expect(draftFiles(await loadReportDraft(page2.client, 'charged_not_received'))).toEqual([])
     await clearReportDraft(page2.client, 'charged_not_received')
     await (await page2.client.services()).drafts.flush()
@@ -207,9 +280,21 @@ describe('drafts and masking', () => {
   })
 
   it('maps server field paths onto the form', () => {
-    const e = serverErrors('charged_not_received', { code: 'rejected', message: 'bad', fields: [{ field: 'description', code: 'report.error.tooShort' }, { field: 'attachments.0', code: 'bad', message: 'Unknown attachment' }] })
-    expect(e.fields).toEqual({ description: { code: 'report.error.tooShort' }, screenshots: { code: 'bad', message: 'Unknown attachment' } })
-    expect(serverErrors('other', { code: 'server', message: 'boom' }).general).toEqual([{ code: 'server', message: 'boom' }])
+    const e = serverErrors('charged_not_received', {
+      code: 'rejected',
+      message: 'bad',
+      fields: [
+        { field: 'description', code: 'report.error.tooShort' },
+        { field: 'attachments.0', code: 'bad', message: 'Unknown attachment' },
+      ],
+    })
+    expect(e.fields).toEqual({
+      description: { code: 'report.error.tooShort' },
+      screenshots: { code: 'bad', message: 'Unknown attachment' },
+    })
+    expect(serverErrors('other', { code: 'server', message: 'boom' }).general).toEqual([
+      { code: 'server', message: 'boom' },
+    ])
   })
 
   it('datetime-local values round-trip to the same instant with an offset', () => {

@@ -11,7 +11,14 @@ afterEach(async () => {
   await closeAll()
 })
 
-const report = { category: 'charged_not_received' as const, values: { ...startValues('charged_not_received', TX, undefined), description: 'The shop says my payment never arrived.' }, transaction: TX }
+const report = {
+  category: 'charged_not_received' as const,
+  values: {
+    ...startValues('charged_not_received', TX, undefined),
+    description: 'The shop says my payment never arrived.',
+  },
+  transaction: TX,
+}
 
 describe('requests list', () => {
   it('merges the backend tickets with reports still on the device, and follows them until sent', async () => {
@@ -47,7 +54,9 @@ describe('requests list', () => {
 
   it('shows a refused report as needing attention until the user discards it', async () => {
     const fake = fakeTransport()
-    fake.setMode({ reject: new RejectedError([{ field: 'subject', code: 'x', message: 'Subject too long' }], 'invalid', 400) })
+    fake.setMode({
+      reject: new RejectedError([{ field: 'subject', code: 'x', message: 'Subject too long' }], 'invalid', 400),
+    })
     const { client } = makeClient(fake)
     const r = await submitReport(client, report)
     const list = createRequestsList(client)
@@ -85,7 +94,11 @@ describe('request detail', () => {
     const detail = createRequestDetail(client, 'tk_9')
     await vi.waitFor(() => expect(detail.store.getState().status).toBe('ready'))
     const q = await detail.addComment('Any news?')
-    await vi.waitFor(() => expect(detail.store.getState().comments).toEqual([expect.objectContaining({ jobId: q.jobId, state: 'waiting', body: 'Any news?' })]))
+    await vi.waitFor(() =>
+      expect(detail.store.getState().comments).toEqual([
+        expect.objectContaining({ jobId: q.jobId, state: 'waiting', body: 'Any news?' }),
+      ]),
+    )
     vi.stubGlobal('navigator', { onLine: true })
     await (await client.services()).outbox.flush()
     await vi.waitFor(() => expect(detail.store.getState().comments).toEqual([]))
@@ -109,7 +122,9 @@ describe('request detail', () => {
     expect(canRate(detail.store.getState().ticket!)).toBe(true)
     await expect(detail.rate(0)).rejects.toThrow(RangeError)
     await detail.rate(4, 'quick, thanks')
-    await vi.waitFor(() => expect(detail.store.getState().ticket?.rating).toEqual({ score: 4, comment: 'quick, thanks' }))
+    await vi.waitFor(() =>
+      expect(detail.store.getState().ticket?.rating).toEqual({ score: 4, comment: 'quick, thanks' }),
+    )
     expect(canRate(detail.store.getState().ticket!)).toBe(false)
     detail.dispose()
   })

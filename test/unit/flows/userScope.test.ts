@@ -19,7 +19,8 @@ afterEach(async () => {
   }
 })
 
-const input = (subject: string) => ({ category: 'other', subject, description: subject, fields: {}, attachments: [] }) as unknown as TicketInput
+const input = (subject: string) =>
+  ({ category: 'other', subject, description: subject, fields: {}, attachments: [] }) as unknown as TicketInput
 
 function device() {
   const fake = fakeTransport()

@@ -15,18 +15,22 @@ function nodes(tree: Node[]): Node[] {
   tree.forEach(walk)
   return out
 }
-const links = (md: string) => nodes(parseMarkdown(md)).filter((n): n is Extract<MdInline, { type: 'link' }> => n.type === 'link')
+const links = (md: string) =>
+  nodes(parseMarkdown(md)).filter((n): n is Extract<MdInline, { type: 'link' }> => n.type === 'link')
 
 describe('markdown sanitizer', () => {
   it('drops script and style elements with their content', () => {
-    const tree = parseMarkdown('Hello <script>alert(1)</script>world\n\n<style>body{display:none}</style>\n\n<SCRIPT type="x">\nsteal()\n\n</SCRIPT>')
+    const tree = parseMarkdown(
+      'Hello <script>alert(1)</script>world\n\n<style>body{display:none}</style>\n\n<SCRIPT type="x">\nsteal()\n\n</SCRIPT>',
+    )
     const text = toText(tree)
     expect(text).toBe('Hello world')
     expect(text).not.toMatch(/alert|steal|display/)
   })
 
   it('never lets a tag, an attribute or an event handler through', () => {
-    const md = '<img src=x onerror=alert(1)>\n\n<div onclick="alert(2)">inside</div> <a href="javascript:alert(3)">click</a>\n\n<iframe src="https://evil.example"></iframe><!-- <b>hidden</b> -->'
+    const md =
+      '<img src=x onerror=alert(1)>\n\n<div onclick="alert(2)">inside</div> <a href="javascript:alert(3)">click</a>\n\n<iframe src="https://evil.example"></iframe><!-- <b>hidden</b> -->'
     const tree = parseMarkdown(md)
     expect(toText(tree)).toBe('inside click')
     expect(links(md)).toEqual([])
@@ -63,7 +67,8 @@ describe('markdown sanitizer', () => {
   })
 
   it('keeps http(s), mailto and tel links, and relative .md links as article links', () => {
-    const md = '[site](<https://help.example.com/a b>) [mail](mailto:help@example.com) [call](<tel:+86 95188>) <https://x.example> see https://y.example/p?q=1. and [PIN](./reset-pin.md)'
+    const md =
+      '[site](<https://help.example.com/a b>) [mail](mailto:help@example.com) [call](<tel:+86 95188>) <https://x.example> see https://y.example/p?q=1. and [PIN](./reset-pin.md)'
     expect(links(md).map((l) => l.link)).toEqual([
       { kind: 'external', href: 'https://help.example.com/a%20b' },
       { kind: 'external', href: 'mailto:help@example.com' },
@@ -75,20 +80,49 @@ describe('markdown sanitizer', () => {
   })
 
   it('renders normal Markdown: headings, paragraphs, nested lists, emphasis, code, tables, quotes', () => {
-    const tree = parseMarkdown([
-      '# Title', '', 'Some **bold**, *em*, ***both*** and `a*b*c` text.  ', 'Next line', '',
-      '1. First', '2. Second:', '   - **Pending** – cancel', '   - done', '3. Third', '',
-      '| Method | Time |', '|---|--:|', '| Card | 1–3 days |', '', '> 温馨提示：不要', '> 提供验证码', '', '---', '', '```', '<b>not html</b>', '```',
-    ].join('\n'))
+    const tree = parseMarkdown(
+      [
+        '# Title',
+        '',
+        'Some **bold**, *em*, ***both*** and `a*b*c` text.  ',
+        'Next line',
+        '',
+        '1. First',
+        '2. Second:',
+        '   - **Pending** – cancel',
+        '   - done',
+        '3. Third',
+        '',
+        '| Method | Time |',
+        '|---|--:|',
+        '| Card | 1–3 days |',
+        '',
+        '> 温馨提示：不要',
+        '> 提供验证码',
+        '',
+        '---',
+        '',
+        '```',
+        '<b>not html</b>',
+        '```',
+      ].join('\n'),
+    )
     expect(tree.map((b) => b.type)).toEqual(['heading', 'paragraph', 'list', 'table', 'quote', 'rule', 'code'])
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the line above checked each block's type
     const [h, p, list, table, quote, , code] = tree as [any, any, any, any, any, any, any]
     expect(h).toMatchObject({ level: 1, children: [{ type: 'text', value: 'Title' }] })
     expect(p.children).toEqual([
-      { type: 'text', value: 'Some ' }, { type: 'strong', children: [{ type: 'text', value: 'bold' }] }, { type: 'text', value: ', ' },
-      { type: 'em', children: [{ type: 'text', value: 'em' }] }, { type: 'text', value: ', ' },
-      { type: 'em', children: [{ type: 'strong', children: [{ type: 'text', value: 'both' }] }] }, { type: 'text', value: ' and ' },
-      { type: 'code', value: 'a*b*c' }, { type: 'text', value: ' text.' }, { type: 'break' }, { type: 'text', value: 'Next line' },
+      { type: 'text', value: 'Some ' },
+      { type: 'strong', children: [{ type: 'text', value: 'bold' }] },
+      { type: 'text', value: ', ' },
+      { type: 'em', children: [{ type: 'text', value: 'em' }] },
+      { type: 'text', value: ', ' },
+      { type: 'em', children: [{ type: 'strong', children: [{ type: 'text', value: 'both' }] }] },
+      { type: 'text', value: ' and ' },
+      { type: 'code', value: 'a*b*c' },
+      { type: 'text', value: ' text.' },
+      { type: 'break' },
+      { type: 'text', value: 'Next line' },
     ])
     expect(list).toMatchObject({ ordered: true, start: 1, tight: true })
     expect(list.items).toHaveLength(3)

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { TimeoutError } from '../../../src/errors/index.js'
-import { leaseLock, localLock, webLocksLock, type OutboxJobBase as OutboxJob, type SendContext } from '../../../src/outbox/index.js'
+import {
+  leaseLock,
+  localLock,
+  webLocksLock,
+  type OutboxJobBase as OutboxJob,
+  type SendContext,
+} from '../../../src/outbox/index.js'
 import { memoryStore, resilientStore } from '../../../src/storage/index.js'
 import { fakeServer, jobKey, makeOutbox } from './helpers.js'
 
@@ -135,8 +141,17 @@ describe('outbox start-up and storage trouble', () => {
     let release: () => void = () => {}
     const holder = lock.run(() => new Promise<void>((r) => (release = r)))
     await store.set(jobKey('old'), {
-      id: 'old', kind: 'ticket', payload: { subject: 'from yesterday' }, idempotencyKey: 'k-old', attempts: 1,
-      nextAttemptAt: 0, state: 'rejected', lastError: { code: 'rejected', message: 'invalid' }, createdAt: 1, updatedAt: 1, seq: 0,
+      id: 'old',
+      kind: 'ticket',
+      payload: { subject: 'from yesterday' },
+      idempotencyKey: 'k-old',
+      attempts: 1,
+      nextAttemptAt: 0,
+      state: 'rejected',
+      lastError: { code: 'rejected', message: 'invalid' },
+      createdAt: 1,
+      updatedAt: 1,
+      seq: 0,
     } satisfies OutboxJob)
     const send = vi.fn(async () => ({}))
     const { outbox } = makeOutbox({ store, lock, send })
@@ -149,7 +164,11 @@ describe('outbox start-up and storage trouble', () => {
   })
 
   it('still queues and delivers when the disk is full (kept in memory, warning emitted)', async () => {
-    const disk = { ...memoryStore(), persistent: true, set: async () => Promise.reject(Object.assign(new Error('full'), { name: 'QuotaExceededError' })) }
+    const disk = {
+      ...memoryStore(),
+      persistent: true,
+      set: async () => Promise.reject(Object.assign(new Error('full'), { name: 'QuotaExceededError' })),
+    }
     const warnings: string[] = []
     const store = resilientStore(disk, { onWarning: (w) => warnings.push(w.code) })
     const server = fakeServer()
@@ -163,8 +182,12 @@ describe('outbox start-up and storage trouble', () => {
   })
 
   it('web locks: runs nothing when the lock is taken elsewhere', async () => {
-    const busy = { request: async (_n: string, _o: unknown, cb: (lock: null) => unknown) => cb(null) } as unknown as LockManager
-    const free = { request: async (_n: string, _o: unknown, cb: (lock: object) => unknown) => cb({}) } as unknown as LockManager
+    const busy = {
+      request: async (_n: string, _o: unknown, cb: (lock: null) => unknown) => cb(null),
+    } as unknown as LockManager
+    const free = {
+      request: async (_n: string, _o: unknown, cb: (lock: object) => unknown) => cb({}),
+    } as unknown as LockManager
     const fn = vi.fn(async () => {})
     expect(await webLocksLock('hf-outbox', busy).run(fn)).toBe(false)
     expect(fn).not.toHaveBeenCalled()

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { MalformedResponseError, OfflineError, RateLimitedError, RejectedError, TimeoutError } from '../../../src/errors/index.js'
+import {
+  MalformedResponseError,
+  OfflineError,
+  RateLimitedError,
+  RejectedError,
+  TimeoutError,
+} from '../../../src/errors/index.js'
 import type { OutboxEvent as SdkEvent, OutboxJobBase as OutboxJob, SendContext } from '../../../src/outbox/index.js'
 /** The engine is tested with free-form jobs. */
 type OutboxEvent = SdkEvent<unknown, OutboxJob>
@@ -19,7 +25,13 @@ describe('retries on a monotonic clock', () => {
   it('a job that failed while the device clock was a day ahead is sent promptly after the clock is corrected and the page reloads', async () => {
     const store = memoryStore()
     let wall = Date.now() + DAY
-    const first = makeOutbox({ store, now: () => wall, send: async () => { throw new OfflineError() } })
+    const first = makeOutbox({
+      store,
+      now: () => wall,
+      send: async () => {
+        throw new OfflineError()
+      },
+    })
     const id = await first.outbox.enqueue('ticket', { subject: 'stuck' })
     await vi.advanceTimersByTimeAsync(0)
     const stored = await store.get<OutboxJob>(jobKey(id))
@@ -32,7 +44,11 @@ describe('retries on a monotonic clock', () => {
     wall = Date.now()
     const server = fakeServer()
     const sent: string[] = []
-    const second = makeOutbox({ store, now: () => wall, send: async (job, ctx) => (sent.push(job.id), server.commit(job, ctx)) })
+    const second = makeOutbox({
+      store,
+      now: () => wall,
+      send: async (job, ctx) => (sent.push(job.id), server.commit(job, ctx)),
+    })
     await vi.advanceTimersByTimeAsync(stored!.retryDelayMs! + 1)
     expect(sent).toEqual([id])
     expect(server.creates).toBe(1)
@@ -129,17 +145,33 @@ describe('writes whose outcome is unknown', () => {
   it('drops a rejected job the caller says has expired (a refused chat message does not stay forever)', async () => {
     const store = memoryStore()
     const old: OutboxJob = {
-      id: 'm1', kind: 'message', payload: {}, idempotencyKey: 'k', attempts: 1, state: 'rejected', createdAt: 1, updatedAt: 1, seq: 0,
+      id: 'm1',
+      kind: 'message',
+      payload: {},
+      idempotencyKey: 'k',
+      attempts: 1,
+      state: 'rejected',
+      createdAt: 1,
+      updatedAt: 1,
+      seq: 0,
     }
     await store.set(jobKey('m1'), old)
-    const { outbox } = makeOutbox({ store, send: async () => ({}), expireRejected: (j) => j.kind === 'message' && Date.now() - j.updatedAt > 7 * DAY })
+    const { outbox } = makeOutbox({
+      store,
+      send: async () => ({}),
+      expireRejected: (j) => j.kind === 'message' && Date.now() - j.updatedAt > 7 * DAY,
+    })
     await vi.advanceTimersByTimeAsync(0)
     expect(await store.get(jobKey('m1'))).toBeUndefined()
     outbox.dispose()
   })
 
   it('still rejects a validation error', async () => {
-    const { outbox } = makeOutbox({ send: async () => { throw new RejectedError([{ field: 'description', code: 'too_short' }]) } })
+    const { outbox } = makeOutbox({
+      send: async () => {
+        throw new RejectedError([{ field: 'description', code: 'too_short' }])
+      },
+    })
     await outbox.enqueue('ticket', { subject: 'x' })
     await vi.advanceTimersByTimeAsync(0)
     expect((await outbox.list())[0]).toMatchObject({ state: 'rejected' })
@@ -184,7 +216,9 @@ describe('jobs belong to their author', () => {
       send: (job, ctx) => {
         keys.push(ctx.idempotencyKey)
         if (!hang) return Promise.resolve({ id: job.id })
-        return new Promise((_, reject) => ctx.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))))
+        return new Promise((_, reject) =>
+          ctx.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+        )
       },
     })
     const id = await outbox.enqueue('ticket', { subject: 'mid-send' })
@@ -204,9 +238,25 @@ describe('jobs belong to their author', () => {
 
   it('a job stored by an earlier version (no author) is adopted by the first user, and clearAuthor forgets only theirs', async () => {
     const store = memoryStore()
-    await store.set(jobKey('legacy'), { id: 'legacy', kind: 'ticket', payload: {}, idempotencyKey: 'k', attempts: 0, state: 'rejected', createdAt: 1, updatedAt: 1, seq: 0 })
+    await store.set(jobKey('legacy'), {
+      id: 'legacy',
+      kind: 'ticket',
+      payload: {},
+      idempotencyKey: 'k',
+      attempts: 0,
+      state: 'rejected',
+      createdAt: 1,
+      updatedAt: 1,
+      seq: 0,
+    })
     let user = 'A'
-    const { outbox } = makeOutbox({ store, author: () => user, send: async () => { throw new OfflineError() } })
+    const { outbox } = makeOutbox({
+      store,
+      author: () => user,
+      send: async () => {
+        throw new OfflineError()
+      },
+    })
     await vi.advanceTimersByTimeAsync(0)
     expect((await store.get<OutboxJob>(jobKey('legacy')))!.author).toBe('A')
     user = 'B'

@@ -1,4 +1,9 @@
-import { createOutbox, type OutboxJobBase as OutboxJob, type OutboxOptions, type SendContext } from '../../../src/outbox/index.js'
+import {
+  createOutbox,
+  type OutboxJobBase as OutboxJob,
+  type OutboxOptions,
+  type SendContext,
+} from '../../../src/outbox/index.js'
 import { memoryStore } from '../../../src/storage/index.js'
 import type { KeyValueStore } from '../../../src/storage/types.js'
 
@@ -27,7 +32,8 @@ let counter = 0
 export const seqUuid = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`
 
 /** The engine is tested with free-form jobs (any payload), not the SDK's job union. */
-export type TestOutboxOptions = Partial<OutboxOptions<unknown, OutboxJob>> & Pick<OutboxOptions<unknown, OutboxJob>, 'send'>
+export type TestOutboxOptions = Partial<OutboxOptions<unknown, OutboxJob>> &
+  Pick<OutboxOptions<unknown, OutboxJob>, 'send'>
 
 /** An outbox on fake timers, no real channel, no DOM. */
 export function makeOutbox(opts: TestOutboxOptions & { store?: KeyValueStore }) {

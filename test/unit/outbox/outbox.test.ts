@@ -119,7 +119,11 @@ describe('outbox delivery', () => {
     await vi.advanceTimersByTimeAsync(60 * 60_000)
     expect(keys).toHaveLength(1)
     const [job] = await outbox.list()
-    expect(job).toMatchObject({ id, state: 'rejected', lastError: { code: 'rejected', fields: [{ field: 'subject', code: 'required' }] } })
+    expect(job).toMatchObject({
+      id,
+      state: 'rejected',
+      lastError: { code: 'rejected', fields: [{ field: 'subject', code: 'required' }] },
+    })
 
     await outbox.retry(id, { subject: '' })
     await vi.advanceTimersByTimeAsync(0)

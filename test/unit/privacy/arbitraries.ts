@@ -52,18 +52,25 @@ const NETWORKS: ReadonlyArray<readonly [readonly string[], number, number]> = [
   [['60', '508'], 16, 16], // RuPay
 ]
 
-const digitString = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max })
+const digitString = (min: number, max: number) =>
+  fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max })
 
 export const cardNumber: fc.Arbitrary<string> = fc
   .constantFrom(...NETWORKS)
   .chain(([prefixes, min, max]) => fc.tuple(fc.constantFrom(...prefixes), fc.integer({ min, max })))
-  .chain(([prefix, length]) => digitString(length - prefix.length - 1, length - prefix.length - 1).map((body) => prefix + body))
+  .chain(([prefix, length]) =>
+    digitString(length - prefix.length - 1, length - prefix.length - 1).map((body) => prefix + body),
+  )
   .map((body) => body + luhnCheckDigit(body))
 
 export const cnId: fc.Arbitrary<string> = fc
   .record({
     area: fc.integer({ min: 110000, max: 829999 }),
-    date: fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true }),
+    date: fc.date({
+      min: new Date('1900-01-01T00:00:00Z'),
+      max: new Date('2025-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    }),
     seq: fc.integer({ min: 0, max: 999 }),
   })
   .map(({ area, date, seq }) => {
@@ -79,7 +86,21 @@ export const mobile: fc.Arbitrary<string> = fc
 const ZEROS = [0x30, 0xff10, 0x660, 0x6f0, 0x966, 0x9e6, 0xe50, 0x1d7ce]
 
 /** Separators people put between digit groups. Dots and slashes need groups of two or more (see README). */
-const SOFT_SEPARATORS = [' ', '  ', '\u00a0', '\u202f', '\u3000', '-', '\u2013', '\u2014', '_', '\n', ' - ', '\r\n', '\u2009']
+const SOFT_SEPARATORS = [
+  ' ',
+  '  ',
+  '\u00a0',
+  '\u202f',
+  '\u3000',
+  '-',
+  '\u2013',
+  '\u2014',
+  '_',
+  '\n',
+  ' - ',
+  '\r\n',
+  '\u2009',
+]
 /** How people spread out a short code: spaces, dashes, a line break. */
 const SPREAD_SEPARATORS = [' ', '  ', '\u00a0', '-', '\u2013', '\n', ' - ', '\r\n', '\u3000']
 const HARD_SEPARATORS = ['.', '/', '\uff0e', '\u3002']
@@ -124,81 +145,195 @@ export function written(digits: string, separators: 'all' | 'spread' = 'all'): f
     })
 }
 
-const CARD_LABELS = ['', '卡号', '卡號 ', '银行卡：', '订单号 ', '订单号：', '交易单号 ', 'ref:', 'ref ', 'order no. ', 'Order No.', 'card: ', 'my card is ', 'TXN', '#', 'transaction id: ']
+const CARD_LABELS = [
+  '',
+  '卡号',
+  '卡號 ',
+  '银行卡：',
+  '订单号 ',
+  '订单号：',
+  '交易单号 ',
+  'ref:',
+  'ref ',
+  'order no. ',
+  'Order No.',
+  'card: ',
+  'my card is ',
+  'TXN',
+  '#',
+  'transaction id: ',
+]
 const BEFORE = ['', '你好，', 'Hi, ', '我昨天付款失败了。', 'I was charged twice. ', '金额 128.50 元，']
 const AFTER = ['', '。', ' thanks', '，谢谢', '\n金额 100.00 元', ' on 2026-11-23', '，时间 14:30']
 
 const inContext = (labels: readonly string[], value: fc.Arbitrary<string>) =>
-  fc.tuple(fc.constantFrom(...BEFORE), fc.constantFrom(...labels), value, fc.constantFrom(...AFTER)).map(([before, label, v, after]) => {
-    const start = before.length + label.length
-    return { text: before + label + v + after, span: [start, start + v.length] as const }
-  })
+  fc
+    .tuple(fc.constantFrom(...BEFORE), fc.constantFrom(...labels), value, fc.constantFrom(...AFTER))
+    .map(([before, label, v, after]) => {
+      const start = before.length + label.length
+      return { text: before + label + v + after, span: [start, start + v.length] as const }
+    })
 
 export const sensitiveCard: fc.Arbitrary<SensitiveCase> = cardNumber.chain((pan) =>
   inContext(CARD_LABELS, written(pan)).map((c) => ({ ...c, secret: pan, kind: 'card' as const, keep: pan.slice(-4) })),
 )
 
 export const sensitiveId: fc.Arbitrary<SensitiveCase> = cnId.chain((id) =>
-  inContext(['', '身份证号 ', '身份證號碼：', 'ID card no. ', '证件号码'], written(id)).map((c) => ({ ...c, secret: id, kind: 'cn_id' as const, keep: id.slice(-4) })),
+  inContext(['', '身份证号 ', '身份證號碼：', 'ID card no. ', '证件号码'], written(id)).map((c) => ({
+    ...c,
+    secret: id,
+    kind: 'cn_id' as const,
+    keep: id.slice(-4),
+  })),
 )
 
 export const sensitiveMobile: fc.Arbitrary<SensitiveCase> = fc
   .tuple(mobile, fc.constantFrom('', '+86 ', '+86', '0086 '))
   .chain(([number, cc]) =>
-    inContext(['', '手机 ', '手機號碼：', 'call me at ', 'tel: ', '电话'], written(number).map((w) => cc + w)).map((c) => ({ ...c, secret: number, kind: 'phone' as const })),
+    inContext(
+      ['', '手机 ', '手機號碼：', 'call me at ', 'tel: ', '电话'],
+      written(number).map((w) => cc + w),
+    ).map((c) => ({ ...c, secret: number, kind: 'phone' as const })),
   )
 
 /** Phrase families with the lengths of their values. */
 const CODE_PHRASES: ReadonlyArray<readonly [readonly string[], number, number]> = [
-  [['验证码', '驗證碼', '短信验证码', '簡訊驗證碼', '短信码', '动态码', '動態碼', '校验码', '校驗碼', 'code', 'Code', 'OTP', 'otp', 'one-time password', 'one time code', 'verification code', 'Verification Code', 'SMS code', 'passcode'], 4, 8],
+  [
+    [
+      '验证码',
+      '驗證碼',
+      '短信验证码',
+      '簡訊驗證碼',
+      '短信码',
+      '动态码',
+      '動態碼',
+      '校验码',
+      '校驗碼',
+      'code',
+      'Code',
+      'OTP',
+      'otp',
+      'one-time password',
+      'one time code',
+      'verification code',
+      'Verification Code',
+      'SMS code',
+      'passcode',
+    ],
+    4,
+    8,
+  ],
   [['支付密码', '支付密碼', '密码', 'password', 'Password', 'PIN', 'pin', 'PIN码'], 4, 6],
   [['CVV', 'cvv', 'CVV2', 'CVC', '安全码', '安全碼', '背面三位'], 3, 4],
 ]
-const VERBS = [' ', '', ': ', '：', ' is ', ' was ', '是', '为', '為', ' = ', '\n', ' is\n', ' I got is ', '发给你：', ' you sent me: ', '-', '【', ' (', '：\n']
+const VERBS = [
+  ' ',
+  '',
+  ': ',
+  '：',
+  ' is ',
+  ' was ',
+  '是',
+  '为',
+  '為',
+  ' = ',
+  '\n',
+  ' is\n',
+  ' I got is ',
+  '发给你：',
+  ' you sent me: ',
+  '-',
+  '【',
+  ' (',
+  '：\n',
+]
 const OPENERS = ['', 'my ', 'the ', 'here is the ', 'My ', '我的', '你要的']
 
 const phraseFirst: fc.Arbitrary<SensitiveCase> = fc
   .constantFrom(...CODE_PHRASES)
   .chain(([phrases, min, max]) =>
-    fc.tuple(fc.constantFrom(...OPENERS), fc.constantFrom(...phrases), fc.constantFrom(...VERBS), digitString(min, max), fc.constantFrom(...AFTER)),
+    fc.tuple(
+      fc.constantFrom(...OPENERS),
+      fc.constantFrom(...phrases),
+      fc.constantFrom(...VERBS),
+      digitString(min, max),
+      fc.constantFrom(...AFTER),
+    ),
   )
   // `CVV2 0 0 0` is ambiguous ("CVV2" + 000, or "CVV" + 2000): a glued CVV gets a space.
-  .map(([opener, phrase, verb, code, after]) => [opener, phrase, verb === '' && /^CV[VC]$/i.test(phrase) ? ' ' : verb, code, after] as const)
+  .map(
+    ([opener, phrase, verb, code, after]) =>
+      [opener, phrase, verb === '' && /^CV[VC]$/i.test(phrase) ? ' ' : verb, code, after] as const,
+  )
   .chain(([opener, phrase, verb, code, after]) =>
-    fc
-      .tuple(written(code, 'spread'), fc.constantFrom(...BEFORE))
-      .map(([w, before]) => {
-        const start = `${before}${opener}${phrase}${verb}`.length
-        return { text: `${before}${opener}${phrase}${verb}${w}${after}`, secret: code, kind: 'code' as const, span: [start, start + w.length] as const }
-      }),
+    fc.tuple(written(code, 'spread'), fc.constantFrom(...BEFORE)).map(([w, before]) => {
+      const start = `${before}${opener}${phrase}${verb}`.length
+      return {
+        text: `${before}${opener}${phrase}${verb}${w}${after}`,
+        secret: code,
+        kind: 'code' as const,
+        span: [start, start + w.length] as const,
+      }
+    }),
   )
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0')
-const date = fc.date({ min: new Date('2015-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true })
+const date = fc.date({
+  min: new Date('2015-01-01T00:00:00Z'),
+  max: new Date('2030-12-31T00:00:00Z'),
+  noInvalidDate: true,
+})
 
 const wechatTxn = digitString(24, 24).map((d) => `4200${d}`)
-const alipayTxn = fc.tuple(date, digitString(20, 20)).map(([d, rest]) => d.toISOString().slice(0, 10).replace(/-/g, '') + rest)
+const alipayTxn = fc
+  .tuple(date, digitString(20, 20))
+  .map(([d, rest]) => d.toISOString().slice(0, 10).replace(/-/g, '') + rest)
 const merchantRef = fc.tuple(fc.constantFrom('M-', 'MCH-', 'M', 'SH-'), digitString(4, 8)).map(([p, d]) => p + d)
 const amount = fc
-  .tuple(fc.integer({ min: 0, max: 9_999_999 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom('¥', '￥', 'USD ', 'RMB ', '', 'HK$'), fc.constantFrom('', ' 元', ' yuan'))
+  .tuple(
+    fc.integer({ min: 0, max: 9_999_999 }),
+    fc.integer({ min: 0, max: 99 }),
+    fc.constantFrom('¥', '￥', 'USD ', 'RMB ', '', 'HK$'),
+    fc.constantFrom('', ' 元', ' yuan'),
+  )
   .map(([units, cents, cur, unit]) => `${cur}${units.toLocaleString('en-US')}.${pad(cents, 2)}${unit}`)
 const dateText = fc
-  .tuple(date, fc.constantFrom('-', '/', '.', '年'), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.boolean())
+  .tuple(
+    date,
+    fc.constantFrom('-', '/', '.', '年'),
+    fc.integer({ min: 0, max: 23 }),
+    fc.integer({ min: 0, max: 59 }),
+    fc.boolean(),
+  )
   .map(([d, sep, h, m, withTime]) => {
     const [y, mo, da] = d.toISOString().slice(0, 10).split('-')
     const day = sep === '年' ? `${y}年${mo}月${da}日` : [y, mo, da].join(sep)
     return withTime ? `${day} ${pad(h, 2)}:${pad(m, 2)}` : day
   })
 const version = fc
-  .tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 999 }), fc.constantFrom('v', 'version ', '版本 ', 'App ', ''))
+  .tuple(
+    fc.integer({ min: 0, max: 30 }),
+    fc.integer({ min: 0, max: 99 }),
+    fc.integer({ min: 0, max: 999 }),
+    fc.constantFrom('v', 'version ', '版本 ', 'App ', ''),
+  )
   .map(([a, b, c, p]) => `${p}${a}.${b}.${c}`)
-const build = fc.tuple(fc.constantFrom('build ', 'Build ', '(build ', '构建号 '), fc.integer({ min: 1, max: 99_999_999 })).map(([p, n]) => `${p}${n}`)
-const lastFour = fc.tuple(fc.constantFrom('尾号 ', '尾號', 'card ending ', '卡号后四位 ', 'ending in '), digitString(4, 4)).map(([p, d]) => p + d)
+const build = fc
+  .tuple(fc.constantFrom('build ', 'Build ', '(build ', '构建号 '), fc.integer({ min: 1, max: 99_999_999 }))
+  .map(([p, n]) => `${p}${n}`)
+const lastFour = fc
+  .tuple(fc.constantFrom('尾号 ', '尾號', 'card ending ', '卡号后四位 ', 'ending in '), digitString(4, 4))
+  .map(([p, d]) => p + d)
 
 const timestamp = fc
   .tuple(date, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }))
   .map(([d, h, m, sec]) => d.toISOString().slice(0, 10).replace(/-/g, '') + pad(h, 2) + pad(m, 2) + pad(sec, 2))
-const errorCode = fc.tuple(fc.constantFrom('error code ', 'Error code: ', '错误码 ', 'HTTP status code '), fc.integer({ min: 100, max: 99_999 })).map(([p, n]) => p + n)
+const errorCode = fc
+  .tuple(
+    fc.constantFrom('error code ', 'Error code: ', '错误码 ', 'HTTP status code '),
+    fc.integer({ min: 100, max: 99_999 }),
+  )
+  .map(([p, n]) => p + n)
 const hotline = fc.constantFrom('95188', '95017', '400-820-8820', '+1 (800) 555-0199')
 
 const BENIGN_LABELS = ['', '微信支付单号 ', '交易单号：', '支付宝交易号 ', 'transaction id: ', 'ref ']
@@ -218,7 +353,9 @@ export const benign: fc.Arbitrary<BenignCase> = fc
     hotline,
   )
   .chain((id) =>
-    fc.tuple(fc.constantFrom(...BEFORE), fc.constantFrom(...AFTER)).map(([before, after]) => ({ text: `${before}${id}${after}`, mustKeep: [id] })),
+    fc
+      .tuple(fc.constantFrom(...BEFORE), fc.constantFrom(...AFTER))
+      .map(([before, after]) => ({ text: `${before}${id}${after}`, mustKeep: [id] })),
   )
 
 /**
@@ -229,7 +366,7 @@ export const benign: fc.Arbitrary<BenignCase> = fc
 export function exposedDigits(c: SensitiveCase, findings: ReadonlyArray<{ start: number; end: number }>): string {
   const positions: number[] = []
   const [from, to] = c.span
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     const cp = c.text.codePointAt(i) ?? 0
     const size = cp > 0xffff ? 2 : 1
     if (/\p{Nd}|[Xx]/u.test(String.fromCodePoint(cp))) positions.push(i)
@@ -246,7 +383,16 @@ export function exposedDigits(c: SensitiveCase, findings: ReadonlyArray<{ start:
 const valueFirst: fc.Arbitrary<SensitiveCase> = fc
   .tuple(
     digitString(4, 8),
-    fc.constantFrom(' is my code', ' is the OTP', ' is my verification code', '是验证码', ' 是我的驗證碼', '（验证码）', ' (OTP)', ' was the code'),
+    fc.constantFrom(
+      ' is my code',
+      ' is the OTP',
+      ' is my verification code',
+      '是验证码',
+      ' 是我的驗證碼',
+      '（验证码）',
+      ' (OTP)',
+      ' was the code',
+    ),
     fc.constantFrom(...BEFORE),
   )
   .map(([code, tail, before]) => ({
@@ -257,4 +403,7 @@ const valueFirst: fc.Arbitrary<SensitiveCase> = fc
   }))
 
 /** Codes, CVV, PIN and digit passwords, phrase first (most cases) or value first. */
-export const sensitiveCode: fc.Arbitrary<SensitiveCase> = fc.oneof({ arbitrary: phraseFirst, weight: 4 }, { arbitrary: valueFirst, weight: 1 })
+export const sensitiveCode: fc.Arbitrary<SensitiveCase> = fc.oneof(
+  { arbitrary: phraseFirst, weight: 4 },
+  { arbitrary: valueFirst, weight: 1 },
+)

@@ -21,8 +21,21 @@ describe('spellings people use for numbers', () => {
   })
 
   it('emoji keycap digits (4️⃣, and the keycap without its variation selector)', () => {
-    hidden('card ' + '4111111111111111'.split('').map((d) => d + '\ufe0f\u20e3').join(''), '41111111')
-    hidden('身份证 ' + ID.split('').map((d) => (d === 'X' ? d : d + '\u20e3')).join(''), ID.slice(0, 14))
+    hidden(
+      'card ' +
+        '4111111111111111'
+          .split('')
+          .map((d) => d + '\ufe0f\u20e3')
+          .join(''),
+      '41111111',
+    )
+    hidden(
+      '身份证 ' +
+        ID.split('')
+          .map((d) => (d === 'X' ? d : d + '\u20e3'))
+          .join(''),
+      ID.slice(0, 14),
+    )
   })
 
   it('keeps amounts with thousands separators', () => {

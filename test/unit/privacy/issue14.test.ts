@@ -92,10 +92,13 @@ describe('benign ids survive', () => {
 })
 
 describe('the chat warning uses the masking detector', () => {
-  it.each(['my code is 384756', 'here is the code 384921', '验证码\n384921', 'CVV 123'])('%j warns and is masked', (t) => {
-    expect(looksLikeCode(t)).toBe(true)
-    expect(redact(t).findings.map((f) => f.kind)).toEqual(['secret'])
-  })
+  it.each(['my code is 384756', 'here is the code 384921', '验证码\n384921', 'CVV 123'])(
+    '%j warns and is masked',
+    (t) => {
+      expect(looksLikeCode(t)).toBe(true)
+      expect(redact(t).findings.map((f) => f.kind)).toEqual(['secret'])
+    },
+  )
   // A message that is nothing but a code cannot be told from any other number by masking: the user is asked.
   it.each(['384 921', '3 8 4 9 2 1', '٣٨٤٩٢١'])('%j (a bare code) warns', (t) => {
     expect(looksLikeCode(t)).toBe(true)

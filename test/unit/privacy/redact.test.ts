@@ -162,12 +162,16 @@ describe('looksLikeCode', () => {
   it.each(['384921', ' 384 921 ', '5521', '12345678', '验证码 384921 给你', 'my sms code: 4821'])('%s → true', (t) => {
     expect(looksLikeCode(t)).toBe(true)
   })
-  it.each(['123', '123456789', 'I paid 128.50 on 2026-11-23', 'error code 1001', '订单 4200000404201909069117582536', '验证码收不到'])(
-    '%s → false',
-    (t) => {
-      expect(looksLikeCode(t)).toBe(false)
-    },
-  )
+  it.each([
+    '123',
+    '123456789',
+    'I paid 128.50 on 2026-11-23',
+    'error code 1001',
+    '订单 4200000404201909069117582536',
+    '验证码收不到',
+  ])('%s → false', (t) => {
+    expect(looksLikeCode(t)).toBe(false)
+  })
 })
 
 describe('summarizeFindings', () => {

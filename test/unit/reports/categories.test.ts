@@ -26,7 +26,11 @@ describe('category table', () => {
     expect(unauthorized).toMatchObject({ priority: 'urgent', urgent: true })
     expect(unauthorized.guidance?.kind).toBe('fraud')
     expect(unauthorized.guidance?.keys).toEqual(
-      expect.arrayContaining(['report.guidance.fraud.freeze', 'report.guidance.fraud.hotline', 'report.guidance.fraud.neverAsk']),
+      expect.arrayContaining([
+        'report.guidance.fraud.freeze',
+        'report.guidance.fraud.hotline',
+        'report.guidance.fraud.neverAsk',
+      ]),
     )
     expect(categories.filter((c) => c.urgent).map((c) => c.id)).toEqual(['unauthorized'])
     expect(getCategory('wrong_recipient')!.priority).toBe('high')
@@ -37,7 +41,11 @@ describe('category table', () => {
   })
 
   it('payment failed suggests "charged but not received" when money was taken', () => {
-    expect(getCategory('payment_failed')!.suggest).toMatchObject({ field: 'moneyTaken', equals: true, category: 'charged_not_received' })
+    expect(getCategory('payment_failed')!.suggest).toMatchObject({
+      field: 'moneyTaken',
+      equals: true,
+      category: 'charged_not_received',
+    })
   })
 })
 
@@ -47,10 +55,26 @@ describe('required fields per category (an empty form reports exactly these)', (
     charged_not_received: ['transactionId', 'time', 'amount', 'currency', 'counterparty', 'description'],
     duplicate_charge: ['transactionId', 'secondTransactionId', 'time', 'amount', 'currency', 'description'],
     refund_not_received: ['counterparty', 'amount', 'currency', 'refundExpectedDate', 'description'],
-    transfer_delayed: ['transactionId', 'time', 'amount', 'currency', 'recipientBank', 'recipientAccountLast4', 'description'],
+    transfer_delayed: [
+      'transactionId',
+      'time',
+      'amount',
+      'currency',
+      'recipientBank',
+      'recipientAccountLast4',
+      'description',
+    ],
     topup_failed: ['time', 'amount', 'currency', 'paymentMethod', 'description'],
     withdrawal_failed: ['time', 'amount', 'currency', 'paymentMethod', 'description'],
-    wrong_recipient: ['transactionId', 'time', 'amount', 'currency', 'counterparty', 'intendedRecipient', 'description'],
+    wrong_recipient: [
+      'transactionId',
+      'time',
+      'amount',
+      'currency',
+      'counterparty',
+      'intendedRecipient',
+      'description',
+    ],
     balance_wrong: ['currency', 'expectedBalance', 'shownBalance', 'description'],
     unauthorized: ['transactionId', 'time', 'amount', 'currency', 'stillHasCard', 'noticedAt', 'description'],
     impersonation: ['contactKind', 'contactValue', 'description'],

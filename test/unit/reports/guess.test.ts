@@ -25,14 +25,26 @@ describe('category groups and icons', () => {
     const groups = groupedCategories()
     expect(groups.map((g) => g.group)).toEqual(['urgent', 'money', 'other'])
     expect(groups[0]!.items.map((c) => c.id)).toEqual(['wrong_recipient', 'unauthorized', 'impersonation'])
-    expect(groups.flatMap((g) => g.items).map((c) => c.id).sort()).toEqual(categories.map((c) => c.id).sort())
+    expect(
+      groups
+        .flatMap((g) => g.items)
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(categories.map((c) => c.id).sort())
     for (const c of categories) expect(CATEGORY_ICONS[c.id]).toMatch(/^M/)
   })
 })
 
 describe('request tracking helpers', () => {
   it('maps statuses onto the four steps', () => {
-    expect(['new', 'open', 'on_hold', 'pending', 'solved', 'closed'].map((s) => stepOf(s as never))).toEqual(['received', 'working', 'working', 'waiting', 'resolved', 'resolved'])
+    expect(['new', 'open', 'on_hold', 'pending', 'solved', 'closed'].map((s) => stepOf(s as never))).toEqual([
+      'received',
+      'working',
+      'working',
+      'waiting',
+      'resolved',
+      'resolved',
+    ])
   })
 
   it('is unread when it changed after the user last looked (or after filing, never opened)', () => {
@@ -48,6 +60,11 @@ describe('request tracking helpers', () => {
     expect(replyDue(base)).toBe(Date.parse('2026-11-23T05:00:00Z'))
     expect(replyDue({ ...base, status: 'solved' })).toBeUndefined()
     expect(replyDue({ status: 'new', createdAt: base.createdAt })).toBeUndefined()
-    expect(replyDue({ ...base, comments: [{ id: 'c', author: 'agent', body: 'hi', createdAt: base.createdAt, attachments: [] }] })).toBeUndefined()
+    expect(
+      replyDue({
+        ...base,
+        comments: [{ id: 'c', author: 'agent', body: 'hi', createdAt: base.createdAt, attachments: [] }],
+      }),
+    ).toBeUndefined()
   })
 })

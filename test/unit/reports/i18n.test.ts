@@ -28,11 +28,24 @@ function referencedKeys(): string[] {
 }
 
 const ERROR_KEYS = [
-  'report.error.required', 'report.error.category', 'report.error.amount', 'report.error.amountDecimals',
-  'report.error.balance', 'report.error.sameBalance', 'report.error.currency', 'report.error.time',
-  'report.error.date', 'report.error.noticedBeforeTransaction', 'report.error.reference',
-  'report.error.sameTransaction', 'report.error.paymentMethod', 'report.error.last4',
-  'report.error.tooShort', 'report.error.tooLong', 'report.error.choice', 'report.error.integer',
+  'report.error.required',
+  'report.error.category',
+  'report.error.amount',
+  'report.error.amountDecimals',
+  'report.error.balance',
+  'report.error.sameBalance',
+  'report.error.currency',
+  'report.error.time',
+  'report.error.date',
+  'report.error.noticedBeforeTransaction',
+  'report.error.reference',
+  'report.error.sameTransaction',
+  'report.error.paymentMethod',
+  'report.error.last4',
+  'report.error.tooShort',
+  'report.error.tooLong',
+  'report.error.choice',
+  'report.error.integer',
   'report.error.screenshots',
 ]
 

@@ -13,7 +13,12 @@ const tx: TransactionRef = {
   method: { brand: 'Visa', last4: '1111' },
 }
 
-const image = (i: number, name = `shot-${i}.png`): AttachmentRef => ({ id: `a${i}`, name, type: 'image/png', size: 1000 })
+const image = (i: number, name = `shot-${i}.png`): AttachmentRef => ({
+  id: `a${i}`,
+  name,
+  type: 'image/png',
+  size: 1000,
+})
 
 describe('prefillFromTransaction', () => {
   it('fills the transaction fields a category uses, card as brand + last 4', () => {
@@ -30,7 +35,12 @@ describe('prefillFromTransaction', () => {
   it('balance wrong takes only the currency; fields a transaction lacks are left out', () => {
     expect(prefillFromTransaction('balance_wrong', tx)).toEqual({ currency: 'CNY' })
     const { method: _m, counterparty: _c, ...bare } = tx
-    expect(Object.keys(prefillFromTransaction('unauthorized', bare)).sort()).toEqual(['amount', 'currency', 'time', 'transactionId'])
+    expect(Object.keys(prefillFromTransaction('unauthorized', bare)).sort()).toEqual([
+      'amount',
+      'currency',
+      'time',
+      'transactionId',
+    ])
   })
 
   it('unknown category → nothing', () => {
@@ -45,7 +55,10 @@ describe('buildTicketInput', () => {
   }
 
   it('masks a card number typed in the description and reports what was hidden', () => {
-    const { input, hidden, findings } = buildTicketInput('charged_not_received', values, { transaction: tx, locale: 'zh-CN' })
+    const { input, hidden, findings } = buildTicketInput('charged_not_received', values, {
+      transaction: tx,
+      locale: 'zh-CN',
+    })
     expect(input.description).toBe('扣款了但商家说没收到。我的卡号 ***************0004，手机 138****8000')
     expect(JSON.stringify(input)).not.toContain('6205 5000')
     expect(hidden.kinds).toEqual(['card', 'phone'])
@@ -54,7 +67,11 @@ describe('buildTicketInput', () => {
   })
 
   it('produces the full payload: localized subject, normalised fields, ids kept', () => {
-    const { input } = buildTicketInput('charged_not_received', values, { transaction: tx, locale: 'zh-CN', diagnostics: { network: 'wifi' } })
+    const { input } = buildTicketInput('charged_not_received', values, {
+      transaction: tx,
+      locale: 'zh-CN',
+      diagnostics: { network: 'wifi' },
+    })
     expect(input).toEqual({
       category: 'charged_not_received',
       subject: '扣款未到账 · 128.50 CNY',
@@ -94,7 +111,11 @@ describe('buildTicketInput', () => {
     })
     expect(input.transaction?.id).toBe('5555555555554444')
     expect(input.diagnostics).toEqual({ note: 'mail z***@qq.com' })
-    expect(findings.map((f) => `${f.path}:${f.kind}`).sort()).toEqual(['diagnostics.note:email', 'fields.counterparty:phone', 'fields.errorText:card'])
+    expect(findings.map((f) => `${f.path}:${f.kind}`).sort()).toEqual([
+      'diagnostics.note:email',
+      'fields.counterparty:phone',
+      'fields.errorText:card',
+    ])
   })
 
   it('unauthorized → urgent; wrong recipient → high; subject without amount uses the label', () => {
@@ -106,14 +127,23 @@ describe('buildTicketInput', () => {
     })
     expect(unauthorized.input.priority).toBe('urgent')
     expect(
-      buildTicketInput('wrong_recipient', { ...prefillFromTransaction('wrong_recipient', tx), intendedRecipient: '李雷', description: '转错人了，本来要转给李雷。' })
-        .input.priority,
+      buildTicketInput('wrong_recipient', {
+        ...prefillFromTransaction('wrong_recipient', tx),
+        intendedRecipient: '李雷',
+        description: '转错人了，本来要转给李雷。',
+      }).input.priority,
     ).toBe('high')
-    expect(buildTicketInput('other', { description: 'Question about my statement.' }, { locale: 'zh-CN' }).input.subject).toBe('其他问题')
+    expect(
+      buildTicketInput('other', { description: 'Question about my statement.' }, { locale: 'zh-CN' }).input.subject,
+    ).toBe('其他问题')
   })
 
   it('uses the client translator when given', () => {
-    const { input } = buildTicketInput('other', { description: 'Question about my statement.' }, { translate: (key) => `<${key}>` })
+    const { input } = buildTicketInput(
+      'other',
+      { description: 'Question about my statement.' },
+      { translate: (key) => `<${key}>` },
+    )
     expect(input.subject).toBe('<report.category.other.label>')
   })
 
@@ -132,12 +162,20 @@ describe('buildTicketInput', () => {
   })
 
   it('accepts up to 5 images, masks their names, refuses more or non-images', () => {
-    const ok = buildTicketInput('other', { description: 'Screenshots of the failed payment.' }, { attachments: [image(1, 'IMG_13800138000.png'), image(2)] })
+    const ok = buildTicketInput(
+      'other',
+      { description: 'Screenshots of the failed payment.' },
+      { attachments: [image(1, 'IMG_13800138000.png'), image(2)] },
+    )
     expect(ok.input.attachments.map((a) => a.name)).toEqual(['IMG_138****8000.png', 'shot-2.png'])
     expect(ok.hidden.kinds).toEqual(['phone'])
     const tooMany = Array.from({ length: 6 }, (_, i) => image(i))
-    expect(() => buildTicketInput('other', { description: 'Screenshots of the failed payment.' }, { attachments: tooMany })).toThrow(RejectedError)
+    expect(() =>
+      buildTicketInput('other', { description: 'Screenshots of the failed payment.' }, { attachments: tooMany }),
+    ).toThrow(RejectedError)
     const pdf = [{ ...image(1), type: 'application/pdf' }]
-    expect(() => buildTicketInput('other', { description: 'Screenshots of the failed payment.' }, { attachments: pdf })).toThrow(RejectedError)
+    expect(() =>
+      buildTicketInput('other', { description: 'Screenshots of the failed payment.' }, { attachments: pdf }),
+    ).toThrow(RejectedError)
   })
 })

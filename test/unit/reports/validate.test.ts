@@ -45,12 +45,15 @@ describe('amount and currency', () => {
 })
 
 describe('paymentMethod: brand + last 4 only', () => {
-  it.each(['Visa 4111 1111 1111 1111', 'Visa 4111-1111-1111-1111', '6205500000000000004', 'Visa 411111******1111', 'UnionPay 62055'])(
-    'rejects %s',
-    (paymentMethod) => {
-      expect(errorsFor({ paymentMethod }).paymentMethod).toBe('report.error.paymentMethod')
-    },
-  )
+  it.each([
+    'Visa 4111 1111 1111 1111',
+    'Visa 4111-1111-1111-1111',
+    '6205500000000000004',
+    'Visa 411111******1111',
+    'UnionPay 62055',
+  ])('rejects %s', (paymentMethod) => {
+    expect(errorsFor({ paymentMethod }).paymentMethod).toBe('report.error.paymentMethod')
+  })
   it.each(['Visa •••• 1111', '招商银行 尾号1234', 'Apple Pay', 'Mastercard 5555'])('accepts %s', (paymentMethod) => {
     expect(errorsFor({ paymentMethod })).toEqual({})
   })
@@ -60,12 +63,17 @@ describe('time and dates', () => {
   it.each(['2026-11-23T09:30:00+08:00', '2026-11-23T01:30Z', '2026-11-23T09:30:00.123-05:00'])('accepts %s', (time) => {
     expect(errorsFor({ time })).toEqual({})
   })
-  it.each(['2026-11-23T09:30:00', '2026-11-23', '2026-02-30T09:30:00+08:00', '2026-11-23T24:00:00Z', 'yesterday'])('rejects %s', (time) => {
-    expect(errorsFor({ time }).time).toBe('report.error.time')
-  })
+  it.each(['2026-11-23T09:30:00', '2026-11-23', '2026-02-30T09:30:00+08:00', '2026-11-23T24:00:00Z', 'yesterday'])(
+    'rejects %s',
+    (time) => {
+      expect(errorsFor({ time }).time).toBe('report.error.time')
+    },
+  )
   it('checks refund dates are real dates', () => {
     const base = { counterparty: 'Shop', amount: '10', currency: 'CNY' }
-    expect(errorsFor({ ...base, refundExpectedDate: '2026-13-01' }, 'refund_not_received').refundExpectedDate).toBe('report.error.date')
+    expect(errorsFor({ ...base, refundExpectedDate: '2026-13-01' }, 'refund_not_received').refundExpectedDate).toBe(
+      'report.error.date',
+    )
     expect(errorsFor({ ...base, refundExpectedDate: '2026-12-01' }, 'refund_not_received')).toEqual({})
   })
 })
@@ -90,19 +98,27 @@ describe('category-specific rules', () => {
   const tx = { transactionId: 'T20261123001', time: '2026-11-23T09:30:00+08:00', amount: '10', currency: 'CNY' }
 
   it('duplicate charge: the second id must differ from the first', () => {
-    expect(errorsFor({ ...tx, secondTransactionId: 'T20261123001' }, 'duplicate_charge').secondTransactionId).toBe('report.error.sameTransaction')
+    expect(errorsFor({ ...tx, secondTransactionId: 'T20261123001' }, 'duplicate_charge').secondTransactionId).toBe(
+      'report.error.sameTransaction',
+    )
   })
 
   it('transfer delayed: account tail is exactly 4 digits', () => {
     const values = { ...tx, recipientBank: 'ICBC' }
-    expect(errorsFor({ ...values, recipientAccountLast4: '12345' }, 'transfer_delayed').recipientAccountLast4).toBe('report.error.last4')
-    expect(errorsFor({ ...values, recipientAccountLast4: '6222021234567890123' }, 'transfer_delayed').recipientAccountLast4).toBe('report.error.last4')
+    expect(errorsFor({ ...values, recipientAccountLast4: '12345' }, 'transfer_delayed').recipientAccountLast4).toBe(
+      'report.error.last4',
+    )
+    expect(
+      errorsFor({ ...values, recipientAccountLast4: '6222021234567890123' }, 'transfer_delayed').recipientAccountLast4,
+    ).toBe('report.error.last4')
     expect(errorsFor({ ...values, recipientAccountLast4: '0042' }, 'transfer_delayed')).toEqual({})
   })
 
   it('balance wrong: zero is a valid balance, but both balances equal is not a problem', () => {
     expect(errorsFor({ currency: 'CNY', expectedBalance: '100', shownBalance: '0' }, 'balance_wrong')).toEqual({})
-    expect(errorsFor({ currency: 'CNY', expectedBalance: '100', shownBalance: '100.00' }, 'balance_wrong').shownBalance).toBe('report.error.sameBalance')
+    expect(
+      errorsFor({ currency: 'CNY', expectedBalance: '100', shownBalance: '100.00' }, 'balance_wrong').shownBalance,
+    ).toBe('report.error.sameBalance')
   })
 
   it('unauthorized: noticed before the transaction is rejected; yes/no strings become booleans', () => {
@@ -113,9 +129,15 @@ describe('category-specific rules', () => {
   })
 
   it('selects and counts', () => {
-    expect(errorsFor({ time: tx.time, amount: '1', currency: 'CNY', failedStep: 'bank', retryCount: '3' }, 'payment_failed')).toEqual({})
-    expect(errorsFor({ time: tx.time, amount: '1', currency: 'CNY', failedStep: 'moon' }, 'payment_failed').failedStep).toBe('report.error.choice')
-    expect(errorsFor({ time: tx.time, amount: '1', currency: 'CNY', retryCount: 500 }, 'payment_failed').retryCount).toBe('report.error.integer')
+    expect(
+      errorsFor({ time: tx.time, amount: '1', currency: 'CNY', failedStep: 'bank', retryCount: '3' }, 'payment_failed'),
+    ).toEqual({})
+    expect(
+      errorsFor({ time: tx.time, amount: '1', currency: 'CNY', failedStep: 'moon' }, 'payment_failed').failedStep,
+    ).toBe('report.error.choice')
+    expect(
+      errorsFor({ time: tx.time, amount: '1', currency: 'CNY', retryCount: 500 }, 'payment_failed').retryCount,
+    ).toBe('report.error.integer')
   })
 
   it('transaction ids: letters, digits and a few separators', () => {
@@ -134,6 +156,9 @@ describe('result shape', () => {
     })
   })
   it('reports an unknown category', () => {
-    expect(validateReport('nope' as never, { description })).toEqual({ ok: false, errors: { category: 'report.error.category' } })
+    expect(validateReport('nope' as never, { description })).toEqual({
+      ok: false,
+      errors: { category: 'report.error.category' },
+    })
   })
 })

@@ -4,16 +4,26 @@ import { stem } from '../../../src/search/tokenize.js'
 import type { Article } from '../../../src/types.js'
 
 /** Small corpora where one behaviour decides the order; filler articles give idf its spread. */
-const art = (id: string, locale: string, title: string, body: string, tags: string[] = [], popularity = 1): Article => ({ id, locale, title, body, tags, popularity })
+const art = (
+  id: string,
+  locale: string,
+  title: string,
+  body: string,
+  tags: string[] = [],
+  popularity = 1,
+): Article => ({ id, locale, title, body, tags, popularity })
 const ids = (hits: Array<{ id: string }>): string[] => hits.map((h) => h.id)
 
 describe('literal words beat synonym expansions', () => {
   // 划扣 is a rare synonym of 扣款; 扣款 itself is common. The literal word must still win.
-  const index = createSearchIndex([
-    art('literal', 'zh-CN', '扣款说明', '扣款以后可以在账单里看到。', ['扣款']),
-    art('synonym', 'zh-CN', '每月划扣的会员费', '会员费每月自动划扣，划扣前会提醒。', ['会员'], 9),
-    ...Array.from({ length: 8 }, (_, i) => art(`common-${i}`, 'zh-CN', `订单 ${i}`, '付款后扣款成功，订单完成。')),
-  ], { synonyms: walletSynonyms })
+  const index = createSearchIndex(
+    [
+      art('literal', 'zh-CN', '扣款说明', '扣款以后可以在账单里看到。', ['扣款']),
+      art('synonym', 'zh-CN', '每月划扣的会员费', '会员费每月自动划扣，划扣前会提醒。', ['会员'], 9),
+      ...Array.from({ length: 8 }, (_, i) => art(`common-${i}`, 'zh-CN', `订单 ${i}`, '付款后扣款成功，订单完成。')),
+    ],
+    { synonyms: walletSynonyms },
+  )
 
   it('ranks the article whose title and tags hold the word above one reached through a rare synonym', () => {
     const got = ids(index.search('扣款', { locale: 'zh-CN' }))
@@ -24,13 +34,31 @@ describe('literal words beat synonym expansions', () => {
 })
 
 describe('English queries', () => {
-  const index = createSearchIndex([
-    art('whats-new', 'en', "What's new in my app: how the home screen changed", 'Why we changed it and what is next for you.', ['news'], 9),
-    art('limits', 'en', 'Daily limits', 'A payment above the daily limit is declined. Limits reset at midnight.', ['limit']),
-    art('frozen', 'en', 'Account frozen', 'We froze the account after unusual sign-ins. It stays frozen until you verify.', ['security']),
-    art('refund', 'en', 'Refunds', 'A refunded payment goes back to your card.', ['refund']),
-    art('charges', 'en', 'Card charges', 'Each charge shows on your statement.', ['card']),
-  ], { synonyms: walletSynonyms })
+  const index = createSearchIndex(
+    [
+      art(
+        'whats-new',
+        'en',
+        "What's new in my app: how the home screen changed",
+        'Why we changed it and what is next for you.',
+        ['news'],
+        9,
+      ),
+      art('limits', 'en', 'Daily limits', 'A payment above the daily limit is declined. Limits reset at midnight.', [
+        'limit',
+      ]),
+      art(
+        'frozen',
+        'en',
+        'Account frozen',
+        'We froze the account after unusual sign-ins. It stays frozen until you verify.',
+        ['security'],
+      ),
+      art('refund', 'en', 'Refunds', 'A refunded payment goes back to your card.', ['refund']),
+      art('charges', 'en', 'Card charges', 'Each charge shows on your statement.', ['card']),
+    ],
+    { synonyms: walletSynonyms },
+  )
 
   it('drops function words, so filler titles do not outrank the content word', () => {
     expect(ids(index.search('what is my limit', { locale: 'en' }))[0]).toBe('limits')
@@ -48,7 +76,14 @@ describe('English queries', () => {
   })
 
   it('stems index and query words alike', () => {
-    for (const [a, b] of [['charged', 'charge'], ['failed', 'fail'], ['frozen', 'freeze'], ['verified', 'verify'], ['transfers', 'transfer'], ['stopped', 'stop']]) {
+    for (const [a, b] of [
+      ['charged', 'charge'],
+      ['failed', 'fail'],
+      ['frozen', 'freeze'],
+      ['verified', 'verify'],
+      ['transfers', 'transfer'],
+      ['stopped', 'stop'],
+    ]) {
       expect(stem(a!), a).toBe(stem(b!))
     }
     expect(stem('access')).toBe('access')
@@ -56,35 +91,41 @@ describe('English queries', () => {
 })
 
 describe('colloquial Chinese', () => {
-  const index = createSearchIndex([
-    art('withdraw', 'zh-CN', '提现失败怎么办', '提现到银行卡失败时，先查看银行卡状态。', ['提现']),
-    art('pay', 'zh-CN', '付款失败怎么办', '付款时提示失败，请检查余额。', ['付款']),
-    art('topup', 'zh-CN', '充值没到账', '充值后余额没有增加。', ['充值']),
-    art('records', 'zh-CN', '如何导出账单', '在「我的 → 账单」里按月份导出。', ['账单']),
-    // Generic articles that share the pattern's everyday characters (出来, 不了, 过去).
-    art('generic-1', 'zh-CN', '打开页面后出来一个弹窗', '弹窗出来以后点关闭就行，过去的版本没有。', [], 9),
-    art('generic-2', 'zh-CN', '为什么登录不了', '登录不了时先检查网络。', [], 9),
-  ], { synonyms: walletSynonyms })
+  const index = createSearchIndex(
+    [
+      art('withdraw', 'zh-CN', '提现失败怎么办', '提现到银行卡失败时，先查看银行卡状态。', ['提现']),
+      art('pay', 'zh-CN', '付款失败怎么办', '付款时提示失败，请检查余额。', ['付款']),
+      art('topup', 'zh-CN', '充值没到账', '充值后余额没有增加。', ['充值']),
+      art('records', 'zh-CN', '如何导出账单', '在「我的 → 账单」里按月份导出。', ['账单']),
+      // Generic articles that share the pattern's everyday characters (出来, 不了, 过去).
+      art('generic-1', 'zh-CN', '打开页面后出来一个弹窗', '弹窗出来以后点关闭就行，过去的版本没有。', [], 9),
+      art('generic-2', 'zh-CN', '为什么登录不了', '登录不了时先检查网络。', [], 9),
+    ],
+    { synonyms: walletSynonyms },
+  )
 
-  it('reads a verb + negated complement as the verb\'s wallet word and a failure', () => {
+  it("reads a verb + negated complement as the verb's wallet word and a failure", () => {
     expect(ids(index.search('钱提不出来', { locale: 'zh-CN' }))[0]).toBe('withdraw')
     expect(ids(index.search('付不了款', { locale: 'zh-CN' }))[0]).toBe('pay')
     expect(ids(index.search('充的钱到不了账', { locale: 'zh-CN' }))[0]).toBe('topup')
   })
 
-  it('maps everyday words to the article\'s word through the synonym table (流水 → 账单)', () => {
+  it("maps everyday words to the article's word through the synonym table (流水 → 账单)", () => {
     expect(ids(index.search('怎么查流水', { locale: 'zh-CN' }))[0]).toBe('records')
   })
 })
 
 describe('locales', () => {
-  const index = createSearchIndex([
-    art('zh-transfer', 'zh-CN', '转账处理中', '转账一般两小时内到账。', ['转账']),
-    art('zh-TW-transfer', 'zh-TW', '轉賬處理中', '轉賬一般兩小時內到賬。', ['轉賬']),
-    art('en-transfer', 'en', 'Transfer pending', 'Transfers usually arrive within two hours.', ['transfer']),
-    art('zh-refund', 'zh-CN', '退款多久到账', '退款原路退回。', ['退款']),
-    art('en-refund', 'en', 'Refunds', 'Refunds go back to your card.', ['refund']),
-  ], { synonyms: walletSynonyms })
+  const index = createSearchIndex(
+    [
+      art('zh-transfer', 'zh-CN', '转账处理中', '转账一般两小时内到账。', ['转账']),
+      art('zh-TW-transfer', 'zh-TW', '轉賬處理中', '轉賬一般兩小時內到賬。', ['轉賬']),
+      art('en-transfer', 'en', 'Transfer pending', 'Transfers usually arrive within two hours.', ['transfer']),
+      art('zh-refund', 'zh-CN', '退款多久到账', '退款原路退回。', ['退款']),
+      art('en-refund', 'en', 'Refunds', 'Refunds go back to your card.', ['refund']),
+    ],
+    { synonyms: walletSynonyms },
+  )
 
   it('finds Chinese articles for a Chinese query in the English UI', () => {
     expect(ids(index.search('退款', { locale: 'en' }))).toEqual(['zh-refund'])
@@ -107,7 +148,8 @@ describe('locales', () => {
 })
 
 describe('snippets', () => {
-  const md = '说明如下。\n\n| 认证等级 | 单日限额 |\n|---|:--:|\n| 基础 | **5,000 元** |\n\n---\n\n- 第一步：打开 *设置*\n- 第二步：查看限额页面，确认是单笔、单日还是年度额度用完了，完成高级认证可以提高额度，单日额度在次日 0 点恢复。'
+  const md =
+    '说明如下。\n\n| 认证等级 | 单日限额 |\n|---|:--:|\n| 基础 | **5,000 元** |\n\n---\n\n- 第一步：打开 *设置*\n- 第二步：查看限额页面，确认是单笔、单日还是年度额度用完了，完成高级认证可以提高额度，单日额度在次日 0 点恢复。'
 
   it('reduce Markdown tables, rules, lists and emphasis to plain text', () => {
     const text = plainText(md)
@@ -118,7 +160,10 @@ describe('snippets', () => {
 
   it('fit about two lines: 96 columns, a CJK character counting two', () => {
     const { snippet } = makeSnippet(plainText(md).repeat(3), ['限额'])
-    const cols = [...snippet.replace(/…/g, '')].reduce((n, c) => n + (/[\u2e80-\ua4cf\uff00-\uff60]/.test(c) ? 2 : 1), 0)
+    const cols = [...snippet.replace(/…/g, '')].reduce(
+      (n, c) => n + (/[\u2e80-\ua4cf\uff00-\uff60]/.test(c) ? 2 : 1),
+      0,
+    )
     expect(cols).toBeLessThanOrEqual(96)
     expect(cols).toBeGreaterThan(80)
   })

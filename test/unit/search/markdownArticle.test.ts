@@ -10,11 +10,35 @@ const file = 'zh-CN/demo.md'
 describe('parseArticle (front matter + Markdown)', () => {
   it('reads flow lists, block lists, quoted values and numbers', () => {
     const a = parseArticle(
-      ['---', 'id: demo', 'title: "付款失败: 怎么办"', 'tags:', '  - 支付', "  - 'top up'", 'category: payments', 'popularity: 12', '---', '', '## 标题', '正文'].join('\r\n'),
+      [
+        '---',
+        'id: demo',
+        'title: "付款失败: 怎么办"',
+        'tags:',
+        '  - 支付',
+        "  - 'top up'",
+        'category: payments',
+        'popularity: 12',
+        '---',
+        '',
+        '## 标题',
+        '正文',
+      ].join('\r\n'),
       { file, locale: 'zh-CN' },
     )
-    expect(a).toEqual({ id: 'demo', locale: 'zh-CN', title: '付款失败: 怎么办', tags: ['支付', 'top up'], category: 'payments', popularity: 12, body: '## 标题\n正文' })
-    expect(parseArticle('---\nid: x\ntitle: T\ntags: [a, "b c"]\nlocale: en\n---\nbody', { file }).tags).toEqual(['a', 'b c'])
+    expect(a).toEqual({
+      id: 'demo',
+      locale: 'zh-CN',
+      title: '付款失败: 怎么办',
+      tags: ['支付', 'top up'],
+      category: 'payments',
+      popularity: 12,
+      body: '## 标题\n正文',
+    })
+    expect(parseArticle('---\nid: x\ntitle: T\ntags: [a, "b c"]\nlocale: en\n---\nbody', { file }).tags).toEqual([
+      'a',
+      'b c',
+    ])
   })
 
   it.each([
@@ -48,7 +72,10 @@ describe('loadArticles (index:articles script)', () => {
     write('zh-CN/cards/bind.md', '---\nid: a\ntitle: 绑卡\n---\n正文')
     write('en/b.md', '---\nid: b\ntitle: B\n---\nbody')
     write('en/notes.txt', 'ignored')
-    expect(loadArticles(dir).map((a) => [a.id, a.locale])).toEqual([['b', 'en'], ['a', 'zh-CN']])
+    expect(loadArticles(dir).map((a) => [a.id, a.locale])).toEqual([
+      ['b', 'en'],
+      ['a', 'zh-CN'],
+    ])
   })
 
   it('names the offending file on bad input and on duplicate ids', () => {

@@ -6,7 +6,9 @@ import { parseArticle } from '../../../src/search/markdownArticle.js'
 // Over REST the articles arrive one locale at a time, so the index holds only that locale and
 // term statistics differ from the full set: the canonical answers must still come first.
 const dir = new URL('../../../examples/articles/zh-CN/', import.meta.url)
-const zh = readdirSync(dir).map((f) => parseArticle(readFileSync(new URL(f, dir), 'utf8'), { file: f, locale: 'zh-CN' }))
+const zh = readdirSync(dir).map((f) =>
+  parseArticle(readFileSync(new URL(f, dir), 'utf8'), { file: f, locale: 'zh-CN' }),
+)
 
 describe('a zh-CN-only index', () => {
   const index = createSearchIndex(zh, { synonyms: walletSynonyms })

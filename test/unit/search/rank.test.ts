@@ -19,7 +19,12 @@ function term(random: () => number, density: number, w: number): Term {
 }
 
 /** Reference: score every article with every clause, sort everything. */
-function bruteForce(clauses: RankClause[], limit: number, ok: (d: number) => boolean, pop: number[]): Array<[number, number]> {
+function bruteForce(
+  clauses: RankClause[],
+  limit: number,
+  ok: (d: number) => boolean,
+  pop: number[],
+): Array<[number, number]> {
   // A slot → saturation map per term: a linear scan per article made this reference slow.
   const maps = new Map<Term, Map<number, number>>()
   const at = (t: Term, d: number): number => {
@@ -41,7 +46,13 @@ describe('rank (BM25 accumulation with MaxScore shortcuts)', () => {
       const clauses: RankClause[] = []
       for (let i = 0, n = 1 + Math.floor(random() * 8); i < n; i++) {
         const variants = 1 + Math.floor(random() * 3)
-        clauses.push(Array.from({ length: variants }, () => Array.from({ length: 1 + Math.floor(random() * 2) }, () => term(random, random() < 0.3 ? 0.6 : 0.02, 0.1 + random() * 5))))
+        clauses.push(
+          Array.from({ length: variants }, () =>
+            Array.from({ length: 1 + Math.floor(random() * 2) }, () =>
+              term(random, random() < 0.3 ? 0.6 : 0.02, 0.1 + random() * 5),
+            ),
+          ),
+        )
       }
       const weight = (c: RankClause): number => Math.max(...c.map((v) => v.reduce((x, t) => x + t.w * t.m, 0)))
       clauses.sort((a, b) => weight(b) - weight(a))
@@ -50,7 +61,10 @@ describe('rank (BM25 accumulation with MaxScore shortcuts)', () => {
       const limit = 1 + Math.floor(random() * 10)
       const got = rank(clauses, scratch(), limit, ok, (a, b) => pop[a]! > pop[b]!)
       const want = bruteForce(clauses, limit, ok, pop)
-      expect(got.map((h) => h[0]), `seed ${seed}`).toEqual(want.map((h) => h[0]))
+      expect(
+        got.map((h) => h[0]),
+        `seed ${seed}`,
+      ).toEqual(want.map((h) => h[0]))
       got.forEach((h, i) => expect(h[1]).toBeCloseTo(want[i]![1], 9))
     }
   })
@@ -59,7 +73,13 @@ describe('rank (BM25 accumulation with MaxScore shortcuts)', () => {
     const strong: Term = { s: Uint32Array.of(10, 20), f: Uint16Array.of(1, 1), c: Uint8Array.of(2, 2), w: 9, m: 2 }
     const weak = term(rng(5), 0.5, 0.01)
     const clauses: RankClause[] = [[[strong]], [[weak]]]
-    const got = rank(clauses, scratch(), 5, () => true, () => false)
+    const got = rank(
+      clauses,
+      scratch(),
+      5,
+      () => true,
+      () => false,
+    )
     expect(got).toHaveLength(5)
     expect(got.map((h) => h[0])).toEqual(bruteForce(clauses, 5, () => true, []).map((h) => h[0]))
   })
@@ -69,12 +89,25 @@ describe('rank (BM25 accumulation with MaxScore shortcuts)', () => {
     const rare = [term(random, 0.01, 8), term(random, 0.01, 7)]
     const common = term(random, 0.9, 0.05)
     let reads = 0
-    const counted: Term = { ...common, s: new Proxy(common.s, { get: (t, k) => (typeof k == 'string' && /^\d+$/.test(k) && reads++, Reflect.get(t, k)) }) }
+    const counted: Term = {
+      ...common,
+      s: new Proxy(common.s, {
+        get: (t, k) => (typeof k == 'string' && /^\d+$/.test(k) && reads++, Reflect.get(t, k)),
+      }),
+    }
     const clauses: RankClause[] = [[[rare[0]!]], [[rare[1]!]], [[counted]]]
     const s = scratch()
-    const got = rank(clauses, s, 3, () => true, () => false)
+    const got = rank(
+      clauses,
+      s,
+      3,
+      () => true,
+      () => false,
+    )
     expect(reads).toBeLessThan(common.s.length / 4)
-    expect(got.map((h) => h[0])).toEqual(bruteForce([[[rare[0]!]], [[rare[1]!]], [[common]]], 3, () => true, []).map((h) => h[0]))
+    expect(got.map((h) => h[0])).toEqual(
+      bruteForce([[[rare[0]!]], [[rare[1]!]], [[common]]], 3, () => true, []).map((h) => h[0]),
+    )
     // Buffers are left at zero for the next query.
     expect(s.acc.every((x) => x == 0) && s.best.every((x) => x == 0) && s.sum.every((x) => x == 0)).toBe(true)
   })

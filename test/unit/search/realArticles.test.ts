@@ -6,7 +6,10 @@ import { loadArticles } from '../../../scripts/indexArticles.js'
 import { createSearchIndex, loadIndex, walletSynonyms } from '../../../src/search/index.js'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
-const queries = JSON.parse(readFileSync(join(root, 'bench/data/queries.json'), 'utf8')) as Array<{ q: string; locale: string }>
+const queries = JSON.parse(readFileSync(join(root, 'bench/data/queries.json'), 'utf8')) as Array<{
+  q: string
+  locale: string
+}>
 
 const articles = loadArticles(join(root, 'examples/articles'))
 const index = createSearchIndex(articles, { synonyms: walletSynonyms })
@@ -27,18 +30,31 @@ describe('example help articles', () => {
 
   it('every relative link points at an article of the same language whose id ends with the slug', () => {
     const lang = (l: string) => l.split('-')[0]
-    const links = articles.flatMap((a) => [...a.body.matchAll(/\]\(\.\/([\w-]+)\.md\)/g)].map((m) => [a.locale, m[1]!] as const))
+    const links = articles.flatMap((a) =>
+      [...a.body.matchAll(/\]\(\.\/([\w-]+)\.md\)/g)].map((m) => [a.locale, m[1]!] as const),
+    )
     expect(links.length).toBeGreaterThan(10)
     // zh-TW carries the most read topics only: its links may lead to a Simplified article.
     const dirs = (locale: string) => (locale == 'zh-TW' ? ['zh-TW', 'zh-CN'] : [locale])
-    expect(links.filter(([locale, slug]) => !dirs(locale).some((d) => existsSync(join(root, 'examples/articles', d, `${slug}.md`))))).toEqual([])
+    expect(
+      links.filter(
+        ([locale, slug]) => !dirs(locale).some((d) => existsSync(join(root, 'examples/articles', d, `${slug}.md`))),
+      ),
+    ).toEqual([])
     // The help flow resolves `./slug.md` to the article whose id ends with `-slug`, its own locale first.
-    expect(links.filter(([locale, slug]) => !articles.some((a) => lang(a.locale) == lang(locale) && a.id.endsWith(`-${slug}`)))).toEqual([])
+    expect(
+      links.filter(
+        ([locale, slug]) => !articles.some((a) => lang(a.locale) == lang(locale) && a.id.endsWith(`-${slug}`)),
+      ),
+    ).toEqual([])
   })
 
   it('has Traditional copies of the ten most read Chinese articles, translations of a Simplified one', () => {
     const tw = articles.filter((a) => a.locale == 'zh-TW')
-    const top = articles.filter((a) => a.locale == 'zh-CN').sort((a, b) => b.popularity! - a.popularity!).slice(0, 10)
+    const top = articles
+      .filter((a) => a.locale == 'zh-CN')
+      .sort((a, b) => b.popularity! - a.popularity!)
+      .slice(0, 10)
     expect(tw.map((a) => a.id.replace('zh-TW-', '')).sort()).toEqual(top.map((a) => a.id.replace('zh-', '')).sort())
     for (const a of tw) expect(a.title + a.body, a.id).not.toMatch(/[这们说时发门们对]/)
   })
@@ -75,7 +91,10 @@ describe('help search on the real articles', () => {
   })
 
   it('counts a translated article once in term statistics: Traditional copies leave zh-CN rankings as they were', () => {
-    const without = createSearchIndex(articles.filter((a) => a.locale != 'zh-TW'), { synonyms: walletSynonyms })
+    const without = createSearchIndex(
+      articles.filter((a) => a.locale != 'zh-TW'),
+      { synonyms: walletSynonyms },
+    )
     for (const { q } of queries.filter((x) => x.locale == 'zh-CN')) {
       const a = index.search(q, { locale: 'zh-CN' })
       const b = without.search(q, { locale: 'zh-CN' })

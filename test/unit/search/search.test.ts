@@ -92,7 +92,13 @@ describe('search: snippets', () => {
   })
 
   it('cuts a window around a late match and keeps offsets relative to the snippet', () => {
-    const long: Article = { id: 'long', locale: 'zh-CN', title: '说明', tags: [], body: '这是一段很长的说明文字。'.repeat(30) + '最后提到手续费。' }
+    const long: Article = {
+      id: 'long',
+      locale: 'zh-CN',
+      title: '说明',
+      tags: [],
+      body: '这是一段很长的说明文字。'.repeat(30) + '最后提到手续费。',
+    }
     const hit = createSearchIndex([long]).search('手续费')[0]!
     expect(hit.snippet.startsWith('…')).toBe(true)
     expect(hit.snippet.length).toBeLessThanOrEqual(122)
@@ -116,8 +122,12 @@ describe('search index lifecycle', () => {
   it('after remove() scores equal those of an index built without the article', () => {
     const live = createSearchIndex(fixtures, { synonyms: walletSynonyms })
     live.remove('charged')
-    const fresh = createSearchIndex(fixtures.filter((a) => a.id != 'charged'), { synonyms: walletSynonyms })
-    for (const q of ['到账', '扣款', '退款 储蓄卡', 'refund', '安全中心']) expect(live.search(q), q).toEqual(fresh.search(q))
+    const fresh = createSearchIndex(
+      fixtures.filter((a) => a.id != 'charged'),
+      { synonyms: walletSynonyms },
+    )
+    for (const q of ['到账', '扣款', '退款 储蓄卡', 'refund', '安全中心'])
+      expect(live.search(q), q).toEqual(fresh.search(q))
   })
 
   it('suggest() picks the article for a long free-text description', () => {

@@ -4,10 +4,16 @@ import type { Conversation, Message, MessagePage, Ticket, TicketDetail } from '.
 import { agentPost, key, login, start, ticketInput } from './helpers.js'
 
 let server: RunningServer
-beforeAll(async () => { server = await start() })
-afterAll(async () => { await server.close() })
+beforeAll(async () => {
+  server = await start()
+})
+afterAll(async () => {
+  await server.close()
+})
 
-const errorOf = async (res: Response): Promise<{ code: string; message: string; fields?: Record<string, string>; retryAfterMs?: number }> => {
+const errorOf = async (
+  res: Response,
+): Promise<{ code: string; message: string; fields?: Record<string, string>; retryAfterMs?: number }> => {
   expect(res.headers.get('content-type')).toMatch(/^application\/json/)
   const body = (await res.json()) as { error: { code: string; message: string } }
   expect(typeof body.error.message).toBe('string')
@@ -17,7 +23,8 @@ const errorOf = async (res: Response): Promise<{ code: string; message: string; 
 describe('identify', () => {
   it('refuses a token minted for another user with 401 token_subject_mismatch', async () => {
     const res = await fetch(`${server.url}/v1/identify`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ userId: 'u_1', token: server.userToken('u_2') }),
     })
     expect(res.status).toBe(401)
@@ -27,7 +34,9 @@ describe('identify', () => {
   it('issues a session whose bearer works and whose tampered form does not', async () => {
     const user = await login(server, 'u_session')
     expect((await user.get('/v1/tickets')).status).toBe(200)
-    const tampered = await fetch(`${server.url}/v1/tickets`, { headers: { Authorization: `Bearer ${user.token.slice(0, -2)}xx` } })
+    const tampered = await fetch(`${server.url}/v1/tickets`, {
+      headers: { Authorization: `Bearer ${user.token.slice(0, -2)}xx` },
+    })
     expect(tampered.status).toBe(401)
     expect((await errorOf(tampered)).code).toBe('unauthorized')
     expect((await fetch(`${server.url}/v1/tickets`)).status).toBe(401)
@@ -44,10 +53,15 @@ describe('errors', () => {
 
   it('reports validation failures per field', async () => {
     const user = await login(server)
-    const res = await user.post('/v1/tickets', ticketInput({ subject: '', transaction: { id: 't', time: 'x', amount: '1.2.3', currency: 'cny' } }))
+    const res = await user.post(
+      '/v1/tickets',
+      ticketInput({ subject: '', transaction: { id: 't', time: 'x', amount: '1.2.3', currency: 'cny' } }),
+    )
     const err = await errorOf(res)
     expect(res.status).toBe(400)
-    expect(Object.keys(err.fields ?? {})).toEqual(expect.arrayContaining(['subject', 'transaction.amount', 'transaction.currency']))
+    expect(Object.keys(err.fields ?? {})).toEqual(
+      expect.arrayContaining(['subject', 'transaction.amount', 'transaction.currency']),
+    )
   })
 
   it('uses not_found and method_not_allowed codes', async () => {
@@ -143,7 +157,10 @@ describe('tickets and chat', () => {
     const conv = (await (await user.post('/v1/conversations', { locale: 'en', text: 'help' })).json()) as Conversation
     expect(conv.status).toBe('queued')
     expect(conv.queuePosition).toBeGreaterThanOrEqual(1)
-    const reply = await agentPost(server, `/conversations/${conv.id}/messages`, { text: 'Hi, I am Lin', agentName: 'Lin' })
+    const reply = await agentPost(server, `/conversations/${conv.id}/messages`, {
+      text: 'Hi, I am Lin',
+      agentName: 'Lin',
+    })
     expect(reply.status).toBe(201)
     const now = (await (await user.get(`/v1/conversations/${conv.id}`)).json()) as Conversation
     expect(now.status).toBe('active')
@@ -152,11 +169,18 @@ describe('tickets and chat', () => {
     const p1 = (await (await user.get(`/v1/conversations/${conv.id}/messages?limit=1`)).json()) as MessagePage
     expect(p1.messages.map((m) => m.text)).toEqual(['help'])
     expect(p1.hasMore).toBe(true)
-    const p2 = (await (await user.get(`/v1/conversations/${conv.id}/messages?since=${p1.cursor}`)).json()) as MessagePage
+    const p2 = (await (
+      await user.get(`/v1/conversations/${conv.id}/messages?since=${p1.cursor}`)
+    ).json()) as MessagePage
     // Joining is a system line before the agent's first message, with the agent's name.
-    expect(p2.messages.map((m) => [m.seq, m.author, m.kind, m.text, m.authorName])).toEqual([[2, 'system', 'event', 'joined', 'Lin'], [3, 'agent', 'text', 'Hi, I am Lin', 'Lin']])
+    expect(p2.messages.map((m) => [m.seq, m.author, m.kind, m.text, m.authorName])).toEqual([
+      [2, 'system', 'event', 'joined', 'Lin'],
+      [3, 'agent', 'text', 'Hi, I am Lin', 'Lin'],
+    ])
     expect(p2.hasMore).toBe(false)
-    const p3 = (await (await user.get(`/v1/conversations/${conv.id}/messages?since=${p2.cursor}`)).json()) as MessagePage
+    const p3 = (await (
+      await user.get(`/v1/conversations/${conv.id}/messages?since=${p2.cursor}`)
+    ).json()) as MessagePage
     expect(p3).toEqual({ messages: [], cursor: p2.cursor, hasMore: false })
   })
 
@@ -165,7 +189,11 @@ describe('tickets and chat', () => {
     const conv = (await (await user.post('/v1/conversations', { locale: 'en' })).json()) as Conversation
     const ended = (await (await user.post(`/v1/conversations/${conv.id}/end`, {})).json()) as Conversation
     expect(ended.status).toBe('ended')
-    const res = await user.post(`/v1/conversations/${conv.id}/messages`, { kind: 'text', text: 'late', attachments: [] })
+    const res = await user.post(`/v1/conversations/${conv.id}/messages`, {
+      kind: 'text',
+      text: 'late',
+      attachments: [],
+    })
     expect(res.status).toBe(409)
   })
 })

@@ -12,12 +12,19 @@ beforeAll(async () => {
   server = await start({ maxUploadBytes: 1024 })
   user = await login(server, 'u_files')
 })
-afterAll(async () => { await server.close() })
+afterAll(async () => {
+  await server.close()
+})
 
 const upload = (body: Buffer, type: string, name: string, client = user): Promise<Response> =>
   fetch(`${server.url}/v1/attachments`, {
-    method: 'POST', body: new Uint8Array(body),
-    headers: client.headers({ 'Content-Type': type, 'X-File-Name': encodeURIComponent(name), 'Idempotency-Key': key() }),
+    method: 'POST',
+    body: new Uint8Array(body),
+    headers: client.headers({
+      'Content-Type': type,
+      'X-File-Name': encodeURIComponent(name),
+      'Idempotency-Key': key(),
+    }),
   })
 
 describe('attachments', () => {
@@ -55,7 +62,9 @@ describe('attachments', () => {
     expect((await fetch(`${server.url}/v1/attachments/${ref.id}`, { headers: other.headers() })).status).toBe(404)
     const stolen = await other.post('/v1/tickets', ticketInput({ attachments: [ref] }))
     expect(stolen.status).toBe(400)
-    const mine = (await (await user.post('/v1/tickets', ticketInput({ attachments: [{ ...ref, name: 'renamed.exe' }] }))).json()) as Ticket
+    const mine = (await (
+      await user.post('/v1/tickets', ticketInput({ attachments: [{ ...ref, name: 'renamed.exe' }] }))
+    ).json()) as Ticket
     const detail = (await (await user.get(`/v1/tickets/${mine.id}`)).json()) as TicketDetail
     expect(detail.attachments.map((a) => a.name)).toEqual(['a.png'])
   })

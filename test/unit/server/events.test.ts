@@ -4,12 +4,18 @@ import type { ChatEvent, Conversation, Ticket, TicketDetail } from '../../../src
 import { agentPost, login, openSse, start, ticketInput, type SseEvent } from './helpers.js'
 
 let server: RunningServer
-beforeAll(async () => { server = await start() })
-afterAll(async () => { await server.close() })
+beforeAll(async () => {
+  server = await start()
+})
+afterAll(async () => {
+  await server.close()
+})
 
 // System lines (an agent joined) are messages too; these tests count what people wrote.
 const ofType = (events: SseEvent[], type: ChatEvent['type']): ChatEvent[] =>
-  events.map((e) => e.data as ChatEvent).filter((e) => e.type === type && !(e.type === 'message' && e.message.kind === 'event'))
+  events
+    .map((e) => e.data as ChatEvent)
+    .filter((e) => e.type === type && !(e.type === 'message' && e.message.kind === 'event'))
 
 describe('event stream', () => {
   it('replays the events missed after Last-Event-ID, in order, then continues live', async () => {
@@ -76,7 +82,9 @@ describe('agent actions', () => {
     const stream = await openSse(`${server.url}/v1/events`, user.headers())
     const res = await agentPost(server, `/tickets/${ticket.id}/status`, { status: 'pending', note: 'need the receipt' })
     expect(res.status).toBe(200)
-    const events = await stream.until((ev) => ofType(ev, 'ticket').some((e) => e.type === 'ticket' && e.ticket.status === 'pending'))
+    const events = await stream.until((ev) =>
+      ofType(ev, 'ticket').some((e) => e.type === 'ticket' && e.ticket.status === 'pending'),
+    )
     stream.close()
     const ev = ofType(events, 'ticket').at(-1)
     expect(ev?.type === 'ticket' && ev.ticket.id).toBe(ticket.id)

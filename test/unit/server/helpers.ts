@@ -11,7 +11,18 @@ export const key = (): string => `test-key-${process.pid}-${++keySeq}`
 export async function start(opts: ServerOptions = {}): Promise<RunningServer> {
   // SQLite in memory, or a fresh Postgres database in the server-pg project.
   const db = opts.dbPath === undefined ? await databaseOptions() : {}
-  return track(await startServer({ port: 0, dbPath: ':memory:', secret: 'test-secret', agentKey: 'demo-agent', hours: null, ...db, ...opts }), db)
+  return track(
+    await startServer({
+      port: 0,
+      dbPath: ':memory:',
+      secret: 'test-secret',
+      agentKey: 'demo-agent',
+      hours: null,
+      ...db,
+      ...opts,
+    }),
+    db,
+  )
 }
 
 export interface UserClient {
@@ -25,36 +36,55 @@ export interface UserClient {
 /** Identifies `userId` with a valid signature and returns a small authenticated client. */
 export async function login(server: RunningServer, userId = 'u_1'): Promise<UserClient> {
   const res = await fetch(`${server.url}/v1/identify`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ userId, token: server.userToken(userId, { name: `User ${userId}` }) }),
   })
   if (res.status !== 200) throw new Error(`identify failed: ${res.status}`)
   const session = (await res.json()) as { token: string }
-  const headers = (extra: Record<string, string> = {}): Record<string, string> => ({ Authorization: `Bearer ${session.token}`, ...extra })
+  const headers = (extra: Record<string, string> = {}): Record<string, string> => ({
+    Authorization: `Bearer ${session.token}`,
+    ...extra,
+  })
   return {
     token: session.token,
     userId,
     headers,
-    post: (path, body, idemKey = key()) => fetch(`${server.url}${path}`, {
-      method: 'POST',
-      headers: headers({ 'Content-Type': 'application/json', ...(idemKey === null ? {} : { 'Idempotency-Key': idemKey }) }),
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-    }),
+    post: (path, body, idemKey = key()) =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: headers({
+          'Content-Type': 'application/json',
+          ...(idemKey === null ? {} : { 'Idempotency-Key': idemKey }),
+        }),
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
     get: (path) => fetch(`${server.url}${path}`, { headers: headers() }),
   }
 }
 
 export const agentPost = (server: RunningServer, path: string, body: unknown): Promise<Response> =>
   fetch(`${server.url}/v1/agent${path}`, {
-    method: 'POST', headers: { 'X-Agent-Key': 'demo-agent', 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+    method: 'POST',
+    headers: { 'X-Agent-Key': 'demo-agent', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
   })
 
 export const ticketInput = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
-  category: 'charged_not_received', subject: 'Top-up not credited', description: 'Paid, balance unchanged',
-  fields: { orderId: 'T-1' }, attachments: [], priority: 'normal', locale: 'en', ...over,
+  category: 'charged_not_received',
+  subject: 'Top-up not credited',
+  description: 'Paid, balance unchanged',
+  fields: { orderId: 'T-1' },
+  attachments: [],
+  priority: 'normal',
+  locale: 'en',
+  ...over,
 })
 
-export interface SseEvent { id: string | undefined; data: unknown }
+export interface SseEvent {
+  id: string | undefined
+  data: unknown
+}
 
 /** Minimal SSE client over node:http (so the test controls headers like Last-Event-ID). */
 export interface SseClient {
@@ -91,7 +121,10 @@ export function openSse(url: string, headers: Record<string, string> = {}): Prom
         status: res.statusCode ?? 0,
         events,
         async until(predicate, timeoutMs = 3000) {
-          await waitFor(() => predicate(events), { timeoutMs, message: () => `SSE condition not met; got ${JSON.stringify(events.map((e) => e.data))}` })
+          await waitFor(() => predicate(events), {
+            timeoutMs,
+            message: () => `SSE condition not met; got ${JSON.stringify(events.map((e) => e.data))}`,
+          })
           return events
         },
         close: () => req?.destroy(),
@@ -103,7 +136,10 @@ export function openSse(url: string, headers: Record<string, string> = {}): Prom
 }
 
 /** Sends a raw request path (no URL normalisation, unlike fetch) — for path traversal tests. */
-export function rawGet(server: RunningServer, path: string): Promise<{ status: number; body: string; headers: IncomingMessage['headers'] }> {
+export function rawGet(
+  server: RunningServer,
+  path: string,
+): Promise<{ status: number; body: string; headers: IncomingMessage['headers'] }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: server.port, path, method: 'GET' }, (res) => {
       let body = ''

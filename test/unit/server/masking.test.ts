@@ -16,12 +16,16 @@ beforeAll(async () => {
   server = await start()
   user = await login(server, 'u_mask')
 })
-afterAll(async () => { await server.close() })
+afterAll(async () => {
+  await server.close()
+})
 
 /** Every text column of every row of `table`, joined: what an attacker reading the database would see. */
 async function dump(table: string): Promise<string> {
   const stored = await rows<Record<string, unknown>>(server, `SELECT * FROM ${table}`)
-  return JSON.stringify(stored.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => typeof v === 'string'))))
+  return JSON.stringify(
+    stored.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => typeof v === 'string'))),
+  )
 }
 
 function expectClean(stored: string): void {
@@ -31,12 +35,15 @@ function expectClean(stored: string): void {
 
 describe('server-side masking', () => {
   it('a ticket created straight through the API is stored masked, in every free-text field', async () => {
-    const res = await user.post('/v1/tickets', ticketInput({
-      subject: `card ${RAW}`,
-      description: RAW,
-      fields: { note: RAW, orderId: 'T-1' },
-      diagnostics: { log: RAW },
-    }))
+    const res = await user.post(
+      '/v1/tickets',
+      ticketInput({
+        subject: `card ${RAW}`,
+        description: RAW,
+        fields: { note: RAW, orderId: 'T-1' },
+        diagnostics: { log: RAW },
+      }),
+    )
     expect(res.status).toBe(201)
     const stored = await dump('tickets')
     expectClean(stored)
@@ -56,7 +63,15 @@ describe('server-side masking', () => {
   it('chat messages, the first message of a conversation and a chat rating are stored masked', async () => {
     const res = await user.post('/v1/conversations', { locale: 'en', text: RAW })
     const conv = (await res.json()) as { id: string }
-    expect((await user.post(`/v1/conversations/${conv.id}/messages`, { kind: 'text', text: `my code is 384921, ${RAW}`, attachments: [] })).status).toBe(201)
+    expect(
+      (
+        await user.post(`/v1/conversations/${conv.id}/messages`, {
+          kind: 'text',
+          text: `my code is 384921, ${RAW}`,
+          attachments: [],
+        })
+      ).status,
+    ).toBe(201)
     const stored = await dump('messages')
     expectClean(stored)
     expect(stored).toContain('my code is ******')
@@ -65,8 +80,13 @@ describe('server-side masking', () => {
   it('attachment file names are stored masked', async () => {
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)])
     const res = await fetch(`${server.url}/v1/attachments`, {
-      method: 'POST', body: new Uint8Array(png),
-      headers: user.headers({ 'Content-Type': 'image/png', 'X-File-Name': encodeURIComponent('card 4111111111111111.png'), 'Idempotency-Key': key() }),
+      method: 'POST',
+      body: new Uint8Array(png),
+      headers: user.headers({
+        'Content-Type': 'image/png',
+        'X-File-Name': encodeURIComponent('card 4111111111111111.png'),
+        'Idempotency-Key': key(),
+      }),
     })
     expect(res.status).toBe(201)
     const ref = (await res.json()) as { name: string }

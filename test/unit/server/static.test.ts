@@ -11,7 +11,10 @@ beforeAll(async () => {
   // A fake project root: a wallet demo page, a secret next to it, and no dist/.
   root = mkdtempSync(join(tmpdir(), 'hf-static-'))
   mkdirSync(join(root, 'examples', 'wallet-demo'), { recursive: true })
-  writeFileSync(join(root, 'examples', 'wallet-demo', 'index.html'), '<!doctype html><script type="module">boot()</script><p>wallet</p>')
+  writeFileSync(
+    join(root, 'examples', 'wallet-demo', 'index.html'),
+    '<!doctype html><script type="module">boot()</script><p>wallet</p>',
+  )
   writeFileSync(join(root, 'examples', 'wallet-demo', '.env'), 'SECRET=1')
   writeFileSync(join(root, 'package.json'), '{"secret": true}')
   writeFileSync(join(root, 'examples', 'secret.txt'), 'secret')
@@ -60,7 +63,14 @@ describe('static files', () => {
   it('serves the agent console with its test hooks', async () => {
     const res = await rawGet(server, '/console/')
     expect(res.status).toBe(200)
-    for (const id of ['conversation-list', 'reply-input', 'reply-send', 'ticket-list', 'status-select', 'status-apply']) {
+    for (const id of [
+      'conversation-list',
+      'reply-input',
+      'reply-send',
+      'ticket-list',
+      'status-select',
+      'status-apply',
+    ]) {
       expect(res.body).toContain(`data-testid="${id}"`)
     }
   })
@@ -68,7 +78,11 @@ describe('static files', () => {
   it('answers CORS preflight for the SDK headers, for an allowed origin', async () => {
     const res = await fetch(`${server.url}/v1/tickets`, {
       method: 'OPTIONS',
-      headers: { Origin: 'https://wallet.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,idempotency-key' },
+      headers: {
+        Origin: 'https://wallet.example',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,idempotency-key',
+      },
     })
     expect(res.status).toBe(204)
     expect(res.headers.get('access-control-allow-origin')).toBe('https://wallet.example')

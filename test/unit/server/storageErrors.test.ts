@@ -23,7 +23,8 @@ const run = async (opts: Parameters<typeof start>[0]) => {
   servers.push(s)
   return s
 }
-const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; retryAfterMs?: number } }).error
+const errorOf = async (res: Response) =>
+  ((await res.json()) as { error: { code: string; retryAfterMs?: number } }).error
 
 describe('storage errors are retryable answers, not bare 500s', () => {
   it('a read-only database serves reads; writes answer 503 read_only with Retry-After', async () => {
@@ -41,7 +42,9 @@ describe('storage errors are retryable answers, not bare 500s', () => {
     expect(list.status).toBe(200)
     expect((await list.json()) as unknown[]).toHaveLength(1)
     const write = await fetch(`${ro.url}/v1/tickets`, {
-      method: 'POST', headers: user.headers({ 'Content-Type': 'application/json', 'Idempotency-Key': 'ro-1' }), body: JSON.stringify(ticketInput()),
+      method: 'POST',
+      headers: user.headers({ 'Content-Type': 'application/json', 'Idempotency-Key': 'ro-1' }),
+      body: JSON.stringify(ticketInput()),
     })
     expect(write.status).toBe(503)
     expect(write.headers.get('Retry-After')).toBe('30')
@@ -70,7 +73,8 @@ describe('storage errors are retryable answers, not bare 500s', () => {
     s.db.pragma(`max_page_count = ${Number(s.db.pragma('page_count', { simple: true }))}`)
     // Tickets until the file would have to grow past its cap.
     let res = await user.post('/v1/tickets', ticketInput({ description: 'x'.repeat(1500) }))
-    for (let i = 0; i < 100 && res.status === 201; i++) res = await user.post('/v1/tickets', ticketInput({ description: 'x'.repeat(1500) }))
+    for (let i = 0; i < 100 && res.status === 201; i++)
+      res = await user.post('/v1/tickets', ticketInput({ description: 'x'.repeat(1500) }))
     expect(res.status).toBe(503)
     expect(res.headers.get('Retry-After')).toBe('60')
     expect((await errorOf(res)).code).toBe('storage_full')

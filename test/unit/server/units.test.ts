@@ -52,8 +52,19 @@ describe('rate limiter', () => {
 
 describe('article front matter', () => {
   it('reads id, title, tags and category in the shapes authors write', () => {
-    const a = parseArticle('---\nid: refund-time\ntitle: "退款多久到账？"\ntags: [退款, 到账]\ncategory: refund\n---\n\n正文', 'file', 'zh-CN')
-    expect(a).toMatchObject({ id: 'refund-time', title: '退款多久到账？', tags: ['退款', '到账'], category: 'refund', locale: 'zh-CN', body: '正文' })
+    const a = parseArticle(
+      '---\nid: refund-time\ntitle: "退款多久到账？"\ntags: [退款, 到账]\ncategory: refund\n---\n\n正文',
+      'file',
+      'zh-CN',
+    )
+    expect(a).toMatchObject({
+      id: 'refund-time',
+      title: '退款多久到账？',
+      tags: ['退款', '到账'],
+      category: 'refund',
+      locale: 'zh-CN',
+      body: '正文',
+    })
     const b = parseArticle('---\ntags:\n  - a\n  - "b"\n---\n# Heading title\n\nText', 'fallback', 'en')
     expect(b).toMatchObject({ id: 'fallback', title: 'Heading title', tags: ['a', 'b'] })
     expect(parseArticle('---\ntitle: x\n---\n', 'empty', 'en')).toBeUndefined()
@@ -63,7 +74,10 @@ describe('article front matter', () => {
 
 describe('client address behind proxies', () => {
   const req = (remote: string, xff?: string): IncomingMessage =>
-    ({ socket: { remoteAddress: remote }, headers: xff === undefined ? {} : { 'x-forwarded-for': xff } }) as unknown as IncomingMessage
+    ({
+      socket: { remoteAddress: remote },
+      headers: xff === undefined ? {} : { 'x-forwarded-for': xff },
+    }) as unknown as IncomingMessage
 
   it('uses the socket address unless proxies are trusted', () => {
     expect(clientIp(req('10.0.0.1', '6.6.6.6'), 0)).toBe('10.0.0.1')

@@ -79,7 +79,12 @@ describe('drafts', () => {
   describe('when the page goes away before the asynchronous write lands', () => {
     const syncStorage = () => {
       const items = new Map<string, string>()
-      return { items, getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) }
+      return {
+        items,
+        getItem: (k: string) => items.get(k) ?? null,
+        setItem: (k: string, v: string) => void items.set(k, v),
+        removeItem: (k: string) => void items.delete(k),
+      }
     }
     // A store whose writes never finish: the page was torn down under them.
     const dyingStore = () => ({ ...memoryStore(), set: () => new Promise<void>(() => {}) })
@@ -88,7 +93,10 @@ describe('drafts', () => {
       const disk = memoryStore()
       const backup = syncStorage()
       const win = new EventTarget()
-      const page1 = createDrafts({ ...disk, set: dyingStore().set }, { debounceMs: 400, redact: maskDigits, environment: { window: win, backup } })
+      const page1 = createDrafts(
+        { ...disk, set: dyingStore().set },
+        { debounceMs: 400, redact: maskDigits, environment: { window: win, backup } },
+      )
       page1.save('chat:composer', 'card 6222020200112233 was charged')
       win.dispatchEvent(new Event('pagehide'))
       expect([...backup.items.values()].join()).not.toContain('6222020200112233')
@@ -105,7 +113,9 @@ describe('drafts', () => {
       expect(backup.items.size).toBe(0)
       doc.visibilityState = 'hidden'
       doc.dispatchEvent(new Event('visibilitychange'))
-      expect(await createDrafts(memoryStore(), { environment: { backup } }).load('request:t1:comment')).toBe('still no refund')
+      expect(await createDrafts(memoryStore(), { environment: { backup } }).load('request:t1:comment')).toBe(
+        'still no refund',
+      )
     })
 
     it('a later write to disk, or clearing the draft, drops the copy so an old text never comes back', async () => {

@@ -64,7 +64,11 @@ describe("the entry's check for queued jobs", () => {
   it('answers false when IndexedDB is missing or open throws', async () => {
     ;(globalThis as { indexedDB?: unknown }).indexedDB = undefined
     expect(await hasQueuedJobs()).toBe(false)
-    ;(globalThis as { indexedDB?: unknown }).indexedDB = { open: () => { throw new DOMException('blocked', 'SecurityError') } }
+    ;(globalThis as { indexedDB?: unknown }).indexedDB = {
+      open: () => {
+        throw new DOMException('blocked', 'SecurityError')
+      },
+    }
     expect(await hasQueuedJobs()).toBe(false)
   })
 })

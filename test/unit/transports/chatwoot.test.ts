@@ -16,10 +16,16 @@ afterAll(() => server.close())
 let state: ChatwootState
 let t: Transport & WriteFinder
 const events: ChatEvent[] = []
-const make = (over: Partial<ChatwootTransportOptions> = {}) => chatwootTransport({
-  baseUrl: 'http://chat.test', inboxIdentifier: state.inbox, identifierHash: async (u) => state.hash(u?.id ?? ''),
-  WebSocket: state.cable.WebSocket, cable: { minDelayMs: 10, maxDelayMs: 40, staleMs: 5000 }, portalSlug: 'help', ...over,
-})
+const make = (over: Partial<ChatwootTransportOptions> = {}) =>
+  chatwootTransport({
+    baseUrl: 'http://chat.test',
+    inboxIdentifier: state.inbox,
+    identifierHash: async (u) => state.hash(u?.id ?? ''),
+    WebSocket: state.cable.WebSocket,
+    cable: { minDelayMs: 10, maxDelayMs: 40, staleMs: 5000 },
+    portalSlug: 'help',
+    ...over,
+  })
 
 beforeEach(async () => {
   state = new ChatwootState()
@@ -69,27 +75,44 @@ describe('chatwoot requests', () => {
 
   it('a RecordInvalid answer carries its attributes as field errors', async () => {
     const c = await t.startConversation!({ locale: 'en' }, { idempotencyKey: 'c1' })
-    const error = await t.sendMessage!(c.id, { kind: 'text', text: '', attachments: [] }, { idempotencyKey: 'm' }).catch((e: unknown) => e)
+    const error = await t.sendMessage!(
+      c.id,
+      { kind: 'text', text: '', attachments: [] },
+      { idempotencyKey: 'm' },
+    ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(RejectedError)
     expect((error as RejectedError).fieldErrors).toEqual([{ field: 'content', code: 'invalid' }])
   })
 
   it('sends files with the message as multipart and maps what Chatwoot stored', async () => {
     const c = await t.startConversation!({ locale: 'en' }, { idempotencyKey: 'c1' })
-    const ref = await t.uploadAttachment!(new Blob([new Uint8Array(5)], { type: 'image/png' }), { name: '收据.png', type: 'image/png' }, { idempotencyKey: 'u' })
+    const ref = await t.uploadAttachment!(
+      new Blob([new Uint8Array(5)], { type: 'image/png' }),
+      { name: '收据.png', type: 'image/png' },
+      { idempotencyKey: 'u' },
+    )
     expect(state.calls.some((x) => x.path.includes('attachments'))).toBe(false)
-    const m = await t.sendMessage!(c.id, { kind: 'image', text: 'receipt', attachments: [ref] }, { idempotencyKey: 'm1' })
+    const m = await t.sendMessage!(
+      c.id,
+      { kind: 'image', text: 'receipt', attachments: [ref] },
+      { idempotencyKey: 'm1' },
+    )
     expect(m.attachments).toEqual([expect.objectContaining({ name: '收据.png', type: 'image/png', size: 5 })])
     const stored = state.conversations.get(Number(c.id))!.messages.at(-1)!
     expect(stored.echo_id).toBe('m1')
     // The file is gone from the page once Chatwoot has it: a second send cannot reuse the ref.
-    await expect(t.sendMessage!(c.id, { kind: 'image', text: 'x', attachments: [ref] }, { idempotencyKey: 'm2' })).rejects.toBeInstanceOf(RejectedError)
+    await expect(
+      t.sendMessage!(c.id, { kind: 'image', text: 'x', attachments: [ref] }, { idempotencyKey: 'm2' }),
+    ).rejects.toBeInstanceOf(RejectedError)
   })
 
   it('typing and read go to toggle_typing and update_last_seen', async () => {
     const c = await t.startConversation!({ locale: 'en' }, { idempotencyKey: 'c1' })
     await t.setTyping!(c.id, true)
-    expect(state.calls.at(-1)).toMatchObject({ path: expect.stringMatching(/toggle_typing$/), body: { typing_status: 'on' } })
+    expect(state.calls.at(-1)).toMatchObject({
+      path: expect.stringMatching(/toggle_typing$/),
+      body: { typing_status: 'on' },
+    })
     await t.markRead!(c.id, 1)
     expect(state.conversations.get(Number(c.id))!.contact_last_seen_at).toBeGreaterThan(0)
   })
@@ -115,18 +138,29 @@ describe('chatwoot requests', () => {
 
   it('findWrite finds a landed message by its text, nothing for text never sent', async () => {
     const c = await t.startConversation!({ locale: 'en' }, { idempotencyKey: 'c1' })
-    const m = await t.sendMessage!(c.id, { kind: 'text', text: 'hello there', attachments: [] }, { idempotencyKey: 'k' })
+    const m = await t.sendMessage!(
+      c.id,
+      { kind: 'text', text: 'hello there', attachments: [] },
+      { idempotencyKey: 'k' },
+    )
     expect((await t.findWrite({ kind: 'message', conversationId: c.id, text: 'hello there' }, 'k'))?.id).toBe(m.id)
     expect(await t.findWrite({ kind: 'message', conversationId: c.id, text: 'never sent' }, 'k2')).toBeUndefined()
     // The same words sent long before this write started are another message, not this one.
     const sentAt = Date.parse(m.createdAt)
-    expect(await t.findWrite({ kind: 'message', conversationId: c.id, text: 'hello there', since: sentAt + 600_000 }, 'k')).toBeUndefined()
-    expect((await t.findWrite({ kind: 'message', conversationId: c.id, text: 'hello there', since: sentAt + 60_000 }, 'k'))?.id).toBe(m.id)
+    expect(
+      await t.findWrite({ kind: 'message', conversationId: c.id, text: 'hello there', since: sentAt + 600_000 }, 'k'),
+    ).toBeUndefined()
+    expect(
+      (await t.findWrite({ kind: 'message', conversationId: c.id, text: 'hello there', since: sentAt + 60_000 }, 'k'))
+        ?.id,
+    ).toBe(m.id)
   })
 
   it('lists only published portal articles', async () => {
     const list = await t.listArticles!({ locale: 'en' })
-    expect(list).toEqual([expect.objectContaining({ id: '31', title: 'Top-up pending', category: 'top-up', locale: 'en' })])
+    expect(list).toEqual([
+      expect.objectContaining({ id: '31', title: 'Top-up pending', category: 'top-up', locale: 'en' }),
+    ])
     expect((await t.getArticle!('31', 'en')).body).toBe('Wait **15 minutes**.')
   })
 })
@@ -142,17 +176,44 @@ describe('chatwoot realtime (ActionCable)', () => {
   it('maps agent typing, drops private notes, and reports status changes of a report as a ticket too', async () => {
     const id = await live()
     const token = [...state.cable.tokens][0]!
-    state.cable.broadcast(token, 'conversation.typing_on', { conversation: { id: Number(id) }, user: { id: 7, name: 'Kim', type: 'user' }, is_private: false })
-    state.cable.broadcast(token, 'message.created', { id: 1, content: 'note', message_type: 1, created_at: 1, conversation_id: Number(id), private: true })
+    state.cable.broadcast(token, 'conversation.typing_on', {
+      conversation: { id: Number(id) },
+      user: { id: 7, name: 'Kim', type: 'user' },
+      is_private: false,
+    })
+    state.cable.broadcast(token, 'message.created', {
+      id: 1,
+      content: 'note',
+      message_type: 1,
+      created_at: 1,
+      conversation_id: Number(id),
+      private: true,
+    })
     state.cable.broadcast(token, 'message.created', { bogus: true })
-    const ticket = await t.createTicket({ category: 'topup_failed', subject: 'S', description: 'D', fields: {}, attachments: [], priority: 'urgent', locale: 'en' }, { idempotencyKey: 'tk' })
+    const ticket = await t.createTicket(
+      {
+        category: 'topup_failed',
+        subject: 'S',
+        description: 'D',
+        fields: {},
+        attachments: [],
+        priority: 'urgent',
+        locale: 'en',
+      },
+      { idempotencyKey: 'tk' },
+    )
     state.agentStatus(Number(ticket.id), 'solved')
     await waitFor(() => events.some((e) => e.type === 'ticket' && e.ticket.status === 'solved'))
     expect(events).toContainEqual({ type: 'typing', conversationId: id, author: 'agent', on: true })
     expect(events.some((e) => e.type === 'message' && e.message.text === 'note')).toBe(false)
     // conversation.created already announced it (open); the status change follows.
-    expect(events.filter((e) => e.type === 'ticket').map((e) => e.type === 'ticket' && e.ticket.status)).toEqual(['open', 'solved'])
-    expect(events.findLast((e) => e.type === 'ticket')).toMatchObject({ ticket: { id: ticket.id, priority: 'urgent', category: 'topup_failed', subject: 'S' } })
+    expect(events.filter((e) => e.type === 'ticket').map((e) => e.type === 'ticket' && e.ticket.status)).toEqual([
+      'open',
+      'solved',
+    ])
+    expect(events.findLast((e) => e.type === 'ticket')).toMatchObject({
+      ticket: { id: ticket.id, priority: 'urgent', category: 'topup_failed', subject: 'S' },
+    })
   })
 
   it('reconnects after a drop, asks for a resync, and keeps delivering', async () => {
@@ -199,12 +260,26 @@ describe('chatwoot realtime (ActionCable)', () => {
 
 describe('chatwoot mapping', () => {
   it('derives an attachment name and type from its URL', () => {
-    expect(toAttachmentRef({ id: 3, file_type: 'file', data_url: 'https://c.test/rails/blobs/x/statement%20may.pdf?disposition=inline', file_size: 10 }))
-      .toEqual({ id: '3', name: 'statement may.pdf', type: 'application/pdf', size: 10, url: 'https://c.test/rails/blobs/x/statement%20may.pdf?disposition=inline' })
+    expect(
+      toAttachmentRef({
+        id: 3,
+        file_type: 'file',
+        data_url: 'https://c.test/rails/blobs/x/statement%20may.pdf?disposition=inline',
+        file_size: 10,
+      }),
+    ).toEqual({
+      id: '3',
+      name: 'statement may.pdf',
+      type: 'application/pdf',
+      size: 10,
+      url: 'https://c.test/rails/blobs/x/statement%20may.pdf?disposition=inline',
+    })
   })
 
   it('ignores events it does not know', () => {
     expect(toChatEvents('presence.update', { users: {} })).toEqual([])
-    expect(toChatEvents('conversation.typing_off', { conversation: { id: 4 }, user: { type: 'contact' } })).toEqual([{ type: 'typing', conversationId: '4', author: 'user', on: false }])
+    expect(toChatEvents('conversation.typing_off', { conversation: { id: 4 }, user: { type: 'contact' } })).toEqual([
+      { type: 'typing', conversationId: '4', author: 'user', on: false },
+    ])
   })
 })

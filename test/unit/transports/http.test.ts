@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createHttp, parseRetryAfter } from '../../../src/transports/http.js'
 import {
-  MalformedResponseError, NotFoundError, OfflineError, RateLimitedError, RejectedError, ServerError, TimeoutError,
+  MalformedResponseError,
+  NotFoundError,
+  OfflineError,
+  RateLimitedError,
+  RejectedError,
+  ServerError,
+  TimeoutError,
   UnauthorizedError,
 } from '../../../src/errors/index.js'
 
@@ -23,8 +29,12 @@ function script(...steps: Step[]) {
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } })
-const protocolError = (status: number, code: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
-  json({ error: { code, message: `${code} happened`, ...extra } }, status, headers)
+const protocolError = (
+  status: number,
+  code: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) => json({ error: { code, message: `${code} happened`, ...extra } }, status, headers)
 
 /** Like a real fetch: never answers, rejects with the signal's reason once aborted. */
 const hang: Step = (request) =>
@@ -34,7 +44,10 @@ const hang: Step = (request) =>
   })
 
 async function failure(p: Promise<unknown>): Promise<unknown> {
-  return p.then(() => expect.unreachable('expected a failure'), (e: unknown) => e)
+  return p.then(
+    () => expect.unreachable('expected a failure'),
+    (e: unknown) => e,
+  )
 }
 
 afterEach(() => void vi.unstubAllGlobals())
@@ -58,7 +71,8 @@ describe('parseRetryAfter', () => {
 })
 
 describe('createHttp error mapping', () => {
-  const call = (step: Step, retries = 0) => createHttp({ baseUrl: 'https://api.test/', retries, fetch: script(step).fetch }).request('/v1/x')
+  const call = (step: Step, retries = 0) =>
+    createHttp({ baseUrl: 'https://api.test/', retries, fetch: script(step).fetch }).request('/v1/x')
 
   it('400 with protocol fields → RejectedError with field errors', async () => {
     const e = await failure(call(protocolError(400, 'rejected', { fields: { subject: 'Required' } })))
@@ -67,9 +81,16 @@ describe('createHttp error mapping', () => {
     expect((e as RejectedError).status).toBe(400)
   })
   it('422 problem+json errors[] → RejectedError with field errors', async () => {
-    const body = { type: 'x', title: 'Invalid request', status: 422, errors: [{ field: 'subject', code: 'required', message: 'Subject is required' }] }
+    const body = {
+      type: 'x',
+      title: 'Invalid request',
+      status: 422,
+      errors: [{ field: 'subject', code: 'required', message: 'Subject is required' }],
+    }
     const e = await failure(call(json(body, 422)))
-    expect((e as RejectedError).fieldErrors).toEqual([{ field: 'subject', code: 'required', message: 'Subject is required' }])
+    expect((e as RejectedError).fieldErrors).toEqual([
+      { field: 'subject', code: 'required', message: 'Subject is required' },
+    ])
     expect((e as RejectedError).message).toBe('Invalid request')
   })
   it('401 and 403 → UnauthorizedError; 404 → NotFoundError; 409 → RejectedError', async () => {
@@ -81,7 +102,9 @@ describe('createHttp error mapping', () => {
     expect((conflict as RejectedError).status).toBe(409)
   })
   it('429 → RateLimitedError with the Retry-After header, else the body hint', async () => {
-    const withHeader = await failure(call(protocolError(429, 'rate_limited', { retryAfterMs: 1 }, { 'Retry-After': '30' })))
+    const withHeader = await failure(
+      call(protocolError(429, 'rate_limited', { retryAfterMs: 1 }, { 'Retry-After': '30' })),
+    )
     expect(withHeader).toBeInstanceOf(RateLimitedError)
     expect((withHeader as RateLimitedError).retryAfterMs).toBe(30_000)
     const bodyOnly = await failure(call(protocolError(429, 'rate_limited', { retryAfterMs: 2500 })))
@@ -132,10 +155,15 @@ describe('createHttp retries and auth', () => {
   })
   it('retries a keyed POST with the same key, never an unkeyed one', async () => {
     const keyed = script(protocolError(500, 'server'), json({ id: 't1' }, 201))
-    await createHttp({ baseUrl: 'https://api.test', fetch: keyed.fetch }).request('/v1/t', { json: {}, idempotencyKey: 'k-1' })
+    await createHttp({ baseUrl: 'https://api.test', fetch: keyed.fetch }).request('/v1/t', {
+      json: {},
+      idempotencyKey: 'k-1',
+    })
     expect(keyed.requests.map((r) => r.headers.get('Idempotency-Key'))).toEqual(['k-1', 'k-1'])
     const unkeyed = script(protocolError(500, 'server'), json({ id: 't1' }, 201))
-    expect(await failure(createHttp({ baseUrl: 'https://api.test', fetch: unkeyed.fetch }).request('/v1/t', { json: {} }))).toBeInstanceOf(ServerError)
+    expect(
+      await failure(createHttp({ baseUrl: 'https://api.test', fetch: unkeyed.fetch }).request('/v1/t', { json: {} })),
+    ).toBeInstanceOf(ServerError)
     expect(unkeyed.requests).toHaveLength(1)
   })
   it('sends the bearer from getToken, except when auth is false', async () => {
@@ -159,11 +187,16 @@ describe('createHttp retries and auth', () => {
   })
   it('concurrent 401s share one refresh; a second 401 gives up', async () => {
     const refreshToken = vi.fn(() => new Promise<void>((r) => setTimeout(r, 10)))
-    const s = script(protocolError(401, 'unauthorized'), protocolError(401, 'unauthorized'), json({ a: 1 }), protocolError(401, 'unauthorized'))
+    const s = script(
+      protocolError(401, 'unauthorized'),
+      protocolError(401, 'unauthorized'),
+      json({ a: 1 }),
+      protocolError(401, 'unauthorized'),
+    )
     const http = createHttp({ baseUrl: 'https://api.test', getToken: () => 't', refreshToken, fetch: s.fetch })
     const [a, b] = await Promise.allSettled([http.request('/v1/a'), http.request('/v1/b')])
     expect(refreshToken).toHaveBeenCalledTimes(1)
     expect([a.status, b.status].sort()).toEqual(['fulfilled', 'rejected'])
-    expect((b.status === 'rejected' ? b.reason : (a as PromiseRejectedResult).reason)).toBeInstanceOf(UnauthorizedError)
+    expect(b.status === 'rejected' ? b.reason : (a as PromiseRejectedResult).reason).toBeInstanceOf(UnauthorizedError)
   })
 })

@@ -6,11 +6,19 @@ import { createHttp } from '../../../src/transports/http.js'
 const call = (response: Response) =>
   createHttp({ baseUrl: 'https://api.test/', retries: 0, fetch: (async () => response) as typeof fetch })
     .request('/v1/tickets', { method: 'POST', json: {}, idempotencyKey: 'k1' })
-    .then(() => expect.unreachable('expected a failure'), (e: unknown) => e)
+    .then(
+      () => expect.unreachable('expected a failure'),
+      (e: unknown) => e,
+    )
 
 describe('an answer from a proxy between the device and the server', () => {
   it('407 Proxy Authentication Required: the request never reached the server, the report is not refused', async () => {
-    const e = await call(new Response('<html><body>Please sign in to the proxy</body></html>', { status: 407, headers: { 'Content-Type': 'text/html' } }))
+    const e = await call(
+      new Response('<html><body>Please sign in to the proxy</body></html>', {
+        status: 407,
+        headers: { 'Content-Type': 'text/html' },
+      }),
+    )
     expect(e).toBeInstanceOf(OfflineError)
     expect(decideFailure(e, 1, () => 0.5).retry).toBe(true)
   })

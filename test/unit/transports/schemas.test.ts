@@ -3,8 +3,14 @@ import { MalformedResponseError } from '../../../src/errors/index.js'
 import { parseMessagePage, parseTicket, safeChatEvent } from '../../../src/transports/schemas.js'
 
 const ticket = {
-  id: 'tk_1', reference: 'HF-000001', status: 'new', priority: 'normal', category: 'other', subject: 's',
-  createdAt: '2026-11-23T01:30:00.000Z', updatedAt: '2026-11-23T01:30:00.000Z',
+  id: 'tk_1',
+  reference: 'HF-000001',
+  status: 'new',
+  priority: 'normal',
+  category: 'other',
+  subject: 's',
+  createdAt: '2026-11-23T01:30:00.000Z',
+  updatedAt: '2026-11-23T01:30:00.000Z',
 }
 
 describe('wire schemas', () => {
@@ -12,18 +18,35 @@ describe('wire schemas', () => {
     expect(parseTicket({ ...ticket, futureField: 1 })).toEqual(ticket)
   })
   it('refuses null where the protocol omits, with a path in the issues', () => {
-    const error = (() => { try { parseTicket({ ...ticket, expectedResponseHours: null }) } catch (e) { return e } })()
+    const error = (() => {
+      try {
+        parseTicket({ ...ticket, expectedResponseHours: null })
+      } catch (e) {
+        return e
+      }
+    })()
     expect(error).toBeInstanceOf(MalformedResponseError)
     expect((error as MalformedResponseError).issues[0]).toMatch(/^Ticket: expectedResponseHours: /)
   })
   it('refuses an unknown status and a fractional seq', () => {
     expect(() => parseTicket({ ...ticket, status: 'archived' })).toThrow(MalformedResponseError)
-    const message = { id: 'm', conversationId: 'c', author: 'user', kind: 'text', text: '', attachments: [], createdAt: 'x', seq: 1.5 }
+    const message = {
+      id: 'm',
+      conversationId: 'c',
+      author: 'user',
+      kind: 'text',
+      text: '',
+      attachments: [],
+      createdAt: 'x',
+      seq: 1.5,
+    }
     expect(() => parseMessagePage({ messages: [message], cursor: null, hasMore: false })).toThrow(/messages\.0\.seq/)
   })
   it('stream events: valid ones parse, malformed ones are undefined', () => {
     expect(safeChatEvent({ type: 'resync' })).toEqual({ type: 'resync' })
-    expect(safeChatEvent({ type: 'typing', conversationId: 'c', author: 'agent', on: true })).toMatchObject({ on: true })
+    expect(safeChatEvent({ type: 'typing', conversationId: 'c', author: 'agent', on: true })).toMatchObject({
+      on: true,
+    })
     expect(safeChatEvent({ type: 'typing', conversationId: 'c' })).toBeUndefined()
   })
 })

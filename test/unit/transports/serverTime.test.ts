@@ -6,24 +6,34 @@ import { restTransport } from '../../../src/transports/rest.js'
 const DAY = 86_400_000
 const SERVER_NOW = Date.parse('2026-12-02T08:00:00Z')
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', Date: new Date(SERVER_NOW).toUTCString(), ...headers } })
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', Date: new Date(SERVER_NOW).toUTCString(), ...headers },
+  })
 
 afterEach(() => void vi.useRealTimers())
 
 describe('server time', () => {
   it('reads a Retry-After date against the response Date, not the device clock, and caps it at 10 minutes', () => {
-    const headers = new Headers({ Date: new Date(SERVER_NOW).toUTCString(), 'Retry-After': new Date(SERVER_NOW + 30_000).toUTCString() })
+    const headers = new Headers({
+      Date: new Date(SERVER_NOW).toUTCString(),
+      'Retry-After': new Date(SERVER_NOW + 30_000).toUTCString(),
+    })
     // The device is a day behind: against its clock the date would be a day away.
     expect(retryAfterFrom(headers, SERVER_NOW - DAY)).toBe(30_000)
-    expect(retryAfterFrom(new Headers({ 'Retry-After': new Date(SERVER_NOW + DAY).toUTCString() }), SERVER_NOW - DAY)).toBe(600_000)
+    expect(
+      retryAfterFrom(new Headers({ 'Retry-After': new Date(SERVER_NOW + DAY).toUTCString() }), SERVER_NOW - DAY),
+    ).toBe(600_000)
     expect(retryAfterFrom(new Headers({ 'Retry-After': '86400' }))).toBe(600_000)
   })
 
   it('a 429 with a Retry-After date carries the wait measured on the server clock', async () => {
     vi.useFakeTimers({ now: SERVER_NOW - DAY, toFake: ['Date'] })
     const http = createHttp({
-      baseUrl: 'https://api.test', retries: 0,
-      fetch: async () => json({ error: { code: 'rate_limited' } }, 429, { 'Retry-After': new Date(SERVER_NOW + 20_000).toUTCString() }),
+      baseUrl: 'https://api.test',
+      retries: 0,
+      fetch: async () =>
+        json({ error: { code: 'rate_limited' } }, 429, { 'Retry-After': new Date(SERVER_NOW + 20_000).toUTCString() }),
     })
     const error = await http.request('/v1/x').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(RateLimitedError)
@@ -39,7 +49,12 @@ describe('server time', () => {
       fetch: async (input, init) => {
         const url = new Request(input, init).url
         calls.push(new URL(url).pathname)
-        if (url.endsWith('/v1/identify')) return json({ userId: 'u1', token: 'session-token', expiresAt: new Date(SERVER_NOW + 3600_000).toISOString() })
+        if (url.endsWith('/v1/identify'))
+          return json({
+            userId: 'u1',
+            token: 'session-token',
+            expiresAt: new Date(SERVER_NOW + 3600_000).toISOString(),
+          })
         return json([])
       },
     })

@@ -4,7 +4,10 @@ import { createSseParser, openSse, type SseEvent } from '../../../src/transports
 function collect() {
   const events: SseEvent[] = []
   const retries: number[] = []
-  const parser = createSseParser((e) => events.push(e), (ms) => retries.push(ms))
+  const parser = createSseParser(
+    (e) => events.push(e),
+    (ms) => retries.push(ms),
+  )
   return { events, retries, parser }
 }
 
@@ -54,8 +57,11 @@ describe('openSse', () => {
     const seen: string[] = []
     const opens: boolean[] = []
     const conn = openSse({
-      url: () => 'https://api.test/v1/events', headers: () => ({ Authorization: 'Bearer t' }), fetch: f.fetch,
-      onEvent: (e) => seen.push(e.data), onOpen: ({ reconnected }) => opens.push(reconnected),
+      url: () => 'https://api.test/v1/events',
+      headers: () => ({ Authorization: 'Bearer t' }),
+      fetch: f.fetch,
+      onEvent: (e) => seen.push(e.data),
+      onOpen: ({ reconnected }) => opens.push(reconnected),
     })
     await vi.waitFor(() => expect(seen).toEqual(['a', 'b']))
     conn.close()
@@ -74,7 +80,13 @@ describe('openSse', () => {
     }) as unknown as typeof globalThis.fetch
     const onUnauthorized = vi.fn(async () => undefined)
     const seen: string[] = []
-    const conn = openSse({ url: () => 'https://api.test/e', fetch, onUnauthorized, onEvent: (e) => seen.push(e.data), minDelayMs: 10_000 })
+    const conn = openSse({
+      url: () => 'https://api.test/e',
+      fetch,
+      onUnauthorized,
+      onEvent: (e) => seen.push(e.data),
+      minDelayMs: 10_000,
+    })
     await vi.waitFor(() => expect(seen).toEqual(['ok']))
     expect(onUnauthorized).toHaveBeenCalledTimes(1)
     conn.close()
@@ -94,8 +106,12 @@ describe('openSse', () => {
     const errors: unknown[] = []
     const opens: boolean[] = []
     const conn = openSse({
-      url: () => 'https://api.test/e', fetch, minDelayMs: 5, onError: (e) => errors.push(e),
-      onEvent: () => undefined, onOpen: ({ reconnected }) => opens.push(reconnected),
+      url: () => 'https://api.test/e',
+      fetch,
+      minDelayMs: 5,
+      onError: (e) => errors.push(e),
+      onEvent: () => undefined,
+      onOpen: ({ reconnected }) => opens.push(reconnected),
     })
     await vi.waitFor(() => expect(opens).toHaveLength(1))
     conn.close()

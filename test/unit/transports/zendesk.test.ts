@@ -2,7 +2,13 @@ import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
-  ConfigError, OfflineError, RateLimitedError, RejectedError, ServerError, UnauthorizedError, UnsupportedError,
+  ConfigError,
+  OfflineError,
+  RateLimitedError,
+  RejectedError,
+  ServerError,
+  UnauthorizedError,
+  UnsupportedError,
 } from '../../../src/errors/index.js'
 import type { TicketInput } from '../../../src/types.js'
 import { composeReport, parseReport, refOf } from '../../../src/transports/vendorKit.js'
@@ -17,9 +23,22 @@ afterAll(() => server.close())
 afterEach(() => void vi.unstubAllGlobals())
 
 const input = (over: Partial<TicketInput> = {}): TicketInput => ({
-  category: 'topup_failed', subject: 'Top-up failed', description: 'Paid 20 EUR,\nbalance unchanged', fields: { orderId: 'T-1' },
-  transaction: { id: 'tx_9', time: '2026-11-20T07:00:00Z', amount: '20.00', currency: 'EUR', status: 'failed', method: { brand: 'VISA', last4: '4242' } },
-  attachments: [], priority: 'high', locale: 'en', ...over,
+  category: 'topup_failed',
+  subject: 'Top-up failed',
+  description: 'Paid 20 EUR,\nbalance unchanged',
+  fields: { orderId: 'T-1' },
+  transaction: {
+    id: 'tx_9',
+    time: '2026-11-20T07:00:00Z',
+    amount: '20.00',
+    currency: 'EUR',
+    status: 'failed',
+    method: { brand: 'VISA', last4: '4242' },
+  },
+  attachments: [],
+  priority: 'high',
+  locale: 'en',
+  ...over,
 })
 const bodies: Array<{ method: string; path: string; body: unknown; auth: string | null }> = []
 let state: ZendeskState
@@ -27,7 +46,13 @@ let token: string
 
 beforeEach(() => {
   state = new ZendeskState([
-    { id: 5, locale: 'en-us', title: 'Refund timing', body: '<h2>When</h2><p>Refunds take <b>3&nbsp;days</b>.</p><ul><li>Card</li><li>Wallet</li></ul>', label_names: ['refund'] },
+    {
+      id: 5,
+      locale: 'en-us',
+      title: 'Refund timing',
+      body: '<h2>When</h2><p>Refunds take <b>3&nbsp;days</b>.</p><ul><li>Card</li><li>Wallet</li></ul>',
+      label_names: ['refund'],
+    },
     { id: 6, locale: 'en-us', title: 'Old draft', body: '<p>x</p>', label_names: [], draft: true },
   ])
   token = state.issueToken('Ada Wallet', 'ada@example.org').token
@@ -37,7 +62,12 @@ beforeEach(() => {
   server.events.on('request:start', ({ request }) => {
     const url = new URL(request.url)
     if (request.method === 'GET' || url.pathname.includes('/uploads')) return
-    void request.clone().json().then((body) => bodies.push({ method: request.method, path: url.pathname, body, auth: request.headers.get('Authorization') }))
+    void request
+      .clone()
+      .json()
+      .then((body) =>
+        bodies.push({ method: request.method, path: url.pathname, body, auth: request.headers.get('Authorization') }),
+      )
   })
 })
 
@@ -46,14 +76,30 @@ describe('zendesk anonymous mode', () => {
     const t = zendeskTransport({ subdomain: 'acme' })
     await t.identify({ id: 'u1', name: 'Ada', email: 'ada@example.org' })
     const ticket = await t.createTicket(input(), { idempotencyKey: 'k-anon' })
-    expect(ticket).toMatchObject({ subject: 'Top-up failed', category: 'topup_failed', priority: 'high', status: 'new', reference: `#${ticket.id}` })
+    expect(ticket).toMatchObject({
+      subject: 'Top-up failed',
+      category: 'topup_failed',
+      priority: 'high',
+      status: 'new',
+      reference: `#${ticket.id}`,
+    })
     const sent = bodies.find((b) => b.path === '/api/v2/requests')
     expect(sent?.auth).toBeNull()
-    expect(sent?.body).toMatchObject({ request: { requester: { name: 'Ada', email: 'ada@example.org' }, subject: 'Top-up failed', priority: 'high' } })
-    expect((sent?.body as { request: { comment: { body: string } } }).request.comment.body).toContain(`ref: ${refOf('k-anon')}`)
+    expect(sent?.body).toMatchObject({
+      request: { requester: { name: 'Ada', email: 'ada@example.org' }, subject: 'Top-up failed', priority: 'high' },
+    })
+    expect((sent?.body as { request: { comment: { body: string } } }).request.comment.body).toContain(
+      `ref: ${refOf('k-anon')}`,
+    )
     expect(t.listTickets).toBeUndefined()
     expect(t.getTicket).toBeUndefined()
-    expect(t.capabilities).toMatchObject({ attachments: false, csat: false, chat: false, realtime: false, idempotency: false })
+    expect(t.capabilities).toMatchObject({
+      attachments: false,
+      csat: false,
+      chat: false,
+      realtime: false,
+      idempotency: false,
+    })
   })
 
   it('refuses to create without an email, before any request', async () => {
@@ -79,7 +125,9 @@ describe('zendesk with an end-user OAuth token', () => {
     await t.identify({ id: 'u1' })
     const error = await t.createTicket(input({ subject: ' ' }), { idempotencyKey: 'k' }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(RejectedError)
-    expect((error as RejectedError).fieldErrors).toEqual([{ field: 'subject', code: 'BlankValue', message: 'Subject: cannot be blank' }])
+    expect((error as RejectedError).fieldErrors).toEqual([
+      { field: 'subject', code: 'BlankValue', message: 'Subject: cannot be blank' },
+    ])
   })
 
   it('a token Zendesk refuses is an UnauthorizedError at identify', async () => {
@@ -132,21 +180,38 @@ describe('zendesk with an end-user OAuth token', () => {
     const t = authed()
     await t.identify({ id: 'u1' })
     let posts = 0
-    server.use(http.post(`${BASE}/api/v2/requests`, () => (posts++, HttpResponse.json({ error: 'Boom' }, { status: 503 }))))
+    server.use(
+      http.post(`${BASE}/api/v2/requests`, () => (posts++, HttpResponse.json({ error: 'Boom' }, { status: 503 }))),
+    )
     await expect(t.createTicket(input(), { idempotencyKey: 'k' })).rejects.toBeInstanceOf(ServerError)
     expect(posts).toBe(1)
     let puts = 0
-    server.use(http.put(`${BASE}/api/v2/requests/:id`, () => (puts++, HttpResponse.json({ error: 'Boom' }, { status: 503 }))))
-    await expect(t.addComment!('123', { body: 'hi', attachments: [] }, { idempotencyKey: 'k2' })).rejects.toBeInstanceOf(ServerError)
+    server.use(
+      http.put(`${BASE}/api/v2/requests/:id`, () => (puts++, HttpResponse.json({ error: 'Boom' }, { status: 503 }))),
+    )
+    await expect(
+      t.addComment!('123', { body: 'hi', attachments: [] }, { idempotencyKey: 'k2' }),
+    ).rejects.toBeInstanceOf(ServerError)
     expect(puts).toBe(1)
   })
 
   it('writes configured custom fields and findWrite matches the nonce', async () => {
-    const t = authed({ subdomain: 'acme', customFields: { nonce: 9001, category: 9002, orderId: 9003 }, ticketFormId: 77 })
+    const t = authed({
+      subdomain: 'acme',
+      customFields: { nonce: 9001, category: 9002, orderId: 9003 },
+      ticketFormId: 77,
+    })
     await t.identify({ id: 'u1' })
     const ticket = await t.createTicket(input(), { idempotencyKey: 'k-nonce' })
     expect(bodies.find((b) => JSON.stringify(b.body).includes('k-nonce'))?.body).toMatchObject({
-      request: { ticket_form_id: 77, custom_fields: [{ id: 9001, value: refOf('k-nonce') }, { id: 9002, value: 'topup_failed' }, { id: 9003, value: 'T-1' }] },
+      request: {
+        ticket_form_id: 77,
+        custom_fields: [
+          { id: 9001, value: refOf('k-nonce') },
+          { id: 9002, value: 'topup_failed' },
+          { id: 9003, value: 'T-1' },
+        ],
+      },
     })
     // Matched by the custom field alone, even when an agent edited the description away.
     state.requests.get(Number(ticket.id))!.description = 'edited'
@@ -157,12 +222,24 @@ describe('zendesk with an end-user OAuth token', () => {
   it('uploads raw bytes, then attaches the token on create; an unknown ref fails before sending', async () => {
     const t = authed()
     await t.identify({ id: 'u1' })
-    const ref = await t.uploadAttachment!(new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }), { name: 'r.png', type: 'image/png' }, { idempotencyKey: 'k' })
+    const ref = await t.uploadAttachment!(
+      new Blob([new Uint8Array([1, 2, 3])], { type: 'image/png' }),
+      { name: 'r.png', type: 'image/png' },
+      { idempotencyKey: 'k' },
+    )
     expect(ref).toMatchObject({ name: 'r.png', type: 'image/png', size: 3 })
     await t.createTicket(input({ attachments: [ref] }), { idempotencyKey: 'k2' })
-    expect((bodies.find((b) => JSON.stringify(b.body).includes('ref: hf_k2'))?.body as { request: { comment: { uploads: string[] } } }).request.comment.uploads).toEqual([`up_${ref.id}`])
+    expect(
+      (
+        bodies.find((b) => JSON.stringify(b.body).includes('ref: hf_k2'))?.body as {
+          request: { comment: { uploads: string[] } }
+        }
+      ).request.comment.uploads,
+    ).toEqual([`up_${ref.id}`])
     const before = state.calls.length
-    const error = await t.createTicket(input({ attachments: [{ ...ref, id: '999' }] }), { idempotencyKey: 'k3' }).catch((e: unknown) => e)
+    const error = await t
+      .createTicket(input({ attachments: [{ ...ref, id: '999' }] }), { idempotencyKey: 'k3' })
+      .catch((e: unknown) => e)
     expect((error as RejectedError).fieldErrors).toEqual([{ field: 'attachments.0', code: 'expired' }])
     expect(state.calls.length).toBe(before)
   })
@@ -177,7 +254,9 @@ describe('zendesk with an end-user OAuth token', () => {
     expect(detail.status).toBe('on_hold')
     expect(detail.description).toBe('Paid 20 EUR,\nbalance unchanged')
     expect(detail.transaction).toEqual(input().transaction)
-    expect(detail.comments).toEqual([expect.objectContaining({ author: 'agent', authorName: 'Agent Smith', body: 'We are on it' })])
+    expect(detail.comments).toEqual([
+      expect.objectContaining({ author: 'agent', authorName: 'Agent Smith', body: 'We are on it' }),
+    ])
     expect(detail.history.map((h) => h.status)).toEqual(['new', 'on_hold'])
   })
 
@@ -185,13 +264,17 @@ describe('zendesk with an end-user OAuth token', () => {
     const t = authed()
     await t.identify({ id: 'u1' })
     const ticket = await t.createTicket(input(), { idempotencyKey: 'k' })
-    await expect(t.rate!({ kind: 'ticket', id: ticket.id }, 5, undefined, { idempotencyKey: 'r0' })).rejects.toBeInstanceOf(RejectedError)
+    await expect(
+      t.rate!({ kind: 'ticket', id: ticket.id }, 5, undefined, { idempotencyKey: 'r0' }),
+    ).rejects.toBeInstanceOf(RejectedError)
     state.setStatus(Number(ticket.id), 'solved')
     await t.rate!({ kind: 'ticket', id: ticket.id }, 4, 'fast', { idempotencyKey: 'r1' })
     expect(state.requests.get(Number(ticket.id))?.rating).toEqual({ score: 'good', comment: 'fast' })
     await t.rate!({ kind: 'ticket', id: ticket.id }, 3, undefined, { idempotencyKey: 'r2' })
     expect(state.requests.get(Number(ticket.id))?.rating).toEqual({ score: 'bad' })
-    await expect(t.rate!({ kind: 'conversation', id: '1' }, 5, undefined, { idempotencyKey: 'r3' })).rejects.toBeInstanceOf(UnsupportedError)
+    await expect(
+      t.rate!({ kind: 'conversation', id: '1' }, 5, undefined, { idempotencyKey: 'r3' }),
+    ).rejects.toBeInstanceOf(UnsupportedError)
   })
 
   it('lists Help Center articles of the mapped locale as Markdown, drafts left out', async () => {
@@ -213,7 +296,9 @@ describe('zendesk mapping', () => {
   })
 
   it('keeps links and drops scripts and unknown tags', () => {
-    expect(htmlToMarkdown('<p>See <a href="https://x.test/a">the guide</a><script>alert(1)</script><span>!</span></p>')).toBe('See [the guide](https://x.test/a)!')
+    expect(
+      htmlToMarkdown('<p>See <a href="https://x.test/a">the guide</a><script>alert(1)</script><span>!</span></p>'),
+    ).toBe('See [the guide](https://x.test/a)!')
   })
 })
 
@@ -223,8 +308,13 @@ describe('report block (vendorKit)', () => {
     const text = composeReport('My words\n\nwith -- help-feedback -- inside', i, 'key-1')
     const parsed = parseReport(text)
     expect(parsed).toEqual({
-      text: 'My words\n\nwith -- help-feedback -- inside', category: 'topup_failed', priority: 'high', locale: 'en',
-      fields: { orderId: 'T-1', note: 'two lines' }, transaction: i.transaction, ref: 'key-1',
+      text: 'My words\n\nwith -- help-feedback -- inside',
+      category: 'topup_failed',
+      priority: 'high',
+      locale: 'en',
+      fields: { orderId: 'T-1', note: 'two lines' },
+      transaction: i.transaction,
+      ref: 'key-1',
     })
   })
 

@@ -1,6 +1,7 @@
 /** Live chat (src/chat, widgets/chat). `{name}` style placeholders. */
 export const chat = {
-  'chat.safety': 'Support will never ask for your password, PIN, SMS/verification code or full card number, or ask you to move money.',
+  'chat.safety':
+    'Support will never ask for your password, PIN, SMS/verification code or full card number, or ask you to move money.',
   'chat.status.idle': 'Send a message to start a chat.',
   'chat.status.idleWait': 'Send a message to start a chat. An agent usually replies within {minutes} min.',
   'chat.status.connecting': 'Connecting you to support…',
@@ -65,7 +66,8 @@ export const chat = {
   'chat.event.transferred': '{name} took over the chat.',
   'chat.event.joinedGeneric': 'An agent joined the chat.',
   'chat.idle.title': 'How can we help?',
-  'chat.idle.body': 'Write what happened in your own words. You can add a screenshot or one of your transactions. Never share passwords or codes.',
+  'chat.idle.body':
+    'Write what happened in your own words. You can add a screenshot or one of your transactions. Never share passwords or codes.',
   'chat.idle.wait': 'An agent usually replies within {minutes} min.',
   'chat.idle.history': 'Earlier conversations',
   'chat.history.title': 'Conversations',

@@ -1,6 +1,7 @@
 /** Contact channels (src/contact, widgets/contact). `{name}` is a placeholder. */
 export const contact = {
-  'contact.notice.official': 'These are our only official channels. We never ask for your password, PIN or SMS verification code, and we never ask you to move money.',
+  'contact.notice.official':
+    'These are our only official channels. We never ask for your password, PIN or SMS verification code, and we never ask you to move money.',
   'contact.reference': 'Your reference number: {reference}',
   'contact.empty': 'No contact channels are set up yet.',
   'contact.recommended': 'Recommended',
@@ -51,9 +52,11 @@ export const contact = {
   'contact.holidays.title': 'Closed on these holidays',
 
   'contact.guidance.urgent.title': 'Act now',
-  'contact.guidance.urgent.body': 'A payment you did not make, money sent to the wrong person or money taken without delivery needs fast action: call the hotline or start a chat now.',
+  'contact.guidance.urgent.body':
+    'A payment you did not make, money sent to the wrong person or money taken without delivery needs fast action: call the hotline or start a chat now.',
   'contact.guidance.standard.title': 'The quickest way for this question',
-  'contact.guidance.standard.body': 'A message or an email with the details lets us look into it and reply in writing, without waiting on the phone.',
+  'contact.guidance.standard.body':
+    'A message or an email with the details lets us look into it and reply in writing, without waiting on the phone.',
 
   'contact.ready.title': 'Have these ready',
   'contact.ready.account': 'The phone number or email of your account',
@@ -64,7 +67,8 @@ export const contact = {
 
   'contact.wait.now': 'Agents are available now.',
   'contact.wait.minutes': 'Expected wait: about {minutes} min.',
-  'contact.wait.peak': 'Busy right now: expected wait about {minutes} min. If it is not urgent, send us a message instead.',
+  'contact.wait.peak':
+    'Busy right now: expected wait about {minutes} min. If it is not urgent, send us a message instead.',
   'contact.wait.closed': 'Chat is closed right now.',
 
   'contact.mail.subject': 'Help request',

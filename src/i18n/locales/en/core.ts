@@ -13,7 +13,8 @@ export const core = {
   'home.entry.requests.hint': 'Status of what you reported',
   'home.entry.contact': 'Contact us',
   'home.entry.contact.hint': 'Hotline, email and other official channels',
-  'home.safety': 'Support will never ask for your password, PIN, SMS/verification code or full card number, or ask you to move money.',
+  'home.safety':
+    'Support will never ask for your password, PIN, SMS/verification code or full card number, or ask you to move money.',
   'checker.entry': 'Check a caller, link or account',
   'checker.externalLink': '(external site)',
   'home.comingSoon': 'This section is not available yet.',

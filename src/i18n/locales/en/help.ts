@@ -36,7 +36,8 @@ export const help = {
   'help.suggest.count.one': '1 suggested article',
   'help.suggest.count.other': '{count} suggested articles',
   'help.selfcheck.title': 'Check my app',
-  'help.selfcheck.intro': 'We check a few basics. The results contain no personal data and help us find the cause faster.',
+  'help.selfcheck.intro':
+    'We check a few basics. The results contain no personal data and help us find the cause faster.',
   'help.selfcheck.run': 'Run the check',
   'help.selfcheck.running': 'Checking…',
   'help.selfcheck.done': 'Check finished: {count} items need attention',

@@ -33,14 +33,16 @@ export const reportUi = {
   'reportUi.screenshots.remove': 'Remove {name}',
   'reportUi.screenshots.preview': 'Screenshot {number}',
   'reportUi.screenshots.processing': 'Preparing the image…',
-  'reportUi.screenshots.rules': 'PNG, JPEG or WebP, up to {max} each. Images are resized and their location data removed on your device.',
+  'reportUi.screenshots.rules':
+    'PNG, JPEG or WebP, up to {max} each. Images are resized and their location data removed on your device.',
   'reportUi.screenshots.count': 'You can attach up to {count}.',
   'reportUi.screenshots.full': 'You have attached the maximum number of images.',
   'reportUi.draft.restored': 'We restored the report you had started.',
   'reportUi.draft.discard': 'Start over',
   'reportUi.edit.notice': 'Support could not accept this report. Please check it and send it again.',
   'reportUi.edit.discard': 'Discard this report',
-  'reportUi.guidance.hotlineDefault': 'If you cannot sign in, call the official customer service number shown in this app or on the back of your card.',
+  'reportUi.guidance.hotlineDefault':
+    'If you cannot sign in, call the official customer service number shown in this app or on the back of your card.',
   'reportUi.result.sending': 'Sending your report…',
   'reportUi.result.sent.title': 'Report sent',
   'reportUi.result.sent.reference': 'Reference number: {reference}',
@@ -48,11 +50,14 @@ export const reportUi = {
   'reportUi.result.sent.eta': 'We usually reply within {hours} hours.',
   'reportUi.result.queued.title': 'Saved on this device',
   'reportUi.result.queued.offline': 'You are offline. We will send your report automatically when you are back online.',
-  'reportUi.result.queued.retrying': 'We could not reach support just now. Your report is saved and we will keep trying.',
+  'reportUi.result.queued.retrying':
+    'We could not reach support just now. Your report is saved and we will keep trying.',
   'reportUi.result.queued.slow': 'Your report is saved and is still being sent. You can close this panel.',
-  'reportUi.storage.volatile': 'This report cannot be kept on this device if you close the app. Send it now while you are online.',
+  'reportUi.storage.volatile':
+    'This report cannot be kept on this device if you close the app. Send it now while you are online.',
   'reportUi.result.unsaved.title': 'Not saved on this device',
-  'reportUi.result.unsaved.body': 'We are still trying to send your report. Keep the app open: it will be lost if you close it.',
+  'reportUi.result.unsaved.body':
+    'We are still trying to send your report. Keep the app open: it will be lost if you close it.',
   'reportUi.result.queued.where': 'You can follow it in My requests.',
   'reportUi.result.removed': 'This report was discarded.',
   'reportUi.result.viewRequests': 'Go to My requests',
@@ -60,7 +65,8 @@ export const reportUi = {
 
   'requestsUi.empty': 'You have no requests yet.',
   'requestsUi.loadFailed': 'We could not load your requests.',
-  'requestsUi.notListable': 'This support service does not show past requests here. Reports still waiting on this device are listed below.',
+  'requestsUi.notListable':
+    'This support service does not show past requests here. Reports still waiting on this device are listed below.',
   'requestsUi.notKept': 'Not sent yet — lost if you close the app',
   'requestsUi.onDevice': 'On this device',
   'requestsUi.pending.sending': 'Sending',

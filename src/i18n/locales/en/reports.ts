@@ -4,27 +4,36 @@
  */
 export const reports = {
   'report.category.payment_failed.label': 'Payment failed',
-  'report.category.payment_failed.hint': 'The payment did not go through. If money was still taken, choose “Charged but not received”.',
+  'report.category.payment_failed.hint':
+    'The payment did not go through. If money was still taken, choose “Charged but not received”.',
   'report.category.charged_not_received.label': 'Charged but not received',
-  'report.category.charged_not_received.hint': 'Money left your account but the merchant or your balance did not get it. Pending amounts usually settle or return on their own.',
+  'report.category.charged_not_received.hint':
+    'Money left your account but the merchant or your balance did not get it. Pending amounts usually settle or return on their own.',
   'report.category.duplicate_charge.label': 'Duplicate charge',
-  'report.category.duplicate_charge.hint': 'You were charged more than once for the same purchase. One of them is often a temporary hold that is released automatically.',
+  'report.category.duplicate_charge.hint':
+    'You were charged more than once for the same purchase. One of them is often a temporary hold that is released automatically.',
   'report.category.refund_not_received.label': 'Refund not received',
-  'report.category.refund_not_received.hint': 'The merchant says it refunded you, but the money has not arrived. Refunds to a card can take several working days.',
+  'report.category.refund_not_received.hint':
+    'The merchant says it refunded you, but the money has not arrived. Refunds to a card can take several working days.',
   'report.category.transfer_delayed.label': 'Transfer delayed',
-  'report.category.transfer_delayed.hint': 'The recipient has not received your transfer. Weekends, holidays and bank checks can add time.',
+  'report.category.transfer_delayed.hint':
+    'The recipient has not received your transfer. Weekends, holidays and bank checks can add time.',
   'report.category.topup_failed.label': 'Top-up failed',
-  'report.category.topup_failed.hint': 'Adding money to your balance did not work. Please do not retry again and again while we check.',
+  'report.category.topup_failed.hint':
+    'Adding money to your balance did not work. Please do not retry again and again while we check.',
   'report.category.withdrawal_failed.label': 'Withdrawal failed',
   'report.category.withdrawal_failed.hint': 'Withdrawing to your bank card failed or has not arrived.',
   'report.category.wrong_recipient.label': 'Sent to the wrong recipient',
-  'report.category.wrong_recipient.hint': 'Do not send any more money. A transfer can usually only be returned with the recipient’s consent.',
+  'report.category.wrong_recipient.hint':
+    'Do not send any more money. A transfer can usually only be returned with the recipient’s consent.',
   'report.category.balance_wrong.label': 'Balance looks wrong',
   'report.category.balance_wrong.hint': 'Your balance does not match what you expect. Try refreshing first.',
   'report.category.unauthorized.label': 'Unauthorized transaction',
-  'report.category.unauthorized.hint': 'A payment you did not make: a stolen card or a hacked account. We will help you secure your account first.',
+  'report.category.unauthorized.hint':
+    'A payment you did not make: a stolen card or a hacked account. We will help you secure your account first.',
   'report.category.impersonation.label': 'Someone pretending to be us',
-  'report.category.impersonation.hint': 'A call, message, website or account that claims to be our support. We never ask for codes or transfers.',
+  'report.category.impersonation.hint':
+    'A call, message, website or account that claims to be our support. We never ask for codes or transfers.',
   'report.category.other.label': 'Something else',
   'report.category.other.hint': 'Another problem with a transaction.',
 
@@ -39,11 +48,13 @@ export const reports = {
   'report.field.counterparty.label': 'Merchant or recipient',
   'report.field.counterparty.help': 'The name shown on the transaction.',
   'report.field.paymentMethod.label': 'Payment method',
-  'report.field.paymentMethod.help': 'Card type and last 4 digits only, e.g. Visa 1234. Never enter a full card number.',
+  'report.field.paymentMethod.help':
+    'Card type and last 4 digits only, e.g. Visa 1234. Never enter a full card number.',
   'report.field.errorText.label': 'Error message shown',
   'report.field.errorText.help': 'Copy the message or error code you saw, if any.',
   'report.field.description.label': 'What happened?',
-  'report.field.description.help': 'Describe the problem in your own words. Do not include passwords, verification codes or full card numbers.',
+  'report.field.description.help':
+    'Describe the problem in your own words. Do not include passwords, verification codes or full card numbers.',
   'report.field.screenshots.label': 'Screenshots',
   'report.field.screenshots.help': 'Optional. Cover any card or ID numbers before you attach an image.',
   'report.field.failedStep.label': 'Where did it fail?',
@@ -83,7 +94,7 @@ export const reports = {
   'report.option.transferRail.other': 'Other',
   'report.field.contactKind.label': 'How did they contact you?',
   'report.field.contactValue.label': 'Their number, address or account',
-  'report.field.contactValue.help': 'As you saw it, e.g. the caller\'s number or the link in the message.',
+  'report.field.contactValue.help': "As you saw it, e.g. the caller's number or the link in the message.",
   'report.field.verdict.label': 'What the check said',
   'report.field.checkedAt.label': 'When you checked it',
   'report.option.contactKind.phone': 'Phone call or SMS',
@@ -125,7 +136,8 @@ export const reports = {
   'report.guidance.fraud.freezeAction': 'Freeze now',
   'report.guidance.fraud.hotline': 'If you cannot sign in, call our hotline {number}.',
   'report.guidance.fraud.stopContact': 'Stop talking to the other person and do not send any more money.',
-  'report.guidance.fraud.neverAsk': 'Support will never ask for your password, PIN, verification code or full card number, or ask you to move money to a “safe account”.',
+  'report.guidance.fraud.neverAsk':
+    'Support will never ask for your password, PIN, verification code or full card number, or ask you to move money to a “safe account”.',
   'report.guidance.fraud.police': 'If you lost money, report it to the police and keep the case number.',
   'report.guidance.fraud.continue': 'Continue to the report',
 

@@ -24,7 +24,8 @@ export const checker: Record<keyof typeof en, string> = {
   'checker.notOurs.detail': '我们从不通过它联系您。请勿透露验证码、勿打开其中的链接、勿转账。',
   'checker.knownScam': '已有其他用户举报其为诈骗。',
   'checker.owner': '它实际属于 {owner}。',
-  'checker.reason.containsOfficial': '它包含我们的号码 {official} 但多了其他数字：带前缀或来自境外的“{official}”来电不是我们。',
+  'checker.reason.containsOfficial':
+    '它包含我们的号码 {official} 但多了其他数字：带前缀或来自境外的“{official}”来电不是我们。',
   'checker.reason.similarNumber': '它与我们的号码 {official} 相差一两位数字。',
   'checker.reason.homograph': '它用形似的字符冒充 {official}。',
   'checker.reason.subdomain': '它把我们的名称 {official} 放在别人的网址前面。',

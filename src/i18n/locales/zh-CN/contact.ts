@@ -1,7 +1,8 @@
 import type { contact as en } from '../en/contact.js'
 
 export const contact: Record<keyof typeof en, string> = {
-  'contact.notice.official': '以下是我们仅有的官方渠道。我们绝不会索要您的密码、支付密码或短信验证码，也不会要求您转账。',
+  'contact.notice.official':
+    '以下是我们仅有的官方渠道。我们绝不会索要您的密码、支付密码或短信验证码，也不会要求您转账。',
   'contact.reference': '您的编号：{reference}',
   'contact.empty': '暂未设置联系渠道。',
   'contact.recommended': '推荐',
@@ -52,7 +53,8 @@ export const contact: Record<keyof typeof en, string> = {
   'contact.holidays.title': '以下节假日休息',
 
   'contact.guidance.urgent.title': '请立即处理',
-  'contact.guidance.urgent.body': '非本人操作的交易、转错账或扣款后未收到货款都需要尽快处理：请立即拨打客服热线或开始在线对话。',
+  'contact.guidance.urgent.body':
+    '非本人操作的交易、转错账或扣款后未收到货款都需要尽快处理：请立即拨打客服热线或开始在线对话。',
   'contact.guidance.standard.title': '处理此类问题最快的方式',
   'contact.guidance.standard.body': '通过留言或邮件写明详情，我们查明后会书面回复，无需在电话中等待。',
 

@@ -123,7 +123,8 @@ export const reports: Record<keyof typeof en, string> = {
   'report.guidance.fraud.freezeAction': '立即冻结',
   'report.guidance.fraud.hotline': '如果无法登录，请拨打客服热线 {number}。',
   'report.guidance.fraud.stopContact': '请停止与对方联系，不要再向其转账。',
-  'report.guidance.fraud.neverAsk': '客服不会向您索要密码、支付密码、短信验证码或完整卡号，也不会要求您转账到“安全账户”。',
+  'report.guidance.fraud.neverAsk':
+    '客服不会向您索要密码、支付密码、短信验证码或完整卡号，也不会要求您转账到“安全账户”。',
   'report.guidance.fraud.police': '如有资金损失，请向公安机关报案，并保留报案回执。',
   'report.guidance.fraud.continue': '继续填写反馈',
 

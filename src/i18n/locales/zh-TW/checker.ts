@@ -24,7 +24,8 @@ export const checker: Record<keyof typeof en, string> = {
   'checker.notOurs.detail': '我們從不透過它聯絡您。請勿透露驗證碼、勿開啟其中的連結、勿轉帳。',
   'checker.knownScam': '已有其他用戶檢舉其為詐騙。',
   'checker.owner': '它實際屬於 {owner}。',
-  'checker.reason.containsOfficial': '它包含我們的號碼 {official} 但多了其他數字：帶前綴或來自境外的「{official}」來電不是我們。',
+  'checker.reason.containsOfficial':
+    '它包含我們的號碼 {official} 但多了其他數字：帶前綴或來自境外的「{official}」來電不是我們。',
   'checker.reason.similarNumber': '它與我們的號碼 {official} 相差一兩位數字。',
   'checker.reason.homograph': '它用形似的字元冒充 {official}。',
   'checker.reason.subdomain': '它把我們的名稱 {official} 放在別人的網址前面。',

@@ -1,7 +1,8 @@
 import type { contact as en } from '../en/contact.js'
 
 export const contact: Record<keyof typeof en, string> = {
-  'contact.notice.official': '以下是我們僅有的官方管道。我們絕不會索取您的密碼、支付密碼或簡訊驗證碼，也不會要求您轉帳。',
+  'contact.notice.official':
+    '以下是我們僅有的官方管道。我們絕不會索取您的密碼、支付密碼或簡訊驗證碼，也不會要求您轉帳。',
   'contact.reference': '您的編號：{reference}',
   'contact.empty': '尚未設定聯絡管道。',
   'contact.recommended': '推薦',
@@ -52,7 +53,8 @@ export const contact: Record<keyof typeof en, string> = {
   'contact.holidays.title': '以下假日休息',
 
   'contact.guidance.urgent.title': '請立即處理',
-  'contact.guidance.urgent.body': '非本人操作的交易、轉錯帳或扣款後未收到款項都需要盡快處理：請立即撥打客服專線或開始線上對話。',
+  'contact.guidance.urgent.body':
+    '非本人操作的交易、轉錯帳或扣款後未收到款項都需要盡快處理：請立即撥打客服專線或開始線上對話。',
   'contact.guidance.standard.title': '處理此類問題最快的方式',
   'contact.guidance.standard.body': '透過留言或電子郵件寫明詳情，我們查明後會以書面回覆，無需在電話中等候。',
 

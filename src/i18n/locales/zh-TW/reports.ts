@@ -123,7 +123,8 @@ export const reports: Record<keyof typeof en, string> = {
   'report.guidance.fraud.freezeAction': '立即凍結',
   'report.guidance.fraud.hotline': '如果無法登入，請撥打客服專線 {number}。',
   'report.guidance.fraud.stopContact': '請停止與對方聯絡，不要再向其轉帳。',
-  'report.guidance.fraud.neverAsk': '客服不會向您索取密碼、支付密碼、簡訊驗證碼或完整卡號，也不會要求您轉帳到「安全帳戶」。',
+  'report.guidance.fraud.neverAsk':
+    '客服不會向您索取密碼、支付密碼、簡訊驗證碼或完整卡號，也不會要求您轉帳到「安全帳戶」。',
   'report.guidance.fraud.police': '如有資金損失，請向警察機關報案，並保留報案證明。',
   'report.guidance.fraud.continue': '繼續填寫回報',
 
