@@ -25,7 +25,7 @@ const focused = (page: Page) =>
     let el = document.activeElement
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
     if (!el || el === document.body) return 'BODY'
-    const attrs = ['data-current-tx', 'data-focus-target'].filter((a) => el!.hasAttribute(a))
+    const attrs = ['data-current-tx', 'data-focus-target', 'data-remove'].filter((a) => el!.hasAttribute(a))
     return `${el.tagName.toLowerCase()}${attrs.map((a) => `[${a}]`).join('')}`
   })
 
@@ -75,10 +75,41 @@ describe('text scaling, focus, Escape and reflow in Chromium', () => {
     const input = w(page, '[data-field=screenshots] input[type=file]')
     await input.focus()
     await input.setInputFiles({ name: 'shot.png', mimeType: 'image/png', buffer: PNG })
-    await w(page, '.rf-shots li').first().waitFor()
-    await expect.poll(() => focused(page)).toBe('button[data-focus-target]')
+    await w(page, '.rf-tiles [data-shot="1"]').waitFor()
+    // On the added file's × (its tile says which file it removes).
+    await expect.poll(() => focused(page)).toBe('button[data-remove]')
     await page.keyboard.press('Escape')
     await expect.poll(() => isOpen(page)).toBe(false)
+  })
+
+  it('at 390 px with a 200% default font, a focused field is never hidden behind the sticky submit', async () => {
+    const { page } = s
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto(`${baseUrl}/?locale=en&user=e2e-sticky-${Date.now()}`)
+    await page.evaluate(() => (document.documentElement.style.fontSize = '200%'))
+    await open(page, 'report')
+    await w(page, '[data-category=charged_not_received]').click()
+    await w(page, '[data-submit]:not([disabled])').waitFor()
+    const hidden: string[] = []
+    let stops = 0
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab')
+      const r = await page.evaluate(() => {
+        let el = document.activeElement
+        while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
+        const bar =
+          el?.getRootNode() instanceof ShadowRoot ? (el.getRootNode() as ShadowRoot).querySelector('.rf-sticky') : null
+        if (!el || !bar || el.closest('.rf-sticky') || !el.closest('form')) return undefined
+        const b = el.getBoundingClientRect()
+        return { name: el.id || el.textContent!.slice(0, 30), covered: b.bottom > bar.getBoundingClientRect().top + 1 }
+      })
+      if (!r) continue
+      stops++
+      if (r.covered) hidden.push(r.name)
+    }
+    await page.setViewportSize({ width: 1280, height: 800 })
+    expect(stops).toBeGreaterThan(10)
+    expect(hidden).toEqual([])
   })
 
   it('reflows at 390 px with 200% zoom (195 × 422 CSS px): nothing off the side, the composer keeps room to type', async () => {

@@ -296,6 +296,8 @@ describe('report form offline (point 7)', () => {
     try {
       const { page, browser } = fresh
       await page.goto(`${baseUrl}/?locale=zh-CN&user=craft-offline-${Date.now()}`)
+      // A first visit prefetches after the user's first tap in the wallet page (not before any interaction).
+      await page.mouse.click(5, 5)
       await page.locator('[data-help-feedback][data-prefetched]').waitFor({ state: 'attached', timeout: 20_000 })
       // Lie-fi: requests neither answer nor fail (the worst case: fetches hang until their timeouts).
       await browser.route('**/*', () => undefined)

@@ -281,6 +281,25 @@ describe('report view', () => {
     )
   })
 
+  it('a transaction picked in the form comes back with its draft after a reload', async () => {
+    const LI = { ...TX, id: 'T2026112300018842', amount: '2000.00', counterparty: 'Li Si' }
+    const getRecentTransactions = vi.fn(async () => [TX, LI])
+    const first = openPanel(fakeTransport(), 'report', { category: 'transfer_delayed' }, { getRecentTransactions })
+    fireEvent.click(await screen.findByRole('button', { name: /Li Si/ }))
+    await find('[data-current-tx="T2026112300018842"]')
+    type('description', 'Sent to Li Si on Monday, not arrived.')
+    await (await first.client.services()).drafts.flush()
+    first.unmount()
+    await closeClients()
+
+    // The host opens the form again without a transaction: the draft brings its own back.
+    openPanel(fakeTransport(), 'report', { category: 'transfer_delayed' }, { getRecentTransactions })
+    await waitFor(() => expect(control('description')?.value).toBe('Sent to Li Si on Monday, not arrived.'))
+    expect(document.querySelector('[data-current-tx]')?.getAttribute('data-current-tx')).toBe('T2026112300018842')
+    expect(document.querySelector('[data-draft-restored]')).not.toBeNull()
+    expect(document.querySelector('[data-tx-fields]')?.getAttribute('data-tx-fields')).toBe('closed')
+  })
+
   it('keeps screenshots in the draft as they are added and removed (restored after a reload: e2e)', async () => {
     const first = openPanel(fakeTransport(), 'report', { transaction: TX, category: 'refund_not_received' })
     await waitFor(() => expect(document.querySelector('[data-field=screenshots] input[type=file]')).not.toBeNull())

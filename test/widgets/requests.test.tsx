@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { RejectedError } from '../../src/errors/index.js'
+import type { Conversation } from '../../src/types.js'
 import { startValues, submitReport } from '../../src/reports/flow.js'
 import { fakeTransport, sampleTicket } from '../support/fakeTransport.js'
 import { TX } from '../support/fixtures.js'
@@ -180,5 +181,34 @@ describe('my requests', () => {
     expect(chip.getAttribute('data-pending')).toBe('waiting')
     expect(chip.textContent).toBe('Waiting to send')
     expect(screen.queryByText('You have no requests yet.')).toBeNull()
+  })
+
+  it('counts chats as requests: the empty state shows only when there are neither requests nor conversations', async () => {
+    const chatty = (conversations: Conversation[]) => {
+      const fake = fakeTransport()
+      const transport = {
+        ...fake.transport,
+        capabilities: { ...fake.transport.capabilities, chat: true },
+        listConversations: async () => conversations,
+      }
+      return { ...fake, transport }
+    }
+    const past: Conversation = {
+      id: 'cv_1',
+      reference: 'C-000001',
+      status: 'ended',
+      createdAt: '2026-11-20T10:00:00+08:00',
+    }
+    const one = openPanel(chatty([past]), 'requests')
+    await find('[data-conversation="cv_1"]')
+    await waitFor(() => expect(one.client.store.getState().system.capabilities?.chat).toBe(true))
+    expect(document.querySelector('[data-empty]')).toBeNull()
+    expect(screen.queryByText('You have no requests yet.')).toBeNull()
+    one.unmount()
+
+    openPanel(chatty([]), 'requests')
+    const empty = await find('[data-empty]')
+    expect(empty.textContent).toContain('You have no requests yet.')
+    expect(empty.querySelector('[data-empty-chat]')).not.toBeNull()
   })
 })

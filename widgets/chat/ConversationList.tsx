@@ -8,7 +8,7 @@ import { usePanel, useStore, useT } from '../ui/context.js'
  * The user's chats, ongoing first, then past (kept on this device or listed by the backend),
  * for My requests. An ongoing one opens the live chat; a past one opens to be read.
  */
-export function ConversationList({ headingId }: { headingId: string }) {
+export function ConversationList({ headingId, onRows }: { headingId: string; onRows?: (count: number) => void }) {
   const { client } = usePanel()
   const t = useT()
   const locale = useStore((s) => s.system.locale)
@@ -21,6 +21,9 @@ export function ConversationList({ headingId }: { headingId: string }) {
     )
     return () => abort.abort()
   }, [client])
+  useEffect(() => {
+    if (rows) onRows?.(rows.length)
+  }, [rows, onRows])
   return (
     <section aria-labelledby={headingId} class="rf" data-conversations="">
       <h3 id={headingId}>{t('chat.history.title')}</h3>

@@ -133,9 +133,15 @@ export function ReportForm(props: ReportFormProps) {
       .catch(() => undefined)
       .then((draft) => {
         if (!live) return
-        valuesRef.current = startValues(category, tx, draft)
+        // Opened without a transaction: one the user had picked comes back with the draft.
+        const start = tx ?? draft?.transaction
+        if (start !== tx) {
+          txRef.current = start
+          props.onTransaction(start!)
+        }
+        valuesRef.current = startValues(category, start, draft)
         setValues(valuesRef.current)
-        const matches = draftMatches(draft, tx)
+        const matches = draftMatches(draft, start)
         setRestored(matches)
         const files = matches ? draftFiles(draft) : []
         if (files.length) shots.add(files.map((f) => ({ ...f, size: f.blob.size })))

@@ -50,6 +50,7 @@ export const reportCss = `
 .rf [hidden]{display:none!important}
 .rf-sticky{position:sticky;bottom:-16px;z-index:1;margin:0 -16px -16px;padding:10px 16px 16px;background:var(--hf-bg);border-top:1px solid var(--hf-border)}
 .rf-sticky>button{flex:1 1 100%;width:100%;min-height:48px}
+.body:has(.rf-sticky){scroll-padding-bottom:calc(60px + 24*var(--hf-px))}
 .rf-counter[data-counter=short]{color:var(--hf-text)}
 .rf-txs{gap:6px}
 .rf-tx{display:grid;gap:2px;width:100%;min-height:44px;padding:8px 12px;border:1px solid var(--hf-border);border-radius:8px;background:var(--hf-bg);color:var(--hf-text);text-align:left;cursor:pointer}

@@ -11,7 +11,8 @@ import { PendingChip, StatusChip, UnreadMark, UrgentChip, isUrgent, useModel } f
 function Empty() {
   const { client } = usePanel()
   const t = useT()
-  const chat = useStore((s) => s.system.capabilities?.chat !== false)
+  // Known once the list has loaded: the transport's capabilities are in the store by then.
+  const chat = useStore((s) => s.system.capabilities?.chat === true)
   return (
     <div class="rf-empty" data-empty>
       <p>
@@ -45,6 +46,8 @@ export function RequestsView(_: ViewProps) {
   // Only durable storage may be called "on this device".
   const durable = useStore((s) => s.system.storagePersistent)
   const chat = useStore((s) => s.system.capabilities?.chat !== false)
+  // How many conversations the list below holds (undefined while it loads): chats count as requests too.
+  const [chats, setChats] = useState<number>()
   const root = useRef<HTMLDivElement>(null)
   useSheet('report', reportCss, root)
   const list = useMemo(() => client.requests.list(), [client])
@@ -120,7 +123,11 @@ export function RequestsView(_: ViewProps) {
           </button>
         </div>
       )}
-      {s.status === 'ready' && s.listable && s.tickets.length === 0 && s.pending.length === 0 && <Empty />}
+      {s.status === 'ready' &&
+        s.listable &&
+        s.tickets.length === 0 &&
+        s.pending.length === 0 &&
+        (!chat || chats === 0) && <Empty />}
       {s.tickets.length > 0 && (
         <section aria-labelledby={ticketsId} class="rf">
           <h3 id={ticketsId} class="sr-only">
@@ -151,7 +158,7 @@ export function RequestsView(_: ViewProps) {
           </ul>
         </section>
       )}
-      {chat && <ConversationList headingId={`${idPrefix}-rq-chats`} />}
+      {chat && <ConversationList headingId={`${idPrefix}-rq-chats`} onRows={setChats} />}
     </div>
   )
 }
