@@ -52,11 +52,66 @@ const SHELL = [
   /src\/events\.ts$/,
   /widgets\/host\/sheets\.ts$/,
 ]
+// The first open is a chain of round trips (150 ms each on a slow link): what it always loads
+// together goes into few chunks. `client`: the headless client and what it imports (no Preact;
+// `help-feedback/core` imports it too). `panel`: Preact and the panel's frame with the Home view.
+// `storage`: storage and the outbox, opened after the first paint (and by the help cache);
+// the report code (zod, the privacy scanner) stays in the chunks of the views that use it.
+const CLIENT = [
+  /src\/client\.ts$/,
+  /src\/options(\/core)?\.ts$/,
+  /src\/i18n\/(index|translate|errorKey)\.ts$/,
+  /src\/store\/index\.ts$/,
+  /zustand\/esm\/vanilla\.mjs$/,
+  /src\/errors\/\w+\.ts$/,
+  /src\/online\.ts$/,
+  /src\/contact\/urls\.ts$/,
+  /src\/chat\/keys\.ts$/,
+  /src\/transports\/types\.ts$/,
+  /src\/reports\/categoryIds\.ts$/,
+  /src\/stableStringify\.ts$/,
+  /widgets\/panel\/core\.ts$/,
+]
+const PANEL = [
+  /widgets\/panel\/(runtime|Panel|ViewHost|Home|views|background|panelCss)\.tsx?$/,
+  /widgets\/ui\/(context|focus|imeInput|useSheet)\.ts$/,
+  /node_modules\/preact\//,
+]
+const STORAGE = [
+  /src\/services\.ts$/,
+  /src\/outbox\/\w+\.ts$/,
+  /src\/drafts\/\w+\.ts$/,
+  /src\/storage\/\w+\.ts$/,
+  /idb-keyval\//,
+  /src\/attachments\/progress\.ts$/,
+  /src\/reports\/fields\.ts$/,
+]
+// `help`: the search engine and help flow (headless: `help-feedback/core` imports it too);
+// `homeHelp`: Home's results under the search box and popular articles, the UI over it.
+const HELP = [
+  /src\/flows\/(help|helpSource)\.ts$/,
+  /src\/search\/(t2s|tokenize|query|locales|postings|rank|snippet|searchIndex)\.ts$/,
+]
+const HOME_HELP = [/widgets\/help\/(HomeHelp|ResultList|Highlighted|useHelp|useSearch|helpCss)\.tsx?$/]
+// Named for what they hold (the e2e test checks the first open leaves them out): the privacy
+// scanner (loaded with the first typed text) and the chat controller (a chat under way only).
+const PRIVACY = [/src\/privacy\/\w+\.ts$/]
+const CHAT = [/src\/chat\/(index|controller|actions|compose|sync|machine|signals|time)\.ts$/]
+// String domains that are always loaded together share a chunk: Home's (core + help) and the
+// report views' (reports + reportUi).
+const DOMAIN_CHUNK = { help: 'core', reportUi: 'reports' }
 function manualChunks(id) {
   const file = id.split('?')[0].replaceAll('\\', '/')
   if (SHELL.some((re) => re.test(file))) return 'shell'
   const strings = /i18n\/locales\/([^/]+)\/(\w+)\.ts$/.exec(file)
-  if (strings && strings[2] !== 'index') return `i18n-${strings[1]}-${strings[2]}`
+  if (strings && strings[2] !== 'index') return `i18n-${strings[1]}-${DOMAIN_CHUNK[strings[2]] ?? strings[2]}`
+  if (CLIENT.some((re) => re.test(file))) return 'client'
+  if (PANEL.some((re) => re.test(file))) return 'panel'
+  if (STORAGE.some((re) => re.test(file))) return 'storage'
+  if (HELP.some((re) => re.test(file))) return 'help'
+  if (HOME_HELP.some((re) => re.test(file))) return 'homeHelp'
+  if (PRIVACY.some((re) => re.test(file))) return 'privacy'
+  if (CHAT.some((re) => re.test(file))) return 'chat'
   return undefined
 }
 
@@ -114,6 +169,8 @@ export default [
       entryFileNames: '[name].js',
       chunkFileNames: 'chunks/[name]-[hash].js',
       manualChunks,
+      // A module named above goes to its chunk alone; its imports keep their own chunking.
+      onlyExplicitManualChunks: true,
       sourcemap: true,
     },
     plugins: [tsResolve, ...plugins(), moduleGraph],

@@ -5,7 +5,6 @@ import type { DeliverContext, JobHandler, JobHandlers } from './outbox/handlers.
 import { createOutbox, type Outbox, type OutboxJob, type OutboxJobOf, type OutboxKind } from './outbox/index.js'
 import { reportJobs } from './reports/jobs.js'
 import { requestJobs } from './requests/jobs.js'
-import { redactFields } from './privacy/index.js'
 import { REFERENCE_FIELDS } from './reports/fields.js'
 import type { Emitter } from './events.js'
 import { openStore, type StorageWarning } from './storage/index.js'
@@ -97,10 +96,24 @@ export async function createServices(deps: {
     },
   })
   // Order and transaction numbers may pass the Luhn check; they are references, not cards.
-  const drafts = createDrafts(store, {
-    scope: () => scope,
-    redact: (v) => redactFields(v, { referenceKeys: [...REFERENCE_FIELDS, 'id'] }).value,
-  })
+  // The privacy scanner loads with the first draft (text typed), not with storage.
+  let redactor: ((v: unknown) => unknown) | undefined
+  let loading: Promise<unknown> | undefined
+  const ready = () =>
+    (loading ??= import('./privacy/index.js').then(
+      ({ redactFields }) => {
+        redactor = (v) => redactFields(v, { referenceKeys: [...REFERENCE_FIELDS, 'id'] }).value
+      },
+      (error: unknown) => {
+        loading = undefined
+        throw error
+      },
+    ))
+  const redact = (v: unknown) => {
+    if (!redactor) throw new Error('help-feedback: the redactor has not loaded')
+    return redactor(v)
+  }
+  const drafts = createDrafts(store, { scope: () => scope, redact, ready })
   return {
     store,
     get persistent() {

@@ -170,7 +170,11 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       stopBackground = afterMount({
         locale: () => locale,
         transport: options.transport,
-        deliver: () => void loadCore().catch(() => {}),
+        // Opening storage starts the outbox: it flushes now and on `online` / `visibilitychange`.
+        deliver: () =>
+          void loadCore()
+            .then((c) => c.services())
+            .catch(() => {}),
         prefetched: () => host?.element.setAttribute('data-prefetched', ''),
         inside: (e) => !!host && e.composedPath().includes(host.element),
       })

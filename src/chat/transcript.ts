@@ -4,8 +4,9 @@ import type { KeyValueStore } from '../storage/types.js'
 import type { Conversation, Cursor, Message } from '../types.js'
 import type { ChatItem } from './types.js'
 
-/** Key of the conversation the chat resumes after a reload. */
-export const CURRENT_KEY = 'chat:current'
+import { CURRENT_KEY } from './keys.js'
+
+export { CURRENT_KEY }
 /** Key of one conversation's saved transcript. */
 export const transcriptKey = (conversationId: string) => `chat:conversation:${conversationId}`
 /** Key of the older part of a saved transcript (everything before the newest page). */

@@ -8,6 +8,11 @@ export interface DraftsOptions {
    * never holds what the user should not have typed. Injected by the caller: drafts know no rules.
    */
   redact?: (value: unknown) => unknown
+  /**
+   * Resolves once `redact` can run, for a redactor loaded on demand: the first save starts it
+   * and every write waits for it. Until then the pagehide copy is skipped (`redact` throws).
+   */
+  ready?: () => Promise<unknown>
   /** Key namespace inside the store. Default `draft:`. */
   keyPrefix?: string
   /**
@@ -96,6 +101,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     const u = unsavedKey(key)
     return enqueueOp(key, async () => {
       try {
+        await options.ready?.()
         const draft: StoredDraft = { value: redact(entry.value), savedAt: now() }
         await store.set(prefix + key, draft)
         unsaved.delete(u)
@@ -126,6 +132,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
 
   return {
     save(key, value) {
+      options.ready?.().catch(() => undefined)
       const previous = pending.get(key)
       if (previous) clearTimeout(previous.timer)
       pending.set(key, { value, timer: setTimeout(() => void write(key), debounceMs) })

@@ -47,12 +47,25 @@ describe('what the wallet demo loads in a fresh profile', () => {
     ])
     expect(await page.locator('[data-help-feedback][data-prefetched]').count()).toBe(0)
 
-    // Intent: the panel's runtime, the headless core and the transport come now, before the click.
+    // Intent: the panel (Preact, runtime, Home) and the headless client come now, before the click.
     await launcher.hover()
-    await expect.poll(() => scripts.includes('/dist/chunks/runtime.js')).toBe(true)
-    await expect.poll(() => scripts.some((f) => f.startsWith('/dist/chunks/core'))).toBe(true)
+    await expect.poll(() => scripts.includes('/dist/chunks/panel.js')).toBe(true)
+    await expect.poll(() => scripts.includes('/dist/chunks/client.js')).toBe(true)
     await launcher.click()
     await page.locator('[data-help-feedback] >> [role=dialog] h2').waitFor()
+    // Once Home has settled (help cache and storage open, the outbox started), the privacy
+    // scanner, report validation (zod) and the chat controller are still not loaded: they come
+    // with the views that use them, and with no conversation saved the chat code never loads.
+    await page.waitForLoadState('networkidle')
+    await settle(page)
+    expect(scripts).toContain('/dist/chunks/storage.js')
+    for (const later of [
+      '/dist/chunks/privacy.js',
+      '/dist/chunks/ticket.js',
+      '/dist/chunks/chat.js',
+      '/dist/chunks/ChatView.js',
+    ])
+      expect([later, scripts.includes(later)]).toEqual([later, false])
     // The demo's REST transport and its strings were loaded for the open, not before.
     expect(scripts).toContain('/transports.js')
     expect(scripts).toContain('/dist/transports/rest.js')

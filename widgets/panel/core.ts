@@ -9,8 +9,7 @@ import type { WidgetOptions } from '../../src/options/index.js'
 export function createCore(options: WidgetOptions): SupportClient {
   // Drops what only the panel reads.
   const { theme, colors, position, zIndex, nonce, launcher, container, ...core } = options
-  const client = createSupportClient(core)
-  // Opening storage starts the outbox: it flushes now and on `online` / `visibilitychange`.
-  client.services().catch(() => {})
-  return client
+  // Storage (and with it the outbox) opens when a caller needs it: the entry when jobs are
+  // queued, the panel's runtime once it has painted, a view or flow on first use.
+  return createSupportClient(core)
 }

@@ -7,6 +7,7 @@ import { Panel } from './Panel.js'
 import { panelCss } from './panelCss.js'
 import { addSheet } from '../host/sheets.js'
 import { lazyViews } from './views.js'
+import { startBackground, whenChat, whenIdle } from './background.js'
 
 export interface Runtime {
   client: SupportClient
@@ -29,23 +30,21 @@ export async function startRuntime(ctx: {
   view?: ViewName
 }): Promise<Runtime> {
   const { client } = ctx
-  // A conversation saved by an earlier page resumes in the background, so agent replies count
-  // towards the launcher badge before the user reopens the chat. It starts before the strings
-  // load: opening storage and reading the transcript overlap with fetching them. Storage opens
-  // at once (not after the chat module loads): it also resumes reports left in the outbox.
-  client.services().catch(() => {})
-  const chat = import('../../src/chat/index.js').then((m) => {
-    // With a conversation under way, fetch the chat view and its strings now, so reopening it
-    // does not wait on the lazy-loading chain.
-    void m
-      .resumeChat(client)
-      .then((resumed) => {
-        if (resumed) void lazyViews.chat(client).catch(() => {})
-      })
-      .catch(() => {})
-    return m
-  })
-  chat.catch(() => {})
+  // Storage, the outbox and a chat saved by an earlier page start once the panel has painted
+  // (see background.ts): the first open fetches only what Home shows. A chat view being opened
+  // loads the chat code itself.
+  let stopBackground: (() => void) | undefined
+  let started = false
+  const background = () => {
+    if (started) return
+    started = true
+    stopBackground = whenIdle(() => {
+      stopBackground = undefined
+      // With a conversation under way, fetch the chat view and its strings now, so reopening it
+      // does not wait on the lazy-loading chain.
+      void startBackground(client, () => void lazyViews.chat(client).catch(() => {})).catch(() => {})
+    })
+  }
 
   // The view being opened fetches its chunk and strings now, alongside the first strings,
   // not once the panel renders and asks for it.
@@ -70,6 +69,8 @@ export async function startRuntime(ctx: {
         </PanelContext.Provider>,
         ctx.host.frame,
       )
+      // Loaded on intent only, the runtime waits for the open; then for the first paint.
+      background()
     } else if (rendered) {
       render(null, ctx.host.frame)
       rendered = false
@@ -82,12 +83,13 @@ export async function startRuntime(ctx: {
     if (s.ui.isOpen !== last.ui.isOpen || s.system.unread !== last.system.unread) sync()
     last = s
   })
-  // The resumed chat may have counted unread replies while the strings loaded.
+  // A chat resumed by an earlier runtime may have counted unread replies already.
   if (last.system.unread) ctx.onUnread(last.system.unread)
 
   return {
     client,
     destroy() {
+      stopBackground?.()
       unsubscribe()
       render(null, ctx.host.frame)
       client.destroy()

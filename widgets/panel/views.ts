@@ -2,6 +2,7 @@ import type { ComponentType } from 'preact'
 import type { SupportClient } from '../../src/client.js'
 import type { ViewName } from '../../src/events.js'
 import type { Domain } from '../../src/i18n/index.js'
+import { loadChat } from './background.js'
 
 export interface ViewProps {
   params: Record<string, unknown>
@@ -20,8 +21,11 @@ export const lazyViews: Record<ViewName, Loader> = {
   home: (c) => with_(c, ['help'], () => import('./Home.js')).then((m) => m.Home),
   search: (c) => with_(c, ['help'], () => import('../help/index.js')).then((m) => m.SearchView),
   article: (c) => with_(c, ['help'], () => import('../help/index.js')).then((m) => m.ArticleView),
+  // The chat module is announced to the Home card (see background.ts) as the view loads.
   chat: (c) =>
-    with_(c, ['chat', 'help', 'reports', 'reportUi'], () => import('../chat/ChatView.js')).then((m) => m.ChatView),
+    with_(c, ['chat', 'help', 'reports', 'reportUi'], () =>
+      Promise.all([import('../chat/ChatView.js'), loadChat(c)]).then(([m]) => m),
+    ).then((m) => m.ChatView),
   report: (c) =>
     with_(c, ['reports', 'reportUi', 'help'], () => import('../report/index.js')).then((m) => m.ReportView),
   requests: (c) =>
