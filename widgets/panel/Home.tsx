@@ -6,7 +6,6 @@ import type { MessageKey } from '../../src/i18n/index.js'
 import { usePanel, useStore, useT } from '../ui/context.js'
 import { imeInput } from '../ui/imeInput.js'
 import type { ViewProps } from './views.js'
-import { whenChat } from './background.js'
 
 const ENTRIES: Array<{ view: ViewName; label: MessageKey; hint: MessageKey }> = [
   { view: 'chat', label: 'home.entry.chat', hint: 'home.entry.chat.hint' },

@@ -7,7 +7,7 @@ import { Panel } from './Panel.js'
 import { panelCss } from './panelCss.js'
 import { addSheet } from '../host/sheets.js'
 import { lazyViews } from './views.js'
-import { startBackground, whenChat, whenIdle } from './background.js'
+import { startBackground, whenIdle } from './background.js'
 
 export interface Runtime {
   client: SupportClient
