@@ -1,4 +1,5 @@
 import { createDrafts, type Drafts } from './drafts/index.js'
+import { coarseMask } from './drafts/coarseMask.js'
 import { chatJobs } from './chat/jobs.js'
 import { helpJobs } from './help/jobs.js'
 import type { DeliverContext, JobHandler, JobHandlers } from './outbox/handlers.js'
@@ -109,10 +110,8 @@ export async function createServices(deps: {
         throw error
       },
     ))
-  const redact = (v: unknown) => {
-    if (!redactor) throw new Error('help-feedback: the redactor has not loaded')
-    return redactor(v)
-  }
+  // Only the synchronous pagehide copy can run before the scanner has loaded: it gets the coarse mask.
+  const redact = (v: unknown) => (redactor ? redactor(v) : coarseMask(v))
   const drafts = createDrafts(store, { scope: () => scope, redact, ready })
   return {
     store,

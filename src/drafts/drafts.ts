@@ -10,7 +10,8 @@ export interface DraftsOptions {
   redact?: (value: unknown) => unknown
   /**
    * Resolves once `redact` can run, for a redactor loaded on demand: the first save starts it
-   * and every write waits for it. Until then the pagehide copy is skipped (`redact` throws).
+   * and every write to the store waits for it. The synchronous pagehide copy cannot wait: until then
+   * `redact` must mask without it (see `coarseMask`).
    */
   ready?: () => Promise<unknown>
   /** Key namespace inside the store. Default `draft:`. */
