@@ -170,7 +170,7 @@ export default [
       chunkFileNames: 'chunks/[name]-[hash].js',
       manualChunks,
       // A module named above goes to its chunk alone; its imports keep their own chunking.
-      onlyExplicitManualChunks: true,
+      onlyExplicitManualChunks: false,
       sourcemap: true,
     },
     plugins: [tsResolve, ...plugins(), moduleGraph],

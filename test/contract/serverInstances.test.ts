@@ -14,8 +14,10 @@ import { createTestDatabase, dropTestDatabases, pgSkipReason, warnPgSkipped } fr
 if (pgSkipReason) warnPgSkipped()
 
 const base: ServerOptions = { port: 0, secret: 'test-secret', agentKey: 'demo-agent', hours: null }
-const messagesOf = (events: SseEvent[]): Message[] =>
+const allMessagesOf = (events: SseEvent[]): Message[] =>
   events.map((e) => e.data as ChatEvent).flatMap((e) => (e.type === 'message' ? [e.message] : []))
+/** What users and agents wrote (the server's system lines, such as "joined", left out). */
+const messagesOf = (events: SseEvent[]): Message[] => allMessagesOf(events).filter((m) => m.author !== 'system')
 
 describe.skipIf(pgSkipReason !== undefined)('several instances on one Postgres', () => {
   let url = ''
@@ -62,9 +64,10 @@ describe.skipIf(pgSkipReason !== undefined)('several instances on one Postgres',
     await agentPost(a, `/conversations/${conv.id}/messages`, { text: 'four' })
     await onB.until((ev) => messagesOf(ev).length === 3)
     expect(messagesOf(onB.events).map((m) => [m.seq, m.text])).toEqual([
-      [3, 'two'],
-      [4, 'three'],
-      [5, 'four'],
+      // seq 2 is the "joined" line of the agent's first reply (seq 3).
+      [4, 'two'],
+      [5, 'three'],
+      [6, 'four'],
     ])
     const ids = onB.events.map((e) => Number(e.id))
     expect(new Set(ids).size).toBe(ids.length)
@@ -90,9 +93,13 @@ describe.skipIf(pgSkipReason !== undefined)('several instances on one Postgres',
     const all = await Promise.all([...sends, ...replies])
     expect(all.map((r) => r.status)).toEqual(all.map(() => 201))
     const seqs = (await Promise.all(all.map(async (r) => ((await r.json()) as Message).seq))).sort((x, y) => x - y)
-    expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
-    const streamed = await watch.until((ev) => messagesOf(ev).length === 50, 10_000)
-    expect(messagesOf(streamed).map((m) => m.seq)).toEqual(seqs)
+    // The first agent reply also writes one "joined" system line: 51 numbers, none missing or repeated.
+    const streamed = await watch.until((ev) => allMessagesOf(ev).length === 51, 10_000)
+    const streamedSeqs = allMessagesOf(streamed).map((m) => m.seq)
+    expect(streamedSeqs).toEqual(Array.from({ length: 51 }, (_, i) => i + 1))
+    const system = allMessagesOf(streamed).filter((m) => m.author === 'system')
+    expect(system.map((m) => m.text)).toEqual(['joined'])
+    expect([...seqs, system[0]!.seq].sort((x, y) => x - y)).toEqual(streamedSeqs)
     watch.close()
   })
 
