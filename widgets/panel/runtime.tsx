@@ -46,6 +46,11 @@ export async function startRuntime(ctx: {
     })
   }
 
+  // A conversation saved by an earlier page resumes when the page is idle, open or not, so agent
+  // replies count towards the launcher badge before the user reopens the chat (the chat code
+  // loads only when one is saved).
+  background()
+
   // The view being opened fetches its chunk and strings now, alongside the first strings,
   // not once the panel renders and asks for it.
   if (ctx.view && ctx.view !== 'home') void lazyViews[ctx.view]?.(client).catch(() => {})
