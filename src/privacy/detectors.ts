@@ -6,7 +6,7 @@
 import { cnIdValid, cnLegacyIdShape, ibanValid, isCalendarDate, luhnValid } from './checksums.js'
 import { IBAN_LENGTHS } from './ibanLengths.js'
 import { maskCard, maskCnId, maskEmail, maskIban, maskPhone } from './mask.js'
-import { type Claims, type DigitRun, idLabelBefore, isAsciiAlnum, orderLabelBefore } from './scan.js'
+import { type Claims, type DigitGroup, type DigitRun, idLabelBefore, isAsciiAlnum, orderLabelBefore } from './scan.js'
 import type { FindingKind, Hit } from './types.js'
 
 /** Shared state of one redaction pass over the normalised text. */
@@ -57,7 +57,7 @@ function scanDigitRule(
   [minLen, maxLen]: readonly [number, number],
   accept: (slice: Slice) => Accepted | null,
 ): void {
-  const { claims } = ctx
+  const { claims, text } = ctx
   for (const run of ctx.runs) {
     // Most runs in prose are short numbers (amounts, dates): no slice of them can match.
     if (run.compact.length < minLen) continue
@@ -87,7 +87,7 @@ function scanDigitRule(
         const len = (offsets[j + 1] ?? 0) - from
         if (len > maxLen) break
         if (len < minLen) continue
-        const cutsHard = first.join === 'hard' || groups[j + 1]?.join === 'hard'
+        const cutsHard = first.join === 'hard' || (groups[j + 1]?.join === 'hard' && !expiryAfter(text, groups, j))
         const slice: Slice = {
           chars: compact.slice(from, from + len),
           start: first.start,
@@ -113,6 +113,29 @@ function scanDigitRule(
       }
     }
   }
+}
+
+/**
+ * `4111 1111 1111 1111/05/27`, `…1111/0527`: the groups after a slash are the card's expiry
+ * (month 01–12, then a 2- or 4-digit year), not a longer dotted number the slice would cut.
+ */
+function expiryAfter(text: string, groups: readonly DigitGroup[], j: number): boolean {
+  const rest = groups.slice(j + 1)
+  const month = rest[0]
+  const prev = groups[j]
+  if (!month || !prev || text.slice(prev.end, month.start) !== '/') return false
+  const mm = Number(text.slice(month.start, month.start + 2))
+  if (mm < 1 || mm > 12) return false
+  const sizes = rest.map((g) => g.end - g.start)
+  if (rest.length === 1) return sizes[0] === 4 || sizes[0] === 6
+  const year = rest[1]
+  return (
+    rest.length === 2 &&
+    sizes[0] === 2 &&
+    (sizes[1] === 2 || sizes[1] === 4) &&
+    year !== undefined &&
+    text.slice(month.end, year.start) === '/'
+  )
 }
 
 /** A dotted slice reads as one number only when no group is a lone digit (`4.111…` is a version). */

@@ -113,8 +113,8 @@ function isHan(ch: string): boolean {
   return c >= 0x3400 && c <= 0x9fff
 }
 
-/** Skips the words between a phrase and its value; the offset of the value's first digit, or -1. */
-function skipFiller(text: string, at: number): number {
+/** Skips the words between a phrase and its value; the offset of the value's first digit (or Chinese numeral), or -1. */
+function skipFiller(text: string, at: number, family?: Family): number {
   let p = at
   let words = 0
   let han = 0
@@ -129,6 +129,7 @@ function skipFiller(text: string, at: number): number {
       if (++words > MAX_WORDS || STOP_WORDS.has(text.slice(p, q).toLowerCase())) return -1
       p = q
     } else if (isHan(ch)) {
+      if (family !== undefined && readZhValue(text, p, family)) return p
       if (++han > MAX_HAN || STOP_HAN.has(ch)) return -1
       p++
     } else {
@@ -186,9 +187,63 @@ function readValue(ctx: ScanContext, p: number, max: number, phraseEnd = -1): Va
   const after = text[end]
   if (isAsciiLetter(after) || isDigit(after)) return null
   // `128.50`, `14:30`, `1,234`: an amount or a time.
-  if ((after === '.' || after === ',' || after === ':' || after === '/') && isDigit(text[end + 1])) return null
+  if ((after === '.' || after === ',' || after === ':' || after === '/') && isDigit(text[end + 1])) {
+    if (!clauseAfter(text, end, sizes[sizes.length - 1] ?? 0)) return null
+  }
   if (UNIT_AFTER.test(text.slice(end, end + 6))) return null
   return { start: p, end, digits, sizes }
+}
+
+// `，5分钟内有效`, `。10 minutes`: what follows the separator is a duration, so the separator ended the clause.
+const DURATION = /^\d{1,3}\s?(?:分钟|分鐘|秒|小时|小時|天|min|minute|sec|second|hour)/i
+
+/**
+ * Whether the separator at `end` (`.`, `,`, `:` or `/` before a digit) ends the value's clause
+ * rather than joining an amount or a time: a bank SMS reads `验证码为384921，5分钟内有效`, and a
+ * six-digit group before a comma is never a thousands group.
+ */
+function clauseAfter(text: string, end: number, lastGroup: number): boolean {
+  if (DURATION.test(text.slice(end + 1, end + 12))) return true
+  const sep = text[end]
+  return (sep === ',' && lastGroup > 3) || (sep === ':' && lastGroup > 2)
+}
+
+/** Chinese numerals people spell codes with (`三八四九二一`, `幺三八`), and their financial forms. */
+const ZH_DIGITS: Record<string, string> = {}
+for (const [i, chars] of [
+  '零〇洞',
+  '一幺壹',
+  '二两兩貳贰',
+  '三叁參',
+  '四肆',
+  '五伍',
+  '六陆陸',
+  '七柒拐',
+  '八捌',
+  '九玖勾',
+].entries())
+  for (const ch of chars) ZH_DIGITS[ch] = String(i)
+
+/**
+ * A value spelled in Chinese numerals at `p` (`验证码是三八四九二一`, `支付密码是一二三四五六`):
+ * at least `min` numerals in a row (spaces allowed), so `一个`, `三位` stay words.
+ */
+function readZhValue(text: string, p: number, family: Family): Value | null {
+  const [min, max] = LENGTHS[family]
+  let digits = ''
+  let end = p
+  let q = p
+  while (q < text.length && q - p < 2 * max + 2) {
+    const ch = text[q] ?? ''
+    const d = ZH_DIGITS[ch]
+    if (d !== undefined) {
+      digits += d
+      end = ++q
+    } else if (ch === ' ' && ZH_DIGITS[text[q + 1] ?? ''] !== undefined) q++
+    else break
+  }
+  if (digits.length < min || digits.length > max || ZH_DIGITS[text[end] ?? ''] !== undefined) return null
+  return { start: p, end, digits, sizes: [digits.length] }
 }
 
 function looksLikeDate(v: Value): boolean {
@@ -238,8 +293,12 @@ export function detectSecrets(ctx: ScanContext): void {
   for (const m of text.matchAll(PHRASE)) {
     const family = familyOf(m)
     const end = m.index + m[0].length
-    const at = skipFiller(text, end)
+    const at = skipFiller(text, end, family)
     if (at < 0) continue
+    if (!isDigit(text[at])) {
+      accept(ctx, family, readZhValue(text, at, family))
+      continue
+    }
     // `CVV20000`: "CVV2" and a 4-digit value, or "CVV" and 20000; either way the digits go.
     const cvv2 = family === 'cvv' && at === end && text[at] === '2' && /[VCN]$/i.test(m[0])
     accept(ctx, family, readValue(ctx, at, LENGTHS[family][1] + (cvv2 ? 1 : 0), end), cvv2 ? 1 : 0)
