@@ -128,8 +128,9 @@ function skipFiller(text: string, at: number, family?: Family): number {
       while (q < text.length && (isAsciiLetter(text[q]) || text[q] === "'")) q++
       if (++words > MAX_WORDS || STOP_WORDS.has(text.slice(p, q).toLowerCase())) return -1
       p = q
+    } else if (family !== undefined && readZhValue(text, p, family)) {
+      return p
     } else if (isHan(ch)) {
-      if (family !== undefined && readZhValue(text, p, family)) return p
       if (++han > MAX_HAN || STOP_HAN.has(ch)) return -1
       p++
     } else {
@@ -140,6 +141,8 @@ function skipFiller(text: string, at: number, family?: Family): number {
   return -1
 }
 
+// `，5分钟内有效`, `。10 minutes`: what follows the separator is a duration, so the separator ended the clause.
+const DURATION = /^\d{1,3}\s?(?:分钟|分鐘|秒|小时|小時|天|min|minute|sec|second|hour)/i
 const VALUE_SEP = new Set([' ', '\n', '-', '.', '_'])
 const UNIT_AFTER =
   /^\s?(?:元|块|塊|%|分|秒|次|位|个|個|月|日|年|号|號|yuan|rmb|usd|cny|min|sec|hour|day|digit|time|am\b|pm\b)/i
@@ -181,7 +184,8 @@ function readValue(ctx: ScanContext, p: number, max: number, phraseEnd = -1): Va
     end = q
     let k = q
     while (k < text.length && k - q < 3 && VALUE_SEP.has(text[k] ?? '')) k++
-    if (k === q || !isDigit(text[k]) || !claims.free(k, k + 1)) break
+    // `384921。10分钟内有效`: the next number is the code's validity, not more of it.
+    if (k === q || !isDigit(text[k]) || !claims.free(k, k + 1) || DURATION.test(text.slice(k, k + 12))) break
     q = k
   }
   const after = text[end]
@@ -193,9 +197,6 @@ function readValue(ctx: ScanContext, p: number, max: number, phraseEnd = -1): Va
   if (UNIT_AFTER.test(text.slice(end, end + 6))) return null
   return { start: p, end, digits, sizes }
 }
-
-// `，5分钟内有效`, `。10 minutes`: what follows the separator is a duration, so the separator ended the clause.
-const DURATION = /^\d{1,3}\s?(?:分钟|分鐘|秒|小时|小時|天|min|minute|sec|second|hour)/i
 
 /**
  * Whether the separator at `end` (`.`, `,`, `:` or `/` before a digit) ends the value's clause
