@@ -9,7 +9,7 @@ import {
   listMessages,
   loadConversation,
 } from '../chatStore.js'
-import { conflict, rejected } from '../http.js'
+import { conflict, notFound, rejected } from '../http.js'
 import { nowIso, toComment, toMessage, toTicket, type ConversationRow, type TicketRow } from '../model.js'
 import type { Repo } from '../store/types.js'
 import {
@@ -128,7 +128,10 @@ export function agentRoutes(): Route[] {
       handle: async ({ app, params, body, viewer }, repo) => {
         const input = validate(agentMessageSchema, body)
         const name = maskText(input.agentName?.trim()) || DEFAULT_AGENT
-        const conv = await loadConversation(repo, params.id)
+        // Locked until commit: of two first replies racing (on two instances, say), the second
+        // waits, then finds the agent joined and writes no second "joined" line.
+        const conv = params.id === undefined ? undefined : await repo.lockConversation(params.id)
+        if (!conv) throw notFound('no such conversation')
         if (conv.status === 'ended') throw conflict('conversation has ended')
         if (conv.status === 'queued' || conv.agent_name !== name) {
           // Replying is joining: the user sees who answers and leaves the queue.
