@@ -36,6 +36,7 @@ export class EventHub {
   private readonly byUser = new Map<string, Set<Client>>()
   private sincePrune = 0
   private agents = 0
+  private presenceWrite: Promise<void> = Promise.resolve()
   private readonly timer: NodeJS.Timeout
   private readonly presenceTimer: NodeJS.Timeout
   private readonly presenceTtlMs: number
@@ -47,7 +48,7 @@ export class EventHub {
     this.timer = setInterval(() => this.broadcastComment('ping'), opts.heartbeatMs)
     this.timer.unref()
     this.presenceTtlMs = opts.presenceTtlMs ?? PRESENCE_TTL_MS
-    this.presenceTimer = setInterval(() => this.publishPresence(), this.presenceTtlMs / 3)
+    this.presenceTimer = setInterval(() => void this.publishPresence(), this.presenceTtlMs / 3)
     this.presenceTimer.unref()
     store.onEvents((events) => this.deliver(events))
   }
@@ -93,6 +94,8 @@ export class EventHub {
           client.last = Math.max(lastEventId, upTo)
         }
       }
+      // An agent counts as online everywhere before their stream answers.
+      if (kind === 'agent') await this.presenceWrite
     } catch (err) {
       this.remove(client)
       throw err
@@ -148,7 +151,7 @@ export class EventHub {
     this.clients.add(client)
     if (client.kind === 'agent') {
       this.agents++
-      this.publishPresence()
+      this.presenceWrite = this.publishPresence()
     }
     if (client.userId === undefined || client.kind !== 'user') return
     let set = this.byUser.get(client.userId)
@@ -173,8 +176,8 @@ export class EventHub {
     c.res.write(text)
   }
 
-  private publishPresence(): void {
-    this.store
+  private publishPresence(): Promise<void> {
+    return this.store
       .setAgentStreams(this.agents, this.presenceTtlMs)
       .catch((err: unknown) => console.error('[presence] update failed', err))
   }
@@ -187,7 +190,7 @@ export class EventHub {
     if (!this.clients.delete(c)) return
     if (c.kind === 'agent') {
       this.agents--
-      this.publishPresence()
+      void this.publishPresence()
     }
     if (c.userId === undefined) return
     const set = this.byUser.get(c.userId)

@@ -163,8 +163,10 @@ describe.skipIf(pgSkipReason !== undefined)('several instances on one Postgres',
         .catch((err: unknown) => {
           if (!(err instanceof Error && err.message === 'rolled back')) throw err
         })
+      pending.push(() => release(false))
       return { flushed, release: (commit: boolean) => (release(commit), done) }
     }
+    const pending: Array<() => void> = []
     try {
       const first = inFlight('held one')
       const heldId = await first.flushed
@@ -212,7 +214,8 @@ describe.skipIf(pgSkipReason !== undefined)('several instances on one Postgres',
       const page = (await (await user.get(`/v1/conversations/${held.id}/messages`)).json()) as { messages: Message[] }
       expect(page.messages.map((m) => [m.seq, m.text])).toEqual([[1, 'held one']])
     } finally {
-      await raw.end()
+      for (const rollBack of pending) rollBack()
+      await raw.end({ timeout: 5 })
     }
   })
 
