@@ -127,6 +127,33 @@ describe.skipIf(pgSkipReason !== undefined)('several instances on one Postgres',
     }
   })
 
+  it('ends a conversation once when the user and an agent end it on two instances, and refuses sends after', async () => {
+    const users = await Promise.all(Array.from({ length: 4 }, (_, i) => login(i % 2 ? a : b, `u_end${i}`)))
+    for (const user of users) {
+      const conv = (await (await user.post('/v1/conversations', { locale: 'en' })).json()) as Conversation
+      const other = await login(user === users[0] || user === users[2] ? a : b, user.userId)
+      const send = (by: typeof user) =>
+        by.post(`/v1/conversations/${conv.id}/messages`, { text: 'late?', kind: 'text', attachments: [] })
+      const results = await Promise.all([
+        user.post(`/v1/conversations/${conv.id}/end`, {}),
+        agentPost(a, `/conversations/${conv.id}/end`, {}),
+        agentPost(b, `/conversations/${conv.id}/end`, {}),
+        send(user),
+        send(other),
+      ])
+      expect(results.slice(0, 3).map((r) => r.status)).toEqual([200, 200, 200])
+      const page = (await (await user.get(`/v1/conversations/${conv.id}/messages`)).json()) as { messages: Message[] }
+      const texts = page.messages.map((m) => m.text)
+      expect(texts.filter((t) => t === 'ended')).toHaveLength(1)
+      // A send either made it before the end (201) or was refused (409); none lands after it.
+      expect(texts.at(-1)).toBe('ended')
+      const sent = results.slice(3).filter((r) => r.status === 201).length
+      expect(results.slice(3).every((r) => r.status === 201 || r.status === 409)).toBe(true)
+      expect(texts.filter((t) => t === 'late?')).toHaveLength(sent)
+      expect(page.messages.map((m) => m.seq)).toEqual(texts.map((_, i) => i + 1))
+    }
+  })
+
   it('an uncommitted send holds up no other write, and no stream skips its lower event id', async () => {
     const user = await login(a, 'u_held')
     const other = await login(b, 'u_free')

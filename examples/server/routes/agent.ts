@@ -42,6 +42,20 @@ async function agentConversation(repo: Repo, row: ConversationRow, ctx: Ctx): Pr
   return c
 }
 
+/**
+ * The conversation locked until commit (`loadConversation` with `FOR UPDATE` on Postgres), for
+ * writes that decide on its state: a racing write on another instance waits and sees the result.
+ */
+export async function lockedConversation(
+  repo: Repo,
+  id: string | undefined,
+  userId?: string,
+): Promise<ConversationRow> {
+  const row = id === undefined ? undefined : await repo.lockConversation(id)
+  if (!row || (userId !== undefined && row.user_id !== userId)) throw notFound('no such conversation')
+  return row
+}
+
 /** Agent id derived from the display name, so one console keeps one identity. */
 const agentId = (name: string): string => `agent_${Buffer.from(name, 'utf8').toString('base64url').slice(0, 24)}`
 
@@ -130,8 +144,7 @@ export function agentRoutes(): Route[] {
         const name = maskText(input.agentName?.trim()) || DEFAULT_AGENT
         // Locked until commit: of two first replies racing (on two instances, say), the second
         // waits, then finds the agent joined and writes no second "joined" line.
-        const conv = params.id === undefined ? undefined : await repo.lockConversation(params.id)
-        if (!conv) throw notFound('no such conversation')
+        const conv = await lockedConversation(repo, params.id)
         if (conv.status === 'ended') throw conflict('conversation has ended')
         if (conv.status === 'queued' || conv.agent_name !== name) {
           // Replying is joining: the user sees who answers and leaves the queue.
@@ -193,7 +206,7 @@ export function agentRoutes(): Route[] {
       auth: 'agent',
       handle: async ({ app, params, viewer }, repo) => ({
         status: 200,
-        body: await endConversation(repo, await loadConversation(repo, params.id), app.refOut(viewer)),
+        body: await endConversation(repo, await lockedConversation(repo, params.id), app.refOut(viewer)),
       }),
     },
     {
