@@ -17,33 +17,50 @@ interface Client {
 const MAX_BUFFERED = 1 << 20
 /** Delivered events between two prunes of the `events` table. */
 const PRUNE_EVERY = 500
+/** An instance that stops refreshing its agent count drops out of "agents online" after this. */
+const PRESENCE_TTL_MS = 30_000
 
 /**
  * Fans committed events out to open streams. Every event is a row in the `events` table (global
  * monotonic id = SSE `id:`), written in the transaction of the change it announces; the store
  * hands them here only after commit — on Postgres from every instance, through LISTEN/NOTIFY —
- * so a rolled-back write never reaches a client and a stream may resume on any instance.
+ * so a rolled-back write never reaches a client and a stream may resume on any instance. The
+ * store hands them in id order up to a watermark (`deliveredUpTo`) below which no id can still
+ * commit; a resuming stream replays up to that watermark and goes live above it.
+ *
+ * Agent presence: the number of open agent streams of this instance is written to the store on
+ * every change and refreshed before it expires, so every instance reports the same agents online.
  */
 export class EventHub {
   private readonly clients = new Set<Client>()
   private readonly byUser = new Map<string, Set<Client>>()
   private sincePrune = 0
+  private agents = 0
+  private presenceWrite: Promise<void> = Promise.resolve()
   private readonly timer: NodeJS.Timeout
+  private readonly presenceTimer: NodeJS.Timeout
+  private readonly presenceTtlMs: number
 
   constructor(
     private readonly store: Store,
-    private readonly opts: { keep: number; heartbeatMs: number; streamsPerUser?: number },
+    private readonly opts: { keep: number; heartbeatMs: number; streamsPerUser?: number; presenceTtlMs?: number },
   ) {
     this.timer = setInterval(() => this.broadcastComment('ping'), opts.heartbeatMs)
     this.timer.unref()
+    this.presenceTtlMs = opts.presenceTtlMs ?? PRESENCE_TTL_MS
+    this.presenceTimer = setInterval(() => void this.publishPresence(), this.presenceTtlMs / 3)
+    this.presenceTimer.unref()
     store.onEvents((events) => this.deliver(events))
   }
 
-  /** Number of open agent streams on this instance: what availability reports as agents online. */
+  /** Open agent streams on this instance. */
   agentCount(): number {
-    let n = 0
-    for (const c of this.clients) if (c.kind === 'agent') n++
-    return n
+    return this.agents
+  }
+
+  /** Open agent streams on every live instance: what availability reports as agents online. */
+  agentsOnline(): Promise<number> {
+    return this.store.agentsOnline()
   }
 
   /** Opens a stream, replays what the client missed after `lastEventId`, then goes live. */
@@ -53,7 +70,9 @@ export class EventHub {
     userId: string | undefined,
     lastEventId: number | undefined,
   ): Promise<void> {
-    // Registered (holding live events) before the replay is read, so nothing committed in between is lost.
+    // Registered (holding live events) before the replay is read, so nothing committed in
+    // between is lost: the store hands listeners only ids above `upTo`, read in the same tick.
+    const upTo = this.store.deliveredUpTo()
     const client: Client = { kind, userId, res, last: 0, held: [] }
     this.add(client)
     res.on('close', () => this.remove(client))
@@ -64,15 +83,19 @@ export class EventHub {
         if (lastEventId < prunedUpTo || lastEventId > latest) {
           // Either the window no longer holds what they missed, or the id comes from another
           // database (server reset): tell the client to refetch instead of pretending all is well.
-          out += `id: ${latest}\ndata: ${JSON.stringify({ type: 'resync' })}\n\n`
-          client.last = latest
+          out += `id: ${upTo}\ndata: ${JSON.stringify({ type: 'resync' })}\n\n`
+          client.last = upTo
         } else {
-          for (const r of await this.store.eventsAfter(lastEventId, userId, kind)) {
+          // The id may come from an instance whose watermark is ahead of ours: then there is
+          // nothing to replay, and live events up to it are not sent twice.
+          for (const r of await this.store.eventsAfter(lastEventId, upTo, userId, kind)) {
             out += `id: ${r.id}\ndata: ${r.data}\n\n`
-            client.last = r.id
           }
+          client.last = Math.max(lastEventId, upTo)
         }
       }
+      // An agent counts as online everywhere before their stream answers.
+      if (kind === 'agent') await this.presenceWrite
     } catch (err) {
       this.remove(client)
       throw err
@@ -95,6 +118,7 @@ export class EventHub {
   /** Ends every stream (server shutdown). */
   close(): void {
     clearInterval(this.timer)
+    clearInterval(this.presenceTimer)
     for (const c of [...this.clients]) {
       c.res.end()
       this.remove(c)
@@ -125,6 +149,10 @@ export class EventHub {
 
   private add(client: Client): void {
     this.clients.add(client)
+    if (client.kind === 'agent') {
+      this.agents++
+      this.presenceWrite = this.publishPresence()
+    }
     if (client.userId === undefined || client.kind !== 'user') return
     let set = this.byUser.get(client.userId)
     if (!set) this.byUser.set(client.userId, (set = new Set()))
@@ -148,12 +176,22 @@ export class EventHub {
     c.res.write(text)
   }
 
+  private publishPresence(): Promise<void> {
+    return this.store
+      .setAgentStreams(this.agents, this.presenceTtlMs)
+      .catch((err: unknown) => console.error('[presence] update failed', err))
+  }
+
   private broadcastComment(text: string): void {
     for (const c of this.clients) if (!c.held) this.write(c, `: ${text}\n\n`)
   }
 
   private remove(c: Client): void {
-    this.clients.delete(c)
+    if (!this.clients.delete(c)) return
+    if (c.kind === 'agent') {
+      this.agents--
+      void this.publishPresence()
+    }
     if (c.userId === undefined) return
     const set = this.byUser.get(c.userId)
     set?.delete(c)

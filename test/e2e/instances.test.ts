@@ -74,6 +74,8 @@ describe.skipIf(pgSkipReason !== undefined)(
       demoTokens: true,
       staticRoot: root,
       hours: null,
+      // Open only with an agent connected: whichever instance serves the page must know of the console on B.
+      requireAgentOnline: true,
     })
 
     beforeAll(async () => {
@@ -113,6 +115,13 @@ describe.skipIf(pgSkipReason !== undefined)(
           e.type === 'message' && e.message ? [[e.message.seq, e.message.text] as [number, string]] : [],
         ),
       )
+    /** Availability as the page's SDK asks for it (through the balancer): "open" or "leave a message". */
+    const userAvailability = (): Promise<{ agentsOnline: number; open: boolean }> =>
+      user.page.evaluate(async () => {
+        const transport = await (await (window as unknown as Win).help.client()).transport()
+        const a = (await transport.availability!()) as { agentsOnline: number; open: boolean }
+        return { agentsOnline: a.agentsOnline, open: a.open }
+      })
     const agentSaw = (): Promise<string[]> =>
       agent.page
         .locator('[data-testid=message-list] [data-testid=message]')
@@ -141,8 +150,11 @@ describe.skipIf(pgSkipReason !== undefined)(
         ).id
       })
       await expect.poll(() => lb.streams.length, { timeout: 20_000 }).toBeGreaterThan(0)
+      expect(await userAvailability()).toEqual({ agentsOnline: 0, open: false })
 
       await openConsole(agent.page, b.url, AGENT_KEY)
+      // The console's stream is on B; the page asks A.
+      await expect.poll(userAvailability, { timeout: 20_000 }).toEqual({ agentsOnline: 1, open: true })
       await agent.page.locator(`[data-testid=conversation-item][data-id="${conversationId}"] button`).click()
       await waitAgent('u1 my top-up is missing')
       await agentSays('a1 looking into it')
@@ -185,6 +197,10 @@ describe.skipIf(pgSkipReason !== undefined)(
       expect((await agentSaw()).filter((line) => !line.startsWith('2 '))).toEqual(
         full.map((t, i) => `${i + 1} ${t}`).filter((line) => !line.startsWith('2 ')),
       )
+
+      // The agent leaves (the console page goes away): the restarted A offers "leave a message".
+      await agent.page.goto('about:blank')
+      await expect.poll(userAvailability, { timeout: 20_000 }).toEqual({ agentsOnline: 0, open: false })
     })
   },
 )

@@ -9,7 +9,7 @@ import {
   listMessages,
   loadConversation,
 } from '../chatStore.js'
-import { conflict, rejected } from '../http.js'
+import { conflict, notFound, rejected } from '../http.js'
 import { nowIso, toComment, toMessage, toTicket, type ConversationRow, type TicketRow } from '../model.js'
 import type { Repo } from '../store/types.js'
 import {
@@ -40,6 +40,20 @@ async function agentConversation(repo: Repo, row: ConversationRow, ctx: Ctx): Pr
   const last = await repo.lastMessage(row.id)
   if (last) c.lastMessage = toMessage(last, ctx.app.refOut(ctx.viewer))
   return c
+}
+
+/**
+ * The conversation locked until commit (`loadConversation` with `FOR UPDATE` on Postgres), for
+ * writes that decide on its state: a racing write on another instance waits and sees the result.
+ */
+export async function lockedConversation(
+  repo: Repo,
+  id: string | undefined,
+  userId?: string,
+): Promise<ConversationRow> {
+  const row = id === undefined ? undefined : await repo.lockConversation(id)
+  if (!row || (userId !== undefined && row.user_id !== userId)) throw notFound('no such conversation')
+  return row
 }
 
 /** Agent id derived from the display name, so one console keeps one identity. */
@@ -128,7 +142,9 @@ export function agentRoutes(): Route[] {
       handle: async ({ app, params, body, viewer }, repo) => {
         const input = validate(agentMessageSchema, body)
         const name = maskText(input.agentName?.trim()) || DEFAULT_AGENT
-        const conv = await loadConversation(repo, params.id)
+        // Locked until commit: of two first replies racing (on two instances, say), the second
+        // waits, then finds the agent joined and writes no second "joined" line.
+        const conv = await lockedConversation(repo, params.id)
         if (conv.status === 'ended') throw conflict('conversation has ended')
         if (conv.status === 'queued' || conv.agent_name !== name) {
           // Replying is joining: the user sees who answers and leaves the queue.
@@ -190,7 +206,7 @@ export function agentRoutes(): Route[] {
       auth: 'agent',
       handle: async ({ app, params, viewer }, repo) => ({
         status: 200,
-        body: await endConversation(repo, await loadConversation(repo, params.id), app.refOut(viewer)),
+        body: await endConversation(repo, await lockedConversation(repo, params.id), app.refOut(viewer)),
       }),
     },
     {

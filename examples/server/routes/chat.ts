@@ -11,6 +11,7 @@ import {
 import { conflict, rejected } from '../http.js'
 import { newId, nowIso } from '../model.js'
 import { conversationSchema, messageSchema, ratingSchema, readSchema, typingSchema, validate } from '../schemas.js'
+import { lockedConversation } from './agent.js'
 import { resolveRefs } from './attachments.js'
 import { maskText } from '../mask.js'
 
@@ -116,7 +117,8 @@ export function chatRoutes(): Route[] {
       idem: 'required',
       handle: async ({ app, userId, params, body, req, viewer }, repo) => {
         const input = validate(messageSchema, body)
-        const conv = await loadConversation(repo, params.id, userId)
+        // Locked: a send racing an end either lands before the "ended" line or is refused.
+        const conv = await lockedConversation(repo, params.id, userId)
         if (conv.status === 'ended') throw conflict('conversation has ended')
         const attachments = await resolveRefs(repo, userId as string, input.attachments)
         const message = await appendMessage(
@@ -168,7 +170,7 @@ export function chatRoutes(): Route[] {
       idem: 'optional',
       handle: async ({ app, userId, params, viewer }, repo) => ({
         status: 200,
-        body: await endConversation(repo, await loadConversation(repo, params.id, userId), app.refOut(viewer)),
+        body: await endConversation(repo, await lockedConversation(repo, params.id, userId), app.refOut(viewer)),
       }),
     },
     {

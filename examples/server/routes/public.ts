@@ -35,7 +35,7 @@ async function localeChain(repo: Repo, locale: string): Promise<string[]> {
 
 /** Availability as the SDK sees it; exported for the agent console and tests. */
 export async function availability(app: App, repo: Repo, now = Date.now()): Promise<Availability> {
-  const agentsOnline = app.hub.agentCount()
+  const agentsOnline = await app.hub.agentsOnline()
   const queueLength = await repo.queueLength()
   const inHours = isOpenAt(app.hours, now)
   const open = inHours && (!app.requireAgentOnline || agentsOnline > 0)

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import postgres, { type Sql } from 'postgres'
 import { migrate } from './pgMigrate.js'
 import { EVENTS_CHANNEL, PgRepo } from './pgRepo.js'
@@ -6,21 +7,38 @@ import type { Counters, EventRow, Repo, Store, StoredEvent } from './types.js'
 /** Full buckets older than this are deleted (they carry no information). */
 const BUCKET_SWEEP_EVERY = 5000
 
+/** Longest pause between two checks of whether the transactions holding lower event ids ended. */
+const MAX_POLL_MS = 50
+
 /**
  * The Postgres store (DATABASE_URL), through `postgres` (porsager): no dependencies of its own,
  * pipelining, and LISTEN/NOTIFY with automatic re-listen built in. Several server instances may
- * share one database: each LISTENs on `hf_events`; a notification carries an event id, and the
- * instance reads every committed event up to it from the `events` table, in id order.
+ * share one database: each LISTENs on `hf_events`; a notification wakes the instance's reader.
+ *
+ * Event ids come from a sequence and may commit out of order (writers take no common lock), so
+ * the reader delivers up to a watermark, the classic bigserial gap fix: it reads the sequence's
+ * last value L, then takes an xid N of its own (every writer took its xid before its ids, so
+ * every transaction that may still hold an id ≤ L has an xid < N), and waits until the oldest
+ * transaction still running is not older than N (`pg_snapshot_xmin(pg_current_snapshot()) >= N`).
+ * Then every id ≤ L has committed or never will: it reads them in order and moves on to L.
+ * A transaction left open holds delivery back (everywhere) until it ends; none skips an event.
  */
 export class PgStore implements Store {
   readonly kind = 'postgres' as const
   readonly readOnly = false
   readonly counters: Counters
   private listeners: Array<(events: StoredEvent[]) => void> = []
-  /** Highest event id handed to listeners; reads continue from there. */
+  /** Highest event id handed to listeners (the watermark); reads continue from there. */
   private delivered = 0
+  /** Set by a notification; the reader runs while set. */
+  private wanted = false
   private reading: Promise<void> = Promise.resolve()
+  private running = false
+  private closed = false
   private unlisten: (() => Promise<void>) | undefined
+  /** This process's row in `agent_presence`. */
+  private readonly instance = randomUUID()
+  private presence: Promise<void> = Promise.resolve()
 
   private constructor(
     private readonly sql: Sql,
@@ -58,19 +76,25 @@ export class PgStore implements Store {
     }) as Promise<T>
   }
 
-  async eventsAfter(after: number, userId: string | undefined, kind: 'user' | 'agent'): Promise<EventRow[]> {
+  async eventsAfter(
+    after: number,
+    upTo: number,
+    userId: string | undefined,
+    kind: 'user' | 'agent',
+  ): Promise<EventRow[]> {
     return kind === 'agent'
       ? [
-          ...(await this.sql<
-            EventRow[]
-          >`SELECT id, user_id, audience, data FROM events WHERE id > ${after} AND audience != 'user' ORDER BY id`),
+          ...(await this.sql<EventRow[]>`SELECT id, user_id, audience, data FROM events
+          WHERE id > ${after} AND id <= ${upTo} AND audience != 'user' ORDER BY id`),
         ]
       : [
-          ...(await this.sql<
-            EventRow[]
-          >`SELECT id, user_id, audience, data FROM events WHERE user_id = ${userId ?? ''} AND id > ${after}
-          AND audience != 'agent' ORDER BY id`),
+          ...(await this.sql<EventRow[]>`SELECT id, user_id, audience, data FROM events
+          WHERE user_id = ${userId ?? ''} AND id > ${after} AND id <= ${upTo} AND audience != 'agent' ORDER BY id`),
         ]
+  }
+
+  deliveredUpTo(): number {
+    return this.delivered
   }
 
   async eventWindow(): Promise<{ latest: number; prunedUpTo: number }> {
@@ -96,43 +120,78 @@ export class PgStore implements Store {
     this.listeners.push(listener)
   }
 
+  /** Upserts this instance's row; writes are chained, so the last count written is the last one set. */
+  setAgentStreams(streams: number, ttlMs: number): Promise<void> {
+    const write = async (): Promise<void> => {
+      if (this.closed) return
+      await this.sql`INSERT INTO agent_presence (instance, streams, expires_at)
+        VALUES (${this.instance}, ${streams}, now() + ${ttlMs} * interval '1 millisecond')
+        ON CONFLICT (instance) DO UPDATE SET streams = excluded.streams, expires_at = excluded.expires_at`
+    }
+    const run = this.presence.then(write, write)
+    this.presence = run.catch((err: unknown) => console.error('[presence] write failed', err))
+    return run
+  }
+
+  /** Live rows only (the database's clock decides, so instances' clocks need not agree). */
+  async agentsOnline(): Promise<number> {
+    const [r] = await this.sql<Array<{ n: number }>>`SELECT COALESCE(SUM(streams), 0)::int AS n
+      FROM agent_presence WHERE expires_at > now()`
+    return r?.n ?? 0
+  }
+
   async close(): Promise<void> {
+    await this.presence
+    this.closed = true
+    await this.sql`DELETE FROM agent_presence WHERE instance = ${this.instance}`.catch(() => undefined)
     await this.unlisten?.().catch(() => undefined)
     await this.reading
     await this.sql.end({ timeout: 5 })
   }
 
-  /** LISTEN first, then note where the table ends: every later commit is notified. */
+  /** LISTEN first, then find the watermark: every later commit is notified. */
   private async listen(): Promise<void> {
-    const onNotify = (payload: string): void => {
-      const upTo = Number(payload)
-      if (Number.isSafeInteger(upTo) && upTo > this.delivered) this.readUpTo(upTo)
-    }
     // On a reconnect of the listening connection, notifications sent meanwhile are gone: read
-    // whatever committed since the last delivered id.
+    // whatever committed since the last delivered id (the first call is the initial LISTEN).
     let first = true
     const onListen = (): void => {
-      if (first) {
-        first = false
-        return
-      }
-      this.readUpTo(Number.MAX_SAFE_INTEGER)
+      if (first) first = false
+      else this.wake()
     }
-    const { unlisten } = await this.sql.listen(EVENTS_CHANNEL, onNotify, onListen)
+    const { unlisten } = await this.sql.listen(EVENTS_CHANNEL, () => this.wake(), onListen)
     this.unlisten = unlisten
-    const [r] = await this.sql<Array<{ id: number | null }>>`SELECT MAX(id) AS id FROM events`
-    this.delivered = r?.id ?? 0
+    // Streams opened from now on resume up to here; nothing below it is handed to listeners.
+    this.delivered = (await this.safeHorizon()) ?? 0
   }
 
-  /** Reads committed events (delivered, id] in order; reads are chained so batches never overtake. */
-  private readUpTo(upTo: number): void {
-    this.reading = this.reading
-      .then(async () => {
-        if (upTo <= this.delivered) return
+  /** Starts the reader unless it runs; a running reader goes round once more. */
+  private wake(): void {
+    this.wanted = true
+    if (this.running) return
+    this.running = true
+    this.reading = this.read()
+  }
+
+  private async read(): Promise<void> {
+    try {
+      await this.readWhileWanted()
+    } finally {
+      // Same tick as the loop's last check: a notification after it starts a new reader.
+      this.running = false
+    }
+  }
+
+  private async readWhileWanted(): Promise<void> {
+    while (this.wanted && !this.closed) {
+      this.wanted = false
+      try {
+        const upTo = await this.safeHorizon()
+        if (upTo === undefined) return
+        if (upTo <= this.delivered) continue
         const rows = await this.sql<EventRow[]>`SELECT id, user_id, audience, data FROM events
-        WHERE id > ${this.delivered} AND id <= ${upTo} ORDER BY id`
-        if (rows.length === 0) return
-        this.delivered = rows[rows.length - 1]!.id
+          WHERE id > ${this.delivered} AND id <= ${upTo} ORDER BY id`
+        this.delivered = upTo
+        if (rows.length === 0) continue
         const batch = rows.map((e): StoredEvent => ({
           id: e.id,
           userId: e.user_id,
@@ -140,10 +199,41 @@ export class PgStore implements Store {
           data: e.data,
         }))
         for (const l of this.listeners) l(batch)
-      })
-      .catch((err: unknown) => console.error('[events] reading notified events failed', err))
+      } catch (err) {
+        if (this.closed) return
+        console.error('[events] reading committed events failed; retrying', err)
+        this.wanted = true
+        await sleep(1000)
+      }
+    }
+  }
+
+  /**
+   * The highest event id at or below which every id has committed or never will. L = the
+   * sequence's last value, then N = a fresh xid (separate statements of one implicit
+   * transaction, in this order); then wait until no transaction older than N runs.
+   */
+  private async safeHorizon(): Promise<number | undefined> {
+    const [seq, xid] = (await this.sql
+      .unsafe(
+        `SELECT COALESCE(pg_sequence_last_value(pg_get_serial_sequence('events', 'id')::regclass), 0) AS l;
+        SELECT pg_current_xact_id()::text AS n`,
+      )
+      .simple()) as unknown as [Array<{ l: string | number }>, Array<{ n: string }>]
+    const upTo = Number(seq[0]?.l ?? 0)
+    const n = xid[0]?.n ?? '0'
+    for (let pause = 1; !this.closed; pause = Math.min(MAX_POLL_MS, pause * 2)) {
+      const [r] = await this.sql<
+        Array<{ ok: boolean }>
+      >`SELECT pg_snapshot_xmin(pg_current_snapshot()) >= ${n}::xid8 AS ok`
+      if (r?.ok) return upTo
+      await sleep(pause)
+    }
+    return undefined
   }
 }
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
 
 /**
  * Token buckets in `rate_buckets`, refilled and spent in one atomic upsert, so every instance

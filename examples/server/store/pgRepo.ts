@@ -16,8 +16,7 @@ import type {
 
 /** NOTIFY channel of committed events; the payload is the event id. */
 export const EVENTS_CHANNEL = 'hf_events'
-/** Advisory lock keys (pg_advisory_xact_lock): event order, migrations. */
-export const EVENTS_LOCK = 0x4846_0001
+/** Advisory lock key space of per-user quota checks (pg_advisory_xact_lock). */
 const USER_LOCK_SPACE = 0x4846
 
 /**
@@ -227,6 +226,9 @@ export class PgRepo implements Repo {
     if (by === 'user') await this.sql`UPDATE conversations SET user_read_seq = ${upTo} WHERE id = ${id}`
     else await this.sql`UPDATE conversations SET agent_read_seq = ${upTo} WHERE id = ${id}`
   }
+  async lockConversation(id: string): Promise<ConversationRow | undefined> {
+    return (await this.sql<ConversationRow[]>`SELECT * FROM conversations WHERE id = ${id} FOR UPDATE`)[0]
+  }
   async assignAgent(id: string, agentId: string, agentName: string, now: string): Promise<void> {
     await this
       .sql`UPDATE conversations SET status = 'active', agent_id = ${agentId}, agent_name = ${agentName}, updated_at = ${now} WHERE id = ${id}`
@@ -333,20 +335,25 @@ export class PgRepo implements Repo {
   }
 
   /**
-   * Inserts the transaction's events and queues a NOTIFY per event (Postgres sends them at
-   * commit). It runs last and first takes a lock held until commit, so event ids become visible
-   * in increasing order: a stream resuming after id N can never miss an event with a smaller id
-   * committed later. Holding the lock only for these inserts and the commit keeps it short.
+   * Inserts the transaction's events and one NOTIFY (sent at commit). No lock: transactions of
+   * different conversations write events side by side, and ids may commit out of order. Readers
+   * make that safe (PgStore's watermark): they deliver ids only once every transaction that
+   * could still hold a lower one has ended. For that the transaction takes its xid *before* the
+   * ids (`pg_current_xact_id()` assigns one if no write did yet), and the ids are taken here, at
+   * the end, after the conversation row locks: sends to one conversation get ids in seq order.
    */
   async flushEvents(): Promise<void> {
     if (this.events.length === 0) return
-    await this.sql`SELECT pg_advisory_xact_lock(${EVENTS_LOCK})`
     const now = Date.now()
     const rows = this.events.map((e) => ({ user_id: e.userId, audience: e.audience, data: e.data, created_at: now }))
     this.events = []
-    await this
-      .sql`WITH e AS (INSERT INTO events ${this.sql(rows, 'user_id', 'audience', 'data', 'created_at')} RETURNING id)
-      SELECT pg_notify(${EVENTS_CHANNEL}, id::text) FROM e ORDER BY id`
+    // Pipelined on the transaction's connection, so they run in this order in one round trip.
+    await Promise.all([
+      this.sql`SELECT pg_current_xact_id()`,
+      this
+        .sql`WITH e AS (INSERT INTO events ${this.sql(rows, 'user_id', 'audience', 'data', 'created_at')} RETURNING id)
+      SELECT pg_notify(${EVENTS_CHANNEL}, MAX(id)::text) FROM e`,
+    ])
   }
 
   async fdSidecar(fdId: number): Promise<string | undefined> {

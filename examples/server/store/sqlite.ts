@@ -14,10 +14,14 @@ export class SqliteStore implements Store {
   readonly counters: Counters
   private queue: Promise<unknown> = Promise.resolve()
   private listeners: Array<(events: StoredEvent[]) => void> = []
+  /** Writes are serial: the last committed event is the watermark. */
+  private delivered: number
+  private agentStreams = 0
 
   constructor(readonly db: Db) {
     this.readOnly = isReadOnly(db)
     this.counters = memoryCounters()
+    this.delivered = db.prepare<{ id: number | null }>('SELECT MAX(id) AS id FROM events').get()?.id ?? 0
   }
 
   static open(path: string, options: { readOnly?: boolean } = {}): SqliteStore {
@@ -43,23 +47,45 @@ export class SqliteStore implements Store {
         if (this.db.inTransaction) this.db.exec('ROLLBACK')
         throw err
       }
-      if (repo.pending.length > 0) for (const l of this.listeners) l(repo.pending)
+      if (repo.pending.length > 0) {
+        this.delivered = repo.pending[repo.pending.length - 1]!.id
+        for (const l of this.listeners) l(repo.pending)
+      }
       return result
     })
   }
 
-  async eventsAfter(after: number, userId: string | undefined, kind: 'user' | 'agent'): Promise<EventRow[]> {
+  async eventsAfter(
+    after: number,
+    upTo: number,
+    userId: string | undefined,
+    kind: 'user' | 'agent',
+  ): Promise<EventRow[]> {
     return kind === 'agent'
       ? this.db
           .prepare<EventRow>(
-            "SELECT id, user_id, audience, data FROM events WHERE id > ? AND audience != 'user' ORDER BY id",
+            "SELECT id, user_id, audience, data FROM events WHERE id > ? AND id <= ? AND audience != 'user' ORDER BY id",
           )
-          .all(after)
+          .all(after, upTo)
       : this.db
           .prepare<EventRow>(
-            "SELECT id, user_id, audience, data FROM events WHERE user_id = ? AND id > ? AND audience != 'agent' ORDER BY id",
+            `SELECT id, user_id, audience, data FROM events WHERE user_id = ? AND id > ? AND id <= ?
+            AND audience != 'agent' ORDER BY id`,
           )
-          .all(userId, after)
+          .all(userId, after, upTo)
+  }
+
+  deliveredUpTo(): number {
+    return this.delivered
+  }
+
+  /** One process: the count is exact, no expiry needed. */
+  async setAgentStreams(streams: number): Promise<void> {
+    this.agentStreams = streams
+  }
+
+  async agentsOnline(): Promise<number> {
+    return this.agentStreams
   }
 
   async eventWindow(): Promise<{ latest: number; prunedUpTo: number }> {

@@ -246,6 +246,10 @@ export class SqliteRepo implements Repo {
         : 'UPDATE conversations SET agent_read_seq = ? WHERE id = ?'
     this.db.prepare(sql).run(upTo, id)
   }
+  /** Transactions run one at a time here: a plain read is already stable until commit. */
+  async lockConversation(id: string): Promise<ConversationRow | undefined> {
+    return this.conversation(id)
+  }
   async assignAgent(id: string, agentId: string, agentName: string, now: string): Promise<void> {
     this.db
       .prepare("UPDATE conversations SET status = 'active', agent_id = ?, agent_name = ?, updated_at = ? WHERE id = ?")

@@ -124,6 +124,11 @@ export interface Repo {
   messagesAfter(conversationId: string, since: number, limit: number): Promise<MessageRow[]>
   lastMessage(conversationId: string): Promise<MessageRow | undefined>
   setReadSeq(id: string, by: 'user' | 'agent', upTo: number): Promise<void>
+  /**
+   * The conversation, locked until commit (Postgres `FOR UPDATE`): decisions taken on it (who
+   * joins, whether it ended) cannot race another instance's transaction doing the same.
+   */
+  lockConversation(id: string): Promise<ConversationRow | undefined>
   assignAgent(id: string, agentId: string, agentName: string, now: string): Promise<void>
   rateConversation(id: string, score: number, comment: string | null): Promise<void>
   agentConversations(q: ListQuery): Promise<ConversationRow[]>
@@ -180,12 +185,25 @@ export interface Store {
   /** Runs `fn` in one transaction; its events reach streams (of every instance) after commit. */
   tx<T>(fn: (repo: Repo) => Promise<T>): Promise<T>
   counters: Counters
-  /** Event replay for a resuming stream. */
-  eventsAfter(after: number, userId: string | undefined, kind: 'user' | 'agent'): Promise<EventRow[]>
+  /** Event replay for a resuming stream: ids in (after, upTo], in id order. */
+  eventsAfter(after: number, upTo: number, userId: string | undefined, kind: 'user' | 'agent'): Promise<EventRow[]>
+  /**
+   * Highest event id handed to `onEvents` listeners. Every event with an id at or below it that
+   * will ever commit has committed (no transaction still holding a lower id), so a stream may
+   * resume from the table up to here and go on with live events above it: nothing skipped.
+   */
+  deliveredUpTo(): number
   /** Latest event id, and the id up to which events were pruned (resume below it is a resync). */
   eventWindow(): Promise<{ latest: number; prunedUpTo: number }>
   pruneEvents(keep: number): Promise<void>
   /** Called with committed events, in id order, from this instance and (Postgres) every other one. */
   onEvents(listener: (events: StoredEvent[]) => void): void
+  /**
+   * Agent presence: this instance holds `streams` open agent streams. On Postgres a row per
+   * instance, kept alive by calling again within `ttlMs` (a crashed instance drops out after it).
+   */
+  setAgentStreams(streams: number, ttlMs: number): Promise<void>
+  /** Open agent streams on every live instance: what availability reports as agents online. */
+  agentsOnline(): Promise<number>
   close(): Promise<void>
 }
