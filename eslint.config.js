@@ -44,6 +44,12 @@ const widgetReachThrough = [
     message: 'Widgets talk to the controllers, not to the transport.',
   },
   {
+    // Called or passed around (`client.services()`, `const open = client.services`, `{ services }`).
+    selector: 'MemberExpression[property.name="services"], ObjectPattern > Property[key.name="services"]',
+    message:
+      'Widgets talk to the controllers (client.chat, client.requests, client.deliver() …), not to client.services().',
+  },
+  {
     selector: 'MemberExpression[property.name=/^(outbox|drafts)$/]:not([object.name="client"][property.name="drafts"])',
     message: 'Widgets talk to the controllers, not to the outbox or drafts.',
   },

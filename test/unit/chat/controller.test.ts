@@ -252,7 +252,8 @@ describe('chat controller (memory transport)', () => {
     chat.dispose()
 
     // A transport without chat.
-    const none = await harness({ transport: { startConversation: undefined } })
+    const none = await harness()
+    delete (none.transport as { startConversation?: unknown }).startConversation
     chat = createChatController(none.client)
     await expect(chat.send('hello')).rejects.toMatchObject({ name: 'UnsupportedError', code: 'unsupported' })
   })
