@@ -43,7 +43,7 @@ export interface ChatActions {
    * this is a user message in the conversation the agent sees like any other.
    */
   requestSenior(): Promise<SendResult>
-  /** Ends the conversation; on failure `store.error` holds the code too (the header shows it). */
+  /** Ends the conversation; on failure `store.error` holds the code too. */
   end(): Promise<void>
   /** Rates the ended conversation 1–5 through the outbox. */
   rate(score: number, comment?: string): Promise<SendResult>

@@ -1,7 +1,10 @@
 import type { ChatController, ChatState } from '../../src/chat/index.js'
 import type { Translate } from '../../src/i18n/index.js'
 
-/** A failed header action shows in the chat's state (status line, a message marked not sent). */
+/**
+ * A failed header action is kept in the chat's state (`error`, a message marked not sent), which
+ * the view renders; the rejection itself needs no second message.
+ */
 const shownInStore = () => undefined
 
 function statusText(state: ChatState, t: Translate, locale: string): string {
