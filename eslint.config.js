@@ -44,6 +44,12 @@ const widgetReachThrough = [
     message: 'Widgets talk to the controllers, not to the transport.',
   },
   {
+    // Called or passed around (`client.services()`, `const open = client.services`, `{ services }`).
+    selector: 'MemberExpression[property.name="services"], ObjectPattern > Property[key.name="services"]',
+    message:
+      'Widgets talk to the controllers (client.chat, client.requests, client.deliver() …), not to client.services().',
+  },
+  {
     selector: 'MemberExpression[property.name=/^(outbox|drafts)$/]:not([object.name="client"][property.name="drafts"])',
     message: 'Widgets talk to the controllers, not to the outbox or drafts.',
   },
@@ -94,7 +100,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
-      // A warning, as the plugin recommends: effects that run once per mount on purpose are common here.
+      // A warning, as the plugin recommends; `npm run lint` allows none (`--max-warnings 0`). An effect
+      // meant to run once lists what it reads (stable values) or reads the latest props through a ref.
       'react-hooks/exhaustive-deps': 'warn',
     },
   },

@@ -153,6 +153,8 @@ export function entryReport(program: ts.Program, entry: (typeof ENTRIES)[number]
   // Project types named in a declaration: part of the surface even when not exported.
   const collect = (node: ts.Node) => {
     const visit = (n: ts.Node) => {
+      // A function's body is not its signature: what it uses inside is not part of the surface.
+      if (ts.isBlock(n)) return
       if (ts.isTypeReferenceNode(n) || ts.isExpressionWithTypeArguments(n) || ts.isTypeQueryNode(n)) {
         const target = ts.isTypeReferenceNode(n) ? n.typeName : ts.isTypeQueryNode(n) ? n.exprName : n.expression
         const s = checker.getSymbolAtLocation(target)

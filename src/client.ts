@@ -33,8 +33,16 @@ export interface TextDrafts {
   save(key: string, text: string): Promise<void>
 }
 
-/** The headless client: state, events, i18n and the transport. The widget is one UI over it. */
-export interface SupportClient {
+/**
+ * The headless client: state, events, i18n and the transport, and one controller per feature.
+ * The widget is one UI over it. `help-feedback/core` exports it as `SupportClient`.
+ *
+ * Errors: every controller method reports a failure by throwing (or rejecting with) a
+ * `HelpFeedbackError` whose `code` is one of `ErrorCode` (check with `isHelpFeedbackError`,
+ * read it with `errorCode`). What a call resolves with is never an error: it is an outcome the
+ * user must see (a report queued or refused by the backend, a chat text to confirm).
+ */
+export interface HeadlessClient {
   readonly options: Readonly<SupportOptions>
   readonly store: Store
   readonly events: Emitter
@@ -43,10 +51,11 @@ export interface SupportClient {
   /** The transport, resolved on first use (a factory or spec is loaded lazily). */
   transport(): Promise<Transport>
   /**
-   * Storage, outbox and drafts (a lazy chunk), opened on first use. For the SDK's own
-   * controllers: not part of `help-feedback/core`'s SupportClient.
+   * Opens the device storage now, which starts delivering what an earlier page left in the
+   * outbox (reports, messages, votes) rather than waiting for the first feature call; resolves
+   * once the outbox runs. Rejects with a `HelpFeedbackError` only if storage cannot load at all.
    */
-  services(): Promise<Services>
+  deliver(): Promise<void>
   /**
    * Who uses the app now. Another user switches everything kept on the device (drafts,
    * transcripts, unsent jobs) to theirs; the previous user's jobs wait for them. `null` signs
@@ -85,6 +94,17 @@ export interface SupportClient {
   /** Report an error to the host (event) and return its localized message. */
   report(error: unknown): string
   destroy(): void
+}
+
+/**
+ * The client as the SDK's own code sees it: the public client plus the storage, outbox and
+ * drafts the controllers share.
+ *
+ * @internal Not part of `help-feedback/core`; widgets reach these through the controllers.
+ */
+export interface SupportClient extends HeadlessClient {
+  /** Storage, outbox and drafts (a lazy chunk), opened on first use. */
+  services(): Promise<Services>
 }
 
 async function resolveTransport(option: TransportOption | undefined): Promise<Transport> {
@@ -212,6 +232,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     t,
     transport,
     services,
+    deliver: () => services().then(() => undefined),
     async identify(user) {
       const previous = store.getState().session.user?.id
       if (user === null) return client.logout()

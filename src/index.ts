@@ -3,21 +3,19 @@
  * interface or to drive the SDK from a framework.
  *
  * One client, one controller per feature: `client.help`, `client.chat`, `client.reports`,
- * `client.requests`, `client.contact`. Failures are thrown as `HelpFeedbackError`s with a
- * stable `code` (check with `isHelpFeedbackError`); outcomes the user must see (a report
- * queued, refused or invalid; a chat message not sent) are returned as `status` objects.
+ * `client.requests`, `client.contact`. Every failure is thrown (or rejected) as a
+ * `HelpFeedbackError` with a stable `code` (check with `isHelpFeedbackError`); what a call
+ * resolves with is an outcome the user must see (a report queued, refused by the backend or
+ * invalid; a chat text that looks like a one-time code), never an error.
  * The public surface is recorded in `api/core.api.md` (`npm run api:update`).
  */
-import { createSupportClient as createClient, type SupportClient as CoreClient } from './client.js'
+import { createSupportClient as createClient, type HeadlessClient } from './client.js'
 import type { SupportOptions } from './options/index.js'
 
-/** The headless client: state, events, i18n, the transport and one controller per feature. */
-export type SupportClient = Omit<CoreClient, 'services'>
-
 /** Creates the headless client. Throws ConfigError (with the bad option's path) on bad options. */
-export const createSupportClient: (options?: SupportOptions) => SupportClient = createClient
+export const createSupportClient: (options?: SupportOptions) => HeadlessClient = createClient
 
-export type { TextDrafts } from './client.js'
+export type { HeadlessClient as SupportClient, TextDrafts } from './client.js'
 export type { SupportOptions, TransportOption, TransportSpec } from './options/index.js'
 export type { HelpFeedbackEvent, EventType, EventOf, Listener, Emitter, ViewName } from './events.js'
 export type { ViewParams } from './views.js'

@@ -173,7 +173,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
         // Opening storage starts the outbox: it flushes now and on `online` / `visibilitychange`.
         deliver: () =>
           void loadCore()
-            .then((c) => c.services())
+            .then((c) => c.deliver())
             .catch(() => {}),
         prefetched: () => host?.element.setAttribute('data-prefetched', ''),
         inside: (e) => !!host && e.composedPath().includes(host.element),

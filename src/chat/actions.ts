@@ -1,7 +1,7 @@
-import { FileRejectedError } from '../errors/LocalErrors.js'
 import { errorCode } from '../errors/errorCode.js'
-import { isHelpFeedbackError } from '../errors/HelpFeedbackError.js'
-import type { FieldError } from '../errors/index.js'
+import { isHelpFeedbackError, type HelpFeedbackError } from '../errors/HelpFeedbackError.js'
+import { ServerError } from '../errors/NetworkErrors.js'
+import { NotFoundError, UnsupportedError } from '../errors/RequestErrors.js'
 import { randomUuid } from '../outbox/index.js'
 import { redact, redactFields, summarizeFindings, type HiddenSummary } from '../privacy/index.js'
 import type { QueuedFile } from '../outbox/index.js'
@@ -11,16 +11,22 @@ import { prepareOutgoing } from './compose.js'
 import { optimisticItem } from './messages.js'
 import type { MessageJobPayload } from './types.js'
 
-/** The outcome of a user action, for the UI to render. */
+/**
+ * The outcome of a user action, for the UI to render. A failure is not an outcome: the action
+ * rejects with a `HelpFeedbackError` (its `code` maps to the catalog key `error.<code>`; a
+ * `RejectedError`'s `fieldErrors` carry catalog keys, a `FileRejectedError` names the file).
+ */
 export type SendResult =
   | { status: 'sent'; hidden: HiddenSummary }
   /** The text looks like a one-time code: ask, then call again with `confirmed: true`. */
   | { status: 'confirm' }
   | { status: 'empty' }
-  /** `code` maps to the catalog key `error.<code>`; `fields` carry catalog keys too. */
-  | { status: 'error'; code: string; fields?: FieldError[]; fileName?: string; limit?: number }
 
-/** What the user can do in the chat. */
+/**
+ * What the user can do in the chat. Each action rejects with a `HelpFeedbackError` when it
+ * fails (`unsupported` without chat in the transport, `not_found` without a conversation to
+ * rate, `storage_unavailable`, `file_too_large`, the transport's own codes, …).
+ */
 export interface ChatActions {
   /** Availability decides between "start a chat" and "leave a message". */
   checkAvailability(): Promise<void>
@@ -30,13 +36,14 @@ export interface ChatActions {
   sendImage(file: Blob): Promise<SendResult>
   /** Shares a transaction card (ids kept, free text masked). */
   sendTransaction(tx: TransactionRef): Promise<SendResult>
-  /** Sends a failed message again now (tap on "not sent"). */
+  /** Sends a failed message again now (tap on "not sent"); an unknown item is a no-op. */
   retry(itemId: string): Promise<void>
   /**
    * Asks for a senior agent. A conversation has no ticket to escalate in the core model, so
    * this is a user message in the conversation the agent sees like any other.
    */
   requestSenior(): Promise<SendResult>
+  /** Ends the conversation; on failure `store.error` holds the code too. */
   end(): Promise<void>
   /** Rates the ended conversation 1–5 through the outbox. */
   rate(score: number, comment?: string): Promise<SendResult>
@@ -49,21 +56,10 @@ export interface ChatActions {
 
 const hiddenNone = (): HiddenSummary => summarizeFindings([])
 
-function failure(error: unknown): SendResult {
-  if (error instanceof FileRejectedError) {
-    return {
-      status: 'error',
-      code: error.code,
-      fileName: error.fileName,
-      ...(error.limit === undefined ? {} : { limit: error.limit }),
-    }
-  }
-  const code = errorCode(error)
-  const fields = (error as { fieldErrors?: FieldError[] } | null)?.fieldErrors
-  return { status: 'error', code, ...(Array.isArray(fields) && fields.length ? { fields } : {}) }
+/** The SDK's errors pass through; anything else (a custom transport's) becomes a `server` error. */
+function sdkError(error: unknown): HelpFeedbackError {
+  return isHelpFeedbackError(error) ? error : new ServerError(undefined, 'chat action failed', { cause: error })
 }
-
-const codeOf = (r: SendResult) => (r.status === 'error' ? r.code : 'unknown')
 
 /** The chat's actions over the controller's internals. */
 export function createChatActions(core: ChatCore): ChatActions {
@@ -72,11 +68,11 @@ export function createChatActions(core: ChatCore): ChatActions {
   let startKey: string | undefined
   const locale = () => client.store.getState().system.locale
 
-  async function ensureConversation(): Promise<{ conversation: Conversation } | { error: SendResult }> {
+  async function ensureConversation(): Promise<Conversation> {
     const { conversation, status } = get()
-    if (conversation && (status === 'queued' || status === 'active' || status === 'connecting')) return { conversation }
+    if (conversation && (status === 'queued' || status === 'active' || status === 'connecting')) return conversation
     const { transport } = await core.ready()
-    if (!transport.startConversation) return { error: { status: 'error', code: 'unsupported' } }
+    if (!transport.startConversation) throw new UnsupportedError('chat')
     core.dispatch({ type: 'start' })
     store.setState({ error: undefined })
     // One key per user intent: a retry after a lost answer must not open a second conversation.
@@ -86,19 +82,17 @@ export function createChatActions(core: ChatCore): ChatActions {
       startKey = undefined
       await core.adopt(c)
       void core.sync()
-      return { conversation: c }
+      return c
     } catch (error) {
       core.dispatch({ type: 'start_failed' })
-      const result = failure(error)
-      store.setState({ error: codeOf(result) })
-      return { error: result }
+      store.setState({ error: errorCode(error) })
+      throw sdkError(error)
     }
   }
 
-  async function enqueue(message: MessageJobPayload['message'], files?: QueuedFile[]): Promise<SendResult | undefined> {
-    const started = await ensureConversation()
-    if ('error' in started) return started.error
-    const { conversation } = started
+  /** Shows the message at once and queues it; a failure to queue leaves it shown as failed. */
+  async function enqueue(message: MessageJobPayload['message'], files?: QueuedFile[]): Promise<void> {
+    const conversation = await ensureConversation()
     const { services } = await core.ready()
     const payload: MessageJobPayload = {
       conversationId: conversation.id,
@@ -112,15 +106,13 @@ export function createChatActions(core: ChatCore): ChatActions {
       // The group keeps a conversation's messages in the order they were written.
       await services.outbox.enqueue('message', payload, { group: conversation.id })
     } catch (error) {
-      const result = failure(error)
-      const code = codeOf(result)
+      const code = errorCode(error)
       store.setState({
         items: get().items.map((m) => (m.localId === payload.localId ? { ...m, state: 'failed', errorCode: code } : m)),
       })
-      return result
+      throw sdkError(error)
     }
     core.applyJobs(services.outbox.snapshot())
-    return undefined
   }
 
   const actions: ChatActions = {
@@ -143,27 +135,18 @@ export function createChatActions(core: ChatCore): ChatActions {
       const out = prepareOutgoing(text)
       if (!out.text) return { status: 'empty' }
       if (out.looksLikeCode && !options.confirmed) return { status: 'confirm' }
-      return (
-        (await enqueue({ kind: 'text', text: out.text, attachments: [] })) ?? { status: 'sent', hidden: out.hidden }
-      )
+      await enqueue({ kind: 'text', text: out.text, attachments: [] })
+      return { status: 'sent', hidden: out.hidden }
     },
 
     async sendImage(file) {
-      let image
-      try {
-        // Loaded on first use: most chats never attach an image.
-        const { prepareImage } = await import('../attachments/index.js')
-        image = await prepareImage(file, { index: 0 })
-      } catch (error) {
-        return failure(error)
-      }
+      // Loaded on first use: most chats never attach an image.
+      const image = await import('../attachments/index.js')
+        .then(({ prepareImage }) => prepareImage(file, { index: 0 }))
+        .catch((error: unknown) => Promise.reject(sdkError(error)))
       const queued: QueuedFile = { blob: image.blob, name: image.name, type: image.type }
-      return (
-        (await enqueue({ kind: 'image', text: '', attachments: [] }, [queued])) ?? {
-          status: 'sent',
-          hidden: hiddenNone(),
-        }
-      )
+      await enqueue({ kind: 'image', text: '', attachments: [] }, [queued])
+      return { status: 'sent', hidden: hiddenNone() }
     },
 
     async sendTransaction(tx) {
@@ -172,8 +155,8 @@ export function createChatActions(core: ChatCore): ChatActions {
         referenceKeys: ['id'],
         skipKeys: ['time', 'amount', 'currency', 'status', 'kind'],
       })
-      const result = await enqueue({ kind: 'transaction', text: '', attachments: [], transaction: value })
-      return result ?? { status: 'sent', hidden: summarizeFindings(findings) }
+      await enqueue({ kind: 'transaction', text: '', attachments: [], transaction: value })
+      return { status: 'sent', hidden: summarizeFindings(findings) }
     },
 
     async retry(itemId) {
@@ -193,24 +176,23 @@ export function createChatActions(core: ChatCore): ChatActions {
         core.onConversation(await transport.endConversation(c.id))
         void core.sync()
       } catch (error) {
-        store.setState({ error: codeOf(failure(error)) })
+        store.setState({ error: errorCode(error) })
+        throw sdkError(error)
       }
     },
 
     async rate(score, comment) {
       const c = get().conversation
-      if (!c) return { status: 'error', code: 'not_found' }
+      if (!c) throw new NotFoundError('no conversation to rate')
       const { services } = await core.ready()
       const masked = comment?.trim() ? redact(comment.trim()) : undefined
-      try {
-        await services.outbox.enqueue('rating', {
+      await services.outbox
+        .enqueue('rating', {
           target: { kind: 'conversation', id: c.id },
           score,
           ...(masked ? { comment: masked.text } : {}),
         })
-      } catch (error) {
-        return failure(error)
-      }
+        .catch((error: unknown) => Promise.reject(sdkError(error)))
       store.setState({ rated: true })
       core.dispatch({ type: 'rated' })
       core.persist()
@@ -235,7 +217,7 @@ export function createChatActions(core: ChatCore): ChatActions {
         core.dispatch({ type: 'left' })
         return { status: 'sent', hidden: built.hidden }
       } catch (error) {
-        return failure(error)
+        throw sdkError(error)
       }
     },
 

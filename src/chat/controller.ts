@@ -19,14 +19,25 @@ import {
   transcriptText,
 } from './transcript.js'
 import { initialChatState, type ChatCore, type ChatState } from './types.js'
+import { warmMessageTime } from './time.js'
 
 const AGENT_TYPING_TIMEOUT_MS = 8000
 
-/** The live chat of one client, headless: the widget renders `store` and calls the actions. */
+/**
+ * The live chat of one client, headless: the widget renders `store` and calls the actions.
+ * A failure rejects with a `HelpFeedbackError` (`offline`, `unsupported`, `not_found`, …); a
+ * message that could not be queued also shows in `store` as a failed item the user can retry.
+ */
 export interface ChatController extends ChatActions {
   readonly store: StoreApi<ChatState>
   /** Loads the saved conversation (or checks availability) and starts listening. Idempotent. */
   open(): Promise<void>
+  /**
+   * Opens the chat in the background when the device has a conversation saved (an earlier
+   * page's), so agent replies count towards the unread badge before the chat view is shown.
+   * Cheap when there is none: one storage read. Resolves true when a conversation was resumed.
+   */
+  resume(): Promise<boolean>
   /** The user typed in the composer (throttled typing signal). */
   typed(): void
   /** The chat view is on screen or not: read receipts and the unread count follow it. */
@@ -321,6 +332,13 @@ export function createChatController(
     ...actions,
     store,
     open,
+    async resume() {
+      const { store: kv } = await client.services()
+      if (!(await kv.get<string>(CURRENT_KEY).catch(() => undefined))) return false
+      warmMessageTime(client.store.getState().system.locale)
+      await open()
+      return true
+    },
     typed: () => {
       const { status } = get()
       if (status === 'queued' || status === 'active') typing.typed()

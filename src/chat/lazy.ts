@@ -3,6 +3,7 @@ import type { SupportClient } from '../client.js'
 import type { ChatActions } from './actions.js'
 import type { ChatController } from './controller.js'
 import { initialChatState, type ChatState } from './types.js'
+import { CURRENT_KEY } from './keys.js'
 
 type AsyncKey = {
   [K in keyof ChatController]: ChatController[K] extends (...args: never[]) => Promise<unknown> ? K : never
@@ -46,6 +47,12 @@ export function lazyChat(client: SupportClient): ChatController {
     ...actions,
     store,
     open: later('open'),
+    // The chat code loads only when a conversation is saved (one storage read decides).
+    async resume() {
+      const { store: kv } = await client.services()
+      if (!(await kv.get<string>(CURRENT_KEY).catch(() => undefined))) return false
+      return (await load()).resume()
+    },
     sync: later('sync'),
     typed: () => impl?.typed(),
     setVisible(v) {

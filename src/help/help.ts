@@ -16,6 +16,7 @@ export type ArticleSource = 'search' | 'popular' | 'suggestion' | 'link'
  * the Markdown bodies), else the inline `articles.index`, else `articles.articles` indexed on the
  * device, else the transport's `listArticles` (indexed on the device and cached per locale).
  * Searches run on the device in the current locale; nothing typed leaves it.
+ * A failure rejects with a `HelpFeedbackError` (`offline`, `timeout`, `not_found`, …).
  */
 export interface HelpController {
   /** Loads the content for the current locale; rejects with a typed error. */

@@ -5,12 +5,13 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { SupportClient } from '../client.js'
-import { errorCode } from '../errors/index.js'
-import type { OutboxJob, OutboxJobError } from '../outbox/index.js'
+import { RejectedError, errorCode } from '../errors/index.js'
+import type { OutboxEvent, OutboxJob, OutboxJobError } from '../outbox/index.js'
+import type { Services } from '../services.js'
 import type { FieldFinding, HiddenSummary } from '../privacy/index.js'
 import type { JobPayloads, OutboxJobOf, QueuedFile } from '../outbox/index.js'
 import type { Transport } from '../transports/types.js'
-import type { ReportCategory, Ticket, TicketDetail, TicketSummary } from '../types.js'
+import type { ChatEvent, ReportCategory, Ticket, TicketDetail, TicketSummary } from '../types.js'
 import { type PendingState, pendingState } from '../outbox/follow.js'
 
 export { pendingState, type PendingState } from '../outbox/follow.js'
@@ -78,40 +79,73 @@ export interface RequestsList {
  */
 export function createRequestsList(client: SupportClient): RequestsList {
   const store = createStore<RequestsState>()(() => ({ status: 'loading', tickets: [], pending: [], listable: true }))
+  const live = liveModel(client, store, {
+    async read(transport) {
+      if (!transport.listTickets) return { status: 'ready', listable: false }
+      const tickets = await transport.listTickets()
+      return { status: 'ready', tickets: [...tickets].sort(newestFirst), listable: true }
+    },
+    shown: (s) => s.tickets.length > 0,
+    onJobs(jobs, event) {
+      store.setState({ pending: pendingReports(jobs) })
+      if (event?.type === 'sent' && event.job.kind === 'ticket')
+        store.setState({ tickets: upsert(store.getState().tickets, event.result as Ticket) })
+    },
+    onEvent: (e) => e.type === 'ticket' && store.setState({ tickets: upsert(store.getState().tickets, e.ticket) }),
+  })
+  return {
+    store,
+    refresh: live.refresh,
+    discard: async (jobId) => (await live.services).outbox.remove(jobId),
+    dispose: live.dispose,
+  }
+}
+
+type Loadable = { status: 'loading' | 'ready' | 'error'; errorCode?: string | undefined }
+
+/**
+ * What the live models share: a read of the backend (what is on screen stays there when a
+ * later read fails), the outbox's jobs as they change, the backend's events, and disposal.
+ */
+function liveModel<S extends Loadable>(
+  client: SupportClient,
+  store: StoreApi<S>,
+  spec: {
+    /** The state to show from the backend. */
+    read(transport: Transport): Promise<Partial<S>>
+    /** Whether the model has something on screen to keep after a failed read. */
+    shown(state: S): boolean
+    /** The outbox's jobs: once when it opens (no event), then on each of its events. */
+    onJobs(jobs: readonly OutboxJob[], event: OutboxEvent | undefined, refresh: () => Promise<void>): void
+    onEvent(event: ChatEvent, refresh: () => Promise<void>): void
+  },
+): { refresh(): Promise<void>; services: Promise<Services>; dispose(): void } {
   const cleanups: Array<() => void> = []
   let disposed = false
   let transport: Transport | undefined
+  const services = client.services()
+  services.catch(() => undefined)
 
   const refresh = async () => {
     try {
       transport ??= await client.transport()
-      if (!transport.listTickets) return void store.setState({ status: 'ready', listable: false })
-      const tickets = await transport.listTickets()
-      if (!disposed)
-        store.setState({
-          status: 'ready',
-          tickets: [...tickets].sort(newestFirst),
-          listable: true,
-          errorCode: undefined,
-        })
+      const next = await spec.read(transport)
+      if (!disposed) store.setState({ errorCode: undefined, ...next } as Partial<S>)
     } catch (error) {
       if (!disposed)
-        store.setState({ status: store.getState().tickets.length ? 'ready' : 'error', errorCode: errorCode(error) })
+        store.setState({
+          status: spec.shown(store.getState()) ? 'ready' : 'error',
+          errorCode: errorCode(error),
+        } as Partial<S>)
     }
   }
 
   void (async () => {
     try {
-      const { outbox } = await client.services()
+      const { outbox } = await services
       if (disposed) return
-      cleanups.push(
-        outbox.subscribe((event, jobs) => {
-          store.setState({ pending: pendingReports(jobs) })
-          if (event.type === 'sent' && event.job.kind === 'ticket')
-            store.setState({ tickets: upsert(store.getState().tickets, event.result as Ticket) })
-        }),
-      )
-      store.setState({ pending: pendingReports(await outbox.list()) })
+      cleanups.push(outbox.subscribe((event, jobs) => spec.onJobs(jobs, event, refresh)))
+      spec.onJobs(await outbox.list(), undefined, refresh)
     } catch {
       // Storage failures already fell back to memory inside services(); nothing pending to show.
     }
@@ -119,20 +153,12 @@ export function createRequestsList(client: SupportClient): RequestsList {
   void (async () => {
     await refresh()
     if (disposed || !transport?.subscribe) return
-    cleanups.push(
-      transport.subscribe(
-        (e) => e.type === 'ticket' && store.setState({ tickets: upsert(store.getState().tickets, e.ticket) }),
-      ),
-    )
+    cleanups.push(transport.subscribe((e) => spec.onEvent(e, refresh)))
   })()
 
   return {
-    store,
     refresh,
-    async discard(jobId) {
-      const { outbox } = await client.services()
-      return outbox.remove(jobId)
-    },
+    services,
     dispose() {
       disposed = true
       for (const c of cleanups.splice(0)) c()
@@ -208,14 +234,18 @@ export interface QueuedWrite {
   findings: FieldFinding[]
 }
 
-/** A headless model of one request, plus its writes (all through the outbox). */
+/**
+ * A headless model of one request, plus its writes (all through the outbox). A write that
+ * cannot be queued rejects with a `HelpFeedbackError`; a failed read shows in `store`
+ * (`status: 'error'` with `errorCode`) instead, as the list's does.
+ */
 export interface RequestDetail {
   store: StoreApi<RequestState>
   refresh(): Promise<void>
   /** Masks the text and queues a comment (with optional prepared screenshots). */
   addComment(body: string, files?: QueuedFile[]): Promise<QueuedWrite>
   escalate(reason: string): Promise<QueuedWrite>
-  /** `score` 1–5; rejected with RangeError otherwise. */
+  /** `score` 1–5; rejected with a `RejectedError` (field `score`, code `range`) otherwise. */
   rate(score: number, comment?: string): Promise<QueuedWrite>
   retry(jobId: string): Promise<boolean>
   discard(jobId: string): Promise<boolean>
@@ -239,44 +269,20 @@ export function createRequestDetail(client: SupportClient, ticketId: string): Re
     comments: [],
     can: { comment: false, escalate: false, rate: false },
   }))
-  const cleanups: Array<() => void> = []
-  let disposed = false
-  let transport: Transport | undefined
-
-  const refresh = async () => {
-    try {
-      transport ??= await client.transport()
+  const live = liveModel(client, store, {
+    async read(transport) {
       const can = { comment: !!transport.addComment, escalate: !!transport.escalateTicket, rate: !!transport.rate }
-      if (!transport.getTicket) return void store.setState({ status: 'error', errorCode: 'unsupported', can })
-      const ticket = await transport.getTicket(ticketId)
-      if (!disposed) store.setState({ status: 'ready', ticket, can, errorCode: undefined })
-    } catch (error) {
-      if (!disposed)
-        store.setState({ status: store.getState().ticket ? 'ready' : 'error', errorCode: errorCode(error) })
-    }
-  }
-
-  const services = client.services()
-  void (async () => {
-    try {
-      const { outbox } = await services
-      if (disposed) return
-      cleanups.push(
-        outbox.subscribe((event, jobs) => {
-          store.setState(related(ticketId, jobs))
-          if (event.type === 'sent' && ['comment', 'escalate', 'rating'].includes(event.job.kind)) void refresh()
-        }),
-      )
-      store.setState(related(ticketId, await outbox.list()))
-    } catch {
-      // See createRequestsList.
-    }
-  })()
-  void (async () => {
-    await refresh()
-    if (disposed || !transport?.subscribe) return
-    cleanups.push(transport.subscribe((e) => void (e.type === 'ticket' && e.ticket.id === ticketId && refresh())))
-  })()
+      if (!transport.getTicket) return { status: 'error', errorCode: 'unsupported', can }
+      return { status: 'ready', ticket: await transport.getTicket(ticketId), can }
+    },
+    shown: (s) => s.ticket !== undefined,
+    onJobs(jobs, event, refresh) {
+      store.setState(related(ticketId, jobs))
+      if (event?.type === 'sent' && ['comment', 'escalate', 'rating'].includes(event.job.kind)) void refresh()
+    },
+    onEvent: (e, refresh) => void (e.type === 'ticket' && e.ticket.id === ticketId && refresh()),
+  })
+  const { services } = live
 
   const queue = async <K extends 'comment' | 'escalate' | 'rating'>(
     kind: K,
@@ -291,7 +297,7 @@ export function createRequestDetail(client: SupportClient, ticketId: string): Re
 
   return {
     store,
-    refresh,
+    refresh: live.refresh,
     async addComment(body, files = []) {
       const m = await masked(body.trim(), 'comment')
       return queue(
@@ -306,7 +312,7 @@ export function createRequestDetail(client: SupportClient, ticketId: string): Re
     },
     async rate(score, comment) {
       if (!Number.isInteger(score) || score < 1 || score > 5)
-        throw new RangeError('score must be an integer from 1 to 5')
+        throw new RejectedError([{ field: 'score', code: 'range' }], 'score must be an integer from 1 to 5')
       const m = comment?.trim() ? await masked(comment.trim(), 'comment') : undefined
       return queue(
         'rating',
@@ -320,17 +326,14 @@ export function createRequestDetail(client: SupportClient, ticketId: string): Re
     async discard(jobId) {
       return (await services).outbox.remove(jobId)
     },
-    dispose() {
-      disposed = true
-      for (const c of cleanups.splice(0)) c()
-    },
+    dispose: live.dispose,
   }
 }
 
 const SEEN_KEY = 'requests:seen'
 
 /** When the user last looked at each request (its `updatedAt` then), from the device store. */
-export async function readSeen(client: SupportClient): Promise<Record<string, string>> {
+async function readSeen(client: SupportClient): Promise<Record<string, string>> {
   try {
     return (await (await client.services()).store.get<Record<string, string>>(SEEN_KEY)) ?? {}
   } catch {
@@ -339,7 +342,7 @@ export async function readSeen(client: SupportClient): Promise<Record<string, st
 }
 
 /** Records that the user has seen the request as of `updatedAt`. */
-export async function markSeen(client: SupportClient, ticketId: string, updatedAt: string): Promise<void> {
+async function markSeen(client: SupportClient, ticketId: string, updatedAt: string): Promise<void> {
   try {
     const { store } = await client.services()
     const seen = (await store.get<Record<string, string>>(SEEN_KEY)) ?? {}
@@ -411,6 +414,15 @@ export interface RequestsController {
   detail(ticketId: string): RequestDetail
   /** How many of the user's tickets are still open; undefined when the backend cannot list them. */
   openCount(): Promise<number | undefined>
+  /**
+   * When the user last looked at each request (ticket id to its `updatedAt` then), kept on the
+   * device. Empty when storage cannot be read: every request then counts as unread.
+   */
+  readSeen(): Promise<Record<string, string>>
+  /** Records that the user has seen the request as of `updatedAt` (best effort: never rejects). */
+  markSeen(ticketId: string, updatedAt: string): Promise<void>
+  /** Whether the request changed since the user last looked (see {@link RequestsController.readSeen}). */
+  isUnread(ticket: Pick<Ticket, 'id' | 'createdAt' | 'updatedAt'>, seen: Readonly<Record<string, string>>): boolean
 }
 
 export function createRequestsController(client: SupportClient): RequestsController {
@@ -421,5 +433,8 @@ export function createRequestsController(client: SupportClient): RequestsControl
       const tickets = await (await client.transport()).listTickets?.()
       return tickets?.filter((tk) => tk.status !== 'solved' && tk.status !== 'closed').length
     },
+    readSeen: () => readSeen(client),
+    markSeen: (ticketId, updatedAt) => markSeen(client, ticketId, updatedAt),
+    isUnread,
   }
 }

@@ -1,6 +1,12 @@
 import type { ChatController, ChatState } from '../../src/chat/index.js'
 import type { Translate } from '../../src/i18n/index.js'
 
+/**
+ * A failed header action is kept in the chat's state (`error`, a message marked not sent), which
+ * the view renders; the rejection itself needs no second message.
+ */
+const shownInStore = () => undefined
+
 function statusText(state: ChatState, t: Translate, locale: string): string {
   const { status, conversation, availability } = state
   switch (status) {
@@ -96,12 +102,12 @@ export function ChatHeader({
       {(active || over) && (
         <div class="chat-actions">
           {active && (
-            <button type="button" class="secondary small" onClick={() => void chat.requestSenior()}>
+            <button type="button" class="secondary small" onClick={() => void chat.requestSenior().catch(shownInStore)}>
               {t('chat.senior')}
             </button>
           )}
           {active && (
-            <button type="button" class="secondary small" onClick={() => void chat.end()}>
+            <button type="button" class="secondary small" onClick={() => void chat.end().catch(shownInStore)}>
               {t('chat.end')}
             </button>
           )}
@@ -115,7 +121,7 @@ export function ChatHeader({
             </button>
           )}
           {over && (
-            <button type="button" class="secondary small" onClick={() => void chat.newChat()}>
+            <button type="button" class="secondary small" onClick={() => void chat.newChat().catch(shownInStore)}>
               {t('chat.newChat')}
             </button>
           )}

@@ -34,15 +34,17 @@ export function Composer({ chat, locale }: { chat: ChatController; locale: strin
   const getRecent = client.options.getRecentTransactions
 
   const show = (result: SendResult) => {
-    setError(result.status === 'error' ? errorText(words, result) : '')
+    setError('')
     if (result.status === 'sent') setNotice(result.hidden.messageKeys.map((k) => t(k as MessageKey)).join(' '))
   }
+  const fail = (error: unknown) => setError(errorText(words, error))
 
   const submit = async (confirmed = false) => {
     // The element, not state: Enter can arrive before the last input event re-rendered.
     const value = input.current?.value ?? text
     if (!value.trim()) return
-    const result = await chat.send(value, { confirmed })
+    const result = await chat.send(value, { confirmed }).catch((error: unknown) => void fail(error))
+    if (!result) return void setConfirming(false)
     if (result.status === 'confirm') {
       setConfirming(true)
       return
@@ -65,13 +67,13 @@ export function Composer({ chat, locale }: { chat: ChatController; locale: strin
     const picked = file.current?.files?.[0]
     if (file.current) file.current.value = ''
     if (!picked) return
-    show(await chat.sendImage(picked))
+    await chat.sendImage(picked).then(show, fail)
     input.current?.focus()
   }
 
   const onPick = async (tx: TransactionRef) => {
     setPicking(false)
-    show(await chat.sendTransaction(tx))
+    await chat.sendTransaction(tx).then(show, fail)
     input.current?.focus()
   }
 

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks'
 import type { ChatController } from '../../src/chat/index.js'
 import { useErrorText, usePanel, useT } from '../ui/context.js'
 import { useDraftText } from '../ui/useDraftText.js'
-import { errorText, fieldText } from './errorText.js'
+import { errorText, fieldText, firstField } from './errorText.js'
 
 /** Outside business hours (or offline): a message that becomes a request (ticket) via the outbox. */
 export function LeaveMessage({ chat }: { chat: ChatController }) {
@@ -19,13 +19,13 @@ export function LeaveMessage({ chat }: { chat: ChatController }) {
   const onSubmit = async (e: Event) => {
     e.preventDefault()
     setBusy(true)
-    const result = await chat.leaveMessage(box.current?.value ?? draft.value)
+    const result = await chat.leaveMessage(box.current?.value ?? draft.value).catch((error: unknown) => {
+      const field = firstField(error)
+      setError(field ? fieldText(t, field.code) : errorText(words, error))
+    })
     setBusy(false)
-    if (result.status === 'error') {
-      const field = result.fields?.[0]
-      setError(field ? fieldText(t, field.code) : errorText(words, result))
-    } else if (result.status === 'empty') setError(t('report.error.required'))
-    else if (result.status === 'sent') {
+    if (result?.status === 'empty') setError(t('report.error.required'))
+    else if (result?.status === 'sent') {
       setError('')
       draft.clear()
     }

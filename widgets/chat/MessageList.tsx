@@ -138,7 +138,9 @@ export function MessageList({ items, agentReadSeq, online, locale, t, onRetry }:
     if (height && height !== view.height) setView({ top: el.scrollTop, height })
     if (width && height) size.current = { width, height }
     if (changed) setVersion((v) => v + 1)
-  })
+    // Rows change height when their content, the window or the measured heights (`version`,
+    // bumped by the observer on a new width) change; anything else leaves them as they are.
+  }, [items, start, end, anchor, version, view.height, readId, online, locale, t])
 
   useEffect(() => {
     const el = scroller.current

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks'
 import type { ChatController } from '../../src/chat/index.js'
-import { usePanel, useT } from '../ui/context.js'
+import { useErrorText, usePanel, useT } from '../ui/context.js'
 import { RatingScale } from '../ui/RatingScale.js'
+import { errorText } from './errorText.js'
 
 /** 1–5 on the panel's labelled scale (the same as for tickets) after the chat ended, with an optional comment; sent through the outbox. */
 export function Rating({ chat, onDone }: { chat: ChatController; onDone(rated: boolean): void }) {
@@ -9,13 +10,18 @@ export function Rating({ chat, onDone }: { chat: ChatController; onDone(rated: b
   const t = useT()
   const [score, setScore] = useState(0)
   const [comment, setComment] = useState('')
+  const [error, setError] = useState('')
+  const words = useErrorText()
   const name = `${idPrefix}-score`
 
   const onSubmit = async (e: Event) => {
     e.preventDefault()
     if (!score) return
-    const result = await chat.rate(score, comment)
-    if (result.status === 'sent') onDone(true)
+    // A rating that cannot be queued (storage failed) stays on screen with the reason.
+    await chat.rate(score, comment).then(
+      () => onDone(true),
+      (e: unknown) => setError(errorText(words, e)),
+    )
   }
 
   return (
@@ -31,6 +37,11 @@ export function Rating({ chat, onDone }: { chat: ChatController; onDone(rated: b
         value={comment}
         onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)}
       />
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       <div class="actions">
         <button type="submit" class="primary" disabled={!score}>
           {t('chat.rating.submit')}

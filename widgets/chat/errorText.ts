@@ -1,14 +1,17 @@
-import type { SendResult } from '../../src/chat/index.js'
+import { errorCode } from '../../src/errors/errorCode.js'
+import { FileRejectedError } from '../../src/errors/LocalErrors.js'
 import type { MessageKey, Translate } from '../../src/i18n/index.js'
 
-/** The localized message for a failed chat action (`words` from useErrorText). */
-export function errorText(
-  words: (code: string, params: Record<string, string>) => string,
-  result: Extract<SendResult, { status: 'error' }>,
-): string {
-  const max = result.limit === undefined ? '' : `${Math.round(result.limit / (1024 * 1024))} MB`
-  return words(result.code, { name: result.fileName ?? '', max })
+/** The localized message for the error a chat action rejected with (`words` from useErrorText). */
+export function errorText(words: (code: string, params: Record<string, string>) => string, error: unknown): string {
+  const file = error instanceof FileRejectedError ? error : undefined
+  const max = file?.limit === undefined ? '' : `${Math.round(file.limit / (1024 * 1024))} MB`
+  return words(errorCode(error), { name: file?.fileName ?? '', max })
 }
+
+/** The first field error of a refused input (a `RejectedError`), if any. */
+export const firstField = (error: unknown): { code: string } | undefined =>
+  (error as { fieldErrors?: Array<{ code: string }> } | null)?.fieldErrors?.[0]
 
 /** Catalog keys pass through; anything else falls back to the generic message. */
 export function fieldText(t: Translate, code: string): string {

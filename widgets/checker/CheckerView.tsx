@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import { type CheckResult, type OfficialList, checkContact } from '../../src/checker/index.js'
 import { officialList, officialListNow, reportScam } from '../../src/checker/controller.js'
 import type { ViewProps } from '../panel/views.js'
@@ -44,17 +44,21 @@ export function CheckerView({ params }: ViewProps) {
     }
   }, [client])
 
-  const check = (input: string, against = list) => {
+  // The list as of the latest render: a check uses the newest one.
+  const listNow = useRef(list)
+  listNow.current = list
+  const check = useCallback((input: string) => {
     if (!input.trim()) return
     setReported(undefined)
-    setChecked((c) => ({ input, result: checkContact(input, against), at: new Date(), n: (c?.n ?? 0) + 1 }))
-  }
+    setChecked((c) => ({ input, result: checkContact(input, listNow.current), at: new Date(), n: (c?.n ?? 0) + 1 }))
+  }, [])
+  // The value the view was opened with is checked at once.
   useEffect(() => {
     if (initial) check(initial)
-  }, [])
+  }, [initial, check])
   // A check made before the served scams arrived is redone with them.
   useEffect(() => {
-    if (checked) setChecked({ ...checked, result: checkContact(checked.input, list) })
+    setChecked((c) => c && { ...c, result: checkContact(c.input, list) })
   }, [list])
 
   const onReport = async () => {

@@ -83,7 +83,7 @@ function Vote({ id }: { id: string }) {
     return () => {
       live = false
     }
-  }, [id])
+  }, [help, id])
   const vote = (helpful: boolean) => {
     if (busy) return
     setBusy(true)
@@ -159,7 +159,7 @@ export function ArticleView({ params }: ViewProps) {
     return () => {
       live = false
     }
-  }, [id, locale, attempt])
+  }, [help, id, source, locale, attempt])
 
   const article = state && 'article' in state ? state.article : null
   const blocks = useMemo(() => (article ? parseMarkdown(article.body) : []), [article])

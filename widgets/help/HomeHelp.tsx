@@ -74,7 +74,7 @@ export function PopularArticles({ limit = 5 }: { limit?: number }) {
     return () => {
       live = false
     }
-  }, [locale, limit])
+  }, [help, locale, limit])
   const titleId = `${idPrefix}-popular`
   return (
     <section ref={root} class="help-section" aria-labelledby={titleId} hidden={hits.length === 0}>

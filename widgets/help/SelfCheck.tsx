@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
 import {
   CLOCK_SKEW_LIMIT_SECONDS,
   runSelfCheck,
@@ -72,24 +72,28 @@ export function SelfCheckPanel({ onAttach, serverTime }: SelfCheckPanelProps) {
   const [running, setRunning] = useState(false)
   const [attached, setAttached] = useState(false)
   const live = useRef(true)
+  // The host's clock source as of the latest render (an inline function is a new one each time).
+  const clock = useRef(serverTime)
+  clock.current = serverTime
 
-  const run = () => {
+  const run = useCallback(() => {
     setRunning(true)
     setAttached(false)
+    const serverTime = clock.current
     runSelfCheck(client, serverTime ? { serverTime } : {})
       .then(
         (r) => live.current && setResult(r),
         () => undefined,
       )
       .finally(() => live.current && setRunning(false))
-  }
+  }, [client])
   useEffect(() => {
     live.current = true
     run()
     return () => {
       live.current = false
     }
-  }, [])
+  }, [run])
 
   const problems = result ? selfCheckProblems(result) : []
   const status = running

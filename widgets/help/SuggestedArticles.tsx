@@ -43,7 +43,7 @@ export function SuggestedArticles({ text, from }: SuggestedArticlesProps) {
     return () => {
       live = false
     }
-  }, [settled, locale])
+  }, [help, settled, locale])
   const titleId = `${idPrefix}-suggest-${from}`
   const count = hits.length === 1 ? t('help.suggest.count.one') : t('help.suggest.count.other', { count: hits.length })
   return (

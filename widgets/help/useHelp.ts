@@ -37,5 +37,5 @@ export function useArrivalFocus(target: RefObject<HTMLElement>, ready: boolean):
     const root = el.getRootNode() as Document | ShadowRoot
     const active = root.activeElement as HTMLElement | null
     if (!active || active === el || active.tagName === 'H2' || active === document.body) el.focus()
-  }, [ready])
+  }, [target, ready])
 }

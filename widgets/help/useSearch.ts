@@ -32,6 +32,6 @@ export function useSearch(query: string, limit: number): { outcome: Outcome; ret
     return () => {
       live = false
     }
-  }, [settled, locale, attempt])
+  }, [help, settled, limit, locale, attempt])
   return { outcome, retry: () => setAttempt((n) => n + 1) }
 }

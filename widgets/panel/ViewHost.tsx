@@ -28,7 +28,7 @@ export function ViewHost({ view, params }: ViewProps & { view: ViewName }) {
     return () => {
       live = false
     }
-  }, [view, failed])
+  }, [client, view, failed])
 
   if (Component) return <Component params={params} />
   if (failed === view) {

@@ -21,10 +21,10 @@ export const lazyViews: Record<ViewName, Loader> = {
   home: (c) => with_(c, ['help'], () => import('./Home.js')).then((m) => m.Home),
   search: (c) => with_(c, ['help'], () => import('../help/index.js')).then((m) => m.SearchView),
   article: (c) => with_(c, ['help'], () => import('../help/index.js')).then((m) => m.ArticleView),
-  // The chat module is announced to the Home card (see background.ts) as the view loads.
+  // The chat module loads beside the view, not after it.
   chat: (c) =>
     with_(c, ['chat', 'help', 'reports', 'reportUi'], () =>
-      Promise.all([import('../chat/ChatView.js'), loadChat(c)]).then(([m]) => m),
+      Promise.all([import('../chat/ChatView.js'), loadChat()]).then(([m]) => m),
     ).then((m) => m.ChatView),
   report: (c) =>
     with_(c, ['reports', 'reportUi', 'help'], () => import('../report/index.js')).then((m) => m.ReportView),

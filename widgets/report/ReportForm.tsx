@@ -72,8 +72,13 @@ function mergeNotices(a: readonly Notice[], b: readonly Notice[]): Notice[] {
  */
 export function ReportForm(props: ReportFormProps) {
   const { client, idPrefix } = usePanel()
+  const { reports } = client
   const t = useT()
   const { category, transaction: tx, edit } = props
+  // Read when the stored draft arrives: the parent's latest callback, whatever it rendered with.
+  const onTransaction = useRef(props.onTransaction)
+  onTransaction.current = props.onTransaction
+  const editing = edit !== undefined
   const def = getCategory(category)!
   const required = new Set<string>(def.required)
   const [values, setValues] = useState<ReportValues>(edit?.values ?? {})
@@ -108,56 +113,61 @@ export function ReportForm(props: ReportFormProps) {
     if (tried.current) setErrors(recheck(next))
     // A refused report lives in the outbox; a second copy as a draft would come back twice.
     if (!jobRef.current)
-      void client.reports
-        .saveDraft(category, { values: next, ...(tx ? { transaction: tx } : {}) })
-        .catch(() => undefined)
+      void reports.saveDraft(category, { values: next, ...(tx ? { transaction: tx } : {}) }).catch(() => undefined)
   }
+  // For effects: `put` as of the latest render (it closes over the transaction and the rules).
+  const latestPut = useRef(put)
+  latestPut.current = put
   // Screenshots added or removed are part of the draft too (once the stored one is loaded).
   const shotKeys = shots.shots
     .filter((s) => s.state === 'ready')
     .map((s) => s.key)
     .join()
   const savedShots = useRef(shotKeys)
+  const { add: addShots, files: shotFiles } = shots
   useEffect(() => {
     if (!ready || savedShots.current === shotKeys) return
     savedShots.current = shotKeys
-    if (!jobRef.current) void client.reports.saveFiles(category, shots.files(), tx).catch(() => undefined)
-  }, [ready, shotKeys])
+    if (!jobRef.current) void reports.saveFiles(category, shotFiles(), tx).catch(() => undefined)
+  }, [ready, shotKeys, reports, category, shotFiles, tx])
 
+  // Once per form (it is keyed by category): the stored draft, unless a refused report is being edited.
   useEffect(() => {
     heading.current?.focus()
-    if (edit) return
+    if (editing) return
     let live = true
-    void client.reports
+    // The transaction the form opened with (the effect below follows later picks).
+    const opened = txRef.current
+    void reports
       .loadDraft(category)
       .catch(() => undefined)
       .then((draft) => {
         if (!live) return
         // Opened without a transaction: one the user had picked comes back with the draft.
-        const start = tx ?? draft?.transaction
-        if (start !== tx) {
+        const start = opened ?? draft?.transaction
+        if (start !== opened) {
           txRef.current = start
-          props.onTransaction(start!)
+          onTransaction.current(start!)
         }
         valuesRef.current = startValues(category, start, draft)
         setValues(valuesRef.current)
         const matches = draftMatches(draft, start)
         setRestored(matches)
         const files = matches ? draftFiles(draft) : []
-        if (files.length) shots.add(files.map((f) => ({ ...f, size: f.blob.size })))
+        if (files.length) addShots(files.map((f) => ({ ...f, size: f.blob.size })))
         setReady(true)
       })
     return () => {
       live = false
     }
-  }, [])
+  }, [reports, category, editing, addShots])
 
   // Another transaction picked: refill what it knows, keep what the user wrote.
   useEffect(() => {
     if (txRef.current?.id === tx?.id) return
     txRef.current = tx
-    if (tx) put({ ...valuesRef.current, ...prefillFromTransaction(category, tx) })
-  }, [tx])
+    if (tx) latestPut.current({ ...valuesRef.current, ...prefillFromTransaction(category, tx) })
+  }, [tx, category])
 
   useEffect(() => {
     if (focusTick === 0) return

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { isTransactionRef, type HiddenNotice as Notice } from '../../src/reports/flow.js'
 import {
   CATEGORY_ICONS,
@@ -145,6 +145,7 @@ function CategoryPicker({
  */
 function ReportFlow({ params }: ViewProps) {
   const { client } = usePanel()
+  const { reports } = client
   const t = useT()
   const root = useRef<HTMLDivElement>(null)
   useSheet('report', reportCss, root)
@@ -163,7 +164,7 @@ function ReportFlow({ params }: ViewProps) {
     if (!jobId) return
     let live = true
     void (async () => {
-      const restored = await client.reports.reopen(jobId)
+      const restored = await reports.reopen(jobId)
       if (!live) return
       if (!restored) return setStep({ kind: 'missing' })
       if (restored.transaction) setTx(restored.transaction)
@@ -173,7 +174,7 @@ function ReportFlow({ params }: ViewProps) {
     return () => {
       live = false
     }
-  }, [])
+  }, [reports, jobId])
 
   let body
   switch (step.kind) {
@@ -223,9 +224,12 @@ function ReportFlow({ params }: ViewProps) {
 }
 
 let opened = 0
+/** One key per `open('report', …)`: each open passes a new params object. */
+const openings = new WeakMap<object, number>()
 
 /** The report view. A new `open('report', …)` while it is showing starts over with the new params. */
 export function ReportView({ params }: ViewProps) {
-  const key = useMemo(() => ++opened, [params])
+  let key = openings.get(params)
+  if (key === undefined) openings.set(params, (key = ++opened))
   return <ReportFlow key={key} params={params} />
 }

@@ -78,8 +78,8 @@ export function useShots(initial: Image[] = []): ShotsApi {
       }),
     [],
   )
-  return {
-    shots,
+  // The actions change nothing but state and never differ between renders: effects can depend on them.
+  const [actions] = useState<Omit<ShotsApi, 'shots'>>(() => ({
     add: (images) => setShots((list) => [...list, ...images.map(ready)]),
     remove: (key) =>
       setShots((list) => {
@@ -97,7 +97,8 @@ export function useShots(initial: Image[] = []): ShotsApi {
         s.state === 'ready' && s.image ? [{ blob: s.image.blob, name: s.image.name, type: s.image.type }] : [],
       ),
     update: (fn) => setShots(fn),
-  }
+  }))
+  return { shots, ...actions }
 }
 
 /** One thumbnail: the image (or a placeholder), its state in words, an upload bar, × to remove, retry when it failed. */

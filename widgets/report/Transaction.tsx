@@ -119,10 +119,11 @@ export function TransactionSection({
   const card = useRef<HTMLDivElement>(null)
   const picked = useRef(false)
   const canPick = typeof client.options.getRecentTransactions === 'function'
+  const txId = tx?.id
   useEffect(() => {
-    if (picked.current && tx) card.current?.focus()
+    if (picked.current && txId) card.current?.focus()
     picked.current = false
-  }, [tx?.id, picking])
+  }, [txId, picking])
   if (!tx && !canPick) return null
   return (
     <section

@@ -4,7 +4,6 @@ import {
   REQUEST_STEPS,
   canEscalate,
   canRate,
-  markSeen,
   replyDue,
   stepOf,
   type RequestState,
@@ -249,16 +248,18 @@ export function RequestView({ params }: ViewProps) {
   // Announce backend-side changes (agent reply, status) without moving focus.
   const [announce, setAnnounce] = useState('')
   const last = useRef<string | undefined>(undefined)
+  const shownId = ticket?.id
+  const updatedAt = ticket?.updatedAt
   useEffect(() => {
-    if (!ticket) return
-    if (last.current !== undefined && last.current !== ticket.updatedAt) setAnnounce(t('requestsUi.updatedLive'))
-    last.current = ticket.updatedAt
-  }, [ticket?.updatedAt])
+    if (updatedAt === undefined) return
+    if (last.current !== undefined && last.current !== updatedAt) setAnnounce(t('requestsUi.updatedLive'))
+    last.current = updatedAt
+  }, [updatedAt, t])
 
   // Opening a request marks what it shows as seen (the list's "new reply" mark goes away).
   useEffect(() => {
-    if (ticket) void markSeen(client, ticket.id, ticket.updatedAt)
-  }, [ticket?.id, ticket?.updatedAt])
+    if (shownId && updatedAt) void client.requests.markSeen(shownId, updatedAt)
+  }, [client, shownId, updatedAt])
 
   const id = (x: string) => `${idPrefix}-rq-${x}`
   let body

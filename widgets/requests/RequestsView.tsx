@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
-import { isUnread, readSeen } from '../../src/requests/requests.js'
 import { getCategory } from '../../src/reports/index.js'
 import type { ViewProps } from '../panel/views.js'
 import { reportCss, useSheet } from '../report/styles.js'
@@ -57,7 +56,7 @@ export function RequestsView(_: ViewProps) {
   const [seen, setSeen] = useState<Record<string, string>>()
   useEffect(() => {
     let live = true
-    void readSeen(client).then((v) => live && setSeen(v))
+    void client.requests.readSeen().then((v) => live && setSeen(v))
     return () => {
       live = false
     }
@@ -146,7 +145,7 @@ export function RequestsView(_: ViewProps) {
                     <b>{tk.subject}</b>
                     <StatusChip status={tk.status} />
                     {isUrgent(tk) && <UrgentChip />}
-                    {seen && isUnread(tk, seen) && <UnreadMark />}
+                    {seen && client.requests.isUnread(tk, seen) && <UnreadMark />}
                   </span>
                   <span>
                     {t('requestsUi.reference', { reference: tk.reference })} ·{' '}

@@ -47,13 +47,17 @@ export function useErrorText(): (code: string | undefined, params?: Record<strin
   )
 }
 
+const translators = new WeakMap<SupportClient, Map<string, Translate>>()
+
 /** The translator; components re-render when the locale changes. */
 export function useT(): Translate {
   const { client } = usePanel()
   const locale = useStore((s) => s.system.locale)
-  // One function per locale, so components that skip unchanged props (chat rows) can compare it.
-  return useMemo(
-    () => (key: MessageKey, params?: Record<string, string | number>) => client.t(key, params),
-    [client, locale],
-  )
+  // One function per client and locale, so components that skip unchanged props (chat rows) can compare it.
+  let byLocale = translators.get(client)
+  if (!byLocale) translators.set(client, (byLocale = new Map()))
+  let t = byLocale.get(locale)
+  if (!t)
+    byLocale.set(locale, (t = (key: MessageKey, params?: Record<string, string | number>) => client.t(key, params)))
+  return t
 }

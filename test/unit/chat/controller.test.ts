@@ -222,11 +222,40 @@ describe('chat controller (memory transport)', () => {
     const card = (await h.mem.listMessages(id)).messages[0]!
     expect(card).toMatchObject({ kind: 'transaction', transaction: { id: tx.id, amount: '128.50', currency: 'CNY' } })
     expect(card.transaction!.counterparty).not.toContain('13800138000')
-    expect(await chat.sendImage(new Blob(['not an image'], { type: 'text/plain' }))).toMatchObject({
-      status: 'error',
+    await expect(chat.sendImage(new Blob(['not an image'], { type: 'text/plain' }))).rejects.toMatchObject({
+      name: 'FileRejectedError',
       code: 'file_type',
     })
     expect(chat.store.getState().items).toHaveLength(1)
+  })
+
+  it('fails by rejecting with a typed HelpFeedbackError, never with a result object', async () => {
+    // A backend that refuses to start the conversation: send rejects with its error, and the
+    // store says the start failed (the status line shows it).
+    const refused = await harness({
+      transport: { startConversation: () => Promise.reject(new RejectedError([], 'no chat for this user')) },
+    })
+    chat = createChatController(refused.client)
+    await chat.open()
+    await expect(chat.send('hello')).rejects.toMatchObject({ name: 'RejectedError', code: 'rejected' })
+    expect(chat.store.getState()).toMatchObject({ status: 'idle', error: 'rejected', items: [] })
+    // Nothing to rate yet.
+    await expect(chat.rate(5)).rejects.toMatchObject({ code: 'not_found' })
+    chat.dispose()
+
+    // A custom transport's own error (not the SDK's) arrives as a `server` HelpFeedbackError with it as cause.
+    const odd = new TypeError('vendor SDK exploded')
+    const custom = await harness({ transport: { startConversation: () => Promise.reject(odd) } })
+    chat = createChatController(custom.client)
+    await chat.open()
+    await expect(chat.send('hello')).rejects.toMatchObject({ code: 'server', cause: odd })
+    chat.dispose()
+
+    // A transport without chat.
+    const none = await harness()
+    delete (none.transport as { startConversation?: unknown }).startConversation
+    chat = createChatController(none.client)
+    await expect(chat.send('hello')).rejects.toMatchObject({ name: 'UnsupportedError', code: 'unsupported' })
   })
 
   it('shows the agent typing and read receipts, and asks for a senior agent with a message', async () => {

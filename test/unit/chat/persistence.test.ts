@@ -70,6 +70,26 @@ describe('chat across reloads', () => {
     second.client.destroy()
   })
 
+  it('client.chat.resume(): false with nothing saved; after a reload, opens the saved conversation and counts replies', async () => {
+    const backend = memoryStore()
+    const id = await pageThatSent(backend, 'before reload', { visible: true })
+    const second = await harness({ store: backend })
+    await second.mem.agent.reply(id, 'answer (app closed)')
+    expect(await second.client.chat.resume()).toBe(true)
+    expect(second.client.chat.store.getState().items.map((m) => m.text)).toEqual([
+      'before reload',
+      'answer (app closed)',
+    ])
+    expect(second.client.store.getState().system.unread).toBe(1)
+    second.client.destroy()
+
+    globalThis.indexedDB = new IDBFactory() // another device: nothing saved
+    const fresh = await harness({ store: backend })
+    expect(await fresh.client.chat.resume()).toBe(false)
+    expect(fresh.client.chat.store.getState()).toMatchObject({ status: 'idle', conversation: undefined })
+    fresh.client.destroy()
+  })
+
   it('shows the saved transcript before the transport is ready (local first), then joins it', async () => {
     const backend = memoryStore()
     const id = await pageThatSent(backend, 'saved on the device', {

@@ -21,6 +21,18 @@ const report = {
 }
 
 describe('requests list', () => {
+  it('remembers on the device which requests the user has seen, through client.requests', async () => {
+    const ticket = sampleTicket()
+    const { client } = makeClient(fakeTransport({ tickets: [ticket] }))
+    expect(await client.requests.readSeen()).toEqual({})
+    expect(client.requests.isUnread(ticket, {})).toBe(true) // changed after it was filed
+    await client.requests.markSeen(ticket.id, ticket.updatedAt)
+    const seen = await client.requests.readSeen()
+    expect(seen).toEqual({ [ticket.id]: ticket.updatedAt })
+    expect(client.requests.isUnread(ticket, seen)).toBe(false)
+    expect(client.requests.isUnread({ ...ticket, updatedAt: '2026-11-22T10:00:00+08:00' }, seen)).toBe(true)
+  })
+
   it('merges the backend tickets with reports still on the device, and follows them until sent', async () => {
     vi.stubGlobal('navigator', { onLine: false })
     const fake = fakeTransport({ tickets: [sampleTicket()] })
@@ -120,7 +132,10 @@ describe('request detail', () => {
     fake.setStatus('tk_9', 'solved')
     await vi.waitFor(() => expect(detail.store.getState().ticket?.status).toBe('solved'))
     expect(canRate(detail.store.getState().ticket!)).toBe(true)
-    await expect(detail.rate(0)).rejects.toThrow(RangeError)
+    await expect(detail.rate(0)).rejects.toMatchObject({
+      code: 'rejected',
+      fieldErrors: [{ field: 'score', code: 'range' }],
+    })
     await detail.rate(4, 'quick, thanks')
     await vi.waitFor(() =>
       expect(detail.store.getState().ticket?.rating).toEqual({ score: 4, comment: 'quick, thanks' }),
