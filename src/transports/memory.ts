@@ -1,7 +1,7 @@
 import { NotFoundError, RejectedError } from '../errors/index.js'
 import type { KeyValueStore } from '../storage/types.js'
 import type { Article, ArticleHit, AttachmentRef, Comment, RatingTarget } from '../types.js'
-import type { Transport } from './types.js'
+import { allCapabilities, type Transport } from './types.js'
 import { MemoryBackend, type MemoryAgent } from './memoryBackend.js'
 import type { MemConversation, MemTicket } from './memoryState.js'
 
@@ -71,19 +71,7 @@ export function memoryTransport(options: MemoryTransportOptions = {}): MemoryTra
 
   return {
     name: 'memory',
-    capabilities: {
-      articles: true,
-      articleSearch: true,
-      tickets: true,
-      chat: true,
-      realtime: true,
-      queuePosition: true,
-      typing: true,
-      readReceipts: true,
-      attachments: true,
-      csat: true,
-      idempotency: true,
-    },
+    capabilities: allCapabilities,
     agent: b.agent,
     async ready() {
       await b.load()
