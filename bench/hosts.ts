@@ -14,9 +14,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { brotliCompressSync, constants } from 'node:zlib'
-import { chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { build } from 'vite'
 import { startServer } from '../examples/server/server.js'
+import { launch } from '../test/e2e/browser.js'
 
 const root = process.cwd()
 const br = (buf: Buffer) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
@@ -170,24 +171,11 @@ async function main() {
     try {
       const fileOf = (url: string) => join(web, new URL(url).pathname)
       const measure = async (path: string, throttle: boolean, open: (p: Page) => Promise<void>) => {
-        const dir = mkdtempSync(join(tmpdir(), 'hf-bench-chromium-'))
-        const context = await chromium.launchPersistentContext(dir, {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          headless: true,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        })
+        const session = await launch({ viewport: null })
         try {
-          const p = context.pages()[0] ?? (await context.newPage())
+          const p = session.page
           if (throttle) {
-            const cdp = await context.newCDPSession(p)
+            const cdp = await session.browser.newCDPSession(p)
             await cdp.send('Network.enable')
             await cdp.send('Network.emulateNetworkConditions', {
               offline: false,
@@ -212,8 +200,7 @@ async function main() {
           const idle = js.slice(before.length + opened.length)
           return { before, opened, idle, ms }
         } finally {
-          await context.close()
-          rmSync(dir, { recursive: true, force: true })
+          await session.close()
         }
       }
       const openPanel = async (p: Page) => {

@@ -10,19 +10,11 @@
  * Chromium: /usr/bin/chromium, or CHROMIUM_PATH.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
-import { startServer } from '../examples/server/server.js'
-import { seedDemo } from '../examples/server/seed.js'
+import type { Browser, Locator, Page } from 'playwright-core'
+import { arg, openView as help, root, startDemoSite } from './demoSite.js'
 
-const root = fileURLToPath(new URL('../', import.meta.url))
-const arg = (name: string): string | undefined => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i > 0 ? process.argv[i + 1] : undefined
-}
 const outDir = arg('out') ?? join(root, 'docs/screenshots')
 const only = arg('only')?.split(',')
 const AGENT_KEY = 'screenshot-agent'
@@ -78,13 +70,6 @@ interface State {
   run(ctx: Ctx): Promise<void>
 }
 
-const help = (page: Page, view: string, params: Record<string, unknown> = {}) =>
-  page.evaluate(
-    ([v, p]) =>
-      (window as unknown as { help: { open(view: string, p: unknown): Promise<void> } }).help.open(v as string, p),
-    [view, params] as const,
-  )
-
 async function agent<T>(base: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${base}/v1/agent${path}`, {
     method: body === undefined ? 'GET' : 'POST',
@@ -110,6 +95,16 @@ async function conversationOf(base: string, user: string): Promise<string> {
 }
 
 const say = (v: Variant, zh: string, en: string) => (v.locale === 'zh-CN' ? zh : en)
+
+/** The agent (王芳 / Alex) answers in the user's open conversation; its id is returned. */
+async function agentSays(ctx: Ctx, zh: string, en: string): Promise<string> {
+  const id = await conversationOf(ctx.base, ctx.user)
+  await agent(ctx.base, `/conversations/${id}/messages`, {
+    agentName: say(ctx.v, '王芳', 'Alex'),
+    text: say(ctx.v, zh, en),
+  })
+  return id
+}
 
 async function typeMessage(ctx: Ctx, text: string) {
   const input = ctx.w('.composer textarea')
@@ -183,15 +178,11 @@ const STATES: State[] = [
     name: 'chat-active',
     title: 'Chat: the agent joined and answers',
     async run(ctx) {
-      const id = await conversationOf(ctx.base, ctx.user)
-      await agent(ctx.base, `/conversations/${id}/messages`, {
-        agentName: say(ctx.v, '王芳', 'Alex'),
-        text: say(
-          ctx.v,
-          '您好，我是王芳，正在为您查询这笔转账。',
-          'Hi, I am Alex. I am checking that transfer for you.',
-        ),
-      })
+      await agentSays(
+        ctx,
+        '您好，我是王芳，正在为您查询这笔转账。',
+        'Hi, I am Alex. I am checking that transfer for you.',
+      )
       await ctx.w('[data-status=active]').waitFor()
       await ctx.w('[data-event=joined]').waitFor()
     },
@@ -200,15 +191,11 @@ const STATES: State[] = [
     name: 'chat-rating',
     title: 'Chat ended: the labelled rating scale',
     async run(ctx) {
-      const id = await conversationOf(ctx.base, ctx.user)
-      await agent(ctx.base, `/conversations/${id}/messages`, {
-        agentName: say(ctx.v, '王芳', 'Alex'),
-        text: say(
-          ctx.v,
-          '已为您加急处理，预计 2 小时内到账。',
-          'I have expedited it; it should arrive within 2 hours.',
-        ),
-      })
+      const id = await agentSays(
+        ctx,
+        '已为您加急处理，预计 2 小时内到账。',
+        'I have expedited it; it should arrive within 2 hours.',
+      )
       await agent(ctx.base, `/conversations/${id}/end`, {})
       await ctx.w('[data-rating-scale]').waitFor()
       await ctx.w('[data-rating-scale] [data-score="4"] input').check()
@@ -308,34 +295,10 @@ async function shoot(browser: Browser, base: string, v: Variant, files: Map<stri
   await context.close()
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'hf-shots-'))
-const server = await startServer({
-  port: 0,
-  dbPath: join(dir, 'shots.db'),
-  secret: 'shots-secret',
-  agentKey: AGENT_KEY,
-  demoTokens: true,
-  staticRoot: root,
-  log: false,
-  hours: null,
-})
-seedDemo(server.db, join(root, 'examples', 'articles'))
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-})
+const site = await startDemoSite({ agentKey: AGENT_KEY, demoTokens: true })
 const files = new Map<string, string[]>()
 try {
-  for (const v of VARIANTS) await shoot(browser, server.url, v, files)
+  for (const v of VARIANTS) await shoot(site.browser, site.url, v, files)
   if (!only) {
     const rows = STATES.filter((s) => files.has(s.name)).map(
       (s) =>
@@ -360,7 +323,5 @@ try {
     )
   }
 } finally {
-  await browser.close()
-  await server.close()
-  rmSync(dir, { recursive: true, force: true })
+  await site.close()
 }

@@ -9,6 +9,7 @@ import {
   RejectedError,
   ServerError,
   UnauthorizedError,
+  getCategory,
   noCapabilities,
   type ReportCategory,
   type Ticket,
@@ -25,19 +26,6 @@ const STATES: Record<string, TicketStatus> = {
   CLOSED: 'closed',
 }
 const URGENCY = ['low', 'normal', 'high', 'urgent'] as const
-const KINDS = new Set([
-  'payment_failed',
-  'charged_not_received',
-  'duplicate_charge',
-  'refund_not_received',
-  'transfer_delayed',
-  'topup_failed',
-  'withdrawal_failed',
-  'wrong_recipient',
-  'balance_wrong',
-  'unauthorized',
-  'impersonation',
-])
 
 // Validate every answer: a malformed one becomes a typed error, never a crash in the UI.
 const careCase = z.object({
@@ -116,7 +104,8 @@ export function inHouseTransport(o: InHouseOptions): Transport {
     reference: c.case_id,
     status: STATES[c.state] ?? 'open',
     priority: URGENCY[c.urgency - 1] ?? 'normal',
-    category: KINDS.has(c.kind) ? (c.kind as ReportCategory) : 'other',
+    // The Care API's kinds are the SDK's category ids; anything else is filed as 'other'.
+    category: getCategory(c.kind) ? (c.kind as ReportCategory) : 'other',
     subject: c.title,
     createdAt: iso(c.opened_at),
     updatedAt: iso(c.changed_at),

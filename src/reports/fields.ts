@@ -78,41 +78,42 @@ export interface FieldDef {
 export const DESCRIPTION_MAX = 2000
 export const DESCRIPTION_MIN_WEIGHT = 10
 
-function field(name: FieldName, kind: FieldKind, extra: Partial<FieldDef> = {}): FieldDef {
-  return { name, kind, labelKey: `report.field.${name}.label`, ...extra }
+/** Fields whose help text exists in the catalog, as `report.field.<name>.help`. */
+type FieldWithHelp = { [N in FieldName]: `report.field.${N}.help` extends ReportsKey ? N : never }[FieldName]
+
+/** Keys follow the name: the label is `report.field.<name>.label`, and with `help` the help is `….help`. */
+function field<N extends FieldName>(
+  name: N,
+  kind: FieldKind,
+  { help, ...extra }: Pick<FieldDef, 'options' | 'maxLength'> & { help?: N extends FieldWithHelp ? true : never } = {},
+): FieldDef {
+  const helpKey = help ? ({ helpKey: `report.field.${name as FieldWithHelp}.help` } as const) : {}
+  return { name, kind, labelKey: `report.field.${name}.label`, ...helpKey, ...extra }
 }
 
 /** The field registry. Order here is the display order inside a form. */
 export const FIELDS: Readonly<Record<FieldName, FieldDef>> = {
-  transactionId: field('transactionId', 'reference', { helpKey: 'report.field.transactionId.help', maxLength: 64 }),
-  time: field('time', 'datetime', { helpKey: 'report.field.time.help' }),
-  amount: field('amount', 'amount', { helpKey: 'report.field.amount.help' }),
-  currency: field('currency', 'currency', { helpKey: 'report.field.currency.help' }),
-  counterparty: field('counterparty', 'text', { helpKey: 'report.field.counterparty.help', maxLength: 100 }),
-  paymentMethod: field('paymentMethod', 'paymentMethod', { helpKey: 'report.field.paymentMethod.help', maxLength: 40 }),
-  errorText: field('errorText', 'text', { helpKey: 'report.field.errorText.help', maxLength: 500 }),
+  transactionId: field('transactionId', 'reference', { help: true, maxLength: 64 }),
+  time: field('time', 'datetime', { help: true }),
+  amount: field('amount', 'amount', { help: true }),
+  currency: field('currency', 'currency', { help: true }),
+  counterparty: field('counterparty', 'text', { help: true, maxLength: 100 }),
+  paymentMethod: field('paymentMethod', 'paymentMethod', { help: true, maxLength: 40 }),
+  errorText: field('errorText', 'text', { help: true, maxLength: 500 }),
   failedStep: field('failedStep', 'select', { options: ['confirm', 'verify', 'bank', 'unknown'] }),
   retryCount: field('retryCount', 'integer'),
-  moneyTaken: field('moneyTaken', 'boolean', { helpKey: 'report.field.moneyTaken.help' }),
+  moneyTaken: field('moneyTaken', 'boolean', { help: true }),
   merchantOrderNo: field('merchantOrderNo', 'reference', { maxLength: 64 }),
-  secondTransactionId: field('secondTransactionId', 'reference', {
-    helpKey: 'report.field.secondTransactionId.help',
-    maxLength: 64,
-  }),
+  secondTransactionId: field('secondTransactionId', 'reference', { help: true, maxLength: 64 }),
   secondPending: field('secondPending', 'boolean'),
   refundExpectedDate: field('refundExpectedDate', 'date'),
   refundReference: field('refundReference', 'reference', { maxLength: 64 }),
   recipientBank: field('recipientBank', 'text', { maxLength: 100 }),
-  recipientAccountLast4: field('recipientAccountLast4', 'last4', {
-    helpKey: 'report.field.recipientAccountLast4.help',
-  }),
+  recipientAccountLast4: field('recipientAccountLast4', 'last4', { help: true }),
   transferRail: field('transferRail', 'select', { options: ['local', 'swift', 'other'] }),
   trackingReference: field('trackingReference', 'reference', { maxLength: 64 }),
   channel: field('channel', 'select', { options: ['bank_card', 'online_banking', 'other'] }),
-  intendedRecipient: field('intendedRecipient', 'text', {
-    helpKey: 'report.field.intendedRecipient.help',
-    maxLength: 100,
-  }),
+  intendedRecipient: field('intendedRecipient', 'text', { help: true, maxLength: 100 }),
   expectedBalance: field('expectedBalance', 'balance'),
   shownBalance: field('shownBalance', 'balance'),
   lastCorrectTransactionId: field('lastCorrectTransactionId', 'reference', { maxLength: 64 }),
@@ -122,13 +123,10 @@ export const FIELDS: Readonly<Record<FieldName, FieldDef>> = {
   someoneWithAccess: field('someoneWithAccess', 'boolean'),
   // Someone pretending to be us: what contacted the user, and what the checker said of it.
   contactKind: field('contactKind', 'select', { options: ['phone', 'web', 'email', 'social'] }),
-  contactValue: field('contactValue', 'text', { helpKey: 'report.field.contactValue.help', maxLength: 200 }),
+  contactValue: field('contactValue', 'text', { help: true, maxLength: 200 }),
   verdict: field('verdict', 'select', { options: ['lookalike', 'notOurs', 'knownScam'] }),
   checkedAt: field('checkedAt', 'datetime'),
-  description: field('description', 'textarea', {
-    helpKey: 'report.field.description.help',
-    maxLength: DESCRIPTION_MAX,
-  }),
+  description: field('description', 'textarea', { help: true, maxLength: DESCRIPTION_MAX }),
 }
 
 /** Screenshots are attachment refs, not values; the form shows them with these keys. */

@@ -25,7 +25,7 @@ import {
   type CwMessage,
 } from './chatwootSchemas.js'
 import { createHttp, seg, type Http, type NetworkOptions } from './http.js'
-import type { Transport, WriteFinder } from './types.js'
+import { noCapabilities, type Transport, type WriteFinder } from './types.js'
 import { composeReport, refOf, vendorFetch } from './vendorKit.js'
 
 type Awaitable<T> = T | Promise<T>
@@ -201,17 +201,15 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
   const transport: Transport & WriteFinder = {
     name: 'chatwoot',
     capabilities: {
+      ...noCapabilities,
       articles: options.portalSlug !== undefined,
-      articleSearch: false,
       tickets: true,
       chat: true,
       realtime: true,
-      queuePosition: false,
       typing: true,
       readReceipts: true,
       attachments: true,
       csat: true,
-      idempotency: false,
     },
 
     async identify(who, signal) {

@@ -1,7 +1,7 @@
 import type { NetworkOptions } from './http.js'
 import type { UserIdentity } from '../types.js'
 import { restTransport } from './rest.js'
-import type { Transport } from './types.js'
+import { noCapabilities, type Transport } from './types.js'
 
 /** Options of {@link freshdeskTransport}. */
 export interface FreshdeskTransportOptions extends NetworkOptions {
@@ -30,19 +30,7 @@ export function freshdeskTransport(options: FreshdeskTransportOptions): Transpor
   const rest = restTransport({ ...options, baseUrl: options.baseUrl })
   return {
     name: 'freshdesk',
-    capabilities: {
-      articles: false,
-      articleSearch: false,
-      tickets: true,
-      chat: false,
-      realtime: false,
-      queuePosition: false,
-      typing: false,
-      readReceipts: false,
-      attachments: true,
-      csat: false,
-      idempotency: true,
-    },
+    capabilities: { ...noCapabilities, tickets: true, attachments: true, idempotency: true },
     identify: (user, signal) => rest.identify(user, signal),
     createTicket: (input, o) => rest.createTicket(input, o),
     listTickets: (signal) => rest.listTickets!(signal),

@@ -1,7 +1,7 @@
 import { NotFoundError, RejectedError } from '../errors/index.js'
 import type { KeyValueStore } from '../storage/types.js'
 import type { Article, ArticleHit, AttachmentRef, Comment, RatingTarget } from '../types.js'
-import type { Transport } from './types.js'
+import { allCapabilities, type Transport } from './types.js'
 import { MemoryBackend, type MemoryAgent } from './memoryBackend.js'
 import type { MemConversation, MemTicket } from './memoryState.js'
 
@@ -55,6 +55,11 @@ export function memoryTransport(options: MemoryTransportOptions = {}): MemoryTra
   }
 
   /** Only finished work can be rated: a solved/closed ticket or an ended conversation. */
+  /** Comments and escalations on a closed ticket are refused (409). */
+  function refuseClosed(t: MemTicket): void {
+    if (t.status === 'closed') throw new RejectedError([{ field: 'ticketId', code: 'closed' }], 'ticket is closed', 409)
+  }
+
   function rateable(target: RatingTarget): MemTicket | MemConversation {
     if (target.kind === 'ticket') {
       const t = b.ticketOf(target.id)
@@ -71,19 +76,7 @@ export function memoryTransport(options: MemoryTransportOptions = {}): MemoryTra
 
   return {
     name: 'memory',
-    capabilities: {
-      articles: true,
-      articleSearch: true,
-      tickets: true,
-      chat: true,
-      realtime: true,
-      queuePosition: true,
-      typing: true,
-      readReceipts: true,
-      attachments: true,
-      csat: true,
-      idempotency: true,
-    },
+    capabilities: allCapabilities,
     agent: b.agent,
     async ready() {
       await b.load()
@@ -176,8 +169,7 @@ export function memoryTransport(options: MemoryTransportOptions = {}): MemoryTra
       await enter(opts.signal)
       const t = b.ticketOf(ticketId)
       return b.once('comment', opts.idempotencyKey, { ticketId, input }, () => {
-        if (t.status === 'closed')
-          throw new RejectedError([{ field: 'ticketId', code: 'closed' }], 'ticket is closed', 409)
+        refuseClosed(t)
         const c: Comment = {
           id: b.nextId('c'),
           author: 'user',
@@ -197,8 +189,7 @@ export function memoryTransport(options: MemoryTransportOptions = {}): MemoryTra
       await enter(opts.signal)
       const t = b.ticketOf(ticketId)
       return b.once('escalate', opts.idempotencyKey, { ticketId, reason }, () => {
-        if (t.status === 'closed')
-          throw new RejectedError([{ field: 'ticketId', code: 'closed' }], 'ticket is closed', 409)
+        refuseClosed(t)
         t.escalated = true
         t.comments.push({ id: b.nextId('c'), author: 'system', body: reason, createdAt: b.iso(), attachments: [] })
         if (t.priority === 'low' || t.priority === 'normal') t.priority = 'high'

@@ -9,6 +9,7 @@ import {
   type MemState,
   type MemTicket,
   type Persistence,
+  ticketSummary,
 } from './memoryState.js'
 
 /** Lets tests and demos act as the support agent of a memory transport. */
@@ -126,17 +127,7 @@ export class MemoryBackend {
     return c
   }
   summary(t: MemTicket): Ticket {
-    return {
-      id: t.id,
-      reference: t.reference,
-      status: t.status,
-      priority: t.priority,
-      category: t.category,
-      subject: t.subject,
-      createdAt: t.createdAt,
-      updatedAt: t.updatedAt,
-      ...(t.expectedResponseHours === undefined ? {} : { expectedResponseHours: t.expectedResponseHours }),
-    }
+    return ticketSummary(t)
   }
   publicConversation(c: MemConversation): Conversation {
     const { userId: _u, locale: _l, rating: _r, ...rest } = c

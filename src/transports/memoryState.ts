@@ -1,10 +1,25 @@
 import { stableStringify } from '../stableStringify.js'
 import type { KeyValueStore } from '../storage/types.js'
-import type { AttachmentRef, Conversation, Message, TicketDetail } from '../types.js'
+import type { AttachmentRef, Conversation, Message, Ticket, TicketDetail } from '../types.js'
 
 /** Every key the memory transport writes starts with this, so it never collides with the core's. */
 export const MEM_PREFIX = 'hf:mem:'
 const STATE_KEY = `${MEM_PREFIX}state`
+
+/** A stored ticket as a list shows it: the summary fields only (no comments, no owner). */
+export function ticketSummary(t: Ticket): Ticket {
+  return {
+    id: t.id,
+    reference: t.reference,
+    status: t.status,
+    priority: t.priority,
+    category: t.category,
+    subject: t.subject,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+    ...(t.expectedResponseHours === undefined ? {} : { expectedResponseHours: t.expectedResponseHours }),
+  }
+}
 
 export interface MemTicket extends TicketDetail {
   userId: string

@@ -20,7 +20,7 @@ import {
 } from './schemas.js'
 import { openSse, type SseConnection } from './sse.js'
 import { xhrFetch } from './xhrFetch.js'
-import type { Transport } from './types.js'
+import { allCapabilities, type Transport } from './types.js'
 
 /** Options of {@link restTransport}. */
 export interface RestTransportOptions {
@@ -168,19 +168,8 @@ export function restTransport(options: RestTransportOptions): Transport {
 
   return {
     name: 'rest',
-    capabilities: {
-      articles: true,
-      articleSearch: false,
-      tickets: true,
-      chat: true,
-      realtime: true,
-      queuePosition: true,
-      typing: true,
-      readReceipts: true,
-      attachments: true,
-      csat: true,
-      idempotency: true,
-    },
+    // The protocol has no search endpoint (docs/protocol.md).
+    capabilities: { ...allCapabilities, articleSearch: false },
 
     async identify(who, signal) {
       const switched = user !== undefined && user.id !== who.id

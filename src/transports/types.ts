@@ -131,3 +131,18 @@ export const noCapabilities: TransportCapabilities = {
   csat: false,
   idempotency: false,
 }
+
+/** Capabilities with everything on (the memory transport); the REST transport turns off what its protocol lacks. */
+export const allCapabilities: TransportCapabilities = {
+  articles: true,
+  articleSearch: true,
+  tickets: true,
+  chat: true,
+  realtime: true,
+  queuePosition: true,
+  typing: true,
+  readReceipts: true,
+  attachments: true,
+  csat: true,
+  idempotency: true,
+}

@@ -4,7 +4,7 @@ import { ServerError } from '../errors/NetworkErrors.js'
 import { NotFoundError, RejectedError, UnauthorizedError, UnsupportedError } from '../errors/RequestErrors.js'
 import type { Comment, Session, Ticket, TicketInput, UserIdentity } from '../types.js'
 import { createHttp, seg, type Http, type NetworkOptions } from './http.js'
-import type { Transport, WriteFinder } from './types.js'
+import { noCapabilities, type Transport, type WriteFinder } from './types.js'
 import { composeReport, refOf, vendorFetch } from './vendorKit.js'
 import {
   normalizeZendeskError,
@@ -151,17 +151,12 @@ export function zendeskTransport(options: ZendeskTransportOptions): Transport & 
   const transport: Transport & WriteFinder = {
     name: 'zendesk',
     capabilities: {
+      ...noCapabilities,
       articles: options.helpCenter !== false,
       articleSearch: options.helpCenter !== false,
       tickets: true,
-      chat: false,
-      realtime: false,
-      queuePosition: false,
-      typing: false,
-      readReceipts: false,
       attachments: authed,
       csat: authed,
-      idempotency: false,
     },
 
     async identify(who, signal): Promise<Session> {

@@ -23,16 +23,27 @@ export interface Session {
   close(): Promise<void>
 }
 
-/** A fresh persistent context (own user-data dir, so IndexedDB survives reloads within a test). */
+/**
+ * A browser without a profile, for pages in contexts of their own (viewport, locale, colour
+ * scheme each): the screenshot scripts. Tests use {@link launch}.
+ */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath, headless: true, args: ARGS })
+}
+
+/**
+ * A fresh persistent context (own user-data dir, so IndexedDB survives reloads within a test;
+ * a first visit for the benchmarks). `viewport: null` keeps Playwright's default.
+ */
 export async function launch(
-  options: { viewport?: { width: number; height: number }; isMobile?: boolean; hasTouch?: boolean } = {},
+  options: { viewport?: { width: number; height: number } | null; isMobile?: boolean; hasTouch?: boolean } = {},
 ): Promise<Session> {
   const dir = mkdtempSync(join(tmpdir(), 'hf-chromium-'))
   const context = await chromium.launchPersistentContext(dir, {
     executablePath,
     headless: true,
     args: ARGS,
-    viewport: options.viewport ?? { width: 1280, height: 800 },
+    ...(options.viewport === null ? {} : { viewport: options.viewport ?? { width: 1280, height: 800 } }),
     isMobile: options.isMobile ?? false,
     hasTouch: options.hasTouch ?? false,
   })

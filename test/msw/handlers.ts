@@ -1,4 +1,5 @@
 import { http, HttpResponse, type HttpHandler } from 'msw'
+import { REPORT_CATEGORIES } from '../../src/reports/categoryIds.js'
 import type { Article, Comment } from '../../src/types.js'
 import { chatHandlers } from './chatHandlers.js'
 import { createKit, fail, notFound } from './kit.js'
@@ -30,20 +31,7 @@ export interface ProtocolHandlerOptions {
   streamRetryMs?: number
 }
 
-const CATEGORIES = [
-  'payment_failed',
-  'charged_not_received',
-  'duplicate_charge',
-  'refund_not_received',
-  'transfer_delayed',
-  'topup_failed',
-  'withdrawal_failed',
-  'wrong_recipient',
-  'balance_wrong',
-  'unauthorized',
-  'impersonation',
-  'other',
-]
+const CATEGORIES: readonly string[] = REPORT_CATEGORIES
 const PRIORITIES = ['low', 'normal', 'high', 'urgent']
 const MAGIC: Record<string, (b: Uint8Array) => boolean> = {
   'image/png': (b) => b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47,

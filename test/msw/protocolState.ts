@@ -8,6 +8,7 @@ import type {
   TicketDetail,
   TicketStatus,
 } from '../../src/types.js'
+import { ticketSummary } from '../../src/transports/memoryState.js'
 
 /**
  * An in-memory backend that speaks docs/protocol.md, for msw handlers. Independent of
@@ -93,17 +94,7 @@ export class ProtocolState {
   }
 
   summary(t: StoredTicket): Ticket {
-    return {
-      id: t.id,
-      reference: t.reference,
-      status: t.status,
-      priority: t.priority,
-      category: t.category,
-      subject: t.subject,
-      createdAt: t.createdAt,
-      updatedAt: t.updatedAt,
-      ...(t.expectedResponseHours === undefined ? {} : { expectedResponseHours: t.expectedResponseHours }),
-    }
+    return ticketSummary(t)
   }
   detail(t: StoredTicket): TicketDetail {
     const { userId: _u, ...rest } = t

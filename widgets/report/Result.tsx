@@ -30,6 +30,12 @@ export function Result(props: {
   const online = useStore((s) => s.system.online)
 
   useEffect(() => heading.current?.focus(), [result.status])
+  // Each outcome's title names the section and takes the focus when the outcome changes.
+  const title = (key: MessageKey) => (
+    <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>
+      {t(key)}
+    </h3>
+  )
   useEffect(() => {
     if (result.status !== 'queued') return
     return client.reports.watch(result.jobId, (o) => {
@@ -44,9 +50,7 @@ export function Result(props: {
     const hours = result.ticket.expectedResponseHours
     body = (
       <>
-        <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>
-          {t('reportUi.result.sent.title')}
-        </h3>
+        {title('reportUi.result.sent.title')}
         <p class="rf-ref" data-reference>
           {t('reportUi.result.sent.reference', { reference: result.ticket.reference })}
         </p>
@@ -58,18 +62,14 @@ export function Result(props: {
   } else if (result.status === 'queued' && !durable) {
     body = (
       <>
-        <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>
-          {t('reportUi.result.unsaved.title')}
-        </h3>
+        {title('reportUi.result.unsaved.title')}
         <p data-volatile>{t('reportUi.result.unsaved.body')}</p>
       </>
     )
   } else if (result.status === 'queued') {
     body = (
       <>
-        <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>
-          {t('reportUi.result.queued.title')}
-        </h3>
+        {title('reportUi.result.queued.title')}
         <p data-queued={queuedWhy(result.reason, online)}>
           {t(`reportUi.result.queued.${queuedWhy(result.reason, online)}`)}
         </p>
@@ -79,9 +79,7 @@ export function Result(props: {
   } else if (result.status === 'attention') {
     body = (
       <>
-        <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>
-          {t('requestsUi.pending.attention')}
-        </h3>
+        {title('requestsUi.pending.attention')}
         <p>{t('reportUi.edit.notice')}</p>
         <button type="button" class="primary" onClick={() => client.navigate('report', { jobId: result.jobId })}>
           {t('requestsUi.pending.review')}
@@ -89,11 +87,7 @@ export function Result(props: {
       </>
     )
   } else {
-    body = (
-      <h3 ref={heading} tabIndex={-1} data-autofocus id={`${idPrefix}-result`}>
-        {t('reportUi.result.removed')}
-      </h3>
-    )
+    body = title('reportUi.result.removed')
   }
 
   return (

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks'
 import { hiddenNotices, type HiddenNotice as Notice } from '../../src/reports/flow.js'
 import type { RequestDetail } from '../../src/requests/requests.js'
 import type { MessageKey } from '../../src/i18n/index.js'
+import { FieldAlert, SubmitRow, TextareaField, useSubmit } from '../report/formParts.js'
 import { HiddenNotice } from '../report/HiddenNotice.js'
 import { Screenshots, useShots } from '../report/Screenshots.js'
 import { usePanel, useT } from '../ui/context.js'
@@ -9,6 +10,13 @@ import { RatingScale } from '../ui/RatingScale.js'
 import { useDraftText } from '../ui/useDraftText.js'
 
 const noLabel = (): MessageKey | undefined => undefined
+
+/** The text boxes of a request's forms: label, height and the longest text each takes. */
+const BOXES = {
+  comment: { label: 'requestsUi.comment.label', rows: 3, maxLength: 2000 },
+  escalate: { label: 'requestsUi.escalate.label', rows: 2, maxLength: 500 },
+  rating: { label: 'requestsUi.rating.comment', rows: 2, maxLength: 1000 },
+} as const
 
 /** Adds a comment (and optionally one screenshot) through the outbox. */
 export function CommentForm({ detail, ticketId }: { detail: RequestDetail; ticketId: string }) {
@@ -19,55 +27,41 @@ export function CommentForm({ detail, ticketId }: { detail: RequestDetail; ticke
   const body = draft.value
   const [error, setError] = useState<string>()
   const [done, setDone] = useState<Notice[] | undefined>()
-  const [busy, setBusy] = useState(false)
   const shots = useShots()
   const id = `${idPrefix}-rq-comment`
 
-  const onSubmit = async (e: Event) => {
-    e.preventDefault()
-    if (!body.trim()) {
+  const { busy, onSubmit } = useSubmit(
+    async () => {
+      try {
+        const queued = await detail.addComment(body, shots.files())
+        draft.clear(body)
+        setError(undefined)
+        shots.clear()
+        setDone(hiddenNotices(queued.findings))
+      } catch {
+        setError(t('reportUi.errors.failed'))
+      }
+    },
+    (form) => {
+      if (body.trim()) return true
       setError(t('requestsUi.comment.required'))
-      ;(e.currentTarget as HTMLElement).querySelector('textarea')?.focus()
-      return
-    }
-    setBusy(true)
-    try {
-      const queued = await detail.addComment(body, shots.files())
-      draft.clear(body)
-      setError(undefined)
-      shots.clear()
-      setDone(hiddenNotices(queued.findings))
-    } catch {
-      setError(t('reportUi.errors.failed'))
-    } finally {
-      setBusy(false)
-    }
-  }
+      form.querySelector('textarea')?.focus()
+      return false
+    },
+  )
 
   return (
-    <form class="rf" noValidate onSubmit={(e) => void onSubmit(e)} data-comment-form>
-      <div class="rf-field">
-        <label for={id}>{t('requestsUi.comment.label')}</label>
-        <textarea
-          id={id}
-          rows={3}
-          maxLength={2000}
-          value={body}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? `${id}-err` : undefined}
-          onInput={(e) => {
-            draft.set((e.currentTarget as HTMLTextAreaElement).value)
-            setDone(undefined)
-          }}
-        />
-        <div role="alert">
-          {error && (
-            <p id={`${id}-err`} class="rf-err">
-              {error}
-            </p>
-          )}
-        </div>
-      </div>
+    <form class="rf" noValidate onSubmit={onSubmit} data-comment-form>
+      <TextareaField
+        {...BOXES.comment}
+        id={id}
+        value={body}
+        error={error}
+        onInput={(value) => {
+          draft.set(value)
+          setDone(undefined)
+        }}
+      />
       <Screenshots
         api={shots}
         max={1}
@@ -79,11 +73,7 @@ export function CommentForm({ detail, ticketId }: { detail: RequestDetail; ticke
         {done && <p>{t('requestsUi.comment.queued')}</p>}
         {done && <HiddenNotice notices={done} labelOf={noLabel} />}
       </div>
-      <div class="rf-actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('requestsUi.comment.send')}
-        </button>
-      </div>
+      <SubmitRow busy={busy}>{t('requestsUi.comment.send')}</SubmitRow>
     </form>
   )
 }
@@ -94,7 +84,7 @@ export function EscalateForm({ detail }: { detail: RequestDetail }) {
   const t = useT()
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
+  const { busy, onSubmit } = useSubmit(() => detail.escalate(reason.trim() || t('requestsUi.escalate.defaultReason')))
   const id = `${idPrefix}-rq-escalate`
   if (!open) {
     return (
@@ -103,32 +93,10 @@ export function EscalateForm({ detail }: { detail: RequestDetail }) {
       </button>
     )
   }
-  const onSubmit = async (e: Event) => {
-    e.preventDefault()
-    setBusy(true)
-    try {
-      await detail.escalate(reason.trim() || t('requestsUi.escalate.defaultReason'))
-    } finally {
-      setBusy(false)
-    }
-  }
   return (
-    <form class="rf" noValidate onSubmit={(e) => void onSubmit(e)} data-escalate-form>
-      <div class="rf-field">
-        <label for={id}>{t('requestsUi.escalate.label')}</label>
-        <textarea
-          id={id}
-          rows={2}
-          maxLength={500}
-          value={reason}
-          onInput={(e) => setReason((e.currentTarget as HTMLTextAreaElement).value)}
-        />
-      </div>
-      <div class="rf-actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('requestsUi.escalate.submit')}
-        </button>
-      </div>
+    <form class="rf" noValidate onSubmit={onSubmit} data-escalate-form>
+      <TextareaField {...BOXES.escalate} id={id} value={reason} onInput={setReason} />
+      <SubmitRow busy={busy}>{t('requestsUi.escalate.submit')}</SubmitRow>
     </form>
   )
 }
@@ -140,27 +108,25 @@ export function RatingForm({ detail }: { detail: RequestDetail }) {
   const [score, setScore] = useState<number>()
   const [comment, setComment] = useState('')
   const [error, setError] = useState<string>()
-  const [busy, setBusy] = useState(false)
   const id = `${idPrefix}-rq-rating`
 
-  const onSubmit = async (e: Event) => {
-    e.preventDefault()
-    if (!score) {
+  const { busy, onSubmit } = useSubmit(
+    async () => {
+      try {
+        await detail.rate(score!, comment)
+      } catch {
+        setError(t('reportUi.errors.failed'))
+      }
+    },
+    (form) => {
+      if (score) return true
       setError(t('requestsUi.rating.required'))
-      ;(e.currentTarget as HTMLElement).querySelector<HTMLInputElement>('input[type=radio]')?.focus()
-      return
-    }
-    setBusy(true)
-    try {
-      await detail.rate(score, comment)
-    } catch {
-      setError(t('reportUi.errors.failed'))
-    } finally {
-      setBusy(false)
-    }
-  }
+      form.querySelector<HTMLInputElement>('input[type=radio]')?.focus()
+      return false
+    },
+  )
   return (
-    <form class="rf" noValidate onSubmit={(e) => void onSubmit(e)} data-rating-form>
+    <form class="rf" noValidate onSubmit={onSubmit} data-rating-form>
       <fieldset class="rf-field" aria-describedby={`${id}-hint${error ? ` ${id}-err` : ''}`}>
         <legend>{t('requestsUi.rating.legend')}</legend>
         <p id={`${id}-hint`} class="rf-help">
@@ -175,29 +141,10 @@ export function RatingForm({ detail }: { detail: RequestDetail }) {
             setError(undefined)
           }}
         />
-        <div role="alert">
-          {error && (
-            <p id={`${id}-err`} class="rf-err">
-              {error}
-            </p>
-          )}
-        </div>
+        <FieldAlert id={`${id}-err`} error={error} />
       </fieldset>
-      <div class="rf-field">
-        <label for={`${id}-comment`}>{t('requestsUi.rating.comment')}</label>
-        <textarea
-          id={`${id}-comment`}
-          rows={2}
-          maxLength={1000}
-          value={comment}
-          onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)}
-        />
-      </div>
-      <div class="rf-actions">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('requestsUi.rating.submit')}
-        </button>
-      </div>
+      <TextareaField {...BOXES.rating} id={`${id}-comment`} value={comment} onInput={setComment} />
+      <SubmitRow busy={busy}>{t('requestsUi.rating.submit')}</SubmitRow>
     </form>
   )
 }

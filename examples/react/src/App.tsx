@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import type { AppLocale, AppTheme } from './transactions.js'
+import type { AppLocale, AppTheme } from '../../shared/transactions.js'
 import { Wallet } from './Wallet.js'
-import { labels } from './transactions.js'
+import { labels } from '../../shared/transactions.js'
 
 export function App() {
   const [locale, setLocale] = useState<AppLocale>('en')

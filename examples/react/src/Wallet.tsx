@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import type {} from 'help-feedback/jsx'
 import type { HelpFeedbackElement } from 'help-feedback/element'
-import { labels, transactions, type AppLocale, type AppTheme } from './transactions.js'
+import { labels, transactions, type AppLocale, type AppTheme } from '../../shared/transactions.js'
 import { useHelpFeedback } from './useHelpFeedback.js'
 
 declare global {
