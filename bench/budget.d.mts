@@ -3,7 +3,8 @@ export interface BudgetResult {
   files: string[]
   brotli: number
   limit: number
-  target: number
+  /** Issue 17's goal, when the set has one. */
+  target: number | undefined
 }
 export interface Chunk {
   isEntry: boolean

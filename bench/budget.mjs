@@ -83,6 +83,12 @@ export function measure(root) {
       if (b.minusFrom) for (const f of setOf(b.minusFrom, {})) files.delete(f)
     }
     const brotli = [...files].reduce((n, f) => n + br(f), 0)
-    return { name: b.name, files: [...files].sort(), brotli, limit: b.limitKB * 1024, target: b.targetKB * 1024 }
+    return {
+      name: b.name,
+      files: [...files].sort(),
+      brotli,
+      limit: b.limitKB * 1024,
+      target: b.targetKB === undefined ? undefined : b.targetKB * 1024,
+    }
   })
 }

@@ -191,14 +191,34 @@ async function main() {
           await p.goto(`${server.url}${path}`, { waitUntil: 'load' })
           await p.waitForLoadState('networkidle')
           const before = [...js]
+          const clickAt = await p.evaluate(() => performance.now())
+          // When the dialog's title is first in the DOM (checked every frame, so within a frame of
+          // the paint): what must have arrived before the panel showed is what ended before it.
+          // (A string: tsx would wrap a named inner function in a helper the page does not have.)
+          const shown = p.evaluate<number>(`new Promise((resolve) => {
+            const tick = () =>
+              document.querySelector('[data-help-feedback]')?.shadowRoot?.querySelector('[role=dialog] h2')
+                ? resolve(performance.now())
+                : requestAnimationFrame(tick)
+            tick()
+          })`)
           const t0 = Date.now()
           await open(p)
           const ms = Date.now() - t0
+          const shownAt = await shown
           const opened = js.slice(before.length)
           // Then what the page fetches at idle (the prefetch for offline use after an interaction).
           await p.waitForLoadState('networkidle')
           const idle = js.slice(before.length + opened.length)
-          return { before, opened, idle, ms }
+          const timing = await p.evaluate(() =>
+            performance
+              .getEntriesByType('resource')
+              .map((e) => ({ url: e.name, start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd })),
+          )
+          const firstOpen = timing.filter((e) => e.start >= clickAt && /\.js(\?|$)/.test(e.url))
+          const beforeShown = firstOpen.filter((e) => e.end <= shownAt).map((e) => e.url)
+          const afterShown = firstOpen.filter((e) => e.end > shownAt).map((e) => e.url)
+          return { before, opened, idle, ms, beforeShown, afterShown }
         } finally {
           await session.close()
         }
@@ -216,13 +236,24 @@ async function main() {
       row('Chromium: JS requested before interaction', `${fast.before.length} files`, names(fast.before))
       row('Chromium: JS before interaction, bytes', kb(bytes(fast.before)))
       row(
-        'Chromium: first open (click to home view, REST), JS bytes',
-        kb(bytes(fast.opened)),
-        `${fast.opened.length} files; target ≤ 30 KB with initial`,
+        'Chromium: first open, JS fetched before the panel showed',
+        kb(bytes(fast.beforeShown)),
+        `${fast.beforeShown.length} files: ${names(fast.beforeShown)}`,
       )
-      row('Chromium: initial + first open, JS bytes', kb(bytes([...fast.before, ...fast.opened])), 'target ≤ 30 KB')
-      row('Chromium: then fetched at idle for offline use (not run)', kb(bytes(fast.idle)), `${fast.idle.length} files`)
-      if (process.env.VERBOSE) console.log(names(fast.opened))
+      row(
+        'Chromium: initial + first open before the panel showed',
+        kb(bytes([...fast.before, ...fast.beforeShown])),
+        'target ≤ 30 KB',
+      )
+      row(
+        'Chromium: first open, JS fetched after the panel showed (REST for the card, popular articles, storage)',
+        kb(bytes(fast.afterShown)),
+        `${fast.afterShown.length} files: ${names(fast.afterShown)}`,
+      )
+      row(
+        'Chromium: initial + whole first open (until network idle)',
+        kb(bytes([...fast.before, ...fast.opened, ...fast.idle])),
+      )
       const slow = await measure('/index.html', true, openPanel)
       row(
         'Chromium: first open over 1.6 Mbps / 150 ms RTT (uncompressed)',

@@ -93,7 +93,7 @@ console.log('\nbudgets (.size-budget.json, checked by test/package/chunks.test.t
 for (const r of measure(process.cwd())) {
   const k = (n) => (n / 1024).toFixed(2)
   console.log(
-    `  ${r.name.padEnd(70)} ${k(r.brotli).padStart(7)}  limit ${k(r.limit)}  target ${k(r.target)} ${r.brotli <= r.target ? 'OK' : 'OVER TARGET'}`,
+    `  ${r.name.padEnd(70)} ${k(r.brotli).padStart(7)}  limit ${k(r.limit)}${r.target === undefined ? '' : `  target ${k(r.target)} ${r.brotli <= r.target ? 'OK' : 'OVER TARGET'}`}`,
   )
 }
 console.log('')

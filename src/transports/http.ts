@@ -1,5 +1,4 @@
 import { isBrowserOffline } from '../online.js'
-import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky'
 import { HelpFeedbackError } from '../errors/HelpFeedbackError.js'
 import { OfflineError, RateLimitedError, ServerError, TimeoutError } from '../errors/NetworkErrors.js'
 import {
@@ -52,7 +51,7 @@ export interface RequestOptions<T> {
   fetch?: typeof fetch
 }
 
-/** A configured HTTP client: one ky instance plus the SDK's error mapping. */
+/** A configured HTTP client: fetch with timeouts, retries and the SDK's error mapping. */
 export interface Http {
   request<T = undefined>(path: string, options?: RequestOptions<T>): Promise<T>
   /** Resolves `path` against the base URL, for clients that open streams themselves. */
@@ -80,6 +79,31 @@ export function retryAfterFrom(headers: Pick<Headers, 'get'>, localNow: number =
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'])
+/** Statuses worth another attempt: the request timed out, was throttled, or the server or a gateway failed. */
+const RETRY_STATUS = [408, 429, 500, 502, 503, 504]
+
+/** An answer with a status outside 2xx, before it is mapped to a typed error by {@link toSdkError}. */
+class HttpStatusError extends Error {
+  constructor(readonly response: Response) {
+    super(`HTTP ${response.status}`)
+  }
+}
+
+/** Resolves after `ms`, or rejects with the signal's reason once it aborts. */
+const sleep = (ms: number, signal: AbortSignal | undefined) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason)
+    const done = () => {
+      signal?.removeEventListener('abort', abort)
+      resolve()
+    }
+    const abort = () => {
+      clearTimeout(timer)
+      reject(signal!.reason)
+    }
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', abort, { once: true })
+  })
 
 /**
  * Parses Retry-After (RFC 9110: delay-seconds or an HTTP date) into milliseconds from `now`.
@@ -108,71 +132,96 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
 export function createHttp(options: HttpOptions): Http {
   const base = options.baseUrl.replace(/\/+$/, '')
   const retries = options.retries ?? 2
+  const timeoutMs = options.timeoutMs ?? 15_000
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000
   let refreshing: Promise<void> | undefined
   // Server time minus device time, from the last `Date` header (1 s resolution is plenty).
   let skewMs = 0
 
-  const api: KyInstance = ky.create({
-    timeout: options.timeoutMs ?? 15_000,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-    retry: {
-      limit: retries,
-      methods: ['get', 'put', 'head', 'delete', 'options', 'post', 'patch'],
-      statusCodes: [408, 429, 500, 502, 503, 504],
-      afterStatusCodes: [429, 503],
-      backoffLimit: 10_000,
-      delay: (attempt) => 300 * 2 ** (attempt - 1),
-      // "Equal jitter": never near zero, yet clients that failed together spread out.
-      jitter: (delay) => delay / 2 + Math.random() * (delay / 2),
-      shouldRetry: ({ error }) => {
-        if (isBrowserOffline()) return false
-        if (isHTTPError(error) && [429, 503].includes(error.response.status)) {
-          const wait = retryAfterFrom(error.response.headers)
-          if (wait !== undefined && wait > maxRetryAfterMs) return false
-        }
-        return undefined
-      },
-    },
-    hooks: {
-      beforeRequest: [
-        async (request, kyOptions) => {
-          if (kyOptions.context['auth'] === false || !options.getToken) return
-          const token = await options.getToken()
-          if (token) request.headers.set('Authorization', `Bearer ${token}`)
-        },
-      ],
-      afterResponse: [
-        (_request, _options, response) => {
-          const date = Date.parse(response.headers.get('Date') ?? '')
-          if (!Number.isNaN(date)) skewMs = date - Date.now()
-        },
-      ],
-    },
-  })
-
   const url = (path: string) => `${base}/${path.replace(/^\/+/, '')}`
+
+  /** One attempt: the response (any status), TimeoutError after `timeoutMs`, or what fetch threw. */
+  async function send(target: string, init: RequestInit, o: RequestOptions<unknown>): Promise<Response> {
+    const headers = new Headers(init.headers)
+    if (o.auth !== false && options.getToken) {
+      const token = await options.getToken()
+      if (token) headers.set('Authorization', `Bearer ${token}`)
+    }
+    const controller = new AbortController()
+    const signal = o.signal
+    const onAbort = () => controller.abort(signal!.reason)
+    if (signal?.aborted) onAbort()
+    signal?.addEventListener('abort', onAbort)
+    let timer: ReturnType<typeof setTimeout> | undefined
+    try {
+      // Like a fetch that ignores its signal: the attempt settles at the timeout either way.
+      return await new Promise<Response>((resolve, reject) => {
+        timer = setTimeout(() => {
+          reject(new TimeoutError('request timed out'))
+          controller.abort()
+        }, timeoutMs)
+        ;(o.fetch ?? options.fetch ?? fetch)(target, { ...init, headers, signal: controller.signal }).then(
+          resolve,
+          reject,
+        )
+      })
+    } finally {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', onAbort)
+    }
+  }
+
+  /**
+   * Sends with retries: exponential backoff with "equal jitter" (never near zero, yet clients
+   * that failed together spread out) on 408, 429, 5xx and network failures, for idempotent or
+   * keyed requests only; a 429/503's Retry-After is waited for when not beyond `maxRetryAfterMs`.
+   * A timeout is not retried (the server may still be working on it), nor is anything offline.
+   */
+  async function fetchWithRetries(target: string, init: RequestInit, o: RequestOptions<unknown>, retryable: boolean) {
+    for (let attempt = 0; ; attempt++) {
+      let wait = Math.min(10_000, 300 * 2 ** attempt * (0.5 + Math.random() / 2))
+      try {
+        const response = await send(target, init, o)
+        const date = Date.parse(response.headers.get('Date') ?? '')
+        if (!Number.isNaN(date)) skewMs = date - Date.now()
+        if (response.ok) return response
+        throw new HttpStatusError(response)
+      } catch (error) {
+        if (attempt >= retries || !retryable || o.signal?.aborted || isBrowserOffline()) throw error
+        if (error instanceof TimeoutError) throw error
+        if (error instanceof HttpStatusError) {
+          const { status, headers } = error.response
+          if (!RETRY_STATUS.includes(status)) throw error
+          const after = status === 429 || status === 503 ? retryAfterFrom(headers) : undefined
+          if (after !== undefined) {
+            if (after > maxRetryAfterMs) throw error
+            wait = after
+          }
+          void error.response.body?.cancel().catch(() => {})
+        }
+      }
+      await sleep(wait, o.signal)
+    }
+  }
 
   async function attempt<T>(path: string, o: RequestOptions<T>): Promise<T> {
     const method = o.method ?? (o.json === undefined && o.body === undefined ? 'GET' : 'POST')
     const headers: Record<string, string> = { Accept: 'application/json', ...o.headers }
     if (o.idempotencyKey) headers['Idempotency-Key'] = o.idempotencyKey
+    if (o.json !== undefined) headers['Content-Type'] = 'application/json'
     // Retrying an unkeyed POST could create twice; such calls fail fast and the caller decides.
     const retryable = SAFE_METHODS.has(method) || o.idempotencyKey !== undefined
-    const searchParams = Object.fromEntries(
-      Object.entries(o.searchParams ?? {}).filter((e): e is [string, string | number] => e[1] !== undefined),
+    const query = new URLSearchParams()
+    for (const [k, v] of Object.entries(o.searchParams ?? {})) if (v !== undefined) query.append(k, String(v))
+    const qs = query.toString()
+    const target = url(path) + (qs ? `?${qs}` : '')
+    const body = o.json === undefined ? o.body : JSON.stringify(o.json)
+    const response = await fetchWithRetries(
+      target,
+      { method, headers, ...(body === undefined ? {} : { body }) },
+      o as RequestOptions<unknown>,
+      retryable,
     )
-    const response = await api(url(path), {
-      method,
-      headers,
-      context: { auth: o.auth !== false },
-      ...(retryable ? {} : { retry: { limit: 0 } }),
-      ...(o.json === undefined ? {} : { json: o.json }),
-      ...(o.body === undefined ? {} : { body: o.body }),
-      ...(Object.keys(searchParams).length ? { searchParams } : {}),
-      ...(o.signal ? { signal: o.signal } : {}),
-      ...(o.fetch ? { fetch: o.fetch } : {}),
-    })
     const text = response.status === 204 ? '' : await response.text()
     if (text === '') return (o.parse ? o.parse(undefined) : undefined) as T
     let data: unknown
@@ -198,7 +247,12 @@ export function createHttp(options: HttpOptions): Http {
         return await attempt(path, o)
       } catch (error) {
         if (o.signal?.aborted) throw error
-        if (!(isHTTPError(error) && error.response.status === 401 && options.refreshToken && o.auth !== false)) {
+        if (!(
+          error instanceof HttpStatusError &&
+          error.response.status === 401 &&
+          options.refreshToken &&
+          o.auth !== false
+        )) {
           throw await toSdkError(error)
         }
       }
@@ -265,7 +319,7 @@ async function readErrorBody(response: Response): Promise<ErrorInfo> {
  */
 export async function toSdkError(error: unknown): Promise<unknown> {
   if (error instanceof HelpFeedbackError) return error
-  if (isHTTPError(error)) {
+  if (error instanceof HttpStatusError) {
     const { status } = error.response
     const info = await readErrorBody(error.response)
     const message = info.message ?? `HTTP ${status}`
@@ -280,7 +334,6 @@ export async function toSdkError(error: unknown): Promise<unknown> {
     if (status >= 500) return new ServerError(status, message, { cause: error })
     return new RejectedError(info.fields, message, status, { cause: error })
   }
-  if (isTimeoutError(error)) return new TimeoutError('request timed out', { cause: error })
   if (error instanceof DOMException && error.name === 'AbortError') return error
   if (isBrowserOffline() || error instanceof TypeError) return new OfflineError('network unavailable', { cause: error })
   return new ServerError(undefined, error instanceof Error ? error.message : 'request failed', { cause: error })

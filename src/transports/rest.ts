@@ -19,7 +19,6 @@ import {
   safeChatEvent,
 } from './schemas.js'
 import { openSse, type SseConnection } from './sse.js'
-import { xhrFetch } from './xhrFetch.js'
 import { allCapabilities, type Transport } from './types.js'
 
 /** Options of {@link restTransport}. */
@@ -44,6 +43,12 @@ export interface RestTransportOptions {
   /** Event stream reconnect tuning. */
   stream?: { minDelayMs?: number; maxDelayMs?: number; idleTimeoutMs?: number }
 }
+
+/** The XHR-based fetch of xhrFetch.ts, loaded with the first upload that reports progress. */
+const progressFetch =
+  (onProgress: (loaded: number, total: number) => void): typeof fetch =>
+  (input, init) =>
+    import('./xhrFetch.js').then(({ xhrFetch }) => xhrFetch(onProgress)(input, init))
 
 const EVENT_TYPES = new Set(['message', 'typing', 'read', 'conversation', 'ticket', 'resync'])
 const EXPIRY_SKEW_MS = 30_000
@@ -210,7 +215,7 @@ export function restTransport(options: RestTransportOptions): Transport {
           },
           // Progress wanted and no host fetch to honour: XHR, the one browser API that reports it.
           ...(o.onUploadProgress && !options.fetch && typeof XMLHttpRequest === 'function'
-            ? { fetch: xhrFetch(o.onUploadProgress) }
+            ? { fetch: progressFetch(o.onUploadProgress) }
             : {}),
         })
       } catch (error) {

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini'
+import * as z from './wire.js'
 import { MalformedResponseError } from '../errors/RequestErrors.js'
 import { REPORT_CATEGORIES } from '../reports/categoryIds.js'
 import type {
@@ -16,7 +16,8 @@ import type {
 } from '../types.js'
 
 /*
- * Wire shapes of the help-feedback REST protocol (docs/protocol.md). They mirror src/types.ts:
+ * Wire shapes of the help-feedback REST protocol (docs/protocol.md), built with wire.ts (zod/mini's
+ * API for the subset used here, at a fraction of its bytes). They mirror src/types.ts:
  * optional properties are omitted, never null, hence exactOptional. Unknown properties are
  * stripped so newer servers do not break older clients.
  */
@@ -143,7 +144,7 @@ export const chatEventSchema = z.discriminatedUnion('type', [
 ])
 
 /** Readable, bounded issue list: "messages.0.seq: Invalid input: expected int". */
-export function describeIssues(error: z.core.$ZodError): string[] {
+export function describeIssues(error: { issues: z.Issue[] }): string[] {
   return error.issues.slice(0, 10).map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`)
 }
 
@@ -151,7 +152,7 @@ export function describeIssues(error: z.core.$ZodError): string[] {
  * Builds a validator that returns the core type or throws MalformedResponseError. The type
  * parameter makes the compiler prove the schema's output really is the core type.
  */
-export function parser<T>(schema: z.ZodMiniType<T>, what: string): (data: unknown) => T {
+export function parser<T>(schema: z.Schema<T>, what: string): (data: unknown) => T {
   return (data) => {
     const result = z.safeParse(schema, data)
     if (result.success) return result.data

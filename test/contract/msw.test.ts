@@ -229,6 +229,9 @@ describe('rest event stream over msw', () => {
 
   async function liveConversation(): Promise<string> {
     t.subscribe!((e) => events.push(e))
+    // The stream is live before the first message is published (the server does not replay
+    // to a first connection, which carries no Last-Event-ID).
+    await eventually(() => expect(api.state.streams.size).toBe(1))
     const c = await t.startConversation!({ locale: 'en', text: 'hello' }, { idempotencyKey: key() })
     await eventually(() =>
       expect(events.some((e) => e.type === 'message' && e.message.conversationId === c.id)).toBe(true),

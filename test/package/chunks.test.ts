@@ -4,7 +4,7 @@ import { duplicatedModules, libraries, loadBuild, measure } from '../../bench/bu
 import { root } from './packed.js'
 
 const { chunks } = loadBuild(root)
-const BUNDLED = ['preact', 'zustand', 'ky', 'zod', 'idb-keyval']
+const BUNDLED = ['preact', 'zustand', 'zod', 'idb-keyval']
 
 describe('the ESM build (build/graph.json, written by rollup -c)', () => {
   it('renders no module into two chunks and takes each library from one install', () => {

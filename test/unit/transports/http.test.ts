@@ -166,6 +166,30 @@ describe('createHttp retries and auth', () => {
     ).toBeInstanceOf(ServerError)
     expect(unkeyed.requests).toHaveLength(1)
   })
+  it('retries a GET after a network failure, but not after its own timeout', async () => {
+    const flaky = script(new TypeError('fetch failed'), json({ ok: 1 }))
+    expect(await createHttp({ baseUrl: 'https://api.test', fetch: flaky.fetch }).request('/v1/x')).toEqual({ ok: 1 })
+    expect(flaky.requests).toHaveLength(2)
+    const slow = script(hang, json({ ok: 1 }))
+    const http = createHttp({ baseUrl: 'https://api.test', timeoutMs: 20, fetch: slow.fetch })
+    expect(await failure(http.request('/v1/x'))).toBeInstanceOf(TimeoutError)
+    expect(slow.requests).toHaveLength(1)
+  })
+  it('sends JSON with its Content-Type, and only the defined query parameters', async () => {
+    const s = script(json({}))
+    await createHttp({ baseUrl: 'https://api.test', fetch: s.fetch }).request('/v1/t', {
+      method: 'PATCH',
+      json: { a: '张' },
+      searchParams: { q: 'a b', n: 2, none: undefined },
+    })
+    const [r] = s.requests
+    expect([r!.method, r!.url, r!.headers.get('Content-Type')]).toEqual([
+      'PATCH',
+      'https://api.test/v1/t?q=a+b&n=2',
+      'application/json',
+    ])
+    expect(await r!.json()).toEqual({ a: '张' })
+  })
   it('sends the bearer from getToken, except when auth is false', async () => {
     const s = script(json({}), json({}))
     const http = createHttp({ baseUrl: 'https://api.test/base', getToken: () => 'tok', fetch: s.fetch })

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { MalformedResponseError } from '../../../src/errors/index.js'
-import { parseMessagePage, parseTicket, safeChatEvent } from '../../../src/transports/schemas.js'
+import {
+  parseAvailability,
+  parseMessagePage,
+  parseTicket,
+  parseTicketDetail,
+  safeChatEvent,
+} from '../../../src/transports/schemas.js'
 
 const ticket = {
   id: 'tk_1',
@@ -48,5 +54,41 @@ describe('wire schemas', () => {
       on: true,
     })
     expect(safeChatEvent({ type: 'typing', conversationId: 'c' })).toBeUndefined()
+  })
+  it('leaves absent optional keys absent, and checks nested arrays, records, unions and nullables', () => {
+    expect(Object.keys(parseTicket(ticket))).not.toContain('expectedResponseHours')
+    const detail = {
+      ...ticket,
+      description: 'd',
+      fields: { amount: 12.5, note: 'x', urgent: true, none: null },
+      attachments: [],
+      comments: [{ id: 'c', author: 'agent', body: 'b', createdAt: 'x', attachments: [], extra: 1 }],
+      history: [{ status: 'new', at: 'x' }],
+    }
+    expect(parseTicketDetail(detail).comments[0]).toEqual({
+      id: 'c',
+      author: 'agent',
+      body: 'b',
+      createdAt: 'x',
+      attachments: [],
+    })
+    expect(() => parseTicketDetail({ ...detail, fields: { bad: [] } })).toThrow(/TicketDetail: fields\.bad: /)
+    expect(() => parseTicketDetail({ ...detail, comments: [{ ...detail.comments[0], attachments: [{}] }] })).toThrow(
+      /comments\.0\.attachments\.0\.id/,
+    )
+    expect(parseMessagePage({ messages: [], cursor: null, hasMore: false }).cursor).toBeNull()
+    expect(() => parseMessagePage({ messages: [], hasMore: false })).toThrow(/cursor/)
+    expect(() => parseAvailability({ agentsOnline: 1, queueLength: Number.NaN, open: true })).toThrow(/queueLength/)
+  })
+  it('stream events: an unknown type or a malformed member is refused', () => {
+    expect(safeChatEvent({ type: 'future' })).toBeUndefined()
+    expect(safeChatEvent(null)).toBeUndefined()
+    expect(safeChatEvent({ type: 'read', conversationId: 'c', upToSeq: 3, by: 'agent', x: 1 })).toEqual({
+      type: 'read',
+      conversationId: 'c',
+      upToSeq: 3,
+      by: 'agent',
+    })
+    expect(safeChatEvent({ type: 'read', conversationId: 'c', upToSeq: '3', by: 'agent' })).toBeUndefined()
   })
 })
