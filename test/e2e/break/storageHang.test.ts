@@ -5,9 +5,10 @@ import { serve, shadow, snippetPage, ticketsOf, transaction } from './host.js'
 // README, Durability: "When IndexedDB is missing, `open` throws or never settles (3 s), or a
 // write fails …, data stays in memory for the page, the host gets `storage:fallback` with the
 // reason (… `timeout` …), and the report form says before Send that the report cannot be kept if
-// the app closes." Some Android WebViews never settle `indexedDB.open`. The form does warn
-// ("Send it now while you are online"), but Send then never sends: no queued, no sent, no
-// ticket, online the whole time.
+// the app closes." Some Android WebViews never settle `indexedDB.open`. The form opens and takes
+// typing at once, but what the user types during the 3 s probe is wiped when the (empty) draft
+// load settles: the form then warns ("Send it now while you are online") over an empty
+// description, and Send is refused as invalid. The user's words are lost.
 const baseUrl = inject('baseUrl')
 const agentKey = inject('agentKey')
 let s: Session | undefined
@@ -17,7 +18,7 @@ afterEach(async () => {
 })
 
 describe('indexedDB.open never settles', () => {
-  it('the report still goes out while the page is open (online)', async () => {
+  it('keeps what the user typed before the probe settled, and sends it (online)', async () => {
     s = await launch()
     const { page } = s
     // A request whose success, error, blocked and upgradeneeded events never fire.
@@ -47,12 +48,17 @@ describe('indexedDB.open never settles', () => {
         }),
       transaction,
     )
-    await shadow(page, '[data-field=description] textarea').fill('The pharmacy never got the money I paid')
+    const description = shadow(page, '[data-field=description] textarea')
+    const words = 'The pharmacy never got the money I paid'
+    // Typed as soon as the form shows, before the storage probe has settled.
+    await description.fill(words)
     // The documented part holds: the fallback is announced and the form warns.
     await shadow(page, '[data-storage-warning]').waitFor({ timeout: 15_000 })
     expect(await page.evaluate(() => (window as unknown as { hfEvents: string[] }).hfEvents)).toContain(
       'storage:fallback:timeout',
     )
+
+    expect(await description.inputValue()).toBe(words)
 
     await shadow(page, '[data-submit]').click()
     await shadow(page, '[data-result]').first().waitFor({ timeout: 20_000 })
