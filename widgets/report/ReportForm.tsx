@@ -99,6 +99,9 @@ export function ReportForm(props: ReportFormProps) {
   const form = useRef<HTMLFormElement>(null)
   const alert = useRef<HTMLDivElement>(null)
   const txRef = useRef(tx)
+  // Fields the user changed before the stored draft arrived (storage can take seconds, or never
+  // answer): the draft fills the rest, never these.
+  const typedEarly = useRef(new Set<string>())
   const id = (name: string) => `${idPrefix}-rf-${name}`
   const recheck = recheckFor(category)
 
@@ -134,13 +137,19 @@ export function ReportForm(props: ReportFormProps) {
       .then((draft) => {
         if (!live) return
         // Opened without a transaction: one the user had picked comes back with the draft.
-        const start = tx ?? draft?.transaction
-        if (start !== tx) {
+        const current = txRef.current
+        const start = current ?? draft?.transaction
+        if (start !== current) {
           txRef.current = start
           props.onTransaction(start!)
         }
-        valuesRef.current = startValues(category, start, draft)
+        const typed = [...typedEarly.current].map((name) => [name, valuesRef.current[name]])
+        valuesRef.current = { ...startValues(category, start, draft), ...Object.fromEntries(typed) }
         setValues(valuesRef.current)
+        if (typed.length)
+          void client.reports
+            .saveDraft(category, { values: valuesRef.current, ...(start ? { transaction: start } : {}) })
+            .catch(() => undefined)
         const matches = draftMatches(draft, start)
         setRestored(matches)
         const files = matches ? draftFiles(draft) : []
@@ -166,6 +175,7 @@ export function ReportForm(props: ReportFormProps) {
   }, [focusTick])
 
   const update = (name: string, value: FieldValue) => {
+    if (!ready) typedEarly.current.add(name)
     put({ ...valuesRef.current, [name]: value })
     if (!tried.current && errors[name as FieldName]) setErrors(({ [name as FieldName]: _gone, ...rest }) => rest)
   }
