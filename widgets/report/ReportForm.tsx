@@ -201,8 +201,9 @@ export function ReportForm(props: ReportFormProps) {
   }
 
   const serverText = (e: { code: string; message?: string }) => {
+    // A backend's own text is English, for logs (docs/protocol.md §1.2): never shown as is.
     const known = t(e.code as MessageKey)
-    return known !== e.code ? known : (e.message ?? t('error.rejected'))
+    return known !== e.code ? known : t('error.rejected')
   }
   const errorOf = (name: string): string | undefined => {
     const local = errors[name as FieldName] ?? (name === 'screenshots' ? errors.screenshots : undefined)
