@@ -209,6 +209,13 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     },
   }
 
+  // The open form, chat or requests view holds the previous user's unsent words: another user
+  // (or nobody) must not see them nor send them as theirs. Their draft stays in their scope.
+  const leaveUserViews = () => {
+    const { ui } = store.getState()
+    if (ui.view !== 'home' || ui.stack.length) patch(store, 'ui', { view: 'home', params: {}, stack: [] })
+  }
+
   const client: SupportClient = {
     options,
     get help() {
@@ -238,6 +245,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
       if (user === null) return client.logout()
       // A different user must never ride on the previous one's session.
       const switched = previous !== user.id
+      if (switched && previous !== undefined) leaveUserViews()
       patch(store, 'session', {
         user,
         status: 'identifying',
@@ -256,6 +264,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
       }
     },
     async logout(opts = {}) {
+      leaveUserViews()
       const sv = servicesPromise && (await servicesPromise.catch(() => undefined))
       if (opts.forget) await sv?.forgetUser()
       patch(store, 'session', { user: undefined, session: undefined, status: 'anonymous', errorCode: undefined })

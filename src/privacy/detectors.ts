@@ -190,10 +190,12 @@ const CARD_PREFIX = /^(?:4|5|6|3(?:0[0-59]|[4-9])|22(?:0[0-4]|2[1-9]|[3-9])|2[3-
 
 /**
  * Card numbers a label can never hide: 13–19 digits passing Luhn with a card network's prefix,
- * whatever word sits before them (`订单号`, `ref:`, `TXN`).
+ * whatever word sits before them (`订单号`, `ref:`, `TXN`), and in reference fields too.
  */
 export function detectStrongCards(ctx: ScanContext): void {
-  if (ctx.reference) return
+  // Reference fields (Transaction ID, order number) included: the user may type a card there, or
+  // the host may pass one as `transaction.id`. A 28-digit wallet transaction number was claimed
+  // before this rule and stays whole.
   scanDigitRule(ctx, 'card', [13, 19], (slice) => {
     const { chars, start } = slice
     if (!plausiblyGrouped(slice) || !CARD_PREFIX.test(chars) || !luhnValid(chars)) return null

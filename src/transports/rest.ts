@@ -76,6 +76,10 @@ export function restTransport(options: RestTransportOptions): Transport {
 
   async function identifyAs(who: UserIdentity, signal?: AbortSignal): Promise<Session> {
     const token = who.token ?? (await getUserToken?.())
+    // A host whose token is not there yet (signed out, still loading) returns nothing: that is
+    // a missing credential, not a request for the server to refuse. Jobs wait for a token.
+    if (who.token === undefined && getUserToken && (typeof token !== 'string' || token === ''))
+      throw new UnauthorizedError('getUserToken returned no token')
     const body = {
       userId: who.id,
       ...(who.name === undefined ? {} : { name: who.name }),

@@ -219,7 +219,7 @@ describe('report view', () => {
     expect(fake.calls.createTicket).toHaveLength(1)
   })
 
-  it('a 4xx returns to the form with the server message on the field, nothing dropped; the fixed report is sent', async () => {
+  it('a 4xx returns to the form with a localized message on the field, nothing dropped; the fixed report is sent', async () => {
     const fake = fakeTransport()
     fake.setMode({
       reject: new RejectedError(
@@ -235,7 +235,9 @@ describe('report view', () => {
     type('description', 'The coffee shop says my payment never arrived.')
     submit()
     await waitFor(() => expect(control('amount').getAttribute('aria-invalid')).toBe('true'))
-    expect(describedText(control('amount'))).toContain('Amount is above the dispute limit')
+    // The backend's English text is for logs (docs/protocol.md §1.2); the user reads the catalog's.
+    expect(describedText(control('amount'))).toContain('Please check what you entered.')
+    expect(describedText(control('amount'))).not.toContain('Amount is above the dispute limit')
     expect(control('description').value).toBe('The coffee shop says my payment never arrived.')
     expect(control('transactionId').value).toBe(TX.id)
     await waitFor(() => expect(document.activeElement).toBe(control('amount')))

@@ -162,8 +162,9 @@ describe('my requests', () => {
     const description = (await find('[data-field=description] textarea')) as HTMLTextAreaElement
     expect(description.value).toBe('Shop says unpaid, I paid.')
     expect(description.getAttribute('aria-invalid')).toBe('true')
+    // In the form the field reads the catalog's message; the backend's text is for logs (docs/protocol.md §1.2).
     expect(document.getElementById(description.getAttribute('aria-describedby')!.split(' ').at(-1)!)?.textContent).toBe(
-      'Please describe the problem in more detail',
+      'Please check what you entered.',
     )
     fireEvent.input(description, { target: { value: 'The shop says it was never paid, but 128.50 left my account.' } })
     fireEvent.click(screen.getByRole('button', { name: 'Send again' }))

@@ -63,14 +63,15 @@ export async function startRuntime(ctx: {
 
   let rendered = false
   const sync = () => {
-    const { ui, system } = client.store.getState()
+    const { ui, system, session } = client.store.getState()
     if (ui.isOpen) {
       // The frame may hold the plain-DOM loading notice; Preact must start from an empty node.
       if (!rendered) ctx.host.frame.replaceChildren()
       rendered = true
       render(
         <PanelContext.Provider value={value}>
-          <Panel />
+          {/* Another user (or none): nothing the views hold of the previous one survives. */}
+          <Panel key={session.user?.id ?? ''} />
         </PanelContext.Provider>,
         ctx.host.frame,
       )
@@ -85,7 +86,12 @@ export async function startRuntime(ctx: {
   }
   let last = client.store.getState()
   const unsubscribe = client.store.subscribe((s) => {
-    if (s.ui.isOpen !== last.ui.isOpen || s.system.unread !== last.system.unread) sync()
+    if (
+      s.ui.isOpen !== last.ui.isOpen ||
+      s.system.unread !== last.system.unread ||
+      (s.ui.isOpen && s.session.user?.id !== last.session.user?.id)
+    )
+      sync()
     last = s
   })
   // A chat resumed by an earlier runtime may have counted unread replies already.

@@ -104,6 +104,9 @@ export function ReportForm(props: ReportFormProps) {
   const form = useRef<HTMLFormElement>(null)
   const alert = useRef<HTMLDivElement>(null)
   const txRef = useRef(tx)
+  // Fields the user changed before the stored draft arrived (storage can take seconds, or never
+  // answer): the draft fills the rest, never these.
+  const typedEarly = useRef(new Set<string>())
   const id = (name: string) => `${idPrefix}-rf-${name}`
   const recheck = recheckFor(category)
 
@@ -136,21 +139,25 @@ export function ReportForm(props: ReportFormProps) {
     heading.current?.focus()
     if (editing) return
     let live = true
-    // The transaction the form opened with (the effect below follows later picks).
-    const opened = txRef.current
     void reports
       .loadDraft(category)
       .catch(() => undefined)
       .then((draft) => {
         if (!live) return
         // Opened without a transaction: one the user had picked comes back with the draft.
-        const start = opened ?? draft?.transaction
-        if (start !== opened) {
+        const current = txRef.current
+        const start = current ?? draft?.transaction
+        if (start !== current) {
           txRef.current = start
           onTransaction.current(start!)
         }
-        valuesRef.current = startValues(category, start, draft)
+        const typed = [...typedEarly.current].map((name) => [name, valuesRef.current[name]])
+        valuesRef.current = { ...startValues(category, start, draft), ...Object.fromEntries(typed) }
         setValues(valuesRef.current)
+        if (typed.length)
+          void reports
+            .saveDraft(category, { values: valuesRef.current, ...(start ? { transaction: start } : {}) })
+            .catch(() => undefined)
         const matches = draftMatches(draft, start)
         setRestored(matches)
         const files = matches ? draftFiles(draft) : []
@@ -176,6 +183,7 @@ export function ReportForm(props: ReportFormProps) {
   }, [focusTick])
 
   const update = (name: string, value: FieldValue) => {
+    if (!ready) typedEarly.current.add(name)
     put({ ...valuesRef.current, [name]: value })
     if (!tried.current && errors[name as FieldName]) setErrors(({ [name as FieldName]: _gone, ...rest }) => rest)
   }
@@ -201,8 +209,9 @@ export function ReportForm(props: ReportFormProps) {
   }
 
   const serverText = (e: { code: string; message?: string }) => {
+    // A backend's own text is English, for logs (docs/protocol.md §1.2): never shown as is.
     const known = t(e.code as MessageKey)
-    return known !== e.code ? known : (e.message ?? t('error.rejected'))
+    return known !== e.code ? known : t('error.rejected')
   }
   const errorOf = (name: string): string | undefined => {
     const local = errors[name as FieldName] ?? (name === 'screenshots' ? errors.screenshots : undefined)

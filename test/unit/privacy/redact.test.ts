@@ -116,8 +116,13 @@ describe('what is hidden', () => {
     ])
   })
 
-  it('reference mode keeps card- and phone-shaped ids but still hides IDs', () => {
-    expect(redact('4111111111111111', { reference: true }).findings).toEqual([])
+  it('reference mode keeps phone-shaped and other card-shaped ids, but hides IDs and network cards', () => {
+    // A Luhn-valid number with a card network's prefix is a card whatever field it is in.
+    expect(redact('4111111111111111', { reference: true }).text).toBe('************1111')
+    // Luhn-valid without a network prefix, a UnionPay-shaped number failing Luhn, a mobile-shaped id: kept.
+    for (const id of ['1234567812345670', '6212345678901234560', '13800138000'])
+      expect(redact(id, { reference: true }).findings).toEqual([])
+    expect(redact('1234567812345670').text).not.toBe('1234567812345670')
     expect(redact('440524188001010014', { reference: true }).findings.map((f) => f.kind)).toEqual(['cn_id'])
   })
 
@@ -146,13 +151,14 @@ describe('redactFields', () => {
       ok: true,
       none: null,
       list: ['138****8000', { note: 'mail me: z***@qq.com' }],
-      transactionId: '4111111111111111',
+      transactionId: '************1111',
       url: 'https://cdn.example/4111111111111111.png',
     })
     expect(findings.map((f) => [f.path, f.kind])).toEqual([
       ['description', 'card'],
       ['list.0', 'phone'],
       ['list.1.note', 'email'],
+      ['transactionId', 'card'],
     ])
     expect(input.description).toBe('卡号 4111111111111111')
   })

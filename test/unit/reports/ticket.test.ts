@@ -93,11 +93,11 @@ describe('buildTicketInput', () => {
     expect(buildTicketInput('charged_not_received', values).input.subject).toBe('Charged but not received · 128.50 CNY')
   })
 
-  it('redacts every field, but keeps card-shaped transaction numbers in reference fields', () => {
+  it('redacts every field; reference fields keep order numbers but not network cards', () => {
     const { input, findings } = buildTicketInput(
       'other',
       {
-        transactionId: '4111111111111111',
+        transactionId: '1234567812345670',
         counterparty: 'paid to 13800138000',
         errorText: 'card 4111111111111111 declined',
         description: 'Something odd happened with this payment.',
@@ -105,16 +105,18 @@ describe('buildTicketInput', () => {
       { transaction: { ...tx, id: '5555555555554444' }, diagnostics: { note: 'mail zhang@qq.com' } },
     )
     expect(input.fields).toMatchObject({
-      transactionId: '4111111111111111',
+      transactionId: '1234567812345670',
       counterparty: 'paid to 138****8000',
       errorText: 'card ************1111 declined',
     })
-    expect(input.transaction?.id).toBe('5555555555554444')
+    // A Mastercard test number passed as the transaction's id is still a card.
+    expect(input.transaction?.id).toBe('************4444')
     expect(input.diagnostics).toEqual({ note: 'mail z***@qq.com' })
     expect(findings.map((f) => `${f.path}:${f.kind}`).sort()).toEqual([
       'diagnostics.note:email',
       'fields.counterparty:phone',
       'fields.errorText:card',
+      'transaction.id:card',
     ])
   })
 

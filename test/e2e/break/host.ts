@@ -1,0 +1,57 @@
+import type { BrowserContext, Page } from 'playwright-core'
+
+/**
+ * A host page that embeds the SDK the way README's "Embed it" bundler snippet does (the entry,
+ * a described REST transport with getUserToken), served from the reference server's origin
+ * under /break/ so the API is same-origin. `options` is the object literal passed to
+ * createHelpFeedback; in it, `token()` fetches the demo's signed token for `window.who`.
+ */
+export function snippetPage(options: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>wallet</title></head>
+<body><h1>Wallet</h1>
+<script type="module">
+import { createHelpFeedback } from '/dist/help-feedback.js'
+window.hfEvents = []
+window.who = new URLSearchParams(location.search).get('u') || 'u_123'
+const token = async () => {
+  const r = await fetch('/demo/token?userId=' + encodeURIComponent(window.who) + '&name=x')
+  return (await r.json()).token
+}
+window.help = createHelpFeedback(${options}).mount()
+</script></body></html>`
+}
+
+/** Serves `html` at `${baseUrl}/break/<name>.html` in this context. */
+export async function serve(context: BrowserContext, baseUrl: string, name: string, html: string): Promise<string> {
+  await context.route(`${baseUrl}/break/${name}.html*`, (route) =>
+    route.fulfill({ body: html, contentType: 'text/html' }),
+  )
+  return `${baseUrl}/break/${name}.html`
+}
+
+export const shadow = (page: Page, sel: string) => page.locator(`[data-help-feedback] >> ${sel}`)
+
+export const transaction = {
+  id: '4200001234202611230012345678',
+  time: '2026-11-23T09:30:00+08:00',
+  amount: '9.00',
+  currency: 'CNY',
+  counterparty: 'Alice Pharmacy',
+}
+
+export type AgentTicket = { id: string; userId: string; category: string }
+
+export async function ticketsOf(baseUrl: string, agentKey: string, userId: string): Promise<AgentTicket[]> {
+  const res = await fetch(`${baseUrl}/v1/agent/tickets`, { headers: { 'X-Agent-Key': agentKey } })
+  if (!res.ok) throw new Error(`agent tickets: ${res.status}`)
+  return ((await res.json()) as AgentTicket[]).filter((t) => t.userId === userId)
+}
+
+export async function ticketDetail(
+  baseUrl: string,
+  agentKey: string,
+  id: string,
+): Promise<{ description: string; fields: Record<string, unknown> }> {
+  const res = await fetch(`${baseUrl}/v1/agent/tickets/${id}`, { headers: { 'X-Agent-Key': agentKey } })
+  return (await res.json()) as { description: string; fields: Record<string, unknown> }
+}
