@@ -1,4 +1,4 @@
-import { eachRun, fold, hanTerms, stem, STOP, tokenize } from './tokenize.js'
+import { crossing, eachRun, fold, hanTerms, stem, STOP, tokenize } from './tokenize.js'
 
 /** What the query builder needs to know about the index. */
 export interface QueryContext {
@@ -19,10 +19,12 @@ const SINGLE = 0.15
  * A synonym variant's weight relative to the words typed; the index also caps its idf at that of
  * the words it stands for, so a rare synonym never outweighs the query's own word.
  */
-const SYNONYM = 0.45
+const SYNONYM = 0.6
 /** Question filler bigrams (怎么办, 为什么, 如何...): kept, but they cannot decide a ranking. */
 const FILLER = new Set('怎么 么办 什么 为什 为啥 如何 怎样 么回 回事 请问 一下 是否 能否 怎么样 可以'.split(' '))
 const FILLER_WEIGHT = 0.2
+/** Weight of a query bigram that straddles the edge of a dictionary word (see `crossing`). */
+const CROSS = 0.4
 /**
  * A verb with a negated resultative complement, the everyday way to say "cannot": 提不出来,
  * 付不了款, 转不过去, 到不了账, 绑不上. Its bigrams (提不, 不出) are noise; the verb joined to
@@ -57,9 +59,6 @@ export type Variant = Map<string, number>
 /** Alternative variants (an article scores the best one, so synonyms never pile up). */
 export interface Clause {
   v: Variant[]
-  /** A literal clause: the query term it stands for (what coverage counts). Neither this nor
-   * `syn` for a fallback single character. */
-  lit?: string
   /** A synonym clause: the literal query terms it stands for. */
   syn?: string[]
 }
@@ -74,12 +73,12 @@ export interface Clause {
 export function buildQuery(query: string, ctx: QueryContext): Clause[] {
   const clauses: Clause[] = []
   const seen = new Set<string>()
-  const add = (v: Variant[], key: string, syn?: string[], weak = false): void => {
+  const add = (v: Variant[], key: string, syn?: string[]): void => {
     if (!v.length || seen.has(key)) return
     seen.add(key)
-    clauses.push(syn ? { v, syn } : weak ? { v } : { v, lit: key })
+    clauses.push(syn ? { v, syn } : { v })
   }
-  const one = (t: string, w: number, weak?: boolean): void => add([new Map([[t, w]])], t, undefined, weak)
+  const one = (t: string, w: number): void => add([new Map([[t, w]])], t)
   const f = fold(query)
   const words: string[] = []
   let han = false
@@ -97,16 +96,17 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       span.forEach((b) => noise.add(b))
       complements.push([words, span])
     }
+    // A bigram across the edge of a dictionary word (的记 in 以前的记录) is no word of the query.
+    const cross = ctx.words ? crossing(run) : []
     for (let i = 1; i < c.length; i++) {
       const b = c[i - 1]! + c[i]!
-      one(b, FILLER.has(b) || noise.has(b) ? FILLER_WEIGHT : 1)
+      one(b, FILLER.has(b) || noise.has(b) ? FILLER_WEIGHT : cross[i] ? CROSS : 1)
       if (ctx.df(b)) known[i - 1] = known[i] = true
     }
     hanTerms(run, ctx.words).forEach((t, i) => i >= c.length * 2 - 1 && one(t, FILLER.has(t) ? FILLER_WEIGHT : 0.5))
     c.forEach((ch, i) => {
       if (known[i]) return
-      // A fallback character is too weak a sign to count for coverage.
-      one(ch, c.length > 1 ? SINGLE : 1, c.length > 1)
+      one(ch, c.length > 1 ? SINGLE : 1)
       // A lone verb (充的钱, 提的钱) most likely means the wallet word it heads.
       const w = c.length > 1 && VERB_WORDS.find((x) => x[0] == ch)
       if (w && ctx.df(w)) complements.push([[w], [ch]])

@@ -42,69 +42,6 @@ function lookup(t: Term, d: number): number {
   return j < 0 ? 0 : t.c[j]!
 }
 
-/** A clause as coverage sees it: its weight, its terms, and what it stands for. */
-export interface Covered {
-  w: number
-  terms: Term[]
-  /** A literal query term. */
-  lit?: string
-  /** A synonym clause: the literal terms it stands for. */
-  syn?: string[]
-}
-
-/** Credit a literal term gets when only one of its synonyms is in the article. */
-const SYN_CREDIT = 0.8
-/** Floor of the coverage factor: an article with a few of the query's words keeps that much. */
-const COVER_FLOOR = 0.35
-/** Bonus for the share of the query found in the title. */
-const TITLE = 0.8
-
-/**
- * Reorders BM25F hits by how much of the query each article covers (idf-weighted share of the
- * literal terms, a synonym counting half for the term it stands for) and how much of it its
- * title holds. BM25 sums: one frequent common pair (到账) can outscore an article that has
- * every concept of the query once; coverage puts the article that answers the whole question
- * first. Title tf is the low 6 bits of the packed tf. `boost` multiplies a slot's score.
- */
-export function rerank(
-  hits: Array<[slot: number, score: number]>,
-  clauses: Covered[],
-  boost: (slot: number) => number,
-): Array<[slot: number, score: number]> {
-  const lits = clauses.filter((c) => c.lit !== undefined)
-  const total = lits.reduce((s, c) => s + c.w, 0)
-  if (!total) return hits
-  const out = hits.map(([d, score]): [number, number] => {
-    const body = new Map<string, number>()
-    const title = new Map<string, number>()
-    for (const c of clauses) {
-      let inBody = false
-      let inTitle = false
-      for (const t of c.terms) {
-        const j = position(t.s, d)
-        if (j < 0 || !t.c[j]) continue
-        inBody = true
-        if (t.f[j]! % 64) inTitle = !!(inBody = true)
-        if (inTitle) break
-      }
-      if (!inBody) continue
-      const x = c.lit !== undefined ? 1 : SYN_CREDIT
-      for (const key of c.lit !== undefined ? [c.lit] : (c.syn ?? [])) {
-        body.set(key, Math.max(body.get(key) ?? 0, x))
-        if (inTitle) title.set(key, Math.max(title.get(key) ?? 0, x))
-      }
-    }
-    let cov = 0
-    let tc = 0
-    for (const c of lits) {
-      cov += c.w * (body.get(c.lit!) ?? 0)
-      tc += c.w * (title.get(c.lit!) ?? 0)
-    }
-    return [d, boost(d) * score * (COVER_FLOOR + (1 - COVER_FLOOR) * (cov / total)) * (1 + (TITLE * tc) / total)]
-  })
-  return out.sort((a, b) => b[1] - a[1])
-}
-
 /**
  * Best `limit` slots and scores for clauses sorted by weight, most important first.
  * Long, low-weight posting lists (common bigrams, synonyms) are not walked once they cannot

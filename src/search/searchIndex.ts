@@ -2,7 +2,7 @@ import type { Article, ArticleHit } from '../types.js'
 import { buildQuery, compileSynonyms, type CompiledVariant } from './query.js'
 import { language, localesFor, translationKey } from './locales.js'
 import { createPostingStore, pack } from './postings.js'
-import { K1, rank, rerank, type Scratch, type Term } from './rank.js'
+import { K1, rank, type Scratch, type Term } from './rank.js'
 import { makeSnippet, plainText } from './snippet.js'
 import type { SynonymTable } from './synonyms.js'
 import { fold, tokenize, WORD_CHAR } from './tokenize.js'
@@ -76,7 +76,11 @@ export interface SearchIndex {
   toJSON(): SerializedIndex
 }
 
+/** BM25 length normalisation of body and tags, and of titles: a short title is no better answer. */
 const B = 0.75
+const BT = 0.3
+/** Body tf saturates more slowly than title and tags: an article about a topic repeats its word. */
+const K1B = 2
 /** Score factor for an article with a tag equal to the whole query. */
 const TAG_BONUS = 1.25
 /** A resolved query term plus what the snippet needs. */
@@ -97,7 +101,7 @@ export function createSearchIndex(articles: Article[] = [], options: SearchIndex
   const index = open(
     {
       version: 1,
-      weights: [w.title ?? 4, w.tags ?? 2.5, w.body ?? 1],
+      weights: [w.title ?? 2.5, w.tags ?? 3, w.body ?? 1],
       words: options.words ?? true,
       synonyms: options.synonyms ?? {},
       docs: [],
@@ -241,7 +245,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   }
 
   /** Scale of the one-byte saturation cache: BM25 saturation stays below K1 + 1. */
-  const STEP = (K1 + 1) / 255
+  const STEP = ((K1B + 1) * (weights[0]! + weights[1]! + weights[2]!)) / 255
 
   /** Postings of a term with their BM25F saturation, computed once per term and index version. */
   const resolve = (t: string): Omit<Term, 'w'> | null => {
@@ -261,8 +265,14 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
         const x = f[j]!
         let tf = 0
         const n = [x & 63, (x >> 6) & 63, x >> 12]
-        for (let k = 0; k < 3; k++) if (n[k]) tf += (weights[k]! * n[k]!) / (1 - B + (B * d.lengths[k]!) / avg[k]!)
-        c[j] = Math.max(1, Math.round((tf * (K1 + 1)) / (tf + K1) / STEP))
+        for (let k = 0; k < 3; k++)
+          if (n[k]) {
+            const b = k ? B : BT
+            const x = n[k]! / (1 - b + (b * d.lengths[k]!) / avg[k]!)
+            const k1 = k == 2 ? K1B : K1
+            tf += (weights[k]! * x * (k1 + 1)) / (x + k1)
+          }
+        c[j] = Math.max(1, Math.round(tf / STEP))
         m = Math.max(m, c[j]!)
       }
       terms.setFresh(id, version, m)
@@ -321,7 +331,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
                 if (mark) extra.push(t)
                 return []
               }
-              return [{ ...(e as Omit<Term, 'w'>), w: qw * Math.min(cap, idf(t)) * STEP, t, mark }]
+              return [{ ...(e as Omit<Term, 'w'>), w: qw * (cap < Infinity ? cap : idf(t)) * STEP, t, mark }]
             }),
           )
           .filter((v) => v.length)
@@ -337,7 +347,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
         sum: new Float64Array(docs.length * 2),
       }
     const allowed = new Set(locales.map((l) => codes.get(l)))
-    // More than `limit`: coverage reorders the strongest candidates, and translations merge.
+    // More than `limit`: the tag bonus reorders the strongest candidates, and translations merge.
     const top = rank(
       list.map((c) => c.v),
       scratch,
@@ -347,18 +357,14 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     )
     // A query that is exactly one of an article's tags names its topic: that article first.
     const typed = fold(query).replace(/\s+/g, '')
-    // A synonym whose query words the index does not know (汇款 for 转账) counts as one of them.
-    const lits = new Set(list.map((c) => c.lit))
-    const covered = list.map((c, i) => ({
-      ...c,
-      terms: c.v.flat(),
-      ...(c.syn && !c.syn.some((t) => lits.has(t)) ? { lit: `\0${i}` } : {}),
-    }))
-    const ranked = rerank(top, covered, (d) =>
-      docs[d]!.tags.some((t) => t.replace(/\s+/g, '').length == typed.length && fold(t).replace(/\s+/g, '') == typed)
-        ? TAG_BONUS
-        : 1,
-    )
+    const ranked = top
+      .map(([d, score]): [number, number] => [
+        d,
+        docs[d]!.tags.some((t) => t.replace(/\s+/g, '').length == typed.length && fold(t).replace(/\s+/g, '') == typed)
+          ? score * TAG_BONUS
+          : score,
+      ])
+      .sort((a, b) => b[1] - a[1])
     // Most important terms first: the snippet window opens at the first one found.
     const marks = list
       .flatMap((c) => c.v.flat())

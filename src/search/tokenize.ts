@@ -120,6 +120,25 @@ export function hanTerms(run: string, words: boolean): string[] {
 }
 
 /**
+ * Per character index i, whether the bigram ending at i straddles the edge of a dictionary word
+ * of two or more characters (的记 in 以前的记录, 付了 in 支付了解): such a pair is no word of the
+ * text. Edges between single characters do not count: ICU splits wallet words (扣款) that way.
+ */
+export function crossing(run: string): boolean[] {
+  const len: number[] = []
+  const edge: boolean[] = []
+  const s = run.length > 2 && segmenter()
+  if (s)
+    for (const { segment, index } of s.segment(run)) {
+      const n = [...segment].length
+      const at = [...run.slice(0, index)].length
+      edge[at] = true
+      for (let k = 0; k < n; k++) len[at + k] = n
+    }
+  return edge.map((e, i) => e && i > 0 && (len[i - 1]! > 1 || len[i]! > 1))
+}
+
+/**
  * Splits text into index terms (with repeats, so callers can count them).
  *
  * @example

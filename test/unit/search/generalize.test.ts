@@ -168,3 +168,28 @@ describe('snippets', () => {
     expect(cols).toBeGreaterThan(80)
   })
 })
+
+describe('synonym variants and word edges', () => {
+  it('scores every variant of a synonym group alike, however rare one of them is', () => {
+    // 冻结 is common (every filler has it), 止付 rare: for 封号 both mean the same thing.
+    const filler = Array.from({ length: 12 }, (_, i) => art(`f${i}`, 'zh-CN', `会员说明${i}`, '账户冻结后请联系客服。'))
+    const index = createSearchIndex(
+      [art('common', 'zh-CN', '账户冻结', '按提示操作。'), art('rare', 'zh-CN', '账户止付', '按提示操作。'), ...filler],
+      { synonyms: { 'zh-CN': [['封号', '冻结', '止付']] } },
+    )
+    const hits = index.search('封号', { locale: 'zh-CN' })
+    const score = (id: string): number => hits.find((h) => h.id == id)!.score
+    expect(ids(hits).slice(0, 2).sort()).toEqual(['common', 'rare'])
+    expect(score('common')).toBe(score('rare'))
+  })
+
+  it('a pair of characters across a word edge of the query counts less than a word', () => {
+    // 的记 of 以前的记录 is rare in the corpus but no word: the article about 记录 must win.
+    const index = createSearchIndex([
+      art('records', 'zh-CN', '交易记录', '在账单页查看以前的交易记录。'),
+      art('noise', 'zh-CN', '会员说明', '会员的记分规则与以前不同。'),
+      ...Array.from({ length: 8 }, (_, i) => art(`f${i}`, 'zh-CN', `说明${i}`, '记录会保存。')),
+    ])
+    expect(ids(index.search('看不到以前的记录', { locale: 'zh-CN' }))[0]).toBe('records')
+  })
+})

@@ -116,7 +116,8 @@ describe('search index lifecycle', () => {
     live.add({ ...fixtures[4]!, title: '账户解冻步骤' })
     expect(live.size).toBe(fixtures.length - 1)
     expect(ids(live.search('解冻'))[0]).toBe('freeze-title')
-    expect(ids(live.search('如何冻结账户'))[0]).not.toBe('freeze-title')
+    // The old title's words are gone with it.
+    expect(ids(live.search('冻结'))).not.toContain('freeze-title')
   })
 
   it('after remove() scores equal those of an index built without the article', () => {

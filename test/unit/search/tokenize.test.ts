@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { fold, tokenize } from '../../../src/search/index.js'
+import { crossing } from '../../../src/search/tokenize.js'
 
 describe('search tokenizer', () => {
   it('emits every character bigram of a Han run, plus the single characters', () => {
@@ -37,5 +38,13 @@ describe('search tokenizer', () => {
       .filter((w) => w.length > 2)
     expect(extra).toEqual(expected)
     expect(expected.length).toBeGreaterThan(0)
+  })
+})
+
+describe('word edges', () => {
+  it('marks bigrams that straddle the edge of a dictionary word, not those between single characters', () => {
+    // 以前|的|记录: 前的 and 的记 straddle; ICU splits wallet words into characters (扣|款|失败).
+    expect(crossing('以前的记录').flatMap((x, i) => (x ? [i] : []))).toEqual([2, 3])
+    expect(crossing('扣款失败').flatMap((x, i) => (x ? [i] : []))).toEqual([2])
   })
 })
