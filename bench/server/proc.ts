@@ -67,8 +67,13 @@ function stopper(child: ChildProcess): () => Promise<void> {
     })
 }
 
-function launch(name: string, args: string[], env: Record<string, string>): { child: ChildProcess; log: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+function launch(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+  nodeFlags: string[] = [],
+): { child: ChildProcess; log: () => string } {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,25 +90,37 @@ function launch(name: string, args: string[], env: Record<string, string>): { ch
 /**
  * One reference server instance: `node --import tsx examples/server/main.ts` in deployment mode
  * (NODE_ENV=production: real secrets, no /demo/token) on loopback, business hours off.
+ * `profileDir`: run it with `--cpu-prof` (a .cpuprofile is written there when it stops).
  */
 export async function startInstance(
   name: string,
-  env: { secret: string; agentKey: string; dbPath: string; databaseUrl?: string | undefined },
+  env: {
+    secret: string
+    agentKey: string
+    dbPath: string
+    databaseUrl?: string | undefined
+    profileDir?: string | undefined
+  },
 ): Promise<Proc> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const { child, log } = launch(name, ['examples/server/main.ts'], {
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    PUBLIC_URL: url,
-    HF_SECRET: env.secret,
-    AGENT_KEY: env.agentKey,
-    DB_PATH: env.dbPath,
-    HOURS: 'always',
-    LOG: '',
-    ...(env.databaseUrl ? { DATABASE_URL: env.databaseUrl } : {}),
-  })
+  const { child, log } = launch(
+    name,
+    ['examples/server/main.ts'],
+    {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_URL: url,
+      HF_SECRET: env.secret,
+      AGENT_KEY: env.agentKey,
+      DB_PATH: env.dbPath,
+      HOURS: 'always',
+      LOG: '',
+      ...(env.databaseUrl ? { DATABASE_URL: env.databaseUrl } : {}),
+    },
+    env.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${env.profileDir}`] : [],
+  )
   await waitReady(child, url, log, name)
   return { name, url, pid: child.pid as number, child, log, stop: stopper(child) }
 }
