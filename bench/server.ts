@@ -108,6 +108,8 @@ async function users(
 interface Prepared {
   urls: string[]
   procs: Proc[]
+  /** The `--pg auto` cluster the instances use, whose CPU is read around each phase. */
+  cluster?: PgCluster | undefined
   u: Awaited<ReturnType<typeof users>>
   samples: { create?: string | undefined; send?: string | undefined }
 }
@@ -159,12 +161,16 @@ async function phase(gen: Generator, t: Prepared, leg: Leg, p: Phase, round: num
     return
   }
   const cpu = (): number => t.procs.reduce((a, proc) => a + cpuSeconds(proc.pid), 0)
+  const dbCpu = (): number => (t.cluster ? t.cluster.cpuSeconds() : NaN)
   const c0 = cpu()
+  const d0 = dbCpu()
   const count = p === 'create' ? config.creates : config.sends
   const r = await load(gen, t.urls, p, t.u.pool, count, `${p}-${round}`)
+  r.load1 = Math.round(loadavg()[0]! * 100) / 100
   delete r.sample
   leg[p] = r
   leg.serverCpuPer1k = { create: NaN, send: NaN, ...leg.serverCpuPer1k, [p]: ((cpu() - c0) / count) * 1000 }
+  if (t.cluster) leg.dbCpuPer1k = { create: NaN, send: NaN, ...leg.dbCpuPer1k, [p]: ((dbCpu() - d0) / count) * 1000 }
 }
 
 // The yardstick runs for the whole bench and is measured right before each server leg, phase by
@@ -181,6 +187,7 @@ async function serverLeg(gen: Generator, leg: Leg, databaseUrl?: string): Promis
     for (let i = 0; i < leg.instances; i++)
       procs.push(await startInstance(`${leg.label} #${i + 1}`, { secret, agentKey, dbPath, databaseUrl, profileDir }))
     const t = await prepare(gen, procs, leg.id)
+    if (databaseUrl && cluster) t.cluster = cluster
     if (!bare && bareLeg.reason === undefined) {
       // Answers with the bodies the real server just sent (same bytes).
       try {

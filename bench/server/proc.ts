@@ -190,6 +190,8 @@ export function postgresUnsupported(): string | undefined {
 }
 
 export interface PgCluster {
+  /** CPU seconds used so far by the cluster's processes (postmaster and its live backends). */
+  cpuSeconds(): number
   url(db: string): string
   createDb(db: string): void
   stop(): void
@@ -232,7 +234,23 @@ export async function startPgCluster(): Promise<PgCluster> {
     `-p ${PG_PORT} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
     'start',
   ])
+  const postmaster = Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0])
   return {
+    cpuSeconds: () => {
+      // Backends that exited meanwhile are missed; the bench's connections live through a phase.
+      let total = cpuSeconds(postmaster)
+      for (const entry of readdirSync('/proc')) {
+        if (!/^\d+$/.test(entry)) continue
+        try {
+          const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+          const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+          if (ppid === postmaster) total += cpuSeconds(Number(entry))
+        } catch {
+          /* gone */
+        }
+      }
+      return total
+    },
     url: (db) => `postgres://postgres@127.0.0.1:${PG_PORT}/${db}`,
     createDb: (db) => as('createdb', ['-h', '127.0.0.1', '-p', String(PG_PORT), '-U', 'postgres', db]),
     stop: () => {
