@@ -14,6 +14,8 @@
  * default: $DATABASE_URL), --quick (small counts), --markdown (also print the docs table),
  * --sqlite2 (also two instances on one SQLite file: the harness's multi-instance path, and what
  * in-memory fan-out loses across instances),
+ * --only LEGS (comma-separated of sqlite1, sqlite2, pg1, pg2: run just those), --prof DIR (server
+ * instances run with `node --cpu-prof`; their .cpuprofile files land in DIR),
  * --json FILE (default bench/results/server.json), --from FILE (print a saved run, measure nothing).
  * Env: BENCH_CONCURRENCY (64), BENCH_CREATES (5000), BENCH_SENDS (10000), BENCH_WARM (1000),
  * BENCH_SSE (200 clients), BENCH_K (5 events per client), BENCH_NOTE (shown beside the figures),
@@ -78,6 +80,10 @@ const agentKey = randomBytes(32).toString('hex')
 const dir = mkdtempSync(join(process.env.BENCH_DB_DIR ?? tmpdir(), 'hf-bench-'))
 const startLoad = loadavg()
 const legs: Leg[] = []
+const only = opt('--only')?.split(',')
+const wanted = (id: Leg['id']): boolean => only === undefined || only.includes(id)
+const profileDir = opt('--prof') ? resolve(opt('--prof') as string) : undefined
+if (profileDir) mkdirSync(profileDir, { recursive: true })
 
 /** Users for a leg: warm-up ones, the create/send pool (≤ 10 tickets each), the SSE clients. */
 async function users(
@@ -102,6 +108,8 @@ async function users(
 interface Prepared {
   urls: string[]
   procs: Proc[]
+  /** The `--pg auto` cluster the instances use, whose CPU is read around each phase. */
+  cluster?: PgCluster | undefined
   u: Awaited<ReturnType<typeof users>>
   samples: { create?: string | undefined; send?: string | undefined }
 }
@@ -153,12 +161,16 @@ async function phase(gen: Generator, t: Prepared, leg: Leg, p: Phase, round: num
     return
   }
   const cpu = (): number => t.procs.reduce((a, proc) => a + cpuSeconds(proc.pid), 0)
+  const dbCpu = (): number => (t.cluster ? t.cluster.cpuSeconds() : NaN)
   const c0 = cpu()
+  const d0 = dbCpu()
   const count = p === 'create' ? config.creates : config.sends
   const r = await load(gen, t.urls, p, t.u.pool, count, `${p}-${round}`)
+  r.load1 = Math.round(loadavg()[0]! * 100) / 100
   delete r.sample
   leg[p] = r
   leg.serverCpuPer1k = { create: NaN, send: NaN, ...leg.serverCpuPer1k, [p]: ((cpu() - c0) / count) * 1000 }
+  if (t.cluster) leg.dbCpuPer1k = { create: NaN, send: NaN, ...leg.dbCpuPer1k, [p]: ((dbCpu() - d0) / count) * 1000 }
 }
 
 // The yardstick runs for the whole bench and is measured right before each server leg, phase by
@@ -173,8 +185,9 @@ async function serverLeg(gen: Generator, leg: Leg, databaseUrl?: string): Promis
   const dbPath = join(dir, `${leg.id}.db`)
   try {
     for (let i = 0; i < leg.instances; i++)
-      procs.push(await startInstance(`${leg.label} #${i + 1}`, { secret, agentKey, dbPath, databaseUrl }))
+      procs.push(await startInstance(`${leg.label} #${i + 1}`, { secret, agentKey, dbPath, databaseUrl, profileDir }))
     const t = await prepare(gen, procs, leg.id)
+    if (databaseUrl && cluster) t.cluster = cluster
     if (!bare && bareLeg.reason === undefined) {
       // Answers with the bodies the real server just sent (same bytes).
       try {
@@ -214,8 +227,9 @@ let cluster: PgCluster | undefined
 try {
   const sqlite: Leg = { id: 'sqlite1', label: 'SQLite ×1', instances: 1, status: 'failed' }
   legs.push(bareLeg, sqlite)
-  await serverLeg(gen, sqlite)
-  if (flag('--sqlite2')) {
+  if (wanted('sqlite1')) await serverLeg(gen, sqlite)
+  else Object.assign(sqlite, { status: 'skipped', reason: 'not selected (--only)' })
+  if ((flag('--sqlite2') && only === undefined) || only?.includes('sqlite2')) {
     // Two processes on one SQLite file: exercises the multi-instance path of the harness, and shows
     // what the in-memory fan-out loses when a reply is posted to the other instance.
     const sqlite2: Leg = { id: 'sqlite2', label: 'SQLite ×2 (one file)', instances: 2, status: 'failed' }
@@ -233,6 +247,10 @@ try {
     pg1.reason = pg2.reason = why
   } else {
     for (const leg of [pg1, pg2]) {
+      if (!wanted(leg.id)) {
+        leg.reason = 'not selected (--only)'
+        continue
+      }
       let url = pgArg as string
       if (pgArg === 'auto') {
         try {

@@ -35,6 +35,8 @@ export interface LoadResult {
   genCpu: number
   /** One response body, to give the bare handler the same JSON. */
   sample?: string
+  /** The machine's 1-minute load average when the phase ended (set by the orchestrator). */
+  load1?: number
 }
 
 export interface SseResult {

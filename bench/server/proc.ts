@@ -67,8 +67,13 @@ function stopper(child: ChildProcess): () => Promise<void> {
     })
 }
 
-function launch(name: string, args: string[], env: Record<string, string>): { child: ChildProcess; log: () => string } {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+function launch(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+  nodeFlags: string[] = [],
+): { child: ChildProcess; log: () => string } {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -85,25 +90,37 @@ function launch(name: string, args: string[], env: Record<string, string>): { ch
 /**
  * One reference server instance: `node --import tsx examples/server/main.ts` in deployment mode
  * (NODE_ENV=production: real secrets, no /demo/token) on loopback, business hours off.
+ * `profileDir`: run it with `--cpu-prof` (a .cpuprofile is written there when it stops).
  */
 export async function startInstance(
   name: string,
-  env: { secret: string; agentKey: string; dbPath: string; databaseUrl?: string | undefined },
+  env: {
+    secret: string
+    agentKey: string
+    dbPath: string
+    databaseUrl?: string | undefined
+    profileDir?: string | undefined
+  },
 ): Promise<Proc> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const { child, log } = launch(name, ['examples/server/main.ts'], {
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    PUBLIC_URL: url,
-    HF_SECRET: env.secret,
-    AGENT_KEY: env.agentKey,
-    DB_PATH: env.dbPath,
-    HOURS: 'always',
-    LOG: '',
-    ...(env.databaseUrl ? { DATABASE_URL: env.databaseUrl } : {}),
-  })
+  const { child, log } = launch(
+    name,
+    ['examples/server/main.ts'],
+    {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PUBLIC_URL: url,
+      HF_SECRET: env.secret,
+      AGENT_KEY: env.agentKey,
+      DB_PATH: env.dbPath,
+      HOURS: 'always',
+      LOG: '',
+      ...(env.databaseUrl ? { DATABASE_URL: env.databaseUrl } : {}),
+    },
+    env.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${env.profileDir}`] : [],
+  )
   await waitReady(child, url, log, name)
   return { name, url, pid: child.pid as number, child, log, stop: stopper(child) }
 }
@@ -173,6 +190,8 @@ export function postgresUnsupported(): string | undefined {
 }
 
 export interface PgCluster {
+  /** CPU seconds used so far by the cluster's processes (postmaster and its live backends). */
+  cpuSeconds(): number
   url(db: string): string
   createDb(db: string): void
   stop(): void
@@ -215,7 +234,23 @@ export async function startPgCluster(): Promise<PgCluster> {
     `-p ${PG_PORT} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`,
     'start',
   ])
+  const postmaster = Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0])
   return {
+    cpuSeconds: () => {
+      // Backends that exited meanwhile are missed; the bench's connections live through a phase.
+      let total = cpuSeconds(postmaster)
+      for (const entry of readdirSync('/proc')) {
+        if (!/^\d+$/.test(entry)) continue
+        try {
+          const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+          const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+          if (ppid === postmaster) total += cpuSeconds(Number(entry))
+        } catch {
+          /* gone */
+        }
+      }
+      return total
+    },
     url: (db) => `postgres://postgres@127.0.0.1:${PG_PORT}/${db}`,
     createDb: (db) => as('createdb', ['-h', '127.0.0.1', '-p', String(PG_PORT), '-U', 'postgres', db]),
     stop: () => {

@@ -12,6 +12,8 @@ export interface Leg {
   sse?: SseResult
   /** Server CPU (all instances) per request of the phase, in milliseconds. */
   serverCpuPer1k?: { create: number; send: number }
+  /** Postgres CPU (postmaster and backends, `--pg auto` only) per request of the phase, in milliseconds. */
+  dbCpuPer1k?: { create: number; send: number }
   /** The bare handler measured right before this leg, phase by phase: the figures its ratios use. */
   paired?: { create?: LoadResult | undefined; send?: LoadResult | undefined; sse?: SseResult | undefined }
 }
@@ -64,15 +66,18 @@ export function consoleReport(rep: Report): string {
     `load average at start ${rep.machine.loadavgStart.map((n) => n.toFixed(2)).join(' ')}, at end ${rep.machine.loadavgEnd.map((n) => n.toFixed(2)).join(' ')}${rep.machine.note ? ` · ${rep.machine.note}` : ''}`,
   )
   out.push(
+    `(load 1m: the machine's 1-minute load average as the phase ended; ${rep.machine.cpus} cores — above that, processes queue for CPU and rates fall)`,
+  )
+  out.push(
     `generator: own process, ${c.concurrency} requests in flight (keep-alive), ${c.creates} creates and ${c.sends} sends per leg after ${c.warm} of each to warm up`,
   )
   const rows: Array<Record<string, string | number>> = []
   for (const leg of rep.legs) {
     if (leg.status !== 'ok') continue
     const ref = leg.paired ?? bare
-    for (const [route, r, b, cpu] of [
-      ['ticket create', leg.create, ref?.create, leg.serverCpuPer1k?.create],
-      ['chat send', leg.send, ref?.send, leg.serverCpuPer1k?.send],
+    for (const [route, r, b, cpu, db] of [
+      ['ticket create', leg.create, ref?.create, leg.serverCpuPer1k?.create, leg.dbCpuPer1k?.create],
+      ['chat send', leg.send, ref?.send, leg.serverCpuPer1k?.send, leg.dbCpuPer1k?.send],
     ] as const) {
       if (!r) continue
       rows.push({
@@ -87,7 +92,10 @@ export function consoleReport(rep: Report): string {
         'p99 × bare': fix(ratio(r.p99, b?.p99)),
         'not 2xx': statuses(r),
         'server CPU ms/req': fix(cpu),
+        'db CPU ms/req': fix(db),
+        'gen CPU ms/req': fix((r.genCpu * r.wallMs) / Math.max(1, r.count)),
         'gen CPU': fix(r.genCpu),
+        'load 1m': fix(r.load1),
       })
     }
   }
@@ -153,7 +161,9 @@ export function markdownReport(rep: Report): string {
         'chat sends/s': '',
         'send p50 / p99 ms': '',
         'server CPU ms per create / send': '',
+        'Postgres CPU ms per create / send': '',
         'SSE clients held, events lost': '',
+        'load 1m': '',
       }
     }
     const x = (a: number, b: number | undefined): string => (id === 'bare' ? '' : ` (${fix(ratio(a, b))}× bare)`)
@@ -165,9 +175,13 @@ export function markdownReport(rep: Report): string {
       'chat sends/s': `${leg.send.rps}${x(leg.send.rps, ref?.send?.rps)}`,
       'send p50 / p99 ms': `${fix(leg.send.p50, 1)} / ${fix(leg.send.p99, 1)}`,
       'server CPU ms per create / send': `${fix(leg.serverCpuPer1k?.create)} / ${fix(leg.serverCpuPer1k?.send)}`,
+      'Postgres CPU ms per create / send': leg.dbCpuPer1k
+        ? `${fix(leg.dbCpuPer1k.create)} / ${fix(leg.dbCpuPer1k.send)}`
+        : '',
       'SSE clients held, events lost': leg.sse
         ? `${leg.sse.held}/${leg.sse.clients}, ${leg.sse.lost} of ${leg.sse.expected}`
         : '',
+      'load 1m': `${fix(leg.create.load1)} / ${fix(leg.send.load1)}`,
     }
   })
   const c = rep.config

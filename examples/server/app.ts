@@ -56,6 +56,8 @@ export interface Ctx {
 export interface Result {
   status: number
   body?: unknown
+  /** `body` already serialised (set by the idempotency layer, which stores that text anyway). */
+  text?: string
   headers?: Record<string, string>
 }
 
@@ -202,7 +204,7 @@ function send(res: ServerResponse, r: Result): void {
     res.end()
     return
   }
-  const text = JSON.stringify(r.body)
+  const text = r.text ?? JSON.stringify(r.body)
   res.writeHead(r.status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
@@ -238,12 +240,16 @@ async function runIdempotent(ctx: Ctx, route: Route, handle: NonNullable<Route['
         throw new HttpError(422, 'idempotency_mismatch', 'Idempotency-Key was used for a different request')
       }
       const replay: Result = { status: row.status, headers: { 'Idempotent-Replayed': 'true' } }
-      if (row.body !== '') replay.body = JSON.parse(row.body) as unknown
+      if (row.body !== '') {
+        replay.body = JSON.parse(row.body) as unknown
+        replay.text = row.body
+      }
       return replay
     }
     const result = await handle(ctx, repo)
     if (result.status >= 200 && result.status < 300) {
-      await repo.finishIdem(scope, key, result.status, result.body === undefined ? '' : JSON.stringify(result.body))
+      if (result.body !== undefined) result.text = JSON.stringify(result.body)
+      await repo.finishIdem(scope, key, result.status, result.text ?? '')
       if (++idemInserts % 1000 === 0) await repo.pruneIdem(Date.now() - IDEM_RETENTION_MS)
     } else {
       await repo.releaseIdem(scope, key)

@@ -77,8 +77,23 @@ const isReadOnlyError = (err: unknown): boolean =>
   /^SQLITE_(READONLY|CANTOPEN)|^(EACCES|EROFS|EPERM)$/.test(String((err as { code?: unknown } | null)?.code ?? ''))
 
 /**
+ * `synchronous` for a writable database: NORMAL (default) in WAL mode fsyncs at checkpoints only,
+ * so a committed write survives the process crashing but the last commits before a power loss or
+ * kernel crash may be lost (the database stays consistent). FULL also fsyncs the WAL at every
+ * commit: nothing acknowledged is lost even then, at the cost of one fsync per (group) commit.
+ * Set with SQLITE_SYNCHRONOUS=full|normal (docs/deploying.md).
+ */
+export function synchronousMode(env: NodeJS.ProcessEnv = process.env): 'NORMAL' | 'FULL' {
+  const v = (env.SQLITE_SYNCHRONOUS ?? 'normal').trim().toLowerCase()
+  if (v === 'normal' || v === '') return 'NORMAL'
+  if (v === 'full') return 'FULL'
+  throw new Error(`SQLITE_SYNCHRONOUS must be normal or full, not ${JSON.stringify(env.SQLITE_SYNCHRONOUS)}`)
+}
+
+/**
  * Opens (and creates) the database: WAL so readers never wait for the writer, NORMAL sync
- * because WAL keeps it crash-safe, then runs pending migrations inside one transaction each.
+ * (or FULL: `synchronousMode`), a 32 MB page cache so the hot pages of the tables the routes
+ * write stay in memory, then runs pending migrations inside one transaction each.
  * A database that cannot be written (a read-only file, folder or disk, or `readOnly`) opens in
  * read-only mode instead of failing: reads work, writes answer 503 `read_only`. One whose
  * schema is not up to date cannot be served and throws.
@@ -90,7 +105,8 @@ export function openDb(path: string, options: { readOnly?: boolean } = {}): Db {
     if (path !== ':memory:' && !existsSync(dirname(path))) mkdirSync(dirname(path), { recursive: true })
     db = new Database(path)
     db.pragma('journal_mode = WAL')
-    db.pragma('synchronous = NORMAL')
+    db.pragma(`synchronous = ${synchronousMode()}`)
+    db.pragma('cache_size = -32000')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
     cacheStatements(db)

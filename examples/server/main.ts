@@ -1,6 +1,6 @@
 /**
  * `npm run demo`: the reference backend with demo data, the wallet demo and the agent console.
- * Environment: PORT (8787), HOST (127.0.0.1), DB_PATH (.data/demo.db), DATABASE_URL (postgres://…:
+ * Environment: PORT (8787), HOST (127.0.0.1), DB_PATH (.data/demo.db), SQLITE_SYNCHRONOUS (normal|full), DATABASE_URL (postgres://…:
  * Postgres instead of SQLite; several instances may share it), ATTACHMENTS_DIR (Postgres: upload
  * bytes in files there instead of in the database), HF_SECRET, AGENT_KEY,
  * PUBLIC_URL, CORS_ORIGINS, TRUST_PROXY, HOURS=always (ignore business hours), LOG=1 (request log), READ_ONLY=1 (serve the

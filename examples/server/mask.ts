@@ -30,17 +30,25 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** A copy of a parsed request body with its free text masked. */
 export function maskInput<T>(input: T): T {
-  const masked: unknown = redactFields(input, OPTIONS).value
-  if (isRecord(input) && isRecord(masked)) {
-    for (const key of FREE_MAPS) {
-      const map = input[key]
-      if (!isRecord(map)) continue
-      const values = redactFields(map, MAP_OPTIONS).value
-      // The keys are client text too (up to 100 characters each), shown to agents as labels.
-      masked[key] = Object.fromEntries(Object.entries(values).map(([k, v]) => [maskText(k), v]))
+  if (!isRecord(input)) return redactFields(input, OPTIONS).value
+  // The free maps are masked by their own rules only (walking them with OPTIONS first, as a part
+  // of the body, would be thrown away).
+  const isFreeMap = (key: string, value: unknown): value is Record<string, unknown> =>
+    FREE_MAPS.includes(key) && isRecord(value)
+  const rest: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(input)) if (!isFreeMap(key, value)) rest[key] = value
+  const masked = redactFields(rest, OPTIONS).value
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(input)) {
+    if (!isFreeMap(key, value)) {
+      out[key] = masked[key]
+      continue
     }
+    const values = redactFields(value, MAP_OPTIONS).value
+    // The keys are client text too (up to 100 characters each), shown to agents as labels.
+    out[key] = Object.fromEntries(Object.entries(values).map(([k, v]) => [maskText(k), v]))
   }
-  return masked as T
+  return out as T
 }
 
 /** One free-text value (a comment, a message, a reason, a file name). */

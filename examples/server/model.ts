@@ -81,8 +81,21 @@ export interface MessageRow {
   created_at: string
 }
 
-/** Random opaque id with a readable prefix (`tk_`, `cv_`, `msg_`…). */
-export const newId = (prefix: string): string => `${prefix}_${randomBytes(12).toString('base64url')}`
+/** Random bytes drawn 4 KiB at a time: one call into the CSPRNG per 341 ids instead of one each. */
+const POOL = 4096
+let pool = Buffer.alloc(0)
+let at = POOL
+
+/** Random opaque id with a readable prefix (`tk_`, `cv_`, `msg_`…): 96 bits from the CSPRNG. */
+export const newId = (prefix: string): string => {
+  if (at + 12 > POOL) {
+    // A fresh buffer each time: ids already made never share memory with bytes handed out later.
+    pool = randomBytes(POOL)
+    at = 0
+  }
+  at += 12
+  return `${prefix}_${pool.toString('base64url', at - 12, at)}`
+}
 export const nowIso = (): string => new Date().toISOString()
 
 /** Human reference like `HF-000123` from the row number. */

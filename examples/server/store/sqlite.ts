@@ -1,12 +1,33 @@
+import type { Statement } from 'better-sqlite3'
 import { getMeta, isReadOnly, openDb, setMeta, type Db } from '../db.js'
 import { createRateLimiter, type RateLimiter } from '../rateLimit.js'
 import { SqliteRepo } from './sqliteRepo.js'
 import type { Counters, EventRow, Store, StoredEvent } from './types.js'
 
+/** Requests one group commit may hold at most (it is cut earlier by the end of the loop turn). */
+const MAX_BATCH = 256
+
+/** One write transaction shared by the requests of a loop turn (group commit). */
+interface Batch {
+  size: number
+  events: StoredEvent[]
+  /** Settles once the batch committed (and its events went out) or failed. */
+  done: Promise<void>
+  resolve(): void
+  reject(err: unknown): void
+}
+
 /**
  * The embedded store: one better-sqlite3 connection. Transactions run one at a time (a promise
  * queue), which is what SQLite does anyway with a single writer; since the repository calls are
  * synchronous underneath, a transaction never waits on I/O while it holds the queue.
+ *
+ * Group commit: the requests that run in one turn of the event loop share one SQLite transaction,
+ * each inside its own savepoint (a failing request rolls back to it and leaves the others intact),
+ * and one COMMIT at the end of the turn (setImmediate, or after MAX_BATCH requests) makes them
+ * durable together. Nobody is answered, and no event reaches a stream, before that COMMIT: a
+ * request's promise settles only then, so a reply never reports a write that could still be lost.
+ * A COMMIT costs about as much as all the rest of a ticket create; shared, it is paid once per turn.
  */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const
@@ -14,13 +35,26 @@ export class SqliteStore implements Store {
   readonly counters: Counters
   private queue: Promise<unknown> = Promise.resolve()
   private listeners: Array<(events: StoredEvent[]) => void> = []
+  private batch: Batch | undefined
   /** Writes are serial: the last committed event is the watermark. */
   private delivered: number
   private agentStreams = 0
+  private readonly stmt: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Statement>
 
   constructor(readonly db: Db) {
     this.readOnly = isReadOnly(db)
     this.counters = memoryCounters()
+    const prep = (sql: string): Statement => db.prepare(sql)
+    this.stmt = {
+      // IMMEDIATE: the write lock is taken up front, so a second process on the same file waits
+      // (busy_timeout) instead of failing the whole batch with SQLITE_BUSY when it upgrades.
+      begin: prep(this.readOnly ? 'BEGIN' : 'BEGIN IMMEDIATE'),
+      commit: prep('COMMIT'),
+      rollback: prep('ROLLBACK'),
+      savepoint: prep('SAVEPOINT request'),
+      release: prep('RELEASE request'),
+      rollbackTo: prep('ROLLBACK TO request'),
+    }
     this.delivered = db.prepare<{ id: number | null }>('SELECT MAX(id) AS id FROM events').get()?.id ?? 0
   }
 
@@ -28,53 +62,112 @@ export class SqliteStore implements Store {
     return new SqliteStore(openDb(path, options))
   }
 
-  /** Runs `fn` alone: no other transaction starts until it settled. */
+  /** Runs `fn` alone: no other transaction starts until it settled. An open batch commits first. */
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    return this.serial(() => {
+      this.commitBatch()
+      return fn()
+    })
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
     const run = this.queue.then(fn, fn)
     this.queue = run.catch(() => undefined)
     return run
   }
 
   tx<T>(fn: (repo: import('./types.js').Repo) => Promise<T>): Promise<T> {
-    return this.exclusive(async () => {
+    const step = this.serial(async (): Promise<{ result: T; done: Promise<void> }> => {
+      const batch = this.batch ?? this.openBatch()
       const repo = new SqliteRepo(this.db)
-      this.db.exec('BEGIN')
+      this.stmt.savepoint.run()
       let result: T
       try {
         result = await fn(repo)
-        this.db.exec('COMMIT')
+        this.stmt.release.run()
       } catch (err) {
-        if (this.db.inTransaction) this.db.exec('ROLLBACK')
+        if (this.db.inTransaction && this.batch === batch) {
+          this.stmt.rollbackTo.run()
+          this.stmt.release.run()
+        } else {
+          // SQLite rolled the whole transaction back (I/O error, disk full…): the requests before
+          // this one in the batch are lost with it, and learn so instead of a success.
+          this.failBatch(batch, err)
+        }
         throw err
       }
-      if (repo.pending.length > 0) {
-        this.delivered = repo.pending[repo.pending.length - 1]!.id
-        for (const l of this.listeners) l(repo.pending)
-      }
+      batch.size++
+      for (const e of repo.pending) batch.events.push(e)
+      if (batch.size >= MAX_BATCH) this.commitBatch()
+      return { result, done: batch.done }
+    })
+    return step.then(async ({ result, done }) => {
+      await done
       return result
     })
   }
 
-  async eventsAfter(
-    after: number,
-    upTo: number,
-    userId: string | undefined,
-    kind: 'user' | 'agent',
-  ): Promise<EventRow[]> {
-    return kind === 'agent'
-      ? this.db
-          .prepare<EventRow>(
-            "SELECT id, user_id, audience, data FROM events WHERE id > ? AND id <= ? AND audience != 'user' ORDER BY id",
-          )
-          .all(after, upTo)
-      : this.db
-          .prepare<EventRow>(
-            `SELECT id, user_id, audience, data FROM events WHERE user_id = ? AND id > ? AND id <= ?
-            AND audience != 'agent' ORDER BY id`,
-          )
-          .all(userId, after, upTo)
+  private openBatch(): Batch {
+    let resolve!: () => void
+    let reject!: (err: unknown) => void
+    const done = new Promise<void>((res, rej) => {
+      resolve = res
+      reject = rej
+    })
+    // Awaited by every member; this only keeps an unobserved failure from being reported twice.
+    done.catch(() => undefined)
+    const batch: Batch = { size: 0, events: [], done, resolve, reject }
+    this.stmt.begin.run()
+    this.batch = batch
+    // After the I/O callbacks of this turn ran (every request that arrived joined), in queue order.
+    setImmediate(() => void this.serial(async () => this.batch === batch && this.commitBatch()))
+    return batch
   }
 
+  /** Commits the open batch (if any), then hands its events to streams and releases its requests. */
+  private commitBatch(): void {
+    const batch = this.batch
+    if (!batch) return
+    this.batch = undefined
+    try {
+      this.stmt.commit.run()
+    } catch (err) {
+      this.batch = batch
+      this.failBatch(batch, err)
+      return
+    }
+    if (batch.events.length > 0) {
+      this.delivered = batch.events[batch.events.length - 1]!.id
+      for (const l of this.listeners) l(batch.events)
+    }
+    batch.resolve()
+  }
+
+  private failBatch(batch: Batch, err: unknown): void {
+    if (this.batch === batch) this.batch = undefined
+    if (this.db.inTransaction) this.stmt.rollback.run()
+    batch.reject(err)
+  }
+
+  /** Read once the open batch committed, so a replay never shows an event that could still roll back. */
+  eventsAfter(after: number, upTo: number, userId: string | undefined, kind: 'user' | 'agent'): Promise<EventRow[]> {
+    return this.exclusive(async () =>
+      kind === 'agent'
+        ? this.db
+            .prepare<EventRow>(
+              "SELECT id, user_id, audience, data FROM events WHERE id > ? AND id <= ? AND audience != 'user' ORDER BY id",
+            )
+            .all(after, upTo)
+        : this.db
+            .prepare<EventRow>(
+              `SELECT id, user_id, audience, data FROM events WHERE user_id = ? AND id > ? AND id <= ?
+              AND audience != 'agent' ORDER BY id`,
+            )
+            .all(userId, after, upTo),
+    )
+  }
+
+  /** The last event of the last committed batch: everything up to it is durable and delivered. */
   deliveredUpTo(): number {
     return this.delivered
   }
@@ -88,9 +181,11 @@ export class SqliteStore implements Store {
     return this.agentStreams
   }
 
-  async eventWindow(): Promise<{ latest: number; prunedUpTo: number }> {
-    const latest = this.db.prepare<{ id: number | null }>('SELECT MAX(id) AS id FROM events').get()?.id ?? 0
-    return { latest, prunedUpTo: Number(getMeta(this.db, 'events_pruned_upto') ?? 0) }
+  eventWindow(): Promise<{ latest: number; prunedUpTo: number }> {
+    return this.exclusive(async () => {
+      const latest = this.db.prepare<{ id: number | null }>('SELECT MAX(id) AS id FROM events').get()?.id ?? 0
+      return { latest, prunedUpTo: Number(getMeta(this.db, 'events_pruned_upto') ?? 0) }
+    })
   }
 
   pruneEvents(keep: number): Promise<void> {
@@ -110,6 +205,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    await this.exclusive(async () => undefined).catch(() => undefined)
     await this.queue
     this.db.close()
   }

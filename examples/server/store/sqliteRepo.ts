@@ -316,20 +316,31 @@ export class SqliteRepo implements Repo {
     /* one writer at a time already */
   }
 
+  /**
+   * Transactions run one at a time here, so nobody can take the key between this check and
+   * `finishIdem`: the row is written once, complete, at the end (one INSERT instead of an INSERT
+   * and an UPDATE); a failed request leaves nothing behind.
+   */
+  private readonly claims = new Map<string, { fingerprint: string; now: number }>()
   async claimIdem(scope: string, key: string, fingerprint: string, now: number): Promise<IdemRow | undefined> {
     const row = await this.idem(scope, key)
     if (row) return row
-    this.db
-      .prepare("INSERT INTO idempotency (scope, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, 0, '', ?)")
-      .run(scope, key, fingerprint, now)
+    this.claims.set(`${scope}\n${key}`, { fingerprint, now })
     return undefined
   }
   async finishIdem(scope: string, key: string, status: number, body: string): Promise<void> {
-    this.db
-      .prepare('UPDATE idempotency SET status = ?, body = ? WHERE scope = ? AND key = ?')
-      .run(status, body, scope, key)
+    const claim = this.claims.get(`${scope}\n${key}`)
+    if (!claim) {
+      this.db
+        .prepare('UPDATE idempotency SET status = ?, body = ? WHERE scope = ? AND key = ?')
+        .run(status, body, scope, key)
+      return
+    }
+    this.claims.delete(`${scope}\n${key}`)
+    await this.putIdem(scope, key, claim.fingerprint, status, body, claim.now)
   }
   async releaseIdem(scope: string, key: string): Promise<void> {
+    if (this.claims.delete(`${scope}\n${key}`)) return
     this.db.prepare('DELETE FROM idempotency WHERE scope = ? AND key = ?').run(scope, key)
   }
   async pruneIdem(before: number): Promise<void> {

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { SqliteStore } from '../../../examples/server/store/sqlite.js'
+import type { StoredEvent } from '../../../examples/server/store/types.js'
+
+const dirs: string[] = []
+const stores: SqliteStore[] = []
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((s) => s.close()))
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+})
+const open = (): { store: SqliteStore; path: string } => {
+  const dir = mkdtempSync(join(tmpdir(), 'hf-group-'))
+  dirs.push(dir)
+  const path = join(dir, 'db.sqlite')
+  const store = SqliteStore.open(path)
+  stores.push(store)
+  return { store, path }
+}
+const names = (s: SqliteStore): string[] =>
+  s.db
+    .prepare<{ id: string }>('SELECT id FROM users ORDER BY id')
+    .all()
+    .map((r) => r.id)
+
+describe('SQLite group commit', () => {
+  it('commits the requests of one turn together; a failing one rolls back alone; no success settles before COMMIT', async () => {
+    const { store } = open()
+    const delivered: StoredEvent[][] = []
+    store.onEvents((events) => delivered.push(events))
+    const committedWhenSettled: Record<string, boolean> = {}
+    const write = (id: string, fail: boolean) =>
+      store
+        .tx(async (repo) => {
+          await repo.insertUserIfMissing(id, id, `${id}@example.test`, '2026-01-01T00:00:00Z')
+          await repo.emit(id, 'user', { type: 'typing', on: true } as never)
+          if (fail) throw new Error(`refused ${id}`)
+          return id
+        })
+        .finally(() => (committedWhenSettled[id] = !store.db.inTransaction))
+    const results = await Promise.allSettled([write('a', false), write('b', true), write('c', false)])
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect(names(store)).toEqual(['a', 'c'])
+    // One batch: the events of a and c reached the listeners once, in order, after the commit; b's never.
+    expect(delivered.map((batch) => batch.map((e) => e.userId))).toEqual([['a', 'c']])
+    // The successes are answered after the COMMIT; the refusal may be answered at once (nothing of it stays).
+    expect(committedWhenSettled.a).toBe(true)
+    expect(committedWhenSettled.c).toBe(true)
+  })
+
+  it('a second process sees every answered write (the answer waits for the commit)', async () => {
+    const { store, path } = open()
+    await Promise.all(['x', 'y', 'z'].map((id) => store.tx((r) => r.insertUserIfMissing(id, id, id, 'now'))))
+    const other = SqliteStore.open(path)
+    stores.push(other)
+    expect(names(other)).toEqual(['x', 'y', 'z'])
+  })
+
+  it('a replayed idempotency key within the same batch sees the first request and writes one row', async () => {
+    const { store } = open()
+    const claim = (body: string) =>
+      store.tx(async (repo) => {
+        const row = await repo.claimIdem('u', 'k1', 'fp', 1)
+        if (row) return `replay:${row.body}`
+        await repo.finishIdem('u', 'k1', 201, body)
+        return 'first'
+      })
+    expect(await Promise.all([claim('one'), claim('two')])).toEqual(['first', 'replay:one'])
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM idempotency').get()).toEqual({ n: 1 })
+  })
+})
