@@ -271,8 +271,9 @@ describe('drafts and masking', () => {
     expect(await store.get(ANON + 'draft:report:charged_not_received:files')).toBeUndefined()
   })
 
-  it('maskField keeps order numbers in reference fields and hides them in free text', () => {
-    expect(maskField('merchantOrderNo', '4111111111111111')).toEqual({ value: '4111111111111111', findings: [] })
+  it('maskField keeps order numbers in reference fields (not network cards) and hides them in free text', () => {
+    expect(maskField('merchantOrderNo', '1234567812345670')).toEqual({ value: '1234567812345670', findings: [] })
+    expect(maskField('merchantOrderNo', '4111111111111111').value).toBe('************1111')
     const free = maskField('description', 'paid with 4111111111111111, code 384921 验证码')
     expect(free.value).not.toContain('4111111111111111')
     expect(free.findings.map((f) => f.kind)).toContain('card')
