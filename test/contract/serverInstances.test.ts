@@ -246,6 +246,63 @@ describe.skipIf(pgSkipReason !== undefined)('several instances on one Postgres',
     }
   })
 
+  it('keeps streaming while sends never stop on both instances: delivery does not wait for a quiet moment', async () => {
+    // Writers keep transactions overlapping all the time (some is always open), so a reader that
+    // waited for "no write in flight" would deliver nothing until they stop. Each writer stops
+    // after LIMIT sends at most, and all of them as soon as the watched stream got every probe:
+    // the probes must arrive while the writers still run, i.e. before any writer ran out.
+    const WRITERS = 6
+    const LIMIT = 300
+    const PROBES = 3
+    const watched = await login(a, 'u_watched')
+    const conv = (await (await watched.post('/v1/conversations', { locale: 'en' })).json()) as Conversation
+    const stream = await openSse(`${a.url}/v1/events`, watched.headers())
+    const writers = await Promise.all(
+      Array.from({ length: WRITERS }, async (_, w) => {
+        const user = await login(w % 2 ? a : b, `u_busy${w}`)
+        const c = (await (await user.post('/v1/conversations', { locale: 'en' })).json()) as Conversation
+        return { user, conv: c }
+      }),
+    )
+    let stop = false
+    const sent: number[] = writers.map(() => 0)
+    const writing = writers.map(async ({ user, conv: c }, w) => {
+      while (!stop && sent[w]! < LIMIT) {
+        const r = await user.post(`/v1/conversations/${c.id}/messages`, {
+          text: `busy ${w}`,
+          kind: 'text',
+          attachments: [],
+        })
+        expect(r.status).toBe(201)
+        sent[w]!++
+      }
+    })
+    const probes = (ev: SseEvent[]) =>
+      messagesOf(ev)
+        .filter((m) => m.author === 'agent')
+        .map((m) => m.text)
+    const ranOut = () => sent.some((n) => n >= LIMIT)
+    const gotAllWhileBusy: boolean[] = []
+    try {
+      // Wait until every writer is under way, so each probe is posted into constant load.
+      while (sent.some((n) => n < 3)) await new Promise((r) => setTimeout(r, 5))
+      for (let p = 0; p < PROBES; p++) {
+        expect(
+          (await agentPost(p % 2 ? a : b, `/conversations/${conv.id}/messages`, { text: `probe ${p}` })).status,
+        ).toBe(201)
+        while (!probes(stream.events).includes(`probe ${p}`) && !ranOut()) await new Promise((r) => setTimeout(r, 5))
+        gotAllWhileBusy.push(probes(stream.events).includes(`probe ${p}`) && !ranOut())
+      }
+    } finally {
+      stop = true
+      await Promise.all(writing)
+    }
+    expect(gotAllWhileBusy).toEqual(Array.from({ length: PROBES }, () => true))
+    const got = await stream.until((ev) => probes(ev).length === PROBES, 10_000)
+    expect(probes(got)).toEqual(Array.from({ length: PROBES }, (_, p) => `probe ${p}`))
+    stream.close()
+  })
+
   it('counts an agent connected to B as online on A, until they leave or B stops refreshing', async () => {
     const url2 = await createTestDatabase()
     const opts = { ...base, databaseUrl: url2, requireAgentOnline: true }

@@ -42,27 +42,35 @@ export class PgStore implements Store {
 
   private constructor(
     private readonly sql: Sql,
+    /**
+     * The event reader's own connection: its watermark polls and reads do not queue behind the
+     * requests' transactions in the pool (under load that queue, not the watermark, was the delay).
+     */
+    private readonly reader: Sql,
     private readonly attachmentsDir: string | undefined,
   ) {
     this.counters = pgCounters(sql)
   }
 
   static async open(url: string, options: { attachmentsDir?: string; max?: number } = {}): Promise<PgStore> {
-    const sql = postgres(url, {
-      max: options.max ?? 10,
-      onnotice: () => {},
-      // Counts and BIGINT ids fit a JS number for any realistic lifetime; the rows keep their shapes.
-      types: { bigint: { to: 20, from: [20], serialize: (x: number) => String(x), parse: (x: string) => Number(x) } },
-      transform: { undefined: null },
-      connection: { application_name: 'help-feedback' },
-    })
+    const connect = (max: number): Sql =>
+      postgres(url, {
+        max,
+        onnotice: () => {},
+        // Counts and BIGINT ids fit a JS number for any realistic lifetime; the rows keep their shapes.
+        types: { bigint: { to: 20, from: [20], serialize: (x: number) => String(x), parse: (x: string) => Number(x) } },
+        transform: { undefined: null },
+        connection: { application_name: 'help-feedback' },
+      })
+    const sql = connect(options.max ?? 10)
+    const reader = connect(1)
     try {
       await migrate(sql)
-      const store = new PgStore(sql, options.attachmentsDir)
+      const store = new PgStore(sql, reader, options.attachmentsDir)
       await store.listen()
       return store
     } catch (err) {
-      await sql.end({ timeout: 1 })
+      await Promise.all([sql.end({ timeout: 1 }), reader.end({ timeout: 1 })])
       throw err
     }
   }
@@ -146,7 +154,7 @@ export class PgStore implements Store {
     await this.sql`DELETE FROM agent_presence WHERE instance = ${this.instance}`.catch(() => undefined)
     await this.unlisten?.().catch(() => undefined)
     await this.reading
-    await this.sql.end({ timeout: 5 })
+    await Promise.all([this.sql.end({ timeout: 5 }), this.reader.end({ timeout: 5 })])
   }
 
   /** LISTEN first, then find the watermark: every later commit is notified. */
@@ -188,7 +196,7 @@ export class PgStore implements Store {
         const upTo = await this.safeHorizon()
         if (upTo === undefined) return
         if (upTo <= this.delivered) continue
-        const rows = await this.sql<EventRow[]>`SELECT id, user_id, audience, data FROM events
+        const rows = await this.reader<EventRow[]>`SELECT id, user_id, audience, data FROM events
           WHERE id > ${this.delivered} AND id <= ${upTo} ORDER BY id`
         this.delivered = upTo
         if (rows.length === 0) continue
@@ -214,7 +222,7 @@ export class PgStore implements Store {
    * transaction, in this order); then wait until no transaction older than N runs.
    */
   private async safeHorizon(): Promise<number | undefined> {
-    const [seq, xid] = (await this.sql
+    const [seq, xid] = (await this.reader
       .unsafe(
         `SELECT COALESCE(pg_sequence_last_value(pg_get_serial_sequence('events', 'id')::regclass), 0) AS l;
         SELECT pg_current_xact_id()::text AS n`,
@@ -223,7 +231,7 @@ export class PgStore implements Store {
     const upTo = Number(seq[0]?.l ?? 0)
     const n = xid[0]?.n ?? '0'
     for (let pause = 1; !this.closed; pause = Math.min(MAX_POLL_MS, pause * 2)) {
-      const [r] = await this.sql<
+      const [r] = await this.reader<
         Array<{ ok: boolean }>
       >`SELECT pg_snapshot_xmin(pg_current_snapshot()) >= ${n}::xid8 AS ok`
       if (r?.ok) return upTo
