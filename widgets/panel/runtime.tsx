@@ -35,9 +35,12 @@ export async function startRuntime(ctx: {
   // loads the chat code itself.
   let stopBackground: (() => void) | undefined
   let started = false
+  // Started once; an idle wait still pending starts over (the panel has just painted, so the
+  // next idle period comes after that paint, not in the gap before it).
   const background = () => {
-    if (started) return
+    if (started && !stopBackground) return
     started = true
+    stopBackground?.()
     stopBackground = whenIdle(() => {
       stopBackground = undefined
       // With a conversation under way, fetch the chat view and its strings now, so reopening it
@@ -48,8 +51,9 @@ export async function startRuntime(ctx: {
 
   // A conversation saved by an earlier page resumes when the page is idle, open or not, so agent
   // replies count towards the launcher badge before the user reopens the chat (the chat code
-  // loads only when one is saved).
-  background()
+  // loads only when one is saved). Loaded to open the panel, it waits for the first paint (see
+  // sync below): an idle gap while the strings load must not fetch storage before the panel shows.
+  if (!ctx.view) background()
 
   // The view being opened fetches its chunk and strings now, alongside the first strings,
   // not once the panel renders and asks for it.
@@ -75,7 +79,7 @@ export async function startRuntime(ctx: {
         </PanelContext.Provider>,
         ctx.host.frame,
       )
-      // Loaded on intent only, the runtime waits for the open; then for the first paint.
+      // After the first paint (loaded on intent, a pending idle wait starts over from here).
       background()
     } else if (rendered) {
       render(null, ctx.host.frame)
