@@ -49,18 +49,19 @@ export async function startRuntime(ctx: {
     })
   }
 
-  // A conversation saved by an earlier page resumes when the page is idle, open or not, so agent
-  // replies count towards the launcher badge before the user reopens the chat (the chat code
-  // loads only when one is saved). Loaded to open the panel, it waits for the first paint (see
-  // sync below): an idle gap while the strings load must not fetch storage before the panel shows.
-  if (!ctx.view) background()
-
   // The view being opened fetches its chunk and strings now, alongside the first strings,
   // not once the panel renders and asks for it.
   if (ctx.view && ctx.view !== 'home') void lazyViews[ctx.view]?.(client).catch(() => {})
 
   // The first render waits for the locale's catalog (its own small chunk).
   await Promise.all([client.ready(), client.need(['help'])]).catch(() => {})
+  // A conversation saved by an earlier page resumes when the page is idle, open or not, so agent
+  // replies count towards the launcher badge before the user reopens the chat (the chat code
+  // loads only when one is saved). Not before the strings are here: the idle gap while they load
+  // often ends with the panel being opened (a hover, then a tap), and storage must not arrive
+  // before it shows. Loaded to open the panel, it waits for the first paint (see sync below); an
+  // open that comes once this runtime is ready renders before this idle wait ends, and restarts it.
+  if (!ctx.view) background()
   // Before the host's sheet: the host's rules win ties (the host already set the nonce).
   addSheet(ctx.host.root, 'panel', panelCss, true)
   const value = { client, idPrefix: `hf${++counter}`, styleRoot: ctx.host.root }
