@@ -82,6 +82,15 @@ describe('what the wallet demo loads in a fresh profile', () => {
       const launcher = page.locator('[data-help-feedback] >> button.launcher')
       await launcher.waitFor()
       await page.waitForLoadState('networkidle')
+      // Each chunk takes a round trip, as on a phone: the page is idle while the panel's chunks load.
+      const cdp = await fresh.browser.newCDPSession(page)
+      await cdp.send('Network.enable')
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 150,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      })
       // When the dialog's title is first in the DOM (checked every frame, before that frame's paint).
       const shown = page.evaluate<number>(`new Promise((resolve) => {
         const tick = () =>
