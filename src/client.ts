@@ -23,7 +23,8 @@ import { createHelpController, type HelpController } from './help/help.js'
 import { lazyChat } from './chat/lazy.js'
 import type { ChatController } from './chat/controller.js'
 import { createReportsController, type ReportsController } from './reports/controller.js'
-import { createRequestsController, type RequestsController } from './requests/requests.js'
+import type { RequestsController } from './requests/requests.js'
+import { createRequestsController } from './requests/controller.js'
 import { createContactController, type ContactController } from './contact/controller.js'
 
 /** Text drafts by key, masked before they are written. */

@@ -13,8 +13,10 @@ import type { JobPayloads, OutboxJobOf, QueuedFile } from '../outbox/index.js'
 import type { Transport } from '../transports/types.js'
 import type { ChatEvent, ReportCategory, Ticket, TicketDetail, TicketSummary } from '../types.js'
 import { type PendingState, pendingState } from '../outbox/follow.js'
+import { initialDetail, initialList, isUnread } from './controller.js'
 
 export { pendingState, type PendingState } from '../outbox/follow.js'
+export { isUnread }
 
 /** A report that is still on this device. */
 export interface PendingReport {
@@ -77,8 +79,10 @@ export interface RequestsList {
  * const list = createRequestsList(client)
  * list.store.subscribe((s) => render(s.pending, s.tickets))
  */
-export function createRequestsList(client: SupportClient): RequestsList {
-  const store = createStore<RequestsState>()(() => ({ status: 'loading', tickets: [], pending: [], listable: true }))
+export function createRequestsList(
+  client: SupportClient,
+  store: StoreApi<RequestsState> = createStore<RequestsState>()(initialList),
+): RequestsList {
   const live = liveModel(client, store, {
     async read(transport) {
       if (!transport.listTickets) return { status: 'ready', listable: false }
@@ -263,12 +267,11 @@ async function masked(text: string, path: string): Promise<{ text: string; findi
  * One ticket: details from `getTicket`, pending writes from the outbox, refreshed when one of
  * them is sent or the backend reports a change.
  */
-export function createRequestDetail(client: SupportClient, ticketId: string): RequestDetail {
-  const store = createStore<RequestState>()(() => ({
-    status: 'loading',
-    comments: [],
-    can: { comment: false, escalate: false, rate: false },
-  }))
+export function createRequestDetail(
+  client: SupportClient,
+  ticketId: string,
+  store: StoreApi<RequestState> = createStore<RequestState>()(initialDetail),
+): RequestDetail {
   const live = liveModel(client, store, {
     async read(transport) {
       const can = { comment: !!transport.addComment, escalate: !!transport.escalateTicket, rate: !!transport.rate }
@@ -330,41 +333,6 @@ export function createRequestDetail(client: SupportClient, ticketId: string): Re
   }
 }
 
-const SEEN_KEY = 'requests:seen'
-
-/** When the user last looked at each request (its `updatedAt` then), from the device store. */
-async function readSeen(client: SupportClient): Promise<Record<string, string>> {
-  try {
-    return (await (await client.services()).store.get<Record<string, string>>(SEEN_KEY)) ?? {}
-  } catch {
-    return {}
-  }
-}
-
-/** Records that the user has seen the request as of `updatedAt`. */
-async function markSeen(client: SupportClient, ticketId: string, updatedAt: string): Promise<void> {
-  try {
-    const { store } = await client.services()
-    const seen = (await store.get<Record<string, string>>(SEEN_KEY)) ?? {}
-    if (seen[ticketId] === updatedAt) return
-    await store.set(SEEN_KEY, { ...seen, [ticketId]: updatedAt })
-  } catch {
-    // Not stored: the request shows as new again next time; nothing else depends on it.
-  }
-}
-
-/**
- * Something happened on the request since the user last looked (a reply, a status change).
- * Never opened: anything after the user filed it counts.
- */
-export function isUnread(
-  ticket: Pick<Ticket, 'id' | 'createdAt' | 'updatedAt'>,
-  seen: Readonly<Record<string, string>>,
-): boolean {
-  const since = seen[ticket.id] ?? ticket.createdAt
-  return Date.parse(ticket.updatedAt) > Date.parse(since)
-}
-
 /** The steps a request goes through, as the user sees them. */
 export type RequestStep = 'received' | 'working' | 'waiting' | 'resolved'
 export const REQUEST_STEPS: readonly RequestStep[] = ['received', 'working', 'waiting', 'resolved']
@@ -423,18 +391,4 @@ export interface RequestsController {
   markSeen(ticketId: string, updatedAt: string): Promise<void>
   /** Whether the request changed since the user last looked (see {@link RequestsController.readSeen}). */
   isUnread(ticket: Pick<Ticket, 'id' | 'createdAt' | 'updatedAt'>, seen: Readonly<Record<string, string>>): boolean
-}
-
-export function createRequestsController(client: SupportClient): RequestsController {
-  return {
-    list: () => createRequestsList(client),
-    detail: (ticketId) => createRequestDetail(client, ticketId),
-    async openCount() {
-      const tickets = await (await client.transport()).listTickets?.()
-      return tickets?.filter((tk) => tk.status !== 'solved' && tk.status !== 'closed').length
-    },
-    readSeen: () => readSeen(client),
-    markSeen: (ticketId, updatedAt) => markSeen(client, ticketId, updatedAt),
-    isUnread,
-  }
 }

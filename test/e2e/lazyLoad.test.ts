@@ -72,4 +72,45 @@ describe('what the wallet demo loads in a fresh profile', () => {
     expect(scripts).toContain('/transports.js')
     expect(scripts).toContain('/dist/transports/rest.js')
   })
+
+  it('a tap on the launcher: storage and the requests models are requested only after the panel has painted', async () => {
+    // A fresh profile: the tap (a hover, then the click at once) loads the runtime to open the panel.
+    const fresh = await launch()
+    try {
+      const { page } = fresh
+      await page.goto(`${baseUrl}/?user=lazy-tap-${Date.now()}`)
+      const launcher = page.locator('[data-help-feedback] >> button.launcher')
+      await launcher.waitFor()
+      await page.waitForLoadState('networkidle')
+      // Each chunk takes a round trip, as on a phone: the page is idle while the panel's chunks load.
+      const cdp = await fresh.browser.newCDPSession(page)
+      await cdp.send('Network.enable')
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 150,
+        downloadThroughput: -1,
+        uploadThroughput: -1,
+      })
+      // When the dialog's title is first in the DOM (checked every frame, before that frame's paint).
+      const shown = page.evaluate<number>(`new Promise((resolve) => {
+        const tick = () =>
+          document.querySelector('[data-help-feedback]')?.shadowRoot?.querySelector('[role=dialog] h2')
+            ? resolve(performance.now())
+            : requestAnimationFrame(tick)
+        tick()
+      })`)
+      await launcher.click()
+      const shownAt = await shown
+      const requested = () =>
+        page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ url: e.name, start: e.startTime })))
+      const chunk = async (name: string) =>
+        (await requested()).filter((e) => new RegExp(`/chunks/${name}-[\\w-]{8}\\.js$`).test(new URL(e.url).pathname))
+      // Storage opens at idle after the paint (the outbox, a saved chat, the help cache).
+      await expect.poll(async () => (await chunk('storage')).length).toBe(1)
+      for (const e of [...(await chunk('storage')), ...(await chunk('requests'))])
+        expect([e.url, e.start >= shownAt]).toEqual([e.url, true])
+    } finally {
+      await fresh.close()
+    }
+  })
 })

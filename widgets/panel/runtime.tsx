@@ -35,9 +35,12 @@ export async function startRuntime(ctx: {
   // loads the chat code itself.
   let stopBackground: (() => void) | undefined
   let started = false
+  // Started once; an idle wait still pending starts over (the panel has just painted, so the
+  // next idle period comes after that paint, not in the gap before it).
   const background = () => {
-    if (started) return
+    if (started && !stopBackground) return
     started = true
+    stopBackground?.()
     stopBackground = whenIdle(() => {
       stopBackground = undefined
       // With a conversation under way, fetch the chat view and its strings now, so reopening it
@@ -46,17 +49,19 @@ export async function startRuntime(ctx: {
     })
   }
 
-  // A conversation saved by an earlier page resumes when the page is idle, open or not, so agent
-  // replies count towards the launcher badge before the user reopens the chat (the chat code
-  // loads only when one is saved).
-  background()
-
   // The view being opened fetches its chunk and strings now, alongside the first strings,
   // not once the panel renders and asks for it.
   if (ctx.view && ctx.view !== 'home') void lazyViews[ctx.view]?.(client).catch(() => {})
 
   // The first render waits for the locale's catalog (its own small chunk).
   await Promise.all([client.ready(), client.need(['help'])]).catch(() => {})
+  // A conversation saved by an earlier page resumes when the page is idle, open or not, so agent
+  // replies count towards the launcher badge before the user reopens the chat (the chat code
+  // loads only when one is saved). Not before the strings are here: the idle gap while they load
+  // often ends with the panel being opened (a hover, then a tap), and storage must not arrive
+  // before it shows. Loaded to open the panel, it waits for the first paint (see sync below); an
+  // open that comes once this runtime is ready renders before this idle wait ends, and restarts it.
+  if (!ctx.view) background()
   // Before the host's sheet: the host's rules win ties (the host already set the nonce).
   addSheet(ctx.host.root, 'panel', panelCss, true)
   const value = { client, idPrefix: `hf${++counter}`, styleRoot: ctx.host.root }
@@ -75,7 +80,7 @@ export async function startRuntime(ctx: {
         </PanelContext.Provider>,
         ctx.host.frame,
       )
-      // Loaded on intent only, the runtime waits for the open; then for the first paint.
+      // After the first paint (loaded on intent, a pending idle wait starts over from here).
       background()
     } else if (rendered) {
       render(null, ctx.host.frame)

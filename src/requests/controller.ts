@@ -1,0 +1,123 @@
+/**
+ * `client.requests`, as the client holds it: the open-request count Home's card shows, the
+ * "seen" marks, and list / detail models whose code (`requests.ts`: the live models and the
+ * writes) loads on their first use, with the requests view, not with the client.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { SupportClient } from '../client.js'
+import { errorCode } from '../errors/errorCode.js'
+import type { Ticket } from '../types.js'
+import type { RequestDetail, RequestsController, RequestsList, RequestsState, RequestState } from './requests.js'
+
+/** What a list model shows before its first read. */
+export const initialList = (): RequestsState => ({ status: 'loading', tickets: [], pending: [], listable: true })
+/** What a request's model shows before its first read. */
+export const initialDetail = (): RequestState => ({
+  status: 'loading',
+  comments: [],
+  can: { comment: false, escalate: false, rate: false },
+})
+
+const SEEN_KEY = 'requests:seen'
+
+/** When the user last looked at each request (its `updatedAt` then), from the device store. */
+async function readSeen(client: SupportClient): Promise<Record<string, string>> {
+  try {
+    return (await (await client.services()).store.get<Record<string, string>>(SEEN_KEY)) ?? {}
+  } catch {
+    return {}
+  }
+}
+
+/** Records that the user has seen the request as of `updatedAt`. */
+async function markSeen(client: SupportClient, ticketId: string, updatedAt: string): Promise<void> {
+  try {
+    const { store } = await client.services()
+    const seen = (await store.get<Record<string, string>>(SEEN_KEY)) ?? {}
+    if (seen[ticketId] === updatedAt) return
+    await store.set(SEEN_KEY, { ...seen, [ticketId]: updatedAt })
+  } catch {
+    // Not stored: the request shows as new again next time; nothing else depends on it.
+  }
+}
+
+/**
+ * Something happened on the request since the user last looked (a reply, a status change).
+ * Never opened: anything after the user filed it counts.
+ */
+export function isUnread(
+  ticket: Pick<Ticket, 'id' | 'createdAt' | 'updatedAt'>,
+  seen: Readonly<Record<string, string>>,
+): boolean {
+  const since = seen[ticket.id] ?? ticket.createdAt
+  return Date.parse(ticket.updatedAt) > Date.parse(since)
+}
+
+/**
+ * A model whose store exists at once (loading) and whose code arrives with `load`; calls made
+ * before it arrives wait for it. If the code cannot load, the store shows the error.
+ */
+function lazyModel<M extends { store: StoreApi<S>; dispose(): void }, S extends { status: string }>(
+  store: StoreApi<S>,
+  load: () => Promise<M>,
+) {
+  let disposed = false
+  const model = load().then((m) => {
+    if (disposed) m.dispose()
+    return m
+  })
+  model.catch((error: unknown) => {
+    if (!disposed) store.setState({ status: 'error', errorCode: errorCode(error) } as unknown as Partial<S>)
+  })
+  const later =
+    <A extends unknown[], R>(call: (m: M, ...args: A) => Promise<R>) =>
+    async (...args: A) =>
+      call(await model, ...args)
+  return {
+    later,
+    dispose() {
+      disposed = true
+      void model.then((m) => m.dispose()).catch(() => {})
+    },
+  }
+}
+
+const models = () => import('./requests.js')
+
+export function createRequestsController(client: SupportClient): RequestsController {
+  return {
+    list(): RequestsList {
+      const store = createStore<RequestsState>()(initialList)
+      const m = lazyModel(store, () => models().then((r) => r.createRequestsList(client, store)))
+      return {
+        store,
+        refresh: m.later((l) => l.refresh()),
+        discard: m.later((l, jobId: string) => l.discard(jobId)),
+        dispose: m.dispose,
+      }
+    },
+    detail(ticketId): RequestDetail {
+      const store = createStore<RequestState>()(initialDetail)
+      const m = lazyModel(store, () => models().then((r) => r.createRequestDetail(client, ticketId, store)))
+      return {
+        store,
+        refresh: m.later((d) => d.refresh()),
+        addComment: m.later((d, body: string, files?: Parameters<RequestDetail['addComment']>[1]) =>
+          d.addComment(body, files),
+        ),
+        escalate: m.later((d, reason: string) => d.escalate(reason)),
+        rate: m.later((d, score: number, comment?: string) => d.rate(score, comment)),
+        retry: m.later((d, jobId: string) => d.retry(jobId)),
+        discard: m.later((d, jobId: string) => d.discard(jobId)),
+        dispose: m.dispose,
+      }
+    },
+    async openCount() {
+      const tickets = await (await client.transport()).listTickets?.()
+      return tickets?.filter((tk) => tk.status !== 'solved' && tk.status !== 'closed').length
+    },
+    readSeen: () => readSeen(client),
+    markSeen: (ticketId, updatedAt) => markSeen(client, ticketId, updatedAt),
+    isUnread,
+  }
+}
