@@ -162,7 +162,10 @@ async function authenticate(ctx: Ctx, route: Route): Promise<void> {
     const how = agentCredential(app.secret, app.agentKey, req)
     // A signed-in console is not locked out by someone else guessing keys; a key is only tried
     // while neither this address nor the key has failed too often.
-    if (how !== 'cookie') await app.guard.check(ip, 'agent')
+    // A key (right or wrong) spends its attempt before it is compared: see AuthGuard.reserve.
+    const release = how === 'header' || how === 'bad' ? await app.guard.reserve(ip, 'agent') : undefined
+    if (how === 'header') await release?.()
+    if (how === undefined) await app.guard.check(ip, 'agent')
     if (how === 'header' || how === 'cookie') {
       // The cookie is sent by the browser on its own; a state change must also come from our pages.
       if (
@@ -175,11 +178,9 @@ async function authenticate(ctx: Ctx, route: Route): Promise<void> {
       }
       return
     }
-    throw await app.guard.fail(
-      ip,
-      how === 'bad' ? 'agent' : undefined,
-      new HttpError(401, 'unauthorized', 'invalid agent key or session'),
-    )
+    const unauthorized = new HttpError(401, 'unauthorized', 'invalid agent key or session')
+    // A wrong key was counted by reserve(); no credential at all counts against the address.
+    throw how === 'bad' ? unauthorized : await app.guard.fail(ip, undefined, unauthorized)
   }
   const token = bearerFrom(req, url, route.stream !== undefined)
   if (token === undefined) {

@@ -80,7 +80,9 @@ export class EventHub {
     try {
       if (lastEventId !== undefined) {
         const { latest, prunedUpTo } = await this.store.eventWindow()
-        if (lastEventId < prunedUpTo || lastEventId > latest) {
+        // `upTo` can pass the newest stored id when the last ids taken were rolled back: an id up
+        // to it (the one a resync frame carries) is current, not "from another database".
+        if (lastEventId < prunedUpTo || lastEventId > Math.max(latest, upTo)) {
           // Either the window no longer holds what they missed, or the id comes from another
           // database (server reset): tell the client to refetch instead of pretending all is well.
           out += `id: ${upTo}\ndata: ${JSON.stringify({ type: 'resync' })}\n\n`

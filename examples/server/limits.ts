@@ -72,6 +72,9 @@ export class Limiter {
   take(key: string): Promise<number> {
     return this.counters.take(this.bucket, key, this.perMinute, this.burst)
   }
+  give(key: string): Promise<void> {
+    return this.counters.give(this.bucket, key, this.perMinute, this.burst)
+  }
   peek(key: string): Promise<number> {
     return this.counters.peek(this.bucket, key, this.perMinute, this.burst)
   }
@@ -110,6 +113,25 @@ export class AuthGuard {
   async targetLimited(target: string): Promise<HttpError | undefined> {
     const wait = await this.perKey.peek(target)
     return wait > 0 ? tooMany('auth_rate_limited', 'too many failed attempts for this account', wait) : undefined
+  }
+
+  /**
+   * For a guessable secret (the agent key): spends one failure from this address's and the
+   * target's budgets *before* the key is compared, so guesses sent at once, to any instance,
+   * cannot all be tried on a budget that only counts failures afterwards. Throws 429 when either
+   * budget is empty; returns `release`, to call when the key was right (the attempt was no failure).
+   */
+  async reserve(ip: string, target: string): Promise<() => Promise<void>> {
+    const waitIp = await this.perIp.take(ip)
+    if (waitIp > 0) throw tooMany('auth_rate_limited', 'too many failed sign-in attempts', waitIp)
+    const waitKey = await this.perKey.take(target)
+    if (waitKey > 0) {
+      await this.perIp.give(ip)
+      throw tooMany('auth_rate_limited', 'too many failed sign-in attempts', waitKey)
+    }
+    return async () => {
+      await Promise.all([this.perIp.give(ip), this.perKey.give(target)])
+    }
   }
 
   /** Records one failure; returns the error to throw so call sites stay one line. */

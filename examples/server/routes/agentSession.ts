@@ -34,8 +34,9 @@ export function agentSessionRoutes(ttlMs: number): Route[] {
         sameOrigin(ctx)
         await app.guard.check(ip, 'agent')
         const { key } = validate(loginSchema, ctx.body)
-        if (!safeEqual(key, app.agentKey))
-          throw await app.guard.fail(ip, 'agent', new HttpError(401, 'unauthorized', 'wrong agent key'))
+        const release = await app.guard.reserve(ip, 'agent')
+        if (!safeEqual(key, app.agentKey)) throw new HttpError(401, 'unauthorized', 'wrong agent key')
+        await release()
         const expiresAt = new Date(Date.now() + ttlMs).toISOString()
         const value = mintAgentSession(app.secret, app.agentKey, ttlMs)
         return {

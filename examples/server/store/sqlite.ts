@@ -223,5 +223,6 @@ export function memoryCounters(): Counters {
   return {
     take: async (bucket, key, perMinute, burst) => get(bucket, perMinute, burst).take(key),
     peek: async (bucket, key, perMinute, burst) => get(bucket, perMinute, burst).peek(key),
+    give: async (bucket, key, perMinute, burst) => get(bucket, perMinute, burst).give(key),
   }
 }

@@ -176,6 +176,8 @@ export interface Counters {
   take(bucket: string, key: string, perMinute: number, burst: number): Promise<number>
   /** Like `take` without spending. */
   peek(bucket: string, key: string, perMinute: number, burst: number): Promise<number>
+  /** Gives back one token taken by `take` (never above `burst`). */
+  give(bucket: string, key: string, perMinute: number, burst: number): Promise<void>
 }
 
 export interface Store {
