@@ -1,4 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core'
+import { afterEach } from 'vitest'
+import { launch, type Session } from '../browser.js'
 
 /**
  * A host page that embeds the SDK the way README's "Embed it" bundler snippet does (the entry,
@@ -54,4 +56,43 @@ export async function ticketDetail(
 ): Promise<{ description: string; fields: Record<string, unknown> }> {
   const res = await fetch(`${baseUrl}/v1/agent/tickets/${id}`, { headers: { 'X-Agent-Key': agentKey } })
   return (await res.json()) as { description: string; fields: Record<string, unknown> }
+}
+
+/** One Chromium session per test, closed after it: `const session = sessions()`, then `await session.start()`. */
+export function sessions(): { start(): Promise<Session> } {
+  let s: Session | undefined
+  afterEach(async () => {
+    await s?.close()
+    s = undefined
+  })
+  return { start: async () => (s = await launch()) }
+}
+
+/** The README snippet with a REST transport described by config, in `locale`, plus `extra` options. */
+export const restOptions = (locale: string, extra = '', getUserToken = 'token') => `{
+  transport: { type: 'rest', baseUrl: location.origin, getUserToken: ${getUserToken} },
+  locale: '${locale}',
+  user: { id: window.who },
+  ${extra}
+}`
+
+/** Serves the snippet page as `name`, opens it signed in as `user`, and opens the report form on {@link transaction}. */
+export async function openReport(
+  s: Session,
+  baseUrl: string,
+  name: string,
+  options: string,
+  user: string,
+): Promise<Page> {
+  const url = await serve(s.browser, baseUrl, name, snippetPage(options))
+  await s.page.goto(`${url}?u=${encodeURIComponent(user)}`)
+  await s.page.evaluate(
+    (tx) =>
+      (window as unknown as { help: { open(v: string, p: unknown): Promise<void> } }).help.open('report', {
+        category: 'charged_not_received',
+        transaction: tx,
+      }),
+    transaction,
+  )
+  return s.page
 }

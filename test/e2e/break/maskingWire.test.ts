@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, inject, it } from 'vitest'
-import { launch, type Session } from '../browser.js'
-import { serve, shadow, snippetPage, ticketDetail, ticketsOf, transaction } from './host.js'
+import { describe, expect, inject, it } from 'vitest'
+import { openReport, restOptions, sessions, shadow, ticketDetail, ticketsOf } from './host.js'
 
 // README: "card numbers, ID numbers and codes are masked on the device before anything is stored
 // or sent", and the reference server masks again "so a client that skips the SDK cannot store a
@@ -8,40 +7,17 @@ import { serve, shadow, snippetPage, ticketDetail, ticketsOf, transaction } from
 // leaves the device, and the server stores it.
 const baseUrl = inject('baseUrl')
 const agentKey = inject('agentKey')
-let s: Session | undefined
-afterEach(async () => {
-  await s?.close()
-  s = undefined
-})
+const session = sessions()
 
 describe('a pasted verification SMS in a report', () => {
   it('is masked in every request the page sends and in what the server stores', async () => {
-    s = await launch()
-    const { page } = s
+    const s = await session.start()
     const user = `sms-${Date.now()}`
     const bodies: string[] = []
-    page.on('request', (r) => {
+    s.page.on('request', (r) => {
       if (new URL(r.url()).pathname.startsWith('/v1/')) bodies.push(r.postData() ?? '')
     })
-    const url = await serve(
-      s.browser,
-      baseUrl,
-      'sms',
-      snippetPage(`{
-        transport: { type: 'rest', baseUrl: location.origin, getUserToken: token },
-        locale: 'zh-CN',
-        user: { id: window.who },
-      }`),
-    )
-    await page.goto(`${url}?u=${user}`)
-    await page.evaluate(
-      (tx) =>
-        (window as unknown as { help: { open(v: string, p: unknown): Promise<void> } }).help.open('report', {
-          category: 'charged_not_received',
-          transaction: tx,
-        }),
-      transaction,
-    )
+    const page = await openReport(s, baseUrl, 'sms', restOptions('zh-CN'), user)
     await shadow(page, '[data-field=description] textarea').fill(
       '客服让我把短信发给他：【钱包】您的验证码为384921，5分钟内有效。我照做了，然后钱就没了',
     )

@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, inject, it } from 'vitest'
-import { launch, type Session } from '../browser.js'
-import { serve, shadow, snippetPage, ticketsOf, transaction } from './host.js'
+import { describe, expect, inject, it } from 'vitest'
+import { openReport, restOptions, sessions, shadow, ticketsOf } from './host.js'
 
 // README, Durability: "When IndexedDB is missing, `open` throws or never settles (3 s), or a
 // write fails …, data stays in memory for the page, the host gets `storage:fallback` with the
@@ -11,16 +10,11 @@ import { serve, shadow, snippetPage, ticketsOf, transaction } from './host.js'
 // description, and Send is refused as invalid. The user's words are lost.
 const baseUrl = inject('baseUrl')
 const agentKey = inject('agentKey')
-let s: Session | undefined
-afterEach(async () => {
-  await s?.close()
-  s = undefined
-})
+const session = sessions()
 
 describe('indexedDB.open never settles', () => {
   it('keeps what the user typed before the probe settled, and sends it (online)', async () => {
-    s = await launch()
-    const { page } = s
+    const s = await session.start()
     // A request whose success, error, blocked and upgradeneeded events never fire.
     await s.browser.addInitScript(() => {
       IDBFactory.prototype.open = function () {
@@ -28,26 +22,8 @@ describe('indexedDB.open never settles', () => {
       }
     })
     const user = `idb-hang-${Date.now()}`
-    const url = await serve(
-      s.browser,
-      baseUrl,
-      'idb-hang',
-      snippetPage(`{
-        transport: { type: 'rest', baseUrl: location.origin, getUserToken: token },
-        locale: 'en',
-        user: { id: window.who },
-        onEvent: (e) => hfEvents.push(e.type + (e.reason ? ':' + e.reason : '')),
-      }`),
-    )
-    await page.goto(`${url}?u=${user}`)
-    await page.evaluate(
-      (tx) =>
-        (window as unknown as { help: { open(v: string, p: unknown): Promise<void> } }).help.open('report', {
-          category: 'charged_not_received',
-          transaction: tx,
-        }),
-      transaction,
-    )
+    const options = restOptions('en', "onEvent: (e) => hfEvents.push(e.type + (e.reason ? ':' + e.reason : '')),")
+    const page = await openReport(s, baseUrl, 'idb-hang', options, user)
     const description = shadow(page, '[data-field=description] textarea')
     const words = 'The pharmacy never got the money I paid'
     // Typed as soon as the form shows, before the storage probe has settled.

@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, inject, it } from 'vitest'
-import { launch, type Session } from '../browser.js'
-import { serve, shadow, snippetPage, ticketDetail, ticketsOf, transaction } from './host.js'
+import { describe, expect, inject, it } from 'vitest'
+import { openReport, restOptions, sessions, shadow, ticketDetail, ticketsOf } from './host.js'
 
 // README, Durability: "Everything on the device belongs to one user … identify(otherUser)
 // switches scope and drops the previous session". A host calls identify() when the account
@@ -9,34 +8,14 @@ import { serve, shadow, snippetPage, ticketDetail, ticketsOf, transaction } from
 // second user's ticket.
 const baseUrl = inject('baseUrl')
 const agentKey = inject('agentKey')
-let s: Session | undefined
-afterEach(async () => {
-  await s?.close()
-  s = undefined
-})
-
-const options = `{
-  transport: { type: 'rest', baseUrl: location.origin, getUserToken: token },
-  locale: 'en',
-  user: { id: window.who },
-}`
+const session = sessions()
 
 describe('another user signs in while the report form is open', () => {
   it("does not show the first user's draft to the second, nor file it as theirs", async () => {
-    s = await launch()
-    const { page } = s
+    const s = await session.start()
     const alice = `alice-${Date.now()}`
     const bob = `bob-${Date.now()}`
-    const url = await serve(s.browser, baseUrl, 'switch', snippetPage(options))
-    await page.goto(`${url}?u=${alice}`)
-    await page.evaluate(
-      (tx) =>
-        (window as unknown as { help: { open(v: string, p: unknown): Promise<void> } }).help.open('report', {
-          category: 'charged_not_received',
-          transaction: tx,
-        }),
-      transaction,
-    )
+    const page = await openReport(s, baseUrl, 'switch', restOptions('en'), alice)
     const description = shadow(page, '[data-field=description] textarea')
     await description.fill("Alice's private note: I paid the pharmacy for my prescription")
 
