@@ -17,7 +17,7 @@ import { brotliCompressSync, constants } from 'node:zlib'
 import type { Page } from 'playwright-core'
 import { build } from 'vite'
 import { startServer } from '../examples/server/server.js'
-import { launch } from '../test/e2e/browser.js'
+import { launch, PANEL_SHOWN } from '../test/e2e/browser.js'
 
 const root = process.cwd()
 const br = (buf: Buffer) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length
@@ -192,16 +192,8 @@ async function main() {
           await p.waitForLoadState('networkidle')
           const before = [...js]
           const clickAt = await p.evaluate(() => performance.now())
-          // When the dialog's title is first in the DOM (checked every frame, so within a frame of
-          // the paint): what must have arrived before the panel showed is what ended before it.
-          // (A string: tsx would wrap a named inner function in a helper the page does not have.)
-          const shown = p.evaluate<number>(`new Promise((resolve) => {
-            const tick = () =>
-              document.querySelector('[data-help-feedback]')?.shadowRoot?.querySelector('[role=dialog] h2')
-                ? resolve(performance.now())
-                : requestAnimationFrame(tick)
-            tick()
-          })`)
+          // What must have arrived before the panel showed is what ended before its title was in the DOM.
+          const shown = p.evaluate<number>(PANEL_SHOWN)
           const t0 = Date.now()
           await open(p)
           const ms = Date.now() - t0

@@ -61,6 +61,19 @@ export async function launch(
 
 export type { Browser, Page }
 
+/**
+ * Evaluated in the page: resolves with `performance.now()` when the panel's dialog title is first
+ * in the DOM, checked every frame (so within a frame of the paint). A string, because tsx would
+ * wrap a named inner function in a helper the page does not have.
+ */
+export const PANEL_SHOWN = `new Promise((resolve) => {
+  const tick = () =>
+    document.querySelector('[data-help-feedback]')?.shadowRoot?.querySelector('[role=dialog] h2')
+      ? resolve(performance.now())
+      : requestAnimationFrame(tick)
+  tick()
+})`
+
 const require = createRequire(import.meta.url)
 /** axe-core's source, injected into pages under test. */
 export const axeSource: string = require('node:fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launch, type Page, type Session } from './browser.js'
+import { launch, PANEL_SHOWN, type Page, type Session } from './browser.js'
 
 const baseUrl = inject('baseUrl')
 let s: Session
@@ -91,14 +91,7 @@ describe('what the wallet demo loads in a fresh profile', () => {
         downloadThroughput: -1,
         uploadThroughput: -1,
       })
-      // When the dialog's title is first in the DOM (checked every frame, before that frame's paint).
-      const shown = page.evaluate<number>(`new Promise((resolve) => {
-        const tick = () =>
-          document.querySelector('[data-help-feedback]')?.shadowRoot?.querySelector('[role=dialog] h2')
-            ? resolve(performance.now())
-            : requestAnimationFrame(tick)
-        tick()
-      })`)
+      const shown = page.evaluate<number>(PANEL_SHOWN)
       await launcher.click()
       const shownAt = await shown
       const requested = () =>
