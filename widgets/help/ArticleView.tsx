@@ -7,6 +7,7 @@ import type { ViewProps } from '../panel/views.js'
 import { Markdown } from './Markdown.js'
 import { ResultList } from './ResultList.js'
 import { useArrivalFocus, useHelpFlow, useHelpStyles } from './useHelp.js'
+import { NavButton } from '../ui/NavButton.js'
 
 const SOURCES: ArticleSource[] = ['search', 'popular', 'suggestion', 'link']
 
@@ -51,13 +52,13 @@ function Missing({ id, fresh }: { id: string; fresh: boolean }) {
       {sent && <p role="status">{t('help.missing.thanks')}</p>}
       <div class="help-actions" data-missing-next="">
         {chat && (
-          <button type="button" class="primary" onClick={() => client.navigate('chat')}>
+          <NavButton class="primary" to="chat">
             {t('help.missing.chat')}
-          </button>
+          </NavButton>
         )}
-        <button type="button" class={chat ? 'secondary' : 'primary'} onClick={() => client.navigate('report')}>
+        <NavButton class={chat ? 'secondary' : 'primary'} to="report">
           {t('help.missing.report')}
-        </button>
+        </NavButton>
       </div>
     </div>
   )
@@ -219,18 +220,18 @@ export function ArticleView({ params }: ViewProps) {
             </button>
           )}
           {chat && from !== 'chat' && (
-            <button type="button" class="secondary" onClick={() => client.navigate('chat')}>
+            <NavButton class="secondary" to="chat">
               {t('help.more.chat')}
-            </button>
+            </NavButton>
           )}
           {from !== 'report' && (
-            <button type="button" class="secondary" onClick={() => client.navigate('report')}>
+            <NavButton class="secondary" to="report">
               {t('help.more.report')}
-            </button>
+            </NavButton>
           )}
-          <button type="button" class="secondary" onClick={() => client.navigate('contact')}>
+          <NavButton class="secondary" to="contact">
             {t('help.more.contact')}
-          </button>
+          </NavButton>
         </div>
       </section>
     </div>

@@ -4,6 +4,7 @@ import { usePanel, useStore, useT } from '../ui/context.js'
 import { ResultList } from './ResultList.js'
 import { countMessage, useSearch } from './useSearch.js'
 import { useHelpFlow, useHelpStyles } from './useHelp.js'
+import { NavButton } from '../ui/NavButton.js'
 
 /** How many results the home view shows inline before "See all results". */
 const INLINE_RESULTS = 5
@@ -43,9 +44,9 @@ export function HomeResults({ query }: { query: string }) {
             onOpen={(hit) => client.navigate('article', { id: hit.id, source: 'search' })}
           />
           <div class="help-actions">
-            <button type="button" class="secondary" onClick={() => client.navigate('search', { query: query.trim() })}>
+            <NavButton class="secondary" to="search" params={{ query: query.trim() }}>
               {t('help.search.seeAll')}
-            </button>
+            </NavButton>
           </div>
         </>
       ) : hits ? (

@@ -8,6 +8,7 @@ import { PopularArticles } from './HomeHelp.js'
 import { ResultList } from './ResultList.js'
 import { countMessage, useSearch } from './useSearch.js'
 import { useArrivalFocus, useHelpStyles } from './useHelp.js'
+import { NavButton } from '../ui/NavButton.js'
 
 /** Help search: search as you type, highlighted snippets, result count announced politely. */
 export function SearchView({ params }: ViewProps) {
@@ -81,9 +82,9 @@ export function SearchView({ params }: ViewProps) {
               <button type="button" class="secondary" onClick={retry}>
                 {t('help.retry')}
               </button>
-              <button type="button" class="secondary" onClick={() => client.navigate('contact')}>
+              <NavButton class="secondary" to="contact">
                 {t('help.more.contact')}
-              </button>
+              </NavButton>
             </div>
           </div>
         ) : hits && hits.length > 0 ? (
@@ -93,12 +94,12 @@ export function SearchView({ params }: ViewProps) {
             <p>{t('help.search.empty', { query: outcome.query })}</p>
             <p class="muted">{t('help.search.emptyHint')}</p>
             <div class="help-actions">
-              <button type="button" class="primary" onClick={() => client.navigate('contact')}>
+              <NavButton class="primary" to="contact">
                 {t('help.more.contact')}
-              </button>
-              <button type="button" class="secondary" onClick={() => client.navigate('report')}>
+              </NavButton>
+              <NavButton class="secondary" to="report">
                 {t('help.more.report')}
-              </button>
+              </NavButton>
             </div>
           </div>
         ) : (
