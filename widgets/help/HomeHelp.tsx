@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { ArticleHit } from '../../src/types.js'
 import { usePanel, useStore, useT } from '../ui/context.js'
-import { ResultList } from './ResultList.js'
+import { ArticleSection, ResultList } from './ResultList.js'
 import { countMessage, useSearch } from './useSearch.js'
 import { useHelpFlow, useHelpStyles } from './useHelp.js'
 import { NavButton } from '../ui/NavButton.js'
@@ -58,7 +58,7 @@ export function HomeResults({ query }: { query: string }) {
 
 /** The most popular articles of the current locale; renders nothing until (or unless) they load. */
 export function PopularArticles({ limit = 5 }: { limit?: number }) {
-  const { client, idPrefix } = usePanel()
+  const { idPrefix } = usePanel()
   const t = useT()
   const help = useHelpFlow()
   const locale = useStore((s) => s.system.locale)
@@ -76,16 +76,13 @@ export function PopularArticles({ limit = 5 }: { limit?: number }) {
       live = false
     }
   }, [help, locale, limit])
-  const titleId = `${idPrefix}-popular`
   return (
-    <section ref={root} class="help-section" aria-labelledby={titleId} hidden={hits.length === 0}>
-      <h3 id={titleId}>{t('help.popular.title')}</h3>
-      <ResultList
-        hits={hits}
-        snippets={false}
-        labelledBy={titleId}
-        onOpen={(hit) => client.navigate('article', { id: hit.id, source: 'popular' })}
-      />
-    </section>
+    <ArticleSection
+      id={`${idPrefix}-popular`}
+      title={t('help.popular.title')}
+      hits={hits}
+      source="popular"
+      sectionRef={root}
+    />
   )
 }

@@ -5,10 +5,10 @@ import { usePanel, useT } from '../ui/context.js'
 import { imeInput } from '../ui/imeInput.js'
 import type { ViewProps } from '../panel/views.js'
 import { PopularArticles } from './HomeHelp.js'
+import { MoreHelp } from './MoreHelp.js'
 import { ResultList } from './ResultList.js'
 import { countMessage, useSearch } from './useSearch.js'
 import { useArrivalFocus, useHelpStyles } from './useHelp.js'
-import { NavButton } from '../ui/NavButton.js'
 
 /** Help search: search as you type, highlighted snippets, result count announced politely. */
 export function SearchView({ params }: ViewProps) {
@@ -82,9 +82,7 @@ export function SearchView({ params }: ViewProps) {
               <button type="button" class="secondary" onClick={retry}>
                 {t('help.retry')}
               </button>
-              <NavButton class="secondary" to="contact">
-                {t('help.more.contact')}
-              </NavButton>
+              <MoreHelp ways={['contact']} />
             </div>
           </div>
         ) : hits && hits.length > 0 ? (
@@ -94,12 +92,7 @@ export function SearchView({ params }: ViewProps) {
             <p>{t('help.search.empty', { query: outcome.query })}</p>
             <p class="muted">{t('help.search.emptyHint')}</p>
             <div class="help-actions">
-              <NavButton class="primary" to="contact">
-                {t('help.more.contact')}
-              </NavButton>
-              <NavButton class="secondary" to="report">
-                {t('help.more.report')}
-              </NavButton>
+              <MoreHelp ways={['contact', 'report']} primary />
             </div>
           </div>
         ) : (

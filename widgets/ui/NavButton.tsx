@@ -11,5 +11,7 @@ type Props<V extends ViewName> = Omit<JSX.ButtonHTMLAttributes<HTMLButtonElement
 /** A button that opens another view of the panel. */
 export function NavButton<V extends ViewName>({ to, params, ...button }: Props<V>) {
   const { client } = usePanel()
-  return <button type="button" {...button} onClick={() => client.navigate(to, params)} />
+  return (
+    <button type="button" {...button} onClick={() => (params ? client.navigate(to, params) : client.navigate(to))} />
+  )
 }
