@@ -1,10 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
-import type { ArticleHit } from '../../src/types.js'
-import { usePanel, useStore, useT } from '../ui/context.js'
+import { useRef } from 'preact/hooks'
+import { usePanel, useT } from '../ui/context.js'
+import { NavButton } from '../ui/NavButton.js'
 import { ArticleSection, ResultList } from './ResultList.js'
 import { countMessage, useSearch } from './useSearch.js'
-import { useHelpFlow, useHelpStyles } from './useHelp.js'
-import { NavButton } from '../ui/NavButton.js'
+import { useHelpStyles, useOptionalArticles } from './useHelp.js'
 
 /** How many results the home view shows inline before "See all results". */
 const INLINE_RESULTS = 5
@@ -60,22 +59,10 @@ export function HomeResults({ query }: { query: string }) {
 export function PopularArticles({ limit = 5 }: { limit?: number }) {
   const { idPrefix } = usePanel()
   const t = useT()
-  const help = useHelpFlow()
-  const locale = useStore((s) => s.system.locale)
   const root = useRef<HTMLElement>(null)
   useHelpStyles(root)
-  const [hits, setHits] = useState<ArticleHit[]>([])
-  useEffect(() => {
-    let live = true
-    // Popular articles are a bonus: when help content is unavailable the section stays hidden.
-    help.popular({ limit }).then(
-      (h) => live && setHits(h),
-      () => live && setHits([]),
-    )
-    return () => {
-      live = false
-    }
-  }, [help, locale, limit])
+  // Popular articles are a bonus: when help content is unavailable the section stays hidden.
+  const hits = useOptionalArticles(String(limit), (help) => help.popular({ limit }))
   return (
     <ArticleSection
       id={`${idPrefix}-popular`}
