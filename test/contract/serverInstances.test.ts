@@ -6,7 +6,8 @@ import type { Availability, ChatEvent, Conversation, Message } from '../../src/t
 import { appendMessage, loadConversation } from '../../examples/server/chatStore.js'
 import { PgRepo } from '../../examples/server/store/pgRepo.js'
 import { agentPost, login, openSse, ticketInput, type SseEvent } from '../unit/server/helpers.js'
-import { createTestDatabase, dropTestDatabases, pgSkipReason, warnPgSkipped } from '../support/postgres.js'
+import { startInstancePair, stopInstances } from '../support/instances.js'
+import { createTestDatabase, pgSkipReason, warnPgSkipped } from '../support/postgres.js'
 
 /*
  * Several reference-server instances on one Postgres: what one writes, every other one streams;
@@ -26,17 +27,10 @@ describe.skipIf(pgSkipReason !== undefined)('several instances on one Postgres',
   let a: RunningServer
   let b: RunningServer
   beforeAll(async () => {
-    url = await createTestDatabase()
     // Both start at once: the advisory lock makes one migrate and the other find it done.
-    ;[a, b] = await Promise.all([
-      startServer({ ...base, databaseUrl: url }),
-      startServer({ ...base, databaseUrl: url }),
-    ])
+    ;({ url, a, b } = await startInstancePair(base))
   })
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()])
-    await dropTestDatabases()
-  })
+  afterAll(() => stopInstances(a, b))
 
   it('migrated once, every version recorded in order', async () => {
     const sql = postgres(url, { max: 1, onnotice: () => {} })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer, type ServerOptions } from '../../../examples/server/server.js'
-import { createTestDatabase, dropTestDatabases, pgSkipReason, warnPgSkipped } from '../../support/postgres.js'
+import type { RunningServer, ServerOptions } from '../../../examples/server/server.js'
+import { startInstancePair, stopInstances } from '../../support/instances.js'
+import { pgSkipReason, warnPgSkipped } from '../../support/postgres.js'
 
 /*
  * protocol.md §1.4: failed agent-key attempts per IP are limited (here 3/min, a burst of 6)
@@ -23,16 +24,9 @@ describe.skipIf(pgSkipReason !== undefined)('failed agent-key budget under concu
   let a: RunningServer
   let b: RunningServer
   beforeAll(async () => {
-    const url = await createTestDatabase()
-    ;[a, b] = await Promise.all([
-      startServer({ ...base, databaseUrl: url }),
-      startServer({ ...base, databaseUrl: url }),
-    ])
+    ;({ a, b } = await startInstancePair(base))
   })
-  afterAll(async () => {
-    await Promise.all([a?.close(), b?.close()])
-    await dropTestDatabases()
-  })
+  afterAll(() => stopInstances(a, b))
 
   it('tries no more wrong keys than the burst allows when guesses race on A and B', async () => {
     const guesses = Array.from({ length: 40 }, (_, i) =>
