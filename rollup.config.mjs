@@ -104,9 +104,10 @@ const HOME_HELP = [/widgets\/help\/(HomeHelp|ResultList|Highlighted|useHelp|useS
 // scanner (loaded with the first typed text) and the chat controller (a chat under way only).
 const PRIVACY = [/src\/privacy\/\w+\.ts$/]
 const CHAT = [/src\/chat\/(index|controller|actions|compose|sync|machine|signals|time)\.ts$/]
-// String domains that are always loaded together share a chunk: Home's (core + help) and the
-// report views' (reports + reportUi).
-const DOMAIN_CHUNK = { help: 'core', reportUi: 'reports' }
+// String domains that are always loaded together share a chunk: the report views' (reports +
+// reportUi). Home paints with `core` alone; `help` (popular articles, results, the help views)
+// arrives with Home's help chunk, after the first paint.
+const DOMAIN_CHUNK = { reportUi: 'reports' }
 function manualChunks(id) {
   const file = id.split('?')[0].replaceAll('\\', '/')
   if (SHELL.some((re) => re.test(file))) return 'shell'
