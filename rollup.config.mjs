@@ -61,7 +61,7 @@ const SHELL = [
 // together goes into few chunks. `client`: the headless client and what it imports (no Preact;
 // `help-feedback/core` imports it too). `panel`: Preact and the panel's frame with the Home view.
 // `storage`: storage and the outbox, opened after the first paint (and by the help cache);
-// the report code (zod, the privacy scanner) stays in the chunks of the views that use it.
+// the report code (its checks, the privacy scanner) stays in the chunks of the views that use it.
 const CLIENT = [
   /src\/client\.ts$/,
   /src\/options(\/core)?\.ts$/,
@@ -120,17 +120,17 @@ function manualChunks(id) {
   if (HOME_HELP.some((re) => re.test(file))) return 'homeHelp'
   if (PRIVACY.some((re) => re.test(file))) return 'privacy'
   if (CHAT.some((re) => re.test(file))) return 'chat'
-  // One zod/mini chunk for its users (report checks, bridge, vendor transports), named for the test
-  // that checks the first open leaves it out.
-  if (/node_modules\/zod\//.test(file)) return 'zod'
+  // The response checks (wire.ts) travel with the HTTP client: the transports use both, and the
+  // bridge entry, which also checks its messages with wire.ts, gets no chunk of its own for them.
+  if (/src\/transports\/(http|wire)\.ts$/.test(file)) return 'http'
   return undefined
 }
 
 const onwarn = (warning, warn) => {
-  // zod explains its own `@__PURE__` annotations in comments Rollup cannot place; nothing is lost.
+  // A dependency's `@__PURE__` annotations in comments Rollup cannot place: nothing is lost.
   if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return
   if (warning.code === 'CIRCULAR_DEPENDENCY') {
-    // Our own modules must form a DAG; cycles inside dependencies (zod's core) are theirs.
+    // Our own modules must form a DAG; cycles inside dependencies are theirs.
     if (!warning.ids?.some((id) => id.includes('node_modules'))) throw new Error(`circular import: ${warning.message}`)
     return
   }
