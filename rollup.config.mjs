@@ -22,7 +22,12 @@ const plugins = () => [
     minify: process.env.MINIFY !== '0',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    tsconfig: 'tsconfig.json',
+    // Class fields as constructor assignments (TypeScript's `useDefineForClassFields: false`):
+    // es2020 has no class fields, and the define form costs a `__publicField` helper in every
+    // chunk with a class (the error classes above all). Nothing here relies on define semantics
+    // (no field shadows an accessor); the other options of tsconfig.json do not change the output.
+    tsconfig: false,
+    tsconfigRaw: { compilerOptions: { useDefineForClassFields: false, verbatimModuleSyntax: true } },
     legalComments: 'none',
     // Catalogs and synonyms are Chinese: UTF-8 is half the size of \u escapes.
     charset: 'utf8',
@@ -56,7 +61,7 @@ const SHELL = [
 // together goes into few chunks. `client`: the headless client and what it imports (no Preact;
 // `help-feedback/core` imports it too). `panel`: Preact and the panel's frame with the Home view.
 // `storage`: storage and the outbox, opened after the first paint (and by the help cache);
-// the report code (zod, the privacy scanner) stays in the chunks of the views that use it.
+// the report code (its checks, the privacy scanner) stays in the chunks of the views that use it.
 const CLIENT = [
   /src\/client\.ts$/,
   /src\/options(\/core)?\.ts$/,
@@ -72,6 +77,8 @@ const CLIENT = [
   /src\/transports\/types\.ts$/,
   /src\/reports\/categoryIds\.ts$/,
   /src\/stableStringify\.ts$/,
+  // SDK_VERSION (a few bytes, read by the help views, the contact view and the bridge): no chunk of its own.
+  /src\/version\.ts$/,
   /widgets\/panel\/core\.ts$/,
 ]
 const PANEL = [
@@ -99,9 +106,10 @@ const HOME_HELP = [/widgets\/help\/(HomeHelp|ResultList|Highlighted|useHelp|useS
 // scanner (loaded with the first typed text) and the chat controller (a chat under way only).
 const PRIVACY = [/src\/privacy\/\w+\.ts$/]
 const CHAT = [/src\/chat\/(index|controller|actions|compose|sync|machine|signals|time)\.ts$/]
-// String domains that are always loaded together share a chunk: Home's (core + help) and the
-// report views' (reports + reportUi).
-const DOMAIN_CHUNK = { help: 'core', reportUi: 'reports' }
+// String domains that are always loaded together share a chunk: the report views' (reports +
+// reportUi). Home paints with `core` alone; `help` (popular articles, results, the help views)
+// arrives with Home's help chunk, after the first paint.
+const DOMAIN_CHUNK = { reportUi: 'reports' }
 function manualChunks(id) {
   const file = id.split('?')[0].replaceAll('\\', '/')
   if (SHELL.some((re) => re.test(file))) return 'shell'
@@ -114,17 +122,17 @@ function manualChunks(id) {
   if (HOME_HELP.some((re) => re.test(file))) return 'homeHelp'
   if (PRIVACY.some((re) => re.test(file))) return 'privacy'
   if (CHAT.some((re) => re.test(file))) return 'chat'
-  // One zod/mini chunk for its users (report checks, bridge, vendor transports), named for the test
-  // that checks the first open leaves it out.
-  if (/node_modules\/zod\//.test(file)) return 'zod'
+  // The response checks (wire.ts) travel with the HTTP client: the transports use both, and the
+  // bridge entry, which also checks its messages with wire.ts, gets no chunk of its own for them.
+  if (/src\/transports\/(http|wire)\.ts$/.test(file)) return 'http'
   return undefined
 }
 
 const onwarn = (warning, warn) => {
-  // zod explains its own `@__PURE__` annotations in comments Rollup cannot place; nothing is lost.
+  // A dependency's `@__PURE__` annotations in comments Rollup cannot place: nothing is lost.
   if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return
   if (warning.code === 'CIRCULAR_DEPENDENCY') {
-    // Our own modules must form a DAG; cycles inside dependencies (zod's core) are theirs.
+    // Our own modules must form a DAG; cycles inside dependencies are theirs.
     if (!warning.ids?.some((id) => id.includes('node_modules'))) throw new Error(`circular import: ${warning.message}`)
     return
   }

@@ -27,6 +27,7 @@ import {
   type SdkPayloads,
 } from './protocol.js'
 import { clientTarget } from './target.js'
+import { safeParse } from '../transports/wire.js'
 import type { Bridge, BridgeDebugEvent, BridgeOptions, BridgeTarget, PickedImage } from './types.js'
 
 const ACTION_NAME = /^[a-z][a-z0-9-]{0,47}$/
@@ -186,7 +187,7 @@ export function createBridge(
           ? new UnsupportedError('bridge pickImage')
           : new MalformedResponseError([`pickImage failed: ${reply.error ?? 'failed'}`])
       }
-      const parsed = pickedImage.safeParse(reply.result)
+      const parsed = safeParse(pickedImage, reply.result)
       if (!parsed.success) throw new MalformedResponseError(['pickImage result is not { name, type, data }'])
       const bytes = decodeBase64(parsed.data.data)
       if (bytes.byteLength > maxBytes)

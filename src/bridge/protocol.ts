@@ -1,10 +1,10 @@
 /**
  * The bridge wire protocol, version 1 (docs/bridge.md). Every message in both directions is
  * a JSON string of `{ v: 1, id, type, payload }`. Incoming messages are untrusted: the envelope
- * and each type's payload are checked with zod/mini schemas, unknown keys are stripped, and
+ * and each type's payload are checked with the SDK's wire schemas (transports/wire.ts), unknown keys are stripped, and
  * anything that does not fit is dropped before it reaches the SDK.
  */
-import * as z from 'zod/mini'
+import * as z from '../transports/wire.js'
 import { VIEWS } from '../views.js'
 import { REPORT_CATEGORIES } from '../reports/categoryIds.js'
 import type { DropReason } from './types.js'
@@ -12,7 +12,9 @@ import type { DropReason } from './types.js'
 export const PROTOCOL_VERSION = 1
 
 const opt = z.exactOptional
-const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
+const text = (max: number) => z.refine(z.string(), (s) => s.length >= 1 && s.length <= max)
+const match = (re: RegExp) => z.refine(z.string(), (s) => re.test(s))
+const upTo = (max: number) => z.refine(z.string(), (s) => s.length <= max)
 const id = text(64)
 
 const views = z.enum(VIEWS)
@@ -21,22 +23,20 @@ const category = z.enum(REPORT_CATEGORIES)
 const transaction = z.object({
   id: text(64),
   time: text(40),
-  amount: z.string().check(z.regex(/^\d{1,15}(?:\.\d{1,4})?$/)),
-  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+  amount: match(/^\d{1,15}(?:\.\d{1,4})?$/),
+  currency: match(/^[A-Z]{3}$/),
   counterparty: opt(text(100)),
   status: opt(z.enum(['pending', 'succeeded', 'failed', 'refunded', 'reversed'])),
-  method: opt(z.object({ brand: text(40), last4: z.string().check(z.regex(/^\d{4}$/)) })),
+  method: opt(z.object({ brand: text(40), last4: match(/^\d{4}$/) })),
   kind: opt(text(40)),
 })
 
 const user = z.object({
   id: text(128),
-  name: opt(z.string().check(z.maxLength(200))),
+  name: opt(upTo(200)),
   email: opt(text(254)),
   token: opt(text(8192)),
-  attributes: opt(
-    z.record(z.string().check(z.maxLength(64)), z.union([z.string().check(z.maxLength(500)), z.number(), z.boolean()])),
-  ),
+  attributes: opt(z.record(upTo(64), z.union([upTo(500), z.number(), z.boolean()]))),
 })
 
 /** Parameters `open` may carry. Anything else is stripped, so the host cannot inject state. */
@@ -45,7 +45,7 @@ const openParams = z.object({
   query: opt(text(200)),
   problem: opt(category),
   category: opt(category),
-  reference: opt(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_./:-]{0,63}$/))),
+  reference: opt(match(/^[A-Za-z0-9][A-Za-z0-9_./:-]{0,63}$/)),
   id: opt(id),
   articleId: opt(id),
   ticketId: opt(id),
@@ -60,7 +60,7 @@ export const hostMessages = {
   prefillTransaction: z.object({ transaction, open: opt(z.boolean()) }),
   theme: z.object({ mode: z.enum(['light', 'dark', 'auto']) }),
   darkMode: z.object({ enabled: z.boolean() }),
-  locale: z.object({ locale: z.string().check(z.regex(/^(?:auto|[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,4})$/)) }),
+  locale: z.object({ locale: match(/^(?:auto|[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,4})$/) }),
   reply: z.object({
     to: id,
     ok: z.boolean(),
@@ -77,9 +77,9 @@ export type HostMessage = {
 
 /** The image a `pickImage` reply carries as `result`. */
 export const pickedImage = z.object({
-  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  name: text(200),
   type: z.enum(['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/heic']),
-  data: z.string().check(z.regex(/^[A-Za-z0-9+/]*={0,2}$/)),
+  data: match(/^[A-Za-z0-9+/]*={0,2}$/),
 })
 
 /** Payloads of messages the SDK sends to the host (for the host's own validation and docs). */
@@ -126,7 +126,7 @@ export function parseHostMessage(data: unknown, maxChars: number): ParseResult {
   const { type } = env.data
   if (!Object.hasOwn(hostMessages, type)) return { ok: false, reason: 'unknown-type', messageType: type.slice(0, 40) }
   const schema = hostMessages[type as HostMessageType]
-  const payload = z.safeParse(schema as z.ZodMiniType, env.data.payload ?? {})
+  const payload = z.safeParse(schema as z.Schema<unknown>, env.data.payload ?? {})
   if (!payload.success) return { ok: false, reason: 'payload', messageType: type }
   return { ok: true, message: { v: 1, id: env.data.id, type, payload: payload.data } as HostMessage }
 }

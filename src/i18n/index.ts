@@ -2,6 +2,11 @@ import type { Locale } from '../types.js'
 import type { MessageKey } from './locales/en/index.js'
 import type { Catalog } from './translate.js'
 import { LOCALES } from './negotiate.js'
+// The launcher's strings are in the UI entry's chunk already (widgets/host/launcherText.ts):
+// imported, not loaded, so no chunk has to expose them as module namespaces.
+import { launcher as enLauncher } from './locales/en/launcher.js'
+import { launcher as zhCNLauncher } from './locales/zh-CN/launcher.js'
+import { launcher as zhTWLauncher } from './locales/zh-TW/launcher.js'
 
 export { negotiateLocale, browserLanguages, LOCALES } from './negotiate.js'
 export {
@@ -33,7 +38,7 @@ type Loader = () => Promise<Record<string, string>>
 const loaders: Record<Locale, Record<Domain, Loader>> = {
   en: {
     core: () => import('./locales/en/core.js').then((m) => m.core),
-    launcher: () => import('./locales/en/launcher.js').then((m) => m.launcher),
+    launcher: async () => enLauncher,
     help: () => import('./locales/en/help.js').then((m) => m.help),
     reports: () => import('./locales/en/reports.js').then((m) => m.reports),
     reportUi: () => import('./locales/en/reportUi.js').then((m) => m.reportUi),
@@ -43,7 +48,7 @@ const loaders: Record<Locale, Record<Domain, Loader>> = {
   },
   'zh-CN': {
     core: () => import('./locales/zh-CN/core.js').then((m) => m.core),
-    launcher: () => import('./locales/zh-CN/launcher.js').then((m) => m.launcher),
+    launcher: async () => zhCNLauncher,
     help: () => import('./locales/zh-CN/help.js').then((m) => m.help),
     reports: () => import('./locales/zh-CN/reports.js').then((m) => m.reports),
     reportUi: () => import('./locales/zh-CN/reportUi.js').then((m) => m.reportUi),
@@ -53,7 +58,7 @@ const loaders: Record<Locale, Record<Domain, Loader>> = {
   },
   'zh-TW': {
     core: () => import('./locales/zh-TW/core.js').then((m) => m.core),
-    launcher: () => import('./locales/zh-TW/launcher.js').then((m) => m.launcher),
+    launcher: async () => zhTWLauncher,
     help: () => import('./locales/zh-TW/help.js').then((m) => m.help),
     reports: () => import('./locales/zh-TW/reports.js').then((m) => m.reports),
     reportUi: () => import('./locales/zh-TW/reportUi.js').then((m) => m.reportUi),

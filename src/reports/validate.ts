@@ -1,9 +1,8 @@
 /**
- * Report validation. One zod/mini schema per field kind gives per-field errors; a few
- * cross-field rules (decimals per currency, duplicate ids, time order) run afterwards. Errors
- * are catalog keys, resolved by the UI's translator.
+ * Report validation. One check per field kind gives per-field errors (the first problem found,
+ * in the order: type, length, format); a few cross-field rules (decimals per currency, duplicate
+ * ids, time order) run afterwards. Errors are catalog keys, resolved by the UI's translator.
  */
-import { z } from 'zod/mini'
 import { isCalendarDate } from '../privacy/checksums.js'
 import type { FieldValue, Priority, ReportCategory } from '../types.js'
 import { type CategoryDef, categoryFields, getCategory } from './categories.js'
@@ -26,11 +25,6 @@ export interface ValidatedReport {
 export type ValidationResult = { ok: true; input: ValidatedReport } | { ok: false; errors: ReportErrors }
 
 const REQUIRED: ReportsKey = 'report.error.required'
-/** Missing → "required"; present but wrong type → the kind's own message. */
-const typeError = (key: ReportsKey) => ({
-  error: (issue: { input?: unknown }) => (issue.input === undefined ? REQUIRED : key),
-})
-const msg = (key: ReportsKey) => ({ error: key })
 
 const ISO_WITH_OFFSET =
   /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/
@@ -49,77 +43,35 @@ export function descriptionWeight(text: string): number {
   return weight
 }
 
-function schemaFor(def: FieldDef): z.ZodMiniType {
-  const max = def.maxLength ?? 200
-  const tooLong = z.maxLength(max, msg('report.error.tooLong'))
-  switch (def.kind) {
-    case 'reference':
-      return z
-        .string(typeError('report.error.reference'))
-        .check(tooLong, z.regex(REFERENCE, msg('report.error.reference')))
-    case 'datetime':
-      return z
-        .string(typeError('report.error.time'))
-        .check(z.refine((s) => calendarOk(ISO_WITH_OFFSET.exec(s)), msg('report.error.time')))
-    case 'date':
-      return z
-        .string(typeError('report.error.date'))
-        .check(z.refine((s) => calendarOk(DATE.exec(s)), msg('report.error.date')))
-    case 'amount':
-      return z
-        .string(typeError('report.error.amount'))
-        .check(z.refine((s) => parseDecimal(s)?.zero === false, msg('report.error.amount')))
-    case 'balance':
-      return z
-        .string(typeError('report.error.balance'))
-        .check(z.refine((s) => parseDecimal(s) !== null, msg('report.error.balance')))
-    case 'currency':
-      return z.string(typeError('report.error.currency')).check(z.refine(isCurrencyCode, msg('report.error.currency')))
-    case 'paymentMethod':
-      // Brand + last 4 only: more than four digits anywhere means a (partial) card number.
-      return z.string(typeError('report.error.paymentMethod')).check(
-        tooLong,
-        z.refine((s) => (s.match(/\d/g)?.length ?? 0) <= 4, msg('report.error.paymentMethod')),
-      )
-    case 'last4':
-      return z.string(typeError('report.error.last4')).check(z.regex(/^\d{4}$/, msg('report.error.last4')))
-    case 'boolean':
-      return z.boolean(typeError('report.error.choice'))
-    case 'select': {
-      const options = def.options ?? []
-      return z
-        .string(typeError('report.error.choice'))
-        .check(z.refine((s) => options.includes(s), msg('report.error.choice')))
-    }
-    case 'integer':
-      return z
-        .number(typeError('report.error.integer'))
-        .check(z.refine((n) => Number.isInteger(n) && n >= 0 && n <= 99, msg('report.error.integer')))
-    case 'textarea':
-      return z.string(typeError(REQUIRED)).check(
-        tooLong,
-        z.refine((s) => descriptionWeight(s) >= DESCRIPTION_MIN_WEIGHT, msg('report.error.tooShort')),
-      )
-    case 'text':
-      return z.string(typeError(REQUIRED)).check(tooLong)
-  }
+/**
+ * A string kind: not a string → `typeKey`; longer than the field's maximum (when `long`) →
+ * tooLong; refused by `ok` → `okKey` (the type's key unless named).
+ */
+type StringRule = [typeKey: ReportsKey, ok: (s: string, def: FieldDef) => boolean, long?: boolean, okKey?: ReportsKey]
+const STRING_RULES: Partial<Record<FieldDef['kind'], StringRule>> = {
+  reference: ['report.error.reference', (s) => REFERENCE.test(s), true],
+  datetime: ['report.error.time', (s) => calendarOk(ISO_WITH_OFFSET.exec(s))],
+  date: ['report.error.date', (s) => calendarOk(DATE.exec(s))],
+  amount: ['report.error.amount', (s) => parseDecimal(s)?.zero === false],
+  balance: ['report.error.balance', (s) => parseDecimal(s) !== null],
+  currency: ['report.error.currency', isCurrencyCode],
+  // Brand + last 4 only: more than four digits anywhere means a (partial) card number.
+  paymentMethod: ['report.error.paymentMethod', (s) => (s.match(/\d/g)?.length ?? 0) <= 4, true],
+  last4: ['report.error.last4', (s) => /^\d{4}$/.test(s)],
+  select: ['report.error.choice', (s, def) => (def.options ?? []).includes(s)],
+  textarea: [REQUIRED, (s) => descriptionWeight(s) >= DESCRIPTION_MIN_WEIGHT, true, 'report.error.tooShort'],
+  text: [REQUIRED, () => true, true],
 }
 
-const schemaCache = new Map<ReportCategory, z.ZodMiniType>()
-
-function categorySchema(category: CategoryDef): z.ZodMiniType {
-  let schema = schemaCache.get(category.id)
-  if (!schema) {
-    const required = new Set(category.required)
-    const shape: Record<string, z.ZodMiniType> = {}
-    for (const name of categoryFields(category)) {
-      const s = schemaFor(FIELDS[name])
-      shape[name] = required.has(name) ? s : z.optional(s)
-    }
-    schema = z.object(shape)
-    schemaCache.set(category.id, schema)
-  }
-  return schema
+/** The catalog key of what is wrong with a present (normalised) value, or undefined when it is fine. */
+function fieldError(def: FieldDef, v: FieldValue): ReportsKey | undefined {
+  if (def.kind === 'boolean') return typeof v === 'boolean' ? undefined : 'report.error.choice'
+  if (def.kind === 'integer')
+    return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 99 ? undefined : 'report.error.integer'
+  const [typeKey, ok, long, okKey = typeKey] = STRING_RULES[def.kind]!
+  if (typeof v !== 'string') return typeKey
+  if (long && v.length > (def.maxLength ?? 200)) return 'report.error.tooLong'
+  return ok(v, def) ? undefined : okKey
 }
 
 /** What a form typically hands over ("", " yes ", "3") turned into what the schemas expect. */
@@ -209,12 +161,11 @@ export function validateReport(
   }
 
   const errors: ReportErrors = {}
-  const parsed = categorySchema(def).safeParse(input)
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const name = issue.path[0] as FieldName | undefined
-      if (name !== undefined && errors[name] === undefined) errors[name] = issue.message as ReportsKey
-    }
+  const required = new Set(def.required)
+  for (const name of categoryFields(def)) {
+    const value = input[name]
+    const error = value === undefined ? (required.has(name) ? REQUIRED : undefined) : fieldError(FIELDS[name], value)
+    if (error) errors[name] = error
   }
   crossFieldChecks(def, input, errors)
   if (Object.keys(errors).length > 0) return { ok: false, errors }

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini'
+import * as z from './wire.js'
 import { vendorParser as parser } from './vendorKit.js'
 
 /*

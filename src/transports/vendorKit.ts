@@ -1,5 +1,5 @@
 import { isBrowserOffline } from '../online.js'
-import * as z from 'zod/mini'
+import * as z from './wire.js'
 import { MalformedResponseError } from '../errors/RequestErrors.js'
 import { REPORT_CATEGORIES } from '../reports/categoryIds.js'
 import type { FieldValue, Priority, ReportCategory, TicketInput, TransactionRef } from '../types.js'
@@ -182,7 +182,7 @@ export function parseReport(content: string): ParsedReport {
  * A validator for a vendor shape: the data, or MalformedResponseError naming the paths. Like
  * schemas.ts's `parser`, without importing the protocol's schemas into vendor bundles.
  */
-export function vendorParser<T>(schema: z.ZodMiniType<T>, what: string): (data: unknown) => T {
+export function vendorParser<T>(schema: z.Schema<T>, what: string): (data: unknown) => T {
   return (data) => {
     const result = z.safeParse(schema, data)
     if (result.success) return result.data

@@ -1,10 +1,11 @@
 /**
- * The few schema builders the REST protocol's wire shapes need (schemas.ts), with zod/mini's
- * names and semantics for that subset: objects strip unknown keys, `exactOptional` keys may be
- * absent but never null, `int` is a safe integer, issues carry a path. It replaces zod/mini in
- * the REST transport only (8 KB brotli of zod against about 1 KB here), so the transport adds
- * little to the panel's first open; the report checks and the vendor transports keep zod/mini.
- * Types are inferred as zod's are, so `parser<T>` still proves a schema's output is the core type.
+ * The few schema builders the SDK's wire shapes need (the REST protocol in schemas.ts, the
+ * vendor adapters, the bridge protocol), with zod/mini's names and semantics for that subset:
+ * objects strip unknown keys, `exactOptional` keys may be absent but never undefined or null
+ * (`optional` ones may be undefined), `int` is a safe integer, issues carry a path, and
+ * `refine` stands for zod/mini's `.check(…)`. About 1 KB brotli against zod/mini's 7 KB, so no
+ * browser bundle carries zod. Types are inferred as zod's are (`infer`), so `parser<T>` still
+ * proves a schema's output is the core type.
  */
 
 export interface Issue {
@@ -25,6 +26,8 @@ export interface Optional<T> extends Schema<T> {
 }
 type Shape = Record<string, Schema<unknown>>
 type Infer<S> = S extends Schema<infer T> ? T : never
+/** The output type of a schema (zod's `z.infer`). */
+export type { Infer as infer }
 type OptionalKeys<S extends Shape> = { [K in keyof S]: S[K] extends Optional<unknown> ? K : never }[keyof S]
 type Flat<T> = { [K in keyof T]: T[K] } & {}
 type ObjectOut<S extends Shape> = Flat<
@@ -65,6 +68,27 @@ export function enumOf<const V extends readonly string[]>(values: V): Schema<V[n
 export { enumOf as enum }
 
 export const exactOptional = <T>(inner: Schema<T>): Optional<T> => ({ check: inner.check, optional: true })
+
+/** A key that may be left out or be `undefined` (zod's `optional`). */
+export const optional = <T>(inner: Schema<T>): Optional<T | undefined> => ({
+  optional: true,
+  check: (v, path, issues) => (v === undefined ? undefined : inner.check(v, path, issues)),
+})
+
+export const unknown = (): Schema<unknown> => ({ check: (v) => v })
+
+/**
+ * `inner`, then each rule on what it accepted: a rule that fails adds an issue (zod/mini's
+ * `z.string().check(z.maxLength(64))` is `refine(string(), (s) => s.length <= 64)`).
+ */
+export const refine = <T>(inner: Schema<T>, ...rules: Array<(v: T) => boolean>): Schema<T> => ({
+  check: (v, path, issues) => {
+    const before = issues.length
+    const out = inner.check(v, path, issues)
+    if (issues.length === before) for (const ok of rules) if (!ok(out)) fail(issues, path, 'Invalid input')
+    return out
+  },
+})
 
 export const nullable = <T>(inner: Schema<T>): Schema<T | null> => ({
   check: (v, path, issues) => (v === null ? null : inner.check(v, path, issues)),

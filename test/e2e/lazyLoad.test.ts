@@ -54,7 +54,7 @@ describe('what the wallet demo loads in a fresh profile', () => {
     await launcher.click()
     await page.locator('[data-help-feedback] >> [role=dialog] h2').waitFor()
     // Once Home has settled (help cache and storage open, the outbox started), the privacy
-    // scanner, report validation (zod) and the chat controller are still not loaded: they come
+    // scanner, report validation and the chat controller are still not loaded: they come
     // with the views that use them, and with no conversation saved the chat code never loads.
     await page.waitForLoadState('networkidle')
     await settle(page)
@@ -62,8 +62,6 @@ describe('what the wallet demo loads in a fresh profile', () => {
     for (const later of [
       '/dist/chunks/privacy.js',
       '/dist/chunks/ticket.js',
-      // The REST transport checks its answers without zod/mini (src/transports/wire.ts).
-      '/dist/chunks/zod.js',
       '/dist/chunks/chat.js',
       '/dist/chunks/ChatView.js',
     ])

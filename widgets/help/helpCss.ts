@@ -34,4 +34,9 @@ export const helpCss = `
 .help-selfcheck dt{color:var(--hf-muted)}
 .help-selfcheck dd{margin:0;overflow-wrap:anywhere}
 .help-selfcheck .bad{color:var(--hf-danger);font-weight:600}
+.help-missing{display:grid;gap:8px;margin-top:10px}
+.help-missing fieldset{margin:0 0 8px;padding:0;border:0}
+.help-missing legend{margin-bottom:6px;font-weight:600}
+.help-choice{display:flex;align-items:center;gap:8px;min-height:44px}
+.help-choice input{width:auto;min-height:0;margin:0}
 `

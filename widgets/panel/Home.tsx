@@ -132,18 +132,18 @@ export function Home(_: ViewProps) {
   // IME (「qian kou le」 before it becomes 钱扣了) does not search.
   const [searchFor, setSearchFor] = useState('')
   const inputId = `${idPrefix}-q`
-  // Inline results and popular articles come with the help chunk, loaded after first paint.
+  // Inline results and popular articles come with the help chunk and its strings, loaded after first paint.
   const [help, setHelp] = useState<typeof import('../help/HomeHelp.js') | null>(null)
   useEffect(() => {
     let live = true
-    import('../help/HomeHelp.js').then(
-      (m) => live && setHelp(m),
+    Promise.all([import('../help/HomeHelp.js'), client.need(['help']).catch(() => {})]).then(
+      ([m]) => live && setHelp(m),
       () => undefined,
     )
     return () => {
       live = false
     }
-  }, [])
+  }, [client])
 
   const onSubmit = (e: Event) => {
     e.preventDefault()

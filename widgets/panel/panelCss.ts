@@ -33,18 +33,5 @@ a{color:var(--hf-primary)}
 .home-card-row p{flex:1 1 12em}
 .home-card-unread{color:var(--hf-danger)}
 .home-card>.secondary{justify-self:start;min-height:40px;background:var(--hf-bg);color:var(--hf-text)}
-.hf-scale{display:grid;grid-template-columns:repeat(5,minmax(0,1fr));gap:6px}
-.hf-scale-option{position:relative;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:2px;min-height:56px;padding:6px 2px;border:1px solid var(--hf-border);border-radius:10px;background:var(--hf-bg);text-align:center;cursor:pointer;overflow-wrap:anywhere}
-.hf-scale-option input{position:absolute;inset:0;width:100%;height:100%;min-height:0;margin:0;opacity:0;cursor:pointer}
-.hf-scale-num{font-size:calc(17*var(--hf-px));font-weight:600;line-height:1.2}
-.hf-scale-word{font-size:calc(12*var(--hf-px));line-height:1.25;color:var(--hf-muted)}
-.hf-scale-option.on{border-color:var(--hf-primary);background:var(--hf-primary);color:var(--hf-on-primary)}
-.hf-scale-option.on .hf-scale-word{color:inherit}
-.hf-scale-option:focus-within{outline:3px solid var(--hf-primary);outline-offset:2px}
-.help-missing{display:grid;gap:8px;margin-top:10px}
-.help-missing fieldset{margin:0 0 8px;padding:0;border:0}
-.help-missing legend{margin-bottom:6px;font-weight:600}
-.help-choice{display:flex;align-items:center;gap:8px;min-height:44px}
-.help-choice input{width:auto;min-height:0;margin:0}
-@media (max-width:30em){.hf-scale{grid-template-columns:repeat(auto-fit,minmax(4.5em,1fr))}.head{padding-left:8px}}
+@media (max-width:30em){.head{padding-left:8px}}
 `

@@ -53,8 +53,9 @@ export async function startRuntime(ctx: {
   // not once the panel renders and asks for it.
   if (ctx.view && ctx.view !== 'home') void lazyViews[ctx.view]?.(client).catch(() => {})
 
-  // The first render waits for the locale's catalog (its own small chunk).
-  await Promise.all([client.ready(), client.need(['help'])]).catch(() => {})
+  // The first render waits for the locale's core strings (their own small chunk); Home's help
+  // strings come with its popular articles, after the first paint.
+  await client.ready().catch(() => {})
   // A conversation saved by an earlier page resumes when the page is idle, open or not, so agent
   // replies count towards the launcher badge before the user reopens the chat (the chat code
   // loads only when one is saved). Not before the strings are here: the idle gap while they load

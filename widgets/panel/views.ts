@@ -18,7 +18,8 @@ const with_ = <M>(client: SupportClient, domains: Domain[], load: () => Promise<
  * One lazy chunk per panel area, loaded on first visit with the string domains it uses.
  */
 export const lazyViews: Record<ViewName, Loader> = {
-  home: (c) => with_(c, ['help'], () => import('./Home.js')).then((m) => m.Home),
+  // Home paints with the core strings; its help part loads its own (Home.tsx).
+  home: () => import('./Home.js').then((m) => m.Home),
   search: (c) => with_(c, ['help'], () => import('../help/index.js')).then((m) => m.SearchView),
   article: (c) => with_(c, ['help'], () => import('../help/index.js')).then((m) => m.ArticleView),
   // The chat module loads beside the view, not after it.
