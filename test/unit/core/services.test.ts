@@ -178,7 +178,8 @@ describe('services', () => {
     })
     const { transport } = lossyBackend()
     const services = await createServices({ transport: async () => transport, store, events: createEmitter() })
-    await vi.waitFor(async () => expect((await services.outbox.list())[0]?.attempts).toBe(1))
+    // At least one pass has tried it (a busy machine may see a retry before the poll does).
+    await vi.waitFor(async () => expect((await services.outbox.list())[0]?.attempts).toBeGreaterThanOrEqual(1))
     expect(await store.get('outbox:job:x')).toMatchObject({ id: 'x', kind: 'future_kind' })
     services.outbox.dispose()
   })
