@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import { HttpError } from './http.js'
-import type { Counters } from './store/types.js'
+import type { BucketRef, Counters } from './store/types.js'
 
 /** Abuse limits; every one can be set through `ServerOptions.limits` (docs/deploying.md). */
 export interface Limits {
@@ -78,6 +78,9 @@ export class Limiter {
   peek(key: string): Promise<number> {
     return this.counters.peek(this.bucket, key, this.perMinute, this.burst)
   }
+  ref(key: string): BucketRef {
+    return { bucket: this.bucket, key, perMinute: this.perMinute, burst: this.burst }
+  }
 }
 
 /**
@@ -88,7 +91,10 @@ export class AuthGuard {
   private readonly perIp: Limiter
   private readonly perKey: Limiter
 
-  constructor(limits: Limits, counters: Counters) {
+  constructor(
+    limits: Limits,
+    private readonly counters: Counters,
+  ) {
     this.perIp = new Limiter(
       counters,
       'auth-ip',
@@ -107,6 +113,16 @@ export class AuthGuard {
   async check(ip: string, target?: string): Promise<void> {
     const wait = Math.max(await this.perIp.peek(ip), target === undefined ? 0 : await this.perKey.peek(target))
     if (wait > 0) throw tooMany('auth_rate_limited', 'too many failed sign-in attempts', wait)
+  }
+
+  /**
+   * `check(ip)` and then, only if it passes, `limiter.take(key)`, in one step: for a caller
+   * whose credentials are already verified. Throws the same 429s as the two would.
+   */
+  async checkThenTake(ip: string, limiter: Limiter, key: string): Promise<void> {
+    const { blocked, wait } = await this.counters.peekThenTake(this.perIp.ref(ip), limiter.ref(key))
+    if (blocked > 0) throw tooMany('auth_rate_limited', 'too many failed sign-in attempts', blocked)
+    if (wait > 0) throw tooMany('rate_limited', 'too many requests', wait)
   }
 
   /** The 429 for a target that failed too often, if it has; for checks that must not block valid credentials. */

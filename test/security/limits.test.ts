@@ -98,6 +98,18 @@ describe('attack: one user files tickets and uploads without limit', () => {
     expect((await post(server, '/v1/tickets', await signIn(server, 'ticket-calm'), ticket())).status).toBe(201)
   })
 
+  it('lets exactly the hourly number of tickets through when they are sent all at once', async () => {
+    const server = await fresh({ limits: { ticketsPerHour: 4 } })
+    const user = await signIn(server, 'ticket-burst')
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, async () => (await post(server, '/v1/tickets', user, ticket())).status),
+    )
+    expect(statuses.filter((s) => s === 201)).toHaveLength(4)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(8)
+    const mine = await fetch(`${server.url}/v1/tickets`, { headers: user.headers() })
+    expect((await mine.json()) as unknown[]).toHaveLength(4)
+  })
+
   it('answers uploads past the daily byte quota with 429 upload_quota and Retry-After', async () => {
     const server = await fresh({ limits: { uploadBytesPerDay: PNG.length * 2 } })
     const user = await signIn(server, 'upload-flood')
