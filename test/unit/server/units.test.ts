@@ -38,6 +38,17 @@ describe('sessions', () => {
     expect(verifySession('s', token, 1000)).toBeUndefined()
     expect(verifySession('other', token, 1)).toBeUndefined()
   })
+
+  it('remembers a verified token without letting it outlive its expiry or another secret', () => {
+    const { token } = mintSession('s2', 'cached-user', 1000, 0)
+    expect(verifySession('s2', token, 10)).toBe('cached-user')
+    expect(verifySession('s2', token, 20)).toBe('cached-user')
+    expect(verifySession('s2', token, 1000)).toBeUndefined()
+    expect(verifySession('other', token, 20)).toBeUndefined()
+    expect(verifySession('s2', `${token.slice(0, -2)}xx`, 20)).toBeUndefined()
+    const [id, , sig] = token.split('.')
+    expect(verifySession('s2', `${id}.999999999.${sig}`, 20)).toBeUndefined()
+  })
 })
 
 describe('rate limiter', () => {
