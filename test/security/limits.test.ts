@@ -110,6 +110,18 @@ describe('attack: one user files tickets and uploads without limit', () => {
     expect((await mine.json()) as unknown[]).toHaveLength(4)
   })
 
+  it('refuses a valid session from an address that failed too often, before the request limit', async () => {
+    const server = await fresh({ limits: { authFailuresPerIpPerMinute: 2 }, rateLimit: { perMinute: 600 } })
+    const user = await signIn(server, 'blocked-address')
+    const list = (headers: Record<string, string>): Promise<Response> => fetch(`${server.url}/v1/tickets`, { headers })
+    expect((await list(user.headers())).status).toBe(200)
+    // Burst of twice the per-minute figure: four wrong bearers, then the address is blocked.
+    for (let i = 0; i < 4; i++) expect((await list({ Authorization: 'Bearer bm9wZQ.1.x' })).status).toBe(401)
+    const res = await list(user.headers())
+    expect(res.status).toBe(429)
+    expect(await errorCode(res)).toBe('auth_rate_limited')
+  })
+
   it('answers uploads past the daily byte quota with 429 upload_quota and Retry-After', async () => {
     const server = await fresh({ limits: { uploadBytesPerDay: PNG.length * 2 } })
     const user = await signIn(server, 'upload-flood')
