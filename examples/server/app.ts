@@ -163,11 +163,12 @@ async function authenticate(ctx: Ctx, route: Route): Promise<boolean> {
       )
     }
     const how = agentCredential(app.secret, app.agentKey, req)
-    // A signed-in console is not locked out by someone else guessing keys; a key is only tried
-    // while neither this address nor the key has failed too often.
-    // A key (right or wrong) spends its attempt before it is compared: see AuthGuard.reserve.
-    const release = how === 'header' || how === 'bad' ? await app.guard.reserve(ip, 'agent') : undefined
-    if (how === 'header') await release?.()
+    // A signed-in console is not locked out by someone else guessing keys. A key (or a cookie
+    // that does not verify) was compared above; a right one is refused only while this address
+    // or the key has failed too often, a wrong one spends a failure and learns it was wrong only
+    // within the budget (race-free across instances: see AuthGuard.keyAttempt).
+    const unauthorized = new HttpError(401, 'unauthorized', 'invalid agent key or session')
+    if (how === 'header' || how === 'bad') await app.guard.keyAttempt(ip, 'agent', how === 'header', unauthorized)
     if (how === undefined) await app.guard.check(ip, 'agent')
     if (how === 'header' || how === 'cookie') {
       // The cookie is sent by the browser on its own; a state change must also come from our pages.
@@ -181,9 +182,8 @@ async function authenticate(ctx: Ctx, route: Route): Promise<boolean> {
       }
       return false
     }
-    const unauthorized = new HttpError(401, 'unauthorized', 'invalid agent key or session')
-    // A wrong key was counted by reserve(); no credential at all counts against the address.
-    throw how === 'bad' ? unauthorized : await app.guard.fail(ip, undefined, unauthorized)
+    // No credential at all counts against the address (a wrong one threw in keyAttempt).
+    throw await app.guard.fail(ip, undefined, unauthorized)
   }
   const token = bearerFrom(req, url, route.stream !== undefined)
   if (token === undefined) {

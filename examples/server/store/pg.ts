@@ -274,13 +274,6 @@ function pgCounters(sql: Sql): Counters {
       if (!r || r.ok) return 0
       return Math.ceil((1 - r.tokens) / perMs)
     },
-    async give(bucket, key, perMinute, burst) {
-      const cap = Math.max(1, burst)
-      const perMs = perMinute / 60_000
-      const now = Date.now()
-      await sql`UPDATE rate_buckets SET tokens = ${level(perMs, cap, now)} + 1 - GREATEST(0, ${level(perMs, cap, now)} + 1 - ${cap}::float8), at = ${now}
-        WHERE key = ${`${bucket}:${key}`}`
-    },
     async peekThenTake(p, t) {
       const pCap = Math.max(1, p.burst)
       const pPerMs = p.perMinute / 60_000

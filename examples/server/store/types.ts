@@ -189,8 +189,6 @@ export interface Counters {
   take(bucket: string, key: string, perMinute: number, burst: number): Promise<number>
   /** Like `take` without spending. */
   peek(bucket: string, key: string, perMinute: number, burst: number): Promise<number>
-  /** Gives back one token taken by `take` (never above `burst`). */
-  give(bucket: string, key: string, perMinute: number, burst: number): Promise<void>
   /**
    * `peek` of one bucket, then `take` of another only if the first had a token: the sign-in
    * check and the request limit of a signed-in call in one step (one statement on Postgres).
