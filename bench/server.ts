@@ -160,17 +160,24 @@ async function phase(gen: Generator, t: Prepared, leg: Leg, p: Phase, round: num
     })
     return
   }
-  const cpu = (): number => t.procs.reduce((a, proc) => a + cpuSeconds(proc.pid), 0)
-  const dbCpu = (): number => (t.cluster ? t.cluster.cpuSeconds() : NaN)
-  const c0 = cpu()
-  const d0 = dbCpu()
+  const perProc = (): number[] => t.procs.map((proc) => cpuSeconds(proc.pid))
+  const dbSplit = (): { backends: number; background: number } =>
+    t.cluster ? t.cluster.cpuSplit() : { backends: NaN, background: NaN }
+  const p0 = perProc()
+  const s0 = dbSplit()
   const count = p === 'create' ? config.creates : config.sends
   const r = await load(gen, t.urls, p, t.u.pool, count, `${p}-${round}`)
   r.load1 = Math.round(loadavg()[0]! * 100) / 100
   delete r.sample
   leg[p] = r
-  leg.serverCpuPer1k = { create: NaN, send: NaN, ...leg.serverCpuPer1k, [p]: ((cpu() - c0) / count) * 1000 }
-  if (t.cluster) leg.dbCpuPer1k = { create: NaN, send: NaN, ...leg.dbCpuPer1k, [p]: ((dbCpu() - d0) / count) * 1000 }
+  const msPerReq = (seconds: number): number => (seconds / count) * 1000
+  const instances = perProc().map((c, i) => msPerReq(c - (p0[i] ?? NaN)))
+  const s1 = dbSplit()
+  const backends = msPerReq(s1.backends - s0.backends)
+  const background = msPerReq(s1.background - s0.background)
+  leg.serverCpuPer1k = { create: NaN, send: NaN, ...leg.serverCpuPer1k, [p]: instances.reduce((a, b) => a + b, 0) }
+  if (t.cluster) leg.dbCpuPer1k = { create: NaN, send: NaN, ...leg.dbCpuPer1k, [p]: backends + background }
+  leg.cpuBreakdown = { ...leg.cpuBreakdown, [p]: t.cluster ? { instances, backends, background } : { instances } }
 }
 
 // The yardstick runs for the whole bench and is measured right before each server leg, phase by

@@ -132,6 +132,7 @@ function agentFor(target: string, sockets: number): Agent {
 interface Reply {
   status: number
   body: string
+  headers?: IncomingMessage['headers']
 }
 
 /** One request; resolves with status and body, rejects on a transport error. */
@@ -162,7 +163,9 @@ function call(
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }))
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }),
+        )
         res.on('error', reject)
       },
     )
@@ -426,10 +429,28 @@ export async function runSse(job: Extract<Job, { op: 'sse' }>): Promise<SseResul
   let errors = 0
   let seq = 0
   const sockets = Math.ceil(job.concurrency / T)
+  // Agents sign in once, as the console does, and reply with the session cookie (one HMAC check
+  // instead of a key compare and two bucket reads per reply; the key header works as well, any
+  // number in flight). A target without sessions (the bare handler) gets the key header.
+  const credentials = await Promise.all(
+    job.targets.map(async (base): Promise<Record<string, string>> => {
+      const r = await call(
+        base,
+        agentFor(`${base}#agent`, sockets),
+        'POST',
+        '/v1/agent/session',
+        {},
+        JSON.stringify({ key: job.agentKey }),
+      )
+      const cookie = [r.headers?.['set-cookie'] ?? []].flat()[0]?.split(';')[0]
+      return r.status === 200 && cookie ? { Cookie: cookie } : { 'X-Agent-Key': job.agentKey }
+    }),
+  )
   const cpu = process.cpuUsage()
   const started = performance.now()
   const worker = async (w: number): Promise<void> => {
     const base = job.targets[w % T] as string
+    const credential = credentials[w % T] as Record<string, string>
     for (;;) {
       const i = queue.shift()
       if (i === undefined) return
@@ -443,7 +464,7 @@ export async function runSse(job: Extract<Job, { op: 'sse' }>): Promise<SseResul
           agentFor(`${base}#agent`, sockets),
           'POST',
           `/v1/agent/conversations/${encodeURIComponent(u.conv)}/messages`,
-          { 'X-Agent-Key': job.agentKey },
+          credential,
           JSON.stringify({ text: `${job.tag}:${k}` }),
           sourceAddress(job.ipBlock, seq++),
         )

@@ -192,6 +192,11 @@ export function postgresUnsupported(): string | undefined {
 export interface PgCluster {
   /** CPU seconds used so far by the cluster's processes (postmaster and its live backends). */
   cpuSeconds(): number
+  /**
+   * The same, split: `backends` serve client connections (the servers' pools and event readers),
+   * `background` is the postmaster, WAL writer, checkpointer, autovacuum and the rest.
+   */
+  cpuSplit(): { backends: number; background: number }
   url(db: string): string
   createDb(db: string): void
   stop(): void
@@ -235,22 +240,33 @@ export async function startPgCluster(): Promise<PgCluster> {
     'start',
   ])
   const postmaster = Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0])
+  const BACKGROUND =
+    /^postgres: (checkpointer|background writer|walwriter|autovacuum|logical replication|archiver|stats|startup|wal)/
+  const cpuSplit = (): { backends: number; background: number } => {
+    // Backends that exited meanwhile are missed; the bench's connections live through a phase.
+    let backends = 0
+    let background = cpuSeconds(postmaster)
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+        if (ppid !== postmaster) continue
+        const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ')
+        if (BACKGROUND.test(cmd)) background += cpuSeconds(Number(entry))
+        else backends += cpuSeconds(Number(entry))
+      } catch {
+        /* gone */
+      }
+    }
+    return { backends, background }
+  }
   return {
     cpuSeconds: () => {
-      // Backends that exited meanwhile are missed; the bench's connections live through a phase.
-      let total = cpuSeconds(postmaster)
-      for (const entry of readdirSync('/proc')) {
-        if (!/^\d+$/.test(entry)) continue
-        try {
-          const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-          const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
-          if (ppid === postmaster) total += cpuSeconds(Number(entry))
-        } catch {
-          /* gone */
-        }
-      }
-      return total
+      const { backends, background } = cpuSplit()
+      return backends + background
     },
+    cpuSplit,
     url: (db) => `postgres://postgres@127.0.0.1:${PG_PORT}/${db}`,
     createDb: (db) => as('createdb', ['-h', '127.0.0.1', '-p', String(PG_PORT), '-U', 'postgres', db]),
     stop: () => {

@@ -14,6 +14,11 @@ export interface Leg {
   serverCpuPer1k?: { create: number; send: number }
   /** Postgres CPU (postmaster and backends, `--pg auto` only) per request of the phase, in milliseconds. */
   dbCpuPer1k?: { create: number; send: number }
+  /**
+   * CPU per request of the phase, in milliseconds, by process: each server instance (read from
+   * /proc/<pid>/stat), Postgres' client backends and its background processes (`--pg auto` only).
+   */
+  cpuBreakdown?: Partial<Record<'create' | 'send', { instances: number[]; backends?: number; background?: number }>>
   /** The bare handler measured right before this leg, phase by phase: the figures its ratios use. */
   paired?: { create?: LoadResult | undefined; send?: LoadResult | undefined; sse?: SseResult | undefined }
 }
@@ -100,6 +105,38 @@ export function consoleReport(rep: Report): string {
     }
   }
   if (rows.length) out.push('', 'Requests', table(rows))
+  const budget: Array<Record<string, string | number>> = []
+  for (const leg of rep.legs) {
+    if (leg.status !== 'ok' || !leg.cpuBreakdown) continue
+    for (const [route, key] of [
+      ['ticket create', 'create'],
+      ['chat send', 'send'],
+    ] as const) {
+      const b = leg.cpuBreakdown[key]
+      const r = leg[key]
+      if (!b || !r) continue
+      const gen = (r.genCpu * r.wallMs) / Math.max(1, r.count)
+      const total = b.instances.reduce((x, y) => x + y, 0) + (b.backends ?? 0) + (b.background ?? 0) + gen
+      budget.push({
+        leg: leg.label,
+        route,
+        'server ms/req (each instance)': b.instances.map((n) => fix(n)).join(' + '),
+        'Postgres backends ms/req': fix(b.backends),
+        'Postgres other ms/req': fix(b.background),
+        'generator ms/req': fix(gen),
+        'total CPU ms/req': fix(total),
+        [`ceiling req/s on ${rep.machine.cpus} cores`]:
+          Number.isFinite(total) && total > 0 ? Math.round((rep.machine.cpus * 1000) / total) : '–',
+        'measured req/s': r.rps,
+      })
+    }
+  }
+  if (budget.length)
+    out.push(
+      '',
+      `CPU per request, by process (/proc/<pid>/stat utime+stime over the phase; the ceiling is what the machine's ${rep.machine.cpus} cores allow at that cost, however many instances share them)`,
+      table(budget),
+    )
   const sse: Array<Record<string, string | number>> = []
   for (const leg of rep.legs) {
     const s = leg.sse

@@ -4,7 +4,7 @@ import type { BusinessHours } from '../../src/types.js'
 import { agentCredential, bearerFrom, verifySession } from './auth.js'
 import type { EventHub } from './events.js'
 import { HttpError, canonicalJson, notFound, readJsonBody, rejected } from './http.js'
-import { clientIp, tooMany, type AuthGuard, type Limits } from './limits.js'
+import { clientIp, tooMany, type AuthGuard, type Limiter, type Limits } from './limits.js'
 import type { RefOut } from './model.js'
 import type { Repo, Store } from './store/types.js'
 
@@ -21,7 +21,7 @@ export interface App {
   hours: BusinessHours | null
   requireAgentOnline: boolean
   /** Request rate limit: 0 when allowed, else the wait in ms (shared by instances on Postgres). */
-  limiter: { take(key: string): Promise<number> }
+  limiter: Limiter
   limits: Limits
   /** Failed-authentication counters per IP and per target. */
   guard: AuthGuard
@@ -131,12 +131,12 @@ export async function dispatch(
     body: undefined,
     raw: undefined,
   }
-  await authenticate(ctx, route)
-  // Authenticated callers are limited per user (or as the agent team), everyone else per address.
-  const wait = await app.limiter.take(
-    ctx.userId ? `u:${ctx.userId}` : route.auth === 'agent' ? `agent:${ip}` : `ip:${ip}`,
-  )
-  if (wait > 0) throw tooMany('rate_limited', 'too many requests', wait)
+  // Authenticated callers are limited per user (or as the agent team), everyone else per address;
+  // a signed-in user's limit was already taken together with the sign-in check.
+  if (!(await authenticate(ctx, route))) {
+    const wait = await app.limiter.take(route.auth === 'agent' ? `agent:${ip}` : `ip:${ip}`)
+    if (wait > 0) throw tooMany('rate_limited', 'too many requests', wait)
+  }
 
   if (route.stream) return route.stream(ctx)
   if (route.read) await route.read(ctx)
@@ -147,10 +147,13 @@ export async function dispatch(
   send(res, result)
 }
 
-/** Resolves who is calling; failed attempts are counted per IP (and refused once there are too many). */
-async function authenticate(ctx: Ctx, route: Route): Promise<void> {
+/**
+ * Resolves who is calling; failed attempts are counted per IP (and refused once there are too
+ * many). True when the caller is a user whose request-rate token was taken here.
+ */
+async function authenticate(ctx: Ctx, route: Route): Promise<boolean> {
   const { app, req, url, ip } = ctx
-  if (route.auth === 'none') return
+  if (route.auth === 'none') return false
   if (route.auth === 'agent') {
     if (url.searchParams.has('key')) {
       throw new HttpError(
@@ -160,11 +163,12 @@ async function authenticate(ctx: Ctx, route: Route): Promise<void> {
       )
     }
     const how = agentCredential(app.secret, app.agentKey, req)
-    // A signed-in console is not locked out by someone else guessing keys; a key is only tried
-    // while neither this address nor the key has failed too often.
-    // A key (right or wrong) spends its attempt before it is compared: see AuthGuard.reserve.
-    const release = how === 'header' || how === 'bad' ? await app.guard.reserve(ip, 'agent') : undefined
-    if (how === 'header') await release?.()
+    // A signed-in console is not locked out by someone else guessing keys. A key (or a cookie
+    // that does not verify) was compared above; a right one is refused only while this address
+    // or the key has failed too often, a wrong one spends a failure and learns it was wrong only
+    // within the budget (race-free across instances: see AuthGuard.keyAttempt).
+    const unauthorized = new HttpError(401, 'unauthorized', 'invalid agent key or session')
+    if (how === 'header' || how === 'bad') await app.guard.keyAttempt(ip, 'agent', how === 'header', unauthorized)
     if (how === undefined) await app.guard.check(ip, 'agent')
     if (how === 'header' || how === 'cookie') {
       // The cookie is sent by the browser on its own; a state change must also come from our pages.
@@ -176,26 +180,29 @@ async function authenticate(ctx: Ctx, route: Route): Promise<void> {
       ) {
         throw new HttpError(403, 'cross_origin', 'agent session used from another origin')
       }
-      return
+      return false
     }
-    const unauthorized = new HttpError(401, 'unauthorized', 'invalid agent key or session')
-    // A wrong key was counted by reserve(); no credential at all counts against the address.
-    throw how === 'bad' ? unauthorized : await app.guard.fail(ip, undefined, unauthorized)
+    // No credential at all counts against the address (a wrong one threw in keyAttempt).
+    throw await app.guard.fail(ip, undefined, unauthorized)
   }
   const token = bearerFrom(req, url, route.stream !== undefined)
   if (token === undefined) {
     if (route.auth === 'user') throw new HttpError(401, 'unauthorized', 'missing bearer token')
-    return
+    return false
   }
-  await app.guard.check(ip)
+  // The signature is checked first (no I/O); either way an address that failed too often is
+  // refused before anything else, as if it had been checked first.
   const userId = verifySession(app.secret, token)
   if (userId === undefined) {
+    await app.guard.check(ip)
     // An optional route with a stale bearer still answers, as for a visitor.
-    if (route.auth === 'optional') return
+    if (route.auth === 'optional') return false
     throw await app.guard.fail(ip, undefined, new HttpError(401, 'unauthorized', 'invalid or expired session'))
   }
+  await app.guard.checkThenTake(ip, app.limiter, `u:${userId}`)
   ctx.userId = userId
   ctx.viewer = { userId }
+  return true
 }
 
 function send(res: ServerResponse, r: Result): void {
@@ -249,7 +256,7 @@ async function runIdempotent(ctx: Ctx, route: Route, handle: NonNullable<Route['
     }
     const result = await handle(ctx, repo)
     if (result.status >= 200 && result.status < 300) {
-      if (result.body !== undefined) result.text = JSON.stringify(result.body)
+      if (result.body !== undefined) result.text ??= JSON.stringify(result.body)
       await repo.finishIdem(scope, key, result.status, result.text ?? '')
       if (++idemInserts % 1000 === 0) await repo.pruneIdem(Date.now() - IDEM_RETENTION_MS)
     } else {

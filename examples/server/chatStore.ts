@@ -55,12 +55,20 @@ export interface NewMessage {
 
 /** Appends a message with the next per-conversation `seq` and emits it to owner and agents. */
 export async function appendMessage(repo: Repo, conv: ConversationRow, m: NewMessage, ref: RefOut): Promise<Message> {
+  return (await appendMessageText(repo, conv, m, ref)).message
+}
+
+/** `appendMessage`, also giving the message serialised (the event carries that same text). */
+export async function appendMessageText(
+  repo: Repo,
+  conv: ConversationRow,
+  m: NewMessage,
+  ref: RefOut,
+): Promise<{ message: Message; text: string }> {
   const now = nowIso()
-  const seq = await repo.nextSeq(conv.id, now)
-  const row: MessageRow = {
+  const row: Omit<MessageRow, 'seq'> = {
     id: newId('msg'),
     conversation_id: conv.id,
-    seq,
     client_id: m.clientId ?? null,
     author: m.author,
     author_name: m.authorName ?? null,
@@ -70,10 +78,11 @@ export async function appendMessage(repo: Repo, conv: ConversationRow, m: NewMes
     txn: m.transaction === undefined ? null : JSON.stringify(maskInput(m.transaction)),
     created_at: now,
   }
-  await repo.insertMessage(row)
-  const message = toMessage(row, ref)
-  await repo.emit(conv.user_id, 'both', { type: 'message', message })
-  return message
+  const seq = await repo.insertNextMessage(row)
+  const message = toMessage({ ...row, seq }, ref)
+  const text = JSON.stringify(message)
+  await repo.emit(conv.user_id, 'both', { type: 'message', message }, `{"type":"message","message":${text}}`)
+  return { message, text }
 }
 
 /** Ends a conversation (idempotent), with a system `event` message. */

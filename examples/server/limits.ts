@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import { HttpError } from './http.js'
-import type { Counters } from './store/types.js'
+import type { BucketRef, Counters } from './store/types.js'
 
 /** Abuse limits; every one can be set through `ServerOptions.limits` (docs/deploying.md). */
 export interface Limits {
@@ -72,11 +72,11 @@ export class Limiter {
   take(key: string): Promise<number> {
     return this.counters.take(this.bucket, key, this.perMinute, this.burst)
   }
-  give(key: string): Promise<void> {
-    return this.counters.give(this.bucket, key, this.perMinute, this.burst)
-  }
   peek(key: string): Promise<number> {
     return this.counters.peek(this.bucket, key, this.perMinute, this.burst)
+  }
+  ref(key: string): BucketRef {
+    return { bucket: this.bucket, key, perMinute: this.perMinute, burst: this.burst }
   }
 }
 
@@ -88,7 +88,10 @@ export class AuthGuard {
   private readonly perIp: Limiter
   private readonly perKey: Limiter
 
-  constructor(limits: Limits, counters: Counters) {
+  constructor(
+    limits: Limits,
+    private readonly counters: Counters,
+  ) {
     this.perIp = new Limiter(
       counters,
       'auth-ip',
@@ -109,6 +112,16 @@ export class AuthGuard {
     if (wait > 0) throw tooMany('auth_rate_limited', 'too many failed sign-in attempts', wait)
   }
 
+  /**
+   * `check(ip)` and then, only if it passes, `limiter.take(key)`, in one step: for a caller
+   * whose credentials are already verified. Throws the same 429s as the two would.
+   */
+  async checkThenTake(ip: string, limiter: Limiter, key: string): Promise<void> {
+    const { blocked, wait } = await this.counters.peekThenTake(this.perIp.ref(ip), limiter.ref(key))
+    if (blocked > 0) throw tooMany('auth_rate_limited', 'too many failed sign-in attempts', blocked)
+    if (wait > 0) throw tooMany('rate_limited', 'too many requests', wait)
+  }
+
   /** The 429 for a target that failed too often, if it has; for checks that must not block valid credentials. */
   async targetLimited(target: string): Promise<HttpError | undefined> {
     const wait = await this.perKey.peek(target)
@@ -116,22 +129,31 @@ export class AuthGuard {
   }
 
   /**
-   * For a guessable secret (the agent key): spends one failure from this address's and the
-   * target's budgets *before* the key is compared, so guesses sent at once, to any instance,
-   * cannot all be tried on a budget that only counts failures afterwards. Throws 429 when either
-   * budget is empty; returns `release`, to call when the key was right (the attempt was no failure).
+   * For a guessable secret (the agent key), after it was compared (constant time, no I/O):
+   * returns when `right` and neither this address nor the target has failed too often; else
+   * throws a 429 `auth_rate_limited`, or `wrong` for a wrong key whose failure fit the budgets.
+   *
+   * Why this cannot be raced: a wrong key *takes* a token from the address's budget and then the
+   * target's, each in one atomic step (one upsert on Postgres, synchronous in memory on SQLite),
+   * and only a wrong key whose both takes succeeded learns it was wrong (`wrong`, a 401). However
+   * many guesses run at once on however many instances, at most `burst` takes (plus the refill)
+   * succeed, so at most that many 401s are sent; every other wrong key gets the same 429 as
+   * a right key once a budget is spent. A right key only *peeks*: it holds nothing while its
+   * request runs, so any number of right keys in flight succeed together. A right key that peeks
+   * just before concurrent wrong keys spend the last token still succeeds; that tells its sender
+   * nothing a guesser could use (they already hold the key), and no wrong key learned more than
+   * its own successful take allowed. After the budget is spent, right and wrong keys both get
+   * 429: there is no answer from which to tell them apart.
+   * The address is taken first and the target only if the address had a token, so one address
+   * past its own budget cannot keep draining the target's budget for everyone else.
    */
-  async reserve(ip: string, target: string): Promise<() => Promise<void>> {
+  async keyAttempt(ip: string, target: string, right: boolean, wrong: HttpError): Promise<void> {
+    if (right) return this.check(ip, target)
     const waitIp = await this.perIp.take(ip)
     if (waitIp > 0) throw tooMany('auth_rate_limited', 'too many failed sign-in attempts', waitIp)
     const waitKey = await this.perKey.take(target)
-    if (waitKey > 0) {
-      await this.perIp.give(ip)
-      throw tooMany('auth_rate_limited', 'too many failed sign-in attempts', waitKey)
-    }
-    return async () => {
-      await Promise.all([this.perIp.give(ip), this.perKey.give(target)])
-    }
+    if (waitKey > 0) throw tooMany('auth_rate_limited', 'too many failed sign-in attempts', waitKey)
+    throw wrong
   }
 
   /** Records one failure; returns the error to throw so call sites stay one line. */

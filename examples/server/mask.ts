@@ -5,7 +5,7 @@
  * passes through the SDK's redactor before it is stored. Same module as the device, so both
  * layers agree on what is hidden.
  */
-import { redact, redactFields } from '../../src/privacy/index.js'
+import { redact } from '../../src/privacy/index.js'
 import { REFERENCE_FIELDS } from '../../src/reports/fields.js'
 
 /**
@@ -28,25 +28,61 @@ const MAP_OPTIONS = { referenceKeys: REFERENCE_FIELDS } as const
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
+/**
+ * Text the redactor cannot change: printable ASCII (and line feeds) only, so its normalised form is
+ * itself, with no digit (every card, ID, IBAN, phone number and code value has some), no `@` (no
+ * e-mail address) and no password word (the one detector that hides a value of letters). Most
+ * subjects, descriptions and chat lines are such text; they skip the scan, which would find nothing.
+ */
+const PLAIN = /^[\x20-\x2f\x3a-\x3f\x41-\x7e\n]*$/
+const PASSWORD_WORD = /pass|pwd/i
+export const unchangedByRedact = (text: string): boolean => PLAIN.test(text) && !PASSWORD_WORD.test(text)
+
+const redactOne = (text: string, reference: boolean): string =>
+  unchangedByRedact(text) ? text : redact(text, { reference }).text
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => {
+  if (typeof value !== 'object' || value === null) return false
+  const proto: unknown = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
+
+/**
+ * `redactFields(value, options).value` without the findings (the server keeps none), with the key
+ * sets built once instead of per call and the plain-text fast path above.
+ */
+function maskWalk(node: unknown, key: string, references: ReadonlySet<string>, skip: ReadonlySet<string>): unknown {
+  if (typeof node === 'string') return redactOne(node, references.has(key))
+  if (Array.isArray(node)) return node.map((item) => maskWalk(item, key, references, skip))
+  if (isPlainObject(node)) {
+    const copy: Record<string, unknown> = {}
+    for (const k of Object.keys(node)) copy[k] = skip.has(k) ? node[k] : maskWalk(node[k], k, references, skip)
+    return copy
+  }
+  return node
+}
+
+const REFS = new Set<string>(OPTIONS.referenceKeys)
+const SKIP = new Set<string>(OPTIONS.skipKeys)
+const MAP_REFS = new Set<string>(MAP_OPTIONS.referenceKeys)
+const NONE = new Set<string>()
+
 /** A copy of a parsed request body with its free text masked. */
 export function maskInput<T>(input: T): T {
-  if (!isRecord(input)) return redactFields(input, OPTIONS).value
-  // The free maps are masked by their own rules only (walking them with OPTIONS first, as a part
-  // of the body, would be thrown away).
-  const isFreeMap = (key: string, value: unknown): value is Record<string, unknown> =>
-    FREE_MAPS.includes(key) && isRecord(value)
-  const rest: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(input)) if (!isFreeMap(key, value)) rest[key] = value
-  const masked = redactFields(rest, OPTIONS).value
+  if (!isRecord(input)) return maskWalk(input, '', REFS, SKIP) as T
+  // The free maps are masked by their own rules only: a key there is a label, not one of OPTIONS' keys.
   const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(input)) {
-    if (!isFreeMap(key, value)) {
-      out[key] = masked[key]
-      continue
+  for (const key of Object.keys(input)) {
+    const value = input[key]
+    if (SKIP.has(key)) out[key] = value
+    else if (!FREE_MAPS.includes(key) || !isRecord(value)) out[key] = maskWalk(value, key, REFS, SKIP)
+    else {
+      const values = maskWalk(value, '', MAP_REFS, NONE) as Record<string, unknown>
+      // The keys are client text too (up to 100 characters each), shown to agents as labels.
+      const masked: Record<string, unknown> = {}
+      for (const k of Object.keys(values)) masked[maskText(k)] = values[k]
+      out[key] = masked
     }
-    const values = redactFields(value, MAP_OPTIONS).value
-    // The keys are client text too (up to 100 characters each), shown to agents as labels.
-    out[key] = Object.fromEntries(Object.entries(values).map(([k, v]) => [maskText(k), v]))
   }
   return out as T
 }
@@ -55,5 +91,5 @@ export function maskInput<T>(input: T): T {
 export function maskText(text: string): string
 export function maskText(text: string | undefined): string | undefined
 export function maskText(text: string | undefined): string | undefined {
-  return text === undefined ? undefined : redact(text).text
+  return text === undefined ? undefined : redactOne(text, false)
 }

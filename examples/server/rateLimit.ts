@@ -4,8 +4,6 @@ export interface RateLimiter {
   take(key: string, now?: number): number
   /** Like `take` but spends nothing: 0 when a token is there, else the wait in milliseconds. */
   peek(key: string, now?: number): number
-  /** Gives back one token a `take` spent (the bucket never holds more than its capacity). */
-  give(key: string, now?: number): void
 }
 
 export function createRateLimiter(opts: { perMinute: number; burst?: number }): RateLimiter {
@@ -28,12 +26,6 @@ export function createRateLimiter(opts: { perMinute: number; burst?: number }): 
     peek(key, now = Date.now()) {
       const tokens = level(key, now)
       return tokens >= 1 ? 0 : Math.ceil((1 - tokens) / perMs)
-    },
-    give(key, now = Date.now()) {
-      const b = buckets.get(key)
-      if (!b) return
-      b.tokens = Math.min(capacity, b.tokens + (now - b.at) * perMs + 1)
-      b.at = now
     },
     take(key, now = Date.now()) {
       if (++sweeps % 10_000 === 0) sweep(now)

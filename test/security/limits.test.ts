@@ -98,6 +98,30 @@ describe('attack: one user files tickets and uploads without limit', () => {
     expect((await post(server, '/v1/tickets', await signIn(server, 'ticket-calm'), ticket())).status).toBe(201)
   })
 
+  it('lets exactly the hourly number of tickets through when they are sent all at once', async () => {
+    const server = await fresh({ limits: { ticketsPerHour: 4 } })
+    const user = await signIn(server, 'ticket-burst')
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, async () => (await post(server, '/v1/tickets', user, ticket())).status),
+    )
+    expect(statuses.filter((s) => s === 201)).toHaveLength(4)
+    expect(statuses.filter((s) => s === 429)).toHaveLength(8)
+    const mine = await fetch(`${server.url}/v1/tickets`, { headers: user.headers() })
+    expect((await mine.json()) as unknown[]).toHaveLength(4)
+  })
+
+  it('refuses a valid session from an address that failed too often, before the request limit', async () => {
+    const server = await fresh({ limits: { authFailuresPerIpPerMinute: 2 }, rateLimit: { perMinute: 600 } })
+    const user = await signIn(server, 'blocked-address')
+    const list = (headers: Record<string, string>): Promise<Response> => fetch(`${server.url}/v1/tickets`, { headers })
+    expect((await list(user.headers())).status).toBe(200)
+    // Burst of twice the per-minute figure: four wrong bearers, then the address is blocked.
+    for (let i = 0; i < 4; i++) expect((await list({ Authorization: 'Bearer bm9wZQ.1.x' })).status).toBe(401)
+    const res = await list(user.headers())
+    expect(res.status).toBe(429)
+    expect(await errorCode(res)).toBe('auth_rate_limited')
+  })
+
   it('answers uploads past the daily byte quota with 429 upload_quota and Retry-After', async () => {
     const server = await fresh({ limits: { uploadBytesPerDay: PNG.length * 2 } })
     const user = await signIn(server, 'upload-flood')
@@ -243,6 +267,68 @@ describe('attack: 1,500 wrong agent keys, bearers and identify tokens', () => {
     expect(perUser.at(-1)).toBe(429)
     // The victim, with a real token from the wallet backend, still signs in.
     expect((await signIn(server, 'victim', from('198.51.100.99'))).bearer).toBeTruthy()
+  })
+})
+
+describe("attack: wrong agent keys sent all at once, among an agent script's right ones", () => {
+  // A failure budget far below the requests in flight: 2 per minute per address and per key (burst 4).
+  const tight = { authFailuresPerIpPerMinute: 2, authFailuresPerKeyPerMinute: 2 }
+  const reply = (server: RunningServer, convId: string, key: string, i: number): Promise<Response> =>
+    fetch(`${server.url}/v1/agent/conversations/${convId}/messages`, {
+      method: 'POST',
+      headers: { 'X-Agent-Key': key, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ text: `reply ${i}` }),
+    })
+
+  it('lets 64 replies with the right key in flight at once all through: a right key holds no failure budget', async () => {
+    const server = await fresh({ limits: tight })
+    const user = await signIn(server, 'many-replies')
+    const conv = (await (await post(server, '/v1/conversations', user, { locale: 'en', text: 'hi' })).json()) as {
+      id: string
+    }
+    const statuses = (
+      await Promise.all(Array.from({ length: 64 }, (_, i) => reply(server, conv.id, AGENT_KEY, i)))
+    ).map((r) => r.status)
+    expect(statuses).toEqual(Array(64).fill(201))
+    // The budget is untouched: a wrong key after them is still told it is wrong.
+    expect((await reply(server, conv.id, 'guess', 0)).status).toBe(401)
+  })
+
+  it('tells at most the burst of 40 simultaneous wrong keys that they are wrong; then right and wrong keys both get 429', async () => {
+    const server = await fresh({ limits: tight })
+    const user = await signIn(server, 'guessed-at')
+    const conv = (await (await post(server, '/v1/conversations', user, { locale: 'en', text: 'hi' })).json()) as {
+      id: string
+    }
+    const signedIn = await post(server, '/v1/agent/session', undefined, { key: AGENT_KEY })
+    const session = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] as string
+    // 40 guesses and 24 right keys interleaved, all in flight together.
+    const sent = Array.from({ length: 64 }, (_, i) => {
+      const right = i % 8 >= 5
+      return reply(server, conv.id, right ? AGENT_KEY : `guess-${i}`, i).then((r) => ({ right, status: r.status }))
+    })
+    const answers = await Promise.all(sent)
+    const wrong = answers.filter((a) => !a.right).map((a) => a.status)
+    expect(wrong).toHaveLength(40)
+    expect(wrong.filter((s) => s !== 401 && s !== 429)).toEqual([])
+    expect(wrong.filter((s) => s === 401).length).toBeLessThanOrEqual(4)
+    // A right key in flight got through while the budget lasted, else the same 429 as a guess.
+    expect(answers.filter((a) => a.right && a.status !== 201 && a.status !== 429)).toEqual([])
+    // Budget spent: the answer no longer depends on the key.
+    const right = await reply(server, conv.id, AGENT_KEY, 100)
+    const guess = await reply(server, conv.id, 'guess-100', 101)
+    expect([right.status, guess.status]).toEqual([429, 429])
+    expect([await errorCode(right), await errorCode(guess)]).toEqual(['auth_rate_limited', 'auth_rate_limited'])
+    // The console signed in earlier keeps working.
+    expect(
+      (
+        await fetch(`${server.url}/v1/agent/conversations/${conv.id}/messages`, {
+          method: 'POST',
+          headers: { Cookie: session, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ text: 'from the console' }),
+        })
+      ).status,
+    ).toBe(201)
   })
 })
 

@@ -34,9 +34,8 @@ export function agentSessionRoutes(ttlMs: number): Route[] {
         sameOrigin(ctx)
         await app.guard.check(ip, 'agent')
         const { key } = validate(loginSchema, ctx.body)
-        const release = await app.guard.reserve(ip, 'agent')
-        if (!safeEqual(key, app.agentKey)) throw new HttpError(401, 'unauthorized', 'wrong agent key')
-        await release()
+        const wrong = new HttpError(401, 'unauthorized', 'wrong agent key')
+        await app.guard.keyAttempt(ip, 'agent', safeEqual(key, app.agentKey), wrong)
         const expiresAt = new Date(Date.now() + ttlMs).toISOString()
         const value = mintAgentSession(app.secret, app.agentKey, ttlMs)
         return {

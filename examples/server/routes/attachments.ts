@@ -219,8 +219,7 @@ async function mayDownload(
   // A wrong key is a failed sign-in here as on the agent routes: counted per address and against
   // the key, so downloads are no way around the limit on guessing it.
   if (agent === 'bad' && req.headers['x-agent-key'] !== undefined) {
-    await app.guard.reserve(ip, 'agent')
-    throw new HttpError(401, 'unauthorized', 'invalid agent key or session')
+    await app.guard.keyAttempt(ip, 'agent', false, new HttpError(401, 'unauthorized', 'invalid agent key or session'))
   }
   const token = bearerFrom(req, url, false)
   if (token !== undefined) return verifySession(app.secret, token) === ownerId

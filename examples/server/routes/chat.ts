@@ -2,6 +2,7 @@ import type { MessagePage } from '../../../src/types.js'
 import type { Route } from '../app.js'
 import {
   appendMessage,
+  appendMessageText,
   conversationOut,
   emitConversation,
   endConversation,
@@ -121,7 +122,7 @@ export function chatRoutes(): Route[] {
         const conv = await lockedConversation(repo, params.id, userId)
         if (conv.status === 'ended') throw conflict('conversation has ended')
         const attachments = await resolveRefs(repo, userId as string, input.attachments)
-        const message = await appendMessage(
+        const { message, text } = await appendMessageText(
           repo,
           conv,
           {
@@ -134,7 +135,7 @@ export function chatRoutes(): Route[] {
           },
           app.refOut(viewer),
         )
-        return { status: 201, body: message }
+        return { status: 201, body: message, text }
       },
     },
     {

@@ -61,15 +61,10 @@ export async function insertComment(
   return row
 }
 
-/** 429 once a user filed `ticketsPerHour` tickets in the last hour; Retry-After says when the oldest ages out. */
-async function checkTicketRate(app: App, repo: Repo, userId: string, now = Date.now()): Promise<void> {
+/** The ticket quota (`ticketsPerHour` in the last hour), or none. */
+function ticketQuota(app: App, now: number): { since: string; max: number } | undefined {
   const max = app.limits.ticketsPerHour
-  if (!Number.isFinite(max)) return
-  const since = new Date(now - 3600_000).toISOString()
-  await repo.lockUser(userId)
-  const recent = await repo.recentTicketTimes(userId, since, max)
-  const oldest = recent[max - 1]
-  if (oldest) throw tooMany('ticket_limit', `at most ${max} requests per hour`, Date.parse(oldest) + 3600_000 - now)
+  return Number.isFinite(max) && max > 0 ? { since: new Date(now - 3600_000).toISOString(), max } : undefined
 }
 
 const RANK: Priority[] = ['low', 'normal', 'high', 'urgent']
@@ -84,28 +79,48 @@ export function ticketRoutes(): Route[] {
       handle: async ({ app, userId, body }, repo) => {
         const input = maskInput(validate(ticketSchema, body))
         const uid = userId as string
-        await checkTicketRate(app, repo, uid)
+        const at = Date.now()
+        let quota = ticketQuota(app, at)
+        if (quota && input.attachments.length > 0) {
+          // The quota answers before the attachments are checked, as when there are none.
+          await repo.lockUser(uid)
+          const oldest = (await repo.recentTicketTimes(uid, quota.since, quota.max))[quota.max - 1]
+          if (oldest)
+            throw tooMany('ticket_limit', `at most ${quota.max} requests per hour`, Date.parse(oldest) + 3600_000 - at)
+          quota = undefined
+        }
         const attachments = await resolveRefs(repo, uid, input.attachments)
-        const id = newId('tk')
-        const now = nowIso()
-        await repo.insertTicket({
-          id,
-          userId: uid,
-          priority: input.priority,
-          category: input.category,
-          subject: input.subject,
-          description: input.description,
-          fields: JSON.stringify(input.fields),
-          txn: input.transaction ? JSON.stringify(input.transaction) : null,
-          attachments: JSON.stringify(attachments),
-          locale: input.locale,
-          diagnostics: input.diagnostics ? JSON.stringify(input.diagnostics) : null,
-          now,
-        })
-        await repo.insertHistory(id, 'new', null, now)
-        const row = await loadTicket(repo, id)
-        await repo.emit(uid, 'both', { type: 'ticket', ticket: toTicket(row) })
-        return { status: 201, body: toTicket(row) }
+        const created = await repo.createTicket(
+          {
+            id: newId('tk'),
+            userId: uid,
+            priority: input.priority,
+            category: input.category,
+            subject: input.subject,
+            description: input.description,
+            fields: JSON.stringify(input.fields),
+            txn: input.transaction ? JSON.stringify(input.transaction) : null,
+            attachments: JSON.stringify(attachments),
+            locale: input.locale,
+            diagnostics: input.diagnostics ? JSON.stringify(input.diagnostics) : null,
+            now: new Date(at).toISOString(),
+          },
+          quota,
+        )
+        if (created.row === undefined) {
+          // 429 once a user filed `ticketsPerHour` tickets in the last hour; Retry-After says when the oldest ages out.
+          const max = app.limits.ticketsPerHour
+          throw tooMany(
+            'ticket_limit',
+            `at most ${max} requests per hour`,
+            Date.parse(created.limitedBy) + 3600_000 - at,
+          )
+        }
+        // Serialised once: the same text is the response, the idempotency record and the event.
+        const ticket = toTicket(created.row)
+        const text = JSON.stringify(ticket)
+        await repo.emit(uid, 'both', { type: 'ticket', ticket }, `{"type":"ticket","ticket":${text}}`)
+        return { status: 201, body: ticket, text }
       },
     },
     {

@@ -251,16 +251,19 @@ function pgCounters(sql: Sql): Counters {
   let takes = 0
   const level = (perMs: number, cap: number, now: number) =>
     sql`LEAST(${cap}::float8, rate_buckets.tokens + (${now}::float8 - rate_buckets.at) * ${perMs}::float8)`
+  const sweep = (now: number): void => {
+    if (++takes % BUCKET_SWEEP_EVERY === 0) {
+      // Bucket sizes differ; a day without a take refills any of them.
+      void sql`DELETE FROM rate_buckets WHERE at < ${now - 24 * 3600_000}`.catch(() => undefined)
+    }
+  }
   return {
     async take(bucket, key, perMinute, burst) {
       const cap = Math.max(1, burst)
       const perMs = perMinute / 60_000
       const now = Date.now()
       const k = `${bucket}:${key}`
-      if (++takes % BUCKET_SWEEP_EVERY === 0) {
-        // Bucket sizes differ; a day without a take refills any of them.
-        void sql`DELETE FROM rate_buckets WHERE at < ${now - 24 * 3600_000}`.catch(() => undefined)
-      }
+      sweep(now)
       const [r] = await sql<Array<{ tokens: number; ok: boolean }>>`INSERT INTO rate_buckets (key, tokens, at, ok)
         VALUES (${k}, ${cap - 1}, ${now}, true)
         ON CONFLICT (key) DO UPDATE SET
@@ -271,12 +274,31 @@ function pgCounters(sql: Sql): Counters {
       if (!r || r.ok) return 0
       return Math.ceil((1 - r.tokens) / perMs)
     },
-    async give(bucket, key, perMinute, burst) {
-      const cap = Math.max(1, burst)
-      const perMs = perMinute / 60_000
+    async peekThenTake(p, t) {
+      const pCap = Math.max(1, p.burst)
+      const pPerMs = p.perMinute / 60_000
+      const tCap = Math.max(1, t.burst)
+      const tPerMs = t.perMinute / 60_000
       const now = Date.now()
-      await sql`UPDATE rate_buckets SET tokens = ${level(perMs, cap, now)} + 1 - GREATEST(0, ${level(perMs, cap, now)} + 1 - ${cap}::float8), at = ${now}
-        WHERE key = ${`${bucket}:${key}`}`
+      const k = `${t.bucket}:${t.key}`
+      sweep(now)
+      const [r] = await sql<
+        Array<{ p_tokens: number | null; p_at: number | null; tokens: number | null; ok: boolean | null }>
+      >`WITH p AS (SELECT tokens, at FROM rate_buckets WHERE key = ${`${p.bucket}:${p.key}`}),
+        t AS (INSERT INTO rate_buckets (key, tokens, at, ok)
+          SELECT ${k}, ${tCap - 1}, ${now}, true
+          WHERE COALESCE((SELECT LEAST(${pCap}::float8, tokens + (${now}::float8 - at) * ${pPerMs}::float8) FROM p), ${pCap}::float8) >= 1
+          ON CONFLICT (key) DO UPDATE SET
+            tokens = CASE WHEN ${level(tPerMs, tCap, now)} >= 1 THEN ${level(tPerMs, tCap, now)} - 1 ELSE ${level(tPerMs, tCap, now)} END,
+            ok = ${level(tPerMs, tCap, now)} >= 1,
+            at = ${now}
+          RETURNING tokens, ok)
+        SELECT p.tokens AS p_tokens, p.at AS p_at, t.tokens, t.ok
+        FROM (SELECT 1) AS one LEFT JOIN p ON true LEFT JOIN t ON true`
+      const pTokens = r?.p_tokens == null ? pCap : Math.min(pCap, r.p_tokens + (now - (r.p_at ?? now)) * pPerMs)
+      if (pTokens < 1) return { blocked: Math.ceil((1 - pTokens) / pPerMs), wait: 0 }
+      if (!r || r.ok !== false) return { blocked: 0, wait: 0 }
+      return { blocked: 0, wait: Math.ceil((1 - (r.tokens ?? 0)) / tPerMs) }
     },
     async peek(bucket, key, perMinute, burst) {
       const cap = Math.max(1, burst)

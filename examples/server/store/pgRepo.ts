@@ -25,6 +25,7 @@ const USER_LOCK_SPACE = 0x4846
  */
 export class PgRepo implements Repo {
   private events: Array<{ userId: string; audience: Audience; data: string }> = []
+  private idemResult: { scope: string; key: string; status: number; body: string } | undefined
   constructor(
     private readonly sql: TransactionSql,
     private readonly attachmentsDir: string | undefined,
@@ -91,6 +92,37 @@ export class PgRepo implements Repo {
     await this.sql`INSERT INTO tickets (id, user_id, status, priority, category, subject, description, fields, txn,
         attachments, locale, diagnostics, created_at, updated_at) VALUES (${t.id}, ${t.userId}, 'new', ${t.priority}, ${t.category},
         ${t.subject}, ${t.description}, ${t.fields}, ${t.txn}, ${t.attachments}, ${t.locale}, ${t.diagnostics}, ${t.now}, ${t.now})`
+  }
+  /**
+   * Two statements pipelined (one round trip): the user's lock, then the quota check, the ticket
+   * and its history entry in one statement. That statement starts (and takes its snapshot) only
+   * once the lock is held, so it sees every ticket a concurrent request of this user committed.
+   */
+  async createTicket(
+    t: NewTicket,
+    quota: { since: string; max: number } | undefined,
+  ): Promise<{ row: TicketRow; limitedBy?: undefined } | { row?: undefined; limitedBy: string }> {
+    const recent = quota
+      ? this.sql`SELECT created_at FROM tickets WHERE user_id = ${t.userId} AND created_at >= ${quota.since}
+        ORDER BY created_at DESC LIMIT 1 OFFSET ${quota.max - 1}`
+      : this.sql`SELECT NULL::text AS created_at WHERE false`
+    const insert = this.sql<Array<TicketRow & { limited_by: string | null }>>`WITH recent AS (${recent}),
+      t AS (INSERT INTO tickets (id, user_id, status, priority, category, subject, description, fields, txn,
+          attachments, locale, diagnostics, created_at, updated_at)
+        SELECT ${t.id}, ${t.userId}, 'new', ${t.priority}, ${t.category}, ${t.subject}, ${t.description}, ${t.fields},
+          ${t.txn}, ${t.attachments}, ${t.locale}, ${t.diagnostics}, ${t.now}, ${t.now}
+        WHERE NOT EXISTS (SELECT 1 FROM recent) RETURNING *),
+      h AS (INSERT INTO ticket_history (ticket_id, status, note, at) SELECT id, 'new', NULL, created_at FROM t)
+      SELECT t.*, (SELECT created_at FROM recent) AS limited_by FROM (SELECT 1) AS one LEFT JOIN t ON true`
+    // Sent in this order on the transaction's connection (execute() queues them now).
+    const lock = quota
+      ? this.sql`SELECT pg_advisory_xact_lock(${USER_LOCK_SPACE}, hashtext(${t.userId}))`.execute()
+      : undefined
+    const [, rows] = await Promise.all([lock, insert.execute()])
+    const r = rows[0]
+    if (!r || r.limited_by !== null) return { limitedBy: r?.limited_by ?? t.now }
+    const { limited_by: _, ...row } = r
+    return { row }
   }
   async ticket(id: string): Promise<TicketRow | undefined> {
     return (await this.sql<TicketRow[]>`SELECT * FROM tickets WHERE id = ${id}`)[0]
@@ -204,6 +236,17 @@ export class PgRepo implements Repo {
     await this
       .sql`INSERT INTO messages (id, conversation_id, seq, client_id, author, author_name, kind, text, attachments, txn, created_at)
       VALUES (${r.id}, ${r.conversation_id}, ${r.seq}, ${r.client_id}, ${r.author}, ${r.author_name}, ${r.kind}, ${r.text}, ${r.attachments}, ${r.txn}, ${r.created_at})`
+  }
+  /** The conversation row's UPDATE and the message in one statement: the row stays locked until commit. */
+  async insertNextMessage(r: Omit<MessageRow, 'seq'>): Promise<number> {
+    const [row] = await this.sql<Array<{ seq: number }>>`WITH s AS (UPDATE conversations
+        SET last_seq = last_seq + 1, updated_at = ${r.created_at} WHERE id = ${r.conversation_id} RETURNING last_seq)
+      INSERT INTO messages (id, conversation_id, seq, client_id, author, author_name, kind, text, attachments, txn, created_at)
+      SELECT ${r.id}, ${r.conversation_id}, s.last_seq, ${r.client_id}, ${r.author}, ${r.author_name}, ${r.kind},
+        ${r.text}, ${r.attachments}, ${r.txn}, ${r.created_at} FROM s
+      RETURNING seq`
+    if (!row) throw new Error(`no conversation ${r.conversation_id}`)
+    return row.seq
   }
   async endConversation(id: string, now: string): Promise<void> {
     await this.sql`UPDATE conversations SET status = 'ended', updated_at = ${now} WHERE id = ${id}`
@@ -319,8 +362,9 @@ export class PgRepo implements Repo {
     if (claimed.length > 0) return undefined
     return this.idem(scope, key)
   }
+  /** Written by `flushEvents`, in the same round trip as the events, just before commit. */
   async finishIdem(scope: string, key: string, status: number, body: string): Promise<void> {
-    await this.sql`UPDATE idempotency SET status = ${status}, body = ${body} WHERE scope = ${scope} AND key = ${key}`
+    this.idemResult = { scope, key, status, body }
   }
   async releaseIdem(scope: string, key: string): Promise<void> {
     await this.sql`DELETE FROM idempotency WHERE scope = ${scope} AND key = ${key}`
@@ -330,8 +374,8 @@ export class PgRepo implements Repo {
   }
 
   /** Events of this transaction, written by `flushEvents` just before commit. */
-  async emit(userId: string, audience: Audience, event: ChatEvent): Promise<void> {
-    this.events.push({ userId, audience, data: JSON.stringify(event) })
+  async emit(userId: string, audience: Audience, event: ChatEvent, data = JSON.stringify(event)): Promise<void> {
+    this.events.push({ userId, audience, data })
   }
 
   /**
@@ -343,17 +387,28 @@ export class PgRepo implements Repo {
    * the end, after the conversation row locks: sends to one conversation get ids in seq order.
    */
   async flushEvents(): Promise<void> {
-    if (this.events.length === 0) return
-    const now = Date.now()
-    const rows = this.events.map((e) => ({ user_id: e.userId, audience: e.audience, data: e.data, created_at: now }))
-    this.events = []
+    const writes: Array<PromiseLike<unknown>> = []
+    const r = this.idemResult
+    this.idemResult = undefined
+    if (r) {
+      writes.push(
+        this
+          .sql`UPDATE idempotency SET status = ${r.status}, body = ${r.body} WHERE scope = ${r.scope} AND key = ${r.key}`.execute(),
+      )
+    }
+    if (this.events.length > 0) {
+      const now = Date.now()
+      const rows = this.events.map((e) => ({ user_id: e.userId, audience: e.audience, data: e.data, created_at: now }))
+      this.events = []
+      writes.push(
+        this.sql`SELECT pg_current_xact_id()`.execute(),
+        this
+          .sql`WITH e AS (INSERT INTO events ${this.sql(rows, 'user_id', 'audience', 'data', 'created_at')} RETURNING id)
+        SELECT pg_notify(${EVENTS_CHANNEL}, MAX(id)::text) FROM e`.execute(),
+      )
+    }
     // Pipelined on the transaction's connection, so they run in this order in one round trip.
-    await Promise.all([
-      this.sql`SELECT pg_current_xact_id()`,
-      this
-        .sql`WITH e AS (INSERT INTO events ${this.sql(rows, 'user_id', 'audience', 'data', 'created_at')} RETURNING id)
-      SELECT pg_notify(${EVENTS_CHANNEL}, MAX(id)::text) FROM e`,
-    ])
+    await Promise.all(writes)
   }
 
   async fdSidecar(fdId: number): Promise<string | undefined> {

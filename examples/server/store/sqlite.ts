@@ -223,6 +223,9 @@ export function memoryCounters(): Counters {
   return {
     take: async (bucket, key, perMinute, burst) => get(bucket, perMinute, burst).take(key),
     peek: async (bucket, key, perMinute, burst) => get(bucket, perMinute, burst).peek(key),
-    give: async (bucket, key, perMinute, burst) => get(bucket, perMinute, burst).give(key),
+    peekThenTake: async (p, t) => {
+      const blocked = get(p.bucket, p.perMinute, p.burst).peek(p.key)
+      return { blocked, wait: blocked > 0 ? 0 : get(t.bucket, t.perMinute, t.burst).take(t.key) }
+    },
   }
 }

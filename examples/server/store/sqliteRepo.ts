@@ -102,6 +102,43 @@ export class SqliteRepo implements Repo {
         t.now,
       )
   }
+  async createTicket(
+    t: NewTicket,
+    quota: { since: string; max: number } | undefined,
+  ): Promise<{ row: TicketRow; limitedBy?: undefined } | { row?: undefined; limitedBy: string }> {
+    // One writer at a time: nothing can file a ticket between the count and the insert.
+    if (quota) {
+      const limitedBy = this.db
+        .prepare<{ created_at: string }>(
+          'SELECT created_at FROM tickets WHERE user_id = ? AND created_at >= ? ORDER BY created_at DESC LIMIT 1 OFFSET ?',
+        )
+        .get(t.userId, quota.since, quota.max - 1)?.created_at
+      if (limitedBy !== undefined) return { limitedBy }
+    }
+    const row = this.db
+      .prepare<TicketRow>(
+        `INSERT INTO tickets (id, user_id, status, priority, category, subject, description, fields, txn,
+        attachments, locale, diagnostics, created_at, updated_at) VALUES (?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        RETURNING *`,
+      )
+      .get(
+        t.id,
+        t.userId,
+        t.priority,
+        t.category,
+        t.subject,
+        t.description,
+        t.fields,
+        t.txn,
+        t.attachments,
+        t.locale,
+        t.diagnostics,
+        t.now,
+        t.now,
+      ) as TicketRow
+    await this.insertHistory(t.id, 'new', null, t.now)
+    return { row }
+  }
   async ticket(id: string): Promise<TicketRow | undefined> {
     return this.db.prepare<TicketRow>('SELECT * FROM tickets WHERE id = ?').get(id)
   }
@@ -226,6 +263,11 @@ export class SqliteRepo implements Repo {
         r.created_at,
       )
   }
+  async insertNextMessage(r: Omit<MessageRow, 'seq'>): Promise<number> {
+    const seq = await this.nextSeq(r.conversation_id, r.created_at)
+    await this.insertMessage({ ...r, seq })
+    return seq
+  }
   async endConversation(id: string, now: string): Promise<void> {
     this.db.prepare("UPDATE conversations SET status = 'ended', updated_at = ? WHERE id = ?").run(now, id)
   }
@@ -347,8 +389,7 @@ export class SqliteRepo implements Repo {
     this.db.prepare('DELETE FROM idempotency WHERE created_at < ?').run(before)
   }
 
-  async emit(userId: string, audience: Audience, event: ChatEvent): Promise<void> {
-    const data = JSON.stringify(event)
+  async emit(userId: string, audience: Audience, event: ChatEvent, data = JSON.stringify(event)): Promise<void> {
     const id = Number(
       this.db
         .prepare('INSERT INTO events (user_id, audience, data, created_at) VALUES (?, ?, ?, ?)')

@@ -92,6 +92,17 @@ export interface Repo {
   upsertArticles(articles: Article[], now: string): Promise<void>
   // tickets
   insertTicket(t: NewTicket): Promise<void>
+  /**
+   * Files a ticket (status `new`, its first history entry) unless `quota` is given and the user
+   * already filed `quota.max` tickets since `quota.since`: then nothing is written and
+   * `limitedBy` is the oldest of those (when it ages out, one more is allowed). The quota is
+   * checked under the user's lock (`lockUser`), so instances cannot both pass it. One round trip
+   * on Postgres.
+   */
+  createTicket(
+    t: NewTicket,
+    quota: { since: string; max: number } | undefined,
+  ): Promise<{ row: TicketRow; limitedBy?: undefined } | { row?: undefined; limitedBy: string }>
   ticket(id: string): Promise<TicketRow | undefined>
   ticketsOf(userId: string): Promise<TicketRow[]>
   /** created_at of the user's newest `max` tickets created at or after `since`, newest first. */
@@ -120,6 +131,8 @@ export interface Repo {
    */
   nextSeq(conversationId: string, now: string): Promise<number>
   insertMessage(row: MessageRow): Promise<void>
+  /** `nextSeq` and `insertMessage` together (one statement on Postgres); returns the seq given. */
+  insertNextMessage(row: Omit<MessageRow, 'seq'>): Promise<number>
   endConversation(id: string, now: string): Promise<void>
   messagesAfter(conversationId: string, since: number, limit: number): Promise<MessageRow[]>
   lastMessage(conversationId: string): Promise<MessageRow | undefined>
@@ -158,8 +171,8 @@ export interface Repo {
   releaseIdem(scope: string, key: string): Promise<void>
   pruneIdem(before: number): Promise<void>
   // events
-  /** Records an event in this transaction; streams get it after commit. */
-  emit(userId: string, audience: Audience, event: ChatEvent): Promise<void>
+  /** Records an event in this transaction; streams get it after commit. `data`: `event` already serialised. */
+  emit(userId: string, audience: Audience, event: ChatEvent, data?: string): Promise<void>
   // Freshdesk proxy tables
   fdSidecar(fdId: number): Promise<string | undefined>
   fdSaveSidecar(fdId: number, userId: string, data: string, now: number): Promise<void>
@@ -176,8 +189,20 @@ export interface Counters {
   take(bucket: string, key: string, perMinute: number, burst: number): Promise<number>
   /** Like `take` without spending. */
   peek(bucket: string, key: string, perMinute: number, burst: number): Promise<number>
-  /** Gives back one token taken by `take` (never above `burst`). */
-  give(bucket: string, key: string, perMinute: number, burst: number): Promise<void>
+  /**
+   * `peek` of one bucket, then `take` of another only if the first had a token: the sign-in
+   * check and the request limit of a signed-in call in one step (one statement on Postgres).
+   * `blocked`: the peek's wait (nothing taken when > 0); `wait`: the take's.
+   */
+  peekThenTake(peek: BucketRef, take: BucketRef): Promise<{ blocked: number; wait: number }>
+}
+
+/** One token bucket of `Counters`. */
+export interface BucketRef {
+  bucket: string
+  key: string
+  perMinute: number
+  burst: number
 }
 
 export interface Store {

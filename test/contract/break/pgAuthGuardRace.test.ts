@@ -5,9 +5,11 @@ import { pgSkipReason, warnPgSkipped } from '../../support/postgres.js'
 
 /*
  * protocol.md §1.4: failed agent-key attempts per IP are limited (here 3/min, a burst of 6)
- * → 429 auth_rate_limited, shared between instances through the database. The guard peeks at
- * the bucket before checking the key and takes a token only after the failure, so guesses sent
- * at once, alternating two instances, all pass the peek and all get to try a key.
+ * → 429 auth_rate_limited, shared between instances through the database. A guard that peeked
+ * at the bucket before checking the key and took a token only after the failure let guesses
+ * sent at once, alternating two instances, all pass the peek and all get to try a key; one that
+ * spent a token on every key while it was checked refused an agent script's right keys once more
+ * were in flight than the budget. Now a wrong key takes atomically and a right key only peeks.
  */
 
 if (pgSkipReason) warnPgSkipped()
@@ -28,6 +30,14 @@ describe.skipIf(pgSkipReason !== undefined)('failed agent-key budget under concu
   })
   afterAll(() => stopInstances(a, b))
 
+  // First: the budget is still whole here.
+  it('lets 64 right keys in flight at once on A and B all through', async () => {
+    const calls = Array.from({ length: 64 }, (_, i) =>
+      fetch(`${(i % 2 === 0 ? a : b).url}/v1/agent/tickets`, { headers: { 'X-Agent-Key': 'demo-agent' } }),
+    )
+    expect((await Promise.all(calls)).map((r) => r.status)).toEqual(Array(64).fill(200))
+  })
+
   it('tries no more wrong keys than the burst allows when guesses race on A and B', async () => {
     const guesses = Array.from({ length: 40 }, (_, i) =>
       fetch(`${(i % 2 === 0 ? a : b).url}/v1/agent/tickets`, { headers: { 'X-Agent-Key': `guess-${i}` } }),
@@ -37,5 +47,10 @@ describe.skipIf(pgSkipReason !== undefined)('failed agent-key budget under concu
     const tried = statuses.filter((s) => s === 401).length
     expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([])
     expect(tried).toBeLessThanOrEqual(6)
+    // Spent: the right key gets the same answer as a guess, on either instance.
+    const after = await Promise.all(
+      [a, b].map((s) => fetch(`${s.url}/v1/agent/tickets`, { headers: { 'X-Agent-Key': 'demo-agent' } })),
+    )
+    expect(after.map((r) => r.status)).toEqual([429, 429])
   })
 })

@@ -157,6 +157,12 @@ describe('bench:server SSE check against a faulty stream', () => {
         streams.set(u.searchParams.get('token') ?? '', res)
         return
       }
+      if (u.pathname === '/v1/agent/session') {
+        // No agent sessions here: the harness falls back to the key header.
+        res.writeHead(404, { 'Content-Type': 'application/json' })
+        res.end('{}')
+        return
+      }
       let body = ''
       req.on('data', (c: Buffer) => (body += c.toString()))
       req.on('end', () => {

@@ -1,0 +1,176 @@
+/**
+ * The server's masking skips the redactor for text it cannot change. That shortcut must never let
+ * anything through: wherever it applies, the redactor itself finds nothing; and maskInput gives
+ * exactly what the SDK's redactFields gives under the same rules.
+ */
+import { describe, expect, it } from 'vitest'
+import { maskInput, maskText, unchangedByRedact } from '../../../examples/server/mask.js'
+import { redact, redactFields } from '../../../src/privacy/index.js'
+import { REFERENCE_FIELDS } from '../../../src/reports/fields.js'
+
+/** Deterministic pseudo-random text (mulberry32), so a failure reproduces. */
+function rng(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const WORDS = [
+  'password',
+  'Passwort',
+  'pwd',
+  'passcode',
+  'pass code',
+  'PIN',
+  'pin',
+  'CVV',
+  'cvc',
+  'code',
+  'OTP',
+  'verification code',
+  'is',
+  'was',
+  ':',
+  '=',
+  'hunter',
+  'abc',
+  'card',
+  'IBAN',
+  'GB',
+  'DE',
+  'WEST',
+  'at',
+  'dot',
+  'com',
+  'mail',
+  'x',
+  'X',
+  'security code',
+  'one-time',
+  'the',
+  'top-up',
+  'failed',
+  '"',
+  "'",
+  '(',
+  ')',
+  '-',
+  '.',
+  ',',
+  '\n',
+  ' ',
+  '  ',
+  '\t',
+  'ABCD',
+  'EFGH',
+  'KL',
+  'MN',
+  '_',
+  '#',
+  '$',
+  '%',
+  '&',
+  '*',
+  '+',
+  '/',
+  ';',
+  '<',
+  '>',
+  '?',
+  '[',
+  ']',
+  '{',
+  '}',
+  '~',
+]
+const EXTRA = ['1', '7', '@', '０', '١', '验证码', '密码', 'é', '\u200b', '４']
+
+function sample(r: () => number, words: string[]): string {
+  let s = ''
+  const n = 1 + Math.floor(r() * 12)
+  for (let i = 0; i < n; i++) s += words[Math.floor(r() * words.length)]
+  return s
+}
+
+describe('masking fast path', () => {
+  it('only applies to text the redactor leaves as it is', () => {
+    const r = rng(21)
+    let fast = 0
+    for (let i = 0; i < 8000; i++) {
+      const text = sample(r, i % 4 === 0 ? [...WORDS, ...EXTRA] : WORDS)
+      if (!unchangedByRedact(text)) continue
+      fast++
+      for (const reference of [false, true]) {
+        const out = redact(text, { reference })
+        expect(out.findings, text).toEqual([])
+        expect(out.text).toBe(text)
+      }
+    }
+    expect(fast).toBeGreaterThan(500)
+  })
+
+  it('never applies to digits, @, non-ASCII text or a password word', () => {
+    for (const text of [
+      'tx 1',
+      'a@b.co',
+      'ＣＶＶ',
+      '验证码',
+      'my password: hunter',
+      'PWD=abc',
+      'Passcode is abc',
+      'a\tb',
+    ])
+      expect(unchangedByRedact(text), text).toBe(false)
+    expect(unchangedByRedact('The top-up was charged but the balance did not change.')).toBe(true)
+    expect(maskText('password: hunter')).not.toContain('hunter')
+    expect(maskText('CVV 123')).not.toContain('123')
+  })
+
+  it('masks a body exactly as redactFields does', () => {
+    const body = {
+      category: 'topup_failed',
+      subject: 'Card 4111 1111 1111 1111 declined',
+      description: 'The top-up failed, password: hunter2, code 384921. Reach me at a@b.example',
+      fields: { walletId: 'W-1', 'note 4111111111111111': 'plain', orderNumber: '4111111111111111', status: 'cvv 123' },
+      diagnostics: { app: '1.2.3', pin: 'PIN 1234' },
+      transaction: { id: '4111111111111111', time: '2026-01-01T00:00:00Z', amount: '12.50', kind: 'pwd=abc' },
+      attachments: [{ id: 'at_1' }],
+      priority: 'normal',
+      locale: 'en',
+      tags: ['plain', 'otp 123456'],
+    }
+    const opts = {
+      referenceKeys: [...REFERENCE_FIELDS, 'id'],
+      skipKeys: [
+        'time',
+        'amount',
+        'currency',
+        'status',
+        'category',
+        'priority',
+        'type',
+        'attachments',
+        'last4',
+        'brand',
+      ],
+    }
+    const { fields, diagnostics, ...rest } = body
+    const expected: Record<string, unknown> = redactFields(rest, opts).value
+    for (const [k, map] of [
+      ['fields', fields],
+      ['diagnostics', diagnostics],
+    ] as const) {
+      const values = redactFields(map as Record<string, string>, { referenceKeys: REFERENCE_FIELDS }).value
+      expected[k] = Object.fromEntries(Object.entries(values).map(([key, v]) => [redact(key).text, v]))
+    }
+    const masked = maskInput(body)
+    expect(masked).toEqual(expected)
+    expect(Object.keys(masked)).toEqual(Object.keys(body))
+    expect(JSON.stringify(masked)).not.toContain('4111 1111')
+    expect(JSON.stringify(masked)).not.toContain('hunter2')
+  })
+})
