@@ -6,5 +6,12 @@ export { mergeMessages, compareItems, syncWithJobs, itemState, lastSeq } from '.
 export { prepareOutgoing, linkify, mentionsSecret, type Outgoing, type TextSegment } from './compose.js'
 export { messageTime } from './time.js'
 export { listConversations, readConversation, type ConversationSummary } from './history.js'
-export { transcriptText, eventLine, CURRENT_KEY, transcriptKey, type StoredTranscript } from './transcript.js'
+export {
+  transcriptText,
+  eventLine,
+  authorLabel,
+  CURRENT_KEY,
+  transcriptKey,
+  type StoredTranscript,
+} from './transcript.js'
 export type { ChatStatus, ChatState, ChatItem, ChatItemState, ChatInput, MessageJobPayload } from './types.js'

@@ -142,6 +142,12 @@ export function eventLine(m: Pick<Message, 'text' | 'authorName'>, t: Translate)
   return m.text
 }
 
+/** Who wrote a message, in a row and in the transcript: you, the agent (by name when known), or the system. */
+export function authorLabel(m: Pick<Message, 'author' | 'authorName'>, t: Translate): string {
+  if (m.author === 'user') return t('chat.author.you')
+  return m.author === 'agent' ? (m.authorName ?? t('chat.author.agent')) : t('chat.author.system')
+}
+
 /**
  * The transcript as plain text for download: reference, start time, then one line per
  * message with its timestamp and author.
@@ -167,12 +173,7 @@ export function transcriptText(
   ]
   for (const m of items) {
     if (m.localId !== undefined && m.state !== 'sent') continue
-    const who =
-      m.author === 'user'
-        ? t('chat.author.you')
-        : m.author === 'agent'
-          ? (m.authorName ?? t('chat.author.agent'))
-          : t('chat.author.system')
+    const who = authorLabel(m, t)
     let body = m.text
     if (m.kind === 'event') body = eventLine(m, t)
     else if (m.kind === 'transaction' && m.transaction) {

@@ -5,7 +5,7 @@ import { reportUploadProgress } from '../attachments/progress.js'
  * idempotency, and which SDK events its outcomes mean. `services.ts` only puts them together.
  */
 import type { Emitter } from '../events.js'
-import type { Transport, WriteFinder } from '../transports/types.js'
+import type { Transport, WriteFinder, WriteLookup } from '../transports/types.js'
 import type { AttachmentRef } from '../types.js'
 import type { OutboxEvent, OutboxJobOf, OutboxKind, QueuedFile } from './types.js'
 
@@ -63,6 +63,32 @@ export async function uploadFiles(
     reportUploadProgress({ ...file, loaded: file.size, total: file.size, phase: 'done' })
   }
   return refs
+}
+
+/**
+ * A write with the job's files: uploads them (see `uploadFiles`), then returns the write with
+ * their refs after the attachments it already had.
+ */
+export async function withFiles<W extends { attachments: AttachmentRef[] }>(
+  transport: Transport,
+  write: W,
+  files: QueuedFile[] | undefined,
+  ctx: DeliverContext,
+): Promise<W> {
+  const refs = await uploadFiles(transport, files, ctx)
+  return { ...write, attachments: [...write.attachments, ...refs] }
+}
+
+/**
+ * `reconcile` for a write on a ticket or a conversation: the earlier attempt is that text, written
+ * no earlier than the job was queued (older ones are the user's own, separate writes).
+ */
+export function findJobWrite(
+  transport: Transport & WriteFinder,
+  job: { createdAt: number; idempotencyKey: string },
+  lookup: Exclude<WriteLookup, { kind: 'ticket' }>,
+) {
+  return transport.findWrite({ ...lookup, since: job.createdAt }, job.idempotencyKey)
 }
 
 /** The transport's optional method, or a non-retryable `unsupported` error. */

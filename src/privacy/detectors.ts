@@ -143,6 +143,20 @@ function plausiblyGrouped(slice: Slice): boolean {
   return !slice.cutsHard && (!slice.hardInside || slice.shortest >= 2)
 }
 
+/**
+ * A digit rule for weaker evidence: not in reference fields (their numbers are order and
+ * transaction numbers), and only on slices that stand apart and are plausibly grouped.
+ */
+function scanLooseDigits(
+  ctx: ScanContext,
+  kind: FindingKind,
+  lengths: readonly [number, number],
+  accept: (slice: Slice) => Accepted | null,
+): void {
+  if (ctx.reference) return
+  scanDigitRule(ctx, kind, lengths, (slice) => (slice.glued || !plausiblyGrouped(slice) ? null : accept(slice)))
+}
+
 const WECHAT_TXN = /^4200\d{24}$/
 const ALIPAY_TXN = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{20}$/
 
@@ -211,10 +225,8 @@ export function detectStrongCards(ctx: ScanContext): void {
  * UnionPay cards do).
  */
 export function detectCards(ctx: ScanContext): void {
-  if (ctx.reference) return
-  scanDigitRule(ctx, 'card', [13, 19], (slice) => {
+  scanLooseDigits(ctx, 'card', [13, 19], (slice) => {
     const { chars, start } = slice
-    if (slice.glued || !plausiblyGrouped(slice)) return null
     // No card number starts with 0 (`0086 138…` is a phone with its country code).
     if (chars.startsWith('0')) return null
     const unionPay = chars.startsWith('62') && chars.length >= 16
@@ -229,10 +241,7 @@ export function detectCards(ctx: ScanContext): void {
 
 /** Mainland mobile numbers, `+86`/`86`/`0086` optional, digits grouped or not. */
 export function detectPhones(ctx: ScanContext): void {
-  if (ctx.reference) return
-  scanDigitRule(ctx, 'phone', [11, 15], (slice) => {
-    const { chars, start } = slice
-    if (slice.glued || !plausiblyGrouped(slice)) return null
+  scanLooseDigits(ctx, 'phone', [11, 15], ({ chars, start }) => {
     if (!CN_PHONE.test(chars) || orderLabelBefore(ctx.text, start)) return null
     const plus = ctx.text[start - 1] === '+'
     // `+1 (800) 555-0199`: another country's number that happens to read 1[3-9]…

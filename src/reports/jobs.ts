@@ -1,13 +1,12 @@
 import type { JobHandlers } from '../outbox/handlers.js'
-import { uploadFiles } from '../outbox/handlers.js'
+import { withFiles } from '../outbox/handlers.js'
 import type { Ticket } from '../types.js'
 
 /** Reports (and chat's "leave a message") are `ticket` jobs. */
 export const reportJobs: Pick<JobHandlers, 'ticket'> = {
   ticket: {
     async send(transport, { payload: p }, ctx) {
-      const files = await uploadFiles(transport, p.files, ctx)
-      return transport.createTicket({ ...p.input, attachments: [...p.input.attachments, ...files] }, ctx)
+      return transport.createTicket(await withFiles(transport, p.input, p.files, ctx), ctx)
     },
     reconcile: (transport, job) => transport.findWrite({ kind: 'ticket' }, job.idempotencyKey),
     events(event, emit) {

@@ -1,22 +1,14 @@
-import { type JobHandlers, need, uploadFiles } from '../outbox/handlers.js'
+import { type JobHandlers, findJobWrite, need, withFiles } from '../outbox/handlers.js'
 
 /** Writes on a request (comment, escalation) and ratings (of a request or a conversation). */
 export const requestJobs: Pick<JobHandlers, 'comment' | 'escalate' | 'rating'> = {
   comment: {
     async send(transport, { payload: p }, ctx) {
-      const files = await uploadFiles(transport, p.files, ctx)
-      return need(transport.addComment, 'addComment').call(
-        transport,
-        p.ticketId,
-        { ...p.comment, attachments: [...p.comment.attachments, ...files] },
-        ctx,
-      )
+      const comment = await withFiles(transport, p.comment, p.files, ctx)
+      return need(transport.addComment, 'addComment').call(transport, p.ticketId, comment, ctx)
     },
     reconcile: (transport, job) =>
-      transport.findWrite(
-        { kind: 'comment', ticketId: job.payload.ticketId, body: job.payload.comment.body, since: job.createdAt },
-        job.idempotencyKey,
-      ),
+      findJobWrite(transport, job, { kind: 'comment', ticketId: job.payload.ticketId, body: job.payload.comment.body }),
   },
   escalate: {
     send: (transport, { payload: p }, ctx) =>

@@ -139,19 +139,23 @@ export function openCable(o: CableOptions): Cable {
     socket.send(JSON.stringify({ command: 'subscribe', identifier }))
   }
 
-  /** Forgets the current socket and schedules the next one. */
-  function drop(error: unknown): void {
+  /** Closes the current socket, if any, without hearing from it again. */
+  function forgetSocket(): void {
     const socket = ws
     ws = undefined
     confirmed = false
-    if (socket) {
-      socket.onmessage = socket.onclose = socket.onerror = null
-      try {
-        socket.close()
-      } catch {
-        /* already closed */
-      }
+    if (!socket) return
+    socket.onmessage = socket.onclose = socket.onerror = null
+    try {
+      socket.close()
+    } catch {
+      /* already closed */
     }
+  }
+
+  /** Forgets the current socket and schedules the next one. */
+  function drop(error: unknown): void {
+    forgetSocket()
     if (closed) return
     failures++
     o.onError?.(error)
@@ -183,16 +187,7 @@ export function openCable(o: CableOptions): Cable {
     clearInterval(watchdog)
     clearTimeout(retryTimer)
     if (onOnline) globalThis.removeEventListener?.('online', onOnline)
-    const socket = ws
-    ws = undefined
-    if (socket) {
-      socket.onmessage = socket.onclose = socket.onerror = null
-      try {
-        socket.close()
-      } catch {
-        /* already closed */
-      }
-    }
+    forgetSocket()
   }
 
   connect()

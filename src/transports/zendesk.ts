@@ -123,20 +123,25 @@ export function zendeskTransport(options: ZendeskTransportOptions): Transport & 
     return all
   }
 
+  /** A request and one page of its comments (with their authors), fetched together. */
+  function requestWithComments(id: string, order: 'asc' | 'desc', perPage: number, signal?: AbortSignal) {
+    return Promise.all([
+      read.request(`/api/v2/requests/${seg(id)}`, { parse: parseRequestEnvelope, ...sig(signal) }),
+      read.request(`/api/v2/requests/${seg(id)}/comments`, {
+        searchParams: { sort_by: 'created_at', sort_order: order, per_page: perPage, include: 'users' },
+        parse: parseComments,
+        ...sig(signal),
+      }),
+    ])
+  }
+
   async function findComment(
     ticketId: string,
     body: string,
     signal?: AbortSignal,
     since = 0,
   ): Promise<Comment | undefined> {
-    const [request, page] = await Promise.all([
-      read.request(`/api/v2/requests/${seg(ticketId)}`, { parse: parseRequestEnvelope, ...sig(signal) }),
-      read.request(`/api/v2/requests/${seg(ticketId)}/comments`, {
-        searchParams: { sort_by: 'created_at', sort_order: 'desc', per_page: 20, include: 'users' },
-        parse: parseComments,
-        ...sig(signal),
-      }),
-    ])
+    const [request, page] = await requestWithComments(ticketId, 'desc', 20, signal)
     const mine = page.comments.map((c) => toComment(c, page.users ?? [], request.request.requester_id))
     // Device and server clocks disagree: allow two minutes before `since`.
     return mine.find(
@@ -247,14 +252,7 @@ export function zendeskTransport(options: ZendeskTransportOptions): Transport & 
     transport.listTickets = async (signal) => (await recentRequests(MAX_PAGES, signal)).map(toTicket)
     transport.getTicket = async (id, signal) => {
       requireNumericId(id)
-      const [request, page] = await Promise.all([
-        read.request(`/api/v2/requests/${seg(id)}`, { parse: parseRequestEnvelope, ...sig(signal) }),
-        read.request(`/api/v2/requests/${seg(id)}/comments`, {
-          searchParams: { sort_by: 'created_at', sort_order: 'asc', per_page: 100, include: 'users' },
-          parse: parseComments,
-          ...sig(signal),
-        }),
-      ])
+      const [request, page] = await requestWithComments(id, 'asc', 100, signal)
       return toDetail(request.request, page.comments, page.users ?? [])
     }
     transport.addComment = async (ticketId, comment, o) => {

@@ -13,6 +13,7 @@ import { MessageList } from './MessageList.js'
 import { Rating } from './Rating.js'
 import { PastConversation } from './PastConversation.js'
 import { useChat } from './useChat.js'
+import { NavButton } from '../ui/NavButton.js'
 
 function announcement(m: ChatItem, t: Translate): string {
   const name = m.authorName ?? t(m.author === 'agent' ? 'chat.author.agent' : 'chat.author.system')
@@ -67,14 +68,9 @@ function Intro({ t }: { t: Translate }) {
       <h3>{t('chat.idle.title')}</h3>
       <p>{t('chat.idle.body')}</p>
       {past && (
-        <button
-          type="button"
-          class="secondary small"
-          data-open-history=""
-          onClick={() => client.navigate('requests', { section: 'conversations' })}
-        >
+        <NavButton class="secondary small" data-open-history="" to="requests" params={{ section: 'conversations' }}>
           {t('chat.idle.history')}
-        </button>
+        </NavButton>
       )}
     </div>
   )

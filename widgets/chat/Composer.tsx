@@ -3,6 +3,7 @@ import type { ChatController, SendResult } from '../../src/chat/index.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import type { TransactionRef } from '../../src/types.js'
 import { useErrorText, usePanel, useT } from '../ui/context.js'
+import { DraftTextarea } from '../ui/DraftTextarea.js'
 import { useDraftText } from '../ui/useDraftText.js'
 import { errorText } from './errorText.js'
 import { ClipIcon, ReceiptIcon, SendIcon } from './icons.js'
@@ -155,20 +156,16 @@ export function Composer({ chat, locale }: { chat: ChatController; locale: strin
             <ReceiptIcon />
           </button>
         )}
-        <label class="sr-only" for={inputId}>
-          {t('chat.input.label')}
-        </label>
-        <textarea
-          ref={input}
+        <DraftTextarea
           id={inputId}
-          data-autofocus
+          draft={draft}
+          label={t('chat.input.label')}
+          labelClass="sr-only"
+          boxRef={input}
           rows={1}
           enterkeyhint="send"
           placeholder={t('chat.input.placeholder')}
-          value={text}
-          onInput={(e) => {
-            const value = (e.currentTarget as HTMLTextAreaElement).value
-            draft.set(value)
+          onText={() => {
             setNotice('')
             setConfirming(false)
             chat.typed()

@@ -3,6 +3,7 @@ import { listConversations, type ConversationSummary } from '../../src/chat/inde
 import type { MessageKey } from '../../src/i18n/index.js'
 import { formatTime } from '../report/Transaction.js'
 import { usePanel, useStore, useT } from '../ui/context.js'
+import { LoadingList } from '../ui/LoadingList.js'
 
 /**
  * The user's chats, ongoing first, then past (kept on this device or listed by the backend),
@@ -27,41 +28,39 @@ export function ConversationList({ headingId, onRows }: { headingId: string; onR
   return (
     <section aria-labelledby={headingId} class="rf" data-conversations="">
       <h3 id={headingId}>{t('chat.history.title')}</h3>
-      {rows === undefined && (
-        <p class="rf-help" role="status">
-          {t('chat.history.loading')}
-        </p>
-      )}
-      {rows?.length === 0 && <p class="rf-help">{t('chat.history.empty')}</p>}
-      {rows && rows.length > 0 && (
-        <ul class="rf-list">
-          {rows.map(({ conversation: c, unread }) => {
-            const ended = c.status === 'ended'
-            return (
-              <li key={c.id}>
-                <button
-                  type="button"
-                  class="rf-item"
-                  data-conversation={c.id}
-                  data-status={c.status}
-                  onClick={() => client.navigate('chat', ended ? { conversationId: c.id } : {})}
-                >
-                  <span class="rf-row">
-                    <b>{t('chat.history.item', { reference: c.reference })}</b>
-                    <span class="chip" data-tone={ended ? undefined : 'active'}>
-                      {t(`chat.history.status.${c.status}` as MessageKey)}
-                    </span>
+      <LoadingList
+        items={rows}
+        loading={t('chat.history.loading')}
+        empty={t('chat.history.empty')}
+        noteClass="rf-help"
+        listClass="rf-list"
+      >
+        {({ conversation: c, unread }) => {
+          const ended = c.status === 'ended'
+          return (
+            <li key={c.id}>
+              <button
+                type="button"
+                class="rf-item"
+                data-conversation={c.id}
+                data-status={c.status}
+                onClick={() => client.navigate('chat', ended ? { conversationId: c.id } : {})}
+              >
+                <span class="rf-row">
+                  <b>{t('chat.history.item', { reference: c.reference })}</b>
+                  <span class="chip" data-tone={ended ? undefined : 'active'}>
+                    {t(`chat.history.status.${c.status}` as MessageKey)}
                   </span>
-                  <span>
-                    {t('chat.history.started', { time: formatTime(c.createdAt, locale) })}
-                    {unread > 0 ? ` · ${t('chat.history.unread', { count: unread })}` : ''}
-                  </span>
-                </button>
-              </li>
-            )
-          })}
-        </ul>
-      )}
+                </span>
+                <span>
+                  {t('chat.history.started', { time: formatTime(c.createdAt, locale) })}
+                  {unread > 0 ? ` · ${t('chat.history.unread', { count: unread })}` : ''}
+                </span>
+              </button>
+            </li>
+          )
+        }}
+      </LoadingList>
     </section>
   )
 }

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks'
 import type { ChatController } from '../../src/chat/index.js'
 import { useErrorText, usePanel, useT } from '../ui/context.js'
+import { DraftTextarea } from '../ui/DraftTextarea.js'
 import { useDraftText } from '../ui/useDraftText.js'
 import { errorText, fieldText, firstField } from './errorText.js'
 
@@ -33,21 +34,20 @@ export function LeaveMessage({ chat }: { chat: ChatController }) {
 
   return (
     <form class="leave" onSubmit={(e) => void onSubmit(e)} noValidate>
-      <label for={id}>{t('chat.leave.label')}</label>
-      <p id={`${id}-help`} class="muted">
-        {t('chat.leave.help')}
-      </p>
-      <textarea
-        ref={box}
+      <DraftTextarea
         id={id}
-        data-autofocus
+        draft={draft}
+        label={t('chat.leave.label')}
+        boxRef={box}
         rows={5}
         required
         aria-describedby={error ? `${id}-help ${id}-error` : `${id}-help`}
         aria-invalid={error ? 'true' : undefined}
-        value={draft.value}
-        onInput={(e) => draft.set((e.currentTarget as HTMLTextAreaElement).value)}
-      />
+      >
+        <p id={`${id}-help`} class="muted">
+          {t('chat.leave.help')}
+        </p>
+      </DraftTextarea>
       {error && (
         <p id={`${id}-error`} class="error" role="alert">
           {error}

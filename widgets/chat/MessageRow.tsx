@@ -1,6 +1,6 @@
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks'
 import { isExternalHref, officialDomains } from '../../src/checker/external.js'
-import { eventLine, linkify, mentionsSecret, messageTime, type ChatItem } from '../../src/chat/index.js'
+import { authorLabel, eventLine, linkify, mentionsSecret, messageTime, type ChatItem } from '../../src/chat/index.js'
 import type { Translate } from '../../src/i18n/index.js'
 import { PanelContext } from '../ui/context.js'
 
@@ -98,12 +98,7 @@ export function MessageRow({ item, index, total, read, online, locale, t, onRetr
       </div>
     )
   }
-  const who =
-    item.author === 'user'
-      ? t('chat.author.you')
-      : item.author === 'agent'
-        ? (item.authorName ?? t('chat.author.agent'))
-        : t('chat.author.system')
+  const who = authorLabel(item, t)
   return (
     <div {...common} class={`row ${item.author}`} data-state={item.state}>
       <div class="bubble">

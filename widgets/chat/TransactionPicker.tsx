@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Translate } from '../../src/i18n/index.js'
 import type { TransactionRef } from '../../src/types.js'
+import { LoadingList } from '../ui/LoadingList.js'
 
 export interface PickerProps {
   load: () => Promise<TransactionRef[]> | TransactionRef[]
@@ -43,29 +44,26 @@ export function TransactionPicker({ load, locale, t, onPick, onClose }: PickerPr
           <span aria-hidden="true">×</span>
         </button>
       </div>
-      {list === undefined && (
-        <p class="muted" role="status">
-          {t('chat.transactions.loading')}
-        </p>
-      )}
-      {list?.length === 0 && <p class="muted">{t('chat.transactions.empty')}</p>}
-      {list && list.length > 0 && (
-        <ul>
-          {list.map((tx) => (
-            <li key={tx.id}>
-              <button type="button" class="tx-option" onClick={() => onPick(tx)}>
-                <b>
-                  {`${tx.amount} ${tx.currency}`}
-                  {tx.counterparty ? ` · ${tx.counterparty}` : ''}
-                </b>
-                <span>
-                  {new Date(tx.time).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })} · {tx.id}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <LoadingList
+        items={list}
+        loading={t('chat.transactions.loading')}
+        empty={t('chat.transactions.empty')}
+        noteClass="muted"
+      >
+        {(tx) => (
+          <li key={tx.id}>
+            <button type="button" class="tx-option" onClick={() => onPick(tx)}>
+              <b>
+                {`${tx.amount} ${tx.currency}`}
+                {tx.counterparty ? ` · ${tx.counterparty}` : ''}
+              </b>
+              <span>
+                {new Date(tx.time).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })} · {tx.id}
+              </span>
+            </button>
+          </li>
+        )}
+      </LoadingList>
     </div>
   )
 }

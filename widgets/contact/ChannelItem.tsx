@@ -59,13 +59,14 @@ function External({
   href,
   children,
   plain = false,
-  newWindow = false,
+  newWindow,
   label,
 }: {
   href: string
   children: ComponentChildren
   plain?: boolean
-  newWindow?: boolean
+  /** Opens in a new window, which is said after the link text: the words to say. */
+  newWindow?: string
   label?: string
 }) {
   return (
@@ -77,7 +78,18 @@ function External({
       {...(label ? { 'aria-label': label } : {})}
     >
       {children}
+      {newWindow && <span class="sr-only"> {newWindow}</span>}
     </a>
+  )
+}
+
+/** Whether it is open now, then the opening hours. */
+function Schedule({ hours, ctx }: { hours: BusinessHours; ctx: FormatContext }) {
+  return (
+    <>
+      <Status hours={hours} ctx={ctx} />
+      <Hours hours={hours} ctx={ctx} />
+    </>
   )
 }
 
@@ -85,7 +97,7 @@ function External({
 export function ChannelItem(props: ItemProps) {
   const { kind, channel, recommended, ctx } = props
   const { t } = ctx
-  const newWindow = <span class="sr-only"> {t('contact.newWindow')}</span>
+  const newWindow = t('contact.newWindow')
   let body: ComponentChildren = null
 
   if (kind === 'hotline' && channel?.kind === 'hotline') {
@@ -98,8 +110,7 @@ export function ChannelItem(props: ItemProps) {
           {t('contact.hotline.copy')}
         </button>
       </div>,
-      channel.hours && <Status key="s" hours={channel.hours} ctx={ctx} />,
-      channel.hours && <Hours key="h" hours={channel.hours} ctx={ctx} />,
+      channel.hours && <Schedule key="s" hours={channel.hours} ctx={ctx} />,
     ]
   } else if (kind === 'chat') {
     body = [
@@ -132,15 +143,13 @@ export function ChannelItem(props: ItemProps) {
       <p key="h" class="ct-status">
         {t('contact.email.hint')}
       </p>,
-      channel.hours && <Status key="s" hours={channel.hours} ctx={ctx} />,
-      channel.hours && <Hours key="hh" hours={channel.hours} ctx={ctx} />,
+      channel.hours && <Schedule key="s" hours={channel.hours} ctx={ctx} />,
     ]
   } else if (kind === 'website' && channel?.kind === 'website') {
     body = (
       <div class="ct-actions">
-        <External href={channel.url} newWindow>
+        <External href={channel.url} newWindow={newWindow}>
           {t('contact.website.open', { host: channel.host })}
-          {newWindow}
         </External>
       </div>
     )
@@ -149,9 +158,8 @@ export function ChannelItem(props: ItemProps) {
       <ul class="ct-sub">
         {channel.accounts.map((a) => (
           <li key={a.url}>
-            <External href={a.url} plain newWindow>
+            <External href={a.url} plain newWindow={newWindow}>
               {a.handle ? t('contact.social.handle', { name: a.name, handle: a.handle }) : a.name}
-              {newWindow}
             </External>
           </li>
         ))}
@@ -166,12 +174,10 @@ export function ChannelItem(props: ItemProps) {
               <b>{p.name}</b>
             </p>
             <address>{p.address}</address>
-            {p.hours && <Status hours={p.hours} ctx={ctx} />}
-            {p.hours && <Hours hours={p.hours} ctx={ctx} />}
+            {p.hours && <Schedule hours={p.hours} ctx={ctx} />}
             {p.mapUrl && (
-              <External href={p.mapUrl} plain newWindow>
+              <External href={p.mapUrl} plain newWindow={newWindow}>
                 {t('contact.servicePoint.map', { name: p.name })}
-                {newWindow}
               </External>
             )}
           </li>

@@ -5,8 +5,10 @@ import type { Article, ArticleHit } from '../../src/types.js'
 import { usePanel, useStore, useT } from '../ui/context.js'
 import type { ViewProps } from '../panel/views.js'
 import { Markdown } from './Markdown.js'
-import { ResultList } from './ResultList.js'
+import { MoreHelp } from './MoreHelp.js'
+import { ArticleSection } from './ResultList.js'
 import { useArrivalFocus, useHelpFlow, useHelpStyles } from './useHelp.js'
+import { NavButton } from '../ui/NavButton.js'
 
 const SOURCES: ArticleSource[] = ['search', 'popular', 'suggestion', 'link']
 
@@ -51,13 +53,13 @@ function Missing({ id, fresh }: { id: string; fresh: boolean }) {
       {sent && <p role="status">{t('help.missing.thanks')}</p>}
       <div class="help-actions" data-missing-next="">
         {chat && (
-          <button type="button" class="primary" onClick={() => client.navigate('chat')}>
+          <NavButton class="primary" to="chat">
             {t('help.missing.chat')}
-          </button>
+          </NavButton>
         )}
-        <button type="button" class={chat ? 'secondary' : 'primary'} onClick={() => client.navigate('report')}>
+        <NavButton class={chat ? 'secondary' : 'primary'} to="report">
           {t('help.missing.report')}
-        </button>
+        </NavButton>
       </div>
     </div>
   )
@@ -170,8 +172,9 @@ export function ArticleView({ params }: ViewProps) {
       () => undefined,
     )
   }
+  // The way the user came from is not offered again.
+  const ways = (['chat', 'report', 'contact'] as const).filter((w) => w !== from && (w !== 'chat' || chat))
   const titleId = `${idPrefix}-article-title`
-  const relatedId = `${idPrefix}-related`
   const moreId = `${idPrefix}-more`
 
   if (!state)
@@ -200,15 +203,7 @@ export function ArticleView({ params }: ViewProps) {
       </article>
       <Vote id={article.id} />
       {related.length > 0 && (
-        <section class="help-section" aria-labelledby={relatedId}>
-          <h3 id={relatedId}>{t('help.related.title')}</h3>
-          <ResultList
-            hits={related}
-            snippets={false}
-            labelledBy={relatedId}
-            onOpen={(hit) => client.navigate('article', { id: hit.id, source: 'link' })}
-          />
-        </section>
+        <ArticleSection id={`${idPrefix}-related`} title={t('help.related.title')} hits={related} source="link" />
       )}
       <section class="help-section" aria-labelledby={moreId}>
         <h3 id={moreId}>{t('help.more.title')}</h3>
@@ -218,19 +213,7 @@ export function ArticleView({ params }: ViewProps) {
               {t(from === 'report' ? 'help.back.report' : 'help.back.chat')}
             </button>
           )}
-          {chat && from !== 'chat' && (
-            <button type="button" class="secondary" onClick={() => client.navigate('chat')}>
-              {t('help.more.chat')}
-            </button>
-          )}
-          {from !== 'report' && (
-            <button type="button" class="secondary" onClick={() => client.navigate('report')}>
-              {t('help.more.report')}
-            </button>
-          )}
-          <button type="button" class="secondary" onClick={() => client.navigate('contact')}>
-            {t('help.more.contact')}
-          </button>
+          <MoreHelp ways={ways} />
         </div>
       </section>
     </div>

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
-import type { ArticleHit } from '../../src/types.js'
-import { usePanel, useStore, useT } from '../ui/context.js'
-import { ResultList } from './ResultList.js'
+import { useRef } from 'preact/hooks'
+import { usePanel, useT } from '../ui/context.js'
+import { NavButton } from '../ui/NavButton.js'
+import { ArticleSection, ResultList } from './ResultList.js'
 import { countMessage, useSearch } from './useSearch.js'
-import { useHelpFlow, useHelpStyles } from './useHelp.js'
+import { useHelpStyles, useOptionalArticles } from './useHelp.js'
 
 /** How many results the home view shows inline before "See all results". */
 const INLINE_RESULTS = 5
@@ -43,9 +43,9 @@ export function HomeResults({ query }: { query: string }) {
             onOpen={(hit) => client.navigate('article', { id: hit.id, source: 'search' })}
           />
           <div class="help-actions">
-            <button type="button" class="secondary" onClick={() => client.navigate('search', { query: query.trim() })}>
+            <NavButton class="secondary" to="search" params={{ query: query.trim() }}>
               {t('help.search.seeAll')}
-            </button>
+            </NavButton>
           </div>
         </>
       ) : hits ? (
@@ -57,34 +57,19 @@ export function HomeResults({ query }: { query: string }) {
 
 /** The most popular articles of the current locale; renders nothing until (or unless) they load. */
 export function PopularArticles({ limit = 5 }: { limit?: number }) {
-  const { client, idPrefix } = usePanel()
+  const { idPrefix } = usePanel()
   const t = useT()
-  const help = useHelpFlow()
-  const locale = useStore((s) => s.system.locale)
   const root = useRef<HTMLElement>(null)
   useHelpStyles(root)
-  const [hits, setHits] = useState<ArticleHit[]>([])
-  useEffect(() => {
-    let live = true
-    // Popular articles are a bonus: when help content is unavailable the section stays hidden.
-    help.popular({ limit }).then(
-      (h) => live && setHits(h),
-      () => live && setHits([]),
-    )
-    return () => {
-      live = false
-    }
-  }, [help, locale, limit])
-  const titleId = `${idPrefix}-popular`
+  // Popular articles are a bonus: when help content is unavailable the section stays hidden.
+  const hits = useOptionalArticles(String(limit), (help) => help.popular({ limit }))
   return (
-    <section ref={root} class="help-section" aria-labelledby={titleId} hidden={hits.length === 0}>
-      <h3 id={titleId}>{t('help.popular.title')}</h3>
-      <ResultList
-        hits={hits}
-        snippets={false}
-        labelledBy={titleId}
-        onOpen={(hit) => client.navigate('article', { id: hit.id, source: 'popular' })}
-      />
-    </section>
+    <ArticleSection
+      id={`${idPrefix}-popular`}
+      title={t('help.popular.title')}
+      hits={hits}
+      source="popular"
+      sectionRef={root}
+    />
   )
 }

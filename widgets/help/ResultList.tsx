@@ -1,4 +1,7 @@
+import type { Ref } from 'preact'
+import type { ArticleSource } from '../../src/help/help.js'
 import type { ArticleHit } from '../../src/types.js'
+import { usePanel } from '../ui/context.js'
 import { Highlighted } from './Highlighted.js'
 
 export interface ResultListProps {
@@ -48,4 +51,28 @@ export function ResultList({ hits, onOpen, snippets = true, onExitTop, labelledB
       ))}
     </ul>
   )
+}
+
+/** A titled list of articles (titles only), hidden while empty; each opens its article, counted as from `source`. */
+export function ArticleSection({ id, title, hits, source, sectionRef = null }: ArticleSectionProps) {
+  const { client } = usePanel()
+  return (
+    <section ref={sectionRef} class="help-section" aria-labelledby={id} hidden={!hits.length}>
+      <h3 id={id}>{title}</h3>
+      <ResultList
+        hits={hits}
+        snippets={false}
+        labelledBy={id}
+        onOpen={(hit) => client.navigate('article', { id: hit.id, source })}
+      />
+    </section>
+  )
+}
+
+interface ArticleSectionProps {
+  id: string
+  title: string
+  hits: ArticleHit[]
+  source: ArticleSource
+  sectionRef?: Ref<HTMLElement>
 }

@@ -5,6 +5,7 @@ import { usePanel, useT } from '../ui/context.js'
 import { imeInput } from '../ui/imeInput.js'
 import type { ViewProps } from '../panel/views.js'
 import { PopularArticles } from './HomeHelp.js'
+import { MoreHelp } from './MoreHelp.js'
 import { ResultList } from './ResultList.js'
 import { countMessage, useSearch } from './useSearch.js'
 import { useArrivalFocus, useHelpStyles } from './useHelp.js'
@@ -81,9 +82,7 @@ export function SearchView({ params }: ViewProps) {
               <button type="button" class="secondary" onClick={retry}>
                 {t('help.retry')}
               </button>
-              <button type="button" class="secondary" onClick={() => client.navigate('contact')}>
-                {t('help.more.contact')}
-              </button>
+              <MoreHelp ways={['contact']} />
             </div>
           </div>
         ) : hits && hits.length > 0 ? (
@@ -93,12 +92,7 @@ export function SearchView({ params }: ViewProps) {
             <p>{t('help.search.empty', { query: outcome.query })}</p>
             <p class="muted">{t('help.search.emptyHint')}</p>
             <div class="help-actions">
-              <button type="button" class="primary" onClick={() => client.navigate('contact')}>
-                {t('help.more.contact')}
-              </button>
-              <button type="button" class="secondary" onClick={() => client.navigate('report')}>
-                {t('help.more.report')}
-              </button>
+              <MoreHelp ways={['contact', 'report']} primary />
             </div>
           </div>
         ) : (

@@ -1,8 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
-import type { ArticleHit } from '../../src/types.js'
-import { usePanel, useStore, useT } from '../ui/context.js'
+import { useRef } from 'preact/hooks'
+import { usePanel, useT } from '../ui/context.js'
 import { ResultList } from './ResultList.js'
-import { useDebounced, useHelpFlow, useHelpStyles } from './useHelp.js'
+import { useDebounced, useHelpFlow, useHelpStyles, useOptionalArticles } from './useHelp.js'
 
 /** Shorter descriptions say too little to suggest anything useful. */
 export const SUGGEST_MIN_CHARS = 6
@@ -27,23 +26,13 @@ export function SuggestedArticles({ text, from }: SuggestedArticlesProps) {
   const { idPrefix } = usePanel()
   const t = useT()
   const help = useHelpFlow()
-  const locale = useStore((s) => s.system.locale)
   const root = useRef<HTMLDivElement>(null)
   useHelpStyles(root)
   const settled = useDebounced(text.trim(), SUGGEST_DEBOUNCE_MS)
-  const [hits, setHits] = useState<ArticleHit[]>([])
-  useEffect(() => {
-    if ([...settled].length < SUGGEST_MIN_CHARS) return setHits([])
-    let live = true
-    // Suggestions are optional help: any failure simply shows none.
-    help.suggest(settled, { limit: 3 }).then(
-      (h) => live && setHits(h),
-      () => live && setHits([]),
-    )
-    return () => {
-      live = false
-    }
-  }, [help, settled, locale])
+  // Suggestions are optional help: any failure simply shows none.
+  const hits = useOptionalArticles(settled, (h) =>
+    [...settled].length < SUGGEST_MIN_CHARS ? undefined : h.suggest(settled, { limit: 3 }),
+  )
   const titleId = `${idPrefix}-suggest-${from}`
   const count = hits.length === 1 ? t('help.suggest.count.one') : t('help.suggest.count.other', { count: hits.length })
   return (

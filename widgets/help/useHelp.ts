@@ -1,7 +1,8 @@
 import type { RefObject } from 'preact'
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { HelpController } from '../../src/help/help.js'
-import { usePanel } from '../ui/context.js'
+import type { ArticleHit } from '../../src/types.js'
+import { usePanel, useStore } from '../ui/context.js'
 import { useSheet } from '../ui/useSheet.js'
 import { helpCss } from './helpCss.js'
 
@@ -38,4 +39,32 @@ export function useArrivalFocus(target: RefObject<HTMLElement>, ready: boolean):
     const active = root.activeElement as HTMLElement | null
     if (!active || active === el || active.tagName === 'H2' || active === document.body) el.focus()
   }, [target, ready])
+}
+
+/**
+ * Articles shown as optional help: `load` runs again when `key` or the locale changes; while it
+ * returns nothing, or when it fails, there are none.
+ */
+export function useOptionalArticles(
+  key: string,
+  load: (help: HelpController) => Promise<ArticleHit[]> | undefined,
+): ArticleHit[] {
+  const help = useHelpFlow()
+  const locale = useStore((s) => s.system.locale)
+  const [hits, setHits] = useState<ArticleHit[]>([])
+  const latest = useRef(load)
+  latest.current = load
+  useEffect(() => {
+    const loading = latest.current(help)
+    if (!loading) return setHits([])
+    let live = true
+    loading.then(
+      (h) => live && setHits(h),
+      () => live && setHits([]),
+    )
+    return () => {
+      live = false
+    }
+  }, [help, locale, key])
+  return hits
 }

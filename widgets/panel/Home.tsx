@@ -6,6 +6,7 @@ import type { MessageKey } from '../../src/i18n/index.js'
 import { usePanel, useStore, useT } from '../ui/context.js'
 import { imeInput } from '../ui/imeInput.js'
 import type { ViewProps } from './views.js'
+import { NavButton } from '../ui/NavButton.js'
 
 const ENTRIES: Array<{ view: ViewName; label: MessageKey; hint: MessageKey }> = [
   { view: 'chat', label: 'home.entry.chat', hint: 'home.entry.chat.hint' },
@@ -60,7 +61,7 @@ function useSupportCard(client: SupportClient, chatEnabled: boolean): CardState 
 
 /** Ongoing chat (with its unread replies), open requests and when an agent would answer. */
 function SupportCard({ card, unread }: { card: CardState; unread: number }) {
-  const { client, idPrefix } = usePanel()
+  const { idPrefix } = usePanel()
   const t = useT()
   const { chat, openRequests, availability } = card
   const wait = availability?.expectedWaitSeconds
@@ -88,9 +89,9 @@ function SupportCard({ card, unread }: { card: CardState; unread: number }) {
                 : t('home.card.waiting')}
             {unread > 0 && <b class="home-card-unread">{` · ${t('home.card.unread', { count: unread })}`}</b>}
           </p>
-          <button type="button" class="primary" onClick={() => client.navigate('chat')}>
+          <NavButton class="primary" to="chat">
             {t('home.card.continue')}
-          </button>
+          </NavButton>
         </div>
       )}
       {Boolean(openRequests) && (
@@ -101,14 +102,9 @@ function SupportCard({ card, unread }: { card: CardState; unread: number }) {
           {reply}
         </p>
       )}
-      <button
-        type="button"
-        class="secondary"
-        data-card-history=""
-        onClick={() => client.navigate('requests', { section: 'conversations' })}
-      >
+      <NavButton class="secondary" data-card-history="" to="requests" params={{ section: 'conversations' }}>
         {t('home.card.viewRequests')}
-      </button>
+      </NavButton>
     </section>
   )
 }
@@ -174,19 +170,19 @@ export function Home(_: ViewProps) {
       <ul class="entries">
         {entries.map((entry) => (
           <li key={entry.view}>
-            <button type="button" class="entry" data-entry={entry.view} onClick={() => client.navigate(entry.view)}>
+            <NavButton class="entry" data-entry={entry.view} to={entry.view}>
               <b>{t(entry.label)}</b>
               <span>{t(entry.hint)}</span>
-            </button>
+            </NavButton>
           </li>
         ))}
       </ul>
       {help ? <help.PopularArticles /> : null}
       <div class="notice" role="note">
         <p>{t('home.safety')}</p>
-        <button type="button" class="secondary" data-open-checker="" onClick={() => client.navigate('checker')}>
+        <NavButton class="secondary" data-open-checker="" to="checker">
           {t('checker.entry')}
-        </button>
+        </NavButton>
       </div>
     </div>
   )
