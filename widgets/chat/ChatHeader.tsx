@@ -37,7 +37,7 @@ function statusText(state: ChatState, t: Translate, locale: string): string {
     case 'left':
       // "We received it" only once the service has it; until then, saved and waiting.
       return state.left === 'offline'
-        ? t('chat.status.leftOffline')
+        ? t('error.offline')
         : state.left === 'queued'
           ? t('chat.status.leftQueued')
           : t('chat.status.left')

@@ -13,7 +13,6 @@ export const chat = {
   'chat.status.offlineNext': 'Chat opens again {time}.',
   'chat.status.left': 'Thank you. We received your message and will answer it in “My requests”.',
   'chat.status.leftQueued': 'Your message is saved and will be sent. We will answer it in “My requests”.',
-  'chat.status.leftOffline': 'Your message is saved. You are offline. We will send it when you are back online.',
   'chat.status.startFailed': 'We could not start the chat. Please try again.',
   'chat.agentAvatar': 'Photo of {name}',
   'chat.list.label': 'Messages',

@@ -13,7 +13,6 @@ export const chat: Record<keyof typeof en, string> = {
   'chat.status.offlineNext': '線上客服將於 {time} 恢復。',
   'chat.status.left': '感謝留言，我們已收到，回覆會顯示在「我的回報」中。',
   'chat.status.leftQueued': '留言已儲存，將自動傳送。回覆會顯示在「我的回報」中。',
-  'chat.status.leftOffline': '留言已儲存。您目前處於離線狀態，恢復網路後將自動傳送。',
   'chat.status.startFailed': '暫時無法接入客服，請重試。',
   'chat.agentAvatar': '{name} 的頭像',
   'chat.list.label': '聊天紀錄',
