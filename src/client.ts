@@ -1,6 +1,7 @@
 import { isBrowserOffline } from './online.js'
 import { createEmitter, type Emitter, type HelpFeedbackEvent, type ViewName } from './events.js'
 import { errorCode } from './errors/errorCode.js'
+import { errorParams } from './errors/errorParams.js'
 import { errorKey } from './i18n/errorKey.js'
 import {
   browserLanguages,
@@ -330,7 +331,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     },
     report(error) {
       const code = errorCode(error)
-      const message = t(errorKey(code, store.getState().system.online))
+      const message = t(errorKey(code, store.getState().system.online), errorParams(error))
       emit({ type: 'error', code: code === 'unknown' ? 'server' : code, message })
       return message
     },

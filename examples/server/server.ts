@@ -173,7 +173,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     res.setHeader('Vary', 'Origin')
     if (!corsOrigins.has(origin)) return false
     res.setHeader('Access-Control-Allow-Origin', origin)
-    res.setHeader('Access-Control-Expose-Headers', 'Retry-After, Idempotent-Replayed, Content-Disposition')
+    res.setHeader('Access-Control-Expose-Headers', 'Date, Retry-After, Idempotent-Replayed, Content-Disposition')
     return true
   }
 

@@ -1,8 +1,10 @@
 import { errorCode } from '../errors/errorCode.js'
 import { isHelpFeedbackError, type HelpFeedbackError } from '../errors/HelpFeedbackError.js'
 import { ServerError } from '../errors/NetworkErrors.js'
-import { NotFoundError, UnsupportedError } from '../errors/RequestErrors.js'
+import { NotFoundError, RejectedError, UnsupportedError } from '../errors/RequestErrors.js'
+import { isBrowserOffline } from '../online.js'
 import { randomUuid } from '../outbox/index.js'
+import { startJob, watchJob } from '../outbox/follow.js'
 import { redact, redactFields, summarizeFindings, type HiddenSummary } from '../privacy/index.js'
 import type { QueuedFile } from '../outbox/index.js'
 import type { Conversation, TransactionRef } from '../types.js'
@@ -67,6 +69,21 @@ export function createChatActions(core: ChatCore): ChatActions {
   const get = store.getState
   let startKey: string | undefined
   const locale = () => client.store.getState().system.locale
+  const online = () => client.store.getState().system.online && !isBrowserOffline()
+  // The ticket builder is loaded as soon as "leave a message" can be shown, while the network is
+  // there: a message written offline must be queued without fetching code.
+  let ticketCode: Promise<typeof import('../reports/ticket.js')> | undefined
+  const loadTicketCode = () =>
+    (ticketCode ??= import('../reports/ticket.js').catch((error: unknown) => {
+      ticketCode = undefined
+      throw error
+    }))
+  const loadLeaveCode = () =>
+    loadTicketCode().then(
+      () => undefined,
+      () => undefined,
+    )
+  let stopWatch: (() => void) | undefined
 
   async function ensureConversation(): Promise<Conversation> {
     const { conversation, status } = get()
@@ -118,17 +135,22 @@ export function createChatActions(core: ChatCore): ChatActions {
   const actions: ChatActions = {
     async checkAvailability() {
       const { transport } = await core.ready()
-      if (!transport.capabilities.chat || !transport.startConversation)
-        return core.dispatch({ type: 'availability', open: false })
-      if (!transport.availability) return core.dispatch({ type: 'availability', open: true })
-      try {
-        const availability = await transport.availability()
-        store.setState({ availability })
-        core.dispatch({ type: 'availability', open: availability.open })
-      } catch (error) {
-        // Offline: a left message waits in the outbox, a chat could not start anyway.
-        core.dispatch({ type: 'availability', open: !(isHelpFeedbackError(error) && error.code === 'offline') })
+      let open: boolean
+      if (!transport.capabilities.chat || !transport.startConversation) open = false
+      else if (!transport.availability) open = true
+      else {
+        try {
+          const availability = await transport.availability()
+          store.setState({ availability })
+          open = availability.open
+        } catch (error) {
+          // Offline: a left message waits in the outbox, a chat could not start anyway.
+          open = !(isHelpFeedbackError(error) && error.code === 'offline')
+        }
       }
+      // The form shows once its code is here (or could not come): a tap on Send must not need the network.
+      if (!open) await loadLeaveCode()
+      core.dispatch({ type: 'availability', open })
     },
 
     async send(text, options = {}) {
@@ -208,12 +230,36 @@ export function createChatActions(core: ChatCore): ChatActions {
     async leaveMessage(text) {
       if (!text.trim()) return { status: 'empty' }
       const { services } = await core.ready()
+      const { outbox } = services
       try {
-        const { buildTicketInput } = await import('../reports/ticket.js')
+        const { buildTicketInput } = await loadTicketCode()
         const built = buildTicketInput('other', { description: text.trim() }, { locale: locale(), translate: client.t })
         const input = { ...built.input, subject: client.t('chat.leave.subject') }
-        const jobId = await services.outbox.enqueue('ticket', { input })
+        // Like a report: stored with its idempotency key before the first attempt, retried on
+        // `online` and after a reload; the words say whether the service has it yet.
+        const { jobId, outcome } = await startJob(outbox, () => outbox.enqueue('ticket', { input }), {
+          isOnline: online,
+        })
         client.events.emit({ type: 'report:queued', category: 'other', jobId })
+        // Still shown when it goes out later: "saved, will be sent" becomes "we received it".
+        let delivered = false
+        stopWatch?.()
+        const stop = watchJob(outbox, jobId, (o) => {
+          if (o.kind !== 'sent') return
+          delivered = true
+          stop()
+          if (get().status === 'left') store.setState({ left: 'sent' })
+        })
+        stopWatch = stop
+        const first = await outcome
+        if (first.kind === 'rejected' || first.kind === 'removed') {
+          // Refused by the service: back to the form with its words, not a promise to send it.
+          stop()
+          if (first.kind === 'rejected') await outbox.remove(jobId).catch(() => false)
+          throw new RejectedError(first.kind === 'rejected' ? (first.error?.fields ?? []) : [], 'message refused')
+        }
+        if (first.kind === 'sent') stop()
+        store.setState({ left: first.kind === 'sent' || delivered ? 'sent' : online() ? 'queued' : 'offline' })
         core.dispatch({ type: 'left' })
         return { status: 'sent', hidden: built.hidden }
       } catch (error) {
@@ -222,6 +268,9 @@ export function createChatActions(core: ChatCore): ChatActions {
     },
 
     async newChat() {
+      stopWatch?.()
+      stopWatch = undefined
+      store.setState({ left: undefined })
       await core.forget()
       core.dispatch({ type: 'reset' })
       await actions.checkAvailability()

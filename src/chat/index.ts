@@ -14,4 +14,12 @@ export {
   transcriptKey,
   type StoredTranscript,
 } from './transcript.js'
-export type { ChatStatus, ChatState, ChatItem, ChatItemState, ChatInput, MessageJobPayload } from './types.js'
+export type {
+  ChatStatus,
+  ChatState,
+  LeftState,
+  ChatItem,
+  ChatItemState,
+  ChatInput,
+  MessageJobPayload,
+} from './types.js'

@@ -34,6 +34,12 @@ export interface ChatItem extends Message {
   preview?: Blob
 }
 
+/**
+ * Where a left message is (status `left`): `offline` stored while the device has no network,
+ * `queued` stored and being retried (the service is not answering yet), `sent` the ticket exists.
+ */
+export type LeftState = 'offline' | 'queued' | 'sent'
+
 /** Everything the chat UI renders. */
 export interface ChatState {
   status: ChatStatus
@@ -49,6 +55,8 @@ export interface ChatState {
   error: string | undefined
   /** The conversation was rated on this device. */
   rated: boolean
+  /** Set with status `left`: whether the left message reached the service yet. */
+  left?: LeftState | undefined
 }
 
 /** The inputs of the state machine (see {@link transition}). */

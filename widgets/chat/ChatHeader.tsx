@@ -35,7 +35,12 @@ function statusText(state: ChatState, t: Translate, locale: string): string {
       return `${t('chat.status.offline')}${when}`
     }
     case 'left':
-      return t('chat.status.left')
+      // "We received it" only once the service has it; until then, saved and waiting.
+      return state.left === 'offline'
+        ? t('error.offline')
+        : state.left === 'queued'
+          ? t('chat.status.leftQueued')
+          : t('chat.status.left')
   }
 }
 

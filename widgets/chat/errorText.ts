@@ -1,12 +1,10 @@
 import { errorCode } from '../../src/errors/errorCode.js'
-import { FileRejectedError } from '../../src/errors/LocalErrors.js'
+import { errorParams } from '../../src/errors/errorParams.js'
 import type { MessageKey, Translate } from '../../src/i18n/index.js'
 
 /** The localized message for the error a chat action rejected with (`words` from useErrorText). */
 export function errorText(words: (code: string, params: Record<string, string>) => string, error: unknown): string {
-  const file = error instanceof FileRejectedError ? error : undefined
-  const max = file?.limit === undefined ? '' : `${Math.round(file.limit / (1024 * 1024))} MB`
-  return words(errorCode(error), { name: file?.fileName ?? '', max })
+  return words(errorCode(error), errorParams(error))
 }
 
 /** The first field error of a refused input (a `RejectedError`), if any. */

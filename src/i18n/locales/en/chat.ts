@@ -12,6 +12,7 @@ export const chat = {
   'chat.status.offline': 'Our agents are not available right now. Leave a message and we will answer it as a request.',
   'chat.status.offlineNext': 'Chat opens again {time}.',
   'chat.status.left': 'Thank you. We received your message and will answer it in “My requests”.',
+  'chat.status.leftQueued': 'Your message is saved and will be sent. We will answer it in “My requests”.',
   'chat.status.startFailed': 'We could not start the chat. Please try again.',
   'chat.agentAvatar': 'Photo of {name}',
   'chat.list.label': 'Messages',

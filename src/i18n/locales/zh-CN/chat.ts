@@ -12,6 +12,7 @@ export const chat: Record<keyof typeof en, string> = {
   'chat.status.offline': '客服暂时不在线。您可以留言，我们会以工单形式回复您。',
   'chat.status.offlineNext': '在线客服将于 {time} 恢复。',
   'chat.status.left': '感谢留言，我们已收到，回复会显示在“我的反馈”中。',
+  'chat.status.leftQueued': '留言已保存，将自动发送。回复会显示在“我的反馈”中。',
   'chat.status.startFailed': '暂时无法接入客服，请重试。',
   'chat.agentAvatar': '{name} 的头像',
   'chat.list.label': '聊天记录',

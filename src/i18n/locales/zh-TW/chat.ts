@@ -12,6 +12,7 @@ export const chat: Record<keyof typeof en, string> = {
   'chat.status.offline': '客服暫時不在線上。您可以留言，我們會以案件形式回覆您。',
   'chat.status.offlineNext': '線上客服將於 {time} 恢復。',
   'chat.status.left': '感謝留言，我們已收到，回覆會顯示在「我的回報」中。',
+  'chat.status.leftQueued': '留言已儲存，將自動傳送。回覆會顯示在「我的回報」中。',
   'chat.status.startFailed': '暫時無法接入客服，請重試。',
   'chat.agentAvatar': '{name} 的頭像',
   'chat.list.label': '聊天紀錄',
