@@ -36,18 +36,25 @@ const VERB_WORDS = '提现 转账 付款 充值 绑卡 退款 登录 到账 扣�
 /** Weight of the words a complement pattern stands for, and of the failure it implies. */
 const COMPLEMENT_WEIGHT = 0.8
 
-/** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
+/**
+ * Edit distance counting two swapped neighbours as one edit (optimal string alignment: the
+ * commonest slip on a phone keyboard, `refnud` for `refund`), giving up (returning a value over `max`, max + 1)
+ * once it must exceed `max`.
+ */
 export function editDistance(a: string, b: string, max: number): number {
+  let before: number[] = []
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i)
   for (let i = 1; i <= a.length; i++) {
     const row = [i]
     let low = i
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] == b[j - 1] ? 0 : 1))
+      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] == b[j - 1] ? 0 : 1))
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.min(v, before[j - 2]! + 1)
       row.push(v)
       if (v < low) low = v
     }
     if (low > max) return max + 1
+    before = prev
     prev = row
   }
   return prev[b.length]!
