@@ -32,14 +32,19 @@ export const walletSynonyms: SynonymTable = {
 盗刷,非本人操作,被盗,不是我,盗用,异常交易,被转走,偷偷转,unauthorized,hacked
 支付密码,付款密码,交易密码,pin
 忘记密码,找回密码,重置密码,密码忘了,改密码,reset
-重复扣款,扣了两次,扣两次,多扣,重复支付,重复扣费,charged twice
-实名认证,实名,身份认证,身份验证,人脸识别,kyc
-限额,额度,上限,超限,limit
+重复扣款,扣了两次,扣两次,多扣,重复支付,重复扣费,两遍,两回,付了两次,charged twice
+实名认证,实名,身份认证,身份验证,人脸识别,刷脸,人脸,kyc
+限额,额度,上限,超限,最多,最高,封顶,limit
 手续费,服务费,收费,费率,fee
-注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号
+注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号,不想用了
 骗子,诈骗,被骗,假客服,冒充客服,骗局,scam,fraud
 余额,零钱,钱包余额,balance
-转错,转错账,转错人,打错钱,打错,收款人错误
+余额不对,对不上,钱少了,少了钱,金额不对,不一致
+更新,闪退,打不开,崩溃,卡死,进不去,白屏,crash
+冻结账户,手机丢了,手机被偷,丢手机,手机丢失,lost phone
+银行卡,信用卡,储蓄卡,借记卡,card
+付款,付钱,支付
+转错,转错账,转错人,打错钱,打错,收款人错误,不认识的人,陌生人
 更新,升级,新版本,版本过低,update,upgrade
 延迟,处理中,很慢,还没到,pending,delay
 手机号,手机号码,换号,号码
@@ -71,5 +76,12 @@ wrong recipient,wrong person,wrong account,by mistake
 update,upgrade,new version,latest version,outdated
 balance,wallet balance
 statement,history,transaction record,export
+crash,crashes,won't open,keeps closing,freezes
+identity,prove who,who i am,id
+scam,pretend,pretending,impersonate,posing as
+unauthorized,never made,didn't authorize,not mine,someone else
+limit,most,max,how much can
+dispute,never sent,not delivered,never arrived,merchant
+balance,missing money,money gone,missing
 `),
 }
