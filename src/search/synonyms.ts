@@ -22,10 +22,10 @@ export const walletSynonyms: SynonymTable = {
 失败,不成功,没成功,失败了,failed,fail,error
 到账,入账,收到,到帐,received,arrived
 没到账,未到账,没收到,未收到,没有到账,没动静,没进账,没看到,not received
-验证码,短信码,短信验证码,动态码,校验码,短信,短信里的数字,otp,sms,code
+验证码,短信码,短信验证码,动态码,校验码,短信,短信里的数字,简讯,认证码,otp,sms,code
 退款,退钱,退费,退回,退的钱,退回来,还我,退给我,refund
 转账,汇款,转钱,打款,打钱,打过去,转过去,transfer
-提现,取现,提款,取钱,提出去,转到银行卡,弄到银行卡,withdraw,cash out
+提现,取现,提款,取钱,提领,提出去,转到银行卡,弄到银行卡,withdraw,cash out
 充值,充钱,存钱,加钱,存进,top up,topup,recharge
 绑卡,绑定银行卡,添加银行卡,绑定,加卡,bind,link card
 冻结,锁定,冻住,封号,被封,止付,锁了,锁住,freeze,frozen,lock
@@ -39,6 +39,8 @@ export const walletSynonyms: SynonymTable = {
 注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号,不想用了,删掉,销掉,不打算用
 骗子,诈骗,被骗,假客服,冒充客服,骗局,兼职,刷单,上当,联系不上,工作人员,理赔,scam,fraud
 余额,零钱,钱包余额,balance
+账户,户头,帐户,账号,帐号
+登录,登入
 掉单,待支付,未支付,还没付,订单未支付
 账户限制,被限制,受限,用不了,有风险,风控
 解冻,解锁,恢复正常,恢复使用
@@ -46,8 +48,8 @@ export const walletSynonyms: SynonymTable = {
 解绑,去掉,移除,删卡,解除绑定
 余额不对,对不上,钱少了,少了钱,金额不对,不一致
 更新,闪退,打不开,崩溃,卡死,白屏,自己退出,自动退出,crash
-冻结账户,手机丢了,手机被偷,丢手机,手机丢失,lost phone
-银行卡,信用卡,储蓄卡,借记卡,card
+冻结账户,手机丢了,手机被偷,丢手机,手机丢失,手机弄丢,锁起来,lost phone
+银行卡,信用卡,储蓄卡,借记卡,金融卡,提款卡,card
 付款,付钱,支付
 转错,转错账,转错人,打错钱,打错,收款人错误,不认识的人,陌生人
 更新,升级,新版本,版本过低,update,upgrade
@@ -74,16 +76,17 @@ delayed,delay,pending,slow,late,taking long,not arrived
 received,arrived,credited,got,reach
 limit,maximum,cap,quota
 fee,cost,commission,price
-close account,delete account,deactivate,cancel account
+close account,delete account,deactivate,cancel account,get rid of,remove my account
 scam,fraud,fake,impersonation,phishing,scammer
 identity,verification,kyc,id check,verify
 wrong recipient,wrong person,wrong account,by mistake
 update,upgrade,new version,latest version,outdated
 balance,wallet balance
 statement,history,transaction record,export
+freeze,lost phone,stolen phone,phone stolen,phone was stolen,lost my phone
 crash,crashes,won't open,keeps closing,freezes
 identity,prove who,who i am,id
-scam,pretend,pretending,impersonate,posing as
+scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying
 unauthorized,never made,didn't authorize,not mine,someone else
 limit,most,max,how much can
 dispute,never sent,not delivered,never arrived,merchant
