@@ -5,7 +5,8 @@
  *                                    real articles only, `-- --legacy-corpus` for the first synthetic
  *                                    corpus, whose articles copied the real titles, `-- --no-timing`
  *                                    for quality at scale without latency passes, `-- --sizes=50000`,
- *                                    `-- --only=this engine,FlexSearch` to pick sizes and engines)
+ *                                    `-- --only=this engine,FlexSearch` to pick sizes and engines,
+ *                                    `-- --no-heldout` for tuning runs, `-- --no-size`)
  *
  * Prints, side by side: build time, heap growth, p50/p95/p99 query latency on synthetic
  * corpora of 1k/10k/50k articles; MRR@10, recall@5 and zero-result rate
@@ -338,7 +339,7 @@ const labeled = read('bench/data/queries.json')
 /** Written apart from the engine and never tuned on; the evaluation that README figures quote. */
 const HELD_OUT = 'bench/heldout/search-queries.json'
 console.log(`node ${process.version}, Intl.Segmenter ${typeof Intl.Segmenter == 'function' ? 'yes' : 'no'}`)
-await sizes()
+if (!process.argv.includes('--no-size')) await sizes()
 quality('Original set (bench/data/queries.json, written with the engine)', real, labeled)
 quality('Dev set (bench/data/queries-dev.json, tuning queries)', real, read('bench/data/queries-dev.json'))
 quality('Tuning set 2 (bench/data/queries-tune.json, tuning queries)', real, read('bench/data/queries-tune.json'))
@@ -346,7 +347,15 @@ const sets: Array<[string, Labeled[]]> = [
   ['dev', read('bench/data/queries-dev.json')],
   ['tune', read('bench/data/queries-tune.json')],
 ]
-if (existsSync(`${root}${HELD_OUT}`)) {
+/** Written by someone who had not seen the engine, for tuning (see its README). */
+const TUNE2 = 'bench/data/queries-tune2.json'
+if (existsSync(`${root}${TUNE2}`)) {
+  quality(`Tuning set 3 (${TUNE2}, independent tuning queries)`, real, read(TUNE2))
+  sets.push(['tune2', read(TUNE2)])
+}
+// `--no-heldout`: tuning runs must not see the held-out figures.
+if (process.argv.includes('--no-heldout')) console.log(`\nheld-out: skipped (--no-heldout)`)
+else if (existsSync(`${root}${HELD_OUT}`)) {
   quality(`HELD-OUT set (${HELD_OUT}, not used for tuning)`, real, read(HELD_OUT))
   sets.push(['HELD-OUT', read(HELD_OUT)])
 } else console.log(`\nheld-out: ${HELD_OUT} not present, skipped`)

@@ -13,8 +13,8 @@ export interface QueryContext {
   loose: boolean
 }
 
-/** Weight of a single Han character used because none of its bigrams exists in the index. */
-const SINGLE = 0.15
+/** Weight of a single Han character of a longer query. */
+const SINGLE = 0.2
 /**
  * A synonym variant's weight relative to the words typed; the index also caps its idf at that of
  * the words it stands for, so a rare synonym never outweighs the query's own word.
@@ -22,6 +22,9 @@ const SINGLE = 0.15
 const SYNONYM = 0.6
 /** Question filler bigrams (怎么办, 为什么, 如何...): kept, but they cannot decide a ranking. */
 const FILLER = new Set('怎么 么办 什么 为什 为啥 如何 怎样 么回 回事 请问 一下 是否 能否 怎么样 可以'.split(' '))
+/** Sentence particles: a query bigram holding one (钱的, 了吗) is mostly grammar, not topic. */
+const PARTICLE = /[的了吗呢吧啊呀咋]/
+const PARTICLE_WEIGHT = 0.3
 const FILLER_WEIGHT = 0.2
 /** Weight of a query bigram that straddles the edge of a dictionary word (see `crossing`). */
 const CROSS = 0.4
@@ -68,6 +71,8 @@ export interface Clause {
   v: Variant[]
   /** A synonym clause: the literal query terms it stands for. */
   syn?: string[]
+  /** Only adds to articles other clauses found (a back-off character of a known bigram). */
+  boost?: boolean
 }
 
 /**
@@ -107,12 +112,20 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
     const cross = ctx.words ? crossing(run) : []
     for (let i = 1; i < c.length; i++) {
       const b = c[i - 1]! + c[i]!
-      one(b, FILLER.has(b) || noise.has(b) ? FILLER_WEIGHT : cross[i] ? CROSS : 1)
+      one(b, FILLER.has(b) || noise.has(b) ? FILLER_WEIGHT : cross[i] ? CROSS : PARTICLE.test(b) ? PARTICLE_WEIGHT : 1)
       if (ctx.df(b)) known[i - 1] = known[i] = true
     }
     hanTerms(run, ctx.words).forEach((t, i) => i >= c.length * 2 - 1 && one(t, FILLER.has(t) ? FILLER_WEIGHT : 0.5))
     c.forEach((ch, i) => {
-      if (known[i]) return
+      // A character of a known bigram adds a little to articles found otherwise (钱提不到 meets
+      // 提现 through 提), but finds none by itself; particles (的, 了) add nothing.
+      if (known[i]) {
+        if (!PARTICLE.test(ch) && !seen.has('\0b' + ch)) {
+          seen.add('\0b' + ch)
+          clauses.push({ v: [new Map([[ch, SINGLE]])], boost: true })
+        }
+        return
+      }
       one(ch, c.length > 1 ? SINGLE : 1)
       // A lone verb (充的钱, 提的钱) most likely means the wallet word it heads.
       const w = c.length > 1 && VERB_WORDS.find((x) => x[0] == ch)

@@ -50,6 +50,8 @@ function lookup(t: Term, d: number): number {
  */
 export function rank(
   clauses: RankClause[],
+  /** Clauses from this index on only add to articles found by earlier ones. */
+  found: number,
   s: Scratch,
   limit: number,
   ok: (slot: number) => boolean,
@@ -101,7 +103,7 @@ export function rank(
         for (let j = 0; j < p.length; j++) {
           const v = c[j]!
           const d = p[j]!
-          if (!v) continue
+          if (!v || (i >= found && !acc[d])) continue
           if (!into[d]) seen.push(d)
           into[d] = into[d]! + w * v
         }

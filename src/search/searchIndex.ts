@@ -338,7 +338,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
         return { ...clause, v, w: Math.max(0, ...v.map((x) => x.reduce((s, t) => s + t.w, 0))) }
       })
       .filter((c) => c.v.length)
-      .sort((a, b) => b.w - a.w)
+      // Clauses that only add to articles found by others come last.
+      .sort((a, b) => +!!a.boost - +!!b.boost || b.w - a.w)
       .slice(0, maxTerms)
     if (scratch.acc.length < docs.length)
       scratch = {
@@ -350,6 +351,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     // More than `limit`: the tag bonus reorders the strongest candidates, and translations merge.
     const top = rank(
       list.map((c) => c.v),
+      list.filter((c) => !c.boost).length,
       scratch,
       limit + 10,
       (d) => allowed.has(localeOf[d]),

@@ -17,34 +17,46 @@ const parse = (groups: string): string[][] =>
 /** Built-in groups for zh-CN and en. Pass your own table to `createSearchIndex` to extend it. */
 export const walletSynonyms: SynonymTable = {
   'zh-CN': parse(`
-扣款,扣钱,扣费,扣了,被扣,划扣,charged,deducted,debited
-支付失败,付款失败,付款不成功,支付不成功,付不了,无法支付,支付不了
+扣款,扣钱,扣费,扣了,被扣,划扣,划走,被划,扣走,扣掉,charged,deducted,debited
+支付失败,付款失败,付款不成功,支付不成功,付不了,无法支付,支付不了,交易没完成,交易未完成
 失败,不成功,没成功,失败了,failed,fail,error
 到账,入账,收到,到帐,received,arrived
-没到账,未到账,没收到,未收到,没有到账,not received
-验证码,短信码,短信验证码,动态码,校验码,短信,otp,sms,code
-退款,退钱,退费,退回,退的钱,退回来,refund
-转账,汇款,转钱,打款,transfer
-提现,取现,提款,取钱,withdraw,cash out
-充值,充钱,存钱,top up,topup,recharge
+没到账,未到账,没收到,未收到,没有到账,没动静,没进账,没看到,not received
+验证码,短信码,短信验证码,动态码,校验码,短信,短信里的数字,简讯,认证码,otp,sms,code
+退款,退钱,退费,退回,退的钱,退回来,还我,退给我,refund
+转账,汇款,转钱,打款,打钱,打过去,转过去,transfer
+提现,取现,提款,取钱,提领,提出去,转到银行卡,弄到银行卡,withdraw,cash out
+充值,充钱,存钱,加钱,存进,top up,topup,recharge
 绑卡,绑定银行卡,添加银行卡,绑定,加卡,bind,link card
-冻结,锁定,冻住,封号,被封,止付,freeze,frozen,lock
+冻结,锁定,冻住,封号,被封,止付,锁了,锁住,freeze,frozen,lock
 盗刷,非本人操作,被盗,不是我,盗用,异常交易,被转走,偷偷转,unauthorized,hacked
-支付密码,付款密码,交易密码,pin
-忘记密码,找回密码,重置密码,密码忘了,改密码,reset
-重复扣款,扣了两次,扣两次,多扣,重复支付,重复扣费,charged twice
-实名认证,实名,身份认证,身份验证,人脸识别,kyc
-限额,额度,上限,超限,limit
-手续费,服务费,收费,费率,fee
-注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号
-骗子,诈骗,被骗,假客服,冒充客服,骗局,scam,fraud
+支付密码,付款密码,交易密码,六位数字,六位密码,pin
+忘记密码,找回密码,重置密码,密码忘了,改密码,想不起来,记不得,记不住,reset
+重复扣款,扣了两次,扣两次,多扣,重复支付,重复扣费,两遍,两回,付了两次,charged twice
+实名认证,实名,身份认证,身份验证,人脸识别,刷脸,人脸,kyc
+限额,额度,上限,超限,最多,最高,封顶,limit
+手续费,服务费,收费,费率,收钱,另外给钱,fee
+注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号,不想用了,删掉,销掉,不打算用
+骗子,诈骗,被骗,假客服,冒充客服,骗局,兼职,刷单,上当,联系不上,工作人员,理赔,scam,fraud
 余额,零钱,钱包余额,balance
-转错,转错账,转错人,打错钱,打错,收款人错误
+账户,户头,帐户,账号,帐号
+登录,登入
+掉单,待支付,未支付,还没付,订单未支付
+账户限制,被限制,受限,用不了,有风险,风控
+解冻,解锁,恢复正常,恢复使用
+追回,要回来,追回来,拿回来
+解绑,去掉,移除,删卡,解除绑定
+余额不对,对不上,钱少了,少了钱,金额不对,不一致
+更新,闪退,打不开,崩溃,卡死,白屏,自己退出,自动退出,crash
+冻结账户,手机丢了,手机被偷,丢手机,手机丢失,手机弄丢,锁起来,lost phone
+银行卡,信用卡,储蓄卡,借记卡,金融卡,提款卡,card
+付款,付钱,支付
+转错,转错账,转错人,打错钱,打错,收款人错误,不认识的人,陌生人
 更新,升级,新版本,版本过低,update,upgrade
-延迟,处理中,很慢,还没到,pending,delay
+延迟,处理中,很慢,还没到,转圈,pending,delay
 手机号,手机号码,换号,号码
 账单,交易记录,记录,明细,流水,消费记录,花了多少,history,transactions,statement
-免密支付,自动扣费,自动续费,代扣
+免密支付,自动扣费,自动续费,代扣,会员费,包月,订阅,每个月扣
 `),
   en: parse(`
 password,passcode,pin
@@ -64,12 +76,20 @@ delayed,delay,pending,slow,late,taking long,not arrived
 received,arrived,credited,got,reach
 limit,maximum,cap,quota
 fee,cost,commission,price
-close account,delete account,deactivate,cancel account
+close account,delete account,deactivate,cancel account,get rid of,remove my account
 scam,fraud,fake,impersonation,phishing,scammer
 identity,verification,kyc,id check,verify
 wrong recipient,wrong person,wrong account,by mistake
 update,upgrade,new version,latest version,outdated
 balance,wallet balance
 statement,history,transaction record,export
+freeze,lost phone,stolen phone,phone stolen,phone was stolen,lost my phone
+crash,crashes,won't open,keeps closing,freezes
+identity,prove who,who i am,id
+scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying
+unauthorized,never made,didn't authorize,not mine,someone else
+limit,most,max,how much can
+dispute,never sent,not delivered,never arrived,merchant
+balance,missing money,money gone,missing
 `),
 }

@@ -193,3 +193,36 @@ describe('synonym variants and word edges', () => {
     expect(ids(index.search('看不到以前的记录', { locale: 'zh-CN' }))[0]).toBe('records')
   })
 })
+
+describe('Chinese particles and back-off characters', () => {
+  // No synonyms: only the query's own bigrams and characters decide.
+  const filler = Array.from({ length: 8 }, (_, i) => art(`filler-${i}`, 'zh-CN', `会员 ${i}`, '积分可以兑换礼品。'))
+
+  it('lets a bigram holding a particle (钱的) weigh less than a content bigram', () => {
+    const index = createSearchIndex([
+      art('particle', 'zh-CN', '钱的去向', '这里说明钱的去向。'),
+      art('content', 'zh-CN', '余额显示', '余额显示不一致时请刷新。'),
+      ...filler,
+    ])
+    // 钱的 and 余额 are equally rare; 钱的 holds the particle 的.
+    expect(ids(index.search('钱的余额')).slice(0, 2)).toEqual(['content', 'particle'])
+  })
+
+  it('adds a known bigram’s characters only to articles other terms found', () => {
+    const index = createSearchIndex([
+      art('withdraw', 'zh-CN', '提现', '提现规则。'),
+      art('lifted', 'zh-CN', '付款方式', '提的银行卡用于付款。'),
+      art('word', 'zh-CN', '付款方式', '用的银行卡用于付款。', [], 5),
+      art('char', 'zh-CN', '提醒设置', '开启提醒后会收到通知。'),
+      ...filler,
+    ])
+    // 提 and 现 back up the known bigram 提现: 提 lifts the article that also holds 银行卡 above
+    // the one holding 银行卡 only (more popular, so first on a tie)...
+    const got = ids(index.search('提现银行卡'))
+    expect(got.indexOf('lifted')).toBeLessThan(got.indexOf('word'))
+    expect(got.indexOf('word')).toBeGreaterThan(-1)
+    // ...but finds no article by itself.
+    expect(got).not.toContain('char')
+    expect(ids(index.search('提现'))).toEqual(['withdraw'])
+  })
+})
