@@ -1,5 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core'
-import { afterEach } from 'vitest'
+import { fileURLToPath } from 'node:url'
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import { startServer, type RunningServer } from '../../../examples/server/server.js'
 import { launch, type Session } from '../browser.js'
 
 /**
@@ -95,4 +97,46 @@ export async function openReport(
     transaction,
   )
   return s.page
+}
+
+/** The panel's text (its shadow root), for polling what the user reads. */
+export const panelText = (page: Page) =>
+  page.evaluate(() => document.querySelector('[data-help-feedback]')?.shadowRoot?.textContent ?? '')
+
+/**
+ * A reference server that is closed whatever the time (09:00–21:00 Shanghai every day, with
+ * yesterday, today and tomorrow as holidays), serving the repository's files so a page and the
+ * API share one origin; started before the file's tests and closed after them.
+ */
+export function closedHoursServer(): { readonly url: string; tickets(): Promise<unknown[]> } {
+  const agentKey = 'closed-hours-agent-key'
+  let server: RunningServer | undefined
+  beforeAll(async () => {
+    const day = (offset: number) =>
+      new Date(Date.now() + offset * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10)
+    server = await startServer({
+      port: 0,
+      dbPath: ':memory:',
+      secret: 'closed-hours-secret-0123456789abcdef',
+      agentKey,
+      demoTokens: true,
+      staticRoot: fileURLToPath(new URL('../../..', import.meta.url)),
+      log: false,
+      hours: {
+        timeZone: 'Asia/Shanghai',
+        weekly: [0, 1, 2, 3, 4, 5, 6].map((d) => ({ day: d, open: '09:00', close: '21:00' })),
+        holidays: [day(-1), day(0), day(1)],
+      },
+    })
+  })
+  afterAll(() => server?.close())
+  return {
+    get url() {
+      return server!.url
+    },
+    tickets: async () =>
+      (await (
+        await fetch(`${server!.url}/v1/agent/tickets`, { headers: { 'X-Agent-Key': agentKey } })
+      ).json()) as unknown[],
+  }
 }

@@ -1,7 +1,5 @@
-import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../../../examples/server/server.js'
-import { restOptions, serve, sessions, shadow, snippetPage } from './host.js'
+import { describe, expect, it } from 'vitest'
+import { closedHoursServer, panelText, restOptions, serve, sessions, shadow, snippetPage } from './host.js'
 
 // README, What the panel does: live chat has "a "leave a message" fallback when nobody is online";
 // README top: "A report the user wrote is never lost: it is queued durably and retried";
@@ -13,35 +11,8 @@ import { restOptions, serve, sessions, shadow, snippetPage } from './host.js'
 // `error` offline and `report:queued`) but the panel tells the user "Thank you. We received your
 // message and will answer it in "My requests"." — the server has received nothing. The user
 // closes the app believing support has it.
-const root = fileURLToPath(new URL('../../..', import.meta.url))
-const AGENT = 'closed-hours-agent-key'
 const session = sessions()
-let closed: RunningServer
-beforeAll(async () => {
-  // Business hours every day 09:00–21:00 Shanghai, with yesterday, today and tomorrow as holidays:
-  // closed now, whatever the time.
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10)
-  closed = await startServer({
-    port: 0,
-    dbPath: ':memory:',
-    secret: 'closed-hours-secret-0123456789abcdef',
-    agentKey: AGENT,
-    demoTokens: true,
-    staticRoot: root,
-    log: false,
-    hours: {
-      timeZone: 'Asia/Shanghai',
-      weekly: [0, 1, 2, 3, 4, 5, 6].map((d) => ({ day: d, open: '09:00', close: '21:00' })),
-      holidays: [day(-1), day(0), day(1)],
-    },
-  })
-})
-afterAll(() => closed.close())
-
-const tickets = async (): Promise<unknown[]> =>
-  (await (await fetch(`${closed.url}/v1/agent/tickets`, { headers: { 'X-Agent-Key': AGENT } })).json()) as unknown[]
-const panelText = (page: import('playwright-core').Page) =>
-  page.evaluate(() => document.querySelector('[data-help-feedback]')?.shadowRoot?.textContent ?? '')
+const closed = closedHoursServer()
 
 describe('leave a message outside business hours while the support API is not answering', () => {
   it('does not tell the user the message was received before the server has it', async () => {
@@ -65,7 +36,7 @@ describe('leave a message outside business hours while the support API is not an
       .poll(() => page.evaluate(() => (window as unknown as { hfEvents: string[] }).hfEvents), { timeout: 15_000 })
       .toContain('report:queued')
     await page.waitForTimeout(500)
-    expect(await tickets()).toEqual([])
+    expect(await closed.tickets()).toEqual([])
 
     expect(await panelText(page)).not.toContain('We received your message')
   })

@@ -1,40 +1,11 @@
-import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type RunningServer } from '../../../examples/server/server.js'
-import { restOptions, serve, sessions, shadow, snippetPage } from './host.js'
+import { describe, expect, it } from 'vitest'
+import { closedHoursServer, panelText, restOptions, serve, sessions, shadow, snippetPage } from './host.js'
 
 // README, Durability: "Drafts (report form, chat composer, leave-a-message, request reply) are
 // written after a typing pause and on `pagehide` / hidden". A leave-a-message text typed outside
 // business hours comes back after a reload, both after a pause and when the page is left at once.
-const root = fileURLToPath(new URL('../../..', import.meta.url))
-const AGENT = 'closed-hours-agent-key'
 const session = sessions()
-let closed: RunningServer
-beforeAll(async () => {
-  // Business hours every day 09:00–21:00 Shanghai, with yesterday, today and tomorrow as holidays:
-  // closed now, whatever the time.
-  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10)
-  closed = await startServer({
-    port: 0,
-    dbPath: ':memory:',
-    secret: 'closed-hours-secret-0123456789abcdef',
-    agentKey: AGENT,
-    demoTokens: true,
-    staticRoot: root,
-    log: false,
-    hours: {
-      timeZone: 'Asia/Shanghai',
-      weekly: [0, 1, 2, 3, 4, 5, 6].map((d) => ({ day: d, open: '09:00', close: '21:00' })),
-      holidays: [day(-1), day(0), day(1)],
-    },
-  })
-})
-afterAll(() => closed.close())
-
-const tickets = async (): Promise<unknown[]> =>
-  (await (await fetch(`${closed.url}/v1/agent/tickets`, { headers: { 'X-Agent-Key': AGENT } })).json()) as unknown[]
-const panelText = (page: import('playwright-core').Page) =>
-  page.evaluate(() => document.querySelector('[data-help-feedback]')?.shadowRoot?.textContent ?? '')
+const closed = closedHoursServer()
 
 describe('leave-a-message draft', () => {
   for (const pause of [true, false]) {
@@ -55,7 +26,7 @@ describe('leave-a-message draft', () => {
       await page.reload()
       await open()
       await expect.poll(() => shadow(page, 'textarea').first().inputValue(), { timeout: 10_000 }).toBe(words)
-      expect(await tickets()).toEqual([])
+      expect(await closed.tickets()).toEqual([])
     })
   }
 })
