@@ -88,11 +88,6 @@ export class PgRepo implements Repo {
     }
   }
 
-  async insertTicket(t: NewTicket): Promise<void> {
-    await this.sql`INSERT INTO tickets (id, user_id, status, priority, category, subject, description, fields, txn,
-        attachments, locale, diagnostics, created_at, updated_at) VALUES (${t.id}, ${t.userId}, 'new', ${t.priority}, ${t.category},
-        ${t.subject}, ${t.description}, ${t.fields}, ${t.txn}, ${t.attachments}, ${t.locale}, ${t.diagnostics}, ${t.now}, ${t.now})`
-  }
   /**
    * Two statements pipelined (one round trip): the user's lock, then the quota check, the ticket
    * and its history entry in one statement. That statement starts (and takes its snapshot) only

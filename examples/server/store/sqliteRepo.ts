@@ -80,28 +80,6 @@ export class SqliteRepo implements Repo {
     upsertArticleRows(this.db, articles, now)
   }
 
-  async insertTicket(t: NewTicket): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO tickets (id, user_id, status, priority, category, subject, description, fields, txn,
-        attachments, locale, diagnostics, created_at, updated_at) VALUES (?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        t.id,
-        t.userId,
-        t.priority,
-        t.category,
-        t.subject,
-        t.description,
-        t.fields,
-        t.txn,
-        t.attachments,
-        t.locale,
-        t.diagnostics,
-        t.now,
-        t.now,
-      )
-  }
   async createTicket(
     t: NewTicket,
     quota: { since: string; max: number } | undefined,

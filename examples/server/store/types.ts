@@ -91,7 +91,6 @@ export interface Repo {
   voteArticle(id: string, helpful: boolean): Promise<boolean>
   upsertArticles(articles: Article[], now: string): Promise<void>
   // tickets
-  insertTicket(t: NewTicket): Promise<void>
   /**
    * Files a ticket (status `new`, its first history entry) unless `quota` is given and the user
    * already filed `quota.max` tickets since `quota.since`: then nothing is written and
