@@ -4,11 +4,11 @@ import { ServerError } from '../errors/NetworkErrors.js'
 import { NotFoundError, RejectedError, UnsupportedError } from '../errors/RequestErrors.js'
 import { isBrowserOffline } from '../online.js'
 import { randomUuid } from '../outbox/index.js'
-import { startJob, watchJob } from '../outbox/follow.js'
+import { outcomeOf, startJob } from '../outbox/follow.js'
 import { redact, redactFields, summarizeFindings, type HiddenSummary } from '../privacy/index.js'
 import type { QueuedFile } from '../outbox/index.js'
 import type { Conversation, TransactionRef } from '../types.js'
-import type { ChatCore } from './types.js'
+import type { ChatCore, LeftState } from './types.js'
 import { prepareOutgoing } from './compose.js'
 import { optimisticItem } from './messages.js'
 import type { MessageJobPayload } from './types.js'
@@ -241,14 +241,22 @@ export function createChatActions(core: ChatCore): ChatActions {
           isOnline: online,
         })
         client.events.emit({ type: 'report:queued', category: 'other', jobId })
-        // Still shown when it goes out later: "saved, will be sent" becomes "we received it".
+        // Still shown when it goes out later: "saved, will be sent" becomes "we received it", and
+        // "will be sent when you are online" becomes "saved, will be sent" once a retry with the
+        // network back fails (the service, not the device, is what is missing then).
         let delivered = false
+        const waiting = (): LeftState => (online() ? 'queued' : 'offline')
         stopWatch?.()
-        const stop = watchJob(outbox, jobId, (o) => {
-          if (o.kind !== 'sent') return
-          delivered = true
-          stop()
-          if (get().status === 'left') store.setState({ left: 'sent' })
+        const stop = outbox.subscribe((event) => {
+          const o = outcomeOf(event, jobId)
+          if (!o) return
+          if (o.kind === 'sent') {
+            delivered = true
+            stop()
+            if (get().status === 'left') store.setState({ left: 'sent' })
+          } else if (o.kind === 'queued' && get().status === 'left' && get().left !== 'sent') {
+            store.setState({ left: waiting() })
+          }
         })
         stopWatch = stop
         const first = await outcome
@@ -259,7 +267,7 @@ export function createChatActions(core: ChatCore): ChatActions {
           throw new RejectedError(first.kind === 'rejected' ? (first.error?.fields ?? []) : [], 'message refused')
         }
         if (first.kind === 'sent') stop()
-        store.setState({ left: first.kind === 'sent' || delivered ? 'sent' : online() ? 'queued' : 'offline' })
+        store.setState({ left: first.kind === 'sent' || delivered ? 'sent' : waiting() })
         core.dispatch({ type: 'left' })
         return { status: 'sent', hidden: built.hidden }
       } catch (error) {

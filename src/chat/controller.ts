@@ -246,6 +246,9 @@ export function createChatController(
     // transport (a network round trip, a vendor SDK) starts alongside and joins after.
     const transportReady = core.ready()
     transportReady.catch(() => undefined)
+    // While the network is here: "leave a message" must work if the chat closes or the device
+    // goes offline later (the action imports the same module, then from the module map).
+    import('../reports/ticket.js').catch(() => undefined)
     const services = await client.services()
     if (disposed) return
     saver = createTranscriptSaver(services.store)

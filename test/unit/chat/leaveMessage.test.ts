@@ -64,3 +64,23 @@ describe('leave a message: what the chat says about it', () => {
     expect(await (await h.client.services()).outbox.list()).toEqual([])
   })
 })
+
+describe('leave a message written offline', () => {
+  it('stops saying "when you are online" once the network is back and only the service fails', async () => {
+    let answer: 'refuse' | 'accept' = 'refuse'
+    const { h, chat, created } = await leaving(() => answer)
+    h.client.store.setState({ system: { ...h.client.store.getState().system, online: false } })
+    await chat.leaveMessage('Please call me back about my refund')
+    expect(chat.store.getState()).toMatchObject({ status: 'left', left: 'offline' })
+    // Back online, but the service refuses connections: the words must not blame the device.
+    h.client.store.setState({ system: { ...h.client.store.getState().system, online: true } })
+    const { outbox } = await h.client.services()
+    await outbox.flush()
+    await vi.waitFor(() => expect(chat.store.getState().left).toBe('queued'))
+    expect(created).toEqual([])
+    answer = 'accept'
+    await outbox.flush()
+    await vi.waitFor(() => expect(chat.store.getState().left).toBe('sent'))
+    expect(created).toHaveLength(1)
+  })
+})
