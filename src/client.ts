@@ -267,7 +267,11 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     },
     async logout(opts = {}) {
       leaveUserViews()
-      const sv = servicesPromise && (await servicesPromise.catch(() => undefined))
+      // "Forget me" must reach what an earlier page left here (a pagehide copy of a draft, unsent
+      // jobs) even when this page never opened the panel: open storage for it.
+      const sv = opts.forget
+        ? await services().catch(() => undefined)
+        : servicesPromise && (await servicesPromise.catch(() => undefined))
       if (opts.forget) await sv?.forgetUser()
       patch(store, 'session', { user: undefined, session: undefined, status: 'anonymous', errorCode: undefined })
       await sv?.setUser(undefined)
