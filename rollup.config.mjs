@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import resolve from '@rollup/plugin-node-resolve'
 import esbuild from 'rollup-plugin-esbuild'
+import terser from '@rollup/plugin-terser'
 
 const transports = ['memory', 'rest', 'zendesk', 'freshdesk', 'chatwoot'].filter((t) =>
   existsSync(`src/transports/${t}.ts`),
@@ -33,6 +34,14 @@ const plugins = () => [
     charset: 'utf8',
   }),
 ]
+
+// A second pass over each rendered chunk: Terser sees a whole chunk where esbuild minifies one
+// module at a time (the plugin sets `module` for ESM output, so top-level names are the chunk's
+// own). Two compress passes; a third gains nothing. Everything the UI can load: 131.44 -> 129.09
+// KB brotli. No `pure_getters`: the client's feature getters (`client.help` ...) create their
+// controller on first read, so dropping an unused read would change behaviour.
+const outputPlugins = () =>
+  process.env.MINIFY === '0' ? [] : [terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } })]
 
 // Relative imports in the sources end in `.js`; map them to the .ts/.tsx files on disk.
 const tsResolve = {
@@ -185,13 +194,14 @@ export default [
       // A module named above goes to its chunk alone; its imports keep their own chunking.
       onlyExplicitManualChunks: false,
       sourcemap: true,
+      plugins: outputPlugins(),
     },
     plugins: [tsResolve, ...plugins(), moduleGraph],
     onwarn,
   },
   {
     input: 'widgets/loader.ts',
-    output: { file: 'dist/loader.js', format: 'iife', sourcemap: true },
+    output: { file: 'dist/loader.js', format: 'iife', sourcemap: true, plugins: outputPlugins() },
     plugins: [tsResolve, ...plugins()],
     onwarn,
   },
@@ -202,6 +212,7 @@ export default [
       format: 'iife',
       inlineDynamicImports: true,
       sourcemap: true,
+      plugins: outputPlugins(),
     },
     plugins: [tsResolve, ...plugins()],
     onwarn,
