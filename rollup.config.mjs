@@ -104,10 +104,12 @@ const STORAGE = [
   /src\/attachments\/progress\.ts$/,
   /src\/reports\/fields\.ts$/,
 ]
-// `help`: the search engine and help flow (headless: `help-feedback/core` imports it too);
-// `homeHelp`: Home's results under the search box and popular articles, the UI over it.
+// `help`: the search engine with the help source that loads articles and builds the index (the
+// only importer of the engine, so one chunk, one request, one brotli context; headless:
+// `help-feedback/core` loads it too); `homeHelp`: Home's results under the search box and popular
+// articles, the UI over it. The synonym table stays apart: a prebuilt index does not need it.
 const HELP = [
-  /src\/flows\/(help|helpSource)\.ts$/,
+  /src\/help\/source\.ts$/,
   /src\/search\/(t2s|tokenize|query|locales|postings|rank|snippet|searchIndex)\.ts$/,
 ]
 const HOME_HELP = [/widgets\/help\/(HomeHelp|ResultList|Highlighted|useHelp|useSearch|helpCss)\.tsx?$/]
