@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import resolve from '@rollup/plugin-node-resolve'
 import esbuild from 'rollup-plugin-esbuild'
+import terser from '@rollup/plugin-terser'
 
 const transports = ['memory', 'rest', 'zendesk', 'freshdesk', 'chatwoot'].filter((t) =>
   existsSync(`src/transports/${t}.ts`),
@@ -33,6 +34,14 @@ const plugins = () => [
     charset: 'utf8',
   }),
 ]
+
+// A second pass over each rendered chunk: Terser sees a whole chunk where esbuild minifies one
+// module at a time (the plugin sets `module` for ESM output, so top-level names are the chunk's
+// own). Two compress passes; a third gains nothing. Everything the UI can load: 131.44 -> 129.09
+// KB brotli. No `pure_getters`: the client's feature getters (`client.help` ...) create their
+// controller on first read, so dropping an unused read would change behaviour.
+const outputPlugins = () =>
+  process.env.MINIFY === '0' ? [] : [terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } })]
 
 // Relative imports in the sources end in `.js`; map them to the .ts/.tsx files on disk.
 const tsResolve = {
@@ -95,10 +104,12 @@ const STORAGE = [
   /src\/attachments\/progress\.ts$/,
   /src\/reports\/fields\.ts$/,
 ]
-// `help`: the search engine and help flow (headless: `help-feedback/core` imports it too);
-// `homeHelp`: Home's results under the search box and popular articles, the UI over it.
+// `help`: the search engine with the help source that loads articles and builds the index (the
+// only importer of the engine, so one chunk, one request, one brotli context; headless:
+// `help-feedback/core` loads it too); `homeHelp`: Home's results under the search box and popular
+// articles, the UI over it. The synonym table stays apart: a prebuilt index does not need it.
 const HELP = [
-  /src\/flows\/(help|helpSource)\.ts$/,
+  /src\/help\/source\.ts$/,
   /src\/search\/(t2s|tokenize|query|locales|postings|rank|snippet|searchIndex)\.ts$/,
 ]
 const HOME_HELP = [/widgets\/help\/(HomeHelp|ResultList|Highlighted|useHelp|useSearch|helpCss)\.tsx?$/]
@@ -185,13 +196,14 @@ export default [
       // A module named above goes to its chunk alone; its imports keep their own chunking.
       onlyExplicitManualChunks: false,
       sourcemap: true,
+      plugins: outputPlugins(),
     },
     plugins: [tsResolve, ...plugins(), moduleGraph],
     onwarn,
   },
   {
     input: 'widgets/loader.ts',
-    output: { file: 'dist/loader.js', format: 'iife', sourcemap: true },
+    output: { file: 'dist/loader.js', format: 'iife', sourcemap: true, plugins: outputPlugins() },
     plugins: [tsResolve, ...plugins()],
     onwarn,
   },
@@ -202,6 +214,7 @@ export default [
       format: 'iife',
       inlineDynamicImports: true,
       sourcemap: true,
+      plugins: outputPlugins(),
     },
     plugins: [tsResolve, ...plugins()],
     onwarn,
