@@ -7,6 +7,7 @@
 //  3. A single-file IIFE for hosts that cannot serve chunks (`help-feedback.global.js`).
 // `build/graph.json` records which modules went into which chunk of (1) (see moduleGraph below).
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import dynamicImportVars from '@rollup/plugin-dynamic-import-vars'
 import resolve from '@rollup/plugin-node-resolve'
 import esbuild from 'rollup-plugin-esbuild'
 
@@ -32,6 +33,9 @@ const plugins = () => [
     // Catalogs and synonyms are Chinese: UTF-8 is half the size of \u escapes.
     charset: 'utf8',
   }),
+  // `import(`./locales/${locale}/${domain}.ts`)` in src/i18n/index.ts: one `import()` per catalog
+  // file, so each locale × domain stays a chunk of its own (after esbuild: it reads JavaScript).
+  dynamicImportVars({ include: ['src/i18n/index.ts'] }),
 ]
 
 // Relative imports in the sources end in `.js`; map them to the .ts/.tsx files on disk.
@@ -50,7 +54,7 @@ const tsResolve = {
 // Group what the launcher needs into one small chunk (fewer requests, and brotli does better
 // on one file than on six tiny ones), and give each locale × domain of strings its own named chunk.
 const SHELL = [
-  /i18n\/locales\/[^/]+\/launcher\.ts$/,
+  /i18n\/launcher\/[^/]+\.ts$/,
   /i18n\/(format|negotiate)\.ts$/,
   /options\/(check|widget)\.ts$/,
   /errors\/(ConfigError|HelpFeedbackError|BrowserRequiredError)\.ts$/,
@@ -114,7 +118,7 @@ function manualChunks(id) {
   const file = id.split('?')[0].replaceAll('\\', '/')
   if (SHELL.some((re) => re.test(file))) return 'shell'
   const strings = /i18n\/locales\/([^/]+)\/(\w+)\.ts$/.exec(file)
-  if (strings && strings[2] !== 'index') return `i18n-${strings[1]}-${DOMAIN_CHUNK[strings[2]] ?? strings[2]}`
+  if (strings) return `i18n-${strings[1]}-${DOMAIN_CHUNK[strings[2]] ?? strings[2]}`
   if (CLIENT.some((re) => re.test(file))) return 'client'
   if (PANEL.some((re) => re.test(file))) return 'panel'
   if (STORAGE.some((re) => re.test(file))) return 'storage'

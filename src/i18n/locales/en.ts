@@ -1,16 +1,16 @@
-import { chat } from './chat.js'
-import { checker } from './checker.js'
-import { contact } from './contact.js'
-import { core } from './core.js'
-import { help } from './help.js'
-import { launcher } from './launcher.js'
-import { reports } from './reports.js'
-import { reportUi } from './reportUi.js'
+import { chat } from './en/chat.js'
+import { checker } from './en/checker.js'
+import { contact } from './en/contact.js'
+import { core } from './en/core.js'
+import { help } from './en/help.js'
+import { launcher } from '../launcher/en.js'
+import { reports } from './en/reports.js'
+import { reportUi } from './en/reportUi.js'
 
 /**
  * The English catalog: the reference key set (`MessageKey`). Each domain adds its own file and
  * spreads it here; the other locales type each domain file against its English twin, and the
- * loaders in `../../index.ts` put a locale together at run time.
+ * loader in `../index.ts` put a locale together at run time.
  */
 export const en = {
   ...core,
