@@ -17,7 +17,7 @@ export function errorKind<N extends string>(
   retryable = false,
 ): ErrorKind<N> {
   return class extends HelpFeedbackError {
-    override readonly name: string = name
+    override readonly name: N = name
     constructor(message = fallback, options: { cause?: unknown } = {}) {
       super(code, message, { ...options, retryable })
     }
