@@ -6,8 +6,7 @@
 //     queue that imports the ESM entry of (1) from its own folder on intent.
 //  3. A single-file IIFE for hosts that cannot serve chunks (`help-feedback.global.js`).
 // `build/graph.json` records which modules went into which chunk of (1) (see moduleGraph below).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
-import dynamicImportVars from '@rollup/plugin-dynamic-import-vars'
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import resolve from '@rollup/plugin-node-resolve'
 import esbuild from 'rollup-plugin-esbuild'
 
@@ -15,7 +14,26 @@ const transports = ['memory', 'rest', 'zendesk', 'freshdesk', 'chatwoot'].filter
   existsSync(`src/transports/${t}.ts`),
 )
 
+// src/i18n/index.ts loads a catalog with `import(`./locales/${locale}/${domain}.ts`)` (Vite, in the
+// tests, resolves that pattern itself). Here it becomes a table of one literal import() per file
+// under src/i18n/locales/<locale>/, so each locale × domain stays a chunk of its own.
+const CATALOG_IMPORT = 'import(`./locales/${locale}/${domain}.ts`)'
+const catalogImports = {
+  name: 'catalog-imports',
+  transform(code, id) {
+    if (!id.replaceAll('\\', '/').endsWith('/src/i18n/index.ts')) return null
+    if (!code.includes(CATALOG_IMPORT)) this.error(`src/i18n/index.ts no longer says ${CATALOG_IMPORT}`)
+    const files = readdirSync('src/i18n/locales', { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => readdirSync(`src/i18n/locales/${d.name}`).map((f) => `${d.name}/${f}`))
+      .sort()
+    const table = files.map((f) => `'${f}': () => import('./locales/${f}')`).join(', ')
+    return { code: code.replace(CATALOG_IMPORT, '({ ' + table + ' })[`${locale}/${domain}.ts`]()'), map: null }
+  },
+}
+
 const plugins = () => [
+  catalogImports,
   resolve({ browser: true, extensions: ['.ts', '.tsx', '.mjs', '.js'] }),
   esbuild({
     target: 'es2020',
@@ -33,9 +51,6 @@ const plugins = () => [
     // Catalogs and synonyms are Chinese: UTF-8 is half the size of \u escapes.
     charset: 'utf8',
   }),
-  // `import(`./locales/${locale}/${domain}.ts`)` in src/i18n/index.ts: one `import()` per catalog
-  // file, so each locale × domain stays a chunk of its own (after esbuild: it reads JavaScript).
-  dynamicImportVars({ include: ['src/i18n/index.ts'] }),
 ]
 
 // Relative imports in the sources end in `.js`; map them to the .ts/.tsx files on disk.

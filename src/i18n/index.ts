@@ -33,8 +33,9 @@ export const catalogs: Partial<Record<Locale, Partial<Catalog>>> = {}
 /**
  * One domain's strings of one locale. The launcher's are in the UI entry's chunk already
  * (`launcher/`): imported, not loaded. Every other file `locales/<locale>/<domain>.ts` is a chunk
- * of its own: Rollup (@rollup/plugin-dynamic-import-vars) and Vite turn the pattern below into one
- * `import()` per file, and a file exports its strings under the domain's name.
+ * of its own: Vite (in the tests) and the Rollup build (`catalogImports` in rollup.config.mjs)
+ * turn the pattern below into one `import()` per file. A file exports its strings under the
+ * domain's name.
  */
 function load(locale: Locale, domain: Domain): Promise<Record<string, string>> {
   if (domain === 'launcher') return Promise.resolve(launcherStrings[locale])
