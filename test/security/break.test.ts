@@ -7,7 +7,7 @@ import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from '../../examples/server/server.js'
 import { createFreshdeskHandlers, FreshdeskState } from '../msw/freshdesk.js'
-import type { RunningServer } from '../../examples/server/server.js'
+import type { RunningServer, ServerOptions } from '../../examples/server/server.js'
 import { AGENT_KEY, PNG, SECRET, deployment, errorCode, post, signIn, ticket, upload, type User } from './helpers.js'
 import { rows } from '../support/postgres.js'
 
@@ -147,7 +147,7 @@ describe('read-only mode: every write refused, but sign-in is no write', () => {
  * to it; both stop after `use`.
  */
 async function withFreshdeskProxy(
-  limits: NonNullable<Parameters<typeof startServer>[0]['limits']>,
+  limits: NonNullable<ServerOptions['limits']>,
   userId: string,
   use: (s: RunningServer, fdUser: User) => Promise<void>,
 ): Promise<void> {
