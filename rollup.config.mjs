@@ -6,7 +6,7 @@
 //     queue that imports the ESM entry of (1) from its own folder on intent.
 //  3. A single-file IIFE for hosts that cannot serve chunks (`help-feedback.global.js`).
 // `build/graph.json` records which modules went into which chunk of (1) (see moduleGraph below).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import resolve from '@rollup/plugin-node-resolve'
 import esbuild from 'rollup-plugin-esbuild'
 import terser from '@rollup/plugin-terser'
@@ -15,7 +15,26 @@ const transports = ['memory', 'rest', 'zendesk', 'freshdesk', 'chatwoot'].filter
   existsSync(`src/transports/${t}.ts`),
 )
 
+// src/i18n/index.ts loads a catalog with `import(`./locales/${locale}/${domain}.ts`)` (Vite, in the
+// tests, resolves that pattern itself). Here it becomes a table of one literal import() per file
+// under src/i18n/locales/<locale>/, so each locale × domain stays a chunk of its own.
+const CATALOG_IMPORT = 'import(`./locales/${locale}/${domain}.ts`)'
+const catalogImports = {
+  name: 'catalog-imports',
+  transform(code, id) {
+    if (!id.replaceAll('\\', '/').endsWith('/src/i18n/index.ts')) return null
+    if (!code.includes(CATALOG_IMPORT)) this.error(`src/i18n/index.ts no longer says ${CATALOG_IMPORT}`)
+    const files = readdirSync('src/i18n/locales', { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => readdirSync(`src/i18n/locales/${d.name}`).map((f) => `${d.name}/${f}`))
+      .sort()
+    const table = files.map((f) => `'${f}': () => import('./locales/${f}')`).join(', ')
+    return { code: code.replace(CATALOG_IMPORT, '({ ' + table + ' })[`${locale}/${domain}.ts`]()'), map: null }
+  },
+}
+
 const plugins = () => [
+  catalogImports,
   resolve({ browser: true, extensions: ['.ts', '.tsx', '.mjs', '.js'] }),
   esbuild({
     target: 'es2020',
@@ -59,7 +78,7 @@ const tsResolve = {
 // Group what the launcher needs into one small chunk (fewer requests, and brotli does better
 // on one file than on six tiny ones), and give each locale × domain of strings its own named chunk.
 const SHELL = [
-  /i18n\/locales\/[^/]+\/launcher\.ts$/,
+  /i18n\/launcher\/[^/]+\.ts$/,
   /i18n\/(format|negotiate)\.ts$/,
   /options\/(check|widget)\.ts$/,
   /errors\/(ConfigError|HelpFeedbackError|BrowserRequiredError)\.ts$/,
@@ -125,7 +144,7 @@ function manualChunks(id) {
   const file = id.split('?')[0].replaceAll('\\', '/')
   if (SHELL.some((re) => re.test(file))) return 'shell'
   const strings = /i18n\/locales\/([^/]+)\/(\w+)\.ts$/.exec(file)
-  if (strings && strings[2] !== 'index') return `i18n-${strings[1]}-${DOMAIN_CHUNK[strings[2]] ?? strings[2]}`
+  if (strings) return `i18n-${strings[1]}-${DOMAIN_CHUNK[strings[2]] ?? strings[2]}`
   if (CLIENT.some((re) => re.test(file))) return 'client'
   if (PANEL.some((re) => re.test(file))) return 'panel'
   if (STORAGE.some((re) => re.test(file))) return 'storage'

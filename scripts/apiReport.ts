@@ -156,7 +156,14 @@ export function entryReport(program: ts.Program, entry: (typeof ENTRIES)[number]
       // A function's body is not its signature: what it uses inside is not part of the surface.
       if (ts.isBlock(n)) return
       if (ts.isTypeReferenceNode(n) || ts.isExpressionWithTypeArguments(n) || ts.isTypeQueryNode(n)) {
-        const target = ts.isTypeReferenceNode(n) ? n.typeName : ts.isTypeQueryNode(n) ? n.exprName : n.expression
+        const target = ts.isTypeReferenceNode(n)
+          ? n.typeName
+          : ts.isTypeQueryNode(n)
+            ? n.exprName
+            : // `class A extends make(…)`: the function that makes the base (its return type says what A inherits).
+              ts.isCallExpression(n.expression)
+              ? n.expression.expression
+              : n.expression
         const s = checker.getSymbolAtLocation(target)
         if (s) {
           const r = resolveAlias(s)

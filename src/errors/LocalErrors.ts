@@ -1,12 +1,8 @@
+import { errorKind } from './errorKind.js'
 import { HelpFeedbackError } from './HelpFeedbackError.js'
 
 /** Persistent storage failed; the SDK continues in memory and says so. */
-export class StorageError extends HelpFeedbackError {
-  override readonly name = 'StorageError'
-  constructor(message = 'storage unavailable', options: { cause?: unknown } = {}) {
-    super('storage_unavailable', message, options)
-  }
-}
+export class StorageError extends errorKind('StorageError', 'storage_unavailable', 'storage unavailable') {}
 
 /** A file the user picked breaks a limit. `code` tells which one. */
 export class FileRejectedError extends HelpFeedbackError {

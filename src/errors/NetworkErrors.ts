@@ -1,20 +1,11 @@
+import { errorKind } from './errorKind.js'
 import { HelpFeedbackError } from './HelpFeedbackError.js'
 
 /** The device is offline or the backend could not be reached. Retryable. */
-export class OfflineError extends HelpFeedbackError {
-  override readonly name = 'OfflineError'
-  constructor(message = 'network unavailable', options: { cause?: unknown } = {}) {
-    super('offline', message, { ...options, retryable: true })
-  }
-}
+export class OfflineError extends errorKind('OfflineError', 'offline', 'network unavailable', true) {}
 
 /** The backend did not answer in time. Retryable. */
-export class TimeoutError extends HelpFeedbackError {
-  override readonly name = 'TimeoutError'
-  constructor(message = 'request timed out', options: { cause?: unknown } = {}) {
-    super('timeout', message, { ...options, retryable: true })
-  }
-}
+export class TimeoutError extends errorKind('TimeoutError', 'timeout', 'request timed out', true) {}
 
 /** The backend asked us to slow down (429, or an opaque CORS-less failure treated as one). */
 export class RateLimitedError extends HelpFeedbackError {

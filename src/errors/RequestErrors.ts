@@ -1,3 +1,4 @@
+import { errorKind } from './errorKind.js'
 import { HelpFeedbackError } from './HelpFeedbackError.js'
 
 export interface FieldError {
@@ -24,19 +25,10 @@ export class RejectedError extends HelpFeedbackError {
 }
 
 /** Credentials missing, expired or refused (401/403). */
-export class UnauthorizedError extends HelpFeedbackError {
-  override readonly name = 'UnauthorizedError'
-  constructor(message = 'not authorized', options: { cause?: unknown } = {}) {
-    super('unauthorized', message, options)
-  }
-}
+export class UnauthorizedError extends errorKind('UnauthorizedError', 'unauthorized', 'not authorized') {}
 
-export class NotFoundError extends HelpFeedbackError {
-  override readonly name = 'NotFoundError'
-  constructor(message = 'not found', options: { cause?: unknown } = {}) {
-    super('not_found', message, options)
-  }
-}
+/** The backend has no such ticket, conversation or article (404). */
+export class NotFoundError extends errorKind('NotFoundError', 'not_found', 'not found') {}
 
 /** The backend answered with a shape the schema refused. `issues` says where. */
 export class MalformedResponseError extends HelpFeedbackError {

@@ -1,4 +1,4 @@
-import type { MessageKey } from './locales/en/index.js'
+import type { MessageKey } from './locales/en.js'
 
 /**
  * The catalog key that tells the user what went wrong. A failed request reads the same to the

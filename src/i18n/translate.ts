@@ -1,5 +1,5 @@
 import type { Locale } from '../types.js'
-import type { MessageKey } from './locales/en/index.js'
+import type { MessageKey } from './locales/en.js'
 import { format, translate, type MessageParams } from './format.js'
 
 export { format, translate, type MessageParams }

@@ -1,3 +1,4 @@
+import { editDistance } from '../editDistance.js'
 import { crossing, eachRun, fold, hanTerms, stem, STOP, tokenize } from './tokenize.js'
 
 /** What the query builder needs to know about the index. */
@@ -38,30 +39,6 @@ const COMPLEMENT = /(\p{Script=Han})不(?:出来|出去|过去|过来|进去|下
 const VERB_WORDS = '提现 转账 付款 充值 绑卡 退款 登录 到账 扣款 取现 解绑 注销 冻结 打开 收到'.split(' ')
 /** Weight of the words a complement pattern stands for, and of the failure it implies. */
 const COMPLEMENT_WEIGHT = 0.8
-
-/**
- * Edit distance counting two swapped neighbours as one edit (optimal string alignment: the
- * commonest slip on a phone keyboard, `refnud` for `refund`), giving up (returning a value over `max`, max + 1)
- * once it must exceed `max`.
- */
-export function editDistance(a: string, b: string, max: number): number {
-  let before: number[] = []
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i]
-    let low = i
-    for (let j = 1; j <= b.length; j++) {
-      let v = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] == b[j - 1] ? 0 : 1))
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.min(v, before[j - 2]! + 1)
-      row.push(v)
-      if (v < low) low = v
-    }
-    if (low > max) return max + 1
-    before = prev
-    prev = row
-  }
-  return prev[b.length]!
-}
 
 /** Terms whose scores add up, like the bigrams of one word. */
 export type Variant = Map<string, number>
@@ -158,7 +135,7 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       let fix = ''
       if (w.length > 3 && !ctx.df(w)) {
         for (const v of vocab) {
-          const d = Math.abs(v.length - w.length) <= max ? editDistance(w, v, max) : 9
+          const d = editDistance(w, v, max)
           if (d <= max) c.push(new Map([[v, 0.8 - 0.2 * d]]))
           // The closest correction also triggers synonyms ("pasword" → password → pin).
           if (d < closest) {

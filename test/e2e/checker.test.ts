@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { agentGet, ticketsOf } from './agentApi.js'
 import { axe, launch, type Session } from './browser.js'
 
 // "Is this really us?" in Chromium: verdicts announced, no axe violations, and a scam report
 // that reaches the reference server as exactly one impersonation ticket.
 const baseUrl = inject('baseUrl')
-const agentKey = inject('agentKey')
 let s: Session
 
 beforeAll(async () => {
@@ -14,14 +14,7 @@ afterAll(async () => {
   await s?.close()
 })
 
-type AgentTicket = { id: string; userId: string; category: string }
 type Detail = { description: string; fields: Record<string, unknown>; priority?: string }
-
-async function agent<T>(path: string): Promise<T> {
-  const res = await fetch(`${baseUrl}/v1/agent${path}`, { headers: { 'X-Agent-Key': agentKey } })
-  expect(res.ok).toBe(true)
-  return (await res.json()) as T
-}
 
 describe('checker', () => {
   it('checks a link, a number and an account from the safety notice, then files one scam report', async () => {
@@ -63,10 +56,10 @@ describe('checker', () => {
     // A second tap cannot file it twice.
     expect(await shadow('[data-report-scam]').isDisabled()).toBe(true)
 
-    const mine = (await agent<AgentTicket[]>('/tickets')).filter((t) => t.userId === userId)
+    const mine = await ticketsOf(userId)
     expect(mine).toHaveLength(1)
     expect(mine[0]!.category).toBe('impersonation')
-    const detail = await agent<Detail>(`/tickets/${mine[0]!.id}`)
+    const detail = await agentGet<Detail>(`/tickets/${mine[0]!.id}`)
     expect(detail.fields).toMatchObject({ contactKind: 'phone', contactValue: '+95188', verdict: 'lookalike' })
     expect(detail.fields.checkedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/)
     expect(detail.description).toContain('+95188')

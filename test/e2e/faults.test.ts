@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, inject, it } from 'vitest'
+import { ticketsOf } from './agentApi.js'
 import { launch, type Page, type Session } from './browser.js'
 
 // Faults a phone meets, in real Chromium against the reference server: every test ends with
 // exactly one ticket on the server, filed by its author, and checks what the user was shown.
 const baseUrl = inject('baseUrl')
-const agentKey = inject('agentKey')
 const API = `${baseUrl}/v1/**`
 let s: Session | undefined
 
@@ -12,14 +12,6 @@ afterEach(async () => {
   await s?.close()
   s = undefined
 })
-
-type AgentTicket = { id: string; userId: string; category: string }
-
-async function ticketsOf(userId: string): Promise<AgentTicket[]> {
-  const res = await fetch(`${baseUrl}/v1/agent/tickets`, { headers: { 'X-Agent-Key': agentKey } })
-  expect(res.ok).toBe(true)
-  return ((await res.json()) as AgentTicket[]).filter((t) => t.userId === userId)
-}
 
 const shadow = (page: Page, sel: string) => page.locator(`[data-help-feedback] >> ${sel}`)
 const uid = (name: string) => `${name}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`

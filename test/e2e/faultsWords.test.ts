@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { seedDemo } from '../../examples/server/seed.js'
 import { startServer, type RunningServer } from '../../examples/server/server.js'
+import { ticketsOf } from './agentApi.js'
 import { launch, type Page, type Session } from './browser.js'
 
 const baseUrl = inject('baseUrl')
@@ -25,13 +26,6 @@ afterAll(async () => {
 })
 
 const shadow = (page: Page, sel: string) => page.locator(`[data-help-feedback] >> ${sel}`)
-
-type AgentTicket = { id: string; userId: string; category: string }
-async function ticketsOf(userId: string, base = baseUrl): Promise<AgentTicket[]> {
-  const res = await fetch(`${base}/v1/agent/tickets`, { headers: { 'X-Agent-Key': agentKey } })
-  expect(res.ok).toBe(true)
-  return ((await res.json()) as AgentTicket[]).filter((t) => t.userId === userId)
-}
 
 /** Sends every job still waiting in the outbox now, instead of waiting out its backoff. */
 const retryQueued = (page: Page) =>

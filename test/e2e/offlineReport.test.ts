@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { agentGet, ticketsOf } from './agentApi.js'
 import { launch, type Session } from './browser.js'
 
 // A report written offline survives a reload and reaches the server exactly once, masked.
 const baseUrl = inject('baseUrl')
-const agentKey = inject('agentKey')
 let s: Session
 
 beforeAll(async () => {
@@ -13,14 +13,7 @@ afterAll(async () => {
   await s?.close()
 })
 
-type AgentTicket = { id: string; userId: string; category: string }
 type Detail = { description: string; fields: Record<string, unknown>; attachments?: unknown[] }
-
-async function agent<T>(path: string): Promise<T> {
-  const res = await fetch(`${baseUrl}/v1/agent${path}`, { headers: { 'X-Agent-Key': agentKey } })
-  expect(res.ok).toBe(true)
-  return (await res.json()) as T
-}
 
 describe('report a problem while offline', () => {
   it('queues durably, survives a reload, and creates exactly one masked ticket once back online', async () => {
@@ -46,13 +39,13 @@ describe('report a problem while offline', () => {
     await shadow('[data-entry=requests]').click()
     // My requests lists it as waiting to send (an outbox job, not yet a ticket).
     await shadow('[data-job]').first().waitFor()
-    expect((await agent<AgentTicket[]>('/tickets')).filter((t) => t.userId === userId)).toEqual([])
+    expect(await ticketsOf(userId)).toEqual([])
 
     // Back online: the outbox delivers it, once.
     await browser.unroute(`${baseUrl}/v1/**`)
     await page.evaluate(() => window.dispatchEvent(new Event('online')))
     await expect
-      .poll(async () => (await agent<AgentTicket[]>('/tickets')).filter((t) => t.userId === userId).length, {
+      .poll(async () => (await ticketsOf(userId)).length, {
         timeout: 30_000,
       })
       .toBe(1)
@@ -69,10 +62,10 @@ describe('report a problem while offline', () => {
         return (await outbox.list()).length
       }),
     ).toBe(0)
-    const mine = (await agent<AgentTicket[]>('/tickets')).filter((t) => t.userId === userId)
+    const mine = await ticketsOf(userId)
     expect(mine).toHaveLength(1)
     expect(mine[0]!.category).toBe('charged_not_received')
-    const detail = await agent<Detail>(`/tickets/${mine[0]!.id}`)
+    const detail = await agentGet<Detail>(`/tickets/${mine[0]!.id}`)
     expect(detail.description).not.toContain('4111 1111 1111 1111')
     expect(detail.description).not.toMatch(/4111\s?1111\s?1111/)
     expect(detail.description).toMatch(/1111/)
@@ -121,8 +114,8 @@ describe('report a problem while offline', () => {
     )
     await shadow('[data-submit]').click()
     await shadow('[data-result=sent]').waitFor({ timeout: 15_000 })
-    const mine = (await agent<AgentTicket[]>('/tickets')).filter((t) => t.userId === userId)
+    const mine = await ticketsOf(userId)
     expect(mine).toHaveLength(1)
-    expect((await agent<Detail>(`/tickets/${mine[0]!.id}`)).attachments).toHaveLength(1)
+    expect((await agentGet<Detail>(`/tickets/${mine[0]!.id}`)).attachments).toHaveLength(1)
   })
 })

@@ -7,7 +7,7 @@ import { setupServer } from 'msw/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer } from '../../examples/server/server.js'
 import { createFreshdeskHandlers, FreshdeskState } from '../msw/freshdesk.js'
-import type { RunningServer } from '../../examples/server/server.js'
+import type { RunningServer, ServerOptions } from '../../examples/server/server.js'
 import { AGENT_KEY, PNG, SECRET, deployment, errorCode, post, signIn, ticket, upload, type User } from './helpers.js'
 import { rows } from '../support/postgres.js'
 
@@ -141,33 +141,49 @@ describe('read-only mode: every write refused, but sign-in is no write', () => {
   })
 })
 
+/**
+ * A reference server in Freshdesk proxy mode with these `limits`, over a fake Freshdesk in this
+ * process (any other https request fails instead of leaving the machine), and `userId` signed in
+ * to it; both stop after `use`.
+ */
+async function withFreshdeskProxy(
+  limits: NonNullable<ServerOptions['limits']>,
+  userId: string,
+  use: (s: RunningServer, fdUser: User) => Promise<void>,
+): Promise<void> {
+  const msw = setupServer(
+    ...createFreshdeskHandlers(new FreshdeskState()),
+    http.all('https://*', () => HttpResponse.error()),
+  )
+  msw.listen({ onUnhandledRequest: 'bypass' })
+  const s = await startServer({
+    port: 0,
+    dbPath: ':memory:',
+    secret: SECRET,
+    freshdesk: { domain: 'acme', apiKey: 'fd-test-key' },
+    limits,
+  })
+  try {
+    const res = await fetch(`${s.url}/freshdesk/v1/identify`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ token: jwt({ sub: userId, exp: nowS() + 300 }) }),
+    })
+    const { token } = (await res.json()) as { token: string }
+    await use(s, {
+      id: userId,
+      bearer: token,
+      headers: (extra = {}) => ({ Authorization: `Bearer ${token}`, ...extra }),
+    })
+  } finally {
+    await s.close()
+    msw.close()
+  }
+}
+
 describe('attack: in Freshdesk proxy mode one user files tickets without limit, all at once', () => {
   it('answers past ticketsPerHour with 429 ticket_limit, even when the posts race each other', async () => {
-    // A fake Freshdesk in this process; any other https request fails instead of leaving the machine.
-    const msw = setupServer(
-      ...createFreshdeskHandlers(new FreshdeskState()),
-      http.all('https://*', () => HttpResponse.error()),
-    )
-    msw.listen({ onUnhandledRequest: 'bypass' })
-    const s = await startServer({
-      port: 0,
-      dbPath: ':memory:',
-      secret: SECRET,
-      freshdesk: { domain: 'acme', apiKey: 'fd-test-key' },
-      limits: { ticketsPerHour: 3 },
-    })
-    try {
-      const res = await fetch(`${s.url}/freshdesk/v1/identify`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ token: jwt({ sub: 'break-fd', exp: nowS() + 300 }) }),
-      })
-      const { token } = (await res.json()) as { token: string }
-      const fdUser: User = {
-        id: 'break-fd',
-        bearer: token,
-        headers: (extra = {}) => ({ Authorization: `Bearer ${token}`, ...extra }),
-      }
+    await withFreshdeskProxy({ ticketsPerHour: 3 }, 'break-fd', async (s, fdUser) => {
       const parallel = await Promise.all(
         Array.from({ length: 8 }, () => post(s, '/freshdesk/v1/tickets', fdUser, ticket())),
       )
@@ -178,39 +194,13 @@ describe('attack: in Freshdesk proxy mode one user files tickets without limit, 
       expect(later.status).toBe(429)
       expect(await errorCode(later)).toBe('ticket_limit')
       expect(Number(later.headers.get('Retry-After'))).toBeGreaterThan(0)
-    } finally {
-      await s.close()
-      msw.close()
-    }
+    })
   })
 })
 
 describe('attack: in Freshdesk proxy mode, forwarding uploads to Freshdesk resets the daily upload quota', () => {
   it('keeps forwarded bytes on the quota, and a forwarded upload cannot be attached or fetched again', async () => {
-    const msw = setupServer(
-      ...createFreshdeskHandlers(new FreshdeskState()),
-      http.all('https://*', () => HttpResponse.error()),
-    )
-    msw.listen({ onUnhandledRequest: 'bypass' })
-    const s = await startServer({
-      port: 0,
-      dbPath: ':memory:',
-      secret: SECRET,
-      freshdesk: { domain: 'acme', apiKey: 'fd-test-key' },
-      limits: { uploadBytesPerDay: PNG.length * 3 },
-    })
-    try {
-      const res = await fetch(`${s.url}/freshdesk/v1/identify`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ token: jwt({ sub: 'break-fdq', exp: nowS() + 300 }) }),
-      })
-      const { token } = (await res.json()) as { token: string }
-      const fdUser: User = {
-        id: 'break-fdq',
-        bearer: token,
-        headers: (extra = {}) => ({ Authorization: `Bearer ${token}`, ...extra }),
-      }
+    await withFreshdeskProxy({ uploadBytesPerDay: PNG.length * 3 }, 'break-fdq', async (s, fdUser) => {
       const fdUpload = (): Promise<Response> =>
         fetch(`${s.url}/freshdesk/v1/attachments`, {
           method: 'POST',
@@ -236,10 +226,7 @@ describe('attack: in Freshdesk proxy mode, forwarding uploads to Freshdesk reset
         400,
       )
       expect((await fetch(`${s.url}/v1/attachments/${refs[0]!.id}`, { headers: fdUser.headers() })).status).toBe(404)
-    } finally {
-      await s.close()
-      msw.close()
-    }
+    })
   })
 })
 

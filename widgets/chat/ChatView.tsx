@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import { canCompose, eventLine, lastSeq, listConversations, type ChatItem } from '../../src/chat/index.js'
 import type { Translate } from '../../src/i18n/index.js'
 import type { ViewProps } from '../panel/views.js'
-import { usePanel, useStore, useT } from '../ui/context.js'
+import { usePanel, useStore, useView } from '../ui/context.js'
 import { useSheet } from '../ui/useSheet.js'
 import { ChatHeader } from './ChatHeader.js'
 import { chatCss } from './chatCss.js'
@@ -87,8 +87,7 @@ export function ChatView({ params }: ViewProps) {
 }
 
 function LiveChat() {
-  const t = useT()
-  const locale = useStore((s) => s.system.locale)
+  const { t, locale } = useView()
   const online = useStore((s) => s.system.online)
   const { chat, state } = useChat()
   const root = useRef<HTMLElement>(null)

@@ -78,6 +78,12 @@ export function Composer({ chat, locale }: { chat: ChatController; locale: strin
     input.current?.focus()
   }
 
+  /** Back to the text to take the code out. */
+  const edit = () => {
+    setConfirming(false)
+    input.current?.focus()
+  }
+
   const closePicker = () => {
     setPicking(false)
     pickButton.current?.focus()
@@ -98,14 +104,7 @@ export function Composer({ chat, locale }: { chat: ChatController; locale: strin
             <button type="button" class="secondary" onClick={() => void submit(true)}>
               {t('chat.code.sendAnyway')}
             </button>
-            <button
-              type="button"
-              class="primary"
-              onClick={() => {
-                setConfirming(false)
-                input.current?.focus()
-              }}
-            >
+            <button type="button" class="primary" onClick={edit}>
               {t('chat.code.edit')}
             </button>
             <button type="button" class="secondary" data-open-checker="" onClick={() => client.navigate('checker')}>

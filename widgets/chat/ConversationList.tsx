@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks'
 import { listConversations, type ConversationSummary } from '../../src/chat/index.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import { formatTime } from '../report/Transaction.js'
-import { usePanel, useStore, useT } from '../ui/context.js'
+import { useView } from '../ui/context.js'
 import { LoadingList } from '../ui/LoadingList.js'
 
 /**
@@ -10,9 +10,7 @@ import { LoadingList } from '../ui/LoadingList.js'
  * for My requests. An ongoing one opens the live chat; a past one opens to be read.
  */
 export function ConversationList({ headingId, onRows }: { headingId: string; onRows?: (count: number) => void }) {
-  const { client } = usePanel()
-  const t = useT()
-  const locale = useStore((s) => s.system.locale)
+  const { client, t, locale } = useView()
   const [rows, setRows] = useState<ConversationSummary[] | undefined>(undefined)
   useEffect(() => {
     const abort = new AbortController()

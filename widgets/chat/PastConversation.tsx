@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { readConversation, type ChatItem } from '../../src/chat/index.js'
 import type { Conversation } from '../../src/types.js'
-import { usePanel, useStore, useT } from '../ui/context.js'
+import { useStore, useView } from '../ui/context.js'
 import { useSheet } from '../ui/useSheet.js'
 import { chatCss } from './chatCss.js'
 import { MessageList } from './MessageList.js'
@@ -10,9 +10,7 @@ const noRetry = () => undefined
 
 /** An earlier conversation to read: its messages from the device or the backend, no composer. */
 export function PastConversation({ id }: { id: string }) {
-  const { client } = usePanel()
-  const t = useT()
-  const locale = useStore((s) => s.system.locale)
+  const { client, t, locale } = useView()
   const online = useStore((s) => s.system.online)
   const root = useRef<HTMLElement>(null)
   const styled = useSheet('chat', chatCss, root)

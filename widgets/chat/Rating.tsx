@@ -24,6 +24,11 @@ export function Rating({ chat, onDone }: { chat: ChatController; onDone(rated: b
     )
   }
 
+  const skip = () => {
+    chat.skipRating()
+    onDone(false)
+  }
+
   return (
     <form class="rating" onSubmit={(e) => void onSubmit(e)}>
       <fieldset>
@@ -46,14 +51,7 @@ export function Rating({ chat, onDone }: { chat: ChatController; onDone(rated: b
         <button type="submit" class="primary" disabled={!score}>
           {t('chat.rating.submit')}
         </button>
-        <button
-          type="button"
-          class="secondary"
-          onClick={() => {
-            chat.skipRating()
-            onDone(false)
-          }}
-        >
+        <button type="button" class="secondary" onClick={skip}>
           {t('chat.rating.skip')}
         </button>
       </div>

@@ -93,6 +93,25 @@ function Schedule({ hours, ctx }: { hours: BusinessHours; ctx: FormatContext }) 
   )
 }
 
+/** A channel's entries (social accounts, service points): one list item each. */
+function Entries<T>({
+  items,
+  id,
+  render,
+}: {
+  items: readonly T[]
+  id(item: T): string
+  render(item: T): ComponentChildren
+}) {
+  return (
+    <ul class="ct-sub">
+      {items.map((item) => (
+        <li key={id(item)}>{render(item)}</li>
+      ))}
+    </ul>
+  )
+}
+
 /** One channel card: name, status, the action (link or button) and its details. */
 export function ChannelItem(props: ItemProps) {
   const { kind, channel, recommended, ctx } = props
@@ -155,34 +174,34 @@ export function ChannelItem(props: ItemProps) {
     )
   } else if (kind === 'social' && channel?.kind === 'social') {
     body = (
-      <ul class="ct-sub">
-        {channel.accounts.map((a) => (
-          <li key={a.url}>
-            <External href={a.url} plain newWindow={newWindow}>
-              {a.handle ? t('contact.social.handle', { name: a.name, handle: a.handle }) : a.name}
-            </External>
-          </li>
-        ))}
-      </ul>
+      <Entries
+        items={channel.accounts}
+        id={(a) => a.url}
+        render={(a) => (
+          <External href={a.url} plain newWindow={newWindow}>
+            {a.handle ? t('contact.social.handle', { name: a.name, handle: a.handle }) : a.name}
+          </External>
+        )}
+      />
     )
   } else if (kind === 'servicePoints' && channel?.kind === 'servicePoints') {
     body = (
-      <ul class="ct-sub">
-        {channel.points.map((p) => (
-          <li key={`${p.name}|${p.address}`}>
-            <p>
-              <b>{p.name}</b>
-            </p>
-            <address>{p.address}</address>
-            {p.hours && <Schedule hours={p.hours} ctx={ctx} />}
-            {p.mapUrl && (
-              <External href={p.mapUrl} plain newWindow={newWindow}>
-                {t('contact.servicePoint.map', { name: p.name })}
-              </External>
-            )}
-          </li>
-        ))}
-      </ul>
+      <Entries
+        items={channel.points}
+        id={(p) => `${p.name}|${p.address}`}
+        render={(p) => [
+          <p key="n">
+            <b>{p.name}</b>
+          </p>,
+          <address key="a">{p.address}</address>,
+          p.hours && <Schedule key="s" hours={p.hours} ctx={ctx} />,
+          p.mapUrl && (
+            <External key="m" href={p.mapUrl} plain newWindow={newWindow}>
+              {t('contact.servicePoint.map', { name: p.name })}
+            </External>
+          ),
+        ]}
+      />
     )
   }
   if (body === null) return null

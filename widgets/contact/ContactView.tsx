@@ -18,7 +18,7 @@ import { REPORT_CATEGORIES } from '../../src/reports/categoryIds.js'
 import { isTransactionRef } from '../../src/reports/transactions.js'
 import type { Availability } from '../../src/types.js'
 import type { ViewProps } from '../panel/views.js'
-import { usePanel, useStore, useT } from '../ui/context.js'
+import { useStore, useView } from '../ui/context.js'
 import { ChannelItem } from './ChannelItem.js'
 import { contactCss, useSheet } from './styles.js'
 import { useMinuteClock } from './useMinuteClock.js'
@@ -32,11 +32,9 @@ const MAX_HOLIDAYS = 8
  * open/closed state; the official-channels notice sits right above them.
  */
 export function ContactView({ params }: ViewProps) {
-  const { client, idPrefix } = usePanel()
-  const t = useT()
+  const { client, idPrefix, t, locale } = useView()
   const ref = useRef<HTMLDivElement>(null)
   useSheet('contact', contactCss, ref)
-  const locale = useStore((s) => s.system.locale)
   const capabilities = useStore((s) => s.system.capabilities)
   const now = useMinuteClock()
   const [availability, setAvailability] = useState<Availability | undefined>(undefined)

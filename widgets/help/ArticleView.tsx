@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
 import type { ArticleSource } from '../../src/help/help.js'
 import { parseMarkdown } from '../../src/markdown/index.js'
 import type { Article, ArticleHit } from '../../src/types.js'
-import { usePanel, useStore, useT } from '../ui/context.js'
+import { usePanel, useStore, useT, useView } from '../ui/context.js'
 import type { ViewProps } from '../panel/views.js'
 import { Markdown } from './Markdown.js'
 import { MoreHelp } from './MoreHelp.js'
@@ -128,10 +128,8 @@ function Vote({ id }: { id: string }) {
 
 /** A help article: title, sanitized Markdown body, vote, related articles and ways to get help. */
 export function ArticleView({ params }: ViewProps) {
-  const { client, idPrefix } = usePanel()
-  const t = useT()
+  const { client, idPrefix, t, locale } = useView()
   const help = useHelpFlow()
-  const locale = useStore((s) => s.system.locale)
   const chat = useStore((s) => s.system.capabilities?.chat !== false)
   const root = useRef<HTMLDivElement>(null)
   const title = useRef<HTMLHeadingElement>(null)

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks'
 import type { ViewName } from '../../src/events.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import { keepFocusInside, trapTab } from '../ui/focus.js'
-import { usePanel, useStore, useT } from '../ui/context.js'
+import { useStore, useView } from '../ui/context.js'
 import { ViewHost } from './ViewHost.js'
 
 const TITLES: Record<ViewName, MessageKey> = {
@@ -24,11 +24,9 @@ const TITLES: Record<ViewName, MessageKey> = {
  * the focused element goes away (see `keepFocusInside`), so Escape works from anywhere inside.
  */
 export function Panel() {
-  const { client, idPrefix } = usePanel()
-  const t = useT()
+  const { client, idPrefix, t, locale } = useView()
   const view = useStore((s) => s.ui.view)
   const params = useStore((s) => s.ui.params)
-  const locale = useStore((s) => s.system.locale)
   const dialog = useRef<HTMLDivElement>(null)
   const titleId = `${idPrefix}-title`
 

@@ -3,7 +3,7 @@ import { recentTransactions } from '../../src/reports/flow.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import { formatPaymentMethod } from '../../src/reports/index.js'
 import type { Locale, TransactionRef } from '../../src/types.js'
-import { usePanel, useStore, useT } from '../ui/context.js'
+import { usePanel, useT, useView } from '../ui/context.js'
 
 /** A transaction time in the user's locale; the raw string when it does not parse. */
 export function formatTime(iso: string, locale: Locale): string {
@@ -17,8 +17,7 @@ export function formatTime(iso: string, locale: Locale): string {
 }
 
 function TxLines({ tx }: { tx: TransactionRef }) {
-  const t = useT()
-  const locale = useStore((s) => s.system.locale)
+  const { t, locale } = useView()
   return (
     <>
       <b>
@@ -42,9 +41,7 @@ const FIRST = 3
 
 /** The host's recent transactions as compact rows; picking one prefills the form. */
 function RecentList({ onPick, current }: { onPick(tx: TransactionRef): void; current: TransactionRef | undefined }) {
-  const { client } = usePanel()
-  const t = useT()
-  const locale = useStore((s) => s.system.locale)
+  const { client, t, locale } = useView()
   const [list, setList] = useState<TransactionRef[] | undefined>()
   const [all, setAll] = useState(false)
   useEffect(() => {

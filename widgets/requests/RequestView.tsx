@@ -14,7 +14,7 @@ import type { AttachmentRef, Comment, TicketDetail, TicketStatus } from '../../s
 import type { ViewProps } from '../panel/views.js'
 import { reportCss, useSheet } from '../report/styles.js'
 import { formatTime } from '../report/Transaction.js'
-import { useErrorText, usePanel, useStore, useT } from '../ui/context.js'
+import { useErrorText, useT, useView } from '../ui/context.js'
 import { CommentForm, EscalateForm, RatingForm } from './Actions.js'
 import { PendingChip, StatusChip, UrgentChip, isUrgent, useModel } from './parts.js'
 
@@ -112,8 +112,7 @@ export function CopyReference({ reference }: { reference: string }) {
 
 /** What the user sent: the transaction and the category's fields, labelled as in the form. */
 function Summary({ ticket }: { ticket: TicketDetail }) {
-  const t = useT()
-  const locale = useStore((x) => x.system.locale)
+  const { t, locale } = useView()
   const tx = ticket.transaction
   // Fields the transaction line already says are not repeated.
   const fromTx = tx ? prefillFromTransaction(ticket.category, tx) : {}
@@ -156,8 +155,7 @@ function Summary({ ticket }: { ticket: TicketDetail }) {
 
 /** The next step in words, and when a reply is due (or that it is late, with escalation below). */
 function NextStep({ ticket }: { ticket: TicketDetail }) {
-  const t = useT()
-  const locale = useStore((x) => x.system.locale)
+  const { t, locale } = useView()
   const due = replyDue(ticket)
   const late = due !== undefined && due < Date.now()
   return (
@@ -185,8 +183,7 @@ function Conversation({
   onRetry(id: string): void
   onDiscard(id: string): void
 }) {
-  const t = useT()
-  const locale = useStore((x) => x.system.locale)
+  const { t, locale } = useView()
   const author = (c: Comment) =>
     c.author === 'agent' && c.authorName ? c.authorName : t(`requestsUi.author.${c.author}`)
   return (
@@ -233,10 +230,8 @@ function Conversation({
 
 /** One request: status, history timeline, the conversation, and comment / escalate / rate. */
 export function RequestView({ params }: ViewProps) {
-  const { client, idPrefix } = usePanel()
-  const t = useT()
+  const { client, idPrefix, t, locale } = useView()
   const words = useErrorText()
-  const locale = useStore((x) => x.system.locale)
   const root = useRef<HTMLDivElement>(null)
   useSheet('report', reportCss, root)
   const ticketId = typeof params.id === 'string' ? params.id : ''

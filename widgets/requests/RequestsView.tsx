@@ -3,7 +3,7 @@ import { getCategory } from '../../src/reports/index.js'
 import type { ViewProps } from '../panel/views.js'
 import { reportCss, useSheet } from '../report/styles.js'
 import { formatTime } from '../report/Transaction.js'
-import { useErrorText, usePanel, useStore, useT } from '../ui/context.js'
+import { useErrorText, usePanel, useStore, useT, useView } from '../ui/context.js'
 import { PendingChip, StatusChip, UnreadMark, UrgentChip, isUrgent, useModel } from './parts.js'
 
 /** Nothing yet: say where requests will appear and offer the two ways to start one. */
@@ -38,10 +38,8 @@ import { ConversationList } from '../chat/ConversationList.js'
  * the user's tickets with their status. Live: outbox events and transport `ticket` events.
  */
 export function RequestsView(_: ViewProps) {
-  const { client, idPrefix } = usePanel()
-  const t = useT()
+  const { client, idPrefix, t, locale } = useView()
   const words = useErrorText()
-  const locale = useStore((s) => s.system.locale)
   // Only durable storage may be called "on this device".
   const durable = useStore((s) => s.system.storagePersistent)
   const chat = useStore((s) => s.system.capabilities?.chat !== false)

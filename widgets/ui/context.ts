@@ -4,6 +4,7 @@ import type { SupportClient } from '../../src/client.js'
 import { errorKey } from '../../src/i18n/errorKey.js'
 import type { MessageKey, Translate } from '../../src/i18n/index.js'
 import type { State } from '../../src/store/index.js'
+import type { Locale } from '../../src/types.js'
 
 export interface PanelContextValue {
   client: SupportClient
@@ -49,15 +50,27 @@ export function useErrorText(): (code: string | undefined, params?: Record<strin
 
 const translators = new WeakMap<SupportClient, Map<string, Translate>>()
 
-/** The translator; components re-render when the locale changes. */
-export function useT(): Translate {
-  const { client } = usePanel()
-  const locale = useStore((s) => s.system.locale)
-  // One function per client and locale, so components that skip unchanged props (chat rows) can compare it.
+/** One function per client and locale, so components that skip unchanged props (chat rows) can compare it. */
+function translator(client: SupportClient, locale: Locale): Translate {
   let byLocale = translators.get(client)
   if (!byLocale) translators.set(client, (byLocale = new Map()))
   let t = byLocale.get(locale)
   if (!t)
     byLocale.set(locale, (t = (key: MessageKey, params?: Record<string, string | number>) => client.t(key, params)))
   return t
+}
+
+/** The translator; components re-render when the locale changes. */
+export function useT(): Translate {
+  return useView().t
+}
+
+/**
+ * What most components start with: the panel's client and id prefix, the locale and the
+ * translator for it. Re-renders when the locale changes.
+ */
+export function useView(): PanelContextValue & { t: Translate; locale: Locale } {
+  const panel = usePanel()
+  const locale = useStore((s) => s.system.locale)
+  return { ...panel, locale, t: translator(panel.client, locale) }
 }

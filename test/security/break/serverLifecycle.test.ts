@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../../examples/server/server.js'
+import { readEventStream } from '../../support/eventStream.js'
 import { AGENT_KEY, deployment, idem, post, signIn, ticket, upload, PNG } from '../helpers.js'
 
 let server: RunningServer
@@ -15,41 +16,18 @@ const agent = (path: string, body: unknown) =>
   })
 
 async function collect(headers: Record<string, string>, ms: number, during: () => Promise<void>) {
-  const ac = new AbortController()
-  const res = await fetch(`${server.url}/v1/events`, {
-    headers: { Accept: 'text/event-stream', ...headers },
-    signal: ac.signal,
-  })
-  const reader = res.body!.getReader()
-  let buf = ''
-  const dec = new TextDecoder()
-  const reading = (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read()
-        if (done) break
-        buf += dec.decode(value, { stream: true })
-      }
-    } catch {
-      /* aborted */
-    }
-  })()
-  await new Promise((r) => setTimeout(r, 100))
-  await during()
-  await new Promise((r) => setTimeout(r, ms))
-  ac.abort()
-  await reading
-  return buf
-    .split('\n')
-    .filter((l) => l.startsWith('data: '))
-    .map(
-      (l) =>
-        JSON.parse(l.slice(6)) as {
-          type: string
-          conversation?: { id: string; queuePosition?: number; status: string }
-          ticket?: { id: string; status: string }
-        },
-    )
+  const { frames } = await readEventStream(`${server.url}/v1/events`, headers, { ms, during })
+  return frames.flatMap((f) =>
+    f.data === undefined
+      ? []
+      : [
+          JSON.parse(f.data) as {
+            type: string
+            conversation?: { id: string; queuePosition?: number; status: string }
+            ticket?: { id: string; status: string }
+          },
+        ],
+  )
 }
 
 // docs/protocol.md, held against the reference server: "When a conversation leaves the queue, the

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../../examples/server/server.js'
+import { readEventStream, type EventFrame } from '../../support/eventStream.js'
 import { AGENT_KEY, deployment, post, signIn, ticket, type User } from '../helpers.js'
 
 let server: RunningServer
@@ -8,46 +9,9 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-type Frame = { id?: string; data?: string; comment?: string; retry?: string }
-async function stream(
-  path: string,
-  headers: Record<string, string>,
-  ms = 600,
-): Promise<{ status: number; frames: Frame[]; ctype: string | null }> {
-  const ac = new AbortController()
-  const res = await fetch(`${server.url}${path}`, {
-    headers: { Accept: 'text/event-stream', ...headers },
-    signal: ac.signal,
-  })
-  const frames: Frame[] = []
-  if (res.status !== 200 || !res.body) return { status: res.status, frames, ctype: res.headers.get('content-type') }
-  const reader = res.body.getReader()
-  const dec = new TextDecoder()
-  let buf = ''
-  const timer = setTimeout(() => ac.abort(), ms)
-  try {
-    for (;;) {
-      const { value, done } = await reader.read()
-      if (done) break
-      buf += dec.decode(value, { stream: true })
-    }
-  } catch {
-    /* aborted */
-  }
-  clearTimeout(timer)
-  for (const block of buf.split('\n\n')) {
-    const f: Frame = {}
-    for (const line of block.split('\n')) {
-      if (line.startsWith(':')) f.comment = line.slice(1).trim()
-      else if (line.startsWith('id: ')) f.id = line.slice(4)
-      else if (line.startsWith('data: ')) f.data = line.slice(6)
-      else if (line.startsWith('retry: ')) f.retry = line.slice(7)
-    }
-    if (Object.keys(f).length) frames.push(f)
-  }
-  return { status: res.status, frames, ctype: res.headers.get('content-type') }
-}
-const events = (fs: Frame[]) =>
+const stream = (path: string, headers: Record<string, string>, ms = 600) =>
+  readEventStream(`${server.url}${path}`, headers, { ms })
+const events = (fs: EventFrame[]) =>
   fs
     .filter((f) => f.data)
     .map((f) => ({

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 // the code by apiReport.test.ts): a renamed, added or removed export, client or controller member,
 // or view parameter shows up here as a README that no longer says it.
 const report = readFileSync('api/core.api.md', 'utf8')
+const uiReport = readFileSync('api/help-feedback.api.md', 'utf8')
 const readme = readFileSync('README.md', 'utf8')
 const section = (() => {
   const start = readme.indexOf('\n## API\n')
@@ -13,9 +14,9 @@ const section = (() => {
 })()
 
 /** The declaration printed under `### name` (also `### name (declared as …)`). */
-function declaration(name: string): string {
-  const m = new RegExp(`^### ${name}(?: \\(declared as \\w+\\))?\\n\\n\`\`\`ts\\n([\\s\\S]*?)\\n\`\`\``, 'm').exec(report)
-  if (!m) throw new Error(`api/core.api.md has no declaration of ${name}`)
+function declaration(name: string, from = report): string {
+  const m = new RegExp(`^### ${name}(?: \\(declared as \\w+\\))?\\n\\n\`\`\`ts\\n([\\s\\S]*?)\\n\`\`\``, 'm').exec(from)
+  if (!m) throw new Error(`the API report has no declaration of ${name}`)
   return m[1]!
 }
 
@@ -36,12 +37,22 @@ function viewParams(): Map<string, string | undefined> {
 const mentioned = (name: string) => new RegExp(`\`(?:client\\.)?${name}(?![\\w])`).test(section)
 
 describe("README's API section", () => {
-  it('names every export of help-feedback/core, and says how many there are', () => {
-    const m = /^## Exports \((\d+)\)\n\n(.*)$/m.exec(report)!
+  it.each([
+    ['help-feedback/core', report],
+    ['help-feedback', uiReport],
+  ])('names every export of %s, and says how many there are', (_, from) => {
+    const m = /^## Exports \((\d+)\)\n\n(.*)$/m.exec(from)!
     const names = m[2]!.split(', ').map((n) => n.replaceAll('`', ''))
     expect(names).toHaveLength(Number(m[1]))
     expect(names.filter((n) => !mentioned(n))).toEqual([])
     expect(section).toContain(`exports ${m[1]} names`)
+  })
+
+  it('names every option and every member of what createHelpFeedback returns', () => {
+    const missing: string[] = []
+    for (const type of ['WidgetOptions', 'SupportOptions', 'HelpFeedback'])
+      for (const n of members(declaration(type, uiReport))) if (!mentioned(n)) missing.push(`${type}.${n}`)
+    expect(missing).toEqual([])
   })
 
   it('names every member of the client and of each controller', () => {
@@ -54,6 +65,7 @@ describe("README's API section", () => {
       'ReportsController',
       'RequestsController',
       'ContactController',
+      'TextDrafts',
     ]) {
       const names = members(declaration(type))
       expect(names.length, type).toBeGreaterThan(0)

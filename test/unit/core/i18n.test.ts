@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { en } from '../../../src/i18n/locales/en/index.js'
+import { en } from '../../../src/i18n/locales/en.js'
 import { createTranslator, domains, loadCatalog, catalogs as loaded, negotiateLocale } from '../../../src/i18n/index.js'
 
 // Every domain of every locale, as the SDK's loaders put them together (test/setupCatalogs.ts).

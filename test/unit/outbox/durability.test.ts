@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { TimeoutError } from '../../../src/errors/index.js'
 import {
   leaseLock,
@@ -8,14 +8,9 @@ import {
   type SendContext,
 } from '../../../src/outbox/index.js'
 import { memoryStore, resilientStore } from '../../../src/storage/index.js'
-import { fakeServer, jobKey, makeOutbox } from './helpers.js'
+import { fakeServer, jobKey, makeOutbox, useFakeClock } from './helpers.js'
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: 1_700_000_000_000 })
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFakeClock()
 
 describe('outbox across reloads', () => {
   it('resends a job the previous page left in "sending" with the same key; the server dedups', async () => {

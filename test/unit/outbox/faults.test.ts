@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   MalformedResponseError,
   OfflineError,
@@ -6,20 +6,13 @@ import {
   RejectedError,
   TimeoutError,
 } from '../../../src/errors/index.js'
-import type { OutboxEvent as SdkEvent, OutboxJobBase as OutboxJob, SendContext } from '../../../src/outbox/index.js'
-/** The engine is tested with free-form jobs. */
-type OutboxEvent = SdkEvent<unknown, OutboxJob>
+import type { OutboxJobBase as OutboxJob, SendContext } from '../../../src/outbox/index.js'
 import { memoryStore } from '../../../src/storage/index.js'
-import { fakeServer, jobKey, makeOutbox } from './helpers.js'
+import { fakeServer, jobKey, makeOutbox, useFakeClock, type OutboxEvent } from './helpers.js'
 
 const DAY = 86_400_000
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: 1_700_000_000_000 })
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFakeClock()
 
 describe('retries on a monotonic clock', () => {
   it('a job that failed while the device clock was a day ahead is sent promptly after the clock is corrected and the page reloads', async () => {

@@ -1,11 +1,26 @@
+import { afterEach, beforeEach, vi } from 'vitest'
 import {
   createOutbox,
+  type OutboxEvent as SdkEvent,
   type OutboxJobBase as OutboxJob,
   type OutboxOptions,
   type SendContext,
 } from '../../../src/outbox/index.js'
 import { memoryStore } from '../../../src/storage/index.js'
 import type { KeyValueStore } from '../../../src/storage/types.js'
+
+/** The engine is tested with free-form jobs. */
+export type OutboxEvent = SdkEvent<unknown, OutboxJob>
+
+/** Each test of the file runs on fake timers from one fixed instant (retries and backoff run on them). */
+export function useFakeClock(now = 1_700_000_000_000): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ now })
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+}
 
 /** A backend that dedups on the idempotency key, like the reference REST contract. */
 export function fakeServer() {

@@ -1,16 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { OfflineError, RateLimitedError, RejectedError, ServerError, TimeoutError } from '../../../src/errors/index.js'
-import type { OutboxEvent as SdkEvent, OutboxJobBase as OutboxJob, SendContext } from '../../../src/outbox/index.js'
-/** The engine is tested with free-form jobs. */
-type OutboxEvent = SdkEvent<unknown, OutboxJob>
-import { fakeServer, jobKey, makeOutbox } from './helpers.js'
+import type { OutboxJobBase as OutboxJob, SendContext } from '../../../src/outbox/index.js'
+import { fakeServer, jobKey, makeOutbox, useFakeClock, type OutboxEvent } from './helpers.js'
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: 1_700_000_000_000 })
-})
-afterEach(() => {
-  vi.useRealTimers()
-})
+useFakeClock()
 
 describe('outbox delivery', () => {
   it('persists the job before the first network attempt', async () => {

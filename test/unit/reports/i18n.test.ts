@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { en } from '../../../src/i18n/locales/en/index.js'
+import { en } from '../../../src/i18n/locales/en.js'
 import { reports as enReports } from '../../../src/i18n/locales/en/reports.js'
 import { catalogs as loaded } from '../../../src/i18n/index.js'
 import { reports as zhReports } from '../../../src/i18n/locales/zh-CN/reports.js'

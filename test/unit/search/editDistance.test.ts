@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { editDistance } from '../../../src/search/query.js'
+import { editDistance } from '../../../src/editDistance.js'
 
 /** Optimal string alignment distance, the whole matrix, no cut-off: the reference. */
 function reference(a: string, b: string): number {
@@ -16,7 +16,7 @@ function reference(a: string, b: string): number {
 
 const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'e', 'n'), maxLength: 9 })
 
-describe('search editDistance', () => {
+describe('editDistance', () => {
   it('counts two swapped neighbours as one edit', () => {
     expect(editDistance('refnud', 'refund', 1)).toBe(1)
     expect(editDistance('rfeund', 'refund', 1)).toBe(1)

@@ -1,4 +1,4 @@
-import type { launcher as en } from '../en/launcher.js'
+import type { launcher as en } from './en.js'
 
 export const launcher: Record<keyof typeof en, string> = {
   'launcher.label': '帮助与反馈',
