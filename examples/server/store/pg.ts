@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import postgres, { type Sql } from 'postgres'
 import { migrate } from './pgMigrate.js'
-import { EVENTS_CHANNEL, PgRepo } from './pgRepo.js'
-import type { Counters, EventRow, Repo, Store, StoredEvent } from './types.js'
+import { EVENTS_CHANNEL, PgRepo, USER_LOCK_SPACE } from './pgRepo.js'
+import type { Counters, EventRow, Repo, Store, StoredEvent, TicketOnce, TicketOnceOutcome } from './types.js'
 
 /** Full buckets older than this are deleted (they carry no information). */
 const BUCKET_SWEEP_EVERY = 5000
@@ -82,6 +82,26 @@ export class PgStore implements Store {
       await repo.flushEvents()
       return result
     }) as Promise<T>
+  }
+
+  /**
+   * One round trip instead of six (BEGIN, claim, lock + ticket, events + idempotency record,
+   * COMMIT, and their waits): the steps run inside `hf_create_ticket` (migration 005) as one
+   * autocommitted statement.
+   */
+  async createTicketOnce({ idem, ticket: t, quota, head, tail }: TicketOnce): Promise<TicketOnceOutcome> {
+    const [r] = await this.sql<
+      Array<{ outcome: string; status: number; body: string; fingerprint: string | null; n: number | null }>
+    >`SELECT outcome, status, body, fingerprint, n FROM hf_create_ticket(${idem.scope}, ${idem.key}, ${idem.fingerprint},
+      ${idem.at}, ${USER_LOCK_SPACE}, ${quota?.since ?? null}, ${quota?.max ?? null}, ${t.id}, ${t.userId},
+      ${t.priority}, ${t.category}, ${t.subject}, ${t.description}, ${t.fields}, ${t.txn}, ${t.attachments},
+      ${t.locale}, ${t.diagnostics}, ${t.now}, ${head}, ${tail}, ${`{"type":"ticket","ticket":${head}`}, ${`${tail}}`},
+      ${EVENTS_CHANNEL})`
+    if (!r) throw new Error('hf_create_ticket returned no row')
+    if (r.outcome === 'stored')
+      return { outcome: 'stored', row: { status: r.status, body: r.body, fingerprint: r.fingerprint ?? '' } }
+    if (r.outcome === 'limited') return { outcome: 'limited', limitedBy: r.body }
+    return { outcome: 'created', n: r.n ?? 0, text: r.body }
   }
 
   async eventsAfter(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../../examples/server/server.js'
 import type { Conversation, Message, MessagePage, Ticket, TicketDetail } from '../../../src/types.js'
-import { agentPost, key, login, start, ticketInput } from './helpers.js'
+import { agentPost, key, login, openSse, start, ticketInput } from './helpers.js'
 
 let server: RunningServer
 beforeAll(async () => {
@@ -90,6 +90,24 @@ describe('idempotency', () => {
     expect(a.reference).toMatch(/^HF-\d{6,}$/)
     const list = (await (await user.get('/v1/tickets')).json()) as Ticket[]
     expect(list.map((t) => t.id)).toEqual([a.id])
+  })
+
+  it('files one ticket for a key sent several times at once, and every answer and the event are that ticket', async () => {
+    const user = await login(server, 'u_idem_burst')
+    const stream = await openSse(`${server.url}/v1/events`, user.headers())
+    const k = key()
+    const answers = await Promise.all(Array.from({ length: 6 }, () => user.post('/v1/tickets', ticketInput(), k)))
+    expect(answers.map((r) => r.status)).toEqual(Array(6).fill(201))
+    expect(answers.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(5)
+    const bodies = (await Promise.all(answers.map((r) => r.json()))) as Ticket[]
+    for (const b of bodies) expect(b).toEqual(bodies[0])
+    const list = (await (await user.get('/v1/tickets')).json()) as Ticket[]
+    expect(list).toEqual([bodies[0]])
+    const events = await stream.until((ev) => ev.some((e) => (e.data as { type?: string }).type === 'ticket'))
+    stream.close()
+    expect(events.map((e) => e.data)).toEqual([{ type: 'ticket', ticket: bodies[0] }])
+    const detail = (await (await user.get(`/v1/tickets/${bodies[0]!.id}`)).json()) as TicketDetail
+    expect(detail.history.map((h) => h.status)).toEqual(['new'])
   })
 
   it('answers 422 idempotency_mismatch for the same key with another body', async () => {
