@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto'
 import postgres, { type Sql } from 'postgres'
 import { migrate } from './pgMigrate.js'
 import { EVENTS_CHANNEL, PgRepo, USER_LOCK_SPACE } from './pgRepo.js'
-import type { Counters, EventRow, Repo, Store, StoredEvent, TicketOnce, TicketOnceOutcome } from './types.js'
+import type {
+  Counters,
+  EventRow,
+  MessageOnce,
+  MessageOnceOutcome,
+  Repo,
+  Store,
+  StoredEvent,
+  TicketOnce,
+  TicketOnceOutcome,
+} from './types.js'
 
 /** Full buckets older than this are deleted (they carry no information). */
 const BUCKET_SWEEP_EVERY = 5000
@@ -102,6 +112,22 @@ export class PgStore implements Store {
       return { outcome: 'stored', row: { status: r.status, body: r.body, fingerprint: r.fingerprint ?? '' } }
     if (r.outcome === 'limited') return { outcome: 'limited', limitedBy: r.body }
     return { outcome: 'created', n: r.n ?? 0, text: r.body }
+  }
+
+  /** A user's message in one round trip: `hf_send_message` (migration 006), like `createTicketOnce`. */
+  async sendMessageOnce({ idem, userId, message: m, head, tail }: MessageOnce): Promise<MessageOnceOutcome> {
+    const [r] = await this.sql<
+      Array<{ outcome: string; status: number; body: string; fingerprint: string | null; seq: number | null }>
+    >`SELECT outcome, status, body, fingerprint, seq FROM hf_send_message(${idem.scope}, ${idem.key},
+      ${idem.fingerprint}, ${idem.at}, ${m.conversation_id}, ${userId}, ${m.id}, ${m.client_id}, ${m.author},
+      ${m.kind}, ${m.text}, ${m.attachments}, ${m.txn}, ${m.created_at}, ${head}, ${tail},
+      ${`{"type":"message","message":${head}`}, ${`${tail}}`}, ${EVENTS_CHANNEL})`
+    if (!r) throw new Error('hf_send_message returned no row')
+    if (r.outcome === 'stored')
+      return { outcome: 'stored', row: { status: r.status, body: r.body, fingerprint: r.fingerprint ?? '' } }
+    if (r.outcome === 'not_found') return { outcome: 'not_found' }
+    if (r.outcome === 'ended') return { outcome: 'ended' }
+    return { outcome: 'created', seq: r.seq ?? 0, text: r.body }
   }
 
   async eventsAfter(

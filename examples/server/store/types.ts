@@ -81,6 +81,21 @@ export type TicketOnceOutcome =
   /** Over the quota: nothing was written; `limitedBy` is the oldest ticket in the window. */
   | { outcome: 'limited'; limitedBy: string }
   | { outcome: 'created'; n: number; text: string }
+/** `Store.sendMessageOnce`: a user's message filed with its idempotency record and event. */
+export interface MessageOnce {
+  idem: { scope: string; key: string; fingerprint: string; at: number }
+  userId: string
+  message: Omit<MessageRow, 'seq'>
+  /** The message's JSON cut around its `seq` value: `head` ends with `"seq":`. */
+  head: string
+  tail: string
+}
+export type MessageOnceOutcome =
+  | { outcome: 'stored'; row: IdemRow }
+  /** No such conversation of this user, or it has ended: nothing was written. */
+  | { outcome: 'not_found' }
+  | { outcome: 'ended' }
+  | { outcome: 'created'; seq: number; text: string }
 /** An event recorded in a transaction, delivered to streams once it committed. */
 export interface StoredEvent {
   id: number
@@ -235,6 +250,8 @@ export interface Store {
    * handler in a `tx`; absent where `tx` is as cheap (SQLite).
    */
   createTicketOnce?(t: TicketOnce): Promise<TicketOnceOutcome>
+  /** A user's message without attachments in one statement, likewise (Postgres: `hf_send_message`). */
+  sendMessageOnce?(m: MessageOnce): Promise<MessageOnceOutcome>
   counters: Counters
   /** Event replay for a resuming stream: ids in (after, upTo], in id order. */
   eventsAfter(after: number, upTo: number, userId: string | undefined, kind: 'user' | 'agent'): Promise<EventRow[]>

@@ -202,6 +202,39 @@ describe('tickets and chat', () => {
     expect(p3).toEqual({ messages: [], cursor: p2.cursor, hasMore: false })
   })
 
+  it('numbers sends sent at once 1..n with no gap, streams them in that order, and keeps no key a 404 refused', async () => {
+    const user = await login(server, 'u_burst')
+    const stranger = await login(server, 'u_burst_stranger')
+    const conv = (await (await user.post('/v1/conversations', { locale: 'en' })).json()) as Conversation
+    const stream = await openSse(`${server.url}/v1/events`, user.headers())
+    const k = key()
+    const refused = await stranger.post(
+      `/v1/conversations/${conv.id}/messages`,
+      { kind: 'text', text: 'x', attachments: [] },
+      k,
+    )
+    expect(refused.status).toBe(404)
+    const sent = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        user.post(`/v1/conversations/${conv.id}/messages`, { kind: 'text', text: `m${i}`, attachments: [] }),
+      ),
+    )
+    expect(sent.map((r) => r.status)).toEqual(Array(8).fill(201))
+    const messages = (await Promise.all(sent.map((r) => r.json()))) as Message[]
+    expect(messages.map((m) => m.seq).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+    const events = await stream.until(
+      (ev) => ev.filter((e) => (e.data as { type?: string }).type === 'message').length === 8,
+    )
+    stream.close()
+    const streamed = events
+      .filter((e) => (e.data as { type?: string }).type === 'message')
+      .map((e) => e.data as { message: Message })
+    expect(streamed.map((e) => e.message.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+    for (const e of streamed) expect(e.message).toEqual(messages.find((m) => m.seq === e.message.seq))
+    // The stranger's refused key was not kept: it files their own ticket.
+    expect((await stranger.post('/v1/tickets', ticketInput(), k)).status).toBe(201)
+  })
+
   it('refuses messages on an ended conversation', async () => {
     const user = await login(server, 'u_end')
     const conv = (await (await user.post('/v1/conversations', { locale: 'en' })).json()) as Conversation
