@@ -239,11 +239,10 @@ export class PgStore implements Store {
     while (this.wanted && !this.closed) {
       this.wanted = false
       try {
-        const upTo = await this.safeHorizon()
-        if (upTo === undefined) return
+        const { upTo, n } = await this.horizonCandidate()
         if (upTo <= this.delivered) continue
-        const rows = await this.reader<EventRow[]>`SELECT id, user_id, audience, data FROM events
-          WHERE id > ${this.delivered} AND id <= ${upTo} ORDER BY id`
+        const rows = await this.readWhenSafe(n, upTo)
+        if (rows === undefined) return
         this.delivered = upTo
         if (rows.length === 0) continue
         const batch = rows.map((e): StoredEvent => ({
@@ -268,19 +267,41 @@ export class PgStore implements Store {
    * transaction, in this order); then wait until no transaction older than N runs.
    */
   private async safeHorizon(): Promise<number | undefined> {
+    const { upTo, n } = await this.horizonCandidate()
+    for (let pause = 1; !this.closed; pause = Math.min(MAX_POLL_MS, pause * 2)) {
+      const [r] = await this.reader<
+        Array<{ ok: boolean }>
+      >`SELECT pg_snapshot_xmin(pg_current_snapshot()) >= ${n}::xid8 AS ok`
+      if (r?.ok) return upTo
+      await sleep(pause)
+    }
+    return undefined
+  }
+
+  /** L and N of `safeHorizon`, before the wait. */
+  private async horizonCandidate(): Promise<{ upTo: number; n: string }> {
     const [seq, xid] = (await this.reader
       .unsafe(
         `SELECT COALESCE(pg_sequence_last_value(pg_get_serial_sequence('events', 'id')::regclass), 0) AS l;
         SELECT pg_current_xact_id()::text AS n`,
       )
       .simple()) as unknown as [Array<{ l: string | number }>, Array<{ n: string }>]
-    const upTo = Number(seq[0]?.l ?? 0)
-    const n = xid[0]?.n ?? '0'
+    return { upTo: Number(seq[0]?.l ?? 0), n: xid[0]?.n ?? '0' }
+  }
+
+  /**
+   * The wait of `safeHorizon` and the read of the events up to `upTo` in one statement: its
+   * snapshot is the one whose xmin is tested, so when no transaction older than N runs in it,
+   * every id up to `upTo` that committed is visible to the same read. Undefined once closed.
+   */
+  private async readWhenSafe(n: string, upTo: number): Promise<EventRow[] | undefined> {
     for (let pause = 1; !this.closed; pause = Math.min(MAX_POLL_MS, pause * 2)) {
-      const [r] = await this.reader<
-        Array<{ ok: boolean }>
-      >`SELECT pg_snapshot_xmin(pg_current_snapshot()) >= ${n}::xid8 AS ok`
-      if (r?.ok) return upTo
+      const rows = await this.reader<Array<{ safe: boolean } & (EventRow | { [K in keyof EventRow]: null })>>`
+        SELECT w.safe, e.id, e.user_id, e.audience, e.data
+        FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) >= ${n}::xid8 AS safe) AS w
+        LEFT JOIN events e ON w.safe AND e.id > ${this.delivered} AND e.id <= ${upTo}
+        ORDER BY e.id`
+      if (rows[0]?.safe) return rows.filter((r): r is { safe: boolean } & EventRow => r.id !== null)
       await sleep(pause)
     }
     return undefined
