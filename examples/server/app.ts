@@ -6,7 +6,7 @@ import type { EventHub } from './events.js'
 import { HttpError, canonicalJson, notFound, readJsonBody, rejected } from './http.js'
 import { clientIp, tooMany, type AuthGuard, type Limiter, type Limits } from './limits.js'
 import type { RefOut } from './model.js'
-import type { Repo, Store } from './store/types.js'
+import type { IdemRow, Repo, Store } from './store/types.js'
 
 /** Shared state every route handler receives. */
 export interface App {
@@ -72,6 +72,22 @@ export interface Route {
   stream?: (ctx: Ctx) => Promise<void>
   /** Runs inside one database transaction; `repo` is the only way to the database. */
   handle?: (ctx: Ctx, repo: Repo) => Promise<Result>
+  /**
+   * An idempotent route's request in one store call instead of `handle` in a transaction, where
+   * the store offers one (`Store.createTicketOnce`): the result, or the stored record of the key
+   * (replayed or refused as `handle`'s would be), or undefined to run `handle` after all. It must
+   * answer exactly as `handle` would.
+   */
+  once?: (ctx: Ctx, idem: IdemClaim) => Promise<{ result: Result } | { stored: IdemRow } | undefined>
+}
+
+/** The idempotency key of a request and what it claims it with. */
+export interface IdemClaim {
+  scope: string
+  key: string
+  fingerprint: string
+  /** Claim time (ms), the record's age for pruning. */
+  at: number
 }
 
 interface Compiled extends Route {
@@ -241,19 +257,16 @@ async function runIdempotent(ctx: Ctx, route: Route, handle: NonNullable<Route['
   const fingerprint = createHash('sha256')
     .update(`${req.method} ${ctx.url.pathname}\n${ctx.fingerprint ?? canonicalJson(ctx.body)}`)
     .digest('hex')
+  const claim: IdemClaim = { scope, key, fingerprint, at: Date.now() }
+  const once = route.once ? await route.once(ctx, claim) : undefined
+  if (once) {
+    if ('stored' in once) return replay(once.stored, fingerprint)
+    if (++idemInserts % 1000 === 0) await app.store.tx((repo) => repo.pruneIdem(Date.now() - IDEM_RETENTION_MS))
+    return once.result
+  }
   return app.store.tx(async (repo): Promise<Result> => {
-    const row = await repo.claimIdem(scope, key, fingerprint, Date.now())
-    if (row) {
-      if (row.fingerprint !== fingerprint) {
-        throw new HttpError(422, 'idempotency_mismatch', 'Idempotency-Key was used for a different request')
-      }
-      const replay: Result = { status: row.status, headers: { 'Idempotent-Replayed': 'true' } }
-      if (row.body !== '') {
-        replay.body = JSON.parse(row.body) as unknown
-        replay.text = row.body
-      }
-      return replay
-    }
+    const row = await repo.claimIdem(scope, key, fingerprint, claim.at)
+    if (row) return replay(row, fingerprint)
     const result = await handle(ctx, repo)
     if (result.status >= 200 && result.status < 300) {
       if (result.body !== undefined) result.text ??= JSON.stringify(result.body)
@@ -264,4 +277,17 @@ async function runIdempotent(ctx: Ctx, route: Route, handle: NonNullable<Route['
     }
     return result
   })
+}
+
+/** The answer to a key used before: its stored result again, or 422 for a different request. */
+function replay(row: IdemRow, fingerprint: string): Result {
+  if (row.fingerprint !== fingerprint) {
+    throw new HttpError(422, 'idempotency_mismatch', 'Idempotency-Key was used for a different request')
+  }
+  const again: Result = { status: row.status, headers: { 'Idempotent-Replayed': 'true' } }
+  if (row.body !== '') {
+    again.body = JSON.parse(row.body) as unknown
+    again.text = row.body
+  }
+  return again
 }

@@ -53,6 +53,22 @@ export interface NewMessage {
   clientId?: string | undefined
 }
 
+/** The row of a new message (its `seq` is taken when it is stored), its free text masked. */
+export function newMessageRow(conversationId: string, m: NewMessage, now: string): Omit<MessageRow, 'seq'> {
+  return {
+    id: newId('msg'),
+    conversation_id: conversationId,
+    client_id: m.clientId ?? null,
+    author: m.author,
+    author_name: m.authorName ?? null,
+    kind: m.kind,
+    text: maskText(m.text),
+    attachments: JSON.stringify(m.attachments),
+    txn: m.transaction === undefined ? null : JSON.stringify(maskInput(m.transaction)),
+    created_at: now,
+  }
+}
+
 /** Appends a message with the next per-conversation `seq` and emits it to owner and agents. */
 export async function appendMessage(repo: Repo, conv: ConversationRow, m: NewMessage, ref: RefOut): Promise<Message> {
   return (await appendMessageText(repo, conv, m, ref)).message
@@ -65,19 +81,7 @@ export async function appendMessageText(
   m: NewMessage,
   ref: RefOut,
 ): Promise<{ message: Message; text: string }> {
-  const now = nowIso()
-  const row: Omit<MessageRow, 'seq'> = {
-    id: newId('msg'),
-    conversation_id: conv.id,
-    client_id: m.clientId ?? null,
-    author: m.author,
-    author_name: m.authorName ?? null,
-    kind: m.kind,
-    text: maskText(m.text),
-    attachments: JSON.stringify(m.attachments),
-    txn: m.transaction === undefined ? null : JSON.stringify(maskInput(m.transaction)),
-    created_at: now,
-  }
+  const row = newMessageRow(conv.id, m, nowIso())
   const seq = await repo.insertNextMessage(row)
   const message = toMessage({ ...row, seq }, ref)
   const text = JSON.stringify(message)

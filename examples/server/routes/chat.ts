@@ -8,13 +8,17 @@ import {
   endConversation,
   listMessages,
   loadConversation,
+  newMessageRow,
 } from '../chatStore.js'
-import { conflict, rejected } from '../http.js'
-import { newId, nowIso } from '../model.js'
+import { conflict, notFound, rejected } from '../http.js'
+import { newId, nowIso, toMessage } from '../model.js'
 import { conversationSchema, messageSchema, ratingSchema, readSchema, typingSchema, validate } from '../schemas.js'
 import { lockedConversation } from './agent.js'
 import { resolveRefs } from './attachments.js'
 import { maskText } from '../mask.js'
+
+/** Where a message's seq sits in its JSON (a structural key: a quote inside a string value is escaped). */
+const SEQ_KEY = '"seq":'
 
 const idemKey = (h: string | string[] | undefined): string | undefined => (Array.isArray(h) ? h[0] : h)
 
@@ -116,6 +120,40 @@ export function chatRoutes(): Route[] {
       path: '/v1/conversations/:id/messages',
       auth: 'user',
       idem: 'required',
+      // Without attachments the store may take it in one call: same checks, order and answers.
+      once: async ({ app, userId, params, body, req, viewer }, idem) => {
+        if (!app.store.sendMessageOnce || params.id === undefined) return undefined
+        const parsed = messageSchema.safeParse(body)
+        if (!parsed.success || parsed.data.attachments.length > 0) return undefined
+        const input = parsed.data
+        const row = newMessageRow(
+          params.id,
+          {
+            author: 'user',
+            kind: input.kind,
+            text: input.text,
+            attachments: [],
+            transaction: input.transaction,
+            clientId: idemKey(req.headers['idempotency-key']),
+          },
+          new Date(idem.at).toISOString(),
+        )
+        // The seq is taken in the store: the JSON is cut around it there and joined.
+        const message = toMessage({ ...row, seq: 0 }, app.refOut(viewer))
+        const text = JSON.stringify(message)
+        const cut = text.indexOf(SEQ_KEY) + SEQ_KEY.length
+        const r = await app.store.sendMessageOnce({
+          idem,
+          userId: userId as string,
+          message: row,
+          head: text.slice(0, cut),
+          tail: text.slice(cut + 1),
+        })
+        if (r.outcome === 'stored') return { stored: r.row }
+        if (r.outcome === 'not_found') throw notFound('no such conversation')
+        if (r.outcome === 'ended') throw conflict('conversation has ended')
+        return { result: { status: 201, body: { ...message, seq: r.seq }, text: r.text } }
+      },
       handle: async ({ app, userId, params, body, req, viewer }, repo) => {
         const input = validate(messageSchema, body)
         // Locked: a send racing an end either lands before the "ended" line or is refused.

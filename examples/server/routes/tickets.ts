@@ -1,9 +1,20 @@
 import type { Priority, TicketStatus } from '../../../src/types.js'
 import type { App, Route } from '../app.js'
-import type { Repo } from '../store/types.js'
-import { conflict, notFound } from '../http.js'
+import type { z } from 'zod'
+import type { NewTicket, Repo } from '../store/types.js'
+import { conflict, notFound, type HttpError } from '../http.js'
 import { tooMany } from '../limits.js'
-import { newId, nowIso, toComment, toDetail, toTicket, type CommentRow, type RefOut, type TicketRow } from '../model.js'
+import {
+  newId,
+  nowIso,
+  reference,
+  toComment,
+  toDetail,
+  toTicket,
+  type CommentRow,
+  type RefOut,
+  type TicketRow,
+} from '../model.js'
 import { commentSchema, ratingSchema, reasonSchema, ticketSchema, validate } from '../schemas.js'
 import { resolveRefs } from './attachments.js'
 import { maskInput, maskText } from '../mask.js'
@@ -67,6 +78,53 @@ function ticketQuota(app: App, now: number): { since: string; max: number } | un
   return Number.isFinite(max) && max > 0 ? { since: new Date(now - 3600_000).toISOString(), max } : undefined
 }
 
+/** 429 `ticket_limit`: Retry-After says when the oldest ticket in the window ages out. */
+const quotaError = (app: App, oldest: string, at: number): HttpError =>
+  tooMany('ticket_limit', `at most ${app.limits.ticketsPerHour} requests per hour`, Date.parse(oldest) + 3600_000 - at)
+
+type TicketInput = z.output<typeof ticketSchema>
+
+/** The row of a new ticket (status `new`) from a checked, masked body. */
+function newTicket(input: TicketInput, userId: string, attachments: unknown[], at: number): NewTicket {
+  return {
+    id: newId('tk'),
+    userId,
+    priority: input.priority,
+    category: input.category,
+    subject: input.subject,
+    description: input.description,
+    fields: JSON.stringify(input.fields),
+    txn: input.transaction ? JSON.stringify(input.transaction) : null,
+    attachments: JSON.stringify(attachments),
+    locale: input.locale,
+    diagnostics: input.diagnostics ? JSON.stringify(input.diagnostics) : null,
+    now: new Date(at).toISOString(),
+  }
+}
+
+/** The row `createTicket` would store for `t` (before its number is known). */
+const ticketRowOf = (t: NewTicket): Omit<TicketRow, 'n'> => ({
+  id: t.id,
+  user_id: t.userId,
+  status: 'new',
+  priority: t.priority as Priority,
+  category: t.category as TicketRow['category'],
+  subject: t.subject,
+  description: t.description,
+  fields: t.fields,
+  txn: t.txn,
+  attachments: t.attachments,
+  locale: t.locale,
+  diagnostics: t.diagnostics,
+  escalated: 0,
+  rating_score: null,
+  rating_comment: null,
+  created_at: t.now,
+  updated_at: t.now,
+})
+
+const REFERENCE_KEY = '"reference":"'
+
 const RANK: Priority[] = ['low', 'normal', 'high', 'urgent']
 
 export function ticketRoutes(): Route[] {
@@ -76,6 +134,26 @@ export function ticketRoutes(): Route[] {
       path: '/v1/tickets',
       auth: 'user',
       idem: 'required',
+      // Without attachments (nothing to resolve) the store may file it in one call: same checks,
+      // same order, same answers. An invalid body takes the transaction, which answers it.
+      once: async ({ app, userId, body }, idem) => {
+        if (!app.store.createTicketOnce) return undefined
+        const parsed = ticketSchema.safeParse(body)
+        if (!parsed.success || parsed.data.attachments.length > 0) return undefined
+        const input = maskInput(parsed.data)
+        const at = idem.at
+        const t = newTicket(input, userId as string, [], at)
+        // The reference comes from the row number: the JSON is cut around it and joined in the store.
+        const ticket = toTicket({ ...ticketRowOf(t), n: 0 })
+        const text = JSON.stringify(ticket)
+        const cut = text.indexOf(REFERENCE_KEY) + REFERENCE_KEY.length
+        const head = text.slice(0, cut)
+        const tail = text.slice(cut + ticket.reference.length)
+        const r = await app.store.createTicketOnce({ idem, ticket: t, quota: ticketQuota(app, at), head, tail })
+        if (r.outcome === 'stored') return { stored: r.row }
+        if (r.outcome === 'limited') throw quotaError(app, r.limitedBy, at)
+        return { result: { status: 201, body: { ...ticket, reference: reference('HF', r.n) }, text: r.text } }
+      },
       handle: async ({ app, userId, body }, repo) => {
         const input = maskInput(validate(ticketSchema, body))
         const uid = userId as string
@@ -85,37 +163,13 @@ export function ticketRoutes(): Route[] {
           // The quota answers before the attachments are checked, as when there are none.
           await repo.lockUser(uid)
           const oldest = (await repo.recentTicketTimes(uid, quota.since, quota.max))[quota.max - 1]
-          if (oldest)
-            throw tooMany('ticket_limit', `at most ${quota.max} requests per hour`, Date.parse(oldest) + 3600_000 - at)
+          if (oldest) throw quotaError(app, oldest, at)
           quota = undefined
         }
         const attachments = await resolveRefs(repo, uid, input.attachments)
-        const created = await repo.createTicket(
-          {
-            id: newId('tk'),
-            userId: uid,
-            priority: input.priority,
-            category: input.category,
-            subject: input.subject,
-            description: input.description,
-            fields: JSON.stringify(input.fields),
-            txn: input.transaction ? JSON.stringify(input.transaction) : null,
-            attachments: JSON.stringify(attachments),
-            locale: input.locale,
-            diagnostics: input.diagnostics ? JSON.stringify(input.diagnostics) : null,
-            now: new Date(at).toISOString(),
-          },
-          quota,
-        )
-        if (created.row === undefined) {
-          // 429 once a user filed `ticketsPerHour` tickets in the last hour; Retry-After says when the oldest ages out.
-          const max = app.limits.ticketsPerHour
-          throw tooMany(
-            'ticket_limit',
-            `at most ${max} requests per hour`,
-            Date.parse(created.limitedBy) + 3600_000 - at,
-          )
-        }
+        const created = await repo.createTicket(newTicket(input, uid, attachments, at), quota)
+        // 429 once a user filed `ticketsPerHour` tickets in the last hour; Retry-After says when the oldest ages out.
+        if (created.row === undefined) throw quotaError(app, created.limitedBy, at)
         // Serialised once: the same text is the response, the idempotency record and the event.
         const ticket = toTicket(created.row)
         const text = JSON.stringify(ticket)

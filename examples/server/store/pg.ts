@@ -1,8 +1,18 @@
 import { randomUUID } from 'node:crypto'
 import postgres, { type Sql } from 'postgres'
 import { migrate } from './pgMigrate.js'
-import { EVENTS_CHANNEL, PgRepo } from './pgRepo.js'
-import type { Counters, EventRow, Repo, Store, StoredEvent } from './types.js'
+import { EVENTS_CHANNEL, PgRepo, USER_LOCK_SPACE } from './pgRepo.js'
+import type {
+  Counters,
+  EventRow,
+  MessageOnce,
+  MessageOnceOutcome,
+  Repo,
+  Store,
+  StoredEvent,
+  TicketOnce,
+  TicketOnceOutcome,
+} from './types.js'
 
 /** Full buckets older than this are deleted (they carry no information). */
 const BUCKET_SWEEP_EVERY = 5000
@@ -82,6 +92,42 @@ export class PgStore implements Store {
       await repo.flushEvents()
       return result
     }) as Promise<T>
+  }
+
+  /**
+   * One round trip instead of six (BEGIN, claim, lock + ticket, events + idempotency record,
+   * COMMIT, and their waits): the steps run inside `hf_create_ticket` (migration 005) as one
+   * autocommitted statement.
+   */
+  async createTicketOnce({ idem, ticket: t, quota, head, tail }: TicketOnce): Promise<TicketOnceOutcome> {
+    const [r] = await this.sql<
+      Array<{ outcome: string; status: number; body: string; fingerprint: string | null; n: number | null }>
+    >`SELECT outcome, status, body, fingerprint, n FROM hf_create_ticket(${idem.scope}, ${idem.key}, ${idem.fingerprint},
+      ${idem.at}, ${USER_LOCK_SPACE}, ${quota?.since ?? null}, ${quota?.max ?? null}, ${t.id}, ${t.userId},
+      ${t.priority}, ${t.category}, ${t.subject}, ${t.description}, ${t.fields}, ${t.txn}, ${t.attachments},
+      ${t.locale}, ${t.diagnostics}, ${t.now}, ${head}, ${tail}, ${`{"type":"ticket","ticket":${head}`}, ${`${tail}}`},
+      ${EVENTS_CHANNEL})`
+    if (!r) throw new Error('hf_create_ticket returned no row')
+    if (r.outcome === 'stored')
+      return { outcome: 'stored', row: { status: r.status, body: r.body, fingerprint: r.fingerprint ?? '' } }
+    if (r.outcome === 'limited') return { outcome: 'limited', limitedBy: r.body }
+    return { outcome: 'created', n: r.n ?? 0, text: r.body }
+  }
+
+  /** A user's message in one round trip: `hf_send_message` (migration 006), like `createTicketOnce`. */
+  async sendMessageOnce({ idem, userId, message: m, head, tail }: MessageOnce): Promise<MessageOnceOutcome> {
+    const [r] = await this.sql<
+      Array<{ outcome: string; status: number; body: string; fingerprint: string | null; seq: number | null }>
+    >`SELECT outcome, status, body, fingerprint, seq FROM hf_send_message(${idem.scope}, ${idem.key},
+      ${idem.fingerprint}, ${idem.at}, ${m.conversation_id}, ${userId}, ${m.id}, ${m.client_id}, ${m.author},
+      ${m.kind}, ${m.text}, ${m.attachments}, ${m.txn}, ${m.created_at}, ${head}, ${tail},
+      ${`{"type":"message","message":${head}`}, ${`${tail}}`}, ${EVENTS_CHANNEL})`
+    if (!r) throw new Error('hf_send_message returned no row')
+    if (r.outcome === 'stored')
+      return { outcome: 'stored', row: { status: r.status, body: r.body, fingerprint: r.fingerprint ?? '' } }
+    if (r.outcome === 'not_found') return { outcome: 'not_found' }
+    if (r.outcome === 'ended') return { outcome: 'ended' }
+    return { outcome: 'created', seq: r.seq ?? 0, text: r.body }
   }
 
   async eventsAfter(
@@ -193,11 +239,10 @@ export class PgStore implements Store {
     while (this.wanted && !this.closed) {
       this.wanted = false
       try {
-        const upTo = await this.safeHorizon()
-        if (upTo === undefined) return
+        const { upTo, n } = await this.horizonCandidate()
         if (upTo <= this.delivered) continue
-        const rows = await this.reader<EventRow[]>`SELECT id, user_id, audience, data FROM events
-          WHERE id > ${this.delivered} AND id <= ${upTo} ORDER BY id`
+        const rows = await this.readWhenSafe(n, upTo)
+        if (rows === undefined) return
         this.delivered = upTo
         if (rows.length === 0) continue
         const batch = rows.map((e): StoredEvent => ({
@@ -222,19 +267,41 @@ export class PgStore implements Store {
    * transaction, in this order); then wait until no transaction older than N runs.
    */
   private async safeHorizon(): Promise<number | undefined> {
+    const { upTo, n } = await this.horizonCandidate()
+    for (let pause = 1; !this.closed; pause = Math.min(MAX_POLL_MS, pause * 2)) {
+      const [r] = await this.reader<
+        Array<{ ok: boolean }>
+      >`SELECT pg_snapshot_xmin(pg_current_snapshot()) >= ${n}::xid8 AS ok`
+      if (r?.ok) return upTo
+      await sleep(pause)
+    }
+    return undefined
+  }
+
+  /** L and N of `safeHorizon`, before the wait. */
+  private async horizonCandidate(): Promise<{ upTo: number; n: string }> {
     const [seq, xid] = (await this.reader
       .unsafe(
         `SELECT COALESCE(pg_sequence_last_value(pg_get_serial_sequence('events', 'id')::regclass), 0) AS l;
         SELECT pg_current_xact_id()::text AS n`,
       )
       .simple()) as unknown as [Array<{ l: string | number }>, Array<{ n: string }>]
-    const upTo = Number(seq[0]?.l ?? 0)
-    const n = xid[0]?.n ?? '0'
+    return { upTo: Number(seq[0]?.l ?? 0), n: xid[0]?.n ?? '0' }
+  }
+
+  /**
+   * The wait of `safeHorizon` and the read of the events up to `upTo` in one statement: its
+   * snapshot is the one whose xmin is tested, so when no transaction older than N runs in it,
+   * every id up to `upTo` that committed is visible to the same read. Undefined once closed.
+   */
+  private async readWhenSafe(n: string, upTo: number): Promise<EventRow[] | undefined> {
     for (let pause = 1; !this.closed; pause = Math.min(MAX_POLL_MS, pause * 2)) {
-      const [r] = await this.reader<
-        Array<{ ok: boolean }>
-      >`SELECT pg_snapshot_xmin(pg_current_snapshot()) >= ${n}::xid8 AS ok`
-      if (r?.ok) return upTo
+      const rows = await this.reader<Array<{ safe: boolean } & (EventRow | { [K in keyof EventRow]: null })>>`
+        SELECT w.safe, e.id, e.user_id, e.audience, e.data
+        FROM (SELECT pg_snapshot_xmin(pg_current_snapshot()) >= ${n}::xid8 AS safe) AS w
+        LEFT JOIN events e ON w.safe AND e.id > ${this.delivered} AND e.id <= ${upTo}
+        ORDER BY e.id`
+      if (rows[0]?.safe) return rows.filter((r): r is { safe: boolean } & EventRow => r.id !== null)
       await sleep(pause)
     }
     return undefined

@@ -17,7 +17,7 @@ import type {
 /** NOTIFY channel of committed events; the payload is the event id. */
 export const EVENTS_CHANNEL = 'hf_events'
 /** Advisory lock key space of per-user quota checks (pg_advisory_xact_lock). */
-const USER_LOCK_SPACE = 0x4846
+export const USER_LOCK_SPACE = 0x4846
 
 /**
  * The Postgres repository: one transaction (`sql.begin`) per request. Statements mirror the

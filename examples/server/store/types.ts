@@ -63,6 +63,39 @@ export interface ListQuery {
   limit: number
   offset: number
 }
+/** `Store.createTicketOnce`: a ticket filed with its idempotency record, quota check and event. */
+export interface TicketOnce {
+  idem: { scope: string; key: string; fingerprint: string; at: number }
+  ticket: NewTicket
+  quota: { since: string; max: number } | undefined
+  /**
+   * The ticket's JSON (the response, the idempotency record, the event's `ticket`) cut around its
+   * `reference` value, which depends on the row number: `head` ends with `"reference":"`.
+   */
+  head: string
+  tail: string
+}
+export type TicketOnceOutcome =
+  /** The key was used before: nothing was written. */
+  | { outcome: 'stored'; row: IdemRow }
+  /** Over the quota: nothing was written; `limitedBy` is the oldest ticket in the window. */
+  | { outcome: 'limited'; limitedBy: string }
+  | { outcome: 'created'; n: number; text: string }
+/** `Store.sendMessageOnce`: a user's message filed with its idempotency record and event. */
+export interface MessageOnce {
+  idem: { scope: string; key: string; fingerprint: string; at: number }
+  userId: string
+  message: Omit<MessageRow, 'seq'>
+  /** The message's JSON cut around its `seq` value: `head` ends with `"seq":`. */
+  head: string
+  tail: string
+}
+export type MessageOnceOutcome =
+  | { outcome: 'stored'; row: IdemRow }
+  /** No such conversation of this user, or it has ended: nothing was written. */
+  | { outcome: 'not_found' }
+  | { outcome: 'ended' }
+  | { outcome: 'created'; seq: number; text: string }
 /** An event recorded in a transaction, delivered to streams once it committed. */
 export interface StoredEvent {
   id: number
@@ -210,6 +243,15 @@ export interface Store {
   readonly readOnly: boolean
   /** Runs `fn` in one transaction; its events reach streams (of every instance) after commit. */
   tx<T>(fn: (repo: Repo) => Promise<T>): Promise<T>
+  /**
+   * POST /v1/tickets without attachments in one statement, where that saves round trips
+   * (Postgres: a SQL function): claims the key, checks the quota under the user's lock, files
+   * the ticket, its history entry and its event, stores the response. Same outcomes as the
+   * handler in a `tx`; absent where `tx` is as cheap (SQLite).
+   */
+  createTicketOnce?(t: TicketOnce): Promise<TicketOnceOutcome>
+  /** A user's message without attachments in one statement, likewise (Postgres: `hf_send_message`). */
+  sendMessageOnce?(m: MessageOnce): Promise<MessageOnceOutcome>
   counters: Counters
   /** Event replay for a resuming stream: ids in (after, upTo], in id order. */
   eventsAfter(after: number, upTo: number, userId: string | undefined, kind: 'user' | 'agent'): Promise<EventRow[]>

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../../../examples/server/server.js'
 import type { Conversation, Message, MessagePage, Ticket, TicketDetail } from '../../../src/types.js'
-import { agentPost, key, login, start, ticketInput } from './helpers.js'
+import { agentPost, key, login, openSse, start, ticketInput } from './helpers.js'
 
 let server: RunningServer
 beforeAll(async () => {
@@ -90,6 +90,24 @@ describe('idempotency', () => {
     expect(a.reference).toMatch(/^HF-\d{6,}$/)
     const list = (await (await user.get('/v1/tickets')).json()) as Ticket[]
     expect(list.map((t) => t.id)).toEqual([a.id])
+  })
+
+  it('files one ticket for a key sent several times at once, and every answer and the event are that ticket', async () => {
+    const user = await login(server, 'u_idem_burst')
+    const stream = await openSse(`${server.url}/v1/events`, user.headers())
+    const k = key()
+    const answers = await Promise.all(Array.from({ length: 6 }, () => user.post('/v1/tickets', ticketInput(), k)))
+    expect(answers.map((r) => r.status)).toEqual(Array(6).fill(201))
+    expect(answers.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(5)
+    const bodies = (await Promise.all(answers.map((r) => r.json()))) as Ticket[]
+    for (const b of bodies) expect(b).toEqual(bodies[0])
+    const list = (await (await user.get('/v1/tickets')).json()) as Ticket[]
+    expect(list).toEqual([bodies[0]])
+    const events = await stream.until((ev) => ev.some((e) => (e.data as { type?: string }).type === 'ticket'))
+    stream.close()
+    expect(events.map((e) => e.data)).toEqual([{ type: 'ticket', ticket: bodies[0] }])
+    const detail = (await (await user.get(`/v1/tickets/${bodies[0]!.id}`)).json()) as TicketDetail
+    expect(detail.history.map((h) => h.status)).toEqual(['new'])
   })
 
   it('answers 422 idempotency_mismatch for the same key with another body', async () => {
@@ -182,6 +200,39 @@ describe('tickets and chat', () => {
       await user.get(`/v1/conversations/${conv.id}/messages?since=${p2.cursor}`)
     ).json()) as MessagePage
     expect(p3).toEqual({ messages: [], cursor: p2.cursor, hasMore: false })
+  })
+
+  it('numbers sends sent at once 1..n with no gap, streams them in that order, and keeps no key a 404 refused', async () => {
+    const user = await login(server, 'u_burst')
+    const stranger = await login(server, 'u_burst_stranger')
+    const conv = (await (await user.post('/v1/conversations', { locale: 'en' })).json()) as Conversation
+    const stream = await openSse(`${server.url}/v1/events`, user.headers())
+    const k = key()
+    const refused = await stranger.post(
+      `/v1/conversations/${conv.id}/messages`,
+      { kind: 'text', text: 'x', attachments: [] },
+      k,
+    )
+    expect(refused.status).toBe(404)
+    const sent = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        user.post(`/v1/conversations/${conv.id}/messages`, { kind: 'text', text: `m${i}`, attachments: [] }),
+      ),
+    )
+    expect(sent.map((r) => r.status)).toEqual(Array(8).fill(201))
+    const messages = (await Promise.all(sent.map((r) => r.json()))) as Message[]
+    expect(messages.map((m) => m.seq).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+    const events = await stream.until(
+      (ev) => ev.filter((e) => (e.data as { type?: string }).type === 'message').length === 8,
+    )
+    stream.close()
+    const streamed = events
+      .filter((e) => (e.data as { type?: string }).type === 'message')
+      .map((e) => e.data as { message: Message })
+    expect(streamed.map((e) => e.message.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+    for (const e of streamed) expect(e.message).toEqual(messages.find((m) => m.seq === e.message.seq))
+    // The stranger's refused key was not kept: it files their own ticket.
+    expect((await stranger.post('/v1/tickets', ticketInput(), k)).status).toBe(201)
   })
 
   it('refuses messages on an ended conversation', async () => {
