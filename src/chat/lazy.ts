@@ -1,5 +1,7 @@
 import { createStore } from 'zustand/vanilla'
 import type { SupportClient } from '../client.js'
+import { UnauthorizedError } from '../errors/RequestErrors.js'
+import { patch } from '../store/index.js'
 import type { ChatActions } from './actions.js'
 import type { ChatController } from './controller.js'
 import { initialChatState, type ChatState } from './types.js'
@@ -20,13 +22,46 @@ export function lazyChat(client: SupportClient): ChatController {
   let loading: Promise<ChatController> | undefined
   let visible = false
   let disposed = false
-  const load = () =>
-    (loading ??= import('./controller.js').then(({ createChatController }) => {
+  // Bumped when the signed-in user changes: a controller loading for the previous user is not used.
+  let generation = 0
+  const load = () => {
+    if (loading) return loading
+    const gen = generation
+    loading = import('./controller.js').then(({ createChatController }) => {
+      if (gen !== generation) throw new UnauthorizedError('help-feedback: the user changed while the chat was loading')
       impl = createChatController(client, { store })
       if (visible) impl.setVisible(true)
       if (disposed) impl.dispose()
       return impl
-    }))
+    })
+    return loading
+  }
+
+  // A chat belongs to the user it was opened for. Another user (or nobody) signs in: that
+  // controller stops (its transcript is saved in its user's scope, its calls fail, nothing more
+  // goes to the outbox), the store is emptied (Home's card, the chat view and the badge forget
+  // it), and the next call opens the chat of the user signed in now.
+  let user = client.store.getState().session.user?.id
+  const leave = () => {
+    generation++
+    const previous = impl
+    impl = undefined
+    loading = undefined
+    previous?.dispose()
+    store.setState(initialChatState(), true)
+    if (client.store.getState().system.unread !== 0) {
+      patch(client.store, 'system', { unread: 0 })
+      client.events.emit({ type: 'unread:change', count: 0 })
+    }
+    // The previous user's chat was running: the next user's saved chat (if any) counts towards the badge.
+    if (previous && !disposed) chat.resume().catch(() => undefined)
+  }
+  const offUser = client.store.subscribe((s) => {
+    const next = s.session.user?.id
+    if (next === user) return
+    user = next
+    leave()
+  })
   const later = <K extends AsyncKey>(key: K) =>
     ((...args: unknown[]) =>
       load().then((c) => (c[key] as (...a: unknown[]) => Promise<unknown>)(...args))) as unknown as ChatController[K]
@@ -43,7 +78,7 @@ export function lazyChat(client: SupportClient): ChatController {
     newChat: later('newChat'),
     skipRating: () => impl?.skipRating(),
   }
-  return {
+  const chat: ChatController = {
     ...actions,
     store,
     open: later('open'),
@@ -62,7 +97,9 @@ export function lazyChat(client: SupportClient): ChatController {
     transcript: () => impl?.transcript(),
     dispose() {
       disposed = true
+      offUser()
       impl?.dispose()
     },
   }
+  return chat
 }
