@@ -121,7 +121,7 @@ export function createChatActions(core: ChatCore): ChatActions {
     core.stopTyping()
     try {
       // The outbox stamps the job with the user signed in now: it must be this chat's user.
-      if (!core.current()) throw new UnauthorizedError('help-feedback: this chat belongs to a user who signed out')
+      if (!core.current()) throw new UnauthorizedError('signed out')
       // The group keeps a conversation's messages in the order they were written.
       await services.outbox.enqueue('message', payload, { group: conversation.id })
     } catch (error) {
@@ -210,7 +210,7 @@ export function createChatActions(core: ChatCore): ChatActions {
       if (!c) throw new NotFoundError('no conversation to rate')
       const { services } = await core.ready()
       const masked = comment?.trim() ? redact(comment.trim()) : undefined
-      if (!core.current()) throw new UnauthorizedError('help-feedback: this chat belongs to a user who signed out')
+      if (!core.current()) throw new UnauthorizedError('signed out')
       await services.outbox
         .enqueue('rating', {
           target: { kind: 'conversation', id: c.id },
@@ -240,7 +240,7 @@ export function createChatActions(core: ChatCore): ChatActions {
         const input = { ...built.input, subject: client.t('chat.leave.subject') }
         // Like a report: stored with its idempotency key before the first attempt, retried on
         // `online` and after a reload; the words say whether the service has it yet.
-        if (!core.current()) throw new UnauthorizedError('help-feedback: this chat belongs to a user who signed out')
+        if (!core.current()) throw new UnauthorizedError('signed out')
         const { jobId, outcome } = await startJob(outbox, () => outbox.enqueue('ticket', { input }), {
           isOnline: online,
         })

@@ -115,7 +115,7 @@ export function createChatController(
         deps ??= { transport, services }
       }
       // Disposed: its user signed out or another signed in. Nothing more is sent in their name.
-      if (disposed) throw new UnauthorizedError('help-feedback: this chat belongs to a user who is no longer signed in')
+      if (disposed) throw new UnauthorizedError('signed out')
       return deps
     },
     current: () => !disposed,

@@ -28,7 +28,7 @@ export function lazyChat(client: SupportClient): ChatController {
     if (loading) return loading
     const gen = generation
     loading = import('./controller.js').then(({ createChatController }) => {
-      if (gen !== generation) throw new UnauthorizedError('help-feedback: the user changed while the chat was loading')
+      if (gen !== generation) throw new UnauthorizedError('signed out')
       impl = createChatController(client, { store })
       if (visible) impl.setVisible(true)
       if (disposed) impl.dispose()
