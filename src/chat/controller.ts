@@ -52,6 +52,20 @@ export interface ChatController extends ChatActions {
 }
 
 /**
+ * The user changed (identify of another, logout): the chat of the previous one stops (its
+ * transcript is saved in its user's scope, its calls fail, nothing more goes to the outbox), and
+ * its store and the unread badge are emptied, so Home's card and the chat view show none of it.
+ */
+export function leaveChat(chat: ChatController, client: SupportClient): void {
+  chat.dispose()
+  chat.store.setState(initialChatState(), true)
+  if (client.store.getState().system.unread !== 0) {
+    patch(client.store, 'system', { unread: 0 })
+    client.events.emit({ type: 'unread:change', count: 0 })
+  }
+}
+
+/**
  * Creates the chat controller: conversation state machine, ordered and deduplicated message
  * list, sends through the outbox, gap fill after reconnects, typing and read signals, unread
  * count, and the transcript kept on the device.

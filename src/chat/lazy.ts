@@ -1,7 +1,6 @@
 import { createStore } from 'zustand/vanilla'
 import type { SupportClient } from '../client.js'
 import { UnauthorizedError } from '../errors/RequestErrors.js'
-import { patch } from '../store/index.js'
 import type { ChatActions } from './actions.js'
 import type { ChatController } from './controller.js'
 import { initialChatState, type ChatState } from './types.js'
@@ -24,12 +23,14 @@ export function lazyChat(client: SupportClient): ChatController {
   let disposed = false
   // Bumped when the signed-in user changes: a controller loading for the previous user is not used.
   let generation = 0
+  let leaveChat: ((chat: ChatController, client: SupportClient) => void) | undefined
   const load = () => {
     if (loading) return loading
     const gen = generation
-    loading = import('./controller.js').then(({ createChatController }) => {
+    loading = import('./controller.js').then((m) => {
       if (gen !== generation) throw new UnauthorizedError('signed out')
-      impl = createChatController(client, { store })
+      leaveChat = m.leaveChat
+      impl = m.createChatController(client, { store })
       if (visible) impl.setVisible(true)
       if (disposed) impl.dispose()
       return impl
@@ -38,29 +39,20 @@ export function lazyChat(client: SupportClient): ChatController {
   }
 
   // A chat belongs to the user it was opened for. Another user (or nobody) signs in: that
-  // controller stops (its transcript is saved in its user's scope, its calls fail, nothing more
-  // goes to the outbox), the store is emptied (Home's card, the chat view and the badge forget
-  // it), and the next call opens the chat of the user signed in now.
+  // controller stops and its store is emptied (see `leaveChat`; the store holds something only
+  // once the controller exists), a controller still loading is dropped, and the next call opens
+  // the chat of the user signed in now.
   let user = client.store.getState().session.user?.id
-  const leave = () => {
+  const offUser = client.store.subscribe((s) => {
+    if (s.session.user?.id === user) return
+    user = s.session.user?.id
     generation++
     const previous = impl
-    impl = undefined
-    loading = undefined
-    previous?.dispose()
-    store.setState(initialChatState(), true)
-    if (client.store.getState().system.unread !== 0) {
-      patch(client.store, 'system', { unread: 0 })
-      client.events.emit({ type: 'unread:change', count: 0 })
-    }
-    // The previous user's chat was running: the next user's saved chat (if any) counts towards the badge.
-    if (previous && !disposed) chat.resume().catch(() => undefined)
-  }
-  const offUser = client.store.subscribe((s) => {
-    const next = s.session.user?.id
-    if (next === user) return
-    user = next
-    leave()
+    impl = loading = undefined
+    if (!previous) return
+    leaveChat!(previous, client)
+    // The next user's saved chat (if any) counts towards the badge, as on page load.
+    if (!disposed) chat.resume().catch(() => undefined)
   })
   const later = <K extends AsyncKey>(key: K) =>
     ((...args: unknown[]) =>
