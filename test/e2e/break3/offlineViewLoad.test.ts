@@ -41,11 +41,16 @@ describe('a panel area that cannot be fetched because the device is offline', ()
     // One try per chunk, perhaps a couple more; never a loop.
     expect.soft(Math.max(0, ...perChunk.values()), JSON.stringify([...perChunk])).toBeLessThanOrEqual(3)
 
-    // Back to Home: nothing keeps fetching the area the user left.
+    // Back to Home: nothing keeps fetching the area the user left. Home itself may try once,
+    // as it mounts, for a part of its own that never arrived (its popular articles load the help
+    // content's chunk, which the checker shares, after the first paint: on a slow machine the
+    // network went away before it came). One try per chunk is an attempt; a loop is many.
     await s.page.evaluate(() => (window as unknown as { help: { open(v: string): Promise<void> } }).help.open('home'))
     await shadow(s.page, 'button:has-text("Check a caller, link or account")').first().waitFor()
     const afterHome = chunkRequests.length
     await s.page.waitForTimeout(2000)
-    expect(chunkRequests.length - afterHome).toBe(0)
+    const again = new Map<string, number>()
+    for (const p of chunkRequests.slice(afterHome)) again.set(p, (again.get(p) ?? 0) + 1)
+    expect(Math.max(0, ...again.values()), JSON.stringify([...again])).toBeLessThanOrEqual(1)
   })
 })
