@@ -160,6 +160,9 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
   }
 
   let servicesPromise: Promise<Services> | undefined
+  // A user switch in progress (the previous user's drafts are being written, then the scope
+  // changes): callers get the services once it is done, so they read the new user's data.
+  let switching: Promise<unknown> = Promise.resolve()
   const services = () => {
     servicesPromise ??= import('./services.js').then(({ createServices }) =>
       createServices({
@@ -173,7 +176,13 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
       }),
     )
     servicesPromise.catch(() => (servicesPromise = undefined))
-    return servicesPromise
+    const pending = switching
+    return servicesPromise.then((sv) => pending.then(() => sv))
+  }
+  const switchUser = (userId: string | undefined) => {
+    const done = servicesPromise?.then((sv) => sv.setUser(userId)).catch(() => {})
+    if (done) switching = Promise.all([switching, done])
+    return done
   }
 
   const onOnline = () => {
@@ -248,13 +257,14 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
       // A different user must never ride on the previous one's session.
       const switched = previous !== user.id
       if (switched && previous !== undefined) leaveUserViews()
+      // Before the session changes: what reacts to it (the chat, the views) reads the new scope.
+      if (switched) void switchUser(user.id)
       patch(store, 'session', {
         user,
         status: 'identifying',
         errorCode: undefined,
         ...(switched ? { session: undefined } : {}),
       })
-      if (switched) void servicesPromise?.then((sv) => sv.setUser(user.id)).catch(() => {})
       try {
         const session = await (await transport()).identify(user)
         patch(store, 'session', { session, status: 'ready' })
@@ -273,8 +283,9 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
         ? await services().catch(() => undefined)
         : servicesPromise && (await servicesPromise.catch(() => undefined))
       if (opts.forget) await sv?.forgetUser()
+      const switched = switchUser(undefined)
       patch(store, 'session', { user: undefined, session: undefined, status: 'anonymous', errorCode: undefined })
-      await sv?.setUser(undefined)
+      await switched
       transportPromise?.then((tr) => tr.signOut?.()).catch(() => {})
       emit({ type: 'session:logout' })
     },

@@ -17,6 +17,12 @@ export interface Services {
   /** The current user's part of the device store (see `scopedStore`). */
   store: KeyValueStore
   /**
+   * The part of the device store of the user signed in now, kept after a switch: what holds
+   * one user's data (a chat and its transcript) writes its last saves to their scope, never
+   * to the next user's.
+   */
+  userStore(): KeyValueStore
+  /**
    * False when IndexedDB is unavailable or a write fell back to memory (quota, closed
    * connection): what is stored now is gone when the page closes.
    */
@@ -115,6 +121,10 @@ export async function createServices(deps: {
   const drafts = createDrafts(store, { scope: () => scope, redact, ready })
   return {
     store,
+    userStore() {
+      const pinned = scope
+      return scopedStore(opened, () => pinned)
+    },
     get persistent() {
       return opened.persistent
     },

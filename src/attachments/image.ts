@@ -156,6 +156,18 @@ async function readBytes(blob: Blob, end?: number): Promise<Uint8Array> {
 /** Non-standard JPEG types some Android pickers still report. */
 const ALIASES: Record<string, string> = { 'image/jpg': 'image/jpeg', 'image/pjpeg': 'image/jpeg' }
 
+/**
+ * The refusal a picked file gets before any byte is read: a declared type that is not an image we
+ * take, or a size over the input limit. `undefined` when the file may be prepared (its bytes can
+ * still refuse it). Pickers use it so a refused file never takes one of the places.
+ */
+export function refusedAtPick(file: Blob, maxInput = MAX_INPUT_BYTES): 'file_type' | 'file_too_large' | undefined {
+  const declared = ALIASES[file.type] ?? file.type
+  if (declared && !IMAGE_TYPES.includes(declared as ImageFormat)) return 'file_type'
+  if (file.size > maxInput) return 'file_too_large'
+  return undefined
+}
+
 const nameOf = (file: Blob) => (typeof (file as File).name === 'string' && (file as File).name) || 'image'
 
 /**
@@ -172,8 +184,8 @@ export async function prepareImage(file: Blob, options: PrepareImageOptions = {}
   const maxInput = options.maxInputBytes ?? MAX_INPUT_BYTES
   const maxOutput = options.maxOutputBytes ?? MAX_OUTPUT_BYTES
   const declared = ALIASES[file.type] ?? file.type
-  if (declared && !IMAGE_TYPES.includes(declared as ImageFormat)) throw new FileRejectedError('file_type', name)
-  if (file.size > maxInput) throw new FileRejectedError('file_too_large', name, maxInput)
+  const refused = refusedAtPick(file, maxInput)
+  if (refused) throw new FileRejectedError(refused, name, refused === 'file_too_large' ? maxInput : undefined)
   // The declared type is the picker's guess from the extension; the bytes decide.
   const format = sniffImage(await readBytes(file, 16))
   if (!format || (declared && declared !== format)) throw new FileRejectedError('file_type', name)

@@ -1,7 +1,7 @@
 import { errorCode } from '../errors/errorCode.js'
 import { isHelpFeedbackError, type HelpFeedbackError } from '../errors/HelpFeedbackError.js'
 import { ServerError } from '../errors/NetworkErrors.js'
-import { NotFoundError, RejectedError, UnsupportedError } from '../errors/RequestErrors.js'
+import { NotFoundError, RejectedError, UnauthorizedError, UnsupportedError } from '../errors/RequestErrors.js'
 import { isBrowserOffline } from '../online.js'
 import { randomUuid } from '../outbox/index.js'
 import { outcomeOf, startJob } from '../outbox/follow.js'
@@ -120,6 +120,8 @@ export function createChatActions(core: ChatCore): ChatActions {
     store.setState({ items: [...get().items, optimisticItem(payload, core.now().toISOString(), files?.[0]?.blob)] })
     core.stopTyping()
     try {
+      // The outbox stamps the job with the user signed in now: it must be this chat's user.
+      if (!core.current()) throw new UnauthorizedError('signed out')
       // The group keeps a conversation's messages in the order they were written.
       await services.outbox.enqueue('message', payload, { group: conversation.id })
     } catch (error) {
@@ -208,6 +210,7 @@ export function createChatActions(core: ChatCore): ChatActions {
       if (!c) throw new NotFoundError('no conversation to rate')
       const { services } = await core.ready()
       const masked = comment?.trim() ? redact(comment.trim()) : undefined
+      if (!core.current()) throw new UnauthorizedError('signed out')
       await services.outbox
         .enqueue('rating', {
           target: { kind: 'conversation', id: c.id },
@@ -237,6 +240,7 @@ export function createChatActions(core: ChatCore): ChatActions {
         const input = { ...built.input, subject: client.t('chat.leave.subject') }
         // Like a report: stored with its idempotency key before the first attempt, retried on
         // `online` and after a reload; the words say whether the service has it yet.
+        if (!core.current()) throw new UnauthorizedError('signed out')
         const { jobId, outcome } = await startJob(outbox, () => outbox.enqueue('ticket', { input }), {
           isOnline: online,
         })

@@ -4,6 +4,8 @@ import type { OutboxEvent, OutboxJob } from '../outbox/types.js'
 import type { Services } from '../services.js'
 import { patch } from '../store/index.js'
 import type { Transport } from '../transports/types.js'
+import type { KeyValueStore } from '../storage/types.js'
+import { UnauthorizedError } from '../errors/RequestErrors.js'
 import type { ChatEvent, Cursor, Message } from '../types.js'
 import { createChatActions, type ChatActions } from './actions.js'
 import { transition } from './machine.js'
@@ -50,6 +52,20 @@ export interface ChatController extends ChatActions {
 }
 
 /**
+ * The user changed (identify of another, logout): the chat of the previous one stops (its
+ * transcript is saved in its user's scope, its calls fail, nothing more goes to the outbox), and
+ * its store and the unread badge are emptied, so Home's card and the chat view show none of it.
+ */
+export function leaveChat(chat: ChatController, client: SupportClient): void {
+  chat.dispose()
+  chat.store.setState(initialChatState(), true)
+  if (client.store.getState().system.unread !== 0) {
+    patch(client.store, 'system', { unread: 0 })
+    client.events.emit({ type: 'unread:change', count: 0 })
+  }
+}
+
+/**
  * Creates the chat controller: conversation state machine, ordered and deduplicated message
  * list, sends through the outbox, gap fill after reconnects, typing and read signals, unread
  * count, and the transcript kept on the device.
@@ -69,6 +85,10 @@ export function createChatController(
   const set = (partial: Partial<ChatState>) => store.setState(partial)
   const now = options.now ?? (() => new Date())
   let deps: { transport: Transport; services: Services } | undefined
+  // This chat's user's part of the device store, fixed when the chat starts: after a user
+  // switch the last transcript save still lands in their scope.
+  let kv: KeyValueStore | undefined
+  const userStore = (services: Services) => (kv ??= services.userStore())
   let opening: Promise<void> | undefined
   let saver: ReturnType<typeof createTranscriptSaver> | undefined
   const offs: Array<() => void> = []
@@ -105,10 +125,14 @@ export function createChatController(
     async ready() {
       if (!deps) {
         const [transport, services] = await Promise.all([client.transport(), client.services()])
+        userStore(services)
         deps ??= { transport, services }
       }
+      // Disposed: its user signed out or another signed in. Nothing more is sent in their name.
+      if (disposed) throw new UnauthorizedError('signed out')
       return deps
     },
+    current: () => !disposed,
     receive(incoming) {
       const c = conv()
       if (!c) return
@@ -146,7 +170,9 @@ export function createChatController(
       readSeq = 0
       seen.clear()
       set({ conversation: c, items: [], agentReadSeq: 0, rated: false, error: undefined })
-      await services.store.set(CURRENT_KEY, c.id).catch(() => undefined)
+      await userStore(services)
+        .set(CURRENT_KEY, c.id)
+        .catch(() => undefined)
       core.dispatch({ type: 'conversation', conversation: c, csat: csat() })
       client.events.emit({ type: 'chat:start', conversationId: c.id })
       core.persist()
@@ -154,7 +180,9 @@ export function createChatController(
     async forget() {
       const { services } = await core.ready()
       await saver?.flush()
-      await services.store.del(CURRENT_KEY).catch(() => undefined)
+      await userStore(services)
+        .del(CURRENT_KEY)
+        .catch(() => undefined)
       cursor = null
       readSeq = 0
       seen.clear()
@@ -251,9 +279,10 @@ export function createChatController(
     import('../reports/ticket.js').catch(() => undefined)
     const services = await client.services()
     if (disposed) return
-    saver = createTranscriptSaver(services.store)
-    const currentId = await services.store.get<string>(CURRENT_KEY).catch(() => undefined)
-    const saved = currentId ? await loadTranscript(services.store, currentId) : undefined
+    const mine = userStore(services)
+    saver = createTranscriptSaver(mine)
+    const currentId = await mine.get<string>(CURRENT_KEY).catch(() => undefined)
+    const saved = currentId && !disposed ? await loadTranscript(mine, currentId) : undefined
     if (saved && !disposed) {
       cursor = saved.cursor
       readSeq = saved.readSeq
@@ -287,7 +316,7 @@ export function createChatController(
         if (saved.rated) core.dispatch({ type: 'rated' })
       }
       // The newest page is on screen; the older part of a long transcript joins it when read.
-      const older = await loadOlder(services.store, saved.conversation.id)
+      const older = await loadOlder(mine, saved.conversation.id)
       if (older.length && !disposed && conv()?.id === saved.conversation.id) {
         for (const m of older) seen.add(m.id)
         set({ items: prependOlder(get().items, older) })
@@ -336,8 +365,14 @@ export function createChatController(
     store,
     open,
     async resume() {
-      const { store: kv } = await client.services()
-      if (!(await kv.get<string>(CURRENT_KEY).catch(() => undefined))) return false
+      const services = await client.services()
+      if (
+        disposed ||
+        !(await userStore(services)
+          .get<string>(CURRENT_KEY)
+          .catch(() => undefined))
+      )
+        return false
       warmMessageTime(client.store.getState().system.locale)
       await open()
       return true

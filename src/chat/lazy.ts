@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla'
 import type { SupportClient } from '../client.js'
+import { UnauthorizedError } from '../errors/RequestErrors.js'
 import type { ChatActions } from './actions.js'
 import type { ChatController } from './controller.js'
 import { initialChatState, type ChatState } from './types.js'
@@ -20,13 +21,39 @@ export function lazyChat(client: SupportClient): ChatController {
   let loading: Promise<ChatController> | undefined
   let visible = false
   let disposed = false
-  const load = () =>
-    (loading ??= import('./controller.js').then(({ createChatController }) => {
-      impl = createChatController(client, { store })
+  // Bumped when the signed-in user changes: a controller loading for the previous user is not used.
+  let generation = 0
+  let leaveChat: ((chat: ChatController, client: SupportClient) => void) | undefined
+  const load = () => {
+    if (loading) return loading
+    const gen = generation
+    loading = import('./controller.js').then((m) => {
+      if (gen !== generation) throw new UnauthorizedError('signed out')
+      leaveChat = m.leaveChat
+      impl = m.createChatController(client, { store })
       if (visible) impl.setVisible(true)
       if (disposed) impl.dispose()
       return impl
-    }))
+    })
+    return loading
+  }
+
+  // A chat belongs to the user it was opened for. Another user (or nobody) signs in: that
+  // controller stops and its store is emptied (see `leaveChat`; the store holds something only
+  // once the controller exists), a controller still loading is dropped, and the next call opens
+  // the chat of the user signed in now.
+  let user = client.store.getState().session.user?.id
+  const offUser = client.store.subscribe((s) => {
+    if (s.session.user?.id === user) return
+    user = s.session.user?.id
+    generation++
+    const previous = impl
+    impl = loading = undefined
+    if (!previous) return
+    leaveChat!(previous, client)
+    // The next user's saved chat (if any) counts towards the badge, as on page load.
+    if (!disposed) chat.resume().catch(() => undefined)
+  })
   const later = <K extends AsyncKey>(key: K) =>
     ((...args: unknown[]) =>
       load().then((c) => (c[key] as (...a: unknown[]) => Promise<unknown>)(...args))) as unknown as ChatController[K]
@@ -43,7 +70,7 @@ export function lazyChat(client: SupportClient): ChatController {
     newChat: later('newChat'),
     skipRating: () => impl?.skipRating(),
   }
-  return {
+  const chat: ChatController = {
     ...actions,
     store,
     open: later('open'),
@@ -62,7 +89,9 @@ export function lazyChat(client: SupportClient): ChatController {
     transcript: () => impl?.transcript(),
     dispose() {
       disposed = true
+      offUser()
       impl?.dispose()
     },
   }
+  return chat
 }

@@ -92,7 +92,10 @@ export interface ChatCore {
   store: StoreApi<ChatState>
   now: () => Date
   dispatch(input: ChatInput): void
+  /** Rejects (`unauthorized`) once the controller is disposed: its user is no longer the signed-in one. */
   ready(): Promise<{ transport: Transport; services: Services }>
+  /** False once disposed: checked just before a job goes to the outbox (stamped with the signed-in user). */
+  current(): boolean
   receive(messages: readonly Message[]): void
   onConversation(c: Conversation): void
   applyJobs(jobs: readonly OutboxJob[]): void

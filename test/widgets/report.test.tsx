@@ -360,6 +360,41 @@ describe('report view', () => {
     await waitFor(() => expect(screen.queryByRole('img', { name: 'Screenshot 3' })).toBeNull())
     expect(revoke).toHaveBeenCalledWith(url)
   })
+
+  it('screenshots: a refused file takes none of the five places', async () => {
+    openPanel(fakeTransport(), 'report', { category: 'other' })
+    await waitFor(() => expect(document.querySelector('[data-field=screenshots] input[type=file]')).not.toBeNull())
+    const input = () => document.querySelector('[data-field=screenshots] input[type=file]') as HTMLInputElement
+    const png = (name: string) =>
+      new File(
+        [
+          Uint8Array.from([
+            0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0, 0, 0, 0,
+          ]),
+        ],
+        name,
+        { type: 'image/png' },
+      )
+    const gif = new File(['GIF89a'], 'anim.gif', { type: 'image/gif' })
+    fireEvent.change(input(), { target: { files: [gif] } })
+    const alert = byField('screenshots').querySelector('[role=alert]') as HTMLElement
+    await waitFor(() => expect(alert.textContent).toContain('anim.gif is not a supported file type.'))
+    // The refused file's place is still free: five more, all kept.
+    fireEvent.change(input(), { target: { files: [1, 2, 3, 4, 5].map((i) => png(`shot${i}.png`)) } })
+    await waitFor(() => expect(document.querySelectorAll('[data-state=ready]')).toHaveLength(5))
+    expect(alert.textContent).not.toContain('Attach at most 5 images.')
+    expect(byField('screenshots').textContent).toContain('You have attached the maximum number of images.')
+    // One place freed (the refused tile frees none), then a refused file and two images: the
+    // refused file gets its tile and takes no place, one image fits.
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Screenshot 2' }))
+    await waitFor(() => expect(document.querySelector('[data-field=screenshots] input[type=file]')).not.toBeNull())
+    const pdf = new File(['%PDF-1.7'], 'statement.pdf', { type: 'application/pdf' })
+    fireEvent.change(input(), { target: { files: [pdf, png('a.png'), png('b.png')] } })
+    await waitFor(() => expect(alert.textContent).toContain('statement.pdf is not a supported file type.'))
+    expect(alert.textContent).toContain('Attach at most 5 images.')
+    await waitFor(() => expect(document.querySelectorAll('[data-state=ready]')).toHaveLength(5))
+    expect(document.querySelectorAll('[data-state=failed]')).toHaveLength(2)
+  })
 })
 
 describe('report view in the widget', () => {

@@ -7,35 +7,53 @@ import { lazyViews, type ViewProps } from './views.js'
 
 const loaded = new Map<ViewName, ComponentType<ViewProps>>([['home', Home]])
 
-/** Renders the current view; views other than home are lazy chunks, loaded on first visit. */
+/**
+ * Renders the current view; views other than home are lazy chunks, loaded on first visit.
+ * A chunk that cannot be fetched (offline, a failed deploy) is asked for once per attempt: the
+ * view says it could not be loaded, and tries again when the user asks or the device comes
+ * back online, never on its own in a loop.
+ */
 export function ViewHost({ view, params }: ViewProps & { view: ViewName }) {
   const t = useT()
   const { client } = usePanel()
   const [, setTick] = useState(0)
   const [failed, setFailed] = useState<ViewName | null>(null)
+  // Bumped by "Try again" and by the `online` event: the only things that start a new fetch.
+  const [attempt, setAttempt] = useState(0)
   const Component = loaded.get(view)
 
   useEffect(() => {
     if (loaded.has(view)) return
     let live = true
     setFailed(null)
-    lazyViews[view](client)
-      .then((c) => {
+    lazyViews[view](client).then(
+      (c) => {
         loaded.set(view, c)
         if (live) setTick((n) => n + 1)
-      })
-      .catch(() => live && setFailed(view))
+      },
+      () => {
+        if (live) setFailed(view)
+      },
+    )
     return () => {
       live = false
     }
-  }, [client, view, failed])
+  }, [client, view, attempt])
+
+  const isFailed = failed === view && !Component
+  useEffect(() => {
+    if (!isFailed || typeof addEventListener !== 'function') return
+    const again = () => setAttempt((n) => n + 1)
+    addEventListener('online', again)
+    return () => removeEventListener('online', again)
+  }, [isFailed])
 
   if (Component) return <Component params={params} />
-  if (failed === view) {
+  if (isFailed) {
     return (
-      <div class="status" role="alert">
+      <div class="status" role="alert" data-load-failed="">
         <p>{t('panel.loadFailed')}</p>
-        <button type="button" class="secondary" onClick={() => setFailed(null)}>
+        <button type="button" class="secondary" onClick={() => setAttempt((n) => n + 1)}>
           {t('panel.retry')}
         </button>
       </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
 import { prepareImage, MAX_INPUT_BYTES, type PreparedImage } from '../../src/attachments/index.js'
+import { refusedAtPick } from '../../src/attachments/image.js'
 import { onUploadProgress } from '../../src/attachments/progress.js'
 import { isHelpFeedbackError } from '../../src/errors/index.js'
 import type { MessageKey } from '../../src/i18n/index.js'
@@ -25,6 +26,12 @@ export interface Shot {
 }
 
 let keys = 0
+
+/** A file refused for its type or size: it stays as a tile saying why, but takes none of the places. */
+const refused = (s: Shot) => s.state === 'failed' && !s.retryable
+
+/** The places a list uses up: every file but the refused ones. */
+export const placesUsed = (shots: readonly Shot[]) => shots.filter((s) => !refused(s)).length
 
 function previewUrl(blob: Blob): string | undefined {
   try {
@@ -184,7 +191,8 @@ export function Screenshots(props: {
   const helpId = `${id}-help`
   const errId = `${id}-err`
   const busy = api.shots.some((s) => s.state === 'processing')
-  const full = api.shots.length >= max
+  const used = placesUsed(api.shots)
+  const full = used >= max
 
   const reason = (error: unknown, file: File) => {
     const code = isHelpFeedbackError(error) ? error.code : 'file_type'
@@ -210,9 +218,16 @@ export function Screenshots(props: {
     const picked = [...(el.files ?? [])]
     el.value = ''
     if (picked.length === 0) return
-    const room = Math.max(0, max - api.shots.length)
-    const taken = picked.slice(0, room)
-    setProblems(picked.length > room ? [t('report.error.screenshots')] : [])
+    // A file refused for its type or size takes no place: it gets its tile (saying why), and
+    // the places left go to the files that may be images, in the order they were picked.
+    let room = Math.max(0, max - placesUsed(api.shots))
+    const taken = picked.filter((f) => {
+      if (refusedAtPick(f)) return true
+      if (room === 0) return false
+      room -= 1
+      return true
+    })
+    setProblems(taken.length < picked.length ? [t('report.error.screenshots')] : [])
     const start = api.shots.length
     const placeholders: Shot[] = taken.map((source) => ({ key: ++keys, state: 'processing', url: undefined, source }))
     api.update((l) => [...l, ...placeholders])
@@ -276,7 +291,7 @@ export function Screenshots(props: {
             id={id}
             type="file"
             accept="image/png,image/jpeg,image/webp"
-            multiple={max - api.shots.length > 1}
+            multiple={max - used > 1}
             aria-describedby={describedBy}
             aria-invalid={props.error ? 'true' : undefined}
             disabled={busy}
