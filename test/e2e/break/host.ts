@@ -140,3 +140,27 @@ export function closedHoursServer(): { readonly url: string; tickets(): Promise<
       ).json()) as unknown[],
   }
 }
+
+/** Everything the page keeps on the device as text: localStorage values and every IndexedDB record (blobs as `[blob n]`). */
+export function deviceStorage(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const parts: string[] = []
+    for (let i = 0; i < localStorage.length; i++) parts.push(localStorage.getItem(localStorage.key(i)!) ?? '')
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open(info.name!)
+        r.onsuccess = () => res(r.result)
+        r.onerror = () => rej(r.error)
+      })
+      for (const name of Array.from(db.objectStoreNames)) {
+        const all = await new Promise<unknown[]>((res) => {
+          const r = db.transaction(name).objectStore(name).getAll()
+          r.onsuccess = () => res(r.result)
+        })
+        parts.push(JSON.stringify(all, (_k, v: unknown) => (v instanceof Blob ? `[blob ${v.size}]` : v)))
+      }
+      db.close()
+    }
+    return parts.join('\n')
+  })
+}

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest'
-import { openReport, restOptions, sessions, shadow } from '../break/host.js'
+import { deviceStorage, openReport, restOptions, sessions, shadow } from '../break/host.js'
 
 // README, Durability: "`logout({ forget: true })` deletes their drafts, transcripts and unsent
 // jobs on this device", and "Drafts … are written after a typing pause and on `pagehide` /
@@ -29,26 +29,7 @@ describe('logout({ forget: true }) after a draft kept at pagehide', () => {
     await page.waitForFunction(() => 'help' in window)
 
     await page.evaluate(() => (window as unknown as { help: Help }).help.logout({ forget: true }))
-    const stored = await page.evaluate(async () => {
-      const parts: string[] = []
-      for (let i = 0; i < localStorage.length; i++) parts.push(localStorage.getItem(localStorage.key(i)!) ?? '')
-      for (const info of await indexedDB.databases()) {
-        const db = await new Promise<IDBDatabase>((res, rej) => {
-          const r = indexedDB.open(info.name!)
-          r.onsuccess = () => res(r.result)
-          r.onerror = () => rej(r.error)
-        })
-        for (const name of Array.from(db.objectStoreNames)) {
-          const all = await new Promise<unknown[]>((res) => {
-            const r = db.transaction(name).objectStore(name).getAll()
-            r.onsuccess = () => res(r.result)
-          })
-          parts.push(JSON.stringify(all))
-        }
-        db.close()
-      }
-      return parts.join('\n')
-    })
+    const stored = await deviceStorage(page)
     expect.soft(stored).not.toContain(words)
 
     // The same user signs in again: the form they open starts empty.

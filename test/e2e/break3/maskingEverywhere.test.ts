@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, inject, it } from 'vitest'
-import { restOptions, serve, sessions, shadow, snippetPage, transaction } from '../break/host.js'
+import { deviceStorage, restOptions, serve, sessions, shadow, snippetPage, transaction } from '../break/host.js'
 
 // README: "card numbers, ID numbers and codes are masked on the device before anything is stored
 // or sent", "`redact()` … runs on the device over every field, draft and chat message". Beyond
@@ -18,29 +18,6 @@ const secrets = {
   mobile: '13800138000',
   mobile2: '13912345678',
   code: '384921',
-}
-
-async function deviceStorage(page: import('playwright-core').Page): Promise<string> {
-  return page.evaluate(async () => {
-    const parts: string[] = []
-    for (let i = 0; i < localStorage.length; i++) parts.push(localStorage.getItem(localStorage.key(i)!) ?? '')
-    for (const info of await indexedDB.databases()) {
-      const db = await new Promise<IDBDatabase>((res, rej) => {
-        const r = indexedDB.open(info.name!)
-        r.onsuccess = () => res(r.result)
-        r.onerror = () => rej(r.error)
-      })
-      for (const name of Array.from(db.objectStoreNames)) {
-        const all = await new Promise<unknown[]>((res) => {
-          const r = db.transaction(name).objectStore(name).getAll()
-          r.onsuccess = () => res(r.result)
-        })
-        parts.push(JSON.stringify(all, (_k, v: unknown) => (v instanceof Blob ? `[blob ${v.size}]` : v)))
-      }
-      db.close()
-    }
-    return parts.join('\n')
-  })
 }
 
 describe('masking beyond the description (zh-CN)', () => {
