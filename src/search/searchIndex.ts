@@ -1,6 +1,6 @@
 import type { Article, ArticleHit } from '../types.js'
 import { buildQuery, compileSynonyms, type CompiledVariant } from './query.js'
-import { language, localesFor, translationKey } from './locales.js'
+import { language, localesFor, onePerArticle, translationKey } from './locales.js'
 import { createPostingStore, pack } from './postings.js'
 import { K1, rank, type Scratch, type Term } from './rank.js'
 import { makeSnippet, plainText } from './snippet.js'
@@ -161,10 +161,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const groupOf = (d: StoredArticle): string => translationKey(d.id, d.locale)
   /** Locales to search per UI locale and query script (see `localesFor`). */
   const plans = new Map<string, [string[], string[]]>()
-  const rankOf = (locales: string[], slot: number): number => {
-    const i = locales.indexOf(docs[slot]?.locale ?? '')
-    return i < 0 ? Infinity : i
-  }
+
   /**
    * Per slot, its language and translation key: copies of one article in one language (zh-CN
    * and zh-TW) are one text for term statistics. `same` counts live slots per such text.
@@ -382,19 +379,18 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     locales: string[],
     limit: number,
     marks: string[],
-  ): ArticleHit[] => {
-    const shown = new Set<string>()
-    const out: ArticleHit[] = []
-    for (const [slot, score] of ranked) {
-      const k = keys[slot]!
-      if (shown.has(k) || out.length == limit) continue
-      shown.add(k)
-      // The copy in the most preferred locale, even when another copy matched.
-      const d = docs[(groups.get(k) ?? []).reduce((x, y) => (rankOf(locales, y) < rankOf(locales, x) ? y : x), slot)]!
-      out.push({ id: d.id, title: d.title, ...makeSnippet(d.text || d.title, marks, options.snippetLength), score })
-    }
-    return out
-  }
+  ): ArticleHit[] =>
+    onePerArticle(
+      ranked,
+      locales,
+      limit,
+      ([slot]) => keys[slot]!,
+      (k) => (groups.get(k) ?? []).map((slot): [number, number] => [slot, 0]),
+      ([slot]) => docs[slot]!.locale,
+    ).map(([[slot], [, score]]) => {
+      const d = docs[slot]!
+      return { id: d.id, title: d.title, ...makeSnippet(d.text || d.title, marks, options.snippetLength), score }
+    })
 
   return {
     get size() {
