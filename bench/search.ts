@@ -124,14 +124,6 @@ const engines: Engine[] = [
       return (q, locale) => index.search(q, { locale, limit: 10 }).map((h) => h.id)
     },
   },
-  {
-    name: 'this engine, words: false',
-    realOnly: true,
-    build(docs) {
-      const index = createSearchIndex(docs, { synonyms: walletSynonyms, words: false })
-      return (q, locale) => index.search(q, { locale, limit: 10 }).map((h) => h.id)
-    },
-  },
   { name: 'MiniSearch + Segmenter', build: miniSearch(segmenterTokens) },
   { name: 'MiniSearch + bigrams', build: miniSearch(cjkTokens) },
   {
@@ -178,11 +170,12 @@ function table(rows: string[][]): void {
 async function sizes(): Promise<void> {
   const entries: Array<[string, string, boolean?]> = [
     [
-      'engine code (t2s table stubbed out)',
+      'engine code (t2s and lexicon data stubbed out)',
       "export { createSearchIndex, loadIndex } from './src/search/index.ts'",
       true,
     ],
     ['Traditional→Simplified table (t2s.ts)', "export * from './src/search/t2s.ts'"],
+    ['word lists (lexicon.ts)', "export * from './src/search/lexicon.ts'"],
     ['engine (createSearchIndex, loadIndex)', "export { createSearchIndex, loadIndex } from './src/search/index.ts'"],
     ['walletSynonyms table', "export { walletSynonyms } from './src/search/synonyms.ts'"],
     ['engine + walletSynonyms', "export { createSearchIndex, loadIndex, walletSynonyms } from './src/search/index.ts'"],
@@ -190,14 +183,20 @@ async function sizes(): Promise<void> {
     ['FlexSearch 0.8 Index (for scale)', "export { Index } from 'flexsearch'"],
   ]
   const rows = [['bundle (esbuild minify, es2020, utf8)', 'min B', 'gzip B', 'brotli B']]
-  // The table is data: stubbing it shows what the engine's own code weighs.
+  // The tables are data: stubbing them shows what the engine's own code weighs.
   const stub: Plugin = {
-    name: 'stub-t2s',
-    setup: (b) =>
+    name: 'stub-data',
+    setup: (b) => {
       b.onLoad({ filter: /t2s\.ts$/ }, () => ({
         contents: "export const TRADITIONAL = '', SIMPLIFIED = ''",
         loader: 'ts',
-      })),
+      }))
+      b.onLoad({ filter: /lexicon\.ts$/ }, () => ({
+        contents:
+          "export const IRREGULAR = {}, STOP_WORDS = '', FILLER_WORDS = '', PARTICLES = '', COMPLEMENTS = '', VERB_WORDS = ''",
+        loader: 'ts',
+      }))
+    },
   }
   for (const [name, contents, stubbed] of entries) {
     const out = await build({

@@ -11,7 +11,10 @@ import { fold, tokenize, WORD_CHAR } from './tokenize.js'
 export interface SearchIndexOptions {
   /** Field weights (BM25F). Default title 4, tags 2.5, body 1. Ignored by `loadIndex`. */
   weights?: { title?: number; tags?: number; body?: number }
-  /** Also index ICU dictionary words (3+ characters) when `Intl.Segmenter` exists. Default true. */
+  /**
+   * @deprecated No effect: the index no longer adds ICU dictionary words (they changed no ranking
+   * in bench:search). Accepted so that existing calls compile.
+   */
   words?: boolean
   /**
    * Synonym groups per locale, e.g. `walletSynonyms`. Kept in `toJSON()` output, so a loaded
@@ -52,7 +55,6 @@ export interface StoredArticle {
 export interface SerializedIndex {
   version: 1
   weights: number[]
-  words: boolean
   synonyms: SynonymTable
   docs: Array<StoredArticle | null>
   terms: Record<string, number[]>
@@ -102,7 +104,6 @@ export function createSearchIndex(articles: Article[] = [], options: SearchIndex
     {
       version: 1,
       weights: [w.title ?? 2.5, w.tags ?? 3, w.body ?? 1],
-      words: options.words ?? true,
       synonyms: options.synonyms ?? {},
       docs: [],
       terms: {},
@@ -127,7 +128,7 @@ export function loadIndex(json: SerializedIndex | string, options: SearchIndexOp
 }
 
 function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
-  const { weights, words, docs } = data
+  const { weights, docs } = data
   const terms = createPostingStore(data.terms)
   // The store holds its own copy; `toJSON` rebuilds this from it.
   data.terms = {}
@@ -144,7 +145,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   let avg: number[] = []
   let scratch: Scratch = { acc: new Float64Array(0), best: new Float64Array(0), sum: new Float64Array(0) }
 
-  const fields = (d: StoredArticle): string[][] => [d.title, d.tags.join(' '), d.text].map((s) => tokenize(s, words))
+  const fields = (d: StoredArticle): string[][] => [d.title, d.tags.join(' '), d.text].map((s) => tokenize(s))
   const track = (d: StoredArticle, sign: number): void => {
     live += sign
     d.lengths.forEach((l, f) => (sums[f]! += sign * l))
@@ -305,7 +306,6 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
           .filter((t) => !/\p{Script=Han}/u.test(t))
           .sort()),
       synonyms,
-      words,
       loose: maxTerms > 99,
     })
     const idf = (t: string): number => {
