@@ -1,7 +1,7 @@
 /**
  * Builds the prebuilt help-search index from Markdown articles.
  *
- *   npm run index:articles -- <dir> [--out file] [--no-words]
+ *   npm run index:articles -- <dir> [--out file]
  *
  * Reads every `.md` under <dir> recursively; the locale is the nearest folder named like a
  * locale (`zh-CN`, `en`, `zh-TW`) unless the front matter sets `locale:`. Writes the index JSON
@@ -51,14 +51,13 @@ function main(argv: string[]): void {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!
     if (a == '--out') out = argv[++i] ?? fail('--out needs a file name')
-    else if (a == '--no-words') continue
     else if (a.startsWith('--')) fail(`unknown option ${a}`)
     else dir = a
   }
   out = resolve(out)
   const started = performance.now()
   const articles = loadArticles(dir)
-  const index = createSearchIndex(articles, { words: !argv.includes('--no-words'), synonyms: walletSynonyms })
+  const index = createSearchIndex(articles, { synonyms: walletSynonyms })
   const json = JSON.stringify(index)
   mkdirSync(dirname(out), { recursive: true })
   writeFileSync(out, json)

@@ -14,7 +14,7 @@ const queries = [
   ...zh.map(([q, relevant, cls]) => ({ q, locale: 'zh-CN', relevant, class: cls })),
   ...en.map(([q, relevant, cls]) => ({ q, locale: 'en', relevant, class: cls })),
 ];
-writeFileSync(new URL('./search-queries.json', import.meta.url), JSON.stringify(queries, null, 2) + '\n');
+writeFileSync(new URL('../data/queries-tune4.json', import.meta.url), JSON.stringify(queries, null, 2) + '\n');
 
 // ---------- digit spellings ----------
 const FW = s => s.replace(/\d/g, d => String.fromCharCode(0xff10 + +d));

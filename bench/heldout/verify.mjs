@@ -15,7 +15,7 @@ for (const loc of ['en', 'zh-CN']) for (const f of readdirSync(`${artRoot}/${loc
 }
 
 // ---- search queries ----
-const Q = JSON.parse(readFileSync(new URL('search-queries.json', here), 'utf8'));
+const Q = JSON.parse(readFileSync(new URL('../data/queries-tune4.json', here), 'utf8'));
 const CLASSES = ['topic-word', 'paraphrase', 'colloquial', 'typo', 'english-function-words', 'english-inflection', 'mixed', 'traditional', 'long'];
 const byClass = {}, byLocale = {}, seen = new Set(), used = new Set();
 for (const [i, q] of Q.entries()) {

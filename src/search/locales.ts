@@ -44,3 +44,29 @@ export function localesFor(ui: string, query: string, known: string[]): [first: 
   const other = known.filter((l) => (language(l) == 'zh') != zh && (zh ? !HAN.test(query) : HAN.test(query)))
   return [order(own), order(other)]
 }
+
+/**
+ * One entry per translated article, in ranked order, each shown as its copy in the most
+ * preferred of `locales` (even when another copy matched): what a search shows, as pairs of the
+ * copy to show and the entry that matched. `key` gives an entry's translation key, `copies` the
+ * entries that share one, `locale` an entry's locale.
+ */
+export function onePerArticle<T>(
+  ranked: T[],
+  locales: string[],
+  limit: number,
+  key: (x: T) => string,
+  copies: (k: string) => T[],
+  locale: (x: T) => string,
+): Array<[show: T, matched: T]> {
+  const rank = (x: T): number => (locales.indexOf(locale(x)) + 1 || 1e9) - 1
+  const shown = new Set<string>()
+  const out: Array<[T, T]> = []
+  for (const x of ranked) {
+    const k = key(x)
+    if (shown.has(k) || out.length == limit) continue
+    shown.add(k)
+    out.push([copies(k).reduce((a, b) => (rank(b) < rank(a) ? b : a), x), x])
+  }
+  return out
+}

@@ -1,5 +1,6 @@
 import { editDistance } from '../editDistance.js'
-import { crossing, eachRun, fold, hanTerms, stem, STOP, tokenize } from './tokenize.js'
+import { COMPLEMENTS, FILLER_WORDS, PARTICLES, VERB_WORDS } from './lexicon.js'
+import { eachRun, fold, stem, STOP, tokenize } from './tokenize.js'
 
 /** What the query builder needs to know about the index. */
 export interface QueryContext {
@@ -9,7 +10,6 @@ export interface QueryContext {
   vocab(): string[]
   /** Synonym groups of the query's locale (see `compileSynonyms`). */
   synonyms: CompiledVariant[][]
-  words: boolean
   /** Expand Latin prefixes and typos (off for long free text). */
   loose: boolean
 }
@@ -22,21 +22,19 @@ const SINGLE = 0.2
  */
 const SYNONYM = 0.6
 /** Question filler bigrams (怎么办, 为什么, 如何...): kept, but they cannot decide a ranking. */
-const FILLER = new Set('怎么 么办 什么 为什 为啥 如何 怎样 么回 回事 请问 一下 是否 能否 怎么样 可以'.split(' '))
-/** Sentence particles: a query bigram holding one (钱的, 了吗) is mostly grammar, not topic. */
-const PARTICLE = /[的了吗呢吧啊呀咋]/
+const FILLER = new Set(FILLER_WORDS.split(' '))
+/** A query bigram holding a sentence particle (钱的, 了吗) is mostly grammar, not topic. */
+const PARTICLE = new RegExp(`[${PARTICLES}]`)
 const PARTICLE_WEIGHT = 0.3
 const FILLER_WEIGHT = 0.2
-/** Weight of a query bigram that straddles the edge of a dictionary word (see `crossing`). */
-const CROSS = 0.4
 /**
  * A verb with a negated resultative complement, the everyday way to say "cannot": 提不出来,
  * 付不了款, 转不过去, 到不了账, 绑不上. Its bigrams (提不, 不出) are noise; the verb joined to
  * what follows (付款, 到账) and the verb's wallet word carry the meaning.
  */
-const COMPLEMENT = /(\p{Script=Han})不(?:出来|出去|过去|过来|进去|下来|起来|了|上|出|进|动|成|开)(\p{Script=Han})?/gu
+const COMPLEMENT = new RegExp(`(\\p{Script=Han})不(?:${COMPLEMENTS.replace(/ /g, '|')})(\\p{Script=Han})?`, 'gu')
 /** The wallet word a verb heads, found by its first character (提 → 提现). */
-const VERB_WORDS = '提现 转账 付款 充值 绑卡 退款 登录 到账 扣款 取现 解绑 注销 冻结 打开 收到'.split(' ')
+const VERBS = VERB_WORDS.split(' ')
 /** Weight of the words a complement pattern stands for, and of the failure it implies. */
 const COMPLEMENT_WEIGHT = 0.8
 
@@ -80,19 +78,16 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
     const noise = new Set<string>()
     for (const m of run.matchAll(COMPLEMENT)) {
       const v = m[1]!
-      const words = [m[2] ? v + m[2] : '', VERB_WORDS.find((w) => w[0] == v) ?? ''].filter((w) => w && ctx.df(w))
+      const words = [m[2] ? v + m[2] : '', VERBS.find((w) => w[0] == v) ?? ''].filter((w) => w && ctx.df(w))
       const span = [...m[0]].slice(1).map((ch, i) => [...m[0]][i] + ch)
       span.forEach((b) => noise.add(b))
       complements.push([words, span])
     }
-    // A bigram across the edge of a dictionary word (的记 in 以前的记录) is no word of the query.
-    const cross = ctx.words ? crossing(run) : []
     for (let i = 1; i < c.length; i++) {
       const b = c[i - 1]! + c[i]!
-      one(b, FILLER.has(b) || noise.has(b) ? FILLER_WEIGHT : cross[i] ? CROSS : PARTICLE.test(b) ? PARTICLE_WEIGHT : 1)
+      one(b, FILLER.has(b) || noise.has(b) ? FILLER_WEIGHT : PARTICLE.test(b) ? PARTICLE_WEIGHT : 1)
       if (ctx.df(b)) known[i - 1] = known[i] = true
     }
-    hanTerms(run, ctx.words).forEach((t, i) => i >= c.length * 2 - 1 && one(t, FILLER.has(t) ? FILLER_WEIGHT : 0.5))
     c.forEach((ch, i) => {
       // A character of a known bigram adds a little to articles found otherwise (钱提不到 meets
       // 提现 through 提), but finds none by itself; particles (的, 了) add nothing.
@@ -105,7 +100,7 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       }
       one(ch, c.length > 1 ? SINGLE : 1)
       // A lone verb (充的钱, 提的钱) most likely means the wallet word it heads.
-      const w = c.length > 1 && VERB_WORDS.find((x) => x[0] == ch)
+      const w = c.length > 1 && VERBS.find((x) => x[0] == ch)
       if (w && ctx.df(w)) complements.push([[w], [ch]])
     })
   })
@@ -186,7 +181,7 @@ export const compileSynonyms = (groups: string[][]): CompiledVariant[][] =>
   groups.map((g) =>
     g.map((v): CompiledVariant => {
       const han = /\p{Script=Han}/u.test(v)
-      const terms = tokenize(v, false).filter((t) => t.length > 1)
+      const terms = tokenize(v).filter((t) => t.length > 1)
       // Function words match the key ("not me") but do not score: "me" is no sign of fraud.
       const content = terms.filter((t) => !STOP.has(t))
       return [han ? fold(v) : terms.join(' '), han, content.length ? content : terms]

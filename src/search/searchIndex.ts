@@ -1,6 +1,6 @@
 import type { Article, ArticleHit } from '../types.js'
 import { buildQuery, compileSynonyms, type CompiledVariant } from './query.js'
-import { language, localesFor, translationKey } from './locales.js'
+import { language, localesFor, onePerArticle, translationKey } from './locales.js'
 import { createPostingStore, pack } from './postings.js'
 import { K1, rank, type Scratch, type Term } from './rank.js'
 import { makeSnippet, plainText } from './snippet.js'
@@ -11,7 +11,10 @@ import { fold, tokenize, WORD_CHAR } from './tokenize.js'
 export interface SearchIndexOptions {
   /** Field weights (BM25F). Default title 4, tags 2.5, body 1. Ignored by `loadIndex`. */
   weights?: { title?: number; tags?: number; body?: number }
-  /** Also index ICU dictionary words (3+ characters) when `Intl.Segmenter` exists. Default true. */
+  /**
+   * @deprecated No effect: the index no longer adds ICU dictionary words (they changed no ranking
+   * in bench:search). Accepted so that existing calls compile.
+   */
   words?: boolean
   /**
    * Synonym groups per locale, e.g. `walletSynonyms`. Kept in `toJSON()` output, so a loaded
@@ -52,7 +55,6 @@ export interface StoredArticle {
 export interface SerializedIndex {
   version: 1
   weights: number[]
-  words: boolean
   synonyms: SynonymTable
   docs: Array<StoredArticle | null>
   terms: Record<string, number[]>
@@ -102,7 +104,6 @@ export function createSearchIndex(articles: Article[] = [], options: SearchIndex
     {
       version: 1,
       weights: [w.title ?? 2.5, w.tags ?? 3, w.body ?? 1],
-      words: options.words ?? true,
       synonyms: options.synonyms ?? {},
       docs: [],
       terms: {},
@@ -127,7 +128,7 @@ export function loadIndex(json: SerializedIndex | string, options: SearchIndexOp
 }
 
 function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
-  const { weights, words, docs } = data
+  const { weights, docs } = data
   const terms = createPostingStore(data.terms)
   // The store holds its own copy; `toJSON` rebuilds this from it.
   data.terms = {}
@@ -144,7 +145,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   let avg: number[] = []
   let scratch: Scratch = { acc: new Float64Array(0), best: new Float64Array(0), sum: new Float64Array(0) }
 
-  const fields = (d: StoredArticle): string[][] => [d.title, d.tags.join(' '), d.text].map((s) => tokenize(s, words))
+  const fields = (d: StoredArticle): string[][] => [d.title, d.tags.join(' '), d.text].map((s) => tokenize(s))
   const track = (d: StoredArticle, sign: number): void => {
     live += sign
     d.lengths.forEach((l, f) => (sums[f]! += sign * l))
@@ -161,10 +162,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const groupOf = (d: StoredArticle): string => translationKey(d.id, d.locale)
   /** Locales to search per UI locale and query script (see `localesFor`). */
   const plans = new Map<string, [string[], string[]]>()
-  const rankOf = (locales: string[], slot: number): number => {
-    const i = locales.indexOf(docs[slot]?.locale ?? '')
-    return i < 0 ? Infinity : i
-  }
+
   /**
    * Per slot, its language and translation key: copies of one article in one language (zh-CN
    * and zh-TW) are one text for term statistics. `same` counts live slots per such text.
@@ -308,7 +306,6 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
           .filter((t) => !/\p{Script=Han}/u.test(t))
           .sort()),
       synonyms,
-      words,
       loose: maxTerms > 99,
     })
     const idf = (t: string): number => {
@@ -382,19 +379,18 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     locales: string[],
     limit: number,
     marks: string[],
-  ): ArticleHit[] => {
-    const shown = new Set<string>()
-    const out: ArticleHit[] = []
-    for (const [slot, score] of ranked) {
-      const k = keys[slot]!
-      if (shown.has(k) || out.length == limit) continue
-      shown.add(k)
-      // The copy in the most preferred locale, even when another copy matched.
-      const d = docs[(groups.get(k) ?? []).reduce((x, y) => (rankOf(locales, y) < rankOf(locales, x) ? y : x), slot)]!
-      out.push({ id: d.id, title: d.title, ...makeSnippet(d.text || d.title, marks, options.snippetLength), score })
-    }
-    return out
-  }
+  ): ArticleHit[] =>
+    onePerArticle(
+      ranked,
+      locales,
+      limit,
+      ([slot]) => keys[slot]!,
+      (k) => (groups.get(k) ?? []).map((slot): [number, number] => [slot, 0]),
+      ([slot]) => docs[slot]!.locale,
+    ).map(([[slot], [, score]]) => {
+      const d = docs[slot]!
+      return { id: d.id, title: d.title, ...makeSnippet(d.text || d.title, marks, options.snippetLength), score }
+    })
 
   return {
     get size() {

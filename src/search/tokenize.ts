@@ -3,6 +3,7 @@
  * rule here applies to articles and queries alike.
  */
 
+import { IRREGULAR, STOP_WORDS } from './lexicon.js'
 import { SIMPLIFIED, TRADITIONAL } from './t2s.js'
 
 /** A Han run, or a run of other letters/digits (Latin, kana, Hangul...). */
@@ -10,14 +11,6 @@ const RUN = /(\p{Script=Han}+)|(?:[^\P{L}\p{Script=Han}]|\p{N})+/gu
 
 /** One non-Han letter or digit: used to find Latin word edges in snippets. */
 export const WORD_CHAR = /[^\P{L}\p{Script=Han}]|\p{N}/u
-
-let seg: Intl.Segmenter | null | undefined
-
-/** ICU word segmenter when the runtime has one (old WebViews do not: bigrams still work). */
-const segmenter = (): Intl.Segmenter | null =>
-  seg !== undefined
-    ? seg
-    : (seg = typeof Intl.Segmenter == 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null)
 
 /** Simplified form per Traditional UTF-16 unit (0 = none), built on first use. */
 let t2s: Uint16Array | undefined
@@ -47,26 +40,6 @@ export function fold(text: string): string {
   return from ? out + n.slice(from) : n
 }
 
-/** Irregular forms a suffix rule cannot join, mapped to their stem. */
-const IRREGULAR: Record<string, string> = {
-  frozen: 'freez',
-  froze: 'freez',
-  paid: 'pay',
-  sent: 'send',
-  spent: 'spend',
-  got: 'get',
-  gotten: 'get',
-  lost: 'los',
-  stolen: 'steal',
-  stole: 'steal',
-  taken: 'tak',
-  took: 'tak',
-  gave: 'giv',
-  given: 'giv',
-  withdrawn: 'withdraw',
-  withdrew: 'withdraw',
-}
-
 /**
  * A light English stemmer, the same for articles and queries, so that inflected forms meet:
  * charged/charge/charging → charg, refunded → refund, verified/verify → verifi, frozen → freez.
@@ -90,15 +63,10 @@ export function stem(word: string): string {
 }
 
 /**
- * English function words. A query drops them when it has any other word, so that "what is my
- * limit" ranks by "limit", not by titles that say "what" and "my".
+ * English function words, stemmed as tokens are ("where" → wher). A query drops them when it has
+ * any other word, so that "what is my limit" ranks by "limit", not by titles that say "what".
  */
-export const STOP = new Set(
-  'a an and are am be can could did do does for from have has how i im is it its me my of on or our so that the there this to was we what when where which who why will with would you your'
-    .split(' ')
-    // Stemmed, as tokens are ("where" → wher).
-    .map(stem),
-)
+export const STOP = new Set(STOP_WORDS.split(' ').map(stem))
 
 /** Calls `fn` for every Han run and every other word in already folded text. */
 export function eachRun(folded: string, fn: (run: string, han: boolean) => void): void {
@@ -106,36 +74,14 @@ export function eachRun(folded: string, fn: (run: string, han: boolean) => void)
 }
 
 /**
- * Index terms of one Han run: every character, every character bigram, and dictionary words of
- * three or more characters (two-character words are bigrams already). Bigrams carry the recall
- * because ICU splits wallet words such as 扣款, 提现, 验证码 into single characters.
+ * Index terms of one Han run: every character and every character bigram. Bigrams carry the
+ * recall: ICU dictionary words were tried and changed no ranking in bench:search.
  */
-export function hanTerms(run: string, words: boolean): string[] {
+export function hanTerms(run: string): string[] {
   const c = [...run]
   const out = c.slice()
   for (let i = 1; i < c.length; i++) out.push(c[i - 1]! + c[i]!)
-  const s = words && c.length > 2 && segmenter()
-  if (s) for (const { segment } of s.segment(run)) if ([...segment].length > 2) out.push(segment)
   return out
-}
-
-/**
- * Per character index i, whether the bigram ending at i straddles the edge of a dictionary word
- * of two or more characters (的记 in 以前的记录, 付了 in 支付了解): such a pair is no word of the
- * text. Edges between single characters do not count: ICU splits wallet words (扣款) that way.
- */
-export function crossing(run: string): boolean[] {
-  const len: number[] = []
-  const edge: boolean[] = []
-  const s = run.length > 2 && segmenter()
-  if (s)
-    for (const { segment, index } of s.segment(run)) {
-      const n = [...segment].length
-      const at = [...run.slice(0, index)].length
-      edge[at] = true
-      for (let k = 0; k < n; k++) len[at + k] = n
-    }
-  return edge.map((e, i) => e && i > 0 && (len[i - 1]! > 1 || len[i]! > 1))
 }
 
 /**
@@ -144,10 +90,10 @@ export function crossing(run: string): boolean[] {
  * @example
  * tokenize('ＡＢＣ１２３ 转账') // ['abc123', '转', '账', '转账']
  */
-export function tokenize(text: string, words = true): string[] {
+export function tokenize(text: string): string[] {
   const out: string[] = []
   eachRun(fold(text), (run, han) => {
-    if (han) out.push(...hanTerms(run, words))
+    if (han) out.push(...hanTerms(run))
     else if (run.length > 1) out.push(stem(run))
   })
   return out

@@ -1,0 +1,41 @@
+/**
+ * Word lists the query parser and the stemmer read: language data, not code (`bench:search`
+ * weighs the engine without them, as it does the t2s table). Space-separated strings keep them
+ * small; the code that reads them builds its sets once.
+ */
+
+/** Irregular English forms a suffix rule cannot join, mapped to their stem. */
+export const IRREGULAR: Record<string, string> = {
+  frozen: 'freez',
+  froze: 'freez',
+  paid: 'pay',
+  sent: 'send',
+  spent: 'spend',
+  got: 'get',
+  gotten: 'get',
+  lost: 'los',
+  stolen: 'steal',
+  stole: 'steal',
+  taken: 'tak',
+  took: 'tak',
+  gave: 'giv',
+  given: 'giv',
+  withdrawn: 'withdraw',
+  withdrew: 'withdraw',
+}
+
+/** English function words: a query drops them when it has any other word. */
+export const STOP_WORDS =
+  'a an and are am be can could did do does for from have has how i im is it its me my of on or our so that the there this to was we what when where which who why will with would you your'
+
+/** Chinese question filler bigrams (怎么办, 为什么, 如何...): kept, but too weak to decide a ranking. */
+export const FILLER_WORDS = '怎么 么办 什么 为什 为啥 如何 怎样 么回 回事 请问 一下 是否 能否 可以'
+
+/** Sentence particles: a query bigram holding one (钱的, 了吗) is mostly grammar, not topic. */
+export const PARTICLES = '的了吗呢吧啊呀咋'
+
+/** Resultative complements after 不, the everyday "cannot" (提不出来, 付不了款, 绑不上). */
+export const COMPLEMENTS = '出来 出去 过去 过来 进去 下来 起来 了 上 出 进 动 成 开'
+
+/** Wallet words a lone verb most likely stands for, found by their first character (提 → 提现). */
+export const VERB_WORDS = '提现 转账 付款 充值 绑卡 退款 登录 到账 扣款 取现 解绑 注销 冻结 打开 收到'
