@@ -1,0 +1,403 @@
+import fc from 'fast-check'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startServer, type RunningServer } from '../../../examples/server/server.js'
+import { createTestDatabase, dropTestDatabases, pgSkipReason, rows, track } from '../../support/postgres.js'
+import { login, openSse, ticketInput, type UserClient } from './helpers.js'
+
+/*
+ * Differential tests: the same requests, as a stranger would send them, against a SQLite server
+ * and a Postgres server (where ticket create and chat send run as one SQL function each,
+ * migrations 005/006). Every observable answer must be the same once ids and times are masked.
+ */
+
+const TICKETS_PER_HOUR = 4
+
+async function boot(databaseUrl?: string): Promise<RunningServer> {
+  const db = databaseUrl ? { databaseUrl } : {}
+  const server = await startServer({
+    port: 0,
+    dbPath: ':memory:',
+    secret: 'test-secret',
+    agentKey: 'demo-agent',
+    hours: null,
+    limits: { ticketsPerHour: TICKETS_PER_HOUR, openConversationsPerUser: 1 },
+    rateLimit: { perMinute: 100_000 },
+    ...db,
+  })
+  return track(server, db)
+}
+
+let lite: RunningServer
+let pg: RunningServer
+const servers = (): Array<[string, RunningServer]> => [
+  ['sqlite', lite],
+  ['postgres', pg],
+]
+
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/
+const ID = /^(tk|cv|msg|cm|att|at|ev)_[A-Za-z0-9_-]+$/
+
+/** Masks what legitimately differs between two servers: generated ids and wall-clock times. */
+function normalize(v: unknown, keyName = ''): unknown {
+  if (Array.isArray(v)) return v.map((x) => normalize(x))
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, normalize(x, k)]))
+  if (typeof v === 'string' && (ISO.test(v) || ID.test(v))) return '<masked>'
+  if (typeof v === 'number' && keyName === 'retryAfterMs') return v > 0 ? '<positive>' : v
+  return v
+}
+
+interface Answer {
+  status: number
+  replayed: string | null
+  retryAfter: boolean
+  text: string
+  body: unknown
+}
+
+async function answer(res: Response): Promise<Answer> {
+  const text = await res.text()
+  let body: unknown = text
+  try {
+    body = text === '' ? '' : JSON.parse(text)
+  } catch {
+    /* kept as text */
+  }
+  return {
+    status: res.status,
+    replayed: res.headers.get('idempotent-replayed'),
+    retryAfter: res.headers.has('retry-after'),
+    text,
+    body,
+  }
+}
+
+const comparable = (a: Answer): unknown => ({
+  status: a.status,
+  replayed: a.replayed,
+  retryAfter: a.retryAfter,
+  body: normalize(a.body),
+})
+
+let userSeq = 0
+/** The same fresh user on both servers. */
+async function users(): Promise<[UserClient, UserClient]> {
+  const id = `u_diff_${process.pid}_${++userSeq}`
+  return [await login(lite, id), await login(pg, id)]
+}
+
+function raw(server: RunningServer, client: UserClient | undefined, path: string, body: string, key?: string) {
+  return fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      ...(client ? { Authorization: `Bearer ${client.token}` } : {}),
+      ...(key === undefined ? {} : { 'Idempotency-Key': key }),
+    },
+    body,
+  })
+}
+
+/** Sends the same request on both servers (SQLite first) and returns both answers. */
+async function both(
+  path: (i: 0 | 1) => string,
+  body: string,
+  key: string | undefined,
+  who: [UserClient | undefined, UserClient | undefined],
+): Promise<[Answer, Answer]> {
+  const a = await answer(await raw(lite, who[0], path(0), body, key))
+  const b = await answer(await raw(pg, who[1], path(1), body, key))
+  return [a, b]
+}
+
+const describePg = pgSkipReason ? describe.skip : describe
+if (pgSkipReason) console.warn(`\n*** differential tests SKIPPED: ${pgSkipReason} ***\n`)
+
+describePg('SQLite and Postgres answer the same', () => {
+  beforeAll(async () => {
+    lite = await boot()
+    pg = await boot(await createTestDatabase())
+  })
+  afterAll(async () => {
+    await Promise.all([lite?.close(), pg?.close()])
+    await dropTestDatabases()
+  })
+
+  it('ticket create: 401, 400s, 201, replay byte-equal, 422 mismatch, 413, quota 429', async () => {
+    const [a, b] = await users()
+    const t = JSON.stringify(ticketInput())
+    const cases: Array<[string, string | undefined, [UserClient | undefined, UserClient | undefined]]> = [
+      [t, 'k-noauth', [undefined, undefined]],
+      [t, undefined, [a, b]],
+      [t, 'bad key with spaces', [a, b]],
+      ['{"subject": ', 'k-badjson', [a, b]],
+      [JSON.stringify(ticketInput({ subject: '' })), 'k-invalid', [a, b]],
+      [JSON.stringify(ticketInput({ subject: 'x'.repeat(201) })), 'k-long', [a, b]],
+      [JSON.stringify(ticketInput({ description: 'x'.repeat(1_100_000) })), 'k-huge', [a, b]],
+      [t, 'k-1', [a, b]],
+      [t, 'k-1', [a, b]],
+      [JSON.stringify(ticketInput({ subject: 'other' })), 'k-1', [a, b]],
+      [JSON.stringify(ticketInput({ subject: 'ü 🙂 \u{1F468}\u200D\u{1F469}\u200D\u{1F467} 中文' })), 'k-2', [a, b]],
+      [JSON.stringify(ticketInput({ subject: 'card 4111 1111 1111 1111 code 123456' })), 'k-3', [a, b]],
+      [t, 'k-4', [a, b]],
+      [t, 'k-5', [a, b]], // over the quota
+      [JSON.stringify(ticketInput({ subject: '' })), 'k-6', [a, b]], // invalid and over the quota
+      [t, 'k-1', [a, b]], // replay after the quota is reached
+    ]
+    for (const [body, key, who] of cases) {
+      const [x, y] = await both(() => '/v1/tickets', body, key, who)
+      expect(comparable(y), `${key} ${body.slice(0, 60)}`).toEqual(comparable(x))
+    }
+    // The replays are the first answers, byte for byte.
+    const first = await answer(await raw(pg, b, '/v1/tickets', t, 'k-1'))
+    const again = await answer(await raw(pg, b, '/v1/tickets', t, 'k-1'))
+    expect(again.text).toBe(first.text)
+    // What was stored (masked) is the same.
+    const storedLite = await rows(
+      lite,
+      'SELECT subject, description, fields FROM tickets WHERE user_id = ? ORDER BY n',
+      a.userId,
+    )
+    const storedPg = await rows(
+      pg,
+      'SELECT subject, description, fields FROM tickets WHERE user_id = ? ORDER BY n',
+      b.userId,
+    )
+    expect(storedPg).toEqual(storedLite)
+  })
+
+  it('chat send: 401, 400, 404 (missing, another user), 409 ended, replay, 422 mismatch; order of checks', async () => {
+    const [a, b] = await users()
+    const other = await users()
+    const start = await both(() => '/v1/conversations', JSON.stringify({ text: 'hello', locale: 'en' }), 'c-1', [a, b])
+    expect(comparable(start[1])).toEqual(comparable(start[0]))
+    const ids = [(start[0].body as { id: string }).id, (start[1].body as { id: string }).id]
+    const otherStart = await both(() => '/v1/conversations', JSON.stringify({ locale: 'en' }), 'c-o', other)
+    const otherIds = [(otherStart[0].body as { id: string }).id, (otherStart[1].body as { id: string }).id]
+    const mine = (i: 0 | 1) => `/v1/conversations/${ids[i]}/messages`
+    const theirs = (i: 0 | 1) => `/v1/conversations/${otherIds[i]}/messages`
+    const msg = (text: string) => JSON.stringify({ kind: 'text', text, attachments: [] })
+    const steps: Array<[(i: 0 | 1) => string, string, string | undefined, boolean]> = [
+      [mine, msg('hi'), 'm-noauth', false],
+      [mine, msg('hi'), undefined, true],
+      [mine, msg('   '), 'm-blank', true],
+      [mine, '{"kind":', 'm-badjson', true],
+      [() => '/v1/conversations/cv_nope/messages', msg('hi'), 'm-missing', true],
+      [() => '/v1/conversations/cv_nope/messages', msg(' '), 'm-missing-invalid', true],
+      [theirs, msg('hi'), 'm-theirs', true],
+      [theirs, msg(''), 'm-theirs-invalid', true],
+      [mine, msg('hi 🙂 my card is 4111111111111111'), 'm-1', true],
+      [mine, msg('hi 🙂 my card is 4111111111111111'), 'm-1', true],
+      [mine, msg('changed'), 'm-1', true],
+      [mine, JSON.stringify({ kind: 'text', text: 'x'.repeat(5001), attachments: [] }), 'm-long', true],
+      [
+        mine,
+        JSON.stringify({
+          kind: 'transaction',
+          text: '',
+          attachments: [],
+          transaction: { id: 'T-4111111111111111', time: 't', amount: '10.5', currency: 'USD' },
+        }),
+        'm-txn',
+        true,
+      ],
+    ]
+    for (const [path, body, key, authed] of steps) {
+      const [x, y] = await both(path, body, key, authed ? [a, b] : [undefined, undefined])
+      expect(comparable(y), `${key}`).toEqual(comparable(x))
+    }
+    const end = await both((i) => `/v1/conversations/${ids[i]}/end`, '{}', 'e-1', [a, b])
+    expect(comparable(end[1])).toEqual(comparable(end[0]))
+    for (const [body, key] of [
+      [msg('after end'), 'm-ended'],
+      [msg(' '), 'm-ended-invalid'],
+      [msg('hi 🙂 my card is 4111111111111111'), 'm-1'],
+      [msg('different'), 'm-1'],
+    ] as const) {
+      const [x, y] = await both(mine, body, key, [a, b])
+      expect(comparable(y), key).toEqual(comparable(x))
+    }
+    const q = 'SELECT seq, client_id, author, kind, text, txn FROM messages WHERE conversation_id = ? ORDER BY seq'
+    expect(await rows(pg, q, ids[1])).toEqual(await rows(lite, q, ids[0]))
+  })
+
+  it('generated request sequences get the same answers on both (property, differential)', async () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 20 }),
+      fc.constantFrom(
+        '4111 1111 1111 1111',
+        'id 110101199003074578',
+        'code 482913',
+        ' ',
+        '',
+        '"seq":1,',
+        '"reference":"HF-1"',
+        '🙂'.repeat(2600),
+      ),
+    )
+    const keyMode = fc.constantFrom('fresh', 'repeat', 'none', 'repeat-other-body')
+    const command = fc.oneof(
+      fc.record({ t: fc.constant('ticket' as const), subject: text, description: text, key: keyMode }),
+      fc.record({ t: fc.constant('start' as const), text }),
+      fc.record({
+        t: fc.constant('send' as const),
+        text,
+        kind: fc.constantFrom('text', 'image', 'transaction'),
+        key: keyMode,
+        target: fc.constantFrom('mine', 'missing', 'other'),
+      }),
+      fc.record({ t: fc.constant('end' as const) }),
+    )
+    await fc.assert(
+      fc.asyncProperty(fc.array(command, { minLength: 1, maxLength: 10 }), async (cmds) => {
+        const me = await users()
+        const other = await users()
+        const theirs = await both(() => '/v1/conversations', JSON.stringify({ locale: 'en' }), 'o', other)
+        const otherIds = theirs.map((r) => (r.body as { id: string }).id)
+        let conv: string[] | undefined
+        let n = 0
+        let last: { key: string; path: (i: 0 | 1) => string; body: string } | undefined
+        for (const c of cmds) {
+          let path: (i: 0 | 1) => string
+          let body: string
+          let mode = 'fresh'
+          if (c.t === 'ticket') {
+            path = () => '/v1/tickets'
+            body = JSON.stringify(ticketInput({ subject: c.subject, description: c.description }))
+            mode = c.key
+          } else if (c.t === 'start') {
+            path = () => '/v1/conversations'
+            body = JSON.stringify({ text: c.text, locale: 'en' })
+          } else if (c.t === 'send') {
+            const ids =
+              c.target === 'other' ? otherIds : c.target === 'missing' || !conv ? ['cv_none', 'cv_none'] : conv
+            path = (i) => `/v1/conversations/${ids[i]}/messages`
+            body = JSON.stringify({ kind: c.kind, text: c.text, attachments: [] })
+            mode = c.key
+          } else {
+            const ids = conv ?? ['cv_none', 'cv_none']
+            path = (i) => `/v1/conversations/${ids[i]}/end`
+            body = '{}'
+          }
+          let key: string | undefined = `g-${++n}`
+          if (mode === 'none') key = undefined
+          if ((mode === 'repeat' || mode === 'repeat-other-body') && last) {
+            key = last.key
+            if (mode === 'repeat') ({ path, body } = last)
+          }
+          const [x, y] = await both(path, body, key, me)
+          expect(comparable(y), `${c.t} ${key} ${body.slice(0, 80)}`).toEqual(comparable(x))
+          if (c.t === 'start' && x.status < 300 && y.status < 300)
+            conv = [(x.body as { id: string }).id, (y.body as { id: string }).id]
+          if (key !== undefined) last = { key, path, body }
+        }
+        // What was stored is the same too.
+        const t = 'SELECT subject, description, status FROM tickets WHERE user_id = ? ORDER BY n'
+        expect(await rows(pg, t, me[1].userId)).toEqual(await rows(lite, t, me[0].userId))
+        if (conv) {
+          const q = 'SELECT seq, client_id, author, kind, text FROM messages WHERE conversation_id = ? ORDER BY seq'
+          expect(await rows(pg, q, conv[1])).toEqual(await rows(lite, q, conv[0]))
+        }
+      }),
+      { numRuns: 30 },
+    )
+  })
+
+  it('concurrent sends: gap-free seqs, each event once on the stream, same on both', async () => {
+    const [a, b] = await users()
+    const N = 25
+    const per = await Promise.all(
+      servers().map(async ([, s], i) => {
+        const u = i === 0 ? a : b
+        const conv = (await (await u.post('/v1/conversations', { locale: 'en' }, `cc-${i}`)).json()) as { id: string }
+        const sse = await openSse(`${s.url}/v1/events`, { Authorization: `Bearer ${u.token}` })
+        const sent = await Promise.all(
+          Array.from({ length: N }, (_, k) =>
+            u.post(`/v1/conversations/${conv.id}/messages`, { kind: 'text', text: `m${k}`, attachments: [] }, `s-${k}`),
+          ),
+        )
+        // The same keys again, concurrently: replays, nothing new.
+        const replays = await Promise.all(
+          Array.from({ length: N }, (_, k) =>
+            u.post(`/v1/conversations/${conv.id}/messages`, { kind: 'text', text: `m${k}`, attachments: [] }, `s-${k}`),
+          ),
+        )
+        const bodies = (await Promise.all(sent.map((r) => r.json()))) as Array<{ seq: number; text: string }>
+        const again = (await Promise.all(replays.map((r) => r.json()))) as Array<{ seq: number; text: string }>
+        const msgEvents = (e: Array<{ data: unknown }>) =>
+          e.filter((x) => (x.data as { type?: string }).type === 'message')
+        await sse.until((e) => msgEvents(e).length >= N)
+        await new Promise((r) => setTimeout(r, 200))
+        sse.close()
+        return {
+          statuses: sent.map((r) => r.status),
+          replayStatuses: replays.map((r) => r.status),
+          seqs: bodies.map((m) => m.seq).sort((x, y) => x - y),
+          sameSeqOnReplay: bodies.every((m, k) => again[k]?.seq === m.seq),
+          eventSeqs: msgEvents(sse.events).map((e) => (e.data as { message: { seq: number } }).message.seq),
+          eventIds: sse.events.map((e) => Number(e.id)),
+        }
+      }),
+    )
+    for (const p of per) {
+      expect(p.statuses).toEqual(Array(N).fill(201))
+      expect(p.replayStatuses).toEqual(Array(N).fill(201))
+      expect(p.sameSeqOnReplay).toBe(true)
+      expect(p.seqs).toEqual(Array.from({ length: N }, (_, k) => k + 1))
+      // Each message once, in seq order, with increasing event ids.
+      expect(p.eventSeqs).toEqual(p.seqs)
+      expect(new Set(p.eventSeqs).size).toBe(p.eventSeqs.length)
+      expect([...p.eventIds].sort((x, y) => x - y)).toEqual(p.eventIds)
+    }
+  })
+
+  it('concurrent duplicate ticket key: one ticket, every answer byte-equal', async () => {
+    const [a, b] = await users()
+    for (const [name, s, u] of [
+      ['sqlite', lite, a],
+      ['postgres', pg, b],
+    ] as const) {
+      const body = JSON.stringify(ticketInput({ subject: 'same key' }))
+      const res = await Promise.all(Array.from({ length: 8 }, () => raw(s, u, '/v1/tickets', body, 'dup')))
+      const texts = await Promise.all(res.map((r) => r.text()))
+      expect(
+        res.map((r) => r.status),
+        name,
+      ).toEqual(Array(8).fill(201))
+      expect(new Set(texts).size, name).toBe(1)
+      expect((await rows(s, 'SELECT id FROM tickets WHERE user_id = ?', u.userId)).length, name).toBe(1)
+    }
+  })
+
+  it('ticket events and masking: what is streamed and stored is the same', async () => {
+    const [a, b] = await users()
+    const got = await Promise.all(
+      servers().map(async ([, s], i) => {
+        const u = i === 0 ? a : b
+        const sse = await openSse(`${s.url}/v1/events`, { Authorization: `Bearer ${u.token}` })
+        const body = ticketInput({
+          subject: 'card 5500 0000 0000 0004',
+          description: 'ID 110101199003074578, OTP 482913, iban DE89370400440532013000',
+          fields: { card: '4111-1111-1111-1111', '4111111111111111': 'key' },
+          transaction: { id: 'T1', time: 't', amount: '1', currency: 'USD', counterparty: '4111111111111111' },
+        })
+        const res = await answer(await u.post('/v1/tickets', body, 'mask-1'))
+        const events = await sse.until((e) => e.some((x) => (x.data as { type?: string }).type === 'ticket'))
+        await new Promise((r) => setTimeout(r, 150))
+        sse.close()
+        const stored = await rows(
+          s,
+          'SELECT subject, description, fields, txn FROM tickets WHERE user_id = ?',
+          u.userId,
+        )
+        return {
+          res: comparable(res),
+          events: events.filter((e) => (e.data as { type?: string }).type === 'ticket').map((e) => normalize(e.data)),
+          stored,
+        }
+      }),
+    )
+    expect(got[1]).toEqual(got[0])
+    expect(JSON.stringify(got[0])).not.toContain('4111111111111111')
+  })
+})
