@@ -407,6 +407,73 @@ describePg('SQLite and Postgres answer the same', () => {
     }
   })
 
+  it('concurrent ticket creates over the quota: exactly the quota is filed, the rest are 429, on both', async () => {
+    const [a, b] = await users()
+    for (const [name, s, u] of [
+      ['sqlite', lite, a],
+      ['postgres', pg, b],
+    ] as const) {
+      const res = await Promise.all(
+        Array.from({ length: TICKETS_PER_HOUR * 2 }, (_, k) =>
+          raw(s, u, '/v1/tickets', JSON.stringify(ticketInput({ subject: `q${k}` })), `q-${k}`),
+        ),
+      )
+      const statuses = res.map((r) => r.status).sort()
+      expect(statuses, name).toEqual([...Array(TICKETS_PER_HOUR).fill(201), ...Array(TICKETS_PER_HOUR).fill(429)])
+      const codes = await Promise.all(res.filter((r) => r.status === 429).map(async (r) => (await r.json()).error.code))
+      expect(new Set(codes), name).toEqual(new Set(['ticket_limit']))
+      expect((await rows(s, 'SELECT id FROM tickets WHERE user_id = ?', u.userId)).length, name).toBe(TICKETS_PER_HOUR)
+    }
+  })
+
+  it('sends racing an end: every accepted message lies before the "ended" line, none after, on both', async () => {
+    const [a, b] = await users()
+    for (const [name, s, u] of [
+      ['sqlite', lite, a],
+      ['postgres', pg, b],
+    ] as const) {
+      const conv = (await (await u.post('/v1/conversations', { locale: 'en' }, 'race-c')).json()) as { id: string }
+      const sends = Array.from({ length: 12 }, (_, k) =>
+        raw(
+          s,
+          u,
+          `/v1/conversations/${conv.id}/messages`,
+          JSON.stringify({ kind: 'text', text: `r${k}`, attachments: [] }),
+          `r-${k}`,
+        ),
+      )
+      const end = u.post(`/v1/conversations/${conv.id}/end`, {}, 'race-end')
+      const res = await Promise.all(sends)
+      expect((await end).status, name).toBe(200)
+      expect(
+        res.every((r) => r.status === 201 || r.status === 409),
+        name,
+      ).toBe(true)
+      const msgs = await rows<{ seq: number; kind: string; text: string }>(
+        s,
+        'SELECT seq, kind, text FROM messages WHERE conversation_id = ? ORDER BY seq',
+        conv.id,
+      )
+      expect(
+        msgs.map((m) => m.seq),
+        name,
+      ).toEqual(msgs.map((_, i) => i + 1))
+      expect(msgs[msgs.length - 1]?.kind, name).toBe('event')
+      expect(msgs.length - 1, name).toBe(res.filter((r) => r.status === 201).length)
+    }
+  })
+
+  it('the same key with the same body in another key order or spacing is a replay on both', async () => {
+    const me = await users()
+    const body = ticketInput({ subject: 'order' })
+    const reordered = JSON.stringify(Object.fromEntries(Object.entries(body).reverse()), null, 2)
+    const first = await both(() => '/v1/tickets', JSON.stringify(body), 'ord-1', me)
+    const again = await both(() => '/v1/tickets', reordered, 'ord-1', me)
+    expect(comparable(again[1])).toEqual(comparable(again[0]))
+    expect(again[0].replayed).toBe('true')
+    expect([again[0].text, again[1].text]).toEqual([first[0].text, first[1].text])
+  })
+
   it('concurrent duplicate ticket key: one ticket, every answer byte-equal', async () => {
     const [a, b] = await users()
     for (const [name, s, u] of [
