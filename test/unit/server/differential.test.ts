@@ -407,6 +407,52 @@ describePg('SQLite and Postgres answer the same', () => {
     }
   })
 
+  it('sends with attachments (transaction path) racing sends without (one statement): gap-free seqs, events once in order', async () => {
+    const [a, b] = await users()
+    const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)])
+    for (const [name, s, u] of [
+      ['sqlite', lite, a],
+      ['postgres', pg, b],
+    ] as const) {
+      const conv = (await (await u.post('/v1/conversations', { locale: 'en' }, 'mix-c')).json()) as { id: string }
+      const refs: Array<{ id: string }> = []
+      for (let k = 0; k < 6; k++) {
+        const up = await fetch(`${s.url}/v1/attachments`, {
+          method: 'POST',
+          body: new Uint8Array(PNG),
+          headers: u.headers({ 'Content-Type': 'image/png', 'X-File-Name': `r${k}.png`, 'Idempotency-Key': `up-${k}` }),
+        })
+        expect(up.status, name).toBe(201)
+        refs.push((await up.json()) as { id: string })
+      }
+      const sse = await openSse(`${s.url}/v1/events`, { Authorization: `Bearer ${u.token}` })
+      const res = await Promise.all(
+        Array.from({ length: 12 }, (_, k) => {
+          const ref = k % 2 === 0 ? refs[k / 2] : undefined
+          const body = ref
+            ? { kind: 'image', text: '', attachments: [{ id: ref.id }] }
+            : { kind: 'text', text: `t${k}`, attachments: [] }
+          return u.post(`/v1/conversations/${conv.id}/messages`, body, `mix-${k}`)
+        }),
+      )
+      expect(
+        res.map((r) => r.status),
+        name,
+      ).toEqual(Array(12).fill(201))
+      const seqs = ((await Promise.all(res.map((r) => r.json()))) as Array<{ seq: number }>).map((m) => m.seq)
+      expect(
+        [...seqs].sort((x, y) => x - y),
+        name,
+      ).toEqual(Array.from({ length: 12 }, (_, k) => k + 1))
+      const isMsg = (e: { data: unknown }) => (e.data as { type?: string }).type === 'message'
+      await sse.until((e) => e.filter(isMsg).length >= 12)
+      await new Promise((r) => setTimeout(r, 150))
+      sse.close()
+      const evSeqs = sse.events.filter(isMsg).map((e) => (e.data as { message: { seq: number } }).message.seq)
+      expect(evSeqs, name).toEqual(Array.from({ length: 12 }, (_, k) => k + 1))
+    }
+  })
+
   it('concurrent ticket creates over the quota: exactly the quota is filed, the rest are 429, on both', async () => {
     const [a, b] = await users()
     for (const [name, s, u] of [
