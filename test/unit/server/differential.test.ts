@@ -453,6 +453,35 @@ describePg('SQLite and Postgres answer the same', () => {
     }
   })
 
+  it('odd conversation ids and a quota reached with attachments get the same answers on both', async () => {
+    const me = await users()
+    const msg = JSON.stringify({ kind: 'text', text: 'hi', attachments: [] })
+    for (const id of ['%E2%9C%93', '%ZZ', 'x'.repeat(5000), "cv_'; DROP TABLE messages;--"]) {
+      const [x, y] = await both(() => `/v1/conversations/${id}/messages`, msg, `odd-${id.slice(0, 20)}`, me)
+      expect(comparable(y), id.slice(0, 30)).toEqual(comparable(x))
+    }
+    for (let k = 0; k < TICKETS_PER_HOUR; k++) {
+      const [x, y] = await both(() => '/v1/tickets', JSON.stringify(ticketInput()), `fill-${k}`, me)
+      expect([x.status, y.status]).toEqual([201, 201])
+    }
+    // Over the quota: 429 before the (unknown) attachment is looked at, on either path.
+    const withRef = JSON.stringify(ticketInput({ attachments: [{ id: 'att_unknown' }] }))
+    const [x, y] = await both(() => '/v1/tickets', withRef, 'over-ref', me)
+    expect(comparable(y)).toEqual(comparable(x))
+    expect(x.status).toBe(429)
+  })
+
+  // Divergence: a path id that decodes to U+0000 (%00) reaches Postgres as a query parameter and
+  // fails (22021): 500 `server` there, 404 `not_found` on SQLite (send, and the plain GET alike).
+  it('a %00 in a conversation or ticket id is 404 on both', async () => {
+    const me = await users()
+    const msg = JSON.stringify({ kind: 'text', text: 'hi', attachments: [] })
+    const [x, y] = await both(() => '/v1/conversations/cv_%00/messages', msg, 'pct00', me)
+    expect.soft(comparable(y)).toEqual(comparable(x))
+    const got = await Promise.all([0, 1].map(async (i) => (await me[i as 0 | 1].get('/v1/tickets/tk_%00')).status))
+    expect(got).toEqual([404, 404])
+  })
+
   it('concurrent ticket creates over the quota: exactly the quota is filed, the rest are 429, on both', async () => {
     const [a, b] = await users()
     for (const [name, s, u] of [
