@@ -355,8 +355,8 @@ describePg('SQLite and Postgres answer the same', () => {
         return { created: (r.body as { subject: string }).subject, stored: got.subject }
       }),
     )
-    expect(subjects[1]).toEqual(subjects[0])
-    for (const s of subjects) expect(s.created).toBe(s.stored)
+    expect.soft(subjects[1]).toEqual(subjects[0])
+    for (const s of subjects) expect.soft(s.created).toBe(s.stored)
   })
 
   it('concurrent sends: gap-free seqs, each event once on the stream, same on both', async () => {
@@ -480,6 +480,26 @@ describePg('SQLite and Postgres answer the same', () => {
     expect.soft(comparable(y)).toEqual(comparable(x))
     const got = await Promise.all([0, 1].map(async (i) => (await me[i as 0 | 1].get('/v1/tickets/tk_%00')).status))
     expect(got).toEqual([404, 404])
+  })
+
+  // Divergence: a lone surrogate in a chat message. Both answer the JS input ("\ud800"), but what
+  // is listed afterwards differs: SQLite reads back three U+FFFD, Postgres one.
+  it('a lone surrogate in a chat message: the 201 and the listed message agree, and agree across databases', async () => {
+    const me = await users()
+    const start = await both(() => '/v1/conversations', JSON.stringify({ locale: 'en' }), 'lone-c', me)
+    const ids = start.map((r) => (r.body as { id: string }).id)
+    const body = '{"kind":"text","text":"a\\ud800b","attachments":[]}'
+    const [x, y] = await both((i) => `/v1/conversations/${ids[i]}/messages`, body, 'lone-m', me)
+    const texts = await Promise.all(
+      [x, y].map(async (r, i) => {
+        const page = (await (await me[i as 0 | 1].get(`/v1/conversations/${ids[i]}/messages`)).json()) as {
+          messages: Array<{ text: string }>
+        }
+        return { created: (r.body as { text: string }).text, listed: page.messages[0]?.text }
+      }),
+    )
+    expect.soft(texts[1]).toEqual(texts[0])
+    for (const t of texts) expect.soft(t.created).toBe(t.listed)
   })
 
   it('concurrent ticket creates over the quota: exactly the quota is filed, the rest are 429, on both', async () => {
