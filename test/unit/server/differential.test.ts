@@ -304,7 +304,7 @@ describePg('SQLite and Postgres answer the same', () => {
       }),
       { numRuns: 30 },
     )
-  })
+  }, 120_000)
 
   // Divergence: Postgres TEXT cannot hold U+0000, so hf_create_ticket fails (22021) and the
   // request is a bare 500 `server`; SQLite files the ticket (201).
