@@ -502,6 +502,30 @@ describePg('SQLite and Postgres answer the same', () => {
     for (const t of texts) expect.soft(t.created).toBe(t.listed)
   })
 
+  it('bodies at the size limits (emoji, 50 fields of 2000 chars, 5000-char message) get the same answers', async () => {
+    const me = await users()
+    const fields = Object.fromEntries(Array.from({ length: 50 }, (_, k) => [`f${k}`, '€'.repeat(2000)]))
+    const tickets = [
+      ticketInput({ description: '🙂'.repeat(5000) }), // 10 000 UTF-16 units: the maximum
+      ticketInput({ description: '🙂'.repeat(5000) + 'x' }), // one over
+      ticketInput({ fields }),
+      ticketInput({ fields: { ...fields, extra: 1 } }), // 51 fields
+      ticketInput({ subject: '   ' }), // blank after trim
+      ticketInput({ subject: ` ${'é'.repeat(200)} ` }), // trimmed to 200
+    ]
+    for (const [k, t] of tickets.entries()) {
+      const [x, y] = await both(() => '/v1/tickets', JSON.stringify(t), `lim-${k}`, me)
+      expect(comparable(y), `ticket ${k}`).toEqual(comparable(x))
+    }
+    const start = await both(() => '/v1/conversations', JSON.stringify({ locale: 'en' }), 'lim-c', me)
+    const ids = start.map((r) => (r.body as { id: string }).id)
+    for (const [k, text] of ['ж'.repeat(5000), 'ж'.repeat(5001), '\u200b', '\n\t '].entries()) {
+      const body = JSON.stringify({ kind: 'text', text, attachments: [] })
+      const [x, y] = await both((i) => `/v1/conversations/${ids[i]}/messages`, body, `lim-m${k}`, me)
+      expect(comparable(y), `message ${k}`).toEqual(comparable(x))
+    }
+  })
+
   it('concurrent ticket creates over the quota: exactly the quota is filed, the rest are 429, on both', async () => {
     const [a, b] = await users()
     for (const [name, s, u] of [
