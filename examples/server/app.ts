@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { BusinessHours } from '../../src/types.js'
 import { agentCredential, bearerFrom, verifySession } from './auth.js'
 import type { EventHub } from './events.js'
-import { HttpError, canonicalJson, notFound, readJsonBody, rejected } from './http.js'
+import { HttpError, canonicalJson, notFound, readJsonBody, rejected, storableText } from './http.js'
 import { clientIp, tooMany, type AuthGuard, type Limiter, type Limits } from './limits.js'
 import type { RefOut } from './model.js'
 import type { IdemRow, Repo, Store } from './store/types.js'
@@ -129,7 +129,7 @@ export async function dispatch(
   const params: Record<string, string> = {}
   route.names.forEach((n, i) => {
     try {
-      params[n] = decodeURIComponent(m[i + 1] ?? '')
+      params[n] = storableText(decodeURIComponent(m[i + 1] ?? ''))
     } catch {
       throw rejected(`bad ${n}`)
     }

@@ -141,11 +141,45 @@ export function parseJson(buf: Buffer): unknown {
   if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     throw new HttpError(400, 'malformed_request', `JSON nested deeper than ${MAX_JSON_DEPTH} levels`)
   }
+  let body: unknown
   try {
-    return JSON.parse(text) as unknown
+    body = JSON.parse(text) as unknown
   } catch {
     throw rejected('malformed JSON body')
   }
+  // Only an escape can put U+0000 or half a surrogate pair in a string (raw control characters
+  // are not JSON, and decoding UTF-8 yields whole characters): the common body skips the walk.
+  return UNSTORABLE_ESCAPE.test(text) ? storable(body) : body
+}
+
+const UNSTORABLE_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/
+const UNSTORABLE = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
+/**
+ * Text every store can hold, the same in each: U+0000 (Postgres text refuses it) and a lone
+ * surrogate (no UTF-8 form; each database replaced it its own way) become U+FFFD, in keys too.
+ * The answer, the stored row and the idempotency fingerprint then all see the same string.
+ */
+export function storableText(s: string): string {
+  return s.replace(UNSTORABLE, '\ufffd')
+}
+
+function storable(v: unknown): unknown {
+  if (typeof v === 'string') return storableText(v)
+  if (Array.isArray(v)) return v.map(storable)
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {}
+    // defineProperty: a `__proto__` key stays a key, as JSON.parse made it.
+    for (const [k, x] of Object.entries(v))
+      Object.defineProperty(out, storableText(k), {
+        value: storable(x),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      })
+    return out
+  }
+  return v
 }
 
 /** Reads and parses a JSON request body (1 MB at most). */
