@@ -1,6 +1,6 @@
 import { editDistance } from '../editDistance.js'
-import { COMPLEMENTS, FILLER_WORDS, PARTICLES, VERB_WORDS } from './lexicon.js'
-import { eachRun, fold, stem, STOP, tokenize } from './tokenize.js'
+import { COMPLEMENTS, FAILURE, FILLER_WORDS, PARTICLES, VERB_WORDS } from './lexicon.js'
+import { eachRun, fold, HAN, stem, STOP, tokenize } from './tokenize.js'
 
 /** What the query builder needs to know about the index. */
 export interface QueryContext {
@@ -157,7 +157,7 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       '\0v' + ws,
       covers,
     )
-    add(ctx.df('失败') ? [new Map([['失败', COMPLEMENT_WEIGHT / 2]])] : [], '失败', covers)
+    add(ctx.df(FAILURE) ? [new Map([[FAILURE, COMPLEMENT_WEIGHT / 2]])] : [], FAILURE, covers)
   }
   // Synonym keys are matched against every word typed, function words included ("not me").
   const line = ` ${words.concat([...fixed.keys()]).join(' ')} `
@@ -185,7 +185,7 @@ export type CompiledVariant = [key: string, han: boolean, terms: string[]]
 export const compileSynonyms = (groups: string[][]): CompiledVariant[][] =>
   groups.map((g) =>
     g.map((v): CompiledVariant => {
-      const han = /\p{Script=Han}/u.test(v)
+      const han = HAN.test(v)
       const terms = tokenize(v).filter((t) => t.length > 1)
       // Function words match the key ("not me") but do not score: "me" is no sign of fraud.
       const content = terms.filter((t) => !STOP.has(t))

@@ -5,7 +5,7 @@ import { createPostingStore, pack } from './postings.js'
 import { K1, rank, type Scratch, type Term } from './rank.js'
 import { makeSnippet, plainText } from './snippet.js'
 import type { SynonymTable } from './synonyms.js'
-import { fold, tokenize, WORD_CHAR } from './tokenize.js'
+import { fold, HAN, tokenize, WORD_CHAR } from './tokenize.js'
 
 /** Options of `createSearchIndex` and `loadIndex`. */
 export interface SearchIndexOptions {
@@ -281,7 +281,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const run = (query: string, o: SearchOptions, limit: number, maxTerms: number): ArticleHit[] => {
     if (typeof query != 'string' || !query.trim() || limit < 1) return []
     const locale = o.locale ?? ''
-    const han = /\p{Script=Han}/u.test(query)
+    const han = HAN.test(query)
     const key = `${locale}|${han}|${codes.size}`
     let plan = plans.get(key)
     if (!plan)
@@ -303,7 +303,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       vocab: () =>
         (vocab ??= terms
           .terms()
-          .filter((t) => !/\p{Script=Han}/u.test(t))
+          .filter((t) => !HAN.test(t))
           .sort()),
       synonyms,
       loose: maxTerms > 99,
