@@ -76,15 +76,7 @@ const plugins = () => [
 // KB brotli. No `pure_getters`: the client's feature getters (`client.help` ...) create their
 // controller on first read, so dropping an unused read would change behaviour.
 const outputPlugins = () =>
-  process.env.MINIFY === '0'
-    ? []
-    : [
-        terser(
-          process.env.TERSER
-            ? JSON.parse(process.env.TERSER)
-            : { ecma: 2020, compress: { passes: 2 }, format: { comments: false } },
-        ),
-      ]
+  process.env.MINIFY === '0' ? [] : [terser({ ecma: 2020, compress: { passes: 2 }, format: { comments: false } })]
 
 // Relative imports in the sources end in `.js`; map them to the .ts/.tsx files on disk.
 const tsResolve = {
@@ -241,7 +233,6 @@ export default [
       manualChunks,
       // A module named above goes to its chunk alone; its imports keep their own chunking.
       onlyExplicitManualChunks: false,
-      ...(process.env.MINCHUNK ? { experimentalMinChunkSize: +process.env.MINCHUNK } : {}),
       sourcemap: true,
       plugins: outputPlugins(),
     },
