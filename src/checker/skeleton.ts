@@ -4,14 +4,20 @@
  * (scripts/genConfusables.ts); NFKC runs first so full-width and mathematical letters fold too.
  */
 import { editDistance as shared } from '../editDistance.js'
-import { CONFUSABLE_ROWS } from './confusablesTable.js'
+import { CONFUSABLES } from './confusablesTable.js'
 
 let table: Map<string, string> | undefined
 
 function lookalikes(): Map<string, string> {
   if (!table) {
     table = new Map()
-    for (const [target, sources] of CONFUSABLE_ROWS) for (const ch of sources) table.set(ch, target)
+    let cp = 0
+    // A gap from the previous look-alike, then its target (digits written A–J): see the table.
+    for (const [, gap, target] of CONFUSABLES.matchAll(/(\d+)([A-Za-z]+)/g))
+      table.set(
+        String.fromCodePoint((cp += +gap!)),
+        target!.replace(/[A-J]/g, (d) => `${d.charCodeAt(0) - 65}`),
+      )
   }
   return table
 }

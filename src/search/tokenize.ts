@@ -4,7 +4,7 @@
  */
 
 import { IRREGULAR, STOP_WORDS } from './lexicon.js'
-import { SIMPLIFIED, TRADITIONAL } from './t2s.js'
+import { SIMPLIFIED, TRADITIONAL_FROM, TRADITIONAL_GAPS } from './t2s.js'
 
 /** A Han run, or a run of other letters/digits (Latin, kana, Hangul...). */
 const RUN = /(\p{Script=Han}+)|(?:[^\P{L}\p{Script=Han}]|\p{N})+/gu
@@ -28,7 +28,8 @@ let t2s: Uint16Array | undefined
 export function fold(text: string): string {
   if (!t2s) {
     t2s = new Uint16Array(65536)
-    for (let i = 0; i < TRADITIONAL.length; i++) t2s[TRADITIONAL.charCodeAt(i)] = SIMPLIFIED.charCodeAt(i)
+    for (let i = 0, c = TRADITIONAL_FROM; i < SIMPLIFIED.length; i++)
+      t2s[(c += TRADITIONAL_GAPS.charCodeAt(i) - 32)] = SIMPLIFIED.charCodeAt(i)
   }
   const n = text.normalize('NFKC').toLowerCase()
   let out = ''

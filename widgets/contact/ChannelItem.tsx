@@ -5,16 +5,6 @@ import type { WaitHint } from '../../src/contact/index.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import type { BusinessHours } from '../../src/types.js'
 
-const NAMES: Record<ChannelKind, MessageKey> = {
-  hotline: 'contact.channel.hotline',
-  chat: 'contact.channel.chat',
-  messages: 'contact.channel.messages',
-  email: 'contact.channel.email',
-  website: 'contact.channel.website',
-  social: 'contact.channel.social',
-  servicePoints: 'contact.channel.servicePoints',
-}
-
 export interface ItemProps {
   kind: ChannelKind
   /** The configured channel; chat and messages have none. */
@@ -209,7 +199,7 @@ export function ChannelItem(props: ItemProps) {
   return (
     <li class="ct-item" data-channel={kind} {...(recommended ? { 'data-recommended': '' } : {})}>
       <div class="ct-head">
-        <h3>{t(NAMES[kind])}</h3>
+        <h3>{t(`contact.channel.${kind}` satisfies MessageKey)}</h3>
         {recommended && <span class="ct-badge">{t('contact.recommended')}</span>}
       </div>
       {body}

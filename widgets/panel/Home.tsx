@@ -2,18 +2,13 @@ import { useEffect, useState } from 'preact/hooks'
 import type { SupportClient } from '../../src/client.js'
 import type { ViewName } from '../../src/events.js'
 import type { Availability } from '../../src/types.js'
-import type { MessageKey } from '../../src/i18n/index.js'
 import { usePanel, useStore, useT } from '../ui/context.js'
 import { imeInput } from '../ui/imeInput.js'
 import type { ViewProps } from './views.js'
 import { NavButton } from '../ui/NavButton.js'
 
-const ENTRIES: Array<{ view: ViewName; label: MessageKey; hint: MessageKey }> = [
-  { view: 'chat', label: 'home.entry.chat', hint: 'home.entry.chat.hint' },
-  { view: 'report', label: 'home.entry.report', hint: 'home.entry.report.hint' },
-  { view: 'requests', label: 'home.entry.requests', hint: 'home.entry.requests.hint' },
-  { view: 'contact', label: 'home.entry.contact', hint: 'home.entry.contact.hint' },
-]
+/** The four ways to get help; each is labelled `home.entry.<view>` with `home.entry.<view>.hint` below. */
+const ENTRIES = ['chat', 'report', 'requests', 'contact'] as const satisfies readonly ViewName[]
 
 interface CardState {
   chat?: { status: 'queued' | 'active'; position?: number; agent?: string } | undefined
@@ -27,7 +22,6 @@ function useSupportCard(client: SupportClient, chatEnabled: boolean): CardState 
   useEffect(() => {
     let live = true
     const merge = (part: CardState) => live && setState((s) => ({ ...s, ...part }))
-    const offs: Array<() => void> = []
     // The chat controller's store exists at once; the runtime resumes a saved conversation into it.
     const chat = client.chat
     const sync = () => {
@@ -44,7 +38,7 @@ function useSupportCard(client: SupportClient, chatEnabled: boolean): CardState 
       })
     }
     sync()
-    offs.push(chat.store.subscribe(sync))
+    const off = chat.store.subscribe(sync)
     void Promise.all([
       client.requests.openCount().catch(() => undefined),
       chatEnabled ? client.contact.availability().catch(() => undefined) : undefined,
@@ -53,7 +47,7 @@ function useSupportCard(client: SupportClient, chatEnabled: boolean): CardState 
     })
     return () => {
       live = false
-      for (const off of offs) off()
+      off()
     }
   }, [client, chatEnabled])
   return state
@@ -118,13 +112,6 @@ export function Home(_: ViewProps) {
   const t = useT()
   // A backend without live chat still takes messages: the entry says so instead of promising a chat.
   const noChat = useStore((s) => s.system.capabilities?.chat === false)
-  const entries = noChat
-    ? ENTRIES.map((e) =>
-        e.view === 'chat'
-          ? { ...e, label: 'home.entry.message' as MessageKey, hint: 'home.entry.message.hint' as MessageKey }
-          : e,
-      )
-    : ENTRIES
   const unread = useStore((s) => s.system.unread)
   const card = useSupportCard(client, !noChat)
   const [query, setQuery] = useState('')
@@ -168,14 +155,17 @@ export function Home(_: ViewProps) {
       {help && searchFor.trim() ? <help.HomeResults query={searchFor} /> : null}
       <SupportCard card={card} unread={unread} />
       <ul class="entries">
-        {entries.map((entry) => (
-          <li key={entry.view}>
-            <NavButton class="entry" data-entry={entry.view} to={entry.view}>
-              <b>{t(entry.label)}</b>
-              <span>{t(entry.hint)}</span>
-            </NavButton>
-          </li>
-        ))}
+        {ENTRIES.map((view) => {
+          const key = `home.entry.${view === 'chat' && noChat ? 'message' : view}` as const
+          return (
+            <li key={view}>
+              <NavButton class="entry" data-entry={view} to={view}>
+                <b>{t(key)}</b>
+                <span>{t(`${key}.hint`)}</span>
+              </NavButton>
+            </li>
+          )
+        })}
       </ul>
       {help ? <help.PopularArticles /> : null}
       <div class="notice" role="note">

@@ -1,21 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks'
-import type { ViewName } from '../../src/events.js'
-import type { MessageKey } from '../../src/i18n/index.js'
 import { keepFocusInside, trapTab } from '../ui/focus.js'
 import { useStore, useView } from '../ui/context.js'
 import { ViewHost } from './ViewHost.js'
-
-const TITLES: Record<ViewName, MessageKey> = {
-  home: 'panel.title',
-  search: 'view.search',
-  article: 'view.article',
-  chat: 'view.chat',
-  report: 'view.report',
-  requests: 'view.requests',
-  request: 'view.request',
-  contact: 'view.contact',
-  checker: 'view.checker',
-}
 
 /**
  * The dialog: header (back, title, close), the current view, focus management. Focus moves to
@@ -67,7 +53,7 @@ export function Panel() {
           </button>
         )}
         <h2 id={titleId} tabIndex={-1}>
-          {t(TITLES[view])}
+          {t(view === 'home' ? 'panel.title' : `view.${view}`)}
         </h2>
         <button type="button" class="icon-btn" aria-label={t('panel.close')} onClick={() => client.close()}>
           <span aria-hidden="true">×</span>

@@ -127,15 +127,8 @@ function Tile({
   const state = shot.state === 'ready' && shot.upload ? shot.upload.phase : shot.state
   const stateId = `${id}-state`
   const words =
-    state === 'uploading'
-      ? t('reportUi.screenshots.state.uploading', { percent: shot.upload?.percent ?? 0 })
-      : state === 'done'
-        ? t('reportUi.screenshots.state.done')
-        : state === 'processing'
-          ? t('reportUi.screenshots.state.processing')
-          : state === 'failed'
-            ? (shot.error ?? t('reportUi.screenshots.state.failed'))
-            : t('reportUi.screenshots.state.ready')
+    (state === 'failed' && shot.error) ||
+    t(`reportUi.screenshots.state.${state}`, { percent: shot.upload?.percent ?? 0 })
   return (
     <li class="rf-tile" data-state={state} data-shot={n}>
       {shot.url ? <img src={shot.url} alt={name} /> : <span class="rf-ph" role="img" aria-label={name} />}
