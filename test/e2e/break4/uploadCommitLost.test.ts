@@ -15,13 +15,13 @@ const png = readFileSync(fileURLToPath(new URL('../../../docs/screenshots/checke
 it('an upload and a report cut after commit: retried with the same keys, one ticket with one screenshot', async () => {
   const s = await session.start()
   const user = `b4-upcut-${Date.now()}`
-  const keys: Record<string, string[]> = { upload: [], ticket: [] }
+  const keys: { upload: string[]; ticket: string[] } = { upload: [], ticket: [] }
   await s.browser.route(`${baseUrl}/v1/{attachments,tickets}`, async (route) => {
     const req = route.request()
     if (req.method() !== 'POST') return route.continue()
     const kind = req.url().endsWith('/attachments') ? 'upload' : 'ticket'
-    keys[kind]!.push(req.headers()['idempotency-key'] ?? '')
-    if (keys[kind]!.length > 1) return route.continue()
+    keys[kind].push(req.headers()['idempotency-key'] ?? '')
+    if (keys[kind].length > 1) return route.continue()
     await route.fetch()
     return route.abort('connectionreset')
   })
