@@ -258,7 +258,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
       const switched = previous !== user.id
       if (switched && previous !== undefined) leaveUserViews()
       // Before the session changes: what reacts to it (the chat, the views) reads the new scope.
-      if (switched) void switchUser(user.id)
+      const scoped = switched ? switchUser(user.id) : undefined
       patch(store, 'session', {
         user,
         status: 'identifying',
@@ -267,9 +267,12 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
       })
       try {
         const session = await (await transport()).identify(user)
+        // Resolved means the device data in use (drafts, queued jobs) is the new user's.
+        await scoped
         patch(store, 'session', { session, status: 'ready' })
         emit({ type: 'session:identify', userId: session.userId })
       } catch (error) {
+        await scoped
         patch(store, 'session', { status: 'error', errorCode: errorCode(error) })
         client.report(error)
         throw error

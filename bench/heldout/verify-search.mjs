@@ -31,6 +31,10 @@ for (const f of FOLDERS) {
 
 // ---- load queries
 let data;
+if (!existsSync(join(here, 'search-queries.json'))) {
+  console.error(`no held-out search set at ${join(here, 'search-queries.json')}`);
+  process.exit(1);
+}
 try { data = JSON.parse(readFileSync(join(here, 'search-queries.json'), 'utf8')); }
 catch (e) { console.error('cannot parse search-queries.json:', e.message); process.exit(1); }
 if (!Array.isArray(data)) { console.error('top level must be an array'); process.exit(1); }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { BusinessHours } from '../../src/types.js'
 import { agentCredential, bearerFrom, verifySession } from './auth.js'
@@ -118,14 +118,23 @@ export async function dispatch(
   url: URL,
 ): Promise<void> {
   const path = url.pathname
-  const candidates = routes.filter((r) => r.re.test(path))
-  if (candidates.length === 0) throw notFound(`no route for ${path}`)
-  const route = candidates.find((r) => r.method === req.method)
-  if (!route) {
+  // The first route of this method whose pattern matches; only a miss looks at the other methods.
+  let route: Compiled | undefined
+  let m: RegExpExecArray | null = null
+  for (const r of routes) {
+    if (r.method !== req.method) continue
+    m = r.re.exec(path)
+    if (m) {
+      route = r
+      break
+    }
+  }
+  if (!route || !m) {
+    const candidates = routes.filter((r) => r.re.test(path))
+    if (candidates.length === 0) throw notFound(`no route for ${path}`)
     const allow = [...new Set(candidates.map((r) => r.method)), 'OPTIONS'].join(', ')
     throw new HttpError(405, 'method_not_allowed', `use ${allow}`, { headers: { Allow: allow } })
   }
-  const m = route.re.exec(path) as RegExpExecArray
   const params: Record<string, string> = {}
   route.names.forEach((n, i) => {
     try {
@@ -254,9 +263,8 @@ async function runIdempotent(ctx: Ctx, route: Route, handle: NonNullable<Route['
   }
   if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw rejected('bad Idempotency-Key', { 'Idempotency-Key': 'Invalid' })
   const scope = ctx.userId ?? 'agent'
-  const fingerprint = createHash('sha256')
-    .update(`${req.method} ${ctx.url.pathname}\n${ctx.fingerprint ?? canonicalJson(ctx.body)}`)
-    .digest('hex')
+  // One-shot hash: no Hash object per request.
+  const fingerprint = hash('sha256', `${req.method} ${ctx.url.pathname}\n${ctx.fingerprint ?? canonicalJson(ctx.body)}`)
   const claim: IdemClaim = { scope, key, fingerprint, at: Date.now() }
   const once = route.once ? await route.once(ctx, claim) : undefined
   if (once) {

@@ -30,13 +30,18 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /**
  * Text the redactor cannot change: printable ASCII (and line feeds) only, so its normalised form is
- * itself, with no digit (every card, ID, IBAN, phone number and code value has some), no `@` (no
- * e-mail address) and no password word (the one detector that hides a value of letters). Most
- * subjects, descriptions and chat lines are such text; they skip the scan, which would find nothing.
+ * itself, with at most two digits (cards, IDs and phone numbers have 11 or more, every secret value
+ * 3 or more), no two letters followed by two digits (the start of every IBAN), no `@` (no e-mail
+ * address) and no password word (the one detector that hides a value of letters). Most subjects,
+ * descriptions, short labels like `W-1` and chat lines are such text; they skip the scan, which
+ * would find nothing.
  */
-const PLAIN = /^[\x20-\x2f\x3a-\x3f\x41-\x7e\n]*$/
+const PLAIN = /^[\x20-\x3f\x41-\x7e\n]*$/
+const THREE_DIGITS = /\d\D*\d\D*\d/
+const IBAN_START = /[A-Za-z]{2}\d{2}/
 const PASSWORD_WORD = /pass|pwd/i
-export const unchangedByRedact = (text: string): boolean => PLAIN.test(text) && !PASSWORD_WORD.test(text)
+export const unchangedByRedact = (text: string): boolean =>
+  PLAIN.test(text) && !PASSWORD_WORD.test(text) && !THREE_DIGITS.test(text) && !IBAN_START.test(text)
 
 const redactOne = (text: string, reference: boolean): string =>
   unchangedByRedact(text) ? text : redact(text, { reference }).text

@@ -179,10 +179,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now()
-    let url = new URL('http://local/')
+    let url: URL | undefined
     if (opts.log)
       res.on('finish', () =>
-        console.log(`${req.method} ${url.pathname} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`),
+        console.log(
+          `${req.method} ${url?.pathname ?? '/'} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`,
+        ),
       )
     try {
       url = new URL(req.url ?? '/', 'http://local')

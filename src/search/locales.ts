@@ -1,3 +1,5 @@
+import { HAN } from './tokenize.js'
+
 /**
  * Which articles a search looks at, given the user's locale and the script the query is written
  * in, and which copy of a translated article to show.
@@ -8,8 +10,6 @@ export const language = (locale: string): string => locale.toLowerCase().split(/
 
 /** Chinese locales written in Traditional characters. */
 const TRADITIONAL = /^zh[-_](?:tw|hk|mo|hant)/i
-
-const HAN = /\p{Script=Han}/u
 
 /**
  * The id of an article without its locale prefix: translations share it (en-refund, zh-refund,

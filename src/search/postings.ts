@@ -101,11 +101,8 @@ export function createPostingStore(initial: Record<string, number[]>): PostingSt
     toJSON(dead) {
       compact(dead, true)
       const out: Record<string, number[]> = {}
-      for (const [t, id] of ids) {
-        const p: number[] = []
-        for (let j = starts[id]!; j < starts[id + 1]!; j++) p.push(S[j]!, F[j]!)
-        out[t] = p
-      }
+      for (const [t, id] of ids)
+        out[t] = [...S.subarray(starts[id], starts[id + 1])].flatMap((s, j) => [s, F[starts[id]! + j]!])
       return out
     },
   }

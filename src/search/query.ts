@@ -1,6 +1,6 @@
 import { editDistance } from '../editDistance.js'
-import { COMPLEMENTS, FILLER_WORDS, PARTICLES, VERB_WORDS } from './lexicon.js'
-import { eachRun, fold, stem, STOP, tokenize } from './tokenize.js'
+import { COMPLEMENTS, FAILURE, FILLER_WORDS, PARTICLES, VERB_WORDS } from './lexicon.js'
+import { eachRun, fold, HAN, stem, STOP, tokenize } from './tokenize.js'
 
 /** What the query builder needs to know about the index. */
 export interface QueryContext {
@@ -37,6 +37,9 @@ const COMPLEMENT = new RegExp(`(\\p{Script=Han})不(?:${COMPLEMENTS.replace(/ /g
 const VERBS = VERB_WORDS.split(' ')
 /** Weight of the words a complement pattern stands for, and of the failure it implies. */
 const COMPLEMENT_WEIGHT = 0.8
+
+/** A query bigram in less than this share of the articles holding its rarer character weighs less. */
+const COHESION = 0.1
 
 /** Terms whose scores add up, like the bigrams of one word. */
 export type Variant = Map<string, number>
@@ -85,7 +88,10 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
     }
     for (let i = 1; i < c.length; i++) {
       const b = c[i - 1]! + c[i]!
-      one(b, FILLER.has(b) || noise.has(b) ? FILLER_WEIGHT : PARTICLE.test(b) ? PARTICLE_WEIGHT : 1)
+      // A bigram met in few of the articles that hold its rarer character spans two words
+      // (系统不让 → 统不): rare, so a strong idf, but no topic. It weighs that share / COHESION.
+      const share = ctx.df(b) / (COHESION * Math.min(ctx.df(c[i - 1]!), ctx.df(c[i]!)) || 1)
+      one(b, FILLER.has(b) || noise.has(b) ? FILLER_WEIGHT : PARTICLE.test(b) ? PARTICLE_WEIGHT : Math.min(1, share))
       if (ctx.df(b)) known[i - 1] = known[i] = true
     }
     c.forEach((ch, i) => {
@@ -151,7 +157,7 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       '\0v' + ws,
       covers,
     )
-    add(ctx.df('失败') ? [new Map([['失败', COMPLEMENT_WEIGHT / 2]])] : [], '失败', covers)
+    add(ctx.df(FAILURE) ? [new Map([[FAILURE, COMPLEMENT_WEIGHT / 2]])] : [], FAILURE, covers)
   }
   // Synonym keys are matched against every word typed, function words included ("not me").
   const line = ` ${words.concat([...fixed.keys()]).join(' ')} `
@@ -164,10 +170,9 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       const rare = ts.reduce((a, b) => (ctx.df(b) < ctx.df(a) ? b : a))
       return hit[v] || seen.has(rare) ? [] : [new Map(ts.map((t) => [t, t == rare ? SYNONYM : 0]))]
     })
-    // The query terms this group stands for: a typo's correction stands for the typed word.
-    const covers = group
-      .flatMap(([, , ts], v) => (hit[v] ? ts.map((t) => fixed.get(t) ?? t) : []))
-      .filter((t) => seen.has(t))
+    // The query terms this group stands for: a typo's correction (its idf, not the unknown
+    // word's) stands for the typed word.
+    const covers = group.flatMap(([, , ts], v) => (hit[v] ? ts : [])).filter((t) => seen.has(t) || fixed.has(t))
     add(variants, '\0' + g, covers)
   })
   return clauses
@@ -180,7 +185,7 @@ export type CompiledVariant = [key: string, han: boolean, terms: string[]]
 export const compileSynonyms = (groups: string[][]): CompiledVariant[][] =>
   groups.map((g) =>
     g.map((v): CompiledVariant => {
-      const han = /\p{Script=Han}/u.test(v)
+      const han = HAN.test(v)
       const terms = tokenize(v).filter((t) => t.length > 1)
       // Function words match the key ("not me") but do not score: "me" is no sign of fraud.
       const content = terms.filter((t) => !STOP.has(t))

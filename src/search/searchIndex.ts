@@ -5,7 +5,7 @@ import { createPostingStore, pack } from './postings.js'
 import { K1, rank, type Scratch, type Term } from './rank.js'
 import { makeSnippet, plainText } from './snippet.js'
 import type { SynonymTable } from './synonyms.js'
-import { fold, tokenize, WORD_CHAR } from './tokenize.js'
+import { fold, HAN, tokenize, WORD_CHAR } from './tokenize.js'
 
 /** Options of `createSearchIndex` and `loadIndex`. */
 export interface SearchIndexOptions {
@@ -143,7 +143,13 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   let version = 1
   let vocab: string[] | null = null
   let avg: number[] = []
-  let scratch: Scratch = { acc: new Float64Array(0), best: new Float64Array(0), sum: new Float64Array(0) }
+  /** Score buffers for `n` slots. */
+  const buffers = (n: number): Scratch => ({
+    acc: new Float64Array(n),
+    best: new Float64Array(n),
+    sum: new Float64Array(n),
+  })
+  let scratch = buffers(0)
 
   const fields = (d: StoredArticle): string[][] => [d.title, d.tags.join(' '), d.text].map((s) => tokenize(s))
   const track = (d: StoredArticle, sign: number): void => {
@@ -281,7 +287,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const run = (query: string, o: SearchOptions, limit: number, maxTerms: number): ArticleHit[] => {
     if (typeof query != 'string' || !query.trim() || limit < 1) return []
     const locale = o.locale ?? ''
-    const han = /\p{Script=Han}/u.test(query)
+    const han = HAN.test(query)
     const key = `${locale}|${han}|${codes.size}`
     let plan = plans.get(key)
     if (!plan)
@@ -303,7 +309,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       vocab: () =>
         (vocab ??= terms
           .terms()
-          .filter((t) => !/\p{Script=Han}/u.test(t))
+          .filter((t) => !HAN.test(t))
           .sort()),
       synonyms,
       loose: maxTerms > 99,
@@ -338,12 +344,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       // Clauses that only add to articles found by others come last.
       .sort((a, b) => +!!a.boost - +!!b.boost || b.w - a.w)
       .slice(0, maxTerms)
-    if (scratch.acc.length < docs.length)
-      scratch = {
-        acc: new Float64Array(docs.length * 2),
-        best: new Float64Array(docs.length * 2),
-        sum: new Float64Array(docs.length * 2),
-      }
+    if (scratch.acc.length < docs.length) scratch = buffers(docs.length * 2)
     const allowed = new Set(locales.map((l) => codes.get(l)))
     // More than `limit`: the tag bonus reorders the strongest candidates, and translations merge.
     const top = rank(

@@ -22,18 +22,8 @@ export const plainText = (md: string): string =>
     .trim()
 
 /** Display width of a UTF-16 unit: CJK, Hangul and full-width forms take two columns. */
-const width = (c: string): number => {
-  const x = c.charCodeAt(0)
-  return (x >= 0x1100 && x < 0x1160) ||
-    (x >= 0x2e80 && x < 0xa4d0) ||
-    (x >= 0xac00 && x < 0xd7a4) ||
-    (x >= 0xf900 && x < 0xfb00) ||
-    (x >= 0xfe30 && x < 0xfe50) ||
-    (x >= 0xff00 && x < 0xff61) ||
-    (x >= 0xffe0 && x < 0xffe7)
-    ? 2
-    : 1
-}
+const width = (c: string): number =>
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1
 
 /** A snippet and the [start, end) ranges in it to highlight. */
 export interface Snippet {

@@ -9,6 +9,9 @@ import { SIMPLIFIED, TRADITIONAL } from './t2s.js'
 /** A Han run, or a run of other letters/digits (Latin, kana, Hangul...). */
 const RUN = /(\p{Script=Han}+)|(?:[^\P{L}\p{Script=Han}]|\p{N})+/gu
 
+/** A Han character. */
+export const HAN = /\p{Script=Han}/u
+
 /** One non-Han letter or digit: used to find Latin word edges in snippets. */
 export const WORD_CHAR = /[^\P{L}\p{Script=Han}]|\p{N}/u
 

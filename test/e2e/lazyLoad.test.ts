@@ -15,7 +15,7 @@ function recordScripts(page: Page): string[] {
   const seen: string[] = []
   page.on('request', (r) => {
     if (r.resourceType() === 'script')
-      seen.push(new URL(r.url()).pathname.replace(/^(\/dist\/chunks\/[\w-]+?)-[\w-]{8}\.js$/, '$1.js'))
+      seen.push(new URL(r.url()).pathname.replace(/^(\/dist\/chunks\/[\w-]+?)-[\w-]{6}\.js$/, '$1.js'))
   })
   return seen
 }
@@ -95,7 +95,7 @@ describe('what the wallet demo loads in a fresh profile', () => {
       const requested = () =>
         page.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ url: e.name, start: e.startTime })))
       const chunk = async (name: string) =>
-        (await requested()).filter((e) => new RegExp(`/chunks/${name}-[\\w-]{8}\\.js$`).test(new URL(e.url).pathname))
+        (await requested()).filter((e) => new RegExp(`/chunks/${name}-[\\w-]{6}\\.js$`).test(new URL(e.url).pathname))
       // Storage opens at idle after the paint (the outbox, a saved chat, the help cache).
       await expect.poll(async () => (await chunk('storage')).length).toBe(1)
       for (const e of [...(await chunk('storage')), ...(await chunk('requests'))])

@@ -41,7 +41,7 @@ function recordScripts(page: Page): string[] {
   const seen: string[] = []
   page.on('request', (r) => {
     if (r.resourceType() === 'script')
-      seen.push(new URL(r.url()).pathname.replace(/^(.*\/chunks\/[\w-]+?)-[\w-]{8}\.js$/, '$1.js'))
+      seen.push(new URL(r.url()).pathname.replace(/^(.*\/chunks\/[\w-]+?)-[\w-]{6}\.js$/, '$1.js'))
   })
   return seen
 }

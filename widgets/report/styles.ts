@@ -28,9 +28,6 @@ export const reportCss = `
 .rf-link{min-height:44px;padding:0 4px;border:0;background:transparent;color:var(--hf-primary);text-decoration:underline;cursor:pointer}
 .rf-guidance{display:grid;gap:10px;padding:14px;border:2px solid var(--hf-danger);border-radius:10px}
 .rf-guidance p{margin:0}
-.rf-shots{display:flex;flex-wrap:wrap;gap:8px;margin:0;padding:0;list-style:none}
-.rf-shot{display:flex;flex-direction:column;align-items:center;gap:4px}
-.rf-shot img{width:88px;height:88px;object-fit:cover;border:1px solid var(--hf-border);border-radius:8px}
 .rf-file{position:relative;display:inline-flex;align-items:center;width:max-content}
 .rf-file:focus-within{outline:3px solid var(--hf-primary);outline-offset:2px}
 .rf-file input{position:absolute;inset:0;opacity:0;width:100%;cursor:pointer}

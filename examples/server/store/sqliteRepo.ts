@@ -93,13 +93,14 @@ export class SqliteRepo implements Repo {
         .get(t.userId, quota.since, quota.max - 1)?.created_at
       if (limitedBy !== undefined) return { limitedBy }
     }
-    const row = this.db
-      .prepare<TicketRow>(
+    // The row is what was inserted; only its number comes back (RETURNING * would read every
+    // column back out of the statement for nothing).
+    const n = this.db
+      .prepare(
         `INSERT INTO tickets (id, user_id, status, priority, category, subject, description, fields, txn,
-        attachments, locale, diagnostics, created_at, updated_at) VALUES (?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        RETURNING *`,
+        attachments, locale, diagnostics, created_at, updated_at) VALUES (?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .get(
+      .run(
         t.id,
         t.userId,
         t.priority,
@@ -113,7 +114,27 @@ export class SqliteRepo implements Repo {
         t.diagnostics,
         t.now,
         t.now,
-      ) as TicketRow
+      ).lastInsertRowid
+    const row: TicketRow = {
+      n: Number(n),
+      id: t.id,
+      user_id: t.userId,
+      status: 'new',
+      priority: t.priority as TicketRow['priority'],
+      category: t.category as TicketRow['category'],
+      subject: t.subject,
+      description: t.description,
+      fields: t.fields,
+      txn: t.txn,
+      attachments: t.attachments,
+      locale: t.locale,
+      diagnostics: t.diagnostics,
+      escalated: 0,
+      rating_score: null,
+      rating_comment: null,
+      created_at: t.now,
+      updated_at: t.now,
+    }
     await this.insertHistory(t.id, 'new', null, t.now)
     return { row }
   }

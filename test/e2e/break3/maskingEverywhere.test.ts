@@ -26,7 +26,9 @@ describe('masking beyond the description (zh-CN)', () => {
     const sent: string[] = []
     s.page.on('request', (r) => {
       if (!new URL(r.url()).pathname.startsWith('/v1/')) return
-      sent.push(`${r.url()}\n${JSON.stringify(r.headers())}\n${r.postDataBuffer()?.toString('latin1') ?? ''}`)
+      sent.push(
+        `${r.method()} ${r.url()}\n${JSON.stringify(r.headers())}\n${r.postDataBuffer()?.toString('latin1') ?? ''}`,
+      )
     })
     const url = await serve(s.browser, baseUrl, 'mask-all', snippetPage(restOptions('zh-CN')))
     await s.page.goto(`${url}?u=mask-all-${Date.now()}`)
@@ -58,7 +60,10 @@ describe('masking beyond the description (zh-CN)', () => {
     const composer = shadow(s.page, 'textarea').first()
     await composer.fill(`卡号 ${secrets.visa}，手机 ${secrets.mobile}`)
     await composer.press('Enter')
-    await expect.poll(() => sent.filter((b) => b.includes('/messages')).length, { timeout: 15_000 }).toBe(1)
+    // POSTs only: the chat also reads `GET …/messages?since=` to catch up, before or after the
+    // send depending on timing, so counting every request to the path raced.
+    const posts = () => sent.filter((b) => b.startsWith('POST ') && /\/messages\s/.test(b)).length
+    await expect.poll(posts, { timeout: 15_000 }).toBe(1)
     await composer.fill(`草稿：身份证 ${secrets.id}`)
     // The composer draft is written after a typing pause.
     await s.page.waitForTimeout(2500)

@@ -226,3 +226,44 @@ describe('Chinese particles and back-off characters', () => {
     expect(ids(index.search('提现'))).toEqual(['withdraw'])
   })
 })
+
+describe('a query bigram that spans two words weighs little', () => {
+  // 系统不让登录: 统不 straddles 系统 and 不让. It is rare (one title holds it by chance), so its
+  // idf is high, but nearly every article holding 统 says 系统: 统不 is no topic.
+  const index = createSearchIndex([
+    art('login', 'zh-CN', '密码错误', '登录时提示密码错误，可以重设密码。'),
+    art('chance', 'zh-CN', '规矩', '这是一篇讲规矩的文章：传统不变。'),
+    art('login-2', 'zh-CN', '换手机', '换手机后需要重新登录。'),
+    art('login-3', 'zh-CN', '安全提醒', '在新设备登录会收到提醒。'),
+    ...Array.from({ length: 20 }, (_, i) =>
+      art(`system-${i}`, 'zh-CN', `系统维护 ${i}`, '系统升级期间部分功能不可用。'),
+    ),
+  ])
+
+  it('ranks every article with the query word above one that holds the cross-word bigram', () => {
+    const got = ids(index.search('系统不让登录', { locale: 'zh-CN' }))
+    for (const id of ['login', 'login-2', 'login-3']) expect(got.indexOf(id)).toBeLessThan(got.indexOf('chance'))
+    expect(got).toContain('chance')
+  })
+})
+
+describe('a typo expands to synonyms with the weight of its correction', () => {
+  // "refnd" is unknown; its correction "refund" is common here. The group refund/return must
+  // weigh what "refund" weighs, not what an unknown (maximally rare) word would.
+  const index = createSearchIndex(
+    [
+      art('refund', 'en', 'Refunds', 'A refund goes back to your card. Refund times vary.', ['refund']),
+      art('returns', 'en', 'Return an item', 'Return the item to the shop in its box.', ['shop']),
+      ...Array.from({ length: 12 }, (_, i) =>
+        art(`order-${i}`, 'en', `Order ${i}`, 'If the order is cancelled you get a refund.'),
+      ),
+    ],
+    { synonyms: walletSynonyms },
+  )
+
+  it('ranks the article about the corrected word first', () => {
+    const got = ids(index.search('refnd', { locale: 'en' }))
+    expect(got[0]).toBe('refund')
+    expect(got.indexOf('returns')).toBeGreaterThan(got.indexOf('refund'))
+  })
+})

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { maskInput, maskText, unchangedByRedact } from '../../../examples/server/mask.js'
 import { redact, redactFields } from '../../../src/privacy/index.js'
+import { ibanCheckDigits } from '../../../src/privacy/checksums.js'
 import { REFERENCE_FIELDS } from '../../../src/reports/fields.js'
 
 /** Deterministic pseudo-random text (mulberry32), so a failure reproduces. */
@@ -87,7 +88,10 @@ const WORDS = [
   '}',
   '~',
 ]
-const EXTRA = ['1', '7', '@', '０', '١', '验证码', '密码', 'é', '\u200b', '４']
+const EXTRA = ['1', '7', '0', '12', '9', '@', '０', '١', '验证码', '密码', 'é', '\u200b', '４']
+
+/** Digits next to the words that name secrets and start IBANs, to try the two-digit allowance. */
+const DIGITS = ['1', '2', '3', '0', '9', '12', '34', '82', '2 ', ' 1', '-4', 'GB', 'QQ', 'PIN ', 'CVV', 'code ']
 
 function sample(r: () => number, words: string[]): string {
   let s = ''
@@ -100,10 +104,12 @@ describe('masking fast path', () => {
   it('only applies to text the redactor leaves as it is', () => {
     const r = rng(21)
     let fast = 0
-    for (let i = 0; i < 8000; i++) {
-      const text = sample(r, i % 4 === 0 ? [...WORDS, ...EXTRA] : WORDS)
+    let withDigits = 0
+    for (let i = 0; i < 12000; i++) {
+      const text = sample(r, i % 3 === 0 ? WORDS : i % 3 === 1 ? [...WORDS, ...EXTRA] : [...WORDS, ...DIGITS])
       if (!unchangedByRedact(text)) continue
       fast++
+      if (/\d/.test(text)) withDigits++
       for (const reference of [false, true]) {
         const out = redact(text, { reference })
         expect(out.findings, text).toEqual([])
@@ -111,11 +117,20 @@ describe('masking fast path', () => {
       }
     }
     expect(fast).toBeGreaterThan(500)
+    expect(withDigits).toBeGreaterThan(500)
   })
 
-  it('never applies to digits, @, non-ASCII text or a password word', () => {
+  it('never applies to three digits, an IBAN start, @, non-ASCII text or a password word', () => {
+    // An IBAN whose account part is all letters has only its two check digits.
+    const iban = `QQ${ibanCheckDigits('QQ', 'ABCDEFGHIJKLM')}ABCDEFGHIJKLM`
+    expect(redact(iban).findings.map((f) => f.kind)).toEqual(['iban'])
     for (const text of [
-      'tx 1',
+      iban,
+      'pay to ' + iban.toLowerCase(),
+      'tx 123',
+      'PIN 1-2-3',
+      'code 1 2 3 4',
+      'ab12',
       'a@b.co',
       'ＣＶＶ',
       '验证码',
@@ -126,6 +141,7 @@ describe('masking fast path', () => {
     ])
       expect(unchangedByRedact(text), text).toBe(false)
     expect(unchangedByRedact('The top-up was charged but the balance did not change.')).toBe(true)
+    for (const text of ['W-1', 'tx-1', 'step 2 of 3', 'a1b']) expect(unchangedByRedact(text), text).toBe(true)
     expect(maskText('password: hunter')).not.toContain('hunter')
     expect(maskText('CVV 123')).not.toContain('123')
   })
