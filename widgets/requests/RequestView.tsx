@@ -10,6 +10,7 @@ import {
 } from '../../src/requests/requests.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import { checkFileUrl } from '../../src/markdown/url.js'
+import { mentionsSecret } from '../../src/chat/secret.js'
 import { FIELDS, prefillFromTransaction, type FieldName } from '../../src/reports/index.js'
 import type { AttachmentRef, Comment, TicketDetail, TicketStatus } from '../../src/types.js'
 import type { ViewProps } from '../panel/views.js'
@@ -198,6 +199,11 @@ function Conversation({
             {author(c)} · {formatTime(c.createdAt, locale)}
           </span>
           <p>{c.body}</p>
+          {c.author === 'agent' && mentionsSecret(c.body) && (
+            <p class="rf-alert" role="note">
+              {t('chat.secretWarning')}
+            </p>
+          )}
           <Attachments list={c.attachments} />
         </li>
       ))}
