@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { NewTicket } from './store/types.js'
 import type {
   AttachmentRef,
   Comment,
@@ -177,3 +178,24 @@ export function toMessage(r: MessageRow, ref: RefOut): Message {
   if (txn) m.transaction = txn
   return m
 }
+
+/** The row `createTicket` would store for `t` (before its number is known). */
+export const ticketRowOf = (t: NewTicket): Omit<TicketRow, 'n'> => ({
+  id: t.id,
+  user_id: t.userId,
+  status: 'new',
+  priority: t.priority as Priority,
+  category: t.category as TicketRow['category'],
+  subject: t.subject,
+  description: t.description,
+  fields: t.fields,
+  txn: t.txn,
+  attachments: t.attachments,
+  locale: t.locale,
+  diagnostics: t.diagnostics,
+  escalated: 0,
+  rating_score: null,
+  rating_comment: null,
+  created_at: t.now,
+  updated_at: t.now,
+})

@@ -18,6 +18,7 @@ import {
 import { commentSchema, ratingSchema, reasonSchema, ticketSchema, validate } from '../schemas.js'
 import { resolveRefs } from './attachments.js'
 import { maskInput, maskText } from '../mask.js'
+import { ticketRowOf } from '../model.js'
 
 /** Loads a ticket of `userId` (or of anyone when undefined: agent routes); 404 otherwise. */
 export async function loadTicket(repo: Repo, id: string | undefined, userId?: string): Promise<TicketRow> {
@@ -101,27 +102,6 @@ function newTicket(input: TicketInput, userId: string, attachments: unknown[], a
     now: new Date(at).toISOString(),
   }
 }
-
-/** The row `createTicket` would store for `t` (before its number is known). */
-const ticketRowOf = (t: NewTicket): Omit<TicketRow, 'n'> => ({
-  id: t.id,
-  user_id: t.userId,
-  status: 'new',
-  priority: t.priority as Priority,
-  category: t.category as TicketRow['category'],
-  subject: t.subject,
-  description: t.description,
-  fields: t.fields,
-  txn: t.txn,
-  attachments: t.attachments,
-  locale: t.locale,
-  diagnostics: t.diagnostics,
-  escalated: 0,
-  rating_score: null,
-  rating_comment: null,
-  created_at: t.now,
-  updated_at: t.now,
-})
 
 const REFERENCE_KEY = '"reference":"'
 

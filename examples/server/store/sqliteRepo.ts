@@ -1,6 +1,13 @@
 import type { Article, ChatEvent } from '../../../src/types.js'
 import type { Db } from '../db.js'
-import type { CommentRow, ConversationRow, HistoryRow, MessageRow, TicketRow } from '../model.js'
+import {
+  ticketRowOf,
+  type CommentRow,
+  type ConversationRow,
+  type HistoryRow,
+  type MessageRow,
+  type TicketRow,
+} from '../model.js'
 import type {
   ArticleRow,
   AttachmentMeta,
@@ -115,26 +122,7 @@ export class SqliteRepo implements Repo {
         t.now,
         t.now,
       ).lastInsertRowid
-    const row: TicketRow = {
-      n: Number(n),
-      id: t.id,
-      user_id: t.userId,
-      status: 'new',
-      priority: t.priority as TicketRow['priority'],
-      category: t.category as TicketRow['category'],
-      subject: t.subject,
-      description: t.description,
-      fields: t.fields,
-      txn: t.txn,
-      attachments: t.attachments,
-      locale: t.locale,
-      diagnostics: t.diagnostics,
-      escalated: 0,
-      rating_score: null,
-      rating_comment: null,
-      created_at: t.now,
-      updated_at: t.now,
-    }
+    const row: TicketRow = { n: Number(n), ...ticketRowOf(t) }
     await this.insertHistory(t.id, 'new', null, t.now)
     return { row }
   }
