@@ -1,7 +1,7 @@
-import type { Page } from 'playwright-core'
-import { describe, expect, inject, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest'
 import { restOptions, serve, sessions, shadow, snippetPage } from '../break/host.js'
-import type { Session } from '../browser.js'
+import { launch, type Session } from '../browser.js'
 
 // The operator's contact channels are configuration a host may fill from a CMS. A script URL in
 // the website, a social account or a map link, or a phone number with dial codes, is refused
@@ -11,17 +11,17 @@ const baseUrl = inject('baseUrl')
 const session = sessions()
 const PWN = (tag: string) => `<img src=x onerror="window.__pwned='${tag}'">`
 
-async function page(s: Session, name: string, channels: unknown): Promise<Page> {
+async function page(context: BrowserContext, p: Page, name: string, channels: unknown): Promise<Page> {
   const json = JSON.stringify(channels).replace(/</g, '\\u003c')
   const url = await serve(
-    s.browser,
+    context,
     baseUrl,
     name,
     snippetPage(restOptions('en', `channels: ${json}, onEvent: (e) => window.hfEvents.push(JSON.stringify(e)),`)),
   )
-  await s.page.goto(`${url}?u=b4-contact-${Date.now()}`)
-  await s.page.waitForFunction(() => 'help' in window)
-  return s.page
+  await p.goto(`${url}?u=b4-contact-${Date.now()}`)
+  await p.waitForFunction(() => 'help' in window)
+  return p
 }
 
 /** Opens the contact view; what the host learns (the open() rejection, error events, console errors). */
@@ -40,6 +40,16 @@ async function openContact(p: Page): Promise<string> {
 }
 
 describe('hostile contact channel configuration', () => {
+  // The refusals share one browser, each in a page of its own (its own window, host page and
+  // SDK instance): starting Chromium per case cost more than the cases.
+  let shared: Session | undefined
+  beforeAll(async () => {
+    shared = await launch()
+  })
+  afterAll(async () => {
+    await shared?.close()
+  })
+
   for (const [label, channels, path] of [
     ['javascript: website', { website: { url: 'javascript:window.__pwned=1' } }, 'channels.website.url'],
     ['data: website', { website: { url: 'data:text/html,<script>alert(1)</script>' } }, 'channels.website.url'],
@@ -61,8 +71,9 @@ describe('hostile contact channel configuration', () => {
     ],
   ] as const) {
     it(`refuses a ${label} with an error naming ${path}`, async () => {
-      const s = await session.start()
-      const p = await page(s, `contact-bad-${label.replace(/\W+/g, '-')}`, channels)
+      const context = shared!.browser
+      const p = await page(context, await context.newPage(), `contact-bad-${label.replace(/\W+/g, '-')}`, channels)
+      onTestFinished(() => p.close())
       const told = await openContact(p)
       expect(told).toContain(path)
       const hrefs = await p.evaluate(() =>
@@ -77,7 +88,7 @@ describe('hostile contact channel configuration', () => {
 
   it('shows markup in names and addresses as text, and only safe links', async () => {
     const s = await session.start()
-    const p = await page(s, 'contact-text', {
+    const p = await page(s.browser, s.page, 'contact-text', {
       hotline: { number: '+86 (10) 9518-8000' },
       email: { address: 'help@wallet.example' },
       website: { url: 'https://wallet.example/help?q=<script>' },
