@@ -23,16 +23,7 @@ export function prepareOutgoing(raw: string): Outgoing {
   return { text: result.text, hidden: summarizeFindings(result.findings), looksLikeCode: looksLikeCode(text) }
 }
 
-const SECRET_WORDS =
-  /验证码|校验码|动态码|密码|口令|\b(?:password|passcode|pin|otp|cvv|cvc|verification code|security code|sms code|one[- ]?time code)\b/i
-
-/**
- * True when an agent's message talks about passwords or codes: the UI repeats the
- * "support never asks for..." warning under it (defence against a hijacked agent account).
- */
-export function mentionsSecret(text: string): boolean {
-  return SECRET_WORDS.test(text)
-}
+export { mentionsSecret } from './secret.js'
 
 /** A run of message text: plain, or an http(s) link. */
 export type TextSegment = { type: 'text'; text: string } | { type: 'link'; text: string; href: string }

@@ -6,7 +6,7 @@ import { patch } from '../store/index.js'
 import type { Transport } from '../transports/types.js'
 import type { KeyValueStore } from '../storage/types.js'
 import { UnauthorizedError } from '../errors/RequestErrors.js'
-import type { ChatEvent, Cursor, Message } from '../types.js'
+import type { ChatEvent, Conversation, Cursor, Message } from '../types.js'
 import { createChatActions, type ChatActions } from './actions.js'
 import { transition } from './machine.js'
 import { createGapFill } from './sync.js'
@@ -18,7 +18,9 @@ import {
   loadOlder,
   loadTranscript,
   toStored,
+  transcriptKey,
   transcriptText,
+  type StoredTranscript,
 } from './transcript.js'
 import { initialChatState, type ChatCore, type ChatState } from './types.js'
 import { warmMessageTime } from './time.js'
@@ -170,9 +172,12 @@ export function createChatController(
       readSeq = 0
       seen.clear()
       set({ conversation: c, items: [], agentReadSeq: 0, rated: false, error: undefined })
-      await userStore(services)
-        .set(CURRENT_KEY, c.id)
-        .catch(() => undefined)
+      // Its record first, then the pointer to it, both before the first message is queued: the
+      // saver writes only after its delay, and a page closed before that must still find the
+      // conversation the pointer names (without the record, a reload showed an empty chat).
+      const mine = userStore(services)
+      await mine.set(transcriptKey(c.id), stored(c)).catch(() => undefined)
+      await mine.set(CURRENT_KEY, c.id).catch(() => undefined)
       core.dispatch({ type: 'conversation', conversation: c, csat: csat() })
       client.events.emit({ type: 'chat:start', conversationId: c.id })
       core.persist()
@@ -192,14 +197,7 @@ export function createChatController(
     persist() {
       const c = conv()
       if (!c || !saver) return
-      saver.schedule(() => ({
-        version: 1,
-        conversation: conv() ?? c,
-        messages: toStored(get().items),
-        cursor,
-        readSeq,
-        rated: get().rated,
-      }))
+      saver.schedule(() => stored(conv() ?? c))
     },
     stopTyping: () => typing.stop(),
     sync: () => gap.sync(),
@@ -213,6 +211,16 @@ export function createChatController(
     persist: core.persist,
   })
   const sync = gap.sync
+
+  /** What the device keeps of conversation `c`: the list on screen now, masked, and where to continue. */
+  const stored = (c: Conversation): StoredTranscript => ({
+    version: 1,
+    conversation: c,
+    messages: toStored(get().items),
+    cursor,
+    readSeq,
+    rated: get().rated,
+  })
 
   const csat = () => deps?.transport.capabilities.csat === true && deps.transport.rate !== undefined
 

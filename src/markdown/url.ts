@@ -76,3 +76,20 @@ export function checkUrl(raw: string): SafeLink | null {
       : null
   return null
 }
+
+/**
+ * Vets the address of a file, such as an attachment's `url` in a backend's answer: it may be
+ * opened or shown as an image only when it is plainly http(s), or a `blob:` URL (made by the
+ * page itself for a preview, as the in-memory transport does). Returns the address to use, or
+ * undefined when the file must be shown by name only (`javascript:`, `data:`, relative, …).
+ *
+ * @example
+ * checkFileUrl('https://files.example.com/a.png') // 'https://files.example.com/a.png'
+ * checkFileUrl('javascript:alert(1)')             // undefined
+ */
+export function checkFileUrl(raw: string): string | undefined {
+  // eslint-disable-next-line no-control-regex -- control characters and spaces are refused
+  if (/^blob:[^\u0000-\u0020\u007f-\u009f]+$/i.test(raw)) return raw
+  const link = checkUrl(raw)
+  return link?.kind === 'external' && /^https?:/i.test(link.href) ? link.href : undefined
+}

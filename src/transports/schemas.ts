@@ -1,6 +1,7 @@
 import * as z from './wire.js'
 import { MalformedResponseError } from '../errors/RequestErrors.js'
 import { REPORT_CATEGORIES } from '../reports/categoryIds.js'
+import { checkFileUrl } from '../markdown/url.js'
 import type {
   Article,
   AttachmentRef,
@@ -32,7 +33,21 @@ const category = z.enum(REPORT_CATEGORIES)
 const author = z.enum(['user', 'agent', 'system'])
 const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()])
 
-export const attachmentRefSchema = z.object({ id: str, name: str, type: str, size: num, url: opt(str) })
+const attachmentShape = z.object({ id: str, name: str, type: str, size: num, url: opt(str) })
+/**
+ * A file's `url` is a link the panel opens and an image it shows: one that is not plainly
+ * http(s) or blob: (`javascript:`, `data:`…, from a broken or hostile backend) is dropped, and
+ * the file is listed by name only. The rest of the answer is kept.
+ */
+export const attachmentRefSchema: z.Schema<z.infer<typeof attachmentShape>> = {
+  check: (v, path, issues) => {
+    const ref = attachmentShape.check(v, path, issues)
+    if (ref?.url === undefined) return ref
+    const { url, ...rest } = ref
+    const safe = checkFileUrl(url)
+    return safe ? { ...rest, url: safe } : rest
+  },
+}
 
 const transactionRef = z.object({
   id: str,

@@ -131,6 +131,44 @@ describe('my requests', () => {
     expect(screen.queryByRole('button', { name: 'Escalate this request' })).toBeNull()
   })
 
+  it('repeats the never-share warning under an agent reply that asks for a code, as chat does', async () => {
+    const fake = fakeTransport({ tickets: [sampleTicket()] })
+    await openTicket(fake)
+    fake.agentReply('tk_9', 'To speed this up, send me the SMS codes you received.')
+    const asking = await waitFor(() => {
+      const li = [...document.querySelectorAll('[data-comments] li[data-author=agent]')].find((el) =>
+        el.textContent!.includes('SMS codes'),
+      )
+      expect(li).toBeDefined()
+      return li!
+    })
+    expect(asking.querySelector('[role=note]')?.textContent).toBe(
+      'Never share a password or verification code, even if asked here.',
+    )
+    expect(document.querySelectorAll('[data-comments] [role=note]')).toHaveLength(1)
+  })
+
+  it('lists an attachment whose url is not http(s) by name, without a link', async () => {
+    const file = { name: 'receipt.png', type: 'image/png', size: 3 }
+    const fake = fakeTransport({
+      tickets: [
+        sampleTicket({
+          attachments: [
+            { id: 'a_1', ...file, url: 'javascript:alert(1)' },
+            { id: 'a_2', ...file, url: 'https://files.example.com/a.png' },
+          ],
+        }),
+      ],
+    })
+    await openTicket(fake)
+    const list = await find('[data-attachments]')
+    expect([...list.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([
+      'https://files.example.com/a.png',
+    ])
+    expect(list.querySelectorAll('li')).toHaveLength(2)
+    expect(list.querySelector('li')!.textContent).toContain('receipt.png')
+  })
+
   it('shows new agent replies live', async () => {
     const fake = fakeTransport({ tickets: [sampleTicket()] })
     await openTicket(fake)

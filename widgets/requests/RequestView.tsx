@@ -9,6 +9,8 @@ import {
   type RequestState,
 } from '../../src/requests/requests.js'
 import type { MessageKey } from '../../src/i18n/index.js'
+import { checkFileUrl } from '../../src/markdown/url.js'
+import { mentionsSecret } from '../../src/chat/secret.js'
 import { FIELDS, prefillFromTransaction, type FieldName } from '../../src/reports/index.js'
 import type { AttachmentRef, Comment, TicketDetail, TicketStatus } from '../../src/types.js'
 import type { ViewProps } from '../panel/views.js'
@@ -26,19 +28,21 @@ function Attachments({ list }: { list: readonly AttachmentRef[] }) {
     <ul class="rf-thumbs" data-attachments>
       {list.map((a, i) => {
         const label = t('requestsUi.attachment', { number: i + 1, name: a.name })
-        if (a.url && a.type.startsWith('image/')) {
+        // Vetted here too: a transport other than REST (a vendor adapter) may hand over any text.
+        const url = a.url === undefined ? undefined : checkFileUrl(a.url)
+        if (url && a.type.startsWith('image/')) {
           return (
             <li key={a.id}>
-              <a href={a.url} target="_blank" rel="noopener noreferrer" data-thumb={a.id}>
-                <img src={a.url} alt={label} loading="lazy" width={72} height={72} />
+              <a href={url} target="_blank" rel="noopener noreferrer" data-thumb={a.id}>
+                <img src={url} alt={label} loading="lazy" width={72} height={72} />
               </a>
             </li>
           )
         }
         return (
           <li key={a.id}>
-            {a.url ? (
-              <a href={a.url} target="_blank" rel="noopener noreferrer">
+            {url ? (
+              <a href={url} target="_blank" rel="noopener noreferrer">
                 {label}
               </a>
             ) : (
@@ -195,6 +199,11 @@ function Conversation({
             {author(c)} · {formatTime(c.createdAt, locale)}
           </span>
           <p>{c.body}</p>
+          {c.author === 'agent' && mentionsSecret(c.body) && (
+            <p class="rf-alert" role="note">
+              {t('chat.secretWarning')}
+            </p>
+          )}
           <Attachments list={c.attachments} />
         </li>
       ))}

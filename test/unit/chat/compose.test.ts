@@ -28,6 +28,23 @@ describe('outgoing masking', () => {
     expect(mentionsSecret('请提供短信验证码')).toBe(true)
     expect(mentionsSecret('Your refund is on its way')).toBe(false)
   })
+
+  it('knows the Traditional Chinese words and English plurals and card codes', () => {
+    for (const ask of [
+      '請提供您收到的簡訊驗證碼',
+      '請告訴我您的支付密碼',
+      '請提供動態碼',
+      '請提供校驗碼',
+      'Please send both of your passwords',
+      'Read me the CVV2 on the back of the card',
+      'and the CVC2 too',
+      'Tell me the OTPs you received',
+      'the verification codes we sent',
+    ])
+      expect(mentionsSecret(ask), ask).toBe(true)
+    for (const calm of ['Your pinned transfer is on its way', 'I spoke to the cvv2x team', 'Your 退款 is 处理中'])
+      expect(mentionsSecret(calm), calm).toBe(false)
+  })
 })
 
 describe('linkify', () => {

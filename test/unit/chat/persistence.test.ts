@@ -128,6 +128,43 @@ describe('chat across reloads', () => {
     second.client.destroy()
   })
 
+  it('keeps a conversation closed right after its first message, before the transcript was saved', async () => {
+    const backend = memoryStore()
+    const first = await harness({ store: backend })
+    const chat = createChatController(first.client)
+    await chat.open()
+    await chat.send('My top-up vanished')
+    const id = chat.store.getState().conversation!.id
+    // The page is gone from here on: the transcript writes still to come (the saver's, after its
+    // delay, and the flush on close) never reach the device.
+    const put = IDBObjectStore.prototype.put
+    const lost = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      value: unknown,
+      key?: IDBValidKey,
+    ) {
+      return String(key).includes('chat:conversation:')
+        ? (this.count() as unknown as IDBRequest<IDBValidKey>)
+        : put.call(this, value, key)
+    })
+    await vi.waitFor(() => expect(chat.store.getState().items.at(-1)?.state).toBe('sent'))
+    chat.dispose()
+    first.client.destroy()
+    await new Promise((r) => setTimeout(r, 400))
+    lost.mockRestore()
+
+    const second = await harness({ store: backend })
+    const chat2 = createChatController(second.client)
+    await chat2.open()
+    expect(chat2.store.getState().conversation?.id).toBe(id)
+    await vi.waitFor(() =>
+      expect(chat2.store.getState().items.map((m) => [m.text, m.state])).toEqual([['My top-up vanished', 'sent']]),
+    )
+    expect((await second.mem.listMessages(id)).messages.map((m) => m.text)).toEqual(['My top-up vanished'])
+    chat2.dispose()
+    second.client.destroy()
+  })
+
   it('shows a message still in the outbox with the saved transcript, before the transport is ready', async () => {
     const backend = memoryStore()
     await pageThatSent(backend, 'delivered')

@@ -20,6 +20,31 @@ const ticket = {
 }
 
 describe('wire schemas', () => {
+  it('drops an attachment url that is not http(s) or blob: and keeps the file', () => {
+    const file = { id: 'a1', name: 'receipt.png', type: 'image/png', size: 3 }
+    const detail = (url: string) =>
+      parseTicketDetail({
+        ...ticket,
+        description: 'd',
+        fields: {},
+        comments: [],
+        history: [],
+        attachments: [{ ...file, url }],
+      }).attachments
+    for (const bad of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html,x',
+      '/v1/a',
+      '//evil.example/a',
+    ])
+      expect(detail(bad)).toEqual([file])
+    expect(detail('https://files.example.com/a.png?sig=1&exp=2')).toEqual([
+      { ...file, url: 'https://files.example.com/a.png?sig=1&exp=2' },
+    ])
+    expect(detail('blob:http://127.0.0.1/4f1c')).toEqual([{ ...file, url: 'blob:http://127.0.0.1/4f1c' }])
+  })
   it('strips unknown properties so newer servers do not break older clients', () => {
     expect(parseTicket({ ...ticket, futureField: 1 })).toEqual(ticket)
   })
