@@ -1,7 +1,6 @@
 import * as z from './wire.js'
 import { MalformedResponseError } from '../errors/RequestErrors.js'
 import { REPORT_CATEGORIES } from '../reports/categoryIds.js'
-import { checkFileUrl } from '../markdown/url.js'
 import type {
   Article,
   AttachmentRef,
@@ -33,19 +32,24 @@ const category = z.enum(REPORT_CATEGORIES)
 const author = z.enum(['user', 'agent', 'system'])
 const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()])
 
+/** http(s) or blob: and nothing else, with no control character or space anywhere. */
+// eslint-disable-next-line no-control-regex -- control characters and spaces are refused
+const plainFileUrl = /^(?:https?:\/\/|blob:)[^\u0000-\u0020\u007f-\u009f]+$/i
 const attachmentShape = z.object({ id: str, name: str, type: str, size: num, url: opt(str) })
 /**
  * A file's `url` is a link the panel opens and an image it shows: one that is not plainly
  * http(s) or blob: (`javascript:`, `data:`…, from a broken or hostile backend) is dropped, and
- * the file is listed by name only. The rest of the answer is kept.
+ * the file is listed by name only. The rest of the answer is kept. This is the strict prefix
+ * test only (no control characters or spaces anywhere); the list checks each link again with the
+ * article link rules (`checkFileUrl`) when it renders, which keeps those rules out of the
+ * transport chunk.
  */
 export const attachmentRefSchema: z.Schema<z.infer<typeof attachmentShape>> = {
   check: (v, path, issues) => {
     const ref = attachmentShape.check(v, path, issues)
     if (ref?.url === undefined) return ref
     const { url, ...rest } = ref
-    const safe = checkFileUrl(url)
-    return safe ? { ...rest, url: safe } : rest
+    return plainFileUrl.test(url) ? { ...rest, url } : rest
   },
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MalformedResponseError } from '../../../src/errors/index.js'
 import {
@@ -44,6 +45,43 @@ describe('wire schemas', () => {
       { ...file, url: 'https://files.example.com/a.png?sig=1&exp=2' },
     ])
     expect(detail('blob:http://127.0.0.1/4f1c')).toEqual([{ ...file, url: 'blob:http://127.0.0.1/4f1c' }])
+  })
+  it('keeps an attachment url only when it is plain http(s) or blob:, whatever the backend sends', () => {
+    const file = { id: 'a1', name: 'f', type: 'image/png', size: 1 }
+    const kept = (url: string) =>
+      parseTicketDetail({
+        ...ticket,
+        description: 'd',
+        fields: {},
+        comments: [],
+        history: [],
+        attachments: [{ ...file, url }],
+      }).attachments[0]?.url
+    const scheme = fc.constantFrom(
+      'https://',
+      'HTTP://',
+      'blob:',
+      'javascript:',
+      'data:',
+      'vbscript:',
+      '',
+      ' ',
+      '\t',
+      '//',
+    )
+    const rest = fc.string({
+      unit: fc.constantFrom('a', '/', ':', '.', ' ', '\n', '\u0000', '\u0085', '&#106;', '%0a', 'é'),
+    })
+    fc.assert(
+      fc.property(scheme, rest, (s, r) => {
+        const url = kept(s + r)
+        if (url === undefined) return
+        expect(url).toBe(s + r)
+        expect(url).toMatch(/^(https?:\/\/|blob:)/i)
+        // eslint-disable-next-line no-control-regex -- what must never get through
+        expect(url).not.toMatch(/[\u0000-\u0020\u007f-\u009f]/)
+      }),
+    )
   })
   it('strips unknown properties so newer servers do not break older clients', () => {
     expect(parseTicket({ ...ticket, futureField: 1 })).toEqual(ticket)
