@@ -290,7 +290,7 @@ export function createChatController(
     const mine = userStore(services)
     saver = createTranscriptSaver(mine)
     const currentId = await mine.get<string>(CURRENT_KEY).catch(() => undefined)
-    const saved = currentId && !disposed ? await loadTranscript(mine, currentId) : undefined
+    let saved = currentId && !disposed ? await loadTranscript(mine, currentId) : undefined
     if (saved && !disposed) {
       cursor = saved.cursor
       readSeq = saved.readSeq
@@ -305,6 +305,19 @@ export function createChatController(
     }
     const { transport } = await transportReady
     if (disposed) return
+    // A pointer without its record (a page closed before the record was written, by an earlier
+    // version): the conversation is on the server, so adopt it from there and let the gap fill
+    // bring its messages, rather than opening an empty chat the agent's replies never reach.
+    if (currentId && !saved && transport.getConversation) {
+      const c = await transport.getConversation(currentId).catch(() => undefined)
+      if (disposed) return
+      if (c) {
+        saved = { version: 1, conversation: c, messages: [], cursor: null, readSeq: 0, rated: false }
+        set({ conversation: c, items: [], rated: false })
+        if (c.status !== 'ended') core.dispatch({ type: 'conversation', conversation: c, csat: false })
+        core.applyJobs(await services.outbox.list().catch(() => services.outbox.snapshot()))
+      }
+    }
     offs.push(services.outbox.subscribe(onOutbox))
     if (transport.subscribe) offs.push(transport.subscribe(onEvent))
     offs.push(store.subscribe((s, prev) => s.status !== prev.status && gap.schedule(s.status)))

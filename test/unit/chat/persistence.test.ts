@@ -165,6 +165,37 @@ describe('chat across reloads', () => {
     second.client.destroy()
   })
 
+  it('adopts from the server a conversation the device points to but never saved (an earlier version)', async () => {
+    const backend = memoryStore()
+    // The whole first page loses its transcript writes: the device ends with chat:current only.
+    const put = IDBObjectStore.prototype.put
+    const lost = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      value: unknown,
+      key?: IDBValidKey,
+    ) {
+      return String(key).includes('chat:conversation:')
+        ? (this.count() as unknown as IDBRequest<IDBValidKey>)
+        : put.call(this, value, key)
+    })
+    const id = await pageThatSent(backend, 'Where is my refund?')
+    lost.mockRestore()
+
+    const second = await harness({ store: backend })
+    await second.mem.agent.reply(id, 'Looking into it')
+    const chat = createChatController(second.client)
+    await chat.open()
+    expect(chat.store.getState().conversation?.id).toBe(id)
+    await vi.waitFor(() =>
+      expect(chat.store.getState().items.map((m) => [m.author, m.text])).toEqual([
+        ['user', 'Where is my refund?'],
+        ['agent', 'Looking into it'],
+      ]),
+    )
+    chat.dispose()
+    second.client.destroy()
+  })
+
   it('shows a message still in the outbox with the saved transcript, before the transport is ready', async () => {
     const backend = memoryStore()
     await pageThatSent(backend, 'delivered')
