@@ -18,12 +18,28 @@ export interface Term {
 /** Alternatives (variants) whose terms add up; a clause scores its best variant. */
 export type RankClause = Term[][]
 
-/** Score buffers reused across queries (one slot per article), zero between queries. */
+/**
+ * Buffers reused across queries, one entry per article slot: scores (zero between queries) and
+ * lists of slots. Typed arrays, not growing JS arrays: pushing tens of thousands of slots a query
+ * into arrays was most of the ranking time at 50k articles.
+ */
 export interface Scratch {
   acc: Float64Array
   best: Float64Array
   sum: Float64Array
+  touched: Int32Array
+  seen: Int32Array
+  local: Int32Array
 }
+
+export const scratch = (n: number): Scratch => ({
+  acc: new Float64Array(n),
+  best: new Float64Array(n),
+  sum: new Float64Array(n),
+  touched: new Int32Array(n),
+  seen: new Int32Array(n),
+  local: new Int32Array(n),
+})
 
 /** Index of slot `d` in ascending `slots`, or -1. */
 export function position(slots: Uint32Array, d: number): number {
@@ -57,16 +73,19 @@ export function rank(
   ok: (slot: number) => boolean,
   tie: (a: number, b: number) => boolean,
 ): Array<[slot: number, score: number]> {
-  const { acc, best, sum } = s
+  const { acc, best, sum, touched, seen, local } = s
   const bounds = clauses.map((c) => Math.max(...c.map((v) => v.reduce((x, t) => x + t.w * t.m, 0))))
   let rest = bounds.reduce((a, b) => a + b, 0)
   let left = clauses.flat(2).reduce((n, t) => n + t.c.length, 0)
-  const touched: number[] = []
+  /** Articles scored so far (`touched`), and the ones still in the running after a break (`local`). */
+  let nt = 0
   let pool = touched
+  let np = 0
   const better = (a: number, b: number): boolean => acc[a]! > acc[b]! || (acc[a] == acc[b] && tie(a, b))
-  const pick = (from: number[]): number[] => {
+  const pick = (from: Int32Array, n: number): number[] => {
     const top: number[] = []
-    for (const d of from) {
+    for (let j = 0; j < n; j++) {
+      const d = from[j]!
       if ((top.length == limit && !better(d, top[limit - 1]!)) || !ok(d)) continue
       let k = top.length
       while (k && better(d, top[k - 1]!)) k--
@@ -75,56 +94,65 @@ export function rank(
     }
     return top
   }
-  let floor = 0
   let checked = Infinity
   let i = 0
   for (; i < clauses.length; i++) {
     // Finding the current k-th score costs one pass over the seen articles: only worth it when
     // the lists left are much longer, and again only once the remaining weight has halved.
-    if (left > 4 * touched.length && rest < checked / 2) {
+    if (left > 4 * nt && rest < checked / 2) {
       checked = rest
-      const top = pick(touched)
-      floor = top.length == limit ? acc[top[limit - 1]!]! : 0
+      const top = pick(touched, nt)
+      const floor = top.length == limit ? acc[top[limit - 1]!]! : 0
       if (rest < floor) {
-        pool = touched.filter((d) => ok(d) && acc[d]! + rest >= floor)
+        np = 0
+        for (let j = 0; j < nt; j++) {
+          const d = touched[j]!
+          if (ok(d) && acc[d]! + rest >= floor) local[np++] = d
+        }
         // Binary searches for the few articles left must be cheaper than walking the lists.
-        if (pool.length * (clauses.length - i) * 16 < left) break
+        if (np * (clauses.length - i) * 16 < left) {
+          pool = local
+          break
+        }
       }
     }
     const clause = clauses[i]!
     // One variant adds straight into the totals; alternatives keep only their best variant.
     const single = clause.length == 1
     const into = single ? acc : sum
-    const local: number[] = []
+    let nl = 0
     for (const variant of clause) {
-      const seen: number[] = single ? touched : []
+      let ns = 0
       for (const { s: p, c, w } of variant) {
         left -= c.length
         for (let j = 0; j < p.length; j++) {
           const v = c[j]!
           const d = p[j]!
           if (!v || (i >= found && !acc[d])) continue
-          if (!into[d]) seen.push(d)
+          if (!into[d]) single ? (touched[nt++] = d) : (seen[ns++] = d)
           into[d] = into[d]! + w * v
         }
       }
-      for (const d of single ? [] : seen) {
+      for (let j = 0; j < ns; j++) {
+        const d = seen[j]!
         if (sum[d]! > best[d]!) {
-          if (!best[d]) local.push(d)
+          if (!best[d]) local[nl++] = d
           best[d] = sum[d]!
         }
         sum[d] = 0
       }
     }
-    for (const d of local) {
-      if (!acc[d]) touched.push(d)
+    for (let j = 0; j < nl; j++) {
+      const d = local[j]!
+      if (!acc[d]) touched[nt++] = d
       acc[d] = acc[d]! + best[d]!
       best[d] = 0
     }
     rest -= bounds[i]!
   }
   if (i < clauses.length) {
-    for (const d of pool) {
+    for (let j = 0; j < np; j++) {
+      const d = pool[j]!
       for (const c of clauses.slice(i)) {
         let top = 0
         for (const v of c) {
@@ -135,8 +163,8 @@ export function rank(
         acc[d] = acc[d]! + top
       }
     }
-  } else pool = touched
-  const hits = pick(pool).map((d): [number, number] => [d, acc[d]!])
-  for (const d of touched) acc[d] = 0
+  } else np = nt
+  const hits = pick(pool, np).map((d): [number, number] => [d, acc[d]!])
+  for (let j = 0; j < nt; j++) acc[touched[j]!] = 0
   return hits
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { rank, type RankClause, type Scratch, type Term } from '../../../src/search/rank.js'
+import { rank, scratch as buffers, type RankClause, type Term } from '../../../src/search/rank.js'
 import { rng } from '../../../bench/data/corpus.js'
 
 const N = 3000
-const scratch = (): Scratch => ({ acc: new Float64Array(N), best: new Float64Array(N), sum: new Float64Array(N) })
+const scratch = (): ReturnType<typeof buffers> => buffers(N)
 
 /** A term whose postings cover each article with probability `density`. */
 function term(random: () => number, density: number, w: number): Term {
