@@ -1,4 +1,4 @@
-import { fold, WORD_CHAR } from './tokenize.js'
+import { unit, WORD_CHAR } from './tokenize.js'
 
 /** Markdown to one line of plain text: what snippets show and what the body field indexes. */
 export const plainText = (md: string): string =>
@@ -21,9 +21,17 @@ export const plainText = (md: string): string =>
     .replace(/\s+/g, ' ')
     .trim()
 
-/** Display width of a UTF-16 unit: CJK, Hangul and full-width forms take two columns. */
-const width = (c: string): number =>
-  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1
+/** UTF-16 ranges two columns wide: CJK, Hangul and full-width forms. */
+const WIDE = [
+  0x1100, 0x115f, 0x2e80, 0xa4cf, 0xac00, 0xd7a3, 0xf900, 0xfaff, 0xfe30, 0xfe4f, 0xff00, 0xff60, 0xffe0, 0xffe6,
+]
+
+/** Display width of the UTF-16 unit at `i` of `text` (a code, not a string: nothing allocated). */
+const width = (text: string, i: number): number => {
+  const c = text.charCodeAt(i)
+  for (let k = 0; k < WIDE.length; k += 2) if (c >= WIDE[k]! && c <= WIDE[k + 1]!) return 2
+  return 1
+}
 
 /** A snippet and the [start, end) ranges in it to highlight. */
 export interface Snippet {
@@ -38,15 +46,21 @@ export interface Snippet {
  * word start and are extended to the word end, so "refund" marks all of "refunds".
  */
 export function makeSnippet(text: string, terms: string[], length = 96): Snippet {
-  let n = fold(text)
-  // Offsets must index the original text; a fold that changes length (rare ligatures) is skipped.
-  if (n.length != text.length) n = text.toLowerCase().length == text.length ? text.toLowerCase() : text
+  /** Where `t` first occurs in `text` from `i` (ending by `to`), comparing folded units, or -1. */
+  const find = (t: string, i: number, to = text.length): number => {
+    for (; i + t.length <= to; i++) {
+      let k = 0
+      while (k < t.length && unit(text.charCodeAt(i + k)) == t.charCodeAt(k)) k++
+      if (k == t.length) return i
+    }
+    return -1
+  }
   let at = -1
-  for (const t of terms) if ((at = n.indexOf(t)) >= 0) break
+  for (const t of terms) if ((at = find(t, 0)) >= 0) break
   // Open a quarter of the width before the match, less if the text ends first.
   let start = Math.max(0, at)
   let used = 0
-  const fits = (i: number, max: number): boolean => used + width(text[i]!) <= max && !!(used += width(text[i]!))
+  const fits = (i: number, max: number): boolean => used + width(text, i) <= max && !!(used += width(text, i))
   while (at > 0 && start && fits(start - 1, length >> 2)) start--
   let end = start
   used = 0
@@ -55,16 +69,15 @@ export function makeSnippet(text: string, terms: string[], length = 96): Snippet
   // Do not open the window in the middle of a Latin word.
   for (let i = 0; start && i < 12 && WORD_CHAR.test(text[start - 1]!); i++) start++
   const pre = start ? '…' : ''
-  const win = n.slice(start, end)
   const ranges: Array<[number, number]> = []
   for (const t of terms) {
-    for (let i = win.indexOf(t); i >= 0; i = win.indexOf(t, i + 1)) {
+    for (let i = find(t, start, end); i >= 0; i = find(t, i + 1, end)) {
       let j = i + t.length
       if (WORD_CHAR.test(t[0]!)) {
-        if (i && WORD_CHAR.test(win[i - 1]!)) continue
-        while (j < win.length && WORD_CHAR.test(win[j]!)) j++
+        if (i > start && WORD_CHAR.test(text[i - 1]!)) continue
+        while (j < end && WORD_CHAR.test(text[j]!)) j++
       }
-      ranges.push([i + pre.length, j + pre.length])
+      ranges.push([i - start + pre.length, j - start + pre.length])
     }
   }
   ranges.sort((a, b) => a[0] - b[0])
