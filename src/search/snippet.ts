@@ -1,4 +1,4 @@
-import { unit, WORD_CHAR } from './tokenize.js'
+import { fold, WORD_CHAR } from './tokenize.js'
 
 /** Markdown to one line of plain text: what snippets show and what the body field indexes. */
 export const plainText = (md: string): string =>
@@ -33,6 +33,12 @@ const width = (text: string, i: number): number => {
   return 1
 }
 
+/**
+ * Folded copies of recently shown texts: folding a whole article for each hit was most of what
+ * a search allocated, and the same articles come up again and again.
+ */
+const folded = new Map<string, string>()
+
 /** A snippet and the [start, end) ranges in it to highlight. */
 export interface Snippet {
   snippet: string
@@ -46,17 +52,16 @@ export interface Snippet {
  * word start and are extended to the word end, so "refund" marks all of "refunds".
  */
 export function makeSnippet(text: string, terms: string[], length = 96): Snippet {
-  /** Where `t` first occurs in `text` from `i` (ending by `to`), comparing folded units, or -1. */
-  const find = (t: string, i: number, to = text.length): number => {
-    for (; i + t.length <= to; i++) {
-      let k = 0
-      while (k < t.length && unit(text.charCodeAt(i + k)) == t.charCodeAt(k)) k++
-      if (k == t.length) return i
-    }
-    return -1
+  let n = folded.get(text)
+  if (n === undefined) {
+    n = fold(text)
+    // Offsets must index the original text; a fold that changes length (rare ligatures) is skipped.
+    if (n.length != text.length) n = text.toLowerCase().length == text.length ? text.toLowerCase() : text
+    if (folded.size > 255) folded.clear()
+    folded.set(text, n)
   }
   let at = -1
-  for (const t of terms) if ((at = find(t, 0)) >= 0) break
+  for (const t of terms) if ((at = n.indexOf(t)) >= 0) break
   // Open a quarter of the width before the match, less if the text ends first.
   let start = Math.max(0, at)
   let used = 0
@@ -69,15 +74,16 @@ export function makeSnippet(text: string, terms: string[], length = 96): Snippet
   // Do not open the window in the middle of a Latin word.
   for (let i = 0; start && i < 12 && WORD_CHAR.test(text[start - 1]!); i++) start++
   const pre = start ? '…' : ''
+  const win = n.slice(start, end)
   const ranges: Array<[number, number]> = []
   for (const t of terms) {
-    for (let i = find(t, start, end); i >= 0; i = find(t, i + 1, end)) {
+    for (let i = win.indexOf(t); i >= 0; i = win.indexOf(t, i + 1)) {
       let j = i + t.length
       if (WORD_CHAR.test(t[0]!)) {
-        if (i > start && WORD_CHAR.test(text[i - 1]!)) continue
-        while (j < end && WORD_CHAR.test(text[j]!)) j++
+        if (i && WORD_CHAR.test(win[i - 1]!)) continue
+        while (j < win.length && WORD_CHAR.test(win[j]!)) j++
       }
-      ranges.push([i - start + pre.length, j - start + pre.length])
+      ranges.push([i + pre.length, j + pre.length])
     }
   }
   ranges.sort((a, b) => a[0] - b[0])

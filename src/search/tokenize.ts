@@ -15,26 +15,8 @@ export const HAN = /\p{Script=Han}/u
 /** One non-Han letter or digit: used to find Latin word edges in snippets. */
 export const WORD_CHAR = /[^\P{L}\p{Script=Han}]|\p{N}/u
 
-/** Folded form per UTF-16 unit (0 = itself), built on first use: see `unit`. */
-let table: Uint16Array | undefined
-
-/**
- * One UTF-16 unit folded as `fold` folds it in most text: Traditional to Simplified, full-width
- * ASCII to ASCII, upper to lower case. Snippets compare text through it instead of folding a
- * copy of the whole article for each hit.
- */
-export function unit(c: number): number {
-  if (!table) {
-    table = new Uint16Array(65536)
-    for (let i = 0; i < 1328; i++) {
-      const l = String.fromCharCode(i).toLowerCase()
-      if (l.length == 1) table[i] = l.charCodeAt(0)
-    }
-    for (let i = 0xff01; i < 0xff5f; i++) table[i] = unit(i - 0xfee0)
-    for (let i = 0; i < TRADITIONAL.length; i++) table[TRADITIONAL.charCodeAt(i)] = SIMPLIFIED.charCodeAt(i)
-  }
-  return table[c] || c
-}
+/** Simplified form per Traditional UTF-16 unit (0 = none), built on first use. */
+let t2s: Uint16Array | undefined
 
 /**
  * NFKC turns full-width forms (ＡＢＣ１２３) into ASCII and composes accents; lowercasing comes
@@ -44,13 +26,16 @@ export function unit(c: number): number {
  * the slowest step of a search.
  */
 export function fold(text: string): string {
+  if (!t2s) {
+    t2s = new Uint16Array(65536)
+    for (let i = 0; i < TRADITIONAL.length; i++) t2s[TRADITIONAL.charCodeAt(i)] = SIMPLIFIED.charCodeAt(i)
+  }
   const n = text.normalize('NFKC').toLowerCase()
   let out = ''
   let from = 0
   for (let i = 0; i < n.length; i++) {
-    const c = n.charCodeAt(i)
-    const s = unit(c)
-    if (s != c) {
+    const s = t2s[n.charCodeAt(i)]!
+    if (s) {
       out += n.slice(from, i) + String.fromCharCode(s)
       from = i + 1
     }
