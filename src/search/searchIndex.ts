@@ -254,7 +254,6 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const c = terms.cache(id)
     if (!terms.fresh(id, version)) {
       if (avg[3] !== version) avg = [...sums.map((x) => x / (live || 1) || 1), version]
-      let m = 0
       for (let j = 0; j < s.length; j++) {
         const d = docs[s[j]!]
         c[j] = 0
@@ -271,11 +270,10 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
             tf += (weights[k]! * x * (k1 + 1)) / (x + k1)
           }
         c[j] = Math.max(1, Math.round(tf / STEP))
-        m = Math.max(m, c[j]!)
       }
-      terms.setFresh(id, version, m)
+      terms.setFresh(id, version)
     }
-    return { s, f, c, m: terms.max(id) }
+    return { s, f, c }
   }
 
   const run = (query: string, o: SearchOptions, limit: number, maxTerms: number): ArticleHit[] => {
