@@ -18,11 +18,10 @@ export interface PostingStore {
   id(term: string): number
   slots(id: number): Uint32Array
   tfs(id: number): Uint16Array
-  /** Saturation per posting (0-255) and whether it was computed for `stamp` (then also `max`). */
+  /** Saturation per posting (0-255) and whether it was computed for `stamp`. */
   cache(id: number): Uint8Array
   fresh(id: number, stamp: number): boolean
-  setFresh(id: number, stamp: number, max: number): void
-  max(id: number): number
+  setFresh(id: number, stamp: number): void
   terms(): string[]
   /** Folds pending postings in and drops those of dead slots. Cheap when nothing changed. */
   compact(dead: (slot: number) => boolean, changed: boolean): void
@@ -37,7 +36,6 @@ export function createPostingStore(initial: Record<string, number[]>): PostingSt
   let F = new Uint16Array(0)
   let C = new Uint8Array(0)
   let stamps = new Uint32Array(0)
-  let maxes = new Uint8Array(0)
   /** Postings added since the last compact: term → [slot, packed, ...]. */
   let pending = new Map<string, number[]>(Object.entries(initial).map(([t, p]) => [t, p.slice()]))
 
@@ -66,7 +64,6 @@ export function createPostingStore(initial: Record<string, number[]>): PostingSt
     F = new Uint16Array(total)
     C = new Uint8Array(total)
     stamps = new Uint32Array(kept.length)
-    maxes = new Uint8Array(kept.length)
     let at = 0
     kept.forEach((p, i) => {
       starts[i] = at
@@ -91,11 +88,9 @@ export function createPostingStore(initial: Record<string, number[]>): PostingSt
     cache: (id) => C.subarray(starts[id], starts[id + 1]),
     // Stamps start at 0, so callers' versions must start at 1.
     fresh: (id, stamp) => stamps[id] == stamp,
-    setFresh(id, stamp, max) {
+    setFresh(id, stamp) {
       stamps[id] = stamp
-      maxes[id] = max
     },
-    max: (id) => maxes[id]!,
     terms: () => [...new Set([...ids.keys(), ...pending.keys()])],
     compact,
     toJSON(dead) {

@@ -116,6 +116,7 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
   const vocab = latin.length && ctx.loose ? ctx.vocab() : []
   /** Typo corrections, each with the word it corrects (synonyms then cover that word). */
   const fixed = new Map<string, string>()
+  const letters = new Int32Array(128)
   for (const w of latin) {
     const c: Variant[] = [new Map([[w, 1]])]
     if (vocab.length) {
@@ -135,8 +136,14 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       let closest = max + 1
       let fix = ''
       if (w.length > 3 && !ctx.df(w)) {
+        for (let i = 0; i < w.length; i++) letters[w.charCodeAt(i) & 127]!++
         for (const v of vocab) {
-          const d = editDistance(w, v, max)
+          // Letters in one word and not the other: an edit changes at most two, so a word with
+          // more than 2 * max cannot be close (cheap, and it spares most edit distances).
+          let apart = w.length + v.length
+          for (let i = 0; i < v.length; i++) if (letters[v.charCodeAt(i) & 127]!-- > 0) apart -= 2
+          for (let i = 0; i < v.length; i++) letters[v.charCodeAt(i) & 127]!++
+          const d = apart > 2 * max ? max + 1 : editDistance(w, v, max)
           if (d <= max) c.push(new Map([[v, 0.8 - 0.2 * d]]))
           // The closest correction also triggers synonyms ("pasword" → password → pin).
           if (d < closest) {
@@ -145,6 +152,7 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
           }
         }
         if (fix) fixed.set(fix, w)
+        letters.fill(0)
       }
     }
     add(c, w)
@@ -162,8 +170,9 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
   // Synonym keys are matched against every word typed, function words included ("not me").
   const line = ` ${words.concat([...fixed.keys()]).join(' ')} `
   ctx.synonyms.forEach((group, g) => {
-    const hit = group.map(([key, han]) => (han ? f.includes(key) : line.includes(` ${key} `)))
-    if (!hit.includes(true)) return
+    const typed = ([key, han]: CompiledVariant): boolean => (han ? f.includes(key) : line.includes(` ${key} `))
+    if (!group.some(typed)) return
+    const hit = group.map(typed)
     // A variant scores through its rarest term: an article holding 定银 almost surely says
     // 绑定银行卡, and rare lists are short. Its other terms ride along (weight 0) for highlighting.
     const variants = group.flatMap(([, , ts], v): Variant[] => {

@@ -2,7 +2,7 @@ import type { Article, ArticleHit } from '../types.js'
 import { buildQuery, compileSynonyms, type CompiledVariant } from './query.js'
 import { language, localesFor, onePerArticle, translationKey } from './locales.js'
 import { createPostingStore, pack } from './postings.js'
-import { K1, rank, type Scratch, type Term } from './rank.js'
+import { K1, rank, scratch as buffers, type Term } from './rank.js'
 import { makeSnippet, plainText } from './snippet.js'
 import type { SynonymTable } from './synonyms.js'
 import { fold, HAN, tokenize, WORD_CHAR } from './tokenize.js'
@@ -143,12 +143,6 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   let version = 1
   let vocab: string[] | null = null
   let avg: number[] = []
-  /** Score buffers for `n` slots. */
-  const buffers = (n: number): Scratch => ({
-    acc: new Float64Array(n),
-    best: new Float64Array(n),
-    sum: new Float64Array(n),
-  })
   let scratch = buffers(0)
 
   const fields = (d: StoredArticle): string[][] => [d.title, d.tags.join(' '), d.text].map((s) => tokenize(s))
@@ -260,7 +254,6 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const c = terms.cache(id)
     if (!terms.fresh(id, version)) {
       if (avg[3] !== version) avg = [...sums.map((x) => x / (live || 1) || 1), version]
-      let m = 0
       for (let j = 0; j < s.length; j++) {
         const d = docs[s[j]!]
         c[j] = 0
@@ -277,11 +270,10 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
             tf += (weights[k]! * x * (k1 + 1)) / (x + k1)
           }
         c[j] = Math.max(1, Math.round(tf / STEP))
-        m = Math.max(m, c[j]!)
       }
-      terms.setFresh(id, version, m)
+      terms.setFresh(id, version)
     }
-    return { s, f, c, m: terms.max(id) }
+    return { s, f, c }
   }
 
   const run = (query: string, o: SearchOptions, limit: number, maxTerms: number): ArticleHit[] => {

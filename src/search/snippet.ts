@@ -21,9 +21,23 @@ export const plainText = (md: string): string =>
     .replace(/\s+/g, ' ')
     .trim()
 
-/** Display width of a UTF-16 unit: CJK, Hangul and full-width forms take two columns. */
-const width = (c: string): number =>
-  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1
+/** UTF-16 ranges two columns wide: CJK, Hangul and full-width forms. */
+const WIDE = [
+  0x1100, 0x115f, 0x2e80, 0xa4cf, 0xac00, 0xd7a3, 0xf900, 0xfaff, 0xfe30, 0xfe4f, 0xff00, 0xff60, 0xffe0, 0xffe6,
+]
+
+/** Display width of the UTF-16 unit at `i` of `text` (a code, not a string: nothing allocated). */
+const width = (text: string, i: number): number => {
+  const c = text.charCodeAt(i)
+  for (let k = 0; k < WIDE.length; k += 2) if (c >= WIDE[k]! && c <= WIDE[k + 1]!) return 2
+  return 1
+}
+
+/**
+ * Folded copies of recently shown texts: folding a whole article for each hit was most of what
+ * a search allocated, and the same articles come up again and again.
+ */
+const folded = new Map<string, string>()
 
 /** A snippet and the [start, end) ranges in it to highlight. */
 export interface Snippet {
@@ -38,15 +52,20 @@ export interface Snippet {
  * word start and are extended to the word end, so "refund" marks all of "refunds".
  */
 export function makeSnippet(text: string, terms: string[], length = 96): Snippet {
-  let n = fold(text)
-  // Offsets must index the original text; a fold that changes length (rare ligatures) is skipped.
-  if (n.length != text.length) n = text.toLowerCase().length == text.length ? text.toLowerCase() : text
+  let n = folded.get(text)
+  if (n === undefined) {
+    n = fold(text)
+    // Offsets must index the original text; a fold that changes length (rare ligatures) is skipped.
+    if (n.length != text.length) n = text.toLowerCase().length == text.length ? text.toLowerCase() : text
+    if (folded.size > 255) folded.clear()
+    folded.set(text, n)
+  }
   let at = -1
   for (const t of terms) if ((at = n.indexOf(t)) >= 0) break
   // Open a quarter of the width before the match, less if the text ends first.
   let start = Math.max(0, at)
   let used = 0
-  const fits = (i: number, max: number): boolean => used + width(text[i]!) <= max && !!(used += width(text[i]!))
+  const fits = (i: number, max: number): boolean => used + width(text, i) <= max && !!(used += width(text, i))
   while (at > 0 && start && fits(start - 1, length >> 2)) start--
   let end = start
   used = 0
