@@ -97,7 +97,29 @@ export const newId = (prefix: string): string => {
   at += 12
   return `${prefix}_${pool.toString('base64url', at - 12, at)}`
 }
-export const nowIso = (): string => new Date().toISOString()
+/**
+ * `new Date(ms).toISOString()`, the same text, at a fraction of the cost on the request path:
+ * V8 formats every field through a printf (about 7,000 instructions a call, two per ticket
+ * create). The text up to the seconds comes from `toISOString` itself, once per second (the
+ * last two seconds asked are kept: "now" and the quota's "an hour ago"); only the
+ * milliseconds are added here.
+ */
+export function isoTime(ms: number): string {
+  // Fractions, NaN and times out of range: toISOString itself (truncates, or throws its RangeError).
+  if (!Number.isInteger(ms) || Math.abs(ms) > 8.64e15) return new Date(ms).toISOString()
+  const second = Math.floor(ms / 1000)
+  let head = isoSeconds.get(second)
+  if (head === undefined) {
+    head = new Date(second * 1000).toISOString().slice(0, -4)
+    if (isoSeconds.size >= 2) isoSeconds.delete(isoSeconds.keys().next().value as number)
+    isoSeconds.set(second, head)
+  }
+  const milli = ms - second * 1000
+  return `${head}${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`
+}
+const isoSeconds = new Map<number, string>()
+
+export const nowIso = (): string => isoTime(Date.now())
 
 /** Human reference like `HF-000123` from the row number. */
 export const reference = (prefix: string, n: number): string => `${prefix}-${String(n).padStart(6, '0')}`

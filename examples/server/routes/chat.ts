@@ -11,7 +11,7 @@ import {
   newMessageRow,
 } from '../chatStore.js'
 import { conflict, notFound, rejected } from '../http.js'
-import { newId, nowIso, toMessage } from '../model.js'
+import { isoTime, newId, nowIso, toMessage } from '../model.js'
 import { conversationSchema, messageSchema, ratingSchema, readSchema, typingSchema, validate } from '../schemas.js'
 import { lockedConversation } from './agent.js'
 import { resolveRefs } from './attachments.js'
@@ -136,7 +136,7 @@ export function chatRoutes(): Route[] {
             transaction: input.transaction,
             clientId: idemKey(req.headers['idempotency-key']),
           },
-          new Date(idem.at).toISOString(),
+          isoTime(idem.at),
         )
         // The seq is taken in the store: the JSON is cut around it there and joined.
         const message = toMessage({ ...row, seq: 0 }, app.refOut(viewer))

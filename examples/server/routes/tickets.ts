@@ -5,6 +5,7 @@ import type { NewTicket, Repo } from '../store/types.js'
 import { conflict, notFound, type HttpError } from '../http.js'
 import { tooMany } from '../limits.js'
 import {
+  isoTime,
   newId,
   nowIso,
   reference,
@@ -76,7 +77,7 @@ export async function insertComment(
 /** The ticket quota (`ticketsPerHour` in the last hour), or none. */
 function ticketQuota(app: App, now: number): { since: string; max: number } | undefined {
   const max = app.limits.ticketsPerHour
-  return Number.isFinite(max) && max > 0 ? { since: new Date(now - 3600_000).toISOString(), max } : undefined
+  return Number.isFinite(max) && max > 0 ? { since: isoTime(now - 3600_000), max } : undefined
 }
 
 /** 429 `ticket_limit`: Retry-After says when the oldest ticket in the window ages out. */
@@ -99,7 +100,7 @@ function newTicket(input: TicketInput, userId: string, attachments: unknown[], a
     attachments: JSON.stringify(attachments),
     locale: input.locale,
     diagnostics: input.diagnostics ? JSON.stringify(input.diagnostics) : null,
-    now: new Date(at).toISOString(),
+    now: isoTime(at),
   }
 }
 

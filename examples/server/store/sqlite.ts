@@ -1,8 +1,21 @@
 import type { Statement } from 'better-sqlite3'
 import { getMeta, isReadOnly, openDb, setMeta, type Db } from '../db.js'
 import { createRateLimiter, type RateLimiter } from '../rateLimit.js'
-import { SqliteRepo } from './sqliteRepo.js'
-import type { Counters, EventRow, Store, StoredEvent } from './types.js'
+import type { ConversationRow } from '../model.js'
+import { reference } from '../model.js'
+import { fileTicket, idemRow, insertEvent, insertIdem, insertMessageRow, nextSeqOf, SqliteRepo } from './sqliteRepo.js'
+import type {
+  Counters,
+  EventRow,
+  MessageOnce,
+  MessageOnceOutcome,
+  Store,
+  StoredEvent,
+  TicketOnce,
+  TicketOnceOutcome,
+} from './types.js'
+
+const NO_EVENTS: StoredEvent[] = []
 
 /** Requests one group commit may hold at most (it is cut earlier by the end of the loop turn). */
 const MAX_BATCH = 256
@@ -23,8 +36,9 @@ interface Batch {
  * synchronous underneath, a transaction never waits on I/O while it holds the queue.
  *
  * Group commit: the requests that run in one turn of the event loop share one SQLite transaction,
- * each inside its own savepoint (a failing request rolls back to it and leaves the others intact),
- * and one COMMIT at the end of the turn (setImmediate, or after MAX_BATCH requests) makes them
+ * each inside its own savepoint (a failing request rolls back to it and leaves the others intact;
+ * the one-step ticket create and chat send skip it, and a storage error halfway through one fails
+ * its whole batch), and one COMMIT at the end of the turn (setImmediate, or after MAX_BATCH requests) makes them
  * durable together. Nobody is answered, and no event reaches a stream, before that COMMIT: a
  * request's promise settles only then, so a reply never reports a write that could still be lost.
  * A COMMIT costs about as much as all the rest of a ticket create; shared, it is paid once per turn.
@@ -77,29 +91,86 @@ export class SqliteStore implements Store {
   }
 
   tx<T>(fn: (repo: import('./types.js').Repo) => Promise<T>): Promise<T> {
+    return this.request(async () => {
+      const repo = new SqliteRepo(this.db)
+      return { result: await fn(repo), events: repo.pending }
+    })
+  }
+
+  /**
+   * POST /v1/tickets without attachments as one synchronous step of the batch: the statements
+   * the handler's transaction runs (idempotency lookup, quota, ticket, history entry, event,
+   * idempotency record), in the same order and with the same outcomes, without a repository
+   * object and a promise per statement, and without a savepoint: every check comes before the
+   * first write (see `request`).
+   */
+  createTicketOnce({ idem, ticket: t, quota, head, tail }: TicketOnce): Promise<TicketOnceOutcome> {
+    return this.request<TicketOnceOutcome>(() => {
+      const stored = idemRow(this.db, idem.scope, idem.key)
+      if (stored) return { result: { outcome: 'stored', row: stored }, events: NO_EVENTS }
+      const filed = fileTicket(this.db, t, quota)
+      if (filed.row === undefined)
+        return { result: { outcome: 'limited', limitedBy: filed.limitedBy }, events: NO_EVENTS }
+      const text = `${head}${reference('HF', filed.row.n)}${tail}`
+      const event = insertEvent(this.db, t.userId, 'both', `{"type":"ticket","ticket":${text}}`)
+      insertIdem(this.db, idem.scope, idem.key, idem.fingerprint, 201, text, idem.at)
+      return { result: { outcome: 'created', n: filed.row.n, text }, events: [event] }
+    }, false)
+  }
+
+  /** A user's message without attachments as one synchronous step of the batch, like `createTicketOnce`. */
+  sendMessageOnce({ idem, userId, message: m, head, tail }: MessageOnce): Promise<MessageOnceOutcome> {
+    return this.request<MessageOnceOutcome>(() => {
+      const stored = idemRow(this.db, idem.scope, idem.key)
+      if (stored) return { result: { outcome: 'stored', row: stored }, events: NO_EVENTS }
+      const conv = this.db.prepare<ConversationRow>('SELECT * FROM conversations WHERE id = ?').get(m.conversation_id)
+      if (!conv || conv.user_id !== userId) return { result: { outcome: 'not_found' }, events: NO_EVENTS }
+      if (conv.status === 'ended') return { result: { outcome: 'ended' }, events: NO_EVENTS }
+      const seq = nextSeqOf(this.db, m.conversation_id, m.created_at)
+      insertMessageRow(this.db, { ...m, seq })
+      const text = `${head}${seq}${tail}`
+      const event = insertEvent(this.db, userId, 'both', `{"type":"message","message":${text}}`)
+      insertIdem(this.db, idem.scope, idem.key, idem.fingerprint, 201, text, idem.at)
+      return { result: { outcome: 'created', seq, text }, events: [event] }
+    }, false)
+  }
+
+  /**
+   * One request in the open batch (opened if none). With `savepoint` (a handler: it may throw
+   * after writing, e.g. a 409 or a 400) it runs inside its own savepoint and a failure undoes its
+   * writes alone. Without (the one-step create and send: they decide everything before their
+   * first write, so only a storage error can stop them halfway) it saves the savepoint's cost, a
+   * copy of every page it touches; if it fails, the whole batch rolls back and every request in it
+   * learns so: nothing half-done is ever committed. Settles once the batch committed, so nobody
+   * learns of a write that could still be lost.
+   */
+  private request<T>(
+    run: () => { result: T; events: StoredEvent[] } | Promise<{ result: T; events: StoredEvent[] }>,
+    savepoint = true,
+  ): Promise<T> {
     const step = this.serial(async (): Promise<{ result: T; done: Promise<void> }> => {
       const batch = this.batch ?? this.openBatch()
-      const repo = new SqliteRepo(this.db)
-      this.stmt.savepoint.run()
-      let result: T
+      if (savepoint) this.stmt.savepoint.run()
+      let out: { result: T; events: StoredEvent[] }
       try {
-        result = await fn(repo)
-        this.stmt.release.run()
+        out = await run()
+        if (savepoint) this.stmt.release.run()
       } catch (err) {
-        if (this.db.inTransaction && this.batch === batch) {
+        if (savepoint && this.db.inTransaction && this.batch === batch) {
           this.stmt.rollbackTo.run()
           this.stmt.release.run()
         } else {
-          // SQLite rolled the whole transaction back (I/O error, disk full…): the requests before
-          // this one in the batch are lost with it, and learn so instead of a success.
+          // No savepoint to return to, or SQLite rolled the whole transaction back (I/O error,
+          // disk full…): the requests before this one in the batch are lost with it, and learn so
+          // instead of a success.
           this.failBatch(batch, err)
         }
         throw err
       }
       batch.size++
-      for (const e of repo.pending) batch.events.push(e)
+      for (const e of out.events) batch.events.push(e)
       if (batch.size >= MAX_BATCH) this.commitBatch()
-      return { result, done: batch.done }
+      return { result: out.result, done: batch.done }
     })
     return step.then(async ({ result, done }) => {
       await done

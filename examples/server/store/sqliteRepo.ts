@@ -91,40 +91,7 @@ export class SqliteRepo implements Repo {
     t: NewTicket,
     quota: { since: string; max: number } | undefined,
   ): Promise<{ row: TicketRow; limitedBy?: undefined } | { row?: undefined; limitedBy: string }> {
-    // One writer at a time: nothing can file a ticket between the count and the insert.
-    if (quota) {
-      const limitedBy = this.db
-        .prepare<{ created_at: string }>(
-          'SELECT created_at FROM tickets WHERE user_id = ? AND created_at >= ? ORDER BY created_at DESC LIMIT 1 OFFSET ?',
-        )
-        .get(t.userId, quota.since, quota.max - 1)?.created_at
-      if (limitedBy !== undefined) return { limitedBy }
-    }
-    // The row is what was inserted; only its number comes back (RETURNING * would read every
-    // column back out of the statement for nothing).
-    const n = this.db
-      .prepare(
-        `INSERT INTO tickets (id, user_id, status, priority, category, subject, description, fields, txn,
-        attachments, locale, diagnostics, created_at, updated_at) VALUES (?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        t.id,
-        t.userId,
-        t.priority,
-        t.category,
-        t.subject,
-        t.description,
-        t.fields,
-        t.txn,
-        t.attachments,
-        t.locale,
-        t.diagnostics,
-        t.now,
-        t.now,
-      ).lastInsertRowid
-    const row: TicketRow = { n: Number(n), ...ticketRowOf(t) }
-    await this.insertHistory(t.id, 'new', null, t.now)
-    return { row }
+    return fileTicket(this.db, t, quota)
   }
   async ticket(id: string): Promise<TicketRow | undefined> {
     return this.db.prepare<TicketRow>('SELECT * FROM tickets WHERE id = ?').get(id)
@@ -151,9 +118,7 @@ export class SqliteRepo implements Repo {
       .all(ticketId)
   }
   async insertHistory(ticketId: string, status: string, note: string | null, at: string): Promise<void> {
-    this.db
-      .prepare('INSERT INTO ticket_history (ticket_id, status, note, at) VALUES (?, ?, ?, ?)')
-      .run(ticketId, status, note, at)
+    insertHistoryRow(this.db, ticketId, status, note, at)
   }
   async setTicketStatus(id: string, status: string, at: string): Promise<void> {
     this.db.prepare('UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?').run(status, at, id)
@@ -222,37 +187,14 @@ export class SqliteRepo implements Repo {
     )
   }
   async nextSeq(conversationId: string, now: string): Promise<number> {
-    return (
-      this.db
-        .prepare<{ last_seq: number }>(
-          'UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq',
-        )
-        .get(now, conversationId)?.last_seq ?? 1
-    )
+    return nextSeqOf(this.db, conversationId, now)
   }
   async insertMessage(r: MessageRow): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO messages (id, conversation_id, seq, client_id, author, author_name, kind, text, attachments, txn, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        r.id,
-        r.conversation_id,
-        r.seq,
-        r.client_id,
-        r.author,
-        r.author_name,
-        r.kind,
-        r.text,
-        r.attachments,
-        r.txn,
-        r.created_at,
-      )
+    insertMessageRow(this.db, r)
   }
   async insertNextMessage(r: Omit<MessageRow, 'seq'>): Promise<number> {
-    const seq = await this.nextSeq(r.conversation_id, r.created_at)
-    await this.insertMessage({ ...r, seq })
+    const seq = nextSeqOf(this.db, r.conversation_id, r.created_at)
+    insertMessageRow(this.db, { ...r, seq })
     return seq
   }
   async endConversation(id: string, now: string): Promise<void> {
@@ -377,12 +319,7 @@ export class SqliteRepo implements Repo {
   }
 
   async emit(userId: string, audience: Audience, event: ChatEvent, data = JSON.stringify(event)): Promise<void> {
-    const id = Number(
-      this.db
-        .prepare('INSERT INTO events (user_id, audience, data, created_at) VALUES (?, ?, ?, ?)')
-        .run(userId, audience, data, Date.now()).lastInsertRowid,
-    )
-    this.pending.push({ id, userId, audience, data })
+    this.pending.push(insertEvent(this.db, userId, audience, data))
   }
 
   private fd(): Db {
@@ -419,9 +356,7 @@ export class SqliteRepo implements Repo {
     this.fd().prepare('INSERT OR REPLACE INTO fd_contacts (user_id, contact_id) VALUES (?, ?)').run(userId, contactId)
   }
   async idem(scope: string, key: string): Promise<IdemRow | undefined> {
-    return this.db
-      .prepare<IdemRow>('SELECT fingerprint, status, body FROM idempotency WHERE scope = ? AND key = ?')
-      .get(scope, key)
+    return idemRow(this.db, scope, key)
   }
   async putIdem(
     scope: string,
@@ -431,10 +366,125 @@ export class SqliteRepo implements Repo {
     body: string,
     now: number,
   ): Promise<void> {
-    this.db
-      .prepare('INSERT INTO idempotency (scope, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(scope, key, fingerprint, status, body, now)
+    insertIdem(this.db, scope, key, fingerprint, status, body, now)
   }
+}
+
+/*
+ * The statements of the hot write paths as plain synchronous functions: the repository's methods
+ * above and SqliteStore's one-call ticket create and message send (store/sqlite.ts) run the same ones.
+ */
+
+/**
+ * Files a ticket (status `new`) and its first history entry, unless the user is over `quota`.
+ * One writer at a time: nothing can file a ticket between the count and the insert.
+ */
+export function fileTicket(
+  db: Db,
+  t: NewTicket,
+  quota: { since: string; max: number } | undefined,
+): { row: TicketRow; limitedBy?: undefined } | { row?: undefined; limitedBy: string } {
+  if (quota) {
+    const limitedBy = db
+      .prepare<{ created_at: string }>(
+        'SELECT created_at FROM tickets WHERE user_id = ? AND created_at >= ? ORDER BY created_at DESC LIMIT 1 OFFSET ?',
+      )
+      .get(t.userId, quota.since, quota.max - 1)?.created_at
+    if (limitedBy !== undefined) return { limitedBy }
+  }
+  // The row is what was inserted; only its number comes back (RETURNING * would read every
+  // column back out of the statement for nothing).
+  const n = db
+    .prepare(
+      `INSERT INTO tickets (id, user_id, status, priority, category, subject, description, fields, txn,
+      attachments, locale, diagnostics, created_at, updated_at) VALUES (?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      t.id,
+      t.userId,
+      t.priority,
+      t.category,
+      t.subject,
+      t.description,
+      t.fields,
+      t.txn,
+      t.attachments,
+      t.locale,
+      t.diagnostics,
+      t.now,
+      t.now,
+    ).lastInsertRowid
+  insertHistoryRow(db, t.id, 'new', null, t.now)
+  return { row: { n: Number(n), ...ticketRowOf(t) } }
+}
+
+export function insertHistoryRow(db: Db, ticketId: string, status: string, note: string | null, at: string): void {
+  db.prepare('INSERT INTO ticket_history (ticket_id, status, note, at) VALUES (?, ?, ?, ?)').run(
+    ticketId,
+    status,
+    note,
+    at,
+  )
+}
+
+/** Takes the conversation's next `seq` (and touches it); 1 when there is no such row. */
+export function nextSeqOf(db: Db, conversationId: string, now: string): number {
+  return (
+    db
+      .prepare<{ last_seq: number }>(
+        'UPDATE conversations SET last_seq = last_seq + 1, updated_at = ? WHERE id = ? RETURNING last_seq',
+      )
+      .get(now, conversationId)?.last_seq ?? 1
+  )
+}
+
+export function insertMessageRow(db: Db, r: MessageRow): void {
+  db.prepare(
+    `INSERT INTO messages (id, conversation_id, seq, client_id, author, author_name, kind, text, attachments, txn, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    r.id,
+    r.conversation_id,
+    r.seq,
+    r.client_id,
+    r.author,
+    r.author_name,
+    r.kind,
+    r.text,
+    r.attachments,
+    r.txn,
+    r.created_at,
+  )
+}
+
+/** Records an event (delivered to streams once its transaction committed). */
+export function insertEvent(db: Db, userId: string, audience: Audience, data: string): StoredEvent {
+  const id = Number(
+    db
+      .prepare('INSERT INTO events (user_id, audience, data, created_at) VALUES (?, ?, ?, ?)')
+      .run(userId, audience, data, Date.now()).lastInsertRowid,
+  )
+  return { id, userId, audience, data }
+}
+
+export function idemRow(db: Db, scope: string, key: string): IdemRow | undefined {
+  return db
+    .prepare<IdemRow>('SELECT fingerprint, status, body FROM idempotency WHERE scope = ? AND key = ?')
+    .get(scope, key)
+}
+
+export function insertIdem(
+  db: Db,
+  scope: string,
+  key: string,
+  fingerprint: string,
+  status: number,
+  body: string,
+  now: number,
+): void {
+  db.prepare(
+    'INSERT INTO idempotency (scope, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(scope, key, fingerprint, status, body, now)
 }
 
 /** Upserts articles (same id + locale replaces the text, keeps vote counts). */

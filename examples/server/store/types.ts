@@ -244,10 +244,10 @@ export interface Store {
   /** Runs `fn` in one transaction; its events reach streams (of every instance) after commit. */
   tx<T>(fn: (repo: Repo) => Promise<T>): Promise<T>
   /**
-   * POST /v1/tickets without attachments in one statement, where that saves round trips
-   * (Postgres: a SQL function): claims the key, checks the quota under the user's lock, files
-   * the ticket, its history entry and its event, stores the response. Same outcomes as the
-   * handler in a `tx`; absent where `tx` is as cheap (SQLite).
+   * POST /v1/tickets without attachments in one call: claims the key, checks the quota under the
+   * user's lock, files the ticket, its history entry and its event, stores the response. Same
+   * outcomes as the handler in a `tx`. Postgres: one SQL function (one round trip); SQLite: one
+   * synchronous step of the group commit (no repository and no promise per statement).
    */
   createTicketOnce?(t: TicketOnce): Promise<TicketOnceOutcome>
   /** A user's message without attachments in one statement, likewise (Postgres: `hf_send_message`). */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SqliteStore } from '../../../examples/server/store/sqlite.js'
-import type { StoredEvent } from '../../../examples/server/store/types.js'
+import type { StoredEvent, TicketOnce } from '../../../examples/server/store/types.js'
 
 const dirs: string[] = []
 const stores: SqliteStore[] = []
@@ -69,5 +69,56 @@ describe('SQLite group commit', () => {
       })
     expect(await Promise.all([claim('one'), claim('two')])).toEqual(['first', 'replay:one'])
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM idempotency').get()).toEqual({ n: 1 })
+  })
+
+  it('a one-step create stopped halfway (no savepoint) rolls its whole batch back; every request in it learns so', async () => {
+    const { store } = open()
+    // A write that fails after the ticket and its history entry were inserted: the event's.
+    store.db.exec(`CREATE TRIGGER boom BEFORE INSERT ON events WHEN NEW.user_id = 'boom'
+      BEGIN SELECT RAISE(ABORT, 'events refused'); END`)
+    const delivered: StoredEvent[][] = []
+    store.onEvents((events) => delivered.push(events))
+    const ticket = (userId: string, key: string): TicketOnce => ({
+      idem: { scope: userId, key, fingerprint: 'fp', at: 1 },
+      ticket: {
+        id: `tk_${userId}`,
+        userId,
+        priority: 'normal',
+        category: 'other',
+        subject: 's',
+        description: 'd',
+        fields: '{}',
+        txn: null,
+        attachments: '[]',
+        locale: 'en',
+        diagnostics: null,
+        now: '2026-01-01T00:00:00.000Z',
+      },
+      quota: undefined,
+      head: '{"reference":"',
+      tail: '"}',
+    })
+    const user = (id: string) =>
+      store.tx(async (repo) => {
+        await repo.insertUserIfMissing(id, id, `${id}@example.test`, '2026-01-01T00:00:00Z')
+        await repo.emit(id, 'user', { type: 'typing', on: true } as never)
+        return id
+      })
+    const first = await Promise.allSettled([
+      user('a'),
+      store.createTicketOnce(ticket('ok', 'k1')),
+      store.createTicketOnce(ticket('boom', 'k2')),
+    ])
+    expect(first.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected'])
+    const count = (table: string): unknown => store.db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get()
+    for (const table of ['users', 'tickets', 'ticket_history', 'events', 'idempotency'])
+      expect(count(table)).toEqual({ n: 0 })
+    expect(delivered).toEqual([])
+    // The store goes on: the next batch commits.
+    const again = await Promise.all([user('a'), store.createTicketOnce(ticket('ok', 'k1'))])
+    expect(again[1]).toMatchObject({ outcome: 'created', text: '{"reference":"HF-000001"}' })
+    expect(names(store)).toEqual(['a'])
+    for (const table of ['tickets', 'ticket_history', 'idempotency']) expect(count(table)).toEqual({ n: 1 })
+    expect(delivered.map((batch) => batch.map((e) => e.userId))).toEqual([['a', 'ok']])
   })
 })

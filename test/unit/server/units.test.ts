@@ -7,6 +7,8 @@ import { clientIp } from '../../../examples/server/limits.js'
 import { createRateLimiter } from '../../../examples/server/rateLimit.js'
 import { safeName } from '../../../examples/server/routes/attachments.js'
 import { parseArticle } from '../../../examples/server/seed.js'
+import { isoTime } from '../../../examples/server/model.js'
+import fc from 'fast-check'
 
 describe('business hours', () => {
   // 2026-03-02 is a Monday. Shanghai is UTC+8 all year.
@@ -126,5 +128,37 @@ describe('deployment settings', () => {
     expect(modeOf({}, '::1')).toBe('demo')
     expect(modeOf({}, '0.0.0.0')).toBe('deployment')
     expect(modeOf({ NODE_ENV: 'production' }, 'localhost')).toBe('deployment')
+  })
+})
+
+describe('isoTime', () => {
+  const MAX = 8.64e15
+  it('is toISOString, milliseconds, years past 9999 and before 1970 included', () => {
+    const cases = [
+      0,
+      -1,
+      999,
+      1000,
+      -1000,
+      -1001,
+      1_764_748_800_123,
+      253_402_300_799_999,
+      253_402_300_800_000,
+      MAX,
+      -MAX,
+      1.5,
+    ]
+    for (const ms of cases) expect(isoTime(ms), String(ms)).toBe(new Date(ms).toISOString())
+    fc.assert(
+      fc.property(fc.integer({ min: -MAX, max: MAX }), fc.integer({ min: -3, max: 3 }), (ms, step) => {
+        // Neighbouring calls, as the server makes them (the same second, the next, an hour back).
+        for (const t of [ms, ms + step, ms - 3600_000 * step, ms + 1000 * step])
+          if (Math.abs(t) <= MAX) expect(isoTime(t)).toBe(new Date(t).toISOString())
+      }),
+    )
+  })
+
+  it('throws for what toISOString refuses', () => {
+    for (const ms of [NaN, Infinity, MAX + 1]) expect(() => isoTime(ms)).toThrow(RangeError)
   })
 })
