@@ -85,6 +85,28 @@ describe('one-step create and send under concurrency (HTTP)', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true')
   })
 
+  it('quota at the boundary with one-step creates and creates with attachments in the same batches', async () => {
+    const u = await user()
+    const refs = [await upload(u), await upload(u), await upload(u), await upload(u)]
+    const res = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        u.post(
+          '/v1/tickets',
+          ticketInput({ subject: `w${i}`, attachments: i % 3 === 0 ? [refs[i / 3]] : [] }),
+          `w${i}`,
+        ),
+      ),
+    )
+    const st = res.map((r) => r.status)
+    expect(st.filter((s) => s === 201)).toHaveLength(QUOTA)
+    expect(st.filter((s) => s === 429)).toHaveLength(12 - QUOTA)
+    expect(count('SELECT count(*) c FROM tickets WHERE user_id = ?', u.userId)).toBe(QUOTA)
+    const refs201 = await Promise.all(
+      res.filter((r) => r.status === 201).map((r) => r.json() as Promise<{ reference: string }>),
+    )
+    expect(new Set(refs201.map((t) => t.reference)).size).toBe(QUOTA)
+  })
+
   it('concurrent sends (some repeated keys) get gap-free ordered seqs; a send into another user conversation is 404 and writes nothing', async () => {
     const u = await user()
     const other = await user()
