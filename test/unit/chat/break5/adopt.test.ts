@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import { IDBFactory } from 'fake-indexeddb'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createChatController } from '../../../../src/chat/index.js'
-import { OfflineError } from '../../../../src/errors/index.js'
+import { NotFoundError, OfflineError } from '../../../../src/errors/index.js'
 import { memoryStore } from '../../../../src/storage/memory.js'
 
 import { harness } from '../helpers.js'
@@ -162,5 +162,29 @@ describe('adopting a conversation the device points to but never saved', () => {
     expect(second.client.chat.store.getState().conversation?.id === id).toBe(false)
     expect(JSON.stringify(second.client.chat.store.getState().items)).not.toContain('secret order')
     second.client.destroy()
+  })
+  it('the server no longer knows the pointed-to conversation: a new chat starts, and it is the one restored after a reload', async () => {
+    const backend = memoryStore()
+    const gone = await pointerOnly(backend, 'old')
+    const second = await harness({ store: backend })
+    second.transport.getConversation = (cid) =>
+      cid === gone ? Promise.reject(new NotFoundError('conversation')) : second.mem.getConversation(cid)
+    const chat = createChatController(second.client)
+    await chat.open()
+    expect(chat.store.getState().conversation).toBeUndefined()
+    await chat.send('new question')
+    const id = chat.store.getState().conversation!.id
+    expect(id).not.toBe(gone)
+    await vi.waitFor(() => expect(chat.store.getState().items.at(-1)?.state).toBe('sent'))
+    chat.dispose()
+    second.client.destroy()
+    await new Promise((r) => setTimeout(r, 50))
+    const third = await harness({ store: backend })
+    const chat3 = createChatController(third.client)
+    await chat3.open()
+    expect(chat3.store.getState().conversation?.id).toBe(id)
+    expect(texts(chat3)).toEqual([['user', 'new question']])
+    chat3.dispose()
+    third.client.destroy()
   })
 })
