@@ -219,4 +219,31 @@ describe('one-step create and send under concurrency (HTTP)', () => {
       .map((l) => Number(l.slice(3)))
     expect(ids).toEqual([...ids].sort((a, b) => a - b))
   })
+  it('a storage error halfway through one create fails its batch over HTTP: a 201 is kept, a 5xx (JSON) kept nothing and its key then succeeds once', async () => {
+    const us = await Promise.all(Array.from({ length: 8 }, () => user()))
+    const bad = us[3]!
+    server.db.exec(`CREATE TRIGGER b5_boom BEFORE INSERT ON events WHEN NEW.user_id = '${bad.userId}'
+      BEGIN SELECT RAISE(ABORT, 'events refused'); END`)
+    let res: Response[]
+    try {
+      res = await Promise.all(us.map((u) => u.post('/v1/tickets', ticketInput(), 'boom-key')))
+    } finally {
+      server.db.exec('DROP TRIGGER b5_boom')
+    }
+    expect(res[3]!.status).toBeGreaterThanOrEqual(500)
+    for (const [i, r] of res.entries()) {
+      const u = us[i]!
+      const n = count('SELECT count(*) c FROM tickets WHERE user_id = ?', u.userId)
+      if (r.status === 201) expect(n, u.userId).toBe(1)
+      else {
+        expect(r.status, u.userId).toBeGreaterThanOrEqual(500)
+        expect(r.headers.get('content-type')).toMatch(/json/)
+        expect(n, u.userId).toBe(0)
+        expect(count('SELECT count(*) c FROM idempotency WHERE scope = ?', u.userId)).toBe(0)
+      }
+      const again = await u.post('/v1/tickets', ticketInput(), 'boom-key')
+      expect([again.status, again.headers.get('idempotent-replayed')]).toEqual([201, r.status === 201 ? 'true' : null])
+      expect(count('SELECT count(*) c FROM tickets WHERE user_id = ?', u.userId)).toBe(1)
+    }
+  })
 })
