@@ -93,6 +93,23 @@ describe('search results do not depend on what ran before', () => {
     expect(index.search('nothing', { locale: 'en' }).map((h) => h.id)).not.toContain('x')
   })
 
+  it('an index that grows and shrinks between queries answers as one built from its final articles', () => {
+    const grown = createSearchIndex(fixtures, { synonyms: walletSynonyms })
+    const before = queries.map((q) => strip(grown.search(q, { locale: 'en', limit: 30 })))
+    grown.add(manyArticles(3000, 'g'))
+    for (let i = 0; i < 3000; i += 3) grown.remove(`g${i}`)
+    const fresh = createSearchIndex([...fixtures, ...manyArticles(3000, 'g').filter((_, i) => i % 3 !== 0)], {
+      synonyms: walletSynonyms,
+    })
+    const scoreless = (hits: ArticleHit[]) => hits.map((h) => [h.id, h.snippet, h.highlights])
+    for (const q of queries)
+      expect(scoreless(grown.search(q, { locale: 'en', limit: 30 })), q).toEqual(
+        scoreless(fresh.search(q, { locale: 'en', limit: 30 })),
+      )
+    for (let i = 0; i < 3000; i++) if (i % 3 !== 0) grown.remove(`g${i}`)
+    queries.forEach((q, i) => expect(strip(grown.search(q, { locale: 'en', limit: 30 })), q).toEqual(before[i]))
+  })
+
   it('empty, blank and huge queries: no throw, blank gives []', () => {
     const index = createSearchIndex(fixtures, { synonyms: walletSynonyms })
     for (const q of ['', ' ', '\n\t', '\u3000']) expect(index.search(q)).toEqual([])
