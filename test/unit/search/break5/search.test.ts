@@ -117,14 +117,16 @@ describe('search results do not depend on what ran before', () => {
       expect(() => index.search(q, { locale: 'en', limit: 5 })).not.toThrow()
   })
 
-  // BROKEN: a zh-TW article holding one '…' (or ™, ⑩) anywhere loses every highlight and its snippet
+  // BROKEN: a zh-TW article holding one '…' (as the demo zh-CN unbind-bank-card.md does: 「…」) or ™, ⑩ anywhere loses every highlight and its snippet
   // opens at the article start, not at the match: the fold changes length, so matching falls back to toLowerCase without t2s.
   it('zh-TW snippet highlights the matched word even when the article holds an ellipsis', () => {
     const body =
-      '為了安全，請先完成身分驗證……。' + '一般說明文字。'.repeat(20) + '若要查詢帳戶餘額，請開啟錢包並點選帳戶頁面。'
+      '點擊右上角「…」，選擇「解除綁定」。' +
+      '一般說明文字。'.repeat(20) +
+      '若要查詢帳戶餘額，請開啟錢包並點選帳戶頁面。'
     const index = createSearchIndex([{ id: 'tw', locale: 'zh-TW', title: '錢包說明', body, tags: [] }])
     const plain = createSearchIndex([
-      { id: 'tw', locale: 'zh-TW', title: '錢包說明', body: body.replace('……', '。'), tags: [] },
+      { id: 'tw', locale: 'zh-TW', title: '錢包說明', body: body.replace('…', '更多'), tags: [] },
     ])
     const marked = (h: ArticleHit) => h.highlights.map(([s, e]) => h.snippet.slice(s, e))
     const without = plain.search('帳戶', { locale: 'zh-TW' })[0]!
