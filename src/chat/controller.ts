@@ -6,6 +6,7 @@ import { patch } from '../store/index.js'
 import type { Transport } from '../transports/types.js'
 import type { KeyValueStore } from '../storage/types.js'
 import { UnauthorizedError } from '../errors/RequestErrors.js'
+import { isHelpFeedbackError } from '../errors/HelpFeedbackError.js'
 import type { ChatEvent, Conversation, Cursor, Message } from '../types.js'
 import { createChatActions, type ChatActions } from './actions.js'
 import { transition } from './machine.js'
@@ -200,7 +201,7 @@ export function createChatController(
       saver.schedule(() => stored(conv() ?? c))
     },
     stopTyping: () => typing.stop(),
-    sync: () => gap.sync(),
+    sync: () => sync(),
   }
   const gap = createGapFill({
     transport: () => deps?.transport,
@@ -210,7 +211,39 @@ export function createChatController(
     cursor: { get: () => cursor, set: (c) => void (cursor = c) },
     persist: core.persist,
   })
-  const sync = gap.sync
+  /** A conversation the device points to but never saved, whose look-up failed: tried again on sync. */
+  let unadopted: string | undefined
+  const sync = async (): Promise<void> => (unadopted && !conv() ? adoptLater(unadopted) : gap.sync())
+
+  /**
+   * The conversation `id` from the server, when it is that one. Not found: a new chat starts
+   * (`undefined`); any other failure (offline, a 5xx): looked up again on the next sync.
+   */
+  async function lookUp(id: string): Promise<Conversation | undefined> {
+    const transport = deps?.transport
+    unadopted = undefined
+    if (!transport?.getConversation) return undefined
+    try {
+      const c = await transport.getConversation(id)
+      return c.id === id ? c : undefined
+    } catch (error) {
+      if (!(isHelpFeedbackError(error) && error.code === 'not_found')) unadopted = id
+      return undefined
+    }
+  }
+
+  /** The look-up failed when the chat opened; the network is back (or the page shows again). */
+  async function adoptLater(id: string): Promise<void> {
+    const c = await lookUp(id)
+    if (!c || disposed || conv()) return
+    set({ conversation: c, items: [], rated: false })
+    core.dispatch({ type: 'conversation', conversation: c, csat: csat() })
+    const services = await client.services()
+    core.applyJobs(await services.outbox.list().catch(() => services.outbox.snapshot()))
+    updateUnread()
+    gap.schedule(get().status)
+    await gap.sync()
+  }
 
   /** What the device keeps of conversation `c`: the list on screen now, masked, and where to continue. */
   const stored = (c: Conversation): StoredTranscript => ({
@@ -308,8 +341,8 @@ export function createChatController(
     // A pointer without its record (a page closed before the record was written, by an earlier
     // version): the conversation is on the server, so adopt it from there and let the gap fill
     // bring its messages, rather than opening an empty chat the agent's replies never reach.
-    if (currentId && !saved && transport.getConversation) {
-      const c = await transport.getConversation(currentId).catch(() => undefined)
+    if (currentId && !saved) {
+      const c = await lookUp(currentId)
       if (disposed) return
       if (c) {
         saved = { version: 1, conversation: c, messages: [], cursor: null, readSeq: 0, rated: false }
