@@ -88,8 +88,15 @@ export function checkUrl(raw: string): SafeLink | null {
  * checkFileUrl('javascript:alert(1)')             // undefined
  */
 export function checkFileUrl(raw: string): string | undefined {
+  // Data from a backend, not Markdown: no entity decoding (`&amp;` in a query stays as sent).
   // eslint-disable-next-line no-control-regex -- control characters and spaces are refused
-  if (/^blob:[^\u0000-\u0020\u007f-\u009f]+$/i.test(raw)) return raw
-  const link = checkUrl(raw)
-  return link?.kind === 'external' && /^https?:/i.test(link.href) ? link.href : undefined
+  if (/[\u0000-\u0020\u007f-\u009f]/.test(raw)) return undefined
+  if (/^blob:./i.test(raw)) return raw
+  if (!/^https?:\/\//i.test(raw)) return undefined
+  try {
+    const url = new URL(raw)
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname ? url.href : undefined
+  } catch {
+    return undefined
+  }
 }
