@@ -55,8 +55,15 @@ export function makeSnippet(text: string, terms: string[], length = 96): Snippet
   let n = folded.get(text)
   if (n === undefined) {
     n = fold(text)
-    // Offsets must index the original text; a fold that changes length (rare ligatures) is skipped.
-    if (n.length != text.length) n = text.toLowerCase().length == text.length ? text.toLowerCase() : text
+    // Offsets must index the original text: where the fold changes the length (…, ™, ligatures),
+    // fold character by character and keep a character as it is where its fold would not fit.
+    if (n.length != text.length) {
+      n = ''
+      for (const ch of text) {
+        const f = fold(ch)
+        n += f.length == ch.length ? f : ch
+      }
+    }
     if (folded.size > 255) folded.clear()
     folded.set(text, n)
   }
