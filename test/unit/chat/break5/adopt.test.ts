@@ -82,7 +82,7 @@ describe('adopting a conversation the device points to but never saved', () => {
     third.client.destroy()
   })
 
-  // BROKEN: a look-up that fails once (offline at open) is never retried; the device stays on an empty chat until a reload.
+  // Was broken (fixed): a look-up that failed once (offline at open) was never retried; the device stayed on an empty chat until a reload.
   it('the look-up fails while offline: once back online the conversation is adopted, and the agent reply reaches the device', async () => {
     const backend = memoryStore()
     const id = await pointerOnly(backend, 'Card charged twice')
@@ -103,7 +103,7 @@ describe('adopting a conversation the device points to but never saved', () => {
     second.client.destroy()
   })
 
-  // BROKEN (minor): the controller adopts whatever conversation getConversation answers, without checking its id against chat:current.
+  // Was broken (fixed): the controller adopted whatever conversation getConversation answered, without checking its id against chat:current.
   it('a server answer naming another conversation is not adopted under the pointer', async () => {
     const backend = memoryStore()
     const id = await pointerOnly(backend, 'hello')

@@ -117,8 +117,8 @@ describe('search results do not depend on what ran before', () => {
       expect(() => index.search(q, { locale: 'en', limit: 5 })).not.toThrow()
   })
 
-  // BROKEN: a zh-TW article holding one '…' (as the demo zh-CN unbind-bank-card.md does: 「…」) or ™, ⑩ anywhere loses every highlight and its snippet
-  // opens at the article start, not at the match: the fold changes length, so matching falls back to toLowerCase without t2s.
+  // Was broken (fixed): a zh-TW article holding one '…' (as the demo zh-CN unbind-bank-card.md does: 「…」) or ™, ⑩ anywhere lost every highlight and its snippet
+  // opened at the article start, not at the match: the fold changed length, so matching fell back to toLowerCase without t2s.
   it('zh-TW snippet highlights the matched word even when the article holds an ellipsis', () => {
     const body =
       '點擊右上角「…」，選擇「解除綁定」。' +

@@ -73,7 +73,7 @@ describe('attachment urls: parse test then checkFileUrl', () => {
       expect(rendered(u), u).toBeDefined()
   })
 
-  // Minor: checkFileUrl applies Markdown's entity decoding to a url that came as JSON text, so the link goes elsewhere.
+  // Was broken (fixed): checkFileUrl applied Markdown's entity decoding to a url that came as JSON text, so the link went elsewhere.
   it('a url whose query holds "&amp;" links to that address, not a decoded one', () => {
     // A url whose query happens to hold an entity-like sequence is the backend's own text: the
     // browser would fetch it as written, so the link must point to that address.
