@@ -188,7 +188,7 @@ async function sizes(): Promise<void> {
     name: 'stub-data',
     setup: (b) => {
       b.onLoad({ filter: /t2s\.ts$/ }, () => ({
-        contents: "export const TRADITIONAL = '', SIMPLIFIED = ''",
+        contents: "export const TRADITIONAL_FROM = 0, TRADITIONAL_GAPS = '', SIMPLIFIED = ''",
         loader: 'ts',
       }))
       b.onLoad({ filter: /lexicon\.ts$/ }, () => ({
