@@ -345,10 +345,9 @@ export function createChatController(
       const c = await lookUp(currentId)
       if (disposed) return
       if (c) {
+        // Shown, with its outbox jobs, and filled in below as a saved one would be.
         saved = { version: 1, conversation: c, messages: [], cursor: null, readSeq: 0, rated: false }
         set({ conversation: c, items: [], rated: false })
-        if (c.status !== 'ended') core.dispatch({ type: 'conversation', conversation: c, csat: false })
-        core.applyJobs(await services.outbox.list().catch(() => services.outbox.snapshot()))
       }
     }
     offs.push(services.outbox.subscribe(onOutbox))

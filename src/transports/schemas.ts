@@ -40,9 +40,9 @@ const attachmentShape = z.object({ id: str, name: str, type: str, size: num, url
  * A file's `url` is a link the panel opens and an image it shows: one that is not plainly
  * http(s) or blob: (`javascript:`, `data:`…, from a broken or hostile backend) is dropped, and
  * the file is listed by name only. The rest of the answer is kept. This is the strict prefix
- * test only (no control characters or spaces anywhere); the list checks each link again with the
- * article link rules (`checkFileUrl`) when it renders, which keeps those rules out of the
- * transport chunk.
+ * test only (no control characters or spaces anywhere); the list checks each link again with
+ * `checkFileUrl` (src/markdown/url.ts: a real URL parse, a host) when it renders, which keeps that
+ * module out of the transport chunk.
  */
 export const attachmentRefSchema: z.Schema<z.infer<typeof attachmentShape>> = {
   check: (v, path, issues) => {
