@@ -1,3 +1,4 @@
+import { vi } from 'vitest'
 import { createSupportClient, type SupportClient } from '../../../src/client.js'
 import type { HelpFeedbackEvent } from '../../../src/events.js'
 import { memoryTransport, type MemoryTransport } from '../../../src/transports/memory.js'
@@ -49,4 +50,23 @@ export async function harness(
       for (const l of [...listeners]) l({ type: 'resync' })
     },
   }
+}
+
+/**
+ * From now until the returned restore: IndexedDB writes of chat transcript records
+ * (`chat:conversation:<id>`) silently do nothing, as for a page closed before they land.
+ * Needs `fake-indexeddb` (the test's device storage).
+ */
+export function loseTranscriptWrites(): () => void {
+  const put = IDBObjectStore.prototype.put
+  const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+    this: IDBObjectStore,
+    value: unknown,
+    key?: IDBValidKey,
+  ) {
+    return String(key).includes('chat:conversation:')
+      ? (this.count() as unknown as IDBRequest<IDBValidKey>)
+      : put.call(this, value, key)
+  })
+  return () => spy.mockRestore()
 }

@@ -6,7 +6,7 @@ import { createSupportClient } from '../../../src/client.js'
 import type { Transport } from '../../../src/transports/types.js'
 import { OfflineError } from '../../../src/errors/index.js'
 import { memoryStore } from '../../../src/storage/memory.js'
-import { harness } from './helpers.js'
+import { harness, loseTranscriptWrites } from './helpers.js'
 
 // fake-indexeddb: the clients of one test share device storage, like a page and its reload.
 // Every page is the same user (u1): what is kept on the device belongs to the user who wrote it.
@@ -137,21 +137,12 @@ describe('chat across reloads', () => {
     const id = chat.store.getState().conversation!.id
     // The page is gone from here on: the transcript writes still to come (the saver's, after its
     // delay, and the flush on close) never reach the device.
-    const put = IDBObjectStore.prototype.put
-    const lost = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
-      this: IDBObjectStore,
-      value: unknown,
-      key?: IDBValidKey,
-    ) {
-      return String(key).includes('chat:conversation:')
-        ? (this.count() as unknown as IDBRequest<IDBValidKey>)
-        : put.call(this, value, key)
-    })
+    const restoreWrites = loseTranscriptWrites()
     await vi.waitFor(() => expect(chat.store.getState().items.at(-1)?.state).toBe('sent'))
     chat.dispose()
     first.client.destroy()
     await new Promise((r) => setTimeout(r, 400))
-    lost.mockRestore()
+    restoreWrites()
 
     const second = await harness({ store: backend })
     const chat2 = createChatController(second.client)
@@ -168,18 +159,9 @@ describe('chat across reloads', () => {
   it('adopts from the server a conversation the device points to but never saved (an earlier version)', async () => {
     const backend = memoryStore()
     // The whole first page loses its transcript writes: the device ends with chat:current only.
-    const put = IDBObjectStore.prototype.put
-    const lost = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
-      this: IDBObjectStore,
-      value: unknown,
-      key?: IDBValidKey,
-    ) {
-      return String(key).includes('chat:conversation:')
-        ? (this.count() as unknown as IDBRequest<IDBValidKey>)
-        : put.call(this, value, key)
-    })
+    const restoreWrites = loseTranscriptWrites()
     const id = await pageThatSent(backend, 'Where is my refund?')
-    lost.mockRestore()
+    restoreWrites()
 
     const second = await harness({ store: backend })
     await second.mem.agent.reply(id, 'Looking into it')

@@ -5,7 +5,7 @@ import { createChatController } from '../../../../src/chat/index.js'
 import { NotFoundError, OfflineError } from '../../../../src/errors/index.js'
 import { memoryStore } from '../../../../src/storage/memory.js'
 
-import { harness } from '../helpers.js'
+import { harness, loseTranscriptWrites } from '../helpers.js'
 
 // Shows how a device whose chat:current names a conversation it never saved adopts it from the
 // server: after a failed look-up, with a wrong answer, across a further reload, and its unread count.
@@ -16,16 +16,7 @@ beforeEach(() => {
 
 /** A first page that started a conversation and sent `text`, whose transcript record was never written. */
 async function pointerOnly(backend: ReturnType<typeof memoryStore>, text: string): Promise<string> {
-  const put = IDBObjectStore.prototype.put
-  const lost = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
-    this: IDBObjectStore,
-    value: unknown,
-    key?: IDBValidKey,
-  ) {
-    return String(key).includes('chat:conversation:')
-      ? (this.count() as unknown as IDBRequest<IDBValidKey>)
-      : put.call(this, value, key)
-  })
+  const restoreWrites = loseTranscriptWrites()
   try {
     const page = await harness({ store: backend })
     const chat = createChatController(page.client)
@@ -38,7 +29,7 @@ async function pointerOnly(backend: ReturnType<typeof memoryStore>, text: string
     await new Promise((r) => setTimeout(r, 50))
     return id
   } finally {
-    lost.mockRestore()
+    restoreWrites()
   }
 }
 

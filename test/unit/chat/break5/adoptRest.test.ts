@@ -6,6 +6,7 @@ import { createChatController } from '../../../../src/chat/index.js'
 import { createSupportClient } from '../../../../src/client.js'
 import { restTransport } from '../../../../src/transports/rest.js'
 import { agentPost } from '../../server/helpers.js'
+import { loseTranscriptWrites } from '../helpers.js'
 
 // Shows the adoption of a pointed-to, never-saved conversation over the REST transport against the
 // reference server (SQLite): the messages come once each, and an agent reply after adoption arrives.
@@ -40,16 +41,7 @@ const page = async (userId: string) => {
 
 describe('adoption over REST', () => {
   it('a page whose transcript record was lost: the next page adopts the conversation with its messages once each', async () => {
-    const put = IDBObjectStore.prototype.put
-    const lost = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
-      this: IDBObjectStore,
-      value: unknown,
-      key?: IDBValidKey,
-    ) {
-      return String(key).includes('chat:conversation:')
-        ? (this.count() as unknown as IDBRequest<IDBValidKey>)
-        : put.call(this, value, key)
-    })
+    const restoreWrites = loseTranscriptWrites()
     const first = await page('u_rest_1')
     const chat1 = createChatController(first)
     await chat1.open()
@@ -59,7 +51,7 @@ describe('adoption over REST', () => {
     await vi.waitFor(() => expect(chat1.store.getState().items.map((m) => m.state)).toEqual(['sent', 'sent']))
     chat1.dispose()
     first.destroy()
-    lost.mockRestore()
+    restoreWrites()
     await new Promise((r) => setTimeout(r, 50))
 
     expect((await agentPost(server, `/conversations/${id}/messages`, { text: 'agent answer' })).status).toBe(201)
