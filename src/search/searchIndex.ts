@@ -3,7 +3,7 @@ import { buildQuery, compileSynonyms, type CompiledVariant } from './query.js'
 import { language, localesFor, onePerArticle, translationKey } from './locales.js'
 import { createPostingStore, pack } from './postings.js'
 import { K1, rank, scratch as buffers, type Term } from './rank.js'
-import { makeSnippet, plainText } from './snippet.js'
+import { foldInPlace, makeSnippet, plainText } from './snippet.js'
 import type { SynonymTable } from './synonyms.js'
 import { fold, HAN, tokenize, WORD_CHAR } from './tokenize.js'
 
@@ -85,11 +85,6 @@ const BT = 0.3
 const K1B = 2
 /** Score factor for an article with a tag equal to the whole query. */
 const TAG_BONUS = 1.25
-/** A resolved query term plus what the snippet needs. */
-interface Resolved extends Term {
-  t: string
-  mark: boolean
-}
 
 /**
  * Builds an index of help articles.
@@ -169,6 +164,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
    */
   const texts: string[] = []
   const same = new Map<string, number>()
+  /** Per slot, its snippet text folded once (folding each hit's text again was most of what a search allocated). */
+  const folds: string[] = []
   const place = (d: StoredArticle, slot: number): void => {
     ids.set(d.id, slot)
     const k = (keys[slot] = groupOf(d))
@@ -177,6 +174,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const t = (texts[slot] = language(d.locale) + ' ' + k)
     same.set(t, (same.get(t) ?? 0) + 1)
     popularity[slot] = d.popularity
+    folds[slot] = foldInPlace(d.text || d.title)
     localeOf[slot] = codes.get(d.locale) ?? (codes.set(d.locale, codes.size), codes.size - 1)
     track(d, 1)
   }
@@ -187,6 +185,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const d = slot === undefined ? null : docs[slot]
     if (!d) return false
     docs[slot!] = null
+    folds[slot!] = ''
     ids.delete(id)
     const g = groups.get(groupOf(d))!.filter((x) => x != slot)
     g.length ? groups.set(groupOf(d), g) : groups.delete(groupOf(d))
@@ -311,31 +310,37 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       return Math.log(1 + (same.size - n + 0.5) / (n + 0.5))
     }
     const extra: string[] = []
-    const list = q
-      .map((clause) => {
-        // A synonym never weighs more than the words it stands for, however rare it is.
-        const cap = clause.syn?.length ? Math.max(...clause.syn.map(idf)) : Infinity
-        const v = clause.v
-          .map((variant) =>
-            [...variant].flatMap(([t, qw]): Resolved[] => {
-              const e = qw ? resolve(t) : df(t)
-              if (!e) return []
-              // Fallback single characters and words of Latin phrase variants are too weak to mark.
-              const mark = qw > 0.2 ? !(variant.size > 1 && WORD_CHAR.test(t)) : !qw && !WORD_CHAR.test(t)
-              if (!qw) {
-                if (mark) extra.push(t)
-                return []
-              }
-              return [{ ...(e as Omit<Term, 'w'>), w: qw * (cap < Infinity ? cap : idf(t)) * STEP, t, mark }]
-            }),
-          )
-          .filter((v) => v.length)
-        return { ...clause, v, w: Math.max(0, ...v.map((x) => x.reduce((s, t) => s + t.w, 0))) }
-      })
-      .filter((c) => c.v.length)
-      // Clauses that only add to articles found by others come last.
-      .sort((a, b) => +!!a.boost - +!!b.boost || b.w - a.w)
-      .slice(0, maxTerms)
+    const list: Array<{ v: Term[][]; w: number; m: string[]; boost: boolean | undefined }> = []
+    for (const { v: variants, syn, boost } of q) {
+      // A synonym never weighs more than the words it stands for, however rare it is.
+      const cap = syn?.length ? Math.max(...syn.map(idf)) : Infinity
+      const v: Term[][] = []
+      const m: string[] = []
+      let w = 0
+      for (const variant of variants) {
+        const ts: Term[] = []
+        let sum = 0
+        variant.forEach((qw, t) => {
+          const e = qw ? resolve(t) : df(t)
+          if (!e) return
+          // Fallback single characters and words of Latin phrase variants are too weak to mark.
+          const mark = qw > 0.2 ? !(variant.size > 1 && WORD_CHAR.test(t)) : !qw && !WORD_CHAR.test(t)
+          if (!qw) return void (mark && extra.push(t))
+          const x = { ...(e as Omit<Term, 'w'>), w: qw * (cap < Infinity ? cap : idf(t)) * STEP }
+          ts.push(x)
+          sum += x.w
+          if (mark) m.push(t)
+        })
+        if (ts.length) {
+          v.push(ts)
+          w = Math.max(w, sum)
+        }
+      }
+      if (v.length) list.push({ v, w, m, boost })
+    }
+    // Clauses that only add to articles found by others come last.
+    list.sort((a, b) => +!!a.boost - +!!b.boost || b.w - a.w)
+    list.length = Math.min(list.length, maxTerms)
     if (scratch.acc.length < docs.length) scratch = buffers(docs.length * 2)
     const allowed = new Set(locales.map((l) => codes.get(l)))
     // More than `limit`: the tag bonus reorders the strongest candidates, and translations merge.
@@ -358,11 +363,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       ])
       .sort((a, b) => b[1] - a[1])
     // Most important terms first: the snippet window opens at the first one found.
-    const marks = list
-      .flatMap((c) => c.v.flat())
-      .filter((x) => x.mark)
-      .map((x) => x.t)
-      .concat(extra)
+    const marks = list.flatMap((c) => c.m).concat(extra)
     return pick(ranked, locales, limit, marks)
   }
 
@@ -382,7 +383,12 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       ([slot]) => docs[slot]!.locale,
     ).map(([[slot], [, score]]) => {
       const d = docs[slot]!
-      return { id: d.id, title: d.title, ...makeSnippet(d.text || d.title, marks, options.snippetLength), score }
+      return {
+        id: d.id,
+        title: d.title,
+        ...makeSnippet(d.text || d.title, marks, options.snippetLength, folds[slot]),
+        score,
+      }
     })
 
   return {
