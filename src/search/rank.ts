@@ -93,7 +93,9 @@ export function rank(
   const top: number[] = []
   for (let j = 0; j < nt; j++) {
     const d = touched[j]!
-    if ((top.length == limit && !better(d, top[limit - 1]!)) || !ok(d)) continue
+    // A lower score than the last kept cannot enter (the cheap test first).
+    if (top.length == limit && (acc[d]! < acc[top[limit - 1]!]! || !better(d, top[limit - 1]!))) continue
+    if (!ok(d)) continue
     let k = top.length
     while (k && better(d, top[k - 1]!)) k--
     top.splice(k, 0, d)
