@@ -244,8 +244,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   /** Scale of the one-byte saturation cache: BM25 saturation stays below K1 + 1. */
   const STEP = ((K1B + 1) * (weights[0]! + weights[1]! + weights[2]!)) / 255
 
-  /** Postings of a term with their BM25F saturation, computed once per term and index version. */
-  const resolve = (t: string): Omit<Term, 'w'> | null => {
+  /** Postings of a term with their BM25F saturation, computed once per term and index version (`w` for the caller). */
+  const resolve = (t: string): Term | null => {
     const id = terms.id(t)
     if (id < 0) return null
     const s = terms.slots(id)
@@ -258,21 +258,21 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
         c[j] = 0
         if (!d) continue
         // Field-weighted, length-normalised tf (BM25F), saturated once.
-        const x = f[j]!
         let tf = 0
-        const n = [x & 63, (x >> 6) & 63, x >> 12]
-        for (let k = 0; k < 3; k++)
-          if (n[k]) {
+        for (let k = 0; k < 3; k++) {
+          const n = (f[j]! >> (6 * k)) & 63
+          if (n) {
             const b = k ? B : BT
-            const x = n[k]! / (1 - b + (b * d.lengths[k]!) / avg[k]!)
+            const x = n / (1 - b + (b * d.lengths[k]!) / avg[k]!)
             const k1 = k == 2 ? K1B : K1
             tf += (weights[k]! * x * (k1 + 1)) / (x + k1)
           }
+        }
         c[j] = Math.max(1, Math.round(tf / STEP))
       }
       terms.setFresh(id, version)
     }
-    return { s, f, c }
+    return { s, f, c, w: 0 }
   }
 
   const run = (query: string, o: SearchOptions, limit: number, maxTerms: number): ArticleHit[] => {
@@ -326,9 +326,9 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
           // Fallback single characters and words of Latin phrase variants are too weak to mark.
           const mark = qw > 0.2 ? !(variant.size > 1 && WORD_CHAR.test(t)) : !qw && !WORD_CHAR.test(t)
           if (!qw) return void (mark && extra.push(t))
-          const x = { ...(e as Omit<Term, 'w'>), w: qw * (cap < Infinity ? cap : idf(t)) * STEP }
+          const x = e as Term
+          sum += x.w = qw * (cap < Infinity ? cap : idf(t)) * STEP
           ts.push(x)
-          sum += x.w
           if (mark) m.push(t)
         })
         if (ts.length) {
