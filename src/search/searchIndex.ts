@@ -140,7 +140,6 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   let avg: number[] = []
   let scratch = buffers(0)
 
-  const fields = (d: StoredArticle): string[][] => [d.title, d.tags.join(' '), d.text].map((s) => tokenize(s))
   const track = (d: StoredArticle, sign: number): void => {
     live += sign
     d.lengths.forEach((l, f) => (sums[f]! += sign * l))
@@ -149,12 +148,12 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   }
   // Locale (as a small integer) and popularity per slot: ranking reads compact arrays, not articles.
   const codes = new Map<string, number>()
+  const known = (): string[] => [...codes.keys()]
   const localeOf: number[] = []
   const popularity: number[] = []
   /** Slots of each article's translations (see `translationKey`), and each slot's key. */
   const groups = new Map<string, number[]>()
   const keys: string[] = []
-  const groupOf = (d: StoredArticle): string => translationKey(d.id, d.locale)
   /** Locales to search per UI locale and query script (see `localesFor`). */
   const plans = new Map<string, [string[], string[]]>()
 
@@ -168,7 +167,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const folds: string[] = []
   const place = (d: StoredArticle, slot: number): void => {
     ids.set(d.id, slot)
-    const k = (keys[slot] = groupOf(d))
+    const k = (keys[slot] = translationKey(d.id, d.locale))
     const g = groups.get(k)
     g ? g.push(slot) : groups.set(k, [slot])
     const t = (texts[slot] = language(d.locale) + ' ' + k)
@@ -187,8 +186,9 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     docs[slot!] = null
     folds[slot!] = ''
     ids.delete(id)
-    const g = groups.get(groupOf(d))!.filter((x) => x != slot)
-    g.length ? groups.set(groupOf(d), g) : groups.delete(groupOf(d))
+    const k = keys[slot!]!
+    const g = groups.get(k)!.filter((x) => x != slot)
+    g.length ? groups.set(k, g) : groups.delete(k)
     const t = texts[slot!]!
     same.get(t) == 1 ? same.delete(t) : same.set(t, same.get(t)! - 1)
     track(d, -1)
@@ -210,7 +210,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     }
     const slot = docs.push(d) - 1
     const tf = new Map<string, number[]>()
-    fields(d).forEach((ts, f) => {
+    ;[d.title, d.tags.join(' '), d.text].forEach((field, f) => {
+      const ts = tokenize(field)
       d.lengths[f] = ts.length
       for (const t of ts) (tf.get(t) ?? tf.set(t, [0, 0, 0]).get(t)!)[f]!++
     })
@@ -281,8 +282,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const han = HAN.test(query)
     const key = `${locale}|${han}|${codes.size}`
     let plan = plans.get(key)
-    if (!plan)
-      plans.set(key, (plan = locale ? localesFor(locale, han ? '中' : '', [...codes.keys()]) : [[...codes.keys()], []]))
+    if (!plan) plans.set(key, (plan = locale ? localesFor(locale, han ? '中' : '', known()) : [known(), []]))
     const [first, fallback] = plan
     const hits = search(query, first, limit, maxTerms)
     return hits.length || !fallback.length ? hits : search(query, fallback, limit, maxTerms)
@@ -310,37 +310,36 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       return Math.log(1 + (same.size - n + 0.5) / (n + 0.5))
     }
     const extra: string[] = []
-    const list: Array<{ v: Term[][]; w: number; m: string[]; boost: boolean | undefined }> = []
-    for (const { v: variants, syn, boost } of q) {
-      // A synonym never weighs more than the words it stands for, however rare it is.
-      const cap = syn?.length ? Math.max(...syn.map(idf)) : Infinity
-      const v: Term[][] = []
-      const m: string[] = []
-      let w = 0
-      for (const variant of variants) {
-        const ts: Term[] = []
-        let sum = 0
-        variant.forEach((qw, t) => {
-          const e = qw ? resolve(t) : df(t)
-          if (!e) return
-          // Fallback single characters and words of Latin phrase variants are too weak to mark.
-          const mark = qw > 0.2 ? !(variant.size > 1 && WORD_CHAR.test(t)) : !qw && !WORD_CHAR.test(t)
-          if (!qw) return void (mark && extra.push(t))
-          const x = e as Term
-          sum += x.w = qw * (cap < Infinity ? cap : idf(t)) * STEP
-          ts.push(x)
-          if (mark) m.push(t)
-        })
-        if (ts.length) {
-          v.push(ts)
-          w = Math.max(w, sum)
-        }
-      }
-      if (v.length) list.push({ v, w, m, boost })
-    }
-    // Clauses that only add to articles found by others come last.
-    list.sort((a, b) => +!!a.boost - +!!b.boost || b.w - a.w)
-    list.length = Math.min(list.length, maxTerms)
+    const list = q
+      .map(({ v: variants, syn, boost }) => {
+        // A synonym never weighs more than the words it stands for, however rare it is.
+        const cap = syn?.length ? Math.max(...syn.map(idf)) : Infinity
+        const m: string[] = []
+        let w = 0
+        const v = variants
+          .map((variant) => {
+            const ts: Term[] = []
+            let sum = 0
+            variant.forEach((qw, t) => {
+              const e = qw ? resolve(t) : df(t)
+              if (!e) return
+              // Fallback single characters and words of Latin phrase variants are too weak to mark.
+              const mark = qw > 0.2 ? !(variant.size > 1 && WORD_CHAR.test(t)) : !qw && !WORD_CHAR.test(t)
+              if (!qw) return void (mark && extra.push(t))
+              sum += (e as Term).w = qw * (cap < Infinity ? cap : idf(t)) * STEP
+              ts.push(e as Term)
+              if (mark) m.push(t)
+            })
+            w = Math.max(w, sum)
+            return ts
+          })
+          .filter((ts) => ts.length)
+        return { v, w, m, boost }
+      })
+      .filter((c) => c.v.length)
+      // Clauses that only add to articles found by others come last.
+      .sort((a, b) => +!!a.boost - +!!b.boost || b.w - a.w)
+      .slice(0, maxTerms)
     if (scratch.acc.length < docs.length) scratch = buffers(docs.length * 2)
     const allowed = new Set(locales.map((l) => codes.get(l)))
     // More than `limit`: the tag bonus reorders the strongest candidates, and translations merge.
@@ -401,7 +400,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     // Long text has many terms; the rarest few carry the meaning and keep it fast.
     suggest: (text, o = {}) => run(text, o, o.limit ?? 3, 24),
     popular: (o = {}) => {
-      const locales = o.locale ? localesFor(o.locale, '', [...codes.keys()])[0] : [...codes.keys()]
+      const locales = o.locale ? localesFor(o.locale, '', known())[0] : known()
       const slots = docs
         .flatMap((d, i) => (d && locales.includes(d.locale) ? [i] : []))
         .sort((a, b) => popularity[b]! - popularity[a]!)

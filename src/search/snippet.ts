@@ -49,9 +49,6 @@ export function foldInPlace(text: string): string {
   return n
 }
 
-/** Marked characters of a snippet window, reused (zeroed before use): a typed array per snippet was garbage. */
-let on = new Uint8Array(256)
-
 /** A snippet and the [start, end) ranges in it to highlight. */
 export interface Snippet {
   snippet: string
@@ -82,8 +79,7 @@ export function makeSnippet(text: string, terms: string[], length = 96, n = fold
   const pre = start ? '…' : ''
   const win = n.slice(start, end)
   // Marked characters of the window: overlapping and touching occurrences make one highlight.
-  if (on.length <= win.length) on = new Uint8Array(win.length * 2)
-  on.fill(0, 0, win.length + 1)
+  const on = new Uint8Array(win.length + 1)
   for (const t of terms) {
     const latin = WORD_CHAR.test(t[0]!)
     for (let i = win.indexOf(t); i >= 0; i = win.indexOf(t, i + 1)) {
