@@ -12,7 +12,7 @@ export const pack = (title: number, tags: number, body: number): number =>
 export interface PostingStore {
   /** Appends a posting. Slots of one term must come in ascending order. */
   push(term: string, slot: number, packed: number): void
-  /** Postings of `term`, removed articles included until the next `compact` (0 = unknown). */
+  /** Postings of `term` as of the last `compact`, removed articles included (0 = unknown). */
   df(term: string): number
   /** The term's id for `slots`/`tfs`/`cache`, or -1. Ids change at `compact`. */
   id(term: string): number
@@ -22,6 +22,7 @@ export interface PostingStore {
   cache(id: number): Uint8Array
   fresh(id: number, stamp: number): boolean
   setFresh(id: number, stamp: number): void
+  /** Terms as of the last `compact`. */
   terms(): string[]
   /** Folds pending postings in and drops those of dead slots. Cheap when nothing changed. */
   compact(dead: (slot: number) => boolean, changed: boolean): void
@@ -81,7 +82,7 @@ export function createPostingStore(initial: Record<string, number[]>): PostingSt
       const p = pending.get(term)
       p ? p.push(slot, packed) : pending.set(term, [slot, packed])
     },
-    df: (term) => size(ids.get(term) ?? -1) + ((pending.get(term)?.length ?? 0) >> 1),
+    df: (term) => size(ids.get(term) ?? -1),
     id: (term) => ids.get(term) ?? -1,
     slots: (id) => S.subarray(starts[id], starts[id + 1]),
     tfs: (id) => F.subarray(starts[id], starts[id + 1]),
@@ -91,7 +92,7 @@ export function createPostingStore(initial: Record<string, number[]>): PostingSt
     setFresh(id, stamp) {
       stamps[id] = stamp
     },
-    terms: () => [...new Set([...ids.keys(), ...pending.keys()])],
+    terms: () => [...ids.keys()],
     compact,
     toJSON(dead) {
       compact(dead, true)

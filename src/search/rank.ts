@@ -93,11 +93,13 @@ export function rank(
   const top: number[] = []
   for (let j = 0; j < nt; j++) {
     const d = touched[j]!
-    if ((top.length == limit && !better(d, top[limit - 1]!)) || !ok(d)) continue
-    let k = top.length
-    while (k && better(d, top[k - 1]!)) k--
-    top.splice(k, 0, d)
-    top.length = Math.min(top.length, limit)
+    // A lower score than the last kept cannot enter (the cheap test first).
+    if (top.length == limit && (acc[d]! < acc[top[limit - 1]!]! || !better(d, top[limit - 1]!))) continue
+    if (!ok(d)) continue
+    // Insertion in place (splice allocated an array per call); when full, the last one drops.
+    let k = Math.min(top.length, limit - 1)
+    for (; k && better(d, top[k - 1]!); k--) top[k] = top[k - 1]!
+    top[k] = d
   }
   const hits = top.map((d): [number, number] => [d, acc[d]!])
   for (let j = 0; j < nt; j++) acc[touched[j]!] = 0

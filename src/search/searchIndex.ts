@@ -3,7 +3,7 @@ import { buildQuery, compileSynonyms, type CompiledVariant } from './query.js'
 import { language, localesFor, onePerArticle, translationKey } from './locales.js'
 import { createPostingStore, pack } from './postings.js'
 import { K1, rank, scratch as buffers, type Term } from './rank.js'
-import { makeSnippet, plainText } from './snippet.js'
+import { foldInPlace, makeSnippet, plainText } from './snippet.js'
 import type { SynonymTable } from './synonyms.js'
 import { fold, HAN, tokenize, WORD_CHAR } from './tokenize.js'
 
@@ -85,11 +85,6 @@ const BT = 0.3
 const K1B = 2
 /** Score factor for an article with a tag equal to the whole query. */
 const TAG_BONUS = 1.25
-/** A resolved query term plus what the snippet needs. */
-interface Resolved extends Term {
-  t: string
-  mark: boolean
-}
 
 /**
  * Builds an index of help articles.
@@ -145,7 +140,6 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   let avg: number[] = []
   let scratch = buffers(0)
 
-  const fields = (d: StoredArticle): string[][] => [d.title, d.tags.join(' '), d.text].map((s) => tokenize(s))
   const track = (d: StoredArticle, sign: number): void => {
     live += sign
     d.lengths.forEach((l, f) => (sums[f]! += sign * l))
@@ -154,12 +148,12 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   }
   // Locale (as a small integer) and popularity per slot: ranking reads compact arrays, not articles.
   const codes = new Map<string, number>()
+  const known = (): string[] => [...codes.keys()]
   const localeOf: number[] = []
   const popularity: number[] = []
   /** Slots of each article's translations (see `translationKey`), and each slot's key. */
   const groups = new Map<string, number[]>()
   const keys: string[] = []
-  const groupOf = (d: StoredArticle): string => translationKey(d.id, d.locale)
   /** Locales to search per UI locale and query script (see `localesFor`). */
   const plans = new Map<string, [string[], string[]]>()
 
@@ -169,14 +163,17 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
    */
   const texts: string[] = []
   const same = new Map<string, number>()
+  /** Per slot, its snippet text folded once (folding each hit's text again was most of what a search allocated). */
+  const folds: string[] = []
   const place = (d: StoredArticle, slot: number): void => {
     ids.set(d.id, slot)
-    const k = (keys[slot] = groupOf(d))
+    const k = (keys[slot] = translationKey(d.id, d.locale))
     const g = groups.get(k)
     g ? g.push(slot) : groups.set(k, [slot])
     const t = (texts[slot] = language(d.locale) + ' ' + k)
     same.set(t, (same.get(t) ?? 0) + 1)
     popularity[slot] = d.popularity
+    folds[slot] = foldInPlace(d.text || d.title)
     localeOf[slot] = codes.get(d.locale) ?? (codes.set(d.locale, codes.size), codes.size - 1)
     track(d, 1)
   }
@@ -187,9 +184,11 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const d = slot === undefined ? null : docs[slot]
     if (!d) return false
     docs[slot!] = null
+    folds[slot!] = ''
     ids.delete(id)
-    const g = groups.get(groupOf(d))!.filter((x) => x != slot)
-    g.length ? groups.set(groupOf(d), g) : groups.delete(groupOf(d))
+    const k = keys[slot!]!
+    const g = groups.get(k)!.filter((x) => x != slot)
+    g.length ? groups.set(k, g) : groups.delete(k)
     const t = texts[slot!]!
     same.get(t) == 1 ? same.delete(t) : same.set(t, same.get(t)! - 1)
     track(d, -1)
@@ -211,7 +210,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     }
     const slot = docs.push(d) - 1
     const tf = new Map<string, number[]>()
-    fields(d).forEach((ts, f) => {
+    ;[d.title, d.tags.join(' '), d.text].forEach((field, f) => {
+      const ts = tokenize(field)
       d.lengths[f] = ts.length
       for (const t of ts) (tf.get(t) ?? tf.set(t, [0, 0, 0]).get(t)!)[f]!++
     })
@@ -245,8 +245,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   /** Scale of the one-byte saturation cache: BM25 saturation stays below K1 + 1. */
   const STEP = ((K1B + 1) * (weights[0]! + weights[1]! + weights[2]!)) / 255
 
-  /** Postings of a term with their BM25F saturation, computed once per term and index version. */
-  const resolve = (t: string): Omit<Term, 'w'> | null => {
+  /** Postings of a term with their BM25F saturation, computed once per term and index version (`w` for the caller). */
+  const resolve = (t: string): Term | null => {
     const id = terms.id(t)
     if (id < 0) return null
     const s = terms.slots(id)
@@ -259,21 +259,21 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
         c[j] = 0
         if (!d) continue
         // Field-weighted, length-normalised tf (BM25F), saturated once.
-        const x = f[j]!
         let tf = 0
-        const n = [x & 63, (x >> 6) & 63, x >> 12]
-        for (let k = 0; k < 3; k++)
-          if (n[k]) {
+        for (let k = 0; k < 3; k++) {
+          const n = (f[j]! >> (6 * k)) & 63
+          if (n) {
             const b = k ? B : BT
-            const x = n[k]! / (1 - b + (b * d.lengths[k]!) / avg[k]!)
+            const x = n / (1 - b + (b * d.lengths[k]!) / avg[k]!)
             const k1 = k == 2 ? K1B : K1
             tf += (weights[k]! * x * (k1 + 1)) / (x + k1)
           }
+        }
         c[j] = Math.max(1, Math.round(tf / STEP))
       }
       terms.setFresh(id, version)
     }
-    return { s, f, c }
+    return { s, f, c, w: 0 }
   }
 
   const run = (query: string, o: SearchOptions, limit: number, maxTerms: number): ArticleHit[] => {
@@ -282,8 +282,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const han = HAN.test(query)
     const key = `${locale}|${han}|${codes.size}`
     let plan = plans.get(key)
-    if (!plan)
-      plans.set(key, (plan = locale ? localesFor(locale, han ? '中' : '', [...codes.keys()]) : [[...codes.keys()], []]))
+    if (!plan) plans.set(key, (plan = locale ? localesFor(locale, han ? '中' : '', known()) : [known(), []]))
     const [first, fallback] = plan
     const hits = search(query, first, limit, maxTerms)
     return hits.length || !fallback.length ? hits : search(query, fallback, limit, maxTerms)
@@ -312,25 +311,30 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     }
     const extra: string[] = []
     const list = q
-      .map((clause) => {
+      .map(({ v: variants, syn, boost }) => {
         // A synonym never weighs more than the words it stands for, however rare it is.
-        const cap = clause.syn?.length ? Math.max(...clause.syn.map(idf)) : Infinity
-        const v = clause.v
-          .map((variant) =>
-            [...variant].flatMap(([t, qw]): Resolved[] => {
+        const cap = syn?.length ? Math.max(...syn.map(idf)) : Infinity
+        const m: string[] = []
+        let w = 0
+        const v = variants
+          .map((variant) => {
+            const ts: Term[] = []
+            let sum = 0
+            variant.forEach((qw, t) => {
               const e = qw ? resolve(t) : df(t)
-              if (!e) return []
+              if (!e) return
               // Fallback single characters and words of Latin phrase variants are too weak to mark.
               const mark = qw > 0.2 ? !(variant.size > 1 && WORD_CHAR.test(t)) : !qw && !WORD_CHAR.test(t)
-              if (!qw) {
-                if (mark) extra.push(t)
-                return []
-              }
-              return [{ ...(e as Omit<Term, 'w'>), w: qw * (cap < Infinity ? cap : idf(t)) * STEP, t, mark }]
-            }),
-          )
-          .filter((v) => v.length)
-        return { ...clause, v, w: Math.max(0, ...v.map((x) => x.reduce((s, t) => s + t.w, 0))) }
+              if (!qw) return void (mark && extra.push(t))
+              sum += (e as Term).w = qw * (cap < Infinity ? cap : idf(t)) * STEP
+              ts.push(e as Term)
+              if (mark) m.push(t)
+            })
+            w = Math.max(w, sum)
+            return ts
+          })
+          .filter((ts) => ts.length)
+        return { v, w, m, boost }
       })
       .filter((c) => c.v.length)
       // Clauses that only add to articles found by others come last.
@@ -358,11 +362,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       ])
       .sort((a, b) => b[1] - a[1])
     // Most important terms first: the snippet window opens at the first one found.
-    const marks = list
-      .flatMap((c) => c.v.flat())
-      .filter((x) => x.mark)
-      .map((x) => x.t)
-      .concat(extra)
+    const marks = list.flatMap((c) => c.m).concat(extra)
     return pick(ranked, locales, limit, marks)
   }
 
@@ -382,7 +382,12 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       ([slot]) => docs[slot]!.locale,
     ).map(([[slot], [, score]]) => {
       const d = docs[slot]!
-      return { id: d.id, title: d.title, ...makeSnippet(d.text || d.title, marks, options.snippetLength), score }
+      return {
+        id: d.id,
+        title: d.title,
+        ...makeSnippet(d.text || d.title, marks, options.snippetLength, folds[slot]),
+        score,
+      }
     })
 
   return {
@@ -395,7 +400,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     // Long text has many terms; the rarest few carry the meaning and keep it fast.
     suggest: (text, o = {}) => run(text, o, o.limit ?? 3, 24),
     popular: (o = {}) => {
-      const locales = o.locale ? localesFor(o.locale, '', [...codes.keys()])[0] : [...codes.keys()]
+      const locales = o.locale ? localesFor(o.locale, '', known())[0] : known()
       const slots = docs
         .flatMap((d, i) => (d && locales.includes(d.locale) ? [i] : []))
         .sort((a, b) => popularity[b]! - popularity[a]!)

@@ -34,10 +34,20 @@ const width = (text: string, i: number): number => {
 }
 
 /**
- * Folded copies of recently shown texts: folding a whole article for each hit was most of what
- * a search allocated, and the same articles come up again and again.
+ * `fold(text)` with the offsets of `text`: where the fold changes the length (…, ™, ligatures),
+ * text is folded character by character, and a character whose fold would not fit stays as it is.
  */
-const folded = new Map<string, string>()
+export function foldInPlace(text: string): string {
+  let n = fold(text)
+  if (n.length != text.length) {
+    n = ''
+    for (const ch of text) {
+      const f = fold(ch)
+      n += f.length == ch.length ? f : ch
+    }
+  }
+  return n
+}
 
 /** A snippet and the [start, end) ranges in it to highlight. */
 export interface Snippet {
@@ -49,30 +59,16 @@ export interface Snippet {
  * Cuts a window of about `length` columns (a CJK character counts two) around the first
  * occurrence of the best term (terms come best first) and marks every term occurrence inside
  * it. The default, 96 columns, fills two lines of the help panel. Latin terms only match at a
- * word start and are extended to the word end, so "refund" marks all of "refunds".
+ * word start and are extended to the word end, so "refund" marks all of "refunds". `n` is
+ * `foldInPlace(text)`, when the caller keeps it.
  */
-export function makeSnippet(text: string, terms: string[], length = 96): Snippet {
-  let n = folded.get(text)
-  if (n === undefined) {
-    n = fold(text)
-    // Offsets must index the original text: where the fold changes the length (…, ™, ligatures),
-    // fold character by character and keep a character as it is where its fold would not fit.
-    if (n.length != text.length) {
-      n = ''
-      for (const ch of text) {
-        const f = fold(ch)
-        n += f.length == ch.length ? f : ch
-      }
-    }
-    if (folded.size > 255) folded.clear()
-    folded.set(text, n)
-  }
+export function makeSnippet(text: string, terms: string[], length = 96, n = foldInPlace(text)): Snippet {
   let at = -1
   for (const t of terms) if ((at = n.indexOf(t)) >= 0) break
   // Open a quarter of the width before the match, less if the text ends first.
   let start = Math.max(0, at)
   let used = 0
-  const fits = (i: number, max: number): boolean => used + width(text, i) <= max && !!(used += width(text, i))
+  const fits = (i: number, max: number, w = width(text, i)): boolean => used + w <= max && !!(used += w)
   while (at > 0 && start && fits(start - 1, length >> 2)) start--
   let end = start
   used = 0
@@ -82,24 +78,26 @@ export function makeSnippet(text: string, terms: string[], length = 96): Snippet
   for (let i = 0; start && i < 12 && WORD_CHAR.test(text[start - 1]!); i++) start++
   const pre = start ? '…' : ''
   const win = n.slice(start, end)
-  const ranges: Array<[number, number]> = []
+  // Marked characters of the window: overlapping and touching occurrences make one highlight.
+  const on = new Uint8Array(win.length + 1)
   for (const t of terms) {
+    const latin = WORD_CHAR.test(t[0]!)
     for (let i = win.indexOf(t); i >= 0; i = win.indexOf(t, i + 1)) {
       let j = i + t.length
-      if (WORD_CHAR.test(t[0]!)) {
+      if (latin) {
         if (i && WORD_CHAR.test(win[i - 1]!)) continue
         while (j < win.length && WORD_CHAR.test(win[j]!)) j++
       }
-      ranges.push([i + pre.length, j + pre.length])
+      on.fill(1, i, j)
     }
   }
-  ranges.sort((a, b) => a[0] - b[0])
   const highlights: Array<[number, number]> = []
-  for (const r of ranges) {
-    const last = highlights[highlights.length - 1]
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1])
-    else highlights.push(r)
-  }
+  for (let i = 0, from = -1; i <= win.length; i++)
+    if (on[i]) from < 0 && (from = i)
+    else if (from >= 0) {
+      highlights.push([from + pre.length, i + pre.length])
+      from = -1
+    }
   return { snippet: pre + text.slice(start, end) + (end < text.length ? '…' : ''), highlights }
 }
 
