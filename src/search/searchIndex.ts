@@ -78,9 +78,12 @@ export interface SearchIndex {
   toJSON(): SerializedIndex
 }
 
-/** BM25 length normalisation of body and tags, and of titles: a short title is no better answer. */
-const B = 0.75
-const BT = 0.3
+/**
+ * BM25 length normalisation per field (title, tags, body): a short title is no better answer,
+ * and tags none at all: each tag is a keyword, and an article tagged more thoroughly than others
+ * must not weigh each of its tags less (bench:search tuning sets at 10k: MRR@10 +0.01 to +0.03).
+ */
+const B = [0.3, 0, 0.75]
 /** Body tf saturates more slowly than title and tags: an article about a topic repeats its word. */
 const K1B = 2
 /**
@@ -271,7 +274,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
         const n = [x & 63, (x >> 6) & 63, x >> 12]
         for (let k = 0; k < 3; k++)
           if (n[k]) {
-            const b = k ? B : BT
+            const b = B[k]!
             const x = n[k]! / (1 - b + (b * d.lengths[k]!) / avg[k]!)
             const k1 = k == 2 ? K1B : K1
             tf += (weights[k]! * x * (k1 + 1)) / (x + k1)
