@@ -110,6 +110,11 @@ describe('colloquial Chinese', () => {
     expect(ids(index.search('充的钱到不了账', { locale: 'zh-CN' }))[0]).toBe('topup')
   })
 
+  it('lets the wallet word a pattern implies bring in its synonyms (取不出来 → 取现 → 提现)', () => {
+    // No article says 取现: the pattern's verb word reaches 提现 through its synonym group.
+    expect(ids(index.search('钱取不出来', { locale: 'zh-CN' }))[0]).toBe('withdraw')
+  })
+
   it("maps everyday words to the article's word through the synonym table (流水 → 账单)", () => {
     expect(ids(index.search('怎么查流水', { locale: 'zh-CN' }))[0]).toBe('records')
   })
