@@ -26,7 +26,7 @@ export const IRREGULAR: Record<string, string> = {
 
 /** English function words: a query drops them when it has any other word. */
 export const STOP_WORDS =
-  'a an and are am be can could did do does for from have has how i im is it its me my of on or our so that the there this to was we what when where which who why will with would you your'
+  'a an and are am be can could did do does for from have has how i im is it its me my no not of on or our so that the there this to was we what when where which who why will with would you your'
 
 /** Chinese question filler bigrams (怎么办, 为什么, 如何...): kept, but too weak to decide a ranking. */
 export const FILLER_WORDS = '怎么 么办 什么 为什 为啥 如何 怎样 么回 回事 请问 一下 是否 能否 可以'

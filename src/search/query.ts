@@ -73,6 +73,12 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
   const words: string[] = []
   let han = false
   const complements: Array<[words: string[], span: string[]]> = []
+  /**
+   * The wallet word a complement pattern implies, with its span: it triggers that word's synonym
+   * group as if typed (取不出来 → 取现 → 提现, which the articles say), even when no article says
+   * the word itself.
+   */
+  const implied: Array<[word: string, span: string[]]> = []
   eachRun(f, (run, isHan) => {
     if (!isHan) return void (run.length > 1 && words.push(stem(run)))
     han = true
@@ -81,9 +87,11 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
     const noise = new Set<string>()
     for (const m of run.matchAll(COMPLEMENT)) {
       const v = m[1]!
-      const words = [m[2] ? v + m[2] : '', VERBS.find((w) => w[0] == v) ?? ''].filter((w) => w && ctx.df(w))
+      const verb = VERBS.find((w) => w[0] == v) ?? ''
+      const words = [m[2] ? v + m[2] : '', verb].filter((w) => w && ctx.df(w))
       const span = [...m[0]].slice(1).map((ch, i) => [...m[0]][i] + ch)
       span.forEach((b) => noise.add(b))
+      if (verb) implied.push([verb, span])
       complements.push([words, span])
     }
     for (let i = 1; i < c.length; i++) {
@@ -171,8 +179,9 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
   const line = ` ${words.concat([...fixed.keys()]).join(' ')} `
   ctx.synonyms.forEach((group, g) => {
     const typed = ([key, han]: CompiledVariant): boolean => (han ? f.includes(key) : line.includes(` ${key} `))
-    if (!group.some(typed)) return
-    const hit = group.map(typed)
+    const imp = implied.find(([w]) => group.some(([key]) => w == key))
+    if (!group.some(typed) && !imp) return
+    const hit = group.map((x) => typed(x) || x[0] == imp?.[0])
     // A variant scores through its rarest term: an article holding 定银 almost surely says
     // 绑定银行卡, and rare lists are short. Its other terms ride along (weight 0) for highlighting.
     const variants = group.flatMap(([, , ts], v): Variant[] => {
@@ -181,7 +190,11 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
     })
     // The query terms this group stands for: a typo's correction (its idf, not the unknown
     // word's) stands for the typed word.
-    const covers = group.flatMap(([, , ts], v) => (hit[v] ? ts : [])).filter((t) => seen.has(t) || fixed.has(t))
+    // An implied word stands for its pattern's bigrams.
+    const covers = group
+      .flatMap(([, , ts], v) => (hit[v] ? ts : []))
+      .filter((t) => seen.has(t) || fixed.has(t))
+      .concat(imp?.[1].filter((t) => seen.has(t)) ?? [])
     add(variants, '\0' + g, covers)
   })
   return clauses

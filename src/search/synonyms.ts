@@ -56,6 +56,7 @@ export const walletSynonyms: SynonymTable = {
 延迟,处理中,很慢,还没到,转圈,pending,delay
 手机号,手机号码,换号,号码
 账单,交易记录,记录,明细,流水,消费记录,花了多少,history,transactions,statement
+商家,商户,卖家,店家,店铺,商铺,merchant,seller
 免密支付,自动扣费,自动续费,代扣,会员费,包月,订阅,每个月扣
 `),
   en: parse(`
@@ -91,5 +92,6 @@ unauthorized,never made,didn't authorize,not mine,someone else
 limit,most,max,how much can
 dispute,never sent,not delivered,never arrived,merchant
 balance,missing money,money gone,missing
+merchant,seller,shop,store,retailer,vendor
 `),
 }
