@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { stableStringify } from '../../src/stableStringify.js'
 
 /** The one error shape of the protocol (docs/protocol.md §1.2). */
 export interface ErrorBody {
@@ -199,5 +200,39 @@ export async function readJsonBody(req: IncomingMessage): Promise<{ raw: Buffer;
   return { raw, body: parseJson(raw) }
 }
 
-/** JSON with sorted keys, so the idempotency fingerprint ignores key order and whitespace. */
-export { stableStringify as canonicalJson } from '../../src/stableStringify.js'
+/**
+ * JSON with sorted keys, so the idempotency fingerprint ignores key order and whitespace: the text
+ * of `stableStringify`, made by one native `JSON.stringify` of a copy whose objects hold their keys
+ * in sorted order (instead of a string per key and value, joined). A value the copy cannot stand
+ * for goes to `stableStringify` itself: an object with a key starting with a digit (objects list
+ * array-index keys first, whatever the insertion order), an `undefined`, or anything but plain
+ * objects, arrays, strings, finite numbers, booleans and null (none of which `JSON.parse` makes).
+ */
+export function canonicalJson(value: unknown): string {
+  const copy = sortedCopy(value)
+  return copy === UNSORTABLE ? stableStringify(value) : (JSON.stringify(copy) as string)
+}
+
+const UNSORTABLE = Symbol('unsortable')
+
+function sortedCopy(v: unknown): unknown {
+  if (typeof v !== 'object')
+    return typeof v === 'string' || typeof v === 'boolean' || Number.isFinite(v) ? v : UNSORTABLE
+  if (v === null) return v
+  if (Array.isArray(v)) {
+    const out: unknown[] = new Array(v.length)
+    for (let i = 0; i < v.length; i++) if ((out[i] = sortedCopy(v[i])) === UNSORTABLE) return UNSORTABLE
+    return out
+  }
+  const proto: unknown = Object.getPrototypeOf(v)
+  if (proto !== Object.prototype && proto !== null) return UNSORTABLE
+  const record = v as Record<string, unknown>
+  const keys = Object.keys(record).sort()
+  const out: Record<string, unknown> = {}
+  for (const k of keys) {
+    const c = k.charCodeAt(0)
+    // `__proto__` would set the copy's prototype instead of adding a key.
+    if ((c >= 48 && c <= 57) || k === '__proto__' || (out[k] = sortedCopy(record[k])) === UNSORTABLE) return UNSORTABLE
+  }
+  return out
+}

@@ -99,3 +99,92 @@ export const agentCommentSchema = z.object({
   agentName: z.string().max(100).optional(),
 })
 export const agentStatusSchema = z.object({ status: z.enum(ticketStatuses), note: z.string().max(2000).optional() })
+
+type TicketInput = z.output<typeof ticketSchema>
+type FieldMap = z.output<typeof fieldMap>
+type Transaction = z.output<typeof transactionSchema>
+
+const CATEGORIES = new Set<unknown>(categories)
+const PRIORITIES = new Set<unknown>(priorities)
+const TXN_STATUSES = new Set<unknown>(['pending', 'succeeded', 'failed', 'refunded', 'reversed'])
+const AMOUNT = /^-?\d{1,15}(\.\d{1,8})?$/
+const CURRENCY = /^[A-Z]{3}$/
+const LAST4 = /^\d{4}$/
+
+const isJsonObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype
+const textUpTo = (v: unknown, min: number, max: number): v is string =>
+  typeof v === 'string' && v.length >= min && v.length <= max
+
+/** `fieldMap`'s output for a map of ordinary keys, or undefined. */
+function plainFieldMap(v: unknown): FieldMap | undefined {
+  if (!isJsonObject(v)) return undefined
+  const keys = Object.keys(v)
+  if (keys.length > 50) return undefined
+  const out: FieldMap = {}
+  for (const k of keys) {
+    const x = v[k]
+    if (k.length > 100 || k === '__proto__') return undefined
+    if (typeof x === 'string' ? x.length > 2000 : !(x === null || typeof x === 'boolean' || Number.isFinite(x)))
+      return undefined
+    out[k] = x as FieldMap[string]
+  }
+  return out
+}
+
+/** `transactionSchema`'s output (its keys in the schema's order), or undefined. */
+function plainTransaction(v: unknown): Transaction | undefined {
+  if (!isJsonObject(v)) return undefined
+  const { id, time, amount, currency, counterparty, status, method, kind } = v
+  if (!textUpTo(id, 1, 200) || !textUpTo(time, 1, 64)) return undefined
+  if (typeof amount !== 'string' || !AMOUNT.test(amount) || typeof currency !== 'string' || !CURRENCY.test(currency))
+    return undefined
+  const out: Transaction = { id, time, amount, currency }
+  if (counterparty !== undefined) {
+    if (!textUpTo(counterparty, 0, 200)) return undefined
+    out.counterparty = counterparty
+  }
+  if (status !== undefined) {
+    if (!TXN_STATUSES.has(status)) return undefined
+    out.status = status as Transaction['status']
+  }
+  if (method !== undefined) {
+    if (!isJsonObject(method)) return undefined
+    const { brand, last4 } = method
+    if (!textUpTo(brand, 1, 50) || typeof last4 !== 'string' || !LAST4.test(last4)) return undefined
+    out.method = { brand, last4 }
+  }
+  if (kind !== undefined) {
+    if (!textUpTo(kind, 0, 50)) return undefined
+    out.kind = kind
+  }
+  return out
+}
+
+/**
+ * `ticketSchema.safeParse(body).data` for the common valid body without attachments, checked by
+ * hand (the same checks, the output built in the schema's key order, unknown keys dropped) at a
+ * fraction of zod's cost; undefined for anything else (attachments, a `__proto__` key, an invalid
+ * body…), which zod then parses and, if need be, explains.
+ */
+export function plainTicket(body: unknown): TicketInput | undefined {
+  if (!isJsonObject(body)) return undefined
+  const { category, subject, description, fields, transaction, attachments, priority, locale, diagnostics } = body
+  if (!CATEGORIES.has(category) || !PRIORITIES.has(priority) || !textUpTo(locale, 2, 35)) return undefined
+  if (typeof subject !== 'string' || !textUpTo(description, 0, 10_000)) return undefined
+  const trimmed = subject.trim()
+  if (trimmed.length < 1 || trimmed.length > 200) return undefined
+  if (!Array.isArray(attachments) || attachments.length > 0) return undefined
+  const fieldsOut = plainFieldMap(fields)
+  const txn = transaction === undefined ? undefined : plainTransaction(transaction)
+  const diag = diagnostics === undefined ? undefined : plainFieldMap(diagnostics)
+  if (!fieldsOut || (transaction !== undefined && !txn) || (diagnostics !== undefined && !diag)) return undefined
+  // Assigned in the schema's key order, as zod builds its output.
+  const out = { category, subject: trimmed, description, fields: fieldsOut } as TicketInput
+  if (txn) out.transaction = txn
+  out.attachments = []
+  out.priority = priority as TicketInput['priority']
+  out.locale = locale
+  if (diag) out.diagnostics = diag
+  return out
+}

@@ -16,7 +16,7 @@ import {
   type RefOut,
   type TicketRow,
 } from '../model.js'
-import { commentSchema, ratingSchema, reasonSchema, ticketSchema, validate } from '../schemas.js'
+import { commentSchema, plainTicket, ratingSchema, reasonSchema, ticketSchema, validate } from '../schemas.js'
 import { resolveRefs } from './attachments.js'
 import { maskInput, maskText } from '../mask.js'
 import { ticketRowOf } from '../model.js'
@@ -119,9 +119,14 @@ export function ticketRoutes(): Route[] {
       // same order, same answers. An invalid body takes the transaction, which answers it.
       once: async ({ app, userId, body }, idem) => {
         if (!app.store.createTicketOnce) return undefined
-        const parsed = ticketSchema.safeParse(body)
-        if (!parsed.success || parsed.data.attachments.length > 0) return undefined
-        const input = maskInput(parsed.data)
+        // The common body is checked by hand (plainTicket); anything else goes through zod.
+        let data = plainTicket(body)
+        if (!data) {
+          const parsed = ticketSchema.safeParse(body)
+          if (!parsed.success || parsed.data.attachments.length > 0) return undefined
+          data = parsed.data
+        }
+        const input = maskInput(data)
         const at = idem.at
         const t = newTicket(input, userId as string, [], at)
         // The reference comes from the row number: the JSON is cut around it and joined in the store.

@@ -9,6 +9,8 @@ import { safeName } from '../../../examples/server/routes/attachments.js'
 import { parseArticle } from '../../../examples/server/seed.js'
 import { isoTime } from '../../../examples/server/model.js'
 import fc from 'fast-check'
+import { canonicalJson } from '../../../examples/server/http.js'
+import { stableStringify } from '../../../src/stableStringify.js'
 
 describe('business hours', () => {
   // 2026-03-02 is a Monday. Shanghai is UTC+8 all year.
@@ -162,3 +164,49 @@ describe('isoTime', () => {
     for (const ms of [NaN, Infinity, MAX + 1]) expect(() => isoTime(ms)).toThrow(RangeError)
   })
 })
+
+describe('canonicalJson (idempotency fingerprint)', () => {
+  it('is the text of stableStringify for any parsed JSON body, and the same for any key order or spacing', () => {
+    const cases = [
+      '{"b":1,"a":[{"d":2,"c":"\\u2028"}]}',
+      '{"__proto__":{"z":1,"y":2},"a":null}',
+      '{"1":1,"b":2,"0":3,"10":4,"9":5}',
+      '{"x":-0,"y":1e21,"z":0.1,"w":-1.5e-7}',
+      '{"é":1,"e":2,"E":3,"a b":4,"":5,"\\ud83d\\ude00":6,"ｚ":7}',
+      '[]',
+      '{}',
+      'null',
+      '"text"',
+      '[[[{"b":[{"b":1,"a":2}],"a":{}}]]]',
+    ]
+    for (const text of cases) expect(canonicalJson(JSON.parse(text)), text).toBe(stableStringify(JSON.parse(text)))
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const parsed = JSON.parse(JSON.stringify(value)) as unknown
+        const reordered = JSON.parse(JSON.stringify(reverseKeys(parsed), null, 2)) as unknown
+        expect(canonicalJson(parsed)).toBe(stableStringify(parsed))
+        expect(canonicalJson(reordered)).toBe(canonicalJson(parsed))
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('falls back to stableStringify for values JSON.parse never makes', () => {
+    const odd = [{ a: undefined, b: 1 }, [undefined, 1], { a: NaN }, { d: new Date(0) }, undefined, { n: Infinity }]
+    for (const v of odd) expect(canonicalJson(v)).toBe(stableStringify(v))
+  })
+})
+
+function reverseKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(reverseKeys)
+  if (v === null || typeof v !== 'object') return v
+  const out: Record<string, unknown> = {}
+  for (const k of Object.keys(v).reverse())
+    Object.defineProperty(out, k, {
+      value: reverseKeys((v as Record<string, unknown>)[k]),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
+  return out
+}
