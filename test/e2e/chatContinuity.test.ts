@@ -1,15 +1,21 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { axe, launch, type Page, type Session } from './browser.js'
+import { e2eAgentKey as agentKey, startE2eServer } from './e2eServer.js'
 
-const baseUrl = inject('baseUrl')
-const agentKey = inject('agentKey')
+// A server of its own: this file reads the user's place in the chat queue, and on the shared
+// server the chats other files left queued (whichever ran before) would stand ahead of it.
+let own: Awaited<ReturnType<typeof startE2eServer>> | undefined
+let baseUrl: string
 let user: Session
 
 beforeAll(async () => {
+  own = await startE2eServer()
+  baseUrl = own.server.url
   user = await launch({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
 })
 afterAll(async () => {
   await user?.close()
+  await own?.close()
 })
 
 async function agent<T>(path: string, body?: unknown): Promise<T> {
@@ -73,6 +79,8 @@ describe('chat continuity in Chromium (zh-CN, phone) against the reference serve
     await expect.poll(() => w(page, '[data-chat-intro] h3').textContent()).toBe('请问有什么可以帮您？')
     expect(await axe(page)).toEqual([])
 
+    // Nobody else waits on this server: this chat is the whole queue.
+    expect(await agent<Array<{ status: string }>>('/conversations')).toEqual([])
     await send(page, '你好，我的转账一直在处理中')
     await w(page, '[data-status=queued]').waitFor()
     // Number 1 in the queue is "排第 1 位", never "1 person ahead of you".

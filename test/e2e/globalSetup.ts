@@ -1,11 +1,9 @@
 import { execSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { TestProject } from 'vitest/node'
-import { startServer } from '../../examples/server/server.js'
-import { seedDemo } from '../../examples/server/seed.js'
+import { e2eAgentKey, startE2eServer } from './e2eServer.js'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -16,26 +14,15 @@ declare module 'vitest' {
   }
 }
 
-/** One reference server (real SQLite file in a temp dir) for the whole e2e run. */
+/**
+ * One reference server (real SQLite file in a temp dir) shared by the e2e files, which run one
+ * after another in an order that changes between runs: what one file leaves there (tickets, chats
+ * still queued) the next ones see.
+ */
 export default async function setup(project: TestProject) {
   if (!existsSync(join(root, 'dist/help-feedback.js'))) execSync('npx rollup -c', { cwd: root, stdio: 'inherit' })
-  const dir = mkdtempSync(join(tmpdir(), 'hf-e2e-'))
-  // The demo's opt-ins, spelled out: a known agent key and /demo/token for the wallet page.
-  const server = await startServer({
-    port: 0,
-    dbPath: join(dir, 'e2e.db'),
-    secret: 'e2e-secret',
-    agentKey: 'demo-agent',
-    demoTokens: true,
-    staticRoot: root,
-    log: false,
-    hours: null,
-  })
-  seedDemo(server.db, join(root, 'examples', 'articles'))
+  const { server, close } = await startE2eServer()
   project.provide('baseUrl', server.url)
-  project.provide('agentKey', 'demo-agent')
-  return async () => {
-    await server.close()
-    rmSync(dir, { recursive: true, force: true })
-  }
+  project.provide('agentKey', e2eAgentKey)
+  return close
 }
