@@ -127,19 +127,26 @@ describe('adding, replacing and removing articles', () => {
   it('shows the new text of a replaced article, and never the old one', () => {
     const index = createSearchIndex([art('a', 'The refund arrives in three days.'), art('b', 'Card binding help.')])
     expect(index.search('refund')[0]?.id).toBe('a')
-    index.add(art('a', 'Frozen wallet: call support.'))
+    index.add(art('a', 'Locked wallet: call support.'))
     expect(index.search('refund').map((h) => h.id)).toEqual([])
-    const [hit] = index.search('frozen')
+    const [hit] = index.search('locked')
     expect(hit?.id).toBe('a')
-    expect(hit!.snippet).toContain('Frozen wallet')
-    expect(marked(hit!)).toEqual(['Frozen'])
+    expect(hit!.snippet).toContain('Locked wallet')
+    expect(marked(hit!)).toEqual(['Locked'])
     expect(index.remove('a')).toBe(true)
     expect(index.remove('a')).toBe(false)
-    expect(index.search('frozen')).toEqual([])
+    expect(index.search('locked')).toEqual([])
     index.add(art('a', 'Refund again'))
     expect(index.search('refund').map((h) => h.id)).toEqual(['a'])
-    expect(index.search('frozen')).toEqual([])
+    expect(index.search('locked')).toEqual([])
     expect(index.size).toBe(2)
+  })
+
+  it('marks the word an inflected query found ("frozen" finds "Frozen" and must mark it)', () => {
+    const index = createSearchIndex([art('a', 'Frozen wallet: call support.'), art('b', 'Card help.')])
+    const [hit] = index.search('frozen')
+    expect(hit?.id).toBe('a')
+    expect(marked(hit!)).toEqual(['Frozen'])
   })
 
   type Op = { kind: 'add'; id: string; body: string } | { kind: 'remove'; id: string } | { kind: 'search'; q: string }
@@ -202,6 +209,87 @@ describe('adding, replacing and removing articles', () => {
       ),
       { numRuns: 300 },
     )
+  })
+
+  it('keeps translated copies right through changes: one hit per article, live = fresh = saved (random)', () => {
+    const copies: Array<[id: string, locale: string]> = [
+      ['en-a', 'en'],
+      ['zh-CN-a', 'zh-CN'],
+      ['zh-TW-a', 'zh-TW'],
+      ['en-b', 'en'],
+      ['zh-b', 'zh-CN'],
+      ['c', 'zh-TW'],
+      ['zh-TW-d', 'zh-TW'],
+      ['zh-CN-d', 'zh-CN'],
+    ]
+    const ZH = ['提现', '提現', '钱', '錢', '退款', '商家', '店铺', '取不出来', '冻结', '凍結']
+    const EN = ['refund', 'shop', 'seller', 'frozen', 'card', 'wallet']
+    const change = fc.oneof(
+      fc.record({
+        kind: fc.constant('add' as const),
+        which: fc.integer({ min: 0, max: copies.length - 1 }),
+        words: fc.array(fc.constantFrom(...ZH, ...EN), { minLength: 1, maxLength: 8 }),
+        popularity: fc.integer({ min: 0, max: 3 }),
+      }),
+      fc.record({ kind: fc.constant('remove' as const), which: fc.integer({ min: 0, max: copies.length - 1 }) }),
+    )
+    fc.assert(
+      fc.property(
+        fc.array(change, { maxLength: 25 }),
+        fc.array(fc.constantFrom(...ZH, ...EN), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('en', 'zh-CN', 'zh-TW', 'zh-HK', 'fr'),
+        (changes, qs, locale) => {
+          const live = createSearchIndex([], { synonyms: walletSynonyms })
+          const current = new Map<string, Article>()
+          for (const c of changes) {
+            const [id, loc] = copies[c.which]!
+            if (c.kind === 'remove') expect(live.remove(id)).toBe(current.delete(id))
+            else {
+              const a = art(id, c.words.join(' '), { locale: loc, popularity: c.popularity, title: c.words[0]! })
+              live.add(a)
+              current.delete(id)
+              current.set(id, a)
+            }
+            // A search between changes compacts the postings at odd moments.
+            live.search(qs[0]!, { locale })
+          }
+          const fresh = createSearchIndex([...current.values()], { synonyms: walletSynonyms })
+          const saved = loadIndex(JSON.stringify(live))
+          const q = qs.join(' ')
+          for (const o of [{ locale, limit: 50 }, { limit: 50 }]) {
+            const got = live.search(q, o)
+            expect(saved.search(q, o)).toEqual(got)
+            expect(view(got)).toEqual(view(fresh.search(q, o)))
+            const keys = got.map((h) => h.id.replace(/^(en|zh-CN|zh-TW|zh)-/, ''))
+            expect(new Set(keys).size).toBe(keys.length)
+            for (const h of got) expect(current.has(h.id)).toBe(true)
+            expect(saved.suggest(q, o)).toEqual(live.suggest(q, o))
+            expect(saved.popular(o)).toEqual(live.popular(o))
+          }
+        },
+      ),
+      { numRuns: 300 },
+    )
+  })
+
+  it('a saved index answers a Chinese UI as the live one after the last Chinese article is removed', () => {
+    const art2 = (id: string, locale: string) => art(id, '提现', { locale, title: '提现' })
+    const live = createSearchIndex([art2('zh-CN-d', 'zh-CN'), art2('en-a', 'en')], { synonyms: walletSynonyms })
+    live.remove('zh-CN-d')
+    const saved = loadIndex(JSON.stringify(live))
+    const fresh = createSearchIndex([art2('en-a', 'en')], { synonyms: walletSynonyms })
+    // Live: [] (it still knows zh-CN); saved and fresh: en-a (no Chinese article, so every locale).
+    expect(live.search('提现', { locale: 'zh-HK' })).toEqual(saved.search('提现', { locale: 'zh-HK' }))
+    expect(live.search('提现', { locale: 'zh-HK' })).toEqual(fresh.search('提现', { locale: 'zh-HK' }))
+  })
+
+  it('a saved index shows the same copy of a translated article as the live one (no locale given)', () => {
+    const art2 = (id: string, locale: string) => art(id, '提现', { locale, title: '提现' })
+    const live = createSearchIndex([], { synonyms: walletSynonyms })
+    for (const a of [art2('c', 'zh-TW'), art2('en-a', 'en'), art2('c', 'zh-TW'), art2('zh-TW-a', 'zh-TW')]) live.add(a)
+    const saved = loadIndex(JSON.stringify(live))
+    // Live shows zh-TW-a (zh-TW was seen first), saved shows en-a (the first surviving slot is English).
+    expect(saved.search('提现').map((h) => h.id)).toEqual(live.search('提现').map((h) => h.id))
   })
 
   it('a saved and loaded index keeps answering the same after its own changes', () => {
