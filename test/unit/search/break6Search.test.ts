@@ -375,6 +375,103 @@ describe('limits, locales, ties and odd queries', () => {
     expect(index.search('refund '.repeat(2000), { locale: 'en' }).map((h) => h.id)).toContain('en0')
   })
 
+  it('finds the merchant article for seller, shop, store, 卖家, 店铺, and marks what the article says', () => {
+    const ix = createSearchIndex(
+      [
+        art('m', 'Ask the merchant for a refund of the order.', { title: 'Contact the merchant' }),
+        art('x', 'Daily limits for cards.', { title: 'Card limits' }),
+        art('s', '请联系商户处理退款。', { locale: 'zh-CN', title: '联系商户' }),
+      ],
+      { synonyms: walletSynonyms },
+    )
+    for (const q of ['seller', 'the shop', 'store', 'vendor', 'retailer']) {
+      const [hit] = ix.search(q, { locale: 'en' })
+      expect(hit?.id, q).toBe('m')
+      expect(marked(hit!), q).toContain('merchant')
+    }
+    for (const q of ['卖家', '店铺', '店家', '商铺', 'seller']) {
+      const [hit] = ix.search(q, { locale: 'zh-CN' })
+      expect(hit?.id, q).toBe('s')
+      expect(marked(hit!), q).toContain('商户')
+    }
+  })
+
+  it('drops no/not beside other words but still matches them alone and inside synonym keys', () => {
+    const ix = createSearchIndex(
+      [
+        art('u', 'If you see an unauthorized payment, freeze the card.', { title: 'Payment I did not make' }),
+        art('n', 'No network? Not connected? Try again.', { title: 'Offline' }),
+        art('c', 'Connected devices list.', { title: 'Devices' }),
+      ],
+      { synonyms: walletSynonyms },
+    )
+    expect(ix.search('not mine')[0]?.id).toBe('u')
+    expect(ix.search('no').map((h) => h.id)).toEqual(['n'])
+    // "not" carries nothing next to "connected": both articles saying it are found.
+    expect(
+      ix
+        .search('not connected')
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(['c', 'n'])
+  })
+
+  it('finds the withdrawal article for colloquial cannot-forms in Simplified and Traditional', () => {
+    const ix = createSearchIndex(
+      [
+        art('w', '提现失败怎么办，请检查银行卡。', { locale: 'zh-CN', title: '提现失败' }),
+        art('o', '订单详情页可以查看物流。', { locale: 'zh-CN', title: '查看物流' }),
+      ],
+      { synonyms: walletSynonyms },
+    )
+    for (const [q, locale] of [
+      ['钱取不出来', 'zh-CN'],
+      ['錢取不出來', 'zh-TW'],
+      ['提不出来', 'zh-CN'],
+      ['余额取不出来怎么办', 'zh-CN'],
+    ] as const) {
+      const hits = ix.search(q, { locale })
+      expect(hits[0]?.id, q).toBe('w')
+      for (const h of hits) wellFormed(h)
+    }
+  })
+
+  it('gives finite positive scores in non-increasing order (random)', () => {
+    const WORDS = ['refund', 'card', 'wallet', 'seller', 'shop', '提现', '钱', '退款', '取不出来', 'no', 'not', 'the']
+    const body = fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 20 }).map((w) => w.join(' '))
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            body,
+            fc.constantFrom('en', 'zh-CN', 'zh-TW'),
+            fc.array(fc.constantFrom(...WORDS), { maxLength: 3 }),
+          ),
+          {
+            minLength: 1,
+            maxLength: 12,
+          },
+        ),
+        body,
+        (docs, q) => {
+          const ix = createSearchIndex(
+            docs.map(([b, locale, tags], i) => art(`d${i}`, b, { locale, tags })),
+            { synonyms: walletSynonyms },
+          )
+          for (const o of [{}, { locale: 'en' }, { locale: 'zh-TW' }]) {
+            const hits = ix.search(q, o)
+            for (let i = 0; i < hits.length; i++) {
+              expect(Number.isFinite(hits[i]!.score) && hits[i]!.score > 0).toBe(true)
+              if (i) expect(hits[i]!.score).toBeLessThanOrEqual(hits[i - 1]!.score)
+              wellFormed(hits[i]!)
+            }
+          }
+        },
+      ),
+      { numRuns: 120 },
+    )
+  })
+
   it('finds a Simplified article for a Traditional query in zh-TW, with the typed words marked', () => {
     const zh = createSearchIndex([art('w', '提现失败怎么办', { locale: 'zh-CN', title: '提现失败' })], {
       synonyms: walletSynonyms,
