@@ -12,6 +12,7 @@ import { HttpError } from '../../../examples/server/http.js'
 import { stableStringify } from '../../../src/stableStringify.js'
 import type { RunningServer } from '../../../examples/server/server.js'
 import { key, login, start, ticketInput, type UserClient } from './helpers.js'
+import { rows } from '../../support/postgres.js'
 
 /** Both checks on one body: plainTicket takes it only if zod does, with the same output and key order. */
 function agree(body: unknown): boolean {
@@ -393,8 +394,44 @@ describe('ticket idempotency through HTTP', () => {
       '"fields":{"a\\u0000":"first","a\\ud800":"second"}',
     )
     const res = await send(text, key())
-    if (res.status === 201) expect(Object.keys(res.json.fields as object).length).toBe(2)
-    else expect(res.status).toBe(400)
+    if (res.status === 201) {
+      const detail = (await (await user.get(`/v1/tickets/${String(res.json.id)}`)).json()) as { fields: object }
+      expect(Object.keys(detail.fields)).toHaveLength(2)
+    } else expect(res.status).toBe(400)
+  })
+
+  it('at once, one key and one body written five ways: one ticket, the rest replays of it', async () => {
+    const k = key()
+    const body = ticketInput({ fields: { b: 2, a: 1 }, diagnostics: { x: 'y' } })
+    const texts = [
+      JSON.stringify(body),
+      JSON.stringify(body, null, 2),
+      JSON.stringify(Object.fromEntries(Object.entries(body).reverse())),
+      JSON.stringify({ ...body, fields: { a: 1, b: 2 } }),
+      JSON.stringify(body).replace('"subject":', '"subject":"dup","subject":'),
+    ]
+    const answers = await Promise.all(texts.map((t) => send(t, k)))
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201, 201])
+    expect(new Set(answers.map((a) => a.json.id)).size).toBe(1)
+    expect(answers.filter((a) => a.replayed === 'true')).toHaveLength(4)
+  })
+
+  it('answers very deep, very wide and too large bodies with a 4xx, never a 5xx', async () => {
+    const nest = (n: number): unknown => (n ? { x: nest(n - 1) } : 1)
+    const wide = Object.fromEntries(Array.from({ length: 20_000 }, (_, i) => [`k${i}`, i]))
+    const cases: Array<[string, number[]]> = [
+      [JSON.stringify(ticketInput({ extra: nest(62) })), [201]],
+      [JSON.stringify(ticketInput({ extra: nest(80) })), [400]],
+      [JSON.stringify(ticketInput({ fields: nest(62) })), [400]],
+      [JSON.stringify(ticketInput({ extra: wide })), [201]],
+      [JSON.stringify(ticketInput({ fields: wide })), [400]],
+      [JSON.stringify(ticketInput({ extra: 'x'.repeat(1 << 20) })), [413]],
+      ['[' + '['.repeat(100_000), [400]],
+    ]
+    for (const [text, statuses] of cases) {
+      const res = await send(text, key()).catch(() => ({ status: 0, replayed: null, json: {} }))
+      expect(statuses, `${text.slice(0, 60)}… → ${res.status}`).toContain(res.status)
+    }
   })
 
   it('masks card, ID and code numbers on the fast path, in every free-text place', async () => {
@@ -413,7 +450,15 @@ describe('ticket idempotency through HTTP', () => {
       key(),
     )
     expect(res.status).toBe(201)
-    const text = JSON.stringify(res.json)
+    // What an attacker reading the database would see of this ticket.
+    const stored = await rows<Record<string, unknown>>(
+      server,
+      `SELECT * FROM tickets WHERE id = '${String(res.json.id)}'`,
+    )
+    expect(stored).toHaveLength(1)
+    const text = JSON.stringify(stored)
+    expect(text).toContain('1111')
+    expect(text).toContain('tx-1')
     for (const secret of ['4111 1111 1111', '384921', id, '41111111']) expect(text).not.toContain(secret)
   })
 
