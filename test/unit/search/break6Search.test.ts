@@ -292,6 +292,27 @@ describe('adding, replacing and removing articles', () => {
     expect(saved.search('提现').map((h) => h.id)).toEqual(live.search('提现').map((h) => h.id))
   })
 
+  it('an article replaced under the same id in another locale, or with an empty body, answers from its new self', () => {
+    const index = createSearchIndex([art('x', 'refund the card'), art('y', 'card help')], { synonyms: walletSynonyms })
+    index.add(art('x', '退款到银行卡', { locale: 'zh-CN', title: '退款' }))
+    expect(index.search('refund', { locale: 'en' }).map((h) => h.id)).toEqual([])
+    expect(index.search('退款', { locale: 'zh-CN' }).map((h) => h.id)).toEqual(['x'])
+    // An empty body: the snippet is the title, and its highlights point into the title.
+    index.add(art('x', '', { title: 'Refund of a card payment' }))
+    const [hit] = index.search('refund', { locale: 'en' })
+    expect(hit?.id).toBe('x')
+    expect(hit!.snippet).toBe('Refund of a card payment')
+    expect(marked(hit!)).toEqual(['Refund'])
+    expect(index.search('退款', { locale: 'zh-CN' })).toEqual([])
+    // Markdown is stripped before highlights are placed.
+    index.add(art('x', '## Steps\n- **Refund** the [card](https://x.test/refund) `now`'))
+    const [md] = index.search('refund card', { locale: 'en' })
+    expect(md?.id).toBe('x')
+    wellFormed(md!)
+    expect(marked(md!).map((m) => m.toLowerCase())).toEqual(['refund', 'card'])
+    expect(index.size).toBe(2)
+  })
+
   it('a saved and loaded index keeps answering the same after its own changes', () => {
     const live = createSearchIndex([art('a', 'refund card'), art('b', 'card wallet'), art('c', 'wallet refund')])
     live.remove('b')
