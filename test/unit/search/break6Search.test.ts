@@ -346,6 +346,17 @@ describe('limits, locales, ties and odd queries', () => {
     expect(index.search('refund', { limit: 1000 })).toHaveLength(33)
   })
 
+  it('fills the limit when each article has three Chinese copies (translations must not eat the candidates)', () => {
+    const copies: Article[] = []
+    for (let i = 0; i < 15; i++)
+      for (const locale of ['zh-CN', 'zh-TW', 'zh-HK'])
+        copies.push(art(`${locale}-a${i}`, '提现到银行卡' + '说明'.repeat(i), { locale, title: `提现 ${i}` }))
+    const ix = createSearchIndex(copies, { synonyms: walletSynonyms })
+    // 15 articles match; one hit per article, so 10 of them.
+    for (const o of [{ locale: 'zh-TW', limit: 10 }, { limit: 10 }, { locale: 'zh-CN', limit: 12 }])
+      expect(ix.search('提现', o), JSON.stringify(o)).toHaveLength(o.limit)
+  })
+
   it('gives nothing for a limit of 0, below 0 or NaN, and at most floor(limit) hits otherwise', () => {
     for (const limit of [0, -1, -Infinity, NaN, 0.5]) expect(index.search('refund', { limit }), `${limit}`).toEqual([])
     expect(index.search('refund', { limit: Infinity })).toHaveLength(33)
