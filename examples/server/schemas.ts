@@ -171,6 +171,8 @@ export function plainTicket(body: unknown): TicketInput | undefined {
   if (!isJsonObject(body)) return undefined
   const { category, subject, description, fields, transaction, attachments, priority, locale, diagnostics } = body
   if (!CATEGORIES.has(category) || !PRIORITIES.has(priority) || !textUpTo(locale, 2, 35)) return undefined
+  // zod's min(2) counts code points: one astral character is two UTF-16 units but too short.
+  if (locale.length == 2 && locale.codePointAt(0)! > 0xffff) return undefined
   if (typeof subject !== 'string' || !textUpTo(description, 0, 10_000)) return undefined
   const trimmed = subject.trim()
   if (trimmed.length < 1 || trimmed.length > 200) return undefined
