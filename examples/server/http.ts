@@ -159,12 +159,23 @@ export function parseJson(buf: Buffer): unknown {
   } catch {
     throw rejected('malformed JSON body')
   }
+  // JSON.parse reads a number too large for a double (1e400) as Infinity, which JSON prints as
+  // null: refused, or such a body would share its idempotency fingerprint with one holding null.
+  // Only a 3-digit exponent or a 309-digit run can overflow: the common body skips the walk.
+  if (HUGE_NUMBER.test(text) && !finite(body)) throw rejected('number out of range')
   // Only an escape can put U+0000 or half a surrogate pair in a string (raw control characters
   // are not JSON, and decoding UTF-8 yields whole characters): the common body skips the walk.
   return UNSTORABLE_ESCAPE.test(text) ? storable(body) : body
 }
 
+const HUGE_NUMBER = /[eE][+-]?\d{3}|\d{309}/
 const UNSTORABLE_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/
+
+function finite(v: unknown): boolean {
+  if (typeof v === 'number') return Number.isFinite(v)
+  if (v && typeof v === 'object') return Object.values(v).every(finite)
+  return true
+}
 const UNSTORABLE = /\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 
 /**
@@ -182,13 +193,14 @@ function storable(v: unknown): unknown {
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {}
     // defineProperty: a `__proto__` key stays a key, as JSON.parse made it.
-    for (const [k, x] of Object.entries(v))
-      Object.defineProperty(out, storableText(k), {
-        value: storable(x),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      })
+    for (const [k, x] of Object.entries(v)) {
+      const key = storableText(k)
+      // JSON.parse kept one of each key, so a clash here is two keys that differ only by what
+      // storableText replaced: they would become one, and a value would be lost unsaid.
+      if (Object.prototype.hasOwnProperty.call(out, key))
+        throw rejected('two keys differ only by U+0000 or a lone surrogate')
+      Object.defineProperty(out, key, { value: storable(x), enumerable: true, writable: true, configurable: true })
+    }
     return out
   }
   return v
