@@ -27,16 +27,23 @@ afterAll(async () => {
 
 const shadow = (page: Page, sel: string) => page.locator(`[data-help-feedback] >> ${sel}`)
 
-/** Sends every job still waiting in the outbox now, instead of waiting out its backoff. */
-const retryQueued = (page: Page) =>
-  page.evaluate(async () => {
+/**
+ * Sends every job still waiting in the outbox now, instead of waiting out its backoff; the
+ * outbox takes each request, also for a job whose attempt is in flight at that moment.
+ */
+const retryQueued = async (page: Page) => {
+  const taken = await page.evaluate(async () => {
     type Outbox = { list(): Promise<Array<{ id: string }>>; retry(id: string): Promise<boolean> }
     const client = await (
       window as unknown as { help: { client(): Promise<{ services(): Promise<{ outbox: Outbox }> }> } }
     ).help.client()
     const { outbox } = await client.services()
-    for (const job of await outbox.list()) await outbox.retry(job.id)
+    const out: boolean[] = []
+    for (const job of await outbox.list()) out.push(await outbox.retry(job.id))
+    return out
   })
+  expect(taken).not.toContain(false)
+}
 
 const queuedWords = (page: Page) => shadow(page, '[data-result=queued] [data-queued]').textContent()
 const DESCRIPTION = 'The shop says it never got my payment of 128.50'
