@@ -223,8 +223,30 @@ describe('a read-only server', () => {
     expect(await queuedWords(page)).toMatch(/could not reach support/)
     expect(await ticketsOf(userId, url)).toHaveLength(0)
 
-    await serve(port, false)
+    // The user presses "send now" twice: the first press's attempt stays on the wire (the
+    // read-only server's answer held back) while the server turns writable and the second lands.
+    let release!: () => void
+    const released = new Promise<void>((r) => (release = r))
+    let answered: Promise<void> | undefined
+    let held = 0
+    await page.route('**/v1/tickets', (route) => {
+      if (held++ > 0) return route.continue()
+      answered = (async () => {
+        const response = await route.fetch()
+        await released
+        await route.fulfill({ response })
+      })()
+    })
     await retryQueued(page)
+    await expect.poll(() => held).toBe(1)
+    await serve(port, false)
+    try {
+      await retryQueued(page)
+    } finally {
+      release()
+      await answered
+      await page.unroute('**/v1/tickets')
+    }
     await shadow(page, '[data-result=sent]').waitFor()
     expect(await ticketsOf(userId, url)).toHaveLength(1)
   })
