@@ -79,6 +79,10 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
   let again = false
   let waitingForLock = false
   let inFlight: AbortController | undefined
+  // The job this page is attempting (from reading it to its outcome), and whether `retry` asked
+  // for it meanwhile: the user's "send now" must not be lost to an attempt that then fails.
+  let attemptingId: string | undefined
+  let retryWanted = false
 
   // Jobs of other users stay stored but out of sight; authorless ones (earlier versions) are adopted.
   const mine = (job: Job) => !author || job.author === undefined || job.author === author()
@@ -123,10 +127,22 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
   }
 
   async function attempt(id: string): Promise<void> {
+    attemptingId = id
+    retryWanted = false
+    try {
+      await attemptOnce(id)
+    } finally {
+      attemptingId = undefined
+    }
+  }
+
+  async function attemptOnce(id: string): Promise<void> {
     // Read again: another tab may have edited or discarded the job since the list was loaded.
     const fresh = await jobs.read(id)
     if (!fresh || !isPending(fresh) || !mine(fresh) || !due.isDue(fresh)) {
       jobs.note(id, fresh)
+      // Not due after all (another tab changed it), but asked to send now while it was read.
+      if (fresh && retryWanted && isPending(fresh) && mine(fresh)) due.set(fresh, clock())
       return
     }
     const number = fresh.attempts + 1
@@ -165,6 +181,8 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
         return
       }
       const decision = decideFailure(error, number, random, baseMs, capMs)
+      // Asked to send now while this attempt ran: the next attempt follows at once, not after a backoff.
+      if (decision.retry && retryWanted) decision.afterMs = 0
       const failed: Job = decision.retry
         ? {
             ...sending,
@@ -304,7 +322,18 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
 
     async retry(id, payload) {
       const job = await jobs.read(id)
-      if (!job || job.state === 'sending' || job.state === 'sent' || !mine(job)) return false
+      if (!job || job.state === 'sent' || !mine(job)) return false
+      const same = payload === undefined || stableStringify(payload) === stableStringify(job.payload)
+      // This page is attempting it now: writing the job would overwrite the attempt's record, so
+      // the attempt, if it fails, makes the next one due at once instead. An edit cannot join a
+      // request already on the wire (the caller queues it anew).
+      if (attemptingId === id) {
+        if (!same) return false
+        retryWanted = true
+        return true
+      }
+      // In flight in another tab, or left 'sending' by a page that died (resent on the next pass).
+      if (job.state === 'sending') return false
       const { lastError: _cleared, ...rest } = job
       // An unknown outcome stays one: the retry must still look for the earlier attempt.
       const next: Job = {
@@ -315,7 +344,7 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
       }
       due.set(next, clock())
       // Same content keeps the key (the server may already have it); edited content is a new request.
-      if (payload !== undefined && stableStringify(payload) !== stableStringify(job.payload)) {
+      if (!same) {
         Object.assign(next, { payload, idempotencyKey: uuid(), attempts: 0 })
       }
       await save(next)

@@ -27,16 +27,23 @@ afterAll(async () => {
 
 const shadow = (page: Page, sel: string) => page.locator(`[data-help-feedback] >> ${sel}`)
 
-/** Sends every job still waiting in the outbox now, instead of waiting out its backoff. */
-const retryQueued = (page: Page) =>
-  page.evaluate(async () => {
+/**
+ * Sends every job still waiting in the outbox now, instead of waiting out its backoff; the
+ * outbox takes each request, also for a job whose attempt is in flight at that moment.
+ */
+const retryQueued = async (page: Page) => {
+  const taken = await page.evaluate(async () => {
     type Outbox = { list(): Promise<Array<{ id: string }>>; retry(id: string): Promise<boolean> }
     const client = await (
       window as unknown as { help: { client(): Promise<{ services(): Promise<{ outbox: Outbox }> }> } }
     ).help.client()
     const { outbox } = await client.services()
-    for (const job of await outbox.list()) await outbox.retry(job.id)
+    const out: boolean[] = []
+    for (const job of await outbox.list()) out.push(await outbox.retry(job.id))
+    return out
   })
+  expect(taken).not.toContain(false)
+}
 
 const queuedWords = (page: Page) => shadow(page, '[data-result=queued] [data-queued]').textContent()
 const DESCRIPTION = 'The shop says it never got my payment of 128.50'
@@ -216,8 +223,30 @@ describe('a read-only server', () => {
     expect(await queuedWords(page)).toMatch(/could not reach support/)
     expect(await ticketsOf(userId, url)).toHaveLength(0)
 
-    await serve(port, false)
+    // The user presses "send now" twice: the first press's attempt stays on the wire (the
+    // read-only server's answer held back) while the server turns writable and the second lands.
+    let release!: () => void
+    const released = new Promise<void>((r) => (release = r))
+    let answered: Promise<void> | undefined
+    let held = 0
+    await page.route('**/v1/tickets', (route) => {
+      if (held++ > 0) return route.continue()
+      answered = (async () => {
+        const response = await route.fetch()
+        await released
+        await route.fulfill({ response })
+      })()
+    })
     await retryQueued(page)
+    await expect.poll(() => held).toBe(1)
+    await serve(port, false)
+    try {
+      await retryQueued(page)
+    } finally {
+      release()
+      await answered
+      await page.unroute('**/v1/tickets')
+    }
     await shadow(page, '[data-result=sent]').waitFor()
     expect(await ticketsOf(userId, url)).toHaveLength(1)
   })

@@ -131,6 +131,44 @@ describe('outbox delivery', () => {
     outbox.dispose()
   })
 
+  it('a retry asked for while an attempt is in flight sends again as soon as that attempt fails', async () => {
+    const answers: Array<(error?: unknown) => void> = []
+    const keys: string[] = []
+    const { outbox } = makeOutbox({
+      // The longest backoff the jitter allows, so "at once" cannot be a lucky short wait.
+      random: () => 0.999,
+      send: (_job, ctx) => {
+        keys.push(ctx.idempotencyKey)
+        return new Promise((resolve, reject) => answers.push((e) => (e ? reject(e) : resolve({ ok: true }))))
+      },
+    })
+    const id = await outbox.enqueue('ticket', { subject: 'refund missing' })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(answers).toHaveLength(1)
+
+    // The user presses "send now" while the first attempt is still waiting for a read-only server.
+    expect(await outbox.retry(id)).toBe(true)
+    expect(await outbox.retry(id, { subject: 'refund missing' })).toBe(true)
+    // An edit cannot join the request on the wire.
+    expect(await outbox.retry(id, { subject: 'edited' })).toBe(false)
+    answers[0]!(new ServerError(503))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(answers).toHaveLength(2)
+    expect(keys[1]).toBe(keys[0])
+    answers[1]!()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(await outbox.list()).toEqual([])
+
+    // Without a retry asked for, a failed attempt waits out its backoff.
+    const other = await outbox.enqueue('ticket', { subject: 'card declined' })
+    await vi.advanceTimersByTimeAsync(0)
+    answers[2]!(new ServerError(503))
+    await vi.advanceTimersByTimeAsync(0)
+    expect(answers).toHaveLength(3)
+    expect((await outbox.list())[0]).toMatchObject({ id: other, state: 'failed_retryable', retryDelayMs: 999 })
+    outbox.dispose()
+  })
+
   it('deletes a job only on an explicit remove, and not while it is in flight', async () => {
     let release: (() => void) | undefined
     let fail = true
