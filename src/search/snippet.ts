@@ -34,12 +34,13 @@ const width = (text: string, i: number): number => {
 }
 
 /**
- * `fold(text)` with the offsets of `text`: where the fold changes the length (…, ™, ligatures),
- * text is folded character by character, and a character whose fold would not fit stays as it is.
+ * `fold(text)` with the offsets of `text`: where the fold changes the length of the text or of any
+ * character (…, ™, ligatures, accents composed), even when the changes cancel out, text is folded
+ * character by character, and a character whose fold would not fit stays as it is.
  */
 export function foldInPlace(text: string): string {
   let n = fold(text)
-  if (n.length != text.length) {
+  if (n.length != text.length || text.match(/[^\0-\x7f\u3400-\u9fff]/gu)?.some((c) => fold(c).length != c.length)) {
     n = ''
     for (const ch of text) {
       const f = fold(ch)
