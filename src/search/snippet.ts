@@ -1,4 +1,4 @@
-import { fold, WORD_CHAR } from './tokenize.js'
+import { fold, stem, WORD_CHAR } from './tokenize.js'
 
 /** Markdown to one line of plain text: what snippets show and what the body field indexes. */
 export const plainText = (md: string): string =>
@@ -34,12 +34,13 @@ const width = (text: string, i: number): number => {
 }
 
 /**
- * `fold(text)` with the offsets of `text`: where the fold changes the length (…, ™, ligatures),
- * text is folded character by character, and a character whose fold would not fit stays as it is.
+ * `fold(text)` with the offsets of `text`: where the fold changes the length of the text or of any
+ * character (…, ™, ligatures, accents composed), even when the changes cancel out, text is folded
+ * character by character, and a character whose fold would not fit stays as it is.
  */
 export function foldInPlace(text: string): string {
   let n = fold(text)
-  if (n.length != text.length) {
+  if (n.length != text.length || text.match(/[^\0-\x7f\u3400-\u9fff]/gu)?.some((c) => fold(c).length != c.length)) {
     n = ''
     for (const ch of text) {
       const f = fold(ch)
@@ -48,6 +49,9 @@ export function foldInPlace(text: string): string {
   }
   return n
 }
+
+/** A word of non-Han letters and digits. */
+const WORDS = new RegExp(`(?:${WORD_CHAR.source})+`, 'gu')
 
 /** A snippet and the [start, end) ranges in it to highlight. */
 export interface Snippet {
@@ -65,6 +69,11 @@ export interface Snippet {
 export function makeSnippet(text: string, terms: string[], length = 96, n = foldInPlace(text)): Snippet {
   let at = -1
   for (const t of terms) if ((at = n.indexOf(t)) >= 0) break
+  // Inflected words whose stem is a term ("Frozen" for freez), with their [start, end) in `s`.
+  const set = new Set(terms)
+  const stemmed = (s: string): number[][] =>
+    [...s.matchAll(WORDS)].flatMap((m) => (set.has(stem(m[0])) ? [[m.index!, m.index! + m[0].length]] : []))
+  if (at < 0 && terms.length) at = stemmed(n)[0]?.[0] ?? -1
   // Open a quarter of the width before the match, less if the text ends first.
   let start = Math.max(0, at)
   let used = 0
@@ -91,6 +100,7 @@ export function makeSnippet(text: string, terms: string[], length = 96, n = fold
       on.fill(1, i, j)
     }
   }
+  for (const [i, j] of stemmed(win)) on.fill(1, i, j)
   const highlights: Array<[number, number]> = []
   for (let i = 0, from = -1; i <= win.length; i++)
     if (on[i]) from < 0 && (from = i)
