@@ -96,6 +96,9 @@ const IDF_POWER = 0.7
 /** Score factor for an article with a tag equal to the whole query. */
 const TAG_BONUS = 1.25
 
+/** A limit as a whole number of hits: at most `floor(limit)`, none for NaN or below 1. */
+const cap = (limit: number | undefined, dflt: number): number => Math.max(0, Math.floor(limit ?? dflt)) || 0
+
 /**
  * Builds an index of help articles.
  *
@@ -287,7 +290,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   }
 
   const run = (query: string, o: SearchOptions, limit: number, maxTerms: number): ArticleHit[] => {
-    if (typeof query != 'string' || !query.trim() || limit < 1) return []
+    if (typeof query != 'string' || !query.trim() || !limit) return []
     const locale = o.locale ?? ''
     const han = HAN.test(query)
     const key = `${locale}|${han}|${codes.size}`
@@ -406,9 +409,9 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     },
     add: (a) => (Array.isArray(a) ? a : [a]).forEach(add),
     remove,
-    search: (query, o = {}) => run(query, o, o.limit ?? 10, 1e9),
+    search: (query, o = {}) => run(query, o, cap(o.limit, 10), 1e9),
     // Long text has many terms; the rarest few carry the meaning and keep it fast.
-    suggest: (text, o = {}) => run(text, o, o.limit ?? 3, 24),
+    suggest: (text, o = {}) => run(text, o, cap(o.limit, 3), 24),
     popular: (o = {}) => {
       const locales = o.locale ? localesFor(o.locale, '', known())[0] : known()
       const slots = docs
@@ -417,7 +420,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       return pick(
         slots.map((d): [number, number] => [d, popularity[d]!]),
         locales,
-        o.limit ?? 5,
+        cap(o.limit, 5),
         [],
       )
     },
