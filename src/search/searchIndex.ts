@@ -161,9 +161,20 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   }
   // Locale (as a small integer) and popularity per slot: ranking reads compact arrays, not articles.
   const codes = new Map<string, number>()
-  const known = (): string[] => [...codes.keys()]
   const localeOf: number[] = []
   const popularity: number[] = []
+  /**
+   * Live articles per locale. The locales searched follow from the articles present, sorted, not
+   * from the order they came in: a saved or rebuilt index answers as the live one.
+   */
+  const perLocale = new Map<string, number>()
+  const known = (): string[] => [...perLocale.keys()].sort()
+  /** Adds `sign` to a count, forgetting it at 0; true when the key appears or goes. */
+  const count = (m: Map<string, number>, k: string, sign: number): boolean => {
+    const n = (m.get(k) ?? 0) + sign
+    n ? m.set(k, n) : m.delete(k)
+    return n == (sign > 0 ? 1 : 0)
+  }
   /** Slots of each article's translations (see `translationKey`), and each slot's key. */
   const groups = new Map<string, number[]>()
   const keys: string[] = []
@@ -183,8 +194,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const k = (keys[slot] = translationKey(d.id, d.locale))
     const g = groups.get(k)
     g ? g.push(slot) : groups.set(k, [slot])
-    const t = (texts[slot] = language(d.locale) + ' ' + k)
-    same.set(t, (same.get(t) ?? 0) + 1)
+    count(same, (texts[slot] = language(d.locale) + ' ' + k), 1)
+    if (count(perLocale, d.locale, 1)) plans.clear()
     popularity[slot] = d.popularity
     folds[slot] = foldInPlace(d.text || d.title)
     localeOf[slot] = codes.get(d.locale) ?? (codes.set(d.locale, codes.size), codes.size - 1)
@@ -202,8 +213,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const k = keys[slot!]!
     const g = groups.get(k)!.filter((x) => x != slot)
     g.length ? groups.set(k, g) : groups.delete(k)
-    const t = texts[slot!]!
-    same.get(t) == 1 ? same.delete(t) : same.set(t, same.get(t)! - 1)
+    count(same, texts[slot!]!, -1)
+    if (count(perLocale, d.locale, -1)) plans.clear()
     track(d, -1)
     // Its postings go at the next compaction; until then they point at a null slot: skipped.
     removed = true
@@ -293,7 +304,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     if (typeof query != 'string' || !query.trim() || !limit) return []
     const locale = o.locale ?? ''
     const han = HAN.test(query)
-    const key = `${locale}|${han}|${codes.size}`
+    const key = `${locale}|${han}`
     let plan = plans.get(key)
     if (!plan) plans.set(key, (plan = locale ? localesFor(locale, han ? '中' : '', known()) : [known(), []]))
     const [first, fallback] = plan
