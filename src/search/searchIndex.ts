@@ -373,7 +373,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       scratch,
       limit + 10,
       (d) => allowed.has(localeOf[d]),
-      (a, b) => popularity[a]! > popularity[b]!,
+      (a, b) => before(a, b) < 0,
     )
     // A query that is exactly one of an article's tags names its topic: that article first.
     const typed = fold(query).replace(/\s+/g, '')
@@ -389,6 +389,10 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const marks = list.flatMap((c) => c.m).concat(extra)
     return pick(ranked, locales, limit, marks)
   }
+
+  /** Order of equal scores: more popular first, then by id (not by when articles came in). */
+  const before = (a: number, b: number): number =>
+    popularity[b]! - popularity[a]! || (docs[a]!.id < docs[b]!.id ? -1 : 1)
 
   /** The first `limit` hits, one per translated article, each in the most preferred locale. */
   const pick = (
@@ -425,9 +429,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     suggest: (text, o = {}) => run(text, o, cap(o.limit, 3), 24),
     popular: (o = {}) => {
       const locales = o.locale ? localesFor(o.locale, '', known())[0] : known()
-      const slots = docs
-        .flatMap((d, i) => (d && locales.includes(d.locale) ? [i] : []))
-        .sort((a, b) => popularity[b]! - popularity[a]!)
+      const slots = docs.flatMap((d, i) => (d && locales.includes(d.locale) ? [i] : [])).sort(before)
       return pick(
         slots.map((d): [number, number] => [d, popularity[d]!]),
         locales,
