@@ -175,9 +175,11 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     n ? m.set(k, n) : m.delete(k)
     return n == (sign > 0 ? 1 : 0)
   }
-  /** Slots of each article's translations (see `translationKey`), and each slot's key. */
+  /** Slots of each article's translations (see `translationKey`), each slot's key and its number. */
   const groups = new Map<string, number[]>()
   const keys: string[] = []
+  const gids = new Map<string, number>()
+  const group: number[] = []
   /** Locales to search per UI locale and query script (see `localesFor`). */
   const plans = new Map<string, [string[], string[]]>()
 
@@ -194,6 +196,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const k = (keys[slot] = translationKey(d.id, d.locale))
     const g = groups.get(k)
     g ? g.push(slot) : groups.set(k, [slot])
+    group[slot] = gids.get(k) ?? (gids.set(k, gids.size), gids.size - 1)
     count(same, (texts[slot] = language(d.locale) + ' ' + k), 1)
     if (count(perLocale, d.locale, 1)) plans.clear()
     popularity[slot] = d.popularity
@@ -366,7 +369,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       .slice(0, maxTerms)
     if (scratch.acc.length < docs.length) scratch = buffers(docs.length * 2)
     const allowed = new Set(locales.map((l) => codes.get(l)))
-    // More than `limit`: the tag bonus reorders the strongest candidates, and translations merge.
+    // More than `limit` articles: the tag bonus reorders the strongest candidates.
     const top = rank(
       list.map((c) => c.v),
       list.filter((c) => !c.boost).length,
@@ -374,6 +377,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       limit + 10,
       (d) => allowed.has(localeOf[d]),
       (a, b) => before(a, b) < 0,
+      group,
     )
     // A query that is exactly one of an article's tags names its topic: that article first.
     const typed = fold(query).replace(/\s+/g, '')
