@@ -27,7 +27,7 @@ export interface SearchIndexOptions {
 
 /** Options of `search`, `suggest` and `popular`. */
 export interface SearchOptions {
-  /** Most hits to return. Default 10 (`suggest`: 3, `popular`: 5). */
+  /** Most hits to return, rounded down (below 1 or NaN: none). Default 10 (`suggest`: 3, `popular`: 5). */
   limit?: number
   /**
    * The user's locale. Search looks at the articles of its language (Traditional copies first for
