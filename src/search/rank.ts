@@ -40,7 +40,7 @@ export const scratch = (n: number): Scratch => ({
 })
 
 /**
- * Best `limit` slots and scores: every posting list walked once, term at a time, into per-slot
+ * Best `limit` articles (slots) and scores: every posting list walked once, term at a time, into per-slot
  * accumulators. (A MaxScore cut-off, binary searches for the seen articles in place of the
  * weakest lists, skipped 7% of the postings at 50k articles and saved no time: the articles
  * scored differ too little for it to cut earlier.)
@@ -53,6 +53,8 @@ export function rank(
   limit: number,
   ok: (slot: number) => boolean,
   tie: (a: number, b: number) => boolean,
+  /** Per slot, its article (translations share one): the best copy alone takes a place. */
+  group: number[],
 ): Array<[slot: number, score: number]> {
   const { acc, best, sum, touched, seen, local } = s
   /** Articles scored so far, in `touched`. */
@@ -96,8 +98,13 @@ export function rank(
     // A lower score than the last kept cannot enter (the cheap test first).
     if (top.length == limit && (acc[d]! < acc[top[limit - 1]!]! || !better(d, top[limit - 1]!))) continue
     if (!ok(d)) continue
+    // A kept copy of the same article: d takes its place if better, else drops.
+    let k = 0
+    while (k < top.length && group[top[k]!] != group[d]) k++
+    if (k < top.length) {
+      if (!better(d, top[k]!)) continue
+    } else k = Math.min(k, limit - 1)
     // Insertion in place (splice allocated an array per call); when full, the last one drops.
-    let k = Math.min(top.length, limit - 1)
     for (; k && better(d, top[k - 1]!); k--) top[k] = top[k - 1]!
     top[k] = d
   }

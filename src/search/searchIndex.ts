@@ -27,7 +27,7 @@ export interface SearchIndexOptions {
 
 /** Options of `search`, `suggest` and `popular`. */
 export interface SearchOptions {
-  /** Most hits to return. Default 10 (`suggest`: 3, `popular`: 5). */
+  /** Most hits to return, rounded down (below 1 or NaN: none). Default 10 (`suggest`: 3, `popular`: 5). */
   limit?: number
   /**
    * The user's locale. Search looks at the articles of its language (Traditional copies first for
@@ -96,6 +96,9 @@ const IDF_POWER = 0.7
 /** Score factor for an article with a tag equal to the whole query. */
 const TAG_BONUS = 1.25
 
+/** A limit as a whole number of hits: at most `floor(limit)`, none for NaN or below 1. */
+const cap = (limit: number | undefined, dflt: number): number => Math.max(0, Math.floor(limit ?? dflt)) || 0
+
 /**
  * Builds an index of help articles.
  *
@@ -158,12 +161,25 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   }
   // Locale (as a small integer) and popularity per slot: ranking reads compact arrays, not articles.
   const codes = new Map<string, number>()
-  const known = (): string[] => [...codes.keys()]
   const localeOf: number[] = []
   const popularity: number[] = []
-  /** Slots of each article's translations (see `translationKey`), and each slot's key. */
+  /**
+   * Live articles per locale. The locales searched follow from the articles present, sorted, not
+   * from the order they came in: a saved or rebuilt index answers as the live one.
+   */
+  const perLocale = new Map<string, number>()
+  const known = (): string[] => [...perLocale.keys()].sort()
+  /** Adds `sign` to a count, forgetting it at 0; true when the key appears or goes. */
+  const count = (m: Map<string, number>, k: string, sign: number): boolean => {
+    const n = (m.get(k) ?? 0) + sign
+    n ? m.set(k, n) : m.delete(k)
+    return n == (sign > 0 ? 1 : 0)
+  }
+  /** Slots of each article's translations (see `translationKey`), each slot's key and its number. */
   const groups = new Map<string, number[]>()
   const keys: string[] = []
+  const gids = new Map<string, number>()
+  const group: number[] = []
   /** Locales to search per UI locale and query script (see `localesFor`). */
   const plans = new Map<string, [string[], string[]]>()
 
@@ -180,8 +196,9 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const k = (keys[slot] = translationKey(d.id, d.locale))
     const g = groups.get(k)
     g ? g.push(slot) : groups.set(k, [slot])
-    const t = (texts[slot] = language(d.locale) + ' ' + k)
-    same.set(t, (same.get(t) ?? 0) + 1)
+    group[slot] = gids.get(k) ?? (gids.set(k, gids.size), gids.size - 1)
+    count(same, (texts[slot] = language(d.locale) + ' ' + k), 1)
+    if (count(perLocale, d.locale, 1)) plans.clear()
     popularity[slot] = d.popularity
     folds[slot] = foldInPlace(d.text || d.title)
     localeOf[slot] = codes.get(d.locale) ?? (codes.set(d.locale, codes.size), codes.size - 1)
@@ -199,8 +216,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const k = keys[slot!]!
     const g = groups.get(k)!.filter((x) => x != slot)
     g.length ? groups.set(k, g) : groups.delete(k)
-    const t = texts[slot!]!
-    same.get(t) == 1 ? same.delete(t) : same.set(t, same.get(t)! - 1)
+    count(same, texts[slot!]!, -1)
+    if (count(perLocale, d.locale, -1)) plans.clear()
     track(d, -1)
     // Its postings go at the next compaction; until then they point at a null slot: skipped.
     removed = true
@@ -287,10 +304,10 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   }
 
   const run = (query: string, o: SearchOptions, limit: number, maxTerms: number): ArticleHit[] => {
-    if (typeof query != 'string' || !query.trim() || limit < 1) return []
+    if (typeof query != 'string' || !query.trim() || !limit) return []
     const locale = o.locale ?? ''
     const han = HAN.test(query)
-    const key = `${locale}|${han}|${codes.size}`
+    const key = `${locale}|${han}`
     let plan = plans.get(key)
     if (!plan) plans.set(key, (plan = locale ? localesFor(locale, han ? '中' : '', known()) : [known(), []]))
     const [first, fallback] = plan
@@ -352,14 +369,15 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       .slice(0, maxTerms)
     if (scratch.acc.length < docs.length) scratch = buffers(docs.length * 2)
     const allowed = new Set(locales.map((l) => codes.get(l)))
-    // More than `limit`: the tag bonus reorders the strongest candidates, and translations merge.
+    // More than `limit` articles: the tag bonus reorders the strongest candidates.
     const top = rank(
       list.map((c) => c.v),
       list.filter((c) => !c.boost).length,
       scratch,
       limit + 10,
       (d) => allowed.has(localeOf[d]),
-      (a, b) => popularity[a]! > popularity[b]!,
+      (a, b) => before(a, b) < 0,
+      group,
     )
     // A query that is exactly one of an article's tags names its topic: that article first.
     const typed = fold(query).replace(/\s+/g, '')
@@ -375,6 +393,10 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const marks = list.flatMap((c) => c.m).concat(extra)
     return pick(ranked, locales, limit, marks)
   }
+
+  /** Order of equal scores: more popular first, then by id (not by when articles came in). */
+  const before = (a: number, b: number): number =>
+    popularity[b]! - popularity[a]! || (docs[a]!.id < docs[b]!.id ? -1 : 1)
 
   /** The first `limit` hits, one per translated article, each in the most preferred locale. */
   const pick = (
@@ -406,18 +428,16 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     },
     add: (a) => (Array.isArray(a) ? a : [a]).forEach(add),
     remove,
-    search: (query, o = {}) => run(query, o, o.limit ?? 10, 1e9),
+    search: (query, o = {}) => run(query, o, cap(o.limit, 10), 1e9),
     // Long text has many terms; the rarest few carry the meaning and keep it fast.
-    suggest: (text, o = {}) => run(text, o, o.limit ?? 3, 24),
+    suggest: (text, o = {}) => run(text, o, cap(o.limit, 3), 24),
     popular: (o = {}) => {
       const locales = o.locale ? localesFor(o.locale, '', known())[0] : known()
-      const slots = docs
-        .flatMap((d, i) => (d && locales.includes(d.locale) ? [i] : []))
-        .sort((a, b) => popularity[b]! - popularity[a]!)
+      const slots = docs.flatMap((d, i) => (d && locales.includes(d.locale) ? [i] : [])).sort(before)
       return pick(
         slots.map((d): [number, number] => [d, popularity[d]!]),
         locales,
-        o.limit ?? 5,
+        cap(o.limit, 5),
         [],
       )
     },

@@ -4,6 +4,8 @@ import { rng } from '../../../bench/data/corpus.js'
 
 const N = 3000
 const scratch = (): ReturnType<typeof buffers> => buffers(N)
+/** Every slot its own article. */
+const ids = Array.from({ length: N }, (_, d) => d)
 
 /** A term whose postings cover each article with probability `density`. */
 function term(random: () => number, density: number, w: number): Term {
@@ -18,13 +20,14 @@ function term(random: () => number, density: number, w: number): Term {
   return { s: Uint32Array.from(s), f: new Uint16Array(s.length).fill(1), c: sat, w }
 }
 
-/** Reference: score every article with every clause, sort everything. */
+/** Reference: score every article with every clause, sort everything, keep each group's best. */
 function bruteForce(
   clauses: RankClause[],
   limit: number,
   ok: (d: number) => boolean,
   pop: number[],
   found = clauses.length,
+  group: number[] = ids,
 ): Array<[number, number]> {
   // A slot → saturation map per term: a linear scan per article made this reference slow.
   const maps = new Map<Term, Map<number, number>>()
@@ -40,7 +43,11 @@ function bruteForce(
     const s = score(clauses.slice(0, found))
     if (s > 0 && ok(d)) scores.push([d, s + score(clauses.slice(found))])
   }
-  return scores.sort((a, b) => b[1] - a[1] || pop[b[0]]! - pop[a[0]]!).slice(0, limit)
+  const seen = new Set<number>()
+  return scores
+    .sort((a, b) => b[1] - a[1] || pop[b[0]]! - pop[a[0]]! || a[0] - b[0])
+    .filter(([d]) => !seen.has(group[d]!) && seen.add(group[d]!))
+    .slice(0, limit)
 }
 
 describe('rank (BM25 accumulation)', () => {
@@ -65,8 +72,11 @@ describe('rank (BM25 accumulation)', () => {
       const limit = 1 + Math.floor(random() * 10)
       // Some queries end with clauses that only add to articles found by the others.
       const found = clauses.length - Math.floor(random() * Math.min(3, clauses.length))
-      const got = rank(clauses, found, scratch(), limit, ok, (a, b) => pop[a]! > pop[b]!)
-      const want = bruteForce(clauses, limit, ok, pop, found)
+      // Translated copies: from seed 9 on, many slots are one article, as few as 7 articles in all.
+      const group = seed <= 8 ? ids : ids.map((d) => d % (seed - 2))
+      const tie = (a: number, b: number): boolean => pop[a]! > pop[b]! || (pop[a] == pop[b] && a < b)
+      const got = rank(clauses, found, scratch(), limit, ok, tie, group)
+      const want = bruteForce(clauses, limit, ok, pop, found, group)
       expect(
         got.map((h) => h[0]),
         `seed ${seed}`,
@@ -86,6 +96,7 @@ describe('rank (BM25 accumulation)', () => {
       5,
       () => true,
       () => false,
+      ids,
     )
     expect(got).toHaveLength(5)
     expect(got.map((h) => h[0])).toEqual(bruteForce(clauses, 5, () => true, []).map((h) => h[0]))
@@ -105,6 +116,7 @@ describe('rank (BM25 accumulation)', () => {
       3,
       () => true,
       () => false,
+      ids,
     )
     expect(s.acc.every((x) => x == 0) && s.best.every((x) => x == 0) && s.sum.every((x) => x == 0)).toBe(true)
     expect(
@@ -115,6 +127,7 @@ describe('rank (BM25 accumulation)', () => {
         3,
         () => true,
         () => false,
+        ids,
       ),
     ).toEqual(first)
     expect(first.map((h) => h[0])).toEqual(bruteForce(clauses, 3, () => true, []).map((h) => h[0]))
