@@ -13,6 +13,7 @@ import { stableStringify } from '../../../src/stableStringify.js'
 import type { RunningServer } from '../../../examples/server/server.js'
 import { key, login, start, ticketInput, type UserClient } from './helpers.js'
 import { rows } from '../../support/postgres.js'
+import { agreesWithZod } from './agreesWithZod.js'
 
 /** Both checks on one body: plainTicket takes it only if zod does, with the same output and key order. */
 /**
@@ -32,15 +33,7 @@ function read(text: string): unknown {
   }
 }
 
-function agree(body: unknown): boolean {
-  const fast = plainTicket(body)
-  const zod = ticketSchema.safeParse(body)
-  if (fast === undefined) return false
-  expect(zod.success, JSON.stringify(body)).toBe(true)
-  expect(JSON.stringify(fast)).toBe(JSON.stringify(zod.data))
-  expect(fast).toEqual(zod.data)
-  return true
-}
+const agree = agreesWithZod
 
 const base = {
   category: 'topup_failed',
