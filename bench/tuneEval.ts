@@ -21,6 +21,7 @@ const sets = [
   'queries-tune4.json',
   'queries-tune5.json',
   'queries-tune6.json',
+  'queries-tune7.json',
 ]
 type L = { q: string; locale: string; relevant: string[]; class?: string }
 const data = sets.map(
