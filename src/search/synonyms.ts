@@ -60,38 +60,39 @@ export const walletSynonyms: SynonymTable = {
 免密支付,自动扣费,自动续费,代扣,会员费,包月,订阅,每个月扣
 `),
   en: parse(`
-password,passcode,pin
-reset,forgot,forget,recover,change pin
+password,passcode,pin,six digit,6-digit
+reset,forgot,forget,recover,change pin,remember,forgotten
 refund,money back,reimburse,return
 charged,debited,deducted,taken,charge
 twice,duplicate,double,two times
-top up,topup,recharge,add money,load money,deposit
-withdraw,withdrawal,cash out,payout
+top up,topup,recharge,add money,load money,deposit,add funds,put money
+withdraw,withdrawal,cash out,payout,cashout,take out,move out
 verification code,otp,sms code,one-time code,security code,code,sms
 transfer,send money,remittance,sent
-unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't recognize
+unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't recognize,without permission,without my permission
 freeze,lock,block,frozen,locked,suspended
-link,bind,add card,linked,binding
+link,bind,add card,linked,binding,add a card,add bank card
 failed,fail,declined,error,unsuccessful,didn't go through
-delayed,delay,pending,slow,late,taking long,not arrived
+delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet
 received,arrived,credited,got,reach
 limit,maximum,cap,quota
 fee,cost,commission,price
-close account,delete account,deactivate,cancel account,get rid of,remove my account
+close account,delete account,deactivate,cancel account,get rid of,remove my account,stop using,no longer use,don't want
 scam,fraud,fake,impersonation,phishing,scammer
-identity,verification,kyc,id check,verify
-wrong recipient,wrong person,wrong account,by mistake
+identity,verification,kyc,id check,verify,face check,face scan,facial,selfie,passport,id card,id document
+wrong recipient,wrong person,wrong account,by mistake,by accident,accidentally,mistakenly,stranger
 update,upgrade,new version,latest version,outdated
 balance,wallet balance
-statement,history,transaction record,export
+statement,history,transaction record,export,transactions,activity,records,past payments
 freeze,lost phone,stolen phone,phone stolen,phone was stolen,lost my phone
-crash,crashes,won't open,keeps closing,freezes
+crash,crashes,won't open,keeps closing,freezes,shuts down,closes itself,stops working,quits
 identity,prove who,who i am,id
 scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying
 unauthorized,never made,didn't authorize,not mine,someone else
 limit,most,max,how much can
 dispute,never sent,not delivered,never arrived,merchant
-balance,missing money,money gone,missing
+balance,missing money,money gone,missing,doesn't add up,less money,incorrect
 merchant,seller,shop,store,retailer,vendor
+phone number,mobile number,new number,mobile,sim
 `),
 }
