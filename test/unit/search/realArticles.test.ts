@@ -72,6 +72,8 @@ describe('help search on the real articles', () => {
     ['scan my passport and face', 'en', 'en-verify-identity'],
     ['new sim card, new mobile', 'en', 'en-change-phone-number'],
     ['unknown payment made without my permission', 'en', 'en-unauthorized-transaction'],
+    // Taiwan wording in the zh-CN groups: 領錢 (withdraw), as 提領 already was.
+    ['領錢到銀行很慢', 'zh-TW', 'zh-TW-withdraw-failed'],
   ])('「%s」 (%s) ranks %s first', (q, locale, id) => {
     expect(index.search(q, { locale })[0]?.id).toBe(id)
   })
