@@ -20,7 +20,7 @@ const SINGLE = 0.2
  * A synonym variant's weight relative to the words typed; the index also caps its idf at that of
  * the words it stands for, so a rare synonym never outweighs the query's own word.
  */
-const SYNONYM = 0.6
+const SYNONYM = 0.8
 /** Question filler bigrams (怎么办, 为什么, 如何...): kept, but they cannot decide a ranking. */
 const FILLER = new Set(FILLER_WORDS.split(' '))
 /** A query bigram holding a sentence particle (钱的, 了吗) is mostly grammar, not topic. */

@@ -23,17 +23,17 @@ export const walletSynonyms: SynonymTable = {
 到账,入账,收到,到帐,received,arrived
 没到账,未到账,没收到,未收到,没有到账,没动静,没进账,没看到,not received
 验证码,短信码,短信验证码,动态码,校验码,短信,短信里的数字,简讯,认证码,otp,sms,code
-退款,退钱,退费,退回,退的钱,退回来,还我,退给我,refund
+退款,退钱,退费,退回,退的钱,退回来,还我,退给我,退货,refund
 转账,汇款,转钱,打款,打钱,打过去,转过去,transfer
-提现,取现,提款,取钱,提领,提出去,转到银行卡,弄到银行卡,withdraw,cash out
+提现,取现,提款,取钱,提领,领钱,领出,提出去,转到银行卡,弄到银行卡,withdraw,cash out
 充值,充钱,存钱,加钱,存进,top up,topup,recharge
-绑卡,绑定银行卡,添加银行卡,绑定,加卡,bind,link card
+绑卡,绑定银行卡,添加银行卡,绑定,加卡,新增卡片,新增银行卡,新增信用卡,bind,link card
 冻结,锁定,冻住,封号,被封,止付,锁了,锁住,freeze,frozen,lock
 盗刷,非本人操作,被盗,不是我,盗用,异常交易,被转走,偷偷转,unauthorized,hacked
 支付密码,付款密码,交易密码,六位数字,六位密码,pin
 忘记密码,找回密码,重置密码,密码忘了,改密码,想不起来,记不得,记不住,reset
 重复扣款,扣了两次,扣两次,多扣,重复支付,重复扣费,两遍,两回,付了两次,charged twice
-实名认证,实名,身份认证,身份验证,人脸识别,刷脸,人脸,kyc
+实名认证,实名,身份认证,身份验证,人脸识别,刷脸,人脸,脸部辨识,人脸辨识,脸部识别,身分验证,kyc
 限额,额度,上限,超限,最多,最高,封顶,limit
 手续费,服务费,收费,费率,收钱,另外给钱,fee
 注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号,不想用了,删掉,销掉,不打算用
@@ -55,43 +55,45 @@ export const walletSynonyms: SynonymTable = {
 更新,升级,新版本,版本过低,update,upgrade
 延迟,处理中,很慢,还没到,转圈,pending,delay
 手机号,手机号码,换号,号码
-账单,交易记录,记录,明细,流水,消费记录,花了多少,history,transactions,statement
+账单,交易记录,记录,明细,流水,消费记录,花了多少,交易纪录,纪录,history,transactions,statement
 商家,商户,卖家,店家,店铺,商铺,merchant,seller
+未发货,不发货,没发货,不出货,没出货,货不对板,与描述不符,描述不符,假货
 免密支付,自动扣费,自动续费,代扣,会员费,包月,订阅,每个月扣
 `),
   en: parse(`
-password,passcode,pin
-reset,forgot,forget,recover,change pin
+password,passcode,pin,six digit,6-digit
+reset,forgot,forget,recover,change pin,remember,forgotten
 refund,money back,reimburse,return
 charged,debited,deducted,taken,charge
 twice,duplicate,double,two times
-top up,topup,recharge,add money,load money,deposit
-withdraw,withdrawal,cash out,payout
+top up,topup,recharge,add money,load money,deposit,add funds,put money
+withdraw,withdrawal,cash out,payout,cashout,take out,move out
 verification code,otp,sms code,one-time code,security code,code,sms
 transfer,send money,remittance,sent
-unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't recognize
+unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't recognize,without permission,without my permission
 freeze,lock,block,frozen,locked,suspended
-link,bind,add card,linked,binding
+link,bind,add card,linked,binding,add a card,add bank card
 failed,fail,declined,error,unsuccessful,didn't go through
-delayed,delay,pending,slow,late,taking long,not arrived
+delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet
 received,arrived,credited,got,reach
 limit,maximum,cap,quota
 fee,cost,commission,price
-close account,delete account,deactivate,cancel account,get rid of,remove my account
+close account,delete account,deactivate,cancel account,get rid of,remove my account,stop using,no longer use,don't want
 scam,fraud,fake,impersonation,phishing,scammer
-identity,verification,kyc,id check,verify
-wrong recipient,wrong person,wrong account,by mistake
+identity,verification,kyc,id check,verify,face check,face scan,facial,selfie,passport,id card,id document
+wrong recipient,wrong person,wrong account,by mistake,by accident,accidentally,mistakenly,stranger
 update,upgrade,new version,latest version,outdated
 balance,wallet balance
-statement,history,transaction record,export
+statement,history,transaction record,export,transactions,activity,records,past payments
 freeze,lost phone,stolen phone,phone stolen,phone was stolen,lost my phone
-crash,crashes,won't open,keeps closing,freezes
+crash,crashes,won't open,keeps closing,freezes,shuts down,closes itself,stops working,quits
 identity,prove who,who i am,id
 scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying
 unauthorized,never made,didn't authorize,not mine,someone else
 limit,most,max,how much can
 dispute,never sent,not delivered,never arrived,merchant
-balance,missing money,money gone,missing
+balance,missing money,money gone,missing,doesn't add up,less money,incorrect
 merchant,seller,shop,store,retailer,vendor
+phone number,mobile number,new number,mobile,sim
 `),
 }

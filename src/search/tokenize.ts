@@ -56,10 +56,11 @@ export function stem(word: string): string {
   if (w.endsWith('ies')) w = w.slice(0, -3) + 'i'
   else if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1)
   const cut = /(?:ed|ing)$/.exec(w)
-  // Only when a vowel is left ("red", "ring" keep theirs): stopped → stop, failed → fail.
+  // Only when a vowel is left ("red", "ring" keep theirs): stopped → stop, failed → fail; a
+  // doubled letter goes only when three stay (adding → add, as "add" itself).
   if (cut && cut.index > 2 && /[aeiouy]/.test(w.slice(0, cut.index))) {
     w = w.slice(0, cut.index)
-    if (/([^aeioulsz])\1$/.test(w)) w = w.slice(0, -1)
+    if (w.length > 3 && /([^aeioulsz])\1$/.test(w)) w = w.slice(0, -1)
   }
   if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1)
   else if (/[^aeiou]y$/.test(w)) w = w.slice(0, -1) + 'i'

@@ -66,6 +66,14 @@ describe('help search on the real articles', () => {
     ['收不到短信', 'zh-CN', 'zh-sms-code-not-received'],
     ['pasword reset', 'en', 'en-reset-pin'],
     ['银行卡 bind failed', 'zh-CN', 'zh-bind-bank-card'],
+    // English groups that mirror the zh-CN ones (陌生人, 六位数字, 刷脸, 手机号, 非本人操作).
+    ['paid a stranger accidentally', 'en', 'en-wrong-recipient'],
+    ['I no longer remember my 6-digit code', 'en', 'en-reset-pin'],
+    ['scan my passport and face', 'en', 'en-verify-identity'],
+    ['new sim card, new mobile', 'en', 'en-change-phone-number'],
+    ['unknown payment made without my permission', 'en', 'en-unauthorized-transaction'],
+    // Taiwan wording in the zh-CN groups: 領錢 (withdraw), as 提領 already was.
+    ['領錢到銀行很慢', 'zh-TW', 'zh-TW-withdraw-failed'],
   ])('「%s」 (%s) ranks %s first', (q, locale, id) => {
     expect(index.search(q, { locale })[0]?.id).toBe(id)
   })
