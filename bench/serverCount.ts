@@ -4,13 +4,16 @@
  *
  *   npx tsx bench/serverCount.ts --tool callgrind [--route create|send]
  *   npx tsx bench/serverCount.ts --tool strace [--route create|send]
+ *   npx tsx bench/serverCount.ts --tool cpu [--route create|send]
  *
  * The server (`examples/server/main.ts`, deployment mode, a fresh database in BENCH_DB_DIR or the
  * temp folder) is warmed with BENCH_WARM requests (JIT, statement caches, a database that is not
  * empty), then BENCH_COUNT requests at BENCH_CONCURRENCY in flight are counted: with callgrind the
  * server runs under `valgrind --tool=callgrind --separate-threads=yes`, its counters are zeroed
  * before and dumped after (`callgrind_control`), and the main thread's instructions are divided
- * by the count; with strace, `strace -c -f` attaches to the server for the counted requests only.
+ * by the count; with strace, `strace -c -f` attaches to the server for the counted requests only;
+ * with cpu, the server's user and system CPU time (/proc/<pid>/stat) around them (this one does
+ * depend on the load: cache and scheduler contention).
  * The load generator is its own process (bench/server/load.ts), as in bench/server.ts.
  */
 import { execFileSync, spawn } from 'node:child_process'
@@ -27,7 +30,7 @@ const opt = (name: string): string | undefined => {
 }
 const tool = opt('--tool') ?? 'callgrind'
 const route = (opt('--route') ?? 'create') as 'create' | 'send'
-if (tool !== 'callgrind' && tool !== 'strace') throw new Error('--tool callgrind|strace')
+if (tool !== 'callgrind' && tool !== 'strace' && tool !== 'cpu') throw new Error('--tool callgrind|strace|cpu')
 const num = (name: string, dflt: number): number => Number(process.env[name] ?? dflt)
 const warm = num('BENCH_WARM', 2000)
 const count = num('BENCH_COUNT', tool === 'callgrind' ? 1000 : 5000)
@@ -112,6 +115,17 @@ try {
       `${route}: ${per(threads[0] ?? NaN)} instructions per request on the main thread, ` +
         `${per(threads.reduce((a, b) => a + b, 0))} on all ${threads.length} threads`,
     )
+  } else if (tool === 'cpu') {
+    const ticks = (): [number, number] => {
+      const stat = readFileSync(`/proc/${server.pid}/stat`, 'utf8')
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      return [Number(f[11]), Number(f[12])]
+    }
+    const [u0, s0] = ticks()
+    r = await load(gen, server.url, counted, count, 'count')
+    const [u1, s1] = ticks()
+    const ms = (t: number): string => ((t * 10) / count).toFixed(3)
+    console.log(`${route}: ${ms(u1 - u0)} ms user + ${ms(s1 - s0)} ms system CPU per request (${r.rps} req/s)`)
   } else {
     // The server is the node process itself (no wrapper): follow it and its threads.
     const out = join(dir, 'strace.txt')
