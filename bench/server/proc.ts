@@ -13,14 +13,38 @@ import type { Job } from './load.js'
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 
-/** A free loopback port (listen on 0, read it, close). */
-export function freePort(): Promise<number> {
+/**
+ * A free loopback port: any (listen on 0, read it, close), or with `BENCH_PORTS=LOW-HIGH` the
+ * next one of that range not taken (for machines where each user of it keeps to its own ports).
+ */
+export async function freePort(range = process.env.BENCH_PORTS): Promise<number> {
+  const m = range ? /^(\d+)-(\d+)$/.exec(range.trim()) : null
+  if (range && !m) throw new Error(`BENCH_PORTS must be LOW-HIGH, not ${JSON.stringify(range)}`)
+  if (!m) return listenOn(0)
+  const [low, high] = [Number(m[1]), Number(m[2])]
+  for (let i = 0; i <= high - low; i++) {
+    const port = low + ((nextInRange + i) % (high - low + 1))
+    try {
+      await listenOn(port)
+      nextInRange = port - low + 1
+      return port
+    } catch {
+      /* taken: the next one */
+    }
+  }
+  throw new Error(`no free port in BENCH_PORTS=${range}`)
+}
+
+/** Where the next search of the range starts: a port just handed out is not handed out again at once. */
+let nextInRange = 0
+
+function listenOn(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer()
     s.once('error', reject)
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
+    s.listen(port, '127.0.0.1', () => {
+      const got = (s.address() as { port: number }).port
+      s.close(() => resolve(got))
     })
   })
 }
@@ -34,8 +58,14 @@ export interface Proc {
   stop(): Promise<void>
 }
 
-async function waitReady(child: ChildProcess, url: string, log: () => string, name: string): Promise<void> {
-  const deadline = Date.now() + 60_000
+async function waitReady(
+  child: ChildProcess,
+  url: string,
+  log: () => string,
+  name: string,
+  readyMs = 60_000,
+): Promise<void> {
+  const deadline = Date.now() + readyMs
   let exited: number | null = null
   child.once('exit', (code) => {
     exited = code ?? -1
@@ -49,7 +79,7 @@ async function waitReady(child: ChildProcess, url: string, log: () => string, na
     } catch {
       /* not listening yet */
     }
-    if (Date.now() > deadline) throw new Error(`${name} not ready after 60 s:\n${log().slice(-2000)}`)
+    if (Date.now() > deadline) throw new Error(`${name} not ready after ${readyMs / 1000} s:\n${log().slice(-2000)}`)
     await new Promise((r) => setTimeout(r, 100))
   }
 }
@@ -72,8 +102,10 @@ function launch(
   args: string[],
   env: Record<string, string>,
   nodeFlags: string[] = [],
+  wrap: string[] = [],
 ): { child: ChildProcess; log: () => string } {
-  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', ...args], {
+  const argv = [process.execPath, ...nodeFlags, '--import', 'tsx', ...args]
+  const child = spawn(wrap[0] ?? argv[0]!, [...wrap.slice(1), ...(wrap.length > 0 ? argv : argv.slice(1))], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -91,6 +123,7 @@ function launch(
  * One reference server instance: `node --import tsx examples/server/main.ts` in deployment mode
  * (NODE_ENV=production: real secrets, no /demo/token) on loopback, business hours off.
  * `profileDir`: run it with `--cpu-prof` (a .cpuprofile is written there when it stops).
+ * `wrap`: a command the server runs under (`valgrind --tool=callgrind …`); `pid` is then the wrapper's.
  */
 export async function startInstance(
   name: string,
@@ -100,6 +133,8 @@ export async function startInstance(
     dbPath: string
     databaseUrl?: string | undefined
     profileDir?: string | undefined
+    wrap?: string[] | undefined
+    readyMs?: number | undefined
   },
 ): Promise<Proc> {
   const port = await freePort()
@@ -120,8 +155,9 @@ export async function startInstance(
       ...(env.databaseUrl ? { DATABASE_URL: env.databaseUrl } : {}),
     },
     env.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${env.profileDir}`] : [],
+    env.wrap,
   )
-  await waitReady(child, url, log, name)
+  await waitReady(child, url, log, name, env.readyMs)
   return { name, url, pid: child.pid as number, child, log, stop: stopper(child) }
 }
 

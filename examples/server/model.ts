@@ -82,20 +82,40 @@ export interface MessageRow {
   created_at: string
 }
 
-/** Random bytes drawn 4 KiB at a time: one call into the CSPRNG per 341 ids instead of one each. */
+/** Random bytes drawn 4 KiB at a time: one call into the CSPRNG per 455 ids instead of one each. */
 const POOL = 4096
+const RANDOM = 9
 let pool = Buffer.alloc(0)
 let at = POOL
 
-/** Random opaque id with a readable prefix (`tk_`, `cv_`, `msg_`…): 96 bits from the CSPRNG. */
+/** Digits then lowercase letters: the same order in SQLite (bytes) and in Postgres' usual collations. */
+const B32 = '0123456789abcdefghijklmnopqrstuv'
+let lastMs = 0
+let lastStamp = ''
+
+/** 10 characters of base 32 for a time in ms (50 bits): fixed width, so the text sorts as the number. */
+function stamp(ms: number): string {
+  if (ms === lastMs) return lastStamp
+  let s = ''
+  for (let i = 0, v = ms; i < 10; i++, v = Math.floor(v / 32)) s = B32[v % 32]! + s
+  lastMs = ms
+  return (lastStamp = s)
+}
+
+/**
+ * Opaque id with a readable prefix (`tk_`, `cv_`, `msg_`…): the time in ms (10 characters that
+ * sort in creation order, never going back within a process), then 72 bits from the CSPRNG. The
+ * time first makes each new id land at the end of the indexes on it, so a batch of inserts
+ * dirties the same few index pages instead of one page per id at a random place.
+ */
 export const newId = (prefix: string): string => {
-  if (at + 12 > POOL) {
+  if (at + RANDOM > POOL) {
     // A fresh buffer each time: ids already made never share memory with bytes handed out later.
     pool = randomBytes(POOL)
     at = 0
   }
-  at += 12
-  return `${prefix}_${pool.toString('base64url', at - 12, at)}`
+  at += RANDOM
+  return `${prefix}_${stamp(Math.max(Date.now(), lastMs))}${pool.toString('base64url', at - RANDOM, at)}`
 }
 /**
  * `new Date(ms).toISOString()`, the same text, at a fraction of the cost on the request path:
