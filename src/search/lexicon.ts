@@ -22,6 +22,9 @@ export const IRREGULAR: Record<string, string> = {
   given: 'giv',
   withdrawn: 'withdraw',
   withdrew: 'withdraw',
+  // British spelling doubles the l (cancelled), but -ll words keep theirs (filled → fill).
+  cancelled: 'cancel',
+  cancelling: 'cancel',
 }
 
 /** English function words: a query drops them when it has any other word. */

@@ -23,7 +23,7 @@ export const walletSynonyms: SynonymTable = {
 到账,入账,收到,到帐,received,arrived
 没到账,未到账,没收到,未收到,没有到账,没动静,没进账,没看到,not received
 验证码,短信码,短信验证码,动态码,校验码,短信,短信里的数字,简讯,认证码,otp,sms,code
-退款,退钱,退费,退回,退的钱,退回来,还我,退给我,退货,refund
+退款,退钱,退费,退回,退的钱,退回来,还我,退给我,refund
 转账,汇款,转钱,打款,打钱,打过去,转过去,transfer
 提现,取现,提款,取钱,提领,领钱,领出,提出去,转到银行卡,弄到银行卡,withdraw,cash out
 充值,充钱,存钱,加钱,存进,top up,topup,recharge
@@ -57,12 +57,12 @@ export const walletSynonyms: SynonymTable = {
 手机号,手机号码,换号,号码
 账单,交易记录,记录,明细,流水,消费记录,花了多少,交易纪录,纪录,history,transactions,statement
 商家,商户,卖家,店家,店铺,商铺,merchant,seller
-未发货,不发货,没发货,不出货,没出货,货不对板,与描述不符,描述不符,假货
+未发货,不发货,没发货,不出货,没出货,货不对板,与描述不符,描述不符,假货,退货
 免密支付,自动扣费,自动续费,代扣,会员费,包月,订阅,每个月扣
 `),
   en: parse(`
-password,passcode,pin,six digit,6-digit
-reset,forgot,forget,recover,change pin,remember,forgotten
+password,passcode,pin
+reset,forgot,forget,recover,change pin,forgotten,can't remember,cannot remember,no longer remember
 refund,money back,reimburse,return
 charged,debited,deducted,taken,charge
 twice,duplicate,double,two times
@@ -86,13 +86,13 @@ update,upgrade,new version,latest version,outdated
 balance,wallet balance
 statement,history,transaction record,export,transactions,activity,records,past payments
 freeze,lost phone,stolen phone,phone stolen,phone was stolen,lost my phone
-crash,crashes,won't open,keeps closing,freezes,shuts down,closes itself,stops working,quits
+crash,crashes,won't open,keeps closing,shuts down,closes itself,stops working,quits
 identity,prove who,who i am,id
 scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying
 unauthorized,never made,didn't authorize,not mine,someone else
 limit,most,max,how much can
 dispute,never sent,not delivered,never arrived,merchant
-balance,missing money,money gone,missing,doesn't add up,less money,incorrect
+balance,missing money,money gone,missing,doesn't add up,less money
 merchant,seller,shop,store,retailer,vendor
 phone number,mobile number,new number,mobile,sim
 `),
