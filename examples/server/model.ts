@@ -88,22 +88,22 @@ const RANDOM = 9
 let pool = Buffer.alloc(0)
 let at = POOL
 
-/** Digits then lowercase letters: the same order in SQLite (bytes) and in Postgres' usual collations. */
-const B32 = '0123456789abcdefghijklmnopqrstuv'
 let lastMs = 0
 let lastStamp = ''
 
-/** 10 characters of base 32 for a time in ms (50 bits): fixed width, so the text sorts as the number. */
+/**
+ * The time in ms as 14 decimal digits: fixed width, so the text sorts as the number, and digits
+ * only, so every collation sorts it the same way (a letter stamp did not: Danish collates "aa" as
+ * å, after z, Czech "ch" after h, and either can be a Postgres database's default).
+ */
 function stamp(ms: number): string {
   if (ms === lastMs) return lastStamp
-  let s = ''
-  for (let i = 0, v = ms; i < 10; i++, v = Math.floor(v / 32)) s = B32[v % 32]! + s
   lastMs = ms
-  return (lastStamp = s)
+  return (lastStamp = String(ms).padStart(14, '0'))
 }
 
 /**
- * Opaque id with a readable prefix (`tk_`, `cv_`, `msg_`…): the time in ms (10 characters that
+ * Opaque id with a readable prefix (`tk_`, `cv_`, `msg_`…): the time in ms (14 digits that
  * sort in creation order, never going back within a process), then 72 bits from the CSPRNG. The
  * time first makes each new id land at the end of the indexes on it, so a batch of inserts
  * dirties the same few index pages instead of one page per id at a random place.
