@@ -8,6 +8,8 @@ export interface QueryContext {
   df(term: string): number
   /** Sorted non-Han vocabulary, for prefix and typo lookups. */
   vocab(): string[]
+  /** The characters that follow a Han character in the index's bigrams, for typo lookups. */
+  follow(a: string): string[]
   /** Synonym groups of the query's locale (see `compileSynonyms`). */
   synonyms: CompiledVariant[][]
   /** Expand Latin prefixes and typos (off for long free text). */
@@ -35,6 +37,8 @@ const FILLER_WEIGHT = 0.2
 const COMPLEMENT = new RegExp(`(\\p{Script=Han})不(?:${COMPLEMENTS.replace(/ /g, '|')})(\\p{Script=Han})?`, 'gu')
 /** The wallet word a verb heads, found by its first character (提 → 提现). */
 const VERBS = VERB_WORDS.split(' ')
+/** Weight of each bigram of a Han typo's correction (a Latin word one edit away weighs the same). */
+const HAN_TYPO = 0.6
 /** Weight of the words a complement pattern stands for, and of the failure it implies. */
 const COMPLEMENT_WEIGHT = 0.8
 
@@ -79,6 +83,8 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
    * the word itself.
    */
   const implied: Array<[word: string, span: string[]]> = []
+  /** A bigram's articles as a share of COHESION of those holding its rarer character (≥ 1: a word). */
+  const share = (b: string): number => ctx.df(b) / (COHESION * Math.min(ctx.df(b[0]!), ctx.df(b[1]!)) || 1)
   eachRun(f, (run, isHan) => {
     if (!isHan) return void (run.length > 1 && words.push(stem(run)))
     han = true
@@ -100,9 +106,28 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       const b = c[i - 1]! + c[i]!
       // A bigram met in few of the articles that hold its rarer character spans two words
       // (系统不让 → 统不): rare, so a strong idf, but no topic. It weighs that share / COHESION.
-      const share = ctx.df(b) / (COHESION * Math.min(ctx.df(c[i - 1]!), ctx.df(c[i]!)) || 1)
-      one(b, FILLER.has(b) || noise.has(b) ? FILLER_WEIGHT : PARTICLE.test(b) ? PARTICLE_WEIGHT : Math.min(1, share))
+      one(b, FILLER.has(b) || noise.has(b) ? FILLER_WEIGHT : PARTICLE.test(b) ? PARTICLE_WEIGHT : Math.min(1, share(b)))
       if (ctx.df(b)) known[i - 1] = known[i] = true
+    }
+    // A character that pairs with neither neighbour (转措账, 免蜜支付) is most likely a typo for
+    // one that pairs with both, in words that are words, not pairs across two (转错账, 免密支付).
+    for (let i = 1; i < c.length - 1; i++) {
+      const a = c[i - 1]!
+      const z = c[i + 1]!
+      if (!known[i] && ctx.loose)
+        add(
+          ctx
+            .follow(a)
+            .filter((x) => share(a + x) >= 1 && share(x + z) >= 1)
+            .map(
+              (x) =>
+                new Map([
+                  [a + x, HAN_TYPO],
+                  [x + z, HAN_TYPO],
+                ]),
+            ),
+          '\0t' + a + z,
+        )
     }
     c.forEach((ch, i) => {
       // A character of a known bigram adds a little to articles found otherwise (钱提不到 meets

@@ -150,6 +150,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   // Starts at 1: the posting store's cache stamps start at 0 (= never computed).
   let version = 1
   let vocab: string[] | null = null
+  /** Han bigrams by their first character: the characters that follow it. */
+  let pairs: Map<string, string[]> | null = null
   let avg: number[] = []
   let scratch = buffers(0)
 
@@ -157,7 +159,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     live += sign
     d.lengths.forEach((l, f) => (sums[f]! += sign * l))
     version++
-    vocab = null
+    vocab = pairs = null
   }
   // Locale (as a small integer) and popularity per slot: ranking reads compact arrays, not articles.
   const codes = new Map<string, number>()
@@ -329,6 +331,14 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
           .terms()
           .filter((t) => !HAN.test(t))
           .sort()),
+      follow: (a) => {
+        if (!pairs) {
+          pairs = new Map()
+          for (const t of terms.terms())
+            if (t.length == 2 && HAN.test(t)) (pairs.get(t[0]!) ?? pairs.set(t[0]!, []).get(t[0]!)!).push(t[1]!)
+        }
+        return pairs.get(a) ?? []
+      },
       synonyms,
       loose: maxTerms > 99,
     })

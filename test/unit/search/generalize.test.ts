@@ -276,3 +276,26 @@ describe('a typo expands to synonyms with the weight of its correction', () => {
     expect(got.indexOf('returns')).toBeGreaterThan(got.indexOf('refund'))
   })
 })
+
+describe('a Chinese typo: a character that pairs with neither neighbour', () => {
+  // 蜜 of 免蜜支付 forms no word with 免 or 支; 密 forms one with both (免密, 密支付). Without the
+  // correction, the more popular article with 支付 in its title and tags would come first.
+  const index = createSearchIndex(
+    [
+      art('no-pin', 'zh-CN', '小额免密', '在设置里关闭免密支付，以后付款要输入密码。'),
+      art('free', 'zh-CN', '免费提现', '提现免手续费。用零钱支付，支付以后马上到账。', ['支付'], 9),
+      ...Array.from({ length: 8 }, (_, i) => art(`pay-${i}`, 'zh-CN', `订单 ${i}`, '支付以后订单完成。')),
+    ],
+    { synonyms: walletSynonyms },
+  )
+
+  it('meets the word the character most likely stands for', () => {
+    expect(ids(index.search('免蜜支付', { locale: 'zh-CN' }))[0]).toBe('no-pin')
+    expect(ids(index.search('免蜜支付怎么关', { locale: 'zh-CN' }))[0]).toBe('no-pin')
+  })
+
+  it('leaves characters that pair with a neighbour alone', () => {
+    // 费 pairs with 免 (免费): 免费支付 is no typo of 免密支付.
+    expect(ids(index.search('免费支付', { locale: 'zh-CN' }))[0]).toBe('free')
+  })
+})
