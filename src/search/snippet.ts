@@ -56,6 +56,9 @@ const WORD_AT = new RegExp(`(?:${WORD_CHAR.source})+`, 'uy')
 /** Text ending with a word character (tested on the two UTF-16 units before a word start). */
 const WORD_END = new RegExp(`(?:${WORD_CHAR.source})$`, 'u')
 
+/** The irregular forms (froze, paid...). */
+const FORMS = Object.keys(IRREGULAR)
+
 /** A snippet and the [start, end) ranges in it to highlight. */
 export interface Snippet {
   snippet: string
@@ -77,9 +80,7 @@ export function makeSnippet(text: string, terms: string[], length = 96, n = fold
   // letter (verify → verifi): only the words starting so are looked at, found by indexOf, not
   // by matching every word of the text.
   const latin = terms.filter((t) => t && !HAN.test(t))
-  const starts = latin
-    .map((t) => t.slice(0, -1) || t)
-    .concat(Object.keys(IRREGULAR).filter((k) => latin.includes(IRREGULAR[k]!)))
+  const starts = latin.flatMap((t) => [t.slice(0, -1) || t, ...FORMS.filter((k) => IRREGULAR[k] == t)])
   const stemmed = (s: string, fn: (i: number, j: number) => void): void => {
     for (const p of starts)
       for (let i = s.indexOf(p); i >= 0; i = s.indexOf(p, i + 1)) {
