@@ -59,21 +59,44 @@ export function rank(
   const { acc, best, sum, touched, seen, local } = s
   /** Articles scored so far, in `touched`. */
   let nt = 0
-  clauses.forEach((clause, i) => {
+  // A loop, not forEach: `nt` stays a local, not a closure slot written per posting.
+  for (let i = 0; i < clauses.length; i++) {
+    const clause = clauses[i]!
     // One variant adds straight into the totals; alternatives keep only their best variant.
     const single = clause.length == 1
     const into = single ? acc : sum
+    const boost = i >= found
     let nl = 0
     for (const variant of clause) {
       let ns = 0
       for (const { s: p, c, w } of variant) {
-        for (let j = 0; j < p.length; j++) {
-          const v = c[j]!
-          const d = p[j]!
-          if (!v || (i >= found && !acc[d])) continue
-          if (!into[d]) single ? (touched[nt++] = d) : (seen[ns++] = d)
-          into[d] = into[d]! + w * v
-        }
+        // One loop per case, not one test of each per posting (the hottest loop of a search).
+        if (boost)
+          for (let j = 0; j < p.length; j++) {
+            const v = c[j]!
+            const d = p[j]!
+            if (!v || !acc[d]) continue
+            if (!into[d]) single ? (touched[nt++] = d) : (seen[ns++] = d)
+            into[d] = into[d]! + w * v
+          }
+        else if (single)
+          for (let j = 0; j < p.length; j++) {
+            const v = c[j]!
+            const d = p[j]!
+            if (!v) continue
+            const a = acc[d]!
+            if (!a) touched[nt++] = d
+            acc[d] = a + w * v
+          }
+        else
+          for (let j = 0; j < p.length; j++) {
+            const v = c[j]!
+            const d = p[j]!
+            if (!v) continue
+            const a = sum[d]!
+            if (!a) seen[ns++] = d
+            sum[d] = a + w * v
+          }
       }
       for (let j = 0; j < ns; j++) {
         const d = seen[j]!
@@ -90,7 +113,7 @@ export function rank(
       acc[d] = acc[d]! + best[d]!
       best[d] = 0
     }
-  })
+  }
   const better = (a: number, b: number): boolean => acc[a]! > acc[b]! || (acc[a] == acc[b] && tie(a, b))
   const top: number[] = []
   for (let j = 0; j < nt; j++) {

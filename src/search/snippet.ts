@@ -1,4 +1,5 @@
-import { fold, stem, WORD_CHAR } from './tokenize.js'
+import { IRREGULAR } from './lexicon.js'
+import { fold, HAN, stem, WORD_CHAR } from './tokenize.js'
 
 /** Markdown to one line of plain text: what snippets show and what the body field indexes. */
 export const plainText = (md: string): string =>
@@ -50,8 +51,13 @@ export function foldInPlace(text: string): string {
   return n
 }
 
-/** A word of non-Han letters and digits. */
-const WORDS = new RegExp(`(?:${WORD_CHAR.source})+`, 'gu')
+/** A word of non-Han letters and digits, where `lastIndex` points. */
+const WORD_AT = new RegExp(`(?:${WORD_CHAR.source})+`, 'uy')
+/** Text ending with a word character (tested on the two UTF-16 units before a word start). */
+const WORD_END = new RegExp(`(?:${WORD_CHAR.source})$`, 'u')
+
+/** The irregular forms (froze, paid...). */
+const FORMS = Object.keys(IRREGULAR)
 
 /** A snippet and the [start, end) ranges in it to highlight. */
 export interface Snippet {
@@ -69,11 +75,21 @@ export interface Snippet {
 export function makeSnippet(text: string, terms: string[], length = 96, n = foldInPlace(text)): Snippet {
   let at = -1
   for (const t of terms) if ((at = n.indexOf(t)) >= 0) break
-  // Inflected words whose stem is a term ("Frozen" for freez), with their [start, end) in `s`.
-  const set = new Set(terms)
-  const stemmed = (s: string): number[][] =>
-    [...s.matchAll(WORDS)].flatMap((m) => (set.has(stem(m[0])) ? [[m.index!, m.index! + m[0].length]] : []))
-  if (at < 0 && terms.length) at = stemmed(n)[0]?.[0] ?? -1
+  // Inflected words whose stem is a term ("Frozen" for freez), each [start, end) in `s` to `fn`.
+  // A stem has no Han, and is an irregular form's or starts as its word does but for its last
+  // letter (verify → verifi): only the words starting so are looked at, found by indexOf, not
+  // by matching every word of the text.
+  const latin = terms.filter((t) => t && !HAN.test(t))
+  const starts = latin.flatMap((t) => [t.slice(0, -1) || t, ...FORMS.filter((k) => IRREGULAR[k] == t)])
+  const stemmed = (s: string, fn: (i: number, j: number) => void): void => {
+    for (const p of starts)
+      for (let i = s.indexOf(p); i >= 0; i = s.indexOf(p, i + 1)) {
+        WORD_AT.lastIndex = i
+        const w = i && WORD_END.test(s.slice(Math.max(0, i - 2), i)) ? '' : WORD_AT.exec(s)?.[0]
+        if (w && latin.includes(stem(w))) fn(i, i + w.length)
+      }
+  }
+  if (at < 0) stemmed(n, (i) => (at = at < 0 || i < at ? i : at))
   // Open a quarter of the width before the match, less if the text ends first.
   let start = Math.max(0, at)
   let used = 0
@@ -100,7 +116,7 @@ export function makeSnippet(text: string, terms: string[], length = 96, n = fold
       on.fill(1, i, j)
     }
   }
-  for (const [i, j] of stemmed(win)) on.fill(1, i, j)
+  stemmed(win, (i, j) => on.fill(1, i, j))
   const highlights: Array<[number, number]> = []
   for (let i = 0, from = -1; i <= win.length; i++)
     if (on[i]) from < 0 && (from = i)
