@@ -4,8 +4,12 @@
  * small; the code that reads them builds its sets once.
  */
 
-/** Irregular English forms a suffix rule cannot join, mapped to their stem. */
-export const IRREGULAR: Record<string, string> = {
+/**
+ * Irregular English forms a suffix rule cannot join, mapped to their stem. No prototype, so a
+ * typed word such as `constructor` or `toString` is not looked up on Object.prototype.
+ */
+export const IRREGULAR: Record<string, string | null> = {
+  __proto__: null,
   frozen: 'freez',
   froze: 'freez',
   paid: 'pay',
