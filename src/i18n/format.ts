@@ -1,3 +1,5 @@
+import { hasOwn } from '../hasOwn.js'
+
 /** Values substituted into `{name}` placeholders. */
 export type MessageParams = Record<string, string | number>
 
@@ -6,7 +8,7 @@ const PLACEHOLDER = /\{(\w+)\}/g
 /** Replace `{name}` placeholders; a missing parameter leaves the placeholder visible for debugging. */
 export function format(template: string, params?: MessageParams): string {
   if (!params) return template
-  return template.replace(PLACEHOLDER, (m, name: string) => (name in params ? String(params[name]) : m))
+  return template.replace(PLACEHOLDER, (m, name: string) => (hasOwn(params, name) ? String(params[name]) : m))
 }
 
 /**
@@ -22,7 +24,8 @@ export function translate(
   params?: MessageParams,
 ): string {
   for (const table of tables) {
-    const text = table?.[key]
+    // Own keys only: a key can be a backend's error code, and `constructor` is on every object.
+    const text = table && hasOwn(table, key) ? table[key] : undefined
     if (text !== undefined) return format(text, params)
   }
   return format(key, params)

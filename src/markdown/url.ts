@@ -1,3 +1,5 @@
+import { hasOwn } from '../hasOwn.js'
+
 /**
  * Link checking for help articles. Article text comes from a CMS or a backend we do not
  * control, so a link is allowed only when it is plainly http(s), mailto or tel, or a relative
@@ -26,7 +28,10 @@ export function decodeEntities(s: string): string {
   return s.replace(
     /&(?:#[xX]([0-9a-fA-F]{1,6})|#(\d{1,7})|([a-zA-Z]+));/g,
     (m, hex?: string, dec?: string, name?: string) => {
-      if (name) return NAMED[name.toLowerCase()] ?? m
+      if (name) {
+        const key = name.toLowerCase()
+        return hasOwn(NAMED, key) ? NAMED[key]! : m
+      }
       const cp = hex ? parseInt(hex, 16) : Number(dec)
       // NUL, surrogates and out-of-range code points become U+FFFD, as the HTML spec does.
       return cp === 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? '\ufffd' : String.fromCodePoint(cp)

@@ -1,4 +1,5 @@
 import { ConfigError } from '../errors/ConfigError.js'
+import { hasOwn } from '../hasOwn.js'
 
 /**
  * Tiny hand-written validators for options: a few hundred bytes instead of a schema library in
@@ -50,7 +51,7 @@ export const obj =
     if (!isObj(v)) return fail(p, `expected an object, got ${show(v)}`)
     for (const k of required) if (v[k] === undefined) fail(`${p}.${k}`, 'is required')
     for (const [k, val] of Object.entries(v)) {
-      const check = shape[k]
+      const check = hasOwn(shape, k) ? shape[k] : undefined
       if (!check) fail(`${p}.${k}`, `unknown option${suggest(k, Object.keys(shape))}`)
       else if (val !== undefined) check(val, `${p}.${k}`)
     }

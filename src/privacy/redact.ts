@@ -114,7 +114,11 @@ export function redactFields<T>(value: T, options: RedactFieldsOptions = {}): { 
       seen.add(node)
       const copy: Record<string, unknown> = {}
       for (const [k, v] of Object.entries(node)) {
-        copy[k] = skip.has(k) ? v : walk(v, path === '' ? k : `${path}.${k}`, k)
+        const masked = skip.has(k) ? v : walk(v, path === '' ? k : `${path}.${k}`, k)
+        // defineProperty: assigning a `__proto__` key (JSON.parse makes it an own key) would set the copy's prototype.
+        if (k === '__proto__')
+          Object.defineProperty(copy, k, { value: masked, enumerable: true, writable: true, configurable: true })
+        else copy[k] = masked
       }
       return copy
     }

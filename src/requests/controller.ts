@@ -8,6 +8,7 @@ import type { SupportClient } from '../client.js'
 import { errorCode } from '../errors/errorCode.js'
 import type { Ticket } from '../types.js'
 import type { RequestDetail, RequestsController, RequestsList, RequestsState, RequestState } from './requests.js'
+import { hasOwn } from '../hasOwn.js'
 
 /** What a list model shows before its first read. */
 export const initialList = (): RequestsState => ({ status: 'loading', tickets: [], pending: [], listable: true })
@@ -49,7 +50,7 @@ export function isUnread(
   ticket: Pick<Ticket, 'id' | 'createdAt' | 'updatedAt'>,
   seen: Readonly<Record<string, string>>,
 ): boolean {
-  const since = seen[ticket.id] ?? ticket.createdAt
+  const since = (hasOwn(seen, ticket.id) ? seen[ticket.id] : undefined) ?? ticket.createdAt
   return Date.parse(ticket.updatedAt) > Date.parse(since)
 }
 

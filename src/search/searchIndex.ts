@@ -6,6 +6,7 @@ import { K1, rank, scratch as buffers, type Term } from './rank.js'
 import { foldInPlace, makeSnippet, plainText } from './snippet.js'
 import type { SynonymTable } from './synonyms.js'
 import { fold, HAN, tokenize, WORD_CHAR } from './tokenize.js'
+import { hasOwn } from '../hasOwn.js'
 
 /** Options of `createSearchIndex` and `loadIndex`. */
 export interface SearchIndexOptions {
@@ -332,7 +333,11 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const search = (query: string, locales: string[], limit: number, maxTerms: number): ArticleHit[] => {
     const key = locales.join()
     let synonyms = compiled.get(key)
-    if (!synonyms) compiled.set(key, (synonyms = compileSynonyms([...new Set(locales.flatMap((l) => table[l] ?? []))])))
+    if (!synonyms) {
+      // Own entries only: a locale tag comes from the articles, and `constructor` is on every object.
+      const groups = locales.flatMap((l) => (hasOwn(table, l) ? (table[l] ?? []) : []))
+      compiled.set(key, (synonyms = compileSynonyms([...new Set(groups)])))
+    }
     terms.compact((slot) => !docs[slot], removed)
     removed = false
     const q = buildQuery(query, {

@@ -27,6 +27,7 @@ import {
 import type { Http } from './http.js'
 import type { Transport } from './types.js'
 import { asCategory, isoTime, parseReport, type ParsedReport, type ProtocolErrorBody } from './vendorKit.js'
+import { hasOwn } from '../hasOwn.js'
 
 /*
  * Mapping between Chatwoot's conversations and the SDK's two views of them. Chatwoot has no
@@ -66,7 +67,7 @@ export function toAttachmentRef(a: CwAttachment): AttachmentRef {
   const ref: AttachmentRef = {
     id: String(a.id),
     name,
-    type: MIME[ext] ?? (a.file_type === 'image' ? 'image/*' : 'application/octet-stream'),
+    type: hasOwn(MIME, ext) ? MIME[ext]! : a.file_type === 'image' ? 'image/*' : 'application/octet-stream',
     size: a.file_size ?? 0,
   }
   if (url) ref.url = url

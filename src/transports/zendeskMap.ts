@@ -11,6 +11,7 @@ import type {
 } from '../types.js'
 import { isoTime, parseReport, type ProtocolErrorBody } from './vendorKit.js'
 import type { ZArticle, ZComment, ZRequest, ZUser } from './zendeskSchemas.js'
+import { hasOwn } from '../hasOwn.js'
 
 /** Zendesk request statuses → SDK statuses (custom statuses still carry one of these as `status`). */
 const STATUS: Record<ZRequest['status'], TicketStatus> = {
@@ -98,9 +99,13 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 /** Decodes the HTML entities Zendesk uses in bodies and snippets. */
 export const decodeEntities = (s: string): string =>
   s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
-    if (e[0] === '#')
-      return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
-    return ENTITIES[e.toLowerCase()] ?? m
+    if (e[0] === '#') {
+      const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))
+      // Past U+10FFFF fromCodePoint throws; U+FFFD, as the HTML spec decodes it.
+      return String.fromCodePoint(cp > 0x10ffff ? 0xfffd : cp)
+    }
+    const key = e.toLowerCase()
+    return hasOwn(ENTITIES, key) ? ENTITIES[key]! : m
   })
 
 /**

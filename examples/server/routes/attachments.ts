@@ -7,25 +7,30 @@ import { maskText } from '../mask.js'
 import { newId, nowIso, type RefOut, type StoredRef } from '../model.js'
 import type { Repo } from '../store/types.js'
 
-/** Allowed upload types and the leading bytes each must start with. */
-const MAGIC: Record<string, (b: Buffer) => boolean> = {
-  'image/png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  'image/jpeg': (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-  'image/webp': (b) =>
-    b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
-  'application/pdf': (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
-}
+/**
+ * Allowed upload types and the leading bytes each must start with. A Map, not an object: the type
+ * is the client's Content-Type, and `constructor` or `__proto__` would find Object.prototype's.
+ */
+const MAGIC = new Map<string, (b: Buffer) => boolean>([
+  ['image/png', (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))],
+  ['image/jpeg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
+  [
+    'image/webp',
+    (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+  ],
+  ['application/pdf', (b) => b.subarray(0, 5).toString('latin1') === '%PDF-'],
+])
 
 /** The one extension a served file may carry, from its sniffed type. */
-const EXT: Record<string, string> = {
-  'image/png': '.png',
-  'image/jpeg': '.jpg',
-  'image/webp': '.webp',
-  'application/pdf': '.pdf',
-}
+const EXT = new Map([
+  ['image/png', '.png'],
+  ['image/jpeg', '.jpg'],
+  ['image/webp', '.webp'],
+  ['application/pdf', '.pdf'],
+])
 
 /** Allowed MIME types, in the order docs list them. */
-export const allowedTypes = Object.keys(MAGIC)
+export const allowedTypes = [...MAGIC.keys()]
 
 const MAX_NAME = 120
 
@@ -61,7 +66,7 @@ export function sanitizeFileName(raw: string): string {
 export function safeName(name: string, type: string): string {
   const dot = name.lastIndexOf('.')
   const stem = (dot > 0 ? name.slice(0, dot) : name) || 'file'
-  return stem + (EXT[type] ?? '.bin')
+  return stem + (EXT.get(type) ?? '.bin')
 }
 
 /**
@@ -137,12 +142,13 @@ async function readUpload(ctx: Ctx): Promise<void> {
       .split(';')[0]
       ?.trim()
       .toLowerCase() ?? ''
-  if (!MAGIC[type]) throw new HttpError(415, 'file_type', `type not allowed; use ${allowedTypes.join(', ')}`)
+  const matches = MAGIC.get(type)
+  if (!matches) throw new HttpError(415, 'file_type', `type not allowed; use ${allowedTypes.join(', ')}`)
   const limit = ctx.app.maxUploadBytes
   const tooLarge = (): HttpError => new HttpError(413, 'file_too_large', `file over ${limit} bytes`)
   const raw = await readBody(ctx.req, limit, tooLarge)
   if (raw.length === 0) throw rejected('empty file', { file: 'Required' })
-  if (!MAGIC[type]?.(raw)) throw new HttpError(415, 'file_type', 'file content does not match its type')
+  if (!matches(raw)) throw new HttpError(415, 'file_type', 'file content does not match its type')
   const name = safeName(maskText(sanitizeFileName(String(ctx.req.headers['x-file-name'] ?? ''))), type)
   const sha = createHash('sha256').update(raw).digest('hex')
   ctx.raw = raw
