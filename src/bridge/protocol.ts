@@ -8,6 +8,7 @@ import * as z from '../transports/wire.js'
 import { VIEWS } from '../views.js'
 import { REPORT_CATEGORIES } from '../reports/categoryIds.js'
 import type { DropReason } from './types.js'
+import { hasOwn } from '../hasOwn.js'
 
 export const PROTOCOL_VERSION = 1
 
@@ -124,7 +125,7 @@ export function parseHostMessage(data: unknown, maxChars: number): ParseResult {
   const env = z.safeParse(envelope, value)
   if (!env.success) return { ok: false, reason: 'envelope' }
   const { type } = env.data
-  if (!Object.hasOwn(hostMessages, type)) return { ok: false, reason: 'unknown-type', messageType: type.slice(0, 40) }
+  if (!hasOwn(hostMessages, type)) return { ok: false, reason: 'unknown-type', messageType: type.slice(0, 40) }
   const schema = hostMessages[type as HostMessageType]
   const payload = z.safeParse(schema as z.Schema<unknown>, env.data.payload ?? {})
   if (!payload.success) return { ok: false, reason: 'payload', messageType: type }

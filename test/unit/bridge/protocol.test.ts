@@ -41,6 +41,28 @@ describe('host message schema', () => {
       expect(parseHostMessage(msg(type, payload), MAX), type).toMatchObject({ ok: true, message: { type, id: 'm1' } })
   })
 
+  it('works in WebViews without Object.hasOwn (iOS before 15.4), and refuses prototype names as types', () => {
+    const own = Object.hasOwn
+    const types = ['close', 'constructor', 'toString', '__proto__']
+    let results: unknown[]
+    // @ts-expect-error: removed as on an engine older than ES2022 (put back before asserting:
+    // the test runner's own matchers use it)
+    delete Object.hasOwn
+    try {
+      results = types.map((type) => {
+        try {
+          return parseHostMessage(msg(type, {}), MAX)
+        } catch (e) {
+          return String(e)
+        }
+      })
+    } finally {
+      Object.hasOwn = own
+    }
+    expect(results[0]).toMatchObject({ ok: true })
+    for (const r of results.slice(1)) expect(r).toMatchObject({ ok: false, reason: 'unknown-type' })
+  })
+
   it('accepts structured-clone objects as well as JSON strings', () => {
     expect(parseHostMessage({ v: 1, id: 'x', type: 'close' }, MAX)).toMatchObject({ ok: true })
   })
