@@ -12,6 +12,7 @@ import { openStore, type StorageWarning } from './storage/index.js'
 import { clearScope, migrateUnscoped, scopedStore, scopeOf } from './storage/scope.js'
 import type { KeyValueStore } from './storage/types.js'
 import { canFindWrites, type Transport } from './transports/types.js'
+import { hasOwn } from './hasOwn.js'
 
 export interface Services {
   /** The current user's part of the device store (see `scopedStore`). */
@@ -38,7 +39,7 @@ export interface Services {
 /** Each feature's senders and event mappings, by job kind. */
 const handlers: JobHandlers = { ...reportJobs, ...requestJobs, ...helpJobs, ...chatJobs }
 const handlerOf = <K extends OutboxKind>(job: OutboxJobOf<K>): JobHandler<K> | undefined =>
-  (handlers as Partial<Record<string, JobHandler<K>>>)[job.kind]
+  hasOwn(handlers, job.kind) ? (handlers as Partial<Record<string, JobHandler<K>>>)[job.kind] : undefined
 
 /** Refused chat messages, votes and ratings are dropped after a week; reports and comments wait for the user. */
 const EXPIRE_REJECTED_MS = 7 * 86_400_000

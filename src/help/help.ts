@@ -6,6 +6,7 @@ import type { MessageKey } from '../i18n/index.js'
 import type { OutboxJob } from '../outbox/index.js'
 import type { Article, ArticleHit } from '../types.js'
 import type { LoadedHelp } from './source.js'
+import { hasOwn } from '../hasOwn.js'
 
 /** Where an article was opened from (the `article:open` event says it to the host). */
 export type ArticleSource = 'search' | 'popular' | 'suggestion' | 'link'
@@ -220,7 +221,9 @@ export function createHelpController(client: SupportClient, deps: HelpController
           ? client.store.getState().system.online
             ? 'help.error.unreachable'
             : 'help.error.offline'
-          : HELP_ERRORS[code]
+          : hasOwn(HELP_ERRORS, code)
+            ? HELP_ERRORS[code]
+            : undefined
       return key ? client.t(key) : generic
     },
   }

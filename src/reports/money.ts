@@ -1,3 +1,4 @@
+import { hasOwn } from '../hasOwn.js'
 /**
  * Amounts and currencies. Amounts stay decimal strings end to end (never floats). Minor units
  * come from ISO 4217 rather than Intl, because engines disagree (CLDR shows e.g. HUF or TWD
@@ -36,7 +37,7 @@ const MINOR_UNITS: Readonly<Record<string, number>> = {
 
 /** Number of decimals a currency allows (2 unless ISO 4217 says otherwise). */
 export function minorUnits(currency: string): number {
-  return MINOR_UNITS[currency] ?? 2
+  return hasOwn(MINOR_UNITS, currency) ? MINOR_UNITS[currency]! : 2
 }
 
 let known: ReadonlySet<string> | null | undefined
