@@ -178,6 +178,21 @@ export function newTicketJson(t: NewTicket): { head: string; tail: string } {
   }
 }
 
+/** `toTicket` of a new ticket once its number is known, without the row in between. */
+export function newTicketOut(t: NewTicket, n: number): Ticket {
+  return {
+    id: t.id,
+    reference: reference('HF', n),
+    status: 'new',
+    priority: t.priority as Priority,
+    category: t.category as Ticket['category'],
+    subject: t.subject,
+    createdAt: t.now,
+    updatedAt: t.now,
+    expectedResponseHours: t.priority === 'urgent' ? 1 : 24,
+  }
+}
+
 export function toComment(r: CommentRow, ref: RefOut): Comment {
   const c: Comment = {
     id: r.id,

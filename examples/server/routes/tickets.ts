@@ -8,6 +8,7 @@ import {
   isoTime,
   newId,
   newTicketJson,
+  newTicketOut,
   nowIso,
   toComment,
   toDetail,
@@ -19,7 +20,6 @@ import {
 import { commentSchema, plainTicket, ratingSchema, reasonSchema, ticketSchema, validate } from '../schemas.js'
 import { resolveRefs } from './attachments.js'
 import { maskInput, maskText } from '../mask.js'
-import { ticketRowOf } from '../model.js'
 
 /** Loads a ticket of `userId` (or of anyone when undefined: agent routes); 404 otherwise. */
 export async function loadTicket(repo: Repo, id: string | undefined, userId?: string): Promise<TicketRow> {
@@ -132,7 +132,7 @@ export function ticketRoutes(): Route[] {
         const r = await app.store.createTicketOnce({ idem, ticket: t, quota: ticketQuota(app, at), head, tail })
         if (r.outcome === 'stored') return { stored: r.row }
         if (r.outcome === 'limited') throw quotaError(app, r.limitedBy, at)
-        return { result: { status: 201, body: toTicket({ ...ticketRowOf(t), n: r.n }), text: r.text } }
+        return { result: { status: 201, body: newTicketOut(t, r.n), text: r.text } }
       },
       handle: async ({ app, userId, body }, repo) => {
         const input = maskInput(validate(ticketSchema, body))

@@ -7,7 +7,15 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { categories } from '../../../examples/server/schemas.js'
-import { isoTime, newId, newTicketJson, reference, ticketRowOf, toTicket } from '../../../examples/server/model.js'
+import {
+  isoTime,
+  newId,
+  newTicketJson,
+  newTicketOut,
+  reference,
+  ticketRowOf,
+  toTicket,
+} from '../../../examples/server/model.js'
 import type { NewTicket } from '../../../examples/server/store/types.js'
 
 const ticket = (subject: string, priority: string, category: string, at: number): NewTicket => ({
@@ -44,6 +52,7 @@ describe('newTicketJson', () => {
           const text = `${head}${reference('HF', n)}${tail}`
           expect(text).toBe(JSON.stringify(toTicket({ ...ticketRowOf(t), n })))
           expect(JSON.parse(text)).toEqual(toTicket({ ...ticketRowOf(t), n }))
+          expect(JSON.stringify(newTicketOut(t, n))).toBe(text)
         },
       ),
       { numRuns: 2000 },
