@@ -164,6 +164,35 @@ export function toTicket(r: TicketRow): Ticket {
   }
 }
 
+/**
+ * `JSON.stringify(toTicket(row))` of a new ticket (status `new`) as the text before and after its
+ * reference, which the row number decides once inserted: `head + reference + tail`. One template
+ * instead of an object serialised key by key (test/unit/server/ticketJson.test.ts compares them).
+ */
+export function newTicketJson(t: NewTicket): { head: string; tail: string } {
+  const s = JSON.stringify
+  return {
+    head: `{"id":${s(t.id)},"reference":"`,
+    // ISO times never need an escape.
+    tail: `","status":"new","priority":${s(t.priority)},"category":${s(t.category)},"subject":${s(t.subject)},"createdAt":"${t.now}","updatedAt":"${t.now}","expectedResponseHours":${t.priority === 'urgent' ? 1 : 24}}`,
+  }
+}
+
+/** `toTicket` of a new ticket once its number is known, without the row in between. */
+export function newTicketOut(t: NewTicket, n: number): Ticket {
+  return {
+    id: t.id,
+    reference: reference('HF', n),
+    status: 'new',
+    priority: t.priority as Priority,
+    category: t.category as Ticket['category'],
+    subject: t.subject,
+    createdAt: t.now,
+    updatedAt: t.now,
+    expectedResponseHours: t.priority === 'urgent' ? 1 : 24,
+  }
+}
+
 export function toComment(r: CommentRow, ref: RefOut): Comment {
   const c: Comment = {
     id: r.id,

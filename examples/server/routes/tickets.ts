@@ -7,8 +7,9 @@ import { tooMany } from '../limits.js'
 import {
   isoTime,
   newId,
+  newTicketJson,
+  newTicketOut,
   nowIso,
-  reference,
   toComment,
   toDetail,
   toTicket,
@@ -19,7 +20,6 @@ import {
 import { commentSchema, plainTicket, ratingSchema, reasonSchema, ticketSchema, validate } from '../schemas.js'
 import { resolveRefs } from './attachments.js'
 import { maskInput, maskText } from '../mask.js'
-import { ticketRowOf } from '../model.js'
 
 /** Loads a ticket of `userId` (or of anyone when undefined: agent routes); 404 otherwise. */
 export async function loadTicket(repo: Repo, id: string | undefined, userId?: string): Promise<TicketRow> {
@@ -97,14 +97,12 @@ function newTicket(input: TicketInput, userId: string, attachments: unknown[], a
     description: input.description,
     fields: JSON.stringify(input.fields),
     txn: input.transaction ? JSON.stringify(input.transaction) : null,
-    attachments: JSON.stringify(attachments),
+    attachments: attachments.length === 0 ? '[]' : JSON.stringify(attachments),
     locale: input.locale,
     diagnostics: input.diagnostics ? JSON.stringify(input.diagnostics) : null,
     now: isoTime(at),
   }
 }
-
-const REFERENCE_KEY = '"reference":"'
 
 const RANK: Priority[] = ['low', 'normal', 'high', 'urgent']
 
@@ -129,16 +127,12 @@ export function ticketRoutes(): Route[] {
         const input = maskInput(data)
         const at = idem.at
         const t = newTicket(input, userId as string, [], at)
-        // The reference comes from the row number: the JSON is cut around it and joined in the store.
-        const ticket = toTicket({ ...ticketRowOf(t), n: 0 })
-        const text = JSON.stringify(ticket)
-        const cut = text.indexOf(REFERENCE_KEY) + REFERENCE_KEY.length
-        const head = text.slice(0, cut)
-        const tail = text.slice(cut + ticket.reference.length)
+        // The reference comes from the row number: the store joins the JSON around it.
+        const { head, tail } = newTicketJson(t)
         const r = await app.store.createTicketOnce({ idem, ticket: t, quota: ticketQuota(app, at), head, tail })
         if (r.outcome === 'stored') return { stored: r.row }
         if (r.outcome === 'limited') throw quotaError(app, r.limitedBy, at)
-        return { result: { status: 201, body: { ...ticket, reference: reference('HF', r.n) }, text: r.text } }
+        return { result: { status: 201, body: newTicketOut(t, r.n), text: r.text } }
       },
       handle: async ({ app, userId, body }, repo) => {
         const input = maskInput(validate(ticketSchema, body))
