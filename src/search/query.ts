@@ -172,7 +172,10 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       let fix = ''
       if (w.length > 3 && !ctx.df(w)) {
         for (let i = 0; i < w.length; i++) letters[w.charCodeAt(i) & 127]!++
-        for (const v of vocab) {
+        for (let k = 0; k < vocab.length; k++) {
+          const v = vocab[k]!
+          // A length further than max from w's cannot be close: one test spares most letter counts.
+          if (Math.abs(v.length - w.length) > max) continue
           // Letters in one word and not the other: an edit changes at most two, so a word with
           // more than 2 * max cannot be close (cheap, and it spares most edit distances).
           let apart = w.length + v.length
