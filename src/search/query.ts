@@ -172,7 +172,10 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       let fix = ''
       if (w.length > 3 && !ctx.df(w)) {
         for (let i = 0; i < w.length; i++) letters[w.charCodeAt(i) & 127]!++
-        for (const v of vocab) {
+        for (let k = 0; k < vocab.length; k++) {
+          const v = vocab[k]!
+          // A length further than max from w's cannot be close: one test spares most letter counts.
+          if (Math.abs(v.length - w.length) > max) continue
           // Letters in one word and not the other: an edit changes at most two, so a word with
           // more than 2 * max cannot be close (cheap, and it spares most edit distances).
           let apart = w.length + v.length
@@ -204,8 +207,9 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
   }
   // Synonym keys are matched against every word typed, function words included ("not me").
   const line = ` ${words.concat([...fixed.keys()]).join(' ')} `
+  // A Latin key comes with its spaces (" not me "): no string is built per variant and query.
+  const typed = ([key, han]: CompiledVariant): boolean => (han ? f : line).includes(key)
   ctx.synonyms.forEach((group, g) => {
-    const typed = ([key, han]: CompiledVariant): boolean => (han ? f.includes(key) : line.includes(` ${key} `))
     const imp = implied.find(([w]) => group.some(([key]) => w == key))
     if (!group.some(typed) && !imp) return
     const hit = group.map((x) => typed(x) || x[0] == imp?.[0])
@@ -227,7 +231,7 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
   return clauses
 }
 
-/** A synonym variant ready for matching: its key, whether it is Han text, and its terms. */
+/** A synonym variant ready for matching: its key (a Latin one between spaces), whether it is Han text, and its terms. */
 export type CompiledVariant = [key: string, han: boolean, terms: string[]]
 
 /** Folds synonym variants once so that queries only compare strings. */
@@ -238,6 +242,6 @@ export const compileSynonyms = (groups: string[][]): CompiledVariant[][] =>
       const terms = tokenize(v).filter((t) => t.length > 1)
       // Function words match the key ("not me") but do not score: "me" is no sign of fraud.
       const content = terms.filter((t) => !STOP.has(t))
-      return [han ? fold(v) : terms.join(' '), han, content.length ? content : terms]
+      return [han ? fold(v) : ` ${terms.join(' ')} `, han, content.length ? content : terms]
     }),
   )
