@@ -96,6 +96,18 @@ export async function axe(
         }>
       }
     }
+    // Colour contrast is computed with the opacity on screen: a panel still fading in (its
+    // 160 ms open animation) reads as low contrast. Let finite animations end first.
+    // (Chromium's document.getAnimations() leaves out shadow trees: each root is asked.)
+    const roots: Array<Document | ShadowRoot> = [document]
+    for (let i = 0; i < roots.length; i++)
+      for (const el of roots[i]!.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot)
+    await Promise.all(
+      roots
+        .flatMap((r) => r.getAnimations())
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    )
     const context = sel ? { include: [[sel]] } : document
     const result = await w.axe.run(context, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
