@@ -150,6 +150,9 @@ export type RefOut = (ref: StoredRef) => AttachmentRef
 
 const parse = <T>(text: string | null): T | undefined => (text === null ? undefined : (JSON.parse(text) as T))
 
+/** Hours an agent takes to answer a ticket of this priority (shown to the user). */
+const responseHours = (priority: string): number => (priority === 'urgent' ? 1 : 24)
+
 export function toTicket(r: TicketRow): Ticket {
   return {
     id: r.id,
@@ -160,7 +163,7 @@ export function toTicket(r: TicketRow): Ticket {
     subject: r.subject,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
-    expectedResponseHours: r.priority === 'urgent' ? 1 : 24,
+    expectedResponseHours: responseHours(r.priority),
   }
 }
 
@@ -174,7 +177,7 @@ export function newTicketJson(t: NewTicket): { head: string; tail: string } {
   return {
     head: `{"id":${s(t.id)},"reference":"`,
     // ISO times never need an escape.
-    tail: `","status":"new","priority":${s(t.priority)},"category":${s(t.category)},"subject":${s(t.subject)},"createdAt":"${t.now}","updatedAt":"${t.now}","expectedResponseHours":${t.priority === 'urgent' ? 1 : 24}}`,
+    tail: `","status":"new","priority":${s(t.priority)},"category":${s(t.category)},"subject":${s(t.subject)},"createdAt":"${t.now}","updatedAt":"${t.now}","expectedResponseHours":${responseHours(t.priority)}}`,
   }
 }
 
@@ -189,7 +192,7 @@ export function newTicketOut(t: NewTicket, n: number): Ticket {
     subject: t.subject,
     createdAt: t.now,
     updatedAt: t.now,
-    expectedResponseHours: t.priority === 'urgent' ? 1 : 24,
+    expectedResponseHours: responseHours(t.priority),
   }
 }
 
