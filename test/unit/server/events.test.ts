@@ -65,12 +65,21 @@ describe('event stream', () => {
       const user = await login(small, 'u_window')
       for (let i = 0; i < 600; i++) await small.store.tx((repo) => repo.emit(user.userId, 'both', { type: 'resync' }))
       // The hub prunes after it has delivered a batch of events, and on Postgres delivery follows
-      // NOTIFY a moment later: until the prune ran, event 1 is still kept and a resume replays it.
+      // NOTIFY a moment later, in batches: until the prune ran, event 1 is still kept and a resume
+      // replays it; until the last batch was delivered, a stream opened now gets the resync and
+      // then, live, the events above its watermark (correct, but not what this test looks at).
+      const { latest } = await small.store.eventWindow()
+      await expect.poll(() => small.store.deliveredUpTo()).toBeGreaterThanOrEqual(latest)
       await expect.poll(async () => (await small.store.eventWindow()).prunedUpTo).toBeGreaterThan(1)
       const stream = await openSse(`${small.url}/v1/events`, user.headers({ 'Last-Event-ID': '1' }))
       await stream.until((ev) => ev.length >= 1)
       expect(stream.events[0]?.data).toEqual({ type: 'resync' })
+      expect(Number(stream.events[0]?.id)).toBe(latest)
       expect(stream.events).toHaveLength(1)
+      // Then live: what commits after the resync follows it, above its id.
+      await small.store.tx((repo) => repo.emit(user.userId, 'both', { type: 'resync' }))
+      await stream.until((ev) => ev.length >= 2)
+      expect(stream.events.map((e) => Number(e.id))).toEqual([latest, latest + 1])
       stream.close()
     } finally {
       await small.close()
