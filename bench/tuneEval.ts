@@ -22,6 +22,7 @@ const sets = [
   'queries-tune5.json',
   'queries-tune6.json',
   'queries-tune7.json',
+  'queries-tune8.json',
 ]
 type L = { q: string; locale: string; relevant: string[]; class?: string }
 const data = sets.map(
