@@ -14,6 +14,7 @@
 import { createHelpFeedback, type HelpFeedback } from './index.js'
 import { defineHelpFeedbackElement } from './element.js'
 import type { WidgetOptions } from '../src/options/index.js'
+import { hasOwn } from '../src/hasOwn.js'
 
 type Command = 'init' | 'open' | 'close' | 'identify' | 'logout' | 'setLocale' | 'setTheme' | 'onEvent' | 'destroy'
 
@@ -39,7 +40,9 @@ const api = ((command: Command, ...args: unknown[]) => {
     console.error(`help-feedback: call HelpFeedback('init', options) before '${command}'`)
     return undefined
   }
-  const method = instance[command] as ((...a: unknown[]) => unknown) | undefined
+  // The API's own methods only: `constructor` or `hasOwnProperty` are not commands.
+  const method = (hasOwn(instance, command) ? instance[command] : undefined) as
+    ((...a: unknown[]) => unknown) | undefined
   if (typeof method !== 'function') {
     console.error(`help-feedback: unknown command '${String(command)}'`)
     return undefined

@@ -23,6 +23,7 @@
  */
 import type { HelpFeedback } from './index.js'
 import type { WidgetOptions } from '../src/options/index.js'
+import { hasOwn } from '../src/hasOwn.js'
 
 type Entry = typeof import('./index.js')
 type Call = [args: unknown[], done: (value: unknown) => void, failed: (error: unknown) => void]
@@ -56,7 +57,9 @@ if (typeof document !== 'undefined') {
       if (nonce && !options.nonce) options.nonce = nonce
       return (api.instance = m.createHelpFeedback(options).mount())
     }
-    const method = api.instance?.[command as keyof HelpFeedback]
+    // The API's own methods only: `constructor` or `hasOwnProperty` are not commands.
+    const instance = api.instance
+    const method = instance && hasOwn(instance, command) ? instance[command as keyof HelpFeedback] : undefined
     if (typeof method !== 'function')
       throw new Error(
         `help-feedback: ${api.instance ? 'unknown command' : "call HelpFeedback('init', options) before"} '${command}'`,

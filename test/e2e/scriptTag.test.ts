@@ -86,6 +86,23 @@ describe('script-tag loader (dist/loader.js)', () => {
     )
     expect(await page.evaluate(() => (window as unknown as { hfViolations: string[] }).hfViolations)).toEqual([])
     expect(errors).toEqual([])
+    // Only the API's own methods are commands: names every object inherits are refused.
+    const refused = await page.evaluate(() =>
+      ['constructor', 'hasOwnProperty', '__defineGetter__', 'toString'].map((name) => {
+        try {
+          ;(window as unknown as { HelpFeedback: (c: string, ...a: unknown[]) => unknown }).HelpFeedback(name, 'open')
+          return 'accepted'
+        } catch (e) {
+          return (e as Error).message
+        }
+      }),
+    )
+    expect(refused).toEqual([
+      "help-feedback: unknown command 'constructor'",
+      "help-feedback: unknown command 'hasOwnProperty'",
+      "help-feedback: unknown command '__defineGetter__'",
+      "help-feedback: unknown command 'toString'",
+    ])
     await page.close()
   })
 
@@ -127,5 +144,19 @@ describe('single-file script-tag build (help-feedback.global.js, opt-in)', () =>
     await page.locator('#open').click()
     await dialog.waitFor()
     expect(errors.filter((e) => !e.includes('favicon'))).toEqual([])
+    // Only the API's own methods are commands: names every object inherits are refused.
+    const results = await page.evaluate(() =>
+      ['constructor', 'hasOwnProperty', 'toString'].map((name) =>
+        String(
+          (window as unknown as { HelpFeedback: (c: string, ...a: unknown[]) => unknown }).HelpFeedback(name, 'open'),
+        ),
+      ),
+    )
+    expect(results).toEqual(['undefined', 'undefined', 'undefined'])
+    expect(errors.filter((e) => !e.includes('favicon'))).toEqual([
+      "help-feedback: unknown command 'constructor'",
+      "help-feedback: unknown command 'hasOwnProperty'",
+      "help-feedback: unknown command 'toString'",
+    ])
   })
 })
