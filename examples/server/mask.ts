@@ -53,6 +53,16 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
 }
 
 /**
+ * `target[key] = value`, also for the key `__proto__` (JSON.parse makes it an own key; assigning it
+ * would replace the copy's prototype and drop the value instead of keeping it as data).
+ */
+function put(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  else target[key] = value
+}
+
+/**
  * `redactFields(value, options).value` without the findings (the server keeps none), with the key
  * sets built once instead of per call and the plain-text fast path above.
  */
@@ -61,7 +71,7 @@ function maskWalk(node: unknown, key: string, references: ReadonlySet<string>, s
   if (Array.isArray(node)) return node.map((item) => maskWalk(item, key, references, skip))
   if (isPlainObject(node)) {
     const copy: Record<string, unknown> = {}
-    for (const k of Object.keys(node)) copy[k] = skip.has(k) ? node[k] : maskWalk(node[k], k, references, skip)
+    for (const k of Object.keys(node)) put(copy, k, skip.has(k) ? node[k] : maskWalk(node[k], k, references, skip))
     return copy
   }
   return node
@@ -79,14 +89,14 @@ export function maskInput<T>(input: T): T {
   const out: Record<string, unknown> = {}
   for (const key of Object.keys(input)) {
     const value = input[key]
-    if (SKIP.has(key)) out[key] = value
-    else if (!FREE_MAPS.includes(key) || !isRecord(value)) out[key] = maskWalk(value, key, REFS, SKIP)
+    if (SKIP.has(key)) put(out, key, value)
+    else if (!FREE_MAPS.includes(key) || !isRecord(value)) put(out, key, maskWalk(value, key, REFS, SKIP))
     else {
       const values = maskWalk(value, '', MAP_REFS, NONE) as Record<string, unknown>
       // The keys are client text too (up to 100 characters each), shown to agents as labels.
       const masked: Record<string, unknown> = {}
-      for (const k of Object.keys(values)) masked[maskText(k)] = values[k]
-      out[key] = masked
+      for (const k of Object.keys(values)) put(masked, maskText(k), values[k])
+      put(out, key, masked)
     }
   }
   return out as T

@@ -190,3 +190,21 @@ describe('masking fast path', () => {
     expect(JSON.stringify(masked)).not.toContain('hunter2')
   })
 })
+
+describe('maskInput with a __proto__ key (JSON.parse makes it an own key)', () => {
+  it('keeps it as data, masked, instead of turning it into the copy’s prototype', () => {
+    const card = '4111 1111 1111 1111'
+    const body = JSON.parse(
+      `{"subject":"help","__proto__":{"note":"card ${card}"},"fields":{"__proto__":"card ${card}","x":{"__proto__":"pin 123456"}}}`,
+    ) as Record<string, unknown>
+    const masked = maskInput(body)
+    expect(Object.keys(masked)).toEqual(['subject', '__proto__', 'fields'])
+    expect(Object.getPrototypeOf(masked)).toBe(Object.prototype)
+    const out = JSON.stringify(masked)
+    expect(out).toContain('"__proto__":{"note":"card ')
+    expect(out).toContain('"fields":{"__proto__":"card ')
+    expect(out).not.toContain(card)
+    expect(out).not.toContain('123456')
+    expect(Object.keys((masked as { fields: object }).fields)).toEqual(['__proto__', 'x'])
+  })
+})
