@@ -229,16 +229,21 @@ describe('a read-only server', () => {
     const released = new Promise<void>((r) => (release = r))
     let answered: Promise<void> | undefined
     let held = 0
+    let readOnlyAnswer: number | undefined
     await page.route('**/v1/tickets', (route) => {
       if (held++ > 0) return route.continue()
       answered = (async () => {
         const response = await route.fetch()
+        readOnlyAnswer = response.status()
         await released
         await route.fulfill({ response })
       })()
     })
     await retryQueued(page)
-    await expect.poll(() => held).toBe(1)
+    // The read-only server has answered the first attempt (held back from the page) before it
+    // is replaced: closing it with the request still on its socket would reset the connection.
+    await expect.poll(() => readOnlyAnswer).toBe(503)
+    expect(held).toBe(1)
     await serve(port, false)
     try {
       await retryQueued(page)
