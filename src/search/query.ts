@@ -170,7 +170,7 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
         c.push(new Map([[vocab[lo]!, (0.8 * w.length) / vocab[lo]!.length]]))
         n++
       }
-      const max = w.length > 7 ? 2 : 1
+      const max = w.length > 6 ? 2 : 1
       let closest = max + 1
       let fix = ''
       if (w.length > 3 && !ctx.df(w)) {
