@@ -35,8 +35,9 @@ export const IRREGULAR: Record<string, string | null> = {
 export const STOP_WORDS =
   'a an and are am be can could did do does for from have has how i im is it its me my no not of on or our so that the there this to was we what when where which who why will with would you your'
 
-/** Chinese question filler bigrams (怎么办, 为什么, 如何...): kept, but too weak to decide a ranking. */
-export const FILLER_WORDS = '怎么 么办 什么 为什 为啥 如何 怎样 么回 回事 请问 一下 是否 能否 可以'
+/** Chinese question filler bigrams (怎么办, 为什么, 如何, 什么时候, 在哪里, 是不是...): kept, but too weak to decide a ranking. */
+export const FILLER_WORDS =
+  '怎么 么办 什么 为什 为啥 如何 怎样 么回 回事 请问 一下 是否 能否 可以 么时 时候 哪里 在哪 是不'
 
 /** Sentence particles: a query bigram holding one (钱的, 了吗) is mostly grammar, not topic. */
 export const PARTICLES = '的了吗呢吧啊呀咋'
