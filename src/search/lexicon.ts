@@ -42,11 +42,12 @@ export const FILLER_WORDS =
 /** Sentence particles: a query bigram holding one (钱的, 了吗) is mostly grammar, not topic. */
 export const PARTICLES = '的了吗呢吧啊呀咋'
 
-/** Resultative complements after 不, the everyday "cannot" (提不出来, 付不了款, 绑不上). */
-export const COMPLEMENTS = '出来 出去 过去 过来 进去 下来 起来 了 上 出 进 动 成 开'
+/** Resultative complements after 不, the everyday "cannot" (提不出来, 付不了款, 绑不上, 删不掉). */
+export const COMPLEMENTS = '出来 出去 过去 过来 进去 下来 起来 了 上 出 进 动 成 开 掉'
 
 /** The failure a "cannot" pattern implies (提不出来: 提现 失败). */
 export const FAILURE = '失败'
 
-/** Wallet words a lone verb most likely stands for, found by their first character (提 → 提现). */
-export const VERB_WORDS = '提现 转账 付款 充值 绑卡 退款 登录 到账 扣款 取现 解绑 注销 冻结 打开 收到'
+/** Wallet words a lone verb most likely stands for, found by their first character (提 → 提现, 领 → 领钱, 加 → 加卡). */
+export const VERB_WORDS =
+  '提现 转账 付款 充值 绑卡 退款 登录 到账 扣款 取现 解绑 注销 冻结 打开 收到 领钱 加卡 删卡 汇款'
