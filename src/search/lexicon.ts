@@ -33,7 +33,7 @@ export const IRREGULAR: Record<string, string | null> = {
 
 /** English function words: a query drops them when it has any other word. */
 export const STOP_WORDS =
-  'a an and are am be can could did do does for from have has how i im is it its me my no not of on or our so that the there this to was we what when where which who why will with would you your'
+  'a already am an and are be can could did do does ever for from has have how i im is it its just me my no not of on or our so still that the there this to was we what when where which who why will with would you your'
 
 /** Chinese question filler bigrams (怎么办, 为什么, 如何, 什么时候, 在哪里, 是不是...): kept, but too weak to decide a ranking. */
 export const FILLER_WORDS =
