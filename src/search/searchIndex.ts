@@ -376,8 +376,11 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
             variant.forEach((qw, t) => {
               const e = qw ? resolve(t) : df(t)
               if (!e) return
-              // Fallback single characters and words of Latin phrase variants are too weak to mark.
-              const mark = qw > 0.2 ? !(variant.size > 1 && WORD_CHAR.test(t)) : !qw && !WORD_CHAR.test(t)
+              // Single characters of a longer query, filler and words of Latin phrase variants are too weak to mark.
+              const mark =
+                qw > 0.2 && (qw == 1 || t.length > 1)
+                  ? !(variant.size > 1 && WORD_CHAR.test(t))
+                  : !qw && !WORD_CHAR.test(t)
               if (!qw) return void (mark && extra.push(t))
               sum += (e as Term).w = qw * (cap < Infinity ? cap : idf(t)) * STEP
               ts.push(e as Term)
