@@ -393,6 +393,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       // Clauses that only add to articles found by others come last.
       .sort((a, b) => +!!a.boost - +!!b.boost || b.w - a.w)
       .slice(0, maxTerms)
+    // Nothing to rank: no empty arrays reach the ranking code (their other element kind made it deoptimize).
+    if (!list.length) return []
     if (scratch.acc.length < docs.length) scratch = buffers(docs.length * 2)
     const allowed = new Set(locales.map((l) => codes.get(l)))
     // More than `limit` articles: the tag bonus reorders the strongest candidates.
