@@ -213,7 +213,8 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
   // A Latin key comes with its spaces (" not me "): no string is built per variant and query.
   const typed = ([key, han]: CompiledVariant): boolean => (han ? f : line).includes(key)
   ctx.synonyms.forEach((group, g) => {
-    const imp = implied.find(([w]) => group.some(([key]) => w == key))
+    // Tested first: a closure per group and query when no pattern implies a word (most queries).
+    const imp = implied[0] && implied.find(([w]) => group.some(([key]) => w == key))
     if (!group.some(typed) && !imp) return
     const hit = group.map((x) => typed(x) || x[0] == imp?.[0])
     // A variant scores through its rarest term: an article holding 定银 almost surely says

@@ -396,11 +396,15 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       // Clauses that only add to articles found by others come last.
       .sort((a, b) => +!!a.boost - +!!b.boost || b.w - a.w)
       .slice(0, maxTerms)
+    // Nothing to rank: no empty arrays reach the ranking code (their other element kind made it deoptimize).
+    if (!list.length) return []
     if (scratch.acc.length < docs.length) scratch = buffers(docs.length * 2)
     const allowed = new Set(locales.map((l) => codes.get(l)))
     // More than `limit` articles: the tag bonus reorders the strongest candidates.
+    // flatMap, not map: its array has the same element kind whether or not this code is optimized
+    // (V8's optimized map makes holey arrays, its builtin packed ones), so rank is not deoptimized.
     const top = rank(
-      list.map((c) => c.v),
+      list.flatMap((c) => [c.v]),
       list.filter((c) => !c.boost).length,
       scratch,
       limit + 10,
@@ -411,7 +415,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     // A query that is exactly one of an article's tags names its topic: that article first.
     const typed = `\n${fold(query).replace(/\s+/g, '')}\n`
     const ranked = top
-      .map(([d, score]): [number, number] => [d, tagLines[d]!.includes(typed) ? score * TAG_BONUS : score])
+      // flatMap as above, for sort and onePerArticle.
+      .flatMap(([d, score]): Array<[number, number]> => [[d, tagLines[d]!.includes(typed) ? score * TAG_BONUS : score]])
       .sort((a, b) => b[1] - a[1])
     // Most important terms first: the snippet window opens at the first one found.
     const marks = list.flatMap((c) => c.m).concat(extra)

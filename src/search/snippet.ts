@@ -59,6 +59,34 @@ const WORD_END = new RegExp(`(?:${WORD_CHAR.source})$`, 'u')
 /** The irregular forms (froze, paid...). */
 const FORMS = Object.keys(IRREGULAR)
 
+/** Marks of a window, reused (zero between snippets). */
+let on = new Uint8Array(256)
+/**
+ * The last terms and what follows from them (the hits of one search share them): the Latin
+ * terms, where their inflected words start, and whether each term starts with a word character.
+ */
+let memo: [terms: string[], latin: string[], starts: string[], word: boolean[]] = [[], [], [], []]
+
+/**
+ * Inflected words of `s` whose stem is a term ("Frozen" for freez), marked in `on` when given;
+ * returns the first one's start (-1: none). A stem has no Han, and is an irregular form's or
+ * starts as its word does but for its last letter (verify → verifi): only the words starting so
+ * are looked at, found by indexOf, not by matching every word of the text.
+ */
+function stemmed(s: string, latin: string[], starts: string[], on?: Uint8Array): number {
+  let first = -1
+  for (const p of starts)
+    for (let i = s.indexOf(p); i >= 0; i = s.indexOf(p, i + 1)) {
+      WORD_AT.lastIndex = i
+      const w = i && WORD_END.test(s.slice(Math.max(0, i - 2), i)) ? '' : WORD_AT.exec(s)?.[0]
+      if (w && latin.includes(stem(w))) {
+        on?.fill(1, i, i + w.length)
+        if (first < 0 || i < first) first = i
+      }
+    }
+  return first
+}
+
 /** A snippet and the [start, end) ranges in it to highlight. */
 export interface Snippet {
   snippet: string
@@ -75,52 +103,52 @@ export interface Snippet {
 export function makeSnippet(text: string, terms: string[], length = 96, n = foldInPlace(text)): Snippet {
   let at = -1
   for (const t of terms) if ((at = n.indexOf(t)) >= 0) break
-  // Inflected words whose stem is a term ("Frozen" for freez), each [start, end) in `s` to `fn`.
-  // A stem has no Han, and is an irregular form's or starts as its word does but for its last
-  // letter (verify → verifi): only the words starting so are looked at, found by indexOf, not
-  // by matching every word of the text.
-  const latin = terms.filter((t) => t && !HAN.test(t))
-  const starts = latin.flatMap((t) => [t.slice(0, -1) || t, ...FORMS.filter((k) => IRREGULAR[k] == t)])
-  const stemmed = (s: string, fn: (i: number, j: number) => void): void => {
-    for (const p of starts)
-      for (let i = s.indexOf(p); i >= 0; i = s.indexOf(p, i + 1)) {
-        WORD_AT.lastIndex = i
-        const w = i && WORD_END.test(s.slice(Math.max(0, i - 2), i)) ? '' : WORD_AT.exec(s)?.[0]
-        if (w && latin.includes(stem(w))) fn(i, i + w.length)
-      }
+  // The hits of one search share their terms: what follows from them is worked out once.
+  let same = memo[0].length == terms.length
+  for (let k = 0; same && k < terms.length; k++) same = memo[0][k] == terms[k]
+  if (!same) {
+    const latin = terms.filter((t) => t && !HAN.test(t))
+    memo = [
+      terms.slice(),
+      latin,
+      latin.flatMap((t) => [t.slice(0, -1) || t, ...FORMS.filter((k) => IRREGULAR[k] == t)]),
+      terms.map((t) => WORD_CHAR.test(t[0]!)),
+    ]
   }
-  if (at < 0) stemmed(n, (i) => (at = at < 0 || i < at ? i : at))
+  const [, latin, starts, word] = memo
+  if (at < 0) at = stemmed(n, latin, starts)
   // Open a quarter of the width before the match, less if the text ends first.
   let start = Math.max(0, at)
   let used = 0
-  const fits = (i: number, max: number, w = width(text, i)): boolean => used + w <= max && !!(used += w)
-  while (at > 0 && start && fits(start - 1, length >> 2)) start--
+  let w: number
+  for (; at > 0 && start && used + (w = width(text, start - 1)) <= length >> 2; used += w) start--
   let end = start
-  used = 0
-  while (end < text.length && fits(end, length)) end++
-  while (start && fits(start - 1, length)) start--
+  for (used = 0; end < text.length && used + (w = width(text, end)) <= length; used += w) end++
+  for (; start && used + (w = width(text, start - 1)) <= length; used += w) start--
   // Do not open the window in the middle of a Latin word.
   for (let i = 0; start && i < 12 && WORD_CHAR.test(text[start - 1]!); i++) start++
   const pre = start ? '…' : ''
   const win = n.slice(start, end)
   // Marked characters of the window: overlapping and touching occurrences make one highlight.
-  const on = new Uint8Array(win.length + 1)
-  for (const t of terms) {
-    const latin = WORD_CHAR.test(t[0]!)
+  if (on.length <= win.length) on = new Uint8Array(win.length * 2 + 1)
+  for (let k = 0; k < terms.length; k++) {
+    const t = terms[k]!
     for (let i = win.indexOf(t); i >= 0; i = win.indexOf(t, i + 1)) {
       let j = i + t.length
-      if (latin) {
+      if (word[k]) {
         if (i && WORD_CHAR.test(win[i - 1]!)) continue
         while (j < win.length && WORD_CHAR.test(win[j]!)) j++
       }
       on.fill(1, i, j)
     }
   }
-  stemmed(win, (i, j) => on.fill(1, i, j))
+  stemmed(win, latin, starts, on)
   const highlights: Array<[number, number]> = []
   for (let i = 0, from = -1; i <= win.length; i++)
-    if (on[i]) from < 0 && (from = i)
-    else if (from >= 0) {
+    if (on[i]) {
+      on[i] = 0
+      from < 0 && (from = i)
+    } else if (from >= 0) {
       highlights.push([from + pre.length, i + pre.length])
       from = -1
     }
