@@ -36,3 +36,32 @@ describe('"unknown" is a sign of fraud only next to a charge or a transaction', 
     expect(top(q, locale)).toBe('en-unauthorized-transaction')
   })
 })
+
+describe('a 7-letter word is corrected by two edits only into a word it starts as', () => {
+  // Two substitutions anywhere made these other wallet words: scammer, better, version, pretend,
+  // protect, declin(ed).
+  it.each(['scanner', 'battery', 'session', 'present', 'product', 'deadline'])(
+    '「%s」 is no typo of an article word: nothing found',
+    (q) => {
+      expect(index.search(q, { locale: 'en' })).toEqual([])
+    },
+  )
+
+  it('a QR scanner that does not work is no scam, a refund deadline no declined payment', () => {
+    expect(index.search('qr scanner not working', { locale: 'en', limit: 3 }).map((h) => h.id)).not.toContain(
+      'en-scams',
+    )
+    expect(index.search('deadline for refund', { locale: 'en', limit: 3 }).map((h) => h.id)).not.toContain(
+      'en-payment-failed',
+    )
+    expect(top('session expired', 'en')).not.toBe('en-update-app')
+  })
+
+  it.each([
+    // The stemmer's identiti is two edits from the typo, at its end; charegd is two from charg.
+    ['identiy check failed', 'en', 'en-verify-identity'],
+    ['charegd twice', 'en', 'en-duplicate-charge'],
+  ])('「%s」 (%s) still ranks %s first', (q, locale, id) => {
+    expect(top(q, locale)).toBe(id)
+  })
+})
