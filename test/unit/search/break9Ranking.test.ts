@@ -65,3 +65,24 @@ describe('a 7-letter word is corrected by two edits only into a word it starts a
     expect(top(q, locale)).toBe(id)
   })
 })
+
+describe('a single Han character of a longer query is never highlighted', () => {
+  // 𠮷 (U+20BB7) is one character in two UTF-16 units, 吉 one in one.
+  const small = createSearchIndex([
+    { id: 'a', locale: 'zh-CN', title: '𠮷野家的钱包', tags: ['店'], body: '在𠮷野家用钱包付款，𠮷字和吉字不同。' },
+  ])
+  const marked = (q: string): string[] =>
+    small.search(q).flatMap((h) => h.highlights.map(([s, e]) => h.snippet.slice(s, e)))
+
+  it.each([
+    ['钱包𠮷', '钱包'],
+    ['钱包吉', '钱包'],
+    ['𠮷钱包付款', '钱包付款'],
+  ])('「%s」 marks %s only', (q, words) => {
+    expect(marked(q)).toEqual([words])
+  })
+
+  it('a query of that one character still marks it', () => {
+    expect(marked('𠮷')).toEqual(['𠮷', '𠮷'])
+  })
+})
