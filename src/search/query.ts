@@ -170,13 +170,17 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
         c.push(new Map([[vocab[lo]!, (0.8 * w.length) / vocab[lo]!.length]]))
         n++
       }
-      const max = w.length > 6 ? 2 : 1
-      let closest = max + 1
+      const maxEdits = w.length > 6 ? 2 : 1
+      // A 7-letter word's second edit only for a word it starts as (identiy → identiti, charegd →
+      // charg): two edits anywhere turned scanner into scammer, session into version.
+      const head = w.length == 7 ? w.slice(0, 4) : ''
+      let closest = maxEdits + 1
       let fix = ''
       if (w.length > 3 && !ctx.df(w)) {
         for (let i = 0; i < w.length; i++) letters[w.charCodeAt(i) & 127]!++
         for (let k = 0; k < vocab.length; k++) {
           const v = vocab[k]!
+          const max = head && !v.startsWith(head) ? 1 : maxEdits
           // A length further than max from w's cannot be close: one test spares most letter counts.
           if (Math.abs(v.length - w.length) > max) continue
           // Letters in one word and not the other: an edit changes at most two, so a word with
@@ -187,7 +191,7 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
           const d = apart > 2 * max ? max + 1 : editDistance(w, v, max)
           if (d <= max) c.push(new Map([[v, 0.8 - 0.2 * d]]))
           // The closest correction also triggers synonyms ("pasword" → password → pin).
-          if (d < closest) {
+          if (d <= max && d < closest) {
             closest = d
             fix = v
           }

@@ -376,9 +376,10 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
             variant.forEach((qw, t) => {
               const e = qw ? resolve(t) : df(t)
               if (!e) return
-              // Single characters of a longer query, filler and words of Latin phrase variants are too weak to mark.
+              // Single characters of a longer query (one code point: 𠮷 is two UTF-16 units), filler
+              // and words of Latin phrase variants are too weak to mark.
               const mark =
-                qw > 0.2 && (qw == 1 || t.length > 1)
+                qw > 0.2 && (qw == 1 || t.length > (t.charCodeAt(0) >> 10 == 0x36 ? 2 : 1))
                   ? !(variant.size > 1 && WORD_CHAR.test(t))
                   : !qw && !WORD_CHAR.test(t)
               if (!qw) return void (mark && extra.push(t))

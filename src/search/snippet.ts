@@ -102,7 +102,8 @@ export interface Snippet {
  */
 export function makeSnippet(text: string, terms: string[], length = 96, n = foldInPlace(text)): Snippet {
   let at = -1
-  for (const t of terms) if ((at = n.indexOf(t)) >= 0) break
+  // An empty term matches nowhere (found everywhere, it would open the window at 0 and never stop marking).
+  for (const t of terms) if (t && (at = n.indexOf(t)) >= 0) break
   // The hits of one search share their terms: what follows from them is worked out once.
   let same = memo[0].length == terms.length
   for (let k = 0; same && k < terms.length; k++) same = memo[0][k] == terms[k]
@@ -133,6 +134,7 @@ export function makeSnippet(text: string, terms: string[], length = 96, n = fold
   if (on.length <= win.length) on = new Uint8Array(win.length * 2 + 1)
   for (let k = 0; k < terms.length; k++) {
     const t = terms[k]!
+    if (!t) continue
     for (let i = win.indexOf(t); i >= 0; i = win.indexOf(t, i + 1)) {
       let j = i + t.length
       if (word[k]) {

@@ -89,7 +89,7 @@ freeze,lost phone,stolen phone,phone stolen,phone was stolen,lost my phone
 crash,crashes,won't open,keeps closing,shuts down,closes itself,stops working,quits
 identity,prove who,who i am,id
 scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying
-unauthorized,never made,didn't authorize,not mine,someone else,unknown
+unauthorized,never made,didn't authorize,not mine,someone else,unknown charge,unknown payment,unknown transaction,unknown debit,unknown deduction,unknown purchase,unknown withdrawal
 limit,most,max,how much can
 dispute,never sent,not delivered,never arrived,merchant
 balance,missing money,money gone,missing,doesn't add up,less money
