@@ -95,7 +95,13 @@ export function maskInput<T>(input: T): T {
       const values = maskWalk(value, '', MAP_REFS, NONE) as Record<string, unknown>
       // The keys are client text too (up to 100 characters each), shown to agents as labels.
       const masked: Record<string, unknown> = {}
-      for (const k of Object.keys(values)) put(masked, maskText(k), values[k])
+      for (const k of Object.keys(values)) {
+        // Two labels can mask to one ("password hunter2", "password letmein"): number the later
+        // ones instead of letting one value overwrite the other.
+        let label = maskText(k)
+        for (let n = 2; Object.prototype.hasOwnProperty.call(masked, label); n++) label = `${maskText(k)} (${n})`
+        put(masked, label, values[k])
+      }
       put(out, key, masked)
     }
   }

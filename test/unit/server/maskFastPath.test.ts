@@ -208,3 +208,16 @@ describe('maskInput with a __proto__ key (JSON.parse makes it an own key)', () =
     expect(Object.keys((masked as { fields: object }).fields)).toEqual(['__proto__', 'x'])
   })
 })
+
+describe('maskInput with labels that mask to the same text', () => {
+  it('keeps every value, numbering the later labels', () => {
+    const masked = maskInput({
+      subject: 'help',
+      fields: { 'password hunter2': 'first', 'password letmein1': 'second', 'password (2)': 'third' },
+    })
+    const fields = masked.fields as Record<string, string>
+    expect(Object.values(fields).sort()).toEqual(['first', 'second', 'third'])
+    expect(JSON.stringify(fields)).not.toMatch(/hunter2|letmein1/)
+    expect(Object.keys(fields)).toHaveLength(3)
+  })
+})
