@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -43,6 +43,17 @@ function freePort(): Promise<number> {
 
 export { binDir }
 
+/** Run as `node -e WATCHDOG <pid> <stop command as JSON> <dir>`. */
+const WATCHDOG = `
+const [pid, stop, dir] = process.argv.slice(1)
+const [file, ...args] = JSON.parse(stop)
+setInterval(() => {
+  try { process.kill(Number(pid), 0); return } catch {}
+  try { require('node:child_process').execFileSync(file, args, { stdio: 'ignore' }) } catch {}
+  require('node:fs').rmSync(dir, { recursive: true, force: true })
+  process.exit(0)
+}, 1000)`
+
 export default async function setup(): Promise<(() => void) | undefined> {
   if (process.env.HF_TEST_DATABASE_URL) return undefined
   const bin = binDir()
@@ -65,11 +76,29 @@ export default async function setup(): Promise<(() => void) | undefined> {
   }
   const data = join(dir, 'data')
   const port = await freePort()
+  // pg_ctl daemonizes the cluster: a run killed before its teardown would leave it running. A
+  // detached watchdog stops and removes it once this process is gone
+  // (started first: the run may be killed while pg_ctl waits for the cluster).
+  const stop = [
+    ...(root ? ['runuser', '-u', 'postgres', '--'] : []),
+    join(bin, 'pg_ctl'),
+    '-D',
+    data,
+    '-m',
+    'immediate',
+    'stop',
+  ]
+  const watchdog = spawn(process.execPath, ['-e', WATCHDOG, String(process.pid), JSON.stringify(stop), dir], {
+    detached: true,
+    stdio: 'ignore',
+  })
+  watchdog.unref()
   try {
     as(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C'])
     const conf = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400`
     as(join(bin, 'pg_ctl'), ['-D', data, '-o', conf, '-l', join(dir, 'log'), '-w', 'start'])
   } catch (err) {
+    watchdog.kill()
     rmSync(dir, { recursive: true, force: true })
     const reason = err instanceof Error ? err.message.split('\n')[0] : String(err)
     process.env.HF_TEST_PG_SKIP = `starting a throwaway Postgres from ${bin} failed: ${reason}`
@@ -77,6 +106,7 @@ export default async function setup(): Promise<(() => void) | undefined> {
   }
   process.env.HF_TEST_DATABASE_URL = `postgres://postgres@127.0.0.1:${port}/postgres`
   return () => {
+    watchdog.kill()
     try {
       as(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop'])
     } catch {
