@@ -7,6 +7,7 @@
  */
 import { redact } from '../../src/privacy/index.js'
 import { REFERENCE_FIELDS } from '../../src/reports/fields.js'
+import { hasOwn } from '../../src/hasOwn.js'
 
 /**
  * Structured values the host app supplies (transaction ids, order numbers in reference fields,
@@ -98,8 +99,9 @@ export function maskInput<T>(input: T): T {
       for (const k of Object.keys(values)) {
         // Two labels can mask to one ("password hunter2", "password letmein"): number the later
         // ones instead of letting one value overwrite the other.
-        let label = maskText(k)
-        for (let n = 2; Object.prototype.hasOwnProperty.call(masked, label); n++) label = `${maskText(k)} (${n})`
+        const base = maskText(k)
+        let label = base
+        for (let n = 2; hasOwn(masked, label); n++) label = `${base} (${n})`
         put(masked, label, values[k])
       }
       put(out, key, masked)
