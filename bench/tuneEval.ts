@@ -23,6 +23,7 @@ const sets = [
   'queries-tune6.json',
   'queries-tune7.json',
   'queries-tune8.json',
+  'queries-tune9.json',
 ]
 type L = { q: string; locale: string; relevant: string[]; class?: string }
 const data = sets.map(
