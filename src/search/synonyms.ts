@@ -37,7 +37,7 @@ export const walletSynonyms: SynonymTable = {
 限额,额度,上限,超限,最多,最高,封顶,limit
 手续费,服务费,收费,费率,收钱,另外给钱,fee
 注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号,不想用了,删掉,销掉,不打算用
-骗子,诈骗,被骗,假客服,冒充客服,骗局,兼职,刷单,上当,联系不上,工作人员,理赔,scam,fraud
+骗子,诈骗,被骗,假客服,冒充客服,骗局,兼职,刷单,上当,联系不上,工作人员,理赔,自称,打电话,打来,来电,索要,问我要,scam,fraud
 余额,零钱,钱包余额,balance
 账户,户头,帐户,账号,帐号
 登录,登入
@@ -88,7 +88,7 @@ statement,history,transaction record,export,transactions,activity,records,past p
 freeze,lost phone,stolen phone,phone stolen,phone was stolen,lost my phone
 crash,crashes,won't open,keeps closing,shuts down,closes itself,stops working,quits
 identity,prove who,who i am,id
-scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying
+scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying,caller,called me,asked me for
 unauthorized,never made,didn't authorize,not mine,someone else,unknown charge,unknown payment,unknown transaction,unknown debit,unknown deduction,unknown purchase,unknown withdrawal
 limit,most,max,how much can
 dispute,never sent,not delivered,never arrived,merchant

@@ -1,0 +1,17 @@
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { loadArticles } from '../../../scripts/indexArticles.js'
+import { createSearchIndex, walletSynonyms } from '../../../src/search/index.js'
+
+/** The example help articles: each behaviour below is checked on the articles users search. */
+const root = fileURLToPath(new URL('../../../', import.meta.url))
+const index = createSearchIndex(loadArticles(join(root, 'examples/articles')), { synonyms: walletSynonyms })
+const first = (q: string, locale: string): string | undefined => index.search(q, { locale })[0]?.id
+
+describe('a call from someone claiming to be staff is a scam', () => {
+  it('a caller or someone "claiming" to be the platform leads to the scam articles', () => {
+    expect(first('a caller said my account has a problem', 'en')).toBe('en-scams')
+    expect(first('自称平台的人打来说要帮我退款', 'zh-CN')).toMatch(/^zh-(scam-paid|fake-customer-service)$/)
+  })
+})
