@@ -51,3 +51,12 @@ export const FAILURE = '失败'
 /** Wallet words a lone verb most likely stands for, found by their first character (提 → 提现, 领 → 领钱, 加 → 加卡). */
 export const VERB_WORDS =
   '提现 转账 付款 充值 绑卡 退款 登录 到账 扣款 取现 解绑 注销 冻结 打开 收到 领钱 加卡 删卡 汇款'
+
+/**
+ * Intents no single word states: a query holding a word of each of the first two lists (a third
+ * party and what they ask for: 陌生人打电话要验证码, "a caller asked for my code") is about the
+ * last word, searched as if typed. Han words match as substrings, Latin ones as stemmed words.
+ */
+export const INTENTS = [
+  '自称 来电 打电话 打来 陌生人 有人 call caller stranger someone|验证码 短信码 认证码 动态码 校验码 短信里 code otp|诈骗 假客服 scam',
+]

@@ -15,3 +15,15 @@ describe('a call from someone claiming to be staff is a scam', () => {
     expect(first('自称平台的人打来说要帮我退款', 'zh-CN')).toMatch(/^zh-(scam-paid|fake-customer-service)$/)
   })
 })
+
+describe('intent patterns: a third party asking for the code means a scam', () => {
+  it('someone asking for the verification code leads to the scam article, not to the one about codes', () => {
+    expect(first('someone called asking for my code', 'en')).toBe('en-scams')
+    expect(first('自称银行的人来电问我要验证码', 'zh-CN')).toBe('zh-fake-customer-service')
+  })
+
+  it('a code that does not arrive, with nobody asking for it, still leads to the code article', () => {
+    expect(first('my code never arrived', 'en')).toBe('en-verification-code')
+    expect(first('验证码一直收不到', 'zh-CN')).toBe('zh-sms-code-not-received')
+  })
+})
