@@ -27,3 +27,24 @@ describe('intent patterns: a third party asking for the code means a scam', () =
     expect(first('验证码一直收不到', 'zh-CN')).toBe('zh-sms-code-not-received')
   })
 })
+
+describe('intent patterns: situations told in the user’s own words', () => {
+  it.each([
+    ['手机昨晚在饭店被偷了', 'zh-CN', 'zh-freeze-account'],
+    ['my phone got stolen on the bus', 'en', 'en-freeze-account'],
+    ['钱包里的钱莫名只剩一半了', 'zh-CN', 'zh-balance-wrong'],
+    ['账单上有一笔陌生的消费', 'zh-CN', 'zh-unauthorized-transaction'],
+    ['买的东西跟说的不一样', 'zh-CN', 'zh-merchant-dispute'],
+    ['钱转到银行卡平台抽多少', 'zh-CN', 'zh-fees'],
+    ['上个月的钱都花在哪了', 'zh-CN', 'zh-transaction-records'],
+    ['号被封了', 'zh-CN', 'zh-account-restricted'],
+    ['这张卡以后不用了想删掉', 'zh-CN', 'zh-unbind-bank-card'],
+    ['网上认识的人让我交保证金才能提现', 'zh-CN', 'zh-scam-paid'],
+  ])('%s → %s', (q, locale, id) => expect(first(q, locale)).toBe(id))
+
+  it('half a pattern changes nothing: the topic word typed alone keeps its article', () => {
+    expect(first('提现失败', 'zh-CN')).toBe('zh-withdraw-failed')
+    expect(first('手机号怎么换', 'zh-CN')).toBe('zh-change-phone-number')
+    expect(first('余额不对', 'zh-CN')).toBe('zh-balance-wrong')
+  })
+})
