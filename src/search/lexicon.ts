@@ -56,7 +56,7 @@ export const VERB_WORDS =
  * Intents no single word states, one row each: a query holding a word of each of the first two
  * lists (who or what, and what happened: 陌生人打电话要验证码, "a caller asked for my code",
  * 手机落出租车上了, 卖家拖着不寄) is about the words of the last list, searched as if typed and
- * bringing in their synonym groups. Han words match as substrings, Latin ones as stemmed words.
+ * bringing in their synonym groups. Han words match as substrings, Latin ones as stemmed words (`_` joins words into a phrase: never_paid).
  */
 export const INTENTS = [
   '自称 来电 打电话 打来 陌生人 有人 call caller stranger someone|验证码 短信码 认证码 动态码 校验码 短信里 code otp|诈骗 假客服 scam',
@@ -70,4 +70,9 @@ export const INTENTS = [
   '号 账户 账号 功能|不让用 限了 被限 暂停 不能用 封了 被封|账户限制',
   '卡|删 弄掉 去掉 移除 关联|解绑',
   '网上认识 交友 投资 带我 对方 平台|保证金 激活费 解冻费 联系不上 交钱|被骗',
+  'shop store merchant seller|unpaid never_paid not_paid awaiting|charged',
+  'card visa debit|attach connect|link',
+  'checkout till register|reject refus bounc unsuccessful couldn_t|payment fail',
+  'someone stranger hacker|spend spent purchas stole steal|unauthorized',
+  'order package product parcel|never_came never_got never_arriv ship deliver listing ghost|dispute',
 ]

@@ -40,8 +40,10 @@ const FILLER_WEIGHT = 0.2
 const COMPLEMENT = new RegExp(`(\\p{Script=Han})不(?:${COMPLEMENTS.replace(/ /g, '|')})(\\p{Script=Han})?`, 'gu')
 /** The wallet word a verb heads, found by its first character (提 → 提现). */
 const VERBS = VERB_WORDS.split(' ')
-/** Intent patterns (see `INTENTS`), each word as a synonym key: Han as typed, Latin stemmed between spaces. */
-const INTENT = INTENTS.map((i) => i.split('|').map((l) => l.split(' ').map((k) => (HAN.test(k) ? k : ` ${stem(k)} `))))
+/** Intent patterns (see `INTENTS`), each word as a synonym key: Han as typed, Latin stemmed between spaces (`_` joins a phrase). */
+const INTENT = INTENTS.map((i) =>
+  i.split('|').map((l) => l.split(' ').map((k) => (HAN.test(k) ? k : ` ${k.split('_').map(stem).join(' ')} `))),
+)
 /** Weight of each bigram of a Han typo's correction (a Latin word one edit away weighs the same). */
 const HAN_TYPO = 0.6
 /** Weight of the words a complement pattern stands for, and of the failure it implies. */

@@ -48,3 +48,13 @@ describe('intent patterns: situations told in the user’s own words', () => {
     expect(first('余额不对', 'zh-CN')).toBe('zh-balance-wrong')
   })
 })
+
+describe('intent patterns in English, phrases included (never_paid: "never" then "paid")', () => {
+  it.each([
+    ['the shop says I never paid', 'en-charged-not-received'],
+    ['my visa won’t connect to the app', 'en-link-bank-card'],
+    ['payment got refused at the till', 'en-payment-failed'],
+    ['a hacker spent money from my account', 'en-unauthorized-transaction'],
+    ['my parcel never came', 'en-merchant-dispute'],
+  ])('%s → %s', (q, id) => expect(first(q, 'en')).toBe(id))
+})
