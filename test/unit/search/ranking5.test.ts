@@ -3,11 +3,15 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { loadArticles } from '../../../scripts/indexArticles.js'
 import { createSearchIndex, walletSynonyms } from '../../../src/search/index.js'
+import { syntheticCorpus } from '../../../bench/data/corpus.js'
 
 /** The example help articles: each behaviour below is checked on the articles users search. */
 const root = fileURLToPath(new URL('../../../', import.meta.url))
-const index = createSearchIndex(loadArticles(join(root, 'examples/articles')), { synonyms: walletSynonyms })
+const articles = loadArticles(join(root, 'examples/articles'))
+const index = createSearchIndex(articles, { synonyms: walletSynonyms })
 const first = (q: string, locale: string): string | undefined => index.search(q, { locale })[0]?.id
+/** The same articles among 940 distractors that share their words (the bench's 1k corpus). */
+const big = createSearchIndex(articles.concat(syntheticCorpus(articles, 940)), { synonyms: walletSynonyms })
 
 describe('a call from someone claiming to be staff is a scam', () => {
   it('a caller or someone "claiming" to be the platform leads to the scam articles', () => {
@@ -57,4 +61,15 @@ describe('intent patterns in English, phrases included (never_paid: "never" then
     ['a hacker spent money from my account', 'en-unauthorized-transaction'],
     ['my parcel never came', 'en-merchant-dispute'],
   ])('%s → %s', (q, id) => expect(first(q, 'en')).toBe(id))
+})
+
+describe('intent patterns: limits, top-ups and transfers told as what happened', () => {
+  it('a payment over the cap and a top-up the balance does not show lead to their articles', () => {
+    expect(first('单笔付款超过了怎么办', 'zh-CN')).toBe('zh-limits')
+    expect(first('银行卡扣了钱但余额没变', 'zh-CN')).toBe('zh-topup-failed')
+  })
+
+  it('money sent to family that they say has not come is a delayed transfer, among distractors too', () => {
+    expect(big.search('转给我妈的钱她说没收到', { locale: 'zh-CN' })[0]?.id).toBe('zh-transfer-delayed')
+  })
 })
