@@ -73,3 +73,10 @@ describe('intent patterns: limits, top-ups and transfers told as what happened',
     expect(big.search('转给我妈的钱她说没收到', { locale: 'zh-CN' })[0]?.id).toBe('zh-transfer-delayed')
   })
 })
+
+describe('an intent outweighs a word typed: it stands for two cues of the query', () => {
+  it.each([
+    ['a hacker spent my balance', 'en-unauthorized-transaction'],
+    ['the shop says I never paid', 'en-charged-not-received'],
+  ])('%s → %s among distractors', (q, id) => expect(big.search(q, { locale: 'en' })[0]?.id).toBe(id))
+})
