@@ -10,6 +10,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url))
 const articles = loadArticles(join(root, 'examples/articles'))
 const index = createSearchIndex(articles, { synonyms: walletSynonyms })
 const first = (q: string, locale: string): string | undefined => index.search(q, { locale })[0]?.id
+const ids = (q: string, locale: string): string[] => index.search(q, { locale }).map((h) => h.id)
 /** The same articles among 940 distractors that share their words (the bench's 1k corpus). */
 const big = createSearchIndex(articles.concat(syntheticCorpus(articles, 940)), { synonyms: walletSynonyms })
 
@@ -79,4 +80,15 @@ describe('an intent outweighs a word typed: it stands for two cues of the query'
     ['a hacker spent my balance', 'en-unauthorized-transaction'],
     ['the shop says I never paid', 'en-charged-not-received'],
   ])('%s → %s among distractors', (q, id) => expect(big.search(q, { locale: 'en' })[0]?.id).toBe(id))
+})
+
+describe('wallet words a user types for the articles’ own (Taiwan and colloquial)', () => {
+  it.each([
+    ['被忽悠付了钱', 'zh-CN', 'zh-scam-paid'],
+    ['这笔付了双份', 'zh-CN', 'zh-duplicate-charge'],
+  ])('%s → %s', (q, locale, id) => expect(first(q, locale)).toBe(id))
+
+  it('冒用 (someone used my card) is unauthorized use', () => {
+    expect(ids('信用卡被冒用', 'zh-TW').slice(0, 3)).toContain('zh-TW-unauthorized-transaction')
+  })
 })
