@@ -88,6 +88,11 @@ describe('wallet words a user types for the articles’ own (Taiwan and colloqui
     ['这笔付了双份', 'zh-CN', 'zh-duplicate-charge'],
   ])('%s → %s', (q, locale, id) => expect(first(q, locale)).toBe(id))
 
+  it('a cell is a mobile number', () => {
+    expect(first('got a new cell, how do I put it on my account', 'en')).toBe('en-change-phone-number')
+    expect(first('switched cells', 'en')).toBe('en-change-phone-number')
+  })
+
   it('冒用 (someone used my card) is unauthorized use', () => {
     expect(ids('信用卡被冒用', 'zh-TW').slice(0, 3)).toContain('zh-TW-unauthorized-transaction')
   })
