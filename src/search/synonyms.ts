@@ -68,7 +68,7 @@ charged,debited,deducted,taken,charge
 twice,duplicate,double,two times
 top up,topup,recharge,add money,load money,deposit,add funds,put money
 withdraw,withdrawal,cash out,payout,cashout,take out,move out
-verification code,otp,sms code,one-time code,security code,code,sms
+verification code,otp,sms code,one-time code,security code,code,sms,text
 transfer,send money,remittance,sent
 unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't recognize,without permission,without my permission
 freeze,lock,block,frozen,locked,suspended

@@ -97,3 +97,11 @@ describe('wallet words a user types for the articles’ own (Taiwan and colloqui
     expect(ids('信用卡被冒用', 'zh-TW').slice(0, 3)).toContain('zh-TW-unauthorized-transaction')
   })
 })
+
+describe('English: a text is an SMS; money moved to the bank is a withdrawal', () => {
+  it.each([
+    ['no text when I log in', 'en-verification-code'],
+    ['I moved my money to the bank but it is not there', 'en-withdraw'],
+    ['how to move my balance to my bank', 'en-withdraw'],
+  ])('%s → %s', (q, id) => expect(first(q, 'en')).toBe(id))
+})
