@@ -60,6 +60,8 @@ describe('intent patterns in English, phrases included (never_paid: "never" then
     ['my visa won’t connect to the app', 'en-link-bank-card'],
     ['payment got refused at the till', 'en-payment-failed'],
     ['a hacker spent money from my account', 'en-unauthorized-transaction'],
+    // Written as words, not stems, in the row: purchased meets the stem the query's word gets.
+    ['a stranger purchased a phone with my account', 'en-unauthorized-transaction'],
     ['my parcel never came', 'en-merchant-dispute'],
   ])('%s → %s', (q, id) => expect(first(q, 'en')).toBe(id))
 })
