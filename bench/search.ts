@@ -193,7 +193,7 @@ async function sizes(): Promise<void> {
       }))
       b.onLoad({ filter: /lexicon\.ts$/ }, () => ({
         contents:
-          "export const IRREGULAR = {}, STOP_WORDS = '', FILLER_WORDS = '', PARTICLES = '', COMPLEMENTS = '', VERB_WORDS = '', FAILURE = ''",
+          "export const IRREGULAR = {}, STOP_WORDS = '', FILLER_WORDS = '', PARTICLES = '', COMPLEMENTS = '', VERB_WORDS = '', FAILURE = '', INTENTS = []",
         loader: 'ts',
       }))
     },

@@ -51,3 +51,33 @@ export const FAILURE = '失败'
 /** Wallet words a lone verb most likely stands for, found by their first character (提 → 提现, 领 → 领钱, 加 → 加卡). */
 export const VERB_WORDS =
   '提现 转账 付款 充值 绑卡 退款 登录 到账 扣款 取现 解绑 注销 冻结 打开 收到 领钱 加卡 删卡 汇款'
+
+/**
+ * Intents no single word states, one row each: a query holding a word of each of the first two
+ * lists (who or what, and what happened: 陌生人打电话要验证码, "a caller asked for my code",
+ * 手机落出租车上了, 卖家拖着不寄) is about the words of the last list, searched as if typed and
+ * bringing in their synonym groups. Han words match as substrings, Latin ones as stemmed words (`_` joins words into a phrase: never_paid).
+ */
+export const INTENTS = [
+  '自称 来电 打电话 打来 陌生人 有人 call caller stranger someone|验证码 短信码 认证码 动态码 校验码 短信里 code otp|诈骗 假客服 scam',
+  '手机 iphone phone|丢 被偷 偷了 落 掉了 lost stolen|冻结账户 freeze',
+  '店 商家 卖家 店家 店铺 老板 东西 商品 货 seller merchant shop store item|不寄 没寄 不发 没发 拖着 不理 联系不上 不回 空盒 两回事 两样 不一样 不符 差太多|未发货 货不对板 dispute',
+  '余额 钱包 零钱 balance|只剩 少了 差了 不一样 对不上 少钱 不见了 less missing|余额不对 balance',
+  '没印象 不认识 陌生 不明 没听过 没用过|扣款 扣了 消费 支出 花了|盗刷 非本人',
+  '旧号 停机 电话卡 sim 新号 移动号 号码 联系电话|改 换|更换手机号',
+  '提现 提个现 转出 取到 转到银行卡 到卡 到银行卡 cash withdraw|扣多少 要扣 抽 额外 扣点 收钱 给钱 要钱 收费 扣钱|手续费 fee',
+  '去年 上个月 以前 半年 几个月 花在哪 每一笔 盖章 证明|花 买 消费 明细 清单 流水 翻 收支|交易记录 账单',
+  '号 账户 账号 功能|不让用 限了 被限 暂停 不能用 封了 被封|账户限制',
+  '卡|删 弄掉 去掉 移除 关联|解绑',
+  '网上认识 交友 投资 带我 对方 平台|保证金 激活费 解冻费 联系不上 交钱|被骗',
+  'shop store merchant seller|unpaid never_paid not_paid awaiting|charged',
+  'card visa debit|attach connect|link',
+  'checkout till register|rejected refused bounced unsuccessful couldn|payment fail',
+  'someone stranger hacker|spend spent purchased stole|unauthorized',
+  'order package product parcel|never_came never_got never_arrived ship deliver listing ghost|dispute',
+  '一天 当天 每天 单笔 单日 太大|超额 超了 超过 超出 只能 最多 几次 能转 不够 放宽|限额',
+  '商家 商户 卖家 店家 信用卡 退货|退了 退的 同意退 已退|退款',
+  '朋友 对方 他说 她说 我爸 我妈 家人|没收到 没看到 卡着 等待 没入账 没到|转账 处理中',
+  '银行 卡里 卡扣 储蓄卡|没增加 没多 没变 原来的数 原来那么多 没涨|充值',
+  'move moving moved|bank|withdraw',
+]

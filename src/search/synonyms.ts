@@ -26,18 +26,18 @@ export const walletSynonyms: SynonymTable = {
 退款,退钱,退费,退回,退的钱,退回来,还我,退给我,refund
 转账,汇款,转钱,打款,打钱,打过去,转过去,transfer
 提现,取现,提款,取钱,提领,领钱,领出,提出去,转到银行卡,弄到银行卡,withdraw,cash out
-充值,充钱,存钱,加钱,存进,top up,topup,recharge
+充值,储值,充钱,存钱,加钱,存进,top up,topup,recharge
 绑卡,绑定银行卡,添加银行卡,绑定,加卡,新增卡片,新增银行卡,新增信用卡,bind,link card
 冻结,锁定,冻住,封号,被封,止付,锁了,锁住,freeze,frozen,lock
-盗刷,非本人操作,被盗,不是我,盗用,异常交易,被转走,偷偷转,unauthorized,hacked
+盗刷,非本人操作,被盗,不是我,盗用,冒用,异常交易,被转走,偷偷转,unauthorized,hacked
 支付密码,付款密码,交易密码,六位数字,六位密码,pin
 忘记密码,找回密码,重置密码,密码忘了,改密码,想不起来,记不得,记不住,reset
-重复扣款,扣了两次,扣两次,多扣,重复支付,重复扣费,两遍,两回,付了两次,charged twice
+重复扣款,扣了两次,扣两次,多扣,双份,重复支付,重复扣费,两遍,两回,付了两次,charged twice
 实名认证,实名,身份认证,身份验证,人脸识别,刷脸,人脸,脸部辨识,人脸辨识,脸部识别,身分验证,kyc
 限额,额度,上限,超限,最多,最高,封顶,limit
 手续费,服务费,收费,费率,收钱,另外给钱,fee
 注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号,不想用了,删掉,销掉,不打算用
-骗子,诈骗,被骗,假客服,冒充客服,骗局,兼职,刷单,上当,联系不上,工作人员,理赔,scam,fraud
+骗子,诈骗,被骗,假客服,冒充客服,骗局,忽悠,兼职,刷单,上当,联系不上,工作人员,理赔,自称,打电话,打来,来电,索要,问我要,scam,fraud
 余额,零钱,钱包余额,balance
 账户,户头,帐户,账号,帐号
 登录,登入
@@ -54,11 +54,11 @@ export const walletSynonyms: SynonymTable = {
 转错,转错账,转错人,打错钱,打错,收款人错误,不认识的人,陌生人
 更新,升级,新版本,版本过低,update,upgrade
 延迟,处理中,很慢,还没到,转圈,pending,delay
-手机号,手机号码,换号,号码
-账单,交易记录,记录,明细,流水,消费记录,花了多少,交易纪录,纪录,history,transactions,statement
+手机号,手机号码,换号,号码,门号
+账单,交易记录,记录,明细,流水,清单,收支,花销,消费记录,花了多少,交易纪录,纪录,history,transactions,statement
 商家,商户,卖家,店家,店铺,商铺,merchant,seller
 未发货,不发货,没发货,不出货,没出货,货不对板,与描述不符,描述不符,假货,退货
-免密支付,自动扣费,自动续费,代扣,会员费,包月,订阅,每个月扣
+免密支付,自动扣费,自动续费,代扣,签约,会员费,包月,订阅,每个月扣
 `),
   en: parse(`
 password,passcode,pin
@@ -68,7 +68,7 @@ charged,debited,deducted,taken,charge
 twice,duplicate,double,two times
 top up,topup,recharge,add money,load money,deposit,add funds,put money
 withdraw,withdrawal,cash out,payout,cashout,take out,move out
-verification code,otp,sms code,one-time code,security code,code,sms
+verification code,otp,sms code,one-time code,security code,code,sms,text
 transfer,send money,remittance,sent
 unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't recognize,without permission,without my permission
 freeze,lock,block,frozen,locked,suspended
@@ -88,12 +88,12 @@ statement,history,transaction record,export,transactions,activity,records,past p
 freeze,lost phone,stolen phone,phone stolen,phone was stolen,lost my phone
 crash,crashes,won't open,keeps closing,shuts down,closes itself,stops working,quits
 identity,prove who,who i am,id
-scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying
+scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying,caller,called me,asked me for
 unauthorized,never made,didn't authorize,not mine,someone else,unknown charge,unknown payment,unknown transaction,unknown debit,unknown deduction,unknown purchase,unknown withdrawal
 limit,most,max,how much can
 dispute,never sent,not delivered,never arrived,merchant
 balance,missing money,money gone,missing,doesn't add up,less money
 merchant,seller,shop,store,retailer,vendor
-phone number,mobile number,new number,mobile,sim
+phone number,mobile number,new number,mobile,sim,cell
 `),
 }
