@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { startServer } from '../../examples/server/server.js'
 import { createFreshdeskHandlers, FreshdeskState } from '../msw/freshdesk.js'
 import type { RunningServer, ServerOptions } from '../../examples/server/server.js'
@@ -121,7 +121,9 @@ describe('attack: guessing the agent key through attachment downloads, which did
 
 describe('read-only mode: every write refused, but sign-in is no write', () => {
   it('lets a user identify and read their requests on a read-only database; a new request still waits (503)', async () => {
-    const dbPath = join(mkdtempSync(join(tmpdir(), 'hf-ro-')), 'help.sqlite')
+    const dir = mkdtempSync(join(tmpdir(), 'hf-ro-'))
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
+    const dbPath = join(dir, 'help.sqlite')
     const writable = await deployment({ dbPath })
     const before = await signIn(writable, 'break-ro')
     expect((await post(writable, '/v1/tickets', before, ticket())).status).toBe(201)
