@@ -151,8 +151,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   // Starts at 1: the posting store's cache stamps start at 0 (= never computed).
   let version = 1
   let vocab: string[] | null = null
-  /** Han bigrams by their first character: the characters that follow it. */
-  let pairs: Map<string, string[]> | null = null
+  /** Han bigrams by their first character (the characters that follow it) and by their second. */
+  let pairs: Array<Map<string, string>> | null = null
   let avg: number[] = []
   let scratch = buffers(0)
 
@@ -347,13 +347,13 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
           .terms()
           .filter((t) => !HAN.test(t))
           .sort()),
-      follow: (a) => {
+      follow: (a, back) => {
         if (!pairs) {
-          pairs = new Map()
+          pairs = [new Map(), new Map()]
           for (const t of terms.terms())
-            if (t.length == 2 && HAN.test(t)) (pairs.get(t[0]!) ?? pairs.set(t[0]!, []).get(t[0]!)!).push(t[1]!)
+            if (t.length == 2 && HAN.test(t)) pairs.forEach((m, k) => m.set(t[k]!, (m.get(t[k]!) ?? '') + t[1 - k]!))
         }
-        return pairs.get(a) ?? []
+        return pairs[+!!back]!.get(a) ?? ''
       },
       synonyms,
       loose: maxTerms > 99,
