@@ -277,7 +277,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     let g = dfs.get(t)
     if (g === undefined) {
       const seen = new Set<string>()
-      for (const slot of terms.slots(terms.id(t))) seen.add(texts[slot]!)
+      for (const slot of terms.views(terms.id(t))[0]) seen.add(texts[slot]!)
       dfs.set(t, (g = seen.size))
     }
     return g
@@ -290,9 +290,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const resolve = (t: string): Term | null => {
     const id = terms.id(t)
     if (id < 0) return null
-    const s = terms.slots(id)
-    const f = terms.tfs(id)
-    const c = terms.cache(id)
+    const [s, f, c] = terms.views(id)
     if (!terms.fresh(id, version)) {
       if (avg[3] !== version) avg = [...sums.map((x) => x / (live || 1) || 1), version]
       for (let j = 0; j < s.length; j++) {
