@@ -104,7 +104,7 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       const v = m[1]!
       const verb = VERBS.find((w) => w[0] == v) ?? ''
       const words = [m[2] ? v + m[2] : '', verb].filter((w) => w && ctx.df(w))
-      const span = [...m[0]].slice(1).map((ch, i) => [...m[0]][i] + ch)
+      const span = [...m[0]].slice(1).flatMap((ch, i) => [[...m[0]][i] + ch])
       span.forEach((b) => noise.add(b))
       // The words typed (取不出来) score nothing but are marked where an article says them.
       add([new Map(span.map((b) => [b, 0]))], '\0m' + span)
