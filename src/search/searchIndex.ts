@@ -361,37 +361,37 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       return Math.log(1 + (same.size - n + 0.5) / (n + 0.5)) ** IDF_POWER
     }
     const extra: string[] = []
+    // flatMap, not map and filter: a mapped array's kind depends on whether this code is optimized
+    // (see below), and reading it deoptimized search when the other kind came. So is the count of
+    // clauses that find articles summed, not filtered into an array (empty: yet another kind).
     const list = q
-      .map(({ v: variants, syn, boost }) => {
+      .flatMap(({ v: variants, syn, boost }) => {
         // A synonym never weighs more than the words it stands for, however rare it is.
         const cap = syn?.length ? Math.max(...syn.map(idf)) : Infinity
         const m: string[] = []
         let w = 0
-        const v = variants
-          .map((variant) => {
-            const ts: Term[] = []
-            let sum = 0
-            variant.forEach((qw, t) => {
-              const e = qw ? resolve(t) : df(t)
-              if (!e) return
-              // Single characters of a longer query (one code point: 𠮷 is two UTF-16 units), filler
-              // and words of Latin phrase variants are too weak to mark.
-              const mark =
-                qw > 0.2 && (qw == 1 || t.length > (t.charCodeAt(0) >> 10 == 0x36 ? 2 : 1))
-                  ? !(variant.size > 1 && WORD_CHAR.test(t))
-                  : !qw && !WORD_CHAR.test(t)
-              if (!qw) return void (mark && extra.push(t))
-              sum += (e as Term).w = qw * (cap < Infinity ? cap : idf(t)) * STEP
-              ts.push(e as Term)
-              if (mark) m.push(t)
-            })
-            w = Math.max(w, sum)
-            return ts
+        const v = variants.flatMap((variant) => {
+          const ts: Term[] = []
+          let sum = 0
+          variant.forEach((qw, t) => {
+            const e = qw ? resolve(t) : df(t)
+            if (!e) return
+            // Single characters of a longer query (one code point: 𠮷 is two UTF-16 units), filler
+            // and words of Latin phrase variants are too weak to mark.
+            const mark =
+              qw > 0.2 && (qw == 1 || t.length > (t.charCodeAt(0) >> 10 == 0x36 ? 2 : 1))
+                ? !(variant.size > 1 && WORD_CHAR.test(t))
+                : !qw && !WORD_CHAR.test(t)
+            if (!qw) return void (mark && extra.push(t))
+            sum += (e as Term).w = qw * (cap < Infinity ? cap : idf(t)) * STEP
+            ts.push(e as Term)
+            if (mark) m.push(t)
           })
-          .filter((ts) => ts.length)
-        return { v, w, m, boost }
+          w = Math.max(w, sum)
+          return ts.length ? [ts] : []
+        })
+        return v.length ? [{ v, w, m, boost }] : []
       })
-      .filter((c) => c.v.length)
       // Clauses that only add to articles found by others come last.
       .sort((a, b) => +!!a.boost - +!!b.boost || b.w - a.w)
       .slice(0, maxTerms)
@@ -404,7 +404,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     // (V8's optimized map makes holey arrays, its builtin packed ones), so rank is not deoptimized.
     const top = rank(
       list.flatMap((c) => [c.v]),
-      list.filter((c) => !c.boost).length,
+      list.reduce((n, c) => n + +!c.boost, 0),
       scratch,
       limit + 10,
       (d) => allowed.has(localeOf[d]),
