@@ -14,12 +14,11 @@ export interface PostingStore {
   push(term: string, slot: number, packed: number): void
   /** Postings of `term` as of the last `compact`, removed articles included (0 = unknown). */
   df(term: string): number
-  /** The term's id for `slots`/`tfs`/`cache`, or -1. Ids change at `compact`. */
+  /** The term's id for `views`, or -1. Ids change at `compact`. */
   id(term: string): number
-  slots(id: number): Uint32Array
-  tfs(id: number): Uint16Array
-  /** Saturation per posting (0-255) and whether it was computed for `stamp`. */
-  cache(id: number): Uint8Array
+  /** Its slots, packed field tfs and saturation per posting (0-255; see `fresh`). */
+  views(id: number): [slots: Uint32Array, tfs: Uint16Array, cache: Uint8Array]
+  /** Whether the saturation was computed for `stamp`. */
   fresh(id: number, stamp: number): boolean
   setFresh(id: number, stamp: number): void
   /** Terms as of the last `compact`. */
@@ -37,6 +36,8 @@ export function createPostingStore(initial: Record<string, number[]>): PostingSt
   let F = new Uint16Array(0)
   let C = new Uint8Array(0)
   let stamps = new Uint32Array(0)
+  /** Views per term id, made on first use after a compact: each search asked for new ones. */
+  let views: Array<[Uint32Array, Uint16Array, Uint8Array]> = []
   /** Postings added since the last compact: term → [slot, packed, ...]. */
   let pending = new Map<string, number[]>(Object.entries(initial).map(([t, p]) => [t, p.slice()]))
 
@@ -65,6 +66,7 @@ export function createPostingStore(initial: Record<string, number[]>): PostingSt
     F = new Uint16Array(total)
     C = new Uint8Array(total)
     stamps = new Uint32Array(kept.length)
+    views = []
     let at = 0
     kept.forEach((p, i) => {
       starts[i] = at
@@ -84,9 +86,12 @@ export function createPostingStore(initial: Record<string, number[]>): PostingSt
     },
     df: (term) => size(ids.get(term) ?? -1),
     id: (term) => ids.get(term) ?? -1,
-    slots: (id) => S.subarray(starts[id], starts[id + 1]),
-    tfs: (id) => F.subarray(starts[id], starts[id + 1]),
-    cache: (id) => C.subarray(starts[id], starts[id + 1]),
+    views: (id) =>
+      (views[id] ??= [
+        S.subarray(starts[id], starts[id + 1]),
+        F.subarray(starts[id], starts[id + 1]),
+        C.subarray(starts[id], starts[id + 1]),
+      ]),
     // Stamps start at 0, so callers' versions must start at 1.
     fresh: (id, stamp) => stamps[id] == stamp,
     setFresh(id, stamp) {

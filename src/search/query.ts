@@ -8,8 +8,11 @@ export interface QueryContext {
   df(term: string): number
   /** Sorted non-Han vocabulary, for prefix and typo lookups. */
   vocab(): string[]
-  /** The characters that follow a Han character in the index's bigrams, for typo lookups. */
-  follow(a: string): string[]
+  /**
+   * The characters that follow a Han character in the index's bigrams (`back`: that precede it),
+   * one UTF-16 unit each, for typo lookups.
+   */
+  follow(a: string, back?: boolean): string
   /** Synonym groups of the query's locale (see `compileSynonyms`). */
   synonyms: CompiledVariant[][]
   /** Expand Latin prefixes and typos (off for long free text). */
@@ -57,6 +60,9 @@ const COMPLEMENT_WEIGHT = 0.8
 
 /** A query bigram in less than this share of the articles holding its rarer character weighs less. */
 const COHESION = 0.1
+
+/** Per UTF-16 unit, marked for a typo lookup (zero between lookups). */
+const marks = new Uint8Array(65536)
 
 /** Terms whose scores add up, like the bigrams of one word. */
 export type Variant = Map<string, number>
@@ -108,7 +114,7 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       const v = m[1]!
       const verb = VERBS.find((w) => w[0] == v) ?? ''
       const words = [m[2] ? v + m[2] : '', verb].filter((w) => w && ctx.df(w))
-      const span = [...m[0]].slice(1).map((ch, i) => [...m[0]][i] + ch)
+      const span = [...m[0]].slice(1).flatMap((ch, i) => [[...m[0]][i] + ch])
       span.forEach((b) => noise.add(b))
       // The words typed (取不出来) score nothing but are marked where an article says them.
       add([new Map(span.map((b) => [b, 0]))], '\0m' + span)
@@ -127,20 +133,25 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
     for (let i = 1; i < c.length - 1; i++) {
       const a = c[i - 1]!
       const z = c[i + 1]!
-      if (!known[i] && ctx.loose)
-        add(
-          ctx
-            .follow(a)
-            .filter((x) => share(a + x) >= 1 && share(x + z) >= 1)
-            .map(
-              (x) =>
-                new Map([
-                  [a + x, HAN_TYPO],
-                  [x + z, HAN_TYPO],
-                ]),
-            ),
-          '\0t' + a + z,
-        )
+      if (known[i] || !ctx.loose) continue
+      // Only a character marked as preceding z can pair with both: a scan of two strings, not a
+      // lookup per character that follows a (hundreds for 款). z beyond the BMP: all marked.
+      const next = ctx.follow(a)
+      const prev = z.length > 1 ? next : ctx.follow(z, true)
+      const v: Variant[] = []
+      for (let k = 0; k < prev.length;) marks[prev.charCodeAt(k++)] = 1
+      for (let k = 0; k < next.length; k++) {
+        const x = marks[next.charCodeAt(k)] ? next[k]! : ''
+        if (x && share(a + x) >= 1 && share(x + z) >= 1)
+          v.push(
+            new Map([
+              [a + x, HAN_TYPO],
+              [x + z, HAN_TYPO],
+            ]),
+          )
+      }
+      for (let k = 0; k < prev.length;) marks[prev.charCodeAt(k++)] = 0
+      add(v, '\0t' + a + z)
     }
     c.forEach((ch, i) => {
       // A character of a known bigram adds a little to articles found otherwise (钱提不到 meets

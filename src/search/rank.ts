@@ -64,20 +64,26 @@ export function rank(
     const clause = clauses[i]!
     // One variant adds straight into the totals; alternatives keep only their best variant.
     const single = clause.length == 1
-    const into = single ? acc : sum
     const boost = i >= found
     let nl = 0
     for (const variant of clause) {
       let ns = 0
       for (const { s: p, c, w } of variant) {
         // One loop per case, not one test of each per posting (the hottest loop of a search).
-        if (boost)
+        if (boost && single)
+          // Adds to the articles found (a removed article's 0 adds nothing): one test a posting.
+          for (let j = 0; j < p.length; j++) {
+            const d = p[j]!
+            const a = acc[d]!
+            if (a) acc[d] = a + w * c[j]!
+          }
+        else if (boost)
           for (let j = 0; j < p.length; j++) {
             const v = c[j]!
             const d = p[j]!
             if (!v || !acc[d]) continue
-            if (!into[d]) single ? (touched[nt++] = d) : (seen[ns++] = d)
-            into[d] = into[d]! + w * v
+            if (!sum[d]) seen[ns++] = d
+            sum[d] = sum[d]! + w * v
           }
         else if (single)
           for (let j = 0; j < p.length; j++) {
@@ -116,22 +122,29 @@ export function rank(
   }
   const better = (a: number, b: number): boolean => acc[a]! > acc[b]! || (acc[a] == acc[b] && tie(a, b))
   const top: number[] = []
+  // Scores are zeroed as articles drop (no second pass over the touched ones), the kept at the end.
   for (let j = 0; j < nt; j++) {
     const d = touched[j]!
+    const a = acc[d]!
+    let k = top.length
     // A lower score than the last kept cannot enter (the cheap test first).
-    if (top.length == limit && (acc[d]! < acc[top[limit - 1]!]! || !better(d, top[limit - 1]!))) continue
-    if (!ok(d)) continue
-    // A kept copy of the same article: d takes its place if better, else drops.
-    let k = 0
-    while (k < top.length && group[top[k]!] != group[d]) k++
-    if (k < top.length) {
-      if (!better(d, top[k]!)) continue
-    } else k = Math.min(k, limit - 1)
-    // Insertion in place (splice allocated an array per call); when full, the last one drops.
+    if (k == limit && (a < acc[top[k - 1]!]! || !better(d, top[k - 1]!))) k = -1
+    else if (ok(d)) {
+      // A kept copy of the same article: d takes its place if better, else drops.
+      k = 0
+      while (k < top.length && group[top[k]!] != group[d]) k++
+      if (k < top.length ? !better(d, top[k]!) : ((k = Math.min(k, limit - 1)), false)) k = -1
+    } else k = -1
+    if (k < 0) {
+      acc[d] = 0
+      continue
+    }
+    // Insertion in place (splice allocated an array per call); the copy replaced or, when full, the last one drops.
+    if (k < top.length) acc[top[k]!] = 0
     for (; k && better(d, top[k - 1]!); k--) top[k] = top[k - 1]!
     top[k] = d
   }
   const hits = top.map((d): [number, number] => [d, acc[d]!])
-  for (let j = 0; j < nt; j++) acc[touched[j]!] = 0
+  for (const d of top) acc[d] = 0
   return hits
 }

@@ -151,8 +151,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   // Starts at 1: the posting store's cache stamps start at 0 (= never computed).
   let version = 1
   let vocab: string[] | null = null
-  /** Han bigrams by their first character: the characters that follow it. */
-  let pairs: Map<string, string[]> | null = null
+  /** Han bigrams by their first character (the characters that follow it) and by their second. */
+  let pairs: Array<Map<string, string>> | null = null
   let avg: number[] = []
   let scratch = buffers(0)
 
@@ -277,7 +277,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     let g = dfs.get(t)
     if (g === undefined) {
       const seen = new Set<string>()
-      for (const slot of terms.slots(terms.id(t))) seen.add(texts[slot]!)
+      for (const slot of terms.views(terms.id(t))[0]) seen.add(texts[slot]!)
       dfs.set(t, (g = seen.size))
     }
     return g
@@ -290,9 +290,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const resolve = (t: string): Term | null => {
     const id = terms.id(t)
     if (id < 0) return null
-    const s = terms.slots(id)
-    const f = terms.tfs(id)
-    const c = terms.cache(id)
+    const [s, f, c] = terms.views(id)
     if (!terms.fresh(id, version)) {
       if (avg[3] !== version) avg = [...sums.map((x) => x / (live || 1) || 1), version]
       for (let j = 0; j < s.length; j++) {
@@ -347,13 +345,13 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
           .terms()
           .filter((t) => !HAN.test(t))
           .sort()),
-      follow: (a) => {
+      follow: (a, back) => {
         if (!pairs) {
-          pairs = new Map()
+          pairs = [new Map(), new Map()]
           for (const t of terms.terms())
-            if (t.length == 2 && HAN.test(t)) (pairs.get(t[0]!) ?? pairs.set(t[0]!, []).get(t[0]!)!).push(t[1]!)
+            if (t.length == 2 && HAN.test(t)) pairs.forEach((m, k) => m.set(t[k]!, (m.get(t[k]!) ?? '') + t[1 - k]!))
         }
-        return pairs.get(a) ?? []
+        return pairs[+!!back]!.get(a) ?? ''
       },
       synonyms,
       loose: maxTerms > 99,
@@ -363,37 +361,37 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       return Math.log(1 + (same.size - n + 0.5) / (n + 0.5)) ** IDF_POWER
     }
     const extra: string[] = []
+    // flatMap, not map and filter: a mapped array's kind depends on whether this code is optimized
+    // (see below), and reading it deoptimized search when the other kind came. So is the count of
+    // clauses that find articles summed, not filtered into an array (empty: yet another kind).
     const list = q
-      .map(({ v: variants, syn, boost }) => {
+      .flatMap(({ v: variants, syn, boost }) => {
         // A synonym never weighs more than the words it stands for, however rare it is.
         const cap = syn?.length ? Math.max(...syn.map(idf)) : Infinity
         const m: string[] = []
         let w = 0
-        const v = variants
-          .map((variant) => {
-            const ts: Term[] = []
-            let sum = 0
-            variant.forEach((qw, t) => {
-              const e = qw ? resolve(t) : df(t)
-              if (!e) return
-              // Single characters of a longer query (one code point: 𠮷 is two UTF-16 units), filler
-              // and words of Latin phrase variants are too weak to mark.
-              const mark =
-                qw > 0.2 && (qw == 1 || t.length > (t.charCodeAt(0) >> 10 == 0x36 ? 2 : 1))
-                  ? !(variant.size > 1 && WORD_CHAR.test(t))
-                  : !qw && !WORD_CHAR.test(t)
-              if (!qw) return void (mark && extra.push(t))
-              sum += (e as Term).w = qw * (cap < Infinity ? cap : idf(t)) * STEP
-              ts.push(e as Term)
-              if (mark) m.push(t)
-            })
-            w = Math.max(w, sum)
-            return ts
+        const v = variants.flatMap((variant) => {
+          const ts: Term[] = []
+          let sum = 0
+          variant.forEach((qw, t) => {
+            const e = qw ? resolve(t) : df(t)
+            if (!e) return
+            // Single characters of a longer query (one code point: 𠮷 is two UTF-16 units), filler
+            // and words of Latin phrase variants are too weak to mark.
+            const mark =
+              qw > 0.2 && (qw == 1 || t.length > (t.charCodeAt(0) >> 10 == 0x36 ? 2 : 1))
+                ? !(variant.size > 1 && WORD_CHAR.test(t))
+                : !qw && !WORD_CHAR.test(t)
+            if (!qw) return void (mark && extra.push(t))
+            sum += (e as Term).w = qw * (cap < Infinity ? cap : idf(t)) * STEP
+            ts.push(e as Term)
+            if (mark) m.push(t)
           })
-          .filter((ts) => ts.length)
-        return { v, w, m, boost }
+          w = Math.max(w, sum)
+          return ts.length ? [ts] : []
+        })
+        return v.length ? [{ v, w, m, boost }] : []
       })
-      .filter((c) => c.v.length)
       // Clauses that only add to articles found by others come last.
       .sort((a, b) => +!!a.boost - +!!b.boost || b.w - a.w)
       .slice(0, maxTerms)
@@ -406,7 +404,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     // (V8's optimized map makes holey arrays, its builtin packed ones), so rank is not deoptimized.
     const top = rank(
       list.flatMap((c) => [c.v]),
-      list.filter((c) => !c.boost).length,
+      list.reduce((n, c) => n + +!c.boost, 0),
       scratch,
       limit + 10,
       (d) => allowed.has(localeOf[d]),

@@ -30,6 +30,8 @@ const WIDE = [
 /** Display width of the UTF-16 unit at `i` of `text` (a code, not a string: nothing allocated). */
 const width = (text: string, i: number): number => {
   const c = text.charCodeAt(i)
+  // Below the first wide range (Latin text): no range to test.
+  if (c < 0x1100) return 1
   for (let k = 0; k < WIDE.length; k += 2) if (c >= WIDE[k]! && c <= WIDE[k + 1]!) return 2
   return 1
 }
