@@ -56,6 +56,8 @@ export class SqliteStore implements Store {
   readonly readOnly: boolean
   readonly counters: Counters
   private queue: Promise<unknown> = Promise.resolve()
+  /** Steps in `queue` not settled yet: none, and a synchronous step may run at once (`step`). */
+  private queued = 0
   private listeners: Array<(events: StoredEvent[]) => void> = []
   private batch: Batch | undefined
   /** Writes are serial: the last committed event is the watermark. */
@@ -113,8 +115,10 @@ export class SqliteStore implements Store {
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
+    this.queued++
     const run = this.queue.then(fn, fn)
-    this.queue = run.catch(() => undefined)
+    const settled = (): void => void this.queued--
+    this.queue = run.then(settled, settled)
     return run
   }
 
@@ -134,7 +138,7 @@ export class SqliteStore implements Store {
    * statement, and without a savepoint: every check comes before the first write (see `request`).
    */
   createTicketOnce({ idem, ticket: t, quota, head, tail }: TicketOnce): Promise<TicketOnceOutcome> {
-    return this.request<TicketOnceOutcome>(() => {
+    return this.step<TicketOnceOutcome>(() => {
       const stored = idemRow(this.db, idem.scope, idem.key)
       if (stored) return { result: { outcome: 'stored', row: stored }, events: NO_EVENTS }
       const limitedBy = quotaReached(this.db, t.userId, quota)
@@ -174,7 +178,7 @@ export class SqliteStore implements Store {
       next.ticket++
       next.event++
       return { result: { outcome: 'created', n, text }, events: [event] }
-    }, false)
+    })
   }
 
   /** `next` for the open batch, read if it is not known. */
@@ -188,7 +192,7 @@ export class SqliteStore implements Store {
 
   /** A user's message without attachments as one synchronous step of the batch, like `createTicketOnce`. */
   sendMessageOnce({ idem, userId, message: m, head, tail }: MessageOnce): Promise<MessageOnceOutcome> {
-    return this.request<MessageOnceOutcome>(() => {
+    return this.step<MessageOnceOutcome>(() => {
       this.next = undefined
       const stored = idemRow(this.db, idem.scope, idem.key)
       if (stored) return { result: { outcome: 'stored', row: stored }, events: NO_EVENTS }
@@ -201,7 +205,7 @@ export class SqliteStore implements Store {
       const event = insertEvent(this.db, userId, 'both', `{"type":"message","message":${text}}`)
       insertIdem(this.db, idem.scope, idem.key, idem.fingerprint, 201, text, idem.at)
       return { result: { outcome: 'created', seq, text }, events: [event] }
-    }, false)
+    })
   }
 
   /**
@@ -245,6 +249,28 @@ export class SqliteStore implements Store {
       await done
       return result
     })
+  }
+
+  /**
+   * A synchronous step without a savepoint (the one-step create and send), as `request` runs it;
+   * while nothing is queued it runs at once instead of behind the queue's promises: it would be
+   * the next step anyway, so the order of the steps is the same.
+   */
+  private step<T>(run: () => { result: T; events: StoredEvent[] }): Promise<T> {
+    if (this.queued > 0) return this.request(run, false)
+    let batch: Batch | undefined
+    let out: { result: T; events: StoredEvent[] }
+    try {
+      batch = this.batch ?? this.openBatch()
+      out = run()
+    } catch (err) {
+      if (batch) this.failBatch(batch, err)
+      return Promise.reject(err)
+    }
+    batch.size++
+    for (const e of out.events) batch.events.push(e)
+    if (batch.size >= MAX_BATCH) this.commitBatch()
+    return batch.done.then(() => out.result)
   }
 
   private openBatch(): Batch {
