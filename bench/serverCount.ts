@@ -4,7 +4,7 @@
  *
  *   npx tsx bench/serverCount.ts --tool callgrind [--route create|send]
  *   npx tsx bench/serverCount.ts --tool strace [--route create|send]
- *   npx tsx bench/serverCount.ts --tool cpu [--route create|send]
+ *   npx tsx bench/serverCount.ts --tool cpu [--route create|send] [--prof DIR]
  *
  * The server (`examples/server/main.ts`, deployment mode, a fresh database in BENCH_DB_DIR or the
  * temp folder) is warmed with BENCH_WARM requests (JIT, statement caches, a database that is not
@@ -13,7 +13,8 @@
  * before and dumped after (`callgrind_control`), and the main thread's instructions are divided
  * by the count; with strace, `strace -c -f` attaches to the server for the counted requests only;
  * with cpu, the server's user and system CPU time (/proc/<pid>/stat) around them (this one does
- * depend on the load: cache and scheduler contention).
+ * depend on the load: cache and scheduler contention). `--prof DIR` runs the server with `--cpu-prof`
+ * and writes its profile (warm-up and counted requests) to DIR when it stops.
  * The load generator is its own process (bench/server/load.ts), as in bench/server.ts.
  */
 import { execFileSync, spawn } from 'node:child_process'
@@ -30,6 +31,7 @@ const opt = (name: string): string | undefined => {
 }
 const tool = opt('--tool') ?? 'callgrind'
 const route = (opt('--route') ?? 'create') as 'create' | 'send'
+const profileDir = opt('--prof')
 if (tool !== 'callgrind' && tool !== 'strace' && tool !== 'cpu') throw new Error('--tool callgrind|strace|cpu')
 const num = (name: string, dflt: number): number => Number(process.env[name] ?? dflt)
 const warm = num('BENCH_WARM', 2000)
@@ -82,6 +84,7 @@ const server = await startInstance('server', {
   agentKey,
   dbPath: join(dir, 'count.db'),
   wrap,
+  profileDir,
   readyMs: 600_000,
 })
 try {

@@ -3,7 +3,15 @@ import { getMeta, isReadOnly, openDb, setMeta, type Db } from '../db.js'
 import { createRateLimiter, type RateLimiter } from '../rateLimit.js'
 import type { ConversationRow } from '../model.js'
 import { reference } from '../model.js'
-import { fileTicket, idemRow, insertEvent, insertIdem, insertMessageRow, nextSeqOf, SqliteRepo } from './sqliteRepo.js'
+import {
+  idemRow,
+  insertEvent,
+  insertIdem,
+  insertMessageRow,
+  nextSeqOf,
+  quotaReached,
+  SqliteRepo,
+} from './sqliteRepo.js'
 import type {
   Counters,
   EventRow,
@@ -48,12 +56,23 @@ export class SqliteStore implements Store {
   readonly readOnly: boolean
   readonly counters: Counters
   private queue: Promise<unknown> = Promise.resolve()
+  /** Steps in `queue` not settled yet: none, and a synchronous step may run at once (`step`). */
+  private queued = 0
   private listeners: Array<(events: StoredEvent[]) => void> = []
   private batch: Batch | undefined
   /** Writes are serial: the last committed event is the watermark. */
   private delivered: number
   private agentStreams = 0
-  private readonly stmt: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Statement>
+  private readonly stmt: Record<
+    'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo' | 'lastNumbers' | 'createTicket',
+    Statement
+  >
+  /**
+   * The numbers the next ticket and event of the open batch get, while only one-step ticket
+   * creates wrote in it since they were read (any other request may insert either: then they are
+   * read again). The batch holds the write lock, so nobody else can take them meanwhile.
+   */
+  private next: { batch: Batch; ticket: number; event: number } | undefined
 
   constructor(readonly db: Db) {
     this.readOnly = isReadOnly(db)
@@ -68,6 +87,16 @@ export class SqliteStore implements Store {
       savepoint: prep('SAVEPOINT request'),
       release: prep('RELEASE request'),
       rollbackTo: prep('ROLLBACK TO request'),
+      // What AUTOINCREMENT would give next: one past the larger of the last number ever taken and
+      // the largest in the table.
+      lastNumbers: prep(`SELECT
+        MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'tickets'), 0), COALESCE((SELECT MAX(n) FROM tickets), 0)) AS ticket,
+        MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0), COALESCE((SELECT MAX(id) FROM events), 0)) AS event`),
+      // OR ROLLBACK: a conflict ends the transaction instead of undoing the statement alone, so
+      // SQLite keeps no statement journal; a failed one-step create fails its batch anyway.
+      createTicket: prep(
+        'INSERT OR ROLLBACK INTO ticket_create VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
     }
     this.delivered = db.prepare<{ id: number | null }>('SELECT MAX(id) AS id FROM events').get()?.id ?? 0
   }
@@ -80,47 +109,91 @@ export class SqliteStore implements Store {
   exclusive<T>(fn: () => Promise<T>): Promise<T> {
     return this.serial(() => {
       this.commitBatch()
+      this.next = undefined
       return fn()
     })
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
+    this.queued++
     const run = this.queue.then(fn, fn)
-    this.queue = run.catch(() => undefined)
+    const settled = (): void => void this.queued--
+    this.queue = run.then(settled, settled)
     return run
   }
 
   tx<T>(fn: (repo: import('./types.js').Repo) => Promise<T>): Promise<T> {
     return this.request(async () => {
+      this.next = undefined
       const repo = new SqliteRepo(this.db)
       return { result: await fn(repo), events: repo.pending }
     })
   }
 
   /**
-   * POST /v1/tickets without attachments as one synchronous step of the batch: the statements
-   * the handler's transaction runs (idempotency lookup, quota, ticket, history entry, event,
-   * idempotency record), in the same order and with the same outcomes, without a repository
-   * object and a promise per statement, and without a savepoint: every check comes before the
-   * first write (see `request`).
+   * POST /v1/tickets without attachments as one synchronous step of the batch: the checks the
+   * handler's transaction makes (idempotency lookup, quota) in the same order and with the same
+   * outcomes, then its four writes (ticket, history entry, event, idempotency record) as one
+   * statement (the `ticket_create` view), without a repository object and a promise per
+   * statement, and without a savepoint: every check comes before the first write (see `request`).
    */
   createTicketOnce({ idem, ticket: t, quota, head, tail }: TicketOnce): Promise<TicketOnceOutcome> {
-    return this.request<TicketOnceOutcome>(() => {
+    return this.step<TicketOnceOutcome>(() => {
       const stored = idemRow(this.db, idem.scope, idem.key)
       if (stored) return { result: { outcome: 'stored', row: stored }, events: NO_EVENTS }
-      const filed = fileTicket(this.db, t, quota)
-      if (filed.row === undefined)
-        return { result: { outcome: 'limited', limitedBy: filed.limitedBy }, events: NO_EVENTS }
-      const text = `${head}${reference('HF', filed.row.n)}${tail}`
-      const event = insertEvent(this.db, t.userId, 'both', `{"type":"ticket","ticket":${text}}`)
-      insertIdem(this.db, idem.scope, idem.key, idem.fingerprint, 201, text, idem.at)
-      return { result: { outcome: 'created', n: filed.row.n, text }, events: [event] }
-    }, false)
+      const limitedBy = quotaReached(this.db, t.userId, quota)
+      if (limitedBy !== undefined) return { result: { outcome: 'limited', limitedBy }, events: NO_EVENTS }
+      const next = this.nextNumbers()
+      const n = next.ticket
+      const text = `${head}${reference('HF', n)}${tail}`
+      const at = Date.now()
+      this.stmt.createTicket.run(
+        n,
+        t.id,
+        t.userId,
+        t.priority,
+        t.category,
+        t.subject,
+        t.description,
+        t.fields,
+        t.txn,
+        t.attachments,
+        t.locale,
+        t.diagnostics,
+        t.now,
+        next.event,
+        at,
+        idem.scope,
+        idem.key,
+        idem.fingerprint,
+        text,
+        idem.at,
+      )
+      const event: StoredEvent = {
+        id: next.event,
+        userId: t.userId,
+        audience: 'both',
+        data: `{"type":"ticket","ticket":${text}}`,
+      }
+      next.ticket++
+      next.event++
+      return { result: { outcome: 'created', n, text }, events: [event] }
+    })
+  }
+
+  /** `next` for the open batch, read if it is not known. */
+  private nextNumbers(): { ticket: number; event: number } {
+    const batch = this.batch as Batch
+    if (this.next?.batch === batch) return this.next
+    const last = this.stmt.lastNumbers.get() as { ticket: number; event: number }
+    this.next = { batch, ticket: last.ticket + 1, event: last.event + 1 }
+    return this.next
   }
 
   /** A user's message without attachments as one synchronous step of the batch, like `createTicketOnce`. */
   sendMessageOnce({ idem, userId, message: m, head, tail }: MessageOnce): Promise<MessageOnceOutcome> {
-    return this.request<MessageOnceOutcome>(() => {
+    return this.step<MessageOnceOutcome>(() => {
+      this.next = undefined
       const stored = idemRow(this.db, idem.scope, idem.key)
       if (stored) return { result: { outcome: 'stored', row: stored }, events: NO_EVENTS }
       const conv = this.db.prepare<ConversationRow>('SELECT * FROM conversations WHERE id = ?').get(m.conversation_id)
@@ -132,7 +205,7 @@ export class SqliteStore implements Store {
       const event = insertEvent(this.db, userId, 'both', `{"type":"message","message":${text}}`)
       insertIdem(this.db, idem.scope, idem.key, idem.fingerprint, 201, text, idem.at)
       return { result: { outcome: 'created', seq, text }, events: [event] }
-    }, false)
+    })
   }
 
   /**
@@ -176,6 +249,28 @@ export class SqliteStore implements Store {
       await done
       return result
     })
+  }
+
+  /**
+   * A synchronous step without a savepoint (the one-step create and send), as `request` runs it;
+   * while nothing is queued it runs at once instead of behind the queue's promises: it would be
+   * the next step anyway, so the order of the steps is the same.
+   */
+  private step<T>(run: () => { result: T; events: StoredEvent[] }): Promise<T> {
+    if (this.queued > 0) return this.request(run, false)
+    let batch: Batch | undefined
+    let out: { result: T; events: StoredEvent[] }
+    try {
+      batch = this.batch ?? this.openBatch()
+      out = run()
+    } catch (err) {
+      if (batch) this.failBatch(batch, err)
+      return Promise.reject(err)
+    }
+    batch.size++
+    for (const e of out.events) batch.events.push(e)
+    if (batch.size >= MAX_BATCH) this.commitBatch()
+    return batch.done.then(() => out.result)
   }
 
   private openBatch(): Batch {

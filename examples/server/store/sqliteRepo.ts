@@ -384,14 +384,8 @@ export function fileTicket(
   t: NewTicket,
   quota: { since: string; max: number } | undefined,
 ): { row: TicketRow; limitedBy?: undefined } | { row?: undefined; limitedBy: string } {
-  if (quota) {
-    const limitedBy = db
-      .prepare<{ created_at: string }>(
-        'SELECT created_at FROM tickets WHERE user_id = ? AND created_at >= ? ORDER BY created_at DESC LIMIT 1 OFFSET ?',
-      )
-      .get(t.userId, quota.since, quota.max - 1)?.created_at
-    if (limitedBy !== undefined) return { limitedBy }
-  }
+  const limitedBy = quotaReached(db, t.userId, quota)
+  if (limitedBy !== undefined) return { limitedBy }
   // The row is what was inserted; only its number comes back (RETURNING * would read every
   // column back out of the statement for nothing).
   const n = db
@@ -416,6 +410,21 @@ export function fileTicket(
     ).lastInsertRowid
   insertHistoryRow(db, t.id, 'new', null, t.now)
   return { row: { n: Number(n), ...ticketRowOf(t) } }
+}
+
+/** The oldest of the user's last `quota.max` tickets since `quota.since` once there are that many, else undefined. */
+export function quotaReached(
+  db: Db,
+  userId: string,
+  quota: { since: string; max: number } | undefined,
+): string | undefined {
+  return quota
+    ? db
+        .prepare<{ created_at: string }>(
+          'SELECT created_at FROM tickets WHERE user_id = ? AND created_at >= ? ORDER BY created_at DESC LIMIT 1 OFFSET ?',
+        )
+        .get(userId, quota.since, quota.max - 1)?.created_at
+    : undefined
 }
 
 export function insertHistoryRow(db: Db, ticketId: string, status: string, note: string | null, at: string): void {

@@ -191,6 +191,77 @@ describe('masking fast path', () => {
   })
 })
 
+describe('maskInput of a body it leaves unchanged', () => {
+  /** maskInput's rules spelled out with the SDK's redactor, as in 'masks a body exactly as redactFields does'. */
+  const expectedOf = (body: Record<string, unknown>): Record<string, unknown> => {
+    const { fields, diagnostics, ...rest } = body
+    const out: Record<string, unknown> = redactFields(rest, {
+      referenceKeys: [...REFERENCE_FIELDS, 'id'],
+      skipKeys: [
+        'time',
+        'amount',
+        'currency',
+        'status',
+        'category',
+        'priority',
+        'type',
+        'attachments',
+        'last4',
+        'brand',
+      ],
+    }).value
+    for (const [k, map] of [
+      ['fields', fields],
+      ['diagnostics', diagnostics],
+    ] as const) {
+      if (map === undefined) continue
+      const values = redactFields(map as Record<string, unknown>, { referenceKeys: REFERENCE_FIELDS }).value
+      out[k] = Object.fromEntries(Object.entries(values).map(([key, v]) => [redact(key).text, v]))
+    }
+    return Object.fromEntries(Object.keys(body).map((k) => [k, out[k]]))
+  }
+
+  it('gives what the redactor gives, keys in the same order, whether or not a text needed masking', () => {
+    const r = rng(7)
+    let same = 0
+    let changed = 0
+    for (let i = 0; i < 3000; i++) {
+      const words = i % 2 === 0 ? WORDS : [...WORDS, ...DIGITS, ...EXTRA]
+      const text = (): string => sample(r, words)
+      const body: Record<string, unknown> = {
+        category: 'topup_failed',
+        subject: text(),
+        description: text(),
+        fields: { [text()]: text(), walletId: 'W-1', n: 3, ok: true, none: null },
+        transaction: { id: text(), time: '2026-01-01T00:00:00Z', amount: '12.50', currency: 'CNY', kind: text() },
+        attachments: [],
+        priority: 'normal',
+        locale: text(),
+      }
+      if (i % 3 === 0) body.diagnostics = { [text()]: text() }
+      if (i % 5 === 0) body.tags = [text(), text()]
+      const before = JSON.stringify(body)
+      const masked = maskInput(body)
+      const expected = expectedOf(body)
+      expect(JSON.stringify(masked)).toBe(JSON.stringify(expected))
+      expect(JSON.stringify(body)).toBe(before)
+      if (JSON.stringify(masked) === before) same++
+      else changed++
+    }
+    expect(same).toBeGreaterThan(300)
+    expect(changed).toBeGreaterThan(300)
+  })
+
+  it('copies what the fast check does not cover: no prototype, a __proto__ key', () => {
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { subject: 'help' })
+    const masked = maskInput(bare)
+    expect(Object.getPrototypeOf(masked)).toBe(Object.prototype)
+    expect(masked).toEqual({ subject: 'help' })
+    const fields = maskInput({ fields: Object.assign(Object.create(null) as object, { a: 'b' }) }).fields
+    expect(Object.getPrototypeOf(fields)).toBe(Object.prototype)
+  })
+})
+
 describe('maskInput with a __proto__ key (JSON.parse makes it an own key)', () => {
   it('keeps it as data, masked, instead of turning it into the copy’s prototype', () => {
     const card = '4111 1111 1111 1111'
