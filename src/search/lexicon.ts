@@ -57,6 +57,8 @@ export const VERB_WORDS =
  * lists (who or what, and what happened: 陌生人打电话要验证码, "a caller asked for my code",
  * 手机落出租车上了, 卖家拖着不寄) is about the words of the last list, searched as if typed and
  * bringing in their synonym groups. Han words match as substrings, Latin ones as stemmed words (`_` joins words into a phrase: never_paid).
+ * An optional fourth list names other situations told with the same cues: a query holding one of
+ * its words does not meet the row (银行卡里没多钱 after 提现 is a withdrawal, not a top-up).
  */
 export const INTENTS = [
   '自称 来电 打电话 打来 陌生人 有人 call caller stranger someone|验证码 短信码 认证码 动态码 校验码 短信里 code otp|诈骗 假客服 scam',
@@ -78,6 +80,6 @@ export const INTENTS = [
   '一天 当天 每天 单笔 单日 太大|超额 超了 超过 超出 只能 最多 几次 能转 不够 放宽|限额',
   '商家 商户 卖家 店家 信用卡 退货|退了 退的 同意退 已退|退款',
   '朋友 对方 他说 她说 我爸 我妈 家人|没收到 没看到 卡着 等待 没入账 没到|转账 处理中',
-  '银行 卡里 卡扣 储蓄卡|没增加 没多 没变 原来的数 原来那么多 没涨|充值',
+  '银行 卡里 卡扣 储蓄卡|没增加 没多 没变 原来的数 原来那么多 没涨|充值|提现 取现 提款 退款 退回',
   'move moving moved|bank|withdraw',
 ]

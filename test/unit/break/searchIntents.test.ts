@@ -1,0 +1,27 @@
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { loadArticles } from '../../../scripts/indexArticles.js'
+import { createSearchIndex, walletSynonyms } from '../../../src/search/index.js'
+
+/**
+ * Intent patterns (`INTENTS`) read two cues of a query as a situation; stories told with the same
+ * cues about another situation must keep their own article first. Checked on the example articles.
+ */
+const root = fileURLToPath(new URL('../../../', import.meta.url))
+const index = createSearchIndex(loadArticles(join(root, 'examples/articles')), { synonyms: walletSynonyms })
+const first = (q: string, locale: string): string | undefined => index.search(q, { locale })[0]?.id
+
+describe('a bank card that did not grow is a top-up only when money went from the card', () => {
+  it.each([
+    ['提现了但卡里没多钱', 'zh-CN', 'zh-withdraw-failed'],
+    ['提现后银行卡余额没变', 'zh-CN', 'zh-withdraw-failed'],
+    ['提現後銀行卡餘額沒變', 'zh-TW', 'zh-TW-withdraw-failed'],
+    ['退款了但卡里钱没多', 'zh-CN', 'zh-refund-not-received'],
+  ])('%s (%s) → %s', (q, locale, id) => expect(first(q, locale)).toBe(id))
+
+  it('money taken from the card that never reached the wallet is still a top-up', () => {
+    expect(first('银行扣了500 零钱没增加', 'zh-CN')).toBe('zh-topup-failed')
+    expect(first('卡里的钱划走了 钱包里没多', 'zh-CN')).toBe('zh-topup-failed')
+  })
+})
