@@ -25,3 +25,16 @@ describe('a bank card that did not grow is a top-up only when money went from th
     expect(first('卡里的钱划走了 钱包里没多', 'zh-CN')).toBe('zh-topup-failed')
   })
 })
+
+describe('money taken on a failed cash-out is the failure, not the fee', () => {
+  it.each([
+    ['提现失败了但是扣钱了', 'zh-CN', 'zh-withdraw-failed'],
+    ['提现没到账，余额却扣钱了', 'zh-CN', 'zh-withdraw-failed'],
+    ['提現失敗了但是扣錢了', 'zh-TW', 'zh-TW-withdraw-failed'],
+  ])('%s (%s) → %s', (q, locale, id) => expect(first(q, locale)).toBe(id))
+
+  it('what a cash-out costs still leads to the fees article', () => {
+    expect(first('提个现还要扣钱啊 咋算的', 'zh-CN')).toBe('zh-fees')
+    expect(first('钱取到卡上平台要抽多少', 'zh-CN')).toBe('zh-fees')
+  })
+})
