@@ -38,3 +38,15 @@ describe('money taken on a failed cash-out is the failure, not the fee', () => {
     expect(first('钱取到卡上平台要抽多少', 'zh-CN')).toBe('zh-fees')
   })
 })
+
+describe('someone else not receiving a code, refund or top-up is not a pending transfer', () => {
+  it.each([
+    ['我妈的手机没收到验证码', 'zh-CN', 'zh-sms-code-not-received'],
+    ['我媽的手機沒收到驗證碼', 'zh-TW', 'zh-TW-sms-code-not-received'],
+    ['朋友说退款还没收到', 'zh-CN', 'zh-refund-not-received'],
+  ])('%s (%s) → %s', (q, locale, id) => expect(first(q, locale)).toBe(id))
+
+  it('money sent to a friend who has not got it is still a pending transfer', () => {
+    expect(first('给朋友打了钱他说还没收到', 'zh-CN')).toBe('zh-transfer-delayed')
+  })
+})
