@@ -50,3 +50,15 @@ describe('someone else not receiving a code, refund or top-up is not a pending t
     expect(first('给朋友打了钱他说还没收到', 'zh-CN')).toBe('zh-transfer-delayed')
   })
 })
+
+describe('a lost phone number or SIM is a number change, not a lost phone', () => {
+  it.each([
+    ['手机卡丢了，怎么换绑手机号', 'zh-CN', 'zh-change-phone-number'],
+    ['I lost my old phone number, how do I change it', 'en', 'en-change-phone-number'],
+  ])('%s (%s) → %s', (q, locale, id) => expect(first(q, locale)).toBe(id))
+
+  it('a lost or stolen phone still leads to freezing the account', () => {
+    expect(first('手机丢了赶紧把号锁了', 'zh-CN')).toBe('zh-freeze-account')
+    expect(first('what should i do if i lose my phone', 'en')).toBe('en-freeze-account')
+  })
+})
