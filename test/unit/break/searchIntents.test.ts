@@ -62,3 +62,17 @@ describe('a lost phone number or SIM is a number change, not a lost phone', () =
     expect(first('what should i do if i lose my phone', 'en')).toBe('en-freeze-account')
   })
 })
+
+describe('a refund that has not come for an order is the refund article', () => {
+  it.each([
+    ['I never got the refund for my order', 'en', 'en-refund'],
+    ['the refund for my order never arrived', 'en', 'en-refund'],
+    ['my order was cancelled but I never got my money back', 'en', 'en-refund'],
+    ['my refund from the merchant is still awaiting', 'en', 'en-refund'],
+  ])('%s (%s) → %s', (q, locale, id) => expect(first(q, locale)).toBe(id))
+
+  it('an order that never came still leads to the dispute article', () => {
+    expect(first('package never came', 'en')).toBe('en-merchant-dispute')
+    expect(first('ordered shoes, never got delivered', 'en')).toBe('en-merchant-dispute')
+  })
+})
