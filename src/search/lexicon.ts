@@ -61,7 +61,7 @@ export const VERB_WORDS =
  * its words does not meet the row (银行卡里没多钱 after 提现 is a withdrawal, not a top-up).
  */
 export const INTENTS = [
-  '自称 来电 打电话 打来 陌生人 有人 call caller stranger someone|验证码 短信码 认证码 动态码 校验码 短信里 code otp|诈骗 假客服 scam',
+  '自称 来电 打电话 打来 陌生人 有人 call caller stranger someone|验证码 短信码 认证码 动态码 校验码 短信里 code otp|诈骗 假客服 scam|收不到 没收到 不来 没来 语音 voice arrive',
   '手机 iphone phone|丢 被偷 偷了 落 掉了 lost stolen|冻结账户 freeze|手机号 手机卡 号码 电话卡 门号 落后 number',
   '店 商家 卖家 店家 店铺 老板 东西 商品 货 seller merchant shop store item|不寄 没寄 不发 没发 拖着 不理 联系不上 不回 空盒 两回事 两样 不一样 不符 差太多|未发货 货不对板 dispute',
   '余额 钱包 零钱 balance|只剩 少了 差了 不一样 对不上 少钱 不见了 less missing|余额不对 balance',

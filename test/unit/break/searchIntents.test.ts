@@ -76,3 +76,16 @@ describe('a refund that has not come for an order is the refund article', () => 
     expect(first('ordered shoes, never got delivered', 'en')).toBe('en-merchant-dispute')
   })
 })
+
+describe('a code that does not arrive is not a scam because a call or someone is named', () => {
+  it.each([
+    ['验证码一直不来，打电话给客服也打不通', 'zh-CN', 'zh-sms-code-not-received'],
+    ['can someone help, my code isn’t arriving', 'en', 'en-verification-code'],
+    ['voice call for the verification code', 'en', 'en-verification-code'],
+  ])('%s (%s) → %s', (q, locale, id) => expect(first(q, locale)).toBe(id))
+
+  it('someone asking for the code is still a scam', () => {
+    expect(first('有人打电话自称平台工作人员让我报短信里的数字', 'zh-CN')).toBe('zh-fake-customer-service')
+    expect(first('caller says he is from support and wants the code I just got', 'en')).toBe('en-scams')
+  })
+})
