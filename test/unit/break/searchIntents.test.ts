@@ -89,3 +89,16 @@ describe('a code that does not arrive is not a scam because a call or someone is
     expect(first('caller says he is from support and wants the code I just got', 'en')).toBe('en-scams')
   })
 })
+
+describe('an unknown charge is not read into 不明白, a stranger paid or a membership never used', () => {
+  it.each([
+    ['不明白为什么提现扣了手续费', 'zh-CN', 'zh-fees'],
+    ['转账给不认识的人扣了钱怎么追回', 'zh-CN', 'zh-wrong-recipient'],
+    ['从来没用过的会员怎么每个月都扣了钱', 'zh-CN', 'zh-auto-debit'],
+  ])('%s (%s) → %s', (q, locale, id) => expect(first(q, locale)).toBe(id))
+
+  it('a charge nobody recognizes still leads to the unauthorized-transaction article', () => {
+    expect(first('账单里有一笔我完全没印象的支出', 'zh-CN')).toBe('zh-unauthorized-transaction')
+    expect(first('不明消费', 'zh-CN')).toBe('zh-unauthorized-transaction')
+  })
+})
