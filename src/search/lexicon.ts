@@ -70,7 +70,7 @@ export const INTENTS = [
   '提现 提个现 转出 取到 转到银行卡 到卡 到银行卡 cash withdraw|扣多少 要扣 抽 额外 扣点 收钱 给钱 要钱 收费 扣钱|手续费 fee|失败 没到 未到 不到账 到不了 提不',
   '去年 上个月 以前 半年 几个月 花在哪 每一笔 盖章 证明|花 买 消费 明细 清单 流水 翻 收支|交易记录 账单',
   '号 账户 账号 功能|不让用 限了 被限 暂停 不能用 封了 被封|账户限制',
-  '卡|删 弄掉 去掉 移除 关联|解绑',
+  '卡|删 弄掉 去掉 移除 关联|解绑|删除账 删账号 删号 注销 重装 卡顿 一直卡 卡住 手机号',
   '网上认识 交友 投资 带我 对方 平台|保证金 激活费 解冻费 联系不上 交钱|被骗',
   'shop store merchant seller|unpaid never_paid not_paid awaiting|charged|refund',
   'card visa debit|attach connect|link',

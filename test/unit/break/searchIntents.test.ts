@@ -102,3 +102,16 @@ describe('an unknown charge is not read into 不明白, a stranger paid or a mem
     expect(first('不明消费', 'zh-CN')).toBe('zh-unauthorized-transaction')
   })
 })
+
+describe('卡 and 删 in a stuck app, a deleted account or a linked number are no card to remove', () => {
+  it.each([
+    ['App一直卡，删了重装可以吗', 'zh-CN', 'zh-app-update'],
+    ['我想删除账号，卡里还有钱', 'zh-CN', 'zh-close-account'],
+    ['银行卡关联的手机号换了', 'zh-CN', 'zh-change-phone-number'],
+  ])('%s (%s) → %s', (q, locale, id) => expect(first(q, locale)).toBe(id))
+
+  it('a card to take off the wallet still leads to unbinding', () => {
+    expect(first('不想让这张卡再关联钱包了', 'zh-CN')).toBe('zh-unbind-bank-card')
+    expect(first('旧卡不用了 怎么从账户里弄掉', 'zh-CN')).toBe('zh-unbind-bank-card')
+  })
+})
