@@ -115,3 +115,19 @@ describe('卡 and 删 in a stuck app, a deleted account or a linked number are n
     expect(first('旧卡不用了 怎么从账户里弄掉', 'zh-CN')).toBe('zh-unbind-bank-card')
   })
 })
+
+describe('号 of a card number, or a number that did not change, is no account or number change', () => {
+  it.each([
+    ['银行卡号码换了，怎么解绑旧卡', 'zh-CN', 'zh-unbind-bank-card'],
+    ['换手机后号码没变，收不到验证码', 'zh-CN', 'zh-sms-code-not-received'],
+  ])('%s (%s) → %s', (q, locale, id) => expect(first(q, locale)).toBe(id))
+
+  it('a bank card number that stopped working is not a restricted account', () => {
+    expect(first('银行卡号不能用了怎么换一张', 'zh-CN')).not.toBe('zh-account-restricted')
+  })
+
+  it('a blocked account and a new number still find their articles', () => {
+    expect(first('好好的号突然不让用了 搞什么啊', 'zh-CN')).toBe('zh-account-restricted')
+    expect(first('旧号停机了咋换绑', 'zh-CN')).toBe('zh-change-phone-number')
+  })
+})
