@@ -74,7 +74,7 @@ export const INTENTS = [
   '网上认识 交友 投资 带我 对方 平台|保证金 激活费 解冻费 联系不上 交钱|被骗',
   'shop store merchant seller|unpaid never_paid not_paid awaiting|charged|refund',
   'card visa debit|attach connect|link',
-  'checkout till register|rejected refused bounced unsuccessful couldn|payment fail',
+  'checkout till register|rejected refused bounced unsuccessful couldn|payment fail|account code otp sign_up signup',
   'someone stranger hacker|spend spent purchased stole|unauthorized',
   'order package product parcel|never_came never_got never_arrived ship deliver listing ghost|dispute|refund money_back',
   '一天 当天 每天 单笔 单日 太大|超额 超了 超过 超出 只能 最多 几次 能转 不够 放宽|限额',

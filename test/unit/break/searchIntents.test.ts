@@ -131,3 +131,14 @@ describe('号 of a card number, or a number that did not change, is no account o
     expect(first('旧号停机了咋换绑', 'zh-CN')).toBe('zh-change-phone-number')
   })
 })
+
+describe('registering an account is no payment at the register', () => {
+  it('a sign-up whose code never came leads to the code article', () => {
+    expect(first("I couldn't register, the code never arrived", 'en')).toBe('en-verification-code')
+    expect(first("couldn't register my account", 'en')).not.toBe('en-payment-failed')
+  })
+
+  it('a payment refused at the register still leads to the failed-payment article', () => {
+    expect(first("couldn't pay at the register, it just said unsuccessful", 'en')).toBe('en-payment-failed')
+  })
+})
