@@ -81,5 +81,5 @@ export const INTENTS = [
   '商家 商户 卖家 店家 信用卡 退货|退了 退的 同意退 已退|退款',
   '朋友 对方 他说 她说 我爸 我妈 家人|没收到 没看到 卡着 等待 没入账 没到|转账 处理中|验证码 校验码 动态码 短信码 退款 充值 提现',
   '银行 卡里 卡扣 储蓄卡|没增加 没多 没变 原来的数 原来那么多 没涨|充值|提现 取现 提款 退款 退回',
-  'move moving moved|bank|withdraw',
+  'move moving moved|bank|withdraw|wrong card',
 ]

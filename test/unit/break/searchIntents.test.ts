@@ -142,3 +142,13 @@ describe('registering an account is no payment at the register', () => {
     expect(first("couldn't pay at the register, it just said unsuccessful", 'en')).toBe('en-payment-failed')
   })
 })
+
+describe('money moved to a wrong bank account is no withdrawal', () => {
+  it('moved to the wrong bank account leads to the wrong-recipient article', () => {
+    expect(first('moved money to the wrong bank account', 'en')).toBe('en-wrong-recipient')
+  })
+
+  it('moving money to my bank still leads to withdrawals', () => {
+    expect(first('moved my balance to my bank and it never landed', 'en')).toBe('en-withdraw')
+  })
+})
