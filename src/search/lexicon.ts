@@ -73,7 +73,7 @@ export const INTENTS = [
   '卡|删 弄掉 去掉 移除 关联|解绑|删除账 删账号 删号 注销 重装 卡顿 一直卡 卡住 手机号',
   '网上认识 交友 投资 带我 对方 平台|保证金 激活费 解冻费 联系不上 交钱|被骗',
   'shop store merchant seller|unpaid never_paid not_paid awaiting|charged|refund',
-  'card visa debit|attach connect|link',
+  'card visa debit|attach connect|link|pay payment checkout',
   'checkout till register|rejected refused bounced unsuccessful couldn|payment fail|account code otp sign_up signup',
   'someone stranger hacker|spend spent purchased stole|unauthorized',
   'order package product parcel|never_came never_got never_arrived ship deliver listing ghost|dispute|refund money_back',

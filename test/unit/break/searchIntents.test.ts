@@ -152,3 +152,13 @@ describe('money moved to a wrong bank account is no withdrawal', () => {
     expect(first('moved my balance to my bank and it never landed', 'en')).toBe('en-withdraw')
   })
 })
+
+describe('a card payment that could not connect is a failed payment, not a card to link', () => {
+  it('a card payment with a connection error leads to the failed-payment article', () => {
+    expect(first("debit card payment failed, app couldn't connect", 'en')).toBe('en-payment-failed')
+  })
+
+  it('a card that will not connect to the wallet still leads to linking', () => {
+    expect(first("why won't my credit card connect to the wallet", 'en')).toBe('en-link-bank-card')
+  })
+})
