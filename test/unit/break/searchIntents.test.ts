@@ -162,3 +162,15 @@ describe('a card payment that could not connect is a failed payment, not a card 
     expect(first("why won't my credit card connect to the wallet", 'en')).toBe('en-link-bank-card')
   })
 })
+
+describe('a wallet that looks different, lost a card or paid out a withdrawal is no wrong balance', () => {
+  it.each([
+    ['提现到银行卡，零钱少了但银行卡没到账', 'zh-CN', 'zh-withdraw-failed'],
+    ['钱包里绑定的银行卡不见了', 'zh-CN', 'zh-bind-bank-card'],
+    ['更新后钱包界面不一样了', 'zh-CN', 'zh-app-update'],
+  ])('%s (%s) → %s', (q, locale, id) => expect(first(q, locale)).toBe(id))
+
+  it('a balance that is short still leads to the balance article', () => {
+    expect(first('钱包里的钱莫名少了一块', 'zh-CN')).toBe('zh-balance-wrong')
+  })
+})
