@@ -174,3 +174,16 @@ describe('a wallet that looks different, lost a card or paid out a withdrawal is
     expect(first('钱包里的钱莫名少了一块', 'zh-CN')).toBe('zh-balance-wrong')
   })
 })
+
+describe('something bought earlier that failed, went unshipped or is to be refunded is no records search', () => {
+  it.each([
+    ['以前都能付，现在买东西付款失败', 'zh-CN', 'zh-payment-failed'],
+    ['去年买的会员一直自动扣费', 'zh-CN', 'zh-auto-debit'],
+    ['上个月买的东西还没发货', 'zh-CN', 'zh-merchant-dispute'],
+  ])('%s (%s) → %s', (q, locale, id) => expect(first(q, locale)).toBe(id))
+
+  it('looking back at past spending still leads to the records article', () => {
+    expect(first('想看看上个月花了多少', 'zh-CN')).toBe('zh-transaction-records')
+    expect(first('去年买的东西想翻出来看看 在哪找啊', 'zh-CN')).toBe('zh-transaction-records')
+  })
+})
