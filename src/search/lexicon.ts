@@ -63,7 +63,7 @@ export const VERB_WORDS =
 export const INTENTS = [
   '自称 来电 打电话 打来 陌生人 有人 call caller stranger someone|验证码 短信码 认证码 动态码 校验码 短信里 code otp|诈骗 假客服 scam|收不到 没收到 不来 没来 语音 voice arrive',
   '手机 iphone phone|丢 被偷 偷了 落 掉了 lost stolen|冻结账户 freeze|手机号 手机卡 号码 电话卡 门号 落后 number',
-  '店 商家 卖家 店家 店铺 老板 东西 商品 货 seller merchant shop store item|不寄 没寄 不发 没发 拖着 不理 联系不上 不回 空盒 两回事 两样 不一样 不符 差太多|未发货 货不对板 dispute',
+  '店 商家 卖家 店家 店铺 老板 东西 商品 货 seller merchant shop store item|不寄 没寄 不发 没发 拖着 不理 联系不上 不回 空盒 两回事 两样 不一样 不符 差太多|未发货 货不对板 dispute|两次 两遍 重复 多扣',
   '余额 钱包 零钱 balance|只剩 少了 差了 不一样 对不上 少钱 不见了 less missing|余额不对 balance|提现 卡不见 界面',
   '没印象 不认识 陌生 不明 没听过 没用过|扣款 扣了 消费 支出 花了|盗刷 非本人|不明白 转账给 转给 转错 会员 每个月 自动扣',
   '旧号 停机 电话卡 sim 新号 移动号 号码 联系电话|改 换|更换手机号|卡号 没变 没换 没改 没问题',

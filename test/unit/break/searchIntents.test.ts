@@ -187,3 +187,13 @@ describe('something bought earlier that failed, went unshipped or is to be refun
     expect(first('去年买的东西想翻出来看看 在哪找啊', 'zh-CN')).toBe('zh-transaction-records')
   })
 })
+
+describe('two charges that differ are a duplicate charge, not goods unlike their description', () => {
+  it('买东西两次扣的钱不一样 leads to the duplicate-charge article', () => {
+    expect(first('买东西两次扣的钱不一样', 'zh-CN')).toBe('zh-duplicate-charge')
+  })
+
+  it('goods unlike their description still lead to the dispute article', () => {
+    expect(first('收到的商品跟网页上完全不一样', 'zh-CN')).toBe('zh-merchant-dispute')
+  })
+})
