@@ -197,3 +197,14 @@ describe('two charges that differ are a duplicate charge, not goods unlike their
     expect(first('收到的商品跟网页上完全不一样', 'zh-CN')).toBe('zh-merchant-dispute')
   })
 })
+
+describe('"cell" alone is no phone number', () => {
+  it('a phone that died during a payment leads to the payment articles, not the number change', () => {
+    expect(first('my cell died during payment, was I charged', 'en')).not.toBe('en-change-phone-number')
+    expect(first('my cell died during payment, was I charged', 'en')).not.toBe('en-freeze-account')
+  })
+
+  it('a new cell number still leads to the number change', () => {
+    expect(first('how do I update my cell number', 'en')).toBe('en-change-phone-number')
+  })
+})
