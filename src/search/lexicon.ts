@@ -77,7 +77,7 @@ export const INTENTS = [
   'checkout till register|rejected refused bounced unsuccessful couldn|payment fail|account code otp sign_up signup',
   'someone stranger hacker|spend spent purchased stole|unauthorized',
   'order package product parcel|never_came never_got never_arrived ship deliver listing ghost|dispute|refund money_back',
-  '一天 当天 每天 单笔 单日 太大|超额 超了 超过 超出 只能 最多 几次 能转 不够 放宽|限额',
+  '一天 当天 每天 单笔 单日 太大|超额 超了 超过 超出 只能 最多 几次 能转 不够 放宽|限额|多久 几天 几个小时',
   '商家 商户 卖家 店家 信用卡 退货|退了 退的 同意退 已退|退款',
   '朋友 对方 他说 她说 我爸 我妈 家人|没收到 没看到 卡着 等待 没入账 没到|转账 处理中|验证码 校验码 动态码 短信码 退款 充值 提现',
   '银行 卡里 卡扣 储蓄卡|没增加 没多 没变 原来的数 原来那么多 没涨|充值|提现 取现 提款 退款 退回',

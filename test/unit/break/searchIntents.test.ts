@@ -208,3 +208,13 @@ describe('"cell" alone is no phone number', () => {
     expect(first('how do I update my cell number', 'en')).toBe('en-change-phone-number')
   })
 })
+
+describe('"at most how long" asks for a time, not a limit', () => {
+  it('当天转账最多多久到账 leads to the delayed-transfer article', () => {
+    expect(first('当天转账最多多久到账', 'zh-CN')).toBe('zh-transfer-delayed')
+  })
+
+  it('how much a day allows still leads to the limits article', () => {
+    expect(first('一天最多能转多少钱', 'zh-CN')).toBe('zh-limits')
+  })
+})
