@@ -71,7 +71,7 @@ export const INTENTS = [
   '去年 上个月 以前 半年 几个月 花在哪 每一笔 盖章 证明|花 买 消费 明细 清单 流水 翻 收支|交易记录 账单|失败 退款 不是我 自动扣 发货',
   '号 账户 账号 功能|不让用 限了 被限 暂停 不能用 封了 被封|账户限制|卡号 手机号 旧号 号码',
   '卡|删 弄掉 去掉 移除 关联|解绑|删除账 删账号 删号 注销 重装 卡顿 一直卡 卡住 手机号',
-  '网上认识 交友 投资 带我 对方 平台|保证金 激活费 解冻费 联系不上 交钱|被骗',
+  '网上认识 交友 投资 带我 对方 平台|保证金 激活费 解冻费 联系不上 交钱|被骗|联系不上客服 客服联系不上 客服电话',
   'shop store merchant seller|unpaid never_paid not_paid awaiting|charged|refund',
   'card visa debit|attach connect|link|pay payment checkout',
   'checkout till register|rejected refused bounced unsuccessful couldn|payment fail|account code otp sign_up signup',

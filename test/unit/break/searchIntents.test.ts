@@ -3,14 +3,18 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { loadArticles } from '../../../scripts/indexArticles.js'
 import { createSearchIndex, walletSynonyms } from '../../../src/search/index.js'
+import { syntheticCorpus } from '../../../bench/data/corpus.js'
 
 /**
  * Intent patterns (`INTENTS`) read two cues of a query as a situation; stories told with the same
  * cues about another situation must keep their own article first. Checked on the example articles.
  */
 const root = fileURLToPath(new URL('../../../', import.meta.url))
-const index = createSearchIndex(loadArticles(join(root, 'examples/articles')), { synonyms: walletSynonyms })
+const articles = loadArticles(join(root, 'examples/articles'))
+const index = createSearchIndex(articles, { synonyms: walletSynonyms })
 const first = (q: string, locale: string): string | undefined => index.search(q, { locale })[0]?.id
+/** The same articles among 940 distractors that share their words (the bench's 1k corpus). */
+const big = createSearchIndex(articles.concat(syntheticCorpus(articles, 940)), { synonyms: walletSynonyms })
 
 describe('a bank card that did not grow is a top-up only when money went from the card', () => {
   it.each([
@@ -216,5 +220,15 @@ describe('"at most how long" asks for a time, not a limit', () => {
 
   it('how much a day allows still leads to the limits article', () => {
     expect(first('一天最多能转多少钱', 'zh-CN')).toBe('zh-limits')
+  })
+})
+
+describe('support that cannot be reached is not a scammer who vanished', () => {
+  it('平台联系不上客服，钱提不出来 leads to the withdrawal article among 1k articles', () => {
+    expect(big.search('平台联系不上客服，钱提不出来', { locale: 'zh-CN' })[0]?.id).toBe('zh-withdraw-failed')
+  })
+
+  it('a contact who vanished with the money still leads to the scam article', () => {
+    expect(first('网上认识的人带我投资 转了钱就联系不上了 还有救吗', 'zh-CN')).toBe('zh-scam-paid')
   })
 })
