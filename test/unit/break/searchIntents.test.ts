@@ -232,3 +232,9 @@ describe('support that cannot be reached is not a scammer who vanished', () => {
     expect(first('网上认识的人带我投资 转了钱就联系不上了 还有救吗', 'zh-CN')).toBe('zh-scam-paid')
   })
 })
+
+describe('a changed cell is still a phone number', () => {
+  it('changed my cell leads to the number change', () => {
+    expect(first('changed my cell, how do I update it', 'en')).toBe('en-change-phone-number')
+  })
+})
