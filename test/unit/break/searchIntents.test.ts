@@ -238,3 +238,13 @@ describe('a changed cell is still a phone number', () => {
     expect(first('changed my cell, how do I update it', 'en')).toBe('en-change-phone-number')
   })
 })
+
+describe('"called me" alone is no scam', () => {
+  it('a merchant who called about a refund leads to the refund article among 1k articles', () => {
+    expect(big.search('the merchant called me about my refund', { locale: 'en' })[0]?.id).toBe('en-refund')
+  })
+
+  it('a call asking for the code is still a scam', () => {
+    expect(first('someone called me and asked for my code', 'en')).toBe('en-scams')
+  })
+})
