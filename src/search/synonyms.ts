@@ -94,6 +94,6 @@ limit,most,max,how much can
 dispute,never sent,not delivered,never arrived,merchant
 balance,missing money,money gone,missing,doesn't add up,less money
 merchant,seller,shop,store,retailer,vendor
-phone number,mobile number,new number,mobile,sim,cell number,new cell,switched cells,changed cells,changed my cell
+phone number,mobile number,new number,mobile,sim,cell number,new cell,different cell,another cell,switched cells,changed cells,changed my cell
 `),
 }
