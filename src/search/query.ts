@@ -238,8 +238,8 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
   // A Latin key comes with its spaces (" not me "): no string is built per variant and query.
   const typed = ([key, han]: CompiledVariant): boolean => (han ? f : line).includes(key)
   const has = (ks: string[]): boolean => ks.some((k) => (k[0] == ' ' ? line : f).includes(k))
-  for (const [who, what, means] of INTENT)
-    if (has(who!) && has(what!))
+  for (const [who, what, means, unless] of INTENT)
+    if (has(who!) && has(what!) && !(unless && has(unless)))
       for (const w of means!) {
         add([new Map(tokenize(w).flatMap((t) => (t.length > 1 ? [[t, INTENT_WEIGHT]] : [])))], '\0i' + w)
         // It also brings in its synonym group, as a word a pattern implies does.

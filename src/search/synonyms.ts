@@ -88,12 +88,12 @@ statement,history,transaction record,export,transactions,activity,records,past p
 freeze,lost phone,stolen phone,phone stolen,phone was stolen,lost my phone
 crash,crashes,won't open,keeps closing,shuts down,closes itself,stops working,quits
 identity,prove who,who i am,id
-scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying,caller,called me,asked me for
+scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying,caller,asked me for
 unauthorized,never made,didn't authorize,not mine,someone else,unknown charge,unknown payment,unknown transaction,unknown debit,unknown deduction,unknown purchase,unknown withdrawal
 limit,most,max,how much can
 dispute,never sent,not delivered,never arrived,merchant
 balance,missing money,money gone,missing,doesn't add up,less money
 merchant,seller,shop,store,retailer,vendor
-phone number,mobile number,new number,mobile,sim,cell
+phone number,mobile number,new number,mobile,sim,cell number,new cell,different cell,another cell,switched cells,changed cells,changed my cell
 `),
 }
