@@ -153,6 +153,12 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
   const transport = () => {
     transportPromise ??= resolveTransport(options.transport).then((tr) => {
       patch(store, 'system', { capabilities: tr.capabilities })
+      // The sign-in failed before any transport existed (its code did not load, the network
+      // dropped): this one was never told who the user is, and every call on it would go out
+      // without a session (401, then no user to sign in again). It learns the user before any
+      // caller gets it: given `tr`, identify reaches `tr.identify` synchronously.
+      const { session } = store.getState()
+      if (session.user && session.status === 'error') signIn(session.user, tr).catch(() => {})
       return tr
     })
     transportPromise.catch(() => (transportPromise = undefined))
@@ -227,6 +233,35 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     if (ui.view !== 'home' || ui.stack.length) patch(store, 'ui', { view: 'home', params: {}, stack: [] })
   }
 
+  async function signIn(user: UserIdentity | null, tr?: Transport): Promise<void> {
+    const previous = store.getState().session.user?.id
+    if (user === null) return client.logout()
+    // A different user must never ride on the previous one's session.
+    const switched = previous !== user.id
+    if (switched && previous !== undefined) leaveUserViews()
+    // Before the session changes: what reacts to it (the chat, the views) reads the new scope.
+    const scoped = switched ? switchUser(user.id) : undefined
+    patch(store, 'session', {
+      user,
+      status: 'identifying',
+      errorCode: undefined,
+      ...(switched ? { session: undefined } : {}),
+    })
+    try {
+      // Given `tr` (a transport just made), nothing is awaited before `tr.identify`.
+      const session = await (tr ?? (await transport())).identify(user)
+      // Resolved means the device data in use (drafts, queued jobs) is the new user's.
+      await scoped
+      patch(store, 'session', { session, status: 'ready' })
+      emit({ type: 'session:identify', userId: session.userId })
+    } catch (error) {
+      await scoped
+      patch(store, 'session', { status: 'error', errorCode: errorCode(error) })
+      client.report(error)
+      throw error
+    }
+  }
+
   const client: SupportClient = {
     options,
     get help() {
@@ -251,33 +286,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     transport,
     services,
     deliver: () => services().then(() => undefined),
-    async identify(user) {
-      const previous = store.getState().session.user?.id
-      if (user === null) return client.logout()
-      // A different user must never ride on the previous one's session.
-      const switched = previous !== user.id
-      if (switched && previous !== undefined) leaveUserViews()
-      // Before the session changes: what reacts to it (the chat, the views) reads the new scope.
-      const scoped = switched ? switchUser(user.id) : undefined
-      patch(store, 'session', {
-        user,
-        status: 'identifying',
-        errorCode: undefined,
-        ...(switched ? { session: undefined } : {}),
-      })
-      try {
-        const session = await (await transport()).identify(user)
-        // Resolved means the device data in use (drafts, queued jobs) is the new user's.
-        await scoped
-        patch(store, 'session', { session, status: 'ready' })
-        emit({ type: 'session:identify', userId: session.userId })
-      } catch (error) {
-        await scoped
-        patch(store, 'session', { status: 'error', errorCode: errorCode(error) })
-        client.report(error)
-        throw error
-      }
-    },
+    identify: (user) => signIn(user),
     async logout(opts = {}) {
       leaveUserViews()
       // "Forget me" must reach what an earlier page left here (a pagehide copy of a draft, unsent

@@ -266,6 +266,9 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
           }
           waitingForLock = !ran
           if (!ran) {
+            // Asked again while the lock was being tried (the holder said 'released' before this
+            // page knew it was waiting, or a job was queued): try once more now, not in 5 s.
+            if (again && !disposed) continue
             scheduleAt(clock() + LOCK_RETRY_MS)
             break
           }
@@ -287,7 +290,7 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
   env.document?.addEventListener('visibilitychange', onVisible)
   const unsubscribeChannel = channel?.subscribe((message) => {
     if (disposed) return
-    if (message.type === 'released' && waitingForLock) void flush()
+    if (message.type === 'released' && (waitingForLock || running)) void flush()
     if (message.type === 'changed')
       void loadAll().then(
         () => emit({ type: 'synced' }),
@@ -406,7 +409,11 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
       env.window?.removeEventListener('online', onOnline)
       env.document?.removeEventListener('visibilitychange', onVisible)
       unsubscribeChannel?.()
-      ownChannel?.close?.()
+      // A pass still running holds the lock until it ends, and the other outboxes (another tab,
+      // the widget mounted again) wait for its 'released' (else 5 s): the channel closes after it.
+      const close = () => ownChannel?.close?.()
+      if (running) void running.then(close, close)
+      else close()
       inFlight?.abort()
       listeners.clear()
     },

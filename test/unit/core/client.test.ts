@@ -81,6 +81,42 @@ describe('createSupportClient', () => {
     expect(err && 'message' in err && err.message).toMatch(/登录|会话/)
   })
 
+  it('signs in on a transport that loads after the sign-in could not load one, before anything uses it', async () => {
+    // The transport's code failed to load while signing in (a dropped chunk request); a later
+    // call loads it. A transport knows the user only from identify: without it, every call
+    // would go out without a session and could not sign in again on a 401.
+    let loads = 0
+    let signedIn: string | undefined
+    const callers: Array<string | undefined> = []
+    const client = createSupportClient({
+      locale: 'en',
+      user: { id: 'u1' },
+      transport: async () => {
+        if (++loads === 1) throw new TypeError('Failed to fetch dynamically imported module')
+        return fakeTransport({
+          identify: async (u) => {
+            signedIn = u.id
+            return { userId: u.id, token: 'session' }
+          },
+          listTickets: async () => {
+            callers.push(signedIn)
+            return []
+          },
+        })
+      },
+    })
+    await vi.waitFor(() => expect(client.store.getState().session.status).toBe('error'))
+    await (
+      await client.transport()
+    ).listTickets!()
+    expect(loads).toBe(2)
+    expect(callers).toEqual(['u1'])
+    await vi.waitFor(() =>
+      expect(client.store.getState().session).toMatchObject({ status: 'ready', errorCode: undefined }),
+    )
+    client.destroy()
+  })
+
   it('switches locale at run time', async () => {
     const client = createSupportClient({ transport: fakeTransport(), locale: 'en' })
     await client.ready()

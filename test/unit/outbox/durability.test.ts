@@ -1,9 +1,11 @@
 import { describe, expect, it, vi } from 'vitest'
 import { TimeoutError } from '../../../src/errors/index.js'
 import {
+  createOutbox,
   leaseLock,
   localLock,
   webLocksLock,
+  type OutboxChannelMessage,
   type OutboxJobBase as OutboxJob,
   type SendContext,
 } from '../../../src/outbox/index.js'
@@ -126,6 +128,91 @@ describe('outbox across tabs', () => {
     expect(await tabB.run(async () => {})).toBe(false)
     await vi.advanceTimersByTimeAsync(10_001)
     expect(await tabB.run(async () => {})).toBe(true)
+  })
+})
+
+describe('outbox across tabs: handing the lock over', () => {
+  /** Timers that never fire: the 5 s look-again after a busy lock cannot be what sends the job. */
+  const parked = { setTimeout: () => undefined, clearTimeout: () => undefined }
+
+  it('an outbox disposed during its pass still says "released" when the pass ends, so the next one sends at once', async () => {
+    // Real BroadcastChannel messages between two outboxes on one persistent store (a widget
+    // destroyed and mounted again on the same page).
+    vi.useRealTimers()
+    const store = { ...memoryStore(), persistent: true }
+    const lock = localLock()
+    let finish: () => void = () => {}
+    const gate = new Promise<void>((r) => (finish = r))
+    const sentA: unknown[] = []
+    // No `channel` given: each makes its own BroadcastChannel, as in the SDK.
+    const a = createOutbox<unknown, OutboxJob>({
+      store,
+      lock,
+      environment: {},
+      send: async (job) => {
+        sentA.push(job.payload)
+        await gate // the request ignores the abort: the pass holds the lock until it returns
+        return {}
+      },
+    })
+    await a.enqueue('ticket', { from: 'a' })
+    await vi.waitFor(() => expect(sentA).toHaveLength(1))
+    const sentB: unknown[] = []
+    const b = createOutbox<unknown, OutboxJob>({
+      store,
+      lock,
+      environment: {},
+      timers: parked,
+      send: async (job) => {
+        sentB.push(job.payload)
+        return {}
+      },
+    })
+    await b.enqueue('ticket', { from: 'b' })
+    a.dispose()
+    finish()
+    await vi.waitFor(() => expect(sentB).toEqual([{ from: 'b' }]), { timeout: 10_000 })
+    b.dispose()
+  })
+
+  it('a "released" that arrives while the lock is being tried is not missed', async () => {
+    const listeners: Array<(m: OutboxChannelMessage) => void> = []
+    const channel = {
+      post: () => {},
+      subscribe(listener: (m: OutboxChannelMessage) => void) {
+        listeners.push(listener)
+        return () => {}
+      },
+    }
+    let tries = 0
+    const lock = {
+      async run(fn: () => Promise<void>) {
+        if (++tries > 1) {
+          await fn()
+          return true
+        }
+        // The holder finishes and tells the others between this page's look and its answer.
+        await Promise.resolve()
+        for (const listener of listeners) listener({ type: 'released' })
+        return false
+      },
+    }
+    const sent: unknown[] = []
+    const { outbox } = makeOutbox({
+      lock,
+      channel,
+      timers: parked,
+      autoStart: false,
+      send: async (job) => {
+        sent.push(job.payload)
+        return {}
+      },
+    })
+    await outbox.enqueue('ticket', { n: 1 })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(tries).toBe(2)
+    expect(sent).toEqual([{ n: 1 }])
+    outbox.dispose()
   })
 })
 
