@@ -100,6 +100,24 @@ function sample(r: () => number, words: string[]): string {
   return s
 }
 
+/** maskInput's rules spelled out with the SDK's redactor: free text masked, `fields`/`diagnostics` by their own rules, keys in the body's order. */
+const expectedOf = (body: Record<string, unknown>): Record<string, unknown> => {
+  const { fields, diagnostics, ...rest } = body
+  const out: Record<string, unknown> = redactFields(rest, {
+    referenceKeys: [...REFERENCE_FIELDS, 'id'],
+    skipKeys: ['time', 'amount', 'currency', 'status', 'category', 'priority', 'type', 'attachments', 'last4', 'brand'],
+  }).value
+  for (const [k, map] of [
+    ['fields', fields],
+    ['diagnostics', diagnostics],
+  ] as const) {
+    if (map === undefined) continue
+    const values = redactFields(map as Record<string, unknown>, { referenceKeys: REFERENCE_FIELDS }).value
+    out[k] = Object.fromEntries(Object.entries(values).map(([key, v]) => [redact(key).text, v]))
+  }
+  return Object.fromEntries(Object.keys(body).map((k) => [k, out[k]]))
+}
+
 describe('masking fast path', () => {
   it('only applies to text the redactor leaves as it is', () => {
     const r = rng(21)
@@ -159,30 +177,7 @@ describe('masking fast path', () => {
       locale: 'en',
       tags: ['plain', 'otp 123456'],
     }
-    const opts = {
-      referenceKeys: [...REFERENCE_FIELDS, 'id'],
-      skipKeys: [
-        'time',
-        'amount',
-        'currency',
-        'status',
-        'category',
-        'priority',
-        'type',
-        'attachments',
-        'last4',
-        'brand',
-      ],
-    }
-    const { fields, diagnostics, ...rest } = body
-    const expected: Record<string, unknown> = redactFields(rest, opts).value
-    for (const [k, map] of [
-      ['fields', fields],
-      ['diagnostics', diagnostics],
-    ] as const) {
-      const values = redactFields(map as Record<string, string>, { referenceKeys: REFERENCE_FIELDS }).value
-      expected[k] = Object.fromEntries(Object.entries(values).map(([key, v]) => [redact(key).text, v]))
-    }
+    const expected = expectedOf(body)
     const masked = maskInput(body)
     expect(masked).toEqual(expected)
     expect(Object.keys(masked)).toEqual(Object.keys(body))
@@ -192,35 +187,6 @@ describe('masking fast path', () => {
 })
 
 describe('maskInput of a body it leaves unchanged', () => {
-  /** maskInput's rules spelled out with the SDK's redactor, as in 'masks a body exactly as redactFields does'. */
-  const expectedOf = (body: Record<string, unknown>): Record<string, unknown> => {
-    const { fields, diagnostics, ...rest } = body
-    const out: Record<string, unknown> = redactFields(rest, {
-      referenceKeys: [...REFERENCE_FIELDS, 'id'],
-      skipKeys: [
-        'time',
-        'amount',
-        'currency',
-        'status',
-        'category',
-        'priority',
-        'type',
-        'attachments',
-        'last4',
-        'brand',
-      ],
-    }).value
-    for (const [k, map] of [
-      ['fields', fields],
-      ['diagnostics', diagnostics],
-    ] as const) {
-      if (map === undefined) continue
-      const values = redactFields(map as Record<string, unknown>, { referenceKeys: REFERENCE_FIELDS }).value
-      out[k] = Object.fromEntries(Object.entries(values).map(([key, v]) => [redact(key).text, v]))
-    }
-    return Object.fromEntries(Object.keys(body).map((k) => [k, out[k]]))
-  }
-
   it('gives what the redactor gives, keys in the same order, whether or not a text needed masking', () => {
     const r = rng(7)
     let same = 0
