@@ -24,6 +24,7 @@ const sets = [
   'queries-tune7.json',
   'queries-tune8.json',
   'queries-tune9.json',
+  'queries-tune10.json',
 ]
 type L = { q: string; locale: string; relevant: string[]; class?: string }
 const data = sets.map(
