@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { agentGet, ticketsOf } from './agentApi.js'
+import type { Request } from 'playwright-core'
 import { launch, type Session } from './browser.js'
 
 // A report written offline survives a reload and reaches the server exactly once, masked.
@@ -26,23 +27,48 @@ describe('report a problem while offline', () => {
     const shadow = (sel: string) => page.locator(`[data-help-feedback] >> ${sel}`)
     await shadow('[data-category=charged_not_received]').click()
     await shadow('[data-submit]:not([disabled])').waitFor()
+    // Every API request the browser makes from here on, and what became of it: a ticket on the
+    // server while the API is cut off would show here how it got through.
+    // Requests started before the cut (the sign-in of the panel opening) may still be answered.
+    const seen: string[] = []
+    const afterCut = new Set<Request>()
+    const api = (r: Request) => r.url().startsWith(`${baseUrl}/v1/`)
+    const onRequest = (r: Request) => void (api(r) && afterCut.add(r) && seen.push(`${r.method()} ${r.url()}`))
+    const onFailed = (r: Request) => void (afterCut.has(r) && seen.push(`failed ${r.method()} ${r.url()}`))
+    const onFinished = (r: Request) => void (afterCut.has(r) && seen.push(`answered ${r.method()} ${r.url()}`))
+    browser.on('request', onRequest)
+    browser.on('requestfailed', onFailed)
+    browser.on('requestfinished', onFinished)
     await browser.route(`${baseUrl}/v1/**`, (route) => route.abort('internetdisconnected'))
-    await browser.setOffline(true)
-    await shadow('[data-field=description] textarea').fill(`I paid with card ${card} and the shop never got the money`)
-    await shadow('[data-submit]').click()
-    await shadow('[data-result=queued]').waitFor()
+    try {
+      await browser.setOffline(true)
+      await shadow('[data-field=description] textarea').fill(
+        `I paid with card ${card} and the shop never got the money`,
+      )
+      await shadow('[data-submit]').click()
+      await shadow('[data-result=queued]').waitFor()
 
-    // Reload with the backend still unreachable: the report must still be there, queued.
-    await browser.setOffline(false)
-    await page.reload()
-    await page.getByTestId('help-entry').click()
-    await shadow('[data-entry=requests]').click()
-    // My requests lists it as waiting to send (an outbox job, not yet a ticket).
-    await shadow('[data-job]').first().waitFor()
-    expect(await ticketsOf(userId)).toEqual([])
+      // Leave the page and come back with the API still unreachable: the report must still be there,
+      // queued. The page is left while offline so that no request of the page going away is in
+      // flight as it unloads (Playwright lets a request it cannot tie to a frame through unrouted).
+      await page.goto('about:blank')
+      await browser.setOffline(false)
+      await page.goto(`${baseUrl}/?locale=en&user=${userId}`)
+      await page.getByTestId('help-entry').click()
+      await shadow('[data-entry=requests]').click()
+      // My requests lists it as waiting to send (an outbox job, not yet a ticket).
+      await shadow('[data-job]').first().waitFor()
+      expect(await ticketsOf(userId), seen.join('\n')).toEqual([])
+      expect(seen.filter((r) => r.startsWith('answered'))).toEqual([])
+    } finally {
+      await browser.setOffline(false)
+      await browser.unroute(`${baseUrl}/v1/**`)
+      browser.off('request', onRequest)
+      browser.off('requestfailed', onFailed)
+      browser.off('requestfinished', onFinished)
+    }
 
     // Back online: the outbox delivers it, once.
-    await browser.unroute(`${baseUrl}/v1/**`)
     await page.evaluate(() => window.dispatchEvent(new Event('online')))
     await expect
       .poll(async () => (await ticketsOf(userId)).length, {
