@@ -45,3 +45,14 @@ describe('a charge while asleep, or for nothing bought, is an unauthorized one',
     expect(first('钱扣了东西没买成')).not.toBe('zh-unauthorized-transaction')
   })
 })
+
+describe('someone on the phone asking for screen sharing or a safe account is the fake-support scam', () => {
+  it.each(['接到电话让我下载zoom', '客服说要共享屏幕才能退款', '打来电话让我开共享屏幕', '有人打电话说我涉嫌洗钱'])(
+    '%s leads to the fake-support article among 1k articles',
+    (q) => expect(big.search(q, { locale: 'zh-CN' })[0]?.id).toBe('zh-fake-customer-service'),
+  )
+
+  it('money laundering named by the account itself, with no caller, keeps the restriction article', () => {
+    expect(first('账户被冻结了说涉嫌洗钱')).toBe('zh-account-restricted')
+  })
+})
