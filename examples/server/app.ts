@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { BusinessHours } from '../../src/types.js'
 import { agentCredential, bearerFrom, verifySession } from './auth.js'
 import type { EventHub } from './events.js'
-import { HttpError, canonicalJson, notFound, readJsonBody, rejected, storableText } from './http.js'
+import { HttpError, canonicalJson, jsonBodyIn, notFound, readJsonBody, rejected, storableText } from './http.js'
 import { clientIp, tooMany, type AuthGuard, type Limiter, type Limits } from './limits.js'
 import type { RefOut } from './model.js'
 import type { IdemRow, Repo, Store } from './store/types.js'
@@ -40,7 +40,10 @@ export interface Ctx {
   app: App
   req: IncomingMessage
   res: ServerResponse
+  /** The request target as a URL (parsed on first use). */
   url: URL
+  /** `url.pathname`. */
+  path: string
   params: Record<string, string>
   userId: string | undefined
   /** Who links in this response are made for. */
@@ -115,9 +118,9 @@ export async function dispatch(
   routes: Compiled[],
   req: IncomingMessage,
   res: ServerResponse,
-  url: URL,
+  path: string,
+  parsed?: URL,
 ): Promise<void> {
-  const path = url.pathname
   // The first route of this method whose pattern matches; only a miss looks at the other methods.
   let route: Compiled | undefined
   let m: RegExpExecArray | null = null
@@ -148,7 +151,11 @@ export async function dispatch(
     app,
     req,
     res,
-    url,
+    // Parsed when a handler asks (query parameters): most requests need only the path.
+    get url(): URL {
+      return (parsed ??= new URL(req.url ?? '/', 'http://local'))
+    },
+    path,
     params,
     userId: undefined,
     viewer: 'agent',
@@ -158,14 +165,17 @@ export async function dispatch(
   }
   // Authenticated callers are limited per user (or as the agent team), everyone else per address;
   // a signed-in user's limit was already taken together with the sign-in check.
-  if (!(await authenticate(ctx, route))) {
-    const wait = await app.limiter.take(route.auth === 'agent' ? `agent:${ip}` : `ip:${ip}`)
+  // In-process counters (SQLite) decide both at once, without a promise; shared ones are awaited.
+  const signedIn = authenticate(ctx, route)
+  if (signedIn !== true && (signedIn === false || !(await signedIn))) {
+    const key = route.auth === 'agent' ? `agent:${ip}` : `ip:${ip}`
+    const wait = app.limiter.takeNow(key) ?? (await app.limiter.take(key))
     if (wait > 0) throw tooMany('rate_limited', 'too many requests', wait)
   }
 
   if (route.stream) return route.stream(ctx)
   if (route.read) await route.read(ctx)
-  else if (req.method === 'POST') ({ raw: ctx.raw, body: ctx.body } = await readJsonBody(req))
+  else if (req.method === 'POST') ({ raw: ctx.raw, body: ctx.body } = jsonBodyIn(req) ?? (await readJsonBody(req)))
   const handle = route.handle
   if (!handle) throw new Error(`route ${route.path} has no handler`)
   const result = route.idem ? await runIdempotent(ctx, route, handle) : await app.store.tx((repo) => handle(ctx, repo))
@@ -174,42 +184,13 @@ export async function dispatch(
 
 /**
  * Resolves who is calling; failed attempts are counted per IP (and refused once there are too
- * many). True when the caller is a user whose request-rate token was taken here.
+ * many). True when the caller is a user whose request-rate token was taken here. A valid session
+ * whose counters are in this process (SQLite) is decided at once; anything else returns a promise.
  */
-async function authenticate(ctx: Ctx, route: Route): Promise<boolean> {
+function authenticate(ctx: Ctx, route: Route): boolean | Promise<boolean> {
   const { app, req, url, ip } = ctx
   if (route.auth === 'none') return false
-  if (route.auth === 'agent') {
-    if (url.searchParams.has('key')) {
-      throw new HttpError(
-        401,
-        'key_in_url',
-        'the agent key never goes in a URL: send X-Agent-Key or sign in with POST /v1/agent/session',
-      )
-    }
-    const how = agentCredential(app.secret, app.agentKey, req)
-    // A signed-in console is not locked out by someone else guessing keys. A key (or a cookie
-    // that does not verify) was compared above; a right one is refused only while this address
-    // or the key has failed too often, a wrong one spends a failure and learns it was wrong only
-    // within the budget (race-free across instances: see AuthGuard.keyAttempt).
-    const unauthorized = new HttpError(401, 'unauthorized', 'invalid agent key or session')
-    if (how === 'header' || how === 'bad') await app.guard.keyAttempt(ip, 'agent', how === 'header', unauthorized)
-    if (how === undefined) await app.guard.check(ip, 'agent')
-    if (how === 'header' || how === 'cookie') {
-      // The cookie is sent by the browser on its own; a state change must also come from our pages.
-      if (
-        how === 'cookie' &&
-        req.method !== 'GET' &&
-        req.headers.origin !== undefined &&
-        req.headers.origin !== new URL(app.publicUrl).origin
-      ) {
-        throw new HttpError(403, 'cross_origin', 'agent session used from another origin')
-      }
-      return false
-    }
-    // No credential at all counts against the address (a wrong one threw in keyAttempt).
-    throw await app.guard.fail(ip, undefined, unauthorized)
-  }
+  if (route.auth === 'agent') return authenticateAgent(ctx)
   const token = bearerFrom(req, url, route.stream !== undefined)
   if (token === undefined) {
     if (route.auth === 'user') throw new HttpError(401, 'unauthorized', 'missing bearer token')
@@ -218,16 +199,62 @@ async function authenticate(ctx: Ctx, route: Route): Promise<boolean> {
   // The signature is checked first (no I/O); either way an address that failed too often is
   // refused before anything else, as if it had been checked first.
   const userId = verifySession(app.secret, token)
-  if (userId === undefined) {
-    await app.guard.check(ip)
-    // An optional route with a stale bearer still answers, as for a visitor.
-    if (route.auth === 'optional') return false
-    throw await app.guard.fail(ip, undefined, new HttpError(401, 'unauthorized', 'invalid or expired session'))
-  }
-  await app.guard.checkThenTake(ip, app.limiter, `u:${userId}`)
+  if (userId === undefined) return refuseSession(ctx, route)
+  if (!app.guard.checkThenTakeNow(ip, app.limiter, `u:${userId}`)) return signIn(ctx, userId)
   ctx.userId = userId
   ctx.viewer = { userId }
   return true
+}
+
+/** A valid session's sign-in check and request limit on shared counters (Postgres). */
+async function signIn(ctx: Ctx, userId: string): Promise<boolean> {
+  await ctx.app.guard.checkThenTake(ctx.ip, ctx.app.limiter, `u:${userId}`)
+  ctx.userId = userId
+  ctx.viewer = { userId }
+  return true
+}
+
+/** A bearer that does not verify: counted against the address, refused (or a visitor on an optional route). */
+async function refuseSession(ctx: Ctx, route: Route): Promise<boolean> {
+  const { app, ip } = ctx
+  await app.guard.check(ip)
+  // An optional route with a stale bearer still answers, as for a visitor.
+  if (route.auth === 'optional') return false
+  throw await app.guard.fail(ip, undefined, new HttpError(401, 'unauthorized', 'invalid or expired session'))
+}
+
+/** The agent key or console session (agent routes). */
+async function authenticateAgent(ctx: Ctx): Promise<boolean> {
+  const { app, req, url, ip } = ctx
+  if (url.searchParams.has('key')) {
+    throw new HttpError(
+      401,
+      'key_in_url',
+      'the agent key never goes in a URL: send X-Agent-Key or sign in with POST /v1/agent/session',
+    )
+  }
+  const how = agentCredential(app.secret, app.agentKey, req)
+  // A signed-in console is not locked out by someone else guessing keys. A key (or a cookie
+  // that does not verify) was compared above; a right one is refused only while this address
+  // or the key has failed too often, a wrong one spends a failure and learns it was wrong only
+  // within the budget (race-free across instances: see AuthGuard.keyAttempt).
+  const unauthorized = new HttpError(401, 'unauthorized', 'invalid agent key or session')
+  if (how === 'header' || how === 'bad') await app.guard.keyAttempt(ip, 'agent', how === 'header', unauthorized)
+  if (how === undefined) await app.guard.check(ip, 'agent')
+  if (how === 'header' || how === 'cookie') {
+    // The cookie is sent by the browser on its own; a state change must also come from our pages.
+    if (
+      how === 'cookie' &&
+      req.method !== 'GET' &&
+      req.headers.origin !== undefined &&
+      req.headers.origin !== new URL(app.publicUrl).origin
+    ) {
+      throw new HttpError(403, 'cross_origin', 'agent session used from another origin')
+    }
+    return false
+  }
+  // No credential at all counts against the address (a wrong one threw in keyAttempt).
+  throw await app.guard.fail(ip, undefined, unauthorized)
 }
 
 function send(res: ServerResponse, r: Result): void {
@@ -264,7 +291,7 @@ async function runIdempotent(ctx: Ctx, route: Route, handle: NonNullable<Route['
   if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw rejected('bad Idempotency-Key', { 'Idempotency-Key': 'Invalid' })
   const scope = ctx.userId ?? 'agent'
   // One-shot hash: no Hash object per request.
-  const fingerprint = hash('sha256', `${req.method} ${ctx.url.pathname}\n${ctx.fingerprint ?? canonicalJson(ctx.body)}`)
+  const fingerprint = hash('sha256', `${req.method} ${ctx.path}\n${ctx.fingerprint ?? canonicalJson(ctx.body)}`)
   const claim: IdemClaim = { scope, key, fingerprint, at: Date.now() }
   const once = route.once ? await route.once(ctx, claim) : undefined
   if (once) {

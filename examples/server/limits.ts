@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import { HttpError } from './http.js'
+import type { RateLimiter } from './rateLimit.js'
 import type { BucketRef, Counters } from './store/types.js'
 
 /** Abuse limits; every one can be set through `ServerOptions.limits` (docs/deploying.md). */
@@ -61,6 +62,8 @@ export function clientIp(req: IncomingMessage, trustProxy: number): string {
 /** A named token bucket over the store's counters (in memory on SQLite, shared on Postgres). */
 export class Limiter {
   private readonly burst: number
+  /** The bucket where it is in this process (`Counters.local`): taken from without a promise. */
+  private readonly here: RateLimiter | undefined
   constructor(
     private readonly counters: Counters,
     private readonly bucket: string,
@@ -68,12 +71,21 @@ export class Limiter {
     burst?: number,
   ) {
     this.burst = burst ?? perMinute
+    this.here = counters.local?.(bucket, perMinute, this.burst)
   }
   take(key: string): Promise<number> {
     return this.counters.take(this.bucket, key, this.perMinute, this.burst)
   }
   peek(key: string): Promise<number> {
     return this.counters.peek(this.bucket, key, this.perMinute, this.burst)
+  }
+  /** `take` decided at once where the bucket is in this process; undefined where it must be awaited. */
+  takeNow(key: string): number | undefined {
+    return this.here?.take(key)
+  }
+  /** `peek` likewise. */
+  peekNow(key: string): number | undefined {
+    return this.here?.peek(key)
   }
   ref(key: string): BucketRef {
     return { bucket: this.bucket, key, perMinute: this.perMinute, burst: this.burst }
@@ -120,6 +132,21 @@ export class AuthGuard {
     const { blocked, wait } = await this.counters.peekThenTake(this.perIp.ref(ip), limiter.ref(key))
     if (blocked > 0) throw tooMany('auth_rate_limited', 'too many failed sign-in attempts', blocked)
     if (wait > 0) throw tooMany('rate_limited', 'too many requests', wait)
+  }
+
+  /**
+   * `checkThenTake` decided at once, where both buckets are in this process (SQLite): true when
+   * the token was taken, the same 429s thrown; false when the counters are shared and
+   * `checkThenTake` must be awaited instead (nothing was taken then).
+   */
+  checkThenTakeNow(ip: string, limiter: Limiter, key: string): boolean {
+    const blocked = this.perIp.peekNow(ip)
+    if (blocked === undefined) return false
+    if (blocked > 0) throw tooMany('auth_rate_limited', 'too many failed sign-in attempts', blocked)
+    const wait = limiter.takeNow(key)
+    if (wait === undefined) return false
+    if (wait > 0) throw tooMany('rate_limited', 'too many requests', wait)
+    return true
   }
 
   /** The 429 for a target that failed too often, if it has; for checks that must not block valid credentials. */

@@ -102,6 +102,11 @@ export interface RunningServer {
 
 const consoleDir = fileURLToPath(new URL('./console/', import.meta.url))
 const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, X-File-Name, Last-Event-ID'
+/**
+ * A request target that `new URL(target, base).pathname` gives back unchanged: a path of letters,
+ * digits, `_`, `-`, `~` and `/`, with no query, dot segment, escape or leading `//` (a host).
+ */
+export const PLAIN_PATH = /^\/(?!\/)[\w\-~/]*$/
 
 /**
  * Starts the reference backend: REST API under /v1, SSE, agent API and console, static demo.
@@ -180,15 +185,15 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now()
     let url: URL | undefined
+    let path: string | undefined
     if (opts.log)
       res.on('finish', () =>
-        console.log(
-          `${req.method} ${url?.pathname ?? '/'} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`,
-        ),
+        console.log(`${req.method} ${path ?? '/'} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`),
       )
     try {
-      url = new URL(req.url ?? '/', 'http://local')
-      const path = url.pathname
+      const target = req.url ?? '/'
+      // A plain path is its own pathname: the URL is then parsed only when something asks for it.
+      path = PLAIN_PATH.test(target) ? target : (url = new URL(target, 'http://local')).pathname
       const allowed = cors(req, res, path)
       if (req.method === 'OPTIONS') {
         res.writeHead(
@@ -204,7 +209,8 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         res.end()
         return
       }
-      if (path === '/v1' || path.startsWith('/v1/')) return await dispatch(app, routes, req, res, url)
+      if (path === '/v1' || path.startsWith('/v1/')) return await dispatch(app, routes, req, res, path, url)
+      url ??= new URL(target, 'http://local')
       if (freshdesk && (await freshdesk(req, res, url))) return
       if (path === '/healthz') return sendJson(res, 200, { ok: true })
       if (path === '/demo/token') {

@@ -332,6 +332,7 @@ export function createFreshdeskProxy(
       req,
       res,
       url,
+      path: url.pathname,
       params: id ? { id: decodeURIComponent(id) } : {},
       userId: undefined,
       viewer: 'agent',

@@ -393,5 +393,6 @@ export function memoryCounters(): Counters {
       const blocked = get(p.bucket, p.perMinute, p.burst).peek(p.key)
       return { blocked, wait: blocked > 0 ? 0 : get(t.bucket, t.perMinute, t.burst).take(t.key) }
     },
+    local: get,
   }
 }

@@ -1,5 +1,6 @@
 import type { Article, ChatEvent } from '../../../src/types.js'
 import type { ConversationRow, MessageRow, TicketRow, CommentRow, HistoryRow } from '../model.js'
+import type { RateLimiter } from '../rateLimit.js'
 
 /*
  * The persistence seam: every query a route makes, as one async method each. Two implementations:
@@ -227,6 +228,12 @@ export interface Counters {
    * `blocked`: the peek's wait (nothing taken when > 0); `wait`: the take's.
    */
   peekThenTake(peek: BucketRef, take: BucketRef): Promise<{ blocked: number; wait: number }>
+  /**
+   * The bucket itself where it lives in this process (SQLite's memory counters), so a limiter can
+   * take and peek without a promise; absent where the counters are shared (Postgres) and every
+   * take must be awaited. The same bucket `take` and `peek` use for these arguments.
+   */
+  local?(bucket: string, perMinute: number, burst: number): RateLimiter
 }
 
 /** One token bucket of `Counters`. */
