@@ -10,13 +10,15 @@ import { REFERENCE_FIELDS } from '../../src/reports/fields.js'
 import { hasOwn } from '../../src/hasOwn.js'
 
 /**
- * Structured values the host app supplies (transaction ids, order numbers in reference fields,
- * amounts, times) are kept as the SDK keeps them; everything else that is text is masked.
- * `kind` of a transaction and `locale` are free text to the schema, so they are masked like any other.
+ * Values whose shape the schema fixes are kept as they are (amounts, currency codes, statuses,
+ * categories, priorities, last 4 digits); ids and order numbers are masked as references, and
+ * everything else that is text is masked. A transaction's `time` and card `brand`, `kind` and
+ * `locale` are free text to the schema (a card number fits in any of them), so they are masked
+ * like any other: a real timestamp or brand name comes out unchanged.
  */
 const OPTIONS = {
   referenceKeys: [...REFERENCE_FIELDS, 'id'],
-  skipKeys: ['time', 'amount', 'currency', 'status', 'category', 'priority', 'type', 'attachments', 'last4', 'brand'],
+  skipKeys: ['amount', 'currency', 'status', 'category', 'priority', 'type', 'attachments', 'last4'],
 } as const
 
 /**

@@ -105,7 +105,7 @@ const expectedOf = (body: Record<string, unknown>): Record<string, unknown> => {
   const { fields, diagnostics, ...rest } = body
   const out: Record<string, unknown> = redactFields(rest, {
     referenceKeys: [...REFERENCE_FIELDS, 'id'],
-    skipKeys: ['time', 'amount', 'currency', 'status', 'category', 'priority', 'type', 'attachments', 'last4', 'brand'],
+    skipKeys: ['amount', 'currency', 'status', 'category', 'priority', 'type', 'attachments', 'last4'],
   }).value
   for (const [k, map] of [
     ['fields', fields],
