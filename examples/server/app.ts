@@ -188,10 +188,11 @@ export async function dispatch(
  * whose counters are in this process (SQLite) is decided at once; anything else returns a promise.
  */
 function authenticate(ctx: Ctx, route: Route): boolean | Promise<boolean> {
-  const { app, req, url, ip } = ctx
+  // `ctx.url` is not read here: it is parsed on first use, and only a stream's token is in the query.
+  const { app, req, ip } = ctx
   if (route.auth === 'none') return false
   if (route.auth === 'agent') return authenticateAgent(ctx)
-  const token = bearerFrom(req, url, route.stream !== undefined)
+  const token = bearerFrom(req, route.stream !== undefined ? ctx : undefined)
   if (token === undefined) {
     if (route.auth === 'user') throw new HttpError(401, 'unauthorized', 'missing bearer token')
     return false

@@ -49,19 +49,23 @@ export function verifySession(secret: string, token: string, now = Date.now()): 
   return userId
 }
 
-/** Bearer from the Authorization header, or `?token=` for EventSource which cannot set headers. */
-export function bearerFrom(req: IncomingMessage, url: URL, allowQuery: boolean): string | undefined {
+/**
+ * Bearer from the Authorization header, or `?token=` of `query.url` for EventSource, which cannot
+ * set headers (no `query`: the header only). `query.url` is read only when there is no header,
+ * so a request context whose URL is parsed on first use is parsed only then.
+ */
+export function bearerFrom(req: IncomingMessage, query?: { readonly url: URL }): string | undefined {
   const header = req.headers.authorization
   if (header) {
     const m = /^Bearer\s+(\S+)$/i.exec(header)
     return m?.[1]
   }
-  return allowQuery ? (url.searchParams.get('token') ?? undefined) : undefined
+  return query ? (query.url.searchParams.get('token') ?? undefined) : undefined
 }
 
 /** Resolves the calling user or throws 401. */
 export function requireUser(secret: string, req: IncomingMessage, url: URL, allowQuery: boolean): string {
-  const token = bearerFrom(req, url, allowQuery)
+  const token = bearerFrom(req, allowQuery ? { url } : undefined)
   if (!token) throw unauthorized('missing bearer token')
   const userId = verifySession(secret, token)
   if (!userId) throw unauthorized('invalid or expired session')

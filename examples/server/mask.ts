@@ -10,13 +10,15 @@ import { REFERENCE_FIELDS } from '../../src/reports/fields.js'
 import { hasOwn } from '../../src/hasOwn.js'
 
 /**
- * Structured values the host app supplies (transaction ids, order numbers in reference fields,
- * amounts, times) are kept as the SDK keeps them; everything else that is text is masked.
- * `kind` of a transaction and `locale` are free text to the schema, so they are masked like any other.
+ * Values whose shape the schema fixes are kept as they are (amounts, currency codes, statuses,
+ * categories, priorities, last 4 digits); ids and order numbers are masked as references, and
+ * everything else that is text is masked. A transaction's `time` and card `brand`, `kind` and
+ * `locale` are free text to the schema (a card number fits in any of them), so they are masked
+ * like any other: a real timestamp or brand name comes out unchanged.
  */
 const OPTIONS = {
   referenceKeys: [...REFERENCE_FIELDS, 'id'],
-  skipKeys: ['time', 'amount', 'currency', 'status', 'category', 'priority', 'type', 'attachments', 'last4', 'brand'],
+  skipKeys: ['amount', 'currency', 'status', 'category', 'priority', 'type', 'attachments', 'last4'],
 } as const
 
 /**
@@ -113,9 +115,13 @@ function unmaskedInput(input: Record<string, unknown>): boolean {
       if (!unmasked(value, SKIP)) return false
     } else {
       if (Object.getPrototypeOf(value) !== Object.prototype) return false
-      // A free map's keys are masked too: unchanged keys stay the distinct labels they were.
-      for (const k of Object.keys(value))
-        if (k === '__proto__' || !unchangedByRedact(k) || !unmasked(value[k], NONE)) return false
+      // A free map's keys are masked too: unchanged keys stay the distinct labels they were. Its
+      // values are read after their label (`maskMapValue`), a number as its digits.
+      for (const k of Object.keys(value)) {
+        const v = value[k]
+        if (k === '__proto__' || !unchangedByRedact(k) || !unmasked(v, NONE)) return false
+        if ((typeof v === 'string' || typeof v === 'number') && !unchangedByRedact(`${k}: ${v}`)) return false
+      }
     }
   }
   return true
@@ -135,21 +141,39 @@ export function maskInput<T>(input: T): T {
     if (SKIP.has(key)) put(out, key, value)
     else if (!FREE_MAPS.includes(key) || !isRecord(value)) put(out, key, maskWalk(value, key, REFS, SKIP))
     else {
-      const values = maskWalk(value, '', MAP_REFS, NONE) as Record<string, unknown>
       // The keys are client text too (up to 100 characters each), shown to agents as labels.
       const masked: Record<string, unknown> = {}
-      for (const k of Object.keys(values)) {
+      for (const k of Object.keys(value)) {
         // Two labels can mask to one ("password hunter2", "password letmein"): number the later
         // ones instead of letting one value overwrite the other.
         const base = maskText(k)
         let label = base
         for (let n = 2; hasOwn(masked, label); n++) label = `${base} (${n})`
-        put(masked, label, values[k])
+        put(masked, label, maskMapValue(k, base, value[k]))
       }
       put(out, key, masked)
     }
   }
   return out as T
+}
+
+/**
+ * One value of a free map (`fields`, `diagnostics`) under its key `k` (masked: `label`). The label
+ * says what the value is, and the redactor reads that only in running text: `{"verification
+ * code": "384921"}`, `{"CVV": "123"}` or `{"password": "hunter2"}` are masked as `verification
+ * code: 384921` would be. A number is read as its digits (a card number sent as a JSON number is
+ * still one): it stays a number when masking leaves it as it is, else becomes the masked text.
+ */
+function maskMapValue(k: string, label: string, value: unknown): unknown {
+  if (typeof value !== 'string' && typeof value !== 'number') return maskWalk(value, k, MAP_REFS, NONE)
+  const text = String(value)
+  const reference = MAP_REFS.has(k)
+  const alone = redactOne(text, reference)
+  const prefix = `${label}: `
+  const read = redactOne(prefix + alone, reference)
+  // A label the second pass changed (it ran into the value) leaves the value masked on its own.
+  const masked = read.startsWith(prefix) ? read.slice(prefix.length) : alone
+  return masked === text ? value : masked
 }
 
 /** One free-text value (a comment, a message, a reason, a file name). */

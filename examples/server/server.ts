@@ -108,6 +108,15 @@ const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, X-File-Name
  */
 export const PLAIN_PATH = /^\/(?!\/)[\w\-~/]*$/
 
+/** The request target as a URL; one URL cannot parse (`http://[bad/`) is the client's mistake, a 400. */
+function parseTarget(target: string): URL {
+  try {
+    return new URL(target, 'http://local')
+  } catch {
+    throw new HttpError(400, 'malformed_request', 'request target is not a valid URL')
+  }
+}
+
 /**
  * Starts the reference backend: REST API under /v1, SSE, agent API and console, static demo.
  * @example const s = await startServer({ port: 0 }); await fetch(`${s.url}/v1/availability`); await s.close()
@@ -193,7 +202,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     try {
       const target = req.url ?? '/'
       // A plain path is its own pathname: the URL is then parsed only when something asks for it.
-      path = PLAIN_PATH.test(target) ? target : (url = new URL(target, 'http://local')).pathname
+      path = PLAIN_PATH.test(target) ? target : (url = parseTarget(target)).pathname
       const allowed = cors(req, res, path)
       if (req.method === 'OPTIONS') {
         res.writeHead(
@@ -210,7 +219,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
         return
       }
       if (path === '/v1' || path.startsWith('/v1/')) return await dispatch(app, routes, req, res, path, url)
-      url ??= new URL(target, 'http://local')
+      url ??= parseTarget(target)
       if (freshdesk && (await freshdesk(req, res, url))) return
       if (path === '/healthz') return sendJson(res, 200, { ok: true })
       if (path === '/demo/token') {

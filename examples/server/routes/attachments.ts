@@ -227,7 +227,7 @@ async function mayDownload(
   if (agent === 'bad' && req.headers['x-agent-key'] !== undefined) {
     await app.guard.keyAttempt(ip, 'agent', false, new HttpError(401, 'unauthorized', 'invalid agent key or session'))
   }
-  const token = bearerFrom(req, url, false)
+  const token = bearerFrom(req)
   if (token !== undefined) return verifySession(app.secret, token) === ownerId
   const by = url.searchParams.get('by')
   const exp = url.searchParams.get('exp') ?? ''

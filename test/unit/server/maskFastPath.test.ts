@@ -90,6 +90,9 @@ const WORDS = [
 ]
 const EXTRA = ['1', '7', '0', '12', '9', '@', '０', '١', '验证码', '密码', 'é', '\u200b', '４']
 
+/** Numbers a field map may hold: small ones, amounts, a card number, a code. */
+const NUMBERS = [0, 7, 42, 128.5, -3, 2026, 384921, 4111111111111111, 1e21]
+
 /** Digits next to the words that name secrets and start IBANs, to try the two-digit allowance. */
 const DIGITS = ['1', '2', '3', '0', '9', '12', '34', '82', '2 ', ' 1', '-4', 'GB', 'QQ', 'PIN ', 'CVV', 'code ']
 
@@ -100,20 +103,36 @@ function sample(r: () => number, words: string[]): string {
   return s
 }
 
+/**
+ * A free map's value as maskInput masks it: a string or a number (as its digits) masked alone,
+ * then read after its masked label; a number the redactor leaves as it is stays a number.
+ */
+const mapValueOf = (key: string, v: unknown): unknown => {
+  if (typeof v !== 'string' && typeof v !== 'number')
+    return redactFields({ [key]: v }, { referenceKeys: REFERENCE_FIELDS }).value[key]
+  const reference = REFERENCE_FIELDS.includes(key as (typeof REFERENCE_FIELDS)[number])
+  const alone = redact(String(v), { reference }).text
+  const prefix = `${redact(key).text}: `
+  const read = redact(prefix + alone, { reference }).text
+  const masked = read.startsWith(prefix) ? read.slice(prefix.length) : alone
+  return masked === String(v) ? v : masked
+}
+
 /** maskInput's rules spelled out with the SDK's redactor: free text masked, `fields`/`diagnostics` by their own rules, keys in the body's order. */
 const expectedOf = (body: Record<string, unknown>): Record<string, unknown> => {
   const { fields, diagnostics, ...rest } = body
   const out: Record<string, unknown> = redactFields(rest, {
     referenceKeys: [...REFERENCE_FIELDS, 'id'],
-    skipKeys: ['time', 'amount', 'currency', 'status', 'category', 'priority', 'type', 'attachments', 'last4', 'brand'],
+    skipKeys: ['amount', 'currency', 'status', 'category', 'priority', 'type', 'attachments', 'last4'],
   }).value
   for (const [k, map] of [
     ['fields', fields],
     ['diagnostics', diagnostics],
   ] as const) {
     if (map === undefined) continue
-    const values = redactFields(map as Record<string, unknown>, { referenceKeys: REFERENCE_FIELDS }).value
-    out[k] = Object.fromEntries(Object.entries(values).map(([key, v]) => [redact(key).text, v]))
+    out[k] = Object.fromEntries(
+      Object.entries(map as Record<string, unknown>).map(([key, v]) => [redact(key).text, mapValueOf(key, v)]),
+    )
   }
   return Object.fromEntries(Object.keys(body).map((k) => [k, out[k]]))
 }
@@ -198,7 +217,14 @@ describe('maskInput of a body it leaves unchanged', () => {
         category: 'topup_failed',
         subject: text(),
         description: text(),
-        fields: { [text()]: text(), walletId: 'W-1', n: 3, ok: true, none: null },
+        fields: {
+          [text()]: text(),
+          walletId: 'W-1',
+          n: 3,
+          ok: true,
+          none: null,
+          [text()]: NUMBERS[i % NUMBERS.length],
+        },
         transaction: { id: text(), time: '2026-01-01T00:00:00Z', amount: '12.50', currency: 'CNY', kind: text() },
         attachments: [],
         priority: 'normal',
