@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { BusinessHours } from '../../src/types.js'
 import { agentCredential, bearerFrom, verifySession } from './auth.js'
 import type { EventHub } from './events.js'
-import { HttpError, canonicalJson, jsonBodyIn, notFound, readJsonBody, rejected, storableText } from './http.js'
+import { HttpError, canonicalJson, notFound, readJsonBody, rejected, storableText } from './http.js'
 import { clientIp, tooMany, type AuthGuard, type Limiter, type Limits } from './limits.js'
 import type { RefOut } from './model.js'
 import type { IdemRow, Repo, Store } from './store/types.js'
@@ -175,7 +175,7 @@ export async function dispatch(
 
   if (route.stream) return route.stream(ctx)
   if (route.read) await route.read(ctx)
-  else if (req.method === 'POST') ({ raw: ctx.raw, body: ctx.body } = jsonBodyIn(req) ?? (await readJsonBody(req)))
+  else if (req.method === 'POST') ({ raw: ctx.raw, body: ctx.body } = await readJsonBody(req))
   const handle = route.handle
   if (!handle) throw new Error(`route ${route.path} has no handler`)
   const result = route.idem ? await runIdempotent(ctx, route, handle) : await app.store.tx((repo) => handle(ctx, repo))

@@ -72,16 +72,6 @@ export function sendError(res: ServerResponse, err: HttpError): void {
 }
 
 /**
- * A small body is usually in already: the parser read it with the headers, before anyone asked.
- * Then it is taken as it is, without the stream's events; undefined when it must be read.
- */
-function bodyIn(req: IncomingMessage, limit: number): Buffer | undefined {
-  // Complete and unread, the buffered length is the body's, so a declared length agrees with it.
-  if (!req.complete || req.readableFlowing !== null || req.readableLength > limit) return undefined
-  return (req.read() as Buffer | null) ?? Buffer.alloc(0)
-}
-
-/**
  * Reads the request body up to `limit` bytes. Over the limit it rejects at once but keeps
  * draining (up to a bound) so the client gets to read the 413 instead of a reset connection;
  * beyond the bound the socket is cut so nobody can make the server swallow an endless upload.
@@ -94,8 +84,6 @@ export function readBody(req: IncomingMessage, limit: number, tooLarge: () => Ht
     if (declared > drainCap) err.headers.Connection = 'close'
     return Promise.reject(err)
   }
-  const whole = bodyIn(req, limit)
-  if (whole) return Promise.resolve(whole)
   return new Promise((resolve, reject) => {
     let chunks: Buffer[] = []
     let size = 0
@@ -226,15 +214,6 @@ export function readJsonBody(req: IncomingMessage): Promise<{ raw: Buffer; body:
   return readBody(req, JSON_LIMIT, () => new HttpError(413, 'payload_too_large', 'JSON body over 1 MB')).then(
     (raw) => ({ raw, body: parseJson(raw) }),
   )
-}
-
-/**
- * `readJsonBody` without a promise when the body is in already (`bodyIn`), the same errors
- * thrown; undefined when it has to be read (then `readJsonBody`).
- */
-export function jsonBodyIn(req: IncomingMessage): { raw: Buffer; body: unknown } | undefined {
-  const raw = bodyIn(req, JSON_LIMIT)
-  return raw && { raw, body: parseJson(raw) }
 }
 
 /**
