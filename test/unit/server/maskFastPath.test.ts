@@ -3,6 +3,7 @@
  * anything through: wherever it applies, the redactor itself finds nothing; and maskInput gives
  * exactly what the SDK's redactFields gives under the same rules.
  */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { maskInput, maskText, unchangedByRedact } from '../../../examples/server/mask.js'
 import { redact, redactFields } from '../../../src/privacy/index.js'
@@ -282,5 +283,53 @@ describe('maskInput with labels that mask to the same text', () => {
     expect(Object.values(fields).sort()).toEqual(['first', 'second', 'third'])
     expect(JSON.stringify(fields)).not.toMatch(/hunter2|letmein1/)
     expect(Object.keys(fields)).toHaveLength(3)
+  })
+})
+
+describe('ISO date-times skip the scan', () => {
+  // Any digits in every slot (not only real dates): what the shortcut accepts is its shape.
+  const d = (n: number) => fc.integer({ min: 0, max: 10 ** n - 1 }).map((x) => String(x).padStart(n, '0'))
+  const isoLike = fc
+    .tuple(
+      d(4),
+      d(2),
+      d(2),
+      d(2),
+      d(2),
+      fc.option(fc.tuple(d(2), fc.option(fc.integer({ min: 1, max: 9 }).chain((n) => d(n))))),
+      fc.oneof(
+        fc.constant('Z'),
+        fc.tuple(fc.constantFrom('+', '-'), d(2), d(2)).map(([s, h, m]) => `${s}${h}:${m}`),
+      ),
+    )
+    .map(
+      ([y, mo, da, h, mi, sec, zone]) =>
+        `${y}-${mo}-${da}T${h}:${mi}${sec ? `:${sec[0]}${sec[1] ? `.${sec[1]}` : ''}` : ''}${zone}`,
+    )
+
+  it('are text the redactor leaves as it is, whatever the digits', () => {
+    fc.assert(
+      fc.property(isoLike, (t) => {
+        expect(unchangedByRedact(t)).toBe(true)
+        expect(redact(t).text).toBe(t)
+        expect(redact(t, { reference: true }).text).toBe(t)
+      }),
+      { numRuns: 5000 },
+    )
+  })
+
+  it('take only the whole shape: a time with anything around it is scanned', () => {
+    const time = '2026-01-01T00:00:00Z'
+    for (const t of [
+      `${time} 4111111111111111`,
+      `4111111111111111 ${time}`,
+      `${time}\n`,
+      ` ${time}`,
+      `cvv 123 ${time}`,
+    ])
+      expect(unchangedByRedact(t)).toBe(false)
+    expect(maskInput({ transaction: { time: `${time} card 4111 1111 1111 1111` } })).not.toMatchObject({
+      transaction: { time: expect.stringContaining('4111 1111 1111 1111') as unknown },
+    })
   })
 })
