@@ -94,14 +94,23 @@ export function rank(
             if (!a) touched[nt++] = d
             acc[d] = a + w * v
           }
-        else
+        else if (variant.length == 1)
+          // A one-term alternative scores w × c (a slot holds a term once): straight into the best.
           for (let j = 0; j < p.length; j++) {
-            const v = c[j]!
             const d = p[j]!
-            if (!v) continue
+            const x = w * c[j]!
+            if (x > best[d]!) {
+              if (!best[d]) local[nl++] = d
+              best[d] = x
+            }
+          }
+        else
+          // A removed article (c 0) may enter `seen` twice: harmless, its sum stays 0.
+          for (let j = 0; j < p.length; j++) {
+            const d = p[j]!
             const a = sum[d]!
             if (!a) seen[ns++] = d
-            sum[d] = a + w * v
+            sum[d] = a + w * c[j]!
           }
       }
       for (let j = 0; j < ns; j++) {
