@@ -105,12 +105,15 @@ export function rank(
             }
           }
         else
-          // A removed article (c 0) may enter `seen` twice: harmless, its sum stays 0.
           for (let j = 0; j < p.length; j++) {
+            // A removed article (c 0) is skipped: else it could enter `seen` once per posting and
+            // overrun it (sized one slot per article) when many are removed.
+            const v = c[j]!
+            if (!v) continue
             const d = p[j]!
             const a = sum[d]!
             if (!a) seen[ns++] = d
-            sum[d] = a + w * c[j]!
+            sum[d] = a + w * v
           }
       }
       for (let j = 0; j < ns; j++) {

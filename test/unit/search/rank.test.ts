@@ -92,6 +92,35 @@ describe('rank (BM25 accumulation)', () => {
     }
   })
 
+  it('scores the live articles of a multi-term alternative when most articles are removed', () => {
+    // Slots 0–2699 removed (saturation 0) and listed in both terms, the live ones after them: a
+    // removed article must not take a place among the seen ones per posting (that list has one
+    // place per article; overrunning it dropped the live ones, and left their sums behind).
+    const removed = 2700
+    const list = (live: number[]): Term => {
+      const s = [...Array.from({ length: removed }, (_, d) => d), ...live]
+      const c = [...new Array<number>(removed).fill(0), ...live.map(() => 100)]
+      return { s: Uint32Array.from(s), f: new Uint16Array(s.length).fill(1), c: Uint8Array.from(c), w: 1 }
+    }
+    const a = list([2800, 2900])
+    const b = list([2950, 2990])
+    const other: Term = { s: Uint32Array.of(5), f: Uint16Array.of(1), c: Uint8Array.of(1), w: 0.1 }
+    // One clause, two alternatives of two terms each: the multi-term path.
+    const clauses: RankClause[] = [
+      [
+        [a, b],
+        [other, other],
+      ],
+    ]
+    const shared = scratch()
+    const pop = new Array<number>(N).fill(0)
+    const tie = (x: number, y: number): boolean => x < y
+    const got = rank(clauses, clauses.length, shared, 10, () => true, tie, ids)
+    expect(got.map((h) => h[0])).toEqual(bruteForce(clauses, 10, () => true, pop).map((h) => h[0]))
+    expect(got.map((h) => h[0]).sort((x, y) => x - y)).toEqual([5, 2800, 2900, 2950, 2990])
+    expect([shared.acc, shared.best, shared.sum].every((buf) => buf.every((x) => x == 0))).toBe(true)
+  })
+
   it('keeps walking weak lists while fewer than limit articles have been seen', () => {
     const strong: Term = { s: Uint32Array.of(10, 20), f: Uint16Array.of(1, 1), c: Uint8Array.of(2, 2), w: 9 }
     const weak = term(rng(5), 0.5, 0.01)
