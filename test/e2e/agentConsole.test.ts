@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { agentGet } from './agentApi.js'
 import { launch, openConsole, type Session } from './browser.js'
 
 // The user page is the wallet demo on the REST transport (real HTTP + SSE to the reference
@@ -112,12 +113,15 @@ describe('user page ⇄ agent console through the reference server', () => {
     await agent.page.locator(`[data-testid=ticket-item][data-id="${ticketId}"] button`).click()
     await agent.page.getByTestId('status-select').selectOption('solved')
     await agent.page.getByTestId('status-apply').click()
+    await agent.page.locator('[data-testid=history-item][data-status=solved]').waitFor()
     // The queue filters server-side: the solved ticket is under "solved" and not under "new".
-    const listed = agent.page.locator(`[data-testid=ticket-item][data-id="${ticketId}"]`)
+    // The list says which query it shows, so each check reads the list of its own filter.
+    const tickets = (status: string) => agent.page.locator(`[data-testid=ticket-list][data-query*="status=${status}"]`)
     await agent.page.getByTestId('ticket-status-filter').selectOption('solved')
-    await listed.waitFor()
+    await tickets('solved').locator(`[data-testid=ticket-item][data-id="${ticketId}"]`).waitFor()
     await agent.page.getByTestId('ticket-status-filter').selectOption('new')
-    await listed.waitFor({ state: 'detached' })
+    await tickets('new').waitFor({ state: 'attached' }) // empty: attached, not visible
+    expect(await tickets('new').locator(`[data-testid=ticket-item][data-id="${ticketId}"]`).count()).toBe(0)
 
     await expect
       .poll(
@@ -140,5 +144,46 @@ describe('user page ⇄ agent console through the reference server', () => {
       return ((await transport.getTicket!(id)) as { history: Array<{ status: string }> }).history.map((h) => h.status)
     }, ticketId)
     expect(history.at(-1)).toBe('solved')
+  })
+
+  it('shows the queue of the filter chosen last when an earlier reply comes back later', async () => {
+    // Overlapping refreshes (a filter change, a live event, an applied status) once drew in the
+    // order their replies came back: a slow "solved" page drawn after the "new" one left solved
+    // tickets under "new". Here every "solved" page is held back until the "new" one is drawn.
+    expect((await agentGet<unknown[]>('/tickets?status=solved')).length).toBeGreaterThan(0)
+    const page = agent.page
+    await page.goto(`${baseUrl}/console/`)
+    await page.locator('[data-testid=connection-status][data-state=online]').waitFor()
+    const solvedPage = /\/v1\/agent\/tickets\?.*status=solved/
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    let heldBack = 0
+    let finished = 0
+    page.on('requestfinished', (r) => {
+      if (solvedPage.test(r.url())) finished++
+    })
+    await page.route(solvedPage, async (route) => {
+      heldBack++
+      await held
+      await route.continue()
+    })
+    try {
+      const solvedAsked = page.waitForRequest(solvedPage)
+      await page.getByTestId('ticket-status-filter').selectOption('solved')
+      await solvedAsked
+      await page.getByTestId('ticket-status-filter').selectOption('new')
+      await page.locator('[data-testid=ticket-list][data-query*="status=new"]').waitFor({ state: 'attached' })
+      release()
+      await expect.poll(() => finished, { timeout: 15_000 }).toBe(heldBack)
+      // The late replies are in the page: give its script a moment to (not) draw them.
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 300)))
+      expect(heldBack).toBeGreaterThan(0)
+      expect(await page.getByTestId('ticket-list').getAttribute('data-query')).toContain('status=new')
+      const badges = await page.locator('[data-testid=ticket-item] [data-testid=status-badge]').allTextContents()
+      expect(badges.filter((b) => b !== 'new')).toEqual([])
+    } finally {
+      release()
+      await page.unrouteAll({ behavior: 'ignoreErrors' })
+    }
   })
 })

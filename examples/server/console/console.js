@@ -47,16 +47,13 @@ const api = async (path, init) => (await call(path, init)).body
 
 const PAGE = 50
 
-/** One page of a queue with the filters of its form; remembers whether there is a next page. */
+/** One page of a queue with the filters of its form, and the query that asked for it. */
 async function page(kind) {
   const q = new URLSearchParams({ limit: String(PAGE), offset: String(state.pages[kind] * PAGE) })
   const form = new FormData($(`${kind}-filter`))
   for (const [k, v] of form) if (v) q.set(k, String(v))
   const { body, next } = await call(`/${kind}?${q}`)
-  state.next[kind] = next
-  $(`${kind}-prev`).disabled = state.pages[kind] === 0
-  $(`${kind}-next`).disabled = next === null
-  return body
+  return { items: body, next, query: q.toString() }
 }
 
 const post = (path, body) => api(path, { method: 'POST', body: JSON.stringify(body ?? {}) })
@@ -78,8 +75,27 @@ function listItem(testid, id, kind, title, sub, status) {
   return el('li', { 'data-testid': testid, 'data-id': id }, button)
 }
 
+/** Shows a queue page: which filters it answers, and whether there is a page before and after. */
+function shownPage(kind, { next, query }) {
+  state.next[kind] = next
+  $(`${kind}-prev`).disabled = state.pages[kind] === 0
+  $(`${kind}-next`).disabled = next === null
+  $(kind).dataset.query = query
+}
+
+let refreshes = 0
+
 async function refreshLists() {
-  const [conversations, tickets] = await Promise.all([page('conversations'), page('tickets')])
+  // Refreshes overlap (a filter change, a live event, an applied status): replies can come back
+  // out of order, and only the newest refresh may draw, or a list would show a filter no longer
+  // chosen, or a status from before the change.
+  const mine = ++refreshes
+  const [convPage, ticketPage] = await Promise.all([page('conversations'), page('tickets')])
+  if (mine !== refreshes) return
+  shownPage('conversations', convPage)
+  shownPage('tickets', ticketPage)
+  const conversations = convPage.items
+  const tickets = ticketPage.items
   $('conversations').replaceChildren(
     ...conversations.map((c) =>
       listItem(
