@@ -186,4 +186,69 @@ describe('user page ⇄ agent console through the reference server', () => {
       await page.unrouteAll({ behavior: 'ignoreErrors' })
     }
   })
+
+  it("keeps a ticket's forms off until it has loaded, and a slow earlier ticket does not replace a later one", async () => {
+    // A status picked before the ticket arrived was overwritten by the ticket's own status when it
+    // did, and Apply then sent that one; a slow reply for the ticket clicked first was drawn over
+    // the one clicked second.
+    const [first, second] = await user.page.evaluate(async () => {
+      const transport = await (await (window as unknown as Win).help.client()).transport()
+      const make = async (subject: string) =>
+        (
+          (await transport.createTicket!(
+            {
+              category: 'transfer_delayed',
+              subject,
+              description: `${subject}: the transfer has not arrived`,
+              fields: {},
+              attachments: [],
+              priority: 'normal',
+              locale: 'en',
+            },
+            { idempotencyKey: crypto.randomUUID() },
+          )) as { id: string; reference: string }
+        ).id
+      return [await make('Slow first'), await make('Quick second')]
+    })
+    const page = agent.page
+    await page.goto(`${baseUrl}/console/`)
+    await page.locator('[data-testid=connection-status][data-state=online]').waitFor()
+    const item = (id: string) => page.locator(`[data-testid=ticket-item][data-id="${id}"] button`)
+    await item(second).waitFor()
+    const detail = (id: string) => new RegExp(`/v1/agent/tickets/${id}$`)
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    await page.route(detail(first), async (route) => {
+      await held
+      await route.continue()
+    })
+    try {
+      const asked = page.waitForRequest(detail(first))
+      await item(first).click()
+      await asked
+      await expect.poll(() => page.getByTestId('ticket-detail').getAttribute('aria-busy')).toBe('true')
+      expect(await page.getByTestId('status-select').isDisabled()).toBe(true)
+      expect(await page.getByTestId('status-apply').isDisabled()).toBe(true)
+      expect(await page.getByTestId('comment-send').isDisabled()).toBe(true)
+
+      await item(second).click()
+      await page.locator('#ticket-heading', { hasText: 'Quick second' }).waitFor()
+      expect(await page.getByTestId('status-select').isEnabled()).toBe(true)
+      const firstAnswered = page.waitForEvent('requestfinished', (r) => detail(first).test(r.url()))
+      release()
+      await firstAnswered
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 300)))
+      expect(await page.locator('#ticket-heading').textContent()).toContain('Quick second')
+
+      // Picked after the ticket loaded, the status is the one applied.
+      await page.getByTestId('status-select').selectOption('pending')
+      await page.getByTestId('status-apply').click()
+      await page.locator('[data-testid=history-item][data-status=pending]').waitFor()
+      const history = await agentGet<{ history: Array<{ status: string }> }>(`/tickets/${second}`)
+      expect(history.history.map((h) => h.status).at(-1)).toBe('pending')
+    } finally {
+      release()
+      await page.unrouteAll({ behavior: 'ignoreErrors' })
+    }
+  })
 })

@@ -142,8 +142,23 @@ function renderMessage(m) {
   return li
 }
 
+/**
+ * While another item loads, its section is busy and its forms are off: a status picked or a reply
+ * typed before the item arrived would be overwritten by it, or go to an item the agent has not seen.
+ */
+function busy(kind, on) {
+  const section = $(kind)
+  section.setAttribute('aria-busy', String(on))
+  for (const form of section.querySelectorAll('form')) for (const control of form.elements) control.disabled = on
+}
+
+/** True when the item a reply is for is still the one open (replies of earlier clicks are dropped). */
+const stillOpen = (kind, id) => state.open?.kind === kind && state.open.id === id
+
 async function showConversation(id) {
   const { conversation: c, messages } = await api(`/conversations/${encodeURIComponent(id)}`)
+  if (!stillOpen('conversation', id)) return
+  busy('conversation', false)
   $('conv-heading').textContent = `${c.reference} · ${c.userName || c.userId}`
   $('conv-meta').replaceChildren(
     badge(c.status),
@@ -161,6 +176,8 @@ async function showConversation(id) {
 
 async function showTicket(id) {
   const t = await api(`/tickets/${encodeURIComponent(id)}`)
+  if (!stillOpen('ticket', id)) return
+  busy('ticket', false)
   $('ticket-heading').textContent = `${t.reference} · ${t.subject}`
   $('ticket-meta').replaceChildren(
     badge(t.status),
@@ -194,6 +211,7 @@ async function showTicket(id) {
 }
 
 async function select(kind, id) {
+  if (!stillOpen(kind, id)) busy(kind, true)
   state.open = { kind, id }
   $('empty').hidden = true
   $('conversation').hidden = kind !== 'conversation'
@@ -201,6 +219,7 @@ async function select(kind, id) {
   $('user-typing').hidden = true
   try {
     await (kind === 'conversation' ? showConversation(id) : showTicket(id))
+    if (!stillOpen(kind, id)) return
     for (const b of document.querySelectorAll('.items button'))
       b.setAttribute('aria-current', String(b.dataset.id === id))
     showError('')
