@@ -153,8 +153,11 @@ export function restTransport(options: RestTransportOptions): Transport {
       },
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...options.stream,
-      // Reopened after a gap (reconnect, or a resubscribe): consumers refetch since their cursor.
-      onOpen: ({ reconnected }) => (reconnected || resumeFrom !== undefined) && emit({ type: 'resync' }),
+      // Consumers refetch since their cursor on every open: after a gap (reconnect, resubscribe),
+      // and on the first one too, since the server sends a stream without a Last-Event-ID only
+      // what commits after it has the stream: a reply committed between the consumer's first
+      // read and then would reach neither.
+      onOpen: () => emit({ type: 'resync' }),
       onUnauthorized: async () => {
         session = undefined
         await reidentify()
