@@ -133,15 +133,31 @@ describe.skipIf(pgSkipReason !== undefined)(
 
     it('keeps one exact transcript on both sides through the restart', async () => {
       const userId = `e2e-inst-${Date.now()}`
+      // A stream without a Last-Event-ID carries only what commits after the server has it (the
+      // SDK's chat refetches on its open; this test reads the raw events): the first message is
+      // sent once the page's stream has its response.
+      await user.page.addInitScript(() => {
+        const fetch0 = window.fetch.bind(window)
+        window.fetch = async (input, init) => {
+          const response = await fetch0(input, init)
+          const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+          if (url.includes('/v1/events')) (window as unknown as { __streamOpen: boolean }).__streamOpen = true
+          return response
+        }
+      })
       await user.page.goto(`${lb.url()}/?locale=en&user=${userId}`)
       await user.page.waitForFunction(() => 'help' in window)
-      const conversationId = await user.page.evaluate(async () => {
+      await user.page.evaluate(async () => {
         const w = window as unknown as Win
         const transport = await (await w.help.client()).transport()
         w.hfEvents = []
         ;(transport.subscribe as unknown as (fn: (e: Win['hfEvents'][number]) => void) => void)((e) =>
           w.hfEvents.push(e),
         )
+      })
+      await user.page.waitForFunction(() => (window as unknown as { __streamOpen?: boolean }).__streamOpen === true)
+      const conversationId = await user.page.evaluate(async () => {
+        const transport = await (await (window as unknown as Win).help.client()).transport()
         return (
           (await transport.startConversation!(
             { locale: 'en', text: 'u1 my top-up is missing' },
