@@ -25,7 +25,10 @@ export interface CableOptions {
   /** Read on every subscribe: a re-identified contact brings a new token. */
   pubsubToken(): string | undefined
   onData(event: string, data: unknown): void
-  /** A subscription confirmed after a gap: consumers refetch what they missed. */
+  /**
+   * Every confirmed subscription, the first one too: ActionCable replays nothing, so consumers
+   * refetch what committed before it was live (while the socket opened, or during a gap).
+   */
   onResync(): void
   /** The server rejected the token: refresh the contact before the next attempt. */
   onRejected?(): Promise<void>
@@ -63,7 +66,6 @@ export function openCable(o: CableOptions): Cable {
   let ws: WebSocketLike | undefined
   let closed = false
   let failures = 0
-  let confirmedOnce = false
   let lastFrame = 0
   let identifier = ''
   let retryTimer: ReturnType<typeof setTimeout> | undefined
@@ -105,8 +107,7 @@ export function openCable(o: CableOptions): Cable {
       if (frame.type === 'confirm_subscription') {
         failures = 0
         confirmed = true
-        if (confirmedOnce) o.onResync()
-        confirmedOnce = true
+        o.onResync()
         for (const wake of [...waiters]) wake()
         return
       }
@@ -159,8 +160,6 @@ export function openCable(o: CableOptions): Cable {
     if (closed) return
     failures++
     o.onError?.(error)
-    // The next confirm is a resync whether or not the first one ever arrived.
-    confirmedOnce = true
     schedule()
   }
 
