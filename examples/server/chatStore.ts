@@ -1,5 +1,5 @@
 import type { Conversation, Message, MessageKind } from '../../src/types.js'
-import { maskInput, maskText } from './mask.js'
+import { maskClientId, maskInput, maskText } from './mask.js'
 import type { Repo } from './store/types.js'
 import { notFound } from './http.js'
 import {
@@ -58,7 +58,7 @@ export function newMessageRow(conversationId: string, m: NewMessage, now: string
   return {
     id: newId('msg'),
     conversation_id: conversationId,
-    client_id: m.clientId ?? null,
+    client_id: m.clientId === undefined ? null : maskClientId(m.clientId),
     author: m.author,
     author_name: m.authorName ?? null,
     kind: m.kind,

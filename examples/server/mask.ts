@@ -126,7 +126,7 @@ function unmaskedInput(input: Record<string, unknown>): boolean {
       // values are read after their label (`maskMapValue`), a number as its digits.
       for (const k of Object.keys(value)) {
         const v = value[k]
-        if (k === '__proto__' || !unchangedByRedact(k) || !unmasked(v, NONE)) return false
+        if (k === '__proto__' || !unchangedByRedact(k) || !unmasked(v, NONE) || rounded(v)) return false
         if ((typeof v === 'string' || typeof v === 'number') && !unchangedByRedact(`${k}: ${v}`)) return false
       }
     }
@@ -165,13 +165,25 @@ export function maskInput<T>(input: T): T {
 }
 
 /**
+ * A JSON number past 2^53 (in size) that JSON.parse rounded: `440524188001010014` arrives as
+ * 440524188001010000. Its leading digits are still the client's, but no checksum can say any more
+ * whether it was a resident ID or a card, and its last digits are not the client's to keep.
+ */
+const rounded = (v: unknown): v is number => typeof v === 'number' && Math.abs(v) > Number.MAX_SAFE_INTEGER
+
+/** Such a number masked whole: its sign and one `*` per digit of its integer value. */
+const maskRounded = (v: number): string => (v < 0 ? '-' : '') + '*'.repeat(BigInt(Math.abs(v)).toString().length)
+
+/**
  * One value of a free map (`fields`, `diagnostics`) under its key `k` (masked: `label`). The label
  * says what the value is, and the redactor reads that only in running text: `{"verification
  * code": "384921"}`, `{"CVV": "123"}` or `{"password": "hunter2"}` are masked as `verification
  * code: 384921` would be. A number is read as its digits (a card number sent as a JSON number is
  * still one): it stays a number when masking leaves it as it is, else becomes the masked text.
+ * A number too large to be exact (`rounded`) is masked whole.
  */
 function maskMapValue(k: string, label: string, value: unknown): unknown {
+  if (rounded(value)) return maskRounded(value)
   if (typeof value !== 'string' && typeof value !== 'number') return maskWalk(value, k, MAP_REFS, NONE)
   const text = String(value)
   const reference = MAP_REFS.has(k)
@@ -188,4 +200,18 @@ export function maskText(text: string): string
 export function maskText(text: string | undefined): string | undefined
 export function maskText(text: string | undefined): string | undefined {
   return text === undefined ? undefined : redactOne(text, false)
+}
+
+/** A UUID as the SDK makes its idempotency keys (any case), with the `:transaction` the server adds. */
+const UUID_KEY = /^[\da-f]{8}-(?:[\da-f]{4}-){3}[\da-f]{12}(?::transaction)?$/i
+
+/**
+ * A chat message's Idempotency-Key as its `clientId`, which goes back to the user's devices and to
+ * the agent console. The key is client-chosen: any but the SDK's own (a UUID) is masked like text,
+ * so `otp-384921` comes back as `otp-******`. A UUID is kept as sent, even when its digit groups
+ * happen to read as a card (`52897415-5504-4544-…`, about 1 random UUID in 2,000): the sender
+ * matches its pending message by that exact key.
+ */
+export function maskClientId(key: string): string {
+  return UUID_KEY.test(key) ? key : redactOne(key, false)
 }

@@ -79,8 +79,12 @@ export function cnIdValid(id: string): boolean {
   return cnIdCheckChar(id.slice(0, 17)) === id.charAt(17).toUpperCase()
 }
 
-/** The legacy 15-digit ID (GB 11643-1989): area + YYMMDD + sequence, no check digit. */
+/**
+ * The legacy 15-digit ID (GB 11643-1989): area + YYMMDD (born 19YY) + sequence, no check digit.
+ * The area code starts with a mainland province (11–15, 21–23, 31–37, 41–46, 50–54, 61–65) and
+ * names a city in it (not `00`).
+ */
 export function cnLegacyIdShape(id: string): boolean {
-  if (!/^[1-8]\d{14}$/.test(id)) return false
+  if (!/^(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5])(?!00)\d{13}$/.test(id)) return false
   return isCalendarDate(1900 + Number(id.slice(6, 8)), Number(id.slice(8, 10)), Number(id.slice(10, 12)))
 }

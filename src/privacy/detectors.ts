@@ -171,7 +171,7 @@ export function keepTransactionIds(ctx: ScanContext): void {
   })
 }
 
-/** 18-character resident IDs (check character + birth date); 15-digit legacy IDs only after an ID label. */
+/** 18-character resident IDs (check character + birth date); 15-digit legacy IDs only after an ID word. */
 export function detectCnIds(ctx: ScanContext): void {
   scanDigitRule(ctx, 'cn_id', [15, 18], (slice) => {
     if (!plausiblyGrouped(slice)) return null

@@ -145,9 +145,13 @@ const LOOKBEHIND = 28
 const ORDER_LABEL =
   /(?:订单号|订单编号|交易单号|商户单号|商户订单号|支付单号|退款单号|交易号|流水号|单号|参考号|\b(?:order|transaction|txn|trade|payment|refund)[ _]?(?:no\.?|number|id|#|ref)|\bref(?:erence)?(?:[ _]?(?:no\.?|number|id))?)[\s:#=]{0,4}(?:是|为|is)?[\s:#=]{0,3}$/i
 
-/** ID-card labels: the only context in which a legacy 15-digit ID is recognised. */
+/**
+ * ID words: the only context in which a legacy 15-digit ID is recognised. `ID` alone counts unless
+ * a word names someone else's id (`user ID`, `device_id`); up to 6 characters may follow it
+ * (`号码（旧）：`, ` is `).
+ */
 const ID_LABEL =
-  /(?:身份证(?:号码|号)?|证件号(?:码)?|\bid[ _]?card(?:[ _]?(?:no\.?|number))?)[\s:#=]{0,4}(?:是|为|is)?[\s:#=]{0,3}$/i
+  /(?:身[份分][证證]|身份号|[证證]件[号號]|(?:identity|(?:(?:my|old|national|resident)[ _-]?|(?<![a-z][ _-]?))\bid\b)(?:[ _-]?(?:card|number|no))*)[^\d\n]{0,6}$/i
 
 function labelBefore(text: string, start: number, label: RegExp): boolean {
   return label.test(text.slice(Math.max(0, start - LOOKBEHIND), start))
@@ -157,8 +161,9 @@ export function orderLabelBefore(text: string, start: number): boolean {
   return labelBefore(text, start, ORDER_LABEL)
 }
 
+/** An ID word right before the number at `start`, and no order label. */
 export function idLabelBefore(text: string, start: number): boolean {
-  return labelBefore(text, start, ID_LABEL)
+  return labelBefore(text, start, ID_LABEL) && !orderLabelBefore(text, start)
 }
 
 /** Marks which UTF-16 units are already hidden by an earlier (higher-priority) rule. */

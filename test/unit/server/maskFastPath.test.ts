@@ -106,9 +106,12 @@ function sample(r: () => number, words: string[]): string {
 
 /**
  * A free map's value as maskInput masks it: a string or a number (as its digits) masked alone,
- * then read after its masked label; a number the redactor leaves as it is stays a number.
+ * then read after its masked label; a number the redactor leaves as it is stays a number. A
+ * number past 2^53 (JSON.parse rounded it) is masked whole, one `*` per digit.
  */
 const mapValueOf = (key: string, v: unknown): unknown => {
+  if (typeof v === 'number' && !Number.isSafeInteger(v) && Number.isInteger(v))
+    return (v < 0 ? '-' : '') + '*'.repeat(BigInt(Math.abs(v)).toString().length)
   if (typeof v !== 'string' && typeof v !== 'number')
     return redactFields({ [key]: v }, { referenceKeys: REFERENCE_FIELDS }).value[key]
   const reference = REFERENCE_FIELDS.includes(key as (typeof REFERENCE_FIELDS)[number])
