@@ -5,6 +5,7 @@
  *   npx tsx bench/serverCount.ts --tool callgrind [--route create|send]
  *   npx tsx bench/serverCount.ts --tool strace [--route create|send]
  *   npx tsx bench/serverCount.ts --tool cpu [--route create|send] [--prof DIR]
+ *   npx tsx bench/serverCount.ts --tool alloc [--route create|send] [--top N]
  *
  * The server (`examples/server/main.ts`, deployment mode, a fresh database in BENCH_DB_DIR or the
  * temp folder) is warmed with BENCH_WARM requests (JIT, statement caches, a database that is not
@@ -13,13 +14,19 @@
  * before and dumped after (`callgrind_control`), and the main thread's instructions are divided
  * by the count; with strace, `strace -c -f` attaches to the server for the counted requests only;
  * with cpu, the server's user and system CPU time (/proc/<pid>/stat) around them (this one does
- * depend on the load: cache and scheduler contention). `--prof DIR` runs the server with `--cpu-prof`
- * and writes its profile (warm-up and counted requests) to DIR when it stops.
+ * depend on the load: cache and scheduler contention); with alloc, the bytes the server's JavaScript
+ * allocated (V8's sampling heap profiler with collected objects kept, bench/server/allocProbe.mjs:
+ * garbage included, an estimate from samples every 256 bytes) and the collections it ran, with
+ * the functions that allocated most (`--top N`, default 25); `BENCH_ALLOC_OLD=1 … --node-flags
+ * --expose-gc` counts only what outlived the young collections (promoted). `--node-flags '…'`
+ * passes flags to the server's node (say `--trace-gc-nvp`; its output is printed with
+ * `BENCH_LOG=1`). `--prof DIR` runs the server with `--cpu-prof` and writes its profile (warm-up
+ * and counted requests) to DIR when it stops.
  * The load generator is its own process (bench/server/load.ts), as in bench/server.ts.
  */
 import { execFileSync, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BenchUser, Job, LoadResult } from './server/load.js'
@@ -32,7 +39,8 @@ const opt = (name: string): string | undefined => {
 const tool = opt('--tool') ?? 'callgrind'
 const route = (opt('--route') ?? 'create') as 'create' | 'send'
 const profileDir = opt('--prof')
-if (tool !== 'callgrind' && tool !== 'strace' && tool !== 'cpu') throw new Error('--tool callgrind|strace|cpu')
+if (tool !== 'callgrind' && tool !== 'strace' && tool !== 'cpu' && tool !== 'alloc')
+  throw new Error('--tool callgrind|strace|cpu|alloc')
 const num = (name: string, dflt: number): number => Number(process.env[name] ?? dflt)
 const warm = num('BENCH_WARM', 2000)
 const count = num('BENCH_COUNT', tool === 'callgrind' ? 1000 : 5000)
@@ -86,6 +94,11 @@ const server = await startInstance('server', {
   wrap,
   profileDir,
   readyMs: 600_000,
+  nodeFlags: [
+    ...(opt('--node-flags')?.split(' ').filter(Boolean) ?? []),
+    ...(tool === 'alloc' ? ['--import', join(import.meta.dirname, 'server', 'allocProbe.mjs')] : []),
+  ],
+  env: tool === 'alloc' ? { BENCH_ALLOC_OUT: join(dir, 'alloc.json') } : {},
 })
 try {
   const warmUsers = Math.ceil(warm / PER_USER)
@@ -129,6 +142,14 @@ try {
     const [u1, s1] = ticks()
     const ms = (t: number): string => ((t * 10) / count).toFixed(3)
     console.log(`${route}: ${ms(u1 - u0)} ms user + ${ms(s1 - s0)} ms system CPU per request (${r.rps} req/s)`)
+  } else if (tool === 'alloc') {
+    process.kill(server.pid, 'SIGUSR2')
+    await new Promise((res) => setTimeout(res, 200))
+    r = await load(gen, server.url, counted, count, 'count')
+    process.kill(server.pid, 'SIGUSR2')
+    const file = join(dir, 'alloc.json')
+    for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((res) => setTimeout(res, 100))
+    console.log(allocReport(JSON.parse(readFileSync(file, 'utf8')) as AllocOut, count, Number(opt('--top') ?? 25)))
   } else {
     // The server is the node process itself (no wrapper): follow it and its threads.
     const out = join(dir, 'strace.txt')
@@ -154,6 +175,42 @@ try {
   console.log(`(${count} counted after ${warm} to warm up, ${concurrency} in flight; load ${loadavg()[0]!.toFixed(2)})`)
 } finally {
   await server.stop()
+  if (process.env.BENCH_LOG) console.log(server.log())
   await gen.stop()
   if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true })
+}
+
+interface HeapNode {
+  callFrame: { functionName: string; url: string; lineNumber: number }
+  selfSize: number
+  children: HeapNode[]
+}
+interface AllocOut {
+  profile: { head: HeapNode }
+  gc: Record<string, { count: number; ms: number }>
+}
+
+/** Bytes allocated per request, collections per 1000 requests, and the functions that allocated most. */
+function allocReport(out: AllocOut, n: number, top: number): string {
+  const by = new Map<string, number>()
+  let total = 0
+  const walk = (node: HeapNode): void => {
+    total += node.selfSize
+    if (node.selfSize > 0) {
+      const f = node.callFrame
+      const where = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\/(node_modules|examples|src|bench)\//, '$1/')}:${f.lineNumber + 1}`
+      by.set(where, (by.get(where) ?? 0) + node.selfSize)
+    }
+    for (const c of node.children) walk(c)
+  }
+  walk(out.profile.head)
+  const rows = [...by].sort((a, b) => b[1] - a[1]).slice(0, top)
+  const kinds = Object.entries(out.gc).filter(([, g]) => g.count > 0)
+  const pauses = kinds.reduce((a, [, g]) => a + g.ms, 0)
+  return [
+    `${route}: ${(total / n).toFixed(0)} bytes allocated per request; collections per 1000 requests: ` +
+      `${kinds.map(([k, g]) => `${k} ${((g.count * 1000) / n).toFixed(2)}`).join(', ') || 'none'} ` +
+      `(${(pauses / n).toFixed(4)} ms of pauses per request)`,
+    ...rows.map(([where, bytes]) => `  ${(bytes / n).toFixed(0).padStart(6)} B  ${where}`),
+  ].join('\n')
 }

@@ -135,6 +135,10 @@ export async function startInstance(
     profileDir?: string | undefined
     wrap?: string[] | undefined
     readyMs?: number | undefined
+    /** More node flags (before `--import tsx`), e.g. a probe to `--import`. */
+    nodeFlags?: string[] | undefined
+    /** More environment for the instance. */
+    env?: Record<string, string> | undefined
   },
 ): Promise<Proc> {
   const port = await freePort()
@@ -153,8 +157,9 @@ export async function startInstance(
       HOURS: 'always',
       LOG: '',
       ...(env.databaseUrl ? { DATABASE_URL: env.databaseUrl } : {}),
+      ...env.env,
     },
-    env.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${env.profileDir}`] : [],
+    [...(env.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${env.profileDir}`] : []), ...(env.nodeFlags ?? [])],
     env.wrap,
   )
   await waitReady(child, url, log, name, env.readyMs)
