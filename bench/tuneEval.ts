@@ -25,6 +25,7 @@ const sets = [
   'queries-tune8.json',
   'queries-tune9.json',
   'queries-tune10.json',
+  'queries-tune11.json',
 ]
 type L = { q: string; locale: string; relevant: string[]; class?: string }
 const data = sets.map(
