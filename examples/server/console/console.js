@@ -155,9 +155,24 @@ function busy(kind, on) {
 /** True when the item a reply is for is still the one open (replies of earlier clicks are dropped). */
 const stillOpen = (kind, id) => state.open?.kind === kind && state.open.id === id
 
+/**
+ * Loads of the open item overlap (a click, a live event, the reload after an action) and their
+ * replies can come back out of order: only the newest load of a kind draws, or a reply from before
+ * an applied status or a new message would draw the item as it was.
+ */
+const loads = { conversation: 0, ticket: 0 }
+
+/** The item at `path` if, once it arrives, it is still open and no newer load of it was started. */
+async function load(kind, id, path) {
+  const mine = ++loads[kind]
+  const body = await api(path)
+  return stillOpen(kind, id) && mine === loads[kind] ? body : undefined
+}
+
 async function showConversation(id) {
-  const { conversation: c, messages } = await api(`/conversations/${encodeURIComponent(id)}`)
-  if (!stillOpen('conversation', id)) return
+  const loaded = await load('conversation', id, `/conversations/${encodeURIComponent(id)}`)
+  if (!loaded) return
+  const { conversation: c, messages } = loaded
   busy('conversation', false)
   $('conv-heading').textContent = `${c.reference} · ${c.userName || c.userId}`
   $('conv-meta').replaceChildren(
@@ -175,8 +190,8 @@ async function showConversation(id) {
 }
 
 async function showTicket(id) {
-  const t = await api(`/tickets/${encodeURIComponent(id)}`)
-  if (!stillOpen('ticket', id)) return
+  const t = await load('ticket', id, `/tickets/${encodeURIComponent(id)}`)
+  if (!t) return
   busy('ticket', false)
   $('ticket-heading').textContent = `${t.reference} · ${t.subject}`
   $('ticket-meta').replaceChildren(
