@@ -148,10 +148,10 @@ const ORDER_LABEL =
 /**
  * ID words: the only context in which a legacy 15-digit ID is recognised. `ID` alone counts unless
  * a word names someone else's id (`user ID`, `device_id`); up to 6 characters may follow it
- * (`号码（旧）：`, ` is `).
+ * (`号码（旧）：`, ` is `), and the number may start one of the next two lines (`身份证号码：⏎110105…`; `\r\n` reads as two).
  */
 const ID_LABEL =
-  /(?:身[份分][证證]|身份号|[证證]件[号號]|(?:identity|(?:(?:my|old|national|resident)[ _-]?|(?<![a-z][ _-]?))\bid\b)(?:[ _-]?(?:card|number|no))*)[^\d\n]{0,6}$/i
+  /(?:身[份分][证證]|身份号|[证證]件[号號]|(?:identity|(?:(?:my|old|national|resident)[ _-]?|(?<![a-z][ _-]?))\bid\b)(?:[ _-]?(?:card|number|no))*)[^\d\n]{0,6}(?:\n[^\S\n]*){0,2}$/i
 
 function labelBefore(text: string, start: number, label: RegExp): boolean {
   return label.test(text.slice(Math.max(0, start - LOOKBEHIND), start))

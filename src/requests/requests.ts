@@ -157,7 +157,10 @@ function liveModel<S extends Loadable>(
   void (async () => {
     await refresh()
     if (disposed || !transport?.subscribe) return
-    cleanups.push(transport.subscribe((e) => spec.onEvent(e, refresh)))
+    // The stream carries only what commits once it is live, and it asks for a `resync` each time
+    // it opens (the first time too): what changed between the read above and then, or during a
+    // gap, is read again.
+    cleanups.push(transport.subscribe((e) => (e.type === 'resync' ? void refresh() : spec.onEvent(e, refresh))))
   })()
 
   return {

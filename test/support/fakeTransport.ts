@@ -162,6 +162,8 @@ export function fakeTransport(init: { tickets?: TicketDetail[] } = {}) {
       t.updatedAt = at
       emit({ type: 'ticket', ticket: summary(t) })
     },
+    /** Pushes an event as the stream would (`resync` when it opens), without changing anything. */
+    emit,
     listenerCount: () => listeners.size,
   }
 }

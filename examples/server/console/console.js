@@ -155,9 +155,24 @@ function busy(kind, on) {
 /** True when the item a reply is for is still the one open (replies of earlier clicks are dropped). */
 const stillOpen = (kind, id) => state.open?.kind === kind && state.open.id === id
 
+/**
+ * Loads of the open item overlap (a click, a live event, the reload after an action) and their
+ * replies can come back out of order: only the newest load of a kind draws, or a reply from before
+ * an applied status or a new message would draw the item as it was.
+ */
+const loads = { conversation: 0, ticket: 0 }
+
+/** The item at `path` if, once it arrives, it is still open and no newer load of it was started. */
+async function load(kind, id, path) {
+  const mine = ++loads[kind]
+  const body = await api(path)
+  return stillOpen(kind, id) && mine === loads[kind] ? body : undefined
+}
+
 async function showConversation(id) {
-  const { conversation: c, messages } = await api(`/conversations/${encodeURIComponent(id)}`)
-  if (!stillOpen('conversation', id)) return
+  const loaded = await load('conversation', id, `/conversations/${encodeURIComponent(id)}`)
+  if (!loaded) return
+  const { conversation: c, messages } = loaded
   busy('conversation', false)
   $('conv-heading').textContent = `${c.reference} · ${c.userName || c.userId}`
   $('conv-meta').replaceChildren(
@@ -175,8 +190,8 @@ async function showConversation(id) {
 }
 
 async function showTicket(id) {
-  const t = await api(`/tickets/${encodeURIComponent(id)}`)
-  if (!stillOpen('ticket', id)) return
+  const t = await load('ticket', id, `/tickets/${encodeURIComponent(id)}`)
+  if (!t) return
   busy('ticket', false)
   $('ticket-heading').textContent = `${t.reference} · ${t.subject}`
   $('ticket-meta').replaceChildren(
@@ -210,8 +225,37 @@ async function showTicket(id) {
   state.shownTicket = { id: t.id, status: t.status }
 }
 
+/**
+ * Text typed and not sent, per item: the composers are one set of fields for whatever item is
+ * open, and a comment left in one when the agent opened another went to that other user.
+ */
+const DRAFT_FIELDS = { conversation: ['reply-input'], ticket: ['comment-input', 'status-note'] }
+const drafts = new Map()
+const draftKey = (kind, id) => `${kind}:${id}`
+
+function switchDrafts(kind, id) {
+  const open = state.open
+  if (open)
+    drafts.set(draftKey(open.kind, open.id), Object.fromEntries(DRAFT_FIELDS[open.kind].map((f) => [f, $(f).value])))
+  const next = drafts.get(draftKey(kind, id)) || {}
+  for (const f of DRAFT_FIELDS[kind]) $(f).value = next[f] || ''
+  drafts.delete(draftKey(kind, id))
+}
+
+/** Empties a composer field once what it held was sent, in the field or in the item's saved draft. */
+function sent(kind, id, field) {
+  if (stillOpen(kind, id)) $(field).value = ''
+  else {
+    const draft = drafts.get(draftKey(kind, id))
+    if (draft) draft[field] = ''
+  }
+}
+
 async function select(kind, id) {
-  if (!stillOpen(kind, id)) busy(kind, true)
+  if (!stillOpen(kind, id)) {
+    busy(kind, true)
+    switchDrafts(kind, id)
+  }
   state.open = { kind, id }
   $('empty').hidden = true
   $('conversation').hidden = kind !== 'conversation'
@@ -344,11 +388,12 @@ $('reply-form').addEventListener('submit', async (ev) => {
   const input = $('reply-input')
   const text = input.value.trim()
   if (!text || state.open?.kind !== 'conversation') return
+  const { id } = state.open
   try {
-    await post(`/conversations/${encodeURIComponent(state.open.id)}/messages`, { text, agentName: state.name })
-    input.value = ''
+    await post(`/conversations/${encodeURIComponent(id)}/messages`, { text, agentName: state.name })
+    sent('conversation', id, 'reply-input')
     state.typingSent = false
-    await showConversation(state.open.id)
+    await showConversation(id)
   } catch (err) {
     showError(err.message)
   }
@@ -370,9 +415,10 @@ $('reply-input').addEventListener('input', () => {
 
 $('conversation-end').addEventListener('click', async () => {
   if (state.open?.kind !== 'conversation') return
+  const { id } = state.open
   try {
-    await post(`/conversations/${encodeURIComponent(state.open.id)}/end`)
-    await showConversation(state.open.id)
+    await post(`/conversations/${encodeURIComponent(id)}/end`)
+    await showConversation(id)
   } catch (err) {
     showError(err.message)
   }
@@ -381,14 +427,15 @@ $('conversation-end').addEventListener('click', async () => {
 $('status-form').addEventListener('submit', async (ev) => {
   ev.preventDefault()
   if (state.open?.kind !== 'ticket') return
+  const { id } = state.open
   const note = $('status-note').value.trim()
   try {
-    await post(`/tickets/${encodeURIComponent(state.open.id)}/status`, {
+    await post(`/tickets/${encodeURIComponent(id)}/status`, {
       status: $('status-select').value,
       ...(note ? { note } : {}),
     })
-    $('status-note').value = ''
-    await showTicket(state.open.id)
+    sent('ticket', id, 'status-note')
+    await showTicket(id)
     scheduleRefresh(false)
   } catch (err) {
     showError(err.message)
@@ -400,10 +447,11 @@ $('comment-form').addEventListener('submit', async (ev) => {
   const input = $('comment-input')
   const body = input.value.trim()
   if (!body || state.open?.kind !== 'ticket') return
+  const { id } = state.open
   try {
-    await post(`/tickets/${encodeURIComponent(state.open.id)}/comments`, { body, agentName: state.name })
-    input.value = ''
-    await showTicket(state.open.id)
+    await post(`/tickets/${encodeURIComponent(id)}/comments`, { body, agentName: state.name })
+    sent('ticket', id, 'comment-input')
+    await showTicket(id)
   } catch (err) {
     showError(err.message)
   }

@@ -64,6 +64,20 @@ describe('requests list', () => {
     list.dispose()
   })
 
+  it('reads again when the stream opens: a change committed before it was live is shown', async () => {
+    // The stream carries only what commits once it is live; a status the agent set between the
+    // list's read and then reaches the list through the resync the stream sends on opening.
+    const fake = fakeTransport({ tickets: [sampleTicket()] })
+    const { client } = makeClient(fake)
+    const list = createRequestsList(client)
+    await vi.waitFor(() => expect(fake.listenerCount()).toBe(1))
+    expect(list.store.getState().tickets[0]?.status).toBe('open')
+    fake.tickets.get('tk_9')!.status = 'solved'
+    fake.emit({ type: 'resync' })
+    await vi.waitFor(() => expect(list.store.getState().tickets[0]?.status).toBe('solved'))
+    list.dispose()
+  })
+
   it('shows a refused report as needing attention until the user discards it', async () => {
     const fake = fakeTransport()
     fake.setMode({
@@ -81,6 +95,25 @@ describe('requests list', () => {
 })
 
 describe('request detail', () => {
+  it('reads again when the stream opens: an agent reply committed before it was live is shown', async () => {
+    const fake = fakeTransport({ tickets: [sampleTicket()] })
+    const { client } = makeClient(fake)
+    const detail = createRequestDetail(client, 'tk_9')
+    await vi.waitFor(() => expect(fake.listenerCount()).toBe(1))
+    const before = detail.store.getState().ticket?.comments.length ?? 0
+    fake.tickets.get('tk_9')!.comments.push({
+      id: 'c_late',
+      author: 'agent',
+      authorName: 'Lin',
+      body: 'Refunded today',
+      createdAt: '2026-11-23T09:30:00Z',
+      attachments: [],
+    })
+    fake.emit({ type: 'resync' })
+    await vi.waitFor(() => expect(detail.store.getState().ticket?.comments).toHaveLength(before + 1))
+    detail.dispose()
+  })
+
   it('loads the ticket with its history; a comment goes through the outbox masked and shows once sent', async () => {
     const fake = fakeTransport({ tickets: [sampleTicket()] })
     const { client } = makeClient(fake)
