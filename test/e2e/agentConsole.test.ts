@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { agentGet } from './agentApi.js'
+import { agentGet, fileTickets } from './agentApi.js'
 import { launch, openConsole, type Session } from './browser.js'
 
 // The user page is the wallet demo on the REST transport (real HTTP + SSE to the reference
@@ -93,22 +93,9 @@ describe('user page ⇄ agent console through the reference server', () => {
     }, conversationId)
     await agent.page.getByTestId('message-list').getByText('Thanks, order 4200001234').waitFor({ timeout: 15_000 })
 
-    const ticketId = await user.page.evaluate(async () => {
-      const transport = await (await (window as unknown as Win).help.client()).transport()
-      const t = (await transport.createTicket!(
-        {
-          category: 'payment_failed',
-          subject: 'Payment failed',
-          description: 'Payment failed at the coffee shop twice',
-          fields: {},
-          attachments: [],
-          priority: 'normal',
-          locale: 'en',
-        },
-        { idempotencyKey: crypto.randomUUID() },
-      )) as { id: string }
-      return t.id
-    })
+    const [ticketId] = await fileTickets(user.page, [
+      { category: 'payment_failed', subject: 'Payment failed', description: 'Payment failed at the coffee shop twice' },
+    ])
     await agent.page.reload()
     await agent.page.locator(`[data-testid=ticket-item][data-id="${ticketId}"] button`).click()
     await agent.page.getByTestId('status-select').selectOption('solved')
@@ -191,25 +178,7 @@ describe('user page ⇄ agent console through the reference server', () => {
     // A status picked before the ticket arrived was overwritten by the ticket's own status when it
     // did, and Apply then sent that one; a slow reply for the ticket clicked first was drawn over
     // the one clicked second.
-    const [first, second] = await user.page.evaluate(async () => {
-      const transport = await (await (window as unknown as Win).help.client()).transport()
-      const make = async (subject: string) =>
-        (
-          (await transport.createTicket!(
-            {
-              category: 'transfer_delayed',
-              subject,
-              description: `${subject}: the transfer has not arrived`,
-              fields: {},
-              attachments: [],
-              priority: 'normal',
-              locale: 'en',
-            },
-            { idempotencyKey: crypto.randomUUID() },
-          )) as { id: string; reference: string }
-        ).id
-      return [await make('Slow first'), await make('Quick second')]
-    })
+    const [first, second] = await fileTickets(user.page, [{ subject: 'Slow first' }, { subject: 'Quick second' }])
     const page = agent.page
     await page.goto(`${baseUrl}/console/`)
     await page.locator('[data-testid=connection-status][data-state=online]').waitFor()

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest'
-import { agentGet } from '../agentApi.js'
+import { agentGet, fileTickets } from '../agentApi.js'
 import { launch, openConsole, type Session } from '../browser.js'
 
 /*
@@ -21,32 +21,10 @@ afterAll(async () => {
   await Promise.all([user?.close(), agent?.close()])
 })
 
-type Win = {
-  help: { client(): Promise<{ transport(): Promise<Record<string, (...a: unknown[]) => Promise<unknown>>> }> }
-}
-
 it('keeps an unsent comment with the ticket it was typed for', async () => {
   await user.page.goto(`${baseUrl}/?locale=en&user=drafts-${Date.now()}`)
   await user.page.waitForFunction(() => 'help' in window)
-  const [first, second] = await user.page.evaluate(async () => {
-    const transport = await (await (window as unknown as Win).help.client()).transport()
-    const make = async (subject: string) =>
-      (
-        (await transport.createTicket!(
-          {
-            category: 'transfer_delayed',
-            subject,
-            description: `${subject}: the transfer has not arrived`,
-            fields: {},
-            attachments: [],
-            priority: 'normal',
-            locale: 'en',
-          },
-          { idempotencyKey: crypto.randomUUID() },
-        )) as { id: string }
-      ).id
-    return [await make('Draft first'), await make('Draft second')]
-  })
+  const [first, second] = await fileTickets(user.page, [{ subject: 'Draft first' }, { subject: 'Draft second' }])
 
   const page = agent.page
   await openConsole(page, baseUrl, agentKey)

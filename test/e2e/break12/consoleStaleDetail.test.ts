@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest'
-import { agentGet } from '../agentApi.js'
+import { agentGet, fileTickets } from '../agentApi.js'
 import { launch, openConsole, type Session } from '../browser.js'
 
 /*
@@ -29,22 +29,9 @@ type Win = {
 it('draws the newest load of the open ticket, not a slower earlier one', async () => {
   await user.page.goto(`${baseUrl}/?locale=en&user=stale-detail-${Date.now()}`)
   await user.page.waitForFunction(() => 'help' in window)
-  const ticketId = await user.page.evaluate(async () => {
-    const transport = await (await (window as unknown as Win).help.client()).transport()
-    const t = (await transport.createTicket!(
-      {
-        category: 'transfer_delayed',
-        subject: 'Stale detail',
-        description: 'the transfer has not arrived',
-        fields: {},
-        attachments: [],
-        priority: 'normal',
-        locale: 'en',
-      },
-      { idempotencyKey: crypto.randomUUID() },
-    )) as { id: string }
-    return t.id
-  })
+  const [ticketId] = await fileTickets(user.page, [
+    { subject: 'Stale detail', description: 'the transfer has not arrived' },
+  ])
 
   const page = agent.page
   await openConsole(page, baseUrl, agentKey)
