@@ -78,6 +78,33 @@ export const cnId: fc.Arbitrary<string> = fc
     return first17 + cnIdCheckChar(first17)
   })
 
+const pad2 = (n: number) => String(n).padStart(2, '0')
+
+/** Province codes a legacy (15-digit) resident ID may start with. */
+export const LEGACY_ID_PROVINCES = [
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54,
+]
+  .concat([61, 62, 63, 64, 65])
+  .map(String)
+
+/** A legacy ID: real province, a city code other than 00, any county, a real date in 1900–1999. */
+export const legacyId: fc.Arbitrary<string> = fc
+  .record({
+    province: fc.constantFrom(...LEGACY_ID_PROVINCES),
+    city: fc.integer({ min: 1, max: 99 }),
+    county: fc.integer({ min: 0, max: 99 }),
+    date: fc.date({
+      min: new Date('1900-01-01T00:00:00Z'),
+      max: new Date('1999-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    }),
+    seq: fc.integer({ min: 0, max: 999 }),
+  })
+  .map(({ province, city, county, date, seq }) => {
+    const yymmdd = date.toISOString().slice(2, 10).replace(/-/g, '')
+    return `${province}${pad2(city)}${pad2(county)}${yymmdd}${String(seq).padStart(3, '0')}`
+  })
+
 export const mobile: fc.Arbitrary<string> = fc
   .tuple(fc.constantFrom('3', '4', '5', '6', '7', '8', '9'), digitString(9, 9))
   .map(([second, rest]) => `1${second}${rest}`)

@@ -8,36 +8,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { redact } from '../../../src/privacy/index.js'
-import { exposedDigits, luhnCheckDigit, written } from './arbitraries.js'
+import { LEGACY_ID_PROVINCES as PROVINCES, exposedDigits, legacyId, luhnCheckDigit, written } from './arbitraries.js'
 
 const params = {
   numRuns: 3000,
   seed: process.env.PRIVACY_SEED === undefined ? 20261204 : Number(process.env.PRIVACY_SEED),
 }
-const PROVINCES = [
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54,
-]
-  .concat([61, 62, 63, 64, 65])
-  .map(String)
 const pad = (n: number, size: number) => String(n).padStart(size, '0')
-
-/** A legacy ID: real province, a city code other than 00, any county, a real date in 1900–1999. */
-const legacyId: fc.Arbitrary<string> = fc
-  .record({
-    province: fc.constantFrom(...PROVINCES),
-    city: fc.integer({ min: 1, max: 99 }),
-    county: fc.integer({ min: 0, max: 99 }),
-    date: fc.date({
-      min: new Date('1900-01-01T00:00:00Z'),
-      max: new Date('1999-12-31T00:00:00Z'),
-      noInvalidDate: true,
-    }),
-    seq: fc.integer({ min: 0, max: 999 }),
-  })
-  .map(({ province, city, county, date, seq }) => {
-    const yymmdd = date.toISOString().slice(2, 10).replace(/-/g, '')
-    return `${province}${pad(city, 2)}${pad(county, 2)}${yymmdd}${pad(seq, 3)}`
-  })
 
 const LABELS_BEFORE = [
   '身份证 ',

@@ -6,29 +6,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { redact } from '../../../src/privacy/index.js'
-import { exposedDigits, written } from './arbitraries.js'
+import { exposedDigits, legacyId, written } from './arbitraries.js'
 
 const params = {
   numRuns: 1000,
   seed: process.env.PRIVACY_SEED === undefined ? 20261204 : Number(process.env.PRIVACY_SEED),
 }
-const pad = (n: number, size: number) => String(n).padStart(size, '0')
-const legacyId = fc
-  .record({
-    province: fc.constantFrom('11', '21', '31', '32', '44', '51', '65'),
-    city: fc.integer({ min: 1, max: 99 }),
-    county: fc.integer({ min: 0, max: 99 }),
-    date: fc.date({
-      min: new Date('1900-01-01T00:00:00Z'),
-      max: new Date('1999-12-31T00:00:00Z'),
-      noInvalidDate: true,
-    }),
-    seq: fc.integer({ min: 0, max: 999 }),
-  })
-  .map(({ province, city, county, date, seq }) => {
-    const yymmdd = date.toISOString().slice(2, 10).replace(/-/g, '')
-    return `${province}${pad(city, 2)}${pad(county, 2)}${yymmdd}${pad(seq, 3)}`
-  })
 const LABELS = ['身份证', '身份证号码：', '身份證號碼', '证件号:', 'ID:', 'my ID is', 'ID number', 'identity card no.']
 const BREAKS = ['\n', '\r\n', '\n  ', ' \n', '\n\u3000']
 
