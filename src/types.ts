@@ -227,7 +227,10 @@ export type ChatEvent =
   | { type: 'read'; conversationId: string; upToSeq: number; by: 'agent' | 'user' }
   | { type: 'conversation'; conversation: Conversation }
   | { type: 'ticket'; ticket: Ticket }
-  /** The stream reconnected; the consumer should fetch what it missed since its cursor. */
+  /**
+   * The stream (re)opened: it carries only what commits once it is live, so the consumer fetches
+   * what it may have missed since its cursor. Sent on every open, the first one too.
+   */
   | { type: 'resync' }
 
 export type RatingTarget = { kind: 'ticket'; id: string } | { kind: 'conversation'; id: string }

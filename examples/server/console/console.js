@@ -75,6 +75,13 @@ function listItem(testid, id, kind, title, sub, status) {
   return el('li', { 'data-testid': testid, 'data-id': id }, button)
 }
 
+/**
+ * Loads overlap (a click, a filter change, a live event, the reload after an action) and their
+ * replies can come back out of order: only the newest load of each kind draws, or a list would show
+ * a filter no longer chosen, or an item as it was before an applied status or a new message.
+ */
+const loads = { lists: 0, conversation: 0, ticket: 0 }
+
 /** Shows a queue page: which filters it answers, and whether there is a page before and after. */
 function shownPage(kind, { next, query }) {
   state.next[kind] = next
@@ -83,15 +90,10 @@ function shownPage(kind, { next, query }) {
   $(kind).dataset.query = query
 }
 
-let refreshes = 0
-
 async function refreshLists() {
-  // Refreshes overlap (a filter change, a live event, an applied status): replies can come back
-  // out of order, and only the newest refresh may draw, or a list would show a filter no longer
-  // chosen, or a status from before the change.
-  const mine = ++refreshes
+  const mine = ++loads.lists
   const [convPage, ticketPage] = await Promise.all([page('conversations'), page('tickets')])
-  if (mine !== refreshes) return
+  if (mine !== loads.lists) return
   shownPage('conversations', convPage)
   shownPage('tickets', ticketPage)
   const conversations = convPage.items
@@ -154,13 +156,6 @@ function busy(kind, on) {
 
 /** True when the item a reply is for is still the one open (replies of earlier clicks are dropped). */
 const stillOpen = (kind, id) => state.open?.kind === kind && state.open.id === id
-
-/**
- * Loads of the open item overlap (a click, a live event, the reload after an action) and their
- * replies can come back out of order: only the newest load of a kind draws, or a reply from before
- * an applied status or a new message would draw the item as it was.
- */
-const loads = { conversation: 0, ticket: 0 }
 
 /** The item at `path` if, once it arrives, it is still open and no newer load of it was started. */
 async function load(kind, id, path) {
