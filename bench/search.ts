@@ -6,12 +6,18 @@
  *                                    corpus, whose articles copied the real titles, `-- --no-timing`
  *                                    for quality at scale without latency passes, `-- --sizes=50000`,
  *                                    `-- --only=this engine,FlexSearch` to pick sizes and engines,
- *                                    `-- --no-heldout` for tuning runs, `-- --no-size`)
+ *                                    `-- --no-heldout` for tuning runs, `-- --no-size`,
+ *                                    `-- --questions` for articles with similar questions)
  *
  * Prints, side by side: build time, heap growth, p50/p95/p99 query latency on synthetic
  * corpora of 1k/10k/50k articles; MRR@10, recall@5 and zero-result rate
  * (by locale and query class) on the original, tuning and held-out query sets against the real
  * example articles; and the engine's size (esbuild minified, gzip, brotli). Figures only, no asserts.
+ *
+ * `--questions`: the real articles carry their similar questions (`examples/articles/questions.json`,
+ * the tuning sets' labeled queries, as a search log gives them), the synthetic ones questions of
+ * the same make (`withSyntheticQuestions`), and every engine indexes them with the body. Only the
+ * held-out sets are scored then: the tuning sets' queries are in the index.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { availableParallelism, loadavg } from 'node:os'
@@ -22,11 +28,11 @@ import { constants, brotliCompressSync, gzipSync } from 'node:zlib'
 import { build, type Plugin } from 'esbuild'
 import { Index } from 'flexsearch'
 import MiniSearch from 'minisearch'
-import { loadArticles } from '../scripts/indexArticles.js'
+import { loadArticles, withQuestionsFile } from '../scripts/indexArticles.js'
 import { createSearchIndex, walletSynonyms } from '../src/search/index.js'
 import { localesFor, onePerArticle, translationKey } from '../src/search/locales.js'
 import type { Article } from '../src/types.js'
-import { queryMix, syntheticCorpus } from './data/corpus.js'
+import { queryMix, syntheticCorpus, withSyntheticQuestions } from './data/corpus.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 v8.setFlagsFromString('--expose-gc')
@@ -97,13 +103,17 @@ function segmenterTokens(text: string): string[] {
   return out
 }
 
+/** The body and the similar questions, as this engine indexes them (`--questions`). */
+const withAsked = (d: Article): string => (d.questions ? `${d.body}\n${d.questions.join('\n')}` : d.body)
+
 function miniSearch(tokenize: (text: string) => string[]): Engine['build'] {
   return (docs) => {
     const ms = new MiniSearch<Article>({
       fields: ['title', 'tags', 'body'],
       storeFields: ['locale'],
       tokenize,
-      extractField: (d, f) => (f == 'tags' ? d.tags.join(' ') : (d as unknown as Record<string, string>)[f]!),
+      extractField: (d, f) =>
+        f == 'tags' ? d.tags.join(' ') : f == 'body' ? withAsked(d) : (d as unknown as Record<string, string>)[f]!,
       searchOptions: { boost: { title: 4, tags: 2.5 }, prefix: true, fuzzy: 0.2, combineWith: 'OR' },
     })
     ms.addAll(docs)
@@ -135,7 +145,7 @@ const engines: Engine[] = [
       docs.forEach((d, i) => {
         let index = byLanguage.get(language(d.locale))
         if (!index) byLanguage.set(language(d.locale), (index = new Index({ tokenize: 'forward', encode: cjkTokens })))
-        index.add(i, `${d.title} ${d.tags.join(' ')} ${d.body}`)
+        index.add(i, `${d.title} ${d.tags.join(' ')} ${withAsked(d)}`)
       })
       return scoped(docs, (q, allowed) =>
         [...new Set([...allowed].map(language))]
@@ -242,7 +252,8 @@ function latency(
     console.log(`\n${n / 1000}k articles, ${warm} warm-up + ${passes} timed passes`)
     row(['corpus', 'engine', 'build ms', 'heap Δ MB*', 'p50 ms', 'p95 ms', 'p99 ms', 'mean ms'])
     // The real articles among synthetic ones, so that the labeled sets can be scored at scale too.
-    const docs = real.concat(syntheticCorpus(real, n - real.length, 42, 0.6, legacy))
+    const synthetic = syntheticCorpus(real, n - real.length, 42, 0.6, legacy)
+    const docs = real.concat(asked ? withSyntheticQuestions(real, synthetic) : synthetic)
     let built: Array<{
       name: string
       search: (q: string, locale: string) => string[]
@@ -372,7 +383,10 @@ function quality(title: string, real: Article[], labeled: Labeled[]): void {
   )
 }
 
-const real = loadArticles(`${root}examples/articles`)
+const asked = process.argv.includes('--questions')
+const real = asked
+  ? withQuestionsFile(loadArticles(`${root}examples/articles`), `${root}examples/articles`)
+  : loadArticles(`${root}examples/articles`)
 const read = (file: string): Labeled[] => JSON.parse(readFileSync(`${root}${file}`, 'utf8')) as Labeled[]
 const labeled = read('bench/data/queries.json')
 /**
@@ -382,60 +396,38 @@ const labeled = read('bench/data/queries.json')
  * zh-TW queries search zh-TW and zh-CN articles, as the UI does (`scoped`): a topic without a
  * zh-TW article is labelled with the zh-CN one's id.
  */
-const HELD_OUT = 'bench/heldout/search-queries.json'
+const HELD_OUT = ['bench/heldout/search-queries.json', 'bench/heldout/search-queries10.json']
 console.log(`node ${process.version}, Intl.Segmenter ${typeof Intl.Segmenter == 'function' ? 'yes' : 'no'}`)
 if (!process.argv.includes('--no-size')) await sizes()
-quality('Original set (bench/data/queries.json, written with the engine)', real, labeled)
-quality('Dev set (bench/data/queries-dev.json, tuning queries)', real, read('bench/data/queries-dev.json'))
-quality('Tuning set 2 (bench/data/queries-tune.json, tuning queries)', real, read('bench/data/queries-tune.json'))
-const sets: Array<[string, Labeled[]]> = [
-  ['dev', read('bench/data/queries-dev.json')],
-  ['tune', read('bench/data/queries-tune.json')],
+/** Tuning sets: [name at scale, file, what it is] (see their READMEs). */
+const TUNING: Array<[string, string, string]> = [
+  ['', 'queries.json', 'Original set (bench/data/queries.json, written with the engine)'],
+  ['dev', 'queries-dev.json', 'Dev set (bench/data/queries-dev.json, tuning queries)'],
+  ['tune', 'queries-tune.json', 'Tuning set 2 (bench/data/queries-tune.json, tuning queries)'],
+  ['tune2', 'queries-tune2.json', 'Tuning set 3 (bench/data/queries-tune2.json, independent tuning queries)'],
+  // Held-out sets retired after their figures were reported: #1 as tune4, #2 … #8 as tune5 … tune11.
+  ...[4, 5, 6, 7, 8, 9, 10, 11].map((k): [string, string, string] => [
+    `tune${k}`,
+    `queries-tune${k}.json`,
+    `Tuning set ${k} (bench/data/queries-tune${k}.json, the former held-out set${k == 4 ? '' : ` #${k - 3}`})`,
+  ]),
 ]
-/** Written by someone who had not seen the engine, for tuning (see its README). */
-const TUNE2 = 'bench/data/queries-tune2.json'
-if (existsSync(`${root}${TUNE2}`)) {
-  quality(`Tuning set 3 (${TUNE2}, independent tuning queries)`, real, read(TUNE2))
-  sets.push(['tune2', read(TUNE2)])
-}
-/** The held-out set until 2026-12-02, reported too often to stay one: tuning data now (its README). */
-const TUNE4 = 'bench/data/queries-tune4.json'
-quality(`Tuning set 4 (${TUNE4}, the former held-out set)`, real, read(TUNE4))
-sets.push(['tune4', read(TUNE4)])
-/** Held-out set #2 until 2026-12-03, retired after its figures were reported: tuning data now (its README). */
-const TUNE5 = 'bench/data/queries-tune5.json'
-quality(`Tuning set 5 (${TUNE5}, the former held-out set #2)`, real, read(TUNE5))
-sets.push(['tune5', read(TUNE5)])
-/** Held-out set #3 until 2026-12-03, retired after its figures were reported: tuning data now (its README). */
-const TUNE6 = 'bench/data/queries-tune6.json'
-quality(`Tuning set 6 (${TUNE6}, the former held-out set #3)`, real, read(TUNE6))
-sets.push(['tune6', read(TUNE6)])
-/** Held-out set #4 until 2026-12-03, reported twice, then retired: tuning data now (its README). */
-const TUNE7 = 'bench/data/queries-tune7.json'
-quality(`Tuning set 7 (${TUNE7}, the former held-out set #4)`, real, read(TUNE7))
-sets.push(['tune7', read(TUNE7)])
-/** Held-out set #5 until 2026-12-03, reported twice, then retired: tuning data now (its README). */
-const TUNE8 = 'bench/data/queries-tune8.json'
-quality(`Tuning set 8 (${TUNE8}, the former held-out set #5)`, real, read(TUNE8))
-sets.push(['tune8', read(TUNE8)])
-/** Held-out set #6 until 2026-12-03, reported twice, then retired: tuning data now (its README). */
-const TUNE9 = 'bench/data/queries-tune9.json'
-quality(`Tuning set 9 (${TUNE9}, the former held-out set #6)`, real, read(TUNE9))
-sets.push(['tune9', read(TUNE9)])
-/** Held-out set #7 until 2026-12-03, reported three times, then retired: tuning data now (its README). */
-const TUNE10 = 'bench/data/queries-tune10.json'
-quality(`Tuning set 10 (${TUNE10}, the former held-out set #7)`, real, read(TUNE10))
-sets.push(['tune10', read(TUNE10)])
-/** Held-out set #8 until 2026-12-04, reported twice, then retired: tuning data now (its README). */
-const TUNE11 = 'bench/data/queries-tune11.json'
-quality(`Tuning set 11 (${TUNE11}, the former held-out set #8)`, real, read(TUNE11))
-sets.push(['tune11', read(TUNE11)])
+const sets: Array<[string, Labeled[]]> = []
+if (asked) console.log(`\ntuning sets: not scored with --questions (their queries are the articles' similar questions)`)
+else
+  for (const [name, file, title] of TUNING) {
+    quality(title, real, read(`bench/data/${file}`))
+    if (name) sets.push([name, read(`bench/data/${file}`)])
+  }
+const what = asked ? 'articles with similar questions' : 'not used for tuning'
 // `--no-heldout`: tuning runs must not see the held-out figures.
 if (process.argv.includes('--no-heldout')) console.log(`\nheld-out: skipped (--no-heldout)`)
-else if (existsSync(`${root}${HELD_OUT}`)) {
-  quality(`HELD-OUT set (${HELD_OUT}, not used for tuning)`, real, read(HELD_OUT))
-  sets.push(['HELD-OUT', read(HELD_OUT)])
-} else console.log(`\nheld-out: ${HELD_OUT} not present, skipped`)
+else
+  for (const file of HELD_OUT)
+    if (existsSync(`${root}${file}`)) {
+      quality(`HELD-OUT set (${file}, ${what})`, real, read(file))
+      sets.push([`HELD-OUT ${file.slice(14)}`, read(file)])
+    } else console.log(`\nheld-out: ${file} not present, skipped`)
 const legacy = process.argv.includes('--legacy-corpus')
 const counts =
   process.argv

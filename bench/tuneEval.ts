@@ -3,30 +3,22 @@
  * held-out set) over the real articles and at 1k/10k synthetic-corpus sizes, the same corpora
  * `bench:search` scores. ~15 s, so one ranking change can be tried on all sets at once.
  *
- *   npx tsx bench/tuneEval.ts [--sizes=60,1000,10000] [--groups] [--fails=out.tsv]
+ *   npx tsx bench/tuneEval.ts [--sizes=60,1000,10000] [--groups] [--fails=out.tsv] [--questions]
  *
  * `--groups` adds MRR@10 by locale/class at the largest size; `--fails` writes its misses.
+ * `--questions`: the real articles carry similar questions, those of every OTHER tuning set
+ * (leave one set out: a set's own queries would find themselves), and the synthetic ones
+ * questions of the same make (`withSyntheticQuestions`); one index per set and size.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { loadArticles } from '../scripts/indexArticles.js'
 import { createSearchIndex, walletSynonyms } from '../src/search/index.js'
-import { syntheticCorpus } from './data/corpus.js'
+import { syntheticCorpus, withSyntheticQuestions } from './data/corpus.js'
+import { similarQuestions, TUNING_SETS } from './data/questions.js'
 const root = new URL('..', import.meta.url).pathname
 const real = loadArticles(`${root}examples/articles`)
-const sets = [
-  'queries.json',
-  'queries-dev.json',
-  'queries-tune.json',
-  'queries-tune2.json',
-  'queries-tune4.json',
-  'queries-tune5.json',
-  'queries-tune6.json',
-  'queries-tune7.json',
-  'queries-tune8.json',
-  'queries-tune9.json',
-  'queries-tune10.json',
-  'queries-tune11.json',
-]
+const sets = TUNING_SETS
+const withQuestions = process.argv.includes('--questions')
 type L = { q: string; locale: string; relevant: string[]; class?: string }
 const data = sets.map(
   (f) =>
@@ -40,9 +32,19 @@ const out: Record<string, Record<string, number>> = {}
 const groups: Record<string, [number, number]> = {}
 const fails: string[] = []
 for (const n of sizes) {
-  const docs = n <= 60 ? real : real.concat(syntheticCorpus(real, n - real.length, 42, 0.6, false))
-  const index = createSearchIndex(docs, { synonyms: walletSynonyms })
-  for (const [name, qs] of data) {
+  const synthetic = n <= 60 ? [] : syntheticCorpus(real, n - real.length, 42, 0.6, false)
+  let index = createSearchIndex(real.concat(synthetic), { synonyms: walletSynonyms })
+  for (const [s, [name, qs]] of data.entries()) {
+    if (withQuestions) {
+      const questions = similarQuestions(sets[s])
+      const articles = real.map((a) => {
+        const qs = questions[a.id]
+        return qs ? { ...a, questions: qs } : a
+      })
+      index = createSearchIndex(articles.concat(withSyntheticQuestions(articles, synthetic)), {
+        synonyms: walletSynonyms,
+      })
+    }
     let mrr = 0
     for (const q of qs) {
       const ids = index.search(q.q, { locale: q.locale, limit: 10 }).map((h) => h.id)

@@ -4,8 +4,11 @@
  *   npm run index:articles -- <dir> [--out file]
  *
  * Reads every `.md` under <dir> recursively; the locale is the nearest folder named like a
- * locale (`zh-CN`, `en`, `zh-TW`) unless the front matter sets `locale:`. Writes the index JSON
- * (default examples/wallet-demo/search-index.json) and `articles.json` next to it.
+ * locale (`zh-CN`, `en`, `zh-TW`) unless the front matter sets `locale:`. Similar questions come
+ * from the front matter's `questions:` and from `<dir>/questions.json` when present
+ * (`{ "article-id": ["question", ...] }`, e.g. from a search log). Writes the index JSON
+ * (default examples/wallet-demo/search-index.json) and `articles.json` next to it (without the
+ * questions: the index searches them, the UI never shows them).
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
@@ -41,6 +44,36 @@ export function loadArticles(dir: string): Article[] {
   })
 }
 
+/**
+ * Adds `<dir>/questions.json` (article id → similar questions) to the articles' own questions.
+ * Throws naming the file on a malformed file or an id no article has.
+ */
+export function withQuestionsFile(articles: Article[], dir: string): Article[] {
+  const file = join(resolve(dir), 'questions.json')
+  let data: unknown
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code == 'ENOENT') return articles
+    throw new SyntaxError(`${relative(process.cwd(), file)}: ${(error as Error).message}`, { cause: error })
+  }
+  const bad = (why: string): never => {
+    throw new SyntaxError(`${relative(process.cwd(), file)}: ${why}`)
+  }
+  if (typeof data != 'object' || !data || Array.isArray(data)) bad('expected { "article-id": ["question", ...] }')
+  const byId = new Map(articles.map((a) => [a.id, a]))
+  const extra = new Map<string, string[]>()
+  for (const [id, qs] of Object.entries(data as object)) {
+    if (!byId.has(id)) bad(`no article has the id "${id}"`)
+    if (!Array.isArray(qs) || qs.some((q) => typeof q != 'string')) bad(`"${id}" must be a list of strings`)
+    extra.set(id, qs as string[])
+  }
+  return articles.map((a) => {
+    const qs = extra.get(a.id)
+    return qs ? { ...a, questions: [...(a.questions ?? []), ...qs] } : a
+  })
+}
+
 const fail = (problem: string): never => {
   throw new Error(problem)
 }
@@ -56,13 +89,14 @@ function main(argv: string[]): void {
   }
   out = resolve(out)
   const started = performance.now()
-  const articles = loadArticles(dir)
+  const articles = withQuestionsFile(loadArticles(dir), dir)
   const index = createSearchIndex(articles, { synonyms: walletSynonyms })
   const json = JSON.stringify(index)
   mkdirSync(dirname(out), { recursive: true })
   writeFileSync(out, json)
   const listFile = join(dirname(out), 'articles.json')
-  writeFileSync(listFile, JSON.stringify(articles, null, 1))
+  const shown = articles.map(({ questions, ...a }) => a)
+  writeFileSync(listFile, JSON.stringify(shown, null, 1))
   const perLocale = new Map<string, number>()
   for (const a of articles) perLocale.set(a.locale, (perLocale.get(a.locale) ?? 0) + 1)
   const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`
@@ -74,7 +108,9 @@ function main(argv: string[]): void {
   console.log(
     `${relative(process.cwd(), out)}: ${kb(buf.length)} (gzip ${kb(gzipSync(buf).length)}, brotli ${kb(brotliCompressSync(buf).length)})`,
   )
-  console.log(`${relative(process.cwd(), listFile)}: ${kb(Buffer.byteLength(JSON.stringify(articles, null, 1)))}`)
+  const questions = articles.reduce((n, a) => n + (a.questions?.length ?? 0), 0)
+  if (questions) console.log(`similar questions: ${questions}`)
+  console.log(`${relative(process.cwd(), listFile)}: ${kb(Buffer.byteLength(JSON.stringify(shown, null, 1)))}`)
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

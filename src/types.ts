@@ -54,6 +54,11 @@ export interface Article {
   updatedAt?: IsoTime
   /** Higher = shown earlier among popular articles. */
   popularity?: number
+  /**
+   * Similar questions (相似问法): ways users ask for this article, e.g. from the search log.
+   * Searched like tags, never shown.
+   */
+  questions?: string[]
 }
 
 export interface ArticleHit {

@@ -181,3 +181,57 @@ export function queryMix(
   }
   return out
 }
+
+/**
+ * Similar questions for synthetic articles, so that a corpus whose real articles carry
+ * `questions` keeps distractors of the same make: each synthetic article gets as many questions as
+ * a real article of its locale (drawn from their counts), each a first-order Markov chain over the
+ * real questions' Intl.Segmenter words of that locale, as long as a real question, half of them
+ * naming the article's feature. The words, pairs and lengths of the questions users ask are then
+ * as common among distractors as among the real articles; only what they are about differs.
+ * A separate random stream: the distractors' titles, tags and bodies stay those of
+ * `syntheticCorpus` with the same seed.
+ */
+export function withSyntheticQuestions(real: Article[], synthetic: Article[], seed = 42): Article[] {
+  const random = rng(seed ^ 0x5eed)
+  const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)]!
+  const seg = new Intl.Segmenter('zh', { granularity: 'word' })
+  const byLocale = new Map<
+    string,
+    { counts: number[]; lengths: number[]; starts: string[]; next: Map<string, string[]> }
+  >()
+  for (const a of real) {
+    const locale = a.locale == 'zh-TW' ? 'zh-CN' : a.locale
+    let p = byLocale.get(locale)
+    if (!p) byLocale.set(locale, (p = { counts: [], lengths: [], starts: [], next: new Map() }))
+    p.counts.push(a.questions?.length ?? 0)
+    for (const q of a.questions ?? []) {
+      const words = [...seg.segment(q)].filter((s) => s.isWordLike).map((s) => s.segment)
+      if (!words.length) continue
+      p.lengths.push(words.length)
+      p.starts.push(words[0]!)
+      for (let i = 1; i < words.length; i++)
+        (p.next.get(words[i - 1]!) ?? p.next.set(words[i - 1]!, []).get(words[i - 1]!)!).push(words[i]!)
+    }
+  }
+  return synthetic.map((a) => {
+    const p = byLocale.get(a.locale)
+    if (!p || !p.starts.length) return a
+    const feature = a.tags[0]!
+    const join = a.locale == 'en' ? ' ' : ''
+    const questions: string[] = []
+    for (let n = pick(p.counts); n > 0; n--) {
+      const ws: string[] = []
+      const len = pick(p.lengths)
+      const at = random() < 0.5 ? Math.floor(random() * len) : -1
+      let w = pick(p.starts)
+      for (let k = 0; k < len; k++) {
+        ws.push(k == at ? feature : w)
+        const next = p.next.get(w)
+        w = next ? pick(next) : pick(p.starts)
+      }
+      questions.push(ws.join(join))
+    }
+    return { ...a, questions }
+  })
+}

@@ -89,7 +89,12 @@ function checkArticles(json: unknown): Article[] {
   if (!Array.isArray(json)) throw new MalformedResponseError(['articles: expected a list'])
   return json
     .filter((a): a is Article => isStr(a?.id) && isStr(a.locale) && isStr(a.title) && isStr(a.body))
-    .map((a) => ({ ...a, tags: isStrs(a.tags) ? a.tags : [] }))
+    .map(({ questions, ...a }) => ({
+      ...a,
+      tags: isStrs(a.tags) ? a.tags : [],
+      // Similar questions only when they are a list of strings: anything else is dropped, not indexed.
+      ...(isStrs(questions) && { questions }),
+    }))
 }
 
 function fromIndex(data: SerializedIndex, articles: Article[] | undefined): LoadedHelp {

@@ -10,11 +10,15 @@ import type { Article } from '../types.js'
  * tags: [支付失败, 付款]
  * category: payments
  * popularity: 96
+ * questions:
+ *   - 付不了款
+ *   - 扫码付款一直转圈
  * ---
  * Markdown body
  * ```
  *
- * `tags` may also be a YAML block list (`- a` lines). Values may be quoted. Unknown keys are
+ * `tags` may also be a YAML block list (`- a` lines); `questions` (similar questions users ask,
+ * searched, never shown) is one or the other too. Values may be quoted. Unknown keys are
  * ignored. Throws a SyntaxError that starts with `file:line:` so a build names the bad file.
  */
 export function parseArticle(source: string, context: { file: string; locale?: string }): Article {
@@ -69,6 +73,8 @@ export function parseArticle(source: string, context: { file: string; locale?: s
       .trim(),
     tags: Array.isArray(tags) ? tags : [tags],
   }
+  const questions = meta.get('questions')
+  if (questions?.length) article.questions = Array.isArray(questions) ? questions : [questions]
   const category = text('category', false)
   if (category) article.category = category
   const updatedAt = text('updatedAt', false)

@@ -251,7 +251,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     }
     const slot = docs.push(d) - 1
     const tf = new Map<string, number[]>()
-    ;[d.title, d.tags.join(' '), d.text].forEach((field, f) => {
+    ;[d.title, d.tags.join(' '), a.questions ? d.text + '\n' + a.questions.join('\n') : d.text].forEach((field, f) => {
       const ts = tokenize(field)
       d.lengths[f] = ts.length
       for (const t of ts) (tf.get(t) ?? tf.set(t, [0, 0, 0]).get(t)!)[f]!++

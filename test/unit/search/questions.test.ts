@@ -1,0 +1,159 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { loadArticles, withQuestionsFile } from '../../../scripts/indexArticles.js'
+import { createSupportClient } from '../../../src/client.js'
+import { createHelpController } from '../../../src/help/help.js'
+import { createSearchIndex, loadIndex, parseArticle, walletSynonyms } from '../../../src/search/index.js'
+import type { Article } from '../../../src/types.js'
+import { articlesTransport } from '../../support/transport.js'
+
+/**
+ * Similar questions (相似问法): the ways users asked for an article, e.g. from a search log. The
+ * index searches them with the body; they are never shown.
+ */
+const articles = (withQuestions: boolean): Article[] => [
+  {
+    id: 'zh-withdraw',
+    locale: 'zh-CN',
+    title: '如何提现到银行卡',
+    tags: ['提现'],
+    body: '在钱包首页点击提现，选择银行卡并输入金额。',
+    ...(withQuestions && { questions: ['余额怎么弄到卡里', '零钱转出来'] }),
+  },
+  {
+    id: 'zh-topup',
+    locale: 'zh-CN',
+    title: '如何充值',
+    tags: ['充值'],
+    body: '从银行卡向余额充值，卡里的钱会转到钱包。充值通常实时到账。',
+  },
+  {
+    id: 'en-withdraw',
+    locale: 'en',
+    title: 'Withdraw to your bank account',
+    tags: ['withdraw'],
+    body: 'Open the wallet, tap Withdraw and pick a bank account.',
+    ...(withQuestions && { questions: ['send my dollars to checking'] }),
+  },
+  {
+    id: 'en-cash',
+    locale: 'en',
+    title: 'Cash rewards',
+    tags: ['rewards'],
+    body: 'Earn cash back in dollars on purchases.',
+  },
+]
+
+const ids = (index: ReturnType<typeof createSearchIndex>, q: string, locale: string): string[] =>
+  index.search(q, { locale }).map((h) => h.id)
+
+describe('similar questions', () => {
+  it("rank an article first for the users' own words that its text does not have", () => {
+    const plain = createSearchIndex(articles(false), { synonyms: walletSynonyms })
+    const asked = createSearchIndex(articles(true), { synonyms: walletSynonyms })
+    // Without the questions the top-up article (卡里, 余额 in its body) comes first.
+    expect(ids(plain, '余额怎么弄到卡里', 'zh-CN')[0]).toBe('zh-topup')
+    expect(ids(asked, '余额怎么弄到卡里', 'zh-CN')[0]).toBe('zh-withdraw')
+    expect(ids(plain, 'dollars to checking', 'en')[0]).toBe('en-cash')
+    expect(ids(asked, 'dollars to checking', 'en')[0]).toBe('en-withdraw')
+  })
+
+  it('are searched, never shown: snippets and stored text hold the article only', () => {
+    const asked = createSearchIndex(articles(true), { synonyms: walletSynonyms })
+    const hit = asked.search('零钱转出来', { locale: 'zh-CN' })[0]!
+    expect(hit.id).toBe('zh-withdraw')
+    expect(hit.snippet).not.toMatch(/零钱|转出来/)
+    expect(JSON.stringify(asked.toJSON())).not.toContain('零钱转出来')
+  })
+
+  it('survive toJSON/loadIndex: a prebuilt index ranks as the one it was built from', () => {
+    const asked = createSearchIndex(articles(true), { synonyms: walletSynonyms })
+    const loaded = loadIndex(JSON.parse(JSON.stringify(asked.toJSON())))
+    for (const [q, locale] of [
+      ['余额怎么弄到卡里', 'zh-CN'],
+      ['零钱转出来', 'zh-CN'],
+      ['dollars to checking', 'en'],
+    ] as const)
+      expect(ids(loaded, q, locale)).toEqual(ids(asked, q, locale))
+    expect(ids(loaded, '余额怎么弄到卡里', 'zh-CN')[0]).toBe('zh-withdraw')
+  })
+
+  it('go with the article: replacing it without questions drops them', () => {
+    const index = createSearchIndex(articles(true), { synonyms: walletSynonyms })
+    expect(ids(index, '零钱转出来', 'zh-CN')[0]).toBe('zh-withdraw')
+    index.add(articles(false)[0]!)
+    expect(ids(index, '余额怎么弄到卡里', 'zh-CN')[0]).toBe('zh-topup')
+  })
+
+  it('come from the front matter, as a block or a flow list', () => {
+    const block = parseArticle('---\nid: x\ntitle: T\nquestions:\n  - 钱转不出去\n  - "cash out?"\n---\nbody', {
+      file: 'x.md',
+      locale: 'zh-CN',
+    })
+    expect(block.questions).toEqual(['钱转不出去', 'cash out?'])
+    expect(
+      parseArticle('---\nid: x\ntitle: T\nquestions: [a, b]\n---\nbody', { file: 'x.md', locale: 'en' }).questions,
+    ).toEqual(['a', 'b'])
+    expect(parseArticle('---\nid: x\ntitle: T\n---\nbody', { file: 'x.md', locale: 'en' })).not.toHaveProperty(
+      'questions',
+    )
+  })
+
+  it('given to the client with the articles are indexed on the device; a list with a non-string is dropped', async () => {
+    const top = async (questions: unknown): Promise<string | undefined> => {
+      const list = [{ ...articles(false)[0]!, questions }, articles(false)[1]!] as Article[]
+      const client = createSupportClient({
+        transport: articlesTransport(),
+        locale: 'zh-CN',
+        articles: { articles: list },
+      })
+      try {
+        return (await createHelpController(client).search('余额怎么弄到卡里'))[0]?.id
+      } finally {
+        client.destroy()
+      }
+    }
+    expect(await top(['余额怎么弄到卡里'])).toBe('zh-withdraw')
+    expect(await top(['余额怎么弄到卡里', 3])).toBe('zh-topup')
+    expect(await top('余额怎么弄到卡里')).toBe('zh-topup')
+  })
+})
+
+describe('withQuestionsFile (index:articles script)', () => {
+  let dir = ''
+  afterEach(() => rmSync(dir, { recursive: true, force: true }))
+  const setup = (questions?: string): Article[] => {
+    dir = mkdtempSync(join(tmpdir(), 'questions-'))
+    mkdirSync(join(dir, 'zh-CN'))
+    writeFileSync(join(dir, 'zh-CN', 'a.md'), '---\nid: a\ntitle: 提现\nquestions: [钱转不出去]\n---\n正文')
+    writeFileSync(join(dir, 'zh-CN', 'b.md'), '---\nid: b\ntitle: 充值\n---\n正文')
+    if (questions !== undefined) writeFileSync(join(dir, 'questions.json'), questions)
+    return loadArticles(dir)
+  }
+
+  it("adds the file's questions to the front matter's, per id", () => {
+    const list = setup(JSON.stringify({ a: ['余额取出来'], b: ['钱放进来'] }))
+    expect(withQuestionsFile(list, dir).map((a) => [a.id, a.questions])).toEqual([
+      ['a', ['钱转不出去', '余额取出来']],
+      ['b', ['钱放进来']],
+    ])
+  })
+
+  it('leaves the articles as they are without a file', () => {
+    const list = setup()
+    expect(withQuestionsFile(list, dir)).toBe(list)
+  })
+
+  it.each([
+    ['malformed JSON', '{"a": [', /questions\.json: .*JSON/],
+    ['a list at the top', '["a"]', /questions\.json: expected \{ "article-id"/],
+    ['an unknown id', '{"zz": ["x"]}', /questions\.json: no article has the id "zz"/],
+    ['a value that is not a list of strings', '{"a": "x"}', /questions\.json: "a" must be a list of strings/],
+    ['a number among the questions', '{"a": ["x", 3]}', /questions\.json: "a" must be a list of strings/],
+  ])('rejects %s naming the file', (_, text, message) => {
+    const list = setup(text)
+    expect(() => withQuestionsFile(list, dir)).toThrow(message)
+  })
+})
