@@ -420,6 +420,12 @@ else
     if (name) sets.push([name, read(`bench/data/${file}`)])
   }
 const what = asked ? 'articles with similar questions' : 'not used for tuning'
+const normal = (q: string): string =>
+  q
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}]/gu, '')
+const verbatim = new Set(real.flatMap((a) => a.questions ?? []).map(normal))
 // `--no-heldout`: tuning runs must not see the held-out figures.
 if (process.argv.includes('--no-heldout')) console.log(`\nheld-out: skipped (--no-heldout)`)
 else
@@ -427,6 +433,17 @@ else
     if (existsSync(`${root}${file}`)) {
       quality(`HELD-OUT set (${file}, ${what})`, real, read(file))
       sets.push([`HELD-OUT ${file.slice(14)}`, read(file)])
+      // A search log repeats its common queries; the held-out queries that repeat a question
+      // word for word are left out here, for the figure on new wordings only.
+      const fresh = read(file).filter((q) => !verbatim.has(normal(q.q)))
+      if (asked) {
+        quality(
+          `HELD-OUT set (${file}, ${what}), without its ${read(file).length - fresh.length} verbatim repeats of a question`,
+          real,
+          fresh,
+        )
+        sets.push([`HELD-OUT ${file.slice(14)} w/o repeats`, fresh])
+      }
     } else console.log(`\nheld-out: ${file} not present, skipped`)
 const legacy = process.argv.includes('--legacy-corpus')
 const counts =
