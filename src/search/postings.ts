@@ -5,9 +5,16 @@
  * after a search wait in small arrays until the next search folds them in (`compact`).
  */
 
-/** Packing of per-field tf: title bits 0-5, tags 6-11, body 12-15 (saturation makes more moot). */
-export const pack = (title: number, tags: number, body: number): number =>
-  Math.min(title, 63) + 64 * Math.min(tags, 63) + 4096 * Math.min(body, 15)
+/**
+ * Packing of per-field tf, four bits each: title, tags, body, similar questions from the low bits,
+ * each at most 15 (saturation makes more moot). Serialized indexes of version 1 packed title
+ * bits 0-5, tags 6-11, body 12 and up (`fromVersion1`).
+ */
+export const pack = (title: number, tags: number, body: number, questions: number): number =>
+  Math.min(title, 15) + 16 * Math.min(tags, 15) + 256 * Math.min(body, 15) + 4096 * Math.min(questions, 15)
+
+/** A version 1 posting tf in today's packing. */
+export const fromVersion1 = (p: number): number => pack(p % 64, (p >> 6) % 64, p >> 12, 0)
 
 export interface PostingStore {
   /** Appends a posting. Slots of one term must come in ascending order. */
@@ -52,9 +59,7 @@ export function createPostingStore(initial: Record<string, number[]>): PostingSt
       for (let j = id < 0 ? 0 : starts[id]!, end = id < 0 ? 0 : starts[id + 1]!; j < end; j++)
         if (!dead(S[j]!)) out.push(S[j]!, F[j]!)
       const p = pending.get(t) ?? []
-      // Pending tfs use the serialized packing, whose body part is unbounded.
-      for (let j = 0; j < p.length; j += 2)
-        if (!dead(p[j]!)) out.push(p[j]!, pack(p[j + 1]! % 64, (p[j + 1]! >> 6) % 64, p[j + 1]! >> 12))
+      for (let j = 0; j < p.length; j += 2) if (!dead(p[j]!)) out.push(p[j]!, p[j + 1]!)
       return out
     })
     ids = new Map()

@@ -5,7 +5,7 @@ export const K1 = 1.2
 export interface Term {
   /** Slots of the articles holding the term, ascending. */
   s: Uint32Array
-  /** Packed field tfs per posting (title in the low 6 bits). */
+  /** Packed field tfs per posting (four bits each, title lowest: `pack`). */
   f: Uint16Array
   /** Saturated BM25F tf per posting, scaled to 1-255 (0: a removed article). */
   c: Uint8Array

@@ -1,7 +1,7 @@
 import type { Article, ArticleHit } from '../types.js'
 import { buildQuery, compileSynonyms, type CompiledVariant } from './query.js'
 import { language, localesFor, onePerArticle, translationKey } from './locales.js'
-import { createPostingStore, pack } from './postings.js'
+import { createPostingStore, fromVersion1, pack } from './postings.js'
 import { K1, rank, scratch as buffers, type Term } from './rank.js'
 import { foldInPlace, makeSnippet, plainText } from './snippet.js'
 import type { SynonymTable } from './synonyms.js'
@@ -10,8 +10,8 @@ import { hasOwn } from '../hasOwn.js'
 
 /** Options of `createSearchIndex` and `loadIndex`. */
 export interface SearchIndexOptions {
-  /** Field weights (BM25F). Default title 4, tags 2.5, body 1. Ignored by `loadIndex`. */
-  weights?: { title?: number; tags?: number; body?: number }
+  /** Field weights (BM25F). Default title 2.5, tags 3, body 1, similar questions 2. Ignored by `loadIndex`. */
+  weights?: { title?: number; tags?: number; body?: number; questions?: number }
   /**
    * @deprecated No effect: the index no longer adds ICU dictionary words (they changed no ranking
    * in bench:search). Accepted so that existing calls compile.
@@ -48,13 +48,16 @@ export interface StoredArticle {
   tags: string[]
   text: string
   popularity: number
-  /** Term count per field: title, tags, body. */
+  /** Term count per field: title, tags, body, similar questions. */
   lengths: number[]
 }
 
-/** What `toJSON` returns and `loadIndex` takes. Postings are `[slot, packedTf, ...]`. */
+/**
+ * What `toJSON` returns and `loadIndex` takes. Postings are `[slot, packedTf, ...]`. Version 1
+ * (three fields, no similar questions) still loads.
+ */
 export interface SerializedIndex {
-  version: 1
+  version: 1 | 2
   weights: number[]
   synonyms: SynonymTable
   docs: Array<StoredArticle | null>
@@ -84,8 +87,11 @@ export interface SearchIndex {
  * and tags none at all: each tag is a keyword, and an article tagged more thoroughly than others
  * must not weigh each of its tags less (bench:search tuning sets at 10k: MRR@10 +0.01 to +0.03).
  */
-const B = [0.3, 0, 0.75]
-/** Body tf saturates more slowly than title and tags: an article about a topic repeats its word. */
+const B = [0.3, 0, 0.75, 0.5]
+/**
+ * Body and similar questions saturate more slowly than title and tags: an article about a topic
+ * repeats its word, and a word many users asked with is a stronger sign than one who did.
+ */
 const K1B = 2
 /**
  * BM25's idf, flattened: at 10k articles it spans 1 to 9, and one rare word of a question (how
@@ -94,6 +100,15 @@ const K1B = 2
  * at 10k: MRR@10 +0.01 to +0.03 each).
  */
 const IDF_POWER = 0.7
+/**
+ * Weight of the similar questions (`Article.questions`): a field of their own, not the body's
+ * (the twelve tuning sets at 1k/10k articles, each scored with the other sets' queries as
+ * questions: MRR@10 means 0.970/0.961 as body text; own field, b 0.75: weight 1 0.972/0.962, 2
+ * 0.977/0.966, 3 0.976/0.963; weight 2 with b 0.5 0.979/0.970, b 0.3 0.980/0.970, and k1 1.2
+ * 0.977/0.966 against 2). b 0.5, not 0.3: a long list saturates sooner, so one article given a
+ * whole search log matches fewer queries.
+ */
+const QUESTIONS_WEIGHT = 2
 /** Score factor for an article with a tag equal to the whole query. */
 const TAG_BONUS = 1.25
 
@@ -111,8 +126,8 @@ export function createSearchIndex(articles: Article[] = [], options: SearchIndex
   const w = options.weights ?? {}
   const index = open(
     {
-      version: 1,
-      weights: [w.title ?? 2.5, w.tags ?? 3, w.body ?? 1],
+      version: 2,
+      weights: [w.title ?? 2.5, w.tags ?? 3, w.body ?? 1, w.questions ?? QUESTIONS_WEIGHT],
       synonyms: options.synonyms ?? {},
       docs: [],
       terms: {},
@@ -130,8 +145,14 @@ export function createSearchIndex(articles: Article[] = [], options: SearchIndex
 export function loadIndex(json: SerializedIndex | string, options: SearchIndexOptions = {}): SearchIndex {
   // A private copy: the index mutates its data, and the caller may keep or reuse theirs.
   const data = JSON.parse(typeof json == 'string' ? json : JSON.stringify(json)) as SerializedIndex | null
-  if (data?.version !== 1 || !Array.isArray(data.docs) || typeof data.terms != 'object') {
-    throw new TypeError('help-feedback: not a search index (expected toJSON() output, version 1)')
+  if ((data?.version !== 1 && data?.version !== 2) || !Array.isArray(data.docs) || typeof data.terms != 'object') {
+    throw new TypeError('help-feedback: not a search index (expected toJSON() output, version 1 or 2)')
+  }
+  if (data.version == 1) {
+    for (const t in data.terms) data.terms[t] = data.terms[t]!.map((x, j) => (j % 2 ? fromVersion1(x) : x))
+    for (const d of data.docs) d?.lengths.push(0)
+    data.weights.push(QUESTIONS_WEIGHT)
+    data.version = 2
   }
   return open(data, options)
 }
@@ -144,7 +165,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   /** Articles were removed since postings were last compacted. */
   let removed = false
   const ids = new Map<string, number>()
-  const sums = [0, 0, 0]
+  const sums = [0, 0, 0, 0]
   const table = (data.synonyms = options.synonyms ?? data.synonyms ?? {})
   const compiled = new Map<string, CompiledVariant[][]>()
   let live = 0
@@ -153,6 +174,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   let vocab: string[] | null = null
   /** Han bigrams by their first character (the characters that follow it) and by their second. */
   let pairs: Array<Map<string, string>> | null = null
+  /** Mean field lengths, and the index version they were computed for (last). */
   let avg: number[] = []
   let scratch = buffers(0)
 
@@ -251,12 +273,12 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     }
     const slot = docs.push(d) - 1
     const tf = new Map<string, number[]>()
-    ;[d.title, d.tags.join(' '), a.questions ? d.text + '\n' + a.questions.join('\n') : d.text].forEach((field, f) => {
+    ;[d.title, d.tags.join(' '), d.text, (a.questions ?? []).join('\n')].forEach((field, f) => {
       const ts = tokenize(field)
       d.lengths[f] = ts.length
-      for (const t of ts) (tf.get(t) ?? tf.set(t, [0, 0, 0]).get(t)!)[f]!++
+      for (const t of ts) (tf.get(t) ?? tf.set(t, [0, 0, 0, 0]).get(t)!)[f]!++
     })
-    for (const [t, [a, b, c]] of tf) terms.push(t, slot, pack(a!, b!, c!))
+    for (const [t, [a, b, c, q]] of tf) terms.push(t, slot, pack(a!, b!, c!, q!))
     place(d, slot)
   }
 
@@ -283,7 +305,11 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     return g
   }
 
-  /** Scale of the one-byte saturation cache: BM25 saturation stays below K1 + 1. */
+  /**
+   * Scale of the one-byte saturation cache: title, tags and body saturate below this (the scale
+   * of the three-field index, kept so that articles without similar questions rank to the bit as
+   * before); a term in all four fields at once may reach the cap.
+   */
   const STEP = ((K1B + 1) * (weights[0]! + weights[1]! + weights[2]!)) / 255
 
   /** Postings of a term with their BM25F saturation, computed once per term and index version (`w` for the caller). */
@@ -292,23 +318,23 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     if (id < 0) return null
     const [s, f, c] = terms.views(id)
     if (!terms.fresh(id, version)) {
-      if (avg[3] !== version) avg = [...sums.map((x) => x / (live || 1) || 1), version]
+      if (avg[4] !== version) avg = [...sums.map((x) => x / (live || 1) || 1), version]
       for (let j = 0; j < s.length; j++) {
         const d = docs[s[j]!]
         c[j] = 0
         if (!d) continue
         // Field-weighted, length-normalised tf (BM25F), saturated once.
         let tf = 0
-        for (let k = 0; k < 3; k++) {
-          const n = (f[j]! >> (6 * k)) & 63
+        for (let k = 0; k < 4; k++) {
+          const n = (f[j]! >> (4 * k)) & 15
           if (n) {
             const b = B[k]!
             const x = n / (1 - b + (b * d.lengths[k]!) / avg[k]!)
-            const k1 = k == 2 ? K1B : K1
+            const k1 = k < 2 ? K1 : K1B
             tf += (weights[k]! * x * (k1 + 1)) / (x + k1)
           }
         }
-        c[j] = Math.max(1, Math.round(tf / STEP))
+        c[j] = Math.min(255, Math.max(1, Math.round(tf / STEP)))
       }
       terms.setFresh(id, version)
     }

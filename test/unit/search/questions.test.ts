@@ -5,7 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { loadArticles, withQuestionsFile } from '../../../scripts/indexArticles.js'
 import { createSupportClient } from '../../../src/client.js'
 import { createHelpController } from '../../../src/help/help.js'
-import { createSearchIndex, loadIndex, parseArticle, walletSynonyms } from '../../../src/search/index.js'
+import {
+  createSearchIndex,
+  loadIndex,
+  parseArticle,
+  walletSynonyms,
+  type SerializedIndex,
+} from '../../../src/search/index.js'
 import type { Article } from '../../../src/types.js'
 import { articlesTransport } from '../../support/transport.js'
 
@@ -78,6 +84,35 @@ describe('similar questions', () => {
     ] as const)
       expect(ids(loaded, q, locale)).toEqual(ids(asked, q, locale))
     expect(ids(loaded, '余额怎么弄到卡里', 'zh-CN')[0]).toBe('zh-withdraw')
+  })
+
+  it('leave a version 1 index (three fields, saved before questions existed) loading and ranking as it did', () => {
+    const plain = createSearchIndex(articles(false), { synonyms: walletSynonyms })
+    const now = plain.toJSON()
+    expect(now.version).toBe(2)
+    // Version 1 packed title bits 0-5, tags 6-11, body from bit 12, and had three lengths and weights.
+    const v1 = {
+      ...now,
+      version: 1,
+      weights: now.weights.slice(0, 3),
+      docs: now.docs.map((d) => d && { ...d, lengths: d.lengths.slice(0, 3) }),
+      terms: Object.fromEntries(
+        Object.entries(now.terms).map(([t, p]) => [
+          t,
+          p.map((x, j) => (j % 2 ? (x & 15) + 64 * ((x >> 4) & 15) + 4096 * ((x >> 8) & 15) : x)),
+        ]),
+      ),
+    } as unknown as SerializedIndex
+    const old = loadIndex(JSON.stringify(v1))
+    for (const [q, locale] of [
+      ['余额怎么弄到卡里', 'zh-CN'],
+      ['如何充值', 'zh-CN'],
+      ['dollars to checking', 'en'],
+      ['withdraw bank', 'en'],
+    ] as const)
+      expect(old.search(q, { locale })).toEqual(plain.search(q, { locale }))
+    expect(old.toJSON()).toEqual(now)
+    expect(() => loadIndex({ ...now, version: 3 } as unknown as SerializedIndex)).toThrow(/version 1 or 2/)
   })
 
   it('go with the article: replacing it without questions drops them', () => {
