@@ -52,7 +52,8 @@ export function withQuestionsFile(articles: Article[], dir: string): Article[] {
   const file = join(resolve(dir), 'questions.json')
   let data: unknown
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'))
+    // Without a byte-order mark, as parseArticle reads the articles (Notepad and spreadsheet exports write one).
+    data = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''))
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code == 'ENOENT') return articles
     throw new SyntaxError(`${relative(process.cwd(), file)}: ${(error as Error).message}`, { cause: error })
