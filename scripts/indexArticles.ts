@@ -14,6 +14,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
+import { redact } from '../src/privacy/index.js'
 import { createSearchIndex, parseArticle, walletSynonyms } from '../src/search/index.js'
 import type { Article } from '../src/types.js'
 
@@ -46,13 +47,16 @@ export function loadArticles(dir: string): Article[] {
 
 /**
  * Adds `<dir>/questions.json` (article id → similar questions) to the articles' own questions.
- * Throws naming the file on a malformed file or an id no article has.
+ * Throws naming the file on a malformed file or an id no article has. Personal data users typed
+ * into a search box (phone and card numbers, e-mails, ID numbers, codes) is masked as the privacy
+ * module masks it: the index's words ship to every client that downloads it.
  */
 export function withQuestionsFile(articles: Article[], dir: string): Article[] {
   const file = join(resolve(dir), 'questions.json')
   let data: unknown
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'))
+    // Without a byte-order mark, as parseArticle reads the articles (Notepad and spreadsheet exports write one).
+    data = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''))
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code == 'ENOENT') return articles
     throw new SyntaxError(`${relative(process.cwd(), file)}: ${(error as Error).message}`, { cause: error })
@@ -66,7 +70,10 @@ export function withQuestionsFile(articles: Article[], dir: string): Article[] {
   for (const [id, qs] of Object.entries(data as object)) {
     if (!byId.has(id)) bad(`no article has the id "${id}"`)
     if (!Array.isArray(qs) || qs.some((q) => typeof q != 'string')) bad(`"${id}" must be a list of strings`)
-    extra.set(id, qs as string[])
+    extra.set(
+      id,
+      (qs as string[]).map((q) => redact(q).text),
+    )
   }
   return articles.map((a) => {
     const qs = extra.get(a.id)

@@ -261,7 +261,6 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   }
 
   const add = (a: Article): void => {
-    remove(a.id)
     const d: StoredArticle = {
       id: a.id,
       locale: a.locale,
@@ -271,9 +270,13 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       popularity: a.popularity ?? 0,
       lengths: [],
     }
+    // Before any change: an article of the wrong shape (tags or questions not a list) throws here
+    // and leaves the index as it was, not without its old copy and with a half-added one.
+    const fields = [d.title, d.tags.join(' '), d.text, (a.questions ?? []).join('\n')]
+    remove(a.id)
     const slot = docs.push(d) - 1
     const tf = new Map<string, number[]>()
-    ;[d.title, d.tags.join(' '), d.text, (a.questions ?? []).join('\n')].forEach((field, f) => {
+    fields.forEach((field, f) => {
       const ts = tokenize(field)
       d.lengths[f] = ts.length
       for (const t of ts) (tf.get(t) ?? tf.set(t, [0, 0, 0, 0]).get(t)!)[f]!++
