@@ -6,6 +6,11 @@ import { eachRun, fold, HAN, stem, STOP, tokenize } from './tokenize.js'
 export interface QueryContext {
   /** Number of live articles containing the term (0 = unknown term). */
   df(term: string): number
+  /**
+   * Whether a live article holds the term in its title, tags or body: a word only similar
+   * questions hold is as likely a typo ("acount") as a word, so it is looked up as one too.
+   */
+  written(term: string): boolean
   /** Sorted non-Han vocabulary, for prefix and typo lookups. */
   vocab(): string[]
   /**
@@ -197,10 +202,11 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       const head = w.length == 7 ? w.slice(0, 4) : ''
       let closest = maxEdits + 1
       let fix = ''
-      if (w.length > 3 && !ctx.df(w)) {
+      if (w.length > 3 && !ctx.written(w)) {
         for (let i = 0; i < w.length; i++) letters[w.charCodeAt(i) & 127]!++
         for (let k = 0; k < vocab.length; k++) {
           const v = vocab[k]!
+          if (v == w) continue
           const max = head && !v.startsWith(head) ? 1 : maxEdits
           // A length further than max from w's cannot be close: one test spares most letter counts.
           if (Math.abs(v.length - w.length) > max) continue

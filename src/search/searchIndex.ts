@@ -369,6 +369,13 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     removed = false
     const q = buildQuery(query, {
       df,
+      written: (t) => {
+        const id = terms.id(t)
+        if (id < 0) return false
+        const [slots, f] = terms.views(id)
+        for (let j = 0; j < f.length; j++) if (f[j]! & 4095 && docs[slots[j]!]) return true
+        return false
+      },
       vocab: () =>
         (vocab ??= terms
           .terms()

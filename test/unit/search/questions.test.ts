@@ -192,3 +192,32 @@ describe('withQuestionsFile (index:articles script)', () => {
     expect(() => withQuestionsFile(list, dir)).toThrow(message)
   })
 })
+
+describe('similar questions hold typos', () => {
+  it('a word only questions hold is looked up as a typo too, so the article about its correction ranks first', () => {
+    const list: Article[] = [
+      {
+        id: 'en-close',
+        locale: 'en',
+        title: 'Close your account',
+        tags: ['close account'],
+        body: 'You can close the account once the balance is zero.',
+      },
+      {
+        id: 'en-statement',
+        locale: 'en',
+        title: 'Monthly statement',
+        tags: ['statement'],
+        body: 'Download a monthly statement.',
+        // Earlier users misspelled "account"; nothing in the articles' own text does.
+        questions: ['my acount statement', 'acount history download', 'where is my acount'],
+      },
+    ]
+    const index = createSearchIndex(list, { synonyms: walletSynonyms })
+    // Before: "acount" was a known word (the questions hold it), so it was never corrected and
+    // found only the statement article.
+    expect(ids(index, 'delete my acount', 'en')).toEqual(['en-close', 'en-statement'])
+    // A question's own words still find its article first.
+    expect(ids(index, 'acount history', 'en')[0]).toBe('en-statement')
+  })
+})
