@@ -105,8 +105,8 @@ const IDF_POWER = 0.7
  * (the twelve tuning sets at 1k/10k articles, each scored with the other sets' queries as
  * questions: MRR@10 means 0.970/0.961 as body text; own field, b 0.75: weight 1 0.972/0.962, 2
  * 0.977/0.966, 3 0.976/0.963; weight 2 with b 0.5 0.979/0.970, b 0.3 0.980/0.970, and k1 1.2
- * 0.977/0.966 against 2). b 0.5, not 0.3: a long list saturates sooner, so one article given a
- * whole search log matches fewer queries.
+ * 0.977/0.966 against 2). b 0.5, not 0.3: a long list is normalised more, so one article given
+ * a whole search log weighs each of its words less.
  */
 const QUESTIONS_WEIGHT = 2
 /** Score factor for an article with a tag equal to the whole query. */
