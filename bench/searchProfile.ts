@@ -4,7 +4,10 @@
  * slowest listed, and a fingerprint of every result list so that a change meant to keep
  * rankings can be checked to keep them exactly.
  *
- *   npx tsx bench/searchProfile.ts [--sizes=10000,50000] [--runs=5] [--slow=15] [--ab=path]
+ *   npx tsx bench/searchProfile.ts [--sizes=10000,50000] [--runs=5] [--slow=15] [--ab=path] [--questions]
+ *
+ * `--questions`: the real articles carry their similar questions (`examples/articles/questions.json`),
+ * the synthetic ones questions of the same make (`withSyntheticQuestions`), as `bench:search --questions`.
  *
  * Work counts (postings read, binary-search lookups, articles scored) print when the engine
  * publishes them on `globalThis.__searchWork` (a local measurement patch, never shipped).
@@ -14,9 +17,9 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import v8 from 'node:v8'
 import vm from 'node:vm'
-import { loadArticles } from '../scripts/indexArticles.js'
+import { loadArticles, withQuestionsFile } from '../scripts/indexArticles.js'
 import { createSearchIndex, walletSynonyms } from '../src/search/index.js'
-import { queryMix, syntheticCorpus } from './data/corpus.js'
+import { queryMix, syntheticCorpus, withSyntheticQuestions } from './data/corpus.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 v8.setFlagsFromString('--expose-gc')
@@ -29,7 +32,9 @@ const slow = Number(arg('slow', '12'))
 type W = Record<string, number>
 const work = (): W | undefined => (globalThis as { __searchWork?: W }).__searchWork
 
-const real = loadArticles(`${root}examples/articles`)
+const asked = process.argv.includes('--questions')
+const plain = loadArticles(`${root}examples/articles`)
+const real = asked ? withQuestionsFile(plain, `${root}examples/articles`) : plain
 const read = (f: string): Array<{ q: string; locale: string; relevant: string[] }> =>
   JSON.parse(readFileSync(`${root}bench/data/${f}`, 'utf8'))
 const labeled = read('queries.json')
@@ -44,7 +49,8 @@ const mix = queryMix(real, labeled, 400)
 const pct = (s: number[], p: number): number => s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))]!
 
 for (const n of sizes) {
-  const docs = real.concat(syntheticCorpus(real, n - real.length, 42, 0.6))
+  const synthetic = syntheticCorpus(real, n - real.length, 42, 0.6)
+  const docs = real.concat(asked ? withSyntheticQuestions(real, synthetic) : synthetic)
   gc()
   const index = createSearchIndex(docs, { synonyms: walletSynonyms })
   const search = (q: string, locale: string): string[] => index.search(q, { locale, limit: 10 }).map((h) => h.id)
