@@ -16,6 +16,10 @@ afterAll(async () => {
   await Promise.all([user?.close(), agent?.close()])
 })
 
+/** Replies the console dropped as no longer wanted (`<body data-dropped>`). */
+const dropped = (page: Session['page']): Promise<number> =>
+  page.evaluate(() => Number(document.body.dataset.dropped || 0))
+
 type Win = {
   help: { client(): Promise<{ transport(): Promise<Record<string, (...a: unknown[]) => Promise<unknown>>> }> }
   hfEvents: Array<Record<string, unknown>>
@@ -160,10 +164,11 @@ describe('user page ⇄ agent console through the reference server', () => {
       await solvedAsked
       await page.getByTestId('ticket-status-filter').selectOption('new')
       await page.locator('[data-testid=ticket-list][data-query*="status=new"]').waitFor({ state: 'attached' })
+      const droppedBefore = await dropped(page)
       release()
       await expect.poll(() => finished, { timeout: 15_000 }).toBe(heldBack)
-      // The late replies are in the page: give its script a moment to (not) draw them.
-      await page.evaluate(() => new Promise((r) => setTimeout(r, 300)))
+      // Every late "solved" page came back and the console dropped it (it did not draw it).
+      await expect.poll(() => dropped(page), { timeout: 15_000 }).toBe(droppedBefore + heldBack)
       expect(heldBack).toBeGreaterThan(0)
       expect(await page.getByTestId('ticket-list').getAttribute('data-query')).toContain('status=new')
       const badges = await page.locator('[data-testid=ticket-item] [data-testid=status-badge]').allTextContents()
@@ -204,9 +209,11 @@ describe('user page ⇄ agent console through the reference server', () => {
       await page.locator('#ticket-heading', { hasText: 'Quick second' }).waitFor()
       expect(await page.getByTestId('status-select').isEnabled()).toBe(true)
       const firstAnswered = page.waitForEvent('requestfinished', (r) => detail(first).test(r.url()))
+      const droppedBefore = await dropped(page)
       release()
       await firstAnswered
-      await page.evaluate(() => new Promise((r) => setTimeout(r, 300)))
+      // The slow reply came back and was dropped, not drawn over the ticket clicked second.
+      await expect.poll(() => dropped(page)).toBe(droppedBefore + 1)
       expect(await page.locator('#ticket-heading').textContent()).toContain('Quick second')
 
       // Picked after the ticket loaded, the status is the one applied.
@@ -219,5 +226,36 @@ describe('user page ⇄ agent console through the reference server', () => {
       release()
       await page.unrouteAll({ behavior: 'ignoreErrors' })
     }
+  })
+
+  it('does not show the previous ticket under one that failed to load, and acts on neither', async () => {
+    // A ticket whose detail failed to load left the one shown before in the pane (its heading,
+    // status and history) under the new selection, with only an error line to tell.
+    const [shown, broken] = await fileTickets(user.page, [{ subject: 'Shown before' }, { subject: 'Fails to load' }])
+    const page = agent.page
+    await page.goto(`${baseUrl}/console/`)
+    await page.locator('[data-testid=connection-status][data-state=online]').waitFor()
+    const item = (id: string) => page.locator(`[data-testid=ticket-item][data-id="${id}"] button`)
+    await item(shown).click()
+    await page.locator('#ticket-heading', { hasText: 'Shown before' }).waitFor()
+    await page.route(new RegExp(`/v1/agent/tickets/${broken}$`), (route) =>
+      route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"message":"database down"}}' }),
+    )
+    try {
+      await item(broken).click()
+      await page.locator('#error', { hasText: 'database down' }).waitFor()
+      expect(await page.locator('#ticket-heading').textContent()).not.toContain('Shown before')
+      expect(await page.locator('#ticket-heading').textContent()).toContain('could not be loaded')
+      expect(await page.locator('[data-testid=ticket-history] li').count()).toBe(0)
+      expect(await page.getByTestId('ticket-detail').getAttribute('aria-busy')).toBe('true')
+      expect(await page.getByTestId('status-apply').isDisabled()).toBe(true)
+      expect(await page.getByTestId('comment-send').isDisabled()).toBe(true)
+    } finally {
+      await page.unrouteAll({ behavior: 'ignoreErrors' })
+    }
+    // Picked again once the server answers, it shows and can be acted on.
+    await item(broken).click()
+    await page.locator('#ticket-heading', { hasText: 'Fails to load' }).waitFor()
+    expect(await page.getByTestId('status-apply').isEnabled()).toBe(true)
   })
 })

@@ -16,6 +16,8 @@ const state = {
   typingSent: false,
   userTypingTimer: 0,
   shownTicket: null,
+  /** The item whose content the detail pane shows: `${kind} ${id}`, or '' when it shows none. */
+  drawn: '',
 }
 
 function el(tag, props = {}, ...children) {
@@ -90,10 +92,18 @@ function shownPage(kind, { next, query }) {
   $(kind).dataset.query = query
 }
 
+/**
+ * Counts replies that came back for a load no longer wanted and were dropped unseen, on
+ * `<body data-dropped>`: a test waits for the count instead of waiting a while for nothing to happen.
+ */
+function dropped() {
+  document.body.dataset.dropped = String(Number(document.body.dataset.dropped || 0) + 1)
+}
+
 async function refreshLists() {
   const mine = ++loads.lists
   const [convPage, ticketPage] = await Promise.all([page('conversations'), page('tickets')])
-  if (mine !== loads.lists) return
+  if (mine !== loads.lists) return dropped()
   shownPage('conversations', convPage)
   shownPage('tickets', ticketPage)
   const conversations = convPage.items
@@ -161,7 +171,30 @@ const stillOpen = (kind, id) => state.open?.kind === kind && state.open.id === i
 async function load(kind, id, path) {
   const mine = ++loads[kind]
   const body = await api(path)
-  return stillOpen(kind, id) && mine === loads[kind] ? body : undefined
+  if (stillOpen(kind, id) && mine === loads[kind]) {
+    state.drawn = `${kind} ${id}`
+    return body
+  }
+  dropped()
+  return undefined
+}
+
+/**
+ * An item that failed to load: the pane must not go on showing the item shown before under this
+ * one's selection (its heading, status and messages). It stays busy, so no form acts on it.
+ */
+function failed(kind) {
+  state.drawn = ''
+  if (kind === 'ticket') {
+    state.shownTicket = null
+    $('ticket-heading').textContent = 'This ticket could not be loaded'
+    for (const part of ['ticket-meta', 'ticket-description', 'ticket-fields', 'ticket-history', 'ticket-comments'])
+      $(part).replaceChildren()
+  } else {
+    $('conv-heading').textContent = 'This conversation could not be loaded'
+    $('conv-meta').replaceChildren()
+    $('messages').replaceChildren()
+  }
 }
 
 async function showConversation(id) {
@@ -263,6 +296,9 @@ async function select(kind, id) {
       b.setAttribute('aria-current', String(b.dataset.id === id))
     showError('')
   } catch (err) {
+    if (!stillOpen(kind, id)) return
+    // A failed reload of the item on show leaves it as it was; another item's content goes.
+    if (state.drawn !== `${kind} ${id}`) failed(kind)
     showError(err.message)
   }
 }

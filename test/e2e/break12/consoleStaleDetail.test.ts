@@ -72,9 +72,11 @@ it('draws the newest load of the open ticket, not a slower earlier one', async (
     await page.evaluate(() => new Promise((r) => setTimeout(r, 500)))
     const before = finished
 
+    const droppedBefore = await page.evaluate(() => Number(document.body.dataset.dropped || 0))
     release()
     await expect.poll(() => finished).toBe(before + 1)
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 300)))
+    // The held reply (the ticket before Apply) came back and was dropped, not drawn.
+    await expect.poll(() => page.evaluate(() => Number(document.body.dataset.dropped || 0))).toBe(droppedBefore + 1)
     expect(await page.locator('#ticket-meta [data-testid=status-badge]').textContent()).toBe('solved')
     expect(await page.locator('[data-testid=history-item][data-status=solved]').count()).toBe(1)
     expect(await page.getByTestId('status-select').inputValue()).toBe('solved')
