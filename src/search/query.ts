@@ -202,6 +202,8 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       const head = w.length == 7 ? w.slice(0, 4) : ''
       let closest = maxEdits + 1
       let fix = ''
+      /** Whether `fix` is a word of the articles, not only of their similar questions (a user's typo, "refnud"). */
+      let real = false
       if (w.length > 3 && !ctx.written(w)) {
         for (let i = 0; i < w.length; i++) letters[w.charCodeAt(i) & 127]!++
         for (let k = 0; k < vocab.length; k++) {
@@ -217,8 +219,10 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
           for (let i = 0; i < v.length; i++) letters[v.charCodeAt(i) & 127]!++
           const d = apart > 2 * max ? max + 1 : editDistance(w, v, max)
           if (d <= max) c.push(new Map([[v, 0.8 - 0.2 * d]]))
-          // The closest correction also triggers synonyms ("pasword" → password → pin).
-          if (d <= max && d < closest) {
+          // The closest correction also triggers synonyms ("pasword" → password → pin); of equally
+          // close ones, a word the articles say before one only a question has ("refnd" → refund, not refnud).
+          if (d <= max && (d < closest || (d == closest && !real && ctx.written(v)))) {
+            real = d < closest ? ctx.written(v) : true
             closest = d
             fix = v
           }

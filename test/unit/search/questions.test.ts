@@ -220,4 +220,32 @@ describe('similar questions hold typos', () => {
     // A question's own words still find its article first.
     expect(ids(index, 'acount history', 'en')[0]).toBe('en-statement')
   })
+
+  it("corrects a typo to the articles' word, not to another typo the questions hold, so its synonyms apply", () => {
+    const list: Article[] = [
+      {
+        id: 'en-reimburse',
+        locale: 'en',
+        title: 'Getting your money back',
+        tags: ['money back'],
+        body: 'When a shop cancels an order, the money back reaches your wallet in 3 days.',
+      },
+      {
+        id: 'en-other',
+        locale: 'en',
+        title: 'Refund fees',
+        tags: ['fees'],
+        body: 'A refund costs nothing.',
+        // "refnud" is one edit from "refnd" as "refund" is, and sorts before it.
+        questions: ['refnud fee'],
+      },
+    ]
+    const index = createSearchIndex(list, { synonyms: walletSynonyms })
+    // "refnd" → refund, whose synonym group (money back, reimburse) finds the article that says
+    // "money back". Before, the correction that triggered synonyms was the first one met in
+    // alphabetical order, the questions' typo "refnud", and the synonym article was not found.
+    expect(ids(index, 'refnd', 'en')).toContain('en-reimburse')
+    // A correctly spelled query finds the same articles.
+    expect(new Set(ids(index, 'refnd', 'en'))).toEqual(new Set(ids(index, 'refund', 'en')))
+  })
 })
