@@ -3,10 +3,10 @@
  * already claimed, and claims what it hides. The caller runs them in the reference order:
  * 28-digit transaction ids (kept) → CN ID → IBAN → card → CN mobile → e-mail → secrets.
  */
-import { cnIdValid, cnLegacyIdShape, ibanValid, isCalendarDate, luhnValid } from './checksums.js'
+import { cnIdShape, cnIdValid, cnLegacyIdShape, ibanValid, isCalendarDate, luhnValid } from './checksums.js'
 import { IBAN_LENGTHS } from './ibanLengths.js'
 import { maskCard, maskCnId, maskEmail, maskIban, maskPhone } from './mask.js'
-import { type Claims, type DigitGroup, type DigitRun, idLabelBefore, isAsciiAlnum, orderLabelBefore } from './scan.js'
+import { type Claims, type DigitGroup, type DigitRun, idLabelAround, isAsciiAlnum, orderLabelBefore } from './scan.js'
 import type { FindingKind, Hit } from './types.js'
 
 /** Shared state of one redaction pass over the normalised text. */
@@ -27,6 +27,8 @@ export function push(ctx: ScanContext, kind: FindingKind, start: number, end: nu
 interface Slice {
   chars: string
   start: number
+  /** Just after the slice's last group. */
+  end: number
   /** Groups in the slice. */
   count: number
   /** The slice crosses a `.` or `/` join (a dotted number such as a date or a version). */
@@ -91,6 +93,7 @@ function scanDigitRule(
         const slice: Slice = {
           chars: compact.slice(from, from + len),
           start: first.start,
+          end: g.end,
           count: j - i + 1,
           hardInside,
           cutsHard,
@@ -171,15 +174,18 @@ export function keepTransactionIds(ctx: ScanContext): void {
   })
 }
 
-/** 18-character resident IDs (check character + birth date); 15-digit legacy IDs only after an ID word. */
+/**
+ * 18-character resident IDs (check character + birth date) wherever they stand. Next to an ID word
+ * (before or after the number), also 15-digit legacy IDs and 18-character ones whose check
+ * character is wrong (a typo leaves the other 17 characters the user's own).
+ */
 export function detectCnIds(ctx: ScanContext): void {
   scanDigitRule(ctx, 'cn_id', [15, 18], (slice) => {
     if (!plausiblyGrouped(slice)) return null
-    const { chars, start } = slice
+    const { chars, start, end } = slice
     if (chars.length === 18 && cnIdValid(chars)) return { replacement: maskCnId(chars) }
-    if (chars.length === 15 && !slice.glued && cnLegacyIdShape(chars) && idLabelBefore(ctx.text, start)) {
-      return { replacement: maskCnId(chars) }
-    }
+    const shaped = chars.length === 15 ? cnLegacyIdShape(chars) : chars.length === 18 && cnIdShape(chars)
+    if (shaped && !slice.glued && idLabelAround(ctx.text, start, end)) return { replacement: maskCnId(chars) }
     return null
   })
 }
