@@ -84,8 +84,31 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * A number as redactFields reads it: `null` when it stays as it is, else its masked text and what
+ * was found (offsets into its digits). An integer is read as its digits (`4111111111111111` is a
+ * card however it was typed); a fraction never belongs to a card, ID or phone number, so other
+ * numbers stay. An integer past 2^53 is no longer exact (JSON.parse rounds `440524188001010014`
+ * to 440524188001010000): no checksum can tell what it was and its last digits are not the
+ * user's, so it is masked whole, one `*` per digit, as the server does, and reported as what its
+ * digits read as (a card when they read as nothing).
+ */
+function redactNumber(n: number, reference: boolean): RedactResult | null {
+  if (!Number.isInteger(n)) return null
+  if (Number.isSafeInteger(n)) {
+    const result = redact(String(n), { reference })
+    return result.findings.length === 0 ? null : result
+  }
+  const digits = BigInt(Math.abs(n)).toString()
+  const sign = n < 0 ? '-' : ''
+  const kind = redact(digits).findings[0]?.kind ?? 'card'
+  return { text: sign + '*'.repeat(digits.length), findings: [{ kind, start: 0, end: sign.length + digits.length }] }
+}
+
+/**
  * Redacts every string inside a record, including nested arrays and plain objects, and returns
- * a copy. Findings carry the dot path of the string they were found in.
+ * a copy. Findings carry the dot path of the string they were found in. Numbers are read as
+ * their digits: one that hides a card, ID or phone number becomes its masked text (a string),
+ * any other stays the same number.
  *
  * @example
  * redactFields({ description: 'call 13800138000', fields: { transactionId: '4111111111111111' } },
@@ -101,6 +124,12 @@ export function redactFields<T>(value: T, options: RedactFieldsOptions = {}): { 
   const walk = (node: unknown, path: string, key: string): unknown => {
     if (typeof node === 'string') {
       const result = redact(node, { reference: references.has(key) })
+      for (const f of result.findings) findings.push({ ...f, path })
+      return result.text
+    }
+    if (typeof node === 'number') {
+      const result = redactNumber(node, references.has(key))
+      if (!result) return node
       for (const f of result.findings) findings.push({ ...f, path })
       return result.text
     }
