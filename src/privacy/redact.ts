@@ -75,6 +75,21 @@ export interface RedactFieldsOptions {
   referenceKeys?: readonly string[]
   /** Keys left untouched (system-generated ids, URLs). */
   skipKeys?: readonly string[]
+  /**
+   * Keys whose value is a map of label → value (a ticket's `fields` and `diagnostics`). A label
+   * says what its value is, and the redactor reads that only in running text: each string or
+   * number there is also read after its label (`{ cvv: 123 }` as `cvv: 123`), and the labels
+   * themselves are masked (two that mask alike are numbered, `password ****** (2)`). The server
+   * masks these maps the same way.
+   */
+  labelMaps?: readonly string[]
+}
+
+/** `target[key] = value`, also for `__proto__` (JSON.parse makes it an own key; assigning it would set the prototype). */
+function put(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  else target[key] = value
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -119,7 +134,36 @@ export function redactFields<T>(value: T, options: RedactFieldsOptions = {}): { 
   const findings: FieldFinding[] = []
   const references = new Set(options.referenceKeys ?? [])
   const skip = new Set(options.skipKeys ?? [])
+  const labelMaps = new Set(options.labelMaps ?? [])
   const seen = new WeakSet<object>()
+
+  /** One value of a label map: masked alone, then read after its (masked) label. */
+  const labelled = (v: unknown, path: string, k: string, label: string): unknown => {
+    const alone = walk(v, path, k)
+    if (typeof alone !== 'string' && typeof alone !== 'number') return alone
+    const text = String(alone)
+    const prefix = `${label}: `
+    const read = redact(prefix + text, { reference: references.has(k) })
+    // A label the second pass changed (it ran into the value) leaves the value masked on its own.
+    if (!read.text.startsWith(prefix) || read.text === prefix + text) return alone
+    for (const f of read.findings)
+      if (f.start >= prefix.length)
+        findings.push({ ...f, start: f.start - prefix.length, end: f.end - prefix.length, path })
+    return read.text.slice(prefix.length)
+  }
+
+  const labelMap = (node: Record<string, unknown>, path: string): Record<string, unknown> => {
+    const copy: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(node)) {
+      const keyResult = redact(k)
+      let label = keyResult.text
+      for (let n = 2; Object.prototype.hasOwnProperty.call(copy, label); n++) label = `${keyResult.text} (${n})`
+      const at = `${path}.${label}`
+      for (const f of keyResult.findings) findings.push({ ...f, path: at })
+      put(copy, label, labelled(v, at, k, keyResult.text))
+    }
+    return copy
+  }
 
   const walk = (node: unknown, path: string, key: string): unknown => {
     if (typeof node === 'string') {
@@ -143,11 +187,13 @@ export function redactFields<T>(value: T, options: RedactFieldsOptions = {}): { 
       seen.add(node)
       const copy: Record<string, unknown> = {}
       for (const [k, v] of Object.entries(node)) {
-        const masked = skip.has(k) ? v : walk(v, path === '' ? k : `${path}.${k}`, k)
-        // defineProperty: assigning a `__proto__` key (JSON.parse makes it an own key) would set the copy's prototype.
-        if (k === '__proto__')
-          Object.defineProperty(copy, k, { value: masked, enumerable: true, writable: true, configurable: true })
-        else copy[k] = masked
+        const at = path === '' ? k : `${path}.${k}`
+        const masked = skip.has(k)
+          ? v
+          : labelMaps.has(k) && isPlainObject(v) && !seen.has(v)
+            ? (seen.add(v), labelMap(v, at))
+            : walk(v, at, k)
+        put(copy, k, masked)
       }
       return copy
     }
