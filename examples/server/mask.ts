@@ -205,13 +205,47 @@ export function maskText(text: string | undefined): string | undefined {
 /** A UUID as the SDK makes its idempotency keys (any case), with the `:transaction` the server adds. */
 const UUID_KEY = /^[\da-f]{8}-(?:[\da-f]{4}-){3}[\da-f]{12}(?::transaction)?$/i
 
+/** `%2D`, `%20`, `%3D`: a printable ASCII character written as a URL escape. */
+const ESCAPE = /%([2-7][\dA-Fa-f])/g
+/**
+ * Where a digit meets a letter after it (`384921a`), which running text would read as one word; and
+ * after an ID's check character `X` (`…002Xa`).
+ */
+const DIGIT_LETTER = /(?<=\d)(?=[A-Za-z])|(?<=\d[Xx])(?=[A-Za-z])/g
+/** Marks the split above while the redactor reads the key: it reads as a space and no mask holds it. */
+const SPLIT = '\u00a0'
+
+/** A key as the redactor should read it: URL escapes decoded (also escaped twice). */
+function keyText(key: string): string {
+  let text = key
+  for (let round = 0; round < 3 && text.includes('%'); round++) {
+    const next = text.replace(ESCAPE, (_, hex: string) => {
+      const code = parseInt(hex, 16)
+      return code === 0x7f ? `%${hex}` : String.fromCharCode(code)
+    })
+    if (next === text) break
+    text = next
+  }
+  return text
+}
+
 /**
  * A chat message's Idempotency-Key as its `clientId`, which goes back to the user's devices and to
  * the agent console. The key is client-chosen: any but the SDK's own (a UUID) is masked like text,
- * so `otp-384921` comes back as `otp-******`. A UUID is kept as sent, even when its digit groups
- * happen to read as a card (`52897415-5504-4544-…`, about 1 random UUID in 2,000): the sender
- * matches its pending message by that exact key.
+ * so `otp-384921` comes back as `otp-******`. A key is not prose, so it is read with its URL
+ * escapes decoded (`pay%204111111111111111`, `otp%3D384921`) and with a letter glued after
+ * the digits read apart (`otp-384921a`, `pay-4111111111111111x`); when anything is hidden the key
+ * comes back decoded and masked (`otp-******a`), otherwise exactly as sent. A UUID is kept as sent,
+ * even when its digit groups happen to read as a card (`52897415-5504-4544-…`, about 1 random UUID
+ * in 2,000): the sender matches its pending message by that exact key.
  */
 export function maskClientId(key: string): string {
-  return UUID_KEY.test(key) ? key : redactOne(key, false)
+  if (UUID_KEY.test(key)) return key
+  const text = keyText(key)
+  // Masked as it is first (a password token or an e-mail address reads best whole), then with the
+  // glued letters apart; the split marks left outside a mask are dropped again.
+  const once = redactOne(text, false)
+  const split = once.includes(SPLIT) ? once : once.replace(DIGIT_LETTER, SPLIT)
+  const masked = split === once ? once : redactOne(split, false).replaceAll(SPLIT, '')
+  return masked === text ? key : masked
 }

@@ -80,6 +80,15 @@ export function cnIdValid(id: string): boolean {
 }
 
 /**
+ * An 18-character resident ID's layout without its check: area code starting 1-8, a real birth
+ * date in 1900-2099, a sequence and a digit or `X` where the check character goes.
+ */
+export function cnIdShape(id: string): boolean {
+  if (!/^[1-8]\d{5}(?:19|20)\d{9}[\dXx]$/.test(id)) return false
+  return isCalendarDate(Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14)))
+}
+
+/**
  * The legacy 15-digit ID (GB 11643-1989): area + YYMMDD (born 19YY) + sequence, no check digit.
  * The area code starts with a mainland province (11–15, 21–23, 31–37, 41–46, 50–54, 61–65) and
  * names a city in it (not `00`).

@@ -3,10 +3,18 @@
  * already claimed, and claims what it hides. The caller runs them in the reference order:
  * 28-digit transaction ids (kept) → CN ID → IBAN → card → CN mobile → e-mail → secrets.
  */
-import { cnIdValid, cnLegacyIdShape, ibanValid, isCalendarDate, luhnValid } from './checksums.js'
+import { cnIdShape, cnIdValid, cnLegacyIdShape, ibanValid, isCalendarDate, luhnValid } from './checksums.js'
 import { IBAN_LENGTHS } from './ibanLengths.js'
 import { maskCard, maskCnId, maskEmail, maskIban, maskPhone } from './mask.js'
-import { type Claims, type DigitGroup, type DigitRun, idLabelBefore, isAsciiAlnum, orderLabelBefore } from './scan.js'
+import {
+  type Claims,
+  type DigitGroup,
+  type DigitRun,
+  idLabelAround,
+  isAsciiAlnum,
+  isDigit,
+  orderLabelBefore,
+} from './scan.js'
 import type { FindingKind, Hit } from './types.js'
 
 /** Shared state of one redaction pass over the normalised text. */
@@ -27,12 +35,16 @@ export function push(ctx: ScanContext, kind: FindingKind, start: number, end: nu
 interface Slice {
   chars: string
   start: number
+  /** Just after the slice's last group. */
+  end: number
   /** Groups in the slice. */
   count: number
   /** The slice crosses a `.` or `/` join (a dotted number such as a date or a version). */
   hardInside: boolean
   /** The slice would cut a dotted number at one of its ends (`4.111…`, `…670.00`). */
   cutsHard: boolean
+  /** The only number it cuts is a decimal: its fraction follows the slice (`4111111111111111|.00`). */
+  beforeFraction: boolean
   /** A letter is glued to its first group (`ref4111…`). */
   glued: boolean
   /** Shortest group in the slice. */
@@ -64,6 +76,7 @@ function scanDigitRule(
     const { groups, compact, offsets } = run
     const open: boolean[] = []
     for (const g of groups) open.push(g.usable && claims.free(g.start, g.end))
+    const fraction = fractionAt(text, groups)
     let i = 0
     while (i < groups.length) {
       const first = groups[i]
@@ -91,9 +104,11 @@ function scanDigitRule(
         const slice: Slice = {
           chars: compact.slice(from, from + len),
           start: first.start,
+          end: g.end,
           count: j - i + 1,
           hardInside,
           cutsHard,
+          beforeFraction: first.join !== 'hard' && j + 1 === fraction,
           glued: first.glued,
           shortest,
           uniform,
@@ -113,6 +128,22 @@ function scanDigitRule(
       }
     }
   }
+}
+
+/**
+ * `4111111111111111.0`, `6222020200001234567.00`: a number printed as a decimal (a float from a
+ * spreadsheet, a log or a JSON encoder). The run's last group may be its fraction when it has one
+ * or two digits, follows a lone `.`, and the group before it has five or more digits (a card
+ * written in dotted groups of four, `4111.1111.1111.1111`, has none). A slice may then end before
+ * it; the whole run is still tried as well, so the rule only ever hides more. Its index, or -1.
+ */
+function fractionAt(text: string, groups: readonly DigitGroup[]): number {
+  const k = groups.length - 1
+  const last = groups[k]
+  const prev = groups[k - 1]
+  if (!last || !prev || last.join !== 'hard' || text.slice(prev.end, last.start) !== '.') return -1
+  const size = last.end - last.start
+  return size <= 2 && prev.end - prev.start >= 5 && isDigit(text[last.end - 1]) ? k : -1
 }
 
 /**
@@ -138,9 +169,12 @@ function expiryAfter(text: string, groups: readonly DigitGroup[], j: number): bo
   )
 }
 
-/** A dotted slice reads as one number only when no group is a lone digit (`4.111…` is a version). */
-function plausiblyGrouped(slice: Slice): boolean {
-  return !slice.cutsHard && (!slice.hardInside || slice.shortest >= 2)
+/**
+ * A dotted slice reads as one number only when no group is a lone digit (`4.111…` is a version).
+ * With `decimal`, a slice whose only cut is a decimal's fraction (`4111111111111111.0`) reads as one.
+ */
+function plausiblyGrouped(slice: Slice, decimal = false): boolean {
+  return (!slice.cutsHard || (decimal && slice.beforeFraction)) && (!slice.hardInside || slice.shortest >= 2)
 }
 
 /**
@@ -154,7 +188,8 @@ function scanLooseDigits(
   accept: (slice: Slice) => Accepted | null,
 ): void {
   if (ctx.reference) return
-  scanDigitRule(ctx, kind, lengths, (slice) => (slice.glued || !plausiblyGrouped(slice) ? null : accept(slice)))
+  // `accept` sees slices before a decimal's fraction too, and turns down those it reads as amounts.
+  scanDigitRule(ctx, kind, lengths, (slice) => (slice.glued || !plausiblyGrouped(slice, true) ? null : accept(slice)))
 }
 
 const WECHAT_TXN = /^4200\d{24}$/
@@ -171,15 +206,18 @@ export function keepTransactionIds(ctx: ScanContext): void {
   })
 }
 
-/** 18-character resident IDs (check character + birth date); 15-digit legacy IDs only after an ID word. */
+/**
+ * 18-character resident IDs (check character + birth date) wherever they stand. Next to an ID word
+ * (before or after the number), also 15-digit legacy IDs and 18-character ones whose check
+ * character is wrong (a typo leaves the other 17 characters the user's own).
+ */
 export function detectCnIds(ctx: ScanContext): void {
   scanDigitRule(ctx, 'cn_id', [15, 18], (slice) => {
     if (!plausiblyGrouped(slice)) return null
-    const { chars, start } = slice
+    const { chars, start, end } = slice
     if (chars.length === 18 && cnIdValid(chars)) return { replacement: maskCnId(chars) }
-    if (chars.length === 15 && !slice.glued && cnLegacyIdShape(chars) && idLabelBefore(ctx.text, start)) {
-      return { replacement: maskCnId(chars) }
-    }
+    const shaped = chars.length === 15 ? cnLegacyIdShape(chars) : chars.length === 18 && cnIdShape(chars)
+    if (shaped && !slice.glued && idLabelAround(ctx.text, start, end)) return { replacement: maskCnId(chars) }
     return null
   })
 }
@@ -212,7 +250,8 @@ export function detectStrongCards(ctx: ScanContext): void {
   // before this rule and stays whole.
   scanDigitRule(ctx, 'card', [13, 19], (slice) => {
     const { chars, start } = slice
-    if (!plausiblyGrouped(slice) || !CARD_PREFIX.test(chars) || !luhnValid(chars)) return null
+    // `4111111111111111.0`: a card printed as a decimal is still a card.
+    if (!plausiblyGrouped(slice, true) || !CARD_PREFIX.test(chars) || !luhnValid(chars)) return null
     // `+44 …`: an international phone number (E.164 stops at 15 digits), not a card.
     if (ctx.text[start - 1] === '+' && chars.length <= 15) return null
     return { replacement: maskCard(chars) }
@@ -231,6 +270,8 @@ export function detectCards(ctx: ScanContext): void {
     if (chars.startsWith('0')) return null
     const unionPay = chars.startsWith('62') && chars.length >= 16
     if (!unionPay && (slice.hardInside || !luhnValid(chars))) return null
+    // `1234567812345670.00` without a network prefix is an amount; `6222…4567.00` is a UnionPay card.
+    if (slice.cutsHard && !unionPay) return null
     // Shaped like a phone number (`+…`, `86 138…`) or a timestamp: not a card.
     if (ctx.text[start - 1] === '+' || CN_PHONE_WITH_CC.test(chars)) return null
     if (chars.length === 14 && compactTimestamp(chars)) return null
@@ -241,8 +282,8 @@ export function detectCards(ctx: ScanContext): void {
 
 /** Mainland mobile numbers, `+86`/`86`/`0086` optional, digits grouped or not. */
 export function detectPhones(ctx: ScanContext): void {
-  scanLooseDigits(ctx, 'phone', [11, 15], ({ chars, start }) => {
-    if (!CN_PHONE.test(chars) || orderLabelBefore(ctx.text, start)) return null
+  scanLooseDigits(ctx, 'phone', [11, 15], ({ chars, start, cutsHard }) => {
+    if (cutsHard || !CN_PHONE.test(chars) || orderLabelBefore(ctx.text, start)) return null
     const plus = ctx.text[start - 1] === '+'
     // `+1 (800) 555-0199`: another country's number that happens to read 1[3-9]…
     if (plus && !CN_PHONE_WITH_CC.test(chars)) return null

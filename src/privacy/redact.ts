@@ -75,6 +75,21 @@ export interface RedactFieldsOptions {
   referenceKeys?: readonly string[]
   /** Keys left untouched (system-generated ids, URLs). */
   skipKeys?: readonly string[]
+  /**
+   * Keys whose value is a map of label → value (a ticket's `fields` and `diagnostics`). A label
+   * says what its value is, and the redactor reads that only in running text: each string or
+   * number there is also read after its label (`{ cvv: 123 }` as `cvv: 123`), and the labels
+   * themselves are masked (two that mask alike are numbered, `password ****** (2)`). The server
+   * masks these maps the same way.
+   */
+  labelMaps?: readonly string[]
+}
+
+/** `target[key] = value`, also for `__proto__` (JSON.parse makes it an own key; assigning it would set the prototype). */
+function put(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  else target[key] = value
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -84,8 +99,31 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * A number as redactFields reads it: `null` when it stays as it is, else its masked text and what
+ * was found (offsets into its digits). An integer is read as its digits (`4111111111111111` is a
+ * card however it was typed); a fraction never belongs to a card, ID or phone number, so other
+ * numbers stay. An integer past 2^53 is no longer exact (JSON.parse rounds `440524188001010014`
+ * to 440524188001010000): no checksum can tell what it was and its last digits are not the
+ * user's, so it is masked whole, one `*` per digit, as the server does, and reported as what its
+ * digits read as (a card when they read as nothing).
+ */
+function redactNumber(n: number, reference: boolean): RedactResult | null {
+  if (!Number.isInteger(n)) return null
+  if (Number.isSafeInteger(n)) {
+    const result = redact(String(n), { reference })
+    return result.findings.length === 0 ? null : result
+  }
+  const digits = BigInt(Math.abs(n)).toString()
+  const sign = n < 0 ? '-' : ''
+  const kind = redact(digits).findings[0]?.kind ?? 'card'
+  return { text: sign + '*'.repeat(digits.length), findings: [{ kind, start: 0, end: sign.length + digits.length }] }
+}
+
+/**
  * Redacts every string inside a record, including nested arrays and plain objects, and returns
- * a copy. Findings carry the dot path of the string they were found in.
+ * a copy. Findings carry the dot path of the string they were found in. Numbers are read as
+ * their digits: one that hides a card, ID or phone number becomes its masked text (a string),
+ * any other stays the same number.
  *
  * @example
  * redactFields({ description: 'call 13800138000', fields: { transactionId: '4111111111111111' } },
@@ -96,11 +134,46 @@ export function redactFields<T>(value: T, options: RedactFieldsOptions = {}): { 
   const findings: FieldFinding[] = []
   const references = new Set(options.referenceKeys ?? [])
   const skip = new Set(options.skipKeys ?? [])
+  const labelMaps = new Set(options.labelMaps ?? [])
   const seen = new WeakSet<object>()
+
+  /** One value of a label map: masked alone, then read after its (masked) label. */
+  const labelled = (v: unknown, path: string, k: string, label: string): unknown => {
+    const alone = walk(v, path, k)
+    if (typeof alone !== 'string' && typeof alone !== 'number') return alone
+    const text = String(alone)
+    const prefix = `${label}: `
+    const read = redact(prefix + text, { reference: references.has(k) })
+    // A label the second pass changed (it ran into the value) leaves the value masked on its own.
+    if (!read.text.startsWith(prefix) || read.text === prefix + text) return alone
+    for (const f of read.findings)
+      if (f.start >= prefix.length)
+        findings.push({ ...f, start: f.start - prefix.length, end: f.end - prefix.length, path })
+    return read.text.slice(prefix.length)
+  }
+
+  const labelMap = (node: Record<string, unknown>, path: string): Record<string, unknown> => {
+    const copy: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(node)) {
+      const keyResult = redact(k)
+      let label = keyResult.text
+      for (let n = 2; Object.prototype.hasOwnProperty.call(copy, label); n++) label = `${keyResult.text} (${n})`
+      const at = `${path}.${label}`
+      for (const f of keyResult.findings) findings.push({ ...f, path: at })
+      put(copy, label, labelled(v, at, k, keyResult.text))
+    }
+    return copy
+  }
 
   const walk = (node: unknown, path: string, key: string): unknown => {
     if (typeof node === 'string') {
       const result = redact(node, { reference: references.has(key) })
+      for (const f of result.findings) findings.push({ ...f, path })
+      return result.text
+    }
+    if (typeof node === 'number') {
+      const result = redactNumber(node, references.has(key))
+      if (!result) return node
       for (const f of result.findings) findings.push({ ...f, path })
       return result.text
     }
@@ -114,11 +187,13 @@ export function redactFields<T>(value: T, options: RedactFieldsOptions = {}): { 
       seen.add(node)
       const copy: Record<string, unknown> = {}
       for (const [k, v] of Object.entries(node)) {
-        const masked = skip.has(k) ? v : walk(v, path === '' ? k : `${path}.${k}`, k)
-        // defineProperty: assigning a `__proto__` key (JSON.parse makes it an own key) would set the copy's prototype.
-        if (k === '__proto__')
-          Object.defineProperty(copy, k, { value: masked, enumerable: true, writable: true, configurable: true })
-        else copy[k] = masked
+        const at = path === '' ? k : `${path}.${k}`
+        const masked = skip.has(k)
+          ? v
+          : labelMaps.has(k) && isPlainObject(v) && !seen.has(v)
+            ? (seen.add(v), labelMap(v, at))
+            : walk(v, at, k)
+        put(copy, k, masked)
       }
       return copy
     }

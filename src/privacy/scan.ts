@@ -146,12 +146,32 @@ const ORDER_LABEL =
   /(?:订单号|订单编号|交易单号|商户单号|商户订单号|支付单号|退款单号|交易号|流水号|单号|参考号|\b(?:order|transaction|txn|trade|payment|refund)[ _]?(?:no\.?|number|id|#|ref)|\bref(?:erence)?(?:[ _]?(?:no\.?|number|id))?)[\s:#=]{0,4}(?:是|为|is)?[\s:#=]{0,3}$/i
 
 /**
- * ID words: the only context in which a legacy 15-digit ID is recognised. `ID` alone counts unless
- * a word names someone else's id (`user ID`, `device_id`); up to 6 characters may follow it
- * (`号码（旧）：`, ` is `), and the number may start one of the next two lines (`身份证号码：⏎110105…`; `\r\n` reads as two).
+ * An ID word: 身份证 (also spaced out, `身 份 证`, or `身-份-证`), 身份号, 证件号, the pinyin
+ * abbreviation `sfz` (`sfzh`, `SFZ号`), and English `ID` (also `I.D.`), `identity`. `ID` alone
+ * counts unless a word names someone else's id (`user ID`, `device_id`).
  */
-const ID_LABEL =
-  /(?:身[份分][证證]|身份号|[证證]件[号號]|(?:identity|(?:(?:my|old|national|resident)[ _-]?|(?<![a-z][ _-]?))\bid\b)(?:[ _-]?(?:card|number|no))*)[^\d\n]{0,6}(?:\n[^\S\n]*){0,2}$/i
+const GAP = '[ \\t·._*-]{0,2}'
+const ID_WORD = String.raw`(?:身${GAP}[份分]${GAP}[证證]|身份[号號]|[证證]件[号號]|\bsfz(?:hm?)?(?![a-z])|(?:identity|(?:(?:my|old|national|resident)[ _-]?|(?<![a-z][ _.-]?))\b(?:id\b|i\.d\b\.?))(?:[ _-]?(?:card|number|no))*)`
+
+/**
+ * An ID word before the number: the only context in which a legacy 15-digit ID (or an 18-digit one
+ * failing its check) is recognised. Up to 6 characters may follow the word (`号码（旧）：`, ` is `),
+ * and the number may start one of the next two lines (`身份证号码：⏎110105…`; `\r\n` reads as two).
+ */
+const ID_TAIL = String.raw`[^\d\n]{0,6}(?:\n[^\S\n]*){0,2}`
+const ID_LABEL = new RegExp(`${ID_WORD}${ID_TAIL}$`, 'i')
+const LOOKAHEAD = 28
+
+/**
+ * An ID word after the number, joined to it by a bracket, a comma or a short connective only:
+ * `110105491231002 是我的身份证`, `…（身份证号）`, `… (ID number)`, `… is my ID`.
+ */
+const ID_LABEL_AFTER = new RegExp(
+  String.raw`^[ \t]{0,3}(?:[(（\[【:：,，=-][ \t]{0,2})?(?:(?:is|was)[ \t]+|(?:就是|是|为|為)?(?:我的|我|本人的?|的)?[ \t]?)?${ID_WORD}`,
+  'i',
+)
+/** What makes an ID word the label of a number after it (the tail {@link ID_LABEL} accepts). */
+const NUMBER_NEXT = new RegExp(`^${ID_TAIL}\\d`)
 
 function labelBefore(text: string, start: number, label: RegExp): boolean {
   return label.test(text.slice(Math.max(0, start - LOOKBEHIND), start))
@@ -164,6 +184,22 @@ export function orderLabelBefore(text: string, start: number): boolean {
 /** An ID word right before the number at `start`, and no order label. */
 export function idLabelBefore(text: string, start: number): boolean {
   return labelBefore(text, start, ID_LABEL) && !orderLabelBefore(text, start)
+}
+
+/**
+ * An ID word right after the number `[start, end)` that labels no number of its own
+ * (`订单 110105491231003，身份证 110105491231002`: the word is the second number's), and no order
+ * label before the number (`订单号 110105491231003 是我身份证` names an order).
+ */
+export function idLabelAfter(text: string, start: number, end: number): boolean {
+  const m = ID_LABEL_AFTER.exec(text.slice(end, end + LOOKAHEAD))
+  if (!m) return false
+  return !NUMBER_NEXT.test(text.slice(end + m[0].length, end + m[0].length + 16)) && !orderLabelBefore(text, start)
+}
+
+/** An ID word before or after the number `[start, end)`. */
+export function idLabelAround(text: string, start: number, end: number): boolean {
+  return idLabelBefore(text, start) || idLabelAfter(text, start, end)
 }
 
 /** Marks which UTF-16 units are already hidden by an earlier (higher-priority) rule. */

@@ -113,7 +113,8 @@ export function buildTicketInput(
       transaction: options.transaction,
       diagnostics: options.diagnostics,
     },
-    { referenceKeys: [...REFERENCE_FIELDS, 'id'] },
+    // Keys of fields and diagnostics say what a value is (`{ cvv: 123 }`): read each value after its key.
+    { referenceKeys: [...REFERENCE_FIELDS, 'id'], labelMaps: ['fields', 'diagnostics'] },
   )
   const cleanAttachments = attachments.map((a, i) => {
     const r = redact(a.name)

@@ -56,3 +56,16 @@ describe('passwords in quotes or brackets', () => {
     expect(out.findings.map((f) => f.kind)).toEqual(['secret'])
   })
 })
+
+describe('a phrase joined to its value by an underscore, as in keys and log fields', () => {
+  it.each(['otp_384921', 'OTP_384921 thanks', 'PIN_1234', 'cvv_123', '验证码_384921'])('%s', (text) => {
+    const out = redact(text)
+    expect(out.findings.map((f) => f.kind)).toEqual(['secret'])
+    expect(digitsOf(out.text)).toBe('')
+  })
+
+  it('keeps qualified codes', () => {
+    for (const text of ['error_code_1234', 'promo_code_1234', 'country_code_86'])
+      expect(redact(text).findings, text).toEqual([])
+  })
+})
