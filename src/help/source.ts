@@ -7,7 +7,13 @@ import {
   UnsupportedError,
 } from '../errors/index.js'
 // Direct module imports (not search/index.js) keep the synonym table out of this chunk.
-import { createSearchIndex, loadIndex, type SearchIndex, type SerializedIndex } from '../search/searchIndex.js'
+import {
+  createSearchIndex,
+  isSynonymTable,
+  loadIndex,
+  type SearchIndex,
+  type SerializedIndex,
+} from '../search/searchIndex.js'
 import { plainText } from '../search/snippet.js'
 import type { SynonymTable } from '../search/synonyms.js'
 import type { KeyValueStore } from '../storage/types.js'
@@ -81,6 +87,8 @@ export function checkIndex(json: unknown): SerializedIndex {
   const fields = data!.version === 1 ? 3 : 4
   const counts = (v: unknown): boolean => Array.isArray(v) && v.length === fields && v.every(isCount)
   if (!counts(data!.weights)) bad(`weights: expected ${fields} finite numbers ≥ 0`)
+  // Missing is an empty table (loadIndex reads it so); any other shape threw inside search().
+  if (data!.synonyms != null && !isSynonymTable(data!.synonyms)) bad('synonyms: expected locale → groups of strings')
   data!.docs!.forEach((d, i) => {
     if (d === null) return
     if (!isStr(d?.id) || !isStr(d.locale) || !isStr(d.title) || !isStr(d.text) || !isStrs(d.tags) || !counts(d.lengths))

@@ -112,6 +112,15 @@ const QUESTIONS_WEIGHT = 2
 /** Score factor for an article with a tag equal to the whole query. */
 const TAG_BONUS = 1.25
 
+/** Whether `t` is a `SynonymTable` (locale → groups → variants): any other shape threw inside a search. */
+export const isSynonymTable = (t: unknown): t is SynonymTable =>
+  !!t &&
+  typeof t == 'object' &&
+  !Array.isArray(t) &&
+  Object.values(t).every(
+    (g) => Array.isArray(g) && g.every((v) => Array.isArray(v) && v.every((x) => typeof x == 'string')),
+  )
+
 /** A limit as a whole number of hits: at most `floor(limit)`, none for NaN or below 1. */
 const cap = (limit: number | undefined, dflt: number): number => Math.max(0, Math.floor(limit ?? dflt)) || 0
 
@@ -159,6 +168,9 @@ export function loadIndex(json: SerializedIndex | string, options: SearchIndexOp
 
 function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const { weights, docs } = data
+  const table = (data.synonyms = options.synonyms ?? data.synonyms ?? {})
+  if (!isSynonymTable(table))
+    throw new TypeError('help-feedback: synonyms must map locales to groups of strings (a SynonymTable)')
   const terms = createPostingStore(data.terms)
   // The store holds its own copy; `toJSON` rebuilds this from it.
   data.terms = {}
@@ -166,7 +178,6 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   let removed = false
   const ids = new Map<string, number>()
   const sums = [0, 0, 0, 0]
-  const table = (data.synonyms = options.synonyms ?? data.synonyms ?? {})
   const compiled = new Map<string, CompiledVariant[][]>()
   let live = 0
   // Starts at 1: the posting store's cache stamps start at 0 (= never computed).

@@ -76,3 +76,37 @@ describe('checkIndex: counts and numbers', () => {
     rejected(edited((x) => (firstTerm(x)[1] = -4096), version1()))
   })
 })
+
+describe('malformed synonym tables', () => {
+  // The shape is locale → groups → variants (`SynonymTable`); each of these threw inside search().
+  const bad: unknown[] = [
+    { 'zh-CN': '退款,退钱' },
+    { 'zh-CN': ['退款', '退钱'] },
+    { 'zh-CN': [['退款', 5]] },
+    { 'zh-CN': [['退款', null]] },
+    { en: [['refund'], 'money back'] },
+    [['退款', '退钱']],
+    '退款,退钱',
+  ]
+
+  it('are rejected by checkIndex with a typed error', () => {
+    for (const synonyms of bad) rejected(edited((x) => ((x as { synonyms: unknown }).synonyms = synonyms)))
+  })
+
+  it('are rejected by loadIndex and createSearchIndex with a TypeError, stored or passed in', () => {
+    for (const synonyms of bad) {
+      const data = edited((x) => ((x as { synonyms: unknown }).synonyms = synonyms))
+      expect(() => loadIndex(data)).toThrow(TypeError)
+      expect(() => loadIndex(valid(), { synonyms: synonyms as never })).toThrow(/synonym/)
+      expect(() => createSearchIndex(fixtures, { synonyms: synonyms as never })).toThrow(/synonym/)
+    }
+  })
+
+  it('a missing table is an empty one', () => {
+    for (const synonyms of [undefined, null, {}]) {
+      const data = edited((x) => ((x as { synonyms: unknown }).synonyms = synonyms))
+      expect(checkIndex(data)).toBe(data)
+      expect(loadIndex(data).search('退款', { locale: 'zh-CN' }).length).toBeGreaterThan(0)
+    }
+  })
+})
