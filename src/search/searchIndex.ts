@@ -320,11 +320,15 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   }
 
   /**
-   * Scale of the one-byte saturation cache: title, tags and body saturate below this (the scale
-   * of the three-field index, kept so that articles without similar questions rank to the bit as
-   * before); a term in all four fields at once may reach the cap.
+   * Scale of the saturation cache: title, tags and body together saturate below 255 steps (the
+   * scale of the one-byte cache of the three-field index, kept so that indexes without similar
+   * questions rank to the bit as before). The cache holds two bytes: a term strong in the
+   * questions too (with their default weight up to about 276 steps, with a higher one more)
+   * once capped at 255 and tied with weaker matches. All four fields stay below 65535 steps
+   * whatever the weights (the questions' at most 257 times the others' or the scale grows).
    */
-  const STEP = ((K1B + 1) * (weights[0]! + weights[1]! + weights[2]!)) / 255
+  const STEP =
+    ((K1B + 1) * Math.max(weights[0]! + weights[1]! + weights[2]!, weights.reduce((a, b) => a + b) / 257)) / 255
 
   /** Postings of a term with their BM25F saturation, computed once per term and index version (`w` for the caller). */
   const resolve = (t: string): Term | null => {
@@ -348,7 +352,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
             tf += (weights[k]! * x * (k1 + 1)) / (x + k1)
           }
         }
-        c[j] = Math.min(255, Math.max(1, Math.round(tf / STEP)))
+        c[j] = Math.min(65535, Math.max(1, Math.round(tf / STEP)))
       }
       terms.setFresh(id, version)
     }
