@@ -86,13 +86,23 @@ export function checkIndex(json: unknown): SerializedIndex {
     bad('missing docs, terms or weights')
   const fields = data!.version === 1 ? 3 : 4
   const counts = (v: unknown): boolean => Array.isArray(v) && v.length === fields && v.every(isCount)
-  if (!counts(data!.weights)) bad(`weights: expected ${fields} finite numbers ≥ 0`)
+  if (!counts(data!.weights) || !data!.weights!.some((w) => w > 0))
+    bad(`weights: expected ${fields} finite numbers ≥ 0, not all zero`)
   // Missing is an empty table (loadIndex reads it so); any other shape threw inside search().
   if (data!.synonyms != null && !isSynonymTable(data!.synonyms)) bad('synonyms: expected locale → groups of strings')
   data!.docs!.forEach((d, i) => {
     if (d === null) return
-    if (!isStr(d?.id) || !isStr(d.locale) || !isStr(d.title) || !isStr(d.text) || !isStrs(d.tags) || !counts(d.lengths))
-      bad(`docs[${i}] is not an article (or its lengths are not ${fields} finite numbers ≥ 0)`)
+    if (
+      !isStr(d?.id) ||
+      !isStr(d.locale) ||
+      !isStr(d.title) ||
+      !isStr(d.text) ||
+      !isStrs(d.tags) ||
+      !counts(d.lengths) ||
+      // Missing is 0 (the engine reads it so); a string or NaN is no popularity.
+      (d.popularity !== undefined && !(typeof d.popularity === 'number' && Number.isFinite(d.popularity)))
+    )
+      bad(`docs[${i}] is not an article (lengths ${fields} finite numbers ≥ 0, popularity a number)`)
   })
   const slots = data!.docs!.length
   // Version 1 packed the body tf from bit 12 up (no upper bound below 2^31), version 2 four bits a field.

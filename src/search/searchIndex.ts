@@ -10,7 +10,10 @@ import { hasOwn } from '../hasOwn.js'
 
 /** Options of `createSearchIndex` and `loadIndex`. */
 export interface SearchIndexOptions {
-  /** Field weights (BM25F). Default title 2.5, tags 3, body 1, similar questions 2. Ignored by `loadIndex`. */
+  /**
+   * Field weights (BM25F), finite and ≥ 0, not all zero (else a TypeError). Default title 2.5,
+   * tags 3, body 1, similar questions 2. Ignored by `loadIndex`.
+   */
   weights?: { title?: number; tags?: number; body?: number; questions?: number }
   /**
    * @deprecated No effect: the index no longer adds ICU dictionary words (they changed no ranking
@@ -121,6 +124,22 @@ export const isSynonymTable = (t: unknown): t is SynonymTable =>
     (g) => Array.isArray(g) && g.every((v) => Array.isArray(v) && v.every((x) => typeof x == 'string')),
   )
 
+/** A popularity as a number: anything else (a string, NaN, none) is 0, not NaN in `popular()` and tie order. */
+const popularityOf = (p: unknown): number => (typeof p == 'number' && Number.isFinite(p) ? p : 0)
+
+/**
+ * Field weights, one per field (3 in a version 1 index): negative or NaN ones gave negative or NaN
+ * scores, all zero found nothing.
+ */
+const checkWeights = (weights: unknown[], fields: number): void => {
+  if (
+    weights.length != fields ||
+    !weights.every((x) => typeof x == 'number' && x >= 0 && x < Infinity) ||
+    !weights.some((x) => (x as number) > 0)
+  )
+    throw new TypeError(`help-feedback: search weights must be ${fields} finite numbers ≥ 0, not all zero`)
+}
+
 /** A limit as a whole number of hits: at most `floor(limit)`, none for NaN or below 1. */
 const cap = (limit: number | undefined, dflt: number): number => Math.max(0, Math.floor(limit ?? dflt)) || 0
 
@@ -133,10 +152,12 @@ const cap = (limit: number | undefined, dflt: number): number => Math.max(0, Mat
  */
 export function createSearchIndex(articles: Article[] = [], options: SearchIndexOptions = {}): SearchIndex {
   const w = options.weights ?? {}
+  const weights = [w.title ?? 2.5, w.tags ?? 3, w.body ?? 1, w.questions ?? QUESTIONS_WEIGHT]
+  checkWeights(weights, 4)
   const index = open(
     {
       version: 2,
-      weights: [w.title ?? 2.5, w.tags ?? 3, w.body ?? 1, w.questions ?? QUESTIONS_WEIGHT],
+      weights,
       synonyms: options.synonyms ?? {},
       docs: [],
       terms: {},
@@ -154,9 +175,15 @@ export function createSearchIndex(articles: Article[] = [], options: SearchIndex
 export function loadIndex(json: SerializedIndex | string, options: SearchIndexOptions = {}): SearchIndex {
   // A private copy: the index mutates its data, and the caller may keep or reuse theirs.
   const data = JSON.parse(typeof json == 'string' ? json : JSON.stringify(json)) as SerializedIndex | null
-  if ((data?.version !== 1 && data?.version !== 2) || !Array.isArray(data.docs) || typeof data.terms != 'object') {
+  if (
+    (data?.version !== 1 && data?.version !== 2) ||
+    !Array.isArray(data.docs) ||
+    typeof data.terms != 'object' ||
+    !Array.isArray(data.weights)
+  ) {
     throw new TypeError('help-feedback: not a search index (expected toJSON() output, version 1 or 2)')
   }
+  checkWeights(data.weights, data.version == 1 ? 3 : 4)
   if (data.version == 1) {
     for (const t in data.terms) data.terms[t] = data.terms[t]!.map((x, j) => (j % 2 ? fromVersion1(x) : x))
     for (const d of data.docs) d?.lengths.push(0)
@@ -240,7 +267,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     group[slot] = gids.get(k) ?? (gids.set(k, gids.size), gids.size - 1)
     count(same, (texts[slot] = language(d.locale) + ' ' + k), 1)
     if (count(perLocale, d.locale, 1)) plans.clear()
-    popularity[slot] = d.popularity
+    popularity[slot] = d.popularity = popularityOf(d.popularity)
     folds[slot] = foldInPlace(d.text || d.title)
     tagLines[slot] = d.tags
       .map((t) => {
@@ -278,7 +305,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       title: a.title,
       tags: a.tags,
       text: plainText(a.body),
-      popularity: a.popularity ?? 0,
+      popularity: popularityOf(a.popularity),
       lengths: [],
     }
     // Before any change: an article of the wrong shape (tags or questions not a list) throws here

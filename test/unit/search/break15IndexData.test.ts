@@ -110,3 +110,56 @@ describe('malformed synonym tables', () => {
     }
   })
 })
+
+describe('weights and popularity', () => {
+  it('createSearchIndex rejects weights that are negative, not finite numbers, or all zero', () => {
+    for (const weights of [
+      { title: -1 },
+      { body: NaN },
+      { tags: Infinity },
+      { questions: '2' as unknown as number },
+      { title: 0, tags: 0, body: 0, questions: 0 },
+    ])
+      expect(() => createSearchIndex(fixtures, { weights })).toThrow(/weights/)
+  })
+
+  it('zero weights for some fields are fine: questions alone still find', () => {
+    const index = createSearchIndex(
+      [{ id: 'q', locale: 'en', title: 'a', tags: [], body: 'b', questions: ['zorbix broken'] }],
+      { weights: { title: 0, tags: 0, body: 0 } },
+    )
+    expect(index.search('zorbix', { locale: 'en' }).map((h) => h.id)).toEqual(['q'])
+  })
+
+  it('loadIndex rejects stored weights that are missing, negative or all zero with a TypeError', () => {
+    for (const weights of [undefined, 'x', [0, 0, 0, 0], [2.5, -3, 1, 2], [2.5, 3, 1]]) {
+      const data = edited((x) => ((x as { weights: unknown }).weights = weights))
+      expect(() => loadIndex(data)).toThrow(TypeError)
+      rejected(data)
+    }
+    // Version 1: three stored weights, the questions' added on load.
+    expect(() => loadIndex(edited((x) => x.weights.push(2), version1()))).toThrow(TypeError)
+    expect(() => loadIndex(edited((x) => x.weights.fill(0), version1()))).toThrow(/weights/)
+  })
+
+  it('a popularity that is not a finite number is rejected by checkIndex and read as 0 by the engine', () => {
+    const data = edited((x) =>
+      x.docs.forEach((d, i) => d && ((d as { popularity: unknown }).popularity = i ? 'many' : 4)),
+    )
+    rejected(data)
+    const loaded = loadIndex(data)
+    const popular = loaded.popular({ locale: 'zh-CN', limit: 3 })
+    expect(popular.map((h) => h.score)).toEqual([4, 0, 0])
+    expect(loaded.toJSON().docs.every((d) => !d || Number.isFinite(d.popularity))).toBe(true)
+    // Missing (older data) is 0 too, and not malformed.
+    const missing = edited((x) => x.docs.forEach((d) => d && delete (d as { popularity?: number }).popularity))
+    expect(checkIndex(missing)).toBe(missing)
+    expect(
+      loadIndex(missing)
+        .popular({ locale: 'zh-CN' })
+        .every((h) => h.score === 0),
+    ).toBe(true)
+    const live = createSearchIndex([{ ...fixtures[0]!, popularity: 'x' as unknown as number }])
+    expect(live.popular()[0]!.score).toBe(0)
+  })
+})
