@@ -163,3 +163,24 @@ describe('weights and popularity', () => {
     expect(live.popular()[0]!.score).toBe(0)
   })
 })
+
+describe('synonym variants without a searchable term', () => {
+  it('are ignored (a one-letter, one-character, punctuation or empty variant threw in every search its group matched)', () => {
+    for (const v of ['x', '', '!!', '的', 'a b']) {
+      const synonyms = { en: [[v, 'refund', 'money back']], 'zh-CN': [[v, '退款', '退钱']] }
+      const articles = [
+        { id: 'en', locale: 'en', title: 'Get your money back', tags: [], body: 'How a refund works.' },
+        { id: 'zh', locale: 'zh-CN', title: '退钱', tags: [], body: '退款多久到账' },
+      ]
+      for (const index of [
+        createSearchIndex(articles, { synonyms }),
+        loadIndex(JSON.stringify(createSearchIndex(articles, { synonyms }))),
+      ]) {
+        expect(index.search('refund', { locale: 'en' }).map((h) => h.id)).toEqual(['en'])
+        expect(index.search('退款', { locale: 'zh-CN' }).map((h) => h.id)).toEqual(['zh'])
+        // The variant itself typed finds nothing through the group.
+        expect(index.search(`${v} 的`, { locale: 'en' })).toEqual([])
+      }
+    }
+  })
+})
