@@ -125,18 +125,20 @@ export const isSynonymTable = (t: unknown): t is SynonymTable =>
   )
 
 /** A popularity as a number: anything else (a string, NaN, none) is 0, not NaN in `popular()` and tie order. */
-const popularityOf = (p: unknown): number => (typeof p == 'number' && Number.isFinite(p) ? p : 0)
+const popularityOf = (p: unknown): number => (Number.isFinite(p) ? (p as number) : 0)
+
+/** A finite number ≥ 0 (a weight, a field length). */
+export const isCount = (x: unknown): x is number => typeof x == 'number' && x >= 0 && x < Infinity
 
 /**
  * Field weights, one per field (3 in a version 1 index): negative or NaN ones gave negative or NaN
  * scores, all zero found nothing.
  */
-const checkWeights = (weights: unknown[], fields: number): void => {
-  if (
-    weights.length != fields ||
-    !weights.every((x) => typeof x == 'number' && x >= 0 && x < Infinity) ||
-    !weights.some((x) => (x as number) > 0)
-  )
+export const goodWeights = (w: unknown[], fields: number): boolean =>
+  w.length == fields && w.every(isCount) && w.some(Boolean)
+
+const checkWeights = (w: unknown[], fields: number): void => {
+  if (!goodWeights(w, fields))
     throw new TypeError(`help-feedback: search weights must be ${fields} finite numbers ≥ 0, not all zero`)
 }
 
@@ -197,7 +199,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const { weights, docs } = data
   const table = (data.synonyms = options.synonyms ?? data.synonyms ?? {})
   if (!isSynonymTable(table))
-    throw new TypeError('help-feedback: synonyms must map locales to groups of strings (a SynonymTable)')
+    throw new TypeError('help-feedback: synonyms must be a SynonymTable (locale → string[][])')
   const terms = createPostingStore(data.terms)
   // The store holds its own copy; `toJSON` rebuilds this from it.
   data.terms = {}
