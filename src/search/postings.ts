@@ -1,7 +1,7 @@
 /**
  * Posting lists in typed arrays. A term's postings are a slice of one shared array of slots
- * (Uint32) and one of packed field tfs (Uint16), plus a one-byte saturation cache per posting:
- * about 7 bytes a posting, against 16 or more for a JS array of pairs per term. Articles added
+ * (Uint32) and one of packed field tfs (Uint16), plus a two-byte saturation cache per posting:
+ * about 8 bytes a posting, against 16 or more for a JS array of pairs per term. Articles added
  * after a search wait in small arrays until the next search folds them in (`compact`).
  */
 
@@ -23,8 +23,8 @@ export interface PostingStore {
   df(term: string): number
   /** The term's id for `views`, or -1. Ids change at `compact`. */
   id(term: string): number
-  /** Its slots, packed field tfs and saturation per posting (0-255; see `fresh`). */
-  views(id: number): [slots: Uint32Array, tfs: Uint16Array, cache: Uint8Array]
+  /** Its slots, packed field tfs and saturation per posting (0-65535; see `fresh`). */
+  views(id: number): [slots: Uint32Array, tfs: Uint16Array, cache: Uint16Array]
   /** Whether the saturation was computed for `stamp`. */
   fresh(id: number, stamp: number): boolean
   setFresh(id: number, stamp: number): void
@@ -41,10 +41,10 @@ export function createPostingStore(initial: Record<string, number[]>): PostingSt
   let starts = new Uint32Array(1)
   let S = new Uint32Array(0)
   let F = new Uint16Array(0)
-  let C = new Uint8Array(0)
+  let C = new Uint16Array(0)
   let stamps = new Uint32Array(0)
   /** Views per term id, made on first use after a compact: each search asked for new ones. */
-  let views: Array<[Uint32Array, Uint16Array, Uint8Array]> = []
+  let views: Array<[Uint32Array, Uint16Array, Uint16Array]> = []
   /** Postings added since the last compact: term → [slot, packed, ...]. */
   let pending = new Map<string, number[]>(Object.entries(initial).map(([t, p]) => [t, p.slice()]))
 
@@ -69,7 +69,7 @@ export function createPostingStore(initial: Record<string, number[]>): PostingSt
     starts = new Uint32Array(kept.length + 1)
     S = new Uint32Array(total)
     F = new Uint16Array(total)
-    C = new Uint8Array(total)
+    C = new Uint16Array(total)
     stamps = new Uint32Array(kept.length)
     views = []
     let at = 0

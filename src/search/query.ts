@@ -284,11 +284,13 @@ export type CompiledVariant = [key: string, han: boolean, terms: string[]]
 /** Folds synonym variants once so that queries only compare strings. */
 export const compileSynonyms = (groups: string[][]): CompiledVariant[][] =>
   groups.map((g) =>
-    g.map((v): CompiledVariant => {
+    g.flatMap((v): CompiledVariant[] => {
       const han = HAN.test(v)
       const terms = tokenize(v).filter((t) => t.length > 1)
       // Function words match the key ("not me") but do not score: "me" is no sign of fraud.
       const content = terms.filter((t) => !STOP.has(t))
-      return [han ? fold(v) : ` ${terms.join(' ')} `, han, content.length ? content : terms]
+      // A variant with no term of two characters or more ('x', 的, '!!') has nothing to score
+      // through (it threw in every search its group matched): dropped.
+      return terms.length ? [[han ? fold(v) : ` ${terms.join(' ')} `, han, content.length ? content : terms]] : []
     }),
   )

@@ -7,8 +7,8 @@ export interface Term {
   s: Uint32Array
   /** Packed field tfs per posting (four bits each, title lowest: `pack`). */
   f: Uint16Array
-  /** Saturated BM25F tf per posting, scaled to 1-255 (0: a removed article). */
-  c: Uint8Array
+  /** Saturated BM25F tf per posting, scaled to 1-65535 (0: a removed article; see `STEP`). */
+  c: Uint16Array
   /** Query weight × idf × the scale of `c`. */
   w: number
 }

@@ -10,7 +10,10 @@ import { hasOwn } from '../hasOwn.js'
 
 /** Options of `createSearchIndex` and `loadIndex`. */
 export interface SearchIndexOptions {
-  /** Field weights (BM25F). Default title 2.5, tags 3, body 1, similar questions 2. Ignored by `loadIndex`. */
+  /**
+   * Field weights (BM25F), finite and ≥ 0, not all zero (else a TypeError). Default title 2.5,
+   * tags 3, body 1, similar questions 2. Ignored by `loadIndex`.
+   */
   weights?: { title?: number; tags?: number; body?: number; questions?: number }
   /**
    * @deprecated No effect: the index no longer adds ICU dictionary words (they changed no ranking
@@ -112,6 +115,33 @@ const QUESTIONS_WEIGHT = 2
 /** Score factor for an article with a tag equal to the whole query. */
 const TAG_BONUS = 1.25
 
+/** Whether `t` is a `SynonymTable` (locale → groups → variants): any other shape threw inside a search. */
+export const isSynonymTable = (t: unknown): t is SynonymTable =>
+  !!t &&
+  typeof t == 'object' &&
+  !Array.isArray(t) &&
+  Object.values(t).every(
+    (g) => Array.isArray(g) && g.every((v) => Array.isArray(v) && v.every((x) => typeof x == 'string')),
+  )
+
+/** A popularity as a number: anything else (a string, NaN, none) is 0, not NaN in `popular()` and tie order. */
+const popularityOf = (p: unknown): number => (Number.isFinite(p) ? (p as number) : 0)
+
+/** A finite number ≥ 0 (a weight, a field length). */
+export const isCount = (x: unknown): x is number => typeof x == 'number' && x >= 0 && x < Infinity
+
+/**
+ * Field weights, one per field (3 in a version 1 index): negative or NaN ones gave negative or NaN
+ * scores, all zero found nothing.
+ */
+export const goodWeights = (w: unknown[], fields: number): boolean =>
+  w.length == fields && w.every(isCount) && w.some(Boolean)
+
+const checkWeights = (w: unknown[], fields: number): void => {
+  if (!goodWeights(w, fields))
+    throw new TypeError(`help-feedback: search weights must be ${fields} finite numbers ≥ 0, not all zero`)
+}
+
 /** A limit as a whole number of hits: at most `floor(limit)`, none for NaN or below 1. */
 const cap = (limit: number | undefined, dflt: number): number => Math.max(0, Math.floor(limit ?? dflt)) || 0
 
@@ -124,10 +154,12 @@ const cap = (limit: number | undefined, dflt: number): number => Math.max(0, Mat
  */
 export function createSearchIndex(articles: Article[] = [], options: SearchIndexOptions = {}): SearchIndex {
   const w = options.weights ?? {}
+  const weights = [w.title ?? 2.5, w.tags ?? 3, w.body ?? 1, w.questions ?? QUESTIONS_WEIGHT]
+  checkWeights(weights, 4)
   const index = open(
     {
       version: 2,
-      weights: [w.title ?? 2.5, w.tags ?? 3, w.body ?? 1, w.questions ?? QUESTIONS_WEIGHT],
+      weights,
       synonyms: options.synonyms ?? {},
       docs: [],
       terms: {},
@@ -145,9 +177,15 @@ export function createSearchIndex(articles: Article[] = [], options: SearchIndex
 export function loadIndex(json: SerializedIndex | string, options: SearchIndexOptions = {}): SearchIndex {
   // A private copy: the index mutates its data, and the caller may keep or reuse theirs.
   const data = JSON.parse(typeof json == 'string' ? json : JSON.stringify(json)) as SerializedIndex | null
-  if ((data?.version !== 1 && data?.version !== 2) || !Array.isArray(data.docs) || typeof data.terms != 'object') {
+  if (
+    (data?.version !== 1 && data?.version !== 2) ||
+    !Array.isArray(data.docs) ||
+    typeof data.terms != 'object' ||
+    !Array.isArray(data.weights)
+  ) {
     throw new TypeError('help-feedback: not a search index (expected toJSON() output, version 1 or 2)')
   }
+  checkWeights(data.weights, data.version == 1 ? 3 : 4)
   if (data.version == 1) {
     for (const t in data.terms) data.terms[t] = data.terms[t]!.map((x, j) => (j % 2 ? fromVersion1(x) : x))
     for (const d of data.docs) d?.lengths.push(0)
@@ -159,6 +197,9 @@ export function loadIndex(json: SerializedIndex | string, options: SearchIndexOp
 
 function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const { weights, docs } = data
+  const table = (data.synonyms = options.synonyms ?? data.synonyms ?? {})
+  if (!isSynonymTable(table))
+    throw new TypeError('help-feedback: synonyms must be a SynonymTable (locale → string[][])')
   const terms = createPostingStore(data.terms)
   // The store holds its own copy; `toJSON` rebuilds this from it.
   data.terms = {}
@@ -166,7 +207,6 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   let removed = false
   const ids = new Map<string, number>()
   const sums = [0, 0, 0, 0]
-  const table = (data.synonyms = options.synonyms ?? data.synonyms ?? {})
   const compiled = new Map<string, CompiledVariant[][]>()
   let live = 0
   // Starts at 1: the posting store's cache stamps start at 0 (= never computed).
@@ -229,7 +269,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     group[slot] = gids.get(k) ?? (gids.set(k, gids.size), gids.size - 1)
     count(same, (texts[slot] = language(d.locale) + ' ' + k), 1)
     if (count(perLocale, d.locale, 1)) plans.clear()
-    popularity[slot] = d.popularity
+    popularity[slot] = d.popularity = popularityOf(d.popularity)
     folds[slot] = foldInPlace(d.text || d.title)
     tagLines[slot] = d.tags
       .map((t) => {
@@ -267,7 +307,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       title: a.title,
       tags: a.tags,
       text: plainText(a.body),
-      popularity: a.popularity ?? 0,
+      popularity: popularityOf(a.popularity),
       lengths: [],
     }
     // Before any change: an article of the wrong shape (tags or questions not a list) throws here
@@ -309,11 +349,15 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   }
 
   /**
-   * Scale of the one-byte saturation cache: title, tags and body saturate below this (the scale
-   * of the three-field index, kept so that articles without similar questions rank to the bit as
-   * before); a term in all four fields at once may reach the cap.
+   * Scale of the saturation cache: title, tags and body together saturate below 255 steps (the
+   * scale of the one-byte cache of the three-field index, kept so that indexes without similar
+   * questions rank to the bit as before). The cache holds two bytes: a term strong in the
+   * questions too (with their default weight up to about 276 steps, with a higher one more)
+   * once capped at 255 and tied with weaker matches. All four fields stay below 65535 steps
+   * whatever the weights (the questions' at most 257 times the others' or the scale grows).
    */
-  const STEP = ((K1B + 1) * (weights[0]! + weights[1]! + weights[2]!)) / 255
+  const STEP =
+    ((K1B + 1) * Math.max(weights[0]! + weights[1]! + weights[2]!, weights.reduce((a, b) => a + b) / 257)) / 255
 
   /** Postings of a term with their BM25F saturation, computed once per term and index version (`w` for the caller). */
   const resolve = (t: string): Term | null => {
@@ -337,7 +381,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
             tf += (weights[k]! * x * (k1 + 1)) / (x + k1)
           }
         }
-        c[j] = Math.min(255, Math.max(1, Math.round(tf / STEP)))
+        c[j] = Math.min(65535, Math.max(1, Math.round(tf / STEP)))
       }
       terms.setFresh(id, version)
     }

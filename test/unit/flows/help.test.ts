@@ -130,6 +130,19 @@ describe('help flow: where articles come from', () => {
     await help.search('退款').catch(() => undefined)
   })
 
+  it.each([
+    ['three weights in a version 2 index', () => ({ ...index, weights: index.weights.slice(0, 3) })],
+    ['a posting list of odd length', () => ({ ...index, terms: { ...index.terms, 退款: [0, 256, 1] } })],
+    ['a synonym group that is not a list', () => ({ ...index, synonyms: { 'zh-CN': '退款,退钱' } })],
+  ])('rejects an index with %s up front (articles.json missing), not inside a search', async (_, body) => {
+    const { client } = setup({ articles: { url: `/bad-${Math.random()}/index.json` } })
+    const fetch = vi.fn(async (url: string | URL | Request) =>
+      String(url).endsWith('/index.json') ? json(body()) : new Response('missing', { status: 404 }),
+    )
+    const help = createHelpController(client, { fetch })
+    await expect(help.search('退款')).rejects.toBeInstanceOf(MalformedResponseError)
+  })
+
   it('rejects an inline index that is not one', async () => {
     const { client } = setup({ articles: { index: { version: 2 } } })
     await expect(createHelpController(client).ready()).rejects.toBeInstanceOf(MalformedResponseError)
