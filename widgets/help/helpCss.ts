@@ -9,6 +9,7 @@ export const helpCss = `
 .help-section{margin-top:20px;overflow-wrap:anywhere}
 .help-section h3{margin:0 0 8px;font-size:calc(15*var(--hf-px))}
 .help-empty p{margin:0 0 8px;overflow-wrap:anywhere}
+.help-wait{animation:hf-wait .4s step-end}@keyframes hf-wait{from{visibility:hidden}}
 .help-actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:8px}
 .help-article h3{margin:0 0 12px;font-size:calc(19*var(--hf-px));line-height:1.35;outline:none}
 .help-md{overflow-wrap:anywhere}
