@@ -66,6 +66,8 @@ const asMarkdown = (text: string): string =>
  */
 export function createHelpController(client: SupportClient, deps: HelpControllerDeps = {}): HelpController {
   const loads = new Map<string, Promise<LoadedHelp>>()
+  /** Errors of loading the content as a whole, told apart from one article's (a 404 there means that article). */
+  const loadFailures = new WeakSet<object>()
   const fetched = new Map<string, Article>()
   let votes: Promise<Map<string, boolean>> | undefined
   let watching = false
@@ -96,7 +98,10 @@ export function createHelpController(client: SupportClient, deps: HelpController
       )
       loads.set(key, p)
       // A failed load is forgotten so the next search tries again (back online, fixed file).
-      p.catch(() => loads.get(key) === p && loads.delete(key))
+      p.catch((error: unknown) => {
+        if (typeof error === 'object' && error !== null) loadFailures.add(error)
+        if (loads.get(key) === p) loads.delete(key)
+      })
     }
     return p
   }
@@ -216,14 +221,21 @@ export function createHelpController(client: SupportClient, deps: HelpController
       const generic = client.report(error)
       const code = errorCode(error)
       // A failed fetch with the network up means the service is not answering, not "offline".
+      // The index or article list not loading (gone, a server error) is neither "this article
+      // is no longer available" nor the generic "we will try again": nothing retries a search by itself.
+      const ofContent = typeof error === 'object' && error !== null && loadFailures.has(error)
       const key =
         code === 'offline' || code === 'timeout'
           ? client.store.getState().system.online
             ? 'help.error.unreachable'
             : 'help.error.offline'
-          : hasOwn(HELP_ERRORS, code)
-            ? HELP_ERRORS[code]
-            : undefined
+          : ofContent
+            ? code === 'unsupported'
+              ? 'help.error.unsupported'
+              : 'help.error.malformed'
+            : hasOwn(HELP_ERRORS, code)
+              ? HELP_ERRORS[code]
+              : undefined
       return key ? client.t(key) : generic
     },
   }

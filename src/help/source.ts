@@ -222,6 +222,8 @@ export async function loadHelp(
       },
       (c) => fromIndex(checkIndex(c.index), c.articles),
       onRefresh,
+      // The same file under another query (`?v=2` bumped on each release) is an older copy.
+      `help:index:${url.split(/[?#]/, 1)[0]!}`,
     )
   }
   if (source?.index !== undefined) return fromIndex(checkIndex(source.index), source.articles)
@@ -247,6 +249,7 @@ async function cached(
   download: () => Promise<CachedHelp>,
   build: (c: CachedHelp) => LoadedHelp,
   onRefresh: (loaded: LoadedHelp) => void,
+  supersedes?: string,
 ): Promise<LoadedHelp> {
   const store = await deps.store().catch(() => undefined)
   const save = (c: CachedHelp) => store?.set(key, c).catch(() => undefined)
@@ -272,5 +275,11 @@ async function cached(
   const fresh = await download()
   const loaded = build(fresh)
   await save(fresh)
+  // Copies under keys starting with `supersedes` are older versions: deleted, not kept for ever.
+  if (store && supersedes)
+    await store
+      .keys(supersedes)
+      .then((keys) => Promise.all(keys.filter((k) => k !== key).map((k) => store.del(k))))
+      .catch(() => undefined)
   return loaded
 }

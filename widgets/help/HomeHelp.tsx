@@ -50,7 +50,10 @@ export function HomeResults({ query }: { query: string }) {
         </>
       ) : hits ? (
         <p class="muted">{t('help.search.empty', { query: outcome!.query })}</p>
-      ) : null}
+      ) : (
+        // Only before the first results: typing on keeps the earlier ones on screen.
+        <p class="muted help-wait">{t('help.search.loading')}</p>
+      )}
     </div>
   )
 }

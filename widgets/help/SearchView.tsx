@@ -96,7 +96,7 @@ export function SearchView({ params }: ViewProps) {
             </div>
           </div>
         ) : (
-          <p class="muted">{t('help.search.loading')}</p>
+          <p class="muted help-wait">{t('help.search.loading')}</p>
         )}
       </div>
     </div>

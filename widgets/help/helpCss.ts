@@ -6,9 +6,10 @@ export const helpCss = `
 .help-result-title{font-weight:600;overflow-wrap:anywhere}
 .help-result-snippet{color:var(--hf-muted);font-size:calc(13*var(--hf-px));overflow-wrap:anywhere;display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;line-clamp:2;overflow:hidden}
 .help-results mark{background:var(--hf-warn-bg);color:var(--hf-text);font-weight:600;border-radius:2px}
-.help-section{margin-top:20px}
+.help-section{margin-top:20px;overflow-wrap:anywhere}
 .help-section h3{margin:0 0 8px;font-size:calc(15*var(--hf-px))}
-.help-empty p{margin:0 0 8px}
+.help-empty p{margin:0 0 8px;overflow-wrap:anywhere}
+.help-wait{animation:hf-wait .4s step-end}@keyframes hf-wait{from{visibility:hidden}}
 .help-actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:8px}
 .help-article h3{margin:0 0 12px;font-size:calc(19*var(--hf-px));line-height:1.35;outline:none}
 .help-md{overflow-wrap:anywhere}

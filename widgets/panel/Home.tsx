@@ -121,16 +121,25 @@ export function Home(_: ViewProps) {
   const inputId = `${idPrefix}-q`
   // Inline results and popular articles come with the help chunk and its strings, loaded after first paint.
   const [help, setHelp] = useState<typeof import('../help/HomeHelp.js') | null>(null)
+  // The help chunk did not arrive (offline, it is not in the idle prefetch): a search says so
+  // instead of showing nothing, and the next one tries to fetch it again.
+  const [helpFailed, setHelpFailed] = useState(false)
+  const [helpAttempt, setHelpAttempt] = useState(0)
   useEffect(() => {
     let live = true
     Promise.all([import('../help/HomeHelp.js'), client.need(['help']).catch(() => {})]).then(
       ([m]) => live && setHelp(m),
-      () => undefined,
+      () => live && setHelpFailed(true),
     )
     return () => {
       live = false
     }
-  }, [client])
+  }, [client, helpAttempt])
+  const search = (value: string) => {
+    setSearchFor(value)
+    // The message stays up while it tries (not announced again on every keystroke).
+    if (helpFailed && value.trim()) setHelpAttempt((n) => n + 1)
+  }
 
   const onSubmit = (e: Event) => {
     e.preventDefault()
@@ -149,10 +158,16 @@ export function Home(_: ViewProps) {
           autoComplete="off"
           placeholder={t('home.searchPlaceholder')}
           value={query}
-          {...imeInput(setQuery, setSearchFor)}
+          {...imeInput(setQuery, search)}
         />
       </form>
-      {help && searchFor.trim() ? <help.HomeResults query={searchFor} /> : null}
+      {help && searchFor.trim() ? (
+        <help.HomeResults query={searchFor} />
+      ) : helpFailed && searchFor.trim() ? (
+        <p role="alert" class="muted">
+          {t('panel.loadFailed')}
+        </p>
+      ) : null}
       <SupportCard card={card} unread={unread} />
       <ul class="entries">
         {ENTRIES.map((view) => {

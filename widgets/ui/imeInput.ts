@@ -9,6 +9,10 @@ export function imeInput(show: (value: string) => void, search: (value: string) 
       show(value)
       if (!(e as InputEvent).isComposing) search(value)
     },
-    onCompositionEnd: (e: Event) => search((e.currentTarget as HTMLInputElement).value),
+    // Lower case on purpose: Preact keeps a handler name's case unless the element has an
+    // `on…` property of that name, and browsers have none for composition events, so
+    // `onCompositionEnd` listened for a "CompositionEnd" event that never comes (Chromium's
+    // last `input` of a composition still has isComposing set: nothing searched).
+    oncompositionend: (e: Event) => search((e.currentTarget as HTMLInputElement).value),
   }
 }
