@@ -171,12 +171,23 @@ export function siblingUrl(url: string, name: string): string {
   return path.slice(0, path.lastIndexOf('/') + 1) + name
 }
 
+/**
+ * GETs JSON. `timeoutMs` (default 15 s) is how long the server may stay silent, not how long the
+ * whole download may take: each part of the body that arrives starts it again. A prebuilt index
+ * of a few hundred KB on a slow phone network (4 KB/s) took longer than 15 s in all, so a total
+ * limit aborted it every time and it never arrived.
+ */
 async function getJson(deps: SourceDeps, url: string): Promise<unknown> {
   const f = deps.fetch ?? (typeof fetch === 'function' ? fetch : undefined)
   if (!f) throw new UnsupportedError('fetch')
   const controller = new AbortController()
   let timedOut = false
-  const timer = setTimeout(() => ((timedOut = true), controller.abort()), deps.timeoutMs ?? 15_000)
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const wait = () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => ((timedOut = true), controller.abort()), deps.timeoutMs ?? 15_000)
+  }
+  wait()
   try {
     let res: Response
     try {
@@ -188,15 +199,38 @@ async function getJson(deps: SourceDeps, url: string): Promise<unknown> {
     }
     if (res.status === 404) throw new NotFoundError(`GET ${url}: 404`)
     if (!res.ok) throw new ServerError(res.status, `GET ${url}: ${res.status}`)
+    let text: string
     try {
-      return await res.json()
+      text = await bodyText(res, wait)
     } catch (error) {
-      if (timedOut) throw new TimeoutError(`GET ${url} timed out`, { cause: error })
+      throw timedOut
+        ? new TimeoutError(`GET ${url} timed out`, { cause: error })
+        : new OfflineError(`GET ${url} failed`, { cause: error })
+    }
+    try {
+      return JSON.parse(text)
+    } catch (error) {
       throw new MalformedResponseError([`${url}: not JSON`], { cause: error })
     }
   } finally {
     clearTimeout(timer)
   }
+}
+
+/** The body as text, calling `progress` on each part that arrives (a body without a stream: at once). */
+async function bodyText(res: Response, progress: () => void): Promise<string> {
+  const reader = res.body?.getReader()
+  if (!reader) return res.text()
+  const decoder = new TextDecoder()
+  const parts: string[] = []
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    progress()
+    parts.push(decoder.decode(value, { stream: true }))
+  }
+  parts.push(decoder.decode())
+  return parts.join('')
 }
 
 /**
