@@ -1,0 +1,44 @@
+import { describe, expect, inject, it } from 'vitest'
+import { panelText, restOptions, serve, sessions, shadow, snippetPage } from '../break/host.js'
+
+// Help search is meant to work offline: the index is kept on the device after a first visit.
+// But the idle prefetch fetched the report, requests and contact views and not the help search's
+// code, so a user whose network went after the page loaded (a lift, a tunnel) typed in Home's
+// search box and read that this part of the panel could not be loaded, with the index sitting in
+// IndexedDB. Here: a first visit caches the index, a reload starts a fresh page, the prefetch
+// runs, the network goes, and only then does the user open the panel and search.
+const baseUrl = inject('baseUrl')
+const session = sessions()
+
+describe('help search with the network gone after the page loaded', () => {
+  it('finds articles from the index cached on an earlier visit', async () => {
+    const s = await session.start()
+    const options = restOptions('en', `articles: { url: '/search-index.json' },`)
+    const url = await serve(s.browser, baseUrl, 'help-offline', snippetPage(options))
+    const page = `${url}?u=help-offline-${Date.now()}`
+    const open = () =>
+      s.page.evaluate(() => (window as unknown as { help: { open(v: string): Promise<void> } }).help.open('home'))
+
+    // First visit: help search used once, which stores the index on the device.
+    await s.page.goto(page)
+    await open()
+    const input = shadow(s.page, 'input[type=search]').first()
+    await input.fill('refund')
+    await shadow(s.page, '.help-result').first().waitFor({ timeout: 20_000 })
+
+    // A fresh page, the panel never opened; the idle prefetch is done, then the network goes.
+    await s.page.goto(page)
+    await s.page.click('h1')
+    await s.page.locator('[data-help-feedback][data-prefetched]').waitFor({ state: 'attached', timeout: 20_000 })
+    await s.browser.setOffline(true)
+    try {
+      await open()
+      await input.fill('refund')
+      await shadow(s.page, '.help-result').first().waitFor({ timeout: 10_000 })
+      expect(await panelText(s.page)).not.toContain('could not be loaded')
+      expect((await shadow(s.page, '.help-result').allTextContents()).join(' ')).toMatch(/refund/i)
+    } finally {
+      await s.browser.setOffline(false)
+    }
+  })
+})
