@@ -83,10 +83,21 @@ describe('search view', () => {
     expect(ids.filter((id) => id?.startsWith('en-'))).toEqual([])
   })
 
+  it('keeps a query with direction controls from turning the empty-state sentence around', async () => {
+    // A right-to-left override (U+202E) in the query reversed everything after it on screen, and
+    // a pop (U+202C) or isolate end (U+2069) in it could end an isolate around it early.
+    const query = 'zz\u202eqx\u2069\u202c'
+    const { container, client } = mount(<SearchView params={{ query }} />, { locale: 'en' })
+    client.open('search', { query })
+    await waitFor(() => expect(container.textContent).toContain('No articles match “\u2068zzqx\u2069”.'))
+    expect(container.textContent).not.toMatch(/[\u202a-\u202e]/)
+  })
+
   it('shows an empty state with a way to contact us, and opens an article from a result', async () => {
     const { container, client } = mount(<SearchView params={{ query: 'zzqx' }} />, { locale: 'en' })
     client.open('search', { query: 'zzqx' })
-    await waitFor(() => expect(container.textContent).toContain('No articles match “zzqx”.'))
+    // The query is isolated from the sentence's direction (FSI … PDI).
+    await waitFor(() => expect(container.textContent).toContain('No articles match “\u2068zzqx\u2069”.'))
     expect(container.querySelector('[role=status]')!.textContent).toBe('No articles found')
     const navigate = vi.spyOn(client, 'navigate').mockImplementationOnce(() => undefined)
     fireEvent.click(within(container).getByText('Contact us'))

@@ -4,6 +4,7 @@ import { NavButton } from '../ui/NavButton.js'
 import { ArticleSection, ResultList } from './ResultList.js'
 import { countMessage, useSearch } from './useSearch.js'
 import { useHelpStyles, useOptionalArticles } from './useHelp.js'
+import { isolate } from './isolate.js'
 
 /** How many results the home view shows inline before "See all results". */
 const INLINE_RESULTS = 5
@@ -49,7 +50,7 @@ export function HomeResults({ query }: { query: string }) {
           </div>
         </>
       ) : hits ? (
-        <p class="muted">{t('help.search.empty', { query: outcome!.query })}</p>
+        <p class="muted">{t('help.search.empty', { query: isolate(outcome!.query) })}</p>
       ) : (
         // Only before the first results: typing on keeps the earlier ones on screen.
         <p class="muted help-wait">{t('help.search.loading')}</p>

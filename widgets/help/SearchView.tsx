@@ -9,6 +9,7 @@ import { MoreHelp } from './MoreHelp.js'
 import { ResultList } from './ResultList.js'
 import { countMessage, useSearch } from './useSearch.js'
 import { useArrivalFocus, useHelpStyles } from './useHelp.js'
+import { isolate } from './isolate.js'
 
 /** Help search: search as you type, highlighted snippets, result count announced politely. */
 export function SearchView({ params }: ViewProps) {
@@ -89,7 +90,7 @@ export function SearchView({ params }: ViewProps) {
           <ResultList hits={hits} onOpen={open} onExitTop={() => input.current?.focus()} />
         ) : outcome ? (
           <div class="help-empty">
-            <p>{t('help.search.empty', { query: outcome.query })}</p>
+            <p>{t('help.search.empty', { query: isolate(outcome.query) })}</p>
             <p class="muted">{t('help.search.emptyHint')}</p>
             <div class="help-actions">
               <MoreHelp ways={['contact', 'report']} primary />
