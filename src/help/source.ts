@@ -254,7 +254,9 @@ export async function loadHelp(
         const articles = await getJson(deps, siblingUrl(url, 'articles.json')).then(checkArticles, () => undefined)
         return { savedAt: Date.now(), index, ...(articles ? { articles } : {}) }
       },
-      (c) => fromIndex(checkIndex(c.index), c.articles),
+      // The cached articles are read as downloaded ones are: a damaged entry ([null]) threw here and
+      // discarded a good cached index; now it is dropped.
+      (c) => fromIndex(checkIndex(c.index), Array.isArray(c.articles) ? checkArticles(c.articles) : undefined),
       onRefresh,
       // The same file under another query (`?v=2` bumped on each release) is an older copy.
       `help:index:${url.split(/[?#]/, 1)[0]!}`,

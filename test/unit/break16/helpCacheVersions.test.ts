@@ -32,4 +32,23 @@ describe('the cached help index when its URL changes', () => {
     for (const v of [1, 2, 3]) await loadHelp({ url: `/help/search-index.json?v=${v}` }, 'en', deps, () => undefined)
     expect(await store.keys('help:index:')).toEqual(['help:index:/help/search-index.json?v=3'])
   })
+
+  it('uses a cached index whose cached article list is damaged, without the damaged entries', async () => {
+    // Storage damage or an older format left `null` among the cached article bodies: building the
+    // cached copy threw, and the good index went with it (a download, and offline nothing).
+    const store = memoryStore()
+    const url = '/help/search-index.json'
+    await store.set(`help:index:${url}`, { savedAt: Date.now(), index, articles: [null, articles[0], { id: 7 }] })
+    let downloads = 0
+    const deps = {
+      fetch: (async () => (downloads++, new Response('offline', { status: 503 }))) as unknown as typeof fetch,
+      store: async () => store,
+      transport: async () => ({}) as Transport,
+      online: () => false,
+    }
+    const loaded = await loadHelp({ url }, 'en', deps, () => undefined)
+    expect(downloads).toBe(0)
+    expect(loaded.index.search('refund', { locale: 'en' }).map((h) => h.id)).toEqual(['refund'])
+    expect([...loaded.bodies.keys()]).toEqual(['refund'])
+  })
 })
