@@ -68,6 +68,24 @@ describe('text scaling, focus, Escape and reflow in Chromium', () => {
     await expect.poll(() => isOpen(page)).toBe(false)
   })
 
+  it('Escape in a search box with a query clears the query; the next Escape closes', async () => {
+    // The first Escape closed the panel and the query typed was gone when it opened again.
+    const { page } = s
+    await page.goto(`${baseUrl}/?locale=en&user=e2e-escape-${Date.now()}`)
+    await open(page, 'home')
+    const input = w(page, 'input[type=search]').first()
+    await input.fill('refund')
+    await w(page, '.help-result').first().waitFor({ timeout: 20_000 })
+    await input.focus()
+    await page.keyboard.press('Escape')
+    expect(await isOpen(page)).toBe(true)
+    await expect.poll(() => input.inputValue()).toBe('')
+    // Home is back to its popular articles: the query's results went with it.
+    await w(page, 'h3:has-text("Popular articles")').waitFor()
+    await page.keyboard.press('Escape')
+    await expect.poll(() => isOpen(page)).toBe(false)
+  })
+
   it('adding a file keeps focus on the added file; Escape then closes', async () => {
     const { page } = s
     await page.goto(`${baseUrl}/?locale=zh-CN&user=e2e-file-${Date.now()}`)

@@ -6,7 +6,7 @@ import { ViewHost } from './ViewHost.js'
 /**
  * The dialog: header (back, title, close), the current view, focus management. Focus moves to
  * the view's `[data-autofocus]` element or the title on every view change; Tab stays inside;
- * Escape closes and the host returns focus to where it was. Focus never falls to `<body>` when
+ * Escape closes (in a search box with a query, it clears the query first) and the host returns focus to where it was. Focus never falls to `<body>` when
  * the focused element goes away (see `keepFocusInside`), so Escape works from anywhere inside.
  */
 export function Panel() {
@@ -31,7 +31,14 @@ export function Panel() {
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.stopPropagation()
-      client.close()
+      const box = e.target as HTMLInputElement
+      // In a search box with a query, Escape clears it (as browsers do for type=search) and the
+      // next one closes: closing on the first press threw the query away.
+      if (box.localName === 'input' && box.type === 'search' && box.value) {
+        e.preventDefault()
+        box.value = ''
+        box.dispatchEvent(new Event('input', { bubbles: true }))
+      } else client.close()
     } else if (dialog.current) trapTab(e, dialog.current)
   }
 
