@@ -86,6 +86,30 @@ describe('text scaling, focus, Escape and reflow in Chromium', () => {
     await expect.poll(() => isOpen(page)).toBe(false)
   })
 
+  it('Back from an article opened from the search results puts focus on that result', async () => {
+    // Focus went to the search box, so a keyboard or screen reader user started the list again.
+    const { page } = s
+    await page.goto(`${baseUrl}/?locale=en&user=e2e-back-${Date.now()}`)
+    await open(page, 'search')
+    const input = w(page, 'input[type=search]').first()
+    await input.fill('refund')
+    await w(page, '.help-result').nth(1).waitFor({ timeout: 20_000 })
+    const second = await w(page, '.help-result').nth(1).getAttribute('data-article')
+    await w(page, '.help-result').nth(1).focus()
+    await page.keyboard.press('Enter')
+    await w(page, '.article, article').first().waitFor()
+    await w(page, 'button[aria-label="Back"]').click()
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          let el = document.activeElement
+          while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
+          return (el as HTMLElement | null)?.dataset.article ?? el?.tagName
+        }),
+      )
+      .toBe(second)
+  })
+
   it('adding a file keeps focus on the added file; Escape then closes', async () => {
     const { page } = s
     await page.goto(`${baseUrl}/?locale=zh-CN&user=e2e-file-${Date.now()}`)

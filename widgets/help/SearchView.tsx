@@ -25,7 +25,10 @@ export function SearchView({ params }: ViewProps) {
   const inputId = `${idPrefix}-help-q`
   const listId = `${idPrefix}-help-results`
 
-  useArrivalFocus(input, true)
+  // Back from an article: focus returns to the result that was opened (once the results are
+  // back), not to the search box, so a keyboard or screen reader user goes on down the list.
+  const back = useRef(typeof params.opened === 'string' ? params.opened : '')
+  useArrivalFocus(input, !back.current)
   useEffect(() => {
     // Put the caret after a query passed in from home.
     const el = input.current
@@ -34,7 +37,7 @@ export function SearchView({ params }: ViewProps) {
 
   const open = (hit: ArticleHit) => {
     // Back from the article should show this query, not the one the view opened with.
-    patch(client.store, 'ui', { params: { ...params, query: value } })
+    patch(client.store, 'ui', { params: { ...params, query: value, opened: hit.id } })
     client.navigate('article', { id: hit.id, source: 'search' })
   }
   const onInputKey = (e: KeyboardEvent) => {
@@ -47,6 +50,14 @@ export function SearchView({ params }: ViewProps) {
 
   // Earlier results stay on screen while the next query runs, so typing does not flicker.
   const hits = outcome && 'hits' in outcome ? outcome.hits : null
+  useEffect(() => {
+    if (!back.current || !outcome) return
+    const opened = [...(root.current?.querySelectorAll<HTMLElement>('.help-result') ?? [])].find(
+      (el) => el.dataset.article === back.current,
+    )
+    back.current = ''
+    ;(opened ?? input.current)?.focus()
+  }, [outcome])
   const status = hits ? countMessage(t, hits.length) : ''
 
   return (
