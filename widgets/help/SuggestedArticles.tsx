@@ -4,8 +4,6 @@ import { ResultList } from './ResultList.js'
 import { SUGGEST_DEBOUNCE_MS, longEnoughToSuggest } from './suggestLimits.js'
 import { useDebounced, useHelpFlow, useHelpStyles, useOptionalArticles } from './useHelp.js'
 
-export { SUGGEST_DEBOUNCE_MS, SUGGEST_MIN_CHARS } from './suggestLimits.js'
-
 export interface SuggestedArticlesProps {
   /** What the user is typing: a report description or a chat message. Never leaves the device. */
   text: string
