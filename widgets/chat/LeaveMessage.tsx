@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks'
 import type { ChatController } from '../../src/chat/index.js'
 import { useErrorText, usePanel, useT } from '../ui/context.js'
+import { Suggestions } from '../panel/suggestions.js'
 import { DraftTextarea } from '../ui/DraftTextarea.js'
 import { useDraftText } from '../ui/useDraftText.js'
 import { errorText, fieldText, firstField } from './errorText.js'
@@ -53,6 +54,8 @@ export function LeaveMessage({ chat }: { chat: ChatController }) {
           {error}
         </p>
       )}
+      {/* Articles that may answer it before it becomes a request; Back returns to the kept draft. */}
+      <Suggestions text={draft.value} from="chat" />
       <button type="submit" class="primary" disabled={busy}>
         {t('chat.leave.submit')}
       </button>

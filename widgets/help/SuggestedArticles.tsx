@@ -1,12 +1,8 @@
 import { useRef } from 'preact/hooks'
 import { usePanel, useT } from '../ui/context.js'
 import { ResultList } from './ResultList.js'
+import { SUGGEST_DEBOUNCE_MS, longEnoughToSuggest } from './suggestLimits.js'
 import { useDebounced, useHelpFlow, useHelpStyles, useOptionalArticles } from './useHelp.js'
-
-/** Shorter descriptions say too little to suggest anything useful. */
-export const SUGGEST_MIN_CHARS = 6
-/** Quiet time after the last keystroke in the description before suggesting. */
-export const SUGGEST_DEBOUNCE_MS = 300
 
 export interface SuggestedArticlesProps {
   /** What the user is typing: a report description or a chat message. Never leaves the device. */
@@ -31,7 +27,7 @@ export function SuggestedArticles({ text, from }: SuggestedArticlesProps) {
   const settled = useDebounced(text.trim(), SUGGEST_DEBOUNCE_MS)
   // Suggestions are optional help: any failure simply shows none.
   const hits = useOptionalArticles(settled, (h) =>
-    [...settled].length < SUGGEST_MIN_CHARS ? undefined : h.suggest(settled, { limit: 3 }),
+    longEnoughToSuggest(settled) ? h.suggest(settled, { limit: 3 }) : undefined,
   )
   const titleId = `${idPrefix}-suggest-${from}`
   const count = hits.length === 1 ? t('help.suggest.count.one') : t('help.suggest.count.other', { count: hits.length })

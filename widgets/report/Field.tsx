@@ -14,6 +14,8 @@ export interface FieldProps {
   onInput(value: FieldValue): void
   /** The user left the field (change/blur): the form masks the value then. */
   onCommit(): void
+  /** The panel focuses this field's control (not the form's heading) when the view shows. */
+  autoFocus?: boolean
 }
 
 const text = (v: FieldValue | undefined) => (v === null || v === undefined ? '' : String(v))
@@ -46,7 +48,7 @@ function inputAttrs(def: FieldDef): Record<string, string | number> {
  * One report field from its definition: a visible label with a required mark in text, help,
  * and an error linked with aria-describedby. Booleans are a yes/no radio group.
  */
-export function Field({ def, id, value, required, error, onInput, onCommit }: FieldProps) {
+export function Field({ def, id, value, required, error, onInput, onCommit, autoFocus }: FieldProps) {
   const t = useT()
   const helpId = def.helpKey ? `${id}-help` : ''
   const errId = `${id}-err`
@@ -108,6 +110,7 @@ export function Field({ def, id, value, required, error, onInput, onCommit }: Fi
     'aria-describedby': describedBy,
     'aria-required': required ? ('true' as const) : undefined,
     onBlur: onCommit,
+    'data-autofocus': autoFocus ? true : undefined,
   }
   let control
   if (def.kind === 'select') {

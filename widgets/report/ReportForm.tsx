@@ -23,6 +23,7 @@ import {
 } from '../../src/reports/index.js'
 import type { QueuedFile } from '../../src/outbox/types.js'
 import type { FieldValue, ReportCategory, TransactionRef } from '../../src/types.js'
+import { Suggestions } from '../panel/suggestions.js'
 import { usePanel, useStore, useT } from '../ui/context.js'
 import { Field } from './Field.js'
 import { HiddenNotice } from './HiddenNotice.js'
@@ -45,6 +46,11 @@ export interface ReportFormProps {
   /** Back to the picker, or straight to a suggested category. */
   onChangeCategory(next?: ReportCategory): void
   edit?: EditState | undefined
+  /**
+   * Shown again after the user went to another view and came Back (a suggested article): focus
+   * returns to the description, where they were typing, not to the heading.
+   */
+  returning?: boolean
   onDone(result: ShownResult, notices: Notice[]): void
   onDiscarded(): void
 }
@@ -74,7 +80,7 @@ export function ReportForm(props: ReportFormProps) {
   const { client, idPrefix } = usePanel()
   const { reports } = client
   const t = useT()
-  const { category, transaction: tx, edit } = props
+  const { category, transaction: tx, edit, returning = false } = props
   // Read when the stored draft arrives: the parent's latest callback, whatever it rendered with.
   const onTransaction = useRef(props.onTransaction)
   onTransaction.current = props.onTransaction
@@ -136,7 +142,8 @@ export function ReportForm(props: ReportFormProps) {
 
   // Once per form (it is keyed by category): the stored draft, unless a refused report is being edited.
   useEffect(() => {
-    heading.current?.focus()
+    if (returning) form.current?.querySelector<HTMLElement>(`#${id('description')}`)?.focus()
+    else heading.current?.focus()
     if (editing) return
     let live = true
     void reports
@@ -159,7 +166,8 @@ export function ReportForm(props: ReportFormProps) {
             .saveDraft(category, { values: valuesRef.current, ...(start ? { transaction: start } : {}) })
             .catch(() => undefined)
         const matches = draftMatches(draft, start)
-        setRestored(matches)
+        // Back from an article: the user never left the form, nothing to announce.
+        setRestored(matches && !returning)
         const files = matches ? draftFiles(draft) : []
         if (files.length) addShots(files.map((f) => ({ ...f, size: f.blob.size })))
         setReady(true)
@@ -167,6 +175,8 @@ export function ReportForm(props: ReportFormProps) {
     return () => {
       live = false
     }
+    // Once per form: `returning` and `id` say how it was entered, read on mount only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reports, category, editing, addShots])
 
   // Another transaction picked: refill what it knows, keep what the user wrote.
@@ -273,6 +283,7 @@ export function ReportForm(props: ReportFormProps) {
       key={name}
       def={FIELDS[name]}
       id={id(name)}
+      autoFocus={returning && name === 'description'}
       value={values[name]}
       required={required.has(name)}
       error={errorOf(name)}
@@ -294,7 +305,7 @@ export function ReportForm(props: ReportFormProps) {
     >
       <div class="rf-field">
         <span class="rf-help">{t('reportUi.category.current')}</span>
-        <h3 ref={heading} tabIndex={-1} data-autofocus>
+        <h3 ref={heading} tabIndex={-1} data-autofocus={returning ? undefined : true}>
           {t(def.labelKey)}
         </h3>
         <p class="rf-help">{t(def.hintKey)}</p>
@@ -353,6 +364,9 @@ export function ReportForm(props: ReportFormProps) {
         {txOpen && names.filter((n) => fromTx.has(n)).map(field)}
       </div>
       {names.filter((n) => !fromTx.has(n)).map(field)}
+      {/* Under the description (always the last field). A refused report being corrected is
+          already filed: nothing to deflect. */}
+      {!editing && <Suggestions text={String(values.description ?? '')} from="report" />}
       {suggest && (
         <div class="rf-notice" data-suggest={suggest.category}>
           <p>{t(suggest.messageKey)}</p>

@@ -139,6 +139,13 @@ function CategoryPicker({
 }
 
 /**
+ * Where each opening's form was when the user went to another view from it (a suggested
+ * article): Back shows the same params object again, and the form comes back in place of the
+ * category picker, with its draft (kept on the device as the user types).
+ */
+const left = new WeakMap<object, { step: Step & { kind: 'form' }; tx: TransactionRef | undefined }>()
+
+/**
  * `open('report', { transaction?, category?, hotline?, jobId? })`: category picker, fraud
  * guidance for urgent categories, the category's form, then the outcome. `jobId` reopens a
  * report the backend refused.
@@ -149,16 +156,23 @@ function ReportFlow({ params }: ViewProps) {
   const t = useT()
   const root = useRef<HTMLDivElement>(null)
   useSheet('report', reportCss, root)
+  const [back] = useState(() => left.get(params))
   const [tx, setTx] = useState<TransactionRef | undefined>(
-    isTransactionRef(params.transaction) ? params.transaction : undefined,
+    back ? back.tx : isTransactionRef(params.transaction) ? params.transaction : undefined,
   )
   const jobId = typeof params.jobId === 'string' ? params.jobId : undefined
   const [step, setStep] = useState<Step>(() => {
+    if (back) return back.step
     if (jobId) return { kind: 'loading' }
     const initial = typeof params.category === 'string' ? getCategory(params.category) : undefined
     return initial ? enter(initial.id) : { kind: 'category' }
   })
   const hotline = hotlineOf(params, client.options)
+
+  useEffect(() => {
+    if (step.kind === 'form' && !step.edit) left.set(params, { step, tx })
+    else left.delete(params)
+  }, [params, step, tx])
 
   useEffect(() => {
     if (!jobId) return
@@ -206,6 +220,7 @@ function ReportFlow({ params }: ViewProps) {
           transaction={tx}
           onTransaction={setTx}
           edit={step.edit}
+          returning={step === back?.step}
           onChangeCategory={(next) => setStep(next ? enter(next) : { kind: 'category' })}
           onDone={(result, notices) => setStep({ kind: 'result', result, notices })}
           onDiscarded={() => client.navigate('requests')}
