@@ -27,7 +27,7 @@ async function get(path: string, acceptEncoding = 'br') {
   const req = { method: 'GET', headers: { 'accept-encoding': acceptEncoding } } as unknown as IncomingMessage
   let status = 0
   let headers: Record<string, string> = {}
-  let body = Buffer.alloc(0)
+  let body: Buffer = Buffer.alloc(0)
   const res = {
     writeHead(s: number, h: Record<string, string>) {
       status = s
