@@ -37,7 +37,7 @@ const deps = (f: ReturnType<typeof feed>, timeoutMs: number | undefined, headers
     if (init?.signal?.aborted) throw init.signal.reason
     return new Response(f.body, { headers: { 'content-type': 'application/json' } })
   }) as typeof globalThis.fetch,
-  timeoutMs,
+  ...(timeoutMs === undefined ? {} : { timeoutMs }),
   store: async () => memoryStore(),
   transport: async () => ({}) as Transport,
   online: () => true,
