@@ -53,33 +53,45 @@ export function pickEncoding(header: string | undefined): 'br' | 'gzip' | undefi
 
 /** Compressed copies of files, by path, encoding, size and modification time (HTML is stamped per response: never kept). */
 const compressed = new Map<string, Buffer>()
+/** Compressions under way, by the same key: requests arriving together wait for one, not start one each. */
+const compressing = new Map<string, Promise<Buffer>>()
 /** Bytes of the copies kept; the oldest go above this. */
 const KEEP_BYTES = 16 * 1024 * 1024
 let kept = 0
 
+function compress(body: Buffer, encoding: 'br' | 'gzip', keep: boolean): Promise<Buffer> {
+  return encoding === 'br'
+    ? brotli(body, {
+        params: {
+          // 9 in place of 11: a tenth of the time for a few percent more bytes, once per file and version.
+          [zlib.BROTLI_PARAM_QUALITY]: keep ? 9 : 4,
+          [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
+        },
+      })
+    : gzipped(body, { level: keep ? 9 : 6 })
+}
+
 async function encode(body: Buffer, encoding: 'br' | 'gzip', key: string | undefined): Promise<Buffer> {
-  const hit = key === undefined ? undefined : compressed.get(key)
+  if (key === undefined) return compress(body, encoding, false)
+  const hit = compressed.get(key)
   if (hit) return hit
-  const out =
-    encoding === 'br'
-      ? await brotli(body, {
-          params: {
-            // 9 in place of 11: a tenth of the time for a few percent more bytes, once per file and version.
-            [zlib.BROTLI_PARAM_QUALITY]: key === undefined ? 4 : 9,
-            [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
-          },
-        })
-      : await gzipped(body, { level: key === undefined ? 6 : 9 })
-  if (key !== undefined) {
+  const running = compressing.get(key)
+  if (running) return running
+  const job = compress(body, encoding, true)
+  compressing.set(key, job)
+  try {
+    const out = await job
+    kept += out.length - (compressed.get(key)?.length ?? 0)
     compressed.set(key, out)
-    kept += out.length
     for (const [k, v] of compressed) {
       if (kept <= KEEP_BYTES) break
       compressed.delete(k)
       kept -= v.length
     }
+    return out
+  } finally {
+    compressing.delete(key)
   }
-  return out
 }
 
 /** A URL prefix served from a directory. `missingHint` explains an absent directory (e.g. dist/ not built). */
@@ -165,7 +177,12 @@ export async function serveStatic(
   }
   const file = await resolveStatic(mount, pathname)
   const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
-  const [stat, raw] = await Promise.all([fs.stat(file), fs.readFile(file)])
+  // Stat before and after the read: a file rebuilt meanwhile is sent but not kept compressed, or
+  // the old bytes would be kept under the new version's size and time and served until it changes.
+  const stat = await fs.stat(file)
+  const raw = await fs.readFile(file)
+  const after = await fs.stat(file)
+  const steady = after.size === stat.size && after.mtimeMs === stat.mtimeMs && raw.length === stat.size
   let body: Buffer = raw
   const headers: Record<string, string> = {
     'Content-Type': type,
@@ -183,7 +200,7 @@ export async function serveStatic(
     headers['Vary'] = 'Accept-Encoding'
     const encoding = body.length >= MIN_COMPRESS ? pickEncoding(req.headers['accept-encoding']) : undefined
     if (encoding) {
-      const key = html ? undefined : `${encoding} ${stat.size} ${stat.mtimeMs} ${file}`
+      const key = html || !steady ? undefined : `${encoding} ${stat.size} ${stat.mtimeMs} ${file}`
       body = await encode(body, encoding, key)
       headers['Content-Encoding'] = encoding
     }

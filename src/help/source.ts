@@ -175,7 +175,8 @@ export function siblingUrl(url: string, name: string): string {
  * GETs JSON. `timeoutMs` (default 15 s) is how long the server may stay silent, not how long the
  * whole download may take: each part of the body that arrives starts it again. A prebuilt index
  * of a few hundred KB on a slow phone network (4 KB/s) took longer than 15 s in all, so a total
- * limit aborted it every time and it never arrived.
+ * limit aborted it every time and it never arrived. The whole download still has a bound, twenty
+ * times that (5 min): a server dripping a byte just inside the limit kept help loading for ever.
  */
 async function getJson(deps: SourceDeps, url: string): Promise<unknown> {
   const f = deps.fetch ?? (typeof fetch === 'function' ? fetch : undefined)
@@ -183,10 +184,13 @@ async function getJson(deps: SourceDeps, url: string): Promise<unknown> {
   const controller = new AbortController()
   let timedOut = false
   let timer: ReturnType<typeof setTimeout> | undefined
+  const limit = deps.timeoutMs ?? 15_000
+  const giveUp = () => ((timedOut = true), controller.abort())
   const wait = () => {
     clearTimeout(timer)
-    timer = setTimeout(() => ((timedOut = true), controller.abort()), deps.timeoutMs ?? 15_000)
+    timer = setTimeout(giveUp, limit)
   }
+  const whole = setTimeout(giveUp, limit * 20)
   wait()
   try {
     let res: Response
@@ -197,6 +201,8 @@ async function getJson(deps: SourceDeps, url: string): Promise<unknown> {
         ? new TimeoutError(`GET ${url} timed out`, { cause: error })
         : new OfflineError(`GET ${url} failed`, { cause: error })
     }
+    // The headers are the server speaking too: the body has its own limit from here.
+    wait()
     if (res.status === 404) throw new NotFoundError(`GET ${url}: 404`)
     if (!res.ok) throw new ServerError(res.status, `GET ${url}: ${res.status}`)
     let text: string
@@ -214,6 +220,7 @@ async function getJson(deps: SourceDeps, url: string): Promise<unknown> {
     }
   } finally {
     clearTimeout(timer)
+    clearTimeout(whole)
   }
 }
 

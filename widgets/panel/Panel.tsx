@@ -30,7 +30,10 @@ export function Panel() {
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
+      // An input method's Escape (macOS, Safari: part of the composition) closes its candidate
+      // window; clearing the query or closing the panel under it lost what was being typed.
       e.stopPropagation()
+      if (e.isComposing || e.keyCode === 229) return
       const box = e.target as HTMLInputElement
       // In a search box with a query, Escape clears it (as browsers do for type=search) and the
       // next one closes: closing on the first press threw the query away.
