@@ -44,7 +44,7 @@ export interface HelpController {
 export interface HelpControllerDeps {
   /** Used for `articles.url`. Default: the global fetch. */
   fetch?: typeof fetch
-  /** Download time limit. Default 15 s. */
+  /** How long a download may go without a byte (the whole download: 20 times this). Default 15 s. */
   timeoutMs?: number
   /** How long to wait for `transport.getArticle` before showing the indexed text. Default 6 s. */
   articleTimeoutMs?: number

@@ -49,7 +49,7 @@ interface CachedHelp {
 
 export interface SourceDeps {
   fetch?: typeof fetch
-  /** Give up on a download after this long. Default 15 s. */
+  /** Give up on a download when the server stays silent this long (the whole download: 20 times this). Default 15 s. */
   timeoutMs?: number
   store: () => Promise<KeyValueStore | undefined>
   transport: () => Promise<Transport>
