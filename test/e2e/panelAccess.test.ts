@@ -86,6 +86,28 @@ describe('text scaling, focus, Escape and reflow in Chromium', () => {
     await expect.poll(() => isOpen(page)).toBe(false)
   })
 
+  it("ArrowDown in Home's search box moves to the first result", async () => {
+    // It did nothing on Home (the search view had it): a keyboard user had to Tab past the box.
+    const { page } = s
+    await page.goto(`${baseUrl}/?locale=en&user=e2e-arrow-${Date.now()}`)
+    await open(page, 'home')
+    const input = w(page, 'input[type=search]').first()
+    await input.fill('refund')
+    await w(page, '.help-result').first().waitFor({ timeout: 20_000 })
+    const first = await w(page, '.help-result').first().getAttribute('data-article')
+    await input.focus()
+    await page.keyboard.press('ArrowDown')
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          let el = document.activeElement
+          while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
+          return (el as HTMLElement | null)?.dataset.article ?? el?.tagName
+        }),
+      )
+      .toBe(first)
+  })
+
   it('Back from an article opened from the search results puts focus on that result', async () => {
     // Focus went to the search box, so a keyboard or screen reader user started the list again.
     const { page } = s

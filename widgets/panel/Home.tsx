@@ -121,7 +121,7 @@ export function Home(_: ViewProps) {
   const inputId = `${idPrefix}-q`
   // Inline results and popular articles come with the help chunk and its strings, loaded after first paint.
   const [help, setHelp] = useState<typeof import('../help/HomeHelp.js') | null>(null)
-  // The help chunk did not arrive (offline, it is not in the idle prefetch): a search says so
+  // The help chunk did not arrive (offline before the idle prefetch fetched it): a search says so
   // instead of showing nothing, and the next one tries to fetch it again.
   const [helpFailed, setHelpFailed] = useState(false)
   const [helpAttempt, setHelpAttempt] = useState(0)
@@ -139,6 +139,19 @@ export function Home(_: ViewProps) {
     setSearchFor(value)
     // The message stays up while it tries (not announced again on every keystroke).
     if (helpFailed && value.trim()) setHelpAttempt((n) => n + 1)
+  }
+
+  // ArrowDown goes from the box to the first result below it, as in the search view.
+  const toResults = (e: KeyboardEvent) => {
+    const first =
+      e.key === 'ArrowDown' && !e.isComposing
+        ? (e.currentTarget as HTMLElement)
+            .closest('form')
+            ?.nextElementSibling?.querySelector<HTMLElement>('.help-result')
+        : null
+    if (!first) return
+    e.preventDefault()
+    first.focus()
   }
 
   const onSubmit = (e: Event) => {
@@ -159,6 +172,7 @@ export function Home(_: ViewProps) {
           placeholder={t('home.searchPlaceholder')}
           value={query}
           {...imeInput(setQuery, search)}
+          onKeyDown={toResults}
         />
       </form>
       {help && searchFor.trim() ? (
