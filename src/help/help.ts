@@ -22,7 +22,10 @@ export type ArticleSource = 'search' | 'popular' | 'suggestion' | 'link'
 export interface HelpController {
   /** Loads the content for the current locale; rejects with a typed error. */
   ready(): Promise<void>
-  /** Ranked hits for a search box query. Emits `search:query` (length and count only). */
+  /**
+   * Ranked hits for a search box query. Emits `search:query` (length and count only), unless a
+   * newer search was asked for before this one was answered.
+   */
   search(query: string, options?: { limit?: number }): Promise<ArticleHit[]>
   /** Up to `limit` (3) articles for a problem description, to answer it before a ticket. */
   suggest(text: string, options?: { limit?: number; exclude?: string[] }): Promise<ArticleHit[]>
@@ -137,14 +140,20 @@ export function createHelpController(client: SupportClient, deps: HelpController
       work.then(resolve, reject).finally(() => clearTimeout(timer))
     })
 
+  /** Searches asked for so far: one answered after a newer one was asked is not counted. */
+  let asked = 0
   const flow: HelpController = {
     async ready() {
       await load()
     },
     async search(query, options = {}) {
+      const mine = ++asked
       const h = await load()
       const hits = h.index.search(query, { ...scope(), limit: options.limit ?? 10 })
-      if (query.trim()) emit({ type: 'search:query', length: query.trim().length, results: hits.length })
+      // While the index loads, each keystroke's search waits; they all answer at once when it
+      // arrives, and counting them sent one event per keystroke ("r", "re", "ref"…), not the query.
+      if (query.trim() && mine === asked)
+        emit({ type: 'search:query', length: query.trim().length, results: hits.length })
       return hits
     },
     async suggest(text, options = {}) {

@@ -65,6 +65,29 @@ describe('help flow: where articles come from', () => {
     expect(events).toContainEqual({ type: 'article:open', id: 'zh-charged-not-received', source: 'search' })
   })
 
+  it('counts one search:query for the query typed while the index loaded, not one per keystroke', async () => {
+    let arrive!: () => void
+    const held = new Promise<void>((resolve) => (arrive = resolve))
+    const fetch = helpServer({
+      '/help/search-index.json': () => held.then(() => json(index)),
+      '/help/articles.json': () => json(articles),
+    })
+    const { client, events } = setup({ articles: { url: '/help/search-index.json' }, locale: 'en' })
+    const help = createHelpController(client, { fetch })
+    // Each keystroke's search waits for the index; they all answer when it arrives.
+    const typed = ['r', 're', 'ref', 'refu', 'refund'].map((q) => help.search(q))
+    arrive()
+    const answers = await Promise.all(typed)
+    expect(answers.at(-1)![0]?.id).toBe('en-refund')
+    expect(events.filter((e) => e.type === 'search:query')).toEqual([
+      { type: 'search:query', length: 6, results: answers.at(-1)!.length },
+    ])
+    // Searches asked one after another each count.
+    await help.search('pin')
+    await help.search('refund')
+    expect(events.filter((e) => e.type === 'search:query')).toHaveLength(3)
+  })
+
   it('searches in the current locale and follows a locale switch', async () => {
     const { client } = setup({ articles: { articles } })
     const help = createHelpController(client)
