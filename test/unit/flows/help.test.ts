@@ -24,7 +24,7 @@ const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })
 
 /** A fetch serving the prebuilt index and (optionally) articles.json under /help/. */
-function helpServer(files: Record<string, () => Response>) {
+function helpServer(files: Record<string, () => Response | Promise<Response>>) {
   return vi.fn(async (url: string | URL | Request) => {
     const file = files[String(url)]
     return file ? file() : new Response('missing', { status: 404 })
