@@ -32,7 +32,15 @@ export function HomeResults({ query }: { query: string }) {
       {outcome && 'error' in outcome ? (
         <div role="alert" class="help-empty">
           <p>{outcome.error}</p>
-          <button type="button" class="secondary" onClick={retry}>
+          <button
+            type="button"
+            class="secondary"
+            // The button goes once it works: focus waits in the search box (the form before this block), not on the dialog.
+            onClick={() => (
+              root.current?.previousElementSibling?.querySelector<HTMLElement>('input')?.focus(),
+              retry()
+            )}
+          >
             {t('help.retry')}
           </button>
         </div>

@@ -91,7 +91,7 @@ export function SearchView({ params }: ViewProps) {
           <div role="alert" class="help-empty">
             <p>{outcome.error}</p>
             <div class="help-actions">
-              <button type="button" class="secondary" onClick={retry}>
+              <button type="button" class="secondary" onClick={() => (input.current?.focus(), retry())}>
                 {t('help.retry')}
               </button>
               <MoreHelp ways={['contact']} />

@@ -40,4 +40,31 @@ describe('the help index cannot be downloaded', () => {
     // The rest of the panel stays usable.
     expect(await panelText(page)).toContain('線上客服')
   })
+
+  it('"Try again" that works leaves focus in the search box, not on the dialog', async () => {
+    // The button goes once the results come; focus fell back to the dialog itself.
+    const s = await session.start()
+    let failing = true
+    await s.browser.route(`${baseUrl}/search-index.json*`, (route) =>
+      failing ? route.fulfill({ status: 500, body: 'nope' }) : route.continue(),
+    )
+    const options = restOptions('en', `articles: { url: '/search-index.json' },`)
+    const url = await serve(s.browser, baseUrl, 'index-retry', snippetPage(options))
+    await s.page.goto(`${url}?u=index-retry-${Date.now()}`)
+    await s.page.evaluate(() => (window as unknown as { help: { open(v: string): Promise<void> } }).help.open('home'))
+    const input = shadow(s.page, 'input[type=search]').first()
+    await input.fill('refund')
+    const again = shadow(s.page, '[role=alert] button').first()
+    await again.waitFor({ timeout: 20_000 })
+    failing = false
+    await again.focus()
+    await s.page.keyboard.press('Enter')
+    await shadow(s.page, '.help-result').first().waitFor({ timeout: 20_000 })
+    const focused = await s.page.evaluate(() => {
+      let el = document.activeElement
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
+      return el ? `${el.tagName.toLowerCase()}[type=${el.getAttribute('type')}]` : 'none'
+    })
+    expect(focused).toBe('input[type=search]')
+  })
 })
