@@ -72,6 +72,8 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
   let open = false
   let unread = 0
   let stopBackground: (() => void) | undefined
+  /** What the user typed while the panel was loading (see `open`). */
+  let typed = ''
 
   const deepActive = (): HTMLElement | undefined => {
     let el = document.activeElement
@@ -194,13 +196,24 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
         status.className = 'status'
         status.setAttribute('role', 'status')
         status.textContent = text('panel.loading')
+        // Keys typed while the panel loads (a slow network) are kept for its search box: they
+        // went to the launcher and were lost, and the box came up empty.
+        status.tabIndex = -1
+        typed = ''
+        status.onkeydown = (e) =>
+          (typed =
+            e.key == 'Backspace' ? typed.slice(0, -1) : e.key[1] || e.ctrlKey || e.metaKey ? typed : typed + e.key)
         host!.frame.replaceChildren(status)
         host!.frame.hidden = false
         host!.element.toggleAttribute('data-open', true)
+        status.focus()
       }
       try {
         const rt = await load(view)
-        rt.client.open(view, params)
+        const query = view === 'home' || view === 'search' ? typed.trim() : ''
+        typed = ''
+        if (query) rt.client.open('search', { ...(params as object), query })
+        else rt.client.open(view, params)
       } catch (error) {
         if (destroyed) return
         const config = (error as { code?: unknown }).code === 'config'

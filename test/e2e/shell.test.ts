@@ -47,6 +47,27 @@ describe('wallet demo in Chromium', () => {
       .toBe('launcher')
   })
 
+  it('keeps what the user types while the panel loads and searches it', async () => {
+    // On a slow network the panel's code takes a moment; keys typed meanwhile went to the
+    // launcher and were lost, and the search box came up empty.
+    const slow = await launch()
+    try {
+      await slow.page.route('**/dist/chunks/**', async (route) => {
+        await new Promise((r) => setTimeout(r, 800))
+        await route.continue()
+      })
+      await slow.page.goto(`${baseUrl}/?transport=memory&locale=en`)
+      await slow.page.getByTestId('help-entry').click()
+      await slow.page.keyboard.type('refund')
+      const input = slow.page.locator('[data-help-feedback] >> input[type=search]').first()
+      await expect.poll(() => input.inputValue(), { timeout: 20_000 }).toBe('refund')
+      await slow.page.locator('[data-help-feedback] >> .help-result').first().waitFor({ timeout: 20_000 })
+      expect(await dialog(slow).locator('h2').textContent()).toBe('Search results')
+    } finally {
+      await slow.close()
+    }
+  })
+
   it('opens by click from the app entry and from a transaction row; axe finds no violations', async () => {
     const { page } = s
     await page.goto(`${baseUrl}/?transport=memory&locale=zh-CN`)
