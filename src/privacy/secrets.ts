@@ -103,7 +103,7 @@ const STOP_WORDS = new Set([
 ])
 /** Ideographs that start another clause (amounts, order numbers, times, errors). */
 const STOP_HAN = new Set([...'元块塊次秒天单單额額期错錯误誤败敗订訂金钱錢尾号號卡账賬帳'])
-const FILLER_SEP = new Set([...' \n\t:=#"\'“”‘’「」『』()[]【】（）,、_-'])
+const FILLER_SEP = new Set([...' \n\t:=#"\'“”‘’「」『』()[]【】（）,、_+>|-'])
 const MAX_FILLER = 40
 const MAX_WORDS = 3
 const MAX_HAN = 6

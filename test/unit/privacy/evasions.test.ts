@@ -57,15 +57,26 @@ describe('passwords in quotes or brackets', () => {
   })
 })
 
-describe('a phrase joined to its value by an underscore, as in keys and log fields', () => {
-  it.each(['otp_384921', 'OTP_384921 thanks', 'PIN_1234', 'cvv_123', '验证码_384921'])('%s', (text) => {
+describe('a phrase joined to its value by an underscore, a plus, an arrow or a bar, as in keys and log fields', () => {
+  it.each([
+    'otp_384921',
+    'OTP_384921 thanks',
+    'PIN_1234',
+    'cvv_123',
+    '验证码_384921',
+    'otp+384921',
+    'OTP->384921',
+    'otp=>384921',
+    'pin|1234',
+    '验证码+384921',
+  ])('%s', (text) => {
     const out = redact(text)
     expect(out.findings.map((f) => f.kind)).toEqual(['secret'])
     expect(digitsOf(out.text)).toBe('')
   })
 
   it('keeps qualified codes', () => {
-    for (const text of ['error_code_1234', 'promo_code_1234', 'country_code_86'])
+    for (const text of ['error_code_1234', 'promo_code_1234', 'country_code_86', 'error code+1234'])
       expect(redact(text).findings, text).toEqual([])
   })
 })
