@@ -35,6 +35,14 @@ const PNG = Buffer.from(
   'base64',
 )
 
+/** The help article of the result that has focus (inside the shadow root), else the focused element's tag. */
+const focusedArticle = (page: Page) =>
+  page.evaluate(() => {
+    let el = document.activeElement
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
+    return (el as HTMLElement | null)?.dataset.article ?? el?.tagName
+  })
+
 async function startReport(page: Page) {
   await open(page, 'report')
   await w(page, '[data-categories] [data-category]').first().click()
@@ -97,15 +105,7 @@ describe('text scaling, focus, Escape and reflow in Chromium', () => {
     const first = await w(page, '.help-result').first().getAttribute('data-article')
     await input.focus()
     await page.keyboard.press('ArrowDown')
-    await expect
-      .poll(() =>
-        page.evaluate(() => {
-          let el = document.activeElement
-          while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
-          return (el as HTMLElement | null)?.dataset.article ?? el?.tagName
-        }),
-      )
-      .toBe(first)
+    await expect.poll(() => focusedArticle(page)).toBe(first)
   })
 
   it('Back from an article opened from the search results puts focus on that result', async () => {
@@ -121,15 +121,7 @@ describe('text scaling, focus, Escape and reflow in Chromium', () => {
     await page.keyboard.press('Enter')
     await w(page, '.article, article').first().waitFor()
     await w(page, 'button[aria-label="Back"]').click()
-    await expect
-      .poll(() =>
-        page.evaluate(() => {
-          let el = document.activeElement
-          while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement
-          return (el as HTMLElement | null)?.dataset.article ?? el?.tagName
-        }),
-      )
-      .toBe(second)
+    await expect.poll(() => focusedArticle(page)).toBe(second)
   })
 
   it('adding a file keeps focus on the added file; Escape then closes', async () => {
