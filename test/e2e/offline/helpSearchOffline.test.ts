@@ -41,4 +41,36 @@ describe('help search with the network gone after the page loaded', () => {
       await s.browser.setOffline(false)
     }
   })
+
+  it('suggests articles under a report description written offline, from the cached index', async () => {
+    // The suggestions are their own lazy chunk: the prefetch must fetch it too, or a report
+    // written offline shows none even with the index on the device.
+    const s = await session.start()
+    const options = restOptions('en', `articles: { url: '/search-index.json' },`)
+    const url = await serve(s.browser, baseUrl, 'suggest-offline', snippetPage(options))
+    const page = `${url}?u=suggest-offline-${Date.now()}`
+
+    await s.page.goto(page)
+    await s.page.evaluate(() => (window as unknown as { help: { open(v: string): Promise<void> } }).help.open('home'))
+    await shadow(s.page, 'input[type=search]').first().fill('refund')
+    await shadow(s.page, '.help-result').first().waitFor({ timeout: 20_000 })
+
+    await s.page.goto(page)
+    await s.page.click('h1')
+    await s.page.locator('[data-help-feedback][data-prefetched]').waitFor({ state: 'attached', timeout: 20_000 })
+    await s.browser.setOffline(true)
+    try {
+      await s.page.evaluate(() =>
+        (window as unknown as { help: { open(v: string): Promise<void> } }).help.open('report'),
+      )
+      await shadow(s.page, '[data-category=refund_not_received]').click()
+      await shadow(s.page, '[data-field=description] textarea').fill(
+        'the merchant said my refund was sent but it never arrived',
+      )
+      await shadow(s.page, '.help-suggest .help-result').first().waitFor({ timeout: 10_000 })
+      expect((await shadow(s.page, '.help-suggest .help-result').allTextContents()).join(' ')).toMatch(/refund/i)
+    } finally {
+      await s.browser.setOffline(false)
+    }
+  })
 })
