@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import { promises as fs } from 'node:fs'
+import { constants as files, createReadStream, promises as fs, type Stats } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, resolve, sep } from 'node:path'
+import { Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import { promisify } from 'node:util'
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib'
 import { HttpError, notFound } from './http.js'
@@ -50,6 +52,15 @@ export function pickEncoding(header: string | undefined): 'br' | 'gzip' | undefi
   const ok = (name: string) => (accepted.get(name) ?? (accepted.has('*') ? accepted.get('*')! : 0)) > 0
   return ok('br') ? 'br' : ok('gzip') ? 'gzip' : undefined
 }
+
+/**
+ * Files larger than this go from disk as a stream, uncompressed, and are never read whole. 2 MB is
+ * five times the largest file the demo serves compressed (its 389 KB search index), so everything
+ * it has still goes br/gzip; above it, each request would hold the whole file in memory (a hundred
+ * concurrent downloads of a 40 MB file: 4 GB) and brotli 9 would keep a compression thread busy for
+ * seconds, and one copy could take an eighth of the 16 MB kept below, evicting the files that matter.
+ */
+export const STREAM_ABOVE = 2 * 1024 * 1024
 
 /** Compressed copies of files, by path, encoding, size and modification time (HTML is stamped per response: never kept). */
 const compressed = new Map<string, Buffer>()
@@ -179,26 +190,38 @@ export async function serveStatic(
   const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
   // Stat before and after the read: a file rebuilt meanwhile is sent but not kept compressed, or
   // the old bytes would be kept under the new version's size and time and served until it changes.
-  const stat = await fs.stat(file)
-  const raw = await fs.readFile(file)
-  const after = await fs.stat(file)
-  const steady = after.size === stat.size && after.mtimeMs === stat.mtimeMs && raw.length === stat.size
-  let body: Buffer = raw
+  const stat = await fs.stat(file).catch(gone)
+  // A directory where a file was expected (dir/index.html/), a FIFO (reading it would wait for a writer).
+  if (!stat.isFile()) throw notFound()
   const headers: Record<string, string> = {
     'Content-Type': type,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-cache',
+    // Range is ignored: without a validator (ETag, Last-Modified) an If-Range could not tell a
+    // resumed download that the file changed, and it would splice two versions together.
+    'Accept-Ranges': 'none',
   }
   const html = type.startsWith('text/html')
+  const nonce = html ? randomBytes(16).toString('base64') : ''
+  // The same URL answers in several encodings: caches must key on the request's Accept-Encoding.
+  if (COMPRESSIBLE.test(type)) headers['Vary'] = 'Accept-Encoding'
+  // Large HTML goes unstamped: its inline scripts are refused by the CSP (fails closed).
+  if (html) Object.assign(headers, htmlSecurityHeaders(nonce, pathname.startsWith('/webview/')))
+  if (stat.size > STREAM_ABOVE) {
+    await sendFile(req, res, file, headers, stat)
+    return true
+  }
+  const raw = await fs.readFile(file).catch(gone)
+  const after = await fs.stat(file).catch(() => undefined)
+  const steady = after?.size === stat.size && after.mtimeMs === stat.mtimeMs && raw.length === stat.size
+  let body: Buffer = raw
   if (html) {
-    const nonce = randomBytes(16).toString('base64')
     body = Buffer.from(body.toString('utf8').replace(/<(script|style)(?=[\s>])/gi, `<$1 nonce="${nonce}"`), 'utf8')
-    Object.assign(headers, htmlSecurityHeaders(nonce, pathname.startsWith('/webview/')))
   }
   if (COMPRESSIBLE.test(type)) {
-    // The same URL answers in several encodings: caches must key on the request's Accept-Encoding.
-    headers['Vary'] = 'Accept-Encoding'
-    const encoding = body.length >= MIN_COMPRESS ? pickEncoding(req.headers['accept-encoding']) : undefined
+    // A file that grew past the threshold between the stat and the read is sent as read, not compressed.
+    const worth = body.length >= MIN_COMPRESS && body.length <= STREAM_ABOVE
+    const encoding = worth ? pickEncoding(req.headers['accept-encoding']) : undefined
     if (encoding) {
       const key = html || !steady ? undefined : `${encoding} ${stat.size} ${stat.mtimeMs} ${file}`
       body = await encode(body, encoding, key)
@@ -209,4 +232,68 @@ export async function serveStatic(
   res.writeHead(200, headers)
   res.end(req.method === 'HEAD' ? undefined : body)
   return true
+}
+
+/** A file gone between lookup and read (deleted, replaced by a directory) is a 404, not a 500. */
+function gone(err: unknown): never {
+  const code = (err as { code?: unknown } | null)?.code
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR' || code === 'ELOOP') throw notFound()
+  throw err
+}
+
+/**
+ * Sends a large file from disk in chunks, with the length `stat` gave. The file is opened once
+ * and read through that handle, so a rebuild that replaces it, or deletes it, mid-way still sends
+ * the version that was opened. One changed in place (shrunk, rewritten) cuts the connection
+ * instead of ending short of its Content-Length or mixing versions; a client that goes away
+ * destroys the stream and closes the file.
+ */
+async function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  headers: Record<string, string>,
+  stat: Stats,
+): Promise<void> {
+  if (req.method === 'HEAD') {
+    res.writeHead(200, { ...headers, 'Content-Length': String(stat.size) })
+    res.end()
+    return
+  }
+  // No waiting on a FIFO swapped in since the stat; the real path holds no symlink to follow.
+  const flags = files.O_RDONLY | (files.O_NONBLOCK ?? 0) | (files.O_NOFOLLOW ?? 0)
+  const handle = await fs.open(file, flags).catch(gone)
+  try {
+    const opened = await handle.stat()
+    if (!opened.isFile()) throw notFound()
+    res.writeHead(200, { ...headers, 'Content-Length': String(opened.size) })
+    if (opened.size === 0) {
+      res.end()
+      return
+    }
+    const stream = createReadStream(file, { fd: handle, start: 0, end: opened.size - 1, autoClose: false })
+    // The last chunk is held back until the file is seen unchanged: a client has a complete
+    // response as soon as Content-Length bytes arrive, so cutting the connection after them is too late.
+    let read = 0
+    let held: Buffer | undefined
+    const whole = new Transform({
+      transform(chunk: Buffer, _encoding, next) {
+        read += chunk.length
+        const previous = held
+        held = chunk
+        next(null, previous)
+      },
+      flush(done) {
+        handle.stat().then((now) => {
+          const same = read === opened.size && now.size === opened.size && now.mtimeMs === opened.mtimeMs
+          done(same ? null : new Error(`${file} changed while it was sent`), same ? held : undefined)
+        }, done)
+      },
+    })
+    // A failure once the headers are out (client gone, file changed, read error) destroys the
+    // stream and the response: the client sees a cut connection, never a complete-looking short body.
+    await pipeline(stream, whole, res).catch(() => res.destroy())
+  } finally {
+    await handle.close().catch(() => undefined)
+  }
 }
