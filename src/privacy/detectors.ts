@@ -1,7 +1,8 @@
 /**
  * The digit and address detectors. Each reads the normalised text, skips what an earlier rule
  * already claimed, and claims what it hides. The caller runs them in the reference order:
- * 28-digit transaction ids (kept) → CN ID → IBAN → card → CN mobile → e-mail → secrets.
+ * 28-digit transaction ids (kept) → CN ID → IBAN → card (also in exponent form) → CN mobile →
+ * e-mail → secrets.
  */
 import { cnIdShape, cnIdValid, cnLegacyIdShape, ibanValid, isCalendarDate, luhnValid } from './checksums.js'
 import { IBAN_LENGTHS } from './ibanLengths.js'
@@ -256,6 +257,33 @@ export function detectStrongCards(ctx: ScanContext): void {
     if (ctx.text[start - 1] === '+' && chars.length <= 15) return null
     return { replacement: maskCard(chars) }
   })
+}
+
+/**
+ * `4.111111111111111e15`, `4.111111111111111E+15`: a number in exponent form (a float pasted from a
+ * spreadsheet, a log or a JSON encoder). One digit, a fraction and a positive exponent, the token
+ * standing apart from other digits and dots.
+ */
+const EXPONENT = /(?<![\d.])([1-9])\.(\d{10,18})[eE]\+?(\d{1,3})(?!\d|\.\d)/g
+
+/**
+ * A card number in exponent form: the mantissa's digits, with the zeros the exponent adds, make
+ * an integer of 13–19 digits that a strong card rule would hide (network prefix, Luhn). A float
+ * printer drops trailing zeros, so up to two are added back (a card ends in `00` one time in a
+ * hundred); more, or a fraction longer than the exponent (not an integer), and it is a
+ * measurement. `6.02e23`, `1.5e3` or `4.11111E+15` (six digits, the rest already lost) stay.
+ */
+export function detectExponentCards(ctx: ScanContext): void {
+  const { text, claims } = ctx
+  for (const m of text.matchAll(EXPONENT)) {
+    const [token, lead = '', fraction = '', exponent = ''] = m
+    const zeros = Number(exponent) - fraction.length
+    if (zeros < 0 || zeros > 2) continue
+    const chars = lead + fraction + '0'.repeat(zeros)
+    if (chars.length < 13 || chars.length > 19 || !CARD_PREFIX.test(chars) || !luhnValid(chars)) continue
+    if (!claims.free(m.index, m.index + token.length)) continue
+    push(ctx, 'card', m.index, m.index + token.length, maskCard(chars))
+  }
 }
 
 /**
