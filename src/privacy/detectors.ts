@@ -54,21 +54,27 @@ interface Slice {
   uniform: boolean
 }
 
-/** A candidate accepted by a digit rule: what to show instead (`null`: keep it visible but claimed), optional earlier start. */
+/**
+ * A candidate accepted by a digit rule: what to show instead (`null`: keep it visible but claimed),
+ * optional earlier start and earlier end.
+ */
 interface Accepted {
   replacement: string | null
   start?: number
+  end?: number
 }
 
 /**
  * Tries every contiguous slice of whole groups of `minLen`–`maxLen` characters and keeps the
- * longest accepted slice from each starting group. Cost: groups × maxLen, i.e. linear.
+ * longest accepted slice from each starting group. Cost: groups × maxLen, i.e. linear. A group
+ * with a letter glued after it is part of a word and no slice takes it, unless `letterAfter`.
  */
 function scanDigitRule(
   ctx: ScanContext,
   kind: FindingKind,
   [minLen, maxLen]: readonly [number, number],
   accept: (slice: Slice) => Accepted | null,
+  letterAfter = false,
 ): void {
   const { claims, text } = ctx
   for (const run of ctx.runs) {
@@ -76,7 +82,7 @@ function scanDigitRule(
     if (run.compact.length < minLen) continue
     const { groups, compact, offsets } = run
     const open: boolean[] = []
-    for (const g of groups) open.push(g.usable && claims.free(g.start, g.end))
+    for (const g of groups) open.push(g.usable && (letterAfter || !g.letterAfter) && claims.free(g.start, g.end))
     const fraction = fractionAt(text, groups)
     let i = 0
     while (i < groups.length) {
@@ -120,8 +126,9 @@ function scanDigitRule(
       const last = best ? groups[best.j] : undefined
       if (best && last) {
         const start = best.accepted.start ?? first.start
-        if (best.accepted.replacement === null) claims.claim(start, last.end)
-        else push(ctx, kind, start, last.end, best.accepted.replacement)
+        const end = best.accepted.end ?? last.end
+        if (best.accepted.replacement === null) claims.claim(start, end)
+        else push(ctx, kind, start, end, best.accepted.replacement)
         for (let k = i; k <= best.j; k++) open[k] = false
         i = best.j + 1
       } else {
@@ -210,17 +217,30 @@ export function keepTransactionIds(ctx: ScanContext): void {
 /**
  * 18-character resident IDs (check character + birth date) wherever they stand. Next to an ID word
  * (before or after the number), also 15-digit legacy IDs and 18-character ones whose check
- * character is wrong (a typo leaves the other 17 characters the user's own).
+ * character is wrong (a typo leaves the other 17 characters the user's own). A letter glued after
+ * the ID changes nothing (`11010519491231002Xabc`, `110105194912310038a`), nor does an `X` glued
+ * after its last digit (`110105194912310038X`, read as the ID and a letter).
  */
 export function detectCnIds(ctx: ScanContext): void {
-  scanDigitRule(ctx, 'cn_id', [15, 18], (slice) => {
-    if (!plausiblyGrouped(slice)) return null
-    const { chars, start, end } = slice
-    if (chars.length === 18 && cnIdValid(chars)) return { replacement: maskCnId(chars) }
-    const shaped = chars.length === 15 ? cnLegacyIdShape(chars) : chars.length === 18 && cnIdShape(chars)
-    if (shaped && !slice.glued && idLabelAround(ctx.text, start, end)) return { replacement: maskCnId(chars) }
-    return null
-  })
+  scanDigitRule(
+    ctx,
+    'cn_id',
+    [15, 19],
+    (slice) => {
+      if (!plausiblyGrouped(slice)) return null
+      const { start } = slice
+      let { chars, end } = slice
+      if ((chars.length === 16 || chars.length === 19) && /\d[Xx]$/.test(chars)) {
+        chars = chars.slice(0, -1)
+        end--
+      }
+      if (chars.length === 18 && cnIdValid(chars)) return { replacement: maskCnId(chars), end }
+      const shaped = chars.length === 15 ? cnLegacyIdShape(chars) : chars.length === 18 && cnIdShape(chars)
+      if (shaped && !slice.glued && idLabelAround(ctx.text, start, end)) return { replacement: maskCnId(chars), end }
+      return null
+    },
+    true,
+  )
 }
 
 const CN_PHONE = /^(?:0086|86)?1[3-9]\d{9}$/
