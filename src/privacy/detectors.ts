@@ -46,6 +46,8 @@ interface Slice {
   cutsHard: boolean
   /** The only number it cuts is a decimal: its fraction follows the slice (`4111111111111111|.00`). */
   beforeFraction: boolean
+  /** The slice holds a whole decimal, a number and its fraction (`138001380.00`, `…190.00 2026…`). */
+  decimalInside: boolean
   /** A letter is glued to its first group (`ref4111…`). */
   glued: boolean
   /** Shortest group in the slice. */
@@ -84,6 +86,7 @@ function scanDigitRule(
     const open: boolean[] = []
     for (const g of groups) open.push(g.usable && (letterAfter || !g.letterAfter) && claims.free(g.start, g.end))
     const fraction = fractionAt(text, groups)
+    const decimal = decimalFractions(text, groups)
     let i = 0
     while (i < groups.length) {
       const first = groups[i]
@@ -91,6 +94,7 @@ function scanDigitRule(
       if (!first) break
       let best: { j: number; accepted: Accepted } | null = null
       let hardInside = false
+      let decimalInside = false
       let shortest = Infinity
       let uniform = true
       for (let j = i; j < groups.length && open[j] === true; j++) {
@@ -99,6 +103,7 @@ function scanDigitRule(
         const size = g.end - g.start
         shortest = Math.min(shortest, size)
         if (j > i && g.join === 'hard') hardInside = true
+        if (j > i && decimal[j] === true) decimalInside = true
         if (
           j > i + 1 &&
           (groups[j - 1]?.end ?? 0) - (groups[j - 1]?.start ?? 0) !== (groups[i]?.end ?? 0) - first.start
@@ -116,6 +121,7 @@ function scanDigitRule(
           hardInside,
           cutsHard,
           beforeFraction: first.join !== 'hard' && j + 1 === fraction,
+          decimalInside,
           glued: first.glued,
           shortest,
           uniform,
@@ -152,6 +158,20 @@ function fractionAt(text: string, groups: readonly DigitGroup[]): number {
   if (!last || !prev || last.join !== 'hard' || text.slice(prev.end, last.start) !== '.') return -1
   const size = last.end - last.start
   return size <= 2 && prev.end - prev.start >= 5 && isDigit(text[last.end - 1]) ? k : -1
+}
+
+/**
+ * `138001380.00`, `¥190.00 2026-11-23`: which groups are the fraction of a decimal, an amount.
+ * Such a group has one or two digits after a lone `.`, and the two groups are no part of a longer
+ * dotted number (`13.80.01.38.000`, a date, a version): neither the group before them nor the one
+ * after is joined by `.` or `/`.
+ */
+function decimalFractions(text: string, groups: readonly DigitGroup[]): boolean[] {
+  return groups.map((g, k) => {
+    const prev = groups[k - 1]
+    if (!prev || g.join !== 'hard' || prev.join === 'hard' || groups[k + 1]?.join === 'hard') return false
+    return g.end - g.start <= 2 && text.slice(prev.end, g.start) === '.' && isDigit(text[g.end - 1])
+  })
 }
 
 /**
@@ -197,7 +217,10 @@ function scanLooseDigits(
 ): void {
   if (ctx.reference) return
   // `accept` sees slices before a decimal's fraction too, and turns down those it reads as amounts.
-  scanDigitRule(ctx, kind, lengths, (slice) => (slice.glued || !plausiblyGrouped(slice, true) ? null : accept(slice)))
+  // A slice holding a whole amount (`138001380.00`: the digits of a mobile) is no card or phone.
+  scanDigitRule(ctx, kind, lengths, (slice) =>
+    slice.glued || slice.decimalInside || !plausiblyGrouped(slice, true) ? null : accept(slice),
+  )
 }
 
 const WECHAT_TXN = /^4200\d{24}$/
@@ -273,6 +296,8 @@ export function detectStrongCards(ctx: ScanContext): void {
     const { chars, start } = slice
     // `4111111111111111.0`: a card printed as a decimal is still a card.
     if (!plausiblyGrouped(slice, true) || !CARD_PREFIX.test(chars) || !luhnValid(chars)) return null
+    // `4128.50 2026 11 23`: an amount and the numbers after it, not a card.
+    if (slice.decimalInside) return null
     // `+44 …`: an international phone number (E.164 stops at 15 digits), not a card.
     if (ctx.text[start - 1] === '+' && chars.length <= 15) return null
     return { replacement: maskCard(chars) }
