@@ -1,7 +1,8 @@
 /**
  * The digit and address detectors. Each reads the normalised text, skips what an earlier rule
  * already claimed, and claims what it hides. The caller runs them in the reference order:
- * 28-digit transaction ids (kept) → CN ID → IBAN → card → CN mobile → e-mail → secrets.
+ * 28-digit transaction ids (kept) → CN ID → IBAN → card (also in exponent form) → CN mobile →
+ * e-mail → secrets.
  */
 import { cnIdShape, cnIdValid, cnLegacyIdShape, ibanValid, isCalendarDate, luhnValid } from './checksums.js'
 import { IBAN_LENGTHS } from './ibanLengths.js'
@@ -45,6 +46,8 @@ interface Slice {
   cutsHard: boolean
   /** The only number it cuts is a decimal: its fraction follows the slice (`4111111111111111|.00`). */
   beforeFraction: boolean
+  /** The slice holds a whole decimal, a number and its fraction (`138001380.00`, `…190.00 2026…`). */
+  decimalInside: boolean
   /** A letter is glued to its first group (`ref4111…`). */
   glued: boolean
   /** Shortest group in the slice. */
@@ -53,21 +56,27 @@ interface Slice {
   uniform: boolean
 }
 
-/** A candidate accepted by a digit rule: what to show instead (`null`: keep it visible but claimed), optional earlier start. */
+/**
+ * A candidate accepted by a digit rule: what to show instead (`null`: keep it visible but claimed),
+ * optional earlier start and earlier end.
+ */
 interface Accepted {
   replacement: string | null
   start?: number
+  end?: number
 }
 
 /**
  * Tries every contiguous slice of whole groups of `minLen`–`maxLen` characters and keeps the
- * longest accepted slice from each starting group. Cost: groups × maxLen, i.e. linear.
+ * longest accepted slice from each starting group. Cost: groups × maxLen, i.e. linear. A group
+ * with a letter glued after it is part of a word and no slice takes it, unless `letterAfter`.
  */
 function scanDigitRule(
   ctx: ScanContext,
   kind: FindingKind,
   [minLen, maxLen]: readonly [number, number],
   accept: (slice: Slice) => Accepted | null,
+  letterAfter = false,
 ): void {
   const { claims, text } = ctx
   for (const run of ctx.runs) {
@@ -75,8 +84,9 @@ function scanDigitRule(
     if (run.compact.length < minLen) continue
     const { groups, compact, offsets } = run
     const open: boolean[] = []
-    for (const g of groups) open.push(g.usable && claims.free(g.start, g.end))
+    for (const g of groups) open.push(g.usable && (letterAfter || !g.letterAfter) && claims.free(g.start, g.end))
     const fraction = fractionAt(text, groups)
+    const decimal = decimalFractions(text, groups)
     let i = 0
     while (i < groups.length) {
       const first = groups[i]
@@ -84,6 +94,7 @@ function scanDigitRule(
       if (!first) break
       let best: { j: number; accepted: Accepted } | null = null
       let hardInside = false
+      let decimalInside = false
       let shortest = Infinity
       let uniform = true
       for (let j = i; j < groups.length && open[j] === true; j++) {
@@ -92,6 +103,7 @@ function scanDigitRule(
         const size = g.end - g.start
         shortest = Math.min(shortest, size)
         if (j > i && g.join === 'hard') hardInside = true
+        if (j > i && decimal[j] === true) decimalInside = true
         if (
           j > i + 1 &&
           (groups[j - 1]?.end ?? 0) - (groups[j - 1]?.start ?? 0) !== (groups[i]?.end ?? 0) - first.start
@@ -109,6 +121,7 @@ function scanDigitRule(
           hardInside,
           cutsHard,
           beforeFraction: first.join !== 'hard' && j + 1 === fraction,
+          decimalInside,
           glued: first.glued,
           shortest,
           uniform,
@@ -119,8 +132,9 @@ function scanDigitRule(
       const last = best ? groups[best.j] : undefined
       if (best && last) {
         const start = best.accepted.start ?? first.start
-        if (best.accepted.replacement === null) claims.claim(start, last.end)
-        else push(ctx, kind, start, last.end, best.accepted.replacement)
+        const end = best.accepted.end ?? last.end
+        if (best.accepted.replacement === null) claims.claim(start, end)
+        else push(ctx, kind, start, end, best.accepted.replacement)
         for (let k = i; k <= best.j; k++) open[k] = false
         i = best.j + 1
       } else {
@@ -144,6 +158,20 @@ function fractionAt(text: string, groups: readonly DigitGroup[]): number {
   if (!last || !prev || last.join !== 'hard' || text.slice(prev.end, last.start) !== '.') return -1
   const size = last.end - last.start
   return size <= 2 && prev.end - prev.start >= 5 && isDigit(text[last.end - 1]) ? k : -1
+}
+
+/**
+ * `138001380.00`, `¥190.00 2026-11-23`: which groups are the fraction of a decimal, an amount.
+ * Such a group has one or two digits after a lone `.`, and the two groups are no part of a longer
+ * dotted number (`13.80.01.38.000`, a date, a version): neither the group before them nor the one
+ * after is joined by `.` or `/`.
+ */
+function decimalFractions(text: string, groups: readonly DigitGroup[]): boolean[] {
+  return groups.map((g, k) => {
+    const prev = groups[k - 1]
+    if (!prev || g.join !== 'hard' || prev.join === 'hard' || groups[k + 1]?.join === 'hard') return false
+    return g.end - g.start <= 2 && text.slice(prev.end, g.start) === '.' && isDigit(text[g.end - 1])
+  })
 }
 
 /**
@@ -189,7 +217,10 @@ function scanLooseDigits(
 ): void {
   if (ctx.reference) return
   // `accept` sees slices before a decimal's fraction too, and turns down those it reads as amounts.
-  scanDigitRule(ctx, kind, lengths, (slice) => (slice.glued || !plausiblyGrouped(slice, true) ? null : accept(slice)))
+  // A slice holding a whole amount (`138001380.00`: the digits of a mobile) is no card or phone.
+  scanDigitRule(ctx, kind, lengths, (slice) =>
+    slice.glued || slice.decimalInside || !plausiblyGrouped(slice, true) ? null : accept(slice),
+  )
 }
 
 const WECHAT_TXN = /^4200\d{24}$/
@@ -209,17 +240,30 @@ export function keepTransactionIds(ctx: ScanContext): void {
 /**
  * 18-character resident IDs (check character + birth date) wherever they stand. Next to an ID word
  * (before or after the number), also 15-digit legacy IDs and 18-character ones whose check
- * character is wrong (a typo leaves the other 17 characters the user's own).
+ * character is wrong (a typo leaves the other 17 characters the user's own). A letter glued after
+ * the ID changes nothing (`11010519491231002Xabc`, `110105194912310038a`), nor does an `X` glued
+ * after its last digit (`110105194912310038X`, read as the ID and a letter).
  */
 export function detectCnIds(ctx: ScanContext): void {
-  scanDigitRule(ctx, 'cn_id', [15, 18], (slice) => {
-    if (!plausiblyGrouped(slice)) return null
-    const { chars, start, end } = slice
-    if (chars.length === 18 && cnIdValid(chars)) return { replacement: maskCnId(chars) }
-    const shaped = chars.length === 15 ? cnLegacyIdShape(chars) : chars.length === 18 && cnIdShape(chars)
-    if (shaped && !slice.glued && idLabelAround(ctx.text, start, end)) return { replacement: maskCnId(chars) }
-    return null
-  })
+  scanDigitRule(
+    ctx,
+    'cn_id',
+    [15, 19],
+    (slice) => {
+      if (!plausiblyGrouped(slice)) return null
+      const { start } = slice
+      let { chars, end } = slice
+      if ((chars.length === 16 || chars.length === 19) && /\d[Xx]$/.test(chars)) {
+        chars = chars.slice(0, -1)
+        end--
+      }
+      if (chars.length === 18 && cnIdValid(chars)) return { replacement: maskCnId(chars), end }
+      const shaped = chars.length === 15 ? cnLegacyIdShape(chars) : chars.length === 18 && cnIdShape(chars)
+      if (shaped && !slice.glued && idLabelAround(ctx.text, start, end)) return { replacement: maskCnId(chars), end }
+      return null
+    },
+    true,
+  )
 }
 
 const CN_PHONE = /^(?:0086|86)?1[3-9]\d{9}$/
@@ -252,10 +296,39 @@ export function detectStrongCards(ctx: ScanContext): void {
     const { chars, start } = slice
     // `4111111111111111.0`: a card printed as a decimal is still a card.
     if (!plausiblyGrouped(slice, true) || !CARD_PREFIX.test(chars) || !luhnValid(chars)) return null
+    // `4128.50 2026 11 23`: an amount and the numbers after it, not a card.
+    if (slice.decimalInside) return null
     // `+44 …`: an international phone number (E.164 stops at 15 digits), not a card.
     if (ctx.text[start - 1] === '+' && chars.length <= 15) return null
     return { replacement: maskCard(chars) }
   })
+}
+
+/**
+ * `4.111111111111111e15`, `4.111111111111111E+15`: a number in exponent form (a float pasted from a
+ * spreadsheet, a log or a JSON encoder). One digit, a fraction and a positive exponent, the token
+ * standing apart from other digits and dots.
+ */
+const EXPONENT = /(?<![\d.])([1-9])\.(\d{10,18})[eE]\+?(\d{1,3})(?!\d|\.\d)/g
+
+/**
+ * A card number in exponent form: the mantissa's digits, with the zeros the exponent adds, make
+ * an integer of 13–19 digits that a strong card rule would hide (network prefix, Luhn). A float
+ * printer drops trailing zeros, so up to two are added back (a card ends in `00` one time in a
+ * hundred); more, or a fraction longer than the exponent (not an integer), and it is a
+ * measurement. `6.02e23`, `1.5e3` or `4.11111E+15` (six digits, the rest already lost) stay.
+ */
+export function detectExponentCards(ctx: ScanContext): void {
+  const { text, claims } = ctx
+  for (const m of text.matchAll(EXPONENT)) {
+    const [token, lead = '', fraction = '', exponent = ''] = m
+    const zeros = Number(exponent) - fraction.length
+    if (zeros < 0 || zeros > 2) continue
+    const chars = lead + fraction + '0'.repeat(zeros)
+    if (chars.length < 13 || chars.length > 19 || !CARD_PREFIX.test(chars) || !luhnValid(chars)) continue
+    if (!claims.free(m.index, m.index + token.length)) continue
+    push(ctx, 'card', m.index, m.index + token.length, maskCard(chars))
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   detectCards,
   detectCnIds,
   detectEmails,
+  detectExponentCards,
   detectIbans,
   detectPhones,
   detectStrongCards,
@@ -21,14 +22,15 @@ import type { FieldFinding, Finding, FindingKind, RedactOptions, RedactResult } 
 /**
  * The order is part of the contract: long transaction ids are set aside first so no card is cut
  * out of them; an 18-digit ID that also passes Luhn must be labelled an ID; a card with a network
- * prefix is taken before a shorter number in the same run can be read as something else; a
- * mobile before a Luhn-valid run that merely contains it.
+ * prefix (also in exponent form, `4.111111111111111e15`) is taken before a shorter number in the
+ * same run can be read as something else; a mobile before a Luhn-valid run that merely contains it.
  */
 const RULES = [
   keepTransactionIds,
   detectCnIds,
   detectIbans,
   detectStrongCards,
+  detectExponentCards,
   detectPhones,
   detectCards,
   detectEmails,

@@ -20,8 +20,13 @@ export function isAsciiAlnum(ch: string | undefined): boolean {
 export interface DigitGroup {
   start: number
   end: number
-  /** False when the group is glued to a following word (`4111abc`) or to a decimal, time or thousands part. */
+  /** False when the group is glued to a decimal, time or thousands part (`14:30`, `1,234`). */
   usable: boolean
+  /**
+   * True when a letter is glued after the group (`4111abc`): the group then reads as part of a
+   * word, and only the ID rule sees it (`11010519491231002Xabc`, `110105194912310038a`).
+   */
+  letterAfter: boolean
   /** True when a letter sits right before the group (`TXN4111…`, `ref4111…`): only strong rules see it. */
   glued: boolean
   /**
@@ -71,12 +76,13 @@ export function digitRuns(text: string): DigitRun[] {
       const start = j
       while (j < n && isDigit(text[j])) j++
       const x = text[j]
-      if ((x === 'X' || x === 'x') && !isAsciiAlnum(text[j + 1])) {
+      // An ID's check character, also with a letter glued after it (`11010519491231002Xabc`).
+      if ((x === 'X' || x === 'x') && !isDigit(text[j + 1])) {
         j++
-        run.push({ start, end: j, usable: true, glued: false, join })
+        run.push({ start, end: j, usable: true, glued: false, letterAfter: false, join })
         break
       }
-      run.push({ start, end: j, usable: true, glued: false, join })
+      run.push({ start, end: j, usable: true, glued: false, letterAfter: false, join })
       let k = j
       let hard = false
       let soft = false
@@ -95,9 +101,9 @@ export function digitRuns(text: string): DigitRun[] {
         while (e < n && isDigit(text[e])) e++
         if (e === k || (e - k === 3 && text[e] !== 'X' && text[e] !== 'x')) break
       }
-      // `11010519491231002 X`: an ID's check character typed apart from its digits.
-      if (k > j && (text[k] === 'X' || text[k] === 'x') && !isAsciiAlnum(text[k + 1]) && !hard) {
-        run.push({ start: k, end: k + 1, usable: true, glued: false, join: 'soft' })
+      // `11010519491231002 X`: an ID's check character typed apart from its digits (also `… Xabc`).
+      if (k > j && (text[k] === 'X' || text[k] === 'x') && !isDigit(text[k + 1]) && !hard) {
+        run.push({ start: k, end: k + 1, usable: true, glued: false, letterAfter: false, join: 'soft' })
         j = k + 1
         break
       }
@@ -134,9 +140,8 @@ function markEdges(text: string, run: DigitGroup[]): void {
   // `14:30`, `1,234`: part of a time or an amount, not a bare number.
   if (NUMERIC_JOINERS.has(before ?? '') && isDigit(text[first.start - 2])) first.usable = false
   // An `X` ending the group is an ID check character, not a glued letter.
-  if (isAsciiLetter(after) || (NUMERIC_JOINERS.has(after ?? '') && isDigit(text[last.end + 1]))) {
-    last.usable = false
-  }
+  if (isAsciiLetter(after)) last.letterAfter = true
+  if (NUMERIC_JOINERS.has(after ?? '') && isDigit(text[last.end + 1])) last.usable = false
 }
 
 const LOOKBEHIND = 28
