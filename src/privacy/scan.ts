@@ -137,11 +137,14 @@ function markEdges(text: string, run: DigitGroup[]): void {
   const before = text[first.start - 1]
   const after = text[last.end]
   if (isAsciiLetter(before)) first.glued = true
-  // `14:30`, `1,234`: part of a time or an amount, not a bare number.
-  if (NUMERIC_JOINERS.has(before ?? '') && isDigit(text[first.start - 2])) first.usable = false
+  // `14:30`, `1,234`: part of a time or an amount, not a bare number. Only a group of up to three
+  // digits can be one: a longer one next to a comma is a number of its own followed or preceded by
+  // another (`13800138000，100元`, `4111111111111111,100`), not a thousands part, hour or minute.
+  const part = (g: DigitGroup): boolean => g.end - g.start <= 3
+  if (NUMERIC_JOINERS.has(before ?? '') && isDigit(text[first.start - 2]) && part(first)) first.usable = false
   // An `X` ending the group is an ID check character, not a glued letter.
   if (isAsciiLetter(after)) last.letterAfter = true
-  if (NUMERIC_JOINERS.has(after ?? '') && isDigit(text[last.end + 1])) last.usable = false
+  if (NUMERIC_JOINERS.has(after ?? '') && isDigit(text[last.end + 1]) && part(last)) last.usable = false
 }
 
 const LOOKBEHIND = 28
