@@ -12,6 +12,12 @@ import { NavButton } from '../ui/NavButton.js'
 
 const SOURCES: ArticleSource[] = ['search', 'popular', 'suggestion', 'link']
 
+/**
+ * The key `host/reopen.ts` reads after a reload. Spelled out, not imported: a value imported from
+ * the entry's modules splits the entry into a facade and a shared chunk (one more request).
+ */
+const OPEN_ARTICLE = 'help-feedback:article'
+
 const MISSING = ['answer', 'unclear', 'wrong', 'case'] as const
 type Missing = (typeof MISSING)[number]
 
@@ -164,6 +170,19 @@ export function ArticleView({ params }: ViewProps) {
   const article = state && 'article' in state ? state.article : null
   const blocks = useMemo(() => (article ? parseMarkdown(article.body) : []), [article])
   useArrivalFocus(title, article !== null)
+  // Kept while it shows, so a reload of the page comes back on it; one that failed is not.
+  useEffect(() => {
+    if (!article) return
+    const store = (f: (s: Storage) => void) => {
+      try {
+        f(sessionStorage)
+      } catch {
+        /* storage off: a reload opens nothing */
+      }
+    }
+    store((s) => s.setItem(OPEN_ARTICLE, article.id))
+    return () => store((s) => s.removeItem(OPEN_ARTICLE))
+  }, [article])
   const followLink = (slug: string) => {
     help.resolveLink(slug).then(
       (target) => target && client.navigate('article', { id: target, source: 'link' }),
