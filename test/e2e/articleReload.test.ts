@@ -5,7 +5,7 @@
  * shows "no longer available" without a page error.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launch, type Page, type Session } from './browser.js'
+import { isOpen, launch, open, w, type Page, type Session } from './browser.js'
 
 const baseUrl = inject('baseUrl')
 let s: Session
@@ -19,14 +19,6 @@ afterAll(async () => {
   await s?.close()
 })
 
-const w = (page: Page, sel: string) => page.locator(`[data-help-feedback] >> ${sel}`)
-const open = (page: Page, view: string, params: Record<string, unknown> = {}) =>
-  page.evaluate(
-    ([v, p]) =>
-      (window as unknown as { help: { open(view: string, p: unknown): Promise<void> } }).help.open(v as string, p),
-    [view, params] as const,
-  )
-const isOpen = (page: Page) => page.locator('[data-help-feedback]').evaluate((el) => el.hasAttribute('data-open'))
 /** The focused element through the shadow root: tag and id, or 'BODY' when focus fell out. */
 const focused = (page: Page) =>
   page.evaluate(() => {

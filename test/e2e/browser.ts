@@ -61,6 +61,19 @@ export async function launch(
 
 export type { Browser, Page }
 
+/** An element of the panel, through its shadow root. */
+export const w = (page: Page, sel: string) => page.locator(`[data-help-feedback] >> ${sel}`)
+/** `help.open(view, params)` on the page's widget (the page keeps it on `window.help`). */
+export const open = (page: Page, view: string, params: Record<string, unknown> = {}) =>
+  page.evaluate(
+    ([v, p]) =>
+      (window as unknown as { help: { open(view: string, p: unknown): Promise<void> } }).help.open(v as string, p),
+    [view, params] as const,
+  )
+/** Whether the panel is open (the host element's `data-open`). */
+export const isOpen = (page: Page) =>
+  page.locator('[data-help-feedback]').evaluate((el) => el.hasAttribute('data-open'))
+
 /**
  * Evaluated in the page: resolves with `performance.now()` when the panel's dialog title is first
  * in the DOM, checked every frame (so within a frame of the paint). A string, because tsx would
