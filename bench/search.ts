@@ -410,13 +410,13 @@ const real = asked
 const read = (file: string): Labeled[] => JSON.parse(readFileSync(`${root}${file}`, 'utf8')) as Labeled[]
 const labeled = read('bench/data/queries.json')
 /**
- * Written apart from the engine and never tuned on, when present (set #9 goes here; sets #1 to #8
- * are tuning data now, `queries-tune4.json` to `queries-tune11.json`):
+ * Written apart from the engine and never tuned on, when present (sets #11 and #12 go here; sets #1
+ * to #10 are tuning data now, `queries-tune4.json` to `queries-tune13.json`):
  * the evaluation that README figures quote.
  * zh-TW queries search zh-TW and zh-CN articles, as the UI does (`scoped`): a topic without a
  * zh-TW article is labelled with the zh-CN one's id.
  */
-const HELD_OUT = ['bench/heldout/search-queries.json', 'bench/heldout/search-queries10.json']
+const HELD_OUT = ['bench/heldout/search-queries.json', 'bench/heldout/search-queries12.json']
 console.log(`node ${process.version}, Intl.Segmenter ${typeof Intl.Segmenter == 'function' ? 'yes' : 'no'}`)
 if (!process.argv.includes('--no-size')) await sizes()
 /** Tuning sets: [name at scale, file, what it is] (see their READMEs). */
@@ -425,8 +425,8 @@ const TUNING: Array<[string, string, string]> = [
   ['dev', 'queries-dev.json', 'Dev set (bench/data/queries-dev.json, tuning queries)'],
   ['tune', 'queries-tune.json', 'Tuning set 2 (bench/data/queries-tune.json, tuning queries)'],
   ['tune2', 'queries-tune2.json', 'Tuning set 3 (bench/data/queries-tune2.json, independent tuning queries)'],
-  // Held-out sets retired after their figures were reported: #1 as tune4, #2 … #8 as tune5 … tune11.
-  ...[4, 5, 6, 7, 8, 9, 10, 11].map((k): [string, string, string] => [
+  // Held-out sets retired after their figures were reported: #1 as tune4, #2 … #10 as tune5 … tune13.
+  ...[4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((k): [string, string, string] => [
     `tune${k}`,
     `queries-tune${k}.json`,
     `Tuning set ${k} (bench/data/queries-tune${k}.json, the former held-out set${k == 4 ? '' : ` #${k - 3}`})`,

@@ -29,6 +29,8 @@ export const TUNING_SETS = [
   'queries-tune9.json',
   'queries-tune10.json',
   'queries-tune11.json',
+  'queries-tune12.json',
+  'queries-tune13.json',
 ]
 
 export interface Labeled {
