@@ -3,7 +3,7 @@
  * held-out set) over the real articles and at 1k/10k synthetic-corpus sizes, the same corpora
  * `bench:search` scores. ~15 s, so one ranking change can be tried on all sets at once.
  *
- *   npx tsx bench/tuneEval.ts [--sizes=60,1000,10000] [--groups] [--fails=out.tsv] [--questions]
+ *   npx tsx bench/tuneEval.ts [--sizes=60,1000,10000] [--groups] [--fails=out.tsv] [--questions] [--sets=tune12,tune13]
  *
  * `--groups` adds MRR@10 by locale/class at the largest size; `--fails` writes its misses.
  * `--questions`: the real articles carry similar questions, those of every OTHER tuning set
@@ -17,7 +17,12 @@ import { syntheticCorpus, withSyntheticQuestions } from './data/corpus.js'
 import { similarQuestions, TUNING_SETS } from './data/questions.js'
 const root = new URL('..', import.meta.url).pathname
 const real = loadArticles(`${root}examples/articles`)
-const sets = TUNING_SETS
+/** `--sets=tune12,tune13`: only these tuning sets (their names as printed); all by default. */
+const only = process.argv
+  .find((a) => a.startsWith('--sets='))
+  ?.slice(7)
+  .split(',')
+const sets = TUNING_SETS.filter((f) => !only || only.includes(f.replace(/queries-?|\.json/g, '') || 'orig'))
 const withQuestions = process.argv.includes('--questions')
 type L = { q: string; locale: string; relevant: string[]; class?: string }
 const data = sets.map(
