@@ -24,7 +24,7 @@ export const walletSynonyms: SynonymTable = {
 没到账,未到账,没收到,未收到,没有到账,没动静,没进账,没看到,not received
 验证码,短信码,短信验证码,动态码,校验码,短信,短信里的数字,简讯,认证码,otp,sms,code
 退款,退钱,退费,退回,退的钱,退回来,还我,退给我,refund
-转账,汇款,转钱,打款,打钱,打过去,转过去,transfer
+转账,汇款,转钱,转款,打款,打钱,打过去,转过去,transfer
 提现,取现,提款,取钱,提领,领钱,领出,提出去,转到银行卡,弄到银行卡,withdraw,cash out
 充值,储值,充钱,存钱,加钱,存进,top up,topup,recharge
 绑卡,绑定银行卡,添加银行卡,绑定,加卡,新增卡片,新增银行卡,新增信用卡,bind,link card
@@ -35,12 +35,12 @@ export const walletSynonyms: SynonymTable = {
 重复扣款,扣了两次,扣两次,多扣,双份,重复支付,重复扣费,两遍,两回,付了两次,charged twice
 实名认证,实名,身份认证,身份验证,人脸识别,刷脸,人脸,脸部辨识,人脸辨识,脸部识别,身分验证,kyc
 限额,额度,上限,超限,超额,超出,超了,最多,最高,封顶,limit
-手续费,服务费,收费,费率,收钱,另外给钱,fee
+手续费,服务费,收费,费率,收钱,另外给钱,抽成,抽水,扣点,fee
 注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号,不想用了,删掉,销掉,不打算用
 骗子,诈骗,被骗,假客服,冒充客服,骗局,忽悠,兼职,刷单,上当,联系不上,工作人员,理赔,自称,打电话,打来,来电,索要,问我要,scam,fraud
 余额,零钱,钱包余额,balance
 账户,户头,帐户,账号,帐号
-登录,登入
+登录,登入,登陆,登不上,登不进,上不了号,上号
 掉单,待支付,未支付,还没付,订单未支付
 账户限制,被限制,受限,用不了,有风险,风控
 解冻,解锁,恢复正常,恢复使用
@@ -77,7 +77,7 @@ failed,fail,declined,error,unsuccessful,didn't go through
 delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet
 received,arrived,credited,got,reach
 limit,maximum,cap,quota
-fee,cost,commission,price
+fee,cost,commission,price,cheapest,cheaper,pricing
 close account,delete account,deactivate,cancel account,get rid of,remove my account,stop using,no longer use,don't want
 scam,fraud,fake,impersonation,phishing,scammer
 identity,verification,kyc,id check,verify,face check,face scan,facial,selfie,passport,id card,id document
