@@ -65,6 +65,10 @@ export function restTransport(options: RestTransportOptions): Transport {
   let user = options.user
   let session: Session | undefined
   let identifying: Promise<Session> | undefined
+  let identifyingEpoch = -1
+  // Bumped when the user changes or signs out: an identify answered after that belongs to whoever
+  // was signed in before, and must not become the session (nor be shared with the next user).
+  let epoch = 0
   const listeners = new Set<(e: ChatEvent) => void>()
   let stream: SseConnection | undefined
   let lastEventId: string | undefined
@@ -87,28 +91,41 @@ export function restTransport(options: RestTransportOptions): Transport {
       ...(who.attributes === undefined ? {} : { attributes: who.attributes }),
       ...(token === undefined ? {} : { token }),
     }
-    session = await http.request('/v1/identify', {
+    const mine = epoch
+    const answer = await http.request('/v1/identify', {
       method: 'POST',
       json: body,
       auth: false,
       parse: parseSession,
       ...(signal ? { signal } : {}),
     })
-    return session
+    if (mine === epoch) session = answer
+    return answer
   }
 
-  /** One identify at a time, shared by every call that found the session missing or stale. */
+  /** One identify at a time, shared by every call that found the session missing or stale (of this user). */
   function reidentify(): Promise<Session> {
     if (!user) return Promise.reject(new UnauthorizedError('identify() was not called'))
-    const who = user
-    identifying ??= identifyAs(who).finally(() => (identifying = undefined))
+    if (identifyingEpoch !== epoch) identifying = undefined
+    if (!identifying) {
+      const p = identifyAs(user).finally(() => {
+        if (identifying === p) identifying = undefined
+      })
+      identifying = p
+      identifyingEpoch = epoch
+    }
     return identifying
   }
 
   async function bearer(): Promise<string | undefined> {
     // The server wrote expiresAt on its clock: compare with its clock, not the device's.
     const stale = session?.expiresAt !== undefined && Date.parse(session.expiresAt) - EXPIRY_SKEW_MS < http.serverNow()
-    if ((!session || stale) && user) await reidentify()
+    if ((!session || stale) && user) {
+      const mine = epoch
+      await reidentify()
+      // The user changed while this request waited: it was made for the previous one.
+      if (mine !== epoch) throw new UnauthorizedError('the signed-in user changed')
+    }
     return session?.token
   }
 
@@ -187,7 +204,10 @@ export function restTransport(options: RestTransportOptions): Transport {
       const switched = user !== undefined && user.id !== who.id
       user = who
       // Until the new user's identify answers, nothing may go out with the previous one's token.
-      if (switched) session = undefined
+      if (switched) {
+        session = undefined
+        epoch++
+      }
       const result = await identifyAs(who, signal)
       // Another user: the open stream and its resume point belong to the previous one.
       if (switched) {
@@ -266,6 +286,7 @@ export function restTransport(options: RestTransportOptions): Transport {
     signOut() {
       user = undefined
       session = undefined
+      epoch++
       closeStream()
       lastEventId = undefined
     },
