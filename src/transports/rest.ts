@@ -65,10 +65,6 @@ export function restTransport(options: RestTransportOptions): Transport {
   let user = options.user
   let session: Session | undefined
   let identifying: Promise<Session> | undefined
-  let identifyingEpoch = -1
-  // Bumped when the user changes or signs out: an identify answered after that belongs to whoever
-  // was signed in before, and must not become the session (nor be shared with the next user).
-  let epoch = 0
   const listeners = new Set<(e: ChatEvent) => void>()
   let stream: SseConnection | undefined
   let lastEventId: string | undefined
@@ -91,7 +87,6 @@ export function restTransport(options: RestTransportOptions): Transport {
       ...(who.attributes === undefined ? {} : { attributes: who.attributes }),
       ...(token === undefined ? {} : { token }),
     }
-    const mine = epoch
     const answer = await http.request('/v1/identify', {
       method: 'POST',
       json: body,
@@ -99,32 +94,28 @@ export function restTransport(options: RestTransportOptions): Transport {
       parse: parseSession,
       ...(signal ? { signal } : {}),
     })
-    if (mine === epoch) session = answer
+    // Answered after a switch or sign-out: the previous user's, no one's session now.
+    if (who.id === user?.id) session = answer
     return answer
   }
 
-  /** One identify at a time, shared by every call that found the session missing or stale (of this user). */
+  /** One identify at a time, shared by every call that found the session missing or stale (dropped at a switch). */
   function reidentify(): Promise<Session> {
     if (!user) return Promise.reject(new UnauthorizedError('identify() was not called'))
-    if (identifyingEpoch !== epoch) identifying = undefined
-    if (!identifying) {
-      const p = identifyAs(user).finally(() => {
-        if (identifying === p) identifying = undefined
-      })
-      identifying = p
-      identifyingEpoch = epoch
-    }
-    return identifying
+    const p: Promise<Session> = (identifying ??= identifyAs(user).finally(() => {
+      if (identifying === p) identifying = undefined
+    }))
+    return p
   }
 
   async function bearer(): Promise<string | undefined> {
     // The server wrote expiresAt on its clock: compare with its clock, not the device's.
     const stale = session?.expiresAt !== undefined && Date.parse(session.expiresAt) - EXPIRY_SKEW_MS < http.serverNow()
-    if ((!session || stale) && user) {
-      const mine = epoch
+    const who = user?.id
+    if ((!session || stale) && who !== undefined) {
       await reidentify()
       // The user changed while this request waited: it was made for the previous one.
-      if (mine !== epoch) throw new UnauthorizedError('the signed-in user changed')
+      if (user?.id !== who) throw new UnauthorizedError('the signed-in user changed')
     }
     return session?.token
   }
@@ -204,10 +195,7 @@ export function restTransport(options: RestTransportOptions): Transport {
       const switched = user !== undefined && user.id !== who.id
       user = who
       // Until the new user's identify answers, nothing may go out with the previous one's token.
-      if (switched) {
-        session = undefined
-        epoch++
-      }
+      if (switched) session = identifying = undefined
       const result = await identifyAs(who, signal)
       // Another user: the open stream and its resume point belong to the previous one.
       if (switched) {
@@ -285,8 +273,7 @@ export function restTransport(options: RestTransportOptions): Transport {
     },
     signOut() {
       user = undefined
-      session = undefined
-      epoch++
+      session = identifying = undefined
       closeStream()
       lastEventId = undefined
     },
