@@ -252,10 +252,13 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
       const session = await (tr ?? (await transport())).identify(user)
       // Resolved means the device data in use (drafts, queued jobs) is the new user's.
       await scoped
+      // Another identify or a sign-out came meanwhile: this answer is no one's session now.
+      if (store.getState().session.user !== user) return
       patch(store, 'session', { session, status: 'ready' })
       emit({ type: 'session:identify', userId: session.userId })
     } catch (error) {
       await scoped
+      if (store.getState().session.user !== user) throw error
       patch(store, 'session', { status: 'error', errorCode: errorCode(error) })
       client.report(error)
       throw error

@@ -303,7 +303,9 @@ async function runIdempotent(ctx: Ctx, route: Route, handle: NonNullable<Route['
     return app.store.tx((repo) => handle(ctx, repo))
   }
   if (!/^[\x21-\x7e]{1,200}$/.test(key)) throw rejected('bad Idempotency-Key', { 'Idempotency-Key': 'Invalid' })
-  const scope = ctx.userId ?? 'agent'
+  // Agents share the empty scope: no user id is empty (identify requires a non-empty `sub`), while
+  // `agent` is a user id a host may well use.
+  const scope = ctx.userId ?? ''
   // One-shot hash: no Hash object per request.
   const fingerprint = hash('sha256', `${req.method} ${ctx.path}\n${ctx.fingerprint ?? canonicalJson(ctx.body)}`)
   const claim: IdemClaim = { scope, key, fingerprint, at: Date.now() }

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import { isIP } from 'node:net'
 import { HttpError } from './http.js'
 import type { RateLimiter } from './rateLimit.js'
 import type { BucketRef, Counters } from './store/types.js'
@@ -49,14 +50,37 @@ export function tooMany(code: string, message: string, waitMs: number): HttpErro
  */
 export function clientIp(req: IncomingMessage, trustProxy: number): string {
   const socket = req.socket.remoteAddress ?? '?'
-  if (trustProxy <= 0) return socket
+  if (trustProxy <= 0) return networkOf(socket)
   const header = req.headers['x-forwarded-for']
   const hops = (Array.isArray(header) ? header.join(',') : (header ?? ''))
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)
   const nearestFirst = [socket, ...hops.reverse()]
-  return nearestFirst[Math.min(trustProxy, nearestFirst.length - 1)] ?? socket
+  return networkOf(nearestFirst[Math.min(trustProxy, nearestFirst.length - 1)] ?? socket)
+}
+
+/**
+ * What limits count as one client: an IPv4 address (also written IPv4-mapped, `::ffff:a.b.c.d`),
+ * or the /64 of an IPv6 one, since a provider hands each subscriber a whole /64 and a client
+ * could send every request from a fresh address of it. Anything else is kept as it is.
+ * @example networkOf('2001:db8:1:2::9') // '2001:db8:1:2::/64'
+ */
+export function networkOf(ip: string): string {
+  if (isIP(ip) !== 6) return ip
+  const lower = ip.toLowerCase().replace(/%.*$/, '')
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower)
+  if (mapped?.[1] && isIP(mapped[1]) === 4) return mapped[1]
+  const [head = '', tail] = lower.split('::')
+  const left = head === '' ? [] : head.split(':')
+  const right = tail === undefined || tail === '' ? [] : tail.split(':')
+  // An embedded IPv4 tail (`::1.2.3.4`) takes two groups; only the first four count here.
+  const width = (parts: string[]) => parts.reduce((n, p) => n + (p.includes('.') ? 2 : 1), 0)
+  const groups = [...left, ...Array<string>(Math.max(0, 8 - width(left) - width(right))).fill('0'), ...right]
+  return `${groups
+    .slice(0, 4)
+    .map((g) => (g.includes('.') ? g : (parseInt(g, 16) || 0).toString(16)))
+    .join(':')}::/64`
 }
 
 /** A named token bucket over the store's counters (in memory on SQLite, shared on Postgres). */

@@ -94,6 +94,12 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
   let user: UserIdentity | undefined
   let contact: CwContact | undefined
   let cable: Cable | undefined
+  // Bumped when the user changes or signs out: a contact found after that is the previous user's.
+  let epoch = 0
+  /** Sets the contact found for the user signed in at `mine`, unless someone else is signed in now. */
+  const adopt = (mine: number, found: CwContact) => {
+    if (mine === epoch) contact = found
+  }
 
   const me = () => {
     if (!contact) throw new UnauthorizedError('identify() was not called')
@@ -215,9 +221,23 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
     async identify(who, signal) {
       const switched = user !== undefined && user.id !== who.id
       user = who
-      contact = await identifyAs(who, signal, switched ? undefined : contact)
+      // Until the next user's contact is found, nothing may be read or written as the previous one.
+      if (switched) {
+        contact = undefined
+        epoch++
+        cable?.restart()
+      }
+      const mine = epoch
+      adopt(mine, await identifyAs(who, signal, switched ? undefined : contact))
       if (switched) cable?.restart()
       return { userId: who.id }
+    },
+
+    signOut() {
+      user = undefined
+      contact = undefined
+      epoch++
+      cable?.restart()
     },
 
     async createTicket(input, o) {
@@ -384,7 +404,8 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
           onData: (event, data) => toChatEvents(event, data).forEach(emit),
           onResync: () => emit({ type: 'resync' }),
           onRejected: async () => {
-            if (user) contact = await identifyAs(user)
+            const mine = epoch
+            if (user) adopt(mine, await identifyAs(user))
           },
         })
       }

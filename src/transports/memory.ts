@@ -89,6 +89,10 @@ export function memoryTransport(options: MemoryTransportOptions = {}): MemoryTra
       b.user = { id: u.id, ...(u.name === undefined ? {} : { name: u.name }) }
       return { userId: u.id, token: `mem.${u.id}` }
     },
+    // Whoever uses the device next must not see or add to the previous user's requests and chats.
+    signOut() {
+      b.user = { id: 'anonymous' }
+    },
     async listArticles({ locale }) {
       await enter()
       return structuredClone(articles.filter((a) => a.locale === locale))

@@ -87,28 +87,36 @@ export function restTransport(options: RestTransportOptions): Transport {
       ...(who.attributes === undefined ? {} : { attributes: who.attributes }),
       ...(token === undefined ? {} : { token }),
     }
-    session = await http.request('/v1/identify', {
+    const answer = await http.request('/v1/identify', {
       method: 'POST',
       json: body,
       auth: false,
       parse: parseSession,
       ...(signal ? { signal } : {}),
     })
-    return session
+    // Answered after a switch or sign-out: the previous user's, no one's session now.
+    if (who.id === user?.id) session = answer
+    return answer
   }
 
-  /** One identify at a time, shared by every call that found the session missing or stale. */
+  /** One identify at a time, shared by every call that found the session missing or stale (dropped at a switch). */
   function reidentify(): Promise<Session> {
     if (!user) return Promise.reject(new UnauthorizedError('identify() was not called'))
-    const who = user
-    identifying ??= identifyAs(who).finally(() => (identifying = undefined))
-    return identifying
+    const p: Promise<Session> = (identifying ??= identifyAs(user).finally(() => {
+      if (identifying === p) identifying = undefined
+    }))
+    return p
   }
 
   async function bearer(): Promise<string | undefined> {
     // The server wrote expiresAt on its clock: compare with its clock, not the device's.
     const stale = session?.expiresAt !== undefined && Date.parse(session.expiresAt) - EXPIRY_SKEW_MS < http.serverNow()
-    if ((!session || stale) && user) await reidentify()
+    const who = user?.id
+    if ((!session || stale) && who !== undefined) {
+      await reidentify()
+      // The user changed while this request waited: it was made for the previous one.
+      if (user?.id !== who) throw new UnauthorizedError('the signed-in user changed')
+    }
     return session?.token
   }
 
@@ -187,7 +195,7 @@ export function restTransport(options: RestTransportOptions): Transport {
       const switched = user !== undefined && user.id !== who.id
       user = who
       // Until the new user's identify answers, nothing may go out with the previous one's token.
-      if (switched) session = undefined
+      if (switched) session = identifying = undefined
       const result = await identifyAs(who, signal)
       // Another user: the open stream and its resume point belong to the previous one.
       if (switched) {
@@ -265,7 +273,7 @@ export function restTransport(options: RestTransportOptions): Transport {
     },
     signOut() {
       user = undefined
-      session = undefined
+      session = identifying = undefined
       closeStream()
       lastEventId = undefined
     },

@@ -173,6 +173,12 @@ export function zendeskTransport(options: ZendeskTransportOptions): Transport & 
       return { userId: who.id }
     },
 
+    // Without credentials a request is filed as the identified user's name and e-mail: after a
+    // sign-out, whoever comes next must not file as them.
+    signOut() {
+      user = undefined
+    },
+
     async createTicket(input, o): Promise<Ticket> {
       const request: Record<string, unknown> = {
         subject: input.subject,
