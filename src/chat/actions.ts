@@ -9,7 +9,7 @@ import { redact, redactFields, summarizeFindings, type HiddenSummary } from '../
 import type { QueuedFile } from '../outbox/index.js'
 import type { Conversation, TransactionRef } from '../types.js'
 import type { ChatCore, LeftState } from './types.js'
-import { prepareOutgoing } from './compose.js'
+import { prepareOutgoing, splitMessage } from './compose.js'
 import { optimisticItem } from './messages.js'
 import type { MessageJobPayload } from './types.js'
 
@@ -159,7 +159,8 @@ export function createChatActions(core: ChatCore): ChatActions {
       const out = prepareOutgoing(text)
       if (!out.text) return { status: 'empty' }
       if (out.looksLikeCode && !options.confirmed) return { status: 'confirm' }
-      await enqueue({ kind: 'text', text: out.text, attachments: [] })
+      // Longer than a backend takes: several messages, in order, rather than one it refuses.
+      for (const text of splitMessage(out.text)) await enqueue({ kind: 'text', text, attachments: [] })
       return { status: 'sent', hidden: out.hidden }
     },
 

@@ -23,6 +23,34 @@ export function prepareOutgoing(raw: string): Outgoing {
   return { text: result.text, hidden: summarizeFindings(result.findings), looksLikeCode: looksLikeCode(text) }
 }
 
+/** Longest message text a backend takes (the REST API's limit, in UTF-16 units as JavaScript counts). */
+export const MAX_MESSAGE_LENGTH = 5000
+
+/**
+ * Splits a message longer than `max` into parts the backend takes, in order: at the last
+ * whitespace that fits (dropped), else at `max` without cutting a surrogate pair.
+ *
+ * @example
+ * splitMessage('a'.repeat(5000) + ' b') // ['aaa…a' (5000), 'b']
+ */
+export function splitMessage(text: string, max = MAX_MESSAGE_LENGTH): string[] {
+  const parts: string[] = []
+  let rest = text
+  while (rest.length > max) {
+    let cut = rest.slice(0, max + 1).search(/\s\S*$/)
+    if (cut <= 0) {
+      cut = max
+      const unit = rest.charCodeAt(cut - 1)
+      if (unit >= 0xd800 && unit <= 0xdbff) cut--
+    }
+    const part = rest.slice(0, cut).trimEnd()
+    if (part) parts.push(part)
+    rest = rest.slice(cut).trimStart()
+  }
+  if (rest) parts.push(rest)
+  return parts
+}
+
 export { mentionsSecret } from './secret.js'
 
 /** A run of message text: plain, or an http(s) link. */
