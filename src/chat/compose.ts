@@ -1,5 +1,7 @@
 import { looksLikeCode, redact, summarizeFindings, type HiddenSummary } from '../privacy/index.js'
 
+const VISIBLE = /[^\s\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/u
+
 /** What the user typed, ready to leave the device. */
 export interface Outgoing {
   /** Masked text (cards, IDs, phones, codes... hidden). */
@@ -18,7 +20,8 @@ export interface Outgoing {
  * prepareOutgoing('384921').looksLikeCode // true
  */
 export function prepareOutgoing(raw: string): Outgoing {
-  const text = raw.trim()
+  // Only characters that show nothing (zero-width, joiners, direction marks, blank fillers): empty.
+  const text = VISIBLE.test(raw) ? raw.trim() : ''
   const result = redact(text)
   return { text: result.text, hidden: summarizeFindings(result.findings), looksLikeCode: looksLikeCode(text) }
 }
