@@ -9,7 +9,7 @@ import { redact, redactFields, summarizeFindings, type HiddenSummary } from '../
 import type { QueuedFile } from '../outbox/index.js'
 import type { Conversation, TransactionRef } from '../types.js'
 import type { ChatCore, LeftState } from './types.js'
-import { prepareOutgoing } from './compose.js'
+import { prepareOutgoing, splitMessage } from './compose.js'
 import { optimisticItem } from './messages.js'
 import type { MessageJobPayload } from './types.js'
 
@@ -32,7 +32,11 @@ export type SendResult =
 export interface ChatActions {
   /** Availability decides between "start a chat" and "leave a message". */
   checkAvailability(): Promise<void>
-  /** Masks and queues a text message (starting the conversation first when needed). */
+  /**
+   * Masks and queues a text message (starting the conversation first when needed). When the
+   * chat has closed since it was opened, rejects with `unsupported` and the status becomes
+   * `offline` ("leave a message").
+   */
   send(text: string, options?: { confirmed?: boolean }): Promise<SendResult>
   /** Checks, strips metadata from and queues an image (png, jpeg, webp). */
   sendImage(file: Blob): Promise<SendResult>
@@ -90,6 +94,17 @@ export function createChatActions(core: ChatCore): ChatActions {
     if (conversation && (status === 'queued' || status === 'active' || status === 'connecting')) return conversation
     const { transport } = await core.ready()
     if (!transport.startConversation) throw new UnsupportedError('chat')
+    // Availability was read when the chat opened; support may have closed (or its last agent
+    // left) while the user wrote. Then "leave a message", not a chat nobody answers.
+    if (status === 'idle' && transport.availability) {
+      const availability = await transport.availability().catch(() => undefined)
+      if (availability && !availability.open) {
+        store.setState({ availability })
+        await loadLeaveCode()
+        core.dispatch({ type: 'availability', open: false })
+        throw new UnsupportedError('chat closed')
+      }
+    }
     core.dispatch({ type: 'start' })
     store.setState({ error: undefined })
     // One key per user intent: a retry after a lost answer must not open a second conversation.
@@ -159,7 +174,8 @@ export function createChatActions(core: ChatCore): ChatActions {
       const out = prepareOutgoing(text)
       if (!out.text) return { status: 'empty' }
       if (out.looksLikeCode && !options.confirmed) return { status: 'confirm' }
-      await enqueue({ kind: 'text', text: out.text, attachments: [] })
+      // Longer than a backend takes: several messages, in order, rather than one it refuses.
+      for (const text of splitMessage(out.text)) await enqueue({ kind: 'text', text, attachments: [] })
       return { status: 'sent', hidden: out.hidden }
     },
 

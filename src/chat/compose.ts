@@ -1,5 +1,7 @@
 import { looksLikeCode, redact, summarizeFindings, type HiddenSummary } from '../privacy/index.js'
 
+const VISIBLE = /[^\s\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/u
+
 /** What the user typed, ready to leave the device. */
 export interface Outgoing {
   /** Masked text (cards, IDs, phones, codes... hidden). */
@@ -18,9 +20,38 @@ export interface Outgoing {
  * prepareOutgoing('384921').looksLikeCode // true
  */
 export function prepareOutgoing(raw: string): Outgoing {
-  const text = raw.trim()
+  // Only characters that show nothing (zero-width, joiners, direction marks, blank fillers): empty.
+  const text = VISIBLE.test(raw) ? raw.trim() : ''
   const result = redact(text)
   return { text: result.text, hidden: summarizeFindings(result.findings), looksLikeCode: looksLikeCode(text) }
+}
+
+/** Longest message text a backend takes (the REST API's limit, in UTF-16 units as JavaScript counts). */
+export const MAX_MESSAGE_LENGTH = 5000
+
+/**
+ * Splits a message longer than `max` into parts the backend takes, in order: at the last
+ * whitespace that fits (dropped), else at `max` without cutting a surrogate pair.
+ *
+ * @example
+ * splitMessage('a'.repeat(5000) + ' b') // ['aaa…a' (5000), 'b']
+ */
+export function splitMessage(text: string, max = MAX_MESSAGE_LENGTH): string[] {
+  const parts: string[] = []
+  let rest = text
+  while (rest.length > max) {
+    let cut = rest.slice(0, max + 1).search(/\s\S*$/)
+    if (cut <= 0) {
+      cut = max
+      const unit = rest.charCodeAt(cut - 1)
+      if (unit >= 0xd800 && unit <= 0xdbff) cut--
+    }
+    const part = rest.slice(0, cut).trimEnd()
+    if (part) parts.push(part)
+    rest = rest.slice(cut).trimStart()
+  }
+  if (rest) parts.push(rest)
+  return parts
 }
 
 export { mentionsSecret } from './secret.js'

@@ -31,6 +31,9 @@ export function Composer({ chat, locale }: { chat: ChatController; locale: strin
   const input = useRef<HTMLTextAreaElement>(null)
   const file = useRef<HTMLInputElement>(null)
   const pickButton = useRef<HTMLButtonElement>(null)
+  // A send not yet queued (the first message waits for the conversation to start): a second
+  // Enter or tap on Send would queue the same text again.
+  const busy = useRef(false)
   const inputId = `${idPrefix}-chat-input`
   const getRecent = client.options.getRecentTransactions
 
@@ -43,8 +46,12 @@ export function Composer({ chat, locale }: { chat: ChatController; locale: strin
   const submit = async (confirmed = false) => {
     // The element, not state: Enter can arrive before the last input event re-rendered.
     const value = input.current?.value ?? text
-    if (!value.trim()) return
-    const result = await chat.send(value, { confirmed }).catch((error: unknown) => void fail(error))
+    if (!value.trim() || busy.current) return
+    busy.current = true
+    const result = await chat
+      .send(value, { confirmed })
+      .catch((error: unknown) => void fail(error))
+      .finally(() => (busy.current = false))
     if (!result) return void setConfirming(false)
     if (result.status === 'confirm') {
       setConfirming(true)

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { ChatController } from '../../src/chat/index.js'
 import { useErrorText, usePanel, useT } from '../ui/context.js'
 import { Suggestions } from '../panel/suggestions.js'
@@ -6,17 +6,38 @@ import { DraftTextarea } from '../ui/DraftTextarea.js'
 import { useDraftText } from '../ui/useDraftText.js'
 import { errorText, fieldText, firstField } from './errorText.js'
 
+const COMPOSER_DRAFT = 'chat:composer'
+const LEAVE_DRAFT = 'chat:leave'
+
 /** Outside business hours (or offline): a message that becomes a request (ticket) via the outbox. */
 export function LeaveMessage({ chat }: { chat: ChatController }) {
-  const { idPrefix } = usePanel()
+  const { client, idPrefix } = usePanel()
   const t = useT()
   const words = useErrorText()
   // Kept as a draft: nobody is online to read it yet, and a reload must not lose it.
-  const draft = useDraftText('chat:leave')
+  const draft = useDraftText(LEAVE_DRAFT)
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
   const box = useRef<HTMLTextAreaElement>(null)
+  const adopted = useRef(false)
   const id = `${idPrefix}-leave`
+
+  // A chat message not sent (the chat closed while it was written) is the message to leave,
+  // unless one was being written here already. Once per mount: `draft` is new each render.
+  useEffect(() => {
+    let live = true
+    Promise.all([client.drafts.load(LEAVE_DRAFT), client.drafts.load(COMPOSER_DRAFT)])
+      .then(([left, text]) => {
+        if (!live || left?.trim() || !text?.trim() || box.current?.value) return
+        adopted.current = true
+        draft.set(text)
+      })
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client])
 
   const onSubmit = async (e: Event) => {
     e.preventDefault()
@@ -30,6 +51,7 @@ export function LeaveMessage({ chat }: { chat: ChatController }) {
     else if (result?.status === 'sent') {
       setError('')
       draft.clear()
+      if (adopted.current) void client.drafts.save(COMPOSER_DRAFT, '').catch(() => undefined)
     }
   }
 

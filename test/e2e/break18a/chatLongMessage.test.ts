@@ -1,0 +1,69 @@
+import type { Page } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
+import { sessions, shadow } from '../break/host.js'
+
+// A long chat message (a pasted statement, 6,000 characters; the reference server takes 5,000
+// per message). It must reach the agent, in order, and nothing the user wrote may be left
+// refused in a "not sent" row that tapping can never deliver.
+const baseUrl = inject('baseUrl')
+const agentKey = inject('agentKey')
+const session = sessions()
+
+const rows = (page: Page) =>
+  page.evaluate(() =>
+    [
+      ...document.querySelector('[data-help-feedback]')!.shadowRoot!.querySelectorAll('[data-row]:not([data-event])'),
+    ].map((r) => r.getAttribute('data-state')),
+  )
+
+async function agentMessages(userId: string): Promise<string[]> {
+  const h = { headers: { 'X-Agent-Key': agentKey } }
+  const list = (await (await fetch(`${baseUrl}/v1/agent/conversations`, h)).json()) as Array<{
+    id: string
+    userId: string
+  }>
+  const out: string[] = []
+  for (const c of list.filter((x) => x.userId === userId)) {
+    const d = (await (await fetch(`${baseUrl}/v1/agent/conversations/${c.id}`, h)).json()) as {
+      messages: Array<{ author: string; text: string }>
+    }
+    for (const m of d.messages) if (m.author === 'user') out.push(m.text)
+  }
+  return out
+}
+
+describe('a chat message longer than the backend takes in one message', () => {
+  it('reaches the agent whole (in parts, in order) and no row stays "not sent"', async () => {
+    const s = await session.start()
+    const user = `b18a-long-${Date.now()}`
+    await s.page.route('**/v1/availability', (r) =>
+      r.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ agentsOnline: 1, queueLength: 0, open: true }),
+      }),
+    )
+    await s.page.goto(`${baseUrl}/?locale=en&user=${user}`)
+    await s.page.getByTestId('help-entry').click()
+    await shadow(s.page, '[data-entry=chat]').click()
+    await shadow(s.page, '.chat[data-ready]').waitFor()
+    // Words, emoji (two UTF-16 units each) and Arabic, 6,000+ units with no digits to mask.
+    const words = ['refund', 'pending', '😀', 'مرحبا', 'since', 'Tuesday', '🇨🇳', 'please']
+    let text = ''
+    for (let i = 0; text.length < 6000; i++) text += (i ? ' ' : '') + words[i % words.length]
+    const input = shadow(s.page, '.composer textarea')
+    await input.fill(text)
+    await input.press('Enter')
+    // Settled: nothing sending or waiting (a refused message shows 'failed').
+    await expect
+      .poll(async () => (await rows(s.page)).filter((r) => r !== 'sending' && r !== 'queued'), { timeout: 30_000 })
+      .not.toEqual([])
+    await expect.poll(() => rows(s.page), { timeout: 30_000 }).not.toContain('sending')
+    expect(await rows(s.page)).not.toContain('failed')
+    const got = await agentMessages(user)
+    expect(got.every((m) => m.length <= 5000)).toBe(true)
+    // Split at spaces: joined with one space, the parts are the message.
+    expect(got.join(' ')).toBe(text)
+    expect(await input.inputValue()).toBe('')
+  })
+})

@@ -1,0 +1,103 @@
+import type { Page, Route } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
+import { sessions, shadow } from '../break/host.js'
+
+// The reference server limits upload bytes per user per day and answers an upload past it with
+// 429 upload_quota and a Retry-After of up to a day. An image sent then must not hold back the
+// user's text messages in that conversation (they go in order after it) for a day: the image
+// shows "not sent" (tap to try again later) and the texts reach the agent.
+const baseUrl = inject('baseUrl')
+const agentKey = inject('agentKey')
+const session = sessions()
+
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
+
+const rows = (page: Page) =>
+  page.evaluate(() =>
+    [
+      ...document.querySelector('[data-help-feedback]')!.shadowRoot!.querySelectorAll('[data-row]:not([data-event])'),
+    ].map((r) => ({ text: r.querySelector('.text')?.textContent ?? '', state: r.getAttribute('data-state') })),
+  )
+
+async function agentMessages(userId: string): Promise<string[]> {
+  const h = { headers: { 'X-Agent-Key': agentKey } }
+  const list = (await (await fetch(`${baseUrl}/v1/agent/conversations`, h)).json()) as Array<{
+    id: string
+    userId: string
+  }>
+  const out: string[] = []
+  for (const c of list.filter((x) => x.userId === userId)) {
+    const d = (await (await fetch(`${baseUrl}/v1/agent/conversations/${c.id}`, h)).json()) as {
+      messages: Array<{ author: string; text: string }>
+    }
+    for (const m of d.messages) if (m.author === 'user') out.push(m.text)
+  }
+  return out
+}
+
+describe('an image refused by the daily upload quota', () => {
+  it('does not hold back the text messages after it', async () => {
+    const s = await session.start()
+    const user = `b18a-quota-${Date.now()}`
+    await s.page.route('**/v1/availability', (r) =>
+      r.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ agentsOnline: 1, queueLength: 0, open: true }),
+      }),
+    )
+    let uploads = 0
+    await s.page.route(`${baseUrl}/v1/attachments*`, (route: Route) => {
+      if (route.request().method() !== 'POST') return route.continue()
+      uploads++
+      return route.fulfill({
+        status: 429,
+        contentType: 'application/json',
+        headers: { 'Retry-After': '86400' },
+        body: JSON.stringify({
+          code: 'upload_quota',
+          message: 'uploads are limited to 52428800 bytes per day',
+          retryAfterMs: 86_400_000,
+        }),
+      })
+    })
+    await s.page.goto(`${baseUrl}/?locale=en&user=${user}`)
+    await s.page.getByTestId('help-entry').click()
+    await shadow(s.page, '[data-entry=chat]').click()
+    await shadow(s.page, '.chat[data-ready]').waitFor()
+    const input = shadow(s.page, '.composer textarea')
+    await input.fill('Hello, my top-up failed')
+    await input.press('Enter')
+    await expect
+      .poll(() => rows(s.page), { timeout: 15_000 })
+      .toContainEqual({
+        text: 'Hello, my top-up failed',
+        state: 'sent',
+      })
+    await shadow(s.page, '.composer input[type=file]').setInputFiles({
+      name: 'receipt.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    })
+    await expect.poll(() => uploads, { timeout: 15_000 }).toBeGreaterThan(0)
+    await input.fill('Here is the receipt')
+    await input.press('Enter')
+
+    await expect
+      .poll(() => agentMessages(user), { timeout: 20_000 })
+      .toEqual(['Hello, my top-up failed', 'Here is the receipt'])
+    await expect
+      .poll(() => rows(s.page), { timeout: 15_000 })
+      .toContainEqual({
+        text: 'Here is the receipt',
+        state: 'sent',
+      })
+    // The image is there to try again (below the sent ones, as unsent items are), not lost and
+    // not pretending to go.
+    const states = (await rows(s.page)).map((r) => r.state)
+    expect(states).toEqual(['sent', 'sent', 'failed'])
+  })
+})
