@@ -61,7 +61,7 @@ export function clientIp(req: IncomingMessage, trustProxy: number): string {
 }
 
 /**
- * What limits count as one client: an IPv4 address (also written IPv4-mapped, `::ffff:a.b.c.d`),
+ * What limits count as one client: an IPv4 address (also written as IPv6: IPv4-mapped, NAT64),
  * or the /64 of an IPv6 one, since a provider hands each subscriber a whole /64 and a client
  * could send every request from a fresh address of it. Anything else is kept as it is.
  * @example networkOf('2001:db8:1:2::9') // '2001:db8:1:2::/64'
@@ -69,17 +69,27 @@ export function clientIp(req: IncomingMessage, trustProxy: number): string {
 export function networkOf(ip: string): string {
   if (isIP(ip) !== 6) return ip
   const lower = ip.toLowerCase().replace(/%.*$/, '')
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(lower)
-  if (mapped?.[1] && isIP(mapped[1]) === 4) return mapped[1]
   const [head = '', tail] = lower.split('::')
   const left = head === '' ? [] : head.split(':')
   const right = tail === undefined || tail === '' ? [] : tail.split(':')
-  // An embedded IPv4 tail (`::1.2.3.4`) takes two groups; only the first four count here.
-  const width = (parts: string[]) => parts.reduce((n, p) => n + (p.includes('.') ? 2 : 1), 0)
-  const groups = [...left, ...Array<string>(Math.max(0, 8 - width(left) - width(right))).fill('0'), ...right]
+  // An embedded IPv4 tail (`::1.2.3.4`) is two groups.
+  const hex = (parts: string[]) =>
+    parts.flatMap((p) => {
+      if (!p.includes('.')) return [parseInt(p, 16) || 0]
+      const [a = 0, b = 0, c = 0, d = 0] = p.split('.').map(Number)
+      return [a * 256 + b, c * 256 + d]
+    })
+  const [l, r] = [hex(left), hex(right)]
+  const groups = [...l, ...Array<number>(Math.max(0, 8 - l.length - r.length)).fill(0), ...r]
+  // An IPv4 client written as IPv6 (`::ffff:1.2.3.4`, `::ffff:102:304`, the NAT64 prefix
+  // `64:ff9b::1.2.3.4`) is its IPv4 address: its /64 would hold every IPv4 client.
+  const zeros = (from: number, to: number) => groups.slice(from, to).every((g) => g === 0)
+  const [g6 = 0, g7 = 0] = groups.slice(6)
+  if ((zeros(0, 5) && groups[5] === 0xffff) || (groups[0] === 0x64 && groups[1] === 0xff9b && zeros(2, 6)))
+    return [g6 >> 8, g6 & 255, g7 >> 8, g7 & 255].join('.')
   return `${groups
     .slice(0, 4)
-    .map((g) => (g.includes('.') ? g : (parseInt(g, 16) || 0).toString(16)))
+    .map((g) => g.toString(16))
     .join(':')}::/64`
 }
 

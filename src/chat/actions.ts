@@ -72,6 +72,8 @@ export function createChatActions(core: ChatCore): ChatActions {
   const { client, store } = core
   const get = store.getState
   let startKey: string | undefined
+  /** Text sends made before the conversation exists, by masked text, until they settle. */
+  const starting = new Map<string, Promise<SendResult>>()
   const locale = () => client.store.getState().system.locale
   const online = () => client.store.getState().system.online && !isBrowserOffline()
   // The ticket builder is loaded as soon as "leave a message" can be shown, while the network is
@@ -174,9 +176,18 @@ export function createChatActions(core: ChatCore): ChatActions {
       const out = prepareOutgoing(text)
       if (!out.text) return { status: 'empty' }
       if (out.looksLikeCode && !options.confirmed) return { status: 'confirm' }
-      // Longer than a backend takes: several messages, in order, rather than one it refuses.
-      for (const text of splitMessage(out.text)) await enqueue({ kind: 'text', text, attachments: [] })
-      return { status: 'sent', hidden: out.hidden }
+      // The same text sent again while the first send waits for the conversation to start (left
+      // and reopened, a new composer holds the draft): the same send, not a second copy.
+      const same = starting.get(out.text)
+      if (same) return same
+      const sent = (async (): Promise<SendResult> => {
+        // Longer than a backend takes: several messages, in order, rather than one it refuses.
+        for (const text of splitMessage(out.text)) await enqueue({ kind: 'text', text, attachments: [] })
+        return { status: 'sent', hidden: out.hidden }
+      })()
+      if (get().conversation) return sent
+      starting.set(out.text, sent)
+      return sent.finally(() => starting.delete(out.text))
     },
 
     async sendImage(file) {

@@ -47,10 +47,11 @@ export function splitMessage(text: string, max = MAX_MESSAGE_LENGTH): string[] {
       if (unit >= 0xd800 && unit <= 0xdbff) cut--
     }
     const part = rest.slice(0, cut).trimEnd()
-    if (part) parts.push(part)
+    // A part that shows nothing (a zero-width space copied at the end) would reach the agent blank.
+    if (VISIBLE.test(part)) parts.push(part)
     rest = rest.slice(cut).trimStart()
   }
-  if (rest) parts.push(rest)
+  if (VISIBLE.test(rest)) parts.push(rest)
   return parts
 }
 

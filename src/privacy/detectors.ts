@@ -120,7 +120,8 @@ function scanDigitRule(
           count: j - i + 1,
           hardInside,
           cutsHard,
-          beforeFraction: first.join !== 'hard' && j + 1 === fraction,
+          // Also `4111 1111 1111 1111.00`: a grouped card, then an amount's fraction.
+          beforeFraction: first.join !== 'hard' && (j + 1 === fraction || decimal[j + 1] === true),
           decimalInside,
           glued: first.glued,
           shortest,

@@ -1,0 +1,84 @@
+import type { Page, Route } from 'playwright-core'
+import { describe, expect, inject, it } from 'vitest'
+import { sessions, shadow } from '../break/host.js'
+
+// The first message of a chat waits for the conversation to start (a round trip on a slow
+// network). A user who leaves the chat meanwhile (Back to Home) and comes back finds the text
+// still in the composer; pressing Enter there must not send it a second time.
+const baseUrl = inject('baseUrl')
+const agentKey = inject('agentKey')
+const session = sessions()
+
+const rows = (page: Page) =>
+  page.evaluate(() =>
+    [
+      ...document.querySelector('[data-help-feedback]')!.shadowRoot!.querySelectorAll('[data-row]:not([data-event])'),
+    ].map((r) => ({ text: r.querySelector('.text')?.textContent ?? '', state: r.getAttribute('data-state') })),
+  )
+
+async function agentMessages(userId: string): Promise<string[]> {
+  const h = { headers: { 'X-Agent-Key': agentKey } }
+  const list = (await (await fetch(`${baseUrl}/v1/agent/conversations`, h)).json()) as Array<{
+    id: string
+    userId: string
+  }>
+  const out: string[] = []
+  for (const c of list.filter((x) => x.userId === userId)) {
+    const d = (await (await fetch(`${baseUrl}/v1/agent/conversations/${c.id}`, h)).json()) as {
+      messages: Array<{ author: string; text: string }>
+    }
+    for (const m of d.messages) if (m.author === 'user') out.push(m.text)
+  }
+  return out
+}
+
+describe('Send pressed again after leaving and reopening the chat while the first message waits', () => {
+  it('one message', async () => {
+    const s = await session.start()
+    const user = `b18c-double-back-${Date.now()}`
+    await s.page.route('**/v1/availability', (r) =>
+      r.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ agentsOnline: 1, queueLength: 0, open: true }),
+      }),
+    )
+    let release!: () => void
+    const held = new Promise<void>((r) => (release = r))
+    let starts = 0
+    let startSeen!: () => void
+    const started = new Promise<void>((r) => (startSeen = r))
+    await s.page.route(`${baseUrl}/v1/conversations`, async (route: Route) => {
+      if (route.request().method() !== 'POST') return route.continue()
+      starts++
+      startSeen()
+      await held
+      return route.continue()
+    })
+    await s.page.goto(`${baseUrl}/?locale=en&user=${user}`)
+    await s.page.getByTestId('help-entry').click()
+    await shadow(s.page, '[data-entry=chat]').click()
+    await shadow(s.page, '.chat[data-ready]').waitFor()
+    await shadow(s.page, '.composer textarea').fill('Where is my refund?')
+    await shadow(s.page, '.composer textarea').press('Enter')
+    await started
+    // Back to Home and into the chat again: a new composer, the text still there.
+    await shadow(s.page, 'button[aria-label="Back"]').click()
+    await shadow(s.page, '[data-entry=chat]').click()
+    await shadow(s.page, '.chat[data-ready]').waitFor()
+    const input = shadow(s.page, '.composer textarea')
+    await expect.poll(() => input.inputValue()).toBe('Where is my refund?')
+    await input.press('Enter')
+    release()
+    await expect
+      .poll(() => rows(s.page), { timeout: 15_000 })
+      .toContainEqual({ text: 'Where is my refund?', state: 'sent' })
+    await expect
+      .poll(() => rows(s.page), { timeout: 15_000 })
+      .not.toContainEqual(expect.objectContaining({ state: 'sending' }))
+    expect(await rows(s.page)).toEqual([{ text: 'Where is my refund?', state: 'sent' }])
+    expect(await agentMessages(user)).toEqual(['Where is my refund?'])
+    expect(starts).toBe(1)
+    await expect.poll(() => input.inputValue()).toBe('')
+  })
+})
