@@ -9,7 +9,7 @@ import { redact, redactFields, summarizeFindings, type HiddenSummary } from '../
 import type { QueuedFile } from '../outbox/index.js'
 import type { Conversation, TransactionRef } from '../types.js'
 import type { ChatCore, LeftState } from './types.js'
-import { prepareOutgoing, splitMessage } from './compose.js'
+import { MAX_MESSAGE_PARTS, prepareOutgoing, splitMessage } from './compose.js'
 import { optimisticItem } from './messages.js'
 import type { MessageJobPayload } from './types.js'
 
@@ -180,9 +180,12 @@ export function createChatActions(core: ChatCore): ChatActions {
       // and reopened, a new composer holds the draft): the same send, not a second copy.
       const same = starting.get(out.text)
       if (same) return same
+      // Longer than a backend takes: several messages, in order, rather than one it refuses.
+      const parts = splitMessage(out.text)
+      if (parts.length > MAX_MESSAGE_PARTS)
+        throw new RejectedError([{ field: 'text', code: 'chat.error.tooLong' }], 'message too long')
       const sent = (async (): Promise<SendResult> => {
-        // Longer than a backend takes: several messages, in order, rather than one it refuses.
-        for (const text of splitMessage(out.text)) await enqueue({ kind: 'text', text, attachments: [] })
+        for (const text of parts) await enqueue({ kind: 'text', text, attachments: [] })
         return { status: 'sent', hidden: out.hidden }
       })()
       if (get().conversation) return sent

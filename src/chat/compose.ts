@@ -28,6 +28,12 @@ export function prepareOutgoing(raw: string): Outgoing {
 
 /** Longest message text a backend takes (the REST API's limit, in UTF-16 units as JavaScript counts). */
 export const MAX_MESSAGE_LENGTH = 5000
+/**
+ * The most parts one message may be split into (20,000 characters): a longer paste (a log, a
+ * document) is refused with `chat.error.tooLong` and stays in the composer, rather than queueing
+ * hundreds of messages that would hold up everything sent after them.
+ */
+export const MAX_MESSAGE_PARTS = 4
 
 /**
  * Splits a message longer than `max` into parts the backend takes, in order: at the last

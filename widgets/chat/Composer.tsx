@@ -5,7 +5,7 @@ import type { TransactionRef } from '../../src/types.js'
 import { useErrorText, usePanel, useT } from '../ui/context.js'
 import { DraftTextarea } from '../ui/DraftTextarea.js'
 import { useDraftText } from '../ui/useDraftText.js'
-import { errorText } from './errorText.js'
+import { errorText, firstField } from './errorText.js'
 import { ClipIcon, ReceiptIcon, SendIcon } from './icons.js'
 import { TransactionPicker } from './TransactionPicker.js'
 
@@ -41,7 +41,12 @@ export function Composer({ chat, locale }: { chat: ChatController; locale: strin
     setError('')
     if (result.status === 'sent') setNotice(result.hidden.messageKeys.map((k) => t(k as MessageKey)).join(' '))
   }
-  const fail = (error: unknown) => setError(errorText(words, error))
+  const fail = (error: unknown) => {
+    // A refusal naming a catalog key (a message too long to send) says what to fix.
+    const code = firstField(error)?.code
+    const own = code && t(code as MessageKey)
+    setError(own && own !== code ? own : errorText(words, error))
+  }
 
   const submit = async (confirmed = false) => {
     // The element, not state: Enter can arrive before the last input event re-rendered.

@@ -66,4 +66,34 @@ describe('a chat message longer than the backend takes in one message', () => {
     expect(got.join(' ')).toBe(text)
     expect(await input.inputValue()).toBe('')
   })
+
+  it('refuses a paste longer than four parts (20,000 characters): says so, keeps the text, sends nothing', async () => {
+    const s = await session.start()
+    const user = `b18a-huge-${Date.now()}`
+    await s.page.route('**/v1/availability', (r) =>
+      r.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({ agentsOnline: 1, queueLength: 0, open: true }),
+      }),
+    )
+    await s.page.goto(`${baseUrl}/?locale=en&user=${user}`)
+    await s.page.getByTestId('help-entry').click()
+    await shadow(s.page, '[data-entry=chat]').click()
+    await shadow(s.page, '.chat[data-ready]').waitFor()
+    const text = 'statement line pending refund '.repeat(700).trim()
+    expect(text.length).toBeGreaterThan(20_000)
+    const input = shadow(s.page, '.composer textarea')
+    await input.fill(text)
+    await input.press('Enter')
+    await shadow(s.page, '.composer [role=alert]:has-text("too long")').waitFor({ timeout: 10_000 })
+    expect(await input.inputValue()).toBe(text)
+    expect(await rows(s.page)).toEqual([])
+    expect(await agentMessages(user)).toEqual([])
+    // Shortened to fit, it goes.
+    await input.fill(text.slice(0, 12_000))
+    await input.press('Enter')
+    await expect.poll(() => agentMessages(user), { timeout: 30_000 }).toHaveLength(3)
+    expect(await input.inputValue()).toBe('')
+  })
 })

@@ -64,6 +64,7 @@ export const chat = {
   'chat.leave.submit': 'Leave a message',
   'chat.leave.subject': 'Message left while chat was closed',
   'chat.error.send': 'Something went wrong. Please try again.',
+  'chat.error.tooLong': 'This message is too long to send. Please shorten it or send it in several parts.',
   'chat.event.transferred': '{name} took over the chat.',
   'chat.event.joinedGeneric': 'An agent joined the chat.',
   'chat.idle.title': 'How can we help?',

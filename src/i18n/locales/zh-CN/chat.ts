@@ -64,6 +64,7 @@ export const chat: Record<keyof typeof en, string> = {
   'chat.leave.submit': '提交留言',
   'chat.leave.subject': '在线客服关闭期间的留言',
   'chat.error.send': '出了点问题，请重试。',
+  'chat.error.tooLong': '消息太长，无法发送。请删减，或分几条发送。',
   'chat.event.transferred': '已转接给 {name}。',
   'chat.event.joinedGeneric': '客服已加入会话。',
   'chat.idle.title': '请问有什么可以帮您？',
