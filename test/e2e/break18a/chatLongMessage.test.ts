@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { sessions, shadow } from '../break/host.js'
+import { agentInbox } from '../break/agentChat.js'
 
 // A long chat message (a pasted statement, 6,000 characters; the reference server takes 5,000
 // per message). It must reach the agent, in order, and nothing the user wrote may be left
@@ -16,21 +17,7 @@ const rows = (page: Page) =>
     ].map((r) => r.getAttribute('data-state')),
   )
 
-async function agentMessages(userId: string): Promise<string[]> {
-  const h = { headers: { 'X-Agent-Key': agentKey } }
-  const list = (await (await fetch(`${baseUrl}/v1/agent/conversations`, h)).json()) as Array<{
-    id: string
-    userId: string
-  }>
-  const out: string[] = []
-  for (const c of list.filter((x) => x.userId === userId)) {
-    const d = (await (await fetch(`${baseUrl}/v1/agent/conversations/${c.id}`, h)).json()) as {
-      messages: Array<{ author: string; text: string }>
-    }
-    for (const m of d.messages) if (m.author === 'user') out.push(m.text)
-  }
-  return out
-}
+const agentMessages = agentInbox(baseUrl, agentKey)
 
 describe('a chat message longer than the backend takes in one message', () => {
   it('reaches the agent whole (in parts, in order) and no row stays "not sent"', async () => {

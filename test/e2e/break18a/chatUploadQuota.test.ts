@@ -1,6 +1,7 @@
-import type { Page, Route } from 'playwright-core'
+import type { Route } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { sessions, shadow } from '../break/host.js'
+import { agentInbox, chatRows as rows } from '../break/agentChat.js'
 
 // The reference server limits upload bytes per user per day and answers an upload past it with
 // 429 upload_quota and a Retry-After of up to a day. An image sent then must not hold back the
@@ -15,28 +16,7 @@ const PNG = Buffer.from(
   'base64',
 )
 
-const rows = (page: Page) =>
-  page.evaluate(() =>
-    [
-      ...document.querySelector('[data-help-feedback]')!.shadowRoot!.querySelectorAll('[data-row]:not([data-event])'),
-    ].map((r) => ({ text: r.querySelector('.text')?.textContent ?? '', state: r.getAttribute('data-state') })),
-  )
-
-async function agentMessages(userId: string): Promise<string[]> {
-  const h = { headers: { 'X-Agent-Key': agentKey } }
-  const list = (await (await fetch(`${baseUrl}/v1/agent/conversations`, h)).json()) as Array<{
-    id: string
-    userId: string
-  }>
-  const out: string[] = []
-  for (const c of list.filter((x) => x.userId === userId)) {
-    const d = (await (await fetch(`${baseUrl}/v1/agent/conversations/${c.id}`, h)).json()) as {
-      messages: Array<{ author: string; text: string }>
-    }
-    for (const m of d.messages) if (m.author === 'user') out.push(m.text)
-  }
-  return out
-}
+const agentMessages = agentInbox(baseUrl, agentKey)
 
 describe('an image refused by the daily upload quota', () => {
   it('does not hold back the text messages after it', async () => {

@@ -1,6 +1,7 @@
-import type { Page, Route } from 'playwright-core'
+import type { Route } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { sessions, shadow } from '../break/host.js'
+import { agentInbox, chatRows as rows } from '../break/agentChat.js'
 
 // The first message of a chat waits for the conversation to start (a round trip on a slow
 // network). A user who leaves the chat meanwhile (Back to Home) and comes back finds the text
@@ -9,28 +10,7 @@ const baseUrl = inject('baseUrl')
 const agentKey = inject('agentKey')
 const session = sessions()
 
-const rows = (page: Page) =>
-  page.evaluate(() =>
-    [
-      ...document.querySelector('[data-help-feedback]')!.shadowRoot!.querySelectorAll('[data-row]:not([data-event])'),
-    ].map((r) => ({ text: r.querySelector('.text')?.textContent ?? '', state: r.getAttribute('data-state') })),
-  )
-
-async function agentMessages(userId: string): Promise<string[]> {
-  const h = { headers: { 'X-Agent-Key': agentKey } }
-  const list = (await (await fetch(`${baseUrl}/v1/agent/conversations`, h)).json()) as Array<{
-    id: string
-    userId: string
-  }>
-  const out: string[] = []
-  for (const c of list.filter((x) => x.userId === userId)) {
-    const d = (await (await fetch(`${baseUrl}/v1/agent/conversations/${c.id}`, h)).json()) as {
-      messages: Array<{ author: string; text: string }>
-    }
-    for (const m of d.messages) if (m.author === 'user') out.push(m.text)
-  }
-  return out
-}
+const agentMessages = agentInbox(baseUrl, agentKey)
 
 describe('Send pressed again after leaving and reopening the chat while the first message waits', () => {
   it('one message', async () => {

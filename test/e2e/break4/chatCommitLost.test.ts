@@ -1,6 +1,7 @@
 import type { Page, Route } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { sessions, shadow } from '../break/host.js'
+import { agentInbox, chatRows as rows } from '../break/agentChat.js'
 
 // A chat message the server stored, whose answer never reached the phone (the connection drops
 // after the commit). The panel retries with the same idempotency key: the agent gets exactly one
@@ -10,28 +11,7 @@ const baseUrl = inject('baseUrl')
 const agentKey = inject('agentKey')
 const session = sessions()
 
-const rows = (page: Page) =>
-  page.evaluate(() =>
-    [
-      ...document.querySelector('[data-help-feedback]')!.shadowRoot!.querySelectorAll('[data-row]:not([data-event])'),
-    ].map((r) => ({ text: r.querySelector('.text')?.textContent ?? '', state: r.getAttribute('data-state') })),
-  )
-
-async function agentMessages(userId: string): Promise<string[]> {
-  const h = { headers: { 'X-Agent-Key': agentKey } }
-  const list = (await (await fetch(`${baseUrl}/v1/agent/conversations`, h)).json()) as Array<{
-    id: string
-    userId: string
-  }>
-  const out: string[] = []
-  for (const c of list.filter((x) => x.userId === userId)) {
-    const d = (await (await fetch(`${baseUrl}/v1/agent/conversations/${c.id}`, h)).json()) as {
-      messages: Array<{ author: string; text: string }>
-    }
-    for (const m of d.messages) if (m.author === 'user') out.push(m.text)
-  }
-  return out
-}
+const agentMessages = agentInbox(baseUrl, agentKey)
 
 async function openChat(page: Page) {
   await page.getByTestId('help-entry').click()
