@@ -9,7 +9,8 @@ import { errorText, firstField } from './errorText.js'
 import { ClipIcon, ReceiptIcon, SendIcon } from './icons.js'
 import { TransactionPicker } from './TransactionPicker.js'
 
-const DRAFT_KEY = 'chat:composer'
+/** The composer's draft; `LeaveMessage` adopts it when the chat closed before it was sent. */
+export const COMPOSER_DRAFT = 'chat:composer'
 const IMAGE_ACCEPT = 'image/png,image/jpeg,image/webp'
 
 /**
@@ -22,7 +23,7 @@ export function Composer({ chat, locale }: { chat: ChatController; locale: strin
   const t = useT()
   const words = useErrorText()
   // What the user is writing survives a reload (masked on the device).
-  const draft = useDraftText(DRAFT_KEY)
+  const draft = useDraftText(COMPOSER_DRAFT)
   const text = draft.value
   const [confirming, setConfirming] = useState(false)
   const [notice, setNotice] = useState('')

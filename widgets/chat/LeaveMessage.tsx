@@ -4,9 +4,9 @@ import { useErrorText, usePanel, useT } from '../ui/context.js'
 import { Suggestions } from '../panel/suggestions.js'
 import { DraftTextarea } from '../ui/DraftTextarea.js'
 import { useDraftText } from '../ui/useDraftText.js'
+import { COMPOSER_DRAFT } from './Composer.js'
 import { errorText, fieldText, firstField } from './errorText.js'
 
-const COMPOSER_DRAFT = 'chat:composer'
 const LEAVE_DRAFT = 'chat:leave'
 
 /** Outside business hours (or offline): a message that becomes a request (ticket) via the outbox. */
