@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core'
+import { shadow } from './host.js'
 
 /** The chat's message rows in the panel (events left out): their text and `data-state`. */
 export const chatRows = (page: Page) =>
@@ -29,3 +30,21 @@ export const agentInbox =
     }
     return out
   }
+
+/** Support answers "open, one agent online" whatever the server's hours say. */
+export const agentsOnline = (page: Page) =>
+  page.route('**/v1/availability', (r) =>
+    r.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ agentsOnline: 1, queueLength: 0, open: true }),
+    }),
+  )
+
+/** The demo page as `user`, the panel opened from the app's entry, on a chat ready to type in. */
+export async function openChat(page: Page, baseUrl: string, user: string): Promise<void> {
+  await page.goto(`${baseUrl}/?locale=en&user=${user}`)
+  await page.getByTestId('help-entry').click()
+  await shadow(page, '[data-entry=chat]').click()
+  await shadow(page, '.chat[data-ready]').waitFor()
+}

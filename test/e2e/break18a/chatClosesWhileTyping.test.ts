@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { panelText, sessions, shadow, ticketDetail, ticketsOf } from '../break/host.js'
+import { openChat } from '../break/agentChat.js'
 
 // README: live chat has "leave a message" when nobody is online. The chat opens at 20:59 (open),
 // the user writes for two minutes and sends at 21:01, when support has closed (or the last
@@ -33,10 +34,7 @@ describe('the chat closes while the user writes the first message', () => {
         ),
       }),
     )
-    await s.page.goto(`${baseUrl}/?locale=en&user=${user}`)
-    await s.page.getByTestId('help-entry').click()
-    await shadow(s.page, '[data-entry=chat]').click()
-    await shadow(s.page, '.chat[data-ready]').waitFor()
+    await openChat(s.page, baseUrl, user)
     const text = 'My transfer to Bob has not arrived since Monday 🙁 مرحبا'
     await shadow(s.page, '.composer textarea').fill(text)
     open = false

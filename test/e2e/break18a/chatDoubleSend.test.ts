@@ -1,7 +1,7 @@
 import type { Route } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { sessions, shadow } from '../break/host.js'
-import { agentInbox, chatRows as rows } from '../break/agentChat.js'
+import { agentInbox, agentsOnline, chatRows as rows, openChat } from '../break/agentChat.js'
 
 // The first message of a chat waits for the conversation to start (a round trip on a slow
 // network). A user who presses Enter again, or taps Send twice, while it waits must not send
@@ -17,13 +17,7 @@ describe('Send pressed again while the first message waits for the conversation'
     it(`${how} twice: one message`, async () => {
       const s = await session.start()
       const user = `b18a-double-${how === 'Enter' ? 'enter' : 'button'}-${Date.now()}`
-      await s.page.route('**/v1/availability', (r) =>
-        r.fulfill({
-          status: 200,
-          contentType: 'application/json',
-          body: JSON.stringify({ agentsOnline: 1, queueLength: 0, open: true }),
-        }),
-      )
+      await agentsOnline(s.page)
       // The conversation's start is held until the second press has happened.
       let release!: () => void
       const held = new Promise<void>((r) => (release = r))
@@ -37,10 +31,7 @@ describe('Send pressed again while the first message waits for the conversation'
         await held
         return route.continue()
       })
-      await s.page.goto(`${baseUrl}/?locale=en&user=${user}`)
-      await s.page.getByTestId('help-entry').click()
-      await shadow(s.page, '[data-entry=chat]').click()
-      await shadow(s.page, '.chat[data-ready]').waitFor()
+      await openChat(s.page, baseUrl, user)
       const input = shadow(s.page, '.composer textarea')
       await input.fill('Where is my refund?')
       const press = () =>

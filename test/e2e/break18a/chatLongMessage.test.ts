@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { sessions, shadow } from '../break/host.js'
-import { agentInbox } from '../break/agentChat.js'
+import { agentInbox, agentsOnline, openChat } from '../break/agentChat.js'
 
 // A long chat message (a pasted statement, 6,000 characters; the reference server takes 5,000
 // per message). It must reach the agent, in order, and nothing the user wrote may be left
@@ -23,17 +23,8 @@ describe('a chat message longer than the backend takes in one message', () => {
   it('reaches the agent whole (in parts, in order) and no row stays "not sent"', async () => {
     const s = await session.start()
     const user = `b18a-long-${Date.now()}`
-    await s.page.route('**/v1/availability', (r) =>
-      r.fulfill({
-        status: 200,
-        contentType: 'application/json',
-        body: JSON.stringify({ agentsOnline: 1, queueLength: 0, open: true }),
-      }),
-    )
-    await s.page.goto(`${baseUrl}/?locale=en&user=${user}`)
-    await s.page.getByTestId('help-entry').click()
-    await shadow(s.page, '[data-entry=chat]').click()
-    await shadow(s.page, '.chat[data-ready]').waitFor()
+    await agentsOnline(s.page)
+    await openChat(s.page, baseUrl, user)
     // Words, emoji (two UTF-16 units each) and Arabic, 6,000+ units with no digits to mask.
     const words = ['refund', 'pending', '😀', 'مرحبا', 'since', 'Tuesday', '🇨🇳', 'please']
     let text = ''
@@ -57,17 +48,8 @@ describe('a chat message longer than the backend takes in one message', () => {
   it('refuses a paste longer than four parts (20,000 characters): says so, keeps the text, sends nothing', async () => {
     const s = await session.start()
     const user = `b18a-huge-${Date.now()}`
-    await s.page.route('**/v1/availability', (r) =>
-      r.fulfill({
-        status: 200,
-        contentType: 'application/json',
-        body: JSON.stringify({ agentsOnline: 1, queueLength: 0, open: true }),
-      }),
-    )
-    await s.page.goto(`${baseUrl}/?locale=en&user=${user}`)
-    await s.page.getByTestId('help-entry').click()
-    await shadow(s.page, '[data-entry=chat]').click()
-    await shadow(s.page, '.chat[data-ready]').waitFor()
+    await agentsOnline(s.page)
+    await openChat(s.page, baseUrl, user)
     const text = 'statement line pending refund '.repeat(700).trim()
     expect(text.length).toBeGreaterThan(20_000)
     const input = shadow(s.page, '.composer textarea')

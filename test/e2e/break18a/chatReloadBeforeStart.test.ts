@@ -1,6 +1,7 @@
 import type { Route } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { sessions, shadow } from '../break/host.js'
+import { agentsOnline, openChat } from '../break/agentChat.js'
 
 // The first message waits for the conversation to start (not yet in the outbox) and the user
 // reloads, or the app is closed, at once. What they wrote must still be there after the reload.
@@ -11,13 +12,7 @@ describe('reload while the first message waits for the conversation to start', (
   it('the text is in the composer after the reload', async () => {
     const s = await session.start()
     const user = `b18a-reload-${Date.now()}`
-    await s.page.route('**/v1/availability', (r) =>
-      r.fulfill({
-        status: 200,
-        contentType: 'application/json',
-        body: JSON.stringify({ agentsOnline: 1, queueLength: 0, open: true }),
-      }),
-    )
+    await agentsOnline(s.page)
     let startSeen!: () => void
     const started = new Promise<void>((r) => (startSeen = r))
     let hold = true
@@ -27,10 +22,7 @@ describe('reload while the first message waits for the conversation to start', (
       // Never answered: the page goes first.
       return new Promise<void>(() => {})
     })
-    await s.page.goto(`${baseUrl}/?locale=en&user=${user}`)
-    await s.page.getByTestId('help-entry').click()
-    await shadow(s.page, '[data-entry=chat]').click()
-    await shadow(s.page, '.chat[data-ready]').waitFor()
+    await openChat(s.page, baseUrl, user)
     const text = 'Refund for order 20261123 missing'
     await shadow(s.page, '.composer textarea').fill(text)
     await shadow(s.page, '.composer textarea').press('Enter')

@@ -1,7 +1,7 @@
 import type { Route } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { sessions, shadow } from '../break/host.js'
-import { agentInbox, chatRows as rows } from '../break/agentChat.js'
+import { agentInbox, agentsOnline, chatRows as rows, openChat } from '../break/agentChat.js'
 
 // The reference server limits upload bytes per user per day and answers an upload past it with
 // 429 upload_quota and a Retry-After of up to a day. An image sent then must not hold back the
@@ -22,13 +22,7 @@ describe('an image refused by the daily upload quota', () => {
   it('does not hold back the text messages after it', async () => {
     const s = await session.start()
     const user = `b18a-quota-${Date.now()}`
-    await s.page.route('**/v1/availability', (r) =>
-      r.fulfill({
-        status: 200,
-        contentType: 'application/json',
-        body: JSON.stringify({ agentsOnline: 1, queueLength: 0, open: true }),
-      }),
-    )
+    await agentsOnline(s.page)
     let uploads = 0
     await s.page.route(`${baseUrl}/v1/attachments*`, (route: Route) => {
       if (route.request().method() !== 'POST') return route.continue()
@@ -44,10 +38,7 @@ describe('an image refused by the daily upload quota', () => {
         }),
       })
     })
-    await s.page.goto(`${baseUrl}/?locale=en&user=${user}`)
-    await s.page.getByTestId('help-entry').click()
-    await shadow(s.page, '[data-entry=chat]').click()
-    await shadow(s.page, '.chat[data-ready]').waitFor()
+    await openChat(s.page, baseUrl, user)
     const input = shadow(s.page, '.composer textarea')
     await input.fill('Hello, my top-up failed')
     await input.press('Enter')

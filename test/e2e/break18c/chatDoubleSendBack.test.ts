@@ -1,7 +1,7 @@
 import type { Route } from 'playwright-core'
 import { describe, expect, inject, it } from 'vitest'
 import { sessions, shadow } from '../break/host.js'
-import { agentInbox, chatRows as rows } from '../break/agentChat.js'
+import { agentInbox, agentsOnline, chatRows as rows, openChat } from '../break/agentChat.js'
 
 // The first message of a chat waits for the conversation to start (a round trip on a slow
 // network). A user who leaves the chat meanwhile (Back to Home) and comes back finds the text
@@ -16,13 +16,7 @@ describe('Send pressed again after leaving and reopening the chat while the firs
   it('one message', async () => {
     const s = await session.start()
     const user = `b18c-double-back-${Date.now()}`
-    await s.page.route('**/v1/availability', (r) =>
-      r.fulfill({
-        status: 200,
-        contentType: 'application/json',
-        body: JSON.stringify({ agentsOnline: 1, queueLength: 0, open: true }),
-      }),
-    )
+    await agentsOnline(s.page)
     let release!: () => void
     const held = new Promise<void>((r) => (release = r))
     let starts = 0
@@ -35,10 +29,7 @@ describe('Send pressed again after leaving and reopening the chat while the firs
       await held
       return route.continue()
     })
-    await s.page.goto(`${baseUrl}/?locale=en&user=${user}`)
-    await s.page.getByTestId('help-entry').click()
-    await shadow(s.page, '[data-entry=chat]').click()
-    await shadow(s.page, '.chat[data-ready]').waitFor()
+    await openChat(s.page, baseUrl, user)
     await shadow(s.page, '.composer textarea').fill('Where is my refund?')
     await shadow(s.page, '.composer textarea').press('Enter')
     await started
