@@ -1,6 +1,5 @@
 import { looksLikeCode, redact, summarizeFindings, type HiddenSummary } from '../privacy/index.js'
-
-const VISIBLE = /[^\s\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/u
+import { VISIBLE } from './split.js'
 
 /** What the user typed, ready to leave the device. */
 export interface Outgoing {
@@ -26,40 +25,7 @@ export function prepareOutgoing(raw: string): Outgoing {
   return { text: result.text, hidden: summarizeFindings(result.findings), looksLikeCode: looksLikeCode(text) }
 }
 
-/** Longest message text a backend takes (the REST API's limit, in UTF-16 units as JavaScript counts). */
-export const MAX_MESSAGE_LENGTH = 5000
-/**
- * The most parts one message may be split into (20,000 characters): a longer paste (a log, a
- * document) is refused with `chat.error.tooLong` and stays in the composer, rather than queueing
- * hundreds of messages that would hold up everything sent after them.
- */
-export const MAX_MESSAGE_PARTS = 4
-
-/**
- * Splits a message longer than `max` into parts the backend takes, in order: at the last
- * whitespace that fits (dropped), else at `max` without cutting a surrogate pair.
- *
- * @example
- * splitMessage('a'.repeat(5000) + ' b') // ['aaa…a' (5000), 'b']
- */
-export function splitMessage(text: string, max = MAX_MESSAGE_LENGTH): string[] {
-  const parts: string[] = []
-  let rest = text
-  while (rest.length > max) {
-    let cut = rest.slice(0, max + 1).search(/\s\S*$/)
-    if (cut <= 0) {
-      cut = max
-      const unit = rest.charCodeAt(cut - 1)
-      if (unit >= 0xd800 && unit <= 0xdbff) cut--
-    }
-    const part = rest.slice(0, cut).trimEnd()
-    // A part that shows nothing (a zero-width space copied at the end) would reach the agent blank.
-    if (VISIBLE.test(part)) parts.push(part)
-    rest = rest.slice(cut).trimStart()
-  }
-  if (VISIBLE.test(rest)) parts.push(rest)
-  return parts
-}
+export { MAX_MESSAGE_LENGTH, MAX_MESSAGE_PARTS, splitMessage } from './split.js'
 
 export { mentionsSecret } from './secret.js'
 

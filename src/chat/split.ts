@@ -1,0 +1,106 @@
+/**
+ * Splitting a long chat message into the parts a backend takes. Its own module, without the
+ * privacy scanner: the outbox's message handler (in the core bundle) splits a queued message too.
+ */
+
+/** A character that shows something (not a space, a joiner, a direction mark or a blank filler). */
+export const VISIBLE = /[^\s\p{Cf}\u115f\u1160\u3164\uffa0\u2800]/u
+
+/** Longest message text a backend takes (the REST API's limit, in UTF-16 units as JavaScript counts). */
+export const MAX_MESSAGE_LENGTH = 5000
+/**
+ * The most parts one message may be split into (20,000 characters): a longer paste (a log, a
+ * document) is refused with `chat.error.tooLong` and stays in the composer, rather than queueing
+ * hundreds of messages that would hold up everything sent after them.
+ */
+export const MAX_MESSAGE_PARTS = 4
+
+const SPACE = /^\s+$/
+let segmenter: Intl.Segmenter | undefined
+
+/**
+ * Where the user-perceived characters (grapheme clusters) of `text` start. `Intl.Segmenter`
+ * when the engine has it; else code points, kept together with what attaches to the one before
+ * (combining marks, variation selectors, skin tones, tags, a ZWJ and what it joins, the second
+ * half of a flag, CR LF).
+ */
+function clusterStarts(text: string): number[] {
+  if (typeof Intl.Segmenter === 'function') {
+    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+    return Array.from(segmenter.segment(text), (s) => s.index)
+  }
+  const starts: number[] = []
+  let prev = ''
+  let flags = 0
+  let at = 0
+  for (const cp of text) {
+    const ri = /\p{Regional_Indicator}/u.test(cp)
+    const attached =
+      at > 0 &&
+      (/[\p{M}\u200d\p{Emoji_Modifier}\u{e0020}-\u{e007f}]/u.test(cp) ||
+        prev === '\u200d' ||
+        (prev === '\r' && cp === '\n') ||
+        (ri && flags % 2 === 1))
+    if (!attached) starts.push(at)
+    flags = ri ? flags + 1 : 0
+    prev = cp
+    at += cp.length
+  }
+  return starts
+}
+
+/** Drops the whitespace clusters `text` starts with (not a space an accent sits on). */
+function dropLeadingSpace(text: string): string {
+  const trimmed = text.trimStart()
+  const gone = text.length - trimmed.length
+  if (gone === 0 || trimmed === '') return trimmed
+  // The last space dropped and what follows it: one cluster when a combining mark sits on it.
+  const head = text.slice(gone - 1, gone + 3)
+  return clusterStarts(head)[1] === 1 ? trimmed : text.slice(gone - 1)
+}
+
+/**
+ * Splits a message longer than `max` into parts the backend takes, in order: at the last
+ * whitespace that fits (dropped), else at the last grapheme cluster boundary that fits, so that
+ * a flag, an emoji sequence, a letter and its accents or a surrogate pair stay whole. Only a
+ * single cluster longer than `max` is cut inside, between code points.
+ *
+ * @example
+ * splitMessage('a'.repeat(5000) + ' b') // ['aaa…a' (5000), 'b']
+ * splitMessage('ab🇨🇳', 3) // ['ab', '🇨🇳']
+ */
+export function splitMessage(text: string, max = MAX_MESSAGE_LENGTH): string[] {
+  const parts: string[] = []
+  let rest = text
+  while (rest.length > max) {
+    // One code point past `max` decides whether a cluster starts at `max`.
+    const window = rest.slice(0, max + 2)
+    const starts = clusterStarts(window)
+    let space = 0
+    let hard = 0
+    for (let k = 1; k < starts.length && starts[k]! <= max; k++) {
+      const at = starts[k]!
+      hard = at
+      if (SPACE.test(window.slice(at, starts[k + 1] ?? window.length))) space = at
+    }
+    let part: string
+    if (space > 0) {
+      part = rest.slice(0, space).trimEnd()
+      rest = dropLeadingSpace(rest.slice(space))
+    } else {
+      let cut = hard
+      if (cut === 0) {
+        // One cluster longer than a part (a letter under thousands of marks): cut between code points.
+        cut = max
+        const unit = rest.charCodeAt(cut - 1)
+        if (unit >= 0xd800 && unit <= 0xdbff) cut--
+      }
+      part = rest.slice(0, cut).trimEnd()
+      rest = dropLeadingSpace(rest.slice(cut))
+    }
+    // A part that shows nothing (a zero-width space copied at the end) would reach the agent blank.
+    if (VISIBLE.test(part)) parts.push(part)
+  }
+  if (VISIBLE.test(rest)) parts.push(rest)
+  return parts
+}
