@@ -10,7 +10,8 @@ import type { QueuedFile } from '../outbox/index.js'
 import type { Conversation, TransactionRef } from '../types.js'
 import type { ChatCore, LeftState } from './types.js'
 import { MAX_MESSAGE_PARTS, prepareOutgoing, splitMessage } from './compose.js'
-import { optimisticItem } from './messages.js'
+import { optimisticItems } from './messages.js'
+import { messageParts } from './split.js'
 import type { MessageJobPayload } from './types.js'
 
 /**
@@ -124,7 +125,11 @@ export function createChatActions(core: ChatCore): ChatActions {
     }
   }
 
-  /** Shows the message at once and queues it; a failure to queue leaves it shown as failed. */
+  /**
+   * Shows the message at once and queues it as one outbox job (a long text too: stored whole or
+   * not at all, then sent in parts). A text that could not be queued leaves no row: nothing of it
+   * will be sent, the composer keeps it and says so. An image or a card stays shown as failed.
+   */
   async function enqueue(message: MessageJobPayload['message'], files?: QueuedFile[]): Promise<void> {
     const conversation = await ensureConversation()
     const { services } = await core.ready()
@@ -134,7 +139,9 @@ export function createChatActions(core: ChatCore): ChatActions {
       localId: randomUuid(),
       ...(files?.length ? { files } : {}),
     }
-    store.setState({ items: [...get().items, optimisticItem(payload, core.now().toISOString(), files?.[0]?.blob)] })
+    const rows = optimisticItems(payload, core.now().toISOString(), files?.[0]?.blob)
+    const ids = new Set(rows.map((m) => m.localId))
+    store.setState({ items: [...get().items, ...rows] })
     core.stopTyping()
     try {
       // The outbox stamps the job with the user signed in now: it must be this chat's user.
@@ -142,13 +149,36 @@ export function createChatActions(core: ChatCore): ChatActions {
       // The group keeps a conversation's messages in the order they were written.
       await services.outbox.enqueue('message', payload, { group: conversation.id })
     } catch (error) {
+      if (message.kind === 'text') {
+        store.setState({ items: get().items.filter((m) => !ids.has(m.localId)) })
+        throw new RejectedError([{ field: 'text', code: 'chat.error.notQueued' }], 'message not queued', undefined, {
+          cause: error,
+        })
+      }
       const code = errorCode(error)
       store.setState({
-        items: get().items.map((m) => (m.localId === payload.localId ? { ...m, state: 'failed', errorCode: code } : m)),
+        items: get().items.map((m) => (ids.has(m.localId) ? { ...m, state: 'failed', errorCode: code } : m)),
       })
       throw sdkError(error)
     }
     core.applyJobs(services.outbox.snapshot())
+  }
+
+  /**
+   * A long text the user sends again while its job is still here (a part failed, the rest shows
+   * "not sent"): that job again, whose parts keep their keys, not a second copy of the parts the
+   * agent already has. Resolves false when there is no such job.
+   */
+  async function again(text: string): Promise<boolean> {
+    const c = get().conversation
+    if (!c || messageParts(text).length < 2) return false
+    const { services } = await core.ready()
+    const job = services.outbox
+      .snapshot()
+      .find((j) => j.kind === 'message' && j.payload.conversationId === c.id && j.payload.message.text === text)
+    if (!job) return false
+    if (job.state === 'rejected' || job.state === 'failed_retryable') await services.outbox.retry(job.id)
+    return true
   }
 
   const actions: ChatActions = {
@@ -184,8 +214,9 @@ export function createChatActions(core: ChatCore): ChatActions {
       const parts = splitMessage(out.text)
       if (parts.length > MAX_MESSAGE_PARTS)
         throw new RejectedError([{ field: 'text', code: 'chat.error.tooLong' }], 'message too long')
+      // One job for all its parts: either every part is queued or none is.
       const sent = (async (): Promise<SendResult> => {
-        for (const text of parts) await enqueue({ kind: 'text', text, attachments: [] })
+        if (!(await again(out.text))) await enqueue({ kind: 'text', text: out.text, attachments: [] })
         return { status: 'sent', hidden: out.hidden }
       })()
       if (get().conversation) return sent

@@ -303,9 +303,13 @@ export function createChatController(
   function onOutbox(event: OutboxEvent, jobs: readonly OutboxJob[]): void {
     const c = conv()
     if (c && event.type === 'sent' && event.job.kind === 'message' && event.job.payload.conversationId === c.id) {
-      // The HTTP answer is the echo too: no need to wait for the stream.
-      const result = event.result as Message | undefined
-      if (result && typeof result === 'object' && typeof result.id === 'string') core.receive([result])
+      // The HTTP answer is the echo too: no need to wait for the stream. A long text sent in
+      // parts answers with each of them.
+      const result = event.result as Message | Message[] | undefined
+      const answers = (Array.isArray(result) ? result : [result]).filter(
+        (m): m is Message => !!m && typeof m === 'object' && typeof m.id === 'string',
+      )
+      if (answers.length) core.receive(answers)
     }
     core.applyJobs(jobs)
   }

@@ -2,11 +2,39 @@ import { RateLimitedError } from '../errors/NetworkErrors.js'
 import { RejectedError } from '../errors/RequestErrors.js'
 import { type JobHandlers, findJobWrite, need, withFiles } from '../outbox/handlers.js'
 import { MAX_RETRY_AFTER_MS } from '../outbox/policy.js'
+import { canFindWrites } from '../transports/types.js'
+import type { Message } from '../types.js'
+import { messageParts, partKey } from './split.js'
 
 /** Chat messages (the local id stays on the device). */
 export const chatJobs: Pick<JobHandlers, 'message'> = {
   message: {
-    async send(transport, { payload: p }, ctx) {
+    async send(transport, job, ctx) {
+      const p = job.payload
+      const parts = messageParts(p.message.text)
+      if (parts[0] !== p.message.text) {
+        // A long text: its parts in order, each with its own key derived from the job's. A retry
+        // sends them all again with the same keys: the server keeps the parts it already has once
+        // (a backend without idempotency is asked for each part before it is sent again).
+        const sendMessage = need(transport.sendMessage, 'sendMessage')
+        const finder = job.attempts > 1 && !transport.capabilities.idempotency && canFindWrites(transport)
+        const sent: Message[] = []
+        for (const [i, text] of parts.entries()) {
+          const idempotencyKey = partKey(ctx.idempotencyKey, i)
+          const found = finder
+            ? ((await findJobWrite(
+                transport,
+                { createdAt: job.createdAt, idempotencyKey },
+                { kind: 'message', conversationId: p.conversationId, text },
+              )) as Message | undefined)
+            : undefined
+          sent.push(
+            found ??
+              (await sendMessage.call(transport, p.conversationId, { ...p.message, text }, { ...ctx, idempotencyKey })),
+          )
+        }
+        return sent
+      }
       const message = await withFiles(transport, p.message, p.files, ctx).catch((error: unknown) => {
         // A file refused for as long as the outbox waits at most (a daily upload quota: a day) would
         // hold back every later message of the chat: the image stops as not sent instead, and
@@ -17,12 +45,15 @@ export const chatJobs: Pick<JobHandlers, 'message'> = {
       })
       return need(transport.sendMessage, 'sendMessage').call(transport, p.conversationId, message, ctx)
     },
-    reconcile: (transport, job) =>
-      findJobWrite(transport, job, {
-        kind: 'message',
-        conversationId: job.payload.conversationId,
-        text: job.payload.message.text,
-      }),
+    // A long text looks for each of its parts as it sends them (above).
+    reconcile: async (transport, job) =>
+      messageParts(job.payload.message.text)[0] !== job.payload.message.text
+        ? undefined
+        : findJobWrite(transport, job, {
+            kind: 'message',
+            conversationId: job.payload.conversationId,
+            text: job.payload.message.text,
+          }),
     ephemeral: true,
   },
 }

@@ -1,5 +1,6 @@
 import type { OutboxJob, OutboxJobOf } from '../outbox/types.js'
 import type { Message } from '../types.js'
+import { messageParts, partKey } from './split.js'
 import type { ChatItem, ChatItemState, MessageJobPayload } from './types.js'
 
 /** Optimistic items wait below every confirmed message, in the order they were written. */
@@ -134,22 +135,37 @@ export function itemState(job: OutboxJob): ChatItemState {
   }
 }
 
-/** The optimistic item for a message about to be queued. */
+/** The optimistic item for a message about to be queued (its first row when it is sent in parts). */
 export function optimisticItem(p: MessageJobPayload, createdAt: string, preview?: Blob): ChatItem {
-  return {
-    id: `local:${p.localId}`,
-    localId: p.localId,
-    conversationId: p.conversationId,
-    author: 'user',
-    kind: p.message.kind,
-    text: p.message.text,
-    attachments: p.message.attachments,
-    ...(p.message.transaction ? { transaction: p.message.transaction } : {}),
-    createdAt,
-    seq: 0,
-    state: 'sending',
-    ...(preview ? { preview } : {}),
-  }
+  return optimisticItems(p, createdAt, preview)[0]!
+}
+
+/** The local id of part `index` of `n` of a message: its own for a message sent whole. */
+const partLocalId = (localId: string, index: number, n: number) => (n === 1 ? localId : `${localId}:${index + 1}`)
+
+/**
+ * The optimistic items of a message about to be queued: one per part a long text is sent as
+ * (see `messageParts`), each replaced by its own echo.
+ */
+export function optimisticItems(p: MessageJobPayload, createdAt: string, preview?: Blob): ChatItem[] {
+  const parts = messageParts(p.message.text)
+  return parts.map((text, i) => {
+    const localId = partLocalId(p.localId, i, parts.length)
+    return {
+      id: `local:${localId}`,
+      localId,
+      conversationId: p.conversationId,
+      author: 'user',
+      kind: p.message.kind,
+      text,
+      attachments: p.message.attachments,
+      ...(p.message.transaction ? { transaction: p.message.transaction } : {}),
+      createdAt,
+      seq: 0,
+      state: 'sending',
+      ...(preview ? { preview } : {}),
+    }
+  })
 }
 
 // Storage may hand back anything: a job without a payload is not this conversation's.
@@ -168,7 +184,14 @@ export function syncWithJobs(
 ): ChatItem[] {
   const mine = jobs.filter((j) => isChatJob(j, conversationId))
   const echoed = new Set(items.filter((m) => !pending(m) && m.clientId !== undefined).map((m) => m.clientId))
-  const byLocal = new Map(mine.map((j) => [j.payload.localId, j]))
+  // One row per part of a long text, each with the key its part is sent with.
+  type Row = { job: OutboxJobOf<'message'>; clientId: string; index: number }
+  const byLocal = new Map<string, Row>()
+  for (const job of mine) {
+    const n = messageParts(job.payload.message.text).length
+    for (let i = 0; i < n; i++)
+      byLocal.set(partLocalId(job.payload.localId, i, n), { job, clientId: partKey(job.idempotencyKey, i), index: i })
+  }
   let changed = false
   const out: ChatItem[] = []
   for (const m of items) {
@@ -176,21 +199,22 @@ export function syncWithJobs(
       out.push(m)
       continue
     }
-    const job = byLocal.get(m.localId!)
+    const row = byLocal.get(m.localId!)
     byLocal.delete(m.localId!)
     // Without a job: not stored yet (keep it) or sent / discarded since (its echo is the truth).
-    if (!job) {
+    if (!row) {
       if (m.jobId === undefined) out.push(m)
       else changed = true
       continue
     }
-    if (echoed.has(job.idempotencyKey)) {
+    const { job, clientId } = row
+    if (echoed.has(clientId)) {
       changed = true
       continue
     }
     const state = itemState(job)
     const errorCode = job.lastError?.code
-    if (m.jobId === job.id && m.clientId === job.idempotencyKey && m.state === state && m.errorCode === errorCode) {
+    if (m.jobId === job.id && m.clientId === clientId && m.state === state && m.errorCode === errorCode) {
       out.push(m)
       continue
     }
@@ -199,21 +223,17 @@ export function syncWithJobs(
     out.push({
       ...rest,
       jobId: job.id,
-      clientId: job.idempotencyKey,
+      clientId,
       state,
       ...(errorCode && state === 'failed' ? { errorCode } : {}),
     })
   }
-  for (const job of byLocal.values()) {
-    if (echoed.has(job.idempotencyKey)) continue
+  for (const { job, clientId, index } of byLocal.values()) {
+    if (echoed.has(clientId)) continue
     changed = true
     const preview = job.payload.files?.[0]?.blob
-    out.push({
-      ...optimisticItem(job.payload, new Date(job.createdAt).toISOString(), preview),
-      jobId: job.id,
-      clientId: job.idempotencyKey,
-      state: itemState(job),
-    })
+    const item = optimisticItems(job.payload, new Date(job.createdAt).toISOString(), preview)[index]!
+    out.push({ ...item, jobId: job.id, clientId, state: itemState(job) })
   }
   if (!changed) return items as ChatItem[]
   return out.sort(compareItems)

@@ -104,3 +104,41 @@ export function splitMessage(text: string, max = MAX_MESSAGE_LENGTH): string[] {
   if (VISIBLE.test(rest)) parts.push(rest)
   return parts
 }
+
+const recent = new Map<string, string[]>()
+
+/**
+ * The messages a queued text goes out as: itself when it fits, else its parts. A long message is
+ * one outbox job (stored whole or not at all) and is split when it is sent and when its rows are
+ * drawn; the split is the same each time for the same text.
+ */
+export function messageParts(text: string): string[] {
+  if (text.length <= MAX_MESSAGE_LENGTH) return [text]
+  let parts = recent.get(text)
+  if (!parts) {
+    parts = splitMessage(text)
+    // Drawn again on every outbox event: the last few long texts are kept.
+    if (recent.size >= 8) recent.delete(recent.keys().next().value!)
+    recent.set(text, parts)
+  }
+  return parts
+}
+
+const UUID = /^[\da-f]{8}-(?:[\da-f]{4}-){3}[\da-f]{12}$/i
+
+/**
+ * The idempotency key of part `index` of a message queued with `key`: the key itself for the
+ * first part, then keys derived from it, the same on every attempt, so a retry of the message
+ * (after a part failed, a lost answer, a reload) never stores a part the server already has.
+ * A UUID stays a UUID (its last four hex digits XOR the index): servers echo a UUID key
+ * untouched as the message's `clientId`.
+ *
+ * @example
+ * partKey('0f8e…-4a1b…c3d0', 2) // '0f8e…-4a1b…c3d2'
+ */
+export function partKey(key: string, index: number): string {
+  if (index === 0) return key
+  if (!UUID.test(key)) return `${key}:part:${index}`
+  const tail = (parseInt(key.slice(-4), 16) ^ index).toString(16).padStart(4, '0')
+  return key.slice(0, -4) + (key === key.toUpperCase() ? tail.toUpperCase() : tail)
+}

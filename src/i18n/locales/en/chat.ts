@@ -65,6 +65,8 @@ export const chat = {
   'chat.leave.subject': 'Message left while chat was closed',
   'chat.error.send': 'Something went wrong. Please try again.',
   'chat.error.tooLong': 'This message is too long to send. Please shorten it or send it in several parts.',
+  'chat.error.notQueued':
+    'Your message could not be saved for sending, so none of it was sent. It is still here: please try again.',
   'chat.event.transferred': '{name} took over the chat.',
   'chat.event.joinedGeneric': 'An agent joined the chat.',
   'chat.idle.title': 'How can we help?',

@@ -65,6 +65,7 @@ export const chat: Record<keyof typeof en, string> = {
   'chat.leave.subject': '在线客服关闭期间的留言',
   'chat.error.send': '出了点问题，请重试。',
   'chat.error.tooLong': '消息太长，无法发送。请删减，或分几条发送。',
+  'chat.error.notQueued': '消息未能保存待发，一个字也没有发出。内容仍在输入框中，请重试。',
   'chat.event.transferred': '已转接给 {name}。',
   'chat.event.joinedGeneric': '客服已加入会话。',
   'chat.idle.title': '请问有什么可以帮您？',

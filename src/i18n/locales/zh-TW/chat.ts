@@ -65,6 +65,7 @@ export const chat: Record<keyof typeof en, string> = {
   'chat.leave.subject': '線上客服關閉期間的留言',
   'chat.error.send': '出了點問題，請重試。',
   'chat.error.tooLong': '訊息太長，無法傳送。請刪減，或分幾則傳送。',
+  'chat.error.notQueued': '訊息未能儲存待傳，一個字也沒有傳出。內容仍在輸入框中，請重試。',
   'chat.event.transferred': '已轉接給 {name}。',
   'chat.event.joinedGeneric': '客服已加入對話。',
   'chat.idle.title': '請問有什麼可以幫您？',
