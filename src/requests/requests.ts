@@ -320,7 +320,11 @@ export interface QueuedWrite {
 export interface RequestDetail {
   store: StoreApi<RequestState>
   refresh(): Promise<void>
-  /** Masks the text and queues a comment (with optional prepared screenshots). */
+  /**
+   * Masks the text and queues a comment (with optional prepared screenshots). Longer than a
+   * backend takes (10,000 characters once masked): rejected with a `RejectedError` (field
+   * `body`, code `requestsUi.comment.tooLong`, a catalog key with `{max}`), nothing queued.
+   */
   addComment(body: string, files?: QueuedFile[]): Promise<QueuedWrite>
   escalate(reason: string): Promise<QueuedWrite>
   /** `score` 1–5; rejected with a `RejectedError` (field `score`, code `range`) otherwise. */
@@ -329,6 +333,14 @@ export interface RequestDetail {
   discard(jobId: string): Promise<boolean>
   dispose(): void
 }
+
+/**
+ * Longest comment a backend takes: the REST API's limit (docs/protocol.md, `body` 1–10 000
+ * characters; UTF-16 units, as JavaScript counts them), checked on the masked text it gets.
+ */
+export const MAX_COMMENT_LENGTH = 10_000
+/** The field error of a comment longer than {@link MAX_COMMENT_LENGTH} (a catalog key, `{max}`). */
+export const COMMENT_TOO_LONG = 'requestsUi.comment.tooLong'
 
 /** Masking loads with the first write (it is most of the privacy code), not with the list. */
 async function masked(text: string, path: string): Promise<{ text: string; findings: FieldFinding[] }> {
@@ -378,6 +390,10 @@ export function createRequestDetail(
     refresh: live.refresh,
     async addComment(body, files = []) {
       const m = await masked(body.trim(), 'comment')
+      // Refused here, before it is queued: the backend would refuse it for good, and the text
+      // stays with the caller (the widget keeps it in the box) to shorten.
+      if (m.text.length > MAX_COMMENT_LENGTH)
+        throw new RejectedError([{ field: 'body', code: COMMENT_TOO_LONG }], 'comment too long')
       return queue(
         'comment',
         { ticketId, comment: { body: m.text, attachments: [] }, ...(files.length ? { files } : {}) },
