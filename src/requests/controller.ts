@@ -6,6 +6,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { SupportClient } from '../client.js'
 import { errorCode } from '../errors/errorCode.js'
+import type { KeyValueStore } from '../storage/types.js'
 import type { Ticket } from '../types.js'
 import type { RequestDetail, RequestsController, RequestsList, RequestsState, RequestState } from './requests.js'
 import { hasOwn } from '../hasOwn.js'
@@ -21,22 +22,41 @@ export const initialDetail = (): RequestState => ({
 
 const SEEN_KEY = 'requests:seen'
 
+/**
+ * The device store of the user signed in at the call, pinned to them; undefined when another
+ * user (or nobody) signs in before storage is ready: what was asked for them is dropped, never
+ * read or written in the next user's scope. `services()` resolves after a switch already under
+ * way, so the store it holds then is the caller's. Undefined too when storage cannot open.
+ */
+async function storeOfCaller(client: SupportClient): Promise<KeyValueStore | undefined> {
+  const user = client.store.getState().session.user?.id
+  let switched = false
+  const off = client.store.subscribe((s) => void (s.session.user?.id !== user && (switched = true)))
+  try {
+    const services = await client.services().catch(() => undefined)
+    return switched ? undefined : services?.userStore()
+  } finally {
+    off()
+  }
+}
+
 /** When the user last looked at each request (its `updatedAt` then), from the device store. */
 async function readSeen(client: SupportClient): Promise<Record<string, string>> {
   try {
-    return (await (await client.services()).store.get<Record<string, string>>(SEEN_KEY)) ?? {}
+    return (await (await storeOfCaller(client))?.get<Record<string, string>>(SEEN_KEY)) ?? {}
   } catch {
     return {}
   }
 }
 
-/** Records that the user has seen the request as of `updatedAt`. */
-async function markSeen(client: SupportClient, ticketId: string, updatedAt: string): Promise<void> {
+/** Records that the user has seen the request as of `updatedAt`, in that user's scope. */
+async function markSeen(store: Promise<KeyValueStore | undefined>, ticketId: string, updatedAt: string): Promise<void> {
   try {
-    const { store } = await client.services()
-    const seen = (await store.get<Record<string, string>>(SEEN_KEY)) ?? {}
+    const kv = await store
+    if (!kv) return
+    const seen = (await kv.get<Record<string, string>>(SEEN_KEY)) ?? {}
     if (seen[ticketId] === updatedAt) return
-    await store.set(SEEN_KEY, { ...seen, [ticketId]: updatedAt })
+    await kv.set(SEEN_KEY, { ...seen, [ticketId]: updatedAt })
   } catch {
     // Not stored: the request shows as new again next time; nothing else depends on it.
   }
@@ -86,6 +106,7 @@ function lazyModel<M extends { store: StoreApi<S>; dispose(): void }, S extends 
 const models = () => import('./requests.js')
 
 export function createRequestsController(client: SupportClient): RequestsController {
+  let marking = Promise.resolve()
   return {
     list(): RequestsList {
       const store = createStore<RequestsState>()(initialList)
@@ -118,7 +139,14 @@ export function createRequestsController(client: SupportClient): RequestsControl
       return tickets?.filter((tk) => tk.status !== 'solved' && tk.status !== 'closed').length
     },
     readSeen: () => readSeen(client),
-    markSeen: (ticketId, updatedAt) => markSeen(client, ticketId, updatedAt),
+    markSeen(ticketId, updatedAt) {
+      // Whose mark it is is decided now; the marks are written one after another (each reads
+      // the map the previous one wrote, so two marks in a row both stay).
+      const store = storeOfCaller(client)
+      const done = marking.then(() => markSeen(store, ticketId, updatedAt))
+      marking = done
+      return done
+    },
     isUnread,
   }
 }

@@ -14,6 +14,7 @@ import type { Transport } from '../transports/types.js'
 import type { ChatEvent, ReportCategory, Ticket, TicketDetail, TicketSummary } from '../types.js'
 import { type PendingState, pendingState } from '../outbox/follow.js'
 import { initialDetail, initialList, isUnread } from './controller.js'
+import { scopeOf } from '../storage/scope.js'
 
 export { pendingState, type PendingState } from '../outbox/follow.js'
 export { isUnread }
@@ -84,6 +85,7 @@ export function createRequestsList(
   store: StoreApi<RequestsState> = createStore<RequestsState>()(initialList),
 ): RequestsList {
   const live = liveModel(client, store, {
+    empty: initialList,
     async read(transport) {
       if (!transport.listTickets) return { status: 'ready', listable: false }
       const tickets = await transport.listTickets()
@@ -107,19 +109,51 @@ export function createRequestsList(
 
 type Loadable = { status: 'loading' | 'ready' | 'error'; errorCode?: string | undefined }
 
+/** Resolves once no sign-in is under way: a read then goes out as the user signed in now. */
+function signedIn(client: SupportClient): Promise<void> {
+  if (client.store.getState().session.status !== 'identifying') return Promise.resolve()
+  return new Promise((resolve) => {
+    const off = client.store.subscribe((s) => {
+      if (s.session.status === 'identifying') return
+      off()
+      resolve()
+    })
+  })
+}
+
+/**
+ * Resolves once a sign-out has finished: the session is gone from the store before the
+ * transport signs out, and a read sent in between would still carry the previous user's.
+ */
+function signedOut(client: SupportClient): Promise<void> {
+  return new Promise((resolve) => {
+    const off = client.events.on('session:logout', () => {
+      off()
+      resolve()
+    })
+  })
+}
+
 /**
  * What the live models share: a read of the backend (what is on screen stays there when a
  * later read fails), the outbox's jobs as they change, the backend's events, and disposal.
+ *
+ * A model shows the data of the user signed in now. When the host signs in another user (or
+ * signs out), it empties at once, drops any read still in flight for the previous one, and
+ * reads again once the new session is there; meanwhile the backend's events and the previous
+ * user's jobs are not shown.
  */
 function liveModel<S extends Loadable>(
   client: SupportClient,
   store: StoreApi<S>,
   spec: {
+    /** What the model shows before its first read, and again after a user switch. */
+    empty(): S
     /** The state to show from the backend. */
     read(transport: Transport): Promise<Partial<S>>
     /** Whether the model has something on screen to keep after a failed read. */
     shown(state: S): boolean
-    /** The outbox's jobs: once when it opens (no event), then on each of its events. */
+    /** The outbox's jobs (the current user's): once when it opens (no event), then on each of its events. */
     onJobs(jobs: readonly OutboxJob[], event: OutboxEvent | undefined, refresh: () => Promise<void>): void
     onEvent(event: ChatEvent, refresh: () => Promise<void>): void
   },
@@ -129,14 +163,28 @@ function liveModel<S extends Loadable>(
   let transport: Transport | undefined
   const services = client.services()
   services.catch(() => undefined)
+  // Whose data the model shows, and how many switches it has seen (a read started before the
+  // latest switch is the previous user's).
+  let user = client.store.getState().session.user?.id
+  let generation = 0
+  let signingOut: Promise<void> | undefined
+  // Jobs carry their author's scope; authorless ones (earlier versions) are the current user's.
+  const mine = (job: OutboxJob) => job.author === undefined || job.author === scopeOf(user)
+  const jobs = (list: readonly OutboxJob[], event?: OutboxEvent) =>
+    spec.onJobs(list.filter(mine), event && 'job' in event && !mine(event.job) ? undefined : event, refresh)
 
-  const refresh = async () => {
+  async function refresh(): Promise<void> {
+    const gen = generation
+    const current = () => !disposed && gen === generation
     try {
+      await signingOut
+      await signedIn(client)
+      if (!current()) return
       transport ??= await client.transport()
       const next = await spec.read(transport)
-      if (!disposed) store.setState({ errorCode: undefined, ...next } as Partial<S>)
+      if (current()) store.setState({ errorCode: undefined, ...next } as Partial<S>)
     } catch (error) {
-      if (!disposed)
+      if (current())
         store.setState({
           status: spec.shown(store.getState()) ? 'ready' : 'error',
           errorCode: errorCode(error),
@@ -144,23 +192,46 @@ function liveModel<S extends Loadable>(
     }
   }
 
+  cleanups.push(
+    client.store.subscribe((s) => {
+      if (s.session.user?.id === user) return
+      user = s.session.user?.id
+      const gen = ++generation
+      signingOut = user === undefined ? signedOut(client) : undefined
+      store.setState(spec.empty(), true)
+      void refresh()
+      // `services()` resolves once the outbox has switched to the new user.
+      void services
+        .then(() => client.services())
+        .then((sv) => sv.outbox.list())
+        .then((list) => !disposed && gen === generation && jobs(list))
+        .catch(() => undefined)
+    }),
+  )
   void (async () => {
     try {
       const { outbox } = await services
       if (disposed) return
-      cleanups.push(outbox.subscribe((event, jobs) => spec.onJobs(jobs, event, refresh)))
-      spec.onJobs(await outbox.list(), undefined, refresh)
+      cleanups.push(outbox.subscribe((event, list) => jobs(list, event)))
+      jobs(await outbox.list())
     } catch {
       // Storage failures already fell back to memory inside services(); nothing pending to show.
     }
   })()
   void (async () => {
     await refresh()
+    transport ??= await client.transport().catch(() => undefined)
     if (disposed || !transport?.subscribe) return
     // The stream carries only what commits once it is live, and it asks for a `resync` each time
     // it opens (the first time too): what changed between the read above and then, or during a
-    // gap, is read again.
-    cleanups.push(transport.subscribe((e) => (e.type === 'resync' ? void refresh() : spec.onEvent(e, refresh))))
+    // gap, is read again. While a sign-in is under way, what arrives may be the previous user's
+    // (their stream closes once the new session is there, and the new one asks for a resync).
+    cleanups.push(
+      transport.subscribe((e) => {
+        if (e.type === 'resync') void refresh()
+        else if (client.store.getState().session.status !== 'identifying') spec.onEvent(e, refresh)
+      }),
+    )
   })()
 
   return {
@@ -249,7 +320,11 @@ export interface QueuedWrite {
 export interface RequestDetail {
   store: StoreApi<RequestState>
   refresh(): Promise<void>
-  /** Masks the text and queues a comment (with optional prepared screenshots). */
+  /**
+   * Masks the text and queues a comment (with optional prepared screenshots). Longer than a
+   * backend takes (10,000 characters once masked): rejected with a `RejectedError` (field
+   * `body`, code `requestsUi.comment.tooLong`, a catalog key with `{max}`), nothing queued.
+   */
   addComment(body: string, files?: QueuedFile[]): Promise<QueuedWrite>
   escalate(reason: string): Promise<QueuedWrite>
   /** `score` 1–5; rejected with a `RejectedError` (field `score`, code `range`) otherwise. */
@@ -258,6 +333,14 @@ export interface RequestDetail {
   discard(jobId: string): Promise<boolean>
   dispose(): void
 }
+
+/**
+ * Longest comment a backend takes: the REST API's limit (docs/protocol.md, `body` 1–10 000
+ * characters; UTF-16 units, as JavaScript counts them), checked on the masked text it gets.
+ */
+export const MAX_COMMENT_LENGTH = 10_000
+/** The field error of a comment longer than {@link MAX_COMMENT_LENGTH} (a catalog key, `{max}`). */
+export const COMMENT_TOO_LONG = 'requestsUi.comment.tooLong'
 
 /** Masking loads with the first write (it is most of the privacy code), not with the list. */
 async function masked(text: string, path: string): Promise<{ text: string; findings: FieldFinding[] }> {
@@ -276,6 +359,7 @@ export function createRequestDetail(
   store: StoreApi<RequestState> = createStore<RequestState>()(initialDetail),
 ): RequestDetail {
   const live = liveModel(client, store, {
+    empty: initialDetail,
     async read(transport) {
       const can = { comment: !!transport.addComment, escalate: !!transport.escalateTicket, rate: !!transport.rate }
       if (!transport.getTicket) return { status: 'error', errorCode: 'unsupported', can }
@@ -306,6 +390,10 @@ export function createRequestDetail(
     refresh: live.refresh,
     async addComment(body, files = []) {
       const m = await masked(body.trim(), 'comment')
+      // Refused here, before it is queued: the backend would refuse it for good, and the text
+      // stays with the caller (the widget keeps it in the box) to shorten.
+      if (m.text.length > MAX_COMMENT_LENGTH)
+        throw new RejectedError([{ field: 'body', code: COMMENT_TOO_LONG }], 'comment too long')
       return queue(
         'comment',
         { ticketId, comment: { body: m.text, attachments: [] }, ...(files.length ? { files } : {}) },
@@ -379,9 +467,13 @@ export function replyDue(
 
 /** `client.requests`: "My requests" without UI. Each call makes a live model; dispose it when done. */
 export interface RequestsController {
-  /** The user's tickets and the reports still on this device. */
+  /**
+   * The user's tickets and the reports still on this device. The model follows the session:
+   * after `identify()` of another user or `logout()` it is empty (`loading`) at once, and shows
+   * the new user's once their session is there; a read made for the previous user is dropped.
+   */
   list(): RequestsList
-  /** One ticket with its pending writes, and the writes on it. */
+  /** One ticket with its pending writes, and the writes on it (emptied at a user switch, like `list`). */
   detail(ticketId: string): RequestDetail
   /** How many of the user's tickets are still open; undefined when the backend cannot list them. */
   openCount(): Promise<number | undefined>
@@ -390,7 +482,11 @@ export interface RequestsController {
    * device. Empty when storage cannot be read: every request then counts as unread.
    */
   readSeen(): Promise<Record<string, string>>
-  /** Records that the user has seen the request as of `updatedAt` (best effort: never rejects). */
+  /**
+   * Records that the user has seen the request as of `updatedAt` (best effort: never rejects).
+   * The mark is the user's signed in at the call: when another signs in before it is stored,
+   * it is still written for its user, or dropped, never for the next one.
+   */
   markSeen(ticketId: string, updatedAt: string): Promise<void>
   /** Whether the request changed since the user last looked (see {@link RequestsController.readSeen}). */
   isUnread(ticket: Pick<Ticket, 'id' | 'createdAt' | 'updatedAt'>, seen: Readonly<Record<string, string>>): boolean

@@ -96,6 +96,33 @@ describe('my requests', () => {
     await waitFor(() => expect(box.value).toBe(''))
   })
 
+  it('refuses a comment longer than a backend takes, keeping the whole text in the box', async () => {
+    const fake = fakeTransport({ tickets: [sampleTicket()] })
+    const { client } = await openTicket(fake)
+    const box = screen.getByLabelText('Add a comment') as HTMLTextAreaElement
+    // No maxlength: a browser cuts a longer paste there without a word, and that text is gone.
+    expect(box.hasAttribute('maxlength')).toBe(false)
+    const long = `Here is the log the shop sent me: ${'x'.repeat(12_000)}`
+    // Sent empty first, as a hurried user would: refused, and the box is ready (its draft looked up).
+    fireEvent.click(screen.getByRole('button', { name: 'Send comment' }))
+    await screen.findByText('Write a comment first.')
+    fireEvent.input(box, { target: { value: long } })
+    fireEvent.click(screen.getByRole('button', { name: 'Send comment' }))
+    await screen.findByText(
+      'This comment is too long to send (10,000 characters at most). Please shorten it, or send it as several comments.',
+    )
+    expect(box.value).toBe(long)
+    expect(box.getAttribute('aria-invalid')).toBe('true')
+    expect(document.activeElement).toBe(box)
+    expect(await (await client.services()).outbox.list()).toEqual([])
+
+    // Shortened to the limit, it goes.
+    fireEvent.input(box, { target: { value: 'y'.repeat(10_000) } })
+    fireEvent.click(screen.getByRole('button', { name: 'Send comment' }))
+    await waitFor(() => expect(fake.calls.addComment).toHaveLength(1))
+    expect(fake.calls.addComment[0]!.comment.body).toHaveLength(10_000)
+  })
+
   it('offers the rating only once the ticket is solved, then sends it', async () => {
     const fake = fakeTransport({ tickets: [sampleTicket()] })
     await openTicket(fake)

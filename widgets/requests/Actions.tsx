@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks'
 import { hiddenNotices, type HiddenNotice as Notice } from '../../src/reports/flow.js'
-import type { RequestDetail } from '../../src/requests/requests.js'
+import { COMMENT_TOO_LONG, MAX_COMMENT_LENGTH, type RequestDetail } from '../../src/requests/requests.js'
+import { RejectedError } from '../../src/errors/index.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import { FieldAlert, SubmitRow, TextareaField, useSubmit } from '../report/formParts.js'
 import { HiddenNotice } from '../report/HiddenNotice.js'
 import { Screenshots, useShots } from '../report/Screenshots.js'
-import { usePanel, useT } from '../ui/context.js'
+import { usePanel, useT, useView } from '../ui/context.js'
 import { RatingScale } from '../ui/RatingScale.js'
 import { useDraftText } from '../ui/useDraftText.js'
 
@@ -13,7 +14,6 @@ const noLabel = (): MessageKey | undefined => undefined
 
 /** The text boxes of a request's forms: label, height and the longest text each takes. */
 const BOXES = {
-  comment: { label: 'requestsUi.comment.label', rows: 3, maxLength: 2000 },
   escalate: { label: 'requestsUi.escalate.label', rows: 2, maxLength: 500 },
   rating: { label: 'requestsUi.rating.comment', rows: 2, maxLength: 1000 },
 } as const
@@ -21,7 +21,7 @@ const BOXES = {
 /** Adds a comment (and optionally one screenshot) through the outbox. */
 export function CommentForm({ detail, ticketId }: { detail: RequestDetail; ticketId: string }) {
   const { idPrefix } = usePanel()
-  const t = useT()
+  const { t, locale } = useView()
   // A reply being written survives a reload, like a report.
   const draft = useDraftText(`request:${ticketId}:comment`)
   const body = draft.value
@@ -29,6 +29,7 @@ export function CommentForm({ detail, ticketId }: { detail: RequestDetail; ticke
   const [done, setDone] = useState<Notice[] | undefined>()
   const shots = useShots()
   const id = `${idPrefix}-rq-comment`
+  const tooLong = () => t(COMMENT_TOO_LONG, { max: MAX_COMMENT_LENGTH.toLocaleString(locale) })
 
   const { busy, onSubmit } = useSubmit(
     async () => {
@@ -38,30 +39,40 @@ export function CommentForm({ detail, ticketId }: { detail: RequestDetail; ticke
         setError(undefined)
         shots.clear()
         setDone(hiddenNotices(queued.findings))
-      } catch {
-        setError(t('reportUi.errors.failed'))
+      } catch (e) {
+        // Not queued: the text stays in the box (and in its draft) to shorten or send again.
+        const long = e instanceof RejectedError && e.fieldErrors.some((f) => f.code === COMMENT_TOO_LONG)
+        setError(long ? tooLong() : t('reportUi.errors.failed'))
       }
     },
     (form) => {
-      if (body.trim()) return true
-      setError(t('requestsUi.comment.required'))
+      const text = body.trim()
+      if (text && text.length <= MAX_COMMENT_LENGTH) return true
+      setError(text ? tooLong() : t('requestsUi.comment.required'))
       form.querySelector('textarea')?.focus()
       return false
     },
   )
 
+  // No maxlength on the box: a browser cuts a longer paste there without a word, and the cut
+  // text is lost. A comment too long is refused on Send instead, with the text kept.
   return (
     <form class="rf" noValidate onSubmit={onSubmit} data-comment-form>
-      <TextareaField
-        {...BOXES.comment}
-        id={id}
-        value={body}
-        error={error}
-        onInput={(value) => {
-          draft.set(value)
-          setDone(undefined)
-        }}
-      />
+      <div class="rf-field">
+        <label for={id}>{t('requestsUi.comment.label')}</label>
+        <textarea
+          id={id}
+          rows={3}
+          value={body}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={error ? `${id}-err` : undefined}
+          onInput={(e) => {
+            draft.set((e.currentTarget as HTMLTextAreaElement).value)
+            setDone(undefined)
+          }}
+        />
+        <FieldAlert id={`${id}-err`} error={error} />
+      </div>
       <Screenshots
         api={shots}
         max={1}

@@ -151,6 +151,28 @@ describe('request detail', () => {
     detail.dispose()
   })
 
+  it('refuses a comment longer than a backend takes (10,000 once masked) before queueing it', async () => {
+    const fake = fakeTransport({ tickets: [sampleTicket()] })
+    const { client } = makeClient(fake)
+    const detail = createRequestDetail(client, 'tk_9')
+    await vi.waitFor(() => expect(detail.store.getState().status).toBe('ready'))
+    const { outbox } = await client.services()
+
+    await expect(detail.addComment(`${'word '.repeat(2000)}x`)).rejects.toMatchObject({
+      code: 'rejected',
+      fieldErrors: [{ field: 'body', code: 'requestsUi.comment.tooLong' }],
+    })
+    expect(await outbox.list()).toEqual([])
+    expect(detail.store.getState().comments).toEqual([])
+    expect(client.t('requestsUi.comment.tooLong', { max: '10,000' })).toContain('10,000 characters at most')
+
+    // Exactly the limit once trimmed: queued and sent whole.
+    await detail.addComment(`  ${'a'.repeat(10_000)}\n`)
+    await outbox.flush()
+    expect(fake.calls.addComment.map((c) => c.comment.body.length)).toEqual([10_000])
+    detail.dispose()
+  })
+
   it('escalates through the outbox and rates only a solved ticket', async () => {
     const fake = fakeTransport({ tickets: [sampleTicket()] })
     const { client } = makeClient(fake)

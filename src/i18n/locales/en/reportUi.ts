@@ -95,6 +95,8 @@ export const reportUi = {
   'requestsUi.comment.label': 'Add a comment',
   'requestsUi.comment.send': 'Send comment',
   'requestsUi.comment.required': 'Write a comment first.',
+  'requestsUi.comment.tooLong':
+    'This comment is too long to send ({max} characters at most). Please shorten it, or send it as several comments.',
   'requestsUi.comment.queued': 'Your comment is saved and will be sent.',
   'requestsUi.escalate.open': 'Escalate this request',
   'requestsUi.escalate.label': 'Why does this need more attention? (optional)',

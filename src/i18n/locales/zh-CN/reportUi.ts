@@ -87,6 +87,7 @@ export const reportUi: Record<keyof typeof en, string> = {
   'requestsUi.comment.label': '补充说明',
   'requestsUi.comment.send': '发送',
   'requestsUi.comment.required': '请先填写内容。',
+  'requestsUi.comment.tooLong': '补充说明太长，无法发送（最多 {max} 个字符）。请删减，或分几次发送。',
   'requestsUi.comment.queued': '补充说明已保存，将自动发送。',
   'requestsUi.escalate.open': '申请加急处理',
   'requestsUi.escalate.label': '加急原因（选填）',

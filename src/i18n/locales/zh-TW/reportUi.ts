@@ -87,6 +87,7 @@ export const reportUi: Record<keyof typeof en, string> = {
   'requestsUi.comment.label': '補充說明',
   'requestsUi.comment.send': '傳送',
   'requestsUi.comment.required': '請先填寫內容。',
+  'requestsUi.comment.tooLong': '補充說明太長，無法傳送（最多 {max} 個字元）。請刪減，或分幾次傳送。',
   'requestsUi.comment.queued': '補充說明已儲存，將自動傳送。',
   'requestsUi.escalate.open': '申請加急處理',
   'requestsUi.escalate.label': '加急原因（選填）',
