@@ -243,7 +243,8 @@ export function keepTransactionIds(ctx: ScanContext): void {
  * (before or after the number), also 15-digit legacy IDs and 18-character ones whose check
  * character is wrong (a typo leaves the other 17 characters the user's own). A letter glued after
  * the ID changes nothing (`11010519491231002Xabc`, `110105194912310038a`), nor does an `X` glued
- * after its last digit (`110105194912310038X`, read as the ID and a letter).
+ * after its last digit (`110105194912310038X`, read as the ID and a letter), nor a decimal
+ * fraction after it (`370101190102039973.00`, `3701 0119 0102 0399 73.00`).
  */
 export function detectCnIds(ctx: ScanContext): void {
   scanDigitRule(
@@ -251,7 +252,8 @@ export function detectCnIds(ctx: ScanContext): void {
     'cn_id',
     [15, 19],
     (slice) => {
-      if (!plausiblyGrouped(slice)) return null
+      // `110105 19491231 0038.00`: an ID pasted from a spreadsheet's number column, as a card is.
+      if (!plausiblyGrouped(slice, true) || slice.decimalInside) return null
       const { start } = slice
       let { chars, end } = slice
       if ((chars.length === 16 || chars.length === 19) && /\d[Xx]$/.test(chars)) {
