@@ -337,7 +337,8 @@ export function detectExponentCards(ctx: ScanContext): void {
 /**
  * Other card-shaped numbers, unless a label marks them as an order number: Luhn-valid 13–19
  * digits without a network prefix, and UnionPay `62` + 16–19 digits that fail Luhn (older
- * UnionPay cards do).
+ * UnionPay cards do). Before a decimal's fraction, only UnionPay and 16–19 digits with a zero
+ * fraction (`.0`, `.00`).
  */
 export function detectCards(ctx: ScanContext): void {
   scanLooseDigits(ctx, 'card', [13, 19], (slice) => {
@@ -346,14 +347,27 @@ export function detectCards(ctx: ScanContext): void {
     if (chars.startsWith('0')) return null
     const unionPay = chars.startsWith('62') && chars.length >= 16
     if (!unionPay && (slice.hardInside || !luhnValid(chars))) return null
-    // `1234567812345670.00` without a network prefix is an amount; `6222…4567.00` is a UnionPay card.
-    if (slice.cutsHard && !unionPay) return null
+    // Before a fraction, a number without a network prefix is an amount (`1234567812345670.50`).
+    // `6222…4567.00` is a UnionPay card, and 16–19 digits with a zero fraction (`9123456789012348.0`)
+    // are an integer printed as a float, as spreadsheets and JSON encoders print cards: no amount
+    // runs to quadrillions.
+    if (
+      slice.cutsHard &&
+      !unionPay &&
+      !(slice.beforeFraction && chars.length >= 16 && zeroFraction(ctx.text, slice.end))
+    )
+      return null
     // Shaped like a phone number (`+…`, `86 138…`) or a timestamp: not a card.
     if (ctx.text[start - 1] === '+' || CN_PHONE_WITH_CC.test(chars)) return null
     if (chars.length === 14 && compactTimestamp(chars)) return null
     if (orderLabelBefore(ctx.text, start)) return null
     return { replacement: maskCard(chars) }
   })
+}
+
+/** `.0`, `.00` at `end`: the fraction a float printer or a spreadsheet adds to an integer. */
+function zeroFraction(text: string, end: number): boolean {
+  return /^\.00?(?!\d)/.test(text.slice(end, end + 4))
 }
 
 /** Mainland mobile numbers, `+86`/`86`/`0086` optional, digits grouped or not. */
