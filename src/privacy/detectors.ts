@@ -13,6 +13,7 @@ import {
   type DigitRun,
   idLabelAround,
   isAsciiAlnum,
+  isAsciiLetter,
   isDigit,
   orderLabelBefore,
 } from './scan.js'
@@ -50,6 +51,8 @@ interface Slice {
   decimalInside: boolean
   /** A letter is glued to its first group (`ref4111…`). */
   glued: boolean
+  /** A letter is glued after its last group (`4111…1111abc`, `13800138000ext`). */
+  letterAfter: boolean
   /** Shortest group in the slice. */
   shortest: number
   /** Every group but the last has the same length (`4200 0004 0420 …`). */
@@ -68,15 +71,13 @@ interface Accepted {
 
 /**
  * Tries every contiguous slice of whole groups of `minLen`–`maxLen` characters and keeps the
- * longest accepted slice from each starting group. Cost: groups × maxLen, i.e. linear. A group
- * with a letter glued after it is part of a word and no slice takes it, unless `letterAfter`.
+ * longest accepted slice from each starting group. Cost: groups × maxLen, i.e. linear.
  */
 function scanDigitRule(
   ctx: ScanContext,
   kind: FindingKind,
   [minLen, maxLen]: readonly [number, number],
   accept: (slice: Slice) => Accepted | null,
-  letterAfter = false,
 ): void {
   const { claims, text } = ctx
   for (const run of ctx.runs) {
@@ -84,7 +85,7 @@ function scanDigitRule(
     if (run.compact.length < minLen) continue
     const { groups, compact, offsets } = run
     const open: boolean[] = []
-    for (const g of groups) open.push(g.usable && (letterAfter || !g.letterAfter) && claims.free(g.start, g.end))
+    for (const g of groups) open.push(g.usable && claims.free(g.start, g.end))
     const fraction = fractionAt(text, groups)
     const decimal = decimalFractions(text, groups)
     let i = 0
@@ -124,6 +125,7 @@ function scanDigitRule(
           beforeFraction: first.join !== 'hard' && (j + 1 === fraction || decimal[j + 1] === true),
           decimalInside,
           glued: first.glued,
+          letterAfter: g.letterAfter,
           shortest,
           uniform,
         }
@@ -208,20 +210,52 @@ function plausiblyGrouped(slice: Slice, decimal = false): boolean {
 
 /**
  * A digit rule for weaker evidence: not in reference fields (their numbers are order and
- * transaction numbers), and only on slices that stand apart and are plausibly grouped.
+ * transaction numbers), and only on slices that stand apart and are plausibly grouped. A letter
+ * glued after the number changes nothing (`13800138000ext`, `6212…1234abc`); letters glued before
+ * it make it part of an identifier (`ORD13800138000`, `TX20261204123456789`), unless they are a
+ * word naming what the number is (`tel13800138000`, `card6212…`): `labels`.
  */
 function scanLooseDigits(
   ctx: ScanContext,
   kind: FindingKind,
   lengths: readonly [number, number],
+  labels: RegExp,
   accept: (slice: Slice) => Accepted | null,
 ): void {
   if (ctx.reference) return
   // `accept` sees slices before a decimal's fraction too, and turns down those it reads as amounts.
   // A slice holding a whole amount (`138001380.00`: the digits of a mobile) is no card or phone.
   scanDigitRule(ctx, kind, lengths, (slice) =>
-    slice.glued || slice.decimalInside || !plausiblyGrouped(slice, true) ? null : accept(slice),
+    (slice.glued && !labels.test(wordBefore(ctx.text, slice.start))) ||
+    slice.decimalInside ||
+    !plausiblyGrouped(slice, true)
+      ? null
+      : accept(slice),
   )
+}
+
+/** The letters glued right before `start`, lower-cased (at most 16). */
+function wordBefore(text: string, start: number): string {
+  let k = start
+  while (k > 0 && start - k < 16 && isAsciiLetter(text[k - 1])) k--
+  return isAsciiLetter(text[k - 1]) ? '' : text.slice(k, start).toLowerCase()
+}
+
+/** Words that may be glued before a phone number (`tel13800138000`, `mobileNo13800138000`). */
+const PHONE_WORDS = /^(?:tel|telephone|phone|mobile|mob|cell|cellphone|call|sms)(?:no|num|number)?$/
+/** Words that may be glued before a card number (`card6212…`, `cardNo6212…`). */
+const CARD_WORDS = /^(?:card|bankcard|debitcard|creditcard|pan)(?:no|num|number)?$/
+
+/**
+ * `13800138000X`, `4111111111111111x`: an `X` glued after digits stays in their group (an ID's
+ * check character); to a card or phone rule it is a letter after the number (the rules read one
+ * character more for it). The slice's digits and end without it, or null when the `X` stands
+ * apart from the digits (`… 1111 X`).
+ */
+function withoutX(text: string, slice: Slice): { chars: string; end: number } | null {
+  const { chars, end } = slice
+  if (!/[Xx]$/.test(chars)) return { chars, end }
+  return isDigit(text[end - 2]) ? { chars: chars.slice(0, -1), end: end - 1 } : null
 }
 
 const WECHAT_TXN = /^4200\d{24}$/
@@ -247,26 +281,20 @@ export function keepTransactionIds(ctx: ScanContext): void {
  * fraction after it (`370101190102039973.00`, `3701 0119 0102 0399 73.00`).
  */
 export function detectCnIds(ctx: ScanContext): void {
-  scanDigitRule(
-    ctx,
-    'cn_id',
-    [15, 19],
-    (slice) => {
-      // `110105 19491231 0038.00`: an ID pasted from a spreadsheet's number column, as a card is.
-      if (!plausiblyGrouped(slice, true) || slice.decimalInside) return null
-      const { start } = slice
-      let { chars, end } = slice
-      if ((chars.length === 16 || chars.length === 19) && /\d[Xx]$/.test(chars)) {
-        chars = chars.slice(0, -1)
-        end--
-      }
-      if (chars.length === 18 && cnIdValid(chars)) return { replacement: maskCnId(chars), end }
-      const shaped = chars.length === 15 ? cnLegacyIdShape(chars) : chars.length === 18 && cnIdShape(chars)
-      if (shaped && !slice.glued && idLabelAround(ctx.text, start, end)) return { replacement: maskCnId(chars), end }
-      return null
-    },
-    true,
-  )
+  scanDigitRule(ctx, 'cn_id', [15, 19], (slice) => {
+    // `110105 19491231 0038.00`: an ID pasted from a spreadsheet's number column, as a card is.
+    if (!plausiblyGrouped(slice, true) || slice.decimalInside) return null
+    const { start } = slice
+    let { chars, end } = slice
+    if ((chars.length === 16 || chars.length === 19) && /\d[Xx]$/.test(chars)) {
+      chars = chars.slice(0, -1)
+      end--
+    }
+    if (chars.length === 18 && cnIdValid(chars)) return { replacement: maskCnId(chars), end }
+    const shaped = chars.length === 15 ? cnLegacyIdShape(chars) : chars.length === 18 && cnIdShape(chars)
+    if (shaped && !slice.glued && idLabelAround(ctx.text, start, end)) return { replacement: maskCnId(chars), end }
+    return null
+  })
 }
 
 const CN_PHONE = /^(?:0086|86)?1[3-9]\d{9}$/
@@ -295,15 +323,19 @@ export function detectStrongCards(ctx: ScanContext): void {
   // Reference fields (Transaction ID, order number) included: the user may type a card there, or
   // the host may pass one as `transaction.id`. A 28-digit wallet transaction number was claimed
   // before this rule and stays whole.
-  scanDigitRule(ctx, 'card', [13, 19], (slice) => {
-    const { chars, start } = slice
+  // Letters glued before or after change nothing (`TXN4111…`, `4111…1111abc`).
+  scanDigitRule(ctx, 'card', [13, 20], (slice) => {
+    const { start } = slice
+    const digits = withoutX(ctx.text, slice)
+    if (!digits || digits.chars.length < 13 || digits.chars.length > 19) return null
+    const { chars, end } = digits
     // `4111111111111111.0`: a card printed as a decimal is still a card.
     if (!plausiblyGrouped(slice, true) || !CARD_PREFIX.test(chars) || !luhnValid(chars)) return null
     // `4128.50 2026 11 23`: an amount and the numbers after it, not a card.
     if (slice.decimalInside) return null
     // `+44 …`: an international phone number (E.164 stops at 15 digits), not a card.
     if (ctx.text[start - 1] === '+' && chars.length <= 15) return null
-    return { replacement: maskCard(chars) }
+    return { replacement: maskCard(chars), end }
   })
 }
 
@@ -341,8 +373,11 @@ export function detectExponentCards(ctx: ScanContext): void {
  * fraction (`.0`, `.00`).
  */
 export function detectCards(ctx: ScanContext): void {
-  scanLooseDigits(ctx, 'card', [13, 19], (slice) => {
-    const { chars, start } = slice
+  scanLooseDigits(ctx, 'card', [13, 20], CARD_WORDS, (slice) => {
+    const { start } = slice
+    const digits = withoutX(ctx.text, slice)
+    if (!digits || digits.chars.length < 13 || digits.chars.length > 19) return null
+    const { chars, end } = digits
     // No card number starts with 0 (`0086 138…` is a phone with its country code).
     if (chars.startsWith('0')) return null
     const unionPay = chars.startsWith('62') && chars.length >= 16
@@ -361,7 +396,7 @@ export function detectCards(ctx: ScanContext): void {
     if (ctx.text[start - 1] === '+' || CN_PHONE_WITH_CC.test(chars)) return null
     if (chars.length === 14 && compactTimestamp(chars)) return null
     if (orderLabelBefore(ctx.text, start)) return null
-    return { replacement: maskCard(chars) }
+    return { replacement: maskCard(chars), end }
   })
 }
 
@@ -372,15 +407,19 @@ function zeroFraction(text: string, end: number): boolean {
 
 /** Mainland mobile numbers, `+86`/`86`/`0086` optional, digits grouped or not. */
 export function detectPhones(ctx: ScanContext): void {
-  scanLooseDigits(ctx, 'phone', [11, 15], ({ chars, start, cutsHard }) => {
+  scanLooseDigits(ctx, 'phone', [11, 16], PHONE_WORDS, (slice) => {
+    const { start, cutsHard } = slice
+    const digits = withoutX(ctx.text, slice)
+    if (!digits) return null
+    const { chars, end } = digits
     if (cutsHard || !CN_PHONE.test(chars) || orderLabelBefore(ctx.text, start)) return null
     const plus = ctx.text[start - 1] === '+'
     // `+1 (800) 555-0199`: another country's number that happens to read 1[3-9]…
     if (plus && !CN_PHONE_WITH_CC.test(chars)) return null
-    if (plus) return { replacement: maskPhone(chars, true), start: start - 1 }
+    if (plus) return { replacement: maskPhone(chars, true), start: start - 1, end }
     // `(138) 0013 8000`: the bracket opened before the number goes with it.
-    if (ctx.text[start - 1] === '(') return { replacement: maskPhone(chars, false), start: start - 1 }
-    return { replacement: maskPhone(chars, false) }
+    if (ctx.text[start - 1] === '(') return { replacement: maskPhone(chars, false), start: start - 1, end }
+    return { replacement: maskPhone(chars, false), end }
   })
 }
 
