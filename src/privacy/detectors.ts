@@ -13,7 +13,6 @@ import {
   type DigitRun,
   idLabelAround,
   isAsciiAlnum,
-  isAsciiLetter,
   isDigit,
   orderLabelBefore,
 } from './scan.js'
@@ -51,8 +50,6 @@ interface Slice {
   decimalInside: boolean
   /** A letter is glued to its first group (`ref4111…`). */
   glued: boolean
-  /** A letter is glued after its last group (`4111…1111abc`, `13800138000ext`). */
-  letterAfter: boolean
   /** Shortest group in the slice. */
   shortest: number
   /** Every group but the last has the same length (`4200 0004 0420 …`). */
@@ -71,13 +68,15 @@ interface Accepted {
 
 /**
  * Tries every contiguous slice of whole groups of `minLen`–`maxLen` characters and keeps the
- * longest accepted slice from each starting group. Cost: groups × maxLen, i.e. linear.
+ * longest accepted slice from each starting group. Cost: groups × maxLen, i.e. linear. An `X`
+ * glued after the digits (an ID's check character) is a letter after the number, unless `checkX`.
  */
 function scanDigitRule(
   ctx: ScanContext,
   kind: FindingKind,
   [minLen, maxLen]: readonly [number, number],
   accept: (slice: Slice) => Accepted | null,
+  checkX = false,
 ): void {
   const { claims, text } = ctx
   for (const run of ctx.runs) {
@@ -93,7 +92,7 @@ function scanDigitRule(
       const first = groups[i]
       const from = offsets[i] ?? 0
       if (!first) break
-      let best: { j: number; accepted: Accepted } | null = null
+      let best: { j: number; accepted: Accepted; end: number } | null = null
       let hardInside = false
       let decimalInside = false
       let shortest = Infinity
@@ -110,14 +109,17 @@ function scanDigitRule(
           (groups[j - 1]?.end ?? 0) - (groups[j - 1]?.start ?? 0) !== (groups[i]?.end ?? 0) - first.start
         )
           uniform = false
-        const len = (offsets[j + 1] ?? 0) - from
+        // `13800138000X`: the number, then a letter (a lone `X` group is no part of it).
+        const x = !checkX && /[Xx]/.test(text[g.end - 1] ?? '') ? 1 : 0
+        if (x && size === 1) break
+        const len = (offsets[j + 1] ?? 0) - from - x
         if (len > maxLen) break
         if (len < minLen) continue
         const cutsHard = first.join === 'hard' || (groups[j + 1]?.join === 'hard' && !expiryAfter(text, groups, j))
         const slice: Slice = {
           chars: compact.slice(from, from + len),
           start: first.start,
-          end: g.end,
+          end: g.end - x,
           count: j - i + 1,
           hardInside,
           cutsHard,
@@ -125,17 +127,15 @@ function scanDigitRule(
           beforeFraction: first.join !== 'hard' && (j + 1 === fraction || decimal[j + 1] === true),
           decimalInside,
           glued: first.glued,
-          letterAfter: g.letterAfter,
           shortest,
           uniform,
         }
         const accepted = accept(slice)
-        if (accepted) best = { j, accepted }
+        if (accepted) best = { j, accepted, end: slice.end }
       }
-      const last = best ? groups[best.j] : undefined
-      if (best && last) {
+      if (best) {
         const start = best.accepted.start ?? first.start
-        const end = best.accepted.end ?? last.end
+        const end = best.accepted.end ?? best.end
         if (best.accepted.replacement === null) claims.claim(start, end)
         else push(ctx, kind, start, end, best.accepted.replacement)
         for (let k = i; k <= best.j; k++) open[k] = false
@@ -213,20 +213,19 @@ function plausiblyGrouped(slice: Slice, decimal = false): boolean {
  * transaction numbers), and only on slices that stand apart and are plausibly grouped. A letter
  * glued after the number changes nothing (`13800138000ext`, `6212…1234abc`); letters glued before
  * it make it part of an identifier (`ORD13800138000`, `TX20261204123456789`), unless they are a
- * word naming what the number is (`tel13800138000`, `card6212…`): `labels`.
+ * word naming a phone or card number (`tel13800138000`, `card6212…`).
  */
 function scanLooseDigits(
   ctx: ScanContext,
   kind: FindingKind,
   lengths: readonly [number, number],
-  labels: RegExp,
   accept: (slice: Slice) => Accepted | null,
 ): void {
   if (ctx.reference) return
   // `accept` sees slices before a decimal's fraction too, and turns down those it reads as amounts.
   // A slice holding a whole amount (`138001380.00`: the digits of a mobile) is no card or phone.
   scanDigitRule(ctx, kind, lengths, (slice) =>
-    (slice.glued && !labels.test(wordBefore(ctx.text, slice.start))) ||
+    (slice.glued && !NUMBER_WORD.test(ctx.text.slice(Math.max(0, slice.start - 16), slice.start))) ||
     slice.decimalInside ||
     !plausiblyGrouped(slice, true)
       ? null
@@ -234,29 +233,9 @@ function scanLooseDigits(
   )
 }
 
-/** The letters glued right before `start`, lower-cased (at most 16). */
-function wordBefore(text: string, start: number): string {
-  let k = start
-  while (k > 0 && start - k < 16 && isAsciiLetter(text[k - 1])) k--
-  return isAsciiLetter(text[k - 1]) ? '' : text.slice(k, start).toLowerCase()
-}
-
-/** Words that may be glued before a phone number (`tel13800138000`, `mobileNo13800138000`). */
-const PHONE_WORDS = /^(?:tel|telephone|phone|mobile|mob|cell|cellphone|call|sms)(?:no|num|number)?$/
-/** Words that may be glued before a card number (`card6212…`, `cardNo6212…`). */
-const CARD_WORDS = /^(?:card|bankcard|debitcard|creditcard|pan)(?:no|num|number)?$/
-
-/**
- * `13800138000X`, `4111111111111111x`: an `X` glued after digits stays in their group (an ID's
- * check character); to a card or phone rule it is a letter after the number (the rules read one
- * character more for it). The slice's digits and end without it, or null when the `X` stands
- * apart from the digits (`… 1111 X`).
- */
-function withoutX(text: string, slice: Slice): { chars: string; end: number } | null {
-  const { chars, end } = slice
-  if (!/[Xx]$/.test(chars)) return { chars, end }
-  return isDigit(text[end - 2]) ? { chars: chars.slice(0, -1), end: end - 1 } : null
-}
+/** A word glued before a phone or card number (`tel13800138000`, `mobileNo…`, `card6212…`). */
+const NUMBER_WORD =
+  /(?<![a-z])(?:tel(?:ephone)?|(?:cell)?phone|mob(?:ile)?|cell|call|sms|(?:bank|credit|debit)?card|pan)(?:no|num|number)?$/i
 
 const WECHAT_TXN = /^4200\d{24}$/
 const ALIPAY_TXN = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{20}$/
@@ -281,20 +260,26 @@ export function keepTransactionIds(ctx: ScanContext): void {
  * fraction after it (`370101190102039973.00`, `3701 0119 0102 0399 73.00`).
  */
 export function detectCnIds(ctx: ScanContext): void {
-  scanDigitRule(ctx, 'cn_id', [15, 19], (slice) => {
-    // `110105 19491231 0038.00`: an ID pasted from a spreadsheet's number column, as a card is.
-    if (!plausiblyGrouped(slice, true) || slice.decimalInside) return null
-    const { start } = slice
-    let { chars, end } = slice
-    if ((chars.length === 16 || chars.length === 19) && /\d[Xx]$/.test(chars)) {
-      chars = chars.slice(0, -1)
-      end--
-    }
-    if (chars.length === 18 && cnIdValid(chars)) return { replacement: maskCnId(chars), end }
-    const shaped = chars.length === 15 ? cnLegacyIdShape(chars) : chars.length === 18 && cnIdShape(chars)
-    if (shaped && !slice.glued && idLabelAround(ctx.text, start, end)) return { replacement: maskCnId(chars), end }
-    return null
-  })
+  scanDigitRule(
+    ctx,
+    'cn_id',
+    [15, 19],
+    (slice) => {
+      // `110105 19491231 0038.00`: an ID pasted from a spreadsheet's number column, as a card is.
+      if (!plausiblyGrouped(slice, true) || slice.decimalInside) return null
+      const { start } = slice
+      let { chars, end } = slice
+      if ((chars.length === 16 || chars.length === 19) && /\d[Xx]$/.test(chars)) {
+        chars = chars.slice(0, -1)
+        end--
+      }
+      if (chars.length === 18 && cnIdValid(chars)) return { replacement: maskCnId(chars), end }
+      const shaped = chars.length === 15 ? cnLegacyIdShape(chars) : chars.length === 18 && cnIdShape(chars)
+      if (shaped && !slice.glued && idLabelAround(ctx.text, start, end)) return { replacement: maskCnId(chars), end }
+      return null
+    },
+    true,
+  )
 }
 
 const CN_PHONE = /^(?:0086|86)?1[3-9]\d{9}$/
@@ -324,18 +309,15 @@ export function detectStrongCards(ctx: ScanContext): void {
   // the host may pass one as `transaction.id`. A 28-digit wallet transaction number was claimed
   // before this rule and stays whole.
   // Letters glued before or after change nothing (`TXN4111…`, `4111…1111abc`).
-  scanDigitRule(ctx, 'card', [13, 20], (slice) => {
-    const { start } = slice
-    const digits = withoutX(ctx.text, slice)
-    if (!digits || digits.chars.length < 13 || digits.chars.length > 19) return null
-    const { chars, end } = digits
+  scanDigitRule(ctx, 'card', [13, 19], (slice) => {
+    const { chars, start } = slice
     // `4111111111111111.0`: a card printed as a decimal is still a card.
     if (!plausiblyGrouped(slice, true) || !CARD_PREFIX.test(chars) || !luhnValid(chars)) return null
     // `4128.50 2026 11 23`: an amount and the numbers after it, not a card.
     if (slice.decimalInside) return null
     // `+44 …`: an international phone number (E.164 stops at 15 digits), not a card.
     if (ctx.text[start - 1] === '+' && chars.length <= 15) return null
-    return { replacement: maskCard(chars), end }
+    return { replacement: maskCard(chars) }
   })
 }
 
@@ -373,11 +355,8 @@ export function detectExponentCards(ctx: ScanContext): void {
  * fraction (`.0`, `.00`).
  */
 export function detectCards(ctx: ScanContext): void {
-  scanLooseDigits(ctx, 'card', [13, 20], CARD_WORDS, (slice) => {
-    const { start } = slice
-    const digits = withoutX(ctx.text, slice)
-    if (!digits || digits.chars.length < 13 || digits.chars.length > 19) return null
-    const { chars, end } = digits
+  scanLooseDigits(ctx, 'card', [13, 19], (slice) => {
+    const { chars, start } = slice
     // No card number starts with 0 (`0086 138…` is a phone with its country code).
     if (chars.startsWith('0')) return null
     const unionPay = chars.startsWith('62') && chars.length >= 16
@@ -389,37 +368,28 @@ export function detectCards(ctx: ScanContext): void {
     if (
       slice.cutsHard &&
       !unionPay &&
-      !(slice.beforeFraction && chars.length >= 16 && zeroFraction(ctx.text, slice.end))
+      !(slice.beforeFraction && chars.length >= 16 && /^\.00?(?!\d)/.test(ctx.text.slice(slice.end, slice.end + 4)))
     )
       return null
     // Shaped like a phone number (`+…`, `86 138…`) or a timestamp: not a card.
     if (ctx.text[start - 1] === '+' || CN_PHONE_WITH_CC.test(chars)) return null
     if (chars.length === 14 && compactTimestamp(chars)) return null
     if (orderLabelBefore(ctx.text, start)) return null
-    return { replacement: maskCard(chars), end }
+    return { replacement: maskCard(chars) }
   })
-}
-
-/** `.0`, `.00` at `end`: the fraction a float printer or a spreadsheet adds to an integer. */
-function zeroFraction(text: string, end: number): boolean {
-  return /^\.00?(?!\d)/.test(text.slice(end, end + 4))
 }
 
 /** Mainland mobile numbers, `+86`/`86`/`0086` optional, digits grouped or not. */
 export function detectPhones(ctx: ScanContext): void {
-  scanLooseDigits(ctx, 'phone', [11, 16], PHONE_WORDS, (slice) => {
-    const { start, cutsHard } = slice
-    const digits = withoutX(ctx.text, slice)
-    if (!digits) return null
-    const { chars, end } = digits
+  scanLooseDigits(ctx, 'phone', [11, 15], ({ chars, start, cutsHard }) => {
     if (cutsHard || !CN_PHONE.test(chars) || orderLabelBefore(ctx.text, start)) return null
     const plus = ctx.text[start - 1] === '+'
     // `+1 (800) 555-0199`: another country's number that happens to read 1[3-9]…
     if (plus && !CN_PHONE_WITH_CC.test(chars)) return null
-    if (plus) return { replacement: maskPhone(chars, true), start: start - 1, end }
+    if (plus) return { replacement: maskPhone(chars, true), start: start - 1 }
     // `(138) 0013 8000`: the bracket opened before the number goes with it.
-    if (ctx.text[start - 1] === '(') return { replacement: maskPhone(chars, false), start: start - 1, end }
-    return { replacement: maskPhone(chars, false), end }
+    if (ctx.text[start - 1] === '(') return { replacement: maskPhone(chars, false), start: start - 1 }
+    return { replacement: maskPhone(chars, false) }
   })
 }
 
