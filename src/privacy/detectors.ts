@@ -68,15 +68,15 @@ interface Accepted {
 
 /**
  * Tries every contiguous slice of whole groups of `minLen`–`maxLen` characters and keeps the
- * longest accepted slice from each starting group. Cost: groups × maxLen, i.e. linear. A group
- * with a letter glued after it is part of a word and no slice takes it, unless `letterAfter`.
+ * longest accepted slice from each starting group. Cost: groups × maxLen, i.e. linear. An `X`
+ * glued after the digits (an ID's check character) is a letter after the number, unless `checkX`.
  */
 function scanDigitRule(
   ctx: ScanContext,
   kind: FindingKind,
   [minLen, maxLen]: readonly [number, number],
   accept: (slice: Slice) => Accepted | null,
-  letterAfter = false,
+  checkX = false,
 ): void {
   const { claims, text } = ctx
   for (const run of ctx.runs) {
@@ -84,7 +84,7 @@ function scanDigitRule(
     if (run.compact.length < minLen) continue
     const { groups, compact, offsets } = run
     const open: boolean[] = []
-    for (const g of groups) open.push(g.usable && (letterAfter || !g.letterAfter) && claims.free(g.start, g.end))
+    for (const g of groups) open.push(g.usable && claims.free(g.start, g.end))
     const fraction = fractionAt(text, groups)
     const decimal = decimalFractions(text, groups)
     let i = 0
@@ -92,7 +92,7 @@ function scanDigitRule(
       const first = groups[i]
       const from = offsets[i] ?? 0
       if (!first) break
-      let best: { j: number; accepted: Accepted } | null = null
+      let best: { j: number; accepted: Accepted; end: number } | null = null
       let hardInside = false
       let decimalInside = false
       let shortest = Infinity
@@ -109,14 +109,17 @@ function scanDigitRule(
           (groups[j - 1]?.end ?? 0) - (groups[j - 1]?.start ?? 0) !== (groups[i]?.end ?? 0) - first.start
         )
           uniform = false
-        const len = (offsets[j + 1] ?? 0) - from
+        // `13800138000X`: the number, then a letter (a lone `X` group is no part of it).
+        const x = !checkX && /[Xx]/.test(text[g.end - 1] ?? '') ? 1 : 0
+        if (x && size === 1) break
+        const len = (offsets[j + 1] ?? 0) - from - x
         if (len > maxLen) break
         if (len < minLen) continue
         const cutsHard = first.join === 'hard' || (groups[j + 1]?.join === 'hard' && !expiryAfter(text, groups, j))
         const slice: Slice = {
           chars: compact.slice(from, from + len),
           start: first.start,
-          end: g.end,
+          end: g.end - x,
           count: j - i + 1,
           hardInside,
           cutsHard,
@@ -128,12 +131,11 @@ function scanDigitRule(
           uniform,
         }
         const accepted = accept(slice)
-        if (accepted) best = { j, accepted }
+        if (accepted) best = { j, accepted, end: slice.end }
       }
-      const last = best ? groups[best.j] : undefined
-      if (best && last) {
+      if (best) {
         const start = best.accepted.start ?? first.start
-        const end = best.accepted.end ?? last.end
+        const end = best.accepted.end ?? best.end
         if (best.accepted.replacement === null) claims.claim(start, end)
         else push(ctx, kind, start, end, best.accepted.replacement)
         for (let k = i; k <= best.j; k++) open[k] = false
@@ -208,7 +210,10 @@ function plausiblyGrouped(slice: Slice, decimal = false): boolean {
 
 /**
  * A digit rule for weaker evidence: not in reference fields (their numbers are order and
- * transaction numbers), and only on slices that stand apart and are plausibly grouped.
+ * transaction numbers), and only on slices that stand apart and are plausibly grouped. A letter
+ * glued after the number changes nothing (`13800138000ext`, `6212…1234abc`); letters glued before
+ * it make it part of an identifier (`ORD13800138000`, `TX20261204123456789`), unless they are a
+ * word naming a phone or card number (`tel13800138000`, `card6212…`).
  */
 function scanLooseDigits(
   ctx: ScanContext,
@@ -220,9 +225,17 @@ function scanLooseDigits(
   // `accept` sees slices before a decimal's fraction too, and turns down those it reads as amounts.
   // A slice holding a whole amount (`138001380.00`: the digits of a mobile) is no card or phone.
   scanDigitRule(ctx, kind, lengths, (slice) =>
-    slice.glued || slice.decimalInside || !plausiblyGrouped(slice, true) ? null : accept(slice),
+    (slice.glued && !NUMBER_WORD.test(ctx.text.slice(Math.max(0, slice.start - 16), slice.start))) ||
+    slice.decimalInside ||
+    !plausiblyGrouped(slice, true)
+      ? null
+      : accept(slice),
   )
 }
+
+/** A word glued before a phone or card number (`tel13800138000`, `mobileNo…`, `card6212…`). */
+const NUMBER_WORD =
+  /(?<![a-z])(?:tel(?:ephone)?|(?:cell)?phone|mob(?:ile)?|cell|call|sms|(?:bank|credit|debit)?card|pan)(?:no|num|number)?$/i
 
 const WECHAT_TXN = /^4200\d{24}$/
 const ALIPAY_TXN = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{20}$/
@@ -243,7 +256,8 @@ export function keepTransactionIds(ctx: ScanContext): void {
  * (before or after the number), also 15-digit legacy IDs and 18-character ones whose check
  * character is wrong (a typo leaves the other 17 characters the user's own). A letter glued after
  * the ID changes nothing (`11010519491231002Xabc`, `110105194912310038a`), nor does an `X` glued
- * after its last digit (`110105194912310038X`, read as the ID and a letter).
+ * after its last digit (`110105194912310038X`, read as the ID and a letter), nor a decimal
+ * fraction after it (`370101190102039973.00`, `3701 0119 0102 0399 73.00`).
  */
 export function detectCnIds(ctx: ScanContext): void {
   scanDigitRule(
@@ -251,7 +265,8 @@ export function detectCnIds(ctx: ScanContext): void {
     'cn_id',
     [15, 19],
     (slice) => {
-      if (!plausiblyGrouped(slice)) return null
+      // `110105 19491231 0038.00`: an ID pasted from a spreadsheet's number column, as a card is.
+      if (!plausiblyGrouped(slice, true) || slice.decimalInside) return null
       const { start } = slice
       let { chars, end } = slice
       if ((chars.length === 16 || chars.length === 19) && /\d[Xx]$/.test(chars)) {
@@ -293,6 +308,7 @@ export function detectStrongCards(ctx: ScanContext): void {
   // Reference fields (Transaction ID, order number) included: the user may type a card there, or
   // the host may pass one as `transaction.id`. A 28-digit wallet transaction number was claimed
   // before this rule and stays whole.
+  // Letters glued before or after change nothing (`TXN4111…`, `4111…1111abc`).
   scanDigitRule(ctx, 'card', [13, 19], (slice) => {
     const { chars, start } = slice
     // `4111111111111111.0`: a card printed as a decimal is still a card.
@@ -335,7 +351,8 @@ export function detectExponentCards(ctx: ScanContext): void {
 /**
  * Other card-shaped numbers, unless a label marks them as an order number: Luhn-valid 13–19
  * digits without a network prefix, and UnionPay `62` + 16–19 digits that fail Luhn (older
- * UnionPay cards do).
+ * UnionPay cards do). Before a decimal's fraction, only UnionPay and 16–19 digits with a zero
+ * fraction (`.0`, `.00`).
  */
 export function detectCards(ctx: ScanContext): void {
   scanLooseDigits(ctx, 'card', [13, 19], (slice) => {
@@ -344,8 +361,16 @@ export function detectCards(ctx: ScanContext): void {
     if (chars.startsWith('0')) return null
     const unionPay = chars.startsWith('62') && chars.length >= 16
     if (!unionPay && (slice.hardInside || !luhnValid(chars))) return null
-    // `1234567812345670.00` without a network prefix is an amount; `6222…4567.00` is a UnionPay card.
-    if (slice.cutsHard && !unionPay) return null
+    // Before a fraction, a number without a network prefix is an amount (`1234567812345670.50`).
+    // `6222…4567.00` is a UnionPay card, and 16–19 digits with a zero fraction (`9123456789012348.0`)
+    // are an integer printed as a float, as spreadsheets and JSON encoders print cards: no amount
+    // runs to quadrillions.
+    if (
+      slice.cutsHard &&
+      !unionPay &&
+      !(slice.beforeFraction && chars.length >= 16 && /^\.00?(?!\d)/.test(ctx.text.slice(slice.end, slice.end + 4)))
+    )
+      return null
     // Shaped like a phone number (`+…`, `86 138…`) or a timestamp: not a card.
     if (ctx.text[start - 1] === '+' || CN_PHONE_WITH_CC.test(chars)) return null
     if (chars.length === 14 && compactTimestamp(chars)) return null

@@ -23,11 +23,10 @@ export interface DigitGroup {
   /** False when the group is glued to a decimal, time or thousands part (`14:30`, `1,234`). */
   usable: boolean
   /**
-   * True when a letter is glued after the group (`4111abc`): the group then reads as part of a
-   * word, and only the ID rule sees it (`11010519491231002Xabc`, `110105194912310038a`).
+   * True when a letter sits right before the group (`TXN4111…`, `ref4111…`): the number is part of
+   * an identifier, and only strong rules see it (or a word naming it: `tel138…`). A letter after a
+   * number changes nothing (`4111…1111abc`, `13800138000ext`).
    */
-  letterAfter: boolean
-  /** True when a letter sits right before the group (`TXN4111…`, `ref4111…`): only strong rules see it. */
   glued: boolean
   /**
    * How the group is joined to the previous one: `soft` (whitespace, `-`, `_`, brackets, as people
@@ -79,10 +78,10 @@ export function digitRuns(text: string): DigitRun[] {
       // An ID's check character, also with a letter glued after it (`11010519491231002Xabc`).
       if ((x === 'X' || x === 'x') && !isDigit(text[j + 1])) {
         j++
-        run.push({ start, end: j, usable: true, glued: false, letterAfter: false, join })
+        run.push({ start, end: j, usable: true, glued: false, join })
         break
       }
-      run.push({ start, end: j, usable: true, glued: false, letterAfter: false, join })
+      run.push({ start, end: j, usable: true, glued: false, join })
       let k = j
       let hard = false
       let soft = false
@@ -103,7 +102,7 @@ export function digitRuns(text: string): DigitRun[] {
       }
       // `11010519491231002 X`: an ID's check character typed apart from its digits (also `… Xabc`).
       if (k > j && (text[k] === 'X' || text[k] === 'x') && !isDigit(text[k + 1]) && !hard) {
-        run.push({ start: k, end: k + 1, usable: true, glued: false, letterAfter: false, join: 'soft' })
+        run.push({ start: k, end: k + 1, usable: true, glued: false, join: 'soft' })
         j = k + 1
         break
       }
@@ -142,8 +141,6 @@ function markEdges(text: string, run: DigitGroup[]): void {
   // another (`13800138000，100元`, `4111111111111111,100`), not a thousands part, hour or minute.
   const part = (g: DigitGroup): boolean => g.end - g.start <= 3
   if (NUMERIC_JOINERS.has(before ?? '') && isDigit(text[first.start - 2]) && part(first)) first.usable = false
-  // An `X` ending the group is an ID check character, not a glued letter.
-  if (isAsciiLetter(after)) last.letterAfter = true
   if (NUMERIC_JOINERS.has(after ?? '') && isDigit(text[last.end + 1]) && part(last)) last.usable = false
 }
 

@@ -1,7 +1,7 @@
 /**
  * A resident ID with a letter glued after it (`11010519491231002Xabc`, `110105194912310038a`) is
- * hidden as it is without the letter: the letter is kept, the ID's last four shown. Other numbers
- * glued to a word (`4111abc`, a phone number in a token) are not read any differently.
+ * hidden as it is without the letter: the letter is kept, the ID's last four shown. Cards and
+ * phone numbers with letters glued to them: gluedLetters.test.ts.
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -74,7 +74,7 @@ describe('an ID with a letter glued after it', () => {
   })
 
   it('numbers that are no ID stay as they were', () => {
-    for (const text of ['4111111111111111abc', '13800138000abc', '110105194912310021a', 'build 12345678901234567Xa'])
+    for (const text of ['110105194912310021a', 'build 12345678901234567Xa'])
       expect(redact(text).findings, text).toEqual([])
   })
 })

@@ -26,7 +26,8 @@ describe('false positives that must stay visible', () => {
   it.each([
     '金额 1,234.56 元',
     'charged ¥12,345,678,901,234.56 twice',
-    '1234567812345670.00',
+    // Without a network prefix, a fraction other than `.0`/`.00` reads as an amount (see floatCard.test.ts).
+    '1234567812345670.50',
     '2026-11-23 14:30:00',
     '2026-11-23T09:30:00+08:00',
     '2026/11/23 09:30',
