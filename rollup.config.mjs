@@ -138,6 +138,8 @@ const STORAGE = [
   /idb-keyval\//,
   /src\/attachments\/progress\.ts$/,
   /src\/reports\/fields\.ts$/,
+  // The outbox handler splits long chat messages: with the outbox, not in the chat chunk (which imports privacy).
+  /src\/chat\/split\.ts$/,
 ]
 // `help`: the search engine with the help source that loads articles and builds the index (the
 // only importer of the engine, so one chunk, one request, one brotli context; headless:
