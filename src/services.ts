@@ -120,11 +120,25 @@ export async function createServices(deps: {
   // Only the synchronous pagehide copy can run before the scanner has loaded: it gets the coarse mask.
   const redact = (v: unknown) => (redactor ? redactor(v) : coarseMask(v))
   const drafts = createDrafts(store, { scope: () => scope, redact, ready })
+  // How many times each scope was forgotten (logout with forget): a pinned store is of one era.
+  const forgotten = new Map<string, number>()
   return {
     store,
     userStore() {
       const pinned = scope
-      return scopedStore(opened, () => pinned)
+      const pinnedStore = scopedStore(opened, () => pinned)
+      // Once that user asked to be forgotten, a save still on its way (a "seen" mark, a
+      // transcript) is dropped: it would bring their data back into the scope just cleared.
+      const era = forgotten.get(pinned) ?? 0
+      return {
+        ...pinnedStore,
+        get persistent() {
+          return pinnedStore.persistent
+        },
+        set: async (key, value) => {
+          if ((forgotten.get(pinned) ?? 0) === era) await pinnedStore.set(key, value)
+        },
+      }
     },
     get persistent() {
       return opened.persistent
@@ -141,6 +155,7 @@ export async function createServices(deps: {
       scope = next
     },
     async forgetUser() {
+      forgotten.set(scope, (forgotten.get(scope) ?? 0) + 1)
       await drafts.flush().catch(() => undefined)
       await outbox.clearAuthor()
       drafts.forgetBackups()
