@@ -159,8 +159,16 @@ function fractionAt(text: string, groups: readonly DigitGroup[]): number {
   const last = groups[k]
   const prev = groups[k - 1]
   if (!last || !prev || last.join !== 'hard' || text.slice(prev.end, last.start) !== '.') return -1
-  const size = last.end - last.start
-  return size <= 2 && prev.end - prev.start >= 5 && isDigit(text[last.end - 1]) ? k : -1
+  return zeroScale(text, last) && prev.end - prev.start >= 5 ? k : -1
+}
+
+/**
+ * A fraction's digits: one or two (`.5`, `.00`), or three to six zeros (`.000`, `.000000`: an
+ * integer printed with a fixed scale, a spreadsheet's `0.000` or a DECIMAL column).
+ */
+function zeroScale(text: string, g: DigitGroup): boolean {
+  const size = g.end - g.start
+  return size <= 2 ? isDigit(text[g.end - 1]) : size <= 6 && /^0+$/.test(text.slice(g.start, g.end))
 }
 
 /**
@@ -173,7 +181,7 @@ function decimalFractions(text: string, groups: readonly DigitGroup[]): boolean[
   return groups.map((g, k) => {
     const prev = groups[k - 1]
     if (!prev || g.join !== 'hard' || prev.join === 'hard' || groups[k + 1]?.join === 'hard') return false
-    return g.end - g.start <= 2 && text.slice(prev.end, g.start) === '.' && isDigit(text[g.end - 1])
+    return text.slice(prev.end, g.start) === '.' && zeroScale(text, g)
   })
 }
 
@@ -368,7 +376,7 @@ export function detectCards(ctx: ScanContext): void {
     if (
       slice.cutsHard &&
       !unionPay &&
-      !(slice.beforeFraction && chars.length >= 16 && /^\.00?(?!\d)/.test(ctx.text.slice(slice.end, slice.end + 4)))
+      !(slice.beforeFraction && chars.length >= 16 && /^\.0{1,6}(?!\d)/.test(ctx.text.slice(slice.end, slice.end + 8)))
     )
       return null
     // Shaped like a phone number (`+…`, `86 138…`) or a timestamp: not a card.
