@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks'
+import { useRef, useState } from 'preact/hooks'
 import { hiddenNotices, type HiddenNotice as Notice } from '../../src/reports/flow.js'
 import { COMMENT_TOO_LONG, MAX_COMMENT_LENGTH, type RequestDetail } from '../../src/requests/requests.js'
 import { RejectedError } from '../../src/errors/index.js'
@@ -29,6 +29,7 @@ export function CommentForm({ detail, ticketId }: { detail: RequestDetail; ticke
   const [done, setDone] = useState<Notice[] | undefined>()
   const shots = useShots()
   const id = `${idPrefix}-rq-comment`
+  const box = useRef<HTMLTextAreaElement>(null)
   const tooLong = () => t(COMMENT_TOO_LONG, { max: MAX_COMMENT_LENGTH.toLocaleString(locale) })
 
   const { busy, onSubmit } = useSubmit(
@@ -43,12 +44,14 @@ export function CommentForm({ detail, ticketId }: { detail: RequestDetail; ticke
         // Not queued: the text stays in the box (and in its draft) to shorten or send again.
         const long = e instanceof RejectedError && e.fieldErrors.some((f) => f.code === COMMENT_TOO_LONG)
         setError(long ? tooLong() : t('reportUi.errors.failed'))
+        if (long) box.current?.focus()
       }
     },
     (form) => {
-      const text = body.trim()
-      if (text && text.length <= MAX_COMMENT_LENGTH) return true
-      setError(text ? tooLong() : t('requestsUi.comment.required'))
+      // The length is the core's to judge: the limit is on the masked text, which may be shorter
+      // (a card loses its separators, a password becomes six stars) or longer than what was typed.
+      if (body.trim()) return true
+      setError(t('requestsUi.comment.required'))
       form.querySelector('textarea')?.focus()
       return false
     },
@@ -61,6 +64,7 @@ export function CommentForm({ detail, ticketId }: { detail: RequestDetail; ticke
       <div class="rf-field">
         <label for={id}>{t('requestsUi.comment.label')}</label>
         <textarea
+          ref={box}
           id={id}
           rows={3}
           value={body}
