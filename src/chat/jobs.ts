@@ -20,6 +20,9 @@ export const chatJobs: Pick<JobHandlers, 'message'> = {
         const finder = job.attempts > 1 && !transport.capabilities.idempotency && canFindWrites(transport)
         const sent: Message[] = []
         for (const [i, text] of parts.entries()) {
+          // Aborted (its author signed out) while a part was on its way: the next part must not go
+          // out over the next session, whether or not the transport looks at the signal.
+          ctx.signal.throwIfAborted()
           const idempotencyKey = partKey(ctx.idempotencyKey, i)
           const found = finder
             ? ((await findJobWrite(
