@@ -13,6 +13,7 @@ import {
   type DigitRun,
   idLabelAround,
   isAsciiAlnum,
+  isAsciiLetter,
   isDigit,
   orderLabelBefore,
 } from './scan.js'
@@ -233,17 +234,29 @@ function scanLooseDigits(
   // `accept` sees slices before a decimal's fraction too, and turns down those it reads as amounts.
   // A slice holding a whole amount (`138001380.00`: the digits of a mobile) is no card or phone.
   scanDigitRule(ctx, kind, lengths, (slice) =>
-    (slice.glued && !NUMBER_WORD.test(ctx.text.slice(Math.max(0, slice.start - 16), slice.start))) ||
-    slice.decimalInside ||
-    !plausiblyGrouped(slice, true)
+    (slice.glued && !numberWordBefore(ctx.text, slice.start)) || slice.decimalInside || !plausiblyGrouped(slice, true)
       ? null
       : accept(slice),
   )
 }
 
-/** A word glued before a phone or card number (`tel13800138000`, `mobileNo…`, `card6212…`). */
+/** A word naming a phone or card number (`tel`, `mobileNo`, `card`, `cellPhoneNumber`). */
 const NUMBER_WORD =
-  /(?<![a-z])(?:tel(?:ephone)?|(?:cell)?phone|mob(?:ile)?|cell|call|sms|(?:bank|credit|debit)?card|pan)(?:no|num|number)?$/i
+  /^(?:tel(?:ephone)?|(?:cell)?phone|mob(?:ile)?|cell|call|sms|(?:bank|credit|debit)?card|pan)(?:no|num|number)?$/i
+
+/**
+ * Whether a word naming the number is glued before `start` (`tel13800138000`, `card6212…`). It
+ * starts a word: no letter before it, or a capital after a small letter, as in a camelCase field
+ * name (`mobilePhone13800138000`, `userCardNo…`); not inside a word (`hotel138…`, `ORDERTel138…`).
+ */
+function numberWordBefore(text: string, start: number): boolean {
+  for (let k = Math.max(0, start - 16); k <= start - 3; k++) {
+    const prev = text[k - 1]
+    if (isAsciiLetter(prev) && !(/[a-z]/.test(prev!) && /[A-Z]/.test(text[k]!))) continue
+    if (NUMBER_WORD.test(text.slice(k, start))) return true
+  }
+  return false
+}
 
 const WECHAT_TXN = /^4200\d{24}$/
 const ALIPAY_TXN = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{20}$/
