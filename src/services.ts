@@ -121,24 +121,18 @@ export async function createServices(deps: {
   const redact = (v: unknown) => (redactor ? redactor(v) : coarseMask(v))
   const drafts = createDrafts(store, { scope: () => scope, redact, ready })
   // How many times each scope was forgotten (logout with forget): a pinned store is of one era.
-  const forgotten = new Map<string, number>()
+  const forgotten: Record<string, number> = {}
   return {
     store,
     userStore() {
       const pinned = scope
-      const pinnedStore = scopedStore(opened, () => pinned)
+      const era = forgotten[pinned]
+      const kv = scopedStore(opened, () => pinned)
+      const { set } = kv
       // Once that user asked to be forgotten, a save still on its way (a "seen" mark, a
       // transcript) is dropped: it would bring their data back into the scope just cleared.
-      const era = forgotten.get(pinned) ?? 0
-      return {
-        ...pinnedStore,
-        get persistent() {
-          return pinnedStore.persistent
-        },
-        set: async (key, value) => {
-          if ((forgotten.get(pinned) ?? 0) === era) await pinnedStore.set(key, value)
-        },
-      }
+      kv.set = (key, value) => (forgotten[pinned] === era ? set(key, value) : Promise.resolve())
+      return kv
     },
     get persistent() {
       return opened.persistent
@@ -155,7 +149,7 @@ export async function createServices(deps: {
       scope = next
     },
     async forgetUser() {
-      forgotten.set(scope, (forgotten.get(scope) ?? 0) + 1)
+      forgotten[scope] = (forgotten[scope] ?? 0) + 1
       await drafts.flush().catch(() => undefined)
       await outbox.clearAuthor()
       drafts.forgetBackups()

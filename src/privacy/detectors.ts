@@ -250,11 +250,12 @@ const NUMBER_WORD =
  * name (`mobilePhone13800138000`, `userCardNo…`); not inside a word (`hotel138…`, `ORDERTel138…`).
  */
 function numberWordBefore(text: string, start: number): boolean {
-  for (let k = Math.max(0, start - 16); k <= start - 3; k++) {
-    const prev = text[k - 1]
-    if (isAsciiLetter(prev) && !(/[a-z]/.test(prev!) && /[A-Z]/.test(text[k]!))) continue
-    if (NUMBER_WORD.test(text.slice(k, start))) return true
-  }
+  for (let k = Math.max(0, start - 16); k < start; k++)
+    if (
+      (!isAsciiLetter(text[k - 1]) || /[a-z][A-Z]/.test(text.slice(k - 1, k + 1))) &&
+      NUMBER_WORD.test(text.slice(k, start))
+    )
+      return true
   return false
 }
 
