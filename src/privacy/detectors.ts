@@ -14,7 +14,6 @@ import {
   idLabelAround,
   isAsciiAlnum,
   isAsciiLetter,
-  isDigit,
   orderLabelBefore,
 } from './scan.js'
 import type { FindingKind, Hit } from './types.js'
@@ -168,8 +167,7 @@ function fractionAt(text: string, groups: readonly DigitGroup[]): number {
  * integer printed with a fixed scale, a spreadsheet's `0.000` or a DECIMAL column).
  */
 function zeroScale(text: string, g: DigitGroup): boolean {
-  const size = g.end - g.start
-  return size <= 2 ? isDigit(text[g.end - 1]) : size <= 6 && /^0+$/.test(text.slice(g.start, g.end))
+  return /^(?:\d\d?|0{3,6})$/.test(text.slice(g.start, g.end))
 }
 
 /**
