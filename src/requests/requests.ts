@@ -13,7 +13,7 @@ import type { JobPayloads, OutboxJobOf, QueuedFile } from '../outbox/index.js'
 import type { Transport } from '../transports/types.js'
 import type { ChatEvent, ReportCategory, Ticket, TicketDetail, TicketSummary } from '../types.js'
 import { type PendingState, pendingState } from '../outbox/follow.js'
-import { initialDetail, initialList, isUnread } from './controller.js'
+import { initialDetail, initialList, isUnread, signedIn } from './controller.js'
 import { scopeOf } from '../storage/scope.js'
 
 export { pendingState, type PendingState } from '../outbox/follow.js'
@@ -108,18 +108,6 @@ export function createRequestsList(
 }
 
 type Loadable = { status: 'loading' | 'ready' | 'error'; errorCode?: string | undefined }
-
-/** Resolves once no sign-in is under way: a read then goes out as the user signed in now. */
-function signedIn(client: SupportClient): Promise<void> {
-  if (client.store.getState().session.status !== 'identifying') return Promise.resolve()
-  return new Promise((resolve) => {
-    const off = client.store.subscribe((s) => {
-      if (s.session.status === 'identifying') return
-      off()
-      resolve()
-    })
-  })
-}
 
 /**
  * Resolves once a sign-out has finished: the session is gone from the store before the
@@ -475,7 +463,12 @@ export interface RequestsController {
   list(): RequestsList
   /** One ticket with its pending writes, and the writes on it (emptied at a user switch, like `list`). */
   detail(ticketId: string): RequestDetail
-  /** How many of the user's tickets are still open; undefined when the backend cannot list them. */
+  /**
+   * How many of the user's tickets are still open; undefined when the backend cannot list them.
+   * The count is that of the user signed in at the call (a sign-in under way is waited for);
+   * when another user signs in, or the user signs out, before it arrives, it is undefined too:
+   * never the previous user's count for the next one.
+   */
   openCount(): Promise<number | undefined>
   /**
    * When the user last looked at each request (ticket id to its `updatedAt` then), kept on the
