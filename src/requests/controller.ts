@@ -148,18 +148,13 @@ export function createRequestsController(client: SupportClient): RequestsControl
     },
     async openCount() {
       // The count of the user signed in now: a sign-in under way is waited for (until then the
-      // transport still holds the previous session), and an answer that arrives after another
-      // user (or nobody) signed in is no one's count any more, dropped as the list drops it.
+      // transport still holds the previous session), and an answer that arrives once another
+      // user (or nobody) is signed in is no one's count any more, dropped as the list drops it.
       const user = client.store.getState().session.user?.id
-      let switched = false
-      const off = client.store.subscribe((s) => void (s.session.user?.id !== user && (switched = true)))
-      try {
-        await signedIn(client)
-        const tickets = switched ? undefined : await (await client.transport()).listTickets?.()
-        return switched ? undefined : tickets?.filter((tk) => tk.status !== 'solved' && tk.status !== 'closed').length
-      } finally {
-        off()
-      }
+      const same = () => client.store.getState().session.user?.id === user
+      await signedIn(client)
+      const tickets = same() ? await (await client.transport()).listTickets?.() : undefined
+      return same() ? tickets?.filter((tk) => tk.status !== 'solved' && tk.status !== 'closed').length : undefined
     },
     readSeen: () => readSeen(client),
     markSeen(ticketId, updatedAt) {
