@@ -15,7 +15,7 @@ import { createHost, type Host } from './host/host.js'
 import { createLauncher, type Launcher } from './host/launcher.js'
 import { launcherText } from './host/launcherText.js'
 import { afterMount, rememberOpened } from './host/afterMount.js'
-import { takeOpenArticle } from './host/reopen.js'
+import { takeOpenView } from './host/reopen.js'
 import type { Runtime } from './panel/runtime.js'
 import type { ViewParams } from '../src/views.js'
 
@@ -181,9 +181,10 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
         prefetched: () => host?.element.setAttribute('data-prefetched', ''),
         inside: (e) => !!host && e.composedPath().includes(host.element),
       })
-      // A reload while an article was open in the panel comes back on it (see host/reopen.ts).
-      const article = takeOpenArticle()
-      if (article) void api.open('article', { id: article })
+      // A reload while an article or a report form was open in the panel comes back on it (see
+      // host/reopen.ts).
+      const reopen = takeOpenView()
+      if (reopen) void api.open(reopen[0], reopen[1] as never)
       return api
     },
     async open(view = 'home' as never, params = {} as never) {

@@ -22,6 +22,18 @@ export const initialDetail = (): RequestState => ({
 
 const SEEN_KEY = 'requests:seen'
 
+/** Resolves once no sign-in is under way: a read then goes out as the user signed in now. */
+export function signedIn(client: SupportClient): Promise<void> {
+  if (client.store.getState().session.status !== 'identifying') return Promise.resolve()
+  return new Promise((resolve) => {
+    const off = client.store.subscribe((s) => {
+      if (s.session.status === 'identifying') return
+      off()
+      resolve()
+    })
+  })
+}
+
 /**
  * The device store of the user signed in at the call, pinned to them; undefined when another
  * user (or nobody) signs in before storage is ready: what was asked for them is dropped, never
@@ -135,8 +147,14 @@ export function createRequestsController(client: SupportClient): RequestsControl
       }
     },
     async openCount() {
-      const tickets = await (await client.transport()).listTickets?.()
-      return tickets?.filter((tk) => tk.status !== 'solved' && tk.status !== 'closed').length
+      // The count of the user signed in now: a sign-in under way is waited for (until then the
+      // transport still holds the previous session), and an answer that arrives once another
+      // user (or nobody) is signed in is no one's count any more, dropped as the list drops it.
+      const user = client.store.getState().session.user?.id
+      const same = () => client.store.getState().session.user?.id === user
+      await signedIn(client)
+      const tickets = same() ? await (await client.transport()).listTickets?.() : undefined
+      return same() ? tickets?.filter((tk) => tk.status !== 'solved' && tk.status !== 'closed').length : undefined
     },
     readSeen: () => readSeen(client),
     markSeen(ticketId, updatedAt) {

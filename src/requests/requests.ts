@@ -13,7 +13,7 @@ import type { JobPayloads, OutboxJobOf, QueuedFile } from '../outbox/index.js'
 import type { Transport } from '../transports/types.js'
 import type { ChatEvent, ReportCategory, Ticket, TicketDetail, TicketSummary } from '../types.js'
 import { type PendingState, pendingState } from '../outbox/follow.js'
-import { initialDetail, initialList, isUnread } from './controller.js'
+import { initialDetail, initialList, isUnread, signedIn } from './controller.js'
 import { scopeOf } from '../storage/scope.js'
 
 export { pendingState, type PendingState } from '../outbox/follow.js'
@@ -108,18 +108,6 @@ export function createRequestsList(
 }
 
 type Loadable = { status: 'loading' | 'ready' | 'error'; errorCode?: string | undefined }
-
-/** Resolves once no sign-in is under way: a read then goes out as the user signed in now. */
-function signedIn(client: SupportClient): Promise<void> {
-  if (client.store.getState().session.status !== 'identifying') return Promise.resolve()
-  return new Promise((resolve) => {
-    const off = client.store.subscribe((s) => {
-      if (s.session.status === 'identifying') return
-      off()
-      resolve()
-    })
-  })
-}
 
 /**
  * Resolves once a sign-out has finished: the session is gone from the store before the
@@ -326,8 +314,17 @@ export interface RequestDetail {
    * `body`, code `requestsUi.comment.tooLong`, a catalog key with `{max}`), nothing queued.
    */
   addComment(body: string, files?: QueuedFile[]): Promise<QueuedWrite>
+  /**
+   * Masks the reason and queues the escalation. Longer than a backend takes (2,000 characters
+   * once masked): rejected with a `RejectedError` (field `reason`, code
+   * `requestsUi.escalate.tooLong`, a catalog key with `{max}`), nothing queued.
+   */
   escalate(reason: string): Promise<QueuedWrite>
-  /** `score` 1–5; rejected with a `RejectedError` (field `score`, code `range`) otherwise. */
+  /**
+   * `score` 1–5; rejected with a `RejectedError` (field `score`, code `range`) otherwise. A
+   * comment longer than a backend takes (2,000 characters once masked) is rejected too (field
+   * `comment`, code `requestsUi.rating.tooLong`, a catalog key with `{max}`), nothing queued.
+   */
   rate(score: number, comment?: string): Promise<QueuedWrite>
   retry(jobId: string): Promise<boolean>
   discard(jobId: string): Promise<boolean>
@@ -341,6 +338,23 @@ export interface RequestDetail {
 export const MAX_COMMENT_LENGTH = 10_000
 /** The field error of a comment longer than {@link MAX_COMMENT_LENGTH} (a catalog key, `{max}`). */
 export const COMMENT_TOO_LONG = 'requestsUi.comment.tooLong'
+/**
+ * Longest escalation reason and rating comment a backend takes: the REST API's limit
+ * (docs/protocol.md, `reason` and `comment` up to 2 000 characters), checked on the masked text.
+ */
+export const MAX_NOTE_LENGTH = 2_000
+/** The field error of an escalation reason longer than {@link MAX_NOTE_LENGTH} (a catalog key, `{max}`). */
+export const REASON_TOO_LONG = 'requestsUi.escalate.tooLong'
+/** The field error of a rating comment longer than {@link MAX_NOTE_LENGTH} (a catalog key, `{max}`). */
+export const RATING_TOO_LONG = 'requestsUi.rating.tooLong'
+
+/**
+ * Refused before it is queued: the backend would refuse it for good, and the text stays with
+ * the caller (the widget keeps it in the box) to shorten.
+ */
+function refuseLonger(text: string, max: number, field: string, code: string): void {
+  if (text.length > max) throw new RejectedError([{ field, code }], `${field} too long`)
+}
 
 /** Masking loads with the first write (it is most of the privacy code), not with the list. */
 async function masked(text: string, path: string): Promise<{ text: string; findings: FieldFinding[] }> {
@@ -390,10 +404,7 @@ export function createRequestDetail(
     refresh: live.refresh,
     async addComment(body, files = []) {
       const m = await masked(body.trim(), 'comment')
-      // Refused here, before it is queued: the backend would refuse it for good, and the text
-      // stays with the caller (the widget keeps it in the box) to shorten.
-      if (m.text.length > MAX_COMMENT_LENGTH)
-        throw new RejectedError([{ field: 'body', code: COMMENT_TOO_LONG }], 'comment too long')
+      refuseLonger(m.text, MAX_COMMENT_LENGTH, 'body', COMMENT_TOO_LONG)
       return queue(
         'comment',
         { ticketId, comment: { body: m.text, attachments: [] }, ...(files.length ? { files } : {}) },
@@ -402,12 +413,14 @@ export function createRequestDetail(
     },
     async escalate(reason) {
       const m = await masked(reason.trim(), 'reason')
+      refuseLonger(m.text, MAX_NOTE_LENGTH, 'reason', REASON_TOO_LONG)
       return queue('escalate', { ticketId, reason: m.text }, m.findings)
     },
     async rate(score, comment) {
       if (!Number.isInteger(score) || score < 1 || score > 5)
         throw new RejectedError([{ field: 'score', code: 'range' }], 'score must be an integer from 1 to 5')
       const m = comment?.trim() ? await masked(comment.trim(), 'comment') : undefined
+      if (m) refuseLonger(m.text, MAX_NOTE_LENGTH, 'comment', RATING_TOO_LONG)
       return queue(
         'rating',
         { target: { kind: 'ticket', id: ticketId }, score, ...(m ? { comment: m.text } : {}) },
@@ -475,7 +488,12 @@ export interface RequestsController {
   list(): RequestsList
   /** One ticket with its pending writes, and the writes on it (emptied at a user switch, like `list`). */
   detail(ticketId: string): RequestDetail
-  /** How many of the user's tickets are still open; undefined when the backend cannot list them. */
+  /**
+   * How many of the user's tickets are still open; undefined when the backend cannot list them.
+   * The count is that of the user signed in at the call (a sign-in under way is waited for);
+   * when another user signs in, or the user signs out, before it arrives, it is undefined too:
+   * never the previous user's count for the next one.
+   */
   openCount(): Promise<number | undefined>
   /**
    * When the user last looked at each request (ticket id to its `updatedAt` then), kept on the

@@ -73,9 +73,10 @@ describe('last-moment text', () => {
     // Typed key by key, then the page reloads at once: far inside the drafts' typing pause.
     await description.pressSequentially('The shop says it never got my payment')
     await page.reload()
-    await openReport(page)
+    // The panel comes back on the form by itself (it was open), with the draft.
     await shadow(page, '[data-draft-restored]').waitFor()
     expect(await description.inputValue()).toBe('The shop says it never got my payment')
+    await shadow(page, 'button[aria-label="Close"]').click()
 
     await page.reload()
     await openChat(page)

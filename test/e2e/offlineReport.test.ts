@@ -132,7 +132,8 @@ describe('report a problem while offline', () => {
     })
     await page.reload()
 
-    await openReport()
+    // The panel comes back on the form by itself (it was open), with the draft.
+    await shadow('[data-view=report] form[data-category=charged_not_received]').waitFor({ timeout: 20_000 })
     await shadow('[data-draft-restored]').waitFor()
     await shadow('img[alt="Screenshot 1"]').waitFor()
     expect(await shadow('[data-field=description] textarea').inputValue()).toBe(

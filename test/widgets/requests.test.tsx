@@ -158,6 +158,55 @@ describe('my requests', () => {
     expect(screen.queryByRole('button', { name: 'Escalate this request' })).toBeNull()
   })
 
+  it('refuses an escalation reason longer than a backend takes, keeping the whole text in the box', async () => {
+    const fake = fakeTransport({ tickets: [sampleTicket()] })
+    const { client } = await openTicket(fake)
+    fireEvent.click(screen.getByRole('button', { name: 'Escalate this request' }))
+    const box = screen.getByLabelText('Why does this need more attention? (optional)') as HTMLTextAreaElement
+    // No maxlength: a browser cuts a longer paste there without a word, and that text is gone.
+    expect(box.hasAttribute('maxlength')).toBe(false)
+    const long = `Third week waiting. ${'The shop says the bank has it. '.repeat(80)}`
+    expect(long.length).toBeGreaterThan(2000)
+    fireEvent.input(box, { target: { value: long } })
+    fireEvent.click(screen.getByRole('button', { name: 'Request escalation' }))
+    await screen.findByText('This reason is too long to send (2,000 characters at most). Please shorten it.')
+    expect(box.value).toBe(long)
+    expect(box.getAttribute('aria-invalid')).toBe('true')
+    await waitFor(() => expect(document.activeElement).toBe(box))
+    expect(await (await client.services()).outbox.list()).toEqual([])
+
+    // Shortened to the limit, it goes.
+    fireEvent.input(box, { target: { value: long.slice(0, 2000) } })
+    expect(box.hasAttribute('aria-invalid')).toBe(false)
+    fireEvent.click(screen.getByRole('button', { name: 'Request escalation' }))
+    await screen.findByText('Escalated')
+    expect(fake.calls.escalate.map((c) => c.reason)).toEqual([long.slice(0, 2000).trim()])
+  })
+
+  it('refuses a rating comment longer than a backend takes, in zh-TW, keeping the text and the score', async () => {
+    const fake = fakeTransport({ tickets: [sampleTicket({ status: 'solved' })] })
+    const { client } = await openTicket(fake, { locale: 'zh-TW' })
+    const form = await find('[data-rating-form]')
+    const box = within(form).getByLabelText('其他意見（選填）') as HTMLTextAreaElement
+    expect(box.hasAttribute('maxlength')).toBe(false)
+    const long = '客服很快回覆，但退款流程太慢。'.repeat(150)
+    expect(long.length).toBeGreaterThan(2000)
+    fireEvent.click(within(form).getByLabelText(/^4/))
+    fireEvent.input(box, { target: { value: long } })
+    fireEvent.click(within(form).getByRole('button', { name: '提交評價' }))
+    await within(form).findByText('意見太長，無法提交（最多 2,000 個字元）。請刪減。')
+    expect(box.value).toBe(long)
+    expect(box.getAttribute('aria-invalid')).toBe('true')
+    await waitFor(() => expect(document.activeElement).toBe(box))
+    expect((within(form).getByLabelText(/^4/) as HTMLInputElement).checked).toBe(true)
+    expect(await (await client.services()).outbox.list()).toEqual([])
+
+    fireEvent.input(box, { target: { value: long.slice(0, 2000) } })
+    fireEvent.click(within(form).getByRole('button', { name: '提交評價' }))
+    await waitFor(() => expect(fake.calls.rate).toHaveLength(1))
+    expect(fake.calls.rate[0]).toMatchObject({ score: 4, comment: long.slice(0, 2000) })
+  })
+
   it('repeats the never-share warning under an agent reply that asks for a code, as chat does', async () => {
     const fake = fakeTransport({ tickets: [sampleTicket()] })
     await openTicket(fake)

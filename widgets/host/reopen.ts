@@ -1,21 +1,32 @@
 /**
- * The help article open in the panel, kept for this tab (sessionStorage) so that a reload of the
- * page comes back on it. Only the article's id is kept, never a search query. The article view
- * writes it once the article shows and removes it when it goes (Back, close, destroy); the entry
- * takes it once on mount, and reopens on it only if the page was reloaded.
+ * What was open in the panel, kept for this tab (sessionStorage) so that a reload of the page
+ * comes back on it: a help article (only its id, never a search query), or the form reporting a
+ * transaction problem (only its category and the id of the transaction it is about; what the
+ * user typed is in the report's draft, on the device, masked). The view writes its key once it
+ * shows and removes it when it goes (Back, close, destroy, a submit); the entry takes them once
+ * on mount, and reopens on one only if the page was reloaded.
  */
-/** Also spelled out in `help/ArticleView.tsx`, the writer (see there why). */
-const OPEN_ARTICLE = 'help-feedback:article'
+import type { ViewName } from '../../src/views.js'
 
-/** The article to reopen after a reload, if any; the key is removed either way. */
-export function takeOpenArticle(): string | null | undefined {
+/** Also spelled out in `help/ArticleView.tsx` and `report/ReportView.tsx`, the writers (see there why). */
+const OPEN_ARTICLE = 'help-feedback:article'
+const OPEN_REPORT = 'help-feedback:report'
+
+/**
+ * The view to reopen after a reload and its params, if any; the keys are removed either way.
+ * The report's marker is `{ category, transactionId? }`; its view checks both.
+ */
+export function takeOpenView(): [ViewName, object] | undefined {
   try {
     const s = sessionStorage
     const id = s.getItem(OPEN_ARTICLE)
+    const report = s.getItem(OPEN_REPORT)
     s.removeItem(OPEN_ARTICLE)
+    s.removeItem(OPEN_REPORT)
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
-    if (nav?.type == 'reload') return id
+    if (nav?.type == 'reload')
+      return id ? ['article', { id }] : report ? ['report', { ...JSON.parse(report), reloaded: true }] : undefined
   } catch {
-    // Storage off (a sandboxed frame, some WebViews): nothing comes back.
+    // Storage off (a sandboxed frame, some WebViews), or a marker that is not JSON: nothing comes back.
   }
 }

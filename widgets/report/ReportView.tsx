@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks'
-import { isTransactionRef, type HiddenNotice as Notice } from '../../src/reports/flow.js'
+import { isTransactionRef, recentTransactions, type HiddenNotice as Notice } from '../../src/reports/flow.js'
 import {
   CATEGORY_ICONS,
   getCategory,
@@ -139,6 +139,38 @@ function CategoryPicker({
 }
 
 /**
+ * The key `host/reopen.ts` reads after a reload: the form's category and the id of the transaction
+ * it is about, nothing the user typed (that is in the report's draft, masked). Spelled out, not
+ * imported: a value imported from the entry's modules splits the entry into a facade and a
+ * shared chunk (one more request).
+ */
+const OPEN_REPORT = 'help-feedback:report'
+
+/** sessionStorage, when the page may use it (it throws in some sandboxed frames and WebViews). */
+function tabStore(f: (s: Storage) => void): void {
+  try {
+    f(sessionStorage)
+  } catch {
+    /* storage off: a reload opens nothing */
+  }
+}
+
+/**
+ * The transaction of a form reopened after a reload, from its id: the host's (its recent list),
+ * else the copy the form's draft holds (masked). Undefined when neither has it any more.
+ */
+async function transactionOf(
+  client: ReturnType<typeof usePanel>['client'],
+  category: ReportCategory,
+  id: string,
+): Promise<TransactionRef | undefined> {
+  const tx = (await recentTransactions(client)).find((t) => t.id === id)
+  if (tx) return tx
+  const draft = await client.reports.loadDraft(category).catch(() => undefined)
+  return draft?.transaction?.id === id ? draft.transaction : undefined
+}
+
+/**
  * Where each opening's form was when the user went to another view from it (a suggested
  * article): Back shows the same params object again, and the form comes back in place of the
  * category picker, with its draft (kept on the device as the user types).
@@ -161,10 +193,15 @@ function ReportFlow({ params }: ViewProps) {
     back ? back.tx : isTransactionRef(params.transaction) ? params.transaction : undefined,
   )
   const jobId = typeof params.jobId === 'string' ? params.jobId : undefined
+  const initial = typeof params.category === 'string' ? getCategory(params.category) : undefined
+  // Reopened after a reload (host/reopen.ts): straight to the form the user was filling in (the
+  // fraud guidance was read before), its transaction found again from its id before it shows.
+  const reloaded = params.reloaded === true && initial ? initial.id : undefined
+  const reloadTx = reloaded && typeof params.transactionId === 'string' ? params.transactionId : undefined
   const [step, setStep] = useState<Step>(() => {
     if (back) return back.step
-    if (jobId) return { kind: 'loading' }
-    const initial = typeof params.category === 'string' ? getCategory(params.category) : undefined
+    if (jobId || reloadTx) return { kind: 'loading' }
+    if (reloaded) return { kind: 'form', category: reloaded }
     return initial ? enter(initial.id) : { kind: 'category' }
   })
   const hotline = hotlineOf(params, client.options)
@@ -173,6 +210,34 @@ function ReportFlow({ params }: ViewProps) {
     if (step.kind === 'form' && !step.edit) left.set(params, { step, tx })
     else left.delete(params)
   }, [params, step, tx])
+
+  // Kept while the form shows, so a reload of the page comes back on it; the category picker,
+  // the guidance, a refused report being fixed and the outcome are not.
+  useEffect(() => {
+    if (step.kind !== 'form' || step.edit) return
+    tabStore((s) => s.setItem(OPEN_REPORT, JSON.stringify({ category: step.category, transactionId: tx?.id })))
+    return () => tabStore((s) => s.removeItem(OPEN_REPORT))
+  }, [step, tx])
+
+  useEffect(() => {
+    if (!reloaded || !reloadTx) return
+    let live = true
+    void transactionOf(client, reloaded, reloadTx)
+      .catch(() => undefined)
+      .then((found) => {
+        if (!live) return
+        // Gone from the draft and from the host's list: the categories, as for a first visit
+        // (a form without it would take up the draft of another payment).
+        if (!found) return setStep({ kind: 'category' })
+        setTx(found)
+        setStep({ kind: 'form', category: reloaded })
+      })
+    return () => {
+      live = false
+    }
+    // Once, on the params it was opened with.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
 
   useEffect(() => {
     if (!jobId) return

@@ -43,7 +43,6 @@ export function TextareaField(props: {
   id: string
   label: MessageKey
   rows: number
-  maxLength: number
   value: string
   onInput(value: string): void
   error?: string | undefined
@@ -57,7 +56,6 @@ export function TextareaField(props: {
       <textarea
         id={id}
         rows={props.rows}
-        maxLength={props.maxLength}
         value={props.value}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? `${id}-err` : undefined}

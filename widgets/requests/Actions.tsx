@@ -1,22 +1,37 @@
 import { useRef, useState } from 'preact/hooks'
 import { hiddenNotices, type HiddenNotice as Notice } from '../../src/reports/flow.js'
-import { COMMENT_TOO_LONG, MAX_COMMENT_LENGTH, type RequestDetail } from '../../src/requests/requests.js'
+import {
+  COMMENT_TOO_LONG,
+  MAX_COMMENT_LENGTH,
+  MAX_NOTE_LENGTH,
+  RATING_TOO_LONG,
+  REASON_TOO_LONG,
+  type RequestDetail,
+} from '../../src/requests/requests.js'
 import { RejectedError } from '../../src/errors/index.js'
 import type { MessageKey } from '../../src/i18n/index.js'
 import { FieldAlert, SubmitRow, TextareaField, useSubmit } from '../report/formParts.js'
 import { HiddenNotice } from '../report/HiddenNotice.js'
 import { Screenshots, useShots } from '../report/Screenshots.js'
-import { usePanel, useT, useView } from '../ui/context.js'
+import { usePanel, useView } from '../ui/context.js'
 import { RatingScale } from '../ui/RatingScale.js'
 import { useDraftText } from '../ui/useDraftText.js'
 
 const noLabel = (): MessageKey | undefined => undefined
 
-/** The text boxes of a request's forms: label, height and the longest text each takes. */
+/** The text boxes of a request's forms: label and height. */
 const BOXES = {
-  escalate: { label: 'requestsUi.escalate.label', rows: 2, maxLength: 500 },
-  rating: { label: 'requestsUi.rating.comment', rows: 2, maxLength: 1000 },
+  escalate: { label: 'requestsUi.escalate.label', rows: 2 },
+  rating: { label: 'requestsUi.rating.comment', rows: 2 },
 } as const
+
+/**
+ * Whether the core refused a write as too long (`code`): it checks the masked text the backend
+ * would get, before queueing. Nothing was queued; the text stays in its box to shorten.
+ */
+function refusal(e: unknown, code: string): boolean {
+  return e instanceof RejectedError && e.fieldErrors.some((f) => f.code === code)
+}
 
 /** Adds a comment (and optionally one screenshot) through the outbox. */
 export function CommentForm({ detail, ticketId }: { detail: RequestDetail; ticketId: string }) {
@@ -42,7 +57,7 @@ export function CommentForm({ detail, ticketId }: { detail: RequestDetail; ticke
         setDone(hiddenNotices(queued.findings))
       } catch (e) {
         // Not queued: the text stays in the box (and in its draft) to shorten or send again.
-        const long = e instanceof RejectedError && e.fieldErrors.some((f) => f.code === COMMENT_TOO_LONG)
+        const long = refusal(e, COMMENT_TOO_LONG)
         setError(long ? tooLong() : t('reportUi.errors.failed'))
         if (long) box.current?.focus()
       }
@@ -96,11 +111,23 @@ export function CommentForm({ detail, ticketId }: { detail: RequestDetail; ticke
 /** "Escalate this request": an optional reason, queued as an `escalate` job. */
 export function EscalateForm({ detail }: { detail: RequestDetail }) {
   const { idPrefix } = usePanel()
-  const t = useT()
+  const { t, locale } = useView()
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
-  const { busy, onSubmit } = useSubmit(() => detail.escalate(reason.trim() || t('requestsUi.escalate.defaultReason')))
+  const [error, setError] = useState<string>()
+  const form = useRef<HTMLFormElement>(null)
   const id = `${idPrefix}-rq-escalate`
+  // No maxlength on the box (a longer paste was cut there without a word, the rest lost): one
+  // longer than the backend takes is refused on submit, with the text kept and focus on it.
+  const { busy, onSubmit } = useSubmit(async () => {
+    try {
+      await detail.escalate(reason.trim() || t('requestsUi.escalate.defaultReason'))
+    } catch (e) {
+      const long = refusal(e, REASON_TOO_LONG)
+      setError(long ? t(REASON_TOO_LONG, { max: MAX_NOTE_LENGTH.toLocaleString(locale) }) : t('reportUi.errors.failed'))
+      if (long) form.current?.querySelector('textarea')?.focus()
+    }
+  })
   if (!open) {
     return (
       <button type="button" class="secondary" aria-expanded="false" onClick={() => setOpen(true)} data-escalate>
@@ -109,8 +136,17 @@ export function EscalateForm({ detail }: { detail: RequestDetail }) {
     )
   }
   return (
-    <form class="rf" noValidate onSubmit={onSubmit} data-escalate-form>
-      <TextareaField {...BOXES.escalate} id={id} value={reason} onInput={setReason} />
+    <form ref={form} class="rf" noValidate onSubmit={onSubmit} data-escalate-form>
+      <TextareaField
+        {...BOXES.escalate}
+        id={id}
+        value={reason}
+        error={error}
+        onInput={(v) => {
+          setReason(v)
+          setError(undefined)
+        }}
+      />
       <SubmitRow busy={busy}>{t('requestsUi.escalate.submit')}</SubmitRow>
     </form>
   )
@@ -119,29 +155,34 @@ export function EscalateForm({ detail }: { detail: RequestDetail }) {
 /** CSAT: 1–5 and an optional comment, offered only on solved or closed tickets. */
 export function RatingForm({ detail }: { detail: RequestDetail }) {
   const { idPrefix } = usePanel()
-  const t = useT()
+  const { t, locale } = useView()
   const [score, setScore] = useState<number>()
   const [comment, setComment] = useState('')
   const [error, setError] = useState<string>()
+  // The comment's own error (too long): under its box, which keeps the text.
+  const [commentError, setCommentError] = useState<string>()
+  const form = useRef<HTMLFormElement>(null)
   const id = `${idPrefix}-rq-rating`
 
   const { busy, onSubmit } = useSubmit(
     async () => {
       try {
         await detail.rate(score!, comment)
-      } catch {
-        setError(t('reportUi.errors.failed'))
+      } catch (e) {
+        if (!refusal(e, RATING_TOO_LONG)) return setError(t('reportUi.errors.failed'))
+        setCommentError(t(RATING_TOO_LONG, { max: MAX_NOTE_LENGTH.toLocaleString(locale) }))
+        form.current?.querySelector('textarea')?.focus()
       }
     },
-    (form) => {
+    (f) => {
       if (score) return true
       setError(t('requestsUi.rating.required'))
-      form.querySelector<HTMLInputElement>('input[type=radio]')?.focus()
+      f.querySelector<HTMLInputElement>('input[type=radio]')?.focus()
       return false
     },
   )
   return (
-    <form class="rf" noValidate onSubmit={onSubmit} data-rating-form>
+    <form ref={form} class="rf" noValidate onSubmit={onSubmit} data-rating-form>
       <fieldset class="rf-field" aria-describedby={`${id}-hint${error ? ` ${id}-err` : ''}`}>
         <legend>{t('requestsUi.rating.legend')}</legend>
         <p id={`${id}-hint`} class="rf-help">
@@ -158,7 +199,16 @@ export function RatingForm({ detail }: { detail: RequestDetail }) {
         />
         <FieldAlert id={`${id}-err`} error={error} />
       </fieldset>
-      <TextareaField {...BOXES.rating} id={`${id}-comment`} value={comment} onInput={setComment} />
+      <TextareaField
+        {...BOXES.rating}
+        id={`${id}-comment`}
+        value={comment}
+        error={commentError}
+        onInput={(v) => {
+          setComment(v)
+          setCommentError(undefined)
+        }}
+      />
       <SubmitRow busy={busy}>{t('requestsUi.rating.submit')}</SubmitRow>
     </form>
   )

@@ -173,6 +173,40 @@ describe('request detail', () => {
     detail.dispose()
   })
 
+  it('refuses an escalation reason or a rating comment longer than a backend takes (2,000 once masked)', async () => {
+    const fake = fakeTransport({ tickets: [sampleTicket({ status: 'solved' })] })
+    const { client } = makeClient(fake)
+    const detail = createRequestDetail(client, 'tk_9')
+    await vi.waitFor(() => expect(detail.store.getState().status).toBe('ready'))
+    const { outbox } = await client.services()
+
+    await expect(detail.escalate('r'.repeat(2001))).rejects.toMatchObject({
+      code: 'rejected',
+      fieldErrors: [{ field: 'reason', code: 'requestsUi.escalate.tooLong' }],
+    })
+    await expect(detail.rate(5, `  ${'c'.repeat(2001)}`)).rejects.toMatchObject({
+      code: 'rejected',
+      fieldErrors: [{ field: 'comment', code: 'requestsUi.rating.tooLong' }],
+    })
+    expect(await outbox.list()).toEqual([])
+    expect(detail.store.getState()).toMatchObject({ escalation: undefined, rating: undefined })
+    for (const locale of ['en', 'zh-CN', 'zh-TW'] as const) {
+      await client.setLocale(locale)
+      expect(client.t('requestsUi.escalate.tooLong', { max: '2,000' })).toContain('2,000')
+      expect(client.t('requestsUi.rating.tooLong', { max: '2,000' })).toContain('2,000')
+    }
+
+    // Counted as the backend gets it: 2,003 characters typed, 2,000 once the card number is masked.
+    const reason = `card 4111 1111 1111 1111 ${'r'.repeat(1978)}`
+    expect(reason).toHaveLength(2003)
+    await detail.escalate(reason)
+    await detail.rate(5, 'c'.repeat(2000))
+    await outbox.flush()
+    expect(fake.calls.escalate.map((c) => c.reason)).toEqual([`card ************1111 ${'r'.repeat(1978)}`])
+    expect(fake.calls.rate.map((c) => c.comment?.length)).toEqual([2000])
+    detail.dispose()
+  })
+
   it('escalates through the outbox and rates only a solved ticket', async () => {
     const fake = fakeTransport({ tickets: [sampleTicket()] })
     const { client } = makeClient(fake)

@@ -12,10 +12,11 @@ const BOB = sampleTicket({ id: 'tk_bob', reference: 'HF-2026-000002', subject: '
  * (a read sent for Alice returns Alice's tickets, whenever it arrives). `hold()` keeps the
  * next reads waiting until released, in any order.
  */
-function perUserBackend() {
-  const tickets: Record<string, TicketDetail[]> = { alice: [ALICE], bob: [BOB] }
+function perUserBackend(tickets: Record<string, TicketDetail[]> = { alice: [ALICE], bob: [BOB] }) {
   let who: string | undefined
   let holding = false
+  // While set, a sign-in waits for it before the backend's session becomes the new user's.
+  let signIn: Promise<void> | undefined
   const held: Array<{ user: string | undefined; release(): void }> = []
   const listeners = new Set<(e: ChatEvent) => void>()
   const answer = async <T>(user: string | undefined, value: () => T): Promise<T> => {
@@ -25,6 +26,7 @@ function perUserBackend() {
   const transport = stubTransport({
     capabilities: { tickets: true, realtime: true },
     identify: async (u) => {
+      await signIn
       who = u.id
       return { userId: u.id }
     },
@@ -49,6 +51,15 @@ function perUserBackend() {
   return {
     transport,
     hold: () => void (holding = true),
+    /** Keeps the next sign-ins waiting (the previous user's session stays) until the call returned. */
+    holdSignIn() {
+      let release!: () => void
+      signIn = new Promise<void>((r) => (release = r))
+      return () => {
+        signIn = undefined
+        release()
+      }
+    },
     /** Releases the held read made for `user`. */
     release(user: string) {
       const i = held.findIndex((h) => h.user === user)
@@ -158,5 +169,72 @@ describe('a headless requests.list() across identify()/reset()', () => {
     await vi.waitFor(() => expect(detail.store.getState().status).toBe('error'))
     expect(detail.store.getState().ticket).toBeUndefined()
     detail.dispose()
+  })
+})
+
+describe('requests.openCount() across identify()/logout()', () => {
+  const solved = (id: string) => sampleTicket({ id, status: 'solved' })
+  /** Alice has one open request, Bob three: a count says whose it is. */
+  function aliceClient() {
+    const backend = perUserBackend({
+      alice: [ALICE, solved('tk_alice_old')],
+      bob: [BOB, sampleTicket({ id: 'tk_bob_2' }), sampleTicket({ id: 'tk_bob_3', status: 'pending' })],
+    })
+    const client = createSupportClient({ transport: backend.transport, locale: 'en', user: { id: 'alice' } })
+    clients.push(client)
+    return { backend, client }
+  }
+  async function alice() {
+    const { backend, client } = aliceClient()
+    await vi.waitFor(() => expect(client.store.getState().session.status).toBe('ready'))
+    expect(await client.requests.openCount()).toBe(1)
+    return { backend, client }
+  }
+
+  it("asked as the client starts (its sign-in under way), is the user's count; after a switch the new user's", async () => {
+    const { client } = aliceClient()
+    expect(client.store.getState().session.status).toBe('identifying')
+    expect(await client.requests.openCount()).toBe(1)
+    await client.identify({ id: 'bob' })
+    expect(await client.requests.openCount()).toBe(3)
+  })
+
+  it("drops the previous user's count when another user signs in while it is read", async () => {
+    const { backend, client } = await alice()
+    backend.hold()
+    const count = client.requests.openCount()
+    await vi.waitFor(() => expect(backend.heldFor()).toEqual(['alice']))
+    await client.identify({ id: 'bob' })
+    backend.release('alice')
+    // Alice's 1 is no one's count now: Bob is signed in.
+    expect(await count).toBeUndefined()
+  })
+
+  it('drops it when the user signs out while it is read', async () => {
+    const { backend, client } = await alice()
+    backend.hold()
+    const count = client.requests.openCount()
+    await vi.waitFor(() => expect(backend.heldFor()).toEqual(['alice']))
+    await client.logout()
+    backend.release('alice')
+    expect(await count).toBeUndefined()
+  })
+
+  it("asked during a sign-in, waits for it: the new user's count, not the previous session's", async () => {
+    const { backend, client } = await alice()
+    const release = backend.holdSignIn()
+    const signedIn = client.identify({ id: 'bob' })
+    // The store says Bob; the backend's session is still Alice's.
+    expect(client.store.getState().session).toMatchObject({ user: { id: 'bob' }, status: 'identifying' })
+    backend.hold()
+    const count = client.requests.openCount()
+    // Nothing is read with the previous session meanwhile (a macrotask: every pending step has run).
+    await new Promise((r) => setTimeout(r, 0))
+    expect(backend.heldFor()).toEqual([])
+    release()
+    await signedIn
+    await vi.waitFor(() => expect(backend.heldFor()).toEqual(['bob']))
+    backend.release('bob')
+    expect(await count).toBe(3)
   })
 })

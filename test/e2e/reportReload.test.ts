@@ -1,0 +1,121 @@
+/**
+ * A reload of the page while the "report a transaction problem" form is open in the panel comes
+ * back on that form, in real Chromium: same category, the transaction it was opened from, and
+ * what the user typed (from the report's draft). The tab keeps only the category and the
+ * transaction's id for it, nothing typed; nothing opens after a reload with the panel
+ * closed, nor once the report is sent.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { isOpen, launch, open, w, type Page, type Session } from './browser.js'
+
+const baseUrl = inject('baseUrl')
+let s: Session
+const pageErrors: string[] = []
+
+beforeAll(async () => {
+  s = await launch()
+  s.page.on('pageerror', (e) => pageErrors.push(e.message))
+})
+afterAll(async () => {
+  await s?.close()
+})
+
+/** The demo's first transaction: a failed card payment. */
+const FAILED_PAYMENT = '4200001234202611231234567890'
+const TYPED = 'I paid at the counter, the app said failed, but the shop says it got nothing. Card 6217 0000 1111 2222.'
+
+const description = (page: Page) => w(page, '[data-field=description] textarea')
+/** The page after a reload, once the widget has mounted (its launcher is drawn in the same task). */
+async function reload(page: Page) {
+  await page.reload()
+  await w(page, 'button.launcher').waitFor()
+}
+const tabStorage = (page: Page) => page.evaluate(() => JSON.stringify({ ...sessionStorage }))
+
+/** From the wallet's list: "Report" on the failed payment, then its suggested category. */
+async function openFormFromTransaction(page: Page, user: string) {
+  await page.goto(`${baseUrl}/?locale=en&user=${user}-${Date.now()}`)
+  await page.locator('[data-testid=report-tx]').first().click()
+  await w(page, '[data-group=suggested] [data-category=payment_failed]').click()
+  await description(page).waitFor({ timeout: 20_000 })
+  await w(page, '[data-submit]:not([disabled])').waitFor()
+}
+
+describe('the report form across a reload', () => {
+  it('comes back on the form with its transaction and the text typed; the tab keeps no text', async () => {
+    const { page } = s
+    await openFormFromTransaction(page, 'e2e-report-reload')
+    await description(page).fill(TYPED)
+    // What the tab keeps for the reload: the category and the transaction's id only.
+    const stored = JSON.parse(await tabStorage(page)) as Record<string, string>
+    expect(stored).toEqual({
+      'help-feedback:report': JSON.stringify({ category: 'payment_failed', transactionId: FAILED_PAYMENT }),
+    })
+    expect(await tabStorage(page)).not.toContain('counter')
+
+    await reload(page)
+    expect(await isOpen(page)).toBe(true)
+    await expect.poll(() => description(page).inputValue(), { timeout: 20_000 }).toContain('I paid at the counter')
+    // The card number typed was masked in the draft; the rest is what was typed.
+    expect(await description(page).inputValue()).not.toContain('1111 2222')
+    expect(await w(page, '[data-current-tx]').getAttribute('data-current-tx')).toBe(FAILED_PAYMENT)
+    expect(await w(page, '[data-view=report] form').getAttribute('data-category')).toBe('payment_failed')
+    expect(await tabStorage(page)).not.toContain('counter')
+
+    // A second reload comes back again; Back to Home leaves it, and the next reload opens nothing.
+    await reload(page)
+    await expect.poll(() => description(page).inputValue(), { timeout: 20_000 }).toContain('I paid at the counter')
+    await w(page, 'button[aria-label="Back"]').click()
+    await w(page, '[data-entry=chat]').waitFor()
+    await reload(page)
+    expect(await isOpen(page)).toBe(false)
+    expect(pageErrors).toEqual([])
+  })
+
+  it('nothing typed, an urgent category: back on its form, not its guidance, with the transaction from the wallet', async () => {
+    const { page } = s
+    await page.goto(`${baseUrl}/?locale=en&user=e2e-report-reload-urgent-${Date.now()}`)
+    await page.locator('[data-testid=report-tx]').first().click()
+    await w(page, '[data-category=unauthorized]').click()
+    await w(page, '[data-guidance=fraud] [data-continue]').click()
+    await description(page).waitFor({ timeout: 20_000 })
+
+    await reload(page)
+    await expect
+      .poll(() => w(page, '[data-view=report] form').getAttribute('data-category'), { timeout: 20_000 })
+      .toBe('unauthorized')
+    expect(await w(page, '[data-guidance]').count()).toBe(0)
+    // No draft was written (nothing typed): the transaction is the wallet's, found by its id.
+    expect(await w(page, '[data-current-tx]').getAttribute('data-current-tx')).toBe(FAILED_PAYMENT)
+    expect(pageErrors).toEqual([])
+  })
+
+  it('closed before the reload: nothing opens (the draft is still there when it is opened again)', async () => {
+    const { page } = s
+    await openFormFromTransaction(page, 'e2e-report-reload-closed')
+    await description(page).fill(TYPED)
+    await w(page, 'button[aria-label="Close"]').click()
+    await expect.poll(() => isOpen(page)).toBe(false)
+
+    await reload(page)
+    expect(await isOpen(page)).toBe(false)
+    expect(await w(page, '.frame').textContent()).toBe('')
+    expect(await tabStorage(page)).toBe('{}')
+    await open(page, 'report', { category: 'payment_failed' })
+    await expect.poll(() => description(page).inputValue(), { timeout: 20_000 }).toContain('I paid at the counter')
+    expect(pageErrors).toEqual([])
+  })
+
+  it('sent before the reload: nothing opens', async () => {
+    const { page } = s
+    await openFormFromTransaction(page, 'e2e-report-reload-sent')
+    await description(page).fill(TYPED)
+    await w(page, '[data-submit]').click()
+    await w(page, '[data-view=report] [data-result]').waitFor({ timeout: 20_000 })
+    expect(await tabStorage(page)).toBe('{}')
+
+    await reload(page)
+    expect(await isOpen(page)).toBe(false)
+    expect(pageErrors).toEqual([])
+  })
+})

@@ -1,0 +1,62 @@
+import { waitFor } from '@testing-library/preact'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { fakeTransport } from '../support/fakeTransport.js'
+import { TX } from '../support/fixtures.js'
+import { closeClients, freshDevice, openPanel } from './panelHarness.js'
+
+// The report form reopened after a reload (widgets/host/reopen.ts passes the marker the view
+// kept: the category and the transaction's id, with `reloaded`). The page reload itself is in
+// test/e2e/reportReload.test.ts.
+const MARKER = 'help-feedback:report'
+beforeEach(() => {
+  freshDevice()
+  sessionStorage.clear()
+})
+afterEach(async () => {
+  await closeClients()
+  sessionStorage.clear()
+})
+
+const description = () => document.querySelector('[data-field=description] textarea') as HTMLTextAreaElement | null
+const reopened = { category: 'charged_not_received', transactionId: TX.id, reloaded: true }
+
+describe('the report form reopened after a reload', () => {
+  it("finds its transaction in the draft when the host's list no longer has it, and shows the text", async () => {
+    const fake = fakeTransport()
+    const { client, unmount } = openPanel(fake, 'report', reopened, { getRecentTransactions: async () => [] })
+    vi.spyOn(client.reports, 'loadDraft').mockResolvedValue({
+      values: { description: 'The shop never got the money' },
+      transaction: TX,
+    })
+    await waitFor(() => expect(description()?.value).toBe('The shop never got the money'))
+    expect(document.querySelector('[data-current-tx]')?.getAttribute('data-current-tx')).toBe(TX.id)
+    // Kept again for the next reload: the category and the transaction's id, nothing typed.
+    expect(JSON.parse(sessionStorage.getItem(MARKER)!)).toEqual({
+      category: 'charged_not_received',
+      transactionId: TX.id,
+    })
+    // Gone with the view (the runtime unmounts it on close, destroy, or another view).
+    unmount()
+    expect(sessionStorage.getItem(MARKER)).toBeNull()
+  })
+
+  it('takes the transaction from the host when it has it; one neither has: the categories, no other draft', async () => {
+    const fake = fakeTransport()
+    const { client } = openPanel(fake, 'report', reopened, { getRecentTransactions: async () => [TX] })
+    await waitFor(() =>
+      expect(document.querySelector('[data-current-tx]')?.getAttribute('data-current-tx')).toBe(TX.id),
+    )
+    client.navigate('home')
+    await waitFor(() => expect(sessionStorage.getItem(MARKER)).toBeNull())
+
+    const other = { ...TX, id: 'T2026112300018842' }
+    client.open('report', { ...reopened, transactionId: 'gone-since' } as never)
+    const load = vi
+      .spyOn(client.reports, 'loadDraft')
+      .mockResolvedValue({ values: { description: 'x' }, transaction: other })
+    await waitFor(() => expect(document.querySelector('[data-categories]')).not.toBeNull())
+    expect(load).toHaveBeenCalled()
+    expect(description()).toBeNull()
+    expect(sessionStorage.getItem(MARKER)).toBeNull()
+  })
+})
