@@ -59,11 +59,76 @@ function dropLeadingSpace(text: string): string {
   return clusterStarts(head)[1] === 1 ? trimmed : text.slice(gone - 1)
 }
 
+/** Sentence ends (Chinese and Latin) a part may end after when no space is near the limit. */
+const STOP = /^[。！？；．｡.!?;]$/u
+/** The last fifth of a window: a break earlier than this would leave a short part. */
+const BREAK_ZONE = 0.2
+
 /**
- * Splits a message longer than `max` into parts the backend takes, in order: at the last
- * whitespace that fits (dropped), else at the last grapheme cluster boundary that fits, so that
- * a flag, an emoji sequence, a letter and its accents or a surrogate pair stay whole. Only a
- * single cluster longer than `max` is cut inside, between code points.
+ * The first part of `rest` (longer than `max`) and what is left after it, whitespace at the cut
+ * dropped. `soft`: at a space, else after a sentence end, when one falls in the last fifth of
+ * the window (or only characters that show nothing follow it there); else, and always when not
+ * `soft`, at the last grapheme cluster boundary that fits.
+ */
+function step(rest: string, max: number, soft: boolean): [part: string, rest: string] {
+  // One code point past `max` decides whether a cluster starts at `max`.
+  const window = rest.slice(0, max + 2)
+  const starts = clusterStarts(window)
+  let space = 0
+  let stop = 0
+  let hard = 0
+  /** Where the last cluster that shows something ends. */
+  let shown = 0
+  for (let k = 1; k < starts.length && starts[k]! <= max; k++) {
+    const at = starts[k]!
+    const before = window.slice(starts[k - 1], at)
+    hard = at
+    if (VISIBLE.test(before)) shown = at
+    if (STOP.test(before)) stop = at
+    if (SPACE.test(window.slice(at, starts[k + 1] ?? window.length))) space = at
+  }
+  const from = max - Math.ceil(max * BREAK_ZONE)
+  const near = (at: number) => at > 0 && (at >= from || at >= shown)
+  let cut = soft && near(space) ? space : soft && near(stop) ? stop : hard
+  if (cut === 0) {
+    // One cluster longer than a part (a letter under thousands of marks): cut between code points.
+    cut = max
+    const unit = rest.charCodeAt(cut - 1)
+    if (unit >= 0xd800 && unit <= 0xdbff) cut--
+  }
+  return [rest.slice(0, cut).trimEnd(), dropLeadingSpace(rest.slice(cut))]
+}
+
+/**
+ * Whether `text` goes in at most `limit` parts cut at the limit only (`step` without `soft`).
+ * Each of those cuts reaches as far as a part can, so no split between clusters needs fewer.
+ */
+function fitsHard(text: string, max: number, limit: number): boolean {
+  let n = 0
+  let rest = text
+  while (rest.length > max && n <= limit) {
+    let part: string
+    ;[part, rest] = step(rest, max, false)
+    if (VISIBLE.test(part)) n++
+  }
+  if (VISIBLE.test(rest)) n++
+  return n <= limit
+}
+
+/**
+ * Splits a message longer than `max` into parts the backend takes, in order. A part ends at a
+ * space (dropped), else after a sentence end (。！？；.!?), when one falls in the last fifth of
+ * the part (a space early in it, in Chinese text with few spaces, would leave a short part);
+ * else at the last grapheme cluster boundary that fits, so that a flag, an emoji sequence, a
+ * letter and its accents or a surrogate pair stay whole. Only a single cluster longer than `max`
+ * is cut inside, between code points.
+ *
+ * Never more than `MAX_MESSAGE_PARTS` parts when cuts at the limit alone give at most that many:
+ * a break that would then need one more part is not taken. So a text of at most 4 × `max`
+ * UTF-16 units always fits in 4 parts when no cluster straddles a cut (Han, Latin, spaces); in
+ * general when it is at most 4 × `max` − 3 × (its longest cluster's length − 1). A text that
+ * only fits in 4 parts by cutting inside a cluster (a 20,000-unit text with an emoji across the
+ * 5,000th unit) needs 5 and is refused (`chat.error.tooLong`).
  *
  * @example
  * splitMessage('a'.repeat(5000) + ' b') // ['aaa…a' (5000), 'b']
@@ -72,32 +137,15 @@ function dropLeadingSpace(text: string): string {
 export function splitMessage(text: string, max = MAX_MESSAGE_LENGTH): string[] {
   const parts: string[] = []
   let rest = text
+  // A text that goes in the parts a message may take keeps doing so; a longer one is refused.
+  const bounded = rest.length > max && fitsHard(rest, max, MAX_MESSAGE_PARTS)
   while (rest.length > max) {
-    // One code point past `max` decides whether a cluster starts at `max`.
-    const window = rest.slice(0, max + 2)
-    const starts = clusterStarts(window)
-    let space = 0
-    let hard = 0
-    for (let k = 1; k < starts.length && starts[k]! <= max; k++) {
-      const at = starts[k]!
-      hard = at
-      if (SPACE.test(window.slice(at, starts[k + 1] ?? window.length))) space = at
+    let [part, next] = step(rest, max, true)
+    if (bounded) {
+      const left = MAX_MESSAGE_PARTS - parts.length - (VISIBLE.test(part) ? 1 : 0)
+      if (!fitsHard(next, max, left)) [part, next] = step(rest, max, false)
     }
-    let part: string
-    if (space > 0) {
-      part = rest.slice(0, space).trimEnd()
-      rest = dropLeadingSpace(rest.slice(space))
-    } else {
-      let cut = hard
-      if (cut === 0) {
-        // One cluster longer than a part (a letter under thousands of marks): cut between code points.
-        cut = max
-        const unit = rest.charCodeAt(cut - 1)
-        if (unit >= 0xd800 && unit <= 0xdbff) cut--
-      }
-      part = rest.slice(0, cut).trimEnd()
-      rest = dropLeadingSpace(rest.slice(cut))
-    }
+    rest = next
     // A part that shows nothing (a zero-width space copied at the end) would reach the agent blank.
     if (VISIBLE.test(part)) parts.push(part)
   }
