@@ -157,8 +157,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
       // dropped): this one was never told who the user is, and every call on it would go out
       // without a session (401, then no user to sign in again). It learns the user before any
       // caller gets it: given `tr`, identify reaches `tr.identify` synchronously.
-      const { session } = store.getState()
-      if (session.user && session.status === 'error') signIn(session.user, tr).catch(() => {})
+      retry(tr)
       return tr
     })
     transportPromise.catch(() => (transportPromise = undefined))
@@ -195,8 +194,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     patch(store, 'system', { online: true })
     // A sign-in that failed for want of a network is tried again now: the reports queued
     // meanwhile can only be sent as their author once the session exists.
-    const { session } = store.getState()
-    if (session.status === 'error' && session.user) client.identify(session.user).catch(() => {})
+    retry()
   }
   const onOffline = () => patch(store, 'system', { online: false })
   if (typeof addEventListener === 'function') {
@@ -233,9 +231,39 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     if (ui.view !== 'home' || ui.stack.length) patch(store, 'ui', { view: 'home', params: {}, stack: [] })
   }
 
-  async function signIn(user: UserIdentity | null, tr?: Transport): Promise<void> {
+  // Sign-ins and sign-outs take effect in the order the host made them, even unawaited
+  // (`logout(); identify(b)`): each starts once the previous one has settled, its transport call
+  // answered and the device data switched, so the transport never gets a sign-out after a later
+  // sign-in nor two sign-ins at once. A call runs at once when none is under way; a later one
+  // aborts a sign-in still waiting for its answer (it is no one's session now).
+  let sessionTail: Promise<unknown> = Promise.resolve()
+  let sessionCalls = 0
+  let asking: AbortController | undefined
+  const inTurn = <T>(step: () => Promise<T>, supersede?: boolean): Promise<T> => {
+    if (supersede) asking?.abort()
+    // Counted down before the caller resumes: a call made once the last one resolved runs at once.
+    const go = () => step().finally(() => sessionCalls--)
+    const run = sessionCalls++ ? sessionTail.then(go) : go()
+    sessionTail = run.catch(() => {})
+    return run
+  }
+  // A sign-in that failed is tried again (online again, a transport made at last) in turn, as
+  // the user signed in by then: a sign-out or another user called meanwhile comes first.
+  // Given `tr` with no call under way, `tr.identify` is reached synchronously.
+  const failed = () => {
+    const { session } = store.getState()
+    return session.status === 'error' ? session.user : undefined
+  }
+  const retry = (tr?: Transport) => {
+    if (failed())
+      inTurn(async () => {
+        const user = failed()
+        if (user) await signIn(user, tr)
+      }).catch(() => {})
+  }
+
+  async function signIn(user: UserIdentity, tr?: Transport): Promise<void> {
     const previous = store.getState().session.user?.id
-    if (user === null) return client.logout()
     // A different user must never ride on the previous one's session.
     const switched = previous !== user.id
     if (switched && previous !== undefined) leaveUserViews()
@@ -247,22 +275,40 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
       errorCode: undefined,
       ...(switched ? { session: undefined } : {}),
     })
+    const ask = (asking = new AbortController())
     try {
       // Given `tr` (a transport just made), nothing is awaited before `tr.identify`.
-      const session = await (tr ?? (await transport())).identify(user)
+      const t = tr ?? (await transport())
+      // Superseded before it reached the transport: the next call signs in (or out) instead.
+      const session = ask.signal.aborted ? undefined : await t.identify(user, ask.signal)
       // Resolved means the device data in use (drafts, queued jobs) is the new user's.
       await scoped
       // Another identify or a sign-out came meanwhile: this answer is no one's session now.
-      if (store.getState().session.user !== user) return
+      if (!session || ask.signal.aborted) return
       patch(store, 'session', { session, status: 'ready' })
       emit({ type: 'session:identify', userId: session.userId })
     } catch (error) {
       await scoped
-      if (store.getState().session.user !== user) throw error
+      if (ask.signal.aborted) return
       patch(store, 'session', { status: 'error', errorCode: errorCode(error) })
       client.report(error)
       throw error
     }
+  }
+
+  async function signOut(opts: { forget?: boolean }): Promise<void> {
+    leaveUserViews()
+    // "Forget me" must reach what an earlier page left here (a pagehide copy of a draft, unsent
+    // jobs) even when this page never opened the panel: open storage for it.
+    const sv = opts.forget
+      ? await services().catch(() => undefined)
+      : servicesPromise && (await servicesPromise.catch(() => undefined))
+    if (opts.forget) await sv?.forgetUser()
+    const switched = switchUser(undefined)
+    patch(store, 'session', { user: undefined, session: undefined, status: 'anonymous', errorCode: undefined })
+    await switched
+    await transportPromise?.then((tr) => tr.signOut?.()).catch(() => {})
+    emit({ type: 'session:logout' })
   }
 
   const client: SupportClient = {
@@ -289,20 +335,11 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     transport,
     services,
     deliver: () => services().then(() => undefined),
-    identify: (user) => signIn(user),
-    async logout(opts = {}) {
+    identify: (user) => (user ? inTurn(() => signIn(user), true) : client.logout()),
+    logout(opts = {}) {
+      // At once, also while an earlier call is under way: the panel shows nothing of the user.
       leaveUserViews()
-      // "Forget me" must reach what an earlier page left here (a pagehide copy of a draft, unsent
-      // jobs) even when this page never opened the panel: open storage for it.
-      const sv = opts.forget
-        ? await services().catch(() => undefined)
-        : servicesPromise && (await servicesPromise.catch(() => undefined))
-      if (opts.forget) await sv?.forgetUser()
-      const switched = switchUser(undefined)
-      patch(store, 'session', { user: undefined, session: undefined, status: 'anonymous', errorCode: undefined })
-      await switched
-      transportPromise?.then((tr) => tr.signOut?.()).catch(() => {})
-      emit({ type: 'session:logout' })
+      return inTurn(() => signOut(opts), true)
     },
     setLocale(locale) {
       const next = pick(locale)
