@@ -429,11 +429,11 @@ const TUNING: Array<[string, string, string]> = [
   ['dev', 'queries-dev.json', 'Dev set (bench/data/queries-dev.json, tuning queries)'],
   ['tune', 'queries-tune.json', 'Tuning set 2 (bench/data/queries-tune.json, tuning queries)'],
   ['tune2', 'queries-tune2.json', 'Tuning set 3 (bench/data/queries-tune2.json, independent tuning queries)'],
-  // Held-out sets retired after their figures were reported: #1 as tune4, #2 … #10 as tune5 … tune13.
-  ...[4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((k): [string, string, string] => [
+  // Held-out sets retired after their figures were reported: #1 as tune4, #2 … #10 as tune5 … tune13, #13 as tune14.
+  ...[4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((k): [string, string, string] => [
     `tune${k}`,
     `queries-tune${k}.json`,
-    `Tuning set ${k} (bench/data/queries-tune${k}.json, the former held-out set${k == 4 ? '' : ` #${k - 3}`})`,
+    `Tuning set ${k} (bench/data/queries-tune${k}.json, the former held-out set${k == 4 ? '' : ` #${k == 14 ? 13 : k - 3}`})`,
   ]),
 ]
 const sets: Array<[string, Labeled[]]> = []

@@ -31,6 +31,7 @@ export const TUNING_SETS = [
   'queries-tune11.json',
   'queries-tune12.json',
   'queries-tune13.json',
+  'queries-tune14.json',
 ]
 
 export interface Labeled {

@@ -190,8 +190,11 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
         const m = (lo + hi) >> 1
         vocab[m]! < w ? (lo = m + 1) : (hi = m)
       }
-      // Up to 12 longer words sharing the prefix, weaker the more they add ("refund" → refunded).
-      for (let n = 0; w.length > 2 && n < 12 && vocab[lo]?.startsWith(w); lo++) {
+      // Up to 12 longer words sharing the prefix, weaker the more they add ("refund" → refunded):
+      // for the word being typed (the last) or one the articles lack. A whole word the articles
+      // hold is what the user meant: "pay" of "qr pay rejected" found every "payroll" title.
+      const open = w == latin[latin.length - 1] || !ctx.written(w)
+      for (let n = 0; open && w.length > 2 && n < 12 && vocab[lo]?.startsWith(w); lo++) {
         if (vocab[lo] == w) continue
         c.push(new Map([[vocab[lo]!, (0.8 * w.length) / vocab[lo]!.length]]))
         n++

@@ -40,6 +40,18 @@ describe('search: Latin typos and prefixes', () => {
   it('matches words by prefix while typing ("passw")', () => {
     expect(ids(index.search('passw', { locale: 'en' }))[0]).toBe('password')
   })
+
+  it('matches a whole word of the articles by prefix only as the last word, the one being typed', () => {
+    const articles = [
+      { id: 'payroll', locale: 'en', title: 'Payroll schedule', tags: ['payroll'], body: 'Salaries arrive monthly.' },
+      { id: 'declined', locale: 'en', title: 'Card declined', tags: [], body: 'You could not pay: the card was rejected.' },
+    ]
+    const small = createSearchIndex(articles)
+    // "pay" is a word of the articles and not the last: payroll is not what was meant.
+    expect(ids(small.search('pay rejected', { locale: 'en' }))).toEqual(['declined'])
+    // As the last word it may still be a word being typed.
+    expect(ids(small.search('rejected pay', { locale: 'en' }))).toContain('payroll')
+  })
 })
 
 describe('search: ranking and filtering', () => {
