@@ -75,7 +75,17 @@ export function restTransport(options: RestTransportOptions): Transport {
   }
 
   async function identifyAs(who: UserIdentity, signal?: AbortSignal): Promise<Session> {
-    const token = who.token ?? (await getUserToken?.())
+    // The host's token callback races the abort: sign-ins and sign-outs run in call order, and
+    // one that never returns (the host's own sign-in broke) would hold up every later one.
+    const token =
+      who.token ??
+      (getUserToken &&
+        (await new Promise<string>((resolve, reject) => {
+          if (signal?.aborted) return reject(signal.reason)
+          signal?.addEventListener('abort', () => reject(signal.reason), { once: true })
+          // Promise.resolve: a host may hand a callback that returns the token itself.
+          Promise.resolve(getUserToken()).then(resolve, reject)
+        })))
     // A host whose token is not there yet (signed out, still loading) returns nothing: that is
     // a missing credential, not a request for the server to refuse. Jobs wait for a token.
     if (who.token === undefined && getUserToken && (typeof token !== 'string' || token === ''))
