@@ -44,7 +44,13 @@ describe('search: Latin typos and prefixes', () => {
   it('matches a whole word of the articles by prefix only as the last word, the one being typed', () => {
     const articles = [
       { id: 'payroll', locale: 'en', title: 'Payroll schedule', tags: ['payroll'], body: 'Salaries arrive monthly.' },
-      { id: 'declined', locale: 'en', title: 'Card declined', tags: [], body: 'You could not pay: the card was rejected.' },
+      {
+        id: 'declined',
+        locale: 'en',
+        title: 'Card declined',
+        tags: [],
+        body: 'You could not pay: the card was rejected.',
+      },
     ]
     const small = createSearchIndex(articles)
     // "pay" is a word of the articles and not the last: payroll is not what was meant.
