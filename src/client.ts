@@ -342,7 +342,14 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     transport,
     services,
     deliver: () => services().then(() => undefined),
-    identify: (user) => (user ? inTurn((signal) => signIn(user, signal), true) : client.logout()),
+    identify(user) {
+      if (!user) return client.logout()
+      // Another user: the panel leaves the previous one's views at once, as logout() does, not
+      // once the calls before this one have settled (a sign-in the transport is still answering).
+      const was = store.getState().session.user
+      if (was && was.id !== user.id) leaveUserViews()
+      return inTurn((signal) => signIn(user, signal), true)
+    },
     logout(opts = {}) {
       // At once, also while an earlier call is under way: the panel shows nothing of the user.
       leaveUserViews()

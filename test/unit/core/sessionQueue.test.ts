@@ -114,3 +114,35 @@ describe('destroy()', () => {
     expect(await until(() => settled === 2)).toBe(true)
   })
 })
+
+describe("another user's identify() while a sign-in is under way", () => {
+  it("leaves the previous user's views at once, as logout() does", async () => {
+    // A transport that ignores aborts: A's sign-in (a refresh) stays under way until it answers.
+    const backend = heldBackend(false)
+    const client = await signedInAsA(backend)
+    client.open('chat')
+    void client.identify({ id: 'A' })
+    await until(() => backend.log.includes('identify A'))
+    const inB = client.identify({ id: 'B' })
+    // B waits for A's answer; the panel must not keep showing A's chat to B meanwhile.
+    expect(client.store.getState().ui.view).toBe('home')
+    await backend.answer('A')
+    await backend.answer('B')
+    await inB
+    expect(client.store.getState().session).toMatchObject({ user: { id: 'B' }, status: 'ready' })
+  })
+
+  it('keeps the view for the same user, and for a first sign-in', async () => {
+    const backend = heldBackend(false)
+    const client = createSupportClient({ transport: backend.transport, locale: 'en' })
+    clients.push(client)
+    client.open('chat')
+    const inA = client.identify({ id: 'A' })
+    await backend.answer('A')
+    await inA
+    const again = client.identify({ id: 'A' })
+    expect(client.store.getState().ui.view).toBe('chat')
+    await backend.answer('A')
+    await again
+  })
+})
