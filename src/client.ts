@@ -236,13 +236,19 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
   // answered and the device data switched, so the transport never gets a sign-out after a later
   // sign-in nor two sign-ins at once. A call runs at once when none is under way; a later one
   // aborts a sign-in still waiting for its answer (it is no one's session now).
+  // The abort is shared by every call made since the last superseding one: a sign-in still
+  // queued when a later call comes is aborted too (it never starts), not only the running one.
   let sessionTail: Promise<unknown> = Promise.resolve()
   let sessionCalls = 0
-  let asking: AbortController | undefined
-  const inTurn = <T>(step: () => Promise<T>, supersede?: boolean): Promise<T> => {
-    if (supersede) asking?.abort()
+  let asking = new AbortController()
+  const inTurn = <T>(step: (signal: AbortSignal) => Promise<T>, supersede?: boolean): Promise<T> => {
+    if (supersede) {
+      asking.abort()
+      asking = new AbortController()
+    }
+    const { signal } = asking
     // Counted down before the caller resumes: a call made once the last one resolved runs at once.
-    const go = () => step().finally(() => sessionCalls--)
+    const go = () => step(signal).finally(() => sessionCalls--)
     const run = sessionCalls++ ? sessionTail.then(go) : go()
     sessionTail = run.catch(() => {})
     return run
@@ -256,13 +262,15 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
   }
   const retry = (tr?: Transport) => {
     if (failed())
-      inTurn(async () => {
+      inTurn(async (signal) => {
         const user = failed()
-        if (user) await signIn(user, tr)
+        if (user) await signIn(user, signal, tr)
       }).catch(() => {})
   }
 
-  async function signIn(user: UserIdentity, tr?: Transport): Promise<void> {
+  async function signIn(user: UserIdentity, signal: AbortSignal, tr?: Transport): Promise<void> {
+    // Superseded while queued: the session stays as the calls before left it.
+    if (signal.aborted) return
     const previous = store.getState().session.user?.id
     // A different user must never ride on the previous one's session.
     const switched = previous !== user.id
@@ -275,21 +283,20 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
       errorCode: undefined,
       ...(switched ? { session: undefined } : {}),
     })
-    const ask = (asking = new AbortController())
     try {
       // Given `tr` (a transport just made), nothing is awaited before `tr.identify`.
       const t = tr ?? (await transport())
       // Superseded before it reached the transport: the next call signs in (or out) instead.
-      const session = ask.signal.aborted ? undefined : await t.identify(user, ask.signal)
+      const session = signal.aborted ? undefined : await t.identify(user, signal)
       // Resolved means the device data in use (drafts, queued jobs) is the new user's.
       await scoped
       // Another identify or a sign-out came meanwhile: this answer is no one's session now.
-      if (!session || ask.signal.aborted) return
+      if (!session || signal.aborted) return
       patch(store, 'session', { session, status: 'ready' })
       emit({ type: 'session:identify', userId: session.userId })
     } catch (error) {
       await scoped
-      if (ask.signal.aborted) return
+      if (signal.aborted) return
       patch(store, 'session', { status: 'error', errorCode: errorCode(error) })
       client.report(error)
       throw error
@@ -335,7 +342,14 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     transport,
     services,
     deliver: () => services().then(() => undefined),
-    identify: (user) => (user ? inTurn(() => signIn(user), true) : client.logout()),
+    identify(user) {
+      if (!user) return client.logout()
+      // Another user: the panel leaves the previous one's views at once, as logout() does, not
+      // once the calls before this one have settled (a sign-in the transport is still answering).
+      const was = store.getState().session.user
+      if (was && was.id !== user.id) leaveUserViews()
+      return inTurn((signal) => signIn(user, signal), true)
+    },
     logout(opts = {}) {
       // At once, also while an earlier call is under way: the panel shows nothing of the user.
       leaveUserViews()
@@ -408,6 +422,8 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
         removeEventListener('offline', onOffline)
       }
       features.chat?.dispose()
+      // A sign-in waiting for its answer, or queued, settles now instead of never.
+      asking.abort()
       transportPromise?.then((tr) => tr.dispose?.()).catch(() => {})
       servicesPromise
         ?.then((sv) => {

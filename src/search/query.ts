@@ -109,7 +109,10 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
   const implied: Array<[word: string, span: string[]]> = []
   /** A bigram's articles as a share of COHESION of those holding its rarer character (≥ 1: a word). */
   const share = (b: string): number => ctx.df(b) / (COHESION * Math.min(ctx.df(b[0]!), ctx.df(b[1]!)) || 1)
+  /** The word being typed: the query's last run if Latin and nothing follows it (not "pay?", "pay x", "pay 失败"). */
+  let typing = ''
   eachRun(f, (run, isHan) => {
+    typing = isHan || !f.endsWith(run) ? '' : stem(run)
     if (!isHan) return void (run.length > 1 && words.push(stem(run)))
     han = true
     const c = [...run]
@@ -191,9 +194,9 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
         vocab[m]! < w ? (lo = m + 1) : (hi = m)
       }
       // Up to 12 longer words sharing the prefix, weaker the more they add ("refund" → refunded):
-      // for the word being typed (the last) or one the articles lack. A whole word the articles
-      // hold is what the user meant: "pay" of "qr pay rejected" found every "payroll" title.
-      const open = w == latin[latin.length - 1] || !ctx.written(w)
+      // for the word being typed or one the articles lack. A whole word the articles hold is
+      // what the user meant: "pay" of "qr pay rejected" found every "payroll" title.
+      const open = w == typing || !ctx.written(w)
       for (let n = 0; open && w.length > 2 && n < 12 && vocab[lo]?.startsWith(w); lo++) {
         if (vocab[lo] == w) continue
         c.push(new Map([[vocab[lo]!, (0.8 * w.length) / vocab[lo]!.length]]))

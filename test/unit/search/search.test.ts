@@ -57,6 +57,23 @@ describe('search: Latin typos and prefixes', () => {
     expect(ids(small.search('pay rejected', { locale: 'en' }))).toEqual(['declined'])
     // As the last word it may still be a word being typed.
     expect(ids(small.search('rejected pay', { locale: 'en' }))).toContain('payroll')
+    expect(ids(small.search('rejected paying', { locale: 'en' }))).toContain('payroll')
+  })
+
+  it('a last word with something after it (a question mark, a space, another word) is typed out', () => {
+    const articles = [
+      { id: 'payroll', locale: 'en', title: 'Payroll schedule', tags: ['payroll'], body: 'Salaries arrive monthly.' },
+      {
+        id: 'declined',
+        locale: 'en',
+        title: 'Card declined',
+        tags: [],
+        body: 'You could not pay: the card was rejected.',
+      },
+    ]
+    const small = createSearchIndex(articles)
+    for (const q of ['rejected pay?', 'rejected pay ', 'rejected pay x', 'rejected pay 失败', 'pay?'])
+      expect(ids(small.search(q, { locale: 'en' })), q).toEqual(['declined'])
   })
 })
 
