@@ -113,3 +113,28 @@ describe('requests.markSeen while the host switches users', () => {
     expect(await client.requests.readSeen()).toEqual({ tk_9: T2 })
   })
 })
+
+describe('requests.markSeen and a sign-out that forgets the device copy', () => {
+  it('writes nothing back into the scope that logout({ forget: true }) just cleared', async () => {
+    const client = await aliceWithOneMark()
+    const held = holdSeenReads()
+    const marked = client.requests.markSeen('tk_2', T2)
+    await held.reached
+    await client.logout({ forget: true })
+    held.release()
+    await marked
+
+    // Alice asked to be forgotten: no map of hers (nor anyone's) stays on the device.
+    expect(await seenMaps()).toEqual([])
+    await client.identify({ id: 'alice' })
+    expect(await client.requests.readSeen()).toEqual({})
+  })
+
+  it('still records marks of a user who signs in again after being forgotten', async () => {
+    const client = await aliceWithOneMark()
+    await client.logout({ forget: true })
+    await client.identify({ id: 'alice' })
+    await client.requests.markSeen('tk_3', T2)
+    expect(await client.requests.readSeen()).toEqual({ tk_3: T2 })
+  })
+})

@@ -41,18 +41,19 @@ describe('search: Latin typos and prefixes', () => {
     expect(ids(index.search('passw', { locale: 'en' }))[0]).toBe('password')
   })
 
+  // "pay" is a word of these articles, and a prefix of "payroll".
+  const small = createSearchIndex([
+    { id: 'payroll', locale: 'en', title: 'Payroll schedule', tags: ['payroll'], body: 'Salaries arrive monthly.' },
+    {
+      id: 'declined',
+      locale: 'en',
+      title: 'Card declined',
+      tags: [],
+      body: 'You could not pay: the card was rejected.',
+    },
+  ])
+
   it('matches a whole word of the articles by prefix only as the last word, the one being typed', () => {
-    const articles = [
-      { id: 'payroll', locale: 'en', title: 'Payroll schedule', tags: ['payroll'], body: 'Salaries arrive monthly.' },
-      {
-        id: 'declined',
-        locale: 'en',
-        title: 'Card declined',
-        tags: [],
-        body: 'You could not pay: the card was rejected.',
-      },
-    ]
-    const small = createSearchIndex(articles)
     // "pay" is a word of the articles and not the last: payroll is not what was meant.
     expect(ids(small.search('pay rejected', { locale: 'en' }))).toEqual(['declined'])
     // As the last word it may still be a word being typed.
@@ -61,17 +62,6 @@ describe('search: Latin typos and prefixes', () => {
   })
 
   it('a last word with something after it (a question mark, a space, another word) is typed out', () => {
-    const articles = [
-      { id: 'payroll', locale: 'en', title: 'Payroll schedule', tags: ['payroll'], body: 'Salaries arrive monthly.' },
-      {
-        id: 'declined',
-        locale: 'en',
-        title: 'Card declined',
-        tags: [],
-        body: 'You could not pay: the card was rejected.',
-      },
-    ]
-    const small = createSearchIndex(articles)
     for (const q of ['rejected pay?', 'rejected pay ', 'rejected pay x', 'rejected pay 失败', 'pay?'])
       expect(ids(small.search(q, { locale: 'en' })), q).toEqual(['declined'])
   })
