@@ -25,6 +25,25 @@ let long = ''
 for (let i = 0; long.length < 12_000; i++) long += (i ? ' ' : '') + words[i % words.length]
 const parts = splitMessage(long)
 
+/** A backend that refuses part `k` of the long message once (422), recording every idempotency key. */
+async function refusingOnce(k: number): Promise<{ h: Harness; keys: string[] }> {
+  let refuse = true
+  const keys: string[] = []
+  const h: Harness = await harness({
+    transport: {
+      sendMessage(id: string, msg: MessageInput, opts) {
+        keys.push(opts.idempotencyKey)
+        if (refuse && msg.text === parts[k]) {
+          refuse = false
+          return Promise.reject(new RejectedError([], 'busy', 422))
+        }
+        return h.mem.sendMessage(id, msg, opts)
+      },
+    },
+  })
+  return { h, keys }
+}
+
 async function serverTexts(h: Harness, chat: ChatController) {
   const id = chat.store.getState().conversation?.id
   return id ? (await h.mem.listMessages(id)).messages.map((m) => m.text) : []
@@ -69,18 +88,7 @@ describe('a message sent in parts', () => {
   })
 
   it('a part the server refuses: the rest shows "not sent"; the whole text sent again delivers each part once', async () => {
-    let refuse = true
-    const h: Harness = await harness({
-      transport: {
-        sendMessage(id: string, msg: MessageInput, opts) {
-          if (refuse && msg.text === parts[1]) {
-            refuse = false
-            return Promise.reject(new RejectedError([], 'busy', 422))
-          }
-          return h.mem.sendMessage(id, msg, opts)
-        },
-      },
-    })
+    const { h } = await refusingOnce(1)
     chat = createChatController(h.client)
     await chat.open()
     await chat.send(long)
@@ -99,20 +107,7 @@ describe('a message sent in parts', () => {
   })
 
   it('a tap on a part shown "not sent" sends the message again with the same keys: no part twice', async () => {
-    let refuse = true
-    const keys: string[] = []
-    const h: Harness = await harness({
-      transport: {
-        sendMessage(id: string, msg: MessageInput, opts) {
-          keys.push(opts.idempotencyKey)
-          if (refuse && msg.text === parts[2]) {
-            refuse = false
-            return Promise.reject(new RejectedError([], 'busy', 422))
-          }
-          return h.mem.sendMessage(id, msg, opts)
-        },
-      },
-    })
+    const { h, keys } = await refusingOnce(2)
     chat = createChatController(h.client)
     await chat.open()
     await chat.send(long)
