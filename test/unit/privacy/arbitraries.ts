@@ -434,3 +434,14 @@ export const sensitiveCode: fc.Arbitrary<SensitiveCase> = fc.oneof(
   { arbitrary: phraseFirst, weight: 4 },
   { arbitrary: valueFirst, weight: 1 },
 )
+
+/** Where a card number stands in a message: bare, in words, in JSON, in a query string, after an amount label. */
+export const CARD_CONTEXTS: ReadonlyArray<readonly [string, string]> = [
+  ['', ''],
+  ['card ', ' thanks'],
+  ['卡号 ', '。'],
+  ['{"card":', '}'],
+  ['{"cardNumber": ', ', "amount": 12.5}'],
+  ['pan=', '&x=1'],
+  ['amount: ', ' CNY'],
+]

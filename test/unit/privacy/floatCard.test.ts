@@ -10,7 +10,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { redact } from '../../../src/privacy/index.js'
-import { exposedDigits, luhnCheckDigit } from './arbitraries.js'
+import { CARD_CONTEXTS, exposedDigits, luhnCheckDigit } from './arbitraries.js'
 
 const params = {
   numRuns: 2000,
@@ -35,15 +35,6 @@ const writtenPlain = (digits: string): fc.Arbitrary<string> =>
   fc.constantFrom('', ' ', '-', '\u00a0').map((sep) => (sep === '' ? digits : digits.match(/.{1,4}/g)!.join(sep)))
 
 const zero = fc.constantFrom('.0', '.00')
-const CONTEXT: ReadonlyArray<readonly [string, string]> = [
-  ['', ''],
-  ['card ', ' thanks'],
-  ['卡号 ', '。'],
-  ['{"card":', '}'],
-  ['{"cardNumber": ', ', "amount": 12.5}'],
-  ['pan=', '&x=1'],
-  ['amount: ', ' CNY'],
-]
 
 describe('a card number printed as a float', () => {
   it('16–19 Luhn-valid digits without a network prefix and a zero fraction are hidden, the fraction kept (property)', () => {
@@ -51,7 +42,7 @@ describe('a card number printed as a float', () => {
       fc.property(
         prefixless.chain((n) => writtenPlain(n).map((w) => [n, w] as const)),
         zero,
-        fc.constantFrom(...CONTEXT),
+        fc.constantFrom(...CARD_CONTEXTS),
         ([n, w], frac, [before, after]) => {
           const text = before + w + frac + after
           const r = redact(text)
