@@ -146,7 +146,11 @@ function CategoryPicker({
  */
 const OPEN_REPORT = 'help-feedback:report'
 
-/** sessionStorage, when the page may use it (it throws in some sandboxed frames and WebViews). */
+/**
+ * sessionStorage, when the page may use it (it throws in some sandboxed frames and WebViews). The
+ * same few lines as in `help/ArticleView.tsx`, not a shared module: one would land in the panel's
+ * chunk, on the first open, for two views that load later.
+ */
 function tabStore(f: (s: Storage) => void): void {
   try {
     f(sessionStorage)
