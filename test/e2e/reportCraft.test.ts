@@ -88,6 +88,17 @@ describe('report form (zh-CN, phone)', () => {
     expect(await shadow(page, '[aria-invalid=true]').count()).toBeGreaterThanOrEqual(6)
     await noViolations(page)
 
+    // Every state the fields' section passes through after the pick, frame by frame: the fields
+    // the card now shows must never flash open (flagged by the refused submit) before closing.
+    await page.evaluate(() => {
+      const root = document.querySelector('[data-help-feedback]')!.shadowRoot!
+      const seen: string[] = []
+      ;(window as unknown as { txFieldStates: string[] }).txFieldStates = seen
+      new MutationObserver(() => {
+        const state = root.querySelector('[data-tx-fields]')?.getAttribute('data-tx-fields') ?? 'none'
+        if (seen.at(-1) !== state) seen.push(state)
+      }).observe(root, { subtree: true, childList: true, attributes: true })
+    })
     await shadow(page, '[data-recent-transactions] [data-tx]').first().click()
     await shadow(page, '[data-tx-section=picked] [data-current-tx]').waitFor()
     // One summary card; the picker is gone and focus is on the card.
@@ -101,6 +112,9 @@ describe('report form (zh-CN, phone)', () => {
       .toBe(true)
     // The fields the card shows are not asked again and not flagged; only the description is.
     expect(await shadow(page, '[data-tx-fields=closed]').count()).toBe(1)
+    expect(await page.evaluate(() => (window as unknown as { txFieldStates: string[] }).txFieldStates)).not.toContain(
+      'open',
+    )
     for (const name of ['transactionId', 'time', 'amount', 'currency', 'counterparty']) {
       expect(await shadow(page, `[data-field=${name}]`).count()).toBe(0)
     }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import {
   draftFiles,
   draftMatches,
@@ -116,13 +116,14 @@ export function ReportForm(props: ReportFormProps) {
   const id = (name: string) => `${idPrefix}-rf-${name}`
   const recheck = recheckFor(category)
 
+  const saveDraft = (values: ReportValues, transaction: TransactionRef | undefined) =>
+    void reports.saveDraft(category, { values, ...(transaction ? { transaction } : {}) }).catch(() => undefined)
   const put = (next: ReportValues) => {
     valuesRef.current = next
     setValues(next)
     if (tried.current) setErrors(recheck(next))
     // A refused report lives in the outbox; a second copy as a draft would come back twice.
-    if (!jobRef.current)
-      void reports.saveDraft(category, { values: next, ...(tx ? { transaction: tx } : {}) }).catch(() => undefined)
+    if (!jobRef.current) saveDraft(next, tx)
   }
   // For effects: `put` as of the latest render (it closes over the transaction and the rules).
   const latestPut = useRef(put)
@@ -161,10 +162,7 @@ export function ReportForm(props: ReportFormProps) {
         const typed = [...typedEarly.current].map((name) => [name, valuesRef.current[name]])
         valuesRef.current = { ...startValues(category, start, draft), ...Object.fromEntries(typed) }
         setValues(valuesRef.current)
-        if (typed.length)
-          void reports
-            .saveDraft(category, { values: valuesRef.current, ...(start ? { transaction: start } : {}) })
-            .catch(() => undefined)
+        if (typed.length) saveDraft(valuesRef.current, start)
         const matches = draftMatches(draft, start)
         // Back from an article: the user never left the form, nothing to announce.
         setRestored(matches && !returning)
@@ -179,8 +177,9 @@ export function ReportForm(props: ReportFormProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reports, category, editing, addShots])
 
-  // Another transaction picked: refill what it knows, keep what the user wrote.
-  useEffect(() => {
+  // Another transaction picked: refill what it knows, keep what the user wrote. Before the paint:
+  // a frame with the new card and the old values would flash its fields open, flagged.
+  useLayoutEffect(() => {
     if (txRef.current?.id === tx?.id) return
     txRef.current = tx
     if (tx) latestPut.current({ ...valuesRef.current, ...prefillFromTransaction(category, tx) })
