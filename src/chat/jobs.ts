@@ -28,7 +28,8 @@ export const chatJobs: Pick<JobHandlers, 'message'> = {
             ? ((await findJobWrite(
                 transport,
                 { createdAt: job.createdAt, idempotencyKey },
-                { kind: 'message', conversationId: p.conversationId, text },
+                // A part that repeats an earlier one's text must not be taken for it.
+                { kind: 'message', conversationId: p.conversationId, text, exclude: sent.map((m) => m.id) },
               )) as Message | undefined)
             : undefined
           sent.push(

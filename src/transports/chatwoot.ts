@@ -380,12 +380,14 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
       const id = lookup.kind === 'comment' ? lookup.ticketId : lookup.conversationId
       const text = (lookup.kind === 'comment' ? lookup.body : lookup.text).trim()
       const after = lookup.since === undefined ? 0 : lookup.since / 1000 - CLOCK_SKEW_S
+      const taken = lookup.kind === 'message' ? lookup.exclude : undefined
       const hit = [...(await latest(id))]
         .reverse()
         .find(
           (m) =>
             m.message_type === 0 &&
             m.created_at >= after &&
+            !taken?.includes(String(m.id)) &&
             ((m.content ?? '').trim() === text || (m.content ?? '').startsWith(`${text}\n\n`)),
         )
       if (!hit) return undefined

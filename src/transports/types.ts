@@ -115,7 +115,14 @@ export function canFindWrites(t: Transport): t is Transport & WriteFinder {
 export type WriteLookup =
   | { kind: 'ticket' }
   | { kind: 'comment'; ticketId: string; body: string; since?: number }
-  | { kind: 'message'; conversationId: string; text: string; since?: number }
+  | {
+      kind: 'message'
+      conversationId: string
+      text: string
+      since?: number
+      /** Ids already taken by the earlier parts of the same long message (parts can repeat a text). */
+      exclude?: readonly string[]
+    }
 
 /** Capabilities with everything off; transports spread their own on top. */
 export const noCapabilities: TransportCapabilities = {

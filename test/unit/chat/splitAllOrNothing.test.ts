@@ -173,3 +173,52 @@ describe('the message job of a long text on a backend without idempotency', () =
     expect((result as Message[]).map((m) => m.text)).toEqual(parts)
   })
 })
+
+describe('a long text whose parts are identical, on a backend without idempotency', () => {
+  // Two parts with the same text (a pasted block, twice). Only the first landed before the answer
+  // was lost; the retry must not take that message for the second part too.
+  const half = '退款还没到账请帮我查一下'.repeat(400)
+  const text = `${half}\n${half}`
+  const job: OutboxJobOf<'message'> = {
+    id: 'j2',
+    kind: 'message',
+    payload: { conversationId: 'c1', localId: 'l2', message: { kind: 'text', text, attachments: [] } },
+    idempotencyKey: 'k2',
+    attempts: 2,
+    state: 'sending',
+    createdAt: 1,
+    updatedAt: 1,
+    seq: 0,
+  }
+  /** Messages on the server, oldest first; the finder answers as Chatwoot's does (newest match first). */
+  const backend = (landed: number) => {
+    const server: Message[] = []
+    const add = (t: string) => {
+      const m = { id: `m${server.length + 1}`, text: t } as Message
+      server.push(m)
+      return m
+    }
+    for (let i = 0; i < landed; i++) add(half)
+    const transport = {
+      capabilities: { idempotency: false },
+      sendMessage: vi.fn(async (_c: string, msg: MessageInput) => add(msg.text)),
+      findWrite: vi.fn(async (lookup: { text: string; exclude?: readonly string[] }) =>
+        [...server].reverse().find((m) => m.text === lookup.text && !lookup.exclude?.includes(m.id)),
+      ),
+    } as unknown as Transport
+    return { transport, server }
+  }
+  const ctx = { idempotencyKey: 'k2', signal: new AbortController().signal }
+
+  it('is two identical parts here', () => {
+    expect(splitMessage(text)).toEqual([half, half])
+  })
+
+  for (const landed of [0, 1, 2])
+    it(`${landed} of 2 landed before: the server ends with both parts, once each`, async () => {
+      const { transport, server } = backend(landed)
+      const result = (await chatJobs.message.send(transport, job, ctx)) as Message[]
+      expect(server.map((m) => m.text)).toEqual([half, half])
+      expect(new Set(result.map((m) => m.id)).size).toBe(2)
+    })
+})

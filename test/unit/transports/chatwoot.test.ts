@@ -156,6 +156,20 @@ describe('chatwoot requests', () => {
     ).toBe(m.id)
   })
 
+  it('findWrite skips the messages an earlier part of the same text already took', async () => {
+    const c = await t.startConversation!({ locale: 'en' }, { idempotencyKey: 'c2' })
+    const send = (k: string) =>
+      t.sendMessage!(c.id, { kind: 'text', text: 'same block', attachments: [] }, { idempotencyKey: k })
+    const first = await send('p0')
+    const find = (exclude: string[]) =>
+      t.findWrite({ kind: 'message', conversationId: c.id, text: 'same block', exclude }, 'p1')
+    expect((await find([]))?.id).toBe(first.id)
+    expect(await find([first.id])).toBeUndefined()
+    const second = await send('p1')
+    expect((await find([first.id]))?.id).toBe(second.id)
+    expect(await find([first.id, second.id])).toBeUndefined()
+  })
+
   it('lists only published portal articles', async () => {
     const list = await t.listArticles!({ locale: 'en' })
     expect(list).toEqual([
