@@ -118,4 +118,47 @@ describe('the report form across a reload', () => {
     expect(await isOpen(page)).toBe(false)
     expect(pageErrors).toEqual([])
   })
+
+  it('refused by the server, being fixed: back on that report, refused, with its text, and no second report', async () => {
+    const { page } = s
+    // The backend refuses the report once with a field error (400 `rejected`, protocol §1.2).
+    let refusals = 0
+    await page.route('**/v1/tickets', async (route) => {
+      if (route.request().method() !== 'POST' || refusals) return route.fallback()
+      refusals++
+      await route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: { code: 'rejected', message: 'Invalid request', fields: { 'fields.orderId': 'Unknown order' } },
+        }),
+      })
+    })
+    try {
+      await openFormFromTransaction(page, 'e2e-report-reload-refused')
+      await description(page).fill(TYPED)
+      await w(page, '[data-submit]').click()
+      await w(page, '[data-errors]').waitFor({ timeout: 20_000 })
+      await expect
+        .poll(async () => Object.keys(JSON.parse(await tabStorage(page)) as object))
+        .toEqual(['help-feedback:report'])
+      const marker = JSON.parse((JSON.parse(await tabStorage(page)) as Record<string, string>)['help-feedback:report']!)
+      expect(Object.keys(marker)).toEqual(['jobId'])
+
+      await reload(page)
+      expect(await isOpen(page)).toBe(true)
+      // The refused report itself (from the outbox), not an empty form of its category.
+      await expect.poll(() => description(page).inputValue(), { timeout: 20_000 }).toContain('I paid at the counter')
+      expect(await description(page).inputValue()).not.toContain('1111 2222')
+      await w(page, '[data-errors]').waitFor({ timeout: 20_000 })
+      // Sent again as it is (the server takes it now): one report.
+      await w(page, '[data-submit]').click()
+      await w(page, '[data-view=report] [data-result]').waitFor({ timeout: 20_000 })
+      expect(refusals).toBe(1)
+      expect(await tabStorage(page)).toBe('{}')
+      expect(pageErrors).toEqual([])
+    } finally {
+      await page.unroute('**/v1/tickets')
+    }
+  })
 })

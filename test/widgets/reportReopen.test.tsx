@@ -1,5 +1,6 @@
-import { waitFor } from '@testing-library/preact'
+import { fireEvent, waitFor } from '@testing-library/preact'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { RejectedError } from '../../src/errors/index.js'
 import { fakeTransport } from '../support/fakeTransport.js'
 import { TX } from '../support/fixtures.js'
 import { closeClients, freshDevice, openPanel } from './panelHarness.js'
@@ -58,5 +59,37 @@ describe('the report form reopened after a reload', () => {
     expect(load).toHaveBeenCalled()
     expect(description()).toBeNull()
     expect(sessionStorage.getItem(MARKER)).toBeNull()
+  })
+})
+
+describe('a report the backend refused, being fixed, across a reload', () => {
+  const amount = () => document.querySelector('[data-field=amount] input') as HTMLInputElement | null
+  it('keeps its job for the reload, and comes back on that report as refused, with what was sent', async () => {
+    const fake = fakeTransport()
+    fake.setMode({
+      reject: new RejectedError([{ field: 'fields.amount', code: 'limit', message: 'over the limit' }], 'invalid', 422),
+    })
+    const { client, unmount } = openPanel(fake, 'report', { transaction: TX, category: 'charged_not_received' })
+    await waitFor(() =>
+      expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false),
+    )
+    fireEvent.input(description()!, { target: { value: 'The coffee shop says my payment never arrived.' } })
+    fireEvent.click(document.querySelector('[data-submit]')!)
+    await waitFor(() => expect(amount()?.getAttribute('aria-invalid')).toBe('true'))
+    const [job] = await (await client.services()).outbox.list()
+    // What the tab keeps: the refused report's job, not the category (its draft was cleared when
+    // it was sent, so the form of the category would come back empty beside the refused report).
+    await waitFor(() => expect(JSON.parse(sessionStorage.getItem(MARKER)!)).toEqual({ jobId: job!.id }))
+    const marker = JSON.parse(sessionStorage.getItem(MARKER)!) as Record<string, unknown>
+
+    // The reload: the page goes (no cleanup runs), the entry opens the view the marker names.
+    unmount()
+    await closeClients()
+    openPanel(fake, 'report', { ...marker, reloaded: true })
+    await waitFor(() => expect(description()?.value).toBe('The coffee shop says my payment never arrived.'))
+    await waitFor(() => expect(amount()?.getAttribute('aria-invalid')).toBe('true'))
+    // Kept again for the next reload.
+    await waitFor(() => expect(JSON.parse(sessionStorage.getItem(MARKER)!)).toEqual({ jobId: job!.id }))
+    expect(fake.calls.createTicket).toHaveLength(1)
   })
 })

@@ -2,7 +2,8 @@
  * What was open in the panel, kept for this tab (sessionStorage) so that a reload of the page
  * comes back on it: a help article (only its id, never a search query), or the form reporting a
  * transaction problem (only its category and the id of the transaction it is about; what the
- * user typed is in the report's draft, on the device, masked). The view writes its key once it
+ * user typed is in the report's draft, on the device, masked; or, for a report the backend
+ * refused, the id of its outbox job). The view writes its key once it
  * shows and removes it when it goes (Back, close, destroy, a submit); the entry takes them once
  * on mount, and reopens on one only if the page was reloaded.
  */
@@ -14,7 +15,7 @@ const OPEN_REPORT = 'help-feedback:report'
 
 /**
  * The view to reopen after a reload and its params, if any; the keys are removed either way.
- * The report's marker is `{ category, transactionId? }`; its view checks both.
+ * The report's marker is `{ category, transactionId? }` or `{ jobId }`; its view checks them.
  */
 export function takeOpenView(): [ViewName, object] | undefined {
   try {

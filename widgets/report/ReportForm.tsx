@@ -53,6 +53,8 @@ export interface ReportFormProps {
   returning?: boolean
   onDone(result: ShownResult, notices: Notice[]): void
   onDiscarded(): void
+  /** The backend refused the report: it waits in the outbox as this job, for the user to fix. */
+  onRefused?(jobId: string): void
 }
 
 /** Errors of the values as they are now (what a submit would say), without submitting. */
@@ -256,6 +258,7 @@ export function ReportForm(props: ReportFormProps) {
       const all = mergeNotices(notices, hiddenNotices(r.findings))
       setNotices(all)
       if (r.status === 'rejected') {
+        props.onRefused?.(r.jobId)
         setErrors({})
         setServer(r.errors)
         setFocusTick((n) => n + 1)

@@ -215,13 +215,20 @@ function ReportFlow({ params }: ViewProps) {
     else left.delete(params)
   }, [params, step, tx])
 
-  // Kept while the form shows, so a reload of the page comes back on it; the category picker,
-  // the guidance, a refused report being fixed and the outcome are not.
+  // A report the backend refused while this form showed: it waits in the outbox, where a reload
+  // finds it again (the form's draft was cleared when it was sent).
+  const [refused, setRefused] = useState<string>()
+  // Kept while the form shows, so a reload of the page comes back on it: the form being filled
+  // in (its category and transaction), or a refused report being fixed (its job); the category
+  // picker, the guidance and the outcome are not.
   useEffect(() => {
-    if (step.kind !== 'form' || step.edit) return
-    tabStore((s) => s.setItem(OPEN_REPORT, JSON.stringify({ category: step.category, transactionId: tx?.id })))
+    if (step.kind !== 'form') return
+    const job = step.edit?.jobId ?? refused
+    tabStore((s) =>
+      s.setItem(OPEN_REPORT, JSON.stringify(job ? { jobId: job } : { category: step.category, transactionId: tx?.id })),
+    )
     return () => tabStore((s) => s.removeItem(OPEN_REPORT))
-  }, [step, tx])
+  }, [step, tx, refused])
 
   useEffect(() => {
     if (!reloaded || !reloadTx) return
@@ -290,9 +297,13 @@ function ReportFlow({ params }: ViewProps) {
           onTransaction={setTx}
           edit={step.edit}
           returning={step === back?.step}
-          onChangeCategory={(next) => setStep(next ? enter(next) : { kind: 'category' })}
+          onChangeCategory={(next) => {
+            setRefused(undefined)
+            setStep(next ? enter(next) : { kind: 'category' })
+          }}
           onDone={(result, notices) => setStep({ kind: 'result', result, notices })}
           onDiscarded={() => client.navigate('requests')}
+          onRefused={setRefused}
         />
       )
       break
