@@ -70,15 +70,15 @@ top up,topup,recharge,add money,load money,deposit,add funds,put money
 withdraw,withdrawal,cash out,payout,cashout,take out,move out
 verification code,otp,sms code,one-time code,security code,code,sms,text
 transfer,send money,remittance,sent
-unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't recognize,without permission,without my permission
-freeze,lock,block,frozen,locked,suspended
-link,bind,add card,linked,binding,add a card,add bank card
-failed,fail,declined,error,unsuccessful,didn't go through
+unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't recognize,without permission,without my permission,compromised,mystery,strange charge,random charge
+freeze,lock,block,frozen,locked,suspended,pause,on hold,put on hold
+link,bind,add card,linked,binding,add a card,add bank card,hook up,connect,attach
+failed,fail,declined,error,unsuccessful,didn't go through,rejected,rejecting,rejects,denied,refused,won't go through
 delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet
 received,arrived,credited,got,reach
-limit,maximum,cap,quota
+limit,maximum,cap,quota,biggest,largest,highest,allowance,allowed
 fee,cost,commission,price,cheapest,cheaper,pricing
-close account,delete account,deactivate,cancel account,get rid of,remove my account,stop using,no longer use,don't want
+close account,delete account,deactivate,cancel account,get rid of,remove my account,stop using,no longer use,don't want,nuke,deletion,erase
 scam,fraud,fake,impersonation,phishing,scammer
 identity,verification,kyc,id check,verify,face check,face scan,facial,selfie,passport,id card,id document
 wrong recipient,wrong person,wrong account,by mistake,by accident,accidentally,mistakenly,stranger
@@ -91,7 +91,7 @@ identity,prove who,who i am,id
 scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying,caller,asked me for
 unauthorized,never made,didn't authorize,not mine,someone else,unknown charge,unknown payment,unknown transaction,unknown debit,unknown deduction,unknown purchase,unknown withdrawal
 limit,most,max,how much can
-dispute,never sent,not delivered,never arrived,merchant
+dispute,never sent,not delivered,never arrived,merchant,ghosted,stopped replying,never shipped,wrong size,complaint
 balance,missing money,money gone,missing,doesn't add up,less money
 merchant,seller,shop,store,retailer,vendor
 phone number,mobile number,new number,mobile,sim,cell number,new cell,different cell,another cell,switched cells,changed cells,changed my cell
