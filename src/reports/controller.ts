@@ -32,7 +32,12 @@ export interface ReportsController {
   /** Saves a draft's screenshots (an empty list forgets them). */
   saveFiles(category: ReportCategory, files: QueuedFile[], transaction?: TransactionRef): Promise<void>
   clearDraft(category: ReportCategory): Promise<void>
-  /** A report the backend refused, as form values with the backend's field errors; undefined when gone. */
+  /** Saves what the user types into a refused report (masked, debounced), until it is sent again or discarded. */
+  saveEdit(jobId: string, values: ReportValues): Promise<void>
+  /**
+   * A report the backend refused, as form values with the backend's field errors (the
+   * corrections saved with `saveEdit` in place of what was sent); undefined when gone.
+   */
   reopen(jobId: string): Promise<ReopenedReport | undefined>
   /** Throws a queued or refused report away (explicit user action only). False when unknown or in flight. */
   discard(jobId: string): Promise<boolean>
@@ -58,14 +63,28 @@ export function createReportsController(client: SupportClient): ReportsControlle
     saveFiles: (category, files, transaction) =>
       withFlow((m) => m.saveReportFiles(client, category, files, transaction)),
     clearDraft: (category) => withFlow((m) => m.clearReportDraft(client, category)),
+    saveEdit: (jobId, values) => withFlow((m) => m.saveReportEdit(client, jobId, values)),
     async reopen(jobId) {
-      const [{ valuesFromJob, serverErrors }, box] = await Promise.all([flow(), outbox()])
+      const [m, box] = await Promise.all([flow(), outbox()])
       const job = (await box.list()).find((j) => j.id === jobId)
-      const restored = job && valuesFromJob(job)
+      const restored = job && m.valuesFromJob(job)
       if (!job || !restored) return undefined
-      return { jobId, ...restored, errors: serverErrors(restored.category, job.lastError) }
+      const edited = await m.loadReportEdit(client, jobId).catch(() => undefined)
+      return {
+        jobId,
+        ...restored,
+        ...(edited ? { values: edited } : {}),
+        errors: m.serverErrors(restored.category, job.lastError),
+      }
     },
-    discard: async (jobId) => (await outbox()).remove(jobId),
+    async discard(jobId) {
+      const gone = await (await outbox()).remove(jobId)
+      if (gone)
+        await withFlow(async (m) => (await client.services()).drafts.clear(m.reportEditKey(jobId))).catch(
+          () => undefined,
+        )
+      return gone
+    },
     watch(jobId, onOutcome) {
       let stop: (() => void) | undefined
       let live = true

@@ -167,6 +167,32 @@ export async function saveReportDraft(
   if (files) await saveReportFiles(client, category, files, draft.transaction)
 }
 
+/**
+ * Key of what the user types into a report the backend refused (its outbox job holds what was
+ * sent): kept, masked, until the report is sent again or discarded, so a reload loses nothing.
+ */
+export const reportEditKey = (jobId: string) => `report:job:${jobId}`
+
+/** Saves the corrections typed into a refused report (masked, debounced). */
+export async function saveReportEdit(
+  client: Pick<SupportClient, 'services'>,
+  jobId: string,
+  values: ReportValues,
+): Promise<void> {
+  const { drafts } = await client.services()
+  drafts.save(reportEditKey(jobId), maskDraft({ values }).draft)
+}
+
+/** The corrections saved for a refused report, if any. */
+export async function loadReportEdit(
+  client: Pick<SupportClient, 'services'>,
+  jobId: string,
+): Promise<ReportValues | undefined> {
+  const { drafts } = await client.services()
+  const raw = await drafts.load<ReportDraft>(reportEditKey(jobId))
+  return raw && typeof raw === 'object' && raw.values && typeof raw.values === 'object' ? raw.values : undefined
+}
+
 /** Forgets a category's draft (after the report is safely queued, or "start over"). */
 export async function clearReportDraft(
   client: Pick<SupportClient, 'services'>,
@@ -311,6 +337,13 @@ export async function submitReport(client: SupportClient, req: SubmitReportInput
   )
   client.events.emit({ type: 'report:queued', category: built.input.category, jobId })
   await clearReportDraft(client, req.category).catch(() => undefined)
+  // A refused report sent again: its job holds the corrections now.
+  const retried = req.retryJobId
+  if (retried)
+    await client
+      .services()
+      .then(({ drafts }) => drafts.clear(reportEditKey(retried)))
+      .catch(() => undefined)
   return toResult(req.category, jobId, await outcome, built)
 }
 

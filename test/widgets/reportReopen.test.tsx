@@ -92,4 +92,61 @@ describe('a report the backend refused, being fixed, across a reload', () => {
     await waitFor(() => expect(JSON.parse(sessionStorage.getItem(MARKER)!)).toEqual({ jobId: job!.id }))
     expect(fake.calls.createTicket).toHaveLength(1)
   })
+
+  it('keeps what the user corrected after the refusal, until the report is sent again', async () => {
+    const fake = fakeTransport()
+    fake.setMode({
+      reject: new RejectedError([{ field: 'fields.amount', code: 'limit', message: 'over the limit' }], 'invalid', 422),
+    })
+    const { client, unmount } = openPanel(fake, 'report', { transaction: TX, category: 'charged_not_received' })
+    await waitFor(() =>
+      expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false),
+    )
+    fireEvent.input(description()!, { target: { value: 'The coffee shop says my payment never arrived.' } })
+    fireEvent.click(document.querySelector('[data-submit]')!)
+    await waitFor(() => expect(amount()?.getAttribute('aria-invalid')).toBe('true'))
+    const [job] = await (await client.services()).outbox.list()
+    // The correction, with a card number in it (kept masked, like every draft).
+    fireEvent.input(description()!, {
+      target: { value: 'Paid 128.50 with card 6217 0000 1111 2222, shop got nothing.' },
+    })
+    const { drafts } = await client.services()
+    await drafts.flush()
+
+    unmount()
+    await closeClients()
+    const again = openPanel(fake, 'report', { jobId: job!.id, reloaded: true })
+    await waitFor(() => expect(description()?.value).toContain('shop got nothing'))
+    expect(description()!.value).not.toContain('1111 2222')
+    // Sent again (the backend takes it now): one more attempt of the same job, and the
+    // corrections are not kept any more.
+    fake.setMode('ok')
+    fireEvent.click(document.querySelector('[data-submit]')!)
+    await waitFor(() => expect(fake.tickets.size).toBe(1))
+    const sent = [...fake.tickets.values()][0]!
+    expect(JSON.stringify(sent)).toContain('shop got nothing')
+    const { drafts: after } = await again.client.services()
+    await waitFor(async () => expect(await after.load(`report:job:${job!.id}`)).toBeUndefined())
+  })
+
+  it('discarded: its corrections go with it', async () => {
+    const fake = fakeTransport()
+    fake.setMode({ reject: new RejectedError([], 'invalid', 422) })
+    const { client } = openPanel(fake, 'report', { transaction: TX, category: 'charged_not_received' })
+    await waitFor(() =>
+      expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false),
+    )
+    fireEvent.input(description()!, { target: { value: 'The coffee shop says my payment never arrived.' } })
+    fireEvent.click(document.querySelector('[data-submit]')!)
+    await waitFor(async () => expect(await (await client.services()).outbox.list()).toHaveLength(1))
+    const [job] = await (await client.services()).outbox.list()
+    await waitFor(() => expect(JSON.parse(sessionStorage.getItem(MARKER)!)).toEqual({ jobId: job!.id }))
+    await client.reports.saveEdit(job!.id, { description: 'A correction that goes with the report.' })
+    const { drafts } = await client.services()
+    await drafts.flush()
+    expect(await drafts.load(`report:job:${job!.id}`)).toBeDefined()
+    expect(await client.reports.discard(job!.id)).toBe(true)
+    expect(await drafts.load(`report:job:${job!.id}`)).toBeUndefined()
+    expect(await client.reports.reopen(job!.id)).toBeUndefined()
+  })
 })

@@ -124,8 +124,10 @@ export function ReportForm(props: ReportFormProps) {
     valuesRef.current = next
     setValues(next)
     if (tried.current) setErrors(recheck(next))
-    // A refused report lives in the outbox; a second copy as a draft would come back twice.
-    if (!jobRef.current) saveDraft(next, tx)
+    // A refused report lives in the outbox; a second copy as a draft would come back twice:
+    // what is typed into it is kept beside its job instead.
+    if (jobRef.current) void reports.saveEdit(jobRef.current, next).catch(() => undefined)
+    else saveDraft(next, tx)
   }
   // For effects: `put` as of the latest render (it closes over the transaction and the rules).
   const latestPut = useRef(put)
