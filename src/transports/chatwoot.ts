@@ -381,8 +381,16 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
       const text = (lookup.kind === 'comment' ? lookup.body : lookup.text).trim()
       const after = lookup.since === undefined ? 0 : lookup.since / 1000 - CLOCK_SKEW_S
       const taken = lookup.kind === 'message' ? lookup.exclude : undefined
-      const hit = [...(await latest(id))]
-        .reverse()
+      // Chatwoot pages backwards, 20 a page: agent replies and bot messages since the write can
+      // push it off the latest page. Walk back until a page reaches before `since`.
+      let page = await latest(id)
+      const seen = [...page]
+      for (let i = 0; i < 10 && page.length >= 20 && Math.min(...page.map((m) => m.created_at)) >= after; i++) {
+        page = await latest(id, Math.min(...page.map((m) => m.id)))
+        seen.push(...page)
+      }
+      const hit = [...new Map(seen.map((m) => [m.id, m])).values()]
+        .sort((a, b) => b.id - a.id)
         .find(
           (m) =>
             m.message_type === 0 &&

@@ -170,6 +170,18 @@ describe('chatwoot requests', () => {
     expect(await find([first.id, second.id])).toBeUndefined()
   })
 
+  it('findWrite finds a landed message behind more than a page of later messages (Chatwoot pages 20 at a time)', async () => {
+    const c = await t.startConversation!({ locale: 'en' }, { idempotencyKey: 'c3' })
+    const m = await t.sendMessage!(c.id, { kind: 'text', text: 'part one', attachments: [] }, { idempotencyKey: 'p0' })
+    for (let i = 0; i < 25; i++) state.agentReply(Number(c.id), `Are you still there? (${i})`)
+    const since = Date.parse(m.createdAt)
+    expect((await t.findWrite({ kind: 'message', conversationId: c.id, text: 'part one', since }, 'p0'))?.id).toBe(m.id)
+    // Walking back stops at `since`: the same words sent long before are another message.
+    expect(
+      await t.findWrite({ kind: 'message', conversationId: c.id, text: 'part one', since: since + 600_000 }, 'p0'),
+    ).toBeUndefined()
+  })
+
   it('lists only published portal articles', async () => {
     const list = await t.listArticles!({ locale: 'en' })
     expect(list).toEqual([
