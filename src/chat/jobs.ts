@@ -17,21 +17,25 @@ export const chatJobs: Pick<JobHandlers, 'message'> = {
         // sends them all again with the same keys: the server keeps the parts it already has once
         // (a backend without idempotency is asked for each part before it is sent again).
         const sendMessage = need(transport.sendMessage, 'sendMessage')
-        const finder = job.attempts > 1 && !transport.capabilities.idempotency && canFindWrites(transport)
+        let finder =
+          job.attempts > 1 && !transport.capabilities.idempotency && canFindWrites(transport) ? transport : undefined
         const sent: Message[] = []
         for (const [i, text] of parts.entries()) {
           // Aborted (its author signed out) while a part was on its way: the next part must not go
           // out over the next session, whether or not the transport looks at the signal.
           ctx.signal.throwIfAborted()
           const idempotencyKey = partKey(ctx.idempotencyKey, i)
+          // Each part is looked for after the one before it, so a part that repeats an earlier
+          // part's text, or a message the user sent just before, is not taken for it.
           const found = finder
             ? ((await findJobWrite(
-                transport,
+                finder,
                 { createdAt: job.createdAt, idempotencyKey },
-                // A part that repeats an earlier one's text must not be taken for it.
-                { kind: 'message', conversationId: p.conversationId, text, exclude: sent.map((m) => m.id) },
+                { kind: 'message', conversationId: p.conversationId, text, after: sent.at(-1)?.id ?? null },
               )) as Message | undefined)
             : undefined
+          // A part not there: none after it was sent either (each goes once the one before landed).
+          if (!found) finder = undefined
           sent.push(
             found ??
               (await sendMessage.call(transport, p.conversationId, { ...p.message, text }, { ...ctx, idempotencyKey })),

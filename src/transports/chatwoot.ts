@@ -380,7 +380,9 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
       const id = lookup.kind === 'comment' ? lookup.ticketId : lookup.conversationId
       const text = (lookup.kind === 'comment' ? lookup.body : lookup.text).trim()
       const after = lookup.since === undefined ? 0 : lookup.since / 1000 - CLOCK_SKEW_S
-      const taken = lookup.kind === 'message' ? lookup.exclude : undefined
+      // A part of a long message: the oldest match after the part before it (see WriteLookup).
+      const part = lookup.kind === 'message' && lookup.after !== undefined
+      const floor = part && lookup.after ? Number(lookup.after) : 0
       // Chatwoot pages backwards, 20 a page: agent replies and bot messages since the write can
       // push it off the latest page. Walk back until a page reaches before `since`.
       let page = await latest(id)
@@ -390,12 +392,12 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
         seen.push(...page)
       }
       const hit = [...new Map(seen.map((m) => [m.id, m])).values()]
-        .sort((a, b) => b.id - a.id)
+        .sort((a, b) => (part ? a.id - b.id : b.id - a.id))
         .find(
           (m) =>
             m.message_type === 0 &&
             m.created_at >= after &&
-            !taken?.includes(String(m.id)) &&
+            m.id > floor &&
             ((m.content ?? '').trim() === text || (m.content ?? '').startsWith(`${text}\n\n`)),
         )
       if (!hit) return undefined

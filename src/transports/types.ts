@@ -120,8 +120,13 @@ export type WriteLookup =
       conversationId: string
       text: string
       since?: number
-      /** Ids already taken by the earlier parts of the same long message (parts can repeat a text). */
-      exclude?: readonly string[]
+      /**
+       * A part of a long message (its parts go out in order, each once the one before landed):
+       * the oldest write newer than the message `after` names (the part before it), or, for the
+       * first part (`null`), the oldest since `since`. Parts can repeat a text, or the text of a
+       * message the user sent just before; without `after`, the newest write is taken.
+       */
+      after?: string | null
     }
 
 /** Capabilities with everything off; transports spread their own on top. */

@@ -202,8 +202,11 @@ describe('a long text whose parts are identical, on a backend without idempotenc
     const transport = {
       capabilities: { idempotency: false },
       sendMessage: vi.fn(async (_c: string, msg: MessageInput) => add(msg.text)),
-      findWrite: vi.fn(async (lookup: { text: string; exclude?: readonly string[] }) =>
-        [...server].reverse().find((m) => m.text === lookup.text && !lookup.exclude?.includes(m.id)),
+      // As Chatwoot's: a part takes the oldest match after the part before it.
+      findWrite: vi.fn(async (lookup: { text: string; after?: string | null }) =>
+        server.find(
+          (m, i) => m.text === lookup.text && i > (lookup.after ? server.findIndex((x) => x.id === lookup.after) : -1),
+        ),
       ),
     } as unknown as Transport
     return { transport, server }

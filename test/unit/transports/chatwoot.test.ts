@@ -156,18 +156,25 @@ describe('chatwoot requests', () => {
     ).toBe(m.id)
   })
 
-  it('findWrite skips the messages an earlier part of the same text already took', async () => {
+  it('findWrite for a part of a long message takes the oldest match after the part before it', async () => {
     const c = await t.startConversation!({ locale: 'en' }, { idempotencyKey: 'c2' })
-    const send = (k: string) =>
-      t.sendMessage!(c.id, { kind: 'text', text: 'same block', attachments: [] }, { idempotencyKey: k })
-    const first = await send('p0')
-    const find = (exclude: string[]) =>
-      t.findWrite({ kind: 'message', conversationId: c.id, text: 'same block', exclude }, 'p1')
-    expect((await find([]))?.id).toBe(first.id)
-    expect(await find([first.id])).toBeUndefined()
-    const second = await send('p1')
-    expect((await find([first.id]))?.id).toBe(second.id)
-    expect(await find([first.id, second.id])).toBeUndefined()
+    const send = (text: string, k: string) =>
+      t.sendMessage!(c.id, { kind: 'text', text, attachments: [] }, { idempotencyKey: k })
+    const find = (text: string, after: string | null) =>
+      t.findWrite({ kind: 'message', conversationId: c.id, text, after }, 'p')
+    // The user's own "Thanks!" just before a long message whose parts are [A, B, A, "Thanks!"].
+    const thanks = await send('Thanks!', 'own')
+    const a1 = await send('same block', 'p0')
+    const b = await send('other block', 'p1')
+    const a2 = await send('same block', 'p2')
+    expect((await find('same block', null))?.id).toBe(a1.id)
+    expect((await find('other block', a1.id))?.id).toBe(b.id)
+    expect((await find('same block', b.id))?.id).toBe(a2.id)
+    // The last part never landed: the earlier "Thanks!" is not taken for it.
+    expect(await find('Thanks!', a2.id)).toBeUndefined()
+    expect((await find('Thanks!', null))?.id).toBe(thanks.id)
+    // Without `after` (a whole message), the newest match, as before.
+    expect((await t.findWrite({ kind: 'message', conversationId: c.id, text: 'same block' }, 'k'))?.id).toBe(a2.id)
   })
 
   it('findWrite finds a landed message behind more than a page of later messages (Chatwoot pages 20 at a time)', async () => {
