@@ -43,7 +43,10 @@ const job = (conversationId: string, text: string): OutboxJobOf<'message'> => ({
 })
 const ctx = { idempotencyKey: 'k1', signal: new AbortController().signal }
 const userTexts = (id: string) =>
-  state.conversations.get(Number(id))!.messages.filter((m) => m.message_type === 0).map((m) => m.content)
+  state.conversations
+    .get(Number(id))!
+    .messages.filter((m) => m.message_type === 0)
+    .map((m) => m.content)
 const send = (id: string, text: string, key: string) =>
   t.sendMessage!(id, { kind: 'text', text, attachments: [] }, { idempotencyKey: key })
 
