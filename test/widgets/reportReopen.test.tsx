@@ -149,4 +149,30 @@ describe('a report the backend refused, being fixed, across a reload', () => {
     expect(await drafts.load(`report:job:${job!.id}`)).toBeUndefined()
     expect(await client.reports.reopen(job!.id)).toBeUndefined()
   })
+
+  it('reopened before the host signs the user in: found once they are', async () => {
+    const fake = fakeTransport()
+    fake.setMode({ reject: new RejectedError([], 'invalid', 422) })
+    const first = openPanel(fake, 'report', { transaction: TX, category: 'charged_not_received' })
+    await first.client.identify({ id: 'u-reopen' })
+    await waitFor(() =>
+      expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false),
+    )
+    fireEvent.input(description()!, { target: { value: 'The coffee shop says my payment never arrived.' } })
+    fireEvent.click(document.querySelector('[data-submit]')!)
+    await waitFor(async () => expect(await (await first.client.services()).outbox.list()).toHaveLength(1))
+    const [job] = await (await first.client.services()).outbox.list()
+    first.unmount()
+    await closeClients()
+
+    // The reload: the entry reopens the report at once; the host signs the user in afterwards.
+    const { client } = openPanel(fake, 'report', { jobId: job!.id, reloaded: true })
+    // Not this (anonymous) device user's: "could not find" (not the loading line) until then.
+    await waitFor(() =>
+      expect(document.querySelector('[data-view=report] [role=status][tabindex="-1"]')).not.toBeNull(),
+    )
+    expect(description()).toBeNull()
+    await client.identify({ id: 'u-reopen' })
+    await waitFor(() => expect(description()?.value).toBe('The coffee shop says my payment never arrived.'))
+  })
 })

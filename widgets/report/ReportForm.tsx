@@ -296,7 +296,9 @@ export function ReportForm(props: ReportFormProps) {
     />
   )
   const fieldErrorCount = [...names, 'screenshots'].filter((n) => errorOf(n)).length
-  const suggest = def.suggest && values[def.suggest.field] === def.suggest.equals ? def.suggest : undefined
+  // Not for a refused report (as "Change category"): it stays this report, fixed and sent again.
+  const suggest =
+    !jobRef.current && def.suggest && values[def.suggest.field] === def.suggest.equals ? def.suggest : undefined
 
   return (
     <form

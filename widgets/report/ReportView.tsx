@@ -9,7 +9,7 @@ import {
 } from '../../src/reports/index.js'
 import type { ReportCategory, TransactionRef } from '../../src/types.js'
 import type { ViewProps } from '../panel/views.js'
-import { usePanel, useT } from '../ui/context.js'
+import { usePanel, useStore, useT } from '../ui/context.js'
 import { FraudGuidance } from './FraudGuidance.js'
 import { ReportForm, labelOf, type EditState } from './ReportForm.js'
 import { Result, type ShownResult } from './Result.js'
@@ -250,8 +250,14 @@ function ReportFlow({ params }: ViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
 
+  // A refused report is the signed-in user's: opened before the host signed them in (a reload
+  // reopens it on mount, and hosts often identify later), it is looked for again once the
+  // sign-in has switched the device's data to them, unless it already shows.
+  const who = useStore((s) => `${s.session.user?.id ?? ''}|${s.session.status}`)
+  const shown = useRef(step.kind)
+  shown.current = step.kind
   useEffect(() => {
-    if (!jobId) return
+    if (!jobId || shown.current === 'form') return
     let live = true
     void (async () => {
       const restored = await reports.reopen(jobId)
@@ -264,7 +270,7 @@ function ReportFlow({ params }: ViewProps) {
     return () => {
       live = false
     }
-  }, [reports, jobId])
+  }, [reports, jobId, who])
 
   let body
   switch (step.kind) {
