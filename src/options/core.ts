@@ -1,7 +1,18 @@
 import type { ChannelsOption } from '../contact/channels.js'
 import { HHMM, httpsUrl, isDateKey, isEmailAddress, isTimeZone, telHref } from '../contact/urls.js'
 import { LOCALES } from '../i18n/negotiate.js'
-import { bool, fail, fn, int, isObj, obj, oneOf, record, show, str, type Check } from './check.js'
+import { bool, fail, int, isObj, obj, oneOf, show, str, type Check } from './check.js'
+
+// Only the core's options need these two: here, not in check.ts, which loads with the launcher.
+const fn: Check = (v, p) => {
+  if (typeof v !== 'function') fail(p, `expected a function, got ${show(v)}`)
+}
+const record =
+  (check: Check): Check =>
+  (v, p) => {
+    if (!isObj(v)) return fail(p, `expected an object, got ${show(v)}`)
+    for (const [k, val] of Object.entries(v)) check(val, `${p}.${k}`)
+  }
 
 const transport: Check = (v, p) => {
   if (typeof v === 'function') return
