@@ -10,6 +10,7 @@ function start() {
   document.body.append(own)
   let prefetched = false
   const stop = afterMount({
+    chunks: () => import('../../widgets/panel/chunks.js'),
     locale: () => 'en',
     transport: { type: 'memory' },
     deliver: () => {},

@@ -23,6 +23,8 @@ export function rememberOpened(): void {
  * Returns a function that cancels what has not started yet.
  */
 export function afterMount(ctx: {
+  /** The entry's one dynamic import (`panel/chunks.ts`). */
+  chunks(): Promise<typeof import('../panel/chunks.js')>
   locale(): Locale
   transport: TransportOption | undefined
   /** Loads the headless client, which delivers the waiting jobs. */
@@ -36,7 +38,8 @@ export function afterMount(ctx: {
   void hasQueuedJobs().then((queued) => queued && !cancelled && ctx.deliver())
   const run = () => {
     if (cancelled) return
-    import('../panel/chunks.js')
+    ctx
+      .chunks()
       .then((m) => m.prefetch())
       .then((m) => m.prefetchPanel(ctx.locale(), ctx.transport))
       .then(
