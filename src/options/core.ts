@@ -1,9 +1,20 @@
 import type { ChannelsOption } from '../contact/channels.js'
 import { HHMM, httpsUrl, isDateKey, isEmailAddress, isTimeZone, telHref } from '../contact/urls.js'
 import { LOCALES } from '../i18n/negotiate.js'
-import { bool, fail, int, isObj, obj, oneOf, show, str, type Check } from './check.js'
+import { bool, fail, int, isObj, obj as known, oneOf, show, str, type Check } from './check.js'
 
-// Only the core's options need these two: here, not in check.ts, which loads with the launcher.
+/**
+ * `obj` with keys that must be there, reported before anything else about the object. Only the
+ * core's options have any, so this part stays out of check.ts, which loads with the launcher.
+ */
+const obj =
+  (shape: Record<string, Check>, required: string[] = []): Check =>
+  (v, p) => {
+    if (isObj(v)) for (const k of required) if (v[k] === undefined) fail(`${p}.${k}`, 'is required')
+    known(shape)(v, p)
+  }
+
+// Only the core's options need these two either.
 const fn: Check = (v, p) => {
   if (typeof v !== 'function') fail(p, `expected a function, got ${show(v)}`)
 }
