@@ -34,7 +34,8 @@ export function afterMount(ctx: {
   inside(event: Event): boolean
 }): () => void {
   let cancelled = false
-  let idle: number | ReturnType<typeof setTimeout> | undefined
+  /** Cancels the idle callback (or the timer) that starts the prefetch, once one is set. */
+  let stopIdle: (() => void) | undefined
   void hasQueuedJobs().then((queued) => queued && !cancelled && ctx.deliver())
   const run = () => {
     if (cancelled) return
@@ -50,9 +51,14 @@ export function afterMount(ctx: {
   const onInteraction = (e: Event) => !ctx.inside(e) && schedule()
   const schedule = () => {
     unlisten()
-    if (cancelled || idle !== undefined) return
-    idle =
-      typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 4000 }) : setTimeout(run, 1500)
+    if (cancelled || stopIdle) return
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(run, { timeout: 4000 })
+      stopIdle = () => cancelIdleCallback(id)
+    } else {
+      const id = setTimeout(run, 1500)
+      stopIdle = () => clearTimeout(id)
+    }
   }
   const unlisten = () => INTERACTIONS.forEach((type) => document.removeEventListener(type, onInteraction, true))
   let opened = false
@@ -69,8 +75,6 @@ export function afterMount(ctx: {
   return () => {
     cancelled = true
     unlisten()
-    if (idle === undefined) return
-    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(idle as number)
-    else clearTimeout(idle)
+    stopIdle?.()
   }
 }
