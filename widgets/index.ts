@@ -110,7 +110,6 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
 
   const load = (view?: ViewName): Promise<Runtime> => {
     if (destroyed) return Promise.reject(new Error('help-feedback: destroyed'))
-    api.mount()
     runtime ??= Promise.all([chunks().then((m) => m.runtime()), loadCore()])
       .then(async ([{ startRuntime }, client]) => {
         if (destroyed) throw new Error('help-feedback: destroyed')
