@@ -170,9 +170,10 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       events.emit({ type: 'widget:mount' })
       // Deliver what an earlier page left in the outbox; prefetch for offline use at idle.
       stopBackground = afterMount({
-        chunks,
-        locale: () => locale,
-        transport: options.transport,
+        prefetch: () =>
+          chunks()
+            .then((m) => m.prefetch())
+            .then((m) => m.prefetchPanel(locale, options.transport)),
         // Opening storage starts the outbox: it flushes now and on `online` / `visibilitychange`.
         deliver: () =>
           void loadCore()

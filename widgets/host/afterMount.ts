@@ -1,5 +1,3 @@
-import type { TransportOption } from '../../src/options/index.js'
-import type { Locale } from '../../src/types.js'
 import { hasQueuedJobs } from './queued.js'
 
 const OPENED = 'help-feedback:opened'
@@ -23,10 +21,8 @@ export function rememberOpened(): void {
  * Returns a function that cancels what has not started yet.
  */
 export function afterMount(ctx: {
-  /** The entry's one dynamic import (`panel/chunks.ts`). */
-  chunks(): Promise<typeof import('../panel/chunks.js')>
-  locale(): Locale
-  transport: TransportOption | undefined
+  /** Fetches the panel for offline use (the entry's `prefetchPanel` through its one dynamic import). */
+  prefetch(): Promise<unknown>
   /** Loads the headless client, which delivers the waiting jobs. */
   deliver(): void
   prefetched(): void
@@ -39,14 +35,10 @@ export function afterMount(ctx: {
   void hasQueuedJobs().then((queued) => queued && !cancelled && ctx.deliver())
   const run = () => {
     if (cancelled) return
-    ctx
-      .chunks()
-      .then((m) => m.prefetch())
-      .then((m) => m.prefetchPanel(ctx.locale(), ctx.transport))
-      .then(
-        () => !cancelled && ctx.prefetched(),
-        () => {},
-      )
+    ctx.prefetch().then(
+      () => !cancelled && ctx.prefetched(),
+      () => {},
+    )
   }
   const onInteraction = (e: Event) => !ctx.inside(e) && schedule()
   const schedule = () => {
