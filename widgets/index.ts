@@ -110,7 +110,6 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
 
   const load = (view?: ViewName): Promise<Runtime> => {
     if (destroyed) return Promise.reject(new Error('help-feedback: destroyed'))
-    api.mount()
     runtime ??= Promise.all([chunks().then((m) => m.runtime()), loadCore()])
       .then(async ([{ startRuntime }, client]) => {
         if (destroyed) throw new Error('help-feedback: destroyed')
@@ -138,7 +137,8 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
     return runtime
   }
 
-  const showLoadError = (retry: () => void, config: boolean) => {
+  /** `setup`: the setup error's message, which retrying will not fix (so no button); else a network failure. */
+  const showLoadError = (retry: () => void, setup?: string) => {
     const text = launcherText(locale, options.messages?.[locale])
     const box = document.createElement('div')
     box.className = 'status'
@@ -147,11 +147,10 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
     button.type = 'button'
     button.textContent = text('panel.retry')
     button.addEventListener('click', retry)
-    // A setup error will not go away by retrying; say so instead of blaming the network.
-    if (config) box.append(text('panel.misconfigured'))
+    if (setup) box.append(setup)
     else box.append(text('panel.loadFailed'), document.createElement('br'), button)
     host!.frame.replaceChildren(box)
-    if (!config) button.focus()
+    if (!setup) button.focus()
   }
 
   const api: HelpFeedback = {
@@ -171,8 +170,10 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       events.emit({ type: 'widget:mount' })
       // Deliver what an earlier page left in the outbox; prefetch for offline use at idle.
       stopBackground = afterMount({
-        locale: () => locale,
-        transport: options.transport,
+        prefetch: () =>
+          chunks()
+            .then((m) => m.prefetch())
+            .then((m) => m.prefetchPanel(locale, options.transport)),
         // Opening storage starts the outbox: it flushes now and on `online` / `visibilitychange`.
         deliver: () =>
           void loadCore()
@@ -220,9 +221,16 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
         if (query) rt.client.open('search', { ...(params as object), query })
         else rt.client.open(view, params)
       } catch (error) {
-        if (destroyed) return
         const config = (error as { code?: unknown }).code === 'config'
-        showLoadError(() => void api.open(view, params), config)
+        // Bad options are found by the core, so its chunk (which has the setup message) is here.
+        const setup = config
+          ? await chunks()
+              .then((m) => m.core())
+              .then((m) => m.setupText(locale, options.messages?.[locale]))
+              .catch(() => String(error))
+          : undefined
+        if (destroyed) return
+        showLoadError(() => void api.open(view, params), setup)
         if (config) console.error(error)
         events.emit({ type: 'error', code: config ? 'config' : 'offline', message: String(error) })
       }

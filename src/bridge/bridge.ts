@@ -5,7 +5,7 @@
  * (openUrl, action, pickImage). Every incoming message is validated; what fails is dropped and
  * reported through `onDebug` — never executed, never echoed.
  */
-import { isHelpFeedbackError } from '../errors/HelpFeedbackError.js'
+import { isHelpFeedbackError } from '../errors/errorCode.js'
 import { TimeoutError } from '../errors/NetworkErrors.js'
 import { MalformedResponseError, UnsupportedError } from '../errors/RequestErrors.js'
 import { ConfigError } from '../errors/ConfigError.js'

@@ -1,5 +1,5 @@
-import { errorCode } from '../errors/errorCode.js'
-import { isHelpFeedbackError, type HelpFeedbackError } from '../errors/HelpFeedbackError.js'
+import { errorCode, isHelpFeedbackError } from '../errors/errorCode.js'
+import type { HelpFeedbackError } from '../errors/HelpFeedbackError.js'
 import { ServerError } from '../errors/NetworkErrors.js'
 import { NotFoundError, RejectedError, UnauthorizedError, UnsupportedError } from '../errors/RequestErrors.js'
 import { isBrowserOffline } from '../online.js'

@@ -29,14 +29,3 @@ export class HelpFeedbackError extends Error {
     this.retryable = options.retryable ?? false
   }
 }
-
-/** True for any SDK error, also across bundle copies (checks the name, not only the prototype). */
-export function isHelpFeedbackError(error: unknown): error is HelpFeedbackError {
-  return (
-    error instanceof HelpFeedbackError ||
-    (typeof error === 'object' &&
-      error !== null &&
-      typeof (error as { code?: unknown }).code === 'string' &&
-      typeof (error as { retryable?: unknown }).retryable === 'boolean')
-  )
-}

@@ -1,5 +1,5 @@
-export { HelpFeedbackError, isHelpFeedbackError, type ErrorCode } from './HelpFeedbackError.js'
-export { errorCode } from './errorCode.js'
+export { HelpFeedbackError, type ErrorCode } from './HelpFeedbackError.js'
+export { errorCode, isHelpFeedbackError } from './errorCode.js'
 export { ConfigError } from './ConfigError.js'
 export { OfflineError, TimeoutError, RateLimitedError, ServerError } from './NetworkErrors.js'
 export {

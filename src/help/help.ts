@@ -1,7 +1,7 @@
 import type { SupportClient } from '../client.js'
 import { NotFoundError } from '../errors/index.js'
 import { errorCode } from '../errors/errorCode.js'
-import { isHelpFeedbackError } from '../errors/HelpFeedbackError.js'
+import { isHelpFeedbackError } from '../errors/errorCode.js'
 import type { MessageKey } from '../i18n/index.js'
 import type { OutboxJob } from '../outbox/index.js'
 import type { Article, ArticleHit } from '../types.js'

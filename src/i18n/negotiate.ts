@@ -14,12 +14,9 @@ export type Locale = (typeof LOCALES)[number]
 export function negotiateLocale(requested: readonly string[], supported: readonly Locale[] = LOCALES): Locale {
   for (const raw of requested) {
     const tag = raw.toLowerCase()
-    if (tag.startsWith('zh')) {
-      const traditional = /-(tw|hk|mo|hant)\b/.test(tag)
-      if (traditional && supported.includes('zh-TW')) return 'zh-TW'
-      if (supported.includes('zh-CN')) return 'zh-CN'
-    }
-    if (tag.startsWith('en') && supported.includes('en')) return 'en'
+    const traditional = /-(tw|hk|mo|hant)\b/.test(tag) && supported.includes('zh-TW')
+    const pick = tag.startsWith('zh') ? (traditional ? 'zh-TW' : 'zh-CN') : tag.startsWith('en') ? 'en' : undefined
+    if (pick && supported.includes(pick)) return pick
   }
   return supported.includes('en') ? 'en' : (supported[0] ?? 'en')
 }

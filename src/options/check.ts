@@ -30,9 +30,6 @@ export const str: Check = (v, p) => {
 export const bool: Check = (v, p) => {
   if (typeof v !== 'boolean') fail(p, `expected true or false, got ${show(v)}`)
 }
-export const fn: Check = (v, p) => {
-  if (typeof v !== 'function') fail(p, `expected a function, got ${show(v)}`)
-}
 export const oneOf =
   (...values: string[]): Check =>
   (v, p) => {
@@ -45,22 +42,16 @@ export const int =
     if (!Number.isInteger(v) || (v as number) < min || (v as number) > max)
       fail(p, `expected an integer from ${min} to ${max}, got ${show(v)}`)
   }
+/** An object of known keys, each checked by its own check (`required` keys: see `options/core.ts`). */
 export const obj =
-  (shape: Record<string, Check>, required: string[] = []): Check =>
+  (shape: Record<string, Check>): Check =>
   (v, p) => {
     if (!isObj(v)) return fail(p, `expected an object, got ${show(v)}`)
-    for (const k of required) if (v[k] === undefined) fail(`${p}.${k}`, 'is required')
     for (const [k, val] of Object.entries(v)) {
       const check = hasOwn(shape, k) ? shape[k] : undefined
       if (!check) fail(`${p}.${k}`, `unknown option${suggest(k, Object.keys(shape))}`)
       else if (val !== undefined) check(val, `${p}.${k}`)
     }
-  }
-export const record =
-  (check: Check): Check =>
-  (v, p) => {
-    if (!isObj(v)) return fail(p, `expected an object, got ${show(v)}`)
-    for (const [k, val] of Object.entries(v)) check(val, `${p}.${k}`)
   }
 
 /** "did you mean" for typos in option names: same letters, at most 2 edits away. */

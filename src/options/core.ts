@@ -1,7 +1,29 @@
 import type { ChannelsOption } from '../contact/channels.js'
 import { HHMM, httpsUrl, isDateKey, isEmailAddress, isTimeZone, telHref } from '../contact/urls.js'
 import { LOCALES } from '../i18n/negotiate.js'
-import { bool, fail, fn, int, isObj, obj, oneOf, record, show, str, type Check } from './check.js'
+import { bool, fail, int, isObj, obj as known, oneOf, show, str, type Check } from './check.js'
+
+/**
+ * `obj` with keys that must be there, reported before anything else about the object. Only the
+ * core's options have any, so this part stays out of check.ts, which loads with the launcher.
+ */
+const obj =
+  (shape: Record<string, Check>, required: string[] = []): Check =>
+  (v, p) => {
+    if (isObj(v)) for (const k of required) if (v[k] === undefined) fail(`${p}.${k}`, 'is required')
+    known(shape)(v, p)
+  }
+
+// Only the core's options need these two either.
+const fn: Check = (v, p) => {
+  if (typeof v !== 'function') fail(p, `expected a function, got ${show(v)}`)
+}
+const record =
+  (check: Check): Check =>
+  (v, p) => {
+    if (!isObj(v)) return fail(p, `expected an object, got ${show(v)}`)
+    for (const [k, val] of Object.entries(v)) check(val, `${p}.${k}`)
+  }
 
 const transport: Check = (v, p) => {
   if (typeof v === 'function') return

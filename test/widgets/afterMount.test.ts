@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 const prefetchPanel = vi.fn(async () => {})
-vi.mock('../../widgets/panel/chunks.js', () => ({ prefetch: async () => ({ prefetchPanel }) }))
 const { afterMount, rememberOpened } = await import('../../widgets/host/afterMount.js')
 
 /** Mounts the background work with the SDK's own element; resolves `prefetched` when the prefetch ran. */
@@ -10,8 +9,7 @@ function start() {
   document.body.append(own)
   let prefetched = false
   const stop = afterMount({
-    locale: () => 'en',
-    transport: { type: 'memory' },
+    prefetch: () => prefetchPanel(),
     deliver: () => {},
     prefetched: () => void (prefetched = true),
     inside: (e) => e.composedPath().includes(own),

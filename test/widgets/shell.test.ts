@@ -167,6 +167,19 @@ describe('widget shell', () => {
     expect(alert.querySelector('button')).toBeNull()
     spy.mockRestore()
   })
+
+  it("the setup message is in the page's locale, or the host's own words for it", async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {})
+    widget = createHelpFeedback({ transport, locale: 'zh-CN', user: { id: '' } })
+    await widget.open()
+    expect(shadow().querySelector('.frame [role=alert]')!.textContent).toBe('由于应用配置有误，帮助暂时不可用。')
+    widget.destroy()
+    const messages = { en: { 'panel.misconfigured': 'Support is being set up.' } }
+    widget = createHelpFeedback({ transport, locale: 'en', user: { id: '' }, messages })
+    await widget.open()
+    expect(shadow().querySelector('.frame [role=alert]')!.textContent).toBe('Support is being set up.')
+    spy.mockRestore()
+  })
 })
 
 describe('capabilities', () => {

@@ -1,5 +1,3 @@
-import type { TransportOption } from '../../src/options/index.js'
-import type { Locale } from '../../src/types.js'
 import { hasQueuedJobs } from './queued.js'
 
 const OPENED = 'help-feedback:opened'
@@ -23,8 +21,8 @@ export function rememberOpened(): void {
  * Returns a function that cancels what has not started yet.
  */
 export function afterMount(ctx: {
-  locale(): Locale
-  transport: TransportOption | undefined
+  /** Fetches the panel for offline use (the entry's `prefetchPanel` through its one dynamic import). */
+  prefetch(): Promise<unknown>
   /** Loads the headless client, which delivers the waiting jobs. */
   deliver(): void
   prefetched(): void
@@ -32,24 +30,27 @@ export function afterMount(ctx: {
   inside(event: Event): boolean
 }): () => void {
   let cancelled = false
-  let idle: number | ReturnType<typeof setTimeout> | undefined
+  /** Cancels the idle callback (or the timer) that starts the prefetch, once one is set. */
+  let stopIdle: (() => void) | undefined
   void hasQueuedJobs().then((queued) => queued && !cancelled && ctx.deliver())
   const run = () => {
     if (cancelled) return
-    import('../panel/chunks.js')
-      .then((m) => m.prefetch())
-      .then((m) => m.prefetchPanel(ctx.locale(), ctx.transport))
-      .then(
-        () => !cancelled && ctx.prefetched(),
-        () => {},
-      )
+    ctx.prefetch().then(
+      () => !cancelled && ctx.prefetched(),
+      () => {},
+    )
   }
   const onInteraction = (e: Event) => !ctx.inside(e) && schedule()
   const schedule = () => {
     unlisten()
-    if (cancelled || idle !== undefined) return
-    idle =
-      typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 4000 }) : setTimeout(run, 1500)
+    if (cancelled || stopIdle) return
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(run, { timeout: 4000 })
+      stopIdle = () => cancelIdleCallback(id)
+    } else {
+      const id = setTimeout(run, 1500)
+      stopIdle = () => clearTimeout(id)
+    }
   }
   const unlisten = () => INTERACTIONS.forEach((type) => document.removeEventListener(type, onInteraction, true))
   let opened = false
@@ -66,8 +67,6 @@ export function afterMount(ctx: {
   return () => {
     cancelled = true
     unlisten()
-    if (idle === undefined) return
-    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(idle as number)
-    else clearTimeout(idle)
+    stopIdle?.()
   }
 }

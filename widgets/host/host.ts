@@ -54,8 +54,7 @@ export function createHost(options: WidgetOptions, adopt?: HTMLElement): Host {
       removeSheets(root)
       root.replaceChildren()
       if (adopt) {
-        for (const a of ['data-theme', 'data-position', 'data-launcher', 'data-open']) adopt.removeAttribute(a)
-        adopt.removeAttribute('style')
+        for (const a of ['data-theme', 'data-position', 'data-launcher', 'data-open', 'style']) adopt.removeAttribute(a)
       } else element.remove()
     },
   }

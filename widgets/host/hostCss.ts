@@ -6,11 +6,14 @@
  * Text sizes are written in `--hf-px`: one CSS pixel at the default 16 px root font, scaled by
  * the page's root font size (a user's larger default font or text zoom) and by the `fontScale`
  * option (`--hf-font-scale`), so the panel grows with the wallet page instead of staying at 15 px.
+ *
+ * The colours only the panel's views use (`--hf-surface`, `--hf-warn-bg`) are set in `panelCss`,
+ * which arrives with the panel.
  */
 export const hostCss = `
-:host{all:initial;--hf-px:calc(var(--hf-font-scale,1)*1rem/16);--hf-primary:#0958d9;--hf-on-primary:#fff;--hf-bg:#fff;--hf-surface:#f5f6f8;--hf-text:#1f2329;--hf-muted:#5c6370;--hf-border:#d9dce1;--hf-danger:#c62828;--hf-warn-bg:#fff4e5;--hf-radius:12px;--hf-font:system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif;--hf-z:2147483000;--hf-x:20px;--hf-y:20px;font:calc(15*var(--hf-px))/1.5 var(--hf-font);color:var(--hf-text)}
-:host([data-theme=dark]){--hf-primary:#4c8dff;--hf-on-primary:#0b1220;--hf-bg:#17191d;--hf-surface:#22252b;--hf-text:#e8eaed;--hf-muted:#a5abb5;--hf-border:#3a3f47;--hf-danger:#ff8a80;--hf-warn-bg:#3a2c12}
-@media (prefers-color-scheme:dark){:host([data-theme=auto]){--hf-primary:#4c8dff;--hf-on-primary:#0b1220;--hf-bg:#17191d;--hf-surface:#22252b;--hf-text:#e8eaed;--hf-muted:#a5abb5;--hf-border:#3a3f47;--hf-danger:#ff8a80;--hf-warn-bg:#3a2c12}}
+:host{all:initial;--hf-px:calc(var(--hf-font-scale,1)*1rem/16);--hf-primary:#0958d9;--hf-on-primary:#fff;--hf-bg:#fff;--hf-text:#1f2329;--hf-muted:#5c6370;--hf-border:#d9dce1;--hf-danger:#c62828;--hf-radius:12px;--hf-font:system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif;--hf-z:2147483000;--hf-x:20px;--hf-y:20px;font:calc(15*var(--hf-px))/1.5 var(--hf-font);color:var(--hf-text)}
+:host([data-theme=dark]){--hf-primary:#4c8dff;--hf-on-primary:#0b1220;--hf-bg:#17191d;--hf-text:#e8eaed;--hf-muted:#a5abb5;--hf-border:#3a3f47;--hf-danger:#ff8a80}
+@media (prefers-color-scheme:dark){:host([data-theme=auto]){--hf-primary:#4c8dff;--hf-on-primary:#0b1220;--hf-bg:#17191d;--hf-text:#e8eaed;--hf-muted:#a5abb5;--hf-border:#3a3f47;--hf-danger:#ff8a80}}
 *,*::before,*::after{box-sizing:border-box}
 [hidden]{display:none!important}
 .launcher{position:fixed;z-index:var(--hf-z);bottom:calc(var(--hf-y) + env(safe-area-inset-bottom,0px));right:calc(var(--hf-x) + env(safe-area-inset-right,0px));display:flex;align-items:center;gap:8px;min-height:48px;padding:0 18px;border:0;border-radius:24px;background:var(--hf-primary);color:var(--hf-on-primary);font:600 calc(15*var(--hf-px))/1 var(--hf-font);box-shadow:0 4px 16px rgba(0,0,0,.2);cursor:pointer}

@@ -22,25 +22,25 @@ export function setSheetNonce(root: ShadowRoot, nonce: string | undefined): void
 export const hasSheet = (root: ShadowRoot, id: string): boolean => stateOf(root).ids.has(id)
 
 /**
- * Adds a sheet once per root. `first` puts it before the others, so the sheets added after it
- * win ties (the panel's base rules come before the host's and the views').
+ * Adds a sheet once per root, after the others: the sheets added later win ties (the host's, then
+ * the panel's base rules, then the views'). The host's and the panel's rules do not tie (no rule
+ * of one has a selector of the other's specificity on the same elements), so their order is moot.
  */
-export function addSheet(root: ShadowRoot, id: string, css: string, first?: boolean): void {
+export function addSheet(root: ShadowRoot, id: string, css: string): void {
   const { nonce, ids } = stateOf(root)
   if (ids.has(id)) return
   ids.add(id)
   if (!nonce && 'adoptedStyleSheets' in root) {
     const sheet = new CSSStyleSheet()
     sheet.replaceSync(css)
-    const others = root.adoptedStyleSheets
-    root.adoptedStyleSheets = first ? [sheet, ...others] : [...others, sheet]
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet]
     return
   }
   const style = root.ownerDocument.createElement('style')
   style.setAttribute('data-hf-sheet', id)
   if (nonce) style.nonce = nonce
   style.textContent = css
-  root[first ? 'prepend' : 'append'](style)
+  root.append(style)
 }
 
 /** Forget the sheets of `root` (the element's shadow root outlives a destroyed widget). */

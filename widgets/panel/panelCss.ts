@@ -1,5 +1,11 @@
-/** Panel styles, shipped with the lazy runtime chunk. Colours come from the host's variables. */
+/**
+ * Panel styles, shipped with the lazy runtime chunk. Colours come from the host's variables; the
+ * two only the views use are set here, not in `hostCss` (which the launcher carries).
+ */
 export const panelCss = `
+:host{--hf-surface:#f5f6f8;--hf-warn-bg:#fff4e5}
+:host([data-theme=dark]){--hf-surface:#22252b;--hf-warn-bg:#3a2c12}
+@media (prefers-color-scheme:dark){:host([data-theme=auto]){--hf-surface:#22252b;--hf-warn-bg:#3a2c12}}
 .dialog{display:flex;flex-direction:column;height:100%;min-height:0;outline:none}
 .frame .dialog:focus{outline:none}
 .head{display:flex;align-items:center;gap:4px;padding:10px 8px 10px 16px;border-bottom:1px solid var(--hf-border)}

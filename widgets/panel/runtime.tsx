@@ -63,8 +63,8 @@ export async function startRuntime(ctx: {
   // before it shows. Loaded to open the panel, it waits for the first paint (see sync below); an
   // open that comes once this runtime is ready renders before this idle wait ends, and restarts it.
   if (!ctx.view) background()
-  // Before the host's sheet: the host's rules win ties (the host already set the nonce).
-  addSheet(ctx.host.root, 'panel', panelCss, true)
+  // After the host's sheet (which set the nonce), before the views' (see host/sheets.ts).
+  addSheet(ctx.host.root, 'panel', panelCss)
   const value = { client, idPrefix: `hf${++counter}`, styleRoot: ctx.host.root }
 
   let rendered = false

@@ -5,5 +5,4 @@ export const launcher = {
   'panel.loading': 'Loading…',
   'panel.loadFailed': 'This part of the help panel could not be loaded. Check your connection and try again.',
   'panel.retry': 'Try again',
-  'panel.misconfigured': 'Help is unavailable right now because of a setup problem in this app.',
 }

@@ -6,5 +6,4 @@ export const launcher: Record<keyof typeof en, string> = {
   'panel.loading': '加载中…',
   'panel.loadFailed': '帮助面板的这部分内容未能加载，请检查网络后重试。',
   'panel.retry': '重试',
-  'panel.misconfigured': '由于应用配置有误，帮助暂时不可用。',
 }

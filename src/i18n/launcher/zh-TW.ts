@@ -6,5 +6,4 @@ export const launcher: Record<keyof typeof en, string> = {
   'panel.loading': '載入中…',
   'panel.loadFailed': '說明面板的這部分內容未能載入，請檢查網路後重試。',
   'panel.retry': '重試',
-  'panel.misconfigured': '由於應用程式設定有誤，說明暫時無法使用。',
 }

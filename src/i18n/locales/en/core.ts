@@ -20,6 +20,7 @@ export const core = {
   'home.comingSoon': 'This section is not available yet.',
   'storage.memoryOnly': 'Your device storage is unavailable, so drafts are kept only until you close this page.',
   'error.config': 'The help panel is misconfigured.',
+  'panel.misconfigured': 'Help is unavailable right now because of a setup problem in this app.',
   'error.offline': 'You are offline. We will send it when you are back online.',
   'error.unreachable': 'Our service is not answering right now. We will try again.',
   'error.timeout': 'The server took too long to answer. We will try again.',

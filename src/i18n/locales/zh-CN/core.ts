@@ -20,6 +20,7 @@ export const core: Record<keyof typeof en, string> = {
   'home.comingSoon': '此功能暂未开放。',
   'storage.memoryOnly': '您的设备存储不可用，草稿仅保留到关闭本页面为止。',
   'error.config': '帮助面板配置有误。',
+  'panel.misconfigured': '由于应用配置有误，帮助暂时不可用。',
   'error.offline': '网络已断开，恢复联网后将自动发送。',
   'error.unreachable': '服务暂时没有响应，稍后将自动重试。',
   'error.timeout': '服务器响应超时，稍后将自动重试。',

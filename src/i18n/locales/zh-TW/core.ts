@@ -20,6 +20,7 @@ export const core: Record<keyof typeof en, string> = {
   'home.comingSoon': '此功能暫未開放。',
   'storage.memoryOnly': '您的裝置儲存空間不可用，草稿僅保留到關閉本頁面為止。',
   'error.config': '說明面板設定有誤。',
+  'panel.misconfigured': '由於應用程式設定有誤，說明暫時無法使用。',
   'error.offline': '網路已中斷，恢復連線後將自動傳送。',
   'error.unreachable': '服務暫時沒有回應，稍後將自動重試。',
   'error.timeout': '伺服器回應逾時，稍後將自動重試。',
