@@ -54,7 +54,6 @@ export function createReportsController(client: SupportClient): ReportsControlle
   const loading = import('./flow.js').then((m) => (loaded = m))
   loading.catch(() => undefined)
   const withFlow = <T>(fn: (m: Flow) => Promise<T>): Promise<T> => (loaded ? fn(loaded) : loading.then(fn))
-  const flow = () => loading
   const outbox = async () => (await client.services()).outbox
   return {
     submit: (input) => withFlow((m) => m.submitReport(client, input)),
@@ -64,27 +63,8 @@ export function createReportsController(client: SupportClient): ReportsControlle
       withFlow((m) => m.saveReportFiles(client, category, files, transaction)),
     clearDraft: (category) => withFlow((m) => m.clearReportDraft(client, category)),
     saveEdit: (jobId, values) => withFlow((m) => m.saveReportEdit(client, jobId, values)),
-    async reopen(jobId) {
-      const [m, box] = await Promise.all([flow(), outbox()])
-      const job = (await box.list()).find((j) => j.id === jobId)
-      const restored = job && m.valuesFromJob(job)
-      if (!job || !restored) return undefined
-      const edited = await m.loadReportEdit(client, jobId).catch(() => undefined)
-      return {
-        jobId,
-        ...restored,
-        ...(edited ? { values: edited } : {}),
-        errors: m.serverErrors(restored.category, job.lastError),
-      }
-    },
-    async discard(jobId) {
-      const gone = await (await outbox()).remove(jobId)
-      if (gone)
-        await withFlow(async (m) => (await client.services()).drafts.clear(m.reportEditKey(jobId))).catch(
-          () => undefined,
-        )
-      return gone
-    },
+    reopen: (jobId) => withFlow((m) => m.reopenReport(client, jobId)),
+    discard: (jobId) => withFlow((m) => m.discardReport(client, jobId)),
     watch(jobId, onOutcome) {
       let stop: (() => void) | undefined
       let live = true

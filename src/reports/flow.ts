@@ -193,6 +193,29 @@ export async function loadReportEdit(
   return raw && typeof raw === 'object' && raw.values && typeof raw.values === 'object' ? raw.values : undefined
 }
 
+/** A refused report as form values, with the corrections saved for it (see `ReportsController.reopen`). */
+export async function reopenReport(client: Pick<SupportClient, 'services'>, jobId: string) {
+  const { outbox } = await client.services()
+  const job = (await outbox.list()).find((j) => j.id === jobId)
+  const restored = job && valuesFromJob(job)
+  if (!job || !restored) return undefined
+  const edited = await loadReportEdit(client, jobId).catch(() => undefined)
+  return {
+    jobId,
+    ...restored,
+    ...(edited ? { values: edited } : {}),
+    errors: serverErrors(restored.category, job.lastError),
+  }
+}
+
+/** Throws a queued or refused report away, with the corrections saved for it. */
+export async function discardReport(client: Pick<SupportClient, 'services'>, jobId: string): Promise<boolean> {
+  const { outbox, drafts } = await client.services()
+  const gone = await outbox.remove(jobId)
+  if (gone) await drafts.clear(reportEditKey(jobId)).catch(() => undefined)
+  return gone
+}
+
 /** Forgets a category's draft (after the report is safely queued, or "start over"). */
 export async function clearReportDraft(
   client: Pick<SupportClient, 'services'>,
