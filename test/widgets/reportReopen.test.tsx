@@ -64,58 +64,53 @@ describe('the report form reopened after a reload', () => {
 
 describe('a report the backend refused, being fixed, across a reload', () => {
   const amount = () => document.querySelector('[data-field=amount] input') as HTMLInputElement | null
-  it('keeps its job for the reload, and comes back on that report as refused, with what was sent', async () => {
+  const TEXT = 'The coffee shop says my payment never arrived.'
+  /** A report typed and sent, refused by the backend (on the amount); its outbox job. */
+  async function refused(user?: string) {
     const fake = fakeTransport()
     fake.setMode({
       reject: new RejectedError([{ field: 'fields.amount', code: 'limit', message: 'over the limit' }], 'invalid', 422),
     })
-    const { client, unmount } = openPanel(fake, 'report', { transaction: TX, category: 'charged_not_received' })
+    const panel = openPanel(fake, 'report', { transaction: TX, category: 'charged_not_received' })
+    if (user) await panel.client.identify({ id: user })
     await waitFor(() =>
       expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false),
     )
-    fireEvent.input(description()!, { target: { value: 'The coffee shop says my payment never arrived.' } })
+    fireEvent.input(description()!, { target: { value: TEXT } })
     fireEvent.click(document.querySelector('[data-submit]')!)
     await waitFor(() => expect(amount()?.getAttribute('aria-invalid')).toBe('true'))
-    const [job] = await (await client.services()).outbox.list()
-    // What the tab keeps: the refused report's job, not the category (its draft was cleared when
-    // it was sent, so the form of the category would come back empty beside the refused report).
-    await waitFor(() => expect(JSON.parse(sessionStorage.getItem(MARKER)!)).toEqual({ jobId: job!.id }))
-    const marker = JSON.parse(sessionStorage.getItem(MARKER)!) as Record<string, unknown>
-
-    // The reload: the page goes (no cleanup runs), the entry opens the view the marker names.
+    const [job] = await (await panel.client.services()).outbox.list()
+    return { fake, ...panel, job: job! }
+  }
+  /** The reload: the page goes (no cleanup runs), and the entry opens the view the marker names. */
+  async function reload(fake: ReturnType<typeof fakeTransport>, unmount: () => void, marker: object) {
     unmount()
     await closeClients()
-    openPanel(fake, 'report', { ...marker, reloaded: true })
-    await waitFor(() => expect(description()?.value).toBe('The coffee shop says my payment never arrived.'))
+    return openPanel(fake, 'report', { ...marker, reloaded: true })
+  }
+
+  it('keeps its job for the reload, and comes back on that report as refused, with what was sent', async () => {
+    const { fake, unmount, job } = await refused()
+    // What the tab keeps: the refused report's job, not the category (its draft was cleared when
+    // it was sent, so the form of the category would come back empty beside the refused report).
+    await waitFor(() => expect(JSON.parse(sessionStorage.getItem(MARKER)!)).toEqual({ jobId: job.id }))
+    await reload(fake, unmount, JSON.parse(sessionStorage.getItem(MARKER)!) as object)
+    await waitFor(() => expect(description()?.value).toBe(TEXT))
     await waitFor(() => expect(amount()?.getAttribute('aria-invalid')).toBe('true'))
     // Kept again for the next reload.
-    await waitFor(() => expect(JSON.parse(sessionStorage.getItem(MARKER)!)).toEqual({ jobId: job!.id }))
+    await waitFor(() => expect(JSON.parse(sessionStorage.getItem(MARKER)!)).toEqual({ jobId: job.id }))
     expect(fake.calls.createTicket).toHaveLength(1)
   })
 
   it('keeps what the user corrected after the refusal, until the report is sent again', async () => {
-    const fake = fakeTransport()
-    fake.setMode({
-      reject: new RejectedError([{ field: 'fields.amount', code: 'limit', message: 'over the limit' }], 'invalid', 422),
-    })
-    const { client, unmount } = openPanel(fake, 'report', { transaction: TX, category: 'charged_not_received' })
-    await waitFor(() =>
-      expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false),
-    )
-    fireEvent.input(description()!, { target: { value: 'The coffee shop says my payment never arrived.' } })
-    fireEvent.click(document.querySelector('[data-submit]')!)
-    await waitFor(() => expect(amount()?.getAttribute('aria-invalid')).toBe('true'))
-    const [job] = await (await client.services()).outbox.list()
+    const { fake, client, unmount, job } = await refused()
     // The correction, with a card number in it (kept masked, like every draft).
     fireEvent.input(description()!, {
       target: { value: 'Paid 128.50 with card 6217 0000 1111 2222, shop got nothing.' },
     })
-    const { drafts } = await client.services()
-    await drafts.flush()
+    await (await client.services()).drafts.flush()
 
-    unmount()
-    await closeClients()
-    const again = openPanel(fake, 'report', { jobId: job!.id, reloaded: true })
+    const again = await reload(fake, unmount, { jobId: job.id })
     await waitFor(() => expect(description()?.value).toContain('shop got nothing'))
     expect(description()!.value).not.toContain('1111 2222')
     // Sent again (the backend takes it now): one more attempt of the same job, and the
@@ -123,56 +118,32 @@ describe('a report the backend refused, being fixed, across a reload', () => {
     fake.setMode('ok')
     fireEvent.click(document.querySelector('[data-submit]')!)
     await waitFor(() => expect(fake.tickets.size).toBe(1))
-    const sent = [...fake.tickets.values()][0]!
-    expect(JSON.stringify(sent)).toContain('shop got nothing')
-    const { drafts: after } = await again.client.services()
-    await waitFor(async () => expect(await after.load(`report:job:${job!.id}`)).toBeUndefined())
+    expect(JSON.stringify([...fake.tickets.values()][0])).toContain('shop got nothing')
+    const { drafts } = await again.client.services()
+    await waitFor(async () => expect(await drafts.load(`report:job:${job.id}`)).toBeUndefined())
   })
 
   it('discarded: its corrections go with it', async () => {
-    const fake = fakeTransport()
-    fake.setMode({ reject: new RejectedError([], 'invalid', 422) })
-    const { client } = openPanel(fake, 'report', { transaction: TX, category: 'charged_not_received' })
-    await waitFor(() =>
-      expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false),
-    )
-    fireEvent.input(description()!, { target: { value: 'The coffee shop says my payment never arrived.' } })
-    fireEvent.click(document.querySelector('[data-submit]')!)
-    await waitFor(async () => expect(await (await client.services()).outbox.list()).toHaveLength(1))
-    const [job] = await (await client.services()).outbox.list()
-    await waitFor(() => expect(JSON.parse(sessionStorage.getItem(MARKER)!)).toEqual({ jobId: job!.id }))
-    await client.reports.saveEdit(job!.id, { description: 'A correction that goes with the report.' })
+    const { client, job } = await refused()
+    await client.reports.saveEdit(job.id, { description: 'A correction that goes with the report.' })
     const { drafts } = await client.services()
     await drafts.flush()
-    expect(await drafts.load(`report:job:${job!.id}`)).toBeDefined()
-    expect(await client.reports.discard(job!.id)).toBe(true)
-    expect(await drafts.load(`report:job:${job!.id}`)).toBeUndefined()
-    expect(await client.reports.reopen(job!.id)).toBeUndefined()
+    expect(await drafts.load(`report:job:${job.id}`)).toBeDefined()
+    expect(await client.reports.discard(job.id)).toBe(true)
+    expect(await drafts.load(`report:job:${job.id}`)).toBeUndefined()
+    expect(await client.reports.reopen(job.id)).toBeUndefined()
   })
 
   it('reopened before the host signs the user in: found once they are', async () => {
-    const fake = fakeTransport()
-    fake.setMode({ reject: new RejectedError([], 'invalid', 422) })
-    const first = openPanel(fake, 'report', { transaction: TX, category: 'charged_not_received' })
-    await first.client.identify({ id: 'u-reopen' })
-    await waitFor(() =>
-      expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false),
-    )
-    fireEvent.input(description()!, { target: { value: 'The coffee shop says my payment never arrived.' } })
-    fireEvent.click(document.querySelector('[data-submit]')!)
-    await waitFor(async () => expect(await (await first.client.services()).outbox.list()).toHaveLength(1))
-    const [job] = await (await first.client.services()).outbox.list()
-    first.unmount()
-    await closeClients()
-
+    const { fake, unmount, job } = await refused('u-reopen')
     // The reload: the entry reopens the report at once; the host signs the user in afterwards.
-    const { client } = openPanel(fake, 'report', { jobId: job!.id, reloaded: true })
+    const { client } = await reload(fake, unmount, { jobId: job.id })
     // Not this (anonymous) device user's: "could not find" (not the loading line) until then.
     await waitFor(() =>
       expect(document.querySelector('[data-view=report] [role=status][tabindex="-1"]')).not.toBeNull(),
     )
     expect(description()).toBeNull()
     await client.identify({ id: 'u-reopen' })
-    await waitFor(() => expect(description()?.value).toBe('The coffee shop says my payment never arrived.'))
+    await waitFor(() => expect(description()?.value).toBe(TEXT))
   })
 })
