@@ -137,20 +137,31 @@ describe('the report form across a reload', () => {
     try {
       await openFormFromTransaction(page, 'e2e-report-reload-refused')
       await description(page).fill(TYPED)
+      // What the tab holds at the very moment the refusal shows (a reload right then must find
+      // the report): read when the errors enter the DOM, before any later frame.
+      await page.evaluate(() => {
+        const root = document.querySelector('[data-help-feedback]')!.shadowRoot!
+        const seen = new MutationObserver(() => {
+          if (!root.querySelector('[data-errors] p')) return
+          ;(window as unknown as { atRefusal: string }).atRefusal = JSON.stringify({ ...sessionStorage })
+          seen.disconnect()
+        })
+        seen.observe(root, { subtree: true, childList: true })
+      })
       await w(page, '[data-submit]').click()
-      await w(page, '[data-errors]').waitFor({ timeout: 20_000 })
-      await expect
-        .poll(async () => Object.keys(JSON.parse(await tabStorage(page)) as object))
-        .toEqual(['help-feedback:report'])
-      const marker = JSON.parse((JSON.parse(await tabStorage(page)) as Record<string, string>)['help-feedback:report']!)
-      expect(Object.keys(marker)).toEqual(['jobId'])
+      await w(page, '[data-errors] p').waitFor({ timeout: 20_000 })
+      const marker = await page.evaluate(() => (window as unknown as { atRefusal: string }).atRefusal)
+      expect(Object.keys(JSON.parse(marker) as object)).toEqual(['help-feedback:report'])
+      expect(Object.keys(JSON.parse((JSON.parse(marker) as Record<string, string>)['help-feedback:report']!))).toEqual([
+        'jobId',
+      ])
 
       await reload(page)
       expect(await isOpen(page)).toBe(true)
       // The refused report itself (from the outbox), not an empty form of its category.
       await expect.poll(() => description(page).inputValue(), { timeout: 20_000 }).toContain('I paid at the counter')
       expect(await description(page).inputValue()).not.toContain('1111 2222')
-      await w(page, '[data-errors]').waitFor({ timeout: 20_000 })
+      await w(page, '[data-errors] p').waitFor({ timeout: 20_000 })
       // Sent again as it is (the server takes it now): one report.
       await w(page, '[data-submit]').click()
       await w(page, '[data-view=report] [data-result]').waitFor({ timeout: 20_000 })

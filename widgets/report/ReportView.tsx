@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks'
 import { isTransactionRef, recentTransactions, type HiddenNotice as Notice } from '../../src/reports/flow.js'
 import {
   CATEGORY_ICONS,
@@ -220,8 +220,9 @@ function ReportFlow({ params }: ViewProps) {
   const [refused, setRefused] = useState<string>()
   // Kept while the form shows, so a reload of the page comes back on it: the form being filled
   // in (its category and transaction), or a refused report being fixed (its job); the category
-  // picker, the guidance and the outcome are not.
-  useEffect(() => {
+  // picker, the guidance and the outcome are not. Before the paint: a reload as soon as the
+  // refusal shows must find the job.
+  useLayoutEffect(() => {
     if (step.kind !== 'form') return
     const job = step.edit?.jobId ?? refused
     tabStore((s) =>
