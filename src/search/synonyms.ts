@@ -72,7 +72,7 @@ verification code,otp,sms code,one-time code,security code,code,sms,text
 transfer,send money,remittance,sent
 unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't recognize,without permission,without my permission,compromised,mystery,strange charge,random charge
 freeze,lock,block,frozen,locked,suspended,pause,on hold,put on hold
-link,bind,add card,linked,binding,add a card,add bank card,hook up,connect,attach
+link,bind,add card,linked,binding,add a card,add bank card,hook up,attach
 failed,fail,declined,error,unsuccessful,didn't go through,rejected,rejecting,rejects,denied,refused,won't go through
 delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet
 received,arrived,credited,got,reach
