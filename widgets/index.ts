@@ -222,12 +222,13 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
         else rt.client.open(view, params)
       } catch (error) {
         const config = (error as { code?: unknown }).code === 'config'
-        // Bad options are found by the core, so its chunk (which has the setup message) is here.
+        // Bad options are found by the core, so its chunk (which has the setup message) is here;
+        // were its strings not to load, the page's language still shows (see setupText).
         const setup = config
           ? await chunks()
               .then((m) => m.core())
               .then((m) => m.setupText(locale, options.messages?.[locale]))
-              .catch(() => String(error))
+              .catch(() => undefined)
           : undefined
         if (destroyed) return
         showLoadError(() => void api.open(view, params), setup)

@@ -19,8 +19,14 @@ export function createCore(options: WidgetOptions): SupportClient {
 /**
  * The message the entry shows in the panel's frame when the core refused the options. It is one
  * of the core strings, which load here: bad options are found only once this chunk has loaded.
+ * The host's own words for it need no strings; without them, strings that failed to load give
+ * `undefined` (the entry then says that part of the panel could not load, with a retry).
  */
-export async function setupText(locale: Locale, overrides?: Partial<Record<string, string>>): Promise<string> {
-  await loadCatalog(locale, ['core'])
-  return translate([overrides, catalogs[locale]], 'panel.misconfigured')
+export async function setupText(
+  locale: Locale,
+  overrides?: Partial<Record<string, string>>,
+): Promise<string | undefined> {
+  await loadCatalog(locale, ['core']).catch(() => {})
+  const text = translate([overrides, catalogs[locale]], 'panel.misconfigured')
+  return text === 'panel.misconfigured' ? undefined : text
 }
