@@ -61,7 +61,9 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
   const options: WidgetOptions = rawOptions ?? {}
   const events = createEmitter()
   if (options.onEvent) events.on(options.onEvent)
-  let locale = negotiateLocale(options.locale && options.locale !== 'auto' ? [options.locale] : browserLanguages())
+  // As the core picks: no locale ('', undefined) or 'auto' is the browser's languages.
+  const pick = (l: Locale | 'auto' | undefined) => negotiateLocale(l && l !== 'auto' ? [l] : browserLanguages())
+  let locale = pick(options.locale)
 
   let host: Host | undefined
   let launcher: Launcher | undefined
@@ -250,7 +252,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       await (await loadCore()).logout(opts)
     },
     setLocale(next) {
-      locale = negotiateLocale(next === 'auto' ? browserLanguages() : [next])
+      locale = pick(next)
       launcher?.setLocale(locale)
       void core?.then((c) => c.setLocale(next)).catch(() => {})
     },
