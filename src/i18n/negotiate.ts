@@ -7,14 +7,16 @@ export const LOCALES = ['en', 'zh-CN', 'zh-TW'] as const
 export type Locale = (typeof LOCALES)[number]
 
 /**
- * Pick the best supported locale for requested tags (BCP-47, any case): `zh-Hans-CN`, `zh-SG`
- * → zh-CN; `zh-TW`, `zh-HK`, `zh-Hant` → zh-TW when shipped, else zh-CN; otherwise en.
+ * Pick the best supported locale for requested tags (BCP-47, any case, `_` for `-` as Android
+ * and POSIX write them): `zh-Hans-CN`, `zh-SG`, `zh-Hans-HK` → zh-CN; `zh-TW`, `zh_HK`, `zh-Hant`
+ * → zh-TW when shipped, else zh-CN; otherwise en.
  * Kept apart from the catalogs so the launcher can use it without loading them.
  */
 export function negotiateLocale(requested: readonly string[], supported: readonly Locale[] = LOCALES): Locale {
   for (const raw of requested) {
-    const tag = raw.toLowerCase()
-    const traditional = /-(tw|hk|mo|hant)\b/.test(tag) && supported.includes('zh-TW')
+    const tag = raw.toLowerCase().replace(/_/g, '-')
+    // The script, when the tag names one, decides; else the region (zh-Hans-HK is Simplified).
+    const traditional = /^(?!.*-hans\b).*-(tw|hk|mo|hant)\b/.test(tag) && supported.includes('zh-TW')
     const pick = tag.startsWith('zh') ? (traditional ? 'zh-TW' : 'zh-CN') : tag.startsWith('en') ? 'en' : undefined
     if (pick && supported.includes(pick)) return pick
   }

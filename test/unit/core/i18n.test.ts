@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { en } from '../../../src/i18n/locales/en.js'
 import { createTranslator, domains, loadCatalog, catalogs as loaded, negotiateLocale } from '../../../src/i18n/index.js'
 
@@ -54,6 +55,24 @@ describe('translator', () => {
     expect(negotiateLocale(['zh-HK'], ['en', 'zh-CN', 'zh-TW'])).toBe('zh-TW')
     expect(negotiateLocale(['fr-FR', 'en-GB'], ['en', 'zh-CN'])).toBe('en')
     expect(negotiateLocale(['ja'], ['en', 'zh-CN'])).toBe('en')
+  })
+
+  it('a Chinese tag is read by its script, then its region, in any case and with _ or - (zh_TW from Android, zh-Hans-HK)', () => {
+    const script = fc.constantFrom(undefined, 'Hans', 'Hant')
+    const region = fc.constantFrom(undefined, 'CN', 'SG', 'TW', 'HK', 'MO', 'US')
+    const sep = fc.constantFrom('-', '_')
+    const recase = (s: string, upper: boolean[]) =>
+      [...s].map((c, i) => (upper[i % upper.length] ? c.toUpperCase() : c.toLowerCase())).join('')
+    fc.assert(
+      fc.property(script, region, sep, fc.array(fc.boolean(), { minLength: 1 }), (sc, re, sp, upper) => {
+        const tag = recase(['zh', sc, re].filter(Boolean).join(sp), upper)
+        const traditional = sc ? sc === 'Hant' : re === 'TW' || re === 'HK' || re === 'MO'
+        expect(negotiateLocale([tag])).toBe(traditional ? 'zh-TW' : 'zh-CN')
+      }),
+    )
+    expect(negotiateLocale(['zh_TW', 'en'])).toBe('zh-TW')
+    expect(negotiateLocale(['zh-Hans-HK'])).toBe('zh-CN')
+    expect(negotiateLocale(['EN_us'])).toBe('en')
   })
 })
 
