@@ -102,7 +102,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
     if (destroyed) return Promise.reject(new Error('help-feedback: destroyed'))
     core ??= chunks()
       .then((m) => m.core())
-      .then(({ createCore }) => createCore({ ...options, locale, onEvent: (e: HelpFeedbackEvent) => events.emit(e) }))
+      .then(({ createCore }) => createCore({ ...options, locale }, (e) => events.emit(e)))
       .catch((error: unknown) => {
         core = undefined
         throw error
