@@ -14,9 +14,9 @@ export type Locale = (typeof LOCALES)[number]
  */
 export function negotiateLocale(requested: readonly string[], supported: readonly Locale[] = LOCALES): Locale {
   for (const raw of requested) {
-    const tag = raw.toLowerCase().replace(/_/g, '-')
+    const tag = raw.toLowerCase()
     // The script, when the tag names one, decides; else the region (zh-Hans-HK is Simplified).
-    const traditional = /^(?!.*-hans\b).*-(tw|hk|mo|hant)\b/.test(tag) && supported.includes('zh-TW')
+    const traditional = /^(?!.*hans).*[-_](tw|hk|mo|hant)/.test(tag) && supported.includes('zh-TW')
     const pick = tag.startsWith('zh') ? (traditional ? 'zh-TW' : 'zh-CN') : tag.startsWith('en') ? 'en' : undefined
     if (pick && supported.includes(pick)) return pick
   }
