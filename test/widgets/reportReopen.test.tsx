@@ -146,4 +146,19 @@ describe('a report the backend refused, being fixed, across a reload', () => {
     await client.identify({ id: 'u-reopen' })
     await waitFor(() => expect(description()?.value).toBe(TEXT))
   })
+
+  it('sent again as a new job (the old one in flight elsewhere) and refused: the reload finds the new job', async () => {
+    const { fake, unmount, job } = await refused()
+    const { client } = await reload(fake, unmount, { jobId: job.id })
+    await waitFor(() => expect(description()?.value).toBe(TEXT))
+    vi.spyOn(client.reports, 'submit').mockResolvedValue({
+      status: 'rejected',
+      jobId: 'job-sent-again',
+      errors: { fields: { amount: { code: 'limit' } }, general: [] },
+      hidden: { total: 0, kinds: [], counts: {}, messageKeys: [] },
+      findings: [],
+    })
+    fireEvent.click(document.querySelector('[data-submit]')!)
+    await waitFor(() => expect(JSON.parse(sessionStorage.getItem(MARKER)!)).toEqual({ jobId: 'job-sent-again' }))
+  })
 })

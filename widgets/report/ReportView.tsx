@@ -224,7 +224,8 @@ function ReportFlow({ params }: ViewProps) {
   // refusal shows must find the job.
   useLayoutEffect(() => {
     if (step.kind !== 'form') return
-    const job = step.edit?.jobId ?? refused
+    // The latest refusal first: sent again as a new job (the old one in flight elsewhere), it is that one.
+    const job = refused ?? step.edit?.jobId
     tabStore((s) =>
       s.setItem(OPEN_REPORT, JSON.stringify(job ? { jobId: job } : { category: step.category, transactionId: tx?.id })),
     )
@@ -304,10 +305,7 @@ function ReportFlow({ params }: ViewProps) {
           onTransaction={setTx}
           edit={step.edit}
           returning={step === back?.step}
-          onChangeCategory={(next) => {
-            setRefused(undefined)
-            setStep(next ? enter(next) : { kind: 'category' })
-          }}
+          onChangeCategory={(next) => setStep(next ? enter(next) : { kind: 'category' })}
           onDone={(result, notices) => setStep({ kind: 'result', result, notices })}
           onDiscarded={() => client.navigate('requests')}
           onRefused={setRefused}
