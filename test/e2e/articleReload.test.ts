@@ -5,7 +5,7 @@
  * shows "no longer available" without a page error.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { isOpen, launch, open, w, type Page, type Session } from './browser.js'
+import { isOpen, launch, open, reload, w, type Page, type Session } from './browser.js'
 
 const baseUrl = inject('baseUrl')
 let s: Session
@@ -28,11 +28,6 @@ const focused = (page: Page) =>
     return `${el.tagName.toLowerCase()}#${el.id}`
   })
 const articleTitle = (page: Page) => w(page, 'article.help-article h3').textContent()
-/** The page after a reload, once the widget has mounted (its launcher is drawn in the same task). */
-async function reload(page: Page) {
-  await page.reload()
-  await w(page, 'button.launcher').waitFor()
-}
 
 /** Opens the first result of a search typed in Home's box; returns the article's id and title. */
 async function openFromHomeSearch(page: Page): Promise<{ id: string; title: string }> {

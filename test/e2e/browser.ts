@@ -70,6 +70,11 @@ export const open = (page: Page, view: string, params: Record<string, unknown> =
       (window as unknown as { help: { open(view: string, p: unknown): Promise<void> } }).help.open(v as string, p),
     [view, params] as const,
   )
+/** The page after a reload, once the widget has mounted (its launcher is drawn in the same task). */
+export async function reload(page: Page): Promise<void> {
+  await page.reload()
+  await w(page, 'button.launcher').waitFor()
+}
 /** Whether the panel is open (the host element's `data-open`). */
 export const isOpen = (page: Page) =>
   page.locator('[data-help-feedback]').evaluate((el) => el.hasAttribute('data-open'))

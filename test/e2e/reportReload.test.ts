@@ -6,7 +6,7 @@
  * closed, nor once the report is sent.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { isOpen, launch, open, w, type Page, type Session } from './browser.js'
+import { isOpen, launch, open, reload, w, type Page, type Session } from './browser.js'
 
 const baseUrl = inject('baseUrl')
 let s: Session
@@ -25,11 +25,6 @@ const FAILED_PAYMENT = '4200001234202611231234567890'
 const TYPED = 'I paid at the counter, the app said failed, but the shop says it got nothing. Card 6217 0000 1111 2222.'
 
 const description = (page: Page) => w(page, '[data-field=description] textarea')
-/** The page after a reload, once the widget has mounted (its launcher is drawn in the same task). */
-async function reload(page: Page) {
-  await page.reload()
-  await w(page, 'button.launcher').waitFor()
-}
 const tabStorage = (page: Page) => page.evaluate(() => JSON.stringify({ ...sessionStorage }))
 
 /** From the wallet's list: "Report" on the failed payment, then its suggested category. */

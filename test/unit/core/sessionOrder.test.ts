@@ -1,10 +1,9 @@
-import 'fake-indexeddb/auto'
-import { IDBFactory } from 'fake-indexeddb'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createSupportClient, type SupportClient } from '../../../src/client.js'
+import { describe, expect, it } from 'vitest'
+import { createSupportClient } from '../../../src/client.js'
 import { memoryTransport } from '../../../src/transports/memory.js'
 import type { Transport } from '../../../src/transports/types.js'
 import type { Session, TicketInput, UserIdentity } from '../../../src/types.js'
+import { devicePerTest } from '../../support/device.js'
 import { stubTransport } from '../../support/transport.js'
 
 /**
@@ -12,16 +11,7 @@ import { stubTransport } from '../../support/transport.js'
  * awaiting them. Whatever the answers' timing, the calls take effect in the order they were
  * made, in the client and in the transport.
  */
-beforeEach(() => {
-  globalThis.indexedDB = new IDBFactory()
-})
-const clients: SupportClient[] = []
-afterEach(async () => {
-  for (const c of clients.splice(0)) {
-    await (await c.services()).drafts.dispose()
-    c.destroy()
-  }
-})
+const clients = devicePerTest()
 
 /**
  * A backend whose identify answers only when the test says so (or never, when it honours an

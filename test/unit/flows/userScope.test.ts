@@ -1,23 +1,13 @@
-import 'fake-indexeddb/auto'
-import { IDBFactory } from 'fake-indexeddb'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createSupportClient, type SupportClient } from '../../../src/client.js'
+import { describe, expect, it, vi } from 'vitest'
+import { createSupportClient } from '../../../src/client.js'
 import type { HelpFeedbackEvent } from '../../../src/events.js'
 import type { Transport } from '../../../src/transports/types.js'
 import type { TicketInput } from '../../../src/types.js'
+import { devicePerTest } from '../../support/device.js'
 import { fakeTransport } from '../../support/fakeTransport.js'
 
 // One device (a fresh fake IndexedDB per test), one client, users taking turns on it.
-beforeEach(() => {
-  globalThis.indexedDB = new IDBFactory()
-})
-const clients: SupportClient[] = []
-afterEach(async () => {
-  for (const c of clients.splice(0)) {
-    await (await c.services()).drafts.dispose()
-    c.destroy()
-  }
-})
+const clients = devicePerTest()
 
 const input = (subject: string) =>
   ({ category: 'other', subject, description: subject, fields: {}, attachments: [] }) as unknown as TicketInput
