@@ -115,7 +115,7 @@ async function typeMessage(ctx: Ctx, text: string) {
 const STATES: State[] = [
   {
     name: 'home',
-    title: 'Home: search, support card, ways to get help',
+    title: 'Home: search, ways to get help, safety notice, support card, popular articles',
     async run({ page, w }) {
       await help(page, 'home')
       await w('.entries').waitFor()

@@ -71,7 +71,8 @@ describe('widget shell', () => {
     await openByLauncher()
     const d = dialog()!
     const close = d.querySelector('[aria-label=Close]') as HTMLButtonElement
-    // The last focusable element: the safety notice's checker link, after the entries.
+    // The last focusable element: the safety notice's checker link, after the entries (this
+    // transport has no hours, requests nor articles, so no card or popular article loads below it).
     const last = d.querySelector('[data-open-checker]') as HTMLButtonElement
     last.focus()
     const ev = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true })

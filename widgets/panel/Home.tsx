@@ -14,6 +14,8 @@ interface CardState {
   chat?: { status: 'queued' | 'active'; position?: number; agent?: string } | undefined
   openRequests?: number
   availability?: Availability
+  /** The transport has answered (or failed) for the open requests and the hours. */
+  settled?: boolean
 }
 
 /** Loads what the Home card shows: the ongoing chat, open requests, chat hours. Each part may be missing. */
@@ -43,7 +45,11 @@ function useSupportCard(client: SupportClient, chatEnabled: boolean): CardState 
       client.requests.openCount().catch(() => undefined),
       chatEnabled ? client.contact.availability().catch(() => undefined) : undefined,
     ]).then(([openRequests, availability]) => {
-      merge({ ...(openRequests !== undefined ? { openRequests } : {}), ...(availability ? { availability } : {}) })
+      merge({
+        ...(openRequests !== undefined ? { openRequests } : {}),
+        ...(availability ? { availability } : {}),
+        settled: true,
+      })
     })
     return () => {
       live = false
@@ -105,7 +111,8 @@ function SupportCard({ card, unread }: { card: CardState; unread: number }) {
 
 /**
  * The first view: search box (results appear below it as you type; Enter opens the search
- * view), the support card (ongoing chat, open requests, reply time), the four ways to get help, popular articles, and the anti-scam notice.
+ * view), the four ways to get help, the anti-scam notice, then what loads after the first paint:
+ * the support card (ongoing chat, open requests, reply time) and popular articles.
  */
 export function Home(_: ViewProps) {
   const { client, idPrefix } = usePanel()
@@ -114,6 +121,12 @@ export function Home(_: ViewProps) {
   const noChat = useStore((s) => s.system.capabilities?.chat === false)
   const unread = useStore((s) => s.system.unread)
   const card = useSupportCard(client, !noChat)
+  // A transport slower than this no longer holds the popular articles back.
+  const [cardLate, setCardLate] = useState(false)
+  useEffect(() => {
+    const id = setTimeout(() => setCardLate(true), 1000)
+    return () => clearTimeout(id)
+  }, [])
   const [query, setQuery] = useState('')
   // What results are shown for: not updated mid-composition, so pinyin being typed with an
   // IME (「qian kou le」 before it becomes 钱扣了) does not search.
@@ -182,7 +195,6 @@ export function Home(_: ViewProps) {
           {t('panel.loadFailed')}
         </p>
       ) : null}
-      <SupportCard card={card} unread={unread} />
       <ul class="entries">
         {ENTRIES.map((view) => {
           const key = `home.entry.${view === 'chat' && noChat ? 'message' : view}` as const
@@ -196,13 +208,17 @@ export function Home(_: ViewProps) {
           )
         })}
       </ul>
-      {help ? <help.PopularArticles /> : null}
       <div class="notice" role="note">
         <p>{t('home.safety')}</p>
         <NavButton class="secondary" data-open-checker="" to="checker">
           {t('checker.entry')}
         </NavButton>
       </div>
+      {/* What loads after the first paint goes below what is there from the start, so nothing
+          the user can tap moves under their finger; popular articles wait for the card above
+          them (or a second), as they would otherwise be pushed down by it. */}
+      <SupportCard card={card} unread={unread} />
+      {help && (card.settled || cardLate) ? <help.PopularArticles /> : null}
     </div>
   )
 }

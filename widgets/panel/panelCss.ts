@@ -32,7 +32,7 @@ input,textarea,select{width:100%;min-height:44px;padding:10px 12px;border:1px so
 .error{color:var(--hf-danger)}
 a{color:var(--hf-primary)}
 .ext-mark{font-size:.85em;white-space:nowrap}
-.home-card{display:grid;gap:8px;margin:0 0 16px;padding:12px 14px;border:1px solid var(--hf-border);border-radius:10px;background:var(--hf-surface)}
+.home-card{display:grid;gap:8px;margin:16px 0 0;padding:12px 14px;border:1px solid var(--hf-border);border-radius:10px;background:var(--hf-surface)}
 .home-card h3{margin:0;font-size:calc(15*var(--hf-px))}
 .home-card p{margin:0}
 .home-card-row{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:8px}
