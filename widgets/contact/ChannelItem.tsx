@@ -13,7 +13,8 @@ export interface ItemProps {
   ctx: FormatContext
   /** The mailto: URL with the draft, for the email channel. */
   mailto?: string | undefined
-  wait?: WaitHint | undefined
+  /** The chat's wait; 'checking' while the backend has not answered (the line is there from the start). */
+  wait?: WaitHint | 'checking' | undefined
   onChat(): void
   onMessages(): void
   onCopy(number: string): void
@@ -124,10 +125,16 @@ export function ChannelItem(props: ItemProps) {
   } else if (kind === 'chat') {
     body = [
       <p key="h">{t('contact.chat.hint')}</p>,
-      props.wait && (
-        <p key="w" class="ct-status" data-open={String(props.wait.key !== 'contact.wait.closed')}>
-          {t(props.wait.key, props.wait.params)}
+      props.wait === 'checking' ? (
+        <p key="w" class="ct-status" data-checking="">
+          {t('contact.wait.checking')}
         </p>
+      ) : (
+        props.wait && (
+          <p key="w" class="ct-status" data-open={String(props.wait.key !== 'contact.wait.closed')}>
+            {t(props.wait.key, props.wait.params)}
+          </p>
+        )
       ),
       <div class="ct-actions" key="a">
         <button type="button" class="primary" onClick={props.onChat}>

@@ -45,17 +45,27 @@ export function ContactView({ params }: ViewProps) {
     typeof params.reference === 'string' && REFERENCE.test(params.reference) ? params.reference : undefined
   const model = useMemo(() => buildContactModel(client.options.channels), [client])
 
+  // Whether chat is open decides the order of the channels (a closed chat is not put first), so
+  // the list waits for that answer, or for a moment at most: reordered or pushed down once shown,
+  // a channel would move under the user's finger. Once shown, its order stays (see `shown`).
+  const [answered, setAnswered] = useState(false)
+  const [late, setLate] = useState(false)
+  const settled = answered || late
   useEffect(() => {
     let live = true
+    const timer = setTimeout(() => setLate(true), 700)
     // Capabilities come with the transport; the queue estimate only when the backend has chat.
     client.contact
       .availability()
       .then((a) => live && a && setAvailability(a))
       .catch(() => {})
+      .finally(() => live && setAnswered(true))
     return () => {
       live = false
+      clearTimeout(timer)
     }
   }, [client])
+  const shown = useRef<ChannelKind[] | null>(null)
 
   const ctx: FormatContext = { t, locale, displayTimeZone: deviceTimeZone(), now }
   const byKind = new Map(model.channels.map((c) => [c.kind as ChannelKind, c]))
@@ -68,6 +78,15 @@ export function ContactView({ params }: ViewProps) {
   if (availability) openNow.chat = availability.open
   const wait = waitHint(availability)
   const guidance = channelGuidance({ problem, available, openNow, busy: wait?.peak ?? false })
+  if (settled) {
+    // The first order shown stays; a channel that comes or goes later is added at the end or dropped.
+    const first = (shown.current ??= guidance.order)
+    shown.current = [
+      ...first.filter((k) => guidance.order.includes(k)),
+      ...guidance.order.filter((k) => !first.includes(k)),
+    ]
+  }
+  const order = shown.current
 
   const email = byKind.get('email')
   const mailto =
@@ -115,11 +134,15 @@ export function ContactView({ params }: ViewProps) {
       <p class="notice ct-official" id={noticeId} role="note">
         {t('contact.notice.official')}
       </p>
-      {guidance.order.length === 0 ? (
+      {!order ? (
+        <p class="status" role="status">
+          {t('panel.loading')}
+        </p>
+      ) : order.length === 0 ? (
         <p class="muted">{t('contact.empty')}</p>
       ) : (
         <ul class="ct-list" aria-label={t('contact.channels.label')} aria-describedby={noticeId}>
-          {guidance.order.map((kind) => (
+          {order.map((kind) => (
             <ChannelItem
               key={kind}
               kind={kind}
@@ -127,7 +150,7 @@ export function ContactView({ params }: ViewProps) {
               recommended={guidance.recommended.includes(kind)}
               ctx={ctx}
               mailto={mailto}
-              wait={kind === 'chat' ? wait : undefined}
+              wait={kind === 'chat' ? (wait ?? (answered ? undefined : 'checking')) : undefined}
               onChat={() => client.navigate('chat', transaction ? { transaction } : {})}
               onMessages={() =>
                 client.navigate('report', {

@@ -60,13 +60,17 @@ function useSupportCard(client: SupportClient, chatEnabled: boolean): CardState 
 }
 
 /** Ongoing chat (with its unread replies), open requests and when an agent would answer. */
-function SupportCard({ card, unread }: { card: CardState; unread: number }) {
+function SupportCard({ card, unread, chatEnabled }: { card: CardState; unread: number; chatEnabled: boolean }) {
   const { idPrefix } = usePanel()
   const t = useT()
   const { chat, openRequests, availability } = card
   const wait = availability?.expectedWaitSeconds
+  // With chat, the card is there from the first paint, its reply line saying it is being checked:
+  // it then fills in place instead of appearing and pushing down what is below it.
   const reply = !availability
-    ? undefined
+    ? chatEnabled && !card.settled
+      ? t('home.card.checking')
+      : undefined
     : !availability.open
       ? t('home.card.closed')
       : wait
@@ -98,7 +102,7 @@ function SupportCard({ card, unread }: { card: CardState; unread: number }) {
         <p data-card-requests={openRequests}>{t('home.card.requests', { count: openRequests! })}</p>
       )}
       {reply && (
-        <p class="muted" data-card-reply="">
+        <p class="muted" {...(availability ? { 'data-card-reply': '' } : { 'data-card-checking': '' })}>
           {reply}
         </p>
       )}
@@ -217,7 +221,7 @@ export function Home(_: ViewProps) {
       {/* What loads after the first paint goes below what is there from the start, so nothing
           the user can tap moves under their finger; popular articles wait for the card above
           them (or a second), as they would otherwise be pushed down by it. */}
-      <SupportCard card={card} unread={unread} />
+      <SupportCard card={card} unread={unread} chatEnabled={!noChat} />
       {help && (card.settled || cardLate) ? <help.PopularArticles /> : null}
     </div>
   )

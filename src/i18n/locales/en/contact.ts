@@ -65,6 +65,7 @@ export const contact = {
   'contact.ready.orderNo': 'The order or transaction number',
   'contact.ready.screenshots': 'Screenshots of the problem (cover card numbers and codes)',
 
+  'contact.wait.checking': 'Checking whether an agent is available…',
   'contact.wait.now': 'Agents are available now.',
   'contact.wait.minutes': 'Expected wait: about {minutes} min.',
   'contact.wait.peak':

@@ -59,6 +59,7 @@ export const core = {
   'home.card.continue': 'Continue the chat',
   'home.card.requests': 'Open requests: {count}',
   'home.card.viewRequests': 'My requests and conversations',
+  'home.card.checking': 'Checking when an agent can reply…',
   'home.card.reply': 'Agents usually reply within {minutes} min.',
   'home.card.replyOpen': 'Agents are online now.',
   'home.card.closed': 'Chat is closed now. Messages are answered as requests.',
