@@ -298,7 +298,10 @@ export interface SubmitReportInput {
   transaction?: TransactionRef
   /** Prepared screenshots (see src/attachments). */
   files?: QueuedFile[]
-  /** Resubmitting a refused report: its outbox job is retried (a new key only if it changed). */
+  /**
+   * Resubmitting a refused report: its outbox job is retried (a new key only if it changed).
+   * Never a second job: while another tab sends it, it goes on as it is (result of that attempt).
+   */
   retryJobId?: string
   settleMs?: number
 }
@@ -317,6 +320,11 @@ export type SubmitReportResult =
   | { status: 'rejected'; jobId: string; errors: ServerErrors; hidden: HiddenSummary; findings: FieldFinding[] }
   /** The user discarded the job elsewhere (another tab) before it settled. */
   | { status: 'removed'; jobId: string; hidden: HiddenSummary; findings: FieldFinding[] }
+  /**
+   * A refused report sent again (`retryJobId`) that is no longer on this device: another tab
+   * sent it, or discarded it. Nothing was queued.
+   */
+  | { status: 'gone'; jobId: string; hidden: HiddenSummary; findings: FieldFinding[] }
 
 /**
  * Validates, masks and queues a report. The job is stored before the first attempt; the draft
@@ -350,23 +358,36 @@ export async function submitReport(client: SupportClient, req: SubmitReportInput
 
   const { outbox } = await client.services()
   const payload: JobPayloads['ticket'] = { input: built.input, ...(files.length > 0 ? { files } : {}) }
+  const retried = req.retryJobId
+  // A refused report sent again is always its own job, never a second one (another tab may be
+  // sending it, or have sent it: a new job would be a second ticket).
+  let queued = !retried
+  let gone = false
   const { jobId, outcome } = await startJob(
     outbox,
-    async () =>
-      req.retryJobId && (await outbox.retry(req.retryJobId, payload))
-        ? req.retryJobId
-        : outbox.enqueue('ticket', payload),
+    async () => {
+      if (!retried) return outbox.enqueue('ticket', payload)
+      queued = await outbox.retry(retried, payload)
+      // Not taken: on its way (here or in another tab) with what was sent before, followed as it
+      // is; or no longer on this device (sent or discarded elsewhere).
+      if (!queued) gone = !(await outbox.list()).some((j) => j.id === retried)
+      return retried
+    },
     { ...(req.settleMs === undefined ? {} : { settleMs: req.settleMs }), isOnline: () => isOnline(client) },
   )
-  client.events.emit({ type: 'report:queued', category: built.input.category, jobId })
+  const extra = { jobId, hidden: built.hidden, findings: built.findings }
+  if (gone) return { status: 'gone', ...extra }
   await clearReportDraft(client, req.category).catch(() => undefined)
-  // A refused report sent again: its job holds the corrections now.
-  const retried = req.retryJobId
-  if (retried)
-    await client
-      .services()
-      .then(({ drafts }) => drafts.clear(reportEditKey(retried)))
-      .catch(() => undefined)
+  if (queued) {
+    client.events.emit({ type: 'report:queued', category: built.input.category, jobId })
+    // A refused report sent again: its job holds the corrections now. (Not taken, they stay
+    // beside it, for when it is refused again.)
+    if (retried)
+      await client
+        .services()
+        .then(({ drafts }) => drafts.clear(reportEditKey(retried)))
+        .catch(() => undefined)
+  }
   return toResult(req.category, jobId, await outcome, built)
 }
 
