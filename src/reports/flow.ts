@@ -173,14 +173,37 @@ export async function saveReportDraft(
  */
 export const reportEditKey = (jobId: string) => `report:job:${jobId}`
 
-/** Saves the corrections typed into a refused report (masked, debounced). */
+/** Where the screenshots of a refused report being fixed are kept (apart from the text, as for drafts). */
+export const reportEditFilesKey = (jobId: string) => `report:job:${jobId}:files`
+
+/**
+ * Saves the corrections typed into a refused report (masked, debounced), and its screenshots as
+ * they are now when given (an empty list too: the ones sent before were taken away).
+ */
 export async function saveReportEdit(
   client: Pick<SupportClient, 'services'>,
   jobId: string,
   values: ReportValues,
+  files?: QueuedFile[],
 ): Promise<void> {
   const { drafts } = await client.services()
   drafts.save(reportEditKey(jobId), maskDraft({ values }).draft)
+  if (files) drafts.save(reportEditFilesKey(jobId), { files })
+}
+
+/** The screenshots saved for a refused report being fixed; undefined when none were changed. */
+async function loadEditFiles(client: Pick<SupportClient, 'services'>, jobId: string) {
+  const { drafts } = await client.services()
+  const stored = await drafts.load<Pick<ReportDraft, 'files'>>(reportEditFilesKey(jobId))
+  return stored && typeof stored === 'object' && Array.isArray(stored.files)
+    ? draftFiles({ values: {}, files: stored.files })
+    : undefined
+}
+
+/** Forgets what was saved while fixing a refused report (sent again, or discarded). */
+async function clearReportEdit(client: Pick<SupportClient, 'services'>, jobId: string): Promise<void> {
+  const { drafts } = await client.services()
+  await Promise.all([drafts.clear(reportEditKey(jobId)), drafts.clear(reportEditFilesKey(jobId))])
 }
 
 /** The corrections saved for a refused report, if any. */
@@ -199,20 +222,24 @@ export async function reopenReport(client: Pick<SupportClient, 'services'>, jobI
   const job = (await outbox.list()).find((j) => j.id === jobId)
   const restored = job && valuesFromJob(job)
   if (!job || !restored) return undefined
-  const edited = await loadReportEdit(client, jobId).catch(() => undefined)
+  const [edited, files] = await Promise.all([
+    loadReportEdit(client, jobId).catch(() => undefined),
+    loadEditFiles(client, jobId).catch(() => undefined),
+  ])
   return {
     jobId,
     ...restored,
     ...(edited ? { values: edited } : {}),
+    ...(files ? { files } : {}),
     errors: serverErrors(restored.category, job.lastError),
   }
 }
 
 /** Throws a queued or refused report away, with the corrections saved for it. */
 export async function discardReport(client: Pick<SupportClient, 'services'>, jobId: string): Promise<boolean> {
-  const { outbox, drafts } = await client.services()
+  const { outbox } = await client.services()
   const gone = await outbox.remove(jobId)
-  if (gone) await drafts.clear(reportEditKey(jobId)).catch(() => undefined)
+  if (gone) await clearReportEdit(client, jobId).catch(() => undefined)
   return gone
 }
 
@@ -382,11 +409,7 @@ export async function submitReport(client: SupportClient, req: SubmitReportInput
     client.events.emit({ type: 'report:queued', category: built.input.category, jobId })
     // A refused report sent again: its job holds the corrections now. (Not taken, they stay
     // beside it, for when it is refused again.)
-    if (retried)
-      await client
-        .services()
-        .then(({ drafts }) => drafts.clear(reportEditKey(retried)))
-        .catch(() => undefined)
+    if (retried) await clearReportEdit(client, retried).catch(() => undefined)
   }
   return toResult(req.category, jobId, await outcome, built)
 }
