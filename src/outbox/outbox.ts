@@ -337,6 +337,10 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
       }
       // In flight in another tab, or left 'sending' by a page that died (resent on the next pass).
       if (job.state === 'sending') return false
+      // An edit is a new key, so a new request: only while nothing can have come of the current
+      // key (refused, or never sent). An answer lost, or a failure after a send, may hide a
+      // ticket made with it: the job goes on with its own payload and key (reconciled).
+      if (!same && job.state !== 'rejected' && job.attempts > 0) return false
       const { lastError: _cleared, ...rest } = job
       // An unknown outcome stays one: the retry must still look for the earlier attempt.
       const next: Job = {

@@ -203,7 +203,9 @@ export interface Outbox<R = unknown, J extends OutboxJobBase = OutboxJob> {
   /**
    * Sends a failed or rejected job again now. Pass the edited payload when the user changed
    * it: a different payload gets a new idempotency key, an identical one keeps the old key.
-   * Resolves false when the job is unknown or in flight.
+   * Resolves false when the job is unknown or in flight, and for an edit of a job whose current
+   * key may already have reached the backend without a refusal (a send after which the answer
+   * was lost or failed): a new key could make a second ticket.
    */
   retry(id: string, payload?: J['payload']): Promise<boolean>
   /** Deletes a job. Only for an explicit user action ("discard"); never called by the outbox. */

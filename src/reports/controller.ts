@@ -32,11 +32,14 @@ export interface ReportsController {
   /** Saves a draft's screenshots (an empty list forgets them). */
   saveFiles(category: ReportCategory, files: QueuedFile[], transaction?: TransactionRef): Promise<void>
   clearDraft(category: ReportCategory): Promise<void>
-  /** Saves what the user types into a refused report (masked, debounced), until it is sent again or discarded. */
-  saveEdit(jobId: string, values: ReportValues): Promise<void>
+  /**
+   * Saves what the user types into a refused report (masked, debounced), and its screenshots
+   * as they are now when given, until it is sent again or discarded.
+   */
+  saveEdit(jobId: string, values: ReportValues, files?: QueuedFile[]): Promise<void>
   /**
    * A report the backend refused, as form values with the backend's field errors (the
-   * corrections saved with `saveEdit` in place of what was sent); undefined when gone.
+   * corrections and screenshots saved with `saveEdit` in place of what was sent); undefined when gone.
    */
   reopen(jobId: string): Promise<ReopenedReport | undefined>
   /** Throws a queued or refused report away (explicit user action only). False when unknown or in flight. */
@@ -62,7 +65,7 @@ export function createReportsController(client: SupportClient): ReportsControlle
     saveFiles: (category, files, transaction) =>
       withFlow((m) => m.saveReportFiles(client, category, files, transaction)),
     clearDraft: (category) => withFlow((m) => m.clearReportDraft(client, category)),
-    saveEdit: (jobId, values) => withFlow((m) => m.saveReportEdit(client, jobId, values)),
+    saveEdit: (jobId, values, files) => withFlow((m) => m.saveReportEdit(client, jobId, values, files)),
     reopen: (jobId) => withFlow((m) => m.reopenReport(client, jobId)),
     discard: (jobId) => withFlow((m) => m.discardReport(client, jobId)),
     watch(jobId, onOutcome) {

@@ -173,14 +173,37 @@ export async function saveReportDraft(
  */
 export const reportEditKey = (jobId: string) => `report:job:${jobId}`
 
-/** Saves the corrections typed into a refused report (masked, debounced). */
+/** Where the screenshots of a refused report being fixed are kept (apart from the text, as for drafts). */
+export const reportEditFilesKey = (jobId: string) => `report:job:${jobId}:files`
+
+/**
+ * Saves the corrections typed into a refused report (masked, debounced), and its screenshots as
+ * they are now when given (an empty list too: the ones sent before were taken away).
+ */
 export async function saveReportEdit(
   client: Pick<SupportClient, 'services'>,
   jobId: string,
   values: ReportValues,
+  files?: QueuedFile[],
 ): Promise<void> {
   const { drafts } = await client.services()
   drafts.save(reportEditKey(jobId), maskDraft({ values }).draft)
+  if (files) drafts.save(reportEditFilesKey(jobId), { files })
+}
+
+/** The screenshots saved for a refused report being fixed; undefined when none were changed. */
+async function loadEditFiles(client: Pick<SupportClient, 'services'>, jobId: string) {
+  const { drafts } = await client.services()
+  const stored = await drafts.load<Pick<ReportDraft, 'files'>>(reportEditFilesKey(jobId))
+  return stored && typeof stored === 'object' && Array.isArray(stored.files)
+    ? draftFiles({ values: {}, files: stored.files })
+    : undefined
+}
+
+/** Forgets what was saved while fixing a refused report (sent again, or discarded). */
+async function clearReportEdit(client: Pick<SupportClient, 'services'>, jobId: string): Promise<void> {
+  const { drafts } = await client.services()
+  await Promise.all([drafts.clear(reportEditKey(jobId)), drafts.clear(reportEditFilesKey(jobId))])
 }
 
 /** The corrections saved for a refused report, if any. */
@@ -199,20 +222,24 @@ export async function reopenReport(client: Pick<SupportClient, 'services'>, jobI
   const job = (await outbox.list()).find((j) => j.id === jobId)
   const restored = job && valuesFromJob(job)
   if (!job || !restored) return undefined
-  const edited = await loadReportEdit(client, jobId).catch(() => undefined)
+  const [edited, files] = await Promise.all([
+    loadReportEdit(client, jobId).catch(() => undefined),
+    loadEditFiles(client, jobId).catch(() => undefined),
+  ])
   return {
     jobId,
     ...restored,
     ...(edited ? { values: edited } : {}),
+    ...(files ? { files } : {}),
     errors: serverErrors(restored.category, job.lastError),
   }
 }
 
 /** Throws a queued or refused report away, with the corrections saved for it. */
 export async function discardReport(client: Pick<SupportClient, 'services'>, jobId: string): Promise<boolean> {
-  const { outbox, drafts } = await client.services()
+  const { outbox } = await client.services()
   const gone = await outbox.remove(jobId)
-  if (gone) await drafts.clear(reportEditKey(jobId)).catch(() => undefined)
+  if (gone) await clearReportEdit(client, jobId).catch(() => undefined)
   return gone
 }
 
@@ -298,7 +325,10 @@ export interface SubmitReportInput {
   transaction?: TransactionRef
   /** Prepared screenshots (see src/attachments). */
   files?: QueuedFile[]
-  /** Resubmitting a refused report: its outbox job is retried (a new key only if it changed). */
+  /**
+   * Resubmitting a refused report: its outbox job is retried (a new key only if it changed).
+   * Never a second job: while another tab sends it, it goes on as it is (result of that attempt).
+   */
   retryJobId?: string
   settleMs?: number
 }
@@ -317,6 +347,11 @@ export type SubmitReportResult =
   | { status: 'rejected'; jobId: string; errors: ServerErrors; hidden: HiddenSummary; findings: FieldFinding[] }
   /** The user discarded the job elsewhere (another tab) before it settled. */
   | { status: 'removed'; jobId: string; hidden: HiddenSummary; findings: FieldFinding[] }
+  /**
+   * A refused report sent again (`retryJobId`) that is no longer on this device: another tab
+   * sent it, or discarded it. Nothing was queued.
+   */
+  | { status: 'gone'; jobId: string; hidden: HiddenSummary; findings: FieldFinding[] }
 
 /**
  * Validates, masks and queues a report. The job is stored before the first attempt; the draft
@@ -350,23 +385,32 @@ export async function submitReport(client: SupportClient, req: SubmitReportInput
 
   const { outbox } = await client.services()
   const payload: JobPayloads['ticket'] = { input: built.input, ...(files.length > 0 ? { files } : {}) }
+  const retried = req.retryJobId
+  // A refused report sent again is always its own job, never a second one (another tab may be
+  // sending it, or have sent it: a new job would be a second ticket).
+  let queued = !retried
+  let gone = false
   const { jobId, outcome } = await startJob(
     outbox,
-    async () =>
-      req.retryJobId && (await outbox.retry(req.retryJobId, payload))
-        ? req.retryJobId
-        : outbox.enqueue('ticket', payload),
+    async () => {
+      if (!retried) return outbox.enqueue('ticket', payload)
+      queued = await outbox.retry(retried, payload)
+      // Not taken: on its way (here or in another tab) with what was sent before, followed as it
+      // is; or no longer on this device (sent or discarded elsewhere).
+      if (!queued) gone = !(await outbox.list()).some((j) => j.id === retried)
+      return retried
+    },
     { ...(req.settleMs === undefined ? {} : { settleMs: req.settleMs }), isOnline: () => isOnline(client) },
   )
-  client.events.emit({ type: 'report:queued', category: built.input.category, jobId })
+  const extra = { jobId, hidden: built.hidden, findings: built.findings }
+  if (gone) return { status: 'gone', ...extra }
   await clearReportDraft(client, req.category).catch(() => undefined)
-  // A refused report sent again: its job holds the corrections now.
-  const retried = req.retryJobId
-  if (retried)
-    await client
-      .services()
-      .then(({ drafts }) => drafts.clear(reportEditKey(retried)))
-      .catch(() => undefined)
+  if (queued) {
+    client.events.emit({ type: 'report:queued', category: built.input.category, jobId })
+    // A refused report sent again: its job holds the corrections now. (Not taken, they stay
+    // beside it, for when it is refused again.)
+    if (retried) await clearReportEdit(client, retried).catch(() => undefined)
+  }
   return toResult(req.category, jobId, await outcome, built)
 }
 

@@ -25,6 +25,21 @@ const FAILED_PAYMENT = '4200001234202611231234567890'
 const TYPED = 'I paid at the counter, the app said failed, but the shop says it got nothing. Card 6217 0000 1111 2222.'
 
 const description = (page: Page) => w(page, '[data-field=description] textarea')
+/** A 1×1 PNG: the SDK decodes and re-encodes it on the device like any screenshot. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
+/** Writes the drafts now (screenshots are kept by the asynchronous store only, not on pagehide). */
+const flushDrafts = (page: Page) =>
+  page.evaluate(async () => {
+    const client = await (
+      window as unknown as {
+        help: { client(): Promise<{ services(): Promise<{ drafts: { flush(): Promise<void> } }> }> }
+      }
+    ).help.client()
+    await (await client.services()).drafts.flush()
+  })
 const tabStorage = (page: Page) => page.evaluate(() => JSON.stringify({ ...sessionStorage }))
 
 /** From the wallet's list: "Report" on the failed payment, then its suggested category. */
@@ -112,6 +127,54 @@ describe('the report form across a reload', () => {
     await reload(page)
     expect(await isOpen(page)).toBe(false)
     expect(pageErrors).toEqual([])
+  })
+
+  it('refused by the server, a screenshot added while fixing it: back after a reload, and sent with it', async () => {
+    const { page } = s
+    let refusals = 0
+    const sent: Array<{ attachments?: unknown[] }> = []
+    await page.route('**/v1/tickets', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback()
+      if (refusals) {
+        sent.push(route.request().postDataJSON() as { attachments?: unknown[] })
+        return route.fallback()
+      }
+      refusals++
+      await route.fulfill({
+        status: 400,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: { code: 'rejected', message: 'Invalid request', fields: { 'fields.orderId': 'Unknown order' } },
+        }),
+      })
+    })
+    try {
+      await openFormFromTransaction(page, 'e2e-report-reload-refused-shot')
+      await description(page).fill(TYPED)
+      await w(page, '[data-submit]').click()
+      await w(page, '[data-errors] p').waitFor({ timeout: 20_000 })
+      // The fix: a screenshot of the receipt.
+      await w(page, '[data-field=screenshots] input[type=file]').setInputFiles({
+        name: 'receipt.png',
+        mimeType: 'image/png',
+        buffer: PNG,
+      })
+      await w(page, 'img[alt="Screenshot 1"]').waitFor()
+      await w(page, '[data-submit]:not([disabled])').waitFor()
+      await flushDrafts(page)
+
+      await reload(page)
+      await expect.poll(() => description(page).inputValue(), { timeout: 20_000 }).toContain('I paid at the counter')
+      await w(page, 'img[alt="Screenshot 1"]').waitFor({ timeout: 20_000 })
+      await w(page, '[data-submit]:not([disabled])').waitFor()
+      await w(page, '[data-submit]').click()
+      await w(page, '[data-view=report] [data-result=sent]').waitFor({ timeout: 20_000 })
+      expect(refusals).toBe(1)
+      expect(sent.map((b) => b.attachments?.length ?? 0)).toEqual([1])
+      expect(pageErrors).toEqual([])
+    } finally {
+      await page.unroute('**/v1/tickets')
+    }
   })
 
   it('refused by the server, being fixed: back on that report, refused, with its text, and no second report', async () => {

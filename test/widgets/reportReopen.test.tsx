@@ -1,4 +1,4 @@
-import { fireEvent, waitFor } from '@testing-library/preact'
+import { fireEvent, screen, waitFor } from '@testing-library/preact'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { RejectedError } from '../../src/errors/index.js'
 import { fakeTransport } from '../support/fakeTransport.js'
@@ -20,6 +20,17 @@ afterEach(async () => {
 
 const description = () => document.querySelector('[data-field=description] textarea') as HTMLTextAreaElement | null
 const reopened = { category: 'charged_not_received', transactionId: TX.id, reloaded: true }
+/** A tiny PNG (the SDK prepares it on the device like any screenshot). */
+const png = (name: string) =>
+  new File(
+    [Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0, 0, 0, 0])],
+    name,
+    { type: 'image/png' },
+  )
+const pick = (file: File) =>
+  fireEvent.change(document.querySelector('[data-field=screenshots] input[type=file]') as HTMLInputElement, {
+    target: { files: [file] },
+  })
 
 describe('the report form reopened after a reload', () => {
   it("finds its transaction in the draft when the host's list no longer has it, and shows the text", async () => {
@@ -66,7 +77,7 @@ describe('a report the backend refused, being fixed, across a reload', () => {
   const amount = () => document.querySelector('[data-field=amount] input') as HTMLInputElement | null
   const TEXT = 'The coffee shop says my payment never arrived.'
   /** A report typed and sent, refused by the backend (on the amount); its outbox job. */
-  async function refused(user?: string) {
+  async function refused(user?: string, opts: { screenshot?: File } = {}) {
     const fake = fakeTransport()
     fake.setMode({
       reject: new RejectedError([{ field: 'fields.amount', code: 'limit', message: 'over the limit' }], 'invalid', 422),
@@ -77,6 +88,11 @@ describe('a report the backend refused, being fixed, across a reload', () => {
       expect((document.querySelector('[data-submit]') as HTMLButtonElement | null)?.disabled).toBe(false),
     )
     fireEvent.input(description()!, { target: { value: TEXT } })
+    if (opts.screenshot) {
+      pick(opts.screenshot)
+      await screen.findByRole('img', { name: 'Screenshot 1' })
+      await waitFor(() => expect((document.querySelector('[data-submit]') as HTMLButtonElement).disabled).toBe(false))
+    }
     fireEvent.click(document.querySelector('[data-submit]')!)
     await waitFor(() => expect(amount()?.getAttribute('aria-invalid')).toBe('true'))
     const [job] = await (await panel.client.services()).outbox.list()
@@ -121,6 +137,36 @@ describe('a report the backend refused, being fixed, across a reload', () => {
     expect(JSON.stringify([...fake.tickets.values()][0])).toContain('shop got nothing')
     const { drafts } = await again.client.services()
     await waitFor(async () => expect(await drafts.load(`report:job:${job.id}`)).toBeUndefined())
+  })
+
+  it('keeps the screenshots removed and added while fixing it, until the report is sent again', async () => {
+    const { fake, client, unmount, job } = await refused(undefined, { screenshot: png('sent.png') })
+    expect((await client.reports.reopen(job.id))?.files).toHaveLength(1)
+    // The one that was sent is taken away: a reload must not bring it back.
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Screenshot 1' }))
+    await waitFor(async () => expect((await client.reports.reopen(job.id))?.files).toEqual([]))
+    await (await client.services()).drafts.flush()
+    const again = await reload(fake, unmount, { jobId: job.id })
+    await waitFor(() => expect(description()?.value).toBe(TEXT))
+    expect(screen.queryByRole('img', { name: 'Screenshot 1' })).toBeNull()
+    expect((await again.client.reports.reopen(job.id))?.files).toEqual([])
+
+    // Another one added is kept with it too. (Blobs do not survive fake-indexeddb: the reload
+    // that brings it back is in test/e2e/reportReload.test.ts.)
+    pick(png('fixed.png'))
+    await screen.findByRole('img', { name: 'Screenshot 1' })
+    await waitFor(async () => expect((await again.client.reports.reopen(job.id))?.files).toHaveLength(1))
+
+    // Sent again: with that screenshot; nothing of the corrections is kept after.
+    fake.setMode('ok')
+    await waitFor(() => expect((document.querySelector('[data-submit]') as HTMLButtonElement).disabled).toBe(false))
+    fireEvent.click(document.querySelector('[data-submit]')!)
+    await waitFor(() => expect(fake.tickets.size).toBe(1))
+    // The first attempt uploaded the one sent then (refused); this one, the one added since.
+    expect(fake.calls.upload).toHaveLength(2)
+    expect([...fake.tickets.values()][0]?.attachments).toHaveLength(1)
+    const { drafts } = await again.client.services()
+    await waitFor(async () => expect(await drafts.load(`report:job:${job.id}:files`)).toBeUndefined())
   })
 
   it('discarded: its corrections go with it', async () => {

@@ -142,7 +142,9 @@ export function ReportForm(props: ReportFormProps) {
   useEffect(() => {
     if (!ready || savedShots.current === shotKeys) return
     savedShots.current = shotKeys
-    if (!jobRef.current) void reports.saveFiles(category, shotFiles(), tx).catch(() => undefined)
+    // A refused report's are kept beside its job, like what is typed into it.
+    if (jobRef.current) void reports.saveEdit(jobRef.current, valuesRef.current, shotFiles()).catch(() => undefined)
+    else void reports.saveFiles(category, shotFiles(), tx).catch(() => undefined)
   }, [ready, shotKeys, reports, category, shotFiles, tx])
 
   // Once per form (it is keyed by category): the stored draft, unless a refused report is being edited.

@@ -224,7 +224,8 @@ function ReportFlow({ params }: ViewProps) {
   // refusal shows must find the job.
   useLayoutEffect(() => {
     if (step.kind !== 'form') return
-    // The latest refusal first: sent again as a new job (the old one in flight elsewhere), it is that one.
+    // The latest refusal first (a report refused in the form is a job of its own); a refused
+    // report sent again stays its own job (reports.submit never queues a second one).
     const job = refused ?? step.edit?.jobId
     tabStore((s) =>
       s.setItem(OPEN_REPORT, JSON.stringify(job ? { jobId: job } : { category: step.category, transactionId: tx?.id })),

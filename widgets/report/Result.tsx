@@ -9,6 +9,8 @@ export type ShownResult =
   | { status: 'sent'; jobId: string; ticket: Ticket }
   | { status: 'queued'; jobId: string; reason: 'offline' | 'retrying' | 'slow' }
   | { status: 'removed'; jobId: string }
+  /** A refused report sent again after another tab had sent or discarded it: nothing was queued. */
+  | { status: 'gone'; jobId: string }
   /** Refused by the backend after it had been saved: the user reviews it from here. */
   | { status: 'attention'; jobId: string }
 
@@ -87,7 +89,7 @@ export function Result(props: {
       </>
     )
   } else {
-    body = title('reportUi.result.removed')
+    body = title(result.status === 'gone' ? 'reportUi.result.gone' : 'reportUi.result.removed')
   }
 
   return (

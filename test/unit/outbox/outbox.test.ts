@@ -131,6 +131,32 @@ describe('outbox delivery', () => {
     outbox.dispose()
   })
 
+  it('an edit of a job whose answer was lost is refused: same payload, same key (a new key could be a second ticket)', async () => {
+    const keys: string[] = []
+    const bodies: unknown[] = []
+    const { outbox } = makeOutbox({
+      random: () => 0.999,
+      send: async (job, ctx) => {
+        keys.push(ctx.idempotencyKey)
+        bodies.push(job.payload)
+        if (keys.length === 1) throw new TimeoutError()
+        return { ok: true }
+      },
+    })
+    const id = await outbox.enqueue('ticket', { subject: 'refund missing' })
+    await vi.advanceTimersByTimeAsync(0)
+    expect((await outbox.list())[0]).toMatchObject({ state: 'reconcile', attempts: 1 })
+    expect(await outbox.retry(id, { subject: 'edited' })).toBe(false)
+    expect((await outbox.list())[0]?.payload).toEqual({ subject: 'refund missing' })
+    // Unchanged, it is sent now, with the key that may already have landed.
+    expect(await outbox.retry(id, { subject: 'refund missing' })).toBe(true)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(keys).toEqual([keys[0], keys[0]])
+    expect(bodies[1]).toEqual({ subject: 'refund missing' })
+    expect(await outbox.list()).toEqual([])
+    outbox.dispose()
+  })
+
   it('a retry asked for while an attempt is in flight sends again as soon as that attempt fails', async () => {
     const answers: Array<(error?: unknown) => void> = []
     const keys: string[] = []

@@ -59,6 +59,8 @@ export const reportUi = {
   'reportUi.result.unsaved.body':
     'We are still trying to send your report. Keep the app open: it will be lost if you close it.',
   'reportUi.result.queued.where': 'You can follow it in My requests.',
+  'reportUi.result.gone':
+    'This report is no longer waiting on this device: it was sent or discarded in another window. My requests shows where it stands.',
   'reportUi.result.removed': 'This report was discarded.',
   'reportUi.result.viewRequests': 'Go to My requests',
   'reportUi.result.done': 'Done',

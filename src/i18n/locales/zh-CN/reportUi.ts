@@ -52,6 +52,7 @@ export const reportUi: Record<keyof typeof en, string> = {
   'reportUi.result.unsaved.title': '未能保存在本机',
   'reportUi.result.unsaved.body': '我们仍在尝试发送您的反馈。请不要关闭应用，否则这份反馈会丢失。',
   'reportUi.result.queued.where': '可在“我的反馈”中查看进度。',
+  'reportUi.result.gone': '这份反馈已不在本设备上等待发送：它已在另一个窗口中提交或被放弃。可在“我的反馈”中查看进度。',
   'reportUi.result.removed': '这份反馈已被放弃。',
   'reportUi.result.viewRequests': '查看我的反馈',
   'reportUi.result.done': '完成',

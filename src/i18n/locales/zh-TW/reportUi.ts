@@ -52,6 +52,8 @@ export const reportUi: Record<keyof typeof en, string> = {
   'reportUi.result.unsaved.title': '未能儲存在本機',
   'reportUi.result.unsaved.body': '我們仍在嘗試傳送您的回報。請不要關閉應用程式，否則這份回報會遺失。',
   'reportUi.result.queued.where': '可在「我的回報」中查看進度。',
+  'reportUi.result.gone':
+    '這份回報已不在本裝置上等待傳送：它已在另一個視窗中提交或被放棄。可在「我的回報」中查看進度。',
   'reportUi.result.removed': '這份回報已被放棄。',
   'reportUi.result.viewRequests': '查看我的回報',
   'reportUi.result.done': '完成',
