@@ -32,8 +32,6 @@ export interface PostingStore {
   terms(): string[]
   /** Folds pending postings in and drops those of dead slots. Cheap when nothing changed. */
   compact(dead: (slot: number) => boolean, changed: boolean): void
-  /** Postings as `[slot, packedTf, ...]` per term, without those of dead slots. */
-  toJSON(dead: (slot: number) => boolean): Record<string, number[]>
 }
 
 export function createPostingStore(initial: Record<string, number[]>): PostingStore {
@@ -104,12 +102,5 @@ export function createPostingStore(initial: Record<string, number[]>): PostingSt
     },
     terms: () => [...ids.keys()],
     compact,
-    toJSON(dead) {
-      compact(dead, true)
-      const out: Record<string, number[]> = {}
-      for (const [t, id] of ids)
-        out[t] = [...S.subarray(starts[id], starts[id + 1])].flatMap((s, j) => [s, F[starts[id]! + j]!])
-      return out
-    },
   }
 }

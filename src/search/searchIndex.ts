@@ -1,7 +1,7 @@
 import type { Article, ArticleHit } from '../types.js'
 import { buildQuery, compileSynonyms, type CompiledVariant } from './query.js'
 import { language, localesFor, onePerArticle, translationKey } from './locales.js'
-import { createPostingStore, fromVersion1, pack } from './postings.js'
+import { createPostingStore, fromVersion1, pack, type PostingStore } from './postings.js'
 import { K1, rank, scratch as buffers, type Term } from './rank.js'
 import { foldInPlace, makeSnippet, plainText } from './snippet.js'
 import type { SynonymTable } from './synonyms.js'
@@ -21,7 +21,7 @@ export interface SearchIndexOptions {
    */
   words?: boolean
   /**
-   * Synonym groups per locale, e.g. `walletSynonyms`. Kept in `toJSON()` output, so a loaded
+   * Synonym groups per locale, e.g. `walletSynonyms`. Kept in `serializeIndex` output, so a loaded
    * index needs none; passing a table to `loadIndex` replaces the stored one. Default: none.
    */
   synonyms?: SynonymTable
@@ -56,7 +56,7 @@ export interface StoredArticle {
 }
 
 /**
- * What `toJSON` returns and `loadIndex` takes. Postings are `[slot, packedTf, ...]`. Version 1
+ * What `serializeIndex` returns and `loadIndex` takes. Postings are `[slot, packedTf, ...]`. Version 1
  * (three fields, no similar questions) still loads.
  */
 export interface SerializedIndex {
@@ -81,9 +81,13 @@ export interface SearchIndex {
   suggest(text: string, options?: SearchOptions): ArticleHit[]
   /** Most popular articles, for the empty search state. */
   popular(options?: SearchOptions): ArticleHit[]
-  /** Plain data for JSON.stringify; `loadIndex` restores it without re-indexing. */
-  toJSON(): SerializedIndex
 }
+
+/**
+ * Each index's data (its postings apart) and posting store, for `serializeIndex`: kept off the
+ * index object, so that a bundle that never saves an index leaves the saving code out.
+ */
+export const internals = new WeakMap<SearchIndex, [SerializedIndex, PostingStore]>()
 
 /**
  * BM25 length normalisation per field (title, tags, body): a short title is no better answer,
@@ -182,7 +186,7 @@ export function createSearchIndex(articles: Article[] = [], options: SearchIndex
 }
 
 /**
- * Restores an index from `toJSON()` output (object or JSON string). Results are identical to the
+ * Restores an index from `serializeIndex` output (object or JSON string). Results are identical to the
  * original index on the same JavaScript engine.
  */
 export function loadIndex(json: SerializedIndex | string, options: SearchIndexOptions = {}): SearchIndex {
@@ -212,7 +216,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   if (!isSynonymTable(table))
     throw new TypeError('help-feedback: synonyms must be a SynonymTable (locale → string[][])')
   const terms = createPostingStore(data.terms)
-  // The store holds its own copy; `toJSON` rebuilds this from it.
+  // The store holds its own copy; `serializeIndex` rebuilds this from it.
   data.terms = {}
   /** Articles were removed since postings were last compacted. */
   let removed = false
@@ -544,7 +548,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       }
     })
 
-  return {
+  const index: SearchIndex = {
     get size() {
       return live
     },
@@ -563,6 +567,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
         [],
       )
     },
-    toJSON: () => ({ ...data, terms: terms.toJSON((slot) => !docs[slot]) }),
   }
+  internals.set(index, [data, terms])
+  return index
 }
