@@ -152,10 +152,15 @@ export const isCount = (x: unknown): x is number => typeof x == 'number' && x >=
 export const goodWeights = (w: unknown[], fields: number): boolean =>
   w.length == fields && w.every(isCount) && w.some(Boolean)
 
-const checkWeights = (w: unknown[], fields: number): void => {
-  if (!goodWeights(w, fields))
-    throw new TypeError(`help-feedback: search weights must be ${fields} finite numbers ≥ 0, not all zero`)
+/**
+ * Throws the TypeError of a bad argument, `what` naming it: short, as the engine's own code is
+ * kept small (the option docs above say what each must be).
+ */
+const bad: (what: string) => never = (what) => {
+  throw new TypeError(`help-feedback: bad search ${what}`)
 }
+
+const checkWeights = (w: unknown[], fields: number): unknown => goodWeights(w, fields) || bad('weights')
 
 /** A limit as a whole number of hits: at most `floor(limit)`, none for NaN or below 1. */
 const cap = (limit: number | undefined, dflt: number): number => Math.max(0, Math.floor(limit ?? dflt)) || 0
@@ -198,7 +203,7 @@ export function loadIndex(json: SerializedIndex | string, options: SearchIndexOp
     typeof data.terms != 'object' ||
     !Array.isArray(data.weights)
   ) {
-    throw new TypeError('help-feedback: not a search index (expected toJSON() output, version 1 or 2)')
+    bad('index (version 1 or 2)')
   }
   checkWeights(data.weights, data.version == 1 ? 3 : 4)
   if (data.version == 1) {
@@ -213,8 +218,7 @@ export function loadIndex(json: SerializedIndex | string, options: SearchIndexOp
 function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const { weights, docs } = data
   const table = (data.synonyms = options.synonyms ?? data.synonyms ?? {})
-  if (!isSynonymTable(table))
-    throw new TypeError('help-feedback: synonyms must be a SynonymTable (locale → string[][])')
+  if (!isSynonymTable(table)) bad('synonyms')
   const terms = createPostingStore(data.terms)
   // The store holds its own copy; `serializeIndex` rebuilds this from it.
   data.terms = {}
