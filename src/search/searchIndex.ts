@@ -303,7 +303,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
 
   const remove = (id: string): boolean => {
     const slot = ids.get(id)
-    const d = slot === undefined ? null : docs[slot]
+    // An unknown id reads docs[undefined]: none.
+    const d = docs[slot!]
     if (!d) return false
     docs[slot!] = null
     folds[slot!] = tagLines[slot!] = ''
@@ -326,7 +327,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       title: a.title,
       tags: a.tags,
       text: plainText(a.body),
-      popularity: popularityOf(a.popularity),
+      // Made a number by `place`.
+      popularity: a.popularity!,
       lengths: [],
     }
     // Before any change: an article of the wrong shape (tags or questions not a list) throws here
