@@ -280,12 +280,14 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
    * its length as none): the tag bonus tests one string, not a fold and two regexps per tag.
    */
   const tagLines: string[] = []
+  /** A key's small integer in `m`, the next one for a new key. */
+  const code = (m: Map<string, number>, k: string): number => m.get(k) ?? (m.set(k, m.size), m.size - 1)
   const place = (d: StoredArticle, slot: number): void => {
     ids.set(d.id, slot)
     const k = (keys[slot] = translationKey(d.id, d.locale))
     const g = groups.get(k)
     g ? g.push(slot) : groups.set(k, [slot])
-    group[slot] = gids.get(k) ?? (gids.set(k, gids.size), gids.size - 1)
+    group[slot] = code(gids, k)
     count(same, (texts[slot] = language(d.locale) + ' ' + k), 1)
     if (count(perLocale, d.locale, 1)) plans.clear()
     popularity[slot] = d.popularity = popularityOf(d.popularity)
@@ -296,7 +298,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
         return `\n${k.length == t.replace(/\s+/g, '').length ? k : ' '}\n`
       })
       .join('')
-    localeOf[slot] = codes.get(d.locale) ?? (codes.set(d.locale, codes.size), codes.size - 1)
+    localeOf[slot] = code(codes, d.locale)
     track(d, 1)
   }
   docs.forEach((d, i) => d && place(d, i))
