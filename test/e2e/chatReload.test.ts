@@ -3,19 +3,13 @@
  * conversation (resumed from the device), in real Chromium. Closed, or left for Home, before the
  * reload: nothing opens.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { isOpen, launch, reload, w, type Session } from './browser.js'
+import { describe, expect, inject, it } from 'vitest'
+import { isOpen, reload, w } from './browser.js'
+import { chromium } from './session.js'
 import { agentsOnline, chatRows, openChat } from './break/agentChat.js'
 
 const baseUrl = inject('baseUrl')
-let s: Session
-
-beforeAll(async () => {
-  s = await launch()
-})
-afterAll(async () => {
-  await s?.close()
-})
+const s = chromium()
 
 describe('the live chat across a reload', () => {
   it('comes back on the chat with its messages; closed or left for Home, nothing opens', async () => {
