@@ -13,8 +13,11 @@ export interface ItemProps {
   ctx: FormatContext
   /** The mailto: URL with the draft, for the email channel. */
   mailto?: string | undefined
-  /** The chat's wait; 'checking' while the backend has not answered (the line is there from the start). */
-  wait?: WaitHint | 'checking' | undefined
+  /**
+   * The chat's status line, there from the start: 'checking' while the backend has not answered,
+   * 'open' when it is open with no estimate, 'unknown' when it could not say.
+   */
+  wait?: WaitHint | 'checking' | 'open' | 'unknown' | undefined
   onChat(): void
   onMessages(): void
   onCopy(number: string): void
@@ -125,9 +128,13 @@ export function ChannelItem(props: ItemProps) {
   } else if (kind === 'chat') {
     body = [
       <p key="h">{t('contact.chat.hint')}</p>,
-      props.wait === 'checking' ? (
-        <p key="w" class="ct-status" data-checking="">
-          {t('contact.wait.checking')}
+      typeof props.wait == 'string' ? (
+        <p
+          key="w"
+          class="ct-status"
+          {...(props.wait == 'open' ? { 'data-open': 'true' } : { [`data-${props.wait}`]: '' })}
+        >
+          {t(props.wait == 'open' ? 'contact.wait.now' : `contact.wait.${props.wait}`)}
         </p>
       ) : (
         props.wait && (

@@ -48,9 +48,12 @@ export function ContactView({ params }: ViewProps) {
   // Whether chat is open decides the order of the channels (a closed chat is not put first), so
   // the list waits for that answer, or for a moment at most: reordered or pushed down once shown,
   // a channel would move under the user's finger. Once shown, its order stays (see `shown`).
+  // Chat and written messages are offered by the transport: the list waits for its code too (its
+  // capabilities, or the answer above failing when it cannot load), not to add them at the end of
+  // a list already shown.
   const [answered, setAnswered] = useState(false)
   const [late, setLate] = useState(false)
-  const settled = answered || late
+  const settled = answered || (late && capabilities !== undefined)
   useEffect(() => {
     let live = true
     const timer = setTimeout(() => setLate(true), 700)
@@ -150,7 +153,9 @@ export function ContactView({ params }: ViewProps) {
               recommended={guidance.recommended.includes(kind)}
               ctx={ctx}
               mailto={mailto}
-              wait={kind === 'chat' ? (wait ?? (answered ? undefined : 'checking')) : undefined}
+              wait={
+                kind === 'chat' ? (wait ?? (!answered ? 'checking' : availability ? 'open' : 'unknown')) : undefined
+              }
               onChat={() => client.navigate('chat', transaction ? { transaction } : {})}
               onMessages={() =>
                 client.navigate('report', {

@@ -65,11 +65,13 @@ function SupportCard({ card, unread, chatEnabled }: { card: CardState; unread: n
   const t = useT()
   const { chat, openRequests, availability } = card
   const wait = availability?.expectedWaitSeconds
-  // With chat, the card is there from the first paint, its reply line saying it is being checked:
-  // it then fills in place instead of appearing and pushing down what is below it.
+  // With chat, the card is there from the first paint, its reply line saying it is being checked
+  // (then what the backend said, or that it could not be checked): it fills in place instead of
+  // appearing, or going, and moving what is around it. The lines that come later are below the
+  // card's button, so it stays where it was painted.
   const reply = !availability
-    ? chatEnabled && !card.settled
-      ? t('home.card.checking')
+    ? chatEnabled
+      ? t(card.settled ? 'home.card.unknown' : 'home.card.checking')
       : undefined
     : !availability.open
       ? t('home.card.closed')
@@ -98,17 +100,24 @@ function SupportCard({ card, unread, chatEnabled }: { card: CardState; unread: n
           </NavButton>
         </div>
       )}
+      <NavButton class="secondary" data-card-history="" to="requests" params={{ section: 'conversations' }}>
+        {t('home.card.viewRequests')}
+      </NavButton>
       {Boolean(openRequests) && (
         <p data-card-requests={openRequests}>{t('home.card.requests', { count: openRequests! })}</p>
       )}
       {reply && (
-        <p class="muted" {...(availability ? { 'data-card-reply': '' } : { 'data-card-checking': '' })}>
+        <p
+          class="muted"
+          {...(availability
+            ? { 'data-card-reply': '' }
+            : card.settled
+              ? { 'data-card-unknown': '' }
+              : { 'data-card-checking': '' })}
+        >
           {reply}
         </p>
       )}
-      <NavButton class="secondary" data-card-history="" to="requests" params={{ section: 'conversations' }}>
-        {t('home.card.viewRequests')}
-      </NavButton>
     </section>
   )
 }
@@ -128,7 +137,7 @@ export function Home(_: ViewProps) {
   // A transport slower than this no longer holds the popular articles back.
   const [cardLate, setCardLate] = useState(false)
   useEffect(() => {
-    const id = setTimeout(() => setCardLate(true), 1000)
+    const id = setTimeout(() => setCardLate(true), 3000)
     return () => clearTimeout(id)
   }, [])
   const [query, setQuery] = useState('')
@@ -220,7 +229,7 @@ export function Home(_: ViewProps) {
       </div>
       {/* What loads after the first paint goes below what is there from the start, so nothing
           the user can tap moves under their finger; popular articles wait for the card above
-          them (or a second), as they would otherwise be pushed down by it. */}
+          them (or three seconds), as its lines would otherwise push them down. */}
       <SupportCard card={card} unread={unread} chatEnabled={!noChat} />
       {help && (card.settled || cardLate) ? <help.PopularArticles /> : null}
     </div>

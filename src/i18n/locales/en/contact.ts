@@ -66,6 +66,7 @@ export const contact = {
   'contact.ready.screenshots': 'Screenshots of the problem (cover card numbers and codes)',
 
   'contact.wait.checking': 'Checking whether an agent is available…',
+  'contact.wait.unknown': 'Could not check whether an agent is available.',
   'contact.wait.now': 'Agents are available now.',
   'contact.wait.minutes': 'Expected wait: about {minutes} min.',
   'contact.wait.peak':

@@ -66,6 +66,7 @@ export const contact: Record<keyof typeof en, string> = {
   'contact.ready.screenshots': '问题截图（请遮挡卡号和验证码）',
 
   'contact.wait.checking': '正在查询客服是否在线…',
+  'contact.wait.unknown': '暂时无法查询客服是否在线。',
   'contact.wait.now': '现在有客服在线。',
   'contact.wait.minutes': '预计等待约 {minutes} 分钟。',
   'contact.wait.peak': '当前咨询量较大，预计等待约 {minutes} 分钟。如不紧急，建议改为留言。',

@@ -66,6 +66,7 @@ export const contact: Record<keyof typeof en, string> = {
   'contact.ready.screenshots': '問題截圖（請遮住卡號和驗證碼）',
 
   'contact.wait.checking': '正在查詢客服是否在線…',
+  'contact.wait.unknown': '暫時無法查詢客服是否在線。',
   'contact.wait.now': '目前有客服在線。',
   'contact.wait.minutes': '預計等候約 {minutes} 分鐘。',
   'contact.wait.peak': '目前諮詢量較大，預計等候約 {minutes} 分鐘。如不緊急，建議改為留言。',
