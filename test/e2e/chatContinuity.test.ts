@@ -143,9 +143,11 @@ describe('chat continuity in Chromium (zh-CN, phone) against the reference serve
     await w(page, 'form.rating button[type=submit]').click()
     await expect.poll(() => w(page, '.chat > .status').textContent()).toBe('感谢您的评价。')
 
-    // After a reload the ended chat is still there, in My requests.
+    // After a reload the panel comes back on the chat, ended; from Home it is in My requests.
     await page.reload()
-    await page.getByTestId('help-entry').click()
+    await w(page, '.chat[data-ready]').waitFor()
+    expect(await w(page, '.chat').getAttribute('data-chat-status')).toBe('ended')
+    await w(page, 'button[aria-label="返回"]').click()
     await w(page, '[data-card-history]').click()
     const row = w(page, `[data-conversations] [data-conversation="${id}"]`)
     await row.waitFor()
