@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { fileTickets } from '../agentApi.js'
+import { axe, launch, open, w, type Page, type Session } from '../browser.js'
+
+// Other orders of arrival than test/e2e/layoutStable.test.ts: what the user can tap must stay
+// where it was first painted, whatever the backend answers and whenever.
+const baseUrl = inject('baseUrl')
+let s: Session
+
+beforeAll(async () => {
+  s = await launch()
+})
+afterAll(async () => {
+  await s?.close()
+})
+
+const hold = () => {
+  let release!: () => void
+  const held = new Promise<void>((r) => (release = r))
+  return { held, release }
+}
+
+/** Every control in the panel with where it is, by its label (once the panel's open animation is over). */
+const controls = (page: Page) =>
+  page.evaluate(async () => {
+    const root = document.querySelector('[data-help-feedback]')!.shadowRoot!
+    await Promise.all(root.getAnimations().map((a) => a.finished.catch(() => undefined)))
+    return [
+      ...document.querySelector('[data-help-feedback]')!.shadowRoot!.querySelectorAll('button, a, input, textarea'),
+    ].map((e) => {
+      const { x, y } = e.getBoundingClientRect()
+      return `${e.textContent || e.getAttribute('aria-label')}@${x},${y}`
+    })
+  })
+
+const json = (body: unknown) => ({ status: 200, contentType: 'application/json', body: JSON.stringify(body) })
+
+describe('Home: other orders of arrival', () => {
+  it('a user with an open request: the card button does not move when the count arrives', async () => {
+    const { page } = s
+    await page.unrouteAll()
+    const user = `b22-home-open-${Date.now()}`
+    await page.goto(`${baseUrl}/?locale=en&user=${user}`)
+    await fileTickets(page, [{ subject: 'Transfer missing' }])
+    const api = hold()
+    await page.route(/\/v1\/(availability|tickets)(\?|$)/, async (route) => {
+      if (route.request().method() !== 'GET') return route.fallback()
+      await api.held
+      await route.fallback()
+    })
+    await page.goto(`${baseUrl}/?locale=en&user=${user}`)
+    await page.getByTestId('help-entry').click()
+    await w(page, '[data-card-checking]').waitFor()
+    const first = await controls(page)
+    expect(first.some((c) => c.startsWith('My requests and conversations@'))).toBe(true)
+    api.release()
+    await w(page, '[data-card-requests]').waitFor()
+    expect(await controls(page)).toEqual(first)
+  })
+
+  it('hours failing (500) after popular articles showed: nothing moves', async () => {
+    const { page } = s
+    await page.unrouteAll()
+    const api = hold()
+    await page.route(/\/v1\/availability(\?|$)/, async (route) => {
+      await api.held
+      await route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"code":"internal"}}' })
+    })
+    await page.goto(`${baseUrl}/?locale=en&user=b22-home-500-${Date.now()}`)
+    await page.getByTestId('help-entry').click()
+    await w(page, '.help-section:not([hidden]) .help-result').first().waitFor()
+    const first = await controls(page)
+    api.release()
+    await w(page, '[data-card-checking]').waitFor({ state: 'detached' })
+    expect(await controls(page)).toEqual(first)
+  })
+
+  it('phone (360 px): chat answered closed, the card keeps its button where it was', async () => {
+    const { page } = s
+    await page.unrouteAll()
+    await page.setViewportSize({ width: 360, height: 640 })
+    try {
+      const api = hold()
+      await page.route(/\/v1\/availability(\?|$)/, async (route) => {
+        await api.held
+        await route.fulfill(json({ agentsOnline: 0, queueLength: 0, open: false }))
+      })
+      await page.goto(`${baseUrl}/?locale=en&user=b22-home-closed-${Date.now()}`)
+      await page.getByTestId('help-entry').click()
+      await w(page, '[data-card-checking]').waitFor()
+      const first = await controls(page)
+      api.release()
+      await w(page, '[data-card-reply]').waitFor()
+      expect(await controls(page)).toEqual(first)
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 })
+    }
+  })
+})
+
+describe('Contact: other orders of arrival', () => {
+  for (const [name, answer] of [
+    ['failing (500)', { status: 500, contentType: 'application/json', body: '{"error":{"code":"internal"}}' }],
+    ['open without an estimate', json({ agentsOnline: 1, queueLength: 0, open: true })],
+  ] as const) {
+    it(`chat hours ${name}, late: the channels below chat stay`, async () => {
+      const { page } = s
+      await page.unrouteAll()
+      const api = hold()
+      await page.route(/\/v1\/availability(\?|$)/, async (route) => {
+        await api.held
+        await route.fulfill(answer)
+      })
+      await page.goto(`${baseUrl}/?locale=en&user=b22-contact-${Date.now()}`)
+      await open(page, 'contact')
+      await w(page, '[data-channel=chat] [data-checking]').waitFor()
+      const first = await controls(page)
+      api.release()
+      await w(page, '[data-channel=chat] [data-checking]').waitFor({ state: 'detached' })
+      expect(await controls(page)).toEqual(first)
+    })
+  }
+
+  it('transport code late (slow network): chat is not appended below a list already shown', async () => {
+    const { page } = s
+    await page.unrouteAll()
+    const chunk = hold()
+    await page.route(/\/dist\/transports\/rest\.js/, async (route) => {
+      await chunk.held
+      await route.continue()
+    })
+    await page.goto(`${baseUrl}/?locale=en&user=b22-contact-chunk-${Date.now()}`)
+    await open(page, 'contact')
+    await w(page, '.ct-list').waitFor()
+    const first = await controls(page)
+    chunk.release()
+    await w(page, '[data-channel=chat]').waitFor()
+    expect(await controls(page)).toEqual(first)
+  })
+})
+
+describe('while checking', () => {
+  it('Home and Contact pass axe with the "Checking…" lines up (zh-TW)', async () => {
+    const { page } = s
+    await page.unrouteAll()
+    const api = hold()
+    await page.route(/\/v1\/availability(\?|$)/, async (route) => {
+      await api.held
+      await route.fallback()
+    })
+    try {
+      await page.goto(`${baseUrl}/?locale=zh-TW&user=b22-axe-${Date.now()}`)
+      await page.getByTestId('help-entry').click()
+      await w(page, '[data-card-checking]').waitFor()
+      expect(await axe(page)).toEqual([])
+      await open(page, 'contact')
+      await w(page, '[data-channel=chat] [data-checking]').waitFor()
+      expect(await axe(page)).toEqual([])
+    } finally {
+      api.release()
+    }
+  })
+})
