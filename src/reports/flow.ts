@@ -403,7 +403,12 @@ export async function submitReport(client: SupportClient, req: SubmitReportInput
     { ...(req.settleMs === undefined ? {} : { settleMs: req.settleMs }), isOnline: () => isOnline(client) },
   )
   const extra = { jobId, hidden: built.hidden, findings: built.findings }
-  if (gone) return { status: 'gone', ...extra }
+  if (gone) {
+    // What was typed into it while it was refused belongs to a report this device no longer has
+    // (reopen finds nothing): not kept beside a job that will never come back.
+    await clearReportEdit(client, retried!).catch(() => undefined)
+    return { status: 'gone', ...extra }
+  }
   await clearReportDraft(client, req.category).catch(() => undefined)
   if (queued) {
     client.events.emit({ type: 'report:queued', category: built.input.category, jobId })
