@@ -15,7 +15,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { redact } from '../src/privacy/index.js'
-import { createSearchIndex, parseArticle, walletSynonyms } from '../src/search/index.js'
+import { createSearchIndex, parseArticle, serializeIndex, walletSynonyms } from '../src/search/index.js'
 import type { Article } from '../src/types.js'
 
 const LOCALE = /^[a-z]{2,3}(?:-[A-Z]{2}|-[A-Z][a-z]{3})?$/
@@ -98,7 +98,8 @@ function main(argv: string[]): void {
   const started = performance.now()
   const articles = withQuestionsFile(loadArticles(dir), dir)
   const index = createSearchIndex(articles, { synonyms: walletSynonyms })
-  const json = JSON.stringify(index)
+  const data = serializeIndex(index)
+  const json = JSON.stringify(data)
   mkdirSync(dirname(out), { recursive: true })
   writeFileSync(out, json)
   const listFile = join(dirname(out), 'articles.json')
@@ -111,7 +112,7 @@ function main(argv: string[]): void {
   console.log(
     `indexed ${articles.length} articles (${[...perLocale].map(([l, n]) => `${l}: ${n}`).join(', ')}) in ${(performance.now() - started).toFixed(0)} ms`,
   )
-  console.log(`terms: ${Object.keys(index.toJSON().terms).length}`)
+  console.log(`terms: ${Object.keys(data.terms).length}`)
   console.log(
     `${relative(process.cwd(), out)}: ${kb(buf.length)} (gzip ${kb(gzipSync(buf).length)}, brotli ${kb(brotliCompressSync(buf).length)})`,
   )

@@ -56,7 +56,7 @@ export interface Article {
   popularity?: number
   /**
    * Similar questions (相似问法): ways users ask for this article, e.g. from the search log.
-   * Searched as a field of their own (weight 2), never shown; their words are terms of `toJSON()` output, so keep
+   * Searched as a field of their own (weight 2), never shown; their words are terms of the saved index (`serializeIndex`), so keep
    * personal data out of them.
    */
   questions?: string[]

@@ -75,7 +75,7 @@ export function checkIndex(json: unknown): SerializedIndex {
   }
   const data = json as Partial<SerializedIndex> | null
   if (typeof data !== 'object' || data === null || (data.version !== 1 && data.version !== 2))
-    bad('expected toJSON() output with version 1 or 2')
+    bad('expected serializeIndex() output with version 1 or 2')
   if (
     !Array.isArray(data!.docs) ||
     typeof data!.terms !== 'object' ||

@@ -12,6 +12,7 @@ export {
   type SerializedIndex,
   type StoredArticle,
 } from './searchIndex.js'
+export { serializeIndex } from './serialize.js'
 export { walletSynonyms, type SynonymTable } from './synonyms.js'
 export { fold, tokenize } from './tokenize.js'
 export { makeSnippet, plainText, snippetParts, type Snippet } from './snippet.js'

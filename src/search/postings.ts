@@ -32,8 +32,6 @@ export interface PostingStore {
   terms(): string[]
   /** Folds pending postings in and drops those of dead slots. Cheap when nothing changed. */
   compact(dead: (slot: number) => boolean, changed: boolean): void
-  /** Postings as `[slot, packedTf, ...]` per term, without those of dead slots. */
-  toJSON(dead: (slot: number) => boolean): Record<string, number[]>
 }
 
 export function createPostingStore(initial: Record<string, number[]>): PostingStore {
@@ -52,19 +50,18 @@ export function createPostingStore(initial: Record<string, number[]>): PostingSt
 
   const compact = (dead: (slot: number) => boolean, changed: boolean): void => {
     if (!pending.size && !changed) return
-    const names = [...new Set([...ids.keys(), ...pending.keys()])]
-    const lists = names.map((t) => {
+    const next = new Map<string, number>()
+    const kept: number[][] = []
+    for (const t of new Set([...ids.keys(), ...pending.keys()])) {
       const id = ids.get(t) ?? -1
       const out: number[] = []
       for (let j = id < 0 ? 0 : starts[id]!, end = id < 0 ? 0 : starts[id + 1]!; j < end; j++)
         if (!dead(S[j]!)) out.push(S[j]!, F[j]!)
       const p = pending.get(t) ?? []
       for (let j = 0; j < p.length; j += 2) if (!dead(p[j]!)) out.push(p[j]!, p[j + 1]!)
-      return out
-    })
-    ids = new Map()
-    const kept: number[][] = []
-    names.forEach((t, i) => lists[i]!.length && (ids.set(t, kept.length), kept.push(lists[i]!)))
+      if (out.length) next.set(t, kept.push(out) - 1)
+    }
+    ids = next
     const total = kept.reduce((n, p) => n + p.length / 2, 0)
     starts = new Uint32Array(kept.length + 1)
     S = new Uint32Array(total)
@@ -104,12 +101,5 @@ export function createPostingStore(initial: Record<string, number[]>): PostingSt
     },
     terms: () => [...ids.keys()],
     compact,
-    toJSON(dead) {
-      compact(dead, true)
-      const out: Record<string, number[]> = {}
-      for (const [t, id] of ids)
-        out[t] = [...S.subarray(starts[id], starts[id + 1])].flatMap((s, j) => [s, F[starts[id]! + j]!])
-      return out
-    },
   }
 }

@@ -1,7 +1,7 @@
 import type { Article, ArticleHit } from '../types.js'
 import { buildQuery, compileSynonyms, type CompiledVariant } from './query.js'
 import { language, localesFor, onePerArticle, translationKey } from './locales.js'
-import { createPostingStore, fromVersion1, pack } from './postings.js'
+import { createPostingStore, fromVersion1, pack, type PostingStore } from './postings.js'
 import { K1, rank, scratch as buffers, type Term } from './rank.js'
 import { foldInPlace, makeSnippet, plainText } from './snippet.js'
 import type { SynonymTable } from './synonyms.js'
@@ -21,7 +21,7 @@ export interface SearchIndexOptions {
    */
   words?: boolean
   /**
-   * Synonym groups per locale, e.g. `walletSynonyms`. Kept in `toJSON()` output, so a loaded
+   * Synonym groups per locale, e.g. `walletSynonyms`. Kept in `serializeIndex` output, so a loaded
    * index needs none; passing a table to `loadIndex` replaces the stored one. Default: none.
    */
   synonyms?: SynonymTable
@@ -56,7 +56,7 @@ export interface StoredArticle {
 }
 
 /**
- * What `toJSON` returns and `loadIndex` takes. Postings are `[slot, packedTf, ...]`. Version 1
+ * What `serializeIndex` returns and `loadIndex` takes. Postings are `[slot, packedTf, ...]`. Version 1
  * (three fields, no similar questions) still loads.
  */
 export interface SerializedIndex {
@@ -81,9 +81,13 @@ export interface SearchIndex {
   suggest(text: string, options?: SearchOptions): ArticleHit[]
   /** Most popular articles, for the empty search state. */
   popular(options?: SearchOptions): ArticleHit[]
-  /** Plain data for JSON.stringify; `loadIndex` restores it without re-indexing. */
-  toJSON(): SerializedIndex
 }
+
+/**
+ * Each index's data (its postings apart) and posting store, for `serializeIndex`: kept off the
+ * index object, so that a bundle that never saves an index leaves the saving code out.
+ */
+export const internals = new WeakMap<SearchIndex, [SerializedIndex, PostingStore]>()
 
 /**
  * BM25 length normalisation per field (title, tags, body): a short title is no better answer,
@@ -148,10 +152,15 @@ export const isCount = (x: unknown): x is number => typeof x == 'number' && x >=
 export const goodWeights = (w: unknown[], fields: number): boolean =>
   w.length == fields && w.every(isCount) && w.some(Boolean)
 
-const checkWeights = (w: unknown[], fields: number): void => {
-  if (!goodWeights(w, fields))
-    throw new TypeError(`help-feedback: search weights must be ${fields} finite numbers ≥ 0, not all zero`)
+/**
+ * Throws the TypeError of a bad argument, `what` naming it: short, as the engine's own code is
+ * kept small (the option docs above say what each must be).
+ */
+const bad: (what: string) => never = (what) => {
+  throw new TypeError(`help-feedback: bad search ${what}`)
 }
+
+const checkWeights = (w: unknown[], fields: number): unknown => goodWeights(w, fields) || bad('weights')
 
 /** A limit as a whole number of hits: at most `floor(limit)`, none for NaN or below 1. */
 const cap = (limit: number | undefined, dflt: number): number => Math.max(0, Math.floor(limit ?? dflt)) || 0
@@ -182,7 +191,7 @@ export function createSearchIndex(articles: Article[] = [], options: SearchIndex
 }
 
 /**
- * Restores an index from `toJSON()` output (object or JSON string). Results are identical to the
+ * Restores an index from `serializeIndex` output (object or JSON string). Results are identical to the
  * original index on the same JavaScript engine.
  */
 export function loadIndex(json: SerializedIndex | string, options: SearchIndexOptions = {}): SearchIndex {
@@ -194,7 +203,7 @@ export function loadIndex(json: SerializedIndex | string, options: SearchIndexOp
     typeof data.terms != 'object' ||
     !Array.isArray(data.weights)
   ) {
-    throw new TypeError('help-feedback: not a search index (expected toJSON() output, version 1 or 2)')
+    bad('index (version 1 or 2)')
   }
   checkWeights(data.weights, data.version == 1 ? 3 : 4)
   if (data.version == 1) {
@@ -209,10 +218,9 @@ export function loadIndex(json: SerializedIndex | string, options: SearchIndexOp
 function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const { weights, docs } = data
   const table = (data.synonyms = options.synonyms ?? data.synonyms ?? {})
-  if (!isSynonymTable(table))
-    throw new TypeError('help-feedback: synonyms must be a SynonymTable (locale → string[][])')
+  if (!isSynonymTable(table)) bad('synonyms')
   const terms = createPostingStore(data.terms)
-  // The store holds its own copy; `toJSON` rebuilds this from it.
+  // The store holds its own copy; `serializeIndex` rebuilds this from it.
   data.terms = {}
   /** Articles were removed since postings were last compacted. */
   let removed = false
@@ -272,12 +280,14 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
    * its length as none): the tag bonus tests one string, not a fold and two regexps per tag.
    */
   const tagLines: string[] = []
+  /** A key's small integer in `m`, the next one for a new key. */
+  const code = (m: Map<string, number>, k: string): number => m.get(k) ?? (m.set(k, m.size), m.size - 1)
   const place = (d: StoredArticle, slot: number): void => {
     ids.set(d.id, slot)
     const k = (keys[slot] = translationKey(d.id, d.locale))
     const g = groups.get(k)
     g ? g.push(slot) : groups.set(k, [slot])
-    group[slot] = gids.get(k) ?? (gids.set(k, gids.size), gids.size - 1)
+    group[slot] = code(gids, k)
     count(same, (texts[slot] = language(d.locale) + ' ' + k), 1)
     if (count(perLocale, d.locale, 1)) plans.clear()
     popularity[slot] = d.popularity = popularityOf(d.popularity)
@@ -288,14 +298,15 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
         return `\n${k.length == t.replace(/\s+/g, '').length ? k : ' '}\n`
       })
       .join('')
-    localeOf[slot] = codes.get(d.locale) ?? (codes.set(d.locale, codes.size), codes.size - 1)
+    localeOf[slot] = code(codes, d.locale)
     track(d, 1)
   }
   docs.forEach((d, i) => d && place(d, i))
 
   const remove = (id: string): boolean => {
     const slot = ids.get(id)
-    const d = slot === undefined ? null : docs[slot]
+    // An unknown id reads docs[undefined]: none.
+    const d = docs[slot!]
     if (!d) return false
     docs[slot!] = null
     folds[slot!] = tagLines[slot!] = ''
@@ -318,7 +329,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       title: a.title,
       tags: a.tags,
       text: plainText(a.body),
-      popularity: popularityOf(a.popularity),
+      // Made a number by `place`.
+      popularity: a.popularity!,
       lengths: [],
     }
     // Before any change: an article of the wrong shape (tags or questions not a list) throws here
@@ -544,7 +556,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       }
     })
 
-  return {
+  const index: SearchIndex = {
     get size() {
       return live
     },
@@ -563,6 +575,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
         [],
       )
     },
-    toJSON: () => ({ ...data, terms: terms.toJSON((slot) => !docs[slot]) }),
   }
+  internals.set(index, [data, terms])
+  return index
 }

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { agentGet, ticketsOf } from './agentApi.js'
-import { axe, launch, type Session } from './browser.js'
+import { axe } from './browser.js'
+import { chromium } from './session.js'
 
 // "Is this really us?" in Chromium: verdicts announced, no axe violations, and a scam report
 // that reaches the reference server as exactly one impersonation ticket.
 const baseUrl = inject('baseUrl')
-let s: Session
-
-beforeAll(async () => {
-  s = await launch()
-})
-afterAll(async () => {
-  await s?.close()
-})
+const s = chromium()
 
 type Detail = { description: string; fields: Record<string, unknown>; priority?: string }
 

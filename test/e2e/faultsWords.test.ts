@@ -8,22 +8,16 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, describe, expect, inject, it } from 'vitest'
 import { seedDemo } from '../../examples/server/seed.js'
 import { startServer, type RunningServer } from '../../examples/server/server.js'
 import { ticketsOf } from './agentApi.js'
-import { launch, type Page, type Session } from './browser.js'
+import { type Page } from './browser.js'
+import { chromium } from './session.js'
 
 const baseUrl = inject('baseUrl')
 const agentKey = inject('agentKey')
-let s: Session
-
-beforeAll(async () => {
-  s = await launch()
-})
-afterAll(async () => {
-  await s?.close()
-})
+const s = chromium()
 
 const shadow = (page: Page, sel: string) => page.locator(`[data-help-feedback] >> ${sel}`)
 

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launch, type Session } from './browser.js'
+import { describe, expect, inject, it } from 'vitest'
+import { type Session } from './browser.js'
+import { chromium } from './session.js'
 
 // Views paint before the transport answers. What the user can tap must not move when the
 // answers arrive: a tap aimed at "Is this really us?", an entry or a channel landed on whatever
 // had slid under it.
 const baseUrl = inject('baseUrl')
-let s: Session
-
-beforeAll(async () => {
-  s = await launch()
-})
-afterAll(async () => {
-  await s?.close()
-})
+const s = chromium()
 
 const hold = () => {
   let release!: () => void

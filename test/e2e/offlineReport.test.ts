@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { agentGet, ticketsOf } from './agentApi.js'
 import type { Request } from 'playwright-core'
-import { launch, type Session } from './browser.js'
+import { chromium } from './session.js'
 
 // A report written offline survives a reload and reaches the server exactly once, masked.
 const baseUrl = inject('baseUrl')
-let s: Session
-
-beforeAll(async () => {
-  s = await launch()
-})
-afterAll(async () => {
-  await s?.close()
-})
+const s = chromium()
 
 type Detail = { description: string; fields: Record<string, unknown>; attachments?: unknown[] }
 

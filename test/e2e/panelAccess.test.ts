@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { axe, isOpen, launch, open, w, type Page, type Session } from './browser.js'
+import { describe, expect, inject, it } from 'vitest'
+import { axe, isOpen, open, w, type Page } from './browser.js'
+import { chromium } from './session.js'
 
 const baseUrl = inject('baseUrl')
-let s: Session
-
-beforeAll(async () => {
-  s = await launch()
-})
-afterAll(async () => {
-  await s?.close()
-})
+const s = chromium()
 
 /** The focused element, through the shadow root: a description, or 'BODY' when focus fell out. */
 const focused = (page: Page) =>

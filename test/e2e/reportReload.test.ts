@@ -51,6 +51,30 @@ async function openFormFromTransaction(page: Page, user: string) {
   await w(page, '[data-submit]:not([disabled])').waitFor()
 }
 
+/**
+ * The backend refuses the first report with a field error (400 `rejected`, protocol §1.2); the
+ * ones after it go through, each body handed to `onSent`. `count`: the refusals so far.
+ */
+async function refuseOnce(page: Page, onSent?: (body: unknown) => void): Promise<{ count: number }> {
+  const refused = { count: 0 }
+  await page.route('**/v1/tickets', async (route) => {
+    if (route.request().method() !== 'POST') return route.fallback()
+    if (refused.count) {
+      onSent?.(route.request().postDataJSON())
+      return route.fallback()
+    }
+    refused.count++
+    await route.fulfill({
+      status: 400,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        error: { code: 'rejected', message: 'Invalid request', fields: { 'fields.orderId': 'Unknown order' } },
+      }),
+    })
+  })
+  return refused
+}
+
 describe('the report form across a reload', () => {
   it('comes back on the form with its transaction and the text typed; the tab keeps no text', async () => {
     const { page } = s
@@ -131,23 +155,8 @@ describe('the report form across a reload', () => {
 
   it('refused by the server, a screenshot added while fixing it: back after a reload, and sent with it', async () => {
     const { page } = s
-    let refusals = 0
     const sent: Array<{ attachments?: unknown[] }> = []
-    await page.route('**/v1/tickets', async (route) => {
-      if (route.request().method() !== 'POST') return route.fallback()
-      if (refusals) {
-        sent.push(route.request().postDataJSON() as { attachments?: unknown[] })
-        return route.fallback()
-      }
-      refusals++
-      await route.fulfill({
-        status: 400,
-        contentType: 'application/json',
-        body: JSON.stringify({
-          error: { code: 'rejected', message: 'Invalid request', fields: { 'fields.orderId': 'Unknown order' } },
-        }),
-      })
-    })
+    const refused = await refuseOnce(page, (body) => sent.push(body as { attachments?: unknown[] }))
     try {
       await openFormFromTransaction(page, 'e2e-report-reload-refused-shot')
       await description(page).fill(TYPED)
@@ -169,7 +178,7 @@ describe('the report form across a reload', () => {
       await w(page, '[data-submit]:not([disabled])').waitFor()
       await w(page, '[data-submit]').click()
       await w(page, '[data-view=report] [data-result=sent]').waitFor({ timeout: 20_000 })
-      expect(refusals).toBe(1)
+      expect(refused.count).toBe(1)
       expect(sent.map((b) => b.attachments?.length ?? 0)).toEqual([1])
       expect(pageErrors).toEqual([])
     } finally {
@@ -179,19 +188,7 @@ describe('the report form across a reload', () => {
 
   it('refused by the server, being fixed: back on that report, refused, with its text, and no second report', async () => {
     const { page } = s
-    // The backend refuses the report once with a field error (400 `rejected`, protocol §1.2).
-    let refusals = 0
-    await page.route('**/v1/tickets', async (route) => {
-      if (route.request().method() !== 'POST' || refusals) return route.fallback()
-      refusals++
-      await route.fulfill({
-        status: 400,
-        contentType: 'application/json',
-        body: JSON.stringify({
-          error: { code: 'rejected', message: 'Invalid request', fields: { 'fields.orderId': 'Unknown order' } },
-        }),
-      })
-    })
+    const refused = await refuseOnce(page)
     try {
       await openFormFromTransaction(page, 'e2e-report-reload-refused')
       await description(page).fill(TYPED)
@@ -223,7 +220,7 @@ describe('the report form across a reload', () => {
       // Sent again as it is (the server takes it now): one report.
       await w(page, '[data-submit]').click()
       await w(page, '[data-view=report] [data-result]').waitFor({ timeout: 20_000 })
-      expect(refusals).toBe(1)
+      expect(refused.count).toBe(1)
       expect(await tabStorage(page)).toBe('{}')
       expect(pageErrors).toEqual([])
     } finally {

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { axe, launch, type Session } from './browser.js'
+import { chromium } from './session.js'
 
 const baseUrl = inject('baseUrl')
-let s: Session
-
-beforeAll(async () => {
-  s = await launch()
-})
-afterAll(async () => {
-  await s?.close()
-})
+const s = chromium()
 
 const dialog = (s: Session) => s.page.locator('[data-help-feedback] >> [role=dialog]')
 

@@ -77,6 +77,21 @@ function Intro({ t }: { t: Translate }) {
 }
 
 /** The live chat view (a lazy chunk of the panel); with `params.conversationId` of an earlier chat, that chat to read. */
+/**
+ * The key `host/reopen.ts` reads after a reload. Spelled out, not imported: a value imported from
+ * the entry's modules splits the entry into a facade and a shared chunk (one more request).
+ */
+const OPEN_CHAT = 'help-feedback:chat'
+
+function tabFlag(on: boolean): void {
+  try {
+    if (on) sessionStorage.setItem(OPEN_CHAT, '1')
+    else sessionStorage.removeItem(OPEN_CHAT)
+  } catch {
+    /* storage off (a sandboxed frame, some WebViews): a reload opens nothing */
+  }
+}
+
 export function ChatView({ params }: ViewProps) {
   const current = useChat().state.conversation?.id
   const id = typeof params.conversationId === 'string' ? params.conversationId : undefined
@@ -105,9 +120,12 @@ function LiveChat() {
       () => live && setReady(true),
     )
     chat.setVisible(true)
+    // Kept while it shows, so a reload of the page comes back on the chat (see host/reopen.ts).
+    tabFlag(true)
     return () => {
       live = false
       chat.setVisible(false)
+      tabFlag(false)
     }
   }, [chat])
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadHelp } from '../../../src/help/source.js'
 import { createSearchIndex } from '../../../src/search/searchIndex.js'
+import { serializeIndex } from '../../../src/search/serialize.js'
 import { memoryStore } from '../../../src/storage/memory.js'
 import type { Transport } from '../../../src/transports/types.js'
 import type { Article } from '../../../src/types.js'
@@ -12,7 +13,7 @@ import type { Article } from '../../../src/types.js'
 const articles: Article[] = [
   { id: 'refund', locale: 'en', title: 'When will I get my refund?', body: 'Refunds take 1-3 days.', tags: [] },
 ]
-const index = createSearchIndex(articles).toJSON()
+const index = serializeIndex(createSearchIndex(articles))
 
 describe('the cached help index when its URL changes', () => {
   it('keeps only the copy of the URL in use', async () => {

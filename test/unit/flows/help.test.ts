@@ -6,7 +6,7 @@ import { MalformedResponseError, NotFoundError, OfflineError } from '../../../sr
 import type { HelpFeedbackEvent } from '../../../src/events.js'
 import { createHelpController } from '../../../src/help/help.js'
 import { patch } from '../../../src/store/index.js'
-import { createSearchIndex, walletSynonyms, type SerializedIndex } from '../../../src/search/index.js'
+import { createSearchIndex, serializeIndex, walletSynonyms, type SerializedIndex } from '../../../src/search/index.js'
 import type { Article } from '../../../src/types.js'
 import { loadArticles } from '../../../scripts/indexArticles.js'
 import { articlesTransport } from '../../support/transport.js'
@@ -15,7 +15,7 @@ let articles: Article[]
 let index: SerializedIndex
 beforeAll(() => {
   articles = loadArticles('examples/articles')
-  index = createSearchIndex(articles, { synonyms: walletSynonyms }).toJSON()
+  index = serializeIndex(createSearchIndex(articles, { synonyms: walletSynonyms }))
 })
 
 const fakeTransport = articlesTransport

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { TimeoutError } from '../../../src/errors/index.js'
 import { loadHelp } from '../../../src/help/source.js'
 import { createSearchIndex } from '../../../src/search/searchIndex.js'
+import { serializeIndex } from '../../../src/search/serialize.js'
 import { memoryStore } from '../../../src/storage/memory.js'
 import type { Transport } from '../../../src/transports/types.js'
 
@@ -10,15 +11,17 @@ import type { Transport } from '../../../src/transports/types.js'
 // aborted it every time and help never loaded; the limit is how long the server may stay silent,
 // with a bound on the whole download (20 times that) for a server that never finishes.
 const json = JSON.stringify(
-  createSearchIndex([
-    {
-      id: 'refund',
-      locale: 'en',
-      title: 'When will I get my refund?',
-      body: 'Refunds take 1-3 days.',
-      tags: ['refund'],
-    },
-  ]).toJSON(),
+  serializeIndex(
+    createSearchIndex([
+      {
+        id: 'refund',
+        locale: 'en',
+        title: 'When will I get my refund?',
+        body: 'Refunds take 1-3 days.',
+        tags: ['refund'],
+      },
+    ]),
+  ),
 )
 
 /** A response body the test feeds by hand; it fails as a real fetch's does when the request is aborted. */

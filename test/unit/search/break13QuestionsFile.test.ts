@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadArticles, withQuestionsFile } from '../../../scripts/indexArticles.js'
-import { createSearchIndex } from '../../../src/search/index.js'
+import { createSearchIndex, serializeIndex } from '../../../src/search/index.js'
 
 describe('questions.json with a byte-order mark', () => {
   let dir = ''
@@ -35,7 +35,7 @@ describe('questions.json from a search log', () => {
     writeFileSync(join(dir, 'questions.json'), JSON.stringify({ a: typed }))
     const articles = withQuestionsFile(loadArticles(dir), dir)
     const index = createSearchIndex(articles)
-    const shipped = JSON.stringify(index)
+    const shipped = JSON.stringify(serializeIndex(index))
     for (const secret of ['13812345678', 'smith', '4111']) expect(shipped).not.toContain(secret)
     // The words around them still find the article.
     expect(index.search('refund please')[0]?.id).toBe('a')

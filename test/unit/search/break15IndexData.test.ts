@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { MalformedResponseError } from '../../../src/errors/index.js'
 import { checkIndex } from '../../../src/help/source.js'
-import { createSearchIndex, loadIndex, walletSynonyms, type SerializedIndex } from '../../../src/search/index.js'
+import {
+  createSearchIndex,
+  loadIndex,
+  serializeIndex,
+  walletSynonyms,
+  type SerializedIndex,
+} from '../../../src/search/index.js'
 import { fixtures } from './fixtures.js'
 
 /**
@@ -10,7 +16,9 @@ import { fixtures } from './fixtures.js'
  * engine reads is checked there.
  */
 const valid = (): SerializedIndex =>
-  JSON.parse(JSON.stringify(createSearchIndex(fixtures, { synonyms: walletSynonyms }).toJSON())) as SerializedIndex
+  JSON.parse(
+    JSON.stringify(serializeIndex(createSearchIndex(fixtures, { synonyms: walletSynonyms }))),
+  ) as SerializedIndex
 
 /** The same index as version 1 wrote it: three fields, title/tags/body tfs in 6/6/rest bits. */
 const version1 = (): SerializedIndex => {
@@ -41,7 +49,7 @@ const edited = (edit: (x: SerializedIndex) => void, base = valid()): SerializedI
 const firstTerm = (x: SerializedIndex): number[] => Object.values(x.terms).find((p) => p.length >= 4)!
 
 describe('checkIndex: counts and numbers', () => {
-  it('accepts what toJSON writes, version 2 and version 1, and it loads and searches', () => {
+  it('accepts what serializeIndex writes, version 2 and version 1, and it loads and searches', () => {
     for (const data of [valid(), version1()]) {
       expect(checkIndex(data)).toBe(data)
       expect(loadIndex(data).search('退款', { locale: 'zh-CN' }).length).toBeGreaterThan(0)
@@ -150,7 +158,7 @@ describe('weights and popularity', () => {
     const loaded = loadIndex(data)
     const popular = loaded.popular({ locale: 'zh-CN', limit: 3 })
     expect(popular.map((h) => h.score)).toEqual([4, 0, 0])
-    expect(loaded.toJSON().docs.every((d) => !d || Number.isFinite(d.popularity))).toBe(true)
+    expect(serializeIndex(loaded).docs.every((d) => !d || Number.isFinite(d.popularity))).toBe(true)
     // Missing (older data) is 0 too, and not malformed.
     const missing = edited((x) => x.docs.forEach((d) => d && delete (d as { popularity?: number }).popularity))
     expect(checkIndex(missing)).toBe(missing)
@@ -174,7 +182,7 @@ describe('synonym variants without a searchable term', () => {
       ]
       for (const index of [
         createSearchIndex(articles, { synonyms }),
-        loadIndex(JSON.stringify(createSearchIndex(articles, { synonyms }))),
+        loadIndex(JSON.stringify(serializeIndex(createSearchIndex(articles, { synonyms })))),
       ]) {
         expect(index.search('refund', { locale: 'en' }).map((h) => h.id)).toEqual(['en'])
         expect(index.search('退款', { locale: 'zh-CN' }).map((h) => h.id)).toEqual(['zh'])

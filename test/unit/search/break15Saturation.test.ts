@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createSearchIndex, loadIndex } from '../../../src/search/index.js'
+import { createSearchIndex, loadIndex, serializeIndex } from '../../../src/search/index.js'
 import type { Article } from '../../../src/types.js'
 
 /**
@@ -30,7 +30,7 @@ const long: Article = {
 
 const ranked = (articles: Article[], options = {}) => {
   const live = createSearchIndex(articles, options)
-  const loaded = loadIndex(JSON.stringify(live))
+  const loaded = loadIndex(JSON.stringify(serializeIndex(live)))
   const hits = live.search('zorbix', { locale: 'en' })
   expect(loaded.search('zorbix', { locale: 'en' })).toEqual(hits)
   return hits

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createSearchIndex, loadIndex, snippetParts, walletSynonyms } from '../../../src/search/index.js'
+import {
+  createSearchIndex,
+  loadIndex,
+  serializeIndex,
+  snippetParts,
+  walletSynonyms,
+} from '../../../src/search/index.js'
 import type { Article } from '../../../src/types.js'
 import { fixtures } from './fixtures.js'
 
@@ -171,5 +177,16 @@ describe('search index lifecycle', () => {
   it('loadIndex rejects data that is not an index', () => {
     expect(() => loadIndex('{"foo":1}')).toThrow(TypeError)
     expect(() => loadIndex('not json')).toThrow(SyntaxError)
+  })
+
+  it('serializeIndex saves live articles only and rejects what is not an index', () => {
+    const live = createSearchIndex(fixtures, { synonyms: walletSynonyms })
+    live.remove('sms')
+    const saved = serializeIndex(live)
+    expect(saved.docs.filter(Boolean)).toHaveLength(fixtures.length - 1)
+    const slot = saved.docs.findIndex((d) => d === null)
+    expect(Object.values(saved.terms).every((p) => !p.some((x, j) => j % 2 == 0 && x == slot))).toBe(true)
+    expect(loadIndex(saved).search('扣款', { locale: 'zh-CN' })).toEqual(live.search('扣款', { locale: 'zh-CN' }))
+    expect(() => serializeIndex({ ...live })).toThrow(TypeError)
   })
 })
