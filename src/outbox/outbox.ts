@@ -91,7 +91,13 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
   let abortedForScope = false
   // The author asked to forget their jobs (logout with forget) while one of them was in flight.
   let forgetInFlight = false
+  // The last jobs that left the device while this page ran, for views that start following one late.
+  const gone = new Map<string, OutboxEvent<R, Job>>()
   const emit = (event: OutboxEvent<R, Job>) => {
+    if (event.type === 'sent' || event.type === 'removed') {
+      gone.set(event.type === 'sent' ? event.job.id : event.id, event)
+      if (gone.size > 50) gone.delete(gone.keys().next().value!)
+    }
     const list = snapshot()
     for (const listener of [...listeners]) {
       try {
@@ -379,6 +385,7 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
       return true
     },
 
+    left: (id) => gone.get(id) as Extract<OutboxEvent<R, Job>, { type: 'sent' | 'removed' }> | undefined,
     list: () => loadAll().then((all) => all.filter(mine)),
     snapshot,
     subscribe(listener) {

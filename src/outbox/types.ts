@@ -220,6 +220,11 @@ export interface Outbox<R = unknown, J extends OutboxJobBase = OutboxJob> {
    * False when it is unknown, in flight, or (given `rev`) changed since the caller read it.
    */
   remove(id: string, options?: { rev?: number }): Promise<boolean>
+  /**
+   * How a job left the device while this page ran (its `sent` or `removed` event, for the last
+   * 50), for a view that starts following it after the fact; undefined otherwise.
+   */
+  left(id: string): Extract<OutboxEvent<R, J>, { type: 'sent' | 'removed' }> | undefined
   /** All unsent jobs, oldest first, read fresh from storage. */
   list(): Promise<J[]>
   /** The last known jobs without touching storage. */

@@ -62,7 +62,7 @@ describe.each(stores)('retry and remove against the revision a tab read (%s)', (
     expect(await a.retry(id, { text: 'fix A' }, { rev })).toBe(true)
     expect(await b.remove(id, { rev })).toBe(false)
     expect((await b.list()).map((j) => j.id)).toEqual([id])
-    const now = (await b.list())[0]!.rev
+    const now = (await b.list())[0]!.rev ?? 0
     expect(await b.remove(id, { rev: now })).toBe(true)
     expect(await a.list()).toEqual([])
   })
