@@ -3,7 +3,14 @@ import { coarseMask } from './drafts/coarseMask.js'
 import { chatJobs } from './chat/jobs.js'
 import { helpJobs } from './help/jobs.js'
 import type { DeliverContext, JobHandler, JobHandlers } from './outbox/handlers.js'
-import { createOutbox, type Outbox, type OutboxJob, type OutboxJobOf, type OutboxKind } from './outbox/index.js'
+import {
+  createOutbox,
+  type Outbox,
+  type OutboxEvent,
+  type OutboxJob,
+  type OutboxJobOf,
+  type OutboxKind,
+} from './outbox/index.js'
 import { reportJobs } from './reports/jobs.js'
 import { requestJobs } from './requests/jobs.js'
 import { REFERENCE_FIELDS } from './reports/fields.js'
@@ -98,7 +105,8 @@ export async function createServices(deps: {
       if (t.capabilities.idempotency || !canFindWrites(t) || !reconcile) return undefined
       return reconcile(t, job as never)
     },
-    onChange: (event) => {
+    onChange: (event, jobs) => {
+      leaving(event, jobs)
       if (!deps.events || event.type === 'removed' || event.type === 'synced') return
       handlerOf(event.job)?.events?.(event as never, deps.events.emit)
     },
@@ -120,6 +128,23 @@ export async function createServices(deps: {
   // Only the synchronous pagehide copy can run before the scanner has loaded: it gets the coarse mask.
   const redact = (v: unknown) => (redactor ? redactor(v) : coarseMask(v))
   const drafts = createDrafts(store, { scope: () => scope, redact, ready })
+  // The current author's jobs as last listed: one missing from a later list left the device
+  // (another tab sent or discarded it). The drafts kept beside a job leave with it.
+  let known = new Set<string>()
+  function leaving(event: OutboxEvent, jobs: readonly OutboxJob[]) {
+    const left =
+      event.type === 'sent'
+        ? [event.job.id]
+        : event.type === 'removed'
+          ? [event.id]
+          : event.type === 'synced'
+            ? [...known].filter((id) => !jobs.some((j) => j.id === id))
+            : []
+    known = new Set(jobs.map((j) => j.id))
+    for (const id of left)
+      for (const h of Object.values(handlers) as Array<JobHandler<OutboxKind>>)
+        for (const key of h.drafts?.(id) ?? []) void drafts.clear(key).catch(() => undefined)
+  }
   // How many times each scope was forgotten (logout with forget): a pinned store is of one era.
   const forgotten: Record<string, number> = {}
   return {
@@ -143,6 +168,8 @@ export async function createServices(deps: {
       const next = scopeOf(userId)
       if (next === author) return
       author = next
+      // The previous user's jobs leave the list, not the device.
+      known = new Set()
       outbox.rescope()
       // Keystrokes of the previous user land in their scope, not the next one's.
       await drafts.flush().catch(() => undefined)

@@ -8,7 +8,8 @@ import type { Outbox, OutboxEvent, OutboxJob, OutboxJobError } from './index.js'
 /** What the user is told once a job is stored. */
 export type JobOutcome<R = unknown> =
   | { kind: 'sent'; result: R }
-  | { kind: 'rejected'; error: OutboxJobError | undefined }
+  /** `rev`: the refused job's revision, for a retry or discard of that very version. */
+  | { kind: 'rejected'; error: OutboxJobError | undefined; rev?: number }
   /** Stored and still to be sent: `offline` (no network), `retrying` (an attempt failed), `slow` (no answer yet). */
   | { kind: 'queued'; reason: 'offline' | 'retrying' | 'slow'; error?: OutboxJobError }
   | { kind: 'removed' }
@@ -31,7 +32,7 @@ export function outcomeOf<R>(event: OutboxEvent<R>, id: string): JobOutcome<R> |
   if (event.type === 'removed') return event.id === id ? { kind: 'removed' } : undefined
   if (event.type === 'synced' || event.job.id !== id) return undefined
   if (event.type === 'sent') return { kind: 'sent', result: event.result }
-  if (event.type === 'rejected') return { kind: 'rejected', error: event.job.lastError }
+  if (event.type === 'rejected') return { kind: 'rejected', error: event.job.lastError, rev: event.job.rev ?? 0 }
   if (event.job.state === 'failed_retryable') {
     const error = event.job.lastError
     return { kind: 'queued', reason: error?.code === 'offline' ? 'offline' : 'retrying', ...(error ? { error } : {}) }
@@ -84,17 +85,6 @@ export async function startJob<R = unknown>(
     timer = setTimeout(() => settle?.({ kind: 'queued', reason: 'slow' }), options.settleMs ?? 8000)
   })
   return { jobId, outcome }
-}
-
-/**
- * Calls `onOutcome` for every later final outcome of job `id` (sent, rejected, removed), e.g.
- * to turn "saved, will send" into "sent" while the user is still looking. Returns unsubscribe.
- */
-export function watchJob<R>(outbox: Outbox<R>, id: string, onOutcome: (o: JobOutcome<R>) => void): () => void {
-  return outbox.subscribe((event) => {
-    const o = outcomeOf(event, id)
-    if (o && o.kind !== 'queued') onOutcome(o)
-  })
 }
 
 /** A job's current state as the user sees it. */

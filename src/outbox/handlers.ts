@@ -28,6 +28,11 @@ export interface JobHandler<K extends OutboxKind> {
   ): void
   /** Refused jobs of this kind are dropped after a week (chat messages, votes, ratings). */
   ephemeral?: boolean
+  /**
+   * Drafts kept beside a job of this kind while it waits (what is typed into a refused report):
+   * cleared once the job leaves the device, sent or discarded, here or in another tab.
+   */
+  drafts?(jobId: string): string[]
 }
 
 /** One handler per job kind: a kind without one is a type error. */

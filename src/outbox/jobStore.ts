@@ -16,10 +16,43 @@ export function createJobStore(store: KeyValueStore, prefix: string) {
     snapshot: (): OutboxJobBase[] => [...jobs.values()].sort(byAge),
     /** Fresh from storage, bypassing the mirror. */
     read: (id: string) => store.get<OutboxJobBase>(prefix + id),
+    /** Each stored version of a job is a new revision (`rev`), which `change` compares against. */
     async save(job: OutboxJobBase): Promise<void> {
+      job.rev = (job.rev ?? 0) + 1
       await store.set(prefix + job.id, job)
       jobs.set(job.id, job)
       touched.set(job.id, ++writes)
+    },
+    /**
+     * Reads the job and stores what `decide` returns in one step where the store can (one
+     * IndexedDB transaction: no other tab's write comes between): the job it was given leaves it
+     * as it is, `undefined` deletes it. `decide` is synchronous. Resolves to what was decided.
+     */
+    async change(
+      id: string,
+      decide: (job: OutboxJobBase | undefined) => OutboxJobBase | undefined,
+    ): Promise<{ before: OutboxJobBase | undefined; after: OutboxJobBase | undefined }> {
+      let before: OutboxJobBase | undefined
+      let after: OutboxJobBase | undefined
+      const step = (job: OutboxJobBase | undefined) => {
+        before = job
+        after = decide(job)
+        if (after && after !== job) after = { ...after, rev: (job?.rev ?? 0) + 1 }
+        return after
+      }
+      if (store.update) await store.update(prefix + id, step)
+      else {
+        // No transactions (a custom store): read, then write; another tab may come between.
+        const job = await store.get<OutboxJobBase>(prefix + id)
+        const next = step(job)
+        if (next !== job) await (next ? store.set(prefix + id, next) : store.del(prefix + id))
+      }
+      if (after !== before) {
+        if (after) jobs.set(id, after)
+        else jobs.delete(id)
+        touched.set(id, ++writes)
+      }
+      return { before, after }
     },
     async forget(id: string): Promise<void> {
       await store.del(prefix + id)

@@ -91,7 +91,13 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
   let abortedForScope = false
   // The author asked to forget their jobs (logout with forget) while one of them was in flight.
   let forgetInFlight = false
+  // The last jobs that left the device while this page ran, for views that start following one late.
+  const gone = new Map<string, OutboxEvent<R, Job>>()
   const emit = (event: OutboxEvent<R, Job>) => {
+    if (event.type === 'sent' || event.type === 'removed') {
+      gone.set(event.type === 'sent' ? event.job.id : event.id, event)
+      if (gone.size > 50) gone.delete(gone.keys().next().value!)
+    }
     const list = snapshot()
     for (const listener of [...listeners]) {
       try {
@@ -323,54 +329,63 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
       return job.id
     },
 
-    async retry(id, payload) {
-      const job = await jobs.read(id)
-      if (!job || job.state === 'sent' || !mine(job)) return false
-      const same = payload === undefined || stableStringify(payload) === stableStringify(job.payload)
-      // This page is attempting it now: writing the job would overwrite the attempt's record, so
-      // the attempt, if it fails, makes the next one due at once instead. An edit cannot join a
-      // request already on the wire (the caller queues it anew).
-      if (attemptingId === id) {
-        if (!same) return false
-        retryWanted = true
-        return true
-      }
-      // In flight in another tab, or left 'sending' by a page that died (resent on the next pass).
-      if (job.state === 'sending') return false
-      // An edit is a new key, so a new request: only while nothing can have come of the current
-      // key (refused, or never sent). An answer lost, or a failure after a send, may hide a
-      // ticket made with it: the job goes on with its own payload and key (reconciled).
-      if (!same && job.state !== 'rejected' && job.attempts > 0) return false
-      const { lastError: _cleared, ...rest } = job
-      // An unknown outcome stays one: the retry must still look for the earlier attempt.
-      const next: Job = {
-        ...rest,
-        state: job.state === 'reconcile' ? 'reconcile' : 'queued',
-        retryDelayMs: 0,
-        updatedAt: now(),
-      }
-      due.set(next, clock())
-      // Same content keeps the key (the server may already have it); edited content is a new request.
-      if (!same) {
-        Object.assign(next, { payload, idempotencyKey: uuid(), attempts: 0 })
-      }
-      await save(next)
-      emit({ type: 'updated', job: next })
+    async retry(id, payload, opts = {}) {
+      let wanted = false
+      // Decided and written in one step (one IndexedDB transaction): another tab's retry or
+      // discard cannot land between the check and the write.
+      const { before, after } = await jobs.change(id, (job) => {
+        wanted = false
+        if (!job || job.state === 'sent' || !mine(job)) return job
+        // Not the version the caller read: another tab edited, sent or discarded it since.
+        if (opts.rev !== undefined && (job.rev ?? 0) !== opts.rev) return job
+        const same = payload === undefined || stableStringify(payload) === stableStringify(job.payload)
+        // This page is attempting it now: writing the job would overwrite the attempt's record, so
+        // the attempt, if it fails, makes the next one due at once instead. An edit cannot join a
+        // request already on the wire (the caller queues it anew).
+        if (attemptingId === id) {
+          wanted = same
+          return job
+        }
+        // In flight in another tab, or left 'sending' by a page that died (resent on the next pass).
+        if (job.state === 'sending') return job
+        // An edit is a new key, so a new request: only while nothing can have come of the current
+        // key (refused, or never sent). An answer lost, or a failure after a send, may hide a
+        // ticket made with it: the job goes on with its own payload and key (reconciled).
+        if (!same && job.state !== 'rejected' && job.attempts > 0) return job
+        const { lastError: _cleared, ...rest } = job
+        // An unknown outcome stays one: the retry must still look for the earlier attempt.
+        const next: Job = {
+          ...rest,
+          state: job.state === 'reconcile' ? 'reconcile' : 'queued',
+          retryDelayMs: 0,
+          updatedAt: now(),
+        }
+        // Same content keeps the key (the server may already have it); edited content is a new request.
+        if (!same) Object.assign(next, { payload, idempotencyKey: uuid(), attempts: 0 })
+        return next
+      })
+      if (wanted) retryWanted = true
+      if (!after || after === before) return wanted
+      due.set(after, clock())
+      emit({ type: 'updated', job: after })
       tellOtherTabs('changed')
       void flush()
       return true
     },
 
-    async remove(id) {
-      const job = await jobs.read(id)
-      // In flight: the request may still land, so the job must stay to reconcile its outcome.
-      if (!job || job.state === 'sending') return false
-      await jobs.forget(id)
+    async remove(id, opts = {}) {
+      const { before, after } = await jobs.change(id, (job) =>
+        // In flight: the request may still land, so the job must stay to reconcile its outcome.
+        // Not the version the caller read: another tab sent it again meanwhile.
+        !job || job.state === 'sending' || (opts.rev !== undefined && (job.rev ?? 0) !== opts.rev) ? job : undefined,
+      )
+      if (!before || after) return false
       emit({ type: 'removed', id })
       tellOtherTabs('changed')
       return true
     },
 
+    left: (id) => gone.get(id) as Extract<OutboxEvent<R, Job>, { type: 'sent' | 'removed' }> | undefined,
     list: () => loadAll().then((all) => all.filter(mine)),
     snapshot,
     subscribe(listener) {

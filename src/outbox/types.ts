@@ -83,6 +83,11 @@ export interface OutboxJobBase<K extends string = string, P = unknown> {
   updatedAt: number
   /** Tie-breaker for jobs created in the same millisecond. */
   seq: number
+  /**
+   * Revision: one more on every stored change (absent in jobs of earlier versions). `retry` and
+   * `remove` given the one a page read act only while the job is still that version.
+   */
+  rev?: number
 }
 
 /** One of the SDK's jobs, of kind `K`. */
@@ -205,11 +210,21 @@ export interface Outbox<R = unknown, J extends OutboxJobBase = OutboxJob> {
    * it: a different payload gets a new idempotency key, an identical one keeps the old key.
    * Resolves false when the job is unknown or in flight, and for an edit of a job whose current
    * key may already have reached the backend without a refusal (a send after which the answer
-   * was lost or failed): a new key could make a second ticket.
+   * was lost or failed): a new key could make a second ticket. With `rev` (the job's `rev` as
+   * the caller read it), false as well once the job changed since: checked and written in one
+   * IndexedDB transaction, so two tabs sending their own fix at once never both take.
    */
-  retry(id: string, payload?: J['payload']): Promise<boolean>
-  /** Deletes a job. Only for an explicit user action ("discard"); never called by the outbox. */
-  remove(id: string): Promise<boolean>
+  retry(id: string, payload?: J['payload'], options?: { rev?: number }): Promise<boolean>
+  /**
+   * Deletes a job. Only for an explicit user action ("discard"); never called by the outbox.
+   * False when it is unknown, in flight, or (given `rev`) changed since the caller read it.
+   */
+  remove(id: string, options?: { rev?: number }): Promise<boolean>
+  /**
+   * How a job left the device while this page ran (its `sent` or `removed` event, for the last
+   * 50), for a view that starts following it after the fact; undefined otherwise.
+   */
+  left(id: string): Extract<OutboxEvent<R, J>, { type: 'sent' | 'removed' }> | undefined
   /** All unsent jobs, oldest first, read fresh from storage. */
   list(): Promise<J[]>
   /** The last known jobs without touching storage. */

@@ -1,5 +1,5 @@
 import type { SupportClient } from '../client.js'
-import type { JobOutcome } from '../outbox/follow.js'
+import type { JobStanding } from './standing.js'
 import type { QueuedFile } from '../outbox/types.js'
 import type { ReportCategory, Ticket, TransactionRef } from '../types.js'
 import type { ReportDraft, ReportValues, ServerErrors, SubmitReportInput, SubmitReportResult } from './flow.js'
@@ -14,8 +14,17 @@ export interface ReopenedReport {
   errors: ServerErrors
 }
 
-/** What became of a queued report while the user is still looking. */
-export type ReportOutcome = { status: 'sent'; ticket: Ticket } | { status: 'rejected' } | { status: 'removed' }
+/**
+ * What became of a queued report while the user is still looking: sent, refused, discarded, on
+ * its way (`sending`: sent again from another window, or by this page after a reload), or no
+ * longer on this device without this page seeing how (`gone`: another window sent or discarded it).
+ */
+export type ReportOutcome =
+  | { status: 'sent'; ticket: Ticket }
+  | { status: 'rejected' }
+  | { status: 'removed' }
+  | { status: 'sending' }
+  | { status: 'gone' }
 
 /**
  * `client.reports`: the "report a transaction problem" flow without UI. Drafts are kept as the
@@ -44,7 +53,11 @@ export interface ReportsController {
   reopen(jobId: string): Promise<ReopenedReport | undefined>
   /** Throws a queued or refused report away (explicit user action only). False when unknown or in flight. */
   discard(jobId: string): Promise<boolean>
-  /** Calls `onOutcome` when a queued report is sent, refused or discarded. Returns unsubscribe. */
+  /**
+   * Follows a queued or refused report: calls `onOutcome` with where it stands now, then each time
+   * that changes (sent, refused, discarded, sending, gone), also for what other windows do with
+   * it. Returns unsubscribe.
+   */
   watch(jobId: string, onOutcome: (outcome: ReportOutcome) => void): () => void
 }
 
@@ -71,14 +84,12 @@ export function createReportsController(client: SupportClient): ReportsControlle
     watch(jobId, onOutcome) {
       let stop: (() => void) | undefined
       let live = true
-      void Promise.all([import('../outbox/follow.js'), outbox()]).then(
-        ([{ watchJob }, box]) => {
+      void Promise.all([withFlow(async (m) => m), outbox()]).then(
+        ([{ followJob }, box]) => {
           if (!live) return
-          stop = watchJob(box, jobId, (o: JobOutcome) => {
-            if (o.kind === 'sent') onOutcome({ status: 'sent', ticket: o.result as Ticket })
-            else if (o.kind === 'rejected') onOutcome({ status: 'rejected' })
-            else if (o.kind === 'removed') onOutcome({ status: 'removed' })
-          })
+          stop = followJob(box, jobId, (o: JobStanding) =>
+            onOutcome(o.kind === 'sent' ? { status: 'sent', ticket: o.result as Ticket } : { status: o.kind }),
+          )
         },
         () => undefined,
       )

@@ -28,8 +28,11 @@ import {
 import type { JobPayloads, OutboxJob, OutboxJobError, QueuedFile } from '../outbox/index.js'
 import type { FieldValue, ReportCategory, Ticket, TransactionRef } from '../types.js'
 import { type JobOutcome, startJob } from '../outbox/follow.js'
+import { stableStringify } from '../stableStringify.js'
+import { reportEditFilesKey, reportEditKey } from './jobs.js'
 
 export { toLocalInput, fromLocalInput, isTransactionRef, recentTransactions } from './transactions.js'
+export { followJob } from './standing.js'
 
 /** What the form holds: raw values by field name (strings, booleans, numbers). */
 export type ReportValues = Record<string, FieldValue>
@@ -168,13 +171,11 @@ export async function saveReportDraft(
 }
 
 /**
- * Key of what the user types into a report the backend refused (its outbox job holds what was
- * sent): kept, masked, until the report is sent again or discarded, so a reload loses nothing.
+ * `reportEditKey`: what the user types into a report the backend refused (its outbox job holds
+ * what was sent), kept, masked, until the report is sent again or discarded, so a reload loses
+ * nothing; `reportEditFilesKey`: its screenshots (apart from the text, as for drafts).
  */
-export const reportEditKey = (jobId: string) => `report:job:${jobId}`
-
-/** Where the screenshots of a refused report being fixed are kept (apart from the text, as for drafts). */
-export const reportEditFilesKey = (jobId: string) => `report:job:${jobId}:files`
+export { reportEditKey, reportEditFilesKey } from './jobs.js'
 
 /**
  * Saves the corrections typed into a refused report (masked, debounced), and its screenshots as
@@ -216,12 +217,29 @@ export async function loadReportEdit(
   return raw && typeof raw === 'object' && raw.values && typeof raw.values === 'object' ? raw.values : undefined
 }
 
+/**
+ * The version (`rev`) of each refused report this page last showed the user: sending it again or
+ * discarding it acts only on that version, so a fix another window sent meanwhile is never
+ * silently replaced or thrown away.
+ */
+const shown = new WeakMap<object, Map<string, number>>()
+const shownOf = (client: object) => {
+  let map = shown.get(client)
+  if (!map) shown.set(client, (map = new Map()))
+  return map
+}
+const revOf = (client: object, jobId: string) => {
+  const rev = shownOf(client).get(jobId)
+  return rev === undefined ? {} : { rev }
+}
+
 /** A refused report as form values, with the corrections saved for it (see `ReportsController.reopen`). */
 export async function reopenReport(client: Pick<SupportClient, 'services'>, jobId: string) {
   const { outbox } = await client.services()
   const job = (await outbox.list()).find((j) => j.id === jobId)
   const restored = job && valuesFromJob(job)
   if (!job || !restored) return undefined
+  shownOf(client).set(jobId, job.rev ?? 0)
   const [edited, files] = await Promise.all([
     loadReportEdit(client, jobId).catch(() => undefined),
     loadEditFiles(client, jobId).catch(() => undefined),
@@ -235,12 +253,19 @@ export async function reopenReport(client: Pick<SupportClient, 'services'>, jobI
   }
 }
 
-/** Throws a queued or refused report away, with the corrections saved for it. */
+/**
+ * Throws a queued or refused report away, with the corrections saved for it. Not when it is on
+ * its way, nor when another window sent it again since this page showed it (unless that fix was
+ * refused too: then it is the same refused report): false.
+ */
 export async function discardReport(client: Pick<SupportClient, 'services'>, jobId: string): Promise<boolean> {
   const { outbox } = await client.services()
-  const gone = await outbox.remove(jobId)
-  if (gone) await clearReportEdit(client, jobId).catch(() => undefined)
-  return gone
+  let removed = await outbox.remove(jobId, revOf(client, jobId))
+  const job = removed ? undefined : (await outbox.list()).find((j) => j.id === jobId)
+  if (job?.state === 'rejected') removed = await outbox.remove(jobId, { rev: job.rev ?? 0 })
+  // Gone (sent or discarded elsewhere): what was typed into it has no report to go back to.
+  if (removed || !job) await clearReportEdit(client, jobId).catch(() => undefined)
+  return removed
 }
 
 /** Forgets a category's draft (after the report is safely queued, or "start over"). */
@@ -352,6 +377,12 @@ export type SubmitReportResult =
    * sent it, or discarded it. Nothing was queued.
    */
   | { status: 'gone'; jobId: string; hidden: HiddenSummary; findings: FieldFinding[] }
+  /**
+   * A refused report sent again (`retryJobId`) that another window changed since this one showed
+   * it: sent again with that window's fix (queued, on its way, or refused once more). Nothing was
+   * queued; what was typed here is kept (the form as it is, and the saved corrections).
+   */
+  | { status: 'changed'; jobId: string; hidden: HiddenSummary; findings: FieldFinding[] }
 
 /**
  * Validates, masks and queues a report. The job is stored before the first attempt; the draft
@@ -390,20 +421,41 @@ export async function submitReport(client: SupportClient, req: SubmitReportInput
   // sending it, or have sent it: a new job would be a second ticket).
   let queued = !retried
   let gone = false
+  let changed = false
   const { jobId, outcome } = await startJob(
     outbox,
     async () => {
       if (!retried) return outbox.enqueue('ticket', payload)
-      queued = await outbox.retry(retried, payload)
-      // Not taken: on its way (here or in another tab) with what was sent before, followed as it
-      // is; or no longer on this device (sent or discarded elsewhere).
-      if (!queued) gone = !(await outbox.list()).some((j) => j.id === retried)
+      // Only the version this page showed: another window's fix sent meanwhile is not replaced.
+      queued = await outbox.retry(retried, payload, revOf(client, retried))
+      if (queued) shownOf(client).delete(retried)
+      else {
+        // Not taken. On its way with this very content (sent again here before a reload, or the
+        // same fix in another window): followed as it is. With another window's fix: this one
+        // was not sent, and the user is told so. Or no longer on this device (sent or discarded).
+        const job = (await outbox.list()).find((j) => j.id === retried)
+        gone = !job
+        changed = !!job && stableStringify(job.payload) !== stableStringify(payload)
+        // That fix was refused too: the next "send again" here replaces it (the user was told).
+        if (changed && job?.state === 'rejected') shownOf(client).set(retried, job.rev ?? 0)
+      }
       return retried
     },
     { ...(req.settleMs === undefined ? {} : { settleMs: req.settleMs }), isOnline: () => isOnline(client) },
   )
   const extra = { jobId, hidden: built.hidden, findings: built.findings }
-  if (gone) return { status: 'gone', ...extra }
+  if (changed) {
+    // Kept beside the job, written now: whatever becomes of it (sent, discarded) clears them then.
+    await saveReportEdit(client, retried!, req.values as ReportValues, req.files)
+    await (await client.services()).drafts.flush().catch(() => undefined)
+    return { status: 'changed', ...extra }
+  }
+  if (gone) {
+    // What was typed into it while it was refused belongs to a report this device no longer has
+    // (reopen finds nothing): not kept beside a job that will never come back.
+    await clearReportEdit(client, retried!).catch(() => undefined)
+    return { status: 'gone', ...extra }
+  }
   await clearReportDraft(client, req.category).catch(() => undefined)
   if (queued) {
     client.events.emit({ type: 'report:queued', category: built.input.category, jobId })
@@ -411,7 +463,9 @@ export async function submitReport(client: SupportClient, req: SubmitReportInput
     // beside it, for when it is refused again.)
     if (retried) await clearReportEdit(client, retried).catch(() => undefined)
   }
-  return toResult(req.category, jobId, await outcome, built)
+  const o = await outcome
+  if (o.kind === 'rejected' && o.rev !== undefined) shownOf(client).set(jobId, o.rev)
+  return toResult(req.category, jobId, o, built)
 }
 
 function toResult(

@@ -31,6 +31,22 @@ export function idbStore(prefix = 'hf:', options: IdbStoreOptions = {}): KeyValu
     get: <T>(key: string) => run((s) => get<T>(prefix + key, s)),
     set: (key, value) => run((s) => set(prefix + key, value, s)),
     del: (key) => run((s) => del(prefix + key, s)),
+    update: <T>(key: string, fn: (current: T | undefined) => T | undefined) =>
+      run((s) =>
+        s('readwrite', (os) => {
+          const k = prefix + key
+          const read = os.get(k)
+          // Written from the read's callback: the transaction stays open, no other one comes between.
+          read.onsuccess = () => {
+            const current = read.result as T | undefined
+            const next = fn(current)
+            if (next === current) return
+            if (next === undefined) os.delete(k)
+            else os.put(next, k)
+          }
+          return promisifyRequest(os.transaction)
+        }),
+      ).then(() => undefined),
     keys: (sub = '') =>
       run((s) =>
         s('readonly', (os) => {

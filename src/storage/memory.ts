@@ -37,5 +37,12 @@ export function memoryStore(): KeyValueStore {
     async keys(prefix = '') {
       return [...map.keys()].filter((k) => k.startsWith(prefix))
     },
+    async update<T>(key: string, fn: (current: T | undefined) => T | undefined) {
+      const current = map.has(key) ? copy(map.get(key) as T) : undefined
+      const next = fn(current)
+      if (next === current) return
+      if (next === undefined) map.delete(key)
+      else map.set(key, copy(next))
+    },
   }
 }

@@ -43,7 +43,7 @@ export function resilientStore(
     }
   }
 
-  return {
+  const store: ResilientStore = {
     get persistent() {
       return primary.persistent && overlay.size === 0
     },
@@ -74,6 +74,21 @@ export function resilientStore(
         warn('delete_failed', error, key)
       }
     },
+    async update<T>(key: string, fn: (current: T | undefined) => T | undefined) {
+      if (!overlay.has(key) && primary.update) {
+        try {
+          return await primary.update(key, fn)
+        } catch (error) {
+          warn('write_failed', error, key)
+        }
+      }
+      // Memory-only key, or the transaction failed (nothing of it was written): read, then write.
+      const current = await store.get<T>(key)
+      const next = fn(current)
+      if (next === current) return
+      if (next === undefined) await store.del(key)
+      else await store.set(key, next)
+    },
     async keys(prefix = '') {
       let stored: string[] = []
       try {
@@ -85,4 +100,5 @@ export function resilientStore(
       return [...stored, ...extra]
     },
   }
+  return store
 }

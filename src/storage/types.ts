@@ -9,4 +9,10 @@ export interface KeyValueStore {
   set(key: string, value: unknown): Promise<void>
   del(key: string): Promise<void>
   keys(prefix?: string): Promise<string[]>
+  /**
+   * Reads `key` and writes what `fn` returns in one step no other tab can come between (one
+   * IndexedDB readwrite transaction): the value it was given leaves the key as it is, `undefined`
+   * deletes it. `fn` must be synchronous. Stores without it are read, then written.
+   */
+  update?<T>(key: string, fn: (current: T | undefined) => T | undefined): Promise<void>
 }

@@ -78,10 +78,14 @@ describe('a refused report sent again from two tabs', () => {
       await description(a).fill(`${TYPED} Fixed in tab A.`)
       await w(a, '[data-submit]').click()
       await expect.poll(() => posts, { timeout: 20_000 }).toBe(2)
-      // Tab B sends its own fix meanwhile, and is told something.
+      // Tab B sends its own fix meanwhile, and is told it was not sent (tab A's is on its way),
+      // its fix still in the form.
       await description(b).fill(`${TYPED} Fixed in tab B.`)
       await w(b, '[data-submit]').click()
-      await w(b, '[data-view=report] [data-result]').waitFor({ timeout: 30_000 })
+      await expect
+        .poll(() => w(b, '[data-view=report] [data-errors]').innerText(), { timeout: 30_000 })
+        .toContain('your changes were not sent')
+      expect(await description(b).inputValue()).toBe(`${TYPED} Fixed in tab B.`)
       release()
       await w(a, '[data-view=report] [data-result=sent]').waitFor({ timeout: 30_000 })
 

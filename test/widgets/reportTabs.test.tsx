@@ -6,7 +6,7 @@ import { prefillFromTransaction } from '../../src/reports/index.js'
 import type { Transport } from '../../src/transports/types.js'
 import { fakeTransport } from '../support/fakeTransport.js'
 import { TX } from '../support/fixtures.js'
-import { freshDevice } from './panelHarness.js'
+import { freshDevice, setOnline } from './panelHarness.js'
 
 // A refused report open in two tabs of one device (two clients over one IndexedDB, the outbox's
 // lease and BroadcastChannel between them). Whatever the two tabs do with it, one ticket.
@@ -160,5 +160,69 @@ describe('a refused report fixed in two tabs', () => {
     })
     await settled(s.a, s.b)
     expect(s.fake.tickets.size).toBe(1)
+  })
+
+  it("discarded in one tab while the other tab's fix waits offline: not thrown away; refused again, it can be", async () => {
+    const s = await refusedInTwoTabs()
+    setOnline(false)
+    try {
+      const fromA = await s.a.reports.submit({
+        category,
+        values: values('Fixed in tab A.'),
+        transaction: TX,
+        retryJobId: s.jobId,
+        settleMs: 50,
+      })
+      expect(fromA.status).toBe('queued')
+      // Tab B still shows the version refused before: its discard must not take tab A's saved fix.
+      expect(await s.b.reports.discard(s.jobId)).toBe(false)
+      expect((await (await s.b.services()).outbox.list()).map((j) => j.id)).toEqual([s.jobId])
+    } finally {
+      setOnline(true)
+    }
+    // Tab A's fix is refused too: the same refused report, which tab B may now throw away.
+    s.fake.setMode({ reject: new RejectedError([{ field: 'fields.amount', code: 'limit' }], 'invalid', 422) })
+    const box = (await s.a.services()).outbox
+    await waitFor(async () => {
+      await box.flush()
+      expect((await box.list())[0]?.state).toBe('rejected')
+    })
+    expect(await s.b.reports.discard(s.jobId)).toBe(true)
+    expect(await box.list()).toEqual([])
+  })
+
+  it("a tab's fix not taken (another tab's was sent) is kept; once that fix is refused, sending again takes it", async () => {
+    const s = await refusedInTwoTabs()
+    s.fake.setMode({ reject: new RejectedError([{ field: 'fields.amount', code: 'limit' }], 'invalid', 422) })
+    const fromA = await s.a.reports.submit({
+      category,
+      values: values('Fixed in tab A.'),
+      transaction: TX,
+      retryJobId: s.jobId,
+      settleMs: 5_000,
+    })
+    expect(fromA.status).toBe('rejected')
+    s.fake.setMode('ok')
+    const first = await s.b.reports.submit({
+      category,
+      values: values('Fixed in tab B.'),
+      transaction: TX,
+      retryJobId: s.jobId,
+      settleMs: 5_000,
+    })
+    // Told, not sent; what tab B typed stays beside the report.
+    expect(first.status).toBe('changed')
+    const { drafts } = await s.b.services()
+    expect(await drafts.load(`report:job:${s.jobId}`)).toMatchObject({ values: { description: 'Fixed in tab B.' } })
+    const again = await s.b.reports.submit({
+      category,
+      values: values('Fixed in tab B.'),
+      transaction: TX,
+      retryJobId: s.jobId,
+      settleMs: 5_000,
+    })
+    expect(again.status).toBe('sent')
+    await settled(s.a, s.b)
+    expect([...s.fake.tickets.values()].map((t) => t.description)).toEqual(['Fixed in tab B.'])
   })
 })

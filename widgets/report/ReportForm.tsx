@@ -55,6 +55,10 @@ export interface ReportFormProps {
   onDiscarded(): void
   /** The backend refused the report: it waits in the outbox as this job, for the user to fix. */
   onRefused?(jobId: string): void
+  /** The refused report is being sent again from elsewhere (another window, or after a reload). */
+  onItsWay?: boolean
+  /** A submit of this form starts (true) or is answered (false). */
+  onSubmitting?(busy: boolean): void
 }
 
 /** Errors of the values as they are now (what a submit would say), without submitting. */
@@ -220,7 +224,11 @@ export function ReportForm(props: ReportFormProps) {
   }
 
   const discard = async () => {
-    if (jobRef.current && (await client.reports.discard(jobRef.current))) props.onDiscarded()
+    if (!jobRef.current) return
+    setFailure(undefined)
+    if (await client.reports.discard(jobRef.current)) props.onDiscarded()
+    // On its way, or sent again from another window since it showed here: the user is told.
+    else setFailure(t('reportUi.edit.notDiscarded'))
   }
 
   const serverText = (e: { code: string; message?: string }) => {
@@ -240,6 +248,7 @@ export function ReportForm(props: ReportFormProps) {
     if (submitting) return
     setSubmitting(true)
     setFailure(undefined)
+    props.onSubmitting?.(true)
     try {
       const r = await client.reports.submit({
         category,
@@ -253,6 +262,12 @@ export function ReportForm(props: ReportFormProps) {
         setErrors(r.errors)
         setServer(undefined)
         setFocusTick((n) => n + 1)
+        return
+      }
+      if (r.status === 'changed') {
+        // Another window sent its own fix since this one showed: this one was not sent, and stays here.
+        setFailure(t('reportUi.edit.changed'))
+        alert.current?.focus()
         return
       }
       jobRef.current = r.jobId
@@ -273,6 +288,7 @@ export function ReportForm(props: ReportFormProps) {
       setFailure(`${t('reportUi.errors.failed')} ${client.report(error)}`)
     } finally {
       setSubmitting(false)
+      props.onSubmitting?.(false)
     }
   }
 
@@ -330,7 +346,7 @@ export function ReportForm(props: ReportFormProps) {
       )}
       {edit && (
         <div class="rf-notice">
-          <p>{t('reportUi.edit.notice')}</p>
+          <p>{t(props.onItsWay ? 'reportUi.result.sending' : 'reportUi.edit.notice')}</p>
           <button type="button" class="secondary" onClick={() => void discard()}>
             {t('reportUi.edit.discard')}
           </button>

@@ -264,7 +264,8 @@ function ReportFlow({ params }: ViewProps) {
     let live = true
     void (async () => {
       const restored = await reports.reopen(jobId)
-      if (!live) return
+      // Already sent or discarded while it was looked for (followed below).
+      if (!live || shown.current === 'result') return
       if (!restored) return setStep({ kind: 'missing' })
       if (restored.transaction) setTx(restored.transaction)
       const edit = { jobId, values: restored.values, files: restored.files, errors: restored.errors }
@@ -274,6 +275,25 @@ function ReportFlow({ params }: ViewProps) {
       live = false
     }
   }, [reports, jobId, who])
+
+  // A refused report shown here can be sent or discarded elsewhere: from another window, or by
+  // this page's outbox after a reload with the fix on the wire. Followed, so the view says what
+  // became of it, not that it was refused (except while this form's own submit says it).
+  const followed = refused ?? jobId
+  const submitting = useRef(false)
+  const [onItsWay, setOnItsWay] = useState(false)
+  useEffect(() => {
+    if (!followed) return
+    return reports.watch(followed, (o) => {
+      if (submitting.current || shown.current === 'result') return
+      if (o.status === 'sending' || o.status === 'rejected') return setOnItsWay(o.status === 'sending')
+      const result: ShownResult =
+        o.status === 'sent'
+          ? { status: 'sent', jobId: followed, ticket: o.ticket }
+          : { status: o.status, jobId: followed }
+      setStep({ kind: 'result', result, notices: [] })
+    })
+  }, [reports, followed])
 
   let body
   switch (step.kind) {
@@ -310,6 +330,8 @@ function ReportFlow({ params }: ViewProps) {
           onDone={(result, notices) => setStep({ kind: 'result', result, notices })}
           onDiscarded={() => client.navigate('requests')}
           onRefused={setRefused}
+          onItsWay={onItsWay}
+          onSubmitting={(busy) => (submitting.current = busy)}
         />
       )
       break

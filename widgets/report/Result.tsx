@@ -44,6 +44,7 @@ export function Result(props: {
       if (o.status === 'sent') setResult({ status: 'sent', jobId: result.jobId, ticket: o.ticket })
       if (o.status === 'removed') setResult({ status: 'removed', jobId: result.jobId })
       if (o.status === 'rejected') setResult({ status: 'attention', jobId: result.jobId })
+      if (o.status === 'gone') setResult({ status: 'gone', jobId: result.jobId })
     })
   }, [client, result])
 

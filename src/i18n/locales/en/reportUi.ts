@@ -41,6 +41,9 @@ export const reportUi = {
   'reportUi.draft.discard': 'Start over',
   'reportUi.edit.notice': 'Support could not accept this report. Please check it and send it again.',
   'reportUi.edit.discard': 'Discard this report',
+  'reportUi.edit.changed':
+    'This report was changed or sent from another window, so your changes were not sent. They are kept here.',
+  'reportUi.edit.notDiscarded': 'This report is being sent or has been sent, so it can no longer be discarded.',
   'reportUi.guidance.hotlineDefault':
     'If you cannot sign in, call the official customer service number shown in this app or on the back of your card.',
   'reportUi.result.sending': 'Sending your report…',

@@ -38,6 +38,8 @@ export const reportUi: Record<keyof typeof en, string> = {
   'reportUi.draft.discard': '清空重填',
   'reportUi.edit.notice': '客服系统未能接收这份反馈，请检查后重新提交。',
   'reportUi.edit.discard': '放弃这份反馈',
+  'reportUi.edit.changed': '这份反馈已在另一个窗口中被修改或发送，你的修改未被发送，仍保留在这里。',
+  'reportUi.edit.notDiscarded': '这份反馈正在发送或已发送，无法再放弃。',
   'reportUi.guidance.hotlineDefault': '如果无法登录，请拨打本 App 内或银行卡背面印有的官方客服电话。',
   'reportUi.result.sending': '正在发送反馈…',
   'reportUi.result.sent.title': '反馈已提交',

@@ -38,6 +38,8 @@ export const reportUi: Record<keyof typeof en, string> = {
   'reportUi.draft.discard': '清空重填',
   'reportUi.edit.notice': '客服系統未能接收這份回報，請檢查後重新提交。',
   'reportUi.edit.discard': '放棄這份回報',
+  'reportUi.edit.changed': '這份回報已在另一個視窗中被修改或送出，你的修改未被送出，仍保留在這裡。',
+  'reportUi.edit.notDiscarded': '這份回報正在送出或已送出，無法再放棄。',
   'reportUi.guidance.hotlineDefault': '如果無法登入，請撥打本 App 內或銀行卡背面印有的官方客服電話。',
   'reportUi.result.sending': '正在傳送回報…',
   'reportUi.result.sent.title': '回報已提交',
