@@ -8,8 +8,7 @@
  *                                    `-- --only=this engine,FlexSearch` to pick sizes and engines,
  *                                    `-- --no-heldout` for tuning runs, `-- --no-size`,
  *                                    `-- --questions` for articles with similar questions,
- *                                    `-- --passes=N` for the timed passes, `-- --interleave` to
- *                                    time the engines in turn per query instead of per pass)
+ *                                    `-- --passes=N` for the timed passes)
  *
  * Prints, side by side: build time, heap growth, p50/p95/p99 query latency on synthetic
  * corpora of 1k/10k/50k articles; MRR@10, recall@5 and zero-result rate
@@ -240,14 +239,13 @@ function latency(
   const mix = queryMix(real, labeled, 400)
   console.log(
     `\nLatency: ${mix.length} queries (${labeled.length} labeled + corpus phrases, tags, typos), warm-up passes, then timed passes` +
-      ` ${process.argv.includes('--interleave') ? 'with the engines interleaved per query' : "in blocks, one engine's pass at a time after a collection, the engines' order turning each pass"}; corpus 60% zh-CN / 40% en, ${legacy ? 'LEGACY corpus (real titles copied into synthetic articles)' : 'synthetic distractors (bench/data/corpus.ts)'}`,
+      ` with the engines interleaved per query (so machine load hits all alike); corpus 60% zh-CN / 40% en, ${legacy ? 'LEGACY corpus (real titles copied into synthetic articles)' : 'synthetic distractors (bench/data/corpus.ts)'}`,
   )
   const only = process.argv
     .find((a) => a.startsWith('--only='))
     ?.slice(7)
     .split(',')
   const passesArg = Number(process.argv.find((a) => a.startsWith('--passes='))?.slice(9)) || undefined
-  const interleave = process.argv.includes('--interleave')
   const scaled = engines.filter((e) => !e.realOnly && (!only || only.includes(e.name)))
   for (const n of counts) {
     // Fewer passes as the corpus grows: MiniSearch takes tens of ms a query at 50k.
@@ -287,25 +285,17 @@ function latency(
         best: mix.map(() => Infinity),
       })
     }
-    const time = (e: (typeof built)[number], i: number) => {
-      const { q, locale } = mix[i]!
-      const s = performance.now()
-      e.search(q, locale)
-      const t = performance.now() - s
-      e.samples.push(t)
-      e.best[i] = Math.min(e.best[i]!, t)
-    }
     for (let pass = 0; pass < passes; pass++) {
-      if (interleave) mix.forEach((_, i) => built.forEach((_, k) => time(built[(i + k) % built.length]!, i)))
-      else
-        // Each engine's pass in one block, a collection before it, the engines' order turning
-        // with the pass: interleaved per query, an engine's samples also timed the collections
-        // of the garbage the others made (MiniSearch makes megabytes a query at 10k).
-        built.forEach((_, k) => {
-          const e = built[(pass + k) % built.length]!
-          gc()
-          mix.forEach((_, i) => time(e, i))
-        })
+      mix.forEach(({ q, locale }, i) => {
+        for (let k = 0; k < built.length; k++) {
+          const e = built[(i + k) % built.length]!
+          const s = performance.now()
+          e.search(q, locale)
+          const t = performance.now() - s
+          e.samples.push(t)
+          e.best[i] = Math.min(e.best[i]!, t)
+        }
+      })
     }
     const p95: Record<string, number> = {}
     for (const e of built) {
