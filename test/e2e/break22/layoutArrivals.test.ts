@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { fileTickets } from '../agentApi.js'
-import { axe, launch, open, w, type Page, type Session } from '../browser.js'
+import { axe, open, w, type Page } from '../browser.js'
+import { chromium } from '../session.js'
 
 // Other orders of arrival than test/e2e/layoutStable.test.ts: what the user can tap must stay
 // where it was first painted, whatever the backend answers and whenever.
 const baseUrl = inject('baseUrl')
-let s: Session
-
-beforeAll(async () => {
-  s = await launch()
-})
-afterAll(async () => {
-  await s?.close()
-})
+const s = chromium()
 
 const hold = () => {
   let release!: () => void

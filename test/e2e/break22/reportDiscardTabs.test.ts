@@ -3,18 +3,12 @@
  * the user discards it in tab B. The discard cannot take (the request may land); tab B must say
  * something, not leave the button doing nothing.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { launch, open, w, type Page, type Session } from '../browser.js'
+import { describe, expect, inject, it } from 'vitest'
+import { open, w, type Page } from '../browser.js'
+import { chromium } from '../session.js'
 
 const baseUrl = inject('baseUrl')
-let s: Session
-
-beforeAll(async () => {
-  s = await launch()
-})
-afterAll(async () => {
-  await s?.close()
-})
+const s = chromium()
 
 const description = (page: Page) => w(page, '[data-field=description] textarea')
 const TYPED = 'I paid at the counter, the app said failed, but the shop says it got nothing.'

@@ -1,17 +1,11 @@
 /** A refused report's fix sent, and the page reloaded while that request is on the wire. */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { ticketsOf } from '../agentApi.js'
-import { launch, reload, w, type Page, type Session } from '../browser.js'
+import { reload, w, type Page } from '../browser.js'
+import { chromium } from '../session.js'
 
 const baseUrl = inject('baseUrl')
-let s: Session
-
-beforeAll(async () => {
-  s = await launch()
-})
-afterAll(async () => {
-  await s?.close()
-})
+const s = chromium()
 
 const description = (page: Page) => w(page, '[data-field=description] textarea')
 const TYPED = 'I paid at the counter, the app said failed, but the shop says it got nothing.'
