@@ -160,7 +160,18 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
     inFlightAuthor = sending.author
     abortedForScope = false
     forgetInFlight = false
-    await save(sending)
+    // Marked only if it is still the version read (one IndexedDB transaction): another tab's
+    // discard or "forget me" that came since the read must not be undone by this write, and the
+    // job then sent.
+    const { before, after } = await jobs.change(id, (job) =>
+      job && (job.rev ?? 0) === (fresh.rev ?? 0) ? sending : job,
+    )
+    if (!after || after === before) {
+      inFlight = undefined
+      jobs.note(id, after)
+      return
+    }
+    if (after.rev !== undefined) sending.rev = after.rev
     emit({ type: 'updated', job: sending })
 
     let result: R | undefined

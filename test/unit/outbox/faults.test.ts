@@ -229,6 +229,47 @@ describe('jobs belong to their author', () => {
     outbox.dispose()
   })
 
+  it('"forget me" (or a discard) in another tab between an attempt reading the job and marking it sending: it stays gone, nothing is sent', async () => {
+    const store = memoryStore()
+    const sent: unknown[] = []
+    // The pass lists the jobs, then the attempt reads the job again: that second read returns
+    // what it read only after another tab's "forget me" has deleted the job from the shared store.
+    let reads = 0
+    let armed = false
+    let reached!: () => void
+    const atRead = new Promise<void>((r) => (reached = r))
+    let open!: () => void
+    const gate = new Promise<void>((r) => (open = r))
+    const gated: typeof store = {
+      ...store,
+      get: async <T>(key: string) => {
+        const value = await store.get<T>(key)
+        if (armed && key === jobKey(id) && ++reads === 2) {
+          reached()
+          await gate
+        }
+        return value
+      },
+    }
+    const { outbox } = makeOutbox({
+      store: gated,
+      author: () => 'A',
+      autoStart: false,
+      send: async (job) => (sent.push(job.payload), { id: job.id }),
+    })
+    const id = await outbox.enqueue('ticket', { subject: "A's report" })
+    armed = true
+    const pass = outbox.flush()
+    await atRead
+    await store.del(jobKey(id))
+    open()
+    await pass
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(sent).toEqual([])
+    expect(await store.get(jobKey(id))).toBeUndefined()
+    outbox.dispose()
+  })
+
   it('a job stored by an earlier version (no author) is adopted by the first user, and clearAuthor forgets only theirs', async () => {
     const store = memoryStore()
     await store.set(jobKey('legacy'), {
