@@ -146,7 +146,8 @@ describe('chat continuity in Chromium (zh-CN, phone) against the reference serve
     // After a reload the panel comes back on the chat, ended; from Home it is in My requests.
     await page.reload()
     await w(page, '.chat[data-ready]').waitFor()
-    expect(await w(page, '.chat').getAttribute('data-chat-status')).toBe('ended')
+    // Resumed, it passes through 'rating' until the saved "rated" is applied: not asked again.
+    await expect.poll(() => w(page, '.chat').getAttribute('data-chat-status')).toBe('ended')
     await w(page, 'button[aria-label="返回"]').click()
     await w(page, '[data-card-history]').click()
     const row = w(page, `[data-conversations] [data-conversation="${id}"]`)
