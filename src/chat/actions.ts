@@ -281,14 +281,15 @@ export function createChatActions(core: ChatCore): ChatActions {
         .catch((error: unknown) => Promise.reject(sdkError(error)))
       store.setState({ rated: true })
       core.dispatch({ type: 'rated' })
-      core.persist()
+      // At once: a reload right after must not ask for the rating again.
+      core.persist(true)
       return { status: 'sent', hidden: summarizeFindings(masked?.findings ?? []) }
     },
 
     skipRating() {
       store.setState({ rated: true })
       core.dispatch({ type: 'skip_rating' })
-      core.persist()
+      core.persist(true)
     },
 
     async leaveMessage(text) {

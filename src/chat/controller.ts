@@ -195,10 +195,11 @@ export function createChatController(
       set({ conversation: undefined, items: [], agentTyping: false, agentReadSeq: 0, rated: false, error: undefined })
       updateUnread()
     },
-    persist() {
+    persist(now) {
       const c = conv()
       if (!c || !saver) return
       saver.schedule(() => stored(conv() ?? c))
+      if (now) void saver.flush()
     },
     stopTyping: () => typing.stop(),
     sync: () => sync(),

@@ -103,7 +103,8 @@ export interface ChatCore {
   adopt(c: Conversation): Promise<void>
   /** Forget the current conversation (its transcript stays saved). */
   forget(): Promise<void>
-  persist(): void
+  /** Saves the transcript soon (`now`: at once, for what a reload must find, such as a rating). */
+  persist(now?: boolean): void
   stopTyping(): void
   sync(): Promise<void>
 }
