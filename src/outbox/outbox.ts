@@ -135,6 +135,8 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
   async function attempt(id: string): Promise<void> {
     attemptingId = id
     retryWanted = false
+    // Reset here, not once the job is read: a "forget me" during that read must still count.
+    forgetInFlight = false
     try {
       await attemptOnce(id)
     } finally {
@@ -159,7 +161,6 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
     inFlight = controller
     inFlightAuthor = sending.author
     abortedForScope = false
-    forgetInFlight = false
     // Marked only if it is still the version read (one IndexedDB transaction): another tab's
     // discard or "forget me" that came since the read must not be undone by this write, and the
     // job then sent.
@@ -172,6 +173,12 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
       return
     }
     if (after.rev !== undefined) sending.rev = after.rev
+    // "Forget me" came while the job was read or marked: its listing may already have passed over
+    // it (still queued) or skip it now (sending); nothing of it goes out or stays.
+    if (forgetInFlight) {
+      inFlight = undefined
+      return dropForgotten(id)
+    }
     emit({ type: 'updated', job: sending })
 
     let result: R | undefined
@@ -416,10 +423,11 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
     },
 
     async clearAuthor() {
-      if (inFlight && (!author || inFlightAuthor === author())) {
+      // An attempt still reading or marking its job has no request yet: it drops the job once marked.
+      if (attemptingId !== undefined && (!inFlight || !author || inFlightAuthor === author())) {
         // Deleted once its request settles, whatever the answer: a save after it must not bring it back.
         forgetInFlight = true
-        inFlight.abort()
+        inFlight?.abort()
       }
       const all = (await loadAll()).filter((j) => mine(j) && j.state !== 'sending')
       for (const job of all) {

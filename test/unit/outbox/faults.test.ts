@@ -270,6 +270,61 @@ describe('jobs belong to their author', () => {
     outbox.dispose()
   })
 
+  it('"forget me" in this tab while an attempt reads the job, its listing landing after the mark (IndexedDB order): nothing is sent, nothing stays', async () => {
+    const store = memoryStore()
+    const sent: unknown[] = []
+    // The attempt's read waits at a gate; "forget me" starts meanwhile, and its listing of the
+    // jobs is answered only after the attempt's mark is written (a readwrite transaction queued
+    // before the listing's reads, as IndexedDB orders them).
+    let reads = 0
+    let armed = false
+    let reached!: () => void
+    const atRead = new Promise<void>((r) => (reached = r))
+    let open!: () => void
+    const gate = new Promise<void>((r) => (open = r))
+    let marked!: () => void
+    const mark = new Promise<void>((r) => (marked = r))
+    let listing = false
+    const gated: typeof store = {
+      ...store,
+      get: async <T>(key: string) => {
+        const value = await store.get<T>(key)
+        if (armed && key === jobKey(id) && ++reads === 2) {
+          reached()
+          await gate
+        }
+        return value
+      },
+      keys: async (prefix?: string) => {
+        if (listing) await mark
+        return store.keys(prefix)
+      },
+      update: async <T>(key: string, fn: (current: T | undefined) => T | undefined) => {
+        await store.update!(key, fn)
+        marked()
+      },
+    }
+    const { outbox } = makeOutbox({
+      store: gated,
+      author: () => 'A',
+      autoStart: false,
+      send: async (job) => (sent.push(job.payload), { id: job.id }),
+    })
+    const id = await outbox.enqueue('ticket', { subject: "A's report" })
+    armed = true
+    const pass = outbox.flush()
+    await atRead
+    listing = true
+    const forgetting = outbox.clearAuthor()
+    open()
+    await pass
+    await forgetting
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(sent).toEqual([])
+    expect(await store.get(jobKey(id))).toBeUndefined()
+    outbox.dispose()
+  })
+
   it('a job stored by an earlier version (no author) is adopted by the first user, and clearAuthor forgets only theirs', async () => {
     const store = memoryStore()
     await store.set(jobKey('legacy'), {
