@@ -83,6 +83,8 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
   // for it meanwhile: the user's "send now" must not be lost to an attempt that then fails.
   let attemptingId: string | undefined
   let retryWanted = false
+  // The version this page's attempt stored as 'sending' (its own mark, not another tab's).
+  let markedRev: number | undefined
 
   // Jobs of other users stay stored but out of sight; authorless ones (earlier versions) are adopted.
   const mine = (job: Job) => !author || job.author === undefined || job.author === author()
@@ -141,6 +143,7 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
       await attemptOnce(id)
     } finally {
       attemptingId = undefined
+      markedRev = undefined
     }
   }
 
@@ -173,6 +176,7 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
       return
     }
     if (after.rev !== undefined) sending.rev = after.rev
+    markedRev = after.rev
     // "Forget me" came while the job was read or marked: its listing may already have passed over
     // it (still queued) or skip it now (sending); nothing of it goes out or stays.
     if (forgetInFlight) {
@@ -200,8 +204,7 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
       if (abortedForScope) {
         // Its author signed out mid-send: it waits for them, same key, no backoff.
         const back: Job = { ...sending, state: 'reconcile', retryDelayMs: 0, updatedAt: now() }
-        await save(back)
-        emit({ type: 'updated', job: back })
+        if (await settle(id, back)) emit({ type: 'updated', job: back })
         return
       }
       const decision = decideFailure(error, number, random, baseMs, capMs)
@@ -217,7 +220,7 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
           }
         : { ...sending, state: 'rejected', lastError: decision.error, updatedAt: now() }
       if (decision.retry) due.set(failed, clock() + decision.afterMs)
-      await save(failed)
+      if (!(await settle(id, failed))) return
       emit({ type: decision.retry ? 'updated' : 'rejected', job: failed })
       tellOtherTabs('changed')
       return
@@ -230,6 +233,22 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
     due.forget(id)
     emit({ type: 'sent', job: sent, result: result as R })
     tellOtherTabs('changed')
+  }
+
+  /**
+   * Stores the outcome of a failed attempt unless the job left storage meanwhile ("forget me" in
+   * another tab takes a job in flight too): a write after that would bring it back, to be sent.
+   */
+  async function settle(id: string, outcome: Job): Promise<boolean> {
+    const { after } = await jobs.change(id, (job) => (job ? outcome : undefined))
+    if (after) {
+      if (after.rev !== undefined) outcome.rev = after.rev
+      return true
+    }
+    jobs.note(id, undefined)
+    due.forget(id)
+    emit({ type: 'removed', id })
+    return false
   }
 
   /** The job whose author signed out with forget while it was in flight: nothing of it stays. */
@@ -429,14 +448,21 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
         forgetInFlight = true
         inFlight?.abort()
       }
-      const all = (await loadAll()).filter((j) => mine(j) && j.state !== 'sending')
-      for (const job of all) {
-        await jobs.forget(job.id)
+      // Jobs in flight elsewhere go too (another tab stores no outcome for a job gone, see
+      // `settle`), and so does one a page left 'sending' when it died (else recovered and sent).
+      // The one this page marked is dropped by its attempt once the request settles.
+      let count = 0
+      for (const job of (await loadAll()).filter(mine)) {
+        const { before, after } = await jobs.change(job.id, (j) =>
+          j && mine(j) && !(j.id === attemptingId && j.state === 'sending' && j.rev === markedRev) ? undefined : j,
+        )
+        if (!before || after) continue
         due.forget(job.id)
         emit({ type: 'removed', id: job.id })
+        count++
       }
-      if (all.length) tellOtherTabs('changed')
-      return all.length
+      if (count) tellOtherTabs('changed')
+      return count
     },
 
     dispose() {

@@ -325,6 +325,63 @@ describe('jobs belong to their author', () => {
     outbox.dispose()
   })
 
+  it('"forget me" takes a job a page left \'sending\' when it died: it is not recovered and sent on the next pass', async () => {
+    const store = memoryStore()
+    await store.set(jobKey('left'), {
+      id: 'left',
+      kind: 'ticket',
+      payload: { subject: "A's report" },
+      idempotencyKey: 'k',
+      attempts: 1,
+      retryDelayMs: 0,
+      state: 'sending',
+      createdAt: 1,
+      updatedAt: 1,
+      seq: 0,
+      author: 'A',
+      rev: 2,
+    })
+    const sent: unknown[] = []
+    const { outbox } = makeOutbox({
+      store,
+      author: () => 'A',
+      autoStart: false,
+      send: async (job) => (sent.push(job.payload), { id: job.id }),
+    })
+    expect(await outbox.clearAuthor()).toBe(1)
+    await outbox.flush()
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(sent).toEqual([])
+    expect(await store.get(jobKey('left'))).toBeUndefined()
+    outbox.dispose()
+  })
+
+  it('"forget me" in another tab while this tab sends the job: a failed send does not store it again, and it is not sent later', async () => {
+    const store = memoryStore()
+    const attempts: unknown[] = []
+    let fail!: (e: unknown) => void
+    const sender = makeOutbox({
+      store,
+      author: () => 'A',
+      send: (job) => {
+        attempts.push(job.payload)
+        if (attempts.length > 1) return Promise.resolve({ id: job.id })
+        return new Promise((_, reject) => (fail = reject))
+      },
+    })
+    const other = makeOutbox({ store, author: () => 'A', autoStart: false, send: async () => ({}) })
+    const id = await sender.outbox.enqueue('ticket', { subject: "A's report" })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(attempts).toHaveLength(1)
+    await other.outbox.clearAuthor()
+    fail(new OfflineError())
+    await vi.advanceTimersByTimeAsync(600_000)
+    expect(attempts).toHaveLength(1)
+    expect(await store.get(jobKey(id))).toBeUndefined()
+    sender.outbox.dispose()
+    other.outbox.dispose()
+  })
+
   it('a job stored by an earlier version (no author) is adopted by the first user, and clearAuthor forgets only theirs', async () => {
     const store = memoryStore()
     await store.set(jobKey('legacy'), {
