@@ -251,6 +251,21 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
     return false
   }
 
+  /**
+   * Stores `job` only over the version it was made from (same `rev`): another tab's discard or
+   * "forget me" since that version was read is not undone. The mirror follows what is stored.
+   */
+  async function saveOver(job: Job): Promise<boolean> {
+    const from = job.rev ?? 0
+    const { before, after } = await jobs.change(job.id, (j) => (j && (j.rev ?? 0) === from ? job : j))
+    if (!after || after === before) {
+      jobs.note(job.id, after)
+      return false
+    }
+    if (after.rev !== undefined) job.rev = after.rev
+    return true
+  }
+
   /** The job whose author signed out with forget while it was in flight: nothing of it stays. */
   async function dropForgotten(id: string): Promise<void> {
     forgetInFlight = false
@@ -262,7 +277,7 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
 
   async function pass(): Promise<void> {
     let list = await loadAll()
-    await tidy(list, { author, expireRejected: options.expireRejected, now, save, forget: jobs.forget, emit })
+    await tidy(list, { author, expireRejected: options.expireRejected, now, save: saveOver, forget: jobs.forget, emit })
     list = snapshot()
     let fresh = true
     while (!disposed) {

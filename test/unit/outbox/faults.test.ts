@@ -382,6 +382,56 @@ describe('jobs belong to their author', () => {
     other.outbox.dispose()
   })
 
+  it('"forget me" in another tab while a pass adopts a job of an earlier version (no author): it stays gone, nothing is sent', async () => {
+    const store = memoryStore()
+    await store.set(jobKey('legacy'), {
+      id: 'legacy',
+      kind: 'ticket',
+      payload: { subject: 'from an earlier version' },
+      idempotencyKey: 'k',
+      attempts: 0,
+      retryDelayMs: 0,
+      state: 'queued',
+      createdAt: 1,
+      updatedAt: 1,
+      seq: 0,
+    })
+    const sent: unknown[] = []
+    // The pass's listing reads the job, then waits while another tab's "forget me" deletes it.
+    let armed = true
+    let reached!: () => void
+    const atRead = new Promise<void>((r) => (reached = r))
+    let open!: () => void
+    const gate = new Promise<void>((r) => (open = r))
+    const gated: typeof store = {
+      ...store,
+      get: async <T>(key: string) => {
+        const value = await store.get<T>(key)
+        if (armed && key === jobKey('legacy')) {
+          armed = false
+          reached()
+          await gate
+        }
+        return value
+      },
+    }
+    const { outbox } = makeOutbox({
+      store: gated,
+      author: () => 'A',
+      autoStart: false,
+      send: async (job) => (sent.push(job.payload), { id: job.id }),
+    })
+    const pass = outbox.flush()
+    await atRead
+    await store.del(jobKey('legacy'))
+    open()
+    await pass
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(sent).toEqual([])
+    expect(await store.get(jobKey('legacy'))).toBeUndefined()
+    outbox.dispose()
+  })
+
   it('a job stored by an earlier version (no author) is adopted by the first user, and clearAuthor forgets only theirs', async () => {
     const store = memoryStore()
     await store.set(jobKey('legacy'), {
