@@ -83,6 +83,8 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
   // for it meanwhile: the user's "send now" must not be lost to an attempt that then fails.
   let attemptingId: string | undefined
   let retryWanted = false
+  // The version this page's attempt stored as 'sending' (its own mark, not another tab's).
+  let markedRev: number | undefined
 
   // Jobs of other users stay stored but out of sight; authorless ones (earlier versions) are adopted.
   const mine = (job: Job) => !author || job.author === undefined || job.author === author()
@@ -135,10 +137,13 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
   async function attempt(id: string): Promise<void> {
     attemptingId = id
     retryWanted = false
+    // Reset here, not once the job is read: a "forget me" during that read must still count.
+    forgetInFlight = false
     try {
       await attemptOnce(id)
     } finally {
       attemptingId = undefined
+      markedRev = undefined
     }
   }
 
@@ -159,7 +164,6 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
     inFlight = controller
     inFlightAuthor = sending.author
     abortedForScope = false
-    forgetInFlight = false
     // Marked only if it is still the version read (one IndexedDB transaction): another tab's
     // discard or "forget me" that came since the read must not be undone by this write, and the
     // job then sent.
@@ -172,6 +176,13 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
       return
     }
     if (after.rev !== undefined) sending.rev = after.rev
+    markedRev = after.rev
+    // "Forget me" came while the job was read or marked: its listing may already have passed over
+    // it (still queued) or skip it now (sending); nothing of it goes out or stays.
+    if (forgetInFlight) {
+      inFlight = undefined
+      return dropForgotten(id)
+    }
     emit({ type: 'updated', job: sending })
 
     let result: R | undefined
@@ -193,8 +204,7 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
       if (abortedForScope) {
         // Its author signed out mid-send: it waits for them, same key, no backoff.
         const back: Job = { ...sending, state: 'reconcile', retryDelayMs: 0, updatedAt: now() }
-        await save(back)
-        emit({ type: 'updated', job: back })
+        if (await settle(id, back)) emit({ type: 'updated', job: back })
         return
       }
       const decision = decideFailure(error, number, random, baseMs, capMs)
@@ -210,7 +220,7 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
           }
         : { ...sending, state: 'rejected', lastError: decision.error, updatedAt: now() }
       if (decision.retry) due.set(failed, clock() + decision.afterMs)
-      await save(failed)
+      if (!(await settle(id, failed))) return
       emit({ type: decision.retry ? 'updated' : 'rejected', job: failed })
       tellOtherTabs('changed')
       return
@@ -225,6 +235,37 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
     tellOtherTabs('changed')
   }
 
+  /**
+   * Stores the outcome of a failed attempt unless the job left storage meanwhile ("forget me" in
+   * another tab takes a job in flight too): a write after that would bring it back, to be sent.
+   */
+  async function settle(id: string, outcome: Job): Promise<boolean> {
+    const { after } = await jobs.change(id, (job) => (job ? outcome : undefined))
+    if (after) {
+      if (after.rev !== undefined) outcome.rev = after.rev
+      return true
+    }
+    jobs.note(id, undefined)
+    due.forget(id)
+    emit({ type: 'removed', id })
+    return false
+  }
+
+  /**
+   * Stores `job` only over the version it was made from (same `rev`): another tab's discard or
+   * "forget me" since that version was read is not undone. The mirror follows what is stored.
+   */
+  async function saveOver(job: Job): Promise<boolean> {
+    const from = job.rev ?? 0
+    const { before, after } = await jobs.change(job.id, (j) => (j && (j.rev ?? 0) === from ? job : j))
+    if (!after || after === before) {
+      jobs.note(job.id, after)
+      return false
+    }
+    if (after.rev !== undefined) job.rev = after.rev
+    return true
+  }
+
   /** The job whose author signed out with forget while it was in flight: nothing of it stays. */
   async function dropForgotten(id: string): Promise<void> {
     forgetInFlight = false
@@ -236,7 +277,7 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
 
   async function pass(): Promise<void> {
     let list = await loadAll()
-    await tidy(list, { author, expireRejected: options.expireRejected, now, save, forget: jobs.forget, emit })
+    await tidy(list, { author, expireRejected: options.expireRejected, now, save: saveOver, forget: jobs.forget, emit })
     list = snapshot()
     let fresh = true
     while (!disposed) {
@@ -416,19 +457,27 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
     },
 
     async clearAuthor() {
-      if (inFlight && (!author || inFlightAuthor === author())) {
+      // An attempt still reading or marking its job has no request yet: it drops the job once marked.
+      if (attemptingId !== undefined && (!inFlight || !author || inFlightAuthor === author())) {
         // Deleted once its request settles, whatever the answer: a save after it must not bring it back.
         forgetInFlight = true
-        inFlight.abort()
+        inFlight?.abort()
       }
-      const all = (await loadAll()).filter((j) => mine(j) && j.state !== 'sending')
-      for (const job of all) {
-        await jobs.forget(job.id)
+      // Jobs in flight elsewhere go too (another tab stores no outcome for a job gone, see
+      // `settle`), and so does one a page left 'sending' when it died (else recovered and sent).
+      // The one this page marked is dropped by its attempt once the request settles.
+      let count = 0
+      for (const job of (await loadAll()).filter(mine)) {
+        const { before, after } = await jobs.change(job.id, (j) =>
+          j && mine(j) && !(j.id === attemptingId && j.state === 'sending' && j.rev === markedRev) ? undefined : j,
+        )
+        if (!before || after) continue
         due.forget(job.id)
         emit({ type: 'removed', id: job.id })
+        count++
       }
-      if (all.length) tellOtherTabs('changed')
-      return all.length
+      if (count) tellOtherTabs('changed')
+      return count
     },
 
     dispose() {

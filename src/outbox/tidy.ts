@@ -4,7 +4,8 @@ export interface TidyContext {
   author: (() => string) | undefined
   expireRejected: ((job: OutboxJobBase) => boolean) | undefined
   now: () => number
-  save(job: OutboxJobBase): Promise<void>
+  /** Stores `job` over the version it was made from; false (nothing written) if that is not the stored one now. */
+  save(job: OutboxJobBase): Promise<boolean>
   forget(id: string): Promise<void>
   emit(event: OutboxEvent<never, OutboxJobBase>): void
 }
@@ -19,7 +20,8 @@ export async function tidy(list: readonly OutboxJobBase[], ctx: TidyContext): Pr
   for (let job of list) {
     if (ctx.author && job.author === undefined) {
       job = { ...job, author: ctx.author() }
-      await ctx.save(job)
+      // Discarded or forgotten by another tab since it was listed: it stays gone.
+      if (!(await ctx.save(job))) continue
     }
     if (job.state === 'rejected' && ctx.expireRejected?.(job)) {
       await ctx.forget(job.id)
@@ -33,7 +35,7 @@ export async function tidy(list: readonly OutboxJobBase[], ctx: TidyContext): Pr
       retryDelayMs: 0,
       updatedAt: ctx.now(),
     }
-    await ctx.save(recovered)
+    if (!(await ctx.save(recovered))) continue
     ctx.emit({ type: 'updated', job: recovered })
   }
 }

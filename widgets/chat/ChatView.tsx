@@ -83,9 +83,13 @@ function Intro({ t }: { t: Translate }) {
  */
 const OPEN_CHAT = 'help-feedback:chat'
 
+/** Live chat views showing in this page (two widgets on one page share the tab's flag). */
+let showing = 0
+
 function tabFlag(on: boolean): void {
+  showing = Math.max(0, showing + (on ? 1 : -1))
   try {
-    if (on) sessionStorage.setItem(OPEN_CHAT, '1')
+    if (showing > 0) sessionStorage.setItem(OPEN_CHAT, '1')
     else sessionStorage.removeItem(OPEN_CHAT)
   } catch {
     /* storage off (a sandboxed frame, some WebViews): a reload opens nothing */

@@ -270,6 +270,168 @@ describe('jobs belong to their author', () => {
     outbox.dispose()
   })
 
+  it('"forget me" in this tab while an attempt reads the job, its listing landing after the mark (IndexedDB order): nothing is sent, nothing stays', async () => {
+    const store = memoryStore()
+    const sent: unknown[] = []
+    // The attempt's read waits at a gate; "forget me" starts meanwhile, and its listing of the
+    // jobs is answered only after the attempt's mark is written (a readwrite transaction queued
+    // before the listing's reads, as IndexedDB orders them).
+    let reads = 0
+    let armed = false
+    let reached!: () => void
+    const atRead = new Promise<void>((r) => (reached = r))
+    let open!: () => void
+    const gate = new Promise<void>((r) => (open = r))
+    let marked!: () => void
+    const mark = new Promise<void>((r) => (marked = r))
+    let listing = false
+    const gated: typeof store = {
+      ...store,
+      get: async <T>(key: string) => {
+        const value = await store.get<T>(key)
+        if (armed && key === jobKey(id) && ++reads === 2) {
+          reached()
+          await gate
+        }
+        return value
+      },
+      keys: async (prefix?: string) => {
+        if (listing) await mark
+        return store.keys(prefix)
+      },
+      update: async <T>(key: string, fn: (current: T | undefined) => T | undefined) => {
+        await store.update!(key, fn)
+        marked()
+      },
+    }
+    const { outbox } = makeOutbox({
+      store: gated,
+      author: () => 'A',
+      autoStart: false,
+      send: async (job) => (sent.push(job.payload), { id: job.id }),
+    })
+    const id = await outbox.enqueue('ticket', { subject: "A's report" })
+    armed = true
+    const pass = outbox.flush()
+    await atRead
+    listing = true
+    const forgetting = outbox.clearAuthor()
+    open()
+    await pass
+    await forgetting
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(sent).toEqual([])
+    expect(await store.get(jobKey(id))).toBeUndefined()
+    outbox.dispose()
+  })
+
+  it('"forget me" takes a job a page left \'sending\' when it died: it is not recovered and sent on the next pass', async () => {
+    const store = memoryStore()
+    await store.set(jobKey('left'), {
+      id: 'left',
+      kind: 'ticket',
+      payload: { subject: "A's report" },
+      idempotencyKey: 'k',
+      attempts: 1,
+      retryDelayMs: 0,
+      state: 'sending',
+      createdAt: 1,
+      updatedAt: 1,
+      seq: 0,
+      author: 'A',
+      rev: 2,
+    })
+    const sent: unknown[] = []
+    const { outbox } = makeOutbox({
+      store,
+      author: () => 'A',
+      autoStart: false,
+      send: async (job) => (sent.push(job.payload), { id: job.id }),
+    })
+    expect(await outbox.clearAuthor()).toBe(1)
+    await outbox.flush()
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(sent).toEqual([])
+    expect(await store.get(jobKey('left'))).toBeUndefined()
+    outbox.dispose()
+  })
+
+  it('"forget me" in another tab while this tab sends the job: a failed send does not store it again, and it is not sent later', async () => {
+    const store = memoryStore()
+    const attempts: unknown[] = []
+    let fail!: (e: unknown) => void
+    const sender = makeOutbox({
+      store,
+      author: () => 'A',
+      send: (job) => {
+        attempts.push(job.payload)
+        if (attempts.length > 1) return Promise.resolve({ id: job.id })
+        return new Promise((_, reject) => (fail = reject))
+      },
+    })
+    const other = makeOutbox({ store, author: () => 'A', autoStart: false, send: async () => ({}) })
+    const id = await sender.outbox.enqueue('ticket', { subject: "A's report" })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(attempts).toHaveLength(1)
+    await other.outbox.clearAuthor()
+    fail(new OfflineError())
+    await vi.advanceTimersByTimeAsync(600_000)
+    expect(attempts).toHaveLength(1)
+    expect(await store.get(jobKey(id))).toBeUndefined()
+    sender.outbox.dispose()
+    other.outbox.dispose()
+  })
+
+  it('"forget me" in another tab while a pass adopts a job of an earlier version (no author): it stays gone, nothing is sent', async () => {
+    const store = memoryStore()
+    await store.set(jobKey('legacy'), {
+      id: 'legacy',
+      kind: 'ticket',
+      payload: { subject: 'from an earlier version' },
+      idempotencyKey: 'k',
+      attempts: 0,
+      retryDelayMs: 0,
+      state: 'queued',
+      createdAt: 1,
+      updatedAt: 1,
+      seq: 0,
+    })
+    const sent: unknown[] = []
+    // The pass's listing reads the job, then waits while another tab's "forget me" deletes it.
+    let armed = true
+    let reached!: () => void
+    const atRead = new Promise<void>((r) => (reached = r))
+    let open!: () => void
+    const gate = new Promise<void>((r) => (open = r))
+    const gated: typeof store = {
+      ...store,
+      get: async <T>(key: string) => {
+        const value = await store.get<T>(key)
+        if (armed && key === jobKey('legacy')) {
+          armed = false
+          reached()
+          await gate
+        }
+        return value
+      },
+    }
+    const { outbox } = makeOutbox({
+      store: gated,
+      author: () => 'A',
+      autoStart: false,
+      send: async (job) => (sent.push(job.payload), { id: job.id }),
+    })
+    const pass = outbox.flush()
+    await atRead
+    await store.del(jobKey('legacy'))
+    open()
+    await pass
+    await vi.advanceTimersByTimeAsync(60_000)
+    expect(sent).toEqual([])
+    expect(await store.get(jobKey('legacy'))).toBeUndefined()
+    outbox.dispose()
+  })
+
   it('a job stored by an earlier version (no author) is adopted by the first user, and clearAuthor forgets only theirs', async () => {
     const store = memoryStore()
     await store.set(jobKey('legacy'), {
