@@ -8,7 +8,7 @@ import {
 } from '../../../src/errors/index.js'
 import type { OutboxJobBase as OutboxJob, SendContext } from '../../../src/outbox/index.js'
 import { memoryStore } from '../../../src/storage/index.js'
-import { fakeServer, jobKey, makeOutbox, useFakeClock, type OutboxEvent } from './helpers.js'
+import { fakeServer, holdSecondRead, jobKey, makeOutbox, useFakeClock, type OutboxEvent } from './helpers.js'
 
 const DAY = 86_400_000
 
@@ -232,37 +232,21 @@ describe('jobs belong to their author', () => {
   it('"forget me" (or a discard) in another tab between an attempt reading the job and marking it sending: it stays gone, nothing is sent', async () => {
     const store = memoryStore()
     const sent: unknown[] = []
-    // The pass lists the jobs, then the attempt reads the job again: that second read returns
-    // what it read only after another tab's "forget me" has deleted the job from the shared store.
-    let reads = 0
-    let armed = false
-    let reached!: () => void
-    const atRead = new Promise<void>((r) => (reached = r))
-    let open!: () => void
-    const gate = new Promise<void>((r) => (open = r))
-    const gated: typeof store = {
-      ...store,
-      get: async <T>(key: string) => {
-        const value = await store.get<T>(key)
-        if (armed && key === jobKey(id) && ++reads === 2) {
-          reached()
-          await gate
-        }
-        return value
-      },
-    }
+    // The attempt's read of the job returns what it read only after another tab's "forget me"
+    // has deleted the job from the shared store.
+    const held = holdSecondRead(store, () => jobKey(id))
     const { outbox } = makeOutbox({
-      store: gated,
+      store: held.store,
       author: () => 'A',
       autoStart: false,
       send: async (job) => (sent.push(job.payload), { id: job.id }),
     })
     const id = await outbox.enqueue('ticket', { subject: "A's report" })
-    armed = true
+    held.arm()
     const pass = outbox.flush()
-    await atRead
+    await held.atRead
     await store.del(jobKey(id))
-    open()
+    held.release()
     await pass
     await vi.advanceTimersByTimeAsync(60_000)
     expect(sent).toEqual([])
@@ -276,25 +260,12 @@ describe('jobs belong to their author', () => {
     // The attempt's read waits at a gate; "forget me" starts meanwhile, and its listing of the
     // jobs is answered only after the attempt's mark is written (a readwrite transaction queued
     // before the listing's reads, as IndexedDB orders them).
-    let reads = 0
-    let armed = false
-    let reached!: () => void
-    const atRead = new Promise<void>((r) => (reached = r))
-    let open!: () => void
-    const gate = new Promise<void>((r) => (open = r))
+    const held = holdSecondRead(store, () => jobKey(id))
     let marked!: () => void
     const mark = new Promise<void>((r) => (marked = r))
     let listing = false
     const gated: typeof store = {
-      ...store,
-      get: async <T>(key: string) => {
-        const value = await store.get<T>(key)
-        if (armed && key === jobKey(id) && ++reads === 2) {
-          reached()
-          await gate
-        }
-        return value
-      },
+      ...held.store,
       keys: async (prefix?: string) => {
         if (listing) await mark
         return store.keys(prefix)
@@ -311,12 +282,12 @@ describe('jobs belong to their author', () => {
       send: async (job) => (sent.push(job.payload), { id: job.id }),
     })
     const id = await outbox.enqueue('ticket', { subject: "A's report" })
-    armed = true
+    held.arm()
     const pass = outbox.flush()
-    await atRead
+    await held.atRead
     listing = true
     const forgetting = outbox.clearAuthor()
-    open()
+    held.release()
     await pass
     await forgetting
     await vi.advanceTimersByTimeAsync(60_000)

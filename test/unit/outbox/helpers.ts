@@ -65,3 +65,29 @@ export function makeOutbox(opts: TestOutboxOptions & { store?: KeyValueStore }) 
 }
 
 export const jobKey = (id: string) => `outbox:job:${id}`
+
+/**
+ * `store`, except that once armed, the second read of `key()` (a pass lists the jobs, then its
+ * attempt reads the job again) holds what it read until `release()`; `atRead` resolves when that
+ * read is held, so a test can change the store in between.
+ */
+export function holdSecondRead(store: KeyValueStore, key: () => string) {
+  let reads = 0
+  let armed = false
+  let reached!: () => void
+  const atRead = new Promise<void>((r) => (reached = r))
+  let release!: () => void
+  const gate = new Promise<void>((r) => (release = r))
+  const held: KeyValueStore = {
+    ...store,
+    get: async <T>(k: string) => {
+      const value = await store.get<T>(k)
+      if (armed && k === key() && ++reads === 2) {
+        reached()
+        await gate
+      }
+      return value
+    },
+  }
+  return { store: held, arm: () => void (armed = true), atRead, release }
+}
