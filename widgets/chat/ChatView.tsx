@@ -76,7 +76,6 @@ function Intro({ t }: { t: Translate }) {
   )
 }
 
-/** The live chat view (a lazy chunk of the panel); with `params.conversationId` of an earlier chat, that chat to read. */
 /**
  * The key `host/reopen.ts` reads after a reload. Spelled out, not imported: a value imported from
  * the entry's modules splits the entry into a facade and a shared chunk (one more request).
@@ -96,6 +95,7 @@ function tabFlag(on: boolean): void {
   }
 }
 
+/** The live chat view (a lazy chunk of the panel); with `params.conversationId` of an earlier chat, that chat to read. */
 export function ChatView({ params }: ViewProps) {
   const current = useChat().state.conversation?.id
   const id = typeof params.conversationId === 'string' ? params.conversationId : undefined
