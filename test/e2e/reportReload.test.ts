@@ -170,6 +170,25 @@ describe('the report form across a reload', () => {
       })
       await w(page, 'img[alt="Screenshot 1"]').waitFor()
       await w(page, '[data-submit]:not([disabled])').waitFor()
+      // The screenshot is saved beside the refused job (its chunk and storage may still be
+      // loading when the thumbnail shows): the reload comes once it is stored, as for the text.
+      await expect
+        .poll(
+          () =>
+            page.evaluate(async () => {
+              const { jobId } = JSON.parse(sessionStorage.getItem('help-feedback:report') ?? '{}') as { jobId?: string }
+              const help = (
+                window as unknown as {
+                  help: {
+                    client(): Promise<{ reports: { reopen(id: string): Promise<{ files: unknown[] } | undefined> } }>
+                  }
+                }
+              ).help
+              return jobId ? ((await (await help.client()).reports.reopen(jobId))?.files.length ?? 0) : 0
+            }),
+          { timeout: 20_000 },
+        )
+        .toBe(1)
       await flushDrafts(page)
 
       await reload(page)
