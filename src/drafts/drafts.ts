@@ -37,8 +37,11 @@ export interface DraftsOptions {
 }
 
 export interface Drafts {
-  /** Remembers the value and writes it after `debounceMs` of quiet. */
-  save(key: string, value: unknown): void
+  /**
+   * Remembers the value and writes it after `debounceMs` of quiet, or at once with `now` (a
+   * screenshot added: the pagehide copy holds no files, so waiting would lose it to a reload).
+   */
+  save(key: string, value: unknown, now?: boolean): void
   /** The latest value: the unsaved one from this page if any, else the stored (redacted) one. */
   load<T = unknown>(key: string): Promise<T | undefined>
   /** Forgets a draft (after it was submitted, or the user discarded it). */
@@ -132,11 +135,12 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   env.document?.addEventListener('visibilitychange', onVisibility)
 
   return {
-    save(key, value) {
+    save(key, value, at) {
       options.ready?.().catch(() => undefined)
       const previous = pending.get(key)
       if (previous) clearTimeout(previous.timer)
       pending.set(key, { value, timer: setTimeout(() => void write(key), debounceMs) })
+      if (at) void write(key)
     },
     async load<T>(key: string) {
       const entry = pending.get(key)

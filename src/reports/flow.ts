@@ -151,7 +151,7 @@ export async function saveReportFiles(
   transaction?: TransactionRef,
 ): Promise<void> {
   const { drafts } = await client.services()
-  if (files.length) drafts.save(reportFilesKey(category), { files, ...(transaction ? { transaction } : {}) })
+  if (files.length) drafts.save(reportFilesKey(category), { files, ...(transaction ? { transaction } : {}) }, true)
   else await drafts.clear(reportFilesKey(category))
 }
 
@@ -189,7 +189,7 @@ export async function saveReportEdit(
 ): Promise<void> {
   const { drafts } = await client.services()
   drafts.save(reportEditKey(jobId), maskDraft({ values }).draft)
-  if (files) drafts.save(reportEditFilesKey(jobId), { files })
+  if (files) drafts.save(reportEditFilesKey(jobId), { files }, true)
 }
 
 /** The screenshots saved for a refused report being fixed; undefined when none were changed. */

@@ -30,6 +30,7 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 )
+const RECEIPT = { name: 'receipt.png', mimeType: 'image/png', buffer: PNG }
 /** Writes the drafts now (screenshots are kept by the asynchronous store only, not on pagehide). */
 const flushDrafts = (page: Page) =>
   page.evaluate(async () => {
@@ -241,6 +242,43 @@ describe('the report form across a reload', () => {
       await w(page, '[data-view=report] [data-result]').waitFor({ timeout: 20_000 })
       expect(refused.count).toBe(1)
       expect(await tabStorage(page)).toBe('{}')
+      expect(pageErrors).toEqual([])
+    } finally {
+      await page.unroute('**/v1/tickets')
+    }
+  })
+
+  // A user adds a screenshot and the page goes away at once (a tap on a notification, the WebView
+  // reloaded): nothing waits for the drafts to be written first.
+  it('a screenshot added to a new report: back after a reload right after its thumbnail shows', async () => {
+    const { page } = s
+    await openFormFromTransaction(page, 'e2e-report-reload-shot-now')
+    await description(page).fill(TYPED)
+    await w(page, '[data-field=screenshots] input[type=file]').setInputFiles(RECEIPT)
+    await w(page, 'img[alt="Screenshot 1"]').waitFor()
+
+    await reload(page)
+    await expect.poll(() => description(page).inputValue(), { timeout: 20_000 }).toContain('I paid at the counter')
+    await w(page, 'img[alt="Screenshot 1"]').waitFor({ timeout: 20_000 })
+    expect(pageErrors).toEqual([])
+  })
+
+  it('a screenshot added to a refused report: back after a reload right after its thumbnail shows', async () => {
+    const { page } = s
+    const refused = await refuseOnce(page)
+    try {
+      await openFormFromTransaction(page, 'e2e-report-reload-refused-shot-now')
+      await description(page).fill(TYPED)
+      await w(page, '[data-submit]').click()
+      await w(page, '[data-errors] p').waitFor({ timeout: 20_000 })
+      await w(page, '[data-field=screenshots] input[type=file]').setInputFiles(RECEIPT)
+      await w(page, 'img[alt="Screenshot 1"]').waitFor()
+
+      await reload(page)
+      await expect.poll(() => description(page).inputValue(), { timeout: 20_000 }).toContain('I paid at the counter')
+      await w(page, '[data-errors] p').waitFor({ timeout: 20_000 })
+      await w(page, 'img[alt="Screenshot 1"]').waitFor({ timeout: 20_000 })
+      expect(refused.count).toBe(1)
       expect(pageErrors).toEqual([])
     } finally {
       await page.unroute('**/v1/tickets')

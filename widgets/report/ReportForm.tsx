@@ -143,7 +143,8 @@ export function ReportForm(props: ReportFormProps) {
     .join()
   const savedShots = useRef(shotKeys)
   const { add: addShots, files: shotFiles } = shots
-  useEffect(() => {
+  // In the commit that shows the thumbnail: a reload right after it must find the screenshot.
+  useLayoutEffect(() => {
     if (!ready || savedShots.current === shotKeys) return
     savedShots.current = shotKeys
     // A refused report's are kept beside its job, like what is typed into it.

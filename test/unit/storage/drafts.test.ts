@@ -27,6 +27,24 @@ describe('drafts', () => {
     expect(set.mock.calls[0]?.[1]).toMatchObject({ value: { text: 'charged twice' } })
   })
 
+  it('writes at once when asked (a screenshot added), without waiting for quiet; a later save still waits', async () => {
+    const store = memoryStore()
+    const set = vi.spyOn(store, 'set')
+    const drafts = createDrafts(store, { debounceMs: 400, environment: {} })
+    drafts.save('files', { files: ['receipt.png'] }, true)
+    await vi.advanceTimersByTimeAsync(0)
+    expect(set).toHaveBeenCalledOnce()
+    expect(await createDrafts(store, { environment: {} }).load('files')).toEqual({ files: ['receipt.png'] })
+    // Written once: the debounce timer of that save is gone.
+    await vi.advanceTimersByTimeAsync(400)
+    expect(set).toHaveBeenCalledOnce()
+    drafts.save('files', { files: [] })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(set).toHaveBeenCalledOnce()
+    await vi.advanceTimersByTimeAsync(400)
+    expect(set).toHaveBeenCalledTimes(2)
+  })
+
   it('restores after a reload (a new instance on the same store)', async () => {
     const store = memoryStore()
     const page1 = createDrafts(store, { environment: {} })
