@@ -50,13 +50,17 @@ export function ContactView({ params }: ViewProps) {
   // a channel would move under the user's finger. Once shown, its order stays (see `shown`).
   // Chat and written messages are offered by the transport: the list waits for its code too (its
   // capabilities, or the answer above failing when it cannot load), not to add them at the end of
-  // a list already shown.
+  // a list already shown. Not for more than 3 s: on a slow network the hotline the app configured
+  // shows, and chat and messages join at the end when the code arrives.
   const [answered, setAnswered] = useState(false)
-  const [late, setLate] = useState(false)
-  const settled = answered || (late && capabilities !== undefined)
+  const [late, setLate] = useState(0)
+  const settled = answered || (late > 0 && capabilities !== undefined) || late > 1
+  // Shown without the transport's channels: what sits below the list waits for them, so that
+  // nothing the user could tap moves down when they join.
+  const partial = !answered && capabilities === undefined
   useEffect(() => {
     let live = true
-    const timer = setTimeout(() => setLate(true), 700)
+    const timers = [700, 3000].map((ms, i) => setTimeout(() => setLate(i + 1), ms))
     // Capabilities come with the transport; the queue estimate only when the backend has chat.
     client.contact
       .availability()
@@ -65,7 +69,7 @@ export function ContactView({ params }: ViewProps) {
       .finally(() => live && setAnswered(true))
     return () => {
       live = false
-      clearTimeout(timer)
+      timers.forEach(clearTimeout)
     }
   }, [client])
   const shown = useRef<ChannelKind[] | null>(null)
@@ -168,21 +172,25 @@ export function ContactView({ params }: ViewProps) {
           ))}
         </ul>
       )}
-      <button type="button" class="secondary" data-open-checker="" onClick={() => client.navigate('checker')}>
-        {t('checker.entry')}
-      </button>
       <p class="sr-only" role="status">
         {copied}
       </p>
-      <section class="ct-section" aria-labelledby={`${idPrefix}-ct-ready`}>
-        <h3 id={`${idPrefix}-ct-ready`}>{t('contact.ready.title')}</h3>
-        <ul>
-          {READY_ITEMS.map((key) => (
-            <li key={key}>{t(key)}</li>
-          ))}
-        </ul>
-      </section>
-      {holidays.length > 0 && (
+      {!(order && partial) && (
+        <button type="button" class="secondary" data-open-checker="" onClick={() => client.navigate('checker')}>
+          {t('checker.entry')}
+        </button>
+      )}
+      {!(order && partial) && (
+        <section class="ct-section" aria-labelledby={`${idPrefix}-ct-ready`}>
+          <h3 id={`${idPrefix}-ct-ready`}>{t('contact.ready.title')}</h3>
+          <ul>
+            {READY_ITEMS.map((key) => (
+              <li key={key}>{t(key)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {!(order && partial) && holidays.length > 0 && (
         <section class="ct-section" aria-labelledby={`${idPrefix}-ct-holidays`} data-holidays="">
           <h3 id={`${idPrefix}-ct-holidays`}>{t('contact.holidays.title')}</h3>
           <ul>

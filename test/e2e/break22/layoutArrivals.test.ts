@@ -151,6 +151,36 @@ describe('Contact: other orders of arrival', () => {
       undefined,
     )
   })
+
+  it('transport code very late: the channels the app configured show after 3 s, chat comes below them', async () => {
+    const { page } = s
+    await page.unrouteAll()
+    const chunk = hold()
+    await page.route(/\/dist\/transports\/rest\.js/, async (route) => {
+      await chunk.held
+      await route.continue()
+    })
+    try {
+      await page.goto(`${baseUrl}/?locale=en&user=b22-contact-chunk-slow-${Date.now()}`)
+      await open(page, 'contact')
+      // A user looking for the hotline is not kept behind "Loading" for as long as the network takes.
+      await w(page, '.ct-list [data-channel=hotline]').waitFor({ timeout: 10_000 })
+      expect(await w(page, '[data-channel=chat]').count()).toBe(0)
+      const first = await controls(page)
+      chunk.release()
+      await w(page, '[data-channel=chat]').waitFor()
+      // Chat joins at the end: what was there stays where it was.
+      const kinds = await page.evaluate(() =>
+        [
+          ...document.querySelector('[data-help-feedback]')!.shadowRoot!.querySelectorAll('.ct-list [data-channel]'),
+        ].map((e) => e.getAttribute('data-channel')),
+      )
+      expect(kinds.slice(-2)).toContain('chat')
+      expect(await controls(page, first)).toEqual(first)
+    } finally {
+      chunk.release()
+    }
+  })
 })
 
 describe('while checking', () => {
