@@ -416,8 +416,8 @@ export function detectPhones(ctx: ScanContext): void {
 const IBAN_START = /[A-Za-z]{2}\d{2}/g
 
 /**
- * IBANs, compact or printed in groups of four. Known countries must have their registry
- * length; unknown ones are only accepted written without spaces.
+ * IBANs, compact or printed in groups of four, of a registry country at its length: other letters
+ * before mod-97-valid digits (1 in 97) are a reference (`TX0948769959314`).
  */
 export function detectIbans(ctx: ScanContext): void {
   const { text } = ctx
@@ -425,6 +425,7 @@ export function detectIbans(ctx: ScanContext): void {
     const start = m.index
     if (isAsciiAlnum(text[start - 1])) continue
     const want = IBAN_LENGTHS[text.slice(start, start + 2).toUpperCase()]
+    if (want === undefined) continue
     let compact = ''
     let p = start
     let end = -1
@@ -433,17 +434,16 @@ export function detectIbans(ctx: ScanContext): void {
       if (isAsciiAlnum(ch)) {
         compact += ch.toUpperCase()
         p++
-        if (want !== undefined && compact.length === want) {
+        if (compact.length === want) {
           if (!isAsciiAlnum(text[p])) end = p
           break
         }
-      } else if (ch === ' ' && want !== undefined && isAsciiAlnum(text[p + 1])) {
+      } else if (ch === ' ' && isAsciiAlnum(text[p + 1])) {
         p++
       } else {
         break
       }
     }
-    if (want === undefined && compact.length >= 15 && !isAsciiAlnum(text[p])) end = p
     if (end < 0 || !ibanValid(compact) || !ctx.claims.free(start, end)) continue
     push(ctx, 'iban', start, end, maskIban(compact))
   }
