@@ -353,18 +353,23 @@ const EXPONENT = /(?<![\d.])([1-9])\.(\d{10,18})[eE]\+?(\d{1,3})(?!\d|\.\d)/g
  * an integer of 13–19 digits that a strong card rule would hide (network prefix, Luhn). A float
  * printer drops trailing zeros, so up to two are added back (a card ends in `00` one time in a
  * hundred); more, or a fraction longer than the exponent (not an integer), and it is a
- * measurement. `6.02e23`, `1.5e3` or `4.11111E+15` (six digits, the rest already lost) stay.
+ * measurement. `6.02e23`, `1.5e3` or `4.11111E+15` (six digits, the rest already lost) stay. A
+ * 17–19-digit integer printed with 15 or more digits (`6.222021234567894e+18`) is a card past 2^53
+ * whose last digits the float rounded: no checksum can tell, so it is hidden whole.
  */
 export function detectExponentCards(ctx: ScanContext): void {
   const { text, claims } = ctx
   for (const m of text.matchAll(EXPONENT)) {
     const [token, lead = '', fraction = '', exponent = ''] = m
     const zeros = Number(exponent) - fraction.length
-    if (zeros < 0 || zeros > 2) continue
+    if (zeros < 0) continue
     const chars = lead + fraction + '0'.repeat(zeros)
-    if (chars.length < 13 || chars.length > 19 || !CARD_PREFIX.test(chars) || !luhnValid(chars)) continue
+    if (chars.length < 13 || chars.length > 19 || !CARD_PREFIX.test(chars)) continue
+    const exact = zeros <= 2 && luhnValid(chars)
+    // Past 2^53 a double keeps 15–17 digits and rounds the rest: hidden whole, as redactFields does.
+    if (!exact && (chars.length < 17 || fraction.length < 14)) continue
     if (!claims.free(m.index, m.index + token.length)) continue
-    push(ctx, 'card', m.index, m.index + token.length, maskCard(chars))
+    push(ctx, 'card', m.index, m.index + token.length, exact ? maskCard(chars) : '*'.repeat(chars.length))
   }
 }
 
