@@ -399,6 +399,8 @@ export function detectCards(ctx: ScanContext): void {
     // Shaped like a phone number (`+…`, `86 138…`) or a timestamp: not a card.
     if (ctx.text[start - 1] === '+' || CN_PHONE_WITH_CC.test(chars)) return null
     if (chars.length === 14 && compactTimestamp(chars)) return null
+    // `1784811759453`: a millisecond timestamp (2001–2033); no network issues 13 digits starting with 1.
+    if (chars.length === 13 && chars[0] === '1' && slice.count === 1) return null
     if (orderLabelBefore(ctx.text, start)) return null
     return { replacement: maskCard(chars) }
   })
