@@ -353,18 +353,23 @@ const EXPONENT = /(?<![\d.])([1-9])\.(\d{10,18})[eE]\+?(\d{1,3})(?!\d|\.\d)/g
  * an integer of 13–19 digits that a strong card rule would hide (network prefix, Luhn). A float
  * printer drops trailing zeros, so up to two are added back (a card ends in `00` one time in a
  * hundred); more, or a fraction longer than the exponent (not an integer), and it is a
- * measurement. `6.02e23`, `1.5e3` or `4.11111E+15` (six digits, the rest already lost) stay.
+ * measurement. `6.02e23`, `1.5e3` or `4.11111E+15` (six digits, the rest already lost) stay. A
+ * 17–19-digit integer printed with 15 or more digits (`6.222021234567894e+18`) is a card past 2^53
+ * whose last digits the float rounded: no checksum can tell, so it is hidden whole.
  */
 export function detectExponentCards(ctx: ScanContext): void {
   const { text, claims } = ctx
   for (const m of text.matchAll(EXPONENT)) {
     const [token, lead = '', fraction = '', exponent = ''] = m
     const zeros = Number(exponent) - fraction.length
-    if (zeros < 0 || zeros > 2) continue
+    if (zeros < 0) continue
     const chars = lead + fraction + '0'.repeat(zeros)
-    if (chars.length < 13 || chars.length > 19 || !CARD_PREFIX.test(chars) || !luhnValid(chars)) continue
+    if (chars.length < 13 || chars.length > 19 || !CARD_PREFIX.test(chars)) continue
+    const exact = zeros <= 2 && luhnValid(chars)
+    // Past 2^53 a double keeps 15–17 digits and rounds the rest: hidden whole, as redactFields does.
+    if (!exact && (chars.length < 17 || fraction.length < 14)) continue
     if (!claims.free(m.index, m.index + token.length)) continue
-    push(ctx, 'card', m.index, m.index + token.length, maskCard(chars))
+    push(ctx, 'card', m.index, m.index + token.length, exact ? maskCard(chars) : '*'.repeat(chars.length))
   }
 }
 
@@ -394,6 +399,8 @@ export function detectCards(ctx: ScanContext): void {
     // Shaped like a phone number (`+…`, `86 138…`) or a timestamp: not a card.
     if (ctx.text[start - 1] === '+' || CN_PHONE_WITH_CC.test(chars)) return null
     if (chars.length === 14 && compactTimestamp(chars)) return null
+    // `1784811759453`: a millisecond timestamp (2001–2033); no network issues 13 digits starting with 1.
+    if (chars.length === 13 && chars[0] === '1' && slice.count === 1) return null
     if (orderLabelBefore(ctx.text, start)) return null
     return { replacement: maskCard(chars) }
   })
@@ -416,8 +423,8 @@ export function detectPhones(ctx: ScanContext): void {
 const IBAN_START = /[A-Za-z]{2}\d{2}/g
 
 /**
- * IBANs, compact or printed in groups of four. Known countries must have their registry
- * length; unknown ones are only accepted written without spaces.
+ * IBANs, compact or printed in groups of four, of a registry country at its length: other letters
+ * before mod-97-valid digits (1 in 97) are a reference (`TX0948769959314`).
  */
 export function detectIbans(ctx: ScanContext): void {
   const { text } = ctx
@@ -425,6 +432,7 @@ export function detectIbans(ctx: ScanContext): void {
     const start = m.index
     if (isAsciiAlnum(text[start - 1])) continue
     const want = IBAN_LENGTHS[text.slice(start, start + 2).toUpperCase()]
+    if (want === undefined) continue
     let compact = ''
     let p = start
     let end = -1
@@ -433,17 +441,16 @@ export function detectIbans(ctx: ScanContext): void {
       if (isAsciiAlnum(ch)) {
         compact += ch.toUpperCase()
         p++
-        if (want !== undefined && compact.length === want) {
+        if (compact.length === want) {
           if (!isAsciiAlnum(text[p])) end = p
           break
         }
-      } else if (ch === ' ' && want !== undefined && isAsciiAlnum(text[p + 1])) {
+      } else if (ch === ' ' && isAsciiAlnum(text[p + 1])) {
         p++
       } else {
         break
       }
     }
-    if (want === undefined && compact.length >= 15 && !isAsciiAlnum(text[p])) end = p
     if (end < 0 || !ibanValid(compact) || !ctx.claims.free(start, end)) continue
     push(ctx, 'iban', start, end, maskIban(compact))
   }

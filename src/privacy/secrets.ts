@@ -225,9 +225,14 @@ for (const [i, chars] of [
 ].entries())
   for (const ch of chars) ZH_DIGITS[ch] = String(i)
 
+/** The digit at `k`, also a Chinese numeral. */
+const digitAt = (text: string, k: number): string | undefined =>
+  ZH_DIGITS[text[k] ?? ''] ?? (isDigit(text[k]) ? text[k] : undefined)
+
 /**
- * A value spelled in Chinese numerals at `p` (`验证码是三八四九二一`, `支付密码是一二三四五六`):
- * at least `min` numerals in a row (spaces allowed), so `一个`, `三位` stay words.
+ * A value spelled in Chinese numerals at `p` (`验证码是三八四九二一`, `支付密码是一二三四五六`),
+ * also mixed with digits (`三8四921`): at least `min` in a row (spaces allowed), so `一个`, `三位`
+ * stay words, and at least one numeral (digits alone are read by {@link readValue}).
  */
 function readZhValue(text: string, p: number, family: Family): Value | null {
   const [min, max] = LENGTHS[family]
@@ -235,15 +240,15 @@ function readZhValue(text: string, p: number, family: Family): Value | null {
   let end = p
   let q = p
   while (q < text.length && q - p < 2 * max + 2) {
-    const ch = text[q] ?? ''
-    const d = ZH_DIGITS[ch]
+    const d = digitAt(text, q)
     if (d !== undefined) {
       digits += d
       end = ++q
-    } else if (ch === ' ' && ZH_DIGITS[text[q + 1] ?? ''] !== undefined) q++
+    } else if (text[q] === ' ' && digitAt(text, q + 1) !== undefined) q++
     else break
   }
-  if (digits.length < min || digits.length > max || ZH_DIGITS[text[end] ?? ''] !== undefined) return null
+  if (digits.length < min || digits.length > max || digitAt(text, end) !== undefined) return null
+  if (!/[^\d ]/.test(text.slice(p, end))) return null
   return { start: p, end, digits, sizes: [digits.length] }
 }
 
@@ -295,11 +300,7 @@ export function detectSecrets(ctx: ScanContext): void {
     const family = familyOf(m)
     const end = m.index + m[0].length
     const at = skipFiller(text, end, family)
-    if (at < 0) continue
-    if (!isDigit(text[at])) {
-      accept(ctx, family, readZhValue(text, at, family))
-      continue
-    }
+    if (at < 0 || accept(ctx, family, readZhValue(text, at, family)) || !isDigit(text[at])) continue
     // `CVV20000`: "CVV2" and a 4-digit value, or "CVV" and 20000; either way the digits go.
     const cvv2 = family === 'cvv' && at === end && text[at] === '2' && /[VCN]$/i.test(m[0])
     accept(ctx, family, readValue(ctx, at, LENGTHS[family][1] + (cvv2 ? 1 : 0), end), cvv2 ? 1 : 0)

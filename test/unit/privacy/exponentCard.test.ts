@@ -88,3 +88,46 @@ describe('card numbers in exponent form', () => {
       expect(redact(text).findings, text).toEqual([])
   })
 })
+
+describe('card numbers past 2^53 printed as floats', () => {
+  // A 17–19-digit card read as a double keeps 15–17 digits and rounds the rest away (Python's
+  // repr, JavaScript's toExponential): no checksum can tell, so the whole token is hidden.
+  it('are hidden whole when 15 or more digits and a network prefix remain (property)', () => {
+    fc.assert(
+      fc.property(
+        cardNumber.filter((pan) => pan.length >= 17),
+        fc.boolean(),
+        fc.constantFrom(...CONTEXT),
+        (pan, plus, [before, after]) => {
+          const written = Number(pan)
+            .toExponential()
+            .replace('+', plus ? '+' : '')
+          fc.pre(/^\d\.\d{14,}e/.test(written))
+          const text = before + written + after
+          const r = redact(text)
+          // Rounded digits that pass Luhn by chance (1 in 10) read as an exact card: the last four show.
+          const [mantissa = '', exp = ''] = written.split('e')
+          const shown = mantissa
+            .replace('.', '')
+            .padEnd(Number(exp) + 1, '0')
+            .slice(-4)
+          expect([
+            before + '*'.repeat(pan.length) + after,
+            before + '*'.repeat(pan.length - 4) + shown + after,
+          ]).toContain(r.text)
+          expect(r.findings.map((f) => f.kind)).toEqual(['card'])
+          expect(maskText(text)).toBe(r.text)
+        },
+      ),
+      params,
+    )
+  })
+
+  it('examples', () => {
+    expect(redact('{"pan": 6.222021234567894e+18}').text).toBe('{"pan": *******************}')
+    expect(redact('card 4.111111111111111e18').text).toBe('card *******************')
+    // Fewer digits (a measurement), no network prefix, or past 19 digits: kept.
+    for (const text of ['4.1111111111111e18', '1.234567812345678e18', '4.111111111111111e19', '6.02214076e23'])
+      expect(redact(text).findings, text).toEqual([])
+  })
+})

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { looksLikeCode, redact } from '../../../src/privacy/index.js'
+import { SECRET_MASK, looksLikeCode, redact } from '../../../src/privacy/index.js'
 
 const seed = process.env.PRIVACY_SEED === undefined ? 20261202 : Number(process.env.PRIVACY_SEED)
 const params = { numRuns: 2_000, seed }
@@ -94,5 +94,46 @@ describe('a card followed by its expiry', () => {
       ),
       params,
     )
+  })
+})
+
+describe('codes mixing Chinese numerals and digits', () => {
+  // `验证码是三8四921`, `验证码 三八4921`: a scam victim reading a code aloud to a fake agent.
+  it('are hidden whole, whatever mix of numerals, digits and spaces (property)', () => {
+    fc.assert(
+      fc.property(
+        lead,
+        fc.oneof(codePhrase, passwordPhrase),
+        joiner,
+        digitString(4, 8),
+        fc.array(fc.constantFrom('zh', 'alt', 'ascii', 'wide'), { minLength: 8, maxLength: 8 }),
+        fc.boolean(),
+        validity,
+        (l, phrase, j, code, how, spaced, tail) => {
+          fc.pre(how.slice(0, code.length).some((h) => h === 'zh' || h === 'alt'))
+          fc.pre(how.slice(0, code.length).some((h) => h === 'ascii' || h === 'wide'))
+          const written = [...code]
+            .map((d, i) => {
+              const n = Number(d)
+              const h = how[i]
+              if (h === 'ascii') return d
+              if (h === 'wide') return String.fromCharCode(0xff10 + n)
+              return (h === 'alt' ? ZH_ALT : ZH)[n] ?? ''
+            })
+            .join(spaced ? ' ' : '')
+          const text = `${l}${phrase}${j}${written}${tail}`
+          expect(redact(text).text, text).toBe(`${l}${phrase}${j}${SECRET_MASK}${tail}`)
+        },
+      ),
+      params,
+    )
+  })
+
+  it('examples', () => {
+    expect(redact('验证码是三8四921').text).toBe('验证码是******')
+    expect(redact('验证码 三八4921，5分钟内有效').text).toBe('验证码 ******，5分钟内有效')
+    expect(redact('验证码是 3 8 4 9 二 一').text).toBe('验证码是 ******')
+    for (const text of ['验证码一直收不到', '验证码3次都没收到', '验证码是六位数', '密码错了3次'])
+      expect(redact(text).text).toBe(text)
   })
 })
