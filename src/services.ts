@@ -127,7 +127,12 @@ export async function createServices(deps: {
     ))
   // Only the synchronous pagehide copy can run before the scanner has loaded: it gets the coarse mask.
   const redact = (v: unknown) => (redactor ? redactor(v) : coarseMask(v))
-  const drafts = createDrafts(store, { scope: () => scope, redact, ready })
+  const drafts = createDrafts(store, {
+    scope: () => scope,
+    storeOf: (of) => scopedStore(opened, () => of),
+    redact,
+    ready,
+  })
   // The current author's jobs as last listed: one missing from a later list left the device
   // (another tab sent or discarded it). The drafts kept beside a job leave with it.
   let known = new Set<string>()

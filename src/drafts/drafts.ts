@@ -21,6 +21,12 @@ export interface DraftsOptions {
    * synchronous pagehide copy lives outside the store and is kept apart per user with it.
    */
   scope?: () => string
+  /**
+   * The store of a given scope. A value is written to the scope it was saved in: one saved as
+   * another user signs in (a screenshot added in that very moment) is still the previous user's,
+   * even when its write lands after the store has switched to the next one.
+   */
+  storeOf?: (scope: string) => KeyValueStore
   /** `pagehide` and `visibilitychange` flush pending writes; browsers give no later chance. */
   environment?: {
     window?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>
@@ -80,7 +86,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   }
   const scope = options.scope ?? (() => '')
   const backup = createBackup(env.backup, prefix, scope)
-  const pending = new Map<string, { value: unknown; timer: ReturnType<typeof setTimeout> }>()
+  const pending = new Map<string, { value: unknown; scope: string; timer: ReturnType<typeof setTimeout> }>()
   // One chain per key keeps a slow write from landing after a later clear.
   const chains = new Map<string, Promise<void>>()
   // Values the store refused, kept for this page under the scope of the user who typed them.
@@ -102,15 +108,16 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     if (!entry) return chains.get(key) ?? Promise.resolve()
     clearTimeout(entry.timer)
     pending.delete(key)
-    const u = unsavedKey(key)
+    const u = `${entry.scope}\u0000${key}`
     return enqueueOp(key, async () => {
       try {
         await options.ready?.()
         const draft: StoredDraft = { value: redact(entry.value), savedAt: now() }
-        await store.set(prefix + key, draft)
+        const target = entry.scope !== scope() && options.storeOf ? options.storeOf(entry.scope) : store
+        await target.set(prefix + key, draft)
         unsaved.delete(u)
         // On disk now; a backup from an earlier pagehide would only be older.
-        if (!pending.has(key)) backup.remove(key)
+        if (!pending.has(key) && target === store) backup.remove(key)
       } catch (error) {
         // Never fall back to writing the unredacted value; keep it for this page instead.
         unsaved.set(u, entry.value)
@@ -125,7 +132,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   }
   // The page may be gone before the asynchronous write lands: keep a synchronous copy first.
   const onHide = () => {
-    for (const [key, entry] of pending) backup.write(key, entry.value, redact, now())
+    // (A value of the previous user's still on its way has only the asynchronous write.)
+    for (const [key, entry] of pending) if (entry.scope === scope()) backup.write(key, entry.value, redact, now())
     void flush()
   }
   const onVisibility = () => {
@@ -138,13 +146,15 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     save(key, value, at) {
       options.ready?.().catch(() => undefined)
       const previous = pending.get(key)
-      if (previous) clearTimeout(previous.timer)
-      pending.set(key, { value, timer: setTimeout(() => void write(key), debounceMs) })
+      // The previous user's value under the same key is written to their scope, not replaced.
+      if (previous && previous.scope !== scope()) void write(key)
+      else if (previous) clearTimeout(previous.timer)
+      pending.set(key, { value, scope: scope(), timer: setTimeout(() => void write(key), debounceMs) })
       if (at) void write(key)
     },
     async load<T>(key: string) {
       const entry = pending.get(key)
-      if (entry) return entry.value as T
+      if (entry && entry.scope === scope()) return entry.value as T
       await chains.get(key)
       const u = unsavedKey(key)
       if (unsaved.has(u)) return unsaved.get(u) as T
@@ -155,7 +165,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     },
     clear(key) {
       const entry = pending.get(key)
-      if (entry) clearTimeout(entry.timer)
+      if (entry && entry.scope !== scope()) void write(key)
+      else if (entry) clearTimeout(entry.timer)
       pending.delete(key)
       unsaved.delete(unsavedKey(key))
       backup.remove(key)

@@ -51,10 +51,11 @@ export function ContactView({ params }: ViewProps) {
   // Chat and written messages are offered by the transport: the list waits for its code too (its
   // capabilities, or the answer above failing when it cannot load), not to add them at the end of
   // a list already shown. Not for more than 3 s: on a slow network the hotline the app configured
-  // shows, and chat and messages join at the end when the code arrives.
+  // shows, and chat and messages join at the end when the code arrives. An app that configured
+  // none has nothing to show early: "no channels" would be untrue while chat is on its way.
   const [answered, setAnswered] = useState(false)
   const [late, setLate] = useState(0)
-  const settled = answered || (late > 0 && capabilities !== undefined) || late > 1
+  const settled = answered || (late > 0 && capabilities !== undefined) || (late > 1 && model.channels.length > 0)
   // Shown without the transport's channels: what sits below the list waits for them, so that
   // nothing the user could tap moves down when they join.
   const partial = !answered && capabilities === undefined

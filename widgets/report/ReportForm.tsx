@@ -141,16 +141,19 @@ export function ReportForm(props: ReportFormProps) {
     .filter((s) => s.state === 'ready')
     .map((s) => s.key)
     .join()
-  const savedShots = useRef(shotKeys)
+  // The screenshots are kept with the transaction they were saved for: another one picked after
+  // them saves them again with it, or the next load would take them for another payment's.
+  const savedKey = shotKeys && `${shotKeys}|${tx?.id ?? ''}`
+  const savedShots = useRef(savedKey)
   const { add: addShots, files: shotFiles } = shots
   // In the commit that shows the thumbnail: a reload right after it must find the screenshot.
   useLayoutEffect(() => {
-    if (!ready || savedShots.current === shotKeys) return
-    savedShots.current = shotKeys
+    if (!ready || savedShots.current === savedKey) return
+    savedShots.current = savedKey
     // A refused report's are kept beside its job, like what is typed into it.
     if (jobRef.current) void reports.saveEdit(jobRef.current, valuesRef.current, shotFiles()).catch(() => undefined)
     else void reports.saveFiles(category, shotFiles(), tx).catch(() => undefined)
-  }, [ready, shotKeys, reports, category, shotFiles, tx])
+  }, [ready, savedKey, reports, category, shotFiles, tx])
 
   // Once per form (it is keyed by category): the stored draft, unless a refused report is being edited.
   useEffect(() => {
