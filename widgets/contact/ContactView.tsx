@@ -55,7 +55,6 @@ export function ContactView({ params }: ViewProps) {
   // none has nothing to show early: "no channels" would be untrue while chat is on its way.
   const [answered, setAnswered] = useState(false)
   const [late, setLate] = useState(0)
-  const settled = answered || (late > 0 && capabilities !== undefined) || (late > 1 && model.channels.length > 0)
   // Shown without the transport's channels: what sits below the list waits for them, so that
   // nothing the user could tap moves down when they join.
   const partial = !answered && capabilities === undefined
@@ -86,6 +85,10 @@ export function ContactView({ params }: ViewProps) {
   if (availability) openNow.chat = availability.open
   const wait = waitHint(availability)
   const guidance = channelGuidance({ problem, available, openNow, busy: wait?.peak ?? false })
+  // An urgent problem with the hotline closed: chat, the channel to use now, would join at the
+  // end of a list shown early; that list waits for it, as for an app with no channels of its own.
+  const early = model.channels.length > 0 && (guidance.urgency !== 'urgent' || !!openNow.hotline)
+  const settled = answered || (late > 0 && capabilities !== undefined) || (late > 1 && early)
   if (settled) {
     // The first order shown stays; a channel that comes or goes later is added at the end or dropped.
     const first = (shown.current ??= guidance.order)
