@@ -1,6 +1,18 @@
 // Demo data: what a wallet app knows about its user's recent transactions. Only the brand and
 // last four digits of a card ever appear here.
-const now = Date.now()
+// Counted from the first load of the demo in this browser (for 12 hours), not from each load: a
+// reload finds every transaction at the time a report's draft holds for it, as in a real wallet.
+const now = (() => {
+  const t = Date.now()
+  try {
+    const first = Number(localStorage.getItem('wallet-demo:now'))
+    if (first > t - 12 * 3_600_000 && first <= t) return first
+    localStorage.setItem('wallet-demo:now', String(t))
+  } catch {
+    // Storage off: times count from this load.
+  }
+  return t
+})()
 const ago = (minutes) => new Date(now - minutes * 60_000).toISOString()
 
 export const transactions = [

@@ -95,6 +95,8 @@ describe('the report form across a reload', () => {
     expect(await description(page).inputValue()).not.toContain('1111 2222')
     expect(await w(page, '[data-current-tx]').getAttribute('data-current-tx')).toBe(FAILED_PAYMENT)
     expect(await w(page, '[data-view=report] form').getAttribute('data-category')).toBe('payment_failed')
+    // The transaction's own fields say what its card says: they stay folded behind it.
+    expect(await w(page, '[data-tx-edit]').getAttribute('aria-expanded')).toBe('false')
     expect(await tabStorage(page)).not.toContain('counter')
 
     // A second reload comes back again; Back to Home leaves it, and the next reload opens nothing.
