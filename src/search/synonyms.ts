@@ -34,10 +34,10 @@ export const walletSynonyms: SynonymTable = {
 忘记密码,找回密码,重置密码,密码忘了,改密码,想不起来,记不得,记不住,reset
 重复扣款,扣了两次,扣两次,多扣,双份,重复支付,重复扣费,两遍,两回,付了两次,charged twice
 实名认证,实名,身份认证,身份验证,人脸识别,刷脸,人脸,脸部辨识,人脸辨识,脸部识别,身分验证,kyc
-限额,额度,上限,超限,超额,超出,超了,最多,最高,封顶,limit
+限额,额度,上限,超限,超额,超出,超了,最多,最高,封顶,到顶,太大,limit
 手续费,服务费,收费,费率,收钱,另外给钱,抽成,抽水,扣点,fee
-注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号,不想用了,删掉,销掉,不打算用
-骗子,诈骗,被骗,假客服,冒充客服,骗局,忽悠,兼职,刷单,上当,联系不上,工作人员,理赔,自称,打电话,打来,来电,索要,问我要,scam,fraud
+注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号,不想用了,删掉,销掉,不打算用,不要了,不想留,不用了
+骗子,诈骗,被骗,假客服,冒充客服,骗局,忽悠,兼职,刷单,上当,联系不上,工作人员,理赔,自称,打电话,打来,来电,索要,问我要,被坑,拉黑,scam,fraud
 余额,零钱,钱包余额,balance
 账户,户头,帐户,账号,帐号
 登录,登入,登陆,登不上,登不进,上不了号,上号
@@ -53,7 +53,7 @@ export const walletSynonyms: SynonymTable = {
 付款,付钱,支付
 转错,转错账,转错人,打错钱,打错,收款人错误,不认识的人,陌生人
 更新,升级,新版本,版本过低,update,upgrade
-延迟,处理中,很慢,还没到,转圈,pending,delay
+延迟,处理中,很慢,还没到,转圈,在路上,进行中,没动,pending,delay
 手机号,手机号码,换号,号码,门号
 账单,交易记录,记录,明细,流水,清单,收支,花销,消费记录,花了多少,交易纪录,纪录,history,transactions,statement
 商家,商户,卖家,店家,店铺,商铺,merchant,seller
@@ -68,8 +68,8 @@ charged,debited,deducted,taken,charge
 twice,duplicate,double,two times
 top up,topup,recharge,add money,load money,deposit,add funds,put money
 withdraw,withdrawal,cash out,payout,cashout,take out,move out
-verification code,otp,sms code,one-time code,security code,code,sms,text
-transfer,send money,remittance,sent
+verification code,otp,sms code,one-time code,security code,code,sms,text,one time,login text,texts
+transfer,send money,remittance,sent,wire,wired
 unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't recognize,without permission,without my permission,compromised,mystery,strange charge,random charge
 freeze,lock,block,frozen,locked,suspended,pause,on hold,put on hold
 link,bind,add card,linked,binding,add a card,add bank card,hook up,attach
@@ -77,7 +77,7 @@ failed,fail,declined,error,unsuccessful,didn't go through,rejected,rejecting,rej
 delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet
 received,arrived,credited,got,reach
 limit,maximum,cap,quota,biggest,largest,highest,allowance,allowed
-fee,cost,commission,price,cheapest,cheaper,pricing
+fee,cost,commission,price,cheapest,cheaper,pricing,free,a cut
 close account,delete account,deactivate,cancel account,get rid of,remove my account,stop using,no longer use,don't want,nuke,deletion,erase
 scam,fraud,fake,impersonation,phishing,scammer
 identity,verification,kyc,id check,verify,face check,face scan,facial,selfie,passport,id card,id document
@@ -90,7 +90,7 @@ crash,crashes,won't open,keeps closing,shuts down,closes itself,stops working,qu
 identity,prove who,who i am,id
 scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying,caller,asked me for
 unauthorized,never made,didn't authorize,not mine,someone else,unknown charge,unknown payment,unknown transaction,unknown debit,unknown deduction,unknown purchase,unknown withdrawal
-limit,most,max,how much can
+limit,most,max,how much can,too large,too big,too much,maxed,exceeded
 dispute,never sent,not delivered,never arrived,merchant,ghosted,stopped replying,never shipped,wrong size,complaint
 balance,missing money,money gone,missing,doesn't add up,less money
 merchant,seller,shop,store,retailer,vendor
