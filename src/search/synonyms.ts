@@ -67,14 +67,14 @@ refund,money back,reimburse,return
 charged,debited,deducted,taken,charge
 twice,duplicate,double,two times
 top up,topup,recharge,add money,load money,deposit,add funds,put money
-withdraw,withdrawal,cash out,payout,cashout,take out,move out
+withdraw,withdrawal,cash out,payout,cashout,take out,move out,to my checking,checking account,to my bank
 verification code,otp,sms code,one-time code,security code,code,sms,text,one time,login text,texts
 transfer,send money,remittance,sent,wire,wired
 unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't recognize,without permission,without my permission,compromised,mystery,strange charge,random charge
 freeze,lock,block,frozen,locked,suspended,pause,on hold,put on hold
 link,bind,add card,linked,binding,add a card,add bank card,hook up,attach
 failed,fail,declined,error,unsuccessful,didn't go through,rejected,rejecting,rejects,denied,refused,won't go through
-delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet
+delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet,still waiting,never appeared,never landed
 received,arrived,credited,got,reach
 limit,maximum,cap,quota,biggest,largest,highest,allowance,allowed
 fee,cost,commission,price,cheapest,cheaper,pricing,free,a cut
@@ -89,11 +89,11 @@ freeze,lost phone,stolen phone,phone stolen,phone was stolen,lost my phone
 crash,crashes,won't open,keeps closing,shuts down,closes itself,stops working,quits
 identity,prove who,who i am,id
 scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying,caller,asked me for
-unauthorized,never made,didn't authorize,not mine,someone else,unknown charge,unknown payment,unknown transaction,unknown debit,unknown deduction,unknown purchase,unknown withdrawal
+unauthorized,never made,didn't authorize,not mine,someone else,unknown charge,unknown payment,unknown transaction,unknown debit,unknown deduction,unknown purchase,unknown withdrawal,someone bought,random buys,didn't buy,never bought,never visited,asleep
 limit,most,max,how much can,too large,too big,too much,maxed,exceeded
 dispute,never sent,not delivered,never arrived,merchant,ghosted,stopped replying,never shipped,wrong size,complaint
-balance,missing money,money gone,missing,doesn't add up,less money
+balance,missing money,money gone,missing,doesn't add up,less money,vanished,miscounted,numbers off
 merchant,seller,shop,store,retailer,vendor
-phone number,mobile number,new number,mobile,sim,cell number,new cell,different cell,another cell,switched cells,changed cells,changed my cell
+phone number,mobile number,new number,mobile,sim,cell number,new cell,different cell,another cell,switched cells,changed cells,changed my cell,carrier,ported
 `),
 }
