@@ -32,12 +32,12 @@ export const walletSynonyms: SynonymTable = {
 盗刷,非本人操作,被盗,不是我,盗用,冒用,异常交易,被转走,偷偷转,unauthorized,hacked
 支付密码,付款密码,交易密码,六位数字,六位密码,pin
 忘记密码,找回密码,重置密码,密码忘了,改密码,想不起来,记不得,记不住,reset
-重复扣款,扣了两次,扣两次,多扣,双份,重复支付,重复扣费,两遍,两回,付了两次,charged twice
+重复扣款,扣了两次,扣两次,多扣,双份,重复支付,重复扣费,两遍,两回,付了两次,两笔,扣了两笔,charged twice
 实名认证,实名,身份认证,身份验证,人脸识别,刷脸,人脸,脸部辨识,人脸辨识,脸部识别,身分验证,kyc
-限额,额度,上限,超限,超额,超出,超了,最多,最高,封顶,limit
+限额,额度,上限,超限,超额,超出,超了,最多,最高,封顶,到顶,太大,limit
 手续费,服务费,收费,费率,收钱,另外给钱,抽成,抽水,扣点,fee
-注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号,不想用了,删掉,销掉,不打算用
-骗子,诈骗,被骗,假客服,冒充客服,骗局,忽悠,兼职,刷单,上当,联系不上,工作人员,理赔,自称,打电话,打来,来电,索要,问我要,scam,fraud
+注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号,不想用了,删掉,销掉,不打算用,不要了,不想留,不用了
+骗子,诈骗,被骗,假客服,冒充客服,骗局,忽悠,兼职,刷单,上当,联系不上,工作人员,理赔,自称,打电话,打来,来电,索要,问我要,被坑,拉黑,退群,scam,fraud
 余额,零钱,钱包余额,balance
 账户,户头,帐户,账号,帐号
 登录,登入,登陆,登不上,登不进,上不了号,上号
@@ -46,14 +46,14 @@ export const walletSynonyms: SynonymTable = {
 解冻,解锁,恢复正常,恢复使用
 追回,要回来,追回来,拿回来
 解绑,去掉,移除,删卡,解除绑定
-余额不对,对不上,钱少了,少了钱,金额不对,不一致
+余额不对,对不上,钱少了,少了钱,金额不对,不一致,凭空,钱没了,钱飞了
 更新,闪退,打不开,崩溃,卡死,白屏,自己退出,自动退出,crash
 冻结账户,手机丢了,手机被偷,丢手机,手机丢失,手机弄丢,锁起来,lost phone
 银行卡,信用卡,储蓄卡,借记卡,金融卡,提款卡,card
 付款,付钱,支付
 转错,转错账,转错人,打错钱,打错,收款人错误,不认识的人,陌生人
 更新,升级,新版本,版本过低,update,upgrade
-延迟,处理中,很慢,还没到,转圈,pending,delay
+延迟,处理中,很慢,还没到,转圈,在路上,进行中,没动,pending,delay
 手机号,手机号码,换号,号码,门号
 账单,交易记录,记录,明细,流水,清单,收支,花销,消费记录,花了多少,交易纪录,纪录,history,transactions,statement
 商家,商户,卖家,店家,店铺,商铺,merchant,seller
@@ -67,17 +67,17 @@ refund,money back,reimburse,return
 charged,debited,deducted,taken,charge
 twice,duplicate,double,two times
 top up,topup,recharge,add money,load money,deposit,add funds,put money
-withdraw,withdrawal,cash out,payout,cashout,take out,move out
-verification code,otp,sms code,one-time code,security code,code,sms,text
-transfer,send money,remittance,sent
+withdraw,withdrawal,cash out,payout,cashout,take out,move out,to my checking,checking account,to my bank
+verification code,otp,sms code,one-time code,security code,code,sms,text,one time,login text,texts
+transfer,send money,remittance,sent,wire,wired
 unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't recognize,without permission,without my permission,compromised,mystery,strange charge,random charge
 freeze,lock,block,frozen,locked,suspended,pause,on hold,put on hold
 link,bind,add card,linked,binding,add a card,add bank card,hook up,attach
 failed,fail,declined,error,unsuccessful,didn't go through,rejected,rejecting,rejects,denied,refused,won't go through
-delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet
+delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet,still waiting,never appeared,never landed
 received,arrived,credited,got,reach
 limit,maximum,cap,quota,biggest,largest,highest,allowance,allowed
-fee,cost,commission,price,cheapest,cheaper,pricing
+fee,cost,commission,price,cheapest,cheaper,pricing,free,a cut
 close account,delete account,deactivate,cancel account,get rid of,remove my account,stop using,no longer use,don't want,nuke,deletion,erase
 scam,fraud,fake,impersonation,phishing,scammer
 identity,verification,kyc,id check,verify,face check,face scan,facial,selfie,passport,id card,id document
@@ -89,11 +89,11 @@ freeze,lost phone,stolen phone,phone stolen,phone was stolen,lost my phone
 crash,crashes,won't open,keeps closing,shuts down,closes itself,stops working,quits
 identity,prove who,who i am,id
 scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying,caller,asked me for
-unauthorized,never made,didn't authorize,not mine,someone else,unknown charge,unknown payment,unknown transaction,unknown debit,unknown deduction,unknown purchase,unknown withdrawal
-limit,most,max,how much can
+unauthorized,never made,didn't authorize,not mine,someone else,unknown charge,unknown payment,unknown transaction,unknown debit,unknown deduction,unknown purchase,unknown withdrawal,someone bought,random buys,didn't buy,never bought,never visited,asleep
+limit,most,max,how much can,too large,too big,too much,maxed,exceeded
 dispute,never sent,not delivered,never arrived,merchant,ghosted,stopped replying,never shipped,wrong size,complaint
-balance,missing money,money gone,missing,doesn't add up,less money
+balance,missing money,money gone,missing,doesn't add up,less money,vanished,miscounted,numbers off
 merchant,seller,shop,store,retailer,vendor
-phone number,mobile number,new number,mobile,sim,cell number,new cell,different cell,another cell,switched cells,changed cells,changed my cell
+phone number,mobile number,new number,mobile,sim,cell number,new cell,different cell,another cell,switched cells,changed cells,changed my cell,carrier,ported
 `),
 }
