@@ -6,6 +6,8 @@ import { eachRun, fold, HAN, stem, STOP, tokenize } from './tokenize.js'
 export interface QueryContext {
   /** Number of live articles containing the term (0 = unknown term). */
   df(term: string): number
+  /** The index's idf of a document frequency (the weight of a term in that many articles). */
+  idf(df: number): number
   /**
    * Whether a live article holds the term in its title, tags or body: a word only similar
    * questions hold is as likely a typo ("acount") as a word, so it is looked up as one too.
@@ -63,7 +65,13 @@ const HAN_TYPO = 0.6
 /** Weight of the words a complement pattern stands for, and of the failure it implies. */
 const COMPLEMENT_WEIGHT = 0.8
 
-/** A query bigram in less than this share of the articles holding its rarer character weighs less. */
+/**
+ * A query bigram in less than this share of the articles holding its rarer character weighs as if
+ * it were in that many: a pair across two words (统不 of 系统不让) is rare, so its idf would be
+ * the query's strongest, but it names no topic. Its idf is capped, not scaled by the share (as
+ * before 2026-12-05): among thousands of articles of long text nearly every article holds each
+ * common character, so a rare real word (退货, 寄来) fell to a share near 0 and out of its query.
+ */
 const COHESION = 0.1
 
 /** Per UTF-16 unit, marked for a typo lookup (zero between lookups). */
@@ -109,6 +117,9 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
   const implied: Array<[word: string, span: string[]]> = []
   /** A bigram's articles as a share of COHESION of those holding its rarer character (≥ 1: a word). */
   const share = (b: string): number => ctx.df(b) / (COHESION * Math.min(ctx.df(b[0]!), ctx.df(b[1]!)) || 1)
+  /** A bigram's weight: its idf capped at that of COHESION of its rarer character's articles, as a share of its own. */
+  const cohesion = (b: string): number =>
+    share(b) < 1 ? ctx.idf(COHESION * Math.min(ctx.df(b[0]!), ctx.df(b[1]!))) / ctx.idf(ctx.df(b)) : 1
   /** The word being typed: the query's last run if Latin and nothing follows it (not "pay?", "pay x", "pay 失败"). */
   let typing = ''
   eachRun(f, (run, isHan) => {
@@ -132,8 +143,8 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
     for (let i = 1; i < c.length; i++) {
       const b = c[i - 1]! + c[i]!
       // A bigram met in few of the articles that hold its rarer character spans two words
-      // (系统不让 → 统不): rare, so a strong idf, but no topic. It weighs that share / COHESION.
-      one(b, FILLER.has(b) || noise.has(b) ? FILLER_WEIGHT : PARTICLE.test(b) ? PARTICLE_WEIGHT : Math.min(1, share(b)))
+      // (系统不让 → 统不): rare, so a strong idf, but no topic (see COHESION).
+      one(b, FILLER.has(b) || noise.has(b) ? FILLER_WEIGHT : PARTICLE.test(b) ? PARTICLE_WEIGHT : cohesion(b))
       if (ctx.df(b)) known[i - 1] = known[i] = true
     }
     // A character that pairs with neither neighbour (转措账, 免蜜支付) is most likely a typo for

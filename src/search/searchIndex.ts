@@ -437,8 +437,10 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     }
     terms.compact((slot) => !docs[slot], removed)
     removed = false
+    const idfOf = (n: number): number => Math.log(1 + (same.size - n + 0.5) / (n + 0.5)) ** IDF_POWER
     const q = buildQuery(query, {
       df,
+      idf: idfOf,
       written: (t) => {
         const id = terms.id(t)
         if (id < 0) return false
@@ -462,10 +464,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       synonyms,
       loose: maxTerms > 99,
     })
-    const idf = (t: string): number => {
-      const n = df(t)
-      return Math.log(1 + (same.size - n + 0.5) / (n + 0.5)) ** IDF_POWER
-    }
+    const idf = (t: string): number => idfOf(df(t))
     const extra: string[] = []
     // flatMap, not map and filter: a mapped array's kind depends on whether this code is optimized
     // (see below), and reading it deoptimized search when the other kind came. So is the count of
