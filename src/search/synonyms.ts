@@ -75,7 +75,7 @@ freeze,lock,block,frozen,locked,suspended,pause,on hold,put on hold
 link,bind,add card,linked,binding,add a card,add bank card,hook up,attach
 failed,fail,declined,error,unsuccessful,didn't go through,rejected,rejecting,rejects,denied,refused,won't go through
 delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet,still waiting,never appeared,never landed
-received,arrived,credited,got,reach
+received,arrived,got,reach
 limit,maximum,cap,quota,biggest,largest,highest,allowance,allowed
 fee,cost,commission,price,cheapest,cheaper,pricing,free,a cut
 close account,delete account,deactivate,cancel account,get rid of,remove my account,stop using,no longer use,don't want,nuke,deletion,erase
