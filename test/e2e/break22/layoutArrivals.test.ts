@@ -35,6 +35,16 @@ const controls = async (page: Page, of?: string[]): Promise<string[]> => {
   return of ? now.filter((c) => was.has(label(c))) : now
 }
 
+/** The REST transport's code (a lazy chunk) held on the network until `release()`. */
+const holdTransportCode = async (page: Page) => {
+  const chunk = hold()
+  await page.route(/\/dist\/transports\/rest\.js/, async (route) => {
+    await chunk.held
+    await route.continue()
+  })
+  return chunk
+}
+
 const json = (body: unknown) => ({ status: 200, contentType: 'application/json', body: JSON.stringify(body) })
 
 describe('Home: other orders of arrival', () => {
@@ -126,11 +136,7 @@ describe('Contact: other orders of arrival', () => {
   it('transport code late (slow network): chat is not appended below a list already shown', async () => {
     const { page } = s
     await page.unrouteAll()
-    const chunk = hold()
-    await page.route(/\/dist\/transports\/rest\.js/, async (route) => {
-      await chunk.held
-      await route.continue()
-    })
+    const chunk = await holdTransportCode(page)
     await page.goto(`${baseUrl}/?locale=en&user=b22-contact-chunk-${Date.now()}`)
     // Every state the panel passes through: was a channel list ever shown without chat?
     await page.evaluate(() => {
@@ -155,11 +161,7 @@ describe('Contact: other orders of arrival', () => {
   it('transport code very late: the channels the app configured show after 3 s, chat comes below them', async () => {
     const { page } = s
     await page.unrouteAll()
-    const chunk = hold()
-    await page.route(/\/dist\/transports\/rest\.js/, async (route) => {
-      await chunk.held
-      await route.continue()
-    })
+    const chunk = await holdTransportCode(page)
     try {
       await page.goto(`${baseUrl}/?locale=en&user=b22-contact-chunk-slow-${Date.now()}`)
       await open(page, 'contact')
