@@ -232,22 +232,31 @@ const digitAt = (text: string, k: number): string | undefined =>
 /**
  * A value spelled in Chinese numerals at `p` (`验证码是三八四九二一`, `支付密码是一二三四五六`),
  * also mixed with digits (`三8四921`): at least `min` in a row (spaces allowed), so `一个`, `三位`
- * stay words, and at least one numeral (digits alone are read by {@link readValue}).
+ * stay words, and at least one numeral (digits alone are read by {@link readValue}). Digits after
+ * a spelled value may be none of it (`三八四九二一120秒`): too long read mixed, it is read spelled.
  */
-function readZhValue(text: string, p: number, family: Family): Value | null {
+const readZhValue = (text: string, p: number, family: Family): Value | null =>
+  readZhRun(text, p, family, digitAt) ?? readZhRun(text, p, family, (s, k) => ZH_DIGITS[s[k] ?? ''])
+
+function readZhRun(
+  text: string,
+  p: number,
+  family: Family,
+  digit: (s: string, k: number) => string | undefined,
+): Value | null {
   const [min, max] = LENGTHS[family]
   let digits = ''
   let end = p
   let q = p
   while (q < text.length && q - p < 2 * max + 2) {
-    const d = digitAt(text, q)
+    const d = digit(text, q)
     if (d !== undefined) {
       digits += d
       end = ++q
-    } else if (text[q] === ' ' && digitAt(text, q + 1) !== undefined) q++
+    } else if (text[q] === ' ' && digit(text, q + 1) !== undefined) q++
     else break
   }
-  if (digits.length < min || digits.length > max || digitAt(text, end) !== undefined) return null
+  if (digits.length < min || digits.length > max || digit(text, end) !== undefined) return null
   if (!/[^\d ]/.test(text.slice(p, end))) return null
   return { start: p, end, digits, sizes: [digits.length] }
 }

@@ -87,7 +87,8 @@ export function ContactView({ params }: ViewProps) {
   const guidance = channelGuidance({ problem, available, openNow, busy: wait?.peak ?? false })
   // An urgent problem with the hotline closed: chat, the channel to use now, would join at the
   // end of a list shown early; that list waits for it, as for an app with no channels of its own.
-  const early = model.channels.length > 0 && (guidance.urgency !== 'urgent' || !!openNow.hotline)
+  // A hotline without hours is open as far as the guidance knows: it shows early.
+  const early = model.channels.length > 0 && (guidance.urgency !== 'urgent' || (!!hotline && openNow.hotline !== false))
   const settled = answered || (late > 0 && capabilities !== undefined) || (late > 1 && early)
   if (settled) {
     // The first order shown stays; a channel that comes or goes later is added at the end or dropped.
