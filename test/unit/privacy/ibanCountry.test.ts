@@ -38,6 +38,21 @@ describe('IBAN country', () => {
     )
   })
 
+  // Countries whose banks print IBANs outside the SWIFT registry (the French-speaking African banks'
+  // national formats, Algeria, Iran, Morocco…): real accounts, hidden like registry ones.
+  it('national IBANs outside the SWIFT registry are hidden', () => {
+    for (const iban of [
+      'MA64011519000001205000534921',
+      'SN08SN0100152000048500003035',
+      'CI93CI0080111301134291200589',
+      'IR062960000000100324200001',
+      'DZ580002100001113000000570',
+    ]) {
+      expect(redact(`IBAN ${iban}`).findings.map((f) => f.kind), iban).toEqual(['iban'])
+      expect(maskText(iban), iban).not.toContain(iban.slice(4, 12))
+    }
+  })
+
   it('examples', () => {
     expect(redact('TX0948769959314').text).toBe('TX0948769959314')
     expect(redact('Transaction ID: TX0948769959314').text).toBe('Transaction ID: TX0948769959314')
