@@ -55,8 +55,8 @@ export function ContactView({ params }: ViewProps) {
   // none has nothing to show early: "no channels" would be untrue while chat is on its way.
   const [answered, setAnswered] = useState(false)
   const [late, setLate] = useState(0)
-  // Shown without the transport's channels: what sits below the list waits for them, so that
-  // nothing the user could tap moves down when they join.
+  // Until the transport's channels are known, what sits below the list is not shown: "Loading" or
+  // a list shown early would be replaced or grown above it, moving it under the user's finger.
   const partial = !answered && capabilities === undefined
   useEffect(() => {
     let live = true
@@ -180,12 +180,12 @@ export function ContactView({ params }: ViewProps) {
       <p class="sr-only" role="status">
         {copied}
       </p>
-      {!(order && partial) && (
+      {!partial && (
         <button type="button" class="secondary" data-open-checker="" onClick={() => client.navigate('checker')}>
           {t('checker.entry')}
         </button>
       )}
-      {!(order && partial) && (
+      {!partial && (
         <section class="ct-section" aria-labelledby={`${idPrefix}-ct-ready`}>
           <h3 id={`${idPrefix}-ct-ready`}>{t('contact.ready.title')}</h3>
           <ul>
@@ -195,7 +195,7 @@ export function ContactView({ params }: ViewProps) {
           </ul>
         </section>
       )}
-      {!(order && partial) && holidays.length > 0 && (
+      {!partial && holidays.length > 0 && (
         <section class="ct-section" aria-labelledby={`${idPrefix}-ct-holidays`} data-holidays="">
           <h3 id={`${idPrefix}-ct-holidays`}>{t('contact.holidays.title')}</h3>
           <ul>

@@ -165,6 +165,9 @@ describe('Contact: other orders of arrival', () => {
     try {
       await page.goto(`${baseUrl}/?locale=en&user=b22-contact-chunk-slow-${Date.now()}`)
       await open(page, 'contact')
+      // Below "Loading", nothing to tap that the list would push down when it comes.
+      await w(page, '.ct .status').waitFor()
+      expect(await w(page, '[data-open-checker]').count()).toBe(0)
       // A user looking for the hotline is not kept behind "Loading" for as long as the network takes.
       await w(page, '.ct-list [data-channel=hotline]').waitFor({ timeout: 10_000 })
       expect(await w(page, '[data-channel=chat]').count()).toBe(0)
