@@ -48,7 +48,10 @@ describe('IBAN country', () => {
       'IR062960000000100324200001',
       'DZ580002100001113000000570',
     ]) {
-      expect(redact(`IBAN ${iban}`).findings.map((f) => f.kind), iban).toEqual(['iban'])
+      expect(
+        redact(`IBAN ${iban}`).findings.map((f) => f.kind),
+        iban,
+      ).toEqual(['iban'])
       expect(maskText(iban), iban).not.toContain(iban.slice(4, 12))
     }
   })
