@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createHelpFeedback, type HelpFeedback } from '../../../widgets/index.js'
 import { stubTransport } from '../../support/transport.js'
 import type { Transport } from '../../../src/transports/types.js'
+import type { ChannelsOption } from '../../../src/contact/channels.js'
 
 let widget: HelpFeedback | undefined
 afterEach(() => {
@@ -36,7 +37,7 @@ describe('contact panel when the transport’s code takes over 3 s', () => {
     email: { address: 'help@wallet.example.com' },
     timeZone: 'Asia/Shanghai',
   })
-  const urgent = async (channels: ReturnType<typeof hotline>) => {
+  const urgent = async (channels: ChannelsOption) => {
     let release!: (t: Transport) => void
     const code = new Promise<Transport>((resolve) => (release = resolve))
     // Monday 2026-12-07, 11:00 in Shanghai.
@@ -59,6 +60,17 @@ describe('contact panel when the transport’s code takes over 3 s', () => {
 
   it('an urgent problem with the hotline open shows it early; chat joins below', async () => {
     const release = await urgent(hotline([0, 1, 2, 3, 4, 5, 6]))
+    expect(kinds()[0]).toBe('hotline')
+    release()
+    vi.useRealTimers()
+    await vi.waitFor(() => expect(kinds()).toContain('chat'))
+    expect(kinds()[0]).toBe('hotline')
+  })
+
+  // A hotline configured without hours is open as far as the panel knows (channelGuidance: missing
+  // = treated as open, put first for an urgent problem): like one open now, it shows after 3 s.
+  it('an urgent problem with a hotline without hours shows it early; chat joins below', async () => {
+    const release = await urgent({ hotline: { number: '95188' }, email: { address: 'help@wallet.example.com' } })
     expect(kinds()[0]).toBe('hotline')
     release()
     vi.useRealTimers()
