@@ -268,7 +268,8 @@ function ReportFlow({ params }: ViewProps) {
       if (!live || shown.current === 'result') return
       if (!restored) return setStep({ kind: 'missing' })
       if (restored.transaction) setTx(restored.transaction)
-      const edit = { jobId, values: restored.values, files: restored.files, errors: restored.errors }
+      const { values, files, pending, errors } = restored
+      const edit = { jobId, values, files, pending, errors }
       setStep({ kind: 'form', category: restored.category, edit })
     })().catch(() => live && setStep({ kind: 'missing' }))
     return () => {
