@@ -7,6 +7,9 @@
  * refused, the id of its outbox job). The view writes its key once it
  * shows and removes it when it goes (Back, close, destroy, a submit); the entry takes them once
  * on mount, and reopens on one only if the page was reloaded.
+ *
+ * Each widget of a page has keys of its own (the key + its {@link widgetTag}): with two widgets
+ * on one page, each reopens what it showed, not the first to mount what the other did.
  */
 import type { ViewName } from '../../src/views.js'
 
@@ -16,19 +19,45 @@ const OPEN_REPORT = 'help-feedback:report'
 /** Also spelled out in `chat/ChatView.tsx`: the live chat was open (nothing else is kept here). */
 const OPEN_CHAT = 'help-feedback:chat'
 
+/** The tags of the widgets in the page now. */
+const live = new Set<string>()
+
 /**
- * The view to reopen after a reload and its params, if any; the keys are removed either way.
- * The report's marker is `{ category, transactionId? }` or `{ jobId }`; its view checks them.
+ * What tells this widget's keys from the other widgets' of the page, the same after a reload:
+ * the id of its element (`<help-feedback id>`) or of its `container`, and its rank among the
+ * widgets in the page with that id (or none). The first one without an id has the plain keys
+ * (one widget per page: the keys of earlier versions). Given back with {@link dropTag} on destroy.
  */
-export function takeOpenView(): [ViewName, object] | undefined {
+export function widgetTag(element: Element, container?: Element): string {
+  const id = element.id || container?.id
+  const base = id ? `#${id}` : ''
+  let tag = base
+  for (let n = 2; live.has(tag); n++) tag = `${base}:${n}`
+  live.add(tag)
+  return tag
+}
+
+export const dropTag = (tag: string) => live.delete(tag)
+
+/**
+ * The view this widget (`tag`) reopens after a reload and its params, if any; its keys are
+ * removed either way. The only widget in the page also takes the plain keys (an earlier version
+ * wrote them) when its own are not. The report's marker is `{ category, transactionId? }` or
+ * `{ jobId }`; its view checks them.
+ */
+export function takeOpenView(tag = ''): [ViewName, object] | undefined {
   try {
     const s = sessionStorage
-    const id = s.getItem(OPEN_ARTICLE)
-    const report = s.getItem(OPEN_REPORT)
-    const chat = s.getItem(OPEN_CHAT)
-    s.removeItem(OPEN_ARTICLE)
-    s.removeItem(OPEN_REPORT)
-    s.removeItem(OPEN_CHAT)
+    const take = (key: string) => {
+      const own = s.getItem(key + tag)
+      const old = tag && live.size == 1 ? s.getItem(key) : null
+      s.removeItem(key + tag)
+      if (old !== null) s.removeItem(key)
+      return own ?? old
+    }
+    const id = take(OPEN_ARTICLE)
+    const report = take(OPEN_REPORT)
+    const chat = take(OPEN_CHAT)
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
     if (nav?.type == 'reload')
       return id
