@@ -23,16 +23,16 @@ const OPEN_CHAT = 'help-feedback:chat'
 const live = new Set<string>()
 
 /**
- * What tells this widget's keys from the other widgets' of the page, the same after a reload:
- * the id of its element (`<help-feedback id>`) or of its `container`, and its rank among the
- * widgets in the page with that id (or none). The first one without an id has the plain keys
- * (one widget per page: the keys of earlier versions). Given back with {@link dropTag} on destroy.
+ * What tells this widget's keys from the other widgets' of the page, the same after a reload: its
+ * rank among the widgets in the page when it mounts (a page mounts them in the same order on
+ * every load). The first has the plain keys: a page with one widget keeps the keys of earlier
+ * versions, and reads theirs. Given back with {@link dropTag} on destroy (created again, a widget
+ * has the same keys).
  */
-export function widgetTag(element: Element, container?: Element): string {
-  const id = element.id || container?.id
-  const base = id ? `#${id}` : ''
-  let tag = base
-  for (let n = 2; live.has(tag); n++) tag = `${base}:${n}`
+export function widgetTag(): string {
+  let n = 1
+  while (live.has(n > 1 ? `:${n}` : '')) n++
+  const tag = n > 1 ? `:${n}` : ''
   live.add(tag)
   return tag
 }
@@ -41,19 +41,16 @@ export const dropTag = (tag: string) => live.delete(tag)
 
 /**
  * The view this widget (`tag`) reopens after a reload and its params, if any; its keys are
- * removed either way. The only widget in the page also takes the plain keys (an earlier version
- * wrote them) when its own are not. The report's marker is `{ category, transactionId? }` or
- * `{ jobId }`; its view checks them.
+ * removed either way. The report's marker is `{ category, transactionId? }` or `{ jobId }`; its
+ * view checks them.
  */
 export function takeOpenView(tag = ''): [ViewName, object] | undefined {
   try {
     const s = sessionStorage
     const take = (key: string) => {
-      const own = s.getItem(key + tag)
-      const old = tag && live.size == 1 ? s.getItem(key) : null
+      const value = s.getItem(key + tag)
       s.removeItem(key + tag)
-      if (old !== null) s.removeItem(key)
-      return own ?? old
+      return value
     }
     const id = take(OPEN_ARTICLE)
     const report = take(OPEN_REPORT)
