@@ -15,7 +15,7 @@ import { createHost, type Host } from './host/host.js'
 import { createLauncher, type Launcher } from './host/launcher.js'
 import { launcherText } from './host/launcherText.js'
 import { afterMount, rememberOpened } from './host/afterMount.js'
-import { takeOpenView } from './host/reopen.js'
+import { dropTag, takeOpenView, widgetTag } from './host/reopen.js'
 import type { Runtime } from './panel/runtime.js'
 import type { ViewParams } from '../src/views.js'
 
@@ -77,6 +77,8 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
   let stopBackground: (() => void) | undefined
   /** What the user typed while the panel was loading (see `open`). */
   let typed = ''
+  /** Which of the page's widgets this is, for what a reload reopens (see host/reopen.ts). */
+  let tag = ''
 
   const deepActive = (): HTMLElement | undefined => {
     let el = document.activeElement
@@ -123,6 +125,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
             unread = n
             launcher?.setUnread(n)
           },
+          tag,
           ...(view ? { view } : {}),
         })
         if (destroyed) {
@@ -160,6 +163,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       if (host || destroyed) return api
       if (typeof document === 'undefined') throw new BrowserRequiredError()
       host = createHost(options, adopt)
+      tag = widgetTag()
       if (options.launcher !== false) {
         // With unread agent replies the badge leads to them, not to Home.
         launcher = createLauncher(
@@ -186,7 +190,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       })
       // A reload while an article or a report form was open in the panel comes back on it (see
       // host/reopen.ts).
-      const reopen = takeOpenView()
+      const reopen = takeOpenView(tag)
       if (reopen) void api.open(reopen[0], reopen[1] as never)
       return api
     },
@@ -270,6 +274,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       stopBackground?.()
       if (loaded) loaded.destroy()
       else void core?.then((c) => c.destroy()).catch(() => {})
+      if (host) dropTag(tag)
       host?.remove()
       events.emit({ type: 'widget:destroy' })
       events.clear()

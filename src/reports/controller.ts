@@ -11,6 +11,8 @@ export interface ReopenedReport {
   values: ReportValues
   transaction?: TransactionRef
   files: QueuedFile[]
+  /** Screenshots picked while it was being fixed and not prepared yet (see `ReportDraft.pending`). */
+  pending?: QueuedFile[]
   errors: ServerErrors
 }
 
@@ -38,14 +40,22 @@ export interface ReportsController {
   loadDraft(category: ReportCategory): Promise<ReportDraft | undefined>
   /** Saves the form as typed (masked, debounced). */
   saveDraft(category: ReportCategory, draft: ReportDraft): Promise<void>
-  /** Saves a draft's screenshots (an empty list forgets them). */
-  saveFiles(category: ReportCategory, files: QueuedFile[], transaction?: TransactionRef): Promise<void>
+  /**
+   * Saves a draft's screenshots (none forgets them); `pending`: the ones picked and still being
+   * prepared, as picked, for a form to prepare again after a reload.
+   */
+  saveFiles(
+    category: ReportCategory,
+    files: QueuedFile[],
+    transaction?: TransactionRef,
+    pending?: QueuedFile[],
+  ): Promise<void>
   clearDraft(category: ReportCategory): Promise<void>
   /**
    * Saves what the user types into a refused report (masked, debounced), and its screenshots
-   * as they are now when given, until it is sent again or discarded.
+   * as they are now when given (with the ones still being prepared), until it is sent again or discarded.
    */
-  saveEdit(jobId: string, values: ReportValues, files?: QueuedFile[]): Promise<void>
+  saveEdit(jobId: string, values: ReportValues, files?: QueuedFile[], pending?: QueuedFile[]): Promise<void>
   /**
    * A report the backend refused, as form values with the backend's field errors (the
    * corrections and screenshots saved with `saveEdit` in place of what was sent); undefined when gone.
@@ -75,10 +85,11 @@ export function createReportsController(client: SupportClient): ReportsControlle
     submit: (input) => withFlow((m) => m.submitReport(client, input)),
     loadDraft: (category) => withFlow((m) => m.loadReportDraft(client, category)),
     saveDraft: (category, draft) => withFlow((m) => m.saveReportDraft(client, category, draft)),
-    saveFiles: (category, files, transaction) =>
-      withFlow((m) => m.saveReportFiles(client, category, files, transaction)),
+    saveFiles: (category, files, transaction, pending) =>
+      withFlow((m) => m.saveReportFiles(client, category, files, transaction, pending)),
     clearDraft: (category) => withFlow((m) => m.clearReportDraft(client, category)),
-    saveEdit: (jobId, values, files) => withFlow((m) => m.saveReportEdit(client, jobId, values, files)),
+    saveEdit: (jobId, values, files, pending) =>
+      withFlow((m) => m.saveReportEdit(client, jobId, values, files, pending)),
     reopen: (jobId) => withFlow((m) => m.reopenReport(client, jobId)),
     discard: (jobId) => withFlow((m) => m.discardReport(client, jobId)),
     watch(jobId, onOutcome) {

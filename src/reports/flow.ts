@@ -46,12 +46,19 @@ export interface ReportDraft {
    * the text, so a reload before sending loses neither.
    */
   files?: QueuedFile[]
+  /**
+   * Screenshots picked but not prepared yet when the page went (a reload while a large image
+   * was being resized): the files as picked, kept on the device only, for the form to prepare
+   * again. Never sent as they are.
+   */
+  pending?: QueuedFile[]
 }
 
-/** The draft's screenshots that are intact (storage may hand back anything). */
-export function draftFiles(draft: ReportDraft | undefined): QueuedFile[] {
-  if (!draft || !Array.isArray(draft.files)) return []
-  return draft.files.filter(
+/** The draft's screenshots that are intact (storage may hand back anything); `pending`: the ones still to prepare. */
+export function draftFiles(draft: ReportDraft | undefined, pending?: boolean): QueuedFile[] {
+  const list = pending ? draft?.pending : draft?.files
+  if (!Array.isArray(list)) return []
+  return list.filter(
     (f): f is QueuedFile =>
       !!f &&
       typeof Blob !== 'undefined' &&
@@ -133,25 +140,38 @@ export async function loadReportDraft(
   const { drafts } = await client.services()
   const [raw, stored] = await Promise.all([
     drafts.load<ReportDraft>(reportDraftKey(category)),
-    drafts.load<Pick<ReportDraft, 'files' | 'transaction'>>(reportFilesKey(category)).catch(() => undefined),
+    drafts
+      .load<Pick<ReportDraft, 'files' | 'pending' | 'transaction'>>(reportFilesKey(category))
+      .catch(() => undefined),
   ])
   const draft = raw && typeof raw === 'object' && raw.values && typeof raw.values === 'object' ? raw : undefined
-  const files = stored && typeof stored === 'object' ? draftFiles({ values: {}, ...stored }) : []
-  if (!files.length) return draft
+  const kept = stored && typeof stored === 'object' ? { values: {}, ...stored } : undefined
+  const shots = { files: draftFiles(kept), pending: draftFiles(kept, true) }
+  if (!shots.files.length && !shots.pending.length) return draft
   // Screenshots of another payment's report stay out of this one.
-  if (draft) return sameTx(draft.transaction, stored?.transaction) ? { ...draft, files } : draft
-  return { values: {}, ...(stored?.transaction ? { transaction: stored.transaction } : {}), files }
+  if (draft) return sameTx(draft.transaction, stored?.transaction) ? { ...draft, ...shots } : draft
+  return { values: {}, ...(stored?.transaction ? { transaction: stored.transaction } : {}), ...shots }
 }
 
-/** Saves the screenshots of a category's draft (when they change; an empty list forgets them). */
+/**
+ * Saves the screenshots of a category's draft (when they change; none at all forgets them), with
+ * the ones picked and still being prepared (`pending`, as picked), in one record: the prepared
+ * copy replaces its original in the same write.
+ */
 export async function saveReportFiles(
   client: Pick<SupportClient, 'services'>,
   category: ReportCategory,
   files: QueuedFile[],
   transaction?: TransactionRef,
+  pending: QueuedFile[] = [],
 ): Promise<void> {
   const { drafts } = await client.services()
-  if (files.length) drafts.save(reportFilesKey(category), { files, ...(transaction ? { transaction } : {}) }, true)
+  if (files.length || pending.length)
+    drafts.save(
+      reportFilesKey(category),
+      { files, ...(pending.length ? { pending } : {}), ...(transaction ? { transaction } : {}) },
+      true,
+    )
   else await drafts.clear(reportFilesKey(category))
 }
 
@@ -186,19 +206,20 @@ export async function saveReportEdit(
   jobId: string,
   values: ReportValues,
   files?: QueuedFile[],
+  pending: QueuedFile[] = [],
 ): Promise<void> {
   const { drafts } = await client.services()
   drafts.save(reportEditKey(jobId), maskDraft({ values }).draft)
-  if (files) drafts.save(reportEditFilesKey(jobId), { files }, true)
+  if (files) drafts.save(reportEditFilesKey(jobId), { files, ...(pending.length ? { pending } : {}) }, true)
 }
 
-/** The screenshots saved for a refused report being fixed; undefined when none were changed. */
+/** The screenshots saved for a refused report being fixed (and the ones still to prepare); undefined when none were changed. */
 async function loadEditFiles(client: Pick<SupportClient, 'services'>, jobId: string) {
   const { drafts } = await client.services()
-  const stored = await drafts.load<Pick<ReportDraft, 'files'>>(reportEditFilesKey(jobId))
-  return stored && typeof stored === 'object' && Array.isArray(stored.files)
-    ? draftFiles({ values: {}, files: stored.files })
-    : undefined
+  const stored = await drafts.load<Pick<ReportDraft, 'files' | 'pending'>>(reportEditFilesKey(jobId))
+  if (!stored || typeof stored !== 'object' || !Array.isArray(stored.files)) return undefined
+  const kept = { values: {}, ...stored }
+  return { files: draftFiles(kept), pending: draftFiles(kept, true) }
 }
 
 /** Forgets what was saved while fixing a refused report (sent again, or discarded). */
@@ -248,7 +269,7 @@ export async function reopenReport(client: Pick<SupportClient, 'services'>, jobI
     jobId,
     ...restored,
     ...(edited ? { values: edited } : {}),
-    ...(files ? { files } : {}),
+    ...files,
     errors: serverErrors(restored.category, job.lastError),
   }
 }
@@ -287,7 +308,8 @@ export function draftMatches(
   return (
     !!draft &&
     sameTx(draft.transaction, transaction) &&
-    (Object.values(draft.values).some((v) => v !== '' && v !== null && v !== undefined) || draftFiles(draft).length > 0)
+    (Object.values(draft.values).some((v) => v !== '' && v !== null && v !== undefined) ||
+      draftFiles(draft).length + draftFiles(draft, true).length > 0)
   )
 }
 

@@ -82,14 +82,14 @@ function Intro({ t }: { t: Translate }) {
  */
 const OPEN_CHAT = 'help-feedback:chat'
 
-/** Live chat views showing in this page (two widgets on one page share the tab's flag). */
-let showing = 0
+/** Live chat views showing in this page, by widget (each has its flag: see host/reopen.ts). */
+const showing: Record<string, number> = {}
 
-function tabFlag(on: boolean): void {
-  showing = Math.max(0, showing + (on ? 1 : -1))
+function tabFlag(tag: string, on: boolean): void {
+  const n = (showing[tag] = Math.max(0, (showing[tag] ?? 0) + (on ? 1 : -1)))
   try {
-    if (showing > 0) sessionStorage.setItem(OPEN_CHAT, '1')
-    else sessionStorage.removeItem(OPEN_CHAT)
+    if (n > 0) sessionStorage.setItem(OPEN_CHAT + tag, '1')
+    else sessionStorage.removeItem(OPEN_CHAT + tag)
   } catch {
     /* storage off (a sandboxed frame, some WebViews): a reload opens nothing */
   }
@@ -106,7 +106,7 @@ export function ChatView({ params }: ViewProps) {
 }
 
 function LiveChat() {
-  const { t, locale } = useView()
+  const { t, locale, tag = '' } = useView()
   const online = useStore((s) => s.system.online)
   const { chat, state } = useChat()
   const root = useRef<HTMLElement>(null)
@@ -125,13 +125,13 @@ function LiveChat() {
     )
     chat.setVisible(true)
     // Kept while it shows, so a reload of the page comes back on the chat (see host/reopen.ts).
-    tabFlag(true)
+    tabFlag(tag, true)
     return () => {
       live = false
       chat.setVisible(false)
-      tabFlag(false)
+      tabFlag(tag, false)
     }
-  }, [chat])
+  }, [chat, tag])
 
   useEffect(() => {
     // The panel focuses [data-autofocus] one frame after a view change, which can be before

@@ -134,7 +134,7 @@ function Vote({ id }: { id: string }) {
 
 /** A help article: title, sanitized Markdown body, vote, related articles and ways to get help. */
 export function ArticleView({ params }: ViewProps) {
-  const { client, idPrefix, t, locale } = useView()
+  const { client, idPrefix, t, locale, tag = '' } = useView()
   const help = useHelpFlow()
   const chat = useStore((s) => s.system.capabilities?.chat !== false)
   const root = useRef<HTMLDivElement>(null)
@@ -180,9 +180,9 @@ export function ArticleView({ params }: ViewProps) {
         /* storage off: a reload opens nothing */
       }
     }
-    store((s) => s.setItem(OPEN_ARTICLE, article.id))
-    return () => store((s) => s.removeItem(OPEN_ARTICLE))
-  }, [article])
+    store((s) => s.setItem(OPEN_ARTICLE + tag, article.id))
+    return () => store((s) => s.removeItem(OPEN_ARTICLE + tag))
+  }, [article, tag])
   const followLink = (slug: string) => {
     help.resolveLink(slug).then(
       (target) => target && client.navigate('article', { id: target, source: 'link' }),

@@ -7,6 +7,9 @@
  * refused, the id of its outbox job). The view writes its key once it
  * shows and removes it when it goes (Back, close, destroy, a submit); the entry takes them once
  * on mount, and reopens on one only if the page was reloaded.
+ *
+ * Each widget of a page has keys of its own (the key + its {@link widgetTag}): with two widgets
+ * on one page, each reopens what it showed, not the first to mount what the other did.
  */
 import type { ViewName } from '../../src/views.js'
 
@@ -16,19 +19,42 @@ const OPEN_REPORT = 'help-feedback:report'
 /** Also spelled out in `chat/ChatView.tsx`: the live chat was open (nothing else is kept here). */
 const OPEN_CHAT = 'help-feedback:chat'
 
+/** The tags of the widgets in the page now. */
+const live = new Set<string>()
+
 /**
- * The view to reopen after a reload and its params, if any; the keys are removed either way.
- * The report's marker is `{ category, transactionId? }` or `{ jobId }`; its view checks them.
+ * What tells this widget's keys from the other widgets' of the page, the same after a reload: its
+ * rank among the widgets in the page when it mounts (a page mounts them in the same order on
+ * every load). The first has the plain keys: a page with one widget keeps the keys of earlier
+ * versions, and reads theirs. Given back with {@link dropTag} on destroy (created again, a widget
+ * has the same keys).
  */
-export function takeOpenView(): [ViewName, object] | undefined {
+export function widgetTag(): string {
+  let n = 1
+  while (live.has(n > 1 ? `:${n}` : '')) n++
+  const tag = n > 1 ? `:${n}` : ''
+  live.add(tag)
+  return tag
+}
+
+export const dropTag = (tag: string) => live.delete(tag)
+
+/**
+ * The view this widget (`tag`) reopens after a reload and its params, if any; its keys are
+ * removed either way. The report's marker is `{ category, transactionId? }` or `{ jobId }`; its
+ * view checks them.
+ */
+export function takeOpenView(tag = ''): [ViewName, object] | undefined {
   try {
     const s = sessionStorage
-    const id = s.getItem(OPEN_ARTICLE)
-    const report = s.getItem(OPEN_REPORT)
-    const chat = s.getItem(OPEN_CHAT)
-    s.removeItem(OPEN_ARTICLE)
-    s.removeItem(OPEN_REPORT)
-    s.removeItem(OPEN_CHAT)
+    const take = (key: string) => {
+      const value = s.getItem(key + tag)
+      s.removeItem(key + tag)
+      return value
+    }
+    const id = take(OPEN_ARTICLE)
+    const report = take(OPEN_REPORT)
+    const chat = take(OPEN_CHAT)
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
     if (nav?.type == 'reload')
       return id

@@ -28,6 +28,8 @@ export async function startRuntime(ctx: {
   onUnread(count: number): void
   /** The view the panel is being opened on, if that is why the runtime loads. */
   view?: ViewName
+  /** Which of the page's widgets this is (see host/reopen.ts). */
+  tag?: string
 }): Promise<Runtime> {
   const { client } = ctx
   // Storage, the outbox and a chat saved by an earlier page start once the panel has painted
@@ -65,7 +67,7 @@ export async function startRuntime(ctx: {
   if (!ctx.view) background()
   // After the host's sheet (which set the nonce), before the views' (see host/sheets.ts).
   addSheet(ctx.host.root, 'panel', panelCss)
-  const value = { client, idPrefix: `hf${++counter}`, styleRoot: ctx.host.root }
+  const value = { client, idPrefix: `hf${++counter}`, styleRoot: ctx.host.root, tag: ctx.tag ?? '' }
 
   let rendered = false
   const sync = () => {

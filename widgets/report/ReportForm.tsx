@@ -28,7 +28,7 @@ import { usePanel, useStore, useT } from '../ui/context.js'
 import { Field } from './Field.js'
 import { HiddenNotice } from './HiddenNotice.js'
 import type { ShownResult } from './Result.js'
-import { Screenshots, useShots } from './Screenshots.js'
+import { Screenshots, unprepared, useShots } from './Screenshots.js'
 import { TransactionSection } from './Transaction.js'
 
 /** A refused report reopened from the outbox. */
@@ -36,6 +36,8 @@ export interface EditState {
   jobId: string
   values: ReportValues
   files: QueuedFile[]
+  /** Screenshots picked while fixing it, kept as picked: prepared again here. */
+  pending?: QueuedFile[] | undefined
   errors: ServerErrors
 }
 
@@ -111,7 +113,10 @@ export function ReportForm(props: ReportFormProps) {
   // A reopened refused report starts on its first refused field.
   const [focusTick, setFocusTick] = useState(edit ? 1 : 0)
   const jobRef = useRef(edit?.jobId)
-  const shots = useShots(edit?.files.map((f) => ({ ...f, size: f.blob.size })))
+  const shots = useShots(
+    edit?.files.map((f) => ({ ...f, size: f.blob.size })),
+    edit?.pending,
+  )
   const heading = useRef<HTMLHeadingElement>(null)
   const form = useRef<HTMLFormElement>(null)
   const alert = useRef<HTMLDivElement>(null)
@@ -136,24 +141,27 @@ export function ReportForm(props: ReportFormProps) {
   // For effects: `put` as of the latest render (it closes over the transaction and the rules).
   const latestPut = useRef(put)
   latestPut.current = put
-  // Screenshots added or removed are part of the draft too (once the stored one is loaded).
+  // Screenshots added or removed are part of the draft too (once the stored one is loaded), from
+  // the moment they are picked: the file as picked until its prepared copy takes its place.
   const shotKeys = shots.shots
-    .filter((s) => s.state === 'ready')
-    .map((s) => s.key)
+    .map((s) => (s.state === 'ready' ? s.key : unprepared(s) ? `p${s.key}` : ''))
+    .filter(Boolean)
     .join()
   // The screenshots are kept with the transaction they were saved for: another one picked after
   // them saves them again with it, or the next load would take them for another payment's.
   const savedKey = shotKeys && `${shotKeys}|${tx?.id ?? ''}`
   const savedShots = useRef(savedKey)
-  const { add: addShots, files: shotFiles } = shots
-  // In the commit that shows the thumbnail: a reload right after it must find the screenshot.
+  const { add: addShots, files: shotFiles, pending: shotsPending } = shots
+  // In the commit that shows the thumbnail (or the placeholder of a file just picked): a reload
+  // right after it must find the screenshot.
   useLayoutEffect(() => {
     if (!ready || savedShots.current === savedKey) return
     savedShots.current = savedKey
     // A refused report's are kept beside its job, like what is typed into it.
-    if (jobRef.current) void reports.saveEdit(jobRef.current, valuesRef.current, shotFiles()).catch(() => undefined)
-    else void reports.saveFiles(category, shotFiles(), tx).catch(() => undefined)
-  }, [ready, savedKey, reports, category, shotFiles, tx])
+    if (jobRef.current)
+      void reports.saveEdit(jobRef.current, valuesRef.current, shotFiles(), shotsPending()).catch(() => undefined)
+    else void reports.saveFiles(category, shotFiles(), tx, shotsPending()).catch(() => undefined)
+  }, [ready, savedKey, reports, category, shotFiles, shotsPending, tx])
 
   // Once per form (it is keyed by category): the stored draft, unless a refused report is being edited.
   useEffect(() => {
@@ -181,7 +189,12 @@ export function ReportForm(props: ReportFormProps) {
         // Back from an article: the user never left the form, nothing to announce.
         setRestored(matches && !returning)
         const files = matches ? draftFiles(draft) : []
-        if (files.length) addShots(files.map((f) => ({ ...f, size: f.blob.size })))
+        const later = matches ? draftFiles(draft, true) : []
+        if (files.length || later.length)
+          addShots(
+            files.map((f) => ({ ...f, size: f.blob.size })),
+            later,
+          )
         setReady(true)
       })
     return () => {

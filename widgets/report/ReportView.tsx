@@ -187,7 +187,7 @@ const left = new WeakMap<object, { step: Step & { kind: 'form' }; tx: Transactio
  * report the backend refused.
  */
 function ReportFlow({ params }: ViewProps) {
-  const { client } = usePanel()
+  const { client, tag = '' } = usePanel()
   const { reports } = client
   const t = useT()
   const root = useRef<HTMLDivElement>(null)
@@ -227,11 +227,12 @@ function ReportFlow({ params }: ViewProps) {
     // The latest refusal first (a report refused in the form is a job of its own); a refused
     // report sent again stays its own job (reports.submit never queues a second one).
     const job = refused ?? step.edit?.jobId
+    const key = OPEN_REPORT + tag
     tabStore((s) =>
-      s.setItem(OPEN_REPORT, JSON.stringify(job ? { jobId: job } : { category: step.category, transactionId: tx?.id })),
+      s.setItem(key, JSON.stringify(job ? { jobId: job } : { category: step.category, transactionId: tx?.id })),
     )
-    return () => tabStore((s) => s.removeItem(OPEN_REPORT))
-  }, [step, tx, refused])
+    return () => tabStore((s) => s.removeItem(key))
+  }, [step, tx, refused, tag])
 
   useEffect(() => {
     if (!reloaded || !reloadTx) return
@@ -268,7 +269,8 @@ function ReportFlow({ params }: ViewProps) {
       if (!live || shown.current === 'result') return
       if (!restored) return setStep({ kind: 'missing' })
       if (restored.transaction) setTx(restored.transaction)
-      const edit = { jobId, values: restored.values, files: restored.files, errors: restored.errors }
+      const { values, files, pending, errors } = restored
+      const edit = { jobId, values, files, pending, errors }
       setStep({ kind: 'form', category: restored.category, edit })
     })().catch(() => live && setStep({ kind: 'missing' }))
     return () => {

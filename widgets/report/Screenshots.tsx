@@ -30,6 +30,13 @@ let keys = 0
 /** A file refused for its type or size: it stays as a tile saying why, but takes none of the places. */
 const refused = (s: Shot) => s.state === 'failed' && !s.retryable
 
+/**
+ * A picked file not prepared yet (or to be tried again): kept as picked in the draft, so a reload
+ * before its thumbnail shows does not lose it. Not one refused for its type or size.
+ */
+export const unprepared = (s: Shot): s is Shot & { source: File } =>
+  s.state !== 'ready' && !!s.source && !refused(s) && !refusedAtPick(s.source)
+
 /** The places a list uses up: every file but the refused ones. */
 export const placesUsed = (shots: readonly Shot[]) => shots.filter((s) => !refused(s)).length
 
@@ -50,21 +57,33 @@ type Image = NonNullable<Shot['image']>
 
 export interface ShotsApi {
   shots: Shot[]
-  /** Prepared images (a restored draft, a reopened report). */
-  add(images: Image[]): void
+  /** Prepared images (a restored draft, a reopened report), and files still to prepare. */
+  add(images: Image[], originals?: QueuedFile[]): void
   remove(key: number): void
   clear(): void
   /** What the outbox stores: the ready images only. */
   files(): QueuedFile[]
+  /** The files picked and not prepared yet (see {@link unprepared}), as picked. */
+  pending(): QueuedFile[]
   /** Internal to the picker: placeholders while preparing, then the outcome per file. */
   update(fn: (list: Shot[]) => Shot[]): void
 }
 
 const ready = (image: Image): Shot => ({ key: ++keys, state: 'ready', image, url: previewUrl(image.blob) })
+/** A file kept as picked: prepared again by the picker. */
+const waiting = (f: QueuedFile): Shot => ({
+  key: ++keys,
+  state: 'processing',
+  url: undefined,
+  source: f.blob instanceof File ? f.blob : new File([f.blob], f.name, { type: f.type }),
+})
 
-/** Holds picked images; every preview URL is revoked on removal and on unmount. Tracks their upload progress. */
-export function useShots(initial: Image[] = []): ShotsApi {
-  const [shots, setShots] = useState<Shot[]>(() => initial.map(ready))
+/**
+ * Holds picked images (`initial`: prepared ones; `originals`: files still to prepare); every
+ * preview URL is revoked on removal and on unmount. Tracks their upload progress.
+ */
+export function useShots(initial: Image[] = [], originals: QueuedFile[] = []): ShotsApi {
+  const [shots, setShots] = useState<Shot[]>(() => [...initial.map(ready), ...originals.map(waiting)])
   const live = useRef(shots)
   live.current = shots
   useEffect(() => () => live.current.forEach((s) => s.url && URL.revokeObjectURL(s.url)), [])
@@ -87,7 +106,7 @@ export function useShots(initial: Image[] = []): ShotsApi {
   )
   // The actions change nothing but state and never differ between renders: effects can depend on them.
   const [actions] = useState<Omit<ShotsApi, 'shots'>>(() => ({
-    add: (images) => setShots((list) => [...list, ...images.map(ready)]),
+    add: (images, later = []) => setShots((list) => [...list, ...images.map(ready), ...later.map(waiting)]),
     remove: (key) =>
       setShots((list) => {
         const gone = list.find((s) => s.key === key)
@@ -103,6 +122,8 @@ export function useShots(initial: Image[] = []): ShotsApi {
       live.current.flatMap((s) =>
         s.state === 'ready' && s.image ? [{ blob: s.image.blob, name: s.image.name, type: s.image.type }] : [],
       ),
+    pending: () =>
+      live.current.filter(unprepared).map(({ source }) => ({ blob: source, name: source.name, type: source.type })),
     update: (fn) => setShots(fn),
   }))
   return { shots, ...actions }
@@ -181,6 +202,8 @@ export function Screenshots(props: {
   const [problems, setProblems] = useState<string[]>([])
   const input = useRef<HTMLInputElement>(null)
   const list = useRef<HTMLUListElement>(null)
+  // Files being prepared here; any other one waiting was kept from before a reload.
+  const started = useRef(new Set<number>())
   const helpId = `${id}-help`
   const errId = `${id}-err`
   const busy = api.shots.some((s) => s.state === 'processing')
@@ -223,6 +246,7 @@ export function Screenshots(props: {
     setProblems(taken.length < picked.length ? [t('report.error.screenshots')] : [])
     const start = api.shots.length
     const placeholders: Shot[] = taken.map((source) => ({ key: ++keys, state: 'processing', url: undefined, source }))
+    placeholders.forEach((p) => started.current.add(p.key))
     api.update((l) => [...l, ...placeholders])
     // Focus stays with the files: on the first new thumbnail's remove button once it is there.
     requestAnimationFrame(() =>
@@ -230,6 +254,18 @@ export function Screenshots(props: {
     )
     for (const [i, p] of placeholders.entries()) await prepare(p.key, p.source!, start + i)
   }
+
+  // Files kept as picked before a reload (or a report reopened): prepared now, one after another.
+  useEffect(() => {
+    const todo = api.shots.flatMap((s, i) =>
+      s.state === 'processing' && s.source && !started.current.has(s.key) ? [[s.key, s.source, i] as const] : [],
+    )
+    if (!todo.length) return
+    todo.forEach(([key]) => started.current.add(key))
+    void (async () => {
+      for (const [key, source, i] of todo) await prepare(key, source, i)
+    })()
+  })
 
   const remove = (key: number, i: number) => {
     api.remove(key)

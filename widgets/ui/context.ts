@@ -12,6 +12,11 @@ export interface PanelContextValue {
   idPrefix: string
   /** Where the panel's stylesheets go (the widget's shadow root), when known before render. */
   styleRoot?: ShadowRoot
+  /**
+   * Ends this widget's keys in the tab's storage of what a reload reopens (see host/reopen.ts):
+   * two widgets on one page each reopen their own view. Plain (`''`) for the first one.
+   */
+  tag?: string
 }
 
 export const PanelContext = createContext<PanelContextValue | null>(null)

@@ -1,0 +1,116 @@
+/**
+ * Two widgets on one page, each with its own view open, and the page reloaded: each comes back on
+ * its own view (an article, a report form, the live chat), and nothing else, in real Chromium.
+ * What a reload reopens is kept per widget (host/reopen.ts), not taken by the first to mount.
+ */
+import { describe, expect, inject, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import { restOptions, serve, transaction } from './break/host.js'
+import { chromium } from './session.js'
+
+const baseUrl = inject('baseUrl')
+const s = chromium()
+
+/** Two widgets, mounted in this order on every load (no ids: the second is told apart by its rank). */
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>wallet</title></head>
+<body><h1>Wallet</h1>
+<script type="module">
+import { createHelpFeedback } from '/dist/help-feedback.js'
+window.who = new URLSearchParams(location.search).get('u')
+const token = async () => {
+  const r = await fetch('/demo/token?userId=' + encodeURIComponent(window.who) + '&name=x')
+  return (await r.json()).token
+}
+const options = ${restOptions('en', "articles: { url: '/search-index.json' },")}
+window.first = createHelpFeedback({ ...options, position: 'bottom-right' }).mount()
+window.second = createHelpFeedback({ ...options, position: 'bottom-left' }).mount()
+</script></body></html>`
+
+const TYPED = 'I paid at the counter, the app said failed, but the shop says it got nothing.'
+type Widget = 'first' | 'second'
+const widget = (page: Page, which: Widget): Locator =>
+  page.locator('[data-help-feedback]').nth(which === 'first' ? 0 : 1)
+const open = (page: Page, which: Widget, view: string, params: object) =>
+  page.evaluate(
+    ([w, v, p]) =>
+      (window as unknown as Record<string, { open(v: string, p: unknown): Promise<void> }>)[w as string]!.open(
+        v as string,
+        p,
+      ),
+    [which, view, params] as const,
+  )
+/** The view each widget shows (its client's), or 'closed'. */
+const shows = (page: Page) =>
+  page.evaluate(() =>
+    Promise.all(
+      ['first', 'second'].map(async (w) => {
+        const help = (
+          window as unknown as Record<
+            string,
+            { isOpen: boolean; client(): Promise<{ store: { getState(): { ui: { view: string } } } }> }
+          >
+        )[w]!
+        return help.isOpen ? (await help.client()).store.getState().ui.view : 'closed'
+      }),
+    ),
+  )
+async function reload(page: Page) {
+  await page.reload()
+  await expect.poll(() => page.locator('[data-help-feedback] >> button.launcher').count()).toBe(2)
+}
+
+describe('two widgets on one page across a reload', () => {
+  it('an article in the first, a report form in the second: each reopens its own', async () => {
+    const { page } = s
+    const url = await serve(s.browser, baseUrl, 'two-widgets', PAGE)
+    await page.goto(`${url}?u=e2e-two-widgets-${Date.now()}`)
+    await expect.poll(() => page.locator('[data-help-feedback] >> button.launcher').count()).toBe(2)
+    await open(page, 'first', 'article', { id: 'en-balance' })
+    await widget(page, 'first').locator('article.help-article h3').waitFor({ timeout: 20_000 })
+    await open(page, 'second', 'report', { category: 'payment_failed', transaction })
+    await widget(page, 'second').locator('[data-submit]:not([disabled])').waitFor({ timeout: 20_000 })
+    // Typed: the draft keeps the transaction (this page has no list of recent ones to find it in).
+    await widget(page, 'second').locator('[data-field=description] textarea').fill(TYPED)
+    expect(await shows(page)).toEqual(['article', 'report'])
+
+    await reload(page)
+    await widget(page, 'first').locator('article.help-article h3').waitFor({ timeout: 20_000 })
+    await expect
+      .poll(() => widget(page, 'second').locator('[data-field=description] textarea').inputValue(), {
+        timeout: 20_000,
+      })
+      .toBe(TYPED)
+    expect(await widget(page, 'second').locator('[data-current-tx]').getAttribute('data-current-tx')).toBe(
+      transaction.id,
+    )
+    expect(await shows(page)).toEqual(['article', 'report'])
+
+    // The second leaves its form: the next reload reopens the first's article only.
+    await widget(page, 'second').locator('button[aria-label="Close"]').click()
+    await reload(page)
+    await widget(page, 'first').locator('article.help-article h3').waitFor({ timeout: 20_000 })
+    expect(await shows(page)).toEqual(['article', 'closed'])
+  })
+
+  it('a report form in the first, the live chat in the second: each reopens its own', async () => {
+    const { page } = s
+    const url = await serve(s.browser, baseUrl, 'two-widgets-chat', PAGE)
+    await page.goto(`${url}?u=e2e-two-widgets-chat-${Date.now()}`)
+    await expect.poll(() => page.locator('[data-help-feedback] >> button.launcher').count()).toBe(2)
+    await open(page, 'first', 'report', { category: 'payment_failed', transaction })
+    await widget(page, 'first').locator('[data-submit]:not([disabled])').waitFor({ timeout: 20_000 })
+    await widget(page, 'first').locator('[data-field=description] textarea').fill(TYPED)
+    await open(page, 'second', 'chat', {})
+    await widget(page, 'second').locator('.chat').waitFor({ timeout: 20_000 })
+    expect(await shows(page)).toEqual(['report', 'chat'])
+
+    await reload(page)
+    await expect
+      .poll(() => widget(page, 'first').locator('[data-field=description] textarea').inputValue(), {
+        timeout: 20_000,
+      })
+      .toBe(TYPED)
+    await widget(page, 'second').locator('.chat').waitFor({ timeout: 20_000 })
+    expect(await shows(page)).toEqual(['report', 'chat'])
+  })
+})
