@@ -244,6 +244,14 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
             fix = v
           }
         }
+        // No close word: a derived or prefixed form of one the articles say (withdrawals →
+        // withdraw, refundable → refund, unfreezing → freez) stands for it, as a typo would.
+        if (!fix)
+          for (const x of [w, w.replace(/^(?:un|re|mis|dis|de|non)/, '')])
+            for (let k = x.length; !fix && k > 3 && k * 2 >= x.length; k--) {
+              const v = x.slice(0, k)
+              if (v != w && ctx.written(v)) c.push(new Map([[(fix = v), 0.6]]))
+            }
         if (fix) fixed.set(fix, w)
         letters.fill(0)
       }
