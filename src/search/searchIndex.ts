@@ -518,41 +518,40 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     )
     // A query that is exactly one of an article's tags names its topic: that article first.
     const typed = `\n${fold(query).replace(/\s+/g, '')}\n`
-    const ranked = top
-      // flatMap as above, for sort and onePerArticle.
-      .flatMap(([d, score]): Array<[number, number]> => [[d, tagLines[d]!.includes(typed) ? score * TAG_BONUS : score]])
-      .sort((a, b) => b[1] - a[1])
+    // In place: rank's pairs are this search's own.
+    for (const h of top) if (tagLines[h[0]]!.includes(typed)) h[1] *= TAG_BONUS
+    top.sort((a, b) => b[1] - a[1])
+    const slots: number[] = []
+    for (const h of top) slots.push(h[0])
     // Most important terms first: the snippet window opens at the first one found.
     const marks = list.flatMap((c) => c.m).concat(extra)
-    return pick(ranked, locales, limit, marks)
+    return pick(slots, (d) => top[slots.indexOf(d)]![1], locales, limit, marks)
   }
 
   /** Order of equal scores: more popular first, then by id (not by when articles came in). */
   const before = (a: number, b: number): number =>
     popularity[b]! - popularity[a]! || (docs[a]!.id < docs[b]!.id ? -1 : 1)
 
-  /** The first `limit` hits, one per translated article, each in the most preferred locale. */
+  /** The first `limit` hits (slots, best first), one per translated article, each in the most preferred locale. */
   const pick = (
-    ranked: Array<[slot: number, score: number]>,
+    slots: number[],
+    score: (slot: number) => number,
     locales: string[],
     limit: number,
     marks: string[],
   ): ArticleHit[] =>
     onePerArticle(
-      ranked,
+      slots,
       locales,
       limit,
-      ([slot]) => keys[slot]!,
-      (k) => (groups.get(k) ?? []).map((slot): [number, number] => [slot, 0]),
-      ([slot]) => docs[slot]!.locale,
-    ).map(([[slot], [, score]]) => {
+      (slot) => keys[slot]!,
+      (k) => groups.get(k) ?? [],
+      (slot) => docs[slot]!.locale,
+    ).map(([slot, matched]) => {
       const d = docs[slot]!
-      return {
-        id: d.id,
-        title: d.title,
-        ...makeSnippet(d.text || d.title, marks, options.snippetLength, folds[slot]),
-        score,
-      }
+      const s = makeSnippet(d.text || d.title, marks, options.snippetLength, folds[slot])
+      // Built whole, not spread from the snippet: one object a hit, its keys in the same order.
+      return { id: d.id, title: d.title, snippet: s.snippet, highlights: s.highlights, score: score(matched) }
     })
 
   const index: SearchIndex = {
@@ -567,12 +566,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     popular: (o = {}) => {
       const locales = o.locale ? localesFor(o.locale, '', known())[0] : known()
       const slots = docs.flatMap((d, i) => (d && locales.includes(d.locale) ? [i] : [])).sort(before)
-      return pick(
-        slots.map((d): [number, number] => [d, popularity[d]!]),
-        locales,
-        cap(o.limit, 5),
-        [],
-      )
+      return pick(slots, (d) => popularity[d]!, locales, cap(o.limit, 5), [])
     },
   }
   internals.set(index, [data, terms])
