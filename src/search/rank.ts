@@ -24,8 +24,6 @@ export type RankClause = Term[][]
 export interface Scratch {
   acc: Float64Array
   best: Float64Array
-  /** Largest `c` per slot of a clause whose variants are one term of one weight each. */
-  hi: Uint16Array
   sum: Float64Array
   touched: Int32Array
   seen: Int32Array
@@ -35,7 +33,6 @@ export interface Scratch {
 export const scratch = (n: number): Scratch => ({
   acc: new Float64Array(n),
   best: new Float64Array(n),
-  hi: new Uint16Array(n),
   sum: new Float64Array(n),
   touched: new Int32Array(n),
   seen: new Int32Array(n),
@@ -59,7 +56,7 @@ export function rank(
   /** Per slot, its article (translations share one): the best copy alone takes a place. */
   group: number[],
 ): Array<[slot: number, score: number]> {
-  const { acc, best, hi, sum, touched, seen, local } = s
+  const { acc, best, sum, touched, seen, local } = s
   /** Articles scored so far, in `touched`. */
   let nt = 0
   // A loop, not forEach: `nt` stays a local, not a closure slot written per posting.
@@ -68,10 +65,6 @@ export function rank(
     // One variant adds straight into the totals; alternatives keep only their best variant.
     const single = clause.length == 1
     const boost = i >= found
-    // Variants of one term and one weight (a synonym group's): an article's best is w × its largest
-    // c (a product rounds monotonically: the same float), kept as that c in a two-byte array.
-    const w1 = clause[0]![0]?.w ?? 0
-    const one = !boost && !single && w1 > 0 && clause.every((v) => v.length == 1 && v[0]!.w == w1)
     let nl = 0
     for (const variant of clause) {
       let ns = 0
@@ -100,16 +93,6 @@ export function rank(
             const a = acc[d]!
             if (!a) touched[nt++] = d
             acc[d] = a + w * v
-          }
-        else if (one)
-          for (let j = 0; j < p.length; j++) {
-            const v = c[j]!
-            const d = p[j]!
-            const h = hi[d]!
-            if (v > h) {
-              if (!h) local[nl++] = d
-              hi[d] = v
-            }
           }
         else if (variant.length == 1)
           // A one-term alternative scores w × c (a slot holds a term once): straight into the best.
@@ -142,20 +125,12 @@ export function rank(
         sum[d] = 0
       }
     }
-    if (one)
-      for (let j = 0; j < nl; j++) {
-        const d = local[j]!
-        if (!acc[d]) touched[nt++] = d
-        acc[d] = acc[d]! + w1 * hi[d]!
-        hi[d] = 0
-      }
-    else
-      for (let j = 0; j < nl; j++) {
-        const d = local[j]!
-        if (!acc[d]) touched[nt++] = d
-        acc[d] = acc[d]! + best[d]!
-        best[d] = 0
-      }
+    for (let j = 0; j < nl; j++) {
+      const d = local[j]!
+      if (!acc[d]) touched[nt++] = d
+      acc[d] = acc[d]! + best[d]!
+      best[d] = 0
+    }
   }
   const better = (a: number, b: number): boolean => acc[a]! > acc[b]! || (acc[a] == acc[b] && tie(a, b))
   const top: number[] = []

@@ -549,9 +549,12 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       (slot) => docs[slot]!.locale,
     ).map(([slot, matched]) => {
       const d = docs[slot]!
-      const s = makeSnippet(d.text || d.title, marks, options.snippetLength, folds[slot])
-      // Built whole, not spread from the snippet: one object a hit, its keys in the same order.
-      return { id: d.id, title: d.title, snippet: s.snippet, highlights: s.highlights, score: score(matched) }
+      return {
+        id: d.id,
+        title: d.title,
+        ...makeSnippet(d.text || d.title, marks, options.snippetLength, folds[slot]),
+        score: score(matched),
+      }
     })
 
   const index: SearchIndex = {
