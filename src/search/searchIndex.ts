@@ -466,40 +466,44 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     })
     const idf = (t: string): number => idfOf(df(t))
     const extra: string[] = []
-    // flatMap, not map and filter: a mapped array's kind depends on whether this code is optimized
-    // (see below), and reading it deoptimized search when the other kind came. So is the count of
-    // clauses that find articles summed, not filtered into an array (empty: yet another kind).
-    const list = q
-      .flatMap(({ v: variants, syn, boost }) => {
-        // A synonym never weighs more than the words it stands for, however rare it is.
-        const cap = syn?.length ? Math.max(...syn.map(idf)) : Infinity
-        const m: string[] = []
-        let w = 0
-        const v = variants.flatMap((variant) => {
-          const ts: Term[] = []
-          let sum = 0
-          variant.forEach((qw, t) => {
-            const e = qw ? resolve(t) : df(t)
-            if (!e) return
-            // Single characters of a longer query (one code point: 𠮷 is two UTF-16 units), filler
-            // and words of Latin phrase variants are too weak to mark.
-            const mark =
-              qw > 0.2 && (qw == 1 || t.length > (t.charCodeAt(0) >> 10 == 0x36 ? 2 : 1))
-                ? !(variant.size > 1 && WORD_CHAR.test(t))
-                : !qw && !WORD_CHAR.test(t)
-            if (!qw) return void (mark && extra.push(t))
-            sum += (e as Term).w = qw * (cap < Infinity ? cap : idf(t)) * STEP
-            ts.push(e as Term)
-            if (mark) m.push(t)
-          })
-          w = Math.max(w, sum)
-          return ts.length ? [ts] : []
-        })
-        return v.length ? [{ v, w, m, boost }] : []
-      })
-      // Clauses that only add to articles found by others come last.
-      .sort((a, b) => +!!a.boost - +!!b.boost || b.w - a.w)
-      .slice(0, maxTerms)
+    // Built by push, in loops: no closure, wrapper array or flatMap result per variant (synonym
+    // groups bring dozens), and arrays of one element kind whether or not this code is optimized
+    // (a mapped array's kind depended on it, and reading the other kind deoptimized search).
+    const found: Array<{ v: Term[][]; w: number; m: string[]; boost: boolean | undefined }> = []
+    for (const { v: variants, syn, boost } of q) {
+      // A synonym never weighs more than the words it stands for, however rare it is.
+      const cap = syn?.length ? Math.max(...syn.map(idf)) : Infinity
+      const m: string[] = []
+      const v: Term[][] = []
+      let w = 0
+      for (const variant of variants) {
+        const ts: Term[] = []
+        let sum = 0
+        for (const [t, qw] of variant) {
+          const e = qw ? resolve(t) : df(t)
+          if (!e) continue
+          // Single characters of a longer query (one code point: 𠮷 is two UTF-16 units), filler
+          // and words of Latin phrase variants are too weak to mark.
+          const mark =
+            qw > 0.2 && (qw == 1 || t.length > (t.charCodeAt(0) >> 10 == 0x36 ? 2 : 1))
+              ? !(variant.size > 1 && WORD_CHAR.test(t))
+              : !qw && !WORD_CHAR.test(t)
+          if (!qw) {
+            if (mark) extra.push(t)
+            continue
+          }
+          sum += (e as Term).w = qw * (cap < Infinity ? cap : idf(t)) * STEP
+          ts.push(e as Term)
+          if (mark) m.push(t)
+        }
+        w = Math.max(w, sum)
+        if (ts.length) v.push(ts)
+      }
+      if (v.length) found.push({ v, w, m, boost })
+    }
+    // Clauses that only add to articles found by others come last. (The count of clauses that
+    // find articles is summed below, not filtered into an array: empty, yet another kind.)
+    const list = found.sort((a, b) => +!!a.boost - +!!b.boost || b.w - a.w).slice(0, maxTerms)
     // Nothing to rank: no empty arrays reach the ranking code (their other element kind made it deoptimize).
     if (!list.length) return []
     if (scratch.acc.length < docs.length) scratch = buffers(docs.length * 2)
