@@ -9,6 +9,11 @@
  * `--questions`: the real articles carry their similar questions (`examples/articles/questions.json`),
  * the synthetic ones questions of the same make (`withSyntheticQuestions`), as `bench:search --questions`.
  *
+ * `--ab=path`: also builds the engine at `path` (a copy of `src/search/index.ts`, e.g. from `git
+ * archive main src | tar -x -C /tmp/base`), times both per query in alternating order within each
+ * pass (so machine load hits both alike) and prints both engines' percentiles and whether their
+ * result lists are identical.
+ *
  * Work counts (postings read, binary-search lookups, articles scored) print when the engine
  * publishes them on `globalThis.__searchWork` (a local measurement patch, never shipped).
  */
@@ -28,6 +33,10 @@ const arg = (name: string, dflt: string): string =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? dflt
 const sizes = arg('sizes', '1000,10000,50000').split(',').map(Number)
 const runs = Number(arg('runs', '5'))
+const abPath = arg('ab', '')
+const other = abPath
+  ? ((await import(abPath)) as { createSearchIndex: typeof createSearchIndex; walletSynonyms: typeof walletSynonyms })
+  : undefined
 const slow = Number(arg('slow', '12'))
 type W = Record<string, number>
 const work = (): W | undefined => (globalThis as { __searchWork?: W }).__searchWork
@@ -56,6 +65,9 @@ for (const n of sizes) {
   const search = (q: string, locale: string): string[] => index.search(q, { locale, limit: 10 }).map((h) => h.id)
   for (const { q, locale } of mix) search(q, locale)
   for (const { q, locale } of mix) search(q, locale)
+  const base = other?.createSearchIndex(docs, { synonyms: other.walletSynonyms })
+  const searchB = (q: string, locale: string): string[] => base!.search(q, { locale, limit: 10 }).map((h) => h.id)
+  if (base) for (let r = 0; r < 2; r++) for (const { q, locale } of mix) searchB(q, locale)
   // Fingerprint of all result lists (ids and snippets), mix and tuning sets.
   const hash = createHash('sha1')
   const mrr: string[] = []
@@ -86,14 +98,37 @@ for (const n of sizes) {
   }
   // Timing: `runs` passes, each query's best and all samples.
   const all: number[] = []
+  const allB: number[] = []
+  const bestB = mix.map(() => Infinity)
+  const time = (f: (q: string, l: string) => string[], q: string, l: string): number => {
+    const t = performance.now()
+    f(q, l)
+    return performance.now() - t
+  }
   for (let r = 0; r < runs; r++)
     mix.forEach(({ q, locale }, i) => {
-      const t = performance.now()
-      search(q, locale)
-      const dt = performance.now() - t
+      const b = base && i % 2 ? time(searchB, q, locale) : 0
+      const dt = time(search, q, locale)
+      const b2 = base && !(i % 2) ? time(searchB, q, locale) : b
       all.push(dt)
       per[i]!.best = Math.min(per[i]!.best, dt)
+      if (base) {
+        allB.push(b2)
+        bestB[i] = Math.min(bestB[i]!, b2)
+      }
     })
+  if (base) {
+    const same = mix.every(
+      ({ q, locale }) =>
+        JSON.stringify(base.search(q, { locale, limit: 10 })) == JSON.stringify(index.search(q, { locale, limit: 10 })),
+    )
+    const s = allB.sort((a, b) => a - b)
+    const b = bestB.slice().sort((a, b) => a - b)
+    console.log(
+      `\n${n / 1000}k --ab engine: all samples p50 ${pct(s, 50).toFixed(3)} p95 ${pct(s, 95).toFixed(3)} p99 ${pct(s, 99).toFixed(3)} max ${s[s.length - 1]!.toFixed(2)} ms;` +
+        ` best-of-${runs} per query p50 ${pct(b, 50).toFixed(3)} p95 ${pct(b, 95).toFixed(3)} p99 ${pct(b, 99).toFixed(3)} max ${b[b.length - 1]!.toFixed(2)}; mix results ${same ? 'identical' : 'DIFFER'}`,
+    )
+  }
   const s = all.sort((a, b) => a - b)
   const b = per.map((p) => p.best).sort((a, b) => a - b)
   console.log(

@@ -466,40 +466,44 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     })
     const idf = (t: string): number => idfOf(df(t))
     const extra: string[] = []
-    // flatMap, not map and filter: a mapped array's kind depends on whether this code is optimized
-    // (see below), and reading it deoptimized search when the other kind came. So is the count of
-    // clauses that find articles summed, not filtered into an array (empty: yet another kind).
-    const list = q
-      .flatMap(({ v: variants, syn, boost }) => {
-        // A synonym never weighs more than the words it stands for, however rare it is.
-        const cap = syn?.length ? Math.max(...syn.map(idf)) : Infinity
-        const m: string[] = []
-        let w = 0
-        const v = variants.flatMap((variant) => {
-          const ts: Term[] = []
-          let sum = 0
-          variant.forEach((qw, t) => {
-            const e = qw ? resolve(t) : df(t)
-            if (!e) return
-            // Single characters of a longer query (one code point: 𠮷 is two UTF-16 units), filler
-            // and words of Latin phrase variants are too weak to mark.
-            const mark =
-              qw > 0.2 && (qw == 1 || t.length > (t.charCodeAt(0) >> 10 == 0x36 ? 2 : 1))
-                ? !(variant.size > 1 && WORD_CHAR.test(t))
-                : !qw && !WORD_CHAR.test(t)
-            if (!qw) return void (mark && extra.push(t))
-            sum += (e as Term).w = qw * (cap < Infinity ? cap : idf(t)) * STEP
-            ts.push(e as Term)
-            if (mark) m.push(t)
-          })
-          w = Math.max(w, sum)
-          return ts.length ? [ts] : []
-        })
-        return v.length ? [{ v, w, m, boost }] : []
-      })
-      // Clauses that only add to articles found by others come last.
-      .sort((a, b) => +!!a.boost - +!!b.boost || b.w - a.w)
-      .slice(0, maxTerms)
+    // Built by push, in loops: no closure, wrapper array or flatMap result per variant (synonym
+    // groups bring dozens), and arrays of one element kind whether or not this code is optimized
+    // (a mapped array's kind depended on it, and reading the other kind deoptimized search).
+    const found: Array<{ v: Term[][]; w: number; m: string[]; boost: boolean | undefined }> = []
+    for (const { v: variants, syn, boost } of q) {
+      // A synonym never weighs more than the words it stands for, however rare it is.
+      const cap = syn?.length ? Math.max(...syn.map(idf)) : Infinity
+      const m: string[] = []
+      const v: Term[][] = []
+      let w = 0
+      for (const variant of variants) {
+        const ts: Term[] = []
+        let sum = 0
+        for (const [t, qw] of variant) {
+          const e = qw ? resolve(t) : df(t)
+          if (!e) continue
+          // Single characters of a longer query (one code point: 𠮷 is two UTF-16 units), filler
+          // and words of Latin phrase variants are too weak to mark.
+          const mark =
+            qw > 0.2 && (qw == 1 || t.length > (t.charCodeAt(0) >> 10 == 0x36 ? 2 : 1))
+              ? !(variant.size > 1 && WORD_CHAR.test(t))
+              : !qw && !WORD_CHAR.test(t)
+          if (!qw) {
+            if (mark) extra.push(t)
+            continue
+          }
+          sum += (e as Term).w = qw * (cap < Infinity ? cap : idf(t)) * STEP
+          ts.push(e as Term)
+          if (mark) m.push(t)
+        }
+        w = Math.max(w, sum)
+        if (ts.length) v.push(ts)
+      }
+      if (v.length) found.push({ v, w, m, boost })
+    }
+    // Clauses that only add to articles found by others come last. (The count of clauses that
+    // find articles is summed below, not filtered into an array: empty, yet another kind.)
+    const list = found.sort((a, b) => +!!a.boost - +!!b.boost || b.w - a.w).slice(0, maxTerms)
     // Nothing to rank: no empty arrays reach the ranking code (their other element kind made it deoptimize).
     if (!list.length) return []
     if (scratch.acc.length < docs.length) scratch = buffers(docs.length * 2)
@@ -518,40 +522,42 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     )
     // A query that is exactly one of an article's tags names its topic: that article first.
     const typed = `\n${fold(query).replace(/\s+/g, '')}\n`
-    const ranked = top
-      // flatMap as above, for sort and onePerArticle.
-      .flatMap(([d, score]): Array<[number, number]> => [[d, tagLines[d]!.includes(typed) ? score * TAG_BONUS : score]])
-      .sort((a, b) => b[1] - a[1])
+    // In place: rank's pairs are this search's own.
+    for (const h of top) if (tagLines[h[0]]!.includes(typed)) h[1] *= TAG_BONUS
+    top.sort((a, b) => b[1] - a[1])
+    const slots: number[] = []
+    for (const h of top) slots.push(h[0])
     // Most important terms first: the snippet window opens at the first one found.
     const marks = list.flatMap((c) => c.m).concat(extra)
-    return pick(ranked, locales, limit, marks)
+    return pick(slots, (d) => top[slots.indexOf(d)]![1], locales, limit, marks)
   }
 
   /** Order of equal scores: more popular first, then by id (not by when articles came in). */
   const before = (a: number, b: number): number =>
     popularity[b]! - popularity[a]! || (docs[a]!.id < docs[b]!.id ? -1 : 1)
 
-  /** The first `limit` hits, one per translated article, each in the most preferred locale. */
+  /** The first `limit` hits (slots, best first), one per translated article, each in the most preferred locale. */
   const pick = (
-    ranked: Array<[slot: number, score: number]>,
+    slots: number[],
+    score: (slot: number) => number,
     locales: string[],
     limit: number,
     marks: string[],
   ): ArticleHit[] =>
     onePerArticle(
-      ranked,
+      slots,
       locales,
       limit,
-      ([slot]) => keys[slot]!,
-      (k) => (groups.get(k) ?? []).map((slot): [number, number] => [slot, 0]),
-      ([slot]) => docs[slot]!.locale,
-    ).map(([[slot], [, score]]) => {
+      (slot) => keys[slot]!,
+      (k) => groups.get(k) ?? [],
+      (slot) => docs[slot]!.locale,
+    ).map(([slot, matched]) => {
       const d = docs[slot]!
       return {
         id: d.id,
         title: d.title,
         ...makeSnippet(d.text || d.title, marks, options.snippetLength, folds[slot]),
-        score,
+        score: score(matched),
       }
     })
 
@@ -567,12 +573,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     popular: (o = {}) => {
       const locales = o.locale ? localesFor(o.locale, '', known())[0] : known()
       const slots = docs.flatMap((d, i) => (d && locales.includes(d.locale) ? [i] : [])).sort(before)
-      return pick(
-        slots.map((d): [number, number] => [d, popularity[d]!]),
-        locales,
-        cap(o.limit, 5),
-        [],
-      )
+      return pick(slots, (d) => popularity[d]!, locales, cap(o.limit, 5), [])
     },
   }
   internals.set(index, [data, terms])

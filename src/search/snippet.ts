@@ -80,7 +80,9 @@ function stemmed(s: string, latin: string[], starts: string[], on?: Uint8Array):
   for (const p of starts)
     for (let i = s.indexOf(p); i >= 0; i = s.indexOf(p, i + 1)) {
       WORD_AT.lastIndex = i
-      const w = i && WORD_END.test(s.slice(Math.max(0, i - 2), i)) ? '' : WORD_AT.exec(s)?.[0]
+      // test, not exec: the word is the slice up to where the match ended (no match array per occurrence).
+      const w =
+        !(i && WORD_END.test(s.slice(Math.max(0, i - 2), i))) && WORD_AT.test(s) && s.slice(i, WORD_AT.lastIndex)
       if (w && latin.includes(stem(w))) {
         on?.fill(1, i, i + w.length)
         if (first < 0 || i < first) first = i
