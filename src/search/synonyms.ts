@@ -33,32 +33,39 @@ export const walletSynonyms: SynonymTable = {
 支付密码,付款密码,交易密码,六位数字,六位密码,pin
 忘记密码,找回密码,重置密码,密码忘了,改密码,想不起来,记不得,记不住,reset
 重复扣款,扣了两次,扣两次,多扣,双份,重复支付,重复扣费,两遍,两回,付了两次,两笔,扣了两笔,charged twice
-实名认证,实名,身份认证,身份验证,人脸识别,刷脸,人脸,脸部辨识,人脸辨识,脸部识别,身分验证,kyc
-限额,额度,上限,超限,超额,超出,超了,最多,最高,封顶,到顶,太大,limit
-手续费,服务费,收费,费率,收钱,另外给钱,抽成,抽水,扣点,fee
-注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号,不想用了,删掉,销掉,不打算用,不要了,不想留,不用了
-骗子,诈骗,被骗,假客服,冒充客服,骗局,忽悠,兼职,刷单,上当,联系不上,工作人员,理赔,自称,打电话,打来,来电,索要,问我要,被坑,拉黑,退群,scam,fraud
-余额,零钱,钱包余额,balance
+实名认证,实名,身份认证,身份验证,人脸识别,刷脸,人脸,脸部辨识,人脸辨识,脸部识别,身分验证,kyc,实人认证,核实身份,验证身份,身份核验,活体检测,扫脸,拍脸
+限额,额度,上限,超限,超额,超出,超了,最多,最高,封顶,到顶,太大,limit,提额,调额,能转多少,能付多少,能提多少,max,quota
+手续费,服务费,收费,费率,收钱,另外给钱,抽成,抽水,扣点,fee,提现费,转账费,免费,commission
+注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号,不想用了,删掉,销掉,不打算用,不要了,不想留,不用了,注消,取消账户,关掉账户,delete account,close account,deactivate
+骗子,诈骗,被骗,假客服,冒充客服,骗局,忽悠,兼职,刷单,上当,联系不上,工作人员,理赔,自称,打电话,打来,来电,索要,问我要,被坑,拉黑,退群,scam,fraud,骗了,骗钱,骗人,电诈,杀猪盘,钓鱼,冒充,套路,phishing,scammer,scammed
+余额,零钱,钱包余额,balance,钱包里的钱,账户里的钱,账上的钱
 账户,户头,帐户,账号,帐号
-登录,登入,登陆,登不上,登不进,上不了号,上号
-掉单,待支付,未支付,还没付,订单未支付
-账户限制,被限制,受限,用不了,有风险,风控
-解冻,解锁,恢复正常,恢复使用
-追回,要回来,追回来,拿回来
-解绑,去掉,移除,删卡,解除绑定
-余额不对,对不上,钱少了,少了钱,金额不对,不一致,凭空,钱没了,钱飞了
-更新,闪退,打不开,崩溃,卡死,白屏,自己退出,自动退出,crash
-冻结账户,手机丢了,手机被偷,丢手机,手机丢失,手机弄丢,锁起来,lost phone
-银行卡,信用卡,储蓄卡,借记卡,金融卡,提款卡,card
-付款,付钱,支付
-转错,转错账,转错人,打错钱,打错,收款人错误,不认识的人,陌生人
-更新,升级,新版本,版本过低,update,upgrade
-延迟,处理中,很慢,还没到,转圈,在路上,进行中,没动,pending,delay
-手机号,手机号码,换号,号码,门号
-账单,交易记录,记录,明细,流水,清单,收支,花销,消费记录,花了多少,交易纪录,纪录,history,transactions,statement
-商家,商户,卖家,店家,店铺,商铺,merchant,seller
-未发货,不发货,没发货,不出货,没出货,货不对板,与描述不符,描述不符,假货,退货
-免密支付,自动扣费,自动续费,代扣,签约,会员费,包月,订阅,每个月扣
+登录,登入,登陆,登不上,登不进,上不了号,上号,登不了,上不去,login,log in,sign in
+掉单,待支付,未支付,还没付,订单未支付,订单未成功,订单没成功,显示没付,unpaid
+账户限制,被限制,受限,用不了,有风险,风控,限制使用,限制了,账户异常,账号异常,restricted,restriction
+解冻,解锁,恢复正常,恢复使用,解封,解除冻结,解除限制,unfreeze,unlock,unblock
+追回,要回来,追回来,拿回来,挽回,要回,拿回,讨回,追款
+解绑,去掉,移除,删卡,解除绑定,删除银行卡,删银行卡,删除卡,取消绑定,不绑了,unbind,unlink,remove card
+余额不对,对不上,钱少了,少了钱,金额不对,不一致,凭空,钱没了,钱飞了,余额少了,余额错误,余额有误,钱不见,missing money
+更新,闪退,打不开,崩溃,卡死,白屏,自己退出,自动退出,crash,黑屏,崩了,死机,加载不出
+冻结账户,手机丢了,手机被偷,丢手机,手机丢失,手机弄丢,锁起来,lost phone,手机掉了,手机被盗,手机被抢,手机没了,丢了手机,手机丢,stolen phone,phone stolen
+银行卡,信用卡,储蓄卡,借记卡,金融卡,提款卡,card,工资卡,银联卡,农行卡,工行卡,建行卡,中行卡
+付款,付钱,支付,买单,结账,付账,扫码付,payment
+转错,转错账,转错人,打错钱,打错,收款人错误,不认识的人,陌生人,发错人,给错人,填错人,错转,误转,wrong person,by mistake
+更新,升级,新版本,版本过低,update,upgrade,版本太低,版本低,老版本,旧版,old version
+延迟,处理中,很慢,还没到,转圈,在路上,进行中,没动,pending,delay,迟迟,好久,太慢,等了很久,还在处理,审核中,stuck,processing
+手机号,手机号码,换号,号码,门号,电话号,换了号,改号,新号,旧号,phone number
+账单,交易记录,记录,明细,流水,清单,收支,花销,消费记录,花了多少,交易纪录,纪录,history,transactions,statement,帐单
+商家,商户,卖家,店家,店铺,商铺,merchant,seller,网店,店主,卖东西的,shop
+未发货,不发货,没发货,不出货,没出货,货不对板,与描述不符,描述不符,假货,退货,收不到货,没收到货,货没到,没到货,货不对,发错货,图片不符,质量差,破损,跑路
+免密支付,自动扣费,自动续费,代扣,签约,会员费,包月,订阅,每个月扣,免密,自动扣款,自动扣钱,自动付款,续费,每月扣,按月扣,subscription,autopay,auto renew
+手机号停用,号码停用,号码停了,停号,号码作废
+预留手机号,银行预留,银行留的号,办卡手机号,银行手机号
+挂失,卡丢了,银行卡丢了,卡掉了,丢卡
+余额不足,余额不够,钱不够,卡里没钱,不够付
+输错,密码错误,密码不对,密码错了,wrong password
+撤回,撤销转账,取消转账,收回,反悔,undo
+快捷支付,网上支付,网银,线上支付,无卡支付
 `),
   en: parse(`
 password,passcode,pin
@@ -70,24 +77,24 @@ top up,topup,recharge,add money,load money,deposit,add funds,put money
 withdraw,withdrawal,cash out,payout,cashout,take out,move out,to my checking,checking account,to my bank
 verification code,otp,sms code,one-time code,security code,code,sms,text,one time,login text,texts
 transfer,send money,remittance,sent,wire,wired
-unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't recognize,without permission,without my permission,compromised,mystery,strange charge,random charge
-freeze,lock,block,frozen,locked,suspended,pause,on hold,put on hold
-link,bind,add card,linked,binding,add a card,add bank card,hook up,attach
-failed,fail,declined,error,unsuccessful,didn't go through,rejected,rejecting,rejects,denied,refused,won't go through
-delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet,still waiting,never appeared,never landed
-received,arrived,got,reach
-limit,maximum,cap,quota,biggest,largest,highest,allowance,allowed
-fee,cost,commission,price,cheapest,cheaper,pricing,free,a cut
-close account,delete account,deactivate,cancel account,get rid of,remove my account,stop using,no longer use,don't want,nuke,deletion,erase
-scam,fraud,fake,impersonation,phishing,scammer
-identity,verification,kyc,id check,verify,face check,face scan,facial,selfie,passport,id card,id document
-wrong recipient,wrong person,wrong account,by mistake,by accident,accidentally,mistakenly,stranger
-update,upgrade,new version,latest version,outdated
-balance,wallet balance
-statement,history,transaction record,export,transactions,activity,records,past payments
+unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't recognize,without permission,without my permission,compromised,mystery,strange charge,random charge,unauthorised,unrecognised,didn't authorise,suspicious,someone used,weird charge,odd charge
+freeze,lock,block,frozen,locked,suspended,pause,on hold,put on hold,restricted,restriction,banned,disabled,lock down
+link,bind,add card,linked,binding,add a card,add bank card,hook up,attach,register a card,save a card,add my card,add debit card,add credit card
+failed,fail,declined,error,unsuccessful,didn't go through,rejected,rejecting,rejects,denied,refused,won't go through,not working,doesn't work,didn't work,won't work,can't pay,cannot pay,unable to pay,bounced
+delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet,still waiting,never appeared,never landed,stuck,in progress,on the way,taking forever,held up,hasn't arrived,not showing
+received,arrived,got,reach,landed,came through,showed up
+limit,maximum,cap,quota,biggest,largest,highest,allowance,allowed,ceiling,threshold,too high
+fee,cost,commission,price,cheapest,cheaper,pricing,free,a cut,surcharge,exchange rate
+close account,delete account,deactivate,cancel account,get rid of,remove my account,stop using,no longer use,don't want,nuke,deletion,erase,close my account,delete my account,terminate,account deletion,delete profile
+scam,fraud,fake,impersonation,phishing,scammer,tricked,conned,cheated,swindled,fooled,duped,ripped off,fake support,fake agent,spoofed
+identity,verification,kyc,id check,verify,face check,face scan,facial,selfie,passport,id card,id document,driver license,driving licence,national id,photo id,residence permit,proof of identity
+wrong recipient,wrong person,wrong account,by mistake,by accident,accidentally,mistakenly,stranger,wrong user,wrong contact,wrong iban,misdirected
+update,upgrade,new version,latest version,outdated,old version,unsupported version,no longer supported,install latest
+balance,wallet balance,wallet money,available funds,stored value
+statement,history,transaction record,export,transactions,activity,records,past payments,transaction list,spending
 freeze,lost phone,stolen phone,phone stolen,phone was stolen,lost my phone
-crash,crashes,won't open,keeps closing,shuts down,closes itself,stops working,quits
-identity,prove who,who i am,id
+crash,crashes,won't open,keeps closing,shuts down,closes itself,stops working,quits,won't load,not loading,blank screen,black screen,white screen,can't open,cannot open,glitch,bug,buggy
+identity,prove who,who i am,id,liveness,liveness check,face recognition,selfie check
 scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying,caller,asked me for
 unauthorized,never made,didn't authorize,not mine,someone else,unknown charge,unknown payment,unknown transaction,unknown debit,unknown deduction,unknown purchase,unknown withdrawal,someone bought,random buys,didn't buy,never bought,never visited,asleep
 limit,most,max,how much can,too large,too big,too much,maxed,exceeded
@@ -95,5 +102,20 @@ dispute,never sent,not delivered,never arrived,merchant,ghosted,stopped replying
 balance,missing money,money gone,missing,doesn't add up,less money,vanished,miscounted,numbers off
 merchant,seller,shop,store,retailer,vendor
 phone number,mobile number,new number,mobile,sim,cell number,new cell,different cell,another cell,switched cells,changed cells,changed my cell,carrier,ported
+connection,internet,wifi,wi-fi,signal,network,mobile data,offline,no internet,bad signal
+spam,junk,spam folder,junk folder,filtered messages
+legal action,sue,lawyer,court,small claims
+cancel,undo,recall,revoke,stop payment,stop transfer,take back,reverse
+log in,login,sign in,sign on,logon,locked out
+receipt,proof of payment,payment proof,transaction proof,transfer receipt
+screen-sharing,screen sharing,screen share,remote access,remote control,anydesk,teamviewer
+expired,expire,expiry,out of date,no longer valid
+dormant,inactive,unused card
+voucher,coupon,discount
+verified name,account name,name on account,holder name,beneficiary name
+dual-sim,dual sim,second sim,two sims
+too many tries,too many attempts,too many times,tried too many,wrong pin
+hotline,helpline,support number,customer service number,call center
+business days,working days
 `),
 }
