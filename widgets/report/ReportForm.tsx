@@ -423,6 +423,7 @@ export function ReportForm(props: ReportFormProps) {
         label={SCREENSHOTS.labelKey}
         help={SCREENSHOTS.helpKey}
         error={errorOf('screenshots')}
+        locked={submitting}
       />
       <p role="status" class="sr-only">
         {submitting ? t('reportUi.result.sending') : ''}
