@@ -77,6 +77,8 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
   let stopBackground: (() => void) | undefined
   /** What the user typed while the panel was loading (see `open`). */
   let typed = ''
+  /** Puts back the keys of what a reload reopens, until the panel shows it (see host/reopen.ts). */
+  let reopened: (() => void) | undefined
   /** Which of the page's widgets this is, for what a reload reopens (see host/reopen.ts). */
   let tag = ''
 
@@ -191,7 +193,10 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       // A reload while an article or a report form was open in the panel comes back on it (see
       // host/reopen.ts).
       const reopen = takeOpenView(tag)
-      if (reopen) void api.open(reopen[0], reopen[1] as never)
+      if (reopen) {
+        void api.open(reopen[0], reopen[1] as never)
+        reopened = reopen[2]
+      }
       return api
     },
     async open(view = 'home' as never, params = {} as never) {
@@ -274,7 +279,10 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       stopBackground?.()
       if (loaded) loaded.destroy()
       else void core?.then((c) => c.destroy()).catch(() => {})
+      // Destroyed before its panel showed what a reload reopened (mounted again at once, as in
+      // React's StrictMode): the keys go back, for the next widget mounted with them.
       if (host) dropTag(tag)
+      if (!loaded) reopened?.()
       host?.remove()
       events.emit({ type: 'widget:destroy' })
       events.clear()

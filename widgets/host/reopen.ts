@@ -31,8 +31,8 @@ const live = new Set<string>()
  */
 export function widgetTag(): string {
   let n = 1
-  while (live.has(n > 1 ? `:${n}` : '')) n++
-  const tag = n > 1 ? `:${n}` : ''
+  let tag = ''
+  while (live.has(tag)) tag = `:${++n}`
   live.add(tag)
   return tag
 }
@@ -40,29 +40,39 @@ export function widgetTag(): string {
 export const dropTag = (tag: string) => live.delete(tag)
 
 /**
- * The view this widget (`tag`) reopens after a reload and its params, if any; its keys are
- * removed either way. The report's marker is `{ category, transactionId? }` or `{ jobId }`; its
- * view checks them.
+ * The view this widget (`tag`) reopens after a reload and its params, if any, with what puts its
+ * keys back (the widget destroyed before its panel showed it: a mount, destroy and mount again,
+ * as React's StrictMode does, reopens it on the second); its keys are removed either way. The
+ * report's marker is `{ category, transactionId? }` or `{ jobId }`; its view checks them.
  */
-export function takeOpenView(tag = ''): [ViewName, object] | undefined {
+export function takeOpenView(tag = ''): [ViewName, object, () => void] | undefined {
   try {
     const s = sessionStorage
+    const taken: Array<[string, string]> = []
     const take = (key: string) => {
-      const value = s.getItem(key + tag)
-      s.removeItem(key + tag)
+      const value = s.getItem((key += tag))
+      s.removeItem(key)
+      if (value) taken.push([key, value])
       return value
     }
     const id = take(OPEN_ARTICLE)
     const report = take(OPEN_REPORT)
     const chat = take(OPEN_CHAT)
+    const back = () => {
+      try {
+        taken.map(([key, value]) => s.setItem(key, value))
+      } catch {
+        // Storage gone since: nothing comes back.
+      }
+    }
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
     if (nav?.type == 'reload')
       return id
-        ? ['article', { id }]
+        ? ['article', { id }, back]
         : report
-          ? ['report', { ...JSON.parse(report), reloaded: true }]
+          ? ['report', { ...JSON.parse(report), reloaded: true }, back]
           : chat
-            ? ['chat', {}]
+            ? ['chat', {}, back]
             : undefined
   } catch {
     // Storage off (a sandboxed frame, some WebViews), or a marker that is not JSON: nothing comes back.

@@ -281,6 +281,11 @@ export function ReportForm(props: ReportFormProps) {
         setFocusTick((n) => n + 1)
         return
       }
+      // Still here, its draft gone (cleared once queued, or never kept for a refused report):
+      // a screenshot not prepared (one to try again) is kept beside the report's job instead.
+      const later = shots.pending()
+      if (later.length && (r.status === 'rejected' || r.status === 'changed'))
+        void reports.saveEdit(r.jobId, valuesRef.current, shots.files(), later).catch(() => undefined)
       if (r.status === 'changed') {
         // Another window sent its own fix since this one showed: this one was not sent, and stays here.
         setFailure(t('reportUi.edit.changed'))
@@ -423,6 +428,7 @@ export function ReportForm(props: ReportFormProps) {
         label={SCREENSHOTS.labelKey}
         help={SCREENSHOTS.helpKey}
         error={errorOf('screenshots')}
+        locked={submitting}
       />
       <p role="status" class="sr-only">
         {submitting ? t('reportUi.result.sending') : ''}

@@ -136,12 +136,14 @@ function Tile({
   onRemove,
   onRetry,
   id,
+  locked,
 }: {
   shot: Shot
   n: number
   onRemove(): void
   onRetry(): void
   id: string
+  locked: boolean | undefined
 }) {
   const t = useT()
   const name = t('reportUi.screenshots.preview', { number: n })
@@ -164,7 +166,7 @@ function Tile({
         />
       )}
       {state === 'failed' && shot.source && shot.retryable && (
-        <button type="button" class="secondary" data-retry onClick={onRetry}>
+        <button type="button" class="secondary" data-retry disabled={locked} onClick={onRetry}>
           {t('reportUi.screenshots.retry', { name })}
         </button>
       )}
@@ -175,6 +177,7 @@ function Tile({
           aria-label={t('reportUi.screenshots.remove', { name })}
           aria-describedby={stateId}
           data-remove
+          disabled={locked}
           onClick={onRemove}
         >
           <span aria-hidden="true">×</span>
@@ -196,6 +199,11 @@ export function Screenshots(props: {
   label: MessageKey
   help?: MessageKey
   error?: string | undefined
+  /**
+   * The report is being sent: nothing picked, removed or tried again until it is answered (its
+   * draft is cleared once it is queued; a change then would write it back, with what was sent).
+   */
+  locked?: boolean
 }) {
   const t = useT()
   const { api, max, id } = props
@@ -306,6 +314,7 @@ export function Screenshots(props: {
               id={`${id}-${s.key}`}
               onRemove={() => remove(s.key, i)}
               onRetry={() => retry(s, i)}
+              locked={props.locked}
             />
           ))}
         </ul>
@@ -323,7 +332,7 @@ export function Screenshots(props: {
             multiple={max - used > 1}
             aria-describedby={describedBy}
             aria-invalid={props.error ? 'true' : undefined}
-            disabled={busy}
+            disabled={busy || props.locked}
             onChange={(e) => void onPick(e)}
           />
         </label>
