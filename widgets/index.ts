@@ -165,7 +165,7 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       if (host || destroyed) return api
       if (typeof document === 'undefined') throw new BrowserRequiredError()
       host = createHost(options, adopt)
-      tag = widgetTag()
+      tag = widgetTag(host.element.id || options.container?.id)
       if (options.launcher !== false) {
         // With unread agent replies the badge leads to them, not to Home.
         launcher = createLauncher(

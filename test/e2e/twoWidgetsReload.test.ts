@@ -26,6 +26,32 @@ window.first = createHelpFeedback({ ...options, position: 'bottom-right' }).moun
 window.second = createHelpFeedback({ ...options, position: 'bottom-left' }).mount()
 </script></body></html>`
 
+/**
+ * Two widgets in containers with ids, mounted in the order the tab's `order` says (`ab` unless
+ * set): a page whose widgets come and go gives them ids, and each keeps its own keys whatever the
+ * order it mounts in after a reload.
+ */
+const PAGE_IDS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>wallet</title></head>
+<body><h1>Wallet</h1><div id="wallet-a"></div><div id="wallet-b"></div>
+<script type="module">
+import { createHelpFeedback } from '/dist/help-feedback.js'
+window.who = new URLSearchParams(location.search).get('u')
+const token = async () => {
+  const r = await fetch('/demo/token?userId=' + encodeURIComponent(window.who) + '&name=x')
+  return (await r.json()).token
+}
+const options = ${restOptions('en', "articles: { url: '/search-index.json' },")}
+const make = (id, position) =>
+  createHelpFeedback({ ...options, position, container: document.getElementById(id) })
+if ((sessionStorage.getItem('order') ?? 'ab') == 'ab') {
+  window.first = make('wallet-a', 'bottom-right').mount()
+  window.second = make('wallet-b', 'bottom-left').mount()
+} else {
+  window.second = make('wallet-b', 'bottom-left').mount()
+  window.first = make('wallet-a', 'bottom-right').mount()
+}
+</script></body></html>`
+
 const TYPED = 'I paid at the counter, the app said failed, but the shop says it got nothing.'
 type Widget = 'first' | 'second'
 const widget = (page: Page, which: Widget): Locator =>
@@ -112,5 +138,28 @@ describe('two widgets on one page across a reload', () => {
       .toBe(TYPED)
     await widget(page, 'second').locator('.chat').waitFor({ timeout: 20_000 })
     expect(await shows(page)).toEqual(['report', 'chat'])
+  })
+
+  it('widgets in containers with ids, mounted in the other order after the reload: each reopens its own', async () => {
+    const { page } = s
+    const url = await serve(s.browser, baseUrl, 'two-widgets-ids', PAGE_IDS)
+    await page.goto(`${url}?u=e2e-two-widgets-ids-${Date.now()}`)
+    await expect.poll(() => page.locator('[data-help-feedback] >> button.launcher').count()).toBe(2)
+    await open(page, 'first', 'article', { id: 'en-balance' })
+    await widget(page, 'first').locator('article.help-article h3').waitFor({ timeout: 20_000 })
+    await open(page, 'second', 'report', { category: 'payment_failed', transaction })
+    await widget(page, 'second').locator('[data-submit]:not([disabled])').waitFor({ timeout: 20_000 })
+    await widget(page, 'second').locator('[data-field=description] textarea').fill(TYPED)
+    expect(await shows(page)).toEqual(['article', 'report'])
+
+    await page.evaluate(() => sessionStorage.setItem('order', 'ba'))
+    await reload(page)
+    await widget(page, 'first').locator('article.help-article h3').waitFor({ timeout: 20_000 })
+    await expect
+      .poll(() => widget(page, 'second').locator('[data-field=description] textarea').inputValue(), {
+        timeout: 20_000,
+      })
+      .toBe(TYPED)
+    expect(await shows(page)).toEqual(['article', 'report'])
   })
 })

@@ -1,7 +1,7 @@
 /**
  * What a reload reopens, per widget of the page (host/reopen.ts), when widgets come and go: a
- * widget destroyed before its panel showed what it reopened (a StrictMode-like double mount), and
- * a widget's rank changing between the page that wrote its marker and the reloaded one.
+ * widget destroyed before its panel showed what it reopened (a StrictMode-like double mount).
+ * (Widgets whose rank changes across a reload are told apart by ids: e2e/twoWidgetsReload.test.ts.)
  */
 import { waitFor } from '@testing-library/preact'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -44,24 +44,6 @@ describe('reopen after a reload, widgets created and destroyed', () => {
     create(m).mount().destroy()
     const again = create(m).mount()
     await waitFor(async () => expect(await view(again)).toBe('report'), { timeout: 5000 })
-  })
-})
-
-describe('reopen after a reload, a widget of the page destroyed before', () => {
-  it('the first of two destroyed, the second shows a report form; reloaded with that one alone: it reopens it, and a widget mounted later does not', async () => {
-    const before = await page()
-    const first = create(before).mount()
-    const second = create(before).mount()
-    first.destroy()
-    await second.open('report', { category: 'other' })
-    await waitFor(() => expect(sessionStorage.length).toBe(1))
-    // The reload: the page mounts the widget that is left (the other one was gone).
-    const after = await page()
-    const only = create(after).mount()
-    await waitFor(async () => expect(await view(only)).toBe('report'), { timeout: 5000 })
-    const later = create(after).mount()
-    await new Promise((r) => setTimeout(r, 300))
-    expect(await view(later)).toBe('closed')
   })
 })
 

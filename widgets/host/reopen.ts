@@ -23,16 +23,19 @@ const OPEN_CHAT = 'help-feedback:chat'
 const live = new Set<string>()
 
 /**
- * What tells this widget's keys from the other widgets' of the page, the same after a reload: its
- * rank among the widgets in the page when it mounts (a page mounts them in the same order on
- * every load). The first has the plain keys: a page with one widget keeps the keys of earlier
- * versions, and reads theirs. Given back with {@link dropTag} on destroy (created again, a widget
- * has the same keys).
+ * What tells this widget's keys from the other widgets' of the page, the same after a reload:
+ * the id of its element (`<help-feedback id>`) or of its `container` when it has one, and its rank
+ * among the widgets in the page with that id (or with none) when it mounts. The first without an
+ * id has the plain keys: a page with one widget keeps the keys of earlier versions, and reads
+ * theirs. Widgets without ids count on the page mounting them in the same order on every load;
+ * give them ids when they come and go. Given back with {@link dropTag} on destroy (created again,
+ * a widget has the same keys).
  */
-export function widgetTag(): string {
+export function widgetTag(id?: string): string {
+  const base = id ? '#' + id : ''
   let n = 1
-  let tag = ''
-  while (live.has(tag)) tag = `:${++n}`
+  let tag = base
+  while (live.has(tag)) tag = `${base}:${++n}`
   live.add(tag)
   return tag
 }
