@@ -245,8 +245,9 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
           }
         }
         // No close word: a derived or prefixed form of one the articles say (withdrawals →
-        // withdraw, refundable → refund, unfreezing → freez) stands for it, as a typo would.
-        if (!fix)
+        // withdraw, refundable → refund, unfreezing → freez) stands for it, as a typo would. Words
+        // only: a pasted run of thousands of letters would be sliced as many times.
+        if (!fix && w.length < 25)
           for (const x of [w, w.replace(/^(?:un|re|mis|dis|de|non)/, '')])
             for (let k = x.length; !fix && k > 3 && k * 2 >= x.length; k--) {
               const v = x.slice(0, k)
