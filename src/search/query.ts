@@ -247,11 +247,12 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
         // No close word: a derived or prefixed form of one the articles say (withdrawals →
         // withdraw, refundable → refund, unfreezing → freez) stands for it, as a typo would. Words
         // only: a pasted run of thousands of letters would be sliced as many times.
+        // A prefix is no word it stands for: overpaid is no "over", underpaid no "under".
         if (!fix && w.length < 25)
-          for (const x of [w, w.replace(/^(?:un|re|mis|dis|de|non)/, '')])
+          for (const x of [w, w.replace(/^(?:under|over|un|re|mis|dis|de|non)/, '')])
             for (let k = x.length; !fix && k > 3 && k * 2 >= x.length; k--) {
               const v = x.slice(0, k)
-              if (v != w && ctx.written(v)) c.push(new Map([[(fix = v), 0.6]]))
+              if (v != w && v != 'over' && v != 'under' && ctx.written(v)) c.push(new Map([[(fix = v), 0.6]]))
             }
         if (fix) fixed.set(fix, w)
         letters.fill(0)

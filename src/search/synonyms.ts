@@ -38,7 +38,7 @@ export const walletSynonyms: SynonymTable = {
 手续费,服务费,收费,费率,收钱,另外给钱,抽成,抽水,扣点,fee,提现费,转账费,免费,commission
 注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号,不想用了,删掉,销掉,不打算用,不要了,不想留,不用了,注消,取消账户,关掉账户,delete account,close account,deactivate
 骗子,诈骗,被骗,假客服,冒充客服,骗局,忽悠,兼职,刷单,上当,联系不上,工作人员,理赔,自称,打电话,打来,来电,索要,问我要,被坑,拉黑,退群,scam,fraud,骗了,骗钱,骗人,电诈,杀猪盘,钓鱼,套路,phishing,scammer,scammed
-余额,零钱,钱包余额,balance,钱包里的钱,账户里的钱,账上的钱
+余额,零钱,钱包余额,balance
 账户,户头,帐户,账号,帐号
 登录,登入,登陆,登不上,登不进,上不了号,上号,登不了,上不去,login,log in,sign in
 掉单,待支付,未支付,还没付,订单未支付,订单未成功,订单没成功,显示没付,unpaid
@@ -80,10 +80,10 @@ transfer,send money,remittance,sent,wire,wired
 unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't recognize,without permission,without my permission,compromised,mystery,strange charge,random charge,unauthorised,unrecognised,didn't authorise,suspicious,someone used,weird charge,odd charge
 freeze,lock,block,frozen,locked,suspended,pause,on hold,put on hold,restricted,restriction,banned,disabled,lock down
 link,bind,add card,linked,binding,add a card,add bank card,hook up,attach,register a card,save a card,add my card,add debit card,add credit card
-failed,fail,declined,error,unsuccessful,didn't go through,rejected,rejecting,rejects,denied,refused,won't go through,not working,doesn't work,didn't work,won't work,can't pay,cannot pay,unable to pay,bounced
+failed,fail,declined,error,unsuccessful,didn't go through,rejected,rejecting,rejects,denied,refused,won't go through,can't pay,cannot pay,unable to pay,bounced
 delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet,still waiting,never appeared,never landed,stuck,in progress,on the way,taking forever,held up,hasn't arrived,not showing
 received,arrived,got,reach,landed,came through,showed up
-limit,maximum,cap,quota,biggest,largest,highest,allowance,allowed,ceiling,threshold,too high
+limit,maximum,cap,quota,biggest,largest,highest,allowance,allowed,ceiling,threshold
 fee,cost,commission,price,cheapest,cheaper,pricing,free,a cut,surcharge,exchange rate
 close account,delete account,deactivate,cancel account,get rid of,remove my account,stop using,no longer use,don't want,nuke,deletion,erase,close my account,delete my account,terminate,account deletion,delete profile
 scam,fraud,fake,impersonation,phishing,scammer,tricked,conned,cheated,swindled,fooled,duped,ripped off,fake support,fake agent,spoofed
