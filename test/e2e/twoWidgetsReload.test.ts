@@ -85,27 +85,41 @@ async function reload(page: Page) {
   await expect.poll(() => page.locator('[data-help-feedback] >> button.launcher').count()).toBe(2)
 }
 
+/** The page served as `name`, loaded for a new user, both launchers shown. */
+async function load(name: string, html: string): Promise<Page> {
+  const { page } = s
+  const url = await serve(s.browser, baseUrl, name, html)
+  await page.goto(`${url}?u=e2e-${name}-${Date.now()}`)
+  await expect.poll(() => page.locator('[data-help-feedback] >> button.launcher').count()).toBe(2)
+  return page
+}
+/** Opens a report form in the widget and types the description (the draft keeps the transaction). */
+async function report(page: Page, which: Widget) {
+  await open(page, which, 'report', { category: 'payment_failed', transaction })
+  await widget(page, which).locator('[data-submit]:not([disabled])').waitFor({ timeout: 20_000 })
+  await widget(page, which).locator('[data-field=description] textarea').fill(TYPED)
+}
+/** The widget's report form shows the description typed before the reload. */
+const typedBack = (page: Page, which: Widget) =>
+  expect
+    .poll(() => widget(page, which).locator('[data-field=description] textarea').inputValue(), { timeout: 20_000 })
+    .toBe(TYPED)
+/** The widget shows its article. */
+const article = (page: Page, which: Widget) =>
+  widget(page, which).locator('article.help-article h3').waitFor({ timeout: 20_000 })
+
 describe('two widgets on one page across a reload', () => {
   it('an article in the first, a report form in the second: each reopens its own', async () => {
-    const { page } = s
-    const url = await serve(s.browser, baseUrl, 'two-widgets', PAGE)
-    await page.goto(`${url}?u=e2e-two-widgets-${Date.now()}`)
-    await expect.poll(() => page.locator('[data-help-feedback] >> button.launcher').count()).toBe(2)
+    const page = await load('two-widgets', PAGE)
     await open(page, 'first', 'article', { id: 'en-balance' })
-    await widget(page, 'first').locator('article.help-article h3').waitFor({ timeout: 20_000 })
-    await open(page, 'second', 'report', { category: 'payment_failed', transaction })
-    await widget(page, 'second').locator('[data-submit]:not([disabled])').waitFor({ timeout: 20_000 })
+    await article(page, 'first')
     // Typed: the draft keeps the transaction (this page has no list of recent ones to find it in).
-    await widget(page, 'second').locator('[data-field=description] textarea').fill(TYPED)
+    await report(page, 'second')
     expect(await shows(page)).toEqual(['article', 'report'])
 
     await reload(page)
-    await widget(page, 'first').locator('article.help-article h3').waitFor({ timeout: 20_000 })
-    await expect
-      .poll(() => widget(page, 'second').locator('[data-field=description] textarea').inputValue(), {
-        timeout: 20_000,
-      })
-      .toBe(TYPED)
+    await article(page, 'first')
+    await typedBack(page, 'second')
     expect(await widget(page, 'second').locator('[data-current-tx]').getAttribute('data-current-tx')).toBe(
       transaction.id,
     )
@@ -114,52 +128,34 @@ describe('two widgets on one page across a reload', () => {
     // The second leaves its form: the next reload reopens the first's article only.
     await widget(page, 'second').locator('button[aria-label="Close"]').click()
     await reload(page)
-    await widget(page, 'first').locator('article.help-article h3').waitFor({ timeout: 20_000 })
+    await article(page, 'first')
     expect(await shows(page)).toEqual(['article', 'closed'])
   })
 
   it('a report form in the first, the live chat in the second: each reopens its own', async () => {
-    const { page } = s
-    const url = await serve(s.browser, baseUrl, 'two-widgets-chat', PAGE)
-    await page.goto(`${url}?u=e2e-two-widgets-chat-${Date.now()}`)
-    await expect.poll(() => page.locator('[data-help-feedback] >> button.launcher').count()).toBe(2)
-    await open(page, 'first', 'report', { category: 'payment_failed', transaction })
-    await widget(page, 'first').locator('[data-submit]:not([disabled])').waitFor({ timeout: 20_000 })
-    await widget(page, 'first').locator('[data-field=description] textarea').fill(TYPED)
+    const page = await load('two-widgets-chat', PAGE)
+    await report(page, 'first')
     await open(page, 'second', 'chat', {})
     await widget(page, 'second').locator('.chat').waitFor({ timeout: 20_000 })
     expect(await shows(page)).toEqual(['report', 'chat'])
 
     await reload(page)
-    await expect
-      .poll(() => widget(page, 'first').locator('[data-field=description] textarea').inputValue(), {
-        timeout: 20_000,
-      })
-      .toBe(TYPED)
+    await typedBack(page, 'first')
     await widget(page, 'second').locator('.chat').waitFor({ timeout: 20_000 })
     expect(await shows(page)).toEqual(['report', 'chat'])
   })
 
   it('widgets in containers with ids, mounted in the other order after the reload: each reopens its own', async () => {
-    const { page } = s
-    const url = await serve(s.browser, baseUrl, 'two-widgets-ids', PAGE_IDS)
-    await page.goto(`${url}?u=e2e-two-widgets-ids-${Date.now()}`)
-    await expect.poll(() => page.locator('[data-help-feedback] >> button.launcher').count()).toBe(2)
+    const page = await load('two-widgets-ids', PAGE_IDS)
     await open(page, 'first', 'article', { id: 'en-balance' })
-    await widget(page, 'first').locator('article.help-article h3').waitFor({ timeout: 20_000 })
-    await open(page, 'second', 'report', { category: 'payment_failed', transaction })
-    await widget(page, 'second').locator('[data-submit]:not([disabled])').waitFor({ timeout: 20_000 })
-    await widget(page, 'second').locator('[data-field=description] textarea').fill(TYPED)
+    await article(page, 'first')
+    await report(page, 'second')
     expect(await shows(page)).toEqual(['article', 'report'])
 
     await page.evaluate(() => sessionStorage.setItem('order', 'ba'))
     await reload(page)
-    await widget(page, 'first').locator('article.help-article h3').waitFor({ timeout: 20_000 })
-    await expect
-      .poll(() => widget(page, 'second').locator('[data-field=description] textarea').inputValue(), {
-        timeout: 20_000,
-      })
-      .toBe(TYPED)
+    await article(page, 'first')
+    await typedBack(page, 'second')
     expect(await shows(page)).toEqual(['article', 'report'])
   })
 })
