@@ -11,17 +11,20 @@ import { chromium } from './session.js'
 const baseUrl = inject('baseUrl')
 const s = chromium()
 
-/** Two widgets, mounted in this order on every load (no ids: the second is told apart by its rank). */
-const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>wallet</title></head>
-<body><h1>Wallet</h1>
-<script type="module">
-import { createHelpFeedback } from '/dist/help-feedback.js'
+/** The pages' script up to their widgets: the entry, the signed-in user (`?u=`), the widgets' options. */
+const SETUP = `import { createHelpFeedback } from '/dist/help-feedback.js'
 window.who = new URLSearchParams(location.search).get('u')
 const token = async () => {
   const r = await fetch('/demo/token?userId=' + encodeURIComponent(window.who) + '&name=x')
   return (await r.json()).token
 }
-const options = ${restOptions('en', "articles: { url: '/search-index.json' },")}
+const options = ${restOptions('en', "articles: { url: '/search-index.json' },")}`
+
+/** Two widgets, mounted in this order on every load (no ids: the second is told apart by its rank). */
+const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>wallet</title></head>
+<body><h1>Wallet</h1>
+<script type="module">
+${SETUP}
 window.first = createHelpFeedback({ ...options, position: 'bottom-right' }).mount()
 window.second = createHelpFeedback({ ...options, position: 'bottom-left' }).mount()
 </script></body></html>`
@@ -34,13 +37,7 @@ window.second = createHelpFeedback({ ...options, position: 'bottom-left' }).moun
 const PAGE_IDS = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>wallet</title></head>
 <body><h1>Wallet</h1><div id="wallet-a"></div><div id="wallet-b"></div>
 <script type="module">
-import { createHelpFeedback } from '/dist/help-feedback.js'
-window.who = new URLSearchParams(location.search).get('u')
-const token = async () => {
-  const r = await fetch('/demo/token?userId=' + encodeURIComponent(window.who) + '&name=x')
-  return (await r.json()).token
-}
-const options = ${restOptions('en', "articles: { url: '/search-index.json' },")}
+${SETUP}
 const make = (id, position) =>
   createHelpFeedback({ ...options, position, container: document.getElementById(id) })
 if ((sessionStorage.getItem('order') ?? 'ab') == 'ab') {
