@@ -68,6 +68,17 @@ it('shows an agent reply committed while the event stream was still opening', as
   const id = (await agent<Array<{ id: string; userId: string }>>('/conversations')).find((c) => c.userId === userId)!.id
   await agent(`/conversations/${id}/messages`, { text: 'Checking it now', agentName: 'Lin' })
   await expect.poll(() => texts(page), { timeout: 15_000 }).toContain('Checking it now')
+  // The send acknowledged before the reload: a send still unanswered comes back from the outbox as
+  // pending, after the agent's reply, until it is sent again (a slow machine did that here).
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [...document.querySelector('[data-help-feedback]')!.shadowRoot!.querySelectorAll('[data-state]')].map((r) =>
+          r.getAttribute('data-state'),
+        ),
+      ),
+    )
+    .toEqual(['sent', 'sent'])
 
   // A cold load: the stream starts without a Last-Event-ID, and is held until the reply is in.
   let release!: () => void
