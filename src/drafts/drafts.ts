@@ -52,6 +52,14 @@ export interface Drafts {
   load<T = unknown>(key: string): Promise<T | undefined>
   /** Forgets a draft (after it was submitted, or the user discarded it). */
   clear(key: string): Promise<void>
+  /**
+   * Holds a draft while what it holds is being sent; returns its release. Until then a save of
+   * `key` is kept aside, not written. Cleared meanwhile (the sending went through), what was kept
+   * aside is dropped: no late save (typed then, a debounce or idle callback) brings back a draft
+   * already sent. Not cleared (the sending failed), the latest one is saved on release: nothing
+   * typed is lost.
+   */
+  hold(key: string): () => void
   /** Writes every pending draft now. */
   flush(): Promise<void>
   /** Writes pending drafts, then stops timers and listeners. */
@@ -92,6 +100,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   // Values the store refused, kept for this page under the scope of the user who typed them.
   const unsaved = new Map<string, unknown>()
   const unsavedKey = (key: string) => `${scope()}\u0000${key}`
+  // Drafts being sent: how many hold each, whether it was cleared, the latest save kept aside.
+  const held = new Map<string, { count: number; cleared: boolean; saved?: { value: unknown; scope: string } }>()
 
   const enqueueOp = (key: string, op: () => Promise<void>): Promise<void> => {
     const next = (chains.get(key) ?? Promise.resolve()).then(op, op)
@@ -142,17 +152,39 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   env.window?.addEventListener('pagehide', onHide)
   env.document?.addEventListener('visibilitychange', onVisibility)
 
+  const schedule = (key: string, value: unknown, of: string, at: boolean | undefined) => {
+    options.ready?.().catch(() => undefined)
+    const previous = pending.get(key)
+    // The previous user's value under the same key is written to their scope, not replaced.
+    if (previous && previous.scope !== of) void write(key)
+    else if (previous) clearTimeout(previous.timer)
+    pending.set(key, { value, scope: of, timer: setTimeout(() => void write(key), debounceMs) })
+    if (at) void write(key)
+  }
+
   return {
     save(key, value, at) {
-      options.ready?.().catch(() => undefined)
-      const previous = pending.get(key)
-      // The previous user's value under the same key is written to their scope, not replaced.
-      if (previous && previous.scope !== scope()) void write(key)
-      else if (previous) clearTimeout(previous.timer)
-      pending.set(key, { value, scope: scope(), timer: setTimeout(() => void write(key), debounceMs) })
-      if (at) void write(key)
+      const hold = held.get(key)
+      // Being sent: kept aside for a failure; already sent (cleared), it would bring it back.
+      if (hold && !hold.cleared) hold.saved = { value, scope: scope() }
+      else if (!hold) schedule(key, value, scope(), at)
+    },
+    hold(key) {
+      const hold = held.get(key) ?? { count: 0, cleared: false }
+      hold.count++
+      held.set(key, hold)
+      let released = false
+      return () => {
+        if (released) return
+        released = true
+        if (--hold.count > 0) return
+        held.delete(key)
+        if (!hold.cleared && hold.saved) schedule(key, hold.saved.value, hold.saved.scope, true)
+      }
     },
     async load<T>(key: string) {
+      const kept = held.get(key)?.saved
+      if (kept && kept.scope === scope()) return kept.value as T
       const entry = pending.get(key)
       if (entry && entry.scope === scope()) return entry.value as T
       await chains.get(key)
@@ -164,6 +196,11 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       return stored?.value as T | undefined
     },
     clear(key) {
+      const hold = held.get(key)
+      if (hold) {
+        hold.cleared = true
+        delete hold.saved
+      }
       const entry = pending.get(key)
       if (entry && entry.scope !== scope()) void write(key)
       else if (entry) clearTimeout(entry.timer)

@@ -436,7 +436,28 @@ export async function submitReport(client: SupportClient, req: SubmitReportInput
     throw error
   }
 
-  const { outbox } = await client.services()
+  const { outbox, drafts } = await client.services()
+  // Until it is answered, the draft is what is being sent: a save landing after it was cleared
+  // (typed meanwhile, a debounce, a field masked when left) would bring it back, to be restored
+  // and sent a second time. Kept aside instead, and saved only if the send fails before it is queued.
+  const held = req.retryJobId
+    ? []
+    : [reportDraftKey(req.category), reportFilesKey(req.category)].map((k) => drafts.hold(k))
+  try {
+    return await queueReport(client, outbox, req, built, files)
+  } finally {
+    for (const release of held) release()
+  }
+}
+
+/** The queueing part of {@link submitReport}: the report as built, into the outbox, and its outcome. */
+async function queueReport(
+  client: SupportClient,
+  outbox: Awaited<ReturnType<SupportClient['services']>>['outbox'],
+  req: SubmitReportInput,
+  built: ReturnType<typeof buildTicketInput>,
+  files: QueuedFile[],
+): Promise<SubmitReportResult> {
   const payload: JobPayloads['ticket'] = { input: built.input, ...(files.length > 0 ? { files } : {}) }
   const retried = req.retryJobId
   // A refused report sent again is always its own job, never a second one (another tab may be

@@ -16,6 +16,11 @@ export interface FieldProps {
   onCommit(): void
   /** The panel focuses this field's control (not the form's heading) when the view shows. */
   autoFocus?: boolean
+  /**
+   * The report is being sent: nothing can be changed until it is answered. Text stays focusable
+   * and readable (read-only); a choice, which cannot be read-only, is disabled.
+   */
+  locked?: boolean
 }
 
 const text = (v: FieldValue | undefined) => (v === null || v === undefined ? '' : String(v))
@@ -48,7 +53,7 @@ function inputAttrs(def: FieldDef): Record<string, string | number> {
  * One report field from its definition: a visible label with a required mark in text, help,
  * and an error linked with aria-describedby. Booleans are a yes/no radio group.
  */
-export function Field({ def, id, value, required, error, onInput, onCommit, autoFocus }: FieldProps) {
+export function Field({ def, id, value, required, error, onInput, onCommit, autoFocus, locked }: FieldProps) {
   const t = useT()
   const helpId = def.helpKey ? `${id}-help` : ''
   const errId = `${id}-err`
@@ -89,6 +94,7 @@ export function Field({ def, id, value, required, error, onInput, onCommit, auto
                   aria-invalid={invalid}
                   aria-describedby={describedBy}
                   required={required}
+                  disabled={locked}
                   onChange={() => {
                     onInput(choice)
                     onCommit()
@@ -112,10 +118,11 @@ export function Field({ def, id, value, required, error, onInput, onCommit, auto
     onBlur: onCommit,
     'data-autofocus': autoFocus ? true : undefined,
   }
+  const readOnly = { readOnly: locked, 'aria-readonly': locked ? ('true' as const) : undefined }
   let control
   if (def.kind === 'select') {
     control = (
-      <select {...common} value={text(value)} onChange={(e) => onInput(str(e))}>
+      <select {...common} disabled={locked} value={text(value)} onChange={(e) => onInput(str(e))}>
         <option value="">{t('reportUi.choose')}</option>
         {(def.options ?? []).map((o) => (
           <option key={o} value={o}>
@@ -128,6 +135,7 @@ export function Field({ def, id, value, required, error, onInput, onCommit, auto
     control = (
       <textarea
         {...common}
+        {...readOnly}
         rows={5}
         maxLength={def.maxLength}
         value={text(value)}
@@ -139,6 +147,7 @@ export function Field({ def, id, value, required, error, onInput, onCommit, auto
     control = (
       <input
         {...common}
+        {...readOnly}
         type="datetime-local"
         step={60}
         value={toLocalInput(text(value))}
@@ -146,11 +155,12 @@ export function Field({ def, id, value, required, error, onInput, onCommit, auto
       />
     )
   } else if (def.kind === 'date') {
-    control = <input {...common} type="date" value={text(value)} onInput={(e) => onInput(str(e))} />
+    control = <input {...common} {...readOnly} type="date" value={text(value)} onInput={(e) => onInput(str(e))} />
   } else {
     control = (
       <input
         {...common}
+        {...readOnly}
         type="text"
         {...inputAttrs(def)}
         value={text(value)}

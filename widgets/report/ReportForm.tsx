@@ -109,6 +109,9 @@ export function ReportForm(props: ReportFormProps) {
   const [server, setServer] = useState<ServerErrors | undefined>(edit?.errors)
   const [notices, setNotices] = useState<Notice[]>([])
   const [submitting, setSubmitting] = useState(false)
+  // While the report is being sent nothing in the form changes (its fields are read-only): its
+  // draft is cleared once it is queued, and a change then would write back what was just sent.
+  const sending = useRef(false)
   const [failure, setFailure] = useState<string>()
   // A reopened refused report starts on its first refused field.
   const [focusTick, setFocusTick] = useState(edit ? 1 : 0)
@@ -219,12 +222,15 @@ export function ReportForm(props: ReportFormProps) {
   }, [focusTick])
 
   const update = (name: string, value: FieldValue) => {
+    // (A read-only field sends no input; an event that gets through anyway shows the value kept.)
+    if (sending.current) return setValues({ ...valuesRef.current })
     if (!ready) typedEarly.current.add(name)
     put({ ...valuesRef.current, [name]: value })
     if (!tried.current && errors[name as FieldName]) setErrors(({ [name as FieldName]: _gone, ...rest }) => rest)
   }
 
   const commit = (name: string) => {
+    if (sending.current) return
     const { value, findings } = maskField(name, valuesRef.current[name])
     if (findings.length === 0 || value === undefined) return
     put({ ...valuesRef.current, [name]: value })
@@ -262,7 +268,8 @@ export function ReportForm(props: ReportFormProps) {
 
   const onSubmit = async (e: Event) => {
     e.preventDefault()
-    if (submitting) return
+    if (sending.current) return
+    sending.current = true
     setSubmitting(true)
     setFailure(undefined)
     props.onSubmitting?.(true)
@@ -309,6 +316,7 @@ export function ReportForm(props: ReportFormProps) {
     } catch (error) {
       setFailure(`${t('reportUi.errors.failed')} ${client.report(error)}`)
     } finally {
+      sending.current = false
       setSubmitting(false)
       props.onSubmitting?.(false)
     }
@@ -333,6 +341,7 @@ export function ReportForm(props: ReportFormProps) {
       error={errorOf(name)}
       onInput={(v) => update(name, v)}
       onCommit={() => commit(name)}
+      locked={submitting}
     />
   )
   const fieldErrorCount = [...names, 'screenshots'].filter((n) => errorOf(n)).length
@@ -356,7 +365,7 @@ export function ReportForm(props: ReportFormProps) {
         </h3>
         <p class="rf-help">{t(def.hintKey)}</p>
         {!jobRef.current && (
-          <button type="button" class="rf-link" onClick={() => props.onChangeCategory()}>
+          <button type="button" class="rf-link" disabled={submitting} onClick={() => props.onChangeCategory()}>
             {t('reportUi.category.change')}
           </button>
         )}
@@ -377,7 +386,7 @@ export function ReportForm(props: ReportFormProps) {
       {restored && (
         <div class="rf-notice" data-draft-restored>
           <span>{t('reportUi.draft.restored')} </span>
-          <button type="button" class="rf-link" onClick={() => void startOver()}>
+          <button type="button" class="rf-link" disabled={submitting} onClick={() => void startOver()}>
             {t('reportUi.draft.discard')}
           </button>
         </div>
@@ -389,7 +398,8 @@ export function ReportForm(props: ReportFormProps) {
       )}
       <TransactionSection
         tx={tx}
-        onPick={props.onTransaction}
+        onPick={(picked) => sending.current || props.onTransaction(picked)}
+        locked={submitting}
         {...(fromTx.size ? { edit: { open: txOpen, toggle: () => setEditTx(!txOpen), controls: txFieldsId } } : {})}
       />
       <div ref={alert} role="alert" class="rf-alert" tabIndex={-1} data-errors>

@@ -40,7 +40,15 @@ function TxLines({ tx }: { tx: TransactionRef }) {
 const FIRST = 3
 
 /** The host's recent transactions as compact rows; picking one prefills the form. */
-function RecentList({ onPick, current }: { onPick(tx: TransactionRef): void; current: TransactionRef | undefined }) {
+function RecentList({
+  onPick,
+  current,
+  locked,
+}: {
+  onPick(tx: TransactionRef): void
+  current: TransactionRef | undefined
+  locked: boolean | undefined
+}) {
   const { client, t, locale } = useView()
   const [list, setList] = useState<TransactionRef[] | undefined>()
   const [all, setAll] = useState(false)
@@ -69,6 +77,7 @@ function RecentList({ onPick, current }: { onPick(tx: TransactionRef): void; cur
               class="rf-tx"
               data-tx={tx.id}
               aria-pressed={current?.id === tx.id ? 'true' : 'false'}
+              disabled={locked}
               onClick={() => onPick(tx)}
             >
               <span class="rf-tx-main">
@@ -104,9 +113,12 @@ export function TransactionSection({
   tx,
   onPick,
   edit,
+  locked,
 }: {
   tx: TransactionRef | undefined
   onPick(tx: TransactionRef): void
+  /** The report is being sent: no other transaction can be picked until it is answered. */
+  locked?: boolean
   /** The form's "edit details" toggle for the fields the transaction filled in. */
   edit?: { open: boolean; toggle(): void; controls: string }
 }) {
@@ -149,7 +161,13 @@ export function TransactionSection({
             </button>
           )}
           {canPick && (
-            <button type="button" class="rf-link" aria-expanded="false" onClick={() => setPicking(true)}>
+            <button
+              type="button"
+              class="rf-link"
+              aria-expanded="false"
+              disabled={locked}
+              onClick={() => setPicking(true)}
+            >
               {t('reportUi.tx.change')}
             </button>
           )}
@@ -160,6 +178,7 @@ export function TransactionSection({
           {!tx && <span class="rf-help">{t('reportUi.tx.pick')}</span>}
           <RecentList
             current={tx}
+            locked={locked}
             onPick={(next) => {
               picked.current = true
               setPicking(false)

@@ -197,6 +197,77 @@ describe('submitReport', () => {
   })
 })
 
+describe('a draft saved while its report is being sent', () => {
+  /** A report sent to a backend that answers when told; resolves once it is queued and its draft cleared. */
+  async function sending() {
+    const fake = fakeTransport()
+    let answer: () => void = () => undefined
+    const held = new Promise<void>((r) => (answer = r))
+    const create = fake.transport.createTicket!.bind(fake.transport)
+    fake.transport.createTicket = async (...a: Parameters<typeof create>) => {
+      await held
+      return create(...a)
+    }
+    const { client } = makeClient(fake)
+    const values = { ...startValues('charged_not_received', TX, undefined), description: DESCRIPTION }
+    await saveReportDraft(client, 'charged_not_received', { values, transaction: TX })
+    const submitted = submitReport(client, { category: 'charged_not_received', values, transaction: TX })
+    const { outbox, drafts } = await client.services()
+    await vi.waitFor(async () => expect(await outbox.list()).toHaveLength(1))
+    await vi.waitFor(async () => {
+      await drafts.flush()
+      expect(await loadReportDraft(client, 'charged_not_received')).toBeUndefined()
+    })
+    return { fake, client, values, answer, submitted, drafts }
+  }
+
+  it('a save that lands after the draft was cleared (typed then, or a late debounce) never brings it back', async () => {
+    const { client, values, answer, submitted, drafts } = await sending()
+    await saveReportDraft(client, 'charged_not_received', {
+      values: { ...values, description: `${DESCRIPTION} And again.` },
+      transaction: TX,
+    })
+    await drafts.flush()
+    expect(await loadReportDraft(client, 'charged_not_received')).toBeUndefined()
+    answer()
+    expect((await submitted).status).toBe('sent')
+    await drafts.flush()
+    expect(await loadReportDraft(client, 'charged_not_received')).toBeUndefined()
+    // The next report's draft is kept as usual.
+    await saveReportDraft(client, 'charged_not_received', { values: { description: 'another' }, transaction: TX })
+    await drafts.flush()
+    expect((await loadReportDraft(client, 'charged_not_received'))?.values.description).toBe('another')
+  })
+
+  it('a send that fails before the report is queued keeps the draft, with what was saved meanwhile', async () => {
+    const fake = fakeTransport()
+    const { client } = makeClient(fake)
+    const { outbox, drafts } = await client.services()
+    let fail: () => void = () => undefined
+    const failing = new Promise<void>((r) => (fail = r))
+    let queueing = false
+    outbox.enqueue = async () => {
+      queueing = true
+      await failing
+      throw new Error('quota exceeded')
+    }
+    const values = { ...startValues('charged_not_received', TX, undefined), description: DESCRIPTION }
+    await saveReportDraft(client, 'charged_not_received', { values, transaction: TX })
+    const submitted = submitReport(client, { category: 'charged_not_received', values, transaction: TX })
+    await vi.waitFor(() => expect(queueing).toBe(true))
+    await saveReportDraft(client, 'charged_not_received', {
+      values: { ...values, description: `${DESCRIPTION} Still nothing.` },
+      transaction: TX,
+    })
+    fail()
+    await expect(submitted).rejects.toThrow('quota exceeded')
+    await drafts.flush()
+    expect((await loadReportDraft(client, 'charged_not_received'))?.values.description).toBe(
+      `${DESCRIPTION} Still nothing.`,
+    )
+  })
+})
+
 describe('drafts and masking', () => {
   it('a draft is masked before storage and restored after a reload, but only for the same transaction', async () => {
     const store = memoryStore()
