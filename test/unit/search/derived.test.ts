@@ -25,4 +25,21 @@ describe('search: derived and prefixed English words', () => {
     expect(top('unfreezing')).toBe('freeze')
     expect(top('disconnecting')).toBe('bank')
   })
+
+  it('takes no word whose rest is not a suffix, nor a short word behind dis-, de-, mis- or non-', () => {
+    const index = createSearchIndex([
+      en('card', 'Add a card', 'Add a card to pay in shops.'),
+      en('part', 'Partial refunds', 'A part of the amount comes back.'),
+      en('bank', 'Connect a bank', 'Connect a bank to move money out.'),
+      en('lock', 'Lock your wallet', 'Lock it when your phone is lost.'),
+    ])
+    const ids = (q: string) => index.search(q, { locale: 'en', limit: 3 }).map((h) => h.id)
+    // Words of their own, not forms of card, part or bank: nothing in these articles means them.
+    expect(ids('discard')).toEqual([])
+    expect(ids('department')).toEqual([])
+    expect(ids('bankrupt')).toEqual([])
+    // un- and re- still take a four-letter word: unlock is a lock.
+    expect(ids('unlocking')).toEqual(['lock'])
+    expect(ids('discarded')).toEqual([])
+  })
 })
