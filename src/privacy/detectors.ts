@@ -322,13 +322,14 @@ const CARD_PREFIX = /^(?:4|5|6|3(?:0[0-59]|[4-9])|22(?:0[0-4]|2[1-9]|[3-9])|2[3-
 
 /**
  * Card numbers a label can never hide: 13–19 digits passing Luhn with a card network's prefix,
- * whatever word sits before them (`订单号`, `ref:`, `TXN`), and in reference fields too.
+ * whatever word sits before them (`订单号`, `ref:`, `TXN`), and in reference fields too; 13 digits
+ * glued after letters that name no card are a reference (`TX4111111111119`).
  */
 export function detectStrongCards(ctx: ScanContext): void {
   // Reference fields (Transaction ID, order number) included: the user may type a card there, or
   // the host may pass one as `transaction.id`. A 28-digit wallet transaction number was claimed
   // before this rule and stays whole.
-  // Letters glued before or after change nothing (`TXN4111…`, `4111…1111abc`).
+  // Letters glued before or after change nothing (`TXN4111…`, `4111…1111abc`), but for 13 digits.
   scanDigitRule(ctx, 'card', [13, 19], (slice) => {
     const { chars, start } = slice
     // `4111111111111111.0`: a card printed as a decimal is still a card.
@@ -337,6 +338,10 @@ export function detectStrongCards(ctx: ScanContext): void {
     if (slice.decimalInside) return null
     // `+44 …`: an international phone number (E.164 stops at 15 digits), not a card.
     if (ctx.text[start - 1] === '+' && chars.length <= 15) return null
+    // `TX4111111111119`, `REF…`: 13 digits glued after letters are a reference (no network issues
+    // 13-digit cards any more), unless the letters name the number (`card4222…`). Any other card
+    // length, or a 13-digit card typed in groups, stays a card after any letters.
+    if (slice.glued && slice.count === 1 && chars.length === 13 && !numberWordBefore(ctx.text, start)) return null
     return { replacement: maskCard(chars) }
   })
 }
