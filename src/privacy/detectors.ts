@@ -1,8 +1,8 @@
 /**
  * The digit and address detectors. Each reads the normalised text, skips what an earlier rule
  * already claimed, and claims what it hides. The caller runs them in the reference order:
- * 28-digit transaction ids (kept) → CN ID → IBAN → card (also in exponent form) → CN mobile →
- * e-mail → secrets.
+ * 28-digit transaction ids (kept) → CN ID → IBAN → card (also in exponent form) → CN mobile (also
+ * spelled in Chinese numerals) → e-mail → secrets.
  */
 import { cnIdShape, cnIdValid, cnLegacyIdShape, ibanValid, isCalendarDate, luhnValid } from './checksums.js'
 import { IBAN_LENGTHS } from './ibanLengths.js'
@@ -11,6 +11,8 @@ import {
   type Claims,
   type DigitGroup,
   type DigitRun,
+  ZH_DIGITS,
+  digitRuns,
   idLabelAround,
   isAsciiAlnum,
   isAsciiLetter,
@@ -423,6 +425,25 @@ export function detectPhones(ctx: ScanContext): void {
     if (ctx.text[start - 1] === '(') return { replacement: maskPhone(chars, false), start: start - 1 }
     return { replacement: maskPhone(chars, false) }
   })
+}
+
+const ZH_NUMERAL = new RegExp(`[${Object.keys(ZH_DIGITS).join('')}]`, 'g')
+
+/**
+ * Mainland mobiles spelled in Chinese numerals, also mixed with digits (`一三八 一二三四 五六七八`,
+ * `138一二三四5678`, `壹叁捌…`): the phone rule reads the text with each numeral as its digit (one
+ * unit for one, so offsets hold), on the runs holding a numeral; those of digits alone were read
+ * already. Numbers with units (`一百三十八元`, `十一月`) break into runs too short for a mobile.
+ */
+export function detectSpelledPhones(ctx: ScanContext): void {
+  const text = ctx.text.replace(ZH_NUMERAL, (ch) => ZH_DIGITS[ch] ?? ch)
+  if (text === ctx.text) return
+  const spelled = ({ groups }: DigitRun): boolean => {
+    const start = groups[0]?.start
+    const end = groups[groups.length - 1]?.end
+    return text.slice(start, end) !== ctx.text.slice(start, end)
+  }
+  detectPhones({ ...ctx, text, runs: digitRuns(text).filter(spelled) })
 }
 
 const IBAN_START = /[A-Za-z]{2}\d{2}/g
