@@ -427,23 +427,25 @@ export function detectPhones(ctx: ScanContext): void {
   })
 }
 
-const ZH_NUMERAL = new RegExp(`[${Object.keys(ZH_DIGITS).join('')}]`, 'g')
+const NUMERALS = Object.keys(ZH_DIGITS).join('')
+const ZH_NUMERAL = new RegExp(`[${NUMERALS}]`, 'g')
+/**
+ * A numeral next to another numeral or a digit, only a digit run's separators between them: every
+ * spelled mobile has one, and most text none (`一下`, `十一月`, `一百三十八元`).
+ */
+const NUMERAL_PAIR = new RegExp(`[${NUMERALS}][ \\n,()./_-]{0,8}[\\d${NUMERALS}]|\\d[ \\n,()./_-]{0,8}[${NUMERALS}]`)
 
 /**
  * Mainland mobiles spelled in Chinese numerals, also mixed with digits (`一三八 一二三四 五六七八`,
  * `138一二三四5678`, `壹叁捌…`): the phone rule reads the text with each numeral as its digit (one
- * unit for one, so offsets hold), on the runs holding a numeral; those of digits alone were read
- * already. Numbers with units (`一百三十八元`, `十一月`) break into runs too short for a mobile.
+ * unit for one, so offsets hold). Runs of digits alone read as they did on the text itself (their
+ * numbers were claimed or turned down there). Numbers with units (`一百三十八元`, `十一月`) break
+ * into runs too short for a mobile.
  */
 export function detectSpelledPhones(ctx: ScanContext): void {
+  if (!NUMERAL_PAIR.test(ctx.text)) return
   const text = ctx.text.replace(ZH_NUMERAL, (ch) => ZH_DIGITS[ch] ?? ch)
-  if (text === ctx.text) return
-  const spelled = ({ groups }: DigitRun): boolean => {
-    const start = groups[0]?.start
-    const end = groups[groups.length - 1]?.end
-    return text.slice(start, end) !== ctx.text.slice(start, end)
-  }
-  detectPhones({ ...ctx, text, runs: digitRuns(text).filter(spelled) })
+  detectPhones({ ...ctx, text, runs: digitRuns(text) })
 }
 
 const IBAN_START = /[A-Za-z]{2}\d{2}/g
