@@ -1,8 +1,8 @@
 /**
  * The digit and address detectors. Each reads the normalised text, skips what an earlier rule
  * already claimed, and claims what it hides. The caller runs them in the reference order:
- * 28-digit transaction ids (kept) → CN ID → IBAN → card (also in exponent form) → CN mobile →
- * e-mail → secrets.
+ * 28-digit transaction ids (kept) → CN ID → IBAN → card (also in exponent form) → CN mobile (also
+ * spelled in Chinese numerals) → e-mail → secrets.
  */
 import { cnIdShape, cnIdValid, cnLegacyIdShape, ibanValid, isCalendarDate, luhnValid } from './checksums.js'
 import { IBAN_LENGTHS } from './ibanLengths.js'
@@ -11,6 +11,8 @@ import {
   type Claims,
   type DigitGroup,
   type DigitRun,
+  ZH_DIGITS,
+  digitRuns,
   idLabelAround,
   isAsciiAlnum,
   isAsciiLetter,
@@ -322,13 +324,14 @@ const CARD_PREFIX = /^(?:4|5|6|3(?:0[0-59]|[4-9])|22(?:0[0-4]|2[1-9]|[3-9])|2[3-
 
 /**
  * Card numbers a label can never hide: 13–19 digits passing Luhn with a card network's prefix,
- * whatever word sits before them (`订单号`, `ref:`, `TXN`), and in reference fields too.
+ * whatever word sits before them (`订单号`, `ref:`, `TXN`), and in reference fields too; 13 digits
+ * glued after letters that name no card are a reference (`TX4111111111119`).
  */
 export function detectStrongCards(ctx: ScanContext): void {
   // Reference fields (Transaction ID, order number) included: the user may type a card there, or
   // the host may pass one as `transaction.id`. A 28-digit wallet transaction number was claimed
   // before this rule and stays whole.
-  // Letters glued before or after change nothing (`TXN4111…`, `4111…1111abc`).
+  // Letters glued before or after change nothing (`TXN4111…`, `4111…1111abc`), but for 13 digits.
   scanDigitRule(ctx, 'card', [13, 19], (slice) => {
     const { chars, start } = slice
     // `4111111111111111.0`: a card printed as a decimal is still a card.
@@ -337,6 +340,10 @@ export function detectStrongCards(ctx: ScanContext): void {
     if (slice.decimalInside) return null
     // `+44 …`: an international phone number (E.164 stops at 15 digits), not a card.
     if (ctx.text[start - 1] === '+' && chars.length <= 15) return null
+    // `TX4111111111119`, `REF…`: 13 digits glued after letters are a reference (no network issues
+    // 13-digit cards any more), unless the letters name the number (`card4222…`). Any other card
+    // length, or a 13-digit card typed in groups, stays a card after any letters.
+    if (slice.glued && slice.count === 1 && chars.length === 13 && !numberWordBefore(ctx.text, start)) return null
     return { replacement: maskCard(chars) }
   })
 }
@@ -418,6 +425,27 @@ export function detectPhones(ctx: ScanContext): void {
     if (ctx.text[start - 1] === '(') return { replacement: maskPhone(chars, false), start: start - 1 }
     return { replacement: maskPhone(chars, false) }
   })
+}
+
+const NUMERALS = Object.keys(ZH_DIGITS).join('')
+const ZH_NUMERAL = new RegExp(`[${NUMERALS}]`, 'g')
+/**
+ * A numeral next to another numeral or a digit, only a digit run's separators between them: every
+ * spelled mobile has one, and most text none (`一下`, `十一月`, `一百三十八元`).
+ */
+const NUMERAL_PAIR = new RegExp(`[${NUMERALS}][ \\n,()./_-]{0,8}[\\d${NUMERALS}]|\\d[ \\n,()./_-]{0,8}[${NUMERALS}]`)
+
+/**
+ * Mainland mobiles spelled in Chinese numerals, also mixed with digits (`一三八 一二三四 五六七八`,
+ * `138一二三四5678`, `壹叁捌…`): the phone rule reads the text with each numeral as its digit (one
+ * unit for one, so offsets hold). Runs of digits alone read as they did on the text itself (their
+ * numbers were claimed or turned down there). Numbers with units (`一百三十八元`, `十一月`) break
+ * into runs too short for a mobile.
+ */
+export function detectSpelledPhones(ctx: ScanContext): void {
+  if (!NUMERAL_PAIR.test(ctx.text)) return
+  const text = ctx.text.replace(ZH_NUMERAL, (ch) => ZH_DIGITS[ch] ?? ch)
+  detectPhones({ ...ctx, text, runs: digitRuns(text) })
 }
 
 const IBAN_START = /[A-Za-z]{2}\d{2}/g

@@ -11,6 +11,7 @@ import {
   detectExponentCards,
   detectIbans,
   detectPhones,
+  detectSpelledPhones,
   detectStrongCards,
   keepTransactionIds,
 } from './detectors.js'
@@ -32,6 +33,7 @@ const RULES = [
   detectStrongCards,
   detectExponentCards,
   detectPhones,
+  detectSpelledPhones,
   detectCards,
   detectEmails,
   detectSecrets,

@@ -16,6 +16,25 @@ export function isAsciiAlnum(ch: string | undefined): boolean {
   return isDigit(ch) || isAsciiLetter(ch)
 }
 
+/**
+ * Chinese numerals people spell codes and phone numbers with (`三八四九二一`, `幺三八`), and their
+ * financial forms: each is one UTF-16 unit, as is the digit it stands for.
+ */
+export const ZH_DIGITS: Record<string, string> = {}
+for (const [i, chars] of [
+  '零〇洞',
+  '一幺壹',
+  '二两兩貳贰',
+  '三叁參',
+  '四肆',
+  '五伍',
+  '六陆陸',
+  '七柒拐',
+  '八捌',
+  '九玖勾',
+].entries())
+  for (const ch of chars) ZH_DIGITS[ch] = String(i)
+
 /** One group of a digit run: `[start, end)` in the normalised text, digits only except an ID's final `X`. */
 export interface DigitGroup {
   start: number

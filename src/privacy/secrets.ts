@@ -11,7 +11,7 @@ import type { ScanContext } from './detectors.js'
 import { push } from './detectors.js'
 import { isCalendarDate } from './checksums.js'
 import { SECRET_MASK } from './mask.js'
-import { isAsciiLetter, isDigit } from './scan.js'
+import { ZH_DIGITS, isAsciiLetter, isDigit } from './scan.js'
 
 type Family = 'cvv' | 'pin' | 'code' | 'password'
 
@@ -208,22 +208,6 @@ function clauseAfter(text: string, end: number, lastGroup: number): boolean {
   const sep = text[end]
   return (sep === ',' && lastGroup > 3) || (sep === ':' && lastGroup > 2)
 }
-
-/** Chinese numerals people spell codes with (`三八四九二一`, `幺三八`), and their financial forms. */
-const ZH_DIGITS: Record<string, string> = {}
-for (const [i, chars] of [
-  '零〇洞',
-  '一幺壹',
-  '二两兩貳贰',
-  '三叁參',
-  '四肆',
-  '五伍',
-  '六陆陸',
-  '七柒拐',
-  '八捌',
-  '九玖勾',
-].entries())
-  for (const ch of chars) ZH_DIGITS[ch] = String(i)
 
 /** The digit at `k`, also a Chinese numeral. */
 const digitAt = (text: string, k: number): string | undefined =>
