@@ -32,6 +32,7 @@ export const TUNING_SETS = [
   'queries-tune12.json',
   'queries-tune13.json',
   'queries-tune14.json',
+  'queries-tune15.json',
 ]
 
 export interface Labeled {
