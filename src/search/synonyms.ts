@@ -81,7 +81,7 @@ unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't reco
 freeze,lock,block,frozen,locked,suspended,pause,on hold,put on hold,restricted,restriction,banned,disabled,lock down
 link,bind,add card,linked,binding,add a card,add bank card,hook up,attach,register a card,save a card,add my card,add debit card,add credit card
 failed,fail,declined,error,unsuccessful,didn't go through,rejected,rejecting,rejects,denied,refused,won't go through,can't pay,cannot pay,unable to pay,bounced
-delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet,still waiting,never appeared,never landed,stuck,in progress,on the way,taking forever,held up,hasn't arrived,not showing
+delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet,still waiting,never appeared,never landed,in progress,on the way,taking forever,held up,hasn't arrived,not showing
 received,arrived,got,reach,landed,came through,showed up
 limit,maximum,cap,quota,biggest,largest,highest,allowance,allowed,ceiling,threshold
 fee,cost,commission,price,cheapest,cheaper,pricing,free,a cut,surcharge,exchange rate
