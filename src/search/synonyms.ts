@@ -53,7 +53,7 @@ export const walletSynonyms: SynonymTable = {
 付款,付钱,支付,买单,结账,付账,扫码付,payment
 转错,转错账,转错人,打错钱,打错,收款人错误,不认识的人,陌生人,发错人,给错人,填错人,错转,误转,wrong person,by mistake
 更新,升级,新版本,版本过低,update,upgrade,版本太低,版本低,老版本,旧版,old version
-延迟,处理中,很慢,还没到,转圈,在路上,进行中,没动,pending,delay,迟迟,好久,太慢,等了很久,还在处理,审核中,stuck,processing
+延迟,处理中,很慢,还没到,转圈,在路上,进行中,没动,pending,delay,迟迟,太慢,等了很久,还在处理,审核中,stuck,processing
 手机号,手机号码,换号,号码,门号,电话号,换了号,改号,新号,旧号,phone number
 账单,交易记录,记录,明细,流水,清单,收支,花销,消费记录,花了多少,交易纪录,纪录,history,transactions,statement,帐单
 商家,商户,卖家,店家,店铺,商铺,merchant,seller,网店,店主,卖东西的,shop
@@ -81,7 +81,7 @@ unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't reco
 freeze,lock,block,frozen,locked,suspended,pause,on hold,put on hold,restricted,restriction,banned,disabled,lock down
 link,bind,add card,linked,binding,add a card,add bank card,hook up,attach,register a card,save a card,add my card,add debit card,add credit card
 failed,fail,declined,error,unsuccessful,didn't go through,rejected,rejecting,rejects,denied,refused,won't go through,can't pay,cannot pay,unable to pay,bounced
-delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet,still waiting,never appeared,never landed,stuck,in progress,on the way,taking forever,held up,hasn't arrived,not showing
+delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet,still waiting,never appeared,never landed,in progress,on the way,taking forever,held up,hasn't arrived,not showing
 received,arrived,got,reach,landed,came through,showed up
 limit,maximum,cap,quota,biggest,largest,highest,allowance,allowed,ceiling,threshold
 fee,cost,commission,price,cheapest,cheaper,pricing,free,a cut,surcharge,exchange rate
