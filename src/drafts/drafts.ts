@@ -100,8 +100,9 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   // Values the store refused, kept for this page under the scope of the user who typed them.
   const unsaved = new Map<string, unknown>()
   const unsavedKey = (key: string) => `${scope()}\u0000${key}`
-  // Drafts being sent: how many hold each, whether it was cleared, the latest save kept aside.
-  const held = new Map<string, { count: number; cleared: boolean; saved?: { value: unknown; scope: string } }>()
+  // Drafts being sent: the user they belong to, how many hold each, whether it was cleared, the
+  // latest save kept aside.
+  const held = new Map<string, { scope: string; count: number; cleared: boolean; saved?: { value: unknown } }>()
 
   const enqueueOp = (key: string, op: () => Promise<void>): Promise<void> => {
     const next = (chains.get(key) ?? Promise.resolve()).then(op, op)
@@ -166,11 +167,12 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     save(key, value, at) {
       const hold = held.get(key)
       // Being sent: kept aside for a failure; already sent (cleared), it would bring it back.
-      if (hold && !hold.cleared) hold.saved = { value, scope: scope() }
-      else if (!hold) schedule(key, value, scope(), at)
+      // (The next user's draft under the same key, typed after a sign-in, is theirs: saved.)
+      if (hold?.scope !== scope()) schedule(key, value, scope(), at)
+      else if (!hold.cleared) hold.saved = { value }
     },
     hold(key) {
-      const hold = held.get(key) ?? { count: 0, cleared: false }
+      const hold = held.get(key) ?? { scope: scope(), count: 0, cleared: false }
       hold.count++
       held.set(key, hold)
       let released = false
@@ -179,12 +181,12 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
         released = true
         if (--hold.count > 0) return
         held.delete(key)
-        if (!hold.cleared && hold.saved) schedule(key, hold.saved.value, hold.saved.scope, true)
+        if (!hold.cleared && hold.saved) schedule(key, hold.saved.value, hold.scope, true)
       }
     },
     async load<T>(key: string) {
-      const kept = held.get(key)?.saved
-      if (kept && kept.scope === scope()) return kept.value as T
+      const hold = held.get(key)
+      if (hold?.saved && hold.scope === scope()) return hold.saved.value as T
       const entry = pending.get(key)
       if (entry && entry.scope === scope()) return entry.value as T
       await chains.get(key)
@@ -200,6 +202,20 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       if (hold) {
         hold.cleared = true
         delete hold.saved
+      }
+      // Sent as another user signed in: the draft sent is the sender's, cleared in their scope;
+      // the next user's own draft under the same key stays.
+      if (hold && hold.scope !== scope()) {
+        const of = hold.scope
+        const entry = pending.get(key)
+        if (entry?.scope === of) {
+          clearTimeout(entry.timer)
+          pending.delete(key)
+        }
+        unsaved.delete(`${of}\u0000${key}`)
+        backup.remove(key, of)
+        const target = options.storeOf?.(of) ?? store
+        return enqueueOp(key, () => target.del(prefix + key))
       }
       const entry = pending.get(key)
       if (entry && entry.scope !== scope()) void write(key)
@@ -240,11 +256,8 @@ function localBackup(): { backup?: SyncStorage } {
  * and every failure (quota, no storage) leaves the asynchronous write as the only one.
  */
 function createBackup(storage: SyncStorage | undefined, prefix: string, scope: () => string) {
-  const base = () => {
-    const s = scope()
-    return s === '' ? `help-feedback:${prefix}` : `help-feedback:s:${s}:${prefix}`
-  }
-  const name = (key: string) => base() + key
+  const base = (s = scope()) => (s === '' ? `help-feedback:${prefix}` : `help-feedback:s:${s}:${prefix}`)
+  const name = (key: string, s?: string) => base(s) + key
   const noBlobs = (_: string, v: unknown) => {
     if (typeof Blob !== 'undefined' && v instanceof Blob) throw new TypeError('blob')
     return v
@@ -268,9 +281,9 @@ function createBackup(storage: SyncStorage | undefined, prefix: string, scope: (
         return undefined
       }
     },
-    remove(key: string) {
+    remove(key: string, of?: string) {
       try {
-        storage?.removeItem(name(key))
+        storage?.removeItem(name(key, of))
       } catch {
         // Nothing to clean up if storage is gone.
       }

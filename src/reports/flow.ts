@@ -499,7 +499,8 @@ async function queueReport(
     await clearReportEdit(client, retried!).catch(() => undefined)
     return { status: 'gone', ...extra }
   }
-  await clearReportDraft(client, req.category).catch(() => undefined)
+  // A refused report sent again was no draft any more: the category's draft is another report.
+  if (!retried) await clearReportDraft(client, req.category).catch(() => undefined)
   if (queued) {
     client.events.emit({ type: 'report:queued', category: built.input.category, jobId })
     // A refused report sent again: its job holds the corrections now. (Not taken, they stay
