@@ -242,7 +242,7 @@ function scanLooseDigits(
 
 /** A word naming a phone or card number (`tel`, `mobileNo`, `card`, `cellPhoneNumber`). */
 const NUMBER_WORD =
-  /^(?:tel(?:ephone)?|(?:cell)?phone|mob(?:ile)?|cell|call|sms|(?:bank|credit|debit)?card|pan)(?:no|num|number)?$/i
+  /^(?:tel(?:ephone)?|(?:cell)?phone|mob(?:ile)?|cell|call|sms|(?:bank|credit|debit)?card|pan|cc|visa|master(?:card)?|amex|unionpay|diners|jcb|discover)(?:no|num|number)?$/i
 
 /**
  * Whether a word naming the number is glued before `start` (`tel13800138000`, `card6212…`). It

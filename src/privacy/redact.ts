@@ -24,7 +24,8 @@ import type { FieldFinding, Finding, FindingKind, RedactOptions, RedactResult } 
  * The order is part of the contract: long transaction ids are set aside first so no card is cut
  * out of them; an 18-digit ID that also passes Luhn must be labelled an ID; a card with a network
  * prefix (also in exponent form, `4.111111111111111e15`) is taken before a shorter number in the
- * same run can be read as something else; a mobile before a Luhn-valid run that merely contains it.
+ * same run can be read as something else; a secret (a password that is a phone number) before the
+ * phone rule, which would leave seven of its digits; a mobile before a Luhn-valid run that merely contains it.
  */
 const RULES = [
   keepTransactionIds,
@@ -32,11 +33,11 @@ const RULES = [
   detectIbans,
   detectStrongCards,
   detectExponentCards,
+  detectSecrets,
   detectPhones,
   detectSpelledPhones,
   detectCards,
   detectEmails,
-  detectSecrets,
 ] as const
 
 /**
