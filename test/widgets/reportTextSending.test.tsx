@@ -109,6 +109,27 @@ describe('a report form while its report is being sent', () => {
     answer()
     await waitFor(() => expect(document.querySelector('[data-field=description]')).toBeNull())
   })
+
+  it('the suggested other category cannot be taken while it is being sent', async () => {
+    const fake = fakeTransport()
+    const held = gate()
+    const create = fake.transport.createTicket!.bind(fake.transport)
+    fake.transport.createTicket = async (...a: Parameters<typeof create>) => {
+      await held.passed
+      return create(...a)
+    }
+    openPanel(fake, 'report', { transaction: TX, category: CATEGORY })
+    await waitFor(() => expect(submit()?.disabled).toBe(false))
+    type('description', SENT)
+    // "Money was taken": the form suggests the charged-but-not-received category instead.
+    fireEvent.click(document.querySelectorAll<HTMLInputElement>('[data-field=moneyTaken] input')[0]!)
+    const suggested = () => document.querySelector<HTMLButtonElement>('[data-suggest] button')
+    await waitFor(() => expect(suggested()?.disabled).toBe(false))
+    fireEvent.click(submit()!)
+    await waitFor(() => expect(suggested()?.disabled).toBe(true))
+    held.open()
+    await waitFor(() => expect(document.querySelector('[data-field=description]')).toBeNull())
+  })
 })
 
 describe('a report form whose send fails', () => {

@@ -426,7 +426,12 @@ export function ReportForm(props: ReportFormProps) {
       {suggest && (
         <div class="rf-notice" data-suggest={suggest.category}>
           <p>{t(suggest.messageKey)}</p>
-          <button type="button" class="secondary" onClick={() => props.onChangeCategory(suggest.category)}>
+          <button
+            type="button"
+            class="secondary"
+            disabled={submitting}
+            onClick={() => props.onChangeCategory(suggest.category)}
+          >
             {t(getCategory(suggest.category)!.labelKey)}
           </button>
         </div>
