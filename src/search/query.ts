@@ -39,10 +39,10 @@ const SYNONYM = 0.8
 /** Question filler bigrams (怎么办, 为什么, 如何...): kept, but they cannot decide a ranking. */
 const FILLER = new Set(FILLER_WORDS.split(' '))
 /**
- * A word's last letter, maybe doubled, and a derivational ending, stemmed (scanner, refundabl,
- * withdrawal, payment, verification).
+ * A word's last letter, maybe doubled, and a derivational ending, stemmed, maybe after the word's
+ * silent e (scanner, refundabl, withdrawal, payment, verification, requirement, failur, validiti).
  */
-const SUFFIX = /^(.)\1?(?:|e?[rd]|ing|[ai]bl|al|ation|ion|ment|ness|l?i|ful|less|[ae]nc|iv|i[sz]|ag)$/
+const SUFFIX = /^(.)\1?(?:|e?(?:[rd]|ing|[ai]bl|al|ation|ion|ment|ness|l?i|ful|less|[ae]nc|iv|i[sz]|ag)|ur|iti)$/
 /** A query bigram holding a sentence particle (钱的, 了吗) is mostly grammar, not topic. */
 const PARTICLE = new RegExp(`[${PARTICLES}]`)
 const PARTICLE_WEIGHT = 0.3
@@ -255,15 +255,19 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
         // A prefix is no word it stands for: overpaid is no "over", underpaid no "under".
         // What follows the word must be a suffix (bankrupt is no "bank"), and dis-, de-, mis-, non-
         // take a word of five letters or more (discard is no "card", department no "part").
+        // A word behind a prefix is only that word, without its synonyms: restore is no "store" of a shop.
         const pre = /^(?:under|over|un|re|(mis|dis|de|non))/.exec(w)
+        let bare = false
         if (!fix && w.length < 25)
-          for (const x of [w, w.slice(pre?.[0].length)])
+          for (const x of pre ? [w, w.slice(pre[0].length)] : [w])
             for (let k = x.length; !fix && k > (x != w && pre?.[1] ? 4 : 3) && k * 2 >= x.length; k--) {
               const v = x.slice(0, k)
-              if (v != w && v != 'over' && v != 'under' && SUFFIX.test(x.slice(k - 1)) && ctx.written(v))
+              if (v != w && v != 'over' && v != 'under' && SUFFIX.test(x.slice(k - 1)) && ctx.written(v)) {
                 c.push(new Map([[(fix = v), 0.6]]))
+                bare = x != w
+              }
             }
-        if (fix) fixed.set(fix, w)
+        if (fix && !bare) fixed.set(fix, w)
         letters.fill(0)
       }
     }

@@ -98,7 +98,7 @@ identity,prove who,who i am,id,liveness,liveness check,face recognition,selfie c
 scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying,caller,asked me for
 unauthorized,never made,didn't authorize,not mine,someone else,unknown charge,unknown payment,unknown transaction,unknown debit,unknown deduction,unknown purchase,unknown withdrawal,someone bought,random buys,didn't buy,never bought,never visited,asleep
 limit,most,max,how much can,too large,too big,too much,maxed,exceeded
-dispute,never sent,not delivered,never arrived,merchant,ghosted,stopped replying,never shipped,wrong size,complaint
+dispute,chargeback,charge back,never sent,not delivered,never arrived,merchant,ghosted,stopped replying,never shipped,wrong size,complaint
 balance,missing money,money gone,missing,doesn't add up,less money,vanished,miscounted,numbers off
 merchant,seller,shop,store,retailer,vendor
 phone number,mobile number,new number,mobile,sim,cell number,new cell,different cell,another cell,switched cells,changed cells,changed my cell,carrier,ported
