@@ -7,7 +7,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/preact'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { draftFiles, loadReportDraft } from '../../src/reports/flow.js'
 import type { SupportClient } from '../../src/client.js'
-import { fakeTransport } from '../support/fakeTransport.js'
+import { heldTickets } from '../support/heldTickets.js'
 import { TX } from '../support/fixtures.js'
 import { closeClients, freshDevice, openPanel } from './panelHarness.js'
 
@@ -31,14 +31,7 @@ async function kept(client: SupportClient) {
 
 /** A form with two screenshots ready and a description, sent to a backend that answers when told. */
 async function sending() {
-  const fake = fakeTransport()
-  let answer: () => void = () => undefined
-  const held = new Promise<void>((r) => (answer = r))
-  const create = fake.transport.createTicket!.bind(fake.transport)
-  fake.transport.createTicket = async (...a: Parameters<typeof create>) => {
-    await held
-    return create(...a)
-  }
+  const { fake, answer } = heldTickets()
   const panel = openPanel(fake, 'report', { transaction: TX, category: CATEGORY })
   await waitFor(() => expect(submit()?.disabled).toBe(false))
   fireEvent.change(input()!, { target: { files: [png('a.png'), png('b.png')] } })

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { loadReportDraft } from '../../src/reports/flow.js'
 import type { SupportClient } from '../../src/client.js'
 import { fakeTransport } from '../support/fakeTransport.js'
+import { heldTickets } from '../support/heldTickets.js'
 import { TX } from '../support/fixtures.js'
 import { closeClients, freshDevice, openPanel } from './panelHarness.js'
 
@@ -39,20 +40,14 @@ function gate() {
 
 /** The form filled in and sent; the backend answers when told. The outbox holds it, its draft is cleared. */
 async function sending(description = SENT) {
-  const fake = fakeTransport()
-  const held = gate()
-  const create = fake.transport.createTicket!.bind(fake.transport)
-  fake.transport.createTicket = async (...a: Parameters<typeof create>) => {
-    await held.passed
-    return create(...a)
-  }
+  const { fake, answer } = heldTickets()
   const panel = openPanel(fake, 'report', { transaction: TX, category: CATEGORY })
   await waitFor(() => expect(submit()?.disabled).toBe(false))
   type('description', description)
   fireEvent.click(submit()!)
   await waitFor(async () => expect((await (await panel.client.services()).outbox.list()).length).toBe(1))
   await waitFor(async () => expect(await stored(panel.client)).toBeUndefined())
-  return { fake, answer: held.open, ...panel }
+  return { fake, answer, ...panel }
 }
 
 /** The report is answered (sent) and the form leaves; then the same page opens it again. */
@@ -111,13 +106,7 @@ describe('a report form while its report is being sent', () => {
   })
 
   it('the suggested other category cannot be taken while it is being sent', async () => {
-    const fake = fakeTransport()
-    const held = gate()
-    const create = fake.transport.createTicket!.bind(fake.transport)
-    fake.transport.createTicket = async (...a: Parameters<typeof create>) => {
-      await held.passed
-      return create(...a)
-    }
+    const { fake, answer } = heldTickets()
     openPanel(fake, 'report', { transaction: TX, category: CATEGORY })
     await waitFor(() => expect(submit()?.disabled).toBe(false))
     type('description', SENT)
@@ -127,7 +116,7 @@ describe('a report form while its report is being sent', () => {
     await waitFor(() => expect(suggested()?.disabled).toBe(false))
     fireEvent.click(submit()!)
     await waitFor(() => expect(suggested()?.disabled).toBe(true))
-    held.open()
+    answer()
     await waitFor(() => expect(document.querySelector('[data-field=description]')).toBeNull())
   })
 })

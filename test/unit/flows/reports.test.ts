@@ -20,6 +20,7 @@ import {
 import { pendingReports } from '../../../src/requests/requests.js'
 import { memoryStore } from '../../../src/storage/index.js'
 import { fakeTransport } from '../../support/fakeTransport.js'
+import { heldTickets } from '../../support/heldTickets.js'
 import { TX, closeAll, makeClient } from './helpers.js'
 
 afterEach(async () => {
@@ -200,14 +201,7 @@ describe('submitReport', () => {
 describe('a draft saved while its report is being sent', () => {
   /** A report sent to a backend that answers when told; resolves once it is queued and its draft cleared. */
   async function sending() {
-    const fake = fakeTransport()
-    let answer: () => void = () => undefined
-    const held = new Promise<void>((r) => (answer = r))
-    const create = fake.transport.createTicket!.bind(fake.transport)
-    fake.transport.createTicket = async (...a: Parameters<typeof create>) => {
-      await held
-      return create(...a)
-    }
+    const { fake, answer } = heldTickets()
     const { client } = makeClient(fake)
     const values = { ...startValues('charged_not_received', TX, undefined), description: DESCRIPTION }
     await saveReportDraft(client, 'charged_not_received', { values, transaction: TX })
