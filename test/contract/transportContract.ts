@@ -35,7 +35,11 @@ export const key = (): string => crypto.randomUUID()
 export function ticketInput(overrides: Partial<TicketInput> = {}): TicketInput {
   return {
     category: 'charged_not_received',
-    subject: `Top-up not credited ${key().slice(0, 8)}`,
+    // Unique, in letters only: a hex slice such as 2fa78558 reads as a 2FA code and is masked (the
+    // server masks subjects), one run in tens of thousands.
+    subject: `Top-up not credited ${key()
+      .slice(0, 8)
+      .replace(/\d/g, (d) => 'ghijklmnop'[Number(d)]!)}`,
     description: 'Paid at 10:02, balance unchanged',
     fields: { orderId: 'T2026-0001' },
     transaction: { id: 'tx_1', time: '2026-11-23T02:02:00Z', amount: '128.50', currency: 'CNY', status: 'succeeded' },
