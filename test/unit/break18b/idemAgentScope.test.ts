@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startServer, type RunningServer } from '../../../examples/server/server.js'
@@ -8,7 +9,7 @@ import { startServer, type RunningServer } from '../../../examples/server/server
  * the scope `agent`, which is also the scope of a user whose id is `agent` (any host id may be):
  * that user could take an agent script's next key first, and its reply was then refused 422.
  */
-const dir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp/break18b', 'idem-'))
+const dir = mkdtempSync(join(tmpdir(), 'idem-'))
 let server: RunningServer | undefined
 afterEach(async () => {
   await server?.close()

@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
@@ -10,7 +11,7 @@ import { startServer, type RunningServer } from '../../../examples/server/server
  * a whole /64 (2^64 addresses) by its provider and can send each request from a fresh one: per
  * full address, no limit ever bites. Counted per /64, as one IPv4 address is.
  */
-const dir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp/break18b', 'ipv6-'))
+const dir = mkdtempSync(join(tmpdir(), 'ipv6-'))
 let server: RunningServer | undefined
 afterEach(async () => {
   await server?.close()

@@ -102,7 +102,7 @@ function get(
 const closed = (s: ReadStream) => new Promise<void>((r) => (s.closed ? r() : s.once('close', () => r())))
 
 beforeAll(async () => {
-  root = mkdtempSync(join(process.env.TMPDIR ?? tmpdir(), 'hf-static18-'))
+  root = mkdtempSync(join(tmpdir(), 'hf-static18-'))
   demo = join(root, 'examples', 'wallet-demo')
   mkdirSync(demo, { recursive: true })
   writeFileSync(join(demo, 'index.html'), '<!doctype html><p>wallet</p>')
