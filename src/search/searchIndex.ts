@@ -386,7 +386,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const id = terms.id(t)
     if (id < 0) return null
     const [s, f, c] = terms.views(id)
-    if (!terms.fresh(id, version)) {
+    if (terms.stale(id, version)) {
       if (avg[4] !== version) avg = [...sums.map((x) => x / (live || 1) || 1), version]
       for (let j = 0; j < s.length; j++) {
         const d = docs[s[j]!]
@@ -405,7 +405,6 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
         }
         c[j] = Math.min(65535, Math.max(1, Math.round(tf / STEP)))
       }
-      terms.setFresh(id, version)
     }
     return { s, f, c, w: 0 }
   }
