@@ -25,9 +25,8 @@ export interface PostingStore {
   id(term: string): number
   /** Its slots, packed field tfs and saturation per posting (0-65535; see `fresh`). */
   views(id: number): [slots: Uint32Array, tfs: Uint16Array, cache: Uint16Array]
-  /** Whether the saturation was computed for `stamp`. */
-  fresh(id: number, stamp: number): boolean
-  setFresh(id: number, stamp: number): void
+  /** Whether the saturation is yet to compute for `stamp`: true once, as it stamps the term. */
+  stale(id: number, stamp: number): boolean
   /** Terms as of the last `compact`. */
   terms(): string[]
   /** Folds pending postings in and drops those of dead slots. Cheap when nothing changed. */
@@ -95,10 +94,7 @@ export function createPostingStore(initial: Record<string, number[]>): PostingSt
         C.subarray(starts[id], starts[id + 1]),
       ]),
     // Stamps start at 0, so callers' versions must start at 1.
-    fresh: (id, stamp) => stamps[id] == stamp,
-    setFresh(id, stamp) {
-      stamps[id] = stamp
-    },
+    stale: (id, stamp) => stamps[id] != stamp && !!(stamps[id] = stamp),
     terms: () => [...ids.keys()],
     compact,
   }

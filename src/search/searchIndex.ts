@@ -237,35 +237,34 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   let avg: number[] = []
   let scratch = buffers(0)
 
-  const track = (d: StoredArticle, sign: number): void => {
+  /** Counts an article in or out (`sign` 1 or -1) of the statistics. */
+  const track = (d: StoredArticle, slot: number, sign: number): void => {
+    count(same, texts[slot]!, sign)
+    count(perLocale, d.locale, sign)
     live += sign
     d.lengths.forEach((l, f) => (sums[f]! += sign * l))
     version++
     vocab = pairs = null
   }
-  // Locale (as a small integer) and popularity per slot: ranking reads compact arrays, not articles.
+  // Locale per slot, as a small integer: ranking reads a compact array, not articles.
   const codes = new Map<string, number>()
   const localeOf: number[] = []
-  const popularity: number[] = []
   /**
    * Live articles per locale. The locales searched follow from the articles present, sorted, not
    * from the order they came in: a saved or rebuilt index answers as the live one.
    */
   const perLocale = new Map<string, number>()
   const known = (): string[] => [...perLocale.keys()].sort()
-  /** Adds `sign` to a count, forgetting it at 0; true when the key appears or goes. */
-  const count = (m: Map<string, number>, k: string, sign: number): boolean => {
+  /** Adds `sign` to a count, forgetting it at 0. */
+  const count = (m: Map<string, number>, k: string, sign: number): void => {
     const n = (m.get(k) ?? 0) + sign
     n ? m.set(k, n) : m.delete(k)
-    return n == (sign > 0 ? 1 : 0)
   }
   /** Slots of each article's translations (see `translationKey`), each slot's key and its number. */
   const groups = new Map<string, number[]>()
   const keys: string[] = []
   const gids = new Map<string, number>()
   const group: number[] = []
-  /** Locales to search per UI locale and query script (see `localesFor`). */
-  const plans = new Map<string, [string[], string[]]>()
 
   /**
    * Per slot, its language and translation key: copies of one article in one language (zh-CN
@@ -288,9 +287,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const g = groups.get(k)
     g ? g.push(slot) : groups.set(k, [slot])
     group[slot] = code(gids, k)
-    count(same, (texts[slot] = language(d.locale) + ' ' + k), 1)
-    if (count(perLocale, d.locale, 1)) plans.clear()
-    popularity[slot] = d.popularity = popularityOf(d.popularity)
+    texts[slot] = language(d.locale) + ' ' + k
+    d.popularity = popularityOf(d.popularity)
     folds[slot] = foldInPlace(d.text || d.title)
     tagLines[slot] = d.tags
       .map((t) => {
@@ -299,7 +297,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       })
       .join('')
     localeOf[slot] = code(codes, d.locale)
-    track(d, 1)
+    track(d, slot, 1)
   }
   docs.forEach((d, i) => d && place(d, i))
 
@@ -314,9 +312,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const k = keys[slot!]!
     const g = groups.get(k)!.filter((x) => x != slot)
     g.length ? groups.set(k, g) : groups.delete(k)
-    count(same, texts[slot!]!, -1)
-    if (count(perLocale, d.locale, -1)) plans.clear()
-    track(d, -1)
+    track(d, slot!, -1)
     // Its postings go at the next compaction; until then they point at a null slot: skipped.
     removed = true
     return true
@@ -390,7 +386,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const id = terms.id(t)
     if (id < 0) return null
     const [s, f, c] = terms.views(id)
-    if (!terms.fresh(id, version)) {
+    if (terms.stale(id, version)) {
       if (avg[4] !== version) avg = [...sums.map((x) => x / (live || 1) || 1), version]
       for (let j = 0; j < s.length; j++) {
         const d = docs[s[j]!]
@@ -409,7 +405,6 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
         }
         c[j] = Math.min(65535, Math.max(1, Math.round(tf / STEP)))
       }
-      terms.setFresh(id, version)
     }
     return { s, f, c, w: 0 }
   }
@@ -417,11 +412,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const run = (query: string, o: SearchOptions, limit: number, maxTerms: number): ArticleHit[] => {
     if (typeof query != 'string' || !query.trim() || !limit) return []
     const locale = o.locale ?? ''
-    const han = HAN.test(query)
-    const key = `${locale}|${han}`
-    let plan = plans.get(key)
-    if (!plan) plans.set(key, (plan = locale ? localesFor(locale, han ? '中' : '', known()) : [known(), []]))
-    const [first, fallback] = plan
+    const [first, fallback] = locale ? localesFor(locale, query, known()) : [known(), []]
     const hits = search(query, first, limit, maxTerms)
     return hits.length || !fallback.length ? hits : search(query, fallback, limit, maxTerms)
   }
@@ -534,7 +525,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
 
   /** Order of equal scores: more popular first, then by id (not by when articles came in). */
   const before = (a: number, b: number): number =>
-    popularity[b]! - popularity[a]! || (docs[a]!.id < docs[b]!.id ? -1 : 1)
+    docs[b]!.popularity - docs[a]!.popularity || (docs[a]!.id < docs[b]!.id ? -1 : 1)
 
   /** The first `limit` hits (slots, best first), one per translated article, each in the most preferred locale. */
   const pick = (
@@ -573,7 +564,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     popular: (o = {}) => {
       const locales = o.locale ? localesFor(o.locale, '', known())[0] : known()
       const slots = docs.flatMap((d, i) => (d && locales.includes(d.locale) ? [i] : [])).sort(before)
-      return pick(slots, (d) => popularity[d]!, locales, cap(o.limit, 5), [])
+      return pick(slots, (d) => docs[d]!.popularity, locales, cap(o.limit, 5), [])
     },
   }
   internals.set(index, [data, terms])
