@@ -60,6 +60,11 @@ export interface Drafts {
    * typed is lost.
    */
   hold(key: string): () => void
+  /**
+   * Writes `key`'s pending value now and resolves once what was saved under it so far is in the
+   * store: true, or false when the store refused it (the value stays in memory for this page).
+   */
+  stored(key: string): Promise<boolean>
   /** Writes every pending draft now. */
   flush(): Promise<void>
   /** Writes pending drafts, then stops timers and listeners. */
@@ -100,6 +105,9 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   // Values the store refused, kept for this page under the scope of the user who typed them.
   const unsaved = new Map<string, unknown>()
   const unsavedKey = (key: string) => `${scope()}\u0000${key}`
+  // Values on their way to the store: a page that hides meanwhile keeps its synchronous copy of
+  // them too (the write may never land if the page goes).
+  const inflight = new Map<string, { value: unknown; scope: string }>()
   // Drafts being sent: the user they belong to, how many hold each, whether it was cleared, the
   // latest save kept aside.
   const held = new Map<string, { scope: string; count: number; cleared: boolean; saved?: { value: unknown } }>()
@@ -120,17 +128,24 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     clearTimeout(entry.timer)
     pending.delete(key)
     const u = `${entry.scope}\u0000${key}`
+    const going = { value: entry.value, scope: entry.scope }
+    inflight.set(key, going)
+    const landed = () => {
+      if (inflight.get(key) === going) inflight.delete(key)
+    }
     return enqueueOp(key, async () => {
       try {
         await options.ready?.()
         const draft: StoredDraft = { value: redact(entry.value), savedAt: now() }
         const target = entry.scope !== scope() && options.storeOf ? options.storeOf(entry.scope) : store
         await target.set(prefix + key, draft)
+        landed()
         unsaved.delete(u)
         // On disk now; a backup from an earlier pagehide would only be older.
         if (!pending.has(key) && target === store) backup.remove(key)
       } catch (error) {
         // Never fall back to writing the unredacted value; keep it for this page instead.
+        landed()
         unsaved.set(u, entry.value)
         throw error
       }
@@ -144,6 +159,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   // The page may be gone before the asynchronous write lands: keep a synchronous copy first.
   const onHide = () => {
     // (A value of the previous user's still on its way has only the asynchronous write.)
+    for (const [key, entry] of inflight)
+      if (entry.scope === scope() && !pending.has(key)) backup.write(key, entry.value, redact, now())
     for (const [key, entry] of pending) if (entry.scope === scope()) backup.write(key, entry.value, redact, now())
     void flush()
   }
@@ -213,6 +230,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
           pending.delete(key)
         }
         unsaved.delete(`${of}\u0000${key}`)
+        if (inflight.get(key)?.scope === of) inflight.delete(key)
         backup.remove(key, of)
         const target = options.storeOf?.(of) ?? store
         return enqueueOp(key, () => target.del(prefix + key))
@@ -221,9 +239,16 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       if (entry && entry.scope !== scope()) void write(key)
       else if (entry) clearTimeout(entry.timer)
       pending.delete(key)
+      if (inflight.get(key)?.scope === scope()) inflight.delete(key)
       unsaved.delete(unsavedKey(key))
       backup.remove(key)
       return enqueueOp(key, () => store.del(prefix + key))
+    },
+    async stored(key) {
+      const entry = pending.get(key)
+      const of = entry?.scope ?? scope()
+      await write(key)
+      return !unsaved.has(`${of}\u0000${key}`)
     },
     flush,
     forgetBackups() {

@@ -42,7 +42,8 @@ export interface ReportsController {
   saveDraft(category: ReportCategory, draft: ReportDraft): Promise<void>
   /**
    * Saves a draft's screenshots (none forgets them); `pending`: the ones picked and still being
-   * prepared, as picked, for a form to prepare again after a reload.
+   * prepared, as picked, for a form to prepare again after a reload. Resolves once they are in
+   * the device's storage; rejects (a `StorageError`) when it refused them: kept for this page only.
    */
   saveFiles(
     category: ReportCategory,
@@ -54,6 +55,7 @@ export interface ReportsController {
   /**
    * Saves what the user types into a refused report (masked, debounced), and its screenshots
    * as they are now when given (with the ones still being prepared), until it is sent again or discarded.
+   * Given screenshots, resolves once they are in the device's storage (as `saveFiles`).
    */
   saveEdit(jobId: string, values: ReportValues, files?: QueuedFile[], pending?: QueuedFile[]): Promise<void>
   /**

@@ -5,7 +5,7 @@
  */
 import { isBrowserOffline } from '../online.js'
 import type { SupportClient } from '../client.js'
-import { RejectedError, isHelpFeedbackError } from '../errors/index.js'
+import { RejectedError, StorageError, isHelpFeedbackError } from '../errors/index.js'
 import {
   type FieldFinding,
   type FindingKind,
@@ -156,7 +156,9 @@ export async function loadReportDraft(
 /**
  * Saves the screenshots of a category's draft (when they change; none at all forgets them), with
  * the ones picked and still being prepared (`pending`, as picked), in one record: the prepared
- * copy replaces its original in the same write.
+ * copy replaces its original in the same write. Resolves once the record is in the store (a
+ * reload then finds them); rejects with a `StorageError` when the store refused it (they are
+ * kept in memory for this page only).
  */
 export async function saveReportFiles(
   client: Pick<SupportClient, 'services'>,
@@ -166,13 +168,16 @@ export async function saveReportFiles(
   pending: QueuedFile[] = [],
 ): Promise<void> {
   const { drafts } = await client.services()
-  if (files.length || pending.length)
-    drafts.save(
-      reportFilesKey(category),
-      { files, ...(pending.length ? { pending } : {}), ...(transaction ? { transaction } : {}) },
-      true,
-    )
-  else await drafts.clear(reportFilesKey(category))
+  const key = reportFilesKey(category)
+  if (files.length || pending.length) {
+    drafts.save(key, { files, ...(pending.length ? { pending } : {}), ...(transaction ? { transaction } : {}) }, true)
+    await storedOrThrow(drafts, key)
+  } else await drafts.clear(key)
+}
+
+/** Waits for a screenshots record to be in the store; a `StorageError` when it was refused. */
+async function storedOrThrow(drafts: Awaited<ReturnType<SupportClient['services']>>['drafts'], key: string) {
+  if (!(await drafts.stored(key))) throw new StorageError('screenshots not stored on the device')
 }
 
 /**
@@ -199,7 +204,8 @@ export { reportEditKey, reportEditFilesKey } from './jobs.js'
 
 /**
  * Saves the corrections typed into a refused report (masked, debounced), and its screenshots as
- * they are now when given (an empty list too: the ones sent before were taken away).
+ * they are now when given (an empty list too: the ones sent before were taken away). Given
+ * screenshots, resolves once they are in the store (as {@link saveReportFiles}).
  */
 export async function saveReportEdit(
   client: Pick<SupportClient, 'services'>,
@@ -210,7 +216,9 @@ export async function saveReportEdit(
 ): Promise<void> {
   const { drafts } = await client.services()
   drafts.save(reportEditKey(jobId), maskDraft({ values }).draft)
-  if (files) drafts.save(reportEditFilesKey(jobId), { files, ...(pending.length ? { pending } : {}) }, true)
+  if (!files) return
+  drafts.save(reportEditFilesKey(jobId), { files, ...(pending.length ? { pending } : {}) }, true)
+  await storedOrThrow(drafts, reportEditFilesKey(jobId))
 }
 
 /** The screenshots saved for a refused report being fixed (and the ones still to prepare); undefined when none were changed. */
@@ -489,7 +497,7 @@ async function queueReport(
   const extra = { jobId, hidden: built.hidden, findings: built.findings }
   if (changed) {
     // Kept beside the job, written now: whatever becomes of it (sent, discarded) clears them then.
-    await saveReportEdit(client, retried!, req.values as ReportValues, req.files)
+    await saveReportEdit(client, retried!, req.values as ReportValues, req.files).catch(() => undefined)
     await (await client.services()).drafts.flush().catch(() => undefined)
     return { status: 'changed', ...extra }
   }
