@@ -46,20 +46,26 @@ export interface Drafts {
   /**
    * Remembers the value and writes it after `debounceMs` of quiet, or at once with `now` (a
    * screenshot added: the pagehide copy holds no files, so waiting would lose it to a reload).
+   * `owner`: who saves it (a form), for {@link Drafts.hold}; any object, compared by identity.
    */
-  save(key: string, value: unknown, now?: boolean): void
+  save(key: string, value: unknown, now?: boolean, owner?: object): void
   /** The latest value: the unsaved one from this page if any, else the stored (redacted) one. */
   load<T = unknown>(key: string): Promise<T | undefined>
-  /** Forgets a draft (after it was submitted, or the user discarded it). */
-  clear(key: string): Promise<void>
+  /**
+   * Forgets a draft (after it was submitted, or the user discarded it). `owner`'s: while it is
+   * held for `owner` and another owner saved under the key since, the draft there is the other's
+   * and stays.
+   */
+  clear(key: string, owner?: object): Promise<void>
   /**
    * Holds a draft while what it holds is being sent; returns its release. Until then a save of
-   * `key` is kept aside, not written. Cleared meanwhile (the sending went through), what was kept
-   * aside is dropped: no late save (typed then, a debounce or idle callback) brings back a draft
-   * already sent. Not cleared (the sending failed), the latest one is saved on release: nothing
-   * typed is lost.
+   * `key` by the same `owner` (none: the saves without one) is kept aside, not written. Cleared
+   * by that owner meanwhile (the sending went through), what was kept aside is dropped: no late
+   * save (typed then, a debounce or idle callback) brings back a draft already sent. Not cleared
+   * (the sending failed), the latest one is saved on release: nothing typed is lost. Each hold
+   * stands alone: another owner's saves (a second form of the same key) are written as usual.
    */
-  hold(key: string): () => void
+  hold(key: string, owner?: object): () => void
   /**
    * Writes `key`'s pending value now and resolves once what was saved under it so far is in the
    * store: true, or false when the store refused it (the value stays in memory for this page).
@@ -108,9 +114,21 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   // Values on their way to the store: a page that hides meanwhile keeps its synchronous copy of
   // them too (the write may never land if the page goes).
   const inflight = new Map<string, { value: unknown; scope: string }>()
-  // Drafts being sent: the user they belong to, how many hold each, whether it was cleared, the
-  // latest save kept aside.
-  const held = new Map<string, { scope: string; count: number; cleared: boolean; saved?: { value: unknown } }>()
+  // Drafts being sent, each hold on its own: the user it belongs to, whose saves it holds,
+  // whether it was cleared, the latest save kept aside, whether another owner saved meanwhile.
+  interface Hold {
+    scope: string
+    owner: object | undefined
+    cleared: boolean
+    saved?: { value: unknown }
+    others: boolean
+  }
+  const held = new Map<string, Hold[]>()
+  const holdOf = (key: string, owner: object | undefined): Hold | undefined => {
+    const list = held.get(key) ?? []
+    for (let i = list.length - 1; i >= 0; i--) if (list[i]!.owner === owner) return list[i]
+    return undefined
+  }
 
   const enqueueOp = (key: string, op: () => Promise<void>): Promise<void> => {
     const next = (chains.get(key) ?? Promise.resolve()).then(op, op)
@@ -181,29 +199,35 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   }
 
   return {
-    save(key, value, at) {
-      const hold = held.get(key)
+    save(key, value, at, owner) {
+      const hold = holdOf(key, owner)
       // Being sent: kept aside for a failure; already sent (cleared), it would bring it back.
       // (The next user's draft under the same key, typed after a sign-in, is theirs: saved.)
-      if (hold?.scope !== scope()) schedule(key, value, scope(), at)
-      else if (!hold.cleared) hold.saved = { value }
+      if (hold?.scope === scope()) {
+        if (!hold.cleared) hold.saved = { value }
+        return
+      }
+      // Another form's: what is stored under the key is no longer what those holds send.
+      for (const h of held.get(key) ?? []) if (h.owner !== owner && h.scope === scope()) h.others = true
+      schedule(key, value, scope(), at)
     },
-    hold(key) {
-      const hold = held.get(key) ?? { scope: scope(), count: 0, cleared: false }
-      hold.count++
-      held.set(key, hold)
+    hold(key, owner) {
+      const hold: Hold = { scope: scope(), owner, cleared: false, others: false }
+      held.set(key, [...(held.get(key) ?? []), hold])
       let released = false
       return () => {
         if (released) return
         released = true
-        if (--hold.count > 0) return
-        held.delete(key)
+        const rest = (held.get(key) ?? []).filter((h) => h !== hold)
+        if (rest.length) held.set(key, rest)
+        else held.delete(key)
         if (!hold.cleared && hold.saved) schedule(key, hold.saved.value, hold.scope, true)
       }
     },
     async load<T>(key: string) {
-      const hold = held.get(key)
-      if (hold?.saved && hold.scope === scope()) return hold.saved.value as T
+      const list = held.get(key) ?? []
+      const hold = list.findLast((h) => h.saved && !h.others && h.scope === scope())
+      if (hold?.saved) return hold.saved.value as T
       const entry = pending.get(key)
       if (entry && entry.scope === scope()) return entry.value as T
       await chains.get(key)
@@ -214,12 +238,15 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       if (saved && (!stored || saved.savedAt >= stored.savedAt)) return saved.value as T
       return stored?.value as T | undefined
     },
-    clear(key) {
-      const hold = held.get(key)
-      if (hold) {
-        hold.cleared = true
-        delete hold.saved
-      }
+    clear(key, owner) {
+      const hold = holdOf(key, owner)
+      for (const h of held.get(key) ?? [])
+        if (h.owner === owner) {
+          h.cleared = true
+          delete h.saved
+        }
+      // Sent while another form of the same key saved its own: that one is what is stored now.
+      if (hold?.others && hold.scope === scope()) return chains.get(key) ?? Promise.resolve()
       // Sent as another user signed in: the draft sent is the sender's, cleared in their scope;
       // the next user's own draft under the same key stays.
       if (hold && hold.scope !== scope()) {

@@ -134,11 +134,14 @@ export function ReportForm(props: ReportFormProps) {
   // Fields the user changed before the stored draft arrived (storage can take seconds, or never
   // answer): the draft fills the rest, never these.
   const typedEarly = useRef(new Set<string>())
+  // This form, to the drafts: while its report is being sent only its own saves are held (another
+  // form of the category, opened meanwhile, keeps its draft).
+  const [self] = useState(() => ({}))
   const id = (name: string) => `${idPrefix}-rf-${name}`
   const recheck = recheckFor(category)
 
   const saveDraft = (values: ReportValues, transaction: TransactionRef | undefined) =>
-    void reports.saveDraft(category, { values, ...(transaction ? { transaction } : {}) }).catch(() => undefined)
+    void reports.saveDraft(category, { values, ...(transaction ? { transaction } : {}) }, self).catch(() => undefined)
   const put = (next: ReportValues) => {
     valuesRef.current = next
     setValues(next)
@@ -173,7 +176,7 @@ export function ReportForm(props: ReportFormProps) {
     // A refused report's are kept beside its job, like what is typed into it.
     const saved = jobRef.current
       ? reports.saveEdit(jobRef.current, valuesRef.current, shotFiles(), shotsPending())
-      : reports.saveFiles(category, shotFiles(), tx, shotsPending())
+      : reports.saveFiles(category, shotFiles(), tx, shotsPending(), self)
     const late = saving.length ? setTimeout(() => settleShots(saving, false), SHOT_STORE_PATIENCE_MS) : undefined
     saved.then(
       () => {
@@ -187,7 +190,7 @@ export function ReportForm(props: ReportFormProps) {
     )
     // (`shots.shots` is read as of this commit: `savedKey` says when it changed.)
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ready, savedKey, reports, category, shotFiles, shotsPending, settleShots, tx])
+  }, [ready, savedKey, reports, category, shotFiles, shotsPending, settleShots, tx, self])
 
   // Once per form (it is keyed by category): the stored draft, unless a refused report is being edited.
   useEffect(() => {
@@ -261,7 +264,7 @@ export function ReportForm(props: ReportFormProps) {
   }
 
   const startOver = async () => {
-    await client.reports.clearDraft(category).catch(() => undefined)
+    await client.reports.clearDraft(category, self).catch(() => undefined)
     shots.clear()
     put(startValues(category, tx, undefined))
     setRestored(false)
@@ -303,6 +306,7 @@ export function ReportForm(props: ReportFormProps) {
         files: shots.files(),
         ...(tx ? { transaction: tx } : {}),
         ...(jobRef.current ? { retryJobId: jobRef.current } : {}),
+        form: self,
       })
       if (r.status === 'invalid') {
         tried.current = true
