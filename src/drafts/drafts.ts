@@ -54,7 +54,8 @@ export interface Drafts {
   /**
    * Forgets a draft (after it was submitted, or the user discarded it). `owner`'s: while it is
    * held for `owner` and another owner saved under the key since, the draft there is the other's
-   * and stays.
+   * and stays. Held (sent from this page), it is marked sent: a page whose copy of it came before
+   * (another tab with its form open) no longer writes it, nor its pagehide copy, back.
    */
   clear(key: string, owner?: object): Promise<void>
   /**
@@ -82,7 +83,20 @@ export interface Drafts {
 interface StoredDraft {
   value: unknown
   savedAt: number
+  /** The generation of the draft the value was written from (see {@link SentMark}). */
+  gen?: number
 }
+
+/**
+ * Kept beside a draft (`<key>#sent`) once it was sent or discarded: its generation, bumped each
+ * time. A page whose copy of the draft came before it (another tab, its form still open) writes
+ * nothing back: the user is not offered a report already sent.
+ */
+interface SentMark {
+  gen: number
+}
+
+const genOf = (d: { gen?: unknown } | undefined): number => (typeof d?.gen === 'number' ? d.gen : 0)
 
 /**
  * Drafts saved as the user types and restored when the panel reopens, even after a reload.
@@ -114,6 +128,9 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   // Values on their way to the store: a page that hides meanwhile keeps its synchronous copy of
   // them too (the write may never land if the page goes).
   const inflight = new Map<string, { value: unknown; scope: string }>()
+  // The generation of each draft this page's copy comes from (by scope and key), once it loaded
+  // or wrote it: older than the stored one after a send elsewhere, its writes are dropped.
+  const known = new Map<string, number>()
   // Drafts being sent, each hold on its own: the user it belongs to, whose saves it holds,
   // whether it was cleared, the latest save kept aside, whether another owner saved meanwhile.
   interface Hold {
@@ -156,7 +173,13 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
         await options.ready?.()
         const draft: StoredDraft = { value: redact(entry.value), savedAt: now() }
         const target = entry.scope !== scope() && options.storeOf ? options.storeOf(entry.scope) : store
-        await target.set(prefix + key, draft)
+        const based = known.get(u)
+        const gen = genOf(await target.get<SentMark>(sentKey(key)))
+        // Sent (or discarded) elsewhere since this page's copy: not written back.
+        if (based === undefined || based >= gen) {
+          await target.set(prefix + key, gen ? { ...draft, gen } : draft)
+          known.set(u, gen)
+        }
         landed()
         unsaved.delete(u)
         // On disk now; a backup from an earlier pagehide would only be older.
@@ -170,6 +193,17 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     })
   }
 
+  const sentKey = (key: string) => `${prefix}${key}#sent`
+  // A draft sent or discarded: it goes, and its mark is bumped to the next generation.
+  const markSent = async (target: KeyValueStore, key: string, of: string) => {
+    await target.del(prefix + key)
+    let gen = 0
+    const bump = (current: SentMark | undefined): SentMark => ({ gen: (gen = genOf(current) + 1) })
+    if (target.update) await target.update<SentMark>(sentKey(key), bump)
+    else await target.set(sentKey(key), bump(await target.get<SentMark>(sentKey(key))))
+    known.set(`${of}\u0000${key}`, gen)
+  }
+
   const flush = async () => {
     await Promise.all([...pending.keys()].map(write))
     await Promise.all([...chains.values()])
@@ -177,9 +211,11 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   // The page may be gone before the asynchronous write lands: keep a synchronous copy first.
   const onHide = () => {
     // (A value of the previous user's still on its way has only the asynchronous write.)
+    const genFor = (key: string) => known.get(unsavedKey(key)) ?? 0
     for (const [key, entry] of inflight)
-      if (entry.scope === scope() && !pending.has(key)) backup.write(key, entry.value, redact, now())
-    for (const [key, entry] of pending) if (entry.scope === scope()) backup.write(key, entry.value, redact, now())
+      if (entry.scope === scope() && !pending.has(key)) backup.write(key, entry.value, redact, now(), genFor(key))
+    for (const [key, entry] of pending)
+      if (entry.scope === scope()) backup.write(key, entry.value, redact, now(), genFor(key))
     void flush()
   }
   const onVisibility = () => {
@@ -233,9 +269,16 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       await chains.get(key)
       const u = unsavedKey(key)
       if (unsaved.has(u)) return unsaved.get(u) as T
-      const stored = await store.get<StoredDraft>(prefix + key)
+      const [stored, mark] = await Promise.all([
+        store.get<StoredDraft>(prefix + key),
+        store.get<SentMark>(sentKey(key)).catch(() => undefined),
+      ])
+      // What this page shows from now on comes from this generation.
+      known.set(u, genOf(mark))
       const saved = backup.read(key)
-      if (saved && (!stored || saved.savedAt >= stored.savedAt)) return saved.value as T
+      // (A copy taken by a page whose draft was sent elsewhere since is older than the send.)
+      const current = saved && genOf(saved) >= genOf(mark)
+      if (saved && current && (!stored || saved.savedAt >= stored.savedAt)) return saved.value as T
       return stored?.value as T | undefined
     },
     clear(key, owner) {
@@ -260,7 +303,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
         if (inflight.get(key)?.scope === of) inflight.delete(key)
         backup.remove(key, of)
         const target = options.storeOf?.(of) ?? store
-        return enqueueOp(key, () => target.del(prefix + key))
+        return enqueueOp(key, () => markSent(target, key, of))
       }
       const entry = pending.get(key)
       if (entry && entry.scope !== scope()) void write(key)
@@ -269,7 +312,10 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       if (inflight.get(key)?.scope === scope()) inflight.delete(key)
       unsaved.delete(unsavedKey(key))
       backup.remove(key)
-      return enqueueOp(key, () => store.del(prefix + key))
+      const of = scope()
+      // Sent from here (it was held): another tab's copy of it is stale now. (Discarded, or the
+      // corrections of a refused report sent again, another tab's is still its own.)
+      return enqueueOp(key, () => (hold ? markSent(store, key, of) : store.del(prefix + key)))
     },
     async stored(key) {
       const entry = pending.get(key)
@@ -315,9 +361,9 @@ function createBackup(storage: SyncStorage | undefined, prefix: string, scope: (
     return v
   }
   return {
-    write(key: string, value: unknown, redact: (v: unknown) => unknown, savedAt: number) {
+    write(key: string, value: unknown, redact: (v: unknown) => unknown, savedAt: number, gen: number) {
       try {
-        storage?.setItem(name(key), JSON.stringify({ value: redact(value), savedAt }, noBlobs))
+        storage?.setItem(name(key), JSON.stringify({ value: redact(value), savedAt, ...(gen ? { gen } : {}) }, noBlobs))
       } catch {
         // Not representable or not writable: the asynchronous write still runs.
       }
