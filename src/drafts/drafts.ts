@@ -46,20 +46,32 @@ export interface Drafts {
   /**
    * Remembers the value and writes it after `debounceMs` of quiet, or at once with `now` (a
    * screenshot added: the pagehide copy holds no files, so waiting would lose it to a reload).
+   * `owner`: who saves it (a form), for {@link Drafts.hold}; any object, compared by identity.
    */
-  save(key: string, value: unknown, now?: boolean): void
+  save(key: string, value: unknown, now?: boolean, owner?: object): void
   /** The latest value: the unsaved one from this page if any, else the stored (redacted) one. */
   load<T = unknown>(key: string): Promise<T | undefined>
-  /** Forgets a draft (after it was submitted, or the user discarded it). */
-  clear(key: string): Promise<void>
+  /**
+   * Forgets a draft (after it was submitted, or the user discarded it). `owner`'s: while it is
+   * held for `owner` and another owner saved under the key since, the draft there is the other's
+   * and stays. Held (sent from this page), it is marked sent: a page whose copy of it came before
+   * (another tab with its form open) no longer writes it, nor its pagehide copy, back.
+   */
+  clear(key: string, owner?: object): Promise<void>
   /**
    * Holds a draft while what it holds is being sent; returns its release. Until then a save of
-   * `key` is kept aside, not written. Cleared meanwhile (the sending went through), what was kept
-   * aside is dropped: no late save (typed then, a debounce or idle callback) brings back a draft
-   * already sent. Not cleared (the sending failed), the latest one is saved on release: nothing
-   * typed is lost.
+   * `key` by the same `owner` (none: the saves without one) is kept aside, not written. Cleared
+   * by that owner meanwhile (the sending went through), what was kept aside is dropped: no late
+   * save (typed then, a debounce or idle callback) brings back a draft already sent. Not cleared
+   * (the sending failed), the latest one is saved on release: nothing typed is lost. Each hold
+   * stands alone: another owner's saves (a second form of the same key) are written as usual.
    */
-  hold(key: string): () => void
+  hold(key: string, owner?: object): () => void
+  /**
+   * Writes `key`'s pending value now and resolves once what was saved under it so far is in the
+   * store: true, or false when the store refused it (the value stays in memory for this page).
+   */
+  stored(key: string): Promise<boolean>
   /** Writes every pending draft now. */
   flush(): Promise<void>
   /** Writes pending drafts, then stops timers and listeners. */
@@ -71,7 +83,20 @@ export interface Drafts {
 interface StoredDraft {
   value: unknown
   savedAt: number
+  /** The generation of the draft the value was written from (see {@link SentMark}). */
+  gen?: number
 }
+
+/**
+ * Kept beside a draft (`<key>#sent`) once it was sent or discarded: its generation, bumped each
+ * time. A page whose copy of the draft came before it (another tab, its form still open) writes
+ * nothing back: the user is not offered a report already sent.
+ */
+interface SentMark {
+  gen: number
+}
+
+const genOf = (d: { gen?: unknown } | undefined): number => (typeof d?.gen === 'number' ? d.gen : 0)
 
 /**
  * Drafts saved as the user types and restored when the panel reopens, even after a reload.
@@ -100,9 +125,27 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   // Values the store refused, kept for this page under the scope of the user who typed them.
   const unsaved = new Map<string, unknown>()
   const unsavedKey = (key: string) => `${scope()}\u0000${key}`
-  // Drafts being sent: the user they belong to, how many hold each, whether it was cleared, the
-  // latest save kept aside.
-  const held = new Map<string, { scope: string; count: number; cleared: boolean; saved?: { value: unknown } }>()
+  // Values on their way to the store: a page that hides meanwhile keeps its synchronous copy of
+  // them too (the write may never land if the page goes).
+  const inflight = new Map<string, { value: unknown; scope: string }>()
+  // The generation of each draft this page's copy comes from (by scope and key), once it loaded
+  // or wrote it: older than the stored one after a send elsewhere, its writes are dropped.
+  const known = new Map<string, number>()
+  // Drafts being sent, each hold on its own: the user it belongs to, whose saves it holds,
+  // whether it was cleared, the latest save kept aside, whether another owner saved meanwhile.
+  interface Hold {
+    scope: string
+    owner: object | undefined
+    cleared: boolean
+    saved?: { value: unknown }
+    others: boolean
+  }
+  const held = new Map<string, Hold[]>()
+  const holdOf = (key: string, owner: object | undefined): Hold | undefined => {
+    const list = held.get(key) ?? []
+    for (let i = list.length - 1; i >= 0; i--) if (list[i]!.owner === owner) return list[i]
+    return undefined
+  }
 
   const enqueueOp = (key: string, op: () => Promise<void>): Promise<void> => {
     const next = (chains.get(key) ?? Promise.resolve()).then(op, op)
@@ -120,21 +163,45 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     clearTimeout(entry.timer)
     pending.delete(key)
     const u = `${entry.scope}\u0000${key}`
+    const going = { value: entry.value, scope: entry.scope }
+    inflight.set(key, going)
+    const landed = () => {
+      if (inflight.get(key) === going) inflight.delete(key)
+    }
     return enqueueOp(key, async () => {
       try {
         await options.ready?.()
         const draft: StoredDraft = { value: redact(entry.value), savedAt: now() }
         const target = entry.scope !== scope() && options.storeOf ? options.storeOf(entry.scope) : store
-        await target.set(prefix + key, draft)
+        const based = known.get(u)
+        const gen = genOf(await target.get<SentMark>(sentKey(key)))
+        // Sent (or discarded) elsewhere since this page's copy: not written back.
+        if (based === undefined || based >= gen) {
+          await target.set(prefix + key, gen ? { ...draft, gen } : draft)
+          known.set(u, gen)
+        }
+        landed()
         unsaved.delete(u)
         // On disk now; a backup from an earlier pagehide would only be older.
         if (!pending.has(key) && target === store) backup.remove(key)
       } catch (error) {
         // Never fall back to writing the unredacted value; keep it for this page instead.
+        landed()
         unsaved.set(u, entry.value)
         throw error
       }
     })
+  }
+
+  const sentKey = (key: string) => `${prefix}${key}#sent`
+  // A draft sent or discarded: it goes, and its mark is bumped to the next generation.
+  const markSent = async (target: KeyValueStore, key: string, of: string) => {
+    await target.del(prefix + key)
+    let gen = 0
+    const bump = (current: SentMark | undefined): SentMark => ({ gen: (gen = genOf(current) + 1) })
+    if (target.update) await target.update<SentMark>(sentKey(key), bump)
+    else await target.set(sentKey(key), bump(await target.get<SentMark>(sentKey(key))))
+    known.set(`${of}\u0000${key}`, gen)
   }
 
   const flush = async () => {
@@ -144,7 +211,11 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   // The page may be gone before the asynchronous write lands: keep a synchronous copy first.
   const onHide = () => {
     // (A value of the previous user's still on its way has only the asynchronous write.)
-    for (const [key, entry] of pending) if (entry.scope === scope()) backup.write(key, entry.value, redact, now())
+    const genFor = (key: string) => known.get(unsavedKey(key)) ?? 0
+    for (const [key, entry] of inflight)
+      if (entry.scope === scope() && !pending.has(key)) backup.write(key, entry.value, redact, now(), genFor(key))
+    for (const [key, entry] of pending)
+      if (entry.scope === scope()) backup.write(key, entry.value, redact, now(), genFor(key))
     void flush()
   }
   const onVisibility = () => {
@@ -164,45 +235,61 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   }
 
   return {
-    save(key, value, at) {
-      const hold = held.get(key)
+    save(key, value, at, owner) {
+      const hold = holdOf(key, owner)
       // Being sent: kept aside for a failure; already sent (cleared), it would bring it back.
       // (The next user's draft under the same key, typed after a sign-in, is theirs: saved.)
-      if (hold?.scope !== scope()) schedule(key, value, scope(), at)
-      else if (!hold.cleared) hold.saved = { value }
+      if (hold?.scope === scope()) {
+        if (!hold.cleared) hold.saved = { value }
+        return
+      }
+      // Another form's: what is stored under the key is no longer what those holds send.
+      for (const h of held.get(key) ?? []) if (h.owner !== owner && h.scope === scope()) h.others = true
+      schedule(key, value, scope(), at)
     },
-    hold(key) {
-      const hold = held.get(key) ?? { scope: scope(), count: 0, cleared: false }
-      hold.count++
-      held.set(key, hold)
+    hold(key, owner) {
+      const hold: Hold = { scope: scope(), owner, cleared: false, others: false }
+      held.set(key, [...(held.get(key) ?? []), hold])
       let released = false
       return () => {
         if (released) return
         released = true
-        if (--hold.count > 0) return
-        held.delete(key)
+        const rest = (held.get(key) ?? []).filter((h) => h !== hold)
+        if (rest.length) held.set(key, rest)
+        else held.delete(key)
         if (!hold.cleared && hold.saved) schedule(key, hold.saved.value, hold.scope, true)
       }
     },
     async load<T>(key: string) {
-      const hold = held.get(key)
-      if (hold?.saved && hold.scope === scope()) return hold.saved.value as T
+      const list = held.get(key) ?? []
+      const hold = list.findLast((h) => h.saved && !h.others && h.scope === scope())
+      if (hold?.saved) return hold.saved.value as T
       const entry = pending.get(key)
       if (entry && entry.scope === scope()) return entry.value as T
       await chains.get(key)
       const u = unsavedKey(key)
       if (unsaved.has(u)) return unsaved.get(u) as T
-      const stored = await store.get<StoredDraft>(prefix + key)
+      const [stored, mark] = await Promise.all([
+        store.get<StoredDraft>(prefix + key),
+        store.get<SentMark>(sentKey(key)).catch(() => undefined),
+      ])
+      // What this page shows from now on comes from this generation.
+      known.set(u, genOf(mark))
       const saved = backup.read(key)
-      if (saved && (!stored || saved.savedAt >= stored.savedAt)) return saved.value as T
+      // (A copy taken by a page whose draft was sent elsewhere since is older than the send.)
+      const current = saved && genOf(saved) >= genOf(mark)
+      if (saved && current && (!stored || saved.savedAt >= stored.savedAt)) return saved.value as T
       return stored?.value as T | undefined
     },
-    clear(key) {
-      const hold = held.get(key)
-      if (hold) {
-        hold.cleared = true
-        delete hold.saved
-      }
+    clear(key, owner) {
+      const hold = holdOf(key, owner)
+      for (const h of held.get(key) ?? [])
+        if (h.owner === owner) {
+          h.cleared = true
+          delete h.saved
+        }
+      // Sent while another form of the same key saved its own: that one is what is stored now.
+      if (hold?.others && hold.scope === scope()) return chains.get(key) ?? Promise.resolve()
       // Sent as another user signed in: the draft sent is the sender's, cleared in their scope;
       // the next user's own draft under the same key stays.
       if (hold && hold.scope !== scope()) {
@@ -213,17 +300,28 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
           pending.delete(key)
         }
         unsaved.delete(`${of}\u0000${key}`)
+        if (inflight.get(key)?.scope === of) inflight.delete(key)
         backup.remove(key, of)
         const target = options.storeOf?.(of) ?? store
-        return enqueueOp(key, () => target.del(prefix + key))
+        return enqueueOp(key, () => markSent(target, key, of))
       }
       const entry = pending.get(key)
       if (entry && entry.scope !== scope()) void write(key)
       else if (entry) clearTimeout(entry.timer)
       pending.delete(key)
+      if (inflight.get(key)?.scope === scope()) inflight.delete(key)
       unsaved.delete(unsavedKey(key))
       backup.remove(key)
-      return enqueueOp(key, () => store.del(prefix + key))
+      const of = scope()
+      // Sent from here (it was held): another tab's copy of it is stale now. (Discarded, or the
+      // corrections of a refused report sent again, another tab's is still its own.)
+      return enqueueOp(key, () => (hold ? markSent(store, key, of) : store.del(prefix + key)))
+    },
+    async stored(key) {
+      const entry = pending.get(key)
+      const of = entry?.scope ?? scope()
+      await write(key)
+      return !unsaved.has(`${of}\u0000${key}`)
     },
     flush,
     forgetBackups() {
@@ -263,9 +361,9 @@ function createBackup(storage: SyncStorage | undefined, prefix: string, scope: (
     return v
   }
   return {
-    write(key: string, value: unknown, redact: (v: unknown) => unknown, savedAt: number) {
+    write(key: string, value: unknown, redact: (v: unknown) => unknown, savedAt: number, gen: number) {
       try {
-        storage?.setItem(name(key), JSON.stringify({ value: redact(value), savedAt }, noBlobs))
+        storage?.setItem(name(key), JSON.stringify({ value: redact(value), savedAt, ...(gen ? { gen } : {}) }, noBlobs))
       } catch {
         // Not representable or not writable: the asynchronous write still runs.
       }

@@ -38,22 +38,28 @@ export interface ReportsController {
   submit(input: SubmitReportInput): Promise<SubmitReportResult>
   /** The draft saved for a category (already masked), with its screenshots. */
   loadDraft(category: ReportCategory): Promise<ReportDraft | undefined>
-  /** Saves the form as typed (masked, debounced). */
-  saveDraft(category: ReportCategory, draft: ReportDraft): Promise<void>
+  /**
+   * Saves the form as typed (masked, debounced). `form`: the form it comes from (any object, by
+   * identity), given to `submit` too: a report being sent holds its own form's saves only.
+   */
+  saveDraft(category: ReportCategory, draft: ReportDraft, form?: object): Promise<void>
   /**
    * Saves a draft's screenshots (none forgets them); `pending`: the ones picked and still being
-   * prepared, as picked, for a form to prepare again after a reload.
+   * prepared, as picked, for a form to prepare again after a reload. Resolves once they are in
+   * the device's storage; rejects (a `StorageError`) when it refused them: kept for this page only.
    */
   saveFiles(
     category: ReportCategory,
     files: QueuedFile[],
     transaction?: TransactionRef,
     pending?: QueuedFile[],
+    form?: object,
   ): Promise<void>
-  clearDraft(category: ReportCategory): Promise<void>
+  clearDraft(category: ReportCategory, form?: object): Promise<void>
   /**
    * Saves what the user types into a refused report (masked, debounced), and its screenshots
    * as they are now when given (with the ones still being prepared), until it is sent again or discarded.
+   * Given screenshots, resolves once they are in the device's storage (as `saveFiles`).
    */
   saveEdit(jobId: string, values: ReportValues, files?: QueuedFile[], pending?: QueuedFile[]): Promise<void>
   /**
@@ -84,10 +90,10 @@ export function createReportsController(client: SupportClient): ReportsControlle
   return {
     submit: (input) => withFlow((m) => m.submitReport(client, input)),
     loadDraft: (category) => withFlow((m) => m.loadReportDraft(client, category)),
-    saveDraft: (category, draft) => withFlow((m) => m.saveReportDraft(client, category, draft)),
-    saveFiles: (category, files, transaction, pending) =>
-      withFlow((m) => m.saveReportFiles(client, category, files, transaction, pending)),
-    clearDraft: (category) => withFlow((m) => m.clearReportDraft(client, category)),
+    saveDraft: (category, draft, form) => withFlow((m) => m.saveReportDraft(client, category, draft, form)),
+    saveFiles: (category, files, transaction, pending, form) =>
+      withFlow((m) => m.saveReportFiles(client, category, files, transaction, pending, form)),
+    clearDraft: (category, form) => withFlow((m) => m.clearReportDraft(client, category, form)),
     saveEdit: (jobId, values, files, pending) =>
       withFlow((m) => m.saveReportEdit(client, jobId, values, files, pending)),
     reopen: (jobId) => withFlow((m) => m.reopenReport(client, jobId)),

@@ -5,7 +5,7 @@
  */
 import { isBrowserOffline } from '../online.js'
 import type { SupportClient } from '../client.js'
-import { RejectedError, isHelpFeedbackError } from '../errors/index.js'
+import { RejectedError, StorageError, isHelpFeedbackError } from '../errors/index.js'
 import {
   type FieldFinding,
   type FindingKind,
@@ -156,7 +156,9 @@ export async function loadReportDraft(
 /**
  * Saves the screenshots of a category's draft (when they change; none at all forgets them), with
  * the ones picked and still being prepared (`pending`, as picked), in one record: the prepared
- * copy replaces its original in the same write.
+ * copy replaces its original in the same write. Resolves once the record is in the store (a
+ * reload then finds them); rejects with a `StorageError` when the store refused it (they are
+ * kept in memory for this page only).
  */
 export async function saveReportFiles(
   client: Pick<SupportClient, 'services'>,
@@ -164,30 +166,38 @@ export async function saveReportFiles(
   files: QueuedFile[],
   transaction?: TransactionRef,
   pending: QueuedFile[] = [],
+  form?: object,
 ): Promise<void> {
   const { drafts } = await client.services()
-  if (files.length || pending.length)
-    drafts.save(
-      reportFilesKey(category),
-      { files, ...(pending.length ? { pending } : {}), ...(transaction ? { transaction } : {}) },
-      true,
-    )
-  else await drafts.clear(reportFilesKey(category))
+  const key = reportFilesKey(category)
+  if (files.length || pending.length) {
+    const value = { files, ...(pending.length ? { pending } : {}), ...(transaction ? { transaction } : {}) }
+    drafts.save(key, value, true, form)
+    await storedOrThrow(drafts, key)
+  } else await drafts.clear(key, form)
+}
+
+/** Waits for a screenshots record to be in the store; a `StorageError` when it was refused. */
+async function storedOrThrow(drafts: Awaited<ReturnType<SupportClient['services']>>['drafts'], key: string) {
+  if (!(await drafts.stored(key))) throw new StorageError('screenshots not stored on the device')
 }
 
 /**
  * Saves the form as typed (the write is debounced by the drafts store). Masked here with the
  * report's own rules first, so a labelled order number keeps its digits; the store masks again.
+ * `form`: the form it comes from (any object, by identity), as given to {@link submitReport}: a
+ * report being sent holds its own form's saves only, not another form's of the same category.
  */
 export async function saveReportDraft(
   client: Pick<SupportClient, 'services'>,
   category: ReportCategory,
   draft: ReportDraft,
+  form?: object,
 ): Promise<void> {
   const { drafts } = await client.services()
   const { files, ...text } = draft
-  drafts.save(reportDraftKey(category), maskDraft(text).draft)
-  if (files) await saveReportFiles(client, category, files, draft.transaction)
+  drafts.save(reportDraftKey(category), maskDraft(text).draft, false, form)
+  if (files) await saveReportFiles(client, category, files, draft.transaction, [], form)
 }
 
 /**
@@ -199,7 +209,8 @@ export { reportEditKey, reportEditFilesKey } from './jobs.js'
 
 /**
  * Saves the corrections typed into a refused report (masked, debounced), and its screenshots as
- * they are now when given (an empty list too: the ones sent before were taken away).
+ * they are now when given (an empty list too: the ones sent before were taken away). Given
+ * screenshots, resolves once they are in the store (as {@link saveReportFiles}).
  */
 export async function saveReportEdit(
   client: Pick<SupportClient, 'services'>,
@@ -210,7 +221,9 @@ export async function saveReportEdit(
 ): Promise<void> {
   const { drafts } = await client.services()
   drafts.save(reportEditKey(jobId), maskDraft({ values }).draft)
-  if (files) drafts.save(reportEditFilesKey(jobId), { files, ...(pending.length ? { pending } : {}) }, true)
+  if (!files) return
+  drafts.save(reportEditFilesKey(jobId), { files, ...(pending.length ? { pending } : {}) }, true)
+  await storedOrThrow(drafts, reportEditFilesKey(jobId))
 }
 
 /** The screenshots saved for a refused report being fixed (and the ones still to prepare); undefined when none were changed. */
@@ -289,13 +302,17 @@ export async function discardReport(client: Pick<SupportClient, 'services'>, job
   return removed
 }
 
-/** Forgets a category's draft (after the report is safely queued, or "start over"). */
+/**
+ * Forgets a category's draft (after the report is safely queued, or "start over"); `form`'s: one
+ * another form of the category saved while this one was being sent is that form's, and stays.
+ */
 export async function clearReportDraft(
   client: Pick<SupportClient, 'services'>,
   category: ReportCategory,
+  form?: object,
 ): Promise<void> {
   const { drafts } = await client.services()
-  await Promise.all([drafts.clear(reportDraftKey(category)), drafts.clear(reportFilesKey(category))])
+  await Promise.all([drafts.clear(reportDraftKey(category), form), drafts.clear(reportFilesKey(category), form)])
 }
 
 const sameTx = (a: TransactionRef | undefined, b: TransactionRef | undefined) => (a?.id ?? '') === (b?.id ?? '')
@@ -378,6 +395,11 @@ export interface SubmitReportInput {
    */
   retryJobId?: string
   settleMs?: number
+  /**
+   * The form it comes from (any object, by identity), as given to its saves: while it is being
+   * sent only that form's saves are held, and another form of the category keeps its own draft.
+   */
+  form?: object
 }
 
 /** What to show after a submit; every status except `invalid` means the report is stored in the outbox. */
@@ -442,7 +464,7 @@ export async function submitReport(client: SupportClient, req: SubmitReportInput
   // and sent a second time. Kept aside instead, and saved only if the send fails before it is queued.
   const held = req.retryJobId
     ? []
-    : [reportDraftKey(req.category), reportFilesKey(req.category)].map((k) => drafts.hold(k))
+    : [reportDraftKey(req.category), reportFilesKey(req.category)].map((k) => drafts.hold(k, req.form))
   try {
     return await queueReport(client, outbox, req, built, files)
   } finally {
@@ -489,7 +511,7 @@ async function queueReport(
   const extra = { jobId, hidden: built.hidden, findings: built.findings }
   if (changed) {
     // Kept beside the job, written now: whatever becomes of it (sent, discarded) clears them then.
-    await saveReportEdit(client, retried!, req.values as ReportValues, req.files)
+    await saveReportEdit(client, retried!, req.values as ReportValues, req.files).catch(() => undefined)
     await (await client.services()).drafts.flush().catch(() => undefined)
     return { status: 'changed', ...extra }
   }
@@ -500,7 +522,7 @@ async function queueReport(
     return { status: 'gone', ...extra }
   }
   // A refused report sent again was no draft any more: the category's draft is another report.
-  if (!retried) await clearReportDraft(client, req.category).catch(() => undefined)
+  if (!retried) await clearReportDraft(client, req.category, req.form).catch(() => undefined)
   if (queued) {
     client.events.emit({ type: 'report:queued', category: built.input.category, jobId })
     // A refused report sent again: its job holds the corrections now. (Not taken, they stay

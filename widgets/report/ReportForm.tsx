@@ -64,6 +64,12 @@ export interface ReportFormProps {
 }
 
 /** Errors of the values as they are now (what a submit would say), without submitting. */
+/**
+ * How long a screenshot's thumbnail waits for its storing before it shows anyway, saying it is
+ * not saved on the device (storage that never answers must not hide what the user picked).
+ */
+const SHOT_STORE_PATIENCE_MS = 8000
+
 function recheckFor(category: ReportCategory) {
   return (values: ReportValues): ReportErrors => {
     const r = validateReport(category, values)
@@ -119,6 +125,7 @@ export function ReportForm(props: ReportFormProps) {
   const shots = useShots(
     edit?.files.map((f) => ({ ...f, size: f.blob.size })),
     edit?.pending,
+    true,
   )
   const heading = useRef<HTMLHeadingElement>(null)
   const form = useRef<HTMLFormElement>(null)
@@ -127,11 +134,14 @@ export function ReportForm(props: ReportFormProps) {
   // Fields the user changed before the stored draft arrived (storage can take seconds, or never
   // answer): the draft fills the rest, never these.
   const typedEarly = useRef(new Set<string>())
+  // This form, to the drafts: while its report is being sent only its own saves are held (another
+  // form of the category, opened meanwhile, keeps its draft).
+  const [self] = useState(() => ({}))
   const id = (name: string) => `${idPrefix}-rf-${name}`
   const recheck = recheckFor(category)
 
   const saveDraft = (values: ReportValues, transaction: TransactionRef | undefined) =>
-    void reports.saveDraft(category, { values, ...(transaction ? { transaction } : {}) }).catch(() => undefined)
+    void reports.saveDraft(category, { values, ...(transaction ? { transaction } : {}) }, self).catch(() => undefined)
   const put = (next: ReportValues) => {
     valuesRef.current = next
     setValues(next)
@@ -154,17 +164,33 @@ export function ReportForm(props: ReportFormProps) {
   // them saves them again with it, or the next load would take them for another payment's.
   const savedKey = shotKeys && `${shotKeys}|${tx?.id ?? ''}`
   const savedShots = useRef(savedKey)
-  const { add: addShots, files: shotFiles, pending: shotsPending } = shots
-  // In the commit that shows the thumbnail (or the placeholder of a file just picked): a reload
-  // right after it must find the screenshot.
+  const { add: addShots, files: shotFiles, pending: shotsPending, settle: settleShots } = shots
+  // In the commit that shows the placeholder of a file just picked, or its prepared copy: the
+  // thumbnail shows once that is stored (a reload right after it must find the screenshot).
+  // Storage refusing it, or too slow, the thumbnail shows with a message: held in this page only.
   useLayoutEffect(() => {
     if (!ready || savedShots.current === savedKey) return
     savedShots.current = savedKey
+    // (One not stored before is in this write too.)
+    const saving = shots.shots.flatMap((s) => (s.kept ? [s.key] : []))
     // A refused report's are kept beside its job, like what is typed into it.
-    if (jobRef.current)
-      void reports.saveEdit(jobRef.current, valuesRef.current, shotFiles(), shotsPending()).catch(() => undefined)
-    else void reports.saveFiles(category, shotFiles(), tx, shotsPending()).catch(() => undefined)
-  }, [ready, savedKey, reports, category, shotFiles, shotsPending, tx])
+    const saved = jobRef.current
+      ? reports.saveEdit(jobRef.current, valuesRef.current, shotFiles(), shotsPending())
+      : reports.saveFiles(category, shotFiles(), tx, shotsPending(), self)
+    const late = saving.length ? setTimeout(() => settleShots(saving, false), SHOT_STORE_PATIENCE_MS) : undefined
+    saved.then(
+      () => {
+        clearTimeout(late)
+        settleShots(saving, true)
+      },
+      () => {
+        clearTimeout(late)
+        settleShots(saving, false)
+      },
+    )
+    // (`shots.shots` is read as of this commit: `savedKey` says when it changed.)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ready, savedKey, reports, category, shotFiles, shotsPending, settleShots, tx, self])
 
   // Once per form (it is keyed by category): the stored draft, unless a refused report is being edited.
   useEffect(() => {
@@ -238,7 +264,7 @@ export function ReportForm(props: ReportFormProps) {
   }
 
   const startOver = async () => {
-    await client.reports.clearDraft(category).catch(() => undefined)
+    await client.reports.clearDraft(category, self).catch(() => undefined)
     shots.clear()
     put(startValues(category, tx, undefined))
     setRestored(false)
@@ -280,6 +306,7 @@ export function ReportForm(props: ReportFormProps) {
         files: shots.files(),
         ...(tx ? { transaction: tx } : {}),
         ...(jobRef.current ? { retryJobId: jobRef.current } : {}),
+        form: self,
       })
       if (r.status === 'invalid') {
         tried.current = true

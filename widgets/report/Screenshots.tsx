@@ -21,6 +21,12 @@ export interface Shot {
   error?: string
   /** A failure worth retrying (not a wrong type or an oversized file). */
   retryable?: boolean
+  /**
+   * A prepared image on its way to the device's storage (`saving`: no thumbnail yet, a reload
+   * now would lose it) or refused by it or too slow (`unsaved`: held in this page only, still
+   * sent with the report). Absent once stored, or for a list that is not kept on the device.
+   */
+  kept?: 'saving' | 'unsaved'
   /** Upload progress from the outbox's delivery, 0–100, while the report is being sent. */
   upload?: { percent: number; phase: 'uploading' | 'done' | 'failed' }
 }
@@ -67,6 +73,10 @@ export interface ShotsApi {
   pending(): QueuedFile[]
   /** Internal to the picker: placeholders while preparing, then the outcome per file. */
   update(fn: (list: Shot[]) => Shot[]): void
+  /** Whether the list is kept on the device: a prepared image shows once it is stored (see {@link Shot.kept}). */
+  persisted: boolean
+  /** What became of the storing of these images: stored (their thumbnails show), or not. */
+  settle(keys: readonly number[], stored: boolean): void
 }
 
 const ready = (image: Image): Shot => ({ key: ++keys, state: 'ready', image, url: previewUrl(image.blob) })
@@ -82,7 +92,7 @@ const waiting = (f: QueuedFile): Shot => ({
  * Holds picked images (`initial`: prepared ones; `originals`: files still to prepare); every
  * preview URL is revoked on removal and on unmount. Tracks their upload progress.
  */
-export function useShots(initial: Image[] = [], originals: QueuedFile[] = []): ShotsApi {
+export function useShots(initial: Image[] = [], originals: QueuedFile[] = [], persisted = false): ShotsApi {
   const [shots, setShots] = useState<Shot[]>(() => [...initial.map(ready), ...originals.map(waiting)])
   const live = useRef(shots)
   live.current = shots
@@ -125,6 +135,18 @@ export function useShots(initial: Image[] = [], originals: QueuedFile[] = []): S
     pending: () =>
       live.current.filter(unprepared).map(({ source }) => ({ blob: source, name: source.name, type: source.type })),
     update: (fn) => setShots(fn),
+    persisted,
+    settle: (keys, stored) =>
+      setShots((list) =>
+        list.map((s) => {
+          if (!s.kept || !keys.includes(s.key)) return s
+          if (stored) {
+            const { kept: _done, ...rest } = s
+            return rest
+          }
+          return { ...s, kept: 'unsaved' }
+        }),
+      ),
   }))
   return { shots, ...actions }
 }
@@ -147,14 +169,24 @@ function Tile({
 }) {
   const t = useT()
   const name = t('reportUi.screenshots.preview', { number: n })
-  const state = shot.state === 'ready' && shot.upload ? shot.upload.phase : shot.state
+  const state =
+    shot.state === 'ready' && shot.upload
+      ? shot.upload.phase
+      : shot.state === 'ready' && shot.kept
+        ? shot.kept
+        : shot.state
   const stateId = `${id}-state`
   const words =
     (state === 'failed' && shot.error) ||
     t(`reportUi.screenshots.state.${state}`, { percent: shot.upload?.percent ?? 0 })
   return (
     <li class="rf-tile" data-state={state} data-shot={n}>
-      {shot.url ? <img src={shot.url} alt={name} /> : <span class="rf-ph" role="img" aria-label={name} />}
+      {/* No thumbnail before the image is stored: the user takes it as kept (a reload then would lose it). */}
+      {shot.url && state !== 'saving' ? (
+        <img src={shot.url} alt={name} />
+      ) : (
+        <span class="rf-ph" role="img" aria-label={name} />
+      )}
       <span id={stateId} class="rf-tile-state" data-tile-state>
         {words}
       </span>
@@ -227,7 +259,10 @@ export function Screenshots(props: {
   const prepare = async (key: number, file: File, index: number) => {
     try {
       const image = await prepareImage(file, { index })
-      api.update((l) => l.map((s) => (s.key === key ? { key, state: 'ready', image, url: previewUrl(image.blob) } : s)))
+      const kept = api.persisted ? { kept: 'saving' as const } : {}
+      api.update((l) =>
+        l.map((s) => (s.key === key ? { key, state: 'ready', image, url: previewUrl(image.blob), ...kept } : s)),
+      )
     } catch (error) {
       const why = reason(error, file)
       const code = isHelpFeedbackError(error) ? error.code : 'file_type'
@@ -342,6 +377,11 @@ export function Screenshots(props: {
       </p>
       <div id={errId} role="alert" class="rf-err">
         {props.error && <p class="rf-err">{props.error}</p>}
+        {api.shots.some((s) => s.kept === 'unsaved') && (
+          <p class="rf-err" data-not-stored>
+            {t('reportUi.screenshots.notStored')}
+          </p>
+        )}
         {problems.map((p) => (
           <p class="rf-err" key={p}>
             {p}

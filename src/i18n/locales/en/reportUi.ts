@@ -133,6 +133,10 @@ export const reportUi = {
   'reportUi.screenshots.state.uploading': 'Uploading {percent}%',
   'reportUi.screenshots.state.done': 'Uploaded',
   'reportUi.screenshots.state.failed': 'Could not be added',
+  'reportUi.screenshots.state.saving': 'Saving…',
+  'reportUi.screenshots.state.unsaved': 'Not saved on this device',
+  'reportUi.screenshots.notStored':
+    'A screenshot could not be saved on this device. It will still be sent with the report, but it will be lost if the page reloads before you send it.',
   'reportUi.screenshots.retry': 'Retry {name}',
   'reportUi.screenshots.uploadOf': 'Upload of {name}',
   'requestsUi.steps': 'Progress',

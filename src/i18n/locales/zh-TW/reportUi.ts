@@ -123,6 +123,10 @@ export const reportUi: Record<keyof typeof en, string> = {
   'reportUi.screenshots.state.uploading': '正在上傳 {percent}%',
   'reportUi.screenshots.state.done': '已上傳',
   'reportUi.screenshots.state.failed': '新增失敗',
+  'reportUi.screenshots.state.saving': '正在儲存…',
+  'reportUi.screenshots.state.unsaved': '未儲存到此裝置',
+  'reportUi.screenshots.notStored':
+    '螢幕截圖無法儲存到此裝置。它仍會隨報告一起傳送，但如果傳送前頁面重新載入，它將會遺失。',
   'reportUi.screenshots.retry': '重試 {name}',
   'reportUi.screenshots.uploadOf': '{name} 上傳進度',
   'requestsUi.steps': '處理進度',
