@@ -17,7 +17,7 @@ import {
 } from './detectors.js'
 import { normalize, originalSpan } from './normalize.js'
 import { Claims, digitRuns } from './scan.js'
-import { detectSecrets } from './secrets.js'
+import { detectLabelledSecrets, detectSecrets } from './secrets.js'
 import type { FieldFinding, Finding, FindingKind, RedactOptions, RedactResult } from './types.js'
 
 /**
@@ -29,6 +29,7 @@ import type { FieldFinding, Finding, FindingKind, RedactOptions, RedactResult } 
  */
 const RULES = [
   keepTransactionIds,
+  detectLabelledSecrets,
   detectCnIds,
   detectIbans,
   detectStrongCards,

@@ -286,6 +286,65 @@ function pushToken(ctx: ScanContext, valueEnd: number, value: string): void {
   if (ctx.claims.free(start, end)) push(ctx, 'secret', start, end, SECRET_MASK)
 }
 
+/**
+ * What joins a secret's name to its value when the name labels it (`PIN: `, `PIN：`, `pin = `,
+ * `my PIN is `, `密码是`, `验证码为`), an opening quote or bracket allowed after it.
+ */
+const TIGHT_JOIN = /[ \t]{0,3}(?:[:=]|(?:is|was)(?=[ \t])|是|为|為)[ \t]{0,3}["'“‘「『【([（]?/iy
+/** Separators inside a labelled value: how people group a phone, card or ID number. */
+const LABELLED_SEP = new Set([' ', '-'])
+/** Digits of the longest value read after a label: a card, an ID or a mobile with its country code fit. */
+const LABELLED_MAX = 24
+
+/**
+ * The value at `p` after a tight label: digits or Chinese numerals, in groups apart by one or two
+ * spaces or dashes, an ID's final `X` included. `null` when it runs into letters or more digits
+ * (part of an identifier), is an amount, time or date (`2026-11-23`, `1234.50`), or is too long.
+ */
+function readLabelledValue(text: string, p: number): Value | null {
+  let digits = ''
+  const sizes: number[] = []
+  let q = p
+  let end: number
+  for (;;) {
+    const s = q
+    while (q < text.length && digitAt(text, q) !== undefined) digits += digitAt(text, q++) ?? ''
+    if (q === s || digits.length > LABELLED_MAX) return null
+    sizes.push(q - s)
+    end = q
+    let k = q
+    while (k < text.length && k - q < 2 && LABELLED_SEP.has(text[k] ?? '')) k++
+    if (k === q || digitAt(text, k) === undefined) break
+    q = k
+  }
+  if ((text[end] === 'X' || text[end] === 'x') && digits.length === 17) end++
+  const after = text[end]
+  if (isAsciiLetter(after) || isDigit(after)) return null
+  if ((after === '.' || after === ',' || after === ':' || after === '/') && isDigit(text[end + 1])) return null
+  if (UNIT_AFTER.test(text.slice(end, end + 6))) return null
+  if (sizes[0] === 4 && /^(?:19|20)\d\d/.test(digits) && sizes.length > 1 && (sizes[1] ?? 0) <= 2) return null
+  return { start: p, end, digits, sizes }
+}
+
+/**
+ * A value right after a secret's name and a colon, `=`, `is`, `是` or `为` (`PIN: 13812345678`,
+ * `密码：4111111111111111`, `验证码是 138 1234 5678`) is that secret, whatever its shape: hidden
+ * whole, before any rule reads it as a phone, card or ID and leaves part of it. Values of a
+ * secret's usual length are read by {@link detectSecrets}; this rule takes the longer ones.
+ */
+export function detectLabelledSecrets(ctx: ScanContext): void {
+  const { text } = ctx
+  for (const m of text.matchAll(PHRASE)) {
+    const family = familyOf(m)
+    TIGHT_JOIN.lastIndex = m.index + m[0].length
+    const join = TIGHT_JOIN.exec(text)
+    if (!join) continue
+    const value = readLabelledValue(text, TIGHT_JOIN.lastIndex)
+    if (!value || value.digits.length <= LENGTHS[family][1] || !ctx.claims.free(value.start, value.end)) continue
+    push(ctx, 'secret', value.start, value.end, SECRET_MASK)
+  }
+}
+
 /** CVV, PIN, one-time codes and passwords, found by the words around them; only the value is hidden. */
 export function detectSecrets(ctx: ScanContext): void {
   const { text } = ctx
