@@ -1,8 +1,9 @@
 /**
  * The digit and address detectors. Each reads the normalised text, skips what an earlier rule
  * already claimed, and claims what it hides. The caller runs them in the reference order:
- * 28-digit transaction ids (kept) → CN ID → IBAN → card (also in exponent form) → CN mobile (also
- * spelled in Chinese numerals) → e-mail → secrets.
+ * 28-digit transaction ids (kept) → labelled secrets → CN ID → IBAN → card (also in exponent form)
+ * → secrets → CN mobile (also with `、:~|;` between groups, or spelled in Chinese numerals) → other
+ * cards → e-mail.
  */
 import { cnIdShape, cnIdValid, cnLegacyIdShape, ibanValid, isCalendarDate, luhnValid } from './checksums.js'
 import { IBAN_LENGTHS } from './ibanLengths.js'
@@ -16,6 +17,7 @@ import {
   idLabelAround,
   isAsciiAlnum,
   isAsciiLetter,
+  isDigit,
   orderLabelBefore,
 } from './scan.js'
 import type { FindingKind, Hit } from './types.js'
@@ -444,8 +446,60 @@ const NUMERAL_PAIR = new RegExp(`[${NUMERALS}][ \\n,()./_-]{0,8}[\\d${NUMERALS}]
  */
 export function detectSpelledPhones(ctx: ScanContext): void {
   if (!NUMERAL_PAIR.test(ctx.text)) return
-  const text = ctx.text.replace(ZH_NUMERAL, (ch) => ZH_DIGITS[ch] ?? ch)
+  const spelled = ctx.text.replace(ZH_NUMERAL, (ch) => ZH_DIGITS[ch] ?? ch)
+  const text = joinPhoneGroups(spelled) ?? spelled
   detectPhones({ ...ctx, text, runs: digitRuns(text) })
+}
+
+/** Separators people put between a mobile's groups besides spaces, dashes and dots (after normalisation: `：｜～；` read as ASCII). */
+const PHONE_SEPARATORS = new Set([...'、:~|;'])
+const PHONE_SEPARATOR = /\d ?[、:~|;]/
+/** Digits a group next to such a separator has at least: a mobile's groups have 3 or 4, list items and times fewer. */
+const MIN_PHONE_GROUP = 3
+
+/** The number of digits in the group that ends at `end` (exclusive), or starts at `start`. */
+function groupBefore(text: string, end: number): number {
+  let k = end
+  while (k > 0 && isDigit(text[k - 1])) k--
+  return end - k
+}
+function groupAfter(text: string, start: number): number {
+  let k = start
+  while (k < text.length && isDigit(text[k])) k++
+  return k - start
+}
+
+/**
+ * The text with each `、 : ~ | ;` between two groups of three or more digits (or after a `+86`)
+ * read as `-`, so the phone rule sees `138、1234、5678` as it sees `138-1234-5678`; `null` when no
+ * separator was replaced. One unit for one: offsets hold. List items (`1、2、3`, `第1、2步`) and
+ * times (`13:45:30`) have shorter groups and stay apart; an amount (`100|200`) is joined but reads as
+ * no mobile.
+ */
+function joinPhoneGroups(text: string): string | null {
+  if (!PHONE_SEPARATOR.test(text)) return null
+  let out: string[] | null = null
+  for (let k = 0; k < text.length; k++) {
+    if (!PHONE_SEPARATORS.has(text[k] ?? '')) continue
+    const left = text[k - 1] === ' ' ? k - 1 : k
+    const right = text[k + 1] === ' ' ? k + 2 : k + 1
+    const before = groupBefore(text, left)
+    const countryCode = before === 2 && text.slice(left - 3, left) === '+86'
+    if ((before < MIN_PHONE_GROUP && !countryCode) || groupAfter(text, right) < MIN_PHONE_GROUP) continue
+    out ??= text.split('')
+    out[k] = '-'
+  }
+  return out === null ? null : out.join('')
+}
+
+/**
+ * Mainland mobiles with `、 : ~ | ;` (also full-width) between their groups: `138、1234、5678`,
+ * `138｜1234｜5678`, `+86|138|1234|5678`. The phone rule reads the text with each such separator
+ * between groups of a mobile's size as a dash.
+ */
+export function detectSeparatedPhones(ctx: ScanContext): void {
+  const text = joinPhoneGroups(ctx.text)
+  if (text !== null) detectPhones({ ...ctx, text, runs: digitRuns(text) })
 }
 
 const IBAN_START = /[A-Za-z]{2}\d{2}/g
