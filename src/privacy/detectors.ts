@@ -29,6 +29,11 @@ export interface ScanContext {
   claims: Claims
   hits: Hit[]
   reference: boolean
+  /**
+   * Whether a digit rule may take the slice `[start, end)` at all (unset: every slice). The pass
+   * over numbers spelled in Chinese numerals takes only slices mostly spelled.
+   */
+  admits?: (start: number, end: number) => boolean
 }
 
 export function push(ctx: ScanContext, kind: FindingKind, start: number, end: number, replacement: string): void {
@@ -134,6 +139,7 @@ function scanDigitRule(
           shortest,
           uniform,
         }
+        if (ctx.admits && !ctx.admits(slice.start, slice.end)) continue
         const accepted = accept(slice)
         if (accepted) best = { j, accepted, end: slice.end }
       }
@@ -438,17 +444,39 @@ const ZH_NUMERAL = new RegExp(`[${NUMERALS}]`, 'g')
 const NUMERAL_PAIR = new RegExp(`[${NUMERALS}][ \\n,()./_-]{0,8}[\\d${NUMERALS}]|\\d[ \\n,()./_-]{0,8}[${NUMERALS}]`)
 
 /**
- * Mainland mobiles spelled in Chinese numerals, also mixed with digits (`一三八 一二三四 五六七八`,
- * `138一二三四5678`, `壹叁捌…`): the phone rule reads the text with each numeral as its digit (one
- * unit for one, so offsets hold). Runs of digits alone read as they did on the text itself (their
- * numbers were claimed or turned down there). Numbers with units (`一百三十八元`, `十一月`) break
- * into runs too short for a mobile.
+ * Numbers spelled in Chinese numerals, also mixed with digits: the ID, card and phone rules read the
+ * text with each numeral as its digit (one unit for one, so offsets hold), in their usual order.
+ * Mainland mobiles (`一三八 一二三四 五六七八`, `138一二三四5678`, `壹叁捌…`) as the phone rule reads
+ * them; resident IDs (`一一〇一〇五一九四九一二三一〇〇二X`) and cards (`四一一一 一一一一 …`,
+ * `陆贰贰贰…`) only where at least half the slice's digits are spelled, so a long number the digit
+ * rules left is not read anew with a word starting with a numeral glued after it (`…一直没到账`,
+ * `…一共两笔`). Runs of digits alone read as they did on the text itself (their numbers were claimed
+ * or turned down there). Numbers with units (`一百三十八元`, `十一月`) break into runs too short for
+ * any rule, and counts, idioms and dates (`一二三四五`, `一五一十`, `二〇二六年`) are far from 15
+ * numerals in a row.
  */
-export function detectSpelledPhones(ctx: ScanContext): void {
+export function detectSpelledNumbers(ctx: ScanContext): void {
   if (!NUMERAL_PAIR.test(ctx.text)) return
   const spelled = ctx.text.replace(ZH_NUMERAL, (ch) => ZH_DIGITS[ch] ?? ch)
-  const text = joinPhoneGroups(spelled) ?? spelled
-  detectPhones({ ...ctx, text, runs: digitRuns(text) })
+  // Numerals and digits (numerals read as digits) before each offset.
+  const numerals = new Int32Array(spelled.length + 1)
+  const digits = new Int32Array(spelled.length + 1)
+  for (let k = 0; k < spelled.length; k++) {
+    numerals[k + 1] = (numerals[k] ?? 0) + (ZH_DIGITS[ctx.text[k] ?? ''] === undefined ? 0 : 1)
+    digits[k + 1] = (digits[k] ?? 0) + (isDigit(spelled[k]) ? 1 : 0)
+  }
+  const admits = (start: number, end: number): boolean =>
+    2 * ((numerals[end] ?? 0) - (numerals[start] ?? 0)) >= (digits[end] ?? 0) - (digits[start] ?? 0)
+  const spelledCtx: ScanContext = { ...ctx, text: spelled, runs: digitRuns(spelled), admits }
+  detectCnIds(spelledCtx)
+  detectStrongCards(spelledCtx)
+  const phoneText = joinPhoneGroups(spelled)
+  detectPhones(
+    phoneText === null
+      ? { ...ctx, text: spelled, runs: spelledCtx.runs }
+      : { ...ctx, text: phoneText, runs: digitRuns(phoneText) },
+  )
+  detectCards(spelledCtx)
 }
 
 /** Separators people put between a mobile's groups besides spaces, dashes and dots (after normalisation: `：｜～；` read as ASCII). */

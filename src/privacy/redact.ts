@@ -12,7 +12,7 @@ import {
   detectIbans,
   detectPhones,
   detectSeparatedPhones,
-  detectSpelledPhones,
+  detectSpelledNumbers,
   detectStrongCards,
   keepTransactionIds,
 } from './detectors.js'
@@ -38,7 +38,7 @@ const RULES = [
   detectSecrets,
   detectPhones,
   detectSeparatedPhones,
-  detectSpelledPhones,
+  detectSpelledNumbers,
   detectCards,
   detectEmails,
 ] as const
