@@ -271,7 +271,7 @@ const VALUE_FIRST = new RegExp(
  * (`密码：“Abc12345”`, `密码【Abc12345】`). Digit-only values are handled above.
  */
 const ZH_PASSWORD_TOKEN = new RegExp(
-  String.raw`(?:${ZH_PASSWORD})[ \t:=]{0,4}(?:是|为|為)?[ \t:=]{0,4}["'“‘「『【(\[（]?([A-Za-z0-9!@#$%^&*_+=?~-][\x21-\x7e]{1,63})`,
+  String.raw`(?:${ZH_PASSWORD})[ \t:=]{0,4}(?:是|为|為|(?:is|was)(?![A-Za-z]))?[ \t:=]{0,4}["'“‘「『【(\[（]?([A-Za-z0-9!@#$%^&*_+=?~-][\x21-\x7e]{1,63})`,
   'g',
 )
 const EN_PASSWORD_TOKEN =
@@ -288,9 +288,11 @@ function pushToken(ctx: ScanContext, valueEnd: number, value: string): void {
 
 /**
  * What joins a secret's name to its value when the name labels it (`PIN: `, `PIN：`, `pin = `,
- * `my PIN is `, `密码是`, `验证码为`), an opening quote or bracket allowed after it.
+ * `my PIN is `, `密码是`, `验证码为`, `PIN是：`, `OTP is: `), an opening quote or bracket allowed after it.
  */
-const TIGHT_JOIN = /[ \t]{0,3}(?:[:=]|(?:is|was)(?=[ \t])|是|为|為)[ \t]{0,3}["'“‘「『【([（]?/iy
+const TIGHT_JOIN = /[ \t]{0,3}(?:(?:(?:is|was)(?![A-Za-z])|是|为|為)[ \t]{0,3}[:=]?|[:=])[ \t]{0,3}["'“‘「『【([（]?/iy
+/** A value of letters and digits (`G-384921`, `Ab1234`): what a one-time code or a PIN with letters looks like. */
+const TOKEN = /[A-Za-z0-9][\x21-\x7e]{1,63}/y
 /** Separators inside a labelled value: how people group a phone, card or ID number. */
 const LABELLED_SEP = new Set([' ', '-'])
 /** Digits of the longest value read after a label: a card, an ID or a mobile with its country code fit. */
@@ -337,11 +339,21 @@ export function detectLabelledSecrets(ctx: ScanContext): void {
   for (const m of text.matchAll(PHRASE)) {
     const family = familyOf(m)
     TIGHT_JOIN.lastIndex = m.index + m[0].length
-    const join = TIGHT_JOIN.exec(text)
-    if (!join) continue
-    const value = readLabelledValue(text, TIGHT_JOIN.lastIndex)
-    if (!value || value.digits.length <= LENGTHS[family][1] || !ctx.claims.free(value.start, value.end)) continue
-    push(ctx, 'secret', value.start, value.end, SECRET_MASK)
+    if (!TIGHT_JOIN.exec(text)) continue
+    const at = TIGHT_JOIN.lastIndex
+    const value = readLabelledValue(text, at)
+    if (value) {
+      if (value.digits.length > LENGTHS[family][1] && ctx.claims.free(value.start, value.end))
+        push(ctx, 'secret', value.start, value.end, SECRET_MASK)
+      continue
+    }
+    // Letters and at least three digits (`G-384921`, `Ab1234`), not after the bare word `code`
+    // (`code: E1001` is an error or product code).
+    TOKEN.lastIndex = at
+    const token = TOKEN.exec(text)?.[0].replace(TRAILING_PUNCT, '')
+    if (token === undefined || m[0].toLowerCase() === 'code' || !/[A-Za-z]/.test(token)) continue
+    if ((token.match(/\d/g)?.length ?? 0) < 3 || !ctx.claims.free(at, at + token.length)) continue
+    push(ctx, 'secret', at, at + token.length, SECRET_MASK)
   }
 }
 

@@ -81,6 +81,43 @@ describe('privacy: a labelled secret is hidden whole, whatever its shape', () =>
     )
   })
 
+  it.each([
+    ['PIN是：13812345678', 'PIN是：******'],
+    ['验证码 is: 4111111111111111', '验证码 is: ******'],
+    ['密码是：4111111111111111', '密码是：******'],
+    ['OTP: G-384921', 'OTP: ******'],
+    ['验证码：AB384921', '验证码：******'],
+    ['PIN是Ab1234', 'PIN是******'],
+    ['CVV: 12a3', 'CVV: ******'],
+    ['密码 is Abc12345', '密码 is ******'],
+    ['口令 is: Abc12345', '口令 is: ******'],
+  ])('joined by two words, or a value with letters: %s → %s', (text, masked) => {
+    expect(redact(text).text).toBe(masked)
+    expect(maskText(text)).toBe(masked)
+  })
+
+  it('a value of letters and digits after a secret label is hidden whole (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...LABELS.filter((l) => !/^(?:code|the code)/.test(l)), 'PIN是：', 'OTP is: '),
+        fc.stringMatching(/^[A-Za-z]{0,3}[0-9]{3,8}[A-Za-z]{1,3}$|^[A-Za-z]{1,3}-?[0-9]{3,8}$/),
+        fc.constantFrom('', '。', ', thanks', '，谢谢', ' ok?'),
+        (label, value, after) => {
+          const text = label + value + after
+          expect(redact(text).text).toBe(label + '******' + after)
+        },
+      ),
+      params,
+    )
+  })
+
+  it('a word after the bare word code is no secret: an error or a product code', () => {
+    expect(redact('code: E1001').text).toBe('code: E1001')
+    expect(redact('code: ABC-123').text).toBe('code: ABC-123')
+    expect(redact('PIN: none').text).toBe('PIN: none')
+    expect(redact('验证码：没收到').text).toBe('验证码：没收到')
+  })
+
   it('a number after a word that only looks like a secret label keeps its own rule', () => {
     expect(redact('error code: 13812345678').text).toBe('error code: 138****5678')
     expect(redact('promo code: 13812345678').text).toBe('promo code: 138****5678')
