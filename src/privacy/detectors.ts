@@ -479,9 +479,11 @@ export function detectSpelledNumbers(ctx: ScanContext): void {
   detectCards(spelledCtx)
 }
 
-/** Separators people put between a mobile's groups besides spaces, dashes and dots (after normalisation: `：｜～；` read as ASCII). */
-const PHONE_SEPARATORS = new Set([...'、:~|;'])
-const PHONE_SEPARATOR = /\d ?[、:~|;]/
+/**
+ * A separator people put between a mobile's groups besides spaces, dashes and dots (after
+ * normalisation: `：｜～；` read as ASCII), between two digits, a space allowed on either side.
+ */
+const PHONE_SEPARATOR = /\d ?[、:~|;] ?(?=\d)/g
 /** Digits a group next to such a separator has at least: a mobile's groups have 3 or 4, list items and times fewer. */
 const MIN_PHONE_GROUP = 3
 
@@ -505,15 +507,14 @@ function groupAfter(text: string, start: number): number {
  * no mobile.
  */
 function joinPhoneGroups(text: string): string | null {
-  if (!PHONE_SEPARATOR.test(text)) return null
   let out: string[] | null = null
-  for (let k = 0; k < text.length; k++) {
-    if (!PHONE_SEPARATORS.has(text[k] ?? '')) continue
-    const left = text[k - 1] === ' ' ? k - 1 : k
-    const right = text[k + 1] === ' ' ? k + 2 : k + 1
+  for (const m of text.matchAll(PHONE_SEPARATOR)) {
+    const left = m.index + 1
+    const k = text[left] === ' ' ? left + 1 : left
     const before = groupBefore(text, left)
     const countryCode = before === 2 && text.slice(left - 3, left) === '+86'
-    if ((before < MIN_PHONE_GROUP && !countryCode) || groupAfter(text, right) < MIN_PHONE_GROUP) continue
+    if ((before < MIN_PHONE_GROUP && !countryCode) || groupAfter(text, m.index + m[0].length) < MIN_PHONE_GROUP)
+      continue
     out ??= text.split('')
     out[k] = '-'
   }

@@ -35,6 +35,16 @@ const PHRASE_SOURCE = `(${ZH_CVV}|${EN_CVV})|(${PIN})|(${ZH_CODE}|${EN_CODE})|($
 const PHRASE = new RegExp(PHRASE_SOURCE, 'gi')
 const FAMILIES: readonly Family[] = ['cvv', 'pin', 'code', 'password']
 
+/** The phrases of a pass's text, found once for the two rules that read them. */
+const phraseCache = new WeakMap<object, { text: string; matches: RegExpExecArray[] }>()
+function phrases(ctx: ScanContext): RegExpExecArray[] {
+  const hit = phraseCache.get(ctx.claims)
+  if (hit?.text === ctx.text) return hit.matches
+  const matches = [...ctx.text.matchAll(PHRASE)]
+  phraseCache.set(ctx.claims, { text: ctx.text, matches })
+  return matches
+}
+
 function familyOf(m: RegExpMatchArray): Family {
   for (let g = 1; g <= 4; g++) if (m[g] !== undefined) return FAMILIES[g - 1] ?? 'code'
   return 'code'
@@ -336,7 +346,7 @@ function readLabelledValue(text: string, p: number): Value | null {
  */
 export function detectLabelledSecrets(ctx: ScanContext): void {
   const { text } = ctx
-  for (const m of text.matchAll(PHRASE)) {
+  for (const m of phrases(ctx)) {
     const family = familyOf(m)
     TIGHT_JOIN.lastIndex = m.index + m[0].length
     if (!TIGHT_JOIN.exec(text)) continue
@@ -360,7 +370,7 @@ export function detectLabelledSecrets(ctx: ScanContext): void {
 /** CVV, PIN, one-time codes and passwords, found by the words around them; only the value is hidden. */
 export function detectSecrets(ctx: ScanContext): void {
   const { text } = ctx
-  for (const m of text.matchAll(PHRASE)) {
+  for (const m of phrases(ctx)) {
     const family = familyOf(m)
     const end = m.index + m[0].length
     const at = skipFiller(text, end, family)
