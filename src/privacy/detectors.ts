@@ -1,8 +1,9 @@
 /**
  * The digit and address detectors. Each reads the normalised text, skips what an earlier rule
  * already claimed, and claims what it hides. The caller runs them in the reference order:
- * 28-digit transaction ids (kept) → CN ID → IBAN → card (also in exponent form) → CN mobile (also
- * spelled in Chinese numerals) → e-mail → secrets.
+ * 28-digit transaction ids (kept) → labelled secrets → CN ID → IBAN → card (also in exponent form)
+ * → secrets → CN mobile (also with `、:~|;` between groups, or spelled in Chinese numerals) → other
+ * cards → e-mail.
  */
 import { cnIdShape, cnIdValid, cnLegacyIdShape, ibanValid, isCalendarDate, luhnValid } from './checksums.js'
 import { IBAN_LENGTHS } from './ibanLengths.js'
@@ -16,6 +17,7 @@ import {
   idLabelAround,
   isAsciiAlnum,
   isAsciiLetter,
+  isDigit,
   orderLabelBefore,
 } from './scan.js'
 import type { FindingKind, Hit } from './types.js'
@@ -27,6 +29,11 @@ export interface ScanContext {
   claims: Claims
   hits: Hit[]
   reference: boolean
+  /**
+   * Whether a digit rule may take the slice `[start, end)` at all (unset: every slice). The pass
+   * over numbers spelled in Chinese numerals takes only slices mostly spelled.
+   */
+  admits?: (start: number, end: number) => boolean
 }
 
 export function push(ctx: ScanContext, kind: FindingKind, start: number, end: number, replacement: string): void {
@@ -132,6 +139,7 @@ function scanDigitRule(
           shortest,
           uniform,
         }
+        if (ctx.admits && !ctx.admits(slice.start, slice.end)) continue
         const accepted = accept(slice)
         if (accepted) best = { j, accepted, end: slice.end }
       }
@@ -436,16 +444,91 @@ const ZH_NUMERAL = new RegExp(`[${NUMERALS}]`, 'g')
 const NUMERAL_PAIR = new RegExp(`[${NUMERALS}][ \\n,()./_-]{0,8}[\\d${NUMERALS}]|\\d[ \\n,()./_-]{0,8}[${NUMERALS}]`)
 
 /**
- * Mainland mobiles spelled in Chinese numerals, also mixed with digits (`一三八 一二三四 五六七八`,
- * `138一二三四5678`, `壹叁捌…`): the phone rule reads the text with each numeral as its digit (one
- * unit for one, so offsets hold). Runs of digits alone read as they did on the text itself (their
- * numbers were claimed or turned down there). Numbers with units (`一百三十八元`, `十一月`) break
- * into runs too short for a mobile.
+ * Numbers spelled in Chinese numerals, also mixed with digits: the ID, card and phone rules read the
+ * text with each numeral as its digit (one unit for one, so offsets hold), in their usual order.
+ * Mainland mobiles (`一三八 一二三四 五六七八`, `138一二三四5678`, `壹叁捌…`) as the phone rule reads
+ * them; resident IDs (`一一〇一〇五一九四九一二三一〇〇二X`) and cards (`四一一一 一一一一 …`,
+ * `陆贰贰贰…`) only where at least half the slice's digits are spelled, so a long number the digit
+ * rules left is not read anew with a word starting with a numeral glued after it (`…一直没到账`,
+ * `…一共两笔`). Runs of digits alone read as they did on the text itself (their numbers were claimed
+ * or turned down there). Numbers with units (`一百三十八元`, `十一月`) break into runs too short for
+ * any rule, and counts, idioms and dates (`一二三四五`, `一五一十`, `二〇二六年`) are far from 15
+ * numerals in a row.
  */
-export function detectSpelledPhones(ctx: ScanContext): void {
+export function detectSpelledNumbers(ctx: ScanContext): void {
   if (!NUMERAL_PAIR.test(ctx.text)) return
-  const text = ctx.text.replace(ZH_NUMERAL, (ch) => ZH_DIGITS[ch] ?? ch)
-  detectPhones({ ...ctx, text, runs: digitRuns(text) })
+  const spelled = ctx.text.replace(ZH_NUMERAL, (ch) => ZH_DIGITS[ch] ?? ch)
+  // Numerals and digits (numerals read as digits) before each offset.
+  const numerals = new Int32Array(spelled.length + 1)
+  const digits = new Int32Array(spelled.length + 1)
+  for (let k = 0; k < spelled.length; k++) {
+    numerals[k + 1] = (numerals[k] ?? 0) + (ZH_DIGITS[ctx.text[k] ?? ''] === undefined ? 0 : 1)
+    digits[k + 1] = (digits[k] ?? 0) + (isDigit(spelled[k]) ? 1 : 0)
+  }
+  const admits = (start: number, end: number): boolean =>
+    2 * ((numerals[end] ?? 0) - (numerals[start] ?? 0)) >= (digits[end] ?? 0) - (digits[start] ?? 0)
+  const spelledCtx: ScanContext = { ...ctx, text: spelled, runs: digitRuns(spelled), admits }
+  detectCnIds(spelledCtx)
+  detectStrongCards(spelledCtx)
+  const phoneText = joinPhoneGroups(spelled)
+  detectPhones(
+    phoneText === null
+      ? { ...ctx, text: spelled, runs: spelledCtx.runs }
+      : { ...ctx, text: phoneText, runs: digitRuns(phoneText) },
+  )
+  detectCards(spelledCtx)
+}
+
+/**
+ * A separator people put between a mobile's groups besides spaces, dashes and dots (after
+ * normalisation: `：｜～；` read as ASCII), between two digits, a space allowed on either side.
+ */
+const PHONE_SEPARATOR = /\d ?[、:~|;] ?(?=\d)/g
+/** Digits a group next to such a separator has at least: a mobile's groups have 3 or 4, list items and times fewer. */
+const MIN_PHONE_GROUP = 3
+
+/** The number of digits in the group that ends at `end` (exclusive), or starts at `start`. */
+function groupBefore(text: string, end: number): number {
+  let k = end
+  while (k > 0 && isDigit(text[k - 1])) k--
+  return end - k
+}
+function groupAfter(text: string, start: number): number {
+  let k = start
+  while (k < text.length && isDigit(text[k])) k++
+  return k - start
+}
+
+/**
+ * The text with each `、 : ~ | ;` between two groups of three or more digits (or after a `+86`)
+ * read as `-`, so the phone rule sees `138、1234、5678` as it sees `138-1234-5678`; `null` when no
+ * separator was replaced. One unit for one: offsets hold. List items (`1、2、3`, `第1、2步`) and
+ * times (`13:45:30`) have shorter groups and stay apart; an amount (`100|200`) is joined but reads as
+ * no mobile.
+ */
+function joinPhoneGroups(text: string): string | null {
+  let out: string[] | null = null
+  for (const m of text.matchAll(PHONE_SEPARATOR)) {
+    const left = m.index + 1
+    const k = text[left] === ' ' ? left + 1 : left
+    const before = groupBefore(text, left)
+    const countryCode = before === 2 && text.slice(left - 3, left) === '+86'
+    if ((before < MIN_PHONE_GROUP && !countryCode) || groupAfter(text, m.index + m[0].length) < MIN_PHONE_GROUP)
+      continue
+    out ??= text.split('')
+    out[k] = '-'
+  }
+  return out === null ? null : out.join('')
+}
+
+/**
+ * Mainland mobiles with `、 : ~ | ;` (also full-width) between their groups: `138、1234、5678`,
+ * `138｜1234｜5678`, `+86|138|1234|5678`. The phone rule reads the text with each such separator
+ * between groups of a mobile's size as a dash.
+ */
+export function detectSeparatedPhones(ctx: ScanContext): void {
+  const text = joinPhoneGroups(ctx.text)
+  if (text !== null) detectPhones({ ...ctx, text, runs: digitRuns(text) })
 }
 
 const IBAN_START = /[A-Za-z]{2}\d{2}/g

@@ -11,13 +11,14 @@ import {
   detectExponentCards,
   detectIbans,
   detectPhones,
-  detectSpelledPhones,
+  detectSeparatedPhones,
+  detectSpelledNumbers,
   detectStrongCards,
   keepTransactionIds,
 } from './detectors.js'
 import { normalize, originalSpan } from './normalize.js'
 import { Claims, digitRuns } from './scan.js'
-import { detectSecrets } from './secrets.js'
+import { detectLabelledSecrets, detectSecrets } from './secrets.js'
 import type { FieldFinding, Finding, FindingKind, RedactOptions, RedactResult } from './types.js'
 
 /**
@@ -29,13 +30,15 @@ import type { FieldFinding, Finding, FindingKind, RedactOptions, RedactResult } 
  */
 const RULES = [
   keepTransactionIds,
+  detectLabelledSecrets,
   detectCnIds,
   detectIbans,
   detectStrongCards,
   detectExponentCards,
   detectSecrets,
   detectPhones,
-  detectSpelledPhones,
+  detectSeparatedPhones,
+  detectSpelledNumbers,
   detectCards,
   detectEmails,
 ] as const

@@ -35,6 +35,16 @@ const PHRASE_SOURCE = `(${ZH_CVV}|${EN_CVV})|(${PIN})|(${ZH_CODE}|${EN_CODE})|($
 const PHRASE = new RegExp(PHRASE_SOURCE, 'gi')
 const FAMILIES: readonly Family[] = ['cvv', 'pin', 'code', 'password']
 
+/** The phrases of a pass's text, found once for the two rules that read them. */
+const phraseCache = new WeakMap<object, { text: string; matches: RegExpExecArray[] }>()
+function phrases(ctx: ScanContext): RegExpExecArray[] {
+  const hit = phraseCache.get(ctx.claims)
+  if (hit?.text === ctx.text) return hit.matches
+  const matches = [...ctx.text.matchAll(PHRASE)]
+  phraseCache.set(ctx.claims, { text: ctx.text, matches })
+  return matches
+}
+
 function familyOf(m: RegExpMatchArray): Family {
   for (let g = 1; g <= 4; g++) if (m[g] !== undefined) return FAMILIES[g - 1] ?? 'code'
   return 'code'
@@ -271,7 +281,7 @@ const VALUE_FIRST = new RegExp(
  * (`密码：“Abc12345”`, `密码【Abc12345】`). Digit-only values are handled above.
  */
 const ZH_PASSWORD_TOKEN = new RegExp(
-  String.raw`(?:${ZH_PASSWORD})[ \t:=]{0,4}(?:是|为|為)?[ \t:=]{0,4}["'“‘「『【(\[（]?([A-Za-z0-9!@#$%^&*_+=?~-][\x21-\x7e]{1,63})`,
+  String.raw`(?:${ZH_PASSWORD})[ \t:=]{0,4}(?:是|为|為|(?:is|was)(?![A-Za-z]))?[ \t:=]{0,4}["'“‘「『【(\[（]?([A-Za-z0-9!@#$%^&*_+=?~-][\x21-\x7e]{1,63})`,
   'g',
 )
 const EN_PASSWORD_TOKEN =
@@ -286,10 +296,81 @@ function pushToken(ctx: ScanContext, valueEnd: number, value: string): void {
   if (ctx.claims.free(start, end)) push(ctx, 'secret', start, end, SECRET_MASK)
 }
 
+/**
+ * What joins a secret's name to its value when the name labels it (`PIN: `, `PIN：`, `pin = `,
+ * `my PIN is `, `密码是`, `验证码为`, `PIN是：`, `OTP is: `), an opening quote or bracket allowed after it.
+ */
+const TIGHT_JOIN = /[ \t]{0,3}(?:(?:(?:is|was)(?![A-Za-z])|是|为|為)[ \t]{0,3}[:=]?|[:=])[ \t]{0,3}["'“‘「『【([（]?/iy
+/** A value of letters and digits (`G-384921`, `Ab1234`): what a one-time code or a PIN with letters looks like. */
+const TOKEN = /[A-Za-z0-9][\x21-\x7e]{1,63}/y
+/** Separators inside a labelled value: how people group a phone, card or ID number. */
+const LABELLED_SEP = new Set([' ', '-'])
+/** Digits of the longest value read after a label: a card, an ID or a mobile with its country code fit. */
+const LABELLED_MAX = 24
+
+/**
+ * The value at `p` after a tight label: digits or Chinese numerals, in groups apart by one or two
+ * spaces or dashes, an ID's final `X` included. `null` when it runs into letters or more digits
+ * (part of an identifier), is an amount, time or date (`2026-11-23`, `1234.50`), or is too long.
+ */
+function readLabelledValue(text: string, p: number): Value | null {
+  let digits = ''
+  const sizes: number[] = []
+  let q = p
+  let end: number
+  for (;;) {
+    const s = q
+    while (q < text.length && digitAt(text, q) !== undefined) digits += digitAt(text, q++) ?? ''
+    if (q === s || digits.length > LABELLED_MAX) return null
+    sizes.push(q - s)
+    end = q
+    let k = q
+    while (k < text.length && k - q < 2 && LABELLED_SEP.has(text[k] ?? '')) k++
+    if (k === q || digitAt(text, k) === undefined) break
+    q = k
+  }
+  if ((text[end] === 'X' || text[end] === 'x') && digits.length === 17) end++
+  const after = text[end]
+  if (isAsciiLetter(after) || isDigit(after)) return null
+  if ((after === '.' || after === ',' || after === ':' || after === '/') && isDigit(text[end + 1])) return null
+  if (UNIT_AFTER.test(text.slice(end, end + 6))) return null
+  if (sizes[0] === 4 && /^(?:19|20)\d\d/.test(digits) && sizes.length > 1 && (sizes[1] ?? 0) <= 2) return null
+  return { start: p, end, digits, sizes }
+}
+
+/**
+ * A value right after a secret's name and a colon, `=`, `is`, `是` or `为` (`PIN: 13812345678`,
+ * `密码：4111111111111111`, `验证码是 138 1234 5678`) is that secret, whatever its shape: hidden
+ * whole, before any rule reads it as a phone, card or ID and leaves part of it. Values of a
+ * secret's usual length are read by {@link detectSecrets}; this rule takes the longer ones.
+ */
+export function detectLabelledSecrets(ctx: ScanContext): void {
+  const { text } = ctx
+  for (const m of phrases(ctx)) {
+    const family = familyOf(m)
+    TIGHT_JOIN.lastIndex = m.index + m[0].length
+    if (!TIGHT_JOIN.exec(text)) continue
+    const at = TIGHT_JOIN.lastIndex
+    const value = readLabelledValue(text, at)
+    if (value) {
+      if (value.digits.length > LENGTHS[family][1] && ctx.claims.free(value.start, value.end))
+        push(ctx, 'secret', value.start, value.end, SECRET_MASK)
+      continue
+    }
+    // Letters and at least three digits (`G-384921`, `Ab1234`), not after the bare word `code`
+    // (`code: E1001` is an error or product code).
+    TOKEN.lastIndex = at
+    const token = TOKEN.exec(text)?.[0].replace(TRAILING_PUNCT, '')
+    if (token === undefined || m[0].toLowerCase() === 'code' || !/[A-Za-z]/.test(token)) continue
+    if ((token.match(/\d/g)?.length ?? 0) < 3 || !ctx.claims.free(at, at + token.length)) continue
+    push(ctx, 'secret', at, at + token.length, SECRET_MASK)
+  }
+}
+
 /** CVV, PIN, one-time codes and passwords, found by the words around them; only the value is hidden. */
 export function detectSecrets(ctx: ScanContext): void {
   const { text } = ctx
-  for (const m of text.matchAll(PHRASE)) {
+  for (const m of phrases(ctx)) {
     const family = familyOf(m)
     const end = m.index + m[0].length
     const at = skipFiller(text, end, family)
