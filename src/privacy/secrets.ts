@@ -178,17 +178,16 @@ function readValue(ctx: ScanContext, p: number, max: number, phraseEnd = -1): Va
     /[A-Za-z0-9]/.test(text[p - 2] ?? '')
   )
     return null
-  let end = p
+  let end: number
   let digits = ''
   const sizes: number[] = []
   let q = p
   for (;;) {
     const s = q
     while (q < text.length && isDigit(text[q])) q++
-    if (digits.length + (q - s) > max) {
-      if (digits === '') return null
-      break
-    }
+    // Groups running past the family's length (`验证码发到 138 1234 5678`) are one longer number:
+    // not this secret, and not to be cut so that its last group shows.
+    if (digits.length + (q - s) > max) return null
     digits += text.slice(s, q)
     sizes.push(q - s)
     end = q
@@ -271,17 +270,50 @@ function accept(ctx: ScanContext, family: Family, value: Value | null, extra = 0
 }
 
 // "384921 is my code", "384921 是验证码", "384921 (OTP)": the value comes first.
+/** What joins a value to the secret's name after it: `is my`, `是我的`, an opening bracket. */
+const JOIN_BEFORE = String.raw`[ \t]{0,3}(?:(?:is|was|are)[ \t]+(?:(?:my|the|your|our|a|an|this)[ \t]+)?(?:new[ \t]+)?|(?:就是|是|为|為)(?:我的|你的|您的|新的|的)?|[(（\[【][ \t]*)`
 const VALUE_FIRST = new RegExp(
-  String.raw`(?<![\dA-Za-z])(\d(?:[ -]?\d){2,11})(?!\d)[ \t]{0,3}(?:(?:is|was|are)[ \t]+(?:(?:my|the|your|our|a|an|this)[ \t]+)?(?:new[ \t]+)?|(?:就是|是|为|為)(?:我的|你的|新的|的)?|[(（\[【][ \t]*)?(?:${PHRASE_SOURCE})`,
+  String.raw`(?<![\dA-Za-z])(\d(?:[ -]?\d){2,11})(?!\d)(?:${JOIN_BEFORE})?(?:${PHRASE_SOURCE})`,
   'gi',
 )
+
+/** Ideographs that may follow a secret's name at the end of its clause (`是验证码吗`, `是我的密码了`). */
+const PARTICLES = new Set([...'了吗嗎呢吧啊呀哦喔哈啦'])
+/** Words after a secret's name that make it name something else (`is my OTP number`, `the PIN phone`). */
+const NOUN_AFTER = new Set([
+  'number',
+  'no',
+  'phone',
+  'mobile',
+  'cell',
+  'tel',
+  'contact',
+  'sms',
+  'text',
+  'message',
+  'sender',
+])
+const CLAUSE_END = /^[ \t]*(?:$|[\n.,;:!?)\]}'"，。！？；：、）】」』…~～])/
+
+/**
+ * Whether a secret's name ending at `at` ends its clause, so the value before it is that secret:
+ * `384921是验证码。`, `13812345678 is my PIN, thanks`, but not `13812345678是验证码接收号码`,
+ * `…是密码错误导致的` or `13812345678 is my OTP number`.
+ */
+function nameEndsClause(text: string, at: number): boolean {
+  const rest = text.slice(at, at + 24)
+  if (CLAUSE_END.test(rest)) return true
+  if (isHan(rest[0] ?? '')) return PARTICLES.has(rest[0] ?? '')
+  const word = /^[ \t]+([A-Za-z]+)/.exec(rest)?.[1]
+  return word !== undefined && !NOUN_AFTER.has(word.toLowerCase())
+}
 
 /**
  * Token passwords: "password: hunter2", "登录密码是Abc12345", also quoted or bracketed
  * (`密码：“Abc12345”`, `密码【Abc12345】`). Digit-only values are handled above.
  */
 const ZH_PASSWORD_TOKEN = new RegExp(
-  String.raw`(?:${ZH_PASSWORD})[ \t:=]{0,4}(?:是|为|為|(?:is|was)(?![A-Za-z]))?[ \t:=]{0,4}["'“‘「『【(\[（]?([A-Za-z0-9!@#$%^&*_+=?~-][\x21-\x7e]{1,63})`,
+  String.raw`(?:${ZH_PASSWORD})[ \t:=]{0,4}(?:就是|是|为|為|(?:is|was)(?![A-Za-z]))?[ \t:=]{0,4}["'“‘「『【(\[（]?([A-Za-z0-9!@#$%^&*_+=?~-][\x21-\x7e]{1,63})`,
   'g',
 )
 const EN_PASSWORD_TOKEN =
@@ -300,7 +332,14 @@ function pushToken(ctx: ScanContext, valueEnd: number, value: string): void {
  * What joins a secret's name to its value when the name labels it (`PIN: `, `PIN：`, `pin = `,
  * `my PIN is `, `密码是`, `验证码为`, `PIN是：`, `OTP is: `), an opening quote or bracket allowed after it.
  */
-const TIGHT_JOIN = /[ \t]{0,3}(?:(?:(?:is|was)(?![A-Za-z])|是|为|為)[ \t]{0,3}[:=]?|[:=])[ \t]{0,3}["'“‘「『【([（]?/iy
+const TIGHT_JOIN =
+  /[ \t]{0,3}(?:(?:(?:is|was)(?![A-Za-z])|就是|是|为|為)[ \t]{0,3}[:=]?|[:=])[ \t]{0,3}["'“‘「『【([（]?/iy
+/**
+ * Only spaces, or a line break, between a secret's name and its value (`PIN 13812345678`,
+ * `验证码 138 1234 5678`, `验证码\n…`), or nothing (`验证码13812345678`, `PIN13812345678`: the
+ * shorter rule reads `PIN1234` so too).
+ */
+const LOOSE_JOIN = /[ \t]{0,3}(?:\n[ \t]{0,3})?/y
 /** A value of letters and digits (`G-384921`, `Ab1234`): what a one-time code or a PIN with letters looks like. */
 const TOKEN = /[A-Za-z0-9][\x21-\x7e]{1,63}/y
 /** Separators inside a labelled value: how people group a phone, card or ID number. */
@@ -348,8 +387,19 @@ export function detectLabelledSecrets(ctx: ScanContext): void {
   const { text } = ctx
   for (const m of phrases(ctx)) {
     const family = familyOf(m)
-    TIGHT_JOIN.lastIndex = m.index + m[0].length
-    if (!TIGHT_JOIN.exec(text)) continue
+    const end = m.index + m[0].length
+    TIGHT_JOIN.lastIndex = end
+    if (!TIGHT_JOIN.exec(text)) {
+      // Without a joining word the bare `code` names nothing (`code 13812345678`).
+      LOOSE_JOIN.lastIndex = end
+      LOOSE_JOIN.exec(text)
+      const at = LOOSE_JOIN.lastIndex
+      if (m[0].toLowerCase() === 'code') continue
+      const value = readLabelledValue(text, at)
+      if (value && value.digits.length > LENGTHS[family][1] && ctx.claims.free(value.start, value.end))
+        push(ctx, 'secret', value.start, value.end, SECRET_MASK)
+      continue
+    }
     const at = TIGHT_JOIN.lastIndex
     const value = readLabelledValue(text, at)
     if (value) {
@@ -364,6 +414,35 @@ export function detectLabelledSecrets(ctx: ScanContext): void {
     if (token === undefined || m[0].toLowerCase() === 'code' || !/[A-Za-z]/.test(token)) continue
     if ((token.match(/\d/g)?.length ?? 0) < 3 || !ctx.claims.free(at, at + token.length)) continue
     push(ctx, 'secret', at, at + token.length, SECRET_MASK)
+  }
+  detectNamedAfter(ctx)
+}
+
+/**
+ * A number named a secret after it (`13812345678 is my PIN`, `4111111111111111是我的密码`,
+ * `13812345678（验证码）`): longer than a secret's usual length, it needs a joining word or brackets.
+ * Read backwards from each name, on the few characters before it.
+ */
+const NAMED_BEFORE = new RegExp(
+  String.raw`(?<![\dA-Za-z])(\d(?:[ -]?\d){8,23}|\d(?:[ -]?\d){16}[Xx])${JOIN_BEFORE}$`,
+  'i',
+)
+const CLOSING = /^[ \t]*[)）\]】]/
+
+function detectNamedAfter(ctx: ScanContext): void {
+  const { text } = ctx
+  for (const m of phrases(ctx)) {
+    if (m[0].toLowerCase() === 'code') continue
+    const from = Math.max(0, m.index - 80)
+    const r = NAMED_BEFORE.exec(text.slice(from, m.index))
+    if (!r) continue
+    const start = from + r.index
+    const end = start + (r[1] ?? '').length
+    const after = m.index + m[0].length
+    // In brackets the name closes with them; after `is` or `是` it must end its clause.
+    if (/[(（[【]\s*$/.test(r[0]) ? !CLOSING.test(text.slice(after, after + 4)) : !nameEndsClause(text, after)) continue
+    if (/[\dA-Za-z]/.test(text[start - 1] ?? '') || !ctx.claims.free(start, end)) continue
+    push(ctx, 'secret', start, end, SECRET_MASK)
   }
 }
 
@@ -383,6 +462,7 @@ export function detectSecrets(ctx: ScanContext): void {
     const raw = m[1] ?? ''
     const family = FAMILIES[[m[2], m[3], m[4], m[5]].findIndex((g) => g !== undefined)] ?? 'code'
     const sizes = raw.split(/[ -]/).map((g) => g.length)
+    if (!nameEndsClause(text, m.index + m[0].length)) continue
     accept(ctx, family, { start: m.index, end: m.index + raw.length, digits: raw.replace(/[ -]/g, ''), sizes })
   }
   for (const m of text.matchAll(ZH_PASSWORD_TOKEN)) {
