@@ -344,13 +344,18 @@ const LOOSE_JOIN = /[ \t]{0,3}(?:\n[ \t]{0,3})?/y
 const TOKEN = /[A-Za-z0-9][\x21-\x7e]{1,63}/y
 /** Separators inside a labelled value: how people group a phone, card or ID number. */
 const LABELLED_SEP = new Set([' ', '-'])
-/** Digits of the longest value read after a label: a card, an ID or a mobile with its country code fit. */
+/**
+ * Digits of the longest value read after a label as one number in groups of any size (a card, an
+ * ID or a mobile with its country code fit). Longer, it is one number only when unbroken or in
+ * short groups (`1234 5678 … 56`): groups of many digits are numbers of their own (`CVV 123
+ * 4111111111111111`), left to their rules.
+ */
 const LABELLED_MAX = 24
 
 /**
  * The value at `p` after a tight label: digits or Chinese numerals, in groups apart by one or two
  * spaces or dashes, an ID's final `X` included. `null` when it runs into letters or more digits
- * (part of an identifier), is an amount, time or date (`2026-11-23`, `1234.50`), or is too long.
+ * (part of an identifier), is an amount, time or date (`2026-11-23`, `1234.50`), or several numbers (see {@link LABELLED_MAX}).
  */
 function readLabelledValue(text: string, p: number): Value | null {
   let digits = ''
@@ -360,7 +365,7 @@ function readLabelledValue(text: string, p: number): Value | null {
   for (;;) {
     const s = q
     while (q < text.length && digitAt(text, q) !== undefined) digits += digitAt(text, q++) ?? ''
-    if (q === s || digits.length > LABELLED_MAX) return null
+    if (q === s) return null
     sizes.push(q - s)
     end = q
     let k = q
@@ -369,6 +374,7 @@ function readLabelledValue(text: string, p: number): Value | null {
     q = k
   }
   if ((text[end] === 'X' || text[end] === 'x') && digits.length === 17) end++
+  if (digits.length > LABELLED_MAX && sizes.length > 1 && Math.max(...sizes) > 6) return null
   const after = text[end]
   if (isAsciiLetter(after) || isDigit(after)) return null
   if ((after === '.' || after === ',' || after === ':' || after === '/') && isDigit(text[end + 1])) return null

@@ -149,3 +149,30 @@ describe('privacy: a password spelled out after 就是', () => {
     ['PIN就是13812345678', 'PIN就是******'],
   ])('%s → %s', check)
 })
+
+describe('privacy: a long value after a secret name is hidden whole, not left showing for its length', () => {
+  // Longer than any card, ID or mobile: no other rule reads it, and the older secret rule refuses
+  // a value whose groups run past a secret's length. It was hidden in part before; never shown.
+  it.each([
+    ['PIN 1234567890123456789012345678', 'PIN ******'],
+    ['PIN: 1234 5678 9012 3456 7890 1234 56', 'PIN: ******'],
+    ['验证码：12345678901234567890123456789012', '验证码：******'],
+  ])('%s', (text, masked) => check(text, masked))
+
+  it('no run of four of its digits is left, whatever its length and grouping', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('PIN ', 'PIN: ', '密码：', '验证码 ', 'OTP is '),
+        fc.array(fc.stringMatching(/^\d{2,6}$/), { minLength: 5, maxLength: 12 }),
+        fc.constantFrom(' ', '-', ''),
+        (name, groups, sep) => {
+          fc.pre(groups.join('').length > 24)
+          const out = redact(name + groups.join(sep)).text
+          expect(out).not.toMatch(/\d{4}/)
+          expect(maskText(name + groups.join(sep))).not.toMatch(/\d{4}/)
+        },
+      ),
+      params,
+    )
+  })
+})
