@@ -85,6 +85,8 @@ interface StoredDraft {
   savedAt: number
   /** The generation of the draft the value was written from (see {@link SentMark}). */
   gen?: number
+  /** A pagehide copy of a page that never had a stored draft of the key: its own, never stale. */
+  own?: boolean
 }
 
 /**
@@ -131,6 +133,19 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   // The generation of each draft this page's copy comes from (by scope and key), once it loaded
   // or wrote it: older than the stored one after a send elsewhere, its writes are dropped.
   const known = new Map<string, number>()
+  // Writes dropped as stale (sent elsewhere since): not in the store, whatever stored() is asked.
+  const dropped = new Set<string>()
+  // The latest `savedAt` this page saw or wrote per draft: a clock set back must not make the
+  // newer text look older than the stored one.
+  const latest = new Map<string, number>()
+  const stamp = (u: string) => {
+    const at = Math.max(now(), (latest.get(u) ?? -Infinity) + 1)
+    latest.set(u, at)
+    return at
+  }
+  const seen = (u: string, at: unknown) => {
+    if (typeof at === 'number' && at > (latest.get(u) ?? -Infinity)) latest.set(u, at)
+  }
   // Drafts being sent, each hold on its own: the user it belongs to, whose saves it holds,
   // whether it was cleared, the latest save kept aside, whether another owner saved meanwhile.
   interface Hold {
@@ -171,19 +186,27 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     return enqueueOp(key, async () => {
       try {
         await options.ready?.()
-        const draft: StoredDraft = { value: redact(entry.value), savedAt: now() }
+        const draft: StoredDraft = { value: redact(entry.value), savedAt: stamp(u) }
         const target = entry.scope !== scope() && options.storeOf ? options.storeOf(entry.scope) : store
         const based = known.get(u)
         const gen = genOf(await target.get<SentMark>(sentKey(key)))
         // Sent (or discarded) elsewhere since this page's copy: not written back.
-        if (based === undefined || based >= gen) {
+        const fresh = based === undefined || based >= gen
+        if (fresh) {
           await target.set(prefix + key, gen ? { ...draft, gen } : draft)
           known.set(u, gen)
         }
         landed()
+        // Kept in memory only (the device refused it): gone with the page, as a refused write.
+        if (fresh && target.memoryOnly?.(prefix + key)) {
+          unsaved.set(u, entry.value)
+          return
+        }
         unsaved.delete(u)
+        if (fresh) dropped.delete(u)
+        else dropped.add(u)
         // On disk now; a backup from an earlier pagehide would only be older.
-        if (!pending.has(key) && target === store) backup.remove(key)
+        if (fresh && !pending.has(key) && target === store) backup.remove(key)
       } catch (error) {
         // Never fall back to writing the unredacted value; keep it for this page instead.
         landed()
@@ -211,11 +234,17 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   // The page may be gone before the asynchronous write lands: keep a synchronous copy first.
   const onHide = () => {
     // (A value of the previous user's still on its way has only the asynchronous write.)
-    const genFor = (key: string) => known.get(unsavedKey(key)) ?? 0
-    for (const [key, entry] of inflight)
-      if (entry.scope === scope() && !pending.has(key)) backup.write(key, entry.value, redact, now(), genFor(key))
-    for (const [key, entry] of pending)
-      if (entry.scope === scope()) backup.write(key, entry.value, redact, now(), genFor(key))
+    // (A page that never loaded or wrote the key has a copy of its own: no draft it came from.)
+    const genFor = (key: string) => known.get(unsavedKey(key)) ?? 'own'
+    const keep = (key: string, value: unknown) => backup.write(key, value, redact, stamp(unsavedKey(key)), genFor(key))
+    for (const [key, entry] of inflight) if (entry.scope === scope() && !pending.has(key)) keep(key, entry.value)
+    for (const [key, entry] of pending) if (entry.scope === scope()) keep(key, entry.value)
+    // Refused by the store (or kept in memory only): the synchronous copy is the only one left.
+    const mine = unsavedKey('')
+    for (const [u, value] of unsaved) {
+      const key = u.slice(mine.length)
+      if (u.startsWith(mine) && !pending.has(key) && !inflight.has(key)) keep(key, value)
+    }
     void flush()
   }
   const onVisibility = () => {
@@ -273,13 +302,17 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
         store.get<StoredDraft>(prefix + key),
         store.get<SentMark>(sentKey(key)).catch(() => undefined),
       ])
-      // What this page shows from now on comes from this generation.
-      known.set(u, genOf(mark))
       const saved = backup.read(key)
+      seen(u, stored?.savedAt)
+      seen(u, saved?.savedAt)
       // (A copy taken by a page whose draft was sent elsewhere since is older than the send.)
-      const current = saved && genOf(saved) >= genOf(mark)
-      if (saved && current && (!stored || saved.savedAt >= stored.savedAt)) return saved.value as T
-      return stored?.value as T | undefined
+      const current = saved && (saved.own === true || genOf(saved) >= genOf(mark))
+      const value = saved && current && (!stored || saved.savedAt >= stored.savedAt) ? saved.value : stored?.value
+      // What this page shows from now on comes from this generation; nothing shown, what it
+      // writes is its own (a report sent elsewhere since is not what it holds).
+      if (value === undefined) known.delete(u)
+      else known.set(u, genOf(mark))
+      return value as T | undefined
     },
     clear(key, owner) {
       const hold = holdOf(key, owner)
@@ -300,6 +333,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
           pending.delete(key)
         }
         unsaved.delete(`${of}\u0000${key}`)
+        dropped.delete(`${of}\u0000${key}`)
         if (inflight.get(key)?.scope === of) inflight.delete(key)
         backup.remove(key, of)
         const target = options.storeOf?.(of) ?? store
@@ -311,6 +345,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       pending.delete(key)
       if (inflight.get(key)?.scope === scope()) inflight.delete(key)
       unsaved.delete(unsavedKey(key))
+      dropped.delete(unsavedKey(key))
       backup.remove(key)
       const of = scope()
       // Sent from here (it was held): another tab's copy of it is stale now. (Discarded, or the
@@ -321,7 +356,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       const entry = pending.get(key)
       const of = entry?.scope ?? scope()
       await write(key)
-      return !unsaved.has(`${of}\u0000${key}`)
+      const u = `${of}\u0000${key}`
+      return !unsaved.has(u) && !dropped.has(u)
     },
     flush,
     forgetBackups() {
@@ -361,9 +397,10 @@ function createBackup(storage: SyncStorage | undefined, prefix: string, scope: (
     return v
   }
   return {
-    write(key: string, value: unknown, redact: (v: unknown) => unknown, savedAt: number, gen: number) {
+    write(key: string, value: unknown, redact: (v: unknown) => unknown, savedAt: number, gen: number | 'own') {
       try {
-        storage?.setItem(name(key), JSON.stringify({ value: redact(value), savedAt, ...(gen ? { gen } : {}) }, noBlobs))
+        const of = gen === 'own' ? { own: true } : gen ? { gen } : {}
+        storage?.setItem(name(key), JSON.stringify({ value: redact(value), savedAt, ...of }, noBlobs))
       } catch {
         // Not representable or not writable: the asynchronous write still runs.
       }

@@ -48,6 +48,7 @@ export function resilientStore(
       return primary.persistent && overlay.size === 0
     },
     memoryKeys: () => [...overlay.keys()],
+    memoryOnly: (key) => overlay.has(key),
     async get<T>(key: string) {
       if (overlay.has(key)) return overlay.get(key) as T
       try {

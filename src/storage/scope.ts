@@ -42,6 +42,7 @@ export function scopedStore(base: KeyValueStore, scope: () => string): KeyValueS
     get: <T>(key: string) => base.get<T>(k(key)),
     set: (key, value) => base.set(k(key), value),
     del: (key) => base.del(k(key)),
+    memoryOnly: (key) => base.memoryOnly?.(k(key)) ?? false,
     async keys(prefix = '') {
       const p = scopePrefix(scope())
       return (await base.keys(p + prefix)).map((key) => key.slice(p.length))

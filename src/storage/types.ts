@@ -15,4 +15,9 @@ export interface KeyValueStore {
    * deletes it. `fn` must be synchronous. Stores without it are read, then written.
    */
   update?<T>(key: string, fn: (current: T | undefined) => T | undefined): Promise<void>
+  /**
+   * Whether what was last set under `key` is held in memory only: the device refused it (a full
+   * disk) and the store kept it for this page. Stores without it keep what they were given.
+   */
+  memoryOnly?(key: string): boolean
 }
