@@ -8,17 +8,10 @@
 import { describe, expect, inject, it } from 'vitest'
 import { reload, w, type Page } from './browser.js'
 import { chromium } from './session.js'
+import { PNG, TYPED, description } from './shotFixtures.js'
 
 const baseUrl = inject('baseUrl')
 const s = chromium()
-
-const TYPED = 'I paid at the counter, the app said failed, but the shop says it got nothing.'
-/** A 1×1 PNG: the SDK decodes and re-encodes it on the device like any screenshot. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-)
-const description = (page: Page) => w(page, '[data-field=description] textarea')
 
 /**
  * Every IndexedDB write of a screenshots record stays uncommitted for `ms`: its transaction is

@@ -5,18 +5,8 @@
 import { describe, expect, it } from 'vitest'
 import { createDrafts } from '../../../src/drafts/index.js'
 import { memoryStore } from '../../../src/storage/index.js'
+import { syncStorage, twoTabs } from '../../support/draftTabs.js'
 import type { KeyValueStore } from '../../../src/storage/types.js'
-
-/** A `localStorage` stand-in, shared by the pages and tabs of one device. */
-function syncStorage() {
-  const m = new Map<string, string>()
-  return {
-    m,
-    getItem: (k: string) => m.get(k) ?? null,
-    setItem: (k: string, v: string) => void m.set(k, v),
-    removeItem: (k: string) => void m.delete(k),
-  }
-}
 
 /** A store whose writes fail while `refusing.on` (a full disk, a closed connection). */
 function refusingStore(base: KeyValueStore = memoryStore()) {
@@ -81,17 +71,6 @@ describe('a clock set back between two writes of one draft', () => {
     expect(await next.load('report')).toBe('first words, and what happened next')
   })
 })
-
-/** Two tabs of one device: one store, one synchronous backup, each its own drafts. */
-function twoTabs() {
-  const store = memoryStore()
-  const backup = syncStorage()
-  const tab = () => {
-    const window = new EventTarget()
-    return { window, drafts: createDrafts(store, { debounceMs: 0, environment: { window, backup } }) }
-  }
-  return { store, backup, a: tab(), b: tab(), fresh: () => createDrafts(store, { environment: { backup } }) }
-}
 
 /** Tab `a` sends what it holds under `key` (held while sent, cleared once queued). */
 async function send(drafts: ReturnType<typeof createDrafts>, key: string) {

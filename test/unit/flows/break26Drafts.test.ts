@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { RejectedError } from '../../../src/errors/index.js'
 import { loadReportDraft, saveReportDraft, startValues, submitReport } from '../../../src/reports/flow.js'
 import { fakeTransport } from '../../support/fakeTransport.js'
-import { TX, closeAll, makeClient } from './helpers.js'
+import { TX, closeAll, makeClient, slowEnqueue } from './helpers.js'
 
 afterEach(async () => {
   await closeAll()
@@ -50,17 +50,9 @@ describe('another user signs in while a report is being queued', () => {
     // The anonymous user writes a report and sends it; the outbox takes its time storing it.
     await saveReportDraft(client, CATEGORY, { values: values(), transaction: TX })
     await drafts.flush()
-    let store: () => void = () => undefined
-    const storing = new Promise<void>((r) => (store = r))
-    const enqueue = outbox.enqueue.bind(outbox)
-    let queueing = false
-    outbox.enqueue = (async (...a: Parameters<typeof enqueue>) => {
-      queueing = true
-      await storing
-      return enqueue(...a)
-    }) as typeof outbox.enqueue
+    const { queueing, store } = slowEnqueue(outbox)
     const submitted = submitReport(client, { category: CATEGORY, values: values(), transaction: TX })
-    await vi.waitFor(() => expect(queueing).toBe(true))
+    await vi.waitFor(() => expect(queueing()).toBe(true))
     await sv.setUser('bob')
     store()
     expect(['sent', 'queued']).toContain((await submitted).status)

@@ -48,3 +48,20 @@ export async function closeAll(): Promise<void> {
     await sv.drafts.dispose()
   }
 }
+
+/**
+ * Makes the outbox take its time storing a job: `queueing()` tells once a job reached it, and
+ * `store()` lets it (and every later one) be stored.
+ */
+export function slowEnqueue(outbox: Services['outbox']): { queueing: () => boolean; store: () => void } {
+  let store: () => void = () => undefined
+  const storing = new Promise<void>((r) => (store = r))
+  const enqueue = outbox.enqueue.bind(outbox)
+  let queueing = false
+  outbox.enqueue = (async (...a: Parameters<typeof enqueue>) => {
+    queueing = true
+    await storing
+    return enqueue(...a)
+  }) as typeof outbox.enqueue
+  return { queueing: () => queueing, store: () => store() }
+}

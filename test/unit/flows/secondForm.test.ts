@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { loadReportDraft, saveReportDraft, startValues, submitReport } from '../../../src/reports/flow.js'
 import { fakeTransport } from '../../support/fakeTransport.js'
-import { TX, closeAll, makeClient } from './helpers.js'
+import { TX, closeAll, makeClient, slowEnqueue } from './helpers.js'
 
 afterEach(async () => {
   await closeAll()
@@ -22,17 +22,9 @@ describe('a form of the same category opened while a report is being sent', () =
     const second = {}
     await saveReportDraft(client, CATEGORY, { values: values(), transaction: TX }, first)
     await drafts.flush()
-    let store: () => void = () => undefined
-    const storing = new Promise<void>((r) => (store = r))
-    const enqueue = outbox.enqueue.bind(outbox)
-    let queueing = false
-    outbox.enqueue = (async (...a: Parameters<typeof enqueue>) => {
-      queueing = true
-      await storing
-      return enqueue(...a)
-    }) as typeof outbox.enqueue
+    const { queueing, store } = slowEnqueue(outbox)
     const submitted = submitReport(client, { category: CATEGORY, values: values(), transaction: TX, form: first })
-    await vi.waitFor(() => expect(queueing).toBe(true))
+    await vi.waitFor(() => expect(queueing()).toBe(true))
     await saveReportDraft(client, CATEGORY, { values: { description: 'A second payment vanished too.' } }, second)
     await drafts.flush()
     store()

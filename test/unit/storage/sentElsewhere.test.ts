@@ -1,27 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createDrafts } from '../../../src/drafts/index.js'
-import { memoryStore } from '../../../src/storage/index.js'
-
-/** A `localStorage` stand-in, shared by the tabs of one device. */
-function syncStorage() {
-  const m = new Map<string, string>()
-  return {
-    getItem: (k: string) => m.get(k) ?? null,
-    setItem: (k: string, v: string) => void m.set(k, v),
-    removeItem: (k: string) => void m.delete(k),
-  }
-}
-
-/** Two tabs of one device: one store, one synchronous backup, each its own drafts. */
-function twoTabs() {
-  const store = memoryStore()
-  const backup = syncStorage()
-  const tab = () => {
-    const window = new EventTarget()
-    return { window, drafts: createDrafts(store, { debounceMs: 0, environment: { window, backup } }) }
-  }
-  return { store, backup, a: tab(), b: tab(), fresh: () => createDrafts(store, { environment: { backup } }) }
-}
+import { twoTabs } from '../../support/draftTabs.js'
 
 describe('a draft sent from one tab while another tab has its form open', () => {
   it("the other tab's next save does not write the sent draft back", async () => {
