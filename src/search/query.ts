@@ -321,16 +321,22 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
 /** A synonym variant ready for matching: its key (a Latin one between spaces), whether it is Han text, and its terms. */
 export type CompiledVariant = [key: string, han: boolean, terms: string[]]
 
-/** Folds synonym variants once so that queries only compare strings. */
+/**
+ * Folds synonym variants once so that queries only compare strings. Variants that fold or stem
+ * alike ("freeze" and "frozen", 帐号 and 账号) are kept once: the second would walk the same
+ * postings again for the same score.
+ */
 export const compileSynonyms = (groups: string[][]): CompiledVariant[][] =>
-  groups.map((g) =>
-    g.flatMap((v): CompiledVariant[] => {
+  groups.map((g) => {
+    const keys = new Set<string>()
+    return g.flatMap((v): CompiledVariant[] => {
       const han = HAN.test(v)
       const terms = tokenize(v).filter((t) => t.length > 1)
       // Function words match the key ("not me") but do not score: "me" is no sign of fraud.
       const content = terms.filter((t) => !STOP.has(t))
       // A variant with no term of two characters or more ('x', 的, '!!') has nothing to score
       // through (it threw in every search its group matched): dropped.
-      return terms.length ? [[han ? fold(v) : ` ${terms.join(' ')} `, han, content.length ? content : terms]] : []
-    }),
-  )
+      const key = han ? fold(v) : ` ${terms.join(' ')} `
+      return terms.length && !keys.has(key) && keys.add(key) ? [[key, han, content.length ? content : terms]] : []
+    })
+  })
