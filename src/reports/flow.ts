@@ -487,12 +487,21 @@ async function queueReport(
   let queued = !retried
   let gone = false
   let changed = false
+  // The job keeps the drafts it comes from: a page gone before they are cleared below leaves
+  // that to the next page, or to whichever delivers the job first (see `Drafts.settle`).
+  const { drafts } = await client.services()
+  const keys = retried
+    ? [reportEditKey(retried), reportEditFilesKey(retried)]
+    : [reportDraftKey(req.category), reportFilesKey(req.category)]
+  const origin = (
+    await Promise.all(keys.map((k) => drafts.sending(k, retried ? undefined : req.form, !retried)))
+  ).filter((r) => r !== undefined)
   const { jobId, outcome } = await startJob(
     outbox,
     async () => {
-      if (!retried) return outbox.enqueue('ticket', payload)
+      if (!retried) return outbox.enqueue('ticket', payload, { origin })
       // Only the version this page showed: another window's fix sent meanwhile is not replaced.
-      queued = await outbox.retry(retried, payload, revOf(client, retried))
+      queued = await outbox.retry(retried, payload, { ...revOf(client, retried), origin })
       if (queued) shownOf(client).delete(retried)
       else {
         // Not taken. On its way with this very content (sent again here before a reload, or the
