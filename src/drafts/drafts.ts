@@ -88,6 +88,17 @@ export interface Drafts {
    * anything else is ignored. Run before a job is delivered, and before a page loads drafts.
    */
   settle(refs: unknown): Promise<void>
+  /**
+   * Calls `fn` when a save of `key` from this page was not written because the draft it came
+   * from was sent (or discarded) elsewhere since: what was typed then is not stored. Returns
+   * unsubscribe.
+   */
+  watchStale(key: string, fn: () => void): () => void
+  /**
+   * Saves `value` as a new draft of `key` (written at once), not as this page's copy of the one
+   * sent elsewhere: after {@link Drafts.watchStale} said so, what was typed since.
+   */
+  renew(key: string, value: unknown, owner?: object): void
   /** Writes every pending draft now. */
   flush(): Promise<void>
   /** Writes pending drafts, then stops timers and listeners. */
@@ -163,7 +174,11 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   }
   const scope = options.scope ?? (() => '')
   const backup = createBackup(env.backup, prefix, scope)
-  const pending = new Map<string, { value: unknown; scope: string; timer: ReturnType<typeof setTimeout> }>()
+  const pending = new Map<
+    string,
+    { value: unknown; scope: string; timer: ReturnType<typeof setTimeout>; renew?: boolean }
+  >()
+  const watchers = new Map<string, Set<() => void>>()
   // One chain per key keeps a slow write from landing after a later clear.
   const chains = new Map<string, Promise<void>>()
   // Values the store refused, kept for this page under the scope of the user who typed them.
@@ -234,7 +249,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
         await options.ready?.()
         const draft: StoredDraft = { value: redact(entry.value), savedAt: stamp(u) }
         const target = entry.scope !== scope() && options.storeOf ? options.storeOf(entry.scope) : store
-        const based = known.get(u)
+        // (A new draft: not a copy of any generation.)
+        const based = entry.renew ? undefined : known.get(u)
         const gen = genOf(await target.get<SentMark>(sentKey(key)))
         // Sent (or discarded) elsewhere since this page's copy: not written back.
         const fresh = based === undefined || based >= gen
@@ -250,7 +266,10 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
         }
         unsaved.delete(u)
         if (fresh) dropped.delete(u)
-        else dropped.add(u)
+        else {
+          dropped.add(u)
+          if (entry.scope === scope()) for (const fn of watchers.get(key) ?? []) fn()
+        }
         // On disk now; a backup from an earlier pagehide would only be older.
         if (fresh && !pending.has(key) && target === store) backup.remove(key)
       } catch (error) {
@@ -331,28 +350,37 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   env.window?.addEventListener('pagehide', onHide)
   env.document?.addEventListener('visibilitychange', onVisibility)
 
-  const schedule = (key: string, value: unknown, of: string, at: boolean | undefined) => {
+  const schedule = (key: string, value: unknown, of: string, at: boolean | undefined, renew?: boolean) => {
     options.ready?.().catch(() => undefined)
     const previous = pending.get(key)
     // The previous user's value under the same key is written to their scope, not replaced.
     if (previous && previous.scope !== of) void write(key)
     else if (previous) clearTimeout(previous.timer)
-    pending.set(key, { value, scope: of, timer: setTimeout(() => void write(key), debounceMs) })
+    const timer = setTimeout(() => void write(key), debounceMs)
+    pending.set(key, { value, scope: of, timer, ...(renew ? { renew } : {}) })
     if (at) void write(key)
   }
 
+  const save = (key: string, value: unknown, at: boolean | undefined, owner: object | undefined, renew?: boolean) => {
+    const hold = holdOf(key, owner)
+    // Being sent: kept aside for a failure; already sent (cleared), it would bring it back.
+    // (The next user's draft under the same key, typed after a sign-in, is theirs: saved.)
+    if (hold?.scope === scope()) {
+      if (!hold.cleared) hold.saved = { value }
+      return
+    }
+    // Another form's: what is stored under the key is no longer what those holds send.
+    for (const h of held.get(key) ?? []) if (h.owner !== owner && h.scope === scope()) h.others = true
+    schedule(key, value, scope(), at, renew)
+  }
+
   return {
-    save(key, value, at, owner) {
-      const hold = holdOf(key, owner)
-      // Being sent: kept aside for a failure; already sent (cleared), it would bring it back.
-      // (The next user's draft under the same key, typed after a sign-in, is theirs: saved.)
-      if (hold?.scope === scope()) {
-        if (!hold.cleared) hold.saved = { value }
-        return
-      }
-      // Another form's: what is stored under the key is no longer what those holds send.
-      for (const h of held.get(key) ?? []) if (h.owner !== owner && h.scope === scope()) h.others = true
-      schedule(key, value, scope(), at)
+    save,
+    renew: (key, value, owner) => save(key, value, true, owner, true),
+    watchStale(key, fn) {
+      const set = watchers.get(key) ?? new Set()
+      watchers.set(key, set.add(fn))
+      return () => void set.delete(fn)
     },
     hold(key, owner) {
       let end = () => {}

@@ -193,11 +193,27 @@ export async function saveReportDraft(
   category: ReportCategory,
   draft: ReportDraft,
   form?: object,
+  renew?: boolean,
 ): Promise<void> {
   const { drafts } = await client.services()
   const { files, ...text } = draft
-  drafts.save(reportDraftKey(category), maskDraft(text).draft, false, form)
+  const masked = maskDraft(text).draft
+  if (renew) drafts.renew(reportDraftKey(category), masked, form)
+  else drafts.save(reportDraftKey(category), masked, false, form)
   if (files) await saveReportFiles(client, category, files, draft.transaction, [], form)
+}
+
+/**
+ * Calls `fn` when this page's form of `category` saved a report that another window sent (or
+ * discarded) since: that save was not stored (see `Drafts.watchStale`). Resolves to unsubscribe.
+ */
+export async function watchSentElsewhere(
+  client: Pick<SupportClient, 'services'>,
+  category: ReportCategory,
+  fn: () => void,
+): Promise<() => void> {
+  const { drafts } = await client.services()
+  return drafts.watchStale(reportDraftKey(category), fn)
 }
 
 /**
