@@ -48,6 +48,9 @@ const handlers: JobHandlers = { ...reportJobs, ...requestJobs, ...helpJobs, ...c
 const handlerOf = <K extends OutboxKind>(job: OutboxJobOf<K>): JobHandler<K> | undefined =>
   hasOwn(handlers, job.kind) ? (handlers as Partial<Record<string, JobHandler<K>>>)[job.kind] : undefined
 
+/** Where the outbox keeps its jobs in the device store (its default key prefix). */
+const JOB_KEYS = 'outbox:job:'
+
 /** Refused chat messages, votes and ratings are dropped after a week; reports and comments wait for the user. */
 const EXPIRE_REJECTED_MS = 7 * 86_400_000
 
@@ -95,8 +98,12 @@ export async function createServices(deps: {
     store: opened,
     author: () => author,
     expireRejected: (job) => !!handlerOf(job)?.ephemeral && Math.abs(Date.now() - job.updatedAt) > EXPIRE_REJECTED_MS,
-    send: async (job, ctx) =>
-      deliver(await deps.transport(), job, { idempotencyKey: ctx.idempotencyKey, signal: ctx.signal }),
+    send: async (job, ctx) => {
+      // The drafts it was made from are cleared first (its page may have gone before it did):
+      // once it is delivered, no page can tell any more that they were sent.
+      await drafts.settle(job.origin).catch(() => undefined)
+      return deliver(await deps.transport(), job, { idempotencyKey: ctx.idempotencyKey, signal: ctx.signal })
+    },
     // Backends without Idempotency-Key: before re-sending a job whose answer was lost, look for
     // the earlier attempt (a marker carrying the key, or the same text since the job began).
     reconcile: async (job) => {
@@ -133,6 +140,13 @@ export async function createServices(deps: {
     redact,
     ready,
   })
+  // Before any draft is loaded: the drafts of every stored job whose page went before clearing
+  // them (any user's: each job's refs name the scope of theirs).
+  const settleAll = async () => {
+    for (const key of await opened.keys(JOB_KEYS))
+      await drafts.settle((await opened.get<{ origin?: unknown }>(key))?.origin)
+  }
+  await settleAll().catch(() => undefined)
   // The current author's jobs as last listed: one missing from a later list left the device
   // (another tab sent or discarded it). The drafts kept beside a job leave with it.
   let known = new Set<string>()
@@ -179,6 +193,8 @@ export async function createServices(deps: {
       // Keystrokes of the previous user land in their scope, not the next one's.
       await drafts.flush().catch(() => undefined)
       scope = next
+      // A page of that user's that went meanwhile may have left a sent report's draft behind.
+      await settleAll().catch(() => undefined)
     },
     async forgetUser() {
       forgotten[scope] = (forgotten[scope] ?? 0) + 1

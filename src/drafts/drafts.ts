@@ -72,6 +72,33 @@ export interface Drafts {
    * store: true, or false when the store refused it (the value stays in memory for this page).
    */
   stored(key: string): Promise<boolean>
+  /**
+   * What a job made from `key`'s draft keeps of it (see {@link DraftRef}), taken just before the
+   * job is stored: the key's pending value is written first, so everything this page saved of it
+   * so far counts as older. `owner`'s hold (if any) keeps it, for its clear. `mark`: the draft is
+   * marked sent when cleared (false: only deleted, as a clear without a hold does). Undefined if
+   * the store could not be read.
+   */
+  sending(key: string, owner?: object, mark?: boolean): Promise<DraftRef | undefined>
+  /**
+   * Finishes a send's clean-up a page may have left undone (gone between storing the job and
+   * clearing its draft), for each ref a job kept: the draft as it was then, or older, is deleted
+   * (with its pagehide copy) and marked sent; one saved since (another form, another tab) stays,
+   * and so does everything once the draft was marked sent since. Refs as read from storage:
+   * anything else is ignored. Run before a job is delivered, and before a page loads drafts.
+   */
+  settle(refs: unknown): Promise<void>
+  /**
+   * Calls `fn` when a save of `key` from this page was not written because the draft it came
+   * from was sent (or discarded) elsewhere since: what was typed then is not stored. Returns
+   * unsubscribe.
+   */
+  watchStale(key: string, fn: () => void): () => void
+  /**
+   * Saves `value` as a new draft of `key` (written at once), not as this page's copy of the one
+   * sent elsewhere: after {@link Drafts.watchStale} said so, what was typed since.
+   */
+  renew(key: string, value: unknown, owner?: object): void
   /** Writes every pending draft now. */
   flush(): Promise<void>
   /** Writes pending drafts, then stops timers and listeners. */
@@ -98,6 +125,32 @@ interface SentMark {
   gen: number
 }
 
+/**
+ * A draft as a job sent from it found it: its key, the user scope it belongs to, the generation
+ * (see {@link SentMark}) and the moment (on the draft's `savedAt` clock) the job was made. Kept
+ * with the job, so the draft's clean-up can be finished from the job alone (see `Drafts.settle`).
+ */
+export interface DraftRef {
+  key: string
+  scope: string
+  gen: number
+  at: number
+  /** False: deleted only, never marked sent (corrections of a refused report sent again). */
+  mark?: boolean
+}
+
+const isRef = (r: unknown): r is DraftRef => {
+  const ref = r as Partial<DraftRef> | null
+  return (
+    !!ref &&
+    typeof ref === 'object' &&
+    typeof ref.key === 'string' &&
+    typeof ref.scope === 'string' &&
+    typeof ref.gen === 'number' &&
+    typeof ref.at === 'number'
+  )
+}
+
 const genOf = (d: { gen?: unknown } | undefined): number => (typeof d?.gen === 'number' ? d.gen : 0)
 
 /**
@@ -121,7 +174,11 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   }
   const scope = options.scope ?? (() => '')
   const backup = createBackup(env.backup, prefix, scope)
-  const pending = new Map<string, { value: unknown; scope: string; timer: ReturnType<typeof setTimeout> }>()
+  const pending = new Map<
+    string,
+    { value: unknown; scope: string; timer: ReturnType<typeof setTimeout>; renew?: boolean }
+  >()
+  const watchers = new Map<string, Set<() => void>>()
   // One chain per key keeps a slow write from landing after a later clear.
   const chains = new Map<string, Promise<void>>()
   // Values the store refused, kept for this page under the scope of the user who typed them.
@@ -154,6 +211,10 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     cleared: boolean
     saved?: { value: unknown }
     others: boolean
+    ref?: DraftRef
+    /** Resolves once the hold is cleared (its clear's writes queued) or released. */
+    over: Promise<void>
+    end: () => void
   }
   const held = new Map<string, Hold[]>()
   const holdOf = (key: string, owner: object | undefined): Hold | undefined => {
@@ -188,7 +249,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
         await options.ready?.()
         const draft: StoredDraft = { value: redact(entry.value), savedAt: stamp(u) }
         const target = entry.scope !== scope() && options.storeOf ? options.storeOf(entry.scope) : store
-        const based = known.get(u)
+        // (A new draft: not a copy of any generation.)
+        const based = entry.renew ? undefined : known.get(u)
         const gen = genOf(await target.get<SentMark>(sentKey(key)))
         // Sent (or discarded) elsewhere since this page's copy: not written back.
         const fresh = based === undefined || based >= gen
@@ -204,7 +266,10 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
         }
         unsaved.delete(u)
         if (fresh) dropped.delete(u)
-        else dropped.add(u)
+        else {
+          dropped.add(u)
+          if (entry.scope === scope()) for (const fn of watchers.get(key) ?? []) fn()
+        }
         // On disk now; a backup from an earlier pagehide would only be older.
         if (fresh && !pending.has(key) && target === store) backup.remove(key)
       } catch (error) {
@@ -217,14 +282,46 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   }
 
   const sentKey = (key: string) => `${prefix}${key}#sent`
-  // A draft sent or discarded: it goes, and its mark is bumped to the next generation.
-  const markSent = async (target: KeyValueStore, key: string, of: string) => {
+  const storeFor = (of: string) => (of !== scope() && options.storeOf ? options.storeOf(of) : store)
+  // A draft sent or discarded: it goes, and its mark is bumped to the next generation. `ref`:
+  // the draft this page sent, already marked since (its job delivered from another page first,
+  // see `settle`): what is stored now came after, and stays. `mine`: this page's copy follows.
+  const markSent = async (target: KeyValueStore, key: string, of: string, ref?: DraftRef, mine = true) => {
+    const u = `${of}\u0000${key}`
+    if (ref) {
+      const now = genOf(await target.get<SentMark>(sentKey(key)))
+      if (now > ref.gen) return void (mine && known.set(u, now))
+    }
     await target.del(prefix + key)
     let gen = 0
     const bump = (current: SentMark | undefined): SentMark => ({ gen: (gen = genOf(current) + 1) })
     if (target.update) await target.update<SentMark>(sentKey(key), bump)
     else await target.set(sentKey(key), bump(await target.get<SentMark>(sentKey(key))))
-    known.set(`${of}\u0000${key}`, gen)
+    if (mine) known.set(u, gen)
+  }
+  // The same send as one of this page's holds: its clear finishes it (and knows about its form).
+  const sameRef = (a: DraftRef | undefined, b: DraftRef) =>
+    !!a && a.key === b.key && a.scope === b.scope && a.gen === b.gen && a.at === b.at
+  const settleOne = async (ref: DraftRef) => {
+    const { key, scope: of } = ref
+    // Sent from this page: its clear comes first (a delivery waits for it), and one that left
+    // the key to another form of this page that saved meanwhile leaves it.
+    const mine = (held.get(key) ?? []).find((h) => sameRef(h.ref, ref))
+    if (mine) await mine.over
+    if (mine?.others) return
+    return enqueueOp(key, async () => {
+      const target = storeFor(of)
+      if (genOf(await target.get<SentMark>(sentKey(key))) > ref.gen) return
+      const old = (d: StoredDraft | undefined) => !!d && typeof d.savedAt === 'number' && d.savedAt < ref.at
+      if (old(backup.read(key, of))) backup.remove(key, of)
+      const stored = await target.get<StoredDraft>(prefix + key)
+      // Saved after the job was made: another form's or another tab's, not the one sent.
+      if (stored && !old(stored)) return
+      if (ref.mark === false) await target.del(prefix + key)
+      // (Sent elsewhere, this page's copy loaded before is stale now; sent from here, its clear
+      // did not get through: what this page writes from now on is a new draft.)
+      else await markSent(target, key, of, ref, !!mine)
+    })
   }
 
   const flush = async () => {
@@ -253,31 +350,42 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   env.window?.addEventListener('pagehide', onHide)
   env.document?.addEventListener('visibilitychange', onVisibility)
 
-  const schedule = (key: string, value: unknown, of: string, at: boolean | undefined) => {
+  const schedule = (key: string, value: unknown, of: string, at: boolean | undefined, renew?: boolean) => {
     options.ready?.().catch(() => undefined)
     const previous = pending.get(key)
     // The previous user's value under the same key is written to their scope, not replaced.
     if (previous && previous.scope !== of) void write(key)
     else if (previous) clearTimeout(previous.timer)
-    pending.set(key, { value, scope: of, timer: setTimeout(() => void write(key), debounceMs) })
+    const timer = setTimeout(() => void write(key), debounceMs)
+    pending.set(key, { value, scope: of, timer, ...(renew ? { renew } : {}) })
     if (at) void write(key)
   }
 
+  const save = (key: string, value: unknown, at: boolean | undefined, owner: object | undefined, renew?: boolean) => {
+    const hold = holdOf(key, owner)
+    // Being sent: kept aside for a failure; already sent (cleared), it would bring it back.
+    // (The next user's draft under the same key, typed after a sign-in, is theirs: saved.)
+    if (hold?.scope === scope()) {
+      if (!hold.cleared) hold.saved = { value }
+      return
+    }
+    // Another form's: what is stored under the key is no longer what those holds send.
+    for (const h of held.get(key) ?? []) if (h.owner !== owner && h.scope === scope()) h.others = true
+    schedule(key, value, scope(), at, renew)
+  }
+
   return {
-    save(key, value, at, owner) {
-      const hold = holdOf(key, owner)
-      // Being sent: kept aside for a failure; already sent (cleared), it would bring it back.
-      // (The next user's draft under the same key, typed after a sign-in, is theirs: saved.)
-      if (hold?.scope === scope()) {
-        if (!hold.cleared) hold.saved = { value }
-        return
-      }
-      // Another form's: what is stored under the key is no longer what those holds send.
-      for (const h of held.get(key) ?? []) if (h.owner !== owner && h.scope === scope()) h.others = true
-      schedule(key, value, scope(), at)
+    save,
+    renew: (key, value, owner) => save(key, value, true, owner, true),
+    watchStale(key, fn) {
+      const set = watchers.get(key) ?? new Set()
+      watchers.set(key, set.add(fn))
+      return () => void set.delete(fn)
     },
     hold(key, owner) {
-      const hold: Hold = { scope: scope(), owner, cleared: false, others: false }
+      let end = () => {}
+      const over = new Promise<void>((r) => (end = r))
+      const hold: Hold = { scope: scope(), owner, cleared: false, others: false, over, end }
       held.set(key, [...(held.get(key) ?? []), hold])
       let released = false
       return () => {
@@ -287,6 +395,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
         if (rest.length) held.set(key, rest)
         else held.delete(key)
         if (!hold.cleared && hold.saved) schedule(key, hold.saved.value, hold.scope, true)
+        hold.end()
       }
     },
     async load<T>(key: string) {
@@ -316,11 +425,13 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     },
     clear(key, owner) {
       const hold = holdOf(key, owner)
-      for (const h of held.get(key) ?? [])
-        if (h.owner === owner) {
-          h.cleared = true
-          delete h.saved
-        }
+      const holds = (held.get(key) ?? []).filter((h) => h.owner === owner)
+      for (const h of holds) {
+        h.cleared = true
+        delete h.saved
+      }
+      // (Once this clear's writes are queued: a `settle` waiting for them comes after.)
+      queueMicrotask(() => holds.forEach((h) => h.end()))
       // Sent while another form of the same key saved its own: that one is what is stored now.
       if (hold?.others && hold.scope === scope()) return chains.get(key) ?? Promise.resolve()
       // Sent as another user signed in: the draft sent is the sender's, cleared in their scope;
@@ -337,7 +448,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
         if (inflight.get(key)?.scope === of) inflight.delete(key)
         backup.remove(key, of)
         const target = options.storeOf?.(of) ?? store
-        return enqueueOp(key, () => markSent(target, key, of))
+        return enqueueOp(key, () => markSent(target, key, of, hold.ref))
       }
       const entry = pending.get(key)
       if (entry && entry.scope !== scope()) void write(key)
@@ -350,7 +461,22 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       const of = scope()
       // Sent from here (it was held): another tab's copy of it is stale now. (Discarded, or the
       // corrections of a refused report sent again, another tab's is still its own.)
-      return enqueueOp(key, () => (hold ? markSent(store, key, of) : store.del(prefix + key)))
+      return enqueueOp(key, () => (hold ? markSent(store, key, of, hold.ref) : store.del(prefix + key)))
+    },
+    async sending(key, owner, mark = true) {
+      const hold = holdOf(key, owner)
+      const of = hold?.scope ?? scope()
+      await write(key)
+      let ref: DraftRef | undefined
+      await enqueueOp(key, async () => {
+        const gen = genOf(await storeFor(of).get<SentMark>(sentKey(key)))
+        ref = { key, scope: of, gen, at: stamp(`${of}\u0000${key}`), ...(mark ? {} : { mark }) }
+      })
+      if (hold && ref) hold.ref = ref
+      return ref
+    },
+    async settle(refs) {
+      if (Array.isArray(refs)) await Promise.all(refs.filter(isRef).map(settleOne))
     },
     async stored(key) {
       const entry = pending.get(key)
@@ -405,9 +531,9 @@ function createBackup(storage: SyncStorage | undefined, prefix: string, scope: (
         // Not representable or not writable: the asynchronous write still runs.
       }
     },
-    read(key: string): StoredDraft | undefined {
+    read(key: string, of?: string): StoredDraft | undefined {
       try {
-        const raw = storage?.getItem(name(key))
+        const raw = storage?.getItem(name(key, of))
         const parsed: unknown = raw ? JSON.parse(raw) : undefined
         return parsed && typeof parsed === 'object' && typeof (parsed as StoredDraft).savedAt === 'number'
           ? (parsed as StoredDraft)

@@ -1,1 +1,1 @@
-export { createDrafts, type Drafts, type DraftsOptions } from './drafts.js'
+export { createDrafts, type DraftRef, type Drafts, type DraftsOptions } from './drafts.js'

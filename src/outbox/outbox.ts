@@ -372,6 +372,7 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
         updatedAt: at,
         seq: seq++,
         ...(opts.group === undefined ? {} : { group: opts.group }),
+        ...(opts.origin === undefined ? {} : { origin: opts.origin }),
         ...(author ? { author: author() } : {}),
       }
       await save(job)
@@ -414,6 +415,7 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
         }
         // Same content keeps the key (the server may already have it); edited content is a new request.
         if (!same) Object.assign(next, { payload, idempotencyKey: uuid(), attempts: 0 })
+        if (opts.origin !== undefined) next.origin = opts.origin
         return next
       })
       if (wanted) retryWanted = true

@@ -75,6 +75,11 @@ export interface OutboxJobBase<K extends string = string, P = unknown> {
   retryDelayMs?: number
   /** @deprecated Absolute device time written by earlier versions; read as "due now". */
   nextAttemptAt?: number
+  /**
+   * What the job was made from, for its caller (the drafts a report came from, see
+   * `Drafts.settle`): stored with it as given, never read by the outbox.
+   */
+  origin?: unknown
   /** Scope of the user who wrote it (see `scopeOf`); the job is sent only while that user is signed in. */
   author?: string
   state: OutboxJobState
@@ -204,7 +209,11 @@ export interface OutboxOptions<R = unknown, J extends OutboxJobBase = OutboxJob>
 
 export interface Outbox<R = unknown, J extends OutboxJobBase = OutboxJob> {
   /** Persists the job, then tries to send it. Resolves to the job id once it is stored. */
-  enqueue<K extends J['kind']>(kind: K, payload: PayloadOf<J, K>, options?: { group?: string }): Promise<string>
+  enqueue<K extends J['kind']>(
+    kind: K,
+    payload: PayloadOf<J, K>,
+    options?: { group?: string; origin?: unknown },
+  ): Promise<string>
   /**
    * Sends a failed or rejected job again now. Pass the edited payload when the user changed
    * it: a different payload gets a new idempotency key, an identical one keeps the old key.
@@ -212,9 +221,10 @@ export interface Outbox<R = unknown, J extends OutboxJobBase = OutboxJob> {
    * key may already have reached the backend without a refusal (a send after which the answer
    * was lost or failed): a new key could make a second ticket. With `rev` (the job's `rev` as
    * the caller read it), false as well once the job changed since: checked and written in one
-   * IndexedDB transaction, so two tabs sending their own fix at once never both take.
+   * IndexedDB transaction, so two tabs sending their own fix at once never both take. `origin`
+   * replaces the job's (see {@link OutboxJobBase.origin}) when it is taken.
    */
-  retry(id: string, payload?: J['payload'], options?: { rev?: number }): Promise<boolean>
+  retry(id: string, payload?: J['payload'], options?: { rev?: number; origin?: unknown }): Promise<boolean>
   /**
    * Deletes a job. Only for an explicit user action ("discard"); never called by the outbox.
    * False when it is unknown, in flight, or (given `rev`) changed since the caller read it.

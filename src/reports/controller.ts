@@ -44,6 +44,16 @@ export interface ReportsController {
    */
   saveDraft(category: ReportCategory, draft: ReportDraft, form?: object): Promise<void>
   /**
+   * Calls `fn` when a save of this page's form of `category` was not stored because another window
+   * sent (or discarded) that report since. Returns unsubscribe.
+   */
+  onSentElsewhere(category: ReportCategory, fn: () => void): () => void
+  /**
+   * Saves what was typed after {@link ReportsController.onSentElsewhere} said so as a new draft of
+   * the category (written at once), not as a copy of the report sent.
+   */
+  renewDraft(category: ReportCategory, draft: ReportDraft, form?: object): Promise<void>
+  /**
    * Saves a draft's screenshots (none forgets them); `pending`: the ones picked and still being
    * prepared, as picked, for a form to prepare again after a reload. Resolves once they are in
    * the device's storage; rejects (a `StorageError`) when it refused them: kept for this page only.
@@ -91,6 +101,16 @@ export function createReportsController(client: SupportClient): ReportsControlle
     submit: (input) => withFlow((m) => m.submitReport(client, input)),
     loadDraft: (category) => withFlow((m) => m.loadReportDraft(client, category)),
     saveDraft: (category, draft, form) => withFlow((m) => m.saveReportDraft(client, category, draft, form)),
+    onSentElsewhere(category, fn) {
+      const off = withFlow((m) => m.watchSentElsewhere(client, category, fn))
+      off.catch(() => undefined)
+      return () =>
+        void off.then(
+          (stop) => stop(),
+          () => undefined,
+        )
+    },
+    renewDraft: (category, draft, form) => withFlow((m) => m.saveReportDraft(client, category, draft, form, true)),
     saveFiles: (category, files, transaction, pending, form) =>
       withFlow((m) => m.saveReportFiles(client, category, files, transaction, pending, form)),
     clearDraft: (category, form) => withFlow((m) => m.clearReportDraft(client, category, form)),

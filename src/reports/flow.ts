@@ -193,11 +193,27 @@ export async function saveReportDraft(
   category: ReportCategory,
   draft: ReportDraft,
   form?: object,
+  renew?: boolean,
 ): Promise<void> {
   const { drafts } = await client.services()
   const { files, ...text } = draft
-  drafts.save(reportDraftKey(category), maskDraft(text).draft, false, form)
+  const masked = maskDraft(text).draft
+  if (renew) drafts.renew(reportDraftKey(category), masked, form)
+  else drafts.save(reportDraftKey(category), masked, false, form)
   if (files) await saveReportFiles(client, category, files, draft.transaction, [], form)
+}
+
+/**
+ * Calls `fn` when this page's form of `category` saved a report that another window sent (or
+ * discarded) since: that save was not stored (see `Drafts.watchStale`). Resolves to unsubscribe.
+ */
+export async function watchSentElsewhere(
+  client: Pick<SupportClient, 'services'>,
+  category: ReportCategory,
+  fn: () => void,
+): Promise<() => void> {
+  const { drafts } = await client.services()
+  return drafts.watchStale(reportDraftKey(category), fn)
 }
 
 /**
@@ -487,12 +503,21 @@ async function queueReport(
   let queued = !retried
   let gone = false
   let changed = false
+  // The job keeps the drafts it comes from: a page gone before they are cleared below leaves
+  // that to the next page, or to whichever delivers the job first (see `Drafts.settle`).
+  const { drafts } = await client.services()
+  const keys = retried
+    ? [reportEditKey(retried), reportEditFilesKey(retried)]
+    : [reportDraftKey(req.category), reportFilesKey(req.category)]
+  const origin = (
+    await Promise.all(keys.map((k) => drafts.sending(k, retried ? undefined : req.form, !retried)))
+  ).filter((r) => r !== undefined)
   const { jobId, outcome } = await startJob(
     outbox,
     async () => {
-      if (!retried) return outbox.enqueue('ticket', payload)
+      if (!retried) return outbox.enqueue('ticket', payload, { origin })
       // Only the version this page showed: another window's fix sent meanwhile is not replaced.
-      queued = await outbox.retry(retried, payload, revOf(client, retried))
+      queued = await outbox.retry(retried, payload, { ...revOf(client, retried), origin })
       if (queued) shownOf(client).delete(retried)
       else {
         // Not taken. On its way with this very content (sent again here before a reload, or the

@@ -106,6 +106,9 @@ export function ReportForm(props: ReportFormProps) {
   const valuesRef = useRef(values)
   const [ready, setReady] = useState(!!edit)
   const [restored, setRestored] = useState(false)
+  // The draft this form restored (what another window may send), and whether it did send it.
+  const base = useRef<ReportValues>()
+  const [elsewhere, setElsewhere] = useState(false)
   const [errors, setErrors] = useState<ReportErrors>({})
   // After the first refused submit, errors follow every change (a fixed field clears at once,
   // a transaction picked fills and un-flags its fields).
@@ -215,6 +218,7 @@ export function ReportForm(props: ReportFormProps) {
         setValues(valuesRef.current)
         if (typed.length) saveDraft(valuesRef.current, start)
         const matches = draftMatches(draft, start)
+        if (matches) base.current = startValues(category, start, draft)
         // Back from an article: the user never left the form, nothing to announce.
         setRestored(matches && !returning)
         const files = matches ? draftFiles(draft) : []
@@ -232,6 +236,27 @@ export function ReportForm(props: ReportFormProps) {
     // Once per form: `returning` and `id` say how it was entered, read on mount only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reports, category, editing, addShots])
+
+  // The report this form restored was sent (or discarded) from another window, and a save from
+  // here was not stored: the form keeps what was typed after it, as a new report, and says so.
+  useEffect(() => {
+    if (editing) return
+    return reports.onSentElsewhere(category, () => {
+      if (sending.current) return
+      const prefill = startValues(category, txRef.current, undefined)
+      const next = typedSince(valuesRef.current, base.current ?? {}, prefill)
+      base.current = undefined
+      valuesRef.current = next
+      setValues(next)
+      setRestored(false)
+      setElsewhere(true)
+      const transaction = txRef.current
+      if (Object.keys(next).some((k) => next[k] !== prefill[k]))
+        void reports
+          .renewDraft(category, { values: next, ...(transaction ? { transaction } : {}) }, self)
+          .catch(() => {})
+    })
+  }, [reports, category, editing, self])
 
   // Another transaction picked: refill what it knows, keep what the user wrote. Before the paint:
   // a frame with the new card and the old values would flash its fields open, flagged.
@@ -410,6 +435,11 @@ export function ReportForm(props: ReportFormProps) {
           </button>
         </div>
       )}
+      {elsewhere && (
+        <p class="rf-notice" role="status" data-sent-elsewhere>
+          {t('reportUi.draft.sentElsewhere')}
+        </p>
+      )}
       {restored && (
         <div class="rf-notice" data-draft-restored>
           <span>{t('reportUi.draft.restored')} </span>
@@ -493,4 +523,20 @@ export function ReportForm(props: ReportFormProps) {
       </div>
     </form>
   )
+}
+
+/**
+ * What was typed into a form after the draft it restored (`base`) was sent elsewhere: a field
+ * as restored goes back to the transaction's prefill, text added to the end of a restored field
+ * is kept alone, and a field changed otherwise is kept as it is.
+ */
+function typedSince(values: ReportValues, base: ReportValues, prefill: ReportValues): ReportValues {
+  const out = { ...prefill }
+  for (const [k, v] of Object.entries(values)) {
+    const b = base[k]
+    if (v === b) continue
+    const rest = typeof v === 'string' && typeof b === 'string' && b && v.startsWith(b) ? v.slice(b.length).trim() : v
+    if (rest !== '') out[k] = rest
+  }
+  return out
 }

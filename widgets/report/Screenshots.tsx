@@ -328,7 +328,9 @@ export function Screenshots(props: {
     void prepare(shot.key, source, i)
   }
 
-  const describedBy = [helpId, props.error || problems.length ? errId : ''].filter(Boolean).join(' ')
+  const notStored = api.shots.some((s) => s.kept === 'unsaved')
+  // The picker is described by the alert whenever it says something (not stored on the device too).
+  const describedBy = [helpId, props.error || problems.length || notStored ? errId : ''].filter(Boolean).join(' ')
   return (
     <div class="rf-field" data-field="screenshots">
       <span class="rf-row">
@@ -377,7 +379,7 @@ export function Screenshots(props: {
       </p>
       <div id={errId} role="alert" class="rf-err">
         {props.error && <p class="rf-err">{props.error}</p>}
-        {api.shots.some((s) => s.kept === 'unsaved') && (
+        {notStored && (
           <p class="rf-err" data-not-stored>
             {t('reportUi.screenshots.notStored')}
           </p>

@@ -50,6 +50,34 @@ describe('two tabs, one report form each, one sends', () => {
     }
   })
 
+  it('text typed in the other tab after the send: that tab says so and keeps it, without the report sent', async () => {
+    const user = `e2e-b27-after-${Date.now()}`
+    const a = s.page
+    await openForm(a, user)
+    await description(a).fill('Tab A: the shop says my payment never arrived.')
+    await a.waitForTimeout(1_000)
+    const b = await s.browser.newPage()
+    try {
+      await openForm(b, user)
+      await expect.poll(() => description(b).inputValue(), { timeout: 20_000 }).toContain('Tab A')
+      await sendFrom(a)
+      // Tab B's user goes on typing at the end of the text it restored.
+      await description(b).press('End')
+      await description(b).type(' A second payment to the bakery failed too.')
+      await w(b, '[data-sent-elsewhere]').waitFor({ timeout: 10_000 })
+      await expect.poll(() => description(b).inputValue()).toBe('A second payment to the bakery failed too.')
+      await b.waitForTimeout(1_000)
+      await reload(b)
+      await w(b, '[data-submit]:not([disabled])').waitFor({ timeout: 20_000 })
+      await expect
+        .poll(() => description(b).inputValue(), { timeout: 20_000 })
+        .toContain('A second payment to the bakery failed too.')
+      expect(await description(b).inputValue()).not.toContain('Tab A')
+    } finally {
+      await b.close()
+    }
+  })
+
   it("a report typed in the other tab's empty form after the send is back after its reload", async () => {
     const user = `e2e-b27-own-${Date.now()}`
     const a = s.page

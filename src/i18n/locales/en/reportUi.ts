@@ -38,6 +38,8 @@ export const reportUi = {
   'reportUi.screenshots.count': 'You can attach up to {count}.',
   'reportUi.screenshots.full': 'You have attached the maximum number of images.',
   'reportUi.draft.restored': 'We restored the report you had started.',
+  'reportUi.draft.sentElsewhere':
+    'This report was sent from another window. What you typed after that is kept here as a new report.',
   'reportUi.draft.discard': 'Start over',
   'reportUi.edit.notice': 'Support could not accept this report. Please check it and send it again.',
   'reportUi.edit.discard': 'Discard this report',

@@ -35,6 +35,7 @@ export const reportUi: Record<keyof typeof en, string> = {
   'reportUi.screenshots.count': '最多可添加 {count} 张。',
   'reportUi.screenshots.full': '已达到可添加图片的上限。',
   'reportUi.draft.restored': '已恢复您之前未提交的内容。',
+  'reportUi.draft.sentElsewhere': '此报告已在另一个窗口中发送。之后输入的内容已作为新报告保留在这里。',
   'reportUi.draft.discard': '清空重填',
   'reportUi.edit.notice': '客服系统未能接收这份反馈，请检查后重新提交。',
   'reportUi.edit.discard': '放弃这份反馈',

@@ -35,6 +35,7 @@ export const reportUi: Record<keyof typeof en, string> = {
   'reportUi.screenshots.count': '最多可新增 {count} 張。',
   'reportUi.screenshots.full': '已達到可新增圖片的上限。',
   'reportUi.draft.restored': '已恢復您之前未提交的內容。',
+  'reportUi.draft.sentElsewhere': '此報告已在另一個視窗中送出。之後輸入的內容已作為新報告保留在這裡。',
   'reportUi.draft.discard': '清空重填',
   'reportUi.edit.notice': '客服系統未能接收這份回報，請檢查後重新提交。',
   'reportUi.edit.discard': '放棄這份回報',
