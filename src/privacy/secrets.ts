@@ -269,11 +269,17 @@ function accept(ctx: ScanContext, family: Family, value: Value | null, extra = 0
   return true
 }
 
-// "384921 is my code", "384921 是验证码", "384921 (OTP)": the value comes first.
+/** A digit or a Chinese numeral (`三八四九二一是验证码`, `幺二三四五六是我的支付密码`), in a regex. */
+const NUMERALS = Object.keys(ZH_DIGITS).join('')
+const D = `[\\d${NUMERALS}]`
+/** The digits of a value read before its name: numerals as their digits, separators dropped. */
+const digitsOf = (raw: string): string => raw.replace(/[ -]/g, '').replace(/./g, (ch) => ZH_DIGITS[ch] ?? ch)
+
+// "384921 is my code", "384921 是验证码", "384921 (OTP)": the value comes first, in digits or numerals.
 /** What joins a value to the secret's name after it: `is my`, `是我的`, an opening bracket. */
 const JOIN_BEFORE = String.raw`[ \t]{0,3}(?:(?:is|was|are)[ \t]+(?:(?:my|the|your|our|a|an|this)[ \t]+)?(?:new[ \t]+)?|(?:就是|是|为|為)(?:我的|你的|您的|新的|的)?|[(（\[【][ \t]*)`
 const VALUE_FIRST = new RegExp(
-  String.raw`(?<![\dA-Za-z])(\d(?:[ -]?\d){2,11})(?!\d)(?:${JOIN_BEFORE})?(?:${PHRASE_SOURCE})`,
+  String.raw`(?<![\dA-Za-z${NUMERALS}])(${D}(?:[ -]?${D}){2,11})(?!${D})(?:${JOIN_BEFORE})?(?:${PHRASE_SOURCE})`,
   'gi',
 )
 
@@ -447,7 +453,7 @@ export function detectLabelledSecrets(ctx: ScanContext): void {
  * Read backwards from each name, on the few characters before it.
  */
 const NAMED_BEFORE = new RegExp(
-  String.raw`(?<![\dA-Za-z])(\d(?:[ -]?\d){8,23}|\d(?:[ -]?\d){16}[Xx])${JOIN_BEFORE}$`,
+  String.raw`(?<![\dA-Za-z${NUMERALS}])(${D}(?:[ -]?${D}){8,23}|${D}(?:[ -]?${D}){16}[Xx])${JOIN_BEFORE}$`,
   'i',
 )
 const CLOSING = /^[ \t]*[)）\]】]/
@@ -464,7 +470,8 @@ function detectNamedAfter(ctx: ScanContext): void {
     const after = m.index + m[0].length
     // In brackets the name closes with them; after `is` or `是` it must end its clause.
     if (/[(（[【]\s*$/.test(r[0]) ? !CLOSING.test(text.slice(after, after + 4)) : !nameEndsClause(text, after)) continue
-    if (/[\dA-Za-z]/.test(text[start - 1] ?? '') || !ctx.claims.free(start, end)) continue
+    if (/[\dA-Za-z]/.test(text[start - 1] ?? '') || ZH_DIGITS[text[start - 1] ?? ''] !== undefined) continue
+    if (!ctx.claims.free(start, end)) continue
     push(ctx, 'secret', start, end, SECRET_MASK)
   }
 }
@@ -486,7 +493,7 @@ export function detectSecrets(ctx: ScanContext): void {
     const family = FAMILIES[[m[2], m[3], m[4], m[5]].findIndex((g) => g !== undefined)] ?? 'code'
     const sizes = raw.split(/[ -]/).map((g) => g.length)
     if (!nameEndsClause(text, m.index + m[0].length)) continue
-    accept(ctx, family, { start: m.index, end: m.index + raw.length, digits: raw.replace(/[ -]/g, ''), sizes })
+    accept(ctx, family, { start: m.index, end: m.index + raw.length, digits: digitsOf(raw), sizes })
   }
   for (const m of text.matchAll(ZH_PASSWORD_TOKEN)) {
     const value = m[1]
