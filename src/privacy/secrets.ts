@@ -278,10 +278,18 @@ const digitsOf = (raw: string): string => raw.replace(/[ -]/g, '').replace(/./g,
 // "384921 is my code", "384921 是验证码", "384921 (OTP)": the value comes first, in digits or numerals.
 /** What joins a value to the secret's name after it: `is my`, `是我的`, an opening bracket. */
 const JOIN_BEFORE = String.raw`[ \t]{0,3}(?:(?:is|was|are)[ \t]+(?:(?:my|the|your|our|a|an|this)[ \t]+)?(?:new[ \t]+)?|(?:就是|是|为|為)(?:我的|你的|您的|新的|的)?|[(（\[【][ \t]*)`
-const VALUE_FIRST = new RegExp(
-  String.raw`(?<![\dA-Za-z${NUMERALS}])(${D}(?:[ -]?${D}){2,11})(?!${D})(?:${JOIN_BEFORE})?(?:${PHRASE_SOURCE})`,
-  'gi',
-)
+const valueFirst = (d: string, not: string) =>
+  new RegExp(
+    String.raw`(?<![A-Za-z${not}])(${d}(?:[ -]?${d}){2,11})(?!${d})(?:${JOIN_BEFORE})?(?:${PHRASE_SOURCE})`,
+    'gi',
+  )
+const VALUE_FIRST = valueFirst('\\d', '\\d')
+const VALUE_FIRST_SPELLED = valueFirst(D, `\\d${NUMERALS}`)
+/**
+ * A numeral next to another or to a digit: the patterns that read numerals as digits are slower,
+ * and run only on a text that has one (most text has none: `一下`, `十一月`).
+ */
+const SPELLED = new RegExp(`[${NUMERALS}][ -]?[\\d${NUMERALS}]|\\d[ -]?[${NUMERALS}]`)
 
 /** Ideographs that may follow a secret's name at the end of its clause (`是验证码吗`, `是我的密码了`). */
 const PARTICLES = new Set([...'了吗嗎呢吧啊呀哦喔哈啦'])
@@ -452,10 +460,10 @@ export function detectLabelledSecrets(ctx: ScanContext): void {
  * `13812345678（验证码）`): longer than a secret's usual length, it needs a joining word or brackets.
  * Read backwards from each name, on the few characters before it.
  */
-const NAMED_BEFORE = new RegExp(
-  String.raw`(?<![\dA-Za-z${NUMERALS}])(${D}(?:[ -]?${D}){8,23}|${D}(?:[ -]?${D}){16}[Xx])${JOIN_BEFORE}$`,
-  'i',
-)
+const namedBefore = (d: string, not: string) =>
+  new RegExp(String.raw`(?<![A-Za-z${not}])(${d}(?:[ -]?${d}){8,23}|${d}(?:[ -]?${d}){16}[Xx])${JOIN_BEFORE}$`, 'i')
+const NAMED_BEFORE = namedBefore('\\d', '\\d')
+const NAMED_BEFORE_SPELLED = namedBefore(D, `\\d${NUMERALS}`)
 const CLOSING = /^[ \t]*[)）\]】]/
 
 function detectNamedAfter(ctx: ScanContext): void {
@@ -463,7 +471,8 @@ function detectNamedAfter(ctx: ScanContext): void {
   for (const m of phrases(ctx)) {
     if (m[0].toLowerCase() === 'code') continue
     const from = Math.max(0, m.index - 80)
-    const r = NAMED_BEFORE.exec(text.slice(from, m.index))
+    const before = text.slice(from, m.index)
+    const r = (SPELLED.test(before) ? NAMED_BEFORE_SPELLED : NAMED_BEFORE).exec(before)
     if (!r) continue
     const start = from + r.index
     const end = start + (r[1] ?? '').length
@@ -488,7 +497,7 @@ export function detectSecrets(ctx: ScanContext): void {
     const cvv2 = family === 'cvv' && at === end && text[at] === '2' && /[VCN]$/i.test(m[0])
     accept(ctx, family, readValue(ctx, at, LENGTHS[family][1] + (cvv2 ? 1 : 0), end), cvv2 ? 1 : 0)
   }
-  for (const m of text.matchAll(VALUE_FIRST)) {
+  for (const m of text.matchAll(SPELLED.test(text) ? VALUE_FIRST_SPELLED : VALUE_FIRST)) {
     const raw = m[1] ?? ''
     const family = FAMILIES[[m[2], m[3], m[4], m[5]].findIndex((g) => g !== undefined)] ?? 'code'
     const sizes = raw.split(/[ -]/).map((g) => g.length)
