@@ -2,12 +2,12 @@
  * The digit and address detectors. Each reads the normalised text, skips what an earlier rule
  * already claimed, and claims what it hides. The caller runs them in the reference order:
  * 28-digit transaction ids (kept) → labelled secrets → CN ID → IBAN → card (also in exponent form)
- * → secrets → CN mobile (also with `、:~|;` between groups, or spelled in Chinese numerals) → other
- * cards → e-mail.
+ * → secrets → CN mobile (also with `、:~|;` between groups) → other phones → numbers spelled in
+ * Chinese numerals → other cards → e-mail.
  */
 import { cnIdShape, cnIdValid, cnLegacyIdShape, ibanValid, isCalendarDate, luhnValid } from './checksums.js'
 import { IBAN_LENGTHS } from './ibanLengths.js'
-import { maskCard, maskCnId, maskEmail, maskIban, maskPhone } from './mask.js'
+import { maskCard, maskCnId, maskEmail, maskIban, maskNational, maskPhone } from './mask.js'
 import {
   type Claims,
   type DigitGroup,
@@ -29,6 +29,8 @@ export interface ScanContext {
   claims: Claims
   hits: Hit[]
   reference: boolean
+  /** Runs of 8 or more digits of the text (`runs` are those of 11 or more), when already read. */
+  shortRuns?: DigitRun[]
   /**
    * Whether a digit rule may take the slice `[start, end)` at all (unset: every slice). The pass
    * over numbers spelled in Chinese numerals takes only slices mostly spelled.
@@ -529,6 +531,111 @@ function joinPhoneGroups(text: string): string | null {
 export function detectSeparatedPhones(ctx: ScanContext): void {
   const text = joinPhoneGroups(ctx.text)
   if (text !== null) detectPhones({ ...ctx, text, runs: digitRuns(text) })
+}
+
+/** Calling codes of one or two digits (ITU-T E.164); every other code has three. */
+const SHORT_CODES = new Set(
+  '1 7 20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 60 61 62 63 64 65 66 81 82 84 86 90 91 92 93 94 95 98'.split(
+    ' ',
+  ),
+)
+
+/** The country calling code a number written after `+` starts with. */
+function callingCode(digits: string): string {
+  for (const n of [1, 2]) if (SHORT_CODES.has(digits.slice(0, n))) return digits.slice(0, n)
+  return digits.slice(0, 3)
+}
+
+/**
+ * A toll-free or shared-cost service number, a business's hotline rather than a person's phone:
+ * North American 800/833/…/888, `+800`, 800/808/0800/1800/1300 elsewhere, the mainland's 400/800.
+ */
+function serviceNumber(cc: string, national: string): boolean {
+  if (cc === '1') return /^8(?:00|33|44|55|66|77|88)/.test(national)
+  return cc === '800' || /^(?:0?80[08]|1[38]00)/.test(national) || (cc === '86' && /^[48]00/.test(national))
+}
+
+/**
+ * What a phone outside the mainland without `+` looks like: `00` and Hong Kong's, Macau's or
+ * Taiwan's code, one of those codes, a Taiwan mobile (`09…`), a Hong Kong or Macau one (8 digits).
+ */
+const BARE_SHAPE = /^(?:(?:00)?(?:852[569]\d{7}|8536\d{7}|8869\d{8})|09\d{8}|[569]\d{7})$/
+
+/** Words before a number that make it a phone (`电话 5123 4567`, `call me on 51234567`). */
+const PHONE_WORD =
+  /(?:电话|電話|手机|手機|(?<![单單])[号號]码|联系|聯繫|聯絡|致电|致電|打给|打給|香港|澳门|澳門|台湾|台灣|(?<![A-Za-z])(?:whats ?app|phone|mobile|cell|tel|call|contact|reach|sms|text))[^\d\n]{0,12}$/i
+/** An identifier the digits belong to (`M-51234567`, `HF-2026-…`, `#51234567`). */
+const IDENTIFIER_BEFORE = /(?:[A-Za-z0-9][-_#/]|#[ \t]?)$/
+/** An amount: a currency before the number (`HK$ 56001234`, `金额 51234567`) or a unit after it. */
+const CURRENCY_BEFORE = /(?:[¥$€£]|HK\$?|NT\$?|MOP|RMB|USD|HKD|TWD|CNY|金额|金額|价格|價格|余额|餘額)[ \t]?$/i
+const UNIT_AFTER = /^[ \t]?(?:元|块|塊|港币|港幣|港元|澳门元|澳門元|台币|台幣|HKD|MOP|TWD|USD|RMB|CNY|%|dollars?)/i
+
+/** A digit stands next to `[start, end)` with at most two spaces or dashes between: the number goes on. */
+function continues(text: string, start: number, end: number): boolean {
+  let b = start - 1
+  while (b >= start - 2 && (text[b] === ' ' || text[b] === '-')) b--
+  let a = end
+  while (a < end + 2 && (text[a] === ' ' || text[a] === '-')) a++
+  return isDigit(text[b]) || isDigit(text[a])
+}
+
+/** Where the national number starts: after `skip` digits of the slice and what separates them from it. */
+function nationalStart(text: string, start: number, skip: number): number {
+  let k = start
+  for (let seen = 0; seen < skip; k++) if (isDigit(text[k])) seen++
+  while (k < text.length && !isDigit(text[k])) k++
+  return text[k - 1] === '(' ? k - 1 : k
+}
+
+/**
+ * A phone number outside the mainland in the slice, or `null`: after `+` (or `00` with Hong
+ * Kong's, Macau's or Taiwan's code), any number of 8–15 digits but a service number; after `852`
+ * or `853` a Hong Kong or Macau mobile (8 digits, `5`/`6`/`9`), after `886` a Taiwan mobile (`9` and 8
+ * digits); alone, a Taiwan mobile (`09` and 8 digits), or a Hong Kong or Macau mobile typed `5123
+ * 4567` or after a word naming a phone (8 digits glued together are as often a count or a size).
+ */
+function foreignPhone(text: string, slice: Slice): Accepted | null {
+  const { chars, start, end } = slice
+  const lead = text[start - 1] === '+' ? start - 1 : text.slice(start - 2, start) === '+(' ? start - 2 : -1
+  // The shape first: most numbers are none of these, and the context is read only for those that are.
+  if (lead < 0 ? !BARE_SHAPE.test(chars) : isAsciiAlnum(text[lead - 1])) return null
+  if (slice.cutsHard || /[\n/_]/.test(text.slice(start, end))) return null
+  if (lead < 0 && slice.hardInside && slice.shortest < 2) return null
+  const from = lead >= 0 ? lead : text[start - 1] === '(' ? start - 1 : start
+  const before = text.slice(Math.max(0, from - 8), from)
+  if (orderLabelBefore(text, from) || IDENTIFIER_BEFORE.test(before) || CURRENCY_BEFORE.test(before)) return null
+  if (UNIT_AFTER.test(text.slice(end, end + 6)) || (lead < 0 && continues(text, start, end))) return null
+  const zeros = lead < 0 && chars.startsWith('00') ? 2 : 0
+  if (lead >= 0 || zeros > 0) {
+    const digits = chars.slice(zeros)
+    const cc = callingCode(digits)
+    const national = digits.slice(cc.length)
+    // `+2026-12-05`: a date after a plus sign.
+    if (national.length < 6 || serviceNumber(cc, national)) return null
+    if (/^(?:19|20)\d\d-\d\d?-\d\d?(?!\d)/.test(text.slice(start, end))) return null
+    return { replacement: maskNational(national), start: nationalStart(text, start, zeros + cc.length) }
+  }
+  if (chars.startsWith('8')) return { replacement: maskNational(chars.slice(3)), start: nationalStart(text, start, 3) }
+  if (chars.startsWith('09')) return { replacement: maskNational(chars, 2) }
+  const typed = /^\d{4}[ -]\d{4}$/.test(text.slice(start, end))
+  return typed || PHONE_WORD.test(text.slice(Math.max(0, from - 28), from))
+    ? { replacement: maskNational(chars) }
+    : null
+}
+
+/**
+ * Phone numbers outside the mainland: Hong Kong, Macau and Taiwan mobiles, and any number written
+ * with `+` and its country code (E.164), masked to the country code as typed and the last four
+ * digits (`+852 ****4567`, `09****5678`). Read after the mainland's, on runs of 8 or more digits.
+ */
+export function detectForeignPhones(ctx: ScanContext): void {
+  if (ctx.reference) return
+  // As {@link scanLooseDigits}, but a one-digit country code (`+1 415.555.2671`) is no version.
+  scanDigitRule({ ...ctx, runs: ctx.shortRuns ?? digitRuns(ctx.text, 8) }, 'phone', [8, 15], (slice) =>
+    (slice.glued && !numberWordBefore(ctx.text, slice.start)) || slice.decimalInside
+      ? null
+      : foreignPhone(ctx.text, slice),
+  )
 }
 
 const IBAN_START = /[A-Za-z]{2}\d{2}/g

@@ -35,6 +35,14 @@ export function maskPhone(digits: string, plus: boolean): string {
   return prefix === '' ? (plus ? `+${masked}` : masked) : `${plus ? '+' : ''}${prefix} ${masked}`
 }
 
+/**
+ * A phone number outside the mainland, its country code left as typed: `51234567` → `****4567`;
+ * `keep` leading digits shown (`0912345678`, 2 → `09****5678`).
+ */
+export function maskNational(digits: string, keep = 0): string {
+  return digits.slice(0, keep) + keepLast(digits.slice(keep), 4)
+}
+
 /** `li.lei@example.cn` → `l***@example.cn`. */
 export function maskEmail(local: string, domain: string): string {
   return `${local.charAt(0)}***@${domain}`

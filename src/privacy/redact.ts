@@ -9,6 +9,7 @@ import {
   detectCnIds,
   detectEmails,
   detectExponentCards,
+  detectForeignPhones,
   detectIbans,
   detectPhones,
   detectSeparatedPhones,
@@ -38,14 +39,16 @@ const RULES = [
   detectSecrets,
   detectPhones,
   detectSeparatedPhones,
+  detectForeignPhones,
   detectSpelledNumbers,
   detectCards,
   detectEmails,
 ] as const
 
 /**
- * Hides card numbers, resident IDs, IBANs, mainland mobile numbers, e-mail addresses and
- * secrets (CVV, PIN, codes, passwords) in `text`.
+ * Hides card numbers, resident IDs, IBANs, phone numbers (mainland, Hong Kong, Macau and Taiwan
+ * mobiles, any number after `+` and a country code), e-mail addresses and secrets (CVV, PIN, codes,
+ * passwords) in `text`.
  *
  * @example
  * redact('卡号 6205 5000 0000 0000 004，验证码是 384921')
@@ -54,9 +57,12 @@ const RULES = [
 export function redact(text: string, options: RedactOptions = {}): RedactResult {
   if (text === '') return { text, findings: [] }
   const norm = normalize(text)
+  // One pass for every digit rule: most need 11 digits, phones outside the mainland 8.
+  const shortRuns = digitRuns(norm.text, 8)
   const ctx: ScanContext = {
     text: norm.text,
-    runs: digitRuns(norm.text),
+    runs: shortRuns.filter((r) => r.compact.length >= 11),
+    shortRuns,
     claims: new Claims(norm.text.length),
     hits: [],
     reference: options.reference === true,

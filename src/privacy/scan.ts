@@ -75,9 +75,10 @@ const MIN_RUN_DIGITS = 11
  * Splits normalised text into runs of digit groups, joined by short runs of whitespace (line
  * breaks included) or `. / _ - ( )`, as people type card and phone numbers (`6205 5000 0000 0000
  * 004`, `138.0013.8000`, `(138) 0013 8000`). A run never splits a group, so a 28-digit
- * transaction id stays one group and can never be cut into a card-sized piece.
+ * transaction id stays one group and can never be cut into a card-sized piece. Runs of fewer than
+ * `minDigits` digits are dropped (11 for every rule but the one for phones outside the mainland, 8).
  */
-export function digitRuns(text: string): DigitRun[] {
+export function digitRuns(text: string, minDigits = MIN_RUN_DIGITS): DigitRun[] {
   const runs: DigitRun[] = []
   const n = text.length
   let i = 0
@@ -135,7 +136,7 @@ export function digitRuns(text: string): DigitRun[] {
     i = j
     // Every digit rule needs at least 11 digits (a mobile): shorter runs (amounts, dates) are dropped here.
     const last = run[run.length - 1]
-    if (!last || last.end - (run[0]?.start ?? 0) < MIN_RUN_DIGITS) continue
+    if (!last || last.end - (run[0]?.start ?? 0) < minDigits) continue
     markEdges(text, run)
     let compact = ''
     const offsets: number[] = [0]
@@ -143,7 +144,7 @@ export function digitRuns(text: string): DigitRun[] {
       compact += text.slice(g.start, g.end)
       offsets.push(compact.length)
     }
-    if (compact.length >= MIN_RUN_DIGITS) runs.push({ groups: run, compact, offsets })
+    if (compact.length >= minDigits) runs.push({ groups: run, compact, offsets })
   }
   return runs
 }

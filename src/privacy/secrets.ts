@@ -269,13 +269,27 @@ function accept(ctx: ScanContext, family: Family, value: Value | null, extra = 0
   return true
 }
 
-// "384921 is my code", "384921 是验证码", "384921 (OTP)": the value comes first.
+/** A digit or a Chinese numeral (`三八四九二一是验证码`, `幺二三四五六是我的支付密码`), in a regex. */
+const NUMERALS = Object.keys(ZH_DIGITS).join('')
+const D = `[\\d${NUMERALS}]`
+/** The digits of a value read before its name: numerals as their digits, separators dropped. */
+const digitsOf = (raw: string): string => raw.replace(/[ -]/g, '').replace(/./g, (ch) => ZH_DIGITS[ch] ?? ch)
+
+// "384921 is my code", "384921 是验证码", "384921 (OTP)": the value comes first, in digits or numerals.
 /** What joins a value to the secret's name after it: `is my`, `是我的`, an opening bracket. */
 const JOIN_BEFORE = String.raw`[ \t]{0,3}(?:(?:is|was|are)[ \t]+(?:(?:my|the|your|our|a|an|this)[ \t]+)?(?:new[ \t]+)?|(?:就是|是|为|為)(?:我的|你的|您的|新的|的)?|[(（\[【][ \t]*)`
-const VALUE_FIRST = new RegExp(
-  String.raw`(?<![\dA-Za-z])(\d(?:[ -]?\d){2,11})(?!\d)(?:${JOIN_BEFORE})?(?:${PHRASE_SOURCE})`,
-  'gi',
-)
+const valueFirst = (d: string, not: string) =>
+  new RegExp(
+    String.raw`(?<![A-Za-z${not}])(${d}(?:[ -]?${d}){2,11})(?!${d})(?:${JOIN_BEFORE})?(?:${PHRASE_SOURCE})`,
+    'gi',
+  )
+const VALUE_FIRST = valueFirst('\\d', '\\d')
+const VALUE_FIRST_SPELLED = valueFirst(D, `\\d${NUMERALS}`)
+/**
+ * A numeral next to another or to a digit: the patterns that read numerals as digits are slower,
+ * and run only on a text that has one (most text has none: `一下`, `十一月`).
+ */
+const SPELLED = new RegExp(`[${NUMERALS}][ -]?[\\d${NUMERALS}]|\\d[ -]?[${NUMERALS}]`)
 
 /** Ideographs that may follow a secret's name at the end of its clause (`是验证码吗`, `是我的密码了`). */
 const PARTICLES = new Set([...'了吗嗎呢吧啊呀哦喔哈啦'])
@@ -384,6 +398,23 @@ function readLabelledValue(text: string, p: number): Value | null {
 }
 
 /**
+ * `验证码 13812345678 收不到`, `OTP 138 1234 5678 not received`: a mainland mobile (11 digits,
+ * `1[3-9]`, in groups apart by a space or dash or none) after a code's name, followed by words
+ * saying the code did not arrive, is the phone the code was sent to, not the code: left to the
+ * phone rule (`138****5678`). Anything else there stays the code.
+ */
+const ZH_NOT_RECEIVED = String.raw`(?:一直|还是|還是|都|还|還)*(?:收不到|[没沒]有?收到|未收到|接收不到)`
+const EN_NOT_RECEIVED = String.raw`(?:(?:but|and|still|i|it)[ \t]+){0,3}(?:not[ \t]+(?:received|receiving|getting|arrived)|never[ \t]+(?:received|arrived|got)|(?:did|does|has|have)(?:n['’]?t|[ \t]+not)[ \t]+(?:get|got|receive|received|arrive|arrived|come|came)|can(?:['’]?t|not|[ \t]+not)[ \t]+(?:get|receive))`
+const MOBILE_THEN_NOT_RECEIVED = new RegExp(
+  String.raw`^1[3-9](?:[ -]?\d){9}(?!\d)[ \t]{0,3}(?:[,，、][ \t]{0,2})?(?:${ZH_NOT_RECEIVED}|${EN_NOT_RECEIVED})`,
+  'i',
+)
+
+function phoneNotReached(text: string, at: number, family: Family): boolean {
+  return family === 'code' && !isAsciiLetter(text[at - 1]) && MOBILE_THEN_NOT_RECEIVED.test(text.slice(at, at + 60))
+}
+
+/**
  * A value right after a secret's name and a colon, `=`, `is`, `是` or `为` (`PIN: 13812345678`,
  * `密码：4111111111111111`, `验证码是 138 1234 5678`) is that secret, whatever its shape: hidden
  * whole, before any rule reads it as a phone, card or ID and leaves part of it. Values of a
@@ -400,7 +431,7 @@ export function detectLabelledSecrets(ctx: ScanContext): void {
       LOOSE_JOIN.lastIndex = end
       LOOSE_JOIN.exec(text)
       const at = LOOSE_JOIN.lastIndex
-      if (m[0].toLowerCase() === 'code') continue
+      if (m[0].toLowerCase() === 'code' || phoneNotReached(text, at, family)) continue
       const value = readLabelledValue(text, at)
       if (value && value.digits.length > LENGTHS[family][1] && ctx.claims.free(value.start, value.end))
         push(ctx, 'secret', value.start, value.end, SECRET_MASK)
@@ -429,10 +460,10 @@ export function detectLabelledSecrets(ctx: ScanContext): void {
  * `13812345678（验证码）`): longer than a secret's usual length, it needs a joining word or brackets.
  * Read backwards from each name, on the few characters before it.
  */
-const NAMED_BEFORE = new RegExp(
-  String.raw`(?<![\dA-Za-z])(\d(?:[ -]?\d){8,23}|\d(?:[ -]?\d){16}[Xx])${JOIN_BEFORE}$`,
-  'i',
-)
+const namedBefore = (d: string, not: string) =>
+  new RegExp(String.raw`(?<![A-Za-z${not}])(${d}(?:[ -]?${d}){8,23}|${d}(?:[ -]?${d}){16}[Xx])${JOIN_BEFORE}$`, 'i')
+const NAMED_BEFORE = namedBefore('\\d', '\\d')
+const NAMED_BEFORE_SPELLED = namedBefore(D, `\\d${NUMERALS}`)
 const CLOSING = /^[ \t]*[)）\]】]/
 
 function detectNamedAfter(ctx: ScanContext): void {
@@ -440,14 +471,16 @@ function detectNamedAfter(ctx: ScanContext): void {
   for (const m of phrases(ctx)) {
     if (m[0].toLowerCase() === 'code') continue
     const from = Math.max(0, m.index - 80)
-    const r = NAMED_BEFORE.exec(text.slice(from, m.index))
+    const before = text.slice(from, m.index)
+    const r = (SPELLED.test(before) ? NAMED_BEFORE_SPELLED : NAMED_BEFORE).exec(before)
     if (!r) continue
     const start = from + r.index
     const end = start + (r[1] ?? '').length
     const after = m.index + m[0].length
     // In brackets the name closes with them; after `is` or `是` it must end its clause.
     if (/[(（[【]\s*$/.test(r[0]) ? !CLOSING.test(text.slice(after, after + 4)) : !nameEndsClause(text, after)) continue
-    if (/[\dA-Za-z]/.test(text[start - 1] ?? '') || !ctx.claims.free(start, end)) continue
+    if (/[\dA-Za-z]/.test(text[start - 1] ?? '') || ZH_DIGITS[text[start - 1] ?? ''] !== undefined) continue
+    if (!ctx.claims.free(start, end)) continue
     push(ctx, 'secret', start, end, SECRET_MASK)
   }
 }
@@ -464,12 +497,12 @@ export function detectSecrets(ctx: ScanContext): void {
     const cvv2 = family === 'cvv' && at === end && text[at] === '2' && /[VCN]$/i.test(m[0])
     accept(ctx, family, readValue(ctx, at, LENGTHS[family][1] + (cvv2 ? 1 : 0), end), cvv2 ? 1 : 0)
   }
-  for (const m of text.matchAll(VALUE_FIRST)) {
+  for (const m of text.matchAll(SPELLED.test(text) ? VALUE_FIRST_SPELLED : VALUE_FIRST)) {
     const raw = m[1] ?? ''
     const family = FAMILIES[[m[2], m[3], m[4], m[5]].findIndex((g) => g !== undefined)] ?? 'code'
     const sizes = raw.split(/[ -]/).map((g) => g.length)
     if (!nameEndsClause(text, m.index + m[0].length)) continue
-    accept(ctx, family, { start: m.index, end: m.index + raw.length, digits: raw.replace(/[ -]/g, ''), sizes })
+    accept(ctx, family, { start: m.index, end: m.index + raw.length, digits: digitsOf(raw), sizes })
   }
   for (const m of text.matchAll(ZH_PASSWORD_TOKEN)) {
     const value = m[1]
