@@ -11,6 +11,7 @@ import type { SupportClient } from '../../src/client.js'
 import { fakeTransport } from '../support/fakeTransport.js'
 import { TX } from '../support/fixtures.js'
 import { closeClients, freshDevice, openPanel } from './panelHarness.js'
+import { png, shotInput } from './shotFiles.js'
 
 const gate = vi.hoisted(() => {
   let open: () => void = () => undefined
@@ -46,13 +47,7 @@ afterEach(async () => {
 })
 
 const CATEGORY = 'other'
-const PNG_BYTES = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0, 0, 0, 0]
-const png = (name = 'receipt.png', size = PNG_BYTES.length) => {
-  const bytes = new Uint8Array(size)
-  bytes.set(PNG_BYTES)
-  return new File([bytes], name, { type: 'image/png' })
-}
-const input = () => document.querySelector('[data-field=screenshots] input[type=file]') as HTMLInputElement
+const input = () => shotInput()!
 const pick = (...files: File[]) => fireEvent.change(input(), { target: { files } })
 const tiles = () => [...document.querySelectorAll('[data-field=screenshots] [data-shot]')]
 

@@ -9,6 +9,7 @@ import { RejectedError, StorageError } from '../../src/errors/index.js'
 import { fakeTransport } from '../support/fakeTransport.js'
 import { TX } from '../support/fixtures.js'
 import { closeClients, freshDevice, openPanel } from './panelHarness.js'
+import { png } from './shotFiles.js'
 
 const failing = vi.hoisted(() => new Set<string>())
 vi.mock('../../src/attachments/index.js', async (real) => {
@@ -31,8 +32,6 @@ afterEach(async () => {
   await closeClients()
 })
 
-const PNG_BYTES = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0, 0, 0, 0]
-const png = (name: string) => new File([Uint8Array.from(PNG_BYTES)], name, { type: 'image/png' })
 const submit = () => document.querySelector('[data-submit]') as HTMLButtonElement
 const shot = (state: string) => document.querySelectorAll(`[data-field=screenshots] [data-shot][data-state=${state}]`)
 

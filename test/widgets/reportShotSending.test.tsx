@@ -10,6 +10,7 @@ import type { SupportClient } from '../../src/client.js'
 import { heldTickets } from '../support/heldTickets.js'
 import { TX } from '../support/fixtures.js'
 import { closeClients, freshDevice, openPanel } from './panelHarness.js'
+import { png, shotInput } from './shotFiles.js'
 
 beforeEach(() => freshDevice())
 afterEach(async () => {
@@ -17,9 +18,7 @@ afterEach(async () => {
 })
 
 const CATEGORY = 'other'
-const PNG_BYTES = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0, 0, 0, 0]
-const png = (name: string) => new File([Uint8Array.from(PNG_BYTES)], name, { type: 'image/png' })
-const input = () => document.querySelector('[data-field=screenshots] input[type=file]') as HTMLInputElement | null
+const input = shotInput
 const submit = () => document.querySelector('[data-submit]') as HTMLButtonElement
 const ready = () => document.querySelectorAll('[data-field=screenshots] [data-shot][data-state=ready]')
 

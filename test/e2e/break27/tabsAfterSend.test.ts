@@ -24,18 +24,30 @@ async function sendFrom(page: Page) {
   await w(page, '[data-view=report] [data-result]').waitFor({ timeout: 30_000 })
 }
 
+/**
+ * Tab A and tab B show the same draft of `user`; A sends it; then `then` runs with tab B, which
+ * is closed after.
+ */
+async function sentFromTheOtherTab(user: string, then: (b: Page) => Promise<void>) {
+  const a = s.page
+  await openForm(a, user)
+  await description(a).fill('Tab A: the shop says my payment never arrived.')
+  await a.waitForTimeout(1_000)
+  const b = await s.browser.newPage()
+  try {
+    await openForm(b, user)
+    await expect.poll(() => description(b).inputValue(), { timeout: 20_000 }).toContain('Tab A')
+    await sendFrom(a)
+    await then(b)
+  } finally {
+    await b.close()
+  }
+}
+
 describe('two tabs, one report form each, one sends', () => {
   it('the report sent is not offered again in the other tab after a reload', async () => {
     const user = `e2e-b27-sent-${Date.now()}`
-    const a = s.page
-    await openForm(a, user)
-    await description(a).fill('Tab A: the shop says my payment never arrived.')
-    await a.waitForTimeout(1_000)
-    const b = await s.browser.newPage()
-    try {
-      await openForm(b, user)
-      await expect.poll(() => description(b).inputValue(), { timeout: 20_000 }).toContain('Tab A')
-      await sendFrom(a)
+    await sentFromTheOtherTab(user, async (b) => {
       // Tab B's form, still showing it, saves it again (a keystroke), then the tab reloads.
       await description(b).press('End')
       await description(b).type(' ')
@@ -45,22 +57,12 @@ describe('two tabs, one report form each, one sends', () => {
       await w(b, '[data-submit]:not([disabled])').waitFor({ timeout: 20_000 })
       await b.waitForTimeout(500)
       expect(await description(b).inputValue()).not.toContain('Tab A')
-    } finally {
-      await b.close()
-    }
+    })
   })
 
   it('text typed in the other tab after the send: that tab says so and keeps it, without the report sent', async () => {
     const user = `e2e-b27-after-${Date.now()}`
-    const a = s.page
-    await openForm(a, user)
-    await description(a).fill('Tab A: the shop says my payment never arrived.')
-    await a.waitForTimeout(1_000)
-    const b = await s.browser.newPage()
-    try {
-      await openForm(b, user)
-      await expect.poll(() => description(b).inputValue(), { timeout: 20_000 }).toContain('Tab A')
-      await sendFrom(a)
+    await sentFromTheOtherTab(user, async (b) => {
       // Tab B's user goes on typing at the end of the text it restored.
       await description(b).press('End')
       await description(b).type(' A second payment to the bakery failed too.')
@@ -73,9 +75,7 @@ describe('two tabs, one report form each, one sends', () => {
         .poll(() => description(b).inputValue(), { timeout: 20_000 })
         .toContain('A second payment to the bakery failed too.')
       expect(await description(b).inputValue()).not.toContain('Tab A')
-    } finally {
-      await b.close()
-    }
+    })
   })
 
   it("a report typed in the other tab's empty form after the send is back after its reload", async () => {

@@ -7,11 +7,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { luhnValid, redact, redactFields } from '../../../src/privacy/index.js'
 import { maskText } from '../../../examples/server/mask.js'
+import { seeded } from './both.js'
 
-const params = {
-  numRuns: 3000,
-  seed: process.env.PRIVACY_SEED === undefined ? 20261205 : Number(process.env.PRIVACY_SEED),
-}
+const params = seeded(3000)
 
 const AROUND: ReadonlyArray<readonly [string, string]> = [
   ['', ''],

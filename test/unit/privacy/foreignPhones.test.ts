@@ -11,16 +11,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { redact } from '../../../src/privacy/index.js'
 import { maskText } from '../../../examples/server/mask.js'
+import { seeded, check } from './both.js'
 
-const params = {
-  numRuns: 1000,
-  seed: process.env.PRIVACY_SEED === undefined ? 20261205 : Number(process.env.PRIVACY_SEED),
-}
-
-const check = (text: string, masked: string): void => {
-  expect(redact(text).text).toBe(masked)
-  expect(maskText(text)).toBe(masked)
-}
+const params = seeded(1000)
 
 const digits = (min: number, max: number) =>
   fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max })

@@ -8,11 +8,9 @@ import { describe, expect, it } from 'vitest'
 import { ibanCheckDigits, redact } from '../../../src/privacy/index.js'
 import { maskText } from '../../../examples/server/mask.js'
 import { IBAN_LENGTHS } from '../../../src/privacy/ibanLengths.js'
+import { seeded } from './both.js'
 
-const params = {
-  numRuns: 3000,
-  seed: process.env.PRIVACY_SEED === undefined ? 20261205 : Number(process.env.PRIVACY_SEED),
-}
+const params = seeded(3000)
 
 const letter = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ')
 

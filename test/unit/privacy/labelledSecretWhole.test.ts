@@ -9,11 +9,9 @@ import { describe, expect, it } from 'vitest'
 import { redact } from '../../../src/privacy/index.js'
 import { maskText } from '../../../examples/server/mask.js'
 import { cardNumber, cnId, mobile } from './arbitraries.js'
+import { seeded } from './both.js'
 
-const params = {
-  numRuns: 1000,
-  seed: process.env.PRIVACY_SEED === undefined ? 20261205 : Number(process.env.PRIVACY_SEED),
-}
+const params = seeded(1000)
 
 const LABELS = [
   'PIN: ',

@@ -12,11 +12,9 @@ import { describe, expect, it } from 'vitest'
 import { luhnValid, redact } from '../../../src/privacy/index.js'
 import { maskText } from '../../../examples/server/mask.js'
 import { cardNumber, luhnCheckDigit } from './arbitraries.js'
+import { seeded } from './both.js'
 
-const params = {
-  numRuns: 2000,
-  seed: process.env.PRIVACY_SEED === undefined ? 20261205 : Number(process.env.PRIVACY_SEED),
-}
+const params = seeded(2000)
 
 const digitString = (min: number, max: number) =>
   fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max })

@@ -10,16 +10,9 @@ import { describe, expect, it } from 'vitest'
 import { redact } from '../../../src/privacy/index.js'
 import { maskText } from '../../../examples/server/mask.js'
 import { cardNumber, cnId, mobile } from './arbitraries.js'
+import { seeded, check } from './both.js'
 
-const params = {
-  numRuns: 1000,
-  seed: process.env.PRIVACY_SEED === undefined ? 20261205 : Number(process.env.PRIVACY_SEED),
-}
-
-const check = (text: string, masked: string): void => {
-  expect(redact(text).text).toBe(masked)
-  expect(maskText(text)).toBe(masked)
-}
+const params = seeded(1000)
 
 /** A mobile written the ways people group it. */
 const groupedMobile = mobile.chain((m) =>

@@ -10,11 +10,9 @@ import { describe, expect, it } from 'vitest'
 import { redact } from '../../../src/privacy/index.js'
 import { maskText } from '../../../examples/server/mask.js'
 import { cardNumber, cnId, luhnCheckDigit } from './arbitraries.js'
+import { seeded } from './both.js'
 
-const params = {
-  numRuns: 1000,
-  seed: process.env.PRIVACY_SEED === undefined ? 20261205 : Number(process.env.PRIVACY_SEED),
-}
+const params = seeded(1000)
 
 const FORMS = ['零一二三四五六七八九', '〇一二三四五六七八九', '零壹贰叁肆伍陆柒捌玖', '零壹貳參肆伍陸柒捌玖'] as const
 

@@ -10,11 +10,9 @@ import { describe, expect, it } from 'vitest'
 import { redact } from '../../../src/privacy/index.js'
 import { maskText } from '../../../examples/server/mask.js'
 import { mobile } from './arbitraries.js'
+import { seeded } from './both.js'
 
-const params = {
-  numRuns: 2000,
-  seed: process.env.PRIVACY_SEED === undefined ? 20261205 : Number(process.env.PRIVACY_SEED),
-}
+const params = seeded(2000)
 
 /** How a digit may be written: numerals, financial forms (simplified and traditional), as read aloud, digits. */
 const FORMS = [

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fakeTransport } from '../../support/fakeTransport.js'
 import { TX } from '../../support/fixtures.js'
 import { closeClients, freshDevice, openPanel } from '../panelHarness.js'
+import { png, refuseShotWrites, shotInput } from '../shotFiles.js'
 
 beforeEach(() => freshDevice())
 afterEach(async () => {
@@ -15,21 +16,8 @@ afterEach(async () => {
   await closeClients()
 })
 
-const PNG_BYTES = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0, 0, 0, 0]
-const png = (name: string) => new File([Uint8Array.from(PNG_BYTES)], name, { type: 'image/png' })
-const input = () => document.querySelector('[data-field=screenshots] input[type=file]') as HTMLInputElement
+const input = () => shotInput()!
 const tile = () => document.querySelector('[data-field=screenshots] [data-shot]')
-
-/** Every IndexedDB write of a screenshots record fails as a full disk does; the rest land. */
-function refuseShotWrites() {
-  const proto = (globalThis as { IDBObjectStore: { prototype: { put: (...a: unknown[]) => unknown } } }).IDBObjectStore
-    .prototype
-  const put = proto.put
-  vi.spyOn(proto, 'put').mockImplementation(function (this: unknown, ...args: unknown[]) {
-    if (String(args[1]).endsWith(':files')) throw new DOMException('full', 'QuotaExceededError')
-    return put.apply(this, args)
-  })
-}
 
 describe('a screenshot the device refuses to store', () => {
   it('its tile says it is not saved on this device, and a reload indeed does not find it', async () => {
