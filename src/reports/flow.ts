@@ -198,9 +198,17 @@ export async function saveReportDraft(
   const { drafts } = await client.services()
   const { files, ...text } = draft
   const masked = maskDraft(text).draft
-  if (renew) drafts.renew(reportDraftKey(category), masked, form)
-  else drafts.save(reportDraftKey(category), masked, false, form)
-  if (files) await saveReportFiles(client, category, files, draft.transaction, [], form)
+  if (!renew) {
+    drafts.save(reportDraftKey(category), masked, false, form)
+    if (files) await saveReportFiles(client, category, files, draft.transaction, [], form)
+    return
+  }
+  drafts.renew(reportDraftKey(category), masked, form)
+  // The screenshots' draft of the one sent elsewhere too: this page's later screenshots belong
+  // to the new report (none yet: an empty record, that they are written over).
+  const key = reportFilesKey(category)
+  drafts.renew(key, { files: files ?? [], ...(draft.transaction ? { transaction: draft.transaction } : {}) }, form)
+  if (files?.length) await storedOrThrow(drafts, key)
 }
 
 /**
@@ -213,7 +221,9 @@ export async function watchSentElsewhere(
   fn: () => void,
 ): Promise<() => void> {
   const { drafts } = await client.services()
-  return drafts.watchStale(reportDraftKey(category), fn)
+  // (A screenshot added is saved apart from the text: its save may be the first one refused.)
+  const stops = [reportDraftKey(category), reportFilesKey(category)].map((k) => drafts.watchStale(k, fn))
+  return () => stops.forEach((stop) => stop())
 }
 
 /**
