@@ -525,7 +525,9 @@ async function queueReport(
   const { jobId, outcome } = await startJob(
     outbox,
     async () => {
-      if (!retried) return outbox.enqueue('ticket', payload, { origin })
+      // The user whose draft it is (a switch meanwhile makes it no less theirs).
+      const author = origin[0]?.scope
+      if (!retried) return outbox.enqueue('ticket', payload, { origin, ...(author === undefined ? {} : { author }) })
       // Only the version this page showed: another window's fix sent meanwhile is not replaced.
       queued = await outbox.retry(retried, payload, { ...revOf(client, retried), origin })
       if (queued) shownOf(client).delete(retried)

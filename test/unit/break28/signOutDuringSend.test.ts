@@ -2,12 +2,6 @@
  * Alice sends a report and, while its job is being stored, signs out and Bob signs in (a shared
  * device, a session ending). The report is Alice's: it waits in her outbox, and it is never sent
  * under Bob's session.
- *
- * Marked failing: the job's author is read when the outbox stores it, not when the report was
- * sent; a user switch in between (the draft's pending write and the drafts' generation are read
- * first, see `Drafts.sending`, then the job is written) makes Alice's report Bob's, listed in his
- * outbox and delivered with his session. Fixing it means the outbox taking the author from the
- * caller (the scope of the hold the report was sent under), which changes `Outbox.enqueue`.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { saveReportDraft, startValues, submitReport } from '../../../src/reports/flow.js'
@@ -23,7 +17,7 @@ const CATEGORY = 'charged_not_received'
 const ALICE = "Alice's payment to the coffee shop never arrived."
 
 describe('a user switch while a report is being stored', () => {
-  it.fails("leaves the report in its writer's outbox, not in the next user's", async () => {
+  it("leaves the report in its writer's outbox, not in the next user's", async () => {
     const fake = fakeTransport()
     fake.setMode('offline')
     const { client } = makeClient(fake, memoryStore())
