@@ -304,6 +304,9 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     !!a && a.key === b.key && a.scope === b.scope && a.gen === b.gen && a.at === b.at
   const settleOne = async (ref: DraftRef) => {
     const { key, scope: of } = ref
+    // What this page writes of it from now on comes after that send, whatever the clock says
+    // (set back since): a later settle must not take it for the draft sent.
+    seen(`${of}\u0000${key}`, ref.at)
     // Sent from this page: its clear comes first (a delivery waits for it), and one that left
     // the key to another form of this page that saved meanwhile leaves it.
     const mine = (held.get(key) ?? []).find((h) => sameRef(h.ref, ref))

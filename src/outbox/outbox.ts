@@ -373,7 +373,7 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
         seq: seq++,
         ...(opts.group === undefined ? {} : { group: opts.group }),
         ...(opts.origin === undefined ? {} : { origin: opts.origin }),
-        ...(author ? { author: author() } : {}),
+        ...(author ? { author: opts.author ?? author() } : {}),
       }
       await save(job)
       emit({ type: 'enqueued', job })

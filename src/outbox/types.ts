@@ -208,11 +208,15 @@ export interface OutboxOptions<R = unknown, J extends OutboxJobBase = OutboxJob>
 }
 
 export interface Outbox<R = unknown, J extends OutboxJobBase = OutboxJob> {
-  /** Persists the job, then tries to send it. Resolves to the job id once it is stored. */
+  /**
+   * Persists the job, then tries to send it. Resolves to the job id once it is stored. `author`:
+   * the user who wrote it (see {@link OutboxJobBase.author}), when that may no longer be the one
+   * signed in (a switch while it was being prepared); default the one signed in now.
+   */
   enqueue<K extends J['kind']>(
     kind: K,
     payload: PayloadOf<J, K>,
-    options?: { group?: string; origin?: unknown },
+    options?: { group?: string; origin?: unknown; author?: string },
   ): Promise<string>
   /**
    * Sends a failed or rejected job again now. Pass the edited payload when the user changed

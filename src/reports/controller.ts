@@ -50,7 +50,8 @@ export interface ReportsController {
   onSentElsewhere(category: ReportCategory, fn: () => void): () => void
   /**
    * Saves what was typed after {@link ReportsController.onSentElsewhere} said so as a new draft of
-   * the category (written at once), not as a copy of the report sent.
+   * the category (written at once), not as a copy of the report sent; its screenshots too (the
+   * ones given, none: the ones added later are stored with it).
    */
   renewDraft(category: ReportCategory, draft: ReportDraft, form?: object): Promise<void>
   /**

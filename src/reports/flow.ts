@@ -198,9 +198,17 @@ export async function saveReportDraft(
   const { drafts } = await client.services()
   const { files, ...text } = draft
   const masked = maskDraft(text).draft
-  if (renew) drafts.renew(reportDraftKey(category), masked, form)
-  else drafts.save(reportDraftKey(category), masked, false, form)
-  if (files) await saveReportFiles(client, category, files, draft.transaction, [], form)
+  if (!renew) {
+    drafts.save(reportDraftKey(category), masked, false, form)
+    if (files) await saveReportFiles(client, category, files, draft.transaction, [], form)
+    return
+  }
+  drafts.renew(reportDraftKey(category), masked, form)
+  // The screenshots' draft of the one sent elsewhere too: this page's later screenshots belong
+  // to the new report (none yet: an empty record, that they are written over).
+  const key = reportFilesKey(category)
+  drafts.renew(key, { files: files ?? [], ...(draft.transaction ? { transaction: draft.transaction } : {}) }, form)
+  if (files?.length) await storedOrThrow(drafts, key)
 }
 
 /**
@@ -213,7 +221,9 @@ export async function watchSentElsewhere(
   fn: () => void,
 ): Promise<() => void> {
   const { drafts } = await client.services()
-  return drafts.watchStale(reportDraftKey(category), fn)
+  // (A screenshot added is saved apart from the text: its save may be the first one refused.)
+  const stops = [reportDraftKey(category), reportFilesKey(category)].map((k) => drafts.watchStale(k, fn))
+  return () => stops.forEach((stop) => stop())
 }
 
 /**
@@ -515,7 +525,9 @@ async function queueReport(
   const { jobId, outcome } = await startJob(
     outbox,
     async () => {
-      if (!retried) return outbox.enqueue('ticket', payload, { origin })
+      // The user whose draft it is (a switch meanwhile makes it no less theirs).
+      const author = origin[0]?.scope
+      if (!retried) return outbox.enqueue('ticket', payload, { origin, ...(author === undefined ? {} : { author }) })
       // Only the version this page showed: another window's fix sent meanwhile is not replaced.
       queued = await outbox.retry(retried, payload, { ...revOf(client, retried), origin })
       if (queued) shownOf(client).delete(retried)

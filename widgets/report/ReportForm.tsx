@@ -251,12 +251,14 @@ export function ReportForm(props: ReportFormProps) {
       setRestored(false)
       setElsewhere(true)
       const transaction = txRef.current
-      if (Object.keys(next).some((k) => next[k] !== prefill[k]))
+      // (Its screenshots too: the one whose save was refused may be what told it.)
+      const files = shotFiles()
+      if (files.length || Object.keys(next).some((k) => next[k] !== prefill[k]))
         void reports
-          .renewDraft(category, { values: next, ...(transaction ? { transaction } : {}) }, self)
+          .renewDraft(category, { values: next, files, ...(transaction ? { transaction } : {}) }, self)
           .catch(() => {})
     })
-  }, [reports, category, editing, self])
+  }, [reports, category, editing, self, shotFiles])
 
   // Another transaction picked: refill what it knows, keep what the user wrote. Before the paint:
   // a frame with the new card and the old values would flash its fields open, flagged.
