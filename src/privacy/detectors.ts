@@ -2,8 +2,9 @@
  * The digit and address detectors. Each reads the normalised text, skips what an earlier rule
  * already claimed, and claims what it hides. The caller runs them in the reference order:
  * 28-digit transaction ids (kept) → labelled secrets → CN ID → IBAN → card (also in exponent form)
- * → secrets → CN mobile (also with `、:~|;` between groups) → other phones → numbers spelled in
- * Chinese numerals → other cards → e-mail.
+ * → secrets → CN mobile (also with `、:~|;` between groups) → numbers spelled in Chinese numerals
+ * → other cards → e-mail → other phones (last: 8 digits typed `5123 4567` may be the first half of
+ * a card or ID those rules hide whole).
  */
 import { cnIdShape, cnIdValid, cnLegacyIdShape, ibanValid, isCalendarDate, luhnValid } from './checksums.js'
 import { IBAN_LENGTHS } from './ibanLengths.js'
@@ -626,7 +627,7 @@ function foreignPhone(text: string, slice: Slice): Accepted | null {
 /**
  * Phone numbers outside the mainland: Hong Kong, Macau and Taiwan mobiles, and any number written
  * with `+` and its country code (E.164), masked to the country code as typed and the last four
- * digits (`+852 ****4567`, `09****5678`). Read after the mainland's, on runs of 8 or more digits.
+ * digits (`+852 ****4567`, `09****5678`). Read last, on runs of 8 or more digits.
  */
 export function detectForeignPhones(ctx: ScanContext): void {
   if (ctx.reference) return
