@@ -2,8 +2,9 @@
  * The digit and address detectors. Each reads the normalised text, skips what an earlier rule
  * already claimed, and claims what it hides. The caller runs them in the reference order:
  * 28-digit transaction ids (kept) → labelled secrets → CN ID → IBAN → card (also in exponent form)
- * → secrets → CN mobile (also with `、:~|;` between groups) → other phones → numbers spelled in
- * Chinese numerals → other cards → e-mail.
+ * → secrets → CN mobile (also with `、:~|;` between groups) → numbers spelled in Chinese numerals
+ * → other cards → e-mail → other phones (last: 8 digits typed `5123 4567` may be the first half of
+ * a card or ID those rules hide whole).
  */
 import { cnIdShape, cnIdValid, cnLegacyIdShape, ibanValid, isCalendarDate, luhnValid } from './checksums.js'
 import { IBAN_LENGTHS } from './ibanLengths.js'
@@ -566,6 +567,8 @@ const PHONE_WORD =
   /(?:电话|電話|手机|手機|(?<![单單])[号號]码|联系|聯繫|聯絡|致电|致電|打给|打給|香港|澳门|澳門|台湾|台灣|(?<![A-Za-z])(?:whats ?app|phone|mobile|cell|tel|call|contact|reach|sms|text))[^\d\n]{0,12}$/i
 /** An identifier the digits belong to (`M-51234567`, `HF-2026-…`, `#51234567`). */
 const IDENTIFIER_BEFORE = /(?:[A-Za-z0-9][-_#/]|#[ \t]?)$/
+/** A chat link, whose path is a phone number (`wa.me/85291234567`, `t.me/+85291234567`). */
+const CHAT_LINK = /\b(?:wa|t)\.me\/$/i
 /** An amount: a currency before the number (`HK$ 56001234`, `金额 51234567`) or a unit after it. */
 const CURRENCY_BEFORE = /(?:[¥$€£]|HK\$?|NT\$?|MOP|RMB|USD|HKD|TWD|CNY|金额|金額|价格|價格|余额|餘額)[ \t]?$/i
 const UNIT_AFTER = /^[ \t]?(?:元|块|塊|港币|港幣|港元|澳门元|澳門元|台币|台幣|HKD|MOP|TWD|USD|RMB|CNY|%|dollars?)/i
@@ -603,7 +606,8 @@ function foreignPhone(text: string, slice: Slice): Accepted | null {
   if (lead < 0 && slice.hardInside && slice.shortest < 2) return null
   const from = lead >= 0 ? lead : text[start - 1] === '(' ? start - 1 : start
   const before = text.slice(Math.max(0, from - 8), from)
-  if (orderLabelBefore(text, from) || IDENTIFIER_BEFORE.test(before) || CURRENCY_BEFORE.test(before)) return null
+  if (orderLabelBefore(text, from) || CURRENCY_BEFORE.test(before)) return null
+  if (IDENTIFIER_BEFORE.test(before) && !CHAT_LINK.test(before)) return null
   if (UNIT_AFTER.test(text.slice(end, end + 6)) || (lead < 0 && continues(text, start, end))) return null
   const zeros = lead < 0 && chars.startsWith('00') ? 2 : 0
   if (lead >= 0 || zeros > 0) {
@@ -626,7 +630,7 @@ function foreignPhone(text: string, slice: Slice): Accepted | null {
 /**
  * Phone numbers outside the mainland: Hong Kong, Macau and Taiwan mobiles, and any number written
  * with `+` and its country code (E.164), masked to the country code as typed and the last four
- * digits (`+852 ****4567`, `09****5678`). Read after the mainland's, on runs of 8 or more digits.
+ * digits (`+852 ****4567`, `09****5678`). Read last, on runs of 8 or more digits.
  */
 export function detectForeignPhones(ctx: ScanContext): void {
   if (ctx.reference) return

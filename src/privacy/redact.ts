@@ -39,10 +39,10 @@ const RULES = [
   detectSecrets,
   detectPhones,
   detectSeparatedPhones,
-  detectForeignPhones,
   detectSpelledNumbers,
   detectCards,
   detectEmails,
+  detectForeignPhones,
 ] as const
 
 /**

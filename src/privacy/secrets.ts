@@ -401,7 +401,8 @@ function readLabelledValue(text: string, p: number): Value | null {
  * `验证码 13812345678 收不到`, `OTP 138 1234 5678 not received`: a mainland mobile (11 digits,
  * `1[3-9]`, in groups apart by a space or dash or none) after a code's name, followed by words
  * saying the code did not arrive, is the phone the code was sent to, not the code: left to the
- * phone rule (`138****5678`). Anything else there stays the code.
+ * phone rule (`138****5678`). Anything else there stays the code, and so does this in a reference
+ * field, where no phone rule runs.
  */
 const ZH_NOT_RECEIVED = String.raw`(?:一直|还是|還是|都|还|還)*(?:收不到|[没沒]有?收到|未收到|接收不到)`
 const EN_NOT_RECEIVED = String.raw`(?:(?:but|and|still|i|it)[ \t]+){0,3}(?:not[ \t]+(?:received|receiving|getting|arrived)|never[ \t]+(?:received|arrived|got)|(?:did|does|has|have)(?:n['’]?t|[ \t]+not)[ \t]+(?:get|got|receive|received|arrive|arrived|come|came)|can(?:['’]?t|not|[ \t]+not)[ \t]+(?:get|receive))`
@@ -410,8 +411,10 @@ const MOBILE_THEN_NOT_RECEIVED = new RegExp(
   'i',
 )
 
-function phoneNotReached(text: string, at: number, family: Family): boolean {
-  return family === 'code' && !isAsciiLetter(text[at - 1]) && MOBILE_THEN_NOT_RECEIVED.test(text.slice(at, at + 60))
+function phoneNotReached(ctx: ScanContext, at: number, family: Family): boolean {
+  // In a reference field the phone rule does not run: the number stays the code's, hidden whole.
+  if (ctx.reference || family !== 'code' || isAsciiLetter(ctx.text[at - 1])) return false
+  return MOBILE_THEN_NOT_RECEIVED.test(ctx.text.slice(at, at + 60))
 }
 
 /**
@@ -431,7 +434,7 @@ export function detectLabelledSecrets(ctx: ScanContext): void {
       LOOSE_JOIN.lastIndex = end
       LOOSE_JOIN.exec(text)
       const at = LOOSE_JOIN.lastIndex
-      if (m[0].toLowerCase() === 'code' || phoneNotReached(text, at, family)) continue
+      if (m[0].toLowerCase() === 'code' || phoneNotReached(ctx, at, family)) continue
       const value = readLabelledValue(text, at)
       if (value && value.digits.length > LENGTHS[family][1] && ctx.claims.free(value.start, value.end))
         push(ctx, 'secret', value.start, value.end, SECRET_MASK)
