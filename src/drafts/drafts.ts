@@ -107,6 +107,13 @@ export interface Drafts {
     owner?: object,
     merge?: (stored: unknown, value: unknown) => unknown,
   ): Promise<unknown>
+  /**
+   * Instead of {@link Drafts.clear} once sent, when the job sent from `key`'s draft is held in
+   * memory only (the device refused it): the stored draft stays, for a reload to find, and this
+   * page treats it as sent: `owner`'s held saves are dropped, and it loads nothing under the key
+   * until it saves again (a new draft, written over it). The job's delivery deletes it (`settle`).
+   */
+  park(key: string, owner?: object): void
   /** Writes every pending draft now. */
   flush(): Promise<void>
   /** Writes pending drafts, then stops timers and listeners. */
@@ -195,6 +202,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   // The `savedAt` of what this page last wrote per draft: a stored draft with another one is
   // someone else's (see `renew`).
   const wrote = new Map<string, number>()
+  // Drafts parked by this page (see `park`), by scope and key.
+  const parked = new Set<string>()
   const watchers = new Map<string, Set<() => void>>()
   // One chain per key keeps a slow write from landing after a later clear.
   const chains = new Map<string, Promise<void>>()
@@ -410,6 +419,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       renew?.done(undefined)
       return
     }
+    parked.delete(unsavedKey(key))
     // Another form's: what is stored under the key is no longer what those holds send.
     for (const h of held.get(key) ?? []) if (h.owner !== owner && h.scope === scope()) h.others = true
     schedule(key, value, scope(), at, renew)
@@ -441,6 +451,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       }
     },
     async load<T>(key: string) {
+      if (parked.has(unsavedKey(key))) return undefined
       const list = held.get(key) ?? []
       const hold = list.findLast((h) => h.saved && !h.others && h.scope === scope())
       if (hold?.saved) return hold.saved.value as T
@@ -504,6 +515,20 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       // Sent from here (it was held): another tab's copy of it is stale now. (Discarded, or the
       // corrections of a refused report sent again, another tab's is still its own.)
       return enqueueOp(key, () => (hold ? markSent(store, key, of, hold.ref) : store.del(prefix + key)))
+    },
+    park(key, owner) {
+      const holds = (held.get(key) ?? []).filter((h) => h.owner === owner)
+      for (const h of holds) {
+        h.cleared = true
+        delete h.saved
+      }
+      queueMicrotask(() => holds.forEach((h) => h.end()))
+      const entry = pending.get(key)
+      if (entry && entry.scope === scope()) {
+        clearTimeout(entry.timer)
+        pending.delete(key)
+      }
+      parked.add(unsavedKey(key))
     },
     async sending(key, owner, mark = true) {
       const hold = holdOf(key, owner)

@@ -623,7 +623,11 @@ async function queueReport(
     return { status: 'gone', ...extra }
   }
   // A refused report sent again was no draft any more: the category's draft is another report.
-  if (!retried) await clearReportDraft(client, req.category, req.form).catch(() => undefined)
+  // (Its job refused by the device, kept in memory only: the draft stays for a reload to find,
+  // this page done with it; the job's delivery deletes it.)
+  if (!retried && outbox.memoryOnly(jobId))
+    for (const k of [reportDraftKey(req.category), reportFilesKey(req.category)]) drafts.park(k, req.form)
+  else if (!retried) await clearReportDraft(client, req.category, req.form).catch(() => undefined)
   if (queued) {
     client.events.emit({ type: 'report:queued', category: built.input.category, jobId })
     // A refused report sent again: its job holds the corrections now. (Not taken, they stay
