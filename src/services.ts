@@ -101,8 +101,16 @@ export async function createServices(deps: {
     send: async (job, ctx) => {
       // The drafts it was made from are cleared first (its page may have gone before it did):
       // once it is delivered, no page can tell any more that they were sent.
-      await drafts.settle(job.origin).catch(() => undefined)
-      return deliver(await deps.transport(), job, { idempotencyKey: ctx.idempotencyKey, signal: ctx.signal })
+      // (A job the device refused to store, held in memory only: its drafts are what a reload
+      // finds of it, and go once it is delivered.)
+      const kept = outbox.memoryOnly(job.id)
+      if (!kept) await drafts.settle(job.origin).catch(() => undefined)
+      const result = await deliver(await deps.transport(), job, {
+        idempotencyKey: ctx.idempotencyKey,
+        signal: ctx.signal,
+      })
+      if (kept) await drafts.settle(job.origin).catch(() => undefined)
+      return result
     },
     // Backends without Idempotency-Key: before re-sending a job whose answer was lost, look for
     // the earlier attempt (a marker carrying the key, or the same text since the job began).

@@ -96,15 +96,36 @@ export interface Drafts {
   watchStale(key: string, fn: () => void): () => void
   /**
    * Saves `value` as a new draft of `key` (written at once), not as this page's copy of the one
-   * sent elsewhere: after {@link Drafts.watchStale} said so, what was typed since.
+   * sent elsewhere: after {@link Drafts.watchStale} said so, what was typed since. A draft stored
+   * under the key after that send (another tab's new report) is not written over: `merge` makes
+   * one value of both (stored first), and without it the stored one stays. Resolves once written,
+   * to that other draft's value when there was one (for the page to show the merged draft).
    */
-  renew(key: string, value: unknown, owner?: object): void
+  renew(
+    key: string,
+    value: unknown,
+    owner?: object,
+    merge?: (stored: unknown, value: unknown) => unknown,
+  ): Promise<unknown>
+  /**
+   * Instead of {@link Drafts.clear} once sent, when the job sent from `key`'s draft is held in
+   * memory only (the device refused it): the stored draft stays, for a reload to find, and this
+   * page treats it as sent: `owner`'s held saves are dropped, and it loads nothing under the key
+   * until it saves again (a new draft, written over it). The job's delivery deletes it (`settle`).
+   */
+  park(key: string, owner?: object): void
   /** Writes every pending draft now. */
   flush(): Promise<void>
   /** Writes pending drafts, then stops timers and listeners. */
   dispose(): Promise<void>
   /** Deletes the current scope's drafts kept outside the store: pagehide copies and refused writes. */
   forgetBackups(): void
+}
+
+/** A renewal's write (see `Drafts.renew`): how to keep another page's new draft, and its answer. */
+interface Renewal {
+  merge?: (stored: unknown, value: unknown) => unknown
+  done: (other: unknown) => void
 }
 
 interface StoredDraft {
@@ -176,8 +197,13 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   const backup = createBackup(env.backup, prefix, scope)
   const pending = new Map<
     string,
-    { value: unknown; scope: string; timer: ReturnType<typeof setTimeout>; renew?: boolean }
+    { value: unknown; scope: string; timer: ReturnType<typeof setTimeout>; renew?: Renewal }
   >()
+  // The `savedAt` of what this page last wrote per draft: a stored draft with another one is
+  // someone else's (see `renew`).
+  const wrote = new Map<string, number>()
+  // Drafts parked by this page (see `park`), by scope and key.
+  const parked = new Set<string>()
   const watchers = new Map<string, Set<() => void>>()
   // One chain per key keeps a slow write from landing after a later clear.
   const chains = new Map<string, Promise<void>>()
@@ -244,24 +270,36 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     const landed = () => {
       if (inflight.get(key) === going) inflight.delete(key)
     }
-    return enqueueOp(key, async () => {
+    let other: unknown
+    const op = enqueueOp(key, async () => {
+      let value = entry.value
       try {
         await options.ready?.()
-        const draft: StoredDraft = { value: redact(entry.value), savedAt: stamp(u) }
         const target = entry.scope !== scope() && options.storeOf ? options.storeOf(entry.scope) : store
         // (A new draft: not a copy of any generation.)
         const based = entry.renew ? undefined : known.get(u)
         const gen = genOf(await target.get<SentMark>(sentKey(key)))
+        if (entry.renew) {
+          // Another page's new draft, stored since the send: kept, with this one added to it.
+          const stored = await target.get<StoredDraft>(prefix + key)
+          if (stored && genOf(stored) >= gen && stored.savedAt !== wrote.get(u)) {
+            other = stored.value
+            seen(u, stored.savedAt)
+            value = entry.renew.merge ? entry.renew.merge(stored.value, value) : stored.value
+          }
+        }
+        const draft: StoredDraft = { value: redact(value), savedAt: stamp(u) }
         // Sent (or discarded) elsewhere since this page's copy: not written back.
         const fresh = based === undefined || based >= gen
         if (fresh) {
           await target.set(prefix + key, gen ? { ...draft, gen } : draft)
           known.set(u, gen)
+          wrote.set(u, draft.savedAt)
         }
         landed()
         // Kept in memory only (the device refused it): gone with the page, as a refused write.
         if (fresh && target.memoryOnly?.(prefix + key)) {
-          unsaved.set(u, entry.value)
+          unsaved.set(u, value)
           return
         }
         unsaved.delete(u)
@@ -275,10 +313,12 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       } catch (error) {
         // Never fall back to writing the unredacted value; keep it for this page instead.
         landed()
-        unsaved.set(u, entry.value)
+        unsaved.set(u, value)
         throw error
       }
     })
+    void op.then(() => entry.renew?.done(other))
+    return op
   }
 
   const sentKey = (key: string) => `${prefix}${key}#sent`
@@ -329,7 +369,13 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
 
   const flush = async () => {
     await Promise.all([...pending.keys()].map(write))
-    await Promise.all([...chains.values()])
+    // (A write queued meanwhile, as a renewal from a `watchStale` callback, is waited for too.)
+    for (let waited = new Set<Promise<void>>(); ;) {
+      const next = [...chains.values()].filter((c) => !waited.has(c))
+      if (!next.length) return
+      next.forEach((c) => waited.add(c))
+      await Promise.all(next)
+    }
   }
   // The page may be gone before the asynchronous write lands: keep a synchronous copy first.
   const onHide = () => {
@@ -353,7 +399,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   env.window?.addEventListener('pagehide', onHide)
   env.document?.addEventListener('visibilitychange', onVisibility)
 
-  const schedule = (key: string, value: unknown, of: string, at: boolean | undefined, renew?: boolean) => {
+  const schedule = (key: string, value: unknown, of: string, at: boolean | undefined, renew?: Renewal) => {
     options.ready?.().catch(() => undefined)
     const previous = pending.get(key)
     // The previous user's value under the same key is written to their scope, not replaced.
@@ -364,14 +410,16 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     if (at) void write(key)
   }
 
-  const save = (key: string, value: unknown, at: boolean | undefined, owner: object | undefined, renew?: boolean) => {
+  const save = (key: string, value: unknown, at: boolean | undefined, owner: object | undefined, renew?: Renewal) => {
     const hold = holdOf(key, owner)
     // Being sent: kept aside for a failure; already sent (cleared), it would bring it back.
     // (The next user's draft under the same key, typed after a sign-in, is theirs: saved.)
     if (hold?.scope === scope()) {
       if (!hold.cleared) hold.saved = { value }
+      renew?.done(undefined)
       return
     }
+    parked.delete(unsavedKey(key))
     // Another form's: what is stored under the key is no longer what those holds send.
     for (const h of held.get(key) ?? []) if (h.owner !== owner && h.scope === scope()) h.others = true
     schedule(key, value, scope(), at, renew)
@@ -379,7 +427,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
 
   return {
     save,
-    renew: (key, value, owner) => save(key, value, true, owner, true),
+    renew: (key, value, owner, merge) =>
+      new Promise<unknown>((done) => save(key, value, true, owner, { ...(merge ? { merge } : {}), done })),
     watchStale(key, fn) {
       const set = watchers.get(key) ?? new Set()
       watchers.set(key, set.add(fn))
@@ -402,6 +451,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       }
     },
     async load<T>(key: string) {
+      if (parked.has(unsavedKey(key))) return undefined
       const list = held.get(key) ?? []
       const hold = list.findLast((h) => h.saved && !h.others && h.scope === scope())
       if (hold?.saved) return hold.saved.value as T
@@ -465,6 +515,20 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       // Sent from here (it was held): another tab's copy of it is stale now. (Discarded, or the
       // corrections of a refused report sent again, another tab's is still its own.)
       return enqueueOp(key, () => (hold ? markSent(store, key, of, hold.ref) : store.del(prefix + key)))
+    },
+    park(key, owner) {
+      const holds = (held.get(key) ?? []).filter((h) => h.owner === owner)
+      for (const h of holds) {
+        h.cleared = true
+        delete h.saved
+      }
+      queueMicrotask(() => holds.forEach((h) => h.end()))
+      const entry = pending.get(key)
+      if (entry && entry.scope === scope()) {
+        clearTimeout(entry.timer)
+        pending.delete(key)
+      }
+      parked.add(unsavedKey(key))
     },
     async sending(key, owner, mark = true) {
       const hold = holdOf(key, owner)

@@ -439,6 +439,7 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
       return true
     },
 
+    memoryOnly: (id) => store.memoryOnly?.(prefix + id) ?? false,
     left: (id) => gone.get(id) as Extract<OutboxEvent<R, Job>, { type: 'sent' | 'removed' }> | undefined,
     list: () => loadAll().then((all) => all.filter(mine)),
     snapshot,

@@ -234,6 +234,8 @@ export interface Outbox<R = unknown, J extends OutboxJobBase = OutboxJob> {
    * False when it is unknown, in flight, or (given `rev`) changed since the caller read it.
    */
   remove(id: string, options?: { rev?: number }): Promise<boolean>
+  /** Whether the device refused to store the job: it is kept in memory only, gone with the page. */
+  memoryOnly(id: string): boolean
   /**
    * How a job left the device while this page ran (its `sent` or `removed` event, for the last
    * 50), for a view that starts following it after the fact; undefined otherwise.

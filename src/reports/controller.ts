@@ -51,9 +51,12 @@ export interface ReportsController {
   /**
    * Saves what was typed after {@link ReportsController.onSentElsewhere} said so as a new draft of
    * the category (written at once), not as a copy of the report sent; its screenshots too (the
-   * ones given, none: the ones added later are stored with it).
+   * ones given, none: the ones added later are stored with it). A new report of the category
+   * another window stored since that send is kept, with this one added to it (its fields where
+   * it has them, both descriptions, all screenshots): resolves to that report then, for the form
+   * to show what is stored now, else to undefined.
    */
-  renewDraft(category: ReportCategory, draft: ReportDraft, form?: object): Promise<void>
+  renewDraft(category: ReportCategory, draft: ReportDraft, form?: object): Promise<ReportDraft | undefined>
   /**
    * Saves a draft's screenshots (none forgets them); `pending`: the ones picked and still being
    * prepared, as picked, for a form to prepare again after a reload. Resolves once they are in
@@ -111,7 +114,7 @@ export function createReportsController(client: SupportClient): ReportsControlle
           () => undefined,
         )
     },
-    renewDraft: (category, draft, form) => withFlow((m) => m.saveReportDraft(client, category, draft, form, true)),
+    renewDraft: (category, draft, form) => withFlow((m) => m.renewReportDraft(client, category, draft, form)),
     saveFiles: (category, files, transaction, pending, form) =>
       withFlow((m) => m.saveReportFiles(client, category, files, transaction, pending, form)),
     clearDraft: (category, form) => withFlow((m) => m.clearReportDraft(client, category, form)),

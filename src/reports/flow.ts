@@ -203,12 +203,76 @@ export async function saveReportDraft(
     if (files) await saveReportFiles(client, category, files, draft.transaction, [], form)
     return
   }
-  drafts.renew(reportDraftKey(category), masked, form)
+  await renewReportDraft(client, category, draft, form)
+}
+
+/**
+ * Saves what was typed after the report was sent elsewhere as a new draft of `category` (see
+ * `Drafts.renew`). Another window's new report of the category, stored since that send, is kept:
+ * this one is added to it ({@link mergeReportDrafts}); resolves to that other report then, for
+ * the form to show both (merge what it holds into it the same way), else to undefined.
+ */
+export async function renewReportDraft(
+  client: Pick<SupportClient, 'services'>,
+  category: ReportCategory,
+  draft: ReportDraft,
+  form?: object,
+): Promise<ReportDraft | undefined> {
+  const { drafts } = await client.services()
+  const { files, ...text } = draft
+  const merge = (stored: unknown, kept: unknown) => mergeReportDrafts(asDraft(stored), asDraft(kept))
+  const said = drafts.renew(reportDraftKey(category), maskDraft(text).draft, form, merge)
   // The screenshots' draft of the one sent elsewhere too: this page's later screenshots belong
   // to the new report (none yet: an empty record, that they are written over).
   const key = reportFilesKey(category)
-  drafts.renew(key, { files: files ?? [], ...(draft.transaction ? { transaction: draft.transaction } : {}) }, form)
+  const kept = { files: files ?? [], ...(draft.transaction ? { transaction: draft.transaction } : {}) }
+  const shots = drafts.renew(key, kept, form, (stored, mine) => {
+    const { values: _v, ...rest } = mergeReportDrafts(asDraft(stored), asDraft(mine))
+    return rest
+  })
+  const [otherText, otherShots] = await Promise.all([said, shots])
   if (files?.length) await storedOrThrow(drafts, key)
+  if (otherText === undefined && otherShots === undefined) return undefined
+  const other = asDraft(otherText)
+  const shotsOf = asDraft(otherShots)
+  const list = { files: draftFiles(shotsOf), pending: draftFiles(shotsOf, true) }
+  return {
+    ...other,
+    ...(other.transaction || !shotsOf.transaction ? {} : { transaction: shotsOf.transaction }),
+    ...(list.files.length ? { files: list.files } : {}),
+    ...(list.pending.length ? { pending: list.pending } : {}),
+  }
+}
+
+/** A stored value as a draft (storage may hand back anything). */
+const asDraft = (v: unknown): ReportDraft => {
+  const d = v && typeof v === 'object' ? (v as Partial<ReportDraft>) : {}
+  return { ...d, values: d.values && typeof d.values === 'object' ? d.values : {} }
+}
+
+const filled = (v: FieldValue | undefined) => v !== '' && v !== null && v !== undefined
+
+/**
+ * One draft of two reports of a category (two windows each started one): `first`'s fields where
+ * it has them, `second`'s elsewhere, both descriptions (`first`'s, a blank line, `second`'s), all
+ * screenshots, and `first`'s transaction if it has one.
+ */
+export function mergeReportDrafts(first: ReportDraft, second: ReportDraft): ReportDraft {
+  const values: ReportValues = { ...second.values }
+  for (const [k, v] of Object.entries(first.values)) if (filled(v) || !filled(values[k])) values[k] = v
+  const a = first.values.description
+  const b = second.values.description
+  if (typeof a === 'string' && typeof b === 'string' && a.trim() && b.trim() && a !== b && !a.endsWith(b))
+    values.description = `${a}\n\n${b}`
+  const files = [...draftFiles(first), ...draftFiles(second)]
+  const pending = [...draftFiles(first, true), ...draftFiles(second, true)]
+  const transaction = first.transaction ?? second.transaction
+  return {
+    values,
+    ...(transaction ? { transaction } : {}),
+    ...(files.length || first.files || second.files ? { files } : {}),
+    ...(pending.length ? { pending } : {}),
+  }
 }
 
 /**
@@ -559,7 +623,11 @@ async function queueReport(
     return { status: 'gone', ...extra }
   }
   // A refused report sent again was no draft any more: the category's draft is another report.
-  if (!retried) await clearReportDraft(client, req.category, req.form).catch(() => undefined)
+  // (Its job refused by the device, kept in memory only: the draft stays for a reload to find,
+  // this page done with it; the job's delivery deletes it.)
+  if (!retried && outbox.memoryOnly(jobId))
+    for (const k of [reportDraftKey(req.category), reportFilesKey(req.category)]) drafts.park(k, req.form)
+  else if (!retried) await clearReportDraft(client, req.category, req.form).catch(() => undefined)
   if (queued) {
     client.events.emit({ type: 'report:queued', category: built.input.category, jobId })
     // A refused report sent again: its job holds the corrections now. (Not taken, they stay

@@ -5,6 +5,7 @@ import {
   hiddenNotices,
   maskDraft,
   maskField,
+  mergeReportDrafts,
   startValues,
   type HiddenNotice as Notice,
   type ReportValues,
@@ -256,9 +257,30 @@ export function ReportForm(props: ReportFormProps) {
       if (files.length || Object.keys(next).some((k) => next[k] !== prefill[k]))
         void reports
           .renewDraft(category, { values: next, files, ...(transaction ? { transaction } : {}) }, self)
+          .then((other) => {
+            // Another window's new report of the category was stored since: kept, with this one
+            // added to it. The form shows both (and what was typed meanwhile), so its next
+            // saves write both back.
+            if (!other) return
+            const kept = { values: valuesRef.current, ...(txRef.current ? { transaction: txRef.current } : {}) }
+            const merged = mergeReportDrafts({ ...other, files: [], pending: [] }, kept)
+            if (!txRef.current && merged.transaction) {
+              txRef.current = merged.transaction
+              onTransaction.current(merged.transaction)
+            }
+            base.current = merged.values
+            latestPut.current(merged.values)
+            const shotsOf = draftFiles(other)
+            const later = draftFiles(other, true)
+            if (shotsOf.length || later.length)
+              addShots(
+                shotsOf.map((f) => ({ ...f, size: f.blob.size })),
+                later,
+              )
+          })
           .catch(() => {})
     })
-  }, [reports, category, editing, self, shotFiles])
+  }, [reports, category, editing, self, shotFiles, addShots])
 
   // Another transaction picked: refill what it knows, keep what the user wrote. Before the paint:
   // a frame with the new card and the old values would flash its fields open, flagged.
