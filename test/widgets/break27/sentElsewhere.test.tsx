@@ -5,33 +5,28 @@
  */
 import { fireEvent, waitFor } from '@testing-library/preact'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createSupportClient, type SupportClient } from '../../../src/client.js'
 import { saveReportDraft, startValues } from '../../../src/reports/flow.js'
 import { fakeTransport } from '../../support/fakeTransport.js'
 import { TX } from '../../support/fixtures.js'
 import { closeClients, freshDevice, openPanel } from '../panelHarness.js'
+import { closeOtherTabs, description, otherTab } from '../otherTab.js'
 
 const CATEGORY = 'charged_not_received'
 const SENT = 'The coffee shop says my payment never arrived.'
 const LATER = 'And a second payment to the bakery failed too.'
-const tabs: SupportClient[] = []
 
 beforeEach(() => freshDevice())
 afterEach(async () => {
-  for (const c of tabs.splice(0)) {
-    await (await c.services()).drafts.dispose()
-    c.destroy()
-  }
+  await closeOtherTabs()
   await closeClients()
 })
 
-const textarea = () => document.querySelector('[data-field=description] textarea') as HTMLTextAreaElement | null
+const textarea = description
 
 describe('a report sent from another tab while this tab’s form shows it', () => {
   it('this tab says so, and keeps what was typed after the send as a new draft', async () => {
     const fake = fakeTransport()
-    const a = createSupportClient({ transport: fake.transport, locale: 'en' })
-    tabs.push(a)
+    const a = otherTab(fake)
     await saveReportDraft(a, CATEGORY, {
       values: { ...startValues(CATEGORY, TX, undefined), description: SENT },
       transaction: TX,
@@ -57,8 +52,7 @@ describe('a report sent from another tab while this tab’s form shows it', () =
     // A page opened after: the new report is there, the one sent is not.
     const { drafts } = await b.client.services()
     await drafts.flush()
-    const next = createSupportClient({ transport: fake.transport, locale: 'en' })
-    tabs.push(next)
+    const next = otherTab(fake)
     expect((await next.reports.loadDraft(CATEGORY))?.values.description).toBe(LATER)
   })
 })

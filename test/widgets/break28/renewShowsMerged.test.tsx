@@ -5,34 +5,29 @@
  */
 import { fireEvent, waitFor } from '@testing-library/preact'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createSupportClient, type SupportClient } from '../../../src/client.js'
 import { saveReportDraft, startValues } from '../../../src/reports/flow.js'
 import { fakeTransport } from '../../support/fakeTransport.js'
 import { TX } from '../../support/fixtures.js'
 import { closeClients, freshDevice, openPanel } from '../panelHarness.js'
+import { closeOtherTabs, description, otherTab } from '../otherTab.js'
 
 const CATEGORY = 'charged_not_received'
 const SENT = 'The coffee shop says my payment never arrived.'
 const SECOND = 'The bakery charged me twice on Monday.'
 const LATER = 'And no receipt either.'
-const tabs: SupportClient[] = []
 
 beforeEach(() => freshDevice())
 afterEach(async () => {
-  for (const c of tabs.splice(0)) {
-    await (await c.services()).drafts.dispose()
-    c.destroy()
-  }
+  await closeOtherTabs()
   await closeClients()
 })
 
-const textarea = () => document.querySelector('[data-field=description] textarea') as HTMLTextAreaElement | null
+const textarea = description
 
 describe('a renewal after another tab stored a new report of the category', () => {
   it('shows both reports’ text in this tab, and keeps both after its next keystroke', async () => {
     const fake = fakeTransport()
-    const a = createSupportClient({ transport: fake.transport, locale: 'en' })
-    tabs.push(a)
+    const a = otherTab(fake)
     const values = { ...startValues(CATEGORY, TX, undefined), description: SENT }
     await saveReportDraft(a, CATEGORY, { values, transaction: TX })
     await (await a.services()).drafts.flush()
@@ -50,8 +45,7 @@ describe('a renewal after another tab stored a new report of the category', () =
 
     const { drafts } = await b.client.services()
     await drafts.flush()
-    const next = createSupportClient({ transport: fake.transport, locale: 'en' })
-    tabs.push(next)
+    const next = otherTab(fake)
     expect((await next.reports.loadDraft(CATEGORY))?.values.description).toBe(`${SECOND}\n\n${LATER}!`)
   })
 })

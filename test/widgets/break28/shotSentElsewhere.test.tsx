@@ -5,37 +5,31 @@
  */
 import { fireEvent, waitFor } from '@testing-library/preact'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createSupportClient, type SupportClient } from '../../../src/client.js'
 import { saveReportDraft, startValues } from '../../../src/reports/flow.js'
 import { fakeTransport } from '../../support/fakeTransport.js'
 import { TX } from '../../support/fixtures.js'
 import { closeClients, freshDevice, openPanel } from '../panelHarness.js'
+import { closeOtherTabs, description, otherTab } from '../otherTab.js'
+import { png, shotInput } from '../shotFiles.js'
 
 const CATEGORY = 'charged_not_received'
 const SENT = 'The coffee shop says my payment never arrived.'
-const PNG_BYTES = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0, 0, 0, 0]
-const png = (name: string) => new File([Uint8Array.from(PNG_BYTES)], name, { type: 'image/png' })
-const tabs: SupportClient[] = []
 
 beforeEach(() => freshDevice())
 afterEach(async () => {
-  for (const c of tabs.splice(0)) {
-    await (await c.services()).drafts.dispose()
-    c.destroy()
-  }
+  await closeOtherTabs()
   await closeClients()
 })
 
-const textarea = () => document.querySelector('[data-field=description] textarea') as HTMLTextAreaElement | null
-const input = () => document.querySelector('[data-field=screenshots] input[type=file]') as HTMLInputElement
+const textarea = description
+const input = () => shotInput()!
 
 describe('a screenshot added in a tab after another tab sent the report its form shows', () => {
   it('is kept with the new report, and the tab says so', async () => {
     const fake = fakeTransport()
-    const a = createSupportClient({ transport: fake.transport, locale: 'en' })
-    tabs.push(a)
+    const a = otherTab(fake)
     const values = { ...startValues(CATEGORY, TX, undefined), description: SENT }
-    const sentShot = { blob: new Blob([Uint8Array.from(PNG_BYTES)]), name: 'sent.png', type: 'image/png' }
+    const sentShot = { blob: new Blob([png('sent.png')]), name: 'sent.png', type: 'image/png' }
     await saveReportDraft(a, CATEGORY, { values, transaction: TX, files: [sentShot] })
     await (await a.services()).drafts.flush()
 
@@ -57,8 +51,7 @@ describe('a screenshot added in a tab after another tab sent the report its form
     await waitFor(
       async () => {
         await drafts.flush()
-        const next = createSupportClient({ transport: fake.transport, locale: 'en' })
-        tabs.push(next)
+        const next = otherTab(fake)
         const restored = await next.reports.loadDraft(CATEGORY)
         // (Named by the form as it prepared it.)
         expect(restored?.files?.filter((f) => f.name !== 'sent.png')).toHaveLength(1)
