@@ -33,6 +33,8 @@ export const TUNING_SETS = [
   'queries-tune13.json',
   'queries-tune14.json',
   'queries-tune15.json',
+  'queries-tune16.json',
+  'queries-tune17.json',
 ]
 
 export interface Labeled {
