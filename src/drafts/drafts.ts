@@ -38,6 +38,12 @@ export interface DraftsOptions {
     backup?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & Partial<Pick<Storage, 'key' | 'length'>>
   }
   now?: () => number
+  /**
+   * The refs (see {@link DraftRef}) of the jobs stored on the device, as read from storage: a
+   * page whose copy of a draft came before one of them sent it, that page gone before clearing
+   * it, then finishes that clean-up itself instead of writing the report sent back.
+   */
+  sent?: () => Promise<unknown>
   /** Storage failure while writing a draft; the value stays in memory for this page. */
   onError?: (error: unknown, key: string) => void
 }
@@ -135,6 +141,11 @@ interface StoredDraft {
   gen?: number
   /** A pagehide copy of a page that never had a stored draft of the key: its own, never stale. */
   own?: boolean
+  /**
+   * The `savedAt` of the stored draft the page that wrote it started from (loaded, then went on
+   * typing), when older: a job made since that one sent what this value holds (see `sent`).
+   */
+  from?: number
 }
 
 /**
@@ -216,6 +227,11 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   // The generation of each draft this page's copy comes from (by scope and key), once it loaded
   // or wrote it: older than the stored one after a send elsewhere, its writes are dropped.
   const known = new Map<string, number>()
+  // The `savedAt` of the first stored version of what this page's copy of a draft continues (by
+  // scope and key): a job made after it sent what the copy holds.
+  const froms = new Map<string, number>()
+  const fromOf = (d: StoredDraft | undefined) =>
+    typeof d?.from === 'number' ? d.from : typeof d?.savedAt === 'number' ? d.savedAt : undefined
   // Writes dropped as stale (sent elsewhere since): not in the store, whatever stored() is asked.
   const dropped = new Set<string>()
   // The latest `savedAt` this page saw or wrote per draft: a clock set back must not make the
@@ -288,13 +304,22 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
             value = entry.renew.merge ? entry.renew.merge(stored.value, value) : stored.value
           }
         }
-        const draft: StoredDraft = { value: redact(value), savedAt: stamp(u) }
+        const root = based === undefined ? undefined : froms.get(u)
+        const at = stamp(u)
+        const draft: StoredDraft = {
+          value: redact(value),
+          savedAt: at,
+          ...(root !== undefined && root < at ? { from: root } : {}),
+        }
         // Sent (or discarded) elsewhere since this page's copy: not written back.
-        const fresh = based === undefined || based >= gen
+        let fresh = based === undefined || based >= gen
+        // Sent by a page gone before clearing it: that clean-up first (the same as its clear).
+        if (fresh && root !== undefined && (await sentFrom(target, key, entry.scope, gen, root))) fresh = false
         if (fresh) {
           await target.set(prefix + key, gen ? { ...draft, gen } : draft)
           known.set(u, gen)
           wrote.set(u, draft.savedAt)
+          froms.set(u, root ?? draft.savedAt)
         }
         landed()
         // Kept in memory only (the device refused it): gone with the page, as a refused write.
@@ -322,6 +347,23 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   }
 
   const sentKey = (key: string) => `${prefix}${key}#sent`
+  // A job stored on the device made from generation `gen` of the draft after `root` (the copy a
+  // page goes on typing came before it), whose page did not clear it (not held here, not marked,
+  // and what is stored is that draft or a copy of it, not a new one): marked sent now, true.
+  const sentFrom = async (target: KeyValueStore, key: string, of: string, gen: number, root: number) => {
+    if (!options.sent) return false
+    const refs: unknown = await options.sent().catch(() => undefined)
+    const mine = (r: DraftRef) => (held.get(key) ?? []).some((h) => sameRef(h.ref, r))
+    const ref = (Array.isArray(refs) ? refs.filter(isRef) : []).find(
+      (r) => r.key === key && r.scope === of && r.gen === gen && r.mark !== false && root < r.at && !mine(r),
+    )
+    if (!ref) return false
+    const stored = await target.get<StoredDraft>(prefix + key)
+    const since = fromOf(stored)
+    if (stored && stored.savedAt >= ref.at && since !== undefined && since >= ref.at) return false
+    await markSent(target, key, of, ref, false)
+    return true
+  }
   const storeFor = (of: string) => (of !== scope() && options.storeOf ? options.storeOf(of) : store)
   // A draft sent or discarded: it goes, and its mark is bumped to the next generation. `ref`:
   // the draft this page sent, already marked since (its job delivered from another page first,
@@ -330,14 +372,20 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     const u = `${of}\u0000${key}`
     if (ref) {
       const now = genOf(await target.get<SentMark>(sentKey(key)))
-      if (now > ref.gen) return void (mine && known.set(u, now))
+      if (now > ref.gen) {
+        if (mine) known.set(u, now)
+        if (mine) froms.delete(u)
+        return
+      }
     }
     await target.del(prefix + key)
     let gen = 0
     const bump = (current: SentMark | undefined): SentMark => ({ gen: (gen = genOf(current) + 1) })
     if (target.update) await target.update<SentMark>(sentKey(key), bump)
     else await target.set(sentKey(key), bump(await target.get<SentMark>(sentKey(key))))
-    if (mine) known.set(u, gen)
+    if (!mine) return
+    known.set(u, gen)
+    froms.delete(u)
   }
   // The same send as one of this page's holds: its clear finishes it (and knows about its form).
   const sameRef = (a: DraftRef | undefined, b: DraftRef) =>
@@ -382,7 +430,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     // (A value of the previous user's still on its way has only the asynchronous write.)
     // (A page that never loaded or wrote the key has a copy of its own: no draft it came from.)
     const genFor = (key: string) => known.get(unsavedKey(key)) ?? 'own'
-    const keep = (key: string, value: unknown) => backup.write(key, value, redact, stamp(unsavedKey(key)), genFor(key))
+    const keep = (key: string, value: unknown) =>
+      backup.write(key, value, redact, stamp(unsavedKey(key)), genFor(key), froms.get(unsavedKey(key)))
     for (const [key, entry] of inflight) if (entry.scope === scope() && !pending.has(key)) keep(key, entry.value)
     for (const [key, entry] of pending) if (entry.scope === scope()) keep(key, entry.value)
     // Refused by the store (or kept in memory only): the synchronous copy is the only one left.
@@ -469,11 +518,15 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       seen(u, saved?.savedAt)
       // (A copy taken by a page whose draft was sent elsewhere since is older than the send.)
       const current = saved && (saved.own === true || genOf(saved) >= genOf(mark))
-      const value = saved && current && (!stored || saved.savedAt >= stored.savedAt) ? saved.value : stored?.value
+      const copy = saved && current && (!stored || saved.savedAt >= stored.savedAt)
+      const value = copy ? saved.value : stored?.value
       // What this page shows from now on comes from this generation; nothing shown, what it
       // writes is its own (a report sent elsewhere since is not what it holds).
+      const from = value === undefined ? undefined : fromOf(copy ? saved : stored)
       if (value === undefined) known.delete(u)
       else known.set(u, genOf(mark))
+      if (from === undefined) froms.delete(u)
+      else froms.set(u, from)
       return value as T | undefined
     },
     clear(key, owner) {
@@ -510,6 +563,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       if (inflight.get(key)?.scope === scope()) inflight.delete(key)
       unsaved.delete(unsavedKey(key))
       dropped.delete(unsavedKey(key))
+      froms.delete(unsavedKey(key))
       backup.remove(key)
       const of = scope()
       // Sent from here (it was held): another tab's copy of it is stale now. (Discarded, or the
@@ -529,6 +583,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
         pending.delete(key)
       }
       parked.add(unsavedKey(key))
+      froms.delete(unsavedKey(key))
     },
     async sending(key, owner, mark = true) {
       const hold = holdOf(key, owner)
@@ -590,10 +645,18 @@ function createBackup(storage: SyncStorage | undefined, prefix: string, scope: (
     return v
   }
   return {
-    write(key: string, value: unknown, redact: (v: unknown) => unknown, savedAt: number, gen: number | 'own') {
+    write(
+      key: string,
+      value: unknown,
+      redact: (v: unknown) => unknown,
+      savedAt: number,
+      gen: number | 'own',
+      from?: number,
+    ) {
       try {
         const of = gen === 'own' ? { own: true } : gen ? { gen } : {}
-        storage?.setItem(name(key), JSON.stringify({ value: redact(value), savedAt, ...of }, noBlobs))
+        const since = from !== undefined && from < savedAt ? { from } : {}
+        storage?.setItem(name(key), JSON.stringify({ value: redact(value), savedAt, ...of, ...since }, noBlobs))
       } catch {
         // Not representable or not writable: the asynchronous write still runs.
       }
