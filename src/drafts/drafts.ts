@@ -55,8 +55,12 @@ export interface Drafts {
    * `owner`: who saves it (a form), for {@link Drafts.hold}; any object, compared by identity.
    */
   save(key: string, value: unknown, now?: boolean, owner?: object): void
-  /** The latest value: the unsaved one from this page if any, else the stored (redacted) one. */
-  load<T = unknown>(key: string): Promise<T | undefined>
+  /**
+   * The latest value: the unsaved one from this page if any, else the stored (redacted) one.
+   * `merge` (stored first): drafts parked by a page gone before their jobs were delivered (see
+   * {@link Drafts.park}) are added to the stored one, and that draft is written at once.
+   */
+  load<T = unknown>(key: string, merge?: (first: unknown, second: unknown) => unknown): Promise<T | undefined>
   /**
    * Forgets a draft (after it was submitted, or the user discarded it). `owner`'s: while it is
    * held for `owner` and another owner saved under the key since, the draft there is the other's
@@ -117,7 +121,8 @@ export interface Drafts {
    * Instead of {@link Drafts.clear} once sent, when the job sent from `key`'s draft is held in
    * memory only (the device refused it): the stored draft stays, for a reload to find, and this
    * page treats it as sent: `owner`'s held saves are dropped, and it loads nothing under the key
-   * until it saves again (a new draft, written over it). The job's delivery deletes it (`settle`).
+   * until it saves again: a new draft, the parked one set aside first (kept on the device for a
+   * later page to load, with `merge`). The job's delivery deletes it (`settle`).
    */
   park(key: string, owner?: object): void
   /** Writes every pending draft now. */
@@ -133,6 +138,19 @@ interface Renewal {
   merge?: (stored: unknown, value: unknown) => unknown
   done: (other: unknown) => void
 }
+
+/** A draft set aside for a new one while its job is held in memory only (see `Drafts.park`). */
+interface ParkedDraft {
+  value: unknown
+  savedAt: number
+  /** The `at` of the job's ref (see {@link DraftRef}): its delivery deletes it. */
+  at: number
+}
+
+const parkedList = (v: unknown): ParkedDraft[] =>
+  Array.isArray(v)
+    ? v.filter((p: Partial<ParkedDraft> | null) => !!p && typeof p === 'object' && typeof p.at === 'number')
+    : []
 
 interface StoredDraft {
   value: unknown
@@ -208,13 +226,17 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   const backup = createBackup(env.backup, prefix, scope)
   const pending = new Map<
     string,
-    { value: unknown; scope: string; timer: ReturnType<typeof setTimeout>; renew?: Renewal }
+    { value: unknown; scope: string; timer: ReturnType<typeof setTimeout>; renew?: Renewal; adopt?: number[] }
   >()
   // The `savedAt` of what this page last wrote per draft: a stored draft with another one is
   // someone else's (see `renew`).
   const wrote = new Map<string, number>()
   // Drafts parked by this page (see `park`), by scope and key.
   const parked = new Set<string>()
+  // The job each parked draft was sent in (by scope and key), and the drafts this page set aside
+  // (by scope, key and the job's `at`): its own, sent from here, never loaded back.
+  const parkedFor = new Map<string, DraftRef>()
+  const ownParked = new Set<string>()
   const watchers = new Map<string, Set<() => void>>()
   // One chain per key keeps a slow write from landing after a later clear.
   const chains = new Map<string, Promise<void>>()
@@ -320,6 +342,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
           known.set(u, gen)
           wrote.set(u, draft.savedAt)
           froms.set(u, root ?? draft.savedAt)
+          // Parked drafts of pages gone, added to this one: in it now.
+          if (entry.adopt) await unpark(target, key, (p) => entry.adopt!.includes(p.at))
         }
         landed()
         // Kept in memory only (the device refused it): gone with the page, as a refused write.
@@ -347,6 +371,22 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   }
 
   const sentKey = (key: string) => `${prefix}${key}#sent`
+  const parkedKey = (key: string) => `${prefix}${key}#parked`
+  // The parked drafts `gone` picks, deleted.
+  const unpark = async (target: KeyValueStore, key: string, gone: (p: ParkedDraft) => boolean) => {
+    const list = parkedList(await target.get(parkedKey(key)))
+    const rest = list.filter((p) => !gone(p))
+    if (rest.length === list.length) return
+    if (rest.length) await target.set(parkedKey(key), rest)
+    else await target.del(parkedKey(key))
+  }
+  // The draft parked for `ref`, set aside for a new one (unless written over already).
+  const setAside = async (target: KeyValueStore, key: string, ref: DraftRef) => {
+    const stored = await target.get<StoredDraft>(prefix + key)
+    if (!stored || typeof stored.savedAt !== 'number' || stored.savedAt >= ref.at) return
+    const list = parkedList(await target.get(parkedKey(key)))
+    await target.set(parkedKey(key), [...list, { value: stored.value, savedAt: stored.savedAt, at: ref.at }])
+  }
   // A job stored on the device made from generation `gen` of the draft after `root` (the copy a
   // page goes on typing came before it), whose page did not clear it (not held here, not marked,
   // and what is stored is that draft or a copy of it, not a new one): marked sent now, true.
@@ -402,6 +442,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     if (mine?.others) return
     return enqueueOp(key, async () => {
       const target = storeFor(of)
+      // Set aside for a new draft while it was parked: delivered now.
+      await unpark(target, key, (p) => p.at === ref.at)
       if (genOf(await target.get<SentMark>(sentKey(key))) > ref.gen) return
       const old = (d: StoredDraft | undefined) => !!d && typeof d.savedAt === 'number' && d.savedAt < ref.at
       if (old(backup.read(key, of))) backup.remove(key, of)
@@ -448,14 +490,20 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   env.window?.addEventListener('pagehide', onHide)
   env.document?.addEventListener('visibilitychange', onVisibility)
 
-  const schedule = (key: string, value: unknown, of: string, at: boolean | undefined, renew?: Renewal) => {
+  const schedule = (
+    key: string,
+    value: unknown,
+    of: string,
+    at: boolean | undefined,
+    extra: { renew?: Renewal; adopt?: number[] } = {},
+  ) => {
     options.ready?.().catch(() => undefined)
     const previous = pending.get(key)
     // The previous user's value under the same key is written to their scope, not replaced.
     if (previous && previous.scope !== of) void write(key)
     else if (previous) clearTimeout(previous.timer)
     const timer = setTimeout(() => void write(key), debounceMs)
-    pending.set(key, { value, scope: of, timer, ...(renew ? { renew } : {}) })
+    pending.set(key, { value, scope: of, timer, ...extra })
     if (at) void write(key)
   }
 
@@ -468,10 +516,15 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       renew?.done(undefined)
       return
     }
-    parked.delete(unsavedKey(key))
+    const u = unsavedKey(key)
+    // A new draft after a parked one: that one is set aside first (its write goes before).
+    const aside = parked.has(u) ? parkedFor.get(u) : undefined
+    parked.delete(u)
+    parkedFor.delete(u)
+    if (aside) void enqueueOp(key, () => setAside(store, key, aside))
     // Another form's: what is stored under the key is no longer what those holds send.
     for (const h of held.get(key) ?? []) if (h.owner !== owner && h.scope === scope()) h.others = true
-    schedule(key, value, scope(), at, renew)
+    schedule(key, value, scope(), at, renew ? { renew } : {})
   }
 
   return {
@@ -499,7 +552,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
         hold.end()
       }
     },
-    async load<T>(key: string) {
+    async load<T>(key: string, merge?: (first: unknown, second: unknown) => unknown) {
       if (parked.has(unsavedKey(key))) return undefined
       const list = held.get(key) ?? []
       const hold = list.findLast((h) => h.saved && !h.others && h.scope === scope())
@@ -527,7 +580,15 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       else known.set(u, genOf(mark))
       if (from === undefined) froms.delete(u)
       else froms.set(u, from)
-      return value as T | undefined
+      if (!merge) return value as T | undefined
+      // Parked by a page gone before their jobs went (this page's own it sends itself).
+      const aside = parkedList(await store.get(parkedKey(key)).catch(() => undefined))
+      const orphans = aside.filter((p) => !ownParked.has(`${u}\u0000${p.at}`))
+      if (!orphans.length) return value as T | undefined
+      let merged = orphans.map((p) => p.value).reduce((a, b) => merge(a, b))
+      if (value !== undefined) merged = merge(merged, value)
+      schedule(key, merged, scope(), true, { adopt: orphans.map((p) => p.at) })
+      return merged as T
     },
     clear(key, owner) {
       const hold = holdOf(key, owner)
@@ -582,8 +643,14 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
         clearTimeout(entry.timer)
         pending.delete(key)
       }
-      parked.add(unsavedKey(key))
-      froms.delete(unsavedKey(key))
+      const u = unsavedKey(key)
+      parked.add(u)
+      froms.delete(u)
+      const ref = holds.find((h) => h.ref)?.ref
+      if (ref) {
+        parkedFor.set(u, ref)
+        ownParked.add(`${u}\u0000${ref.at}`)
+      }
     },
     async sending(key, owner, mark = true) {
       const hold = holdOf(key, owner)
