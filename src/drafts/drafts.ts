@@ -48,6 +48,21 @@ export interface DraftsOptions {
   onError?: (error: unknown, key: string) => void
 }
 
+/** What {@link Drafts.load} may make of what it finds besides the stored draft. */
+export interface LoadOptions {
+  /**
+   * Two values of the key as one (`first` the older): drafts parked by a page gone before their
+   * jobs were delivered (see {@link Drafts.park}) are added to the stored one.
+   */
+  merge?: (first: unknown, second: unknown) => unknown
+  /**
+   * What was typed into `value` after `base`, as a new draft (undefined: nothing): for the
+   * pagehide copy of a page closed before its save was written, whose draft was sent (or
+   * discarded) elsewhere since. Without it, that copy is not loaded (it holds the report sent).
+   */
+  rebase?: (value: unknown, base: unknown) => unknown
+}
+
 export interface Drafts {
   /**
    * Remembers the value and writes it after `debounceMs` of quiet, or at once with `now` (a
@@ -57,10 +72,9 @@ export interface Drafts {
   save(key: string, value: unknown, now?: boolean, owner?: object): void
   /**
    * The latest value: the unsaved one from this page if any, else the stored (redacted) one.
-   * `merge` (stored first): drafts parked by a page gone before their jobs were delivered (see
-   * {@link Drafts.park}) are added to the stored one, and that draft is written at once.
+   * See {@link LoadOptions} for what else it may find (written at once then, as the key's draft).
    */
-  load<T = unknown>(key: string, merge?: (first: unknown, second: unknown) => unknown): Promise<T | undefined>
+  load<T = unknown>(key: string, how?: LoadOptions): Promise<T | undefined>
   /**
    * Forgets a draft (after it was submitted, or the user discarded it). `owner`'s: while it is
    * held for `owner` and another owner saved under the key since, the draft there is the other's
@@ -164,6 +178,8 @@ interface StoredDraft {
    * typing), when older: a job made since that one sent what this value holds (see `sent`).
    */
   from?: number
+  /** A pagehide copy's: the value of that stored draft (see `Drafts.load`'s `rebase`). */
+  base?: unknown
 }
 
 /**
@@ -252,6 +268,12 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   // The `savedAt` of the first stored version of what this page's copy of a draft continues (by
   // scope and key): a job made after it sent what the copy holds.
   const froms = new Map<string, number>()
+  // The value of that stored version, as loaded: what was typed since is the rest (see `load`).
+  const bases = new Map<string, unknown>()
+  const forget = (u: string) => {
+    froms.delete(u)
+    bases.delete(u)
+  }
   const fromOf = (d: StoredDraft | undefined) =>
     typeof d?.from === 'number' ? d.from : typeof d?.savedAt === 'number' ? d.savedAt : undefined
   // Writes dropped as stale (sent elsewhere since): not in the store, whatever stored() is asked.
@@ -342,6 +364,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
           known.set(u, gen)
           wrote.set(u, draft.savedAt)
           froms.set(u, root ?? draft.savedAt)
+          if (root === undefined) bases.delete(u)
           // Parked drafts of pages gone, added to this one: in it now.
           if (entry.adopt) await unpark(target, key, (p) => entry.adopt!.includes(p.at))
         }
@@ -414,7 +437,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       const now = genOf(await target.get<SentMark>(sentKey(key)))
       if (now > ref.gen) {
         if (mine) known.set(u, now)
-        if (mine) froms.delete(u)
+        if (mine) forget(u)
         return
       }
     }
@@ -425,7 +448,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     else await target.set(sentKey(key), bump(await target.get<SentMark>(sentKey(key))))
     if (!mine) return
     known.set(u, gen)
-    froms.delete(u)
+    forget(u)
   }
   // The same send as one of this page's holds: its clear finishes it (and knows about its form).
   const sameRef = (a: DraftRef | undefined, b: DraftRef) =>
@@ -472,8 +495,12 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     // (A value of the previous user's still on its way has only the asynchronous write.)
     // (A page that never loaded or wrote the key has a copy of its own: no draft it came from.)
     const genFor = (key: string) => known.get(unsavedKey(key)) ?? 'own'
-    const keep = (key: string, value: unknown) =>
-      backup.write(key, value, redact, stamp(unsavedKey(key)), genFor(key), froms.get(unsavedKey(key)))
+    const keep = (key: string, value: unknown) => {
+      const u = unsavedKey(key)
+      const from = froms.get(u)
+      const base = from === undefined || !bases.has(u) ? {} : { from, base: bases.get(u) }
+      backup.write(key, value, redact, stamp(u), genFor(key), base)
+    }
     for (const [key, entry] of inflight) if (entry.scope === scope() && !pending.has(key)) keep(key, entry.value)
     for (const [key, entry] of pending) if (entry.scope === scope()) keep(key, entry.value)
     // Refused by the store (or kept in memory only): the synchronous copy is the only one left.
@@ -552,7 +579,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
         hold.end()
       }
     },
-    async load<T>(key: string, merge?: (first: unknown, second: unknown) => unknown) {
+    async load<T>(key: string, { merge, rebase }: LoadOptions = {}) {
       if (parked.has(unsavedKey(key))) return undefined
       const list = held.get(key) ?? []
       const hold = list.findLast((h) => h.saved && !h.others && h.scope === scope())
@@ -572,14 +599,23 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       // (A copy taken by a page whose draft was sent elsewhere since is older than the send.)
       const current = saved && (saved.own === true || genOf(saved) >= genOf(mark))
       const copy = saved && current && (!stored || saved.savedAt >= stored.savedAt)
-      const value = copy ? saved.value : stored?.value
+      let value = copy ? saved.value : stored?.value
+      // The copy of a page closed before its save was written, its draft sent elsewhere since:
+      // what was typed there after that draft is a new one (added to one stored since).
+      const since = saved && !current && saved.base !== undefined ? rebase?.(saved.value, saved.base) : undefined
+      if (since !== undefined) value = stored === undefined ? since : merge ? merge(stored.value, since) : stored.value
       // What this page shows from now on comes from this generation; nothing shown, what it
       // writes is its own (a report sent elsewhere since is not what it holds).
-      const from = value === undefined ? undefined : fromOf(copy ? saved : stored)
+      const from = value === undefined || since !== undefined ? undefined : fromOf(copy ? saved : stored)
       if (value === undefined) known.delete(u)
       else known.set(u, genOf(mark))
-      if (from === undefined) froms.delete(u)
-      else froms.set(u, from)
+      if (from === undefined) forget(u)
+      else {
+        froms.set(u, from)
+        bases.set(u, copy && saved.base !== undefined ? saved.base : value)
+      }
+      // (Written at once: the copy goes once it is.)
+      if (since !== undefined && value !== stored?.value) schedule(key, value, scope(), true)
       if (!merge) return value as T | undefined
       // Parked by a page gone before their jobs went (this page's own it sends itself).
       const aside = parkedList(await store.get(parkedKey(key)).catch(() => undefined))
@@ -624,7 +660,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       if (inflight.get(key)?.scope === scope()) inflight.delete(key)
       unsaved.delete(unsavedKey(key))
       dropped.delete(unsavedKey(key))
-      froms.delete(unsavedKey(key))
+      forget(unsavedKey(key))
       backup.remove(key)
       const of = scope()
       // Sent from here (it was held): another tab's copy of it is stale now. (Discarded, or the
@@ -645,7 +681,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       }
       const u = unsavedKey(key)
       parked.add(u)
-      froms.delete(u)
+      forget(u)
       const ref = holds.find((h) => h.ref)?.ref
       if (ref) {
         parkedFor.set(u, ref)
@@ -718,11 +754,11 @@ function createBackup(storage: SyncStorage | undefined, prefix: string, scope: (
       redact: (v: unknown) => unknown,
       savedAt: number,
       gen: number | 'own',
-      from?: number,
+      { from, base }: { from?: number; base?: unknown } = {},
     ) {
       try {
         const of = gen === 'own' ? { own: true } : gen ? { gen } : {}
-        const since = from !== undefined && from < savedAt ? { from } : {}
+        const since = from !== undefined && from < savedAt ? { from, base: redact(base) } : {}
         storage?.setItem(name(key), JSON.stringify({ value: redact(value), savedAt, ...of, ...since }, noBlobs))
       } catch {
         // Not representable or not writable: the asynchronous write still runs.

@@ -141,9 +141,9 @@ export async function loadReportDraft(
   // Reports of the category parked by a page gone before their jobs were delivered (the device
   // refused to store them) come back added to this one (see `Drafts.park`).
   const [raw, stored] = await Promise.all([
-    drafts.load<ReportDraft>(reportDraftKey(category), mergeStored),
+    drafts.load<ReportDraft>(reportDraftKey(category), { merge: mergeStored, rebase: typedAfter(category) }),
     drafts
-      .load<Pick<ReportDraft, 'files' | 'pending' | 'transaction'>>(reportFilesKey(category), mergeShots)
+      .load<Pick<ReportDraft, 'files' | 'pending' | 'transaction'>>(reportFilesKey(category), { merge: mergeShots })
       .catch(() => undefined),
   ])
   const draft = raw && typeof raw === 'object' && raw.values && typeof raw.values === 'object' ? raw : undefined
@@ -153,6 +153,33 @@ export async function loadReportDraft(
   // Screenshots of another payment's report stay out of this one.
   if (draft) return sameTx(draft.transaction, stored?.transaction) ? { ...draft, ...shots } : draft
   return { values: {}, ...(stored?.transaction ? { transaction: stored.transaction } : {}), ...shots }
+}
+
+/**
+ * What was typed into a form after the draft it restored (`base`) was sent elsewhere: a field
+ * as restored goes back to the transaction's prefill, text added to the end of a restored field
+ * is kept alone, and a field changed otherwise is kept as it is.
+ */
+export function typedSince(values: ReportValues, base: ReportValues, prefill: ReportValues): ReportValues {
+  const out = { ...prefill }
+  for (const [k, v] of Object.entries(values)) {
+    const b = base[k]
+    if (v === b) continue
+    const rest = typeof v === 'string' && typeof b === 'string' && b && v.startsWith(b) ? v.slice(b.length).trim() : v
+    if (rest !== '') out[k] = rest
+  }
+  return out
+}
+
+/**
+ * A stored draft of `category` (`value`, as a pagehide copy holds it) less the one it was typed
+ * from (`base`), sent elsewhere since: what was typed after, as a new draft; nothing, undefined.
+ */
+const typedAfter = (category: ReportCategory) => (value: unknown, base: unknown) => {
+  const draft = asDraft(value)
+  const prefill = startValues(category, draft.transaction, undefined)
+  const values = typedSince(draft.values, { ...prefill, ...asDraft(base).values }, prefill)
+  return Object.keys(values).some((k) => values[k] !== prefill[k]) ? { ...draft, values } : undefined
 }
 
 /** Two stored drafts of a category as one (see {@link mergeReportDrafts}); their screenshots' records. */
