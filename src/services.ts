@@ -147,6 +147,16 @@ export async function createServices(deps: {
     storeOf: (of) => scopedStore(opened, () => of),
     redact,
     ready,
+    // (Read on the writes of a draft this page restored: a job from it left by a page gone
+    // before clearing it is found then.)
+    sent: async () => {
+      const refs: unknown[] = []
+      for (const key of await opened.keys(JOB_KEYS)) {
+        const origin = (await opened.get<{ origin?: unknown }>(key))?.origin
+        if (Array.isArray(origin)) refs.push(...origin)
+      }
+      return refs
+    },
   })
   // Before any draft is loaded: the drafts of every stored job whose page went before clearing
   // them (any user's: each job's refs name the scope of theirs).

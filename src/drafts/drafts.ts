@@ -38,8 +38,29 @@ export interface DraftsOptions {
     backup?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & Partial<Pick<Storage, 'key' | 'length'>>
   }
   now?: () => number
+  /**
+   * The refs (see {@link DraftRef}) of the jobs stored on the device, as read from storage: a
+   * page whose copy of a draft came before one of them sent it, that page gone before clearing
+   * it, then finishes that clean-up itself instead of writing the report sent back.
+   */
+  sent?: () => Promise<unknown>
   /** Storage failure while writing a draft; the value stays in memory for this page. */
   onError?: (error: unknown, key: string) => void
+}
+
+/** What {@link Drafts.load} may make of what it finds besides the stored draft. */
+export interface LoadOptions {
+  /**
+   * Two values of the key as one (`first` the older): drafts parked by a page gone before their
+   * jobs were delivered (see {@link Drafts.park}) are added to the stored one.
+   */
+  merge?: (first: unknown, second: unknown) => unknown
+  /**
+   * What was typed into `value` after `base`, as a new draft (undefined: nothing): for the
+   * pagehide copy of a page closed before its save was written, whose draft was sent (or
+   * discarded) elsewhere since. Without it, that copy is not loaded (it holds the report sent).
+   */
+  rebase?: (value: unknown, base: unknown) => unknown
 }
 
 export interface Drafts {
@@ -49,8 +70,11 @@ export interface Drafts {
    * `owner`: who saves it (a form), for {@link Drafts.hold}; any object, compared by identity.
    */
   save(key: string, value: unknown, now?: boolean, owner?: object): void
-  /** The latest value: the unsaved one from this page if any, else the stored (redacted) one. */
-  load<T = unknown>(key: string): Promise<T | undefined>
+  /**
+   * The latest value: the unsaved one from this page if any, else the stored (redacted) one.
+   * See {@link LoadOptions} for what else it may find (written at once then, as the key's draft).
+   */
+  load<T = unknown>(key: string, how?: LoadOptions): Promise<T | undefined>
   /**
    * Forgets a draft (after it was submitted, or the user discarded it). `owner`'s: while it is
    * held for `owner` and another owner saved under the key since, the draft there is the other's
@@ -111,7 +135,8 @@ export interface Drafts {
    * Instead of {@link Drafts.clear} once sent, when the job sent from `key`'s draft is held in
    * memory only (the device refused it): the stored draft stays, for a reload to find, and this
    * page treats it as sent: `owner`'s held saves are dropped, and it loads nothing under the key
-   * until it saves again (a new draft, written over it). The job's delivery deletes it (`settle`).
+   * until it saves again: a new draft, the parked one set aside first (kept on the device for a
+   * later page to load, with `merge`). The job's delivery deletes it (`settle`).
    */
   park(key: string, owner?: object): void
   /** Writes every pending draft now. */
@@ -128,6 +153,19 @@ interface Renewal {
   done: (other: unknown) => void
 }
 
+/** A draft set aside for a new one while its job is held in memory only (see `Drafts.park`). */
+interface ParkedDraft {
+  value: unknown
+  savedAt: number
+  /** The `at` of the job's ref (see {@link DraftRef}): its delivery deletes it. */
+  at: number
+}
+
+const parkedList = (v: unknown): ParkedDraft[] =>
+  Array.isArray(v)
+    ? v.filter((p: Partial<ParkedDraft> | null) => !!p && typeof p === 'object' && typeof p.at === 'number')
+    : []
+
 interface StoredDraft {
   value: unknown
   savedAt: number
@@ -135,6 +173,13 @@ interface StoredDraft {
   gen?: number
   /** A pagehide copy of a page that never had a stored draft of the key: its own, never stale. */
   own?: boolean
+  /**
+   * The `savedAt` of the stored draft the page that wrote it started from (loaded, then went on
+   * typing), when older: a job made since that one sent what this value holds (see `sent`).
+   */
+  from?: number
+  /** A pagehide copy's: the value of that stored draft (see `Drafts.load`'s `rebase`). */
+  base?: unknown
 }
 
 /**
@@ -197,13 +242,17 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   const backup = createBackup(env.backup, prefix, scope)
   const pending = new Map<
     string,
-    { value: unknown; scope: string; timer: ReturnType<typeof setTimeout>; renew?: Renewal }
+    { value: unknown; scope: string; timer: ReturnType<typeof setTimeout>; renew?: Renewal; adopt?: number[] }
   >()
   // The `savedAt` of what this page last wrote per draft: a stored draft with another one is
   // someone else's (see `renew`).
   const wrote = new Map<string, number>()
   // Drafts parked by this page (see `park`), by scope and key.
   const parked = new Set<string>()
+  // The job each parked draft was sent in (by scope and key), and the drafts this page set aside
+  // (by scope, key and the job's `at`): its own, sent from here, never loaded back.
+  const parkedFor = new Map<string, DraftRef>()
+  const ownParked = new Set<string>()
   const watchers = new Map<string, Set<() => void>>()
   // One chain per key keeps a slow write from landing after a later clear.
   const chains = new Map<string, Promise<void>>()
@@ -216,6 +265,17 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   // The generation of each draft this page's copy comes from (by scope and key), once it loaded
   // or wrote it: older than the stored one after a send elsewhere, its writes are dropped.
   const known = new Map<string, number>()
+  // The `savedAt` of the first stored version of what this page's copy of a draft continues (by
+  // scope and key): a job made after it sent what the copy holds.
+  const froms = new Map<string, number>()
+  // The value of that stored version, as loaded: what was typed since is the rest (see `load`).
+  const bases = new Map<string, unknown>()
+  const forget = (u: string) => {
+    froms.delete(u)
+    bases.delete(u)
+  }
+  const fromOf = (d: StoredDraft | undefined) =>
+    typeof d?.from === 'number' ? d.from : typeof d?.savedAt === 'number' ? d.savedAt : undefined
   // Writes dropped as stale (sent elsewhere since): not in the store, whatever stored() is asked.
   const dropped = new Set<string>()
   // The latest `savedAt` this page saw or wrote per draft: a clock set back must not make the
@@ -288,13 +348,25 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
             value = entry.renew.merge ? entry.renew.merge(stored.value, value) : stored.value
           }
         }
-        const draft: StoredDraft = { value: redact(value), savedAt: stamp(u) }
+        const root = based === undefined ? undefined : froms.get(u)
+        const at = stamp(u)
+        const draft: StoredDraft = {
+          value: redact(value),
+          savedAt: at,
+          ...(root !== undefined && root < at ? { from: root } : {}),
+        }
         // Sent (or discarded) elsewhere since this page's copy: not written back.
-        const fresh = based === undefined || based >= gen
+        let fresh = based === undefined || based >= gen
+        // Sent by a page gone before clearing it: that clean-up first (the same as its clear).
+        if (fresh && root !== undefined && (await sentFrom(target, key, entry.scope, gen, root))) fresh = false
         if (fresh) {
           await target.set(prefix + key, gen ? { ...draft, gen } : draft)
           known.set(u, gen)
           wrote.set(u, draft.savedAt)
+          froms.set(u, root ?? draft.savedAt)
+          if (root === undefined) bases.delete(u)
+          // Parked drafts of pages gone, added to this one: in it now.
+          if (entry.adopt) await unpark(target, key, (p) => entry.adopt!.includes(p.at))
         }
         landed()
         // Kept in memory only (the device refused it): gone with the page, as a refused write.
@@ -322,6 +394,39 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   }
 
   const sentKey = (key: string) => `${prefix}${key}#sent`
+  const parkedKey = (key: string) => `${prefix}${key}#parked`
+  // The parked drafts `gone` picks, deleted.
+  const unpark = async (target: KeyValueStore, key: string, gone: (p: ParkedDraft) => boolean) => {
+    const list = parkedList(await target.get(parkedKey(key)))
+    const rest = list.filter((p) => !gone(p))
+    if (rest.length === list.length) return
+    if (rest.length) await target.set(parkedKey(key), rest)
+    else await target.del(parkedKey(key))
+  }
+  // The draft parked for `ref`, set aside for a new one (unless written over already).
+  const setAside = async (target: KeyValueStore, key: string, ref: DraftRef) => {
+    const stored = await target.get<StoredDraft>(prefix + key)
+    if (!stored || typeof stored.savedAt !== 'number' || stored.savedAt >= ref.at) return
+    const list = parkedList(await target.get(parkedKey(key)))
+    await target.set(parkedKey(key), [...list, { value: stored.value, savedAt: stored.savedAt, at: ref.at }])
+  }
+  // A job stored on the device made from generation `gen` of the draft after `root` (the copy a
+  // page goes on typing came before it), whose page did not clear it (not held here, not marked,
+  // and what is stored is that draft or a copy of it, not a new one): marked sent now, true.
+  const sentFrom = async (target: KeyValueStore, key: string, of: string, gen: number, root: number) => {
+    if (!options.sent) return false
+    const refs: unknown = await options.sent().catch(() => undefined)
+    const mine = (r: DraftRef) => (held.get(key) ?? []).some((h) => sameRef(h.ref, r))
+    const ref = (Array.isArray(refs) ? refs.filter(isRef) : []).find(
+      (r) => r.key === key && r.scope === of && r.gen === gen && r.mark !== false && root < r.at && !mine(r),
+    )
+    if (!ref) return false
+    const stored = await target.get<StoredDraft>(prefix + key)
+    const since = fromOf(stored)
+    if (stored && stored.savedAt >= ref.at && since !== undefined && since >= ref.at) return false
+    await markSent(target, key, of, ref, false)
+    return true
+  }
   const storeFor = (of: string) => (of !== scope() && options.storeOf ? options.storeOf(of) : store)
   // A draft sent or discarded: it goes, and its mark is bumped to the next generation. `ref`:
   // the draft this page sent, already marked since (its job delivered from another page first,
@@ -330,14 +435,20 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     const u = `${of}\u0000${key}`
     if (ref) {
       const now = genOf(await target.get<SentMark>(sentKey(key)))
-      if (now > ref.gen) return void (mine && known.set(u, now))
+      if (now > ref.gen) {
+        if (mine) known.set(u, now)
+        if (mine) forget(u)
+        return
+      }
     }
     await target.del(prefix + key)
     let gen = 0
     const bump = (current: SentMark | undefined): SentMark => ({ gen: (gen = genOf(current) + 1) })
     if (target.update) await target.update<SentMark>(sentKey(key), bump)
     else await target.set(sentKey(key), bump(await target.get<SentMark>(sentKey(key))))
-    if (mine) known.set(u, gen)
+    if (!mine) return
+    known.set(u, gen)
+    forget(u)
   }
   // The same send as one of this page's holds: its clear finishes it (and knows about its form).
   const sameRef = (a: DraftRef | undefined, b: DraftRef) =>
@@ -354,6 +465,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     if (mine?.others) return
     return enqueueOp(key, async () => {
       const target = storeFor(of)
+      // Set aside for a new draft while it was parked: delivered now.
+      await unpark(target, key, (p) => p.at === ref.at)
       if (genOf(await target.get<SentMark>(sentKey(key))) > ref.gen) return
       const old = (d: StoredDraft | undefined) => !!d && typeof d.savedAt === 'number' && d.savedAt < ref.at
       if (old(backup.read(key, of))) backup.remove(key, of)
@@ -382,7 +495,12 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     // (A value of the previous user's still on its way has only the asynchronous write.)
     // (A page that never loaded or wrote the key has a copy of its own: no draft it came from.)
     const genFor = (key: string) => known.get(unsavedKey(key)) ?? 'own'
-    const keep = (key: string, value: unknown) => backup.write(key, value, redact, stamp(unsavedKey(key)), genFor(key))
+    const keep = (key: string, value: unknown) => {
+      const u = unsavedKey(key)
+      const from = froms.get(u)
+      const base = from === undefined || !bases.has(u) ? {} : { from, base: bases.get(u) }
+      backup.write(key, value, redact, stamp(u), genFor(key), base)
+    }
     for (const [key, entry] of inflight) if (entry.scope === scope() && !pending.has(key)) keep(key, entry.value)
     for (const [key, entry] of pending) if (entry.scope === scope()) keep(key, entry.value)
     // Refused by the store (or kept in memory only): the synchronous copy is the only one left.
@@ -399,14 +517,20 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   env.window?.addEventListener('pagehide', onHide)
   env.document?.addEventListener('visibilitychange', onVisibility)
 
-  const schedule = (key: string, value: unknown, of: string, at: boolean | undefined, renew?: Renewal) => {
+  const schedule = (
+    key: string,
+    value: unknown,
+    of: string,
+    at: boolean | undefined,
+    extra: { renew?: Renewal; adopt?: number[] } = {},
+  ) => {
     options.ready?.().catch(() => undefined)
     const previous = pending.get(key)
     // The previous user's value under the same key is written to their scope, not replaced.
     if (previous && previous.scope !== of) void write(key)
     else if (previous) clearTimeout(previous.timer)
     const timer = setTimeout(() => void write(key), debounceMs)
-    pending.set(key, { value, scope: of, timer, ...(renew ? { renew } : {}) })
+    pending.set(key, { value, scope: of, timer, ...extra })
     if (at) void write(key)
   }
 
@@ -419,10 +543,15 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       renew?.done(undefined)
       return
     }
-    parked.delete(unsavedKey(key))
+    const u = unsavedKey(key)
+    // A new draft after a parked one: that one is set aside first (its write goes before).
+    const aside = parked.has(u) ? parkedFor.get(u) : undefined
+    parked.delete(u)
+    parkedFor.delete(u)
+    if (aside) void enqueueOp(key, () => setAside(store, key, aside))
     // Another form's: what is stored under the key is no longer what those holds send.
     for (const h of held.get(key) ?? []) if (h.owner !== owner && h.scope === scope()) h.others = true
-    schedule(key, value, scope(), at, renew)
+    schedule(key, value, scope(), at, renew ? { renew } : {})
   }
 
   return {
@@ -450,7 +579,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
         hold.end()
       }
     },
-    async load<T>(key: string) {
+    async load<T>(key: string, { merge, rebase }: LoadOptions = {}) {
       if (parked.has(unsavedKey(key))) return undefined
       const list = held.get(key) ?? []
       const hold = list.findLast((h) => h.saved && !h.others && h.scope === scope())
@@ -469,12 +598,33 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       seen(u, saved?.savedAt)
       // (A copy taken by a page whose draft was sent elsewhere since is older than the send.)
       const current = saved && (saved.own === true || genOf(saved) >= genOf(mark))
-      const value = saved && current && (!stored || saved.savedAt >= stored.savedAt) ? saved.value : stored?.value
+      const copy = saved && current && (!stored || saved.savedAt >= stored.savedAt)
+      let value = copy ? saved.value : stored?.value
+      // The copy of a page closed before its save was written, its draft sent elsewhere since:
+      // what was typed there after that draft is a new one (added to one stored since).
+      const since = saved && !current && saved.base !== undefined ? rebase?.(saved.value, saved.base) : undefined
+      if (since !== undefined) value = stored === undefined ? since : merge ? merge(stored.value, since) : stored.value
       // What this page shows from now on comes from this generation; nothing shown, what it
       // writes is its own (a report sent elsewhere since is not what it holds).
+      const from = value === undefined || since !== undefined ? undefined : fromOf(copy ? saved : stored)
       if (value === undefined) known.delete(u)
       else known.set(u, genOf(mark))
-      return value as T | undefined
+      if (from === undefined) forget(u)
+      else {
+        froms.set(u, from)
+        bases.set(u, copy && saved.base !== undefined ? saved.base : value)
+      }
+      // (Written at once: the copy goes once it is.)
+      if (since !== undefined && value !== stored?.value) schedule(key, value, scope(), true)
+      if (!merge) return value as T | undefined
+      // Parked by a page gone before their jobs went (this page's own it sends itself).
+      const aside = parkedList(await store.get(parkedKey(key)).catch(() => undefined))
+      const orphans = aside.filter((p) => !ownParked.has(`${u}\u0000${p.at}`))
+      if (!orphans.length) return value as T | undefined
+      let merged = orphans.map((p) => p.value).reduce((a, b) => merge(a, b))
+      if (value !== undefined) merged = merge(merged, value)
+      schedule(key, merged, scope(), true, { adopt: orphans.map((p) => p.at) })
+      return merged as T
     },
     clear(key, owner) {
       const hold = holdOf(key, owner)
@@ -510,6 +660,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       if (inflight.get(key)?.scope === scope()) inflight.delete(key)
       unsaved.delete(unsavedKey(key))
       dropped.delete(unsavedKey(key))
+      forget(unsavedKey(key))
       backup.remove(key)
       const of = scope()
       // Sent from here (it was held): another tab's copy of it is stale now. (Discarded, or the
@@ -528,7 +679,14 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
         clearTimeout(entry.timer)
         pending.delete(key)
       }
-      parked.add(unsavedKey(key))
+      const u = unsavedKey(key)
+      parked.add(u)
+      forget(u)
+      const ref = holds.find((h) => h.ref)?.ref
+      if (ref) {
+        parkedFor.set(u, ref)
+        ownParked.add(`${u}\u0000${ref.at}`)
+      }
     },
     async sending(key, owner, mark = true) {
       const hold = holdOf(key, owner)
@@ -590,10 +748,18 @@ function createBackup(storage: SyncStorage | undefined, prefix: string, scope: (
     return v
   }
   return {
-    write(key: string, value: unknown, redact: (v: unknown) => unknown, savedAt: number, gen: number | 'own') {
+    write(
+      key: string,
+      value: unknown,
+      redact: (v: unknown) => unknown,
+      savedAt: number,
+      gen: number | 'own',
+      { from, base }: { from?: number; base?: unknown } = {},
+    ) {
       try {
         const of = gen === 'own' ? { own: true } : gen ? { gen } : {}
-        storage?.setItem(name(key), JSON.stringify({ value: redact(value), savedAt, ...of }, noBlobs))
+        const since = from !== undefined && from < savedAt ? { from, base: redact(base) } : {}
+        storage?.setItem(name(key), JSON.stringify({ value: redact(value), savedAt, ...of, ...since }, noBlobs))
       } catch {
         // Not representable or not writable: the asynchronous write still runs.
       }

@@ -1,1 +1,1 @@
-export { createDrafts, type DraftRef, type Drafts, type DraftsOptions } from './drafts.js'
+export { createDrafts, type DraftRef, type Drafts, type DraftsOptions, type LoadOptions } from './drafts.js'

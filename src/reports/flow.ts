@@ -138,10 +138,12 @@ export async function loadReportDraft(
   category: ReportCategory,
 ): Promise<ReportDraft | undefined> {
   const { drafts } = await client.services()
+  // Reports of the category parked by a page gone before their jobs were delivered (the device
+  // refused to store them) come back added to this one (see `Drafts.park`).
   const [raw, stored] = await Promise.all([
-    drafts.load<ReportDraft>(reportDraftKey(category)),
+    drafts.load<ReportDraft>(reportDraftKey(category), { merge: mergeStored, rebase: typedAfter(category) }),
     drafts
-      .load<Pick<ReportDraft, 'files' | 'pending' | 'transaction'>>(reportFilesKey(category))
+      .load<Pick<ReportDraft, 'files' | 'pending' | 'transaction'>>(reportFilesKey(category), { merge: mergeShots })
       .catch(() => undefined),
   ])
   const draft = raw && typeof raw === 'object' && raw.values && typeof raw.values === 'object' ? raw : undefined
@@ -151,6 +153,40 @@ export async function loadReportDraft(
   // Screenshots of another payment's report stay out of this one.
   if (draft) return sameTx(draft.transaction, stored?.transaction) ? { ...draft, ...shots } : draft
   return { values: {}, ...(stored?.transaction ? { transaction: stored.transaction } : {}), ...shots }
+}
+
+/**
+ * What was typed into a form after the draft it restored (`base`) was sent elsewhere: a field
+ * as restored goes back to the transaction's prefill, text added to the end of a restored field
+ * is kept alone, and a field changed otherwise is kept as it is.
+ */
+export function typedSince(values: ReportValues, base: ReportValues, prefill: ReportValues): ReportValues {
+  const out = { ...prefill }
+  for (const [k, v] of Object.entries(values)) {
+    const b = base[k]
+    if (v === b) continue
+    const rest = typeof v === 'string' && typeof b === 'string' && b && v.startsWith(b) ? v.slice(b.length).trim() : v
+    if (rest !== '') out[k] = rest
+  }
+  return out
+}
+
+/**
+ * A stored draft of `category` (`value`, as a pagehide copy holds it) less the one it was typed
+ * from (`base`), sent elsewhere since: what was typed after, as a new draft; nothing, undefined.
+ */
+const typedAfter = (category: ReportCategory) => (value: unknown, base: unknown) => {
+  const draft = asDraft(value)
+  const prefill = startValues(category, draft.transaction, undefined)
+  const values = typedSince(draft.values, { ...prefill, ...asDraft(base).values }, prefill)
+  return Object.keys(values).some((k) => values[k] !== prefill[k]) ? { ...draft, values } : undefined
+}
+
+/** Two stored drafts of a category as one (see {@link mergeReportDrafts}); their screenshots' records. */
+const mergeStored = (first: unknown, second: unknown) => mergeReportDrafts(asDraft(first), asDraft(second))
+const mergeShots = (first: unknown, second: unknown) => {
+  const { values: _v, ...rest } = mergeReportDrafts(asDraft(first), asDraft(second))
+  return rest
 }
 
 /**
@@ -220,16 +256,12 @@ export async function renewReportDraft(
 ): Promise<ReportDraft | undefined> {
   const { drafts } = await client.services()
   const { files, ...text } = draft
-  const merge = (stored: unknown, kept: unknown) => mergeReportDrafts(asDraft(stored), asDraft(kept))
-  const said = drafts.renew(reportDraftKey(category), maskDraft(text).draft, form, merge)
+  const said = drafts.renew(reportDraftKey(category), maskDraft(text).draft, form, mergeStored)
   // The screenshots' draft of the one sent elsewhere too: this page's later screenshots belong
   // to the new report (none yet: an empty record, that they are written over).
   const key = reportFilesKey(category)
   const kept = { files: files ?? [], ...(draft.transaction ? { transaction: draft.transaction } : {}) }
-  const shots = drafts.renew(key, kept, form, (stored, mine) => {
-    const { values: _v, ...rest } = mergeReportDrafts(asDraft(stored), asDraft(mine))
-    return rest
-  })
+  const shots = drafts.renew(key, kept, form, mergeShots)
   const [otherText, otherShots] = await Promise.all([said, shots])
   if (files?.length) await storedOrThrow(drafts, key)
   if (otherText === undefined && otherShots === undefined) return undefined

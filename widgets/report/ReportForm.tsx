@@ -7,6 +7,7 @@ import {
   maskField,
   mergeReportDrafts,
   startValues,
+  typedSince,
   type HiddenNotice as Notice,
   type ReportValues,
   type ServerErrors,
@@ -547,20 +548,4 @@ export function ReportForm(props: ReportFormProps) {
       </div>
     </form>
   )
-}
-
-/**
- * What was typed into a form after the draft it restored (`base`) was sent elsewhere: a field
- * as restored goes back to the transaction's prefill, text added to the end of a restored field
- * is kept alone, and a field changed otherwise is kept as it is.
- */
-function typedSince(values: ReportValues, base: ReportValues, prefill: ReportValues): ReportValues {
-  const out = { ...prefill }
-  for (const [k, v] of Object.entries(values)) {
-    const b = base[k]
-    if (v === b) continue
-    const rest = typeof v === 'string' && typeof b === 'string' && b && v.startsWith(b) ? v.slice(b.length).trim() : v
-    if (rest !== '') out[k] = rest
-  }
-  return out
 }
