@@ -565,6 +565,20 @@ const BARE_SHAPE = /^(?:(?:00)?(?:852[569]\d{7}|8536\d{7}|8869\d{8})|09\d{8}|[56
 /** Words before a number that make it a phone (`电话 5123 4567`, `call me on 51234567`). */
 const PHONE_WORD =
   /(?:电话|電話|手机|手機|(?<![单單])[号號]码|联系|聯繫|聯絡|致电|致電|打给|打給|香港|澳门|澳門|台湾|台灣|(?<![A-Za-z])(?:whats ?app|phone|mobile|cell|tel|call|contact|reach|sms|text))[^\d\n]{0,12}$/i
+/**
+ * A line break, or a separator the mainland rule reads as a dash (`、|;`), between a number's
+ * groups: lists are written so too (`5000⏎6000`, `5000、6000`), so only a number that says it is a
+ * phone by its shape, or one after a word naming a phone, is read across them.
+ */
+const BROKEN = /[\n、|;]/
+/** `~` and `:` between groups: a range, a ratio or a time (`5000~6000`, `5000:6000`), never a phone here. */
+const RANGE = /[~:]/
+/**
+ * A counter or unit after eight bare digits makes them a count (`共 9000 0000 人`, `5000 0000 积分`,
+ * `9123 4567 users`); not `个人` ("personal", `个人电话`), `人工` or `分机` (an extension).
+ */
+const COUNT_AFTER =
+  /^[ \t]?(?:人(?!工)|[个個](?!人)|次|件|条|條|份|张|張|[积積]分|分(?![机機])|点|點|位|名|户|戶|笔|筆|台|部|股|票|步|字|页|頁|万|萬|亿|億|倍|(?:people|persons?|users?|points?|pts|times|items?|views?|visits?|clicks?|downloads?|members?|followers?|fans|steps|units?|pieces?|pcs|bytes?|[kmg]b)(?![A-Za-z]))/i
 /** An identifier the digits belong to (`M-51234567`, `HF-2026-…`, `#51234567`). */
 const IDENTIFIER_BEFORE = /(?:[A-Za-z0-9][-_#/]|#[ \t]?)$/
 /** A chat link, whose path is a phone number (`wa.me/85291234567`, `t.me/+85291234567`). */
@@ -595,20 +609,28 @@ function nationalStart(text: string, start: number, skip: number): number {
  * Kong's, Macau's or Taiwan's code), any number of 8–15 digits but a service number; after `852`
  * or `853` a Hong Kong or Macau mobile (8 digits, `5`/`6`/`9`), after `886` a Taiwan mobile (`9` and 8
  * digits); alone, a Taiwan mobile (`09` and 8 digits), or a Hong Kong or Macau mobile typed `5123
- * 4567` or after a word naming a phone (8 digits glued together are as often a count or a size).
+ * 4567` (no counter after it: `9000 0000 人`) or after a word naming a phone (8 digits glued
+ * together are as often a count or a size). Across a line break or `、|;` (`written` is the text
+ * as typed, `text` may have them read as dashes) only a number with its code or a Taiwan mobile,
+ * or one after a word naming a phone: lists are written one a line too.
  */
-function foreignPhone(text: string, slice: Slice): Accepted | null {
+function foreignPhone(text: string, slice: Slice, written: string = text): Accepted | null {
   const { chars, start, end } = slice
   const lead = text[start - 1] === '+' ? start - 1 : text.slice(start - 2, start) === '+(' ? start - 2 : -1
   // The shape first: most numbers are none of these, and the context is read only for those that are.
   if (lead < 0 ? !BARE_SHAPE.test(chars) : isAsciiAlnum(text[lead - 1])) return null
-  if (slice.cutsHard || /[\n/_]/.test(text.slice(start, end))) return null
+  // What the user typed between the groups (`written` is the text before `、|;` were read as dashes).
+  const typedSlice = written.slice(start, end)
+  if (slice.cutsHard || /[/_]/.test(typedSlice) || RANGE.test(typedSlice)) return null
+  const broken = BROKEN.test(typedSlice)
   if (lead < 0 && slice.hardInside && slice.shortest < 2) return null
   const from = lead >= 0 ? lead : text[start - 1] === '(' ? start - 1 : start
   const before = text.slice(Math.max(0, from - 8), from)
   if (orderLabelBefore(text, from) || CURRENCY_BEFORE.test(before)) return null
   if (IDENTIFIER_BEFORE.test(before) && !CHAT_LINK.test(before)) return null
-  if (UNIT_AFTER.test(text.slice(end, end + 6)) || (lead < 0 && continues(text, start, end))) return null
+  if (UNIT_AFTER.test(text.slice(end, end + 6))) return null
+  if (lead < 0 && continues(text, start, end)) return null
+  const phoneWord = () => PHONE_WORD.test(text.slice(Math.max(0, from - 28), from))
   const zeros = lead < 0 && chars.startsWith('00') ? 2 : 0
   if (lead >= 0 || zeros > 0) {
     const digits = chars.slice(zeros)
@@ -621,10 +643,11 @@ function foreignPhone(text: string, slice: Slice): Accepted | null {
   }
   if (chars.startsWith('8')) return { replacement: maskNational(chars.slice(3)), start: nationalStart(text, start, 3) }
   if (chars.startsWith('09')) return { replacement: maskNational(chars, 2) }
-  const typed = /^\d{4}[ -]\d{4}$/.test(text.slice(start, end))
-  return typed || PHONE_WORD.test(text.slice(Math.max(0, from - 28), from))
-    ? { replacement: maskNational(chars) }
-    : null
+  // Eight bare digits: typed `5123 4567` (not followed by a counter: `9000 0000 人`), or after a
+  // word naming a phone.
+  if (phoneWord()) return { replacement: maskNational(chars) }
+  const typed = /^\d{4}[ -]\d{4}$/.test(text.slice(start, end)) && !broken
+  return typed && !COUNT_AFTER.test(text.slice(end, end + 12)) ? { replacement: maskNational(chars) } : null
 }
 
 /**
@@ -635,11 +658,16 @@ function foreignPhone(text: string, slice: Slice): Accepted | null {
 export function detectForeignPhones(ctx: ScanContext): void {
   if (ctx.reference) return
   // As {@link scanLooseDigits}, but a one-digit country code (`+1 415.555.2671`) is no version.
-  scanDigitRule({ ...ctx, runs: ctx.shortRuns ?? digitRuns(ctx.text, 8) }, 'phone', [8, 15], (slice) =>
-    (slice.glued && !numberWordBefore(ctx.text, slice.start)) || slice.decimalInside
-      ? null
-      : foreignPhone(ctx.text, slice),
-  )
+  const scan = (text: string, runs: DigitRun[]) =>
+    scanDigitRule({ ...ctx, text, runs }, 'phone', [8, 15], (slice) =>
+      (slice.glued && !numberWordBefore(text, slice.start)) || slice.decimalInside
+        ? null
+        : foreignPhone(text, slice, ctx.text),
+    )
+  scan(ctx.text, ctx.shortRuns ?? digitRuns(ctx.text, 8))
+  // Then with `、|;` between groups read as dashes, as for mainland mobiles (`+852｜9123｜4567`).
+  const joined = joinPhoneGroups(ctx.text)
+  if (joined !== null) scan(joined, digitRuns(joined, 8))
 }
 
 const IBAN_START = /[A-Za-z]{2}\d{2}/g
