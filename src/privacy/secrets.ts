@@ -368,13 +368,14 @@ const LABELLED_MAX = 24
 
 /**
  * The value at `p` after a tight label: digits or Chinese numerals, in groups apart by one or two
- * spaces or dashes, an ID's final `X` included. `null` when it runs into letters or more digits
+ * spaces or dashes, an ID's final `X` included, or a number with `+` and its country code
+ * (`+852 9123 4567`, the `+` hidden with it). `null` when it runs into letters or more digits
  * (part of an identifier), is an amount, time or date (`2026-11-23`, `1234.50`), or several numbers (see {@link LABELLED_MAX}).
  */
 function readLabelledValue(text: string, p: number): Value | null {
   let digits = ''
   const sizes: number[] = []
-  let q = p
+  let q = text[p] === '+' && isDigit(text[p + 1]) ? p + 1 : p
   let end: number
   for (;;) {
     const s = q
@@ -436,15 +437,19 @@ export function detectLabelledSecrets(ctx: ScanContext): void {
       const at = LOOSE_JOIN.lastIndex
       if (m[0].toLowerCase() === 'code' || phoneNotReached(ctx, at, family)) continue
       const value = readLabelledValue(text, at)
-      if (value && value.digits.length > LENGTHS[family][1] && ctx.claims.free(value.start, value.end))
+      const [min, max] = LENGTHS[family]
+      const long = value !== null && (value.digits.length > max || (text[at] === '+' && value.digits.length >= min))
+      if (value && long && ctx.claims.free(value.start, value.end))
         push(ctx, 'secret', value.start, value.end, SECRET_MASK)
       continue
     }
     const at = TIGHT_JOIN.lastIndex
     const value = readLabelledValue(text, at)
     if (value) {
-      if (value.digits.length > LENGTHS[family][1] && ctx.claims.free(value.start, value.end))
-        push(ctx, 'secret', value.start, value.end, SECRET_MASK)
+      // Of the secret's length the value is read by detectSecrets; with a `+` (`PIN: +1234`) here, the `+` with it.
+      const [min, max] = LENGTHS[family]
+      const long = value.digits.length > max || (text[at] === '+' && value.digits.length >= min)
+      if (long && ctx.claims.free(value.start, value.end)) push(ctx, 'secret', value.start, value.end, SECRET_MASK)
       continue
     }
     // Letters and at least three digits (`G-384921`, `Ab1234`), not after the bare word `code`
