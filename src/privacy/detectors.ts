@@ -558,13 +558,38 @@ function serviceNumber(cc: string, national: string): boolean {
 
 /**
  * What a phone outside the mainland without `+` looks like: `00` and Hong Kong's, Macau's or
- * Taiwan's code, one of those codes, a Taiwan mobile (`09…`), a Hong Kong or Macau one (8 digits).
+ * Taiwan's code (or `0086` and a mainland landline), one of those codes, a Taiwan mobile (`09…`),
+ * a Hong Kong or Macau one (8 digits).
  */
-const BARE_SHAPE = /^(?:(?:00)?(?:852[569]\d{7}|8536\d{7}|8869\d{8})|09\d{8}|[569]\d{7})$/
+const BARE_SHAPE =
+  /^(?:(?:00)?(?:852[569]\d{7}|8536\d{7}|8869\d{8})|0086(?:10|2\d|[3-9]\d\d)[1-9]\d{6,7}|09\d{8}|[569]\d{7})$/
+/**
+ * A mainland landline: `0`, an area code (`10`, `2x`, or three digits from `3`), then a local number
+ * of 7–8 digits that does not start with `0` (which starts a long-distance number).
+ */
+const LANDLINE = /^0(?:10|2\d|[3-9]\d\d)[1-9]\d{6,7}$/
+/** How a landline's local number is grouped: whole (`61234567`), or `123 4567`, `1234 5678`. */
+const LOCAL_GROUPS = new Set(['7', '8', '3,4', '4,4'])
+/** An extension after a landline (`010-61234567-8001`): the number ends there. */
+const EXTENSION_AFTER = /^-\d{1,5}(?!\d|[ -]\d)/
 
 /** Words before a number that make it a phone (`电话 5123 4567`, `call me on 51234567`). */
 const PHONE_WORD =
-  /(?:电话|電話|手机|手機|(?<![单單])[号號]码|联系|聯繫|聯絡|致电|致電|打给|打給|香港|澳门|澳門|台湾|台灣|(?<![A-Za-z])(?:whats ?app|phone|mobile|cell|tel|call|contact|reach|sms|text))[^\d\n]{0,12}$/i
+  /(?:电话|電話|手机|手機|座机|座機|固话|固話|传真|傳真|(?<![单單])[号號]码|联系|聯繫|聯絡|致电|致電|打给|打給|香港|澳门|澳門|台湾|台灣|(?<![A-Za-z])(?:whats ?app|phone|mobile|cell|tel|fax|call|contact|reach|sms|text))[^\d\n]{0,12}$/i
+/**
+ * A line break, or a separator the mainland rule reads as a dash (`、|;`), between a number's
+ * groups: lists are written so too (`5000⏎6000`, `5000、6000`), so only a number that says it is a
+ * phone by its shape, or one after a word naming a phone, is read across them.
+ */
+const BROKEN = /[\n、|;]/
+/** `~` and `:` between groups: a range, a ratio or a time (`5000~6000`, `5000:6000`), never a phone here. */
+const RANGE = /[~:]/
+/**
+ * A counter or unit after eight bare digits makes them a count (`共 9000 0000 人`, `5000 0000 积分`,
+ * `9123 4567 users`); not `个人` ("personal", `个人电话`), `人工` or `分机` (an extension).
+ */
+const COUNT_AFTER =
+  /^[ \t]?(?:人(?!工)|[个個](?!人)|次|件|条|條|份|张|張|[积積]分|分(?![机機])|点|點|位|名|户|戶|笔|筆|台|部|股|票|步|字|页|頁|万|萬|亿|億|倍|(?:people|persons?|users?|points?|pts|times|items?|views?|visits?|clicks?|downloads?|members?|followers?|fans|steps|units?|pieces?|pcs|bytes?|[kmg]b)(?![A-Za-z]))/i
 /** An identifier the digits belong to (`M-51234567`, `HF-2026-…`, `#51234567`). */
 const IDENTIFIER_BEFORE = /(?:[A-Za-z0-9][-_#/]|#[ \t]?)$/
 /** A chat link, whose path is a phone number (`wa.me/85291234567`, `t.me/+85291234567`). */
@@ -573,13 +598,17 @@ const CHAT_LINK = /\b(?:wa|t)\.me\/$/i
 const CURRENCY_BEFORE = /(?:[¥$€£]|HK\$?|NT\$?|MOP|RMB|USD|HKD|TWD|CNY|金额|金額|价格|價格|余额|餘額)[ \t]?$/i
 const UNIT_AFTER = /^[ \t]?(?:元|块|塊|港币|港幣|港元|澳门元|澳門元|台币|台幣|HKD|MOP|TWD|USD|RMB|CNY|%|dollars?)/i
 
-/** A digit stands next to `[start, end)` with at most two spaces or dashes between: the number goes on. */
-function continues(text: string, start: number, end: number): boolean {
+/** A digit stands before `start` with at most two spaces or dashes between: the number goes on. */
+function continuesBefore(text: string, start: number): boolean {
   let b = start - 1
   while (b >= start - 2 && (text[b] === ' ' || text[b] === '-')) b--
+  return isDigit(text[b])
+}
+/** A digit stands after `end` with at most two spaces or dashes between. */
+function continuesAfter(text: string, end: number): boolean {
   let a = end
   while (a < end + 2 && (text[a] === ' ' || text[a] === '-')) a++
-  return isDigit(text[b]) || isDigit(text[a])
+  return isDigit(text[a])
 }
 
 /** Where the national number starts: after `skip` digits of the slice and what separates them from it. */
@@ -594,21 +623,33 @@ function nationalStart(text: string, start: number, skip: number): number {
  * A phone number outside the mainland in the slice, or `null`: after `+` (or `00` with Hong
  * Kong's, Macau's or Taiwan's code), any number of 8–15 digits but a service number; after `852`
  * or `853` a Hong Kong or Macau mobile (8 digits, `5`/`6`/`9`), after `886` a Taiwan mobile (`9` and 8
- * digits); alone, a Taiwan mobile (`09` and 8 digits), or a Hong Kong or Macau mobile typed `5123
- * 4567` or after a word naming a phone (8 digits glued together are as often a count or a size).
+ * digits); alone, a mainland landline (`010-61234567`), a Taiwan mobile (`09` and 8 digits), or
+ * a Hong Kong or Macau mobile typed `5123 4567` (no counter after it: `9000 0000 人`) or after a
+ * word naming a phone (8 digits glued together are as often a count or a size). Across a line break or `、|;` (`written` is the text
+ * as typed, `text` may have them read as dashes) only a number with its code or a Taiwan mobile,
+ * or one after a word naming a phone: lists are written one a line too.
  */
-function foreignPhone(text: string, slice: Slice): Accepted | null {
+function foreignPhone(text: string, slice: Slice, written: string = text): Accepted | null {
   const { chars, start, end } = slice
   const lead = text[start - 1] === '+' ? start - 1 : text.slice(start - 2, start) === '+(' ? start - 2 : -1
+  const landline = lead < 0 && LANDLINE.test(chars)
   // The shape first: most numbers are none of these, and the context is read only for those that are.
-  if (lead < 0 ? !BARE_SHAPE.test(chars) : isAsciiAlnum(text[lead - 1])) return null
-  if (slice.cutsHard || /[\n/_]/.test(text.slice(start, end))) return null
+  if (lead < 0 ? !BARE_SHAPE.test(chars) && !landline : isAsciiAlnum(text[lead - 1])) return null
+  // What the user typed between the groups (`written` is the text before `、|;` were read as dashes).
+  const typedSlice = written.slice(start, end)
+  if (slice.cutsHard || /[/_]/.test(typedSlice) || RANGE.test(typedSlice)) return null
+  const broken = BROKEN.test(typedSlice)
   if (lead < 0 && slice.hardInside && slice.shortest < 2) return null
   const from = lead >= 0 ? lead : text[start - 1] === '(' ? start - 1 : start
   const before = text.slice(Math.max(0, from - 8), from)
   if (orderLabelBefore(text, from) || CURRENCY_BEFORE.test(before)) return null
   if (IDENTIFIER_BEFORE.test(before) && !CHAT_LINK.test(before)) return null
-  if (UNIT_AFTER.test(text.slice(end, end + 6)) || (lead < 0 && continues(text, start, end))) return null
+  if (UNIT_AFTER.test(text.slice(end, end + 6))) return null
+  if (lead < 0 && continuesBefore(text, start)) return null
+  // A landline may end in an extension (`010-61234567-8001`).
+  if (lead < 0 && continuesAfter(text, end) && !(landline && EXTENSION_AFTER.test(text.slice(end, end + 12))))
+    return null
+  const phoneWord = () => PHONE_WORD.test(text.slice(Math.max(0, from - 28), from))
   const zeros = lead < 0 && chars.startsWith('00') ? 2 : 0
   if (lead >= 0 || zeros > 0) {
     const digits = chars.slice(zeros)
@@ -620,26 +661,42 @@ function foreignPhone(text: string, slice: Slice): Accepted | null {
     return { replacement: maskNational(national), start: nationalStart(text, start, zeros + cc.length) }
   }
   if (chars.startsWith('8')) return { replacement: maskNational(chars.slice(3)), start: nationalStart(text, start, 3) }
+  if (landline) {
+    // `010-61234567`, `(0755) 1234 5678`: the area code apart from the local number; glued to it
+    // (`02161234567`) or across lines, only after a word naming a phone.
+    const area = chars[1] === '1' || chars[1] === '2' ? 3 : 4
+    const groups = (typedSlice.match(/\d+/g) ?? []).map((g) => g.length)
+    const apart = groups[0] === area && LOCAL_GROUPS.has(groups.slice(1).join(','))
+    if ((!apart || broken) && !phoneWord()) return null
+    return { replacement: maskNational(chars.slice(area)), start: nationalStart(text, start, area) }
+  }
   if (chars.startsWith('09')) return { replacement: maskNational(chars, 2) }
-  const typed = /^\d{4}[ -]\d{4}$/.test(text.slice(start, end))
-  return typed || PHONE_WORD.test(text.slice(Math.max(0, from - 28), from))
-    ? { replacement: maskNational(chars) }
-    : null
+  // Eight bare digits: typed `5123 4567` (not followed by a counter: `9000 0000 人`), or after a
+  // word naming a phone.
+  if (phoneWord()) return { replacement: maskNational(chars) }
+  const typed = /^\d{4}[ -]\d{4}$/.test(text.slice(start, end)) && !broken
+  return typed && !COUNT_AFTER.test(text.slice(end, end + 12)) ? { replacement: maskNational(chars) } : null
 }
 
 /**
  * Phone numbers outside the mainland: Hong Kong, Macau and Taiwan mobiles, and any number written
  * with `+` and its country code (E.164), masked to the country code as typed and the last four
- * digits (`+852 ****4567`, `09****5678`). Read last, on runs of 8 or more digits.
+ * digits (`+852 ****4567`, `09****5678`); and mainland landlines, masked to the area code and the
+ * last four (`010-****4567`). Read last, on runs of 8 or more digits.
  */
 export function detectForeignPhones(ctx: ScanContext): void {
   if (ctx.reference) return
   // As {@link scanLooseDigits}, but a one-digit country code (`+1 415.555.2671`) is no version.
-  scanDigitRule({ ...ctx, runs: ctx.shortRuns ?? digitRuns(ctx.text, 8) }, 'phone', [8, 15], (slice) =>
-    (slice.glued && !numberWordBefore(ctx.text, slice.start)) || slice.decimalInside
-      ? null
-      : foreignPhone(ctx.text, slice),
-  )
+  const scan = (text: string, runs: DigitRun[]) =>
+    scanDigitRule({ ...ctx, text, runs }, 'phone', [8, 15], (slice) =>
+      (slice.glued && !numberWordBefore(text, slice.start)) || slice.decimalInside
+        ? null
+        : foreignPhone(text, slice, ctx.text),
+    )
+  scan(ctx.text, ctx.shortRuns ?? digitRuns(ctx.text, 8))
+  // Then with `、|;` between groups read as dashes, as for mainland mobiles (`+852｜9123｜4567`).
+  const joined = joinPhoneGroups(ctx.text)
+  if (joined !== null) scan(joined, digitRuns(joined, 8))
 }
 
 const IBAN_START = /[A-Za-z]{2}\d{2}/g

@@ -47,7 +47,7 @@ const RULES = [
 
 /**
  * Hides card numbers, resident IDs, IBANs, phone numbers (mainland, Hong Kong, Macau and Taiwan
- * mobiles, any number after `+` and a country code), e-mail addresses and secrets (CVV, PIN, codes,
+ * mobiles, mainland landlines, any number after `+` and a country code), e-mail addresses and secrets (CVV, PIN, codes,
  * passwords) in `text`.
  *
  * @example

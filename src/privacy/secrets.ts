@@ -19,9 +19,12 @@ type Family = 'cvv' | 'pin' | 'code' | 'password'
 // A card's "security code" is its CVV (3–4 digits), a bank's is an SMS code (6–8): the family takes both.
 const LENGTHS: Record<Family, readonly [number, number]> = { cvv: [3, 8], pin: [4, 8], code: [4, 8], password: [4, 12] }
 
-const ZH_CVV = String.raw`安全[码碼]|(?:卡)?背面?(?:后|後)?三位(?:数字|數字|数|數)?`
+// `背面三位`, `卡背面的三位数`, `背面3位数字`: the three digits printed on the back of the card.
+const ZH_CVV = String.raw`安全[码碼]|(?:卡)?背(?:面|后|後)?(?:后|後)?的?[三3]位(?:数字|數字|数|數|[码碼])?`
+/** Where a card's security code is printed: "on the back", "on the back of my card". */
+const ON_BACK = String.raw`[- ]on[- ](?:the[- ])?back(?:[- ]of[- ](?:the|my|your|a)[- ]card)?`
 // `CVV2` is a name, but in `CVV2345` the 2 is the value's first digit.
-const EN_CVV = String.raw`\b(?:CVV|CVC|CVN|CID|CSC)(?:2(?!\d))?(?:[码碼])?|\b(?:card[- ])?security[- ]code(?![A-Za-z])`
+const EN_CVV = String.raw`\b(?:CVV|CVC|CVN|CID|CSC)(?:2(?!\d))?(?:[码碼]|${ON_BACK}(?![A-Za-z]))?|\b(?:card[- ])?security[- ]code(?:${ON_BACK})?(?![A-Za-z])|\b(?:3|4|three|four)[- ]digits?(?:[- ]code)?${ON_BACK}(?![A-Za-z])`
 const ZH_CODE = String.raw`(?:短信|簡訊|手机|手機)?(?:验证|驗證|校验|校驗|动态|動態|确认|確認|认证|認證|授权|授權|短信|簡訊)[码碼]`
 // "code" alone is weak: "error code 1001" or "promo code" are not secrets.
 const CODE_QUALIFIERS = String.raw`error|status|response|reason|result|http|zip|postal|post|area|country|dial|promo|coupon|discount|voucher|gift|invite|invitation|referral|bank|branch|swift|sort|merchant|product|item|tracking|qr|bar|source|exit|return|app|reference|ref|order|tax|currency|region|city|colou?r|style|program|sample|example|fault|failure|rejection|decline|declined|transaction|txn|country|iso|mcc|bic|routing|postcode`
@@ -324,15 +327,30 @@ function nameEndsClause(text: string, at: number): boolean {
 
 /**
  * Token passwords: "password: hunter2", "登录密码是Abc12345", also quoted or bracketed
- * (`密码：“Abc12345”`, `密码【Abc12345】`). Digit-only values are handled above.
+ * (`密码：“Abc12345”`, `密码【Abc12345】`), after a verb saying it was changed (`密码换成了Abc12345`,
+ * "password changed to Tiger2026"), or on the next line (`password:⏎Hunter22`). Digit-only values
+ * are handled above.
  */
+const ZH_CHANGED = String.raw`(?:换成|換成|改成|改为|改為|设为|設為|设成|設成|设置为|設置為|设置成|設置成|修改为|修改為|更改为|更改為|变成|變成|重置为|重置為)了?`
 const ZH_PASSWORD_TOKEN = new RegExp(
-  String.raw`(?:${ZH_PASSWORD})[ \t:=]{0,4}(?:就是|是|为|為|(?:is|was)(?![A-Za-z]))?[ \t:=]{0,4}["'“‘「『【(\[（]?([A-Za-z0-9!@#$%^&*_+=?~-][\x21-\x7e]{1,63})`,
+  String.raw`(?:${ZH_PASSWORD})([ \t:=]{0,4}(?:就是|是|为|為|(?:is|was)(?![A-Za-z])|(${ZH_CHANGED}))?[ \t:=]{0,4}(?:\n[ \t]{0,3})?)["'“‘「『【(\[（]?([A-Za-z0-9!@#$%^&*_+=?~-][\x21-\x7e]{1,63})`,
   'g',
 )
 const EN_PASSWORD_TOKEN =
-  /\b(?:password|passwd|pwd|passcode)(?![A-Za-z])([ \t]{0,3}(?:[:=]|is\b|was\b)?[ \t]{0,3})([\x21-\x7e]{1,64})/gi
+  /\b(?:password|passwd|pwd|passcode)(?![A-Za-z])([ \t]{0,3}(?:[:=]|is\b|was\b|(?:changed|set|reset|updated)[ \t]+to\b)?[ \t]{0,3}(?:\n[ \t]{0,3})?)([\x21-\x7e]{1,64})/gi
 const TRAILING_PUNCT = /[.,;:!?)\]}'"]+$/
+/** Nothing but punctuation after a value up to the end of its line: it stands alone there. */
+const LINE_END = /^[ \t]*[.,;:!?。，；！？]*[ \t]*(?:\n|$)/
+
+/**
+ * Whether a password on the line after its name (`password:⏎Hunter22`) is one: the name was joined
+ * to it (a colon, `=`, `是`, a verb), and the value has a digit or stands alone on its line
+ * ("Password:⏎I forgot it" is prose).
+ */
+function nextLineValue(text: string, join: string, value: string, valueEnd: number): boolean {
+  if (join.trim() === '') return false
+  return /\d/.test(value) || LINE_END.test(text.slice(valueEnd))
+}
 
 function pushToken(ctx: ScanContext, valueEnd: number, value: string): void {
   const trimmed = value.replace(TRAILING_PUNCT, '')
@@ -344,10 +362,11 @@ function pushToken(ctx: ScanContext, valueEnd: number, value: string): void {
 
 /**
  * What joins a secret's name to its value when the name labels it (`PIN: `, `PIN：`, `pin = `,
- * `my PIN is `, `密码是`, `验证码为`, `PIN是：`, `OTP is: `), an opening quote or bracket allowed after it.
+ * `my PIN is `, `密码是`, `验证码为`, `PIN是：`, `OTP is: `), then one line break allowed
+ * (`password:⏎Abc#2026`), an opening quote or bracket allowed after it.
  */
 const TIGHT_JOIN =
-  /[ \t]{0,3}(?:(?:(?:is|was)(?![A-Za-z])|就是|是|为|為)[ \t]{0,3}[:=]?|[:=])[ \t]{0,3}["'“‘「『【([（]?/iy
+  /[ \t]{0,3}(?:(?:(?:is|was)(?![A-Za-z])|就是|是|为|為)[ \t]{0,3}[:=]?|[:=])[ \t]{0,3}(?:\n[ \t]{0,3})?["'“‘「『【([（]?/iy
 /**
  * Only spaces, or a line break, between a secret's name and its value (`PIN 13812345678`,
  * `验证码 138 1234 5678`, `验证码\n…`), or nothing (`验证码13812345678`, `PIN13812345678`: the
@@ -368,13 +387,14 @@ const LABELLED_MAX = 24
 
 /**
  * The value at `p` after a tight label: digits or Chinese numerals, in groups apart by one or two
- * spaces or dashes, an ID's final `X` included. `null` when it runs into letters or more digits
+ * spaces or dashes, an ID's final `X` included, or a number with `+` and its country code
+ * (`+852 9123 4567`, the `+` hidden with it). `null` when it runs into letters or more digits
  * (part of an identifier), is an amount, time or date (`2026-11-23`, `1234.50`), or several numbers (see {@link LABELLED_MAX}).
  */
 function readLabelledValue(text: string, p: number): Value | null {
   let digits = ''
   const sizes: number[] = []
-  let q = p
+  let q = text[p] === '+' && isDigit(text[p + 1]) ? p + 1 : p
   let end: number
   for (;;) {
     const s = q
@@ -436,15 +456,19 @@ export function detectLabelledSecrets(ctx: ScanContext): void {
       const at = LOOSE_JOIN.lastIndex
       if (m[0].toLowerCase() === 'code' || phoneNotReached(ctx, at, family)) continue
       const value = readLabelledValue(text, at)
-      if (value && value.digits.length > LENGTHS[family][1] && ctx.claims.free(value.start, value.end))
+      const [min, max] = LENGTHS[family]
+      const long = value !== null && (value.digits.length > max || (text[at] === '+' && value.digits.length >= min))
+      if (value && long && ctx.claims.free(value.start, value.end))
         push(ctx, 'secret', value.start, value.end, SECRET_MASK)
       continue
     }
     const at = TIGHT_JOIN.lastIndex
     const value = readLabelledValue(text, at)
     if (value) {
-      if (value.digits.length > LENGTHS[family][1] && ctx.claims.free(value.start, value.end))
-        push(ctx, 'secret', value.start, value.end, SECRET_MASK)
+      // Of the secret's length the value is read by detectSecrets; with a `+` (`PIN: +1234`) here, the `+` with it.
+      const [min, max] = LENGTHS[family]
+      const long = value.digits.length > max || (text[at] === '+' && value.digits.length >= min)
+      if (long && ctx.claims.free(value.start, value.end)) push(ctx, 'secret', value.start, value.end, SECRET_MASK)
       continue
     }
     // Letters and at least three digits (`G-384921`, `Ab1234`), not after the bare word `code`
@@ -508,16 +532,22 @@ export function detectSecrets(ctx: ScanContext): void {
     accept(ctx, family, { start: m.index, end: m.index + raw.length, digits: digitsOf(raw), sizes })
   }
   for (const m of text.matchAll(ZH_PASSWORD_TOKEN)) {
-    const value = m[1]
-    if (value !== undefined) pushToken(ctx, m.index + m[0].length, value)
+    const [whole, join = '', changed, value] = m
+    if (value === undefined) continue
+    const end = m.index + whole.length
+    if (join.includes('\n') && !nextLineValue(text, join, value, end)) continue
+    // `密码换成了Abc12345`: after 「换成了」 a value without a digit is a word (`换成了 Face ID`).
+    if (changed !== undefined && !/\d/.test(value)) continue
+    pushToken(ctx, end, value)
   }
   for (const m of text.matchAll(EN_PASSWORD_TOKEN)) {
-    const join = m[1] ?? ''
-    const value = m[2]
+    const [whole, join = '', value] = m
     if (value === undefined) continue
+    const end = m.index + whole.length
     // "password is wrong" is prose; "password is hunter2" or "password: abc" is a secret.
     const strong = join.includes(':') || join.includes('=')
+    if (join.includes('\n') && !(strong && nextLineValue(text, join, value, end))) continue
     if (!strong && /^[A-Za-z]+[.,;:!?]*$/.test(value)) continue
-    pushToken(ctx, m.index + m[0].length, value)
+    pushToken(ctx, end, value)
   }
 }
