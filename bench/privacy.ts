@@ -10,7 +10,8 @@
  *    measured in the same run (speed as a ratio, so the figure travels between machines);
  *  - the time to redact one 2,000-character report (median and p95 over many runs);
  *  - if `bench/heldout/masking-cases.json` exists (kept apart, written by someone else), the
- *    same figures for its cases, labelled "held-out".
+ *    same figures for its cases, labelled "held-out"; and for each later set by another writer,
+ *    `masking-cases2.json`, `masking-cases3.json`..., labelled "held-out #2"...
  *
  * Run: npm run bench:privacy  (tsx bench/privacy.ts [cases per family, default 5000])
  */
@@ -33,6 +34,7 @@ import { formatScore, parseCaseFile, score } from './privacyCases.js'
 const PER_FAMILY = Number(process.argv[2] ?? 5000)
 const SEED = 424242
 const HELD_OUT = fileURLToPath(new URL('./heldout/masking-cases.json', import.meta.url))
+const heldOutFile = (k: number): string => fileURLToPath(new URL(`./heldout/masking-cases${k}.json`, import.meta.url))
 
 const mask = (text: string): string => redact(text).text
 
@@ -137,6 +139,11 @@ function main(): void {
     for (const line of formatScore('held-out', score(heldOut, mask))) console.log(line)
   } else {
     console.log('held-out: bench/heldout/masking-cases.json not present, skipped')
+  }
+  // Later held-out sets, each by another writer (masking-cases2.json, ...), scored apart.
+  for (let k = 2; existsSync(heldOutFile(k)); k++) {
+    const heldOut = parseCaseFile(readFileSync(heldOutFile(k), 'utf8'))
+    for (const line of formatScore(`held-out #${k}`, score(heldOut, mask))) console.log(line)
   }
 }
 
