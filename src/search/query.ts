@@ -79,6 +79,16 @@ const COMPLEMENT_WEIGHT = 0.8
  */
 const COHESION = 0.1
 
+/** A word with each run of one letter as one letter (account → acount). */
+const squeeze = (w: string): string => w.replace(/(.)\1+/g, '$1')
+
+/** Whether two words of equal length differ in two letters only, swapped. */
+const swapped = (a: string, b: string): boolean => {
+  const at: number[] = []
+  for (let i = 0; i < a.length; i++) if (a[i] != b[i]) at.push(i)
+  return at.length == 2 && a[at[0]!] == b[at[1]!] && a[at[1]!] == b[at[0]!]
+}
+
 /** Per UTF-16 unit, marked for a typo lookup (zero between lookups). */
 const marks = new Uint8Array(65536)
 
@@ -239,7 +249,11 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
           let apart = w.length + v.length
           for (let i = 0; i < v.length; i++) if (letters[v.charCodeAt(i) & 127]!-- > 0) apart -= 2
           for (let i = 0; i < v.length; i++) letters[v.charCodeAt(i) & 127]!++
-          const d = apart > 2 * max ? max + 1 : editDistance(w, v, max)
+          let d = apart > 2 * max ? max + 1 : editDistance(w, v, max)
+          // A doubled letter typed once or thrice (frez → freez, acccount) is the closest slip of
+          // all; two letters swapped further apart (uptad → updat) one slip, as neighbours are.
+          if (d <= max && d && squeeze(v) == squeeze(w)) d = 0.5
+          if (d > max && !apart && v[0] == w[0] && w.length > 4 && swapped(w, v)) d = 1
           if (d <= max) c.push(new Map([[v, 0.8 - 0.2 * d]]))
           // The closest correction also triggers synonyms ("pasword" → password → pin); of equally
           // close ones, a word the articles say before one only a question has ("refnd" → refund, not refnud).
