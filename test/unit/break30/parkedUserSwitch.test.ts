@@ -31,10 +31,7 @@ const CATEGORY = 'charged_not_received'
 const PARKED = 'The coffee shop says my payment never arrived.'
 
 describe('a report parked on the device (its job in memory only), another user signing in', () => {
-  // Fails: a user switch settles every job's drafts, also the job held in this page's memory only
-  // (the store lists it): its parked draft is deleted and marked sent, and a reload before the job
-  // went (the job dies with the page) finds nothing of the report.
-  it.fails('a reload before its job went still finds the report', async () => {
+  it('a reload before its job went still finds the report', async () => {
     const full = fullDisk()
     const fake = fakeTransport()
     fake.setMode('offline')
