@@ -475,8 +475,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       if (stored && !old(stored)) return
       if (ref.mark === false) await target.del(prefix + key)
       // (Sent elsewhere, this page's copy loaded before is stale now; sent from here, its clear
-      // did not get through: what this page writes from now on is a new draft.)
-      else await markSent(target, key, of, ref, !!mine)
+      // did not get through, or parked here: what this page writes from now on is a new draft.)
+      else await markSent(target, key, of, ref, !!mine || ownParked.has(`${of}\u0000${key}\u0000${ref.at}`))
     })
   }
 

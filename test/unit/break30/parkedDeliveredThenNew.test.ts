@@ -38,10 +38,7 @@ const PARKED = 'The coffee shop says my payment never arrived.'
 const NEW = 'A second payment to the bakery failed too.'
 
 describe('a parked report delivered later, then a new report of its category on the same page', () => {
-  // Fails: the parked job's delivery marks the draft sent as if from another page (its send's hold
-  // is released by then), so this page's copy is stale: the new report's save is dropped and the
-  // form is told the report went from another window.
-  it.fails('is saved as typed, and not taken for a report sent elsewhere', async () => {
+  it('is saved as typed, and not taken for a report sent elsewhere', async () => {
     const full = fullDisk()
     const fake = fakeTransport()
     fake.setMode('offline')
