@@ -152,6 +152,7 @@ export async function createServices(deps: {
     sent: async () => {
       const refs: unknown[] = []
       for (const key of await opened.keys(JOB_KEYS)) {
+        if (opened.memoryOnly?.(key)) continue
         const origin = (await opened.get<{ origin?: unknown }>(key))?.origin
         if (Array.isArray(origin)) refs.push(...origin)
       }
@@ -160,9 +161,11 @@ export async function createServices(deps: {
   })
   // Before any draft is loaded: the drafts of every stored job whose page went before clearing
   // them (any user's: each job's refs name the scope of theirs).
+  // (A job held in this page's memory only, the device refused it: its drafts stay parked on the
+  // device, all a reload would find of it, until it is delivered.)
   const settleAll = async () => {
     for (const key of await opened.keys(JOB_KEYS))
-      await drafts.settle((await opened.get<{ origin?: unknown }>(key))?.origin)
+      if (!opened.memoryOnly?.(key)) await drafts.settle((await opened.get<{ origin?: unknown }>(key))?.origin)
   }
   await settleAll().catch(() => undefined)
   // The current author's jobs as last listed: one missing from a later list left the device

@@ -41,7 +41,8 @@ export interface DraftsOptions {
   /**
    * The refs (see {@link DraftRef}) of the jobs stored on the device, as read from storage: a
    * page whose copy of a draft came before one of them sent it, that page gone before clearing
-   * it, then finishes that clean-up itself instead of writing the report sent back.
+   * it, then finishes that clean-up itself instead of writing the report sent back; a page that
+   * loads the draft finishes it first, instead of offering the report sent.
    */
   sent?: () => Promise<unknown>
   /** Storage failure while writing a draft; the value stays in memory for this page. */
@@ -475,8 +476,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       if (stored && !old(stored)) return
       if (ref.mark === false) await target.del(prefix + key)
       // (Sent elsewhere, this page's copy loaded before is stale now; sent from here, its clear
-      // did not get through: what this page writes from now on is a new draft.)
-      else await markSent(target, key, of, ref, !!mine)
+      // did not get through, or parked here: what this page writes from now on is a new draft.)
+      else await markSent(target, key, of, ref, !!mine || ownParked.has(`${of}\u0000${key}\u0000${ref.at}`))
     })
   }
 
@@ -586,6 +587,17 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       if (hold?.saved) return hold.saved.value as T
       const entry = pending.get(key)
       if (entry && entry.scope === scope()) return entry.value as T
+      // A job on the device sent from this draft by a page gone before clearing it (another tab,
+      // open since before): that clean-up first, or the report sent is offered again.
+      if (options.sent) {
+        const of = scope()
+        const refs: unknown = await options.sent().catch(() => undefined)
+        const mine = (r: DraftRef) => (held.get(key) ?? []).some((h) => sameRef(h.ref, r))
+        const left = (Array.isArray(refs) ? refs.filter(isRef) : []).filter(
+          (r) => r.key === key && r.scope === of && !mine(r),
+        )
+        await Promise.all(left.map(settleOne)).catch(() => undefined)
+      }
       await chains.get(key)
       const u = unsavedKey(key)
       if (unsaved.has(u)) return unsaved.get(u) as T
