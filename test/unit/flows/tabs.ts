@@ -1,0 +1,82 @@
+/**
+ * Reports' drafts across tabs of one device (test/unit/break28, break30): a tab whose page goes in
+ * the middle of a send.
+ */
+import { expect, vi } from 'vitest'
+import { submitReport } from '../../../src/reports/flow.js'
+import { memoryStore } from '../../../src/storage/index.js'
+import type { KeyValueStore } from '../../../src/storage/types.js'
+import { fakeTransport } from '../../support/fakeTransport.js'
+import { makeClient } from './helpers.js'
+
+type Report = Parameters<typeof submitReport>[1]
+
+/** A page that can go: `go()` closes it, `gone()` tells whether it did. */
+export interface GoingPage {
+  store: KeyValueStore
+  gone: () => boolean
+  go: () => void
+}
+
+const going: Array<{ gone: boolean }> = []
+const stuck: Array<() => void> = []
+
+/**
+ * A page's view of `device` that can go (its tab closed): once it went, its writes never land
+ * (`'drafts'`: only those of draft records; `'all'`: every one). `releaseGonePages()` lets them
+ * finish, after the test.
+ */
+export function goingPage(device: KeyValueStore, what: 'drafts' | 'all'): GoingPage {
+  const state = { gone: false }
+  going.push(state)
+  const held = (k: string) => state.gone && (what === 'all' || k.includes('draft:'))
+  const never = () => new Promise<void>((r) => stuck.push(r))
+  const store: KeyValueStore = {
+    ...device,
+    set: (k, v) => (held(k) ? never() : device.set(k, v)),
+    del: (k) => (held(k) ? never() : device.del(k)),
+    update: (k, fn) => (held(k) ? never() : device.update!(k, fn)),
+  }
+  return { store, gone: () => state.gone, go: () => void (state.gone = true) }
+}
+
+/** For `afterEach`: the pages that went let their writes go, so that their drafts can be closed. */
+export function releaseGonePages(): void {
+  for (const p of going.splice(0)) p.gone = false
+  for (const r of stuck.splice(0)) r()
+}
+
+/**
+ * Two tabs of one device, offline: tab A on a page that can go (see `goingPage`), tab B on the
+ * device itself. `sendAndGo` has tab A send a report and its page go; it resolves once it went:
+ * `'stored'`, once its outbox stored the job (the outbox stops too); `'storing'`, the moment the
+ * job is to be stored.
+ */
+export async function twoTabsOneGoing(what: 'drafts' | 'all') {
+  const device = memoryStore()
+  const fake = fakeTransport()
+  fake.setMode('offline')
+  const page = goingPage(device, what)
+  const a = makeClient(fake, page.store).client
+  const asv = await a.services()
+  const b = makeClient(fake, device).client
+  const sendAndGo = async (report: Report, when: 'stored' | 'storing') => {
+    const enqueue = asv.outbox.enqueue.bind(asv.outbox)
+    asv.outbox.enqueue = (
+      when === 'stored'
+        ? async (...args: Parameters<typeof enqueue>) => {
+            const id = await enqueue(...args)
+            page.go()
+            asv.outbox.dispose()
+            return id
+          }
+        : (...args: Parameters<typeof enqueue>) => {
+            page.go()
+            return enqueue(...args)
+          }
+    ) as typeof asv.outbox.enqueue
+    void submitReport(a, report).catch(() => undefined)
+    await vi.waitFor(() => expect(page.gone()).toBe(true))
+  }
+  return { device, fake, page, a, asv, b, sendAndGo }
+}
