@@ -1,14 +1,19 @@
 /**
  * Reports' drafts across tabs of one device (test/unit/break28, break30): a tab whose page goes in
- * the middle of a send.
+ * the middle of a send, and a device that refuses to store a report's outbox job.
  */
 import { expect, vi } from 'vitest'
-import { submitReport } from '../../../src/reports/flow.js'
+import type { SupportClient } from '../../../src/client.js'
+import type { SupportOptions } from '../../../src/options/index.js'
+import { saveReportDraft, startValues, submitReport } from '../../../src/reports/flow.js'
 import { memoryStore } from '../../../src/storage/index.js'
+import { resilientStore } from '../../../src/storage/resilient.js'
 import type { KeyValueStore } from '../../../src/storage/types.js'
+import type { ReportCategory } from '../../../src/types.js'
 import { fakeTransport } from '../../support/fakeTransport.js'
-import { makeClient } from './helpers.js'
+import { TX, makeClient } from './helpers.js'
 
+type Fake = ReturnType<typeof fakeTransport>
 type Report = Parameters<typeof submitReport>[1]
 
 /** A page that can go: `go()` closes it, `gone()` tells whether it did. */
@@ -79,4 +84,48 @@ export async function twoTabsOneGoing(what: 'drafts' | 'all') {
     await vi.waitFor(() => expect(page.gone()).toBe(true))
   }
   return { device, fake, page, a, asv, b, sendAndGo }
+}
+
+/**
+ * A device that is full: a report's outbox job (it holds the screenshots) is refused; the small
+ * draft records still fit.
+ */
+export function fullDisk(): KeyValueStore {
+  const disk = memoryStore()
+  const full = () => Promise.reject(new DOMException('full', 'QuotaExceededError'))
+  return {
+    ...disk,
+    set: (k, v) => (k.startsWith('outbox:job:') ? full() : disk.set(k, v)),
+    update: (k, fn) => (k.startsWith('outbox:job:') ? full() : disk.update!(k, fn)),
+  }
+}
+
+/**
+ * A report typed on a page of the device `full` (see `fullDisk`) and sent, offline: its job is
+ * refused by the device and kept in the page's memory, its draft parked on the device.
+ */
+export async function parkReport(
+  full: KeyValueStore,
+  fake: Fake,
+  category: ReportCategory,
+  description: string,
+  options?: SupportOptions,
+): Promise<{ a: SupportClient; jobId: string }> {
+  const a = makeClient(fake, resilientStore(full), options).client
+  const { drafts } = await a.services()
+  const values = { ...startValues(category, TX, undefined), description }
+  await saveReportDraft(a, category, { values, transaction: TX })
+  await drafts.flush()
+  const r = await submitReport(a, { category, values, transaction: TX })
+  expect(r.status).toBe('queued')
+  return { a, jobId: r.status === 'queued' ? r.jobId : '' }
+}
+
+/** The network comes back and page `a` delivers its parked report's job (see `parkReport`). */
+export async function deliverParked(a: SupportClient, fake: Fake, jobId: string): Promise<void> {
+  fake.setMode('ok')
+  const { outbox, drafts } = await a.services()
+  await outbox.retry(jobId)
+  await vi.waitFor(async () => expect(await outbox.list()).toEqual([]))
+  await drafts.flush()
 }
