@@ -9,25 +9,13 @@
  * finishes tab A's clean-up (the draft marked sent), is not written, and tab B is told. A page
  * gone before its job was stored sent nothing: tab B's draft is the whole report then.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import {
-  loadReportDraft,
-  saveReportDraft,
-  startValues,
-  submitReport,
-  watchSentElsewhere,
-} from '../../../src/reports/flow.js'
-import { memoryStore } from '../../../src/storage/index.js'
-import type { KeyValueStore } from '../../../src/storage/types.js'
-import { fakeTransport } from '../../support/fakeTransport.js'
+import { afterEach, describe, expect, it } from 'vitest'
+import { loadReportDraft, saveReportDraft, startValues, watchSentElsewhere } from '../../../src/reports/flow.js'
 import { TX, closeAll, makeClient } from '../flows/helpers.js'
+import { releaseGonePages, twoTabsOneGoing } from '../flows/tabs.js'
 
-const stuck: Array<() => void> = []
-let gone = false
 afterEach(async () => {
-  // The page that went lets its writes go, so that its drafts can be closed.
-  gone = false
-  for (const r of stuck.splice(0)) r()
+  releaseGonePages()
   await closeAll()
 })
 
@@ -37,21 +25,8 @@ const LATER = 'And a second payment to the bakery failed too.'
 
 describe('a tab that goes on typing a draft another tab sent, that tab gone before deleting it', () => {
   it('the next page does not offer the report sent again', async () => {
-    const device = memoryStore()
-    const fake = fakeTransport()
-    fake.setMode('offline')
     // Tab A: once its outbox stored the job, its draft writes never land (the page is gone).
-    const drafted = (k: string) => gone && k.includes('draft:')
-    const never = () => new Promise<void>((r) => stuck.push(r))
-    const pageA: KeyValueStore = {
-      ...device,
-      set: (k, v) => (drafted(k) ? never() : device.set(k, v)),
-      del: (k) => (drafted(k) ? never() : device.del(k)),
-      update: (k, fn) => (drafted(k) ? never() : device.update!(k, fn)),
-    }
-    const a = makeClient(fake, pageA).client
-    const asv = await a.services()
-    const b = makeClient(fake, device).client
+    const { device, fake, a, asv, b, sendAndGo } = await twoTabsOneGoing('drafts')
     const values = { ...startValues(CATEGORY, TX, undefined), description: SENT }
     await saveReportDraft(a, CATEGORY, { values, transaction: TX })
     await asv.drafts.flush()
@@ -63,15 +38,7 @@ describe('a tab that goes on typing a draft another tab sent, that tab gone befo
       void saveReportDraft(b, CATEGORY, { values: { description: LATER }, transaction: TX }, undefined, true)
     })
 
-    const enqueue = asv.outbox.enqueue.bind(asv.outbox)
-    asv.outbox.enqueue = (async (...args: Parameters<typeof enqueue>) => {
-      const id = await enqueue(...args)
-      gone = true
-      asv.outbox.dispose()
-      return id
-    }) as typeof asv.outbox.enqueue
-    void submitReport(a, { category: CATEGORY, values, transaction: TX }).catch(() => undefined)
-    await vi.waitFor(() => expect(gone).toBe(true))
+    await sendAndGo({ category: CATEGORY, values, transaction: TX }, 'stored')
 
     // Tab B's user types on.
     const bsv = await b.services()
@@ -86,33 +53,15 @@ describe('a tab that goes on typing a draft another tab sent, that tab gone befo
   })
 
   it('gone before its job was stored: tab B goes on with the whole report', async () => {
-    const device = memoryStore()
-    const fake = fakeTransport()
-    fake.setMode('offline')
-    const never = () => new Promise<void>((r) => stuck.push(r))
     // Tab A: from the moment its job is to be stored, none of its writes land (the page is gone).
-    const pageA: KeyValueStore = {
-      ...device,
-      set: (k, v) => (gone ? never() : device.set(k, v)),
-      del: (k) => (gone ? never() : device.del(k)),
-      update: (k, fn) => (gone ? never() : device.update!(k, fn)),
-    }
-    const a = makeClient(fake, pageA).client
-    const asv = await a.services()
-    const b = makeClient(fake, device).client
+    const { device, fake, a, asv, b, sendAndGo } = await twoTabsOneGoing('all')
     const values = { ...startValues(CATEGORY, TX, undefined), description: SENT }
     await saveReportDraft(a, CATEGORY, { values, transaction: TX })
     await asv.drafts.flush()
     await loadReportDraft(b, CATEGORY)
     let told = 0
     await watchSentElsewhere(b, CATEGORY, () => told++)
-    const enqueue = asv.outbox.enqueue.bind(asv.outbox)
-    asv.outbox.enqueue = ((...args: Parameters<typeof enqueue>) => {
-      gone = true
-      return enqueue(...args)
-    }) as typeof asv.outbox.enqueue
-    void submitReport(a, { category: CATEGORY, values, transaction: TX }).catch(() => undefined)
-    await vi.waitFor(() => expect(gone).toBe(true))
+    await sendAndGo({ category: CATEGORY, values, transaction: TX }, 'storing')
 
     const bsv = await b.services()
     await saveReportDraft(b, CATEGORY, { values: { ...values, description: `${SENT} ${LATER}` }, transaction: TX })

@@ -4,28 +4,17 @@
  * starts a new report of the same category meanwhile. The parked report is not written over: a
  * reload before its job went finds both reports; once delivered, only the new one is left.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { loadReportDraft, saveReportDraft, startValues, submitReport } from '../../../src/reports/flow.js'
-import { memoryStore } from '../../../src/storage/index.js'
+import { afterEach, describe, expect, it } from 'vitest'
+import { loadReportDraft, saveReportDraft, startValues } from '../../../src/reports/flow.js'
 import { resilientStore } from '../../../src/storage/resilient.js'
 import type { KeyValueStore } from '../../../src/storage/types.js'
 import { fakeTransport } from '../../support/fakeTransport.js'
 import { TX, closeAll, makeClient } from '../flows/helpers.js'
+import { deliverParked, fullDisk, parkReport } from '../flows/tabs.js'
 
 afterEach(async () => {
   await closeAll()
 })
-
-/** Full: a job is refused; the small draft records still fit. */
-function fullDisk(): KeyValueStore {
-  const disk = memoryStore()
-  const full = () => Promise.reject(new DOMException('full', 'QuotaExceededError'))
-  return {
-    ...disk,
-    set: (k, v) => (k.startsWith('outbox:job:') ? full() : disk.set(k, v)),
-    update: (k, fn) => (k.startsWith('outbox:job:') ? full() : disk.update!(k, fn)),
-  }
-}
 
 const CATEGORY = 'charged_not_received'
 const PARKED = 'The coffee shop says my payment never arrived.'
@@ -33,13 +22,8 @@ const NEW = 'A second payment to the bakery failed too.'
 
 /** A report sent while the device refuses its job, then a new report of the category typed. */
 async function parkThenType(full: KeyValueStore, fake: ReturnType<typeof fakeTransport>) {
-  const a = makeClient(fake, resilientStore(full)).client
+  const { a, jobId } = await parkReport(full, fake, CATEGORY, PARKED)
   const { drafts } = await a.services()
-  const values = { ...startValues(CATEGORY, TX, undefined), description: PARKED }
-  await saveReportDraft(a, CATEGORY, { values, transaction: TX })
-  await drafts.flush()
-  const r = await submitReport(a, { category: CATEGORY, values, transaction: TX })
-  expect(r.status).toBe('queued')
   // The new report, in a form opened afresh on this page.
   expect(await loadReportDraft(a, CATEGORY)).toBeUndefined()
   const next = { ...startValues(CATEGORY, TX, undefined), description: NEW }
@@ -47,7 +31,7 @@ async function parkThenType(full: KeyValueStore, fake: ReturnType<typeof fakeTra
   await drafts.flush()
   // This page sends the parked one itself: its form holds the new report only.
   expect((await loadReportDraft(a, CATEGORY))?.values.description).toBe(NEW)
-  return { a, jobId: r.status === 'queued' ? r.jobId : '' }
+  return { a, jobId }
 }
 
 describe('a new report of the category of a report parked on the device', () => {
@@ -75,11 +59,7 @@ describe('a new report of the category of a report parked on the device', () => 
     const fake = fakeTransport()
     fake.setMode('offline')
     const { a, jobId } = await parkThenType(full, fake)
-    fake.setMode('ok')
-    const { outbox, drafts } = await a.services()
-    await outbox.retry(jobId)
-    await vi.waitFor(async () => expect(await outbox.list()).toEqual([]))
-    await drafts.flush()
+    await deliverParked(a, fake, jobId)
     await closeAll()
 
     const next = makeClient(fake, resilientStore(full)).client

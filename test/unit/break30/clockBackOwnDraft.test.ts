@@ -5,18 +5,13 @@
  * Tab B's user types a report of their own, written to the device. The next page keeps it.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { loadReportDraft, saveReportDraft, startValues, submitReport } from '../../../src/reports/flow.js'
-import { memoryStore } from '../../../src/storage/index.js'
-import type { KeyValueStore } from '../../../src/storage/types.js'
-import { fakeTransport } from '../../support/fakeTransport.js'
+import { loadReportDraft, saveReportDraft, startValues } from '../../../src/reports/flow.js'
 import { TX, closeAll, makeClient } from '../flows/helpers.js'
+import { releaseGonePages, twoTabsOneGoing } from '../flows/tabs.js'
 
-const stuck: Array<() => void> = []
-let gone = false
 afterEach(async () => {
   vi.useRealTimers()
-  gone = false
-  for (const r of stuck.splice(0)) r()
+  releaseGonePages()
   await closeAll()
 })
 
@@ -31,34 +26,13 @@ describe('a tab typing its own report after another tab sent one and went, the c
   it.fails('the next page keeps what tab B typed', async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(new Date('2026-03-01T12:00:00Z'))
-    const device = memoryStore()
-    const fake = fakeTransport()
-    fake.setMode('offline')
-    const drafted = (k: string) => gone && k.includes('draft:')
-    const never = () => new Promise<void>((r) => stuck.push(r))
-    const pageA: KeyValueStore = {
-      ...device,
-      set: (k, v) => (drafted(k) ? never() : device.set(k, v)),
-      del: (k) => (drafted(k) ? never() : device.del(k)),
-      update: (k, fn) => (drafted(k) ? never() : device.update!(k, fn)),
-    }
-    const a = makeClient(fake, pageA).client
-    const asv = await a.services()
-    const b = makeClient(fake, device).client
+    const { device, fake, a, asv, b, sendAndGo } = await twoTabsOneGoing('drafts')
     expect(await loadReportDraft(b, CATEGORY)).toBeUndefined()
 
     const values = { ...startValues(CATEGORY, TX, undefined), description: SENT }
     await saveReportDraft(a, CATEGORY, { values, transaction: TX })
     await asv.drafts.flush()
-    const enqueue = asv.outbox.enqueue.bind(asv.outbox)
-    asv.outbox.enqueue = (async (...args: Parameters<typeof enqueue>) => {
-      const id = await enqueue(...args)
-      gone = true
-      asv.outbox.dispose()
-      return id
-    }) as typeof asv.outbox.enqueue
-    void submitReport(a, { category: CATEGORY, values, transaction: TX }).catch(() => undefined)
-    await vi.waitFor(() => expect(gone).toBe(true))
+    await sendAndGo({ category: CATEGORY, values, transaction: TX }, 'stored')
 
     vi.setSystemTime(new Date('2026-03-01T11:00:00Z'))
     const bsv = await b.services()

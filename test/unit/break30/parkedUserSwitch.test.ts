@@ -5,27 +5,15 @@
  * before the job went. The first user's report must still be on the device.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { loadReportDraft, saveReportDraft, startValues, submitReport } from '../../../src/reports/flow.js'
-import { memoryStore } from '../../../src/storage/index.js'
+import { loadReportDraft } from '../../../src/reports/flow.js'
 import { resilientStore } from '../../../src/storage/resilient.js'
-import type { KeyValueStore } from '../../../src/storage/types.js'
 import { fakeTransport } from '../../support/fakeTransport.js'
-import { TX, closeAll, makeClient } from '../flows/helpers.js'
+import { closeAll, makeClient } from '../flows/helpers.js'
+import { fullDisk, parkReport } from '../flows/tabs.js'
 
 afterEach(async () => {
   await closeAll()
 })
-
-/** Full: a job is refused; the small draft records still fit. */
-function fullDisk(): KeyValueStore {
-  const disk = memoryStore()
-  const full = () => Promise.reject(new DOMException('full', 'QuotaExceededError'))
-  return {
-    ...disk,
-    set: (k, v) => (k.startsWith('outbox:job:') ? full() : disk.set(k, v)),
-    update: (k, fn) => (k.startsWith('outbox:job:') ? full() : disk.update!(k, fn)),
-  }
-}
 
 const CATEGORY = 'charged_not_received'
 const PARKED = 'The coffee shop says my payment never arrived.'
@@ -35,12 +23,8 @@ describe('a report parked on the device (its job in memory only), another user s
     const full = fullDisk()
     const fake = fakeTransport()
     fake.setMode('offline')
-    const a = makeClient(fake, resilientStore(full), { user: { id: 'A' } }).client
+    const { a } = await parkReport(full, fake, CATEGORY, PARKED, { user: { id: 'A' } })
     const { drafts } = await a.services()
-    const values = { ...startValues(CATEGORY, TX, undefined), description: PARKED }
-    await saveReportDraft(a, CATEGORY, { values, transaction: TX })
-    await drafts.flush()
-    expect((await submitReport(a, { category: CATEGORY, values, transaction: TX })).status).toBe('queued')
 
     // Another user signs in on that page, and the first one again (a shared family tablet).
     const sv = await a.services()
