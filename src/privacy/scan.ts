@@ -181,7 +181,7 @@ const ID_WORD = String.raw`(?:身${GAP}[份分]${GAP}[证證]|身份[号號]|[�
 /**
  * An ID word before the number: the only context in which a legacy 15-digit ID (or an 18-digit one
  * failing its check) is recognised. Up to 6 characters may follow the word (`号码（旧）：`, ` is `),
- * and the number may start one of the next two lines (`身份证号码：⏎110105…`; `\r\n` reads as two).
+ * and the number may start one of the next two lines (`身份证号码：⏎110105…`, a blank line between).
  */
 const ID_TAIL = String.raw`[^\d\n]{0,6}(?:\n[^\S\n]*){0,2}`
 const ID_LABEL = new RegExp(`${ID_WORD}${ID_TAIL}$`, 'i')

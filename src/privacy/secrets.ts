@@ -328,16 +328,16 @@ function nameEndsClause(text: string, at: number): boolean {
 /**
  * Token passwords: "password: hunter2", "登录密码是Abc12345", also quoted or bracketed
  * (`密码：“Abc12345”`, `密码【Abc12345】`), after a verb saying it was changed (`密码换成了Abc12345`,
- * "password changed to Tiger2026"), or on the next line (`password:⏎Hunter22`). Digit-only values
- * are handled above.
+ * "password changed to Tiger2026"), or on the next line (`password:⏎Hunter22`, also after a blank
+ * line: `password:⏎⏎Hunter22`). Digit-only values are handled above.
  */
 const ZH_CHANGED = String.raw`(?:换成|換成|改成|改为|改為|设为|設為|设成|設成|设置为|設置為|设置成|設置成|修改为|修改為|更改为|更改為|变成|變成|重置为|重置為)了?`
 const ZH_PASSWORD_TOKEN = new RegExp(
-  String.raw`(?:${ZH_PASSWORD})([ \t:=]{0,4}(?:就是|是|为|為|(?:is|was)(?![A-Za-z])|(${ZH_CHANGED}))?[ \t:=]{0,4}(?:\n[ \t]{0,3})?)["'“‘「『【(\[（]?([A-Za-z0-9!@#$%^&*_+=?~-][\x21-\x7e]{1,63})`,
+  String.raw`(?:${ZH_PASSWORD})([ \t:=]{0,4}(?:就是|是|为|為|(?:is|was)(?![A-Za-z])|(${ZH_CHANGED}))?[ \t:=]{0,4}(?:\n[ \t]{0,3}){0,2})["'“‘「『【(\[（]?([A-Za-z0-9!@#$%^&*_+=?~-][\x21-\x7e]{1,63})`,
   'g',
 )
 const EN_PASSWORD_TOKEN =
-  /\b(?:password|passwd|pwd|passcode)(?![A-Za-z])([ \t]{0,3}(?:[:=]|is\b|was\b|(?:changed|set|reset|updated)[ \t]+to\b)?[ \t]{0,3}(?:\n[ \t]{0,3})?)([\x21-\x7e]{1,64})/gi
+  /\b(?:password|passwd|pwd|passcode)(?![A-Za-z])([ \t]{0,3}(?:[:=]|(?:is|was)\b(?:[ \t]{0,3}[:=])?|(?:changed|set|reset|updated)[ \t]+to\b)?[ \t]{0,3}(?:\n[ \t]{0,3}){0,2})([\x21-\x7e]{1,64})/gi
 const TRAILING_PUNCT = /[.,;:!?)\]}'"]+$/
 /** Nothing but punctuation after a value up to the end of its line: it stands alone there. */
 const LINE_END = /^[ \t]*[.,;:!?。，；！？]*[ \t]*(?:\n|$)/
