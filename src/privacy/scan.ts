@@ -157,11 +157,19 @@ function markEdges(text: string, run: DigitGroup[]): void {
   const after = text[last.end]
   if (isAsciiLetter(before)) first.glued = true
   // `14:30`, `1,234`: part of a time or an amount, not a bare number. Only a group of up to three
-  // digits can be one: a longer one next to a comma is a number of its own followed or preceded by
-  // another (`13800138000，100元`, `4111111111111111,100`), not a thousands part, hour or minute.
+  // digits can be one, next to another of up to three: a longer one next to a comma is a number of
+  // its own followed or preceded by another (`13800138000，100元`, `4111111111111111,100`,
+  // `010-61234567,010-61234568`), not a thousands part, hour or minute.
   const part = (g: DigitGroup): boolean => g.end - g.start <= 3
-  if (NUMERIC_JOINERS.has(before ?? '') && isDigit(text[first.start - 2]) && part(first)) first.usable = false
-  if (NUMERIC_JOINERS.has(after ?? '') && isDigit(text[last.end + 1]) && part(last)) last.usable = false
+  if (NUMERIC_JOINERS.has(before ?? '') && part(first) && shortDigits(text, first.start - 2, -1)) first.usable = false
+  if (NUMERIC_JOINERS.has(after ?? '') && part(last) && shortDigits(text, last.end + 1, 1)) last.usable = false
+}
+
+/** One to three digits in a row from `at`, read in direction `step`: a thousands part, an hour or a minute. */
+function shortDigits(text: string, at: number, step: 1 | -1): boolean {
+  let n = 0
+  for (let k = at; n <= 3 && isDigit(text[k]); k += step) n++
+  return n >= 1 && n <= 3
 }
 
 const LOOKBEHIND = 28
