@@ -174,9 +174,12 @@ function shortDigits(text: string, at: number, step: 1 | -1): boolean {
 
 const LOOKBEHIND = 28
 
-/** Order / transaction number labels: a number right after one is a reference, not a card or phone. */
+/**
+ * Order / transaction / invoice number labels, in simplified and traditional characters (`订单号码`,
+ * `訂單編號`, `交易序號`, `发票号码`): a number right after one is a reference, not a card or phone.
+ */
 const ORDER_LABEL =
-  /(?:订单号|订单编号|交易单号|商户单号|商户订单号|支付单号|退款单号|交易号|流水号|单号|参考号|\b(?:order|transaction|txn|trade|payment|refund)[ _]?(?:no\.?|number|id|#|ref)|\bref(?:erence)?(?:[ _]?(?:no\.?|number|id))?)[\s:#=]{0,4}(?:是|为|is)?[\s:#=]{0,3}$/i
+  /(?:[订訂][单單](?:[号號][码碼]?|[编編][号號])|交易(?:[单單][号號]|序[号號]|[编編][号號]|[号號])|商[户戶][订訂]?[单單][号號]|支付[单單][号號]|退款(?:[单單]|[编編])[号號]|流水[号號]|[单單][号號](?:[码碼])?|[参參]考(?:[编編])?[号號]|[发發]票(?:[号號][码碼]?|[编編][号號])|\b(?:order|transaction|txn|trade|payment|refund|invoice)[ _]?(?:no\.?|number|id|#|ref)|\bref(?:erence)?(?:[ _]?(?:no\.?|number|id))?)[\s:#=]{0,4}(?:是|为|為|is)?[\s:#=]{0,3}$/i
 
 /**
  * An ID word: 身份证 (also spaced out, `身 份 证`, or `身-份-证`), 身份号, 证件号, the pinyin
