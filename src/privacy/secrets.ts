@@ -388,13 +388,22 @@ const LABELLED_MAX = 24
 /**
  * The value at `p` after a tight label: digits or Chinese numerals, in groups apart by one or two
  * spaces or dashes, an ID's final `X` included, or a number with `+` and its country code
- * (`+852 9123 4567`, the `+` hidden with it). `null` when it runs into letters or more digits
+ * (`+852 9123 4567`, `(+852) 9123 4567`, the `+` and brackets hidden with it). `null` when it runs into letters or more digits
  * (part of an identifier), is an amount, time or date (`2026-11-23`, `1234.50`), or several numbers (see {@link LABELLED_MAX}).
  */
 function readLabelledValue(text: string, p: number): Value | null {
   let digits = ''
   const sizes: number[] = []
   let q = text[p] === '+' && isDigit(text[p + 1]) ? p + 1 : p
+  let start = p
+  // `(+852) 9123 4567`, `+(852) …` (the code in brackets, read as a group), `+ 852 …`.
+  const code = CODE_IN_BRACKETS.exec(text.slice(p, p + 12))
+  if (code) {
+    digits = code[1] ?? ''
+    sizes.push(digits.length)
+    q = p + code[0].length
+    if (text[p] === '+' && text[p - 1] === '(') start = p - 1
+  } else if (text[p] === '+' && text[p + 1] === ' ' && isDigit(text[p + 2])) q = p + 2
   let end: number
   for (;;) {
     const s = q
@@ -414,8 +423,13 @@ function readLabelledValue(text: string, p: number): Value | null {
   if ((after === '.' || after === ',' || after === ':' || after === '/') && isDigit(text[end + 1])) return null
   if (UNIT_AFTER.test(text.slice(end, end + 6))) return null
   if (sizes[0] === 4 && /^(?:19|20)\d\d/.test(digits) && sizes.length > 1 && (sizes[1] ?? 0) <= 2) return null
-  return { start: p, end, digits, sizes }
+  return { start, end, digits, sizes }
 }
+
+/** A country code in brackets before a number (`(+852) `, `+(852)`, `+852) ` after a bracket the label took). */
+const CODE_IN_BRACKETS = /^\(?\+ ?\(?(\d{1,4})\)[ \t-]{0,2}(?=\d)/
+/** A `+` (also `(+`, `+ `) starts the value: a number with its country code. */
+const PLUS_AT = /^\(?\+/
 
 /**
  * `验证码 13812345678 收不到`, `OTP 138 1234 5678 not received`: a mainland mobile (11 digits,
@@ -457,7 +471,8 @@ export function detectLabelledSecrets(ctx: ScanContext): void {
       if (m[0].toLowerCase() === 'code' || phoneNotReached(ctx, at, family)) continue
       const value = readLabelledValue(text, at)
       const [min, max] = LENGTHS[family]
-      const long = value !== null && (value.digits.length > max || (text[at] === '+' && value.digits.length >= min))
+      const plus = PLUS_AT.test(text.slice(at, at + 2))
+      const long = value !== null && (value.digits.length > max || (plus && value.digits.length >= min))
       if (value && long && ctx.claims.free(value.start, value.end))
         push(ctx, 'secret', value.start, value.end, SECRET_MASK)
       continue
@@ -467,7 +482,7 @@ export function detectLabelledSecrets(ctx: ScanContext): void {
     if (value) {
       // Of the secret's length the value is read by detectSecrets; with a `+` (`PIN: +1234`) here, the `+` with it.
       const [min, max] = LENGTHS[family]
-      const long = value.digits.length > max || (text[at] === '+' && value.digits.length >= min)
+      const long = value.digits.length > max || (PLUS_AT.test(text.slice(at, at + 2)) && value.digits.length >= min)
       if (long && ctx.claims.free(value.start, value.end)) push(ctx, 'secret', value.start, value.end, SECRET_MASK)
       continue
     }
