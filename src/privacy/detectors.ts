@@ -604,10 +604,11 @@ const BROKEN = /[\n、|;]/
 const RANGE = /[~:]/
 /**
  * A counter or unit after eight bare digits makes them a count (`共 9000 0000 人`, `5000 0000 积分`,
- * `9123 4567 users`); not `个人` ("personal", `个人电话`), `人工` or `分机` (an extension).
+ * `9123 4567 users`, `9000 0000 余人`, `多人`: "over … people"); not `个人` ("personal", `个人电话`), `人工` or
+ * `分机` (an extension).
  */
 const COUNT_AFTER =
-  /^[ \t]?(?:人(?!工)|[个個](?!人)|次|件|条|條|份|张|張|[积積]分|分(?![机機])|点|點|位|名|户|戶|笔|筆|台|部|股|票|步|字|页|頁|万|萬|亿|億|倍|(?:people|persons?|users?|points?|pts|times|items?|views?|visits?|clicks?|downloads?|members?|followers?|fans|steps|units?|pieces?|pcs|bytes?|[kmg]b)(?![A-Za-z]))/i
+  /^[ \t]{0,2}[余餘多]?(?:人(?!工)|[个個](?!人)|次|件|条|條|份|张|張|[积積]分|分(?![机機])|点|點|位|名|户|戶|笔|筆|台|部|股|票|步|字|页|頁|万|萬|亿|億|倍|(?:people|persons?|users?|points?|pts|times|items?|views?|visits?|clicks?|downloads?|members?|followers?|fans|steps|units?|pieces?|pcs|bytes?|[kmg]b)(?![A-Za-z]))/i
 /** An identifier the digits belong to (`M-51234567`, `HF-2026-…`, `#51234567`). */
 const IDENTIFIER_BEFORE = /(?:[A-Za-z0-9][-_#/]|#[ \t]?)$/
 /** A chat link, whose path is a phone number (`wa.me/85291234567`, `t.me/+85291234567`). */
