@@ -19,8 +19,8 @@ type Family = 'cvv' | 'pin' | 'code' | 'password'
 // A card's "security code" is its CVV (3–4 digits), a bank's is an SMS code (6–8): the family takes both.
 const LENGTHS: Record<Family, readonly [number, number]> = { cvv: [3, 8], pin: [4, 8], code: [4, 8], password: [4, 12] }
 
-// `背面三位`, `卡背面的三位数`, `背面3位数字`: the three digits printed on the back of the card.
-const ZH_CVV = String.raw`安全[码碼]|(?:卡)?背(?:面|后|後)?(?:后|後)?的?[三3]位(?:数字|數字|数|數|[码碼])?`
+// `背面三位`, `卡背面的三位数`, `背面3位数字`, `背面末三碼`, `背面後三碼`: the three digits printed on the back of the card.
+const ZH_CVV = String.raw`安全[码碼]|(?:卡)?背(?:面|后|後)?(?:后|後)?的?(?:末|最[后後])?[三3](?:位(?:数字|數字|数|數|[码碼])?|[码碼])`
 /** Where a card's security code is printed: "on the back", "on the back of my card". */
 const ON_BACK = String.raw`[- ]on[- ](?:the[- ])?back(?:[- ]of[- ](?:the|my|your|a)[- ]card)?`
 // `CVV2` is a name, but in `CVV2345` the 2 is the value's first digit.
