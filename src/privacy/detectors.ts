@@ -326,6 +326,20 @@ function compactTimestamp(chars: string): boolean {
   return Number(chars.slice(8, 10)) < 24 && Number(chars.slice(10, 12)) < 60 && Number(chars.slice(12, 14)) < 60
 }
 
+const MONTH_DAY = String.raw`(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])`
+/** A date: `2026-01-10`, `2026/01/10`, `2026.01.10` or `20260110`. */
+const DATE = String.raw`(?:19|20)\d\d(?:-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])|/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])|\.(?:0?[1-9]|1[0-2])\.(?:0?[1-9]|[12]\d|3[01])|${MONTH_DAY})`
+/** Two or more dates in a row, as a digit run joins them (`2026-01-10 - 2026-01-24`, one a line). */
+const DATES = new RegExp(String.raw`(?<!\d)${DATE}(?:[\s,/._()-]{1,8}${DATE})+(?!\d)`, 'g')
+
+/** Whether `[start, end)` lies within a run of dates: the digits of a date range, not a card. */
+function insideDates(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - 40)
+  for (const m of text.slice(from, end + 40).matchAll(DATES))
+    if (from + m.index <= start && from + m.index + m[0].length >= end) return true
+  return false
+}
+
 /**
  * Issuer prefixes of the card networks: Visa 4; Mastercard 51–55 and 2221–2720; Maestro 50,
  * 56–69; Amex 34, 37; Diners 300–305, 309, 36, 38, 39; JCB 35; Discover 6011, 644–649, 65;
@@ -349,6 +363,8 @@ export function detectStrongCards(ctx: ScanContext): void {
     if (!plausiblyGrouped(slice, true) || !CARD_PREFIX.test(chars) || !luhnValid(chars)) return null
     // `4128.50 2026 11 23`: an amount and the numbers after it, not a card.
     if (slice.decimalInside) return null
+    // `2026-01-23, 2026-01-28, 2026-02-03`: digits cut from a list of dates (`23 2026…`), not a card.
+    if (insideDates(ctx.text, start, slice.end)) return null
     // `+44 …`: an international phone number (E.164 stops at 15 digits), not a card.
     if (ctx.text[start - 1] === '+' && chars.length <= 15) return null
     // `TX4111111111119`, `REF…`: 13 digits glued after letters are a reference (no network issues
@@ -417,6 +433,8 @@ export function detectCards(ctx: ScanContext): void {
     // Shaped like a phone number (`+…`, `86 138…`) or a timestamp: not a card.
     if (ctx.text[start - 1] === '+' || CN_PHONE_WITH_CC.test(chars)) return null
     if (chars.length === 14 && compactTimestamp(chars)) return null
+    // `2026-01-10 - 2026-01-24`, `20260110-20260124`: a range or list of dates, not a card.
+    if (insideDates(ctx.text, start, slice.end)) return null
     // `1784811759453`: a millisecond timestamp (2001–2033); no network issues 13 digits starting with 1.
     if (chars.length === 13 && chars[0] === '1' && slice.count === 1) return null
     if (orderLabelBefore(ctx.text, start)) return null
@@ -586,10 +604,11 @@ const BROKEN = /[\n、|;]/
 const RANGE = /[~:]/
 /**
  * A counter or unit after eight bare digits makes them a count (`共 9000 0000 人`, `5000 0000 积分`,
- * `9123 4567 users`); not `个人` ("personal", `个人电话`), `人工` or `分机` (an extension).
+ * `9123 4567 users`, `9000 0000 余人`, `多人`: "over … people"); not `个人` ("personal", `个人电话`), `人工` or
+ * `分机` (an extension).
  */
 const COUNT_AFTER =
-  /^[ \t]?(?:人(?!工)|[个個](?!人)|次|件|条|條|份|张|張|[积積]分|分(?![机機])|点|點|位|名|户|戶|笔|筆|台|部|股|票|步|字|页|頁|万|萬|亿|億|倍|(?:people|persons?|users?|points?|pts|times|items?|views?|visits?|clicks?|downloads?|members?|followers?|fans|steps|units?|pieces?|pcs|bytes?|[kmg]b)(?![A-Za-z]))/i
+  /^[ \t]{0,2}[余餘多]?(?:人(?!工)|[个個](?!人)|次|件|条|條|份|张|張|[积積]分|分(?![机機])|点|點|位|名|户|戶|笔|筆|台|部|股|票|步|字|页|頁|万|萬|亿|億|倍|(?:people|persons?|users?|points?|pts|times|items?|views?|visits?|clicks?|downloads?|members?|followers?|fans|steps|units?|pieces?|pcs|bytes?|[kmg]b)(?![A-Za-z]))/i
 /** An identifier the digits belong to (`M-51234567`, `HF-2026-…`, `#51234567`). */
 const IDENTIFIER_BEFORE = /(?:[A-Za-z0-9][-_#/]|#[ \t]?)$/
 /** A chat link, whose path is a phone number (`wa.me/85291234567`, `t.me/+85291234567`). */

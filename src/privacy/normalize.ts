@@ -58,7 +58,7 @@ function plain(code: number): boolean {
 
 /**
  * NFKC per character, every Unicode decimal digit read as its ASCII value, format characters
- * (zero-width space/joiner, soft hyphen, bidi marks) dropped, line breaks as `\n`, other
+ * (zero-width space/joiner, soft hyphen, bidi marks) dropped, line breaks as `\n` (`\r\n` as one), other
  * whitespace (NBSP, narrow NBSP, ideographic space) as ` `, dashes as `-`, IME full stops as `.`.
  *
  * @example
@@ -90,7 +90,8 @@ export function normalize(text: string): Normalized {
     }
     const cp = text.codePointAt(i) ?? code
     const size = cp > 0xffff ? 2 : 1
-    const out = readAs(cp)
+    // `\r\n` is one line break: the `\r` is dropped and the `\n` read.
+    const out = code === 0x0d && text.charCodeAt(i + 1) === 0x0a ? '' : readAs(cp)
     if (len + out.length > cap) ({ from, to, cap } = grow(from, to, len + out.length))
     for (let k = 0; k < out.length; k++, len++) {
       from[len] = i

@@ -157,18 +157,29 @@ function markEdges(text: string, run: DigitGroup[]): void {
   const after = text[last.end]
   if (isAsciiLetter(before)) first.glued = true
   // `14:30`, `1,234`: part of a time or an amount, not a bare number. Only a group of up to three
-  // digits can be one: a longer one next to a comma is a number of its own followed or preceded by
-  // another (`13800138000，100元`, `4111111111111111,100`), not a thousands part, hour or minute.
+  // digits can be one, next to another of up to three: a longer one next to a comma is a number of
+  // its own followed or preceded by another (`13800138000，100元`, `4111111111111111,100`,
+  // `010-61234567,010-61234568`), not a thousands part, hour or minute.
   const part = (g: DigitGroup): boolean => g.end - g.start <= 3
-  if (NUMERIC_JOINERS.has(before ?? '') && isDigit(text[first.start - 2]) && part(first)) first.usable = false
-  if (NUMERIC_JOINERS.has(after ?? '') && isDigit(text[last.end + 1]) && part(last)) last.usable = false
+  if (NUMERIC_JOINERS.has(before ?? '') && part(first) && shortDigits(text, first.start - 2, -1)) first.usable = false
+  if (NUMERIC_JOINERS.has(after ?? '') && part(last) && shortDigits(text, last.end + 1, 1)) last.usable = false
+}
+
+/** One to three digits in a row from `at`, read in direction `step`: a thousands part, an hour or a minute. */
+function shortDigits(text: string, at: number, step: 1 | -1): boolean {
+  let n = 0
+  for (let k = at; n <= 3 && isDigit(text[k]); k += step) n++
+  return n >= 1 && n <= 3
 }
 
 const LOOKBEHIND = 28
 
-/** Order / transaction number labels: a number right after one is a reference, not a card or phone. */
+/**
+ * Order / transaction / invoice number labels, in simplified and traditional characters (`订单号码`,
+ * `訂單編號`, `交易序號`, `发票号码`): a number right after one is a reference, not a card or phone.
+ */
 const ORDER_LABEL =
-  /(?:订单号|订单编号|交易单号|商户单号|商户订单号|支付单号|退款单号|交易号|流水号|单号|参考号|\b(?:order|transaction|txn|trade|payment|refund)[ _]?(?:no\.?|number|id|#|ref)|\bref(?:erence)?(?:[ _]?(?:no\.?|number|id))?)[\s:#=]{0,4}(?:是|为|is)?[\s:#=]{0,3}$/i
+  /(?:[订訂][单單](?:[号號][码碼]?|[编編][号號])|交易(?:[单單][号號]|序[号號]|[编編][号號]|[号號])|商[户戶][订訂]?[单單][号號]|支付[单單][号號]|退款(?:[单單]|[编編])[号號]|流水[号號]|[单單][号號](?:[码碼])?|[参參]考(?:[编編])?[号號]|[发發]票(?:[号號][码碼]?|[编編][号號])|\b(?:order|transaction|txn|trade|payment|refund|invoice)[ _]?(?:no\.?|number|id|#|ref)|\bref(?:erence)?(?:[ _]?(?:no\.?|number|id))?)[\s:#=]{0,4}(?:是|为|為|is)?[\s:#=]{0,3}$/i
 
 /**
  * An ID word: 身份证 (also spaced out, `身 份 证`, or `身-份-证`), 身份号, 证件号, the pinyin
@@ -181,7 +192,7 @@ const ID_WORD = String.raw`(?:身${GAP}[份分]${GAP}[证證]|身份[号號]|[�
 /**
  * An ID word before the number: the only context in which a legacy 15-digit ID (or an 18-digit one
  * failing its check) is recognised. Up to 6 characters may follow the word (`号码（旧）：`, ` is `),
- * and the number may start one of the next two lines (`身份证号码：⏎110105…`; `\r\n` reads as two).
+ * and the number may start one of the next two lines (`身份证号码：⏎110105…`, a blank line between).
  */
 const ID_TAIL = String.raw`[^\d\n]{0,6}(?:\n[^\S\n]*){0,2}`
 const ID_LABEL = new RegExp(`${ID_WORD}${ID_TAIL}$`, 'i')

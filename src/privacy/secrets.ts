@@ -19,8 +19,8 @@ type Family = 'cvv' | 'pin' | 'code' | 'password'
 // A card's "security code" is its CVV (3–4 digits), a bank's is an SMS code (6–8): the family takes both.
 const LENGTHS: Record<Family, readonly [number, number]> = { cvv: [3, 8], pin: [4, 8], code: [4, 8], password: [4, 12] }
 
-// `背面三位`, `卡背面的三位数`, `背面3位数字`: the three digits printed on the back of the card.
-const ZH_CVV = String.raw`安全[码碼]|(?:卡)?背(?:面|后|後)?(?:后|後)?的?[三3]位(?:数字|數字|数|數|[码碼])?`
+// `背面三位`, `卡背面的三位数`, `背面3位数字`, `背面末三碼`, `背面後三碼`: the three digits printed on the back of the card.
+const ZH_CVV = String.raw`安全[码碼]|(?:卡)?背(?:面|后|後)?(?:后|後)?的?(?:末|最[后後])?[三3](?:位(?:数字|數字|数|數|[码碼])?|[码碼])`
 /** Where a card's security code is printed: "on the back", "on the back of my card". */
 const ON_BACK = String.raw`[- ]on[- ](?:the[- ])?back(?:[- ]of[- ](?:the|my|your|a)[- ]card)?`
 // `CVV2` is a name, but in `CVV2345` the 2 is the value's first digit.
@@ -328,16 +328,16 @@ function nameEndsClause(text: string, at: number): boolean {
 /**
  * Token passwords: "password: hunter2", "登录密码是Abc12345", also quoted or bracketed
  * (`密码：“Abc12345”`, `密码【Abc12345】`), after a verb saying it was changed (`密码换成了Abc12345`,
- * "password changed to Tiger2026"), or on the next line (`password:⏎Hunter22`). Digit-only values
- * are handled above.
+ * "password changed to Tiger2026"), or on the next line (`password:⏎Hunter22`, also after a blank
+ * line: `password:⏎⏎Hunter22`). Digit-only values are handled above.
  */
 const ZH_CHANGED = String.raw`(?:换成|換成|改成|改为|改為|设为|設為|设成|設成|设置为|設置為|设置成|設置成|修改为|修改為|更改为|更改為|变成|變成|重置为|重置為)了?`
 const ZH_PASSWORD_TOKEN = new RegExp(
-  String.raw`(?:${ZH_PASSWORD})([ \t:=]{0,4}(?:就是|是|为|為|(?:is|was)(?![A-Za-z])|(${ZH_CHANGED}))?[ \t:=]{0,4}(?:\n[ \t]{0,3})?)["'“‘「『【(\[（]?([A-Za-z0-9!@#$%^&*_+=?~-][\x21-\x7e]{1,63})`,
+  String.raw`(?:${ZH_PASSWORD})([ \t:=]{0,4}(?:就是|是|为|為|(?:is|was)(?![A-Za-z])|(${ZH_CHANGED}))?[ \t:=]{0,4}(?:\n[ \t]{0,3}){0,2})["'“‘「『【(\[（]?([A-Za-z0-9!@#$%^&*_+=?~-][\x21-\x7e]{1,63})`,
   'g',
 )
 const EN_PASSWORD_TOKEN =
-  /\b(?:password|passwd|pwd|passcode)(?![A-Za-z])([ \t]{0,3}(?:[:=]|is\b|was\b|(?:changed|set|reset|updated)[ \t]+to\b)?[ \t]{0,3}(?:\n[ \t]{0,3})?)([\x21-\x7e]{1,64})/gi
+  /\b(?:password|passwd|pwd|passcode)(?![A-Za-z])([ \t]{0,3}(?:[:=]|(?:is|was)\b(?:[ \t]{0,3}[:=])?|(?:changed|set|reset|updated)[ \t]+to\b)?[ \t]{0,3}(?:\n[ \t]{0,3}){0,2})([\x21-\x7e]{1,64})/gi
 const TRAILING_PUNCT = /[.,;:!?)\]}'"]+$/
 /** Nothing but punctuation after a value up to the end of its line: it stands alone there. */
 const LINE_END = /^[ \t]*[.,;:!?。，；！？]*[ \t]*(?:\n|$)/
@@ -388,13 +388,22 @@ const LABELLED_MAX = 24
 /**
  * The value at `p` after a tight label: digits or Chinese numerals, in groups apart by one or two
  * spaces or dashes, an ID's final `X` included, or a number with `+` and its country code
- * (`+852 9123 4567`, the `+` hidden with it). `null` when it runs into letters or more digits
+ * (`+852 9123 4567`, `(+852) 9123 4567`, the `+` and brackets hidden with it). `null` when it runs into letters or more digits
  * (part of an identifier), is an amount, time or date (`2026-11-23`, `1234.50`), or several numbers (see {@link LABELLED_MAX}).
  */
 function readLabelledValue(text: string, p: number): Value | null {
   let digits = ''
   const sizes: number[] = []
   let q = text[p] === '+' && isDigit(text[p + 1]) ? p + 1 : p
+  let start = p
+  // `(+852) 9123 4567`, `+(852) …` (the code in brackets, read as a group), `+ 852 …`.
+  const code = CODE_IN_BRACKETS.exec(text.slice(p, p + 12))
+  if (code) {
+    digits = code[1] ?? ''
+    sizes.push(digits.length)
+    q = p + code[0].length
+    if (text[p] === '+' && text[p - 1] === '(') start = p - 1
+  } else if (text[p] === '+' && text[p + 1] === ' ' && isDigit(text[p + 2])) q = p + 2
   let end: number
   for (;;) {
     const s = q
@@ -414,8 +423,13 @@ function readLabelledValue(text: string, p: number): Value | null {
   if ((after === '.' || after === ',' || after === ':' || after === '/') && isDigit(text[end + 1])) return null
   if (UNIT_AFTER.test(text.slice(end, end + 6))) return null
   if (sizes[0] === 4 && /^(?:19|20)\d\d/.test(digits) && sizes.length > 1 && (sizes[1] ?? 0) <= 2) return null
-  return { start: p, end, digits, sizes }
+  return { start, end, digits, sizes }
 }
+
+/** A country code in brackets before a number (`(+852) `, `+(852)`, `+852) ` after a bracket the label took). */
+const CODE_IN_BRACKETS = /^\(?\+ ?\(?(\d{1,4})\)[ \t-]{0,2}(?=\d)/
+/** A `+` (also `(+`, `+ `) starts the value: a number with its country code. */
+const PLUS_AT = /^\(?\+/
 
 /**
  * `验证码 13812345678 收不到`, `OTP 138 1234 5678 not received`: a mainland mobile (11 digits,
@@ -457,7 +471,8 @@ export function detectLabelledSecrets(ctx: ScanContext): void {
       if (m[0].toLowerCase() === 'code' || phoneNotReached(ctx, at, family)) continue
       const value = readLabelledValue(text, at)
       const [min, max] = LENGTHS[family]
-      const long = value !== null && (value.digits.length > max || (text[at] === '+' && value.digits.length >= min))
+      const plus = PLUS_AT.test(text.slice(at, at + 2))
+      const long = value !== null && (value.digits.length > max || (plus && value.digits.length >= min))
       if (value && long && ctx.claims.free(value.start, value.end))
         push(ctx, 'secret', value.start, value.end, SECRET_MASK)
       continue
@@ -467,7 +482,7 @@ export function detectLabelledSecrets(ctx: ScanContext): void {
     if (value) {
       // Of the secret's length the value is read by detectSecrets; with a `+` (`PIN: +1234`) here, the `+` with it.
       const [min, max] = LENGTHS[family]
-      const long = value.digits.length > max || (text[at] === '+' && value.digits.length >= min)
+      const long = value.digits.length > max || (PLUS_AT.test(text.slice(at, at + 2)) && value.digits.length >= min)
       if (long && ctx.claims.free(value.start, value.end)) push(ctx, 'secret', value.start, value.end, SECRET_MASK)
       continue
     }
