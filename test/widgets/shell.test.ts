@@ -71,10 +71,8 @@ describe('widget shell', () => {
     await openByLauncher()
     const d = dialog()!
     const close = d.querySelector('[aria-label=Close]') as HTMLButtonElement
-    // Until the transport has resolved, Home does not know the backend has no chat and shows the
-    // support card ("checking", with its requests button) below the notice: on a loaded machine
-    // the dialog was there before that (test-under-load), and the card's button was the last one.
-    await vi.waitFor(() => expect(d.querySelector('[data-home-card]')).toBeNull())
+    // Until the transport has resolved, Home holds the support card's place (no control in it).
+    await vi.waitFor(() => expect(d.querySelector('[data-card-pending]')).toBeNull())
     // The last focusable element: the safety notice's checker link, after the entries (this
     // transport has no chat, hours, requests nor articles, so no card or popular article loads below it).
     const last = d.querySelector('[data-open-checker]') as HTMLButtonElement
@@ -90,23 +88,31 @@ describe('widget shell', () => {
 
   it('keeps Tab inside the dialog while the transport is still loading', async () => {
     // A transport that takes a while (a lazily loaded chunk on a slow phone): until it is there,
-    // Home shows the support card with its requests button last; Tab from it wraps to Close.
+    // Home holds the support card's place with a busy placeholder that has no control in it, so
+    // the checker link stays the last one; Tab from it wraps to Close, before and after.
     let resolve: (t: typeof transport) => void = () => {}
     const slow = new Promise<typeof transport>((r) => (resolve = r))
     widget = createHelpFeedback({ transport: () => slow, locale: 'en' }).mount()
     await openByLauncher()
     const d = dialog()!
     const close = d.querySelector('[aria-label=Close]') as HTMLButtonElement
-    const requests = d.querySelector('[data-card-history]') as HTMLButtonElement
-    expect(requests).not.toBeNull()
-    requests.focus()
-    const ev = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true })
-    requests.dispatchEvent(ev)
-    expect(ev.defaultPrevented).toBe(true)
-    expect(active()).toBe(close)
+    const pending = d.querySelector('[data-card-pending]')!
+    expect(pending.getAttribute('aria-busy')).toBe('true')
+    expect(d.querySelector('[data-card-history]')).toBeNull()
+    const last = d.querySelector('[data-open-checker]') as HTMLButtonElement
+    const wraps = () => {
+      last.focus()
+      const ev = new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, cancelable: true })
+      last.dispatchEvent(ev)
+      expect(ev.defaultPrevented).toBe(true)
+      expect(active()).toBe(close)
+    }
+    wraps()
     resolve(transport)
-    // Once it is known that this backend has no chat, the card goes.
-    await vi.waitFor(() => expect(d.querySelector('[data-home-card]')).toBeNull())
+    // Once it is known that this backend has no chat, the placeholder goes and no card comes.
+    await vi.waitFor(() => expect(d.querySelector('[data-card-pending]')).toBeNull())
+    expect(d.querySelector('[data-home-card]')).toBeNull()
+    wraps()
   })
 
   it('navigates to an entry and back', async () => {

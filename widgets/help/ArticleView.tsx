@@ -28,7 +28,8 @@ type Missing = (typeof MISSING)[number]
 function Missing({ id, fresh }: { id: string; fresh: boolean }) {
   const { client, idPrefix } = usePanel()
   const t = useT()
-  const chat = useStore((s) => s.system.capabilities?.chat !== false)
+  // Offered once the backend is known to have chat, not on a guess that could go again.
+  const chat = useStore((s) => s.system.capabilities?.chat === true)
   const [reason, setReason] = useState<Missing>()
   const [sent, setSent] = useState(false)
   const name = `${idPrefix}-missing`
@@ -136,7 +137,10 @@ function Vote({ id }: { id: string }) {
 export function ArticleView({ params }: ViewProps) {
   const { client, idPrefix, t, locale, tag = '' } = useView()
   const help = useHelpFlow()
-  const chat = useStore((s) => s.system.capabilities?.chat !== false)
+  const chat = useStore((s) => s.system.capabilities?.chat === true)
+  // Whether the backend's chat was unknown when the article showed (an article kept on the device
+  // shows before the transport's code has loaded): chat then joins after the buttons already there.
+  const chatLate = useRef<boolean>()
   const root = useRef<HTMLDivElement>(null)
   const title = useRef<HTMLHeadingElement>(null)
   useHelpStyles(root)
@@ -189,8 +193,11 @@ export function ArticleView({ params }: ViewProps) {
       () => undefined,
     )
   }
+  if (article && chatLate.current === undefined) chatLate.current = !chat
   // The way the user came from is not offered again.
-  const ways = (['chat', 'report', 'contact'] as const).filter((w) => w !== from && (w !== 'chat' || chat))
+  const ways = (
+    chatLate.current ? (['report', 'contact', 'chat'] as const) : (['chat', 'report', 'contact'] as const)
+  ).filter((w) => w !== from && (w !== 'chat' || chat))
   const titleId = `${idPrefix}-article-title`
   const moreId = `${idPrefix}-more`
 

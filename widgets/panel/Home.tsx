@@ -16,6 +16,8 @@ interface CardState {
   availability?: Availability
   /** The transport has answered (or failed) for the open requests and the hours. */
   settled?: boolean
+  /** Whether chat was on when the answers above were asked for: an answer for the other case is not `settled`. */
+  askedWithChat?: boolean
 }
 
 /** Loads what the Home card shows: the ongoing chat, open requests, chat hours. Each part may be missing. */
@@ -49,6 +51,7 @@ function useSupportCard(client: SupportClient, chatEnabled: boolean): CardState 
         ...(openRequests !== undefined ? { openRequests } : {}),
         ...(availability ? { availability } : {}),
         settled: true,
+        askedWithChat: chatEnabled,
       })
     })
     return () => {
@@ -56,7 +59,24 @@ function useSupportCard(client: SupportClient, chatEnabled: boolean): CardState 
       off()
     }
   }, [client, chatEnabled])
-  return state
+  // Asked again once chat is known to be on: until the hours answer, the card says it is checking.
+  return { ...state, settled: state.settled === true && state.askedWithChat === chatEnabled }
+}
+
+/**
+ * Where the support card goes, while it is not known whether the backend has chat (the
+ * transport's code is loading): no text or control that would go again, only its place, marked busy.
+ */
+function CardPlaceholder() {
+  const t = useT()
+  return (
+    <div class="home-card home-card-pending" aria-busy="true" data-card-pending="">
+      <span class="home-card-bar" aria-hidden="true" />
+      <span class="home-card-bar" aria-hidden="true" />
+      <span class="home-card-bar" aria-hidden="true" />
+      <p class="sr-only">{t('home.card.pending')}</p>
+    </div>
+  )
 }
 
 /** Ongoing chat (with its unread replies), open requests and when an agent would answer. */
@@ -132,14 +152,21 @@ export function Home(_: ViewProps) {
   const t = useT()
   // A backend without live chat still takes messages: the entry says so instead of promising a chat.
   const noChat = useStore((s) => s.system.capabilities?.chat === false)
+  // Undefined until the transport's code has loaded and said whether the backend has chat.
+  const chat = useStore((s) => s.system.capabilities && s.system.capabilities.chat === true)
   const unread = useStore((s) => s.system.unread)
-  const card = useSupportCard(client, !noChat)
+  const card = useSupportCard(client, chat === true)
   // A transport slower than this no longer holds the popular articles back.
   const [cardLate, setCardLate] = useState(false)
   useEffect(() => {
     const id = setTimeout(() => setCardLate(true), 3000)
     return () => clearTimeout(id)
   }, [])
+  // Until chat is known (or three seconds at most), the card's place is held: a card shown on the guess
+  // that chat is there would go again, its buttons under the user's finger or focus. When the
+  // transport's code did not load (the open requests failed without capabilities), the card shows
+  // only what every backend has instead of a placeholder left for good.
+  const pending = chat === undefined && !card.settled && !cardLate
   const [query, setQuery] = useState('')
   // What results are shown for: not updated mid-composition, so pinyin being typed with an
   // IME (「qian kou le」 before it becomes 钱扣了) does not search.
@@ -230,7 +257,7 @@ export function Home(_: ViewProps) {
       {/* What loads after the first paint goes below what is there from the start, so nothing
           the user can tap moves under their finger; popular articles wait for the card above
           them (or three seconds), as its lines would otherwise push them down. */}
-      <SupportCard card={card} unread={unread} chatEnabled={!noChat} />
+      {pending ? <CardPlaceholder /> : <SupportCard card={card} unread={unread} chatEnabled={chat === true} />}
       {help && (card.settled || cardLate) ? <help.PopularArticles /> : null}
     </div>
   )

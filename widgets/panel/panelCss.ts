@@ -39,5 +39,8 @@ a{color:var(--hf-primary)}
 .home-card-row p{flex:1 1 12em}
 .home-card-unread{color:var(--hf-danger)}
 .home-card>.secondary{justify-self:start;min-height:40px;background:var(--hf-bg);color:var(--hf-text)}
+.home-card-bar{display:block;width:40%;height:1.2em;border-radius:4px;background:var(--hf-border)}
+.home-card-bar+.home-card-bar{width:60%;height:40px}
+.home-card-bar:last-of-type{width:80%;height:1.2em}
 @media (max-width:30em){.head{padding-left:8px}}
 `

@@ -60,6 +60,7 @@ export const core = {
   'home.card.requests': 'Open requests: {count}',
   'home.card.viewRequests': 'My requests and conversations',
   'home.card.checking': 'Checking when an agent can reply…',
+  'home.card.pending': 'Loading your support options…',
   'home.card.unknown': 'Reply times could not be checked just now.',
   'home.card.reply': 'Agents usually reply within {minutes} min.',
   'home.card.replyOpen': 'Agents are online now.',

@@ -60,6 +60,7 @@ export const core: Record<keyof typeof en, string> = {
   'home.card.requests': '处理中的反馈：{count} 条',
   'home.card.viewRequests': '我的反馈与咨询记录',
   'home.card.checking': '正在查询客服回复时间…',
+  'home.card.pending': '正在加载支持选项…',
   'home.card.unknown': '暂时无法查询客服回复时间。',
   'home.card.reply': '客服通常在 {minutes} 分钟内回复。',
   'home.card.replyOpen': '客服现在在线。',

@@ -60,6 +60,7 @@ export const core: Record<keyof typeof en, string> = {
   'home.card.requests': '處理中的回報：{count} 筆',
   'home.card.viewRequests': '我的回報與諮詢紀錄',
   'home.card.checking': '正在查詢客服回覆時間…',
+  'home.card.pending': '正在載入支援選項…',
   'home.card.unknown': '暫時無法查詢客服回覆時間。',
   'home.card.reply': '客服通常在 {minutes} 分鐘內回覆。',
   'home.card.replyOpen': '客服現在在線上。',
