@@ -451,7 +451,7 @@ const TUNING: Array<[string, string, string]> = [
     `Tuning set ${k} (bench/data/queries-tune${k}.json, the former held-out set${k == 4 ? '' : ` #${k == 14 ? 13 : k == 15 ? 16 : k - 3}`})`,
   ]),
   // Written as tuning sets by independent writers, scored once untouched (their READMEs).
-  ...[16, 17].map((k): [string, string, string] => [
+  ...[16, 17, 18, 19].map((k): [string, string, string] => [
     `tune${k}`,
     `queries-tune${k}.json`,
     `Tuning set ${k} (bench/data/queries-tune${k}.json, independent tuning queries)`,

@@ -35,6 +35,8 @@ export const TUNING_SETS = [
   'queries-tune15.json',
   'queries-tune16.json',
   'queries-tune17.json',
+  'queries-tune18.json',
+  'queries-tune19.json',
 ]
 
 export interface Labeled {

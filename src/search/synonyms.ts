@@ -28,7 +28,7 @@ export const walletSynonyms: SynonymTable = {
 提现,取现,提款,取钱,提领,领钱,领出,提出去,转到银行卡,弄到银行卡,withdraw,cash out,出金,取款
 充值,储值,充钱,存钱,加钱,存进,top up,topup,recharge,入金,入钱
 绑卡,绑定银行卡,添加银行卡,绑定,加卡,新增卡片,新增银行卡,新增信用卡,bind,link card
-冻结,锁定,冻住,封号,被封,止付,锁了,锁住,freeze,frozen,lock
+冻结,锁定,冻住,封号,被封,止付,锁了,锁住,freeze,frozen,lock,上锁,暂停账户,暂停使用
 盗刷,非本人操作,被盗,不是我,盗用,冒用,异常交易,被转走,偷偷转,unauthorized,hacked
 支付密码,付款密码,交易密码,六位数字,六位密码,pin
 忘记密码,找回密码,重置密码,密码忘了,改密码,想不起来,记不得,记不住,reset
@@ -37,7 +37,7 @@ export const walletSynonyms: SynonymTable = {
 限额,额度,上限,超限,超额,超出,超了,最多,最高,封顶,到顶,太大,limit,提额,调额,能转多少,能付多少,能提多少,max,quota
 手续费,服务费,收费,费率,收钱,另外给钱,抽成,抽水,扣点,fee,提现费,转账费,免费,commission,抽点,几个点
 注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号,不想用了,删掉,销掉,不打算用,不要了,不想留,不用了,注消,取消账户,关掉账户,delete account,close account,deactivate
-骗子,诈骗,被骗,假客服,冒充客服,骗局,忽悠,兼职,刷单,上当,联系不上,工作人员,理赔,自称,打电话,打来,来电,索要,问我要,被坑,拉黑,退群,scam,fraud,骗了,骗钱,骗人,电诈,杀猪盘,钓鱼,套路,phishing,scammer,scammed,下套,圈套,设套,中套
+骗子,诈骗,被骗,假客服,冒充客服,骗局,忽悠,兼职,刷单,上当,联系不上,工作人员,理赔,自称,打电话,打来,来电,索要,问我要,被坑,拉黑,退群,scam,fraud,骗了,骗钱,骗人,电诈,杀猪盘,钓鱼,套路,phishing,scammer,scammed,下套,圈套,设套,中套,诓,被诓,诓骗
 余额,零钱,钱包余额,balance
 账户,户头,帐户,账号,帐号
 登录,登入,登陆,登不上,登不进,上不了号,上号,登不了,上不去,login,log in,sign in,进不了号,进不去
@@ -46,7 +46,7 @@ export const walletSynonyms: SynonymTable = {
 解冻,解锁,恢复正常,恢复使用,解封,解除冻结,解除限制,unfreeze,unlock,unblock
 追回,要回来,追回来,拿回来,挽回,要回,拿回,讨回,追款
 解绑,去掉,移除,删卡,解除绑定,删除银行卡,删银行卡,删除卡,取消绑定,不绑了,unbind,unlink,remove card
-余额不对,对不上,钱少了,少了钱,金额不对,不一致,凭空,钱没了,钱飞了,余额少了,余额错误,余额有误,钱不见,missing money,短款,短少,不符,钱数不对
+余额不对,对不上,钱少了,少了钱,金额不对,不一致,凭空,钱没了,钱飞了,余额少了,余额错误,余额有误,钱不见,missing money,短款,短少,不符,钱数不对,缩水,变少了
 更新,闪退,打不开,崩溃,卡死,白屏,自己退出,自动退出,crash,黑屏,崩了,死机,加载不出
 冻结账户,手机丢了,手机被偷,丢手机,手机丢失,手机弄丢,锁起来,lost phone,手机掉了,手机被盗,手机被抢,手机没了,丢了手机,手机丢,stolen phone,phone stolen
 银行卡,信用卡,储蓄卡,借记卡,金融卡,提款卡,card,工资卡,银联卡,农行卡,工行卡,建行卡,中行卡
@@ -69,36 +69,36 @@ export const walletSynonyms: SynonymTable = {
 `),
   en: parse(`
 password,passcode,pin
-reset,forgot,forget,recover,change pin,forgotten,can't remember,cannot remember,no longer remember,can't recall,cannot recall,blanked
-refund,money back,reimburse,return
+reset,forgot,forget,recover,change pin,forgotten,can't remember,cannot remember,no longer remember,can't recall,cannot recall,blanked,slipped my mind,went blank
+refund,money back,reimburse,return,come back,comes back,coming back
 charged,debited,deducted,taken,charge
 twice,duplicate,double,two times
-top up,topup,recharge,add money,load money,deposit,add funds,put money,reload,reloads,refill,refilling
+top up,topup,recharge,add money,load money,deposit,add funds,put money,reload,reloads,refill,refilling,replenish,replenishing
 withdraw,withdrawal,cash out,payout,cashout,take out,move out,to my checking,checking account,to my bank,to bank,to the bank
 verification code,otp,sms code,one-time code,security code,code,sms,text,one time,login text,texts
-transfer,send money,remittance,sent,wire,wired
-unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't recognize,without permission,without my permission,compromised,mystery,strange charge,random charge,unauthorised,unrecognised,didn't authorise,suspicious,someone used,weird charge,odd charge
-freeze,lock,block,frozen,locked,suspended,pause,on hold,put on hold,restricted,restriction,banned,disabled,lock down
+transfer,send money,remittance,sent,wire,wired,transmit,transmitted
+unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't recognize,without permission,without my permission,compromised,mystery,strange charge,random charge,unauthorised,unrecognised,didn't authorise,suspicious,someone used,weird charge,odd charge,unfamiliar,unapproved,never approved,never okayed,not approved,never been
+freeze,lock,block,frozen,locked,suspended,pause,on hold,put on hold,restricted,restriction,banned,disabled,lock down,lockdown
 link,bind,add card,linked,binding,add a card,add bank card,hook up,attach,register a card,save a card,add my card,add debit card,add credit card
 failed,fail,declined,error,unsuccessful,didn't go through,rejected,rejecting,rejects,denied,refused,won't go through,can't pay,cannot pay,unable to pay,bounced,void,voided
 delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet,still waiting,never appeared,never landed,in progress,on the way,taking forever,held up,hasn't arrived,not showing,travelling,traveling,in transit
 received,arrived,got,reach,landed,came through,showed up
 limit,maximum,cap,quota,biggest,largest,highest,allowance,allowed,ceiling,threshold,throttle,throttled,overshoot,over the limit
 fee,cost,commission,price,cheapest,cheaper,pricing,free,a cut,surcharge,exchange rate,levy,levied,percentage
-close account,delete account,deactivate,cancel account,get rid of,remove my account,stop using,no longer use,don't want,nuke,deletion,erase,close my account,delete my account,terminate,account deletion,delete profile,unsubscribe,dump my wallet
+close account,delete account,deactivate,cancel account,get rid of,remove my account,stop using,no longer use,don't want,nuke,deletion,erase,close my account,delete my account,terminate,account deletion,delete profile,unsubscribe,dump my wallet,for good,permanently,shut my wallet,shut the wallet
 scam,fraud,fake,impersonation,phishing,scammer,tricked,conned,cheated,swindled,fooled,duped,ripped off,fake support,fake agent,spoofed
 identity,verification,kyc,id check,verify,face check,face scan,facial,selfie,passport,id card,id document,driver license,driving licence,national id,photo id,residence permit,proof of identity
-wrong recipient,wrong person,wrong account,by mistake,by accident,accidentally,mistakenly,stranger,wrong user,wrong contact,wrong iban,misdirected,misaddressed,outsider,wrong guy
+wrong recipient,wrong person,wrong account,by mistake,by accident,accidentally,mistakenly,stranger,wrong user,wrong contact,wrong iban,misdirected,misaddressed,outsider,wrong guy,unintentionally,inadvertently,misclick,misclicked,same name,same surname,wrong tap
 update,upgrade,new version,latest version,outdated,old version,unsupported version,no longer supported,install latest
 balance,wallet balance,wallet money,available funds,stored value
 statement,history,transaction record,export,transactions,activity,records,past payments,transaction list,spending,outgoings
-freeze,lost phone,stolen phone,phone stolen,phone was stolen,lost my phone,nicked,pinched,snatched,halt
+freeze,lost phone,stolen phone,phone stolen,phone was stolen,lost my phone,nicked,pinched,snatched,halt,left my phone,phone left,left the phone
 crash,crashes,won't open,keeps closing,shuts down,closes itself,stops working,quits,won't load,not loading,blank screen,black screen,white screen,can't open,cannot open,glitch,bug,buggy
-identity,prove who,who i am,id,liveness,liveness check,face recognition,selfie check
+identity,prove who,who i am,id,liveness,liveness check,face recognition,selfie check,blink,blinking
 scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying,caller,asked me for
 unauthorized,never made,didn't authorize,not mine,someone else,unknown charge,unknown payment,unknown transaction,unknown debit,unknown deduction,unknown purchase,unknown withdrawal,someone bought,random buys,didn't buy,never bought,never visited,asleep
 limit,most,max,how much can,too large,too big,too much,maxed,exceeded
-dispute,chargeback,charge back,never sent,not delivered,never arrived,merchant,ghosted,stopped replying,never shipped,wrong size,complaint,misrepresented,not as described,never dispatched,not dispatched,parcel
+dispute,chargeback,charge back,never sent,not delivered,never arrived,merchant,ghosted,stopped replying,never shipped,wrong size,complaint,misrepresented,not as described,never dispatched,not dispatched,parcel,dodging,avoiding me,ignoring me,counterfeit,knockoff,fake goods
 balance,missing money,money gone,missing,doesn't add up,less money,vanished,miscounted,numbers off
 merchant,seller,shop,store,retailer,vendor
 phone number,mobile number,new number,mobile,sim,cell number,new cell,different cell,another cell,switched cells,changed cells,changed my cell,carrier,ported
@@ -109,7 +109,7 @@ cancel,undo,recall,revoke,stop payment,stop transfer,take back,reverse
 log in,login,sign in,sign on,logon,locked out
 receipt,proof of payment,payment proof,transaction proof,transfer receipt
 screen-sharing,screen sharing,screen share,remote access,remote control,anydesk,teamviewer
-expired,expire,expiry,out of date,no longer valid
+expired,expire,expiry,out of date,no longer valid,timing out,timed out,times out
 dormant,inactive,unused card
 voucher,coupon,discount
 verified name,account name,name on account,holder name,beneficiary name
