@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Transport } from '../../../src/transports/types.js'
+import type { Article } from '../../../src/types.js'
 import { createSupportClient } from '../../../src/client.js'
 import { memoryTransport } from '../../../src/transports/memory.js'
 import { memoryStore } from '../../../src/storage/memory.js'
@@ -101,4 +102,20 @@ describe('Home while chat is unknown', () => {
       expect(watch.seen).toEqual(['Leave us a message'])
     },
   )
+})
+
+describe('an article opened from a link, before Home ever showed', () => {
+  const article: Article = { id: 'en-limits', locale: 'en', title: 'Card limits', tags: ['limits'], body: 'Limits.' }
+
+  it('offers chat on a backend with chat (the transport is asked for, not waited on forever)', async () => {
+    const transport = vi.fn(async () => withChat())
+    widget = createHelpFeedback({ transport, locale: 'en', articles: { articles: [article] } }).mount()
+    await widget.open('article', { id: article.id })
+    await vi.waitFor(() => expect(dialog()?.querySelector('h3')?.textContent).toBe('Card limits'))
+    await vi.waitFor(() => expect(transport).toHaveBeenCalled())
+    await vi.waitFor(() => {
+      const labels = [...dialog()!.querySelectorAll('.help-section .help-actions button')].map((b) => b.textContent)
+      expect(labels).toContain('Chat with us')
+    })
+  })
 })
