@@ -141,6 +141,11 @@ export function ArticleView({ params }: ViewProps) {
   // Whether the backend's chat was unknown when the article showed (an article kept on the device
   // shows before the transport's code has loaded): chat then joins after the buttons already there.
   const chatLate = useRef<boolean>()
+  // Known only once something needed the transport: an article opened from a link before Home (whose
+  // card asks for the chat hours) asks itself, or chat would never be offered on a backend that has it.
+  useEffect(() => {
+    if (!client.store.getState().system.capabilities) client.contact.availability().catch(() => undefined)
+  }, [client])
   const root = useRef<HTMLDivElement>(null)
   const title = useRef<HTMLHeadingElement>(null)
   useHelpStyles(root)

@@ -165,8 +165,9 @@ export function Home(_: ViewProps) {
   // Until chat is known (or three seconds at most), the card's place is held: a card shown on the guess
   // that chat is there would go again, its buttons under the user's finger or focus. When the
   // transport's code did not load (the open requests failed without capabilities), the card shows
-  // only what every backend has instead of a placeholder left for good.
-  const pending = chat === undefined && !card.settled && !cardLate
+  // only what every backend has instead of a placeholder left for good. A conversation kept on the
+  // device shows at once (with its way back in): the user has it whatever the backend says.
+  const pending = chat === undefined && !card.chat && !card.settled && !cardLate
   const [query, setQuery] = useState('')
   // What results are shown for: not updated mid-composition, so pinyin being typed with an
   // IME (「qian kou le」 before it becomes 钱扣了) does not search.
