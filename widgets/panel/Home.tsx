@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { SupportClient } from '../../src/client.js'
 import type { ViewName } from '../../src/events.js'
 import type { Availability } from '../../src/types.js'
@@ -168,6 +168,11 @@ export function Home(_: ViewProps) {
   // only what every backend has instead of a placeholder left for good. A conversation kept on the
   // device shows at once (with its way back in): the user has it whatever the backend says.
   const pending = chat === undefined && !card.chat && !card.settled && !cardLate
+  // Where the card goes is settled when it first shows: with chat still unknown then (a transport
+  // late or failed), the popular articles come first, so that a card filling in later comes below
+  // them instead of pushing them down under the user's finger.
+  const below = useRef<boolean>()
+  if (!pending && below.current === undefined) below.current = chat === undefined && !card.chat
   const [query, setQuery] = useState('')
   // What results are shown for: not updated mid-composition, so pinyin being typed with an
   // IME (「qian kou le」 before it becomes 钱扣了) does not search.
@@ -196,6 +201,8 @@ export function Home(_: ViewProps) {
   }
 
   // ArrowDown goes from the box to the first result below it, as in the search view.
+  const popular = help && (card.settled || cardLate) ? <help.PopularArticles /> : null
+
   const toResults = (e: KeyboardEvent) => {
     const first =
       e.key === 'ArrowDown' && !e.isComposing
@@ -258,8 +265,9 @@ export function Home(_: ViewProps) {
       {/* What loads after the first paint goes below what is there from the start, so nothing
           the user can tap moves under their finger; popular articles wait for the card above
           them (or three seconds), as its lines would otherwise push them down. */}
+      {below.current ? popular : null}
       {pending ? <CardPlaceholder /> : <SupportCard card={card} unread={unread} chatEnabled={chat === true} />}
-      {help && (card.settled || cardLate) ? <help.PopularArticles /> : null}
+      {below.current ? null : popular}
     </div>
   )
 }
