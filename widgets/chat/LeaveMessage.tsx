@@ -76,11 +76,13 @@ export function LeaveMessage({ chat }: { chat: ChatController }) {
           {error}
         </p>
       )}
-      {/* Articles that may answer it before it becomes a request; Back returns to the kept draft. */}
-      <Suggestions text={draft.value} from="chat" />
       <button type="submit" class="primary" disabled={busy}>
         {t('chat.leave.submit')}
       </button>
+      {/* Articles that may answer it before it becomes a request; Back returns to the kept draft.
+          Below the button: they come late (seconds on a slow phone), and nothing the user may
+          be about to tap is under them to be pushed away. */}
+      <Suggestions text={draft.value} from="chat" />
     </form>
   )
 }

@@ -41,6 +41,13 @@ export function useArrivalFocus(target: RefObject<HTMLElement>, ready: boolean):
   }, [target, ready])
 }
 
+/** The answer of {@link useArticlesAnswer}: for which `key`, and whether loading failed. */
+export interface ArticlesAnswer {
+  key?: string
+  hits: ArticleHit[]
+  failed: boolean
+}
+
 /**
  * Articles shown as optional help: `load` runs again when `key` or the locale changes; while it
  * returns nothing, or when it fails, there are none.
@@ -49,22 +56,30 @@ export function useOptionalArticles(
   key: string,
   load: (help: HelpController) => Promise<ArticleHit[]> | undefined,
 ): ArticleHit[] {
+  return useArticlesAnswer(key, load).hits
+}
+
+/** {@link useOptionalArticles}, saying which `key` the hits answer and whether loading failed. */
+export function useArticlesAnswer(
+  key: string,
+  load: (help: HelpController) => Promise<ArticleHit[]> | undefined,
+): ArticlesAnswer {
   const help = useHelpFlow()
   const locale = useStore((s) => s.system.locale)
-  const [hits, setHits] = useState<ArticleHit[]>([])
+  const [answer, setAnswer] = useState<ArticlesAnswer>({ hits: [], failed: false })
   const latest = useRef(load)
   latest.current = load
   useEffect(() => {
     const loading = latest.current(help)
-    if (!loading) return setHits([])
+    if (!loading) return setAnswer({ key, hits: [], failed: false })
     let live = true
     loading.then(
-      (h) => live && setHits(h),
-      () => live && setHits([]),
+      (hits) => live && setAnswer({ key, hits, failed: false }),
+      () => live && setAnswer({ key, hits: [], failed: true }),
     )
     return () => {
       live = false
     }
   }, [help, locale, key])
-  return hits
+  return answer
 }

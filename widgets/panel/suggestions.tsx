@@ -1,11 +1,39 @@
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import { longEnoughToSuggest } from '../help/suggestLimits.js'
 import type { SuggestedArticlesProps } from '../help/SuggestedArticles.js'
+import { useSheet } from '../ui/useSheet.js'
 
 type Module = typeof import('../help/SuggestedArticles.js')
 
 let loaded: Module | undefined
 let loading: Promise<Module> | undefined
+
+/**
+ * The suggestions' box: the same height from the moment the text is long enough until it is
+ * not, whatever comes into it (three articles, fewer, none) and whenever (title lines clamped,
+ * rows of one height). Here, not in the suggestions' chunk: the box is there before it.
+ */
+const suggestCss = `
+.hf-suggest{height:calc(86px + 140*var(--hf-px));min-width:0}
+.hf-suggest[hidden]{display:none}
+.hf-suggest .help-section{margin:0}
+.hf-suggest h3{margin:0 0 8px;line-height:calc(20*var(--hf-px));white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.hf-suggest .help-results,.hf-suggest-wait{display:grid;gap:6px}
+.hf-suggest-wait{padding-top:calc(8px + 20*var(--hf-px))}
+.hf-suggest-wait i{border-radius:10px;background:var(--hf-surface)}
+.hf-suggest .help-result,.hf-suggest-wait i{box-sizing:border-box;height:calc(22px + 40*var(--hf-px));min-height:0;justify-content:center;overflow:hidden}
+.hf-suggest .help-result-title{line-height:calc(20*var(--hf-px));display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;line-clamp:2;overflow:hidden}
+.hf-suggest .help-suggest-none{margin:0;color:var(--hf-muted)}
+`
+
+/** Three empty rows where the articles will be, while they are looked for. Not read out. */
+export const SuggestWait = () => (
+  <div class="hf-suggest-wait" aria-hidden="true">
+    <i />
+    <i />
+    <i />
+  </div>
+)
 
 /**
  * Help articles that may answer what the user is describing, under the report form's
@@ -14,28 +42,49 @@ let loading: Promise<Module> | undefined
  * to suggest anything: opening a form costs no more bytes up front. Optional help: a chunk or an
  * index that cannot be loaded (offline, a server error) shows nothing and says nothing.
  *
+ * They come late (their code, the index, a search: seconds on a slow phone), when the user may
+ * be reaching for what is below. So their box takes its whole space as the user types the text
+ * long enough, and gives it back only as the user types too: never when an answer arrives.
+ * When they could not come, the next keystroke gives the space back, and they show again at a
+ * keystroke after they could.
+ *
  * @example
  * <Suggestions text={description} from="report" />
  */
-export function Suggestions(props: SuggestedArticlesProps) {
+export function Suggestions(props: Omit<SuggestedArticlesProps, 'onAnswer'>) {
   const [mod, setMod] = useState(loaded)
   const wanted = longEnoughToSuggest(props.text)
+  const root = useRef<HTMLDivElement>(null)
+  useSheet('suggest', suggestCss, root)
+  // Whether the last attempt could not bring any (the code or the index unreachable).
+  const unavailable = useRef(false)
+  // Decided when the text changes, that is as the user types; an answer only updates `unavailable`.
+  const space = useRef<{ text?: string; taken: boolean }>({ taken: false })
+  if (space.current.text !== props.text) space.current = { text: props.text, taken: wanted && !unavailable.current }
   useEffect(() => {
     if (mod || !wanted) return
     let live = true
     ;(loading ??= import('../help/SuggestedArticles.js')).then(
       (m) => {
         loaded = m
+        unavailable.current = false
         if (live) setMod(m)
       },
       () => {
         // Asked again the next time the text changes (back online).
         loading = undefined
+        unavailable.current = true
       },
     )
     return () => {
       live = false
     }
   }, [mod, wanted, props.text])
-  return mod ? <mod.SuggestedArticles {...props} /> : null
+  if (!wanted || (!mod && !space.current.taken)) return null
+  // Kept while hidden, so an index back online is found at the next search.
+  return (
+    <div ref={root} class="hf-suggest" hidden={!space.current.taken}>
+      {mod ? <mod.SuggestedArticles {...props} onAnswer={(ok) => (unavailable.current = !ok)} /> : <SuggestWait />}
+    </div>
+  )
 }

@@ -502,8 +502,10 @@ export function ReportForm(props: ReportFormProps) {
         {txOpen && names.filter((n) => fromTx.has(n)).map(field)}
       </div>
       {names.filter((n) => !fromTx.has(n)).map(field)}
-      {/* Under the description (always the last field). A refused report being corrected is
-          already filed: nothing to deflect. */}
+      {/* Under the description (always the last field), in a box of fixed height taken as the
+          user types (see widgets/panel/suggestions.tsx): the articles come late and must not
+          push the screenshots or Send away. A refused report being corrected is already filed:
+          nothing to deflect. */}
       {!editing && <Suggestions text={String(values.description ?? '')} from="report" />}
       {suggest && (
         <div class="rf-notice" data-suggest={suggest.category}>

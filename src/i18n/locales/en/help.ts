@@ -35,6 +35,7 @@ export const help = {
   'help.suggest.title': 'These articles may help',
   'help.suggest.count.one': '1 suggested article',
   'help.suggest.count.other': '{count} suggested articles',
+  'help.suggest.none': 'No article matches this yet.',
   'help.selfcheck.title': 'Check my app',
   'help.selfcheck.intro':
     'We check a few basics. The results contain no personal data and help us find the cause faster.',

@@ -36,6 +36,7 @@ export const help: Record<keyof typeof en, string> = {
   'help.suggest.title': '这些文章或许能帮到您',
   'help.suggest.count.one': '推荐 1 篇文章',
   'help.suggest.count.other': '推荐 {count} 篇文章',
+  'help.suggest.none': '暂时没有相关的文章。',
   'help.selfcheck.title': '一键自检',
   'help.selfcheck.intro': '我们会检查几项基本设置。结果不含个人信息，可帮助我们更快找到原因。',
   'help.selfcheck.run': '开始检查',

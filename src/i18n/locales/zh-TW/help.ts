@@ -36,6 +36,7 @@ export const help: Record<keyof typeof en, string> = {
   'help.suggest.title': '這些文章或許能幫到您',
   'help.suggest.count.one': '推薦 1 篇文章',
   'help.suggest.count.other': '推薦 {count} 篇文章',
+  'help.suggest.none': '暫時沒有相關的文章。',
   'help.selfcheck.title': '一鍵自我檢查',
   'help.selfcheck.intro': '我們會檢查幾項基本設定。結果不含個人資訊，可幫助我們更快找到原因。',
   'help.selfcheck.run': '開始檢查',
