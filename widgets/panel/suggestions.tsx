@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useContext, useEffect, useRef, useState } from 'preact/hooks'
 import { longEnoughToSuggest } from '../help/suggestLimits.js'
 import type { SuggestedArticlesProps } from '../help/SuggestedArticles.js'
+import { PanelContext } from '../ui/context.js'
 import { useSheet } from '../ui/useSheet.js'
 
 type Module = typeof import('../help/SuggestedArticles.js')
@@ -36,6 +37,30 @@ export const SuggestWait = () => (
 )
 
 /**
+ * `text` in whole characters: while an input method composes a word (the pinyin 「fu'kuan」
+ * before it becomes 付款), the text as it was before, so letters about to become two characters
+ * neither take the box's space (and give it back a moment later) nor are searched.
+ */
+function useWrittenText(text: string): string {
+  const styleRoot = useContext(PanelContext)?.styleRoot
+  const [composing, setComposing] = useState(false)
+  const written = useRef(text)
+  useEffect(() => {
+    const root: EventTarget = styleRoot ?? document
+    const start = () => setComposing(true)
+    const end = () => setComposing(false)
+    root.addEventListener('compositionstart', start)
+    root.addEventListener('compositionend', end)
+    return () => {
+      root.removeEventListener('compositionstart', start)
+      root.removeEventListener('compositionend', end)
+    }
+  }, [styleRoot])
+  if (!composing) written.current = text
+  return written.current
+}
+
+/**
  * Help articles that may answer what the user is describing, under the report form's
  * description and the leave-a-message text (see widgets/help/SuggestedArticles.tsx). The
  * suggestions, and the help search under them, are fetched only once the text is long enough
@@ -51,7 +76,9 @@ export const SuggestWait = () => (
  * @example
  * <Suggestions text={description} from="report" />
  */
-export function Suggestions(props: Omit<SuggestedArticlesProps, 'onAnswer'>) {
+export function Suggestions({ from, ...typed }: Omit<SuggestedArticlesProps, 'onAnswer'>) {
+  // What is decided and searched for: never the letters of a word still being composed.
+  const props = { from, text: useWrittenText(typed.text) }
   const [mod, setMod] = useState(loaded)
   const wanted = longEnoughToSuggest(props.text)
   const root = useRef<HTMLDivElement>(null)
