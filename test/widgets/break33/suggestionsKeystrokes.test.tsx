@@ -78,3 +78,28 @@ describe('the suggestions box and an input method', () => {
     expect(box()).not.toBeNull()
   })
 })
+
+describe('the suggestions box and the keyboard', () => {
+  it('a row Tabbed to right after typing keeps focus, and its article, when the new answer comes', async () => {
+    await reportForm()
+    const el = description()
+    el.focus()
+    fireEvent.input(el, { target: { value: '昨天付款的时候钱被扣了，但是商家说订单没有支付成功' } })
+    await waitFor(() => expect(results().length).toBeGreaterThan(0), { timeout: 3000 })
+    // A different problem, and Tab at once (within the quiet time before the search).
+    fireEvent.input(el, { target: { value: '绑定银行卡一直失败，提示银行卡信息有误' } })
+    const row = results()[0]!
+    const picked = row.dataset.article
+    row.focus()
+    expect(document.activeElement).toBe(row)
+    await settle()
+    await settle()
+    const active = document.activeElement as HTMLElement
+    expect(active.classList.contains('help-result')).toBe(true)
+    expect(active.dataset.article).toBe(picked)
+    // Back in the text, the next keystroke shows what answers the new problem.
+    el.focus()
+    fireEvent.input(el, { target: { value: '绑定银行卡一直失败，提示银行卡信息有误。' } })
+    await waitFor(() => expect(results()[0]?.dataset.article).not.toBe(picked), { timeout: 3000 })
+  })
+})
