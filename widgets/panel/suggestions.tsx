@@ -39,25 +39,32 @@ export const SuggestWait = () => (
 /**
  * `text` in whole characters: while an input method composes a word (the pinyin 「fu'kuan」
  * before it becomes 付款), the text as it was before, so letters about to become two characters
- * neither take the box's space (and give it back a moment later) nor are searched.
+ * neither take the box's space (and give it back a moment later) nor are searched. And whether
+ * it is what the user typed: not when the form changed it, as masking a card number when the
+ * text loses focus (on the mousedown of a tap on Send), or a restored draft.
  */
-function useWrittenText(text: string): string {
+function useWrittenText(text: string): { text: string; typed: boolean } {
   const styleRoot = useContext(PanelContext)?.styleRoot
   const [composing, setComposing] = useState(false)
   const written = useRef(text)
+  // The value of the last text box the user typed in.
+  const input = useRef<string>()
   useEffect(() => {
     const root: EventTarget = styleRoot ?? document
     const start = () => setComposing(true)
     const end = () => setComposing(false)
+    const typed = (e: Event) => (input.current = (e.composedPath()[0] as HTMLTextAreaElement).value)
     root.addEventListener('compositionstart', start)
     root.addEventListener('compositionend', end)
+    root.addEventListener('input', typed)
     return () => {
       root.removeEventListener('compositionstart', start)
       root.removeEventListener('compositionend', end)
+      root.removeEventListener('input', typed)
     }
   }, [styleRoot])
   if (!composing) written.current = text
-  return written.current
+  return { text: written.current, typed: written.current === input.current }
 }
 
 /**
@@ -78,7 +85,8 @@ function useWrittenText(text: string): string {
  */
 export function Suggestions({ from, ...typed }: Omit<SuggestedArticlesProps, 'onAnswer'>) {
   // What is decided and searched for: never the letters of a word still being composed.
-  const props = { from, text: useWrittenText(typed.text) }
+  const written = useWrittenText(typed.text)
+  const props = { from, text: written.text }
   const [mod, setMod] = useState(loaded)
   const wanted = longEnoughToSuggest(props.text)
   const root = useRef<HTMLDivElement>(null)
@@ -86,8 +94,13 @@ export function Suggestions({ from, ...typed }: Omit<SuggestedArticlesProps, 'on
   // Whether the last attempt could not bring any (the code or the index unreachable).
   const unavailable = useRef(false)
   // Decided when the text changes, that is as the user types; an answer only updates `unavailable`.
+  // A change the user did not type (masking, a restored draft) may take the space, never give it
+  // back for want of articles: that waits for their next keystroke.
   const space = useRef<{ text?: string; taken: boolean }>({ taken: false })
-  if (space.current.text !== props.text) space.current = { text: props.text, taken: wanted && !unavailable.current }
+  if (space.current.text !== props.text) {
+    const keep = !written.typed && space.current.taken
+    space.current = { text: props.text, taken: wanted && (!unavailable.current || keep) }
+  }
   useEffect(() => {
     if (mod || !wanted) return
     let live = true
