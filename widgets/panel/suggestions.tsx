@@ -49,18 +49,20 @@ function useWrittenText(text: string): { text: string; typed: boolean } {
   const written = useRef(text)
   // The value of the last text box the user typed in.
   const input = useRef<string>()
+  // Captured, before the text box's own handler: a real keystroke's re-render runs as soon as
+  // that handler returns (microtasks), before the event would bubble up here.
   useEffect(() => {
     const root: EventTarget = styleRoot ?? document
     const start = () => setComposing(true)
     const end = () => setComposing(false)
     const typed = (e: Event) => (input.current = (e.composedPath()[0] as HTMLTextAreaElement).value)
-    root.addEventListener('compositionstart', start)
-    root.addEventListener('compositionend', end)
-    root.addEventListener('input', typed)
+    root.addEventListener('compositionstart', start, true)
+    root.addEventListener('compositionend', end, true)
+    root.addEventListener('input', typed, true)
     return () => {
-      root.removeEventListener('compositionstart', start)
-      root.removeEventListener('compositionend', end)
-      root.removeEventListener('input', typed)
+      root.removeEventListener('compositionstart', start, true)
+      root.removeEventListener('compositionend', end, true)
+      root.removeEventListener('input', typed, true)
     }
   }, [styleRoot])
   if (!composing) written.current = text
