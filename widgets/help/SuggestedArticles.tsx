@@ -32,7 +32,12 @@ export function SuggestedArticles({ text, from, onAnswer }: SuggestedArticlesPro
   const searched = longEnoughToSuggest(settled)
   // Suggestions are optional help: any failure simply shows none.
   const answer = useArticlesAnswer(settled, (h) => (searched ? h.suggest(settled, { limit: 3 }) : undefined))
-  const hits = answer.hits
+  // A row the user is on (Tabbed to right after typing, before the search) keeps its article,
+  // and focus, when a new answer comes: they change when the user is back in the text.
+  const shown = useRef(answer.hits)
+  const active = (root.current?.getRootNode() as Document | ShadowRoot | undefined)?.activeElement
+  if (!active || !root.current?.querySelector('.help-results')?.contains(active)) shown.current = answer.hits
+  const hits = shown.current
   const answered = searched && answer.key === settled
   const report = useRef(onAnswer)
   report.current = onAnswer

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useContext, useEffect, useRef, useState } from 'preact/hooks'
 import { longEnoughToSuggest } from '../help/suggestLimits.js'
 import type { SuggestedArticlesProps } from '../help/SuggestedArticles.js'
+import { PanelContext } from '../ui/context.js'
 import { useSheet } from '../ui/useSheet.js'
 
 type Module = typeof import('../help/SuggestedArticles.js')
@@ -36,6 +37,39 @@ export const SuggestWait = () => (
 )
 
 /**
+ * `text` in whole characters: while an input method composes a word (the pinyin 「fu'kuan」
+ * before it becomes 付款), the text as it was before, so letters about to become two characters
+ * neither take the box's space (and give it back a moment later) nor are searched. And whether
+ * it is what the user typed: not when the form changed it, as masking a card number when the
+ * text loses focus (on the mousedown of a tap on Send), or a restored draft.
+ */
+function useWrittenText(text: string): { text: string; typed: boolean } {
+  const styleRoot = useContext(PanelContext)?.styleRoot
+  const [composing, setComposing] = useState(false)
+  const written = useRef(text)
+  // The value of the last text box the user typed in.
+  const input = useRef<string>()
+  // Captured, before the text box's own handler: a real keystroke's re-render runs as soon as
+  // that handler returns (microtasks), before the event would bubble up here.
+  useEffect(() => {
+    const root: EventTarget = styleRoot ?? document
+    const start = () => setComposing(true)
+    const end = () => setComposing(false)
+    const typed = (e: Event) => (input.current = (e.composedPath()[0] as HTMLTextAreaElement).value)
+    root.addEventListener('compositionstart', start, true)
+    root.addEventListener('compositionend', end, true)
+    root.addEventListener('input', typed, true)
+    return () => {
+      root.removeEventListener('compositionstart', start, true)
+      root.removeEventListener('compositionend', end, true)
+      root.removeEventListener('input', typed, true)
+    }
+  }, [styleRoot])
+  if (!composing) written.current = text
+  return { text: written.current, typed: written.current === input.current }
+}
+
+/**
  * Help articles that may answer what the user is describing, under the report form's
  * description and the leave-a-message text (see widgets/help/SuggestedArticles.tsx). The
  * suggestions, and the help search under them, are fetched only once the text is long enough
@@ -51,7 +85,10 @@ export const SuggestWait = () => (
  * @example
  * <Suggestions text={description} from="report" />
  */
-export function Suggestions(props: Omit<SuggestedArticlesProps, 'onAnswer'>) {
+export function Suggestions({ from, ...typed }: Omit<SuggestedArticlesProps, 'onAnswer'>) {
+  // What is decided and searched for: never the letters of a word still being composed.
+  const written = useWrittenText(typed.text)
+  const props = { from, text: written.text }
   const [mod, setMod] = useState(loaded)
   const wanted = longEnoughToSuggest(props.text)
   const root = useRef<HTMLDivElement>(null)
@@ -59,8 +96,13 @@ export function Suggestions(props: Omit<SuggestedArticlesProps, 'onAnswer'>) {
   // Whether the last attempt could not bring any (the code or the index unreachable).
   const unavailable = useRef(false)
   // Decided when the text changes, that is as the user types; an answer only updates `unavailable`.
+  // A change the user did not type (masking, a restored draft) may take the space, never give it
+  // back for want of articles: that waits for their next keystroke.
   const space = useRef<{ text?: string; taken: boolean }>({ taken: false })
-  if (space.current.text !== props.text) space.current = { text: props.text, taken: wanted && !unavailable.current }
+  if (space.current.text !== props.text) {
+    const keep = !written.typed && space.current.taken
+    space.current = { text: props.text, taken: wanted && (!unavailable.current || keep) }
+  }
   useEffect(() => {
     if (mod || !wanted) return
     let live = true
