@@ -102,6 +102,8 @@ export interface Clause {
   syn?: string[]
   /** Only adds to articles other clauses found (a back-off character of a known bigram). */
   boost?: boolean
+  /** A synonym clause: its group's index and the group's variants left out (typed, or scored by the query's own terms). */
+  u?: [group: number, out: number[]] | undefined
 }
 
 /**
@@ -114,10 +116,10 @@ export interface Clause {
 export function buildQuery(query: string, ctx: QueryContext): Clause[] {
   const clauses: Clause[] = []
   const seen = new Set<string>()
-  const add = (v: Variant[], key: string, syn?: string[]): void => {
+  const add = (v: Variant[], key: string, syn?: string[], u?: Clause['u']): void => {
     if (!v.length || seen.has(key)) return
     seen.add(key)
-    clauses.push(syn ? { v, syn } : { v })
+    clauses.push(syn ? { v, syn, u } : { v })
   }
   const one = (t: string, w: number): void => add([new Map([[t, w]])], t)
   const f = fold(query)
@@ -316,9 +318,10 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
     const hit = group.map((x) => typed(x) || x[0] == imp?.[0])
     // A variant scores through its rarest term: an article holding 定银 almost surely says
     // 绑定银行卡, and rare lists are short. Its other terms ride along (weight 0) for highlighting.
+    const out: number[] = []
     const variants = group.flatMap(([, , ts], v): Variant[] => {
-      const rare = ts.reduce((a, b) => (ctx.df(b) < ctx.df(a) ? b : a))
-      return hit[v] || seen.has(rare) ? [] : [new Map(ts.map((t) => [t, t == rare ? SYNONYM : 0]))]
+      const rare = rarest(ts, ctx.df)
+      return hit[v] || seen.has(rare) ? (out.push(v), []) : [new Map(ts.map((t) => [t, t == rare ? SYNONYM : 0]))]
     })
     // The query terms this group stands for: a typo's correction (its idf, not the unknown
     // word's) stands for the typed word.
@@ -327,10 +330,13 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       .flatMap(([, , ts], v) => (hit[v] ? ts : []))
       .filter((t) => seen.has(t) || fixed.has(t))
       .concat(imp?.[1].filter((t) => seen.has(t)) ?? [])
-    add(variants, '\0' + g, covers)
+    add(variants, '\0' + g, covers, [g, out])
   })
   return clauses
 }
+
+/** The term a synonym variant scores through: its rarest (the first of equally rare ones). */
+export const rarest = (ts: string[], df: (t: string) => number): string => ts.reduce((a, b) => (df(b) < df(a) ? b : a))
 
 /** A synonym variant ready for matching: its key (a Latin one between spaces), whether it is Han text, and its terms. */
 export type CompiledVariant = [key: string, han: boolean, terms: string[]]

@@ -5,12 +5,16 @@ export const K1 = 1.2
 export interface Term {
   /** Slots of the articles holding the term, ascending. */
   s: Uint32Array
-  /** Packed field tfs per posting (four bits each, title lowest: `pack`). */
-  f: Uint16Array
   /** Saturated BM25F tf per posting, scaled to 1-65535 (0: a removed article; see `STEP`). */
   c: Uint16Array
   /** Query weight × idf × the scale of `c`. */
   w: number
+  /**
+   * A merged synonym list (searchIndex's `union`): three variants an article, best first, and in
+   * `c` their saturations. An article scores the first variant not in `x` (at most two).
+   */
+  v?: Uint16Array
+  x?: number[]
 }
 
 /** Alternatives (variants) whose terms add up; a clause scores its best variant. */
@@ -68,9 +72,23 @@ export function rank(
     let nl = 0
     for (const variant of clause) {
       let ns = 0
-      for (const { s: p, c, w } of variant) {
+      for (const { s: p, c, w, v: vs, x } of variant) {
+        const e = x?.[0] ?? -1
+        const f = x?.[1] ?? -1
         // One loop per case, not one test of each per posting (the hottest loop of a search).
-        if (boost && single)
+        if (vs)
+          for (let j = 0; j < p.length; j++) {
+            let k = 3 * j
+            if (vs[k] == e || vs[k] == f) k++
+            if (vs[k] == e || vs[k] == f) k++
+            const v = c[k]!
+            const d = p[j]!
+            if (!v) continue
+            const a = acc[d]!
+            if (!a) touched[nt++] = d
+            acc[d] = a + w * v
+          }
+        else if (boost && single)
           // Adds to the articles found (a removed article's 0 adds nothing): one test a posting.
           for (let j = 0; j < p.length; j++) {
             const d = p[j]!

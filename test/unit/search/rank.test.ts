@@ -18,7 +18,7 @@ function term(random: () => number, density: number, w: number): Term {
     c.push(random() < 0.05 ? 0 : 1 + Math.floor(254 * random()))
   }
   const sat = Uint16Array.from(c)
-  return { s: Uint32Array.from(s), f: new Uint16Array(s.length).fill(1), c: sat, w }
+  return { s: Uint32Array.from(s), c: sat, w }
 }
 
 /** Reference: score every article with every clause, sort everything, keep each group's best. */
@@ -100,11 +100,11 @@ describe('rank (BM25 accumulation)', () => {
     const list = (live: number[]): Term => {
       const s = [...Array.from({ length: removed }, (_, d) => d), ...live]
       const c = [...new Array<number>(removed).fill(0), ...live.map(() => 100)]
-      return { s: Uint32Array.from(s), f: new Uint16Array(s.length).fill(1), c: Uint16Array.from(c), w: 1 }
+      return { s: Uint32Array.from(s), c: Uint16Array.from(c), w: 1 }
     }
     const a = list([2800, 2900])
     const b = list([2950, 2990])
-    const other: Term = { s: Uint32Array.of(5), f: Uint16Array.of(1), c: Uint16Array.of(1), w: 0.1 }
+    const other: Term = { s: Uint32Array.of(5), c: Uint16Array.of(1), w: 0.1 }
     // One clause, two alternatives of two terms each: the multi-term path.
     const clauses: RankClause[] = [
       [
@@ -122,7 +122,7 @@ describe('rank (BM25 accumulation)', () => {
   })
 
   it('keeps walking weak lists while fewer than limit articles have been seen', () => {
-    const strong: Term = { s: Uint32Array.of(10, 20), f: Uint16Array.of(1, 1), c: Uint16Array.of(2, 2), w: 9 }
+    const strong: Term = { s: Uint32Array.of(10, 20), c: Uint16Array.of(2, 2), w: 9 }
     const weak = term(rng(5), 0.5, 0.01)
     const clauses: RankClause[] = [[[strong]], [[weak]]]
     const got = rank(
