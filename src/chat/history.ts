@@ -23,15 +23,10 @@ const time = (iso: string) => {
 }
 
 /**
- * The user's conversations, ongoing first, then newest first: the transcripts kept on this
- * device merged with what the backend lists (`listConversations`, when it has one). The
- * backend's status wins (it knows about an end the device missed); the device adds the last
- * message and the unread count. A backend that fails or is offline leaves the device's list.
- *
- * @example
- * const rows = await listConversations(client) // [{ conversation, last, unread, source }]
+ * The conversations whose transcripts are kept on this device, by id: read without waiting for
+ * the transport (My requests shows its conversations section at once when there are some).
  */
-export async function listConversations(client: SupportClient, signal?: AbortSignal): Promise<ConversationSummary[]> {
+export async function savedConversations(client: SupportClient): Promise<Map<string, ConversationSummary>> {
   const services = await client.services()
   const byId = new Map<string, ConversationSummary>()
   const keys = await services.store.keys(KEY_PREFIX).catch(() => [] as string[])
@@ -44,6 +39,20 @@ export async function listConversations(client: SupportClient, signal?: AbortSig
     const unread = t.messages.filter((m) => m.author === 'agent' && m.seq > t.readSeq).length
     byId.set(t.conversation.id, { conversation: t.conversation, ...(last ? { last } : {}), unread, source: 'device' })
   }
+  return byId
+}
+
+/**
+ * The user's conversations, ongoing first, then newest first: the transcripts kept on this
+ * device merged with what the backend lists (`listConversations`, when it has one). The
+ * backend's status wins (it knows about an end the device missed); the device adds the last
+ * message and the unread count. A backend that fails or is offline leaves the device's list.
+ *
+ * @example
+ * const rows = await listConversations(client) // [{ conversation, last, unread, source }]
+ */
+export async function listConversations(client: SupportClient, signal?: AbortSignal): Promise<ConversationSummary[]> {
+  const byId = await savedConversations(client)
   const transport = await client.transport().catch(() => undefined)
   if (transport?.listConversations) {
     const listed = await transport.listConversations(signal).catch(() => [] as Conversation[])

@@ -150,8 +150,6 @@ function SupportCard({ card, unread, chatEnabled }: { card: CardState; unread: n
 export function Home(_: ViewProps) {
   const { client, idPrefix } = usePanel()
   const t = useT()
-  // A backend without live chat still takes messages: the entry says so instead of promising a chat.
-  const noChat = useStore((s) => s.system.capabilities?.chat === false)
   // Undefined until the transport's code has loaded and said whether the backend has chat.
   const chat = useStore((s) => s.system.capabilities && s.system.capabilities.chat === true)
   const unread = useStore((s) => s.system.unread)
@@ -167,7 +165,9 @@ export function Home(_: ViewProps) {
   // transport's code did not load (the open requests failed without capabilities), the card shows
   // only what every backend has instead of a placeholder left for good. A conversation kept on the
   // device shows at once (with its way back in): the user has it whatever the backend says.
-  const pending = chat === undefined && !card.chat && !card.settled && !cardLate
+  // The first entry (chat, or a message on a backend without chat) is held the same way.
+  const unknown = chat === undefined && !card.settled && !cardLate
+  const pending = unknown && !card.chat
   // Where the card goes is settled when it first shows: with chat still unknown then (a transport
   // late or failed), the popular articles come first, so that a card filling in later comes below
   // them instead of pushing them down under the user's finger.
@@ -245,12 +245,34 @@ export function Home(_: ViewProps) {
       ) : null}
       <ul class="entries">
         {ENTRIES.map((view) => {
-          const key = `home.entry.${view === 'chat' && noChat ? 'message' : view}` as const
+          // A backend without live chat still takes messages: the entry says so instead of promising a chat.
+          const key = `home.entry.${view === 'chat' && chat === false ? 'message' : view}` as const
+          // Until that is known, the entry is there and opens its view, but its two lines are
+          // only their place (bars the height of a line each), named for screen readers.
+          const busy = view === 'chat' && unknown
           return (
             <li key={view}>
-              <NavButton class="entry" data-entry={view} to={view}>
-                <b>{t(key)}</b>
-                <span>{t(`${key}.hint`)}</span>
+              <NavButton
+                class="entry"
+                data-entry={view}
+                to={view}
+                {...(busy ? { 'aria-busy': 'true', 'aria-label': t('home.entry.pending') } : {})}
+              >
+                {busy ? (
+                  <>
+                    <i>
+                      <i class="entry-bar" />
+                    </i>
+                    <span>
+                      <i class="entry-bar" />
+                    </span>
+                  </>
+                ) : (
+                  <>
+                    <b>{t(key)}</b>
+                    <span>{t(`${key}.hint`)}</span>
+                  </>
+                )}
               </NavButton>
             </li>
           )

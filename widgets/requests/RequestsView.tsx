@@ -31,6 +31,7 @@ function Empty() {
     </div>
   )
 }
+import { savedConversations } from '../../src/chat/history.js'
 import { ConversationList } from '../chat/ConversationList.js'
 
 /**
@@ -42,7 +43,23 @@ export function RequestsView(_: ViewProps) {
   const words = useErrorText()
   // Only durable storage may be called "on this device".
   const durable = useStore((s) => s.system.storagePersistent)
-  const chat = useStore((s) => s.system.capabilities?.chat !== false)
+  // Undefined until the transport's code has loaded and said whether the backend has chat.
+  const chat = useStore((s) => s.system.capabilities?.chat)
+  // How many conversations are kept on this device (read without the transport).
+  const [saved, setSaved] = useState<number>()
+  useEffect(() => {
+    let live = true
+    savedConversations(client).then(
+      (m) => live && setSaved(m.size),
+      () => live && setSaved(0),
+    )
+    return () => {
+      live = false
+    }
+  }, [client])
+  // The conversations section shows on what is known, never a heading on a guess that goes again:
+  // when the backend has chat, or at once when the device keeps conversations (whatever the backend).
+  const conversations = chat === true || (saved ?? 0) > 0
   // How many conversations the list below holds (undefined while it loads): chats count as requests too.
   const [chats, setChats] = useState<number>()
   const root = useRef<HTMLDivElement>(null)
@@ -124,7 +141,7 @@ export function RequestsView(_: ViewProps) {
         s.listable &&
         s.tickets.length === 0 &&
         s.pending.length === 0 &&
-        (!chat || chats === 0) && <Empty />}
+        (conversations ? chats === 0 : chat === false && saved === 0) && <Empty />}
       {s.tickets.length > 0 && (
         <section aria-labelledby={ticketsId} class="rf">
           <h3 id={ticketsId} class="sr-only">
@@ -155,7 +172,7 @@ export function RequestsView(_: ViewProps) {
           </ul>
         </section>
       )}
-      {chat && <ConversationList headingId={`${idPrefix}-rq-chats`} onRows={setChats} />}
+      {conversations && <ConversationList headingId={`${idPrefix}-rq-chats`} onRows={setChats} />}
     </div>
   )
 }

@@ -21,8 +21,11 @@ const withChat = (extra: Partial<Transport> = {}) =>
 /** A transport that arrives when the test says so. */
 const late = () => {
   let resolve!: (t: Transport) => void
-  const promise = new Promise<Transport>((res) => (resolve = res))
-  return { option: () => promise, resolve }
+  let reject!: (e: unknown) => void
+  const promise = new Promise<Transport>((res, rej) => ((resolve = res), (reject = rej)))
+  // A failure the client has not asked for yet is not an unhandled rejection of the test's own.
+  promise.catch(() => {})
+  return { option: () => promise, resolve, reject }
 }
 
 /** Every text `selector` ever showed in `root`, as the DOM changed. */
@@ -85,23 +88,99 @@ describe('Home while chat is unknown', () => {
     tr.resolve(withChat())
   })
 
-  // Not fixed: what the entry should say while chat is unknown is a wording decision.
-  it.fails(
-    'the first entry does not say "Chat with us" and then "Leave us a message" on a backend without chat',
-    async () => {
-      const tr = late()
-      widget = createHelpFeedback({ transport: tr.option, locale: 'en' }).mount()
-      const watch = textsSeen(shadow(), '[data-entry=chat] b')
-      await widget.open()
-      await vi.waitFor(() => expect(dialog()?.querySelector('[data-entry]')).not.toBeNull())
-      tr.resolve(stubTransport())
-      await vi.waitFor(() =>
-        expect(dialog()!.querySelector('[data-entry=chat]')!.textContent).toContain('Leave us a message'),
-      )
-      watch.stop()
-      expect(watch.seen).toEqual(['Leave us a message'])
-    },
-  )
+  it('the first entry does not say "Chat with us" and then "Leave us a message" on a backend without chat', async () => {
+    const tr = late()
+    widget = createHelpFeedback({ transport: tr.option, locale: 'en' }).mount()
+    const watch = textsSeen(shadow(), '[data-entry=chat] b')
+    await widget.open()
+    await vi.waitFor(() => expect(dialog()?.querySelector('[data-entry]')).not.toBeNull())
+    tr.resolve(stubTransport())
+    await vi.waitFor(() =>
+      expect(dialog()!.querySelector('[data-entry=chat]')!.textContent).toContain('Leave us a message'),
+    )
+    watch.stop()
+    expect(watch.seen).toEqual(['Leave us a message'])
+  })
+})
+
+describe('the first entry of Home while chat is unknown', () => {
+  const entry = () => dialog()!.querySelector('[data-entry=chat]') as HTMLButtonElement
+  const opened = async (transport: () => Promise<Transport>, locale: 'en' | 'zh-CN' = 'en') => {
+    widget = createHelpFeedback({ transport, locale }).mount()
+    const labels = textsSeen(shadow(), '[data-entry=chat] b')
+    const whole = textsSeen(shadow(), '[data-entry=chat]')
+    await widget.open()
+    await vi.waitFor(() => expect(dialog()?.querySelector('[data-entry]')).not.toBeNull())
+    return { labels, whole }
+  }
+
+  it('is a busy button in its place, named for screen readers, with neither wording', async () => {
+    const tr = late()
+    const { whole } = await opened(tr.option)
+    const button = entry()
+    expect(button.tagName).toBe('BUTTON')
+    expect(button.getAttribute('aria-busy')).toBe('true')
+    expect(dialog()!.querySelector('.entries li:first-child [data-entry]')).toBe(button)
+    expect(button.getAttribute('aria-label')).toBe('Checking whether chat is available…')
+    tr.resolve(stubTransport())
+    await vi.waitFor(() => expect(entry().getAttribute('aria-busy')).toBeNull())
+    whole.stop()
+    // The same button all along, now with the wording of a backend without chat.
+    expect(entry()).toBe(button)
+    expect(whole.seen.join(' ')).not.toContain('Chat with us')
+    expect(whole.seen.join(' ')).not.toContain('Talk to a support agent')
+    expect(entry().textContent).toBe('Leave us a messageWe reply as soon as we can')
+  })
+
+  it('on a backend with chat, only "Chat with us" is ever seen', async () => {
+    const tr = late()
+    const { labels, whole } = await opened(tr.option)
+    expect(entry().getAttribute('aria-busy')).toBe('true')
+    tr.resolve(withChat())
+    await vi.waitFor(() => expect(entry().getAttribute('aria-busy')).toBeNull())
+    labels.stop()
+    whole.stop()
+    expect(labels.seen).toEqual(['Chat with us'])
+    expect(whole.seen.join(' ')).not.toContain('Leave us a message')
+    expect(entry().textContent).toBe('Chat with usTalk to a support agent')
+  })
+
+  it('in zh-CN: labelled for screen readers, then the wording of a backend without chat', async () => {
+    const tr = late()
+    const { labels } = await opened(tr.option, 'zh-CN')
+    expect(entry().getAttribute('aria-label')).toBe('正在确认是否可以在线聊天…')
+    tr.resolve(stubTransport())
+    await vi.waitFor(() => expect(entry().textContent).toContain('给我们留言'))
+    labels.stop()
+    expect(labels.seen).toEqual(['给我们留言'])
+  })
+
+  it('opens its view while it is pending', async () => {
+    const tr = late()
+    await opened(tr.option)
+    expect(entry().getAttribute('aria-busy')).toBe('true')
+    entry().click()
+    const client = await widget!.client()
+    await vi.waitFor(() => expect(client.store.getState().ui.view).toBe('chat'))
+    tr.resolve(stubTransport())
+  })
+
+  it('a transport that fails to load: the entry takes the old guess instead of staying busy', async () => {
+    const tr = late()
+    await opened(tr.option)
+    expect(entry().getAttribute('aria-busy')).toBe('true')
+    tr.reject(new Error('chunk failed'))
+    await vi.waitFor(() => expect(entry().getAttribute('aria-busy')).toBeNull())
+    expect(entry().textContent).toBe('Chat with usTalk to a support agent')
+  })
+
+  it('a transport that never arrives: the entry does not stay busy', async () => {
+    const tr = late()
+    await opened(tr.option)
+    expect(entry().getAttribute('aria-busy')).toBe('true')
+    await vi.waitFor(() => expect(entry().getAttribute('aria-busy')).toBeNull(), { timeout: 6000 })
+    expect(entry().textContent).toBe('Chat with usTalk to a support agent')
+  })
 })
 
 describe('an article opened from a link, before Home ever showed', () => {

@@ -45,6 +45,7 @@ export const core = {
   'view.checker': 'Is this really us?',
   'home.entry.message': 'Leave us a message',
   'home.entry.message.hint': 'We reply as soon as we can',
+  'home.entry.pending': 'Checking whether chat is available…',
   'rating.scale.1': 'Very poor',
   'rating.scale.2': 'Poor',
   'rating.scale.3': 'OK',

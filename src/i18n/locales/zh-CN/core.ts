@@ -45,6 +45,7 @@ export const core: Record<keyof typeof en, string> = {
   'view.checker': '这真的是我们吗？',
   'home.entry.message': '给我们留言',
   'home.entry.message.hint': '我们会尽快回复',
+  'home.entry.pending': '正在确认是否可以在线聊天…',
   'rating.scale.1': '很不满意',
   'rating.scale.2': '不满意',
   'rating.scale.3': '一般',

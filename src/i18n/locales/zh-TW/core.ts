@@ -45,6 +45,7 @@ export const core: Record<keyof typeof en, string> = {
   'view.checker': '這真的是我們嗎？',
   'home.entry.message': '給我們留言',
   'home.entry.message.hint': '我們會盡快回覆',
+  'home.entry.pending': '正在確認是否可以線上聊天…',
   'rating.scale.1': '很不滿意',
   'rating.scale.2': '不滿意',
   'rating.scale.3': '普通',
