@@ -535,8 +535,10 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
         if (ts.length) v.push(ts)
       }
       // A synonym clause of variants that weigh the same: one merged list (see `union`).
-      if (u && !reference.variants && v.length > 1 && cap < Infinity && u[1].length < 3) {
-        const [s, cs, vs] = union(synonyms[u[0]]!, key + '\0' + u[0])
+      const group = u && synonyms[u[0]]!
+      // (A merged list numbers its variants in two bytes.)
+      if (group && !reference.variants && v.length > 1 && cap < Infinity && u[1].length < 3 && group.length < 65536) {
+        const [s, cs, vs] = union(group, key + '\0' + u[0])
         v.splice(0, v.length, [{ s, c: cs, w: v[0]![0]!.w, v: vs, x: u[1] }])
       }
       if (v.length) found.push({ v, w, m, boost })

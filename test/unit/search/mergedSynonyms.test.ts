@@ -52,6 +52,24 @@ describe('merged synonym lists', () => {
     expect(hits).toBeGreaterThan(queries.length * 5)
   })
 
+  it('rank a group of more variants than two bytes number exactly as walking each variant', () => {
+    // Variants 1 and 65,537 are one number in two bytes: the typed one must still be left out.
+    const group = Array.from({ length: 65_540 }, (_, i) => `v${i}`)
+    const index = createSearchIndex(
+      [
+        { id: 'a', locale: 'en', title: 'v1 v65537', tags: [], body: 'v1 v65537 v1' },
+        { id: 'b', locale: 'en', title: 'v65538', tags: [], body: 'v65538' },
+        { id: 'c', locale: 'en', title: 'v2', tags: [], body: 'v2 v2 v2' },
+      ],
+      { synonyms: { en: [group] } },
+    )
+    for (const q of ['v65537', 'v1', 'v65538', 'v2 v65537']) {
+      const [merged, walked] = both(index, q, 'en')
+      expect((merged as unknown[]).length).toBeGreaterThan(1)
+      expect(merged).toEqual(walked)
+    }
+  })
+
   // Variant words of a few groups, typed together so that one to four variants of a group are left out.
   const groups = walletSynonyms['zh-CN']!.slice(0, 12).concat(walletSynonyms['en']!.slice(0, 12))
   const words = [...new Set(groups.flat())]
