@@ -536,8 +536,17 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       }
       // A synonym clause of variants that weigh the same: one merged list (see `union`).
       const group = u && synonyms[u[0]]!
-      // (A merged list numbers its variants in two bytes.)
-      if (group && !reference.variants && v.length > 1 && cap < Infinity && u[1].length < 3 && group.length < 65536) {
+      // (A merged list numbers its variants in two bytes. A weight of 0, a field weight near the
+      // smallest double, adds 0: the variant walk finds no article by it, the merged list would.)
+      if (
+        group &&
+        !reference.variants &&
+        v.length > 1 &&
+        cap < Infinity &&
+        u[1].length < 3 &&
+        group.length < 65536 &&
+        v[0]![0]!.w > 0
+      ) {
         const [s, cs, vs] = union(group, key + '\0' + u[0])
         v.splice(0, v.length, [{ s, c: cs, w: v[0]![0]!.w, v: vs, x: u[1] }])
       }
