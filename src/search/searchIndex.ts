@@ -347,11 +347,6 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     place(d, slot)
   }
 
-  /**
-   * Document frequency counting the copies of one article in one language once (after
-   * `compact`): a zh-TW copy folds to the same terms as its zh-CN original and must not make them
-   * look common. Without such copies it is the plain posting count.
-   */
   let cache = new Map<string, unknown>()
   let cached = 0
   /** A value computed once per index version (document frequencies, merged synonym lists). */
@@ -362,6 +357,11 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     if (v === undefined) cache.set(key, (v = make()))
     return v
   }
+  /**
+   * Document frequency counting the copies of one article in one language once (after
+   * `compact`): a zh-TW copy folds to the same terms as its zh-CN original and must not make them
+   * look common. Without such copies it is the plain posting count.
+   */
   const df = (t: string): number => {
     const n = terms.df(t)
     return n < 2 || same.size == live
