@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks'
+import { savedConversations } from '../../src/chat/history.js'
+import { ConversationList } from '../chat/ConversationList.js'
 import { getCategory } from '../../src/reports/index.js'
 import type { ViewProps } from '../panel/views.js'
 import { reportCss, useSheet } from '../report/styles.js'
@@ -31,8 +33,6 @@ function Empty() {
     </div>
   )
 }
-import { savedConversations } from '../../src/chat/history.js'
-import { ConversationList } from '../chat/ConversationList.js'
 
 /**
  * My requests: reports still on this device (sending / waiting / needs attention) first, then
@@ -43,8 +43,9 @@ export function RequestsView(_: ViewProps) {
   const words = useErrorText()
   // Only durable storage may be called "on this device".
   const durable = useStore((s) => s.system.storagePersistent)
-  // Undefined until the transport's code has loaded and said whether the backend has chat.
-  const chat = useStore((s) => s.system.capabilities?.chat)
+  // Undefined until the transport's code has loaded and said whether the backend has chat (a
+  // transport written in JavaScript may leave `chat` out: no chat, as on Home).
+  const chat = useStore((s) => s.system.capabilities && s.system.capabilities.chat === true)
   // How many conversations are kept on this device (read without the transport).
   const [saved, setSaved] = useState<number>()
   useEffect(() => {

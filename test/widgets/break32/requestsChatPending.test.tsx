@@ -81,6 +81,15 @@ describe('My requests while chat is unknown', () => {
     expect(view()!.querySelector('[data-empty-chat]')).toBeNull()
   })
 
+  it('a transport whose capabilities leave chat out (written in JavaScript): the empty state, as for no chat', async () => {
+    const tr = late()
+    await openRequests(tr.option)
+    const { chat: _, ...rest } = noChat().capabilities
+    tr.resolve({ ...noChat(), capabilities: rest as Transport['capabilities'] })
+    await vi.waitFor(() => expect(view()!.querySelector('[data-empty]')).not.toBeNull())
+    expect(view()!.querySelector('[data-conversations]')).toBeNull()
+  })
+
   it('a backend with chat: the section shows once that is known, then the empty state with its chat button', async () => {
     const tr = late()
     await openRequests(tr.option)
