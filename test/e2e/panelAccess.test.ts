@@ -165,14 +165,17 @@ describe('text scaling, focus, Escape and reflow in Chromium', () => {
           body: JSON.stringify({ agentsOnline: 1, queueLength: 0, open: true }),
         }),
       )
-      await page.goto(`${baseUrl}/?locale=zh-CN&user=e2e-reflow-${Date.now()}`)
-      for (const view of ['home', 'chat', 'report', 'contact', 'requests']) {
-        await open(page, view)
-        await w(page, view === 'chat' ? '.chat[data-ready]' : '.body > *')
-          .first()
-          .waitFor()
-        // Every visible element lies within the 195 px (screen-reader-only text excepted).
-        const outside = await page.locator('[data-help-feedback]').evaluate((host) => {
+      // The transport's code is held back, so the home is measured first with the chat entry's
+      // placeholder (while chat is unknown), then again once the transport says chat is there.
+      let release!: () => void
+      const held = new Promise<void>((resolve) => (release = resolve))
+      await page.route('**/dist/transports/rest.js', async (r) => {
+        await held
+        await r.continue()
+      })
+      // Every visible element lies within the 195 px (screen-reader-only text excepted).
+      const outside = () =>
+        page.locator('[data-help-feedback]').evaluate((host) => {
           const out: string[] = []
           for (const el of host.shadowRoot!.querySelectorAll<HTMLElement>('.frame *')) {
             if (el.closest('.sr-only')) continue
@@ -181,7 +184,18 @@ describe('text scaling, focus, Escape and reflow in Chromium', () => {
           }
           return out
         })
-        expect(outside, view).toEqual([])
+      await page.goto(`${baseUrl}/?locale=zh-CN&user=e2e-reflow-${Date.now()}`)
+      await open(page, 'home')
+      await w(page, '[data-entry=chat][aria-busy=true]').waitFor()
+      expect(await outside(), 'home, chat unknown').toEqual([])
+      release()
+      await w(page, '[data-entry=chat]:not([aria-busy])').waitFor()
+      for (const view of ['home', 'chat', 'report', 'contact', 'requests']) {
+        await open(page, view)
+        await w(page, view === 'chat' ? '.chat[data-ready]' : '.body > *')
+          .first()
+          .waitFor()
+        expect(await outside(), view).toEqual([])
       }
       await open(page, 'chat')
       const [textarea, frame] = await Promise.all([
