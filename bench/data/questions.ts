@@ -37,6 +37,8 @@ export const TUNING_SETS = [
   'queries-tune17.json',
   'queries-tune18.json',
   'queries-tune19.json',
+  'queries-tune20.json',
+  'queries-tune21.json',
 ]
 
 export interface Labeled {
