@@ -23,7 +23,7 @@ export const walletSynonyms: SynonymTable = {
 到账,入账,收到,到帐,received,arrived
 没到账,未到账,没收到,未收到,没有到账,没动静,没进账,没看到,not received
 验证码,短信码,短信验证码,动态码,校验码,短信,短信里的数字,简讯,认证码,otp,sms,code
-退款,退钱,退费,退回,退的钱,退回来,还我,退给我,refund
+退款,退钱,退费,退回,退的钱,退回来,还我,退给我,refund,返钱,返还
 转账,汇款,转钱,转款,打款,打钱,打过去,转过去,transfer
 提现,取现,提款,取钱,提领,领钱,领出,提出去,转到银行卡,弄到银行卡,withdraw,cash out,出金,取款
 充值,储值,充钱,存钱,加钱,存进,top up,topup,recharge,入金,入钱
@@ -36,8 +36,8 @@ export const walletSynonyms: SynonymTable = {
 实名认证,实名,身份认证,身份验证,人脸识别,刷脸,人脸,脸部辨识,人脸辨识,脸部识别,身分验证,kyc,实人认证,核实身份,验证身份,身份核验,活体检测,扫脸,拍脸
 限额,额度,上限,超限,超额,超出,超了,最多,最高,封顶,到顶,太大,limit,提额,调额,能转多少,能付多少,能提多少,max,quota
 手续费,服务费,收费,费率,收钱,另外给钱,抽成,抽水,扣点,fee,提现费,转账费,免费,commission,抽点,几个点
-注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号,不想用了,删掉,销掉,不打算用,不要了,不想留,不用了,注消,取消账户,关掉账户,delete account,close account,deactivate
-骗子,诈骗,被骗,假客服,冒充客服,骗局,忽悠,兼职,刷单,上当,联系不上,工作人员,理赔,自称,打电话,打来,来电,索要,问我要,被坑,拉黑,退群,scam,fraud,骗了,骗钱,骗人,电诈,杀猪盘,钓鱼,套路,phishing,scammer,scammed,下套,圈套,设套,中套,诓,被诓,诓骗
+注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号,不想用了,删掉,销掉,不打算用,不要了,不想留,不用了,注消,取消账户,关掉账户,delete account,close account,deactivate,作废
+骗子,诈骗,被骗,假客服,冒充客服,骗局,忽悠,兼职,刷单,上当,联系不上,工作人员,理赔,自称,打电话,打来,来电,索要,问我要,被坑,拉黑,退群,scam,fraud,骗了,骗钱,骗人,电诈,杀猪盘,钓鱼,套路,phishing,scammer,scammed,下套,圈套,设套,中套,诓,被诓,诓骗,稳赚,保本,高回报,带单
 余额,零钱,钱包余额,balance
 账户,户头,帐户,账号,帐号
 登录,登入,登陆,登不上,登不进,上不了号,上号,登不了,上不去,login,log in,sign in,进不了号,进不去
@@ -47,8 +47,8 @@ export const walletSynonyms: SynonymTable = {
 追回,要回来,追回来,拿回来,挽回,要回,拿回,讨回,追款
 解绑,去掉,移除,删卡,解除绑定,删除银行卡,删银行卡,删除卡,取消绑定,不绑了,unbind,unlink,remove card
 余额不对,对不上,钱少了,少了钱,金额不对,不一致,凭空,钱没了,钱飞了,余额少了,余额错误,余额有误,钱不见,missing money,短款,短少,不符,钱数不对,缩水,变少了
-更新,闪退,打不开,崩溃,卡死,白屏,自己退出,自动退出,crash,黑屏,崩了,死机,加载不出
-冻结账户,手机丢了,手机被偷,丢手机,手机丢失,手机弄丢,锁起来,lost phone,手机掉了,手机被盗,手机被抢,手机没了,丢了手机,手机丢,stolen phone,phone stolen
+更新,闪退,打不开,崩溃,卡死,白屏,自己退出,自动退出,crash,黑屏,崩了,死机,加载不出,自动关掉,自己关掉,自动关闭
+冻结账户,手机丢了,手机被偷,丢手机,手机丢失,手机弄丢,锁起来,lost phone,手机掉了,手机被盗,手机被抢,手机没了,丢了手机,手机丢,stolen phone,phone stolen,挂失,手机掉
 银行卡,信用卡,储蓄卡,借记卡,金融卡,提款卡,card,工资卡,银联卡,农行卡,工行卡,建行卡,中行卡
 付款,付钱,支付,买单,结账,付账,扫码付,payment
 转错,转错账,转错人,打错钱,打错,收款人错误,不认识的人,陌生人,发错人,给错人,填错人,错转,误转,wrong person,by mistake
@@ -57,7 +57,7 @@ export const walletSynonyms: SynonymTable = {
 手机号,手机号码,换号,号码,门号,电话号,换了号,改号,新号,旧号,phone number,改电话,换电话,电话改,电话换
 账单,交易记录,记录,明细,流水,清单,收支,花销,消费记录,花了多少,交易纪录,纪录,history,transactions,statement,帐单
 商家,商户,卖家,店家,店铺,商铺,merchant,seller,网店,店主,卖东西的,shop
-未发货,不发货,没发货,不出货,没出货,货不对板,与描述不符,描述不符,假货,退货,收不到货,没收到货,货没到,没到货,货不对,发错货,图片不符,质量差,破损,跑路
+未发货,不发货,没发货,不出货,没出货,货不对板,与描述不符,描述不符,假货,退货,收不到货,没收到货,货没到,没到货,货不对,发错货,图片不符,质量差,破损,跑路,图文不符,发来的不是,寄来的不是
 免密支付,自动扣费,自动续费,代扣,签约,会员费,包月,订阅,每个月扣,免密,自动扣款,自动扣钱,自动付款,续费,每月扣,按月扣,subscription,autopay,auto renew
 手机号停用,号码停用,号码停了,停号,号码作废
 预留手机号,银行预留,银行留的号,办卡手机号,银行手机号
@@ -83,7 +83,7 @@ link,bind,add card,linked,binding,add a card,add bank card,hook up,attach,regist
 failed,fail,declined,error,unsuccessful,didn't go through,rejected,rejecting,rejects,denied,refused,won't go through,can't pay,cannot pay,unable to pay,bounced,void,voided
 delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet,still waiting,never appeared,never landed,in progress,on the way,taking forever,held up,hasn't arrived,not showing,travelling,traveling,in transit
 received,arrived,got,reach,landed,came through,showed up
-limit,maximum,cap,quota,biggest,largest,highest,allowance,allowed,ceiling,threshold,throttle,throttled,overshoot,over the limit
+limit,maximum,cap,quota,biggest,largest,highest,allowance,allowed,ceiling,threshold,throttle,throttled,overshoot,over the limit,topped out
 fee,cost,commission,price,cheapest,cheaper,pricing,free,a cut,surcharge,exchange rate,levy,levied,percentage
 close account,delete account,deactivate,cancel account,get rid of,remove my account,stop using,no longer use,don't want,nuke,deletion,erase,close my account,delete my account,terminate,account deletion,delete profile,unsubscribe,dump my wallet,for good,permanently,shut my wallet,shut the wallet
 scam,fraud,fake,impersonation,phishing,scammer,tricked,conned,cheated,swindled,fooled,duped,ripped off,fake support,fake agent,spoofed
@@ -96,7 +96,7 @@ freeze,lost phone,stolen phone,phone stolen,phone was stolen,lost my phone,nicke
 crash,crashes,won't open,keeps closing,shuts down,closes itself,stops working,quits,won't load,not loading,blank screen,black screen,white screen,can't open,cannot open,glitch,bug,buggy
 identity,prove who,who i am,id,liveness,liveness check,face recognition,selfie check,blink,blinking
 scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying,caller,asked me for
-unauthorized,never made,didn't authorize,not mine,someone else,unknown charge,unknown payment,unknown transaction,unknown debit,unknown deduction,unknown purchase,unknown withdrawal,someone bought,random buys,didn't buy,never bought,never visited,asleep
+unauthorized,never made,didn't authorize,not mine,someone else,unknown charge,unknown payment,unknown transaction,unknown debit,unknown deduction,unknown purchase,unknown withdrawal,someone bought,random buys,didn't buy,never bought,never visited,asleep,cleaned out,emptied,phantom
 limit,most,max,how much can,too large,too big,too much,maxed,exceeded
 dispute,chargeback,charge back,never sent,not delivered,never arrived,merchant,ghosted,stopped replying,never shipped,wrong size,complaint,misrepresented,not as described,never dispatched,not dispatched,parcel,dodging,avoiding me,ignoring me,counterfeit,knockoff,fake goods
 balance,missing money,money gone,missing,doesn't add up,less money,vanished,miscounted,numbers off

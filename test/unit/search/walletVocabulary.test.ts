@@ -23,6 +23,10 @@ describe('wallet vocabulary', () => {
     ['shut my wallet for good', 'en-close-account'],
     ['when will my ticket money come back', 'en-refund'],
     ['the app wants me to blink', 'en-verify-identity'],
+    // Eleventh round (2026-12-06).
+    ['my account got cleaned out overnight', 'en-unauthorized-transaction'],
+    ['a phantom charge from a shop', 'en-unauthorized-transaction'],
+    ['topped out when sending rent', 'en-limits'],
   ])('「%s」 finds %s first', (q, id) => {
     expect(first(q, 'en')).toBe(id)
   })
@@ -30,6 +34,11 @@ describe('wallet vocabulary', () => {
   it.each([
     ['怎么给钱包上锁', 'zh-freeze-account'],
     ['被诓走两千块', 'zh-scam-paid'],
+    // Eleventh round (2026-12-06).
+    ['返钱要几天', 'zh-refund-not-received'],
+    ['这个钱包我要作废掉', 'zh-close-account'],
+    ['寄来的不是我挑的颜色', 'zh-merchant-dispute'],
+    ['有人拉我进群说稳赚不赔', 'zh-scam-paid'],
   ])('「%s」 finds %s first', (q, id) => {
     expect(first(q, 'zh-CN')).toBe(id)
   })
