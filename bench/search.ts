@@ -414,9 +414,9 @@ const real = asked
 const read = (file: string): Labeled[] => JSON.parse(readFileSync(`${root}${file}`, 'utf8')) as Labeled[]
 const labeled = read('bench/data/queries.json')
 /**
- * Written apart from the engine and never tuned on, when present (sets #11, #12, #14, #15, #17, #18 and #19 go here; sets #1
+ * Written apart from the engine and never tuned on, when present (sets #11, #12, #14, #18, #19, #22 and #23 go here; sets #1
  * to #10 are tuning data now, `queries-tune4.json` to `queries-tune13.json`, #13 `queries-tune14.json`, #16
- * `queries-tune15.json`).
+ * `queries-tune15.json`, #15 and #17 `queries-tune20.json` and `queries-tune21.json`).
  * `--heldout=15,14` scores only those (by the number in the file name; #11's has none: `11`):
  * the evaluation that README figures quote.
  * zh-TW queries search zh-TW and zh-CN articles, as the UI does (`scoped`): a topic without a
@@ -431,10 +431,10 @@ const HELD_OUT = [
   'bench/heldout/search-queries.json',
   'bench/heldout/search-queries12.json',
   'bench/heldout/search-queries14.json',
-  'bench/heldout/search-queries15.json',
-  'bench/heldout/search-queries17.json',
   'bench/heldout/search-queries18.json',
   'bench/heldout/search-queries19.json',
+  'bench/heldout/search-queries22.json',
+  'bench/heldout/search-queries23.json',
 ].filter((file) => !picked || picked.includes(file))
 console.log(`node ${process.version}, Intl.Segmenter ${typeof Intl.Segmenter == 'function' ? 'yes' : 'no'}`)
 if (!process.argv.includes('--no-size')) await sizes()
