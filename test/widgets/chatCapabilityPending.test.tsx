@@ -7,6 +7,7 @@ import type { Article } from '../../src/types.js'
 import { ArticleView } from '../../widgets/help/ArticleView.js'
 import { createHelpFeedback, type HelpFeedback } from '../../widgets/index.js'
 import { mountHelp } from './helpHarness.js'
+import { everSeen, late, withChat } from '../support/pending.js'
 import { stubTransport } from '../support/transport.js'
 
 // The transport's capabilities (has the backend chat?) reach the store only once its code has
@@ -14,32 +15,6 @@ import { stubTransport } from '../support/transport.js'
 // go again, under the user's finger or focus.
 
 const noChat = () => stubTransport()
-const withChat = () =>
-  stubTransport({
-    capabilities: { chat: true },
-    availability: async () => ({ agentsOnline: 1, queueLength: 0, open: true, expectedWaitSeconds: 120 }),
-  })
-
-/** A transport that arrives when the test says so (a lazily loaded chunk on a slow phone). */
-const late = () => {
-  let resolve!: (t: Transport) => void
-  let reject!: (e: unknown) => void
-  const promise = new Promise<Transport>((res, rej) => ((resolve = res), (reject = rej)))
-  return { option: () => promise, resolve, reject }
-}
-
-/** Every element matching `selector` that was ever in `root`, as the DOM changed. */
-const everSeen = (root: Node, selector: string) => {
-  const seen: Element[] = []
-  const look = () => {
-    for (const el of (root as ParentNode).querySelectorAll(selector)) if (!seen.includes(el)) seen.push(el)
-  }
-  look()
-  const mo = new MutationObserver(look)
-  mo.observe(root, { childList: true, subtree: true, attributes: true, characterData: true })
-  return { seen, stop: () => mo.disconnect() }
-}
-
 const FOCUSABLE = 'button, a[href], input, select, textarea, [tabindex]'
 
 describe('Home while the transport is loading', () => {

@@ -1,40 +1,22 @@
-import { IDBFactory } from 'fake-indexeddb'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Transport } from '../../../src/transports/types.js'
+import { describe, expect, it, vi } from 'vitest'
 import type { Article } from '../../../src/types.js'
-import { createHelpFeedback, type HelpFeedback } from '../../../widgets/index.js'
-import { stubTransport } from '../../support/transport.js'
+import { late, widgetPerTest, withChat } from '../../support/pending.js'
 
 // A transport later than Home's 3 s fallback: the popular articles show without waiting for the
 // card any longer. When the backend then turns out to have chat, the card comes too.
-
-const withChat = () =>
-  stubTransport({
-    capabilities: { chat: true },
-    availability: async () => ({ agentsOnline: 1, queueLength: 0, open: true, expectedWaitSeconds: 120 }),
-  })
 
 const articles: Article[] = [
   { id: 'en-limits', locale: 'en', title: 'Card limits', tags: ['limits'], body: 'Limits.' },
   { id: 'en-refund', locale: 'en', title: 'Refunds', tags: ['refund'], body: 'Refunds.' },
 ]
 
-let widget: HelpFeedback | undefined
-beforeEach(() => {
-  globalThis.indexedDB = new IDBFactory()
-})
-afterEach(() => {
-  widget?.destroy()
-  widget = undefined
-})
-const dialog = () =>
-  document.querySelector('[data-help-feedback]')!.shadowRoot!.querySelector('[role=dialog]') as HTMLElement
+const ui = widgetPerTest()
+const dialog = () => ui.dialog()!
 
 describe('a transport later than the 3 s fallback, on a backend with chat', () => {
   const openLate = async () => {
-    let resolve!: (t: Transport) => void
-    const promise = new Promise<Transport>((res) => (resolve = res))
-    widget = createHelpFeedback({ transport: () => promise, locale: 'en', articles: { articles } }).mount()
+    const { option, resolve } = late()
+    const widget = ui.mount({ transport: option, locale: 'en', articles: { articles } })
     await widget.open()
     // The placeholder has gone (3 s) and the popular articles are there, the transport still loading.
     const popular = await vi.waitFor(

@@ -1,58 +1,17 @@
-import { IDBFactory } from 'fake-indexeddb'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Transport } from '../../../src/transports/types.js'
 import type { Article } from '../../../src/types.js'
 import { createSupportClient } from '../../../src/client.js'
 import { memoryTransport } from '../../../src/transports/memory.js'
 import { memoryStore } from '../../../src/storage/memory.js'
-import { createHelpFeedback, type HelpFeedback } from '../../../widgets/index.js'
+import { late, textsSeen, widgetPerTest, withChat } from '../../support/pending.js'
 import { stubTransport } from '../../support/transport.js'
 
 // Home and the article view while the backend's chat is unknown (the transport's code loading),
 // as a user meets them: a conversation kept on the device, an article opened from a link.
 
-const withChat = (extra: Partial<Transport> = {}) =>
-  stubTransport({
-    capabilities: { chat: true },
-    availability: async () => ({ agentsOnline: 1, queueLength: 0, open: true, expectedWaitSeconds: 120 }),
-    ...extra,
-  })
-
-/** A transport that arrives when the test says so. */
-const late = () => {
-  let resolve!: (t: Transport) => void
-  let reject!: (e: unknown) => void
-  const promise = new Promise<Transport>((res, rej) => ((resolve = res), (reject = rej)))
-  // A failure the client has not asked for yet is not an unhandled rejection of the test's own.
-  promise.catch(() => {})
-  return { option: () => promise, resolve, reject }
-}
-
-/** Every text `selector` ever showed in `root`, as the DOM changed. */
-const textsSeen = (root: Node, selector: string) => {
-  const seen: string[] = []
-  const look = () => {
-    for (const el of (root as ParentNode).querySelectorAll(selector)) {
-      const text = el.textContent ?? ''
-      if (seen.at(-1) !== text) seen.push(text)
-    }
-  }
-  look()
-  const mo = new MutationObserver(look)
-  mo.observe(root, { childList: true, subtree: true, characterData: true })
-  return { seen, stop: () => mo.disconnect() }
-}
-
-let widget: HelpFeedback | undefined
-beforeEach(() => {
-  globalThis.indexedDB = new IDBFactory()
-})
-afterEach(() => {
-  widget?.destroy()
-  widget = undefined
-})
-const shadow = () => document.querySelector('[data-help-feedback]')!.shadowRoot!
-const dialog = () => shadow().querySelector('[role=dialog]') as HTMLElement | null
+const ui = widgetPerTest()
+const { shadow, dialog } = ui
 
 describe('Home while chat is unknown', () => {
   it('a conversation kept on the device shows on the card (with its Continue button) before the transport has loaded', async () => {
@@ -73,7 +32,7 @@ describe('Home while chat is unknown', () => {
 
     // This page's transport takes its time (a slow network).
     const tr = late()
-    widget = createHelpFeedback({ transport: tr.option, locale: 'en' }).mount()
+    const widget = ui.mount({ transport: tr.option, locale: 'en' })
     await widget.open()
     await vi.waitFor(() => expect(dialog()?.querySelector('[data-entry]')).not.toBeNull())
     const client = await widget.client()
@@ -90,7 +49,7 @@ describe('Home while chat is unknown', () => {
 
   it('the first entry does not say "Chat with us" and then "Leave us a message" on a backend without chat', async () => {
     const tr = late()
-    widget = createHelpFeedback({ transport: tr.option, locale: 'en' }).mount()
+    const widget = ui.mount({ transport: tr.option, locale: 'en' })
     const watch = textsSeen(shadow(), '[data-entry=chat] b')
     await widget.open()
     await vi.waitFor(() => expect(dialog()?.querySelector('[data-entry]')).not.toBeNull())
@@ -106,7 +65,7 @@ describe('Home while chat is unknown', () => {
 describe('the first entry of Home while chat is unknown', () => {
   const entry = () => dialog()!.querySelector('[data-entry=chat]') as HTMLButtonElement
   const opened = async (transport: () => Promise<Transport>, locale: 'en' | 'zh-CN' = 'en') => {
-    widget = createHelpFeedback({ transport, locale }).mount()
+    const widget = ui.mount({ transport, locale })
     const labels = textsSeen(shadow(), '[data-entry=chat] b')
     const whole = textsSeen(shadow(), '[data-entry=chat]')
     await widget.open()
@@ -160,7 +119,7 @@ describe('the first entry of Home while chat is unknown', () => {
     await opened(tr.option)
     expect(entry().getAttribute('aria-busy')).toBe('true')
     entry().click()
-    const client = await widget!.client()
+    const client = await ui.current!.client()
     await vi.waitFor(() => expect(client.store.getState().ui.view).toBe('chat'))
     tr.resolve(stubTransport())
   })
@@ -188,7 +147,7 @@ describe('an article opened from a link, before Home ever showed', () => {
 
   it('offers chat on a backend with chat (the transport is asked for, not waited on forever)', async () => {
     const transport = vi.fn(async () => withChat())
-    widget = createHelpFeedback({ transport, locale: 'en', articles: { articles: [article] } }).mount()
+    const widget = ui.mount({ transport, locale: 'en', articles: { articles: [article] } })
     await widget.open('article', { id: article.id })
     await vi.waitFor(() => expect(dialog()?.querySelector('h3')?.textContent).toBe('Card limits'))
     await vi.waitFor(() => expect(transport).toHaveBeenCalled())

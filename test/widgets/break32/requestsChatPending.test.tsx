@@ -1,10 +1,9 @@
-import { IDBFactory } from 'fake-indexeddb'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Transport } from '../../../src/transports/types.js'
 import { createSupportClient } from '../../../src/client.js'
 import { memoryTransport } from '../../../src/transports/memory.js'
 import { memoryStore } from '../../../src/storage/memory.js'
-import { createHelpFeedback, type HelpFeedback } from '../../../widgets/index.js'
+import { everSeen, late, widgetPerTest } from '../../support/pending.js'
 import { stubTransport } from '../../support/transport.js'
 
 // My requests while the backend's chat is unknown (the transport's code loading): its
@@ -13,25 +12,6 @@ import { stubTransport } from '../../support/transport.js'
 const noChat = () => stubTransport({ listTickets: async () => [] })
 const withChat = () =>
   stubTransport({ capabilities: { chat: true }, listTickets: async () => [], listConversations: async () => [] })
-
-/** A transport that arrives when the test says so. */
-const late = () => {
-  let resolve!: (t: Transport) => void
-  const promise = new Promise<Transport>((res) => (resolve = res))
-  return { option: () => promise, resolve }
-}
-
-/** Every element matching `selector` that was ever in `root`, as the DOM changed. */
-const everSeen = (root: Node, selector: string) => {
-  const seen: Element[] = []
-  const look = () => {
-    for (const el of (root as ParentNode).querySelectorAll(selector)) if (!seen.includes(el)) seen.push(el)
-  }
-  look()
-  const mo = new MutationObserver(look)
-  mo.observe(root, { childList: true, subtree: true, characterData: true })
-  return { seen, stop: () => mo.disconnect() }
-}
 
 /** An earlier page on this device opened a chat that is still going: its transcript is kept. */
 async function chatKeptOnDevice() {
@@ -49,19 +29,12 @@ async function chatKeptOnDevice() {
   return id
 }
 
-let widget: HelpFeedback | undefined
-beforeEach(() => {
-  globalThis.indexedDB = new IDBFactory()
-})
-afterEach(() => {
-  widget?.destroy()
-  widget = undefined
-})
-const shadow = () => document.querySelector('[data-help-feedback]')!.shadowRoot!
+const ui = widgetPerTest()
+const { shadow } = ui
 const view = () => shadow().querySelector('[data-view=requests]') as HTMLElement | null
 
 const openRequests = async (transport: () => Promise<Transport>) => {
-  widget = createHelpFeedback({ transport, locale: 'en' }).mount()
+  const widget = ui.mount({ transport, locale: 'en' })
   const watch = everSeen(shadow(), '[data-conversations]')
   await widget.open('requests')
   await vi.waitFor(() => expect(view()).not.toBeNull())
