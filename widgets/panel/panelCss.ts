@@ -21,6 +21,7 @@ input,textarea,select{width:100%;min-height:44px;padding:10px 12px;border:1px so
 .entry:hover{border-color:var(--hf-primary)}
 .entry b{font-weight:600}
 .entry span{color:var(--hf-muted);font-size:calc(13*var(--hf-px))}
+.entry[aria-busy]>*{align-self:stretch}
 .entry-bar{display:inline-block;width:10em;max-width:100%;height:.8em;border-radius:4px;background:var(--hf-border)}
 .notice{margin:16px 0 0;padding:10px 12px;border-radius:8px;background:var(--hf-warn-bg);font-size:calc(13*var(--hf-px))}
 .notice>p{margin:0 0 8px}
