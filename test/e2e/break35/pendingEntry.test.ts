@@ -2,8 +2,8 @@ import { describe, expect, inject, it } from 'vitest'
 import { open, w, type Page } from '../browser.js'
 import { chromium } from '../session.js'
 
-// Home while the transport's code is loading (chat unknown): the first entry's placeholder at
-// narrow widths and large text.
+// Home while the transport's code is loading (chat unknown): the first entry's placeholder, at
+// narrow widths and large text, and what happens to what the user can tap when it is replaced.
 const baseUrl = inject('baseUrl')
 const s = chromium()
 
@@ -44,6 +44,17 @@ const barsOutside = (page: Page) =>
       .map((b) => `${b.left.toFixed(1)}..${b.right.toFixed(1)} in ${left.toFixed(1)}..${right.toFixed(1)}`)
   })
 
+/** Where the search box, each entry and the safety notice's button are (once the open animation is over). */
+const places = (page: Page) =>
+  page.locator('[data-help-feedback]').evaluate(async (host) => {
+    const root = host.shadowRoot!
+    await Promise.all(root.getAnimations().map((a) => a.finished.catch(() => undefined)))
+    return [...root.querySelectorAll('form[role=search] input, .entry, [data-open-checker]')].map((e) => {
+      const r = e.getBoundingClientRect()
+      return `${e.getAttribute('data-entry') ?? e.tagName.toLowerCase()}@${r.x},${r.y} ${r.width}×${r.height}`
+    })
+  })
+
 const cases = [
   [195, 'en', 1],
   [320, 'en', 2],
@@ -61,5 +72,23 @@ describe('Home while chat is unknown: the first entry', () => {
         release()
       }
     })
+
+    it(`${width} px, ${locale}, text ×${textScale}: nothing the user can tap moves when chat becomes known`, async () => {
+      const { page } = s
+      const release = await pendingHome(page, width, locale, textScale)
+      const before = await places(page)
+      release()
+      await w(page, '[data-entry=chat]:not([aria-busy])').waitFor()
+      expect(await places(page)).toEqual(before)
+    })
   }
+
+  it('the transport failing to load: nothing the user can tap moves when the entry takes its wording', async () => {
+    const { page } = s
+    const release = await pendingHome(page, 195, 'en', 1, true)
+    const before = await places(page)
+    release()
+    await w(page, '[data-entry=chat]:not([aria-busy])').waitFor()
+    expect(await places(page)).toEqual(before)
+  })
 })
