@@ -250,6 +250,21 @@ export function Home(_: ViewProps) {
           // Until that is known, the entry is there and opens its view, but its two lines are
           // only their place (bars the height of a line each), named for screen readers.
           const busy = view === 'chat' && unknown
+          const lines = busy ? (
+            <>
+              <i>
+                <i class="entry-bar" />
+              </i>
+              <span>
+                <i class="entry-bar" />
+              </span>
+            </>
+          ) : (
+            <>
+              <b>{t(key)}</b>
+              <span>{t(`${key}.hint`)}</span>
+            </>
+          )
           return (
             <li key={view}>
               <NavButton
@@ -258,20 +273,22 @@ export function Home(_: ViewProps) {
                 to={view}
                 {...(busy ? { 'aria-busy': 'true', 'aria-label': t('home.entry.pending') } : {})}
               >
-                {busy ? (
+                {view === 'chat' ? (
+                  // Both wordings take their room, unseen, in the same place as the lines (bars or
+                  // text), so the entry is as tall before chat is known as after, whichever it is:
+                  // the entries and the notice below do not move. Drawn from attributes, they are
+                  // not the button's text nor its name.
                   <>
-                    <i>
-                      <i class="entry-bar" />
-                    </i>
-                    <span>
-                      <i class="entry-bar" />
-                    </span>
+                    {(['chat', 'message'] as const).map((k) => (
+                      <i key={k} class="entry-fit" aria-hidden="true">
+                        <i data-text={t(`home.entry.${k}`)} />
+                        <i data-text={t(`home.entry.${k}.hint`)} />
+                      </i>
+                    ))}
+                    <i>{lines}</i>
                   </>
                 ) : (
-                  <>
-                    <b>{t(key)}</b>
-                    <span>{t(`${key}.hint`)}</span>
-                  </>
+                  lines
                 )}
               </NavButton>
             </li>
