@@ -22,8 +22,8 @@ input,textarea,select{width:100%;min-height:44px;padding:10px 12px;border:1px so
 .entry b{font-weight:600}
 .entry span{color:var(--hf-muted);font-size:calc(13*var(--hf-px))}
 .entry[data-entry=chat]{display:grid;grid-template-columns:minmax(0,1fr);align-items:start}
-.entry[data-entry=chat]>i{grid-area:1/1;font-style:normal}
-.entry[data-entry=chat]>i>*{display:block}
+.entry[data-entry=chat]>i{grid-area:1/1}
+.entry[data-entry=chat]>i>*{display:block;font-style:normal}
 .entry-fit{visibility:hidden}
 .entry-fit>::before{content:attr(data-text)}
 .entry-fit>:first-child{font-weight:600}

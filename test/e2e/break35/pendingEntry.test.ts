@@ -91,4 +91,28 @@ describe('Home while chat is unknown: the first entry', () => {
     await w(page, '[data-entry=chat]:not([aria-busy])').waitFor()
     expect(await places(page)).toEqual(before)
   })
+
+  it('the wordings that hold its room are unseen, unnamed, and set like the lines they stand for', async () => {
+    const { page } = s
+    const release = await pendingHome(page, 320, 'en', 1)
+    release()
+    await w(page, '[data-entry=chat]:not([aria-busy])').waitFor()
+    const fit = await w(page, '[data-entry=chat]').evaluate((entry) => {
+      const style = (e: Element, pseudo?: string) => {
+        const c = getComputedStyle(e, pseudo)
+        return [c.fontStyle, c.fontWeight, c.fontSize, c.fontFamily, c.lineHeight].join(' ')
+      }
+      const [title, hint] = [entry.querySelector('b')!, entry.querySelector('span')!]
+      return [...entry.querySelectorAll('.entry-fit')].map((f) => ({
+        hidden: getComputedStyle(f).visibility,
+        ariaHidden: f.getAttribute('aria-hidden'),
+        title: style(f.children[0]!, '::before') == style(title),
+        hint: style(f.children[1]!, '::before') == style(hint),
+      }))
+    })
+    expect(fit).toEqual([
+      { hidden: 'hidden', ariaHidden: 'true', title: true, hint: true },
+      { hidden: 'hidden', ariaHidden: 'true', title: true, hint: true },
+    ])
+  })
 })
