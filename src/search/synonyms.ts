@@ -36,7 +36,7 @@ export const walletSynonyms: SynonymTable = {
 实名认证,实名,身份认证,身份验证,人脸识别,刷脸,人脸,脸部辨识,人脸辨识,脸部识别,身分验证,kyc,实人认证,核实身份,验证身份,身份核验,活体检测,扫脸,拍脸
 限额,额度,上限,超限,超额,超出,超了,最多,最高,封顶,到顶,太大,limit,提额,调额,能转多少,能付多少,能提多少,max,quota
 手续费,服务费,收费,费率,收钱,另外给钱,抽成,抽水,扣点,fee,提现费,转账费,免费,commission,抽点,几个点
-注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号,不想用了,删掉,销掉,不打算用,不要了,不想留,不用了,注消,取消账户,关掉账户,delete account,close account,deactivate,作废
+注销,销户,注销账户,关闭账户,删除账户,删掉账号,删号,不想用了,删掉,销掉,不打算用,不要了,不想留,不用了,注消,取消账户,关掉账户,delete account,close account,deactivate,钱包作废,账户作废,账号作废
 骗子,诈骗,被骗,假客服,冒充客服,骗局,忽悠,兼职,刷单,上当,联系不上,工作人员,理赔,自称,打电话,打来,来电,索要,问我要,被坑,拉黑,退群,scam,fraud,骗了,骗钱,骗人,电诈,杀猪盘,钓鱼,套路,phishing,scammer,scammed,下套,圈套,设套,中套,诓,被诓,诓骗,稳赚,保本,高回报,带单
 余额,零钱,钱包余额,balance
 账户,户头,帐户,账号,帐号
@@ -47,8 +47,8 @@ export const walletSynonyms: SynonymTable = {
 追回,要回来,追回来,拿回来,挽回,要回,拿回,讨回,追款
 解绑,去掉,移除,删卡,解除绑定,删除银行卡,删银行卡,删除卡,取消绑定,不绑了,unbind,unlink,remove card
 余额不对,对不上,钱少了,少了钱,金额不对,不一致,凭空,钱没了,钱飞了,余额少了,余额错误,余额有误,钱不见,missing money,短款,短少,不符,钱数不对,缩水,变少了
-更新,闪退,打不开,崩溃,卡死,白屏,自己退出,自动退出,crash,黑屏,崩了,死机,加载不出,自动关掉,自己关掉,自动关闭
-冻结账户,手机丢了,手机被偷,丢手机,手机丢失,手机弄丢,锁起来,lost phone,手机掉了,手机被盗,手机被抢,手机没了,丢了手机,手机丢,stolen phone,phone stolen,挂失,手机掉
+更新,闪退,打不开,崩溃,卡死,白屏,自己退出,自动退出,crash,黑屏,崩了,死机,加载不出,自动关掉,自己关掉
+冻结账户,手机丢了,手机被偷,丢手机,手机丢失,手机弄丢,锁起来,lost phone,手机掉了,手机被盗,手机被抢,手机没了,丢了手机,手机丢,stolen phone,phone stolen,挂失,手机掉进,手机掉水,手机掉河,手机掉海
 银行卡,信用卡,储蓄卡,借记卡,金融卡,提款卡,card,工资卡,银联卡,农行卡,工行卡,建行卡,中行卡
 付款,付钱,支付,买单,结账,付账,扫码付,payment
 转错,转错账,转错人,打错钱,打错,收款人错误,不认识的人,陌生人,发错人,给错人,填错人,错转,误转,wrong person,by mistake
@@ -96,7 +96,7 @@ freeze,lost phone,stolen phone,phone stolen,phone was stolen,lost my phone,nicke
 crash,crashes,won't open,keeps closing,shuts down,closes itself,stops working,quits,won't load,not loading,blank screen,black screen,white screen,can't open,cannot open,glitch,bug,buggy
 identity,prove who,who i am,id,liveness,liveness check,face recognition,selfie check,blink,blinking
 scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying,caller,asked me for
-unauthorized,never made,didn't authorize,not mine,someone else,unknown charge,unknown payment,unknown transaction,unknown debit,unknown deduction,unknown purchase,unknown withdrawal,someone bought,random buys,didn't buy,never bought,never visited,asleep,cleaned out,emptied,phantom
+unauthorized,never made,didn't authorize,not mine,someone else,unknown charge,unknown payment,unknown transaction,unknown debit,unknown deduction,unknown purchase,unknown withdrawal,someone bought,random buys,didn't buy,never bought,never visited,asleep,phantom
 limit,most,max,how much can,too large,too big,too much,maxed,exceeded
 dispute,chargeback,charge back,never sent,not delivered,never arrived,merchant,ghosted,stopped replying,never shipped,wrong size,complaint,misrepresented,not as described,never dispatched,not dispatched,parcel,dodging,avoiding me,ignoring me,counterfeit,knockoff,fake goods
 balance,missing money,money gone,missing,doesn't add up,less money,vanished,miscounted,numbers off

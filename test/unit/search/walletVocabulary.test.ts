@@ -24,7 +24,6 @@ describe('wallet vocabulary', () => {
     ['when will my ticket money come back', 'en-refund'],
     ['the app wants me to blink', 'en-verify-identity'],
     // Eleventh round (2026-12-06).
-    ['my account got cleaned out overnight', 'en-unauthorized-transaction'],
     ['a phantom charge from a shop', 'en-unauthorized-transaction'],
     ['topped out when sending rent', 'en-limits'],
   ])('「%s」 finds %s first', (q, id) => {
@@ -36,10 +35,26 @@ describe('wallet vocabulary', () => {
     ['被诓走两千块', 'zh-scam-paid'],
     // Eleventh round (2026-12-06).
     ['返钱要几天', 'zh-refund-not-received'],
-    ['这个钱包我要作废掉', 'zh-close-account'],
+    ['钱包作废了怎么办', 'zh-close-account'],
     ['寄来的不是我挑的颜色', 'zh-merchant-dispute'],
     ['有人拉我进群说稳赚不赔', 'zh-scam-paid'],
   ])('「%s」 finds %s first', (q, id) => {
     expect(first(q, 'zh-CN')).toBe(id)
+  })
+
+  // Words the eleventh round tried in a looser form, which sent ordinary queries elsewhere: 作废 alone
+  // (any voided code or card became closing the account), 手机掉 (手机掉线, 手机掉电), 自动关闭 (an order
+  // closed by itself), emptied and cleaned out (said of one's own withdrawal).
+  it.each([
+    ['付款码作废', 'zh-CN', 'zh-payment-failed'],
+    ['旧卡作废了换了新卡', 'zh-CN', 'zh-bind-bank-card'],
+    ['手机掉线了付款失败', 'zh-CN', 'zh-payment-failed'],
+    ['how do I withdraw, I emptied my account', 'en', 'en-withdraw'],
+    ['cleaned out my wallet to close it', 'en', 'en-close-account'],
+  ])('「%s」 (%s) still finds %s first', (q, locale, id) => {
+    expect(first(q, locale)).toBe(id)
+  })
+  it('an order that closed by itself is no app that closes itself', () => {
+    expect(index.search('订单自动关闭', { locale: 'zh-CN' }).map((h) => h.id)).not.toContain('zh-app-update')
   })
 })
