@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest'
 import { launch, type Page, type Session } from '../browser.js'
+import { agentInbox } from '../break/agentChat.js'
 
 /*
  * The page's event stream sends live events only once the server has it (a first connection has
@@ -11,6 +12,7 @@ import { launch, type Page, type Session } from '../browser.js'
 
 const baseUrl = inject('baseUrl')
 const agentKey = inject('agentKey')
+const inbox = agentInbox(baseUrl, agentKey)
 let user: Session
 
 beforeAll(async () => {
@@ -60,11 +62,9 @@ it('shows an agent reply committed while the event stream was still opening', as
   await input.fill('My top-up has not arrived')
   await input.press('Enter')
   await expect.poll(() => texts(page), { timeout: 15_000 }).toEqual(['My top-up has not arrived'])
-  await expect
-    .poll(async () =>
-      (await agent<Array<{ id: string; userId: string }>>('/conversations')).some((c) => c.userId === userId),
-    )
-    .toBe(true)
+  // The chat starts the conversation, then sends the message: the agent replies once it has the
+  // message (replying as soon as the conversation exists put the reply first on a slow machine).
+  await expect.poll(() => inbox(userId), { timeout: 15_000 }).toEqual(['My top-up has not arrived'])
   const id = (await agent<Array<{ id: string; userId: string }>>('/conversations')).find((c) => c.userId === userId)!.id
   await agent(`/conversations/${id}/messages`, { text: 'Checking it now', agentName: 'Lin' })
   await expect.poll(() => texts(page), { timeout: 15_000 }).toContain('Checking it now')
