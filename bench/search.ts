@@ -414,9 +414,9 @@ const real = asked
 const read = (file: string): Labeled[] => JSON.parse(readFileSync(`${root}${file}`, 'utf8')) as Labeled[]
 const labeled = read('bench/data/queries.json')
 /**
- * Written apart from the engine and never tuned on, when present (sets #11, #12, #14, #18, #19, #22 and #23 go here; sets #1
+ * Written apart from the engine and never tuned on, when present (sets #11, #12, #14, #18, #19 and #22 go here; sets #1
  * to #10 are tuning data now, `queries-tune4.json` to `queries-tune13.json`, #13 `queries-tune14.json`, #16
- * `queries-tune15.json`, #15 and #17 `queries-tune20.json` and `queries-tune21.json`).
+ * `queries-tune15.json`, #15, #17 and #23 `queries-tune20.json` to `queries-tune22.json`).
  * `--heldout=22,14` scores only those (by the number in the file name; #11's has none: `11`):
  * the evaluation that README figures quote.
  * zh-TW queries search zh-TW and zh-CN articles, as the UI does (`scoped`): a topic without a
@@ -434,7 +434,6 @@ const HELD_OUT = [
   'bench/heldout/search-queries18.json',
   'bench/heldout/search-queries19.json',
   'bench/heldout/search-queries22.json',
-  'bench/heldout/search-queries23.json',
 ].filter((file) => !picked || picked.includes(file))
 // A retired or mistyped number would otherwise print no held-out section at all, silently.
 const unknown = picked?.filter((file) => !HELD_OUT.includes(file))
@@ -451,7 +450,7 @@ const TUNING: Array<[string, string, string]> = [
   ['tune', 'queries-tune.json', 'Tuning set 2 (bench/data/queries-tune.json, tuning queries)'],
   ['tune2', 'queries-tune2.json', 'Tuning set 3 (bench/data/queries-tune2.json, independent tuning queries)'],
   // Held-out sets retired after their figures were reported: #1 as tune4, #2 … #10 as tune5 … tune13, #13 as tune14, #16 as tune15
-  // (#15 and #17 as tune20 and tune21, below).
+  // (#15, #17 and #23 as tune20, tune21 and tune22, below).
   ...[4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map((k): [string, string, string] => [
     `tune${k}`,
     `queries-tune${k}.json`,
@@ -463,10 +462,10 @@ const TUNING: Array<[string, string, string]> = [
     `queries-tune${k}.json`,
     `Tuning set ${k} (bench/data/queries-tune${k}.json, independent tuning queries)`,
   ]),
-  ...[20, 21].map((k): [string, string, string] => [
+  ...[20, 21, 22].map((k): [string, string, string] => [
     `tune${k}`,
     `queries-tune${k}.json`,
-    `Tuning set ${k} (bench/data/queries-tune${k}.json, the former held-out set #${k == 20 ? 15 : 17})`,
+    `Tuning set ${k} (bench/data/queries-tune${k}.json, the former held-out set #${k == 20 ? 15 : k == 21 ? 17 : 23})`,
   ]),
 ]
 const sets: Array<[string, Labeled[]]> = []

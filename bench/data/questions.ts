@@ -39,6 +39,7 @@ export const TUNING_SETS = [
   'queries-tune19.json',
   'queries-tune20.json',
   'queries-tune21.json',
+  'queries-tune22.json',
 ]
 
 export interface Labeled {
