@@ -414,7 +414,7 @@ const real = asked
 const read = (file: string): Labeled[] => JSON.parse(readFileSync(`${root}${file}`, 'utf8')) as Labeled[]
 const labeled = read('bench/data/queries.json')
 /**
- * Written apart from the engine and never tuned on, when present (sets #11, #12, #14, #18, #19, #22, #25 and #26 go here; sets #1
+ * Written apart from the engine and never tuned on, when present (sets #11, #12, #14, #18, #19, #22, #24, #25 and #26 go here; sets #1
  * to #10 are tuning data now, `queries-tune4.json` to `queries-tune13.json`, #13 `queries-tune14.json`, #16
  * `queries-tune15.json`, #15, #17 and #23 `queries-tune20.json` to `queries-tune22.json`).
  * `--heldout=22,14` scores only those (by the number in the file name; #11's has none: `11`):
@@ -434,6 +434,7 @@ const HELD_OUT = [
   'bench/heldout/search-queries18.json',
   'bench/heldout/search-queries19.json',
   'bench/heldout/search-queries22.json',
+  'bench/heldout/search-queries24.json',
   'bench/heldout/search-queries25.json',
   'bench/heldout/search-queries26.json',
 ].filter((file) => !picked || picked.includes(file))
