@@ -30,6 +30,7 @@ input,textarea,select{width:100%;min-height:44px;padding:10px 12px;border:1px so
 .notice{margin:16px 0 0;padding:10px 12px;border-radius:8px;background:var(--hf-warn-bg);font-size:calc(13*var(--hf-px))}
 .notice>p{margin:0 0 8px}
 .notice>.secondary{min-height:36px;background:var(--hf-bg);color:var(--hf-text)}
+.home-card,h2,.notice,.entry{overflow-wrap:anywhere}
 .muted{color:var(--hf-muted)}
 .primary{min-height:44px;padding:0 18px;border:0;border-radius:8px;background:var(--hf-primary);color:var(--hf-on-primary);font-weight:600;cursor:pointer}
 .primary[disabled]{opacity:.6;cursor:default}
