@@ -19,19 +19,18 @@ input,textarea,select{width:100%;min-height:44px;padding:10px 12px;border:1px so
 .entries{display:grid;grid-template-columns:minmax(0,1fr);gap:8px;margin:0;padding:0;list-style:none}
 .entry{display:flex;flex-direction:column;align-items:flex-start;width:100%;min-height:56px;padding:12px 14px;border:1px solid var(--hf-border);border-radius:10px;background:var(--hf-surface);text-align:left;cursor:pointer}
 .entry:hover{border-color:var(--hf-primary)}
-.entry b{font-weight:600}
-.entry span{color:var(--hf-muted);font-size:calc(13*var(--hf-px))}
+.entry b,.entry-fit>:first-child{font-weight:600}
+.entry span,.entry-fit>*+*{color:var(--hf-muted);font-size:calc(13*var(--hf-px))}
 .entry[data-entry=chat]{display:grid;grid-template-columns:minmax(0,1fr);align-items:start}
 .entry[data-entry=chat]>i{grid-area:1/1}
 .entry[data-entry=chat]>i>*{display:block;font-style:normal}
 .entry-fit{visibility:hidden}
 .entry-fit>::before{content:attr(data-text)}
-.entry-fit>:first-child{font-weight:600}
-.entry-fit>*+*{font-size:calc(13*var(--hf-px))}
 .entry-bar{display:inline-block;width:10em;max-width:100%;height:.8em;border-radius:4px;background:var(--hf-border)}
 .notice{margin:16px 0 0;padding:10px 12px;border-radius:8px;background:var(--hf-warn-bg);font-size:calc(13*var(--hf-px))}
 .notice>p{margin:0 0 8px}
 .notice>.secondary{min-height:36px;background:var(--hf-bg);color:var(--hf-text)}
+.home-card,h2,.notice,.entry{overflow-wrap:anywhere}
 .muted{color:var(--hf-muted)}
 .primary{min-height:44px;padding:0 18px;border:0;border-radius:8px;background:var(--hf-primary);color:var(--hf-on-primary);font-weight:600;cursor:pointer}
 .primary[disabled]{opacity:.6;cursor:default}
