@@ -81,9 +81,9 @@ unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't reco
 freeze,lock,block,frozen,locked,suspended,pause,on hold,put on hold,restricted,restriction,banned,disabled,lock down,lockdown
 link,bind,add card,linked,binding,add a card,add bank card,hook up,attach,register a card,save a card,add my card,add debit card,add credit card
 failed,fail,declined,error,unsuccessful,didn't go through,rejected,rejecting,rejects,denied,refused,won't go through,can't pay,cannot pay,unable to pay,bounced,void,voided
-delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet,still waiting,never appeared,never landed,in progress,on the way,taking forever,held up,hasn't arrived,not showing,travelling,traveling,in transit
+delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet,still waiting,never appeared,never landed,in progress,on the way,taking forever,held up,hasn't arrived,not showing
 received,arrived,got,reach,landed,came through,showed up
-limit,maximum,cap,quota,biggest,largest,highest,allowance,allowed,ceiling,threshold,throttle,throttled,overshoot,over the limit,topped out
+limit,maximum,cap,quota,biggest,largest,highest,allowed,ceiling,threshold,throttle,throttled,overshoot,over the limit,topped out
 fee,cost,commission,price,cheapest,cheaper,pricing,free,a cut,surcharge,exchange rate,levy,levied,percentage
 close account,delete account,deactivate,cancel account,get rid of,remove my account,stop using,no longer use,don't want,nuke,deletion,erase,close my account,delete my account,terminate,account deletion,delete profile,unsubscribe,dump my wallet,for good,permanently,shut my wallet,shut the wallet
 scam,fraud,fake,impersonation,phishing,scammer,tricked,conned,cheated,swindled,fooled,duped,ripped off,fake support,fake agent,spoofed
