@@ -74,34 +74,34 @@ refund,money back,reimburse,return,come back,comes back,coming back
 charged,debited,deducted,taken,charge
 twice,duplicate,double,two times
 top up,topup,recharge,add money,load money,deposit,add funds,put money,reload,reloads,refill,refilling,replenish,replenishing
-withdraw,withdrawal,cash out,payout,cashout,take out,move out,to my checking,checking account,to my bank,to bank,to the bank
-verification code,otp,sms code,one-time code,security code,code,sms,text,one time,login text,texts
+withdraw,withdrawal,cash out,payout,cashout,take out,move out,to my checking,checking account,to my bank,to bank,to the bank,pull out,pulled out
+verification code,otp,sms code,one-time code,security code,code,sms,text,one time,login text,texts,resend,resent,re-sent
 transfer,send money,remittance,sent,wire,wired,transmit,transmitted
-unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't recognize,without permission,without my permission,compromised,mystery,strange charge,random charge,unauthorised,unrecognised,didn't authorise,suspicious,someone used,weird charge,odd charge,unfamiliar,unapproved,never approved,never okayed,not approved,never been
+unauthorized,fraudulent,hacked,stolen,didn't make,not me,unrecognized,don't recognize,without permission,without my permission,compromised,mystery,strange charge,random charge,unauthorised,unrecognised,didn't authorise,suspicious,someone used,weird charge,odd charge,unfamiliar,unapproved,never approved,never okayed,not approved,never been,siphoned,siphon,drained
 freeze,lock,block,frozen,locked,suspended,pause,on hold,put on hold,restricted,restriction,banned,disabled,lock down,lockdown
-link,bind,add card,linked,binding,add a card,add bank card,hook up,attach,register a card,save a card,add my card,add debit card,add credit card
-failed,fail,declined,error,unsuccessful,didn't go through,rejected,rejecting,rejects,denied,refused,won't go through,can't pay,cannot pay,unable to pay,bounced,void,voided
-delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet,still waiting,never appeared,never landed,in progress,on the way,taking forever,held up,hasn't arrived,not showing
+link,bind,add card,linked,binding,add a card,add bank card,hook up,attach,register a card,save a card,add my card,add debit card,add credit card,enrol,enroll,enrolling,enrolled
+failed,fail,declined,error,unsuccessful,didn't go through,rejected,rejecting,rejects,denied,refused,won't go through,can't pay,cannot pay,unable to pay,bounced,void,voided,turned down,not accepted,won't accept,won't take,wouldn't take,couldn't complete,could not complete
+delayed,delay,pending,slow,late,taking long,not arrived,processing,not yet,still waiting,never appeared,never landed,in progress,on the way,taking forever,held up,hasn't arrived,not showing,dragging
 received,arrived,got,reach,landed,came through,showed up
 limit,maximum,cap,quota,biggest,largest,highest,allowed,ceiling,threshold,throttle,throttled,overshoot,over the limit,topped out
 fee,cost,commission,price,cheapest,cheaper,pricing,free,a cut,surcharge,exchange rate,levy,levied,percentage
-close account,delete account,deactivate,cancel account,get rid of,remove my account,stop using,no longer use,don't want,nuke,deletion,erase,close my account,delete my account,terminate,account deletion,delete profile,unsubscribe,dump my wallet,for good,permanently,shut my wallet,shut the wallet
-scam,fraud,fake,impersonation,phishing,scammer,tricked,conned,cheated,swindled,fooled,duped,ripped off,fake support,fake agent,spoofed
-identity,verification,kyc,id check,verify,face check,face scan,facial,selfie,passport,id card,id document,driver license,driving licence,national id,photo id,residence permit,proof of identity
+close account,delete account,deactivate,cancel account,get rid of,remove my account,stop using,no longer use,don't want,nuke,deletion,erase,close my account,delete my account,terminate,account deletion,delete profile,unsubscribe,dump my wallet,for good,permanently,shut my wallet,shut the wallet,discontinue,discontinuing
+scam,fraud,fake,impersonation,phishing,scammer,tricked,conned,cheated,swindled,fooled,duped,ripped off,fake support,fake agent,spoofed,unlock fee,unlock deposit,release fee
+identity,verification,kyc,id check,verify,face check,face scan,facial,selfie,passport,id card,id document,driver license,driving licence,national id,photo id,residence permit,proof of identity,license,licence
 wrong recipient,wrong person,wrong account,by mistake,by accident,accidentally,mistakenly,stranger,wrong user,wrong contact,wrong iban,misdirected,misaddressed,outsider,wrong guy,unintentionally,inadvertently,misclick,misclicked,same name,same surname,wrong tap
 update,upgrade,new version,latest version,outdated,old version,unsupported version,no longer supported,install latest
 balance,wallet balance,wallet money,available funds,stored value
 statement,history,transaction record,export,transactions,activity,records,past payments,transaction list,spending,outgoings
-freeze,lost phone,stolen phone,phone stolen,phone was stolen,lost my phone,nicked,pinched,snatched,halt,left my phone,phone left,left the phone
+freeze,lost phone,stolen phone,phone stolen,phone was stolen,lost my phone,nicked,pinched,snatched,halt,left my phone,phone left,left the phone,on ice
 crash,crashes,won't open,keeps closing,shuts down,closes itself,stops working,quits,won't load,not loading,blank screen,black screen,white screen,can't open,cannot open,glitch,bug,buggy
 identity,prove who,who i am,id,liveness,liveness check,face recognition,selfie check,blink,blinking
 scam,pretend,pretending,impersonate,posing as,asked for my,from support,called saying,caller,asked me for
 unauthorized,never made,didn't authorize,not mine,someone else,unknown charge,unknown payment,unknown transaction,unknown debit,unknown deduction,unknown purchase,unknown withdrawal,someone bought,random buys,didn't buy,never bought,never visited,asleep,phantom
 limit,most,max,how much can,too large,too big,too much,maxed,exceeded
-dispute,chargeback,charge back,never sent,not delivered,never arrived,merchant,ghosted,stopped replying,never shipped,wrong size,complaint,misrepresented,not as described,never dispatched,not dispatched,parcel,dodging,avoiding me,ignoring me,counterfeit,knockoff,fake goods
+dispute,chargeback,charge back,never sent,not delivered,never arrived,merchant,ghosted,stopped replying,never shipped,wrong size,complaint,misrepresented,not as described,never dispatched,not dispatched,parcel,dodging,avoiding me,ignoring me,counterfeit,knockoff,fake goods,evading
 balance,missing money,money gone,missing,doesn't add up,less money,vanished,miscounted,numbers off
 merchant,seller,shop,store,retailer,vendor
-phone number,mobile number,new number,mobile,sim,cell number,new cell,different cell,another cell,switched cells,changed cells,changed my cell,carrier,ported
+phone number,mobile number,new number,mobile,sim,cell number,new cell,different cell,another cell,switched cells,changed cells,changed my cell,carrier,ported,reassigned,recycled number
 connection,internet,wifi,wi-fi,signal,network,mobile data,offline,no internet,bad signal
 spam,junk,spam folder,junk folder,filtered messages
 legal action,sue,lawyer,court,small claims

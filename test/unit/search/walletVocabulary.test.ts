@@ -26,6 +26,14 @@ describe('wallet vocabulary', () => {
     // Eleventh round (2026-12-06).
     ['a phantom charge from a shop', 'en-unauthorized-transaction'],
     ['topped out when sending rent', 'en-limits'],
+    // Twelfth round (2026-12-06).
+    ['enrol my debit card in the wallet', 'en-link-bank-card'],
+    ['money siphoned out of my account', 'en-unauthorized-transaction'],
+    ['account drained overnight', 'en-unauthorized-transaction'],
+    ['put my wallet on ice', 'en-freeze-account'],
+    ['upload a photo of my licence', 'en-verify-identity'],
+    ['discontinue my wallet', 'en-close-account'],
+    ['pull out my balance to the bank', 'en-withdraw'],
   ])('「%s」 finds %s first', (q, id) => {
     expect(first(q, 'en')).toBe(id)
   })
