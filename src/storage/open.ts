@@ -22,7 +22,11 @@ export interface OpenStoreOptions {
   createPersistent?: (prefix: string) => KeyValueStore
 }
 
-const PROBE_KEY = '__probe__'
+/**
+ * The probe's key, with its token: two stores probing the database at once (two widgets on a
+ * page, two tabs) each read back their own write, not the other's (which sent one to memory).
+ */
+const PROBE_KEY = '__probe__:'
 
 class ProbeTimeout extends Error {}
 
@@ -36,10 +40,11 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 
 async function probe(store: KeyValueStore): Promise<boolean> {
   const token = `${Date.now()}:${Math.random()}`
-  await store.set(PROBE_KEY, token)
-  const back = await store.get<string>(PROBE_KEY)
+  const key = PROBE_KEY + token
+  await store.set(key, token)
+  const back = await store.get<string>(key)
   // Cleaning up need not hold the first read back (each write is a transaction commit).
-  store.del(PROBE_KEY).catch(() => undefined)
+  store.del(key).catch(() => undefined)
   return back === token
 }
 

@@ -53,33 +53,61 @@ const TYPED = 'I paid at the counter, the app said failed, but the shop says it 
 type Widget = 'first' | 'second'
 const widget = (page: Page, which: Widget): Locator =>
   page.locator('[data-help-feedback]').nth(which === 'first' ? 0 : 1)
+/**
+ * `work`, or an error naming the step if it has not settled in 20 s. Evaluations that await the
+ * page's promises (`open()`, `client()`) and the launcher counts polled below have no timeout of
+ * their own: a hang would otherwise end only at the test's, which does not say which step it was.
+ */
+async function settles<T>(step: string, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const bound = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${step} did not settle in 20 s`)), 20_000)
+  })
+  try {
+    return await Promise.race([work, bound])
+  } finally {
+    clearTimeout(timer)
+  }
+}
 const open = (page: Page, which: Widget, view: string, params: object) =>
-  page.evaluate(
-    ([w, v, p]) =>
-      (window as unknown as Record<string, { open(v: string, p: unknown): Promise<void> }>)[w as string]!.open(
-        v as string,
-        p,
-      ),
-    [which, view, params] as const,
+  settles(
+    `open(${view}) in the ${which} widget`,
+    page.evaluate(
+      ([w, v, p]) =>
+        (window as unknown as Record<string, { open(v: string, p: unknown): Promise<void> }>)[w as string]!.open(
+          v as string,
+          p,
+        ),
+      [which, view, params] as const,
+    ),
   )
 /** The view each widget shows (its client's), or 'closed'. */
 const shows = (page: Page) =>
-  page.evaluate(() =>
-    Promise.all(
-      ['first', 'second'].map(async (w) => {
-        const help = (
-          window as unknown as Record<
-            string,
-            { isOpen: boolean; client(): Promise<{ store: { getState(): { ui: { view: string } } } }> }
-          >
-        )[w]!
-        return help.isOpen ? (await help.client()).store.getState().ui.view : 'closed'
-      }),
+  settles(
+    "the widgets' views (isOpen, client())",
+    page.evaluate(() =>
+      Promise.all(
+        ['first', 'second'].map(async (w) => {
+          const help = (
+            window as unknown as Record<
+              string,
+              { isOpen: boolean; client(): Promise<{ store: { getState(): { ui: { view: string } } } }> }
+            >
+          )[w]!
+          return help.isOpen ? (await help.client()).store.getState().ui.view : 'closed'
+        }),
+      ),
     ),
+  )
+/** Both launchers are drawn (`locator.count()`, which `expect.poll` awaits, has no timeout). */
+const launchers = (page: Page, when: string) =>
+  settles(
+    `both launchers ${when}`,
+    expect.poll(() => page.locator('[data-help-feedback] >> button.launcher').count()).toBe(2),
   )
 async function reload(page: Page) {
   await page.reload()
-  await expect.poll(() => page.locator('[data-help-feedback] >> button.launcher').count()).toBe(2)
+  await launchers(page, 'after the reload')
 }
 
 /** The page served as `name`, loaded for a new user, both launchers shown. */
@@ -87,7 +115,7 @@ async function load(name: string, html: string): Promise<Page> {
   const { page } = s
   const url = await serve(s.browser, baseUrl, name, html)
   await page.goto(`${url}?u=e2e-${name}-${Date.now()}`)
-  await expect.poll(() => page.locator('[data-help-feedback] >> button.launcher').count()).toBe(2)
+  await launchers(page, 'after the first load')
   return page
 }
 /** Opens a report form in the widget and types the description (the draft keeps the transaction). */
@@ -96,10 +124,17 @@ async function report(page: Page, which: Widget) {
   await widget(page, which).locator('[data-submit]:not([disabled])').waitFor({ timeout: 20_000 })
   await widget(page, which).locator('[data-field=description] textarea').fill(TYPED)
 }
-/** The widget's report form shows the description typed before the reload. */
+/**
+ * The widget's report form shows the description typed before the reload. Each read gives up
+ * after 2 s: with no form to read (the default 30 s each), the poll would outlast the test's
+ * timeout and fail without saying where.
+ */
 const typedBack = (page: Page, which: Widget) =>
   expect
-    .poll(() => widget(page, which).locator('[data-field=description] textarea').inputValue(), { timeout: 20_000 })
+    .poll(() => widget(page, which).locator('[data-field=description] textarea').inputValue({ timeout: 2_000 }), {
+      timeout: 20_000,
+      message: `the ${which} widget's report form shows the description typed before the reload`,
+    })
     .toBe(TYPED)
 /** The widget shows its article. */
 const article = (page: Page, which: Widget) =>
@@ -149,7 +184,10 @@ describe('two widgets on one page across a reload', () => {
     await report(page, 'second')
     expect(await shows(page)).toEqual(['article', 'report'])
 
-    await page.evaluate(() => sessionStorage.setItem('order', 'ba'))
+    await settles(
+      'sessionStorage.setItem',
+      page.evaluate(() => sessionStorage.setItem('order', 'ba')),
+    )
     await reload(page)
     await article(page, 'first')
     await typedBack(page, 'second')

@@ -26,6 +26,14 @@ function fullDisk(): KeyValueStore & { full: boolean } {
 }
 
 describe('openStore fallback', () => {
+  it('keeps the device for two widgets that open storage at once (no memory-only fallback)', async () => {
+    // Two widgets on one page (or two tabs) probe the same database at the same time.
+    const shared = memoryStore()
+    const open = () => openStore({ createPersistent: () => shared })
+    const [a, b] = await Promise.all([open(), open()])
+    expect([a.reason, b.reason]).toEqual([undefined, undefined])
+  })
+
   it('falls back to memory when IndexedDB does not exist', async () => {
     expect(typeof indexedDB).toBe('undefined')
     const store = await openStore()
