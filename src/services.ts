@@ -147,8 +147,8 @@ export async function createServices(deps: {
     storeOf: (of) => scopedStore(opened, () => of),
     redact,
     ready,
-    // (Read on the writes of a draft this page restored: a job from it left by a page gone
-    // before clearing it is found then.)
+    // (Read on each write of a draft: a job from it left by a page gone before clearing it is
+    // found then, and the write is stamped after every such job, whatever the clock says.)
     sent: async () => {
       const refs: unknown[] = []
       for (const key of await opened.keys(JOB_KEYS)) {

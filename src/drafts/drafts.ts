@@ -350,6 +350,11 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
           }
         }
         const root = based === undefined ? undefined : froms.get(u)
+        // The jobs on the device sent from this draft: what this page writes now comes after
+        // them whatever the clock says (set back since), so that their clean-up does not take a
+        // new report typed in another tab after the send for the one sent.
+        const refs = await onDevice(key, entry.scope)
+        for (const r of refs) seen(u, r.at)
         const at = stamp(u)
         const draft: StoredDraft = {
           value: redact(value),
@@ -359,7 +364,7 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
         // Sent (or discarded) elsewhere since this page's copy: not written back.
         let fresh = based === undefined || based >= gen
         // Sent by a page gone before clearing it: that clean-up first (the same as its clear).
-        if (fresh && root !== undefined && (await sentFrom(target, key, entry.scope, gen, root))) fresh = false
+        if (fresh && root !== undefined && (await sentFrom(target, key, entry.scope, gen, root, refs))) fresh = false
         if (fresh) {
           await target.set(prefix + key, gen ? { ...draft, gen } : draft)
           known.set(u, gen)
@@ -414,19 +419,27 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
   // A job stored on the device made from generation `gen` of the draft after `root` (the copy a
   // page goes on typing came before it), whose page did not clear it (not held here, not marked,
   // and what is stored is that draft or a copy of it, not a new one): marked sent now, true.
-  const sentFrom = async (target: KeyValueStore, key: string, of: string, gen: number, root: number) => {
-    if (!options.sent) return false
-    const refs: unknown = await options.sent().catch(() => undefined)
+  const sentFrom = async (
+    target: KeyValueStore,
+    key: string,
+    of: string,
+    gen: number,
+    root: number,
+    refs: DraftRef[],
+  ) => {
     const mine = (r: DraftRef) => (held.get(key) ?? []).some((h) => sameRef(h.ref, r))
-    const ref = (Array.isArray(refs) ? refs.filter(isRef) : []).find(
-      (r) => r.key === key && r.scope === of && r.gen === gen && r.mark !== false && root < r.at && !mine(r),
-    )
+    const ref = refs.find((r) => r.gen === gen && r.mark !== false && root < r.at && !mine(r))
     if (!ref) return false
     const stored = await target.get<StoredDraft>(prefix + key)
     const since = fromOf(stored)
     if (stored && stored.savedAt >= ref.at && since !== undefined && since >= ref.at) return false
     await markSent(target, key, of, ref, false)
     return true
+  }
+  // The refs of the jobs stored on the device made from draft `key` of user `of`.
+  const onDevice = async (key: string, of: string): Promise<DraftRef[]> => {
+    const refs: unknown = await options.sent?.().catch(() => undefined)
+    return (Array.isArray(refs) ? refs.filter(isRef) : []).filter((r) => r.key === key && r.scope === of)
   }
   const storeFor = (of: string) => (of !== scope() && options.storeOf ? options.storeOf(of) : store)
   // A draft sent or discarded: it goes, and its mark is bumped to the next generation. `ref`:
@@ -470,7 +483,10 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       await unpark(target, key, (p) => p.at === ref.at)
       if (genOf(await target.get<SentMark>(sentKey(key))) > ref.gen) return
       const old = (d: StoredDraft | undefined) => !!d && typeof d.savedAt === 'number' && d.savedAt < ref.at
-      if (old(backup.read(key, of))) backup.remove(key, of)
+      // (A page's own copy, of a page that never had a stored draft of the key, is not the one
+      // sent, whatever the clock said when it was taken.)
+      const copy = backup.read(key, of)
+      if (old(copy) && copy?.own !== true) backup.remove(key, of)
       const stored = await target.get<StoredDraft>(prefix + key)
       // Saved after the job was made: another form's or another tab's, not the one sent.
       if (stored && !old(stored)) return
@@ -591,11 +607,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       // open since before): that clean-up first, or the report sent is offered again.
       if (options.sent) {
         const of = scope()
-        const refs: unknown = await options.sent().catch(() => undefined)
         const mine = (r: DraftRef) => (held.get(key) ?? []).some((h) => sameRef(h.ref, r))
-        const left = (Array.isArray(refs) ? refs.filter(isRef) : []).filter(
-          (r) => r.key === key && r.scope === of && !mine(r),
-        )
+        const left = (await onDevice(key, of)).filter((r) => !mine(r))
         await Promise.all(left.map(settleOne)).catch(() => undefined)
       }
       await chains.get(key)
