@@ -27,6 +27,11 @@ export interface OpenStoreOptions {
  * page, two tabs) each read back their own write, not the other's (which sent one to memory).
  */
 const PROBE_KEY = '__probe__:'
+/**
+ * A probe key older (or, the clock set back, newer) than this was left by a page closed
+ * mid-probe. A live probe lasts seconds: another page's, probing now, is never taken for one.
+ */
+const STALE_MS = 3_600_000
 
 class ProbeTimeout extends Error {}
 
@@ -39,12 +44,15 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 async function probe(store: KeyValueStore): Promise<boolean> {
+  // Listed before our write, so it costs no extra wait (IndexedDB runs them in order).
+  const earlier = store.keys(PROBE_KEY).catch(() => [])
   const token = `${Date.now()}:${Math.random()}`
   const key = PROBE_KEY + token
   await store.set(key, token)
   const back = await store.get<string>(key)
   // Cleaning up need not hold the first read back (each write is a transaction commit).
-  store.del(key).catch(() => undefined)
+  const stale = (k: string) => !(Math.abs(Date.now() - parseInt(k.slice(PROBE_KEY.length))) < STALE_MS)
+  for (const k of [key, ...(await earlier).filter(stale)]) store.del(k).catch(() => undefined)
   return back === token
 }
 

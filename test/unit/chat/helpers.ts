@@ -70,3 +70,29 @@ export function loseTranscriptWrites(): () => void {
   })
   return () => spy.mockRestore()
 }
+
+/**
+ * From now until the returned restore: each step of the device storage (a task fake-indexeddb
+ * queues) waits `ms` first, as on a busy phone. Needs `fake-indexeddb`.
+ */
+export function slowDevice(ms: number): () => void {
+  const spy = vi
+    .spyOn(globalThis, 'setImmediate')
+    .mockImplementation(((fn: () => void) => setTimeout(fn, ms)) as unknown as typeof setImmediate)
+  return () => spy.mockRestore()
+}
+
+/** Resolves once `store`'s state passes `ok`, at once if it does already: it waits on changes, not on a clock. */
+export function until<S>(
+  store: { getState(): S; subscribe(fn: (state: S) => void): () => void },
+  ok: (state: S) => boolean,
+): Promise<void> {
+  return new Promise((resolve) => {
+    if (ok(store.getState())) return resolve()
+    const off = store.subscribe((state) => {
+      if (!ok(state)) return
+      off()
+      resolve()
+    })
+  })
+}

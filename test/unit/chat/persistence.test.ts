@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto'
 import { IDBFactory } from 'fake-indexeddb'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest'
 import { createChatController } from '../../../src/chat/index.js'
 import { createSupportClient } from '../../../src/client.js'
 import type { Transport } from '../../../src/transports/types.js'
 import { OfflineError } from '../../../src/errors/index.js'
 import { memoryStore } from '../../../src/storage/memory.js'
-import { harness, loseTranscriptWrites } from './helpers.js'
+import { harness, loseTranscriptWrites, slowDevice, until } from './helpers.js'
 
 // fake-indexeddb: the clients of one test share device storage, like a page and its reload.
 // Every page is the same user (u1): what is kept on the device belongs to the user who wrote it.
@@ -36,7 +36,7 @@ async function pageThatSent(
   if (opts.visible) chat.setVisible(true)
   await chat.send(text)
   const id = chat.store.getState().conversation!.id
-  await vi.waitFor(() => expect(chat.store.getState().items.at(-1)?.state).toBe(opts.state ?? 'sent'))
+  await until(chat.store, (s) => s.items.at(-1)?.state === (opts.state ?? 'sent'))
   await opts.then?.(page, id)
   chat.dispose()
   page.client.destroy()
@@ -52,11 +52,30 @@ describe('chat across reloads', () => {
       then: async (first, conv) => void (await first.mem.agent.reply(conv, 'answer 1')),
     })
 
-    const second = await harness({ store: backend })
+    // The backend answers the reloaded page only when the test says so, and its device storage
+    // is slow (a busy phone): "at once" means before the fetch, whatever the clock says.
+    let fetchAsked!: () => void
+    const asked = new Promise<void>((r) => (fetchAsked = r))
+    let answer!: () => void
+    const answered = new Promise<void>((r) => (answer = r))
+    const second: Page = await harness({
+      store: backend,
+      transport: {
+        async listMessages(conversationId, since) {
+          fetchAsked()
+          await answered
+          return second.mem.listMessages(conversationId, since)
+        },
+      },
+    })
     await second.mem.agent.reply(id, 'answer 2 (app closed)')
+    onTestFinished(slowDevice(150))
     const chat2 = createChatController(second.client)
     const opening = chat2.open()
-    await vi.waitFor(() => expect(chat2.store.getState().items.map((m) => m.text)).toContain('answer 1'))
+    await asked
+    expect(chat2.store.getState().items.map((m) => m.text)).toEqual(['before reload', 'answer 1'])
+    expect(chat2.store.getState().status).toBe('active')
+    answer()
     await opening
     expect(chat2.store.getState().status).toBe('active')
     expect(chat2.store.getState().items.map((m) => m.text)).toEqual([

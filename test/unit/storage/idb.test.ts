@@ -41,3 +41,31 @@ describe('openStore with IndexedDB available', () => {
     expect(await store.keys()).toEqual(['k']) // the probe key is cleaned up
   })
 })
+
+describe('openStore: probe keys left behind', () => {
+  const HOUR = 3_600_000
+
+  it('removes the probe keys of pages closed mid-probe, keeps one another page is probing with now', async () => {
+    const dbName = freshDb()
+    const device = idbStore('hf:', { dbName })
+    const now = Date.now()
+    const live = `__probe__:${now}:0.3`
+    await device.set(`__probe__:${now - 2 * HOUR}:0.1`, 'closed mid-probe')
+    // Written before the device clock was set back by hours.
+    await device.set(`__probe__:${now + 2 * HOUR}:0.2`, 'closed mid-probe')
+    await device.set(live, 'another tab, probing now')
+
+    const store = await openStore({ createPersistent: (prefix) => idbStore(prefix, { dbName }) })
+    expect(store.reason).toBeUndefined()
+    expect(await idbStore('hf:', { dbName }).keys('__probe__:')).toEqual([live])
+  })
+
+  it('two stores opening at once over leftovers: both keep the device, and no probe key is left', async () => {
+    const dbName = freshDb()
+    await idbStore('hf:', { dbName }).set(`__probe__:${Date.now() - 2 * HOUR}:0.1`, 'closed mid-probe')
+    const open = () => openStore({ createPersistent: (prefix) => idbStore(prefix, { dbName }) })
+    const [a, b] = await Promise.all([open(), open()])
+    expect([a.reason, b.reason]).toEqual([undefined, undefined])
+    expect(await idbStore('hf:', { dbName }).keys('__probe__:')).toEqual([])
+  })
+})
