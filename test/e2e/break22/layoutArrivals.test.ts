@@ -114,23 +114,39 @@ describe('Contact: other orders of arrival', () => {
   for (const [name, answer] of [
     ['failing (500)', { status: 500, contentType: 'application/json', body: '{"error":{"code":"internal"}}' }],
     ['open without an estimate', json({ agentsOnline: 1, queueLength: 0, open: true })],
+    // A queue left by others (on the shared e2e server too): a wait in minutes, or so long that the
+    // line says to write instead, two lines where "Checking…" took one.
+    ['open with a wait', json({ agentsOnline: 1, queueLength: 3, open: true, expectedWaitSeconds: 360 })],
+    ['busy (a long queue)', json({ agentsOnline: 1, queueLength: 9, open: true, expectedWaitSeconds: 900 })],
+    ['closed', json({ agentsOnline: 0, queueLength: 0, open: false })],
   ] as const) {
-    it(`chat hours ${name}, late: the channels below chat stay`, async () => {
-      const { page } = s
-      await page.unrouteAll()
-      const api = hold()
-      await page.route(/\/v1\/availability(\?|$)/, async (route) => {
-        await api.held
-        await route.fulfill(answer)
+    for (const [width, locale] of [
+      [1280, 'en'],
+      [360, 'en'],
+      [360, 'zh-CN'],
+    ] as const) {
+      it(`chat hours ${name}, late (${width} px, ${locale}): the channels below chat stay`, async () => {
+        const { page } = s
+        await page.unrouteAll()
+        await page.setViewportSize({ width, height: 800 })
+        try {
+          const api = hold()
+          await page.route(/\/v1\/availability(\?|$)/, async (route) => {
+            await api.held
+            await route.fulfill(answer)
+          })
+          await page.goto(`${baseUrl}/?locale=${locale}&user=b22-contact-${Date.now()}`)
+          await open(page, 'contact')
+          await w(page, '[data-channel=chat] [data-checking]').waitFor()
+          const first = await controls(page)
+          api.release()
+          await w(page, '[data-channel=chat] [data-checking]').waitFor({ state: 'detached' })
+          expect(await controls(page, first)).toEqual(first)
+        } finally {
+          await page.setViewportSize({ width: 1280, height: 800 })
+        }
       })
-      await page.goto(`${baseUrl}/?locale=en&user=b22-contact-${Date.now()}`)
-      await open(page, 'contact')
-      await w(page, '[data-channel=chat] [data-checking]').waitFor()
-      const first = await controls(page)
-      api.release()
-      await w(page, '[data-channel=chat] [data-checking]').waitFor({ state: 'detached' })
-      expect(await controls(page, first)).toEqual(first)
-    })
+    }
   }
 
   it('transport code late (slow network): chat is not appended below a list already shown', async () => {
