@@ -110,6 +110,41 @@ describe('Home: other orders of arrival', () => {
   })
 })
 
+describe('Home: the transport code later than 3 s, the help chunk later still', () => {
+  // Known open: after the 3 s fallback with chat still unknown, the card goes below the popular
+  // articles' place (so that a card filling in late does not push them down). When the help chunk
+  // comes after the card, the articles appear above it and push its buttons down (342 px at
+  // 1280 px). Seen under CPU throttling (×8) in layoutStable's first test; this holds both on the
+  // network to show it without the throttling. Expected to fail until Home holds the card back
+  // (or its place) in that order of arrival.
+  it.fails('the support card does not move when the popular articles come above it', async () => {
+    const { page } = s
+    await page.unrouteAll()
+    const chunk = await holdTransportCode(page)
+    const help = hold()
+    await page.route(/homeHelp-[\w-]+\.js$/, async (route) => {
+      await help.held
+      await route.continue()
+    })
+    try {
+      await page.goto(`${baseUrl}/?locale=en&user=b22-home-help-late-${Date.now()}`)
+      await page.getByTestId('help-entry').click()
+      // The card's placeholder goes after 3 s: the card's place is settled without chat known.
+      await w(page, '[data-card-pending]').waitFor()
+      await w(page, '[data-card-pending]').waitFor({ state: 'detached' })
+      chunk.release()
+      await w(page, '[data-card-reply]').waitFor()
+      const first = await controls(page)
+      help.release()
+      await w(page, '.help-section:not([hidden]) .help-result').first().waitFor()
+      expect(await controls(page, first)).toEqual(first)
+    } finally {
+      chunk.release()
+      help.release()
+    }
+  })
+})
+
 describe('Contact: other orders of arrival', () => {
   for (const [name, answer] of [
     ['failing (500)', { status: 500, contentType: 'application/json', body: '{"error":{"code":"internal"}}' }],
