@@ -184,6 +184,32 @@ describe('Contact: other orders of arrival', () => {
     }
   }
 
+  it("the wordings that hold the chat line's room are unseen, unnamed, and set like the line", async () => {
+    const { page } = s
+    await page.unrouteAll()
+    await page.goto(`${baseUrl}/?locale=en&user=b22-contact-fit-${Date.now()}`)
+    await open(page, 'contact')
+    await w(page, '[data-channel=chat] .ct-status[data-open]').waitFor()
+    const fit = await w(page, '[data-channel=chat] .ct-wait').evaluate((wait) => {
+      const style = (e: Element, pseudo?: string) => {
+        const c = getComputedStyle(e, pseudo)
+        return [c.fontStyle, c.fontWeight, c.fontSize, c.fontFamily, c.lineHeight].join(' ')
+      }
+      const line = wait.querySelector('.ct-status')!
+      return {
+        text: wait.textContent,
+        sizers: [...wait.querySelectorAll('.ct-fit')].map((f) => ({
+          hidden: getComputedStyle(f).visibility,
+          ariaHidden: f.getAttribute('aria-hidden'),
+          same: style(f, '::before') == style(line),
+          said: f.getAttribute('data-text') !== '',
+        })),
+      }
+    })
+    expect(fit.text).toBe(await w(page, '[data-channel=chat] .ct-status').textContent())
+    expect(fit.sizers).toEqual(Array(6).fill({ hidden: 'hidden', ariaHidden: 'true', same: true, said: true }))
+  })
+
   it('transport code late (slow network): chat is not appended below a list already shown', async () => {
     const { page } = s
     await page.unrouteAll()
