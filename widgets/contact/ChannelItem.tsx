@@ -23,6 +23,11 @@ export interface ItemProps {
   onCopy(number: string): void
 }
 
+/** Every line the chat's status may show (`wait`), each with the widest number of minutes. */
+const WAIT_LINES = (['checking', 'unknown', 'now', 'minutes', 'peak', 'closed'] as const).map(
+  (k): MessageKey => `contact.wait.${k}`,
+)
+
 /** "Open now · closes at 21:00" for a schedule, refreshed with the panel's minute clock. */
 function Status({ hours, ctx }: { hours: BusinessHours; ctx: FormatContext }) {
   const status = hoursStatus(hours, ctx.now)
@@ -128,21 +133,24 @@ export function ChannelItem(props: ItemProps) {
   } else if (kind === 'chat') {
     body = [
       <p key="h">{t('contact.chat.hint')}</p>,
-      typeof props.wait == 'string' ? (
-        <p
-          key="w"
-          class="ct-status"
-          {...(props.wait == 'open' ? { 'data-open': 'true' } : { [`data-${props.wait}`]: '' })}
-        >
-          {t(props.wait == 'open' ? 'contact.wait.now' : `contact.wait.${props.wait}`)}
-        </p>
-      ) : (
-        props.wait && (
-          <p key="w" class="ct-status" data-open={String(props.wait.key !== 'contact.wait.closed')}>
-            {t(props.wait.key, props.wait.params)}
+      // The line takes the room of the longest thing it may come to say (a long queue: two lines
+      // where "Checking…" took one), so the answer arriving moves nothing below it.
+      <div key="w" class="ct-wait">
+        {typeof props.wait == 'string' ? (
+          <p class="ct-status" {...(props.wait == 'open' ? { 'data-open': 'true' } : { [`data-${props.wait}`]: '' })}>
+            {t(props.wait == 'open' ? 'contact.wait.now' : `contact.wait.${props.wait}`)}
           </p>
-        )
-      ),
+        ) : (
+          props.wait && (
+            <p class="ct-status" data-open={String(props.wait.key !== 'contact.wait.closed')}>
+              {t(props.wait.key, props.wait.params)}
+            </p>
+          )
+        )}
+        {WAIT_LINES.map((k) => (
+          <span key={k} class="ct-fit" aria-hidden="true" data-text={t(k, { minutes: 999 })} />
+        ))}
+      </div>,
       <div class="ct-actions" key="a">
         <button type="button" class="primary" onClick={props.onChat}>
           {t('contact.chat.start')}

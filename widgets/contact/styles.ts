@@ -16,6 +16,10 @@ export const contactCss = `
 .ct-item p{margin:0}
 .ct-status{font-size:calc(13*var(--hf-px));color:var(--hf-muted)}
 .ct-status[data-open=true]::before{content:"";display:inline-block;width:8px;height:8px;margin-right:6px;border-radius:50%;background:#1e8e3e;vertical-align:middle}
+.ct-wait{display:grid;grid-template-columns:minmax(0,1fr)}
+.ct-wait>*{grid-area:1/1}
+.ct-fit{visibility:hidden;padding-left:14px;font-size:calc(13*var(--hf-px))}
+.ct-fit::before{content:attr(data-text)}
 .ct-actions{display:flex;flex-wrap:wrap;align-items:center;gap:8px}
 .ct-link{display:inline-flex;align-items:center;min-height:44px;padding:0 16px;border-radius:8px;background:var(--hf-primary);color:var(--hf-on-primary);font-weight:600;text-decoration:none;overflow-wrap:anywhere}
 .ct-link.ct-plain{min-height:24px;padding:0;background:none;color:var(--hf-primary);font-weight:400;text-decoration:underline}

@@ -110,28 +110,105 @@ describe('Home: other orders of arrival', () => {
   })
 })
 
+describe('Home: the transport code later than 3 s, the help chunk later still', () => {
+  // Known open: after the 3 s fallback with chat still unknown, the card goes below the popular
+  // articles' place (so that a card filling in late does not push them down). When the help chunk
+  // comes after the card, the articles appear above it and push its buttons down (342 px at
+  // 1280 px). Seen under CPU throttling (×8) in layoutStable's first test; this holds both on the
+  // network to show it without the throttling. Expected to fail until Home holds the card back
+  // (or its place) in that order of arrival.
+  it.fails('the support card does not move when the popular articles come above it', async () => {
+    const { page } = s
+    await page.unrouteAll()
+    const chunk = await holdTransportCode(page)
+    const help = hold()
+    await page.route(/homeHelp-[\w-]+\.js$/, async (route) => {
+      await help.held
+      await route.continue()
+    })
+    try {
+      await page.goto(`${baseUrl}/?locale=en&user=b22-home-help-late-${Date.now()}`)
+      await page.getByTestId('help-entry').click()
+      // The card's placeholder goes after 3 s: the card's place is settled without chat known.
+      await w(page, '[data-card-pending]').waitFor()
+      await w(page, '[data-card-pending]').waitFor({ state: 'detached' })
+      chunk.release()
+      await w(page, '[data-card-reply]').waitFor()
+      const first = await controls(page)
+      help.release()
+      await w(page, '.help-section:not([hidden]) .help-result').first().waitFor()
+      expect(await controls(page, first)).toEqual(first)
+    } finally {
+      chunk.release()
+      help.release()
+    }
+  })
+})
+
 describe('Contact: other orders of arrival', () => {
   for (const [name, answer] of [
     ['failing (500)', { status: 500, contentType: 'application/json', body: '{"error":{"code":"internal"}}' }],
     ['open without an estimate', json({ agentsOnline: 1, queueLength: 0, open: true })],
+    // A queue left by others (on the shared e2e server too): a wait in minutes, or so long that the
+    // line says to write instead, two lines where "Checking…" took one.
+    ['open with a wait', json({ agentsOnline: 1, queueLength: 3, open: true, expectedWaitSeconds: 360 })],
+    ['busy (a long queue)', json({ agentsOnline: 1, queueLength: 9, open: true, expectedWaitSeconds: 900 })],
+    ['closed', json({ agentsOnline: 0, queueLength: 0, open: false })],
   ] as const) {
-    it(`chat hours ${name}, late: the channels below chat stay`, async () => {
-      const { page } = s
-      await page.unrouteAll()
-      const api = hold()
-      await page.route(/\/v1\/availability(\?|$)/, async (route) => {
-        await api.held
-        await route.fulfill(answer)
+    for (const [width, locale] of [
+      [1280, 'en'],
+      [360, 'en'],
+      [360, 'zh-CN'],
+    ] as const) {
+      it(`chat hours ${name}, late (${width} px, ${locale}): the channels below chat stay`, async () => {
+        const { page } = s
+        await page.unrouteAll()
+        await page.setViewportSize({ width, height: 800 })
+        try {
+          const api = hold()
+          await page.route(/\/v1\/availability(\?|$)/, async (route) => {
+            await api.held
+            await route.fulfill(answer)
+          })
+          await page.goto(`${baseUrl}/?locale=${locale}&user=b22-contact-${Date.now()}`)
+          await open(page, 'contact')
+          await w(page, '[data-channel=chat] [data-checking]').waitFor()
+          const first = await controls(page)
+          api.release()
+          await w(page, '[data-channel=chat] [data-checking]').waitFor({ state: 'detached' })
+          expect(await controls(page, first)).toEqual(first)
+        } finally {
+          await page.setViewportSize({ width: 1280, height: 800 })
+        }
       })
-      await page.goto(`${baseUrl}/?locale=en&user=b22-contact-${Date.now()}`)
-      await open(page, 'contact')
-      await w(page, '[data-channel=chat] [data-checking]').waitFor()
-      const first = await controls(page)
-      api.release()
-      await w(page, '[data-channel=chat] [data-checking]').waitFor({ state: 'detached' })
-      expect(await controls(page, first)).toEqual(first)
-    })
+    }
   }
+
+  it("the wordings that hold the chat line's room are unseen, unnamed, and set like the line", async () => {
+    const { page } = s
+    await page.unrouteAll()
+    await page.goto(`${baseUrl}/?locale=en&user=b22-contact-fit-${Date.now()}`)
+    await open(page, 'contact')
+    await w(page, '[data-channel=chat] .ct-status[data-open]').waitFor()
+    const fit = await w(page, '[data-channel=chat] .ct-wait').evaluate((wait) => {
+      const style = (e: Element, pseudo?: string) => {
+        const c = getComputedStyle(e, pseudo)
+        return [c.fontStyle, c.fontWeight, c.fontSize, c.fontFamily, c.lineHeight].join(' ')
+      }
+      const line = wait.querySelector('.ct-status')!
+      return {
+        text: wait.textContent,
+        sizers: [...wait.querySelectorAll('.ct-fit')].map((f) => ({
+          hidden: getComputedStyle(f).visibility,
+          ariaHidden: f.getAttribute('aria-hidden'),
+          same: style(f, '::before') == style(line),
+          said: f.getAttribute('data-text') !== '',
+        })),
+      }
+    })
+    expect(fit.text).toBe(await w(page, '[data-channel=chat] .ct-status').textContent())
+    expect(fit.sizers).toEqual(Array(6).fill({ hidden: 'hidden', ariaHidden: 'true', same: true, said: true }))
+  })
 
   it('transport code late (slow network): chat is not appended below a list already shown', async () => {
     const { page } = s
