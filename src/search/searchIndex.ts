@@ -231,7 +231,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const sums = [0, 0, 0, 0]
   const compiled = new Map<string, CompiledVariant[][]>()
   let live = 0
-  // Starts at 1: the posting store's cache stamps start at 0 (= never computed).
+  // Starts at 1: the posting store's stamps start at 0 (= never saturated).
   let version = 1
   let vocab: string[] | null = null
   /** Han bigrams by their first character (the characters that follow it) and by their second. */
@@ -363,12 +363,13 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
    * look common. Without such copies it is the plain posting count.
    */
   const df = (t: string): number => {
-    const n = terms.df(t)
+    const p = terms.get(t)
+    const n = p ? p[0].length : 0
     return n < 2 || same.size == live
       ? n
       : once(t, () => {
           const seen = new Set<string>()
-          for (const slot of terms.views(terms.id(t))[0]) seen.add(texts[slot]!)
+          for (const slot of p![0]) seen.add(texts[slot]!)
           return seen.size
         })
   }
@@ -389,10 +390,11 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
 
   /** Postings of a term with their BM25F saturation, computed once per term and index version (`w` for the caller). */
   const resolve = (t: string): Term | null => {
-    const id = terms.id(t)
-    if (id < 0) return null
-    const [s, f, c] = terms.views(id)
-    if (terms.stale(id, version)) {
+    const p = terms.get(t)
+    if (!p) return null
+    const [s, f, c] = p
+    if (p[3] != version) {
+      p[3] = version
       if (avg[4] !== version) avg = [...sums.map((x) => x / (live || 1) || 1), version]
       for (let j = 0; j < s.length; j++) {
         const d = docs[s[j]!]
@@ -477,9 +479,9 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       df,
       idf: idfOf,
       written: (t) => {
-        const id = terms.id(t)
-        if (id < 0) return false
-        const [slots, f] = terms.views(id)
+        const p = terms.get(t)
+        if (!p) return false
+        const [slots, f] = p
         for (let j = 0; j < f.length; j++) if (f[j]! & 4095 && docs[slots[j]!]) return true
         return false
       },
@@ -557,7 +559,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const list = found.sort((a, b) => +!!a.boost - +!!b.boost || b.w - a.w).slice(0, maxTerms)
     // Nothing to rank: no empty arrays reach the ranking code (their other element kind made it deoptimize).
     if (!list.length) return []
-    if (scratch.acc.length < docs.length) scratch = buffers(docs.length * 2)
+    if (scratch[0].length < docs.length) scratch = buffers(docs.length * 2)
     const allowed = new Set(locales.map((l) => codes.get(l)))
     // More than `limit` articles: the tag bonus reorders the strongest candidates.
     // flatMap, not map: its array has the same element kind whether or not this code is optimized
