@@ -6,7 +6,6 @@ import { K1, rank, scratch as buffers, type Term } from './rank.js'
 import { foldInPlace, makeSnippet, plainText } from './snippet.js'
 import type { SynonymTable } from './synonyms.js'
 import { fold, HAN, tokenize, WORD_CHAR } from './tokenize.js'
-import { hasOwn } from '../hasOwn.js'
 
 /** Options of `createSearchIndex` and `loadIndex`. */
 export interface SearchIndexOptions {
@@ -222,6 +221,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const { weights, docs } = data
   const table = (data.synonyms = options.synonyms ?? data.synonyms ?? {})
   if (!isSynonymTable(table)) bad('synonyms')
+  // Own entries only: a locale tag comes from the articles, and `constructor` is on every object.
+  const groupsOf = new Map(Object.entries(table))
   const terms = createPostingStore(data.terms)
   // The store holds its own copy; `serializeIndex` rebuilds this from it.
   data.terms = {}
@@ -468,8 +469,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const key = locales.join()
     let synonyms = compiled.get(key)
     if (!synonyms) {
-      // Own entries only: a locale tag comes from the articles, and `constructor` is on every object.
-      const groups = locales.flatMap((l) => (hasOwn(table, l) ? (table[l] ?? []) : []))
+      const groups = locales.flatMap((l) => groupsOf.get(l) ?? [])
       compiled.set(key, (synonyms = compileSynonyms([...new Set(groups)])))
     }
     terms.compact((slot) => !docs[slot], removed)
@@ -506,8 +506,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     // Built by push, in loops: no closure, wrapper array or flatMap result per variant (synonym
     // groups bring dozens), and arrays of one element kind whether or not this code is optimized
     // (a mapped array's kind depended on it, and reading the other kind deoptimized search).
-    const found: Array<{ v: Term[][]; w: number; m: string[]; boost: boolean | undefined }> = []
-    for (const { v: variants, syn, boost, u } of q) {
+    const found: Array<{ v: Term[][]; w: number; m: string[]; b: boolean | undefined }> = []
+    for (const { v: variants, syn, b: boost, u } of q) {
       // A synonym never weighs more than the words it stands for, however rare it is.
       const cap = syn?.length ? Math.max(...syn.map(idf)) : Infinity
       const m: string[] = []
@@ -552,11 +552,11 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
         const [s, cs, vs] = union(group, key + '\0' + u[0])
         v.splice(0, v.length, [{ s, c: cs, w: v[0]![0]!.w, v: vs, x: u[1] }])
       }
-      if (v.length) found.push({ v, w, m, boost })
+      if (v.length) found.push({ v, w, m, b: boost })
     }
     // Clauses that only add to articles found by others come last. (The count of clauses that
     // find articles is summed below, not filtered into an array: empty, yet another kind.)
-    const list = found.sort((a, b) => +!!a.boost - +!!b.boost || b.w - a.w).slice(0, maxTerms)
+    const list = found.sort((a, b) => +!!a.b - +!!b.b || b.w - a.w).slice(0, maxTerms)
     // Nothing to rank: no empty arrays reach the ranking code (their other element kind made it deoptimize).
     if (!list.length) return []
     if (scratch[0].length < docs.length) scratch = buffers(docs.length * 2)
@@ -566,7 +566,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     // (V8's optimized map makes holey arrays, its builtin packed ones), so rank is not deoptimized.
     const top = rank(
       list.flatMap((c) => [c.v]),
-      list.reduce((n, c) => n + +!c.boost, 0),
+      list.reduce((n, c) => n + +!c.b, 0),
       scratch,
       limit + 10,
       (d) => allowed.has(localeOf[d]),
