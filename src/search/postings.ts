@@ -16,17 +16,18 @@ export const pack = (title: number, tags: number, body: number, questions: numbe
 /** A version 1 posting tf in today's packing. */
 export const fromVersion1 = (p: number): number => pack(p % 64, (p >> 6) % 64, p >> 12, 0)
 
+/**
+ * A term's postings as of the last `compact` (removed articles included): its slots, packed field
+ * tfs, saturation per posting (0-65535) and the stamp it was saturated for (0: never; views and
+ * stamps are made anew at each `compact`).
+ */
+export type Postings = [slots: Uint32Array, tfs: Uint16Array, cache: Uint16Array, stamp: number]
+
 export interface PostingStore {
   /** Appends a posting. Slots of one term must come in ascending order. */
   push(term: string, slot: number, packed: number): void
-  /** Postings of `term` as of the last `compact`, removed articles included (0 = unknown). */
-  df(term: string): number
-  /** The term's id for `views`, or -1. Ids change at `compact`. */
-  id(term: string): number
-  /** Its slots, packed field tfs and saturation per posting (0-65535; see `fresh`). */
-  views(id: number): [slots: Uint32Array, tfs: Uint16Array, cache: Uint16Array]
-  /** Whether the saturation is yet to compute for `stamp`: true once, as it stamps the term. */
-  stale(id: number, stamp: number): boolean
+  /** The term's postings, made on first use after a `compact`; undefined for an unknown term. */
+  get(term: string): Postings | undefined
   /** Terms as of the last `compact`. */
   terms(): string[]
   /** Folds pending postings in and drops those of dead slots. Cheap when nothing changed. */
@@ -39,13 +40,10 @@ export function createPostingStore(initial: Record<string, number[]>): PostingSt
   let S = new Uint32Array(0)
   let F = new Uint16Array(0)
   let C = new Uint16Array(0)
-  let stamps = new Uint32Array(0)
   /** Views per term id, made on first use after a compact: each search asked for new ones. */
-  let views: Array<[Uint32Array, Uint16Array, Uint16Array]> = []
+  let views: Postings[] = []
   /** Postings added since the last compact: term → [slot, packed, ...]. */
   let pending = new Map<string, number[]>(Object.entries(initial).map(([t, p]) => [t, p.slice()]))
-
-  const size = (id: number): number => (id < 0 ? 0 : starts[id + 1]! - starts[id]!)
 
   const compact = (dead: (slot: number) => boolean, changed: boolean): void => {
     if (!pending.size && !changed) return
@@ -66,7 +64,6 @@ export function createPostingStore(initial: Record<string, number[]>): PostingSt
     S = new Uint32Array(total)
     F = new Uint16Array(total)
     C = new Uint16Array(total)
-    stamps = new Uint32Array(kept.length)
     views = []
     let at = 0
     kept.forEach((p, i) => {
@@ -85,16 +82,17 @@ export function createPostingStore(initial: Record<string, number[]>): PostingSt
       const p = pending.get(term)
       p ? p.push(slot, packed) : pending.set(term, [slot, packed])
     },
-    df: (term) => size(ids.get(term) ?? -1),
-    id: (term) => ids.get(term) ?? -1,
-    views: (id) =>
-      (views[id] ??= [
-        S.subarray(starts[id], starts[id + 1]),
-        F.subarray(starts[id], starts[id + 1]),
-        C.subarray(starts[id], starts[id + 1]),
-      ]),
-    // Stamps start at 0, so callers' versions must start at 1.
-    stale: (id, stamp) => stamps[id] != stamp && !!(stamps[id] = stamp),
+    get(term) {
+      const id = ids.get(term)
+      return id === undefined
+        ? id
+        : (views[id] ??= [
+            S.subarray(starts[id], starts[id + 1]),
+            F.subarray(starts[id], starts[id + 1]),
+            C.subarray(starts[id], starts[id + 1]),
+            0,
+          ])
+    },
     terms: () => [...ids.keys()],
     compact,
   }

@@ -100,8 +100,8 @@ export interface Clause {
   v: Variant[]
   /** A synonym clause: the literal query terms it stands for. */
   syn?: string[]
-  /** Only adds to articles other clauses found (a back-off character of a known bigram). */
-  boost?: boolean
+  /** A boost: only adds to articles other clauses found (a back-off character of a known bigram). */
+  b?: boolean
   /** A synonym clause: its group's index and the group's variants left out (typed, or scored by the query's own terms). */
   u?: [group: number, out: number[]] | undefined
 }
@@ -114,6 +114,7 @@ export interface Clause {
  * words. Each matched synonym group adds one clause of its other variants.
  */
 export function buildQuery(query: string, ctx: QueryContext): Clause[] {
+  const { df, idf, written, follow, loose } = ctx
   const clauses: Clause[] = []
   const seen = new Set<string>()
   const add = (v: Variant[], key: string, syn?: string[], u?: Clause['u']): void => {
@@ -133,10 +134,10 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
    */
   const implied: Array<[word: string, span: string[]]> = []
   /** A bigram's articles as a share of COHESION of those holding its rarer character (≥ 1: a word). */
-  const share = (b: string): number => ctx.df(b) / (COHESION * Math.min(ctx.df(b[0]!), ctx.df(b[1]!)) || 1)
+  const share = (b: string): number => df(b) / (COHESION * Math.min(df(b[0]!), df(b[1]!)) || 1)
   /** A bigram's weight: its idf capped at that of COHESION of its rarer character's articles, as a share of its own. */
   const cohesion = (b: string): number =>
-    share(b) < 1 ? ctx.idf(COHESION * Math.min(ctx.df(b[0]!), ctx.df(b[1]!))) / ctx.idf(ctx.df(b)) : 1
+    share(b) < 1 ? idf(COHESION * Math.min(df(b[0]!), df(b[1]!))) / idf(df(b)) : 1
   /** The word being typed: the query's last run if Latin and nothing follows it (not "pay?", "pay x", "pay 失败"). */
   let typing = ''
   eachRun(f, (run, isHan) => {
@@ -149,7 +150,7 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
     for (const m of run.matchAll(COMPLEMENT)) {
       const v = m[1]!
       const verb = VERBS.find((w) => w[0] == v) ?? ''
-      const words = [m[2] ? v + m[2] : '', verb].filter((w) => w && ctx.df(w))
+      const words = [m[2] ? v + m[2] : '', verb].filter((w) => w && df(w))
       const span = [...m[0]].slice(1).flatMap((ch, i) => [[...m[0]][i] + ch])
       span.forEach((b) => noise.add(b))
       // The words typed (取不出来) score nothing but are marked where an article says them.
@@ -162,18 +163,18 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       // A bigram met in few of the articles that hold its rarer character spans two words
       // (系统不让 → 统不): rare, so a strong idf, but no topic (see COHESION).
       one(b, FILLER.has(b) || noise.has(b) ? FILLER_WEIGHT : PARTICLE.test(b) ? PARTICLE_WEIGHT : cohesion(b))
-      if (ctx.df(b)) known[i - 1] = known[i] = true
+      if (df(b)) known[i - 1] = known[i] = true
     }
     // A character that pairs with neither neighbour (转措账, 免蜜支付) is most likely a typo for
     // one that pairs with both, in words that are words, not pairs across two (转错账, 免密支付).
     for (let i = 1; i < c.length - 1; i++) {
       const a = c[i - 1]!
       const z = c[i + 1]!
-      if (known[i] || !ctx.loose) continue
+      if (known[i] || !loose) continue
       // Only a character marked as preceding z can pair with both: a scan of two strings, not a
       // lookup per character that follows a (hundreds for 款). z beyond the BMP: all marked.
-      const next = ctx.follow(a)
-      const prev = z.length > 1 ? next : ctx.follow(z, true)
+      const next = follow(a)
+      const prev = z.length > 1 ? next : follow(z, true)
       const v: Variant[] = []
       for (let k = 0; k < prev.length;) marks[prev.charCodeAt(k++)] = 1
       for (let k = 0; k < next.length; k++) {
@@ -195,20 +196,20 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       if (known[i]) {
         if (!PARTICLE.test(ch) && !seen.has('\0b' + ch)) {
           seen.add('\0b' + ch)
-          clauses.push({ v: [new Map([[ch, SINGLE]])], boost: true })
+          clauses.push({ v: [new Map([[ch, SINGLE]])], b: true })
         }
         return
       }
       one(ch, c.length > 1 ? SINGLE : 1)
       // A lone verb (充的钱, 提的钱) most likely means the wallet word it heads.
       const w = c.length > 1 && VERBS.find((x) => x[0] == ch)
-      if (w && ctx.df(w)) complements.push([[w], [ch]])
+      if (w && df(w)) complements.push([[w], [ch]])
     })
   })
   // Function words only count when the query has nothing else ("how do i").
   const content = words.filter((w) => !STOP.has(w))
   const latin = content.length || han ? content : words
-  const vocab = latin.length && ctx.loose ? ctx.vocab() : []
+  const vocab = latin.length && loose ? ctx.vocab() : []
   /** Typo corrections, each with the word it corrects (synonyms then cover that word). */
   const fixed = new Map<string, string>()
   const letters = new Int32Array(128)
@@ -224,7 +225,7 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       // Up to 12 longer words sharing the prefix, weaker the more they add ("refund" → refunded):
       // for the word being typed or one the articles lack. A whole word the articles hold is
       // what the user meant: "pay" of "qr pay rejected" found every "payroll" title.
-      const open = w == typing || !ctx.written(w)
+      const open = w == typing || !written(w)
       for (let n = 0; open && w.length > 2 && n < 12 && vocab[lo]?.startsWith(w); lo++) {
         if (vocab[lo] == w) continue
         c.push(new Map([[vocab[lo]!, (0.8 * w.length) / vocab[lo]!.length]]))
@@ -238,7 +239,7 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       let fix = ''
       /** Whether `fix` is a word of the articles, not only of their similar questions (a user's typo, "refnud"). */
       let real = false
-      if (w.length > 3 && !ctx.written(w)) {
+      if (w.length > 3 && !written(w)) {
         for (let i = 0; i < w.length; i++) letters[w.charCodeAt(i) & 127]!++
         for (let k = 0; k < vocab.length; k++) {
           const v = vocab[k]!
@@ -259,8 +260,8 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
           if (d <= max) c.push(new Map([[v, 0.8 - 0.2 * d]]))
           // The closest correction also triggers synonyms ("pasword" → password → pin); of equally
           // close ones, a word the articles say before one only a question has ("refnd" → refund, not refnud).
-          if (d <= max && (d < closest || (d == closest && !real && ctx.written(v)))) {
-            real = d < closest ? ctx.written(v) : true
+          if (d <= max && (d < closest || (d == closest && !real && written(v)))) {
+            real = d < closest ? written(v) : true
             closest = d
             fix = v
           }
@@ -278,7 +279,7 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
           for (const x of pre ? [w, w.slice(pre[0].length)] : [w])
             for (let k = x.length; !fix && k > (x != w && pre?.[1] ? 4 : 3) && k * 2 >= x.length; k--) {
               const v = x.slice(0, k)
-              if (v != w && v != 'over' && v != 'under' && SUFFIX.test(x.slice(k - 1)) && ctx.written(v)) {
+              if (v != w && v != 'over' && v != 'under' && SUFFIX.test(x.slice(k - 1)) && written(v)) {
                 c.push(new Map([[(fix = v), 0.6]]))
                 bare = x != w
               }
@@ -297,7 +298,7 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
       '\0v' + ws,
       covers,
     )
-    add(ctx.df(FAILURE) ? [new Map([[FAILURE, COMPLEMENT_WEIGHT / 2]])] : [], FAILURE, covers)
+    add(df(FAILURE) ? [new Map([[FAILURE, COMPLEMENT_WEIGHT / 2]])] : [], FAILURE, covers)
   }
   // Synonym keys are matched against every word typed, function words included ("not me").
   const line = ` ${words.concat([...fixed.keys()]).join(' ')} `
@@ -320,7 +321,7 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
     // 绑定银行卡, and rare lists are short. Its other terms ride along (weight 0) for highlighting.
     const out: number[] = []
     const variants = group.flatMap(([, , ts], v): Variant[] => {
-      const rare = rarest(ts, ctx.df)
+      const rare = rarest(ts, df)
       return hit[v] || seen.has(rare) ? (out.push(v), []) : [new Map(ts.map((t) => [t, t == rare ? SYNONYM : 0]))]
     })
     // The query terms this group stands for: a typo's correction (its idf, not the unknown

@@ -23,25 +23,19 @@ export type RankClause = Term[][]
 /**
  * Buffers reused across queries, one entry per article slot: scores (zero between queries) and
  * lists of slots. Typed arrays, not growing JS arrays: pushing tens of thousands of slots a query
- * into arrays was most of the ranking time at 50k articles.
+ * into arrays was most of the ranking time at 50k articles. A tuple: its names cost no bytes.
  */
-export interface Scratch {
-  acc: Float64Array
-  best: Float64Array
-  sum: Float64Array
-  touched: Int32Array
-  seen: Int32Array
-  local: Int32Array
-}
+export type Scratch = [
+  acc: Float64Array,
+  best: Float64Array,
+  sum: Float64Array,
+  touched: Int32Array,
+  seen: Int32Array,
+  local: Int32Array,
+]
 
-export const scratch = (n: number): Scratch => ({
-  acc: new Float64Array(n),
-  best: new Float64Array(n),
-  sum: new Float64Array(n),
-  touched: new Int32Array(n),
-  seen: new Int32Array(n),
-  local: new Int32Array(n),
-})
+export const scratch = (n: number): Scratch =>
+  [0, 0, 0, 1, 1, 1].map((i) => new (i ? Int32Array : Float64Array)(n)) as Scratch
 
 /**
  * Best `limit` articles (slots) and scores: every posting list walked once, term at a time, into per-slot
@@ -60,7 +54,7 @@ export function rank(
   /** Per slot, its article (translations share one): the best copy alone takes a place. */
   group: number[],
 ): Array<[slot: number, score: number]> {
-  const { acc, best, sum, touched, seen, local } = s
+  const [acc, best, sum, touched, seen, local] = s
   /** Articles scored so far, in `touched`. */
   let nt = 0
   // A loop, not forEach: `nt` stays a local, not a closure slot written per posting.

@@ -6,7 +6,6 @@ import { K1, rank, scratch as buffers, type Term } from './rank.js'
 import { foldInPlace, makeSnippet, plainText } from './snippet.js'
 import type { SynonymTable } from './synonyms.js'
 import { fold, HAN, tokenize, WORD_CHAR } from './tokenize.js'
-import { hasOwn } from '../hasOwn.js'
 
 /** Options of `createSearchIndex` and `loadIndex`. */
 export interface SearchIndexOptions {
@@ -222,6 +221,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const { weights, docs } = data
   const table = (data.synonyms = options.synonyms ?? data.synonyms ?? {})
   if (!isSynonymTable(table)) bad('synonyms')
+  // Own entries only: a locale tag comes from the articles, and `constructor` is on every object.
+  const groupsOf = new Map(Object.entries(table))
   const terms = createPostingStore(data.terms)
   // The store holds its own copy; `serializeIndex` rebuilds this from it.
   data.terms = {}
@@ -231,7 +232,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
   const sums = [0, 0, 0, 0]
   const compiled = new Map<string, CompiledVariant[][]>()
   let live = 0
-  // Starts at 1: the posting store's cache stamps start at 0 (= never computed).
+  // Starts at 1: the posting store's stamps start at 0 (= never saturated).
   let version = 1
   let vocab: string[] | null = null
   /** Han bigrams by their first character (the characters that follow it) and by their second. */
@@ -363,12 +364,13 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
    * look common. Without such copies it is the plain posting count.
    */
   const df = (t: string): number => {
-    const n = terms.df(t)
+    const p = terms.get(t)
+    const n = p ? p[0].length : 0
     return n < 2 || same.size == live
       ? n
       : once(t, () => {
           const seen = new Set<string>()
-          for (const slot of terms.views(terms.id(t))[0]) seen.add(texts[slot]!)
+          for (const slot of p![0]) seen.add(texts[slot]!)
           return seen.size
         })
   }
@@ -389,10 +391,11 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
 
   /** Postings of a term with their BM25F saturation, computed once per term and index version (`w` for the caller). */
   const resolve = (t: string): Term | null => {
-    const id = terms.id(t)
-    if (id < 0) return null
-    const [s, f, c] = terms.views(id)
-    if (terms.stale(id, version)) {
+    const p = terms.get(t)
+    if (!p) return null
+    const [s, f, c] = p
+    if (p[3] != version) {
+      p[3] = version
       if (avg[4] !== version) avg = [...sums.map((x) => x / (live || 1) || 1), version]
       for (let j = 0; j < s.length; j++) {
         const d = docs[s[j]!]
@@ -466,8 +469,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     const key = locales.join()
     let synonyms = compiled.get(key)
     if (!synonyms) {
-      // Own entries only: a locale tag comes from the articles, and `constructor` is on every object.
-      const groups = locales.flatMap((l) => (hasOwn(table, l) ? (table[l] ?? []) : []))
+      const groups = locales.flatMap((l) => groupsOf.get(l) ?? [])
       compiled.set(key, (synonyms = compileSynonyms([...new Set(groups)])))
     }
     terms.compact((slot) => !docs[slot], removed)
@@ -477,9 +479,9 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       df,
       idf: idfOf,
       written: (t) => {
-        const id = terms.id(t)
-        if (id < 0) return false
-        const [slots, f] = terms.views(id)
+        const p = terms.get(t)
+        if (!p) return false
+        const [slots, f] = p
         for (let j = 0; j < f.length; j++) if (f[j]! & 4095 && docs[slots[j]!]) return true
         return false
       },
@@ -504,8 +506,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     // Built by push, in loops: no closure, wrapper array or flatMap result per variant (synonym
     // groups bring dozens), and arrays of one element kind whether or not this code is optimized
     // (a mapped array's kind depended on it, and reading the other kind deoptimized search).
-    const found: Array<{ v: Term[][]; w: number; m: string[]; boost: boolean | undefined }> = []
-    for (const { v: variants, syn, boost, u } of q) {
+    const found: Array<{ v: Term[][]; w: number; m: string[]; b: boolean | undefined }> = []
+    for (const { v: variants, syn, b: boost, u } of q) {
       // A synonym never weighs more than the words it stands for, however rare it is.
       const cap = syn?.length ? Math.max(...syn.map(idf)) : Infinity
       const m: string[] = []
@@ -550,21 +552,21 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
         const [s, cs, vs] = union(group, key + '\0' + u[0])
         v.splice(0, v.length, [{ s, c: cs, w: v[0]![0]!.w, v: vs, x: u[1] }])
       }
-      if (v.length) found.push({ v, w, m, boost })
+      if (v.length) found.push({ v, w, m, b: boost })
     }
     // Clauses that only add to articles found by others come last. (The count of clauses that
     // find articles is summed below, not filtered into an array: empty, yet another kind.)
-    const list = found.sort((a, b) => +!!a.boost - +!!b.boost || b.w - a.w).slice(0, maxTerms)
+    const list = found.sort((a, b) => +!!a.b - +!!b.b || b.w - a.w).slice(0, maxTerms)
     // Nothing to rank: no empty arrays reach the ranking code (their other element kind made it deoptimize).
     if (!list.length) return []
-    if (scratch.acc.length < docs.length) scratch = buffers(docs.length * 2)
+    if (scratch[0].length < docs.length) scratch = buffers(docs.length * 2)
     const allowed = new Set(locales.map((l) => codes.get(l)))
     // More than `limit` articles: the tag bonus reorders the strongest candidates.
     // flatMap, not map: its array has the same element kind whether or not this code is optimized
     // (V8's optimized map makes holey arrays, its builtin packed ones), so rank is not deoptimized.
     const top = rank(
       list.flatMap((c) => [c.v]),
-      list.reduce((n, c) => n + +!c.boost, 0),
+      list.reduce((n, c) => n + +!c.b, 0),
       scratch,
       limit + 10,
       (d) => allowed.has(localeOf[d]),

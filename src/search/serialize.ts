@@ -13,7 +13,7 @@ export function serializeIndex(index: SearchIndex): SerializedIndex {
   store.compact((slot) => !data.docs[slot], true)
   const terms: Record<string, number[]> = {}
   for (const t of store.terms()) {
-    const [slots, tfs] = store.views(store.id(t))
+    const [slots, tfs] = store.get(t)!
     terms[t] = [...slots].flatMap((s, j) => [s, tfs[j]!])
   }
   return { ...data, terms }

@@ -64,10 +64,10 @@ const FORMS = Object.keys(IRREGULAR)
 /** Marks of a window, reused (zero between snippets). */
 let on = new Uint8Array(256)
 /**
- * The last terms and what follows from them (the hits of one search share them): the Latin
+ * The last terms (as JSON) and what follows from them (the hits of one search share them): the Latin
  * terms, where their inflected words start, and whether each term starts with a word character.
  */
-let memo: [terms: string[], latin: string[], starts: string[], word: boolean[]] = [[], [], [], []]
+let memo: [terms: string, latin: string[], starts: string[], word: boolean[]] = ['', [], [], []]
 
 /**
  * Inflected words of `s` whose stem is a term ("Frozen" for freez), marked in `on` when given;
@@ -109,12 +109,11 @@ export function makeSnippet(text: string, terms: string[], length = 96, n = fold
   // An empty term matches nowhere (found everywhere, it would open the window at 0 and never stop marking).
   for (const t of terms) if (t && (at = n.indexOf(t)) >= 0) break
   // The hits of one search share their terms: what follows from them is worked out once.
-  let same = memo[0].length == terms.length
-  for (let k = 0; same && k < terms.length; k++) same = memo[0][k] == terms[k]
-  if (!same) {
+  const key = JSON.stringify(terms)
+  if (memo[0] != key) {
     const latin = terms.filter((t) => t && !HAN.test(t))
     memo = [
-      terms.slice(),
+      key,
       latin,
       latin.flatMap((t) => [t.slice(0, -1) || t, ...FORMS.filter((k) => IRREGULAR[k] == t)]),
       terms.map((t) => WORD_CHAR.test(t[0]!)),
