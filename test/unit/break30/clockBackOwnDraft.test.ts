@@ -21,21 +21,26 @@ const CATEGORY = 'charged_not_received'
 const SENT = 'The coffee shop says my payment never arrived.'
 const MINE = 'My card was charged twice at the pharmacy.'
 
+/** Tab A types the report and sends it, its page going once the job is stored; the clock is set back an hour. */
+async function sendThenSetBack({ a, asv, sendAndGo }: Awaited<ReturnType<typeof twoTabsOneGoing>>) {
+  const values = { ...startValues(CATEGORY, TX, undefined), description: SENT }
+  await saveReportDraft(a, CATEGORY, { values, transaction: TX })
+  await asv.drafts.flush()
+  await sendAndGo({ category: CATEGORY, values, transaction: TX }, 'stored')
+  vi.setSystemTime(new Date('2026-03-01T11:00:00Z'))
+}
+
 describe('a tab typing its own report after another tab sent one and went, the clock set back', () => {
   // The clean-up a gone page left deletes the draft stored under the key if it is older, on the
   // clock, than the job: tab B's write is stamped after the jobs on the device made from the draft.
   it('the next page keeps what tab B typed', async () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     vi.setSystemTime(new Date('2026-03-01T12:00:00Z'))
-    const { device, fake, a, asv, b, sendAndGo } = await twoTabsOneGoing('drafts')
+    const tabs = await twoTabsOneGoing('drafts')
+    const { device, fake, b } = tabs
     expect(await loadReportDraft(b, CATEGORY)).toBeUndefined()
 
-    const values = { ...startValues(CATEGORY, TX, undefined), description: SENT }
-    await saveReportDraft(a, CATEGORY, { values, transaction: TX })
-    await asv.drafts.flush()
-    await sendAndGo({ category: CATEGORY, values, transaction: TX }, 'stored')
-
-    vi.setSystemTime(new Date('2026-03-01T11:00:00Z'))
+    await sendThenSetBack(tabs)
     const bsv = await b.services()
     const mine = { ...startValues(CATEGORY, TX, undefined), description: MINE }
     await saveReportDraft(b, CATEGORY, { values: mine, transaction: TX })
@@ -52,7 +57,8 @@ describe('a tab typing its own report after another tab sent one and went, the c
     vi.setSystemTime(new Date('2026-03-01T12:00:00Z'))
     const local = syncStorage()
     vi.stubGlobal('localStorage', local)
-    const { device, fake, a, asv, sendAndGo } = await twoTabsOneGoing('drafts')
+    const tabs = await twoTabsOneGoing('drafts')
+    const { device, fake } = tabs
     const windowB = new EventTarget()
     vi.stubGlobal('window', windowB)
     const pageB = goingPage(device, 'drafts')
@@ -61,12 +67,7 @@ describe('a tab typing its own report after another tab sent one and went, the c
     vi.stubGlobal('window', undefined)
     expect(await loadReportDraft(b, CATEGORY)).toBeUndefined()
 
-    const values = { ...startValues(CATEGORY, TX, undefined), description: SENT }
-    await saveReportDraft(a, CATEGORY, { values, transaction: TX })
-    await asv.drafts.flush()
-    await sendAndGo({ category: CATEGORY, values, transaction: TX }, 'stored')
-
-    vi.setSystemTime(new Date('2026-03-01T11:00:00Z'))
+    await sendThenSetBack(tabs)
     const mine = { ...startValues(CATEGORY, TX, undefined), description: MINE }
     await saveReportDraft(b, CATEGORY, { values: mine, transaction: TX })
     pageB.go()
