@@ -168,11 +168,16 @@ export function Home(_: ViewProps) {
   // The first entry (chat, or a message on a backend without chat) is held the same way.
   const unknown = chat === undefined && !card.settled && !cardLate
   const pending = unknown && !card.chat
-  // Where the card goes is settled when it first shows: with chat still unknown then (a transport
-  // late or failed), the popular articles come first, so that a card filling in later comes below
-  // them instead of pushing them down under the user's finger.
-  const below = useRef<boolean>()
-  if (!pending && below.current === undefined) below.current = chat === undefined && !card.chat
+  // Where the card goes is settled when it first shows: below the popular articles if they are
+  // there already (a transport late or failed), so that it does not push them down under the
+  // user's finger; else above them, so that articles coming later (a help chunk later still)
+  // do not push its buttons down. Read from what is painted (the articles load in their own
+  // chunk), until the card or its placeholder is there; the articles show only once the
+  // placeholder has gone, so the card's first showing decides.
+  const box = useRef<HTMLDivElement>(null)
+  const below = useRef<Element | null>()
+  const shown = box.current
+  if (!shown?.querySelector('.home-card')) below.current = shown?.querySelector('[aria-labelledby$=popular] li')
   const [query, setQuery] = useState('')
   // What results are shown for: not updated mid-composition, so pinyin being typed with an
   // IME (「qian kou le」 before it becomes 钱扣了) does not search.
@@ -220,8 +225,14 @@ export function Home(_: ViewProps) {
     if (query.trim()) client.navigate('search', { query: query.trim() })
   }
 
+  const supportCard = pending ? (
+    <CardPlaceholder />
+  ) : (
+    <SupportCard card={card} unread={unread} chatEnabled={chat === true} />
+  )
+
   return (
-    <div>
+    <div ref={box}>
       <form role="search" class="search" onSubmit={onSubmit}>
         <label for={inputId}>{t('home.searchLabel')}</label>
         <input
@@ -303,10 +314,11 @@ export function Home(_: ViewProps) {
       </div>
       {/* What loads after the first paint goes below what is there from the start, so nothing
           the user can tap moves under their finger; popular articles wait for the card above
-          them (or three seconds), as its lines would otherwise push them down. */}
-      {below.current ? popular : null}
-      {pending ? <CardPlaceholder /> : <SupportCard card={card} unread={unread} chatEnabled={chat === true} />}
-      {below.current ? null : popular}
+          them (or three seconds), as its lines would otherwise push them down; the card, placed
+          when it first shows, stays on the side of the articles where nothing comes in above it. */}
+      {below.current ? null : supportCard}
+      {popular}
+      {below.current ? supportCard : null}
     </div>
   )
 }

@@ -48,3 +48,39 @@ describe('a transport later than the 3 s fallback, on a backend with chat', () =
     expect([...popular.parentElement!.children].indexOf(popular)).toBe(before)
   })
 })
+
+describe('a transport later than the 3 s fallback, the popular articles later still', () => {
+  // The card shows (the transport has loaded) while the articles are still on their way: they come
+  // below it, not above it, where they would push its buttons down under the user's finger.
+  it('the card stays where it showed, the articles come in below it', async () => {
+    const { option, resolve } = late()
+    const widget = ui.mount({ transport: option, locale: 'en' })
+    await widget.open()
+    // The placeholder goes after 3 s: chat is still unknown and there are no articles yet.
+    await vi.waitFor(() => expect(dialog().querySelector('[data-entry]')).not.toBeNull())
+    await vi.waitFor(() => expect(dialog().querySelector('[data-card-pending]')).toBeNull(), { timeout: 6000 })
+    let release!: () => void
+    const held = new Promise<void>((r) => (release = r))
+    resolve(
+      withChat({
+        capabilities: { chat: true, articles: true },
+        listArticles: () => held.then(() => articles),
+      }),
+    )
+    const card = await vi.waitFor(() => {
+      const found = dialog().querySelector('[data-card-reply]')?.closest('[data-home-card]')
+      expect(found).toBeTruthy()
+      return found!
+    })
+    const before = [...card.parentElement!.children].indexOf(card)
+    release()
+    const popular = await vi.waitFor(() => {
+      const link = dialog().querySelector('.help-section:not([hidden]) .help-result')
+      expect(link).not.toBeNull()
+      return link!.closest('section')!
+    })
+    expect(card.isConnected).toBe(true)
+    expect([...card.parentElement!.children].indexOf(card)).toBe(before)
+    expect(card.compareDocumentPosition(popular) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+  })
+})
