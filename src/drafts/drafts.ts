@@ -339,6 +339,13 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
         const target = entry.scope !== scope() && options.storeOf ? options.storeOf(entry.scope) : store
         // (A new draft: not a copy of any generation.)
         const based = entry.renew ? undefined : known.get(u)
+        // The jobs on the device sent from this draft: what this page writes now comes after
+        // them whatever the clock says (set back since), so that their clean-up does not take a
+        // new report typed in another tab after the send for the one sent.
+        const refs = await onDevice(key, entry.scope)
+        for (const r of refs) seen(u, r.at)
+        seen(u, backup.lastSent(entry.scope))
+        // (Read after the jobs: a send cleared and delivered meanwhile is seen in the mark.)
         const gen = genOf(await target.get<SentMark>(sentKey(key)))
         if (entry.renew) {
           // Another page's new draft, stored since the send: kept, with this one added to it.
@@ -350,12 +357,6 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
           }
         }
         const root = based === undefined ? undefined : froms.get(u)
-        // The jobs on the device sent from this draft: what this page writes now comes after
-        // them whatever the clock says (set back since), so that their clean-up does not take a
-        // new report typed in another tab after the send for the one sent.
-        const refs = await onDevice(key, entry.scope)
-        for (const r of refs) seen(u, r.at)
-        seen(u, backup.lastSent(entry.scope))
         const at = stamp(u)
         const draft: StoredDraft = {
           value: redact(value),
