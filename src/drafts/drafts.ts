@@ -339,6 +339,13 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
         const target = entry.scope !== scope() && options.storeOf ? options.storeOf(entry.scope) : store
         // (A new draft: not a copy of any generation.)
         const based = entry.renew ? undefined : known.get(u)
+        // The jobs on the device sent from this draft: what this page writes now comes after
+        // them whatever the clock says (set back since), so that their clean-up does not take a
+        // new report typed in another tab after the send for the one sent.
+        const refs = await onDevice(key, entry.scope)
+        for (const r of refs) seen(u, r.at)
+        seen(u, backup.lastSent(entry.scope))
+        // (Read after the jobs: a send cleared and delivered meanwhile is seen in the mark.)
         const gen = genOf(await target.get<SentMark>(sentKey(key)))
         if (entry.renew) {
           // Another page's new draft, stored since the send: kept, with this one added to it.
@@ -350,11 +357,6 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
           }
         }
         const root = based === undefined ? undefined : froms.get(u)
-        // The jobs on the device sent from this draft: what this page writes now comes after
-        // them whatever the clock says (set back since), so that their clean-up does not take a
-        // new report typed in another tab after the send for the one sent.
-        const refs = await onDevice(key, entry.scope)
-        for (const r of refs) seen(u, r.at)
         const at = stamp(u)
         const draft: StoredDraft = {
           value: redact(value),
@@ -516,6 +518,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       const u = unsavedKey(key)
       const from = froms.get(u)
       const base = from === undefined || !bases.has(u) ? {} : { from, base: bases.get(u) }
+      // (It cannot read the jobs on the device: stamped after the last one any page made here.)
+      seen(u, backup.lastSent())
       backup.write(key, value, redact, stamp(u), genFor(key), base)
     }
     for (const [key, entry] of inflight) if (entry.scope === scope() && !pending.has(key)) keep(key, entry.value)
@@ -721,6 +725,8 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
       await enqueueOp(key, async () => {
         const gen = genOf(await storeFor(of).get<SentMark>(sentKey(key)))
         ref = { key, scope: of, gen, at: stamp(`${of}\u0000${key}`), ...(mark ? {} : { mark }) }
+        // (Before the job is stored: a pagehide copy another tab takes after it comes after it.)
+        backup.sent(of, ref.at)
       })
       if (hold && ref) hold.ref = ref
       return ref
@@ -748,6 +754,9 @@ export function createDrafts(store: KeyValueStore, options: DraftsOptions = {}):
     },
   }
 }
+
+/** Beside the pagehide copies: see the backup's `sent`. (No draft key starts with `#`.) */
+const SENT_AT = '#sent-at'
 
 type SyncStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> & Partial<Pick<Storage, 'key' | 'length'>>
 
@@ -796,6 +805,26 @@ function createBackup(storage: SyncStorage | undefined, prefix: string, scope: (
         return parsed && typeof parsed === 'object' && typeof (parsed as StoredDraft).savedAt === 'number'
           ? (parsed as StoredDraft)
           : undefined
+      } catch {
+        return undefined
+      }
+    },
+    /**
+     * The latest `at` of a job made from a draft of the user on this device (see `DraftRef`),
+     * kept synchronously: a pagehide copy, which cannot read the jobs, is stamped after it.
+     */
+    sent(of: string, at: number) {
+      try {
+        const last = this.lastSent(of)
+        if (last === undefined || at > last) storage?.setItem(base(of) + SENT_AT, String(at))
+      } catch {
+        // Without it, the copy is stamped on the clock.
+      }
+    },
+    lastSent(of?: string): number | undefined {
+      try {
+        const at = Number(storage?.getItem(base(of) + SENT_AT) ?? NaN)
+        return Number.isFinite(at) ? at : undefined
       } catch {
         return undefined
       }

@@ -44,16 +44,24 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 async function probe(store: KeyValueStore): Promise<boolean> {
-  // Listed before our write, so it costs no extra wait (IndexedDB runs them in order).
-  const earlier = store.keys(PROBE_KEY).catch(() => [])
-  const token = `${Date.now()}:${Math.random()}`
-  const key = PROBE_KEY + token
-  await store.set(key, token)
-  const back = await store.get<string>(key)
-  // Cleaning up need not hold the first read back (each write is a transaction commit).
+  // Listed before our write (IndexedDB runs them in order); the clean-up holds nothing up, a
+  // listing that never answers included.
   const stale = (k: string) => !(Math.abs(Date.now() - parseInt(k.slice(PROBE_KEY.length))) < STALE_MS)
-  for (const k of [key, ...(await earlier).filter(stale)]) store.del(k).catch(() => undefined)
-  return back === token
+  void store
+    .keys(PROBE_KEY)
+    .then((earlier) => earlier.filter(stale).forEach((k) => store.del(k).catch(() => undefined)))
+    .catch(() => undefined)
+  // Twice when our key is gone: the clock jumped by hours while we probed, and another page's
+  // clean-up took it for a leftover (it does so once: its listing came before our second write).
+  for (let tries = 2; ;) {
+    const token = `${Date.now()}:${Math.random()}`
+    const key = PROBE_KEY + token
+    await store.set(key, token)
+    const back = await store.get<string>(key)
+    // Cleaning up need not hold the first read back (each write is a transaction commit).
+    store.del(key).catch(() => undefined)
+    if (back !== undefined || --tries === 0) return back === token
+  }
 }
 
 /**

@@ -23,7 +23,7 @@ export interface ItemProps {
   onCopy(number: string): void
 }
 
-/** Every line the chat's status may show (`wait`), each with the widest number of minutes. */
+/** Every line the chat's status may show (`wait`), each with four digits of minutes (a wait of days). */
 const WAIT_LINES = (['checking', 'unknown', 'now', 'minutes', 'peak', 'closed'] as const).map(
   (k): MessageKey => `contact.wait.${k}`,
 )
@@ -148,7 +148,7 @@ export function ChannelItem(props: ItemProps) {
           )
         )}
         {WAIT_LINES.map((k) => (
-          <span key={k} class="ct-fit" aria-hidden="true" data-text={t(k, { minutes: 999 })} />
+          <span key={k} class="ct-fit" aria-hidden="true" data-text={t(k, { minutes: 9999 })} />
         ))}
       </div>,
       <div class="ct-actions" key="a">
