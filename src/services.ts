@@ -149,15 +149,15 @@ export async function createServices(deps: {
     ready,
     // (Read on each write of a draft: a job from it left by a page gone before clearing it is
     // found then, and the write is stamped after every such job, whatever the clock says.)
-    sent: async () => {
-      const refs: unknown[] = []
-      for (const key of await opened.keys(JOB_KEYS)) {
-        if (opened.memoryOnly?.(key)) continue
-        const origin = (await opened.get<{ origin?: unknown }>(key))?.origin
-        if (Array.isArray(origin)) refs.push(...origin)
-      }
-      return refs
-    },
+    // (All at once: a long offline queue is one wait per save, not one per job.)
+    sent: async () =>
+      (
+        await Promise.all(
+          (await opened.keys(JOB_KEYS))
+            .filter((key) => !opened.memoryOnly?.(key))
+            .map(async (key) => (await opened.get<{ origin?: unknown }>(key))?.origin),
+        )
+      ).flatMap((origin) => (Array.isArray(origin) ? origin : [])),
   })
   // Before any draft is loaded: the drafts of every stored job whose page went before clearing
   // them (any user's: each job's refs name the scope of theirs).
