@@ -4,6 +4,7 @@
  * was never written, only its synchronous pagehide copy (`localStorage`) was, and that copy is of
  * the report sent. The next page offers what tab B typed after the send, as a new report, and
  * not the report sent: that copy keeps the draft it was typed from, and the rest is the new one.
+ * The same with the device clock set back after the send (a network time correction).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { loadReportDraft, saveReportDraft, startValues, submitReport } from '../../../src/reports/flow.js'
@@ -16,6 +17,7 @@ import { TX, closeAll, makeClient } from '../flows/helpers.js'
 const stuck: Array<() => void> = []
 const revive: Array<() => void> = []
 afterEach(async () => {
+  vi.useRealTimers()
   vi.unstubAllGlobals()
   // The page that went lets its storage answer again, so that its drafts can be closed.
   for (const r of revive.splice(0)) r()
@@ -46,9 +48,12 @@ function page(device: KeyValueStore, which: (key: string) => boolean = () => tru
 
 /**
  * Tab A sends the draft (`aGone`: and goes the moment its job is stored, before deleting the
- * draft); tab B types on and is closed before its save is written. What the next page offers.
+ * draft); tab B types on (`setBack`: the clock set back an hour first) and is closed before its
+ * save is written. What the next page offers.
  */
-async function closedAfterSend(aGone: boolean) {
+async function closedAfterSend(aGone: boolean, setBack = false) {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(new Date('2026-03-01T12:00:00Z'))
   const device = memoryStore()
   const local = syncStorage()
   vi.stubGlobal('localStorage', local)
@@ -84,6 +89,7 @@ async function closedAfterSend(aGone: boolean) {
     await (await a.services()).drafts.flush()
   }
 
+  if (setBack) vi.setSystemTime(new Date('2026-03-01T11:00:00Z'))
   // Tab B's user types on, and closes the tab before the save is written.
   await saveReportDraft(tabB, CATEGORY, { values: { ...values, description: `${SENT} ${LATER}` }, transaction: TX })
   b.gone()
@@ -102,5 +108,13 @@ describe('a tab closed within the save debounce after another tab sent the draft
 
   it('the same when the tab that sent it went before deleting it', async () => {
     expect(await closedAfterSend(true)).toBe(LATER)
+  })
+
+  it('the same with the clock set back after the send', async () => {
+    expect(await closedAfterSend(false, true)).toBe(LATER)
+  })
+
+  it('the same with the clock set back, the tab that sent it gone before deleting it', async () => {
+    expect(await closedAfterSend(true, true)).toBe(LATER)
   })
 })
