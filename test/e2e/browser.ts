@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core'
 
 /** Flags that work for headless Debian Chromium as root on a machine with a closed network. */
 const ARGS = [
@@ -49,6 +49,7 @@ export async function launch(
   })
   const page = context.pages()[0] ?? (await context.newPage())
   page.on('pageerror', (e) => console.error('[page error]', e.message))
+  track(context)
   return {
     browser: context,
     page,
@@ -60,6 +61,28 @@ export async function launch(
 }
 
 export type { Browser, Page }
+
+const inflight = new WeakMap<BrowserContext, Map<Request, number>>()
+
+/** Keeps the context's requests still waiting for an answer, for {@link pendingRequests}. */
+function track(context: BrowserContext): void {
+  const open = new Map<Request, number>()
+  inflight.set(context, open)
+  context.on('request', (r) => open.set(r, Date.now()))
+  context.on('requestfinished', (r) => open.delete(r))
+  context.on('requestfailed', (r) => open.delete(r))
+}
+
+/**
+ * The requests of `context` with no answer yet, oldest first, with how long each has waited:
+ * what a test that timed out prints, so a stall can be told from a slow server or a slow page.
+ */
+export function pendingRequests(context: BrowserContext): string[] {
+  const now = Date.now()
+  return [...(inflight.get(context) ?? [])]
+    .sort((a, b) => a[1] - b[1])
+    .map(([r, t]) => `${r.method()} ${r.url()} (${now - t} ms)`)
+}
 
 /** An element of the panel, through its shadow root. */
 export const w = (page: Page, sel: string) => page.locator(`[data-help-feedback] >> ${sel}`)

@@ -24,5 +24,18 @@ export default async function setup(project: TestProject) {
   const { server, close } = await startE2eServer()
   project.provide('baseUrl', server.url)
   project.provide('agentKey', e2eAgentKey)
-  return close
+  // The server shares vitest's main process: when a test times out waiting for it, this says
+  // whether that process was held (transforms for the other projects, a long synchronous step).
+  let last = Date.now()
+  const watch = setInterval(() => {
+    const now = Date.now()
+    if (now - last > 2_500)
+      console.error(`[e2e server] event loop held ${now - last - 250} ms until ${new Date(now).toISOString()}`)
+    last = now
+  }, 250)
+  watch.unref()
+  return async () => {
+    clearInterval(watch)
+    await close()
+  }
 }

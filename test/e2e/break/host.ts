@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import { startServer, type RunningServer } from '../../../examples/server/server.js'
-import { launch, type Session } from '../browser.js'
+import { launch, pendingRequests, type Session } from '../browser.js'
 
 /**
  * A host page that embeds the SDK the way README's "Embed it" bundler snippet does (the entry,
@@ -63,7 +63,10 @@ export async function ticketDetail(
 /** One Chromium session per test, closed after it: `const session = sessions()`, then `await session.start()`. */
 export function sessions(): { start(): Promise<Session> } {
   let s: Session | undefined
-  afterEach(async () => {
+  afterEach(async (ctx) => {
+    // A failed test says what the page still waited for (a stalled server, a route left holding).
+    if (s && ctx.task.result?.state === 'fail')
+      console.error(`[${ctx.task.name}] requests without an answer:`, pendingRequests(s.browser))
     await s?.close()
     s = undefined
   })
