@@ -8,7 +8,8 @@
  *                                    `-- --only=this engine,FlexSearch` to pick sizes and engines,
  *                                    `-- --no-heldout` for tuning runs, `-- --no-size`,
  *                                    `-- --questions` for articles with similar questions,
- *                                    `-- --passes=N` for the timed passes)
+ *                                    `-- --passes=N` for the timed passes, `-- --blocks` to time
+ *                                    each engine over the whole mix in turn, not per query)
  *
  * Prints, side by side: build time, heap growth, p50/p95/p99 query latency on synthetic
  * corpora of 1k/10k/50k articles; MRR@10, recall@5 and zero-result rate
@@ -237,9 +238,16 @@ function latency(
   timing: boolean,
 ): void {
   const mix = queryMix(real, labeled, 400)
+  // Interleaved per query, machine load hits every engine alike, but each query runs with the
+  // other engines' data in the CPU caches. In blocks, each engine answers the whole mix in turn,
+  // as an app (one engine) runs it; the order of the engines turns with every pass.
+  const blocks = process.argv.includes('--blocks')
   console.log(
     `\nLatency: ${mix.length} queries (${labeled.length} labeled + corpus phrases, tags, typos), warm-up passes, then timed passes` +
-      ` with the engines interleaved per query (so machine load hits all alike); corpus 60% zh-CN / 40% en, ${legacy ? 'LEGACY corpus (real titles copied into synthetic articles)' : 'synthetic distractors (bench/data/corpus.ts)'}`,
+      (blocks
+        ? ` with each engine over the whole mix in turn, the order turning every pass (as an app runs one engine)`
+        : ` with the engines interleaved per query (so machine load hits all alike)`) +
+      `; corpus 60% zh-CN / 40% en, ${legacy ? 'LEGACY corpus (real titles copied into synthetic articles)' : 'synthetic distractors (bench/data/corpus.ts)'}`,
   )
   const only = process.argv
     .find((a) => a.startsWith('--only='))
@@ -285,17 +293,23 @@ function latency(
         best: mix.map(() => Infinity),
       })
     }
+    const time = (e: (typeof built)[number], i: number) => {
+      const { q, locale } = mix[i]!
+      const s = performance.now()
+      e.search(q, locale)
+      const t = performance.now() - s
+      e.samples.push(t)
+      e.best[i] = Math.min(e.best[i]!, t)
+    }
     for (let pass = 0; pass < passes; pass++) {
-      mix.forEach(({ q, locale }, i) => {
+      if (blocks)
         for (let k = 0; k < built.length; k++) {
-          const e = built[(i + k) % built.length]!
-          const s = performance.now()
-          e.search(q, locale)
-          const t = performance.now() - s
-          e.samples.push(t)
-          e.best[i] = Math.min(e.best[i]!, t)
+          const e = built[(pass + k) % built.length]!
+          for (let i = 0; i < mix.length; i++) time(e, i)
         }
-      })
+      else
+        for (let i = 0; i < mix.length; i++)
+          for (let k = 0; k < built.length; k++) time(built[(i + k) % built.length]!, i)
     }
     const p95: Record<string, number> = {}
     for (const e of built) {
