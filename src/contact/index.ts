@@ -32,6 +32,7 @@ export {
   channelGuidance,
   READY_ITEMS,
   URGENT_PROBLEMS,
+  MAX_WAIT_MINUTES,
   PEAK_WAIT_SECONDS,
   waitHint,
   type Guidance,

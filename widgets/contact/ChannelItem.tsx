@@ -1,5 +1,12 @@
 import type { ComponentChildren } from 'preact'
-import { describeStatus, hoursStatus, weeklySummary, zoneName, type FormatContext } from '../../src/contact/index.js'
+import {
+  describeStatus,
+  hoursStatus,
+  MAX_WAIT_MINUTES,
+  weeklySummary,
+  zoneName,
+  type FormatContext,
+} from '../../src/contact/index.js'
 import type { ChannelKind, ContactChannel } from '../../src/contact/index.js'
 import type { WaitHint } from '../../src/contact/index.js'
 import type { MessageKey } from '../../src/i18n/index.js'
@@ -23,7 +30,7 @@ export interface ItemProps {
   onCopy(number: string): void
 }
 
-/** Every line the chat's status may show (`wait`), each with four digits of minutes (a wait of days). */
+/** Every line the chat's status may show (`wait`), each with the most minutes a hint says (four digits). */
 const WAIT_LINES = (['checking', 'unknown', 'now', 'minutes', 'peak', 'closed'] as const).map(
   (k): MessageKey => `contact.wait.${k}`,
 )
@@ -148,7 +155,7 @@ export function ChannelItem(props: ItemProps) {
           )
         )}
         {WAIT_LINES.map((k) => (
-          <span key={k} class="ct-fit" aria-hidden="true" data-text={t(k, { minutes: 9999 })} />
+          <span key={k} class="ct-fit" aria-hidden="true" data-text={t(k, { minutes: MAX_WAIT_MINUTES })} />
         ))}
       </div>,
       <div class="ct-actions" key="a">

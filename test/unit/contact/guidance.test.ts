@@ -86,6 +86,15 @@ describe('wait hints from availability', () => {
       peak: true,
     })
   })
+  it('an estimate of more than a week says 9999 minutes, the most the line holds room for', () => {
+    for (const seconds of [599_970, 600_000, 1e9, Number.MAX_VALUE])
+      expect(waitHint({ ...base, expectedWaitSeconds: seconds })).toEqual({
+        key: 'contact.wait.peak',
+        params: { minutes: 9999 },
+        peak: true,
+      })
+    expect(waitHint({ ...base, expectedWaitSeconds: 599_880 })?.params).toEqual({ minutes: 9998 })
+  })
   it('closed chat says so; no estimate or no availability says nothing', () => {
     expect(waitHint({ ...base, open: false, expectedWaitSeconds: 9999 })).toEqual({
       key: 'contact.wait.closed',
