@@ -66,6 +66,19 @@ export interface Http {
 
 /** Longest Retry-After honoured, whatever the header says (a date read on a wrong clock, a typo). */
 export const MAX_RETRY_AFTER_MS = 600_000
+/** How long one attempt may take by default (`timeoutMs`). */
+export const TIMEOUT_MS = 15_000
+
+/**
+ * What `work` gives (it may return a value, a promise, or throw), or TimeoutError after `ms`:
+ * for a host's callback, which may never answer.
+ */
+export function within<T>(work: () => T | PromiseLike<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new TimeoutError('no answer in time')), ms)
+    new Promise<T>((give) => give(work())).then(resolve, reject).finally(() => clearTimeout(timer))
+  })
+}
 
 /**
  * The wait a response asks for: Retry-After seconds, or an HTTP date read against the same
@@ -132,7 +145,7 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
 export function createHttp(options: HttpOptions): Http {
   const base = options.baseUrl.replace(/\/+$/, '')
   const retries = options.retries ?? 2
-  const timeoutMs = options.timeoutMs ?? 15_000
+  const timeoutMs = options.timeoutMs ?? TIMEOUT_MS
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 10_000
   let refreshing: Promise<void> | undefined
   // Server time minus device time, from the last `Date` header (1 s resolution is plenty).
@@ -140,11 +153,13 @@ export function createHttp(options: HttpOptions): Http {
 
   const url = (path: string) => `${base}/${path.replace(/^\/+/, '')}`
 
-  /** One attempt: the response (any status), TimeoutError after `timeoutMs`, or what fetch threw. */
+  /** One attempt: the response (any status), TimeoutError after `timeoutMs` (for the token, then for fetch), or what either threw. */
   async function send(target: string, init: RequestInit, o: RequestOptions<unknown>): Promise<Response> {
     const headers = new Headers(init.headers)
     if (o.auth !== false && options.getToken) {
-      const token = await options.getToken()
+      // The host's token callback (or a sign-in it starts) has as long as a request: one that
+      // never answers must not hold this request, nor the UI waiting on it, for ever.
+      const token = await within(options.getToken, timeoutMs)
       if (token) headers.set('Authorization', `Bearer ${token}`)
     }
     const controller = new AbortController()

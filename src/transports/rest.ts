@@ -1,7 +1,7 @@
 import { FileRejectedError } from '../errors/LocalErrors.js'
 import { RejectedError, UnauthorizedError } from '../errors/RequestErrors.js'
 import type { ChatEvent, Session, UserIdentity } from '../types.js'
-import { createHttp, seg, type RequestOptions } from './http.js'
+import { createHttp, seg, TIMEOUT_MS, within, type RequestOptions } from './http.js'
 import {
   parseArticle,
   parseArticles,
@@ -36,7 +36,7 @@ export interface RestTransportOptions {
   /** An older name of `getUserToken` (which the README and docs use); `getUserToken` wins when both are set. */
   getToken?: () => Promise<string>
   fetch?: typeof fetch
-  /** Per attempt. Default 15 000. */
+  /** Per attempt, and for `getUserToken` to answer. Default 15 000. */
   timeoutMs?: number
   /** Retries of idempotent or keyed requests. Default 2. */
   retries?: number
@@ -62,6 +62,7 @@ const EXPIRY_SKEW_MS = 30_000
  */
 export function restTransport(options: RestTransportOptions): Transport {
   const getUserToken = options.getUserToken ?? options.getToken
+  const timeoutMs = options.timeoutMs ?? TIMEOUT_MS
   let user = options.user
   let session: Session | undefined
   let identifying: Promise<Session> | undefined
@@ -77,14 +78,15 @@ export function restTransport(options: RestTransportOptions): Transport {
   async function identifyAs(who: UserIdentity, signal?: AbortSignal): Promise<Session> {
     // The host's token callback races the abort: sign-ins and sign-outs run in call order, and
     // one that never returns (the host's own sign-in broke) would hold up every later one.
+    // Nor may it hold this user's requests for ever: it times out as a request does, and the
+    // next request asks the host again.
     const token =
       who.token ??
       (getUserToken &&
         (await new Promise<string>((resolve, reject) => {
           if (signal?.aborted) return reject(signal.reason)
           signal?.addEventListener('abort', () => reject(signal.reason), { once: true })
-          // Promise.resolve: a host may hand a callback that returns the token itself.
-          Promise.resolve(getUserToken()).then(resolve, reject)
+          within(getUserToken, timeoutMs).then(resolve, reject)
         })))
     // A host whose token is not there yet (signed out, still loading) returns nothing: that is
     // a missing credential, not a request for the server to refuse. Jobs wait for a token.

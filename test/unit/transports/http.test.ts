@@ -141,6 +141,20 @@ describe('createHttp error mapping', () => {
 })
 
 describe('createHttp retries and auth', () => {
+  it('a token callback that never answers times the request out, nothing sent; the next asks again', async () => {
+    const s = script(json({ ok: 1 }))
+    let calls = 0
+    const http = createHttp({
+      baseUrl: 'https://api.test',
+      timeoutMs: 30,
+      fetch: s.fetch,
+      getToken: () => (calls++ == 0 ? new Promise<string>(() => {}) : 'tok-2'),
+    })
+    expect(await failure(http.request('/v1/x'))).toBeInstanceOf(TimeoutError)
+    expect(s.requests).toHaveLength(0)
+    expect(await http.request('/v1/x')).toEqual({ ok: 1 })
+    expect(s.requests.map((r) => r.headers.get('Authorization'))).toEqual(['Bearer tok-2'])
+  })
   it('retries a GET on 503 honouring Retry-After', async () => {
     const s = script(protocolError(503, 'server', {}, { 'Retry-After': '0' }), json({ ok: 1 }))
     const http = createHttp({ baseUrl: 'https://api.test', fetch: s.fetch })

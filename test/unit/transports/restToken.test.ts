@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createSupportClient } from '../../../src/client.js'
-import { UnauthorizedError } from '../../../src/errors/index.js'
+import { TimeoutError, UnauthorizedError } from '../../../src/errors/index.js'
 import type { HelpFeedbackEvent } from '../../../src/events.js'
 import { restTransport } from '../../../src/transports/rest.js'
 
@@ -48,5 +48,46 @@ describe('getUserToken without a token', () => {
     expect(events).toContainEqual({ type: 'error', code: 'unauthorized', message: '登录已过期，请重新登录。' })
     expect(client.store.getState().session).toMatchObject({ status: 'error', errorCode: 'unauthorized' })
     client.destroy()
+  })
+})
+
+describe('getUserToken that never answers', () => {
+  // A host's sign-in that broke: its token callback never settles. Requests must still settle
+  // (the chat's "Checking…", a report's send), and the next one asks the host again.
+  it('a request times out like an unanswered one, and the next asks for the token again', async () => {
+    let calls = 0
+    const fetch = vi.fn(async (input: RequestInfo | URL) =>
+      String(input).endsWith('/v1/identify')
+        ? session()
+        : new Response(JSON.stringify({ open: true, agentsOnline: 1, queueLength: 0 }), {
+            status: 200,
+            headers: { 'Content-Type': 'application/json' },
+          }),
+    )
+    const t = restTransport({
+      baseUrl: 'https://api.test',
+      timeoutMs: 50,
+      retries: 0,
+      fetch,
+      getUserToken: () => (calls++ == 0 ? new Promise<string>(() => {}) : Promise.resolve('jwt-2')),
+    })
+    await expect(t.identify({ id: 'u1' })).rejects.toBeInstanceOf(TimeoutError)
+    expect(fetch).not.toHaveBeenCalled()
+    await expect(t.availability!()).resolves.toMatchObject({ open: true })
+    expect(calls).toBe(2)
+  })
+
+  it('a request waiting on an identify whose token never comes times out too', async () => {
+    const fetch = vi.fn(async () => session())
+    const t = restTransport({
+      baseUrl: 'https://api.test',
+      timeoutMs: 50,
+      retries: 0,
+      fetch,
+      getUserToken: () => new Promise<string>(() => {}),
+      user: { id: 'u1' },
+    })
+    await expect(t.availability!()).rejects.toBeInstanceOf(TimeoutError)
+    expect(fetch).not.toHaveBeenCalled()
   })
 })
