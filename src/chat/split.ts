@@ -65,12 +65,12 @@ const STOP = /^[。！？；．｡.!?;]$/u
 const BREAK_ZONE = 0.2
 
 /**
- * The first part of `rest` (longer than `max`) and what is left after it, whitespace at the cut
- * dropped. `soft`: at a space, else after a sentence end, when one falls in the last fifth of
- * the window (or only characters that show nothing follow it there); else, and always when not
- * `soft`, at the last grapheme cluster boundary that fits.
+ * Where the first part of `rest` (longer than `max`) ends, both ways: `soft` at a space, else
+ * after a sentence end, when one falls in the last fifth of the window (or only characters that
+ * show nothing follow it there), else as `hard`; `hard` at the last grapheme cluster boundary
+ * that fits. One look at the window gives both.
  */
-function step(rest: string, max: number, soft: boolean): [part: string, rest: string] {
+function cuts(rest: string, max: number): [soft: number, hard: number] {
   // One code point past `max` decides whether a cluster starts at `max`.
   const window = rest.slice(0, max + 2)
   const starts = clusterStarts(window)
@@ -89,31 +89,21 @@ function step(rest: string, max: number, soft: boolean): [part: string, rest: st
   }
   const from = max - Math.ceil(max * BREAK_ZONE)
   const near = (at: number) => at > 0 && (at >= from || at >= shown)
-  let cut = soft && near(space) ? space : soft && near(stop) ? stop : hard
-  if (cut === 0) {
+  const soft = near(space) ? space : near(stop) ? stop : hard
+  if (hard === 0) {
     // One cluster longer than a part (a letter under thousands of marks): cut between code points.
-    cut = max
-    const unit = rest.charCodeAt(cut - 1)
-    if (unit >= 0xd800 && unit <= 0xdbff) cut--
+    hard = max
+    const unit = rest.charCodeAt(hard - 1)
+    if (unit >= 0xd800 && unit <= 0xdbff) hard--
   }
-  return [rest.slice(0, cut).trimEnd(), dropLeadingSpace(rest.slice(cut))]
+  return [soft || hard, hard]
 }
 
-/**
- * Whether `text` goes in at most `limit` parts cut at the limit only (`step` without `soft`).
- * Each of those cuts reaches as far as a part can, so no split between clusters needs fewer.
- */
-function fitsHard(text: string, max: number, limit: number): boolean {
-  let n = 0
-  let rest = text
-  while (rest.length > max && n <= limit) {
-    let part: string
-    ;[part, rest] = step(rest, max, false)
-    if (VISIBLE.test(part)) n++
-  }
-  if (VISIBLE.test(rest)) n++
-  return n <= limit
-}
+/** The part of `rest` before `cut` and what is left after it, whitespace at the cut dropped. */
+const at = (rest: string, cut: number): [part: string, rest: string] => [
+  rest.slice(0, cut).trimEnd(),
+  dropLeadingSpace(rest.slice(cut)),
+]
 
 /**
  * Splits a message longer than `max` into parts the backend takes, in order. A part ends at a
@@ -135,15 +125,38 @@ function fitsHard(text: string, max: number, limit: number): boolean {
  * splitMessage('ab🇨🇳', 3) // ['ab', '🇨🇳']
  */
 export function splitMessage(text: string, max = MAX_MESSAGE_LENGTH): string[] {
+  // Every rest is a tail of `text`: its length names it. Each soft cut is checked against the
+  // cuts at the limit from there, so the same tails come up again and again; each is read once.
+  const memo = new Map<number, [soft: number, hard: number]>()
+  const cutsOf = (rest: string) => {
+    let c = memo.get(rest.length)
+    if (!c) memo.set(rest.length, (c = cuts(rest, max)))
+    return c
+  }
+  /**
+   * Whether `rest` goes in at most `limit` parts cut at the limit only. Each of those cuts
+   * reaches as far as a part can, so no split between clusters needs fewer.
+   */
+  const fitsHard = (rest: string, limit: number) => {
+    let n = 0
+    while (rest.length > max && n <= limit) {
+      let part: string
+      ;[part, rest] = at(rest, cutsOf(rest)[1])
+      if (VISIBLE.test(part)) n++
+    }
+    if (VISIBLE.test(rest)) n++
+    return n <= limit
+  }
   const parts: string[] = []
   let rest = text
   // A text that goes in the parts a message may take keeps doing so; a longer one is refused.
-  const bounded = rest.length > max && fitsHard(rest, max, MAX_MESSAGE_PARTS)
+  const bounded = rest.length > max && fitsHard(rest, MAX_MESSAGE_PARTS)
   while (rest.length > max) {
-    let [part, next] = step(rest, max, true)
-    if (bounded) {
+    const [soft, hard] = cutsOf(rest)
+    let [part, next] = at(rest, soft)
+    if (bounded && soft !== hard) {
       const left = MAX_MESSAGE_PARTS - parts.length - (VISIBLE.test(part) ? 1 : 0)
-      if (!fitsHard(next, max, left)) [part, next] = step(rest, max, false)
+      if (!fitsHard(next, left)) [part, next] = at(rest, hard)
     }
     rest = next
     // A part that shows nothing (a zero-width space copied at the end) would reach the agent blank.
