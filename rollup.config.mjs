@@ -99,7 +99,7 @@ const SHELL = [
   /options\/(check|widget)\.ts$/,
   /errors\/(ConfigError|HelpFeedbackError|BrowserRequiredError)\.ts$/,
   /src\/events\.ts$/,
-  /widgets\/host\/sheets\.ts$/,
+  /widgets\/host\/(sheets|idle)\.ts$/,
 ]
 // The first open is a chain of round trips (150 ms each on a slow link): what it always loads
 // together goes into few chunks. `client`: the headless client and what it imports (no Preact;

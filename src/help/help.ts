@@ -55,10 +55,6 @@ export interface HelpControllerDeps {
 
 const VOTES_KEY = 'help:votes'
 
-/** Markdown-escape indexed plain text so it renders as the text it is. */
-const asMarkdown = (text: string): string =>
-  text.replace(/[\\`*_[\]<>#&|~!]/g, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2')
-
 /**
  * Creates the help controller. A client has one: `client.help` (the index loads once per client).
  *
@@ -185,19 +181,14 @@ export function createHelpController(client: SupportClient, deps: HelpController
           failure = error
         }
       }
-      const doc = h?.docs.get(id)
-      if (!article && doc)
-        article = { id: doc.id, locale: doc.locale, title: doc.title, body: asMarkdown(doc.text), tags: doc.tags }
+      // Else the index's own text of it.
+      if (!article) article = h?.indexed(id)
       if (!article) throw isHelpFeedbackError(failure) ? failure : new NotFoundError(`article ${id} not found`)
       emit({ type: 'article:open', id, source: options.source ?? 'link' })
       return article
     },
     async resolveLink(slug) {
-      const h = await load()
-      const docs = [...h.docs.values()]
-      const tail = (d: { id: string }) => d.id === slug || d.id.endsWith(`-${slug}`)
-      return (docs.find((d) => d.id === slug) ?? docs.find((d) => tail(d) && d.locale === locale()) ?? docs.find(tail))
-        ?.id
+      return (await load()).resolve(slug, locale())
     },
     async vote(id, helpful) {
       const known = await loadVotes()

@@ -31,13 +31,21 @@ export interface IndexedDoc {
   tags: string[]
 }
 
-/** A ready index with what it knows about each article. */
+/**
+ * A ready index with what it knows about each article. The lookups in the indexed articles are
+ * here, in the help chunk that loads with the content, not in the client's controller.
+ */
 export interface LoadedHelp {
   index: SearchIndex
-  docs: Map<string, IndexedDoc>
   /** Full articles with their Markdown body, when the source ships them. */
   bodies: Map<string, Article>
-  locales: Set<string>
+  /** An article as the index knows it, its plain text escaped as Markdown (for one without a body). */
+  indexed(id: string): Article | undefined
+  /**
+   * The id of the article a relative `./slug.md` link points to: the article of that id, else one
+   * whose id ends in `-slug`, in `locale` first.
+   */
+  resolve(slug: string, locale: string): string | undefined
 }
 
 /** What is written to the key-value store so help works offline next time. */
@@ -133,6 +141,26 @@ function checkArticles(json: unknown): Article[] {
     }))
 }
 
+/** Markdown-escape indexed plain text so it renders as the text it is. */
+const asMarkdown = (text: string): string =>
+  text.replace(/[\\`*_[\]<>#&|~!]/g, '\\$&').replace(/^(\d+)([.)])/, '$1\\$2')
+
+function ready(index: SearchIndex, docs: Map<string, IndexedDoc>, articles: Article[]): LoadedHelp {
+  return {
+    index,
+    bodies: new Map(articles.map((a) => [a.id, a])),
+    indexed(id) {
+      const doc = docs.get(id)
+      return doc && { id: doc.id, locale: doc.locale, title: doc.title, body: asMarkdown(doc.text), tags: doc.tags }
+    },
+    resolve(slug, locale) {
+      const all = [...docs.values()]
+      const tail = (d: IndexedDoc) => d.id === slug || d.id.endsWith(`-${slug}`)
+      return (all.find((d) => d.id === slug) ?? all.find((d) => tail(d) && d.locale === locale) ?? all.find(tail))?.id
+    },
+  }
+}
+
 function fromIndex(data: SerializedIndex, articles: Article[] | undefined): LoadedHelp {
   let index: SearchIndex
   try {
@@ -143,12 +171,7 @@ function fromIndex(data: SerializedIndex, articles: Article[] | undefined): Load
   const docs = new Map<string, IndexedDoc>()
   for (const d of data.docs)
     if (d) docs.set(d.id, { id: d.id, locale: d.locale, title: d.title, text: d.text, tags: d.tags })
-  return {
-    index,
-    docs,
-    bodies: new Map((articles ?? []).map((a) => [a.id, a])),
-    locales: new Set([...docs.values()].map((d) => d.locale)),
-  }
+  return ready(index, docs, articles ?? [])
 }
 
 function fromArticles(list: Article[], synonyms: SynonymTable): LoadedHelp {
@@ -157,12 +180,7 @@ function fromArticles(list: Article[], synonyms: SynonymTable): LoadedHelp {
   const docs = new Map(
     articles.map((a) => [a.id, { id: a.id, locale: a.locale, title: a.title, text: plainText(a.body), tags: a.tags }]),
   )
-  return {
-    index,
-    docs,
-    bodies: new Map(articles.map((a) => [a.id, a])),
-    locales: new Set(articles.map((a) => a.locale)),
-  }
+  return ready(index, docs, articles)
 }
 
 /** `…/search-index.json?v=2` → `…/articles.json`: the file `npm run index:articles` writes beside it. */

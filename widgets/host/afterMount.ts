@@ -1,4 +1,5 @@
 import { hasQueuedJobs } from './queued.js'
+import { whenIdle } from './idle.js'
 
 const OPENED = 'help-feedback:opened'
 const INTERACTIONS = ['pointerdown', 'keydown', 'touchstart'] as const
@@ -44,13 +45,7 @@ export function afterMount(ctx: {
   const schedule = () => {
     unlisten()
     if (cancelled || stopIdle) return
-    if (typeof requestIdleCallback === 'function') {
-      const id = requestIdleCallback(run, { timeout: 4000 })
-      stopIdle = () => cancelIdleCallback(id)
-    } else {
-      const id = setTimeout(run, 1500)
-      stopIdle = () => clearTimeout(id)
-    }
+    stopIdle = whenIdle(run, 4000, 1500)
   }
   const unlisten = () => INTERACTIONS.forEach((type) => document.removeEventListener(type, onInteraction, true))
   let opened = false

@@ -23,7 +23,8 @@ export function ViewHost({ view, params }: ViewProps & { view: ViewName }) {
   const Component = loaded.get(view)
 
   useEffect(() => {
-    if (loaded.has(view)) return
+    // Home is there from the start (in `loaded`): only the other views are fetched.
+    if (view === 'home' || loaded.has(view)) return
     let live = true
     setFailed(null)
     lazyViews[view](client).then(

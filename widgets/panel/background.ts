@@ -1,16 +1,10 @@
 import type { SupportClient } from '../../src/client.js'
+import { whenIdle } from '../host/idle.js'
 
 type ChatModule = typeof import('../../src/chat/index.js')
 
 /** When the page is idle (after the panel's first paint), or soon where there is no idle callback. */
-export function whenIdle(run: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run, { timeout: 2000 })
-    return () => cancelIdleCallback(id)
-  }
-  const id = setTimeout(run, 200)
-  return () => clearTimeout(id)
-}
+export const afterPaint = (run: () => void): (() => void) => whenIdle(run, 2000, 200)
 
 /** Loads the chat module (with the chat view, so opening it does not wait on a second chunk). */
 export const loadChat = (): Promise<ChatModule> => import('../../src/chat/index.js')

@@ -22,7 +22,6 @@ export function prefetchPanel(locale: Locale, transport: TransportOption | undef
   return Promise.all([
     import('./runtime.js'),
     import('./core.js'),
-    import('./Home.js'),
     import('../help/HomeHelp.js'),
     import('../help/index.js'),
     import('../../src/help/source.js'),

@@ -7,7 +7,7 @@ import { Panel } from './Panel.js'
 import { panelCss } from './panelCss.js'
 import { addSheet } from '../host/sheets.js'
 import { lazyViews } from './views.js'
-import { startBackground, whenIdle } from './background.js'
+import { afterPaint, startBackground } from './background.js'
 
 export interface Runtime {
   client: SupportClient
@@ -43,7 +43,7 @@ export async function startRuntime(ctx: {
     if (started && !stopBackground) return
     started = true
     stopBackground?.()
-    stopBackground = whenIdle(() => {
+    stopBackground = afterPaint(() => {
       stopBackground = undefined
       // With a conversation under way, fetch the chat view and its strings now, so reopening it
       // does not wait on the lazy-loading chain.

@@ -15,11 +15,11 @@ const with_ = <M>(client: SupportClient, domains: Domain[], load: () => Promise<
   Promise.all([load(), client.need(domains)]).then(([m]) => m)
 
 /**
- * One lazy chunk per panel area, loaded on first visit with the string domains it uses.
+ * One lazy chunk per panel area, loaded on first visit with the string domains it uses. Home is
+ * not one: it is in the panel's chunk, and paints with the core strings (its help part loads its
+ * own, see Home.tsx).
  */
-export const lazyViews: Record<ViewName, Loader> = {
-  // Home paints with the core strings; its help part loads its own (Home.tsx).
-  home: () => import('./Home.js').then((m) => m.Home),
+export const lazyViews: Record<Exclude<ViewName, 'home'>, Loader> = {
   search: (c) => with_(c, ['help'], () => import('../help/index.js')).then((m) => m.SearchView),
   article: (c) => with_(c, ['help'], () => import('../help/index.js')).then((m) => m.ArticleView),
   // The chat module loads beside the view, not after it.
