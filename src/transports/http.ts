@@ -75,7 +75,7 @@ export const TIMEOUT_MS = 15_000
  */
 export function within<T>(work: () => T | PromiseLike<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new TimeoutError('no answer in time')), ms)
+    const timer = setTimeout(() => reject(new TimeoutError('request timed out')), ms)
     new Promise<T>((give) => give(work())).then(resolve, reject).finally(() => clearTimeout(timer))
   })
 }

@@ -79,8 +79,30 @@ function CardPlaceholder() {
   )
 }
 
-/** Ongoing chat (with its unread replies), open requests and when an agent would answer. */
-function SupportCard({ card, unread, chatEnabled }: { card: CardState; unread: number; chatEnabled: boolean }) {
+/** Every wording the card's reply line may show, the reply time with the most minutes it says. */
+const REPLY_LINES = [
+  'home.card.checking',
+  'home.card.unknown',
+  'home.card.closed',
+  'home.card.replyOpen',
+  'home.card.reply',
+] as const
+
+/**
+ * Ongoing chat (with its unread replies), open requests and when an agent would answer. With
+ * `fit`, the lines that come with the answer keep the room of the most they may say.
+ */
+function SupportCard({
+  card,
+  unread,
+  chatEnabled,
+  fit,
+}: {
+  card: CardState
+  unread: number
+  chatEnabled: boolean
+  fit: boolean
+}) {
   const { idPrefix } = usePanel()
   const t = useT()
   const { chat, openRequests, availability } = card
@@ -96,7 +118,7 @@ function SupportCard({ card, unread, chatEnabled }: { card: CardState; unread: n
     : !availability.open
       ? t('home.card.closed')
       : wait
-        ? t('home.card.reply', { minutes: Math.max(1, Math.round(wait / 60)) })
+        ? t('home.card.reply', { minutes: Math.min(9999, Math.max(1, Math.round(wait / 60))) })
         : t('home.card.replyOpen')
   if (!chat && !openRequests && !reply) return null
   const id = `${idPrefix}-card`
@@ -123,20 +145,39 @@ function SupportCard({ card, unread, chatEnabled }: { card: CardState; unread: n
       <NavButton class="secondary" data-card-history="" to="requests" params={{ section: 'conversations' }}>
         {t('home.card.viewRequests')}
       </NavButton>
-      {Boolean(openRequests) && (
-        <p data-card-requests={openRequests}>{t('home.card.requests', { count: openRequests! })}</p>
-      )}
-      {reply && (
-        <p
-          class="muted"
-          {...(availability
-            ? { 'data-card-reply': '' }
-            : card.settled
-              ? { 'data-card-unknown': '' }
-              : { 'data-card-checking': '' })}
-        >
-          {reply}
-        </p>
+      {(openRequests || reply || fit) && (
+        // With `fit` (popular articles may come, or came, below the card before its answer), the
+        // open requests and the reply line take the room of an open requests line above the longest
+        // wording the reply may come to, drawn unseen in the same grid cell from attributes (not
+        // read out): the answer moves nothing below the card.
+        <div class="home-fit">
+          <div>
+            {Boolean(openRequests) && (
+              <p data-card-requests={openRequests}>{t('home.card.requests', { count: openRequests! })}</p>
+            )}
+            {reply && (
+              <p
+                class="muted"
+                {...(availability
+                  ? { 'data-card-reply': '' }
+                  : card.settled
+                    ? { 'data-card-unknown': '' }
+                    : { 'data-card-checking': '' })}
+              >
+                {reply}
+              </p>
+            )}
+          </div>
+          {fit &&
+            REPLY_LINES.map((k) => (
+              <span
+                key={k}
+                aria-hidden="true"
+                data-r={t('home.card.requests', { count: 999 })}
+                data-text={t(k, { minutes: 9999 })}
+              />
+            ))}
+        </div>
       )}
     </section>
   )
@@ -177,7 +218,9 @@ export function Home(_: ViewProps) {
   const box = useRef<HTMLDivElement>(null)
   const below = useRef<Element | null>()
   const shown = box.current
-  if (!shown?.querySelector('.home-card')) below.current = shown?.querySelector('[aria-labelledby$=popular] li')
+  const article = shown?.querySelector('[aria-labelledby$=popular] li')
+  if (!shown?.querySelector('.home-card')) below.current = article
+  const fit = useRef(false)
   const [query, setQuery] = useState('')
   // What results are shown for: not updated mid-composition, so pinyin being typed with an
   // IME (「qian kou le」 before it becomes 钱扣了) does not search.
@@ -207,6 +250,9 @@ export function Home(_: ViewProps) {
 
   // ArrowDown goes from the box to the first result below it, as in the search view.
   const popular = help && (card.settled || cardLate) ? <help.PopularArticles /> : null
+  // The card holds room for its answer while popular articles may show below it before that
+  // answer; once answered, only if they did (the room given back would move them up).
+  fit.current = card.settled ? fit.current && !!article : !!popular
 
   const toResults = (e: KeyboardEvent) => {
     const first =
@@ -228,7 +274,7 @@ export function Home(_: ViewProps) {
   const supportCard = pending ? (
     <CardPlaceholder />
   ) : (
-    <SupportCard card={card} unread={unread} chatEnabled={chat === true} />
+    <SupportCard card={card} unread={unread} chatEnabled={chat === true} fit={fit.current && !below.current} />
   )
 
   return (

@@ -46,6 +46,11 @@ a{color:var(--hf-primary)}
 .home-card-row p{flex:1 1 12em}
 .home-card-unread{color:var(--hf-danger)}
 .home-card>.secondary{justify-self:start;min-height:40px;background:var(--hf-bg);color:var(--hf-text)}
+.home-fit{display:grid;align-items:start}
+.home-fit>*{grid-area:1/1;display:grid;gap:8px}
+.home-fit>span{visibility:hidden}
+.home-fit>span::before{content:attr(data-r)}
+.home-fit>span::after{content:attr(data-text)}
 .home-card-bar{display:block;width:40%;height:1.2em;border-radius:4px;background:var(--hf-border)}
 .home-card-bar+.home-card-bar{width:60%;height:40px}
 .home-card-bar:last-of-type{width:80%;height:1.2em}
