@@ -17,6 +17,12 @@ export interface HttpOptions {
   baseUrl: string
   /** Bearer for the Authorization header; nothing is sent when it yields empty. */
   getToken?: () => Awaitable<string | null | undefined>
+  /**
+   * `getToken` bounds each of its own waits (REST's sign-in: the host's callback, then the
+   * identify request, each within `timeoutMs`): no second, shorter limit around them all.
+   * Otherwise it fails the request with TimeoutError when it takes longer than `timeoutMs`.
+   */
+  tokenBounded?: boolean
   /** Called once when a request answers 401; the request is then replayed once. */
   refreshToken?: () => Promise<void>
   /** Per attempt. Default 15 000. */
@@ -157,9 +163,9 @@ export function createHttp(options: HttpOptions): Http {
   async function send(target: string, init: RequestInit, o: RequestOptions<unknown>): Promise<Response> {
     const headers = new Headers(init.headers)
     if (o.auth !== false && options.getToken) {
-      // The host's token callback (or a sign-in it starts) has as long as a request: one that
-      // never answers must not hold this request, nor the UI waiting on it, for ever.
-      const token = await within(options.getToken, timeoutMs)
+      // The host's token callback has as long as a request: one that never answers must not
+      // hold this request, nor the UI waiting on it, for ever. A sign-in times out its own steps.
+      const token = await (options.tokenBounded ? options.getToken() : within(options.getToken, timeoutMs))
       if (token) headers.set('Authorization', `Bearer ${token}`)
     }
     const controller = new AbortController()

@@ -135,6 +135,9 @@ export function restTransport(options: RestTransportOptions): Transport {
   const http = createHttp({
     baseUrl: options.baseUrl,
     getToken: bearer,
+    // A sign-in has a timeout for the token and one for the identify: a slow host whose each
+    // step answers in time must not fail the request waiting on both.
+    tokenBounded: true,
     refreshToken: async () => {
       session = undefined
       await reidentify()
