@@ -17,6 +17,12 @@ export interface HttpOptions {
   baseUrl: string
   /** Bearer for the Authorization header; nothing is sent when it yields empty. */
   getToken?: () => Awaitable<string | null | undefined>
+  /**
+   * `getToken` bounds each of its own waits (REST's sign-in: the host's callback, then the
+   * identify request, each within `timeoutMs`): no second, shorter limit around them all.
+   * Otherwise it fails the request with TimeoutError when it takes longer than `timeoutMs`.
+   */
+  tokenBounded?: boolean
   /** Called once when a request answers 401; the request is then replayed once. */
   refreshToken?: () => Promise<void>
   /** Per attempt. Default 15 000. */
@@ -70,13 +76,20 @@ export const MAX_RETRY_AFTER_MS = 600_000
 export const TIMEOUT_MS = 15_000
 
 /**
- * What `work` gives (it may return a value, a promise, or throw), or TimeoutError after `ms`:
- * for a host's callback, which may never answer.
+ * What `work` gives (it may return a value, a promise, or throw), or TimeoutError after `ms`
+ * (none when Infinity), or the signal's reason once it aborts: for a host's callback, which may
+ * never answer.
  */
-export function within<T>(work: () => T | PromiseLike<T>, ms: number): Promise<T> {
+export function within<T>(work: () => T | PromiseLike<T>, ms: number, signal?: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new TimeoutError('request timed out')), ms)
-    new Promise<T>((give) => give(work())).then(resolve, reject).finally(() => clearTimeout(timer))
+    if (signal?.aborted) return reject(signal.reason)
+    const abort = () => reject(signal!.reason)
+    signal?.addEventListener('abort', abort, { once: true })
+    const timer = ms < Infinity ? setTimeout(() => reject(new TimeoutError('request timed out')), ms) : undefined
+    new Promise<T>((give) => give(work())).then(resolve, reject).finally(() => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', abort)
+    })
   })
 }
 
@@ -157,9 +170,10 @@ export function createHttp(options: HttpOptions): Http {
   async function send(target: string, init: RequestInit, o: RequestOptions<unknown>): Promise<Response> {
     const headers = new Headers(init.headers)
     if (o.auth !== false && options.getToken) {
-      // The host's token callback (or a sign-in it starts) has as long as a request: one that
-      // never answers must not hold this request, nor the UI waiting on it, for ever.
-      const token = await within(options.getToken, timeoutMs)
+      // The host's token callback has as long as a request: one that never answers must not
+      // hold this request, nor the UI waiting on it, for ever. A sign-in times out its own steps.
+      // An abort (a sign-out, a user switch) ends the wait at once.
+      const token = await within(options.getToken, options.tokenBounded ? Infinity : timeoutMs, o.signal)
       if (token) headers.set('Authorization', `Bearer ${token}`)
     }
     const controller = new AbortController()
@@ -272,8 +286,10 @@ export function createHttp(options: HttpOptions): Http {
         }
       }
       try {
-        await refreshOnce()
+        // As for the token: an abort ends this request's wait for the refresh at once.
+        await within(refreshOnce, Infinity, o.signal)
       } catch (cause) {
+        if (o.signal?.aborted) throw cause
         throw cause instanceof HelpFeedbackError ? cause : new UnauthorizedError('token refresh failed', { cause })
       }
       try {

@@ -80,14 +80,7 @@ export function restTransport(options: RestTransportOptions): Transport {
     // one that never returns (the host's own sign-in broke) would hold up every later one.
     // Nor may it hold this user's requests for ever: it times out as a request does, and the
     // next request asks the host again.
-    const token =
-      who.token ??
-      (getUserToken &&
-        (await new Promise<string>((resolve, reject) => {
-          if (signal?.aborted) return reject(signal.reason)
-          signal?.addEventListener('abort', () => reject(signal.reason), { once: true })
-          within(getUserToken, timeoutMs).then(resolve, reject)
-        })))
+    const token = who.token ?? (getUserToken && (await within(getUserToken, timeoutMs, signal)))
     // A host whose token is not there yet (signed out, still loading) returns nothing: that is
     // a missing credential, not a request for the server to refuse. Jobs wait for a token.
     if (who.token === undefined && getUserToken && (typeof token !== 'string' || token === ''))
@@ -135,6 +128,9 @@ export function restTransport(options: RestTransportOptions): Transport {
   const http = createHttp({
     baseUrl: options.baseUrl,
     getToken: bearer,
+    // A sign-in has a timeout for the token and one for the identify: a slow host whose each
+    // step answers in time must not fail the request waiting on both.
+    tokenBounded: true,
     refreshToken: async () => {
       session = undefined
       await reidentify()
