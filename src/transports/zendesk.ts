@@ -40,7 +40,8 @@ export interface ZendeskTransportOptions extends NetworkOptions {
    * by the host's backend). Zendesk JWTs (Help Center SSO, Messaging) are not REST credentials:
    * exchange them server-side. Without this option the transport is anonymous: it can only
    * create requests (as `requester {name, email}`), which Zendesk allows when "Anyone can submit
-   * tickets" is on.
+   * tickets" is on. It has `timeoutMs` (15 s by default) to answer, as a request does: a token
+   * that needs the user to sign in first should be fetched before the request, not inside it.
    */
   getAccessToken?: () => Awaitable<string | null | undefined>
   /** Called once on a 401 before the request is replayed. */

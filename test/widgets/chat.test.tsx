@@ -130,6 +130,15 @@ describe('chat view', () => {
     expect($('.chat-safety')!.textContent).toMatch(/never ask for your password/)
   })
 
+  it('says a reply time of more than a week as 9999 minutes, as Home and Contact do', async () => {
+    const transport: Transport = {
+      ...mem,
+      availability: async () => ({ agentsOnline: 1, queueLength: 99, open: true, expectedWaitSeconds: 1e9 }),
+    }
+    await openChat(transport)
+    await vi.waitFor(() => expect(shadow().textContent).toMatch(/usually replies within 9999 min/))
+  })
+
   it('offers "leave a message" when chat is closed and confirms it was received', async () => {
     const transport: Transport = {
       ...mem,

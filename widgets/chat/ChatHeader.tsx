@@ -13,7 +13,10 @@ function statusText(state: ChatState, t: Translate, locale: string): string {
     case 'idle': {
       if (state.error) return t('chat.status.startFailed')
       const wait = availability?.expectedWaitSeconds
-      return wait ? t('chat.status.idleWait', { minutes: Math.max(1, Math.round(wait / 60)) }) : t('chat.status.idle')
+      // At most 9999 minutes, as Home and Contact say (a longer estimate is a placeholder).
+      return wait
+        ? t('chat.status.idleWait', { minutes: Math.min(9999, Math.max(1, Math.round(wait / 60))) })
+        : t('chat.status.idle')
     }
     case 'connecting':
       return t('chat.status.connecting')
