@@ -98,6 +98,24 @@ export async function reload(page: Page): Promise<void> {
   await page.reload()
   await w(page, 'button.launcher').waitFor()
 }
+/** A JSON answer for `route.fulfill`. */
+export const jsonAnswer = (body: unknown) => ({
+  status: 200,
+  contentType: 'application/json',
+  body: JSON.stringify(body),
+})
+
+/** Where every control of the panel is, by its label, once the panel's open animation is over. */
+export const panelControls = (page: Page): Promise<string[]> =>
+  page.evaluate(async () => {
+    const root = document.querySelector('[data-help-feedback]')!.shadowRoot!
+    await Promise.all(root.getAnimations().map((a) => a.finished.catch(() => undefined)))
+    return [...root.querySelectorAll('button, a, input, textarea')].map((e) => {
+      const { x, y } = e.getBoundingClientRect()
+      return `${e.textContent || e.getAttribute('aria-label')}@${x},${y}`
+    })
+  })
+
 /** Whether the panel is open (the host element's `data-open`). */
 export const isOpen = (page: Page) =>
   page.locator('[data-help-feedback]').evaluate((el) => el.hasAttribute('data-open'))

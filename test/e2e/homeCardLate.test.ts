@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { fileTickets } from './agentApi.js'
-import { axe, w, type Page } from './browser.js'
+import { axe, jsonAnswer as json, panelControls as controls, w } from './browser.js'
 import { chromium } from './session.js'
 
 // Home's support card answered later than the 3 s after which the popular articles no longer wait
@@ -9,19 +9,6 @@ import { chromium } from './session.js'
 // articles the user may be reaching for stay where they were painted.
 const baseUrl = inject('baseUrl')
 const s = chromium()
-
-const json = (body: unknown) => ({ status: 200, contentType: 'application/json', body: JSON.stringify(body) })
-
-/** Where every control of the panel is, by its label (once the panel's open animation is over). */
-const controls = (page: Page): Promise<string[]> =>
-  page.evaluate(async () => {
-    const root = document.querySelector('[data-help-feedback]')!.shadowRoot!
-    await Promise.all(root.getAnimations().map((a) => a.finished.catch(() => undefined)))
-    return [...root.querySelectorAll('button, a, input, textarea')].map((e) => {
-      const { x, y } = e.getBoundingClientRect()
-      return `${e.textContent || e.getAttribute('aria-label')}@${x},${y}`
-    })
-  })
 
 const HOURS = [
   ['an agent online, no estimate', json({ agentsOnline: 1, queueLength: 0, open: true })],

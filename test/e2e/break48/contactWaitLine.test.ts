@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest'
-import { axe, open, w, type Page } from '../browser.js'
+import { axe, jsonAnswer as json, open, panelControls as controls, w } from '../browser.js'
 import { chromium } from '../session.js'
 
 // Contact's chat status line holds the room of its longest wording from the start: the answer of
@@ -7,19 +7,6 @@ import { chromium } from '../session.js'
 // enlarged, in each locale, and with waits longer than three digits of minutes.
 const baseUrl = inject('baseUrl')
 const s = chromium()
-
-const json = (body: unknown) => ({ status: 200, contentType: 'application/json', body: JSON.stringify(body) })
-
-/** Where every control of the panel is, by its label. */
-const controls = (page: Page): Promise<string[]> =>
-  page.evaluate(async () => {
-    const root = document.querySelector('[data-help-feedback]')!.shadowRoot!
-    await Promise.all(root.getAnimations().map((a) => a.finished.catch(() => undefined)))
-    return [...root.querySelectorAll('button, a, input, textarea')].map((e) => {
-      const { x, y } = e.getBoundingClientRect()
-      return `${e.textContent || e.getAttribute('aria-label')}@${x},${y}`
-    })
-  })
 
 async function lateAnswer(locale: string, width: number, textScale: number, waitSeconds: number) {
   const { page } = s
