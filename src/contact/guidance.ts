@@ -8,6 +8,9 @@
 import type { MessageKey } from '../i18n/index.js'
 import type { Availability, ReportCategory } from '../types.js'
 import type { ChannelKind } from './channels.js'
+import { waitMinutes } from '../waitMinutes.js'
+
+export { MAX_WAIT_MINUTES } from '../waitMinutes.js'
 
 /** Problems where minutes matter (shared/reference/wallet-domain.md §1.2, §1.3). */
 export const URGENT_PROBLEMS: ReadonlySet<ReportCategory> = new Set([
@@ -46,8 +49,6 @@ const WRITTEN_ORDER: readonly ChannelKind[] = [
 
 /** A wait at or above this is "peak": non-urgent questions are steered to writing. */
 export const PEAK_WAIT_SECONDS = 600
-/** The most minutes a wait hint says (about a week). */
-export const MAX_WAIT_MINUTES = 9999
 
 export type Urgency = 'urgent' | 'standard' | 'none'
 
@@ -116,9 +117,7 @@ export function waitHint(availability: Availability | undefined): WaitHint | und
   const wait = availability.expectedWaitSeconds
   if (wait === undefined || !Number.isFinite(wait) || wait < 0) return undefined
   if (wait < 120) return { key: 'contact.wait.now', peak: false }
-  // A longer estimate than a week is a backend's placeholder, not a wait to count down; the
-  // widget keeps room for four digits, so the line under it never moves when it arrives.
-  const minutes = Math.min(Math.round(wait / 60), MAX_WAIT_MINUTES)
+  const minutes = waitMinutes(wait)
   return wait >= PEAK_WAIT_SECONDS
     ? { key: 'contact.wait.peak', params: { minutes }, peak: true }
     : { key: 'contact.wait.minutes', params: { minutes }, peak: false }

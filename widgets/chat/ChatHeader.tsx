@@ -1,5 +1,6 @@
 import type { ChatController, ChatState } from '../../src/chat/index.js'
 import type { Translate } from '../../src/i18n/index.js'
+import { waitMinutes } from '../../src/waitMinutes.js'
 
 /**
  * A failed header action is kept in the chat's state (`error`, a message marked not sent), which
@@ -13,10 +14,7 @@ function statusText(state: ChatState, t: Translate, locale: string): string {
     case 'idle': {
       if (state.error) return t('chat.status.startFailed')
       const wait = availability?.expectedWaitSeconds
-      // At most 9999 minutes, as Home and Contact say (a longer estimate is a placeholder).
-      return wait
-        ? t('chat.status.idleWait', { minutes: Math.min(9999, Math.max(1, Math.round(wait / 60))) })
-        : t('chat.status.idle')
+      return wait ? t('chat.status.idleWait', { minutes: waitMinutes(wait) }) : t('chat.status.idle')
     }
     case 'connecting':
       return t('chat.status.connecting')

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import type { SupportClient } from '../../src/client.js'
 import type { ViewName } from '../../src/events.js'
 import type { Availability } from '../../src/types.js'
+import { MAX_WAIT_MINUTES, waitMinutes } from '../../src/waitMinutes.js'
 import { usePanel, useStore, useT } from '../ui/context.js'
 import { imeInput } from '../ui/imeInput.js'
 import type { ViewProps } from './views.js'
@@ -118,7 +119,7 @@ function SupportCard({
     : !availability.open
       ? t('home.card.closed')
       : wait
-        ? t('home.card.reply', { minutes: Math.min(9999, Math.max(1, Math.round(wait / 60))) })
+        ? t('home.card.reply', { minutes: waitMinutes(wait) })
         : t('home.card.replyOpen')
   if (!chat && !openRequests && !reply) return null
   const id = `${idPrefix}-card`
@@ -174,7 +175,7 @@ function SupportCard({
                 key={k}
                 aria-hidden="true"
                 data-r={t('home.card.requests', { count: 999 })}
-                data-text={t(k, { minutes: 9999 })}
+                data-text={t(k, { minutes: MAX_WAIT_MINUTES })}
               />
             ))}
         </div>
