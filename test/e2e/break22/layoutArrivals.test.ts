@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest'
 import { fileTickets } from '../agentApi.js'
-import { axe, open, w, type Page } from '../browser.js'
+import { axe, jsonAnswer, open, w, type Page } from '../browser.js'
 import { chromium } from '../session.js'
 
 // Other orders of arrival than test/e2e/layoutStable.test.ts: what the user can tap must stay
@@ -44,8 +44,6 @@ const holdTransportCode = async (page: Page) => {
   })
   return chunk
 }
-
-const json = (body: unknown) => ({ status: 200, contentType: 'application/json', body: JSON.stringify(body) })
 
 describe('Home: other orders of arrival', () => {
   it('a user with an open request: the card button does not move when the count arrives', async () => {
@@ -95,7 +93,7 @@ describe('Home: other orders of arrival', () => {
       const api = hold()
       await page.route(/\/v1\/availability(\?|$)/, async (route) => {
         await api.held
-        await route.fulfill(json({ agentsOnline: 0, queueLength: 0, open: false }))
+        await route.fulfill(jsonAnswer({ agentsOnline: 0, queueLength: 0, open: false }))
       })
       await page.goto(`${baseUrl}/?locale=en&user=b22-home-closed-${Date.now()}`)
       await page.getByTestId('help-entry').click()
@@ -147,12 +145,12 @@ describe('Home: the transport code later than 3 s, the help chunk later still', 
 describe('Contact: other orders of arrival', () => {
   for (const [name, answer] of [
     ['failing (500)', { status: 500, contentType: 'application/json', body: '{"error":{"code":"internal"}}' }],
-    ['open without an estimate', json({ agentsOnline: 1, queueLength: 0, open: true })],
+    ['open without an estimate', jsonAnswer({ agentsOnline: 1, queueLength: 0, open: true })],
     // A queue left by others (on the shared e2e server too): a wait in minutes, or so long that the
     // line says to write instead, two lines where "Checking…" took one.
-    ['open with a wait', json({ agentsOnline: 1, queueLength: 3, open: true, expectedWaitSeconds: 360 })],
-    ['busy (a long queue)', json({ agentsOnline: 1, queueLength: 9, open: true, expectedWaitSeconds: 900 })],
-    ['closed', json({ agentsOnline: 0, queueLength: 0, open: false })],
+    ['open with a wait', jsonAnswer({ agentsOnline: 1, queueLength: 3, open: true, expectedWaitSeconds: 360 })],
+    ['busy (a long queue)', jsonAnswer({ agentsOnline: 1, queueLength: 9, open: true, expectedWaitSeconds: 900 })],
+    ['closed', jsonAnswer({ agentsOnline: 0, queueLength: 0, open: false })],
   ] as const) {
     for (const [width, locale] of [
       [1280, 'en'],
