@@ -109,11 +109,12 @@ export function buildQuery(
    * the word itself.
    */
   const implied: Array<[word: string, span: string[]]> = []
+  /** COHESION of the articles holding a bigram's rarer character. */
+  const floor = (b: string): number => COHESION * Math.min(df(b[0]!), df(b[1]!))
   /** A bigram's articles as a share of COHESION of those holding its rarer character (≥ 1: a word). */
-  const share = (b: string): number => df(b) / (COHESION * Math.min(df(b[0]!), df(b[1]!)) || 1)
+  const share = (b: string): number => df(b) / (floor(b) || 1)
   /** A bigram's weight: its idf capped at that of COHESION of its rarer character's articles, as a share of its own. */
-  const cohesion = (b: string): number =>
-    share(b) < 1 ? idf(COHESION * Math.min(df(b[0]!), df(b[1]!))) / idf(df(b)) : 1
+  const cohesion = (b: string): number => (share(b) < 1 ? idf(floor(b)) / idf(df(b)) : 1)
   /** The word being typed: the query's last run if Latin and nothing follows it (not "pay?", "pay x", "pay 失败"). */
   let typing = ''
   eachRun(f, (run, isHan) => {

@@ -423,10 +423,13 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       return [Uint32Array.from(s), Uint16Array.from(cs), Uint16Array.from(vs)]
     })
 
+  /** The locales to search for `query` in `o.locale` first, and those to fall back on (see `localesFor`). */
+  const scope = (o: SearchOptions, query: string): [string[], string[]] =>
+    o.locale ? localesFor(o.locale, query, known()) : [known(), []]
+
   const run = (query: string, o: SearchOptions, limit: number, maxTerms: number): ArticleHit[] => {
     if (typeof query != 'string' || !query.trim() || !limit) return []
-    const locale = o.locale ?? ''
-    const [first, fallback] = locale ? localesFor(locale, query, known()) : [known(), []]
+    const [first, fallback] = scope(o, query)
     const hits = search(query, first, limit, maxTerms)
     return hits.length || !fallback.length ? hits : search(query, fallback, limit, maxTerms)
   }
@@ -592,7 +595,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     // Long text has many terms; the rarest few carry the meaning and keep it fast.
     suggest: (text, o = {}) => run(text, o, cap(o.limit, 3), 24),
     popular: (o = {}) => {
-      const locales = o.locale ? localesFor(o.locale, '', known())[0] : known()
+      const [locales] = scope(o, '')
       const slots = docs.flatMap((d, i) => (d && locales.includes(d.locale) ? [i] : [])).sort(before)
       return pick(slots, (d) => docs[d]!.popularity, locales, cap(o.limit, 5), [])
     },
