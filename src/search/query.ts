@@ -1,41 +1,17 @@
 import { editDistance } from '../editDistance.js'
 import { COMPLEMENTS, FAILURE, FILLER_WORDS, INTENTS, PARTICLES, VERB_WORDS } from './lexicon.js'
 import { eachRun, fold, HAN, stem, STOP, tokenize } from './tokenize.js'
+import {
+  COHESION,
+  COMPLEMENT_WEIGHT,
+  FILLER_WEIGHT,
+  HAN_TYPO,
+  INTENT_WEIGHT,
+  PARTICLE_WEIGHT,
+  SINGLE,
+  SYNONYM,
+} from './tuning.js'
 
-/** What the query builder needs to know about the index. */
-export interface QueryContext {
-  /** Number of live articles containing the term (0 = unknown term). */
-  df(term: string): number
-  /** The index's idf of a document frequency (the weight of a term in that many articles). */
-  idf(df: number): number
-  /**
-   * Whether a live article holds the term in its title, tags or body: a word only similar
-   * questions hold is as likely a typo ("acount") as a word, so it is looked up as one too.
-   */
-  written(term: string): boolean
-  /** Sorted non-Han vocabulary, for prefix and typo lookups. */
-  vocab(): string[]
-  /**
-   * The characters that follow a Han character in the index's bigrams (`back`: that precede it),
-   * one UTF-16 unit each, for typo lookups.
-   */
-  follow(a: string, back?: boolean): string
-  /** Synonym groups of the query's locale (see `compileSynonyms`). */
-  synonyms: CompiledVariant[][]
-  /** Expand Latin prefixes and typos (off for long free text). */
-  loose: boolean
-}
-
-/**
- * Weight of a single Han character of a longer query (0.2 until tune8: at 10k articles a character
- * in no known bigram, 少 of 钱包少钱, was often the query's only trace of its topic).
- */
-const SINGLE = 0.5
-/**
- * A synonym variant's weight relative to the words typed; the index also caps its idf at that of
- * the words it stands for, so a rare synonym never outweighs the query's own word.
- */
-const SYNONYM = 0.8
 /** Question filler bigrams (怎么办, 为什么, 如何...): kept, but they cannot decide a ranking. */
 const FILLER = new Set(FILLER_WORDS.split(' '))
 /**
@@ -45,8 +21,6 @@ const FILLER = new Set(FILLER_WORDS.split(' '))
 const SUFFIX = /^(.)\1?(?:|e?(?:[rd]|ing|[ai]bl|al|ation|ion|ment|ness|l?i|ful|less|[ae]nc|iv|i[sz]|ag)|ur|iti)$/
 /** A query bigram holding a sentence particle (钱的, 了吗) is mostly grammar, not topic. */
 const PARTICLE = new RegExp(`[${PARTICLES}]`)
-const PARTICLE_WEIGHT = 0.3
-const FILLER_WEIGHT = 0.2
 /**
  * A verb with a negated resultative complement, the everyday way to say "cannot": 提不出来,
  * 付不了款, 转不过去, 到不了账, 绑不上. Its bigrams (提不, 不出) are noise; the verb joined to
@@ -59,25 +33,6 @@ const VERBS = VERB_WORDS.split(' ')
 const INTENT = INTENTS.map((i) =>
   i.split('|').map((l) => l.split(' ').map((k) => (HAN.test(k) ? k : ` ${k.split('_').map(stem).join(' ')} `))),
 )
-/**
- * Weight of an intent's words: above a word typed (1), as two cues of the query stand for them
- * (tuning sets, mean MRR@10 at 60/1k/10k against 1: 0.7 -0.002 each, 1.3 +0.000/+0.002/+0.001,
- * 1.5 +0.000/+0.002/+0.002, 2 +0.000/+0.002/+0.003 with tune7 at 60 -0.002).
- */
-const INTENT_WEIGHT = 1.5
-/** Weight of each bigram of a Han typo's correction (a Latin word one edit away weighs the same). */
-const HAN_TYPO = 0.6
-/** Weight of the words a complement pattern stands for, and of the failure it implies. */
-const COMPLEMENT_WEIGHT = 0.8
-
-/**
- * A query bigram in less than this share of the articles holding its rarer character weighs as if
- * it were in that many: a pair across two words (统不 of 系统不让) is rare, so its idf would be
- * the query's strongest, but it names no topic. Its idf is capped, not scaled by the share (as
- * before 2026-12-05): among thousands of articles of long text nearly every article holds each
- * common character, so a rare real word (退货, 寄来) fell to a share near 0 and out of its query.
- */
-const COHESION = 0.1
 
 /** A word with each run of one letter as one letter (account → acount). */
 const squeeze = (w: string): string => w.replace(/(.)\1+/g, '$1')
@@ -113,8 +68,29 @@ export interface Clause {
  * words one or two edits away; English function words are dropped when the query has other
  * words. Each matched synonym group adds one clause of its other variants.
  */
-export function buildQuery(query: string, ctx: QueryContext): Clause[] {
-  const { df, idf, written, follow, loose } = ctx
+export function buildQuery(
+  query: string,
+  /** Number of live articles containing the term (0 = unknown term). */
+  df: (term: string) => number,
+  /** The index's idf of a document frequency (the weight of a term in that many articles). */
+  idf: (df: number) => number,
+  /**
+   * Whether a live article holds the term in its title, tags or body: a word only similar
+   * questions hold is as likely a typo ("acount") as a word, so it is looked up as one too.
+   */
+  written: (term: string) => boolean,
+  /** Sorted non-Han vocabulary, for prefix and typo lookups. */
+  vocabulary: () => string[],
+  /**
+   * The characters that follow a Han character in the index's bigrams (`back`: that precede it),
+   * one UTF-16 unit each, for typo lookups.
+   */
+  follow: (a: string, back?: boolean) => string,
+  /** Synonym groups of the query's locale (see `compileSynonyms`). */
+  synonyms: CompiledVariant[][],
+  /** Expand Latin prefixes and typos (off for long free text). */
+  loose: boolean,
+): Clause[] {
   const clauses: Clause[] = []
   const seen = new Set<string>()
   const add = (v: Variant[], key: string, syn?: string[], u?: Clause['u']): void => {
@@ -133,11 +109,12 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
    * the word itself.
    */
   const implied: Array<[word: string, span: string[]]> = []
+  /** COHESION of the articles holding a bigram's rarer character. */
+  const floor = (b: string): number => COHESION * Math.min(df(b[0]!), df(b[1]!))
   /** A bigram's articles as a share of COHESION of those holding its rarer character (≥ 1: a word). */
-  const share = (b: string): number => df(b) / (COHESION * Math.min(df(b[0]!), df(b[1]!)) || 1)
+  const share = (b: string): number => df(b) / (floor(b) || 1)
   /** A bigram's weight: its idf capped at that of COHESION of its rarer character's articles, as a share of its own. */
-  const cohesion = (b: string): number =>
-    share(b) < 1 ? idf(COHESION * Math.min(df(b[0]!), df(b[1]!))) / idf(df(b)) : 1
+  const cohesion = (b: string): number => (share(b) < 1 ? idf(floor(b)) / idf(df(b)) : 1)
   /** The word being typed: the query's last run if Latin and nothing follows it (not "pay?", "pay x", "pay 失败"). */
   let typing = ''
   eachRun(f, (run, isHan) => {
@@ -209,7 +186,7 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
   // Function words only count when the query has nothing else ("how do i").
   const content = words.filter((w) => !STOP.has(w))
   const latin = content.length || han ? content : words
-  const vocab = latin.length && loose ? ctx.vocab() : []
+  const vocab = latin.length && loose ? vocabulary() : []
   /** Typo corrections, each with the word it corrects (synonyms then cover that word). */
   const fixed = new Map<string, string>()
   const letters = new Int32Array(128)
@@ -312,7 +289,7 @@ export function buildQuery(query: string, ctx: QueryContext): Clause[] {
         // It also brings in its synonym group, as a word a pattern implies does.
         implied.push([w, []])
       }
-  ctx.synonyms.forEach((group, g) => {
+  synonyms.forEach((group, g) => {
     // Tested first: a closure per group and query when no pattern implies a word (most queries).
     const imp = implied[0] && implied.find(([w]) => group.some(([key]) => w == key))
     if (!group.some(typed) && !imp) return

@@ -6,6 +6,7 @@ import { K1, rank, scratch as buffers, type Term } from './rank.js'
 import { foldInPlace, makeSnippet, plainText } from './snippet.js'
 import type { SynonymTable } from './synonyms.js'
 import { fold, HAN, tokenize, WORD_CHAR } from './tokenize.js'
+import { FIRST_QUESTION, IDF_POWER, K1B, K1Q, QUESTIONS_WEIGHT, TAG_BONUS } from './tuning.js'
 
 /** Options of `createSearchIndex` and `loadIndex`. */
 export interface SearchIndexOptions {
@@ -97,40 +98,6 @@ export const internals = new WeakMap<SearchIndex, [SerializedIndex, PostingStore
  * must not weigh each of its tags less (bench:search tuning sets at 10k: MRR@10 +0.01 to +0.03).
  */
 const B = [0.3, 0, 0.75, 0.5]
-/**
- * Body and similar questions saturate more slowly than title and tags: an article about a topic
- * repeats its word, and a word many users asked with is a stronger sign than one who did.
- */
-const K1B = 2
-/**
- * Similar questions saturate more slowly still (k1 6), and a word's first occurrence there counts
- * half (tf − 0.5). A word in many of an article's questions is the word many users asked it with;
- * one in a single question is one user's, and a rare word once in a long list (钟头 of one
- * question among sixty) outweighed an article whose questions repeat the query's common words
- * (钱, 扣了). Tuning sets at 1k/10k, leave one set out: MRR@10 means 0.975/0.964 → 0.980/0.975
- * (k1 4: 0.979/0.973, 8: 0.979/0.974; without the half: 0.979/0.973), the newest set 0.855 →
- * 0.887 at 10k; one set 0.003 lower at 1k (tune2), none at 10k.
- */
-const K1Q = 6
-const FIRST_QUESTION = 0.5
-/**
- * BM25's idf, flattened: at 10k articles it spans 1 to 9, and one rare word of a question (how
- * "long", a synonym's "not") outweighed the topic word in an article's title and tags. Raised to
- * this power, rarity still orders the terms but no longer decides alone (bench:search tuning sets
- * at 10k: MRR@10 +0.01 to +0.03 each).
- */
-const IDF_POWER = 0.7
-/**
- * Weight of the similar questions (`Article.questions`): a field of their own, not the body's
- * (the twelve tuning sets at 1k/10k articles, each scored with the other sets' queries as
- * questions: MRR@10 means 0.970/0.961 as body text; own field, b 0.75: weight 1 0.972/0.962, 2
- * 0.977/0.966, 3 0.976/0.963; weight 2 with b 0.5 0.979/0.970, b 0.3 0.980/0.970, and k1 1.2
- * 0.977/0.966 against 2). b 0.5, not 0.3: a long list is normalised more, so one article given
- * a whole search log weighs each of its words less.
- */
-const QUESTIONS_WEIGHT = 2
-/** Score factor for an article with a tag equal to the whole query. */
-const TAG_BONUS = 1.25
 
 /** Whether `t` is a `SynonymTable` (locale → groups → variants): any other shape threw inside a search. */
 export const isSynonymTable = (t: unknown): t is SynonymTable =>
@@ -456,10 +423,13 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
       return [Uint32Array.from(s), Uint16Array.from(cs), Uint16Array.from(vs)]
     })
 
+  /** The locales to search for `query` in `o.locale` first, and those to fall back on (see `localesFor`). */
+  const scope = (o: SearchOptions, query: string): [string[], string[]] =>
+    o.locale ? localesFor(o.locale, query, known()) : [known(), []]
+
   const run = (query: string, o: SearchOptions, limit: number, maxTerms: number): ArticleHit[] => {
     if (typeof query != 'string' || !query.trim() || !limit) return []
-    const locale = o.locale ?? ''
-    const [first, fallback] = locale ? localesFor(locale, query, known()) : [known(), []]
+    const [first, fallback] = scope(o, query)
     const hits = search(query, first, limit, maxTerms)
     return hits.length || !fallback.length ? hits : search(query, fallback, limit, maxTerms)
   }
@@ -475,22 +445,23 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     terms.compact((slot) => !docs[slot], removed)
     removed = false
     const idfOf = (n: number): number => Math.log(1 + (same.size - n + 0.5) / (n + 0.5)) ** IDF_POWER
-    const q = buildQuery(query, {
+    const q = buildQuery(
+      query,
       df,
-      idf: idfOf,
-      written: (t) => {
+      idfOf,
+      (t) => {
         const p = terms.get(t)
         if (!p) return false
         const [slots, f] = p
         for (let j = 0; j < f.length; j++) if (f[j]! & 4095 && docs[slots[j]!]) return true
         return false
       },
-      vocab: () =>
+      () =>
         (vocab ??= terms
           .terms()
           .filter((t) => !HAN.test(t))
           .sort()),
-      follow: (a, back) => {
+      (a, back) => {
         if (!pairs) {
           pairs = [new Map(), new Map()]
           for (const t of terms.terms())
@@ -499,8 +470,8 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
         return pairs[+!!back]!.get(a) ?? ''
       },
       synonyms,
-      loose: maxTerms > 99,
-    })
+      maxTerms > 99,
+    )
     const idf = (t: string): number => idfOf(df(t))
     const extra: string[] = []
     // Built by push, in loops: no closure, wrapper array or flatMap result per variant (synonym
@@ -624,7 +595,7 @@ function open(data: SerializedIndex, options: SearchIndexOptions): SearchIndex {
     // Long text has many terms; the rarest few carry the meaning and keep it fast.
     suggest: (text, o = {}) => run(text, o, cap(o.limit, 3), 24),
     popular: (o = {}) => {
-      const locales = o.locale ? localesFor(o.locale, '', known())[0] : known()
+      const [locales] = scope(o, '')
       const slots = docs.flatMap((d, i) => (d && locales.includes(d.locale) ? [i] : [])).sort(before)
       return pick(slots, (d) => docs[d]!.popularity, locales, cap(o.limit, 5), [])
     },

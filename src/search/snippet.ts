@@ -22,19 +22,14 @@ export const plainText = (md: string): string =>
     .replace(/\s+/g, ' ')
     .trim()
 
-/** UTF-16 ranges two columns wide: CJK, Hangul and full-width forms. */
-const WIDE = [
-  0x1100, 0x115f, 0x2e80, 0xa4cf, 0xac00, 0xd7a3, 0xf900, 0xfaff, 0xfe30, 0xfe4f, 0xff00, 0xff60, 0xffe0, 0xffe6,
-]
+/**
+ * UTF-16 units two columns wide: CJK, Hangul and full-width forms. Sticky and without the u flag:
+ * it tests the one unit at `lastIndex`, not a string of it (nothing allocated).
+ */
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/y
 
-/** Display width of the UTF-16 unit at `i` of `text` (a code, not a string: nothing allocated). */
-const width = (text: string, i: number): number => {
-  const c = text.charCodeAt(i)
-  // Below the first wide range (Latin text): no range to test.
-  if (c < 0x1100) return 1
-  for (let k = 0; k < WIDE.length; k += 2) if (c >= WIDE[k]! && c <= WIDE[k + 1]!) return 2
-  return 1
-}
+/** Display width of the UTF-16 unit at `i` of `text`. */
+const width = (text: string, i: number): number => ((WIDE.lastIndex = i), WIDE.test(text) ? 2 : 1)
 
 /**
  * `fold(text)` with the offsets of `text`: where the fold changes the length of the text or of any
