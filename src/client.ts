@@ -15,6 +15,7 @@ import {
   type Translate,
 } from './i18n/index.js'
 import { validateSupportOptions, type SupportOptions, type TransportOption } from './options/index.js'
+import { checkView } from './options/view.js'
 import { createCoreStore, patch, type Store } from './store/index.js'
 import type { Transport } from './transports/types.js'
 import type { Locale, UserIdentity } from './types.js'
@@ -88,8 +89,9 @@ export interface HeadlessClient {
   readonly contact: ContactController
   /** Text being typed in a box (a reply, a chat message), kept masked on the device until sent. */
   readonly drafts: TextDrafts
-  /** Opens the panel on a view with that view's parameters. */
+  /** Opens the panel on a view with that view's parameters. A name not in `ViewName` throws a ConfigError (path `view`). */
   open<V extends ViewName = 'home'>(view?: V, params?: ViewParams[V]): void
+  /** Goes to a view, Back returning to this one; a name not in `ViewName` throws, as `open`. */
   navigate<V extends ViewName>(view: V, params?: ViewParams[V]): void
   back(): void
   close(): void
@@ -389,12 +391,14 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
       return p
     },
     open(view = 'home' as never, params = {} as never) {
+      checkView(view)
       const wasOpen = store.getState().ui.isOpen
       patch(store, 'ui', { isOpen: true, view, params, stack: [] })
       if (!wasOpen) emit({ type: 'widget:open', view })
       else emit({ type: 'widget:navigate', view })
     },
     navigate(view, params = {} as never) {
+      checkView(view)
       const { ui } = store.getState()
       patch(store, 'ui', { view, params, stack: [...ui.stack, { view: ui.view, params: ui.params }] })
       emit({ type: 'widget:navigate', view })
