@@ -155,6 +155,14 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
   const transport = () => {
     transportPromise ??= resolveTransport(options.transport).then((tr) => {
       patch(store, 'system', { capabilities: tr.capabilities })
+      // The transport signed the user in by itself (its next request, after a sign-in that
+      // timed out): the session is theirs again, not in error until the host calls identify.
+      tr.onSignIn?.((user, session) => {
+        const s = store.getState().session
+        if (s.status !== 'error' || s.user?.id !== user.id) return
+        patch(store, 'session', { session, status: 'ready', errorCode: undefined })
+        emit({ type: 'session:identify', userId: session.userId })
+      })
       // The sign-in failed before any transport existed (its code did not load, the network
       // dropped): this one was never told who the user is, and every call on it would go out
       // without a session (401, then no user to sign in again). It learns the user before any
