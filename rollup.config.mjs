@@ -96,9 +96,10 @@ const tsResolve = {
 const SHELL = [
   /i18n\/launcher\/[^/]+\.ts$/,
   /i18n\/(format|negotiate)\.ts$/,
-  /options\/(check|widget)\.ts$/,
+  /options\/(check|widget|view)\.ts$/,
   /errors\/(ConfigError|HelpFeedbackError|BrowserRequiredError)\.ts$/,
-  /src\/events\.ts$/,
+  // The view names: `open` checks a host's view there (the bridge's schema reads them too).
+  /src\/(events|views)\.ts$/,
   /widgets\/host\/(sheets|idle)\.ts$/,
 ]
 // The first open is a chain of round trips (150 ms each on a slow link): what it always loads

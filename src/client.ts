@@ -15,6 +15,7 @@ import {
   type Translate,
 } from './i18n/index.js'
 import { validateSupportOptions, type SupportOptions, type TransportOption } from './options/index.js'
+import { checkView } from './options/view.js'
 import { createCoreStore, patch, type Store } from './store/index.js'
 import type { Transport } from './transports/types.js'
 import type { Locale, UserIdentity } from './types.js'
@@ -88,8 +89,9 @@ export interface HeadlessClient {
   readonly contact: ContactController
   /** Text being typed in a box (a reply, a chat message), kept masked on the device until sent. */
   readonly drafts: TextDrafts
-  /** Opens the panel on a view with that view's parameters. */
+  /** Opens the panel on a view with that view's parameters. A name not in `ViewName` throws a ConfigError (path `view`). */
   open<V extends ViewName = 'home'>(view?: V, params?: ViewParams[V]): void
+  /** Goes to a view, Back returning to this one; a name not in `ViewName` throws, as `open`. */
   navigate<V extends ViewName>(view: V, params?: ViewParams[V]): void
   back(): void
   close(): void
@@ -153,6 +155,14 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
   const transport = () => {
     transportPromise ??= resolveTransport(options.transport).then((tr) => {
       patch(store, 'system', { capabilities: tr.capabilities })
+      // The transport signed the user in by itself (its next request, after a sign-in that
+      // timed out): the session is theirs again, not in error until the host calls identify.
+      tr.onSignIn?.((user, session) => {
+        const s = store.getState().session
+        if (s.status !== 'error' || s.user?.id !== user.id) return
+        patch(store, 'session', { session, status: 'ready', errorCode: undefined })
+        emit({ type: 'session:identify', userId: session.userId })
+      })
       // The sign-in failed before any transport existed (its code did not load, the network
       // dropped): this one was never told who the user is, and every call on it would go out
       // without a session (401, then no user to sign in again). It learns the user before any
@@ -389,12 +399,14 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
       return p
     },
     open(view = 'home' as never, params = {} as never) {
+      checkView(view)
       const wasOpen = store.getState().ui.isOpen
       patch(store, 'ui', { isOpen: true, view, params, stack: [] })
       if (!wasOpen) emit({ type: 'widget:open', view })
       else emit({ type: 'widget:navigate', view })
     },
     navigate(view, params = {} as never) {
+      checkView(view)
       const { ui } = store.getState()
       patch(store, 'ui', { view, params, stack: [...ui.stack, { view: ui.view, params: ui.params }] })
       emit({ type: 'widget:navigate', view })

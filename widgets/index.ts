@@ -7,6 +7,7 @@ import { createEmitter, type HelpFeedbackEvent, type Listener, type ViewName } f
 import { browserLanguages, negotiateLocale } from '../src/i18n/negotiate.js'
 import type { WidgetOptions } from '../src/options/index.js'
 import { checkWidgetOptions } from '../src/options/widget.js'
+import { checkView } from '../src/options/view.js'
 import { BrowserRequiredError } from '../src/errors/BrowserRequiredError.js'
 import type { SupportClient } from '../src/client.js'
 import type { SupportClient as PublicClient } from '../src/index.js'
@@ -29,7 +30,10 @@ export interface HelpFeedback {
    * Without a DOM (server rendering) it throws {@link BrowserRequiredError}, and `open()` rejects with it.
    */
   mount(): HelpFeedback
-  /** Open the panel on a view, e.g. `open('report', { transaction })` or `open('search', { query })`. */
+  /**
+   * Open the panel on a view, e.g. `open('report', { transaction })` or `open('search', { query })`.
+   * A name not in `ViewName` rejects with a {@link ConfigError} (path `view`) and changes nothing.
+   */
   open<V extends ViewName = 'home'>(view?: V, params?: ViewParams[V]): Promise<void>
   close(): void
   /** Who uses the app now; another user switches what is kept on the device. `null` signs out. */
@@ -200,6 +204,8 @@ export function createHelpFeedback(rawOptions: WidgetOptions = {}, adopt?: HTMLE
       return api
     },
     async open(view = 'home' as never, params = {} as never) {
+      // A view the panel does not have is refused here, before anything shows or changes.
+      checkView(view)
       if (destroyed) return
       api.mount() // on a server this throws, so open() rejects with a BrowserRequiredError
       if (!open) returnFocus = deepActive()

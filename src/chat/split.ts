@@ -92,9 +92,11 @@ function cuts(rest: string, max: number): [soft: number, hard: number] {
   const soft = near(space) ? space : near(stop) ? stop : hard
   if (hard === 0) {
     // One cluster longer than a part (a letter under thousands of marks): cut between code points.
-    hard = max
+    hard = Math.floor(max)
     const unit = rest.charCodeAt(hard - 1)
     if (unit >= 0xd800 && unit <= 0xdbff) hard--
+    // A code point longer than a part (a surrogate pair when `max` is 1) goes whole.
+    if (hard === 0) hard = rest.codePointAt(0)! > 0xffff ? 2 : 1
   }
   return [soft || hard, hard]
 }
@@ -111,7 +113,10 @@ const at = (rest: string, cut: number): [part: string, rest: string] => [
  * the part (a space early in it, in Chinese text with few spaces, would leave a short part);
  * else at the last grapheme cluster boundary that fits, so that a flag, an emoji sequence, a
  * letter and its accents or a surrogate pair stay whole. Only a single cluster longer than `max`
- * is cut inside, between code points.
+ * is cut inside, between code points; a code point is never cut, so the one case where a part is
+ * longer than `max` is a part that is a single astral code point (2 units) when `max` is 1.
+ * Whitespace at a cut, and a part that would show nothing, are dropped. `max` below 1 is a
+ * `RangeError`.
  *
  * Never more than `MAX_MESSAGE_PARTS` parts when cuts at the limit alone give at most that many:
  * a break that would then need one more part is not taken. So a text of at most 4 × `max`
@@ -125,6 +130,7 @@ const at = (rest: string, cut: number): [part: string, rest: string] => [
  * splitMessage('ab🇨🇳', 3) // ['ab', '🇨🇳']
  */
 export function splitMessage(text: string, max = MAX_MESSAGE_LENGTH): string[] {
+  if (max < 1) throw new RangeError(`splitMessage: max must be at least 1, got ${max}`)
   // Every rest is a tail of `text`: its length names it. Each soft cut is checked against the
   // cuts at the limit from there, so the same tails come up again and again; each is read once.
   const memo = new Map<number, [soft: number, hard: number]>()

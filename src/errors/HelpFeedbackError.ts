@@ -22,6 +22,12 @@ export class HelpFeedbackError extends Error {
   override readonly name: string = 'HelpFeedbackError'
   readonly code: ErrorCode
   readonly retryable: boolean
+  /**
+   * `false` when the request failed before any of it left the device (waiting for the host's
+   * token): the backend has nothing of it, so the outbox retries it as not sent rather than
+   * reconciling an unknown outcome. A transport sets it; unset means it may have gone out.
+   */
+  declare sent?: false
 
   constructor(code: ErrorCode, message: string, options: { cause?: unknown; retryable?: boolean } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })

@@ -40,7 +40,9 @@ function describe(error: unknown): OutboxJobError {
  * - 409 from an idempotent backend means "same key still in flight": retry, it will replay.
  * - A malformed answer (2xx with an unreadable or wrong-shape body, a captive portal's HTML) or a
  *   timeout after sending leaves the outcome unknown: the backend may have committed. That is
- *   never a refusal; the job is reconciled (same key, or `reconcile`) after a backoff.
+ *   never a refusal; the job is reconciled (same key, or `reconcile`) after a backoff. The same
+ *   error before anything was sent (`sent: false`: the host's token timed out, or the sign-in
+ *   answer was malformed) is a plain retry with the same key.
  * - Other SDK errors (422 validation...) stop as `rejected`.
  * - Unknown errors (e.g. a fetch TypeError on a dropped connection) retry: never drop user data
  *   on an error we cannot classify.
@@ -56,7 +58,8 @@ export function decideFailure(
   const backoff = () => backoffDelay(attempt, random, baseMs, capMs)
   if (!isHelpFeedbackError(error)) return { retry: true, afterMs: backoff(), error: info }
   if (error.code === 'malformed_response' || error.code === 'timeout')
-    return { retry: true, afterMs: backoff(), error: info, unknownOutcome: true }
+    // Failed before it went out (the host's token did not come): sent again, nothing to reconcile.
+    return { retry: true, afterMs: backoff(), error: info, ...(error.sent === false ? {} : { unknownOutcome: true }) }
   if (error instanceof RateLimitedError || error.code === 'rate_limited') {
     const after = (error as RateLimitedError).retryAfterMs
     // The backend knows its own window better than our jitter does, up to a sane cap (a

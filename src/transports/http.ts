@@ -115,6 +115,9 @@ class HttpStatusError extends Error {
   }
 }
 
+/** Whether any attempt of a request has gone out (fetch called), for `HelpFeedbackError.sent`. */
+type Gone = { out?: boolean }
+
 /** Resolves after `ms`, or rejects with the signal's reason once it aborts. */
 const sleep = (ms: number, signal: AbortSignal | undefined) =>
   new Promise<void>((resolve, reject) => {
@@ -166,16 +169,26 @@ export function createHttp(options: HttpOptions): Http {
 
   const url = (path: string) => `${base}/${path.replace(/^\/+/, '')}`
 
-  /** One attempt: the response (any status), TimeoutError after `timeoutMs` (for the token, then for fetch), or what either threw. */
-  async function send(target: string, init: RequestInit, o: RequestOptions<unknown>): Promise<Response> {
+  /**
+   * One attempt: the response (any status), TimeoutError after `timeoutMs` (for the token, then
+   * for fetch), or what either threw. `gone.out` is set once any attempt of the request goes out.
+   */
+  async function send(target: string, init: RequestInit, o: RequestOptions<unknown>, gone: Gone) {
     const headers = new Headers(init.headers)
     if (o.auth !== false && options.getToken) {
       // The host's token callback has as long as a request: one that never answers must not
       // hold this request, nor the UI waiting on it, for ever. A sign-in times out its own steps.
       // An abort (a sign-out, a user switch) ends the wait at once.
-      const token = await within(options.getToken, options.tokenBounded ? Infinity : timeoutMs, o.signal)
+      const token = await within(options.getToken, options.tokenBounded ? Infinity : timeoutMs, o.signal).catch(
+        (error: unknown) => {
+          // Failed before anything of this request went out: not an unknown outcome (see `sent`).
+          if (!gone.out && error instanceof HelpFeedbackError) error.sent = false
+          throw error
+        },
+      )
       if (token) headers.set('Authorization', `Bearer ${token}`)
     }
+    gone.out = true
     const controller = new AbortController()
     const signal = o.signal
     const onAbort = () => controller.abort(signal!.reason)
@@ -206,11 +219,17 @@ export function createHttp(options: HttpOptions): Http {
    * keyed requests only; a 429/503's Retry-After is waited for when not beyond `maxRetryAfterMs`.
    * A timeout is not retried (the server may still be working on it), nor is anything offline.
    */
-  async function fetchWithRetries(target: string, init: RequestInit, o: RequestOptions<unknown>, retryable: boolean) {
+  async function fetchWithRetries(
+    target: string,
+    init: RequestInit,
+    o: RequestOptions<unknown>,
+    retryable: boolean,
+    gone: Gone,
+  ) {
     for (let attempt = 0; ; attempt++) {
       let wait = Math.min(10_000, 300 * 2 ** attempt * (0.5 + Math.random() / 2))
       try {
-        const response = await send(target, init, o)
+        const response = await send(target, init, o, gone)
         const date = Date.parse(response.headers.get('Date') ?? '')
         if (!Number.isNaN(date)) skewMs = date - Date.now()
         if (response.ok) return response
@@ -233,7 +252,7 @@ export function createHttp(options: HttpOptions): Http {
     }
   }
 
-  async function attempt<T>(path: string, o: RequestOptions<T>): Promise<T> {
+  async function attempt<T>(path: string, o: RequestOptions<T>, gone: Gone): Promise<T> {
     const method = o.method ?? (o.json === undefined && o.body === undefined ? 'GET' : 'POST')
     const headers: Record<string, string> = { Accept: 'application/json', ...o.headers }
     if (o.idempotencyKey) headers['Idempotency-Key'] = o.idempotencyKey
@@ -250,6 +269,7 @@ export function createHttp(options: HttpOptions): Http {
       { method, headers, ...(body === undefined ? {} : { body }) },
       o as RequestOptions<unknown>,
       retryable,
+      gone,
     )
     const text = response.status === 204 ? '' : await response.text()
     if (text === '') return (o.parse ? o.parse(undefined) : undefined) as T
@@ -272,8 +292,9 @@ export function createHttp(options: HttpOptions): Http {
     url,
     serverNow: () => Date.now() + skewMs,
     async request<T>(path: string, o: RequestOptions<T> = {}): Promise<T> {
+      const gone: Gone = {}
       try {
-        return await attempt(path, o)
+        return await attempt(path, o, gone)
       } catch (error) {
         if (o.signal?.aborted) throw error
         if (!(
@@ -293,7 +314,7 @@ export function createHttp(options: HttpOptions): Http {
         throw cause instanceof HelpFeedbackError ? cause : new UnauthorizedError('token refresh failed', { cause })
       }
       try {
-        return await attempt(path, o)
+        return await attempt(path, o, gone)
       } catch (error) {
         throw o.signal?.aborted ? error : await toSdkError(error)
       }

@@ -23,7 +23,7 @@ export interface MemoryTransportOptions {
 /** A memory transport: every Transport method, plus hooks to play the agent. */
 // knownScams is the operator's data, which a memory backend does not have.
 export interface MemoryTransport
-  extends Required<Omit<Transport, 'knownScams' | 'signOut'>>, Pick<Transport, 'signOut'> {
+  extends Required<Omit<Transport, 'knownScams' | 'signOut' | 'onSignIn'>>, Pick<Transport, 'signOut'> {
   readonly agent: MemoryAgent
   /** Resolves once state is loaded; `persistent` is false when IndexedDB was unavailable. */
   ready(): Promise<{ persistent: boolean }>

@@ -67,6 +67,7 @@ export function restTransport(options: RestTransportOptions): Transport {
   let session: Session | undefined
   let identifying: Promise<Session> | undefined
   const listeners = new Set<(e: ChatEvent) => void>()
+  const signedIn = new Set<(who: UserIdentity, s: Session) => void>()
   let stream: SseConnection | undefined
   let lastEventId: string | undefined
   const closeStream = () => {
@@ -100,7 +101,15 @@ export function restTransport(options: RestTransportOptions): Transport {
       ...(signal ? { signal } : {}),
     })
     // Answered after a switch or sign-out: the previous user's, no one's session now.
-    if (who.id === user?.id) session = answer
+    if (who.id === user?.id) {
+      session = answer
+      for (const f of signedIn)
+        try {
+          f(who, answer)
+        } catch {
+          // A listener's fault is not this request's.
+        }
+    }
     return answer
   }
 
@@ -212,6 +221,10 @@ export function restTransport(options: RestTransportOptions): Transport {
         if (listeners.size) stream = openStream()
       }
       return result
+    },
+    onSignIn(f) {
+      signedIn.add(f)
+      return () => void signedIn.delete(f)
     },
     listArticles: ({ locale }) => http.request('/v1/articles', { searchParams: { locale }, parse: parseArticles }),
     getArticle: (id, locale) =>

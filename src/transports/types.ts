@@ -84,6 +84,12 @@ export interface Transport {
   rate?(target: RatingTarget, score: number, comment: string | undefined, opts: WriteOptions): Promise<void>
   /** Forget the signed-in user: drop the session and close their event stream. */
   signOut?(): void
+  /**
+   * Calls `listener` with the user and their session each time the transport signs its user in,
+   * also by itself (a request that found no session, or a stale one): after a failed sign-in,
+   * the client's session status follows. Returns unsubscribe.
+   */
+  onSignIn?(listener: (user: UserIdentity, session: Session) => void): () => void
   /** Release sockets, timers and listeners. */
   dispose?(): void
 }

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import type { ViewName } from '../../src/events.js'
+import { hasOwn } from '../../src/hasOwn.js'
 import { usePanel, useT } from '../ui/context.js'
 import { Home } from './Home.js'
 import { lazyViews, type ViewProps } from './views.js'
@@ -20,14 +21,16 @@ export function ViewHost({ view, params }: ViewProps & { view: ViewName }) {
   const [failed, setFailed] = useState<ViewName | null>(null)
   // Bumped by "Try again" and by the `online` event: the only things that start a new fetch.
   const [attempt, setAttempt] = useState(0)
-  const Component = loaded.get(view)
+  // A name with no chunk (the store set by hand; `open` refuses one) shows Home, not an error.
+  const known = hasOwn(lazyViews, view)
+  const Component = known ? loaded.get(view) : Home
 
   useEffect(() => {
     // Home is there from the start (in `loaded`): only the other views are fetched.
-    if (view === 'home' || loaded.has(view)) return
+    if (!known || loaded.has(view)) return
     let live = true
     setFailed(null)
-    lazyViews[view](client).then(
+    lazyViews[view as keyof typeof lazyViews](client).then(
       (c) => {
         loaded.set(view, c)
         if (live) setTick((n) => n + 1)
@@ -39,7 +42,7 @@ export function ViewHost({ view, params }: ViewProps & { view: ViewName }) {
     return () => {
       live = false
     }
-  }, [client, view, attempt])
+  }, [client, view, known, attempt])
 
   const isFailed = failed === view && !Component
   useEffect(() => {
