@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { fileTickets } from './agentApi.js'
-import { axe, jsonAnswer as json, panelControls as controls, w } from './browser.js'
+import { axe, jsonAnswer as json, panelControls as controls, w, type Page } from './browser.js'
+import { agentsOnline, chatRows, openChat } from './break/agentChat.js'
 import { chromium } from './session.js'
 
 // Home's support card answered later than the 3 s after which the popular articles no longer wait
@@ -69,6 +70,19 @@ async function lateAnswer(opts: {
   }
 }
 
+/** The height the card has below its last line of text (its padding and border left out). */
+const blankRoom = (page: Page) =>
+  w(page, '[data-home-card]').evaluate((card) => {
+    const ps = card.querySelectorAll('p')
+    const { paddingBottom, borderBottomWidth } = getComputedStyle(card)
+    return (
+      card.getBoundingClientRect().bottom -
+      ps[ps.length - 1]!.getBoundingClientRect().bottom -
+      parseFloat(paddingBottom) -
+      parseFloat(borderBottomWidth)
+    )
+  })
+
 describe('Home: the card answered after the popular articles showed below it', () => {
   for (const requests of [true, false]) {
     for (const [name, hours] of HOURS) {
@@ -112,17 +126,7 @@ describe('Home: the card answered after the popular articles showed below it', (
       await w(page, '[data-card-checking]').waitFor({ state: 'detached' })
       releaseIndex()
       await w(page, '.help-section:not([hidden]) .help-result').first().waitFor()
-      const room = await w(page, '[data-home-card]').evaluate((card) => {
-        const ps = card.querySelectorAll('p')
-        const { paddingBottom, borderBottomWidth } = getComputedStyle(card)
-        return (
-          card.getBoundingClientRect().bottom -
-          ps[ps.length - 1]!.getBoundingClientRect().bottom -
-          parseFloat(paddingBottom) -
-          parseFloat(borderBottomWidth)
-        )
-      })
-      expect(room).toBe(0)
+      expect(await blankRoom(page)).toBe(0)
     } finally {
       release()
       releaseIndex()
@@ -154,5 +158,75 @@ describe('Home: the card answered after the popular articles showed below it', (
     expect(card.all).toBe(true)
     expect(card.lines).toEqual(['处理中的反馈：1 条', '在线客服暂未开放，留言将以工单形式回复。'])
     expect(await axe(page)).toEqual([])
+  })
+})
+
+describe('Home: the card checks again, or has nothing below it', () => {
+  // The transport's code did not load: the card answered with what the device keeps (an ongoing
+  // chat) and the popular articles showed below it. A later try (the network back) loads the code:
+  // chat is on, so the card checks the hours again ("Checking…"), then answers. The articles
+  // went, came back and moved down by the card's new lines.
+  it('the transport code loaded on a later try: nothing below the card moves while it checks again or after', async () => {
+    const { page } = s
+    await page.unrouteAll()
+    const user = `card53-kept-${Date.now()}`
+    await agentsOnline(page)
+    await openChat(page, baseUrl, user)
+    await w(page, '.composer textarea').fill('Transfer still pending')
+    await w(page, '.composer textarea').press('Enter')
+    await expect.poll(async () => (await chatRows(page)).map((r) => r.state), { timeout: 15_000 }).toEqual(['sent'])
+    await page.unrouteAll()
+    let code = false
+    await page.route(/\/dist\/transports\/rest\.js/, (route) => (code ? route.continue() : route.abort()))
+    let release!: () => void
+    const held = new Promise<void>((r) => (release = r))
+    await page.route(/\/v1\/availability(\?|$)/, async (route) => {
+      await held
+      await route.fulfill(HOURS[1][1])
+    })
+    try {
+      await page.goto(`${baseUrl}/?locale=en&user=${user}`)
+      await page.getByTestId('help-entry').click()
+      await w(page, '[data-card-chat]').waitFor()
+      await w(page, '.help-section:not([hidden]) .help-result').first().waitFor()
+      const first = await controls(page)
+      code = true
+      await page.evaluate(() => dispatchEvent(new Event('online')))
+      await w(page, '[data-card-checking]').waitFor()
+      expect(await controls(page)).toEqual(first)
+      release()
+      await w(page, '[data-card-reply]').waitFor()
+      expect(await controls(page)).toEqual(first)
+    } finally {
+      release()
+    }
+  })
+
+  // No help content: the popular articles' section stays hidden, nothing comes below the card.
+  it('no popular articles: the card takes only its own height, checking or answered', async () => {
+    const { page } = s
+    await page.unrouteAll()
+    let release!: () => void
+    const held = new Promise<void>((r) => (release = r))
+    await page.route(/\/v1\/availability(\?|$)/, async (route) => {
+      await held
+      await route.fulfill(HOURS[1][1])
+    })
+    await page.route(/\/search-index\.json/, (route) => route.fulfill({ status: 404, body: 'gone' }))
+    try {
+      await page.goto(`${baseUrl}/?locale=en&user=card53-no-help-${Date.now()}`)
+      await page.getByTestId('help-entry').click()
+      await w(page, '[data-card-checking]').waitFor()
+      // Three seconds on, the articles' section is there, hidden: the help content did not load.
+      await w(page, '[aria-labelledby$=popular][hidden]').waitFor({ state: 'attached' })
+      await page.waitForTimeout(1000)
+      expect(await w(page, '[aria-labelledby$=popular][hidden]').count()).toBe(1)
+      expect(await blankRoom(page)).toBe(0)
+      release()
+      await w(page, '[data-card-reply]').waitFor()
+      expect(await blankRoom(page)).toBe(0)
+    } finally {
+      release()
+    }
   })
 })

@@ -249,11 +249,13 @@ export function Home(_: ViewProps) {
     if (helpFailed && value.trim()) setHelpAttempt((n) => n + 1)
   }
 
-  // ArrowDown goes from the box to the first result below it, as in the search view.
-  const popular = help && (card.settled || cardLate) ? <help.PopularArticles /> : null
+  // ArrowDown goes from the box to the first result below it, as in the search view. Articles
+  // shown stay when the card checks again (chat found on once the transport's code loaded).
+  const popular = help && (card.settled || cardLate || article) ? <help.PopularArticles /> : null
   // The card holds room for its answer while popular articles may show below it before that
-  // answer; once answered, only if they did (the room given back would move them up).
-  fit.current = card.settled ? fit.current && !!article : !!popular
+  // answer (an answer while chat is unknown is not the last one); once answered, only if they
+  // did (the room given back would move them up). Nothing shown below, the room is not drawn (CSS).
+  fit.current = card.settled && chat !== undefined ? fit.current && !!article : !!popular
 
   const toResults = (e: KeyboardEvent) => {
     const first =
