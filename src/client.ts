@@ -166,7 +166,9 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
         const s = store.getState().session
         if (s.user?.id !== user.id) return
         if (s.status === 'identifying') signedInMeanwhile = { id: user.id, session }
-        if (s.status !== 'error') return
+        // A sign-out or sign-in the host called is under way (a sign-out's "forget me" takes a
+        // while before the status says so): the session is what that call leaves it.
+        if (s.status !== 'error' || sessionCalls) return
         patch(store, 'session', { session, status: 'ready', errorCode: undefined })
         emit({ type: 'session:identify', userId: session.userId })
       })
