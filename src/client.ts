@@ -157,12 +157,14 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
   let transportPromise: Promise<Transport> | undefined
   // A sign-in the transport made by itself while the host's was under way (see signIn's catch).
   let signedInMeanwhile: SignedIn | undefined
+  // Stops listening to the transport's sign-ins (destroy): a host may keep its transport for longer.
+  let unlisten: (() => void) | undefined
   const transport = () => {
     transportPromise ??= resolveTransport(options.transport).then((tr) => {
       patch(store, 'system', { capabilities: tr.capabilities })
       // The transport signed the user in by itself (its next request, after a sign-in that
       // timed out): the session is theirs again, not in error until the host calls identify.
-      tr.onSignIn?.((user, session) => {
+      unlisten = tr.onSignIn?.((user, session) => {
         const s = store.getState().session
         if (s.user?.id !== user.id) return
         if (s.status === 'identifying') signedInMeanwhile = { id: user.id, session }
@@ -456,7 +458,12 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
       features.chat?.dispose()
       // A sign-in waiting for its answer, or queued, settles now instead of never.
       asking.abort()
-      transportPromise?.then((tr) => tr.dispose?.()).catch(() => {})
+      transportPromise
+        ?.then((tr) => {
+          unlisten?.()
+          tr.dispose?.()
+        })
+        .catch(() => {})
       servicesPromise
         ?.then((sv) => {
           sv.outbox.dispose()
