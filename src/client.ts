@@ -18,7 +18,7 @@ import { validateSupportOptions, type SupportOptions, type TransportOption } fro
 import { checkView } from './options/view.js'
 import { createCoreStore, patch, type Store } from './store/index.js'
 import type { Transport } from './transports/types.js'
-import type { Locale, UserIdentity } from './types.js'
+import type { Locale, Session, UserIdentity } from './types.js'
 import type { Services } from './services.js'
 import type { ViewParams } from './views.js'
 import { createHelpController, type HelpController } from './help/help.js'
@@ -125,6 +125,9 @@ async function resolveTransport(option: TransportOption | undefined): Promise<Tr
   return option as Transport
 }
 
+/** A user the transport signed in by itself, and their session. */
+type SignedIn = { id: string; session: Session }
+
 /** Create the headless client. Throws ConfigError (with the bad option's path) on bad options. */
 export function createSupportClient(rawOptions: SupportOptions = {}): SupportClient {
   const options = validateSupportOptions(rawOptions)
@@ -152,14 +155,22 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
   catalogReady.catch(() => {})
 
   let transportPromise: Promise<Transport> | undefined
+  // A sign-in the transport made by itself while the host's was under way (see signIn's catch).
+  let signedInMeanwhile: SignedIn | undefined
+  // Stops listening to the transport's sign-ins (destroy): a host may keep its transport for longer.
+  let unlisten: (() => void) | undefined
   const transport = () => {
     transportPromise ??= resolveTransport(options.transport).then((tr) => {
       patch(store, 'system', { capabilities: tr.capabilities })
       // The transport signed the user in by itself (its next request, after a sign-in that
       // timed out): the session is theirs again, not in error until the host calls identify.
-      tr.onSignIn?.((user, session) => {
+      unlisten = tr.onSignIn?.((user, session) => {
         const s = store.getState().session
-        if (s.status !== 'error' || s.user?.id !== user.id) return
+        if (s.user?.id !== user.id) return
+        if (s.status === 'identifying') signedInMeanwhile = { id: user.id, session }
+        // A sign-out or sign-in the host called is under way (a sign-out's "forget me" takes a
+        // while before the status says so): the session is what that call leaves it.
+        if (s.status !== 'error' || sessionCalls) return
         patch(store, 'session', { session, status: 'ready', errorCode: undefined })
         emit({ type: 'session:identify', userId: session.userId })
       })
@@ -293,6 +304,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
       errorCode: undefined,
       ...(switched ? { session: undefined } : {}),
     })
+    signedInMeanwhile = undefined
     try {
       // Given `tr` (a transport just made), nothing is awaited before `tr.identify`.
       const t = tr ?? (await transport())
@@ -307,6 +319,16 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     } catch (error) {
       await scoped
       if (signal.aborted) return
+      // The transport signed this user in by itself meanwhile (a request with a token that came
+      // at once): it keeps that session and will not sign in again, so the session is ready.
+      // (Set by the listener while this ran: not the `undefined` assigned above.)
+      const meanwhile = signedInMeanwhile as SignedIn | undefined
+      const session = meanwhile?.id === user.id ? meanwhile.session : undefined
+      if (session) {
+        patch(store, 'session', { session, status: 'ready' })
+        emit({ type: 'session:identify', userId: session.userId })
+        return
+      }
       patch(store, 'session', { status: 'error', errorCode: errorCode(error) })
       client.report(error)
       throw error
@@ -436,7 +458,12 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
       features.chat?.dispose()
       // A sign-in waiting for its answer, or queued, settles now instead of never.
       asking.abort()
-      transportPromise?.then((tr) => tr.dispose?.()).catch(() => {})
+      transportPromise
+        ?.then((tr) => {
+          unlisten?.()
+          tr.dispose?.()
+        })
+        .catch(() => {})
       servicesPromise
         ?.then((sv) => {
           sv.outbox.dispose()

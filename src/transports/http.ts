@@ -182,7 +182,10 @@ export function createHttp(options: HttpOptions): Http {
       const token = await within(options.getToken, options.tokenBounded ? Infinity : timeoutMs, o.signal).catch(
         (error: unknown) => {
           // Failed before anything of this request went out: not an unknown outcome (see `sent`).
-          if (!gone.out && error instanceof HelpFeedbackError) error.sent = false
+          // Said on this request's own view of the error: one sign-in's error is shared by every
+          // request waiting on it, some of which may have gone out already (a retry's token).
+          if (!gone.out && error instanceof HelpFeedbackError)
+            throw Object.assign(Object.create(error) as HelpFeedbackError, { sent: false as const })
           throw error
         },
       )

@@ -13,8 +13,8 @@ function statusText(state: ChatState, t: Translate, locale: string): string {
   switch (status) {
     case 'idle': {
       if (state.error) return t('chat.status.startFailed')
-      const wait = availability?.expectedWaitSeconds
-      return wait ? t('chat.status.idleWait', { minutes: waitMinutes(wait) }) : t('chat.status.idle')
+      const minutes = waitMinutes(availability?.expectedWaitSeconds)
+      return minutes ? t('chat.status.idleWait', { minutes }) : t('chat.status.idle')
     }
     case 'connecting':
       return t('chat.status.connecting')

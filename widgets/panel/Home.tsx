@@ -107,7 +107,7 @@ function SupportCard({
   const { idPrefix } = usePanel()
   const t = useT()
   const { chat, openRequests, availability } = card
-  const wait = availability?.expectedWaitSeconds
+  const minutes = waitMinutes(availability?.expectedWaitSeconds)
   // With chat, the card is there from the first paint, its reply line saying it is being checked
   // (then what the backend said, or that it could not be checked): it fills in place instead of
   // appearing, or going, and moving what is around it. The lines that come later are below the
@@ -118,8 +118,8 @@ function SupportCard({
       : undefined
     : !availability.open
       ? t('home.card.closed')
-      : wait
-        ? t('home.card.reply', { minutes: waitMinutes(wait) })
+      : minutes
+        ? t('home.card.reply', { minutes })
         : t('home.card.replyOpen')
   if (!chat && !openRequests && !reply) return null
   const id = `${idPrefix}-card`
