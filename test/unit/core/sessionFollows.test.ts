@@ -3,14 +3,11 @@ import { IDBFactory } from 'fake-indexeddb'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createSupportClient } from '../../../src/client.js'
 import type { HelpFeedbackEvent } from '../../../src/events.js'
-import { restTransport } from '../../../src/transports/rest.js'
+import { restBackend, tokenLateOnce } from '../../support/restBackend.js'
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory()
 })
-
-const json = (body: unknown) =>
-  new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
 
 /**
  * A sign-in that timed out leaves the session in `error`. The REST transport signs the user in
@@ -20,28 +17,12 @@ const json = (body: unknown) =>
  */
 describe('session status after a timed-out sign-in', () => {
   it('becomes ready when the transport signs in again on its own', async () => {
-    const identified: string[] = []
-    const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-      const url = String(input instanceof Request ? input.url : input)
-      if (url.endsWith('/v1/identify')) {
-        const { userId } = JSON.parse(String(init?.body)) as { userId: string }
-        identified.push(userId)
-        return json({ userId, token: `bearer-of-${userId}` })
-      }
-      return json([])
-    }
-    let calls = 0
+    const { fetch, identified } = restBackend()
     const events: HelpFeedbackEvent[] = []
     const client = createSupportClient({
       onEvent: (e) => events.push(e),
-      transport: restTransport({
-        baseUrl: 'https://api.test',
-        fetch,
-        retries: 0,
-        timeoutMs: 50,
-        // The host's token does not come in time once; then it does.
-        getUserToken: () => (calls++ == 0 ? new Promise<string>(() => {}) : Promise.resolve('jwt')),
-      }),
+      // The host's token does not come in time once; then it does.
+      transport: tokenLateOnce(fetch, 50).transport,
     })
     await expect(client.identify({ id: 'alice' })).rejects.toMatchObject({ code: 'timeout' })
     expect(client.store.getState().session).toMatchObject({ status: 'error', errorCode: 'timeout' })

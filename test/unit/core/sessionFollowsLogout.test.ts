@@ -9,38 +9,22 @@ import { IDBFactory } from 'fake-indexeddb'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createSupportClient } from '../../../src/client.js'
 import type { HelpFeedbackEvent } from '../../../src/events.js'
-import { restTransport } from '../../../src/transports/rest.js'
+import { restBackend, tokenLateOnce } from '../../support/restBackend.js'
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory()
 })
 
-const json = (body: unknown) =>
-  new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
-
 describe('a transport sign-in that answers while the host signs out', () => {
   it('does not make the signed-out session ready, nor say session:identify', async () => {
     let answer!: () => void
     const answered = new Promise<void>((r) => (answer = r))
-    const fetch = async (input: RequestInfo | URL): Promise<Response> => {
-      const url = String(input instanceof Request ? input.url : input)
-      if (url.endsWith('/v1/identify')) {
-        await answered
-        return json({ userId: 'alice', token: 'bearer-of-alice' })
-      }
-      return json([])
-    }
-    let calls = 0
+    const { fetch } = restBackend(answered)
+    const { transport: rest, asked } = tokenLateOnce(fetch, 50)
     const events: HelpFeedbackEvent[] = []
     const client = createSupportClient({
       onEvent: (e) => events.push(e),
-      transport: restTransport({
-        baseUrl: 'https://api.test',
-        fetch,
-        retries: 0,
-        timeoutMs: 50,
-        getUserToken: () => (calls++ == 0 ? new Promise<string>(() => {}) : Promise.resolve('jwt')),
-      }),
+      transport: rest,
     })
     // The device has storage open (the panel was used), so "forget me" has work to do.
     await client.services()
@@ -49,7 +33,7 @@ describe('a transport sign-in that answers while the host signs out', () => {
     // A request signs alice in by itself; its identify is on its way when the host signs out.
     const transport = await client.transport()
     const request = transport.listTickets!().catch(() => undefined)
-    await vi.waitFor(() => expect(calls).toBe(2))
+    await vi.waitFor(() => expect(asked()).toBe(2))
     const statuses: string[] = []
     client.store.subscribe((s) => statuses.push(s.session.status))
     events.length = 0

@@ -10,44 +10,24 @@ import 'fake-indexeddb/auto'
 import { IDBFactory } from 'fake-indexeddb'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createSupportClient } from '../../../src/client.js'
-import { restTransport } from '../../../src/transports/rest.js'
+import { restBackend, tokenLateOnce } from '../../support/restBackend.js'
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory()
 })
 
-const json = (body: unknown) =>
-  new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
-
 describe('a transport sign-in that lands while the host identify is under way', () => {
   it('leaves the session ready when the host identify then times out', async () => {
-    const identified: string[] = []
-    const authorized: Array<string | null> = []
-    const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-      const url = String(input instanceof Request ? input.url : input)
-      if (url.endsWith('/v1/identify')) {
-        const { userId } = JSON.parse(String(init?.body)) as { userId: string }
-        identified.push(userId)
-        return json({ userId, token: `bearer-of-${userId}` })
-      }
-      authorized.push(new Headers(init?.headers).get('Authorization'))
-      return json([])
-    }
-    let calls = 0
+    const { fetch, identified, authorized } = restBackend()
+    // The host identify's token never comes; the one the transport asks for next comes at once.
+    const { transport: rest, asked } = tokenLateOnce(fetch, 80)
     const client = createSupportClient({
-      transport: restTransport({
-        baseUrl: 'https://api.test',
-        fetch,
-        retries: 0,
-        timeoutMs: 80,
-        // The host identify's token never comes; the one the transport asks for next comes at once.
-        getUserToken: () => (calls++ == 0 ? new Promise<string>(() => {}) : Promise.resolve('jwt')),
-      }),
+      transport: rest,
     })
     const transport = await client.transport()
     const identify = client.identify({ id: 'alice' })
     // The host identify reached the transport: it waits for its token.
-    await vi.waitFor(() => expect(calls).toBe(1))
+    await vi.waitFor(() => expect(asked()).toBe(1))
     // Meanwhile a request finds no session and signs alice in by itself.
     await expect(transport.listTickets!()).resolves.toEqual([])
     expect(identified).toEqual(['alice'])
