@@ -55,7 +55,10 @@ w.HelpFeedback = api
 defineHelpFeedbackElement()
 for (const call of queued) {
   try {
-    api(...(Array.from(call) as [Command, ...unknown[]]))
+    // Its work failing later (open('nope'), a refused identify) goes to the console as well: the
+    // page's snippet had no promise to catch it with.
+    const result = api(...(Array.from(call) as [Command, ...unknown[]]))
+    if (result instanceof Promise) result.catch(console.error)
   } catch (error) {
     // A bad queued call (e.g. invalid options) must not stop the ones after it.
     console.error(error)

@@ -71,10 +71,14 @@ if (typeof document !== 'undefined') {
     (loading ??= import(/* @vite-ignore */ new URL('help-feedback.js', base).href).then(
       (m: Entry) => {
         entry = m
-        // A bad queued call (invalid options, say) must not stop the ones after it.
+        // A bad queued call (invalid options, say) must not stop the ones after it. Its work
+        // failing later (open('nope'), a refused identify) goes to the console too: the page's
+        // snippet had no promise to catch it with.
         for (const [args, done, failed] of calls.splice(0)) {
           try {
-            done(run(m, args))
+            const result = run(m, args)
+            if (result instanceof Promise) result.catch(console.error)
+            done(result)
           } catch (error) {
             console.error(error)
             failed(error)

@@ -115,8 +115,8 @@ const at = (rest: string, cut: number): [part: string, rest: string] => [
  * letter and its accents or a surrogate pair stay whole. Only a single cluster longer than `max`
  * is cut inside, between code points; a code point is never cut, so the one case where a part is
  * longer than `max` is a part that is a single astral code point (2 units) when `max` is 1.
- * Whitespace at a cut, and a part that would show nothing, are dropped. `max` below 1 is a
- * `RangeError`.
+ * Whitespace at a cut, and a part that would show nothing, are dropped. `max` below 1, or NaN,
+ * is a `RangeError`; `Infinity` is no limit (the text is one part).
  *
  * Never more than `MAX_MESSAGE_PARTS` parts when cuts at the limit alone give at most that many:
  * a break that would then need one more part is not taken. So a text of at most 4 × `max`
@@ -130,7 +130,8 @@ const at = (rest: string, cut: number): [part: string, rest: string] => [
  * splitMessage('ab🇨🇳', 3) // ['ab', '🇨🇳']
  */
 export function splitMessage(text: string, max = MAX_MESSAGE_LENGTH): string[] {
-  if (max < 1) throw new RangeError(`splitMessage: max must be at least 1, got ${max}`)
+  // Written so that NaN fails it too (it gave the text back whole); Infinity is no limit.
+  if (!(max >= 1)) throw new RangeError(`splitMessage: max must be at least 1, got ${max}`)
   // Every rest is a tail of `text`: its length names it. Each soft cut is checked against the
   // cuts at the limit from there, so the same tails come up again and again; each is read once.
   const memo = new Map<number, [soft: number, hard: number]>()

@@ -1,7 +1,7 @@
 import { ConfigError } from '../errors/ConfigError.js'
 import { ServerError } from '../errors/NetworkErrors.js'
 import { NotFoundError, RejectedError, UnauthorizedError, UnsupportedError } from '../errors/RequestErrors.js'
-import type { AttachmentRef, ChatEvent, MessageInput, UserIdentity } from '../types.js'
+import type { AttachmentRef, ChatEvent, MessageInput, Session, UserIdentity } from '../types.js'
 import { openCable, type Cable, type WebSocketCtor } from './chatwootCable.js'
 import {
   messageText,
@@ -96,9 +96,20 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
   let cable: Cable | undefined
   // Bumped when the user changes or signs out: a contact found after that is the previous user's.
   let epoch = 0
-  /** Sets the contact found for the user signed in at `mine`, unless someone else is signed in now. */
-  const adopt = (mine: number, found: CwContact) => {
-    if (mine === epoch) contact = found
+  const signedIn = new Set<(who: UserIdentity, s: Session) => void>()
+  /**
+   * Sets the contact found for `who`, signed in at `mine`, unless someone else is signed in now,
+   * and tells `onSignIn` listeners (the cable's own sign-in too).
+   */
+  const adopt = (mine: number, found: CwContact, who: UserIdentity) => {
+    if (mine !== epoch) return
+    contact = found
+    for (const f of signedIn)
+      try {
+        f(who, { userId: who.id })
+      } catch {
+        // A listener's fault is not this sign-in's.
+      }
   }
 
   const me = () => {
@@ -228,9 +239,14 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
         cable?.restart()
       }
       const mine = epoch
-      adopt(mine, await identifyAs(who, signal, switched ? undefined : contact))
+      adopt(mine, await identifyAs(who, signal, switched ? undefined : contact), who)
       if (switched) cable?.restart()
       return { userId: who.id }
+    },
+
+    onSignIn(f) {
+      signedIn.add(f)
+      return () => void signedIn.delete(f)
     },
 
     signOut() {
@@ -417,7 +433,8 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
           onResync: () => emit({ type: 'resync' }),
           onRejected: async () => {
             const mine = epoch
-            if (user) adopt(mine, await identifyAs(user))
+            const who = user
+            if (who) adopt(mine, await identifyAs(who), who)
           },
         })
       }

@@ -115,8 +115,8 @@ class HttpStatusError extends Error {
   }
 }
 
-/** Whether any attempt of a request has gone out (fetch called), for `HelpFeedbackError.sent`. */
-type Gone = { out?: boolean }
+/** How many attempts of a request have gone out (fetch called), for `HelpFeedbackError.sent`. */
+type Gone = { out?: number }
 
 /** Resolves after `ms`, or rejects with the signal's reason once it aborts. */
 const sleep = (ms: number, signal: AbortSignal | undefined) =>
@@ -148,6 +148,10 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
   const date = /[a-z]/i.test(text) ? Date.parse(text) : Number.NaN
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
+
+/** `error` as one request's own view of it, marked not sent (see `sent`): a sign-in's error is shared by every request waiting on it. */
+const notSent = (error: HelpFeedbackError): HelpFeedbackError =>
+  Object.assign(Object.create(error) as HelpFeedbackError, { sent: false as const })
 
 /**
  * Creates the one HTTP client a transport uses: timeout per attempt, exponential backoff with
@@ -184,14 +188,12 @@ export function createHttp(options: HttpOptions): Http {
           // Failed before anything of this request went out: not an unknown outcome (see `sent`).
           // Said on this request's own view of the error: one sign-in's error is shared by every
           // request waiting on it, some of which may have gone out already (a retry's token).
-          if (!gone.out && error instanceof HelpFeedbackError)
-            throw Object.assign(Object.create(error) as HelpFeedbackError, { sent: false as const })
-          throw error
+          throw !gone.out && error instanceof HelpFeedbackError ? notSent(error) : error
         },
       )
       if (token) headers.set('Authorization', `Bearer ${token}`)
     }
-    gone.out = true
+    gone.out = (gone.out ?? 0) + 1
     const controller = new AbortController()
     const signal = o.signal
     const onAbort = () => controller.abort(signal!.reason)
@@ -314,7 +316,10 @@ export function createHttp(options: HttpOptions): Http {
         await within(refreshOnce, Infinity, o.signal)
       } catch (cause) {
         if (o.signal?.aborted) throw cause
-        throw cause instanceof HelpFeedbackError ? cause : new UnauthorizedError('token refresh failed', { cause })
+        if (!(cause instanceof HelpFeedbackError)) throw new UnauthorizedError('token refresh failed', { cause })
+        // Its one attempt out was answered 401 (not taken) and the next never left: not sent.
+        // After a retried attempt (a 503, a dropped connection) the outcome stays unknown.
+        throw gone.out === 1 ? notSent(cause) : cause
       }
       try {
         return await attempt(path, o, gone)

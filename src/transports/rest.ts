@@ -116,9 +116,15 @@ export function restTransport(options: RestTransportOptions): Transport {
   /** One identify at a time, shared by every call that found the session missing or stale (dropped at a switch). */
   function reidentify(): Promise<Session> {
     if (!user) return Promise.reject(new UnauthorizedError('identify() was not called'))
-    const p: Promise<Session> = (identifying ??= identifyAs(user).finally(() => {
-      if (identifying === p) identifying = undefined
-    }))
+    const p: Promise<Session> = (identifying ??= identifyAs(user)
+      // Refused (422: an identity the server will not take), the request is not signed in, as
+      // after a 401: a job it carries waits for a sign-in, and is not refused for the user to edit.
+      .catch((e: unknown) => {
+        throw e instanceof RejectedError ? new UnauthorizedError(e.message, { cause: e }) : e
+      })
+      .finally(() => {
+        if (identifying === p) identifying = undefined
+      }))
     return p
   }
 

@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'preact/hooks'
 import { keepFocusInside, trapTab } from '../ui/focus.js'
 import { useStore, useView } from '../ui/context.js'
+import { hasOwn } from '../../src/hasOwn.js'
 import { ViewHost } from './ViewHost.js'
+import { lazyViews } from './views.js'
 
 /**
  * The dialog: header (back, title, close), the current view, focus management. Focus moves to
@@ -15,6 +17,8 @@ export function Panel() {
   const params = useStore((s) => s.ui.params)
   const dialog = useRef<HTMLDivElement>(null)
   const titleId = `${idPrefix}-title`
+  // A name with no chunk (the store set by hand) shows Home in the view host: Home's header too.
+  const home = !hasOwn(lazyViews, view)
 
   useEffect(() => {
     // Wait a frame so a lazily loaded view has rendered its autofocus target.
@@ -57,13 +61,13 @@ export function Panel() {
       onKeyDown={onKeyDown}
     >
       <div class="head">
-        {view !== 'home' && (
+        {!home && (
           <button type="button" class="icon-btn" aria-label={t('panel.back')} onClick={() => client.back()}>
             <span aria-hidden="true">‹</span>
           </button>
         )}
         <h2 id={titleId} tabIndex={-1}>
-          {t(view === 'home' ? 'panel.title' : `view.${view}`)}
+          {t(home ? 'panel.title' : `view.${view as keyof typeof lazyViews}`)}
         </h2>
         <button type="button" class="icon-btn" aria-label={t('panel.close')} onClick={() => client.close()}>
           <span aria-hidden="true">×</span>

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { restTransport } from '../../../src/transports/rest.js'
+import { jsonResponse } from '../../support/restBackend.js'
 
-const json = (body: unknown) =>
-  new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
 const later = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms))
 
 /**
@@ -16,8 +15,8 @@ describe('REST: a request waiting on a slow sign-in whose every step answers in 
     const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = String(input instanceof Request ? input.url : input)
       sent.push(`${url.replace('https://api.test', '')} ${new Headers(init?.headers).get('Authorization') ?? ''}`)
-      if (url.endsWith('/v1/identify')) return later(250, json({ userId: 'u1', token: 'bearer-1' }))
-      return json({ open: true, agentsOnline: 1, queueLength: 0 })
+      if (url.endsWith('/v1/identify')) return later(250, jsonResponse({ userId: 'u1', token: 'bearer-1' }))
+      return jsonResponse({ open: true, agentsOnline: 1, queueLength: 0 })
     }
     const t = restTransport({
       baseUrl: 'https://api.test',
@@ -36,7 +35,7 @@ describe('REST: a request waiting on a slow sign-in whose every step answers in 
       baseUrl: 'https://api.test',
       timeoutMs: 100,
       retries: 0,
-      fetch: async () => json({ userId: 'u1', token: 'bearer-1' }),
+      fetch: async () => jsonResponse({ userId: 'u1', token: 'bearer-1' }),
       user: { id: 'u1' },
       getUserToken: () => later(300, 'jwt-1'),
     })

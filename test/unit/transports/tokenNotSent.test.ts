@@ -12,9 +12,8 @@ import { memoryStore } from '../../../src/storage/index.js'
 import { createHttp } from '../../../src/transports/http.js'
 import { restTransport } from '../../../src/transports/rest.js'
 import type { Transport } from '../../../src/transports/types.js'
+import { jsonResponse } from '../../support/restBackend.js'
 
-const json = (body: unknown) =>
-  new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } })
 const never = () => new Promise<never>(() => {})
 const TICKET = { category: 'other', subject: 's', description: 'd', fields: {} } as never
 
@@ -30,7 +29,7 @@ function rest(hang: 'token' | 'write') {
     fetch: async (input) => {
       const url = String(input instanceof Request ? input.url : input).replace('https://api.test', '')
       sent.push(url)
-      return url === '/v1/identify' ? json({ userId: 'u1', token: 'b' }) : never()
+      return url === '/v1/identify' ? jsonResponse({ userId: 'u1', token: 'b' }) : never()
     },
   })
   return { transport, sent }
@@ -90,7 +89,7 @@ describe('a write whose token did not come in time', () => {
       timeoutMs: 60,
       retries: 0,
       getToken: never,
-      fetch: async (input) => (calls.push(String(input)), json({})),
+      fetch: async (input) => (calls.push(String(input)), jsonResponse({})),
     })
     const error = await failure(http.request('/v1/x', { method: 'POST', json: {}, idempotencyKey: 'k' }))
     expect(error.sent).toBe(false)

@@ -10,6 +10,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { TimeoutError } from '../../../src/errors/index.js'
 import { decideFailure } from '../../../src/outbox/index.js'
 import { restTransport } from '../../../src/transports/rest.js'
+import { jsonResponse } from '../../support/restBackend.js'
 
 const TICKET = { category: 'other', subject: 's', description: 'd', fields: {} } as never
 const never = () => new Promise<never>(() => {})
@@ -30,9 +31,7 @@ describe('a sign-in error shared by a write that went out and a read that did no
         sent.push(url)
         if (url === '/v1/identify') {
           const expiresAt = new Date(Date.now() + 600_000).toISOString()
-          return new Response(JSON.stringify({ userId: 'u1', token: 'b', expiresAt }), {
-            headers: { 'Content-Type': 'application/json' },
-          })
+          return jsonResponse({ userId: 'u1', token: 'b', expiresAt })
         }
         // A gateway's 503 (the write may or may not have reached the backend), from a server
         // whose clock is an hour ahead: the session is stale when the write is tried again.
