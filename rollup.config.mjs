@@ -124,6 +124,8 @@ const CLIENT = [
   /src\/stableStringify\.ts$/,
   // SDK_VERSION (a few bytes, read by the help views, the contact view and the bridge): no chunk of its own.
   /src\/version\.ts$/,
+  // What `client.help` answers before the help controller's code loads (src/help/lazy.ts).
+  /src\/help\/(lazy|common)\.ts$/,
   /widgets\/panel\/core\.ts$/,
 ]
 const PANEL = [
@@ -147,7 +149,8 @@ const STORAGE = [
 // `help-feedback/core` loads it too); `homeHelp`: Home's results under the search box and popular
 // articles, the UI over it. The synonym table stays apart: a prebuilt index does not need it.
 const HELP = [
-  /src\/help\/source\.ts$/,
+  // With the help controller (help.ts): `client.help` loads it on its first call (src/help/lazy.ts).
+  /src\/help\/(source|help)\.ts$/,
   /src\/search\/(t2s|tokenize|query|locales|postings|rank|snippet|searchIndex)\.ts$/,
 ]
 const HOME_HELP = [/widgets\/help\/(HomeHelp|ResultList|Highlighted|useHelp|useSearch|helpCss)\.tsx?$/]

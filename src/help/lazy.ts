@@ -1,0 +1,41 @@
+import type { SupportClient } from '../client.js'
+import { helpErrorMessage, openSuggestion } from './common.js'
+import type { HelpController } from './help.js'
+
+type AsyncKey = Exclude<keyof HelpController, 'openSuggestion' | 'errorMessage'>
+
+/**
+ * `client.help`: the help controller, whose code (help.ts) loads with the search engine on the
+ * first call (each call needs the content it loads, the index or the votes), so the client
+ * Home paints with does not carry it. Calls made meanwhile run in the order they were made. Its
+ * code failing to load is a failure to load the content (`errorMessage` says so), tried again
+ * on the next call.
+ */
+export function lazyHelp(client: SupportClient): HelpController {
+  const loadFailures = new WeakSet<object>()
+  let made: Promise<HelpController> | undefined
+  const load = () =>
+    (made ??= import('./help.js').then(
+      ({ createHelpController }) => createHelpController(client, {}, loadFailures),
+      (error: unknown) => {
+        made = undefined
+        if (typeof error === 'object' && error !== null) loadFailures.add(error)
+        throw error
+      },
+    ))
+  const later = <K extends AsyncKey>(key: K) =>
+    ((...args: unknown[]) =>
+      load().then((h) => (h[key] as (...a: unknown[]) => Promise<unknown>)(...args))) as HelpController[K]
+  return {
+    ready: later('ready'),
+    search: later('search'),
+    suggest: later('suggest'),
+    popular: later('popular'),
+    getArticle: later('getArticle'),
+    resolveLink: later('resolveLink'),
+    vote: later('vote'),
+    votedOn: later('votedOn'),
+    openSuggestion: (id, from) => openSuggestion(client, id, from),
+    errorMessage: (error) => helpErrorMessage(client, error, loadFailures),
+  }
+}
