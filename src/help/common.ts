@@ -4,8 +4,8 @@ import type { MessageKey } from '../i18n/index.js'
 import { hasOwn } from '../hasOwn.js'
 
 /**
- * What `client.help` answers at once, before the help controller's code (help.ts, in the help
- * chunk with the search engine) has loaded: shared by that controller and lazy.ts.
+ * What `client.help` answers at once, before the help controller's code (help.ts) has loaded:
+ * shared by that controller and lazy.ts.
  */
 
 /** Opens an article picked from the suggestions under a report or chat draft. */
