@@ -28,8 +28,9 @@ const catalogImports = {
       .filter((d) => d.isDirectory())
       .flatMap((d) => readdirSync(`src/i18n/locales/${d.name}`).map((f) => `${d.name}/${f}`))
       .sort()
-    const table = files.map((f) => `'${f}': () => import('./locales/${f}')`).join(', ')
-    return { code: code.replace(CATALOG_IMPORT, '({ ' + table + ' })[`${locale}/${domain}.ts`]()'), map: null }
+    // Keyed without the `.ts` every key would repeat.
+    const table = files.map((f) => `'${f.replace(/\.ts$/, '')}': () => import('./locales/${f}')`).join(', ')
+    return { code: code.replace(CATALOG_IMPORT, '({ ' + table + ' })[`${locale}/${domain}`]()'), map: null }
   },
 }
 
