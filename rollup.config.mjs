@@ -28,8 +28,9 @@ const catalogImports = {
       .filter((d) => d.isDirectory())
       .flatMap((d) => readdirSync(`src/i18n/locales/${d.name}`).map((f) => `${d.name}/${f}`))
       .sort()
-    const table = files.map((f) => `'${f}': () => import('./locales/${f}')`).join(', ')
-    return { code: code.replace(CATALOG_IMPORT, '({ ' + table + ' })[`${locale}/${domain}.ts`]()'), map: null }
+    // Keyed without the `.ts` every key would repeat.
+    const table = files.map((f) => `'${f.replace(/\.ts$/, '')}': () => import('./locales/${f}')`).join(', ')
+    return { code: code.replace(CATALOG_IMPORT, '({ ' + table + ' })[`${locale}/${domain}`]()'), map: null }
   },
 }
 
@@ -124,6 +125,8 @@ const CLIENT = [
   /src\/stableStringify\.ts$/,
   // SDK_VERSION (a few bytes, read by the help views, the contact view and the bridge): no chunk of its own.
   /src\/version\.ts$/,
+  // What `client.help` answers before the help controller's code loads (src/help/lazy.ts).
+  /src\/help\/(lazy|common)\.ts$/,
   /widgets\/panel\/core\.ts$/,
 ]
 const PANEL = [
@@ -133,6 +136,10 @@ const PANEL = [
 ]
 const STORAGE = [
   /src\/services\.ts$/,
+  // The help controller, which keeps the help cache and the votes here: `client.help` loads it on
+  // its first call with the `help` chunk beside it (src/help/lazy.ts). It compresses better here
+  // than beside the engine (everything the UI can load: 0.21 KB less).
+  /src\/help\/help\.ts$/,
   /src\/outbox\/\w+\.ts$/,
   /src\/drafts\/\w+\.ts$/,
   /src\/storage\/\w+\.ts$/,

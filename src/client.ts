@@ -21,7 +21,8 @@ import type { Transport } from './transports/types.js'
 import type { Locale, Session, UserIdentity } from './types.js'
 import type { Services } from './services.js'
 import type { ViewParams } from './views.js'
-import { createHelpController, type HelpController } from './help/help.js'
+import type { HelpController } from './help/help.js'
+import { lazyHelp } from './help/lazy.js'
 import { lazyChat } from './chat/lazy.js'
 import type { ChatController } from './chat/controller.js'
 import { createReportsController, type ReportsController } from './reports/controller.js'
@@ -353,7 +354,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
   const client: SupportClient = {
     options,
     get help() {
-      return (features.help ??= createHelpController(client))
+      return (features.help ??= lazyHelp(client))
     },
     get chat() {
       return (features.chat ??= lazyChat(client))

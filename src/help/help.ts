@@ -1,12 +1,10 @@
 import type { SupportClient } from '../client.js'
 import { NotFoundError } from '../errors/index.js'
-import { errorCode } from '../errors/errorCode.js'
 import { isHelpFeedbackError } from '../errors/errorCode.js'
-import type { MessageKey } from '../i18n/index.js'
 import type { OutboxJob } from '../outbox/index.js'
 import type { Article, ArticleHit } from '../types.js'
 import type { LoadedHelp } from './source.js'
-import { hasOwn } from '../hasOwn.js'
+import { helpErrorMessage, openSuggestion } from './common.js'
 
 /** Where an article was opened from (the `article:open` event says it to the host). */
 export type ArticleSource = 'search' | 'popular' | 'suggestion' | 'link'
@@ -63,10 +61,13 @@ const VOTES_KEY = 'help:votes'
  * const hits = await help.search('钱扣了但是没到账')
  * const article = await help.getArticle(hits[0].id, { source: 'search' })
  */
-export function createHelpController(client: SupportClient, deps: HelpControllerDeps = {}): HelpController {
-  const loads = new Map<string, Promise<LoadedHelp>>()
+export function createHelpController(
+  client: SupportClient,
+  deps: HelpControllerDeps = {},
   /** Errors of loading the content as a whole, told apart from one article's (a 404 there means that article). */
-  const loadFailures = new WeakSet<object>()
+  loadFailures = new WeakSet<object>(),
+): HelpController {
+  const loads = new Map<string, Promise<LoadedHelp>>()
   const fetched = new Map<string, Article>()
   let votes: Promise<Map<string, boolean>> | undefined
   let watching = false
@@ -213,37 +214,8 @@ export function createHelpController(client: SupportClient, deps: HelpController
     async votedOn(id) {
       return (await loadVotes()).get(id)
     },
-    openSuggestion(id, from) {
-      emit({ type: 'suggestion:open', id, from })
-      client.navigate('article', { id, from, source: 'suggestion' })
-    },
-    errorMessage(error) {
-      const generic = client.report(error)
-      const code = errorCode(error)
-      // A failed fetch with the network up means the service is not answering, not "offline".
-      // The index or article list not loading (gone, a server error) is neither "this article
-      // is no longer available" nor the generic "we will try again": nothing retries a search by itself.
-      const ofContent = typeof error === 'object' && error !== null && loadFailures.has(error)
-      const key =
-        code === 'offline' || code === 'timeout'
-          ? client.store.getState().system.online
-            ? 'help.error.unreachable'
-            : 'help.error.offline'
-          : ofContent
-            ? code === 'unsupported'
-              ? 'help.error.unsupported'
-              : 'help.error.malformed'
-            : hasOwn(HELP_ERRORS, code)
-              ? HELP_ERRORS[code]
-              : undefined
-      return key ? client.t(key) : generic
-    },
+    openSuggestion: (id, from) => openSuggestion(client, id, from),
+    errorMessage: (error) => helpErrorMessage(client, error, loadFailures),
   }
   return flow
-}
-
-const HELP_ERRORS: Record<string, MessageKey> = {
-  malformed_response: 'help.error.malformed',
-  unsupported: 'help.error.unsupported',
-  not_found: 'help.error.notFound',
 }

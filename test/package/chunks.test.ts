@@ -31,6 +31,17 @@ describe('the ESM build (build/graph.json, written by rollup -c)', () => {
     }
   })
 
+  it('leaves the help controller out of the first open: client.help loads it with storage, where it keeps the help cache and votes', () => {
+    const modules = (f: string) => Object.keys(chunks[f]?.modules ?? {})
+    const firstOpen = measure(root).find((r) => r.name.startsWith('first open with REST'))!
+    const holding = (mod: string) => firstOpen.files.filter((f) => modules(f).includes(mod))
+    expect(holding('src/help/help.ts')).toEqual([])
+    // What it answers at once (an error's message, a suggestion opened) stays with the client.
+    expect(holding('src/help/common.ts')).toHaveLength(1)
+    const help = Object.keys(chunks).filter((f) => modules(f).includes('src/help/help.ts'))
+    expect(help.map((f) => modules(f).includes('src/services.ts'))).toEqual([true])
+  })
+
   it('stays within every budget of .size-budget.json (brotli)', () => {
     const results = measure(root)
     expect(results.length).toBeGreaterThanOrEqual(5)
