@@ -9,7 +9,8 @@
  *                                    `-- --no-heldout` for tuning runs, `-- --no-size`,
  *                                    `-- --questions` for articles with similar questions,
  *                                    `-- --passes=N` for the timed passes, `-- --blocks` to time
- *                                    each engine over the whole mix in turn, not per query)
+ *                                    each engine over the whole mix in turn, not per query,
+ *                                    `-- --alone` to time each engine with no other in memory)
  *
  * Prints, side by side: build time, heap growth, p50/p95/p99 query latency on synthetic
  * corpora of 1k/10k/50k articles; MRR@10, recall@5 and zero-result rate
@@ -242,11 +243,18 @@ function latency(
   // other engines' data in the CPU caches. In blocks, each engine answers the whole mix in turn,
   // as an app (one engine) runs it; the order of the engines turns with every pass.
   const blocks = process.argv.includes('--blocks')
+  // Alone, each engine is built, timed and scored with no other engine's index in the heap, as an
+  // app holds one: the collector's pauses while it answers are its own, not those the others' heaps
+  // (and their garbage) put on it. The engines no longer take turns within a pass, so a change in
+  // machine load between them counts.
+  const alone = process.argv.includes('--alone')
   console.log(
     `\nLatency: ${mix.length} queries (${labeled.length} labeled + corpus phrases, tags, typos), warm-up passes, then timed passes` +
-      (blocks
-        ? ` with each engine over the whole mix in turn, the order turning every pass (as an app runs one engine)`
-        : ` with the engines interleaved per query (so machine load hits all alike)`) +
+      (alone
+        ? ` with each engine alone in memory, built, timed and scored before the next is built (as an app holds one engine)`
+        : blocks
+          ? ` with each engine over the whole mix in turn, the order turning every pass (as an app runs one engine)`
+          : ` with the engines interleaved per query (so machine load hits all alike)`) +
       `; corpus 60% zh-CN / 40% en, ${legacy ? 'LEGACY corpus (real titles copied into synthetic articles)' : 'synthetic distractors (bench/data/corpus.ts)'}`,
   )
   const only = process.argv
@@ -273,6 +281,26 @@ function latency(
       /** Per query of the mix, its fastest timed pass. */
       best: number[]
     }> = []
+    const time = (e: (typeof built)[number], i: number) => {
+      const { q, locale } = mix[i]!
+      const s = performance.now()
+      e.search(q, locale)
+      const t = performance.now() - s
+      e.samples.push(t)
+      e.best[i] = Math.min(e.best[i]!, t)
+    }
+    const timePasses = (list: typeof built): void => {
+      for (let pass = 0; pass < passes; pass++) {
+        if (blocks || list.length == 1)
+          for (let k = 0; k < list.length; k++) {
+            const e = list[(pass + k) % list.length]!
+            for (let i = 0; i < mix.length; i++) time(e, i)
+          }
+        else
+          for (let i = 0; i < mix.length; i++)
+            for (let k = 0; k < list.length; k++) time(list[(i + k) % list.length]!, i)
+      }
+    }
     for (const engine of scaled) {
       const before = memory()
       const t0 = performance.now()
@@ -292,25 +320,16 @@ function latency(
         samples: [],
         best: mix.map(() => Infinity),
       })
+      if (alone) {
+        const e = built.at(-1)!
+        timePasses([e])
+        // Its answers to the labeled sets are kept, the engine dropped, before the next is built.
+        const answers = new Map<string, string[]>()
+        for (const [, qs] of sets) for (const { q, locale } of qs) answers.set(`${locale}\0${q}`, e.search(q, locale))
+        e.search = (q, locale) => answers.get(`${locale}\0${q}`) ?? []
+      }
     }
-    const time = (e: (typeof built)[number], i: number) => {
-      const { q, locale } = mix[i]!
-      const s = performance.now()
-      e.search(q, locale)
-      const t = performance.now() - s
-      e.samples.push(t)
-      e.best[i] = Math.min(e.best[i]!, t)
-    }
-    for (let pass = 0; pass < passes; pass++) {
-      if (blocks)
-        for (let k = 0; k < built.length; k++) {
-          const e = built[(pass + k) % built.length]!
-          for (let i = 0; i < mix.length; i++) time(e, i)
-        }
-      else
-        for (let i = 0; i < mix.length; i++)
-          for (let k = 0; k < built.length; k++) time(built[(i + k) % built.length]!, i)
-    }
+    if (!alone) timePasses(built)
     const p95: Record<string, number> = {}
     for (const e of built) {
       if (!timing) {
