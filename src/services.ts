@@ -126,6 +126,9 @@ export async function createServices(deps: {
       handlerOf(event.job)?.events?.(event as never, deps.events.emit)
     },
   })
+  // A sign-in succeeded (the host's identify, or the transport's own): the reports refused for
+  // want of a session go now, not after their backoff. Emitted once the outbox is the user's.
+  deps.events?.on('session:identify', () => outbox.authorized())
   // Order and transaction numbers may pass the Luhn check; they are references, not cards.
   // The privacy scanner loads with the first draft (text typed), not with storage.
   let redactor: ((v: unknown) => unknown) | undefined

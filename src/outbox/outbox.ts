@@ -85,6 +85,9 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
   let retryWanted = false
   // The version this page's attempt stored as 'sending' (its own mark, not another tab's).
   let markedRev: number | undefined
+  // The session became valid (`authorized`): the next pass makes the jobs refused for want of
+  // it due at once, read fresh under the lock (also one whose attempt was then on the wire).
+  let signedIn = false
 
   // Jobs of other users stay stored but out of sight; authorless ones (earlier versions) are adopted.
   const mine = (job: Job) => !author || job.author === undefined || job.author === author()
@@ -279,6 +282,11 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
     let list = await loadAll()
     await tidy(list, { author, expireRejected: options.expireRejected, now, save: saveOver, forget: jobs.forget, emit })
     list = snapshot()
+    if (signedIn) {
+      signedIn = false
+      for (const job of list)
+        if (job.state === 'failed_retryable' && job.lastError?.code === 'unauthorized') due.set(job, clock())
+    }
     let fresh = true
     while (!disposed) {
       if (!online()) {
@@ -448,6 +456,12 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
       return () => void listeners.delete(listener)
     },
     flush,
+
+    authorized() {
+      if (disposed) return
+      signedIn = true
+      void flush()
+    },
 
     rescope() {
       if (disposed) return

@@ -35,8 +35,8 @@ function describe(error: unknown): OutboxJobError {
  * Decides between retrying later and stopping for the user.
  * - Retryable SDK errors (offline, timeout, 5xx, 429) retry with backoff; a 429 that carries
  *   `retryAfterMs` waits exactly that long instead.
- * - 401/403 retry too: the report is still valid, only the session is not; it goes out after
- *   the host refreshes the session (and calls `flush()`).
+ * - 401/403 retry too: the report is still valid, only the session is not; it goes out once
+ *   a sign-in succeeds (`Outbox.authorized()`), else after its backoff.
  * - 409 from an idempotent backend means "same key still in flight": retry, it will replay.
  * - A malformed answer (2xx with an unreadable or wrong-shape body, a captive portal's HTML) or a
  *   timeout after sending leaves the outcome unknown: the backend may have committed. That is

@@ -249,6 +249,12 @@ export interface Outbox<R = unknown, J extends OutboxJobBase = OutboxJob> {
   /** Sends every due job if this tab can take the lock. Resolves when the pass is over. */
   flush(): Promise<void>
   /**
+   * The current author's session became valid (a sign-in succeeded): their jobs waiting after
+   * an authorization failure (401/403) are sent now, same key, not after their backoff. Jobs
+   * waiting for another reason (5xx, Retry-After) and other authors' jobs keep theirs.
+   */
+  authorized(): void
+  /**
    * The signed-in user changed (`author()` returns another scope): an attempt in flight for the
    * previous user is aborted (it stays stored, same key), listeners get `synced` with the new
    * user's jobs, and those are flushed.

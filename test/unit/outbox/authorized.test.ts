@@ -1,0 +1,94 @@
+import { describe, expect, it, vi } from 'vitest'
+import { RateLimitedError, ServerError, UnauthorizedError } from '../../../src/errors/index.js'
+import { makeOutbox, useFakeClock } from './helpers.js'
+
+useFakeClock()
+
+/**
+ * A job refused for want of a session (401/403) waits its backoff, up to 5 minutes; a sign-in
+ * that succeeds meanwhile (`authorized()`) makes it due at once. Jobs waiting for another reason
+ * keep their backoff, and another user's jobs are not touched.
+ */
+describe('outbox.authorized()', () => {
+  it("sends the current author's jobs refused as unauthorized at once, same key; 5xx, Retry-After and other users' jobs keep waiting", async () => {
+    let user = 'B'
+    let signedIn = false
+    const attempts: Array<[string, string]> = []
+    const { outbox } = makeOutbox({
+      author: () => user,
+      // Attempt 1 waits 0.99 s after a failure: anything sent within it was sent early.
+      random: () => 0.99,
+      send: async (job, ctx) => {
+        const what = (job.payload as { what: string }).what
+        attempts.push([what, ctx.idempotencyKey])
+        if (what === 'busy') throw new ServerError(503)
+        if (what === 'limited') throw new RateLimitedError(60_000)
+        if (!signedIn) throw new UnauthorizedError('no session')
+        return { id: job.id }
+      },
+    })
+    const count = (what: string) => attempts.filter(([w]) => w === what).length
+
+    await outbox.enqueue('ticket', { what: 'B-auth' })
+    await vi.advanceTimersByTimeAsync(0)
+    user = 'A'
+    outbox.rescope()
+    const auth = await outbox.enqueue('ticket', { what: 'auth' })
+    await outbox.enqueue('ticket', { what: 'busy' })
+    await outbox.enqueue('ticket', { what: 'limited' })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(attempts.map(([w]) => w)).toEqual(['B-auth', 'auth', 'busy', 'limited'])
+    expect((await outbox.list()).find((j) => j.id === auth)).toMatchObject({
+      state: 'failed_retryable',
+      lastError: { code: 'unauthorized' },
+    })
+
+    // A's sign-in succeeds 10 ms later.
+    await vi.advanceTimersByTimeAsync(10)
+    signedIn = true
+    outbox.authorized()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(count('auth')).toBe(2)
+    expect(new Set(attempts.filter(([w]) => w === 'auth').map(([, key]) => key)).size).toBe(1)
+    expect((await outbox.list()).map((j) => j.id)).not.toContain(auth)
+    expect(count('busy')).toBe(1)
+    expect(count('limited')).toBe(1)
+
+    // B's job waits its own backoff when B is back: it was not made due by A's sign-in.
+    user = 'B'
+    outbox.rescope()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(count('B-auth')).toBe(1)
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(count('B-auth')).toBe(2)
+    outbox.dispose()
+  })
+
+  it('a job whose attempt was on the wire when the sign-in succeeded and came back 401 goes again at once', async () => {
+    let signedIn = false
+    let answer!: () => void
+    const attempts: string[] = []
+    const { outbox } = makeOutbox({
+      random: () => 0.99,
+      send: async (job, ctx) => {
+        attempts.push(ctx.idempotencyKey)
+        if (signedIn && attempts.length > 1) return { id: job.id }
+        // Sent with the old session; its 401 comes after the new sign-in.
+        await new Promise<void>((resolve) => (answer = resolve))
+        throw new UnauthorizedError('stale session')
+      },
+    })
+    const id = await outbox.enqueue('ticket', { what: 'on the wire' })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(attempts).toHaveLength(1)
+    signedIn = true
+    outbox.authorized()
+    answer()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(attempts).toHaveLength(2)
+    expect(new Set(attempts).size).toBe(1)
+    expect(await outbox.list()).toEqual([])
+    expect(outbox.left(id)).toMatchObject({ type: 'sent' })
+    outbox.dispose()
+  })
+})
