@@ -322,7 +322,9 @@ export function createHttp(options: HttpOptions): Http {
         throw gone.out === 1 ? notSent(cause) : cause
       }
       try {
-        return await attempt(path, o, gone)
+        // Its one attempt out was answered 401 (not taken): the replay starts with nothing out, so
+        // a token for it that does not come is not sent either.
+        return await attempt(path, o, gone.out === 1 ? {} : gone)
       } catch (error) {
         throw o.signal?.aborted ? error : await toSdkError(error)
       }
