@@ -14,7 +14,7 @@ import {
   type Domain,
   type Translate,
 } from './i18n/index.js'
-import { validateSupportOptions, type SupportOptions, type TransportOption } from './options/index.js'
+import { checkUser, validateSupportOptions, type SupportOptions, type TransportOption } from './options/index.js'
 import { checkView } from './options/view.js'
 import { createCoreStore, patch, type Store } from './store/index.js'
 import type { Transport } from './transports/types.js'
@@ -63,7 +63,8 @@ export interface HeadlessClient {
   /**
    * Who uses the app now. Another user switches everything kept on the device (drafts,
    * transcripts, unsent jobs) to theirs; the previous user's jobs wait for them. `null` signs
-   * out (see {@link SupportClient.logout}).
+   * out (see {@link SupportClient.logout}). A user the `user` option would refuse (an id alone,
+   * no id) rejects with a ConfigError (path `user`) and changes nothing.
    */
   identify(user: UserIdentity | null): Promise<void>
   /**
@@ -377,6 +378,12 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
     deliver: () => services().then(() => undefined),
     identify(user) {
       if (!user) return client.logout()
+      // An id alone, or a user with no id, is refused as the `user` option is, before anything changes.
+      try {
+        checkUser(user)
+      } catch (error) {
+        return Promise.reject(error)
+      }
       // Another user: the panel leaves the previous one's views at once, as logout() does, not
       // once the calls before this one have settled (a sign-in the transport is still answering).
       const was = store.getState().session.user

@@ -36,7 +36,10 @@ export interface HelpFeedback {
    */
   open<V extends ViewName = 'home'>(view?: V, params?: ViewParams[V]): Promise<void>
   close(): void
-  /** Who uses the app now; another user switches what is kept on the device. `null` signs out. */
+  /**
+   * Who uses the app now; another user switches what is kept on the device. `null` signs out.
+   * A user the `user` option would refuse (`'u_123'` for `{ id: 'u_123' }`) rejects with a ConfigError.
+   */
   identify(user: UserIdentity | null): Promise<void>
   /** Signs out; `forget: true` also deletes the user's drafts, transcripts and unsent jobs here. */
   logout(options?: { forget?: boolean }): Promise<void>

@@ -77,6 +77,9 @@ export function validateSupportOptions(options: unknown): SupportOptions {
   return (options ?? {}) as SupportOptions
 }
 
+/** Throws a ConfigError (path `user`) unless `user` is a user as the `user` option takes one. */
+export const checkUser = (user: unknown): void => coreShape.user!(user, 'user')
+
 /** Validate widget options in full (core options in depth plus look and placement). */
 export function validateWidgetOptions(options: unknown): WidgetOptions {
   obj({ ...coreShape, ...widgetShape })(options ?? {}, 'options')

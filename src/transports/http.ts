@@ -18,12 +18,13 @@ export interface HttpOptions {
   /** Bearer for the Authorization header; nothing is sent when it yields empty. */
   getToken?: () => Awaitable<string | null | undefined>
   /**
-   * `getToken` bounds each of its own waits (REST's sign-in: the host's callback, then the
-   * identify request, each within `timeoutMs`): no second, shorter limit around them all.
-   * Otherwise it fails the request with TimeoutError when it takes longer than `timeoutMs`.
+   * `getToken` and `refreshToken` bound each of their own waits (REST's sign-in: the host's
+   * callback, then the identify request, each within `timeoutMs`): no second, shorter limit
+   * around them all. Otherwise either fails the request with TimeoutError when it takes longer
+   * than `timeoutMs`.
    */
   tokenBounded?: boolean
-  /** Called once when a request answers 401; the request is then replayed once. */
+  /** Called once when a request answers 401 (within `timeoutMs`, see `tokenBounded`); the request is then replayed once. */
   refreshToken?: () => Promise<void>
   /** Per attempt. Default 15 000. */
   timeoutMs?: number
@@ -288,8 +289,12 @@ export function createHttp(options: HttpOptions): Http {
   }
 
   function refreshOnce(): Promise<void> {
-    // Concurrent 401s share one refresh instead of stampeding the identity endpoint.
-    refreshing ??= options.refreshToken!().finally(() => (refreshing = undefined))
+    // Concurrent 401s share one refresh instead of stampeding the identity endpoint. A host's
+    // refresh has as long as its token callback: one that never answers must not hold every
+    // request for ever, and the next 401 asks it again.
+    refreshing ??= within(options.refreshToken!, options.tokenBounded ? Infinity : timeoutMs).finally(
+      () => (refreshing = undefined),
+    )
     return refreshing
   }
 
@@ -322,7 +327,9 @@ export function createHttp(options: HttpOptions): Http {
         throw gone.out === 1 ? notSent(cause) : cause
       }
       try {
-        return await attempt(path, o, gone)
+        // Its one attempt out was answered 401 (not taken): the replay starts with nothing out, so
+        // a token for it that does not come is not sent either.
+        return await attempt(path, o, gone.out === 1 ? {} : gone)
       } catch (error) {
         throw o.signal?.aborted ? error : await toSdkError(error)
       }

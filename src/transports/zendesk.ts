@@ -44,7 +44,7 @@ export interface ZendeskTransportOptions extends NetworkOptions {
    * that needs the user to sign in first should be fetched before the request, not inside it.
    */
   getAccessToken?: () => Awaitable<string | null | undefined>
-  /** Called once on a 401 before the request is replayed. */
+  /** Called once on a 401 before the request is replayed; it has `timeoutMs` to answer, as `getAccessToken` has. */
   refreshAccessToken?: () => Promise<void>
   /**
    * Custom ticket field ids to write as well (agents can filter and report on them):
