@@ -172,7 +172,11 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
         if (s.status === 'identifying') signedInMeanwhile = { id: user.id, session }
         // A sign-out or sign-in the host called is under way (a sign-out's "forget me" takes a
         // while before the status says so): the session is what that call leaves it.
-        if (s.status !== 'error' || sessionCalls) return
+        if (sessionCalls) return
+        // Ready all along (a token refused, then renewed): the host hears nothing new, but what
+        // was refused for want of a session meanwhile goes now.
+        if (s.status === 'ready') servicesPromise?.then((sv) => sv.outbox.authorized()).catch(() => {})
+        if (s.status !== 'error') return
         patch(store, 'session', { session, status: 'ready', errorCode: undefined })
         emit({ type: 'session:identify', userId: session.userId })
       })
@@ -197,6 +201,7 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
         transport,
         events,
         userId: () => store.getState().session.user?.id,
+        signedIn: () => store.getState().session.status === 'ready',
         onFallback: (reason) => {
           patch(store, 'system', { storagePersistent: false })
           emit({ type: 'storage:fallback', reason })

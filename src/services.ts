@@ -72,6 +72,8 @@ export async function createServices(deps: {
   onFallback?: (reason: string) => void
   /** The id of the user signed in now (the one the host last identified), if any. */
   userId?: () => string | undefined
+  /** True when that user's session is ready (a sign-in succeeded and none is under way). */
+  signedIn?: () => boolean
   /** Receives the jobs' events (`report:sent`…), also for jobs left by an earlier page. */
   events?: Emitter
   store?: KeyValueStore
@@ -129,6 +131,9 @@ export async function createServices(deps: {
   // A sign-in succeeded (the host's identify, or the transport's own): the reports refused for
   // want of a session go now, not after their backoff. Emitted once the outbox is the user's.
   deps.events?.on('session:identify', () => outbox.authorized())
+  // The sign-in succeeded before this outbox ran (a reload after a 401, storage opened at idle or
+  // while the sign-in was answered): no session:identify comes for it, the same goes now.
+  if (deps.signedIn?.() && scopeOf(deps.userId?.()) === author) outbox.authorized()
   // Order and transaction numbers may pass the Luhn check; they are references, not cards.
   // The privacy scanner loads with the first draft (text typed), not with storage.
   let redactor: ((v: unknown) => unknown) | undefined

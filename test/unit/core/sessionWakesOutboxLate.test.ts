@@ -1,0 +1,202 @@
+import 'fake-indexeddb/auto'
+import { IDBFactory } from 'fake-indexeddb'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createSupportClient } from '../../../src/client.js'
+import { TimeoutError, UnauthorizedError } from '../../../src/errors/index.js'
+import type { HelpFeedbackEvent } from '../../../src/events.js'
+import type { Session, Ticket, TicketInput, UserIdentity } from '../../../src/types.js'
+import { stubTransport } from '../../support/transport.js'
+
+const input: TicketInput = {
+  category: 'payment_failed',
+  subject: 'refund missing',
+  description: 'It failed twice at the shop',
+  fields: {},
+  attachments: [],
+  priority: 'normal',
+  locale: 'en',
+}
+
+/**
+ * A backend that refuses writes (401) while the user has no session. Its sign-ins answer as
+ * `signIn` says: time out, succeed, or wait until `answer()`.
+ */
+function backend() {
+  let session = false
+  let signIn: 'fail' | 'ok' | 'hold' = 'fail'
+  let answer = () => {}
+  let onSignIn: ((user: UserIdentity, session: Session) => void) | undefined
+  let sent = 0
+  const transport = () =>
+    stubTransport({
+      capabilities: { tickets: true },
+      identify: async (u) => {
+        if (signIn === 'fail') throw new TimeoutError()
+        if (signIn === 'hold') await new Promise<void>((resolve) => (answer = resolve))
+        session = true
+        return { userId: u.id }
+      },
+      createTicket: async (i) => {
+        sent++
+        if (!session) throw new UnauthorizedError('no session')
+        const ticket: Ticket = {
+          id: 't1',
+          reference: 'R1',
+          status: 'new',
+          priority: i.priority,
+          category: i.category,
+          subject: i.subject,
+          createdAt: '',
+          updatedAt: '',
+        }
+        return ticket
+      },
+      onSignIn: (listener) => {
+        onSignIn = listener
+        return () => (onSignIn = undefined)
+      },
+    })
+  return {
+    transport,
+    attempts: () => sent,
+    signIns: (how: typeof signIn) => (signIn = how),
+    answer: () => answer(),
+    /** The session expired and its renewal failed: writes are refused, the client is not told. */
+    expire: () => (session = false),
+    /** The transport signs the user in by itself (its next request found no session). */
+    signInByItself(user: UserIdentity) {
+      session = true
+      onSignIn?.(user, { userId: user.id })
+    },
+  }
+}
+
+// IndexedDB (fake-indexeddb) runs on the real setImmediate; the SDK's timers are fake and time
+// stands still: a first failure waits 0.99 s, so a job sent here was sent because of the sign-in.
+const settle = async () => {
+  for (let i = 0; i < 40; i++) {
+    await vi.advanceTimersByTimeAsync(0)
+    await new Promise<void>((resolve) => setImmediate(resolve))
+  }
+}
+
+/** Web Locks for one realm: the lease lock used without them waits 50 ms per pass. */
+function webLocks() {
+  let held = false
+  const request = async (_name: string, _options: unknown, fn: (lock: unknown) => Promise<unknown>) => {
+    if (held) return fn(null)
+    held = true
+    try {
+      return await fn({})
+    } finally {
+      held = false
+    }
+  }
+  return { request }
+}
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory()
+  vi.stubGlobal('navigator', { language: 'en', languages: ['en'], locks: webLocks() })
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'] })
+  vi.spyOn(Math, 'random').mockReturnValue(0.99)
+})
+afterEach(() => {
+  vi.useRealTimers()
+  vi.unstubAllGlobals()
+  vi.restoreAllMocks()
+})
+
+/** An earlier page: alice's sign-in timed out and her report was refused 401; it is stored. */
+async function earlierPage(b: ReturnType<typeof backend>) {
+  const page = createSupportClient({ transport: b.transport(), user: { id: 'alice' } })
+  await settle()
+  expect(page.store.getState().session.status).toBe('error')
+  const { outbox } = await page.services()
+  await outbox.enqueue('ticket', { input })
+  await settle()
+  expect(b.attempts()).toBe(1)
+  expect(await outbox.list()).toMatchObject([{ state: 'failed_retryable', lastError: { code: 'unauthorized' } }])
+  page.destroy()
+  await settle()
+}
+
+describe('services that start once the session is ready send what was refused for want of it at once', () => {
+  it('a reload: the sign-in succeeds at start, storage opens later', async () => {
+    const b = backend()
+    await earlierPage(b)
+
+    b.signIns('ok')
+    const client = createSupportClient({ transport: b.transport(), user: { id: 'alice' } })
+    await settle()
+    expect(client.store.getState().session.status).toBe('ready')
+    const { outbox } = await client.services()
+    await settle()
+    expect(b.attempts()).toBe(2)
+    expect(await outbox.list()).toEqual([])
+    client.destroy()
+  })
+
+  it('the sign-in succeeds while storage is still opening', async () => {
+    const b = backend()
+    await earlierPage(b)
+
+    b.signIns('hold')
+    const client = createSupportClient({ transport: b.transport(), user: { id: 'alice' } })
+    await vi.advanceTimersByTimeAsync(0)
+    const services = client.services()
+    b.answer()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(client.store.getState().session.status).toBe('ready')
+    const { outbox } = await services
+    await settle()
+    expect(b.attempts()).toBe(2)
+    expect(await outbox.list()).toEqual([])
+    client.destroy()
+  })
+
+  it('not while the session is not ready (the sign-in still failing)', async () => {
+    const b = backend()
+    await earlierPage(b)
+
+    const client = createSupportClient({ transport: b.transport(), user: { id: 'alice' } })
+    await settle()
+    expect(client.store.getState().session.status).toBe('error')
+    const { outbox } = await client.services()
+    await settle()
+    expect(b.attempts()).toBe(1)
+    expect(await outbox.list()).toHaveLength(1)
+    client.destroy()
+  })
+})
+
+describe("the transport's own sign-in while the session is ready", () => {
+  it('sends what was refused 401 meanwhile at once, telling the host nothing new', async () => {
+    const b = backend()
+    b.signIns('ok')
+    const events: HelpFeedbackEvent[] = []
+    const client = createSupportClient({
+      transport: b.transport(),
+      user: { id: 'alice' },
+      onEvent: (e) => events.push(e),
+    })
+    await settle()
+    expect(client.store.getState().session.status).toBe('ready')
+    const { outbox } = await client.services()
+
+    // The token's renewal failed: the report is refused, the session still says ready.
+    b.expire()
+    await outbox.enqueue('ticket', { input })
+    await settle()
+    expect(b.attempts()).toBe(1)
+    expect(await outbox.list()).toMatchObject([{ state: 'failed_retryable', lastError: { code: 'unauthorized' } }])
+    expect(client.store.getState().session.status).toBe('ready')
+
+    b.signInByItself({ id: 'alice' })
+    await settle()
+    expect(b.attempts()).toBe(2)
+    expect(await outbox.list()).toEqual([])
+    expect(events.filter((e) => e.type === 'session:identify')).toHaveLength(1)
+    client.destroy()
+  })
+})
