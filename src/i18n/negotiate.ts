@@ -14,7 +14,8 @@ export type Locale = (typeof LOCALES)[number]
  */
 export function negotiateLocale(requested: readonly string[], supported: readonly Locale[] = LOCALES): Locale {
   for (const raw of requested) {
-    const tag = raw.toLowerCase()
+    // String(): a runtime's list may hold other values (undefined), which match no locale.
+    const tag = String(raw).toLowerCase()
     // The script, when the tag names one, decides; else the region (zh-Hans-HK is Simplified).
     const traditional = /^(?!.*hans).*[-_](tw|hk|mo|hant)/.test(tag) && supported.includes('zh-TW')
     const pick = tag.startsWith('zh') ? (traditional ? 'zh-TW' : 'zh-CN') : tag.startsWith('en') ? 'en' : undefined
@@ -25,5 +26,8 @@ export function negotiateLocale(requested: readonly string[], supported: readonl
 
 /** The browser's preferred languages, or [] outside a browser. */
 export function browserLanguages(): string[] {
-  return typeof navigator === 'undefined' ? [] : [...(navigator.languages ?? [navigator.language])]
+  if (typeof navigator === 'undefined') return []
+  // A bare navigator (an embedded runtime, some WebViews) may have neither, or an empty list.
+  const { languages, language } = navigator
+  return languages?.length ? [...languages] : language ? [language] : []
 }
