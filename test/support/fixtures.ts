@@ -1,4 +1,4 @@
-import type { TransactionRef } from '../../src/types.js'
+import type { Ticket, TicketInput, TransactionRef } from '../../src/types.js'
 
 /** A failed card payment, the transaction most report tests start from. */
 export const TX: TransactionRef = {
@@ -11,3 +11,26 @@ export const TX: TransactionRef = {
   method: { brand: 'UnionPay', last4: '6217' },
   kind: 'payment',
 }
+
+/** A payment-failed report as the report form gives it to the transport. */
+export const ticketInput = (subject: string): TicketInput => ({
+  category: 'payment_failed',
+  subject,
+  description: 'It failed twice at the shop',
+  fields: {},
+  attachments: [],
+  priority: 'normal',
+  locale: 'en',
+})
+
+/** The ticket a backend makes of `input`: id t1, reference R1. */
+export const newTicket = (input: TicketInput): Ticket => ({
+  id: 't1',
+  reference: 'R1',
+  status: 'new',
+  priority: input.priority,
+  category: input.category,
+  subject: input.subject,
+  createdAt: '',
+  updatedAt: '',
+})

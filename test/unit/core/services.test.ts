@@ -4,18 +4,11 @@ import { createEmitter, type HelpFeedbackEvent } from '../../../src/events.js'
 import { createServices } from '../../../src/services.js'
 import { memoryStore } from '../../../src/storage/index.js'
 import { noCapabilities, type Transport, type WriteFinder } from '../../../src/transports/types.js'
+import { newTicket, ticketInput } from '../../support/fixtures.js'
 import { stubTransport } from '../../support/transport.js'
 import type { Ticket, TicketInput } from '../../../src/types.js'
 
-const input: TicketInput = {
-  category: 'payment_failed',
-  subject: 'Payment failed',
-  description: 'It failed twice at the shop',
-  fields: {},
-  attachments: [],
-  priority: 'normal',
-  locale: 'en',
-}
+const input = ticketInput('Payment failed')
 
 /** A backend without idempotency whose first answer is lost after the ticket was created. */
 function lossyBackend() {
@@ -114,19 +107,7 @@ describe('services', () => {
       name: 'fake',
       capabilities: { ...noCapabilities, tickets: true, idempotency: true },
       identify: async (u) => ({ userId: u.id }),
-      createTicket: async (i, o) => (
-        calls.push(`ticket ${i.category} ${o.idempotencyKey}`),
-        {
-          id: 't1',
-          reference: 'R1',
-          status: 'new',
-          priority: i.priority,
-          category: i.category,
-          subject: i.subject,
-          createdAt: '',
-          updatedAt: '',
-        }
-      ),
+      createTicket: async (i, o) => (calls.push(`ticket ${i.category} ${o.idempotencyKey}`), newTicket(i)),
       addComment: async (id, c, o) => (
         calls.push(`comment ${id} ${c.body} ${o.idempotencyKey}`),
         { id: 'c1', author: 'user', body: c.body, attachments: [], createdAt: '' }

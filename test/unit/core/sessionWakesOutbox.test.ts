@@ -1,18 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createSupportClient } from '../../../src/client.js'
 import { ServerError, TimeoutError, UnauthorizedError } from '../../../src/errors/index.js'
-import type { Session, Ticket, TicketInput, UserIdentity } from '../../../src/types.js'
+import type { Session, TicketInput, UserIdentity } from '../../../src/types.js'
+import { newTicket, ticketInput } from '../../support/fixtures.js'
 import { stubTransport } from '../../support/transport.js'
 
-const input = (subject: string): TicketInput => ({
-  category: 'payment_failed',
-  subject,
-  description: 'It failed twice at the shop',
-  fields: {},
-  attachments: [],
-  priority: 'normal',
-  locale: 'en',
-})
+const input = ticketInput
 
 /**
  * A backend that refuses writes (401) until the user is signed in, and answers 503 to a report
@@ -27,17 +20,7 @@ function backend() {
     keys.push([i.subject, opts?.idempotencyKey ?? ''])
     if (i.subject === 'busy') throw new ServerError(503)
     if (!signedIn) throw new UnauthorizedError('no session')
-    const ticket: Ticket = {
-      id: 't1',
-      reference: 'R1',
-      status: 'new',
-      priority: i.priority,
-      category: i.category,
-      subject: i.subject,
-      createdAt: '',
-      updatedAt: '',
-    }
-    return ticket
+    return newTicket(i)
   })
   const transport = stubTransport({
     capabilities: { tickets: true },

@@ -4,18 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createSupportClient } from '../../../src/client.js'
 import { TimeoutError, UnauthorizedError } from '../../../src/errors/index.js'
 import type { HelpFeedbackEvent } from '../../../src/events.js'
-import type { Session, Ticket, TicketInput, UserIdentity } from '../../../src/types.js'
+import type { Session, UserIdentity } from '../../../src/types.js'
+import { newTicket, ticketInput } from '../../support/fixtures.js'
 import { stubTransport } from '../../support/transport.js'
 
-const input: TicketInput = {
-  category: 'payment_failed',
-  subject: 'refund missing',
-  description: 'It failed twice at the shop',
-  fields: {},
-  attachments: [],
-  priority: 'normal',
-  locale: 'en',
-}
+const input = ticketInput('refund missing')
 
 /**
  * A backend that refuses writes (401) while the user has no session. Its sign-ins answer as
@@ -39,17 +32,7 @@ function backend() {
       createTicket: async (i) => {
         sent++
         if (!session) throw new UnauthorizedError('no session')
-        const ticket: Ticket = {
-          id: 't1',
-          reference: 'R1',
-          status: 'new',
-          priority: i.priority,
-          category: i.category,
-          subject: i.subject,
-          createdAt: '',
-          updatedAt: '',
-        }
-        return ticket
+        return newTicket(i)
       },
       onSignIn: (listener) => {
         onSignIn = listener
