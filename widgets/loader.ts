@@ -26,7 +26,13 @@ import type { WidgetOptions } from '../src/options/index.js'
 import { hasOwn } from '../src/hasOwn.js'
 
 type Entry = typeof import('./index.js')
-type Call = [args: unknown[], done: (value: unknown) => void, failed: (error: unknown) => void]
+/** `log`: a call from the page's snippet, whose promise nobody holds: its failure goes to the console. */
+type Call = [
+  args: unknown[],
+  done: (value: unknown) => void,
+  failed: (error: unknown) => void,
+  log: boolean | undefined,
+]
 
 interface LoaderApi {
   (command: string, ...args: unknown[]): unknown
@@ -71,16 +77,17 @@ if (typeof document !== 'undefined') {
     (loading ??= import(/* @vite-ignore */ new URL('help-feedback.js', base).href).then(
       (m: Entry) => {
         entry = m
-        // A bad queued call (invalid options, say) must not stop the ones after it. Its work
-        // failing later (open('nope'), a refused identify) goes to the console too: the page's
-        // snippet had no promise to catch it with.
-        for (const [args, done, failed] of calls.splice(0)) {
+        // A bad queued call (invalid options, say) must not stop the ones after it. A call from
+        // the page's snippet had no promise to catch its failure with (open('nope'), a refused
+        // identify): it goes to the console. A call made on this function gave the page its
+        // promise, which rejects as it would after loading.
+        for (const [args, done, failed, log] of calls.splice(0)) {
           try {
             const result = run(m, args)
-            if (result instanceof Promise) result.catch(console.error)
+            if (log && result instanceof Promise) result.catch(console.error)
             done(result)
           } catch (error) {
-            console.error(error)
+            if (log) console.error(error)
             failed(error)
           }
         }
@@ -92,10 +99,9 @@ if (typeof document !== 'undefined') {
       },
     ))
 
-  const api = ((...args: [string, ...unknown[]]) => {
+  const call = (args: unknown[], log?: boolean): unknown => {
     if (entry) return run(entry, args)
-    const queued = new Promise((done, failed) => calls.push([args, done, failed]))
-    queued.catch(() => {})
+    const queued = new Promise((done, failed) => calls.push([args, done, failed, log]))
     const command = args[0] as string
     if (EAGER.includes(command)) void load().catch(console.error)
     else if (command === 'init' && (args[1] as WidgetOptions | undefined)?.launcher !== false) {
@@ -107,7 +113,8 @@ if (typeof document !== 'undefined') {
       else addEventListener('load', later, { once: true })
     }
     return queued
-  }) as LoaderApi
+  }
+  const api = ((...args: unknown[]) => call(args)) as LoaderApi
   api.load = load
 
   for (const type of ['pointerover', 'focusin', 'touchstart']) {
@@ -122,6 +129,5 @@ if (typeof document !== 'undefined') {
 
   const earlier = Array.from(w.HelpFeedback?.q ?? [])
   w.HelpFeedback = api
-  for (const call of earlier)
-    void (api(...(Array.from(call) as [string, ...unknown[]])) as Promise<unknown>).catch(() => {})
+  for (const args of earlier) void (call(Array.from(args), true) as Promise<unknown>).catch(() => {})
 }

@@ -2,7 +2,8 @@
  * A call queued with the script-tag snippet (`HelpFeedback('open', 'nope')` before the SDK has
  * loaded) has no promise a host could catch: when its work fails later (an unknown view, an
  * identify the transport refuses) the failure goes to the console, as a queued call that throws
- * at once does, and never becomes an unhandled rejection in the page.
+ * at once does, and never becomes an unhandled rejection in the page. A call the page makes on the
+ * loader before the SDK is there gets a promise, which rejects, and nothing goes to the console.
  */
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -67,14 +68,22 @@ describe('a queued call whose work fails', () => {
     expect(badView(error)).toBe(true)
   })
 
-  it('loader.js: goes to console.error, no unhandled rejection', async () => {
-    // The loader imports `help-feedback.js` from the folder it was loaded from: one that holds the entry.
+  /** Imports the loader as a page's `<script src=".../loader.js">` would, from a folder holding the entry. */
+  async function withLoader(run: () => Promise<void>): Promise<void> {
     Object.defineProperty(document, 'currentScript', {
       configurable: true,
       value: { src: pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), 'entry/loader.js')).href, nonce: '' },
     })
     try {
       await import('../../../widgets/loader.js')
+      await run()
+    } finally {
+      delete (document as { currentScript?: unknown }).currentScript
+    }
+  }
+
+  it('loader.js: goes to console.error, no unhandled rejection', () =>
+    withLoader(async () => {
       await vi.waitFor(() => expect(errors.length + unhandled.length).toBeGreaterThanOrEqual(2))
       await settle()
       expect(unhandled).toEqual([])
@@ -83,8 +92,22 @@ describe('a queued call whose work fails', () => {
       // Called once the SDK is there, it returns the promise, which rejects.
       const error = await (w.HelpFeedback!('open', 'nope') as Promise<unknown>).catch((e: unknown) => e)
       expect(badView(error)).toBe(true)
-    } finally {
-      delete (document as { currentScript?: unknown }).currentScript
-    }
-  })
+    }))
+
+  it('loader.js: a call the page made before loading rejects its promise, and only there', () =>
+    withLoader(async () => {
+      // The loader has taken the snippet's place; the SDK is still loading.
+      const failure = (w.HelpFeedback!('open', 'elsewhere') as Promise<unknown>).catch((e: unknown) => e)
+      const thrown = (w.HelpFeedback!('nope') as Promise<unknown>).catch((e: unknown) => e)
+      const error = await failure
+      expect(badView(error)).toBe(true)
+      expect((await thrown) instanceof Error).toBe(true)
+      await settle()
+      expect(unhandled).toEqual([])
+      // The snippet's own `open('nope')` and refused identify are in the console; the page's caught calls are not.
+      expect(errors.filter(badView)).toHaveLength(1)
+      expect(errors).toContain(refused)
+      expect(errors).not.toContain(error)
+      expect(errors).not.toContain(await thrown)
+    }))
 })
