@@ -3,6 +3,7 @@ import { onUploadProgress, type UploadProgress } from '../../../src/attachments/
 import type { OutboxJob } from '../../../src/outbox/index.js'
 import { deliver } from '../../../src/services.js'
 import { noCapabilities, type Transport } from '../../../src/transports/types.js'
+import { newTicket, ticketInput } from '../../support/fixtures.js'
 
 const job = (files: Array<{ blob: Blob; name: string; type: string }>): OutboxJob =>
   ({
@@ -16,15 +17,7 @@ const job = (files: Array<{ blob: Blob; name: string; type: string }>): OutboxJo
     updatedAt: 0,
     seq: 0,
     payload: {
-      input: {
-        category: 'other',
-        subject: 's',
-        description: 'd',
-        fields: {},
-        attachments: [],
-        priority: 'normal',
-        locale: 'en',
-      },
+      input: ticketInput('s'),
       files,
     },
   }) as OutboxJob
@@ -34,16 +27,7 @@ function transport(upload: NonNullable<Transport['uploadAttachment']>): Transpor
     name: 'fake',
     capabilities: { ...noCapabilities, tickets: true, attachments: true },
     identify: async () => ({ userId: 'u' }),
-    createTicket: async (input) => ({
-      id: 't',
-      reference: 'R',
-      status: 'new',
-      priority: input.priority,
-      category: input.category,
-      subject: input.subject,
-      createdAt: '',
-      updatedAt: '',
-    }),
+    createTicket: async (input) => newTicket(input),
     uploadAttachment: upload,
   }
 }
