@@ -431,10 +431,12 @@ export function chatwootTransport(options: ChatwootTransportOptions): Transport 
           pubsubToken: () => contact?.pubsub_token,
           onData: (event, data) => toChatEvents(event, data).forEach(emit),
           onResync: () => emit({ type: 'resync' }),
+          // Signs in again as the contact it knows (its source id gives the current token): a new
+          // contact inbox would hide an unverified contact's conversations. One only if it is gone.
           onRejected: async () => {
             const mine = epoch
             const who = user
-            if (who) adopt(mine, await identifyAs(who), who)
+            if (who) adopt(mine, await identifyAs(who, undefined, contact), who)
           },
         })
       }

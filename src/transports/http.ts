@@ -86,7 +86,7 @@ export function within<T>(work: () => T | PromiseLike<T>, ms: number, signal?: A
     if (signal?.aborted) return reject(signal.reason)
     const abort = () => reject(signal!.reason)
     signal?.addEventListener('abort', abort, { once: true })
-    const timer = ms < Infinity ? setTimeout(() => reject(new TimeoutError('request timed out')), ms) : undefined
+    const timer = ms < Infinity ? setTimeout(() => reject(new TimeoutError()), ms) : undefined
     new Promise<T>((give) => give(work())).then(resolve, reject).finally(() => {
       clearTimeout(timer)
       signal?.removeEventListener('abort', abort)
@@ -150,9 +150,15 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }
 
-/** `error` as one request's own view of it, marked not sent (see `sent`): a sign-in's error is shared by every request waiting on it. */
+/**
+ * `error` as one request's own view of it, marked not sent (see `sent`): a sign-in's error is
+ * shared by every request waiting on it. A real Error of its class (structuredClone, reporters),
+ * with its fields, message and cause (the error as ErrorOptions: only when it has one).
+ */
 const notSent = (error: HelpFeedbackError): HelpFeedbackError =>
-  Object.assign(Object.create(error) as HelpFeedbackError, { sent: false as const })
+  Object.assign(Reflect.construct(Error, [error.message, error], error.constructor) as HelpFeedbackError, error, {
+    sent: false as const,
+  })
 
 /**
  * Creates the one HTTP client a transport uses: timeout per attempt, exponential backoff with
@@ -205,7 +211,7 @@ export function createHttp(options: HttpOptions): Http {
       // Like a fetch that ignores its signal: the attempt settles at the timeout either way.
       return await new Promise<Response>((resolve, reject) => {
         timer = setTimeout(() => {
-          reject(new TimeoutError('request timed out'))
+          reject(new TimeoutError())
           controller.abort()
         }, timeoutMs)
         ;(o.fetch ?? options.fetch ?? fetch)(target, { ...init, headers, signal: controller.signal }).then(
@@ -402,6 +408,6 @@ export async function toSdkError(error: unknown): Promise<unknown> {
     return new RejectedError(info.fields, message, status, { cause: error })
   }
   if (error instanceof DOMException && error.name === 'AbortError') return error
-  if (isBrowserOffline() || error instanceof TypeError) return new OfflineError('network unavailable', { cause: error })
+  if (isBrowserOffline() || error instanceof TypeError) return new OfflineError(undefined, { cause: error })
   return new ServerError(undefined, error instanceof Error ? error.message : 'request failed', { cause: error })
 }

@@ -3,7 +3,7 @@ import { FileRejectedError } from '../errors/LocalErrors.js'
 import { ServerError } from '../errors/NetworkErrors.js'
 import { NotFoundError, RejectedError, UnauthorizedError, UnsupportedError } from '../errors/RequestErrors.js'
 import type { Comment, Session, Ticket, TicketInput, UserIdentity } from '../types.js'
-import { createHttp, seg, type Http, type NetworkOptions } from './http.js'
+import { createHttp, seg, TIMEOUT_MS, within, type Http, type NetworkOptions } from './http.js'
 import { noCapabilities, type Transport, type WriteFinder } from './types.js'
 import { composeReport, refOf, vendorFetch } from './vendorKit.js'
 import {
@@ -80,6 +80,13 @@ export function zendeskTransport(options: ZendeskTransportOptions): Transport & 
   const hcLocale = options.helpCenterLocale ?? defaultHcLocale
   const uploads = new Map<string, string>()
   let user: UserIdentity | undefined
+  const { getAccessToken, refreshAccessToken } = options
+  const ms = options.timeoutMs ?? TIMEOUT_MS
+  let refreshing: Promise<void> | undefined
+  // Reads and writes go through two clients, which bound the host's callbacks here (`tokenBounded`):
+  // a read and a write answered 401 together share one refresh in flight, not two racing token
+  // rotations. One that does not answer within `timeoutMs` is dropped: the next 401 asks again.
+  const refreshOnce = () => (refreshing ??= within(refreshAccessToken!, ms).finally(() => (refreshing = undefined)))
   const common = {
     baseUrl: options.baseUrl ?? `https://${options.subdomain}.zendesk.com`,
     fetch: vendorFetch({
@@ -87,8 +94,9 @@ export function zendeskTransport(options: ZendeskTransportOptions): Transport & 
       opaqueBackoffMs: options.opaqueBackoffMs ?? 60_000,
       normalizeError: (status, body) => normalizeZendeskError(status, body),
     }),
-    ...(options.getAccessToken ? { getToken: options.getAccessToken } : {}),
-    ...(options.refreshAccessToken ? { refreshToken: options.refreshAccessToken } : {}),
+    tokenBounded: true,
+    ...(getAccessToken ? { getToken: () => within(getAccessToken, ms) } : {}),
+    ...(refreshAccessToken ? { refreshToken: refreshOnce } : {}),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   }
   const read: Http = createHttp({ ...common, ...(options.retries === undefined ? {} : { retries: options.retries }) })
