@@ -173,12 +173,12 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
         // A sign-out or sign-in the host called is under way (a sign-out's "forget me" takes a
         // while before the status says so): the session is what that call leaves it.
         if (sessionCalls) return
-        // Ready all along (a token refused, then renewed): the host hears nothing new, but what
-        // was refused for want of a session meanwhile goes now.
-        if (s.status === 'ready') servicesPromise?.then((sv) => sv.outbox.authorized()).catch(() => {})
-        if (s.status !== 'error') return
+        if (s.status !== 'ready' && s.status !== 'error') return
         patch(store, 'session', { session, status: 'ready', errorCode: undefined })
-        emit({ type: 'session:identify', userId: session.userId })
+        // Ready all along (a token refused, then renewed): the host hears nothing new, but the
+        // store holds the new session, and what was refused for want of one meanwhile goes now.
+        if (s.status === 'ready') servicesPromise?.then((sv) => sv.outbox.authorized()).catch(() => {})
+        else emit({ type: 'session:identify', userId: session.userId })
       })
       // The sign-in failed before any transport existed (its code did not load, the network
       // dropped): this one was never told who the user is, and every call on it would go out
@@ -202,6 +202,8 @@ export function createSupportClient(rawOptions: SupportOptions = {}): SupportCli
         events,
         userId: () => store.getState().session.user?.id,
         signedIn: () => store.getState().session.status === 'ready',
+        // Its session, and the words of what it tells the host (a sign-in refused, see services).
+        client,
         onFallback: (reason) => {
           patch(store, 'system', { storagePersistent: false })
           emit({ type: 'storage:fallback', reason })

@@ -15,11 +15,13 @@ import { reportJobs } from './reports/jobs.js'
 import { requestJobs } from './requests/jobs.js'
 import { REFERENCE_FIELDS } from './reports/fields.js'
 import type { Emitter } from './events.js'
+import type { HeadlessClient } from './client.js'
 import { openStore, type StorageWarning } from './storage/index.js'
 import { clearScope, migrateUnscoped, scopedStore, scopeOf } from './storage/scope.js'
 import type { KeyValueStore } from './storage/types.js'
 import { canFindWrites, type Transport } from './transports/types.js'
 import { hasOwn } from './hasOwn.js'
+import { signInRefused } from './errors/signInRefused.js'
 
 export interface Services {
   /** The current user's part of the device store (see `scopedStore`). */
@@ -74,6 +76,12 @@ export async function createServices(deps: {
   userId?: () => string | undefined
   /** True when that user's session is ready (a sign-in succeeded and none is under way). */
   signedIn?: () => boolean
+  /**
+   * The client, whose session leaves `ready` when a job is refused because the transport's own
+   * sign-in was (a REST identify answered 422): the session is not what it says. The host gets
+   * the `error` event, in words that say so; the job waits for the next sign-in that succeeds.
+   */
+  client?: Pick<HeadlessClient, 'store' | 't' | 'need'>
   /** Receives the jobs' events (`report:sent`…), also for jobs left by an earlier page. */
   events?: Emitter
   store?: KeyValueStore
@@ -110,6 +118,21 @@ export async function createServices(deps: {
       const result = await deliver(await deps.transport(), job, {
         idempotencyKey: ctx.idempotencyKey,
         signal: ctx.signal,
+      }).catch((error: unknown) => {
+        // The host hears it as of any failed sign-in, with words that say what happened: signing
+        // in again as before brings nothing (not "your session has expired").
+        const { client, events } = deps
+        // (A sign-in or sign-out the host called is under way: its outcome is the session's.)
+        if (signInRefused(error) && client?.store.getState().session.status === 'ready') {
+          client.store.setState((s) => ({ session: { ...s.session, status: 'error', errorCode: 'unauthorized' } }))
+          void client
+            .need(['reports'])
+            .catch(() => {})
+            .then(() =>
+              events?.emit({ type: 'error', code: 'unauthorized', message: client.t('report.signInRefused') }),
+            )
+        }
+        throw error
       })
       if (kept) await drafts.settle(job.origin).catch(() => undefined)
       return result

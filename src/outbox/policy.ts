@@ -1,4 +1,5 @@
 import { isHelpFeedbackError, RateLimitedError, RejectedError } from '../errors/index.js'
+import { signInRefused } from '../errors/signInRefused.js'
 import type { OutboxJobBase, OutboxJobError } from './types.js'
 
 /** What to do after a failed attempt. */
@@ -25,6 +26,7 @@ function describe(error: unknown): OutboxJobError {
       const fields = (error as RejectedError).fieldErrors
       if (Array.isArray(fields) && fields.length > 0) out.fields = fields
     }
+    if (signInRefused(error)) out.signIn = 'refused'
     return out
   }
   const message = error instanceof Error ? error.message : String(error)
@@ -36,7 +38,8 @@ function describe(error: unknown): OutboxJobError {
  * - Retryable SDK errors (offline, timeout, 5xx, 429) retry with backoff; a 429 that carries
  *   `retryAfterMs` waits exactly that long instead.
  * - 401/403 retry too: the report is still valid, only the session is not; it goes out once
- *   a sign-in succeeds (`Outbox.authorized()`), else after its backoff.
+ *   a sign-in succeeds (`Outbox.authorized()`), else after its backoff. One whose sign-in was
+ *   refused (`lastError.signIn`) waits for that sign-in only: see `createDueTimes`.
  * - 409 from an idempotent backend means "same key still in flight": retry, it will replay.
  * - A malformed answer (2xx with an unreadable or wrong-shape body, a captive portal's HTML) or a
  *   timeout after sending leaves the outcome unknown: the backend may have committed. That is

@@ -54,6 +54,11 @@ export interface OutboxJobError {
   code: string
   message: string
   fields?: FieldError[]
+  /**
+   * The transport's sign-in was refused (not a session that expired): the job waits for the
+   * next sign-in that succeeds (`Outbox.authorized()`), not for a timer.
+   */
+  signIn?: 'refused'
 }
 
 /** A stored job of any kind: what the outbox engine itself works with. */

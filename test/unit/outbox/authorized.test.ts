@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
-import { RateLimitedError, ServerError, UnauthorizedError } from '../../../src/errors/index.js'
+import { RateLimitedError, RejectedError, ServerError, UnauthorizedError } from '../../../src/errors/index.js'
+import { memoryStore } from '../../../src/storage/index.js'
 import { makeOutbox, useFakeClock } from './helpers.js'
 
 useFakeClock()
@@ -89,6 +90,49 @@ describe('outbox.authorized()', () => {
     expect(new Set(attempts).size).toBe(1)
     expect(await outbox.list()).toEqual([])
     expect(outbox.left(id)).toMatchObject({ type: 'sent' })
+    outbox.dispose()
+  })
+})
+
+/**
+ * A job refused because the transport's own sign-in was refused (422, an identity the server will
+ * not take): asking again on a timer brings nothing, it waits for a sign-in that succeeds. It was
+ * retried every 5 minutes for ever.
+ */
+describe('a job whose sign-in was refused', () => {
+  it('waits for authorized(), also in the next page, and goes then once, same key', async () => {
+    const store = memoryStore()
+    let accepted = false
+    const keys: string[] = []
+    const send = async (job: { id: string }, ctx: { idempotencyKey: string }) => {
+      keys.push(ctx.idempotencyKey)
+      if (!accepted)
+        throw new UnauthorizedError('sign-in refused', { cause: new RejectedError([], 'no such user', 422) })
+      return { id: job.id }
+    }
+    const first = makeOutbox({ store, send }).outbox
+    const id = await first.enqueue('ticket', { what: 'report' })
+    await vi.advanceTimersByTimeAsync(0)
+    expect(keys).toHaveLength(1)
+    await vi.advanceTimersByTimeAsync(3_600_000)
+    expect(keys).toHaveLength(1)
+    expect(await first.list()).toMatchObject([
+      { id, state: 'failed_retryable', lastError: { code: 'unauthorized', signIn: 'refused' } },
+    ])
+    first.dispose()
+
+    // The next page finds it stored: no timer either.
+    const { outbox } = makeOutbox({ store, send })
+    await vi.advanceTimersByTimeAsync(3_600_000)
+    expect(keys).toHaveLength(1)
+    expect(await outbox.list()).toHaveLength(1)
+
+    accepted = true
+    outbox.authorized()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(keys).toHaveLength(2)
+    expect(new Set(keys).size).toBe(1)
+    expect(await outbox.list()).toEqual([])
     outbox.dispose()
   })
 })

@@ -4,7 +4,7 @@
  * looked at). The outbox took that for a refusal of the report: `rejected`, "Support could not
  * accept this report. Please check it", though editing it changes nothing, and not sent again
  * once the user could be signed in. It is a missing session now, as a 401 is: the job stays
- * stored, is tried again, and goes out once a sign-in succeeds.
+ * stored and goes out once a sign-in succeeds (`authorized()`), not on a timer.
  */
 import { describe, expect, it, vi } from 'vitest'
 import { RejectedError, UnauthorizedError } from '../../../src/errors/index.js'
@@ -79,9 +79,11 @@ describe('a job whose sign-in the server refused (422)', () => {
     })
     expect(await outbox.list()).toHaveLength(1)
 
-    // The host signs the user in with an identity the server takes.
+    // The host signs the user in with an identity the server takes; the client's services tell
+    // the outbox (session:identify). Until then no timer sends it again: nothing would change.
     state.accept = true
     await transport.identify({ id: 'u1' })
+    outbox.authorized()
     await vi.waitFor(() => expect(sentTicket).toMatchObject({ reference: 'HF-1' }), { timeout: 5000 })
     expect(sent.filter((u) => u === '/v1/tickets')).toHaveLength(1)
     expect(await outbox.list()).toHaveLength(0)

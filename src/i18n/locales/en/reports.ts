@@ -149,4 +149,6 @@ export const reports = {
   'privacy.hidden.email': 'We hid an email address.',
   'privacy.hidden.secret': 'We hid a code or password. Support will never ask for it.',
   'privacy.codeWarning': 'This looks like a verification code. Support will never ask for it. Send anyway?',
+  'report.signInRefused':
+    'Support could not sign you in. What you sent is kept on this device and goes out once you are signed in.',
 }

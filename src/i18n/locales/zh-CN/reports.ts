@@ -136,4 +136,5 @@ export const reports: Record<keyof typeof en, string> = {
   'privacy.hidden.email': '已隐藏邮箱地址。',
   'privacy.hidden.secret': '已隐藏验证码或密码。客服不会向您索要这些信息。',
   'privacy.codeWarning': '这看起来像验证码。客服绝不会向您索要验证码，确定要发送吗？',
+  'report.signInRefused': '客服系统未能为您登录。您提交的内容已保存在本机，登录成功后会自动发送。',
 }

@@ -136,4 +136,5 @@ export const reports: Record<keyof typeof en, string> = {
   'privacy.hidden.email': '已隱藏電子郵件地址。',
   'privacy.hidden.secret': '已隱藏驗證碼或密碼。客服不會向您索取這些資訊。',
   'privacy.codeWarning': '這看起來像驗證碼。客服絕不會向您索取驗證碼，確定要傳送嗎？',
+  'report.signInRefused': '客服系統未能為您登入。您提交的內容已保存在本機，登入成功後會自動送出。',
 }
