@@ -9,7 +9,8 @@ type AsyncKey = Exclude<keyof HelpController, 'openSuggestion' | 'errorMessage'>
  * help cache and the votes) loads on the first call, so the client Home paints with does not
  * carry it. The index loader and search engine it then needs are fetched at the same time, not
  * after it. Calls made meanwhile run in the order they were made. Its code failing to load is a
- * failure to load the content (`errorMessage` says so), tried again on the next call.
+ * failure to load the content (`errorMessage` says so), tried again on the next call; meanwhile
+ * `search` and `getArticle` ask the transport (its `searchArticles`, `getArticle`) if it can.
  */
 export function lazyHelp(client: SupportClient): HelpController {
   const loadFailures = new WeakSet<object>()
@@ -21,7 +22,11 @@ export function lazyHelp(client: SupportClient): HelpController {
       (error: unknown) => {
         made = undefined
         if (typeof error === 'object' && error !== null) loadFailures.add(error)
-        throw error
+        // The search and the article may still come from the transport; the rest answers with this failure.
+        return import('./byTransport.js').then(
+          (m) => m.byTransport(client, error),
+          () => Promise.reject(error),
+        )
       },
     ))
   }

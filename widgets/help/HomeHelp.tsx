@@ -1,4 +1,4 @@
-import { useRef } from 'preact/hooks'
+import { useLayoutEffect, useRef } from 'preact/hooks'
 import { usePanel, useT } from '../ui/context.js'
 import { NavButton } from '../ui/NavButton.js'
 import { ArticleSection, ResultList } from './ResultList.js'
@@ -67,14 +67,19 @@ export function HomeResults({ query }: { query: string }) {
   )
 }
 
-/** The most popular articles of the current locale; renders nothing until (or unless) they load. */
-export function PopularArticles({ limit = 5 }: { limit?: number }) {
+/**
+ * The most popular articles of the current locale; renders nothing until (or unless) they load.
+ * `listed` is told whether articles are listed, before the browser paints them.
+ */
+export function PopularArticles({ limit = 5, listed }: { limit?: number; listed?: (shown: boolean) => void }) {
   const { idPrefix } = usePanel()
   const t = useT()
   const root = useRef<HTMLElement>(null)
   useHelpStyles(root)
   // Popular articles are a bonus: when help content is unavailable the section stays hidden.
   const hits = useOptionalArticles(String(limit), (help) => help.popular({ limit }))
+  const shown = hits.length > 0
+  useLayoutEffect(() => listed?.(shown), [listed, shown])
   return (
     <ArticleSection
       id={`${idPrefix}-popular`}

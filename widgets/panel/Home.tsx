@@ -251,10 +251,13 @@ export function Home(_: ViewProps) {
 
   // ArrowDown goes from the box to the first result below it, as in the search view. Articles
   // shown stay when the card checks again (chat found on once the transport's code loaded).
-  const popular = help && (card.settled || cardLate || article) ? <help.PopularArticles /> : null
+  // Whether articles are listed: the room below is held only then (set here, not by a CSS `:has()`
+  // that Chrome < 105, Firefox < 121 and older WebViews do not have).
+  const [listed, setListed] = useState(false)
+  const popular = help && (card.settled || cardLate || article) ? <help.PopularArticles listed={setListed} /> : null
   // The card holds room for its answer while popular articles may show below it before that
   // answer (an answer while chat is unknown is not the last one); once answered, only if they
-  // did (the room given back would move them up). Nothing shown below, the room is not drawn (CSS).
+  // did (the room given back would move them up). Nothing listed below, the room is not drawn.
   fit.current = card.settled && chat !== undefined ? fit.current && !!article : !!popular
 
   const toResults = (e: KeyboardEvent) => {
@@ -277,7 +280,12 @@ export function Home(_: ViewProps) {
   const supportCard = pending ? (
     <CardPlaceholder />
   ) : (
-    <SupportCard card={card} unread={unread} chatEnabled={chat === true} fit={fit.current && !below.current} />
+    <SupportCard
+      card={card}
+      unread={unread}
+      chatEnabled={chat === true}
+      fit={fit.current && !below.current && listed && !!popular}
+    />
   )
 
   return (

@@ -49,7 +49,6 @@ a{color:var(--hf-primary)}
 .home-fit{display:grid;align-items:start}
 .home-fit>*{grid-area:1/1;display:grid;gap:8px}
 .home-fit>span{visibility:hidden}
-:not(:has(+* li))>.home-fit>span{display:none}
 .home-fit>span::before{content:attr(data-r)}
 .home-fit>span::after{content:attr(data-text)}
 .home-card-bar{display:block;width:40%;height:1.2em;border-radius:4px;background:var(--hf-border)}
