@@ -1,4 +1,4 @@
-import type { Ticket, TicketInput, TransactionRef } from '../../src/types.js'
+import type { Article, Ticket, TicketInput, TransactionRef } from '../../src/types.js'
 
 /** A failed card payment, the transaction most report tests start from. */
 export const TX: TransactionRef = {
@@ -34,3 +34,26 @@ export const newTicket = (input: TicketInput): Ticket => ({
   createdAt: '',
   updatedAt: '',
 })
+
+/** The ticket a REST backend answers a report with, as JSON on the wire. */
+export const wireTicket = {
+  id: 't1',
+  reference: 'HF-1',
+  status: 'open',
+  priority: 'normal',
+  category: 'other',
+  subject: 's',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+}
+
+/** An English help article about refunds. */
+export const refundArticle: Article = {
+  id: 'en-refund',
+  locale: 'en',
+  title: 'Where is my refund?',
+  body: 'Refunds reach your balance within 3 working days.',
+  tags: ['refund'],
+  category: 'payments',
+  updatedAt: '2026-01-01T00:00:00Z',
+}

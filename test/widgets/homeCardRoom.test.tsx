@@ -1,19 +1,12 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Article } from '../../src/types.js'
 import { widgetPerTest, withChat } from '../support/pending.js'
+import { refundArticle } from '../support/fixtures.js'
 
 // Home's card holds the room of its longest answer (unseen wordings in `.home-fit`) only while
 // popular articles are listed below it. Browsers without CSS `:has()` (Chrome < 105, Firefox <
 // 121, old WebViews) cannot hide that room by CSS: the wordings must not be there at all.
-const article: Article = {
-  id: 'en-refund',
-  locale: 'en',
-  title: 'Where is my refund?',
-  body: 'Refunds reach your balance within 3 working days.',
-  tags: ['refund'],
-  category: 'payments',
-  updatedAt: '2026-01-01T00:00:00Z',
-}
+const article = refundArticle
 
 const ui = widgetPerTest()
 const never = () => new Promise<never>(() => {})

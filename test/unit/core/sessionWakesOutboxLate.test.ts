@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto'
-import { IDBFactory } from 'fake-indexeddb'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createSupportClient } from '../../../src/client.js'
 import { TimeoutError, UnauthorizedError } from '../../../src/errors/index.js'
 import type { HelpFeedbackEvent } from '../../../src/events.js'
 import type { Session, UserIdentity } from '../../../src/types.js'
 import { newTicket, ticketInput } from '../../support/fixtures.js'
 import { stubTransport } from '../../support/transport.js'
+import { outboxClock } from '../../support/outboxClock.js'
 
 const input = ticketInput('refund missing')
 
@@ -54,41 +54,7 @@ function backend() {
   }
 }
 
-// IndexedDB (fake-indexeddb) runs on the real setImmediate; the SDK's timers are fake and time
-// stands still: a first failure waits 0.99 s, so a job sent here was sent because of the sign-in.
-const settle = async () => {
-  for (let i = 0; i < 40; i++) {
-    await vi.advanceTimersByTimeAsync(0)
-    await new Promise<void>((resolve) => setImmediate(resolve))
-  }
-}
-
-/** Web Locks for one realm: the lease lock used without them waits 50 ms per pass. */
-function webLocks() {
-  let held = false
-  const request = async (_name: string, _options: unknown, fn: (lock: unknown) => Promise<unknown>) => {
-    if (held) return fn(null)
-    held = true
-    try {
-      return await fn({})
-    } finally {
-      held = false
-    }
-  }
-  return { request }
-}
-
-beforeEach(() => {
-  globalThis.indexedDB = new IDBFactory()
-  vi.stubGlobal('navigator', { language: 'en', languages: ['en'], locks: webLocks() })
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'] })
-  vi.spyOn(Math, 'random').mockReturnValue(0.99)
-})
-afterEach(() => {
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
-  vi.restoreAllMocks()
-})
+const { settle } = outboxClock()
 
 /** An earlier page: alice's sign-in timed out and her report was refused 401; it is stored. */
 async function earlierPage(b: ReturnType<typeof backend>) {

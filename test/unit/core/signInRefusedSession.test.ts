@@ -6,27 +6,18 @@
  * Also: the transport's own sign-in while ready puts its new session in the store.
  */
 import 'fake-indexeddb/auto'
-import { IDBFactory } from 'fake-indexeddb'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createSupportClient } from '../../../src/client.js'
 import type { HelpFeedbackEvent } from '../../../src/events.js'
 import { restTransport } from '../../../src/transports/rest.js'
 import type { Session, UserIdentity } from '../../../src/types.js'
-import { ticketInput } from '../../support/fixtures.js'
+import { ticketInput, wireTicket } from '../../support/fixtures.js'
 import { jsonResponse } from '../../support/restBackend.js'
 import { stubTransport } from '../../support/transport.js'
+import { outboxClock } from '../../support/outboxClock.js'
 
 const input = ticketInput('refund missing')
-const TICKET = {
-  id: 't1',
-  reference: 'HF-1',
-  status: 'open',
-  priority: 'normal',
-  category: 'other',
-  subject: 's',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-}
+const TICKET = wireTicket
 
 /** A REST backend: identify answers a token, or 422 while `refuse`; a ticket needs the last token given. */
 function backend() {
@@ -56,39 +47,7 @@ function backend() {
   }
 }
 
-const settle = async () => {
-  for (let i = 0; i < 40; i++) {
-    await vi.advanceTimersByTimeAsync(0)
-    await new Promise<void>((resolve) => setImmediate(resolve))
-  }
-}
-
-/** Web Locks for one realm: the lease lock used without them waits 50 ms per pass. */
-function webLocks() {
-  let held = false
-  const request = async (_name: string, _options: unknown, fn: (lock: unknown) => Promise<unknown>) => {
-    if (held) return fn(null)
-    held = true
-    try {
-      return await fn({})
-    } finally {
-      held = false
-    }
-  }
-  return { request }
-}
-
-beforeEach(() => {
-  globalThis.indexedDB = new IDBFactory()
-  vi.stubGlobal('navigator', { language: 'en', languages: ['en'], locks: webLocks() })
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'] })
-  vi.spyOn(Math, 'random').mockReturnValue(0.99)
-})
-afterEach(() => {
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
-  vi.restoreAllMocks()
-})
+const { settle } = outboxClock()
 
 describe("the transport's sign-in refused while the session is ready", () => {
   it('the session leaves ready, the host hears it, the report waits for the next sign-in and goes then', async () => {

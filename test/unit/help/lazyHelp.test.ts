@@ -3,19 +3,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createSupportClient, type SupportClient } from '../../../src/client.js'
 import type { HelpFeedbackEvent } from '../../../src/events.js'
 import { createSearchIndex, serializeIndex } from '../../../src/search/index.js'
-import type { Article } from '../../../src/types.js'
 import { articlesTransport } from '../../support/transport.js'
+import { refundArticle } from '../../support/fixtures.js'
 
 // client.help loads the controller's code (src/help/help.ts) on its first call.
-const article: Article = {
-  id: 'en-refund',
-  locale: 'en',
-  title: 'Where is my refund?',
-  body: 'Refunds reach your balance within 3 working days.',
-  tags: ['refund'],
-  category: 'payments',
-  updatedAt: '2026-01-01T00:00:00Z',
-}
+const article = refundArticle
 
 const clients: SupportClient[] = []
 afterEach(() => {

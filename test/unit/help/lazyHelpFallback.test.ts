@@ -4,20 +4,12 @@ import { createSupportClient, type SupportClient } from '../../../src/client.js'
 import { OfflineError } from '../../../src/errors/index.js'
 import type { HelpFeedbackEvent } from '../../../src/events.js'
 import type { Transport } from '../../../src/transports/types.js'
-import type { Article } from '../../../src/types.js'
 import { articlesTransport } from '../../support/transport.js'
+import { refundArticle } from '../../support/fixtures.js'
 
 // The help controller's own code (src/help/help.ts, the storage chunk) failing to load: the
 // article a user taps can still come from the backend, as it did when only the engine failed.
-const article: Article = {
-  id: 'en-refund',
-  locale: 'en',
-  title: 'Where is my refund?',
-  body: 'Refunds reach your balance within 3 working days.',
-  tags: ['refund'],
-  category: 'payments',
-  updatedAt: '2026-01-01T00:00:00Z',
-}
+const article = refundArticle
 
 const clients: SupportClient[] = []
 afterEach(() => {

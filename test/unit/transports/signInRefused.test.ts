@@ -12,18 +12,10 @@ import { createOutbox, type OutboxJobBase } from '../../../src/outbox/index.js'
 import { memoryStore } from '../../../src/storage/index.js'
 import { restTransport } from '../../../src/transports/rest.js'
 import { jsonResponse } from '../../support/restBackend.js'
+import { wireTicket } from '../../support/fixtures.js'
 
 const TICKET = { category: 'other', subject: 's', description: 'd', fields: {} } as never
-const TICKET_ANSWER = {
-  id: 't1',
-  reference: 'HF-1',
-  status: 'open',
-  priority: 'normal',
-  category: 'other',
-  subject: 's',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-}
+const TICKET_ANSWER = wireTicket
 
 /** A REST backend whose identify refuses the user's identity (422) until `accept` is set. */
 function backend() {
