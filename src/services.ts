@@ -115,22 +115,27 @@ export async function createServices(deps: {
       // finds of it, and go once it is delivered.)
       const kept = outbox.memoryOnly(job.id)
       if (!kept) await drafts.settle(job.origin).catch(() => undefined)
+      const { client, events } = deps
+      const session = client?.store.getState().session
       const result = await deliver(await deps.transport(), job, {
         idempotencyKey: ctx.idempotencyKey,
         signal: ctx.signal,
       }).catch((error: unknown) => {
         // The host hears it as of any failed sign-in, with words that say what happened: signing
-        // in again as before brings nothing (not "your session has expired").
-        const { client, events } = deps
-        // (A sign-in or sign-out the host called is under way: its outcome is the session's.)
-        if (signInRefused(error) && client?.store.getState().session.status === 'ready') {
-          client.store.setState((s) => ({ session: { ...s.session, status: 'error', errorCode: 'unauthorized' } }))
-          void client
+        // in again as before brings nothing (not "your session has expired"). Only if the session
+        // is still the one this attempt began with: a sign-in that succeeded meanwhile (or one the
+        // host has under way) is the session's truth, not this late refusal.
+        const now = () => client?.store.getState().session
+        if (signInRefused(error) && session?.status === 'ready' && now() === session) {
+          client!.store.setState((s) => ({ session: { ...s.session, status: 'error', errorCode: 'unauthorized' } }))
+          const errored = now()
+          void client!
             .need(['reports'])
             .catch(() => {})
-            .then(() =>
-              events?.emit({ type: 'error', code: 'unauthorized', message: client.t('report.signInRefused') }),
-            )
+            .then(() => {
+              if (now() === errored)
+                events?.emit({ type: 'error', code: 'unauthorized', message: client!.t('report.signInRefused') })
+            })
         }
         throw error
       })

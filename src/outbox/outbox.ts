@@ -222,9 +222,7 @@ export function createOutbox<R = unknown, J extends OutboxJobBase = OutboxJob>(
             updatedAt: now(),
           }
         : { ...sending, state: 'rejected', lastError: decision.error, updatedAt: now() }
-      // A sign-in refused: no timer, the next sign-in that succeeds wakes it (`authorized`).
-      if (decision.retry)
-        due.set(failed, decision.error.signIn && !retryWanted ? Number.POSITIVE_INFINITY : clock() + decision.afterMs)
+      if (decision.retry) due.set(failed, clock() + decision.afterMs)
       if (!(await settle(id, failed))) return
       emit({ type: decision.retry ? 'updated' : 'rejected', job: failed })
       tellOtherTabs('changed')

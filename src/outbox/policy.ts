@@ -38,8 +38,9 @@ function describe(error: unknown): OutboxJobError {
  * - Retryable SDK errors (offline, timeout, 5xx, 429) retry with backoff; a 429 that carries
  *   `retryAfterMs` waits exactly that long instead.
  * - 401/403 retry too: the report is still valid, only the session is not; it goes out once
- *   a sign-in succeeds (`Outbox.authorized()`), else after its backoff. One whose sign-in was
- *   refused (`lastError.signIn`) waits for that sign-in only: see `createDueTimes`.
+ *   a sign-in succeeds (`Outbox.authorized()`), else after its backoff, also when the transport's
+ *   own sign-in was refused (`lastError.signIn`): the server may take it later, and any tab
+ *   holding the outbox must still send it.
  * - 409 from an idempotent backend means "same key still in flight": retry, it will replay.
  * - A malformed answer (2xx with an unreadable or wrong-shape body, a captive portal's HTML) or a
  *   timeout after sending leaves the outcome unknown: the backend may have committed. That is

@@ -26,12 +26,8 @@ export function createDueTimes(clock: () => number) {
     const version = versionOf(job)
     const hit = known.get(job.id)
     if (hit && hit.version === version) return hit.at
-    // Jobs from earlier versions only carry an absolute time: treat them as due now. One refused
-    // for a sign-in the server would not take is due once one succeeds (`authorized`), not before.
-    const at =
-      job.state === 'failed_retryable' && job.lastError?.signIn === 'refused'
-        ? Number.POSITIVE_INFINITY
-        : clock() + (job.state === 'queued' ? 0 : Math.max(0, job.retryDelayMs ?? 0))
+    // Jobs from earlier versions only carry an absolute time: treat them as due now.
+    const at = clock() + (job.state === 'queued' ? 0 : Math.max(0, job.retryDelayMs ?? 0))
     known.set(job.id, { version, at })
     return at
   }

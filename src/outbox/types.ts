@@ -55,8 +55,8 @@ export interface OutboxJobError {
   message: string
   fields?: FieldError[]
   /**
-   * The transport's sign-in was refused (not a session that expired): the job waits for the
-   * next sign-in that succeeds (`Outbox.authorized()`), not for a timer.
+   * The transport's sign-in was refused (not a session that expired). The job retries with its
+   * backoff, and goes at once when a sign-in succeeds (`Outbox.authorized()`).
    */
   signIn?: 'refused'
 }

@@ -2,7 +2,9 @@
  * The session said `ready`, but the REST transport's own sign-in (after a 401) was refused 422
  * each time: the report was retried every 5 minutes for ever, shown as "Your session has
  * expired", and the client still said ready. Now the session leaves ready (error, with a clear
- * message for the host), and the report stays stored, with no timer, until a sign-in succeeds.
+ * message for the host, told once), and the report stays stored, retried on its backoff, and goes
+ * at once when a sign-in succeeds. A refusal that comes back after another sign-in succeeded
+ * changes nothing (test/unit/brk55/staleRefusal.test.ts).
  * Also: the transport's own sign-in while ready puts its new session in the store.
  */
 import 'fake-indexeddb/auto'
@@ -50,7 +52,7 @@ function backend() {
 const { settle } = outboxClock()
 
 describe("the transport's sign-in refused while the session is ready", () => {
-  it('the session leaves ready, the host hears it, the report waits for the next sign-in and goes then', async () => {
+  it('the session leaves ready, the host hears it once, the report keeps retrying and goes at once on the next sign-in', async () => {
     const b = backend()
     const events: HelpFeedbackEvent[] = []
     const client = createSupportClient({
@@ -79,22 +81,25 @@ describe("the transport's sign-in refused while the session is ready", () => {
       { state: 'failed_retryable', lastError: { code: 'unauthorized', signIn: 'refused' } },
     ])
 
-    // No timer sends it again: an hour later it is still stored, tried once.
+    // It is tried again on its backoff (the server may take it later: each try asks for a sign-in
+    // first), and the host is not told again each time: the session stays in error.
     const signIns = b.signIns()
     for (let i = 0; i < 12; i++) {
       await vi.advanceTimersByTimeAsync(300_000)
       await settle()
     }
-    expect(b.tickets()).toBe(1)
-    expect(b.signIns()).toBe(signIns)
+    expect(b.signIns()).toBeGreaterThan(signIns + 5)
+    expect(client.store.getState().session).toMatchObject({ status: 'error', errorCode: 'unauthorized' })
+    expect(events.filter((e) => e.type === 'error')).toHaveLength(1)
     expect(await outbox.list()).toHaveLength(1)
+    const tried = b.tickets()
 
     // The host signs alice in again, and the server takes it: the report goes at once, once.
     b.state.refuse = false
     await client.identify({ id: 'alice' })
     await settle()
     expect(client.store.getState().session.status).toBe('ready')
-    expect(b.tickets()).toBe(2)
+    expect(b.tickets()).toBe(tried + 1)
     expect(await outbox.list()).toEqual([])
     expect(events.filter((e) => e.type === 'report:sent')).toHaveLength(1)
     client.destroy()
