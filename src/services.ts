@@ -79,7 +79,8 @@ export async function createServices(deps: {
   /**
    * The client, whose session leaves `ready` when a job is refused because the transport's own
    * sign-in was (a REST identify answered 422): the session is not what it says. The host gets
-   * the `error` event, in words that say so; the job waits for the next sign-in that succeeds.
+   * the `error` event, in words that say so; the job keeps its backoff and goes at once when a
+   * sign-in succeeds (`Outbox.authorized()`).
    */
   client?: Pick<HeadlessClient, 'store' | 't' | 'need'>
   /** Receives the jobs' events (`report:sent`…), also for jobs left by an earlier page. */
@@ -121,10 +122,10 @@ export async function createServices(deps: {
         idempotencyKey: ctx.idempotencyKey,
         signal: ctx.signal,
       }).catch((error: unknown) => {
-        // The host hears it as of any failed sign-in, with words that say what happened: signing
-        // in again as before brings nothing (not "your session has expired"). Only if the session
-        // is still the one this attempt began with: a sign-in that succeeded meanwhile (or one the
-        // host has under way) is the session's truth, not this late refusal.
+        // The host hears it as of any failed sign-in, with words that say what happened: the
+        // sign-in is refused (not "your session has expired"). Only if the session is still the
+        // one this attempt began with: a sign-in that succeeded meanwhile (or one the host has
+        // under way) is the session's truth, not this late refusal.
         const now = () => client?.store.getState().session
         if (signInRefused(error) && session?.status === 'ready' && now() === session) {
           client!.store.setState((s) => ({ session: { ...s.session, status: 'error', errorCode: 'unauthorized' } }))

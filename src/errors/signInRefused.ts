@@ -3,7 +3,8 @@ import { isHelpFeedbackError } from './errorCode.js'
 /**
  * True for a request refused because the transport's own sign-in was refused (a REST identify
  * answered 422): an `unauthorized` error caused by a `rejected` one. Unlike an expired session,
- * asking again later brings nothing: it takes a sign-in that succeeds.
+ * signing in again as before is refused until the server takes the identity (or the host signs
+ * the user in with another).
  */
 export const signInRefused = (error: unknown): boolean =>
   isHelpFeedbackError(error) &&
