@@ -3,29 +3,11 @@
  * (byTransport). Used as a HelpController, it must keep the controller's promises.
  */
 import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createSupportClient, type SupportClient } from '../../../src/client.js'
-import type { HelpFeedbackEvent } from '../../../src/events.js'
-import type { Transport } from '../../../src/transports/types.js'
+import { describe, expect, it, vi } from 'vitest'
+import { helpChunkFails } from '../../support/helpChunkFails.js'
 import { articlesTransport } from '../../support/transport.js'
 
-const clients: SupportClient[] = []
-afterEach(() => {
-  clients.splice(0).forEach((c) => c.destroy())
-  vi.doUnmock('../../../src/help/help.js')
-  vi.resetModules()
-  vi.useRealTimers()
-})
-
-function setup(transport: Transport) {
-  vi.doMock('../../../src/help/help.js', () => {
-    throw new Error('chunk failed to load')
-  })
-  const events: HelpFeedbackEvent[] = []
-  const client = createSupportClient({ transport, locale: 'en', onEvent: (e) => events.push(e) })
-  clients.push(client)
-  return { client, events }
-}
+const setup = helpChunkFails()
 
 describe('brk55: byTransport as client.help', () => {
   it("an article whose backend never answers fails within the controller's 6 s, not never", async () => {

@@ -3,25 +3,16 @@
  * identify of the same user succeeded must not put the fresh, working session in 'error'.
  */
 import 'fake-indexeddb/auto'
-import { IDBFactory } from 'fake-indexeddb'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createSupportClient } from '../../../src/client.js'
 import type { HelpFeedbackEvent } from '../../../src/events.js'
 import { restTransport } from '../../../src/transports/rest.js'
-import { ticketInput } from '../../support/fixtures.js'
+import { ticketInput, wireTicket } from '../../support/fixtures.js'
+import { outboxClock } from '../../support/outboxClock.js'
 import { jsonResponse } from '../../support/restBackend.js'
 
 const input = ticketInput('refund missing')
-const TICKET = {
-  id: 't1',
-  reference: 'HF-1',
-  status: 'open',
-  priority: 'normal',
-  category: 'other',
-  subject: 's',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-}
+const TICKET = wireTicket
 
 function backend() {
   const state = { token: 0, valid: '', hold: false }
@@ -50,38 +41,7 @@ function backend() {
   return { transport, state, held, tickets: () => calls.filter((c) => c === '/v1/tickets').length }
 }
 
-const settle = async () => {
-  for (let i = 0; i < 40; i++) {
-    await vi.advanceTimersByTimeAsync(0)
-    await new Promise<void>((resolve) => setImmediate(resolve))
-  }
-}
-
-function webLocks() {
-  let held = false
-  const request = async (_name: string, _options: unknown, fn: (lock: unknown) => Promise<unknown>) => {
-    if (held) return fn(null)
-    held = true
-    try {
-      return await fn({})
-    } finally {
-      held = false
-    }
-  }
-  return { request }
-}
-
-beforeEach(() => {
-  globalThis.indexedDB = new IDBFactory()
-  vi.stubGlobal('navigator', { language: 'en', languages: ['en'], locks: webLocks() })
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'] })
-  vi.spyOn(Math, 'random').mockReturnValue(0.99)
-})
-afterEach(() => {
-  vi.useRealTimers()
-  vi.unstubAllGlobals()
-  vi.restoreAllMocks()
-})
+const { settle } = outboxClock()
 
 describe('brk55: a sign-in refusal answered after a sign-in that succeeded', () => {
   it('leaves the session ready and tells the host no error', async () => {

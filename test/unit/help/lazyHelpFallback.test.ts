@@ -1,9 +1,7 @@
 import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createSupportClient, type SupportClient } from '../../../src/client.js'
+import { describe, expect, it, vi } from 'vitest'
 import { OfflineError } from '../../../src/errors/index.js'
-import type { HelpFeedbackEvent } from '../../../src/events.js'
-import type { Transport } from '../../../src/transports/types.js'
+import { helpChunkFails } from '../../support/helpChunkFails.js'
 import { articlesTransport } from '../../support/transport.js'
 import { refundArticle } from '../../support/fixtures.js'
 
@@ -11,22 +9,7 @@ import { refundArticle } from '../../support/fixtures.js'
 // article a user taps can still come from the backend, as it did when only the engine failed.
 const article = refundArticle
 
-const clients: SupportClient[] = []
-afterEach(() => {
-  clients.splice(0).forEach((c) => c.destroy())
-  vi.doUnmock('../../../src/help/help.js')
-  vi.resetModules()
-})
-
-function setup(transport: Transport) {
-  vi.doMock('../../../src/help/help.js', () => {
-    throw new Error('chunk failed to load')
-  })
-  const events: HelpFeedbackEvent[] = []
-  const client = createSupportClient({ transport, locale: 'en', onEvent: (e) => events.push(e) })
-  clients.push(client)
-  return { client, events }
-}
+const setup = helpChunkFails()
 
 const failure = (p: Promise<unknown>) =>
   p.then(
